@@ -1,0 +1,1 @@
+"""Entry points: the CLI, the terminal chat, the HTTP server, and the Slack and Teams adapters."""

@@ -1,0 +1,101 @@
+"""``neurips-advisor``: the command line. Each subcommand builds what it needs, once."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import re
+import sys
+from collections.abc import Sequence
+
+import structlog
+from pydantic import ValidationError
+
+from bot.logs import configure_logging
+from bot.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="neurips-advisor", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("consultations", help="list the eight consultations")
+    chat = sub.add_parser("chat", help="run a consultation in the terminal (resumes one in progress)")
+    chat.add_argument("consultation", nargs="?", help="number (1-8) or name, e.g. edge-economics")
+    chat.add_argument("--user", default=None, help="whose consultations (default: your login)")
+    forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
+    forget.add_argument("--user", default=None)
+    _add_optional_commands(sub)
+    return p
+
+
+def _add_optional_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Subcommands that live in other modules register themselves here."""
+    from consultations.triage import cli as triage_cli  # noqa: PLC0415
+
+    triage_cli.add_parser(sub)
+
+
+def _terminal_user(name: str | None) -> str:
+    raw = name or getpass.getuser() or "me"
+    return re.sub(r"[^A-Za-z0-9._@-]", "-", raw)[:64] or "me"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as e:
+        print(f"neurips-advisor: bad setting: {e}", file=sys.stderr)
+        return 2
+    interactive = args.command in ("chat", "consultations", "forget")
+    configure_logging(settings.neurips_log_format,
+                      "WARNING" if interactive else settings.neurips_log_level)  # fmt: skip
+    if args.command == "triage":
+        from consultations.triage import cli as triage_cli  # noqa: PLC0415
+
+        return int(triage_cli.run(args))
+    from bot.bootstrap import bootstrap  # noqa: PLC0415
+
+    if args.command == "consultations":
+        from consultations import messages  # noqa: PLC0415
+        from consultations.catalog import load_catalog  # noqa: PLC0415
+
+        catalog = load_catalog(settings.neurips_prompts_dir or _prompts_default())
+        print(messages.catalog_list(catalog).replace("**", ""))
+        return 0
+    try:
+        app = bootstrap(settings)
+    except Exception as e:  # a clear message instead of a traceback for set-up problems
+        print(f"neurips-advisor: cannot start: {e}", file=sys.stderr)
+        return 1
+    try:
+        from consultations.state import Owner  # noqa: PLC0415
+
+        owner = Owner(platform="terminal", workspace="local", user=_terminal_user(args.user))
+        if args.command == "forget":
+            n = app.service.forget(owner)
+            print(f"Deleted {n} stored item(s) for {owner.user}.")
+            return 0
+        from bot.terminal import Terminal, run_chat  # noqa: PLC0415
+
+        if app.settings.llm_mode == "offline" and sys.stdout.isatty():
+            print("(No ANTHROPIC_API_KEY: reports are the built-in offline analysis.)\n")
+        return run_chat(app.service, app.narrator, owner, args.consultation,
+                        Terminal(sys.stdin, sys.stdout))  # fmt: skip
+    except KeyboardInterrupt:
+        print("\nSaved. Run `neurips-advisor chat` again to continue.")
+        return 130
+    finally:
+        app.close()
+
+
+def _prompts_default():  # type: ignore[no-untyped-def]
+    from consultations.catalog import DEFAULT_PROMPTS_DIR  # noqa: PLC0415
+
+    return DEFAULT_PROMPTS_DIR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

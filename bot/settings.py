@@ -1,0 +1,70 @@
+"""One typed settings object, read from the environment once and passed in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "neurips-advisor"
+
+
+class Settings(BaseSettings):
+    """Every setting, named as its environment variable (case-insensitive)."""
+
+    model_config = SettingsConfigDict(extra="ignore", case_sensitive=False)
+
+    # state
+    redis_url: str | None = Field(default=None, description="Unset: start an embedded Redis.")
+    neurips_data_dir: Path = Field(default_factory=_default_data_dir)
+    neurips_state_ttl_days: int = Field(default=30, ge=1, le=3650)
+    neurips_prompts_dir: Path | None = None
+    neurips_env: Literal["dev", "prod"] = "prod"
+    # logs
+    neurips_log_format: Literal["auto", "console", "json"] = "auto"
+    neurips_log_level: str = "INFO"
+    # the LLM
+    neurips_llm: Literal["auto", "anthropic", "offline"] = "auto"
+    anthropic_api_key: SecretStr | None = None
+    anthropic_base_url: str | None = None
+    anthropic_model: str = "claude-sonnet-4-5"
+    anthropic_timeout_s: float = Field(default=60.0, gt=0, le=600)
+    anthropic_max_retries: int = Field(default=2, ge=0, le=10)
+    # Slack
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    # Celery
+    celery_broker_url: str | None = None
+    celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=60)
+    # HTTP server
+    port: int = Field(default=3000, ge=1, le=65535)
+    # Microsoft Teams
+    microsoft_app_id: str = ""
+    microsoft_app_password: SecretStr = SecretStr("")
+    microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = "MultiTenant"
+    microsoft_app_tenant_id: str = ""
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _slash(cls, url: str) -> str:
+        if not url.startswith(("http://", "https://")):
+            raise ValueError("SLACK_API_URL must be an http(s) URL")
+        return url if url.endswith("/") else url + "/"
+
+    @property
+    def state_ttl_seconds(self) -> int:
+        return self.neurips_state_ttl_days * 24 * 3600
+
+    @property
+    def llm_mode(self) -> Literal["anthropic", "offline"]:
+        if self.neurips_llm == "auto":
+            return "anthropic" if self.anthropic_api_key else "offline"
+        return self.neurips_llm

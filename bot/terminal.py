@@ -1,0 +1,113 @@
+"""The terminal chat: one consultation at a time, answers read line by line (works piped)."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from consultations import messages
+from consultations.catalog import UnknownConsultation
+from consultations.engine import Asked, Finished
+from consultations.service import ConsultationService
+from consultations.ports import Narrator
+from consultations.state import Consultation, Delivery, Owner, Status
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])_(.+?)_(?!\w)")
+_LEAVE = {"quit", "exit", "q", ":q", "bye"}
+
+
+class Terminal:
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self._in, self._out = stdin, stdout
+        self._tty = stdout.isatty() and stdin.isatty()
+
+    def say(self, markdown: str) -> None:
+        if self._tty:
+            text = _BOLD.sub("\033[1m\\1\033[0m", markdown)
+            text = _ITALIC.sub("\033[3m\\1\033[0m", text)
+        else:
+            text = _ITALIC.sub(r"\1", _BOLD.sub(r"\1", markdown))
+        self._out.write(text + "\n\n")
+        self._out.flush()
+
+    def ask(self) -> str | None:
+        if self._tty:
+            self._out.write("> ")
+            self._out.flush()
+        line = self._in.readline()
+        return None if line == "" else line.rstrip("\n")
+
+
+def run_chat(service: ConsultationService, narrator: Narrator, owner: Owner, ref: str | None,
+             term: Terminal) -> int:  # fmt: skip
+    c = _choose(service, owner, ref, term)
+    if c is None:
+        return 0 if ref is None else 2
+    if c.status is Status.COMPLETED:  # every question was answered by earlier consultations
+        _deliver(service, narrator, c, term)
+        return 0
+    while True:
+        line = term.ask()
+        if line is None or line.strip().casefold() in _LEAVE:
+            term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
+            return 0
+        if line.strip().casefold() == "help":
+            term.say(f"Answer the question, or {messages.CONTROLS}; `quit` leaves (it is saved).")
+            continue
+        turn = service.act(owner, c.id, line)
+        term.say(messages.outcome(turn.outcome))
+        if isinstance(turn.outcome, Finished) and turn.changed:
+            _deliver(service, narrator, turn.consultation, term)
+            return 0
+        if turn.consultation.status is not Status.ACTIVE:
+            return 0
+        c = turn.consultation
+
+
+def _choose(service: ConsultationService, owner: Owner, ref: str | None,
+            term: Terminal) -> Consultation | None:  # fmt: skip
+    active = [c for c in service.consultations(owner) if c.status is Status.ACTIVE]
+    if ref is None and active:
+        return _resume(service, active[0], term)
+    while ref is None:
+        term.say("Which consultation? Type a number or a name.\n" + messages.catalog_list(service.catalog))
+        line = term.ask()
+        if line is None or line.strip().casefold() in _LEAVE:
+            return None
+        try:
+            service.catalog.find(line)
+            ref = line
+        except UnknownConsultation as e:
+            term.say(str(e))
+    try:
+        script = service.catalog.find(ref)
+    except UnknownConsultation as e:
+        term.say(str(e))
+        return None
+    same = next((c for c in active if c.slug == script.slug), None)
+    if same is not None:
+        return _resume(service, same, term)
+    turn = service.start(owner, script.slug)
+    term.say(messages.intro(script))
+    term.say(messages.outcome(turn.outcome))
+    return turn.consultation
+
+
+def _resume(service: ConsultationService, c: Consultation, term: Terminal) -> Consultation:
+    script = service.catalog.by_slug(c.slug)
+    outcome = service.where(c)
+    done = outcome.number - 1 if isinstance(outcome, Asked) else len(script.questions)
+    term.say(f"Resuming **{script.title}** ({done} of {len(script.questions)} answered). "
+             f"{messages.CONTROLS}.")  # fmt: skip
+    term.say(messages.outcome(outcome))
+    return c
+
+
+def _deliver(service: ConsultationService, narrator: Narrator, c: Consultation,
+             term: Terminal) -> None:  # fmt: skip
+    owner, cid = c.owner, c.id
+    done = service.write_report(owner, cid, narrator)
+    term.say(f"— Report by {done.narrated_by} —")
+    term.say(done.narrative or "")
+    service.mark_delivery(owner, cid, Delivery.DELIVERED)

@@ -1,0 +1,95 @@
+"""What an advisor receives, and a typed way to read the answers with defaults for skips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from consultations.answers import Answer
+from consultations.report import Report
+from consultations.scripts import ConsultationScript, ResearchContext
+
+
+@dataclass(frozen=True)
+class EarlierConsultation:
+    """A finished consultation of the same user, for strategy synthesis."""
+
+    slug: str
+    answers: Mapping[str, Answer]
+    report: Report | None
+
+
+@dataclass(frozen=True)
+class AdvisorInput:
+    script: ConsultationScript
+    answers: Mapping[str, Answer]
+    context: ResearchContext
+    earlier: tuple[EarlierConsultation, ...] = field(default=())
+
+    @property
+    def sheet(self) -> AnswerSheet:
+        return AnswerSheet(self.answers)
+
+
+Advisor = Callable[[AdvisorInput], Report]
+
+
+class AnswerSheet:
+    """Answers by key; a skipped or missing answer gives the default (and is noted as assumed)."""
+
+    def __init__(self, answers: Mapping[str, Answer]) -> None:
+        self._answers = answers
+        self.assumed: list[str] = []
+
+    def _get(self, key: str) -> Answer | None:
+        a = self._answers.get(key)
+        return None if a is None or a.skipped else a
+
+    def given(self, key: str) -> bool:
+        return self._get(key) is not None
+
+    def number(self, key: str, default: float) -> float:
+        a = self._get(key)
+        if a is None or a.number is None:
+            self.assumed.append(key)
+            return default
+        return a.number
+
+    def numbers(self, key: str, default: Mapping[str, float]) -> dict[str, float]:
+        a = self._get(key)
+        if a is None or a.numbers is None:
+            self.assumed.append(key)
+            return dict(default)
+        return dict(a.numbers)
+
+    def currency(self, key: str, default: str = "USD") -> str:
+        a = self._get(key)
+        return (a.currency if a and a.currency else None) or default
+
+    def choice(self, key: str, default: str) -> str:
+        a = self._get(key)
+        if a is None or not a.choices:
+            self.assumed.append(key)
+            return default
+        return a.choices[0]
+
+    def choices(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        a = self._get(key)
+        if a is None or not a.choices:
+            self.assumed.append(key)
+            return default
+        return a.choices
+
+    def items(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        a = self._get(key)
+        if a is None or not a.items:
+            self.assumed.append(key)
+            return default
+        return a.items
+
+    def text(self, key: str, default: str = "") -> str:
+        a = self._get(key)
+        if a is None or not a.text:
+            self.assumed.append(key)
+            return default
+        return a.text

@@ -1,0 +1,72 @@
+"""Loading the eight consultation scripts and the shared research context from prompts/."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from consultations.scripts import ConsultationScript, ResearchContext
+
+_T = TypeVar("_T", ConsultationScript, ResearchContext)
+
+DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+
+
+class CatalogError(RuntimeError):
+    """A prompts file is missing or does not validate; the message names the file."""
+
+
+class UnknownConsultation(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Catalog:
+    scripts: tuple[ConsultationScript, ...]
+    context: ResearchContext
+
+    def find(self, ref: str | int) -> ConsultationScript:
+        """By number ("3"), slug ("edge-economics") or a unique start of the slug or title."""
+        text = str(ref).strip().casefold().lstrip("#")
+        for s in self.scripts:
+            if text in (str(s.number), s.slug, s.title.casefold()):
+                return s
+        starts = [s for s in self.scripts if s.slug.startswith(text) or s.title.casefold().startswith(text)]
+        if text and len(starts) == 1:
+            return starts[0]
+        raise UnknownConsultation(
+            f"No consultation called {str(ref)[:40]!r}. Choose 1-{len(self.scripts)} or a name: "
+            + ", ".join(s.slug for s in self.scripts)
+        )
+
+    def by_slug(self, slug: str) -> ConsultationScript:
+        for s in self.scripts:
+            if s.slug == slug:
+                return s
+        raise UnknownConsultation(slug)
+
+
+def load_catalog(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Catalog:
+    files = sorted((prompts_dir / "consultations").glob("*.toml"))
+    if not files:
+        raise CatalogError(f"no consultation scripts in {prompts_dir / 'consultations'}")
+    scripts = tuple(_load(f, ConsultationScript) for f in files)
+    numbers = [s.number for s in scripts]
+    if numbers != list(range(1, len(scripts) + 1)):
+        raise CatalogError(f"consultations must be numbered 1..{len(scripts)} in file order: {numbers}")
+    context = _load(prompts_dir / "context.toml", ResearchContext)
+    return Catalog(scripts=scripts, context=context)
+
+
+def _load(path: Path, model: type[_T]) -> _T:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return model.model_validate(data)
+    except FileNotFoundError as e:
+        raise CatalogError(f"missing prompts file: {path}") from e
+    except (tomllib.TOMLDecodeError, ValidationError) as e:
+        raise CatalogError(f"{path}: {e}") from e

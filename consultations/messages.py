@@ -1,0 +1,79 @@
+"""The words the bot says during a consultation, as plain Markdown (``**bold**``, ``_italic_``).
+
+Shared by the terminal, Slack and Teams; each adapter only converts the markup.
+"""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
+from consultations.scripts import ConsultationScript, Question, QuestionType
+from consultations.state import Consultation, Delivery, Status
+
+CONTROLS = "type `back`, `skip` or `cancel` any time"
+
+
+def intro(script: ConsultationScript) -> str:
+    n = len(script.questions)
+    return (
+        f"**{script.title}** — {script.number} of 8 · {n} questions · about {script.minutes} "
+        f"minutes · {CONTROLS}\n{script.intro}"
+    )
+
+
+def question(asked: Asked) -> str:
+    q = asked.question
+    lines = []
+    if asked.note:
+        lines.append(f"_{asked.note}_")
+    if asked.reason:
+        lines.append(f"⚠️ {asked.reason}")
+    optional = " _(optional: `skip` to leave it out)_" if q.optional else ""
+    lines.append(f"**{asked.number}/{asked.total} {q.text}** {q.why}{optional}")
+    if q.type is QuestionType.CHOICE:
+        pick = "one or more" if q.multiple else "one"
+        lines.append(f"Pick {pick}: " + "  ".join(f"`{i}` {c.label}" for i, c in
+                                                   enumerate(q.choices, 1)))  # fmt: skip
+    elif q.example:
+        lines.append(f"_For example: {q.example}_")
+    return "\n".join(lines)
+
+
+def outcome(outcome: Outcome) -> str:
+    match outcome:
+        case Asked():
+            return question(outcome)
+        case Finished(note=note):
+            done = "That was the last question. Writing your report…"
+            return f"_{note}_\n{done}" if note else done
+        case Cancelled():
+            return "Cancelled. Nothing more will be asked; start a new consultation any time."
+        case Refused(reason=reason):
+            return reason
+    raise AssertionError(outcome)  # pragma: no cover
+
+
+def status_line(script: ConsultationScript, c: Consultation) -> str:
+    done, total = progress(script, c)
+    if c.status is Status.ACTIVE:
+        state = f"{done} of {total} answered, in progress"
+    elif c.status is Status.CANCELLED:
+        state = "cancelled"
+    elif c.delivery is Delivery.DELIVERED:
+        state = "finished, report delivered"
+    elif c.delivery is Delivery.FAILED:
+        state = "finished, report failed: " + (c.delivery_note or "unknown error")
+    else:
+        state = "finished, report being written"
+    return f"**{script.title}** ({c.id}) — {state} · updated {c.updated_at:%Y-%m-%d %H:%M} UTC"
+
+
+def catalog_list(catalog: Catalog) -> str:
+    return "\n".join(
+        f"{s.number}. **{s.title}** (`{s.slug}`) — {s.decision}" for s in catalog.scripts
+    )
+
+
+def choice_labels(q: Question) -> list[tuple[str, str]]:
+    """(number typed, label) for buttons; pressing one sends the number back as the answer."""
+    return [(str(i), c.label) for i, c in enumerate(q.choices, 1)]

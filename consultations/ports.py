@@ -1,0 +1,22 @@
+"""The ports the service layer talks through; adapters implement them, tests use real ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from consultations.advisors.base import AdvisorInput
+from consultations.report import Report
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The text of a finished report, and who wrote it (shown to the user, honestly)."""
+
+    text: str
+    author: str  # "Claude (claude-...)" or "offline analysis"
+    notice: str | None = None  # e.g. "Claude was unavailable; this is the offline analysis."
+
+
+class Narrator(Protocol):
+    def narrate(self, request: AdvisorInput, report: Report) -> Narrative: ...

@@ -1,0 +1,203 @@
+"""The service layer: load a consultation, let the engine decide, save with a version check.
+
+Platform-neutral: Slack, Teams and the terminal all call these methods with an ``Owner`` and
+text. A save that meets a concurrent change reloads and decides again, so no answer is lost.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+import structlog
+
+from consultations import engine
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput, EarlierConsultation
+from consultations.answers import Answer
+from consultations.catalog import Catalog
+from consultations.ports import Narrator
+from consultations.scripts import ConsultationScript
+from consultations.state import Consultation, Delivery, Owner, Status
+
+log = structlog.get_logger(__name__)
+
+
+class Store(Protocol):
+    def load(self, owner: Owner, cid: str) -> Consultation | None: ...
+    def at(self, owner: Owner, place: str) -> Consultation | None: ...
+    def list(self, owner: Owner, limit: int = 50) -> list[Consultation]: ...
+    def save(self, c: Consultation) -> Consultation: ...
+    def forget(self, owner: Owner) -> int: ...
+
+
+class NotFound(LookupError):
+    """No such consultation for this user (never started, forgotten, or expired)."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    script: ConsultationScript
+    consultation: Consultation
+    outcome: engine.Outcome
+    changed: bool
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new_id() -> str:
+    return secrets.token_hex(6)
+
+
+class ConsultationService:
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: Store,
+        conflict_error: type[Exception],
+        *,
+        clock: Callable[[], datetime] = _now,
+        new_id: Callable[[], str] = _new_id,
+        max_retries: int = 100,
+    ) -> None:
+        self.catalog = catalog
+        self.store = store
+        self._conflict = conflict_error
+        self._clock = clock
+        self._new_id = new_id
+        self._max_retries = max_retries
+
+    # --- commands --------------------------------------------------------------------------
+
+    def start(self, owner: Owner, ref: str | int, location: dict[str, str] | None = None) -> Turn:
+        """Start a consultation by number or name; raises UnknownConsultation for bad refs."""
+        script = self.catalog.find(ref)
+        earlier = self.earlier_answers(owner) if script.reuses_earlier else {}
+        d = engine.start(script, owner, self._new_id(), self._clock(), location=location,
+                         earlier=earlier)  # fmt: skip
+        saved = self.store.save(d.consultation)
+        log.info("consultation.started", owner=owner.key, cid=saved.id, slug=script.slug)
+        return Turn(script, saved, d.outcome, True)
+
+    def act(self, owner: Owner, cid: str, command: engine.Command | str) -> Turn:
+        """Apply an answer or control command; retried on a concurrent change."""
+        if isinstance(command, str):
+            command = engine.command_from_text(command)
+        for _ in range(self._max_retries):
+            c = self.store.load(owner, cid)
+            if c is None:
+                raise NotFound(f"no consultation {cid} for this user")
+            script = self.catalog.by_slug(c.slug)
+            earlier = (
+                self.earlier_answers(owner)
+                if isinstance(command, engine.Restart) and script.reuses_earlier
+                else None
+            )
+            d = engine.decide(script, c, command, self._clock(), earlier=earlier)
+            if not d.changed:
+                return Turn(script, c, d.outcome, False)
+            try:
+                saved = self.store.save(d.consultation)
+            except self._conflict:
+                continue
+            log.info("consultation.turn", owner=owner.key, cid=cid, outcome=type(d.outcome).__name__)
+            return Turn(script, saved, d.outcome, True)
+        raise RuntimeError(f"consultation {cid} kept changing; gave up after {self._max_retries}")
+
+    def place(self, c: Consultation, location: dict[str, str]) -> Consultation:
+        """Record where a consultation lives (its thread), once the adapter knows it."""
+        return self._update(c.owner, c.id, lambda x: x.location.update(location))
+
+    def forget(self, owner: Owner) -> int:
+        return self.store.forget(owner)
+
+    # --- queries ---------------------------------------------------------------------------
+
+    def get(self, owner: Owner, cid: str) -> Consultation:
+        c = self.store.load(owner, cid)
+        if c is None:
+            raise NotFound(f"no consultation {cid} for this user")
+        return c
+
+    def at(self, owner: Owner, place: str) -> Consultation | None:
+        return self.store.at(owner, place)
+
+    def consultations(self, owner: Owner) -> list[Consultation]:
+        return self.store.list(owner)
+
+    def latest_active(self, owner: Owner) -> Consultation | None:
+        return next((c for c in self.store.list(owner) if c.status is Status.ACTIVE), None)
+
+    def where(self, c: Consultation) -> engine.Outcome:
+        return engine.decide(self.catalog.by_slug(c.slug), c, engine.Where(), self._clock()).outcome
+
+    def earlier_answers(self, owner: Owner) -> dict[str, Answer]:
+        """Answers of this user's finished consultations, newest first wins, as "slug.key"."""
+        found: dict[str, Answer] = {}
+        for c in self.store.list(owner):
+            if c.status is Status.COMPLETED:
+                for key, answer in c.answers.items():
+                    found.setdefault(f"{c.slug}.{key}", answer)
+        return found
+
+    # --- reports ---------------------------------------------------------------------------
+
+    def advisor_input(self, c: Consultation) -> AdvisorInput:
+        script = self.catalog.by_slug(c.slug)
+        earlier: tuple[EarlierConsultation, ...] = ()
+        if script.reuses_earlier:
+            earlier = tuple(
+                EarlierConsultation(slug=x.slug, answers=x.answers, report=x.report)
+                for x in self.store.list(c.owner)
+                if x.status is Status.COMPLETED and x.id != c.id and x.slug != c.slug
+            )
+        return AdvisorInput(script=script, answers=c.answers, context=self.catalog.context,
+                            earlier=earlier)  # fmt: skip
+
+    def write_report(self, owner: Owner, cid: str, narrator: Narrator) -> Consultation:
+        """Write the report of a finished consultation once; a second call returns the first.
+
+        Idempotent: a report already written (by a worker that died before posting it) is
+        reused, and a delivered one is returned as it is.
+        """
+        c = self.get(owner, cid)
+        if c.status is not Status.COMPLETED:
+            raise ValueError(f"consultation {cid} is {c.status.value}, not finished")
+        if c.narrative is not None:
+            return c
+        request = self.advisor_input(c)
+        report = advise(request)
+        narrative = narrator.narrate(request, report)
+        text = narrative.text if narrative.notice is None else f"_{narrative.notice}_\n\n{narrative.text}"
+
+        def fill(x: Consultation) -> None:
+            if x.narrative is None and x.status is Status.COMPLETED:
+                x.report, x.narrative, x.narrated_by = report, text, narrative.author
+
+        return self._update(owner, cid, fill)
+
+    def mark_delivery(self, owner: Owner, cid: str, delivery: Delivery,
+                      note: str | None = None) -> Consultation:  # fmt: skip
+        def mark(x: Consultation) -> None:
+            x.delivery, x.delivery_note = delivery, note
+
+        return self._update(owner, cid, mark)
+
+    def _update(self, owner: Owner, cid: str, change: Callable[[Consultation], None]) -> Consultation:
+        for _ in range(self._max_retries):
+            c = self.get(owner, cid)
+            new = c.model_copy(deep=True)
+            change(new)
+            if new == c:
+                return c
+            new.updated_at = self._clock()
+            try:
+                return self.store.save(new)
+            except self._conflict:
+                continue
+        raise RuntimeError(f"consultation {cid} kept changing; gave up")

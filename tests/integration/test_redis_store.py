@@ -1,0 +1,137 @@
+"""The Redis store against a real Redis server: compare-and-set, TTL, AOF restart, forget."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+import redis
+
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
+from consultations.answers import Answer
+from consultations.state import Consultation, Owner
+
+OWNER = Owner(platform="slack", workspace="T1", user="U1")
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def fresh(cid: str = "abc123", owner: Owner = OWNER, **kw: object) -> Consultation:
+    return Consultation(id=cid, owner=owner, slug="edge-economics", created_at=NOW,
+                        updated_at=NOW, **kw)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_save_then_load_round_trips_and_bumps_the_version(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    c = fresh()
+    c.answers["volume"] = Answer(key="volume", raw="5M", number=5e6)
+    saved = store.save(c)
+    assert saved.version == 1
+    loaded = store.load(OWNER, c.id)
+    assert loaded == saved
+    assert store.save(loaded).version == 2
+
+
+def test_a_stale_save_is_refused(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    first = store.save(fresh())
+    store.save(first)  # version 2 now
+    with pytest.raises(ConflictError):
+        store.save(first)  # still thinks it is version 1
+    assert store.load(OWNER, first.id).version == 2  # type: ignore[union-attr]
+
+
+def test_ttl_is_set_on_every_write(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=1000)
+    c = store.save(fresh(location={"place": "C1/111.222"}))
+    keys = list(store.keys_of(OWNER))
+    assert len(keys) == 3  # the consultation, the index, the thread binding
+    redis_client.persist(keys[0])  # as a plain SET would leave it
+    store.save(c)
+    for key in store.keys_of(OWNER):
+        assert 0 < redis_client.ttl(key) <= 1000, key
+
+
+def test_concurrent_updates_lose_none(redis_client: redis.Redis) -> None:
+    """50 threads each append one answer through load → change → compare-and-set, retrying."""
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    store.save(fresh())
+    conflicts = 0
+    lock = threading.Lock()
+
+    def add(i: int) -> None:
+        nonlocal conflicts
+        while True:
+            c = store.load(OWNER, "abc123")
+            assert c is not None
+            c.answers[f"a{i}"] = Answer(key=f"a{i}", raw=str(i))
+            try:
+                store.save(c)
+                return
+            except ConflictError:
+                with lock:
+                    conflicts += 1
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(50)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    final = store.load(OWNER, "abc123")
+    assert final is not None
+    assert sorted(final.answers) == sorted(f"a{i}" for i in range(50))
+    assert final.version == 51
+    assert conflicts > 0  # the threads really did collide
+
+
+def test_list_is_newest_first_and_place_finds_the_thread(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    store.save(fresh("aaaaaa"))
+    later = fresh("bbbbbb", location={"place": "C1/1.2"})
+    later.updated_at = NOW.replace(hour=5)
+    store.save(later)
+    assert [c.id for c in store.list(OWNER)] == ["bbbbbb", "aaaaaa"]
+    assert store.at(OWNER, "C1/1.2").id == "bbbbbb"  # type: ignore[union-attr]
+    stranger = Owner(platform="slack", workspace="T1", user="U2")
+    assert store.at(stranger, "C1/1.2") is None
+
+
+def test_forget_leaves_zero_keys_and_spares_others(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    other = Owner(platform="slack", workspace="T1", user="U2")
+    for i in range(5):
+        store.save(fresh(f"c{i}xxxx", location={"place": f"C/{i}"}))
+    store.save(fresh("zzzzzz", owner=other))
+    assert store.forget(OWNER) == 11  # five consultations, five thread bindings, the index
+    assert list(store.keys_of(OWNER)) == []
+    assert store.list(OWNER) == []
+    assert store.load(other, "zzzzzz") is not None
+
+
+def test_event_ledger_says_first_time_once(redis_client: redis.Redis) -> None:
+    ledger = EventLedger(redis_client, ttl_seconds=60)
+    assert ledger.first_time("slack", "Ev1") is True
+    assert ledger.first_time("slack", "Ev1") is False
+    assert ledger.first_time("teams", "Ev1") is True
+
+
+def test_state_survives_a_redis_restart_with_aof(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    server = EmbeddedRedis(tmp_path / "data")
+    server.start()
+    port = server.port
+    client = redis.Redis(port=port)
+    store = RedisConsultationStore(client, ttl_seconds=3600)
+    store.save(fresh())
+    client.close()
+    server.stop()
+
+    again = EmbeddedRedis(tmp_path / "data", port=port)
+    again.start()
+    try:
+        client = redis.Redis(port=port)
+        loaded = RedisConsultationStore(client, ttl_seconds=3600).load(OWNER, "abc123")
+        assert loaded is not None and loaded.version == 1
+        client.close()
+    finally:
+        again.stop()
