@@ -67,11 +67,20 @@ def build_narrator(settings: Settings) -> Narrator:
 def bootstrap(settings: Settings) -> App:
     catalog = load_catalog(settings.neurips_prompts_dir or DEFAULT_PROMPTS_DIR)
     url, embedded = connect_redis(settings)
-    client = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5,
-                                  health_check_interval=30)  # fmt: skip
+    client = redis.Redis.from_url(
+        url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
+    )
     store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
     service = ConsultationService(catalog, store, ConflictError)
     narrator = build_narrator(settings)
     log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
-    return App(settings=settings, catalog=catalog, redis=client, redis_url=url, service=service,
-               ledger=EventLedger(client), narrator=narrator, embedded=embedded)  # fmt: skip
+    return App(
+        settings=settings,
+        catalog=catalog,
+        redis=client,
+        redis_url=url,
+        service=service,
+        ledger=EventLedger(client),
+        narrator=narrator,
+        embedded=embedded,
+    )

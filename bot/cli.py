@@ -21,7 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="neurips-advisor", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("consultations", help="list the eight consultations")
-    chat = sub.add_parser("chat", help="run a consultation in the terminal (resumes one in progress)")
+    chat = sub.add_parser(
+        "chat", help="run a consultation in the terminal (resumes one in progress)"
+    )
     chat.add_argument("consultation", nargs="?", help="number (1-8) or name, e.g. edge-economics")
     chat.add_argument("--user", default=None, help="whose consultations (default: your login)")
     forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
@@ -32,8 +34,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_optional_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Subcommands that live in other modules register themselves here."""
-    from consultations.triage import cli as triage_cli  # noqa: PLC0415
-
+    try:
+        from consultations.triage import cli as triage_cli  # noqa: PLC0415
+    except ImportError:
+        return
     triage_cli.add_parser(sub)
 
 
@@ -50,8 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"neurips-advisor: bad setting: {e}", file=sys.stderr)
         return 2
     interactive = args.command in ("chat", "consultations", "forget")
-    configure_logging(settings.neurips_log_format,
-                      "WARNING" if interactive else settings.neurips_log_level)  # fmt: skip
+    configure_logging(
+        settings.neurips_log_format, "WARNING" if interactive else settings.neurips_log_level
+    )
     if args.command == "triage":
         from consultations.triage import cli as triage_cli  # noqa: PLC0415
 
@@ -82,8 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if app.settings.llm_mode == "offline" and sys.stdout.isatty():
             print("(No ANTHROPIC_API_KEY: reports are the built-in offline analysis.)\n")
-        return run_chat(app.service, app.narrator, owner, args.consultation,
-                        Terminal(sys.stdin, sys.stdout))  # fmt: skip
+        return run_chat(
+            app.service, app.narrator, owner, args.consultation, Terminal(sys.stdin, sys.stdout)
+        )
     except KeyboardInterrupt:
         print("\nSaved. Run `neurips-advisor chat` again to continue.")
         return 130

@@ -8,8 +8,8 @@ from typing import TextIO
 from consultations import messages
 from consultations.catalog import UnknownConsultation
 from consultations.engine import Asked, Finished
-from consultations.service import ConsultationService
 from consultations.ports import Narrator
+from consultations.service import ConsultationService
 from consultations.state import Consultation, Delivery, Owner, Status
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -39,8 +39,9 @@ class Terminal:
         return None if line == "" else line.rstrip("\n")
 
 
-def run_chat(service: ConsultationService, narrator: Narrator, owner: Owner, ref: str | None,
-             term: Terminal) -> int:  # fmt: skip
+def run_chat(
+    service: ConsultationService, narrator: Narrator, owner: Owner, ref: str | None, term: Terminal
+) -> int:
     c = _choose(service, owner, ref, term)
     if c is None:
         return 0 if ref is None else 2
@@ -65,13 +66,17 @@ def run_chat(service: ConsultationService, narrator: Narrator, owner: Owner, ref
         c = turn.consultation
 
 
-def _choose(service: ConsultationService, owner: Owner, ref: str | None,
-            term: Terminal) -> Consultation | None:  # fmt: skip
+def _choose(
+    service: ConsultationService, owner: Owner, ref: str | None, term: Terminal
+) -> Consultation | None:
     active = [c for c in service.consultations(owner) if c.status is Status.ACTIVE]
     if ref is None and active:
         return _resume(service, active[0], term)
     while ref is None:
-        term.say("Which consultation? Type a number or a name.\n" + messages.catalog_list(service.catalog))
+        term.say(
+            "Which consultation? Type a number or a name.\n"
+            + messages.catalog_list(service.catalog)
+        )
         line = term.ask()
         if line is None or line.strip().casefold() in _LEAVE:
             return None
@@ -98,14 +103,17 @@ def _resume(service: ConsultationService, c: Consultation, term: Terminal) -> Co
     script = service.catalog.by_slug(c.slug)
     outcome = service.where(c)
     done = outcome.number - 1 if isinstance(outcome, Asked) else len(script.questions)
-    term.say(f"Resuming **{script.title}** ({done} of {len(script.questions)} answered). "
-             f"{messages.CONTROLS}.")  # fmt: skip
+    term.say(
+        f"Resuming **{script.title}** ({done} of {len(script.questions)} answered). "
+        f"{messages.CONTROLS}."
+    )
     term.say(messages.outcome(outcome))
     return c
 
 
-def _deliver(service: ConsultationService, narrator: Narrator, c: Consultation,
-             term: Terminal) -> None:  # fmt: skip
+def _deliver(
+    service: ConsultationService, narrator: Narrator, c: Consultation, term: Terminal
+) -> None:
     owner, cid = c.owner, c.id
     done = service.write_report(owner, cid, narrator)
     term.say(f"— Report by {done.narrated_by} —")

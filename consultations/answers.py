@@ -174,13 +174,32 @@ def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]
 # --- numbers -------------------------------------------------------------------------------
 
 _MULTIPLIERS = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6,
-    "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9,
-}  # fmt: skip
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+}
 _CURRENCIES = {
-    "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
-    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
-}  # fmt: skip
+    "$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pounds": "GBP",
+}
 _SPACES = "\u00a0\u202f\u2009 "
 _NUM = re.compile(
     r"(?<![\w.])(?P<neg>-)?(?P<num>\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3}(?!\d))"
@@ -190,18 +209,44 @@ _NUM = re.compile(
 )
 _RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*$")
 _TIME_UNITS = {  # to milliseconds
-    "ms": 1.0, "msec": 1.0, "millisecond": 1.0, "milliseconds": 1.0, "s": 1e3, "sec": 1e3,
-    "secs": 1e3, "second": 1e3, "seconds": 1e3, "min": 6e4, "mins": 6e4, "minute": 6e4,
+    "ms": 1.0,
+    "msec": 1.0,
+    "millisecond": 1.0,
+    "milliseconds": 1.0,
+    "s": 1e3,
+    "sec": 1e3,
+    "secs": 1e3,
+    "second": 1e3,
+    "seconds": 1e3,
+    "min": 6e4,
+    "mins": 6e4,
+    "minute": 6e4,
     "minutes": 6e4,
-}  # fmt: skip
+}
 _SPAN_UNITS = {  # to months
-    "month": 1.0, "months": 1.0, "mo": 1.0, "year": 12.0, "years": 12.0, "yr": 12.0,
-    "yrs": 12.0, "y": 12.0, "week": 12 / 52, "weeks": 12 / 52,
-}  # fmt: skip
+    "month": 1.0,
+    "months": 1.0,
+    "mo": 1.0,
+    "year": 12.0,
+    "years": 12.0,
+    "yr": 12.0,
+    "yrs": 12.0,
+    "y": 12.0,
+    "week": 12 / 52,
+    "weeks": 12 / 52,
+}
 _HOUR_UNITS = {
-    "h": 1.0, "hr": 1.0, "hrs": 1.0, "hour": 1.0, "hours": 1.0, "min": 1 / 60, "mins": 1 / 60,
-    "minutes": 1 / 60, "day": 8.0, "days": 8.0,
-}  # fmt: skip
+    "h": 1.0,
+    "hr": 1.0,
+    "hrs": 1.0,
+    "hour": 1.0,
+    "hours": 1.0,
+    "min": 1 / 60,
+    "mins": 1 / 60,
+    "minutes": 1 / 60,
+    "day": 8.0,
+    "days": 8.0,
+}
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no"}
 
 
@@ -239,11 +284,15 @@ def find_numbers(text: str, kind: NumberKind | None = None) -> list[_Found]:
 
 
 def _apply_unit(text: str, end: int, value: float, kind: NumberKind | None) -> tuple[float, int]:
-    table = {
-        NumberKind.DURATION_MS: _TIME_UNITS,
-        NumberKind.MONTHS: _SPAN_UNITS,
-        NumberKind.HOURS: _HOUR_UNITS,
-    }.get(kind) if kind else None
+    table = (
+        {
+            NumberKind.DURATION_MS: _TIME_UNITS,
+            NumberKind.MONTHS: _SPAN_UNITS,
+            NumberKind.HOURS: _HOUR_UNITS,
+        }.get(kind)
+        if kind
+        else None
+    )
     if not table:
         return value, end
     unit = re.match(r"\s*([a-zµ]+)", text[end:], re.IGNORECASE)
@@ -309,7 +358,9 @@ def _assign_parts(question: Question, text: str, found: list[_Found]) -> dict[st
             if part in values:
                 continue
             alias = re.escape(part[:2] if part.startswith("in") else part[:3])
-            if re.match(rf"\W*(?:tokens?\s+)?{alias}", after) or re.search(rf"{alias}\w*\W*$", before):
+            if re.match(rf"\W*(?:tokens?\s+)?{alias}", after) or re.search(
+                rf"{alias}\w*\W*$", before
+            ):
                 values[part] = item.value
                 break
     if len(values) < len(parts):  # no labels (or not all): take them in order
@@ -322,7 +373,9 @@ def _check_bounds(question: Question, value: float) -> None:
     if value < low:
         raise AnswerError(f"That should be at least {format_number(low, question.kind)}.")
     if question.maximum is not None and value > question.maximum:
-        raise AnswerError(f"That looks too high: at most {format_number(question.maximum, question.kind)}.")
+        raise AnswerError(
+            f"That looks too high: at most {format_number(question.maximum, question.kind)}."
+        )
 
 
 def _example(question: Question) -> str:
@@ -332,8 +385,8 @@ def _example(question: Question) -> str:
 def format_number(value: float, kind: NumberKind | None, currency: str | None = None) -> str:
     if kind is NumberKind.MONEY:
         symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency or "USD", "$")
-        body = f"{value:,.2f}" if value != round(value) or 0 < abs(value) < 10 else f"{value:,.0f}"
-        return f"{symbol}{body.removesuffix('.00') if abs(value) >= 10 else body}"
+        whole = value == round(value) or abs(value) >= 100
+        return f"{symbol}{value:,.0f}" if whole else f"{symbol}{value:,.2f}"
     if kind is NumberKind.PERCENT:
         return f"{value:g}%"
     if kind is NumberKind.DURATION_MS:

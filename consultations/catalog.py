@@ -35,7 +35,11 @@ class Catalog:
         for s in self.scripts:
             if text in (str(s.number), s.slug, s.title.casefold()):
                 return s
-        starts = [s for s in self.scripts if s.slug.startswith(text) or s.title.casefold().startswith(text)]
+        starts = [
+            s
+            for s in self.scripts
+            if s.slug.startswith(text) or s.title.casefold().startswith(text)
+        ]
         if text and len(starts) == 1:
             return starts[0]
         raise UnknownConsultation(
@@ -57,7 +61,9 @@ def load_catalog(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Catalog:
     scripts = tuple(_load(f, ConsultationScript) for f in files)
     numbers = [s.number for s in scripts]
     if numbers != list(range(1, len(scripts) + 1)):
-        raise CatalogError(f"consultations must be numbered 1..{len(scripts)} in file order: {numbers}")
+        raise CatalogError(
+            f"consultations must be numbered 1..{len(scripts)} in file order: {numbers}"
+        )
     context = _load(prompts_dir / "context.toml", ResearchContext)
     return Catalog(scripts=scripts, context=context)
 

@@ -52,12 +52,20 @@ class Where:
 Command = Reply | Back | Skip | Restart | Cancel | Where
 
 _CONTROL_WORDS: dict[str, Command] = {
-    "back": Back(), "undo": Back(), "previous": Back(),
-    "skip": Skip(), "pass": Skip(),
-    "restart": Restart(), "start over": Restart(),
-    "cancel": Cancel(), "stop": Cancel(), "abort": Cancel(),
-    "status": Where(), "where": Where(), "repeat": Where(),
-}  # fmt: skip
+    "back": Back(),
+    "undo": Back(),
+    "previous": Back(),
+    "skip": Skip(),
+    "pass": Skip(),
+    "restart": Restart(),
+    "start over": Restart(),
+    "cancel": Cancel(),
+    "stop": Cancel(),
+    "abort": Cancel(),
+    "status": Where(),
+    "where": Where(),
+    "repeat": Where(),
+}
 
 
 def command_from_text(text: str) -> Command:
@@ -124,8 +132,13 @@ def progress(script: ConsultationScript, c: Consultation) -> tuple[int, int]:
     return sum(1 for q in script.questions if q.key in c.answers), len(script.questions)
 
 
-def _ask(script: ConsultationScript, c: Consultation, *, reason: str | None = None,
-         note: str | None = None) -> Asked:  # fmt: skip
+def _ask(
+    script: ConsultationScript,
+    c: Consultation,
+    *,
+    reason: str | None = None,
+    note: str | None = None,
+) -> Asked:
     q = current_question(script, c)
     assert q is not None, "asked for a question of a complete consultation"
     number = [x.key for x in script.questions].index(q.key) + 1
@@ -146,15 +159,21 @@ def start(
 ) -> Decision:
     """A new consultation; questions an earlier consultation already answered are filled in."""
     c = Consultation(
-        id=consultation_id, owner=owner, slug=script.slug, created_at=now, updated_at=now,
+        id=consultation_id,
+        owner=owner,
+        slug=script.slug,
+        created_at=now,
+        updated_at=now,
         location=dict(location or {}),
-    )  # fmt: skip
+    )
     reused = _prefill(script, c, earlier or {})
     note = None
     if reused:
-        note = "From your earlier consultations: " + "; ".join(
-            f"{q.text.rstrip('?')}: {c.answers[q.key].display(q)}" for q in reused
-        ) + " (type `back` to change)."
+        note = (
+            "From your earlier consultations: "
+            + "; ".join(f"{q.text.rstrip('?')}: {c.answers[q.key].display(q)}" for q in reused)
+            + " (type `back` to change)."
+        )
     return _after_change(script, c, note=note)
 
 

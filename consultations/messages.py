@@ -16,8 +16,8 @@ CONTROLS = "type `back`, `skip` or `cancel` any time"
 def intro(script: ConsultationScript) -> str:
     n = len(script.questions)
     return (
-        f"**{script.title}** — {script.number} of 8 · {n} questions · about {script.minutes} "
-        f"minutes · {CONTROLS}\n{script.intro}"
+        f"**{script.title}** — consultation {script.number} of 8 · {n} questions · about "
+        f"{script.minutes} minutes · {CONTROLS}\n{script.intro}"
     )
 
 
@@ -32,8 +32,9 @@ def question(asked: Asked) -> str:
     lines.append(f"**{asked.number}/{asked.total} {q.text}** {q.why}{optional}")
     if q.type is QuestionType.CHOICE:
         pick = "one or more" if q.multiple else "one"
-        lines.append(f"Pick {pick}: " + "  ".join(f"`{i}` {c.label}" for i, c in
-                                                   enumerate(q.choices, 1)))  # fmt: skip
+        lines.append(
+            f"Pick {pick}: " + "  ".join(f"`{i}` {c.label}" for i, c in enumerate(q.choices, 1))
+        )
     elif q.example:
         lines.append(f"_For example: {q.example}_")
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from consultations.advisors.base import AdvisorInput
 from consultations.report import Report
+from consultations.state import Consultation
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,14 @@ class Narrative:
 
 class Narrator(Protocol):
     def narrate(self, request: AdvisorInput, report: Report) -> Narrative: ...
+
+
+class ChatGateway(Protocol):
+    """Posts into the chat a consultation lives in (its Slack thread, its Teams conversation).
+
+    The worker picks the gateway by ``consultation.owner.platform``; the engine never knows.
+    """
+
+    def post_report(self, c: Consultation) -> None: ...
+
+    def post_notice(self, c: Consultation, text: str) -> None: ...

@@ -78,8 +78,9 @@ class ConsultationService:
         """Start a consultation by number or name; raises UnknownConsultation for bad refs."""
         script = self.catalog.find(ref)
         earlier = self.earlier_answers(owner) if script.reuses_earlier else {}
-        d = engine.start(script, owner, self._new_id(), self._clock(), location=location,
-                         earlier=earlier)  # fmt: skip
+        d = engine.start(
+            script, owner, self._new_id(), self._clock(), location=location, earlier=earlier
+        )
         saved = self.store.save(d.consultation)
         log.info("consultation.started", owner=owner.key, cid=saved.id, slug=script.slug)
         return Turn(script, saved, d.outcome, True)
@@ -105,7 +106,9 @@ class ConsultationService:
                 saved = self.store.save(d.consultation)
             except self._conflict:
                 continue
-            log.info("consultation.turn", owner=owner.key, cid=cid, outcome=type(d.outcome).__name__)
+            log.info(
+                "consultation.turn", owner=owner.key, cid=cid, outcome=type(d.outcome).__name__
+            )
             return Turn(script, saved, d.outcome, True)
         raise RuntimeError(f"consultation {cid} kept changing; gave up after {self._max_retries}")
 
@@ -156,8 +159,9 @@ class ConsultationService:
                 for x in self.store.list(c.owner)
                 if x.status is Status.COMPLETED and x.id != c.id and x.slug != c.slug
             )
-        return AdvisorInput(script=script, answers=c.answers, context=self.catalog.context,
-                            earlier=earlier)  # fmt: skip
+        return AdvisorInput(
+            script=script, answers=c.answers, context=self.catalog.context, earlier=earlier
+        )
 
     def write_report(self, owner: Owner, cid: str, narrator: Narrator) -> Consultation:
         """Write the report of a finished consultation once; a second call returns the first.
@@ -173,7 +177,11 @@ class ConsultationService:
         request = self.advisor_input(c)
         report = advise(request)
         narrative = narrator.narrate(request, report)
-        text = narrative.text if narrative.notice is None else f"_{narrative.notice}_\n\n{narrative.text}"
+        text = (
+            narrative.text
+            if narrative.notice is None
+            else f"_{narrative.notice}_\n\n{narrative.text}"
+        )
 
         def fill(x: Consultation) -> None:
             if x.narrative is None and x.status is Status.COMPLETED:
@@ -181,14 +189,17 @@ class ConsultationService:
 
         return self._update(owner, cid, fill)
 
-    def mark_delivery(self, owner: Owner, cid: str, delivery: Delivery,
-                      note: str | None = None) -> Consultation:  # fmt: skip
+    def mark_delivery(
+        self, owner: Owner, cid: str, delivery: Delivery, note: str | None = None
+    ) -> Consultation:
         def mark(x: Consultation) -> None:
             x.delivery, x.delivery_note = delivery, note
 
         return self._update(owner, cid, mark)
 
-    def _update(self, owner: Owner, cid: str, change: Callable[[Consultation], None]) -> Consultation:
+    def _update(
+        self, owner: Owner, cid: str, change: Callable[[Consultation], None]
+    ) -> Consultation:
         for _ in range(self._max_retries):
             c = self.get(owner, cid)
             new = c.model_copy(deep=True)

@@ -124,7 +124,9 @@ def _decode(version: bytes | None, doc: bytes | None) -> Consultation | None:
 class EventLedger:
     """Remembers event ids durably so a redelivered event is handled once (SET NX EX)."""
 
-    def __init__(self, client: redis.Redis, ttl_seconds: int = 24 * 3600, prefix: str = "na") -> None:
+    def __init__(
+        self, client: redis.Redis, ttl_seconds: int = 24 * 3600, prefix: str = "na"
+    ) -> None:
         self._r = client
         self._ttl = ttl_seconds
         self._prefix = prefix

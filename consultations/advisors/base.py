@@ -93,3 +93,22 @@ class AnswerSheet:
             self.assumed.append(key)
             return default
         return a.text
+
+
+def money(value: float, currency: str = "USD") -> str:
+    """$40,500 · €2,833 · $0.0081 (small amounts keep their significant digits)."""
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, "$")
+    if abs(value) >= 100:
+        return f"{symbol}{value:,.0f}"
+    if abs(value) >= 1 or value == 0:
+        return f"{symbol}{value:,.2f}".replace(".00", "")
+    return f"{symbol}{value:.4g}"
+
+
+def count(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def assumed_lines(sheet: AnswerSheet, meaning: Mapping[str, str]) -> tuple[str, ...]:
+    """Say in words what was assumed for each skipped answer."""
+    return tuple(meaning[k] for k in dict.fromkeys(sheet.assumed) if k in meaning)

@@ -18,8 +18,9 @@ NOW = datetime(2026, 11, 23, tzinfo=UTC)
 
 
 def fresh(cid: str = "abc123", owner: Owner = OWNER, **kw: object) -> Consultation:
-    return Consultation(id=cid, owner=owner, slug="edge-economics", created_at=NOW,
-                        updated_at=NOW, **kw)  # type: ignore[arg-type]  # fmt: skip
+    return Consultation(
+        id=cid, owner=owner, slug="edge-economics", created_at=NOW, updated_at=NOW, **kw
+    )  # type: ignore[arg-type]
 
 
 def test_save_then_load_round_trips_and_bumps_the_version(redis_client: redis.Redis) -> None:

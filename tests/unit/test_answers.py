@@ -9,16 +9,28 @@ from consultations.scripts import Choice, Question
 
 
 def number(kind: str, parts: tuple[str, ...] = (), **kw: object) -> Question:
-    return Question(key="n", text="How many?", why="It decides things.", type="number",
-                    kind=kind, parts=parts, **kw)  # type: ignore[arg-type]  # fmt: skip
+    return Question(
+        key="n",
+        text="How many?",
+        why="It decides things.",
+        type="number",
+        kind=kind,
+        parts=parts,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 CHOICE = Question(
-    key="c", text="Why several vendors?", why="It decides things.", type="choice",
-    choices=(Choice(value="capability", label="Capability"),
-             Choice(value="price", label="Price", synonyms=("cost", "cheaper")),
-             Choice(value="redundancy", label="Redundancy / failover", synonyms=("outages",))),
-)  # fmt: skip
+    key="c",
+    text="Why several vendors?",
+    why="It decides things.",
+    type="choice",
+    choices=(
+        Choice(value="capability", label="Capability"),
+        Choice(value="price", label="Price", synonyms=("cost", "cheaper")),
+        Choice(value="redundancy", label="Redundancy / failover", synonyms=("outages",)),
+    ),
+)
 
 
 @pytest.mark.parametrize(
@@ -87,9 +99,15 @@ def test_bounds() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2", "price"), ("Price", "price"), ("mostly cost reasons", "price"),
-     ("redundancy", "redundancy"), ("we had outages", "redundancy"), ("capabilty", "capability")],
-)  # fmt: skip
+    [
+        ("2", "price"),
+        ("Price", "price"),
+        ("mostly cost reasons", "price"),
+        ("redundancy", "redundancy"),
+        ("we had outages", "redundancy"),
+        ("capabilty", "capability"),
+    ],
+)
 def test_choices_by_number_or_words(text: str, value: str) -> None:
     assert parse_answer(CHOICE, text).choices == (value,)
 
@@ -112,10 +130,15 @@ def test_multiple_choice() -> None:
 def test_lists_split_sensibly() -> None:
     q = Question(key="l", text="Which vendors?", why="It decides things.", type="list")
     assert parse_answer(q, "GPT-4o for chat, Claude (Sonnet, Opus) for code, and Llama").items == (
-        "GPT-4o for chat", "Claude (Sonnet, Opus) for code", "Llama")  # fmt: skip
+        "GPT-4o for chat",
+        "Claude (Sonnet, Opus) for code",
+        "Llama",
+    )
     assert parse_answer(q, "- OpenAI\n- Anthropic\n- openai").items == ("OpenAI", "Anthropic")
     assert parse_answer(q, "chunking; map-reduce summaries").items == (
-        "chunking", "map-reduce summaries")  # fmt: skip
+        "chunking",
+        "map-reduce summaries",
+    )
 
 
 def test_untrusted_text_is_cleaned_and_bounded() -> None:

@@ -1,0 +1,1 @@
+"""Adapters: Redis state, the embedded Redis server, and the report narrators."""

@@ -1,0 +1,53 @@
+"""A finished report as Markdown (``**bold**``), readable in Slack, Teams and a terminal."""
+
+from __future__ import annotations
+
+from consultations.report import Report, Table
+
+SHIFT_NAMES = {
+    1: "attention got better",
+    2: "models converge",
+    3: "RL reshapes sampling",
+    4: "deep RL scales",
+    5: "diffusion generalises before it memorises",
+    6: "edge deployment is practical",
+}
+
+
+def render_report_markdown(report: Report) -> str:
+    out = [f"**{report.title}**\n**Verdict: {report.verdict}**", report.summary]
+    if report.figures:
+        lines = ["**The numbers**"]
+        for f in report.figures:
+            working = f" ({f.working})" if f.working else ""
+            lines.append(f"• {f.label}: **{f.display}**{working}")
+        out.append("\n".join(lines))
+    out.extend(_table(t) for t in report.tables)
+    for s in report.sections:
+        out.append("\n".join([f"**{s.title}**", *(f"• {i}" for i in s.items)]))
+    if report.recommendations:
+        lines = ["**What to do**"]
+        for n, r in enumerate(report.recommendations, 1):
+            meta = ", ".join(x for x in (r.horizon, r.owner) if x)
+            lines.append(
+                f"{n}. **{r.title}**" + (f" _({meta})_" if meta else "") + f" — {r.detail}"
+            )
+        out.append("\n".join(lines))
+    if report.assumptions:
+        out.append("\n".join(["**Assumptions**", *(f"• {a}" for a in report.assumptions)]))
+    if report.shifts:
+        names = "; ".join(f"{n}. {SHIFT_NAMES[n]}" for n in report.shifts if n in SHIFT_NAMES)
+        out.append(f"**Rests on NeurIPS 2025 shifts:** {names}")
+    if report.caveats:
+        out.append("\n".join(["**What would change this**", *(f"• {c}" for c in report.caveats)]))
+    return "\n\n".join(out)
+
+
+def _table(t: Table) -> str:
+    rows = [t.columns, *t.rows]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(t.columns))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return f"**{t.title}**\n```\n" + "\n".join(lines) + "\n```"

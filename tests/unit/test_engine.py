@@ -1,0 +1,165 @@
+"""The pure engine over the real eight scripts: one question at a time, to a finished report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from consultations import engine
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput
+from consultations.answers import Answer, parse_answer
+from consultations.catalog import Catalog, UnknownConsultation
+from consultations.scripts import ConsultationScript, Question, QuestionType
+from consultations.state import Consultation, Owner, Status
+
+OWNER = Owner(platform="terminal", workspace="local", user="ada")
+NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
+SLUGS = [
+    "model-convergence",
+    "attention-readiness",
+    "edge-economics",
+    "reasoning-telemetry",
+    "research-curation",
+    "automation-frontier",
+    "diffusion-ip-risk",
+    "strategy-synthesis",
+]
+
+
+def typical(q: Question) -> str:
+    if q.type is QuestionType.CHOICE:
+        return "1"
+    assert q.example, f"{q.key} has no example"
+    return q.example.split(" or ")[0]
+
+
+def begin(script: ConsultationScript) -> engine.Decision:
+    return engine.start(script, OWNER, "c0ffee00", NOW)
+
+
+def step(script: ConsultationScript, c: Consultation, text: str) -> engine.Decision:
+    return engine.decide(script, c, engine.command_from_text(text), NOW)
+
+
+def test_the_eight_consultations_in_order(catalog: Catalog) -> None:
+    assert [s.slug for s in catalog.scripts] == SLUGS
+    assert catalog.find("3").slug == "edge-economics"
+    assert catalog.find("Edge-Economics").slug == "edge-economics"
+    assert catalog.find("strategy").slug == "strategy-synthesis"
+    with pytest.raises(UnknownConsultation, match="Choose 1-8"):
+        catalog.find("9")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_consultation_walks_to_a_finished_report(catalog: Catalog, slug: str) -> None:
+    script = catalog.by_slug(slug)
+    d = begin(script)
+    total = len(script.questions)
+    for i, q in enumerate(script.questions, 1):
+        assert isinstance(d.outcome, engine.Asked), d.outcome
+        assert (d.outcome.question.key, d.outcome.number, d.outcome.total) == (q.key, i, total)
+        d = step(script, d.consultation, typical(q))
+        assert d.changed, f"{q.key}: example {typical(q)!r} was refused: {d.outcome}"
+    assert isinstance(d.outcome, engine.Finished)
+    assert d.consultation.status is Status.COMPLETED
+    report = advise(AdvisorInput(script, d.consultation.answers, catalog.context))
+    assert report.slug == slug and report.verdict
+    assert report.recommendations and report.caveats
+    assert set(report.shifts) <= set(range(1, 7)) and report.shifts
+
+
+def test_an_answer_that_does_not_parse_is_asked_again_and_nothing_is_lost(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = step(script, begin(script).consultation, "about 5M")
+    before = d.consultation
+    number_q = next(
+        q for q in script.questions if q.type is QuestionType.NUMBER and q.key not in before.answers
+    )
+    assert d.outcome.question.key == number_q.key  # type: ignore[union-attr]
+    again = step(script, before, "no idea, lots")
+    assert not again.changed
+    assert isinstance(again.outcome, engine.Asked) and again.outcome.reason
+    assert again.outcome.question.key == number_q.key
+    assert again.consultation.answers == before.answers
+
+
+def test_back_returns_to_the_previous_question_and_shows_the_old_answer(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    first = script.questions[0]
+    d = step(script, begin(script).consultation, "about 5M")
+    d = step(script, d.consultation, "back")
+    assert isinstance(d.outcome, engine.Asked)
+    assert d.outcome.question.key == first.key and d.outcome.number == 1
+    assert "5,000,000" in (d.outcome.note or "")
+    assert d.consultation.answers == {}
+    d = step(script, d.consultation, "back")
+    assert not d.changed and "first question" in (d.outcome.reason or "")  # type: ignore[union-attr]
+
+
+def test_skip_only_where_the_question_allows_it(catalog: Catalog) -> None:
+    for script in catalog.scripts:
+        d = begin(script)
+        for q in script.questions:
+            if q.optional:
+                skipped = step(script, d.consultation, "skip")
+                assert skipped.changed and skipped.consultation.answers[q.key].skipped
+            else:
+                refused = step(script, d.consultation, "skip")
+                assert not refused.changed and "needed" in refused.outcome.reason  # type: ignore[union-attr]
+            d = step(script, d.consultation, typical(q))
+
+
+def test_a_skipped_answer_is_an_assumption_in_the_report(catalog: Catalog) -> None:
+    for script in catalog.scripts:
+        d = begin(script)
+        for q in script.questions:
+            d = step(script, d.consultation, "skip" if q.optional else typical(q))
+        assert isinstance(d.outcome, engine.Finished), script.slug
+        report = advise(AdvisorInput(script, d.consultation.answers, catalog.context))
+        if any(q.optional for q in script.questions):
+            assert report.assumptions, f"{script.slug} hides what it assumed"
+
+
+def test_restart_and_cancel(catalog: Catalog) -> None:
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    d = step(script, d.consultation, typical(script.questions[0]))
+    d = step(script, d.consultation, "restart")
+    assert d.consultation.answers == {} and d.outcome.number == 1  # type: ignore[union-attr]
+    d = step(script, d.consultation, "cancel")
+    assert isinstance(d.outcome, engine.Cancelled) and d.consultation.status is Status.CANCELLED
+    late = step(script, d.consultation, typical(script.questions[0]))
+    assert not late.changed and isinstance(late.outcome, engine.Refused)
+
+
+def test_a_finished_consultation_refuses_more_answers(catalog: Catalog) -> None:
+    script = catalog.by_slug("diffusion-ip-risk")
+    d = begin(script)
+    for q in script.questions:
+        d = step(script, d.consultation, typical(q))
+    again = step(script, d.consultation, "one more thing")
+    assert not again.changed and isinstance(again.outcome, engine.Refused)
+
+
+def test_strategy_synthesis_reuses_earlier_answers_instead_of_asking(catalog: Catalog) -> None:
+    script = catalog.by_slug("strategy-synthesis")
+    reusing = [q for q in script.questions if q.reuse]
+    assert reusing, "strategy synthesis should reuse earlier answers"
+    earlier: dict[str, Answer] = {}
+    for q in reusing:
+        slug, key = q.reuse[0].split(".")
+        source_q = catalog.by_slug(slug).question(key)
+        earlier[q.reuse[0]] = parse_answer(source_q, typical(source_q))
+    d = engine.start(script, OWNER, "c0ffee01", NOW, earlier=earlier)
+    assert {q.key for q in reusing} <= set(d.consultation.answers)
+    assert "earlier consultations" in (d.outcome.note or "")  # type: ignore[union-attr]
+    if isinstance(d.outcome, engine.Asked):
+        assert d.outcome.question.key not in {q.key for q in reusing}
+
+
+def test_control_words() -> None:
+    assert engine.command_from_text(" Back ") == engine.Back()
+    assert engine.command_from_text("skip.") == engine.Skip()
+    assert engine.command_from_text("go back to the start") == engine.Reply("go back to the start")
