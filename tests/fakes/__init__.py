@@ -1,0 +1,1 @@
+"""Local HTTP servers that speak other services' APIs (the network boundary, nothing else)."""

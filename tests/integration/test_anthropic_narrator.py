@@ -1,0 +1,75 @@
+"""The Anthropic narrator through the real SDK against a local server speaking the Messages API."""
+
+from __future__ import annotations
+
+from consultations.adapters.anthropic_narrator import AnthropicNarrator, build_anthropic_client
+from consultations.adapters.offline_narrator import OfflineNarrator
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from tests.fakes.anthropic_api import FakeAnthropic
+from tests.unit.test_engine import typical
+
+
+def edge_request(catalog: Catalog) -> AdvisorInput:
+    script = catalog.by_slug("edge-economics")
+    answers = {q.key: parse_answer(q, typical(q)) for q in script.questions}
+    return AdvisorInput(script, answers, catalog.context)
+
+
+def narrator(url: str, timeout: float = 5.0, retries: int = 2) -> AnthropicNarrator:
+    client = build_anthropic_client("sk-test-key", url, timeout_s=timeout, max_retries=retries)
+    return AnthropicNarrator(client, "claude-test", fallback=OfflineNarrator())
+
+
+def test_claude_writes_the_narrative_with_a_cached_context(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    with FakeAnthropic(("ok", "**Verdict: run it locally.** Break-even about 349,800.")) as api:
+        result = narrator(api.url).narrate(request, advise(request))
+    assert result.text.startswith("**Verdict: run it locally.**")
+    assert result.author == "Claude (claude-test)" and result.notice is None
+    (call,) = api.messages
+    sent = call.headers.get("x-api-key") or call.headers.get("authorization", "")
+    assert sent.removeprefix("Bearer ") == "sk-test-key"  # SDK 2 sends it as a bearer token
+    system = call.json["system"]
+    assert system[0]["cache_control"] == {"type": "ephemeral"}
+    assert "46.7%" in system[0]["text"]  # the shared research context
+    user = call.json["messages"][0]["content"]
+    assert "<user_answers>" in user and "5,000,000" in user and "$40,500" in user
+
+
+def test_overloaded_then_success(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    with FakeAnthropic(("overloaded",), ("ok", "Claude's report")) as api:
+        result = narrator(api.url).narrate(request, advise(request))
+    assert len(api.messages) == 2
+    assert result.text == "Claude's report" and result.notice is None
+
+
+def test_timeout_falls_back_to_the_offline_report_with_a_notice(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    report = advise(request)
+    with FakeAnthropic(("slow", 2.0)) as api:
+        result = narrator(api.url, timeout=0.5, retries=0).narrate(request, report)
+    assert result.notice and "timed out" in result.notice
+    assert result.text == OfflineNarrator().narrate(request, report).text
+    assert result.author == "offline analysis"
+
+
+def test_server_errors_fall_back_after_retries(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    with FakeAnthropic(("server_error",)) as api:
+        result = narrator(api.url, retries=1).narrate(request, advise(request))
+    assert len(api.messages) == 2 and "HTTP 500" in (result.notice or "")
+
+
+def test_model_output_cannot_mention_or_link(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    hostile = ("<!channel> Verdict <@U123> see [this](https://evil.example) and "
+               "www.evil.example/x @here done")  # fmt: skip
+    with FakeAnthropic(("ok", hostile)) as api:
+        result = narrator(api.url).narrate(request, advise(request))
+    for bad in ("<!channel>", "<@U123>", "evil.example", "@here", "http"):
+        assert bad not in result.text
+    assert "Verdict" in result.text and "this" in result.text
