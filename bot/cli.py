@@ -28,6 +28,16 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--user", default=None, help="whose consultations (default: your login)")
     forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
     forget.add_argument("--user", default=None)
+    serve = sub.add_parser(
+        "serve",
+        help="the HTTP server: Slack at /slack/events, Teams at "
+        "/api/messages, /healthz and /readyz",
+    )
+    serve.add_argument("--port", type=int, default=None, help="default: PORT or 3000")
+    sub.add_parser("socket", help="the Slack app over Socket Mode (needs SLACK_APP_TOKEN)")
+    worker = sub.add_parser("worker", help="a Celery worker for reports, triage and digests")
+    worker.add_argument("--concurrency", type=int, default=2)
+    worker.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"])
     _add_optional_commands(sub)
     return p
 
@@ -57,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(
         settings.neurips_log_format, "WARNING" if interactive else settings.neurips_log_level
     )
+    if args.command in ("serve", "socket", "worker"):
+        from bot import services  # noqa: PLC0415
+
+        return services.run(args, settings)
     if args.command == "triage":
         from consultations.triage import cli as triage_cli  # noqa: PLC0415
 

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     # Celery
     celery_broker_url: str | None = None
-    celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=60)
+    celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=1)  # above the longest task
     # HTTP server
     port: int = Field(default=3000, ge=1, le=65535)
     # Microsoft Teams

@@ -39,11 +39,22 @@ class FakeAnthropic(FakeServer):
                 time.sleep(behaviour[1])
             text = behaviour[1] if kind == "ok" else "late"
             body = rec.json or {}
-            return json_reply(200, {
-                "id": f"msg_{len(self.requests)}", "type": "message", "role": "assistant",
-                "model": body.get("model", "claude"), "stop_reason": "end_turn",
-                "stop_sequence": None, "content": [{"type": "text", "text": text}],
-                "usage": {"input_tokens": 1200, "output_tokens": 300,
-                          "cache_creation_input_tokens": 0, "cache_read_input_tokens": 1000},
-            })  # fmt: skip
+            return json_reply(
+                200,
+                {
+                    "id": f"msg_{len(self.requests)}",
+                    "type": "message",
+                    "role": "assistant",
+                    "model": body.get("model", "claude"),
+                    "stop_reason": "end_turn",
+                    "stop_sequence": None,
+                    "content": [{"type": "text", "text": text}],
+                    "usage": {
+                        "input_tokens": 1200,
+                        "output_tokens": 300,
+                        "cache_creation_input_tokens": 0,
+                        "cache_read_input_tokens": 1000,
+                    },
+                },
+            )
         return json_reply(404, {"type": "error", "error": {"type": "not_found_error"}})

@@ -66,8 +66,10 @@ def test_server_errors_fall_back_after_retries(catalog: Catalog) -> None:
 
 def test_model_output_cannot_mention_or_link(catalog: Catalog) -> None:
     request = edge_request(catalog)
-    hostile = ("<!channel> Verdict <@U123> see [this](https://evil.example) and "
-               "www.evil.example/x @here done")  # fmt: skip
+    hostile = (
+        "<!channel> Verdict <@U123> see [this](https://evil.example) and "
+        "www.evil.example/x @here done"
+    )
     with FakeAnthropic(("ok", hostile)) as api:
         result = narrator(api.url).narrate(request, advise(request))
     for bad in ("<!channel>", "<@U123>", "evil.example", "@here", "http"):

@@ -1,0 +1,1 @@
+"""Slack: Bolt listeners, Block Kit formatting, and the gateway workers post through."""

@@ -1,0 +1,289 @@
+"""Bolt listeners: ack at once, then turn the request into a service call and post the outcome.
+
+Every listener acks before any Redis, Celery or LLM work; the work then runs in the same
+process (Bolt's async runner) with blocking calls moved to threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from celery import Celery
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.bootstrap import App
+from bot.slack import blocks as kit
+from consultations import engine, messages
+from consultations.catalog import UnknownConsultation
+from consultations.service import NotFound, Turn
+from consultations.state import Consultation, Owner, Status
+from workers.celery_app import REPORT_TASK
+
+log = structlog.get_logger(__name__)
+NO_POST = {
+    "not_in_channel",
+    "channel_not_found",
+    "is_archived",
+    "restricted_action",
+    "cannot_dm_bot",
+}
+
+
+@dataclass
+class SlackContext:
+    app: App
+    celery: Celery
+    client: AsyncWebClient
+
+
+def owner_of(body: dict[str, Any], user: str) -> Owner:
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or "unknown"
+    return Owner(platform="slack", workspace=team, user=user)
+
+
+def thread_link(c: Consultation) -> str:
+    ch, ts = c.location.get("channel"), c.location.get("thread_ts")
+    if not ch or not ts:
+        return "(no thread)"
+    return f"<https://slack.com/archives/{ch}/p{ts.replace('.', '')}|open thread>"
+
+
+class Conversation:
+    """Posting the steps of one consultation into its thread."""
+
+    def __init__(self, ctx: SlackContext) -> None:
+        self.ctx = ctx
+        self.service = ctx.app.service
+
+    async def _post(self, channel: str, **kwargs: Any) -> dict[str, Any]:
+        resp = await self.ctx.client.chat_postMessage(
+            channel=channel, unfurl_links=False, unfurl_media=False, **kwargs
+        )
+        return resp.data  # type: ignore[return-value]
+
+    async def start(self, owner: Owner, ref: str, channel: str | None) -> str | None:
+        """Open a thread and ask the first question; returns an error message, or None."""
+        try:
+            script = self.service.catalog.find(ref)
+        except UnknownConsultation as e:
+            return str(e)
+        text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
+        parent = None
+        if channel:
+            try:
+                parent = await self._post(channel, text=text)
+            except SlackApiError as e:
+                if e.response.get("error") not in NO_POST:
+                    raise
+        if parent is None:  # the bot cannot post there: use a direct message
+            dm = await self.ctx.client.conversations_open(users=owner.user)
+            channel = dm["channel"]["id"]
+            parent = await self._post(channel, text=text)
+        assert channel is not None
+        ts = parent["ts"]
+        location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
+        turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
+        intro = kit.section(kit.mrkdwn(messages.intro(script)))
+        await self.reply(turn, lead=[intro])
+        return None
+
+    async def reply(self, turn: Turn, lead: list[kit.Block] | None = None) -> None:
+        c = turn.consultation
+        channel, ts = c.location["channel"], c.location["thread_ts"]
+        outcome = turn.outcome
+        if isinstance(outcome, engine.Asked):
+            body = [*(lead or []), *kit.question_blocks(outcome, c.id)]
+            await self._post(channel, thread_ts=ts, blocks=body, text=outcome.question.text)
+            return
+        text = kit.mrkdwn(kit.neutralise(messages.outcome(outcome)))
+        if isinstance(outcome, engine.Finished) and turn.changed:
+            progress = await self._post(channel, thread_ts=ts, text=text + " ⏳")
+            await asyncio.to_thread(self.service.place, c, {"progress_ts": progress["ts"]})
+            args = [c.owner.platform, c.owner.workspace, c.owner.user, c.id]
+            await asyncio.to_thread(self.ctx.celery.send_task, REPORT_TASK, args=args)
+            log.info("slack.report_enqueued", cid=c.id)
+            return
+        await self._post(channel, thread_ts=ts, text=text)
+
+    async def answer(self, owner: Owner, cid: str, text: str) -> None:
+        turn = await asyncio.to_thread(self.service.act, owner, cid, text)
+        await self.reply(turn)
+
+
+def register(bolt: AsyncApp, ctx: SlackContext) -> None:
+    conv = Conversation(ctx)
+    service = ctx.app.service
+    ledger = ctx.app.ledger
+
+    @bolt.command("/neurips")
+    async def on_command(ack, body, respond, client) -> None:  # type: ignore[no-untyped-def]
+        await ack()
+        owner = owner_of(body, body["user_id"])
+        structlog.contextvars.bind_contextvars(owner=owner.key, command=body.get("text", "")[:40])
+        words = (body.get("text") or "").strip().split(maxsplit=1)
+        sub = words[0].casefold() if words else "consult"
+        arg = words[1] if len(words) > 1 else ""
+        if sub == "consult" and not arg:
+            await respond(blocks=kit.picker_blocks(service.catalog), text="Pick a consultation")
+        elif sub == "consult" or sub.isdigit():
+            error = await conv.start(owner, arg or sub, body.get("channel_id"))
+            if error:
+                await respond(text=f"{error}\n\n{kit.HELP}")
+        elif sub == "status":
+            await respond(text=await asyncio.to_thread(status_text, ctx, owner))
+        elif sub == "resume":
+            await respond(text=await resume(conv, owner))
+        elif sub == "cancel":
+            await respond(text=await cancel(conv, owner))
+        elif sub == "forget":
+            await respond(blocks=forget_confirmation(), text="Delete everything about you?")
+        else:
+            await respond(text=("" if sub == "help" else f"I don't know `{sub}`.\n") + kit.HELP)
+
+    @bolt.event("message")
+    async def on_message(body, event) -> None:  # type: ignore[no-untyped-def]
+        thread = event.get("thread_ts")
+        if event.get("subtype") or event.get("bot_id") or not thread or thread == event.get("ts"):
+            return
+        if not event.get("user"):
+            return
+        owner = owner_of(body, event.get("user") or "")
+        structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
+            log.info("slack.duplicate_event")
+            return
+        c = await asyncio.to_thread(service.at, owner, f"{event['channel']}/{thread}")
+        if c is None or c.status is not Status.ACTIVE:
+            return  # not this user's consultation (or finished): others' threads stay theirs
+        await conv.answer(owner, c.id, event.get("text") or "")
+
+    @bolt.action(re.compile(r"^answer_choice_\d+$"))
+    async def on_choice(ack, body, action, client) -> None:  # type: ignore[no-untyped-def]
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        cid, number = action["value"].split("|", 1)
+        key = action.get("block_id", "::").split(":")[-1]
+        try:
+            c = await asyncio.to_thread(service.get, owner, cid)
+        except NotFound:
+            await client.chat_postEphemeral(
+                channel=body["channel"]["id"],
+                user=owner.user,
+                text="That question belongs to someone else's consultation.",
+            )
+            return
+        now = service.where(c)
+        if not isinstance(now, engine.Asked) or now.question.key != key:
+            return  # a second click on a question already answered
+        await conv.answer(owner, cid, number)
+
+    @bolt.action(re.compile(r"^start_consultation_\d+$"))
+    async def on_start(ack, body, action, respond) -> None:  # type: ignore[no-untyped-def]
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        channel = (body.get("channel") or {}).get("id")
+        error = await conv.start(owner, action["value"], channel)
+        if error:
+            await respond(text=error)
+
+    @bolt.action("forget_confirm")
+    async def on_forget(ack, body, respond) -> None:  # type: ignore[no-untyped-def]
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        n = await asyncio.to_thread(service.forget, owner)
+        await respond(replace_original=True, text=f"Done: deleted {n} stored item(s) about you.")
+
+    @bolt.action("forget_cancel")
+    async def on_keep(ack, respond) -> None:  # type: ignore[no-untyped-def]
+        await ack()
+        await respond(replace_original=True, text="Kept: nothing was deleted.")
+
+    @bolt.event("app_home_opened")
+    async def on_home(body, event, client) -> None:  # type: ignore[no-untyped-def]
+        owner = owner_of(body, event["user"])
+        view = await asyncio.to_thread(home_view, ctx, owner)
+        await client.views_publish(user_id=owner.user, view=view)
+
+
+def status_text(ctx: SlackContext, owner: Owner) -> str:
+    found = ctx.app.service.consultations(owner)
+    if not found:
+        return "You have no consultations yet. `/neurips consult` starts one."
+    catalog = ctx.app.service.catalog
+    lines = [
+        kit.mrkdwn(messages.status_line(catalog.by_slug(c.slug), c)) + " · " + thread_link(c)
+        for c in found
+    ]
+    return "*Your consultations*\n" + "\n".join(lines)
+
+
+async def resume(conv: Conversation, owner: Owner) -> str:
+    c = await asyncio.to_thread(conv.service.latest_active, owner)
+    if c is None:
+        return "Nothing in progress. `/neurips consult` starts a consultation."
+    turn = Turn(conv.service.catalog.by_slug(c.slug), c, conv.service.where(c), False)
+    await conv.reply(turn)
+    return f"Picking up *{turn.script.title}* in its thread: {thread_link(c)}"
+
+
+async def cancel(conv: Conversation, owner: Owner) -> str:
+    c = await asyncio.to_thread(conv.service.latest_active, owner)
+    if c is None:
+        return "Nothing in progress to cancel."
+    turn = await asyncio.to_thread(conv.service.act, owner, c.id, engine.Cancel())
+    await conv.reply(turn)
+    return f"Cancelled *{turn.script.title}*."
+
+
+def forget_confirmation() -> list[kit.Block]:
+    return [
+        kit.section(
+            "*Delete everything stored about you?* Every consultation, answer and "
+            "report. This cannot be undone."
+        ),
+        {
+            "type": "actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "style": "danger",
+                    "action_id": "forget_confirm",
+                    "text": {"type": "plain_text", "text": "Delete everything"},
+                    "value": "yes",
+                },
+                {
+                    "type": "button",
+                    "action_id": "forget_cancel",
+                    "text": {"type": "plain_text", "text": "Keep"},
+                    "value": "no",
+                },
+            ],
+        },
+    ]
+
+
+def home_view(ctx: SlackContext, owner: Owner) -> dict[str, Any]:
+    catalog = ctx.app.service.catalog
+    found = ctx.app.service.consultations(owner)
+    rows: list[kit.Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "NeurIPS 2025 advisor"}},
+    ]
+    for title, wanted in (("In progress", True), ("Finished", False)):
+        mine = [
+            c
+            for c in found
+            if (c.status is Status.ACTIVE) == wanted and c.status is not Status.CANCELLED
+        ]
+        text = "\n".join(
+            kit.mrkdwn(messages.status_line(catalog.by_slug(c.slug), c)) + " · " + thread_link(c)
+            for c in mine
+        )
+        rows.append(kit.section(f"*{title}*\n{text or '_none_'}"))
+    rows += kit.picker_blocks(catalog)[1:]
+    return {"type": "home", "blocks": rows[: kit.BLOCKS_LIMIT]}

@@ -1,0 +1,108 @@
+"""A local server that speaks Slack's Web API: records calls, returns ts values, can say 429."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import threading
+import time
+from typing import Any
+from urllib.parse import parse_qs
+
+from tests.fakes.http import FakeServer, Recorded, json_reply
+
+
+class FakeSlack(FakeServer):
+    def __init__(self) -> None:
+        super().__init__()
+        self._ts = itertools.count(1)
+        self._lock2 = threading.Lock()
+        self.rate_limited: dict[str, int] = {}  # method -> how many calls still get a 429
+        self.retry_after = 1
+        self.no_post_channels: set[str] = set()
+
+    # --- what tests read ---------------------------------------------------------------------
+    def calls(self, method: str) -> list[dict[str, Any]]:
+        """Successful calls of one Web API method, as their parameters."""
+        return [r.params for r in self.requests if r.path == f"/api/{method}" and r.ok]  # type: ignore[attr-defined]
+
+    def thread(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        return [
+            p
+            for p in self.calls("chat.postMessage")
+            if p.get("channel") == channel and p.get("thread_ts") == thread_ts
+        ]
+
+    def requests_with_ts(self) -> list[dict[str, Any]]:
+        """Posted messages with the ts this server gave them."""
+        return [
+            {**r.params, "ts": r.ts}
+            for r in self.requests  # type: ignore[attr-defined]
+            if r.path == "/api/chat.postMessage" and r.ok
+        ]  # type: ignore[attr-defined]
+
+    def responses(self) -> list[dict[str, Any]]:
+        return [r.json for r in self.requests if r.path.startswith("/response/")]
+
+    def wait_for(self, predicate, timeout: float = 20.0):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = predicate()
+            if result:
+                return result
+            time.sleep(0.05)
+        raise AssertionError("timed out waiting for Slack calls")
+
+    # --- the API -----------------------------------------------------------------------------
+    def handle(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
+        rec.ok = False  # type: ignore[attr-defined]
+        if rec.path.startswith("/response/") or rec.path.startswith("/upload/"):
+            rec.params = {}  # type: ignore[attr-defined]
+            rec.ok = True  # type: ignore[attr-defined]
+            return json_reply(200, {"ok": True})
+        rec.params = _params(rec)  # type: ignore[attr-defined]
+        method = rec.path.removeprefix("/api/")
+        with self._lock2:
+            left = self.rate_limited.get(method, 0)
+            if left:
+                self.rate_limited[method] = left - 1
+                return json_reply(
+                    429,
+                    {"ok": False, "error": "ratelimited"},
+                    **{"Retry-After": str(self.retry_after)},
+                )
+        p = rec.params  # type: ignore[attr-defined]
+        if (
+            method in ("chat.postMessage", "chat.postEphemeral")
+            and p.get("channel") in self.no_post_channels
+        ):
+            return json_reply(200, {"ok": False, "error": "not_in_channel"})
+        rec.ok = True  # type: ignore[attr-defined]
+        ts = f"{1700000000 + next(self._ts)}.000100"
+        rec.ts = ts  # type: ignore[attr-defined]
+        replies: dict[str, dict[str, Any]] = {
+            "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"},
+            "chat.postMessage": {"ts": ts, "channel": p.get("channel"), "message": {"ts": ts}},
+            "chat.update": {"ts": p.get("ts"), "channel": p.get("channel")},
+            "chat.postEphemeral": {"message_ts": ts},
+            "conversations.open": {"channel": {"id": "D" + str(p.get("users", "X"))[-6:]}},
+            "views.publish": {"view": {"id": "V1"}},
+            "files.getUploadURLExternal": {"upload_url": f"{self.url}/upload/F1", "file_id": "F1"},
+            "files.completeUploadExternal": {"files": [{"id": "F1", "title": "chart"}]},
+        }
+        return json_reply(200, {"ok": True, **replies.get(method, {})})
+
+
+def _params(rec: Recorded) -> dict[str, Any]:
+    ctype = rec.headers.get("content-type", "")
+    if "json" in ctype and rec.json is not None:
+        return dict(rec.json)
+    if "form" in ctype:
+        out: dict[str, Any] = {k: v[0] for k, v in parse_qs(rec.body.decode()).items()}
+        for key in ("blocks", "files", "view"):
+            if isinstance(out.get(key), str):
+                with contextlib.suppress(ValueError):
+                    out[key] = json.loads(out[key])
+        return out
+    return {}

@@ -1,0 +1,199 @@
+"""Our real processes for end-to-end tests: `neurips-advisor serve` and `neurips-advisor worker`."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+from slack_sdk.signature import SignatureVerifier
+
+from consultations.adapters.embedded_redis import free_port
+
+SECRET = "test-signing-secret"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Stack:
+    """A server and workers sharing one Redis database (isolated from other tests by index)."""
+
+    def __init__(self, redis_url: str, db: int, slack_api: str, logs: Path, **env: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.redis_url = redis_url.rsplit("/", 1)[0] + f"/{db}"
+        self.logs = logs
+        logs.mkdir(parents=True, exist_ok=True)
+        base = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("REDIS_", "ANTHROPIC_", "SLACK_", "CELERY_", "NEURIPS_"))
+        }
+        self.env = {
+            **base,
+            "REDIS_URL": self.redis_url,
+            "SLACK_BOT_TOKEN": "xoxb-test-token",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": f"{slack_api}/api/",
+            "NEURIPS_LLM": "offline",
+            "NEURIPS_LOG_FORMAT": "json",
+            "NEURIPS_DATA_DIR": str(logs / "data"),
+            "PYTHONUNBUFFERED": "1",
+            **env,
+        }
+        self.server: subprocess.Popen[bytes] | None = None
+        self.workers: list[subprocess.Popen[bytes]] = []
+        self.http = httpx.Client(base_url=self.url, timeout=10)
+
+    def _spawn(self, name: str, *args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 — closed with the process
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", *args],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start_server(self) -> None:
+        self.server = self._spawn("server", "serve", "--port", str(self.port), env=self.env)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if self.http.get("/healthz").status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+            assert self.server.poll() is None, (self.logs / "server.log").read_text()[-3000:]
+        raise AssertionError("server did not start")
+
+    def stop_server(self) -> None:
+        if self.server is not None:
+            self.server.terminate()
+            self.server.wait(timeout=10)
+            self.server = None
+
+    def start_worker(self, name: str = "worker", **env: str) -> subprocess.Popen[bytes]:
+        log_file = self.logs / f"{name}.log"
+        start = log_file.stat().st_size if log_file.exists() else 0
+        w = self._spawn(name, "worker", "--concurrency", "1", env={**self.env, **env})
+        self.workers.append(w)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if log_file.exists() and b" ready." in log_file.read_bytes()[start:]:
+                return w
+            assert w.poll() is None, log_file.read_text()[-3000:]
+            time.sleep(0.1)
+        raise AssertionError("worker did not start")
+
+    def kill(self, proc: subprocess.Popen[bytes]) -> None:
+        """SIGKILL the worker and its pool children: no clean shutdown, no ack."""
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        self.stop_server()
+        for w in self.workers:
+            if w.poll() is None:
+                os.killpg(w.pid, signal.SIGTERM)
+                try:
+                    w.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(w.pid, signal.SIGKILL)
+        self.http.close()
+
+    # --- requests signed as Slack signs them -----------------------------------------------------
+    def post(
+        self,
+        body: bytes,
+        content_type: str,
+        headers: dict[str, str] | None = None,
+        timestamp: int | None = None,
+        sign: bool = True,
+    ) -> httpx.Response:
+        ts = str(timestamp if timestamp is not None else int(time.time()))
+        h = {"Content-Type": content_type, **(headers or {})}
+        if sign:
+            h["X-Slack-Request-Timestamp"] = ts
+            h["X-Slack-Signature"] = SignatureVerifier(SECRET).generate_signature(
+                timestamp=ts, body=body.decode()
+            )
+        return self.http.post("/slack/events", content=body, headers=h)
+
+    def command(
+        self, text: str, user: str, channel: str = "C1", team: str = "T1", response_url: str = ""
+    ) -> httpx.Response:
+        form = {
+            "token": "x",
+            "team_id": team,
+            "channel_id": channel,
+            "user_id": user,
+            "command": "/neurips",
+            "text": text,
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+        return self.post(urlencode(form).encode(), "application/x-www-form-urlencoded")
+
+    def message(
+        self,
+        user: str,
+        channel: str,
+        thread_ts: str,
+        text: str,
+        event_id: str,
+        team: str = "T1",
+        retry: int | None = None,
+    ) -> httpx.Response:
+        ts = f"{time.time():.6f}"
+        body = {
+            "type": "event_callback",
+            "team_id": team,
+            "api_app_id": "A1",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": {
+                "type": "message",
+                "channel": channel,
+                "user": user,
+                "text": text,
+                "ts": ts,
+                "thread_ts": thread_ts,
+                "channel_type": "channel",
+            },
+        }
+        headers = (
+            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry
+            else {}
+        )
+        return self.post(json.dumps(body).encode(), "application/json", headers)
+
+    def action(
+        self,
+        user: str,
+        channel: str,
+        action: dict[str, Any],
+        team: str = "T1",
+        response_url: str = "",
+    ) -> httpx.Response:
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user, "team_id": team},
+            "team": {"id": team},
+            "channel": {"id": channel},
+            "api_app_id": "A1",
+            "actions": [action],
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+            "container": {"type": "message", "channel_id": channel},
+        }
+        body = urlencode({"payload": json.dumps(payload)}).encode()
+        return self.post(body, "application/x-www-form-urlencoded")

@@ -1,0 +1,271 @@
+"""The Slack bot end to end: signed HTTP requests to our real server process, a real Celery
+worker process, a real Redis, and a local server speaking Slack's Web API."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.catalog import Catalog
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.stack import Stack
+from tests.unit.test_engine import typical
+
+pytestmark = pytest.mark.slow
+_ids = itertools.count(1)
+
+
+def event_id() -> str:
+    return f"Ev{next(_ids):06d}"
+
+
+@pytest.fixture(scope="module")
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
+    s = Stack(redis_server.url, 3, slack.url, tmp_path_factory.mktemp("slack-stack"))
+    redis.Redis.from_url(s.redis_url).flushdb()
+    s.start_server()
+    s.start_worker()
+    yield s
+    s.stop()
+
+
+def start(stack: Stack, slack: FakeSlack, user: str, ref: str, channel: str = "C1") -> str:
+    """Start a consultation; returns the thread it lives in, once its first question is there."""
+    assert stack.command(f"consult {ref}", user, channel).status_code == 200
+
+    def first_question() -> str | None:
+        posts = slack.calls("chat.postMessage")
+        parents = [p for p in posts if "thread_ts" not in p and p["text"].startswith(f"<@{user}>")]
+        if not parents:
+            return None
+        ts = [p["ts"] for p in slack.requests_with_ts() if p["text"] == parents[-1]["text"]]
+        return next((t for t in reversed(ts) if slack.thread(parents[-1]["channel"], t)), None)
+
+    return slack.wait_for(first_question)
+
+
+def answer_and_wait(
+    stack: Stack,
+    slack: FakeSlack,
+    user: str,
+    channel: str,
+    thread: str,
+    text: str,
+    expect_new: int = 1,
+) -> list[dict]:
+    before = len(slack.thread(channel, thread))
+    assert stack.message(user, channel, thread, text, event_id()).status_code == 200
+    slack.wait_for(lambda: len(slack.thread(channel, thread)) >= before + expect_new)
+    return slack.thread(channel, thread)[before:]
+
+
+def block_text(post: dict) -> str:
+    return "\n".join(b.get("text", {}).get("text", "") for b in post.get("blocks") or []) + (
+        post.get("text") or ""
+    )
+
+
+def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    thread = start(stack, slack, "U1", "3")
+    first = slack.thread("C1", thread)
+    assert "1/8" in block_text(first[-1]) and script.questions[0].text in block_text(first[-1])
+    for i, q in enumerate(script.questions[:-1], 2):
+        new = answer_and_wait(stack, slack, "U1", "C1", thread, typical(q))
+        assert len(new) == 1 and f"{i}/8" in block_text(new[0])  # one question per message
+    last = script.questions[-1]
+    answer_and_wait(stack, slack, "U1", "C1", thread, typical(last))  # the progress message
+    report = slack.wait_for(
+        lambda: [
+            p
+            for p in slack.thread("C1", thread)
+            if (p.get("blocks") or [{}])[0].get("type") == "header"
+        ]
+    )
+    text = block_text(report[0])
+    assert "Offline analysis" in text and "$40,500" in text and "349,800" in text
+    assert report[0]["unfurl_links"] in (False, "false", "0", 0)
+    slack.wait_for(lambda: slack.calls("files.completeUploadExternal"))  # the cost chart
+    update = slack.wait_for(lambda: slack.calls("chat.update"))
+    assert "ready" in update[-1]["text"]
+    assert all(
+        len(b["text"]["text"]) <= 3000 for b in report[0]["blocks"] if b["type"] == "section"
+    )
+
+
+def test_the_same_event_four_times_moves_it_once(stack: Stack, slack: FakeSlack) -> None:
+    thread = start(stack, slack, "U5", "1")
+    before = len(slack.thread("C1", thread))
+    eid = event_id()
+    for retry in (None, 1, 2, 3):
+        r = stack.message("U5", "C1", thread, "GPT-4o for chat, Claude for code", eid, retry=retry)
+        assert r.status_code == 200
+    slack.wait_for(lambda: len(slack.thread("C1", thread)) >= before + 1)
+    stack.message("U5", "C1", thread, "status", event_id())  # a marker: processed after the rest
+    slack.wait_for(lambda: len(slack.thread("C1", thread)) >= before + 2)
+    new = slack.thread("C1", thread)[before:]
+    assert len(new) == 2 and "2/6" in block_text(new[0]) and "2/6" in block_text(new[1])
+
+
+@pytest.mark.parametrize("case", ["missing", "wrong", "stale"])
+def test_bad_signatures_are_refused_and_change_nothing(
+    stack: Stack, slack: FakeSlack, case: str
+) -> None:
+    before = len(slack.requests)
+    body = b"token=x&team_id=T1&channel_id=C1&user_id=U9&command=%2Fneurips&text=consult+3"
+    ctype = "application/x-www-form-urlencoded"
+    now = str(int(time.time()))
+    if case == "missing":
+        r = stack.post(body, ctype, sign=False)
+    elif case == "wrong":
+        forged = {"X-Slack-Request-Timestamp": now, "X-Slack-Signature": "v0=" + "0" * 64}
+        r = stack.post(body, ctype, headers=forged, sign=False)
+    else:
+        r = stack.post(body, ctype, timestamp=int(time.time()) - 600)  # 10 minutes old
+    assert r.status_code == 401
+    time.sleep(0.5)
+    assert len(slack.requests) == before  # nothing was posted
+
+
+def test_two_users_at_once_and_a_stranger(stack: Stack, slack: FakeSlack) -> None:
+    t2 = start(stack, slack, "U2", "7", channel="C2")
+    t3 = start(stack, slack, "U3", "7", channel="C2")
+    assert t2 != t3
+    b2, b3 = len(slack.thread("C2", t2)), len(slack.thread("C2", t3))
+    go = [
+        threading.Thread(target=stack.message, args=(u, "C2", t, "ads for our shop", event_id()))
+        for u, t in (("U2", t2), ("U3", t3))
+    ]
+    for g in go:
+        g.start()
+    for g in go:
+        g.join()
+    slack.wait_for(lambda: len(slack.thread("C2", t2)) > b2 and len(slack.thread("C2", t3)) > b3)
+    stack.message("U4", "C2", t2, "I am not the owner", event_id())  # a stranger in U2's thread
+    stack.message("U2", "C2", t2, "Midjourney, Firefly", event_id())
+    slack.wait_for(lambda: len(slack.thread("C2", t2)) >= b2 + 2)
+    new = slack.thread("C2", t2)[b2:]
+    assert [("2/6" in block_text(p), "3/6" in block_text(p)) for p in new] == [
+        (True, False),
+        (False, True),
+    ]  # the stranger moved nothing
+
+
+def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
+    thread = start(stack, slack, "U6", "2")
+    answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
+    stack.stop_server()
+    stack.start_server()
+    new = answer_and_wait(stack, slack, "U6", "C1", thread, "1")
+    assert "3/6" in block_text(new[0])
+
+
+def test_choice_buttons_answer_and_strangers_cannot_press(stack: Stack, slack: FakeSlack) -> None:
+    thread = start(stack, slack, "U7", "4")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        answer_and_wait(stack, slack, "U7", "C1", thread, text)
+    question = slack.thread("C1", thread)[-1]
+    buttons = next(b for b in question["blocks"] if b["type"] == "actions")
+    press = {**buttons["elements"][2], "block_id": buttons["block_id"]}
+    before = len(slack.thread("C1", thread))
+    stack.action("U8", "C1", press)  # someone else
+    slack.wait_for(lambda: slack.calls("chat.postEphemeral"))
+    assert len(slack.thread("C1", thread)) == before
+    stack.action("U7", "C1", press)
+    slack.wait_for(lambda: len(slack.thread("C1", thread)) > before)
+    new = slack.thread("C1", thread)[before]
+    assert "OpenTelemetry" in block_text(new) and "5/7" in block_text(new)
+
+
+def test_slack_rate_limits_lose_nothing_and_post_nothing_twice(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    thread = start(stack, slack, "U9", "6")
+    slack.rate_limited["chat.postMessage"] = 2  # the next two posts get 429 with Retry-After: 1
+    before = len(slack.thread("C1", thread))
+    stack.message("U9", "C1", thread, "invoice exceptions, warehouse slotting", event_id())
+    slack.wait_for(lambda: len(slack.thread("C1", thread)) > before, timeout=30)
+    time.sleep(1.5)
+    new = slack.thread("C1", thread)[before:]
+    assert len(new) == 1 and "2/6" in block_text(new[0])
+    assert slack.rate_limited["chat.postMessage"] == 0
+
+
+def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None:
+    url = f"{slack.url}/response/u10"
+    start(stack, slack, "U10", "5")
+    stack.command("dance", "U10", response_url=url)
+    stack.command("status", "U10", response_url=url)
+    stack.command("forget", "U10", response_url=url)
+    replies = slack.wait_for(lambda: len(slack.responses()) >= 3 and slack.responses())
+    texts = [r.get("text", "") for r in replies[-3:]]
+    assert any("don't know `dance`" in t and "/neurips consult" in t for t in texts)
+    assert any("Research Curation System" in t and "in progress" in t for t in texts)
+    confirm = next(r for r in replies[-3:] if r.get("blocks"))
+    assert any(e["action_id"] == "forget_confirm" for e in confirm["blocks"][1]["elements"])
+    stack.action("U10", "C1", {"action_id": "forget_confirm", "value": "yes"}, response_url=url)
+    done = slack.wait_for(lambda: [r for r in slack.responses() if "deleted" in r.get("text", "")])
+    assert "deleted" in done[0]["text"]
+    r = redis.Redis.from_url(stack.redis_url)
+    assert list(r.scan_iter(match="na:{slack:T1:U10}:*")) == []
+
+
+def test_worker_killed_mid_report_still_posts_exactly_one(
+    redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    from tests.fakes.anthropic_api import FakeAnthropic
+
+    with FakeAnthropic(("slow", 12.0), ("ok", "**Verdict: Claude says pilot it.**")) as claude:
+        s = Stack(
+            redis_server.url,
+            4,
+            slack.url,
+            tmp_path,
+            NEURIPS_LLM="anthropic",
+            ANTHROPIC_API_KEY="sk-test",
+            ANTHROPIC_BASE_URL=claude.url,
+            ANTHROPIC_MAX_RETRIES="0",
+            CELERY_VISIBILITY_TIMEOUT_S="3",
+        )
+        redis.Redis.from_url(s.redis_url).flushdb()
+        try:
+            s.start_server()
+            doomed = s.start_worker("doomed")
+            script = catalog.by_slug("diffusion-ip-risk")
+            thread = start(s, slack, "U11", "7", channel="C9")
+            for q in script.questions:
+                answer_and_wait(s, slack, "U11", "C9", thread, typical(q))
+            slack.wait_for(lambda: claude.messages, timeout=30)  # the report task is running
+            s.kill(doomed)
+            s.start_worker("survivor")
+            reports = slack.wait_for(
+                lambda: [
+                    p
+                    for p in slack.thread("C9", thread)
+                    if (p.get("blocks") or [{}])[0].get("type") == "header"
+                ],
+                timeout=60,
+            )
+            time.sleep(5)  # long enough for a duplicate to show up, if there were one
+            reports = [
+                p
+                for p in slack.thread("C9", thread)
+                if (p.get("blocks") or [{}])[0].get("type") == "header"
+            ]
+            assert len(reports) == 1
+            assert "Claude says pilot it" in block_text(reports[0])
+        finally:
+            s.stop()
