@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -16,6 +17,7 @@ class Recorded:
     headers: dict[str, str]
     body: bytes
     json: Any = field(default=None)
+    at: float = field(default_factory=time.monotonic)
 
 
 class FakeServer:

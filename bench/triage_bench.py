@@ -1,0 +1,113 @@
+"""Offline triage speed and memory on the real data, against a naive baseline in the same run.
+
+    .venv/bin/python bench/triage_bench.py
+
+Cases: the 5,861 NeurIPS titles, the 418 COLM papers with abstracts, and 21,575 papers (both
+sets repeated with new ids). Each case runs in its own process so its peak memory is its own.
+The baseline is the obvious implementation: a Python loop over every paper and every lexicon
+phrase (`phrase in text`), run on the same papers in the same process.
+Targets: 21,575 papers in under 10 s, peak RSS under 500 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data"
+CASES = {"neurips-titles": 5861, "colm-abstracts": 418, "all-21575": 21575}
+
+
+def load(case: str):  # type: ignore[no-untyped-def]
+    from consultations.triage.sources import load_file  # noqa: PLC0415
+
+    titles = list(load_file(DATA / "neurips2025_accepted_titles.csv"))
+    colm = list(load_file(DATA / "colm2025_papers.jsonl"))
+    if case == "neurips-titles":
+        return titles
+    if case == "colm-abstracts":
+        return colm
+    base = titles + colm
+    out = []
+    for n in range(CASES[case]):
+        p = base[n % len(base)]
+        out.append(p.model_copy(update={"id": f"{p.id}~{n // len(base)}"}))
+    return out
+
+
+def naive(papers) -> float:  # type: ignore[no-untyped-def]
+    """The same phrase counts done the obvious way: every paper against every phrase, with word
+    boundaries (a bare substring test would count "edge" in "knowledge")."""
+    import re  # noqa: PLC0415
+
+    from consultations.triage.lexicon import LEXICON  # noqa: PLC0415
+
+    compiled = {q: [(re.compile(rf"\b{re.escape(p)}\b"), w) for p, w in words.items()]
+                for q, words in LEXICON.items()}  # fmt: skip
+    t0 = time.perf_counter()
+    for p in papers:
+        text = f"{p.title} {p.abstract}".casefold().replace("-", " ")
+        for patterns in compiled.values():
+            sum(w * min(2, len(rx.findall(text))) for rx, w in patterns)
+    return time.perf_counter() - t0
+
+
+def child(case: str) -> None:
+    from consultations.triage.pipeline import triage  # noqa: PLC0415
+    from consultations.triage.scorer import Profile  # noqa: PLC0415
+
+    t_load = time.perf_counter()
+    papers = load(case)
+    t_load = time.perf_counter() - t_load
+    profile = Profile(topics=("quantization", "long context"), canon=("Qwen", "Tri Dao"))
+    t0 = time.perf_counter()
+    results = triage(papers, profile, top=50)
+    wall = time.perf_counter() - t0
+    baseline = naive(papers)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "case": case,
+                "papers": len(papers),
+                "load_s": t_load,
+                "triage_s": wall,
+                "naive_s": baseline,
+                "peak_mb": peak_mb,
+                "top": results[0].title,
+            }
+        )
+    )
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--case":
+        child(sys.argv[2])
+        return
+    print(
+        f"{'case':<16}{'papers':>8}{'triage s':>10}{'papers/s':>11}{'naive s':>10}"
+        f"{'speed-up':>10}{'load s':>8}{'peak MB':>9}"
+    )
+    for case in CASES:
+        out = subprocess.run([sys.executable, __file__, "--case", case], capture_output=True,
+                             text=True, check=True).stdout  # fmt: skip
+        r = json.loads(out.strip().splitlines()[-1])
+        print(
+            f"{r['case']:<16}{r['papers']:>8,}{r['triage_s']:>10.2f}"
+            f"{r['papers'] / r['triage_s']:>11,.0f}{r['naive_s']:>10.2f}"
+            f"{r['naive_s'] / r['triage_s']:>9.1f}x{r['load_s']:>8.2f}{r['peak_mb']:>9.0f}"
+        )
+    print(
+        "targets: 21,575 papers triaged in under 10 s with peak RSS under 500 MB "
+        "(peak includes loading the data)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Research triage: thousands of papers down to the few that answer cost, failure or compute."""

@@ -1,0 +1,92 @@
+"""``neurips-advisor triage SOURCE``: rank papers offline and print them as a table, JSONL or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from consultations.triage.dedupe import dedupe
+from consultations.triage.papers import Paper
+from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage
+from consultations.triage.scorer import Profile
+from consultations.triage.sources import SourceError, load_file
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("triage", help="rank papers by cost, failure and compute (offline)")
+    p.add_argument("source", nargs="+", help="a .csv/.jsonl file, arxiv:QUERY, "
+                   "openreview:VENUE_ID or an RSS/Atom URL (several are merged)")  # fmt: skip
+    p.add_argument("--profile", type=Path, help="JSON or TOML: topics, canon, weights")
+    p.add_argument("--top", type=int, default=20)
+    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    p.add_argument("--llm", dest="llm", action="store_true", help="re-score the top slice with "
+                   "Claude (needs ANTHROPIC_API_KEY)")  # fmt: skip
+    p.add_argument("--no-llm", dest="llm", action="store_false")
+    p.set_defaults(llm=False)
+
+
+def load_profile(path: Path | None) -> Profile:
+    if path is None:
+        return Profile()
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+        return Profile.model_validate(data)
+    except (OSError, ValueError, ValidationError) as e:
+        raise SourceError(f"profile {path}: {e}") from e
+
+
+def papers_from(spec: str) -> Iterator[Paper]:
+    if spec.startswith("arxiv:"):
+        from consultations.triage.sources_http import ArxivClient  # noqa: PLC0415
+
+        url = os.environ.get("ARXIV_API_URL", "http://export.arxiv.org/api/query")
+        yield from ArxivClient(url).search(spec.removeprefix("arxiv:"))
+    elif spec.startswith("openreview:"):
+        from consultations.triage.sources_http import OpenReviewClient  # noqa: PLC0415
+
+        url = os.environ.get("OPENREVIEW_API_URL", "https://api2.openreview.net")
+        yield from OpenReviewClient(url).venue(spec.removeprefix("openreview:"))
+    elif spec.startswith(("http://", "https://")):
+        from consultations.triage.sources_http import read_feed  # noqa: PLC0415
+
+        yield from read_feed(spec)
+    else:
+        yield from load_file(Path(spec))
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.llm:
+        print("triage: the LLM pass is not available yet; ranking offline.", file=sys.stderr)
+    if args.top < 1:
+        print("triage: --top must be at least 1", file=sys.stderr)
+        return 2
+    progress = sys.stderr.isatty()
+    try:
+        profile = load_profile(args.profile)
+        papers: list[Paper] = []
+        for spec in args.source:
+            for p in papers_from(spec):
+                papers.append(p)
+                if progress and len(papers) % 500 == 0:
+                    print(f"\rRead {len(papers):,} papers", end="", file=sys.stderr)
+    except SourceError as e:
+        print(f"triage: {e}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    unique = dedupe(papers)
+    results = triage(unique, profile, top=args.top)
+    if progress:
+        print(f"\rTriaged {len(unique):,} of {len(unique):,} papers ({len(papers) - len(unique):,}"
+              f" duplicates dropped) in {time.perf_counter() - t0:.2f} s", file=sys.stderr)  # fmt: skip
+    out = {"jsonl": to_jsonl, "csv": to_csv, "table": to_table}[args.format](results)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return 0

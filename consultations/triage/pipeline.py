@@ -1,0 +1,85 @@
+"""Rank papers and explain each pick in one sentence built only from matched evidence. Pure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+import numpy as np
+from pydantic import BaseModel
+
+from consultations.triage.lexicon import QUESTIONS
+from consultations.triage.papers import Paper
+from consultations.triage.scorer import Profile, answers, score
+
+_VERB = {"cost": "cost", "failure": "failure", "compute": "compute"}
+
+
+class TriageResult(BaseModel):
+    id: str
+    title: str
+    score: float
+    scores: dict[str, float]
+    questions: list[str]
+    why: str
+    source: str
+    url: str | None = None
+
+
+def triage(papers: Sequence[Paper], profile: Profile | None = None,
+           top: int | None = 20) -> list[TriageResult]:  # fmt: skip
+    if not papers:
+        return []
+    s = score(papers, profile)
+    k = len(papers) if top is None else min(top, len(papers))
+    order = np.argsort(-s.combined, kind="stable")[:k]
+    results = []
+    for i in order:
+        p = papers[int(i)]
+        row = s.per_question[i]
+        answered = answers(row)
+        results.append(TriageResult(
+            id=p.id, title=p.title, score=round(float(s.combined[i]), 1),
+            scores={q: round(float(v), 3) for q, v in zip(QUESTIONS, row, strict=True)},
+            questions=answered, why=_why(s, int(i), answered, row), source=p.source,
+            url=p.urls[0] if p.urls else None,
+        ))  # fmt: skip
+    return results
+
+
+def _why(s, i: int, answered: list[str], row: np.ndarray) -> str:  # type: ignore[no-untyped-def]
+    best = answered or [QUESTIONS[int(np.argmax(row))]]
+    q = QUESTIONS.index(best[0])
+    evidence = [c for c in s.claims[i]][:2] + s.phrases(i, q, limit=3)
+    evidence = list(dict.fromkeys(e.strip()[:40] for e in evidence))[:3]
+    named = ", ".join(best[:-1]) + f" and {best[-1]}" if len(best) > 1 else best[0]
+    head = f"Answers {named}" if answered else f"Weak on all three; closest to {best[0]}"
+    tail = f": {', '.join(repr(e) for e in evidence)}" if evidence else ""
+    canon = f"; from your canon ({', '.join(s.canon[i][:2])})" if s.canon[i] else ""
+    return f"{head}{tail}{canon}."
+
+
+def to_jsonl(results: Sequence[TriageResult]) -> str:
+    return "".join(json.dumps(r.model_dump(exclude={"url"}), ensure_ascii=False) + "\n"
+                   for r in results)  # fmt: skip
+
+
+def to_csv(results: Sequence[TriageResult]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["id", "title", "score", *QUESTIONS, "questions", "why", "source"])
+    for r in results:
+        w.writerow([r.id, r.title, r.score, *(r.scores[q] for q in QUESTIONS),
+                    ";".join(r.questions), r.why, r.source])  # fmt: skip
+    return out.getvalue()
+
+
+def to_table(results: Sequence[TriageResult], width: int = 100) -> str:
+    lines = [f"{'#':>3}  {'score':>5}  {'answers':<22} title"]
+    for n, r in enumerate(results, 1):
+        title = r.title if len(r.title) <= width - 40 else r.title[: width - 43] + "..."
+        lines.append(f"{n:>3}  {r.score:>5.1f}  {','.join(r.questions) or '-':<22} {title}")
+        lines.append(f"{'':>13}{r.why}")
+    return "\n".join(lines)

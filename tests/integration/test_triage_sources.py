@@ -1,0 +1,121 @@
+"""Sources parsed from recorded responses served over real HTTP; the CLI as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from consultations.triage.sources_http import (
+    ArxivClient,
+    OpenReviewClient,
+    RateLimiter,
+    read_feed,
+)
+from tests.conftest import ROOT, SHARED_DATA
+from tests.fakes.http import FakeServer, Recorded
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "triage"
+
+
+class Recorded200(FakeServer):
+    def handle(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
+        if rec.path.startswith("/api/query"):
+            return (
+                200,
+                {"Content-Type": "application/atom+xml"},
+                (FIXTURES / "arxiv.xml").read_bytes(),
+            )
+        if rec.path.startswith("/notes"):
+            return (
+                200,
+                {"Content-Type": "application/json"},
+                (FIXTURES / "openreview.json").read_bytes(),
+            )
+        if rec.path == "/feed.xml":
+            return (
+                200,
+                {"Content-Type": "application/rss+xml"},
+                (
+                    b"<rss><channel><item><title>On-device LLMs in the browser</title>"
+                    b"<link>https://arxiv.org/abs/2501.00002</link>"
+                    b"<description>&lt;p&gt;WebGPU inference&lt;/p&gt;</description></item>"
+                    b"</channel></rss>"
+                ),
+            )
+        return 404, {}, b""
+
+
+def test_arxiv_atom_through_the_real_client() -> None:
+    with Recorded200() as server:
+        papers = list(ArxivClient(f"{server.url}/api/query").search("cat:cs.LG", limit=10))
+        (call,) = server.requests
+    assert "search_query=cat%3Acs.LG" in call.path
+    assert [p.arxiv_id for p in papers] == ["2505.06708", "2501.00001"]
+    gated = papers[0]
+    assert gated.title.startswith("Gated Attention for Large Language Models: Non-linearity")
+    assert gated.authors == ("Zihan Qiu", "Zekun Wang")
+    assert gated.affiliations == ("Qwen Team, Alibaba Group",)
+
+
+def test_openreview_and_rss() -> None:
+    with Recorded200() as server:
+        notes = list(OpenReviewClient(server.url).venue("NeurIPS.cc/2025/Conference"))
+        feed = list(read_feed(f"{server.url}/feed.xml"))
+    assert [p.openreview_id for p in notes] == ["abc123", "def456"]
+    assert (
+        notes[0].authors == ("Liwei Jiang", "Yejin Choi") and notes[0].venue == "NeurIPS 2025 oral"
+    )
+    assert feed[0].arxiv_id == "2501.00002" and feed[0].abstract == "WebGPU inference"
+
+
+def test_the_arxiv_limiter_spaces_requests_three_seconds_apart() -> None:
+    now = [100.0]
+    slept: list[float] = []
+    limiter = RateLimiter(
+        3.0, clock=lambda: now[0], sleep=lambda s: (slept.append(s), now.__setitem__(0, now[0] + s))
+    )
+    limiter.wait()
+    now[0] += 1.0
+    limiter.wait()
+    limiter.wait()
+    assert slept == [2.0, 3.0]
+
+
+def test_cli_triages_the_colm_papers_as_jsonl() -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "triage",
+            str(SHARED_DATA / "colm2025_papers.jsonl"),
+            "--top",
+            "5",
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    ).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 5
+    for row in rows:
+        assert set(row) == {"id", "title", "score", "scores", "questions", "why", "source"}
+        assert set(row["scores"]) == {"cost", "failure", "compute"} and row["questions"]
+    assert rows == sorted(rows, key=lambda r: -r["score"])
+
+
+def test_cli_refuses_a_missing_file() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "triage", "missing.csv"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert r.returncode == 2 and "no such file" in r.stderr
