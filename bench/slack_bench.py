@@ -45,8 +45,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=150)
     rounds = ap.parse_args().rounds
-    with tempfile.TemporaryDirectory() as tmp, EmbeddedRedis(Path(tmp) / "redis") as redis_srv, \
-            FakeSlack() as slack:  # fmt: skip
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        EmbeddedRedis(Path(tmp) / "redis") as redis_srv,
+        FakeSlack() as slack,
+    ):
         ours = Stack(redis_srv.url, 0, slack.url, Path(tmp) / "ours")
         ours.start_server()
         bare_port = free_port()

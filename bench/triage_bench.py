@@ -48,8 +48,10 @@ def naive(papers) -> float:  # type: ignore[no-untyped-def]
 
     from consultations.triage.lexicon import LEXICON  # noqa: PLC0415
 
-    compiled = {q: [(re.compile(rf"\b{re.escape(p)}\b"), w) for p, w in words.items()]
-                for q, words in LEXICON.items()}  # fmt: skip
+    compiled = {
+        q: [(re.compile(rf"\b{re.escape(p)}\b"), w) for p, w in words.items()]
+        for q, words in LEXICON.items()
+    }
     t0 = time.perf_counter()
     for p in papers:
         text = f"{p.title} {p.abstract}".casefold().replace("-", " ")
@@ -95,8 +97,9 @@ def main() -> None:
         f"{'speed-up':>10}{'load s':>8}{'peak MB':>9}"
     )
     for case in CASES:
-        out = subprocess.run([sys.executable, __file__, "--case", case], capture_output=True,
-                             text=True, check=True).stdout  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, __file__, "--case", case], capture_output=True, text=True, check=True
+        ).stdout
         r = json.loads(out.strip().splitlines()[-1])
         print(
             f"{r['case']:<16}{r['papers']:>8,}{r['triage_s']:>10.2f}"

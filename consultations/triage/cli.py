@@ -1,4 +1,4 @@
-"""``neurips-advisor triage SOURCE``: rank papers offline and print them as a table, JSONL or CSV."""
+"""``neurips-advisor triage SOURCE``: rank papers offline; print a table, JSONL or CSV."""
 
 from __future__ import annotations
 
@@ -22,13 +22,21 @@ from consultations.triage.sources import SourceError, load_file
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("triage", help="rank papers by cost, failure and compute (offline)")
-    p.add_argument("source", nargs="+", help="a .csv/.jsonl file, arxiv:QUERY, "
-                   "openreview:VENUE_ID or an RSS/Atom URL (several are merged)")  # fmt: skip
+    p.add_argument(
+        "source",
+        nargs="+",
+        help="a .csv/.jsonl file, arxiv:QUERY, "
+        "openreview:VENUE_ID or an RSS/Atom URL (several are merged)",
+    )
     p.add_argument("--profile", type=Path, help="JSON or TOML: topics, canon, weights")
     p.add_argument("--top", type=int, default=20)
     p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
-    p.add_argument("--llm", dest="llm", action="store_true", help="re-score the top slice with "
-                   "Claude (needs ANTHROPIC_API_KEY)")  # fmt: skip
+    p.add_argument(
+        "--llm",
+        dest="llm",
+        action="store_true",
+        help="re-score the top slice with Claude (needs ANTHROPIC_API_KEY)",
+    )
     p.add_argument("--no-llm", dest="llm", action="store_false")
     p.set_defaults(llm=False)
 
@@ -85,8 +93,11 @@ def run(args: argparse.Namespace) -> int:
     unique = dedupe(papers)
     results = triage(unique, profile, top=args.top)
     if progress:
-        print(f"\rTriaged {len(unique):,} of {len(unique):,} papers ({len(papers) - len(unique):,}"
-              f" duplicates dropped) in {time.perf_counter() - t0:.2f} s", file=sys.stderr)  # fmt: skip
+        print(
+            f"\rTriaged {len(unique):,} of {len(unique):,} papers ({len(papers) - len(unique):,}"
+            f" duplicates dropped) in {time.perf_counter() - t0:.2f} s",
+            file=sys.stderr,
+        )
     out = {"jsonl": to_jsonl, "csv": to_csv, "table": to_table}[args.format](results)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0

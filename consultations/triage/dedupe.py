@@ -36,13 +36,15 @@ def dedupe(papers: Iterable[Paper]) -> list[Paper]:
 
 def merge(a: Paper, b: Paper) -> Paper:
     """Keep the first id; take the richer text and every URL and identifier."""
-    return a.model_copy(update={
-        "abstract": a.abstract if len(a.abstract) >= len(b.abstract) else b.abstract,
-        "authors": a.authors or b.authors,
-        "affiliations": a.affiliations or b.affiliations,
-        "urls": tuple(dict.fromkeys((*a.urls, *b.urls))),
-        "arxiv_id": a.arxiv_id or b.arxiv_id,
-        "openreview_id": a.openreview_id or b.openreview_id,
-        "venue": a.venue or b.venue,
-        "source": a.source if a.source == b.source else f"{a.source}+{b.source}",
-    })  # fmt: skip
+    return a.model_copy(
+        update={
+            "abstract": a.abstract if len(a.abstract) >= len(b.abstract) else b.abstract,
+            "authors": a.authors or b.authors,
+            "affiliations": a.affiliations or b.affiliations,
+            "urls": tuple(dict.fromkeys((*a.urls, *b.urls))),
+            "arxiv_id": a.arxiv_id or b.arxiv_id,
+            "openreview_id": a.openreview_id or b.openreview_id,
+            "venue": a.venue or b.venue,
+            "source": a.source if a.source == b.source else f"{a.source}+{b.source}",
+        }
+    )

@@ -28,8 +28,9 @@ class TriageResult(BaseModel):
     url: str | None = None
 
 
-def triage(papers: Sequence[Paper], profile: Profile | None = None,
-           top: int | None = 20) -> list[TriageResult]:  # fmt: skip
+def triage(
+    papers: Sequence[Paper], profile: Profile | None = None, top: int | None = 20
+) -> list[TriageResult]:
     if not papers:
         return []
     s = score(papers, profile)
@@ -40,12 +41,18 @@ def triage(papers: Sequence[Paper], profile: Profile | None = None,
         p = papers[int(i)]
         row = s.per_question[i]
         answered = answers(row)
-        results.append(TriageResult(
-            id=p.id, title=p.title, score=round(float(s.combined[i]), 1),
-            scores={q: round(float(v), 3) for q, v in zip(QUESTIONS, row, strict=True)},
-            questions=answered, why=_why(s, int(i), answered, row), source=p.source,
-            url=p.urls[0] if p.urls else None,
-        ))  # fmt: skip
+        results.append(
+            TriageResult(
+                id=p.id,
+                title=p.title,
+                score=round(float(s.combined[i]), 1),
+                scores={q: round(float(v), 3) for q, v in zip(QUESTIONS, row, strict=True)},
+                questions=answered,
+                why=_why(s, int(i), answered, row),
+                source=p.source,
+                url=p.urls[0] if p.urls else None,
+            )
+        )
     return results
 
 
@@ -62,8 +69,9 @@ def _why(s, i: int, answered: list[str], row: np.ndarray) -> str:  # type: ignor
 
 
 def to_jsonl(results: Sequence[TriageResult]) -> str:
-    return "".join(json.dumps(r.model_dump(exclude={"url"}), ensure_ascii=False) + "\n"
-                   for r in results)  # fmt: skip
+    return "".join(
+        json.dumps(r.model_dump(exclude={"url"}), ensure_ascii=False) + "\n" for r in results
+    )
 
 
 def to_csv(results: Sequence[TriageResult]) -> str:
@@ -71,8 +79,17 @@ def to_csv(results: Sequence[TriageResult]) -> str:
     w = csv.writer(out)
     w.writerow(["id", "title", "score", *QUESTIONS, "questions", "why", "source"])
     for r in results:
-        w.writerow([r.id, r.title, r.score, *(r.scores[q] for q in QUESTIONS),
-                    ";".join(r.questions), r.why, r.source])  # fmt: skip
+        w.writerow(
+            [
+                r.id,
+                r.title,
+                r.score,
+                *(r.scores[q] for q in QUESTIONS),
+                ";".join(r.questions),
+                r.why,
+                r.source,
+            ]
+        )
     return out.getvalue()
 
 

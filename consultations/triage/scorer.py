@@ -54,8 +54,8 @@ class Profile(BaseModel):
 _CLAIMS = {
     "speed": re.compile(
         r"\b\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:faster|speed-?ups?|higher throughput|fewer|less|"
-        r"lower|cheaper|smaller|reduction|compression)\b|(?:speed-?ups?|faster)\s+of\s+(?:up to\s+)?"
-        r"\d+(?:\.\d+)?\s*(?:x|×)",
+        r"lower|cheaper|smaller|reduction|compression)\b"
+        r"|(?:speed-?ups?|faster)\s+of\s+(?:up to\s+)?\d+(?:\.\d+)?\s*(?:x|×)",
         re.IGNORECASE,
     ),
     "percent": re.compile(
@@ -66,12 +66,14 @@ _CLAIMS = {
     "bits": re.compile(r"\b[1-8]\s?-?\s?bits?\b", re.IGNORECASE),
     "hardware": re.compile(
         r"\b(?:H100s?|A100s?|V100s?|RTX\s?\d{4}|TPU\s?v?\d*|FPGAs?|Snapdragon|iPhones?|Android|"
-        r"Jetson|Raspberry Pi|Apple (?:M[1-5]|silicon)|NPUs?|CPU-only|WebGPU|microcontrollers?|MLX)\b",
+        r"Jetson|Raspberry Pi|Apple (?:M[1-5]|silicon)|NPUs?|CPU-only|WebGPU|microcontrollers?"
+        r"|MLX)\b",
         re.IGNORECASE,
     ),
-    "device": re.compile(r"\bon-device\b|\bin[- ]browser\b|\bin the browser\b|\bedge devices?\b",
-                         re.IGNORECASE),
-}  # fmt: skip
+    "device": re.compile(
+        r"\bon-device\b|\bin[- ]browser\b|\bin the browser\b|\bedge devices?\b", re.IGNORECASE
+    ),
+}
 # raw points each kind of claim adds to (cost, failure, compute)
 _CLAIM_POINTS = {
     "speed": (2.0, 0.0, 0.0),
@@ -84,9 +86,12 @@ _CLAIM_POINTS = {
 
 def _vocab(phrases: Sequence[str]) -> CountVectorizer:
     return CountVectorizer(
-        vocabulary=list(phrases), ngram_range=(1, 3), token_pattern=_TOKEN, lowercase=True,
+        vocabulary=list(phrases),
+        ngram_range=(1, 3),
+        token_pattern=_TOKEN,
+        lowercase=True,
         dtype=np.float32,
-    )  # fmt: skip
+    )
 
 
 _PHRASES = sorted({p for words in LEXICON.values() for p in words} | set(IGNORE))
@@ -155,18 +160,28 @@ def score(papers: Sequence[Paper], profile: Profile | None = None) -> Scores:
         topic_hits = _count_matches([f"{p.title} {p.abstract}" for p in papers], profile.topics)
     else:
         topic_hits = [[] for _ in papers]
-    canon = _count_matches([" ; ".join((*p.authors, *p.affiliations)) for p in papers],
-                           profile.canon) if profile.canon else [[] for _ in papers]  # fmt: skip
+    canon = (
+        _count_matches([" ; ".join((*p.authors, *p.affiliations)) for p in papers], profile.canon)
+        if profile.canon
+        else [[] for _ in papers]
+    )
 
     per_q = 1.0 - np.exp(-raw / 3.0)
     w = np.array([profile.weights[q] for q in QUESTIONS], dtype=np.float32)
     base = per_q @ w + 0.5 * per_q.max(axis=1)
-    boost = np.array([0.15 * bool(c) + min(0.2, 0.1 * len(t)) for c, t in zip(canon, topic_hits,
-                                                                             strict=True)])  # fmt: skip
+    boost = np.array(
+        [0.15 * bool(c) + min(0.2, 0.1 * len(t)) for c, t in zip(canon, topic_hits, strict=True)]
+    )
     combined = np.clip(base / 1.5 + boost - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0) * 100
-    return Scores(combined=combined, per_question=per_q, canon=canon, claims=claims,
-                  penalty=penalty, _title_counts=titles.tocsr(),
-                  _abstract_counts=abstracts.tocsr())  # fmt: skip
+    return Scores(
+        combined=combined,
+        per_question=per_q,
+        canon=canon,
+        claims=claims,
+        penalty=penalty,
+        _title_counts=titles.tocsr(),
+        _abstract_counts=abstracts.tocsr(),
+    )
 
 
 def _count_matches(texts: Sequence[str], terms: Sequence[str]) -> list[list[str]]:

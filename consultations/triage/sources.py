@@ -36,8 +36,12 @@ def _csv(path: Path) -> Iterator[Paper]:
         for n, row in enumerate(reader, 2):
             pid = row.get("paper_id") or row.get("id") or f"{path.stem}:{n}"
             try:
-                yield Paper(id=str(pid), title=row["title"], abstract=row.get("abstract") or "",
-                            source=path.name)  # fmt: skip
+                yield Paper(
+                    id=str(pid),
+                    title=row["title"],
+                    abstract=row.get("abstract") or "",
+                    source=path.name,
+                )
             except ValidationError:
                 continue  # an empty or broken row: skipped, the rest goes on
 

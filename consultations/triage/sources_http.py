@@ -26,8 +26,12 @@ USER_AGENT = "neurips-advisor/0.1 (research triage)"
 class RateLimiter:
     """At most one call every ``interval`` seconds (shared by threads)."""
 
-    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:  # fmt: skip
+    def __init__(
+        self,
+        interval: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.interval, self._clock, self._sleep = interval, clock, sleep
         self._next = 0.0
         self._lock = threading.Lock()
@@ -60,8 +64,12 @@ def _xml(data: bytes) -> ET.Element:
 
 
 class ArxivClient:
-    def __init__(self, base_url: str = "http://export.arxiv.org/api/query",
-                 limiter: RateLimiter | None = None, page_size: int = 100) -> None:  # fmt: skip
+    def __init__(
+        self,
+        base_url: str = "http://export.arxiv.org/api/query",
+        limiter: RateLimiter | None = None,
+        page_size: int = 100,
+    ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise SourceError("the arXiv API URL must be http(s)")
         self.base_url, self.page_size = base_url, page_size
@@ -71,9 +79,13 @@ class ArxivClient:
         start = 0
         while start < limit:
             self.limiter.wait()
-            params = {"search_query": query, "start": start,
-                      "max_results": min(self.page_size, limit - start),
-                      "sortBy": "submittedDate", "sortOrder": "descending"}  # fmt: skip
+            params = {
+                "search_query": query,
+                "start": start,
+                "max_results": min(self.page_size, limit - start),
+                "sortBy": "submittedDate",
+                "sortOrder": "descending",
+            }
             root = _xml(_get(f"{self.base_url}?{urllib.parse.urlencode(params)}"))
             entries = root.findall(f"{ATOM}entry")
             for e in entries:
@@ -90,13 +102,18 @@ def _arxiv_entry(e: ET.Element) -> Paper | None:
     aid = arxiv_id(link)
     try:
         return Paper(
-            id=f"arxiv:{aid}" if aid else link, title=e.findtext(f"{ATOM}title") or "",
+            id=f"arxiv:{aid}" if aid else link,
+            title=e.findtext(f"{ATOM}title") or "",
             abstract=e.findtext(f"{ATOM}summary") or "",
             authors=tuple(a.findtext(f"{ATOM}name") or "" for a in e.findall(f"{ATOM}author")),
-            affiliations=tuple(x.text or "" for x in e.iter(
-                "{http://arxiv.org/schemas/atom}affiliation")),
-            urls=(link,) if link else (), source="arxiv", arxiv_id=aid, venue="arXiv",
-        )  # fmt: skip
+            affiliations=tuple(
+                x.text or "" for x in e.iter("{http://arxiv.org/schemas/atom}affiliation")
+            ),
+            urls=(link,) if link else (),
+            source="arxiv",
+            arxiv_id=aid,
+            venue="arXiv",
+        )
     except ValidationError:
         return None
 
@@ -135,12 +152,16 @@ def _openreview_note(note: dict, venue_id: str) -> Paper | None:  # type: ignore
     forum = str(note.get("forum") or note.get("id") or "")
     try:
         return Paper(
-            id=f"openreview:{forum}", title=str(_value(c, "title")),
-            abstract=str(_value(c, "abstract")), authors=tuple(_value(c, "authors", ()) or ()),
-            venue=str(_value(c, "venue") or venue_id), status=str(_value(c, "venueid")),
-            urls=(f"https://openreview.net/forum?id={forum}",), source="openreview",
+            id=f"openreview:{forum}",
+            title=str(_value(c, "title")),
+            abstract=str(_value(c, "abstract")),
+            authors=tuple(_value(c, "authors", ()) or ()),
+            venue=str(_value(c, "venue") or venue_id),
+            status=str(_value(c, "venueid")),
+            urls=(f"https://openreview.net/forum?id={forum}",),
+            source="openreview",
             openreview_id=forum or None,
-        )  # fmt: skip
+        )
     except ValidationError:
         return None
 
@@ -155,12 +176,21 @@ def read_feed(url: str) -> Iterator[Paper]:
         atom_link = item.find(f"{ATOM}link")
         if not link and atom_link is not None:
             link = atom_link.get("href", "")
-        summary = (item.findtext("description") or item.findtext(f"{ATOM}summary")
-                   or item.findtext(f"{ATOM}content") or "")  # fmt: skip
+        summary = (
+            item.findtext("description")
+            or item.findtext(f"{ATOM}summary")
+            or item.findtext(f"{ATOM}content")
+            or ""
+        )
         try:
-            yield Paper(id=link or f"feed:{title[:80]}", title=title, abstract=_strip_tags(summary),
-                        urls=(link,) if link else (), source="feed",
-                        arxiv_id=arxiv_id(link) if "arxiv" in link else None)  # fmt: skip
+            yield Paper(
+                id=link or f"feed:{title[:80]}",
+                title=title,
+                abstract=_strip_tags(summary),
+                urls=(link,) if link else (),
+                source="feed",
+                arxiv_id=arxiv_id(link) if "arxiv" in link else None,
+            )
         except ValidationError:
             continue
 

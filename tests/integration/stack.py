@@ -17,7 +17,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from consultations.adapters.embedded_redis import free_port
 
-SECRET = "test-signing-secret"
+SECRET = "test-signing-secret"  # noqa: S105 — a test value
 ROOT = Path(__file__).resolve().parents[2]
 
 
