@@ -121,6 +121,15 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     service = ctx.app.service
     ledger = ctx.app.ledger
 
+    @bolt.error
+    async def on_error(error, body, respond) -> None:  # type: ignore[no-untyped-def]
+        log.error("slack.listener_failed", error=repr(error), kind=body.get("type"))
+        if body.get("response_url"):  # tell the user rather than fail silently
+            await respond(
+                text="Sorry, that did not work: the advisor hit an error. "
+                "Nothing was lost; please try again in a minute."
+            )
+
     @bolt.command("/neurips")
     async def on_command(ack, body, respond, client) -> None:  # type: ignore[no-untyped-def]
         await ack()

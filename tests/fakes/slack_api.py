@@ -62,6 +62,8 @@ class FakeSlack(FakeServer):
             rec.ok = True  # type: ignore[attr-defined]
             return json_reply(200, {"ok": True})
         rec.params = _params(rec)  # type: ignore[attr-defined]
+        rec.path, _, query = rec.path.partition("?")
+        rec.params.update({k: v[0] for k, v in parse_qs(query).items()})  # type: ignore[attr-defined]
         method = rec.path.removeprefix("/api/")
         with self._lock2:
             left = self.rate_limited.get(method, 0)

@@ -269,3 +269,63 @@ def test_worker_killed_mid_report_still_posts_exactly_one(
             assert "Claude says pilot it" in block_text(reports[0])
         finally:
             s.stop()
+
+
+def test_health_and_readiness(stack: Stack) -> None:
+    assert stack.http.get("/healthz").json() == {"ok": True}
+    ready = stack.http.get("/readyz")
+    assert ready.status_code == 200 and ready.json() == {"ok": True, "redis": "ok", "broker": "ok"}
+
+
+def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_dm(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    slack.no_post_channels.add("CLOCKED")
+    stack.command("consult 1", "U12", channel="CLOCKED")
+    opened = slack.wait_for(lambda: slack.calls("conversations.open"))
+    dm = "D" + "U12"[-6:]
+    assert opened[-1]["users"] == "U12"
+    first = slack.wait_for(
+        lambda: [
+            p for p in slack.calls("chat.postMessage") if p["channel"] == dm and p.get("thread_ts")
+        ]
+    )
+    assert "1/6" in block_text(first[0])
+
+
+def test_app_home_lists_my_consultations(stack: Stack, slack: FakeSlack) -> None:
+    start(stack, slack, "U13", "8")
+    body = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event_id": event_id(),
+        "event_time": int(time.time()),
+        "event": {"type": "app_home_opened", "user": "U13", "tab": "home", "channel": "DHOME"},
+    }
+    import json
+
+    stack.post(json.dumps(body).encode(), "application/json")
+    views = slack.wait_for(
+        lambda: [v for v in slack.calls("views.publish") if v["user_id"] == "U13"]
+    )
+    text = json.dumps(views[-1]["view"])
+    assert "2026 AI Strategy Synthesis" in text and "in progress" in text and "Start" in text
+
+
+def test_serve_refuses_half_a_slack_configuration(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MICROSOFT_"))}
+    env.update(SLACK_BOT_TOKEN="xoxb-only-a-token", NEURIPS_DATA_DIR=str(tmp_path))
+    r = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 2
+    assert "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together" in r.stderr
