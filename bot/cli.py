@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="a Celery worker for reports, triage and digests")
     worker.add_argument("--concurrency", type=int, default=2)
     worker.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"])
+    sub.add_parser("beat", help="the one scheduler: checks every subscription's digest slot")
     _add_optional_commands(sub)
     return p
 
@@ -67,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(
         settings.neurips_log_format, "WARNING" if interactive else settings.neurips_log_level
     )
-    if args.command in ("serve", "socket", "worker"):
+    if args.command in ("serve", "socket", "worker", "beat"):
         from bot import services  # noqa: PLC0415
 
         return services.run(args, settings)

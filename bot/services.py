@@ -42,11 +42,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         check_chat_settings(settings, socket=args.command == "socket")
     except SettingsError as e:
-        if args.command != "worker":
+        if args.command not in ("worker", "beat"):
             print(f"neurips-advisor {args.command}: {e}", file=sys.stderr)
             return 2
     if args.command == "worker":
         return _worker(args, settings)
+    if args.command == "beat":
+        return _beat(settings)
     from bot.bootstrap import bootstrap  # noqa: PLC0415
     from bot.server import ServerParts, build_web_app  # noqa: PLC0415
     from workers.celery_app import make_celery  # noqa: PLC0415
@@ -103,6 +105,22 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
                 "--without-heartbeat",
             ]
         )
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0
+
+
+def _beat(settings: Settings) -> int:
+    from bot.bootstrap import connect_redis  # noqa: PLC0415
+    from workers.celery_app import make_celery  # noqa: PLC0415
+
+    url, embedded = connect_redis(settings)
+    celery = make_celery(settings, url)
+    schedule = settings.neurips_data_dir / "celerybeat-schedule"
+    schedule.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        celery.start(["beat", "--loglevel=INFO", "-s", str(schedule)])
     finally:
         if embedded is not None:
             embedded.stop()

@@ -11,6 +11,8 @@ from celery import Celery
 from bot.settings import Settings
 
 REPORT_TASK = "neurips.write_report"
+DIGEST_TICK = "neurips.digest_tick"
+DIGEST_POST = "neurips.digest_post"
 QUEUE = "neurips"
 
 
@@ -43,6 +45,9 @@ def make_celery(settings: Settings, redis_url: str) -> Celery:
         worker_hijack_root_logger=False,
         worker_send_task_events=False,
         timezone="UTC",
+        beat_schedule={
+            "digest-tick": {"task": DIGEST_TICK, "schedule": settings.neurips_digest_tick_s},
+        },
     )
     from workers import tasks  # noqa: PLC0415  (registers the tasks on this app)
 

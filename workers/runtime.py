@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.bootstrap import App, bootstrap
 from bot.settings import Settings
+from consultations.adapters.redis_digest import DigestStore
 from consultations.ports import ChatGateway
 
 _lock = threading.Lock()
@@ -17,6 +18,10 @@ _runtime: Runtime | None = None
 class Runtime:
     app: App
     gateways: dict[str, ChatGateway]
+
+    @property
+    def digests(self) -> DigestStore:
+        return DigestStore(self.app.redis)
 
 
 def build_gateways(app: App) -> dict[str, ChatGateway]:

@@ -13,6 +13,11 @@ log = structlog.get_logger(__name__)
 
 
 def register(app: Celery) -> None:
+    register_report(app)
+    register_digest(app)
+
+
+def register_report(app: Celery) -> None:
     @app.task(
         name=REPORT_TASK, bind=True, max_retries=5, acks_late=True, reject_on_worker_lost=True
     )
@@ -45,6 +50,11 @@ def deliver_report(owner: Owner, cid: str) -> str:
         log.info("report.already_delivered")
         return "already delivered"
     c = service.write_report(owner, cid, rt.app.narrator)
+    if c.slug == "research-curation":  # the profile drives this user's triage and digests
+        from consultations.advisors.curation import profile_from_answers  # noqa: PLC0415
+        from consultations.triage.scorer import Profile  # noqa: PLC0415
+
+        rt.digests.save_profile(owner, Profile.model_validate(profile_from_answers(c.answers)))
     gateway = rt.gateways.get(owner.platform)
     if gateway is None:
         raise RuntimeError(f"no chat gateway configured for {owner.platform}")
@@ -70,3 +80,70 @@ def _give_up(owner: Owner, cid: str, error: Exception) -> None:
             )
     except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
         log.exception("report.give_up_failed")
+
+
+def register_digest(app: Celery) -> None:
+    from workers.celery_app import DIGEST_POST, DIGEST_TICK  # noqa: PLC0415
+
+    @app.task(name=DIGEST_TICK, ignore_result=True)
+    def digest_tick() -> int:
+        """Run by beat: enqueue the digest of every subscription whose weekly slot has come."""
+        from datetime import UTC, datetime  # noqa: PLC0415
+
+        from consultations.digest import due_period  # noqa: PLC0415
+        from workers.runtime import runtime  # noqa: PLC0415
+
+        store = runtime().digests
+        now = datetime.now(UTC)
+        sent = 0
+        for sub in store.subscriptions():
+            period = due_period(sub, now, store.last_period(sub.key))
+            if period and store.claim_period(sub.key, period):  # once per period, even if
+                app.send_task(
+                    DIGEST_POST, args=[sub.key, "scheduled", period, ""]
+                )  # two ticks race
+                sent += 1
+        return sent
+
+    @app.task(name=DIGEST_POST, bind=True, max_retries=3, acks_late=True,
+              reject_on_worker_lost=True)  # fmt: skip
+    def digest_post(self: Task, key: str, mode: str, period: str, user: str) -> int:
+        structlog.contextvars.bind_contextvars(task_id=self.request.id, digest=key, mode=mode)
+        try:
+            return post_digest(key, mode, period, user)
+        except Exception as e:
+            if self.request.retries < self.max_retries:
+                raise self.retry(exc=e, countdown=5 * (self.request.retries + 1)) from e
+            raise
+        finally:
+            structlog.contextvars.clear_contextvars()
+
+
+def post_digest(key: str, mode: str, period: str, user: str) -> int:
+    """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
+    from consultations import digest  # noqa: PLC0415
+    from consultations.triage.dedupe import dedupe  # noqa: PLC0415
+    from consultations.triage.load import papers_from  # noqa: PLC0415
+    from consultations.triage.pipeline import triage  # noqa: PLC0415
+    from workers.runtime import runtime  # noqa: PLC0415
+
+    rt = runtime()
+    store = rt.digests
+    sub = store.subscription(key)
+    if sub is None:
+        log.info("digest.unsubscribed")
+        return 0
+    papers = dedupe(papers_from(rt.app.settings.neurips_digest_source))
+    posted = store.posted(key)
+    items = digest.pick(triage(papers, sub.profile, top=None), posted, sub.top)
+    gateway = rt.gateways.get(sub.platform)
+    if gateway is None:
+        raise RuntimeError(f"no chat gateway configured for {sub.platform}")
+    text = digest.render(items, period or None)
+    gateway.post_digest(sub, text, ephemeral_user=user if mode == "preview" else None)  # type: ignore[attr-defined]
+    if mode != "preview":
+        store.mark_posted(key, [i.id for i in items])
+        if period:
+            store.set_last_period(key, period)
+    log.info("digest.posted", papers=len(items), of=len(papers))
+    return len(items)

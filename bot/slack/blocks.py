@@ -157,5 +157,7 @@ HELP = (
     "• `/neurips status` — your consultations and where each stands\n"
     "• `/neurips resume` — continue the latest one\n"
     "• `/neurips cancel` — cancel the latest one in progress\n"
+    "• `/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]` — a weekly research "
+    "digest (also `unsubscribe`, `preview`, `now`)\n"
     "• `/neurips forget` — delete everything stored about you"
 )

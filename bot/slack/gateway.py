@@ -11,6 +11,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.settings import Settings
 from bot.slack import blocks as kit
+from consultations.digest import Subscription
 from consultations.state import Consultation
 
 log = structlog.get_logger(__name__)
@@ -68,6 +69,17 @@ class SlackGateway:
                 channel=channel, ts=progress, text="Your report is ready, just below. ✅"
             )
         log.info("slack.report_posted", cid=c.id, channel=channel)
+
+    def post_digest(self, sub: Subscription, markdown: str, ephemeral_user: str | None) -> None:
+        text = kit.mrkdwn(kit.neutralise(markdown))
+        blocks = [kit.section(t) for t in kit.split_text(text)][: kit.BLOCKS_LIMIT]
+        if ephemeral_user:
+            self._client.chat_postEphemeral(channel=sub.channel, user=ephemeral_user,
+                                            blocks=blocks, text=text[: kit.TEXT_LIMIT])  # fmt: skip
+        else:
+            self._client.chat_postMessage(channel=sub.channel, blocks=blocks,
+                                          text=text[: kit.TEXT_LIMIT], unfurl_links=False,
+                                          unfurl_media=False)  # fmt: skip
 
     def post_notice(self, c: Consultation, text: str) -> None:
         channel, ts = self._where(c)

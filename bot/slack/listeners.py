@@ -150,6 +150,8 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
             await respond(text=await resume(conv, owner))
         elif sub == "cancel":
             await respond(text=await cancel(conv, owner))
+        elif sub == "digest":
+            await respond(text=await digest_command(ctx, owner, arg, body.get("channel_id", "")))
         elif sub == "forget":
             await respond(blocks=forget_confirmation(), text="Delete everything about you?")
         else:
@@ -248,6 +250,65 @@ async def cancel(conv: Conversation, owner: Owner) -> str:
     turn = await asyncio.to_thread(conv.service.act, owner, c.id, engine.Cancel())
     await conv.reply(turn)
     return f"Cancelled *{turn.script.title}*."
+
+
+async def digest_command(ctx: SlackContext, owner: Owner, arg: str, here: str) -> str:
+    """`/neurips digest subscribe [#channel] [day] [HH:MM] [zone] | unsubscribe | preview | now`"""
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from consultations.adapters.redis_digest import DigestStore  # noqa: PLC0415
+    from consultations.digest import Subscription, parse_subscribe, period_of  # noqa: PLC0415
+    from workers.celery_app import DIGEST_POST  # noqa: PLC0415
+
+    words = arg.split()
+    action = words[0].casefold() if words else "help"
+    store = DigestStore(ctx.app.redis)
+    try:
+        options = parse_subscribe(words[1:]) if action == "subscribe" else {}
+    except ValueError as e:
+        return str(e)
+    channel = str(options.pop("channel", here))
+    key = f"slack:{owner.workspace}:{channel}"
+    if action == "subscribe":
+        profile = await asyncio.to_thread(store.profile, owner)
+        try:
+            sub = Subscription(
+                platform="slack",
+                workspace=owner.workspace,
+                channel=channel,
+                subscribed_by=owner.user,
+                **options,
+            )  # type: ignore[arg-type]
+        except ValueError as e:
+            return f"That subscription does not work: {e}"
+        if profile is not None:
+            sub = sub.model_copy(update={"profile": profile})
+        await asyncio.to_thread(store.subscribe, sub)
+        # the first digest comes at the next slot, not at once
+        await asyncio.to_thread(store.set_last_period, key, period_of(sub, datetime.now(UTC)))
+        ranked_by = (
+            "your curation profile"
+            if profile
+            else "the default filter (run consultation 5 for your own)"
+        )
+        return (
+            f"Subscribed <#{channel}> to the research digest {sub.describe()}, "
+            f"ranked by {ranked_by}."
+        )
+    if action == "unsubscribe":
+        done = await asyncio.to_thread(store.unsubscribe, key)
+        return f"Unsubscribed <#{channel}>." if done else f"<#{channel}> had no digest."
+    if action in ("preview", "now"):
+        if await asyncio.to_thread(store.subscription, key) is None:
+            return f"<#{channel}> has no digest yet: `/neurips digest subscribe` first."
+        args = [key, action, "", owner.user if action == "preview" else ""]
+        await asyncio.to_thread(ctx.celery.send_task, DIGEST_POST, args=args)
+        return ("Preparing a preview only you will see…" if action == "preview"
+                else "Posting this channel's digest now…")  # fmt: skip
+    return (
+        "`/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]`, "
+        "`/neurips digest unsubscribe`, `/neurips digest preview`, `/neurips digest now`"
+    )
 
 
 def forget_confirmation() -> list[kit.Block]:

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from consultations.triage.dedupe import dedupe
+from consultations.triage.load import papers_from
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage
 from consultations.triage.scorer import Profile
-from consultations.triage.sources import SourceError, load_file
+from consultations.triage.sources import SourceError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -50,25 +49,6 @@ def load_profile(path: Path | None) -> Profile:
         return Profile.model_validate(data)
     except (OSError, ValueError, ValidationError) as e:
         raise SourceError(f"profile {path}: {e}") from e
-
-
-def papers_from(spec: str) -> Iterator[Paper]:
-    if spec.startswith("arxiv:"):
-        from consultations.triage.sources_http import ArxivClient  # noqa: PLC0415
-
-        url = os.environ.get("ARXIV_API_URL", "http://export.arxiv.org/api/query")
-        yield from ArxivClient(url).search(spec.removeprefix("arxiv:"))
-    elif spec.startswith("openreview:"):
-        from consultations.triage.sources_http import OpenReviewClient  # noqa: PLC0415
-
-        url = os.environ.get("OPENREVIEW_API_URL", "https://api2.openreview.net")
-        yield from OpenReviewClient(url).venue(spec.removeprefix("openreview:"))
-    elif spec.startswith(("http://", "https://")):
-        from consultations.triage.sources_http import read_feed  # noqa: PLC0415
-
-        yield from read_feed(spec)
-    else:
-        yield from load_file(Path(spec))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -45,6 +45,8 @@ class Stack:
             "NEURIPS_LOG_FORMAT": "json",
             "NEURIPS_DATA_DIR": str(logs / "data"),
             "PYTHONUNBUFFERED": "1",
+            "NEURIPS_DIGEST_SOURCE": str(ROOT.parent / "shared" / "data" / "colm2025_papers.jsonl"),
+            "NEURIPS_DIGEST_TICK_S": "1",
             **env,
         }
         self.server: subprocess.Popen[bytes] | None = None
@@ -92,6 +94,11 @@ class Stack:
             assert w.poll() is None, log_file.read_text()[-3000:]
             time.sleep(0.1)
         raise AssertionError("worker did not start")
+
+    def start_beat(self) -> subprocess.Popen[bytes]:
+        beat = self._spawn("beat", "beat", env=self.env)
+        self.workers.append(beat)
+        return beat
 
     def kill(self, proc: subprocess.Popen[bytes]) -> None:
         """SIGKILL the worker and its pool children: no clean shutdown, no ack."""

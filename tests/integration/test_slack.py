@@ -329,3 +329,49 @@ def test_serve_refuses_half_a_slack_configuration(tmp_path: Path) -> None:
     )
     assert r.returncode == 2
     assert "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together" in r.stderr
+
+
+def test_weekly_digest_from_beat_once_per_period_never_repeating(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    url = f"{slack.url}/response/digest"
+    slot = datetime.now(UTC) + timedelta(seconds=3)
+    day = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[
+        slot.weekday()
+    ]
+    stack.command(f"digest subscribe <#CD|research> {day} {slot:%H:%M:%S} UTC", "U20",
+                  response_url=url)  # fmt: skip
+    confirm = slack.wait_for(
+        lambda: [r for r in slack.responses() if "Subscribed" in r.get("text", "")]
+    )
+    assert "<#CD>" in confirm[0]["text"]
+
+    def digests() -> list[dict]:
+        return [p for p in slack.calls("chat.postMessage")
+                if p["channel"] == "CD" and "Research digest" in p.get("text", "")]  # fmt: skip
+
+    stack.start_beat()
+    first = slack.wait_for(digests, timeout=40)
+    time.sleep(4)  # several more ticks of beat: still one digest for this period
+    assert len(digests()) == 1
+    titles_first = {b["text"]["text"] for b in first[0]["blocks"]}
+    assert "Answers" in first[0]["text"]  # each paper says which question it answers, and why
+
+    stack.command("digest now", "U20", channel="CD", response_url=url)
+    second = slack.wait_for(lambda: len(digests()) == 2 and digests()[1])
+    lines_first = [
+        ln for t in titles_first for ln in t.splitlines() if ln[:2].rstrip(".").isdigit()
+    ]
+    lines_second = [ln for b in second["blocks"] for ln in b["text"]["text"].splitlines()
+                    if ln[:2].rstrip(".").isdigit()]  # fmt: skip
+    strip = lambda ln: ln.split("*")[1]  # noqa: E731 — the title between the bold marks
+    assert lines_first and lines_second
+    assert not {strip(x) for x in lines_first} & {strip(x) for x in lines_second}
+
+    stack.command("digest preview", "U21", channel="CD", response_url=url)
+    preview = slack.wait_for(lambda: [p for p in slack.calls("chat.postEphemeral")
+                                      if p["channel"] == "CD" and p["user"] == "U21"])  # fmt: skip
+    assert "Research digest" in preview[0]["text"]
+    assert len(digests()) == 2  # the preview was not posted to the channel

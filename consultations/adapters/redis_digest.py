@@ -1,0 +1,60 @@
+"""Digest state in Redis: subscriptions, per-channel ledgers of posted papers, period claims,
+and curation profiles (per user, under the user's own keys so `forget` removes them)."""
+
+from __future__ import annotations
+
+import redis
+
+from consultations.digest import Subscription
+from consultations.state import Owner
+from consultations.triage.scorer import Profile
+
+SUBS = "na:digest:subs"
+
+
+class DigestStore:
+    def __init__(self, client: redis.Redis, prefix: str = "na") -> None:
+        self._r = client
+        self._prefix = prefix
+
+    # subscriptions
+    def subscribe(self, sub: Subscription) -> None:
+        self._r.hset(SUBS, sub.key, sub.model_dump_json())
+
+    def unsubscribe(self, key: str) -> bool:
+        return bool(self._r.hdel(SUBS, key))
+
+    def subscriptions(self) -> list[Subscription]:
+        return [Subscription.model_validate_json(v) for v in self._r.hvals(SUBS)]
+
+    def subscription(self, key: str) -> Subscription | None:
+        raw = self._r.hget(SUBS, key)
+        return Subscription.model_validate_json(raw) if raw else None
+
+    # periods and ledgers
+    def claim_period(self, key: str, period: str) -> bool:
+        """True once per channel and period: the digest for it is ours to post."""
+        return bool(self._r.set(f"{self._prefix}:digest:claim:{key}:{period}", b"1", nx=True,
+                                ex=14 * 24 * 3600))  # fmt: skip
+
+    def last_period(self, key: str) -> str | None:
+        raw = self._r.get(f"{self._prefix}:digest:last:{key}")
+        return raw.decode() if raw else None
+
+    def set_last_period(self, key: str, period: str) -> None:
+        self._r.set(f"{self._prefix}:digest:last:{key}", period)
+
+    def posted(self, key: str) -> set[str]:
+        return {m.decode() for m in self._r.smembers(f"{self._prefix}:digest:posted:{key}")}
+
+    def mark_posted(self, key: str, ids: list[str]) -> None:
+        if ids:
+            self._r.sadd(f"{self._prefix}:digest:posted:{key}", *ids)
+
+    # profiles
+    def save_profile(self, owner: Owner, profile: Profile) -> None:
+        self._r.set(f"{self._prefix}:{{{owner.key}}}:profile", profile.model_dump_json())
+
+    def profile(self, owner: Owner) -> Profile | None:
+        raw = self._r.get(f"{self._prefix}:{{{owner.key}}}:profile")
+        return Profile.model_validate_json(raw) if raw else None

@@ -1,0 +1,105 @@
+"""The weekly research digest: when a subscription is due, and what it says. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from consultations.triage.pipeline import TriageResult
+from consultations.triage.scorer import Profile
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Subscription(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    platform: str = Field(pattern=r"^(slack|teams)$")
+    workspace: str = Field(pattern=r"^[A-Za-z0-9._:@-]{1,128}$")
+    channel: str = Field(pattern=r"^[A-Za-z0-9._:@;-]{1,200}$")
+    day: int = Field(default=0, ge=0, le=6)  # Monday = 0
+    at: time = time(9, 0)
+    timezone: str = "UTC"
+    top: int = Field(default=5, ge=1, le=20)
+    profile: Profile = Field(default_factory=Profile)
+    subscribed_by: str = ""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, tz: str) -> str:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError(f"unknown time zone {tz!r} (for example Europe/Paris)") from e
+        return tz
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.workspace}:{self.channel}"
+
+    def describe(self) -> str:
+        at = f"{self.at:%H:%M:%S}" if self.at.second else f"{self.at:%H:%M}"
+        return f"every {DAYS[self.day].title()} at {at} {self.timezone}, top {self.top}"
+
+
+def period_of(sub: Subscription, now: datetime) -> str:
+    """The weekly period ``now`` falls in, counted from the subscription's slot (ISO week)."""
+    local = now.astimezone(ZoneInfo(sub.timezone))
+    slot = datetime.combine(local.date() - timedelta(days=(local.weekday() - sub.day) % 7),
+                            sub.at, tzinfo=local.tzinfo)  # fmt: skip
+    if slot > local:
+        slot -= timedelta(days=7)
+    year, week, _ = slot.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None:
+    """The period to post for now, or None when this period's digest is already out."""
+    period = period_of(sub, now)
+    return None if period == last else period
+
+
+def parse_subscribe(words: Sequence[str]) -> dict[str, object]:
+    """`[#channel] [day] [HH:MM] [Area/City]` in any order; unknown words are an error."""
+    out: dict[str, object] = {}
+    for w in words:
+        low = w.casefold().rstrip(",")
+        if low.startswith("<#") or low.startswith("#"):
+            out["channel"] = w.strip("<>#").split("|")[0]
+        elif low[:3] in (d[:3] for d in DAYS) and low.isalpha():
+            out["day"] = [d[:3] for d in DAYS].index(low[:3])
+        elif ":" in low and low.replace(":", "").isdigit():
+            try:
+                out["at"] = time(*(int(x) for x in low.split(":")))
+            except (TypeError, ValueError) as e:
+                raise ValueError(f"{w!r} is not a time of day (HH:MM)") from e
+        elif "/" in w or w.upper() == "UTC":
+            out["timezone"] = w
+        else:
+            raise ValueError(f"I did not understand {w!r}: use [#channel] [day] [HH:MM] "
+                             "[time zone], e.g. `#research monday 09:00 Europe/Paris`")  # fmt: skip
+    return out
+
+
+def pick(results: Iterable[TriageResult], posted: set[str], top: int,
+         feedback: dict[str, float] | None = None) -> list[TriageResult]:  # fmt: skip
+    """The best papers not yet posted to this channel; reactions nudge the order."""
+    nudged = sorted(
+        (r for r in results if r.id not in posted and r.questions),
+        key=lambda r: -(r.score + 5.0 * (feedback or {}).get(r.id, 0.0)),
+    )
+    return nudged[:top]
+
+
+def render(items: Sequence[TriageResult], period: str | None = None) -> str:
+    if not items:
+        return "**Research digest** — nothing new passed the filter this time."
+    head = f"**Research digest{f' — {period}' if period else ''}** · {len(items)} papers that "
+    head += "answer cost, failure or compute"
+    lines = [head]
+    for n, r in enumerate(items, 1):
+        lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
+    return "\n".join(lines)
