@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     microsoft_app_password: SecretStr = SecretStr("")
     microsoft_app_type: Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"] = "MultiTenant"
     microsoft_app_tenant_id: str = ""
+    microsoft_openid_metadata_url: str | None = None  # sovereign clouds; tests
 
     @field_validator("slack_api_url")
     @classmethod

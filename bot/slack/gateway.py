@@ -74,12 +74,17 @@ class SlackGateway:
         text = kit.mrkdwn(kit.neutralise(markdown))
         blocks = [kit.section(t) for t in kit.split_text(text)][: kit.BLOCKS_LIMIT]
         if ephemeral_user:
-            self._client.chat_postEphemeral(channel=sub.channel, user=ephemeral_user,
-                                            blocks=blocks, text=text[: kit.TEXT_LIMIT])  # fmt: skip
+            self._client.chat_postEphemeral(
+                channel=sub.channel, user=ephemeral_user, blocks=blocks, text=text[: kit.TEXT_LIMIT]
+            )
         else:
-            self._client.chat_postMessage(channel=sub.channel, blocks=blocks,
-                                          text=text[: kit.TEXT_LIMIT], unfurl_links=False,
-                                          unfurl_media=False)  # fmt: skip
+            self._client.chat_postMessage(
+                channel=sub.channel,
+                blocks=blocks,
+                text=text[: kit.TEXT_LIMIT],
+                unfurl_links=False,
+                unfurl_media=False,
+            )
 
     def post_notice(self, c: Consultation, text: str) -> None:
         channel, ts = self._where(c)

@@ -303,8 +303,11 @@ async def digest_command(ctx: SlackContext, owner: Owner, arg: str, here: str) -
             return f"<#{channel}> has no digest yet: `/neurips digest subscribe` first."
         args = [key, action, "", owner.user if action == "preview" else ""]
         await asyncio.to_thread(ctx.celery.send_task, DIGEST_POST, args=args)
-        return ("Preparing a preview only you will see…" if action == "preview"
-                else "Posting this channel's digest now…")  # fmt: skip
+        return (
+            "Preparing a preview only you will see…"
+            if action == "preview"
+            else "Posting this channel's digest now…"
+        )
     return (
         "`/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]`, "
         "`/neurips digest unsubscribe`, `/neurips digest preview`, `/neurips digest now`"

@@ -341,16 +341,20 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
     day = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[
         slot.weekday()
     ]
-    stack.command(f"digest subscribe <#CD|research> {day} {slot:%H:%M:%S} UTC", "U20",
-                  response_url=url)  # fmt: skip
+    stack.command(
+        f"digest subscribe <#CD|research> {day} {slot:%H:%M:%S} UTC", "U20", response_url=url
+    )
     confirm = slack.wait_for(
         lambda: [r for r in slack.responses() if "Subscribed" in r.get("text", "")]
     )
     assert "<#CD>" in confirm[0]["text"]
 
     def digests() -> list[dict]:
-        return [p for p in slack.calls("chat.postMessage")
-                if p["channel"] == "CD" and "Research digest" in p.get("text", "")]  # fmt: skip
+        return [
+            p
+            for p in slack.calls("chat.postMessage")
+            if p["channel"] == "CD" and "Research digest" in p.get("text", "")
+        ]
 
     stack.start_beat()
     first = slack.wait_for(digests, timeout=40)
@@ -364,14 +368,23 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
     lines_first = [
         ln for t in titles_first for ln in t.splitlines() if ln[:2].rstrip(".").isdigit()
     ]
-    lines_second = [ln for b in second["blocks"] for ln in b["text"]["text"].splitlines()
-                    if ln[:2].rstrip(".").isdigit()]  # fmt: skip
+    lines_second = [
+        ln
+        for b in second["blocks"]
+        for ln in b["text"]["text"].splitlines()
+        if ln[:2].rstrip(".").isdigit()
+    ]
     strip = lambda ln: ln.split("*")[1]  # noqa: E731 — the title between the bold marks
     assert lines_first and lines_second
     assert not {strip(x) for x in lines_first} & {strip(x) for x in lines_second}
 
     stack.command("digest preview", "U21", channel="CD", response_url=url)
-    preview = slack.wait_for(lambda: [p for p in slack.calls("chat.postEphemeral")
-                                      if p["channel"] == "CD" and p["user"] == "U21"])  # fmt: skip
+    preview = slack.wait_for(
+        lambda: [
+            p
+            for p in slack.calls("chat.postEphemeral")
+            if p["channel"] == "CD" and p["user"] == "U21"
+        ]
+    )
     assert "Research digest" in preview[0]["text"]
     assert len(digests()) == 2  # the preview was not posted to the channel

@@ -1,0 +1,69 @@
+"""Teams message shapes: Markdown text and Adaptive Cards for choice questions. Pure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.schema import Activity
+
+from consultations import messages
+from consultations.engine import Asked
+from consultations.scripts import QuestionType
+
+MESSAGE_LIMIT = 20_000  # characters per message: well inside Teams' ~80 KB with markup
+
+
+def text(markdown: str) -> Activity:
+    activity = MessageFactory.text(markdown)
+    activity.text_format = "markdown"
+    return activity
+
+
+def question(asked: Asked, cid: str) -> Activity:
+    q = asked.question
+    if q.type is not QuestionType.CHOICE or q.multiple:
+        return text(messages.question(asked))
+    card: dict[str, Any] = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.4",
+        "body": [{"type": "TextBlock", "text": messages.question(asked), "wrap": True}],
+        "actions": [
+            {
+                "type": "Action.Submit",
+                "title": label[:75],
+                "data": {"answer": number, "cid": cid, "key": q.key},
+            }
+            for number, label in messages.choice_labels(q)
+        ],
+    }
+    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
+
+def confirm_forget() -> Activity:
+    card = {
+        "type": "AdaptiveCard",
+        "version": "1.4",
+        "body": [
+            {
+                "type": "TextBlock",
+                "wrap": True,
+                "text": "Delete everything stored about "
+                "you: every consultation, answer and report? This cannot be undone.",
+            }
+        ],
+        "actions": [
+            {"type": "Action.Submit", "title": "Delete everything", "data": {"forget": "yes"}},
+            {"type": "Action.Submit", "title": "Keep", "data": {"forget": "no"}},
+        ],
+    }
+    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
+
+HELP = (
+    "**neurips-advisor** turns NeurIPS 2025 research into decisions.\n\n"
+    "- `consult` — the eight consultations; `consult 3` or `consult edge-economics` starts one\n"
+    "- answer here; `back`, `skip`, `restart`, `cancel` work at any time\n"
+    "- `status`, `resume`, `forget` (deletes everything about you), `help`"
+)

@@ -1,0 +1,75 @@
+"""Posting from workers into a Teams chat: a proactive message through the stored reference."""
+
+from __future__ import annotations
+
+import asyncio
+
+import redis
+import structlog
+from botbuilder.core import TurnContext
+from msrest.exceptions import HttpOperationError
+
+from bot.settings import Settings
+from bot.slack.blocks import split_text
+from bot.teams import cards
+from bot.teams.auth import build_adapter
+from bot.teams.references import ReferenceStore
+from consultations.state import Consultation
+
+log = structlog.get_logger(__name__)
+RETRY_STATUSES = {412, 429, 502, 504}
+
+
+class TeamsGateway:
+    def __init__(self, settings: Settings, references: ReferenceStore, attempts: int = 5) -> None:
+        self._adapter = build_adapter(settings)
+        self._app_id = settings.microsoft_app_id
+        self._references = references
+        self._attempts = attempts
+
+    @classmethod
+    def from_settings(cls, settings: Settings, client: redis.Redis) -> TeamsGateway:
+        return cls(settings, ReferenceStore(client, settings.state_ttl_seconds))
+
+    def post_report(self, c: Consultation) -> None:
+        head = f"**{c.report.title if c.report else c.slug}** — report by {c.narrated_by}"
+        body = f"{head}\n\n{c.narrative or ''}"
+        self._send(c, [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)])
+
+    def post_notice(self, c: Consultation, text: str) -> None:
+        self._send(c, [cards.text(text)])
+
+    def post_digest(self, sub, markdown: str, ephemeral_user: str | None) -> None:  # type: ignore[no-untyped-def]
+        raise NotImplementedError("Teams digests are not available yet")
+
+    def _send(self, c: Consultation, activities: list) -> None:  # type: ignore[type-arg]
+        reference = self._references.load(c.owner, c.id)
+        if reference is None:
+            raise RuntimeError(f"no Teams conversation reference for {c.id}")
+
+        async def deliver(turn_context: TurnContext) -> None:
+            for activity in activities:
+                await self._with_retries(turn_context, activity)
+
+        asyncio.run(self._adapter.continue_conversation(reference, deliver, self._app_id))
+        log.info("teams.report_posted", cid=c.id, messages=len(activities))
+
+    async def _with_retries(self, turn_context: TurnContext, activity) -> None:  # type: ignore[no-untyped-def]
+        for attempt in range(self._attempts):
+            try:
+                await turn_context.send_activity(activity)
+                return
+            except HttpOperationError as e:
+                status = getattr(e.response, "status_code", None)
+                if status not in RETRY_STATUSES or attempt == self._attempts - 1:
+                    raise
+                wait = _retry_after(e) or min(2**attempt * 0.5, 8)
+                log.warning("teams.retry", status=status, wait=wait)
+                await asyncio.sleep(wait)
+
+
+def _retry_after(e: HttpOperationError) -> float | None:
+    try:
+        return float(e.response.headers.get("Retry-After"))  # type: ignore[union-attr]
+    except (TypeError, ValueError, AttributeError):
+        return None
