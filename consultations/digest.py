@@ -48,8 +48,9 @@ class Subscription(BaseModel):
 def period_of(sub: Subscription, now: datetime) -> str:
     """The weekly period ``now`` falls in, counted from the subscription's slot (ISO week)."""
     local = now.astimezone(ZoneInfo(sub.timezone))
-    slot = datetime.combine(local.date() - timedelta(days=(local.weekday() - sub.day) % 7),
-                            sub.at, tzinfo=local.tzinfo)  # fmt: skip
+    slot = datetime.combine(
+        local.date() - timedelta(days=(local.weekday() - sub.day) % 7), sub.at, tzinfo=local.tzinfo
+    )
     if slot > local:
         slot -= timedelta(days=7)
     year, week, _ = slot.isocalendar()
@@ -79,13 +80,19 @@ def parse_subscribe(words: Sequence[str]) -> dict[str, object]:
         elif "/" in w or w.upper() == "UTC":
             out["timezone"] = w
         else:
-            raise ValueError(f"I did not understand {w!r}: use [#channel] [day] [HH:MM] "
-                             "[time zone], e.g. `#research monday 09:00 Europe/Paris`")  # fmt: skip
+            raise ValueError(
+                f"I did not understand {w!r}: use [#channel] [day] [HH:MM] "
+                "[time zone], e.g. `#research monday 09:00 Europe/Paris`"
+            )
     return out
 
 
-def pick(results: Iterable[TriageResult], posted: set[str], top: int,
-         feedback: dict[str, float] | None = None) -> list[TriageResult]:  # fmt: skip
+def pick(
+    results: Iterable[TriageResult],
+    posted: set[str],
+    top: int,
+    feedback: dict[str, float] | None = None,
+) -> list[TriageResult]:
     """The best papers not yet posted to this channel; reactions nudge the order."""
     nudged = sorted(
         (r for r in results if r.id not in posted and r.questions),

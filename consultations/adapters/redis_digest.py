@@ -34,8 +34,11 @@ class DigestStore:
     # periods and ledgers
     def claim_period(self, key: str, period: str) -> bool:
         """True once per channel and period: the digest for it is ours to post."""
-        return bool(self._r.set(f"{self._prefix}:digest:claim:{key}:{period}", b"1", nx=True,
-                                ex=14 * 24 * 3600))  # fmt: skip
+        return bool(
+            self._r.set(
+                f"{self._prefix}:digest:claim:{key}:{period}", b"1", nx=True, ex=14 * 24 * 3600
+            )
+        )
 
     def last_period(self, key: str) -> str | None:
         raw = self._r.get(f"{self._prefix}:digest:last:{key}")

@@ -51,7 +51,10 @@ def advise(request: AdvisorInput) -> Report:
     sections = [Section(title="Your curation profile (saved)", items=tuple(items))]
     if to_triage:
         sections.append(
-            Section(title="Queued for a first triage on a worker", items=tuple(to_triage))
+            Section(
+                title="First triage of what you pasted (by title, offline)",
+                items=_first_triage(to_triage, profile),
+            )
         )
     return Report(
         slug=request.script.slug,
@@ -113,3 +116,17 @@ def advise(request: AdvisorInput) -> Report:
 
 def _period(cadence: str) -> str:
     return {"daily": "day", "weekly": "week", "monthly": "month"}.get(cadence, "week")
+
+
+def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]:
+    """Rank the pasted titles or links with the new profile (links are judged by their text)."""
+    from consultations.triage.papers import Paper, arxiv_id  # noqa: PLC0415
+    from consultations.triage.pipeline import triage  # noqa: PLC0415
+    from consultations.triage.scorer import Profile  # noqa: PLC0415
+
+    papers = [
+        Paper(id=f"pasted:{n}", title=text[:1000], arxiv_id=arxiv_id(text))
+        for n, text in enumerate(pasted, 1)
+    ]
+    ranked = triage(papers, Profile.model_validate(profile), top=None)
+    return tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked)

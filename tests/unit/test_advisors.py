@@ -1,0 +1,194 @@
+"""The advisors' reports: what a user would check in them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput, EarlierConsultation
+from consultations.answers import Answer, parse_answer
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from consultations.report import Report
+from tests.unit.test_engine import typical
+
+
+def run(
+    catalog: Catalog,
+    slug: str,
+    overrides: Mapping[str, str] | None = None,
+    earlier: tuple[EarlierConsultation, ...] = (),
+) -> Report:
+    script = catalog.by_slug(slug)
+    answers: dict[str, Answer] = {}
+    for q in script.questions:
+        text = (overrides or {}).get(q.key, typical(q))
+        answers[q.key] = (
+            Answer(key=q.key, raw="", skipped=True) if text == "skip" else parse_answer(q, text)
+        )
+    return advise(AdvisorInput(script, answers, catalog.context, earlier))
+
+
+EDGE = {
+    "requests": "about 5M",
+    "tokens": "1200 in, 300 out",
+    "price": "$3 / $15",
+    "local_cost": "$30,000 hardware, $2,000 a month",
+    "amortisation": "36 months",
+    "quality_loss": "5%",
+    "latency": "2",
+    "sensitivity": "2",
+}
+
+
+def test_edge_economics_reproduces_the_worked_example_exactly(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", EDGE)
+    assert r.figure("API input cost per month").value == 18_000
+    assert r.figure("API output cost per month").value == 22_500
+    assert r.figure("API total per month").display == "$40,500"
+    assert r.figure("Local total per month").value == pytest.approx(2_833.333, abs=0.01)
+    assert r.figure("Break-even volume").value == pytest.approx(349_794.2, abs=0.1)
+    assert r.figure("Break-even volume").display == "about 349,800 requests a month"
+    assert r.figure("Hardware payback").display == "under a month"
+    assert r.verdict.startswith("Run it locally")
+    assert (
+        "5,000,000 × 1,200 = 6.0B tokens × $3 / 1M" in r.figure("API input cost per month").working
+    )  # type: ignore[operator]
+    chart = r.chart
+    assert chart is not None and chart.marker_x == pytest.approx(349_794.2, abs=0.1)
+    cloud, local = chart.series
+    assert cloud.points[0] == (0.0, 0.0) and all(y == local.points[0][1] for _, y in local.points)
+
+
+def test_edge_economics_says_stay_on_the_api_at_low_volume(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", {**EDGE, "requests": "50k"})
+    assert r.verdict.startswith("Stay on the API")
+    assert r.figure("Monthly saving running locally").value < 0
+
+
+def test_edge_economics_never_divides_by_zero(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", {**EDGE, "price": "0 / 0"})
+    assert "never" in r.figure("Break-even volume").display
+    assert r.verdict.startswith("Stay on the API")
+
+
+def test_skipped_hardware_life_is_an_assumption(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", {**EDGE, "amortisation": "skip"})
+    assert any("36 months" in a for a in r.assumptions)
+
+
+def test_convergence_names_every_vendor_and_keeps_a_backup(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "OpenAI for chat, Anthropic for code, Mistral for summaries",
+            "reasons": "price and redundancy",
+            "outage_tolerance": "instant",
+        },
+    )
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    assert [ln.split(" — ")[0] for ln in lines] == [
+        "OpenAI for chat",
+        "Anthropic for code",
+        "Mistral for summaries",
+    ]
+    assert "primary" in lines[0] and "backup" in lines[1] and "cut" in lines[2]
+    assert r.verdict.startswith("Restructure")
+
+
+def test_convergence_consolidates_when_diversity_was_the_only_reason(catalog: Catalog) -> None:
+    r = run(catalog, "model-convergence", {"vendors": "GPT, Claude", "reasons": "diversity"})
+    assert r.verdict.startswith("Consolidate")
+
+
+def test_attention_keeps_retrieval_for_permissions(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "permission-aware vector search, meeting notes map-reduce summariser",
+            "workarounds": "access control, context length",
+            "doc_tokens": "60k",
+            "context_window": "200k",
+        },
+    )
+    calls = next(s for s in r.sections if s.title.startswith("Retire")).items
+    assert any(c.startswith("permission-aware vector search — keep") for c in calls)
+    assert any(c.startswith("meeting notes map-reduce summariser — retire") for c in calls)
+
+
+def test_attention_simplifies_when_documents_do_not_fit(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "attention-readiness",
+        {"pipelines": "contract chunker", "doc_tokens": "500k", "context_window": "128k"},
+    )
+    assert "simplify" in next(s for s in r.sections if s.title.startswith("Retire")).items[0]
+
+
+def test_telemetry_samples_only_at_volume_without_audit(catalog: Catalog) -> None:
+    big = run(catalog, "reasoning-telemetry", {"runs_per_day": "200k", "audit": "none"})
+    audited = run(catalog, "reasoning-telemetry", {"runs_per_day": "200k", "audit": "regulated"})
+    assert "sampling" in big.verdict and "keeping every run" in audited.verdict
+    assert big.figure("Runs kept per day").value < audited.figure("Runs kept per day").value
+
+
+def test_curation_normalises_weights_and_triages_what_was_pasted(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "research-curation",
+        {
+            "weights": "2 cost, 1 failure, 1 compute",
+            "to_triage": "Regret bounds for bandits; 4-bit quantization for on-device LLMs",
+        },
+    )
+    profile = r.sections[0].items
+    assert "cost 50%, failure 25%, compute 25%" in " ".join(profile)
+    first = next(s for s in r.sections if s.title.startswith("First triage")).items
+    assert first[0].startswith("4-bit quantization") and "Answers cost" in first[0]
+    assert first[1].startswith("Regret bounds")
+
+
+def test_automation_ranks_the_shortlist_by_score(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "automation-frontier",
+        {"workflows": "tier-2 support escalations, warehouse slotting", "checkable": "simulate"},
+    )
+    rows = r.tables[0].rows
+    scores = [float(row[3].replace("$", "").replace(",", "")) for row in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert r.verdict.startswith("Prototype")
+    assert any("pass@k" in c for c in r.caveats)
+
+
+def test_diffusion_risk_is_high_for_characters_and_faces_without_cover(catalog: Catalog) -> None:
+    high = run(
+        catalog,
+        "diffusion-ip-risk",
+        {"content": "characters, likenesses", "indemnity": "none", "review": "nobody"},
+    )
+    low = run(
+        catalog,
+        "diffusion-ip-risk",
+        {"use": "internal mood boards", "content": "none", "indemnity": "full", "review": "legal"},
+    )
+    assert high.verdict.startswith("Risk: high") and low.verdict.startswith("Risk: low")
+    questionnaire = next(s for s in high.sections if s.title == "Vendor questionnaire").items
+    assert any("Midjourney" in q for q in questionnaire)
+
+
+def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
+    edge = run(catalog, "edge-economics", EDGE)
+    earlier = (EarlierConsultation(slug="edge-economics", answers={}, report=edge),)
+    with_history = run(catalog, "strategy-synthesis", earlier=earlier)
+    alone = run(catalog, "strategy-synthesis")
+    text = render_report_markdown(with_history)
+    assert "Earlier verdict: Run it locally" in text
+    assert "Built on your earlier consultations" in text
+    assert "No earlier consultation" in " ".join(alone.assumptions)
+    horizons = {rec.horizon for rec in with_history.recommendations}
+    assert {"0-3 months", "3-6 months", "6-12 months"} <= horizons
