@@ -110,6 +110,35 @@ def main() -> None:
         "targets: 21,575 papers triaged in under 10 s with peak RSS under 500 MB "
         "(peak includes loading the data)"
     )
+    llm_projection()
+
+
+def llm_projection() -> None:
+    """Tokens and dollars for the LLM pass on 21,575 papers: the top slice against everything."""
+    from consultations.triage.llm_rubric import Prices, estimate, slice_size  # noqa: PLC0415
+    from consultations.triage.pipeline import triage  # noqa: PLC0415
+
+    papers = load("all-21575")
+    ranked = triage(papers, top=None)
+    by_id = {p.id: p for p in papers}
+    top = [by_id[r.id] for r in ranked[: slice_size(len(papers))]]
+    prices = Prices()
+    ours = estimate(top, prices, batch=len(top) > 500)
+    everything = estimate(papers, prices, batch=False)
+    batched = estimate(papers, prices, batch=True)
+    print(f"\nLLM pass on {len(papers):,} papers (${prices.input}/${prices.output} per M tokens):")
+    print(
+        f"  top slice:   {ours.papers:>6,} papers, {ours.tokens_per_paper:,.0f} tokens/paper, "
+        f"${ours.cost_usd:,.2f}"
+    )
+    print(
+        f"  every paper: {everything.papers:>6,} papers, {everything.tokens_per_paper:,.0f} "
+        f"tokens/paper, ${everything.cost_usd:,.2f} (${batched.cost_usd:,.2f} batched)"
+    )
+    print(
+        f"  ratio: {ours.cost_usd / everything.cost_usd:.3f} of sending every paper "
+        "(target: at most 0.1)"
+    )
 
 
 if __name__ == "__main__":

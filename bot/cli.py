@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "triage":
         from consultations.triage import cli as triage_cli  # noqa: PLC0415
 
-        return int(triage_cli.run(args))
+        return int(triage_cli.run(args, settings))
     from bot.bootstrap import bootstrap  # noqa: PLC0415
 
     if args.command == "consultations":

@@ -105,8 +105,9 @@ def register_digest(app: Celery) -> None:
                 sent += 1
         return sent
 
-    @app.task(name=DIGEST_POST, bind=True, max_retries=3, acks_late=True,
-              reject_on_worker_lost=True)  # fmt: skip
+    @app.task(
+        name=DIGEST_POST, bind=True, max_retries=3, acks_late=True, reject_on_worker_lost=True
+    )
     def digest_post(self: Task, key: str, mode: str, period: str, user: str) -> int:
         structlog.contextvars.bind_contextvars(task_id=self.request.id, digest=key, mode=mode)
         try:

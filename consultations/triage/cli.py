@@ -8,6 +8,7 @@ import sys
 import time
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -37,6 +38,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="re-score the top slice with Claude (needs ANTHROPIC_API_KEY)",
     )
     p.add_argument("--no-llm", dest="llm", action="store_false")
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        help="stop before an LLM pass whose estimated cost in US dollars is higher",
+    )
     p.set_defaults(llm=False)
 
 
@@ -51,9 +58,10 @@ def load_profile(path: Path | None) -> Profile:
         raise SourceError(f"profile {path}: {e}") from e
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.llm:
-        print("triage: the LLM pass is not available yet; ranking offline.", file=sys.stderr)
+def run(args: argparse.Namespace, settings: Any = None) -> int:
+    if args.llm and (settings is None or settings.anthropic_api_key is None):
+        print("triage: --llm needs ANTHROPIC_API_KEY", file=sys.stderr)
+        return 2
     if args.top < 1:
         print("triage: --top must be at least 1", file=sys.stderr)
         return 2
@@ -71,7 +79,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     t0 = time.perf_counter()
     unique = dedupe(papers)
-    results = triage(unique, profile, top=args.top)
+    results = triage(unique, profile, top=None if args.llm else args.top)
+    if args.llm:
+        try:
+            results = _llm_pass(results, unique, profile, settings, args.budget)[: args.top]
+        except RuntimeError as e:
+            print(f"triage: {e}", file=sys.stderr)
+            return 3
     if progress:
         print(
             f"\rTriaged {len(unique):,} of {len(unique):,} papers ({len(papers) - len(unique):,}"
@@ -81,3 +95,28 @@ def run(args: argparse.Namespace) -> int:
     out = {"jsonl": to_jsonl, "csv": to_csv, "table": to_table}[args.format](results)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
+
+
+def _llm_pass(results, papers, profile, settings, budget):  # type: ignore[no-untyped-def]
+    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
+    from consultations.adapters.anthropic_triage import ClaudeTriage  # noqa: PLC0415
+    from consultations.triage.llm_rubric import estimate  # noqa: PLC0415
+
+    client = build_anthropic_client(
+        settings.anthropic_api_key.get_secret_value(),
+        settings.anthropic_base_url,
+        settings.anthropic_timeout_s,
+        settings.anthropic_max_retries,
+    )
+    claude = ClaudeTriage(client, settings.anthropic_model)
+    top, est = claude.plan(results, papers)
+    everything = estimate(papers, claude.prices, batch=True)
+    print(
+        f"LLM pass: {est.papers:,} of {len(papers):,} papers in {est.requests} request(s)"
+        f"{' (Message Batches)' if est.batch else ''}: ~{est.input_tokens:,} input + "
+        f"~{est.output_tokens:,} output tokens, about ${est.cost_usd:.2f} "
+        f"(every paper, even batched: ${everything.cost_usd:.2f})",
+        file=sys.stderr,
+    )
+    ranked, _ = claude.rescore(results, papers, profile.weights, budget_usd=budget)
+    return ranked
