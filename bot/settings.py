@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # Celery
     celery_broker_url: str | None = None
     celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=1)  # above the longest task
+    # paper sources
+    arxiv_api_url: str = "http://export.arxiv.org/api/query"
+    openreview_api_url: str = "https://api2.openreview.net"
     # the weekly digest: where papers come from, and how often beat checks who is due
     neurips_digest_source: str = "arxiv:cat:cs.LG OR cat:cs.CL OR cat:cs.AI"
     neurips_digest_tick_s: float = Field(default=900.0, ge=0.5)

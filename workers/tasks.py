@@ -13,8 +13,11 @@ log = structlog.get_logger(__name__)
 
 
 def register(app: Celery) -> None:
+    from workers.triage_jobs import register_triage  # noqa: PLC0415
+
     register_report(app)
     register_digest(app)
+    register_triage(app)
 
 
 def register_report(app: Celery) -> None:
@@ -134,7 +137,8 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     if sub is None:
         log.info("digest.unsubscribed")
         return 0
-    papers = dedupe(papers_from(rt.app.settings.neurips_digest_source))
+    s = rt.app.settings
+    papers = dedupe(papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url))
     posted = store.posted(key)
     items = digest.pick(triage(papers, sub.profile, top=None), posted, sub.top)
     gateway = rt.gateways.get(sub.platform)

@@ -157,6 +157,8 @@ HELP = (
     "• `/neurips status` — your consultations and where each stands\n"
     "• `/neurips resume` — continue the latest one\n"
     "• `/neurips cancel` — cancel the latest one in progress\n"
+    "• `/neurips triage <arXiv ids or links>` — rank papers by cost, failure and compute "
+    "(no arguments: share a CSV or JSONL file in the thread)\n"
     "• `/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]` — a weekly research "
     "digest (also `unsubscribe`, `preview`, `now`)\n"
     "• `/neurips forget` — delete everything stored about you"

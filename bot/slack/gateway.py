@@ -13,6 +13,8 @@ from bot.settings import Settings
 from bot.slack import blocks as kit
 from consultations.digest import Subscription
 from consultations.state import Consultation
+from consultations.triage.papers import Paper
+from consultations.triage.pipeline import TriageResult
 
 log = structlog.get_logger(__name__)
 
@@ -25,8 +27,9 @@ def retry_handlers() -> list:  # type: ignore[type-arg]
 
 
 class SlackGateway:
-    def __init__(self, client: WebClient) -> None:
+    def __init__(self, client: WebClient, settings: Settings | None = None) -> None:
         self._client = client
+        self._settings = settings
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SlackGateway:
@@ -37,7 +40,7 @@ class SlackGateway:
             timeout=30,
             retry_handlers=retry_handlers(),
         )
-        return cls(client)
+        return cls(client, settings)
 
     def _where(self, c: Consultation) -> tuple[str, str]:
         return c.location["channel"], c.location["thread_ts"]
@@ -85,6 +88,62 @@ class SlackGateway:
                 unfurl_links=False,
                 unfurl_media=False,
             )
+
+    # --- triage jobs -------------------------------------------------------------------------
+
+    def fetch_papers(self, spec: dict[str, str]) -> list[Paper]:
+        """The papers of a triage job: arXiv ids, or a CSV/JSONL file shared in Slack."""
+        from consultations.triage.dedupe import dedupe  # noqa: PLC0415
+
+        assert self._settings is not None
+        if spec.get("ids"):
+            from consultations.triage.sources_http import ArxivClient  # noqa: PLC0415
+
+            ids = spec["ids"].split(",")
+            return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
+        return dedupe(self._download(spec["file_url"], spec.get("file_name") or "papers.csv"))
+
+    def _download(self, url: str, name: str) -> list[Paper]:
+        import tempfile  # noqa: PLC0415
+        import urllib.request  # noqa: PLC0415
+        from pathlib import Path  # noqa: PLC0415
+
+        from consultations.triage.sources import load_file  # noqa: PLC0415
+
+        assert self._settings is not None and self._settings.slack_bot_token is not None
+        if not url.startswith(("https://", "http://")):
+            raise ValueError("the shared file has no download URL")
+        token = self._settings.slack_bot_token.get_secret_value()
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=60) as resp:  # noqa: S310 — http(s) only
+            data = resp.read(50_000_001)
+        if len(data) > 50_000_000:
+            raise ValueError("the file is over 50 MB")
+        suffix = Path(name).suffix.casefold()
+        if suffix not in (".csv", ".jsonl", ".ndjson", ".json"):
+            raise ValueError(f"{name}: share a .csv or .jsonl file")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"papers{suffix}"
+            path.write_bytes(data)
+            return list(load_file(path))
+
+    def triage_progress(self, spec: dict[str, str], text: str) -> None:
+        self._client.chat_update(channel=spec["channel"], ts=spec["progress_ts"], text=text)
+
+    def post_triage(self, spec: dict[str, str], results: list[TriageResult], total: int) -> None:
+        lines = [f"**Top {len(results)} of {total:,} papers** by cost, failure and compute"]
+        for n, r in enumerate(results, 1):
+            lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
+        text = kit.mrkdwn(kit.neutralise("\n".join(lines)))
+        blocks = [kit.section(t) for t in kit.split_text(text)][: kit.BLOCKS_LIMIT]
+        self._client.chat_postMessage(
+            channel=spec["channel"],
+            thread_ts=spec["thread_ts"],
+            blocks=blocks,
+            text=text[: kit.TEXT_LIMIT],
+            unfurl_links=False,
+            unfurl_media=False,
+        )
 
     def post_notice(self, c: Consultation, text: str) -> None:
         channel, ts = self._where(c)

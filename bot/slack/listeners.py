@@ -150,6 +150,8 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
             await respond(text=await resume(conv, owner))
         elif sub == "cancel":
             await respond(text=await cancel(conv, owner))
+        elif sub == "triage":
+            await respond(text=await triage_command(ctx, owner, arg, body.get("channel_id", "")))
         elif sub == "digest":
             await respond(text=await digest_command(ctx, owner, arg, body.get("channel_id", "")))
         elif sub == "forget":
@@ -160,7 +162,10 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     @bolt.event("message")
     async def on_message(body, event) -> None:  # type: ignore[no-untyped-def]
         thread = event.get("thread_ts")
-        if event.get("subtype") or event.get("bot_id") or not thread or thread == event.get("ts"):
+        subtype = event.get("subtype")
+        if subtype not in (None, "file_share") or event.get("bot_id"):
+            return
+        if not thread or thread == event.get("ts"):
             return
         if not event.get("user"):
             return
@@ -169,7 +174,11 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
         if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
             log.info("slack.duplicate_event")
             return
-        c = await asyncio.to_thread(service.at, owner, f"{event['channel']}/{thread}")
+        place = f"{event['channel']}/{thread}"
+        if event.get("files"):
+            await triage_file(ctx, owner, place, event)
+            return
+        c = await asyncio.to_thread(service.at, owner, place)
         if c is None or c.status is not Status.ACTIVE:
             return  # not this user's consultation (or finished): others' threads stay theirs
         await conv.answer(owner, c.id, event.get("text") or "")
@@ -312,6 +321,78 @@ async def digest_command(ctx: SlackContext, owner: Owner, arg: str, here: str) -
         "`/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]`, "
         "`/neurips digest unsubscribe`, `/neurips digest preview`, `/neurips digest now`"
     )
+
+
+_ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")
+
+
+async def triage_command(ctx: SlackContext, owner: Owner, arg: str, channel: str) -> str:
+    """`/neurips triage <arXiv ids or links>`, or no arguments to share a file in a thread."""
+    ids = list(dict.fromkeys(_ARXIV_ID.findall(arg)))[:500]
+    if arg.strip() and not ids:
+        return "I found no arXiv ids or links there. Try `/neurips triage 2505.06708`."
+    if not ids:
+        parent = await ctx.client.chat_postMessage(
+            channel=channel,
+            text=f"<@{owner.user}>: share a CSV or JSONL file of papers in this "
+            "thread and I will triage it (columns: id, title, and abstract if you have it).",
+        )
+        key = f"na:{{{owner.key}}}:triage-at:{channel}/{parent['ts']}"
+        await asyncio.to_thread(ctx.app.redis.set, key, "1", ex=24 * 3600)
+        return "Waiting for your file in the thread."
+    parent = await ctx.client.chat_postMessage(
+        channel=channel, text=f"Triage for <@{owner.user}>: fetching {len(ids)} arXiv paper(s)…"
+    )
+    await start_triage(ctx, owner, channel, parent["ts"], ids=",".join(ids))
+    return f"Triaging {len(ids)} paper(s) on a worker; results in the thread."
+
+
+async def triage_file(ctx: SlackContext, owner: Owner, place: str, event: dict) -> None:  # type: ignore[type-arg]
+    key = f"na:{{{owner.key}}}:triage-at:{place}"
+    if not await asyncio.to_thread(ctx.app.redis.get, key):
+        return  # a file in some other thread: not a triage request
+    f = event["files"][0]
+    channel, thread = place.split("/", 1)
+    progress = await ctx.client.chat_postMessage(
+        channel=channel, thread_ts=thread, text=f"Reading {f.get('name', 'the file')}…"
+    )
+    await start_triage(
+        ctx,
+        owner,
+        channel,
+        thread,
+        progress_ts=progress["ts"],
+        file_url=f.get("url_private_download") or f.get("url_private") or "",
+        file_name=f.get("name") or "papers.csv",
+    )
+
+
+async def start_triage(
+    ctx: SlackContext,
+    owner: Owner,
+    channel: str,
+    thread_ts: str,
+    progress_ts: str | None = None,
+    **source: str,
+) -> None:
+    from consultations.adapters.redis_digest import DigestStore  # noqa: PLC0415
+    from workers.triage_jobs import TRIAGE_START, Jobs  # noqa: PLC0415
+
+    profile = await asyncio.to_thread(DigestStore(ctx.app.redis).profile, owner)
+    job = await asyncio.to_thread(
+        Jobs(ctx.app.redis).create,
+        platform="slack",
+        workspace=owner.workspace,
+        user=owner.user,
+        channel=channel,
+        thread_ts=thread_ts,
+        progress_ts=progress_ts or thread_ts,
+        top="10",
+        profile=profile.model_dump_json() if profile else "{}",
+        **source,
+    )
+    await asyncio.to_thread(ctx.celery.send_task, TRIAGE_START, args=[job])
+    log.info("slack.triage_enqueued", job=job)
 
 
 def forget_confirmation() -> list[kit.Block]:

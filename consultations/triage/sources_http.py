@@ -75,6 +75,17 @@ class ArxivClient:
         self.base_url, self.page_size = base_url, page_size
         self.limiter = limiter or RateLimiter(3.0)
 
+    def by_ids(self, ids: list[str]) -> Iterator[Paper]:
+        """Papers by arXiv id (versions dropped), 100 per request."""
+        for i in range(0, len(ids), 100):
+            self.limiter.wait()
+            params = {"id_list": ",".join(ids[i : i + 100]), "max_results": 100}
+            root = _xml(_get(f"{self.base_url}?{urllib.parse.urlencode(params)}"))
+            for e in root.findall(f"{ATOM}entry"):
+                paper = _arxiv_entry(e)
+                if paper is not None:
+                    yield paper
+
     def search(self, query: str, limit: int = 200) -> Iterator[Paper]:
         start = 0
         while start < limit:

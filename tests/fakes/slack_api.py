@@ -21,6 +21,7 @@ class FakeSlack(FakeServer):
         self.rate_limited: dict[str, int] = {}  # method -> how many calls still get a 429
         self.retry_after = 1
         self.no_post_channels: set[str] = set()
+        self.files: dict[str, bytes] = {}  # shared files, served at /files/<name> to the bot
 
     # --- what tests read ---------------------------------------------------------------------
     def calls(self, method: str) -> list[dict[str, Any]]:
@@ -57,6 +58,12 @@ class FakeSlack(FakeServer):
     # --- the API -----------------------------------------------------------------------------
     def handle(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
         rec.ok = False  # type: ignore[attr-defined]
+        if rec.path.startswith("/files/"):
+            rec.params = {}  # type: ignore[attr-defined]
+            if rec.headers.get("authorization") != "Bearer xoxb-test-token":
+                return 403, {}, b"forbidden"
+            data = self.files.get(rec.path.removeprefix("/files/"))
+            return (200, {"Content-Type": "text/csv"}, data) if data else (404, {}, b"")
         if rec.path.startswith("/response/") or rec.path.startswith("/upload/"):
             rec.params = {}  # type: ignore[attr-defined]
             rec.ok = True  # type: ignore[attr-defined]

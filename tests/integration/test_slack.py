@@ -16,6 +16,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import Stack
+from tests.integration.test_triage_sources import Recorded200
 from tests.unit.test_engine import typical
 
 pytestmark = pytest.mark.slow
@@ -33,8 +34,22 @@ def slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture(scope="module")
-def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(redis_server.url, 3, slack.url, tmp_path_factory.mktemp("slack-stack"))
+def arxiv() -> Iterator[Recorded200]:
+    with Recorded200() as fake:  # serves recorded arXiv Atom
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def stack(
+    redis_server: EmbeddedRedis, slack: FakeSlack, arxiv: Recorded200, tmp_path_factory
+) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
+    s = Stack(
+        redis_server.url,
+        3,
+        slack.url,
+        tmp_path_factory.mktemp("slack-stack"),
+        ARXIV_API_URL=f"{arxiv.url}/api/query",
+    )
     redis.Redis.from_url(s.redis_url).flushdb()
     s.start_server()
     s.start_worker()
@@ -388,3 +403,89 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
     )
     assert "Research digest" in preview[0]["text"]
     assert len(digests()) == 2  # the preview was not posted to the channel
+
+
+def test_triage_of_arxiv_ids_on_a_worker(
+    stack: Stack, slack: FakeSlack, arxiv: Recorded200
+) -> None:
+    url = f"{slack.url}/response/triage"
+    stack.command(
+        "triage https://arxiv.org/abs/2505.06708v2 2501.00001",
+        "U30",
+        channel="CT",
+        response_url=url,
+    )
+    done = slack.wait_for(
+        lambda: [
+            u for u in slack.calls("chat.update") if u["channel"] == "CT" and "✅" in u["text"]
+        ]
+    )
+    assert "Triaged 2 of 2 papers" in done[0]["text"]
+    (thread_post,) = [
+        p for p in slack.calls("chat.postMessage") if p["channel"] == "CT" and p.get("thread_ts")
+    ]
+    text = thread_post["text"]
+    assert text.index("4-bit Inference on Snapdragon") < text.index("Gated Attention")
+    assert "Answers cost" in text
+    assert any("id_list=2505.06708%2C2501.00001" in r.path for r in arxiv.requests)
+
+
+def test_a_file_shared_in_the_thread_is_triaged_in_chunks(stack: Stack, slack: FakeSlack) -> None:
+    from tests.conftest import SHARED_DATA
+
+    slack.files["neurips.csv"] = (SHARED_DATA / "neurips2025_accepted_titles.csv").read_bytes()
+    stack.command("triage", "U31", channel="CF", response_url=f"{slack.url}/response/tf")
+    parent = slack.wait_for(
+        lambda: [
+            p
+            for p in slack.requests_with_ts()
+            if p["channel"] == "CF" and "share a CSV" in p["text"]
+        ]
+    )
+    thread = parent[0]["ts"]
+    body = {
+        "type": "event_callback",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event_id": event_id(),
+        "event_time": int(time.time()),
+        "event": {
+            "type": "message",
+            "subtype": "file_share",
+            "channel": "CF",
+            "user": "U31",
+            "text": "",
+            "ts": f"{time.time():.6f}",
+            "thread_ts": thread,
+            "files": [
+                {
+                    "id": "F9",
+                    "name": "neurips.csv",
+                    "url_private_download": f"{slack.url}/files/neurips.csv",
+                }
+            ],
+        },
+    }
+    import json
+
+    stack.post(json.dumps(body).encode(), "application/json")
+    final = slack.wait_for(
+        lambda: [
+            u for u in slack.calls("chat.update") if u["channel"] == "CF" and "✅" in u["text"]
+        ],
+        timeout=60,
+    )
+    assert "Triaged 5,861 of 5,861 papers" in final[0]["text"]
+    progress = [u["text"] for u in slack.calls("chat.update") if u["channel"] == "CF"]
+    assert any(
+        t.startswith("Triaged 2,000 of 5,861") or t.startswith("Triaged 4,000 of 5,861")
+        for t in progress
+    )  # one progress message, updated as chunks finish
+    top = [
+        p
+        for p in slack.calls("chat.postMessage")
+        if p["channel"] == "CF"
+        and p.get("thread_ts") == thread
+        and "Top 10 of 5,861" in p.get("text", "")
+    ]
+    assert len(top) == 1
