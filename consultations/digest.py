@@ -101,12 +101,31 @@ def pick(
     return nudged[:top]
 
 
-def render(items: Sequence[TriageResult], period: str | None = None) -> str:
+def header(items: Sequence[TriageResult], period: str | None = None) -> str:
     if not items:
         return "**Research digest** — nothing new passed the filter this time."
     head = f"**Research digest{f' — {period}' if period else ''}** · {len(items)} papers that "
-    head += "answer cost, failure or compute"
-    lines = [head]
-    for n, r in enumerate(items, 1):
-        lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
-    return "\n".join(lines)
+    return head + "answer cost, failure or compute. React 👍 or 👎 to an item to tune this digest."
+
+
+def item(n: int, r: TriageResult) -> str:
+    return f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}"
+
+
+def render(items: Sequence[TriageResult], period: str | None = None) -> str:
+    """The whole digest as one text (previews)."""
+    return "\n".join([header(items, period), *(item(n, r) for n, r in enumerate(items, 1))])
+
+
+REACTIONS = {"+1": 1, "thumbsup": 1, "-1": -1, "thumbsdown": -1}
+
+
+def nudged(profile: Profile, nudges: dict[str, float]) -> Profile:
+    """A channel's reactions tilt the weights of the three questions (each within ±50%)."""
+    if not nudges:
+        return profile
+    weights = {
+        q: w * (1 + 0.1 * max(-5.0, min(5.0, nudges.get(q, 0.0))))
+        for q, w in profile.weights.items()
+    }
+    return profile.model_copy(update={"weights": Profile(weights=weights).weights})

@@ -140,15 +140,19 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     s = rt.app.settings
     papers = dedupe(papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url))
     posted = store.posted(key)
-    items = digest.pick(triage(papers, sub.profile, top=None), posted, sub.top)
+    profile = digest.nudged(sub.profile, store.nudges(key))
+    items = digest.pick(triage(papers, profile, top=None), posted, sub.top)
     gateway = rt.gateways.get(sub.platform)
     if gateway is None:
         raise RuntimeError(f"no chat gateway configured for {sub.platform}")
-    text = digest.render(items, period or None)
-    gateway.post_digest(sub, text, ephemeral_user=user if mode == "preview" else None)  # type: ignore[attr-defined]
-    if mode != "preview":
-        store.mark_posted(key, [i.id for i in items])
-        if period:
-            store.set_last_period(key, period)
+    if mode == "preview":
+        gateway.post_digest_preview(sub, digest.render(items), user)  # type: ignore[attr-defined]
+        return len(items)
+    lines = [digest.item(n, r) for n, r in enumerate(items, 1)]
+    where = gateway.post_digest(sub, digest.header(items, period or None), lines)  # type: ignore[attr-defined]
+    store.remember_items(key, {ts: r.questions for ts, r in zip(where, items, strict=False)})
+    store.mark_posted(key, [i.id for i in items])
+    if period:
+        store.set_last_period(key, period)
     log.info("digest.posted", papers=len(items), of=len(papers))
     return len(items)

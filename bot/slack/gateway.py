@@ -73,21 +73,30 @@ class SlackGateway:
             )
         log.info("slack.report_posted", cid=c.id, channel=channel)
 
-    def post_digest(self, sub: Subscription, markdown: str, ephemeral_user: str | None) -> None:
-        text = kit.mrkdwn(kit.neutralise(markdown))
-        blocks = [kit.section(t) for t in kit.split_text(text)][: kit.BLOCKS_LIMIT]
-        if ephemeral_user:
-            self._client.chat_postEphemeral(
-                channel=sub.channel, user=ephemeral_user, blocks=blocks, text=text[: kit.TEXT_LIMIT]
-            )
-        else:
-            self._client.chat_postMessage(
+    def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
+        """The header in the channel, each paper as a reply people can react to; returns the
+        replies' ts in order."""
+        top = self._client.chat_postMessage(
+            channel=sub.channel,
+            text=kit.mrkdwn(kit.neutralise(header)),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        where = []
+        for line in items:
+            reply = self._client.chat_postMessage(
                 channel=sub.channel,
-                blocks=blocks,
-                text=text[: kit.TEXT_LIMIT],
+                thread_ts=top["ts"],
+                text=kit.mrkdwn(kit.neutralise(line)),
                 unfurl_links=False,
                 unfurl_media=False,
             )
+            where.append(reply["ts"])
+        return where
+
+    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
+        text = kit.mrkdwn(kit.neutralise(markdown))
+        self._client.chat_postEphemeral(channel=sub.channel, user=user, text=text[: kit.TEXT_LIMIT])
 
     # --- triage jobs -------------------------------------------------------------------------
 

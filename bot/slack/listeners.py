@@ -224,6 +224,24 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
         await ack()
         await respond(replace_original=True, text="Kept: nothing was deleted.")
 
+    @bolt.event("reaction_added")
+    async def on_reaction(body, event) -> None:  # type: ignore[no-untyped-def]
+        from consultations.adapters.redis_digest import DigestStore  # noqa: PLC0415
+        from consultations.digest import REACTIONS  # noqa: PLC0415
+
+        item = event.get("item") or {}
+        delta = REACTIONS.get(str(event.get("reaction", "")).split("::")[0])
+        if not delta or item.get("type") != "message":
+            return
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
+            return
+        key = f"slack:{owner_of(body, 'x').workspace}:{item.get('channel')}"
+        nudged = await asyncio.to_thread(
+            DigestStore(ctx.app.redis).react, key, str(item.get("ts")), delta
+        )
+        if nudged:
+            log.info("slack.digest_reaction", channel=item.get("channel"), delta=delta, q=nudged)
+
     @bolt.event("app_home_opened")
     async def on_home(body, event, client) -> None:  # type: ignore[no-untyped-def]
         owner = owner_of(body, event["user"])

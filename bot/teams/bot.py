@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 
 import structlog
@@ -13,6 +14,7 @@ from bot.teams import cards
 from bot.teams.identity import owner_of, place_of
 from bot.teams.references import ReferenceStore
 from consultations import engine, messages
+from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_store import EventLedger
 from consultations.catalog import UnknownConsultation
 from consultations.service import ConsultationService, NotFound, Turn
@@ -20,6 +22,7 @@ from consultations.state import Owner, Status
 from workers.celery_app import REPORT_TASK
 
 log = structlog.get_logger(__name__)
+_AT = re.compile(r"^\s*(?:<at>[^<]{0,200}</at>\s*)+")
 
 
 @dataclass
@@ -27,6 +30,7 @@ class TeamsParts:
     service: ConsultationService
     ledger: EventLedger
     references: ReferenceStore
+    digests: DigestStore
     celery: Celery | None  # None: reports are written in-process (tests with TestAdapter)
 
 
@@ -46,7 +50,7 @@ class ConsultationBot(ActivityHandler):
                 return
         value = activity.value if isinstance(activity.value, dict) else {}
         TurnContext.remove_recipient_mention(activity)
-        text = (activity.text or "").strip()
+        text = _AT.sub("", activity.text or "").strip()  # a mention of us left in the text
         if "forget" in value:
             await self._forget(turn_context, owner, value.get("forget") == "yes")
         elif "answer" in value:
@@ -68,6 +72,8 @@ class ConsultationBot(ActivityHandler):
             await tc.send_activity(cards.text(await asyncio.to_thread(self._status, owner)))
         elif head == "resume" and len(words) == 1:
             await self._resume(tc, owner)
+        elif head == "digest":
+            await tc.send_activity(cards.text(await self._digest(tc, owner, words[1:])))
         elif head == "forget" and len(words) == 1:
             await tc.send_activity(cards.confirm_forget())
         elif active is not None:
@@ -140,6 +146,54 @@ class ConsultationBot(ActivityHandler):
             await asyncio.to_thread(self.parts.references.save, owner, c.id, reference)
         turn = Turn(self.service.catalog.by_slug(c.slug), c, self.service.where(c), False)
         await self._reply(tc, turn)
+
+    async def _digest(self, tc: TurnContext, owner: Owner, words: list[str]) -> str:
+        """`digest subscribe [day] [HH:MM] [zone]` | `unsubscribe` | `preview` | `now`, for the
+        chat or channel it is typed in."""
+        from datetime import UTC, datetime  # noqa: PLC0415
+
+        from consultations.digest import Subscription, parse_subscribe, period_of  # noqa: PLC0415
+        from workers.celery_app import DIGEST_POST  # noqa: PLC0415
+
+        args = words[0].split() if words else []
+        action = args[0].casefold() if args else "help"
+        channel = place_of(tc.activity)
+        key = f"teams:{owner.workspace}:{channel}"
+        store = self.parts.digests
+        if action == "subscribe":
+            try:
+                options = parse_subscribe(args[1:])
+                options.pop("channel", None)
+                sub = Subscription(
+                    platform="teams",
+                    workspace=owner.workspace,
+                    channel=channel,
+                    subscribed_by=owner.user,
+                    **options,
+                )  # type: ignore[arg-type]
+            except ValueError as e:
+                return str(e)
+            profile = await asyncio.to_thread(store.profile, owner)
+            if profile is not None:
+                sub = sub.model_copy(update={"profile": profile})
+            reference = TurnContext.get_conversation_reference(tc.activity)
+            await asyncio.to_thread(self.parts.references.save_channel, channel, reference)
+            await asyncio.to_thread(store.subscribe, sub)
+            await asyncio.to_thread(store.set_last_period, key, period_of(sub, datetime.now(UTC)))
+            return f"Subscribed this chat to the research digest {sub.describe()}."
+        if action == "unsubscribe":
+            done = await asyncio.to_thread(store.unsubscribe, key)
+            return "Unsubscribed." if done else "This chat had no digest."
+        if action in ("preview", "now") and self.parts.celery is not None:
+            if await asyncio.to_thread(store.subscription, key) is None:
+                return "No digest here yet: `digest subscribe` first."
+            args_ = [key, action, "", owner.user if action == "preview" else ""]
+            await asyncio.to_thread(self.parts.celery.send_task, DIGEST_POST, args=args_)
+            return "Preparing the digest…"
+        return (
+            "`digest subscribe [day] [HH:MM] [time zone]`, `digest unsubscribe`, "
+            "`digest preview`, `digest now`"
+        )
 
     def _status(self, owner: Owner) -> str:
         found = self.service.consultations(owner)

@@ -39,20 +39,38 @@ class TeamsGateway:
     def post_notice(self, c: Consultation, text: str) -> None:
         self._send(c, [cards.text(text)])
 
-    def post_digest(self, sub, markdown: str, ephemeral_user: str | None) -> None:  # type: ignore[no-untyped-def]
-        raise NotImplementedError("Teams digests are not available yet")
+    def post_digest(self, sub, header: str, items: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+        """One message in the channel: Teams reactions are not read back, so no per-item ts."""
+        body = "\n\n".join([header, *items])
+        self._deliver(
+            self._channel_reference(sub.channel),
+            [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)],
+        )
+        return []
+
+    def post_digest_preview(self, sub, markdown: str, user: str) -> None:  # type: ignore[no-untyped-def]
+        """Teams has no private replies from bots: the preview goes to the chat it was asked in."""
+        self._deliver(self._channel_reference(sub.channel), [cards.text(markdown)])
+
+    def _channel_reference(self, channel: str):  # type: ignore[no-untyped-def]
+        reference = self._references.load_channel(channel)
+        if reference is None:
+            raise RuntimeError(f"the bot has no conversation reference for {channel}")
+        return reference
 
     def _send(self, c: Consultation, activities: list) -> None:  # type: ignore[type-arg]
         reference = self._references.load(c.owner, c.id)
         if reference is None:
             raise RuntimeError(f"no Teams conversation reference for {c.id}")
+        self._deliver(reference, activities)
 
+    def _deliver(self, reference, activities: list) -> None:  # type: ignore[no-untyped-def, type-arg]
         async def deliver(turn_context: TurnContext) -> None:
             for activity in activities:
                 await self._with_retries(turn_context, activity)
 
         asyncio.run(self._adapter.continue_conversation(reference, deliver, self._app_id))
-        log.info("teams.report_posted", cid=c.id, messages=len(activities))
+        log.info("teams.posted", conversation=reference.conversation.id, messages=len(activities))
 
     async def _with_retries(self, turn_context: TurnContext, activity) -> None:  # type: ignore[no-untyped-def]
         for attempt in range(self._attempts):

@@ -26,3 +26,13 @@ class ReferenceStore:
     def load(self, owner: Owner, cid: str) -> ConversationReference | None:
         raw = self._r.get(self._key(owner, cid))
         return ConversationReference().deserialize(json.loads(raw)) if raw else None
+
+    # a channel (for digests): not any one user's data
+    def save_channel(self, channel: str, reference: ConversationReference) -> None:
+        self._r.set(
+            f"{self._prefix}:teams-channel-ref:{channel}", json.dumps(reference.serialize())
+        )
+
+    def load_channel(self, channel: str) -> ConversationReference | None:
+        raw = self._r.get(f"{self._prefix}:teams-channel-ref:{channel}")
+        return ConversationReference().deserialize(json.loads(raw)) if raw else None

@@ -10,6 +10,7 @@ from aiohttp import web
 from bot.teams.auth import TeamsSettingsError, build_adapter, check
 from bot.teams.bot import ConsultationBot, TeamsParts
 from bot.teams.references import ReferenceStore
+from consultations.adapters.redis_digest import DigestStore
 
 if TYPE_CHECKING:
     from bot.server import ServerParts
@@ -34,6 +35,7 @@ def add_teams_routes(web_app: web.Application, parts: ServerParts) -> None:
             ledger=app.ledger,
             celery=parts.celery,
             references=ReferenceStore(app.redis, settings.state_ttl_seconds),
+            digests=DigestStore(app.redis),
         )
     )
 

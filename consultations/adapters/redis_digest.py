@@ -54,6 +54,26 @@ class DigestStore:
         if ids:
             self._r.sadd(f"{self._prefix}:digest:posted:{key}", *ids)
 
+    # reactions
+    def remember_items(self, key: str, items: dict[str, list[str]]) -> None:
+        """Which posted message carried which paper's questions (message ts → questions)."""
+        if items:
+            name = f"{self._prefix}:digest:items:{key}"
+            self._r.hset(name, mapping={ts: ",".join(qs) for ts, qs in items.items()})
+            self._r.expire(name, 90 * 24 * 3600)
+
+    def react(self, key: str, ts: str, delta: int) -> list[str]:
+        """Record a 👍 (+1) or 👎 (-1) on a digest item; returns the questions it nudged."""
+        raw = self._r.hget(f"{self._prefix}:digest:items:{key}", ts)
+        questions = raw.decode().split(",") if raw else []
+        for q in filter(None, questions):
+            self._r.hincrbyfloat(f"{self._prefix}:digest:nudge:{key}", q, delta)
+        return [q for q in questions if q]
+
+    def nudges(self, key: str) -> dict[str, float]:
+        raw = self._r.hgetall(f"{self._prefix}:digest:nudge:{key}")
+        return {k.decode(): float(v) for k, v in raw.items()}
+
     # profiles
     def save_profile(self, owner: Owner, profile: Profile) -> None:
         self._r.set(f"{self._prefix}:{{{owner.key}}}:profile", profile.model_dump_json())

@@ -367,31 +367,30 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
     def digests() -> list[dict]:
         return [
             p
-            for p in slack.calls("chat.postMessage")
-            if p["channel"] == "CD" and "Research digest" in p.get("text", "")
+            for p in slack.requests_with_ts()
+            if p["channel"] == "CD"
+            and not p.get("thread_ts")
+            and "Research digest" in p.get("text", "")
         ]
 
+    def items(header: dict) -> list[dict]:
+        return [p for p in slack.requests_with_ts() if p.get("thread_ts") == header["ts"]]
+
     stack.start_beat()
-    first = slack.wait_for(digests, timeout=40)
+    first = slack.wait_for(digests, timeout=40)[0]
+    slack.wait_for(lambda: len(items(first)) == 5)
     time.sleep(4)  # several more ticks of beat: still one digest for this period
     assert len(digests()) == 1
-    titles_first = {b["text"]["text"] for b in first[0]["blocks"]}
-    assert "Answers" in first[0]["text"]  # each paper says which question it answers, and why
+    assert all("Answers" in p["text"] for p in items(first))  # the question each answers, why
 
     stack.command("digest now", "U20", channel="CD", response_url=url)
     second = slack.wait_for(lambda: len(digests()) == 2 and digests()[1])
-    lines_first = [
-        ln for t in titles_first for ln in t.splitlines() if ln[:2].rstrip(".").isdigit()
-    ]
-    lines_second = [
-        ln
-        for b in second["blocks"]
-        for ln in b["text"]["text"].splitlines()
-        if ln[:2].rstrip(".").isdigit()
-    ]
-    strip = lambda ln: ln.split("*")[1]  # noqa: E731 — the title between the bold marks
-    assert lines_first and lines_second
-    assert not {strip(x) for x in lines_first} & {strip(x) for x in lines_second}
+    slack.wait_for(lambda: len(items(second)) == 5)
+
+    def title(post: dict) -> str:
+        return post["text"].split("*")[1]  # the title between the bold marks
+
+    assert not {title(p) for p in items(first)} & {title(p) for p in items(second)}
 
     stack.command("digest preview", "U21", channel="CD", response_url=url)
     preview = slack.wait_for(
@@ -403,6 +402,29 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
     )
     assert "Research digest" in preview[0]["text"]
     assert len(digests()) == 2  # the preview was not posted to the channel
+
+    # reactions on items are stored against the questions those papers answer
+    import json
+
+    liked = items(second)[0]
+    for reaction, user in (("+1", "U22"), ("thumbsup", "U23"), ("-1", "U24")):
+        body = {
+            "type": "event_callback",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "event_id": event_id(),
+            "event_time": int(time.time()),
+            "event": {
+                "type": "reaction_added",
+                "user": user,
+                "reaction": reaction,
+                "item": {"type": "message", "channel": "CD", "ts": liked["ts"]},
+            },
+        }
+        stack.post(json.dumps(body).encode(), "application/json")
+    r = redis.Redis.from_url(stack.redis_url)
+    nudges = slack.wait_for(lambda: r.hgetall("na:digest:nudge:slack:T1:CD"))
+    assert set(nudges.values()) == {b"1"}  # +1 +1 -1 on each question that paper answers
 
 
 def test_triage_of_arxiv_ids_on_a_worker(

@@ -23,6 +23,7 @@ from jwt.algorithms import RSAAlgorithm
 from bot.teams.bot import ConsultationBot, TeamsParts
 from bot.teams.references import ReferenceStore
 from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.catalog import Catalog
 from consultations.service import ConsultationService
@@ -44,6 +45,7 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
             service=service,
             ledger=EventLedger(client),
             references=ReferenceStore(client, 3600),
+            digests=DigestStore(client),
             celery=None,
         )
     )
@@ -190,7 +192,7 @@ def test_a_consultation_over_http_with_the_report_from_a_worker(
     )
     assert "Risk:" in report[0]
     worker_log = (teams_stack.logs / "worker.log").read_text()
-    assert "teams.report_posted" in worker_log  # sent by the worker, through the stored reference
+    assert "teams.posted" in worker_log  # sent by the worker, through the stored reference
     del first
 
 
@@ -311,3 +313,35 @@ def test_a_valid_token_is_accepted(secured: Stack, connector: FakeConnector, key
     assert r.status_code != 401
     store = redis.Redis.from_url(secured.redis_url)
     assert list(store.scan_iter(match="na:{teams:tenant1:aad-valid}:index"))  # it was started
+
+
+@pytest.mark.slow
+def test_a_digest_delivered_to_a_teams_channel(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    conv = "19:channel@thread.tacv2"
+    body = activity(
+        connector, "<at>advisor</at> digest subscribe friday 09:00 Europe/Paris", "aad-3", conv
+    )
+    body["conversation"]["conversationType"] = "channel"
+    body["entities"] = [
+        {
+            "type": "mention",
+            "text": "<at>advisor</at>",
+            "mentioned": {"id": "28:bot", "name": "advisor"},
+        }
+    ]
+    teams_stack.http.post("/api/messages", json=body)
+    confirm = connector.wait_for(lambda: [t for t in connector.texts(conv) if "Subscribed" in t])
+    assert "every Friday at 09:00 Europe/Paris" in confirm[0]
+    teams_stack.http.post(
+        "/api/messages",
+        json={
+            **activity(connector, "digest now", "aad-3", conv),
+            "conversation": body["conversation"],
+        },
+    )
+    digest = connector.wait_for(
+        lambda: [t for t in connector.texts(conv) if "Research digest" in t], timeout=30
+    )
+    assert "Answers" in digest[0] and digest[0].count("/100)") == 5
