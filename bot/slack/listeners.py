@@ -21,6 +21,7 @@ from bot.bootstrap import App
 from bot.slack import blocks as kit
 from consultations import engine, messages
 from consultations.catalog import UnknownConsultation
+from consultations.digest_service import DigestService
 from consultations.service import NotFound, Turn
 from consultations.state import Consultation, Owner, Status
 from workers.celery_app import REPORT_TASK
@@ -281,55 +282,29 @@ async def cancel(conv: Conversation, owner: Owner) -> str:
 
 async def digest_command(ctx: SlackContext, owner: Owner, arg: str, here: str) -> str:
     """`/neurips digest subscribe [#channel] [day] [HH:MM] [zone] | unsubscribe | preview | now`"""
-    from datetime import UTC, datetime  # noqa: PLC0415
-
-    from consultations.adapters.redis_digest import DigestStore  # noqa: PLC0415
-    from consultations.digest import Subscription, parse_subscribe, period_of  # noqa: PLC0415
-    from workers.celery_app import DIGEST_POST  # noqa: PLC0415
-
     words = arg.split()
     action = words[0].casefold() if words else "help"
-    store = DigestStore(ctx.app.redis)
-    try:
-        options = parse_subscribe(words[1:]) if action == "subscribe" else {}
-    except ValueError as e:
-        return str(e)
-    channel = str(options.pop("channel", here))
-    key = f"slack:{owner.workspace}:{channel}"
+    digests = digest_service(ctx)
     if action == "subscribe":
-        profile = await asyncio.to_thread(store.profile, owner)
         try:
-            sub = Subscription(
-                platform="slack",
-                workspace=owner.workspace,
-                channel=channel,
-                subscribed_by=owner.user,
-                **options,
-            )  # type: ignore[arg-type]
+            sub = await asyncio.to_thread(digests.subscribe, owner, here, words[1:])
         except ValueError as e:
             return f"That subscription does not work: {e}"
-        if profile is not None:
-            sub = sub.model_copy(update={"profile": profile})
-        await asyncio.to_thread(store.subscribe, sub)
-        # the first digest comes at the next slot, not at once
-        await asyncio.to_thread(store.set_last_period, key, period_of(sub, datetime.now(UTC)))
         ranked_by = (
             "your curation profile"
-            if profile
-            else "the default filter (run consultation 5 for your own)"
+            if sub.profile.canon or sub.profile.topics
+            else "the default filter (consultation 5 makes your own)"
         )
         return (
-            f"Subscribed <#{channel}> to the research digest {sub.describe()}, "
+            f"Subscribed <#{sub.channel}> to the research digest {sub.describe()}, "
             f"ranked by {ranked_by}."
         )
     if action == "unsubscribe":
-        done = await asyncio.to_thread(store.unsubscribe, key)
-        return f"Unsubscribed <#{channel}>." if done else f"<#{channel}> had no digest."
+        done = await asyncio.to_thread(digests.unsubscribe, owner, here)
+        return f"Unsubscribed <#{here}>." if done else f"<#{here}> had no digest."
     if action in ("preview", "now"):
-        if await asyncio.to_thread(store.subscription, key) is None:
-            return f"<#{channel}> has no digest yet: `/neurips digest subscribe` first."
-        args = [key, action, "", owner.user if action == "preview" else ""]
-        await asyncio.to_thread(ctx.celery.send_task, DIGEST_POST, args=args)
+        if not await asyncio.to_thread(digests.request, owner, here, action):
+            return f"<#{here}> has no digest yet: `/neurips digest subscribe` first."
         return (
             "Preparing a preview only you will see…"
             if action == "preview"
@@ -339,6 +314,16 @@ async def digest_command(ctx: SlackContext, owner: Owner, arg: str, here: str) -
         "`/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]`, "
         "`/neurips digest unsubscribe`, `/neurips digest preview`, `/neurips digest now`"
     )
+
+
+def digest_service(ctx: SlackContext) -> DigestService:
+    from consultations.adapters.redis_digest import DigestStore  # noqa: PLC0415
+    from workers.celery_app import DIGEST_POST  # noqa: PLC0415
+
+    def enqueue(key: str, mode: str, user: str) -> None:
+        ctx.celery.send_task(DIGEST_POST, args=[key, mode, "", user])
+
+    return DigestService(DigestStore(ctx.app.redis), enqueue)
 
 
 _ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")

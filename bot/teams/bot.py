@@ -14,9 +14,9 @@ from bot.teams import cards
 from bot.teams.identity import owner_of, place_of
 from bot.teams.references import ReferenceStore
 from consultations import engine, messages
-from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_store import EventLedger
 from consultations.catalog import UnknownConsultation
+from consultations.digest_service import DigestService
 from consultations.service import ConsultationService, NotFound, Turn
 from consultations.state import Owner, Status
 from workers.celery_app import REPORT_TASK
@@ -30,7 +30,7 @@ class TeamsParts:
     service: ConsultationService
     ledger: EventLedger
     references: ReferenceStore
-    digests: DigestStore
+    digests: DigestService
     celery: Celery | None  # None: reports are written in-process (tests with TestAdapter)
 
 
@@ -150,45 +150,29 @@ class ConsultationBot(ActivityHandler):
     async def _digest(self, tc: TurnContext, owner: Owner, words: list[str]) -> str:
         """`digest subscribe [day] [HH:MM] [zone]` | `unsubscribe` | `preview` | `now`, for the
         chat or channel it is typed in."""
-        from datetime import UTC, datetime  # noqa: PLC0415
-
-        from consultations.digest import Subscription, parse_subscribe, period_of  # noqa: PLC0415
-        from workers.celery_app import DIGEST_POST  # noqa: PLC0415
-
         args = words[0].split() if words else []
         action = args[0].casefold() if args else "help"
         channel = place_of(tc.activity)
-        key = f"teams:{owner.workspace}:{channel}"
-        store = self.parts.digests
+        digests = self.parts.digests
         if action == "subscribe":
             try:
-                options = parse_subscribe(args[1:])
-                options.pop("channel", None)
-                sub = Subscription(
-                    platform="teams",
-                    workspace=owner.workspace,
-                    channel=channel,
-                    subscribed_by=owner.user,
-                    **options,
-                )  # type: ignore[arg-type]
+                sub = await asyncio.to_thread(
+                    digests.subscribe,
+                    owner,
+                    channel,
+                    [w for w in args[1:] if not w.startswith("#")],
+                )
             except ValueError as e:
-                return str(e)
-            profile = await asyncio.to_thread(store.profile, owner)
-            if profile is not None:
-                sub = sub.model_copy(update={"profile": profile})
+                return f"That subscription does not work: {e}"
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save_channel, channel, reference)
-            await asyncio.to_thread(store.subscribe, sub)
-            await asyncio.to_thread(store.set_last_period, key, period_of(sub, datetime.now(UTC)))
             return f"Subscribed this chat to the research digest {sub.describe()}."
         if action == "unsubscribe":
-            done = await asyncio.to_thread(store.unsubscribe, key)
+            done = await asyncio.to_thread(digests.unsubscribe, owner, channel)
             return "Unsubscribed." if done else "This chat had no digest."
-        if action in ("preview", "now") and self.parts.celery is not None:
-            if await asyncio.to_thread(store.subscription, key) is None:
+        if action in ("preview", "now"):
+            if not await asyncio.to_thread(digests.request, owner, channel, action):
                 return "No digest here yet: `digest subscribe` first."
-            args_ = [key, action, "", owner.user if action == "preview" else ""]
-            await asyncio.to_thread(self.parts.celery.send_task, DIGEST_POST, args=args_)
             return "Preparing the digest…"
         return (
             "`digest subscribe [day] [HH:MM] [time zone]`, `digest unsubscribe`, "

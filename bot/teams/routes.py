@@ -11,6 +11,8 @@ from bot.teams.auth import TeamsSettingsError, build_adapter, check
 from bot.teams.bot import ConsultationBot, TeamsParts
 from bot.teams.references import ReferenceStore
 from consultations.adapters.redis_digest import DigestStore
+from consultations.digest_service import DigestService
+from workers.celery_app import DIGEST_POST
 
 if TYPE_CHECKING:
     from bot.server import ServerParts
@@ -29,13 +31,17 @@ def add_teams_routes(web_app: web.Application, parts: ServerParts) -> None:
         log.warning("teams.anonymous", reason="NEURIPS_ENV=dev: requests are not authenticated")
     adapter = build_adapter(settings)
     app = parts.app
+
+    def enqueue(key: str, mode: str, user: str) -> None:
+        parts.celery.send_task(DIGEST_POST, args=[key, mode, "", user])
+
     bot = ConsultationBot(
         TeamsParts(
             service=app.service,
             ledger=app.ledger,
             celery=parts.celery,
             references=ReferenceStore(app.redis, settings.state_ttl_seconds),
-            digests=DigestStore(app.redis),
+            digests=DigestService(DigestStore(app.redis), enqueue),
         )
     )
 

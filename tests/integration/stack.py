@@ -149,6 +149,24 @@ class Stack:
         }
         return self.post(urlencode(form).encode(), "application/x-www-form-urlencoded")
 
+    def event(
+        self,
+        event: dict[str, Any],
+        team: str = "T1",
+        event_id: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        """Any Events API event, wrapped and signed as Slack delivers it."""
+        body = {
+            "type": "event_callback",
+            "team_id": team,
+            "api_app_id": "A1",
+            "event_id": event_id or f"Ev{time.time_ns()}",
+            "event_time": int(time.time()),
+            "event": event,
+        }
+        return self.post(json.dumps(body).encode(), "application/json", headers)
+
     def message(
         self,
         user: str,
@@ -159,29 +177,25 @@ class Stack:
         team: str = "T1",
         retry: int | None = None,
     ) -> httpx.Response:
-        ts = f"{time.time():.6f}"
-        body = {
-            "type": "event_callback",
-            "team_id": team,
-            "api_app_id": "A1",
-            "event_id": event_id,
-            "event_time": int(time.time()),
-            "event": {
+        headers = (
+            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry
+            else None
+        )
+        return self.event(
+            {
                 "type": "message",
                 "channel": channel,
                 "user": user,
                 "text": text,
-                "ts": ts,
+                "ts": f"{time.time():.6f}",
                 "thread_ts": thread_ts,
                 "channel_type": "channel",
             },
-        }
-        headers = (
-            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
-            if retry
-            else {}
+            team,
+            event_id,
+            headers,
         )
-        return self.post(json.dumps(body).encode(), "application/json", headers)
 
     def action(
         self,

@@ -26,6 +26,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.catalog import Catalog
+from consultations.digest_service import DigestService
 from consultations.service import ConsultationService
 from tests.conftest import ROOT
 from tests.fakes.bot_connector import FakeConnector
@@ -45,7 +46,7 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
             service=service,
             ledger=EventLedger(client),
             references=ReferenceStore(client, 3600),
-            digests=DigestStore(client),
+            digests=DigestService(DigestStore(client), lambda key, mode, user: None),
             celery=None,
         )
     )
