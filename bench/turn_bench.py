@@ -34,6 +34,11 @@ def round_trips(client: redis.Redis) -> int:
 
 
 def main() -> None:
+    import os
+
+    from bot.logs import configure_logging
+
+    configure_logging("json", "INFO", open(os.devnull, "w"))  # noqa: SIM115 — as in production
     ap = argparse.ArgumentParser()
     ap.add_argument("--turns", type=int, default=3000)
     args = ap.parse_args()

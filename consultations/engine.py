@@ -212,7 +212,7 @@ def decide(
     if c.status is Status.COMPLETED and not isinstance(command, Restart):
         return Decision(c, Refused("This consultation is finished; its report is above."), False)
 
-    new = c.model_copy(deep=True)
+    new = c.editable()
     new.updated_at = now
     match command:
         case Reply(text=text):

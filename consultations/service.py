@@ -202,7 +202,7 @@ class ConsultationService:
     ) -> Consultation:
         for _ in range(self._max_retries):
             c = self.get(owner, cid)
-            new = c.model_copy(deep=True)
+            new = c.editable()
             change(new)
             if new == c:
                 return c

@@ -60,3 +60,13 @@ class Consultation(BaseModel):
     narrated_by: str | None = None
     delivery: Delivery = Delivery.NONE
     delivery_note: str | None = None
+
+    def editable(self) -> Consultation:
+        """A copy to change: its own containers, sharing the frozen answers and report."""
+        return self.model_copy(
+            update={
+                "answers": dict(self.answers),
+                "trail": list(self.trail),
+                "location": dict(self.location),
+            }
+        )
