@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # paper sources
     arxiv_api_url: str = "http://export.arxiv.org/api/query"
     openreview_api_url: str = "https://api2.openreview.net"
+    # the triage LLM pass (with an Anthropic key): above this many papers, Message Batches
+    neurips_triage_batch_threshold: int = Field(default=500, ge=1)
+    neurips_triage_budget_usd: float | None = Field(default=None, ge=0)
     # the weekly digest: where papers come from, and how often beat checks who is due
     neurips_digest_source: str = "arxiv:cat:cs.LG OR cat:cs.CL OR cat:cs.AI"
     neurips_digest_tick_s: float = Field(default=900.0, ge=0.5)

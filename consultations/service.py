@@ -85,12 +85,21 @@ class ConsultationService:
         log.info("consultation.started", owner=owner.key, cid=saved.id, slug=script.slug)
         return Turn(script, saved, d.outcome, True)
 
-    def act(self, owner: Owner, cid: str, command: engine.Command | str) -> Turn:
-        """Apply an answer or control command; retried on a concurrent change."""
+    def act(
+        self,
+        owner: Owner,
+        cid: str,
+        command: engine.Command | str,
+        loaded: Consultation | None = None,
+    ) -> Turn:
+        """Apply an answer or control command; retried on a concurrent change.
+
+        ``loaded`` saves a round trip when the caller has just read the consultation.
+        """
         if isinstance(command, str):
             command = engine.command_from_text(command)
-        for _ in range(self._max_retries):
-            c = self.store.load(owner, cid)
+        for attempt in range(self._max_retries):
+            c = loaded if attempt == 0 and loaded is not None else self.store.load(owner, cid)
             if c is None:
                 raise NotFound(f"no consultation {cid} for this user")
             script = self.catalog.by_slug(c.slug)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import redis
 from consultations.adapters.embedded_redis import EmbeddedRedis
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# the project's shared data sits beside the repository (CI clones it with shared/ beside it);
+# NEURIPS_SHARED_DATA points elsewhere when a checkout lives somewhere else
+SHARED_DATA = Path(os.environ.get("NEURIPS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ import redis
 import structlog
 from celery import Celery, Task
 
+from consultations.triage.llm_rubric import slice_size
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import TriageResult, triage
 from consultations.triage.scorer import Profile
@@ -76,6 +77,37 @@ class Jobs:
         ]
 
 
+def llm_pass(
+    settings, jobs: Jobs, job: str, ranked: list[TriageResult], profile: Profile
+) -> list[TriageResult]:  # type: ignore[no-untyped-def]
+    """Claude re-scores the top slice; on a budget stop or any failure the offline order stands."""
+    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
+    from consultations.adapters.anthropic_triage import ClaudeTriage  # noqa: PLC0415
+
+    count = int(jobs.get(job).get("chunks") or 0)
+    papers = [p for i in range(count) for p in jobs.chunk(job, i)]
+    wanted = {r.id for r in ranked}
+    papers = [p for p in papers if p.id in wanted]
+    client = build_anthropic_client(
+        settings.anthropic_api_key.get_secret_value(),
+        settings.anthropic_base_url,
+        settings.anthropic_timeout_s,
+        settings.anthropic_max_retries,
+    )
+    claude = ClaudeTriage(
+        client, settings.anthropic_model, batch_threshold=settings.neurips_triage_batch_threshold
+    )
+    try:
+        rescored, est = claude.rescore(
+            ranked, papers, profile.weights, budget_usd=settings.neurips_triage_budget_usd
+        )
+    except Exception as e:  # noqa: BLE001 — the offline ranking is still a good answer
+        log.warning("triage.llm_skipped", error=str(e)[:200])
+        return ranked
+    log.info("triage.llm_cost", usd=round(est.cost_usd, 4), papers=est.papers, batch=est.batch)
+    return rescored
+
+
 def register_triage(app: Celery) -> None:
     @app.task(
         name=TRIAGE_START, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=2
@@ -114,15 +146,24 @@ def register_triage(app: Celery) -> None:
         papers = jobs.chunk(job, index)
         profile = Profile.model_validate_json(spec.get("profile") or "{}")
         top = int(spec.get("top") or 10)
-        done = jobs.record(job, index, triage(papers, profile, top=top), len(papers))
+        total = int(spec.get("total") or 0)
+        keep = max(top, slice_size(total))  # enough for the LLM slice, if there is one
+        done = jobs.record(job, index, triage(papers, profile, top=keep), len(papers))
         if done is None:
             return 0  # this chunk was already counted (a redelivery)
-        total = int(jobs.get(job)["total"])
         gateway = rt.gateways[spec["platform"]]
         if done < total:
             gateway.triage_progress(spec, f"Triaged {done:,} of {total:,} papers…")  # type: ignore[attr-defined]
             return len(papers)
-        best = sorted(jobs.results(job), key=lambda r: -r.score)[:top]
+        ranked = sorted(jobs.results(job), key=lambda r: -r.score)
+        if rt.app.settings.llm_mode == "anthropic":
+            gateway.triage_progress(
+                spec,
+                f"Triaged {total:,} papers; Claude is re-scoring the "  # type: ignore[attr-defined]
+                f"top {slice_size(total)}…",
+            )
+            ranked = llm_pass(rt.app.settings, jobs, job, ranked, profile)
+        best = ranked[:top]
         gateway.post_triage(spec, best, total)  # type: ignore[attr-defined]
         gateway.triage_progress(
             spec,

@@ -112,8 +112,10 @@ class Conversation:
             return
         await self._post(channel, thread_ts=ts, text=text)
 
-    async def answer(self, owner: Owner, cid: str, text: str) -> None:
-        turn = await asyncio.to_thread(self.service.act, owner, cid, text)
+    async def answer(
+        self, owner: Owner, cid: str, text: str, loaded: Consultation | None = None
+    ) -> None:
+        turn = await asyncio.to_thread(self.service.act, owner, cid, text, loaded)
         await self.reply(turn)
 
 
@@ -182,7 +184,7 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
         c = await asyncio.to_thread(service.at, owner, place)
         if c is None or c.status is not Status.ACTIVE:
             return  # not this user's consultation (or finished): others' threads stay theirs
-        await conv.answer(owner, c.id, event.get("text") or "")
+        await conv.answer(owner, c.id, event.get("text") or "", loaded=c)
 
     @bolt.action(re.compile(r"^answer_choice_\d+$"))
     async def on_choice(ack, body, action, client) -> None:  # type: ignore[no-untyped-def]

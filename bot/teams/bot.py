@@ -77,7 +77,7 @@ class ConsultationBot(ActivityHandler):
         elif head == "forget" and len(words) == 1:
             await tc.send_activity(cards.confirm_forget())
         elif active is not None:
-            turn = await asyncio.to_thread(self.service.act, owner, active.id, text)
+            turn = await asyncio.to_thread(self.service.act, owner, active.id, text, active)
             await self._reply(tc, turn)
         else:
             await tc.send_activity(cards.text("No consultation is running here.\n\n" + cards.HELP))

@@ -108,7 +108,9 @@ def _llm_pass(results, papers, profile, settings, budget):  # type: ignore[no-un
         settings.anthropic_timeout_s,
         settings.anthropic_max_retries,
     )
-    claude = ClaudeTriage(client, settings.anthropic_model)
+    claude = ClaudeTriage(
+        client, settings.anthropic_model, batch_threshold=settings.neurips_triage_batch_threshold
+    )
     top, est = claude.plan(results, papers)
     everything = estimate(papers, claude.prices, batch=True)
     print(
@@ -118,5 +120,6 @@ def _llm_pass(results, papers, profile, settings, budget):  # type: ignore[no-un
         f"(every paper, even batched: ${everything.cost_usd:.2f})",
         file=sys.stderr,
     )
-    ranked, _ = claude.rescore(results, papers, profile.weights, budget_usd=budget)
+    limit = budget if budget is not None else settings.neurips_triage_budget_usd
+    ranked, _ = claude.rescore(results, papers, profile.weights, budget_usd=limit)
     return ranked

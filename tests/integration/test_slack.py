@@ -488,3 +488,39 @@ def test_a_file_shared_in_the_thread_is_triaged_in_chunks(stack: Stack, slack: F
         and "Top 10 of 5,861" in p.get("text", "")
     ]
     assert len(top) == 1
+
+
+def test_triage_on_a_worker_lets_claude_rescore_the_top_slice(
+    redis_server: EmbeddedRedis, slack: FakeSlack, arxiv: Recorded200, tmp_path: Path
+) -> None:
+    from tests.fakes.anthropic_api import FakeAnthropic
+    from tests.integration.test_triage_llm import answer
+
+    with FakeAnthropic(("tool", answer)) as claude:
+        s = Stack(
+            redis_server.url,
+            7,
+            slack.url,
+            tmp_path,
+            NEURIPS_LLM="anthropic",
+            ANTHROPIC_API_KEY="sk-test",
+            ANTHROPIC_BASE_URL=claude.url,
+            ARXIV_API_URL=f"{arxiv.url}/api/query",
+        )
+        redis.Redis.from_url(s.redis_url).flushdb()
+        try:
+            s.start_server()
+            s.start_worker()
+            s.command("triage 2505.06708 2501.00001", "U40", channel="CL")
+            done = slack.wait_for(
+                lambda: [
+                    p
+                    for p in slack.calls("chat.postMessage")
+                    if p["channel"] == "CL" and p.get("thread_ts")
+                ]
+            )
+            assert "Claude: Scored arxiv:2501.00001." in done[0]["text"]
+            sent = claude.messages[0].json
+            assert sent["tool_choice"]["name"] == "record_scores"
+        finally:
+            s.stop()
