@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from consultations.triage.pipeline import TriageResult
-from consultations.triage.scorer import Profile
+from consultations.triage.profile import Profile
+from consultations.triage.results import TriageResult
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from consultations.digest import Subscription, parse_subscribe, period_of
 from consultations.state import Owner
-from consultations.triage.scorer import Profile
+from consultations.triage.profile import Profile
 
 
 class DigestStorePort(Protocol):

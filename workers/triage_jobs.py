@@ -16,8 +16,8 @@ from celery import Celery, Task
 
 from consultations.triage.llm_rubric import slice_size
 from consultations.triage.papers import Paper
-from consultations.triage.pipeline import TriageResult, triage
-from consultations.triage.scorer import Profile
+from consultations.triage.profile import Profile
+from consultations.triage.results import TriageResult
 
 log = structlog.get_logger(__name__)
 TRIAGE_START = "neurips.triage_start"
@@ -148,6 +148,8 @@ def register_triage(app: Celery) -> None:
         top = int(spec.get("top") or 10)
         total = int(spec.get("total") or 0)
         keep = max(top, slice_size(total))  # enough for the LLM slice, if there is one
+        from consultations.triage.pipeline import triage  # noqa: PLC0415 — numpy: workers only
+
         done = jobs.record(job, index, triage(papers, profile, top=keep), len(papers))
         if done is None:
             return 0  # this chunk was already counted (a redelivery)

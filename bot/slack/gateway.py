@@ -14,7 +14,7 @@ from bot.slack import blocks as kit
 from consultations.digest import Subscription
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
-from consultations.triage.pipeline import TriageResult
+from consultations.triage.results import TriageResult
 
 log = structlog.get_logger(__name__)
 

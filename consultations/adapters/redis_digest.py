@@ -7,7 +7,7 @@ import redis
 
 from consultations.digest import Subscription
 from consultations.state import Owner
-from consultations.triage.scorer import Profile
+from consultations.triage.profile import Profile
 
 SUBS = "na:digest:subs"
 

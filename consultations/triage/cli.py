@@ -15,8 +15,7 @@ from pydantic import ValidationError
 from consultations.triage.dedupe import dedupe
 from consultations.triage.load import papers_from
 from consultations.triage.papers import Paper
-from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage
-from consultations.triage.scorer import Profile
+from consultations.triage.profile import Profile
 from consultations.triage.sources import SourceError
 
 
@@ -77,6 +76,8 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     except SourceError as e:
         print(f"triage: {e}", file=sys.stderr)
         return 2
+    from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage  # noqa: PLC0415
+
     t0 = time.perf_counter()
     unique = dedupe(papers)
     results = triage(unique, profile, top=None if args.llm else args.top)

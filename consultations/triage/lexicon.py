@@ -5,7 +5,7 @@ Phrases are written as the tokenizer sees them: lower case, hyphens as spaces.
 
 from __future__ import annotations
 
-QUESTIONS = ("cost", "failure", "compute")
+from consultations.triage.profile import QUESTIONS  # noqa: E402,F401 — one definition
 
 LEXICON: dict[str, dict[str, float]] = {
     "cost": {

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from consultations.triage.lexicon import QUESTIONS
 from consultations.triage.papers import Paper
-from consultations.triage.pipeline import TriageResult
+from consultations.triage.results import TriageResult
 
 RUBRIC = """You triage AI research papers for a team that deploys AI. Score each paper 0-10 on:
 - cost: does it make a useful capability cheaper or faster (inference, training, memory)?

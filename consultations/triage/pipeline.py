@@ -8,24 +8,13 @@ import json
 from collections.abc import Sequence
 
 import numpy as np
-from pydantic import BaseModel
 
 from consultations.triage.lexicon import QUESTIONS
 from consultations.triage.papers import Paper
+from consultations.triage.results import TriageResult
 from consultations.triage.scorer import Profile, answers, score
 
 _VERB = {"cost": "cost", "failure": "failure", "compute": "compute"}
-
-
-class TriageResult(BaseModel):
-    id: str
-    title: str
-    score: float
-    scores: dict[str, float]
-    questions: list[str]
-    why: str
-    source: str
-    url: str | None = None
 
 
 def triage(

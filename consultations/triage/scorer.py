@@ -14,41 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sklearn.feature_extraction.text import CountVectorizer
 
 from consultations.triage.lexicon import IGNORE, LEXICON, QUESTIONS
 from consultations.triage.papers import Paper
+from consultations.triage.profile import Profile
 
 TITLE_WEIGHT = 1.6
 ANSWERS_AT = 0.35  # a question counts as answered from this score up
 _TOKEN = r"(?u)\b\w+\b"
-
-
-class Profile(BaseModel):
-    """A curation profile: what to lift (topics, canon) and how to weigh the three questions."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    topics: tuple[str, ...] = ()
-    canon: tuple[str, ...] = ()
-    weights: dict[str, float] = Field(
-        default_factory=lambda: {"cost": 1 / 3, "failure": 1 / 3, "compute": 1 / 3}
-    )
-
-    @field_validator("weights")
-    @classmethod
-    def _normalise(cls, w: dict[str, float]) -> dict[str, float]:
-        raw = {q: max(float(w.get(q, 0.0)), 0.0) for q in QUESTIONS}
-        total = sum(raw.values()) or 1.0
-        return {q: v / total for q, v in raw.items()}
-
-    @field_validator("topics", "canon", mode="before")
-    @classmethod
-    def _terms(cls, v: object) -> object:
-        if isinstance(v, (list, tuple)):
-            return tuple(str(t).strip()[:100] for t in v if str(t).strip())[:100]
-        return v
 
 
 _CLAIMS = {
