@@ -17,6 +17,7 @@ class FakeConnector(FakeServer):
         super().__init__()
         self._ids = itertools.count(1)
         self.fail_with: deque[int] = deque()  # statuses to answer before succeeding
+        self.fail_only_containing = ""  # throttle only messages whose text contains this
         self.jwks: list[dict[str, Any]] = []
 
     def activities(self, conversation: str | None = None) -> list[dict[str, Any]]:
@@ -55,7 +56,8 @@ class FakeConnector(FakeServer):
         if rec.path == "/keys":
             return json_reply(200, {"keys": self.jwks})
         if "/v3/conversations/" in rec.path and rec.method == "POST":
-            if self.fail_with:
+            text = (rec.json or {}).get("text") or ""
+            if self.fail_with and self.fail_only_containing in text:
                 status = self.fail_with.popleft()
                 return json_reply(
                     status, {"error": {"code": "Throttled"}}, **{"Retry-After": "0.2"}

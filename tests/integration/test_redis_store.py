@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -61,12 +62,16 @@ def test_concurrent_updates_lose_none(redis_client: redis.Redis) -> None:
     conflicts = 0
     lock = threading.Lock()
 
+    barrier = threading.Barrier(50)
+
     def add(i: int) -> None:
         nonlocal conflicts
+        barrier.wait()  # all start together
         while True:
             c = store.load(OWNER, "abc123")
             assert c is not None
             c.answers[f"a{i}"] = Answer(key=f"a{i}", raw=str(i))
+            time.sleep(0.001)  # widen the window between reading and writing
             try:
                 store.save(c)
                 return
