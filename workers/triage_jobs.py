@@ -81,22 +81,13 @@ def llm_pass(
     settings, jobs: Jobs, job: str, ranked: list[TriageResult], profile: Profile
 ) -> list[TriageResult]:  # type: ignore[no-untyped-def]
     """Claude re-scores the top slice; on a budget stop or any failure the offline order stands."""
-    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
-    from consultations.adapters.anthropic_triage import ClaudeTriage  # noqa: PLC0415
+    from consultations.adapters.anthropic_triage import claude_triage  # noqa: PLC0415
 
     count = int(jobs.get(job).get("chunks") or 0)
     papers = [p for i in range(count) for p in jobs.chunk(job, i)]
     wanted = {r.id for r in ranked}
     papers = [p for p in papers if p.id in wanted]
-    client = build_anthropic_client(
-        settings.anthropic_api_key.get_secret_value(),
-        settings.anthropic_base_url,
-        settings.anthropic_timeout_s,
-        settings.anthropic_max_retries,
-    )
-    claude = ClaudeTriage(
-        client, settings.anthropic_model, batch_threshold=settings.neurips_triage_batch_threshold
-    )
+    claude = claude_triage(settings)
     try:
         rescored, est = claude.rescore(
             ranked, papers, profile.weights, budget_usd=settings.neurips_triage_budget_usd

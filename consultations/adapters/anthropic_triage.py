@@ -127,3 +127,18 @@ def _tool_items(content: list) -> object:  # type: ignore[type-arg]
             data = block.input if isinstance(block.input, dict) else {}
             return data.get("papers")
     return None
+
+
+def claude_triage(settings) -> ClaudeTriage:  # type: ignore[no-untyped-def]
+    """A ClaudeTriage built from the settings object (needs ANTHROPIC_API_KEY)."""
+    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
+
+    client = build_anthropic_client(
+        settings.anthropic_api_key.get_secret_value(),
+        settings.anthropic_base_url,
+        settings.anthropic_timeout_s,
+        settings.anthropic_max_retries,
+    )
+    return ClaudeTriage(
+        client, settings.anthropic_model, batch_threshold=settings.neurips_triage_batch_threshold
+    )

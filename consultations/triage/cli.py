@@ -99,19 +99,10 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
 
 
 def _llm_pass(results, papers, profile, settings, budget):  # type: ignore[no-untyped-def]
-    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
-    from consultations.adapters.anthropic_triage import ClaudeTriage  # noqa: PLC0415
+    from consultations.adapters.anthropic_triage import claude_triage  # noqa: PLC0415
     from consultations.triage.llm_rubric import estimate  # noqa: PLC0415
 
-    client = build_anthropic_client(
-        settings.anthropic_api_key.get_secret_value(),
-        settings.anthropic_base_url,
-        settings.anthropic_timeout_s,
-        settings.anthropic_max_retries,
-    )
-    claude = ClaudeTriage(
-        client, settings.anthropic_model, batch_threshold=settings.neurips_triage_batch_threshold
-    )
+    claude = claude_triage(settings)
     top, est = claude.plan(results, papers)
     everything = estimate(papers, claude.prices, batch=True)
     print(

@@ -60,7 +60,7 @@ class FakeSlack(FakeServer):
         rec.ok = False  # type: ignore[attr-defined]
         if rec.path.startswith("/files/"):
             rec.params = {}  # type: ignore[attr-defined]
-            if rec.headers.get("authorization") != "Bearer xoxb-test-token":
+            if rec.headers.get("authorization") != "Bearer xoxb-fake":
                 return 403, {}, b"forbidden"
             data = self.files.get(rec.path.removeprefix("/files/"))
             return (200, {"Content-Type": "text/csv"}, data) if data else (404, {}, b"")

@@ -39,7 +39,7 @@ class Stack:
         self.env = {
             **base,
             "REDIS_URL": self.redis_url,
-            "SLACK_BOT_TOKEN": "xoxb-test-token",
+            "SLACK_BOT_TOKEN": "xoxb-fake",
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": f"{slack_api}/api/",
             "NEURIPS_LLM": "offline",

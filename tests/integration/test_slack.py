@@ -326,7 +326,7 @@ def test_serve_refuses_half_a_slack_configuration(tmp_path: Path) -> None:
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MICROSOFT_"))}
-    env.update(SLACK_BOT_TOKEN="xoxb-only-a-token", NEURIPS_DATA_DIR=str(tmp_path))
+    env.update(SLACK_BOT_TOKEN="xoxb-half", NEURIPS_DATA_DIR=str(tmp_path))
     r = subprocess.run(
         [sys.executable, "-m", "bot.cli", "serve"],
         env=env,
