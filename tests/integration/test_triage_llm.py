@@ -126,3 +126,49 @@ def test_the_budget_stops_a_run_before_any_request(catalog) -> None:  # type: ig
             offline, PAPERS, Profile().weights, fraction=1.0, cap=25, budget_usd=0.0001
         )
     assert api.requests == []
+
+
+def test_the_cli_prints_the_estimate_and_honours_the_budget(catalog) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SHARED_DATA
+
+    def keen(body: dict) -> dict:  # a model that rates every paper it is shown highly
+        ids = re.findall(r'<paper id="([^"]+)">', body["messages"][0]["content"])
+        return {
+            "papers": [
+                {"id": i, "cost": 9, "failure": 9, "compute": 9, "why": "Useful."} for i in ids
+            ]
+        }
+
+    with FakeAnthropic(("tool", keen)) as api:
+        env = {**os.environ, "ANTHROPIC_API_KEY": "sk-test", "ANTHROPIC_BASE_URL": api.url}
+        cmd = [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "triage",
+            str(SHARED_DATA / "colm2025_papers.jsonl"),
+            "--llm",
+            "--top",
+            "3",
+            "--format",
+            "jsonl",
+        ]
+        run = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        capped = subprocess.run(
+            [*cmd, "--budget", "0.0001"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert run.returncode == 0, run.stderr
+    assert "LLM pass: 21 of 418 papers" in run.stderr and "every paper" in run.stderr
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(rows) == 3 and all(r["why"].startswith("Claude: ") for r in rows)
+    assert capped.returncode == 3 and "budget" in capped.stderr
