@@ -17,6 +17,7 @@ class DigestStorePort(Protocol):
     def subscription(self, key: str) -> Subscription | None: ...
     def set_last_period(self, key: str, period: str) -> None: ...
     def profile(self, owner: Owner) -> Profile | None: ...
+    def forget_subscriber(self, platform: str, workspace: str, user: str) -> int: ...
 
 
 class DigestService:
@@ -62,6 +63,9 @@ class DigestService:
             return False
         self._enqueue(key, mode, owner.user if mode == "preview" else "")
         return True
+
+    def forget(self, owner: Owner) -> int:
+        return self._store.forget_subscriber(owner.platform, owner.workspace, owner.user)
 
     def has_profile(self, owner: Owner) -> bool:
         return self._store.profile(owner) is not None

@@ -220,6 +220,7 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
         await ack()
         owner = owner_of(body, body["user"]["id"])
         n = await asyncio.to_thread(service.forget, owner)
+        await asyncio.to_thread(digest_service(ctx).forget, owner)
         await respond(replace_original=True, text=f"Done: deleted {n} stored item(s) about you.")
 
     @bolt.action("forget_cancel")

@@ -192,4 +192,5 @@ class ConsultationBot(ActivityHandler):
             await tc.send_activity(cards.text("Kept: nothing was deleted."))
             return
         n = await asyncio.to_thread(self.service.forget, owner)
+        await asyncio.to_thread(self.parts.digests.forget, owner)
         await tc.send_activity(cards.text(f"Done: deleted {n} stored item(s) about you."))

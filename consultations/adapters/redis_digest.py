@@ -31,6 +31,15 @@ class DigestStore:
         raw = self._r.hget(SUBS, key)
         return Subscription.model_validate_json(raw) if raw else None
 
+    def forget_subscriber(self, platform: str, workspace: str, user: str) -> int:
+        """Remove a user's id from the subscriptions they created (the channels keep them)."""
+        changed = 0
+        for sub in self.subscriptions():
+            if (sub.platform, sub.workspace, sub.subscribed_by) == (platform, workspace, user):
+                self.subscribe(sub.model_copy(update={"subscribed_by": ""}))
+                changed += 1
+        return changed
+
     # periods and ledgers
     def claim_period(self, key: str, period: str) -> bool:
         """True once per channel and period: the digest for it is ours to post."""

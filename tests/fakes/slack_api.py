@@ -43,8 +43,14 @@ class FakeSlack(FakeServer):
             if r.path == "/api/chat.postMessage" and r.ok
         ]  # type: ignore[attr-defined]
 
-    def responses(self) -> list[dict[str, Any]]:
-        return [r.json for r in self.requests if r.path.startswith("/response/")]
+    def responses(self, name: str = "") -> list[dict[str, Any]]:
+        """What was sent to response_url(s), all or those of /response/<name>."""
+        prefix = f"/response/{name}"
+        return [
+            r.json
+            for r in self.requests
+            if r.path.startswith(prefix) and (not name or r.path == prefix)
+        ]
 
     def wait_for(self, predicate, timeout: float = 20.0):  # type: ignore[no-untyped-def]
         deadline = time.monotonic() + timeout

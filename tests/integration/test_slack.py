@@ -224,18 +224,22 @@ def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None
     start(stack, slack, "U10", "5")
     stack.command("dance", "U10", response_url=url)
     stack.command("status", "U10", response_url=url)
+    stack.command("digest subscribe #CX", "U10", response_url=url)
     stack.command("forget", "U10", response_url=url)
-    replies = slack.wait_for(lambda: len(slack.responses()) >= 3 and slack.responses())
-    texts = [r.get("text", "") for r in replies[-3:]]
+    replies = slack.wait_for(lambda: len(slack.responses("u10")) >= 4 and slack.responses("u10"))
+    texts = [r.get("text", "") for r in replies]
     assert any("don't know `dance`" in t and "/neurips consult" in t for t in texts)
     assert any("Research Curation System" in t and "in progress" in t for t in texts)
-    confirm = next(r for r in replies[-3:] if r.get("blocks"))
+    confirm = next(r for r in replies if r.get("blocks"))
     assert any(e["action_id"] == "forget_confirm" for e in confirm["blocks"][1]["elements"])
     stack.action("U10", "C1", {"action_id": "forget_confirm", "value": "yes"}, response_url=url)
-    done = slack.wait_for(lambda: [r for r in slack.responses() if "deleted" in r.get("text", "")])
+    done = slack.wait_for(
+        lambda: [r for r in slack.responses("u10") if "deleted" in r.get("text", "")]
+    )
     assert "deleted" in done[0]["text"]
     r = redis.Redis.from_url(stack.redis_url)
     assert list(r.scan_iter(match="na:{slack:T1:U10}:*")) == []
+    assert not any(b"U10" in v for v in r.hvals("na:digest:subs"))  # no id left behind
 
 
 def test_worker_killed_mid_report_still_posts_exactly_one(
@@ -352,7 +356,7 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
         f"digest subscribe <#CD|research> {day} {slot:%H:%M:%S} UTC", "U20", response_url=url
     )
     confirm = slack.wait_for(
-        lambda: [r for r in slack.responses() if "Subscribed" in r.get("text", "")]
+        lambda: [r for r in slack.responses("digest") if "Subscribed" in r.get("text", "")]
     )
     assert "<#CD>" in confirm[0]["text"]
 
