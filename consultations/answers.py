@@ -324,6 +324,9 @@ def _number_answer(question: Question, text: str) -> Answer:
     if not found and folded.strip(" .!") in _ZERO_WORDS:
         found = [_Found(value=0.0, start=0, end=len(folded))]
     if not found:
+        if question.parts:
+            need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
+            raise AnswerError(f"I need {need}{_example(question)}.")
         raise AnswerError(f"I need a number here{_example(question)}.")
     if question.parts:
         values = _assign_parts(question, folded, found)
