@@ -104,7 +104,9 @@ def split_list(text: str) -> list[str]:
 
 def _split_commas(text: str) -> list[str]:
     """Split on commas outside parentheses, and on a final ', and' / ' and ' only after commas."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         depth += ch == "("
         depth -= ch == ")" and depth > 0

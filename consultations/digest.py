@@ -74,7 +74,8 @@ def parse_subscribe(words: Sequence[str]) -> dict[str, object]:
             out["day"] = [d[:3] for d in DAYS].index(low[:3])
         elif ":" in low and low.replace(":", "").isdigit():
             try:
-                out["at"] = time(*(int(x) for x in low.split(":")))
+                hh, mm, *ss = (int(x) for x in low.split(":"))
+                out["at"] = time(hh, mm, ss[0] if ss else 0)
             except (TypeError, ValueError) as e:
                 raise ValueError(f"{w!r} is not a time of day (HH:MM)") from e
         elif "/" in w or w.upper() == "UTC":

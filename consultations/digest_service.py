@@ -38,12 +38,14 @@ class DigestService:
         """Raises ValueError with a message for the user when the words do not make sense."""
         options = parse_subscribe(words)
         channel = str(options.pop("channel", channel))
-        sub = Subscription(
-            platform=owner.platform,
-            workspace=owner.workspace,
-            channel=channel,
-            subscribed_by=owner.user,
-            **options,
+        sub = Subscription.model_validate(
+            {
+                "platform": owner.platform,
+                "workspace": owner.workspace,
+                "channel": channel,
+                "subscribed_by": owner.user,
+                **options,
+            }
         )  # type: ignore[arg-type]
         profile = self._store.profile(owner)
         if profile is not None:

@@ -74,7 +74,7 @@ def advise(request: AdvisorInput) -> Report:
         "How much notice do you give before retiring or changing a model version?",
         "Which of your models share training data or base models with other vendors' models?",
     )
-    figures = (
+    figures: tuple[Figure, ...] = (
         Figure(label="Vendors in use", value=len(vendors), display=str(len(vendors))),
         Figure(
             label="Upkeep of extra vendors per month",
