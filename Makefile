@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml
 chat: $(STAMP)  ## run a consultation in the terminal (C=3 or C=edge-economics to pick one)
 	$(BIN)/neurips-advisor chat $(C)
 
-test: $(STAMP)  ## the whole test suite (starts its own Redis and Celery workers)
+test: $(STAMP)  ## types, lint, then the whole test suite (starts its own Redis and Celery workers)
+	$(BIN)/mypy bot consultations workers
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

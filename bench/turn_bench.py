@@ -36,7 +36,7 @@ def round_trips(client: redis.Redis) -> int:
 def main() -> None:
     import os
 
-    from bot.logs import configure_logging
+    from consultations.adapters.logs import configure_logging
 
     configure_logging("json", "INFO", open(os.devnull, "w"))  # noqa: SIM115 — as in production
     ap = argparse.ArgumentParser()

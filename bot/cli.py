@@ -7,12 +7,15 @@ import getpass
 import re
 import sys
 from collections.abc import Sequence
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol
 
 import structlog
 from pydantic import ValidationError
 
-from bot.logs import configure_logging
-from bot.settings import Settings
+from consultations.adapters.logs import configure_logging
+from consultations.adapters.settings import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -35,21 +38,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=None, help="default: PORT or 3000")
     sub.add_parser("socket", help="the Slack app over Socket Mode (needs SLACK_APP_TOKEN)")
-    worker = sub.add_parser("worker", help="a Celery worker for reports, triage and digests")
-    worker.add_argument("--concurrency", type=int, default=2)
-    worker.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"])
-    sub.add_parser("beat", help="the one scheduler: checks every subscription's digest slot")
-    _add_optional_commands(sub)
+    from consultations.triage import cli as triage_cli
+
+    triage_cli.add_parser(sub)
+    for plugin in _plugins():
+        plugin.add_parsers(sub)
     return p
 
 
-def _add_optional_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Subcommands that live in other modules register themselves here."""
-    try:
-        from consultations.triage import cli as triage_cli  # noqa: PLC0415
-    except ImportError:
-        return
-    triage_cli.add_parser(sub)
+class _Plugin(Protocol):
+    COMMANDS: tuple[str, ...]
+
+    def add_parsers(self, sub: argparse._SubParsersAction) -> None: ...
+    def run(self, args: argparse.Namespace, settings: Settings) -> int: ...
+
+
+def _plugins() -> list[_Plugin]:
+    """Commands other packages contribute (``worker`` and ``beat`` from ``workers``), found
+    through the ``neurips_advisor.commands`` entry points, so this package never imports them."""
+    return [ep.load() for ep in entry_points(group="neurips_advisor.commands")]
 
 
 def _terminal_user(name: str | None) -> str:
@@ -68,37 +75,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(
         settings.neurips_log_format, "WARNING" if interactive else settings.neurips_log_level
     )
-    if args.command in ("serve", "socket", "worker", "beat"):
-        from bot import services  # noqa: PLC0415
+    if args.command in ("serve", "socket"):
+        from bot import services
 
         return services.run(args, settings)
+    for plugin in _plugins():
+        if args.command in plugin.COMMANDS:
+            return plugin.run(args, settings)
     if args.command == "triage":
-        from consultations.triage import cli as triage_cli  # noqa: PLC0415
+        from consultations.triage import cli as triage_cli
 
         return int(triage_cli.run(args, settings))
-    from bot.bootstrap import bootstrap  # noqa: PLC0415
+    from consultations.adapters.bootstrap import bootstrap
 
     if args.command == "consultations":
-        from consultations import messages  # noqa: PLC0415
-        from consultations.catalog import load_catalog  # noqa: PLC0415
+        from consultations import messages
+        from consultations.catalog import load_catalog
 
         catalog = load_catalog(settings.neurips_prompts_dir or _prompts_default())
         print(messages.catalog_list(catalog).replace("**", ""))
         return 0
     try:
-        app = bootstrap(settings)
+        app = bootstrap(settings, queue=False)
     except Exception as e:  # a clear message instead of a traceback for set-up problems
         print(f"neurips-advisor: cannot start: {e}", file=sys.stderr)
         return 1
     try:
-        from consultations.state import Owner  # noqa: PLC0415
+        from consultations.state import Owner
 
         owner = Owner(platform="terminal", workspace="local", user=_terminal_user(args.user))
         if args.command == "forget":
             n = app.service.forget(owner)
             print(f"Deleted {n} stored item(s) for {owner.user}.")
             return 0
-        from bot.terminal import Terminal, run_chat  # noqa: PLC0415
+        from bot.terminal import Terminal, run_chat
 
         if app.settings.llm_mode == "offline" and sys.stdout.isatty():
             print("(No ANTHROPIC_API_KEY: reports are the built-in offline analysis.)\n")
@@ -112,8 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.close()
 
 
-def _prompts_default():  # type: ignore[no-untyped-def]
-    from consultations.catalog import DEFAULT_PROMPTS_DIR  # noqa: PLC0415
+def _prompts_default() -> Path:
+    from consultations.catalog import DEFAULT_PROMPTS_DIR
 
     return DEFAULT_PROMPTS_DIR
 

@@ -1,4 +1,4 @@
-"""The long-running commands: ``serve``, ``socket`` and ``worker``."""
+"""The long-running chat commands: ``serve`` (HTTP: Slack, Teams, probes) and ``socket``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import sys
 
 import structlog
 
-from bot.settings import Settings
+from consultations.adapters.bootstrap import App, bootstrap
+from consultations.adapters.settings import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -42,28 +43,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         check_chat_settings(settings, socket=args.command == "socket")
     except SettingsError as e:
-        if args.command not in ("worker", "beat"):
-            print(f"neurips-advisor {args.command}: {e}", file=sys.stderr)
-            return 2
-    if args.command == "worker":
-        return _worker(args, settings)
-    if args.command == "beat":
-        return _beat(settings)
-    from bot.bootstrap import bootstrap  # noqa: PLC0415
-    from bot.server import ServerParts, build_web_app  # noqa: PLC0415
-    from workers.celery_app import make_celery  # noqa: PLC0415
+        print(f"neurips-advisor {args.command}: {e}", file=sys.stderr)
+        return 2
+    from bot.server import build_web_app
 
     app = bootstrap(settings)
-    parts = ServerParts(app=app, celery=make_celery(settings, app.redis_url))
     try:
         if args.command == "socket":
-            return asyncio.run(_socket(parts))
-        from aiohttp import web  # noqa: PLC0415
+            return asyncio.run(_socket(app))
+        from aiohttp import web
 
         port = args.port or settings.port
         log.info("server.start", port=port)
         web.run_app(
-            build_web_app(parts),
+            build_web_app(app),
             host="0.0.0.0",
             port=port,
             print=None,
@@ -75,53 +68,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         app.close()
 
 
-async def _socket(parts) -> int:  # type: ignore[no-untyped-def]
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler  # noqa: PLC0415
+async def _socket(app: App) -> int:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    from bot.slack.routes import build_bolt_app  # noqa: PLC0415
+    from bot.slack.routes import build_bolt_app
 
-    token = parts.app.settings.slack_app_token.get_secret_value()
-    await AsyncSocketModeHandler(build_bolt_app(parts), token).start_async()
-    return 0
-
-
-def _worker(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.bootstrap import connect_redis  # noqa: PLC0415
-    from workers.celery_app import QUEUE, make_celery  # noqa: PLC0415
-
-    url, embedded = connect_redis(settings)
-    celery = make_celery(settings, url)
-    try:
-        celery.worker_main(
-            [
-                "worker",
-                "--loglevel=INFO",
-                "-Q",
-                QUEUE,
-                f"--pool={args.pool}",
-                f"--concurrency={args.concurrency}",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ]
-        )
-    finally:
-        if embedded is not None:
-            embedded.stop()
-    return 0
-
-
-def _beat(settings: Settings) -> int:
-    from bot.bootstrap import connect_redis  # noqa: PLC0415
-    from workers.celery_app import make_celery  # noqa: PLC0415
-
-    url, embedded = connect_redis(settings)
-    celery = make_celery(settings, url)
-    schedule = settings.neurips_data_dir / "celerybeat-schedule"
-    schedule.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        celery.start(["beat", "--loglevel=INFO", "-s", str(schedule)])
-    finally:
-        if embedded is not None:
-            embedded.stop()
+    assert app.settings.slack_app_token is not None
+    token = app.settings.slack_app_token.get_secret_value()
+    await AsyncSocketModeHandler(build_bolt_app(app), token).start_async()
     return 0

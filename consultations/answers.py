@@ -154,7 +154,7 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 
 
 def _names(choice: object) -> list[str]:
-    c = choice  # type: ignore[assignment]
+    c = choice
     return [c.value.replace("-", " ").replace("_", " "), c.label.casefold(), *c.synonyms]  # type: ignore[attr-defined]
 
 

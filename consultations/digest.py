@@ -14,6 +14,11 @@ from consultations.triage.results import TriageResult
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def subscription_key(platform: str, workspace: str, channel: str) -> str:
+    """The one way a channel's digest is named (subscriptions, ledgers, reactions)."""
+    return f"{platform}:{workspace}:{channel}"
+
+
 class Subscription(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -38,7 +43,7 @@ class Subscription(BaseModel):
 
     @property
     def key(self) -> str:
-        return f"{self.platform}:{self.workspace}:{self.channel}"
+        return subscription_key(self.platform, self.workspace, self.channel)
 
     def describe(self) -> str:
         at = f"{self.at:%H:%M:%S}" if self.at.second else f"{self.at:%H:%M}"

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from consultations.digest import Subscription, parse_subscribe, period_of
+from consultations.digest import Subscription, parse_subscribe, period_of, subscription_key
+from consultations.ports import JobQueue
 from consultations.state import Owner
 from consultations.triage.profile import Profile
 
@@ -17,6 +18,7 @@ class DigestStorePort(Protocol):
     def subscription(self, key: str) -> Subscription | None: ...
     def set_last_period(self, key: str, period: str) -> None: ...
     def profile(self, owner: Owner) -> Profile | None: ...
+    def react(self, key: str, ts: str, delta: int) -> list[str]: ...
     def forget_subscriber(self, platform: str, workspace: str, user: str) -> int: ...
 
 
@@ -24,15 +26,14 @@ class DigestService:
     def __init__(
         self,
         store: DigestStorePort,
-        enqueue: Callable[[str, str, str], None],
+        jobs: JobQueue,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        """``enqueue(key, mode, user)`` puts a digest job on the workers."""
-        self._store, self._enqueue, self._clock = store, enqueue, clock
+        self._store, self._jobs, self._clock = store, jobs, clock
 
     @staticmethod
     def key(owner: Owner, channel: str) -> str:
-        return f"{owner.platform}:{owner.workspace}:{channel}"
+        return subscription_key(owner.platform, owner.workspace, channel)
 
     def subscribe(self, owner: Owner, channel: str, words: Sequence[str]) -> Subscription:
         """Raises ValueError with a message for the user when the words do not make sense."""
@@ -46,7 +47,7 @@ class DigestService:
                 "subscribed_by": owner.user,
                 **options,
             }
-        )  # type: ignore[arg-type]
+        )
         profile = self._store.profile(owner)
         if profile is not None:
             sub = sub.model_copy(update={"profile": profile})
@@ -63,11 +64,15 @@ class DigestService:
         key = self.key(owner, channel)
         if self._store.subscription(key) is None:
             return False
-        self._enqueue(key, mode, owner.user if mode == "preview" else "")
+        self._jobs.post_digest(key, mode, "", owner.user if mode == "preview" else "")
         return True
+
+    def react(self, owner: Owner, channel: str, ts: str, delta: int) -> list[str]:
+        """A 👍/👎 on a digest item nudges that channel's weights; the questions nudged."""
+        return self._store.react(self.key(owner, channel), ts, delta)
 
     def forget(self, owner: Owner) -> int:
         return self._store.forget_subscriber(owner.platform, owner.workspace, owner.user)
 
-    def has_profile(self, owner: Owner) -> bool:
-        return self._store.profile(owner) is not None
+    def profile(self, owner: Owner) -> Profile | None:
+        return self._store.profile(owner)

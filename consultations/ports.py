@@ -1,13 +1,23 @@
-"""The ports the service layer talks through; adapters implement them, tests use real ones."""
+"""The ports the core talks through; adapters implement them, tests use real ones or fakes at
+the network boundary.
+
+Inbound, the platforms call the service and the command desk. Outbound, the core asks for work
+through the ``JobQueue`` and the workers post through the three poster protocols, picked by the
+platform a consultation, digest or triage job belongs to.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
 from consultations.advisors.base import AdvisorInput
+from consultations.digest import Subscription
 from consultations.report import Report
 from consultations.state import Consultation
+from consultations.triage.papers import Paper
+from consultations.triage.results import TriageResult
 
 
 @dataclass(frozen=True)
@@ -23,12 +33,49 @@ class Narrator(Protocol):
     def narrate(self, request: AdvisorInput, report: Report) -> Narrative: ...
 
 
-class ChatGateway(Protocol):
-    """Posts into the chat a consultation lives in (its Slack thread, its Teams conversation).
+class JobQueue(Protocol):
+    """Long work, done elsewhere (Celery workers in production). Arguments are ids, never
+    snapshots: the worker reads the current state when it runs."""
 
-    The worker picks the gateway by ``consultation.owner.platform``; the engine never knows.
-    """
+    def request_report(self, c: Consultation) -> None: ...
+
+    def post_digest(self, key: str, mode: str, period: str = "", user: str = "") -> None: ...
+
+    def start_triage(self, job: str) -> None: ...
+
+    def triage_chunk(self, job: str, index: int) -> None: ...
+
+    def ready(self) -> bool:
+        """The queue's broker answers (for readiness probes)."""
+        ...
+
+
+class ReportPoster(Protocol):
+    """Posts into the chat a consultation lives in (its Slack thread, its Teams conversation)."""
 
     def post_report(self, c: Consultation) -> None: ...
 
     def post_notice(self, c: Consultation, text: str) -> None: ...
+
+
+class DigestPoster(Protocol):
+    def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
+        """The header and one message per item; returns the items' message ids (may be [])."""
+        ...
+
+    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None: ...
+
+
+TriageSpec = Mapping[str, str]
+
+
+class TriagePoster(Protocol):
+    def fetch_papers(self, spec: TriageSpec) -> list[Paper]: ...
+
+    def triage_progress(self, spec: TriageSpec, text: str) -> None: ...
+
+    def post_triage(self, spec: TriageSpec, results: list[TriageResult], total: int) -> None: ...
+
+
+class ChatGateway(ReportPoster, DigestPoster, TriagePoster, Protocol):
+    """Everything the workers post to one platform."""

@@ -19,7 +19,7 @@ from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import Answer
 from consultations.catalog import Catalog
-from consultations.ports import Narrator
+from consultations.ports import JobQueue, Narrator
 from consultations.scripts import ConsultationScript
 from consultations.state import Consultation, Delivery, Owner, Status
 
@@ -64,8 +64,12 @@ class ConsultationService:
         clock: Callable[[], datetime] = _now,
         new_id: Callable[[], str] = _new_id,
         max_retries: int = 100,
+        jobs: JobQueue | None = None,
     ) -> None:
+        """``jobs``: where a finished consultation's report is requested (None: the caller
+        writes it in-process, as the terminal chat does)."""
         self.catalog = catalog
+        self._jobs = jobs
         self.store = store
         self._conflict = conflict_error
         self._clock = clock
@@ -83,7 +87,7 @@ class ConsultationService:
         )
         saved = self.store.save(d.consultation)
         log.info("consultation.started", owner=owner.key, cid=saved.id, slug=script.slug)
-        return Turn(script, saved, d.outcome, True)
+        return self._finished_turn(Turn(script, saved, d.outcome, True))
 
     def act(
         self,
@@ -118,8 +122,15 @@ class ConsultationService:
             log.info(
                 "consultation.turn", owner=owner.key, cid=cid, outcome=type(d.outcome).__name__
             )
-            return Turn(script, saved, d.outcome, True)
+            return self._finished_turn(Turn(script, saved, d.outcome, True))
         raise RuntimeError(f"consultation {cid} kept changing; gave up after {self._max_retries}")
+
+    def _finished_turn(self, turn: Turn) -> Turn:
+        """A consultation that has just finished asks the job queue for its report."""
+        if self._jobs is not None and isinstance(turn.outcome, engine.Finished):
+            self._jobs.request_report(turn.consultation)
+            log.info("report.requested", cid=turn.consultation.id)
+        return turn
 
     def place(self, c: Consultation, location: dict[str, str]) -> Consultation:
         """Record where a consultation lives (its thread), once the adapter knows it."""

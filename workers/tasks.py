@@ -5,16 +5,16 @@ from __future__ import annotations
 import structlog
 from celery import Celery, Task
 
+from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
 from consultations.service import NotFound
 from consultations.state import Delivery, Owner
-from workers.celery_app import REPORT_TASK
+from workers.runtime import runtime
+from workers.triage_jobs import register_triage
 
 log = structlog.get_logger(__name__)
 
 
 def register(app: Celery) -> None:
-    from workers.triage_jobs import register_triage  # noqa: PLC0415
-
     register_report(app)
     register_digest(app)
     register_triage(app)
@@ -44,67 +44,54 @@ def register_report(app: Celery) -> None:
 
 def deliver_report(owner: Owner, cid: str) -> str:
     """Write the report once, post it once: each step checks the stored state first."""
-    from workers.runtime import runtime  # noqa: PLC0415
-
     rt = runtime()
-    service = rt.app.service
+    service = rt.service
     c = service.get(owner, cid)
     if c.delivery is Delivery.DELIVERED:
         log.info("report.already_delivered")
         return "already delivered"
-    c = service.write_report(owner, cid, rt.app.narrator)
+    c = service.write_report(owner, cid, rt.narrator)
     if c.slug == "research-curation":  # the profile drives this user's triage and digests
-        from consultations.advisors.curation import profile_from_answers  # noqa: PLC0415
-        from consultations.triage.scorer import Profile  # noqa: PLC0415
+        from consultations.advisors.curation import profile_from_answers
+        from consultations.triage.profile import Profile
 
-        rt.digests.save_profile(owner, Profile.model_validate(profile_from_answers(c.answers)))
-    gateway = rt.gateways.get(owner.platform)
-    if gateway is None:
-        raise RuntimeError(f"no chat gateway configured for {owner.platform}")
-    gateway.post_report(c)
+        rt.digest_store.save_profile(owner, Profile.model_validate(profile_from_answers(c.answers)))
+    rt.gateway(owner.platform).post_report(c)
     service.mark_delivery(owner, cid, Delivery.DELIVERED)
     log.info("report.delivered", narrated_by=c.narrated_by)
     return "delivered"
 
 
 def _give_up(owner: Owner, cid: str, error: Exception) -> None:
-    from workers.runtime import runtime  # noqa: PLC0415
-
     rt = runtime()
     note = f"{type(error).__name__}: {str(error)[:200]}"
     try:
-        c = rt.app.service.mark_delivery(owner, cid, Delivery.FAILED, note)
-        gateway = rt.gateways.get(owner.platform)
-        if gateway is not None:
-            gateway.post_notice(
-                c,
-                "Sorry, the report could not be written or posted "
-                f"({note}). Type `restart` or try `/neurips resume` later.",
-            )
+        c = rt.service.mark_delivery(owner, cid, Delivery.FAILED, note)
+        rt.gateway(owner.platform).post_notice(
+            c,
+            "Sorry, the report could not be written or posted "
+            f"({note}). Type `restart` or try `/neurips resume` later.",
+        )
     except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
         log.exception("report.give_up_failed")
 
 
 def register_digest(app: Celery) -> None:
-    from workers.celery_app import DIGEST_POST, DIGEST_TICK  # noqa: PLC0415
-
     @app.task(name=DIGEST_TICK, ignore_result=True)
     def digest_tick() -> int:
         """Run by beat: enqueue the digest of every subscription whose weekly slot has come."""
-        from datetime import UTC, datetime  # noqa: PLC0415
+        from datetime import UTC, datetime
 
-        from consultations.digest import due_period  # noqa: PLC0415
-        from workers.runtime import runtime  # noqa: PLC0415
+        from consultations.digest import due_period
 
-        store = runtime().digests
+        rt = runtime()
+        store = rt.digest_store
         now = datetime.now(UTC)
         sent = 0
         for sub in store.subscriptions():
             period = due_period(sub, now, store.last_period(sub.key))
             if period and store.claim_period(sub.key, period):  # once per period, even if
-                app.send_task(
-                    DIGEST_POST, args=[sub.key, "scheduled", period, ""]
-                )  # two ticks race
+                rt.jobs.post_digest(sub.key, "scheduled", period)  # two ticks race
                 sent += 1
         return sent
 
@@ -125,31 +112,28 @@ def register_digest(app: Celery) -> None:
 
 def post_digest(key: str, mode: str, period: str, user: str) -> int:
     """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
-    from consultations import digest  # noqa: PLC0415
-    from consultations.triage.dedupe import dedupe  # noqa: PLC0415
-    from consultations.triage.load import papers_from  # noqa: PLC0415
-    from consultations.triage.pipeline import triage  # noqa: PLC0415
-    from workers.runtime import runtime  # noqa: PLC0415
+    from consultations import digest
+    from consultations.triage.dedupe import dedupe
+    from consultations.triage.load import papers_from
+    from consultations.triage.pipeline import triage
 
     rt = runtime()
-    store = rt.digests
+    store = rt.digest_store
     sub = store.subscription(key)
     if sub is None:
         log.info("digest.unsubscribed")
         return 0
-    s = rt.app.settings
+    s = rt.settings
     papers = dedupe(papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url))
     posted = store.posted(key)
     profile = digest.nudged(sub.profile, store.nudges(key))
     items = digest.pick(triage(papers, profile, top=None), posted, sub.top)
-    gateway = rt.gateways.get(sub.platform)
-    if gateway is None:
-        raise RuntimeError(f"no chat gateway configured for {sub.platform}")
+    gateway = rt.gateway(sub.platform)
     if mode == "preview":
-        gateway.post_digest_preview(sub, digest.render(items), user)  # type: ignore[attr-defined]
+        gateway.post_digest_preview(sub, digest.render(items), user)
         return len(items)
     lines = [digest.item(n, r) for n, r in enumerate(items, 1)]
-    where = gateway.post_digest(sub, digest.header(items, period or None), lines)  # type: ignore[attr-defined]
+    where = gateway.post_digest(sub, digest.header(items, period or None), lines)
     store.remember_items(key, {ts: r.questions for ts, r in zip(where, items, strict=False)})
     store.mark_posted(key, [i.id for i in items])
     if period:

@@ -1,43 +1,42 @@
-"""The Teams bot: activities in, service calls, messages out. No consultation logic here."""
+"""The Teams bot: activities in, routed commands and service calls, messages out. No
+consultation logic here."""
 
 from __future__ import annotations
 
 import asyncio
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
 from botbuilder.core import ActivityHandler, TurnContext
-from celery import Celery
 
-from bot.teams import cards
 from bot.teams.identity import owner_of, place_of
-from bot.teams.references import ReferenceStore
-from consultations import engine, messages
+from consultations import engine, messages, router
 from consultations.adapters.redis_store import EventLedger
-from consultations.catalog import UnknownConsultation
-from consultations.digest_service import DigestService
-from consultations.service import ConsultationService, NotFound, Turn
+from consultations.adapters.teams import cards
+from consultations.adapters.teams.references import ReferenceStore
+from consultations.desk import Desk, Surface
+from consultations.service import NotFound, Turn
 from consultations.state import Owner, Status
-from workers.celery_app import REPORT_TASK
 
 log = structlog.get_logger(__name__)
 _AT = re.compile(r"^\s*(?:<at>[^<]{0,200}</at>\s*)+")
+SURFACE = Surface(prefix="", digest_channel_words=False)
 
 
 @dataclass
 class TeamsParts:
-    service: ConsultationService
+    desk: Desk
     ledger: EventLedger
     references: ReferenceStore
-    digests: DigestService
-    celery: Celery | None  # None: reports are written in-process (tests with TestAdapter)
 
 
 class ConsultationBot(ActivityHandler):
     def __init__(self, parts: TeamsParts) -> None:
         self.parts = parts
-        self.service = parts.service
+        self.desk = parts.desk
+        self.service = parts.desk.service
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -56,45 +55,52 @@ class ConsultationBot(ActivityHandler):
         elif "answer" in value:
             await self._button(turn_context, owner, value)
         else:
-            await self._typed(turn_context, owner, text)
+            await self._typed(turn_context, owner, router.parse(text, slash=False))
 
-    async def _typed(self, tc: TurnContext, owner: Owner, text: str) -> None:
-        words = text.split(maxsplit=1)
-        head = words[0].casefold() if words else ""
-        place = place_of(tc.activity)
-        here = await asyncio.to_thread(self.service.at, owner, place)
-        active = here if here is not None and here.status is Status.ACTIVE else None
-        if head == "consult":
-            await self._start(tc, owner, words[1] if len(words) > 1 else None)
-        elif head in ("help", "?") and len(words) == 1:
-            await tc.send_activity(cards.text(cards.HELP))
-        elif head == "status" and len(words) == 1:
-            await tc.send_activity(cards.text(await asyncio.to_thread(self._status, owner)))
-        elif head == "resume" and len(words) == 1:
-            await self._resume(tc, owner)
-        elif head == "digest":
-            await tc.send_activity(cards.text(await self._digest(tc, owner, words[1:])))
-        elif head == "forget" and len(words) == 1:
-            await tc.send_activity(cards.confirm_forget())
-        elif active is not None:
-            turn = await asyncio.to_thread(self.service.act, owner, active.id, text, active)
-            await self._reply(tc, turn)
-        else:
-            await tc.send_activity(cards.text("No consultation is running here.\n\n" + cards.HELP))
+    async def _typed(self, tc: TurnContext, owner: Owner, cmd: router.Command) -> None:
+        say = self._say(tc)
+        match cmd:
+            case router.Consult(ref=ref):
+                await self._start(tc, owner, ref)
+            case router.Help():
+                await say(self.desk.help(SURFACE))
+            case router.Status():
+                await say(await asyncio.to_thread(self.desk.status, owner, SURFACE))
+            case router.Resume():
+                await self._resume(tc, owner)
+            case router.Digest():
+                await say(await self._digest(tc, owner, cmd))
+            case router.Forget():
+                await tc.send_activity(cards.confirm_forget())
+            case router.Answer(text=text):
+                here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
+                if here is None or here.status is not Status.ACTIVE:
+                    await say("No consultation is running here.\n\n" + self.desk.help(SURFACE))
+                    return
+                turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)
+                await self._reply(tc, turn)
+            case _:
+                await say(self.desk.help(SURFACE))
+
+    @staticmethod
+    def _say(tc: TurnContext) -> Any:
+        async def say(markdown: str) -> None:
+            await tc.send_activity(cards.text(markdown))
+
+        return say
 
     async def _start(self, tc: TurnContext, owner: Owner, ref: str | None) -> None:
         if not ref:
             await tc.send_activity(
                 cards.text(
                     "Which consultation? Type `consult` and a number "
-                    "or a name.\n\n" + messages.catalog_list(self.service.catalog)
+                    "or a name.\n\n" + messages.catalog_list(self.desk.catalog)
                 )
             )
             return
-        try:
-            script = self.service.catalog.find(ref)
-        except UnknownConsultation as e:
-            await tc.send_activity(cards.text(str(e)))
+        script = self.desk.find(ref)
+        if isinstance(script, str):
+            await tc.send_activity(cards.text(script))
             return
         location = {"place": place_of(tc.activity)}
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
@@ -103,7 +109,7 @@ class ConsultationBot(ActivityHandler):
         await tc.send_activity(cards.text(messages.intro(script)))
         await self._reply(tc, turn)
 
-    async def _button(self, tc: TurnContext, owner: Owner, value: dict) -> None:  # type: ignore[type-arg]
+    async def _button(self, tc: TurnContext, owner: Owner, value: dict[str, Any]) -> None:
         cid, key, answer = str(value.get("cid", "")), value.get("key"), str(value["answer"])
         try:
             c = await asyncio.to_thread(self.service.get, owner, cid)
@@ -114,7 +120,7 @@ class ConsultationBot(ActivityHandler):
             return
         now = self.service.where(c)
         if isinstance(now, engine.Asked) and now.question.key == key:
-            turn = await asyncio.to_thread(self.service.act, owner, cid, answer)
+            turn = await asyncio.to_thread(self.service.act, owner, cid, answer, c)
             await self._reply(tc, turn)
 
     async def _reply(self, tc: TurnContext, turn: Turn) -> None:
@@ -123,74 +129,34 @@ class ConsultationBot(ActivityHandler):
             await tc.send_activity(cards.question(outcome, turn.consultation.id))
             return
         await tc.send_activity(cards.text(messages.outcome(outcome)))
-        if isinstance(outcome, engine.Finished) and turn.changed and self.parts.celery:
-            c = turn.consultation
-            args = [c.owner.platform, c.owner.workspace, c.owner.user, c.id]
-            await asyncio.to_thread(self.parts.celery.send_task, REPORT_TASK, args=args)
-            log.info("teams.report_enqueued", cid=c.id)
 
     async def _resume(self, tc: TurnContext, owner: Owner) -> None:
-        c = await asyncio.to_thread(self.service.latest_active, owner)
-        if c is None:
+        turn = await asyncio.to_thread(self.desk.resume, owner)
+        if turn is None:
             await tc.send_activity(cards.text("Nothing in progress. Type `consult` to start."))
             return
         await tc.send_activity(
-            cards.text(
-                f"Picking up **{self.service.catalog.by_slug(c.slug).title}**"
-                " (answers typed here apply to it)."
-            )
+            cards.text(f"Picking up **{turn.script.title}** (answers typed here apply to it).")
         )
+        c = turn.consultation
         if c.location.get("place") != place_of(tc.activity):
             c = await asyncio.to_thread(self.service.place, c, {"place": place_of(tc.activity)})
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save, owner, c.id, reference)
-        turn = Turn(self.service.catalog.by_slug(c.slug), c, self.service.where(c), False)
         await self._reply(tc, turn)
 
-    async def _digest(self, tc: TurnContext, owner: Owner, words: list[str]) -> str:
-        """`digest subscribe [day] [HH:MM] [zone]` | `unsubscribe` | `preview` | `now`, for the
-        chat or channel it is typed in."""
-        args = words[0].split() if words else []
-        action = args[0].casefold() if args else "help"
+    async def _digest(self, tc: TurnContext, owner: Owner, cmd: router.Digest) -> str:
+        """For the chat or channel it is typed in."""
         channel = place_of(tc.activity)
-        digests = self.parts.digests
-        if action == "subscribe":
-            try:
-                sub = await asyncio.to_thread(
-                    digests.subscribe,
-                    owner,
-                    channel,
-                    [w for w in args[1:] if not w.startswith("#")],
-                )
-            except ValueError as e:
-                return f"That subscription does not work: {e}"
+        reply = await asyncio.to_thread(self.desk.digest, owner, channel, cmd, SURFACE)
+        if cmd.action == "subscribe" and reply.startswith("Subscribed"):
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save_channel, channel, reference)
-            return f"Subscribed this chat to the research digest {sub.describe()}."
-        if action == "unsubscribe":
-            done = await asyncio.to_thread(digests.unsubscribe, owner, channel)
-            return "Unsubscribed." if done else "This chat had no digest."
-        if action in ("preview", "now"):
-            if not await asyncio.to_thread(digests.request, owner, channel, action):
-                return "No digest here yet: `digest subscribe` first."
-            return "Preparing the digest…"
-        return (
-            "`digest subscribe [day] [HH:MM] [time zone]`, `digest unsubscribe`, "
-            "`digest preview`, `digest now`"
-        )
-
-    def _status(self, owner: Owner) -> str:
-        found = self.service.consultations(owner)
-        if not found:
-            return "You have no consultations yet. Type `consult` to start one."
-        return "**Your consultations**\n\n" + "\n".join(
-            "- " + messages.status_line(self.service.catalog.by_slug(c.slug), c) for c in found
-        )
+        return reply
 
     async def _forget(self, tc: TurnContext, owner: Owner, confirmed: bool) -> None:
         if not confirmed:
             await tc.send_activity(cards.text("Kept: nothing was deleted."))
             return
-        n = await asyncio.to_thread(self.service.forget, owner)
-        await asyncio.to_thread(self.parts.digests.forget, owner)
+        n = await asyncio.to_thread(self.desk.forget, owner)
         await tc.send_activity(cards.text(f"Done: deleted {n} stored item(s) about you."))

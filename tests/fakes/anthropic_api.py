@@ -103,7 +103,7 @@ class FakeAnthropic(FakeServer):
         }
 
     def _batches(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
-        import json  # noqa: PLC0415
+        import json
 
         parts = (
             rec.path.split("?")[0].rstrip("/").split("/")

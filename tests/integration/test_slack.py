@@ -402,7 +402,12 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
     # reactions on items are stored against the questions those papers answer
 
     liked = items(second)[0]
-    for reaction, user in (("+1", "U22"), ("thumbsup", "U23"), ("-1", "U24")):
+    r = redis.Redis.from_url(stack.redis_url)
+    for reaction, user, total in (
+        ("+1", "U22", b"1"),
+        ("thumbsup", "U23", b"2"),
+        ("-1", "U24", b"1"),
+    ):
         stack.event(
             {
                 "type": "reaction_added",
@@ -411,9 +416,12 @@ def test_weekly_digest_from_beat_once_per_period_never_repeating(
                 "item": {"type": "message", "channel": "CD", "ts": liked["ts"]},
             }
         )
-    r = redis.Redis.from_url(stack.redis_url)
-    nudges = slack.wait_for(lambda: r.hgetall("na:digest:nudge:slack:T1:CD"))
-    assert set(nudges.values()) == {b"1"}  # +1 +1 -1 on each question that paper answers
+        # +1 +1 -1 on each question that paper answers, one reaction at a time
+        slack.wait_for(
+            lambda total=total: (
+                (n := r.hgetall("na:digest:nudge:slack:T1:CD")) and set(n.values()) == {total}
+            )
+        )
 
 
 def test_triage_of_arxiv_ids_on_a_worker(

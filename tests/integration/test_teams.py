@@ -21,15 +21,18 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 from bot.teams.bot import ConsultationBot, TeamsParts
-from bot.teams.references import ReferenceStore
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
+from consultations.adapters.redis_triage import TriageJobs
+from consultations.adapters.teams.references import ReferenceStore
 from consultations.catalog import Catalog
+from consultations.desk import Desk
 from consultations.digest_service import DigestService
 from consultations.service import ConsultationService
 from tests.conftest import ROOT
 from tests.fakes.bot_connector import FakeConnector
+from tests.fakes.jobs import RecordingJobQueue
 from tests.integration.stack import Stack
 from tests.unit.test_engine import typical
 
@@ -40,15 +43,12 @@ _ids = itertools.count(1)
 
 
 def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
-    service = ConsultationService(catalog, RedisConsultationStore(client, 3600), ConflictError)
+    jobs = RecordingJobQueue()
+    store = RedisConsultationStore(client, 3600)
+    service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
+    desk = Desk(service, DigestService(DigestStore(client), jobs), TriageJobs(client), jobs)
     return ConsultationBot(
-        TeamsParts(
-            service=service,
-            ledger=EventLedger(client),
-            references=ReferenceStore(client, 3600),
-            digests=DigestService(DigestStore(client), lambda key, mode, user: None),
-            celery=None,
-        )
+        TeamsParts(desk=desk, ledger=EventLedger(client), references=ReferenceStore(client, 3600))
     )
 
 

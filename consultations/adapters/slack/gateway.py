@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import structlog
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-)
 
-from bot.settings import Settings
-from bot.slack import blocks as kit
+from consultations.adapters.settings import Settings
+from consultations.adapters.slack import blocks as kit
+from consultations.adapters.slack.client import web_client
 from consultations.digest import Subscription
+from consultations.ports import TriageSpec
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
@@ -19,28 +19,22 @@ from consultations.triage.results import TriageResult
 log = structlog.get_logger(__name__)
 
 
-def retry_handlers() -> list:  # type: ignore[type-arg]
-    return [
-        ConnectionErrorRetryHandler(max_retry_count=3),
-        RateLimitErrorRetryHandler(max_retry_count=8),
-    ]
-
-
 class SlackGateway:
-    def __init__(self, client: WebClient, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        settings: Settings | None = None,
+        fresh: Callable[[Consultation], Consultation | None] | None = None,
+    ) -> None:
         self._client = client
         self._settings = settings
+        self._fresh = fresh
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SlackGateway:
-        assert settings.slack_bot_token is not None
-        client = WebClient(
-            token=settings.slack_bot_token.get_secret_value(),
-            base_url=settings.slack_api_url,
-            timeout=30,
-            retry_handlers=retry_handlers(),
-        )
-        return cls(client, settings)
+    def from_settings(
+        cls, settings: Settings, fresh: Callable[[Consultation], Consultation | None] | None = None
+    ) -> SlackGateway:
+        return cls(web_client(settings), settings, fresh)
 
     def _where(self, c: Consultation) -> tuple[str, str]:
         return c.location["channel"], c.location["thread_ts"]
@@ -58,7 +52,7 @@ class SlackGateway:
                 unfurl_media=False,
             )
         if c.report is not None and c.report.chart is not None:
-            from bot.charts import chart_png  # noqa: PLC0415
+            from consultations.adapters.charts import chart_png
 
             self._client.files_upload_v2(
                 channel=channel,
@@ -67,11 +61,20 @@ class SlackGateway:
                 filename=f"{c.slug}.png",
                 title=c.report.chart.title,
             )
-        if progress := c.location.get("progress_ts"):
+        if progress := self._progress_ts(c):
             self._client.chat_update(
                 channel=channel, ts=progress, text="Your report is ready, just below. ✅"
             )
         log.info("slack.report_posted", cid=c.id, channel=channel)
+
+    def _progress_ts(self, c: Consultation) -> str | None:
+        """The "writing your report" message, placed by the server just after the request was
+        queued: read fresh, as the worker may have started before it was placed."""
+        if self._fresh is not None:
+            fresh = self._fresh(c)
+            if fresh is not None:
+                c = fresh
+        return c.location.get("progress_ts")
 
     def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
         """The header in the channel, each paper as a reply people can react to; returns the
@@ -95,29 +98,29 @@ class SlackGateway:
         return where
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
-        text = kit.mrkdwn(kit.neutralise(markdown))
-        self._client.chat_postEphemeral(channel=sub.channel, user=user, text=text[: kit.TEXT_LIMIT])
+        text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
+        self._client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
 
     # --- triage jobs -------------------------------------------------------------------------
 
-    def fetch_papers(self, spec: dict[str, str]) -> list[Paper]:
+    def fetch_papers(self, spec: TriageSpec) -> list[Paper]:
         """The papers of a triage job: arXiv ids, or a CSV/JSONL file shared in Slack."""
-        from consultations.triage.dedupe import dedupe  # noqa: PLC0415
+        from consultations.triage.dedupe import dedupe
 
         assert self._settings is not None
         if spec.get("ids"):
-            from consultations.triage.sources_http import ArxivClient  # noqa: PLC0415
+            from consultations.triage.sources_http import ArxivClient
 
             ids = spec["ids"].split(",")
             return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
         return dedupe(self._download(spec["file_url"], spec.get("file_name") or "papers.csv"))
 
     def _download(self, url: str, name: str) -> list[Paper]:
-        import tempfile  # noqa: PLC0415
-        import urllib.request  # noqa: PLC0415
-        from pathlib import Path  # noqa: PLC0415
+        import tempfile
+        import urllib.request
+        from pathlib import Path
 
-        from consultations.triage.sources import load_file  # noqa: PLC0415
+        from consultations.triage.sources import load_file
 
         assert self._settings is not None and self._settings.slack_bot_token is not None
         if not url.startswith(("https://", "http://")):
@@ -136,15 +139,16 @@ class SlackGateway:
             path.write_bytes(data)
             return list(load_file(path))
 
-    def triage_progress(self, spec: dict[str, str], text: str) -> None:
+    def triage_progress(self, spec: TriageSpec, text: str) -> None:
         self._client.chat_update(channel=spec["channel"], ts=spec["progress_ts"], text=text)
 
-    def post_triage(self, spec: dict[str, str], results: list[TriageResult], total: int) -> None:
+    def post_triage(self, spec: TriageSpec, results: list[TriageResult], total: int) -> None:
         lines = [f"**Top {len(results)} of {total:,} papers** by cost, failure and compute"]
         for n, r in enumerate(results, 1):
             lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
-        text = kit.mrkdwn(kit.neutralise("\n".join(lines)))
-        blocks = [kit.section(t) for t in kit.split_text(text)][: kit.BLOCKS_LIMIT]
+        pieces = kit.split_markdown("\n".join(lines))
+        text = pieces[0] if pieces else ""
+        blocks = [kit.section(t) for t in pieces][: kit.BLOCKS_LIMIT]
         self._client.chat_postMessage(
             channel=spec["channel"],
             thread_ts=spec["thread_ts"],

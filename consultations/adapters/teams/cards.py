@@ -59,11 +59,3 @@ def confirm_forget() -> Activity:
         ],
     }
     return MessageFactory.attachment(CardFactory.adaptive_card(card))
-
-
-HELP = (
-    "**neurips-advisor** turns NeurIPS 2025 research into decisions.\n\n"
-    "- `consult` — the eight consultations; `consult 3` or `consult edge-economics` starts one\n"
-    "- answer here; `back`, `skip`, `restart`, `cancel` work at any time\n"
-    "- `status`, `resume`, `forget` (deletes everything about you), `help`"
-)

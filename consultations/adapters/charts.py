@@ -8,11 +8,11 @@ from consultations.report import Chart
 
 
 def chart_png(chart: Chart) -> bytes:
-    import matplotlib  # noqa: PLC0415  (slow to import: only when a chart is drawn)
+    import matplotlib  # (slow to import: only when a chart is drawn)
 
     matplotlib.use("Agg")
-    from matplotlib import pyplot as plt  # noqa: PLC0415
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
     try:

@@ -7,14 +7,19 @@ import asyncio
 import redis
 import structlog
 from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ConversationReference
 from msrest.exceptions import HttpOperationError
 
-from bot.settings import Settings
-from bot.slack.blocks import split_text
-from bot.teams import cards
-from bot.teams.auth import build_adapter
-from bot.teams.references import ReferenceStore
+from consultations.adapters.settings import Settings
+from consultations.adapters.teams import cards
+from consultations.adapters.teams.auth import build_adapter
+from consultations.adapters.teams.references import ReferenceStore
+from consultations.digest import Subscription
+from consultations.ports import TriageSpec
 from consultations.state import Consultation
+from consultations.text import split_text
+from consultations.triage.papers import Paper
+from consultations.triage.results import TriageResult
 
 log = structlog.get_logger(__name__)
 RETRY_STATUSES = {412, 429, 502, 504}
@@ -39,7 +44,7 @@ class TeamsGateway:
     def post_notice(self, c: Consultation, text: str) -> None:
         self._send(c, [cards.text(text)])
 
-    def post_digest(self, sub, header: str, items: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
         """One message in the channel: Teams reactions are not read back, so no per-item ts."""
         body = "\n\n".join([header, *items])
         self._deliver(
@@ -48,23 +53,34 @@ class TeamsGateway:
         )
         return []
 
-    def post_digest_preview(self, sub, markdown: str, user: str) -> None:  # type: ignore[no-untyped-def]
+    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
         """Teams has no private replies from bots: the preview goes to the chat it was asked in."""
         self._deliver(self._channel_reference(sub.channel), [cards.text(markdown)])
 
-    def _channel_reference(self, channel: str):  # type: ignore[no-untyped-def]
+    # --- triage: Teams has no triage command; these keep the port whole and say so ---------
+
+    def fetch_papers(self, spec: TriageSpec) -> list[Paper]:
+        raise RuntimeError("triage jobs are not offered in Teams")
+
+    def triage_progress(self, spec: TriageSpec, text: str) -> None:
+        raise RuntimeError("triage jobs are not offered in Teams")
+
+    def post_triage(self, spec: TriageSpec, results: list[TriageResult], total: int) -> None:
+        raise RuntimeError("triage jobs are not offered in Teams")
+
+    def _channel_reference(self, channel: str) -> ConversationReference:
         reference = self._references.load_channel(channel)
         if reference is None:
             raise RuntimeError(f"the bot has no conversation reference for {channel}")
         return reference
 
-    def _send(self, c: Consultation, activities: list) -> None:  # type: ignore[type-arg]
+    def _send(self, c: Consultation, activities: list[Activity]) -> None:
         reference = self._references.load(c.owner, c.id)
         if reference is None:
             raise RuntimeError(f"no Teams conversation reference for {c.id}")
         self._deliver(reference, activities)
 
-    def _deliver(self, reference, activities: list) -> None:  # type: ignore[no-untyped-def, type-arg]
+    def _deliver(self, reference: ConversationReference, activities: list[Activity]) -> None:
         async def deliver(turn_context: TurnContext) -> None:
             for activity in activities:
                 await self._with_retries(turn_context, activity)
@@ -72,7 +88,7 @@ class TeamsGateway:
         asyncio.run(self._adapter.continue_conversation(reference, deliver, self._app_id))
         log.info("teams.posted", conversation=reference.conversation.id, messages=len(activities))
 
-    async def _with_retries(self, turn_context: TurnContext, activity) -> None:  # type: ignore[no-untyped-def]
+    async def _with_retries(self, turn_context: TurnContext, activity: Activity) -> None:
         for attempt in range(self._attempts):
             try:
                 await turn_context.send_activity(activity)
@@ -88,6 +104,6 @@ class TeamsGateway:
 
 def _retry_after(e: HttpOperationError) -> float | None:
     try:
-        return float(e.response.headers.get("Retry-After"))  # type: ignore[union-attr]
+        return float(e.response.headers.get("Retry-After"))
     except (TypeError, ValueError, AttributeError):
         return None

@@ -9,6 +9,7 @@ from consultations import messages
 from consultations.catalog import Catalog
 from consultations.engine import Asked
 from consultations.scripts import QuestionType
+from consultations.text import split_text
 
 SECTION_LIMIT = 3000  # characters in one section block's text
 BLOCKS_LIMIT = 50  # blocks in one message
@@ -39,52 +40,15 @@ def section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_LIMIT]}}
 
 
-def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
-    """Split on paragraphs, then lines, then hard; a code fence cut in two is reopened."""
-    chunks: list[str] = []
-    current = ""
-    for para in text.split("\n\n"):
-        pieces = [para] if len(para) <= limit else _split_long(para, limit)
-        for piece in pieces:
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                chunks.append(current)
-                current = piece
-    if current:
-        chunks.append(current)
-    return _balance_fences(chunks, limit)
+def _slack_size(markdown: str) -> int:
+    """How long a piece of our Markdown is once it is mrkdwn with untrusted text escaped."""
+    return len(mrkdwn(neutralise(markdown)))
 
 
-def _split_long(para: str, limit: int) -> list[str]:
-    out, current = [], ""
-    for line in para.split("\n"):
-        while len(line) > limit - 8:
-            out.append(line[: limit - 8])
-            line = line[limit - 8 :]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) <= limit - 8:
-            current = candidate
-        else:
-            out.append(current)
-            current = line
-    if current:
-        out.append(current)
-    return out
-
-
-def _balance_fences(chunks: list[str], limit: int) -> list[str]:
-    fixed, carry = [], False
-    for chunk in chunks:
-        text = ("```\n" + chunk) if carry else chunk
-        if text.count("```") % 2 == 1:
-            text += "\n```"
-            carry = True
-        else:
-            carry = False
-        fixed.append(text)
-    return fixed
+def split_markdown(markdown: str, limit: int = SECTION_LIMIT) -> list[str]:
+    """Untrusted Markdown as mrkdwn pieces of at most ``limit`` characters: split first, on
+    paragraphs, lines and words, then escape each piece (no ``&amp;`` is ever cut)."""
+    return [mrkdwn(neutralise(p)) for p in split_text(markdown, limit, size=_slack_size)]
 
 
 def report_messages(title: str, body_markdown: str, author: str) -> list[list[Block]]:
@@ -96,7 +60,7 @@ def report_messages(title: str, body_markdown: str, author: str) -> list[list[Bl
             "elements": [{"type": "mrkdwn", "text": f"Report by {escape(author)}"}],
         },
     ]
-    blocks += [section(t) for t in split_text(mrkdwn(neutralise(body_markdown)))]
+    blocks += [section(t) for t in split_markdown(body_markdown)]
     return [blocks[i : i + BLOCKS_LIMIT] for i in range(0, len(blocks), BLOCKS_LIMIT)]
 
 
@@ -147,19 +111,3 @@ def picker_blocks(catalog: Catalog) -> list[Block]:
             }
         )
     return blocks
-
-
-HELP = (
-    "*neurips-advisor* turns NeurIPS 2025 research into decisions.\n"
-    "• `/neurips consult` — pick one of eight consultations (or `/neurips consult 3`, "
-    "`/neurips consult edge-economics`)\n"
-    "• Answer in the thread; type `back`, `skip`, `restart` or `cancel` there\n"
-    "• `/neurips status` — your consultations and where each stands\n"
-    "• `/neurips resume` — continue the latest one\n"
-    "• `/neurips cancel` — cancel the latest one in progress\n"
-    "• `/neurips triage <arXiv ids or links>` — rank papers by cost, failure and compute "
-    "(no arguments: share a CSV or JSONL file in the thread)\n"
-    "• `/neurips digest subscribe [#channel] [day] [HH:MM] [time zone]` — a weekly research "
-    "digest (also `unsubscribe`, `preview`, `now`)\n"
-    "• `/neurips forget` — delete everything stored about you"
-)

@@ -8,7 +8,7 @@ import structlog
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botframework.connector.auth import AuthenticationConstants
 
-from bot.settings import Settings
+from consultations.adapters.settings import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -39,7 +39,7 @@ class StrictAuthentication(ConfigurationBotFrameworkAuthentication):
     signature; the adapter turns only PermissionError into 401.
     """
 
-    async def authenticate_request(self, activity, auth_header):  # type: ignore[no-untyped-def]
+    async def authenticate_request(self, activity, auth_header):
         try:
             return await super().authenticate_request(activity, auth_header)
         except PermissionError:

@@ -1,0 +1,60 @@
+"""Buttons: a choice answered, a consultation picked, forgetting confirmed or kept."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack.context import SlackContext, owner_of
+from bot.slack.conversation import Conversation
+from consultations import engine
+from consultations.service import NotFound
+
+
+def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
+    service, desk = ctx.app.service, ctx.app.desk
+
+    @bolt.action(re.compile(r"^answer_choice_\d+$"))
+    async def on_choice(ack, body, action, client) -> None:
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        cid, number = str(action.get("value", "|")).split("|", 1)
+        key = action.get("block_id", "::").split(":")[-1]
+        try:
+            c = await asyncio.to_thread(service.get, owner, cid)
+        except (NotFound, ValueError):
+            await client.chat_postEphemeral(
+                channel=body["channel"]["id"],
+                user=owner.user,
+                text="That question belongs to someone else's consultation.",
+            )
+            return
+        now = service.where(c)
+        if not isinstance(now, engine.Asked) or now.question.key != key:
+            return  # a second click on a question already answered
+        await conv.answer(owner, cid, number, loaded=c)
+
+    @bolt.action(re.compile(r"^start_consultation_\d+$"))
+    async def on_start(ack, body, action, respond) -> None:
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        channel = (body.get("channel") or {}).get("id")
+        script = desk.find(str(action.get("value", "")))
+        if isinstance(script, str):
+            await respond(text=script)
+            return
+        await conv.start(owner, script, channel)
+
+    @bolt.action("forget_confirm")
+    async def on_forget(ack, body, respond) -> None:
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        n = await asyncio.to_thread(desk.forget, owner)
+        await respond(replace_original=True, text=f"Done: deleted {n} stored item(s) about you.")
+
+    @bolt.action("forget_cancel")
+    async def on_keep(ack, respond) -> None:
+        await ack()
+        await respond(replace_original=True, text="Kept: nothing was deleted.")

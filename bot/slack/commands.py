@@ -1,0 +1,98 @@
+"""`/neurips …`: ack at once, route the text, let the desk act, render the reply."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import structlog
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack import views
+from bot.slack.context import SURFACE, SlackContext, owner_of
+from bot.slack.conversation import Conversation
+from consultations import router
+from consultations.adapters.slack import blocks as kit
+from consultations.state import Owner
+
+log = structlog.get_logger(__name__)
+
+
+def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
+    @bolt.command("/neurips")
+    async def on_command(ack, body, respond) -> None:
+        await ack()
+        owner = owner_of(body, body["user_id"])
+        structlog.contextvars.bind_contextvars(owner=owner.key)
+        cmd = router.parse(body.get("text") or "", slash=True)
+        log.info("slack.command", command=type(cmd).__name__)
+        channel = body.get("channel_id") or ""
+        reply = await _handle(ctx, conv, owner, cmd, channel)
+        if isinstance(reply, str):
+            await respond(text=kit.mrkdwn(reply))
+        elif reply is not None:
+            await respond(**reply)
+
+
+async def _handle(
+    ctx: SlackContext, conv: Conversation, owner: Owner, cmd: router.Command, channel: str
+) -> str | dict[str, Any] | None:
+    """The reply: Markdown text, a message's fields, or None when the work posted it."""
+    desk = ctx.app.desk
+    match cmd:
+        case router.Consult(ref=None):
+            return {"blocks": kit.picker_blocks(desk.catalog), "text": "Pick a consultation"}
+        case router.Consult(ref=str(ref)):
+            script = desk.find(ref)
+            if isinstance(script, str):
+                return script
+            await conv.start(owner, script, channel)
+            return None
+        case router.Status():
+            return await asyncio.to_thread(desk.status, owner, SURFACE)
+        case router.Resume():
+            turn = await asyncio.to_thread(desk.resume, owner)
+            if turn is None:
+                return "Nothing in progress. `/neurips consult` starts a consultation."
+            await conv.reply(turn)
+            c = turn.consultation
+            return f"Picking up **{turn.script.title}** in its thread{SURFACE.link(c)}"
+        case router.Cancel():
+            turn = await asyncio.to_thread(desk.cancel, owner)
+            if turn is None:
+                return "Nothing in progress to cancel."
+            await conv.reply(turn)
+            return f"Cancelled **{turn.script.title}**."
+        case router.Forget():
+            return {"blocks": views.forget_confirmation(), "text": "Delete everything about you?"}
+        case router.Digest():
+            return await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
+        case router.Triage(arg=arg):
+            return await triage(ctx, owner, arg, channel)
+        case router.Help(unknown=unknown):
+            return desk.help(SURFACE, unknown)
+    return desk.help(SURFACE)
+
+
+async def triage(ctx: SlackContext, owner: Owner, arg: str, channel: str) -> str:
+    """`/neurips triage <arXiv ids or links>`, or no arguments to share a file in a thread."""
+    desk = ctx.app.desk
+    request = desk.triage_request(arg)
+    if request.error:
+        return request.error
+    if request.wants_file:
+        parent = await ctx.client.chat_postMessage(
+            channel=channel,
+            text=f"<@{owner.user}>: share a CSV or JSONL file of papers in this "
+            "thread and I will triage it (columns: id, title, and abstract if you have it).",
+        )
+        place = f"{channel}/{parent['ts']}"
+        await asyncio.to_thread(ctx.app.triage_jobs.await_file, owner.key, place)
+        return "Waiting for your file in the thread."
+    n = len(request.ids)
+    parent = await ctx.client.chat_postMessage(
+        channel=channel, text=f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
+    )
+    ts = parent["ts"]
+    await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, ids=",".join(request.ids))
+    return f"Triaging {n} paper(s) on a worker; results in the thread."

@@ -1,0 +1,80 @@
+"""Posting the steps of one consultation into its Slack thread."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import structlog
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.context import SlackContext
+from consultations import engine, messages
+from consultations.adapters.slack import blocks as kit
+from consultations.scripts import ConsultationScript
+from consultations.service import Turn
+from consultations.state import Consultation, Owner
+
+log = structlog.get_logger(__name__)
+NO_POST = {
+    "not_in_channel",
+    "channel_not_found",
+    "is_archived",
+    "restricted_action",
+    "cannot_dm_bot",
+}
+
+
+class Conversation:
+    def __init__(self, ctx: SlackContext) -> None:
+        self.ctx = ctx
+        self.service = ctx.app.service
+
+    async def post(self, channel: str, **kwargs: Any) -> dict[str, Any]:
+        resp = await self.ctx.client.chat_postMessage(
+            channel=channel, unfurl_links=False, unfurl_media=False, **kwargs
+        )
+        return resp.data  # type: ignore[return-value]
+
+    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> None:
+        """Open a thread (in the channel, else a direct message) and ask the first question."""
+        text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
+        parent = None
+        if channel:
+            try:
+                parent = await self.post(channel, text=text)
+            except SlackApiError as e:
+                if e.response.get("error") not in NO_POST:
+                    raise
+        if parent is None:  # the bot cannot post there: use a direct message
+            dm = await self.ctx.client.conversations_open(users=owner.user)
+            channel = dm["channel"]["id"]
+            parent = await self.post(channel, text=text)
+        assert channel is not None
+        ts = parent["ts"]
+        location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
+        turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
+        intro = kit.section(kit.mrkdwn(messages.intro(script)))
+        await self.reply(turn, lead=[intro])
+
+    async def reply(self, turn: Turn, lead: list[kit.Block] | None = None) -> None:
+        c = turn.consultation
+        channel, ts = c.location["channel"], c.location["thread_ts"]
+        outcome = turn.outcome
+        if isinstance(outcome, engine.Asked):
+            body = [*(lead or []), *kit.question_blocks(outcome, c.id)]
+            await self.post(channel, thread_ts=ts, blocks=body, text=outcome.question.text)
+            return
+        text = kit.mrkdwn(kit.neutralise(messages.outcome(outcome)))
+        if isinstance(outcome, engine.Finished) and turn.changed:
+            # the service has asked the workers for the report; they update this message
+            progress = await self.post(channel, thread_ts=ts, text=text + " ⏳")
+            await asyncio.to_thread(self.service.place, c, {"progress_ts": progress["ts"]})
+            return
+        await self.post(channel, thread_ts=ts, text=text)
+
+    async def answer(
+        self, owner: Owner, cid: str, text: str, loaded: Consultation | None = None
+    ) -> None:
+        turn = await asyncio.to_thread(self.service.act, owner, cid, text, loaded)
+        await self.reply(turn)

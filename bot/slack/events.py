@@ -1,0 +1,58 @@
+"""Events that are not answers: reactions on digest items, the Home tab, and errors after
+the ack (told to the user where they wrote, never only logged)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import structlog
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack import views
+from bot.slack.context import SlackContext, owner_of
+from consultations.digest import REACTIONS
+
+log = structlog.get_logger(__name__)
+SORRY = "Sorry, that did not work: the advisor hit an error. Nothing was lost; please try again"
+SORRY_ANSWER = (
+    "Sorry, I could not save that answer (the advisor's storage did not respond). "
+    "Please send it again in a minute."
+)
+
+
+def register(bolt: AsyncApp, ctx: SlackContext) -> None:
+    digests, ledger = ctx.app.digests, ctx.app.ledger
+
+    @bolt.error
+    async def on_error(error, body, respond) -> None:
+        log.error("slack.listener_failed", error=repr(error), kind=body.get("type"))
+        event = body.get("event") or {}
+        try:
+            if body.get("response_url"):
+                await respond(text=SORRY + " in a minute.")
+            elif event.get("type") == "message" and event.get("thread_ts") and event.get("user"):
+                await ctx.client.chat_postMessage(
+                    channel=event["channel"], thread_ts=event["thread_ts"], text=SORRY_ANSWER
+                )
+        except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
+            log.error("slack.error_report_failed", error=repr(e))
+
+    @bolt.event("reaction_added")
+    async def on_reaction(body, event) -> None:
+        item = event.get("item") or {}
+        delta = REACTIONS.get(str(event.get("reaction", "")).split("::")[0])
+        if not delta or item.get("type") != "message":
+            return
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
+            return
+        owner = owner_of(body, str(event.get("user") or "unknown"))
+        channel, ts = str(item.get("channel")), str(item.get("ts"))
+        nudged = await asyncio.to_thread(digests.react, owner, channel, ts, delta)
+        if nudged:
+            log.info("slack.digest_reaction", channel=channel, delta=delta, q=nudged)
+
+    @bolt.event("app_home_opened")
+    async def on_home(body, event, client) -> None:
+        owner = owner_of(body, event["user"])
+        view = await asyncio.to_thread(views.home_view, ctx, owner)
+        await client.views_publish(user_id=owner.user, view=view)

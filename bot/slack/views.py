@@ -1,0 +1,58 @@
+"""Block Kit views: the Home tab and the forget confirmation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.slack.context import SlackContext, thread_link
+from consultations import messages
+from consultations.adapters.slack import blocks as kit
+from consultations.state import Owner, Status
+
+
+def forget_confirmation() -> list[kit.Block]:
+    return [
+        kit.section(
+            "*Delete everything stored about you?* Every consultation, answer and "
+            "report. This cannot be undone."
+        ),
+        {
+            "type": "actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "style": "danger",
+                    "action_id": "forget_confirm",
+                    "text": {"type": "plain_text", "text": "Delete everything"},
+                    "value": "yes",
+                },
+                {
+                    "type": "button",
+                    "action_id": "forget_cancel",
+                    "text": {"type": "plain_text", "text": "Keep"},
+                    "value": "no",
+                },
+            ],
+        },
+    ]
+
+
+def home_view(ctx: SlackContext, owner: Owner) -> dict[str, Any]:
+    catalog = ctx.app.catalog
+    found = ctx.app.service.consultations(owner)
+    rows: list[kit.Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "NeurIPS 2025 advisor"}},
+    ]
+    for title, wanted in (("In progress", True), ("Finished", False)):
+        mine = [
+            c
+            for c in found
+            if (c.status is Status.ACTIVE) == wanted and c.status is not Status.CANCELLED
+        ]
+        text = "\n".join(
+            kit.mrkdwn(messages.status_line(catalog.by_slug(c.slug), c)) + thread_link(c)
+            for c in mine
+        )
+        rows.append(kit.section(f"*{title}*\n{text or '_none_'}"))
+    rows += kit.picker_blocks(catalog)[1:]
+    return {"type": "home", "blocks": rows[: kit.BLOCKS_LIMIT]}

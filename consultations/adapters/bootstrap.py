@@ -1,0 +1,166 @@
+"""The one composition root: settings → Redis → store → service, desk, digests, triage jobs,
+the job queue, narrators and the chat gateways, each built once.
+
+``bot/`` (the server, the terminal, the CLI) and ``workers/`` are both entry points that call
+``bootstrap``; they never import each other. Gateways are built on first use (only workers post
+through them), so the web process never loads what it does not need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import redis
+import structlog
+
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.offline_narrator import OfflineNarrator
+from consultations.adapters.redis_digest import DigestStore
+from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
+from consultations.adapters.redis_triage import TriageJobs
+from consultations.adapters.settings import Settings
+from consultations.catalog import DEFAULT_PROMPTS_DIR, Catalog, load_catalog
+from consultations.desk import Desk
+from consultations.digest_service import DigestService
+from consultations.ports import ChatGateway, JobQueue, Narrator
+from consultations.service import ConsultationService
+from consultations.state import Consultation
+
+log = structlog.get_logger(__name__)
+
+
+class NoQueue:
+    """The job queue of a process that runs no workers (the terminal chat): nothing is sent;
+    the caller does the work in-process."""
+
+    def request_report(self, c: object) -> None:
+        pass
+
+    def post_digest(self, key: str, mode: str, period: str = "", user: str = "") -> None:
+        raise RuntimeError("digests need the workers (neurips-advisor worker)")
+
+    def start_triage(self, job: str) -> None:
+        raise RuntimeError("triage jobs need the workers (neurips-advisor worker)")
+
+    def triage_chunk(self, job: str, index: int) -> None:
+        raise RuntimeError("triage jobs need the workers (neurips-advisor worker)")
+
+    def ready(self) -> bool:
+        return True
+
+
+@dataclass
+class App:
+    settings: Settings
+    catalog: Catalog
+    redis: redis.Redis
+    redis_url: str
+    service: ConsultationService
+    ledger: EventLedger
+    narrator: Narrator
+    jobs: JobQueue
+    digest_store: DigestStore
+    digests: DigestService
+    triage_jobs: TriageJobs
+    desk: Desk
+    embedded: EmbeddedRedis | None = field(default=None)
+    _gateways: dict[str, ChatGateway] | None = field(default=None, repr=False)
+
+    def gateway(self, platform: str) -> ChatGateway:
+        """The gateway workers post through for ``platform``; raises when it is not set up."""
+        if self._gateways is None:
+            self._gateways = build_gateways(self.settings, self.redis, self.service)
+        found = self._gateways.get(platform)
+        if found is None:
+            raise RuntimeError(f"no chat gateway configured for {platform}")
+        return found
+
+    def close(self) -> None:
+        self.redis.close()
+        if self.embedded is not None:
+            self.embedded.stop()
+
+
+def connect_redis(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
+    """The configured Redis, or an embedded one under NEURIPS_DATA_DIR."""
+    if settings.redis_url:
+        return settings.redis_url, None
+    embedded = EmbeddedRedis(settings.neurips_data_dir / "redis")
+    url = embedded.start()
+    return url, (embedded if embedded.owned else None)
+
+
+def build_narrator(settings: Settings) -> Narrator:
+    offline = OfflineNarrator()
+    if settings.llm_mode == "offline":
+        return offline
+    if settings.anthropic_api_key is None:
+        raise ValueError("NEURIPS_LLM=anthropic needs ANTHROPIC_API_KEY")
+    from consultations.adapters.anthropic_narrator import (
+        AnthropicNarrator,
+        build_anthropic_client,
+    )
+
+    client = build_anthropic_client(
+        api_key=settings.anthropic_api_key.get_secret_value(),
+        base_url=settings.anthropic_base_url,
+        timeout_s=settings.anthropic_timeout_s,
+        max_retries=settings.anthropic_max_retries,
+    )
+    return AnthropicNarrator(client, settings.anthropic_model, fallback=offline)
+
+
+def build_gateways(
+    settings: Settings, client: redis.Redis, service: ConsultationService
+) -> dict[str, ChatGateway]:
+    """One gateway per configured platform (Slack, Teams)."""
+    gateways: dict[str, ChatGateway] = {}
+    if settings.slack_bot_token is not None:
+        from consultations.adapters.slack.gateway import SlackGateway
+
+        def fresh(c: Consultation) -> Consultation | None:
+            return service.store.load(c.owner, c.id)
+
+        gateways["slack"] = SlackGateway.from_settings(settings, fresh)
+    if settings.microsoft_app_id or settings.neurips_env == "dev":
+        from consultations.adapters.teams.gateway import TeamsGateway
+
+        gateways["teams"] = TeamsGateway.from_settings(settings, client)
+    return gateways
+
+
+def build_queue(settings: Settings, redis_url: str) -> JobQueue:
+    from consultations.adapters.celery_queue import CeleryJobQueue, make_celery
+
+    return CeleryJobQueue(make_celery(settings, redis_url))
+
+
+def bootstrap(settings: Settings, *, queue: bool = True) -> App:
+    """Everything, once. ``queue=False``: no job queue (the terminal writes reports itself)."""
+    catalog = load_catalog(settings.neurips_prompts_dir or DEFAULT_PROMPTS_DIR)
+    url, embedded = connect_redis(settings)
+    client = redis.Redis.from_url(
+        url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
+    )
+    jobs: JobQueue = build_queue(settings, url) if queue else NoQueue()
+    store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
+    service = ConsultationService(catalog, store, ConflictError, jobs=jobs if queue else None)
+    digest_store = DigestStore(client)
+    digests = DigestService(digest_store, jobs)
+    triage_jobs = TriageJobs(client)
+    log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
+    return App(
+        settings=settings,
+        catalog=catalog,
+        redis=client,
+        redis_url=url,
+        service=service,
+        ledger=EventLedger(client),
+        narrator=build_narrator(settings),
+        jobs=jobs,
+        digest_store=digest_store,
+        digests=digests,
+        triage_jobs=triage_jobs,
+        desk=Desk(service, digests, triage_jobs, jobs),
+        embedded=embedded,
+    )

@@ -1,0 +1,200 @@
+"""What each command does, for every platform: the service calls behind Status, Resume,
+Cancel, Forget, Digest, Triage and Help, and the words of the reply.
+
+The platforms route text with ``consultations.router`` and hand the command here; they only
+render what comes back (Markdown with ``**bold**``; every fragment the user typed is made inert
+with ``text.inert`` before it is quoted). A ``Surface`` says the few things that differ: how a
+command is typed, how to link to a consultation's thread, how to name a channel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from consultations import engine, messages
+from consultations.catalog import UnknownConsultation
+from consultations.digest_service import DigestService
+from consultations.ports import JobQueue
+from consultations.router import Digest
+from consultations.scripts import ConsultationScript
+from consultations.service import ConsultationService, Turn
+from consultations.state import Consultation, Owner
+from consultations.text import inert
+
+
+class TriageJobStore(Protocol):
+    def create(self, **fields: str) -> str: ...
+    def await_file(self, owner_key: str, place: str) -> None: ...
+    def awaiting_file(self, owner_key: str, place: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Surface:
+    prefix: str  # how a command is typed: "/neurips " in Slack, "" in Teams and the terminal
+    link: Callable[[Consultation], str] = field(default=lambda c: "")  # " · open thread"
+    channel: Callable[[str], str] = field(default=lambda ch: "this chat")
+    digest_channel_words: bool = True  # `subscribe #channel` names another channel
+
+
+@dataclass(frozen=True)
+class TriageRequest:
+    """What `/neurips triage …` asked for: arXiv ids, or a file to be shared; or an error."""
+
+    ids: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def wants_file(self) -> bool:
+        return not self.ids and self.error is None
+
+
+_ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")
+MAX_TRIAGE_IDS = 500
+
+
+class Desk:
+    def __init__(
+        self,
+        service: ConsultationService,
+        digests: DigestService,
+        triage_jobs: TriageJobStore,
+        jobs: JobQueue,
+    ) -> None:
+        self.service = service
+        self.catalog = service.catalog
+        self.digests = digests
+        self.triage_jobs = triage_jobs
+        self.jobs = jobs
+
+    # --- consultations ----------------------------------------------------------------------
+
+    def find(self, ref: str) -> ConsultationScript | str:
+        """The script a user asked for, or what to tell them (their words made inert)."""
+        try:
+            return self.catalog.find(ref)
+        except UnknownConsultation:
+            n = len(self.catalog.scripts)
+            return (
+                f"No consultation called '{inert(ref, 40)}'. Choose 1-{n} or a name: "
+                + ", ".join(s.slug for s in self.catalog.scripts)
+            )
+
+    def help(self, surface: Surface, unknown: str | None = None) -> str:
+        p = surface.prefix
+        lead = f"I don't know `{inert(unknown, 40)}`.\n" if unknown else ""
+        lines = [
+            "**neurips-advisor** turns NeurIPS 2025 research into decisions.",
+            f"• `{p}consult` — pick one of eight consultations (or `{p}consult 3`, "
+            f"`{p}consult edge-economics`)",
+            "• Answer in the thread; type `back`, `skip`, `restart` or `cancel` there",
+            f"• `{p}status` — your consultations and where each stands",
+            f"• `{p}resume` — continue the latest one",
+        ]
+        if p:
+            lines.append(f"• `{p}cancel` — cancel the latest one in progress")
+            lines.append(
+                f"• `{p}triage <arXiv ids or links>` — rank papers by cost, failure and compute "
+                "(no arguments: share a CSV or JSONL file in the thread)"
+            )
+        where = "[#channel] " if surface.digest_channel_words else ""
+        lines += [
+            f"• `{p}digest subscribe {where}[day] [HH:MM] [time zone]` — a weekly research "
+            "digest (also `unsubscribe`, `preview`, `now`)",
+            f"• `{p}forget` — delete everything stored about you",
+        ]
+        return lead + "\n".join(lines)
+
+    def status(self, owner: Owner, surface: Surface) -> str:
+        found = self.service.consultations(owner)
+        if not found:
+            return f"You have no consultations yet. `{surface.prefix}consult` starts one."
+        lines = [
+            "• " + messages.status_line(self.catalog.by_slug(c.slug), c) + surface.link(c)
+            for c in found
+        ]
+        return "**Your consultations**\n" + "\n".join(lines)
+
+    def resume(self, owner: Owner) -> Turn | None:
+        """The latest consultation in progress, where it stands (nothing is changed)."""
+        c = self.service.latest_active(owner)
+        if c is None:
+            return None
+        return Turn(self.catalog.by_slug(c.slug), c, self.service.where(c), False)
+
+    def cancel(self, owner: Owner) -> Turn | None:
+        c = self.service.latest_active(owner)
+        if c is None:
+            return None
+        return self.service.act(owner, c.id, engine.Cancel())
+
+    def forget(self, owner: Owner) -> int:
+        """Everything stored about this user: consultations, profile, subscriptions they made."""
+        return self.service.forget(owner) + self.digests.forget(owner)
+
+    # --- digests ----------------------------------------------------------------------------
+
+    def digest(self, owner: Owner, here: str, cmd: Digest, surface: Surface) -> str:
+        p = surface.prefix
+        if cmd.action == "subscribe":
+            words = [w for w in cmd.words if surface.digest_channel_words or not w.startswith("#")]
+            try:
+                sub = self.digests.subscribe(owner, here, words)
+            except ValueError as e:
+                return f"That subscription does not work: {inert(str(e), 300)}"
+            ranked_by = (
+                "your curation profile"
+                if sub.profile.canon or sub.profile.topics
+                else "the default filter (consultation 5 makes your own)"
+            )
+            return (
+                f"Subscribed {surface.channel(sub.channel)} to the research digest "
+                f"{sub.describe()}, ranked by {ranked_by}."
+            )
+        if cmd.action == "unsubscribe":
+            done = self.digests.unsubscribe(owner, here)
+            name = surface.channel(here)
+            return f"Unsubscribed {name}." if done else f"{name} had no digest."
+        if cmd.action in ("preview", "now"):
+            if not self.digests.request(owner, here, cmd.action):
+                return f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+            if cmd.action == "preview":
+                return "Preparing a preview only you will see…"
+            return "Posting this channel's digest now…"
+        where = "[#channel] " if surface.digest_channel_words else ""
+        return (
+            f"`{p}digest subscribe {where}[day] [HH:MM] [time zone]`, "
+            f"`{p}digest unsubscribe`, `{p}digest preview`, `{p}digest now`"
+        )
+
+    # --- triage -----------------------------------------------------------------------------
+
+    @staticmethod
+    def triage_request(arg: str) -> TriageRequest:
+        ids = tuple(dict.fromkeys(_ARXIV_ID.findall(arg)))[:MAX_TRIAGE_IDS]
+        if arg.strip() and not ids:
+            return TriageRequest(
+                error="I found no arXiv ids or links there. Try `/neurips triage 2505.06708`."
+            )
+        return TriageRequest(ids=ids)
+
+    def start_triage(
+        self, owner: Owner, channel: str, thread: str, progress: str, **source: str
+    ) -> str:
+        """Create the job (ranked by the user's curation profile) and queue it; its id."""
+        profile = self.digests.profile(owner)
+        job = self.triage_jobs.create(
+            platform=owner.platform,
+            workspace=owner.workspace,
+            user=owner.user,
+            channel=channel,
+            thread_ts=thread,
+            progress_ts=progress,
+            top="10",
+            profile=profile.model_dump_json() if profile else "{}",
+            **source,
+        )
+        self.jobs.start_triage(job)
+        return job

@@ -1,0 +1,114 @@
+"""The one command router: a line of text in, a typed command out. Pure.
+
+Slack's slash command, a Teams message and the terminal all parse through here; each platform
+only renders the outcome. Two surfaces differ in one way: after ``/neurips`` every word is a
+command (``slash=True``), while in a chat a line is an answer unless it is a command word on its
+own (``status``) or a command with arguments that cannot be an answer (``consult 3``,
+``digest subscribe``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from consultations.answers import clean_text
+
+DigestAction = Literal["subscribe", "unsubscribe", "preview", "now", "help"]
+
+
+@dataclass(frozen=True)
+class Consult:
+    ref: str | None  # a number or a name; None: show the eight
+
+
+@dataclass(frozen=True)
+class Status:
+    pass
+
+
+@dataclass(frozen=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True)
+class Cancel:
+    pass
+
+
+@dataclass(frozen=True)
+class Forget:
+    pass
+
+
+@dataclass(frozen=True)
+class Help:
+    unknown: str | None = None  # the word that was not understood, if any
+
+
+@dataclass(frozen=True)
+class Digest:
+    action: DigestAction
+    words: tuple[str, ...] = ()  # the rest: channel, day, time, zone for `subscribe`
+
+
+@dataclass(frozen=True)
+class Triage:
+    arg: str  # arXiv ids or links, a built-in source name, or nothing (share a file)
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # an answer (or back/skip/restart/cancel) for the consultation in this place
+
+
+Command = Consult | Status | Resume | Cancel | Forget | Help | Digest | Triage | Answer
+
+_SINGLE = {"status": Status(), "resume": Resume(), "forget": Forget(), "help": Help(), "?": Help()}
+_DIGEST: dict[str, DigestAction] = {
+    "subscribe": "subscribe",
+    "unsubscribe": "unsubscribe",
+    "preview": "preview",
+    "now": "now",
+}
+MAX_ARG = 2000  # characters of a command's argument that are read at all
+
+
+def parse(text: str, *, slash: bool) -> Command:
+    """``slash``: the text after ``/neurips`` (every word is a command); else a chat line."""
+    line = clean_text(text or "")[:MAX_ARG].strip()
+    words = line.split(maxsplit=1)
+    head = words[0].casefold() if words else ""
+    rest = words[1].strip() if len(words) > 1 else ""
+    if slash:
+        return _slash(head, rest)
+    if head == "consult":
+        return Consult(rest or None)
+    if head == "digest":
+        return _digest(rest)
+    if not rest and head in _SINGLE:
+        return _SINGLE[head]
+    return Answer(text)
+
+
+def _slash(head: str, rest: str) -> Command:
+    if head in ("", "consult"):
+        return Consult(rest or None)
+    if head.isdigit():
+        return Consult(head)
+    if head == "cancel":
+        return Cancel()
+    if head == "digest":
+        return _digest(rest)
+    if head == "triage":
+        return Triage(rest)
+    if head in _SINGLE:
+        return _SINGLE[head]
+    return Help(unknown=head)
+
+
+def _digest(rest: str) -> Digest:
+    words = rest.split()
+    action = _DIGEST.get(words[0].casefold(), "help") if words else "help"
+    return Digest(action, tuple(words[1:]) if action != "help" else ())

@@ -1,0 +1,84 @@
+"""Text for chat platforms, shared by Slack and Teams: making untrusted text inert and
+splitting long text to a platform's limit. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_INERT = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆", "`": "'", "&": "＆"})
+_BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|file|javascript):(//)?")
+FENCE = "```"
+
+
+def inert(fragment: str, limit: int = 200) -> str:
+    """A user-given fragment to quote back inside our own message: no mention, link, markup or
+    code fence can form from it, and it is cut to ``limit`` characters with a note."""
+    text = fragment if len(fragment) <= limit else fragment[: limit - 1] + "…"
+    text = text.translate(_INERT)
+    text = _BROADCAST.sub("@\u200b\\1", text)
+    return _SCHEME.sub(lambda m: m.group(1) + ":\u200b" + (m.group(2) or ""), text)
+
+
+def split_text(
+    text: str, limit: int, size: Callable[[str], int] = len, reserve: int = 8
+) -> list[str]:
+    """Split on paragraphs, then lines, then words, then characters, so that ``size`` of every
+    piece is at most ``limit``. ``size`` measures a piece as the platform will see it (after
+    escaping): split first, escape each piece after, and no escape sequence is ever cut. A code
+    fence cut in two is closed and reopened (``reserve`` characters are kept for that)."""
+    budget = limit - reserve
+    pieces: list[str] = []
+    for para in text.split("\n\n"):
+        pieces += [para] if size(para) <= budget else _split(para, budget, size, "\n")
+    return _balance_fences(_pack(pieces, budget, size, "\n\n"))
+
+
+def _split(text: str, budget: int, size: Callable[[str], int], sep: str) -> list[str]:
+    units = text.split(sep)
+    out: list[str] = []
+    for unit in units:
+        if size(unit) <= budget:
+            out.append(unit)
+        elif sep == "\n":
+            out += _split(unit, budget, size, " ")
+        else:
+            out += _hard(unit, budget, size)
+    return _pack(out, budget, size, sep)
+
+
+def _hard(word: str, budget: int, size: Callable[[str], int]) -> list[str]:
+    out, current = [], ""
+    for ch in word:
+        if current and size(current + ch) > budget:
+            out.append(current)
+            current = ""
+        current += ch
+    return [*out, current] if current else out
+
+
+def _pack(units: list[str], budget: int, size: Callable[[str], int], sep: str) -> list[str]:
+    """Greedy packing; sizes add up (escaping is per character), so each unit is measured once."""
+    chunks: list[str] = []
+    current: list[str] = []
+    used, gap = 0, size(sep)
+    for unit in units:
+        n = size(unit)
+        if current and used + gap + n > budget:
+            chunks.append(sep.join(current))
+            current, used = [], 0
+        used += (gap if current else 0) + n
+        current.append(unit)
+    if current and any(current):
+        chunks.append(sep.join(current))
+    return chunks
+
+
+def _balance_fences(chunks: list[str]) -> list[str]:
+    fixed, carry = [], False
+    for chunk in chunks:
+        text = f"{FENCE}\n{chunk}" if carry else chunk
+        carry = text.count(FENCE) % 2 == 1
+        fixed.append(text + f"\n{FENCE}" if carry else text)
+    return fixed

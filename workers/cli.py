@@ -1,0 +1,51 @@
+"""``neurips-advisor worker`` and ``beat``: the workers' entry points.
+
+They reach the command line through the ``neurips_advisor.commands`` entry point group (see
+pyproject.toml), so ``bot`` never imports ``workers``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from consultations.adapters.bootstrap import connect_redis
+from consultations.adapters.celery_queue import QUEUE
+from consultations.adapters.settings import Settings
+from workers.celery_app import create_app
+
+COMMANDS = ("worker", "beat")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    worker = sub.add_parser("worker", help="a Celery worker for reports, triage and digests")
+    worker.add_argument("--concurrency", type=int, default=2)
+    worker.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"])
+    sub.add_parser("beat", help="the one scheduler: checks every subscription's digest slot")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    url, embedded = connect_redis(settings)
+    celery = create_app(settings, url)
+    try:
+        if args.command == "worker":
+            celery.worker_main(
+                [
+                    "worker",
+                    f"--loglevel={settings.neurips_log_level}",
+                    "-Q",
+                    QUEUE,
+                    f"--pool={args.pool}",
+                    f"--concurrency={args.concurrency}",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--without-heartbeat",
+                ]
+            )
+        else:
+            schedule = settings.neurips_data_dir / "celerybeat-schedule"
+            schedule.parent.mkdir(parents=True, exist_ok=True)
+            celery.start(["beat", f"--loglevel={settings.neurips_log_level}", "-s", str(schedule)])
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0
