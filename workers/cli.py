@@ -30,6 +30,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "worker":
             celery.worker_main(
                 [
+                    "--quiet",  # no banner: every line goes through the structlog formatter
                     "worker",
                     f"--loglevel={settings.neurips_log_level}",
                     "-Q",

@@ -51,6 +51,7 @@ def configure_logging(fmt: str = "auto", level: str = "INFO", stream: TextIO | N
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(number)
+    logging.captureWarnings(True)  # warnings (Celery's superuser warning) as log lines too
     for name in ("celery", "kombu", "amqp"):  # their own handlers would print plain text
         lib = logging.getLogger(name)
         lib.handlers[:] = []

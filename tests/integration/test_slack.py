@@ -4,6 +4,7 @@ worker process, a real Redis, and a local server speaking Slack's Web API."""
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -119,6 +120,26 @@ def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalo
     assert all(
         len(b["text"]["text"]) <= 3000 for b in report[0]["blocks"] if b["type"] == "section"
     )
+
+
+
+def test_logs_are_json_lines_with_the_task_bound(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """In JSON mode every line a process writes is JSON (Celery's own loggers included), and a
+    report task's lines carry its task id."""
+    thread = start(stack, slack, "U3", "3")
+    for q in catalog.by_slug("edge-economics").questions:
+        answer_and_wait(stack, slack, "U3", "C1", thread, typical(q))
+    slack.wait_for(lambda: len(slack.calls("chat.update")) >= 2)  # both reports are out
+    for name in ("server.log", "worker.log"):
+        lines = [x for x in (stack.logs / name).read_text().splitlines() if x.strip()]
+        records = [json.loads(x) for x in lines]  # fails on any plain line
+        assert records
+    worker = [json.loads(x) for x in (stack.logs / "worker.log").read_text().splitlines() if x]
+    delivered = [r for r in worker if r.get("event") == "report.delivered"]
+    assert delivered and all(r.get("task_id") for r in delivered)
+    assert any(r.get("logger", "").startswith("celery") for r in worker)  # Celery's, as JSON
 
 
 def test_the_same_event_four_times_moves_it_once(stack: Stack, slack: FakeSlack) -> None:
