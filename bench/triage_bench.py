@@ -20,15 +20,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data"
 CASES = {"neurips-titles": 5861, "colm-abstracts": 418, "all-21575": 21575}
 
 
 def load(case: str):  # type: ignore[no-untyped-def]
-    from consultations.triage.sources import load_file  # noqa: PLC0415
+    from consultations.adapters.paper_sources import builtin
 
-    titles = list(load_file(DATA / "neurips2025_accepted_titles.csv"))
-    colm = list(load_file(DATA / "colm2025_papers.jsonl"))
+    titles = list(builtin("neurips2025"))
+    colm = list(builtin("colm2025"))
     if case == "neurips-titles":
         return titles
     if case == "colm-abstracts":
@@ -44,9 +43,9 @@ def load(case: str):  # type: ignore[no-untyped-def]
 def naive(papers) -> float:  # type: ignore[no-untyped-def]
     """The same phrase counts done the obvious way: every paper against every phrase, with word
     boundaries (a bare substring test would count "edge" in "knowledge")."""
-    import re  # noqa: PLC0415
+    import re
 
-    from consultations.triage.lexicon import LEXICON  # noqa: PLC0415
+    from consultations.triage.lexicon import LEXICON
 
     compiled = {
         q: [(re.compile(rf"\b{re.escape(p)}\b"), w) for p, w in words.items()]
@@ -61,8 +60,8 @@ def naive(papers) -> float:  # type: ignore[no-untyped-def]
 
 
 def child(case: str) -> None:
-    from consultations.triage.pipeline import triage  # noqa: PLC0415
-    from consultations.triage.scorer import Profile  # noqa: PLC0415
+    from consultations.triage.pipeline import triage
+    from consultations.triage.scorer import Profile
 
     t_load = time.perf_counter()
     papers = load(case)
@@ -115,8 +114,8 @@ def main() -> None:
 
 def llm_projection() -> None:
     """Tokens and dollars for the LLM pass on 21,575 papers: the top slice against everything."""
-    from consultations.triage.llm_rubric import Prices, estimate, slice_size  # noqa: PLC0415
-    from consultations.triage.pipeline import triage  # noqa: PLC0415
+    from consultations.triage.llm_rubric import Prices, estimate, slice_size
+    from consultations.triage.pipeline import triage
 
     papers = load("all-21575")
     ranked = triage(papers, top=None)

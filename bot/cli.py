@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_optional_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Subcommands that live in other modules register themselves here."""
     try:
-        from consultations.triage import cli as triage_cli  # noqa: PLC0415
+        from bot import triage_cli  # noqa: PLC0415
     except ImportError:
         return
     triage_cli.add_parser(sub)
@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return services.run(args, settings)
     if args.command == "triage":
-        from consultations.triage import cli as triage_cli  # noqa: PLC0415
+        from bot import triage_cli  # noqa: PLC0415
 
         return int(triage_cli.run(args, settings))
     from bot.bootstrap import bootstrap  # noqa: PLC0415

@@ -126,8 +126,8 @@ def register_digest(app: Celery) -> None:
 def post_digest(key: str, mode: str, period: str, user: str) -> int:
     """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
     from consultations import digest  # noqa: PLC0415
+    from consultations.adapters.paper_sources import papers_from  # noqa: PLC0415
     from consultations.triage.dedupe import dedupe  # noqa: PLC0415
-    from consultations.triage.load import papers_from  # noqa: PLC0415
     from consultations.triage.pipeline import triage  # noqa: PLC0415
     from workers.runtime import runtime  # noqa: PLC0415
 
@@ -138,7 +138,11 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
         log.info("digest.unsubscribed")
         return 0
     s = rt.app.settings
-    papers = dedupe(papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url))
+    papers = dedupe(
+        papers_from(
+            s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url, redis=rt.app.redis
+        )
+    )
     posted = store.posted(key)
     profile = digest.nudged(sub.profile, store.nudges(key))
     items = digest.pick(triage(papers, profile, top=None), posted, sub.top)

@@ -106,7 +106,7 @@ class SlackGateway:
 
         assert self._settings is not None
         if spec.get("ids"):
-            from consultations.triage.sources_http import ArxivClient  # noqa: PLC0415
+            from consultations.adapters.paper_feeds import ArxivClient  # noqa: PLC0415
 
             ids = spec["ids"].split(",")
             return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
@@ -117,7 +117,7 @@ class SlackGateway:
         import urllib.request  # noqa: PLC0415
         from pathlib import Path  # noqa: PLC0415
 
-        from consultations.triage.sources import load_file  # noqa: PLC0415
+        from consultations.adapters.paper_sources import load_file  # noqa: PLC0415
 
         assert self._settings is not None and self._settings.slack_bot_token is not None
         if not url.startswith(("https://", "http://")):
