@@ -131,7 +131,7 @@ def _tool_items(content: list) -> object:  # type: ignore[type-arg]
 
 def claude_triage(settings) -> ClaudeTriage:  # type: ignore[no-untyped-def]
     """A ClaudeTriage built from the settings object (needs ANTHROPIC_API_KEY)."""
-    from consultations.adapters.anthropic_narrator import build_anthropic_client  # noqa: PLC0415
+    from consultations.adapters.anthropic_narrator import build_anthropic_client
 
     client = build_anthropic_client(
         settings.anthropic_api_key.get_secret_value(),
