@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from http.client import HTTPMessage
@@ -25,6 +26,16 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     """Follow at most MAX_REDIRECTS redirects, and only to http(s) URLs."""
 
     max_redirections = MAX_REDIRECTS
+
+    def http_error_302(  # type: ignore[override]
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage
+    ) -> object:
+        target = urllib.parse.urljoin(req.full_url, headers.get("location") or "")
+        if not target.casefold().startswith(("http://", "https://")):
+            raise FetchError(f"refusing a redirect from {_where(req.full_url)} to another scheme")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302  # type: ignore[assignment]
 
     def redirect_request(
         self,
