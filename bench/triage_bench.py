@@ -20,15 +20,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data"
 CASES = {"neurips-titles": 5861, "colm-abstracts": 418, "all-21575": 21575}
 
 
 def load(case: str):  # type: ignore[no-untyped-def]
-    from consultations.triage.sources import load_file
+    from consultations.adapters.paper_sources import builtin
 
-    titles = list(load_file(DATA / "neurips2025_accepted_titles.csv"))
-    colm = list(load_file(DATA / "colm2025_papers.jsonl"))
+    titles = list(builtin("neurips2025"))
+    colm = list(builtin("colm2025"))
     if case == "neurips-titles":
         return titles
     if case == "colm-abstracts":
@@ -88,9 +87,85 @@ def child(case: str) -> None:
     )
 
 
+def vectoriser_child(kind: str) -> None:
+    """Import time, counting time over the 21,575 papers (titles and abstracts) and peak RSS of
+    one phrase counter, and a digest of its counts so the parent can compare the two."""
+    import hashlib
+
+    t0 = time.perf_counter()
+    if kind == "sklearn":
+        from sklearn.feature_extraction.text import CountVectorizer
+    else:
+        from consultations.triage.ngrams import PhraseCounter
+    t_import = time.perf_counter() - t0
+    from consultations.triage.scorer import _PHRASES
+
+    papers = load("all-21575")
+    texts = [t.replace("-", " ") for p in papers for t in (p.title, p.abstract)]
+    t0 = time.perf_counter()
+    if kind == "sklearn":
+        longest = max(len(p.split()) for p in _PHRASES)
+        cv = CountVectorizer(
+            vocabulary=_PHRASES, ngram_range=(1, longest), token_pattern=r"(?u)\b\w+\b"
+        )
+        m = cv.transform(texts).tocsr()
+        m.sort_indices()
+        parts = (m.indptr, m.indices, m.data)
+    else:
+        c = PhraseCounter(_PHRASES).count(texts)
+        parts = (c.indptr, c.indices, c.data)
+    t_count = time.perf_counter() - t0
+    digest = hashlib.sha256()
+    for a, dtype in zip(parts, ("int64", "int64", "float32"), strict=True):
+        digest.update(a.astype(dtype).tobytes())
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "kind": kind,
+                "import_s": t_import,
+                "count_s": t_count,
+                "peak_mb": peak_mb,
+                "nnz": int(len(parts[1])),
+                "digest": digest.hexdigest(),
+            }
+        )
+    )
+
+
+def vectorisers() -> None:
+    """The numpy phrase counter against scikit-learn's CountVectorizer (when installed)."""
+    rows = {}
+    for kind in ("numpy", "sklearn"):
+        r = subprocess.run(
+            [sys.executable, __file__, "--vectoriser", kind], capture_output=True, text=True
+        )
+        if r.returncode != 0:
+            print(f"\nphrase counter {kind}: not measured ({r.stderr.strip().splitlines()[-1]})")
+            continue
+        rows[kind] = json.loads(r.stdout.strip().splitlines()[-1])
+    print(f"\n{'phrase counter':<16}{'import s':>10}{'count s':>10}{'peak MB':>9}{'nnz':>10}")
+    for r in rows.values():
+        print(
+            f"{r['kind']:<16}{r['import_s']:>10.3f}{r['count_s']:>10.2f}{r['peak_mb']:>9.0f}"
+            f"{r['nnz']:>10,}"
+        )
+    if len(rows) == 2:
+        same = rows["numpy"]["digest"] == rows["sklearn"]["digest"]
+        n, k = rows["numpy"], rows["sklearn"]
+        print(
+            f"same counts: {'yes' if same else 'NO'}; numpy/sklearn: import "
+            f"{n['import_s'] / k['import_s']:.2f}x, count {n['count_s'] / k['count_s']:.2f}x, "
+            f"peak RSS {n['peak_mb'] / k['peak_mb']:.2f}x"
+        )
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--case":
         child(sys.argv[2])
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--vectoriser":
+        vectoriser_child(sys.argv[2])
         return
     print(
         f"{'case':<16}{'papers':>8}{'triage s':>10}{'papers/s':>11}{'naive s':>10}"
@@ -110,6 +185,7 @@ def main() -> None:
         "targets: 21,575 papers triaged in under 10 s with peak RSS under 500 MB "
         "(peak includes loading the data)"
     )
+    vectorisers()
     llm_projection()
 
 

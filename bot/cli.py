@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=None, help="default: PORT or 3000")
     sub.add_parser("socket", help="the Slack app over Socket Mode (needs SLACK_APP_TOKEN)")
-    from consultations.triage import cli as triage_cli
+    from bot import triage_cli
 
     triage_cli.add_parser(sub)
     for plugin in _plugins():
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in plugin.COMMANDS:
             return plugin.run(args, settings)
     if args.command == "triage":
-        from consultations.triage import cli as triage_cli
+        from bot import triage_cli
 
         return int(triage_cli.run(args, settings))
     from consultations.adapters.bootstrap import bootstrap

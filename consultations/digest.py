@@ -12,6 +12,29 @@ from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# whole words only: "monthly" is not Monday, "sunshine" is not Sunday
+_DAY_WORDS = {
+    **{d: n for n, d in enumerate(DAYS)},
+    **{d + "s": n for n, d in enumerate(DAYS)},
+    **{d[:3]: n for n, d in enumerate(DAYS)},
+    "tues": 1,
+    "weds": 2,
+    "thur": 3,
+    "thurs": 3,
+}
+# common abbreviations → the zone they usually mean (with its daylight saving time)
+ZONE_ABBREVIATIONS = {
+    "utc": "UTC",
+    "gmt": "Etc/GMT",
+    "cet": "Europe/Paris",
+    "cest": "Europe/Paris",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "ist": "Asia/Kolkata",
+    "jst": "Asia/Tokyo",
+}
 
 
 def subscription_key(platform: str, workspace: str, channel: str) -> str:
@@ -75,22 +98,35 @@ def parse_subscribe(words: Sequence[str]) -> dict[str, object]:
         low = w.casefold().rstrip(",")
         if low.startswith("<#") or low.startswith("#"):
             out["channel"] = w.strip("<>#").split("|")[0]
-        elif low[:3] in (d[:3] for d in DAYS) and low.isalpha():
-            out["day"] = [d[:3] for d in DAYS].index(low[:3])
+        elif low.rstrip(".") in _DAY_WORDS:
+            out["day"] = _DAY_WORDS[low.rstrip(".")]
         elif ":" in low and low.replace(":", "").isdigit():
             try:
                 hh, mm, *ss = (int(x) for x in low.split(":"))
                 out["at"] = time(hh, mm, ss[0] if ss else 0)
             except (TypeError, ValueError) as e:
                 raise ValueError(f"{w!r} is not a time of day (HH:MM)") from e
-        elif "/" in w or w.upper() == "UTC":
-            out["timezone"] = w
+        elif low in ZONE_ABBREVIATIONS:
+            out["timezone"] = ZONE_ABBREVIATIONS[low]
+        elif "/" in w:
+            out["timezone"] = _zone(w)
         else:
             raise ValueError(
                 f"I did not understand {w!r}: use [#channel] [day] [HH:MM] "
                 "[time zone], e.g. `#research monday 09:00 Europe/Paris`"
             )
     return out
+
+
+def _zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as e:
+        raise ValueError(
+            f"unknown time zone {name!r}: use Area/City (e.g. Europe/Paris) or one of "
+            f"{', '.join(k.upper() for k in ZONE_ABBREVIATIONS)}"
+        ) from e
+    return name
 
 
 def pick(

@@ -65,7 +65,13 @@ class Answer:
 
 Command = Consult | Status | Resume | Cancel | Forget | Help | Digest | Triage | Answer
 
-_SINGLE = {"status": Status(), "resume": Resume(), "forget": Forget(), "help": Help(), "?": Help()}
+_SINGLE: dict[str, Command] = {
+    "status": Status(),
+    "resume": Resume(),
+    "forget": Forget(),
+    "help": Help(),
+    "?": Help(),
+}
 _DIGEST: dict[str, DigestAction] = {
     "subscribe": "subscribe",
     "unsubscribe": "unsubscribe",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,9 +11,9 @@ import redis
 from consultations.adapters.embedded_redis import EmbeddedRedis
 
 ROOT = Path(__file__).resolve().parent.parent
-# the project's shared data sits beside the repository (CI clones it with shared/ beside it);
-# NEURIPS_SHARED_DATA points elsewhere when a checkout lives somewhere else
-SHARED_DATA = Path(os.environ.get("NEURIPS_SHARED_DATA") or ROOT.parent / "shared" / "data")
+# the paper data ships with the package (the built-in sources `neurips2025` and `colm2025`)
+PAPER_DATA = ROOT / "consultations" / "triage" / "data"
+SHARED_DATA = PAPER_DATA  # the former name, kept for tests that still use it
 
 
 @pytest.fixture(scope="session")

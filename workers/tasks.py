@@ -113,8 +113,8 @@ def register_digest(app: Celery) -> None:
 def post_digest(key: str, mode: str, period: str, user: str) -> int:
     """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
     from consultations import digest
+    from consultations.adapters.paper_sources import papers_from
     from consultations.triage.dedupe import dedupe
-    from consultations.triage.load import papers_from
     from consultations.triage.pipeline import triage
 
     rt = runtime()
@@ -124,7 +124,9 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
         log.info("digest.unsubscribed")
         return 0
     s = rt.settings
-    papers = dedupe(papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url))
+    papers = dedupe(
+        papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url, redis=rt.redis)
+    )
     posted = store.posted(key)
     profile = digest.nudged(sub.profile, store.nudges(key))
     items = digest.pick(triage(papers, profile, top=None), posted, sub.top)

@@ -115,7 +115,7 @@ class AnthropicNarrator:
             offline = self._fallback.narrate(request, report)
             notice = f"Claude could not be reached ({reason}); this is the offline analysis."
             return Narrative(text=offline.text, author=offline.author, notice=notice)
-        text = "".join(b.text for b in response.content if getattr(b, "type", "") == "text")
+        text = "".join(b.text for b in response.content if isinstance(b, anthropic.types.TextBlock))
         usage = response.usage
         logger.info(
             "narrator.written",

@@ -51,13 +51,13 @@ class DigestStore:
 
     def last_period(self, key: str) -> str | None:
         raw = self._r.get(f"{self._prefix}:digest:last:{key}")
-        return raw.decode() if raw else None
+        return _text(raw) if raw else None
 
     def set_last_period(self, key: str, period: str) -> None:
         self._r.set(f"{self._prefix}:digest:last:{key}", period)
 
     def posted(self, key: str) -> set[str]:
-        return {m.decode() for m in self._r.smembers(f"{self._prefix}:digest:posted:{key}")}
+        return {_text(m) for m in self._r.smembers(f"{self._prefix}:digest:posted:{key}")}
 
     def mark_posted(self, key: str, ids: list[str]) -> None:
         if ids:
@@ -74,14 +74,14 @@ class DigestStore:
     def react(self, key: str, ts: str, delta: int) -> list[str]:
         """Record a 👍 (+1) or 👎 (-1) on a digest item; returns the questions it nudged."""
         raw = self._r.hget(f"{self._prefix}:digest:items:{key}", ts)
-        questions = raw.decode().split(",") if raw else []
+        questions = _text(raw).split(",") if raw else []
         for q in filter(None, questions):
             self._r.hincrbyfloat(f"{self._prefix}:digest:nudge:{key}", q, delta)
         return [q for q in questions if q]
 
     def nudges(self, key: str) -> dict[str, float]:
         raw = self._r.hgetall(f"{self._prefix}:digest:nudge:{key}")
-        return {k.decode(): float(v) for k, v in raw.items()}
+        return {_text(k): float(v) for k, v in raw.items()}
 
     # profiles
     def save_profile(self, owner: Owner, profile: Profile) -> None:
@@ -90,3 +90,7 @@ class DigestStore:
     def profile(self, owner: Owner) -> Profile | None:
         raw = self._r.get(f"{self._prefix}:{{{owner.key}}}:profile")
         return Profile.model_validate_json(raw) if raw else None
+
+
+def _text(raw: bytes | str) -> str:
+    return raw.decode() if isinstance(raw, bytes) else raw

@@ -1,31 +1,58 @@
-"""Papers from any source spec: a file, `arxiv:QUERY`, `openreview:VENUE_ID` or a feed URL."""
+"""Which source a spec names, and the port that reads it. Pure: no files, network or environment.
+
+A spec is a built-in data set (`neurips2025`, `colm2025`, shipped with the package), a
+`.csv`/`.jsonl` path, `arxiv:QUERY`, `openreview:VENUE_ID` or an RSS/Atom `http(s)://` URL.
+The reader that fetches each kind is an adapter (`consultations/adapters/paper_sources.py`).
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from consultations.triage.papers import Paper
-from consultations.triage.sources import load_file
+
+# built-in name → file under consultations/triage/data/ (package data)
+BUILTIN = {
+    "neurips2025": "neurips2025_accepted_titles.csv",
+    "colm2025": "colm2025_papers.jsonl",
+}
+
+Kind = Literal["builtin", "arxiv", "openreview", "feed", "file"]
 
 
-def papers_from(
-    spec: str, arxiv_url: str | None = None, openreview_url: str | None = None
-) -> Iterator[Paper]:
-    if spec.startswith("arxiv:"):
-        from consultations.triage.sources_http import ArxivClient
+class SourceSpec(BaseModel):
+    model_config = ConfigDict(frozen=True)
 
-        url = arxiv_url or os.environ.get("ARXIV_API_URL", "http://export.arxiv.org/api/query")
-        yield from ArxivClient(url).search(spec.removeprefix("arxiv:"))
-    elif spec.startswith("openreview:"):
-        from consultations.triage.sources_http import OpenReviewClient
+    kind: Kind
+    arg: str = Field(min_length=1, max_length=2000)
 
-        url = openreview_url or os.environ.get("OPENREVIEW_API_URL", "https://api2.openreview.net")
-        yield from OpenReviewClient(url).venue(spec.removeprefix("openreview:"))
-    elif spec.startswith(("http://", "https://")):
-        from consultations.triage.sources_http import read_feed
 
-        yield from read_feed(spec)
-    else:
-        yield from load_file(Path(spec))
+def parse_spec(spec: str) -> SourceSpec:
+    s = spec.strip()
+    if s.casefold() in BUILTIN:
+        return SourceSpec(kind="builtin", arg=s.casefold())
+    for prefix, kind in (("arxiv:", "arxiv"), ("openreview:", "openreview")):
+        if s.startswith(prefix):
+            return SourceSpec(kind=kind, arg=s.removeprefix(prefix))  # type: ignore[arg-type]
+    if s.startswith(("http://", "https://")):
+        return SourceSpec(kind="feed", arg=s)
+    return SourceSpec(kind="file", arg=s)
+
+
+class PaperReader(Protocol):
+    """Reads each kind of source (an adapter implements it)."""
+
+    def builtin(self, name: str) -> Iterator[Paper]: ...
+    def file(self, path: str) -> Iterator[Paper]: ...
+    def arxiv(self, query: str) -> Iterator[Paper]: ...
+    def openreview(self, venue_id: str) -> Iterator[Paper]: ...
+    def feed(self, url: str) -> Iterator[Paper]: ...
+
+
+def read(spec: str, reader: PaperReader) -> Iterator[Paper]:
+    """The papers of one spec, through ``reader``."""
+    s = parse_spec(spec)
+    yield from getattr(reader, s.kind)(s.arg)

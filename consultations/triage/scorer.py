@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer
 
 from consultations.triage.lexicon import IGNORE, LEXICON, QUESTIONS
+from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
 
 TITLE_WEIGHT = 1.6
 ANSWERS_AT = 0.35  # a question counts as answered from this score up
-_TOKEN = r"(?u)\b\w+\b"
 
 
 _CLAIMS = {
@@ -58,16 +57,6 @@ _CLAIM_POINTS = {
 }
 
 
-def _vocab(phrases: Sequence[str]) -> CountVectorizer:
-    return CountVectorizer(
-        vocabulary=list(phrases),
-        ngram_range=(1, 3),
-        token_pattern=_TOKEN,
-        lowercase=True,
-        dtype=np.float32,
-    )
-
-
 _PHRASES = sorted({p for words in LEXICON.values() for p in words} | set(IGNORE))
 _INDEX = {p: i for i, p in enumerate(_PHRASES)}
 _WEIGHTS = np.zeros((len(_PHRASES), len(QUESTIONS)), dtype=np.float32)
@@ -77,7 +66,7 @@ for _q, (_name, _words) in enumerate((n, LEXICON[n]) for n in QUESTIONS):
 _PENALTY = np.zeros(len(_PHRASES), dtype=np.float32)
 for _p, _w in IGNORE.items():
     _PENALTY[_INDEX[_p]] = _w
-_VECTORIZER = _vocab(_PHRASES)
+_COUNTER = PhraseCounter(_PHRASES)
 
 
 @dataclass
@@ -89,16 +78,19 @@ class Scores:
     canon: list[list[str]]  # canon names matched per paper
     claims: list[list[str]]  # numeric claims found per paper
     penalty: np.ndarray  # (n,)
-    _title_counts: object = field(repr=False, default=None)
-    _abstract_counts: object = field(repr=False, default=None)
+    _title_counts: Counts | None = field(repr=False, default=None)
+    _abstract_counts: Counts | None = field(repr=False, default=None)
 
     def phrases(self, i: int, question: int, limit: int = 3) -> list[str]:
         """The lexicon phrases that drove question ``question`` for paper ``i``."""
-        row = self._title_counts[i] * TITLE_WEIGHT + self._abstract_counts[i]  # type: ignore[index, operator]
-        cols = row.indices
-        weights = _WEIGHTS[cols, question] * row.data
-        order = np.argsort(-weights)
-        return [_PHRASES[cols[j]] for j in order[:limit] if weights[j] > 0]
+        assert self._title_counts is not None and self._abstract_counts is not None
+        total: dict[int, float] = {}
+        for counts, scale in ((self._title_counts, TITLE_WEIGHT), (self._abstract_counts, 1.0)):
+            cols, data = counts.row(i)
+            for c, d in zip(cols.tolist(), data.tolist(), strict=True):
+                total[c] = total.get(c, 0.0) + scale * d * float(_WEIGHTS[c, question])
+        ranked = sorted(total.items(), key=lambda cw: -cw[1])
+        return [_PHRASES[c] for c, w in ranked[:limit] if w > 0]
 
 
 def _prepare(text: str) -> str:
@@ -108,13 +100,12 @@ def _prepare(text: str) -> str:
 def score(papers: Sequence[Paper], profile: Profile | None = None) -> Scores:
     profile = profile or Profile()
     n = len(papers)
-    titles = _VECTORIZER.transform([_prepare(p.title) for p in papers])
-    abstracts = _VECTORIZER.transform([_prepare(p.abstract) for p in papers])
-    for m in (titles, abstracts):
-        np.minimum(m.data, 2, out=m.data)  # a phrase counts at most twice
-    counts = titles * TITLE_WEIGHT + abstracts
-    raw = np.asarray(counts @ _WEIGHTS)  # (n, 3) in one sparse product
-    penalty = np.asarray(counts @ _PENALTY).ravel()
+    # a phrase counts at most twice
+    titles = _COUNTER.count([_prepare(p.title) for p in papers]).clipped(2)
+    abstracts = _COUNTER.count([_prepare(p.abstract) for p in papers]).clipped(2)
+    parts = [(titles, TITLE_WEIGHT), (abstracts, 1.0)]
+    raw = weighted_dot(parts, _WEIGHTS).astype(np.float32)  # (n, 3)
+    penalty = weighted_dot(parts, _PENALTY)
 
     claims: list[list[str]] = []
     claim_points = np.zeros((n, 3), dtype=np.float32)
@@ -153,8 +144,8 @@ def score(papers: Sequence[Paper], profile: Profile | None = None) -> Scores:
         canon=canon,
         claims=claims,
         penalty=penalty,
-        _title_counts=titles.tocsr(),
-        _abstract_counts=abstracts.tocsr(),
+        _title_counts=titles,
+        _abstract_counts=abstracts,
     )
 
 

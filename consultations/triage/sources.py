@@ -1,61 +1,68 @@
-"""Papers from local files: the CSV and JSONL formats of shared/data, and generic JSONL."""
+"""Papers parsed from the text of a CSV or JSONL source (the shipped data's formats). Pure.
+
+Reading the bytes (a file, a built-in data set, a download) is an adapter's job
+(`consultations/adapters/paper_sources.py`); this module only turns lines into papers.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
 from consultations.triage.papers import Paper, arxiv_id
+
+SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json")
 
 
 class SourceError(ValueError):
     """A source that cannot be read; the message says which and why."""
 
 
-def load_file(path: Path) -> Iterator[Paper]:
-    if not path.exists():
-        raise SourceError(f"no such file: {path}")
-    suffix = path.suffix.casefold()
+def parse_lines(lines: Iterable[str], name: str) -> Iterator[Paper]:
+    """Papers from the lines of ``name`` (its suffix picks CSV or JSONL)."""
+    suffix = "." + name.rsplit(".", 1)[-1].casefold() if "." in name else ""
     if suffix == ".csv":
-        yield from _csv(path)
-    elif suffix in (".jsonl", ".ndjson", ".json"):
-        yield from _jsonl(path)
+        yield from parse_csv(lines, name)
+    elif suffix in SUFFIXES:
+        yield from parse_jsonl(lines, name)
     else:
-        raise SourceError(f"{path}: expected a .csv or .jsonl file")
+        raise SourceError(f"{name}: expected a .csv or .jsonl file")
 
 
-def _csv(path: Path) -> Iterator[Paper]:
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if not reader.fieldnames or "title" not in reader.fieldnames:
-            raise SourceError(f"{path}: a CSV needs a title column")
-        for n, row in enumerate(reader, 2):
-            pid = row.get("paper_id") or row.get("id") or f"{path.stem}:{n}"
-            try:
-                yield Paper(
-                    id=str(pid),
-                    title=row["title"],
-                    abstract=row.get("abstract") or "",
-                    source=path.name,
-                )
-            except ValidationError:
-                continue  # an empty or broken row: skipped, the rest goes on
+def _stem(name: str) -> str:
+    return name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
-def _jsonl(path: Path) -> Iterator[Paper]:
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                yield from_record(row, source=path.name, fallback_id=f"{path.stem}:{n}")
-            except (ValueError, ValidationError, TypeError, KeyError):
-                continue
+def parse_csv(lines: Iterable[str], name: str) -> Iterator[Paper]:
+    reader = csv.DictReader(lines)
+    if not reader.fieldnames or "title" not in reader.fieldnames:
+        raise SourceError(f"{name}: a CSV needs a title column")
+    for n, row in enumerate(reader, 2):
+        pid = row.get("paper_id") or row.get("id") or f"{_stem(name)}:{n}"
+        try:
+            yield Paper(
+                id=str(pid),
+                title=row["title"],
+                abstract=row.get("abstract") or "",
+                source=name.rsplit("/", 1)[-1],
+            )
+        except ValidationError:
+            continue  # an empty or broken row: skipped, the rest goes on
+
+
+def parse_jsonl(lines: Iterable[str], name: str) -> Iterator[Paper]:
+    source = name.rsplit("/", 1)[-1]
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            yield from_record(row, source=source, fallback_id=f"{_stem(name)}:{n}")
+        except (ValueError, ValidationError, TypeError, KeyError, AttributeError):
+            continue
 
 
 def from_record(row: dict, source: str, fallback_id: str) -> Paper:

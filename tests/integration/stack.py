@@ -16,7 +16,6 @@ import httpx
 from slack_sdk.signature import SignatureVerifier
 
 from consultations.adapters.embedded_redis import free_port
-from tests.conftest import SHARED_DATA
 
 SECRET = "test-signing-secret"  # noqa: S105 — a test value
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +45,7 @@ class Stack:
             "NEURIPS_LOG_FORMAT": "json",
             "NEURIPS_DATA_DIR": str(logs / "data"),
             "PYTHONUNBUFFERED": "1",
-            "NEURIPS_DIGEST_SOURCE": str(SHARED_DATA / "colm2025_papers.jsonl"),
+            "NEURIPS_DIGEST_SOURCE": "colm2025",  # built into the package
             "NEURIPS_DIGEST_TICK_S": "1",
             **env,
         }

@@ -122,7 +122,6 @@ def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalo
     )
 
 
-
 def test_logs_are_json_lines_with_the_task_bound(
     stack: Stack, slack: FakeSlack, catalog: Catalog
 ) -> None:

@@ -134,7 +134,7 @@ def test_the_cli_prints_the_estimate_and_honours_the_budget(catalog) -> None:  #
     import subprocess
     import sys
 
-    from tests.conftest import ROOT, SHARED_DATA
+    from tests.conftest import ROOT
 
     def keen(body: dict) -> dict:  # a model that rates every paper it is shown highly
         ids = re.findall(r'<paper id="([^"]+)">', body["messages"][0]["content"])
@@ -151,7 +151,7 @@ def test_the_cli_prints_the_estimate_and_honours_the_budget(catalog) -> None:  #
             "-m",
             "bot.cli",
             "triage",
-            str(SHARED_DATA / "colm2025_papers.jsonl"),
+            "colm2025",
             "--llm",
             "--top",
             "3",

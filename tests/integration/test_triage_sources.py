@@ -7,13 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from consultations.triage.sources_http import (
-    ArxivClient,
-    OpenReviewClient,
-    RateLimiter,
-    read_feed,
-)
-from tests.conftest import ROOT, SHARED_DATA
+from consultations.adapters.paper_feeds import ArxivClient, OpenReviewClient, read_feed
+from consultations.adapters.rate_limit import RateLimiter
+from tests.conftest import ROOT
 from tests.fakes.http import FakeServer, Recorded
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "triage"
@@ -83,14 +79,14 @@ def test_the_arxiv_limiter_spaces_requests_three_seconds_apart() -> None:
     assert slept == [2.0, 3.0]
 
 
-def test_cli_triages_the_colm_papers_as_jsonl() -> None:
+def test_cli_triages_the_built_in_colm_papers_as_jsonl() -> None:
     out = subprocess.run(
         [
             sys.executable,
             "-m",
             "bot.cli",
             "triage",
-            str(SHARED_DATA / "colm2025_papers.jsonl"),
+            "colm2025",
             "--top",
             "5",
             "--format",
@@ -119,3 +115,17 @@ def test_cli_refuses_a_missing_file() -> None:
         timeout=60,
     )
     assert r.returncode == 2 and "no such file" in r.stderr
+
+
+def test_cli_triages_the_built_in_neurips_titles_out_of_the_box() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "triage", "neurips2025", "--top", "3", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    rows = r.stdout.strip().splitlines()
+    assert rows[0].startswith("id,title,score,cost,failure,compute") and len(rows) == 4
+    assert all(row.split(",")[-1] == "neurips2025_accepted_titles.csv" for row in rows[1:])

@@ -56,3 +56,59 @@ def test_reactions_tilt_the_weights_within_bounds() -> None:
     assert tilted.weights["cost"] < base.weights["cost"] < tilted.weights["failure"]
     assert sum(tilted.weights.values()) == pytest.approx(1.0)
     assert nudged(base, {}) == base
+
+
+@pytest.mark.parametrize(
+    ("word", "day"),
+    [("monday", 0), ("Mon", 0), ("tues", 1), ("Wed", 2), ("thurs", 3), ("FRIDAYS", 4), ("sun", 6)],
+)
+def test_days_match_whole_words_and_their_abbreviations(word: str, day: int) -> None:
+    assert parse_subscribe([word]) == {"day": day}
+
+
+@pytest.mark.parametrize("word", ["monthly", "sunshine", "wedding", "fridge", "satellite", "mo"])
+def test_words_that_merely_start_like_a_day_are_refused(word: str) -> None:
+    with pytest.raises(ValueError, match=f"did not understand '{word}'"):
+        parse_subscribe([word])
+
+
+@pytest.mark.parametrize(
+    ("word", "zone"),
+    [
+        ("CET", "Europe/Paris"),
+        ("cest", "Europe/Paris"),
+        ("PST", "America/Los_Angeles"),
+        ("PDT", "America/Los_Angeles"),
+        ("EST", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("GMT", "Etc/GMT"),
+        ("utc", "UTC"),
+        ("IST", "Asia/Kolkata"),
+        ("JST", "Asia/Tokyo"),
+        ("Europe/Berlin", "Europe/Berlin"),
+    ],
+)
+def test_time_zone_abbreviations_map_to_zones(word: str, zone: str) -> None:
+    options = parse_subscribe(["monday", "09:00", word])
+    assert options["timezone"] == zone
+    sub = Subscription(platform="slack", workspace="T1", channel="C1", **options)  # type: ignore[arg-type]
+    assert sub.describe() == f"every Monday at 09:00 {zone}, top 5"
+
+
+def test_a_cet_subscription_is_due_at_nine_in_paris_summer_and_winter() -> None:
+    sub = Subscription(
+        platform="slack",
+        workspace="T1",
+        channel="C1",
+        **parse_subscribe(["monday", "CET"]),  # type: ignore[arg-type]
+    )
+    assert due_period(sub, at("2026-11-23T07:59:00"), "2026-W47") is None  # 08:59 in Paris
+    assert due_period(sub, at("2026-11-23T08:00:00"), "2026-W47") == "2026-W48"  # 09:00 (CET)
+    assert due_period(sub, at("2026-06-01T06:59:00"), "2026-W22") is None  # 08:59 (CEST)
+    assert due_period(sub, at("2026-06-01T07:00:00"), "2026-W22") == "2026-W23"
+
+
+@pytest.mark.parametrize("word", ["Mars/Olympus", "Europe/Atlantis"])
+def test_an_unknown_zone_gets_a_clear_error(word: str) -> None:
+    with pytest.raises(ValueError, match=f"unknown time zone '{word}'.*Europe/Paris.*CET"):
+        parse_subscribe([word])

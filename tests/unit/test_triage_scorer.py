@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from consultations.adapters.paper_sources import builtin, load_file
 from consultations.triage.dedupe import dedupe
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import triage
 from consultations.triage.scorer import Profile, score
-from consultations.triage.sources import load_file
-from tests.conftest import SHARED_DATA
 
 
 def paper(pid: str, title: str, abstract: str = "", **kw: object) -> Paper:
@@ -89,7 +88,7 @@ def test_why_is_one_sentence_from_evidence_only() -> None:
 
 
 def test_titles_alone_rank_the_real_neurips_list_usefully() -> None:
-    papers = list(load_file(SHARED_DATA / "neurips2025_accepted_titles.csv"))
+    papers = list(builtin("neurips2025"))
     assert len(papers) == 5861
     ranked = triage(papers, top=None)
     top = " ".join(r.title.casefold() for r in ranked[:100])

@@ -109,7 +109,7 @@ class SlackGateway:
 
         assert self._settings is not None
         if spec.get("ids"):
-            from consultations.triage.sources_http import ArxivClient
+            from consultations.adapters.paper_feeds import ArxivClient
 
             ids = spec["ids"].split(",")
             return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
@@ -120,7 +120,7 @@ class SlackGateway:
         import urllib.request
         from pathlib import Path
 
-        from consultations.triage.sources import load_file
+        from consultations.adapters.paper_sources import load_file
 
         assert self._settings is not None and self._settings.slack_bot_token is not None
         if not url.startswith(("https://", "http://")):

@@ -1,86 +1,68 @@
 """Papers from the network: the arXiv API, OpenReview (API v2) and RSS/Atom feeds.
 
-Base URLs are configurable (tests point them at a local server). arXiv asks for at most one
-request every 3 seconds; the limiter enforces it. XML is parsed without DTDs or entities.
+Base URLs are configurable (tests point them at a local server). Every request goes through
+`http_client.get` (timeouts, size cap, http(s)-only redirects); arXiv's one-request-per-3-s
+limit through a limiter that Redis can share across processes. XML goes through defusedxml:
+any DOCTYPE, entity or external reference is refused, wherever it sits in the document.
 """
 
 from __future__ import annotations
 
 import json
-import threading
-import time
+import re
 import urllib.parse
-import urllib.request
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element
 
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
 from pydantic import ValidationError
 
+from consultations.adapters import http_client
+from consultations.adapters.rate_limit import Limiter, arxiv_limiter
 from consultations.triage.papers import Paper, arxiv_id
 from consultations.triage.sources import SourceError
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-USER_AGENT = "neurips-advisor/0.1 (research triage)"
+_TAG = re.compile(r"<[^>]+>")
 
 
-class RateLimiter:
-    """At most one call every ``interval`` seconds (shared by threads)."""
-
-    def __init__(
-        self,
-        interval: float,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.interval, self._clock, self._sleep = interval, clock, sleep
-        self._next = 0.0
-        self._lock = threading.Lock()
-
-    def wait(self) -> None:
-        with self._lock:
-            now = self._clock()
-            if now < self._next:
-                self._sleep(self._next - now)
-                now = self._next
-            self._next = now + self.interval
-
-
-def _get(url: str, timeout: float = 30.0) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+def _get(url: str) -> bytes:
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as resp:  # noqa: S310 — http(s) only
-            return resp.read(50_000_000)
-    except OSError as e:
-        raise SourceError(f"could not fetch {url.split('?')[0]}: {e}") from e
+        return http_client.get(url)
+    except http_client.FetchError as e:
+        raise SourceError(str(e)) from e
 
 
-def _xml(data: bytes) -> ET.Element:
-    if b"<!DOCTYPE" in data[:2000] or b"<!ENTITY" in data[:5000]:
-        raise SourceError("refusing XML with a DTD or entities")
+def parse_xml(data: bytes) -> Element:
+    """An XML document with no DTD, entity or external reference anywhere in it."""
     try:
-        return ET.fromstring(data)
-    except ET.ParseError as e:
+        root: Element = SafeET.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as e:
+        raise SourceError("refusing XML with a DTD or entities") from e
+    except SafeET.ParseError as e:
         raise SourceError(f"not valid XML: {e}") from e
+    return root
 
 
 class ArxivClient:
     def __init__(
         self,
         base_url: str = "http://export.arxiv.org/api/query",
-        limiter: RateLimiter | None = None,
+        limiter: Limiter | None = None,
         page_size: int = 100,
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise SourceError("the arXiv API URL must be http(s)")
         self.base_url, self.page_size = base_url, page_size
-        self.limiter = limiter or RateLimiter(3.0)
+        self.limiter: Limiter = limiter or arxiv_limiter()
 
     def by_ids(self, ids: list[str]) -> Iterator[Paper]:
         """Papers by arXiv id (versions dropped), 100 per request."""
         for i in range(0, len(ids), 100):
             self.limiter.wait()
             params = {"id_list": ",".join(ids[i : i + 100]), "max_results": 100}
-            root = _xml(_get(f"{self.base_url}?{urllib.parse.urlencode(params)}"))
+            root = parse_xml(_get(f"{self.base_url}?{urllib.parse.urlencode(params)}"))
             for e in root.findall(f"{ATOM}entry"):
                 paper = _arxiv_entry(e)
                 if paper is not None:
@@ -90,25 +72,26 @@ class ArxivClient:
         start = 0
         while start < limit:
             self.limiter.wait()
+            size = min(self.page_size, limit - start)
             params = {
                 "search_query": query,
                 "start": start,
-                "max_results": min(self.page_size, limit - start),
+                "max_results": size,
                 "sortBy": "submittedDate",
                 "sortOrder": "descending",
             }
-            root = _xml(_get(f"{self.base_url}?{urllib.parse.urlencode(params)}"))
+            root = parse_xml(_get(f"{self.base_url}?{urllib.parse.urlencode(params)}"))
             entries = root.findall(f"{ATOM}entry")
             for e in entries:
                 paper = _arxiv_entry(e)
                 if paper is not None:
                     yield paper
-            if len(entries) < params["max_results"]:
+            if len(entries) < size:
                 return
             start += len(entries)
 
 
-def _arxiv_entry(e: ET.Element) -> Paper | None:
+def _arxiv_entry(e: Element) -> Paper | None:
     link = (e.findtext(f"{ATOM}id") or "").strip()
     aid = arxiv_id(link)
     try:
@@ -142,10 +125,10 @@ class OpenReviewClient:
             data = _get(f"{self.base_url}/notes?{urllib.parse.urlencode(params)}")
             try:
                 notes = json.loads(data).get("notes", [])
-            except ValueError as e:
+            except (ValueError, AttributeError) as e:
                 raise SourceError(f"OpenReview answered something other than JSON: {e}") from e
             for note in notes:
-                paper = _openreview_note(note, venue_id)
+                paper = _openreview_note(note, venue_id) if isinstance(note, dict) else None
                 if paper is not None:
                     yield paper
             if len(notes) < self.page_size:
@@ -166,20 +149,20 @@ def _openreview_note(note: dict, venue_id: str) -> Paper | None:
             id=f"openreview:{forum}",
             title=str(_value(c, "title")),
             abstract=str(_value(c, "abstract")),
-            authors=tuple(_value(c, "authors", ()) or ()),
+            authors=tuple(_value(c, "authors", ()) or ()),  # type: ignore[arg-type]
             venue=str(_value(c, "venue") or venue_id),
             status=str(_value(c, "venueid")),
             urls=(f"https://openreview.net/forum?id={forum}",),
             source="openreview",
             openreview_id=forum or None,
         )
-    except ValidationError:
+    except (ValidationError, TypeError):
         return None
 
 
 def read_feed(url: str) -> Iterator[Paper]:
     """RSS 2.0 or Atom."""
-    root = _xml(_get(url))
+    root = parse_xml(_get(url))
     items = root.findall(".//item") or root.findall(f".//{ATOM}entry")
     for item in items:
         title = item.findtext("title") or item.findtext(f"{ATOM}title") or ""
@@ -197,16 +180,10 @@ def read_feed(url: str) -> Iterator[Paper]:
             yield Paper(
                 id=link or f"feed:{title[:80]}",
                 title=title,
-                abstract=_strip_tags(summary),
+                abstract=_TAG.sub(" ", summary),
                 urls=(link,) if link else (),
                 source="feed",
                 arxiv_id=arxiv_id(link) if "arxiv" in link else None,
             )
         except ValidationError:
             continue
-
-
-def _strip_tags(html: str) -> str:
-    import re
-
-    return re.sub(r"<[^>]+>", " ", html)

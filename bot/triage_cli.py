@@ -12,8 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from consultations.adapters.paper_sources import papers_from
 from consultations.triage.dedupe import dedupe
-from consultations.triage.load import papers_from
+from consultations.triage.load import BUILTIN
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
 from consultations.triage.sources import SourceError
@@ -24,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "source",
         nargs="+",
-        help="a .csv/.jsonl file, arxiv:QUERY, "
+        help=f"a built-in data set ({', '.join(BUILTIN)}), a .csv/.jsonl file, arxiv:QUERY, "
         "openreview:VENUE_ID or an RSS/Atom URL (several are merged)",
     )
     p.add_argument("--profile", type=Path, help="JSON or TOML: topics, canon, weights")
@@ -57,6 +58,13 @@ def load_profile(path: Path | None) -> Profile:
         raise SourceError(f"profile {path}: {e}") from e
 
 
+def _urls(settings: Any) -> tuple[str | None, str | None]:
+    """The arXiv and OpenReview base URLs from the settings (defaults without settings)."""
+    if settings is None:
+        return None, None
+    return settings.arxiv_api_url, settings.openreview_api_url
+
+
 def run(args: argparse.Namespace, settings: Any = None) -> int:
     if args.llm and (settings is None or settings.anthropic_api_key is None):
         print("triage: --llm needs ANTHROPIC_API_KEY", file=sys.stderr)
@@ -69,7 +77,7 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
         profile = load_profile(args.profile)
         papers: list[Paper] = []
         for spec in args.source:
-            for p in papers_from(spec):
+            for p in papers_from(spec, *_urls(settings)):
                 papers.append(p)
                 if progress and len(papers) % 500 == 0:
                     print(f"\rRead {len(papers):,} papers", end="", file=sys.stderr)
