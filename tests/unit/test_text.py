@@ -1,0 +1,46 @@
+"""Splitting to platform limits and quoting user text back, shared by Slack and Teams."""
+
+from __future__ import annotations
+
+import re
+
+from consultations.adapters.slack.blocks import SECTION_LIMIT, split_markdown
+from consultations.text import inert, split_text
+
+
+def test_escaping_after_splitting_never_cuts_an_entity() -> None:
+    text = "R&D " * 2000  # 8,000 characters that escape to 16,000
+    pieces = split_markdown(text)
+    assert all(len(p) <= SECTION_LIMIT for p in pieces)
+    joined = "".join(pieces)
+    assert "&amp;" in joined and not re.search(r"&(?!amp;|lt;|gt;)", joined)  # no "&am" + "p;"
+    assert joined.count("&amp;") == 2000
+
+
+def test_split_on_word_boundaries_within_a_long_line() -> None:
+    words = [f"word{i}" for i in range(3000)]
+    pieces = split_text(" ".join(words), 500)
+    assert all(len(p) <= 500 for p in pieces)
+    assert [w for p in pieces for w in p.split()] == words  # nothing cut, nothing lost
+
+
+def test_paragraphs_stay_whole_when_they_fit_and_a_cut_fence_is_reopened() -> None:
+    text = "intro\n\n```\n" + "\n".join(f"line {i}" for i in range(400)) + "\n```\n\noutro"
+    pieces = split_text(text, 1000)
+    assert pieces[0].startswith("intro") and pieces[-1].endswith("outro")
+    assert all(p.count("```") % 2 == 0 for p in pieces)
+    assert all(len(p) <= 1000 for p in pieces)
+
+
+def test_a_single_unbroken_word_is_cut_hard() -> None:
+    pieces = split_text("x" * 2500, 1000)
+    assert "".join(pieces) == "x" * 2500 and all(len(p) <= 1000 for p in pieces)
+
+
+def test_inert_quotes_cannot_mention_link_or_break_markup() -> None:
+    hostile = "<!channel> <@U123> <https://evil.example|click> [x](https://evil.example) `code`"
+    quoted = inert(hostile, 500)
+    assert not any(ch in quoted for ch in "<>[]`")
+    assert "https://" not in quoted
+    assert inert("@channel and @here") == "@\u200bchannel and @\u200bhere"  # no broadcast
+    assert inert("y" * 300, 50) == "y" * 49 + "…"
