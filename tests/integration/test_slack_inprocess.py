@@ -15,12 +15,13 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 import redis
+from pydantic import SecretStr
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
@@ -28,9 +29,8 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.events import SORRY, SORRY_ANSWER, SORRY_REPLY
 from bot.slack.routes import build_bolt_app
-from consultations.adapters.bootstrap import App
+from consultations.adapters.bootstrap import App, build_narrator
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
-from consultations.adapters.offline_narrator import OfflineNarrator
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.adapters.redis_triage import TriageJobs
@@ -53,8 +53,8 @@ def build_app(redis_url: str, catalog: Catalog, jobs: RecordingJobQueue, slack_u
     """The parts ``bootstrap`` wires, wired the same way, with the job queue at the boundary."""
     settings = Settings(
         redis_url=redis_url,
-        slack_bot_token="xoxb-fake",
-        slack_signing_secret=SECRET,
+        slack_bot_token=SecretStr("xoxb-fake"),
+        slack_signing_secret=SecretStr(SECRET),
         slack_api_url=f"{slack_url}/api/",
         neurips_llm="offline",
     )
@@ -71,7 +71,7 @@ def build_app(redis_url: str, catalog: Catalog, jobs: RecordingJobQueue, slack_u
         redis_url=redis_url,
         service=service,
         ledger=EventLedger(client),
-        narrator=OfflineNarrator(),
+        narrator=build_narrator(settings),
         jobs=jobs,
         digest_store=digest_store,
         digests=digests,
@@ -98,12 +98,12 @@ class SignedSlack:
     def send(self, body: str, content_type: str, **headers: str) -> BoltResponse:
         """Signed as Slack signs (``headers`` may override, e.g. with a forged signature)."""
         ts = str(int(time.time()))
-        signed = {
+        signature = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)
+        assert signature is not None
+        signed: dict[str, str | Sequence[str]] = {
             "content-type": content_type,
             "x-slack-request-timestamp": ts,
-            "x-slack-signature": SignatureVerifier(SECRET).generate_signature(
-                timestamp=ts, body=body
-            ),
+            "x-slack-signature": signature,
             **headers,
         }
         request = AsyncBoltRequest(body=body, headers=signed)
@@ -138,11 +138,20 @@ class SignedSlack:
         }
         assert self.send(json.dumps(body), "application/json", **headers).status == 200
 
-    def message(self, user: str, thread: str, text: str, channel: str = "C1", **extra: Any) -> None:
-        """A message in a thread; ``event_id=`` and retry headers go with the envelope."""
-        event_id = extra.pop("event_id", None)
-        headers = extra.pop("headers", {})
-        event = {
+    def message(
+        self,
+        user: str,
+        thread: str,
+        text: str,
+        channel: str = "C1",
+        *,
+        files: list[dict[str, str]] | None = None,
+        event_id: str | None = None,
+        retry: int = 0,
+    ) -> None:
+        """A message in a thread (with ``files``: a file shared there); ``retry``: Slack
+        delivering the same event again after a timeout."""
+        event: dict[str, Any] = {
             "type": "message",
             "channel": channel,
             "user": user,
@@ -150,9 +159,11 @@ class SignedSlack:
             "ts": f"{time.time():.6f}",
             "thread_ts": thread,
             "channel_type": "channel",
-            **extra,
         }
-        self.event(event, event_id, **headers)
+        if files:
+            event.update(subtype="file_share", files=files)
+        again = {"x-slack-retry-num": str(retry), "x-slack-retry-reason": "http_timeout"}
+        self.event(event, event_id, **(again if retry else {}))
 
     def click(self, user: str, action: dict[str, Any], channel: str = "C1") -> list[dict[str, Any]]:
         """A button pressed; what was sent back to its response_url."""
@@ -188,6 +199,9 @@ class SignedSlack:
         """The text of every message posted in a thread, blocks included."""
         return [text_of(p) for p in self.fake.thread(channel, thread)]
 
+    def last_post(self, thread: str) -> dict[str, Any]:
+        return [p for p in self.fake.requests_with_ts() if p.get("thread_ts") == thread][-1]
+
 
 def text_of(post: dict[str, Any]) -> str:
     blocks = post.get("blocks") or []
@@ -222,9 +236,13 @@ def fake(slack_server: FakeSlack) -> FakeSlack:
 
 
 @pytest.fixture
-def db(redis_server: EmbeddedRedis) -> Iterator[redis.Redis]:
-    url = redis_server.url.rsplit("/", 1)[0] + f"/{DB}"
-    client = redis.Redis.from_url(url)
+def db_url(redis_server: EmbeddedRedis) -> str:
+    return redis_server.url.rsplit("/", 1)[0] + f"/{DB}"
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(db_url)
     client.flushdb()
     yield client
     client.close()
@@ -237,10 +255,9 @@ def jobs() -> RecordingJobQueue:
 
 @pytest.fixture
 def app(
-    db: redis.Redis, catalog: Catalog, jobs: RecordingJobQueue, fake: FakeSlack
+    db_url: str, db: redis.Redis, catalog: Catalog, jobs: RecordingJobQueue, fake: FakeSlack
 ) -> Iterator[App]:
-    kwargs = db.connection_pool.connection_kwargs
-    built = build_app(f"redis://{kwargs['host']}:{kwargs['port']}/{DB}", catalog, jobs, fake.url)
+    built = build_app(db_url, catalog, jobs, fake.url)
     yield built
     built.close()
 
@@ -409,10 +426,10 @@ def test_triage_without_ids_waits_for_a_file_in_its_thread(
     (parent,) = fake.requests_with_ts()
     assert "share a CSV or JSONL file" in parent["text"]
     shared = {"id": "F9", "name": "mine.csv", "url_private_download": f"{fake.url}/files/mine.csv"}
-    slack.message("U1", "1.000", "", channel="CF", subtype="file_share", files=[shared])
-    slack.message("U2", parent["ts"], "", channel="CF", subtype="file_share", files=[shared])
+    slack.message("U1", "1.000", "", channel="CF", files=[shared])
+    slack.message("U2", parent["ts"], "", channel="CF", files=[shared])
     assert jobs.sent == []  # a file elsewhere, or from someone else, is not a triage request
-    slack.message("U1", parent["ts"], "", channel="CF", subtype="file_share", files=[shared])
+    slack.message("U1", parent["ts"], "", channel="CF", files=[shared])
     assert "Reading mine.csv" in slack.thread(parent["ts"], "CF")[0]
     ((job,),) = jobs.of("triage")
     spec = app.triage_jobs.get(job)
@@ -446,27 +463,15 @@ def test_the_last_answer_requests_the_report_once_and_says_it_is_coming(
     assert jobs.of("report") == [(U1.key, c.id)]
     progress = slack.thread(thread)[-1]
     assert "That was the last question" in progress and "⏳" in progress
-    posted = [p["ts"] for p in app_posts(slack, thread)]
-    assert c.location["progress_ts"] == posted[-1]  # where the worker will say it is ready
+    assert c.location["progress_ts"] == slack.last_post(thread)["ts"]  # the worker updates it
     slack.message("U1", thread, typical(script.questions[-1]))  # once more, after the end
     assert jobs.of("report") == [(U1.key, c.id)]
 
 
-def app_posts(slack: SignedSlack, thread: str) -> list[dict[str, Any]]:
-    return [p for p in slack.fake.requests_with_ts() if p.get("thread_ts") == thread]
-
-
 def test_the_same_event_delivered_again_moves_the_consultation_once(slack: SignedSlack) -> None:
     thread = slack.start("U1", "1")
-    for retry in (None, "1", "2"):
-        headers = {"x-slack-retry-num": retry, "x-slack-retry-reason": "http_timeout"}
-        slack.message(
-            "U1",
-            thread,
-            "GPT-4o for chat, Claude for code",
-            event_id="EvSAME",
-            headers=headers if retry else {},
-        )
+    for retry in (0, 1, 2):
+        slack.message("U1", thread, "GPT-4o for chat, Claude for code", event_id="Ev1", retry=retry)
     posts = slack.thread(thread)
     assert len(posts) == 2 and "2/6" in posts[1]
 
@@ -485,8 +490,7 @@ def test_a_strangers_message_in_my_thread_changes_nothing(slack: SignedSlack, ap
 
 
 def choice_buttons(slack: SignedSlack, thread: str) -> list[dict[str, Any]]:
-    (question,) = [p for p in app_posts(slack, thread)][-1:]
-    actions = next(b for b in question["blocks"] if b["type"] == "actions")
+    actions = next(b for b in slack.last_post(thread)["blocks"] if b["type"] == "actions")
     return [{**e, "block_id": actions["block_id"]} for e in actions["elements"]]
 
 
@@ -516,6 +520,33 @@ def test_a_strangers_click_is_refused_to_them_alone(slack: SignedSlack, fake: Fa
     assert slack.thread(thread) == before
 
 
+# --- events that are not answers --------------------------------------------------------------
+
+
+def test_the_home_tab_lists_my_consultations(slack: SignedSlack, fake: FakeSlack) -> None:
+    slack.start("U1", "8")
+    slack.event({"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "DHOME"})
+    (published,) = fake.calls("views.publish")
+    view = json.dumps(published["view"])
+    assert published["user_id"] == "U1"
+    assert "2026 AI Strategy Synthesis" in view and "in progress" in view and "Start" in view
+
+
+def test_a_reaction_on_a_digest_item_nudges_its_questions_once(
+    slack: SignedSlack, app: App, db: redis.Redis
+) -> None:
+    key = "slack:T1:CD"
+    app.digest_store.remember_items(key, {"1700000099.000100": ["cost", "failure"]})  # a worker
+    item = {"type": "message", "channel": "CD", "ts": "1700000099.000100"}
+    for reaction, user, event_id in (("+1", "U5", "Ev1"), ("+1", "U5", "Ev1"), ("-1", "U6", "")):
+        react = {"type": "reaction_added", "user": user, "reaction": reaction, "item": item}
+        slack.event(react, event_id or None)
+    assert app.digest_store.nudges(key) == {"cost": 0.0, "failure": 0.0}  # +1 once, then -1
+    slack.event({"type": "reaction_added", "user": "U7", "reaction": "tada", "item": item})
+    slack.event({"type": "reaction_added", "user": "U7", "reaction": "thumbsup", "item": item})
+    assert app.digest_store.nudges(key) == {"cost": 1.0, "failure": 1.0}  # 🎉 is not a vote
+
+
 # --- hostile text, errors after the ack ---------------------------------------------------------
 
 
@@ -542,10 +573,10 @@ def test_slack_failing_after_the_ack_is_told_to_the_user_where_they_wrote(
     slack: SignedSlack, fake: FakeSlack
 ) -> None:
     fake.errors["chat.postMessage"] = ["internal_error"]
-    (sorry,) = slack.command("consult 3")
+    (sorry,) = slack.command("consult 3")  # acked (200) at once, though it failed in a moment
     assert sorry["text"].startswith(SORRY)
     thread = slack.start("U1", "3")  # and then it works
-    fake.errors["chat.postMessage"] = ["internal_error", *fake.errors.get("chat.postMessage", [])]
+    fake.errors["chat.postMessage"] = ["internal_error"]
     slack.message("U1", thread, "5M")
     # the answer was saved, the next question was not posted: the user is not told to resend
     assert slack.thread(thread)[-1] == SORRY_REPLY
