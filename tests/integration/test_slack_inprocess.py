@@ -409,6 +409,19 @@ def test_triage_of_arxiv_ids_creates_and_queues_one_job(
     assert spec["channel"] == "CT" and spec["thread_ts"] == spec["progress_ts"] == parent["ts"]
 
 
+@pytest.mark.parametrize("text", ["consult 1", "triage 2505.06708", "triage"])
+def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_direct_message(
+    slack: SignedSlack, fake: FakeSlack, text: str
+) -> None:
+    fake.no_post_channels.add("CLOCKED")
+    replies = slack.command(text, channel="CLOCKED")
+    assert not any(r["text"].startswith(SORRY) for r in replies)
+    (opened,) = fake.calls("conversations.open")
+    assert opened["users"] == "U1"
+    (parent,) = [p for p in fake.requests_with_ts() if "thread_ts" not in p]
+    assert parent["channel"] == "DU1" and parent["text"].startswith(("<@U1>", "Triage for <@U1>"))
+
+
 def test_triage_of_nonsense_says_so_and_starts_nothing(
     slack: SignedSlack, fake: FakeSlack, jobs: RecordingJobQueue, db: redis.Redis
 ) -> None:
