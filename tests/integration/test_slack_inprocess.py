@@ -165,20 +165,27 @@ class SignedSlack:
         again = {"x-slack-retry-num": str(retry), "x-slack-retry-reason": "http_timeout"}
         self.event(event, event_id, **(again if retry else {}))
 
-    def click(self, user: str, action: dict[str, Any], channel: str = "C1") -> list[dict[str, Any]]:
-        """A button pressed; what was sent back to its response_url."""
+    def click(
+        self, user: str, action: dict[str, Any], channel: str | None = "C1"
+    ) -> list[dict[str, Any]]:
+        """A button pressed in a message (``channel=None``: on the Home tab); what was sent
+        back to its response_url."""
         name = f"a{next(_ids)}"
-        payload = {
+        payload: dict[str, Any] = {
             "type": "block_actions",
             "user": {"id": user, "team_id": "T1"},
             "team": {"id": "T1"},
-            "channel": {"id": channel},
             "api_app_id": "A1",
             "actions": [{"type": "button", "action_ts": f"{time.time():.6f}", **action}],
-            "response_url": f"{self.fake.url}/response/{name}",
             "trigger_id": "1.2.3",
-            "container": {"type": "message", "channel_id": channel},
         }
+        if channel is None:
+            payload["container"] = {"type": "view", "view_id": "V1"}
+            payload["view"] = {"id": "V1", "type": "home"}
+        else:
+            payload["channel"] = {"id": channel}
+            payload["container"] = {"type": "message", "channel_id": channel}
+            payload["response_url"] = f"{self.fake.url}/response/{name}"
         body = urlencode({"payload": json.dumps(payload)})
         assert self.send(body, "application/x-www-form-urlencoded").status == 200
         return self.fake.responses(name)
@@ -205,7 +212,7 @@ class SignedSlack:
 
 def text_of(post: dict[str, Any]) -> str:
     blocks = post.get("blocks") or []
-    return "\n".join([*(json.dumps(b) for b in blocks), post.get("text") or ""])
+    return "\n".join([*(json.dumps(b, ensure_ascii=False) for b in blocks), post.get("text") or ""])
 
 
 # --- fixtures ----------------------------------------------------------------------------------
@@ -273,10 +280,11 @@ U1 = Owner(platform="slack", workspace="T1", user="U1")
 # --- slash commands ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text", ["consult", ""])
 def test_consult_alone_offers_the_eight_as_buttons_and_one_starts(
-    slack: SignedSlack, fake: FakeSlack, catalog: Catalog
+    slack: SignedSlack, fake: FakeSlack, catalog: Catalog, text: str
 ) -> None:
-    (picker,) = slack.command("consult")
+    (picker,) = slack.command(text)
     starts = [b["accessory"] for b in picker["blocks"] if "accessory" in b]
     assert [s["value"] for s in starts] == [s.slug for s in catalog.scripts]
     assert slack.click("U1", starts[6]) == []  # it answers in a new thread
@@ -369,6 +377,8 @@ def test_forget_confirmed_deletes_everything_about_me_and_only_me(
     assert list(db.scan_iter(match="na:{slack:T1:U1}:*")) == []
     assert not any(b"U1" in v for v in db.hvals("na:digest:subs"))  # no id left behind
     assert list(db.scan_iter(match="na:{slack:T1:U2}:*"))  # someone else's stays
+    (status,) = slack.command("status")
+    assert "no consultations yet" in status["text"]
 
 
 # --- digests and triage: what the workers are asked to do --------------------------------------
@@ -536,13 +546,19 @@ def test_a_strangers_click_is_refused_to_them_alone(slack: SignedSlack, fake: Fa
 # --- events that are not answers --------------------------------------------------------------
 
 
-def test_the_home_tab_lists_my_consultations(slack: SignedSlack, fake: FakeSlack) -> None:
+def test_the_home_tab_lists_my_consultations_and_starts_one_in_a_dm(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
     slack.start("U1", "8")
     slack.event({"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "DHOME"})
     (published,) = fake.calls("views.publish")
     view = json.dumps(published["view"])
     assert published["user_id"] == "U1"
     assert "2026 AI Strategy Synthesis" in view and "in progress" in view and "Start" in view
+    start = next(b["accessory"] for b in published["view"]["blocks"] if "accessory" in b)
+    slack.click("U1", start, channel=None)  # the Home tab is no channel: a direct message
+    parent = next(p for p in fake.requests_with_ts() if p["channel"] == "DU1")
+    assert parent["text"].startswith("<@U1> started *") and slack.thread(parent["ts"], "DU1")
 
 
 def test_a_reaction_on_a_digest_item_nudges_its_questions_once(
@@ -580,6 +596,18 @@ def test_hostile_text_is_quoted_inert_never_live(
     assert reply in said["text"]  # the user sees what they typed, and nobody is notified
     assert "<!" not in said["text"] and "@everyone" not in said["text"]
     assert fake.calls("chat.postMessage") == []
+
+
+def test_hostile_answers_are_quoted_back_escaped(slack: SignedSlack) -> None:
+    thread = slack.start("U1", "7")
+    slack.message("U1", thread, "<!channel> ads <https://evil.example|click> & @here")
+    slack.message("U1", thread, "<!everyone>")
+    slack.message("U1", thread, "back")
+    posts = slack.thread(thread)
+    echo = "Noted: &lt;!channel&gt; ads &lt;https://evil.example|click&gt; &amp; @\u200bhere"
+    assert echo in posts[1]
+    assert "Your answer was: &lt;!everyone&gt;" in posts[3]
+    assert not any("<!" in p or "<http" in p for p in posts)
 
 
 def test_slack_failing_after_the_ack_is_told_to_the_user_where_they_wrote(
