@@ -68,31 +68,34 @@ async def _handle(
         case router.Digest():
             return await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
         case router.Triage(arg=arg):
-            return await triage(ctx, owner, arg, channel)
+            return await triage(ctx, conv, owner, arg, channel)
         case router.Help(unknown=unknown):
             return desk.help(SURFACE, unknown)
     return desk.help(SURFACE)
 
 
-async def triage(ctx: SlackContext, owner: Owner, arg: str, channel: str) -> str:
-    """`/neurips triage <arXiv ids or links>`, or no arguments to share a file in a thread."""
+async def triage(
+    ctx: SlackContext, conv: Conversation, owner: Owner, arg: str, channel: str
+) -> str:
+    """`/neurips triage <arXiv ids or links>`, or no arguments to share a file in a thread
+    (in the channel, or a direct message where the bot cannot post)."""
     desk = ctx.app.desk
     request = desk.triage_request(arg)
     if request.error:
         return request.error
     if request.wants_file:
-        parent = await ctx.client.chat_postMessage(
-            channel=channel,
-            text=f"<@{owner.user}>: share a CSV or JSONL file of papers in this "
+        channel, ts = await conv.open_thread(
+            owner,
+            channel,
+            f"<@{owner.user}>: share a CSV or JSONL file of papers in this "
             "thread and I will triage it (columns: id, title, and abstract if you have it).",
         )
-        place = f"{channel}/{parent['ts']}"
+        place = f"{channel}/{ts}"
         await asyncio.to_thread(ctx.app.triage_jobs.await_file, owner.key, place)
         return "Waiting for your file in the thread."
     n = len(request.ids)
-    parent = await ctx.client.chat_postMessage(
-        channel=channel, text=f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
+    channel, ts = await conv.open_thread(
+        owner, channel, f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
     )
-    ts = parent["ts"]
     await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, ids=",".join(request.ids))
     return f"Triaging {n} paper(s) on a worker; results in the thread."

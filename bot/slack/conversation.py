@@ -36,9 +36,9 @@ class Conversation:
         )
         return resp.data  # type: ignore[return-value]
 
-    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> None:
-        """Open a thread (in the channel, else a direct message) and ask the first question."""
-        text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
+    async def open_thread(self, owner: Owner, channel: str | None, text: str) -> tuple[str, str]:
+        """Post a thread's first message in the channel, else in a direct message with the
+        user (the bot cannot post everywhere); the channel and ts it was posted at."""
         parent = None
         if channel:
             try:
@@ -51,7 +51,12 @@ class Conversation:
             channel = dm["channel"]["id"]
             parent = await self.post(channel, text=text)
         assert channel is not None
-        ts = parent["ts"]
+        return channel, parent["ts"]
+
+    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> None:
+        """Open a thread and ask the first question."""
+        text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
+        channel, ts = await self.open_thread(owner, channel, text)
         location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         intro = kit.section(kit.mrkdwn(messages.intro(script)))

@@ -7,16 +7,22 @@ import asyncio
 
 import structlog
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 
 from bot.slack import views
 from bot.slack.context import SlackContext, owner_of
 from consultations.digest import REACTIONS
 
 log = structlog.get_logger(__name__)
+ACK_SEEN_S = 0.05
 SORRY = "Sorry, that did not work: the advisor hit an error. Nothing was lost; please try again"
 SORRY_ANSWER = (
     "Sorry, I could not save that answer (the advisor's storage did not respond). "
     "Please send it again in a minute."
+)
+SORRY_REPLY = (  # the answer was saved before Slack refused the reply: sending it again is wrong
+    "Sorry, Slack did not take my reply just now. What you sent was received; "
+    "`/neurips resume` asks the current question again."
 )
 
 
@@ -26,13 +32,17 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     @bolt.error
     async def on_error(error, body, respond) -> None:
         log.error("slack.listener_failed", error=repr(error), kind=body.get("type"))
+        # Bolt polls for the ack every 10 ms and, once this handler returns, forgets an ack it
+        # has not seen yet: a failure faster than that would turn the ack into a 404 after 3 s
+        await asyncio.sleep(ACK_SEEN_S)
         event = body.get("event") or {}
         try:
             if body.get("response_url"):
                 await respond(text=SORRY + " in a minute.")
             elif event.get("type") == "message" and event.get("thread_ts") and event.get("user"):
+                text = SORRY_REPLY if isinstance(error, SlackApiError) else SORRY_ANSWER
                 await ctx.client.chat_postMessage(
-                    channel=event["channel"], thread_ts=event["thread_ts"], text=SORRY_ANSWER
+                    channel=event["channel"], thread_ts=event["thread_ts"], text=text
                 )
         except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
             log.error("slack.error_report_failed", error=repr(e))

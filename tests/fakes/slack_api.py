@@ -22,6 +22,17 @@ class FakeSlack(FakeServer):
         self.retry_after = 1
         self.no_post_channels: set[str] = set()
         self.files: dict[str, bytes] = {}  # shared files, served at /files/<name> to the bot
+        self.errors: dict[str, list[str]] = {}  # method -> Slack errors its next calls answer
+
+    def reset(self) -> None:
+        """Forget every call and scripted failure (one server shared by many tests)."""
+        with self._lock:
+            self.requests.clear()
+        with self._lock2:
+            self.rate_limited.clear()
+            self.errors.clear()
+        self.no_post_channels.clear()
+        self.files.clear()
 
     # --- what tests read ---------------------------------------------------------------------
     def calls(self, method: str) -> list[dict[str, Any]]:
@@ -88,6 +99,11 @@ class FakeSlack(FakeServer):
                     **{"Retry-After": str(self.retry_after)},
                 )
         p = rec.params  # type: ignore[attr-defined]
+        with self._lock2:
+            failing = self.errors.get(method)
+            error = failing.pop(0) if failing else None
+        if error is not None:
+            return json_reply(200, {"ok": False, "error": error})
         if (
             method in ("chat.postMessage", "chat.postEphemeral")
             and p.get("channel") in self.no_post_channels

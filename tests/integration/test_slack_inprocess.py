@@ -1,0 +1,648 @@
+"""Slack, fast and in-process: requests signed exactly as Slack signs them, dispatched through
+the production Bolt app (``build_bolt_app``) with its real listeners, desk and service on a real
+Redis; the Web API is a local server speaking Slack's protocol, and the job queue records what
+the workers would be asked to do. The slow subprocess tests in ``test_slack.py`` keep the whole
+stack (server process, Celery worker) honest; these cover what the listeners do, quickly.
+
+Every request returns once Bolt has finished the work it started after the ack, so "nothing
+happened" is an honest assertion here, not a sleep that hopes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+import redis
+from pydantic import SecretStr
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.signature import SignatureVerifier
+
+from bot.slack.events import SORRY, SORRY_ANSWER, SORRY_REPLY
+from bot.slack.routes import build_bolt_app
+from consultations.adapters.bootstrap import App, build_narrator
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
+from consultations.adapters.redis_digest import DigestStore
+from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
+from consultations.adapters.redis_triage import TriageJobs
+from consultations.adapters.settings import Settings
+from consultations.catalog import Catalog
+from consultations.desk import Desk
+from consultations.digest_service import DigestService
+from consultations.service import ConsultationService
+from consultations.state import Owner, Status
+from tests.fakes.jobs import RecordingJobQueue
+from tests.fakes.slack_api import FakeSlack
+from tests.unit.test_engine import typical
+
+SECRET = "fast-signing-secret"  # noqa: S105 — a test value
+DB = 10  # a Redis database of its own (the subprocess stacks use 3-7)
+_ids = itertools.count(1)
+
+
+def build_app(redis_url: str, catalog: Catalog, jobs: RecordingJobQueue, slack_url: str) -> App:
+    """The parts ``bootstrap`` wires, wired the same way, with the job queue at the boundary."""
+    settings = Settings(
+        redis_url=redis_url,
+        slack_bot_token=SecretStr("xoxb-fake"),
+        slack_signing_secret=SecretStr(SECRET),
+        slack_api_url=f"{slack_url}/api/",
+        neurips_llm="offline",
+    )
+    client = redis.Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=1)
+    store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
+    service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
+    digest_store = DigestStore(client)
+    digests = DigestService(digest_store, jobs)
+    triage_jobs = TriageJobs(client)
+    return App(
+        settings=settings,
+        catalog=catalog,
+        redis=client,
+        redis_url=redis_url,
+        service=service,
+        ledger=EventLedger(client),
+        narrator=build_narrator(settings),
+        jobs=jobs,
+        digest_store=digest_store,
+        digests=digests,
+        triage_jobs=triage_jobs,
+        desk=Desk(service, digests, triage_jobs, jobs),
+    )
+
+
+async def _dispatch(bolt: AsyncApp, request: AsyncBoltRequest) -> BoltResponse:
+    """The ack, then wait for every task Bolt started after it (this loop runs nothing else)."""
+    response = await bolt.async_dispatch(request)
+    me = asyncio.current_task()
+    while pending := [t for t in asyncio.all_tasks() if t is not me and not t.done()]:
+        await asyncio.wait(pending)
+    return response
+
+
+class SignedSlack:
+    """Slack's side of the wire: signed requests into the Bolt app, and what came back."""
+
+    def __init__(self, bolt: AsyncApp, loop: asyncio.AbstractEventLoop, fake: FakeSlack) -> None:
+        self.bolt, self.loop, self.fake = bolt, loop, fake
+
+    def send(self, body: str, content_type: str, **headers: str) -> BoltResponse:
+        """Signed as Slack signs (``headers`` may override, e.g. with a forged signature)."""
+        ts = str(int(time.time()))
+        signature = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)
+        assert signature is not None
+        signed: dict[str, str | Sequence[str]] = {
+            "content-type": content_type,
+            "x-slack-request-timestamp": ts,
+            "x-slack-signature": signature,
+            **headers,
+        }
+        request = AsyncBoltRequest(body=body, headers=signed)
+        future = asyncio.run_coroutine_threadsafe(_dispatch(self.bolt, request), self.loop)
+        return future.result(timeout=10)
+
+    def command(self, text: str, user: str = "U1", channel: str = "C1") -> list[dict[str, Any]]:
+        """``/neurips text``; what was sent back to its response_url."""
+        name = f"r{next(_ids)}"
+        form = {
+            "token": "x",
+            "team_id": "T1",
+            "channel_id": channel,
+            "user_id": user,
+            "command": "/neurips",
+            "text": text,
+            "response_url": f"{self.fake.url}/response/{name}",
+            "trigger_id": "1.2.3",
+        }
+        acked = self.send(urlencode(form), "application/x-www-form-urlencoded")
+        assert acked.status == 200
+        return self.fake.responses(name)
+
+    def event(self, event: dict[str, Any], event_id: str | None = None, **headers: str) -> None:
+        body = {
+            "type": "event_callback",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "event_id": event_id or f"Ev{next(_ids):06d}",
+            "event_time": int(time.time()),
+            "event": event,
+        }
+        assert self.send(json.dumps(body), "application/json", **headers).status == 200
+
+    def message(
+        self,
+        user: str,
+        thread: str,
+        text: str,
+        channel: str = "C1",
+        *,
+        files: list[dict[str, str]] | None = None,
+        event_id: str | None = None,
+        retry: int = 0,
+    ) -> None:
+        """A message in a thread (with ``files``: a file shared there); ``retry``: Slack
+        delivering the same event again after a timeout."""
+        event: dict[str, Any] = {
+            "type": "message",
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "ts": f"{time.time():.6f}",
+            "thread_ts": thread,
+            "channel_type": "channel",
+        }
+        if files:
+            event.update(subtype="file_share", files=files)
+        again = {"x-slack-retry-num": str(retry), "x-slack-retry-reason": "http_timeout"}
+        self.event(event, event_id, **(again if retry else {}))
+
+    def click(
+        self, user: str, action: dict[str, Any], channel: str | None = "C1"
+    ) -> list[dict[str, Any]]:
+        """A button pressed in a message (``channel=None``: on the Home tab); what was sent
+        back to its response_url."""
+        name = f"a{next(_ids)}"
+        payload: dict[str, Any] = {
+            "type": "block_actions",
+            "user": {"id": user, "team_id": "T1"},
+            "team": {"id": "T1"},
+            "api_app_id": "A1",
+            "actions": [{"type": "button", "action_ts": f"{time.time():.6f}", **action}],
+            "trigger_id": "1.2.3",
+        }
+        if channel is None:
+            payload["container"] = {"type": "view", "view_id": "V1"}
+            payload["view"] = {"id": "V1", "type": "home"}
+        else:
+            payload["channel"] = {"id": channel}
+            payload["container"] = {"type": "message", "channel_id": channel}
+            payload["response_url"] = f"{self.fake.url}/response/{name}"
+        body = urlencode({"payload": json.dumps(payload)})
+        assert self.send(body, "application/x-www-form-urlencoded").status == 200
+        return self.fake.responses(name)
+
+    def start(self, user: str, ref: str, channel: str = "C1") -> str:
+        """``/neurips consult ref``; the thread it lives in (its first question is there)."""
+        assert self.command(f"consult {ref}", user, channel) == []  # it answers in the thread
+        parents = [
+            p
+            for p in self.fake.requests_with_ts()
+            if p["channel"] == channel and p["text"].startswith(f"<@{user}> started")
+        ]
+        thread = parents[-1]["ts"]
+        assert self.fake.thread(channel, thread)
+        return thread
+
+    def thread(self, thread: str, channel: str = "C1") -> list[str]:
+        """The text of every message posted in a thread, blocks included."""
+        return [text_of(p) for p in self.fake.thread(channel, thread)]
+
+    def last_post(self, thread: str) -> dict[str, Any]:
+        return [p for p in self.fake.requests_with_ts() if p.get("thread_ts") == thread][-1]
+
+
+def text_of(post: dict[str, Any]) -> str:
+    blocks = post.get("blocks") or []
+    return "\n".join([*(json.dumps(b, ensure_ascii=False) for b in blocks), post.get("text") or ""])
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """One event loop on a thread of its own, as the server's: Bolt's after-ack work runs on it."""
+    running = asyncio.new_event_loop()
+    thread = threading.Thread(target=running.run_forever, daemon=True)
+    thread.start()
+    yield running
+    running.call_soon_threadsafe(running.stop)
+    thread.join(timeout=5)
+    running.close()
+
+
+@pytest.fixture(scope="module")
+def slack_server() -> Iterator[FakeSlack]:
+    with FakeSlack() as server:
+        yield server
+
+
+@pytest.fixture
+def fake(slack_server: FakeSlack) -> FakeSlack:
+    slack_server.reset()
+    return slack_server
+
+
+@pytest.fixture
+def db_url(redis_server: EmbeddedRedis) -> str:
+    return redis_server.url.rsplit("/", 1)[0] + f"/{DB}"
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(db_url)
+    client.flushdb()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def jobs() -> RecordingJobQueue:
+    return RecordingJobQueue()
+
+
+@pytest.fixture
+def app(
+    db_url: str, db: redis.Redis, catalog: Catalog, jobs: RecordingJobQueue, fake: FakeSlack
+) -> Iterator[App]:
+    built = build_app(db_url, catalog, jobs, fake.url)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def slack(app: App, loop: asyncio.AbstractEventLoop, fake: FakeSlack) -> SignedSlack:
+    return SignedSlack(build_bolt_app(app), loop, fake)
+
+
+U1 = Owner(platform="slack", workspace="T1", user="U1")
+
+
+# --- slash commands ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["consult", ""])
+def test_consult_alone_offers_the_eight_as_buttons_and_one_starts(
+    slack: SignedSlack, fake: FakeSlack, catalog: Catalog, text: str
+) -> None:
+    (picker,) = slack.command(text)
+    starts = [b["accessory"] for b in picker["blocks"] if "accessory" in b]
+    assert [s["value"] for s in starts] == [s.slug for s in catalog.scripts]
+    assert slack.click("U1", starts[6]) == []  # it answers in a new thread
+    (parent,) = [p for p in fake.requests_with_ts() if "thread_ts" not in p]
+    assert parent["text"].startswith("<@U1> started *Diffusion Model IP Risk Assessment*")
+    assert "1/6" in slack.thread(parent["ts"])[0]
+
+
+@pytest.mark.parametrize("ref", ["3", "edge-economics", "Edge-Economics"])
+def test_consult_by_number_or_name_asks_the_first_question_in_a_thread(
+    slack: SignedSlack, app: App, catalog: Catalog, ref: str
+) -> None:
+    thread = slack.start("U1", ref)
+    (first,) = slack.thread(thread)
+    script = catalog.by_slug("edge-economics")
+    assert "1/8" in first and script.questions[0].text[:40] in first
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.slug == "edge-economics" and c.status is Status.ACTIVE
+
+
+def test_an_unknown_consultation_names_the_choices_and_starts_nothing(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    (reply,) = slack.command("consult 12")
+    assert "No consultation called '12'" in reply["text"] and "Choose 1-8" in reply["text"]
+    assert fake.calls("chat.postMessage") == []
+
+
+def test_an_unknown_command_gets_help(slack: SignedSlack) -> None:
+    (reply,) = slack.command("dance")
+    assert "I don't know `dance`" in reply["text"]
+    assert "/neurips consult" in reply["text"] and "/neurips triage" in reply["text"]
+
+
+def test_status_lists_my_consultations_with_a_link_to_each_thread(slack: SignedSlack) -> None:
+    (empty,) = slack.command("status")
+    assert "no consultations yet" in empty["text"]
+    thread = slack.start("U1", "5")
+    (status,) = slack.command("status")
+    assert "*Research Curation System*" in status["text"]  # Markdown bold, as Slack's mrkdwn
+    assert "0 of" in status["text"] and "in progress" in status["text"]
+    assert f"/archives/C1/p{thread.replace('.', '')}" in status["text"]
+    (other,) = slack.command("status", user="U2")  # another user sees only their own
+    assert "no consultations yet" in other["text"]
+
+
+def test_resume_asks_the_current_question_again_in_its_thread(slack: SignedSlack) -> None:
+    (nothing,) = slack.command("resume")
+    assert "Nothing in progress" in nothing["text"]
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "5M")
+    (reply,) = slack.command("resume")
+    assert "Picking up *Edge Deployment Economics* in its thread" in reply["text"]
+    again = slack.thread(thread)
+    assert len(again) == 3 and "2/8" in again[1] and "2/8" in again[2]
+
+
+def test_cancel_stops_the_latest_consultation(slack: SignedSlack, app: App) -> None:
+    thread = slack.start("U1", "1")
+    (reply,) = slack.command("cancel")
+    assert "Cancelled *" in reply["text"]
+    assert "Cancelled. Nothing more will be asked" in slack.thread(thread)[-1]
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.status is Status.CANCELLED
+    (again,) = slack.command("cancel")
+    assert "Nothing in progress to cancel" in again["text"]
+
+
+def test_forget_asks_first_and_keep_deletes_nothing(slack: SignedSlack, db: redis.Redis) -> None:
+    slack.start("U1", "2")
+    keys = set(db.scan_iter(match="na:{slack:T1:U1}:*"))
+    (confirm,) = slack.command("forget")
+    buttons = confirm["blocks"][1]["elements"]
+    assert [b["action_id"] for b in buttons] == ["forget_confirm", "forget_cancel"]
+    (kept,) = slack.click("U1", buttons[1])
+    assert kept == {"replace_original": True, "text": "Kept: nothing was deleted."}
+    assert keys and set(db.scan_iter(match="na:{slack:T1:U1}:*")) == keys
+
+
+def test_forget_confirmed_deletes_everything_about_me_and_only_me(
+    slack: SignedSlack, db: redis.Redis
+) -> None:
+    slack.start("U1", "2")
+    slack.start("U2", "2")
+    slack.command("digest subscribe friday 09:00 UTC", channel="CD")
+    assert any(b"U1" in v for v in db.hvals("na:digest:subs"))
+    (confirm,) = slack.command("forget")
+    (done,) = slack.click("U1", confirm["blocks"][1]["elements"][0])
+    assert done["replace_original"] is True and "Done: deleted" in done["text"]
+    assert list(db.scan_iter(match="na:{slack:T1:U1}:*")) == []
+    assert not any(b"U1" in v for v in db.hvals("na:digest:subs"))  # no id left behind
+    assert list(db.scan_iter(match="na:{slack:T1:U2}:*"))  # someone else's stays
+    (status,) = slack.command("status")
+    assert "no consultations yet" in status["text"]
+
+
+# --- digests and triage: what the workers are asked to do --------------------------------------
+
+
+def test_digest_subscribe_preview_now_unsubscribe(
+    slack: SignedSlack, jobs: RecordingJobQueue
+) -> None:
+    (early,) = slack.command("digest preview", channel="CD")
+    assert "has no digest yet" in early["text"] and jobs.sent == []
+    (sub,) = slack.command("digest subscribe <#CX|research> monday 08:30 UTC", channel="CD")
+    assert sub["text"].startswith("Subscribed <#CX> to the research digest")
+    (bad,) = slack.command("digest subscribe someday", channel="CD")
+    assert "That subscription does not work" in bad["text"]
+    (preview,) = slack.command("digest preview", user="U2", channel="CX")
+    (now,) = slack.command("digest now", channel="CX")
+    assert "only you will see" in preview["text"] and "Posting" in now["text"]
+    assert jobs.of("digest") == [
+        ("slack:T1:CX", "preview", "", "U2"),
+        ("slack:T1:CX", "now", "", ""),
+    ]
+    (off,) = slack.command("digest unsubscribe", channel="CX")
+    assert off["text"] == "Unsubscribed <#CX>."
+    slack.command("digest now", channel="CX")
+    assert len(jobs.of("digest")) == 2  # nothing more was queued
+
+
+def test_triage_of_arxiv_ids_creates_and_queues_one_job(
+    slack: SignedSlack, app: App, fake: FakeSlack, jobs: RecordingJobQueue
+) -> None:
+    (reply,) = slack.command("triage https://arxiv.org/abs/2505.06708v2 2501.00001", channel="CT")
+    assert reply["text"] == "Triaging 2 paper(s) on a worker; results in the thread."
+    (parent,) = fake.requests_with_ts()
+    assert parent["channel"] == "CT" and "fetching 2 arXiv paper(s)" in parent["text"]
+    ((job,),) = jobs.of("triage")
+    spec = app.triage_jobs.get(job)
+    assert spec["ids"] == "2505.06708,2501.00001" and spec["user"] == "U1"
+    assert spec["channel"] == "CT" and spec["thread_ts"] == spec["progress_ts"] == parent["ts"]
+
+
+@pytest.mark.parametrize("text", ["consult 1", "triage 2505.06708", "triage"])
+def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_direct_message(
+    slack: SignedSlack, fake: FakeSlack, text: str
+) -> None:
+    fake.no_post_channels.add("CLOCKED")
+    replies = slack.command(text, channel="CLOCKED")
+    assert not any(r["text"].startswith(SORRY) for r in replies)
+    (opened,) = fake.calls("conversations.open")
+    assert opened["users"] == "U1"
+    (parent,) = [p for p in fake.requests_with_ts() if "thread_ts" not in p]
+    assert parent["channel"] == "DU1" and parent["text"].startswith(("<@U1>", "Triage for <@U1>"))
+
+
+def test_triage_of_nonsense_says_so_and_starts_nothing(
+    slack: SignedSlack, fake: FakeSlack, jobs: RecordingJobQueue, db: redis.Redis
+) -> None:
+    (reply,) = slack.command("triage the best papers please")
+    assert "I found no arXiv ids or links there" in reply["text"]
+    assert fake.calls("chat.postMessage") == [] and jobs.sent == []
+    assert list(db.scan_iter(match="na:triage:*")) == []
+
+
+def test_triage_without_ids_waits_for_a_file_in_its_thread(
+    slack: SignedSlack, app: App, fake: FakeSlack, jobs: RecordingJobQueue
+) -> None:
+    (reply,) = slack.command("triage", channel="CF")
+    assert reply["text"] == "Waiting for your file in the thread."
+    (parent,) = fake.requests_with_ts()
+    assert "share a CSV or JSONL file" in parent["text"]
+    shared = {"id": "F9", "name": "mine.csv", "url_private_download": f"{fake.url}/files/mine.csv"}
+    slack.message("U1", "1.000", "", channel="CF", files=[shared])
+    slack.message("U2", parent["ts"], "", channel="CF", files=[shared])
+    assert jobs.sent == []  # a file elsewhere, or from someone else, is not a triage request
+    slack.message("U1", parent["ts"], "", channel="CF", files=[shared])
+    assert "Reading mine.csv" in slack.thread(parent["ts"], "CF")[0]
+    ((job,),) = jobs.of("triage")
+    spec = app.triage_jobs.get(job)
+    assert spec["file_url"] == shared["url_private_download"] and spec["file_name"] == "mine.csv"
+
+
+# --- answers in the thread ---------------------------------------------------------------------
+
+
+def test_an_answer_posts_the_next_question_and_a_bad_one_is_asked_again(
+    slack: SignedSlack,
+) -> None:
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "no idea")
+    again = slack.thread(thread)[-1]
+    assert "I need a number" in again and "1/8" in again
+    slack.message("U1", thread, "5M")
+    (*_, reply) = slack.thread(thread)
+    assert "5,000,000" in reply and "2/8" in reply
+
+
+def test_the_last_answer_requests_the_report_once_and_says_it_is_coming(
+    slack: SignedSlack, app: App, catalog: Catalog, jobs: RecordingJobQueue
+) -> None:
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.status is Status.COMPLETED
+    assert jobs.of("report") == [(U1.key, c.id)]
+    progress = slack.thread(thread)[-1]
+    assert "That was the last question" in progress and "⏳" in progress
+    assert c.location["progress_ts"] == slack.last_post(thread)["ts"]  # the worker updates it
+    slack.message("U1", thread, typical(script.questions[-1]))  # once more, after the end
+    assert jobs.of("report") == [(U1.key, c.id)]
+
+
+def test_the_same_event_delivered_again_moves_the_consultation_once(slack: SignedSlack) -> None:
+    thread = slack.start("U1", "1")
+    for retry in (0, 1, 2):
+        slack.message("U1", thread, "GPT-4o for chat, Claude for code", event_id="Ev1", retry=retry)
+    posts = slack.thread(thread)
+    assert len(posts) == 2 and "2/6" in posts[1]
+
+
+def test_a_strangers_message_in_my_thread_changes_nothing(slack: SignedSlack, app: App) -> None:
+    thread = slack.start("U1", "7")
+    slack.message("U4", thread, "ads for our shop")
+    assert len(slack.thread(thread)) == 1
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {}
+    slack.message("U1", thread, "ads for our shop")
+    assert "2/6" in slack.thread(thread)[-1]
+
+
+# --- buttons -----------------------------------------------------------------------------------
+
+
+def choice_buttons(slack: SignedSlack, thread: str) -> list[dict[str, Any]]:
+    actions = next(b for b in slack.last_post(thread)["blocks"] if b["type"] == "actions")
+    return [{**e, "block_id": actions["block_id"]} for e in actions["elements"]]
+
+
+def test_a_choice_button_answers_once_and_a_second_click_changes_nothing(
+    slack: SignedSlack,
+) -> None:
+    thread = slack.start("U1", "4")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        slack.message("U1", thread, text)
+    assert "4/7" in slack.thread(thread)[-1]
+    otel = choice_buttons(slack, thread)[2]
+    assert slack.click("U1", otel) == []
+    after = slack.thread(thread)
+    assert "OpenTelemetry" in after[-1] and "5/7" in after[-1]
+    slack.click("U1", otel)  # the same button again, on a question already answered
+    assert slack.thread(thread) == after
+
+
+def test_a_strangers_click_is_refused_to_them_alone(slack: SignedSlack, fake: FakeSlack) -> None:
+    thread = slack.start("U1", "4")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        slack.message("U1", thread, text)
+    before = slack.thread(thread)
+    slack.click("U8", choice_buttons(slack, thread)[0])
+    (refusal,) = fake.calls("chat.postEphemeral")
+    assert refusal["user"] == "U8" and "belongs to someone else" in refusal["text"]
+    assert slack.thread(thread) == before
+
+
+# --- events that are not answers --------------------------------------------------------------
+
+
+def test_the_home_tab_lists_my_consultations_and_starts_one_in_a_dm(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    slack.start("U1", "8")
+    slack.event({"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "DHOME"})
+    (published,) = fake.calls("views.publish")
+    view = json.dumps(published["view"])
+    assert published["user_id"] == "U1"
+    assert "2026 AI Strategy Synthesis" in view and "in progress" in view and "Start" in view
+    start = next(b["accessory"] for b in published["view"]["blocks"] if "accessory" in b)
+    slack.click("U1", start, channel=None)  # the Home tab is no channel: a direct message
+    parent = next(p for p in fake.requests_with_ts() if p["channel"] == "DU1")
+    assert parent["text"].startswith("<@U1> started *") and slack.thread(parent["ts"], "DU1")
+
+
+def test_a_reaction_on_a_digest_item_nudges_its_questions_once(
+    slack: SignedSlack, app: App, db: redis.Redis
+) -> None:
+    key = "slack:T1:CD"
+    app.digest_store.remember_items(key, {"1700000099.000100": ["cost", "failure"]})  # a worker
+    item = {"type": "message", "channel": "CD", "ts": "1700000099.000100"}
+    for reaction, user, event_id in (("+1", "U5", "Ev1"), ("+1", "U5", "Ev1"), ("-1", "U6", "")):
+        react = {"type": "reaction_added", "user": user, "reaction": reaction, "item": item}
+        slack.event(react, event_id or None)
+    assert app.digest_store.nudges(key) == {"cost": 0.0, "failure": 0.0}  # +1 once, then -1
+    slack.event({"type": "reaction_added", "user": "U7", "reaction": "tada", "item": item})
+    slack.event({"type": "reaction_added", "user": "U7", "reaction": "thumbsup", "item": item})
+    assert app.digest_store.nudges(key) == {"cost": 1.0, "failure": 1.0}  # 🎉 is not a vote
+
+
+# --- hostile text, errors after the ack ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("consult <!channel>", "No consultation called '‹!channel›'"),
+        ("<!channel>", "I don't know `‹!channel›`"),
+        ("<!here|here> now", "I don't know `‹!here|here›`"),
+        ("consult @everyone", "No consultation called '@\u200beveryone'"),
+        ("digest subscribe <!everyone> friday", "did not understand '‹!everyone›'"),
+    ],
+)
+def test_hostile_text_is_quoted_inert_never_live(
+    slack: SignedSlack, fake: FakeSlack, text: str, reply: str
+) -> None:
+    (said,) = slack.command(text)
+    assert reply in said["text"]  # the user sees what they typed, and nobody is notified
+    assert "<!" not in said["text"] and "@everyone" not in said["text"]
+    assert fake.calls("chat.postMessage") == []
+
+
+def test_hostile_answers_are_quoted_back_escaped(slack: SignedSlack) -> None:
+    thread = slack.start("U1", "7")
+    slack.message("U1", thread, "<!channel> ads <https://evil.example|click> & @here")
+    slack.message("U1", thread, "<!everyone>")
+    slack.message("U1", thread, "back")
+    posts = slack.thread(thread)
+    echo = "Noted: &lt;!channel&gt; ads &lt;https://evil.example|click&gt; &amp; @\u200bhere"
+    assert echo in posts[1]
+    assert "Your answer was: &lt;!everyone&gt;" in posts[3]
+    assert not any("<!" in p or "<http" in p for p in posts)
+
+
+def test_slack_failing_after_the_ack_is_told_to_the_user_where_they_wrote(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    fake.errors["chat.postMessage"] = ["internal_error"]
+    (sorry,) = slack.command("consult 3")  # acked (200) at once, though it failed in a moment
+    assert sorry["text"].startswith(SORRY)
+    thread = slack.start("U1", "3")  # and then it works
+    fake.errors["chat.postMessage"] = ["internal_error"]
+    slack.message("U1", thread, "5M")
+    # the answer was saved, the next question was not posted: the user is not told to resend
+    assert slack.thread(thread)[-1] == SORRY_REPLY
+    (resumed,) = slack.command("resume")
+    assert "Picking up" in resumed["text"] and "2/8" in slack.thread(thread)[-1]
+
+
+def test_redis_down_is_told_to_the_user_in_the_thread_and_the_command(
+    catalog: Catalog, loop: asyncio.AbstractEventLoop, fake: FakeSlack
+) -> None:
+    dead = build_app(f"redis://127.0.0.1:{free_port()}/0", catalog, RecordingJobQueue(), fake.url)
+    slack = SignedSlack(build_bolt_app(dead), loop, fake)
+    try:
+        (sorry,) = slack.command("status")
+        assert sorry["text"].startswith(SORRY)
+        slack.message("U1", "1700000001.000100", "5M")
+        assert slack.thread("1700000001.000100") == [SORRY_ANSWER]
+    finally:
+        dead.close()
+
+
+def test_a_forged_signature_is_refused_and_does_nothing(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    body = urlencode({"team_id": "T1", "user_id": "U1", "command": "/neurips", "text": "consult 3"})
+    forged = {"x-slack-signature": "v0=" + "0" * 64}
+    assert slack.send(body, "application/x-www-form-urlencoded", **forged).status == 401
+    assert fake.calls("chat.postMessage") == []
