@@ -9,6 +9,7 @@ through them), so the web process never loads what it does not need.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import redis
 import structlog
@@ -25,6 +26,9 @@ from consultations.digest_service import DigestService
 from consultations.ports import ChatGateway, JobQueue, Narrator
 from consultations.service import ConsultationService
 from consultations.state import Consultation
+
+if TYPE_CHECKING:
+    from consultations.adapters.slack.installations import Installations
 
 log = structlog.get_logger(__name__)
 
@@ -65,6 +69,16 @@ class App:
     desk: Desk
     embedded: EmbeddedRedis | None = field(default=None)
     _gateways: dict[str, ChatGateway] | None = field(default=None, repr=False)
+    _installations: Installations | None = field(default=None, repr=False)
+
+    @property
+    def installations(self) -> Installations:
+        """Slack installations (OAuth) and each workspace's bot token, built on first use."""
+        if self._installations is None:
+            from consultations.adapters.slack.installations import Installations
+
+            self._installations = Installations(self.settings, self.redis)
+        return self._installations
 
     def gateway(self, platform: str) -> ChatGateway:
         """The gateway workers post through for ``platform``; raises when it is not set up."""
