@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack import actions, assistant, commands, events, threads
+from bot.slack import actions, assistant, commands, events, feedback, threads
 from bot.slack.context import SlackContext
 from bot.slack.conversation import Conversation
 
@@ -21,3 +21,4 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     threads.register(bolt, ctx, conv)
     actions.register(bolt, ctx, conv)
     events.register(bolt, ctx)
+    feedback.register(bolt, ctx)

@@ -17,6 +17,7 @@ import structlog
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.offline_narrator import OfflineNarrator
 from consultations.adapters.redis_digest import DigestStore
+from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.settings import Settings
@@ -67,6 +68,7 @@ class App:
     digests: DigestService
     triage_jobs: TriageJobs
     desk: Desk
+    feedback: RedisFeedback
     embedded: EmbeddedRedis | None = field(default=None)
     _gateways: dict[str, ChatGateway] | None = field(default=None, repr=False)
     _installations: Installations | None = field(default=None, repr=False)
@@ -162,6 +164,7 @@ def bootstrap(settings: Settings, *, queue: bool = True) -> App:
     digest_store = DigestStore(client)
     digests = DigestService(digest_store, jobs)
     triage_jobs = TriageJobs(client)
+    feedback = RedisFeedback(client, ttl_seconds=settings.state_ttl_seconds)
     log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
     return App(
         settings=settings,
@@ -175,6 +178,7 @@ def bootstrap(settings: Settings, *, queue: bool = True) -> App:
         digest_store=digest_store,
         digests=digests,
         triage_jobs=triage_jobs,
-        desk=Desk(service, digests, triage_jobs, jobs),
+        desk=Desk(service, digests, triage_jobs, jobs, feedback),
+        feedback=feedback,
         embedded=embedded,
     )

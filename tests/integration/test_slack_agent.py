@@ -9,6 +9,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 import redis
@@ -105,11 +106,15 @@ def dispatch(
     bolt = build_bolt_app(app)
 
     def send(body: dict[str, Any], until: Callable[[], Any]) -> Any:
+        """An event (JSON), or an interaction (``block_actions``, ``view_submission``: a form)."""
+        ctype = "application/json"
         raw = json.dumps(body)
+        if body.get("type") in ("block_actions", "view_submission"):
+            ctype, raw = "application/x-www-form-urlencoded", urlencode({"payload": raw})
         ts = str(int(time.time()))
         sig = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=raw)
         headers = {
-            "content-type": ["application/json"],
+            "content-type": [ctype],
             "x-slack-request-timestamp": [ts],
             "x-slack-signature": [sig],
         }
@@ -127,6 +132,7 @@ def dispatch(
 
         return asyncio.run(go())
 
+    send.app = app  # type: ignore[attr-defined]  # for tests that read what was stored
     yield send
     app.close()
 
