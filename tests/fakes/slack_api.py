@@ -128,6 +128,12 @@ class FakeSlack(FakeServer):
             "files.getUploadURLExternal": {"upload_url": f"{self.url}/upload/F1", "file_id": "F1"},
             "files.completeUploadExternal": {"files": [{"id": "F1", "title": "chart"}]},
             "canvases.create": {"canvas_id": f"F0CANVAS{next(self._canvases)}"},
+            "files.info": {
+                "file": {
+                    "id": p.get("file"),
+                    "permalink": f"https://example.slack.com/docs/{team}/{p.get('file')}",
+                }
+            },
         }
         return json_reply(200, {"ok": True, **replies.get(method, {})})
 
