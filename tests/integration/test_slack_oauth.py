@@ -224,3 +224,21 @@ def test_uninstalling_removes_the_installation_and_the_workspace_data(
     told = slack.wait_for(lambda: slack.responses("oauth-t4"))
     assert "reinstall" in told[-1]["text"]
     assert len(slack.calls("chat.postMessage")) == posts  # nothing posted for T4 any more
+
+
+def test_the_scopes_asked_at_install_are_the_manifests() -> None:
+    """What /slack/install asks for by default is what both manifests declare."""
+    import re
+    from pathlib import Path
+
+    from consultations.adapters.settings import SLACK_BOT_SCOPES
+
+    root = Path(__file__).resolve().parents[2] / "deploy" / "slack"
+    for name in ("manifest.yml", "manifest-socket.yml"):
+        text = (root / name).read_text()
+        block = text.split("    bot:\n", 1)[1].split("\nsettings:", 1)[0]
+        scopes = re.findall(r"^\s+- ([a-z:.]+)", block, re.MULTILINE)
+        assert sorted(scopes) == sorted(SLACK_BOT_SCOPES.split(",")), name
+        events = re.findall(r"^\s+- ([a-z_.]+)", text.split("bot_events:", 1)[1], re.MULTILINE)
+        for needed in ("assistant_thread_started", "app_uninstalled", "tokens_revoked"):
+            assert needed in events, (name, needed)
