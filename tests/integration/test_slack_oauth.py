@@ -61,6 +61,9 @@ def test_an_installation_round_trips_and_each_workspace_has_its_token(
     assert inst.web_client("T2").token == "xoxb-two"
     inst.store.delete_bot(enterprise_id=None, team_id="T2")
     assert inst.bot_token("T2") is None and inst.bot_token("T3") == "xoxb-three"
+    # Bolt authorizes with find_installation: a revoked bot leaves nothing to act with there
+    assert inst.store.find_installation(enterprise_id=None, team_id="T2") is None
+    assert inst.store.find_installation(enterprise_id=None, team_id="T3") is not None
 
 
 def test_single_token_mode_posts_everywhere_with_that_token(redis_client: redis.Redis) -> None:
@@ -242,3 +245,23 @@ def test_the_scopes_asked_at_install_are_the_manifests() -> None:
         events = re.findall(r"^\s+- ([a-z_.]+)", text.split("bot_events:", 1)[1], re.MULTILINE)
         for needed in ("assistant_thread_started", "app_uninstalled", "tokens_revoked"):
             assert needed in events, (name, needed)
+
+
+@pytest.mark.slow
+def test_revoked_bot_tokens_are_deleted_and_the_workspace_is_no_longer_served(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    install(stack, slack, "T6", "xoxb-six")
+    r = redis.Redis.from_url(stack.redis_url)
+    key = r.keys("na:slack:install:*-T6")[0]
+    assert r.hexists(key, "bot")
+    revoked = {"type": "tokens_revoked", "tokens": {"oauth": ["UINSTALLER"], "bot": ["UBOT"]}}
+    assert stack.event(revoked, team="T6").status_code == 200
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and r.exists(key):
+        time.sleep(0.05)
+    assert not r.exists(key)  # neither the bot nor the installer's token is kept
+    url = f"{slack.url}/response/oauth-t6"
+    stack.command("status", "U6", channel="C6", team="T6", response_url=url)
+    assert "reinstall" in slack.wait_for(lambda: slack.responses("oauth-t6"))[-1]["text"]
+    assert not tokens_in(slack, "C6")

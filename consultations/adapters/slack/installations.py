@@ -107,17 +107,20 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
         if not raw:
             return None
         found = Installation(**json.loads(raw))
-        if user_id is not None or found.bot_token is None:
-            bot = self.find_bot(
-                enterprise_id=enterprise_id,
-                team_id=team_id,
-                is_enterprise_install=is_enterprise_install,
-            )
-            if bot is not None and bot.bot_token != found.bot_token:  # the workspace's latest bot
-                found.bot_id, found.bot_user_id = bot.bot_id, bot.bot_user_id
-                found.bot_token, found.bot_scopes = bot.bot_token, bot.bot_scopes
-                found.bot_refresh_token = bot.bot_refresh_token
-                found.bot_token_expires_at = bot.bot_token_expires_at
+        # the bot record is the one truth about the bot token: a revoked bot is no token here
+        bot = self.find_bot(
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            is_enterprise_install=is_enterprise_install,
+        )
+        found.bot_id = bot.bot_id if bot else None
+        found.bot_user_id = bot.bot_user_id if bot else None
+        found.bot_token = bot.bot_token if bot else None
+        found.bot_scopes = bot.bot_scopes if bot else []
+        found.bot_refresh_token = bot.bot_refresh_token if bot else None
+        found.bot_token_expires_at = bot.bot_token_expires_at if bot else None
+        if found.bot_token is None and found.user_token is None:
+            return None  # nothing left to act with
         return found
 
     def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
@@ -129,6 +132,9 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
         key = self._key(enterprise_id, team_id)
         if user_id is not None:
             self._r.hdel(key, f"installer:{user_id}")
+            latest = self._r.hget(key, "installer")
+            if latest and json.loads(latest).get("user_id") == user_id:
+                self._r.hdel(key, "installer")
             return
         fields = [f for f in self._r.hkeys(key) if _text(f).startswith("installer")]
         if fields:
