@@ -29,10 +29,16 @@ def check_chat_settings(settings: Settings, *, socket: bool = False) -> None:
         if not settings.slack_app_token.get_secret_value().startswith("xapp-"):
             raise SettingsError("SLACK_APP_TOKEN should be an app-level token starting with xapp-")
         return
-    if (token is None) != (secret is None):
-        raise SettingsError("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together")
+    if settings.slack_client_id and settings.slack_client_secret is None:
+        raise SettingsError("SLACK_CLIENT_ID needs SLACK_CLIENT_SECRET (any workspace)")
+    slack = token is not None or settings.slack_oauth
+    if slack != (secret is not None):
+        raise SettingsError(
+            "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (one workspace); "
+            "or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (any workspace)"
+        )
     teams = bool(settings.microsoft_app_id) or settings.neurips_env == "dev"
-    if token is None and not teams:
+    if not slack and not teams:
         raise SettingsError(
             "Nothing to serve: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, "
             "and/or MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams"

@@ -10,7 +10,7 @@ command is typed, how to link to a consultation's thread, how to name a channel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -29,6 +29,15 @@ class TriageJobStore(Protocol):
     def create(self, **fields: str) -> str: ...
     def await_file(self, owner_key: str, place: str) -> None: ...
     def awaiting_file(self, owner_key: str, place: str) -> bool: ...
+
+
+class FeedbackVotes(Protocol):
+    def votes(self, owner: Owner, cids: list[str]) -> Mapping[str, str]:
+        """The owner's vote ("up" or "down") on each consultation that has one."""
+        ...
+
+
+VOTE_MARK = {"up": "👍", "down": "👎"}
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,9 @@ class Desk:
         digests: DigestService,
         triage_jobs: TriageJobStore,
         jobs: JobQueue,
+        feedback: FeedbackVotes | None = None,
     ) -> None:
+        self.feedback = feedback
         self.service = service
         self.catalog = service.catalog
         self.digests = digests
@@ -111,11 +122,19 @@ class Desk:
         found = self.service.consultations(owner)
         if not found:
             return f"You have no consultations yet. `{surface.prefix}consult` starts one."
+        votes = self.feedback.votes(owner, [c.id for c in found]) if self.feedback else {}
         lines = [
-            "• " + messages.status_line(self.catalog.by_slug(c.slug), c) + surface.link(c)
+            "• "
+            + messages.status_line(self.catalog.by_slug(c.slug), c)
+            + (f" · your feedback {VOTE_MARK[votes[c.id]]}" if c.id in votes else "")
+            + surface.link(c)
             for c in found
         ]
-        return "**Your consultations**\n" + "\n".join(lines)
+        text = "**Your consultations**\n" + "\n".join(lines)
+        if votes:
+            ups = sum(v == "up" for v in votes.values())
+            text += f"\nYour feedback on reports: 👍 {ups} · 👎 {len(votes) - ups}"
+        return text
 
     def resume(self, owner: Owner) -> Turn | None:
         """The latest consultation in progress, where it stands (nothing is changed)."""

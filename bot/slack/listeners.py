@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack import actions, commands, events, threads
+from bot.slack import actions, assistant, commands, events, feedback, threads
 from bot.slack.context import SlackContext
 from bot.slack.conversation import Conversation
 
 
 def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     conv = Conversation(ctx)
+    assistant.register(bolt, ctx, conv)  # the agent DM's threads, before the thread listener
     commands.register(bolt, ctx, conv)
     threads.register(bolt, ctx, conv)
     actions.register(bolt, ctx, conv)
     events.register(bolt, ctx)
+    feedback.register(bolt, ctx)

@@ -1,11 +1,14 @@
-"""Mounting the Bolt app on the aiohttp server at POST /slack/events."""
+"""Mounting the Bolt app on the aiohttp server at POST /slack/events (and, when installable by
+any workspace, GET /slack/install and /slack/oauth_redirect)."""
 
 from __future__ import annotations
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack import oauth
 from bot.slack.context import SlackContext
 from bot.slack.listeners import register
 from consultations.adapters.bootstrap import App
@@ -14,13 +17,26 @@ from consultations.adapters.slack.client import async_client
 
 def build_bolt_app(app: App) -> AsyncApp:
     s = app.settings
-    assert s.slack_bot_token is not None and s.slack_signing_secret is not None
-    client = async_client(s)
-    bolt = AsyncApp(
-        client=client,
-        signing_secret=s.slack_signing_secret.get_secret_value(),
-        ignoring_self_events_enabled=True,
-    )
+    assert s.slack_signing_secret is not None
+    client: AsyncWebClient
+    if s.slack_oauth:  # any workspace: each request carries its installation's token
+        client = oauth.workspace_client(app)
+        bolt = AsyncApp(
+            client=client,
+            signing_secret=s.slack_signing_secret.get_secret_value(),
+            oauth_settings=oauth.oauth_settings(app),
+            ignoring_self_events_enabled=True,
+        )
+        bolt.middleware(oauth.use_workspace_token)
+        oauth.register(bolt, app)
+    else:
+        assert s.slack_bot_token is not None
+        client = async_client(s)
+        bolt = AsyncApp(
+            client=client,
+            signing_secret=s.slack_signing_secret.get_secret_value(),
+            ignoring_self_events_enabled=True,
+        )
     register(bolt, SlackContext(app=app, client=client))
     return bolt
 
@@ -34,3 +50,5 @@ def add_slack_routes(web_app: web.Application, app: App) -> None:
         return await to_aiohttp_response(bolt_response)
 
     web_app.router.add_post("/slack/events", slack_events)
+    if bolt.oauth_flow is not None:
+        oauth.add_oauth_routes(web_app, bolt)

@@ -9,6 +9,7 @@ through them), so the web process never loads what it does not need.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import redis
 import structlog
@@ -16,6 +17,7 @@ import structlog
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.offline_narrator import OfflineNarrator
 from consultations.adapters.redis_digest import DigestStore
+from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.settings import Settings
@@ -25,6 +27,9 @@ from consultations.digest_service import DigestService
 from consultations.ports import ChatGateway, JobQueue, Narrator
 from consultations.service import ConsultationService
 from consultations.state import Consultation
+
+if TYPE_CHECKING:
+    from consultations.adapters.slack.installations import Installations
 
 log = structlog.get_logger(__name__)
 
@@ -63,8 +68,19 @@ class App:
     digests: DigestService
     triage_jobs: TriageJobs
     desk: Desk
+    feedback: RedisFeedback
     embedded: EmbeddedRedis | None = field(default=None)
     _gateways: dict[str, ChatGateway] | None = field(default=None, repr=False)
+    _installations: Installations | None = field(default=None, repr=False)
+
+    @property
+    def installations(self) -> Installations:
+        """Slack installations (OAuth) and each workspace's bot token, built on first use."""
+        if self._installations is None:
+            from consultations.adapters.slack.installations import Installations
+
+            self._installations = Installations(self.settings, self.redis)
+        return self._installations
 
     def gateway(self, platform: str) -> ChatGateway:
         """The gateway workers post through for ``platform``; raises when it is not set up."""
@@ -148,6 +164,7 @@ def bootstrap(settings: Settings, *, queue: bool = True) -> App:
     digest_store = DigestStore(client)
     digests = DigestService(digest_store, jobs)
     triage_jobs = TriageJobs(client)
+    feedback = RedisFeedback(client, ttl_seconds=settings.state_ttl_seconds)
     log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
     return App(
         settings=settings,
@@ -161,6 +178,7 @@ def bootstrap(settings: Settings, *, queue: bool = True) -> App:
         digest_store=digest_store,
         digests=digests,
         triage_jobs=triage_jobs,
-        desk=Desk(service, digests, triage_jobs, jobs),
+        desk=Desk(service, digests, triage_jobs, jobs, feedback),
+        feedback=feedback,
         embedded=embedded,
     )

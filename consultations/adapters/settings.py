@@ -9,6 +9,11 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+SLACK_BOT_SCOPES = (
+    "commands,chat:write,chat:write.public,im:write,files:write,files:read,reactions:read,"
+    "channels:history,groups:history,im:history,assistant:write,canvases:write"
+)
+
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
@@ -41,6 +46,12 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
+    # Slack, installable by any workspace (OAuth): set both instead of SLACK_BOT_TOKEN
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_scopes: str = SLACK_BOT_SCOPES
+    slack_redirect_uri: str | None = None  # unset: the one configured in the app's settings
+    slack_authorize_url: str = "https://slack.com/oauth/v2/authorize"
     # Celery
     celery_broker_url: str | None = None
     celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=1)  # above the longest task
@@ -68,6 +79,11 @@ class Settings(BaseSettings):
         if not url.startswith(("http://", "https://")):
             raise ValueError("SLACK_API_URL must be an http(s) URL")
         return url if url.endswith("/") else url + "/"
+
+    @property
+    def slack_oauth(self) -> bool:
+        """Installable by any workspace: the OAuth routes and per-workspace tokens."""
+        return bool(self.slack_client_id) and self.slack_client_secret is not None
 
     @property
     def state_ttl_seconds(self) -> int:

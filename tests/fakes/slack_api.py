@@ -23,6 +23,10 @@ class FakeSlack(FakeServer):
         self.no_post_channels: set[str] = set()
         self.files: dict[str, bytes] = {}  # shared files, served at /files/<name> to the bot
         self.errors: dict[str, list[str]] = {}  # method -> Slack errors its next calls answer
+        self.refuse: dict[str, str] = {}  # method -> the error every call of it gets
+        self.grants: dict[str, dict[str, str]] = {}  # OAuth code -> {team, token, user}
+        self.installed: dict[str, dict[str, str]] = {}  # bot token -> its workspace's grant
+        self._canvases = itertools.count(1)
 
     def reset(self) -> None:
         """Forget every call and scripted failure (one server shared by many tests)."""
@@ -31,6 +35,7 @@ class FakeSlack(FakeServer):
         with self._lock2:
             self.rate_limited.clear()
             self.errors.clear()
+        self.refuse.clear()
         self.no_post_channels.clear()
         self.files.clear()
 
@@ -45,6 +50,18 @@ class FakeSlack(FakeServer):
             for p in self.calls("chat.postMessage")
             if p.get("channel") == channel and p.get("thread_ts") == thread_ts
         ]
+
+    def calls_with_token(self, method: str) -> list[tuple[str, dict[str, Any]]]:
+        """Successful calls of one method, each with the bearer token it was made with."""
+        return [
+            (r.headers.get("authorization", "").removeprefix("Bearer "), r.params)  # type: ignore[attr-defined]
+            for r in self.requests
+            if r.path == f"/api/{method}" and r.ok  # type: ignore[attr-defined]
+        ]
+
+    def grant(self, code: str, team: str, token: str, user: str = "UINSTALLER") -> None:
+        """What oauth.v2.access answers for ``code``: the app installed in ``team``."""
+        self.grants[code] = {"team": team, "token": token, "user": user}
 
     def requests_with_ts(self) -> list[dict[str, Any]]:
         """Posted messages with the ts this server gave them."""
@@ -104,6 +121,10 @@ class FakeSlack(FakeServer):
             error = failing.pop(0) if failing else None
         if error is not None:
             return json_reply(200, {"ok": False, "error": error})
+        if method in self.refuse:
+            return json_reply(200, {"ok": False, "error": self.refuse[method]})
+        if method == "oauth.v2.access":
+            return self._oauth(rec, p)
         if (
             method in ("chat.postMessage", "chat.postEphemeral")
             and p.get("channel") in self.no_post_channels
@@ -112,8 +133,10 @@ class FakeSlack(FakeServer):
         rec.ok = True  # type: ignore[attr-defined]
         ts = f"{1700000000 + next(self._ts)}.000100"
         rec.ts = ts  # type: ignore[attr-defined]
+        bearer = rec.headers.get("authorization", "").removeprefix("Bearer ")
+        team = self.installed.get(bearer, {}).get("team", "T1")
         replies: dict[str, dict[str, Any]] = {
-            "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"},
+            "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": team},
             "chat.postMessage": {"ts": ts, "channel": p.get("channel"), "message": {"ts": ts}},
             "chat.update": {"ts": p.get("ts"), "channel": p.get("channel")},
             "chat.postEphemeral": {"message_ts": ts},
@@ -121,8 +144,44 @@ class FakeSlack(FakeServer):
             "views.publish": {"view": {"id": "V1"}},
             "files.getUploadURLExternal": {"upload_url": f"{self.url}/upload/F1", "file_id": "F1"},
             "files.completeUploadExternal": {"files": [{"id": "F1", "title": "chart"}]},
+            "canvases.create": {"canvas_id": f"F0CANVAS{next(self._canvases)}"},
+            "files.info": {
+                "file": {
+                    "id": p.get("file"),
+                    "permalink": f"https://example.slack.com/docs/{team}/{p.get('file')}",
+                }
+            },
         }
         return json_reply(200, {"ok": True, **replies.get(method, {})})
+
+    def _oauth(self, rec: Recorded, p: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        """oauth.v2.access: a granted code (once) with the app's credentials (Basic auth)."""
+        import base64
+
+        basic = rec.headers.get("authorization", "").removeprefix("Basic ")
+        creds = base64.b64decode(basic).decode() if basic else ""
+        with self._lock2:
+            granted = self.grants.pop(str(p.get("code")), None)
+        if granted is None or ":" not in creds:
+            return json_reply(200, {"ok": False, "error": "invalid_code"})
+        rec.ok = True  # type: ignore[attr-defined]
+        rec.params["client_id"] = creds.split(":", 1)[0]  # type: ignore[attr-defined]
+        self.installed[granted["token"]] = granted
+        return json_reply(
+            200,
+            {
+                "ok": True,
+                "app_id": "A1",
+                "authed_user": {"id": granted["user"]},
+                "scope": "commands,chat:write",
+                "token_type": "bot",
+                "access_token": granted["token"],
+                "bot_user_id": "UBOT",
+                "team": {"id": granted["team"], "name": f"Workspace {granted['team']}"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+            },
+        )
 
 
 def _params(rec: Recorded) -> dict[str, Any]:

@@ -1,0 +1,242 @@
+"""The agent DM: Slack's assistant thread, through Bolt's ``AsyncAssistant`` middleware.
+
+When a user opens a thread with the app, it is greeted with the eight consultations (buttons)
+and suggested prompts (Slack shows at most four: pick a consultation, resume, digest preview,
+status). What the user then writes there goes through the same command router, desk and
+service as ``/neurips``: a consultation starts *in this thread* (titled after it), and its
+answers are taken here. A status line says what the app is doing ("reading your answers…",
+"writing your report…"); Slack clears it when the app next posts in the thread.
+
+Only threads opened as agent threads are handled here (a marker under the user's own keys, so
+``forget`` removes it); any other DM thread (a consultation that fell back to a DM) falls
+through to the ordinary thread listener.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+import structlog
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.listener_matcher.async_listener_matcher import AsyncCustomListenerMatcher
+from slack_bolt.middleware.assistant.async_assistant import AsyncAssistant
+from slack_sdk.errors import SlackApiError
+
+from bot.slack import views
+from bot.slack.context import SURFACE, SlackContext, owner_of
+from bot.slack.conversation import Conversation
+from consultations import engine, messages, router
+from consultations.adapters.slack import blocks as kit
+from consultations.scripts import ConsultationScript
+from consultations.state import Owner, Status
+
+log = structlog.get_logger(__name__)
+
+PROMPTS = [
+    {"title": "Choose a consultation", "message": "consult"},
+    {"title": "Resume where I left off", "message": "resume"},
+    {"title": "Preview my research digest", "message": "digest preview"},
+    {"title": "Where do my consultations stand?", "message": "status"},
+]
+GREETING = (
+    "Hi! I turn NeurIPS 2025 research into decisions, one question at a time. "
+    "Pick a consultation below, or ask for one by number or name (`consult 3`)."
+)
+READING = "reading your answers…"
+WRITING = "writing your report…"
+AGENT_BUTTON = re.compile(r"^agent_consult_\d+$")
+
+
+class AgentThread:
+    """One assistant thread: its status line, title and prompts. Slack refusing any of them
+    (scope, plan, an old thread) never stops the consultation: it is logged and skipped."""
+
+    def __init__(self, ctx: SlackContext, channel: str, thread_ts: str) -> None:
+        self.client, self.channel, self.thread_ts = ctx.client, channel, thread_ts
+
+    async def _call(self, method: str, **kwargs: Any) -> None:
+        try:
+            await self.client.api_call(
+                method, json={"channel_id": self.channel, "thread_ts": self.thread_ts, **kwargs}
+            )
+        except SlackApiError as e:
+            log.warning("slack.agent_call_refused", method=method, error=e.response.get("error"))
+
+    async def status(self, text: str) -> None:
+        await self._call("assistant.threads.setStatus", status=text)
+
+    async def title(self, text: str) -> None:
+        await self._call("assistant.threads.setTitle", title=text[:255])
+
+    async def prompts(self) -> None:
+        await self._call(
+            "assistant.threads.setSuggestedPrompts", title="Try one of these", prompts=PROMPTS
+        )
+
+
+def marker(owner: Owner, channel: str, thread_ts: str) -> str:
+    return f"na:{{{owner.key}}}:agent:{channel}/{thread_ts}"
+
+
+def picker(ctx: SlackContext) -> list[kit.Block]:
+    """The eight consultations as buttons that start one in this thread."""
+    blocks = kit.picker_blocks(ctx.app.catalog)
+    for b in blocks:
+        if "accessory" in b:
+            number = b["accessory"]["action_id"].rsplit("_", 1)[-1]
+            b["accessory"] = {**b["accessory"], "action_id": f"agent_consult_{number}"}
+    return blocks
+
+
+class Agent:
+    def __init__(self, ctx: SlackContext, conv: Conversation) -> None:
+        self.ctx, self.conv = ctx, conv
+        self.app = ctx.app
+        self.ttl = ctx.app.settings.state_ttl_seconds
+
+    async def opened(self, owner: Owner, channel: str, thread_ts: str) -> None:
+        key = marker(owner, channel, thread_ts)
+        await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
+        thread = AgentThread(self.ctx, channel, thread_ts)
+        await self.conv.post(
+            channel,
+            thread_ts=thread_ts,
+            blocks=[kit.section(GREETING), *picker(self.ctx)[1:]],
+            text=GREETING,
+        )
+        await thread.prompts()
+        log.info("slack.agent_thread_started", owner=owner.key)
+
+    async def is_agent_thread(self, owner: Owner, channel: str, thread_ts: str) -> bool:
+        return bool(
+            await asyncio.to_thread(self.app.redis.exists, marker(owner, channel, thread_ts))
+        )
+
+    async def start(
+        self, owner: Owner, script: ConsultationScript, channel: str, thread_ts: str
+    ) -> None:
+        """The consultation, in this thread: titled after it, its first question asked."""
+        thread = AgentThread(self.ctx, channel, thread_ts)
+        await thread.title(script.title)
+        place = f"{channel}/{thread_ts}"
+        location = {"place": place, "channel": channel, "thread_ts": thread_ts}
+        turn = await asyncio.to_thread(self.app.service.start, owner, script.slug, location)
+        intro = kit.section(kit.mrkdwn(messages.intro(script)))
+        await self.conv.reply(turn, lead=[intro])
+        log.info("slack.agent_consultation_started", owner=owner.key, slug=script.slug)
+
+    async def said(self, owner: Owner, channel: str, thread_ts: str, text: str) -> None:
+        """A message in the agent thread: an answer, or a command (a prompt picked)."""
+        service, desk = self.app.service, self.app.desk
+        thread = AgentThread(self.ctx, channel, thread_ts)
+        c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
+        if c is not None and c.status is Status.ACTIVE:
+            await thread.status(READING)
+            turn = await asyncio.to_thread(service.act, owner, c.id, text, c)
+            await self.conv.reply(turn)
+            if isinstance(turn.outcome, engine.Finished) and turn.changed:
+                await thread.status(WRITING)  # until the worker posts the report
+            return
+        cmd = router.parse(text, slash=False)
+        reply: str
+        match cmd:
+            case router.Consult(ref=None):
+                await self._picker(channel, thread_ts)
+                return
+            case router.Consult(ref=str(ref)):
+                script = desk.find(ref)
+                if isinstance(script, str):
+                    reply = script
+                else:
+                    await self.start(owner, script, channel, thread_ts)
+                    return
+            case router.Answer(text=words):  # a consultation named or numbered, or not
+                words = words.strip()
+                named = words.isdigit() or len(words) >= 4
+                script = desk.find(words) if named else "not a consultation"
+                if isinstance(script, str):
+                    await self._picker(channel, thread_ts)
+                else:
+                    await self.start(owner, script, channel, thread_ts)
+                return
+            case router.Status():
+                reply = await asyncio.to_thread(desk.status, owner, SURFACE)
+            case router.Resume():
+                reply = await self._resume(owner)
+            case router.Digest():
+                reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
+            case router.Forget():
+                await self.conv.post(
+                    channel,
+                    thread_ts=thread_ts,
+                    blocks=views.forget_confirmation(),
+                    text="Delete everything about you?",
+                )
+                return
+            case router.Help(unknown=unknown):
+                reply = desk.help(SURFACE, unknown)
+            case _:
+                reply = desk.help(SURFACE)
+        await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))
+
+    async def _picker(self, channel: str, thread_ts: str) -> None:
+        blocks = picker(self.ctx)
+        await self.conv.post(
+            channel, thread_ts=thread_ts, blocks=blocks, text="Which consultation?"
+        )
+
+    async def _resume(self, owner: Owner) -> str:
+        turn = await asyncio.to_thread(self.app.desk.resume, owner)
+        if turn is None:
+            return "Nothing in progress. Pick a consultation to start one."
+        await self.conv.reply(turn)
+        return f"Picking up **{turn.script.title}** in its thread{SURFACE.link(turn.consultation)}"
+
+
+def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
+    agent = Agent(ctx, conv)
+    assistant = AsyncAssistant()
+    ledger = ctx.app.ledger
+
+    @assistant.thread_started
+    async def on_started(body: dict[str, Any], event: dict[str, Any]) -> None:
+        thread = event.get("assistant_thread") or {}
+        owner = owner_of(body, str(thread.get("user_id") or "unknown"))
+        structlog.contextvars.bind_contextvars(owner=owner.key)
+        await agent.opened(owner, str(thread["channel_id"]), str(thread["thread_ts"]))
+
+    async def in_agent_thread(body: dict[str, Any]) -> bool:
+        event = body.get("event") or {}
+        if not event.get("user") or not event.get("channel") or not event.get("thread_ts"):
+            return False
+        owner = owner_of(body, str(event["user"]))
+        return await agent.is_agent_thread(owner, event["channel"], event["thread_ts"])
+
+    only_agent_threads = AsyncCustomListenerMatcher(app_name="assistant", func=in_agent_thread)
+
+    @assistant.user_message(matchers=[only_agent_threads])  # type: ignore[arg-type]  # Bolt merges a list
+    async def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
+        if event.get("subtype") not in (None, "file_share"):
+            return
+        owner = owner_of(body, str(event["user"]))
+        structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
+            log.info("slack.duplicate_event")
+            return
+        await agent.said(owner, event["channel"], event["thread_ts"], event.get("text") or "")
+
+    bolt.assistant(assistant)
+
+    @bolt.action(AGENT_BUTTON)
+    async def on_pick(ack, body, action) -> None:
+        await ack()
+        owner = owner_of(body, body["user"]["id"])
+        container = body.get("container") or {}
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+        thread_ts = container.get("thread_ts") or container.get("message_ts")
+        script = ctx.app.desk.find(str(action.get("value", "")))
+        if not channel or not thread_ts or isinstance(script, str):
+            return
+        await agent.start(owner, script, channel, thread_ts)

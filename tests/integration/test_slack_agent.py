@@ -1,0 +1,287 @@
+"""The agent DM: Slack's assistant thread. In process (Bolt dispatching signed requests against
+the local Slack API and a real Redis) and end to end (our server and worker processes)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+import redis
+from pydantic import SecretStr
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
+
+from bot.slack.routes import build_bolt_app
+from consultations.adapters.bootstrap import bootstrap
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.settings import Settings
+from consultations.catalog import Catalog
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.stack import SECRET, Stack
+from tests.unit.test_engine import typical
+
+_n = itertools.count(1)
+
+
+def thread_started(user: str, channel: str, thread_ts: str) -> dict[str, Any]:
+    return {
+        "type": "assistant_thread_started",
+        "assistant_thread": {
+            "user_id": user,
+            "context": {"channel_id": "C1", "team_id": "T1"},
+            "channel_id": channel,
+            "thread_ts": thread_ts,
+        },
+        "event_ts": f"{time.time():.6f}",
+    }
+
+
+def dm(user: str, channel: str, thread_ts: str, text: str) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "channel": channel,
+        "channel_type": "im",
+        "user": user,
+        "text": text,
+        "ts": f"{time.time():.6f}",
+        "thread_ts": thread_ts,
+    }
+
+
+def envelope(event: dict[str, Any], team: str = "T1") -> dict[str, Any]:
+    return {
+        "type": "event_callback",
+        "team_id": team,
+        "api_app_id": "A1",
+        "event_id": f"EvAgent{next(_n):05d}",
+        "event_time": int(time.time()),
+        "event": event,
+    }
+
+
+def text_of(post: dict[str, Any]) -> str:
+    blocks = post.get("blocks") or []
+    return json.dumps(blocks) + (post.get("text") or "")
+
+
+def calls_in(slack: FakeSlack, method: str, channel: str, ts: str) -> list[dict[str, Any]]:
+    return [
+        p
+        for p in slack.calls(method)
+        if p.get("channel_id") == channel and p.get("thread_ts") == ts
+    ]
+
+
+@pytest.fixture(scope="module")
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+# --- in process: Bolt's dispatch of signed requests ------------------------------------------
+
+
+@pytest.fixture
+def dispatch(
+    redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path
+) -> Iterator[Callable[[dict[str, Any], Callable[[], Any]], Any]]:  # type: ignore[no-untyped-def]
+    """Send one event to an in-process Bolt app; wait (in its loop) until ``until()`` holds."""
+    url = redis_server.url.rsplit("/", 1)[0] + "/7"
+    redis.Redis.from_url(url).flushdb()
+    settings = Settings(
+        redis_url=url,
+        slack_bot_token=SecretStr("xoxb-fake"),
+        slack_signing_secret=SecretStr(SECRET),
+        slack_api_url=f"{slack.url}/api/",
+        neurips_llm="offline",
+        neurips_data_dir=tmp_path,
+    )
+    app = bootstrap(settings, queue=False)
+    bolt = build_bolt_app(app)
+
+    def send(body: dict[str, Any], until: Callable[[], Any]) -> Any:
+        """An event (JSON), or an interaction (``block_actions``, ``view_submission``: a form)."""
+        ctype = "application/json"
+        raw = json.dumps(body)
+        if body.get("type") in ("block_actions", "view_submission"):
+            ctype, raw = "application/x-www-form-urlencoded", urlencode({"payload": raw})
+        ts = str(int(time.time()))
+        sig = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=raw)
+        headers = {
+            "content-type": [ctype],
+            "x-slack-request-timestamp": [ts],
+            "x-slack-signature": [sig],
+        }
+
+        async def go() -> Any:
+            resp = await bolt.async_dispatch(AsyncBoltRequest(body=raw, headers=headers))
+            assert resp.status == 200, resp.body
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                found = until()
+                if found:
+                    return found
+                await asyncio.sleep(0.02)
+            raise AssertionError("timed out waiting for Slack calls")
+
+        return asyncio.run(go())
+
+    send.app = app  # type: ignore[attr-defined]  # for tests that read what was stored
+    yield send
+    app.close()
+
+
+def test_opening_the_agent_thread_offers_prompts_and_the_eight(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
+    dispatch(
+        envelope(thread_started("U30", "D30", "1800000000.000100")),
+        lambda: calls_in(
+            slack, "assistant.threads.setSuggestedPrompts", "D30", "1800000000.000100"
+        ),
+    )
+    offered = calls_in(slack, "assistant.threads.setSuggestedPrompts", "D30", "1800000000.000100")
+    messages = [p["message"] for p in offered[-1]["prompts"]]
+    assert len(messages) <= 4 and {"consult", "resume", "digest preview"} <= set(messages)
+    greeting = slack.thread("D30", "1800000000.000100")[-1]
+    buttons = [b["accessory"]["action_id"] for b in greeting["blocks"] if "accessory" in b]
+    assert buttons == [f"agent_consult_{n}" for n in range(1, 9)]
+
+
+def test_prompts_resume_and_digest_preview_answer_in_the_thread(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
+    ts = "1800000001.000100"
+    dispatch(envelope(thread_started("U31", "D31", ts)), lambda: slack.thread("D31", ts))
+    for text, expect in (
+        ("resume", "Nothing in progress"),
+        ("digest preview", "has no digest yet"),
+        ("status", "no consultations yet"),
+    ):
+        before = len(slack.thread("D31", ts))
+        new = dispatch(
+            envelope(dm("U31", "D31", ts, text)),
+            lambda b=before: slack.thread("D31", ts)[b:],
+        )
+        assert expect in new[0]["text"], new
+
+
+def test_a_dm_thread_that_is_not_an_agent_thread_is_left_to_the_thread_listener(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    before = len(slack.requests)
+    later = time.monotonic() + 1.0  # the listeners run after the ack: give them a second
+    dispatch(
+        envelope(dm("U32", "D32", "1800000002.000100", "consult 3")),
+        lambda: time.monotonic() > later,
+    )
+    assert not [r for r in slack.requests[before:] if "D32" in r.body.decode(errors="replace")]
+
+
+# --- end to end: our server and a worker -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
+    s = Stack(redis_server.url, 8, slack.url, tmp_path_factory.mktemp("agent-stack"))
+    redis.Redis.from_url(s.redis_url).flushdb()
+    s.start_server()
+    s.start_worker()
+    yield s
+    s.stop()
+
+
+def say(stack: Stack, slack: FakeSlack, user: str, ch: str, ts: str, text: str) -> list[dict]:
+    before = len(slack.thread(ch, ts))
+    assert stack.event(dm(user, ch, ts, text)).status_code == 200
+    return slack.wait_for(lambda: slack.thread(ch, ts)[before:])
+
+
+@pytest.mark.slow
+def test_a_whole_consultation_in_the_agent_thread(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    ch, ts = "D40", "1800000010.000100"
+    assert stack.event(thread_started("U40", ch, ts)).status_code == 200
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    first = say(stack, slack, "U40", ch, ts, "consult 3")  # the prompt, then "3"
+    assert "1/8" in text_of(first[-1]) and script.questions[0].text in text_of(first[-1])
+    assert [t["title"] for t in calls_in(slack, "assistant.threads.setTitle", ch, ts)] == [
+        script.title
+    ]
+    for i, q in enumerate(script.questions[:-1], 2):
+        new = say(stack, slack, "U40", ch, ts, typical(q))
+        assert f"{i}/8" in text_of(new[0])
+    say(stack, slack, "U40", ch, ts, typical(script.questions[-1]))
+    report = slack.wait_for(
+        lambda: [
+            p for p in slack.thread(ch, ts) if (p.get("blocks") or [{}])[0].get("type") == "header"
+        ]
+    )
+    assert "$40,500" in text_of(report[0])
+    statuses = [p["status"] for p in calls_in(slack, "assistant.threads.setStatus", ch, ts)]
+    assert statuses.count("reading your answers…") == len(script.questions)
+    assert statuses[-1] == "writing your report…"
+
+
+@pytest.mark.slow
+def test_a_button_starts_the_consultation_in_the_agent_thread(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    ch, ts = "D41", "1800000011.000100"
+    stack.event(thread_started("U41", ch, ts))
+    greeting = slack.wait_for(lambda: slack.thread(ch, ts))[-1]
+    button = next(b["accessory"] for b in greeting["blocks"] if "accessory" in b)
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U41", "team_id": "T1"},
+        "team": {"id": "T1"},
+        "channel": {"id": ch},
+        "api_app_id": "A1",
+        "actions": [button],
+        "container": {"type": "message", "channel_id": ch, "message_ts": "x", "thread_ts": ts},
+        "trigger_id": "1.2.3",
+    }
+    from urllib.parse import urlencode
+
+    stack.post(
+        urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded"
+    )
+    first = slack.wait_for(lambda: [p for p in slack.thread(ch, ts) if "1/" in text_of(p)])
+    assert catalog.scripts[0].questions[0].text in text_of(first[0])
+
+
+@pytest.mark.slow
+def test_slack_refusing_the_status_line_does_not_stop_the_consultation(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    ch, ts = "D42", "1800000012.000100"
+    stack.event(thread_started("U42", ch, ts))
+    slack.wait_for(lambda: slack.thread(ch, ts))
+    slack.refuse["assistant.threads.setStatus"] = "missing_scope"
+    slack.refuse["assistant.threads.setTitle"] = "missing_scope"
+    try:
+        say(stack, slack, "U42", ch, ts, "consult 1")
+        new = say(stack, slack, "U42", ch, ts, "GPT-4o for chat")
+        assert "2/6" in text_of(new[0])
+    finally:
+        slack.refuse.clear()
+
+
+@pytest.mark.slow
+def test_answers_in_a_dm_fallback_thread_still_move_the_consultation(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    slack.no_post_channels.add("C43")
+    stack.command("consult 1", "U43", channel="C43")
+    parent = slack.wait_for(
+        lambda: [
+            p for p in slack.requests_with_ts() if p["channel"] == "DU43" and "thread_ts" not in p
+        ]
+    )[0]
+    slack.wait_for(lambda: slack.thread("DU43", parent["ts"]))
+    new = say(stack, slack, "U43", "DU43", parent["ts"], "GPT-4o for chat")
+    assert "2/6" in text_of(new[0])
