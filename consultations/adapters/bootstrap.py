@@ -153,32 +153,48 @@ def build_queue(settings: Settings, redis_url: str) -> JobQueue:
 
 def bootstrap(settings: Settings, *, queue: bool = True) -> App:
     """Everything, once. ``queue=False``: no job queue (the terminal writes reports itself)."""
-    catalog = load_catalog(settings.neurips_prompts_dir or DEFAULT_PROMPTS_DIR)
     url, embedded = connect_redis(settings)
     client = redis.Redis.from_url(
         url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
     )
-    jobs: JobQueue = build_queue(settings, url) if queue else NoQueue()
+    jobs = build_queue(settings, url) if queue else None
+    app = assemble(settings, client, url, jobs, embedded=embedded)
+    log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
+    return app
+
+
+def assemble(
+    settings: Settings,
+    client: redis.Redis,
+    redis_url: str,
+    jobs: JobQueue | None,
+    *,
+    catalog: Catalog | None = None,
+    embedded: EmbeddedRedis | None = None,
+) -> App:
+    """The parts wired together over one Redis client and one job queue (None: reports are
+    written in-process by the caller). Tests call this with a job queue at the boundary."""
+    catalog = catalog or load_catalog(settings.neurips_prompts_dir or DEFAULT_PROMPTS_DIR)
+    queue: JobQueue = jobs if jobs is not None else NoQueue()
     store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
-    service = ConsultationService(catalog, store, ConflictError, jobs=jobs if queue else None)
+    service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
     digest_store = DigestStore(client)
-    digests = DigestService(digest_store, jobs)
+    digests = DigestService(digest_store, queue)
     triage_jobs = TriageJobs(client)
     feedback = RedisFeedback(client, ttl_seconds=settings.state_ttl_seconds)
-    log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
     return App(
         settings=settings,
         catalog=catalog,
         redis=client,
-        redis_url=url,
+        redis_url=redis_url,
         service=service,
         ledger=EventLedger(client),
         narrator=build_narrator(settings),
-        jobs=jobs,
+        jobs=queue,
         digest_store=digest_store,
         digests=digests,
         triage_jobs=triage_jobs,
-        desk=Desk(service, digests, triage_jobs, jobs, feedback),
+        desk=Desk(service, digests, triage_jobs, queue, feedback),
         feedback=feedback,
         embedded=embedded,
     )

@@ -29,16 +29,10 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.events import SORRY, SORRY_ANSWER, SORRY_REPLY
 from bot.slack.routes import build_bolt_app
-from consultations.adapters.bootstrap import App, build_narrator
+from consultations.adapters.bootstrap import App, assemble
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
-from consultations.adapters.redis_digest import DigestStore
-from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
-from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.settings import Settings
 from consultations.catalog import Catalog
-from consultations.desk import Desk
-from consultations.digest_service import DigestService
-from consultations.service import ConsultationService
 from consultations.state import Owner, Status
 from tests.fakes.jobs import RecordingJobQueue
 from tests.fakes.slack_api import FakeSlack
@@ -59,25 +53,7 @@ def build_app(redis_url: str, catalog: Catalog, jobs: RecordingJobQueue, slack_u
         neurips_llm="offline",
     )
     client = redis.Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=1)
-    store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
-    service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
-    digest_store = DigestStore(client)
-    digests = DigestService(digest_store, jobs)
-    triage_jobs = TriageJobs(client)
-    return App(
-        settings=settings,
-        catalog=catalog,
-        redis=client,
-        redis_url=redis_url,
-        service=service,
-        ledger=EventLedger(client),
-        narrator=build_narrator(settings),
-        jobs=jobs,
-        digest_store=digest_store,
-        digests=digests,
-        triage_jobs=triage_jobs,
-        desk=Desk(service, digests, triage_jobs, jobs),
-    )
+    return assemble(settings, client, redis_url, jobs, catalog=catalog)
 
 
 async def _dispatch(bolt: AsyncApp, request: AsyncBoltRequest) -> BoltResponse:
