@@ -28,7 +28,8 @@ def render_report_markdown(report: Report) -> str:
     if report.recommendations:
         lines = ["**What to do**"]
         for n, r in enumerate(report.recommendations, 1):
-            meta = ", ".join(x for x in (r.horizon, r.owner) if x)
+            after = f"after: {r.depends_on}" if r.depends_on else None
+            meta = ", ".join(x for x in (r.horizon, r.owner, after) if x)
             lines.append(
                 f"{n}. **{r.title}**" + (f" _({meta})_" if meta else "") + f" — {r.detail}"
             )

@@ -288,7 +288,7 @@ SOLO = Persona(
             "latency": "a few seconds",
             "sensitivity": "public",
             "quality_loss": "10%",
-            "local_cost": "$3,000 hardware, $150 a month",
+            "local_cost": "$3,000 hardware, $300 a month",
             "amortisation": SKIP,
         },
         "strategy-synthesis": {

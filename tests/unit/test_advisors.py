@@ -95,7 +95,11 @@ def test_convergence_names_every_vendor_and_keeps_a_backup(catalog: Catalog) -> 
         "Anthropic for code",
         "Mistral for summaries",
     ]
-    assert "primary" in lines[0] and "backup" in lines[1] and "cut" in lines[2]
+    # the answers cannot say which is primary: every vendor is a candidate, decided by evaluation
+    assert all(
+        "primary candidate" in ln and "cheapest" in ln and "hot standby" in ln for ln in lines
+    )
+    assert all("others are cut" in ln for ln in lines)
     assert r.verdict.startswith("Restructure")
 
 
@@ -113,6 +117,7 @@ def test_attention_keeps_retrieval_for_permissions(catalog: Catalog) -> None:
             "workarounds": "access control, context length",
             "doc_tokens": "60k",
             "context_window": "200k",
+            "calls": "2k a month",
         },
     )
     calls = next(s for s in r.sections if s.title.startswith("Retire")).items

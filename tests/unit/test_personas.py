@@ -192,8 +192,11 @@ def test_reasoning_telemetry_is_credited_to_the_labs_not_the_rlvr_paper(catalog:
 def test_agency_never_sends_a_questionnaire_to_itself(catalog: Catalog) -> None:
     r = report_for(catalog, AGENCY, "diffusion-ip-risk")
     assert not any("in-house" in q for q in section(r, "Vendor questionnaire"))
-    assert not any("in-house" in rec.detail for rec in r.recommendations if "questionnaire" in
-                   rec.title.casefold())
+    assert not any(
+        "in-house" in rec.detail
+        for rec in r.recommendations
+        if "questionnaire" in rec.title.casefold()
+    )
     own = " ".join(section(r, "Your own model"))
     assert "small" in own and "memoris" in own  # small fine-tuning sets memorise sooner
     assert r.verdict.startswith("Risk: high")
@@ -269,8 +272,10 @@ def tracks(r: Report) -> int:
 
 def test_a_small_team_never_gets_more_first_quarter_items_than_tracks(catalog: Catalog) -> None:
     for persona in (STARTUP, SOLO, BANK, AGENCY):
-        r = synthesis(catalog, persona) if persona is not SOLO else report_for(
-            catalog, SOLO, "strategy-synthesis", earlier=history(catalog, SOLO)
+        r = (
+            synthesis(catalog, persona)
+            if persona is not SOLO
+            else report_for(catalog, SOLO, "strategy-synthesis", earlier=history(catalog, SOLO))
         )
         first = [x for x in r.recommendations if x.horizon == "0-3 months"]
         assert 1 <= len(first) <= tracks(r), (persona.name, [x.title for x in first])
@@ -287,8 +292,10 @@ def test_roadmap_owners_are_roles_and_no_item_reruns_a_consultation(catalog: Cat
 
 
 def test_roadmaps_differ_beyond_names(catalog: Catalog) -> None:
-    titles = {p.name: {r.title for r in synthesis(catalog, p).recommendations}
-              for p in (BANK, STARTUP, AGENCY)}
+    titles = {
+        p.name: {r.title for r in synthesis(catalog, p).recommendations}
+        for p in (BANK, STARTUP, AGENCY)
+    }
     for a, b in itertools.combinations(titles, 2):
         shared = titles[a] & titles[b]
         assert len(shared) <= len(titles[a]) // 2, (a, b, shared)
