@@ -84,7 +84,7 @@ BANK = Persona(
         "automation-frontier": {
             "workflows": "trade reconciliation exceptions, KYC document review",
             "why_shelved": "errors, edge cases",
-            "checkable": "checked automatically",
+            "checkable": "outcomes can be checked automatically",
             "logs": "yes, many runs with outcomes",
             "error_cost": "serious",
             "value": "€120k a month",
@@ -244,7 +244,7 @@ AGENCY = Persona(
         "automation-frontier": {
             "workflows": "resizing and cropping images for 40 ad formats, client brief intake",
             "why_shelved": "edge cases",
-            "checkable": "checked automatically",
+            "checkable": "outcomes can be checked automatically",
             "logs": "some",
             "error_cost": "low",
             "value": "$15k a month",

@@ -164,7 +164,7 @@ def test_automation_ranks_the_shortlist_by_score(catalog: Catalog) -> None:
         {"workflows": "tier-2 support escalations, warehouse slotting", "checkable": "simulate"},
     )
     rows = r.tables[0].rows
-    scores = [float(row[3].replace("$", "").replace(",", "")) for row in rows]
+    scores = [float(row[1]) for row in rows]
     assert scores == sorted(scores, reverse=True)
     assert r.verdict.startswith("Prototype")
     assert any("pass@k" in c for c in r.caveats)
