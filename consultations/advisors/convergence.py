@@ -11,6 +11,7 @@ from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.report import Figure, Recommendation, Report, Section
 
+SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
 DAY_RATE = 800.0  # loaded cost of an engineer-day: the advisor's assumption, stated
 DURABLE = {"price", "redundancy", "compliance"}  # reasons that survive convergence
 REASON_WORDS = {
@@ -137,12 +138,17 @@ def advise(request: AdvisorInput) -> Report:
             owner="platform team",
         )
     )
-    recs.append(
-        Recommendation(
-            title="Rewrite the renewal around hedging",
-            detail="Ask the hedging questions above instead of 'which model is best?'.",
-            horizon="next renewal",
-            owner="procurement",
+    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
+    recs.extend(
+        ()
+        if small
+        else (
+            Recommendation(
+                title="Rewrite the renewal around hedging",
+                detail="Ask the hedging questions above instead of 'which model is best?'.",
+                horizon="next renewal",
+                owner="procurement",
+            ),
         )
     )
     return Report(

@@ -131,7 +131,7 @@ def advise(request: AdvisorInput) -> Report:
         Recommendation(
             title="Alert and review weekly",
             detail="The alerts above, and a weekly review of the worst runs"
-            + (f" with {reader}, answering: {blind}" if blind else "")
+            + (f" with {reader}, answering what they cannot today: {_gap(blind)}" if blind else "")
             + ".",
             horizon="3-6 months",
             owner="on-call lead",
@@ -229,6 +229,11 @@ def advise(request: AdvisorInput) -> Report:
 def _who(blind: str) -> str:
     head = blind.split(";")[0].strip() if blind else ""
     return head if 2 <= len(head) <= 60 else "whoever debugs the agents"
+
+
+def _gap(blind: str) -> str:
+    tail = blind.split(";", 1)[-1].strip()
+    return tail.removeprefix("they ").strip() or blind
 
 
 def _bytes(n: float) -> str:

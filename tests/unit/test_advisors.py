@@ -192,8 +192,12 @@ def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
     with_history = run(catalog, "strategy-synthesis", earlier=earlier)
     alone = run(catalog, "strategy-synthesis")
     text = render_report_markdown(with_history)
-    assert "Earlier verdict: Run it locally" in text
+    assert "earlier verdict: Run it locally" in text
     assert "Built on your earlier consultations" in text
     assert "No earlier consultation" in " ".join(alone.assumptions)
-    horizons = {rec.horizon for rec in with_history.recommendations}
-    assert {"0-3 months", "3-6 months", "6-12 months"} <= horizons
+    # the edge verdict's next steps, in order: the evaluation set before the pilot
+    titles = [rec.title for rec in with_history.recommendations]
+    assert titles[0].startswith("Build an evaluation set from real traffic")
+    assert {rec.title for rec in with_history.recommendations} != {
+        rec.title for rec in alone.recommendations
+    }
