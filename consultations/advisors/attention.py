@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, money, plural, share
+from consultations.advisors.words import count, counted, money, plural, share
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -33,7 +33,7 @@ def advise(request: AdvisorInput) -> Report:
     for_cost = bool(workarounds & {"cost", "latency"})
     money_note = (
         f"whole documents would cost about {money(whole, cur)} a month of input at "
-        f"{count(calls_month)} calls, against about {money(upkeep, cur)} of upkeep"
+        f"{counted(calls_month, 'call')}, against about {money(upkeep, cur)} of upkeep"
     )
     calls = []
     for p in pipelines:
@@ -116,15 +116,15 @@ def advise(request: AdvisorInput) -> Report:
         figures=(
             Figure(
                 label="Document size against window",
-                value=doc / window,
-                display=share(doc, window, "the window") or "no window given",
+                value=doc / window if window > 0 else None,
+                display=share(doc, window, "the window") or "no window to compare with",
                 working=f"{count(doc)} ÷ {count(window)} tokens",
             ),
             Figure(
                 label="Whole-document input per month",
                 value=whole,
                 display=money(whole, cur),
-                working=f"{count(calls_month)} calls × {count(doc)} tokens × "
+                working=f"{counted(calls_month, 'call')} × {count(doc)} tokens × "
                 f"{money(price, cur)} / 1M",
             ),
             Figure(

@@ -6,7 +6,7 @@ import math
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
-from consultations.advisors.words import count, money, number, plural, share
+from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
 SECONDS_PER_MONTH = 30 * 24 * 3600
@@ -75,7 +75,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Hardware per month",
             value=hardware_month,
             display=m(hardware_month),
-            working=f"{m(local['hardware'])} over {number(months)} months",
+            working=f"{m(local['hardware'])} over {plural(months, 'month')}",
         ),
         Figure(
             label="Local total per month",
@@ -87,7 +87,7 @@ def advise(request: AdvisorInput) -> Report:
             label="API cost per request",
             value=per_request,
             display=m(per_request),
-            working=f"{m(api_total)} ÷ {count(requests)} requests",
+            working=f"{m(api_total)} ÷ {counted(requests, 'request')}",
         ),
         Figure(
             label="Break-even volume",
@@ -125,7 +125,7 @@ def advise(request: AdvisorInput) -> Report:
             (f"API input: {figures[0].working}", m(api_in)),
             (f"API output: {figures[1].working}", m(api_out)),
             ("API total", m(api_total)),
-            (f"Hardware: {m(local['hardware'])} over {number(months)} months", m(hardware_month)),
+            (f"Hardware: {m(local['hardware'])} over {plural(months, 'month')}", m(hardware_month)),
             ("Operations", m(local["monthly"])),
             ("Local total", m(local_total)),
         ),
@@ -148,7 +148,7 @@ def advise(request: AdvisorInput) -> Report:
     )
     of_today = share(break_even, requests, "today's volume")
     summary = (
-        f"At {count(requests)} requests a month the API costs about {m(api_total)} a month"
+        f"At {counted(requests, 'request')} a month the API costs about {m(api_total)} a month"
         + (" at batch prices" if batch else "")
         + f"; running locally costs about {m(local_total)} all in. Local pays for itself from "
         f"{_volume(break_even)}"
@@ -260,7 +260,7 @@ def _volume(n: float) -> str:
         return f"about {n / 1e6:,.1f} million requests a month"
     if n >= 10_000:
         return f"about {round(n, -2):,.0f} requests a month"
-    return f"about {math.ceil(n):,} requests a month"
+    return f"about {counted(math.ceil(n), 'request')} a month"
 
 
 def _months(n: float | None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, join, plural
+from consultations.advisors.words import count, counted, join, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
@@ -160,14 +160,15 @@ def advise(request: AdvisorInput) -> Report:
                 working=(
                     f"{count(runs)} × (10% of successes + every failure, ~5%)"
                     if sampled
-                    else f"all {count(runs)} runs"
+                    else f"all {counted(runs, 'run')}"
                 ),
             ),
             Figure(
                 label="Trace storage per day",
                 value=size / 1e9,
                 display=_bytes(size),
-                working=f"{count(kept)} runs × {STEPS_PER_RUN} steps × {BYTES_PER_STEP:,} bytes",
+                working=f"{counted(kept, 'run')} × {STEPS_PER_RUN} steps × "
+                f"{BYTES_PER_STEP:,} bytes",
             ),
         ),
         sections=(

@@ -51,8 +51,16 @@ def number(value: float, digits: int = 1) -> str:
 
 def plural(n: float, noun: str, many: str | None = None) -> str:
     """'1 hour', '2 hours', '1.5 hours', '1 person', '3 people'."""
-    word = noun if n == 1 else (many or _IRREGULAR.get(noun) or _plural_of(noun))
-    return f"{number(n)} {word}"
+    text = number(n)
+    word = noun if text == "1" else (many or _IRREGULAR.get(noun) or _plural_of(noun))
+    return f"{text} {word}"
+
+
+def counted(n: float, noun: str, many: str | None = None) -> str:
+    """A whole count with its noun: '1 request', '30,000 requests'."""
+    text = count(n)
+    word = noun if text == "1" else (many or _IRREGULAR.get(noun) or _plural_of(noun))
+    return f"{text} {word}"
 
 
 def _plural_of(noun: str) -> str:
@@ -67,7 +75,7 @@ def times(ratio: float) -> str:
     """A ratio as people say it: '11.7×', '2×', 'about a third'... used for 'x of y'."""
     if not math.isfinite(ratio) or ratio <= 0:
         return "no"
-    if ratio >= 10:
+    if ratio >= 100:
         return f"{ratio:,.0f}×"
     return f"{ratio:.1f}×".replace(".0×", "×")
 
@@ -89,6 +97,8 @@ def share(part: float, whole: float, what: str) -> str:
         return f"about {what}"
     if ratio >= 0.2:
         return f"{ratio:.0%} of {what}"
+    if ratio < 1e-6:
+        return f"a tiny fraction of {what}"
     fraction = round(1 / ratio)
     return f"about 1/{fraction:,} of {what}"
 
