@@ -110,7 +110,8 @@ def advise(request: AdvisorInput) -> Report:
             "attention on the first token from about 46.7% to 4.8% and steadied long "
             "contexts; it already ships in Qwen3-Next with contexts up to 1M tokens, and the "
             "article expects meaningful improvements in the APIs you use in roughly 6-12 "
-            "months. Workarounds for context length become overhead; retrieval for permissions "
+            "months. Workarounds for context length become overhead; in our reading, retrieval for "
+            "permissions "
             "and freshness stays; a chunker that saves input tokens is judged on its price."
         ),
         figures=(

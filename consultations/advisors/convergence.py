@@ -176,7 +176,7 @@ def advise(request: AdvisorInput) -> Report:
             ),
             f"An engineer-day costs {money(DAY_RATE, cur)} fully loaded (our assumption).",
             "Convergence was measured on open-ended language tasks; image models are judged "
-            "on their own.",
+            "on their own (our reading).",
         ),
         shifts=(2,),
         caveats=(

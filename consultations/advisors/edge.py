@@ -220,7 +220,7 @@ def advise(request: AdvisorInput) -> Report:
                 else ("Peak load needing more than one server (the average hides the peaks).",)
             ),
             "An API price cut: rerun with the new price — the break-even moves with it.",
-            "Edge results are benchmark averages; your task may quantise worse.",
+            "Our caution: research results are averages; your task may quantise worse.",
         ),
         chart=_chart(per_request, local_total, requests, break_even, cur),
     )
