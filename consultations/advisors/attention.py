@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, money, plural, share
+from consultations.advisors.words import count, counted, join, money, plural, share
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -57,7 +57,8 @@ def advise(request: AdvisorInput) -> Report:
                 )
             )
         elif costly and for_cost:
-            calls.append((p, "keep", f"it exists for cost and latency, and {money_note}"))
+            why_kept = join([w for w in ("cost", "latency") if w in workarounds])
+            calls.append((p, "keep", f"it exists for {why_kept}, and {money_note}"))
         elif costly:
             calls.append(
                 (
@@ -143,8 +144,12 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="Before deleting code: test on your own documents",
                 items=(
-                    "Take 30 real documents, including the longest and the ones behind past "
-                    "incidents.",
+                    "Take 30 real documents, including the longest and "
+                    + (
+                        f"the ones behind your incident ({incidents.rstrip('.')})."
+                        if incidents
+                        else "any behind past incidents."
+                    ),
                     "Write 5 questions per document whose answers you know, including some that "
                     "need facts from far apart in the text.",
                     f"Answer them twice: through {target}, and with the whole document in one "
@@ -154,7 +159,7 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(target if ugliest else None, retire > 0, money_note),
+        recommendations=_plan(target if ugliest else None, retire > 0, money_note, incidents),
         assumptions=assumed_lines(
             sheet,
             {
@@ -188,7 +193,9 @@ def _ugliness(pipeline: str, incidents: str) -> int:
     return score + 2 * sum(w in incidents.casefold() for w in words)
 
 
-def _plan(target: str | None, retiring: bool, money_note: str) -> tuple[Recommendation, ...]:
+def _plan(
+    target: str | None, retiring: bool, money_note: str, incidents: str
+) -> tuple[Recommendation, ...]:
     test = Recommendation(
         title="Run the document test",
         detail="On the current model now, and again on each new long-context release.",
@@ -196,7 +203,17 @@ def _plan(target: str | None, retiring: bool, money_note: str) -> tuple[Recommen
         owner="ML engineer",
     )
     if target is None:
+        fix = (
+            Recommendation(
+                title="Turn your incident into a regression test",
+                detail="Keep the document behind it in a test the pipeline must pass; overlap "
+                "chunks where the boundary fell.",
+                horizon="0-1 month",
+                owner="ML engineer",
+            ),
+        )
         return (
+            *(fix if incidents else ()),
             Recommendation(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today {money_note}; rerun this consultation with the new price.",

@@ -6,6 +6,18 @@ from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
+BLOCKERS = {
+    "variability": "Too many variations: moved, where outcomes can be simulated or checked — "
+    "the deep-RL results learned goal-reaching under variation in simulation.",
+    "models": "Models not good enough: moved in part — measure today's base model's pass@k on "
+    "your cases before assuming it is still true.",
+    "data": "Not enough data: the deep-RL results needed no demonstrations, but your checker "
+    "still needs examples of right and wrong outcomes.",
+    "risk": "Errors too costly: not moved by any of this research — a person approves every "
+    "action until the checker is trusted.",
+    "cost": "Too expensive: deep RL is compute-hungry (batch size grows with depth); start with "
+    "an untuned model and a checker before paying for training.",
+}
 PROTOTYPE_COST = 2 * 2 * 20 * 800.0  # two engineers, two months, 20 days, $800 a day
 
 CHECKABLE = {"simulate": 0.8, "verify": 0.7, "human": 0.35}
@@ -88,7 +100,11 @@ def advise(request: AdvisorInput) -> Report:
         )
     ]
     sections = [
-        Section(title="Approach per workflow", items=tuple(f"{w} — {a}" for w, _, a in rows))
+        Section(title="Approach per workflow", items=tuple(f"{w} — {a}" for w, _, a in rows)),
+        Section(
+            title="What blocked it then, and now",
+            items=tuple(BLOCKERS[b] for b in BLOCKERS if b in shelved),
+        ),
     ]
     if len(tied) > 1:
         sections.append(
@@ -115,7 +131,7 @@ def advise(request: AdvisorInput) -> Report:
         figures=tuple(figures),
         tables=(table,),
         sections=tuple(sections),
-        recommendations=_plan(best, go, checkable, error, logs),
+        recommendations=_plan(best, go, checkable, "high" if "risk" in shelved else error, logs),
         assumptions=assumed_lines(
             sheet,
             {"value": f"No value given: assumed {money(10_000, cur)} a month."},

@@ -12,6 +12,7 @@ from consultations.advisors.words import join, money, number, percent, plural, t
 from consultations.report import Figure, Recommendation, Report, Section
 
 SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
+LEVERAGE_SPEND = 20_000.0  # a month: enough for committed-use pricing talks (our assumption)
 DAY_RATE = 800.0  # loaded cost of an engineer-day: the advisor's assumption, stated
 DURABLE = {"price", "redundancy", "compliance"}  # reasons that survive convergence
 REASON_WORDS = {
@@ -89,9 +90,20 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     why = [REASON_WORDS[r] for r in sorted(reasons) if r in REASON_WORDS]
+    named = [REASON_WORDS[r] for r in sorted(reasons - {"single"}) if r in REASON_WORDS]
     summary = (
         f"You run {plural(len(vendors), 'vendor')}"
         + (f" for {join(why)}. " if why and len(vendors) > 1 else ". ")
+        + (
+            f"You gave {join(named)} as a reason for more than one, yet list one: "
+            + (
+                "that reason argues for a second vendor as backup. "
+                if reasons & {"redundancy", "compliance"}
+                else "with one vendor it is a reason to keep a second on file, not in use. "
+            )
+            if len(vendors) == 1 and named
+            else ""
+        )
         + "Frontier language models now give strikingly similar answers to open-ended "
         "questions (70+ models, 26,000 queries), so a second language-model vendor no longer "
         "buys a second view; it can still buy price leverage, failover and compliance."
@@ -145,7 +157,13 @@ def advise(request: AdvisorInput) -> Report:
         else (
             Recommendation(
                 title="Rewrite the renewal around hedging",
-                detail="Ask the hedging questions above instead of 'which model is best?'.",
+                detail="Ask the hedging questions above instead of 'which model is best?'."
+                + (
+                    f" At {money(spend, cur)} a month you have leverage: ask for committed-use "
+                    "pricing."
+                    if spend >= LEVERAGE_SPEND
+                    else ""
+                ),
                 horizon="next renewal",
                 owner="procurement",
             ),

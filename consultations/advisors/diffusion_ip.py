@@ -37,6 +37,14 @@ PUBLIC_WORDS = (
     "social",
     "print",
     "sell",
+    "blog",
+    "website",
+    "web",
+    "client",
+    "clients",
+    "customer",
+    "customers",
+    "brochures",
 )
 
 

@@ -22,6 +22,17 @@ def verdict_and_reasons(
             + ("regulated" if sensitivity == "regulated" else "confidential")
             + ": keeping it on your own hardware lowers exposure."
         )
+    elif sensitivity == "internal":
+        reasons.append("Internal data: keeping it in-house is a plus, not a requirement.")
+    else:
+        reasons.append("Public data: nothing forces it onto your own hardware; cost decides.")
+    if latency == "interactive":
+        reasons.append(
+            "Answers within a second: a local server on your network avoids the API round "
+            "trip; the pilot measures p95 latency."
+        )
+    elif latency == "relaxed":
+        reasons.append("A few seconds is fine: latency is no reason to go local here.")
     if fast:
         reasons.append(
             "You need answers under 100 ms; a network round trip to an API rarely allows it."

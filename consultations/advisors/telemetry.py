@@ -213,8 +213,8 @@ def advise(request: AdvisorInput) -> Report:
         ),
         shifts=(3,),
         caveats=(
-            "Our caution: reasoning traces shown by a model are summaries, not a faithful record of its "
-            "computation: judge them by the tool calls and outcomes they lead to.",
+            "Our caution: reasoning traces shown by a model are summaries, not a faithful "
+            "record of its computation: judge them by the tool calls and outcomes they lead to.",
             "The RLVR finding may not hold for newer RL methods: keep measuring pass@k of base "
             "and tuned models on your own tasks.",
             "The trace store holds "
