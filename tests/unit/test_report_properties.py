@@ -166,3 +166,17 @@ def test_words() -> None:
     assert share(1, 0, "spend") == ""  # a share of a number nobody gave is no share
     assert times(11.66) == "11.7×" and times(2.0) == "2×"
     assert count(-3) == "−3" and count(1234.4) == "1,234"
+
+
+def test_grounding_flags_invented_figures_and_a_missing_verdict() -> None:
+    from consultations.advisors.grounding import check
+
+    computed = "API total per month: **$40,500**. Break-even about 349,800 requests. 5%."
+    good = check(
+        "Run it locally: about $40k a month, break-even near 350,000.",
+        computed,
+        "Run it locally — a pilot first.",
+    )
+    assert good.ok
+    bad = check("Stay on the API: it costs $12,000 a month.", computed, "Run it locally — a pilot.")
+    assert bad.unsupported == ("$12,000",) and not bad.verdict_present
