@@ -37,8 +37,8 @@ def render_report_markdown(report: Report) -> str:
     if report.assumptions:
         out.append("\n".join(["**Assumptions**", *(f"• {a}" for a in report.assumptions)]))
     if report.shifts:
-        names = "; ".join(f"{n}. {SHIFT_NAMES[n]}" for n in report.shifts if n in SHIFT_NAMES)
-        out.append(f"**Rests on NeurIPS 2025 shifts:** {names}")
+        names = "; ".join(f"shift {n}, {SHIFT_NAMES[n]}" for n in report.shifts if n in SHIFT_NAMES)
+        out.append(f"**The research it rests on (NeurIPS 2025):** {names}.")
     if report.caveats:
         out.append("\n".join(["**What would change this**", *(f"• {c}" for c in report.caveats)]))
     return "\n\n".join(out)

@@ -18,7 +18,8 @@ BLOCKERS = {
     "cost": "Too expensive: deep RL is compute-hungry (batch size grows with depth); start with "
     "an untuned model and a checker before paying for training.",
 }
-PROTOTYPE_COST = 2 * 2 * 20 * 800.0  # two engineers, two months, 20 days, $800 a day
+DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
+PROTOTYPE_COST = 2 * 2 * 20 * DAY_RATE  # two engineers, two months of 20 days
 
 CHECKABLE = {"simulate": 0.8, "verify": 0.7, "human": 0.35}
 LOGS = {"rich": 0.15, "some": 0.05, "none": -0.1}
@@ -95,8 +96,8 @@ def advise(request: AdvisorInput) -> Report:
             label="Prototype payback",
             value=payback,
             display=_months(payback),
-            working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month "
-            "(the value you gave for the most valuable workflow)",
+            working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
+            "the value you gave for the most valuable workflow",
         )
     ]
     sections = [
@@ -138,7 +139,7 @@ def advise(request: AdvisorInput) -> Report:
         )
         + (
             f"A prototype costs about {money(PROTOTYPE_COST, cur)} (two engineers for two "
-            "months at $800 a day; our assumption).",
+            f"months at {money(DAY_RATE, cur)} a day; our assumption).",
             "Feasibility combines checkability, logged outcomes, error cost and what blocked "
             "it (0 to 1; 0.5 or more is worth a prototype). Logged outcomes count as a "
             "baseline and test cases, not as training data: the deep-RL results learn with "

@@ -70,7 +70,7 @@ def advise(request: AdvisorInput) -> Report:
     }
     score = sum(parts.values())
     rating = "high" if score >= 6 else "medium" if score >= 3 else "low"
-    reasons = [f"{k}: {v:+d}" for k, v in parts.items() if v]
+    reasons = [f"{k} {'+' if v > 0 else '−'}{abs(v)}" for k, v in parts.items() if v]
     questionnaire = tuple(
         q
         for v in external
@@ -126,7 +126,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="Risk score",
                 value=score,
                 display=f"{score} ({rating})",
-                working=" ".join(reasons) or "no risk factors",
+                working="; ".join(reasons) or "no risk factors",
             ),
         ),
         sections=(
@@ -137,7 +137,7 @@ def advise(request: AdvisorInput) -> Report:
                 title="What the research does not settle",
                 items=(
                     "Whether training on copyrighted images is lawful: that is for courts and "
-                    "legislators in " + ", ".join(places) + ".",
+                    "legislators where you publish (" + join(list(places)) + ").",
                     "Whether a given output infringes: similarity is judged case by case.",
                     "Behaviour on rare items: the result is an average over the data set.",
                 ),

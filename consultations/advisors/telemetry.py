@@ -92,7 +92,7 @@ def advise(request: AdvisorInput) -> Report:
         f"Your known failure — {failures}: a detector and a weekly count.",
     )
     reader = _who(blind)
-    verdict = f"Trace every run of {join(list(agents[:3]))} as run → step → tool call" + (
+    verdict = f"Trace every run of your {join(list(agents[:3]))} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
         if sampled
         else ", keeping every run"
@@ -131,7 +131,11 @@ def advise(request: AdvisorInput) -> Report:
         Recommendation(
             title="Alert and review weekly",
             detail="The alerts above, and a weekly review of the worst runs"
-            + (f" with {reader}, answering what they cannot today: {_gap(blind)}" if blind else "")
+            + (
+                f" with {reader}, starting from what they cannot do today ({_gap(blind)})"
+                if blind
+                else ""
+            )
             + ".",
             horizon="3-6 months",
             owner="on-call lead",
