@@ -141,15 +141,26 @@ def advise(request: AdvisorInput) -> Report:
                 owner="engineering lead",
             )
         )
-    recs.append(
-        Recommendation(
-            title="Put one model interface in front of every vendor",
-            detail=f"One internal client with the vendor as configuration makes the {backup} "
-            "a switch, not a project.",
-            horizon="1-2 months",
-            owner="platform team",
+    if single and not images and outage == "hours":
+        recs.append(
+            Recommendation(
+                title="Write down how you would switch vendor",
+                detail="One page: which second vendor, which prompts change, how long it takes. "
+                "Your outage tolerance needs no second integration kept warm.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
         )
-    )
+    else:
+        recs.append(
+            Recommendation(
+                title="Put one model interface in front of every vendor",
+                detail=f"One internal client with the vendor as configuration makes the {backup} "
+                "a switch, not a project.",
+                horizon="1-2 months",
+                owner="platform team",
+            )
+        )
     small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     recs.extend(
         ()

@@ -185,7 +185,7 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=plan(verdict, rps, tolerance, sensitivity, batch),
+        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total),
         assumptions=(
             *assumed_lines(
                 sheet,

@@ -70,9 +70,27 @@ def quality_note(tolerance: float) -> str:
     return base
 
 
+NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
+
+
 def plan(
-    verdict: str, rps: float, tolerance: float, sensitivity: str, batch: bool
+    verdict: str,
+    rps: float,
+    tolerance: float,
+    sensitivity: str,
+    batch: bool,
+    api_total: float = NEGOTIATE_ABOVE,
 ) -> tuple[Recommendation, ...]:
+    if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
+        return (
+            Recommendation(
+                title="Stay on the API and revisit at higher volume",
+                detail="Rerun this consultation when volume passes the break-even above or "
+                "prices change.",
+                horizon="now",
+                owner="engineering lead",
+            ),
+        )
     if verdict.startswith("Stay"):
         return (
             Recommendation(

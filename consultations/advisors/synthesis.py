@@ -60,7 +60,10 @@ def advise(request: AdvisorInput) -> Report:
     _link_interface_before_switch(items)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
-    ranked = sorted(items, key=lambda i: -_priority(i, wanted, pressing))
+    triggered = [i for i in items if i.trigger]
+    ranked = sorted(
+        (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
+    )
     plan, deferred = _schedule(ranked, tracks)
 
     recs: list[Recommendation] = []
@@ -82,7 +85,11 @@ def advise(request: AdvisorInput) -> Report:
         measure = goal_measure(g)
         goal_lines.append(
             f"{g} — served by: "
-            + (join(serving) if serving else "nothing scheduled yet; see what is missing below")
+            + (
+                join(serving)
+                if serving
+                else "no item here serves it directly; plan the work it needs beside this roadmap"
+            )
             + f". Measure: {measure}."
         )
     sections = []
@@ -94,6 +101,13 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     sections.append(Section(title="Your goals and what serves them", items=tuple(goal_lines)))
+    if triggered:
+        sections.append(
+            Section(
+                title="When these happen",
+                items=tuple(f"{i.title} — {i.trigger}." for i in triggered),
+            )
+        )
     if deferred:
         sections.append(
             Section(

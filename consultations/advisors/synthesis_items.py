@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from consultations.report import Recommendation, Report
 
+TRIGGER = re.compile(r"^(each|next|at |when|quarterly)")
 FIRST_QUARTER = re.compile(r"^(now|weeks?\b|0-1 month|1-2 months|month 2\b|month 2-3|0-3 months)")
 
 # what each consultation's steps serve, and the measure that shows they worked
@@ -39,8 +40,6 @@ GOAL_WORDS = {
         "margin",
         "save",
         "saving",
-        "mrr",
-        "revenue",
         "pay for",
         "budget",
         "price",
@@ -75,6 +74,7 @@ class Item:
     depends_on: str | None = None
     follow_up: bool = False
     urgency: float = 0.0  # from the earlier verdict: a high risk comes first, a "stay" last
+    trigger: str | None = None  # "next renewal": done when that happens, not on a track
 
 
 GOAL_MEASURES = (
@@ -109,6 +109,8 @@ def measure_for(slug: str, report: Report) -> str:
             return "a lower price per million tokens in writing"
         return "the local model within your tolerance of today's answers, at the computed cost"
     if slug == "model-convergence":
+        if v.startswith("Keep your single vendor"):
+            return "a second vendor reachable by a configuration change, tested"
         return (
             "the primary chosen on your own evaluation; a vendor switch is a configuration change"
         )
@@ -164,6 +166,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
             slug,
             tags,
             urgency=weight,
+            trigger=head.horizon if head.horizon and TRIGGER.match(head.horizon) else None,
         )
     ]
     for r in later[:2]:
@@ -178,6 +181,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
                 depends_on=items[-1].title,
                 follow_up=True,
                 urgency=weight,
+                trigger=r.horizon if r.horizon and TRIGGER.match(r.horizon) else None,
             )
         )
     return items

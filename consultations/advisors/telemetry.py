@@ -92,7 +92,9 @@ def advise(request: AdvisorInput) -> Report:
         f"Your known failure — {failures}: a detector and a weekly count.",
     )
     reader = _who(blind)
-    verdict = f"Trace every run of your {join(list(agents[:3]))} as run → step → tool call" + (
+    names = join(list(agents[:3]))
+    owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
+    verdict = f"Trace every run of {owned} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
         if sampled
         else ", keeping every run"
