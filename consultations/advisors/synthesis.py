@@ -16,6 +16,7 @@ from consultations.advisors.synthesis_items import (
     CONSTRAINT_TAGS,
     Item,
     from_constraint,
+    from_goal,
     from_report,
     goal_measure,
     goal_tags,
@@ -55,6 +56,10 @@ def advise(request: AdvisorInput) -> Report:
         items.extend(from_report(slug, report))
     for c in constraints:
         extra = from_constraint(c, set(done))
+        if extra and all(extra.title != i.title for i in items):
+            items.append(extra)
+    for g in goals:
+        extra = from_goal(goal_tags(g), set(done))
         if extra and all(extra.title != i.title for i in items):
             items.append(extra)
     _link_interface_before_switch(items)

@@ -199,6 +199,24 @@ def from_constraint(constraint: str, done: set[str]) -> Item | None:
             "a signed-off cost comparison with its break-even",
             {"cost"},
         ),
+        "automation": (
+            "automation-frontier",
+            "List the workflows shelved as too complex, with how each outcome could be checked",
+            "For each: can a program or a simulator tell a good outcome from a bad one? Those "
+            "that can are the prototype candidates.",
+            "product lead",
+            "a short list of workflows with a check for each",
+            {"automation", "time", "agents"},
+        ),
+        "images": (
+            "diffusion-ip-risk",
+            "Put review and records into the image publishing workflow",
+            "Keep the prompt, model and seed of every published image; review external ones "
+            "before they go out.",
+            "marketing operations",
+            "no image published without its record and a review",
+            {"images", "risk"},
+        ),
         "regulation": (
             "reasoning-telemetry",
             "Trace every agent run: run, step, tool call",
@@ -255,6 +273,27 @@ def to_recommendation(item: Item, horizon: str, owner: str, serves: list[str]) -
 def _sentence(r: Recommendation) -> str:
     text = r.detail.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+GOAL_TO_FIRST = {
+    "automation": "automation",
+    "time": "automation",
+    "agents": "regulation",
+    "audit": "regulation",
+    "images": "images",
+    "latency": "latency",
+    "cost": "budget",
+}
+
+
+def from_goal(tags: set[str], done: set[str]) -> Item | None:
+    """One first step for a goal whose consultation was not run."""
+    for tag, key in GOAL_TO_FIRST.items():
+        if tag in tags:
+            item = from_constraint(key, done)
+            if item:
+                return item
+    return None
 
 
 def _lower_first(text: str) -> str:
