@@ -132,8 +132,9 @@ def advise(request: AdvisorInput) -> Report:
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=f"Start with: {first.title} ({first.owner}). Run "
-        f"{plural(tracks, 'track')} at a time with a team of {count(team)}.",
+        verdict=f"{_lower_first_word(first.title, 'First, ')} ({first.owner}); "
+        + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
+        + f" for a team of {plural(team, 'person')}.",
         summary=(
             f"A roadmap for you as {lead}, in {industry}, starting from what runs today "
             f"({use}). "
@@ -229,6 +230,12 @@ def _link_interface_before_switch(items: list[Item]) -> None:
     for i in items:
         if i is not interface and i.depends_on is None and "switch" in i.title.casefold():
             i.depends_on = interface.title
+
+
+def _lower_first_word(title: str, lead: str) -> str:
+    head, _, rest = title.partition(" ")
+    word = head.lower() if head[1:].islower() else head
+    return f"{lead}{word} {rest}".strip()
 
 
 def _short(role: str) -> str:
