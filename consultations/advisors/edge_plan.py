@@ -124,7 +124,7 @@ def plan(
         ),
         Recommendation(
             title=f"Pilot {model} on one server",
-            detail=f"Shadow 10% of traffic and measure quality against today's answers and {load}.",
+            detail=f"Shadow 10% of traffic; measure quality against today's answers, and {load}.",
             horizon="weeks 3-6",
             owner="platform team",
             depends_on="Build an evaluation set from real traffic",
