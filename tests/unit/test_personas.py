@@ -333,3 +333,13 @@ def test_earlier_verdicts_become_their_next_steps(catalog: Catalog) -> None:
     assert edge.verdict in out
     first = next(x for x in r.recommendations if x.horizon == "0-3 months")
     assert first.depends_on is None or isinstance(first.depends_on, str)
+
+
+def test_a_single_vendor_user_gets_through_the_consultation(catalog: Catalog) -> None:
+    """Issue 14: 'Why do you use more than one?' re-asked until a reason was picked."""
+    from tests.unit.test_engine import begin, step
+
+    script = catalog.by_slug("model-convergence")
+    d = step(script, begin(script).consultation, "Claude Sonnet for our product's answers")
+    d = step(script, d.consultation, "we only use one")
+    assert d.changed and d.consultation.answers["reasons"].choices == ("single",)
