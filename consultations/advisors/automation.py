@@ -74,6 +74,8 @@ def advise(request: AdvisorInput) -> Report:
     rows.sort(key=lambda r: -r[1])
     best, best_f = rows[0][0], rows[0][1]
     tied = [w for w, f, _ in rows if abs(f - best_f) < 1e-9]
+    if len(tied) > 1:  # the answers cannot pick one: say so rather than take the first listed
+        best = join(tied, "or") + " (their value decides which)"
     payback = PROTOTYPE_COST / value if value > 0 else None
     worth = payback is not None and payback <= 12
     go = best_f >= 0.5 and worth
@@ -132,7 +134,13 @@ def advise(request: AdvisorInput) -> Report:
         figures=tuple(figures),
         tables=(table,),
         sections=tuple(sections),
-        recommendations=_plan(best, go, checkable, "high" if "risk" in shelved else error, logs),
+        recommendations=_plan(
+            join(tied, "and") if len(tied) > 1 else best,
+            go,
+            checkable,
+            "high" if "risk" in shelved else error,
+            logs,
+        ),
         assumptions=assumed_lines(
             sheet,
             {"value": f"No value given: assumed {money(10_000, cur)} a month."},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import join
 from consultations.report import Figure, Recommendation, Report, Section
@@ -58,8 +60,9 @@ def advise(request: AdvisorInput) -> Report:
     review = sheet.choice("review", "spot")
 
     public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
-    own = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
-    external = [v for v in vendors if v not in own]
+    own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
+    own = [re.sub(r"^(?:our|my|an|a|the)\s+", "", v, flags=re.IGNORECASE) for v in own_raw]
+    external = [v for v in vendors if v not in own_raw]
     parts = {
         "content at risk": sum(CONTENT[c] for c in content),
         "public or commercial use": 1 if public else 0,
@@ -114,8 +117,8 @@ def advise(request: AdvisorInput) -> Report:
             "average. Rare items, such as one character or one face, can still come out "
             "nearly copied."
             + (
-                f" Your own model ({join(own)}) is likely your largest risk: a fine-tuning set is "
-                "small, and the smaller the set, the sooner memorisation starts."
+                f" Your own model (the {join(own)}) is likely your largest risk: a fine-tuning "
+                "set is small, and the smaller the set, the sooner memorisation starts."
                 if own
                 else ""
             )
@@ -161,7 +164,7 @@ def advise(request: AdvisorInput) -> Report:
 
 def _own_model(own: list[str]) -> tuple[str, ...]:
     return (
-        f"{join(own)}: no vendor answers for it and no vendor indemnity covers it.",
+        f"Your {join(own)}: no vendor answers for it and no vendor indemnity covers it.",
         "The memorisation timescale grows linearly with the training-set size, so a small "
         "fine-tuning set memorises sooner: record the set size and training steps of every "
         "run, and stop early.",

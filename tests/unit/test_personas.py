@@ -343,3 +343,12 @@ def test_a_single_vendor_user_gets_through_the_consultation(catalog: Catalog) ->
     d = step(script, begin(script).consultation, "Claude Sonnet for our product's answers")
     d = step(script, d.consultation, "we only use one")
     assert d.changed and d.consultation.answers["reasons"].choices == ("single",)
+
+
+def test_workflows_the_answers_cannot_separate_are_not_picked_by_list_order(
+    catalog: Catalog,
+) -> None:
+    r = report_for(catalog, STARTUP, "automation-frontier")
+    assert "customer onboarding calls or sales-lead qualification" in r.verdict
+    assert "value decides" in r.verdict
+    assert section(r, "What decides between the leaders")
