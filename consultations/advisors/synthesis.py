@@ -73,6 +73,7 @@ def advise(request: AdvisorInput) -> Report:
 
     recs: list[Recommendation] = []
     for horizon, item in plan:
+        _keep_constraints(item, constraints)
         serves = [g for g in goals if goal_tags(g) & item.tags]
         recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), serves))
     if not recs:  # nothing known yet: one honest first step
@@ -220,6 +221,21 @@ def _schedule(ranked: list[Item], tracks: int) -> tuple[list[tuple[str, Item]], 
             left.remove(item)
             taken += 1
     return plan, left
+
+
+VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
+
+
+def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
+    """An item that touches vendors or where data goes must not undo a stated constraint."""
+    text = f"{item.title} {item.detail}".casefold()
+    if {"data", "regulation"} & set(constraints) and any(w in text for w in VENDOR_WORDS):
+        item.detail += (
+            " Within your data-residency and regulatory rules: a new vendor, region or "
+            "data flow qualifies only once it meets them."
+        )
+    if "budget" in constraints and "server" in text and item.source != "edge-economics":
+        item.detail += " Hardware only where a priced comparison shows it pays."
 
 
 def _link_interface_before_switch(items: list[Item]) -> None:

@@ -352,3 +352,12 @@ def test_workflows_the_answers_cannot_separate_are_not_picked_by_list_order(
     assert "customer onboarding calls or sales-lead qualification" in r.verdict
     assert "value decides" in r.verdict
     assert section(r, "What decides between the leaders")
+
+
+def test_bank_vendor_steps_stay_inside_its_residency_rules(catalog: Catalog) -> None:
+    r = synthesis(catalog, BANK)
+    vendor_steps = [x for x in r.recommendations if "vendor" in (x.title + x.detail).casefold()]
+    assert vendor_steps
+    assert all("data-residency" in x.detail for x in vendor_steps)
+    startup = synthesis(catalog, STARTUP)
+    assert not any("data-residency" in x.detail for x in startup.recommendations)
