@@ -28,7 +28,8 @@ def render_report_markdown(report: Report) -> str:
     if report.recommendations:
         lines = ["**What to do**"]
         for n, r in enumerate(report.recommendations, 1):
-            meta = ", ".join(x for x in (r.horizon, r.owner) if x)
+            after = f"after: {r.depends_on}" if r.depends_on else None
+            meta = ", ".join(x for x in (r.horizon, r.owner, after) if x)
             lines.append(
                 f"{n}. **{r.title}**" + (f" _({meta})_" if meta else "") + f" — {r.detail}"
             )
@@ -36,8 +37,8 @@ def render_report_markdown(report: Report) -> str:
     if report.assumptions:
         out.append("\n".join(["**Assumptions**", *(f"• {a}" for a in report.assumptions)]))
     if report.shifts:
-        names = "; ".join(f"{n}. {SHIFT_NAMES[n]}" for n in report.shifts if n in SHIFT_NAMES)
-        out.append(f"**Rests on NeurIPS 2025 shifts:** {names}")
+        names = "; ".join(f"shift {n}, {SHIFT_NAMES[n]}" for n in report.shifts if n in SHIFT_NAMES)
+        out.append(f"**The research it rests on (NeurIPS 2025):** {names}.")
     if report.caveats:
         out.append("\n".join(["**What would change this**", *(f"• {c}" for c in report.caveats)]))
     return "\n\n".join(out)

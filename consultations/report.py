@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Figure(BaseModel):
-    """A computed number, with the arithmetic that produced it so anyone can check it."""
+    """A computed number, with the arithmetic that produced it so anyone can check it.
+
+    ``value`` is None when there is no finite number ("never pays back"): a report must
+    survive JSON, and JSON has no infinity.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     label: str
-    value: float
+    value: float | None
     display: str
     working: str | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float | None) -> float | None:
+        return v if v is None or math.isfinite(v) else None
 
 
 class Table(BaseModel):
@@ -40,6 +51,7 @@ class Recommendation(BaseModel):
     detail: str
     horizon: str | None = None  # "now", "0-3 months", ...
     owner: str | None = None
+    depends_on: str | None = None  # the title of the item that must come first
 
 
 class Series(BaseModel):
@@ -60,6 +72,11 @@ class Chart(BaseModel):
     series: tuple[Series, ...]
     marker_x: float | None = None
     marker_label: str | None = None
+
+    @field_validator("marker_x")
+    @classmethod
+    def _finite(cls, v: float | None) -> float | None:
+        return v if v is None or math.isfinite(v) else None
 
 
 class Report(BaseModel):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from consultations.advisors.base import AdvisorInput, assumed_lines, count
+from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.words import count, counted, join, money, plural, share
 from consultations.report import Figure, Recommendation, Report, Section
+
+HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
 
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
@@ -17,10 +20,21 @@ def advise(request: AdvisorInput) -> Report:
     workarounds = set(sheet.choices("workarounds", ("context-length",)))
     doc = sheet.number("doc_tokens", 50_000)
     window = sheet.number("context_window", 128_000)
+    calls_month = sheet.number("calls", 10_000)
+    price = sheet.number("input_price", 3.0)
+    cur = sheet.currency("input_price")
     hours = sheet.number("upkeep_hours", 20)
     incidents = sheet.text("incidents")
 
     fits = doc <= window * 0.8
+    whole = calls_month * doc * price / 1e6  # input cost of sending whole documents
+    upkeep = hours * HOURLY_RATE
+    costly = whole > upkeep
+    for_cost = bool(workarounds & {"cost", "latency"})
+    money_note = (
+        f"whole documents would cost about {money(whole, cur)} a month of input at "
+        f"{counted(calls_month, 'call')}, against about {money(upkeep, cur)} of upkeep"
+    )
     calls = []
     for p in pipelines:
         low = p.casefold()
@@ -33,64 +47,93 @@ def advise(request: AdvisorInput) -> Report:
                     "it enforces permissions or freshness, which a longer context does not replace",
                 )
             )
-        elif workarounds <= KEEP_FOR | {"cost", "latency"} and not workarounds & FADES:
+        elif not fits:
             calls.append(
                 (
                     p,
                     "simplify",
-                    "it saves cost or latency; measure long-context pricing before changing it",
+                    f"documents of about {count(doc)} tokens exceed 80% of "
+                    f"your {count(window)}-token window: fewer, larger chunks, one pass",
                 )
             )
-        elif fits:
+        elif costly and for_cost:
+            why_kept = join([w for w in ("cost", "latency") if w in workarounds])
+            calls.append((p, "keep", f"it exists for {why_kept}, and {money_note}"))
+        elif costly:
             calls.append(
                 (
                     p,
-                    "retire",
-                    f"documents of about {count(doc)} tokens fit in your "
-                    f"{count(window)}-token window once long-context quality holds",
+                    "simplify",
+                    f"documents of about {count(doc)} tokens fit, but "
+                    f"{money_note}: larger chunks, not whole documents, until prices fall",
                 )
             )
         else:
             calls.append(
                 (
                     p,
-                    "simplify",
-                    f"documents of about {count(doc)} tokens exceed your "
-                    f"{count(window)}-token window: fewer, larger chunks, one pass",
+                    "retire",
+                    f"documents of about {count(doc)} tokens fit in your "
+                    f"{count(window)}-token window, and {money_note}; retire it once "
+                    "long-context quality holds on your documents",
                 )
             )
     order = {"retire": 0, "simplify": 1, "keep": 2}
     calls.sort(key=lambda c: (order[c[1]], -_ugliness(c[0], incidents)))
-    ugliest = max(pipelines, key=lambda p: _ugliness(p, incidents))
+    movable = [p for p, call, _ in calls if call != "keep"]
+    ugliest = max(movable, key=lambda p: _ugliness(p, incidents)) if movable else None
     retire = sum(1 for c in calls if c[1] == "retire")
-    verdict = (
-        f"Retire {retire} of {len(pipelines)} pipeline(s) within 6-12 months; start with {ugliest}."
-        if retire
-        else f"Simplify rather than retire: start with {ugliest}."
-    )
+    if retire:
+        verdict = (
+            f"Retire {retire} of {plural(len(pipelines), 'pipeline')} within 6-12 months; "
+            f"start with {ugliest}."
+        )
+    elif ugliest:
+        verdict = f"Simplify rather than retire: start with {ugliest}."
+    else:
+        it = "them" if len(pipelines) > 1 else "it"
+        verdict = (
+            f"Keep {it}: "
+            + (
+                "permissions and freshness are not context problems"
+                if not (costly and for_cost)
+                else f"{money_note}"
+            )
+            + "."
+        )
+    target = ugliest or "your pipeline"
     return Report(
         slug=request.script.slug,
         title=request.script.title,
         verdict=verdict,
         summary=(
             "Gated attention (a per-head sigmoid gate after attention) cut the share of "
-            "attention wasted on the first token from about 46.7% to 4.8% and steadied long "
-            "contexts; it already ships in Qwen3-Next with contexts up to 1M tokens and should "
-            "reach the APIs you use in 6-12 months. Workarounds for context length become "
-            "overhead; retrieval for permissions and freshness stays."
+            "attention on the first token from about 46.7% to 4.8% and steadied long "
+            "contexts; it already ships in Qwen3-Next with contexts up to 1M tokens, and the "
+            "article expects meaningful improvements in the APIs you use in roughly 6-12 "
+            "months. Workarounds for context length become overhead; in our reading, retrieval for "
+            "permissions "
+            "and freshness stays; a chunker that saves input tokens is judged on its price."
         ),
         figures=(
             Figure(
                 label="Document size against window",
-                value=doc / window,
-                display=f"{doc / window:.0%} of the window",
+                value=doc / window if window > 0 else None,
+                display=share(doc, window, "the window") or "no window to compare with",
                 working=f"{count(doc)} ÷ {count(window)} tokens",
             ),
             Figure(
-                label="Pipeline upkeep per year",
-                value=hours * 12,
-                display=f"{hours * 12:,.0f} engineer-hours",
-                working=f"{hours:g} hours a month × 12",
+                label="Whole-document input per month",
+                value=whole,
+                display=money(whole, cur),
+                working=f"{counted(calls_month, 'call')} × {count(doc)} tokens × "
+                f"{money(price, cur)} / 1M",
+            ),
+            Figure(
+                label="Pipeline upkeep per month",
+                value=upkeep,
+                display=money(upkeep, cur),
+                working=f"{plural(hours, 'engineer-hour')} × {money(HOURLY_RATE, cur)}",
             ),
         ),
         sections=(
@@ -101,39 +144,22 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="Before deleting code: test on your own documents",
                 items=(
-                    "Take 30 real documents, including the longest and the ones behind past "
-                    "incidents.",
+                    "Take 30 real documents, including the longest and "
+                    + (
+                        f"the ones behind your incident ({incidents.rstrip('.')})."
+                        if incidents
+                        else "any behind past incidents."
+                    ),
                     "Write 5 questions per document whose answers you know, including some that "
                     "need facts from far apart in the text.",
-                    f"Answer them twice: through {ugliest}, and with the whole document in one "
+                    f"Answer them twice: through {target}, and with the whole document in one "
                     "long-context call.",
                     "Retire the pipeline only if the long-context answers are at least as "
                     "accurate, and the cost and latency per answer are acceptable.",
                 ),
             ),
         ),
-        recommendations=(
-            Recommendation(
-                title="Run the document test",
-                detail="On the current model now, and again on each new long-context release.",
-                horizon="0-3 months",
-                owner="ML engineer",
-            ),
-            Recommendation(
-                title=f"Simplify {ugliest}",
-                detail="Fewer, larger chunks and one "
-                "pass where the test allows; keep the old path behind a flag.",
-                horizon="3-6 months",
-                owner="platform team",
-            ),
-            Recommendation(
-                title="Retire what the test clears",
-                detail="As gated attention "
-                "reaches your vendor's API, delete the pipelines that passed.",
-                horizon="6-12 months",
-                owner="engineering lead",
-            ),
-        ),
+        recommendations=_plan(target if ugliest else None, retire > 0, money_note, incidents),
         assumptions=assumed_lines(
             sheet,
             {
@@ -141,9 +167,15 @@ def advise(request: AdvisorInput) -> Report:
                 "context_window": "No context window given: assumed 128,000 tokens.",
                 "upkeep_hours": "No upkeep given: assumed 20 engineer-hours a month.",
                 "incidents": "No incidents were described.",
+                "calls": "No call volume given: assumed 10,000 calls a month.",
+                "input_price": f"No input price given: assumed {money(3.0, cur)} per million "
+                "tokens.",
             },
         )
-        + ("A document counts as fitting when it uses at most 80% of the window.",),
+        + (
+            "A document counts as fitting when it uses at most 80% of the window.",
+            f"An engineer-hour costs {money(HOURLY_RATE, cur)} fully loaded (our assumption).",
+        ),
         shifts=(1,),
         caveats=(
             "Vendors may ship better attention later than 6-12 months; the test decides, not "
@@ -159,3 +191,56 @@ def _ugliness(pipeline: str, incidents: str) -> int:
     score = sum(w in low for w in UGLY_WORDS)
     words = [w for w in low.replace("-", " ").split() if len(w) > 3]
     return score + 2 * sum(w in incidents.casefold() for w in words)
+
+
+def _plan(
+    target: str | None, retiring: bool, money_note: str, incidents: str
+) -> tuple[Recommendation, ...]:
+    test = Recommendation(
+        title="Run the document test",
+        detail="On the current model now, and again on each new long-context release.",
+        horizon="0-3 months",
+        owner="ML engineer",
+    )
+    if target is None:
+        fix = (
+            Recommendation(
+                title="Turn your incident into a regression test",
+                detail="Keep the document behind it in a test the pipeline must pass; overlap "
+                "chunks where the boundary fell.",
+                horizon="0-1 month",
+                owner="ML engineer",
+            ),
+        )
+        return (
+            *(fix if incidents else ()),
+            Recommendation(
+                title="Re-price whole documents when long-context prices fall",
+                detail=f"Today {money_note}; rerun this consultation with the new price.",
+                horizon="each vendor price change",
+                owner="engineering lead",
+            ),
+        )
+    recs = [
+        test,
+        Recommendation(
+            title=f"Simplify {target}",
+            detail="Fewer, larger chunks and one pass where the test allows; keep the old path "
+            "behind a flag.",
+            horizon="3-6 months",
+            owner="platform team",
+            depends_on=test.title,
+        ),
+    ]
+    if retiring:
+        recs.append(
+            Recommendation(
+                title="Retire what the test clears",
+                detail="As better long-context models reach your vendor's API, delete the "
+                "pipelines that passed.",
+                horizon="6-12 months",
+                owner="engineering lead",
+                depends_on=recs[-1].title,
+            )
+        )
+    return tuple(recs)

@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-from consultations.advisors.base import AdvisorInput, assumed_lines, money
-from consultations.report import Recommendation, Report, Section, Table
+from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.words import join, money, plural
+from consultations.report import Figure, Recommendation, Report, Section, Table
+
+BLOCKERS = {
+    "variability": "Too many variations: moved, where outcomes can be simulated or checked — "
+    "the deep-RL results learned goal-reaching under variation in simulation.",
+    "models": "Models not good enough: moved in part — measure today's base model's pass@k on "
+    "your cases before assuming it is still true.",
+    "data": "Not enough data: the deep-RL results needed no demonstrations, but your checker "
+    "still needs examples of right and wrong outcomes.",
+    "risk": "Errors too costly: not moved by any of this research — a person approves every "
+    "action until the checker is trusted.",
+    "cost": "Too expensive: deep RL is compute-hungry (batch size grows with depth); start with "
+    "an untuned model and a checker before paying for training.",
+}
+DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
+PROTOTYPE_COST = 2 * 2 * 20 * DAY_RATE  # two engineers, two months of 20 days
 
 CHECKABLE = {"simulate": 0.8, "verify": 0.7, "human": 0.35}
 LOGS = {"rich": 0.15, "some": 0.05, "none": -0.1}
@@ -49,90 +65,174 @@ def advise(request: AdvisorInput) -> Report:
     base += 0.1 if shelved & {"models", "variability"} else 0.0  # the blockers that moved
     base -= 0.1 if "data" in shelved and logs == "none" else 0.0
     rows = []
-    for i, w in enumerate(workflows):
+    for w in workflows:
         low = w.casefold()
         fit = 0.1 if (any(x in low for x in CONTROL_WORDS) and checkable == "simulate") else 0.0
         fit += 0.05 if any(x in low for x in TEXT_WORDS) else 0.0
         feasibility = max(0.05, min(0.95, base + fit))
-        worth = value * (1 - 0.15 * i) if i < 6 else value * 0.1  # listed in priority order
-        rows.append((w, feasibility, worth, feasibility * worth, _approach(low, checkable)))
-    rows.sort(key=lambda r: -r[3])
-    best = rows[0]
+        rows.append((w, feasibility, _approach(low, checkable)))
+    rows.sort(key=lambda r: -r[1])
+    best, best_f = rows[0][0], rows[0][1]
+    tied = [w for w, f, _ in rows if abs(f - best_f) < 1e-9]
+    if len(tied) > 1:  # the answers cannot pick one: say so rather than take the first listed
+        best = join(tied, "or") + " (their value decides which)"
+    payback = PROTOTYPE_COST / value if value > 0 else None
+    worth = payback is not None and payback <= 12
+    go = best_f >= 0.5 and worth
     table = Table(
-        title="Shortlist: feasibility × value",
-        columns=("workflow", "feasibility", "value a month", "score"),
-        rows=tuple((w, f"{f:.2f}", money(v, cur), money(s, cur)) for w, f, v, s, _ in rows),
+        title="Shortlist by feasibility",
+        columns=("workflow", "feasibility", "approach"),
+        rows=tuple((w, f"{f:.2f}", a.split(",")[0].split(" then")[0]) for w, f, a in rows),
     )
-    go = best[1] >= 0.5
-    verdict = (
-        f"Prototype {best[0]} now."
-        if go
-        else f"Not yet: make {best[0]} checkable first, then prototype."
-    )
+    if go:
+        verdict = f"Prototype {best} now."
+    elif best_f >= 0.5:
+        verdict = (
+            f"Not yet: at {money(value, cur)} a month, a prototype would take "
+            f"{_months(payback)} to pay back."
+        )
+    else:
+        verdict = f"Not yet: make {best} checkable first."
+    figures = [
+        Figure(
+            label="Prototype payback",
+            value=payback,
+            display=_months(payback),
+            working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
+            "the value you gave for the most valuable workflow",
+        )
+    ]
+    sections = [
+        Section(title="Approach per workflow", items=tuple(f"{w} — {a}" for w, _, a in rows)),
+        Section(
+            title="What blocked it then, and now",
+            items=tuple(BLOCKERS[b] for b in BLOCKERS if b in shelved),
+        ),
+    ]
+    if len(tied) > 1:
+        sections.append(
+            Section(
+                title="What decides between the leaders",
+                items=(
+                    f"{join(tied)} score the same on what you told me. Their value decides: "
+                    "for each, hours a month spent on it today × a loaded hourly rate, plus "
+                    "the cost of its errors. A week of time sheets and the error log tell you.",
+                ),
+            )
+        )
     return Report(
         slug=request.script.slug,
         title=request.script.title,
         verdict=verdict,
         summary=(
-            "Self-supervised, goal-conditioned RL now keeps improving with depth (up to "
-            "1,024 layers against the usual 2-5; 2x-50x better in simulated locomotion "
-            "and manipulation), and needs neither demonstrations nor rewards. Workflows "
-            "whose outcomes can be simulated or checked are the ones to revisit."
+            "Self-supervised, goal-conditioned RL kept improving with depth (up to 1,024 "
+            "layers against the usual 2-5; 2x-50x better on simulated locomotion and "
+            "manipulation), learning with no demonstrations and no rewards. Those results are "
+            "in simulation: workflows whose outcomes can be simulated or checked are the ones "
+            "to revisit."
         ),
+        figures=tuple(figures),
         tables=(table,),
-        sections=(
-            Section(
-                title="Approach per workflow", items=tuple(f"{w} — {a}" for w, _, _, _, a in rows)
-            ),
-        ),
-        recommendations=(
-            Recommendation(
-                title=f"Define success for {best[0]}",
-                detail="A check that a program can run on every outcome, and a "
-                "baseline from today's process.",
-                horizon="weeks 1-2",
-                owner="process owner",
-            ),
-            Recommendation(
-                title="Measure the base model's pass@k first",
-                detail="Sample 1, 8 and 64 attempts per case with an untuned model; "
-                "if pass@64 is high, selection and verification may be enough "
-                "without paying for RL.",
-                horizon="weeks 2-4",
-                owner="ML engineer",
-            ),
-            Recommendation(
-                title="Prototype in shadow mode",
-                detail="Run beside the people doing the work; "
-                + (
-                    "a person approves every action, given your error cost."
-                    if error != "low"
-                    else "compare outcomes weekly."
-                ),
-                horizon="months 2-3",
-                owner="engineering lead",
-            ),
+        sections=tuple(sections),
+        recommendations=_plan(
+            join(tied, "and") if len(tied) > 1 else best,
+            go,
+            checkable,
+            "high" if "risk" in shelved else error,
+            logs,
         ),
         assumptions=assumed_lines(
             sheet,
-            {
-                "value": f"No value given: assumed {money(10_000, cur)} a month.",
-            },
+            {"value": f"No value given: assumed {money(10_000, cur)} a month."},
         )
         + (
-            "Workflows are listed in priority order; each later one is valued 15% below "
-            "the one before.",
-            "Feasibility combines checkability, logs, error cost and what blocked it "
-            "(0 to 1; 0.5 or more is worth a prototype).",
+            f"A prototype costs about {money(PROTOTYPE_COST, cur)} (two engineers for two "
+            f"months at {money(DAY_RATE, cur)} a day; our assumption).",
+            "Feasibility combines checkability, logged outcomes, error cost and what blocked "
+            "it (0 to 1; 0.5 or more is worth a prototype). Logged outcomes count as a "
+            "baseline and test cases, not as training data: the deep-RL results learn with "
+            "no demonstrations.",
         ),
         shifts=(4, 3),
         caveats=(
             "The deep RL results are in simulation; the gap to production is the main risk.",
-            "RL with verifiable rewards improves the first answer, not the ceiling: the base "
-            "model's pass@k is the limit to test before paying for RL.",
+            "The RLVR paper found RL improves the first answer more than the ceiling (on the "
+            "benchmarks it tested): the base model's pass@k is the limit to test before "
+            "paying for RL.",
             "Batch size must grow with depth: deep RL is compute-hungry to train.",
         ),
     )
+
+
+def _months(n: float | None) -> str:
+    if n is None:
+        return "never (no value given)"
+    return "under a month" if n < 1 else plural(round(n, 1), "month")
+
+
+def _plan(best: str, go: bool, checkable: str, error: str, logs: str) -> tuple[Recommendation, ...]:
+    if not go:
+        first = Recommendation(
+            title=f"Log every decision on {best} with its outcome",
+            detail="Who decided what, from which inputs, and whether it held up"
+            + (": your logs are a start; add the outcome to each." if logs != "none" else "."),
+            horizon="0-3 months",
+            owner="process owner",
+        )
+        return (
+            first,
+            Recommendation(
+                title="Write the checker from the logged decisions",
+                detail="The rules a person applies, turned into a program that accepts or "
+                "rejects an outcome; measure its agreement with people.",
+                horizon="3-6 months",
+                owner="ML engineer",
+                depends_on=first.title,
+            ),
+            Recommendation(
+                title="Rerun this reassessment",
+                detail="When the checker agrees with people on most cases, or the value "
+                "estimate changes.",
+                horizon="6 months",
+                owner="product lead",
+                depends_on="Write the checker from the logged decisions",
+            ),
+        )
+    define = Recommendation(
+        title=f"Define success for {best}",
+        detail="A check that a program can run on every outcome, and a baseline from today's "
+        "process.",
+        horizon="weeks 1-2",
+        owner="process owner",
+    )
+    recs = [define]
+    if checkable in ("simulate", "verify"):
+        recs.append(
+            Recommendation(
+                title="Measure the base model's pass@k first",
+                detail="Sample 1, 8 and 64 attempts per case with an untuned model and let the "
+                "checker score them; if pass@64 is high, selection and verification may be "
+                "enough without paying for RL.",
+                horizon="weeks 2-4",
+                owner="ML engineer",
+                depends_on=define.title,
+            )
+        )
+    recs.append(
+        Recommendation(
+            title="Prototype in shadow mode",
+            detail="Run beside the people doing the work; "
+            + (
+                "a person approves every action, given your error cost."
+                if error != "low"
+                else "compare outcomes weekly."
+            ),
+            horizon="months 2-3",
+            owner="engineering lead",
+            depends_on=recs[-1].title,
+        )
+    )
+    return tuple(recs)
 
 
 def _approach(workflow: str, checkable: str) -> str:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from consultations.advisors.words import count, money
 from consultations.answers import Answer
 from consultations.report import Report
 from consultations.scripts import ConsultationScript, ResearchContext
+
+__all__ = ["AdvisorInput", "AnswerSheet", "EarlierConsultation", "count", "money"]
 
 
 @dataclass(frozen=True)
@@ -93,20 +96,6 @@ class AnswerSheet:
             self.assumed.append(key)
             return default
         return a.text
-
-
-def money(value: float, currency: str = "USD") -> str:
-    """$40,500 · €2,833 · $0.0081 (small amounts keep their significant digits)."""
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, "$")
-    if abs(value) >= 100:
-        return f"{symbol}{value:,.0f}"
-    if abs(value) >= 1 or value == 0:
-        return f"{symbol}{value:,.2f}".replace(".00", "")
-    return f"{symbol}{value:.4g}"
-
-
-def count(value: float) -> str:
-    return f"{value:,.0f}"
 
 
 def assumed_lines(sheet: AnswerSheet, meaning: Mapping[str, str]) -> tuple[str, ...]:

@@ -1,12 +1,44 @@
-"""Model Convergence Strategy: is a multi-vendor setup still worth its complexity?"""
+"""Model Convergence Strategy: is a multi-vendor setup still worth its complexity?
+
+Each per-vendor line follows from a stated reason and from shift 2 (language models converge
+on open-ended answers, across vendors). What the answers cannot decide — which vendor should be
+primary — is said as what decides it and how to find out, never picked by list order.
+"""
 
 from __future__ import annotations
 
-from consultations.advisors.base import AdvisorInput, assumed_lines, money
+from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.report import Figure, Recommendation, Report, Section
 
-DAY_RATE = 800.0  # loaded cost of an engineer-day, stated as an assumption
+SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
+LEVERAGE_SPEND = 20_000.0  # a month: enough for committed-use pricing talks (our assumption)
+DAY_RATE = 800.0  # loaded cost of an engineer-day: the advisor's assumption, stated
 DURABLE = {"price", "redundancy", "compliance"}  # reasons that survive convergence
+REASON_WORDS = {
+    "capability": "each being best at something",
+    "price": "price",
+    "redundancy": "redundancy",
+    "compliance": "compliance or data residency",
+    "diversity": "diversity of ideas",
+}
+IMAGE_WORDS = (
+    "midjourney",
+    "dall-e",
+    "dalle",
+    "firefly",
+    "sdxl",
+    "stable diffusion",
+    "imagen",
+    "flux",
+    "image",
+)
+BACKUP = {
+    "instant": "hot standby (live on every request path, automatic failover, tested monthly)",
+    "minutes": "warm backup (same prompts behind the same interface, switched over in minutes, "
+    "tested monthly)",
+    "hours": "documented fallback (a tested switch-over plan, no second integration kept warm)",
+}
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -19,120 +51,146 @@ def advise(request: AdvisorInput) -> Report:
     diverse = sheet.items("diverse_tasks")
     outage = sheet.choice("outage_tolerance", "minutes")
 
+    images = [v for v in vendors if _is_image(v)]
+    texts = [v for v in vendors if not _is_image(v)]
+    single = len(texts) <= 1
+    backup = BACKUP[outage].split(" (")[0]
+    verdict = _verdict(texts, images, reasons, outage)
+    lines = [_line(v, texts, images, reasons, outage) for v in vendors]
+
     extra = max(len(vendors) - 1, 0)
     upkeep = extra * days * DAY_RATE
-    needs_backup = outage in ("instant", "minutes") or "redundancy" in reasons
-    if extra == 0:
-        verdict = (
-            "Keep one vendor, and add a tested backup."
-            if needs_backup
-            else "Keep your single vendor: convergence makes it a sound choice."
-        )
-    elif reasons & DURABLE:
-        verdict = (
-            "Restructure: one primary vendor plus one backup, chosen on price and reliability."
-        )
-    else:
-        verdict = (
-            "Consolidate on one primary vendor; the others buy little now that models converge."
-        )
-
-    lines = []
-    for i, v in enumerate(vendors):
-        if i == 0:
-            lines.append(f"{v} — keep as primary: route every task here by default.")
-        elif i == 1 and needs_backup:
-            lines.append(
-                f"{v} — keep as the warm backup: same prompts, tested monthly by "
-                "failing over on purpose."
-            )
-        elif "compliance" in reasons:
-            lines.append(
-                f"{v} — keep only where compliance or data residency requires it; "
-                "cut it from every other task."
-            )
-        else:
-            lines.append(
-                f"{v} — cut after a two-week side-by-side on its tasks; convergence "
-                "means the primary should match it."
-            )
-    diversity = [
-        "Vary the inputs, not the vendor: different personas, constraints and seed examples "
-        "in the prompt produce more spread than a second model.",
-        "Bring in outside material (customer quotes, competitor pages, your archive) through "
-        "retrieval so answers are anchored in different sources.",
-        "Keep a human in the loop for the first draft of ideas; use the model to expand and "
-        "critique, not to originate.",
-        "Measure diversity: embed the outputs and track how far apart they are over time.",
-    ]
-    if diverse:
-        diversity.insert(0, "Applies first to: " + ", ".join(diverse) + ".")
-    hedging = (
-        "What is your price protection if a competitor with a similar model cuts prices?",
-        "Can we export prompts, fine-tunes and evaluation sets in a portable format?",
-        "What uptime do you commit to, and what credits apply when you miss it?",
-        "How much notice do you give before retiring or changing a model version?",
-        "Which of your models share training data or base models with other vendors' models?",
-    )
-    figures: tuple[Figure, ...] = (
+    figures = [
         Figure(label="Vendors in use", value=len(vendors), display=str(len(vendors))),
         Figure(
             label="Upkeep of extra vendors per month",
             value=upkeep,
             display=money(upkeep, cur),
-            working=f"{extra} extra × {days:g} engineer-days × {money(DAY_RATE, cur)} a day",
-        ),
-    )
-    if spend:
-        share = upkeep / spend
-        figures += (
-            Figure(
-                label="Upkeep as a share of API spend",
-                value=share,
-                display=f"{share:.0%}",
-                working=f"{money(upkeep, cur)} ÷ {money(spend, cur)}",
-            ),
-        )
-    why = sorted(reasons)
-    summary = (
-        f"You run {len(vendors)} vendor(s) for {', '.join(why)}. Frontier models now give "
-        "strikingly similar answers (70+ models, 26,000 open-ended queries), so a second vendor "
-        "no longer buys a second view; it still buys price leverage, failover and compliance. "
-        f"Each extra vendor costs about {money(days * DAY_RATE, cur)} a month in engineering."
-    )
-    recs = [
-        Recommendation(
-            title="Pick the primary on price, latency and reliability",
-            detail="Run your own evaluation set on the candidates; with converging "
-            "quality, the cheapest reliable one wins.",
-            horizon="0-1 month",
-            owner="engineering lead",
-        ),
-        Recommendation(
-            title="Put one model interface in front of every vendor",
-            detail="One internal client with the vendor as configuration makes the "
-            "backup a switch, not a project.",
-            horizon="1-2 months",
-            owner="platform team",
-        ),
-        Recommendation(
-            title="Rewrite the renewal around hedging",
-            detail="Ask the questions below instead of 'which model is best?'.",
-            horizon="next renewal",
-            owner="procurement",
+            working=f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
+            f"{money(DAY_RATE, cur)} a day",
         ),
     ]
+    pct = percent(upkeep, spend) if sheet.given("monthly_spend") and upkeep else None
+    if pct is not None:
+        figures.append(
+            Figure(
+                label="Upkeep as a share of API spend",
+                value=upkeep / spend,
+                display=pct,
+                working=f"{money(upkeep, cur)} ÷ {money(spend, cur)}",
+            )
+        )
+    elif upkeep and spend > 0:
+        figures.append(
+            Figure(
+                label="Upkeep against API spend",
+                value=upkeep / spend,
+                display=f"{times(upkeep / spend)} your API spend",
+                working=f"{money(upkeep, cur)} ÷ {money(spend, cur)}",
+            )
+        )
+    why = [REASON_WORDS[r] for r in sorted(reasons) if r in REASON_WORDS]
+    named = [REASON_WORDS[r] for r in sorted(reasons - {"single"}) if r in REASON_WORDS]
+    summary = (
+        f"You run {plural(len(vendors), 'vendor')}"
+        + (f" for {join(why)}. " if why and len(vendors) > 1 else ". ")
+        + (
+            f"You gave {join(named)} as a reason for more than one, yet list one: "
+            + (
+                "that reason argues for a second vendor as backup. "
+                if reasons & {"redundancy", "compliance"}
+                else "with one vendor it is a reason to keep a second on file, not in use. "
+            )
+            if len(vendors) == 1 and named
+            else ""
+        )
+        + "Frontier language models now give strikingly similar answers to open-ended "
+        "questions (70+ models, 26,000 queries), so a second language-model vendor no longer "
+        "buys a second view; it can still buy price leverage, failover and compliance."
+        + (
+            f" Each extra vendor costs about {money(days * DAY_RATE, cur)} a month in engineering."
+            if extra and days
+            else ""
+        )
+    )
+    diversity = [
+        "Vary the inputs, not the vendor: personas, constraints and seed examples in the "
+        "prompt, and outside material brought in through retrieval. This is our suggestion, "
+        "not a research result — the paper found repetition within one model too, so measure "
+        "that it actually widens your outputs.",
+        "Keep a human in the loop for the first draft of ideas; use the model to expand and "
+        "critique, not to originate.",
+        "Measure diversity: embed the outputs and track how far apart they are over time.",
+    ]
+    if diverse:
+        diversity.insert(0, "Applies first to: " + join(list(diverse)) + ".")
+    recs = []
+    if not single:
+        recs.append(
+            Recommendation(
+                title="Decide the primary with your own evaluation set",
+                detail="Run the same 100-200 real tasks through each language-model vendor and "
+                "compare quality, latency, failure rate and price per task"
+                + (
+                    "; with price as your reason, the cheapest that passes becomes primary"
+                    if "price" in reasons
+                    else ""
+                )
+                + ". Your answers cannot decide this; the evaluation can.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    if single and not images and outage == "hours":
+        recs.append(
+            Recommendation(
+                title="Write down how you would switch vendor",
+                detail="One page: which second vendor, which prompts change, how long it takes. "
+                "Your outage tolerance needs no second integration kept warm.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    else:
+        recs.append(
+            Recommendation(
+                title="Put one model interface in front of every vendor",
+                detail=f"One internal client with the vendor as configuration makes the {backup} "
+                "a switch, not a project.",
+                horizon="1-2 months",
+                owner="platform team",
+            )
+        )
+    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
+    recs.extend(
+        ()
+        if small
+        else (
+            Recommendation(
+                title="Rewrite the renewal around hedging",
+                detail="Ask the hedging questions above instead of 'which model is best?'."
+                + (
+                    f" At {money(spend, cur)} a month you have leverage: ask for committed-use "
+                    "pricing."
+                    if spend >= LEVERAGE_SPEND
+                    else ""
+                ),
+                horizon="next renewal",
+                owner="procurement",
+            ),
+        )
+    )
     return Report(
         slug=request.script.slug,
         title=request.script.title,
         verdict=verdict,
         summary=summary,
         recommendations=tuple(recs),
-        figures=figures,
+        figures=tuple(figures),
         sections=(
             Section(title="Keep or cut, per vendor", items=tuple(lines)),
             Section(title="Diversity without vendor ensembles", items=tuple(diversity)),
-            Section(title="Hedging questions for contracts", items=hedging),
+            Section(title="Hedging questions for contracts", items=_hedging(reasons)),
         ),
         assumptions=(
             *assumed_lines(
@@ -145,7 +203,9 @@ def advise(request: AdvisorInput) -> Report:
                     "outage_tolerance": "No outage tolerance given: assumed a few minutes is fine.",
                 },
             ),
-            f"An engineer-day costs {money(DAY_RATE, cur)} fully loaded.",
+            f"An engineer-day costs {money(DAY_RATE, cur)} fully loaded (our assumption).",
+            "Convergence was measured on open-ended language tasks; image models are judged "
+            "on their own (our reading).",
         ),
         shifts=(2,),
         caveats=(
@@ -156,3 +216,108 @@ def advise(request: AdvisorInput) -> Report:
             "A vendor that is far cheaper for one task can still justify a narrow integration.",
         ),
     )
+
+
+def _is_image(vendor: str) -> bool:
+    low = vendor.casefold()
+    return any(w in low for w in IMAGE_WORDS)
+
+
+def _verdict(texts: list[str], images: list[str], reasons: set[str], outage: str) -> str:
+    backup = BACKUP[outage].split(" (")[0]
+    parts: list[str] = []
+    if len(texts) <= 1:
+        head = "Keep your single vendor" if not images else "Keep one vendor per kind of work"
+        tail = (
+            f"; add a {backup} on a second vendor behind one interface."
+            if outage != "hours"
+            else "; a documented fallback is enough for your outage tolerance."
+        )
+        parts.append(head + tail)
+    elif reasons & DURABLE:
+        kept = (
+            "data residency"
+            if "compliance" in reasons
+            else join([REASON_WORDS[r] for r in sorted(reasons & DURABLE)])
+        )
+        parts.append(
+            f"Restructure around {kept}: one primary plus a {backup}"
+            + (
+                ", each vendor kept only where compliance or residency requires it."
+                if "compliance" in reasons
+                else ", the primary decided by your evaluation."
+            )
+        )
+    else:
+        parts.append("Consolidate on one primary language-model vendor.")
+    if images and texts:
+        parts.append("Image and text models do different work: neither replaces the other.")
+    if "diversity" in reasons:
+        parts.append(
+            "Diversity is no longer a reason for another vendor: models converge across "
+            "vendors, so vary the inputs instead."
+        )
+    return " ".join(parts)
+
+
+def _line(v: str, texts: list[str], images: list[str], reasons: set[str], outage: str) -> str:
+    backup = BACKUP[outage]
+    if _is_image(v):
+        if len(images) > 1:
+            return (
+                f"{v} — keep for now: image models were not part of the convergence result; "
+                "compare them on your own briefs."
+            )
+        return f"{v} — keep: it makes images, which no language model here replaces."
+    if len(texts) == 1:
+        head = (
+            f"{v} — keep: it does the language work, which no image model here replaces"
+            if images
+            else f"{v} — keep as your only language-model vendor"
+        )
+        return head + (
+            f"; its backup is a {backup}."
+            if outage != "hours"
+            else "; a documented fallback covers outages."
+        )
+    if "compliance" in reasons:
+        return (
+            f"{v} — keep where compliance or data residency requires it (your stated "
+            f"reason); it doubles as the {backup} for the other vendor's tasks if it meets "
+            "the same residency rules."
+        )
+    if reasons & {"price", "redundancy"}:
+        role = (
+            "the cheapest that passes your evaluation becomes primary"
+            if "price" in reasons
+            else "the most reliable on your evaluation becomes primary"
+        )
+        return f"{v} — primary candidate: {role}; the runner-up becomes the {backup}" + (
+            "; any others are cut." if len(texts) > 2 else "."
+        )
+    if "capability" in reasons:
+        return (
+            f"{v} — keep only if your side-by-side shows it clearly better on its task; "
+            "convergence makes that gap smaller than it was."
+        )
+    return (
+        f"{v} — cut after a two-week side-by-side on its tasks, unless it wins your "
+        "evaluation; convergence means another vendor should match it."
+    )
+
+
+def _hedging(reasons: set[str]) -> tuple[str, ...]:
+    qs = [
+        "What is your price protection if a competitor with a similar model cuts prices?",
+        "Can we export prompts, fine-tunes and evaluation sets in a portable format?",
+        "What uptime do you commit to, and what credits apply when you miss it?",
+        "How much notice do you give before retiring or changing a model version?",
+        "Which of your models share training data or base models with other vendors' models?",
+    ]
+    if "compliance" in reasons:
+        qs.insert(
+            0,
+            "Where is our data processed and stored, and how do you prove it stays "
+            "there, failover included?",
+        )
+    return tuple(qs)

@@ -6,10 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
+from consultations.advisors.words import number, plural
 from consultations.answers import Answer
 from consultations.report import Figure, Recommendation, Report, Section
 
-MINUTES_PER_PAPER = 15
+MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
+PER_WEEK = {"daily": 7.0, "weekly": 1.0, "monthly": 12 / 52}
+MAX_PER_DIGEST = 20
 
 
 def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -22,13 +25,15 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
     total = sum(max(v, 0.0) for v in raw.values()) or 1.0
     weights = {k: round(max(v, 0.0) / total, 4) for k, v in raw.items()}
     hours = sheet.number("hours", 2.0)
+    cadence = sheet.choice("cadence", "weekly")
+    fit = hours * 60 / PER_WEEK.get(cadence, 1.0) / MINUTES_PER_PAPER
     return {
         "topics": list(sheet.items("topics")),
         "canon": list(sheet.items("canon")),
         "weights": weights,
         "sources": list(sheet.choices("sources", ("arxiv",))),
-        "cadence": sheet.choice("cadence", "weekly"),
-        "papers_per_digest": max(3, min(20, int(hours * 60 // MINUTES_PER_PAPER))),
+        "cadence": cadence,
+        "papers_per_digest": max(1, min(MAX_PER_DIGEST, int(fit))),
         "to_triage": list(sheet.items("to_triage")),
     }
 
@@ -36,16 +41,22 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     role = sheet.text("role", "your role")
+    who = role.split(";")[0].strip()
     profile = _profile(sheet)
     w = profile["weights"]
     top = max(w, key=w.get)
     per = profile["papers_per_digest"]
+    hours = sheet.number("hours", 2.0)
+    cadence = profile["cadence"]
+    weekly_minutes = per * PER_WEEK.get(cadence, 1.0) * MINUTES_PER_PAPER
+    budget = hours * 60
+    check = _budget_check(per, cadence, weekly_minutes, budget, hours)
     items = [
         "Topics: " + (", ".join(profile["topics"]) or "none yet"),
         "Canon: " + (", ".join(profile["canon"]) or "none yet — add labs as they earn it"),
         f"Weights: cost {w['cost']:.0%}, failure {w['failure']:.0%}, compute {w['compute']:.0%}",
         "Sources: " + ", ".join(profile["sources"]),
-        f"Digest: {profile['cadence']}, {per} papers",
+        f"Digest: {cadence}, {plural(per, 'paper')}",
     ]
     to_triage = profile["to_triage"]
     sections = [Section(title="Your curation profile (saved)", items=tuple(items))]
@@ -59,10 +70,10 @@ def advise(request: AdvisorInput) -> Report:
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=f"Your filter leads with {top}: {per} papers a {_period(profile['cadence'])}, "
-        "each tied to one of the three questions.",
+        verdict=f"Your filter leads with {top}: {plural(per, 'paper')} a {_period(cadence)}, "
+        "each tied to one of the three questions." + (" " + check if check else ""),
         summary=(
-            f"For {role}: NeurIPS 2025 took 21,575 submissions and accepted 5,290 under "
+            f"For you as {who}: NeurIPS 2025 took 21,575 submissions and accepted 5,290 under "
             "heavy review strain, so an acceptance says little. Your profile ranks papers "
             "by cost, failure and compute, lifts your topics and canon, and passes over "
             "benchmark-only gains and theory with no route to deployment."
@@ -72,8 +83,17 @@ def advise(request: AdvisorInput) -> Report:
                 label="Papers per digest",
                 value=per,
                 display=str(per),
-                working=f"{sheet.number('hours', 2.0):g} hours × 60 ÷ {MINUTES_PER_PAPER} "
-                "minutes a paper (between 3 and 20)",
+                working=f"{plural(hours, 'hour')} a week × 60 ÷ "
+                f"{number(PER_WEEK.get(cadence, 1.0), 2)} digests a week ÷ "
+                f"{MINUTES_PER_PAPER} minutes a paper (at least 1, at most {MAX_PER_DIGEST})",
+            ),
+            Figure(
+                label="Reading time the digest asks for",
+                value=weekly_minutes,
+                display=f"{plural(round(weekly_minutes), 'minute')} a week, against your "
+                f"{plural(hours, 'hour')} a week",
+                working=f"{plural(per, 'paper')} × {number(PER_WEEK.get(cadence, 1.0), 2)} "
+                f"digests a week × {MINUTES_PER_PAPER} minutes",
             ),
         ),
         sections=tuple(sections),
@@ -104,7 +124,10 @@ def advise(request: AdvisorInput) -> Report:
                 "hours": "No reading time given: assumed 2 hours a week.",
             },
         )
-        + ("Weights are normalised to add up to 100%.",),
+        + (
+            "Weights are normalised to add up to 100%.",
+            f"A paper takes about {MINUTES_PER_PAPER} minutes to skim (our assumption).",
+        ),
         shifts=(1, 2, 3, 4, 5, 6),
         caveats=(
             "A keyword filter misses papers that describe a big result in unusual words: "
@@ -112,6 +135,26 @@ def advise(request: AdvisorInput) -> Report:
             "A canon can harden into a bubble; add one new source a quarter.",
         ),
     )
+
+
+def _budget_check(
+    per: int, cadence: str, weekly_minutes: float, budget: float, hours: float
+) -> str:
+    """Cadence × papers × minutes against the reading budget: say so when they disagree."""
+    if weekly_minutes > budget * 1.05:
+        weekly = max(1, min(MAX_PER_DIGEST, int(budget // MINUTES_PER_PAPER)))
+        return (
+            f"Note: even {plural(per, 'paper')} a {_period(cadence)} takes "
+            f"{plural(round(weekly_minutes), 'minute')} a week, more than your "
+            f"{plural(hours, 'hour')} a week: a weekly digest of {plural(weekly, 'paper')} "
+            "fits, or give reading more time."
+        )
+    if per == MAX_PER_DIGEST and weekly_minutes < budget * 0.8:
+        return (
+            f"Your {plural(hours, 'hour')} a week would allow more, but {MAX_PER_DIGEST} "
+            "papers is the most one digest carries: a shorter cadence would use the time."
+        )
+    return ""
 
 
 def _period(cadence: str) -> str:

@@ -1,37 +1,41 @@
-"""2026 AI Strategy Synthesis: the six shifts as one roadmap, built on earlier verdicts."""
+"""2026 AI Strategy Synthesis: earlier verdicts turned into a plan the team can carry.
+
+Items are the concrete next steps of the user's earlier consultations (or, for a constraint no
+consultation has looked at, one first step). They are ranked by the goals and constraints the
+user stated, scheduled quarter by quarter with no more items at once than the tracks a team of
+this size can run, after what they depend on, and owned by roles in this team.
+"""
 
 from __future__ import annotations
 
-from consultations.advisors.base import AdvisorInput, assumed_lines, count
-from consultations.report import Recommendation, Report, Section
+import re
 
-# what each constraint puts first, as (shift, action, success measure)
-FIRST = {
-    "budget": (
-        6,
-        "Price local inference for your highest-volume workload (consultation 3)",
-        "a signed-off cost comparison with break-even",
-    ),
-    "regulation": (
-        3,
-        "Trace every agent run: run, step, tool call (consultation 4)",
-        "every production agent run traceable end to end",
-    ),
-    "data": (
-        6,
-        "Move the most sensitive workload to a local model pilot",
-        "sensitive requests no longer leave your premises",
-    ),
-    "skills": (
-        2,
-        "Consolidate on one primary model vendor plus a backup (consultation 1)",
-        "one internal model client; vendor count down",
-    ),
-    "latency": (
-        6,
-        "Pilot an on-device or on-prem model for the latency-critical path",
-        "p95 latency under your target on real traffic",
-    ),
+from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.synthesis_items import (
+    ADDS,
+    CONSTRAINT_TAGS,
+    Item,
+    from_constraint,
+    from_goal,
+    from_report,
+    goal_measure,
+    goal_tags,
+    to_recommendation,
+)
+from consultations.advisors.words import count, join, plural
+from consultations.report import Figure, Recommendation, Report, Section
+
+QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
+PEOPLE_PER_TRACK = 15
+MAX_TRACKS = 3
+TITLES = {
+    "model-convergence": "Model Convergence Strategy",
+    "attention-readiness": "Attention Infrastructure Readiness",
+    "edge-economics": "Edge Deployment Economics",
+    "reasoning-telemetry": "Reasoning Telemetry Architecture",
+    "research-curation": "Research Curation System",
+    "automation-frontier": "Automation Frontier Reassessment",
+    "diffusion-ip-risk": "Diffusion Model IP Risk Assessment",
 }
 
 
@@ -39,105 +43,121 @@ def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     role = sheet.text("role", "the team lead")
     industry = sheet.text("industry", "your industry")
-    team = sheet.number("team_size", 10)
+    team = max(1.0, sheet.number("team_size", 10))
     use = sheet.text("ai_use", "early experiments")
     constraints = sheet.choices("constraints", ("budget",))
-    goals = sheet.items("goals", ("ship one AI feature that pays for itself",))
+    goals = _goals(sheet.items("goals", ("ship one AI feature that pays for itself",)))
 
-    tracks = max(1, min(3, int(team // 15) + 1))
-    owner = role if len(role) <= 60 else "you"
-    earlier = [(e.report.title, e.report.verdict) for e in request.earlier if e.report]
-    now = [
-        Recommendation(
-            title=FIRST[c][1],
-            detail=f"Success: {FIRST[c][2]}. (Shift {FIRST[c][0]}.)",
-            horizon="0-3 months",
-            owner=owner,
-        )
-        for c in constraints[:tracks]
-    ]
-    now.append(
-        Recommendation(
-            title="Flag the code that only exists to work around context limits",
-            detail="List chunkers and multi-pass summarisers; test one against long context "
-            "(consultation 2). Success: one pipeline with a retire date. (Shift 1.)",
-            horizon="0-3 months",
-            owner="staff engineer",
-        )
+    tracks = max(1, min(MAX_TRACKS, int(team // PEOPLE_PER_TRACK) + 1))
+    lead = _short(role)
+    done = {e.slug: e.report for e in request.earlier if e.report is not None}
+    items: list[Item] = []
+    for slug, report in done.items():
+        items.extend(from_report(slug, report))
+    for c in constraints:
+        extra = from_constraint(c, set(done))
+        if extra and all(extra.title != i.title for i in items):
+            items.append(extra)
+    for g in goals:
+        extra = from_goal(goal_tags(g), set(done))
+        if extra and all(extra.title != i.title for i in items):
+            items.append(extra)
+    _link_interface_before_switch(items)
+    wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
+    pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
+    triggered = [i for i in items if i.trigger]
+    ranked = sorted(
+        (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    for title, verdict in earlier:
-        now.insert(
-            0,
+    plan, deferred = _schedule(ranked, tracks)
+
+    recs: list[Recommendation] = []
+    for horizon, item in plan:
+        _keep_constraints(item, constraints)
+        serves = [g for g in goals if goal_tags(g) & item.tags]
+        recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), serves))
+    if not recs:  # nothing known yet: one honest first step
+        recs.append(
             Recommendation(
-                title=f"Act on {title}",
-                detail=f"Earlier verdict: {verdict}",
-                horizon="0-3 months",
-                owner=owner,
-            ),
+                title="Run the consultation closest to your first goal",
+                detail="No earlier consultation and no constraint gave a concrete step yet.",
+                horizon=QUARTERS[0],
+                owner=lead,
+            )
         )
-    nxt = [
-        Recommendation(
-            title="Reopen the workflows shelved as too complex",
-            detail="Score them (consultation 6); prototype the one whose outcome "
-            "can be checked. Success: a shadow-mode prototype. (Shifts 3, 4.)",
-            horizon="3-6 months",
-            owner="product lead",
-        ),
-        Recommendation(
-            title="Rewrite vendor questions around hedging",
-            detail="RFPs ask how vendors hedge, export and give reasoning "
-            "telemetry, not who is best. Success: two renewals on the new terms. "
-            "(Shift 2.)",
-            horizon="3-6 months",
-            owner="procurement",
-        ),
-    ]
-    later = [
-        Recommendation(
-            title="Retire the long-context workarounds that passed the test",
-            detail="As better attention reaches your vendor's API. Success: "
-            "upkeep hours down. (Shift 1.)",
-            horizon="6-12 months",
-            owner="engineering lead",
-        ),
-        Recommendation(
-            title="Make local models first-class",
-            detail="A standard way to ship a quantised model next to each "
-            "service. Success: a second workload running locally. (Shift 6.)",
-            horizon="6-12 months",
-            owner="platform team",
-        ),
-        Recommendation(
-            title="Set an image-generation policy",
-            detail="Vendor questionnaire and publishing controls (consultation 7). "
-            "Success: no image published without them. (Shift 5.)",
-            horizon="6-12 months",
-            owner="legal",
-        ),
-    ]
-    goal_lines = tuple(f"{g} — served by: {_serves(g)}" for g in goals)
-    sections = [Section(title="Your goals and what serves them", items=goal_lines)]
-    if earlier:
-        sections.insert(
-            0,
+    goal_lines = []
+    for g in goals:
+        serving = [r.title for r in recs if g in r.detail]
+        measure = goal_measure(g)
+        goal_lines.append(
+            f"{g} — served by: "
+            + (
+                join(serving)
+                if serving
+                else "no item here serves it directly; plan the work it needs beside this roadmap"
+            )
+            + f". Measure: {measure}."
+        )
+    sections = []
+    if done:
+        sections.append(
             Section(
                 title="Built on your earlier consultations",
-                items=tuple(f"{t}: {v}" for t, v in earlier),
-            ),
+                items=tuple(f"{r.title} — earlier verdict: {r.verdict}" for r in done.values()),
+            )
         )
+    sections.append(Section(title="Your goals and what serves them", items=tuple(goal_lines)))
+    if triggered:
+        sections.append(
+            Section(
+                title="When these happen",
+                items=tuple(f"{i.title} — {i.trigger}." for i in triggered),
+            )
+        )
+    if deferred:
+        sections.append(
+            Section(
+                title="Not this year with your tracks",
+                items=tuple(f"{i.title} — waits for a free track." for i in deferred),
+            )
+        )
+    missing = [s for s in TITLES if s not in done]
+    if missing:
+        sections.append(
+            Section(
+                title="Consultations not yet run",
+                items=tuple(f"{TITLES[s]}: would add {ADDS[s]}." for s in missing),
+            )
+        )
+    first = recs[0]
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=f"Start with {now[0].title.lower()}; run {tracks} track(s) at once with a "
-        f"team of {count(team)}.",
+        verdict=f"{_lower_first_word(first.title, 'First, ')} ({first.owner}); "
+        + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
+        + f" for a team of {plural(team, 'person')}.",
         summary=(
-            f"A roadmap for {role} in {industry}, starting from {use}. Models converge, so "
-            "the choice of vendor matters less than price, reliability and integration; "
-            "better attention makes context workarounds overhead; local models are "
-            "practical; RL makes shelved workflows worth a second look; diffusion "
-            "models generalise before they memorise, on average."
+            f"A roadmap for you as {lead}, in {industry}, starting from what runs today "
+            f"({use}). "
+            + (
+                f"It turns the next steps of your {plural(len(done), 'earlier consultation')} "
+                "into quarters, "
+                if done
+                else "No consultation has been run yet, so it starts from your constraints, "
+            )
+            + f"ranked by your goals and constraints ({join(list(constraints))}), one item per "
+            "track at a time."
         ),
-        recommendations=tuple(now + nxt + later),
+        figures=(
+            Figure(
+                label="Tracks at once",
+                value=tracks,
+                display=str(tracks),
+                working=f"a team of {count(team)} ÷ {PEOPLE_PER_TRACK} people per track, "
+                f"plus one, at most {MAX_TRACKS}",
+            ),
+        ),
+        recommendations=tuple(recs),
         sections=tuple(sections),
         assumptions=assumed_lines(
             sheet,
@@ -146,32 +166,106 @@ def advise(request: AdvisorInput) -> Report:
                 "constraints": "No constraint given: assumed budget.",
             },
         )
-        + (f"About one track per 15 people, at most 3 at once: {tracks} here.",)
+        + (
+            f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
+            "(our rule of thumb).",
+        )
         + (
             ()
-            if earlier
-            else (
-                "No earlier consultation was finished; each step names the "
-                "consultation that would sharpen it.",
-            )
+            if done
+            else ("No earlier consultation was finished: the plan is thin until one is.",)
         ),
         shifts=(1, 2, 3, 4, 5, 6),
         caveats=(
             "Homogeneity could reverse if labs diverge in data and tuning: revisit vendor "
-            "consolidation each quarter.",
-            "RL scaling could hit physical limits outside simulation.",
+            "choices each quarter.",
+            "Deep RL results are from simulation and may hit limits outside it.",
             "The diffusion result holds on average and can fail on rare items.",
-            "RLVR findings may not carry over to new RL methods.",
+            "The RLVR finding was shown on specific benchmarks and may not carry over to new "
+            "RL methods.",
         ),
     )
 
 
-def _serves(goal: str) -> str:
-    g = goal.casefold()
-    if any(w in g for w in ("cost", "cheap", "spend", "margin", "save")):
-        return "local inference pricing and vendor consolidation"
-    if any(w in g for w in ("agent", "automat", "workflow", "time", "faster", "handling")):
-        return "the shelved-workflow prototype and agent telemetry"
-    if any(w in g for w in ("risk", "complian", "audit", "trust")):
-        return "agent telemetry and the image-generation policy"
-    return "the Now items above; rerun this synthesis after your next consultation"
+def _goals(raw: tuple[str, ...]) -> list[str]:
+    """Rejoin goals a list split at a thousands comma: "publish 5" + "000 images" → one goal."""
+    out: list[str] = []
+    for part in raw:
+        if out and re.match(r"^\d{3}\b", part) and re.search(r"\d$", out[-1]):
+            out[-1] = f"{out[-1]},{part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _priority(item: Item, wanted: set[str], pressing: set[str]) -> float:
+    score = 3.0 * len(item.tags & wanted) + 2.0 * len(item.tags & pressing)
+    score += item.urgency - (1.5 if item.follow_up else 0.0)
+    return score + (0.5 if item.source != "constraint" else 0.0)
+
+
+def _schedule(ranked: list[Item], tracks: int) -> tuple[list[tuple[str, Item]], list[Item]]:
+    placed: dict[str, int] = {}
+    plan: list[tuple[str, Item]] = []
+    left = list(ranked)
+    for q, horizon in enumerate(QUARTERS):
+        taken = 0
+        for item in list(left):
+            if taken >= tracks:
+                break
+            dep = item.depends_on
+            if dep and dep in {i.title for i in ranked} and placed.get(dep, len(QUARTERS)) >= q:
+                continue
+            placed[item.title] = q
+            plan.append((horizon, item))
+            left.remove(item)
+            taken += 1
+    return plan, left
+
+
+VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
+
+
+def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
+    """An item that touches vendors or where data goes must not undo a stated constraint."""
+    text = f"{item.title} {item.detail}".casefold()
+    if {"data", "regulation"} & set(constraints) and any(w in text for w in VENDOR_WORDS):
+        item.detail += (
+            " Within your data-residency and regulatory rules: a new vendor, region or "
+            "data flow qualifies only once it meets them."
+        )
+    if "budget" in constraints and "server" in text and item.source != "edge-economics":
+        item.detail += " Hardware only where a priced comparison shows it pays."
+
+
+def _link_interface_before_switch(items: list[Item]) -> None:
+    """The model interface comes before any vendor or model switch."""
+    interface = next((i for i in items if "model interface" in i.title.casefold()), None)
+    if interface is None:
+        return
+    for i in items:
+        if i is not interface and i.depends_on is None and "switch" in i.title.casefold():
+            i.depends_on = interface.title
+
+
+def _lower_first_word(title: str, lead: str) -> str:
+    head, _, rest = title.partition(" ")
+    word = head.lower() if head[1:].islower() else head
+    return f"{lead}{word} {rest}".strip()
+
+
+def _short(role: str) -> str:
+    head = role.split(";")[0].split(",")[0].strip()
+    return head if 2 <= len(head) <= 40 else "the team lead"
+
+
+def _owner(kind: str, team: float, lead: str) -> str:
+    if team > 8:
+        return kind
+    builder = "an engineer" if team > 1 else lead
+    return {
+        "platform team": builder,
+        "ML engineer": builder,
+        "on-call lead": builder,
+        "legal": "outside counsel",
+    }.get(kind, lead)

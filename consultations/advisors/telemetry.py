@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from consultations.advisors.base import AdvisorInput, assumed_lines, count
+from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.words import count, counted, join, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
 BYTES_PER_STEP = 2_000
+SAMPLE_ABOVE = 10_000  # runs a day above which successes are sampled (unless audited)
+RETENTION = {
+    "regulated": "every decision, its inputs and its tool calls for as long as the regulator "
+    "requires (plan for years)",
+    "internal": "90 days in full, then run summaries for a year",
+    "none": "30 days in full",
+}
+PROTECTION = {
+    "regulated": "Access, not redaction: tool arguments and outputs are kept in full so a "
+    "decision can be reconstructed; encrypt them, pseudonymise customer identifiers with a key "
+    "compliance holds, log every read, and strip only secrets (keys, passwords).",
+    "internal": "Redaction before storage: personal data in tool arguments and outputs replaced "
+    "by typed placeholders; the decision and its reasons stay readable.",
+    "none": "Redaction before storage: personal data and secrets in tool arguments and outputs "
+    "replaced by typed placeholders.",
+}
+STACK_STEP = {
+    "logs": "sent as OpenTelemetry traces to a managed backend.",
+    "apm": "sent to your APM.",
+    "otel": "on your existing OpenTelemetry pipeline.",
+    "llm-obs": "exported from your LLM observability tool to your main tracing.",
+}
 STORES = {
     "logs": "Start with OpenTelemetry traces sent to a managed backend; logs alone cannot "
     "link a tool call to the run that made it.",
@@ -27,22 +50,17 @@ def advise(request: AdvisorInput) -> Report:
     runs = sheet.number("runs_per_day", 1_000)
     blind = sheet.text("blind_spots")
 
-    sampled = runs > 10_000 and audit != "regulated"
+    sampled = runs > SAMPLE_ABOVE and audit != "regulated"
     kept = runs * (0.1 + 0.9 * 0.05) if sampled else runs  # 10% of runs + all failures (~5%)
-    gb_day = kept * STEPS_PER_RUN * BYTES_PER_STEP / 1e9
-    retention = {
-        "regulated": "decisions and tool calls for as long as the regulator requires "
-        "(plan for years), full prompts for 90 days",
-        "internal": "90 days in full, then run summaries for a year",
-        "none": "30 days in full",
-    }[audit]
+    size = kept * STEPS_PER_RUN * BYTES_PER_STEP
+    regulated = audit == "regulated"
     fields = Table(
         title="Trace model: run → step → tool call",
         columns=("level", "record"),
         rows=(
             (
                 "run",
-                "run id, agent (" + ", ".join(agents[:4]) + "), version of prompts and "
+                "run id, agent (" + join(list(agents[:4])) + "), version of prompts and "
                 "model, user or tenant, goal, outcome, cost, latency",
             ),
             (
@@ -52,33 +70,92 @@ def advise(request: AdvisorInput) -> Report:
             ),
             (
                 "tool call",
-                "tool and protocol (" + ", ".join(tools[:4]) + "), arguments after "
-                "redaction, result status, latency, retries, error",
+                "tool and protocol ("
+                + join(list(tools[:4]))
+                + "), "
+                + (
+                    "arguments and result in full (encrypted), "
+                    if regulated
+                    else "arguments with personal data redacted, "
+                )
+                + "result status, latency, retries, error",
             ),
             ("feedback", "human correction, escalation, final business outcome, linked to the run"),
         ),
     )
+    first_tool = tools[0]
     alerts = (
-        "Loops: the same tool called with the same arguments more than 3 times in a run.",
-        "Tool error rate above its weekly baseline, per tool.",
+        f"Loops: {first_tool} (or any tool) called with the same arguments more than 3 times "
+        "in a run.",
+        "Tool error rate above its weekly baseline, per tool: " + join(list(tools[:4])) + ".",
         "Cost per run above the 99th percentile of last week.",
-        "Runs ending without an outcome (time-outs, abandoned).",
-        f"Your known failure: {failures} — a detector and a weekly count.",
+        f"Your known failure — {failures}: a detector and a weekly count.",
     )
-    verdict = f"Trace every run of {len(agents)} agent(s) as run → step → tool call" + (
+    reader = _who(blind)
+    names = join(list(agents[:3]))
+    owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
+    verdict = f"Trace every run of {owned} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
         if sampled
-        else ", keeping every run."
+        else ", keeping every run"
+        + (" in full so each decision can be reconstructed for an audit." if regulated else ".")
+    )
+    recs = [
+        Recommendation(
+            title="Instrument runs and tool calls",
+            detail="One span per run and per tool call, with the fields above, "
+            + STACK_STEP[stack],
+            horizon="0-1 month",
+            owner="platform team",
+        ),
+    ]
+    if regulated:
+        recs.insert(
+            0,
+            Recommendation(
+                title="Agree the audit record with compliance",
+                detail="Which decisions a regulator can ask about, for how long, and who may "
+                "read the full record; the trace fields follow from that list.",
+                horizon="0-1 month",
+                owner="compliance lead",
+            ),
+        )
+    recs.append(
+        Recommendation(
+            title="Add step-level reasoning and feedback",
+            detail="Attach reasoning summaries and human corrections to the run.",
+            horizon="1-3 months",
+            owner="ML engineer",
+            depends_on="Instrument runs and tool calls",
+        )
+    )
+    recs.append(
+        Recommendation(
+            title="Alert and review weekly",
+            detail="The alerts above, and a weekly review of the worst runs"
+            + (
+                f" with {reader}, starting from what they cannot do today ({_gap(blind)})"
+                if blind
+                else ""
+            )
+            + ".",
+            horizon="3-6 months",
+            owner="on-call lead",
+            depends_on="Instrument runs and tool calls",
+        )
     )
     return Report(
         slug=request.script.slug,
         title=request.script.title,
         verdict=verdict,
         summary=(
-            "Reasoning is measurable: the steps, tool calls and searches an agent makes "
-            "can be recorded like any other telemetry, and that is what makes a failing "
-            "agent debuggable. RL-tuned models reach answers faster, but only along paths "
-            "the base model could already find: traces show where runs diverge."
+            "The large labs' message at NeurIPS 2025 was that reasoning can be measured: "
+            "record the steps, tool calls and searches, not just the final answer, and treat "
+            "traces as telemetry. That is what makes a failing agent debuggable"
+            + (" and its decisions auditable." if regulated else ".")
+            + " Separately, the RLVR paper suggests that current RL-tuned models mostly find "
+            "answers faster rather than finding new ones (on the benchmarks it tested): "
+            "traces show where runs diverge."
         ),
         tables=(fields,),
         figures=(
@@ -89,70 +166,45 @@ def advise(request: AdvisorInput) -> Report:
                 working=(
                     f"{count(runs)} × (10% of successes + every failure, ~5%)"
                     if sampled
-                    else f"all {count(runs)} runs"
+                    else f"all {counted(runs, 'run')}"
                 ),
             ),
             Figure(
                 label="Trace storage per day",
-                value=gb_day,
-                display=f"{gb_day:.2f} GB",
-                working=f"{count(kept)} runs × {STEPS_PER_RUN} steps × {BYTES_PER_STEP:,} bytes",
+                value=size / 1e9,
+                display=_bytes(size),
+                working=f"{counted(kept, 'run')} × {STEPS_PER_RUN} steps × "
+                f"{BYTES_PER_STEP:,} bytes",
             ),
         ),
         sections=(
             Section(
-                title="Storage, retention, sampling and redaction",
+                title="Storage, retention, sampling and "
+                + ("access" if regulated else "redaction"),
                 items=(
                     STORES[stack],
-                    f"Retention: {retention}.",
+                    f"Retention: {RETENTION[audit]}.",
                     "Sampling: "
                     + (
                         "every failure and escalation, 10% of successful runs."
                         if sampled
-                        else "keep every run at this volume."
+                        else f"keep every run (at {count(runs)} a day "
+                        + ("an audit needs them all)." if regulated else "it stays cheap).")
                     ),
-                    "Redaction before storage: personal data and secrets in tool arguments and "
-                    "outputs, replaced by typed placeholders.",
+                    PROTECTION[audit],
                 ),
             ),
             Section(
                 title="Dashboards and alerts",
                 items=(
-                    "Runs by outcome per agent; steps and cost per run; slowest tools.",
+                    f"For {reader}: runs by outcome per agent, steps and cost per run, "
+                    "slowest tools.",
                     *alerts,
                 ),
             ),
-            Section(
-                title="Questions for agent vendors",
-                items=(
-                    "Can we export every step and tool call of every run, in OpenTelemetry format?",
-                    "Do you record why a tool was chosen, not only that it was called?",
-                    "How do you redact personal data before traces leave our tenant?",
-                    "Can we replay a run against a new model version?",
-                ),
-            ),
+            Section(title="Questions for agent vendors", items=_vendor_questions(audit)),
         ),
-        recommendations=(
-            Recommendation(
-                title="Instrument runs and tool calls",
-                detail="One span per run and per tool call, with the fields above.",
-                horizon="0-1 month",
-                owner="platform team",
-            ),
-            Recommendation(
-                title="Add step-level reasoning and feedback",
-                detail="Attach reasoning summaries and human corrections to the run.",
-                horizon="1-3 months",
-                owner="ML engineer",
-            ),
-            Recommendation(
-                title="Alert and review weekly",
-                detail="The alerts above, and a "
-                "weekly review of the worst runs" + (f" answering: {blind}" if blind else "") + ".",
-                horizon="3-6 months",
-                owner="on-call lead",
-            ),
-        ),
+        recommendations=tuple(recs),
         assumptions=assumed_lines(
             sheet,
             {
@@ -161,13 +213,55 @@ def advise(request: AdvisorInput) -> Report:
                 "audit": "No audit need given: assumed internal review.",
             },
         )
-        + (f"A run averages {STEPS_PER_RUN} steps of about {BYTES_PER_STEP:,} bytes each.",),
+        + (
+            f"A run averages {STEPS_PER_RUN} steps of about {BYTES_PER_STEP:,} bytes each "
+            "(our assumption).",
+        ),
         shifts=(3,),
         caveats=(
-            "Reasoning traces shown by a model are summaries, not a faithful record of its "
-            "computation: judge them by the tool calls and outcomes they lead to.",
-            "RLVR findings may not hold for newer RL methods: keep measuring pass@k of base "
+            "Our caution: reasoning traces shown by a model are summaries, not a faithful "
+            "record of its computation: judge them by the tool calls and outcomes they lead to.",
+            "The RLVR finding may not hold for newer RL methods: keep measuring pass@k of base "
             "and tuned models on your own tasks.",
-            "Traces hold sensitive data: treat the trace store as production data.",
+            "The trace store holds "
+            + (
+                "regulated records: it falls under the same controls as the decisions it records."
+                if regulated
+                else "sensitive data: treat it as production data."
+            ),
         ),
     )
+
+
+def _who(blind: str) -> str:
+    head = blind.split(";")[0].strip() if blind else ""
+    return head if 2 <= len(head) <= 60 else "whoever debugs the agents"
+
+
+def _gap(blind: str) -> str:
+    tail = blind.split(";", 1)[-1].strip()
+    return tail.removeprefix("they ").strip() or blind
+
+
+def _bytes(n: float) -> str:
+    for unit, size in (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if n >= size:
+            return f"{n / size:,.1f} {unit}"
+    return plural(round(n), "byte")
+
+
+def _vendor_questions(audit: str) -> tuple[str, ...]:
+    qs = [
+        "Can we export every step and tool call of every run, in OpenTelemetry format?",
+        "Do you record why a tool was chosen, not only that it was called?",
+        "Can we replay a run against a new model version?",
+    ]
+    if audit == "regulated":
+        qs.insert(
+            1,
+            "Can we keep the full record of every decision for the retention period "
+            "our regulator sets, in our own tenant?",
+        )
+    else:
+        qs.append("How do you redact personal data before traces leave our tenant?")
+    return tuple(qs)

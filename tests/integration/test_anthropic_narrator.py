@@ -41,10 +41,10 @@ def test_claude_writes_the_narrative_with_a_cached_context(catalog: Catalog) -> 
 
 def test_overloaded_then_success(catalog: Catalog) -> None:
     request = edge_request(catalog)
-    with FakeAnthropic(("overloaded",), ("ok", "Claude's report")) as api:
+    with FakeAnthropic(("overloaded",), ("ok", "Run it locally, says Claude.")) as api:
         result = narrator(api.url).narrate(request, advise(request))
     assert len(api.messages) == 2
-    assert result.text == "Claude's report" and result.notice is None
+    assert result.text == "Run it locally, says Claude." and result.notice is None
 
 
 def test_timeout_falls_back_to_the_offline_report_with_a_notice(catalog: Catalog) -> None:
@@ -75,3 +75,48 @@ def test_model_output_cannot_mention_or_link(catalog: Catalog) -> None:
     for bad in ("<!channel>", "<@U123>", "evil.example", "@here", "http"):
         assert bad not in result.text
     assert "Verdict" in result.text and "this" in result.text
+
+
+def test_the_brief_holds_claude_to_the_computed_figures_and_decisions(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    with FakeAnthropic(("ok", "**Verdict: run it locally.**")) as api:
+        narrator(api.url).narrate(request, advise(request))
+    rules = api.messages[0].json["system"][1]["text"]
+    assert "state no figure that is not in the analysis" in rules
+    assert "stand as given" in rules
+
+
+def test_a_figure_nothing_computed_sends_the_offline_report(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    report = advise(request)
+    invented = (
+        "**Verdict: run it locally.** The API costs $12,000 a month, so you save 85% by moving."
+    )
+    with FakeAnthropic(("ok", invented)) as api:
+        result = narrator(api.url).narrate(request, report)
+    assert result.author == "offline analysis"
+    assert result.text == OfflineNarrator().narrate(request, report).text
+    assert result.notice and "$12,000" in result.notice and "did not compute" in result.notice
+
+
+def test_rounded_figures_from_the_report_and_answers_are_fine(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    report = advise(request)
+    faithful = (
+        "**Verdict: run it locally — a pilot first.** About $40.5k a month on the API against "
+        "about $2,833 locally; break-even near 350,000 requests, at 5,000,000 a month today; "
+        "4-bit models keep 90-95% of their accuracy (46.7% of attention on the first token "
+        "before gating)."
+    )
+    with FakeAnthropic(("ok", faithful)) as api:
+        result = narrator(api.url).narrate(request, report)
+    assert result.text == faithful and result.notice is None
+
+
+def test_a_narrative_without_the_verdict_gets_the_computed_one_on_top(catalog: Catalog) -> None:
+    request = edge_request(catalog)
+    report = advise(request)
+    with FakeAnthropic(("ok", "Local inference looks attractive; consider the API too.")) as api:
+        result = narrator(api.url).narrate(request, report)
+    assert result.text.startswith(f"**Verdict: {report.verdict}**")
+    assert result.author == "Claude (claude-test)"

@@ -205,7 +205,7 @@ def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: Fa
     stack.stop_server()
     stack.start_server()
     new = answer_and_wait(stack, slack, "U6", "C1", thread, "1")
-    assert "3/6" in block_text(new[0])
+    assert "3/8" in block_text(new[0])  # attention readiness asks 8 questions
 
 
 def test_choice_buttons_answer_and_strangers_cannot_press(stack: Stack, slack: FakeSlack) -> None:

@@ -95,7 +95,11 @@ def test_convergence_names_every_vendor_and_keeps_a_backup(catalog: Catalog) -> 
         "Anthropic for code",
         "Mistral for summaries",
     ]
-    assert "primary" in lines[0] and "backup" in lines[1] and "cut" in lines[2]
+    # the answers cannot say which is primary: every vendor is a candidate, decided by evaluation
+    assert all(
+        "primary candidate" in ln and "cheapest" in ln and "hot standby" in ln for ln in lines
+    )
+    assert all("others are cut" in ln for ln in lines)
     assert r.verdict.startswith("Restructure")
 
 
@@ -113,6 +117,7 @@ def test_attention_keeps_retrieval_for_permissions(catalog: Catalog) -> None:
             "workarounds": "access control, context length",
             "doc_tokens": "60k",
             "context_window": "200k",
+            "calls": "2k a month",
         },
     )
     calls = next(s for s in r.sections if s.title.startswith("Retire")).items
@@ -159,7 +164,7 @@ def test_automation_ranks_the_shortlist_by_score(catalog: Catalog) -> None:
         {"workflows": "tier-2 support escalations, warehouse slotting", "checkable": "simulate"},
     )
     rows = r.tables[0].rows
-    scores = [float(row[3].replace("$", "").replace(",", "")) for row in rows]
+    scores = [float(row[1]) for row in rows]
     assert scores == sorted(scores, reverse=True)
     assert r.verdict.startswith("Prototype")
     assert any("pass@k" in c for c in r.caveats)
@@ -187,8 +192,13 @@ def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
     with_history = run(catalog, "strategy-synthesis", earlier=earlier)
     alone = run(catalog, "strategy-synthesis")
     text = render_report_markdown(with_history)
-    assert "Earlier verdict: Run it locally" in text
+    assert "earlier verdict: Run it locally" in text
     assert "Built on your earlier consultations" in text
     assert "No earlier consultation" in " ".join(alone.assumptions)
-    horizons = {rec.horizon for rec in with_history.recommendations}
-    assert {"0-3 months", "3-6 months", "6-12 months"} <= horizons
+    # the edge verdict's next steps, in order: the evaluation set before the pilot
+    titles = [rec.title for rec in with_history.recommendations]
+    assert any(t.startswith("Build an evaluation set from real traffic") for t in titles)
+    assert not any(t.startswith("Price your highest-volume workload") for t in titles)  # done
+    assert {rec.title for rec in with_history.recommendations} != {
+        rec.title for rec in alone.recommendations
+    }

@@ -1,0 +1,159 @@
+"""Edge economics: the verdict, the quality comparison and the pilot plan, from the answers."""
+
+from __future__ import annotations
+
+from consultations.advisors.words import number
+from consultations.report import Recommendation
+
+# % of *their own* full-precision accuracy that 4-bit models kept in NeurIPS 2025 research
+QUALITY_KEPT_4BIT = (90.0, 95.0)
+PRIVATE = ("confidential", "regulated")
+
+
+def verdict_and_reasons(
+    requests: float, break_even: float, sensitivity: str, latency: str, tolerance: float
+) -> tuple[str, list[str]]:
+    reasons: list[str] = []
+    private = sensitivity in PRIVATE
+    fast = latency == "realtime"
+    if private:
+        reasons.append(
+            "Your data is "
+            + ("regulated" if sensitivity == "regulated" else "confidential")
+            + ": keeping it on your own hardware lowers exposure."
+        )
+    elif sensitivity == "internal":
+        reasons.append("Internal data: keeping it in-house is a plus, not a requirement.")
+    else:
+        reasons.append("Public data: nothing forces it onto your own hardware; cost decides.")
+    if latency == "interactive":
+        reasons.append(
+            "Answers within a second: a local server on your network avoids the API round "
+            "trip; the pilot measures p95 latency."
+        )
+    elif latency == "relaxed":
+        reasons.append("A few seconds is fine: latency is no reason to go local here.")
+    if fast:
+        reasons.append(
+            "You need answers under 100 ms; a network round trip to an API rarely allows it."
+        )
+    if latency == "batch":
+        reasons.append(
+            "Batch work waits in a queue: the API's batch price applies, and local hardware "
+            "only has to keep up with the daily total, not the peaks."
+        )
+    if requests >= break_even * 1.5:
+        head = "Run it locally — a pilot first."
+    elif requests >= break_even * 0.67 or private or fast:
+        head = "Hybrid: pilot local inference on part of the traffic, keep the API as fallback."
+    else:
+        head = "Stay on the API for now."
+        reasons.append("Volume is well below break-even: the hardware would sit mostly idle.")
+    if tolerance < 5 and not head.startswith("Stay"):
+        reasons.append(
+            f"Your {number(tolerance)}% tolerance is tighter than 4-bit models usually keep: "
+            "pilot 8-bit weights or a larger model."
+        )
+    return head, reasons
+
+
+def quality_note(tolerance: float) -> str:
+    """Against today's model, not against the same model at full precision."""
+    low, high = 100 - QUALITY_KEPT_4BIT[1], 100 - QUALITY_KEPT_4BIT[0]
+    base = (
+        f"You accept {number(tolerance)}% quality loss against today's model. The {number(low)}-"
+        f"{number(high)}% that 4-bit quantisation costs is measured against the same model at "
+        "full precision; a local open model starts from its own level, which may sit below the "
+        "model you use today, so the gap to today's answers is unmeasured until the pilot "
+        "measures it on your tasks."
+    )
+    return base
+
+
+NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
+
+
+def plan(
+    verdict: str,
+    rps: float,
+    tolerance: float,
+    sensitivity: str,
+    batch: bool,
+    api_total: float = NEGOTIATE_ABOVE,
+) -> tuple[Recommendation, ...]:
+    if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
+        return (
+            Recommendation(
+                title="Stay on the API and revisit at higher volume",
+                detail="Rerun this consultation when volume passes the break-even above or "
+                "prices change.",
+                horizon="now",
+                owner="engineering lead",
+            ),
+        )
+    if verdict.startswith("Stay"):
+        return (
+            Recommendation(
+                title="Stay on the API and revisit at higher volume",
+                detail="Rerun this consultation when volume or prices change.",
+                horizon="now",
+                owner="engineering lead",
+            ),
+            Recommendation(
+                title="Negotiate price with the volume you have",
+                detail="The break-even above is your walk-away number in talks.",
+                horizon="0-3 months",
+                owner="engineering lead",
+            ),
+        )
+    tight = tolerance < 5
+    private = sensitivity in PRIVATE
+    model = "an 8-bit or larger open model" if tight else "a quantised 7B-class model"
+    load = (
+        "a day's batch end to end"
+        if batch
+        else f"p95 latency and peak load (average {rps:.2f} requests a second overall)"
+    )
+    recs = [
+        Recommendation(
+            title="Build an evaluation set from real traffic",
+            detail="Sample a few hundred real requests and the answers today's model gave; the "
+            f"pilot passes if the local model stays within your {number(tolerance)}% of them.",
+            horizon="weeks 1-2",
+            owner="ML engineer",
+        ),
+        Recommendation(
+            title=f"Pilot {model} on one server",
+            detail=f"Shadow 10% of traffic; measure quality against today's answers, and {load}.",
+            horizon="weeks 3-6",
+            owner="platform team",
+            depends_on="Build an evaluation set from real traffic",
+        ),
+    ]
+    if private:
+        recs.append(
+            Recommendation(
+                title="Add a second server before sensitive traffic moves",
+                detail="Sensitive requests cannot fall back to the API, so they need a second "
+                "local server as failover; until it runs, they stay where they are today.",
+                horizon="month 2",
+                owner="platform team",
+                depends_on=f"Pilot {model} on one server",
+            )
+        )
+    recs.append(
+        Recommendation(
+            title="Switch with a fallback",
+            detail=(
+                "Route to local by default; other requests fall back to the API on errors "
+                "or low confidence, sensitive ones to the second server."
+                if private
+                else "Route to local by default and fall back to the API on errors or low "
+                "confidence; keep the contract month to month until the savings are proven."
+            ),
+            horizon="month 2-3",
+            owner="engineering lead",
+            depends_on=recs[-1].title,
+        )
+    )
+    return tuple(recs)

@@ -1,0 +1,300 @@
+"""Roadmap items for strategy synthesis: from earlier verdicts' next steps, or from constraints.
+
+An item is a concrete next step with an owner kind, a success measure, the tags that tie it to
+goals and constraints, and what it depends on. Pure data and functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from consultations.report import Recommendation, Report
+
+TRIGGER = re.compile(r"^(each|next|at |when|quarterly)")
+FIRST_QUARTER = re.compile(r"^(now|weeks?\b|0-1 month|1-2 months|month 2\b|month 2-3|0-3 months)")
+
+# what each consultation's steps serve, and the measure that shows they worked
+TAGS = {
+    "edge-economics": {"cost", "latency", "privacy"},
+    "model-convergence": {"cost", "reliability", "skills", "compliance"},
+    "attention-readiness": {"cost", "quality", "skills"},
+    "reasoning-telemetry": {"audit", "agents", "reliability", "quality"},
+    "automation-frontier": {"automation", "agents", "time", "cost"},
+    "diffusion-ip-risk": {"images", "legal", "risk"},
+}
+ADDS = {
+    "model-convergence": "whether your vendors still earn their upkeep, and your backup plan",
+    "attention-readiness": "which long-context workarounds to retire, priced at your volume",
+    "edge-economics": "whether local inference pays at your volume, with the break-even",
+    "reasoning-telemetry": "a trace model for your agents and what to keep for audits",
+    "research-curation": "a reading filter and digest sized to your time",
+    "automation-frontier": "which shelved workflow is worth a prototype, and what blocks it",
+    "diffusion-ip-risk": "an IP risk rating, vendor questions and publishing controls",
+}
+GOAL_WORDS = {
+    "cost": (
+        "cost",
+        "cheap",
+        "spend",
+        "margin",
+        "save",
+        "saving",
+        "pay for",
+        "budget",
+        "price",
+    ),
+    "time": ("time", "faster", "handling", "hours", "throughput", "publish"),
+    "automation": ("automat", "workflow", "pilot", "prototype", "self-serve"),
+    "agents": ("agent",),
+    "audit": ("audit", "trace", "regulat", "complian", "model-risk", "explain"),
+    "risk": ("ip risk", "legal claim", "copyright", "infring", "lawsuit"),
+    "images": ("image", "visual", "creative", "photo", "publish"),
+    "latency": ("latency", "second", "instant", "fast", "real time", "realtime"),
+    "quality": ("quality", "accura", "error", "hallucinat"),
+    "reliability": ("uptime", "outage", "reliab", "availability"),
+}
+CONSTRAINT_TAGS = {
+    "budget": {"cost"},
+    "regulation": {"audit", "compliance", "legal"},
+    "data": {"privacy", "compliance"},
+    "skills": {"skills"},
+    "latency": {"latency"},
+}
+
+
+@dataclass
+class Item:
+    title: str
+    detail: str
+    owner: str  # as the earlier report named it; mapped to the user's team later
+    measure: str
+    source: str  # consultation slug, or "constraint"
+    tags: set[str] = field(default_factory=set)
+    depends_on: str | None = None
+    follow_up: bool = False
+    urgency: float = 0.0  # from the earlier verdict: a high risk comes first, a "stay" last
+    trigger: str | None = None  # "next renewal": done when that happens, not on a track
+
+
+GOAL_MEASURES = (
+    ("latency", "p95 latency on real traffic, measured weekly"),
+    ("audit", "the share of sampled decisions you can reconstruct on request"),
+    ("images", "images published a week, and the share that passed the controls"),
+    ("cost", "monthly model spend against this month's"),
+    ("time", "the time in the goal against a baseline taken this month"),
+    ("automation", "the share of cases the prototype handles as well as people"),
+)
+
+
+def goal_measure(goal: str) -> str:
+    tags = goal_tags(goal)
+    for tag, measure in GOAL_MEASURES:
+        if tag in tags:
+            return measure
+    if re.search(r"\d", goal):
+        return "the number in the goal, against a baseline taken this month"
+    return "a yes/no review with the team at the end of each quarter"
+
+
+def goal_tags(goal: str) -> set[str]:
+    g = goal.casefold()
+    return {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+
+
+def measure_for(slug: str, report: Report) -> str:
+    v = report.verdict
+    if slug == "edge-economics":
+        if v.startswith("Stay"):
+            return "a lower price per million tokens in writing"
+        return "the local model within your tolerance of today's answers, at the computed cost"
+    if slug == "model-convergence":
+        if v.startswith("Keep your single vendor"):
+            return "a second vendor reachable by a configuration change, tested"
+        return (
+            "the primary chosen on your own evaluation; a vendor switch is a configuration change"
+        )
+    if slug == "attention-readiness":
+        if v.startswith("Keep"):
+            return "the price at which whole documents would beat the chunker, written down"
+        return "one pipeline retired or simplified, as accurate on your document test"
+    if slug == "reasoning-telemetry":
+        if "reconstructed" in v:
+            return "any agent decision reconstructed on request, within a day"
+        return "every production agent run traceable end to end"
+    if slug == "automation-frontier":
+        if v.startswith("Not yet"):
+            return "a checker agreeing with people on most logged decisions"
+        return "a shadow-mode prototype matching people on the checked outcomes"
+    if slug == "diffusion-ip-risk":
+        return "no image published without passing the controls; answers on file"
+    return "done and reviewed"
+
+
+def urgency(slug: str, verdict: str) -> float:
+    if verdict.startswith("Risk: high"):
+        return 6.0
+    if verdict.startswith(("Risk: medium", "Restructure")):
+        return 1.0
+    if verdict.startswith(("Stay", "Keep it", "Keep them", "Not yet", "Risk: low")):
+        return -1.5
+    return 0.0
+
+
+def from_report(slug: str, report: Report) -> list[Item]:
+    """A consultation's steps: the first-quarter ones as one package, later ones as follow-ups."""
+    if slug not in TAGS or not report.recommendations:
+        return []
+    recs = list(report.recommendations)
+    early = [r for r in recs if r.horizon and FIRST_QUARTER.match(r.horizon)] or recs[:1]
+    later = [r for r in recs if r not in early]
+    head = early[0]
+    title = head.title
+    if len(early) > 1:
+        title += ", then " + _lower_first(early[1].title)
+    detail = " ".join(_sentence(r) for r in early[:3]).replace(" above", " in that report")
+    tags = set(TAGS[slug])
+    if slug == "model-convergence" and "residency" not in report.verdict:
+        tags.discard("compliance")
+    weight = urgency(slug, report.verdict)
+    items = [
+        Item(
+            title,
+            detail,
+            head.owner or "engineering lead",
+            measure_for(slug, report),
+            slug,
+            tags,
+            urgency=weight,
+            trigger=head.horizon if head.horizon and TRIGGER.match(head.horizon) else None,
+        )
+    ]
+    for r in later[:2]:
+        items.append(
+            Item(
+                r.title,
+                _sentence(r).replace(" above", " in that report"),
+                r.owner or "engineering lead",
+                measure_for(slug, report),
+                slug,
+                tags,
+                depends_on=items[-1].title,
+                follow_up=True,
+                urgency=weight,
+                trigger=r.horizon if r.horizon and TRIGGER.match(r.horizon) else None,
+            )
+        )
+    return items
+
+
+def from_constraint(constraint: str, done: set[str]) -> Item | None:
+    """A first step for a constraint whose consultation was not run (never undoing it)."""
+    table = {
+        "budget": (
+            "edge-economics",
+            "Price your highest-volume workload: API against local",
+            "Requests a month, tokens per request and the API price give the monthly "
+            "bill; compare it with one server's cost all in.",
+            "platform team",
+            "a signed-off cost comparison with its break-even",
+            {"cost"},
+        ),
+        "automation": (
+            "automation-frontier",
+            "List the workflows shelved as too complex, with how each outcome could be checked",
+            "For each: can a program or a simulator tell a good outcome from a bad one? Those "
+            "that can are the prototype candidates.",
+            "product lead",
+            "a short list of workflows with a check for each",
+            {"automation", "time", "agents"},
+        ),
+        "images": (
+            "diffusion-ip-risk",
+            "Put review and records into the image publishing workflow",
+            "Keep the prompt, model and seed of every published image; review external ones "
+            "before they go out.",
+            "marketing operations",
+            "no image published without its record and a review",
+            {"images", "risk"},
+        ),
+        "regulation": (
+            "reasoning-telemetry",
+            "Trace every agent run: run, step, tool call",
+            "One span per run and per tool call, kept in full where a regulator can ask.",
+            "platform team",
+            "every production agent run traceable end to end",
+            {"audit"},
+        ),
+        "data": (
+            "model-convergence",
+            "Map where each workload's data is processed",
+            "For every model call: which vendor, which region, which contract clause; "
+            "anything outside your residency rules is the first fix.",
+            "compliance lead",
+            "no workload outside its residency rules",
+            {"compliance", "privacy"},
+        ),
+        "skills": (
+            "model-convergence",
+            "Put one model interface in front of every vendor",
+            "One internal client with the vendor as configuration: fewer SDKs to know.",
+            "platform team",
+            "one internal model client in production",
+            {"skills", "cost"},
+        ),
+        "latency": (
+            "edge-economics",
+            "Measure p95 latency per workload against its target",
+            "A week of production timings per workload, network and model separately.",
+            "platform team",
+            "each workload's p95 latency known against its target",
+            {"latency"},
+        ),
+    }
+    if constraint not in table:
+        return None
+    slug, title, detail, owner, measure, tags = table[constraint]
+    if slug in done:
+        return None
+    return Item(title, detail, owner, measure, "constraint", set(tags))
+
+
+def to_recommendation(item: Item, horizon: str, owner: str, serves: list[str]) -> Recommendation:
+    goals = f" Serves: {'; '.join(serves)}." if serves else ""
+    return Recommendation(
+        title=item.title,
+        detail=f"{item.detail} Success: {item.measure}.{goals}",
+        horizon=horizon,
+        owner=owner,
+        depends_on=item.depends_on,
+    )
+
+
+def _sentence(r: Recommendation) -> str:
+    text = r.detail.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+GOAL_TO_FIRST = {
+    "automation": "automation",
+    "time": "automation",
+    "agents": "regulation",
+    "audit": "regulation",
+    "images": "images",
+    "latency": "latency",
+    "cost": "budget",
+}
+
+
+def from_goal(tags: set[str], done: set[str]) -> Item | None:
+    """One first step for a goal whose consultation was not run."""
+    for tag, key in GOAL_TO_FIRST.items():
+        if tag in tags:
+            item = from_constraint(key, done)
+            if item:
+                return item
+    return None
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text

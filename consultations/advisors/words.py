@@ -1,0 +1,121 @@
+"""How every advisor writes numbers: money, counts, ratios, shares and plurals. Pure.
+
+One place, so a report never shows "$-2,590", "1 hours", "vendor(s)" or "1166% of today's
+volume": negative money takes a real minus sign, large ratios read as multiples, a share of
+nothing is not a share, and a noun agrees with its number.
+"""
+
+from __future__ import annotations
+
+import math
+
+MINUS = "−"  # U+2212, as typeset
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+_IRREGULAR = {"person": "people", "policy": "policies", "company": "companies"}
+
+
+def money(value: float, currency: str = "USD") -> str:
+    """$40,500 · −$2,590 · €2,833 · $0.0081 (small amounts keep their significant digits)."""
+    symbol = SYMBOLS.get(currency, "$")
+    if not math.isfinite(value):
+        return "no finite amount"
+    sign = MINUS if value < 0 else ""
+    v = abs(value)
+    if v >= 100:
+        body = f"{v:,.0f}"
+    elif v >= 1 or v == 0:
+        body = f"{v:,.2f}".replace(".00", "")
+    else:
+        body = f"{v:.2g}"
+    return f"{sign}{symbol}{body}"
+
+
+def count(value: float) -> str:
+    """12,345 · −3 (whole numbers, thousands grouped, a real minus sign)."""
+    if not math.isfinite(value):
+        return "no finite number"
+    text = f"{abs(value):,.0f}"
+    return f"{MINUS}{text}" if value < 0 and text != "0" else text
+
+
+def number(value: float, digits: int = 1) -> str:
+    """1 · 2.5 · 1,200 — no trailing zeros."""
+    if not math.isfinite(value):
+        return "no finite number"
+    if value == round(value):
+        return count(value)
+    text = f"{abs(value):,.{digits}f}".rstrip("0").rstrip(".")
+    return f"{MINUS}{text}" if value < 0 else text
+
+
+def plural(n: float, noun: str, many: str | None = None) -> str:
+    """'1 hour', '2 hours', '1.5 hours', '1 person', '3 people'."""
+    text = number(n)
+    word = noun if text == "1" else (many or _IRREGULAR.get(noun) or _plural_of(noun))
+    return f"{text} {word}"
+
+
+def counted(n: float, noun: str, many: str | None = None) -> str:
+    """A whole count with its noun: '1 request', '30,000 requests'."""
+    text = count(n)
+    word = noun if text == "1" else (many or _IRREGULAR.get(noun) or _plural_of(noun))
+    return f"{text} {word}"
+
+
+def _plural_of(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def times(ratio: float) -> str:
+    """A ratio as people say it: '11.7×', '2×', 'about a third'... used for 'x of y'."""
+    if not math.isfinite(ratio) or ratio <= 0:
+        return "no"
+    if ratio >= 100:
+        return f"{ratio:,.0f}×"
+    return f"{ratio:.1f}×".replace(".0×", "×")
+
+
+def share(part: float, whole: float, what: str) -> str:
+    """'part' as a share of 'whole', in words that stay readable at any size.
+
+    Below one: "a fourteenth of today's volume" / "35% of today's volume"; above one:
+    "11.7× today's volume". A whole of zero (a number nobody gave) yields no share at all.
+    """
+    if whole <= 0 or not math.isfinite(whole) or not math.isfinite(part) or part < 0:
+        return ""
+    ratio = part / whole
+    if ratio == 0:
+        return f"none of {what}"
+    if ratio >= 1.05:
+        return f"{times(ratio)} {what}"
+    if ratio >= 0.95:
+        return f"about {what}"
+    if ratio >= 0.2:
+        return f"{ratio:.0%} of {what}"
+    if ratio < 1e-6:
+        return f"a tiny fraction of {what}"
+    fraction = round(1 / ratio)
+    return f"about 1/{fraction:,} of {what}"
+
+
+def percent(part: float, whole: float) -> str | None:
+    """A percentage only when both numbers are real and it stays below 1,000%; else None."""
+    if whole <= 0 or not math.isfinite(whole) or not math.isfinite(part):
+        return None
+    ratio = part / whole
+    if ratio >= 10:
+        return None
+    return f"{ratio:.0%}"
+
+
+def join(items: list[str] | tuple[str, ...], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
