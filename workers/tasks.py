@@ -127,6 +127,7 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
     from consultations import digest  # noqa: PLC0415
     from consultations.adapters.paper_sources import papers_from  # noqa: PLC0415
+    from consultations.adapters.triage_model import default_model  # noqa: PLC0415
     from consultations.triage.dedupe import dedupe  # noqa: PLC0415
     from consultations.triage.pipeline import triage  # noqa: PLC0415
     from workers.runtime import runtime  # noqa: PLC0415
@@ -145,7 +146,8 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     )
     posted = store.posted(key)
     profile = digest.nudged(sub.profile, store.nudges(key))
-    items = digest.pick(triage(papers, profile, top=None), posted, sub.top)
+    ranked = triage(papers, profile, top=None, semantic=default_model())
+    items = digest.pick(ranked, posted, sub.top)
     gateway = rt.gateways.get(sub.platform)
     if gateway is None:
         raise RuntimeError(f"no chat gateway configured for {sub.platform}")
