@@ -128,6 +128,7 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     from consultations import digest  # noqa: PLC0415
     from consultations.adapters.paper_sources import papers_from  # noqa: PLC0415
     from consultations.adapters.triage_model import default_model  # noqa: PLC0415
+    from consultations.triage import taste  # noqa: PLC0415
     from consultations.triage.dedupe import dedupe  # noqa: PLC0415
     from consultations.triage.pipeline import triage  # noqa: PLC0415
     from workers.runtime import runtime  # noqa: PLC0415
@@ -147,6 +148,8 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     posted = store.posted(key)
     profile = digest.nudged(sub.profile, store.nudges(key))
     ranked = triage(papers, profile, top=None, semantic=default_model())
+    features = taste.vectors(papers, default_model())  # the channel's 👍/👎 re-rank these
+    ranked = taste.rerank(ranked, features, taste.learn(store.examples(key)))
     items = digest.pick(ranked, posted, sub.top)
     gateway = rt.gateways.get(sub.platform)
     if gateway is None:
@@ -156,7 +159,11 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
         return len(items)
     lines = [digest.item(n, r) for n, r in enumerate(items, 1)]
     where = gateway.post_digest(sub, digest.header(items, period or None), lines)  # type: ignore[attr-defined]
-    store.remember_items(key, {ts: r.questions for ts, r in zip(where, items, strict=False)})
+    store.remember_items(
+        key,
+        {ts: r.questions for ts, r in zip(where, items, strict=False)},
+        vectors={ts: features[r.id] for ts, r in zip(where, items, strict=False)},
+    )
     store.mark_posted(key, [i.id for i in items])
     if period:
         store.set_last_period(key, period)
