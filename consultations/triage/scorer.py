@@ -238,9 +238,12 @@ def _count_matches(texts: Sequence[str], terms: Sequence[str]) -> list[list[str]
 
 
 def answers(per_question_row: np.ndarray, similarity_row: np.ndarray | None = None) -> list[str]:
+    """The questions a paper answers: from the lexicon, or semantically (only the question the
+    paper is closest to, and only when it is close)."""
     sims = similarity_row if similarity_row is not None else np.zeros(len(QUESTIONS))
+    closest = float(np.max(sims))
     return [
         q
         for q, s, m in zip(QUESTIONS, per_question_row, sims, strict=True)
-        if s >= ANSWERS_AT or m >= SEMANTIC_ANSWERS_AT
+        if s >= ANSWERS_AT or (m >= SEMANTIC_ANSWERS_AT and m == closest)
     ]
