@@ -84,11 +84,12 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     except SourceError as e:
         print(f"triage: {e}", file=sys.stderr)
         return 2
+    from consultations.adapters.triage_model import default_model
     from consultations.triage.pipeline import to_csv, to_jsonl, to_table, triage
 
     t0 = time.perf_counter()
     unique = dedupe(papers)
-    results = triage(unique, profile, top=None if args.llm else args.top)
+    results = triage(unique, profile, top=None if args.llm else args.top, semantic=default_model())
     if args.llm:
         try:
             results = _llm_pass(results, unique, profile, settings, args.budget)[: args.top]

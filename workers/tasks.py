@@ -114,6 +114,8 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
     from consultations import digest
     from consultations.adapters.paper_sources import papers_from
+    from consultations.adapters.triage_model import default_model
+    from consultations.triage import taste
     from consultations.triage.dedupe import dedupe
     from consultations.triage.pipeline import triage
 
@@ -129,14 +131,21 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     )
     posted = store.posted(key)
     profile = digest.nudged(sub.profile, store.nudges(key))
-    items = digest.pick(triage(papers, profile, top=None), posted, sub.top)
+    ranked = triage(papers, profile, top=None, semantic=default_model())
+    features = taste.vectors(papers, default_model())  # the channel's 👍/👎 re-rank these
+    ranked = taste.rerank(ranked, features, taste.learn(store.examples(key)))
+    items = digest.pick(ranked, posted, sub.top)
     gateway = rt.gateway(sub.platform)
     if mode == "preview":
         gateway.post_digest_preview(sub, digest.render(items), user)
         return len(items)
     lines = [digest.item(n, r) for n, r in enumerate(items, 1)]
     where = gateway.post_digest(sub, digest.header(items, period or None), lines)
-    store.remember_items(key, {ts: r.questions for ts, r in zip(where, items, strict=False)})
+    store.remember_items(
+        key,
+        {ts: r.questions for ts, r in zip(where, items, strict=False)},
+        vectors={ts: features[r.id] for ts, r in zip(where, items, strict=False)},
+    )
     store.mark_posted(key, [i.id for i in items])
     if period:
         store.set_last_period(key, period)

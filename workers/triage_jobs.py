@@ -79,9 +79,11 @@ def register_triage(app: Celery) -> None:
         top = int(spec.get("top") or 10)
         total = int(spec.get("total") or 0)
         keep = max(top, slice_size(total))  # enough for the LLM slice, if there is one
+        from consultations.adapters.triage_model import default_model
         from consultations.triage.pipeline import triage
 
-        done = jobs.record(job, index, triage(papers, profile, top=keep), len(papers))
+        ranked = triage(papers, profile, top=keep, semantic=default_model())
+        done = jobs.record(job, index, ranked, len(papers))
         if done is None:
             return 0  # this chunk was already counted (a redelivery)
         gateway = rt.gateway(spec["platform"])

@@ -3,6 +3,8 @@ and curation profiles (per user, under the user's own keys so `forget` removes t
 
 from __future__ import annotations
 
+import json
+
 import redis
 
 from consultations.digest import Subscription
@@ -64,12 +66,22 @@ class DigestStore:
             self._r.sadd(f"{self._prefix}:digest:posted:{key}", *ids)
 
     # reactions
-    def remember_items(self, key: str, items: dict[str, list[str]]) -> None:
-        """Which posted message carried which paper's questions (message ts → questions)."""
+    def remember_items(
+        self,
+        key: str,
+        items: dict[str, list[str]],
+        vectors: dict[str, list[float]] | None = None,
+    ) -> None:
+        """Which posted message carried which paper's questions (message ts → questions), and
+        its paper's feature vector (ts → vector) for learning the channel's taste."""
         if items:
             name = f"{self._prefix}:digest:items:{key}"
             self._r.hset(name, mapping={ts: ",".join(qs) for ts, qs in items.items()})
             self._r.expire(name, 90 * 24 * 3600)
+        if vectors:
+            name = f"{self._prefix}:digest:vec:{key}"
+            self._r.hset(name, mapping={ts: json.dumps(v) for ts, v in vectors.items()})
+            self._r.expire(name, 180 * 24 * 3600)
 
     def react(self, key: str, ts: str, delta: int) -> list[str]:
         """Record a 👍 (+1) or 👎 (-1) on a digest item; returns the questions it nudged."""
@@ -77,7 +89,24 @@ class DigestStore:
         questions = _text(raw).split(",") if raw else []
         for q in filter(None, questions):
             self._r.hincrbyfloat(f"{self._prefix}:digest:nudge:{key}", q, delta)
+        if raw is not None:  # an item of ours: one more example of the channel's taste
+            name = f"{self._prefix}:digest:taste:{key}"
+            self._r.hincrby(name, ts, int(delta))
+            self._r.expire(name, 180 * 24 * 3600)
         return [q for q in questions if q]
+
+    def examples(self, key: str, limit: int = 500) -> list[tuple[list[float], int]]:
+        """The channel's reacted items as (feature vector, +1 or -1), newest reactions last."""
+        votes = self._r.hgetall(f"{self._prefix}:digest:taste:{key}")
+        decided = [(ts, int(v)) for ts, v in votes.items() if int(v)][-limit:]
+        if not decided:
+            return []
+        raw = self._r.hmget(f"{self._prefix}:digest:vec:{key}", [ts for ts, _ in decided])
+        out = []
+        for (_, vote), vec in zip(decided, raw, strict=True):
+            if vec:
+                out.append(([float(x) for x in json.loads(vec)], 1 if vote > 0 else -1))
+        return out
 
     def nudges(self, key: str) -> dict[str, float]:
         raw = self._r.hgetall(f"{self._prefix}:digest:nudge:{key}")

@@ -1,10 +1,12 @@
-"""The offline scorer: vectorised phrase counts, numeric claims, canon and topic boosts. Pure.
+"""The offline scorer: phrase counts, semantic similarity, numeric claims, canon and topics. Pure.
 
 Every phrase of the lexicon is a column of one sparse count matrix (titles and abstracts
 apart, titles weighing more), multiplied by a weight matrix to give the three raw scores in
 one product. Numeric claims ("3x faster", "4-bit", "40% less memory", named hardware) come
 from a few compiled regular expressions. Scores are 0-1 per question; the combined score is
-0-100.
+0-100. With a `SemanticModel` (LSA learned from the corpus, see semantic.py) each paper's
+similarity to the three question prototypes is added, so papers that use other words for the
+same thing are found; a question counts as answered from the lexicon or from that similarity.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from consultations.triage.lexicon import IGNORE, LEXICON, QUESTIONS
 from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
+from consultations.triage.semantic import SemanticModel
 
 TITLE_WEIGHT = 1.6
 ANSWERS_AT = 0.35  # a question counts as answered from this score up
+SEMANTIC_WEIGHT = 0.5  # weight of the summed prototype similarities (tuned on the dev labels)
+SEMANTIC_ANSWERS_AT = 0.6  # a similarity from which a question counts as answered (top ~1-10%)
 
 
 _CLAIMS = {
@@ -78,8 +83,18 @@ class Scores:
     canon: list[list[str]]  # canon names matched per paper
     claims: list[list[str]]  # numeric claims found per paper
     penalty: np.ndarray  # (n,)
+    topics: list[list[str]] = field(default_factory=list)  # the reader's topics matched per paper
+    similarity: np.ndarray | None = None  # (n, 3) cosine to each question's prototype
+    _semantic: SemanticModel | None = field(repr=False, default=None)
+    _texts: Sequence[str] = field(repr=False, default=())
     _title_counts: Counts | None = field(repr=False, default=None)
     _abstract_counts: Counts | None = field(repr=False, default=None)
+
+    def near(self, i: int, question: int, limit: int = 2) -> list[str]:
+        """The terms of paper ``i`` closest to the question's prototype (semantic evidence)."""
+        if self._semantic is None:
+            return []
+        return self._semantic.closest(self._texts[i], limit)[question]
 
     def phrases(self, i: int, question: int, limit: int = 3) -> list[str]:
         """The lexicon phrases that drove question ``question`` for paper ``i``."""
@@ -97,7 +112,11 @@ def _prepare(text: str) -> str:
     return text.replace("-", " ")
 
 
-def score(papers: Sequence[Paper], profile: Profile | None = None) -> Scores:
+def score(
+    papers: Sequence[Paper],
+    profile: Profile | None = None,
+    semantic: SemanticModel | None = None,
+) -> Scores:
     profile = profile or Profile()
     n = len(papers)
     # a phrase counts at most twice
@@ -122,7 +141,7 @@ def score(papers: Sequence[Paper], profile: Profile | None = None) -> Scores:
     raw += claim_points
 
     if profile.topics:
-        topic_hits = _count_matches([f"{p.title} {p.abstract}" for p in papers], profile.topics)
+        topic_hits = _topic_hits([f"{p.title} {p.abstract}" for p in papers], profile.topics)
     else:
         topic_hits = [[] for _ in papers]
     canon = (
@@ -135,18 +154,74 @@ def score(papers: Sequence[Paper], profile: Profile | None = None) -> Scores:
     w = np.array([profile.weights[q] for q in QUESTIONS], dtype=np.float32)
     base = per_q @ w + 0.5 * per_q.max(axis=1)
     boost = np.array(
-        [0.15 * bool(c) + min(0.2, 0.1 * len(t)) for c, t in zip(canon, topic_hits, strict=True)]
+        [0.15 * bool(c) + min(0.45, 0.3 * len(t)) for c, t in zip(canon, topic_hits, strict=True)]
     )
-    combined = np.clip(base / 1.5 + boost - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0) * 100
+    lexical = np.clip(base / 1.5 + boost - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0)
+    sim = None
+    if semantic is None:
+        combined = lexical * 100
+    else:
+        sim = _semantic(papers, semantic)
+        x = lexical + SEMANTIC_WEIGHT * 3 * (sim @ w)
+        if profile.topics:  # the reader's topics as one more query
+            x += 0.3 * np.clip(_topic_similarity(papers, profile.topics, semantic), 0.0, None)
+        # monotone into 0-100 without ties at either end, and compressed so an offline score
+        # stays below what a paper gets when Claude rates it highly (llm_rubric.merge blends both)
+        z = np.logaddexp(0.0, x)  # softplus
+        combined = 100 * z / (z + 2.0)
     return Scores(
         combined=combined,
         per_question=per_q,
         canon=canon,
         claims=claims,
         penalty=penalty,
+        topics=topic_hits,
+        similarity=sim,
+        _semantic=semantic,
+        _texts=[f"{p.title}. {p.abstract}" for p in papers] if semantic is not None else (),
         _title_counts=titles,
         _abstract_counts=abstracts,
     )
+
+
+def _semantic(papers: Sequence[Paper], model: SemanticModel) -> np.ndarray:
+    """Similarity of title (and abstract, averaged) to each question's prototype: (n, 3)."""
+    sim = model.similarity([p.title for p in papers])[:, :3]
+    has = np.array([bool(p.abstract) for p in papers])
+    if has.any():
+        idx = np.flatnonzero(has)
+        sim[idx] = (sim[idx] + model.similarity([papers[int(i)].abstract for i in idx])[:, :3]) / 2
+    return sim
+
+
+def _topic_similarity(
+    papers: Sequence[Paper], topics: Sequence[str], model: SemanticModel
+) -> np.ndarray:
+    """Each paper's best cosine to one of the reader's topics."""
+    queries = model.embed(list(topics))
+    sims = model.embed([f"{p.title}. {p.abstract}" for p in papers]) @ queries.T
+    return sims.max(axis=1)
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching a reader's topics: British -ise spellings as -ize, first six
+    letters ("memorisation", "memorize", "memorization" → "memori"), short plurals singular."""
+    if len(word) > 6:
+        return word.replace("is", "iz")[:6]
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _topic_hits(texts: Sequence[str], topics: Sequence[str]) -> list[list[str]]:
+    """The topics each text mentions: every word of the topic, in any form, somewhere."""
+    wanted = [(t, {_stem(w) for w in _WORDS.findall(t.casefold())}) for t in topics]
+    out = []
+    for text in texts:
+        stems = {_stem(w) for w in _WORDS.findall(text.casefold().replace("-", " "))}
+        out.append(sorted(t for t, need in wanted if need and need <= stems))
+    return out
 
 
 def _count_matches(texts: Sequence[str], terms: Sequence[str]) -> list[list[str]]:
@@ -162,5 +237,13 @@ def _count_matches(texts: Sequence[str], terms: Sequence[str]) -> list[list[str]
     return out
 
 
-def answers(per_question_row: np.ndarray) -> list[str]:
-    return [q for q, s in zip(QUESTIONS, per_question_row, strict=True) if s >= ANSWERS_AT]
+def answers(per_question_row: np.ndarray, similarity_row: np.ndarray | None = None) -> list[str]:
+    """The questions a paper answers: from the lexicon, or semantically (only the question the
+    paper is closest to, and only when it is close)."""
+    sims = similarity_row if similarity_row is not None else np.zeros(len(QUESTIONS))
+    closest = float(np.max(sims))
+    return [
+        q
+        for q, s, m in zip(QUESTIONS, per_question_row, sims, strict=True)
+        if s >= ANSWERS_AT or (m >= SEMANTIC_ANSWERS_AT and m == closest)
+    ]

@@ -1,0 +1,26 @@
+"""The triage scorer's semantic model, fitted once per process on the papers that ship.
+
+LSA over the built-in corpus (`neurips2025` titles and `colm2025` titles and abstracts) with the
+lexicon's three questions as prototypes: 1-3 s once per process, then cached. It reads package
+data, so it is an adapter; the model itself (`consultations/triage/semantic.py`) is pure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+from consultations.adapters.paper_sources import builtin
+from consultations.triage.lexicon import LEXICON, QUESTIONS
+from consultations.triage.load import BUILTIN
+from consultations.triage.semantic import SemanticModel, fit
+
+
+@lru_cache(maxsize=1)
+def default_model() -> SemanticModel:
+    texts = [f"{p.title}. {p.abstract}" for name in BUILTIN for p in builtin(name)]
+    # one BLAS thread: the matrices are small, and a multi-threaded BLAS on a busy machine
+    # spends seconds waiting for its threads (measured: 9 s against 2 s on two loaded cores)
+    with threadpool_limits(limits=1):
+        return fit(texts, [LEXICON[q] for q in QUESTIONS])
