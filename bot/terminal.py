@@ -9,7 +9,7 @@ from consultations import messages
 from consultations.catalog import UnknownConsultation
 from consultations.engine import Asked, Finished
 from consultations.ports import Narrator
-from consultations.service import ConsultationService
+from consultations.service import ConsultationService, NotFound
 from consultations.state import Consultation, Delivery, Owner, Status
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -56,7 +56,12 @@ def run_chat(
         if line.strip().casefold() == "help":
             term.say(f"Answer the question, or {messages.CONTROLS}; `quit` leaves (it is saved).")
             continue
-        turn = service.act(owner, c.id, line)
+        try:
+            turn = service.act(owner, c.id, line)
+        except NotFound:  # set aside (unreadable) or expired since it was loaded
+            if not _tell_notices(service, owner, term):
+                term.say("That consultation is no longer stored; start it again any time.")
+            return 1
         term.say(messages.outcome(turn.outcome))
         if isinstance(turn.outcome, Finished) and turn.changed:
             _deliver(service, narrator, turn.consultation, term)
@@ -66,10 +71,18 @@ def run_chat(
         c = turn.consultation
 
 
+def _tell_notices(service: ConsultationService, owner: Owner, term: Terminal) -> bool:
+    notices = service.notices(owner)
+    for notice in notices:
+        term.say(notice)
+    return bool(notices)
+
+
 def _choose(
     service: ConsultationService, owner: Owner, ref: str | None, term: Terminal
 ) -> Consultation | None:
     active = [c for c in service.consultations(owner) if c.status is Status.ACTIVE]
+    _tell_notices(service, owner, term)  # reading them may have set an unreadable one aside
     if ref is None and active:
         return _resume(service, active[0], term)
     while ref is None:

@@ -5,10 +5,10 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 
 from __future__ import annotations
 
-from consultations.catalog import Catalog
+from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
 from consultations.scripts import ConsultationScript, Question, QuestionType
-from consultations.state import Consultation, Delivery, Status
+from consultations.state import Consultation, Delivery, SetAside, Status
 
 CONTROLS = "type `back`, `skip` or `cancel` any time"
 
@@ -78,3 +78,17 @@ def catalog_list(catalog: Catalog) -> str:
 def choice_labels(q: Question) -> list[tuple[str, str]]:
     """(number typed, label) for buttons; pressing one sends the number back as the answer."""
     return [(str(i), c.label) for i, c in enumerate(q.choices, 1)]
+
+
+def set_aside(catalog: Catalog, x: SetAside) -> str:
+    """Told once when a stored consultation could not be read back."""
+    try:
+        script = catalog.by_slug(x.slug or "")
+        which = f"your **{script.title}** consultation (number {script.number})"
+    except UnknownConsultation:
+        which = "one of your consultations"
+    return (
+        f"⚠️ Sorry: {which} could not be restored, so I set it aside "
+        f"(kept for our engineers, reference `{x.cid}`). Everything else works as before; "
+        "you can start that consultation again any time."
+    )

@@ -14,19 +14,27 @@ from typing import Protocol
 
 import structlog
 
-from consultations import engine
+from consultations import engine, messages
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import Answer
 from consultations.catalog import Catalog
 from consultations.ports import Narrator
 from consultations.scripts import ConsultationScript
-from consultations.state import Consultation, Delivery, Owner, Status
+from consultations.state import (
+    Consultation,
+    Delivery,
+    Owner,
+    SetAside,
+    Status,
+    UnreadableRecord,
+)
 
 log = structlog.get_logger(__name__)
 
 
 class Store(Protocol):
+    def take_set_aside(self, owner: Owner) -> list[SetAside]: ...
     def load(self, owner: Owner, cid: str) -> Consultation | None: ...
     def at(self, owner: Owner, place: str) -> Consultation | None: ...
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]: ...
@@ -128,6 +136,11 @@ class ConsultationService:
     def forget(self, owner: Owner) -> int:
         return self.store.forget(owner)
 
+    def notices(self, owner: Owner) -> tuple[str, ...]:
+        """What the user must be told first, each said once: consultations that could not be
+        restored and were set aside. Every adapter shows these before its reply."""
+        return tuple(messages.set_aside(self.catalog, x) for x in self.store.take_set_aside(owner))
+
     # --- queries ---------------------------------------------------------------------------
 
     def get(self, owner: Owner, cid: str) -> Consultation:
@@ -196,7 +209,16 @@ class ConsultationService:
             if x.narrative is None and x.status is Status.COMPLETED:
                 x.report, x.narrative, x.narrated_by = report, text, narrative.author
 
-        return self._update(owner, cid, fill)
+        try:
+            return self._update(owner, cid, fill)
+        except UnreadableRecord as e:  # keep what the user reads; drop what cannot be stored
+            log.error("report.not_storable", owner=owner.key, cid=cid, error=str(e)[:300])
+
+            def fill_text(x: Consultation) -> None:
+                fill(x)
+                x.report = None
+
+            return self._update(owner, cid, fill_text)
 
     def mark_delivery(
         self, owner: Owner, cid: str, delivery: Delivery, note: str | None = None

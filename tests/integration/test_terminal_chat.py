@@ -11,13 +11,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import redis
+
 from consultations.catalog import Catalog
 from tests.unit.test_engine import typical
 
 
-def chat(data_dir: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+def chat(
+    data_dir: Path, *args: str, stdin: str, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "ANTHROPIC_"))}
-    env.update(NEURIPS_DATA_DIR=str(data_dir), NEURIPS_LLM="auto", NO_COLOR="1")
+    env.update(NEURIPS_DATA_DIR=str(data_dir), NEURIPS_LLM="auto", NO_COLOR="1", **extra_env)
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat", *args, "--user", "ada"],
         input=stdin,
@@ -69,3 +73,44 @@ def test_skip_and_restart_in_the_terminal(tmp_path: Path, catalog: Catalog) -> N
     assert result.returncode == 0, result.stderr
     assert "cannot be skipped" in result.stdout if script.questions[0] is required else True
     assert "Starting over" in result.stdout
+
+
+def test_a_report_that_never_pays_back_does_not_lock_the_user_out(tmp_path: Path) -> None:
+    """Edge economics at 30,000 requests a month: local never pays back (issue 10)."""
+    answers = [
+        "30000",
+        "1200 in, 300 out",
+        "$3 / $15",
+        "2",
+        "2",
+        "5%",
+        "$30,000 hardware, $2,000 a month",
+        "36",
+    ]
+    first = chat(tmp_path, "3", stdin="\n".join(answers) + "\n")
+    assert first.returncode == 0, first.stderr
+    assert "Report by" in first.stdout
+    for ref in ("1", "3"):  # any consultation afterwards, the same one included
+        again = chat(tmp_path, ref, stdin="quit\n")
+        assert again.returncode == 0, again.stderr
+        assert "1/" in again.stdout and "Saved" in again.stdout
+
+
+def test_an_unreadable_record_is_set_aside_and_the_chat_goes_on(
+    tmp_path: Path, redis_client: redis.Redis
+) -> None:
+    owner = "{terminal:local:ada}"
+    redis_client.hset(f"na:{owner}:c:dead01", mapping={"v": 3, "doc": '{"slug": "edge-economics"'})
+    redis_client.zadd(f"na:{owner}:index", {"dead01": 1.0})
+    url = redis_client.connection_pool.connection_kwargs
+    result = chat(
+        tmp_path,
+        stdin="3\nabout 5M\nquit\n",
+        REDIS_URL=f"redis://{url['host']}:{url['port']}/{url.get('db', 0)}",
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Edge Deployment Economics consultation (number 3) could not be restored" in out
+    assert "Which consultation?" in out  # the chat goes on
+    assert "5,000,000" in out
+    assert redis_client.exists(f"na:{owner}:aside:dead01")
