@@ -10,7 +10,7 @@ from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, p
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, SetAside, Status
 
-CONTROLS = "type `back`, `skip` or `cancel` any time"
+CONTROLS = "type `back`, `skip`, `edit N` or `cancel` any time"
 
 
 def intro(script: ConsultationScript) -> str:
@@ -28,6 +28,9 @@ def question(asked: Asked) -> str:
         lines.append(f"_{asked.note}_")
     if asked.reason:
         lines.append(f"⚠️ {asked.reason}")
+    if asked.confirm:
+        lines.append(f"**{asked.number}/{asked.total}** ❓ {asked.confirm}")
+        return "\n".join(lines)
     optional = " _(optional: `skip` to leave it out)_" if q.optional else ""
     lines.append(f"**{asked.number}/{asked.total} {q.text}** {q.why}{optional}")
     if q.type is QuestionType.CHOICE:
@@ -44,8 +47,10 @@ def outcome(outcome: Outcome) -> str:
     match outcome:
         case Asked():
             return question(outcome)
-        case Finished(note=note):
+        case Finished(note=note, summary=summary):
             done = "That was the last question. Writing your report…"
+            if summary:
+                done = f"That was the last question. Writing your report with: {summary}"
             return f"_{note}_\n{done}" if note else done
         case Cancelled():
             return "Cancelled. Nothing more will be asked; start a new consultation any time."

@@ -43,6 +43,16 @@ class Delivery(StrEnum):
     FAILED = "failed"
 
 
+class Pending(BaseModel):
+    """A reading waiting for the user: confirm one (``yes``), pick one (``1``/``2``), or retype."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    readings: tuple[Answer, ...] = Field(min_length=1, max_length=4)
+    prompt: str = Field(max_length=600)
+
+
 class Consultation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -63,6 +73,8 @@ class Consultation(BaseModel):
     narrated_by: str | None = None
     delivery: Delivery = Delivery.NONE
     delivery_note: str | None = None
+    pending: Pending | None = None
+    editing: str | None = Field(default=None, description="A question reopened by `edit N`.")
 
     def editable(self) -> Consultation:
         """A copy to change: its own containers, sharing the frozen answers and report."""

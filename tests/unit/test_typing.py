@@ -9,7 +9,8 @@ from tests.conftest import ROOT
 
 CORE = [
     "consultations/engine.py",
-    "consultations/answers.py",
+    "consultations/answers",
+    "consultations/replies.py",
     "consultations/scripts.py",
     "consultations/state.py",
     "consultations/report.py",
