@@ -14,9 +14,30 @@ from consultations.answers.plausible import doubt
 from consultations.scripts import ConsultationScript, Question
 from consultations.state import Consultation, Pending
 
-_YES = {"yes", "y", "yep", "yeah", "yes please", "correct", "right", "that's right",
-        "thats right", "yes that's right", "yes, that's right", "ok", "okay", "sure", "confirm",
-        "confirmed", "keep", "keep it", "exactly", "indeed", "it is", "yes it is"}  # fmt: skip
+_YES = {
+    "yes",
+    "y",
+    "yep",
+    "yeah",
+    "yes please",
+    "correct",
+    "right",
+    "that's right",
+    "thats right",
+    "yes that's right",
+    "yes, that's right",
+    "ok",
+    "okay",
+    "sure",
+    "confirm",
+    "confirmed",
+    "keep",
+    "keep it",
+    "exactly",
+    "indeed",
+    "it is",
+    "yes it is",
+}
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 
 

@@ -39,7 +39,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>thousands?|hundreds?|millions?|billions?|trillions?|mio|mln|mn|mm|bn|tn|k|m|b)"
+    r"\s?(?P<m>thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|tn|k|m|b)"
     r"(?![a-zµμ])",
     re.IGNORECASE,
 )
@@ -49,6 +49,7 @@ _MULTS = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    "grand": 1e3,
     "mio": 1e6,
     "mln": 1e6,
     "mn": 1e6,
@@ -258,7 +259,7 @@ def scan(text: str) -> list[Quantity]:
             readings, convention = digit_readings(m.group("digits"))
             end = m.end()
             if exp := m.group("exp"):
-                power = 10.0 ** int(re.sub(r"^.*?(?:[eE]|\^)\s*", "", exp))
+                power = float("1e" + re.sub(r"^.*?(?:[eE]|\^)\s*", "", exp))  # inf, not a crash
                 readings = tuple(r * power for r in readings)
             if half := _HALF.match(text, end):
                 readings = tuple(r + _FRACTIONS[half.group(1).casefold()] for r in readings)
@@ -280,16 +281,19 @@ _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
 
 
 def _suffixes(text: str, q: Quantity) -> Quantity:
-    end, currency, unit = q.end, None, None
+    end, currency, unit, convention = q.end, None, None, q.convention
     if s := _SUFFIX.match(text, end):
         currency, end = currency_code(s.group("c")), s.end()
+        convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
     if u := _UNIT.match(text, end):
         unit, end = unit_name(u.group("u")), u.end()
     if currency is None and (s := _SUFFIX.match(text, end)):
         currency, end = currency_code(s.group("c")), s.end()
     if p := _PREFIX.search(text[max(0, q.start - 5) : q.start]):
         currency = currency_code(p.group("c"))
-    return replace(q, end=end, unit=unit, currency=currency, text=text[q.start : end])
+    return replace(
+        q, end=end, unit=unit, currency=currency, convention=convention, text=text[q.start : end]
+    )
 
 
 def with_unit_m(q: Quantity, unit: str) -> Quantity:

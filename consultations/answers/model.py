@@ -80,15 +80,21 @@ def format_number(value: float, kind: NumberKind | None, currency: str | None = 
     if kind is NumberKind.MONEY:
         return format_money(value, currency)
     if kind is NumberKind.PERCENT:
-        return f"{value:g}%"
+        return f"{plain(value)}%"
     if kind is NumberKind.DURATION_MS:
         if value >= 60_000 and value % 60_000 == 0:
-            return f"{value / 60_000:g} min"
+            return f"{plain(value / 60_000)} min"
         if value >= 1000:
-            return f"{value / 1000:g} s"
-        return f"{value * 1000:g} µs" if 0 < value < 1 else f"{value:g} ms"
+            return f"{plain(value / 1000)} s"
+        return f"{plain(value * 1000)} µs" if 0 < value < 1 else f"{plain(value)} ms"
     if kind is NumberKind.MONTHS:
-        return f"{value:g} months"
+        return f"{plain(value)} months"
     if kind is NumberKind.HOURS:
-        return f"{value:g} hours"
+        return f"{plain(value)} hours"
     return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+
+
+def plain(value: float) -> str:
+    """Grouped, up to six decimals, no exponent: 1,744,000 · 2.5 · 0.0005."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -28,7 +28,7 @@ _MS = {
 }
 _TO_BASE = {
     NumberKind.DURATION_MS: _MS,
-    NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52.18, "mo": 1.0, "y": 12.0},
+    NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
     NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0},
     NumberKind.PERCENT: {"%": 1.0},
 }
@@ -46,6 +46,8 @@ _DEFAULT_WORDS = {
 def number_answer(question: Question, text: str) -> Answer:
     kind = question.kind
     quantities = _quantities(text, kind)
+    if unreadable := next((q for q in quantities if not q.readings), None):
+        raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     if not quantities and text.casefold().strip(" .!") in _ZERO_WORDS:
         quantities = [Quantity((0.0,), 0, len(text))]
     if not quantities:
@@ -102,7 +104,7 @@ def _to_base(q: Quantity, kind: NumberKind) -> Quantity:
         return q
     if q.unit not in table:
         raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
-    return replace(q, readings=tuple(r * table[q.unit] for r in q.readings))
+    return replace(q, readings=tuple(float(f"{r * table[q.unit]:.12g}") for r in q.readings))
 
 
 def _unit_word(kind: NumberKind) -> str:

@@ -114,3 +114,67 @@ def test_an_unreadable_record_is_set_aside_and_the_chat_goes_on(
     assert "Which consultation?" in out  # the chat goes on
     assert "5,000,000" in out
     assert redis_client.exists(f"na:{owner}:aside:dead01")
+
+
+def test_answers_typed_as_people_write_them_reach_the_report(tmp_path: Path) -> None:
+    """The phrasings of issue 10, typed into the terminal chat, with a correction mid-way."""
+    lines = [
+        "1,200 input tokens and 300 output tokens per request",  # tokens, not requests: asked
+        "5M",
+        "1.200 in, 300 out",
+        "$1,200 / $300",  # 80× list prices: asked
+        "$3 / $15",
+        "under 300 ms",
+        "actually it's 8 million requests a month, not 5",
+        "customer PII under GDPR",
+        "5%",
+        "$30k for the box and about 2k a month to run it",
+        "three years",
+        "edit 6",  # after the report: what if we accepted no quality loss at all?
+        "0%",
+    ]
+    result = chat(tmp_path, "3", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "you mention “tokens”" in out and "question 2" in out
+    assert "input 1,200, output 300" in out
+    assert "80× the top of today's list prices" in out
+    assert "Noted: Within a second." in out
+    assert "Changed volume: 5,000,000 → 8,000,000." in out
+    assert "Noted: Confidential (customers, contracts)." in out
+    assert "Noted: hardware $30,000, monthly $2,000." in out
+    assert "Noted: 36 months." in out
+    assert "Writing your report with: volume 8,000,000 · tokens input 1,200, output 300" in out
+    assert "$64,800" in out  # the API total at 8M requests, 1,200/300 tokens, $3/$15
+    assert out.count("— Report by") == 2  # the edit wrote the report again
+    assert "Changed quality loss: 5% → 0%." in out
+    assert "Saved" not in out.split("— Report by")[-1]
+
+
+def test_locale_formats_and_units_in_the_terminal(tmp_path: Path) -> None:
+    lines = [
+        "2.500.000",
+        "1.200 in, 300 out",
+        "3 € / 15 €",
+        "300 µs",
+        "HIPAA",
+        "2,5 %",
+        "30.000 € hardware, 2.000 € a month",
+        "1 year and 6 months",
+    ]
+    result = chat(tmp_path, "3", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for shown in (
+        "Noted: 2,500,000.",
+        "Noted: input 1,200, output 300.",
+        "Noted: input €3, output €15.",
+        "Noted: Instantly (under 100 ms).",
+        "Noted: Regulated (health, finance, legal).",
+        "Noted: 2.5%.",
+        "Noted: hardware €30,000, monthly €2,000.",
+        "Noted: 18 months.",
+    ):
+        assert shown in out, shown
+    said_back = [ln for ln in out.splitlines() if ln.startswith("Noted:")]
+    assert len(said_back) == 8 and not any("$" in ln for ln in said_back)  # no silent dollar
