@@ -11,12 +11,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from consultations.answers import Answer, AnswerError, clean_text, parse_answer
-from consultations.replies import apply_reply, current_question, label
+from consultations.answers import Answer, clean_text
+from consultations.replies import (
+    FINISHED,
+    apply_reply,
+    current_question,
+    prefill,
+    reopen,
+    summary,
+)
 from consultations.scripts import ConsultationScript, Question
 from consultations.state import Consultation, Delivery, Owner, Status
 
-__all__ = ["current_question"]
+__all__ = ["current_question", "summary"]
 
 # --- commands ------------------------------------------------------------------------------
 
@@ -189,7 +196,7 @@ def start(
         updated_at=now,
         location=dict(location or {}),
     )
-    reused = _prefill(script, c, earlier or {})
+    reused = prefill(script, c, earlier or {})
     note = None
     if reused:
         note = (
@@ -198,24 +205,6 @@ def start(
             + " (type `back` to change)."
         )
     return _after_change(script, c, note=note)
-
-
-def _prefill(
-    script: ConsultationScript, c: Consultation, earlier: Mapping[str, Answer]
-) -> list[Question]:
-    reused = []
-    for q in script.questions:
-        for ref in q.reuse:
-            prior = earlier.get(ref)
-            if prior is not None and not prior.skipped:
-                try:  # re-read the earlier words against this question's type
-                    c.answers[q.key] = parse_answer(q, prior.raw)
-                except AnswerError:
-                    continue
-                c.trail.append(q.key)
-                reused.append(q)
-                break
-    return reused
 
 
 def decide(
@@ -234,17 +223,17 @@ def decide(
         return Decision(c, Refused("This consultation was cancelled. Start a new one."), False)
     finished = c.status is Status.COMPLETED
     if finished and not isinstance(command, Restart | Reply | Edit):
-        return Decision(c, Refused(_FINISHED), False)
+        return Decision(c, Refused(FINISHED), False)
 
     new = c.editable()
     new.updated_at = now
     if finished:
-        _reopen(new)
+        reopen(new)
     match command:
         case Reply(text=text):
             r = apply_reply(script, new, text)
             if finished and not r.corrected:
-                return Decision(c, Refused(_FINISHED), False)
+                return Decision(c, Refused(FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
             return _after_change(script, new, note=r.note)
@@ -260,15 +249,14 @@ def decide(
             note = f"Your answer was: {was.display(q)}. Type the new one." if was else None
             return _after_change(script, new, note=note)
         case Skip():
-            current = current_question(script, new)
-            assert current is not None
-            q = current
-            if not q.optional:
+            skip = current_question(script, new)
+            assert skip is not None
+            if not skip.optional:
                 reason = "This one is needed for the report, so it cannot be skipped."
                 return Decision(c, _ask(script, c, reason=reason), changed=False)
-            new.answers[q.key] = Answer(key=q.key, raw="", skipped=True)
-            if q.key not in new.trail:
-                new.trail.append(q.key)
+            new.answers[skip.key] = Answer(key=skip.key, raw="", skipped=True)
+            if skip.key not in new.trail:
+                new.trail.append(skip.key)
             new.pending, new.editing = None, None
             return _after_change(script, new, note="Skipped.")
         case Back():
@@ -284,29 +272,14 @@ def decide(
         case Restart():
             new.answers.clear()
             new.trail.clear()
-            new.status = Status.ACTIVE
-            new.report, new.narrative, new.narrated_by = None, None, None
-            new.delivery, new.delivery_note = Delivery.NONE, None
+            reopen(new)
             new.pending, new.editing = None, None
-            _prefill(script, new, earlier or {})
+            prefill(script, new, earlier or {})
             return _after_change(script, new, note="Starting over.")
         case Cancel():
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
     raise AssertionError(command)  # pragma: no cover
-
-
-_FINISHED = (
-    "This consultation is finished; its report is above. Type `edit N` to change answer N, or "
-    "write the correction (e.g. `change the volume to 8M`), and the report is written again."
-)
-
-
-def _reopen(c: Consultation) -> None:
-    """A finished consultation taken up again: its report will be written anew."""
-    c.status = Status.ACTIVE
-    c.report, c.narrative, c.narrated_by = None, None, None
-    c.delivery, c.delivery_note = Delivery.NONE, None
 
 
 def _after_change(script: ConsultationScript, c: Consultation, *, note: str | None) -> Decision:
@@ -315,15 +288,6 @@ def _after_change(script: ConsultationScript, c: Consultation, *, note: str | No
         c.delivery = Delivery.PENDING
         return Decision(c, Finished(note=note, summary=summary(script, c)), changed=True)
     return Decision(c, _ask(script, c, note=note), changed=True)
-
-
-def summary(script: ConsultationScript, c: Consultation) -> str:
-    """The answers the report will use, compactly: "volume 5,000,000 · tokens input 1,200 …"."""
-    return " · ".join(
-        f"{label(q)} {c.answers[q.key].display(q)}"
-        for q in script.questions
-        if q.key in c.answers and not c.answers[q.key].skipped
-    )
 
 
 def _where(script: ConsultationScript, c: Consultation) -> Outcome:

@@ -6,13 +6,14 @@ Pure, and kept apart from the engine's commands and outcomes. ``apply_reply`` ch
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
 from consultations.answers.corrections import find_correction, names_of
 from consultations.answers.plausible import doubt
 from consultations.scripts import ConsultationScript, Question
-from consultations.state import Consultation, Pending
+from consultations.state import Consultation, Delivery, Pending, Status
 
 _YES = {
     "yes",
@@ -133,3 +134,43 @@ def _correction(
 
 def _same(a: Answer, b: Answer) -> bool:
     return (a.number, a.numbers, a.currency) == (b.number, b.numbers, b.currency)
+
+
+def prefill(
+    script: ConsultationScript, c: Consultation, earlier: Mapping[str, Answer]
+) -> list[Question]:
+    reused = []
+    for q in script.questions:
+        for ref in q.reuse:
+            prior = earlier.get(ref)
+            if prior is not None and not prior.skipped:
+                try:  # re-read the earlier words against this question's type
+                    c.answers[q.key] = parse_answer(q, prior.raw)
+                except AnswerError:
+                    continue
+                c.trail.append(q.key)
+                reused.append(q)
+                break
+    return reused
+
+
+FINISHED = (
+    "This consultation is finished; its report is above. Type `edit N` to change answer N, or "
+    "write the correction (e.g. `change the volume to 8M`), and the report is written again."
+)
+
+
+def reopen(c: Consultation) -> None:
+    """A finished consultation taken up again: its report will be written anew."""
+    c.status = Status.ACTIVE
+    c.report, c.narrative, c.narrated_by = None, None, None
+    c.delivery, c.delivery_note = Delivery.NONE, None
+
+
+def summary(script: ConsultationScript, c: Consultation) -> str:
+    """The answers the report will use, compactly: "volume 5,000,000 · tokens input 1,200 …"."""
+    return " · ".join(
+        f"{label(q)} {c.answers[q.key].display(q)}"
+        for q in script.questions
+        if q.key in c.answers and not c.answers[q.key].skipped
+    )
