@@ -6,6 +6,7 @@ decides, then the question's plausible range; if both still fit, the user is ask
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import replace
@@ -222,16 +223,21 @@ def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[
 
 
 def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:
-    best: int | None = None
-    for w in words:
-        pattern = re.compile(rf"(?<![a-z]){re.escape(w.casefold())}(?![a-z])")
-        if m := pattern.search(after):
-            best = m.start() if best is None else min(best, m.start())
-        hits = list(pattern.finditer(before))
-        if hits:
-            d = len(before) - hits[-1].end()
-            best = d if best is None else min(best, d)
-    return best
+    """How close the nearest word naming a part is to the number (after it, or before it)."""
+    pattern = _words_pattern(words)
+    found: list[int] = []
+    if m := pattern.search(after):
+        found.append(m.start())
+    hits = list(pattern.finditer(before))
+    if hits:
+        found.append(len(before) - hits[-1].end())
+    return min(found) if found else None
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
 
 
 def _readings(question: Question, chosen: dict[str, Quantity]) -> list[dict[str, float]]:
