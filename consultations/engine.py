@@ -30,9 +30,11 @@ __all__ = ["current_question", "summary"]
 
 @dataclass(frozen=True)
 class Reply:
-    """An answer to the current question (or a control word typed as text)."""
+    """An answer (or a control word typed as text); ``reading``: the same answer restated by
+    an understanding adapter (Claude) for the rules to read; ``text`` is what is stored."""
 
     text: str
+    reading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,19 +72,11 @@ class Edit:
 Command = Reply | Back | Skip | Restart | Cancel | Where | Edit
 
 _CONTROL_WORDS: dict[str, Command] = {
-    "back": Back(),
-    "undo": Back(),
-    "previous": Back(),
-    "skip": Skip(),
-    "pass": Skip(),
-    "restart": Restart(),
-    "start over": Restart(),
-    "cancel": Cancel(),
-    "stop": Cancel(),
-    "abort": Cancel(),
-    "status": Where(),
-    "where": Where(),
-    "repeat": Where(),
+    **dict.fromkeys(("back", "undo", "previous"), Back()),
+    **dict.fromkeys(("skip", "pass"), Skip()),
+    **dict.fromkeys(("restart", "start over"), Restart()),
+    **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
+    **dict.fromkeys(("status", "where", "repeat"), Where()),
 }
 
 
@@ -230,8 +224,8 @@ def decide(
     if finished:
         reopen(new)
     match command:
-        case Reply(text=text):
-            r = apply_reply(script, new, text)
+        case Reply(text=text, reading=reading):
+            r = apply_reply(script, new, text, reading)
             if finished and not r.corrected:
                 return Decision(c, Refused(FINISHED), False)
             if not r.changed:

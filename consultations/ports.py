@@ -7,6 +7,7 @@ from typing import Protocol
 
 from consultations.advisors.base import AdvisorInput
 from consultations.report import Report
+from consultations.scripts import ConsultationScript, Question
 from consultations.state import Consultation
 
 
@@ -32,3 +33,22 @@ class ChatGateway(Protocol):
     def post_report(self, c: Consultation) -> None: ...
 
     def post_notice(self, c: Consultation, text: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What a language model made of an answer the rules could not read (or read two ways).
+
+    ``reading``: the same answer restated so the rules read it unambiguously (it then goes
+    through the same validation, ranges and plausibility as anything typed); or ``clarify``:
+    one short question to ask instead; or neither, when the model could not help.
+    """
+
+    reading: str | None = None
+    clarify: str | None = None
+
+
+class Understanding(Protocol):
+    def understand(
+        self, script: ConsultationScript, question: Question, text: str, problem: str
+    ) -> Understood: ...

@@ -64,8 +64,12 @@ def label(q: Question) -> str:
     return names_of(q)[0]
 
 
-def apply_reply(script: ConsultationScript, c: Consultation, text: str) -> ReplyResult:
+def apply_reply(
+    script: ConsultationScript, c: Consultation, text: str, reading: str | None = None
+) -> ReplyResult:
     q = current_question(script, c)
+    if reading is not None and q is not None:
+        return _restated(script, c, q, text, reading)
     corrected = _correction(script, c, q, text)
     if corrected is not None or q is None:
         return corrected or ReplyResult(False, reason="Every question is answered.")
@@ -89,6 +93,19 @@ def apply_reply(script: ConsultationScript, c: Consultation, text: str) -> Reply
         return ReplyResult(False, reason=str(e))
     same = pending is not None and _same(pending.readings[0], answer)
     return _accept(script, c, q, answer, checked=not same)
+
+
+def _restated(
+    script: ConsultationScript, c: Consultation, q: Question, text: str, reading: str
+) -> ReplyResult:
+    """An answer restated by the understanding adapter: read by the same rules, kept as typed."""
+    try:
+        answer = parse_answer(q, reading)
+    except AnswerError as e:
+        return ReplyResult(False, reason=str(e))
+    note = "understood with Claude" + (f"; {answer.note}" if answer.note else "")
+    answer = answer.model_copy(update={"raw": clean_text(text), "note": note})
+    return _accept(script, c, q, answer, checked=True)
 
 
 def _accept(

@@ -19,7 +19,7 @@ from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import Answer
 from consultations.catalog import Catalog
-from consultations.ports import Narrator
+from consultations.ports import Narrator, Understanding
 from consultations.scripts import ConsultationScript
 from consultations.state import (
     Consultation,
@@ -29,6 +29,7 @@ from consultations.state import (
     Status,
     UnreadableRecord,
 )
+from consultations.understanding import with_understanding
 
 log = structlog.get_logger(__name__)
 
@@ -72,6 +73,7 @@ class ConsultationService:
         clock: Callable[[], datetime] = _now,
         new_id: Callable[[], str] = _new_id,
         max_retries: int = 100,
+        understanding: Understanding | None = None,
     ) -> None:
         self.catalog = catalog
         self.store = store
@@ -79,6 +81,7 @@ class ConsultationService:
         self._clock = clock
         self._new_id = new_id
         self._max_retries = max_retries
+        self._understanding = understanding  # Claude reads what the rules cannot (optional)
 
     # --- commands --------------------------------------------------------------------------
 
@@ -117,6 +120,7 @@ class ConsultationService:
                 else None
             )
             d = engine.decide(script, c, command, self._clock(), earlier=earlier)
+            d = with_understanding(self._understanding, script, c, command, d, self._clock())
             if not d.changed:
                 return Turn(script, c, d.outcome, False)
             try:

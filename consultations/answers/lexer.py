@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from consultations.answers.money import PREFIX, SUFFIX, currency_code
+
 _GROUP_SPACES = " \u00a0\u202f\u2009'’"
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<digits>\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}(?!\d))+(?:[.,]\d+)?"
@@ -104,49 +106,6 @@ _UNIT_NAMES = {  # to one canonical name each
     "per cent": "%",
     "pct": "%",
 }
-_CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|chf|cad|aud|krw|sek|nok|dkk|pln|brl"
-_PREFIX = re.compile(
-    rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}))\s?$", re.IGNORECASE
-)
-_SUFFIX = re.compile(
-    rf"\s?(?P<c>\$|€|£|¥|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
-    r"rupees?|francs?|won)(?![a-z]))",
-    re.IGNORECASE,
-)
-_CURRENCY = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "buck": "USD",
-    "c$": "CAD",
-    "a$": "AUD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "¥": "JPY",
-    "jpy": "JPY",
-    "yen": "JPY",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "yuan": "CNY",
-    "₹": "INR",
-    "inr": "INR",
-    "rupee": "INR",
-    "₩": "KRW",
-    "krw": "KRW",
-    "won": "KRW",
-    "chf": "CHF",
-    "franc": "CHF",
-}
-CURRENCY_WORDS = re.compile(
-    rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|"
-    r"yuan|rupees?|francs?)\b)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -160,11 +119,6 @@ class Quantity:
     convention: str | None = None  # "en" (1,234.5), "eu" (1.234,5) or None (no evidence)
     note: str | None = None
     text: str = ""
-
-
-def currency_code(token: str) -> str:
-    t = token.casefold().rstrip("s") if len(token) > 1 else token
-    return _CURRENCY.get(t, _CURRENCY.get(token.casefold(), token.upper()))
 
 
 def unit_name(token: str) -> str:
@@ -208,13 +162,17 @@ def _grouped(digits: str, sep: str) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
-def words_value(run: str) -> float | None:
+def words_value(run: str, article_after: bool = False) -> float | None:
     """ "two and a half million" → 2,500,000; None when the words hold no number."""
     tokens = [t for t in re.split(r"[\s-]+", run.casefold()) if t]
-    if not any(
-        t in _SMALL or t in _TENS or t in _SCALES or t in ("dozen", "hundred") or t in _FRACTIONS
-        for t in tokens
-    ):
+    counted = any(
+        t in _SMALL or t in _TENS or t in _SCALES or t in ("dozen", "hundred") for t in tokens
+    )
+    fraction = any(  # "a half", "a quarter"; not "last quarter" or "half the time"
+        t in _FRACTIONS and (i > 0 and tokens[i - 1] in ("a", "an", "one", "and") or article_after)
+        for i, t in enumerate(tokens)
+    )
+    if not (counted or fraction):
         return None
     total, current = 0.0, 0.0
     for i, t in enumerate(tokens):
@@ -246,13 +204,15 @@ def scan(text: str) -> list[Quantity]:
         start = m.start()
         readings: tuple[float, ...]
         if m.group("words"):
-            run = m.group("words").rstrip(" -")
+            whole = run = m.group("words").rstrip(" -")
             while (trimmed := re.sub(r"(?:\s+|^)(?:and|an?)$", "", run, flags=re.I)) != run:
                 run = trimmed
-            value = words_value(run)
+            value = words_value(run, article_after=len(whole) > len(run))
             if value is None:
                 continue
-            readings, convention, end = (value,), None, start + len(run)
+            bare_fraction = run.casefold() in _FRACTIONS  # "half an hour": the unit follows
+            readings, convention = (value,), None
+            end = start + len(whole if bare_fraction else run)
             scales = [v for w, v in _SCALES.items() if w in run.casefold()]
             scale = max(scales, default=1.0)
         else:
@@ -282,14 +242,14 @@ _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
 
 def _suffixes(text: str, q: Quantity) -> Quantity:
     end, currency, unit, convention = q.end, None, None, q.convention
-    if s := _SUFFIX.match(text, end):
+    if s := SUFFIX.match(text, end):
         currency, end = currency_code(s.group("c")), s.end()
         convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
     if u := _UNIT.match(text, end):
         unit, end = unit_name(u.group("u")), u.end()
-    if currency is None and (s := _SUFFIX.match(text, end)):
+    if currency is None and (s := SUFFIX.match(text, end)):
         currency, end = currency_code(s.group("c")), s.end()
-    if p := _PREFIX.search(text[max(0, q.start - 5) : q.start]):
+    if p := PREFIX.search(text[max(0, q.start - 5) : q.start]):
         currency = currency_code(p.group("c"))
     return replace(
         q, end=end, unit=unit, currency=currency, convention=convention, text=text[q.start : end]

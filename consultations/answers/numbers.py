@@ -11,8 +11,9 @@ import math
 import re
 from dataclasses import replace
 
-from consultations.answers.lexer import CURRENCY_WORDS, Quantity, currency_code, scan, with_unit_m
+from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
+from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.scripts import NumberKind, Question
 
 _MS = {
