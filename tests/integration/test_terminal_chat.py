@@ -21,7 +21,8 @@ def chat(
     data_dir: Path, *args: str, stdin: str, **extra_env: str
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "ANTHROPIC_"))}
-    env.update(NEURIPS_DATA_DIR=str(data_dir), NEURIPS_LLM="auto", NO_COLOR="1", **extra_env)
+    env.update(NEURIPS_DATA_DIR=str(data_dir), NEURIPS_LLM="auto", NO_COLOR="1")
+    env.update(extra_env)
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat", *args, "--user", "ada"],
         input=stdin,

@@ -4,6 +4,7 @@ the real service and a real Redis. Offline (or when Claude fails) the rules alon
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import redis
@@ -17,6 +18,7 @@ from consultations.catalog import Catalog
 from consultations.service import ConsultationService
 from consultations.state import Owner
 from tests.fakes.anthropic_api import FakeAnthropic
+from tests.integration.test_terminal_chat import chat
 
 OWNER = Owner(platform="slack", workspace="T7", user="U7")
 VAGUE = "the same as our web traffic last quarter"
@@ -157,3 +159,18 @@ def test_when_claude_fails_or_no_key_the_rules_alone_answer(
     turn = offline.act(OWNER, cid, VAGUE)
     assert not turn.changed and isinstance(turn.outcome, engine.Asked)
     assert offline.act(OWNER, cid, "5M").changed
+
+
+def test_the_terminal_chat_uses_claude_when_a_key_is_set(tmp_path: Path) -> None:
+    with FakeAnthropic(replies({"understood": True, "values": {"value": 4_200_000}})) as api:
+        result = chat(
+            tmp_path,
+            "3",
+            stdin=f"{VAGUE}\nquit\n",
+            NEURIPS_LLM="anthropic",
+            ANTHROPIC_API_KEY="test-key",
+            ANTHROPIC_BASE_URL=api.url,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Noted: 4,200,000 (understood with Claude)." in result.stdout
+        assert len(api.messages) == 1
