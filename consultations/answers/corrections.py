@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from consultations.scripts import Question
+from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(
     r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
@@ -31,6 +31,11 @@ def names_of(q: Question) -> tuple[str, ...]:
     return (*q.names, q.key.replace("_", " "))
 
 
+def _matchable(q: Question) -> tuple[str, ...]:
+    """Names a correction can use; short key words ("use", "role") are too common to count."""
+    return tuple(n for n in names_of(q) if n in q.names or len(n) >= 5)
+
+
 def find_correction(
     questions: Sequence[Question], answered: Collection[str], current: str | None, text: str
 ) -> Correction | None:
@@ -49,13 +54,15 @@ def find_correction(
     assign = _ASSIGN.match(body[m.end() :])
     if cue is None and not (assign and m.start() <= 4):  # "the volume is 8M", "requests: 8M"
         return None
+    if assign is None and q.type not in (QuestionType.NUMBER, QuestionType.CHOICE):
+        return None  # free text that merely mentions a topic is an answer, not a correction
     words = assign.group("rest") if assign else body
     words = _NOT.sub("", words).strip(" ,;.")
     return Correction(q.key, words) if words else None
 
 
 def _named(q: Question, text: str) -> re.Match[str] | None:
-    for name in sorted(names_of(q), key=len, reverse=True):
+    for name in sorted(_matchable(q), key=len, reverse=True):
         if m := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
             return m
     return None

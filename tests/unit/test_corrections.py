@@ -119,3 +119,16 @@ def test_edit_out_of_range_changes_nothing(catalog: Catalog) -> None:
     c, d = walk(catalog, [*EDGE_ANSWERS[:2], "edit 12"])
     assert isinstance(d.outcome, engine.Asked) and d.outcome.reason
     assert "1 to 8" in d.outcome.reason and not d.changed
+
+
+def test_free_text_that_mentions_an_earlier_topic_is_an_answer(catalog: Catalog) -> None:
+    script = catalog.by_slug("strategy-synthesis")
+    d = begin(script)
+    for text in ("CTO", "retail banking", "40 engineers"):
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, "No, we mostly use it in retail banking for support chat")
+    c = d.consultation
+    assert c.answers["industry"].text == "retail banking"  # not "corrected"
+    assert c.answers["ai_use"].text is not None and "support chat" in c.answers["ai_use"].text
+    d = step(script, c, "change the industry to insurance")  # an explicit one still works
+    assert d.consultation.answers["industry"].text == "insurance"
