@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -28,6 +28,8 @@ class NumberKind(StrEnum):
 
 
 Band = tuple[float, float]
+Period = Literal["second", "hour", "day", "week", "month", "year"]
+_PERIODS = {"second": "s", "hour": "h", "day": "d", "week": "w", "month": "mo", "year": "y"}
 
 
 class Choice(BaseModel):
@@ -64,6 +66,9 @@ class Question(BaseModel):
         default=None, description="Usual range (per part when there are parts); outside: ask."
     )
     plausible_note: str | None = Field(default=None, max_length=160)
+    per: Period | dict[str, Period] | None = Field(
+        default=None, description="The period a number is asked per (a month): rates convert."
+    )
     part_words: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Words that name each part in a sentence."
     )
@@ -126,6 +131,11 @@ class Question(BaseModel):
         if set(self.part_words) - set(self.parts):
             raise ValueError(f"question {self.key!r}: part_words names a part it does not have")
         return self
+
+    def period(self, part: str | None) -> str | None:
+        """The period code ("d", "w", "mo", "y") this number (or part) is asked per."""
+        per = self.per.get(part or "") if isinstance(self.per, dict) else self.per
+        return _PERIODS[per] if per else None
 
     def plausible_for(self, part: str | None) -> Band | None:
         if isinstance(self.plausible, dict):

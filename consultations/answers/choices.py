@@ -10,6 +10,7 @@ from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, NumberKind, Question
 
 _WORD = re.compile(r"[a-z0-9]+")
+_NEGATED = re.compile(r"\b(?:no|not|non|without|never)[\s-]+(?:any\s+|real\s+)?([a-z0-9]+)")
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
@@ -40,7 +41,8 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
         return _one_or_many(question, values)
     if banded := _by_band(question, folded):
         return banded
-    words = set(_WORD.findall(folded))
+    negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
+    words = set(_WORD.findall(folded)) - negated
     exact = [c.value for c in choices if folded in _names(c)]
     if exact:
         return (exact[0],)

@@ -119,6 +119,8 @@ class Quantity:
     convention: str | None = None  # "en" (1,234.5), "eu" (1.234,5) or None (no evidence)
     note: str | None = None
     text: str = ""
+    rate: str | None = None  # given per a period ("a day"): s min h d w mo y
+    words: bool = False  # written in words ("two GPUs") rather than digits
 
 
 def unit_name(token: str) -> str:
@@ -231,7 +233,8 @@ def scan(text: str) -> list[Quantity]:
                 end = mult.end()
         if _NEGATIVE.search(text[:start]):
             readings = tuple(-r for r in readings)
-        q = _suffixes(text, Quantity(readings, start, end, scale, convention=convention))
+        q = Quantity(readings, start, end, scale, convention=convention, words=bool(m["words"]))
+        q = _suffixes(text, q)
         consumed = q.end
         found.append(q)
     return found

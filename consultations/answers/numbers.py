@@ -14,6 +14,7 @@ from dataclasses import replace
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
 from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.answers.rates import rate_after, to_period
 from consultations.scripts import NumberKind, Question
 
 _MS = {
@@ -58,13 +59,22 @@ def number_answer(question: Question, text: str) -> Answer:
             raise AnswerError(f"I need {need}{_example(question)}.")
         raise AnswerError(f"I need a number here{_example(question)}.")
     currency = _currency(question, text, quantities)
+    quantities = _without_counted_things(question, quantities)
     chosen = _assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    chosen = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, text, values, currency, chosen) for values in readings]
     if len(answers) > 1:
         shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
+    """ "$40k for two GPUs": a number in words with no currency or scale counts things."""
+    needed = len(question.parts) or 1
+    kept = [q for q in found if not (q.words and q.currency is None and q.scale == 1)]
+    return kept if len(kept) >= needed else found
 
 
 def _answer(
@@ -84,7 +94,7 @@ def _answer(
 
 
 def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
-    found = scan(text)
+    found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in _M_MEANS:
         found = [with_unit_m(q, _M_MEANS[kind]) for q in found]
     found = [q for i, q in enumerate(found) if not _denominator(text, q, found[:i])]

@@ -54,6 +54,9 @@ def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -
             said = m.group(0)
         if said is None and not _names(question, answer.raw):
             said = _names(other, answer.raw)
+            own = f"{question.text} {question.why} {question.example or ''}".casefold()
+            if said and said.casefold() in own:  # "per million tokens" fits a price question
+                said = None
         if said:
             return (
                 f"I read {shown}, but you mention “{said}”, which sounds like question "

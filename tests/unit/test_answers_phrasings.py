@@ -192,3 +192,46 @@ def test_unreadable_numbers_get_a_reason_not_a_guess(
 ) -> None:
     with pytest.raises(AnswerError):
         parse_answer(q(catalog, EDGE, key), typed)
+
+
+RATES = [  # a number given per another period than the question asks: restated, and said
+    (EDGE, "requests", "roughly 150k per day", 4_565_625),  # asked per month
+    (EDGE, "requests", "60 rps", 157_788_000),
+    ("reasoning-telemetry", "runs_per_day", "600k a month", 19_712.53),
+    ("model-convergence", "monthly_spend", "$120k a year", 10_000),
+    ("model-convergence", "monthly_spend", "2k/month", 2_000),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed", "value"), RATES)
+def test_rates_are_restated_per_the_questions_period(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    a = parse_answer(q(catalog, slug, key), typed)
+    assert a.number == pytest.approx(value, rel=1e-6)
+    assert (a.note is not None and " is about " in a.note) == (typed != "2k/month")
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ("$2k a month for ops and $40k for two GPUs", {"hardware": 40_000, "monthly": 2_000}),
+        ("$30k box, $24k a year to run", {"hardware": 30_000, "monthly": 2_000}),
+    ],
+)
+def test_things_counted_in_words_and_yearly_costs(
+    catalog: Catalog, typed: str, values: dict[str, float]
+) -> None:
+    assert parse_answer(q(catalog, EDGE, "local_cost"), typed).numbers == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("sensitivity", "no PII, public docs", "public"),
+        ("latency", "asap", "realtime"),
+        ("latency", "< 1s", "interactive"),
+    ],
+)
+def test_more_descriptions(catalog: Catalog, key: str, typed: str, value: str) -> None:
+    assert parse_answer(q(catalog, EDGE, key), typed).choices == (value,)

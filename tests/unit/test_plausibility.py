@@ -92,3 +92,10 @@ def test_values_inside_the_usual_range_pass_without_a_question(catalog: Catalog)
     script = catalog.by_slug("edge-economics")
     d = at(script, ["5M", "1200 in, 300 out", "$3 / $15", "2", "2", "5%", "$30k / $2k", "36"])
     assert isinstance(d.outcome, engine.Finished)
+
+
+def test_words_the_question_itself_uses_raise_no_doubt(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = at(script, ["5M", "1200 in, 300 out", "$3 input, $15 output per million tokens"])
+    assert d.consultation.answers["price"].numbers == {"input": 3, "output": 15}
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.confirm is None
