@@ -67,6 +67,7 @@ class ConflictError(RuntimeError):
 
 
 _FIELDS = ["v", "doc", "s"]
+_LATE = ("pending", "editing")
 _SLUG = re.compile(r'"slug"\s*:\s*"([a-z][a-z0-9-]{0,60})"')
 
 
@@ -130,7 +131,9 @@ class RedisConsultationStore:
         """Save if nobody else saved since ``c`` was loaded; returns it with the new version."""
         expected = c.version
         saved = c.model_copy(update={"version": expected + 1})
-        doc = saved.model_dump_json()
+        # fields added in schema 2 are left out while empty, so a release that predates them
+        # (a rollback) still reads the record
+        doc = saved.model_dump_json(exclude={k for k in _LATE if getattr(saved, k) is None})
         _readable(saved, doc)
         keys = [self._doc(c.owner, c.id), self._index(c.owner)]
         if place := c.location.get("place"):

@@ -246,3 +246,13 @@ def test_the_service_tells_the_user_and_every_command_keeps_working(
     turn = service.start(OWNER, "edge-economics")  # a new one starts as usual
     assert service.act(OWNER, turn.consultation.id, "5M").changed
     assert service.earlier_answers(OWNER)["edge-economics.requests"].number == 30000
+
+
+def test_a_record_without_pending_state_stays_readable_by_the_previous_release(
+    redis_client: redis.Redis,
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    saved = store.save(fresh())
+    doc = json.loads(redis_client.hget(f"na:{{{OWNER.key}}}:c:{saved.id}", "doc"))  # type: ignore[arg-type]
+    assert "pending" not in doc and "editing" not in doc  # what a rollback would not know
+    assert store.load(OWNER, saved.id) == saved
