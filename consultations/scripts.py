@@ -76,6 +76,7 @@ class Question(BaseModel):
     band: NumberKind | None = None
     # list
     max_items: int = Field(default=20, ge=1, le=100)
+    named_items: bool = Field(default=False, description="Items name things (vendors).")
     # words that name this question in a correction ("change the volume to 8M")
     names: tuple[str, ...] = ()
 

@@ -45,7 +45,7 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError("A few words, please.")
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
-            items = split_list(text)[: question.max_items]
+            items = split_list(text, named=question.named_items)[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             return Answer(key=question.key, raw=text, items=tuple(items))

@@ -7,7 +7,9 @@ import re
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 
 
-def split_list(text: str) -> list[str]:
+def split_list(text: str, named: bool = False) -> list[str]:
+    """Items of a list; ``named``: items name things (vendors, models), so a lower-case
+    sentence among capitalised names is a comment on the item before it, not an item."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
         parts = lines
@@ -15,6 +17,8 @@ def split_list(text: str) -> list[str]:
         parts = text.split(";")
     else:
         parts = _split_commas(text)
+    if named:
+        parts = _comments_joined(parts)
     seen: dict[str, str] = {}
     for part in parts:
         item = _BULLET.sub("", part).strip(" \t.,;")
@@ -41,3 +45,20 @@ def _split_commas(text: str) -> list[str]:
         last = re.sub(r"^\s*and\s+", "", parts[-1])
         parts[-1] = last
     return parts
+
+
+def _is_name(part: str) -> bool:
+    return any(ch.isupper() or ch.isdigit() for ch in part)
+
+
+def _comments_joined(parts: list[str]) -> list[str]:
+    if not any(_is_name(p) for p in parts):
+        return parts  # all lower case: names typed that way, not comments
+    out: list[str] = []
+    for part in parts:
+        comment = not _is_name(part) and len(part.split()) >= 4
+        if out and comment:
+            out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
+        else:
+            out.append(part)
+    return out

@@ -235,3 +235,17 @@ def test_things_counted_in_words_and_yearly_costs(
 )
 def test_more_descriptions(catalog: Catalog, key: str, typed: str, value: str) -> None:
     assert parse_answer(q(catalog, EDGE, key), typed).choices == (value,)
+
+
+def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalog) -> None:
+    vendors = q(catalog, "model-convergence", "vendors")
+    typed = (
+        "GPT-4o for support chat, Claude for code review, "
+        "cost and reliability matter most — keep as the warm backup"
+    )
+    assert parse_answer(vendors, typed).items == (
+        "GPT-4o for support chat",
+        "Claude for code review (cost and reliability matter most — keep as the warm backup)",
+    )
+    lower = parse_answer(vendors, "openai for chat, anthropic, mistral").items
+    assert lower == ("openai for chat", "anthropic", "mistral")  # names typed in lower case
