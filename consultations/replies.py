@@ -112,7 +112,7 @@ def _accept(
     script: ConsultationScript, c: Consultation, q: Question, answer: Answer, checked: bool = False
 ) -> ReplyResult:
     """Keep ``answer`` unless it deserves one question first (when ``checked`` is asked)."""
-    if checked and (question := doubt(q, answer, script.questions)):
+    if checked and (question := doubt(q, answer, script.questions) or _mixed(script, c, answer)):
         c.pending = Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True)
     old = c.answers.get(q.key)
@@ -147,6 +147,21 @@ def _correction(
     c.answers[q.key] = answer
     note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}."
     return ReplyResult(True, note=note, corrected=True)
+
+
+def _mixed(script: ConsultationScript, c: Consultation, answer: Answer) -> str | None:
+    """Amounts in another currency than the earlier answers: the report compares them."""
+    if answer.currency is None:
+        return None
+    for q in script.questions:
+        other = c.answers.get(q.key)
+        if other is not None and other.currency and other.currency != answer.currency:
+            return (
+                f"Your earlier amounts are in {other.currency} ({label(q)}: {other.display(q)}); "
+                f"this one is in {answer.currency}. The report compares them as they are, so "
+                f"please give it in {other.currency} — or type `yes` to keep it."
+            )
+    return None
 
 
 def _same(a: Answer, b: Answer) -> bool:

@@ -99,3 +99,12 @@ def test_words_the_question_itself_uses_raise_no_doubt(catalog: Catalog) -> None
     d = at(script, ["5M", "1200 in, 300 out", "$3 input, $15 output per million tokens"])
     assert d.consultation.answers["price"].numbers == {"input": 3, "output": 15}
     assert isinstance(d.outcome, engine.Asked) and d.outcome.confirm is None
+
+
+def test_amounts_in_another_currency_than_earlier_ones_are_questioned(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = at(script, ["5M", "1200 in, 300 out", "$3 / $15", "2", "2", "5%", "€30k / €2k a month"])
+    text = confirm_of(d)
+    assert "USD" in text and "EUR" in text and "local_cost" not in d.consultation.answers
+    d = step(script, d.consultation, "$33k / $2.2k a month")
+    assert d.consultation.answers["local_cost"].currency == "USD"
