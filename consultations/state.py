@@ -50,7 +50,7 @@ class Pending(BaseModel):
 
     key: str
     readings: tuple[Answer, ...] = Field(min_length=1, max_length=4)
-    prompt: str = Field(max_length=600)
+    prompt: str = Field(max_length=2000)
 
 
 class Consultation(BaseModel):
