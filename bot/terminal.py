@@ -9,7 +9,7 @@ from consultations import messages
 from consultations.catalog import UnknownConsultation
 from consultations.engine import Asked, Finished
 from consultations.ports import Narrator
-from consultations.service import ConsultationService
+from consultations.service import ConsultationService, NotFound
 from consultations.state import Consultation, Delivery, Owner, Status
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -46,30 +46,42 @@ def run_chat(
     if c is None:
         return 0 if ref is None else 2
     if c.status is Status.COMPLETED:  # every question was answered by earlier consultations
-        _deliver(service, narrator, c, term)
-        return 0
+        c = _deliver(service, narrator, c, term)
     while True:
         line = term.ask()
         if line is None or line.strip().casefold() in _LEAVE:
-            term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
+            if c.status is Status.ACTIVE:
+                term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
             return 0
         if line.strip().casefold() == "help":
             term.say(f"Answer the question, or {messages.CONTROLS}; `quit` leaves (it is saved).")
             continue
-        turn = service.act(owner, c.id, line)
+        try:
+            turn = service.act(owner, c.id, line)
+        except NotFound:  # set aside (unreadable) or expired since it was loaded
+            if not _tell_notices(service, owner, term):
+                term.say("That consultation is no longer stored; start it again any time.")
+            return 1
         term.say(messages.outcome(turn.outcome))
-        if isinstance(turn.outcome, Finished) and turn.changed:
-            _deliver(service, narrator, turn.consultation, term)
-            return 0
-        if turn.consultation.status is not Status.ACTIVE:
-            return 0
         c = turn.consultation
+        if isinstance(turn.outcome, Finished) and turn.changed:
+            c = _deliver(service, narrator, c, term)
+        elif c.status is Status.CANCELLED:
+            return 0
+
+
+def _tell_notices(service: ConsultationService, owner: Owner, term: Terminal) -> bool:
+    notices = service.notices(owner)
+    for notice in notices:
+        term.say(notice)
+    return bool(notices)
 
 
 def _choose(
     service: ConsultationService, owner: Owner, ref: str | None, term: Terminal
 ) -> Consultation | None:
     active = [c for c in service.consultations(owner) if c.status is Status.ACTIVE]
+    _tell_notices(service, owner, term)  # reading them may have set an unreadable one aside
     if ref is None and active:
         return _resume(service, active[0], term)
     while ref is None:
@@ -113,9 +125,13 @@ def _resume(service: ConsultationService, c: Consultation, term: Terminal) -> Co
 
 def _deliver(
     service: ConsultationService, narrator: Narrator, c: Consultation, term: Terminal
-) -> None:
+) -> Consultation:
     owner, cid = c.owner, c.id
     done = service.write_report(owner, cid, narrator)
     term.say(f"— Report by {done.narrated_by} —")
     term.say(done.narrative or "")
-    service.mark_delivery(owner, cid, Delivery.DELIVERED)
+    term.say(
+        "_What if? Type `edit N` to change answer N (or write the correction, e.g. `change the "
+        "volume to 8M`) and the report is written again; `quit` leaves._"
+    )
+    return service.mark_delivery(owner, cid, Delivery.DELIVERED)

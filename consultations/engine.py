@@ -6,22 +6,35 @@ derived from the answers: the first question of the script without an answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from consultations.answers import Answer, AnswerError, clean_text, parse_answer
+from consultations.answers import Answer, clean_text
+from consultations.replies import (
+    FINISHED,
+    apply_reply,
+    current_question,
+    prefill,
+    reopen,
+    summary,
+)
 from consultations.scripts import ConsultationScript, Question
 from consultations.state import Consultation, Delivery, Owner, Status
+
+__all__ = ["current_question", "summary"]
 
 # --- commands ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Reply:
-    """An answer to the current question (or a control word typed as text)."""
+    """An answer (or a control word typed as text); ``reading``: the same answer restated by
+    an understanding adapter (Claude) for the rules to read; ``text`` is what is stored."""
 
     text: str
+    reading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,28 +62,32 @@ class Where:
     """Show where the consultation stands; changes nothing."""
 
 
-Command = Reply | Back | Skip | Restart | Cancel | Where
+@dataclass(frozen=True)
+class Edit:
+    """Answer question ``number`` again (1-based); reopens a finished consultation."""
+
+    number: int
+
+
+Command = Reply | Back | Skip | Restart | Cancel | Where | Edit
 
 _CONTROL_WORDS: dict[str, Command] = {
-    "back": Back(),
-    "undo": Back(),
-    "previous": Back(),
-    "skip": Skip(),
-    "pass": Skip(),
-    "restart": Restart(),
-    "start over": Restart(),
-    "cancel": Cancel(),
-    "stop": Cancel(),
-    "abort": Cancel(),
-    "status": Where(),
-    "where": Where(),
-    "repeat": Where(),
+    **dict.fromkeys(("back", "undo", "previous"), Back()),
+    **dict.fromkeys(("skip", "pass"), Skip()),
+    **dict.fromkeys(("restart", "start over"), Restart()),
+    **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
+    **dict.fromkeys(("status", "where", "repeat"), Where()),
 }
 
 
+_EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
+
+
 def command_from_text(text: str) -> Command:
-    """A typed line becomes a control command when it is only a control word."""
+    """A typed line becomes a control command when it is only a control word or `edit N`."""
     word = clean_text(text).casefold().strip(" .!`'\"")
+    if m := _EDIT.match(word):
+        return Edit(int(m.group(1)))
     return _CONTROL_WORDS.get(word, Reply(text))
 
 
@@ -79,20 +96,26 @@ def command_from_text(text: str) -> Command:
 
 @dataclass(frozen=True)
 class Asked:
-    """Ask ``question`` next. ``reason`` says why it is asked again; ``note`` confirms a reading."""
+    """Ask ``question`` next. ``reason`` says why it is asked again; ``note`` confirms a reading;
+    ``confirm`` is one short question about a doubtful reading (answer `yes`, a number, or the
+    right value), shown instead of the question's full text."""
 
     question: Question
     number: int
     total: int
     reason: str | None = None
     note: str | None = None
+    confirm: str | None = None
 
 
 @dataclass(frozen=True)
 class Finished:
-    """Every question is answered or skipped: the report can be written."""
+    """Every question is answered or skipped: the report can be written.
+
+    ``summary`` lists, compactly, the answers the report will use."""
 
     note: str | None = None
+    summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,13 +143,6 @@ class Decision:
 # --- queries -------------------------------------------------------------------------------
 
 
-def current_question(script: ConsultationScript, c: Consultation) -> Question | None:
-    for q in script.questions:
-        if q.key not in c.answers:
-            return q
-    return None
-
-
 def progress(script: ConsultationScript, c: Consultation) -> tuple[int, int]:
     """(answered or skipped so far, total questions)."""
     return sum(1 for q in script.questions if q.key in c.answers), len(script.questions)
@@ -142,7 +158,15 @@ def _ask(
     q = current_question(script, c)
     assert q is not None, "asked for a question of a complete consultation"
     number = [x.key for x in script.questions].index(q.key) + 1
-    return Asked(question=q, number=number, total=len(script.questions), reason=reason, note=note)
+    confirm = c.pending.prompt if c.pending is not None and c.pending.key == q.key else None
+    return Asked(
+        question=q,
+        number=number,
+        total=len(script.questions),
+        reason=reason,
+        note=note,
+        confirm=confirm,
+    )
 
 
 # --- decisions -----------------------------------------------------------------------------
@@ -166,7 +190,7 @@ def start(
         updated_at=now,
         location=dict(location or {}),
     )
-    reused = _prefill(script, c, earlier or {})
+    reused = prefill(script, c, earlier or {})
     note = None
     if reused:
         note = (
@@ -175,24 +199,6 @@ def start(
             + " (type `back` to change)."
         )
     return _after_change(script, c, note=note)
-
-
-def _prefill(
-    script: ConsultationScript, c: Consultation, earlier: Mapping[str, Answer]
-) -> list[Question]:
-    reused = []
-    for q in script.questions:
-        for ref in q.reuse:
-            prior = earlier.get(ref)
-            if prior is not None and not prior.skipped:
-                try:  # re-read the earlier words against this question's type
-                    c.answers[q.key] = parse_answer(q, prior.raw)
-                except AnswerError:
-                    continue
-                c.trail.append(q.key)
-                reused.append(q)
-                break
-    return reused
 
 
 def decide(
@@ -209,32 +215,48 @@ def decide(
         return Decision(c, _where(script, c), changed=False)
     if c.status is Status.CANCELLED:
         return Decision(c, Refused("This consultation was cancelled. Start a new one."), False)
-    if c.status is Status.COMPLETED and not isinstance(command, Restart):
-        return Decision(c, Refused("This consultation is finished; its report is above."), False)
+    finished = c.status is Status.COMPLETED
+    if finished and not isinstance(command, Restart | Reply | Edit):
+        return Decision(c, Refused(FINISHED), False)
 
     new = c.editable()
     new.updated_at = now
+    if finished:
+        reopen(new)
     match command:
-        case Reply(text=text):
-            q = current_question(script, new)
-            assert q is not None
-            try:
-                answer = parse_answer(q, text)
-            except AnswerError as e:
-                return Decision(c, _ask(script, c, reason=str(e)), changed=False)
-            new.answers[q.key] = answer
-            new.trail.append(q.key)
-            return _after_change(script, new, note=f"Noted: {answer.display(q)}.")
+        case Reply(text=text, reading=reading):
+            r = apply_reply(script, new, text, reading)
+            if finished and not r.corrected:
+                return Decision(c, Refused(FINISHED), False)
+            if not r.changed:
+                return Decision(c, _ask(script, c, reason=r.reason), changed=False)
+            return _after_change(script, new, note=r.note)
+        case Edit(number=n):
+            if not 1 <= n <= len(script.questions):
+                reason = f"There is no question {n}; they go from 1 to {len(script.questions)}."
+                if finished:
+                    return Decision(c, Refused(reason), False)
+                return Decision(c, _ask(script, c, reason=reason), changed=False)
+            q = script.questions[n - 1]
+            new.editing, new.pending = q.key, None
+            was = new.answers.get(q.key)
+            note = f"Your answer was: {was.display(q)}. Type the new one." if was else None
+            return _after_change(script, new, note=note)
         case Skip():
-            q = current_question(script, new)
-            assert q is not None
-            if not q.optional:
+            skip = current_question(script, new)
+            assert skip is not None
+            if not skip.optional:
                 reason = "This one is needed for the report, so it cannot be skipped."
                 return Decision(c, _ask(script, c, reason=reason), changed=False)
-            new.answers[q.key] = Answer(key=q.key, raw="", skipped=True)
-            new.trail.append(q.key)
+            new.answers[skip.key] = Answer(key=skip.key, raw="", skipped=True)
+            if skip.key not in new.trail:
+                new.trail.append(skip.key)
+            new.pending, new.editing = None, None
             return _after_change(script, new, note="Skipped.")
         case Back():
+            if new.pending is not None or new.editing is not None:
+                new.pending, new.editing = None, None
+                return _after_change(script, new, note="Left as it was.")
             if not new.trail:
                 return Decision(c, _ask(script, c, reason="This is the first question."), False)
             key = new.trail.pop()
@@ -244,10 +266,9 @@ def decide(
         case Restart():
             new.answers.clear()
             new.trail.clear()
-            new.status = Status.ACTIVE
-            new.report, new.narrative, new.narrated_by = None, None, None
-            new.delivery, new.delivery_note = Delivery.NONE, None
-            _prefill(script, new, earlier or {})
+            reopen(new)
+            new.pending, new.editing = None, None
+            prefill(script, new, earlier or {})
             return _after_change(script, new, note="Starting over.")
         case Cancel():
             new.status = Status.CANCELLED
@@ -259,7 +280,7 @@ def _after_change(script: ConsultationScript, c: Consultation, *, note: str | No
     if current_question(script, c) is None:
         c.status = Status.COMPLETED
         c.delivery = Delivery.PENDING
-        return Decision(c, Finished(note=note), changed=True)
+        return Decision(c, Finished(note=note, summary=summary(script, c)), changed=True)
     return Decision(c, _ask(script, c, note=note), changed=True)
 
 

@@ -5,12 +5,12 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 
 from __future__ import annotations
 
-from consultations.catalog import Catalog
+from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
 from consultations.scripts import ConsultationScript, Question, QuestionType
-from consultations.state import Consultation, Delivery, Status
+from consultations.state import Consultation, Delivery, SetAside, Status
 
-CONTROLS = "type `back`, `skip` or `cancel` any time"
+CONTROLS = "type `back`, `skip`, `edit N` or `cancel` any time"
 
 
 def intro(script: ConsultationScript) -> str:
@@ -28,6 +28,9 @@ def question(asked: Asked) -> str:
         lines.append(f"_{asked.note}_")
     if asked.reason:
         lines.append(f"⚠️ {asked.reason}")
+    if asked.confirm:
+        lines.append(f"**{asked.number}/{asked.total}** ❓ {asked.confirm}")
+        return "\n".join(lines)
     optional = " _(optional: `skip` to leave it out)_" if q.optional else ""
     lines.append(f"**{asked.number}/{asked.total} {q.text}** {q.why}{optional}")
     if q.type is QuestionType.CHOICE:
@@ -44,8 +47,10 @@ def outcome(outcome: Outcome) -> str:
     match outcome:
         case Asked():
             return question(outcome)
-        case Finished(note=note):
+        case Finished(note=note, summary=summary):
             done = "That was the last question. Writing your report…"
+            if summary:
+                done = f"That was the last question. Writing your report with: {summary}"
             return f"_{note}_\n{done}" if note else done
         case Cancelled():
             return "Cancelled. Nothing more will be asked; start a new consultation any time."
@@ -78,3 +83,17 @@ def catalog_list(catalog: Catalog) -> str:
 def choice_labels(q: Question) -> list[tuple[str, str]]:
     """(number typed, label) for buttons; pressing one sends the number back as the answer."""
     return [(str(i), c.label) for i, c in enumerate(q.choices, 1)]
+
+
+def set_aside(catalog: Catalog, x: SetAside) -> str:
+    """Told once when a stored consultation could not be read back."""
+    try:
+        script = catalog.by_slug(x.slug or "")
+        which = f"your **{script.title}** consultation (number {script.number})"
+    except UnknownConsultation:
+        which = "one of your consultations"
+    return (
+        f"⚠️ Sorry: {which} could not be restored, so I set it aside "
+        f"(kept for our engineers, reference `{x.cid}`). Everything else works as before; "
+        "you can start that consultation again any time."
+    )

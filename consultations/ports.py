@@ -15,6 +15,7 @@ from typing import Protocol
 from consultations.advisors.base import AdvisorInput
 from consultations.digest import Subscription
 from consultations.report import Report
+from consultations.scripts import ConsultationScript, Question
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
@@ -79,3 +80,22 @@ class TriagePoster(Protocol):
 
 class ChatGateway(ReportPoster, DigestPoster, TriagePoster, Protocol):
     """Everything the workers post to one platform."""
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What a language model made of an answer the rules could not read (or read two ways).
+
+    ``reading``: the same answer restated so the rules read it unambiguously (it then goes
+    through the same validation, ranges and plausibility as anything typed); or ``clarify``:
+    one short question to ask instead; or neither, when the model could not help.
+    """
+
+    reading: str | None = None
+    clarify: str | None = None
+
+
+class Understanding(Protocol):
+    def understand(
+        self, script: ConsultationScript, question: Question, text: str, problem: str
+    ) -> Understood: ...

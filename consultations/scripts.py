@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -26,12 +27,20 @@ class NumberKind(StrEnum):
     TOKENS = "tokens"  # 1200, 1.2k
 
 
+Band = tuple[float, float]
+Period = Literal["second", "hour", "day", "week", "month", "year"]
+_PERIODS = {"second": "s", "hour": "h", "day": "d", "week": "w", "month": "mo", "year": "y"}
+
+
 class Choice(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     value: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str = Field(min_length=1, max_length=75)
     synonyms: tuple[str, ...] = ()
+    range: Band | None = Field(
+        default=None, description="For a numeric band: [low, high) in the question's band unit."
+    )
 
 
 class Question(BaseModel):
@@ -53,8 +62,47 @@ class Question(BaseModel):
     )
     minimum: float | None = None
     maximum: float | None = None
+    plausible: Band | dict[str, Band] | None = Field(
+        default=None, description="Usual range (per part when there are parts); outside: ask."
+    )
+    plausible_note: str | None = Field(default=None, max_length=160)
+    per: Period | dict[str, Period] | None = Field(
+        default=None, description="The period a number is asked per (a month): rates convert."
+    )
+    part_words: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="Words that name each part in a sentence."
+    )
+    # choice with numeric bands (Choice.range): what a number typed here measures
+    band: NumberKind | None = None
     # list
     max_items: int = Field(default=20, ge=1, le=100)
+    named_items: bool = Field(default=False, description="Items name things (vendors).")
+    # words that name this question in a correction ("change the volume to 8M")
+    names: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fold_option_extras(cls, data: Any) -> Any:
+        """``option_synonyms`` / ``option_ranges`` (their own TOML lines) join their options."""
+        if not isinstance(data, dict) or not ("option_synonyms" in data or "option_ranges" in data):
+            return data
+        data = dict(data)
+        extra_words = data.pop("option_synonyms", None) or {}
+        ranges = data.pop("option_ranges", None) or {}
+        choices = []
+        for c in data.get("choices", ()):
+            raw = dict(c.model_dump() if isinstance(c, Choice) else c)
+            value = raw.get("value")
+            raw["synonyms"] = (*raw.get("synonyms", ()), *extra_words.pop(value, ()))
+            if value in ranges:
+                raw["range"] = ranges.pop(value)
+            choices.append(raw)
+        if extra_words or ranges:
+            unknown = sorted({*extra_words, *ranges})
+            raise ValueError(f"option_synonyms/option_ranges name unknown options: {unknown}")
+        data["choices"] = choices
+        return data
+
     # answers from the user's earlier consultations that answer this one ("slug.key")
     reuse: tuple[str, ...] = ()
 
@@ -70,9 +118,30 @@ class Question(BaseModel):
             raise ValueError(f"question {self.key!r} has choices but is not a choice question")
         if self.type is QuestionType.NUMBER and self.kind is None:
             raise ValueError(f"number question {self.key!r} needs a kind")
-        if self.type is not QuestionType.NUMBER and (self.kind or self.parts):
+        if self.type is not QuestionType.NUMBER and (self.kind or self.parts or self.plausible):
             raise ValueError(f"question {self.key!r} has number settings but is not a number")
+        bands = [c.range for c in self.choices if c.range is not None]
+        if bands and self.band is None:
+            raise ValueError(f"question {self.key!r} has numeric bands but no band unit")
+        ranges = self.plausible.values() if isinstance(self.plausible, dict) else [self.plausible]
+        for band in [*bands, *ranges]:
+            if band is not None and not band[0] < band[1]:
+                raise ValueError(f"question {self.key!r}: a range must go from low to high")
+        if isinstance(self.plausible, dict) and set(self.plausible) - set(self.parts):
+            raise ValueError(f"question {self.key!r}: plausible names a part it does not have")
+        if set(self.part_words) - set(self.parts):
+            raise ValueError(f"question {self.key!r}: part_words names a part it does not have")
         return self
+
+    def period(self, part: str | None) -> str | None:
+        """The period code ("d", "w", "mo", "y") this number (or part) is asked per."""
+        per = self.per.get(part or "") if isinstance(self.per, dict) else self.per
+        return _PERIODS[per] if per else None
+
+    def plausible_for(self, part: str | None) -> Band | None:
+        if isinstance(self.plausible, dict):
+            return self.plausible.get(part or "")
+        return self.plausible
 
 
 class ConsultationScript(BaseModel):

@@ -14,19 +14,28 @@ from typing import Protocol
 
 import structlog
 
-from consultations import engine
+from consultations import engine, messages
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import Answer
 from consultations.catalog import Catalog
-from consultations.ports import JobQueue, Narrator
+from consultations.ports import JobQueue, Narrator, Understanding
 from consultations.scripts import ConsultationScript
-from consultations.state import Consultation, Delivery, Owner, Status
+from consultations.state import (
+    Consultation,
+    Delivery,
+    Owner,
+    SetAside,
+    Status,
+    UnreadableRecord,
+)
+from consultations.understanding import with_understanding
 
 log = structlog.get_logger(__name__)
 
 
 class Store(Protocol):
+    def take_set_aside(self, owner: Owner) -> list[SetAside]: ...
     def load(self, owner: Owner, cid: str) -> Consultation | None: ...
     def at(self, owner: Owner, place: str) -> Consultation | None: ...
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]: ...
@@ -65,6 +74,7 @@ class ConsultationService:
         new_id: Callable[[], str] = _new_id,
         max_retries: int = 100,
         jobs: JobQueue | None = None,
+        understanding: Understanding | None = None,
     ) -> None:
         """``jobs``: where a finished consultation's report is requested (None: the caller
         writes it in-process, as the terminal chat does)."""
@@ -75,6 +85,7 @@ class ConsultationService:
         self._clock = clock
         self._new_id = new_id
         self._max_retries = max_retries
+        self._understanding = understanding  # Claude reads what the rules cannot (optional)
 
     # --- commands --------------------------------------------------------------------------
 
@@ -113,6 +124,7 @@ class ConsultationService:
                 else None
             )
             d = engine.decide(script, c, command, self._clock(), earlier=earlier)
+            d = with_understanding(self._understanding, script, c, command, d, self._clock())
             if not d.changed:
                 return Turn(script, c, d.outcome, False)
             try:
@@ -138,6 +150,11 @@ class ConsultationService:
 
     def forget(self, owner: Owner) -> int:
         return self.store.forget(owner)
+
+    def notices(self, owner: Owner) -> tuple[str, ...]:
+        """What the user must be told first, each said once: consultations that could not be
+        restored and were set aside. Every adapter shows these before its reply."""
+        return tuple(messages.set_aside(self.catalog, x) for x in self.store.take_set_aside(owner))
 
     # --- queries ---------------------------------------------------------------------------
 
@@ -207,7 +224,16 @@ class ConsultationService:
             if x.narrative is None and x.status is Status.COMPLETED:
                 x.report, x.narrative, x.narrated_by = report, text, narrative.author
 
-        return self._update(owner, cid, fill)
+        try:
+            return self._update(owner, cid, fill)
+        except UnreadableRecord as e:  # keep what the user reads; drop what cannot be stored
+            log.error("report.not_storable", owner=owner.key, cid=cid, error=str(e)[:300])
+
+            def fill_text(x: Consultation) -> None:
+                fill(x)
+                x.report = None
+
+            return self._update(owner, cid, fill_text)
 
     def mark_delivery(
         self, owner: Owner, cid: str, delivery: Delivery, note: str | None = None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from consultations.answers import Answer
 from consultations.report import Report
@@ -40,6 +43,16 @@ class Delivery(StrEnum):
     FAILED = "failed"
 
 
+class Pending(BaseModel):
+    """A reading waiting for the user: confirm one (``yes``), pick one (``1``/``2``), or retype."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    readings: tuple[Answer, ...] = Field(min_length=1, max_length=4)
+    prompt: str = Field(max_length=2000)
+
+
 class Consultation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -60,6 +73,8 @@ class Consultation(BaseModel):
     narrated_by: str | None = None
     delivery: Delivery = Delivery.NONE
     delivery_note: str | None = None
+    pending: Pending | None = None
+    editing: str | None = Field(default=None, description="A question reopened by `edit N`.")
 
     def editable(self) -> Consultation:
         """A copy to change: its own containers, sharing the frozen answers and report."""
@@ -70,3 +85,52 @@ class Consultation(BaseModel):
                 "location": dict(self.location),
             }
         )
+
+
+# --- the stored record's schema ----------------------------------------------------------------
+#
+# Schema 1: records written before the schema was recorded (no ``s`` field beside the document).
+#   Their reports could hold a figure whose value JSON could not carry (an infinite payback
+#   was written as null), which made the whole record unreadable.
+# Schema 2: the store refuses to write a record it cannot read back, and records the schema.
+
+SCHEMA_VERSION = 2
+
+
+def migrate(doc: dict[str, Any], schema: int) -> dict[str, Any]:
+    """Bring a stored document of an older ``schema`` up to :data:`SCHEMA_VERSION`. Pure."""
+    for step in range(schema, SCHEMA_VERSION):
+        doc = _MIGRATIONS[step](doc)
+    return doc
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """A report that does not validate is dropped; the answers and the narrative are kept.
+
+    The narrative is what the user was shown; the structured report can be written again
+    from the answers, so losing it costs nothing the user saw, and keeps their answers.
+    """
+    report = doc.get("report")
+    if report is not None:
+        try:
+            Report.model_validate(report)
+        except ValidationError:
+            doc = {**doc, "report": None}
+    return doc
+
+
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+class UnreadableRecord(ValueError):
+    """A consultation that would not read back as it was saved; the store did not write it."""
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A stored consultation that could not be read, moved aside (kept for diagnosis)."""
+
+    cid: str
+    slug: str | None  # when it could still be made out of the damaged record
+    reason: str
+    at: datetime

@@ -24,7 +24,7 @@ from consultations.adapters.settings import Settings
 from consultations.catalog import DEFAULT_PROMPTS_DIR, Catalog, load_catalog
 from consultations.desk import Desk
 from consultations.digest_service import DigestService
-from consultations.ports import ChatGateway, JobQueue, Narrator
+from consultations.ports import ChatGateway, JobQueue, Narrator, Understanding
 from consultations.service import ConsultationService
 from consultations.state import Consultation
 
@@ -126,6 +126,22 @@ def build_narrator(settings: Settings) -> Narrator:
     return AnthropicNarrator(client, settings.anthropic_model, fallback=offline)
 
 
+def build_understanding(settings: Settings) -> Understanding | None:
+    """Claude reads answers the rules cannot, when a key is set; else None (rules alone)."""
+    if settings.llm_mode == "offline" or settings.anthropic_api_key is None:
+        return None
+    from consultations.adapters.anthropic_narrator import build_anthropic_client
+    from consultations.adapters.anthropic_understanding import AnthropicUnderstanding
+
+    client = build_anthropic_client(
+        api_key=settings.anthropic_api_key.get_secret_value(),
+        base_url=settings.anthropic_base_url,
+        timeout_s=min(settings.anthropic_timeout_s, 15.0),
+        max_retries=settings.anthropic_max_retries,
+    )
+    return AnthropicUnderstanding(client, settings.anthropic_model)
+
+
 def build_gateways(
     settings: Settings, client: redis.Redis, service: ConsultationService
 ) -> dict[str, ChatGateway]:
@@ -177,7 +193,9 @@ def assemble(
     catalog = catalog or load_catalog(settings.neurips_prompts_dir or DEFAULT_PROMPTS_DIR)
     queue: JobQueue = jobs if jobs is not None else NoQueue()
     store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
-    service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
+    service = ConsultationService(
+        catalog, store, ConflictError, jobs=jobs, understanding=build_understanding(settings)
+    )
     digest_store = DigestStore(client)
     digests = DigestService(digest_store, queue)
     triage_jobs = TriageJobs(client)

@@ -3,16 +3,36 @@
 Keys share the hash tag of their owner, ``na:{platform:workspace:user}:…``, so one user's keys
 live in one cluster slot and ``forget`` can find them all. Every write sets the TTL again.
 A turn costs two round trips: HMGET to load, EVALSHA to save.
+
+No record can lock a user out. Each document is stored with its schema version (``s``) and
+older ones are migrated on load (:func:`consultations.state.migrate`); a save is refused unless
+the document reads back as what was saved; a record that still cannot be read is set aside
+under ``…:aside:<id>`` (kept, with its TTL, for diagnosis), logged, dropped from the index, and
+reported once through :meth:`RedisConsultationStore.take_set_aside` so the user can be told.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import builtins
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 import redis
 import structlog
 
-from consultations.state import Consultation, Owner
+from consultations.state import (
+    SCHEMA_VERSION,
+    Consultation,
+    Owner,
+    SetAside,
+    UnreadableRecord,
+    migrate,
+)
+
+__all__ = ["ConflictError", "EventLedger", "RedisConsultationStore", "UnreadableRecord"]
 
 log = structlog.get_logger(__name__)
 
@@ -21,7 +41,7 @@ _SAVE = """
 local current = redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= ARGV[1] then return -1 end
 local v = tonumber(ARGV[1]) + 1
-redis.call('HSET', KEYS[1], 'v', v, 'doc', ARGV[2])
+redis.call('HSET', KEYS[1], 'v', v, 'doc', ARGV[2], 's', ARGV[6])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
@@ -29,9 +49,26 @@ if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
 return v
 """
 
+# KEYS: doc, aside, index, untold   ARGV: version as read ('' if none), reason, at, id, ttl
+_SET_ASIDE = """
+local current = redis.call('HGET', KEYS[1], 'v') or ''
+if current ~= ARGV[1] or redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('HSET', KEYS[2], 'reason', ARGV[2], 'at', ARGV[3])
+redis.call('ZREM', KEYS[3], ARGV[4])
+redis.call('SADD', KEYS[4], ARGV[4])
+redis.call('EXPIRE', KEYS[4], ARGV[5])
+return 1
+"""
+
 
 class ConflictError(RuntimeError):
     """Someone saved this consultation since it was loaded; load again and retry."""
+
+
+_FIELDS = ["v", "doc", "s"]
+_LATE = ("pending", "editing")
+_SLUG = re.compile(r'"slug"\s*:\s*"([a-z][a-z0-9-]{0,60})"')
 
 
 class RedisConsultationStore:
@@ -42,6 +79,7 @@ class RedisConsultationStore:
         self._ttl = ttl_seconds
         self._prefix = prefix
         self._save = client.register_script(_SAVE)
+        self._set_aside = client.register_script(_SET_ASIDE)
 
     # keys
     def _base(self, owner: Owner) -> str:
@@ -56,27 +94,33 @@ class RedisConsultationStore:
     def _place(self, owner: Owner, place: str) -> str:
         return f"{self._base(owner)}:at:{place}"
 
+    def _aside(self, owner: Owner, cid: str) -> str:
+        return f"{self._base(owner)}:aside:{cid}"
+
+    def _untold(self, owner: Owner) -> str:
+        return f"{self._base(owner)}:untold"
+
     # reads
     def load(self, owner: Owner, cid: str) -> Consultation | None:
-        version, doc = self._r.hmget(self._doc(owner, cid), ["v", "doc"])
-        return _decode(version, doc)
+        """The consultation, migrated to today's schema; None if absent or set aside."""
+        return self._read(owner, cid, self._r.hmget(self._doc(owner, cid), _FIELDS))
 
     def at(self, owner: Owner, place: str) -> Consultation | None:
         """The consultation this user runs at a place (a Slack thread, a Teams reply chain)."""
         cid = self._r.get(self._place(owner, place))
-        return self.load(owner, cid.decode()) if cid else None
+        return self.load(owner, _text(cid)) if cid else None
 
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]:
         """Newest first. Entries whose consultation expired are dropped from the index."""
-        ids = [i.decode() for i in self._r.zrevrange(self._index(owner), 0, limit - 1)]
+        ids = [_text(i) for i in self._r.zrevrange(self._index(owner), 0, limit - 1)]
         if not ids:
             return []
         pipe = self._r.pipeline(transaction=False)
         for cid in ids:
-            pipe.hmget(self._doc(owner, cid), ["v", "doc"])
+            pipe.hmget(self._doc(owner, cid), _FIELDS)
         found, gone = [], []
-        for cid, (version, doc) in zip(ids, pipe.execute(), strict=True):
-            c = _decode(version, doc)
+        for cid, fields in zip(ids, pipe.execute(), strict=True):
+            c = self._read(owner, cid, fields)
             (found.append(c) if c else gone.append(cid))
         if gone:
             self._r.zrem(self._index(owner), *gone)
@@ -87,10 +131,21 @@ class RedisConsultationStore:
         """Save if nobody else saved since ``c`` was loaded; returns it with the new version."""
         expected = c.version
         saved = c.model_copy(update={"version": expected + 1})
+        # fields added in schema 2 are left out while empty, so a release that predates them
+        # (a rollback) still reads the record
+        doc = saved.model_dump_json(exclude={k for k in _LATE if getattr(saved, k) is None})
+        _readable(saved, doc)
         keys = [self._doc(c.owner, c.id), self._index(c.owner)]
         if place := c.location.get("place"):
             keys.append(self._place(c.owner, place))
-        args = [expected, saved.model_dump_json(), self._ttl, c.id, c.updated_at.timestamp()]
+        args: builtins.list[str | int | float] = [
+            expected,
+            doc,
+            self._ttl,
+            c.id,
+            c.updated_at.timestamp(),
+            SCHEMA_VERSION,
+        ]
         result = self._save(keys=keys, args=args)
         if result == -1:
             raise ConflictError(f"consultation {c.id} changed since version {expected}")
@@ -99,7 +154,7 @@ class RedisConsultationStore:
     def forget(self, owner: Owner) -> int:
         """Delete every key of this user; returns how many were deleted."""
         deleted = 0
-        batch: list[bytes] = []
+        batch: builtins.list[bytes] = []
         for key in self._r.scan_iter(match=f"{self._base(owner)}:*", count=500):
             batch.append(key)
             if len(batch) >= 500:
@@ -113,12 +168,91 @@ class RedisConsultationStore:
     def keys_of(self, owner: Owner) -> Iterable[bytes]:
         return self._r.scan_iter(match=f"{self._base(owner)}:*")
 
+    # records that could not be read
+    def take_set_aside(self, owner: Owner) -> builtins.list[SetAside]:
+        """Consultations set aside since this was last asked (each is returned once)."""
+        untold = self._r.smembers(self._untold(owner))
+        if not untold:
+            return []
+        cids = sorted(_text(x) for x in untold)
+        pipe = self._r.pipeline(transaction=False)
+        for cid in cids:
+            pipe.hmget(self._aside(owner, cid), ["doc", "reason", "at"])
+        pipe.srem(self._untold(owner), *cids)
+        *rows, _ = pipe.execute()
+        found = []
+        for cid, (doc, reason, at) in zip(cids, rows, strict=True):
+            slug = _SLUG.search(_text(doc or b""))
+            when = datetime.fromtimestamp(float(at), UTC) if at else datetime.now(UTC)
+            found.append(
+                SetAside(
+                    cid=cid,
+                    slug=slug.group(1) if slug else None,
+                    reason=_text(reason or b"unknown"),
+                    at=when,
+                )
+            )
+        return found
 
-def _decode(version: bytes | None, doc: bytes | None) -> Consultation | None:
+    def _read(self, owner: Owner, cid: str, fields: Sequence[Any]) -> Consultation | None:
+        version, doc, schema = fields
+        if version is None and doc is None:
+            return None
+        try:
+            return _decode(version, doc, schema)
+        except _NewerSchema as e:
+            log.warning("store.newer_schema", owner=owner.key, cid=cid, error=str(e))
+            return None
+        except (ValueError, TypeError, KeyError) as e:
+            reason = f"{type(e).__name__}: {e}"[:2000]
+            done = self._set_aside(
+                keys=[
+                    self._doc(owner, cid),
+                    self._aside(owner, cid),
+                    self._index(owner),
+                    self._untold(owner),
+                ],
+                args=[_text(version or b""), reason, datetime.now(UTC).timestamp(), cid, self._ttl],
+            )
+            log.error("store.set_aside", owner=owner.key, cid=cid, moved=bool(done), error=reason)
+            return None
+
+
+class _NewerSchema(RuntimeError):
+    """Written by a newer release (during a rolling deploy): left alone, not set aside."""
+
+
+def _decode(version: bytes | None, doc: bytes | None, schema: bytes | None) -> Consultation:
     if version is None or doc is None:
-        return None
-    c = Consultation.model_validate_json(doc)
-    return c if c.version == int(version) else c.model_copy(update={"version": int(version)})
+        raise ValueError("the record lacks its version or its document")
+    s = int(schema) if schema is not None else 1
+    if s > SCHEMA_VERSION:
+        raise _NewerSchema(f"schema {s} is newer than {SCHEMA_VERSION}")
+    if s == SCHEMA_VERSION:
+        c = Consultation.model_validate_json(doc)
+    else:
+        data = json.loads(doc)
+        if not isinstance(data, dict):
+            raise ValueError("the document is not an object")
+        c = Consultation.model_validate(migrate(data, s))
+    v = int(version)
+    return c if c.version == v else c.model_copy(update={"version": v})
+
+
+def _text(raw: object) -> str:
+    return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _readable(saved: Consultation, doc: str) -> None:
+    """Refuse to write what would not read back as saved (an infinite number, say)."""
+    try:
+        back = Consultation.model_validate_json(doc)
+    except ValueError as e:
+        log.error("store.refused", cid=saved.id, error=str(e)[:500])
+        raise UnreadableRecord(f"consultation {saved.id} would not read back: {e}") from e
+    if back != saved:
+        log.error("store.refused", cid=saved.id, error="reads back differently")
+        raise UnreadableRecord(f"consultation {saved.id} would not read back as saved")
 
 
 class EventLedger:

@@ -10,7 +10,8 @@ from tests.fakes.http import FakeServer, Recorded, json_reply
 
 class FakeAnthropic(FakeServer):
     """Behaviours, consumed one per request (the last one repeats):
-    ("ok", text) · ("overloaded",) · ("slow", seconds) · ("server_error",)."""
+    ("ok", text) · ("overloaded",) · ("slow", seconds) · ("server_error",) ·
+    ("tool", body -> tool input[, tool name])."""
 
     def __init__(self, *behaviours: tuple) -> None:  # type: ignore[type-arg]
         super().__init__()
@@ -45,7 +46,7 @@ class FakeAnthropic(FakeServer):
                 time.sleep(behaviour[1])
             text = behaviour[1] if kind == "ok" else "late"
             body = rec.json or {}
-            if kind == "tool":  # behaviour[1](request body) -> the tool's input
+            if kind == "tool":  # behaviour[1](request body) -> the tool's input; [2]: tool name
                 return json_reply(
                     200,
                     self._message(
@@ -54,7 +55,7 @@ class FakeAnthropic(FakeServer):
                             {
                                 "type": "tool_use",
                                 "id": "toolu_1",
-                                "name": "record_scores",
+                                "name": behaviour[2] if len(behaviour) > 2 else "record_scores",
                                 "input": behaviour[1](body),
                             }
                         ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from datetime import UTC, datetime
@@ -10,9 +11,16 @@ import pytest
 import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
-from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
+from consultations.adapters.redis_store import (
+    ConflictError,
+    EventLedger,
+    RedisConsultationStore,
+    UnreadableRecord,
+)
 from consultations.answers import Answer
-from consultations.state import Consultation, Owner
+from consultations.catalog import Catalog
+from consultations.service import ConsultationService, NotFound
+from consultations.state import SCHEMA_VERSION, Consultation, Owner
 
 OWNER = Owner(platform="slack", workspace="T1", user="U1")
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -141,3 +149,123 @@ def test_state_survives_a_redis_restart_with_aof(tmp_path) -> None:  # type: ign
         client.close()
     finally:
         again.stop()
+
+
+# --- no record can lock a user out ---------------------------------------------------------
+
+V1_REPORT = {  # as the first release wrote an infinite payback: JSON null where a number goes
+    "slug": "edge-economics",
+    "title": "Edge Deployment Economics",
+    "verdict": "Stay on the API",
+    "summary": "Local never pays back at this volume.",
+    "figures": [
+        {"label": "API cost a month", "value": 81.0, "display": "$81"},
+        {"label": "Payback", "value": None, "display": "never"},
+    ],
+}
+
+
+def _write_raw(client: redis.Redis, cid: str, fields: dict[str, object]) -> None:
+    key = f"na:{{{OWNER.key}}}:c:{cid}"
+    client.hset(key, mapping=fields)  # type: ignore[arg-type]
+    client.expire(key, 3600)
+    client.zadd(f"na:{{{OWNER.key}}}:index", {cid: NOW.timestamp()})
+
+
+def _v1_doc(cid: str, report: dict[str, object] = V1_REPORT, **kw: object) -> str:
+    c = fresh(cid, status="completed", narrative="Stay on the API: $81 a month.", **kw)
+    c.answers["requests"] = Answer(key="requests", raw="30000", number=30000)
+    data = json.loads(c.model_dump_json())
+    data["report"] = report
+    return json.dumps(data)
+
+
+def test_an_old_record_whose_report_no_longer_reads_keeps_its_answers(
+    redis_client: redis.Redis,
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    broken = {**V1_REPORT, "figures": [{"label": "Payback", "value": "never", "display": "x"}]}
+    _write_raw(redis_client, "old222", {"v": 2, "doc": _v1_doc("old222", report=broken)})
+    c = store.load(OWNER, "old222")
+    assert c is not None and c.answers["requests"].number == 30000
+    assert c.narrative == "Stay on the API: $81 a month." and c.report is None  # dropped
+    assert store.save(c).version == 3  # and it is writable again
+
+
+def test_a_record_that_would_not_read_back_is_refused(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    saved = store.save(fresh())
+    bad = saved.editable()
+    bad.answers["requests"] = Answer(key="requests", raw="1e999", number=float("inf"))
+    with pytest.raises(UnreadableRecord):
+        store.save(bad)
+    again = store.load(OWNER, saved.id)
+    assert again == saved  # nothing was written
+    assert store.save(again).version == 2  # and the user goes on
+
+
+def test_an_old_version_record_is_migrated_and_keeps_its_answers(
+    redis_client: redis.Redis,
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    _write_raw(redis_client, "old111", {"v": 4, "doc": _v1_doc("old111")})  # no schema: v1
+    c = store.load(OWNER, "old111")
+    assert c is not None and c.version == 4
+    assert c.answers["requests"].number == 30000
+    assert c.narrative == "Stay on the API: $81 a month."  # what the user read is kept
+    assert c.report is not None  # a payback of "never" (null) is a valid figure now
+    assert c.report.figures[1].value is None and c.report.figures[1].display == "never"
+    store.save(c)
+    assert redis_client.hget(f"na:{{{OWNER.key}}}:c:old111", "s") == str(SCHEMA_VERSION).encode()
+    assert store.load(OWNER, "old111").version == 5  # type: ignore[union-attr]
+    assert store.take_set_aside(OWNER) == []  # migrated, not set aside
+
+
+def test_a_corrupt_record_is_set_aside_and_the_user_told_once(
+    redis_client: redis.Redis,
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    good = store.save(fresh("good11"))
+    broken = '{"id": "bad111", "slug": "edge-economics", "answers": {"requests": '  # cut off
+    _write_raw(redis_client, "bad111", {"v": 2, "doc": broken, "s": SCHEMA_VERSION})
+
+    assert [c.id for c in store.list(OWNER)] == [good.id]  # the others still load
+    assert store.load(OWNER, "bad111") is None
+    aside = f"na:{{{OWNER.key}}}:aside:bad111"
+    assert redis_client.hget(aside, "doc") == broken.encode()  # kept for diagnosis
+    assert b"ValidationError" in redis_client.hget(aside, "reason")  # type: ignore[operator]
+    assert 0 < redis_client.ttl(aside) <= 3600
+
+    told = store.take_set_aside(OWNER)
+    assert [(x.cid, x.slug) for x in told] == [("bad111", "edge-economics")]
+    assert store.take_set_aside(OWNER) == []  # said once
+    assert store.save(store.load(OWNER, good.id)).version == 2  # type: ignore[arg-type]
+
+
+def test_the_service_tells_the_user_and_every_command_keeps_working(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    service = ConsultationService(catalog, store, ConflictError)
+    _write_raw(redis_client, "bad222", {"v": 1, "doc": "\x00garbage", "s": SCHEMA_VERSION})
+    _write_raw(redis_client, "old222", {"v": 1, "doc": _v1_doc("old222")})
+
+    assert [c.id for c in service.consultations(OWNER)] == ["old222"]
+    (notice,) = service.notices(OWNER)
+    assert "could not be restored" in notice and "start" in notice
+    assert service.notices(OWNER) == ()
+    with pytest.raises(NotFound):
+        service.act(OWNER, "bad222", "5M")
+    turn = service.start(OWNER, "edge-economics")  # a new one starts as usual
+    assert service.act(OWNER, turn.consultation.id, "5M").changed
+    assert service.earlier_answers(OWNER)["edge-economics.requests"].number == 30000
+
+
+def test_a_record_without_pending_state_stays_readable_by_the_previous_release(
+    redis_client: redis.Redis,
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    saved = store.save(fresh())
+    doc = json.loads(redis_client.hget(f"na:{{{OWNER.key}}}:c:{saved.id}", "doc"))  # type: ignore[arg-type]
+    assert "pending" not in doc and "editing" not in doc  # what a rollback would not know
+    assert store.load(OWNER, saved.id) == saved

@@ -11,13 +11,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import redis
+
 from consultations.catalog import Catalog
 from tests.unit.test_engine import typical
 
 
-def chat(data_dir: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+def chat(
+    data_dir: Path, *args: str, stdin: str, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "ANTHROPIC_"))}
     env.update(NEURIPS_DATA_DIR=str(data_dir), NEURIPS_LLM="auto", NO_COLOR="1")
+    env.update(extra_env)
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat", *args, "--user", "ada"],
         input=stdin,
@@ -69,3 +74,108 @@ def test_skip_and_restart_in_the_terminal(tmp_path: Path, catalog: Catalog) -> N
     assert result.returncode == 0, result.stderr
     assert "cannot be skipped" in result.stdout if script.questions[0] is required else True
     assert "Starting over" in result.stdout
+
+
+def test_a_report_that_never_pays_back_does_not_lock_the_user_out(tmp_path: Path) -> None:
+    """Edge economics at 30,000 requests a month: local never pays back (issue 10)."""
+    answers = [
+        "30000",
+        "1200 in, 300 out",
+        "$3 / $15",
+        "2",
+        "2",
+        "5%",
+        "$30,000 hardware, $2,000 a month",
+        "36",
+    ]
+    first = chat(tmp_path, "3", stdin="\n".join(answers) + "\n")
+    assert first.returncode == 0, first.stderr
+    assert "Report by" in first.stdout
+    for ref in ("1", "3"):  # any consultation afterwards, the same one included
+        again = chat(tmp_path, ref, stdin="quit\n")
+        assert again.returncode == 0, again.stderr
+        assert "1/" in again.stdout and "Saved" in again.stdout
+
+
+def test_an_unreadable_record_is_set_aside_and_the_chat_goes_on(
+    tmp_path: Path, redis_client: redis.Redis
+) -> None:
+    owner = "{terminal:local:ada}"
+    redis_client.hset(f"na:{owner}:c:dead01", mapping={"v": 3, "doc": '{"slug": "edge-economics"'})
+    redis_client.zadd(f"na:{owner}:index", {"dead01": 1.0})
+    url = redis_client.connection_pool.connection_kwargs
+    result = chat(
+        tmp_path,
+        stdin="3\nabout 5M\nquit\n",
+        REDIS_URL=f"redis://{url['host']}:{url['port']}/{url.get('db', 0)}",
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Edge Deployment Economics consultation (number 3) could not be restored" in out
+    assert "Which consultation?" in out  # the chat goes on
+    assert "5,000,000" in out
+    assert redis_client.exists(f"na:{owner}:aside:dead01")
+
+
+def test_answers_typed_as_people_write_them_reach_the_report(tmp_path: Path) -> None:
+    """The phrasings of issue 10, typed into the terminal chat, with a correction mid-way."""
+    lines = [
+        "1,200 input tokens and 300 output tokens per request",  # tokens, not requests: asked
+        "5M",
+        "1.200 in, 300 out",
+        "$1,200 / $300",  # 80× list prices: asked
+        "$3 / $15",
+        "under 300 ms",
+        "actually it's 8 million requests a month, not 5",
+        "customer PII under GDPR",
+        "5%",
+        "$30k for the box and about 2k a month to run it",
+        "three years",
+        "edit 6",  # after the report: what if we accepted no quality loss at all?
+        "0%",
+    ]
+    result = chat(tmp_path, "3", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "you mention “tokens”" in out and "question 2" in out
+    assert "input 1,200, output 300" in out
+    assert "80× the top of today's list prices" in out
+    assert "Noted: Within a second." in out
+    assert "Changed volume: 5,000,000 → 8,000,000." in out
+    assert "Noted: Confidential (customers, contracts)." in out
+    assert "Noted: hardware $30,000, monthly $2,000." in out
+    assert "Noted: 36 months." in out
+    assert "Writing your report with: volume 8,000,000 · tokens input 1,200, output 300" in out
+    assert "$64,800" in out  # the API total at 8M requests, 1,200/300 tokens, $3/$15
+    assert out.count("— Report by") == 2  # the edit wrote the report again
+    assert "Changed quality loss: 5% → 0%." in out
+    assert "Saved" not in out.split("— Report by")[-1]
+
+
+def test_locale_formats_and_units_in_the_terminal(tmp_path: Path) -> None:
+    lines = [
+        "2.500.000",
+        "1.200 in, 300 out",
+        "3 € / 15 €",
+        "300 µs",
+        "HIPAA",
+        "2,5 %",
+        "30.000 € hardware, 2.000 € a month",
+        "1 year and 6 months",
+    ]
+    result = chat(tmp_path, "3", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for shown in (
+        "Noted: 2,500,000.",
+        "Noted: input 1,200, output 300.",
+        "Noted: input €3, output €15.",
+        "Noted: Instantly (under 100 ms).",
+        "Noted: Regulated (health, finance, legal).",
+        "Noted: 2.5%.",
+        "Noted: hardware €30,000, monthly €2,000.",
+        "Noted: 18 months.",
+    ):
+        assert shown in out, shown
+    said_back = [ln for ln in out.splitlines() if ln.startswith("Noted:")]
+    assert len(said_back) == 8 and not any("$" in ln for ln in said_back)  # no silent dollar

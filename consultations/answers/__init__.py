@@ -1,0 +1,56 @@
+"""Reading answers as people type them: numbers with units, choices, lists and free text.
+
+Pure functions. ``parse_answer`` returns an :class:`Answer`, or raises :class:`AnswerError`
+with a short reason shown to the user with the question again, or :class:`Unclear` with the
+readings to choose from when the words allow more than one.
+"""
+
+from __future__ import annotations
+
+from consultations.answers.choices import parse_choice
+from consultations.answers.lists import split_list
+from consultations.answers.model import (
+    MAX_ANSWER_CHARS,
+    Answer,
+    AnswerError,
+    Unclear,
+    clean_text,
+    format_money,
+    format_number,
+)
+from consultations.answers.numbers import number_answer
+from consultations.scripts import Question, QuestionType
+
+__all__ = [
+    "MAX_ANSWER_CHARS",
+    "Answer",
+    "AnswerError",
+    "Unclear",
+    "clean_text",
+    "format_money",
+    "format_number",
+    "parse_answer",
+    "parse_choice",
+    "split_list",
+]
+
+
+def parse_answer(question: Question, raw: str) -> Answer:
+    text = clean_text(raw)
+    if not text:
+        raise AnswerError("I did not catch an answer.")
+    match question.type:
+        case QuestionType.TEXT:
+            if len(text) < 2:
+                raise AnswerError("A few words, please.")
+            return Answer(key=question.key, raw=text, text=text)
+        case QuestionType.LIST:
+            items = split_list(text, named=question.named_items)[: question.max_items]
+            if not items:
+                raise AnswerError("List at least one item, separated by commas or new lines.")
+            return Answer(key=question.key, raw=text, items=tuple(items))
+        case QuestionType.CHOICE:
+            return Answer(key=question.key, raw=text, choices=parse_choice(question, text))
+        case QuestionType.NUMBER:
+            return number_answer(question, text)
+    raise AssertionError(question.type)  # pragma: no cover

@@ -1,0 +1,100 @@
+"""Choice answers: by number, by the option's words and synonyms, or by a number in its band."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from consultations.answers.lexer import scan
+from consultations.answers.model import AnswerError
+from consultations.scripts import Choice, NumberKind, Question
+
+_WORD = re.compile(r"[a-z0-9]+")
+_NEGATED = re.compile(r"\b(?:no|not|non|without|never)[\s-]+(?:any\s+|real\s+)?([a-z0-9]+)")
+_UPPER = re.compile(
+    r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
+)
+_TO_BAND = {
+    NumberKind.DURATION_MS: {
+        "ns": 1e-6,
+        "us": 1e-3,
+        "ms": 1.0,
+        "s": 1e3,
+        "min": 6e4,
+        "h": 3.6e6,
+        "d": 8.64e7,
+    },
+    NumberKind.MONTHS: {"w": 12 / 52.18, "mo": 1.0, "y": 12.0},
+    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0},
+}
+
+
+def parse_choice(question: Question, text: str) -> tuple[str, ...]:
+    choices = question.choices
+    folded = text.casefold().strip(" .!")
+    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
+    if numbers:
+        picks = [int(n) for n in re.findall(r"\d{1,2}", folded)]
+        if any(p < 1 or p > len(choices) for p in picks):
+            raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
+        values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
+        return _one_or_many(question, values)
+    if banded := _by_band(question, folded):
+        return banded
+    negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
+    words = set(_WORD.findall(folded)) - negated
+    exact = [c.value for c in choices if folded in _names(c)]
+    if exact:
+        return (exact[0],)
+    hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
+    hits = {v: n for v, n in hits.items() if n}
+    if hits:
+        ranked = sorted(hits, key=lambda v: -hits[v])
+        if not question.multiple and len(ranked) > 1 and hits[ranked[0]] > hits[ranked[1]]:
+            return (ranked[0],)
+        return _one_or_many(question, tuple(v for v in (c.value for c in choices) if v in hits))
+    names = {n: c.value for c in choices for n in _names(c)}
+    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.75)
+    if close:
+        return (names[close[0]],)
+    options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
+    raise AnswerError(f"Pick one of: {options} (a number or the words will do).")
+
+
+def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
+    """ "under 300 ms" picks the option whose band holds 300 ms (an upper bound stays in it)."""
+    table = _TO_BAND.get(question.band) if question.band else None
+    if table is None:
+        return None
+    for q in scan(folded):
+        if q.unit not in table or len(q.readings) != 1:
+            continue
+        value = q.readings[0] / (q.scale if q.scale != 1 and q.unit else 1) * table[q.unit]
+        upper = _UPPER.search(folded[: q.start]) is not None
+        for c in question.choices:
+            if c.range is None:
+                continue
+            low, high = c.range
+            if (low < value <= high) if upper else (low <= value < high):
+                return (c.value,)
+    return None
+
+
+def _names(c: Choice) -> list[str]:
+    names = [c.value.replace("-", " ").replace("_", " "), c.label.casefold(), *c.synonyms]
+    return list(dict.fromkeys(n.casefold() for n in names))
+
+
+def _contains(folded: str, words: set[str], name: str) -> bool:
+    name = name.casefold()
+    if " " in name:
+        return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) is not None
+    return name in words
+
+
+def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]:
+    if len(values) > 1 and not question.multiple:
+        labels = {c.value: c.label for c in question.choices}
+        named = " or ".join(labels[v] for v in values)
+        raise AnswerError(f"Just one, please: {named}?")
+    return values

@@ -1,0 +1,68 @@
+"""Corrections typed at any time: "actually it's 8 million requests a month, not 5",
+"change the volume to 8M", "requests: 8M". Pure: finds which earlier question is meant and
+the words to read as its new answer; the engine decides whether they read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from consultations.scripts import Question, QuestionType
+
+_CUE = re.compile(
+    r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
+    r"change|set|update|fix|correct|let me correct)\b[\s,:;.!-]*",
+    re.I,
+)
+_NOT = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I)
+_ASSIGN = re.compile(
+    r"^\s*(?:should be|is|are|was|were|to|=|:|at|of)\s*(?:now\s+|actually\s+)?(?P<rest>.+)$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Correction:
+    key: str
+    text: str  # the words to read as the new answer
+
+
+def names_of(q: Question) -> tuple[str, ...]:
+    return (*q.names, q.key.replace("_", " "))
+
+
+def _matchable(q: Question) -> tuple[str, ...]:
+    """Names a correction can use; short key words ("use", "role") are too common to count."""
+    return tuple(n for n in names_of(q) if n in q.names or len(n) >= 5)
+
+
+def find_correction(
+    questions: Sequence[Question], answered: Collection[str], current: str | None, text: str
+) -> Correction | None:
+    """The earlier question ``text`` plainly corrects, or None (then it answers ``current``)."""
+    cue = _CUE.match(text)
+    body = text[cue.end() :] if cue else text
+    hits = []
+    for q in questions:
+        if q.key not in answered or q.key == current:
+            continue
+        if m := _named(q, body):
+            hits.append((q, m))
+    if len(hits) != 1:
+        return None
+    q, m = hits[0]
+    assign = _ASSIGN.match(body[m.end() :])
+    if cue is None and not (assign and m.start() <= 4):  # "the volume is 8M", "requests: 8M"
+        return None
+    if assign is None and q.type not in (QuestionType.NUMBER, QuestionType.CHOICE):
+        return None  # free text that merely mentions a topic is an answer, not a correction
+    words = assign.group("rest") if assign else body
+    words = _NOT.sub("", words).strip(" ,;.")
+    return Correction(q.key, words) if words else None
+
+
+def _named(q: Question, text: str) -> re.Match[str] | None:
+    for name in sorted(_matchable(q), key=len, reverse=True):
+        if m := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
+            return m
+    return None

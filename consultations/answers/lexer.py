@@ -1,0 +1,266 @@
+"""Every number in a line as people write it: digits in any convention, words, scales, units.
+
+``scan`` finds the quantities; each keeps every value its digits allow (``1.200`` is 1.2 or
+1,200), its scale (k, M, "million"), its unit (``ms``, ``years``, ``%``) and its currency as
+typed. Deciding between readings is left to :mod:`consultations.answers.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from consultations.answers.money import PREFIX, SUFFIX, currency_code
+
+_GROUP_SPACES = " \u00a0\u202f\u2009'’"
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}(?!\d))+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)*|[.,]\d+)"
+    r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3})?"
+    r"|(?P<words>\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|"
+    r"a|an|and)(?:[\s-]+|\b))+)",
+    re.IGNORECASE,
+)
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        + ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
+        + ["eighteen", "nineteen"]
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2
+    )
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+_MULT = re.compile(
+    r"\s?(?P<m>thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|tn|k|m|b)"
+    r"(?![a-zµμ])",
+    re.IGNORECASE,
+)
+_MULTS = {
+    "thousand": 1e3,
+    "hundred": 1e2,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "grand": 1e3,
+    "mio": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
+}
+_HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
+_UNIT = re.compile(
+    r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
+    r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
+    r"years?|%|per\s?cent|pct)(?![a-zµμ])",
+    re.IGNORECASE,
+)
+_UNIT_NAMES = {  # to one canonical name each
+    "ns": "ns",
+    "nanosecond": "ns",
+    "us": "us",
+    "µs": "us",
+    "μs": "us",
+    "micro": "us",
+    "microsecond": "us",
+    "ms": "ms",
+    "msec": "ms",
+    "milli": "ms",
+    "millisecond": "ms",
+    "s": "s",
+    "sec": "s",
+    "second": "s",
+    "m": "min",
+    "min": "min",
+    "minute": "min",
+    "h": "h",
+    "hr": "h",
+    "hour": "h",
+    "d": "d",
+    "day": "d",
+    "w": "w",
+    "wk": "w",
+    "week": "w",
+    "mo": "mo",
+    "mth": "mo",
+    "month": "mo",
+    "y": "y",
+    "yr": "y",
+    "year": "y",
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "pct": "%",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    readings: tuple[float, ...]  # every value the written form allows, scale applied
+    start: int
+    end: int
+    scale: float = 1.0  # k/M/B/"million" that multiplied it
+    unit: str | None = None  # canonical: ns us ms s min h d w mo y %
+    currency: str | None = None
+    convention: str | None = None  # "en" (1,234.5), "eu" (1.234,5) or None (no evidence)
+    note: str | None = None
+    text: str = ""
+    rate: str | None = None  # given per a period ("a day"): s min h d w mo y
+    words: bool = False  # written in words ("two GPUs") rather than digits
+
+
+def unit_name(token: str) -> str:
+    t = re.sub(r"\s+", " ", token.casefold())
+    return _UNIT_NAMES.get(t) or _UNIT_NAMES.get(t.rstrip("s")) or _UNIT_NAMES[t[:5]]
+
+
+def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
+    """The values written digits allow, and the convention they show ("en", "eu" or None)."""
+    if any(ch in digits for ch in _GROUP_SPACES):
+        body = re.sub(f"[{_GROUP_SPACES}]", "", digits)
+        return (float(body.replace(",", ".")),), None
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        point = "." if digits.rfind(".") > digits.rfind(",") else ","
+        group = "," if point == "." else "."
+        whole, _, frac = digits.rpartition(point)
+        if not _grouped(whole, group):
+            return (), None
+        return (float(whole.replace(group, "") + "." + frac),), ("en" if point == "." else "eu")
+    sep = "." if dots else "," if commas else ""
+    if not sep:
+        return (float(digits),), None
+    if digits.count(sep) > 1:
+        return (
+            ((float(digits.replace(sep, "")),), "eu" if sep == "." else "en")
+            if _grouped(digits, sep)
+            else ((), None)
+        )
+    head, tail = digits.split(sep)
+    decimal = float(f"{head or 0}.{tail}")
+    if len(tail) == 3 and head and head != "0" and len(head) <= 3:
+        if sep == ",":  # "1,200": thousands, as nearly everyone who types a comma means
+            return (float(head + tail),), "en"
+        return (decimal, float(head + tail)), None  # "1.200": 1.2 or 1,200
+    return (decimal,), ("eu" if sep == "," else "en")
+
+
+def _grouped(digits: str, sep: str) -> bool:
+    groups = digits.split(sep)
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def words_value(run: str, article_after: bool = False) -> float | None:
+    """ "two and a half million" → 2,500,000; None when the words hold no number."""
+    tokens = [t for t in re.split(r"[\s-]+", run.casefold()) if t]
+    counted = any(
+        t in _SMALL or t in _TENS or t in _SCALES or t in ("dozen", "hundred") for t in tokens
+    )
+    fraction = any(  # "a half", "a quarter"; not "last quarter" or "half the time"
+        t in _FRACTIONS and (i > 0 and tokens[i - 1] in ("a", "an", "one", "and") or article_after)
+        for i, t in enumerate(tokens)
+    )
+    if not (counted or fraction):
+        return None
+    total, current = 0.0, 0.0
+    for i, t in enumerate(tokens):
+        if t in _SMALL:
+            current += _SMALL[t]
+        elif t in _TENS:
+            current += _TENS[t]
+        elif t == "hundred":
+            current = (current or 1) * 100
+        elif t == "dozen":
+            current = (current or 1) * 12
+        elif t in _FRACTIONS:
+            after_and = i >= 2 and tokens[i - 2] == "and" or i >= 1 and tokens[i - 1] == "and"
+            current = current + _FRACTIONS[t] if after_and else (current or 1) * _FRACTIONS[t]
+        elif t in _SCALES:
+            total += (current or 1) * _SCALES[t]
+            current = 0.0
+    return total + current
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (already cleaned), in order."""
+    found: list[Quantity] = []
+    consumed = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < consumed:  # the scale or fraction words of the number before
+            continue
+        scale = 1.0
+        start = m.start()
+        readings: tuple[float, ...]
+        if m.group("words"):
+            whole = run = m.group("words").rstrip(" -")
+            while (trimmed := re.sub(r"(?:\s+|^)(?:and|an?)$", "", run, flags=re.I)) != run:
+                run = trimmed
+            value = words_value(run, article_after=len(whole) > len(run))
+            if value is None:
+                continue
+            bare_fraction = run.casefold() in _FRACTIONS  # "half an hour": the unit follows
+            readings, convention = (value,), None
+            end = start + len(whole if bare_fraction else run)
+            scales = [v for w, v in _SCALES.items() if w in run.casefold()]
+            scale = max(scales, default=1.0)
+        else:
+            readings, convention = digit_readings(m.group("digits"))
+            end = m.end()
+            if exp := m.group("exp"):
+                power = float("1e" + re.sub(r"^.*?(?:[eE]|\^)\s*", "", exp))  # inf, not a crash
+                readings = tuple(r * power for r in readings)
+            if half := _HALF.match(text, end):
+                readings = tuple(r + _FRACTIONS[half.group(1).casefold()] for r in readings)
+                end = half.end()
+            if mult := _MULT.match(text, end):
+                name = mult.group("m").casefold()
+                scale = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
+                readings = tuple(r * scale for r in readings)
+                end = mult.end()
+        if _NEGATIVE.search(text[:start]):
+            readings = tuple(-r for r in readings)
+        q = Quantity(readings, start, end, scale, convention=convention, words=bool(m["words"]))
+        q = _suffixes(text, q)
+        consumed = q.end
+        found.append(q)
+    return found
+
+
+_NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
+
+
+def _suffixes(text: str, q: Quantity) -> Quantity:
+    end, currency, unit, convention = q.end, None, None, q.convention
+    if s := SUFFIX.match(text, end):
+        currency, end = currency_code(s.group("c")), s.end()
+        convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
+    if u := _UNIT.match(text, end):
+        unit, end = unit_name(u.group("u")), u.end()
+    if currency is None and (s := SUFFIX.match(text, end)):
+        currency, end = currency_code(s.group("c")), s.end()
+    if p := PREFIX.search(text[max(0, q.start - 5) : q.start]):
+        currency = currency_code(p.group("c"))
+    return replace(
+        q, end=end, unit=unit, currency=currency, convention=convention, text=text[q.start : end]
+    )
+
+
+def with_unit_m(q: Quantity, unit: str) -> Quantity:
+    """ "5m" of a duration or a span means minutes or months, not millions."""
+    if q.scale != 1e6 or q.unit is not None or not re.search(r"\dm\b|\d m\b", q.text, re.I):
+        return q
+    return replace(q, readings=tuple(r / 1e6 for r in q.readings), scale=1.0, unit=unit)

@@ -1,0 +1,64 @@
+"""List answers: one item a line, or separated by semicolons or commas outside parentheses."""
+
+from __future__ import annotations
+
+import re
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
+
+
+def split_list(text: str, named: bool = False) -> list[str]:
+    """Items of a list; ``named``: items name things (vendors, models), so a lower-case
+    sentence among capitalised names is a comment on the item before it, not an item."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > 1:
+        parts = lines
+    elif ";" in text:
+        parts = text.split(";")
+    else:
+        parts = _split_commas(text)
+    if named:
+        parts = _comments_joined(parts)
+    seen: dict[str, str] = {}
+    for part in parts:
+        item = _BULLET.sub("", part).strip(" \t.,;")
+        if item and item.casefold() not in seen:
+            seen[item.casefold()] = item
+    return list(seen.values())
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split on commas outside parentheses, and on a final ', and' / ' and ' only after commas."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    if len(parts) > 1:
+        last = re.sub(r"^\s*and\s+", "", parts[-1])
+        parts[-1] = last
+    return parts
+
+
+def _is_name(part: str) -> bool:
+    return any(ch.isupper() or ch.isdigit() for ch in part)
+
+
+def _comments_joined(parts: list[str]) -> list[str]:
+    if not any(_is_name(p) for p in parts):
+        return parts  # all lower case: names typed that way, not comments
+    out: list[str] = []
+    for part in parts:
+        comment = not _is_name(part) and len(part.split()) >= 4
+        if out and comment:
+            out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
+        else:
+            out.append(part)
+    return out

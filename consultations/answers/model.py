@@ -1,0 +1,100 @@
+"""What an answer is once read, how it is said back, and the errors that ask again."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pydantic import BaseModel, ConfigDict
+
+from consultations.scripts import NumberKind, Question
+
+MAX_ANSWER_CHARS = 4000
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question; the message says why, briefly."""
+
+
+class Unclear(AnswerError):
+    """The words can be read more than one way; the user picks (``1``/``2``) or retypes."""
+
+    def __init__(self, message: str, readings: tuple[Answer, ...]) -> None:
+        super().__init__(message)
+        self.readings = readings
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    raw: str
+    skipped: bool = False
+    text: str | None = None
+    number: float | None = None
+    numbers: dict[str, float] | None = None
+    currency: str | None = None
+    choices: tuple[str, ...] | None = None
+    items: tuple[str, ...] | None = None
+    note: str | None = None  # how it was read when that is worth saying ("the midpoint of …")
+
+    def display(self, question: Question) -> str:
+        """How we read the answer, said back to the user."""
+        if self.skipped:
+            return "skipped"
+        if self.numbers is not None:
+            return ", ".join(
+                f"{name} {format_number(v, question.kind, self.currency)}"
+                for name, v in self.numbers.items()
+            )
+        if self.number is not None:
+            return format_number(self.number, question.kind, self.currency)
+        if self.choices is not None:
+            labels = {c.value: c.label for c in question.choices}
+            return ", ".join(labels.get(v, v) for v in self.choices)
+        if self.items is not None:
+            return "; ".join(self.items)
+        return self.text or ""
+
+
+def clean_text(raw: str) -> str:
+    """Untrusted text made safe to store and echo: no control characters, bounded length."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return text.strip()[:MAX_ANSWER_CHARS]
+
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
+
+
+def format_money(value: float, currency: str | None) -> str:
+    whole = value == round(value) or abs(value) >= 1_000_000
+    digits = f"{abs(value):,.0f}" if whole else f"{abs(value):,.2f}"
+    sign = "−" if value < 0 else ""
+    if currency is None:
+        return f"{sign}{digits}"
+    symbol = SYMBOLS.get(currency)
+    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
+
+
+def format_number(value: float, kind: NumberKind | None, currency: str | None = None) -> str:
+    if kind is NumberKind.MONEY:
+        return format_money(value, currency)
+    if kind is NumberKind.PERCENT:
+        return f"{plain(value)}%"
+    if kind is NumberKind.DURATION_MS:
+        if value >= 60_000 and value % 60_000 == 0:
+            return f"{plain(value / 60_000)} min"
+        if value >= 1000:
+            return f"{plain(value / 1000)} s"
+        return f"{plain(value * 1000)} µs" if 0 < value < 1 else f"{plain(value)} ms"
+    if kind is NumberKind.MONTHS:
+        return f"{plain(value)} months"
+    if kind is NumberKind.HOURS:
+        return f"{plain(value)} hours"
+    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+
+
+def plain(value: float) -> str:
+    """Grouped, up to six decimals, no exponent: 1,744,000 · 2.5 · 0.0005."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,52 @@
+"""Currencies as people type them: symbols and codes before or after the amount, and words."""
+
+from __future__ import annotations
+
+import re
+
+_CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|chf|cad|aud|krw|sek|nok|dkk|pln|brl"
+PREFIX = re.compile(rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}))\s?$", re.IGNORECASE)
+SUFFIX = re.compile(
+    rf"\s?(?P<c>\$|€|£|¥|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
+    r"rupees?|francs?|won)(?![a-z]))",
+    re.IGNORECASE,
+)
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "buck": "USD",
+    "c$": "CAD",
+    "a$": "AUD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "₹": "INR",
+    "inr": "INR",
+    "rupee": "INR",
+    "₩": "KRW",
+    "krw": "KRW",
+    "won": "KRW",
+    "chf": "CHF",
+    "franc": "CHF",
+}
+CURRENCY_WORDS = re.compile(
+    rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|"
+    r"yuan|rupees?|francs?)\b)",
+    re.IGNORECASE,
+)
+
+
+def currency_code(token: str) -> str:
+    t = token.casefold().rstrip("s") if len(token) > 1 else token
+    return _CURRENCY.get(t, _CURRENCY.get(token.casefold(), token.upper()))

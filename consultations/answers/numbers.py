@@ -1,0 +1,296 @@
+"""Number answers: one value or several named parts, in the question's unit, never misread.
+
+When the digits allow two values (``1.200``), the writer's convention elsewhere in the line
+decides, then the question's plausible range; if both still fit, the user is asked.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity, scan, with_unit_m
+from consultations.answers.model import Answer, AnswerError, Unclear, format_number
+from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.answers.rates import rate_after, to_period
+from consultations.scripts import NumberKind, Question
+
+_MS = {
+    "ns": 1e-6,
+    "us": 1e-3,
+    "ms": 1.0,
+    "s": 1e3,
+    "min": 6e4,
+    "h": 3.6e6,
+    "d": 8.64e7,
+    "w": 6.048e8,
+    "mo": 2.6298e9,
+    "y": 3.15576e10,
+}
+_TO_BASE = {
+    NumberKind.DURATION_MS: _MS,
+    NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
+    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0},
+    NumberKind.PERCENT: {"%": 1.0},
+}
+_M_MEANS = {NumberKind.DURATION_MS: "min", NumberKind.MONTHS: "mo", NumberKind.HOURS: "min"}
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|or|and)\s*$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
+_COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
+_ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
+_DEFAULT_WORDS = {
+    "input": ("in", "input", "inputs", "prompt", "prompts"),
+    "output": ("out", "output", "outputs", "completion", "completions", "response"),
+}
+
+
+def number_answer(question: Question, text: str) -> Answer:
+    kind = question.kind
+    quantities = _quantities(text, kind)
+    if unreadable := next((q for q in quantities if not q.readings), None):
+        raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
+    if not quantities and text.casefold().strip(" .!") in _ZERO_WORDS:
+        quantities = [Quantity((0.0,), 0, len(text))]
+    if not quantities:
+        if question.parts:
+            need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
+            raise AnswerError(f"I need {need}{_example(question)}.")
+        raise AnswerError(f"I need a number here{_example(question)}.")
+    currency = _currency(question, text, quantities)
+    quantities = _without_counted_things(question, quantities)
+    chosen = _assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    chosen = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
+    readings = _readings(question, chosen)
+    answers = [_answer(question, text, values, currency, chosen) for values in readings]
+    if len(answers) > 1:
+        shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
+        raise Unclear(f"Did you mean {shown}?", tuple(answers))
+    return answers[0]
+
+
+def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
+    """ "$40k for two GPUs": a number in words with no currency or scale counts things."""
+    needed = len(question.parts) or 1
+    kept = [q for q in found if not (q.words and q.currency is None and q.scale == 1)]
+    return kept if len(kept) >= needed else found
+
+
+def _answer(
+    question: Question,
+    text: str,
+    values: dict[str, float],
+    currency: str | None,
+    chosen: dict[str, Quantity],
+) -> Answer:
+    for v in values.values():
+        _check_bounds(question, v)
+    notes = [q.note for q in chosen.values() if q.note]
+    note = "; ".join(dict.fromkeys(notes)) or None
+    if question.parts:
+        return Answer(key=question.key, raw=text, numbers=values, currency=currency, note=note)
+    return Answer(key=question.key, raw=text, number=values[""], currency=currency, note=note)
+
+
+def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
+    found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
+    if kind in _M_MEANS:
+        found = [with_unit_m(q, _M_MEANS[kind]) for q in found]
+    found = [q for i, q in enumerate(found) if not _denominator(text, q, found[:i])]
+    if kind in _TO_BASE:
+        found = _compounds(text, [_to_base(q, kind) for q in found])
+    return _ranges(text, found, kind)
+
+
+def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
+    """ "$3 per 1M tokens", "per million": the unit of a price, not an answer."""
+    lead = text[: q.start].rstrip()
+    unit_like = q.scale > 1 and q.readings[0] == q.scale
+    return bool(before) and (lead.casefold().endswith("per") or lead.endswith("/") and unit_like)
+
+
+def _to_base(q: Quantity, kind: NumberKind) -> Quantity:
+    table = _TO_BASE[kind]
+    if q.unit is None:
+        return q
+    if q.unit not in table:
+        raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
+    return replace(q, readings=tuple(float(f"{r * table[q.unit]:.12g}") for r in q.readings))
+
+
+def _unit_word(kind: NumberKind) -> str:
+    return {
+        NumberKind.DURATION_MS: "a time",
+        NumberKind.MONTHS: "months or years",
+        NumberKind.HOURS: "hours",
+        NumberKind.PERCENT: "a percentage",
+    }.get(kind, "a number")
+
+
+def _compounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "1 min 30 s", "1 year and 6 months": one duration, the parts added up."""
+    order = list(_MS)
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit in order
+            and q.unit in order
+            and order.index(q.unit) < order.index(prev.unit)
+            and _COMPOUND_SEP.match(text[prev.end : q.start])
+            and len(prev.readings) == len(q.readings) == 1
+        ):
+            out[-1] = replace(
+                prev,
+                readings=(prev.readings[0] + q.readings[0],),
+                end=q.end,
+                unit=q.unit,
+                text=text[prev.start : q.end],
+            )
+            continue
+        out.append(q)
+    return out
+
+
+def _ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Quantity]:
+    """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        sep = text[q.end : nxt.start] if nxt else ""
+        is_range = nxt is not None and _RANGE_SEP.match(sep) is not None
+        if is_range and sep.strip().casefold() == "and":
+            is_range = _BETWEEN.search(text[: q.start]) is not None
+        if not is_range or nxt is None or len(q.readings) != 1 or len(nxt.readings) != 1:
+            out.append(q)
+            i += 1
+            continue
+        low, high = q.readings[0], nxt.readings[0]
+        if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
+            low *= nxt.scale
+        if q.unit is None and nxt.unit and kind in _TO_BASE:
+            low *= _TO_BASE[kind].get(nxt.unit, 1.0)
+        mid = (low + high) / 2
+        note = (
+            f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)} "
+            f"(type the exact figure if you have it)"
+        )
+        out.append(
+            replace(
+                nxt,
+                readings=(mid,),
+                start=q.start,
+                note=note,
+                currency=nxt.currency or q.currency,
+                text=text[q.start : nxt.end],
+            )
+        )
+        i += 2
+    return out
+
+
+def _currency(question: Question, text: str, found: list[Quantity]) -> str | None:
+    if question.kind is not NumberKind.MONEY:
+        return None
+    codes = {q.currency for q in found if q.currency}
+    codes |= {currency_code(m.group(0)) for m in CURRENCY_WORDS.finditer(text)}
+    if len(codes) > 1:
+        raise AnswerError(
+            f"You wrote amounts in {' and '.join(sorted(codes))}; which one should the report "
+            "use? Please give all the amounts in one currency."
+        )
+    return codes.pop() if codes else None
+
+
+def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity]:
+    parts = question.parts
+    if len(found) < len(parts):
+        names = " and ".join(parts)
+        raise AnswerError(f"I need {len(parts)} numbers here: {names}{_example(question)}.")
+    scores: list[tuple[int, int, str]] = []
+    folded = text.casefold()
+    for i, q in enumerate(found):
+        before = folded[found[i - 1].end if i else 0 : q.start]
+        after = folded[q.end : found[i + 1].start if i + 1 < len(found) else len(folded)]
+        for part in parts:
+            words = question.part_words.get(part) or _DEFAULT_WORDS.get(part) or (part,)
+            dist = _distance(before, after, words)
+            if dist is not None:
+                scores.append((dist, i, part))
+    chosen: dict[str, Quantity] = {}
+    used: set[int] = set()
+    for _, i, part in sorted(scores):
+        if part not in chosen and i not in used:
+            chosen[part], used = found[i], used | {i}
+    rest = [q for i, q in enumerate(found) if i not in used]
+    for part in parts:
+        if part not in chosen:
+            chosen[part] = rest.pop(0)
+    return {part: chosen[part] for part in parts}
+
+
+def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:
+    """How close the nearest word naming a part is to the number (after it, or before it)."""
+    pattern = _words_pattern(words)
+    found: list[int] = []
+    if m := pattern.search(after):
+        found.append(m.start())
+    hits = list(pattern.finditer(before))
+    if hits:
+        found.append(len(before) - hits[-1].end())
+    return min(found) if found else None
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+
+
+def _readings(question: Question, chosen: dict[str, Quantity]) -> list[dict[str, float]]:
+    """One set of values, or two when the digits stay ambiguous after every clue."""
+    conventions = {q.convention for q in chosen.values() if q.convention}
+    first: dict[str, float] = {}
+    second: dict[str, float] = {}
+    for part, q in chosen.items():
+        a, b = q.readings[0], q.readings[-1]
+        if len(q.readings) > 1:
+            if conventions == {"eu"}:
+                a = b
+            elif conventions == {"en"}:
+                b = a
+            else:
+                fits = [r for r in q.readings if _fits(question, part or None, r)]
+                if len(fits) == 1:
+                    a = b = fits[0]
+        first[part], second[part] = a, b
+    for values in (first, second):
+        for v in values.values():
+            if not math.isfinite(v):
+                raise AnswerError("That number is too large to work with.")
+    return [first] if first == second else [first, second]
+
+
+def _fits(question: Question, part: str | None, value: float) -> bool:
+    if question.kind in (NumberKind.COUNT, NumberKind.TOKENS) and value != round(value):
+        return False
+    band = question.plausible_for(part)
+    return band is None or band[0] <= value <= band[1]
+
+
+def _check_bounds(question: Question, value: float) -> None:
+    low = 0.0 if question.minimum is None else question.minimum
+    if value < low:
+        raise AnswerError(f"That should be at least {format_number(low, question.kind)}.")
+    if question.maximum is not None and value > question.maximum:
+        raise AnswerError(
+            f"That looks too high: at most {format_number(question.maximum, question.kind)}."
+        )
+
+
+def _example(question: Question) -> str:
+    return f", for example {question.example}" if question.example else ""

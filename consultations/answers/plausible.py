@@ -1,0 +1,105 @@
+"""Doubts worth one short question: a value far outside its usual range, or an answer that
+sounds like it belongs to another question. Pure; the engine keeps the pending confirmation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from consultations.answers.model import Answer, format_number
+from consultations.scripts import NumberKind, Question, QuestionType
+
+# Rough units of each currency per US dollar, only to compare with ranges kept in dollars.
+_PER_USD = {
+    "USD": 1.0,
+    "EUR": 0.9,
+    "GBP": 0.8,
+    "CHF": 0.9,
+    "CAD": 1.4,
+    "AUD": 1.5,
+    "JPY": 150.0,
+    "CNY": 7.2,
+    "INR": 85.0,
+    "KRW": 1400.0,
+    "SEK": 10.5,
+    "NOK": 10.8,
+    "DKK": 6.9,
+    "PLN": 4.0,
+    "BRL": 5.5,
+}
+_KIND_WORDS = {  # words that say which kind of number the writer had in mind
+    NumberKind.TOKENS: re.compile(r"\btokens?\b", re.I),
+    NumberKind.MONEY: re.compile(r"[$€£¥₹₩]|\b(?:usd|eur|gbp|dollars?|euros?)\b", re.I),
+    NumberKind.PERCENT: re.compile(r"%|\bper\s?cent\b", re.I),
+}
+KEEP = "Type `yes` to keep it, or type the right value."
+
+
+def doubt(question: Question, answer: Answer, others: Sequence[Question]) -> str | None:
+    """One short question about ``answer``, or None when it looks right."""
+    if answer.skipped or question.type is not QuestionType.NUMBER:
+        return None
+    return _elsewhere(question, answer, others) or _outside(question, answer)
+
+
+def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -> str | None:
+    shown = answer.display(question)
+    for number, other in enumerate(others, 1):
+        if other.key == question.key or other.type is not QuestionType.NUMBER:
+            continue
+        said = None
+        pattern = _KIND_WORDS.get(other.kind) if other.kind else None
+        differs = other.kind != question.kind and question.kind is not NumberKind.MONEY
+        if differs and pattern and (m := pattern.search(answer.raw)):  # prices: "per M tokens"
+            said = m.group(0)
+        if said is None and not _names(question, answer.raw):
+            said = _names(other, answer.raw)
+            own = f"{question.text} {question.why} {question.example or ''}".casefold()
+            if said and said.casefold() in own:  # "per million tokens" fits a price question
+                said = None
+        if said:
+            return (
+                f"I read {shown}, but you mention “{said}”, which sounds like question "
+                f"{number} (“{other.text}”). Is {shown} right for this one? {KEEP}"
+            )
+    return None
+
+
+def _names(question: Question, text: str) -> str | None:
+    for name in question.names:
+        if m := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
+            return m.group(0)
+    return None
+
+
+def _outside(question: Question, answer: Answer) -> str | None:
+    kind = question.kind
+    rate = _PER_USD.get(answer.currency or "USD") if kind is NumberKind.MONEY else 1.0
+    if rate is None:
+        return None
+    values = answer.numbers or ({"": answer.number} if answer.number is not None else {})
+    for part, value in values.items():
+        band = question.plausible_for(part or None)
+        if band is None:
+            continue
+        low, high = band[0] * rate, band[1] * rate
+        if low <= value <= high:
+            continue
+        shown = format_number(value, kind, answer.currency)
+        usual = "–".join(format_number(x, kind, answer.currency) for x in (low, high))
+        if value > high:
+            times = value / high
+            how = f"about {_times(times)} the top of" if times >= 2 else "above"
+        else:
+            times = low / value if value else float("inf")
+            how = f"about {_times(times)} below" if 2 <= times < 1e6 else "far below"
+        where = f" for {part}" if part else ""
+        about = question.plausible_note or "the usual range"
+        return f"I read {shown}{where} — {how} {about} ({usual}). Is that right? {KEEP}"
+    return None
+
+
+def _times(ratio: float) -> str:
+    if ratio < 10:
+        return f"{ratio:.1f}×".replace(".0×", "×")
+    return f"{float(f'{ratio:.2g}'):,.0f}×"

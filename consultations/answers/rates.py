@@ -1,0 +1,56 @@
+"""Rates as people give them: "150k a day" to a question asked per month, "$24k a year"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity
+
+_UNIT = (
+    r"(?P<u>seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|"
+    r"mths?|years?|yrs?|y)"
+)
+_RATE = re.compile(
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:per|an?|each|every|/)\s*{_UNIT}(?![a-z])", re.IGNORECASE
+)
+_ADVERB = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum)\b",
+    re.IGNORECASE,
+)
+_PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
+_ALIASES = {
+    "s": ("s", "sec", "second"),
+    "min": ("min", "minute"),
+    "h": ("h", "hr", "hour", "hourly"),
+    "d": ("d", "day", "daily"),
+    "w": ("w", "wk", "week", "weekly"),
+    "mo": ("mo", "mth", "month", "monthly"),
+    "y": ("y", "yr", "year", "yearly", "annually", "per annum"),
+}
+_NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
+DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
+DAYS["y"] = 365.25
+WORDS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month"}
+WORDS["y"] = "year"
+
+
+def rate_after(text: str, end: int) -> str | None:
+    """The period a number is given per ("a day", "/month", "yearly", "rps"), if any."""
+    if _PER_SECOND.match(text, end):
+        return "s"
+    m = _RATE.match(text, end) or _ADVERB.match(text, end)
+    if m is None:
+        return None
+    name = m.group("u").casefold()
+    return _NAMES.get(name) or _NAMES.get(name.rstrip("s"))
+
+
+def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
+    """The quantity restated per the question's period, with a note that says so."""
+    if rate is None or per is None or rate == per or per not in DAYS:
+        return q
+    factor = DAYS[per] / DAYS[rate]
+    readings = tuple(r * factor for r in q.readings)
+    note = f"{q.text.strip()} a {WORDS[rate]} is about {readings[0]:,.0f} a {WORDS[per]}"
+    return replace(q, readings=readings, note=note)

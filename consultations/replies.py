@@ -1,0 +1,208 @@
+"""A typed reply applied to a consultation: an answer, a confirmation, or a correction.
+
+Pure, and kept apart from the engine's commands and outcomes. ``apply_reply`` changes the
+(editable) consultation it is given and says what to tell the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
+from consultations.answers.corrections import find_correction, names_of
+from consultations.answers.plausible import doubt
+from consultations.scripts import ConsultationScript, Question
+from consultations.state import Consultation, Delivery, Pending, Status
+
+_YES = {
+    "yes",
+    "y",
+    "yep",
+    "yeah",
+    "yes please",
+    "correct",
+    "right",
+    "that's right",
+    "thats right",
+    "yes that's right",
+    "yes, that's right",
+    "ok",
+    "okay",
+    "sure",
+    "confirm",
+    "confirmed",
+    "keep",
+    "keep it",
+    "exactly",
+    "indeed",
+    "it is",
+    "yes it is",
+}
+_NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
+
+
+@dataclass(frozen=True)
+class ReplyResult:
+    changed: bool
+    note: str | None = None  # what was understood, said back
+    reason: str | None = None  # why the question is asked again
+    corrected: bool = False  # an earlier answer was changed
+
+
+def current_question(script: ConsultationScript, c: Consultation) -> Question | None:
+    """The question reopened by ``edit``, else the first without an answer."""
+    if c.editing is not None:
+        return script.question(c.editing)
+    for q in script.questions:
+        if q.key not in c.answers:
+            return q
+    return None
+
+
+def label(q: Question) -> str:
+    return names_of(q)[0]
+
+
+def apply_reply(
+    script: ConsultationScript, c: Consultation, text: str, reading: str | None = None
+) -> ReplyResult:
+    q = current_question(script, c)
+    if reading is not None and q is not None:
+        return _restated(script, c, q, text, reading)
+    corrected = _correction(script, c, q, text)
+    if corrected is not None or q is None:
+        return corrected or ReplyResult(False, reason="Every question is answered.")
+    pending = c.pending if c.pending is not None and c.pending.key == q.key else None
+    if pending is not None:
+        word = clean_text(text).casefold().strip(" .!")
+        picks = pending.readings
+        if word in _YES and len(picks) == 1:
+            return _accept(script, c, q, picks[0])
+        if word.isdigit() and 1 <= int(word) <= len(picks) and len(picks) > 1:
+            return _accept(script, c, q, picks[int(word) - 1], checked=False)
+        if word in _NO:
+            c.pending = None
+            return ReplyResult(True, note="Then type the right value, please.")
+    try:
+        answer = parse_answer(q, text)
+    except Unclear as e:
+        c.pending = Pending(key=q.key, readings=e.readings, prompt=str(e))
+        return ReplyResult(True)
+    except AnswerError as e:
+        return ReplyResult(False, reason=str(e))
+    same = pending is not None and _same(pending.readings[0], answer)
+    return _accept(script, c, q, answer, checked=not same)
+
+
+def _restated(
+    script: ConsultationScript, c: Consultation, q: Question, text: str, reading: str
+) -> ReplyResult:
+    """An answer restated by the understanding adapter: read by the same rules, kept as typed."""
+    try:
+        answer = parse_answer(q, reading)
+    except AnswerError as e:
+        return ReplyResult(False, reason=str(e))
+    note = "understood with Claude" + (f"; {answer.note}" if answer.note else "")
+    answer = answer.model_copy(update={"raw": clean_text(text), "note": note})
+    return _accept(script, c, q, answer, checked=True)
+
+
+def _accept(
+    script: ConsultationScript, c: Consultation, q: Question, answer: Answer, checked: bool = False
+) -> ReplyResult:
+    """Keep ``answer`` unless it deserves one question first (when ``checked`` is asked)."""
+    if checked and (question := doubt(q, answer, script.questions) or _mixed(script, c, answer)):
+        c.pending = Pending(key=q.key, readings=(answer,), prompt=question)
+        return ReplyResult(True)
+    old = c.answers.get(q.key)
+    c.answers[q.key] = answer
+    if q.key not in c.trail:
+        c.trail.append(q.key)
+    c.pending = None
+    shown = answer.display(q) + (f" ({answer.note})" if answer.note else "")
+    if c.editing == q.key:
+        c.editing = None
+        if old is not None:
+            return ReplyResult(True, note=f"Changed {label(q)}: {old.display(q)} → {shown}.")
+    return ReplyResult(True, note=f"Noted: {shown}.")
+
+
+def _correction(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> ReplyResult | None:
+    answered = [k for k, a in c.answers.items() if k != c.editing]
+    found = find_correction(script.questions, answered, current.key if current else None, text)
+    if found is None:
+        return None
+    q = script.question(found.key)
+    try:
+        answer = parse_answer(q, found.text)
+    except AnswerError:  # the words do not answer that question: read them as this one's
+        return None
+    old = c.answers[q.key]
+    if question := doubt(q, answer, script.questions):
+        c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
+        return ReplyResult(True, corrected=True)
+    c.answers[q.key] = answer
+    note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}."
+    return ReplyResult(True, note=note, corrected=True)
+
+
+def _mixed(script: ConsultationScript, c: Consultation, answer: Answer) -> str | None:
+    """Amounts in another currency than the earlier answers: the report compares them."""
+    if answer.currency is None:
+        return None
+    for q in script.questions:
+        other = c.answers.get(q.key)
+        if other is not None and other.currency and other.currency != answer.currency:
+            return (
+                f"Your earlier amounts are in {other.currency} ({label(q)}: {other.display(q)}); "
+                f"this one is in {answer.currency}. The report compares them as they are, so "
+                f"please give it in {other.currency} — or type `yes` to keep it."
+            )
+    return None
+
+
+def _same(a: Answer, b: Answer) -> bool:
+    return (a.number, a.numbers, a.currency) == (b.number, b.numbers, b.currency)
+
+
+def prefill(
+    script: ConsultationScript, c: Consultation, earlier: Mapping[str, Answer]
+) -> list[Question]:
+    reused = []
+    for q in script.questions:
+        for ref in q.reuse:
+            prior = earlier.get(ref)
+            if prior is not None and not prior.skipped:
+                try:  # re-read the earlier words against this question's type
+                    c.answers[q.key] = parse_answer(q, prior.raw)
+                except AnswerError:
+                    continue
+                c.trail.append(q.key)
+                reused.append(q)
+                break
+    return reused
+
+
+FINISHED = (
+    "This consultation is finished; its report is above. Type `edit N` to change answer N, or "
+    "write the correction (e.g. `change the volume to 8M`), and the report is written again."
+)
+
+
+def reopen(c: Consultation) -> None:
+    """A finished consultation taken up again: its report will be written anew."""
+    c.status = Status.ACTIVE
+    c.report, c.narrative, c.narrated_by = None, None, None
+    c.delivery, c.delivery_note = Delivery.NONE, None
+
+
+def summary(script: ConsultationScript, c: Consultation) -> str:
+    """The answers the report will use, compactly: "volume 5,000,000 · tokens input 1,200 …"."""
+    return " · ".join(
+        f"{label(q)} {c.answers[q.key].display(q)}"
+        for q in script.questions
+        if q.key in c.answers and not c.answers[q.key].skipped
+    )

@@ -1,0 +1,251 @@
+"""Real phrasings, per question type, read against the real consultation scripts (issue 10).
+
+Every phrasing listed under "What was measured" is here: each is read right, or it gets one
+clear question back — never a silent misreading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, Unclear, parse_answer
+from consultations.catalog import Catalog
+from consultations.scripts import Question
+
+
+def q(catalog: Catalog, slug: str, key: str) -> Question:
+    return catalog.by_slug(slug).question(key)
+
+
+EDGE = "edge-economics"
+
+SINGLE = [  # (consultation, question, typed, value in the question's unit, shown back)
+    (EDGE, "requests", "2.500.000", 2_500_000, "2,500,000"),
+    (EDGE, "requests", "1e6", 1_000_000, "1,000,000"),
+    (EDGE, "requests", "1.5e6", 1_500_000, "1,500,000"),
+    (EDGE, "requests", "between 2 and 3 million", 2_500_000, "2,500,000"),
+    (EDGE, "requests", "2-3M", 2_500_000, "2,500,000"),
+    (EDGE, "requests", "two and a half million", 2_500_000, "2,500,000"),
+    (EDGE, "requests", "half a million", 500_000, "500,000"),
+    (EDGE, "requests", "1 234 567", 1_234_567, "1,234,567"),
+    (EDGE, "requests", "1\u202f234\u202f567", 1_234_567, "1,234,567"),
+    (EDGE, "requests", "1'234'567", 1_234_567, "1,234,567"),
+    (EDGE, "requests", "about 5M a month", 5_000_000, "5,000,000"),
+    (EDGE, "requests", "5 mio", 5_000_000, "5,000,000"),
+    (EDGE, "requests", "1.200", 1_200, "1,200"),  # 1.2 requests cannot be: 1,200
+    (EDGE, "requests", "twelve hundred", 1_200, "1,200"),
+    (EDGE, "requests", "2 x 10^6", 2_000_000, "2,000,000"),
+    (EDGE, "amortisation", "three years", 36, "36 months"),
+    (EDGE, "amortisation", "1 year and 6 months", 18, "18 months"),
+    (EDGE, "amortisation", "3y", 36, "36 months"),
+    (EDGE, "amortisation", "36", 36, "36 months"),
+    (EDGE, "amortisation", "104 weeks", 24, "24 months"),
+    (EDGE, "quality_loss", "5%", 5, "5%"),
+    (EDGE, "quality_loss", "half a percent", 0.5, "0.5%"),
+    (EDGE, "quality_loss", "2,5 %", 2.5, "2.5%"),
+    ("model-convergence", "monthly_spend", "$12k a month", 12_000, "$12,000"),
+    ("model-convergence", "monthly_spend", "1.234,56 €", 1_234.56, "€1,234.56"),
+    ("model-convergence", "monthly_spend", "30.000 $", 30_000, "$30,000"),
+    ("model-convergence", "monthly_spend", "¥300,000", 300_000, "¥300,000"),
+    ("model-convergence", "monthly_spend", "CHF 2'500", 2_500, "2,500 CHF"),
+    ("model-convergence", "monthly_spend", "about 40 grand", 40_000, "40,000"),
+    ("model-convergence", "monthly_spend", "a lot", None, None),  # no number: asked again
+    ("research-curation", "hours", "1 h 30 min", 1.5, "1.5 hours"),
+    ("research-curation", "hours", "90 minutes", 1.5, "1.5 hours"),
+    ("attention-readiness", "context_window", "200k", 200_000, "200,000"),
+    ("attention-readiness", "context_window", "1M tokens", 1_000_000, "1,000,000"),
+    ("strategy-synthesis", "team_size", "40 engineers", 40, "40"),
+    ("strategy-synthesis", "team_size", "a dozen", 12, "12"),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed", "value", "shown"), SINGLE)
+def test_single_numbers(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float | None, shown: str | None
+) -> None:
+    question = q(catalog, slug, key)
+    if value is None:
+        with pytest.raises(AnswerError):
+            parse_answer(question, typed)
+        return
+    a = parse_answer(question, typed)
+    assert a.number == pytest.approx(value)
+    assert a.display(question) == shown
+
+
+PARTS = [  # (question, typed, {part: value}, currency)
+    ("tokens", "1.200 in, 300 out", {"input": 1200, "output": 300}, None),
+    (
+        "tokens",
+        "1,200 input tokens and 300 output tokens per request",
+        {"input": 1200, "output": 300},
+        None,
+    ),
+    ("tokens", "300 out, 1.2k in", {"input": 1200, "output": 300}, None),
+    ("tokens", "input 1 200, output 300", {"input": 1200, "output": 300}, None),
+    ("price", "$3 / $15", {"input": 3, "output": 15}, "USD"),
+    ("price", "$3 per 1M input tokens and $15 per 1M output", {"input": 3, "output": 15}, "USD"),
+    ("price", "3 € in / 15 € out per million", {"input": 3, "output": 15}, "EUR"),
+    ("price", "¥300 / ¥900", {"input": 300, "output": 900}, "JPY"),
+    ("price", "$1.200 / $3", {"input": 1.2, "output": 3}, "USD"),  # $1,200 is no list price
+    ("price", "0,50 € / 1,50 €", {"input": 0.5, "output": 1.5}, "EUR"),
+    (
+        "local_cost",
+        "30.000 $ hardware, 2.000 $ a month",
+        {"hardware": 30_000, "monthly": 2_000},
+        "USD",
+    ),
+    (
+        "local_cost",
+        "$30k for the box and about 2k a month to run it",
+        {"hardware": 30_000, "monthly": 2_000},
+        "USD",
+    ),
+    (
+        "local_cost",
+        "2k a month to run it, and a $30k box",
+        {"hardware": 30_000, "monthly": 2_000},
+        "USD",
+    ),
+    (
+        "local_cost",
+        "1.234,56 € hardware and 500 € monthly",
+        {"hardware": 1234.56, "monthly": 500},
+        "EUR",
+    ),
+    (
+        "local_cost",
+        "$30,000 hardware, $2,000 a month",
+        {"hardware": 30_000, "monthly": 2_000},
+        "USD",
+    ),
+]
+
+
+@pytest.mark.parametrize(("key", "typed", "values", "currency"), PARTS)
+def test_several_numbers_read_by_their_words(
+    catalog: Catalog, key: str, typed: str, values: dict[str, float], currency: str | None
+) -> None:
+    a = parse_answer(q(catalog, EDGE, key), typed)
+    assert a.numbers == pytest.approx(values)
+    assert a.currency == currency
+
+
+def test_currencies_are_kept_as_typed_never_a_silent_dollar(catalog: Catalog) -> None:
+    price = q(catalog, EDGE, "price")
+    assert parse_answer(price, "¥300 / ¥900").display(price) == "input ¥300, output ¥900"
+    assert parse_answer(price, "3 / 15").display(price) == "input 3, output 15"
+    with pytest.raises(AnswerError, match="EUR and USD"):
+        parse_answer(price, "$3 / €15")
+
+
+def test_a_range_says_it_took_the_midpoint(catalog: Catalog) -> None:
+    a = parse_answer(q(catalog, EDGE, "requests"), "between 2 and 3 million")
+    assert a.note is not None and "midpoint" in a.note
+
+
+def test_a_truly_ambiguous_reading_is_asked_not_guessed(catalog: Catalog) -> None:
+    hours = q(catalog, "attention-readiness", "upkeep_hours")  # 1.2 h and 1,200 h both fit
+    with pytest.raises(Unclear) as e:
+        parse_answer(hours, "1.200")
+    assert [r.number for r in e.value.readings] == [1.2, 1200]
+    assert "1.2" in str(e.value) and "1,200" in str(e.value)
+
+
+def test_the_writers_convention_elsewhere_in_the_line_decides(catalog: Catalog) -> None:
+    local = q(catalog, EDGE, "local_cost")
+    a = parse_answer(local, "1.500 € hardware, 2,50 € a month")  # decimal comma: 1.500 = 1,500
+    assert a.numbers == {"hardware": 1500, "monthly": 2.5}
+
+
+CHOICES = [  # (consultation, question, typed, value)
+    (EDGE, "latency", "under 300 ms", "interactive"),
+    (EDGE, "latency", "under 100 ms", "realtime"),
+    (EDGE, "latency", "300 µs", "realtime"),
+    (EDGE, "latency", "300 us", "realtime"),
+    (EDGE, "latency", "about 2 seconds", "relaxed"),
+    (EDGE, "latency", "1 min 30 s", "batch"),
+    (EDGE, "latency", "overnight", "batch"),
+    (EDGE, "latency", "2", "interactive"),
+    (EDGE, "sensitivity", "customer PII under GDPR", "confidential"),
+    (EDGE, "sensitivity", "GDPR", "confidential"),
+    (EDGE, "sensitivity", "PII", "confidential"),
+    (EDGE, "sensitivity", "HIPAA", "regulated"),
+    (EDGE, "sensitivity", "patient records (HIPAA)", "regulated"),
+    (EDGE, "sensitivity", "public", "public"),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed", "value"), CHOICES)
+def test_choices_from_descriptions(
+    catalog: Catalog, slug: str, key: str, typed: str, value: str
+) -> None:
+    assert parse_answer(q(catalog, slug, key), typed).choices == (value,)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [("requests", "1.2.3"), ("requests", "lots"), ("requests", "1e999"), ("quality_loss", "5 ms")],
+)
+def test_unreadable_numbers_get_a_reason_not_a_guess(
+    catalog: Catalog, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError):
+        parse_answer(q(catalog, EDGE, key), typed)
+
+
+RATES = [  # a number given per another period than the question asks: restated, and said
+    (EDGE, "requests", "roughly 150k per day", 4_565_625),  # asked per month
+    (EDGE, "requests", "60 rps", 157_788_000),
+    ("reasoning-telemetry", "runs_per_day", "600k a month", 19_712.53),
+    ("model-convergence", "monthly_spend", "$120k a year", 10_000),
+    ("model-convergence", "monthly_spend", "2k/month", 2_000),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed", "value"), RATES)
+def test_rates_are_restated_per_the_questions_period(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    a = parse_answer(q(catalog, slug, key), typed)
+    assert a.number == pytest.approx(value, rel=1e-6)
+    assert (a.note is not None and " is about " in a.note) == (typed != "2k/month")
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ("$2k a month for ops and $40k for two GPUs", {"hardware": 40_000, "monthly": 2_000}),
+        ("$30k box, $24k a year to run", {"hardware": 30_000, "monthly": 2_000}),
+    ],
+)
+def test_things_counted_in_words_and_yearly_costs(
+    catalog: Catalog, typed: str, values: dict[str, float]
+) -> None:
+    assert parse_answer(q(catalog, EDGE, "local_cost"), typed).numbers == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("sensitivity", "no PII, public docs", "public"),
+        ("latency", "asap", "realtime"),
+        ("latency", "< 1s", "interactive"),
+    ],
+)
+def test_more_descriptions(catalog: Catalog, key: str, typed: str, value: str) -> None:
+    assert parse_answer(q(catalog, EDGE, key), typed).choices == (value,)
+
+
+def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalog) -> None:
+    vendors = q(catalog, "model-convergence", "vendors")
+    typed = (
+        "GPT-4o for support chat, Claude for code review, "
+        "cost and reliability matter most — keep as the warm backup"
+    )
+    assert parse_answer(vendors, typed).items == (
+        "GPT-4o for support chat",
+        "Claude for code review (cost and reliability matter most — keep as the warm backup)",
+    )
+    lower = parse_answer(vendors, "openai for chat, anthropic, mistral").items
+    assert lower == ("openai for chat", "anthropic", "mistral")  # names typed in lower case

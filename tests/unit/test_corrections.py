@@ -1,0 +1,134 @@
+"""Corrections at any time, through the pure engine over the real scripts, up to the report."""
+
+from __future__ import annotations
+
+from consultations import engine
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput
+from consultations.catalog import Catalog
+from consultations.state import Consultation, Delivery, Status
+from tests.unit.test_engine import begin, step
+
+EDGE_ANSWERS = [
+    "5M",
+    "1,200 in, 300 out",
+    "$3 / $15",
+    "2",
+    "2",
+    "5%",
+    "$30,000 hardware, $2,000 a month",
+    "36 months",
+]
+
+
+def walk(catalog: Catalog, texts: list[str]) -> tuple[Consultation, engine.Decision]:
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in texts:
+        d = step(script, d.consultation, text)
+    return d.consultation, d
+
+
+def api_total(catalog: Catalog, c: Consultation) -> str:
+    script = catalog.by_slug("edge-economics")
+    report = advise(AdvisorInput(script=script, answers=c.answers, context=catalog.context))
+    return report.figure("API total per month").display
+
+
+def test_a_correction_typed_mid_way_reaches_the_report(catalog: Catalog) -> None:
+    texts = [
+        *EDGE_ANSWERS[:4],
+        "actually it's 8 million requests a month, not 5",
+        *EDGE_ANSWERS[4:],
+    ]
+    c, d = walk(catalog, texts)
+    assert c.answers["requests"].number == 8_000_000
+    assert isinstance(d.outcome, engine.Finished)
+    assert api_total(catalog, c) == "$64,800"
+
+
+def test_a_correction_says_what_changed_and_returns_to_where_the_user_was(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:3], "change the volume to 8M"])
+    assert isinstance(d.outcome, engine.Asked)
+    assert d.outcome.number == 4  # still at the latency question
+    assert d.outcome.note == "Changed volume: 5,000,000 → 8,000,000."
+    assert c.answers["requests"].number == 8_000_000
+
+
+def test_a_plain_statement_naming_an_earlier_question_corrects_it(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:4], "the price is $2.50 / $10"])
+    assert c.answers["price"].numbers == {"input": 2.5, "output": 10}
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 5
+
+
+def test_an_answer_that_only_mentions_a_word_is_not_taken_for_a_correction(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:4], "customer data under GDPR"])
+    assert c.answers["sensitivity"].choices == ("confidential",)
+    assert c.answers["requests"].number == 5_000_000
+
+
+def test_edit_n_reopens_a_question_and_comes_back(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:3], "edit 1"])
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 1
+    assert d.outcome.note == "Your answer was: 5,000,000. Type the new one."
+    script = catalog.by_slug("edge-economics")
+    d = step(script, c, "8M")
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 4
+    assert d.outcome.note == "Changed volume: 5,000,000 → 8,000,000."
+
+
+def test_after_the_report_edit_reopens_and_finishes_again(catalog: Catalog) -> None:
+    c, d = walk(catalog, EDGE_ANSWERS)
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    done = c.editable()  # as the worker leaves it: report written and delivered
+    done.narrative, done.narrated_by, done.delivery = "The report.", "offline", Delivery.DELIVERED
+    script = catalog.by_slug("edge-economics")
+
+    refused = step(script, done, "hello")
+    assert isinstance(refused.outcome, engine.Refused) and not refused.changed
+    assert "edit N" in refused.outcome.reason
+
+    d = step(script, done, "edit 1")
+    assert d.changed and d.consultation.status is Status.ACTIVE
+    assert d.consultation.narrative is None and d.consultation.delivery is Delivery.NONE
+    d = step(script, d.consultation, "8M")
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    assert d.consultation.status is Status.COMPLETED
+    assert d.consultation.delivery is Delivery.PENDING  # the report is written again
+    assert api_total(catalog, d.consultation) == "$64,800"
+
+    d = step(script, d.consultation, "actually it's 5 million requests a month, not 8")
+    assert isinstance(d.outcome, engine.Finished) and d.changed  # a correction also reopens
+    assert api_total(catalog, d.consultation) == "$40,500"
+
+
+def test_the_last_message_lists_the_answers_the_report_uses(catalog: Catalog) -> None:
+    _, d = walk(catalog, EDGE_ANSWERS)
+    assert isinstance(d.outcome, engine.Finished)
+    assert d.outcome.summary is not None
+    assert "volume 5,000,000" in d.outcome.summary
+    assert "price input $3, output $15" in d.outcome.summary
+    assert "amortisation 36 months" in d.outcome.summary
+
+
+def test_edit_out_of_range_changes_nothing(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:2], "edit 12"])
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.reason
+    assert "1 to 8" in d.outcome.reason and not d.changed
+
+
+def test_free_text_that_mentions_an_earlier_topic_is_an_answer(catalog: Catalog) -> None:
+    script = catalog.by_slug("strategy-synthesis")
+    d = begin(script)
+    for text in ("CTO", "retail banking", "40 engineers"):
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, "No, we mostly use it in retail banking for support chat")
+    c = d.consultation
+    assert c.answers["industry"].text == "retail banking"  # not "corrected"
+    assert c.answers["ai_use"].text is not None and "support chat" in c.answers["ai_use"].text
+    d = step(script, c, "change the industry to insurance")  # an explicit one still works
+    assert d.consultation.answers["industry"].text == "insurance"
