@@ -192,8 +192,8 @@ def test_a_consultation_over_http_with_the_report_from_a_worker(
         timeout=30,
     )
     assert "Risk:" in report[0]
-    worker_log = (teams_stack.logs / "worker.log").read_text()
-    assert "teams.posted" in worker_log  # sent by the worker, through the stored reference
+    worker_log = teams_stack.logs / "worker.log"  # sent by the worker, through the reference
+    connector.wait_for(lambda: "teams.posted" in worker_log.read_text(), timeout=10)
     del first
 
 
