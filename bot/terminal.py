@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from consultations import messages
+from consultations import messages, router
 from consultations.catalog import UnknownConsultation
 from consultations.engine import Asked, Finished
 from consultations.ports import Narrator
@@ -53,8 +53,13 @@ def run_chat(
             if c.status is Status.ACTIVE:
                 term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
             return 0
-        if line.strip().casefold() == "help":
-            term.say(f"Answer the question, or {messages.CONTROLS}; `quit` leaves (it is saved).")
+        cmd = router.parse(line, slash=False)
+        if isinstance(cmd, router.Consult) and cmd.ref:
+            switched = _choose(service, owner, cmd.ref, term)
+            c = switched or c
+            continue
+        if not isinstance(cmd, router.Answer):
+            term.say(_terminal_reply(service, owner, cmd))
             continue
         try:
             turn = service.act(owner, c.id, line)
@@ -68,6 +73,24 @@ def run_chat(
             c = _deliver(service, narrator, c, term)
         elif c.status is Status.CANCELLED:
             return 0
+
+
+HELP = (
+    "Answer the question, or {controls}. `status` lists your consultations, `consult 3` "
+    "switches to another, `quit` leaves (everything is saved). Digests and triage live in "
+    "Slack and Teams; `neurips-advisor triage` ranks papers here."
+)
+
+
+def _terminal_reply(service: ConsultationService, owner: Owner, cmd: router.Command) -> str:
+    """What the router's commands mean in the terminal, where one consultation is open."""
+    if isinstance(cmd, router.Status):
+        found = service.consultations(owner)
+        lines = [messages.status_line(service.catalog.by_slug(x.slug), x) for x in found]
+        return "**Your consultations**\n" + "\n".join(f"• {x}" for x in lines)
+    if isinstance(cmd, router.Forget):
+        return "To delete everything stored about you, quit and run `neurips-advisor forget`."
+    return HELP.format(controls=messages.CONTROLS)
 
 
 def _tell_notices(service: ConsultationService, owner: Owner, term: Terminal) -> bool:
