@@ -179,3 +179,13 @@ def test_locale_formats_and_units_in_the_terminal(tmp_path: Path) -> None:
         assert shown in out, shown
     said_back = [ln for ln in out.splitlines() if ln.startswith("Noted:")]
     assert len(said_back) == 8 and not any("$" in ln for ln in said_back)  # no silent dollar
+
+
+def test_commands_typed_mid_consultation_go_through_the_router(tmp_path: Path) -> None:
+    out = chat(tmp_path, "3", stdin="about 5M\nstatus\nconsult 5\nstatus\nquit\n").stdout
+    assert "Noted: 5,000,000" in out
+    assert out.count("Your consultations") == 2  # `status` is a command, not an answer
+    assert "Edge Deployment Economics" in out and "1 of 8 answered" in out
+    assert "Research Curation System" in out  # `consult 5` opened another one
+    again = chat(tmp_path, "3", stdin="quit\n").stdout
+    assert "Resuming" in again and "1 of 8 answered" in again  # nothing was taken as an answer
