@@ -118,10 +118,16 @@ class Desk:
         ]
         return lead + "\n".join(lines)
 
+    def notices(self, owner: Owner) -> str:
+        """What must be said first (a consultation that could not be restored), or ""."""
+        return "\n".join(self.service.notices(owner))
+
     def status(self, owner: Owner, surface: Surface) -> str:
         found = self.service.consultations(owner)
+        told = self.notices(owner)  # listing may have set an unreadable record aside
+        lead = f"{told}\n\n" if told else ""
         if not found:
-            return f"You have no consultations yet. `{surface.prefix}consult` starts one."
+            return lead + f"You have no consultations yet. `{surface.prefix}consult` starts one."
         votes = self.feedback.votes(owner, [c.id for c in found]) if self.feedback else {}
         lines = [
             "• "
@@ -134,7 +140,7 @@ class Desk:
         if votes:
             ups = sum(v == "up" for v in votes.values())
             text += f"\nYour feedback on reports: 👍 {ups} · 👎 {len(votes) - ups}"
-        return text
+        return lead + text
 
     def resume(self, owner: Owner) -> Turn | None:
         """The latest consultation in progress, where it stands (nothing is changed)."""

@@ -74,9 +74,12 @@ class ConsultationBot(ActivityHandler):
                 await tc.send_activity(cards.confirm_forget())
             case router.Answer(text=text):
                 here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
-                if here is None or here.status is not Status.ACTIVE:
-                    await say("No consultation is running here.\n\n" + self.desk.help(SURFACE))
-                    return
+                if here is None or here.status is Status.CANCELLED:
+                    told = await asyncio.to_thread(self.desk.notices, owner)
+                    await say(
+                        told or "No consultation is running here.\n\n" + self.desk.help(SURFACE)
+                    )
+                    return  # a finished one takes `edit N` and corrections (the report again)
                 turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)
                 await self._reply(tc, turn)
             case _:

@@ -350,3 +350,36 @@ def test_a_digest_delivered_to_a_teams_channel(
         lambda: [t for t in connector.texts(conv) if "Research digest" in t], timeout=30
     )
     assert "Answers" in digest[0] and digest[0].count("/100)") == 5
+
+
+def test_a_finished_consultation_takes_edit_n_and_asks_for_the_report_again(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    bot = make_bot(redis_client, catalog)
+    jobs = bot.desk.jobs
+    assert isinstance(jobs, RecordingJobQueue)
+    chat = Chat(bot)
+    chat.say("consult diffusion-ip-risk")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        chat.say(typical(q))
+    assert len(jobs.of("report")) == 1
+    (again,) = chat.say("edit 1")
+    assert "1/6" in again  # the first question, asked again
+    (done,) = chat.say(typical(catalog.by_slug("diffusion-ip-risk").questions[0]))
+    assert "last question" in done or "report" in done
+    assert len(jobs.of("report")) == 2  # written again with the changed answer
+
+
+def test_an_unreadable_record_is_set_aside_and_the_user_told(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    (key,) = [k for k in redis_client.scan_iter("na:{teams:*:c:*") if b":aside:" not in k]
+    redis_client.hset(key, "doc", '{"slug": "edge-economics", "id": 7')  # cut short, corrupt
+    (told,) = chat.say("5M")
+    assert "could not be restored" in told and "Edge Deployment Economics" in told
+    (status,) = chat.say("status")  # every other command keeps working
+    assert "no consultations yet" in status
+    (intro, first) = chat.say("consult 3")
+    assert "1/8" in first
