@@ -23,6 +23,7 @@ from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
 from consultations.state import Consultation, Owner
 from consultations.text import inert
+from consultations.triage.load import BUILTIN
 
 
 class TriageJobStore(Protocol):
@@ -50,14 +51,16 @@ class Surface:
 
 @dataclass(frozen=True)
 class TriageRequest:
-    """What `/neurips triage …` asked for: arXiv ids, or a file to be shared; or an error."""
+    """What `/neurips triage …` asked for: arXiv ids, a built-in paper list, or a file to be
+    shared; or an error."""
 
     ids: tuple[str, ...] = ()
+    builtin: str | None = None  # "neurips2025", "colm2025": shipped with the product
     error: str | None = None
 
     @property
     def wants_file(self) -> bool:
-        return not self.ids and self.error is None
+        return not self.ids and self.builtin is None and self.error is None
 
 
 _ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")
@@ -198,10 +201,14 @@ class Desk:
 
     @staticmethod
     def triage_request(arg: str) -> TriageRequest:
+        name = arg.strip().casefold()
+        if name in BUILTIN:
+            return TriageRequest(builtin=name)
         ids = tuple(dict.fromkeys(_ARXIV_ID.findall(arg)))[:MAX_TRIAGE_IDS]
         if arg.strip() and not ids:
             return TriageRequest(
-                error="I found no arXiv ids or links there. Try `/neurips triage 2505.06708`."
+                error="I found no arXiv ids or links there. Try `/neurips triage 2505.06708`, "
+                f"or a built-in list: {', '.join(f'`{b}`' for b in BUILTIN)}."
             )
         return TriageRequest(ids=ids)
 

@@ -77,7 +77,8 @@ async def _handle(
 async def triage(
     ctx: SlackContext, conv: Conversation, owner: Owner, arg: str, channel: str
 ) -> str:
-    """`/neurips triage <arXiv ids or links>`, or no arguments to share a file in a thread
+    """`/neurips triage <arXiv ids or links | neurips2025 | colm2025>`, or no arguments to share
+    a file in a thread
     (in the channel, or a direct message where the bot cannot post)."""
     desk = ctx.app.desk
     request = desk.triage_request(arg)
@@ -93,6 +94,12 @@ async def triage(
         place = f"{channel}/{ts}"
         await asyncio.to_thread(ctx.app.triage_jobs.await_file, owner.key, place)
         return "Waiting for your file in the thread."
+    if request.builtin:
+        channel, ts = await conv.open_thread(
+            owner, channel, f"Triage for <@{owner.user}>: reading the {request.builtin} papers…"
+        )
+        await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, builtin=request.builtin)
+        return f"Triaging the {request.builtin} papers on a worker; results in the thread."
     n = len(request.ids)
     channel, ts = await conv.open_thread(
         owner, channel, f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
