@@ -129,10 +129,10 @@ def build_gateways(
     return gateways
 
 
-def build_queue(settings: Settings, redis_url: str) -> JobQueue:
-    from consultations.adapters.celery_queue import CeleryJobQueue, make_celery
+def build_queue(settings: Settings, redis_url: str, client: redis.Redis) -> JobQueue:
+    from consultations.adapters.celery_queue import CeleryJobQueue, leases_from, make_celery
 
-    return CeleryJobQueue(make_celery(settings, redis_url))
+    return CeleryJobQueue(make_celery(settings, redis_url), leases_from(settings, client))
 
 
 def bootstrap(settings: Settings, *, queue: bool = True) -> App:
@@ -140,9 +140,12 @@ def bootstrap(settings: Settings, *, queue: bool = True) -> App:
     catalog = load_catalog(settings.neurips_prompts_dir or DEFAULT_PROMPTS_DIR)
     url, embedded = connect_redis(settings)
     client = redis.Redis.from_url(
-        url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
+        url,
+        socket_timeout=settings.redis_socket_timeout_s,
+        socket_connect_timeout=settings.redis_connect_timeout_s,
+        health_check_interval=30,
     )
-    jobs: JobQueue = build_queue(settings, url) if queue else NoQueue()
+    jobs: JobQueue = build_queue(settings, url, client) if queue else NoQueue()
     store = RedisConsultationStore(client, ttl_seconds=settings.state_ttl_seconds)
     service = ConsultationService(catalog, store, ConflictError, jobs=jobs if queue else None)
     digest_store = DigestStore(client)
