@@ -22,6 +22,28 @@ class FakeSlack(FakeServer):
         self.retry_after = 1
         self.no_post_channels: set[str] = set()
         self.files: dict[str, bytes] = {}  # shared files, served at /files/<name> to the bot
+        self._failures: list[list[Any]] = []  # [method, calls left before it, error, delay]
+
+    # --- failure injection -------------------------------------------------------------------
+    def fail(
+        self, method: str, on_call: int = 1, error: str = "internal_error", delay: float = 0
+    ) -> None:
+        """The ``on_call``-th call of ``method`` from now (1: the next) fails once with
+        ``{"ok": false, "error": error}``, after ``delay`` seconds; nothing is recorded as
+        posted for it."""
+        with self._lock2:
+            self._failures.append([method, on_call, error, delay])
+
+    def _injected(self, method: str) -> tuple[str, float] | None:
+        with self._lock2:
+            hit = None
+            for f in self._failures:
+                if f[0] == method:
+                    f[1] -= 1
+                    if f[1] == 0 and hit is None:
+                        hit = (f[2], f[3])
+            self._failures = [f for f in self._failures if f[1] > 0]
+            return hit
 
     # --- what tests read ---------------------------------------------------------------------
     def calls(self, method: str) -> list[dict[str, Any]]:
@@ -87,6 +109,9 @@ class FakeSlack(FakeServer):
                     {"ok": False, "error": "ratelimited"},
                     **{"Retry-After": str(self.retry_after)},
                 )
+        if injected := self._injected(method):
+            time.sleep(injected[1])
+            return json_reply(200, {"ok": False, "error": injected[0]})
         p = rec.params  # type: ignore[attr-defined]
         if (
             method in ("chat.postMessage", "chat.postEphemeral")

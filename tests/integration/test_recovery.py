@@ -84,7 +84,7 @@ def test_worker_killed_whole_with_defaults_reports_within_two_minutes(
     with FakeAnthropic(("slow", 20.0), ("ok", "**Verdict: Claude says pilot it.**")) as claude:
         s = Stack(
             redis_server.url,
-            6,
+            10,
             slack.url,
             tmp_path,
             NEURIPS_LLM="anthropic",
@@ -123,7 +123,7 @@ def test_jobs_the_broker_lost_are_sent_again_report_digest_triage(
     with Recorded200() as arxiv:
         s = Stack(
             redis_server.url,
-            7,
+            11,
             slack.url,
             tmp_path,
             ARXIV_API_URL=f"{arxiv.url}/api/query",
