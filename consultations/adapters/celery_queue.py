@@ -118,7 +118,9 @@ class CeleryJobQueue:
     def ready(self) -> bool:
         try:
             with self.app.connection_for_write() as conn:
-                conn.ensure_connection(max_retries=1, timeout=0.8)
+                conn.ensure_connection(
+                    max_retries=1, timeout=0.8, interval_start=0, interval_step=0
+                )
             return True
         except Exception:  # noqa: BLE001 — any failure means not ready
             return False
