@@ -10,7 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from consultations.answers import Answer, AnswerError, clean_text, parse_answer
+from consultations.answers import (
+    MAX_ANSWER_CHARS,
+    Answer,
+    AnswerError,
+    clean_text,
+    parse_answer,
+)
 from consultations.scripts import ConsultationScript, Question
 from consultations.state import Consultation, Delivery, Owner, Status
 
@@ -224,7 +230,9 @@ def decide(
                 return Decision(c, _ask(script, c, reason=str(e)), changed=False)
             new.answers[q.key] = answer
             new.trail.append(q.key)
-            return _after_change(script, new, note=f"Noted: {answer.display(q)}.")
+            cut = f" (kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
+            lead = "Noted" + (cut if len(text) > MAX_ANSWER_CHARS else "")
+            return _after_change(script, new, note=f"{lead}: {answer.display(q)}.")
         case Skip():
             q = current_question(script, new)
             assert q is not None

@@ -9,6 +9,9 @@ from consultations.catalog import Catalog
 from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Status
+from consultations.text import inert
+
+NOTE_LIMIT = 300  # characters of an echoed answer: the question after it always fits
 
 CONTROLS = "type `back`, `skip` or `cancel` any time"
 
@@ -25,7 +28,7 @@ def question(asked: Asked) -> str:
     q = asked.question
     lines = []
     if asked.note:
-        lines.append(f"_{asked.note}_")
+        lines.append(f"_{inert(asked.note, NOTE_LIMIT)}_")
     if asked.reason:
         lines.append(f"⚠️ {asked.reason}")
     optional = " _(optional: `skip` to leave it out)_" if q.optional else ""
@@ -46,7 +49,7 @@ def outcome(outcome: Outcome) -> str:
             return question(outcome)
         case Finished(note=note):
             done = "That was the last question. Writing your report…"
-            return f"_{note}_\n{done}" if note else done
+            return f"_{inert(note, NOTE_LIMIT)}_\n{done}" if note else done
         case Cancelled():
             return "Cancelled. Nothing more will be asked; start a new consultation any time."
         case Refused(reason=reason):

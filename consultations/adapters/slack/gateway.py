@@ -15,6 +15,7 @@ from consultations.adapters.slack.client import web_client
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
+from consultations.text import delink
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
@@ -46,7 +47,8 @@ class SlackGateway:
         goes out, and a retry skips what is already there."""
         channel, ts = self._where(c)
         title = c.report.title if c.report else c.slug
-        messages = kit.report_messages(title, c.narrative or "", c.narrated_by or "the advisor")
+        body = delink(c.narrative or "")  # it quotes the user's answers: no live link or mention
+        messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
         for n, blocks in enumerate(messages):
             once(parts, f"message:{n}", partial(self._post_blocks, channel, ts, blocks))
         if c.report is not None and c.report.chart is not None:

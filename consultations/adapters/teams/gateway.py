@@ -17,7 +17,7 @@ from consultations.adapters.teams.references import ReferenceStore
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
-from consultations.text import split_text
+from consultations.text import delink, split_text
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
@@ -38,7 +38,7 @@ class TeamsGateway:
 
     def post_report(self, c: Consultation, parts: Parts | None = None) -> None:
         head = f"**{c.report.title if c.report else c.slug}** — report by {c.narrated_by}"
-        body = f"{head}\n\n{c.narrative or ''}"
+        body = f"{head}\n\n{delink(c.narrative or '')}"  # no live link, image or HTML
         self._send(c, [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)], parts)
 
     def post_notice(self, c: Consultation, text: str) -> None:
