@@ -16,6 +16,8 @@ import argparse
 import itertools
 import os
 import re
+import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -44,29 +46,42 @@ STEP = re.compile(r"\b(\d)/8\b")
 
 
 class IndexedSlack(FakeSlack):
-    """The fake Slack, with posts indexed by thread and a condition to wait on (no scans)."""
+    """The fake Slack, with posts indexed by thread; each user waits on its own condition, so
+    a post wakes only the user it is for (no scans, no herd)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.cv = threading.Condition()
+        self._index_lock = threading.Lock()
+        self._conditions: dict[str, threading.Condition] = {}
         self.threads: dict[tuple[str, str], list[tuple[float, dict[str, Any]]]] = defaultdict(list)
         self.parents: dict[str, tuple[str, str]] = {}
+        self._owner: dict[tuple[str, str], str] = {}
 
     def handle(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
         out = super().handle(rec)
         if rec.path == "/api/chat.postMessage" and getattr(rec, "ok", False):
             p: dict[str, Any] = rec.params  # type: ignore[attr-defined]
-            with self.cv:
+            with self._index_lock:
+                user = None
                 if p.get("thread_ts"):
-                    self.threads[(p["channel"], p["thread_ts"])].append((rec.at, p))
+                    where = (p["channel"], p["thread_ts"])
+                    self.threads[where].append((rec.at, p))
+                    user = self._owner.get(where)
                 elif m := MENTION.match(str(p.get("text", ""))):
-                    self.parents[m.group(1)] = (p["channel"], rec.ts)  # type: ignore[attr-defined]
-                self.cv.notify_all()
+                    user = m.group(1)
+                    where = (p["channel"], rec.ts)  # type: ignore[attr-defined]
+                    self.threads.setdefault(where, [])
+                    self.parents[user] = where
+                    self._owner[where] = user
+                if user and (cond := self._conditions.get(user)):
+                    cond.notify_all()
         return out
 
-    def wait(self, predicate: Any, timeout: float) -> Any:
-        with self.cv:
-            return self.cv.wait_for(predicate, timeout)
+    def wait(self, user: str, predicate: Any, timeout: float) -> Any:
+        with self._index_lock:
+            cond = self._conditions.setdefault(user, threading.Condition(self._index_lock))
+        with cond:
+            return cond.wait_for(predicate, timeout)
 
 
 @dataclass
@@ -103,11 +118,11 @@ def run_user(
         acks.append(time.monotonic() - t)
         if r.status_code != 200:
             raise RuntimeError(f"consult: HTTP {r.status_code}")
-        if not slack.wait(lambda: user in slack.parents, 60):
+        if not slack.wait(user, lambda: user in slack.parents, 60):
             raise RuntimeError("no thread")
         where = slack.parents[user]
         posts = slack.threads[where]
-        if not slack.wait(lambda: len(posts) >= 1, 60):
+        if not slack.wait(user, lambda: len(posts) >= 1, 60):
             raise RuntimeError("no first question")
         last = 0.0
         for answer in answers:
@@ -119,12 +134,11 @@ def run_user(
             acks.append(time.monotonic() - last)
             if r.status_code != 200:
                 raise RuntimeError(f"answer: HTTP {r.status_code}")
-            if not slack.wait(lambda n=n: len(posts) > n, 60):
+            if not slack.wait(user, lambda n=n: len(posts) > n, 60):
                 raise RuntimeError("no next question")
             turns.append(posts[n][0] - last)
-        ok = slack.wait(lambda: any(is_report(p) for _, p in posts), 300)
-        with slack.cv:
-            seen = list(posts)
+        ok = slack.wait(user, lambda: any(is_report(p) for _, p in posts), 300)
+        seen = list(posts)
         steps = Counter(
             m.group(1)
             for _, p in seen
@@ -252,7 +266,14 @@ def main() -> None:
             )
         finally:
             for s in stacks:
-                s.stop()
+                s.http.close()  # the servers wait for open connections when they stop
+            for s in stacks:
+                try:
+                    s.stop()
+                except subprocess.TimeoutExpired:
+                    for proc in [s.server, *s.workers]:
+                        if proc is not None and proc.poll() is None:
+                            os.killpg(proc.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,25 @@ SKIPPED = "skipped"
 
 _lock = threading.Lock()
 _leases: JobLeases | None = None
+_current = threading.local()  # the lease the running task holds (its "lost" event)
+
+
+class LeaseLost(RuntimeError):
+    """Another worker was given this job (this one stalled past its lease): stop posting."""
+
+
+class GuardedParts(RedisParts):
+    """Checkpoints that refuse to go on once this worker's lease is lost, so a worker that
+    stalled (and whose job a sweep gave to another) posts nothing more."""
+
+    def __init__(self, client: redis.Redis, key: str, lost: threading.Event) -> None:
+        super().__init__(client, key)
+        self._lost = lost
+
+    def posted(self, part: str) -> str | None:
+        if self._lost.is_set():
+            raise LeaseLost(f"lease lost before {part}")
+        return super().posted(part)
 
 
 def leases() -> JobLeases:
@@ -44,7 +63,11 @@ def parts_for(lease: list[str] | None, key: str | None = None) -> RedisParts | N
     if not lease:
         return None
     job, round_ = lease
-    return RedisParts(runtime().redis, key or f"na:parts:{job}:{round_}")
+    name = key or f"na:parts:{job}:{round_}"
+    lost: threading.Event | None = getattr(_current, "lost", None)
+    if lost is None:
+        return RedisParts(runtime().redis, name)
+    return GuardedParts(runtime().redis, name, lost)
 
 
 class _Renewer(threading.Thread):
@@ -52,6 +75,7 @@ class _Renewer(threading.Thread):
         super().__init__(daemon=True, name=f"lease:{job}")
         self.ledger, self.job, self.token = ledger, job, token
         self.stopped = threading.Event()
+        self.lost = threading.Event()
 
     def run(self) -> None:
         every = max(self.ledger.lease_s / 4, 0.2)
@@ -59,6 +83,8 @@ class _Renewer(threading.Thread):
             try:
                 if not self.ledger.renew(self.job, self.token):
                     log.warning("lease.lost", job=self.job)
+                    self.lost.set()
+                    return
             except redis.RedisError as e:
                 log.warning("lease.renew_failed", job=self.job, error=str(e)[:200])
 
@@ -87,9 +113,11 @@ def run_job(
     assert isinstance(token, str)
     renewer = _Renewer(ledger, job, token)
     renewer.start()
+    _current.lost = renewer.lost
     try:
         return _attempt(task, work, countdown, give_up, (ledger, job, round_, token))
     finally:
+        _current.lost = None
         renewer.stopped.set()
 
 

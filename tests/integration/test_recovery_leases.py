@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 import redis
 
 from consultations.adapters.job_leases import JobLeases
+from workers.recovery import GuardedParts, LeaseLost, _Renewer
 
 
 class Clock:
@@ -81,3 +85,23 @@ def test_a_job_that_keeps_dying_is_abandoned_after_the_most_sweeps(
         seen += [(d.sweeps, d.gave_up) for d in jobs.sweep()]
     assert seen == [(1, False), (2, False), (3, True)]
     assert jobs.pending() == {}
+
+
+def test_a_worker_that_lost_its_lease_posts_nothing_more(redis_client: redis.Redis) -> None:
+    jobs = JobLeases(redis_client, lease_s=0.4, start_grace_s=1)
+    jobs.register("digest:y:now:1", "t", [], "r")
+    token = jobs.acquire("digest:y:now:1", "r")
+    assert isinstance(token, str)
+    renewer = _Renewer(jobs, "digest:y:now:1", token)
+    renewer.start()
+    parts = GuardedParts(redis_client, "na:parts:test", renewer.lost)
+    parts.record("header", "1.1")
+    time.sleep(0.5)  # renewed meanwhile: still ours
+    assert parts.posted("header") == "1.1" and not renewer.lost.is_set()
+    # this worker stalls; its lease lapses and a sweep hands the job to another worker
+    redis_client.delete("na:{jobs}:lease:digest:y:now:1")
+    assert isinstance(jobs.acquire("digest:y:now:1", "r"), str)
+    assert renewer.lost.wait(2)
+    with pytest.raises(LeaseLost):
+        parts.posted("item:0")
+    renewer.stopped.set()
