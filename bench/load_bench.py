@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import random
 import re
 import signal
 import subprocess
@@ -126,8 +127,8 @@ def run_user(
             raise RuntimeError("no first question")
         last = 0.0
         for answer in answers:
-            if think:
-                time.sleep(think)
+            if think:  # people read at different speeds: 0.5x to 1.5x the mean
+                time.sleep(random.uniform(0.5, 1.5) * think)
             n = len(posts)
             last = time.monotonic()
             r = stack.message(user, where[0], where[1], answer, f"EvL{next(_events):07d}")
@@ -217,7 +218,8 @@ def report(name: str, res: Result, users: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", type=int, default=200)
-    ap.add_argument("--think", type=float, default=0.0, help="seconds before each answer")
+    ap.add_argument("--think", type=float, default=0.0, help="mean seconds before each answer")
+    ap.add_argument("--server-log-level", default="INFO", help="the servers' NEURIPS_LOG_LEVEL")
     args = ap.parse_args()
     answers = [typical(q) for q in load_catalog().by_slug("edge-economics").questions]
     with (
@@ -225,14 +227,23 @@ def main() -> None:
         EmbeddedRedis(Path(tmp) / "redis") as redis_srv,
         IndexedSlack() as slack,
     ):
-        stacks = [Stack(redis_srv.url, 0, slack.url, Path(tmp) / f"s{n}") for n in (1, 2)]
+        stacks = [
+            Stack(
+                redis_srv.url,
+                0,
+                slack.url,
+                Path(tmp) / f"s{n}",
+                NEURIPS_LOG_LEVEL=args.server_log_level,
+            )
+            for n in (1, 2)
+        ]
         for s in stacks:
             s.http = httpx.Client(
                 base_url=s.url, timeout=30, limits=httpx.Limits(max_connections=args.users + 10)
             )
             s.start_server()
-        stacks[0].start_worker("w1")
-        stacks[0].start_worker("w2")
+        stacks[0].start_worker("w1", NEURIPS_LOG_LEVEL="INFO")  # "ready." is logged at INFO
+        stacks[0].start_worker("w2", NEURIPS_LOG_LEVEL="INFO")
         try:
             alone = Result()
             for k in range(3):  # one user at a time, three times: 24 turns for the baseline
