@@ -16,7 +16,7 @@ import redis
 import structlog
 from celery import Celery, Task
 
-from consultations.adapters.celery_queue import SWEEP, leases_from, send_job
+from consultations.adapters.celery_queue import REPORT_TASK, SWEEP, leases_from, send_job
 from consultations.adapters.checkpoints import RedisParts
 from consultations.adapters.job_leases import JobLeases
 from workers.runtime import runtime
@@ -166,6 +166,10 @@ def sweep(app: Celery) -> int:
     for due in ledger.sweep():
         if due.gave_up:
             log.error("job.abandoned", job=due.job, sweeps=due.sweeps, task=due.task)
+            if due.task == REPORT_TASK:  # the user is told in the thread, not only the log
+                from workers.tasks import abandon_report
+
+                abandon_report(*[str(a) for a in due.args[:4]])
             continue
         send_job(app, None, due.job, due.task, due.args, due.round)
         log.warning("job.resent", job=due.job, sweeps=due.sweeps, task=due.task)

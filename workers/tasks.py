@@ -84,6 +84,21 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
     return "delivered"
 
 
+class WorkersKeptDying(RuntimeError):
+    """A job swept again and again: each worker that took it died before finishing."""
+
+
+def abandon_report(platform: str, workspace: str, user: str, cid: str) -> None:
+    """The sweep gave up on a report (its workers kept dying): say so in its thread."""
+    owner = Owner(platform=platform, workspace=workspace, user=user)
+    try:
+        c = runtime().service.get(owner, cid)
+    except NotFound:
+        return
+    if c.delivery is not Delivery.DELIVERED:
+        _give_up(owner, cid, WorkersKeptDying("every worker writing it stopped"))
+
+
 def _give_up(owner: Owner, cid: str, error: Exception) -> None:
     rt = runtime()
     note = f"{type(error).__name__}: {str(error)[:200]}"

@@ -180,3 +180,36 @@ def test_jobs_the_broker_lost_are_sent_again_report_digest_triage(
             assert r.zcard("na:{jobs}:due") == 0  # every job finished and left the ledger
         finally:
             s.stop()
+
+
+def test_a_report_whose_workers_keep_dying_is_given_up_and_the_user_told(
+    redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    s = Stack(
+        redis_server.url,
+        14,
+        slack.url,
+        tmp_path,
+        NEURIPS_JOB_START_GRACE_S="2",
+        NEURIPS_SWEEP_S="1",
+    )
+    r = redis.Redis.from_url(s.redis_url)
+    r.flushdb()
+    try:
+        s.start_server()
+        s.start_beat()
+        thread = start(s, slack, "U42", "3", "CM")
+        answer_all(s, slack, catalog, "edge-economics", "U42", "CM", thread)
+        slack.wait_for(lambda: r.llen(QUEUE) == 1, timeout=20)
+        r.delete(QUEUE)  # lost again…
+        (job,) = r.hkeys("na:{jobs}:spec")
+        r.hset("na:{jobs}:sweeps", job, 5)  # …as it was four times before: the workers died
+        s.start_worker()
+        told = slack.wait_for(
+            lambda: [p for p in slack.thread("CM", thread) if "could not be written" in p["text"]],
+            timeout=30,
+        )
+        assert len(told) == 1 and "restart" in told[0]["text"]
+        assert reports(slack, "CM", thread) == [] and r.zcard("na:{jobs}:due") == 0
+    finally:
+        s.stop()
