@@ -9,6 +9,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,10 +17,11 @@ import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
+from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import Stack
 from tests.integration.test_recovery import reports, start
-from tests.integration.test_teams import Chat, make_bot
+from tests.integration.test_teams import Chat, activity, make_bot
 from tests.unit.test_engine import typical
 
 _ids = itertools.count(1)
@@ -139,3 +141,31 @@ def test_teams_echoes_nothing_live(redis_client: redis.Redis, catalog: Catalog, 
     if name == "long":
         assert "kept the first 4,000 of 40,0" in reply
         assert len(reply) < 2000
+
+
+@pytest.mark.slow
+def test_teams_report_from_a_worker_quotes_hostile_answers_inertly(
+    redis_server: EmbeddedRedis, catalog: Catalog, tmp_path: Path
+) -> None:
+    with FakeConnector() as connector:
+        s = Stack(redis_server.url, 15, connector.url, tmp_path, NEURIPS_ENV="dev")
+        redis.Redis.from_url(s.redis_url).flushdb()
+        conv = "a:hostile"
+        try:
+            s.start_server()
+            s.start_worker()
+            s.http.post("/api/messages", json=activity(connector, "consult 1", "aad-h", conv))
+            connector.wait_for(lambda: len(connector.texts(conv)) >= 2)
+            hostile = HOSTILE["injection"] + " " + HOSTILE["markdown-link"] + " " + HOSTILE["html"]
+            for n, q in enumerate(catalog.by_slug(catalog.find("1").slug).questions):
+                before = len(connector.texts(conv))
+                said = hostile if n == 0 else typical(q)
+                s.http.post("/api/messages", json=activity(connector, said, "aad-h", conv))
+                connector.wait_for(lambda b=before: len(connector.texts(conv)) > b)
+            report = connector.wait_for(
+                lambda: [t for t in connector.texts(conv) if "report by" in t], timeout=30
+            )
+            assert "Ignore all previous instructions" in report[0]  # quoted…
+            assert all(live(t) == [] for t in connector.texts(conv))  # …and inert, as every echo
+        finally:
+            s.stop()
