@@ -17,6 +17,8 @@ All keys share one hash tag so the Lua steps stay in one cluster slot.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import time
 import uuid
 from collections.abc import Callable
@@ -41,6 +43,11 @@ if round ~= ARGV[2] then return -2 end
 if not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return 0 end
 redis.call('ZADD', KEYS[4], ARGV[5], ARGV[1])
 return 1
+"""
+# KEYS: lease   ARGV: the holder it must still be
+_STEAL = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
 """
 # KEYS: lease, due   ARGV: job, token, lease ms, deadline
 _RENEW = """
@@ -94,6 +101,21 @@ return out
 """
 
 
+def _dead_here(holder: str) -> bool:
+    """The holder ran on this host and its process is gone."""
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 @dataclass(frozen=True)
 class Due:
     """A job the sweep found late: send it again (``gave_up``: it was swept too often)."""
@@ -122,6 +144,7 @@ class JobLeases:
         self._clock = clock
         self._acquire = client.register_script(_ACQUIRE)
         self._renew = client.register_script(_RENEW)
+        self._steal = client.register_script(_STEAL)
         self._release = client.register_script(_RELEASE)
         self._finish = client.register_script(_FINISH)
         self._sweep = client.register_script(_SWEEP)
@@ -137,14 +160,24 @@ class JobLeases:
 
     def acquire(self, job: str, round_: str) -> str | None | bool:
         """A token while this worker holds the job; ``None`` when the job is finished or
-        superseded (nothing to do); ``False`` while another live worker holds it."""
-        token = uuid.uuid4().hex
+        superseded (nothing to do); ``False`` while another live worker holds it.
+
+        A lease names its holder (host and process): one held by a process of this host
+        that is gone (a pool child killed, its parent alive) is taken over at once."""
+        token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
         keys = [SPEC, ROUND, lease_key(job), DUE]
         ms = int(self.lease_s * 1000)
-        got = int(self._acquire(keys=keys, args=[job, round_, token, ms, self._deadline()]))
-        if got == 1:
-            return token
-        return False if got == 0 else None
+        for _ in range(2):
+            got = int(self._acquire(keys=keys, args=[job, round_, token, ms, self._deadline()]))
+            if got == 1:
+                return token
+            if got != 0:
+                return None
+            holder: bytes | None = self._r.get(lease_key(job))  # type: ignore[assignment]
+            if not (holder and _dead_here(holder.decode())):
+                return False
+            self._steal(keys=[lease_key(job)], args=[holder])
+        return False
 
     def held_for(self, job: str) -> float:
         """Seconds left on the job's lease (0 when nobody holds it)."""

@@ -5,6 +5,8 @@ results posted once. See README, "Recovery"."""
 from __future__ import annotations
 
 import itertools
+import os
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -213,3 +215,40 @@ def test_a_report_whose_workers_keep_dying_is_given_up_and_the_user_told(
         assert reports(slack, "CM", thread) == [] and r.zcard("na:{jobs}:due") == 0
     finally:
         s.stop()
+
+
+def test_a_pool_child_killed_mid_report_is_replaced_at_once(
+    redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    """Only the process writing the report dies (an OOM kill picks it; its parent lives): the
+    broker requeues the task at once and the lease of the dead process is taken over."""
+    with FakeAnthropic(("slow", 20.0), ("ok", "**Verdict: Claude says pilot it.**")) as claude:
+        s = Stack(
+            redis_server.url,
+            15,
+            slack.url,
+            tmp_path,
+            NEURIPS_LLM="anthropic",
+            ANTHROPIC_API_KEY="sk-test",
+            ANTHROPIC_BASE_URL=claude.url,
+            ANTHROPIC_MAX_RETRIES="0",
+        )
+        redis.Redis.from_url(s.redis_url).flushdb()
+        try:
+            s.start_server()
+            worker = s.start_worker()
+            thread = start(s, slack, "U43", "7", "CN")
+            answer_all(s, slack, catalog, "diffusion-ip-risk", "U43", "CN", thread)
+            slack.wait_for(lambda: claude.messages, timeout=30)
+            children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children").read_text().split()
+            for child in children:
+                os.kill(int(child), signal.SIGKILL)
+            killed = time.monotonic()
+            slack.wait_for(lambda: reports(slack, "CN", thread), timeout=60)
+            late = time.monotonic() - killed
+            print(f"\nreport posted {late:.1f} s after its pool process was killed")
+            assert late < 20  # well inside the 40 s lease: taken over, not waited out
+            time.sleep(2)
+            assert len(reports(slack, "CN", thread)) == 1
+        finally:
+            s.stop()
