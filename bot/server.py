@@ -21,7 +21,8 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    """Ready when Redis and the job queue's broker answer, within the probe's timeout."""
+    """Ready when Redis and the job queue's broker answer, within the probe's timeout; the
+    first check that fails answers at once (503), without waiting for the other."""
     app = request.app[APP_KEY]
 
     def redis_up() -> str:
@@ -31,19 +32,32 @@ async def readyz(request: web.Request) -> web.Response:
         except redis.RedisError as e:
             return f"down: {e}"
 
-    async def check(probe, what: str) -> str:
-        try:
-            return await asyncio.wait_for(asyncio.to_thread(probe), PROBE_TIMEOUT_S)
-        except TimeoutError:
-            return f"down: no answer within {PROBE_TIMEOUT_S} s from {what}"
+    def broker_up() -> str:
+        return "ok" if app.jobs.ready() is True else "down"
 
-    redis_state, broker_up = await asyncio.gather(
-        check(redis_up, "Redis"), check(app.jobs.ready, "the broker")
-    )
-    checks = {
-        "redis": redis_state,
-        "broker": "ok" if broker_up is True else (broker_up or "down"),
+    probes = {
+        "redis": asyncio.ensure_future(asyncio.to_thread(redis_up)),
+        "broker": asyncio.ensure_future(asyncio.to_thread(broker_up)),
     }
+    checks = {name: "down: no answer within the probe's timeout" for name in probes}
+    pending: set[asyncio.Future[str]] = set(probes.values())
+    deadline = asyncio.get_running_loop().time() + PROBE_TIMEOUT_S
+    while pending:
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            break
+        done, pending = await asyncio.wait(
+            pending, timeout=left, return_when=asyncio.FIRST_COMPLETED
+        )
+        for name, probe in probes.items():
+            if probe in done:
+                checks[name] = probe.result()
+        if any(checks[k] != "ok" for k, p in probes.items() if p.done()):
+            break  # one is down: not ready, whatever the other says
+    failed_first = any(checks[k] != "ok" for k, p in probes.items() if p.done())
+    for name, probe in probes.items():
+        if not probe.done() and failed_first:
+            checks[name] = "unknown: another check failed first"
     ok = all(v == "ok" for v in checks.values())
     return web.json_response({"ok": ok, **checks}, status=200 if ok else 503)
 

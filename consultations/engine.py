@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from consultations.answers import Answer, clean_text
+from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
 from consultations.replies import (
     FINISHED,
     apply_reply,
@@ -230,7 +230,11 @@ def decide(
                 return Decision(c, Refused(FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
-            return _after_change(script, new, note=r.note)
+            note = r.note
+            if note and len(text) > MAX_ANSWER_CHARS:  # say what was kept of a long answer
+                kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
+                note = note.replace("Noted:", f"Noted {kept}:", 1)
+            return _after_change(script, new, note=note)
         case Edit(number=n):
             if not 1 <= n <= len(script.questions):
                 reason = f"There is no question {n}; they go from 1 to {len(script.questions)}."

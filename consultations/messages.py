@@ -9,6 +9,10 @@ from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, SetAside, Status
+from consultations.text import inert
+
+NOTE_LIMIT = 300  # characters of an echoed answer: the question after it always fits
+SUMMARY_LIMIT = 2000  # the answers a report will use, each already cut when it was noted
 
 CONTROLS = "type `back`, `skip`, `edit N` or `cancel` any time"
 
@@ -25,7 +29,7 @@ def question(asked: Asked) -> str:
     q = asked.question
     lines = []
     if asked.note:
-        lines.append(f"_{asked.note}_")
+        lines.append(f"_{inert(asked.note, NOTE_LIMIT)}_")
     if asked.reason:
         lines.append(f"⚠️ {asked.reason}")
     if asked.confirm:
@@ -50,8 +54,10 @@ def outcome(outcome: Outcome) -> str:
         case Finished(note=note, summary=summary):
             done = "That was the last question. Writing your report…"
             if summary:
-                done = f"That was the last question. Writing your report with: {summary}"
-            return f"_{note}_\n{done}" if note else done
+                done = "That was the last question. Writing your report with: " + inert(
+                    summary, SUMMARY_LIMIT
+                )
+            return f"_{inert(note, NOTE_LIMIT)}_\n{done}" if note else done
         case Cancelled():
             return "Cancelled. Nothing more will be asked; start a new consultation any time."
         case Refused(reason=reason):

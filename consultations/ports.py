@@ -51,16 +51,26 @@ class JobQueue(Protocol):
         ...
 
 
+class Parts(Protocol):
+    """What a job has already posted (checkpoints): a retry skips those parts."""
+
+    def posted(self, part: str) -> str | None: ...
+
+    def record(self, part: str, ref: str = "1") -> None: ...
+
+
 class ReportPoster(Protocol):
     """Posts into the chat a consultation lives in (its Slack thread, its Teams conversation)."""
 
-    def post_report(self, c: Consultation) -> None: ...
+    def post_report(self, c: Consultation, parts: Parts | None = None) -> None: ...
 
     def post_notice(self, c: Consultation, text: str) -> None: ...
 
 
 class DigestPoster(Protocol):
-    def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
+    def post_digest(
+        self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
+    ) -> list[str]:
         """The header and one message per item; returns the items' message ids (may be [])."""
         ...
 
@@ -75,7 +85,13 @@ class TriagePoster(Protocol):
 
     def triage_progress(self, spec: TriageSpec, text: str) -> None: ...
 
-    def post_triage(self, spec: TriageSpec, results: list[TriageResult], total: int) -> None: ...
+    def post_triage(
+        self,
+        spec: TriageSpec,
+        results: list[TriageResult],
+        total: int,
+        parts: Parts | None = None,
+    ) -> None: ...
 
 
 class ChatGateway(ReportPoster, DigestPoster, TriagePoster, Protocol):

@@ -4,21 +4,42 @@ splitting long text to a platform's limit. Pure."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 _INERT = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆", "`": "'", "&": "＆"})
+_DELINK = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆"})
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
-_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|file|javascript):(//)?")
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|file|javascript|data|tel|sms):(//)?")
+_DOMAIN = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
+_DOT = "\u2024"  # one dot leader: reads as a dot, links nothing
 FENCE = "```"
+
+
+def visible(text: str) -> str:
+    """Without control and format characters (zero-width, right-to-left overrides), except
+    newlines and tabs."""
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+
+
+def delink(text: str) -> str:
+    """Untrusted text in a message of ours, on any platform: no link, image, HTML tag, mention
+    or auto-linked address can form from it (brackets, schemes and domains are broken), while
+    Markdown emphasis and lists stay."""
+    text = visible(text).translate(_DELINK)
+    text = _BROADCAST.sub("@\u200b\\1", text)
+    text = _SCHEME.sub(lambda m: m.group(1) + ":\u200b" + (m.group(2) or ""), text)
+    return _DOMAIN.sub(lambda m: m.group(0).replace(".", _DOT), text)
 
 
 def inert(fragment: str, limit: int = 200) -> str:
     """A user-given fragment to quote back inside our own message: no mention, link, markup or
     code fence can form from it, and it is cut to ``limit`` characters with a note."""
+    fragment = visible(fragment)
     text = fragment if len(fragment) <= limit else fragment[: limit - 1] + "…"
-    text = text.translate(_INERT)
-    text = _BROADCAST.sub("@\u200b\\1", text)
-    return _SCHEME.sub(lambda m: m.group(1) + ":\u200b" + (m.group(2) or ""), text)
+    return delink(text.translate(_INERT))
 
 
 def split_text(

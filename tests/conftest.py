@@ -13,7 +13,6 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 ROOT = Path(__file__).resolve().parent.parent
 # the paper data ships with the package (the built-in sources `neurips2025` and `colm2025`)
 PAPER_DATA = ROOT / "consultations" / "triage" / "data"
-SHARED_DATA = PAPER_DATA  # the former name, kept for tests that still use it
 
 
 @pytest.fixture(scope="session")

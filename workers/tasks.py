@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import structlog
 from celery import Celery, Task
 
 from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
+from consultations.adapters.checkpoints import once
+from consultations.digest import Subscription
 from consultations.service import NotFound
 from consultations.state import Delivery, Owner
+from workers.recovery import parts_for, register_sweep, run_job
 from workers.runtime import runtime
 from workers.triage_jobs import register_triage
 
@@ -18,48 +24,79 @@ def register(app: Celery) -> None:
     register_report(app)
     register_digest(app)
     register_triage(app)
+    register_sweep(app)
 
 
 def register_report(app: Celery) -> None:
     @app.task(
         name=REPORT_TASK, bind=True, max_retries=5, acks_late=True, reject_on_worker_lost=True
     )
-    def write_report(self: Task, platform: str, workspace: str, user: str, cid: str) -> str:
+    def write_report(
+        self: Task,
+        platform: str,
+        workspace: str,
+        user: str,
+        cid: str,
+        lease: list[str] | None = None,
+    ) -> str:
         owner = Owner(platform=platform, workspace=workspace, user=user)
         structlog.contextvars.bind_contextvars(task_id=self.request.id, cid=cid, owner=owner.key)
         try:
-            return deliver_report(owner, cid)
-        except NotFound:
-            log.warning("report.gone")  # forgotten or expired meanwhile: nothing to post
-            return "gone"
-        except Exception as e:
-            if self.request.retries < self.max_retries:
-                log.warning("report.retry", error=str(e), attempt=self.request.retries + 1)
-                raise self.retry(exc=e, countdown=min(2**self.request.retries, 30)) from e
-            _give_up(owner, cid, e)
-            raise
+            return run_job(
+                self,
+                lease,
+                lambda: deliver_report(owner, cid, lease),
+                countdown=min(2**self.request.retries, 30),
+                give_up=lambda e: _give_up(owner, cid, e),
+            )
         finally:
             structlog.contextvars.clear_contextvars()
 
 
-def deliver_report(owner: Owner, cid: str) -> str:
-    """Write the report once, post it once: each step checks the stored state first."""
+def report_parts_key(owner: Owner, cid: str, round_: str) -> str:
+    """Under the owner's keys: ``forget`` removes a report's checkpoints with the rest."""
+    return f"na:{{{owner.key}}}:parts:{cid}:{round_}"
+
+
+def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> str:
+    """Write the report once, post each part once: the stored state and the checkpoints are
+    read first, so a retry (or a second worker after a sweep) skips what is already out."""
     rt = runtime()
     service = rt.service
-    c = service.get(owner, cid)
-    if c.delivery is Delivery.DELIVERED:
-        log.info("report.already_delivered")
-        return "already delivered"
-    c = service.write_report(owner, cid, rt.narrator)
+    try:
+        c = service.get(owner, cid)
+        if c.delivery is Delivery.DELIVERED:
+            log.info("report.already_delivered")
+            return "already delivered"
+        c = service.write_report(owner, cid, rt.narrator)
+    except NotFound:
+        log.warning("report.gone")  # forgotten or expired meanwhile: nothing to post
+        return "gone"
     if c.slug == "research-curation":  # the profile drives this user's triage and digests
         from consultations.advisors.curation import profile_from_answers
         from consultations.triage.profile import Profile
 
         rt.digest_store.save_profile(owner, Profile.model_validate(profile_from_answers(c.answers)))
-    rt.gateway(owner.platform).post_report(c)
+    parts = parts_for(lease, report_parts_key(owner, cid, lease[1]) if lease else None)
+    rt.gateway(owner.platform).post_report(c, parts)
     service.mark_delivery(owner, cid, Delivery.DELIVERED)
     log.info("report.delivered", narrated_by=c.narrated_by)
     return "delivered"
+
+
+class WorkersKeptDying(RuntimeError):
+    """A job swept again and again: each worker that took it died before finishing."""
+
+
+def abandon_report(platform: str, workspace: str, user: str, cid: str) -> None:
+    """The sweep gave up on a report (its workers kept dying): say so in its thread."""
+    owner = Owner(platform=platform, workspace=workspace, user=user)
+    try:
+        c = runtime().service.get(owner, cid)
+    except NotFound:
+        return
+    if c.delivery is not Delivery.DELIVERED:
+        _give_up(owner, cid, WorkersKeptDying("every worker writing it stopped"))
 
 
 def _give_up(owner: Owner, cid: str, error: Exception) -> None:
@@ -98,20 +135,57 @@ def register_digest(app: Celery) -> None:
     @app.task(
         name=DIGEST_POST, bind=True, max_retries=3, acks_late=True, reject_on_worker_lost=True
     )
-    def digest_post(self: Task, key: str, mode: str, period: str, user: str) -> int:
+    def digest_post(
+        self: Task, key: str, mode: str, period: str, user: str, lease: list[str] | None = None
+    ) -> int | str:
         structlog.contextvars.bind_contextvars(task_id=self.request.id, digest=key, mode=mode)
         try:
-            return post_digest(key, mode, period, user)
-        except Exception as e:
-            if self.request.retries < self.max_retries:
-                raise self.retry(exc=e, countdown=5 * (self.request.retries + 1)) from e
-            raise
+            return run_job(
+                self,
+                lease,
+                lambda: post_digest(key, mode, period, user, lease),
+                countdown=5 * (self.request.retries + 1),
+            )
         finally:
             structlog.contextvars.clear_contextvars()
 
 
-def post_digest(key: str, mode: str, period: str, user: str) -> int:
-    """Post (or preview, only to ``user``) the best papers not yet posted to this channel."""
+def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | None = None) -> int:
+    """Post (or preview, only to ``user``) the best papers not yet posted to this channel.
+
+    The chosen papers are checkpointed before anything is posted, so a retry posts the same
+    digest (not a fresh pick) and skips the messages already out."""
+    rt = runtime()
+    store = rt.digest_store
+    sub = store.subscription(key)
+    if sub is None:
+        log.info("digest.unsubscribed")
+        return 0
+    parts = parts_for(lease)
+    planned = parts.posted("plan") if parts is not None else None
+    plan = json.loads(planned) if planned else _plan_digest(sub, period)
+    gateway = rt.gateway(sub.platform)
+    if mode == "preview":
+        once(parts, "preview", lambda: gateway.post_digest_preview(sub, plan["markdown"], user))
+        return len(plan["ids"])
+    if parts is not None and planned is None:
+        parts.record("plan", json.dumps(plan))
+    where = gateway.post_digest(sub, plan["header"], plan["lines"], parts)
+    questions = plan["questions"]
+    vectors = plan.get("vectors") or [None] * len(questions)
+    store.remember_items(
+        key,
+        dict(zip(where, questions, strict=False)),
+        vectors={ts: v for ts, v in zip(where, vectors, strict=False) if v},
+    )
+    store.mark_posted(key, plan["ids"])
+    if period:
+        store.set_last_period(key, period)
+    log.info("digest.posted", papers=len(plan["ids"]), of=plan["of"])
+    return len(plan["ids"])
+
+
+def _plan_digest(sub: Subscription, period: str) -> dict[str, Any]:
     from consultations import digest
     from consultations.adapters.paper_sources import papers_from
     from consultations.adapters.triage_model import default_model
@@ -120,34 +194,21 @@ def post_digest(key: str, mode: str, period: str, user: str) -> int:
     from consultations.triage.pipeline import triage
 
     rt = runtime()
-    store = rt.digest_store
-    sub = store.subscription(key)
-    if sub is None:
-        log.info("digest.unsubscribed")
-        return 0
-    s = rt.settings
+    store, s = rt.digest_store, rt.settings
     papers = dedupe(
         papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url, redis=rt.redis)
     )
-    posted = store.posted(key)
-    profile = digest.nudged(sub.profile, store.nudges(key))
+    profile = digest.nudged(sub.profile, store.nudges(sub.key))
     ranked = triage(papers, profile, top=None, semantic=default_model())
     features = taste.vectors(papers, default_model())  # the channel's 👍/👎 re-rank these
-    ranked = taste.rerank(ranked, features, taste.learn(store.examples(key)))
-    items = digest.pick(ranked, posted, sub.top)
-    gateway = rt.gateway(sub.platform)
-    if mode == "preview":
-        gateway.post_digest_preview(sub, digest.render(items), user)
-        return len(items)
-    lines = [digest.item(n, r) for n, r in enumerate(items, 1)]
-    where = gateway.post_digest(sub, digest.header(items, period or None), lines)
-    store.remember_items(
-        key,
-        {ts: r.questions for ts, r in zip(where, items, strict=False)},
-        vectors={ts: features[r.id] for ts, r in zip(where, items, strict=False)},
-    )
-    store.mark_posted(key, [i.id for i in items])
-    if period:
-        store.set_last_period(key, period)
-    log.info("digest.posted", papers=len(items), of=len(papers))
-    return len(items)
+    ranked = taste.rerank(ranked, features, taste.learn(store.examples(sub.key)))
+    items = digest.pick(ranked, store.posted(sub.key), sub.top)
+    return {
+        "vectors": [features.get(r.id) for r in items],
+        "header": digest.header(items, period or None),
+        "lines": [digest.item(n, r) for n, r in enumerate(items, 1)],
+        "ids": [i.id for i in items],
+        "questions": [r.questions for r in items],
+        "markdown": digest.render(items),
+        "of": len(papers),
+    }

@@ -1,8 +1,10 @@
 """Triage on workers: one job fanned out in chunks, one progress message, results in a thread.
 
 A job's papers and results live in Redis for a day (``consultations.adapters.redis_triage``).
-Each chunk task is idempotent (a chunk is counted once), and the chunk that completes the count
-posts the result.
+Each chunk task is idempotent (a chunk's results and its count are recorded in one atomic step,
+once), and the chunk that completes the count sends the finishing task, which posts the results
+and the final progress once each (checkpoints), retried like a report. Every task runs under a
+lease (``workers.recovery``), so a dead worker's part is sent again by beat's sweep.
 """
 
 from __future__ import annotations
@@ -10,12 +12,21 @@ from __future__ import annotations
 import structlog
 from celery import Celery, Task
 
-from consultations.adapters.celery_queue import TRIAGE_CHUNK, TRIAGE_START
+from consultations.adapters.celery_queue import (
+    TRIAGE_CHUNK,
+    TRIAGE_FINISH,
+    TRIAGE_START,
+    CeleryJobQueue,
+)
+from consultations.adapters.checkpoints import once
 from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.settings import Settings
+from consultations.ports import Parts, TriagePoster
 from consultations.triage.llm_rubric import slice_size
+from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
+from workers.recovery import leases, parts_for, run_job
 from workers.runtime import runtime
 
 log = structlog.get_logger(__name__)
@@ -47,14 +58,42 @@ def register_triage(app: Celery) -> None:
     @app.task(
         name=TRIAGE_START, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=2
     )
-    def triage_start(self: Task, job: str) -> int:
+    def triage_start(self: Task, job: str, lease: list[str] | None = None) -> int | str:
         structlog.contextvars.bind_contextvars(task_id=self.request.id, triage_job=job)
-        rt = runtime()
-        jobs = rt.triage_jobs
-        spec = jobs.get(job)
-        gateway = rt.gateway(spec["platform"])
+        return run_job(self, lease, lambda: start(app, job), countdown=5)
+
+    @app.task(
+        name=TRIAGE_CHUNK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3
+    )
+    def triage_chunk(self: Task, job: str, index: int, lease: list[str] | None = None) -> int | str:
+        structlog.contextvars.bind_contextvars(task_id=self.request.id, triage_job=job)
+        return run_job(self, lease, lambda: chunk(app, job, index), countdown=5)
+
+    @app.task(
+        name=TRIAGE_FINISH, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5
+    )
+    def triage_finish(self: Task, job: str, lease: list[str] | None = None) -> int | str:
+        structlog.contextvars.bind_contextvars(task_id=self.request.id, triage_job=job)
+        parts = parts_for(lease)
+        countdown = min(2**self.request.retries, 30)
+        return run_job(self, lease, lambda: finish(job, parts), countdown=countdown)
+
+
+def _queue(app: Celery) -> CeleryJobQueue:
+    return CeleryJobQueue(app, leases())
+
+
+def start(app: Celery, job: str) -> int:
+    """Fetch the papers, store them in chunks, and send one task per chunk. A second run (a
+    retry, a sweep) reuses the stored chunks and sends only the chunks not yet counted."""
+    rt = runtime()
+    jobs = rt.triage_jobs
+    spec = jobs.get(job)
+    gateway = rt.gateway(spec["platform"])
+    chunks = int(spec.get("chunks") or 0)
+    if not chunks:
         try:
-            papers = gateway.fetch_papers(spec)
+            papers = _papers(gateway, spec)
         except Exception as e:  # noqa: BLE001 — the user is told why; nothing to retry
             log.warning("triage.fetch_failed", error=str(e))
             gateway.triage_progress(spec, f"Triage failed: {str(e)[:200]}")
@@ -64,43 +103,79 @@ def register_triage(app: Celery) -> None:
             return 0
         chunks = jobs.store_chunks(job, papers)
         gateway.triage_progress(spec, f"Triaged 0 of {len(papers):,} papers…")
-        for i in range(chunks):
-            rt.jobs.triage_chunk(job, i)
-        return len(papers)
+    queue, counted = _queue(app), jobs.counted(job)
+    for i in range(chunks):
+        if i not in counted:
+            queue.triage_chunk(job, i)
+    return chunks
 
-    @app.task(name=TRIAGE_CHUNK, bind=True, acks_late=True, reject_on_worker_lost=True)
-    def triage_chunk(self: Task, job: str, index: int) -> int:
-        structlog.contextvars.bind_contextvars(task_id=self.request.id, triage_job=job)
-        rt = runtime()
-        jobs = rt.triage_jobs
-        spec = jobs.get(job)
-        papers = jobs.chunk(job, index)
-        profile = Profile.model_validate_json(spec.get("profile") or "{}")
-        top = int(spec.get("top") or 10)
-        total = int(spec.get("total") or 0)
-        keep = max(top, slice_size(total))  # enough for the LLM slice, if there is one
-        from consultations.adapters.triage_model import default_model
-        from consultations.triage.pipeline import triage
 
-        ranked = triage(papers, profile, top=keep, semantic=default_model())
-        done = jobs.record(job, index, ranked, len(papers))
-        if done is None:
-            return 0  # this chunk was already counted (a redelivery)
-        gateway = rt.gateway(spec["platform"])
-        if done < total:
-            gateway.triage_progress(spec, f"Triaged {done:,} of {total:,} papers…")
-            return len(papers)
+def chunk(app: Celery, job: str, index: int) -> int:
+    """Rank one chunk and record its results and its count in one atomic step; the chunk that
+    completes the count (or a rerun that finds it complete) asks for the final post."""
+    rt = runtime()
+    jobs = rt.triage_jobs
+    spec = jobs.get(job)
+    total = int(spec.get("total") or 0)
+    done = _rank_chunk(jobs, spec, job, index)
+    if done is None:  # already counted (a redelivery or a sweep): is the job complete?
+        done = int(jobs.get(job).get("done") or 0)
+    elif done < total:
+        rt.gateway(spec["platform"]).triage_progress(spec, f"Triaged {done:,} of {total:,} papers…")
+    if done >= total:
+        _queue(app).triage_finish(job)
+    return done
+
+
+def _papers(gateway: TriagePoster, spec: dict[str, str]) -> list[Paper]:
+    """A built-in list (shipped with the product) or what the user gave through their chat."""
+    if name := spec.get("builtin"):
+        from consultations.adapters.paper_sources import builtin
+        from consultations.triage.dedupe import dedupe
+
+        return dedupe(builtin(name))
+    return gateway.fetch_papers(spec)
+
+
+def _rank_chunk(jobs: TriageJobs, spec: dict[str, str], job: str, index: int) -> int | None:
+    from consultations.adapters.triage_model import default_model
+    from consultations.triage.pipeline import triage
+
+    papers = jobs.chunk(job, index)
+    profile = Profile.model_validate_json(spec.get("profile") or "{}")
+    top = int(spec.get("top") or 10)
+    keep = max(top, slice_size(int(spec.get("total") or 0)))  # enough for the LLM slice
+    ranked = triage(papers, profile, top=keep, semantic=default_model())
+    return jobs.record(job, index, ranked, len(papers))
+
+
+def finish(job: str, parts: Parts | None) -> int:
+    """The results in the thread and the final progress, each once (``parts``)."""
+    rt = runtime()
+    jobs = rt.triage_jobs
+    spec = jobs.get(job)
+    gateway = rt.gateway(spec["platform"])
+    total, top = int(spec.get("total") or 0), int(spec.get("top") or 10)
+    if parts is None or parts.posted("results") is None:
         ranked = sorted(jobs.results(job), key=lambda r: -r.score)
         if rt.settings.llm_mode == "anthropic":
             gateway.triage_progress(
                 spec,
                 f"Triaged {total:,} papers; Claude is re-scoring the top {slice_size(total)}…",
             )
+            profile = Profile.model_validate_json(spec.get("profile") or "{}")
             ranked = llm_pass(rt.settings, jobs, job, ranked, profile)
         best = ranked[:top]
-        gateway.post_triage(spec, best, total)
-        gateway.triage_progress(
+        gateway.post_triage(spec, best, total, parts)
+        shown = len(best)
+    else:
+        shown = min(top, total)
+    once(
+        parts,
+        "progress",
+        lambda: gateway.triage_progress(
             spec,
-            f"Triaged {total:,} of {total:,} papers ✅ — the top {len(best)} are in the thread.",
-        )
-        return len(papers)
+            f"Triaged {total:,} of {total:,} papers ✅ — the top {shown} are in the thread.",
+        ),
+    )
+    return total

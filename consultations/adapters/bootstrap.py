@@ -161,19 +161,22 @@ def build_gateways(
     return gateways
 
 
-def build_queue(settings: Settings, redis_url: str) -> JobQueue:
-    from consultations.adapters.celery_queue import CeleryJobQueue, make_celery
+def build_queue(settings: Settings, redis_url: str, client: redis.Redis) -> JobQueue:
+    from consultations.adapters.celery_queue import CeleryJobQueue, leases_from, make_celery
 
-    return CeleryJobQueue(make_celery(settings, redis_url))
+    return CeleryJobQueue(make_celery(settings, redis_url), leases_from(settings, client))
 
 
 def bootstrap(settings: Settings, *, queue: bool = True) -> App:
     """Everything, once. ``queue=False``: no job queue (the terminal writes reports itself)."""
     url, embedded = connect_redis(settings)
     client = redis.Redis.from_url(
-        url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
+        url,
+        socket_timeout=settings.redis_socket_timeout_s,
+        socket_connect_timeout=settings.redis_connect_timeout_s,
+        health_check_interval=30,
     )
-    jobs = build_queue(settings, url) if queue else None
+    jobs = build_queue(settings, url, client) if queue else None
     app = assemble(settings, client, url, jobs, embedded=embedded)
     log.info("bootstrap.ready", redis="embedded" if embedded else "external", llm=settings.llm_mode)
     return app

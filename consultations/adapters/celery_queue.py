@@ -5,13 +5,20 @@ their app with ``make_celery`` and register the tasks under these names. The app
 settings, never at import time.
 
 Tasks ack late and are rejected (so redelivered) when their worker dies, so every task is
-idempotent. The three visibility timeouts are kept equal and above the longest task.
+idempotent. The three visibility timeouts are kept equal and above the longest task. A worker
+killed whole (its process group, OOM, an evicted node) leaves its message unacked until the
+visibility timeout (3 h): every job is therefore also registered with ``JobLeases`` before it is
+sent, and beat's sweep sends it again once its lease has lapsed (README, "Recovery").
 """
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from celery import Celery
 
+from consultations.adapters.job_leases import JobLeases
 from consultations.adapters.settings import Settings
 from consultations.state import Consultation
 
@@ -20,6 +27,8 @@ DIGEST_TICK = "neurips.digest_tick"
 DIGEST_POST = "neurips.digest_post"
 TRIAGE_START = "neurips.triage_start"
 TRIAGE_CHUNK = "neurips.triage_chunk"
+TRIAGE_FINISH = "neurips.triage_finish"
+SWEEP = "neurips.sweep"
 QUEUE = "neurips"
 
 
@@ -54,34 +63,68 @@ def make_celery(settings: Settings, redis_url: str) -> Celery:
         timezone="UTC",
         beat_schedule={
             "digest-tick": {"task": DIGEST_TICK, "schedule": settings.neurips_digest_tick_s},
+            "sweep": {
+                "task": SWEEP,
+                "schedule": settings.neurips_sweep_s,
+                "options": {"expires": settings.neurips_sweep_s},
+            },
         },
     )
     return app
 
 
-class CeleryJobQueue:
-    """``JobQueue`` over a Celery broker: tasks are sent by name with ids as arguments."""
+def leases_from(settings: Settings, client: Any) -> JobLeases:
+    return JobLeases(client, settings.neurips_job_lease_s, settings.neurips_job_start_grace_s)
 
-    def __init__(self, app: Celery) -> None:
+
+def send_job(
+    app: Celery, leases: JobLeases | None, job: str, task: str, args: list[Any], round_: str
+) -> None:
+    """Register the job (so a sweep finds it if it is lost), then send it with its lease."""
+    if leases is not None:
+        leases.register(job, task, args, round_)
+    app.send_task(task, args=args, kwargs={"lease": [job, round_]})
+
+
+class CeleryJobQueue:
+    """``JobQueue`` over a Celery broker: tasks are sent by name with ids as arguments, each
+    registered first with ``leases`` (when given) under a stable job key and round."""
+
+    def __init__(self, app: Celery, leases: JobLeases | None = None) -> None:
         self.app = app
+        self.leases = leases
 
     def request_report(self, c: Consultation) -> None:
         args = [c.owner.platform, c.owner.workspace, c.owner.user, c.id]
-        self.app.send_task(REPORT_TASK, args=args)
+        send_job(
+            self.app, self.leases, report_job(c.owner.key, c.id), REPORT_TASK, args, str(c.version)
+        )
 
     def post_digest(self, key: str, mode: str, period: str = "", user: str = "") -> None:
-        self.app.send_task(DIGEST_POST, args=[key, mode, period, user])
+        round_ = period if mode == "scheduled" and period else f"{mode}:{uuid.uuid4().hex[:12]}"
+        args = [key, mode, period, user]
+        send_job(self.app, self.leases, f"digest:{key}:{round_}", DIGEST_POST, args, round_)
 
     def start_triage(self, job: str) -> None:
-        self.app.send_task(TRIAGE_START, args=[job])
+        send_job(self.app, self.leases, f"triage:{job}:start", TRIAGE_START, [job], "1")
 
     def triage_chunk(self, job: str, index: int) -> None:
-        self.app.send_task(TRIAGE_CHUNK, args=[job, index])
+        args: list[Any] = [job, index]
+        send_job(self.app, self.leases, f"triage:{job}:chunk:{index}", TRIAGE_CHUNK, args, "1")
+
+    def triage_finish(self, job: str) -> None:
+        send_job(self.app, self.leases, f"triage:{job}:finish", TRIAGE_FINISH, [job], "1")
 
     def ready(self) -> bool:
         try:
             with self.app.connection_for_write() as conn:
-                conn.ensure_connection(max_retries=1, timeout=0.8)
+                conn.ensure_connection(
+                    max_retries=1, timeout=0.8, interval_start=0, interval_step=0
+                )
             return True
         except Exception:  # noqa: BLE001 — any failure means not ready
             return False
+
+
+def report_job(owner_key: str, cid: str) -> str:
+    return f"report:{owner_key}:{cid}"

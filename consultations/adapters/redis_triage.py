@@ -16,6 +16,14 @@ from consultations.triage.results import TriageResult
 
 CHUNK = 2000
 TTL = 24 * 3600
+# KEYS: counted, results, job   ARGV: index, count, ttl, result json...
+_RECORD = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return -1 end
+for i = 4, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return redis.call('HINCRBY', KEYS[3], 'done', ARGV[2])
+"""
 
 
 @dataclass
@@ -52,16 +60,16 @@ class TriageJobs:
         return [Paper.model_validate(p) for p in json.loads(raw)] if raw else []
 
     def record(self, job: str, index: int, results: list[TriageResult], count: int) -> int | None:
-        """Add a chunk's results once; returns papers done so far, or None for a repeat."""
-        if not self.r.sadd(self.key(job, "counted"), index):
-            return None
-        pipe = self.r.pipeline()
-        for res in results:
-            pipe.rpush(self.key(job, "results"), res.model_dump_json())
-        pipe.expire(self.key(job, "results"), TTL)
-        pipe.expire(self.key(job, "counted"), TTL)
-        pipe.hincrby(self.key(job), "done", count)
-        return int(pipe.execute()[-1])
+        """Add a chunk's results once, in one atomic step with its membership in the counted
+        set and the count; returns papers done so far, or None for a repeat."""
+        keys = [self.key(job, "counted"), self.key(job, "results"), self.key(job)]
+        args: list[str | int] = [index, count, TTL, *(r.model_dump_json() for r in results)]
+        done = int(self.r.eval(_RECORD, len(keys), *keys, *args))
+        return None if done < 0 else done
+
+    def counted(self, job: str) -> set[int]:
+        members: set[bytes] = self.r.smembers(self.key(job, "counted"))  # type: ignore[assignment]
+        return {int(m) for m in members}
 
     def results(self, job: str) -> list[TriageResult]:
         raw: list[bytes] = self.r.lrange(self.key(job, "results"), 0, -1)  # type: ignore[assignment]

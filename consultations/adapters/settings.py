@@ -55,6 +55,15 @@ class Settings(BaseSettings):
     # Celery
     celery_broker_url: str | None = None
     celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=1)  # above the longest task
+    # recovery (README "Recovery"): a job's lease, renewed while it runs; beat's sweep period;
+    # how long a queued job may wait before it is sent again. A dead worker's job is sent
+    # again at most lease + sweep seconds after the worker's last renewal (defaults: 55 s)
+    neurips_job_lease_s: float = Field(default=40.0, ge=1, le=600)
+    neurips_sweep_s: float = Field(default=15.0, ge=0.5, le=600)
+    neurips_job_start_grace_s: float = Field(default=90.0, ge=1, le=24 * 3600)
+    # Redis client: short, so a request fails fast (and says so) while Redis is away
+    redis_socket_timeout_s: float = Field(default=2.0, gt=0, le=60)
+    redis_connect_timeout_s: float = Field(default=1.0, gt=0, le=60)
     # paper sources
     arxiv_api_url: str = "http://export.arxiv.org/api/query"
     openreview_api_url: str = "https://api2.openreview.net"

@@ -27,6 +27,7 @@ class FakeSlack(FakeServer):
         self.grants: dict[str, dict[str, str]] = {}  # OAuth code -> {team, token, user}
         self.installed: dict[str, dict[str, str]] = {}  # bot token -> its workspace's grant
         self._canvases = itertools.count(1)
+        self._failures: list[list[Any]] = []  # [method, calls left before it, error, delay]
 
     def reset(self) -> None:
         """Forget every call and scripted failure (one server shared by many tests)."""
@@ -35,9 +36,31 @@ class FakeSlack(FakeServer):
         with self._lock2:
             self.rate_limited.clear()
             self.errors.clear()
+            self._failures.clear()
         self.refuse.clear()
         self.no_post_channels.clear()
         self.files.clear()
+
+    # --- failure injection -------------------------------------------------------------------
+    def fail(
+        self, method: str, on_call: int = 1, error: str = "internal_error", delay: float = 0
+    ) -> None:
+        """The ``on_call``-th call of ``method`` from now (1: the next) fails once with
+        ``{"ok": false, "error": error}``, after ``delay`` seconds; nothing is recorded as
+        posted for it."""
+        with self._lock2:
+            self._failures.append([method, on_call, error, delay])
+
+    def _injected(self, method: str) -> tuple[str, float] | None:
+        with self._lock2:
+            hit = None
+            for f in self._failures:
+                if f[0] == method:
+                    f[1] -= 1
+                    if f[1] == 0 and hit is None:
+                        hit = (f[2], f[3])
+            self._failures = [f for f in self._failures if f[1] > 0]
+            return hit
 
     # --- what tests read ---------------------------------------------------------------------
     def calls(self, method: str) -> list[dict[str, Any]]:
@@ -115,6 +138,9 @@ class FakeSlack(FakeServer):
                     {"ok": False, "error": "ratelimited"},
                     **{"Retry-After": str(self.retry_after)},
                 )
+        if injected := self._injected(method):
+            time.sleep(injected[1])
+            return json_reply(200, {"ok": False, "error": injected[0]})
         p = rec.params  # type: ignore[attr-defined]
         with self._lock2:
             failing = self.errors.get(method)

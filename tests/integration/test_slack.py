@@ -469,10 +469,25 @@ def test_triage_of_arxiv_ids_on_a_worker(
     assert any("id_list=2505.06708%2C2501.00001" in r.path for r in arxiv.requests)
 
 
-def test_a_file_shared_in_the_thread_is_triaged_in_chunks(stack: Stack, slack: FakeSlack) -> None:
-    from tests.conftest import SHARED_DATA
+def test_a_built_in_paper_list_is_triaged_out_of_the_box(stack: Stack, slack: FakeSlack) -> None:
+    stack.command("triage colm2025", "U32", channel="CB", response_url=f"{slack.url}/response/b")
+    done = slack.wait_for(
+        lambda: [
+            u for u in slack.calls("chat.update") if u["channel"] == "CB" and "✅" in u["text"]
+        ],
+        timeout=60,
+    )
+    assert "Triaged 418 of 418 papers" in done[0]["text"]  # the COLM 2025 list in the package
+    (top,) = [
+        p for p in slack.calls("chat.postMessage") if p["channel"] == "CB" and p.get("thread_ts")
+    ]
+    assert "Top 10 of 418 papers" in top["text"].replace("*", "")
 
-    slack.files["neurips.csv"] = (SHARED_DATA / "neurips2025_accepted_titles.csv").read_bytes()
+
+def test_a_file_shared_in_the_thread_is_triaged_in_chunks(stack: Stack, slack: FakeSlack) -> None:
+    from tests.conftest import PAPER_DATA
+
+    slack.files["neurips.csv"] = (PAPER_DATA / "neurips2025_accepted_titles.csv").read_bytes()
     stack.command("triage", "U31", channel="CF", response_url=f"{slack.url}/response/tf")
     parent = slack.wait_for(
         lambda: [

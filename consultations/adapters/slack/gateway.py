@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import structlog
 from slack_sdk import WebClient
 
+from consultations.adapters.checkpoints import once
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.client import web_client
 from consultations.digest import Subscription
-from consultations.ports import TriageSpec
+from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
+from consultations.text import delink
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
@@ -39,33 +42,52 @@ class SlackGateway:
     def _where(self, c: Consultation) -> tuple[str, str]:
         return c.location["channel"], c.location["thread_ts"]
 
-    def post_report(self, c: Consultation) -> None:
+    def post_report(self, c: Consultation, parts: Parts | None = None) -> None:
+        """Each message, the chart and the progress update once: ``parts`` records each as it
+        goes out, and a retry skips what is already there."""
         channel, ts = self._where(c)
         title = c.report.title if c.report else c.slug
-        for part in kit.report_messages(title, c.narrative or "", c.narrated_by or "the advisor"):
-            self._client.chat_postMessage(
-                channel=channel,
-                thread_ts=ts,
-                blocks=part,
-                text=kit.fallback_text(part),
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+        body = delink(c.narrative or "")  # it quotes the user's answers: no live link or mention
+        messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
+        for n, blocks in enumerate(messages):
+            once(parts, f"message:{n}", partial(self._post_blocks, channel, ts, blocks))
         if c.report is not None and c.report.chart is not None:
-            from consultations.adapters.charts import chart_png
-
-            self._client.files_upload_v2(
-                channel=channel,
-                thread_ts=ts,
-                content=chart_png(c.report.chart),
-                filename=f"{c.slug}.png",
-                title=c.report.chart.title,
-            )
+            once(parts, "chart", partial(self._upload_chart, c, channel, ts))
         if progress := self._progress_ts(c):
-            self._client.chat_update(
-                channel=channel, ts=progress, text="Your report is ready, just below. ✅"
+            once(
+                parts,
+                "progress",
+                partial(
+                    self._client.chat_update,
+                    channel=channel,
+                    ts=progress,
+                    text="Your report is ready, just below. ✅",
+                ),
             )
         log.info("slack.report_posted", cid=c.id, channel=channel)
+
+    def _post_blocks(self, channel: str, ts: str, blocks: list[kit.Block]) -> str:
+        resp = self._client.chat_postMessage(
+            channel=channel,
+            thread_ts=ts,
+            blocks=blocks,
+            text=kit.fallback_text(blocks),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        return str(resp["ts"])
+
+    def _upload_chart(self, c: Consultation, channel: str, ts: str) -> None:
+        from consultations.adapters.charts import chart_png
+
+        assert c.report is not None and c.report.chart is not None
+        self._client.files_upload_v2(
+            channel=channel,
+            thread_ts=ts,
+            content=chart_png(c.report.chart),
+            filename=f"{c.slug}.png",
+            title=c.report.chart.title,
+        )
 
     def _progress_ts(self, c: Consultation) -> str | None:
         """The "writing your report" message, placed by the server just after the request was
@@ -76,26 +98,24 @@ class SlackGateway:
                 c = fresh
         return c.location.get("progress_ts")
 
-    def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
+    def post_digest(
+        self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
+    ) -> list[str]:
         """The header in the channel, each paper as a reply people can react to; returns the
-        replies' ts in order."""
-        top = self._client.chat_postMessage(
-            channel=sub.channel,
-            text=kit.mrkdwn(kit.neutralise(header)),
-            unfurl_links=False,
-            unfurl_media=False,
-        )
-        where = []
-        for line in items:
-            reply = self._client.chat_postMessage(
+        replies' ts in order. A retry skips the messages already posted (``parts``)."""
+
+        def post(text: str, thread: str | None = None) -> str:
+            resp = self._client.chat_postMessage(
                 channel=sub.channel,
-                thread_ts=top["ts"],
-                text=kit.mrkdwn(kit.neutralise(line)),
+                thread_ts=thread,
+                text=kit.mrkdwn(kit.neutralise(text)),
                 unfurl_links=False,
                 unfurl_media=False,
             )
-            where.append(reply["ts"])
-        return where
+            return str(resp["ts"])
+
+        top = once(parts, "header", partial(post, header))
+        return [once(parts, f"item:{n}", partial(post, line, top)) for n, line in enumerate(items)]
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
         text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
@@ -142,20 +162,31 @@ class SlackGateway:
     def triage_progress(self, spec: TriageSpec, text: str) -> None:
         self._client.chat_update(channel=spec["channel"], ts=spec["progress_ts"], text=text)
 
-    def post_triage(self, spec: TriageSpec, results: list[TriageResult], total: int) -> None:
+    def post_triage(
+        self,
+        spec: TriageSpec,
+        results: list[TriageResult],
+        total: int,
+        parts: Parts | None = None,
+    ) -> None:
         lines = [f"**Top {len(results)} of {total:,} papers** by cost, failure and compute"]
         for n, r in enumerate(results, 1):
             lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
         pieces = kit.split_markdown("\n".join(lines))
         text = pieces[0] if pieces else ""
         blocks = [kit.section(t) for t in pieces][: kit.BLOCKS_LIMIT]
-        self._client.chat_postMessage(
-            channel=spec["channel"],
-            thread_ts=spec["thread_ts"],
-            blocks=blocks,
-            text=text[: kit.TEXT_LIMIT],
-            unfurl_links=False,
-            unfurl_media=False,
+        once(
+            parts,
+            "results",
+            partial(
+                self._client.chat_postMessage,
+                channel=spec["channel"],
+                thread_ts=spec["thread_ts"],
+                blocks=blocks,
+                text=text[: kit.TEXT_LIMIT],
+                unfurl_links=False,
+                unfurl_media=False,
+            ),
         )
 
     def post_notice(self, c: Consultation, text: str) -> None:

@@ -15,9 +15,9 @@ from consultations.adapters.teams import cards
 from consultations.adapters.teams.auth import build_adapter
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.digest import Subscription
-from consultations.ports import TriageSpec
+from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
-from consultations.text import split_text
+from consultations.text import delink, split_text
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
@@ -36,20 +36,23 @@ class TeamsGateway:
     def from_settings(cls, settings: Settings, client: redis.Redis) -> TeamsGateway:
         return cls(settings, ReferenceStore(client, settings.state_ttl_seconds))
 
-    def post_report(self, c: Consultation) -> None:
+    def post_report(self, c: Consultation, parts: Parts | None = None) -> None:
         head = f"**{c.report.title if c.report else c.slug}** — report by {c.narrated_by}"
-        body = f"{head}\n\n{c.narrative or ''}"
-        self._send(c, [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)])
+        body = f"{head}\n\n{delink(c.narrative or '')}"  # no live link, image or HTML
+        self._send(c, [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)], parts)
 
     def post_notice(self, c: Consultation, text: str) -> None:
         self._send(c, [cards.text(text)])
 
-    def post_digest(self, sub: Subscription, header: str, items: list[str]) -> list[str]:
+    def post_digest(
+        self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
+    ) -> list[str]:
         """One message in the channel: Teams reactions are not read back, so no per-item ts."""
         body = "\n\n".join([header, *items])
         self._deliver(
             self._channel_reference(sub.channel),
             [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)],
+            parts,
         )
         return []
 
@@ -65,7 +68,13 @@ class TeamsGateway:
     def triage_progress(self, spec: TriageSpec, text: str) -> None:
         raise RuntimeError("triage jobs are not offered in Teams")
 
-    def post_triage(self, spec: TriageSpec, results: list[TriageResult], total: int) -> None:
+    def post_triage(
+        self,
+        spec: TriageSpec,
+        results: list[TriageResult],
+        total: int,
+        parts: Parts | None = None,
+    ) -> None:
         raise RuntimeError("triage jobs are not offered in Teams")
 
     def _channel_reference(self, channel: str) -> ConversationReference:
@@ -74,16 +83,29 @@ class TeamsGateway:
             raise RuntimeError(f"the bot has no conversation reference for {channel}")
         return reference
 
-    def _send(self, c: Consultation, activities: list[Activity]) -> None:
+    def _send(
+        self, c: Consultation, activities: list[Activity], parts: Parts | None = None
+    ) -> None:
         reference = self._references.load(c.owner, c.id)
         if reference is None:
             raise RuntimeError(f"no Teams conversation reference for {c.id}")
-        self._deliver(reference, activities)
+        self._deliver(reference, activities, parts)
 
-    def _deliver(self, reference: ConversationReference, activities: list[Activity]) -> None:
+    def _deliver(
+        self,
+        reference: ConversationReference,
+        activities: list[Activity],
+        parts: Parts | None = None,
+    ) -> None:
+        """Each activity once: a retry skips those already recorded in ``parts``."""
+
         async def deliver(turn_context: TurnContext) -> None:
-            for activity in activities:
+            for n, activity in enumerate(activities):
+                if parts is not None and parts.posted(f"message:{n}") is not None:
+                    continue
                 await self._with_retries(turn_context, activity)
+                if parts is not None:
+                    parts.record(f"message:{n}")
 
         asyncio.run(self._adapter.continue_conversation(reference, deliver, self._app_id))
         log.info("teams.posted", conversation=reference.conversation.id, messages=len(activities))

@@ -1,0 +1,95 @@
+"""Redis away for 15 s in the middle of a consultation, with real processes: Slack still gets its
+ack at once, the user is told in the thread to send the answer again, /readyz says 503 within
+the probe's timeout, and once Redis is back the consultation goes on with nothing lost or
+doubled."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from bot.slack.events import SORRY_ANSWER
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
+from consultations.catalog import Catalog
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.stack import Stack
+from tests.integration.test_recovery import reports, start
+from tests.unit.test_engine import typical
+
+pytestmark = pytest.mark.slow
+_ids = itertools.count(1)
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+def send(stack: Stack, text: str, thread: str) -> tuple[int, float]:
+    began = time.monotonic()
+    r = stack.message("U60", "CB", thread, text, f"EvB{next(_ids):05d}")
+    return r.status_code, time.monotonic() - began
+
+
+def test_redis_away_for_15_seconds_mid_consultation(
+    slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())  # ours alone: we stop it
+    own.start()
+    s = Stack(own.url, 0, slack.url, tmp_path / "stack")
+    try:
+        s.start_server()
+        s.start_beat()
+        s.start_worker()
+        questions = catalog.by_slug("edge-economics").questions
+        thread = start(s, slack, "U60", "3", "CB")
+        status, _ = send(s, typical(questions[0]), thread)
+        slack.wait_for(lambda: "2/8" in str(slack.thread("CB", thread)[-1]))
+
+        own.stop()  # Redis goes away (SIGTERM: its AOF is flushed), for 15 s
+        away = time.monotonic()
+        status, ack_s = send(s, typical(questions[1]), thread)
+        assert status == 200 and ack_s < 3.0  # Slack has its ack: it will not resend
+        began = time.monotonic()
+        ready = s.http.get("/readyz")
+        probe_s = time.monotonic() - began
+        assert ready.status_code == 503 and probe_s < 1.0
+        told = slack.wait_for(
+            lambda: [p for p in slack.thread("CB", thread) if p.get("text") == SORRY_ANSWER],
+            timeout=10,
+        )
+        assert len(told) == 1
+        told_s = time.monotonic() - away
+        print(f"\nRedis down: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms,")
+        print(f"user told to send again {told_s:.1f} s after Redis went away")
+        time.sleep(max(0.0, 15 - (time.monotonic() - away)))
+
+        own.start()  # back, from its AOF
+        slack.wait_for(lambda: s.http.get("/readyz").status_code == 200, timeout=20)
+        for q in questions[1:]:  # the user sends that answer again, then the rest
+            before = len(slack.thread("CB", thread))
+            status, _ = send(s, typical(q), thread)
+            slack.wait_for(lambda before=before: len(slack.thread("CB", thread)) > before)
+        slack.wait_for(lambda: reports(slack, "CB", thread), timeout=60)
+        time.sleep(2)
+        counts = Counter(
+            m.group(0)
+            for p in slack.thread("CB", thread)
+            for m in [re.search(r"\b[1-8]/8\b", str(p.get("blocks") or ""))]
+            if m
+        )
+        assert counts == {f"{n}/8": 1 for n in range(1, 9)}  # each question asked once
+        assert len(reports(slack, "CB", thread)) == 1
+        r = redis.Redis.from_url(s.redis_url)
+        assert r.zcard("na:{jobs}:due") == 0
+    finally:
+        s.stop()
+        own.stop()

@@ -1,0 +1,161 @@
+"""Exactly once, per part, with real processes: Slack fails a call in the middle of a report, a
+digest or a triage result, or the worker dies between two parts, and every text still appears
+in its thread once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+import redis
+
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.catalog import Catalog
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.stack import Stack
+from tests.integration.test_recovery import answer_all, reports, start
+from tests.integration.test_triage_sources import Recorded200
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def arxiv() -> Iterator[Recorded200]:
+    with Recorded200() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def stack(
+    redis_server: EmbeddedRedis, slack: FakeSlack, arxiv: Recorded200, tmp_path_factory
+) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
+    s = Stack(
+        redis_server.url,
+        12,
+        slack.url,
+        tmp_path_factory.mktemp("once-stack"),
+        ARXIV_API_URL=f"{arxiv.url}/api/query",
+        NEURIPS_JOB_LEASE_S="3",  # short leases so the worker-kill case runs in seconds
+        NEURIPS_SWEEP_S="1",
+    )
+    redis.Redis.from_url(s.redis_url).flushdb()
+    s.start_server()
+    s.start_beat()
+    s.start_worker()
+    yield s
+    s.stop()
+
+
+def failed(slack: FakeSlack, method: str, channel: str) -> int:
+    """How many calls of ``method`` to ``channel`` the fake failed on purpose."""
+    return sum(
+        1
+        for r in slack.requests
+        if r.path == f"/api/{method}"
+        and not r.ok  # type: ignore[attr-defined]
+        and channel in (r.params.get("channel"), r.params.get("channel_id"))  # type: ignore[attr-defined]
+    )
+
+
+def texts(posts: list[dict]) -> list[str]:
+    return [str(p.get("blocks") or p.get("text")) for p in posts]
+
+
+def test_a_failed_chart_upload_posts_the_report_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    thread = start(stack, slack, "U50", "3", "CE")
+    slack.fail("files.completeUploadExternal")  # the chart fails once, after the message is out
+    slack.fail("chat.update")  # and then the progress update, once
+    answer_all(stack, slack, catalog, "edge-economics", "U50", "CE", thread)
+    slack.wait_for(
+        lambda: [u for u in slack.calls("chat.update") if u["channel"] == "CE"], timeout=60
+    )
+    time.sleep(3)  # any duplicate would be out by now
+    assert len(reports(slack, "CE", thread)) == 1
+    body = texts(slack.thread("CE", thread))
+    assert len(body) == len(set(body))  # every message of the thread once
+    assert len(slack.calls("files.completeUploadExternal")) == 1
+    assert failed(slack, "files.completeUploadExternal", "CE") == 1
+    assert failed(slack, "chat.update", "CE") == 1  # both failures happened, and were retried
+    ready = [u for u in slack.calls("chat.update") if u["channel"] == "CE"]
+    assert len(ready) == 1 and "ready" in ready[0]["text"]
+
+
+def digest_posts(slack: FakeSlack, channel: str) -> tuple[list[dict], list[dict]]:
+    posts = slack.requests_with_ts()
+    heads = [p for p in posts if p["channel"] == channel and not p.get("thread_ts")]
+    heads = [p for p in heads if "Research digest" in p.get("text", "")]
+    items = [p for p in posts if heads and p.get("thread_ts") == heads[0]["ts"]]
+    return heads, items
+
+
+def subscribe_and_post_now(stack: Stack, slack: FakeSlack, user: str, channel: str) -> None:
+    url = f"{slack.url}/response/{channel}"
+    stack.command(
+        f"digest subscribe <#{channel}|c> monday 09:00 UTC", user, channel, response_url=url
+    )
+    slack.wait_for(lambda: any("Subscribed" in r.get("text", "") for r in slack.responses(channel)))
+    stack.command("digest now", user, channel, response_url=url)
+
+
+def test_a_post_failing_on_the_third_part_leaves_each_digest_item_once(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    slack.fail("chat.postMessage", on_call=3)  # header, item 1, then item 2 fails once
+    subscribe_and_post_now(stack, slack, "U51", "CG")
+    slack.wait_for(lambda: len(digest_posts(slack, "CG")[1]) >= 5, timeout=60)
+    time.sleep(3)
+    heads, items = digest_posts(slack, "CG")
+    assert len(heads) == 1 and len(items) == 5
+    assert len({p["text"] for p in items}) == 5
+    assert failed(slack, "chat.postMessage", "CG") == 1
+
+
+def test_a_failed_triage_result_post_is_retried_and_posted_once(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    # the server posts the progress message (call 1); the worker's results post (call 2) fails
+    slack.fail("chat.postMessage", on_call=2)
+    stack.command("triage 2505.06708 2501.00001", "U52", "CH")
+    done = slack.wait_for(
+        lambda: [
+            u for u in slack.calls("chat.update") if u["channel"] == "CH" and "✅" in u["text"]
+        ],
+        timeout=60,
+    )
+    time.sleep(2)
+    results = [
+        p for p in slack.calls("chat.postMessage") if p["channel"] == "CH" and p.get("thread_ts")
+    ]
+    assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
+    assert len(done) == 1
+    assert failed(slack, "chat.postMessage", "CH") == 1
+
+
+def test_the_worker_killed_between_two_parts_posts_each_once(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    # the third post (item 2) hangs, then fails: the worker dies while it waits, before that
+    # part is out; the sweep sends the digest again to a new worker, which posts what is missing
+    slack.fail("chat.postMessage", on_call=3, delay=6)
+    subscribe_and_post_now(stack, slack, "U53", "CJ")
+    slack.wait_for(lambda: len(digest_posts(slack, "CJ")[1]) == 1, timeout=60)
+    time.sleep(1)  # the worker is now waiting on item 2
+    for w in list(stack.workers):
+        if w is not stack.workers[0] and w.poll() is None:  # workers[0] is beat
+            stack.kill(w)
+    stack.start_worker("after-kill")
+    slack.wait_for(lambda: len(digest_posts(slack, "CJ")[1]) >= 5, timeout=90)
+    time.sleep(3)
+    heads, items = digest_posts(slack, "CJ")
+    assert len(heads) == 1 and len(items) == 5
+    assert len({p["text"] for p in items}) == 5
+    assert failed(slack, "chat.postMessage", "CJ") == 1
