@@ -580,10 +580,10 @@ def test_hostile_answers_are_quoted_back_escaped(slack: SignedSlack) -> None:
     slack.message("U1", thread, "<!everyone>")
     slack.message("U1", thread, "back")
     posts = slack.thread(thread)
-    echo = "Noted: &lt;!channel&gt; ads &lt;https://evil.example|click&gt; &amp; @\u200bhere"
-    assert echo in posts[1]
-    assert "Your answer was: &lt;!everyone&gt;" in posts[3]
-    assert not any("<!" in p or "<http" in p for p in posts)
+    assert "Noted: ‹!channel› ads ‹https:" in posts[1]  # quoted, made inert
+    assert "@\u200bhere" in posts[1] and "evil.example" not in posts[1]  # no live link
+    assert "Your answer was: ‹!everyone›" in posts[3]
+    assert not any("<!" in p or "<http" in p or "&lt;!" in p for p in posts)
 
 
 def test_slack_failing_after_the_ack_is_told_to_the_user_where_they_wrote(
