@@ -85,7 +85,7 @@ class App:
     def gateway(self, platform: str) -> ChatGateway:
         """The gateway workers post through for ``platform``; raises when it is not set up."""
         if self._gateways is None:
-            self._gateways = build_gateways(self.settings, self.redis, self.service)
+            self._gateways = build_gateways(self, self.service)
         found = self._gateways.get(platform)
         if found is None:
             raise RuntimeError(f"no chat gateway configured for {platform}")
@@ -142,22 +142,22 @@ def build_understanding(settings: Settings) -> Understanding | None:
     return AnthropicUnderstanding(client, settings.anthropic_model)
 
 
-def build_gateways(
-    settings: Settings, client: redis.Redis, service: ConsultationService
-) -> dict[str, ChatGateway]:
-    """One gateway per configured platform (Slack, Teams)."""
+def build_gateways(app: App, service: ConsultationService) -> dict[str, ChatGateway]:
+    """One gateway per configured platform (Slack, Teams). Slack posts into each workspace
+    with its own token: the installation's (OAuth), or SLACK_BOT_TOKEN (single-token mode)."""
+    settings = app.settings
     gateways: dict[str, ChatGateway] = {}
-    if settings.slack_bot_token is not None:
+    if settings.slack_bot_token is not None or settings.slack_oauth:
         from consultations.adapters.slack.gateway import SlackGateway
 
         def fresh(c: Consultation) -> Consultation | None:
             return service.store.load(c.owner, c.id)
 
-        gateways["slack"] = SlackGateway.from_settings(settings, fresh)
+        gateways["slack"] = SlackGateway.from_settings(settings, fresh, app.installations)
     if settings.microsoft_app_id or settings.neurips_env == "dev":
         from consultations.adapters.teams.gateway import TeamsGateway
 
-        gateways["teams"] = TeamsGateway.from_settings(settings, client)
+        gateways["teams"] = TeamsGateway.from_settings(settings, app.redis)
     return gateways
 
 

@@ -92,3 +92,23 @@ def test_no_report_no_canvas(slack: FakeSlack, finished: Consultation) -> None:
     assert ReportCanvas(client(slack)).create(unwritten) is None
     assert not slack.calls("canvases.create")
     assert "Report by" in canvas_markdown(finished)
+
+
+def test_the_report_in_the_thread_links_its_canvas_or_goes_without_one(
+    slack: FakeSlack, finished: Consultation
+) -> None:
+    from consultations.adapters.slack.gateway import SlackGateway
+
+    placed = finished.model_copy(update={"location": {"channel": "CR", "thread_ts": "1.0"}})
+    gateway = SlackGateway(lambda team: client(slack))
+    gateway.post_report(placed)
+    texts = [str(p.get("text")) for p in slack.thread("CR", "1.0")]
+    assert any("as a canvas: https://example.slack.com/docs/T1/" in t for t in texts)
+    assert "report_feedback" in str(slack.thread("CR", "1.0")[0]["blocks"])  # 👍/👎 on it
+
+    slack.refuse["canvases.create"] = "free_teams_cannot_create_non_tabbed_canvases"
+    gateway.post_report(
+        placed.model_copy(update={"location": {"channel": "CQ", "thread_ts": "2.0"}})
+    )
+    texts = [str(p.get("text")) for p in slack.thread("CQ", "2.0")]
+    assert texts and not any("canvas" in t for t in texts)  # the thread alone carries it

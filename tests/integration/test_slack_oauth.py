@@ -17,8 +17,10 @@ from slack_sdk.oauth.installation_store.models.installation import Installation
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.installations import Installations
+from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import Stack
+from tests.unit.test_engine import typical
 
 _codes = itertools.count(1)
 
@@ -132,6 +134,7 @@ def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> It
     del s.env["SLACK_BOT_TOKEN"]  # installable by any workspace: no token of its own
     redis.Redis.from_url(s.redis_url).flushdb()
     s.start_server()
+    s.start_worker()
     yield s
     s.stop()
 
@@ -265,3 +268,32 @@ def test_revoked_bot_tokens_are_deleted_and_the_workspace_is_no_longer_served(
     stack.command("status", "U6", channel="C6", team="T6", response_url=url)
     assert "reinstall" in slack.wait_for(lambda: slack.responses("oauth-t6"))[-1]["text"]
     assert not tokens_in(slack, "C6")
+
+
+@pytest.mark.slow
+def test_a_second_workspace_gets_its_report_from_the_worker_with_its_own_token(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    install(stack, slack, "T7", "xoxb-seven")
+    assert stack.command("consult 7", "U7", channel="C7", team="T7").status_code == 200
+    parent = slack.wait_for(lambda: [p for p in slack.requests_with_ts() if p["channel"] == "C7"])
+    thread = parent[0]["ts"]
+    slack.wait_for(lambda: slack.thread("C7", thread))
+    for n, q in enumerate(catalog.by_slug("diffusion-ip-risk").questions):
+        before = len(slack.thread("C7", thread))
+        stack.message("U7", "C7", thread, typical(q), f"EvT7{n}{time.time_ns()}", team="T7")
+        slack.wait_for(lambda b=before: len(slack.thread("C7", thread)) > b)
+    report = slack.wait_for(
+        lambda: [
+            (t, p)
+            for t, p in slack.calls_with_token("chat.postMessage")
+            if p.get("thread_ts") == thread and "header" in str(p.get("blocks"))
+        ],
+        timeout=30,
+    )
+    token, post = report[0]
+    assert token == "xoxb-seven"  # the worker posted with the installing workspace's token
+    assert "report_feedback" in str(post["blocks"])  # 👍/👎 under the report
+    canvas = slack.wait_for(lambda: [c for t, c in slack.calls_with_token("canvases.create")])
+    assert "Diffusion Model IP Risk Assessment" in str(canvas[0])
+    assert tokens_in(slack, "C7") == {"xoxb-seven"}

@@ -11,7 +11,10 @@ from slack_sdk import WebClient
 from consultations.adapters.checkpoints import once
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
+from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
+from consultations.adapters.slack.feedback_blocks import feedback_block
+from consultations.adapters.slack.installations import Installations
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
@@ -23,21 +26,40 @@ log = structlog.get_logger(__name__)
 
 
 class SlackGateway:
+    """Posts into each workspace with that workspace's own token: ``client_for(team)`` gives a
+    Web API client (single-token mode: the one SLACK_BOT_TOKEN; installed by OAuth: the
+    installation's token; LookupError where the app is not installed)."""
+
     def __init__(
         self,
-        client: WebClient,
+        client_for: Callable[[str], WebClient],
         settings: Settings | None = None,
         fresh: Callable[[Consultation], Consultation | None] | None = None,
+        token_for: Callable[[str], str | None] | None = None,
     ) -> None:
-        self._client = client
+        self._client_for = client_for
+        self._clients: dict[str, WebClient] = {}
         self._settings = settings
         self._fresh = fresh
+        self._token_for = token_for
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, fresh: Callable[[Consultation], Consultation | None] | None = None
+        cls,
+        settings: Settings,
+        fresh: Callable[[Consultation], Consultation | None] | None = None,
+        installations: Installations | None = None,
     ) -> SlackGateway:
-        return cls(web_client(settings), settings, fresh)
+        if installations is None:
+            single = web_client(settings)
+            return cls(lambda team: single, settings, fresh)
+        return cls(installations.web_client, settings, fresh, installations.bot_token)
+
+    def _client(self, team: str) -> WebClient:
+        """One client per workspace, kept (its token is looked up once per process)."""
+        if team not in self._clients:
+            self._clients[team] = self._client_for(team)
+        return self._clients[team]
 
     def _where(self, c: Consultation) -> tuple[str, str]:
         return c.location["channel"], c.location["thread_ts"]
@@ -46,19 +68,25 @@ class SlackGateway:
         """Each message, the chart and the progress update once: ``parts`` records each as it
         goes out, and a retry skips what is already there."""
         channel, ts = self._where(c)
+        client = self._client(c.owner.workspace)
         title = c.report.title if c.report else c.slug
         body = delink(c.narrative or "")  # it quotes the user's answers: no live link or mention
         messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
+        if len(messages[-1]) < kit.BLOCKS_LIMIT:  # 👍/👎 under the report's last message
+            messages[-1] = [*messages[-1], feedback_block(c.id)]
+        else:
+            messages.append([feedback_block(c.id)])
         for n, blocks in enumerate(messages):
-            once(parts, f"message:{n}", partial(self._post_blocks, channel, ts, blocks))
+            once(parts, f"message:{n}", partial(self._post_blocks, client, channel, ts, blocks))
         if c.report is not None and c.report.chart is not None:
-            once(parts, "chart", partial(self._upload_chart, c, channel, ts))
+            once(parts, "chart", partial(self._upload_chart, client, c, channel, ts))
+        once(parts, "canvas", partial(self._canvas, client, c, channel, ts))
         if progress := self._progress_ts(c):
             once(
                 parts,
                 "progress",
                 partial(
-                    self._client.chat_update,
+                    client.chat_update,
                     channel=channel,
                     ts=progress,
                     text="Your report is ready, just below. ✅",
@@ -66,8 +94,24 @@ class SlackGateway:
             )
         log.info("slack.report_posted", cid=c.id, channel=channel)
 
-    def _post_blocks(self, channel: str, ts: str, blocks: list[kit.Block]) -> str:
-        resp = self._client.chat_postMessage(
+    def _canvas(self, client: WebClient, c: Consultation, channel: str, ts: str) -> str:
+        """The whole report as a canvas the user keeps, linked from the thread; where canvases
+        are unavailable (plan, scope, error) the thread alone carries it, and nothing is said."""
+        canvas = ReportCanvas(client).create(c)
+        if canvas is None or not canvas.url:
+            return ""
+        self._post_text(client, channel, ts, f"📄 The whole report as a canvas: {canvas.url}")
+        return canvas.id
+
+    def _post_text(self, client: WebClient, channel: str, ts: str, text: str) -> None:
+        client.chat_postMessage(
+            channel=channel, thread_ts=ts, text=text, unfurl_links=False, unfurl_media=False
+        )
+
+    def _post_blocks(
+        self, client: WebClient, channel: str, ts: str, blocks: list[kit.Block]
+    ) -> str:
+        resp = client.chat_postMessage(
             channel=channel,
             thread_ts=ts,
             blocks=blocks,
@@ -77,11 +121,11 @@ class SlackGateway:
         )
         return str(resp["ts"])
 
-    def _upload_chart(self, c: Consultation, channel: str, ts: str) -> None:
+    def _upload_chart(self, client: WebClient, c: Consultation, channel: str, ts: str) -> None:
         from consultations.adapters.charts import chart_png
 
         assert c.report is not None and c.report.chart is not None
-        self._client.files_upload_v2(
+        client.files_upload_v2(
             channel=channel,
             thread_ts=ts,
             content=chart_png(c.report.chart),
@@ -104,8 +148,10 @@ class SlackGateway:
         """The header in the channel, each paper as a reply people can react to; returns the
         replies' ts in order. A retry skips the messages already posted (``parts``)."""
 
+        client = self._client(sub.workspace)
+
         def post(text: str, thread: str | None = None) -> str:
-            resp = self._client.chat_postMessage(
+            resp = client.chat_postMessage(
                 channel=sub.channel,
                 thread_ts=thread,
                 text=kit.mrkdwn(kit.neutralise(text)),
@@ -119,7 +165,7 @@ class SlackGateway:
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
         text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
-        self._client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
+        self._client(sub.workspace).chat_postEphemeral(channel=sub.channel, user=user, text=text)
 
     # --- triage jobs -------------------------------------------------------------------------
 
@@ -133,24 +179,21 @@ class SlackGateway:
 
             ids = spec["ids"].split(",")
             return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
-        return dedupe(self._download(spec["file_url"], spec.get("file_name") or "papers.csv"))
+        name = spec.get("file_name") or "papers.csv"
+        return dedupe(self._download(spec["workspace"], spec["file_url"], name))
 
-    def _download(self, url: str, name: str) -> list[Paper]:
+    def _download(self, team: str, url: str, name: str) -> list[Paper]:
+        """A file shared in Slack, fetched with the workspace's token (http(s) only, capped)."""
         import tempfile
-        import urllib.request
         from pathlib import Path
 
+        from consultations.adapters.http_client import get
         from consultations.adapters.paper_sources import load_file
 
-        assert self._settings is not None and self._settings.slack_bot_token is not None
+        token = self._token(team)
         if not url.startswith(("https://", "http://")):
             raise ValueError("the shared file has no download URL")
-        token = self._settings.slack_bot_token.get_secret_value()
-        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
-        with urllib.request.urlopen(request, timeout=60) as resp:  # noqa: S310 — http(s) only
-            data = resp.read(50_000_001)
-        if len(data) > 50_000_000:
-            raise ValueError("the file is over 50 MB")
+        data = get(url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
         suffix = Path(name).suffix.casefold()
         if suffix not in (".csv", ".jsonl", ".ndjson", ".json"):
             raise ValueError(f"{name}: share a .csv or .jsonl file")
@@ -159,8 +202,18 @@ class SlackGateway:
             path.write_bytes(data)
             return list(load_file(path))
 
+    def _token(self, team: str) -> str:
+        token = self._token_for(team) if self._token_for is not None else None
+        if token is None and self._settings is not None and self._settings.slack_bot_token:
+            token = self._settings.slack_bot_token.get_secret_value()
+        if token is None:
+            raise LookupError(f"the app is not installed in Slack workspace {team}")
+        return token
+
     def triage_progress(self, spec: TriageSpec, text: str) -> None:
-        self._client.chat_update(channel=spec["channel"], ts=spec["progress_ts"], text=text)
+        self._client(spec["workspace"]).chat_update(
+            channel=spec["channel"], ts=spec["progress_ts"], text=text
+        )
 
     def post_triage(
         self,
@@ -179,7 +232,7 @@ class SlackGateway:
             parts,
             "results",
             partial(
-                self._client.chat_postMessage,
+                self._client(spec["workspace"]).chat_postMessage,
                 channel=spec["channel"],
                 thread_ts=spec["thread_ts"],
                 blocks=blocks,
@@ -191,7 +244,7 @@ class SlackGateway:
 
     def post_notice(self, c: Consultation, text: str) -> None:
         channel, ts = self._where(c)
-        self._client.chat_postMessage(
+        self._client(c.owner.workspace).chat_postMessage(
             channel=channel,
             thread_ts=ts,
             text=kit.neutralise(text),
