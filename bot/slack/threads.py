@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
+from consultations.adapters.slack import blocks as kit
 from consultations.state import Owner, Status
 
 log = structlog.get_logger(__name__)
@@ -35,9 +36,18 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
             await triage_file(ctx, owner, place, event)
             return
         c = await asyncio.to_thread(service.at, owner, place)
-        if c is None or c.status is not Status.ACTIVE:
-            return  # not this user's consultation (or finished): others' threads stay theirs
-        await conv.answer(owner, c.id, event.get("text") or "", loaded=c)
+        text = event.get("text") or ""
+        if c is None:  # not this user's thread, or their record could not be read back
+            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):
+                await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+            return  # others' threads stay theirs
+        if c.status is Status.COMPLETED:  # `edit N` or a correction writes the report again;
+            turn = await asyncio.to_thread(service.act, owner, c.id, text, c)
+            if turn.changed:  # talk about the report in its thread is left alone
+                await conv.reply(turn)
+            return
+        if c.status is Status.ACTIVE:
+            await conv.answer(owner, c.id, text, loaded=c)
 
 
 async def triage_file(ctx: SlackContext, owner: Owner, place: str, event: dict[str, Any]) -> None:

@@ -467,6 +467,37 @@ def test_the_last_answer_requests_the_report_once_and_says_it_is_coming(
     assert jobs.of("report") == [(U1.key, c.id)]
 
 
+def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
+    slack: SignedSlack, app: App, catalog: Catalog, jobs: RecordingJobQueue
+) -> None:
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    before = len(slack.thread(thread))
+    slack.message("U1", thread, "thanks, very useful")  # people talk about the report
+    assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1
+    slack.message("U1", thread, "edit 1")
+    assert "1/6" in slack.thread(thread)[-1]  # the first question again
+    slack.message("U1", thread, typical(script.questions[0]))
+    assert "last question" in slack.thread(thread)[-1]
+    assert len(jobs.of("report")) == 2  # the report is written again
+
+
+def test_an_unreadable_record_is_set_aside_and_told_in_its_thread(
+    slack: SignedSlack, app: App
+) -> None:
+    thread = slack.start("U1", "3")
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None
+    app.redis.hset(f"na:{{{U1.key}}}:c:{c.id}", "doc", '{"slug": "edge-economics", "id": 7')
+    slack.message("U1", thread, "5M")
+    told = slack.thread(thread)[-1]
+    assert "could not be restored" in told and "Edge Deployment Economics" in told
+    (status,) = slack.command("status")  # everything else keeps working
+    assert "no consultations yet" in status["text"]
+
+
 def test_the_same_event_delivered_again_moves_the_consultation_once(slack: SignedSlack) -> None:
     thread = slack.start("U1", "1")
     for retry in (0, 1, 2):
