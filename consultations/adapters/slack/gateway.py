@@ -12,6 +12,7 @@ from consultations.adapters.checkpoints import once
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.client import web_client
+from consultations.adapters.slack.stream import SlackReportStream, figures_markdown
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
@@ -42,12 +43,29 @@ class SlackGateway:
     def _where(self, c: Consultation) -> tuple[str, str]:
         return c.location["channel"], c.location["thread_ts"]
 
-    def post_report(self, c: Consultation, parts: Parts | None = None) -> None:
+    def open_stream(self, c: Consultation, parts: Parts | None = None) -> SlackReportStream:
+        """A stream of the report's narrative into its thread (started on its first text)."""
+        channel, ts = self._where(c)
+        return SlackReportStream(
+            self._client,
+            channel,
+            ts,
+            recipient_user_id=c.owner.user,
+            recipient_team_id=c.owner.workspace,
+            parts=parts,
+        )
+
+    def post_report(
+        self, c: Consultation, parts: Parts | None = None, streamed: bool = False
+    ) -> None:
         """Each message, the chart and the progress update once: ``parts`` records each as it
-        goes out, and a retry skips what is already there."""
+        goes out, and a retry skips what is already there. ``streamed``: the narrative is
+        already in the thread (streamed); only the computed verdict and figures follow."""
         channel, ts = self._where(c)
         title = c.report.title if c.report else c.slug
         body = delink(c.narrative or "")  # it quotes the user's answers: no live link or mention
+        if streamed:
+            body = figures_markdown(c.report)
         messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
         for n, blocks in enumerate(messages):
             once(parts, f"message:{n}", partial(self._post_blocks, channel, ts, blocks))
