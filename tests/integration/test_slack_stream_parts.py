@@ -80,7 +80,9 @@ def test_a_stream_that_breaks_off_falls_back_with_a_notice(catalog: Catalog) -> 
     request = edge_request(catalog)
     got: list[str] = []
     with FakeAnthropic(("break", FAITHFUL, 40), tokens_per_s=500) as api:
-        result = narrator(api.url, retries=0).narrate_streaming(request, advise(request), got.append)
+        result = narrator(api.url, retries=0).narrate_streaming(
+            request, advise(request), got.append
+        )
     assert got and len("".join(got)) <= 40
     assert result.author == "offline analysis" and result.notice
     assert "could not be reached" in result.notice
