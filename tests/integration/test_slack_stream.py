@@ -78,9 +78,7 @@ def consult(stack: Stack, slack: FakeSlack, catalog: Catalog, user: str, channel
     for q in catalog.by_slug("edge-economics").questions:
         answer_and_wait(stack, slack, user, channel, thread, typical(q))
     slack.wait_for(lambda: headers(slack, channel, thread), timeout=60)
-    slack.wait_for(
-        lambda: [u for u in slack.calls("chat.update") if "ready" in u.get("text", "")]
-    )
+    slack.wait_for(lambda: [u for u in slack.calls("chat.update") if "ready" in u.get("text", "")])
     time.sleep(2)  # long enough for a duplicate to show up, if there were one
     return thread
 
