@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -163,3 +164,45 @@ def test_a_streamed_narrative_with_invented_figures_is_followed_by_the_computed_
     text = block_text(report)
     assert "did not compute" in text and "$12,000" in text  # it says why
     assert "$40,500" in text and "349,800" in text  # and carries the computed report
+
+
+def test_a_worker_killed_mid_stream_leaves_one_cut_off_note_and_one_whole_report(
+    redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    slack.reset()
+    slack.streaming = True
+    with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=15) as slow:  # ~6 s of streaming
+        s = Stack(
+            redis_server.url,
+            1,
+            slack.url,
+            tmp_path,
+            NEURIPS_LLM="anthropic",
+            ANTHROPIC_API_KEY="sk-test",
+            ANTHROPIC_BASE_URL=slow.url,
+            ANTHROPIC_MAX_RETRIES="0",
+            NEURIPS_JOB_LEASE_S="4",
+            NEURIPS_SWEEP_S="1",
+        )
+        redis.Redis.from_url(s.redis_url).flushdb()
+        try:
+            s.start_server()
+            s.start_beat()
+            doomed = s.start_worker("doomed")
+            thread = start(s, slack, "U25", "3", channel="C25")
+            questions = catalog.by_slug("edge-economics").questions
+            for q in questions:
+                answer_and_wait(s, slack, "U25", "C25", thread, typical(q))
+            slack.wait_for(lambda: [x for x in slack.streamed("C25", thread) if x["text"]])
+            s.kill(doomed)  # mid-stream: the message is half written
+            s.start_worker("survivor")
+            slack.wait_for(lambda: headers(slack, "C25", thread), timeout=60)
+            time.sleep(3)  # a duplicate would show up now
+        finally:
+            s.stop()
+    (shown,) = slack.streamed("C25", thread)  # no second stream
+    assert shown["text"] and len(shown["text"]) < len(NARRATIVE)
+    notes = [p for p in slack.thread("C25", thread) if "cut off" in (p.get("text") or "")]
+    assert len(notes) == 1
+    (report,) = headers(slack, "C25", thread)
+    assert "What would change this" in block_text(report)  # the whole report, once
