@@ -8,9 +8,9 @@ platform a consultation, digest or triage job belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from consultations.advisors.base import AdvisorInput
 from consultations.digest import Subscription
@@ -32,6 +32,39 @@ class Narrative:
 
 class Narrator(Protocol):
     def narrate(self, request: AdvisorInput, report: Report) -> Narrative: ...
+
+
+TextSink = Callable[[str], None]  # receives a narrative's text piece by piece, as it is written
+
+
+@runtime_checkable
+class StreamingNarrator(Protocol):
+    """A narrator that can hand its text over as it writes it (Claude's)."""
+
+    def narrate(self, request: AdvisorInput, report: Report) -> Narrative: ...
+
+    def narrate_streaming(
+        self, request: AdvisorInput, report: Report, on_text: TextSink
+    ) -> Narrative:
+        """As ``narrate``; when the narrative returned has no notice, its text ends with
+        everything given to ``on_text``, in order."""
+        ...
+
+
+class ReportStream(Protocol):
+    """One report's narrative shown in its thread as it is written (Slack's streamed message).
+
+    ``append`` never raises: a refused or broken stream stops taking text and says so in
+    ``state``. ``text``: everything given to ``append`` so far."""
+
+    state: str  # "new" · "open" · "refused" (never shown) · "broken" (cut off) · "done"
+    text: str
+
+    def append(self, text: str) -> None: ...
+
+    def finish(self, note: str | None = None) -> bool:
+        """Flush and close the stream, ``note`` last; True when it closed with all the text."""
+        ...
 
 
 class JobQueue(Protocol):
@@ -65,6 +98,20 @@ class ReportPoster(Protocol):
     def post_report(self, c: Consultation, parts: Parts | None = None) -> None: ...
 
     def post_notice(self, c: Consultation, text: str) -> None: ...
+
+
+STREAM_OPENED = "stream:open"  # the part a ReportStream records (its message id) once shown
+
+
+@runtime_checkable
+class StreamingPoster(Protocol):
+    """A platform that can show a report's narrative as it is written (Slack)."""
+
+    def open_stream(self, c: Consultation, parts: Parts | None = None) -> ReportStream: ...
+
+    def post_report(
+        self, c: Consultation, parts: Parts | None = None, streamed: bool = False
+    ) -> None: ...
 
 
 class DigestPoster(Protocol):

@@ -19,7 +19,7 @@ from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import Answer
 from consultations.catalog import Catalog
-from consultations.ports import JobQueue, Narrator, Understanding
+from consultations.ports import JobQueue, Narrator, StreamingNarrator, TextSink, Understanding
 from consultations.scripts import ConsultationScript
 from consultations.state import (
     Consultation,
@@ -200,11 +200,14 @@ class ConsultationService:
             script=script, answers=c.answers, context=self.catalog.context, earlier=earlier
         )
 
-    def write_report(self, owner: Owner, cid: str, narrator: Narrator) -> Consultation:
+    def write_report(
+        self, owner: Owner, cid: str, narrator: Narrator, on_text: TextSink | None = None
+    ) -> Consultation:
         """Write the report of a finished consultation once; a second call returns the first.
 
         Idempotent: a report already written (by a worker that died before posting it) is
-        reused, and a delivered one is returned as it is.
+        reused, and a delivered one is returned as it is. ``on_text``: where a narrator that
+        can stream hands its text as it writes it (none is handed over when reused).
         """
         c = self.get(owner, cid)
         if c.status is not Status.COMPLETED:
@@ -213,7 +216,10 @@ class ConsultationService:
             return c
         request = self.advisor_input(c)
         report = advise(request)
-        narrative = narrator.narrate(request, report)
+        if on_text is not None and isinstance(narrator, StreamingNarrator):
+            narrative = narrator.narrate_streaming(request, report, on_text)
+        else:
+            narrative = narrator.narrate(request, report)
         text = (
             narrative.text
             if narrative.notice is None

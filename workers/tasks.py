@@ -11,8 +11,16 @@ from celery import Celery, Task
 from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
 from consultations.adapters.checkpoints import once
 from consultations.digest import Subscription
+from consultations.ports import (
+    STREAM_OPENED,
+    Narrator,
+    Parts,
+    ReportStream,
+    StreamingNarrator,
+    StreamingPoster,
+)
 from consultations.service import NotFound
-from consultations.state import Delivery, Owner
+from consultations.state import Consultation, Delivery, Owner
 from workers.recovery import parts_for, register_sweep, run_job
 from workers.runtime import runtime
 from workers.triage_jobs import register_triage
@@ -60,15 +68,23 @@ def report_parts_key(owner: Owner, cid: str, round_: str) -> str:
 
 def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> str:
     """Write the report once, post each part once: the stored state and the checkpoints are
-    read first, so a retry (or a second worker after a sweep) skips what is already out."""
+    read first, so a retry (or a second worker after a sweep) skips what is already out.
+
+    With Claude and a platform that streams (Slack), the narrative goes into the thread as it
+    is written; the computed figures follow. A stream refused at its start changes nothing
+    (the report is posted whole); one cut off midway is said once, then the report follows
+    whole."""
     rt = runtime()
     service = rt.service
+    parts = parts_for(lease, report_parts_key(owner, cid, lease[1]) if lease else None)
     try:
         c = service.get(owner, cid)
         if c.delivery is Delivery.DELIVERED:
             log.info("report.already_delivered")
             return "already delivered"
-        c = service.write_report(owner, cid, rt.narrator)
+        gateway = rt.gateway(owner.platform)
+        stream = _report_stream(gateway, rt.narrator, c, parts)
+        c = service.write_report(owner, cid, rt.narrator, stream.append if stream else None)
     except NotFound:
         log.warning("report.gone")  # forgotten or expired meanwhile: nothing to post
         return "gone"
@@ -77,11 +93,57 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
         from consultations.triage.profile import Profile
 
         rt.digest_store.save_profile(owner, Profile.model_validate(profile_from_answers(c.answers)))
-    parts = parts_for(lease, report_parts_key(owner, cid, lease[1]) if lease else None)
-    rt.gateway(owner.platform).post_report(c, parts)
+    streamed = _end_stream(stream, c, parts)
+    if streamed == "cut":
+        once(parts, "stream:note", lambda: gateway.post_notice(c, STREAM_CUT))
+    if streamed == "body" and isinstance(gateway, StreamingPoster):
+        gateway.post_report(c, parts, streamed=True)
+    else:
+        gateway.post_report(c, parts)
     service.mark_delivery(owner, cid, Delivery.DELIVERED)
-    log.info("report.delivered", narrated_by=c.narrated_by)
+    log.info("report.delivered", narrated_by=c.narrated_by, streamed=streamed)
     return "delivered"
+
+
+STREAM_CUT = "The streamed report above was cut off; here it is whole."
+STREAM_REPLACED = "Stopped here: the report below replaces this text."
+
+
+def _report_stream(
+    gateway: object, narrator: Narrator, c: Consultation, parts: Parts | None
+) -> ReportStream | None:
+    """A stream for a report Claude is about to write, on a platform that streams; none when
+    the narrative is already written or an earlier attempt already opened one."""
+    if c.narrative is not None or not isinstance(narrator, StreamingNarrator):
+        return None
+    if not isinstance(gateway, StreamingPoster):  # Teams: posted whole, as before
+        return None
+    if parts is not None and parts.posted(STREAM_OPENED) is not None:
+        return None  # a worker died while streaming: this attempt posts the report whole
+    return gateway.open_stream(c, parts)
+
+
+def _end_stream(stream: ReportStream | None, c: Consultation, parts: Parts | None) -> str:
+    """``"body"``: the narrative stands in the thread as streamed; ``"cut"``: part of it was
+    shown; ``""``: nothing was (refused at start, or no stream). Checkpointed, so a retry
+    after a crash decides the same."""
+    if parts is not None and (done := parts.posted("stream")) is not None:
+        return done if done != "-" else ""
+    if stream is None:
+        opened = parts is not None and parts.posted(STREAM_OPENED) is not None
+        return "cut" if opened else ""
+    body = stream.text.strip()
+    stands = bool(body) and (c.narrative or "").endswith(body)
+    if stream.state in ("new", "refused"):  # nothing shown yet: nothing to close
+        outcome = ""
+    elif not stream.finish(None if stands else STREAM_REPLACED):
+        outcome = "cut"
+    else:
+        outcome = "body" if stands else "replaced"
+    if parts is not None:
+        parts.record("stream", outcome or "-")
+    log.info("report.streamed", outcome=outcome or "not shown", chars=len(body))
+    return outcome
 
 
 class WorkersKeptDying(RuntimeError):

@@ -11,13 +11,16 @@ a notice), and a narrative that drops the verdict gets the computed verdict on t
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import anthropic
+import httpx
 import structlog
+from anthropic.types import Message
 
 from consultations.advisors import grounding
 from consultations.advisors.base import AdvisorInput
-from consultations.ports import Narrative, Narrator
+from consultations.ports import Narrative, Narrator, TextSink
 from consultations.render import render_report_markdown
 from consultations.report import Report
 from consultations.scripts import ResearchContext
@@ -86,8 +89,21 @@ class AnthropicNarrator:
         self._max_tokens = max_tokens
 
     def narrate(self, request: AdvisorInput, report: Report) -> Narrative:
+        return self._narrate(request, report, None)
+
+    def narrate_streaming(
+        self, request: AdvisorInput, report: Report, on_text: TextSink
+    ) -> Narrative:
+        """The same narrative, its text handed to ``on_text`` (cleaned) as Claude writes it.
+        When the returned narrative is Claude's, its text ends with exactly what was handed
+        over; when it is not (an error, or figures nothing computed), it carries a notice."""
+        return self._narrate(request, report, on_text)
+
+    def _narrate(
+        self, request: AdvisorInput, report: Report, on_text: TextSink | None
+    ) -> Narrative:
         script = request.script
-        logger = log.bind(model=self._model, slug=script.slug)
+        logger = log.bind(model=self._model, slug=script.slug, streamed=on_text is not None)
         answers = "\n".join(
             f"- {q.text} => {request.answers[q.key].display(q)}"
             for q in script.questions
@@ -98,31 +114,39 @@ class AnthropicNarrator:
             f"<user_answers>\n{answers}\n</user_answers>\n\n"
             f"<deterministic_report>\n{render_report_markdown(report)}\n</deterministic_report>"
         )
+        params: dict[str, Any] = {
+            "model": self._model,
+            "max_tokens": self._max_tokens,
+            "system": [
+                {
+                    "type": "text",
+                    "text": context_text(request.context),
+                    "cache_control": {"type": "ephemeral"},
+                },
+                {
+                    "type": "text",
+                    "text": f"{RULES}\n\nThis consultation: {script.brief.strip()}\n"
+                    f"The report contains: {script.report_shape}",
+                },
+            ],
+            "messages": [{"role": "user", "content": user}],
+        }
         try:
-            response = self._client.messages.create(
-                model=self._model,
-                max_tokens=self._max_tokens,
-                system=[
-                    {
-                        "type": "text",
-                        "text": context_text(request.context),
-                        "cache_control": {"type": "ephemeral"},
-                    },
-                    {
-                        "type": "text",
-                        "text": f"{RULES}\n\nThis consultation: {script.brief.strip()}\n"
-                        f"The report contains: {script.report_shape}",
-                    },
-                ],
-                messages=[{"role": "user", "content": user}],
-            )
-        except anthropic.APIError as e:
+            if on_text is None:
+                response = self._client.messages.create(**params)
+                cleaned = clean_model_text(
+                    "".join(
+                        b.text for b in response.content if isinstance(b, anthropic.types.TextBlock)
+                    )
+                )
+            else:
+                response, cleaned = self._stream(params, on_text)
+        except (anthropic.APIError, httpx.HTTPError) as e:
             reason = _reason(e)
             logger.warning("narrator.fallback", reason=reason)
             offline = self._fallback.narrate(request, report)
             notice = f"Claude could not be reached ({reason}); this is the offline analysis."
             return Narrative(text=offline.text, author=offline.author, notice=notice)
-        text = "".join(b.text for b in response.content if isinstance(b, anthropic.types.TextBlock))
         usage = response.usage
         logger.info(
             "narrator.written",
@@ -130,7 +154,6 @@ class AnthropicNarrator:
             output_tokens=usage.output_tokens,
             cache_read=getattr(usage, "cache_read_input_tokens", None),
         )
-        cleaned = clean_model_text(text)
         if not cleaned:
             offline = self._fallback.narrate(request, report)
             notice = "Claude returned nothing usable; this is the offline analysis."
@@ -153,12 +176,65 @@ class AnthropicNarrator:
             cleaned = f"**Verdict: {report.verdict}**\n\n{cleaned}"
         return Narrative(text=cleaned, author=f"Claude ({self._model})")
 
+    def _stream(self, params: dict[str, Any], on_text: TextSink) -> tuple[Message, str]:
+        safe = SafeText()
+        with self._client.messages.stream(**params) as stream:
+            for chunk in stream.text_stream:
+                if out := safe.feed(chunk):
+                    on_text(out)
+            response = stream.get_final_message()
+        if out := safe.close():
+            on_text(out)
+        return response, safe.emitted.strip()
 
-def _reason(e: anthropic.APIError) -> str:
+
+class SafeText:
+    """Model text cleaned as it arrives (as ``clean_model_text`` cleans it whole): released up
+    to the last whitespace, holding back anything that may still become a mention or a link
+    (an open ``<``, ``[`` or ``](``) until it is complete. ``emitted``: all released so far."""
+
+    HOLD = 500  # characters held at most, so one unclosed bracket cannot stall the stream
+
+    def __init__(self) -> None:
+        self.pending = ""
+        self.emitted = ""
+
+    def feed(self, chunk: str) -> str:
+        self.pending += chunk
+        return self._release(self._cut())
+
+    def close(self) -> str:
+        return self._release(len(self.pending), last=True)
+
+    def _cut(self) -> int:
+        p = self.pending
+        end = max(p.rfind(" "), p.rfind("\n")) + 1
+        for opener, closer in (("<", ">"), ("[", "]"), ("](", ")")):
+            i = p.rfind(opener, 0, end)
+            if i >= 0 and p.find(closer, i + len(opener), end) == -1:
+                end = min(end, i)
+        return len(p) if end == 0 and len(p) > self.HOLD else end
+
+    def _release(self, cut: int, last: bool = False) -> str:
+        if cut <= 0:
+            return ""
+        out = _URL.sub("", _MD_LINK.sub(r"\1", _MENTIONS.sub("", self.pending[:cut])))
+        self.pending = self.pending[cut:]
+        if not self.emitted:
+            out = out.lstrip()
+        if last:
+            out = out.rstrip()
+        self.emitted += out
+        return out
+
+
+def _reason(e: Exception) -> str:
     if isinstance(e, anthropic.APITimeoutError):
         return "timed out"
     if isinstance(e, anthropic.APIConnectionError):
         return "connection failed"
     if isinstance(e, anthropic.APIStatusError):
         return f"HTTP {e.status_code}"
+    if isinstance(e, httpx.HTTPError):
+        return "the stream broke off"
     return type(e).__name__

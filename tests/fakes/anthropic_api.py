@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from collections import deque
+from collections.abc import Iterator
 
 from tests.fakes.http import FakeServer, Recorded, json_reply
 
@@ -11,10 +14,15 @@ from tests.fakes.http import FakeServer, Recorded, json_reply
 class FakeAnthropic(FakeServer):
     """Behaviours, consumed one per request (the last one repeats):
     ("ok", text) · ("overloaded",) · ("slow", seconds) · ("server_error",) ·
-    ("tool", body -> tool input[, tool name])."""
+    ("tool", body -> tool input[, tool name]) · ("break", text, n): streamed, an error event
+    after the first ``n`` characters.
 
-    def __init__(self, *behaviours: tuple) -> None:  # type: ignore[type-arg]
+    A request with ``"stream": true`` gets its text as server-sent events, one token (about
+    four characters) every ``1 / tokens_per_s`` seconds, as the real API streams."""
+
+    def __init__(self, *behaviours: tuple, tokens_per_s: float = 50.0) -> None:  # type: ignore[type-arg]
         super().__init__()
+        self.tokens_per_s = tokens_per_s
         self.behaviours: deque[tuple] = deque(behaviours or [("ok", "**Verdict: fine.**")])  # type: ignore[type-arg]
 
     @property
@@ -44,8 +52,11 @@ class FakeAnthropic(FakeServer):
                 return json_reply(500, err, **{"retry-after-ms": "10"})
             if kind == "slow":
                 time.sleep(behaviour[1])
-            text = behaviour[1] if kind == "ok" else "late"
+            text = behaviour[1] if kind in ("ok", "break") else "late"
             body = rec.json or {}
+            if body.get("stream") and kind != "tool":
+                cut = behaviour[2] if kind == "break" else None
+                return 200, {"Content-Type": "text/event-stream"}, self._sse(body, text, cut)
             if kind == "tool":  # behaviour[1](request body) -> the tool's input; [2]: tool name
                 return json_reply(
                     200,
@@ -82,7 +93,31 @@ class FakeAnthropic(FakeServer):
             )
         return json_reply(404, {"type": "error", "error": {"type": "not_found_error"}})
 
-    # --- helpers: messages and Message Batches -------------------------------------------------
+    # --- helpers: streaming, messages and Message Batches ---------------------------------------
+
+    def _sse(self, body: dict, text: str, cut: int | None) -> Iterator[bytes]:  # type: ignore[type-arg]
+        def event(kind: str, data: dict) -> bytes:  # type: ignore[type-arg]
+            return f"event: {kind}\ndata: {json.dumps({'type': kind, **data})}\n\n".encode()
+
+        start = self._message(body, [], stop="end_turn")
+        start.update(stop_reason=None)
+        yield event("message_start", {"message": start})
+        block = {"index": 0, "content_block": {"type": "text", "text": ""}}
+        yield event("content_block_start", block)
+        sent = 0
+        for token in re.findall(r".{1,4}", text, re.DOTALL):
+            if cut is not None and sent >= cut:
+                err = {"type": "overloaded_error", "message": "Overloaded"}
+                yield event("error", {"error": err})
+                return
+            time.sleep(1 / self.tokens_per_s)
+            delta = {"index": 0, "delta": {"type": "text_delta", "text": token}}
+            yield event("content_block_delta", delta)
+            sent += len(token)
+        yield event("content_block_stop", {"index": 0})
+        usage = {"output_tokens": max(1, len(text) // 4)}
+        yield event("message_delta", {"delta": {"stop_reason": "end_turn"}, "usage": usage})
+        yield event("message_stop", {})
 
     tool_answer = None  # set by tests that use batches: request params -> tool input
 
@@ -104,8 +139,6 @@ class FakeAnthropic(FakeServer):
         }
 
     def _batches(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
-        import json
-
         parts = (
             rec.path.split("?")[0].rstrip("/").split("/")
         )  # ['', 'v1', 'messages', 'batches', ...]

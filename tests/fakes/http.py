@@ -46,6 +46,14 @@ class FakeServer:
                 self.send_response(status)
                 for k, v in headers.items():
                     self.send_header(k, v)
+                if not isinstance(payload, bytes):  # an iterator of chunks: streamed (SSE)
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    for chunk in payload:
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+                    return
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
@@ -65,6 +73,8 @@ class FakeServer:
         return f"http://{host}:{port}"
 
     def handle(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
+        """The reply; its body may also be an iterator of byte chunks, each written as it
+        comes (the connection then closes after the last)."""
         raise NotImplementedError
 
     def start(self) -> FakeServer:

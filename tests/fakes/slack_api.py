@@ -28,6 +28,8 @@ class FakeSlack(FakeServer):
         self.installed: dict[str, dict[str, str]] = {}  # bot token -> its workspace's grant
         self._canvases = itertools.count(1)
         self._failures: list[list[Any]] = []  # [method, calls left before it, error, delay]
+        self.streaming = False  # chat.startStream answered (else refused, as where unavailable)
+        self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> channel, thread, text, state
 
     def reset(self) -> None:
         """Forget every call and scripted failure (one server shared by many tests)."""
@@ -38,6 +40,8 @@ class FakeSlack(FakeServer):
             self.errors.clear()
             self._failures.clear()
         self.refuse.clear()
+        self.streaming = False
+        self.streams.clear()
         self.no_post_channels.clear()
         self.files.clear()
 
@@ -151,6 +155,8 @@ class FakeSlack(FakeServer):
             return json_reply(200, {"ok": False, "error": self.refuse[method]})
         if method == "oauth.v2.access":
             return self._oauth(rec, p)
+        if method.endswith("Stream") and method.startswith("chat."):
+            return self._stream(rec, method, p)
         if (
             method in ("chat.postMessage", "chat.postEphemeral")
             and p.get("channel") in self.no_post_channels
@@ -179,6 +185,52 @@ class FakeSlack(FakeServer):
             },
         }
         return json_reply(200, {"ok": True, **replies.get(method, {})})
+
+    def streamed(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        """The streamed messages of a thread: channel, thread_ts, recipients, text, state
+        ("streaming" or "stopped"), calls (each call's method and the time it came)."""
+        return [
+            x
+            for x in list(self.streams.values())
+            if x["channel"] == channel and x["thread_ts"] == thread_ts
+        ]
+
+    def _stream(
+        self, rec: Recorded, method: str, p: dict[str, Any]
+    ) -> tuple[int, dict[str, str], bytes]:
+        """chat.startStream / appendStream / stopStream: one message whose text grows."""
+        text = str(p.get("markdown_text") or "") + "".join(
+            str(c.get("text", "")) for c in p.get("chunks") or [] if isinstance(c, dict)
+        )
+        with self._lock2:
+            if method == "chat.startStream":
+                if not self.streaming:
+                    return json_reply(200, {"ok": False, "error": "not_allowed"})
+                if p.get("channel", "").startswith("C") and not (
+                    p.get("recipient_user_id") and p.get("recipient_team_id")
+                ):
+                    return json_reply(200, {"ok": False, "error": "missing_recipient"})
+                ts = f"{1700000000 + next(self._ts)}.000100"
+                self.streams[ts] = {
+                    "channel": p.get("channel"),
+                    "thread_ts": p.get("thread_ts"),
+                    "recipient_user_id": p.get("recipient_user_id"),
+                    "recipient_team_id": p.get("recipient_team_id"),
+                    "text": "",
+                    "state": "streaming",
+                    "calls": [],
+                }
+            else:
+                ts = str(p.get("ts"))
+                if self.streams.get(ts, {}).get("state") != "streaming":
+                    return json_reply(200, {"ok": False, "error": "message_not_in_streaming_state"})
+            stream = self.streams[ts]
+            stream["text"] += text
+            stream["calls"].append((method, time.monotonic()))
+            if method == "chat.stopStream":
+                stream["state"] = "stopped"
+        rec.ok = True  # type: ignore[attr-defined]
+        return json_reply(200, {"ok": True, "channel": p.get("channel"), "ts": ts})
 
     def _oauth(self, rec: Recorded, p: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
         """oauth.v2.access: a granted code (once) with the app's credentials (Basic auth)."""
@@ -216,7 +268,7 @@ def _params(rec: Recorded) -> dict[str, Any]:
         return dict(rec.json)
     if "form" in ctype:
         out: dict[str, Any] = {k: v[0] for k, v in parse_qs(rec.body.decode()).items()}
-        for key in ("blocks", "files", "view"):
+        for key in ("blocks", "files", "view", "chunks"):
             if isinstance(out.get(key), str):
                 with contextlib.suppress(ValueError):
                     out[key] = json.loads(out[key])

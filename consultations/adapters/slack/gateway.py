@@ -15,6 +15,7 @@ from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
+from consultations.adapters.slack.stream import SlackReportStream, figures_markdown
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
@@ -64,13 +65,30 @@ class SlackGateway:
     def _where(self, c: Consultation) -> tuple[str, str]:
         return c.location["channel"], c.location["thread_ts"]
 
-    def post_report(self, c: Consultation, parts: Parts | None = None) -> None:
+    def open_stream(self, c: Consultation, parts: Parts | None = None) -> SlackReportStream:
+        """A stream of the report's narrative into its thread (started on its first text)."""
+        channel, ts = self._where(c)
+        return SlackReportStream(
+            self._client(c.owner.workspace),
+            channel,
+            ts,
+            recipient_user_id=c.owner.user,
+            recipient_team_id=c.owner.workspace,
+            parts=parts,
+        )
+
+    def post_report(
+        self, c: Consultation, parts: Parts | None = None, streamed: bool = False
+    ) -> None:
         """Each message, the chart and the progress update once: ``parts`` records each as it
-        goes out, and a retry skips what is already there."""
+        goes out, and a retry skips what is already there. ``streamed``: the narrative is
+        already in the thread (streamed); only the computed verdict and figures follow."""
         channel, ts = self._where(c)
         client = self._client(c.owner.workspace)
         title = c.report.title if c.report else c.slug
         body = delink(c.narrative or "")  # it quotes the user's answers: no live link or mention
+        if streamed:
+            body = figures_markdown(c.report)
         messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
         if len(messages[-1]) < kit.BLOCKS_LIMIT:  # 👍/👎 under the report's last message
             messages[-1] = [*messages[-1], feedback_block(c.id)]

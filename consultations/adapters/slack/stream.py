@@ -1,0 +1,131 @@
+"""A report's narrative streamed into its Slack thread as Claude writes it.
+
+chat.startStream on the first text, chat.appendStream at most once per ``interval_s`` (the text
+in between is batched, for Slack's rate limits), chat.stopStream at the end. Any error (refused
+at start, a stream that expired, a network failure) stops the stream: ``state`` says which, and
+the worker posts the report the old way. Slack parses no mention in ``markdown_text``; the text
+arriving here is already cleaned of mentions and links by the narrator.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+import structlog
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from consultations.ports import STREAM_OPENED, Parts
+from consultations.report import Report
+
+log = structlog.get_logger(__name__)
+
+MARKDOWN_LIMIT = 12_000  # characters of markdown_text in one call
+
+
+class SlackReportStream:
+    def __init__(
+        self,
+        client: WebClient,
+        channel: str,
+        thread_ts: str,
+        *,
+        recipient_user_id: str | None = None,
+        recipient_team_id: str | None = None,
+        parts: Parts | None = None,
+        interval_s: float = 0.6,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._client = client
+        self._channel, self._thread = channel, thread_ts
+        self._user, self._team = recipient_user_id, recipient_team_id
+        self._parts = parts
+        self._interval = interval_s
+        self._clock = clock
+        self._buffer = ""
+        self._last = 0.0
+        self.ts: str | None = None
+        self.state = "new"
+        self.text = ""
+        self.calls = 0
+
+    def append(self, text: str) -> None:
+        self.text += text
+        if self.state not in ("new", "open"):
+            return
+        self._buffer += text
+        if self.state == "new" or self._clock() - self._last >= self._interval:
+            self._flush()
+
+    def finish(self, note: str | None = None) -> bool:
+        if self.state == "new" and not self._buffer and not note:
+            self.state = "done"
+            return True
+        if note:
+            self._buffer += f"\n\n_{note}_"
+        if self.state == "new":
+            self._flush()  # start it: what was written, then close
+        if self.state == "broken" and self.ts:  # close it if Slack still lets us (best effort)
+            with contextlib.suppress(SlackApiError, SlackClientError):
+                self._client.chat_stopStream(channel=self._channel, ts=self.ts)
+        if self.state != "open":
+            return False
+        try:
+            self._client.chat_stopStream(
+                channel=self._channel, ts=self.ts or "", markdown_text=self._buffer or None
+            )
+        except (SlackApiError, SlackClientError) as e:
+            return self._broke("stop", e)
+        self.calls += 1
+        self._buffer = ""
+        self.state = "done"
+        return True
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        text, self._buffer = self._buffer[:MARKDOWN_LIMIT], self._buffer[MARKDOWN_LIMIT:]
+        try:
+            if self.state == "new":
+                resp = self._client.chat_startStream(
+                    channel=self._channel,
+                    thread_ts=self._thread,
+                    markdown_text=text,
+                    recipient_user_id=self._user,
+                    recipient_team_id=self._team,
+                )
+                self.ts = str(resp["ts"])
+                self.state = "open"
+                if self._parts is not None:
+                    self._parts.record(STREAM_OPENED, self.ts)
+                log.info("slack.stream_started", channel=self._channel, ts=self.ts)
+            else:
+                self._client.chat_appendStream(
+                    channel=self._channel, ts=self.ts or "", markdown_text=text
+                )
+        except (SlackApiError, SlackClientError) as e:
+            self._broke("start" if self.state == "new" else "append", e)
+            return
+        self.calls += 1
+        self._last = self._clock()
+
+    def _broke(self, step: str, error: Exception) -> bool:
+        reason = str(getattr(error, "response", {}).get("error", "") or type(error).__name__)
+        self.state = "refused" if step == "start" else "broken"
+        log.warning("slack.stream_stopped", step=step, reason=reason, channel=self._channel)
+        return False
+
+
+def figures_markdown(report: Report | None) -> str:
+    """What follows a streamed narrative: the verdict and the computed figures, as computed."""
+    if report is None:
+        return ""
+    lines = [f"**Verdict: {report.verdict}**"]
+    if report.figures:
+        lines += ["", "**The numbers, as computed**"]
+        for f in report.figures:
+            working = f" ({f.working})" if f.working else ""
+            lines.append(f"• {f.label}: **{f.display}**{working}")
+    return "\n".join(lines)
