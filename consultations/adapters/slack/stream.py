@@ -89,6 +89,8 @@ class SlackReportStream:
         text, self._buffer = self._buffer[:MARKDOWN_LIMIT], self._buffer[MARKDOWN_LIMIT:]
         try:
             if self.state == "new":
+                if self._parts is not None:  # before Slack shows anything: a worker dying
+                    self._parts.record(STREAM_OPENED, "starting")  # past here never restreams
                 resp = self._client.chat_startStream(
                     channel=self._channel,
                     thread_ts=self._thread,
