@@ -23,6 +23,7 @@ from typing import Any
 import redis
 import structlog
 
+from consultations.adapters.redis_keys import unlink_matching
 from consultations.state import (
     SCHEMA_VERSION,
     Consultation,
@@ -153,15 +154,7 @@ class RedisConsultationStore:
 
     def forget(self, owner: Owner) -> int:
         """Delete every key of this user; returns how many were deleted."""
-        deleted = 0
-        batch: builtins.list[bytes] = []
-        for key in self._r.scan_iter(match=f"{self._base(owner)}:*", count=500):
-            batch.append(key)
-            if len(batch) >= 500:
-                deleted += self._r.unlink(*batch)
-                batch = []
-        if batch:
-            deleted += self._r.unlink(*batch)
+        deleted = unlink_matching(self._r, f"{self._base(owner)}:*")
         log.info("store.forget", owner=owner.key, keys=deleted)
         return deleted
 

@@ -7,26 +7,15 @@ import re
 
 from consultations.answers.lexer import scan
 from consultations.answers.model import AnswerError
-from consultations.scripts import Choice, NumberKind, Question
+from consultations.answers.numbers import TO_BASE
+from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NEGATED = re.compile(r"\b(?:no|not|non|without|never)[\s-]+(?:any\s+|real\s+)?([a-z0-9]+)")
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
-_TO_BAND = {
-    NumberKind.DURATION_MS: {
-        "ns": 1e-6,
-        "us": 1e-3,
-        "ms": 1.0,
-        "s": 1e3,
-        "min": 6e4,
-        "h": 3.6e6,
-        "d": 8.64e7,
-    },
-    NumberKind.MONTHS: {"w": 12 / 52.18, "mo": 1.0, "y": 12.0},
-    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0},
-}
+_TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ _MS = {
     "mo": 2.6298e9,
     "y": 3.15576e10,
 }
-_TO_BASE = {
+TO_BASE = {
     NumberKind.DURATION_MS: _MS,
     NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
     NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0},
@@ -98,7 +98,7 @@ def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
     if kind in _M_MEANS:
         found = [with_unit_m(q, _M_MEANS[kind]) for q in found]
     found = [q for i, q in enumerate(found) if not _denominator(text, q, found[:i])]
-    if kind in _TO_BASE:
+    if kind in TO_BASE:
         found = _compounds(text, [_to_base(q, kind) for q in found])
     return _ranges(text, found, kind)
 
@@ -111,7 +111,7 @@ def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
 
 
 def _to_base(q: Quantity, kind: NumberKind) -> Quantity:
-    table = _TO_BASE[kind]
+    table = TO_BASE[kind]
     if q.unit is None:
         return q
     if q.unit not in table:
@@ -172,8 +172,8 @@ def _ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Q
         low, high = q.readings[0], nxt.readings[0]
         if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
             low *= nxt.scale
-        if q.unit is None and nxt.unit and kind in _TO_BASE:
-            low *= _TO_BASE[kind].get(nxt.unit, 1.0)
+        if q.unit is None and nxt.unit and kind in TO_BASE:
+            low *= TO_BASE[kind].get(nxt.unit, 1.0)
         mid = (low + high) / 2
         note = (
             f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)} "

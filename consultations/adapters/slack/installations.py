@@ -33,6 +33,7 @@ from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.state_store import OAuthStateStore
 
 from consultations.adapters.redis_digest import SUBS
+from consultations.adapters.redis_keys import unlink_matching
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import TIMEOUT_S
 
@@ -275,13 +276,4 @@ class Installations:
         return deleted
 
     def _unlink(self, pattern: str) -> int:
-        deleted = 0
-        batch: list[bytes] = []
-        for key in self._r.scan_iter(match=pattern, count=500):
-            batch.append(key)
-            if len(batch) >= 500:
-                deleted += self._r.unlink(*batch)
-                batch = []
-        if batch:
-            deleted += self._r.unlink(*batch)
-        return deleted
+        return unlink_matching(self._r, pattern)
