@@ -111,7 +111,8 @@ class Desk:
             lines.append(f"• `{p}cancel` — cancel the latest one in progress")
             lines.append(
                 f"• `{p}triage <arXiv ids or links>` — rank papers by cost, failure and compute "
-                "(no arguments: share a CSV or JSONL file in the thread)"
+                f"(`{p}triage neurips2025` or `colm2025`: the built-in lists; no arguments: "
+                "share a CSV or JSONL file in the thread)"
             )
         where = "[#channel] " if surface.digest_channel_words else ""
         lines += [
