@@ -30,9 +30,10 @@ def _token(settings: Settings) -> str:
     return settings.slack_bot_token.get_secret_value()
 
 
-def web_client(settings: Settings) -> WebClient:
+def web_client(settings: Settings, token: str | None = None) -> WebClient:
+    """A client posting with ``token`` (default: SLACK_BOT_TOKEN)."""
     return WebClient(
-        token=_token(settings),
+        token=token or _token(settings),
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_S,
         retry_handlers=[

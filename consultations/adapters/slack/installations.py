@@ -21,10 +21,6 @@ from typing import Any
 import redis
 import structlog
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-)
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.installation_store import InstallationStore
 from slack_sdk.oauth.installation_store.models.bot import Bot
@@ -35,7 +31,7 @@ from slack_sdk.oauth.state_store.state_store import OAuthStateStore
 from consultations.adapters.redis_digest import SUBS
 from consultations.adapters.redis_keys import unlink_matching
 from consultations.adapters.settings import Settings
-from consultations.adapters.slack.client import TIMEOUT_S
+from consultations.adapters.slack.client import web_client
 
 log = structlog.get_logger(__name__)
 _ID = re.compile(r"^[A-Z0-9]{1,32}$")  # Slack team/enterprise ids: T0123ABC, E0123ABC
@@ -251,15 +247,7 @@ class Installations:
         token = self.bot_token(team_id)
         if token is None:
             raise LookupError(f"the app is not installed in Slack workspace {team_id}")
-        return WebClient(
-            token=token,
-            base_url=self.settings.slack_api_url,
-            timeout=TIMEOUT_S,
-            retry_handlers=[
-                ConnectionErrorRetryHandler(max_retry_count=3),
-                RateLimitErrorRetryHandler(max_retry_count=8),
-            ],
-        )
+        return web_client(self.settings, token)
 
     def forget_workspace(self, team_id: str, enterprise_id: str | None = None) -> int:
         """The app was uninstalled: its installation, every user's keys in that workspace and the
