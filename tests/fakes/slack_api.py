@@ -22,7 +22,6 @@ class FakeSlack(FakeServer):
         self.retry_after = 1
         self.no_post_channels: set[str] = set()
         self.files: dict[str, bytes] = {}  # shared files, served at /files/<name> to the bot
-        self.errors: dict[str, list[str]] = {}  # method -> Slack errors its next calls answer
         self.refuse: dict[str, str] = {}  # method -> the error every call of it gets
         self.grants: dict[str, dict[str, str]] = {}  # OAuth code -> {team, token, user}
         self.installed: dict[str, dict[str, str]] = {}  # bot token -> its workspace's grant
@@ -37,7 +36,6 @@ class FakeSlack(FakeServer):
             self.requests.clear()
         with self._lock2:
             self.rate_limited.clear()
-            self.errors.clear()
             self._failures.clear()
         self.refuse.clear()
         self.streaming = False
@@ -146,11 +144,6 @@ class FakeSlack(FakeServer):
             time.sleep(injected[1])
             return json_reply(200, {"ok": False, "error": injected[0]})
         p = rec.params  # type: ignore[attr-defined]
-        with self._lock2:
-            failing = self.errors.get(method)
-            error = failing.pop(0) if failing else None
-        if error is not None:
-            return json_reply(200, {"ok": False, "error": error})
         if method in self.refuse:
             return json_reply(200, {"ok": False, "error": self.refuse[method]})
         if method == "oauth.v2.access":

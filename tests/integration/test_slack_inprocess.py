@@ -620,11 +620,11 @@ def test_hostile_answers_are_quoted_back_escaped(slack: SignedSlack) -> None:
 def test_slack_failing_after_the_ack_is_told_to_the_user_where_they_wrote(
     slack: SignedSlack, fake: FakeSlack
 ) -> None:
-    fake.errors["chat.postMessage"] = ["internal_error"]
+    fake.fail("chat.postMessage")
     (sorry,) = slack.command("consult 3")  # acked (200) at once, though it failed in a moment
     assert sorry["text"].startswith(SORRY)
     thread = slack.start("U1", "3")  # and then it works
-    fake.errors["chat.postMessage"] = ["internal_error"]
+    fake.fail("chat.postMessage")
     slack.message("U1", thread, "5M")
     # the answer was saved, the next question was not posted: the user is not told to resend
     assert slack.thread(thread)[-1] == SORRY_REPLY
