@@ -56,7 +56,11 @@ def _comments_joined(parts: list[str]) -> list[str]:
         return parts  # all lower case: names typed that way, not comments
     out: list[str] = []
     for part in parts:
-        comment = not _is_name(part) and len(part.split()) >= 4
+        words = part.split()
+        comment = len(words) >= 4 and (
+            not _is_name(part)  # no name at all: "cost matters most here"
+            or (len(words) >= 7 and not _is_name(words[0]))  # a sentence that mentions one
+        )
         if out and comment:
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
         else:

@@ -247,5 +247,19 @@ def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalo
         "GPT-4o for support chat",
         "Claude for code review (cost and reliability matter most — keep as the warm backup)",
     )
+    mentions = parse_answer(
+        vendors,
+        "GPT-4o for chat; Claude Sonnet for code; "
+        "cost and reliability matter most — keep Claude as the warm backup",
+    ).items
+    assert mentions == (  # a sentence that mentions a vendor is still a comment, not a vendor
+        "GPT-4o for chat",
+        "Claude Sonnet for code (cost and reliability matter most — keep Claude as the warm "
+        "backup)",
+    )
+    assert parse_answer(vendors, "an in-house SDXL fine-tune, Midjourney").items == (
+        "an in-house SDXL fine-tune",
+        "Midjourney",
+    )
     lower = parse_answer(vendors, "openai for chat, anthropic, mistral").items
     assert lower == ("openai for chat", "anthropic", "mistral")  # names typed in lower case
