@@ -69,6 +69,11 @@ class Question(BaseModel):
     per: Period | dict[str, Period] | None = Field(
         default=None, description="The period a number is asked per (a month): rates convert."
     )
+    unit: str | None = Field(
+        default=None,
+        max_length=40,
+        description="What a count counts, said back with its period: '2 engineer-days a month'.",
+    )
     part_words: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Words that name each part in a sentence."
     )

@@ -18,7 +18,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     else:
         parts = _split_commas(text)
     if named:
-        parts = _comments_joined(parts)
+        parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     seen: dict[str, str] = {}
     for part in parts:
         item = _BULLET.sub("", part).strip(" \t.,;")
@@ -49,6 +49,23 @@ def _split_commas(text: str) -> list[str]:
 
 def _is_name(part: str) -> bool:
     return any(ch.isupper() or ch.isdigit() for ch in part)
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z0-9])")
+
+
+def _names_joined_by_and(part: str) -> list[str]:
+    """ "GPT-4o for chat and Claude Sonnet for code" names two things; "Claude for research and
+    development" names one: split on "and" only where a name starts on both sides."""
+    if "(" in part or not _starts_with_name(part):
+        return [part]
+    pieces = _AND.split(part)
+    return pieces if all(_starts_with_name(p) for p in pieces) else [part]
+
+
+def _starts_with_name(part: str) -> bool:
+    words = part.split()
+    return bool(words) and _is_name(words[0])
 
 
 def _comments_joined(parts: list[str]) -> list[str]:

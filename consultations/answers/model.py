@@ -47,13 +47,24 @@ class Answer(BaseModel):
                 for name, v in self.numbers.items()
             )
         if self.number is not None:
-            return format_number(self.number, question.kind, self.currency)
+            return with_unit(format_number(self.number, question.kind, self.currency), question)
         if self.choices is not None:
             labels = {c.value: c.label for c in question.choices}
             return ", ".join(labels.get(v, v) for v in self.choices)
         if self.items is not None:
             return "; ".join(self.items)
         return self.text or ""
+
+
+def with_unit(shown: str, question: Question) -> str:
+    """A count said back with what it counts and its period: "2 engineer-days a month"."""
+    if question.kind is NumberKind.TOKENS:
+        shown += " tokens"
+    elif question.unit:
+        shown += f" {question.unit}"
+    else:
+        return shown
+    return f"{shown} a {question.per}" if isinstance(question.per, str) else shown
 
 
 def clean_text(raw: str) -> str:

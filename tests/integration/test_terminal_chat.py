@@ -141,11 +141,11 @@ def test_answers_typed_as_people_write_them_reach_the_report(tmp_path: Path) -> 
     assert "input 1,200, output 300" in out
     assert "80× the top of today's list prices" in out
     assert "Noted: Within a second." in out
-    assert "Changed volume: 5,000,000 → 8,000,000." in out
+    assert "Changed volume: 5,000,000 requests a month → 8,000,000 requests a month." in out
     assert "Noted: Confidential (customers, contracts)." in out
     assert "Noted: hardware $30,000, monthly $2,000." in out
     assert "Noted: 36 months." in out
-    assert "Writing your report with: volume 8,000,000 · tokens input 1,200, output 300" in out
+    assert "Writing your report with: volume 8,000,000 requests a month · tokens input 1,200, output 300" in out
     assert "$64,800" in out  # the API total at 8M requests, 1,200/300 tokens, $3/$15
     assert out.count("— Report by") == 2  # the edit wrote the report again
     assert "Changed quality loss: 5% → 0%." in out
@@ -167,7 +167,7 @@ def test_locale_formats_and_units_in_the_terminal(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     for shown in (
-        "Noted: 2,500,000.",
+        "Noted: 2,500,000 requests a month.",
         "Noted: input 1,200, output 300.",
         "Noted: input €3, output €15.",
         "Noted: Instantly (under 100 ms).",

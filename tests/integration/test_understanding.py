@@ -172,5 +172,5 @@ def test_the_terminal_chat_uses_claude_when_a_key_is_set(tmp_path: Path) -> None
             ANTHROPIC_BASE_URL=api.url,
         )
         assert result.returncode == 0, result.stderr
-        assert "Noted: 4,200,000 (understood with Claude)." in result.stdout
+        assert "Noted: 4,200,000 requests a month (understood with Claude)." in result.stdout
         assert len(api.messages) == 1

@@ -20,21 +20,21 @@ def q(catalog: Catalog, slug: str, key: str) -> Question:
 EDGE = "edge-economics"
 
 SINGLE = [  # (consultation, question, typed, value in the question's unit, shown back)
-    (EDGE, "requests", "2.500.000", 2_500_000, "2,500,000"),
-    (EDGE, "requests", "1e6", 1_000_000, "1,000,000"),
-    (EDGE, "requests", "1.5e6", 1_500_000, "1,500,000"),
-    (EDGE, "requests", "between 2 and 3 million", 2_500_000, "2,500,000"),
-    (EDGE, "requests", "2-3M", 2_500_000, "2,500,000"),
-    (EDGE, "requests", "two and a half million", 2_500_000, "2,500,000"),
-    (EDGE, "requests", "half a million", 500_000, "500,000"),
-    (EDGE, "requests", "1 234 567", 1_234_567, "1,234,567"),
-    (EDGE, "requests", "1\u202f234\u202f567", 1_234_567, "1,234,567"),
-    (EDGE, "requests", "1'234'567", 1_234_567, "1,234,567"),
-    (EDGE, "requests", "about 5M a month", 5_000_000, "5,000,000"),
-    (EDGE, "requests", "5 mio", 5_000_000, "5,000,000"),
-    (EDGE, "requests", "1.200", 1_200, "1,200"),  # 1.2 requests cannot be: 1,200
-    (EDGE, "requests", "twelve hundred", 1_200, "1,200"),
-    (EDGE, "requests", "2 x 10^6", 2_000_000, "2,000,000"),
+    (EDGE, "requests", "2.500.000", 2_500_000, "2,500,000 requests a month"),
+    (EDGE, "requests", "1e6", 1_000_000, "1,000,000 requests a month"),
+    (EDGE, "requests", "1.5e6", 1_500_000, "1,500,000 requests a month"),
+    (EDGE, "requests", "between 2 and 3 million", 2_500_000, "2,500,000 requests a month"),
+    (EDGE, "requests", "2-3M", 2_500_000, "2,500,000 requests a month"),
+    (EDGE, "requests", "two and a half million", 2_500_000, "2,500,000 requests a month"),
+    (EDGE, "requests", "half a million", 500_000, "500,000 requests a month"),
+    (EDGE, "requests", "1 234 567", 1_234_567, "1,234,567 requests a month"),
+    (EDGE, "requests", "1\u202f234\u202f567", 1_234_567, "1,234,567 requests a month"),
+    (EDGE, "requests", "1'234'567", 1_234_567, "1,234,567 requests a month"),
+    (EDGE, "requests", "about 5M a month", 5_000_000, "5,000,000 requests a month"),
+    (EDGE, "requests", "5 mio", 5_000_000, "5,000,000 requests a month"),
+    (EDGE, "requests", "1.200", 1_200, "1,200 requests a month"),  # 1.2 requests cannot be: 1,200
+    (EDGE, "requests", "twelve hundred", 1_200, "1,200 requests a month"),
+    (EDGE, "requests", "2 x 10^6", 2_000_000, "2,000,000 requests a month"),
     (EDGE, "amortisation", "three years", 36, "36 months"),
     (EDGE, "amortisation", "1 year and 6 months", 18, "18 months"),
     (EDGE, "amortisation", "3y", 36, "36 months"),
@@ -52,10 +52,10 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     ("model-convergence", "monthly_spend", "a lot", None, None),  # no number: asked again
     ("research-curation", "hours", "1 h 30 min", 1.5, "1.5 hours"),
     ("research-curation", "hours", "90 minutes", 1.5, "1.5 hours"),
-    ("attention-readiness", "context_window", "200k", 200_000, "200,000"),
-    ("attention-readiness", "context_window", "1M tokens", 1_000_000, "1,000,000"),
-    ("strategy-synthesis", "team_size", "40 engineers", 40, "40"),
-    ("strategy-synthesis", "team_size", "a dozen", 12, "12"),
+    ("attention-readiness", "context_window", "200k", 200_000, "200,000 tokens"),
+    ("attention-readiness", "context_window", "1M tokens", 1_000_000, "1,000,000 tokens"),
+    ("strategy-synthesis", "team_size", "40 engineers", 40, "40 people"),
+    ("strategy-synthesis", "team_size", "a dozen", 12, "12 people"),
 ]
 
 
@@ -263,3 +263,38 @@ def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalo
     )
     lower = parse_answer(vendors, "openai for chat, anthropic, mistral").items
     assert lower == ("openai for chat", "anthropic", "mistral")  # names typed in lower case
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (
+            "GPT-4o for chat and Claude Sonnet for code",
+            ("GPT-4o for chat", "Claude Sonnet for code"),
+        ),
+        ("Claude and GPT-4o", ("Claude", "GPT-4o")),
+        ("Llama 3 & Mistral on-prem", ("Llama 3", "Mistral on-prem")),
+        ("Claude for research and development", ("Claude for research and development",)),
+        ("GPT-4o (chat and Q&A), Claude", ("GPT-4o (chat and Q&A)", "Claude")),
+    ],
+)
+def test_two_vendors_joined_by_and_are_two_vendors(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    assert parse_answer(q(catalog, "model-convergence", "vendors"), typed).items == items
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "shown"),
+    [
+        ("model-convergence", "upkeep_days", "2", "2 engineer-days a month"),
+        ("edge-economics", "requests", "about 5M", "5,000,000 requests a month"),
+        ("attention-readiness", "doc_tokens", "80k", "80,000 tokens"),
+        ("strategy-synthesis", "team_size", "6", "6 people"),
+    ],
+)
+def test_counts_are_said_back_with_what_they_count(
+    catalog: Catalog, slug: str, key: str, typed: str, shown: str
+) -> None:
+    question = q(catalog, slug, key)
+    assert parse_answer(question, typed).display(question) == shown

@@ -53,7 +53,9 @@ def test_a_correction_says_what_changed_and_returns_to_where_the_user_was(
     c, d = walk(catalog, [*EDGE_ANSWERS[:3], "change the volume to 8M"])
     assert isinstance(d.outcome, engine.Asked)
     assert d.outcome.number == 4  # still at the latency question
-    assert d.outcome.note == "Changed volume: 5,000,000 → 8,000,000."
+    assert (
+        d.outcome.note == "Changed volume: 5,000,000 requests a month → 8,000,000 requests a month."
+    )
     assert c.answers["requests"].number == 8_000_000
 
 
@@ -74,11 +76,13 @@ def test_an_answer_that_only_mentions_a_word_is_not_taken_for_a_correction(
 def test_edit_n_reopens_a_question_and_comes_back(catalog: Catalog) -> None:
     c, d = walk(catalog, [*EDGE_ANSWERS[:3], "edit 1"])
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 1
-    assert d.outcome.note == "Your answer was: 5,000,000. Type the new one."
+    assert d.outcome.note == "Your answer was: 5,000,000 requests a month. Type the new one."
     script = catalog.by_slug("edge-economics")
     d = step(script, c, "8M")
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 4
-    assert d.outcome.note == "Changed volume: 5,000,000 → 8,000,000."
+    assert (
+        d.outcome.note == "Changed volume: 5,000,000 requests a month → 8,000,000 requests a month."
+    )
 
 
 def test_after_the_report_edit_reopens_and_finishes_again(catalog: Catalog) -> None:
