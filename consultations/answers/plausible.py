@@ -91,12 +91,22 @@ def _outside(question: Question, answer: Answer) -> str | None:
             times = value / high
             how = f"about {_times(times)} the top of" if times >= 2 else "above"
         else:
-            times = low / value if value else float("inf")
-            how = f"about {_times(times)} below" if 2 <= times < 1e6 else "far below"
+            how = _below(value / low)
         where = f" for {part}" if part else ""
         about = question.plausible_note or "the usual range"
         return f"I read {shown}{where} — {how} {about} ({usual}). Is that right? {KEEP}"
     return None
+
+
+def _below(share: float) -> str:
+    """How far under the low end, as people say it: "about 40% of", "about 1/25 of"."""
+    if share >= 0.5:
+        return "below"
+    if share >= 0.1:
+        return f"about {share * 100:.0f}% of the low end of"
+    if share > 1e-6:
+        return f"about 1/{_times(1 / share)[:-1]} of the low end of"
+    return "far below"
 
 
 def _times(ratio: float) -> str:

@@ -108,3 +108,13 @@ def test_amounts_in_another_currency_than_earlier_ones_are_questioned(catalog: C
     assert "USD" in text and "EUR" in text and "local_cost" not in d.consultation.answers
     d = step(script, d.consultation, "$33k / $2.2k a month")
     assert d.consultation.answers["local_cost"].currency == "USD"
+
+
+def test_a_value_far_under_the_usual_range_is_said_as_a_share_of_its_low_end(
+    catalog: Catalog,
+) -> None:
+    script = catalog.by_slug("model-convergence")
+    d = at(script, ["OpenAI, Anthropic", "price", "$40 a month"])
+    text = confirm_of(d)
+    assert "$40" in text and "of the low end of" in text, text
+    assert "× below" not in text
