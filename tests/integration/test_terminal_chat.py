@@ -146,7 +146,8 @@ def test_answers_typed_as_people_write_them_reach_the_report(tmp_path: Path) -> 
     assert "Noted: hardware $30,000, monthly $2,000." in out
     assert "Noted: 36 months." in out
     assert (
-        "Writing your report with: volume 8,000,000 requests a month · tokens input 1,200, output 300"
+        "Writing your report with: volume 8,000,000 requests a month · "
+        "tokens input 1,200, output 300"
         in out
     )
     assert "$64,800" in out  # the API total at 8M requests, 1,200/300 tokens, $3/$15
