@@ -139,7 +139,7 @@ def build_understanding(settings: Settings) -> Understanding | None:
         timeout_s=min(settings.anthropic_timeout_s, 15.0),
         max_retries=settings.anthropic_max_retries,
     )
-    return AnthropicUnderstanding(client, settings.anthropic_model)
+    return AnthropicUnderstanding(client, settings.anthropic_understanding_model)
 
 
 def build_gateways(app: App, service: ConsultationService) -> dict[str, ChatGateway]:

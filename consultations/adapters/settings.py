@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     anthropic_api_key: SecretStr | None = None
     anthropic_base_url: str | None = None
     anthropic_model: str = "claude-sonnet-4-5"
+    # reading one short answer needs a fast, cheap model, not the report writer's
+    anthropic_understanding_model: str = "claude-haiku-4-5"
     anthropic_timeout_s: float = Field(default=60.0, gt=0, le=600)
     anthropic_max_retries: int = Field(default=2, ge=0, le=10)
     # Slack

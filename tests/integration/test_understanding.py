@@ -174,3 +174,4 @@ def test_the_terminal_chat_uses_claude_when_a_key_is_set(tmp_path: Path) -> None
         assert result.returncode == 0, result.stderr
         assert "Noted: 4,200,000 requests a month (understood with Claude)." in result.stdout
         assert len(api.messages) == 1
+        assert api.messages[0].json["model"] == "claude-haiku-4-5"  # the fast model reads answers
