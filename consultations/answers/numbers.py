@@ -98,6 +98,8 @@ def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
     if kind in _M_MEANS:
         found = [with_unit_m(q, _M_MEANS[kind]) for q in found]
     found = [q for i, q in enumerate(found) if not _denominator(text, q, found[:i])]
+    if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
+        raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
     if kind in TO_BASE:
         found = _compounds(text, [_to_base(q, kind) for q in found])
     return _ranges(text, found, kind)
@@ -117,6 +119,9 @@ def _to_base(q: Quantity, kind: NumberKind) -> Quantity:
     if q.unit not in table:
         raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
     return replace(q, readings=tuple(float(f"{r * table[q.unit]:.12g}") for r in q.readings))
+
+
+_NOT_MONEY = {NumberKind.DURATION_MS, NumberKind.MONTHS, NumberKind.HOURS, NumberKind.PERCENT}
 
 
 def _unit_word(kind: NumberKind) -> str:
@@ -176,8 +181,8 @@ def _ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Q
             low *= TO_BASE[kind].get(nxt.unit, 1.0)
         mid = (low + high) / 2
         note = (
-            f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)} "
-            f"(type the exact figure if you have it)"
+            f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)}; "
+            f"type the exact figure if you have it"
         )
         out.append(
             replace(

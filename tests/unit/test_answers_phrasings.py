@@ -50,6 +50,7 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     ("model-convergence", "monthly_spend", "CHF 2'500", 2_500, "2,500 CHF"),
     ("model-convergence", "monthly_spend", "about 40 grand", 40_000, "40,000"),
     ("model-convergence", "monthly_spend", "a lot", None, None),  # no number: asked again
+    (EDGE, "quality_loss", "25.000 € for hardware", None, None),  # money is not a percentage
     ("research-curation", "hours", "1 h 30 min", 1.5, "1.5 hours"),
     ("research-curation", "hours", "90 minutes", 1.5, "1.5 hours"),
     ("attention-readiness", "context_window", "200k", 200_000, "200,000 tokens"),
@@ -298,3 +299,17 @@ def test_counts_are_said_back_with_what_they_count(
 ) -> None:
     question = q(catalog, slug, key)
     assert parse_answer(question, typed).display(question) == shown
+
+
+def test_an_amount_of_money_typed_for_a_percentage_is_named_as_the_wrong_kind(
+    catalog: Catalog,
+) -> None:
+    with pytest.raises(AnswerError, match="I read 25.000 €, but I need a percentage here"):
+        parse_answer(q(catalog, EDGE, "quality_loss"), "25.000 € for hardware")
+
+
+def test_a_range_is_read_as_its_midpoint_with_a_note_that_says_so(catalog: Catalog) -> None:
+    requests = q(catalog, EDGE, "requests")
+    a = parse_answer(requests, "somewhere between 200k and 300k a month")
+    assert a.number == 250_000
+    assert a.note == "the midpoint of 200,000–300,000; type the exact figure if you have it"
