@@ -76,10 +76,11 @@ class FakeConnector(FakeServer):
     def streams_in(self, conversation: str) -> list[Stream]:
         return [s for s in self.streams.values() if s.conversation == conversation]
 
-    def id_of(self, predicate) -> str:  # type: ignore[no-untyped-def]
-        """The id given to the last activity taken that matches."""
+    def id_of(self, conversation: str, predicate) -> str:  # type: ignore[no-untyped-def]
+        """The id given to the last activity taken in this conversation that matches."""
         for r in reversed(self.requests):
-            if r.ok and predicate(r.json):  # type: ignore[attr-defined]
+            here = f"/v3/conversations/{conversation}/" in r.path
+            if r.ok and here and predicate(r.json):  # type: ignore[attr-defined]
                 return str(r.reply_id)  # type: ignore[attr-defined]
         raise AssertionError("no such activity")
 
@@ -158,7 +159,9 @@ class FakeConnector(FakeServer):
         if stream.final is not None:
             return self._refuse(conversation, 403, "ContentStreamNotAllowed", "completed")
         if now - stream.last_at < self.stream_interval_s:
-            return self._refuse(conversation, 429, "Throttled", "one a second", retry=1)
+            return self._refuse(
+                conversation, 429, "Throttled", "one a second", retry=self.stream_interval_s
+            )
         text = body.get("text") or ""
         if not text.startswith(stream.shown):
             return self._refuse(conversation, 400, "BadRequest", "must extend the shown text")

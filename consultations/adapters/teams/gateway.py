@@ -31,11 +31,18 @@ RETRY_STATUSES = {412, 429, 502, 504}
 
 
 class TeamsGateway:
-    def __init__(self, settings: Settings, references: ReferenceStore, attempts: int = 5) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        references: ReferenceStore,
+        attempts: int = 5,
+        stream_interval_s: float = 1.0,  # Teams takes about one streaming request a second
+    ) -> None:
         self._adapter = build_adapter(settings)
         self._app_id = settings.microsoft_app_id
         self._references = references
         self._attempts = attempts
+        self._stream_interval = stream_interval_s
 
     @classmethod
     def from_settings(cls, settings: Settings, client: redis.Redis) -> TeamsGateway:
@@ -48,7 +55,9 @@ class TeamsGateway:
         kind = getattr(reference.conversation, "conversation_type", None)
         if kind != "personal":
             return TeamsReportStream.declined(f"{kind or 'unknown'} conversation")
-        return TeamsReportStream(partial(self._post_one, reference), parts=parts)
+        return TeamsReportStream(
+            partial(self._post_one, reference), parts=parts, interval_s=self._stream_interval
+        )
 
     def post_report(
         self, c: Consultation, parts: Parts | None = None, streamed: bool = False
