@@ -95,9 +95,7 @@ def test_informative_then_the_growing_text_then_one_final(
     assert len(fast.messages(conv)) == 1  # one message stays: the final one
 
 
-def test_a_refused_start_sends_nothing_else(
-    redis_client: redis.Redis, fast: FakeConnector
-) -> None:
+def test_a_refused_start_sends_nothing_else(redis_client: redis.Redis, fast: FakeConnector) -> None:
     fast.refuse_streaming = True
     gateway, c, conv = chat(redis_client, fast)
     stream = gateway.open_stream(c)

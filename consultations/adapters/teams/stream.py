@@ -11,7 +11,6 @@ refusal stops the chunks, and the finished text is posted once as an ordinary me
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -188,13 +187,11 @@ class TeamsReportStream:
 
 
 def _reason(e: HttpOperationError) -> str:
+    """"403 ContentStreamNotAllowed": the status and Teams' error code, for the logs."""
     status = getattr(e.response, "status_code", None)
-    try:
-        error = json.loads(e.response.text()).get("error") or {}
-        code = str(error.get("code") or "")
-    except (AttributeError, TypeError, ValueError):
-        code = ""
-    return f"{status} {code}".strip() or type(e).__name__
+    error = getattr(getattr(e, "error", None), "error", None)  # the connector's ErrorResponse
+    code = str(getattr(error, "code", "") or "")
+    return f"{status or ''} {code}".strip() or type(e).__name__
 
 
 def retry_after(e: HttpOperationError, default: float) -> float:
