@@ -39,7 +39,7 @@ def fast(connector: FakeConnector) -> Iterator[FakeConnector]:
 
 
 def chat(
-    client: redis.Redis, connector: FakeConnector, kind: str = "personal"
+    client: redis.Redis, connector: FakeConnector, kind: str = "personal", max_s: float = 100
 ) -> tuple[TeamsGateway, Consultation, str]:
     """A gateway, and a consultation whose conversation reference points at the connector."""
     n = next(_n)
@@ -62,7 +62,9 @@ def chat(
             service_url=connector.url,
         ),
     )
-    gateway = TeamsGateway(Settings(neurips_env="dev"), references, stream_interval_s=0.1)
+    gateway = TeamsGateway(
+        Settings(neurips_env="dev"), references, stream_interval_s=0.1, stream_max_s=max_s
+    )
     return gateway, c, conversation
 
 
@@ -123,6 +125,20 @@ def test_refused_midway_the_finished_text_is_posted_once(
     (whole,) = fast.messages(conv)  # the finished text, once, as an ordinary message
     assert whole["text"] == stream.text + "\n\n_a note_"
     assert "channelData" not in whole or "streamType" not in (whole["channelData"] or {})
+
+
+def test_a_stream_near_teams_time_limit_stops_and_the_text_is_posted_once(
+    redis_client: redis.Redis, fast: FakeConnector
+) -> None:
+    gateway, c, conv = chat(redis_client, fast, max_s=0.3)
+    stream = gateway.open_stream(c)
+    write(stream, WORDS)  # 0.8 s of writing: past the limit
+    assert stream.finish() is True
+    (s,) = fast.streams_in(conv)
+    assert s.final is None and "word39" not in s.shown  # chunks stopped at the limit
+    (whole,) = fast.messages(conv)
+    assert whole["text"] == stream.text
+    assert [r for r in fast.refusals if r[0] == conv] == []
 
 
 def test_throttled_chunks_wait_and_the_final_still_lands(

@@ -37,12 +37,13 @@ class TeamsGateway:
         references: ReferenceStore,
         attempts: int = 5,
         stream_interval_s: float = 1.0,  # Teams takes about one streaming request a second
+        stream_max_s: float = 100.0,  # and ends a stream two minutes after it began
     ) -> None:
         self._adapter = build_adapter(settings)
         self._app_id = settings.microsoft_app_id
         self._references = references
         self._attempts = attempts
-        self._stream_interval = stream_interval_s
+        self._stream_interval, self._stream_max = stream_interval_s, stream_max_s
 
     @classmethod
     def from_settings(cls, settings: Settings, client: redis.Redis) -> TeamsGateway:
@@ -56,7 +57,10 @@ class TeamsGateway:
         if kind != "personal":
             return TeamsReportStream.declined(f"{kind or 'unknown'} conversation")
         return TeamsReportStream(
-            partial(self._post_one, reference), parts=parts, interval_s=self._stream_interval
+            partial(self._post_one, reference),
+            parts=parts,
+            interval_s=self._stream_interval,
+            max_s=self._stream_max,
         )
 
     def post_report(

@@ -187,7 +187,7 @@ class TeamsReportStream:
 
 
 def _reason(e: HttpOperationError) -> str:
-    """"403 ContentStreamNotAllowed": the status and Teams' error code, for the logs."""
+    """ "403 ContentStreamNotAllowed": the status and Teams' error code, for the logs."""
     status = getattr(e.response, "status_code", None)
     error = getattr(getattr(e, "error", None), "error", None)  # the connector's ErrorResponse
     code = str(getattr(error, "code", "") or "")
