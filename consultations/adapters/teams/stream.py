@@ -17,7 +17,7 @@ from typing import Any
 
 import structlog
 from botbuilder.schema import Activity, ActivityTypes, Entity
-from msrest.exceptions import HttpOperationError
+from msrest.exceptions import ClientException
 
 from consultations.adapters.teams import cards
 from consultations.ports import STREAM_OPENED, Parts
@@ -121,7 +121,7 @@ class TeamsReportStream:
             self._sleep(max(0.0, self._interval - (self._clock() - self._last)))
             try:
                 self._post(stream_activity("final", final, stream_id=self.stream_id), True)
-            except HttpOperationError as e:
+            except ClientException as e:  # refused (HttpOperationError) or unreachable
                 self._halted = _reason(e)
                 log.warning("teams.stream_stopped", step="final", reason=self._halted)
             else:
@@ -133,7 +133,7 @@ class TeamsReportStream:
             for piece in split_text(final, cards.MESSAGE_LIMIT):
                 self._post(cards.text(piece), True)
                 self.calls += 1
-        except HttpOperationError as e:
+        except ClientException as e:  # refused (HttpOperationError) or unreachable
             self.state = "broken"
             log.warning("teams.stream_stopped", step="fallback", reason=_reason(e))
             return False
@@ -146,7 +146,7 @@ class TeamsReportStream:
             self._parts.record(STREAM_OPENED, "starting")  # here never streams again
         try:
             self.stream_id = self._post(stream_activity("informative", INFORMATIVE, 1), True)
-        except HttpOperationError as e:
+        except ClientException as e:  # refused (HttpOperationError) or unreachable
             self.state = "refused"
             log.warning("teams.stream_stopped", step="start", reason=_reason(e))
             return
@@ -172,8 +172,8 @@ class TeamsReportStream:
         shown = self._shown
         try:
             self._post(stream_activity("streaming", shown, self.sequence, self.stream_id), False)
-        except HttpOperationError as e:
-            status = getattr(e.response, "status_code", None)
+        except ClientException as e:  # refused (HttpOperationError) or unreachable
+            status = getattr(getattr(e, "response", None), "status_code", None)
             if status == 429:  # throttled: the next chunk carries this text too; wait longer
                 self._last = self._clock() + retry_after(e, self._interval) - self._interval
                 log.info("teams.stream_throttled", sequence=self.sequence)
@@ -186,17 +186,18 @@ class TeamsReportStream:
         self._last = self._clock()
 
 
-def _reason(e: HttpOperationError) -> str:
+def _reason(e: ClientException) -> str:
     """ "403 ContentStreamNotAllowed": the status and Teams' error code, for the logs."""
-    status = getattr(e.response, "status_code", None)
+    status = getattr(getattr(e, "response", None), "status_code", None)
     error = getattr(getattr(e, "error", None), "error", None)  # the connector's ErrorResponse
     code = str(getattr(error, "code", "") or "")
     return f"{status or ''} {code}".strip() or type(e).__name__
 
 
-def retry_after(e: HttpOperationError, default: float) -> float:
+def retry_after(e: ClientException, default: float) -> float:
     """The wait a refusal asks for (its Retry-After header), else ``default``."""
+    headers = getattr(getattr(e, "response", None), "headers", None) or {}
     try:
-        return float(e.response.headers.get("Retry-After"))
+        return float(str(headers.get("Retry-After", "")))
     except (TypeError, ValueError, AttributeError):
         return default
