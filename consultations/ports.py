@@ -52,7 +52,7 @@ class StreamingNarrator(Protocol):
 
 
 class ReportStream(Protocol):
-    """One report's narrative shown in its thread as it is written (Slack's streamed message).
+    """One report's narrative shown in its thread as it is written (a streamed message).
 
     ``append`` never raises: a refused or broken stream stops taking text and says so in
     ``state``. ``text``: everything given to ``append`` so far."""
@@ -105,7 +105,8 @@ STREAM_OPENED = "stream:open"  # the part a ReportStream records (its message id
 
 @runtime_checkable
 class StreamingPoster(Protocol):
-    """A platform that can show a report's narrative as it is written (Slack)."""
+    """A platform that can show a report's narrative as it is written (Slack; Teams in one-on-one
+    chats, where elsewhere its stream is declined before anything is sent)."""
 
     def open_stream(self, c: Consultation, parts: Parts | None = None) -> ReportStream: ...
 

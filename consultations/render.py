@@ -52,3 +52,16 @@ def _table(t: Table) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return f"**{t.title}**\n```\n" + "\n".join(lines) + "\n```"
+
+
+def figures_markdown(report: Report | None) -> str:
+    """What follows a streamed narrative: the verdict and the computed figures, as computed."""
+    if report is None:
+        return ""
+    lines = [f"**Verdict: {report.verdict}**"]
+    if report.figures:
+        lines += ["", "**The numbers, as computed**"]
+        for f in report.figures:
+            working = f" ({f.working})" if f.working else ""
+            lines.append(f"• {f.label}: **{f.display}**{working}")
+    return "\n".join(lines)

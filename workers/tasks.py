@@ -116,7 +116,7 @@ def _report_stream(
     the narrative is already written or an earlier attempt already opened one."""
     if c.narrative is not None or not isinstance(narrator, StreamingNarrator):
         return None
-    if not isinstance(gateway, StreamingPoster):  # Teams: posted whole, as before
+    if not isinstance(gateway, StreamingPoster):  # a platform that cannot stream: posted whole
         return None
     if parts is not None and parts.posted(STREAM_OPENED) is not None:
         return None  # a worker died while streaming: this attempt posts the report whole

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import structlog
-from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 
+from bot.teams import feedback
 from bot.teams.identity import owner_of, place_of
 from consultations import engine, messages, router
+from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import EventLedger
 from consultations.adapters.teams import cards
 from consultations.adapters.teams.references import ReferenceStore
@@ -30,6 +32,7 @@ class TeamsParts:
     desk: Desk
     ledger: EventLedger
     references: ReferenceStore
+    feedback: RedisFeedback
 
 
 class ConsultationBot(ActivityHandler):
@@ -56,6 +59,14 @@ class ConsultationBot(ActivityHandler):
             await self._button(turn_context, owner, value)
         else:
             await self._typed(turn_context, owner, router.parse(text, slash=False))
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
+        if turn_context.activity.name != feedback.SUBMIT_ACTION:
+            return await super().on_invoke_activity(turn_context)  # 501: not ours
+        structlog.contextvars.bind_contextvars(activity_id=turn_context.activity.id)
+        return await feedback.on_submit_action(
+            turn_context, self.service, self.parts.feedback, self.parts.references
+        )
 
     async def _typed(self, tc: TurnContext, owner: Owner, cmd: router.Command) -> None:
         say = self._say(tc)

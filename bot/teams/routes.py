@@ -29,6 +29,7 @@ def add_teams_routes(web_app: web.Application, app: App) -> None:
             desk=app.desk,
             ledger=app.ledger,
             references=ReferenceStore(app.redis, settings.state_ttl_seconds),
+            feedback=app.feedback,
         )
     )
 

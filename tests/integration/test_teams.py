@@ -23,6 +23,7 @@ from jwt.algorithms import RSAAlgorithm
 from bot.teams.bot import ConsultationBot, TeamsParts
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.redis_digest import DigestStore
+from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.teams.references import ReferenceStore
@@ -30,7 +31,10 @@ from consultations.catalog import Catalog
 from consultations.desk import Desk
 from consultations.digest_service import DigestService
 from consultations.service import ConsultationService
+from consultations.state import Owner
+from consultations.text import delink
 from tests.conftest import ROOT
+from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.jobs import RecordingJobQueue
 from tests.integration.stack import Stack
@@ -48,7 +52,12 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
     service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
     desk = Desk(service, DigestService(DigestStore(client), jobs), TriageJobs(client), jobs)
     return ConsultationBot(
-        TeamsParts(desk=desk, ledger=EventLedger(client), references=ReferenceStore(client, 3600))
+        TeamsParts(
+            desk=desk,
+            ledger=EventLedger(client),
+            references=ReferenceStore(client, 3600),
+            feedback=RedisFeedback(client, 3600),
+        )
     )
 
 
@@ -129,6 +138,7 @@ def activity(
     user: str = "aad-user-1",
     conversation: str = "a:conv1",
     value: dict | None = None,
+    kind: str = "personal",
 ) -> dict:
     return {
         "type": "message",
@@ -138,7 +148,7 @@ def activity(
         "text": text,
         "value": value,
         "from": {"id": f"29:{user}", "name": "Ada", "aadObjectId": user},
-        "conversation": {"id": conversation, "conversationType": "personal", "tenantId": "tenant1"},
+        "conversation": {"id": conversation, "conversationType": kind, "tenantId": "tenant1"},
         "recipient": {"id": "28:bot", "name": "advisor"},
         "channelData": {"tenant": {"id": "tenant1"}},
     }
@@ -150,9 +160,26 @@ def connector() -> Iterator[FakeConnector]:
         yield fake
 
 
+# no figure in it: it stands (grounded) in the report of any consultation
+NARRATIVE = (
+    "**In short: go ahead, carefully.** Keep the pilot small and write down where every "
+    "training set came from before anything ships.\n\n"
+    "- Record the licence of each dataset you rely on, and who approved it.\n"
+    "- Ask counsel to review outputs that closely resemble known works.\n"
+    "- Keep prompts and generations for audit, with the model version used.\n"
+    "- What would change this: a ruling on training data in your market, or a takedown."
+)
+
+
+@pytest.fixture(scope="module")
+def claude() -> Iterator[FakeAnthropic]:
+    with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=40) as fake:
+        yield fake
+
+
 @pytest.fixture(scope="module")
 def teams_stack(
-    redis_server: EmbeddedRedis, connector: FakeConnector, tmp_path_factory
+    redis_server: EmbeddedRedis, connector: FakeConnector, claude: FakeAnthropic, tmp_path_factory
 ) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
     s = Stack(
         redis_server.url,
@@ -160,6 +187,10 @@ def teams_stack(
         connector.url,
         tmp_path_factory.mktemp("teams-stack"),
         NEURIPS_ENV="dev",
+        NEURIPS_LLM="anthropic",
+        ANTHROPIC_API_KEY="sk-test",
+        ANTHROPIC_BASE_URL=claude.url,
+        ANTHROPIC_MAX_RETRIES="0",
     )
     redis.Redis.from_url(s.redis_url).flushdb()
     s.start_server()
@@ -168,15 +199,49 @@ def teams_stack(
     s.stop()
 
 
+def consult(
+    stack: Stack,
+    connector: FakeConnector,
+    catalog: Catalog,
+    conv: str,
+    user: str,
+    kind: str = "personal",
+    last: bool = True,
+) -> None:
+    """A whole diffusion-ip-risk consultation over HTTP, each answer waiting for its reply;
+    with ``last``, until the worker's report (its title line) is out."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    stack.http.post("/api/messages", json=activity(connector, "consult 7", user, conv, kind=kind))
+    connector.wait_for(lambda: len(connector.texts(conv)) >= 2)
+    for q in script.questions if last else script.questions[:-1]:
+        before = len(connector.texts(conv))
+        body = activity(connector, typical(q), user, conv, kind=kind)
+        assert stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        connector.wait_for(lambda b=before: len(connector.texts(conv)) > b)
+    if last:
+        connector.wait_for(lambda: reports(connector, conv), timeout=40)
+
+
+def consult_last(
+    stack: Stack, connector: FakeConnector, catalog: Catalog, conv: str, user: str
+) -> None:
+    last = catalog.by_slug("diffusion-ip-risk").questions[-1]
+    stack.http.post("/api/messages", json=activity(connector, typical(last), user, conv))
+
+
+def reports(connector: FakeConnector, conv: str) -> list[dict]:
+    return [a for a in connector.messages(conv) if "— report by" in (a.get("text") or "")]
+
+
 @pytest.mark.slow
-def test_a_consultation_over_http_with_the_report_from_a_worker(
+def test_a_consultation_over_http_with_the_report_streamed_from_a_worker(
     teams_stack: Stack, connector: FakeConnector, catalog: Catalog
 ) -> None:
     def post(body: dict) -> int:
         return teams_stack.http.post("/api/messages", json=body).status_code
 
     assert post(activity(connector, "consult 7")) in (200, 201)
-    first = connector.wait_for(lambda: len(connector.texts("a:conv1")) >= 2)
+    connector.wait_for(lambda: len(connector.texts("a:conv1")) >= 2)
     assert "1/6" in connector.texts("a:conv1")[1]
     script = catalog.by_slug("diffusion-ip-risk")
     for n, q in enumerate(script.questions, 2):
@@ -187,14 +252,59 @@ def test_a_consultation_over_http_with_the_report_from_a_worker(
         connector.wait_for(lambda b=before: len(connector.texts("a:conv1")) > b)
         if n <= 6:
             assert f"{n}/6" in connector.texts("a:conv1")[-1]
-    report = connector.wait_for(
-        lambda: [t for t in connector.texts("a:conv1") if "report by offline analysis" in t],
-        timeout=30,
-    )
-    assert "Risk:" in report[0]
+    (report,) = connector.wait_for(lambda: reports(connector, "a:conv1"), timeout=40)
+    # the narrative was streamed as Claude wrote it: informative, the growing text, one final
+    (stream,) = connector.streams_in("a:conv1")
+    kinds = [k for k, _, _ in stream.updates]
+    assert kinds[0] == "informative" and kinds[-1] == "final"
+    chunks = [(seq, text) for k, seq, text in stream.updates if k == "streaming"]
+    assert len(chunks) >= 2 and [seq for seq, _ in chunks] == list(range(2, len(chunks) + 2))
+    assert all(b[1].startswith(a[1]) for a, b in itertools.pairwise(chunks))
+    assert stream.final == delink(NARRATIVE)
+    assert [r for r in connector.refusals if r[0] == "a:conv1"] == []
+    # then the title, the verdict and the figures, with 👍/👎, once; after the narrative
+    texts = [a.get("text") or "" for a in connector.messages("a:conv1")]
+    assert texts.index(stream.final) == texts.index(report["text"]) - 1
+    assert "report by Claude" in report["text"] and "Verdict:" in report["text"]
+    assert NARRATIVE[40:80] not in report["text"]  # not written twice
+    assert report["channelData"]["feedbackLoop"] == {"type": "default"}
     worker_log = teams_stack.logs / "worker.log"  # sent by the worker, through the reference
-    connector.wait_for(lambda: "teams.posted" in worker_log.read_text(), timeout=10)
-    del first
+    connector.wait_for(lambda: "teams.stream_finished" in worker_log.read_text(), timeout=10)
+
+
+@pytest.mark.slow
+def test_a_refused_stream_posts_the_report_whole_once(
+    teams_stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    conv = "a:refusing"
+    consult(teams_stack, connector, catalog, conv, "aad-refused", last=False)
+    connector.refuse_streaming = True
+    try:
+        consult_last(teams_stack, connector, catalog, conv, "aad-refused")
+        (report,) = connector.wait_for(lambda: reports(connector, conv), timeout=40)
+    finally:
+        connector.refuse_streaming = False
+    assert delink(NARRATIVE) in report["text"] and "report by Claude" in report["text"]
+    assert [r for r in connector.refusals if r[0] == conv] == [
+        (conv, 403, "ContentStreamNotAllowed")
+    ]  # asked once, refused, never again
+    assert connector.streams_in(conv) == []
+    time.sleep(1)
+    assert len(reports(connector, conv)) == 1
+    assert sum(delink(NARRATIVE) in t for t in connector.texts(conv)) == 1
+
+
+@pytest.mark.slow
+def test_a_group_chat_gets_the_report_whole_without_a_stream(
+    teams_stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    conv = "19:group1@thread.v2"
+    consult(teams_stack, connector, catalog, conv, "aad-group", kind="groupChat")
+    (report,) = reports(connector, conv)
+    assert delink(NARRATIVE) in report["text"] and "report by Claude" in report["text"]
+    assert report["channelData"]["feedbackLoop"] == {"type": "default"}
+    typing = [a for a in connector.activities(conv) if a.get("type") == "typing"]
+    assert typing == [] and [r for r in connector.refusals if r[0] == conv] == []
 
 
 @pytest.mark.slow
@@ -202,26 +312,96 @@ def test_the_worker_retries_on_throttling(
     teams_stack: Stack, connector: FakeConnector, catalog: Catalog
 ) -> None:
     conv = "a:conv2"
-    script = catalog.by_slug("diffusion-ip-risk")
-    teams_stack.http.post("/api/messages", json=activity(connector, "consult 7", "aad-2", conv))
-    connector.wait_for(lambda: len(connector.texts(conv)) >= 2)
-    for q in script.questions[:-1]:
-        before = len(connector.texts(conv))
-        teams_stack.http.post("/api/messages", json=activity(connector, typical(q), "aad-2", conv))
-        connector.wait_for(lambda b=before: len(connector.texts(conv)) > b)
+    consult(teams_stack, connector, catalog, conv, "aad-2", last=False)
     connector.fail_only_containing = "report by"  # only the worker's report meets these
     connector.fail_with.extend([429, 502, 412])
     try:
-        teams_stack.http.post(
-            "/api/messages", json=activity(connector, typical(script.questions[-1]), "aad-2", conv)
-        )
-        report = connector.wait_for(
-            lambda: [t for t in connector.texts(conv) if "report by offline analysis" in t],
-            timeout=40,
-        )
+        consult_last(teams_stack, connector, catalog, conv, "aad-2")
+        report = connector.wait_for(lambda: reports(connector, conv), timeout=40)
     finally:
         connector.fail_only_containing = ""
     assert len(report) == 1 and not connector.fail_with  # three refusals, then delivered once
+
+
+def feedback_click(
+    connector: FakeConnector, reply_to: str | None, value: object, user: str
+) -> dict:
+    body = activity(connector, "", user, "a:rated")
+    body.update(type="invoke", name="message/submitAction", value=value, text=None)
+    if reply_to is not None:
+        body["replyToId"] = reply_to
+    return body
+
+
+def dislike(text: str) -> dict:
+    form = json.dumps({"feedbackText": text})
+    return {"actionName": "feedback", "actionValue": {"reaction": "dislike", "feedback": form}}
+
+
+@pytest.mark.slow
+def test_feedback_on_a_report_is_stored_and_shown_in_status(
+    teams_stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    consult(teams_stack, connector, catalog, "a:rated", "aad-rater")
+    rated = connector.id_of("a:rated", lambda a: "feedbackLoop" in (a.get("channelData") or {}))
+    store = redis.Redis.from_url(teams_stack.redis_url)
+    owner = Owner(platform="teams", workspace="tenant1", user="aad-rater")
+    (cid,) = [k.decode().rsplit(":", 1)[1] for k in store.scan_iter(f"na:{{{owner.key}}}:c:*")]
+    feedback = RedisFeedback(store, 3600)
+    r = teams_stack.http.post(
+        "/api/messages",
+        json=feedback_click(connector, rated, dislike("a cost was off"), "aad-rater"),
+    )
+    assert r.status_code == 200
+    assert feedback.of(owner, cid) | {"at": ""} == {
+        "vote": "down",
+        "slug": "diffusion-ip-risk",
+        "note": "a cost was off",
+        "at": "",
+    }
+    assert feedback.counts("diffusion-ip-risk") == (0, 1)
+    server_log = teams_stack.logs / "server.log"
+    connector.wait_for(lambda: "teams.report_feedback" in server_log.read_text(), timeout=5)
+    before = len(connector.texts("a:rated"))
+    teams_stack.http.post(
+        "/api/messages", json=activity(connector, "status", "aad-rater", "a:rated")
+    )
+    status = connector.wait_for(lambda: connector.texts("a:rated")[before:])
+    assert "your feedback 👎" in status[0] and "👍 0 · 👎 1" in status[0]
+
+    # bad payloads: a clear 400, nothing changed
+    like = {"actionName": "feedback", "actionValue": {"reaction": "like", "feedback": "{}"}}
+    for reply_to, value in [
+        (rated, {"actionName": "feedback", "actionValue": {"reaction": "meh"}}),
+        (rated, {"actionName": "other", "actionValue": {"reaction": "like"}}),
+        (rated, {"actionName": "feedback", "actionValue": {"reaction": "like", "feedback": "{"}}),
+        (rated, "not an object"),
+        (None, like),
+    ]:
+        r = teams_stack.http.post(
+            "/api/messages", json=feedback_click(connector, reply_to, value, "aad-rater")
+        )
+        assert r.status_code == 400, value
+        assert r.json()["value"]["code"] == "BadRequest" and r.json()["value"]["message"]
+    assert feedback.of(owner, cid)["vote"] == "down"
+    assert feedback.counts("diffusion-ip-risk") == (0, 1)
+
+    # someone else's click on this report: told, nothing stored
+    before = len(connector.texts("a:rated"))
+    r = teams_stack.http.post(
+        "/api/messages", json=feedback_click(connector, rated, like, "aad-someone-else")
+    )
+    assert r.status_code == 200
+    told = connector.wait_for(lambda: connector.texts("a:rated")[before:])
+    assert "Only the person who asked" in told[0]
+    assert feedback.counts("diffusion-ip-risk") == (0, 1)
+
+    # the owner changes their mind: the latest click wins
+    r = teams_stack.http.post(
+        "/api/messages", json=feedback_click(connector, rated, like, "aad-rater")
+    )
+    assert r.status_code == 200 and feedback.of(owner, cid)["vote"] == "up"
+    assert feedback.counts("diffusion-ip-risk") == (1, 0)
 
 
 # --- authentication ------------------------------------------------------------------------------

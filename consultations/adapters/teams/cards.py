@@ -20,6 +20,13 @@ def text(markdown: str) -> Activity:
     return activity
 
 
+def with_feedback(activity: Activity) -> Activity:
+    """👍/👎 under a message (Teams' default feedback form, which also asks what was off); a
+    click comes back as a ``message/submitAction`` invoke naming this message."""
+    activity.channel_data = {**(activity.channel_data or {}), "feedbackLoop": {"type": "default"}}
+    return activity
+
+
 def question(asked: Asked, cid: str) -> Activity:
     q = asked.question
     if q.type is not QuestionType.CHOICE or q.multiple:

@@ -1,21 +1,26 @@
-"""Posting from workers into a Teams chat: a proactive message through the stored reference."""
+"""Posting from workers into a Teams chat: a proactive message through the stored reference;
+in a one-on-one chat, a report's narrative streamed as it is written."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from functools import partial
 
 import redis
 import structlog
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ConversationReference
+from botbuilder.schema import Activity, ConversationReference, ResourceResponse
 from msrest.exceptions import HttpOperationError
 
 from consultations.adapters.settings import Settings
 from consultations.adapters.teams import cards
 from consultations.adapters.teams.auth import build_adapter
 from consultations.adapters.teams.references import ReferenceStore
+from consultations.adapters.teams.stream import TeamsReportStream, retry_after
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
+from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.text import delink, split_text
 from consultations.triage.papers import Paper
@@ -26,20 +31,54 @@ RETRY_STATUSES = {412, 429, 502, 504}
 
 
 class TeamsGateway:
-    def __init__(self, settings: Settings, references: ReferenceStore, attempts: int = 5) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        references: ReferenceStore,
+        attempts: int = 5,
+        stream_interval_s: float = 1.0,  # Teams takes about one streaming request a second
+        stream_max_s: float = 100.0,  # and ends a stream two minutes after it began
+    ) -> None:
         self._adapter = build_adapter(settings)
         self._app_id = settings.microsoft_app_id
         self._references = references
         self._attempts = attempts
+        self._stream_interval, self._stream_max = stream_interval_s, stream_max_s
 
     @classmethod
     def from_settings(cls, settings: Settings, client: redis.Redis) -> TeamsGateway:
         return cls(settings, ReferenceStore(client, settings.state_ttl_seconds))
 
-    def post_report(self, c: Consultation, parts: Parts | None = None) -> None:
+    def open_stream(self, c: Consultation, parts: Parts | None = None) -> TeamsReportStream:
+        """The narrative streamed into a one-on-one chat; elsewhere Teams refuses streams, so
+        the stream is declined before anything is sent and the report is posted whole."""
+        reference = self._reference(c)
+        kind = getattr(reference.conversation, "conversation_type", None)
+        if kind != "personal":
+            return TeamsReportStream.declined(f"{kind or 'unknown'} conversation")
+        return TeamsReportStream(
+            partial(self._post_one, reference),
+            parts=parts,
+            interval_s=self._stream_interval,
+            max_s=self._stream_max,
+        )
+
+    def post_report(
+        self, c: Consultation, parts: Parts | None = None, streamed: bool = False
+    ) -> None:
+        """The report, 👍/👎 under its last message. ``streamed``: the narrative is already in
+        the chat (streamed); only the computed verdict and figures follow."""
         head = f"**{c.report.title if c.report else c.slug}** — report by {c.narrated_by}"
-        body = f"{head}\n\n{delink(c.narrative or '')}"  # no live link, image or HTML
-        self._send(c, [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)], parts)
+        body = figures_markdown(c.report) if streamed else delink(c.narrative or "")
+        activities = [cards.text(t) for t in split_text(f"{head}\n\n{body}", cards.MESSAGE_LIMIT)]
+        cards.with_feedback(activities[-1])
+        last = len(activities) - 1
+
+        def sent(n: int, activity_id: str) -> None:  # a feedback click names this message
+            if n == last and activity_id:
+                self._references.save_message(c.owner, activity_id, c.id)
+
+        self._deliver(self._reference(c), activities, parts, sent)
 
     def post_notice(self, c: Consultation, text: str) -> None:
         self._send(c, [cards.text(text)])
@@ -83,49 +122,64 @@ class TeamsGateway:
             raise RuntimeError(f"the bot has no conversation reference for {channel}")
         return reference
 
-    def _send(
-        self, c: Consultation, activities: list[Activity], parts: Parts | None = None
-    ) -> None:
+    def _reference(self, c: Consultation) -> ConversationReference:
         reference = self._references.load(c.owner, c.id)
         if reference is None:
             raise RuntimeError(f"no Teams conversation reference for {c.id}")
-        self._deliver(reference, activities, parts)
+        return reference
+
+    def _send(
+        self, c: Consultation, activities: list[Activity], parts: Parts | None = None
+    ) -> None:
+        self._deliver(self._reference(c), activities, parts)
+
+    def _post_one(self, reference: ConversationReference, activity: Activity, retry: bool) -> str:
+        """One activity (retried on throttling when ``retry``); the id Teams gave it."""
+        got: list[ResourceResponse | None] = []
+
+        async def post(turn_context: TurnContext) -> None:
+            if retry:
+                got.append(await self._with_retries(turn_context, activity))
+            else:
+                got.append(await turn_context.send_activity(activity))
+
+        asyncio.run(self._adapter.continue_conversation(reference, post, self._app_id))
+        return str(getattr(got[0], "id", "") or "") if got else ""
 
     def _deliver(
         self,
         reference: ConversationReference,
         activities: list[Activity],
         parts: Parts | None = None,
+        sent: Callable[[int, str], None] | None = None,
     ) -> None:
-        """Each activity once: a retry skips those already recorded in ``parts``."""
+        """Each activity once: a retry skips those already recorded in ``parts``. ``sent``
+        hears each one's id before it is recorded."""
 
         async def deliver(turn_context: TurnContext) -> None:
             for n, activity in enumerate(activities):
                 if parts is not None and parts.posted(f"message:{n}") is not None:
                     continue
-                await self._with_retries(turn_context, activity)
+                response = await self._with_retries(turn_context, activity)
+                if sent is not None:
+                    sent(n, str(getattr(response, "id", "") or ""))
                 if parts is not None:
                     parts.record(f"message:{n}")
 
         asyncio.run(self._adapter.continue_conversation(reference, deliver, self._app_id))
         log.info("teams.posted", conversation=reference.conversation.id, messages=len(activities))
 
-    async def _with_retries(self, turn_context: TurnContext, activity: Activity) -> None:
+    async def _with_retries(
+        self, turn_context: TurnContext, activity: Activity
+    ) -> ResourceResponse | None:
         for attempt in range(self._attempts):
             try:
-                await turn_context.send_activity(activity)
-                return
+                return await turn_context.send_activity(activity)
             except HttpOperationError as e:
                 status = getattr(e.response, "status_code", None)
                 if status not in RETRY_STATUSES or attempt == self._attempts - 1:
                     raise
-                wait = _retry_after(e) or min(2**attempt * 0.5, 8)
+                wait = retry_after(e, min(2**attempt * 0.5, 8))
                 log.warning("teams.retry", status=status, wait=wait)
                 await asyncio.sleep(wait)
-
-
-def _retry_after(e: HttpOperationError) -> float | None:
-    try:
-        return float(e.response.headers.get("Retry-After"))
-    except (TypeError, ValueError, AttributeError):
-        return None
+        return None  # not reached: the last attempt returns or raises

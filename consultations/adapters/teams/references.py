@@ -5,6 +5,7 @@ Stored under the owner's keys (``forget`` removes them) with the consultation's 
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import redis
@@ -26,6 +27,19 @@ class ReferenceStore:
     def load(self, owner: Owner, cid: str) -> ConversationReference | None:
         raw = self._r.get(self._key(owner, cid))
         return ConversationReference().deserialize(json.loads(raw)) if raw else None
+
+    # a report's message (where its 👍/👎 is): which consultation a feedback click is about
+    def _message_key(self, owner: Owner, activity_id: str) -> str:
+        digest = hashlib.sha256(activity_id.encode()).hexdigest()[:32]
+        return f"{self._prefix}:{{{owner.key}}}:teams-msg:{digest}"
+
+    def save_message(self, owner: Owner, activity_id: str, cid: str) -> None:
+        self._r.set(self._message_key(owner, activity_id), cid, ex=self._ttl)
+
+    def message(self, owner: Owner, activity_id: str) -> str | None:
+        """The consultation whose report this owner's message is; None for anyone else's."""
+        raw = self._r.get(self._message_key(owner, activity_id))
+        return raw.decode() if isinstance(raw, bytes) else raw
 
     # a channel (for digests): not any one user's data
     def save_channel(self, channel: str, reference: ConversationReference) -> None:
