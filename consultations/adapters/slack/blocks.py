@@ -87,8 +87,6 @@ def fallback_text(blocks: list[Block]) -> str:
             if len(opening) > NOTIFY_LIMIT:
                 opening = opening[: NOTIFY_LIMIT - 1] + "…"
             return neutralise(f"{title}: {opening}" if title else opening)[:TEXT_LIMIT]
-        if b["type"] == "section":
-            return str(b["text"]["text"])[:TEXT_LIMIT]
     return neutralise(title) or "neurips-advisor"
 
 
