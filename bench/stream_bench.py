@@ -53,7 +53,9 @@ def report_times(
     stack: Stack, slack: FakeSlack, user: str, channel: str, streaming: bool
 ) -> tuple[float, float]:
     """(last answer → first words visible, last answer → whole report posted), seconds."""
-    slack.streaming = streaming
+    slack.refuse.pop("chat.startStream", None)
+    if not streaming:
+        slack.refuse["chat.startStream"] = "not_allowed"
     questions = load_catalog().by_slug("edge-economics").questions
     thread = start(stack, slack, user, "3", channel=channel)
     for q in questions[:-1]:

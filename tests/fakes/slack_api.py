@@ -1,4 +1,5 @@
-"""A local server that speaks Slack's Web API: records calls, returns ts values, can say 429."""
+"""A local server that speaks Slack's Web API: records calls, returns ts values, can say 429,
+and refuses blocks Slack would refuse (``markdown`` blocks and the limits of a message)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ class FakeSlack(FakeServer):
         self.installed: dict[str, dict[str, str]] = {}  # bot token -> its workspace's grant
         self._canvases = itertools.count(1)
         self._failures: list[list[Any]] = []  # [method, calls left before it, error, delay]
-        self.streaming = False  # chat.startStream answered (else refused, as where unavailable)
         self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> channel, thread, text, state
 
     def reset(self) -> None:
@@ -38,7 +38,6 @@ class FakeSlack(FakeServer):
             self.rate_limited.clear()
             self._failures.clear()
         self.refuse.clear()
-        self.streaming = False
         self.streams.clear()
         self.no_post_channels.clear()
         self.files.clear()
@@ -155,6 +154,13 @@ class FakeSlack(FakeServer):
             and p.get("channel") in self.no_post_channels
         ):
             return json_reply(200, {"ok": False, "error": "not_in_channel"})
+        if method in ("chat.postMessage", "chat.postEphemeral", "chat.update") and (
+            refused := _refused_message(p)
+        ):
+            error, why = refused
+            return json_reply(
+                200, {"ok": False, "error": error, "response_metadata": {"messages": [why]}}
+            )
         rec.ok = True  # type: ignore[attr-defined]
         ts = f"{1700000000 + next(self._ts)}.000100"
         rec.ts = ts  # type: ignore[attr-defined]
@@ -197,8 +203,6 @@ class FakeSlack(FakeServer):
         )
         with self._lock2:
             if method == "chat.startStream":
-                if not self.streaming:
-                    return json_reply(200, {"ok": False, "error": "not_allowed"})
                 if p.get("channel", "").startswith("C") and not (
                     p.get("recipient_user_id") and p.get("recipient_team_id")
                 ):
@@ -253,6 +257,40 @@ class FakeSlack(FakeServer):
                 "is_enterprise_install": False,
             },
         )
+
+
+MARKDOWN_LIMIT = 12_000  # characters of all markdown blocks in one message, together
+
+
+def _refused_message(p: dict[str, Any]) -> tuple[str, str] | None:
+    """What Slack answers a message it will not take: blocks it cannot read (``invalid_blocks``),
+    more Markdown than one message holds (``msg_blocks_too_long``), too much text."""
+    if len(str(p.get("text") or "")) > 40_000:
+        return "msg_too_long", "text is over 40,000 characters"
+    blocks = p.get("blocks")
+    if blocks is None:
+        return None
+    if not isinstance(blocks, list) or len(blocks) > 50:
+        return "invalid_blocks", "blocks must be a list of at most 50"
+    markdown = 0
+    for n, b in enumerate(blocks):
+        kind = b.get("type") if isinstance(b, dict) else None
+        if kind == "markdown":
+            text = b.get("text")
+            if set(b) - {"type", "text", "block_id"} or not isinstance(text, str) or not text:
+                return "invalid_blocks", f"[ERROR] block {n}: markdown needs text, and only text"
+            if len(text) > MARKDOWN_LIMIT:
+                return "invalid_blocks", f"[ERROR] block {n}: text over 12,000 characters"
+            markdown += len(text)
+        elif kind == "section" and len(str((b.get("text") or {}).get("text", ""))) > 3000:
+            return "invalid_blocks", f"[ERROR] block {n}: section text over 3,000 characters"
+        elif kind == "header" and len(str((b.get("text") or {}).get("text", ""))) > 150:
+            return "invalid_blocks", f"[ERROR] block {n}: header text over 150 characters"
+        elif not isinstance(kind, str):
+            return "invalid_blocks", f"[ERROR] block {n}: no type"
+    if markdown > MARKDOWN_LIMIT:
+        return "msg_blocks_too_long", "markdown blocks over 12,000 characters together"
+    return None
 
 
 def _params(rec: Recorded) -> dict[str, Any]:

@@ -111,8 +111,9 @@ def test_worker_killed_whole_with_defaults_reports_within_two_minutes(
             (tmp_path / "recovery_seconds.txt").write_text(f"{late:.1f}\n")
             assert late < BOUND_S
             time.sleep(3)  # a duplicate would show up now
-            (report,) = reports(slack, "CK", thread)
-            assert "Claude says pilot it" in str(report["blocks"])
+            (report,) = reports(slack, "CK", thread)  # the computed figures, once
+            (shown,) = slack.streamed("CK", thread)  # the survivor streamed Claude's narrative
+            assert "Claude says pilot it" in shown["text"] and shown["state"] == "stopped"
             ready = [u for u in slack.calls("chat.update") if u["channel"] == "CK"]
             assert len(ready) == 1 and "ready" in ready[0]["text"]
         finally:
@@ -250,5 +251,6 @@ def test_a_pool_child_killed_mid_report_is_replaced_at_once(
             assert late < 20  # well inside the 40 s lease: taken over, not waited out
             time.sleep(2)
             assert len(reports(slack, "CN", thread)) == 1
+            assert len(slack.streamed("CN", thread)) == 1  # streamed by the process taking over
         finally:
             s.stop()

@@ -89,9 +89,13 @@ def answer_and_wait(
 
 
 def block_text(post: dict) -> str:
-    return "\n".join(b.get("text", {}).get("text", "") for b in post.get("blocks") or []) + (
-        post.get("text") or ""
-    )
+    """A message's text: its blocks' (a markdown block's text is a string) and its fallback."""
+
+    def text(b: dict) -> str:
+        t = b.get("text")
+        return t if isinstance(t, str) else (t or {}).get("text", "")
+
+    return "\n".join(text(b) for b in post.get("blocks") or []) + (post.get("text") or "")
 
 
 def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalog: Catalog) -> None:
@@ -117,9 +121,9 @@ def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalo
     slack.wait_for(lambda: slack.calls("files.completeUploadExternal"))  # the cost chart
     update = slack.wait_for(lambda: slack.calls("chat.update"))
     assert "ready" in update[-1]["text"]
-    assert all(
-        len(b["text"]["text"]) <= 3000 for b in report[0]["blocks"] if b["type"] == "section"
-    )
+    (body,) = [b for b in report[0]["blocks"] if b["type"] == "markdown"]  # standard Markdown
+    assert "\n- " in body["text"] and "• " not in body["text"]  # our bullets are list items
+    assert "Offline analysis" in report[0]["text"]  # the notification's plain text
 
 
 def test_logs_are_json_lines_with_the_task_bound(
@@ -304,8 +308,9 @@ def test_worker_killed_mid_report_still_posts_exactly_one(
                 for p in slack.thread("C9", thread)
                 if (p.get("blocks") or [{}])[0].get("type") == "header"
             ]
-            assert len(reports) == 1
-            assert "Claude says pilot it" in block_text(reports[0])
+            assert len(reports) == 1  # the computed figures, once
+            (shown,) = slack.streamed("C9", thread)  # Claude's narrative, streamed once
+            assert "Claude says pilot it" in shown["text"] and shown["state"] == "stopped"
         finally:
             s.stop()
 

@@ -19,6 +19,7 @@ from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import Stack
 from tests.integration.test_slack import answer_and_wait, block_text, start
+from tests.integration.test_slack_agent import calls_in, say, thread_started
 from tests.unit.test_engine import typical
 
 pytestmark = pytest.mark.slow
@@ -98,7 +99,6 @@ def test_the_narrative_streams_into_the_thread_and_the_figures_follow_once(
     stack: Stack, slack: FakeSlack, catalog: Catalog
 ) -> None:
     slack.reset()
-    slack.streaming = True
     thread = consult(stack, slack, catalog, "U21", "C21")
     (shown,) = slack.streamed("C21", thread)  # one streamed message, in the right thread
     assert shown["text"] == NARRATIVE and shown["state"] == "stopped"
@@ -116,10 +116,46 @@ def test_the_narrative_streams_into_the_thread_and_the_figures_follow_once(
     assert len(slack.calls("files.completeUploadExternal")) == 1  # the chart, once
 
 
+def test_in_the_agent_dm_the_narrative_streams_into_its_thread_while_the_status_says_so(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """The agent (assistant) DM thread: the consultation runs there, "writing your report…"
+    shows while Claude writes, the narrative streams into that thread, the figures follow."""
+    slack.reset()
+    script = catalog.by_slug("edge-economics")
+    ch, ts = "D26", "1800000026.000100"
+    assert stack.event(thread_started("U26", ch, ts)).status_code == 200
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    say(stack, slack, "U26", ch, ts, "consult 3")
+    for q in script.questions:
+        say(stack, slack, "U26", ch, ts, typical(q))
+    slack.wait_for(lambda: headers(slack, ch, ts), timeout=60)
+    time.sleep(1)  # a duplicate would show up now
+    (shown,) = slack.streamed(ch, ts)  # into the agent thread itself, once
+    assert shown["text"] == NARRATIVE and shown["state"] == "stopped"
+    assert (shown["recipient_user_id"], shown["recipient_team_id"]) == ("U26", "T1")
+    methods = [m for m, _ in shown["calls"]]
+    assert methods[0] == "chat.startStream" and methods.count("chat.appendStream") >= 1
+    writing = [
+        r.at
+        for r in slack.requests
+        if r.path == "/api/assistant.threads.setStatus"
+        and r.params.get("channel_id") == ch  # type: ignore[attr-defined]
+        and r.params.get("status") == "writing your report…"  # type: ignore[attr-defined]
+    ]
+    assert len(writing) == 1 and writing[0] < shown["calls"][0][1]  # said before it streamed
+    (report,) = headers(slack, ch, ts)  # then the computed figures, once, in the same thread
+    text = block_text(report)
+    assert "$40,500" in text and "as computed" in text and "Start with one model" not in text
+    assert posted_at(slack, ch, ts) > shown["calls"][-1][1]
+    assert not [p for p in slack.thread(ch, ts) if "cut off" in (p.get("text") or "")]
+
+
 def test_slack_refusing_the_stream_posts_the_report_the_old_way_once(
     stack: Stack, slack: FakeSlack, catalog: Catalog
 ) -> None:
-    slack.reset()  # streaming off: chat.startStream answers not_allowed
+    slack.reset()
+    slack.refuse["chat.startStream"] = "not_allowed"  # as where Slack offers no streaming
     thread = consult(stack, slack, catalog, "U22", "C22")
     assert slack.streamed("C22", thread) == []
     assert [r for r in slack.requests if r.path == "/api/chat.startStream"]  # it was refused
@@ -133,7 +169,6 @@ def test_a_stream_cut_off_midway_says_so_once_and_posts_the_whole_report_once(
     stack: Stack, slack: FakeSlack, catalog: Catalog
 ) -> None:
     slack.reset()
-    slack.streaming = True
     slack.fail("chat.appendStream", on_call=2, error="message_not_in_streaming_state")
     thread = consult(stack, slack, catalog, "U23", "C23")
     (shown,) = slack.streamed("C23", thread)
@@ -149,7 +184,6 @@ def test_a_streamed_narrative_with_invented_figures_is_followed_by_the_computed_
     stack: Stack, slack: FakeSlack, claude: FakeAnthropic, catalog: Catalog
 ) -> None:
     slack.reset()
-    slack.streaming = True
     invented = "**Verdict: run it locally.** The API costs $12,000 a month; you save 85% locally."
     claude.behaviours = deque([("ok", invented)])
     try:
@@ -170,7 +204,6 @@ def test_a_worker_killed_mid_stream_leaves_one_cut_off_note_and_one_whole_report
     redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
 ) -> None:
     slack.reset()
-    slack.streaming = True
     with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=15) as slow:  # ~6 s of streaming
         s = Stack(
             redis_server.url,

@@ -94,7 +94,6 @@ def client(slack: FakeSlack) -> WebClient:
 
 def test_appends_are_batched_to_respect_rate_limits(slack: FakeSlack) -> None:
     slack.reset()
-    slack.streaming = True
     stream = SlackReportStream(
         client(slack), "C1", "1.0", recipient_user_id="U1", recipient_team_id="T1", interval_s=0.2
     )
@@ -114,7 +113,8 @@ def test_appends_are_batched_to_respect_rate_limits(slack: FakeSlack) -> None:
 
 
 def test_refused_at_start_shows_nothing_and_says_refused(slack: FakeSlack) -> None:
-    slack.reset()  # streaming off: startStream answers not_allowed
+    slack.reset()
+    slack.refuse["chat.startStream"] = "not_allowed"  # as where Slack offers no streaming
     stream = SlackReportStream(client(slack), "C1", "2.0", recipient_user_id="U1")
     stream.append("Hello ")
     stream.append("there")
@@ -124,7 +124,6 @@ def test_refused_at_start_shows_nothing_and_says_refused(slack: FakeSlack) -> No
 
 def test_a_stream_that_expires_midway_is_broken(slack: FakeSlack) -> None:
     slack.reset()
-    slack.streaming = True
     slack.fail("chat.appendStream", on_call=2, error="message_not_in_streaming_state")
     stream = SlackReportStream(
         client(slack), "C1", "3.0", recipient_user_id="U1", recipient_team_id="T1", interval_s=0

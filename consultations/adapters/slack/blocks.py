@@ -1,11 +1,15 @@
-"""Slack formatting: our Markdown to mrkdwn, escaping, and splitting to Slack's limits. Pure."""
+"""Slack formatting: our Markdown to mrkdwn (questions, digests, triage) or to a ``markdown``
+block (reports), escaping, and splitting to Slack's limits. Pure."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from slack_sdk.models.blocks import MarkdownBlock
+
 from consultations import messages
+from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, plain, report_markdown
 from consultations.catalog import Catalog
 from consultations.engine import Asked
 from consultations.scripts import QuestionType
@@ -14,6 +18,7 @@ from consultations.text import split_text
 SECTION_LIMIT = 3000  # characters in one section block's text
 BLOCKS_LIMIT = 50  # blocks in one message
 TEXT_LIMIT = 4000  # the message's plain-text fallback
+NOTIFY_LIMIT = 300  # how much of a report its notification text shows
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 Block = dict[str, Any]
@@ -52,23 +57,37 @@ def split_markdown(markdown: str, limit: int = SECTION_LIMIT) -> list[str]:
 
 
 def report_messages(title: str, body_markdown: str, author: str) -> list[list[Block]]:
-    """The report as one or more messages of at most 50 blocks each."""
-    blocks: list[Block] = [
+    """The report as one or more messages: a title, who wrote it, then the body (untrusted:
+    made inert) in one ``markdown`` block per message, a new message only past Slack's
+    12,000 characters of Markdown in one message."""
+    body = [markdown_block(p) for p in split_text(report_markdown(body_markdown), MARKDOWN_LIMIT)]
+    head: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
         {
             "type": "context",
             "elements": [{"type": "mrkdwn", "text": f"Report by {escape(author)}"}],
         },
     ]
-    blocks += [section(t) for t in split_markdown(body_markdown)]
-    return [blocks[i : i + BLOCKS_LIMIT] for i in range(0, len(blocks), BLOCKS_LIMIT)]
+    return [[*head, *body[:1]], *([b] for b in body[1:])]
+
+
+def markdown_block(text: str) -> Block:
+    """Slack's ``markdown`` block: standard Markdown, at most 12,000 characters (the SDK's
+    model checks it here, before Slack would refuse the message)."""
+    return MarkdownBlock(text=text).to_dict()
 
 
 def fallback_text(blocks: list[Block]) -> str:
+    """The message's ``text``, what a notification shows: the title and the report's opening
+    as plain text (Slack reads ``text`` as mrkdwn: escaped)."""
+    title = next((b["text"]["text"] for b in blocks if b["type"] == "header"), "")
     for b in blocks:
-        if b["type"] == "section":
-            return b["text"]["text"][:TEXT_LIMIT]
-    return "neurips-advisor"
+        if b["type"] == "markdown":
+            opening = plain(b["text"])
+            if len(opening) > NOTIFY_LIMIT:
+                opening = opening[: NOTIFY_LIMIT - 1] + "…"
+            return neutralise(f"{title}: {opening}" if title else opening)[:TEXT_LIMIT]
+    return neutralise(title) or "neurips-advisor"
 
 
 def question_blocks(asked: Asked, cid: str) -> list[Block]:

@@ -5,18 +5,17 @@ report; nothing is shown to the user and nothing is raised."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import structlog
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from consultations.adapters.slack.markdown import report_markdown
 from consultations.state import Consultation
 
 log = structlog.get_logger(__name__)
 TITLE_LIMIT = 255
-_BULLET = re.compile(r"^(\s*)• ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,8 @@ def canvas_title(c: Consultation) -> str:
 
 
 def canvas_markdown(c: Consultation) -> str:
-    """The report as standard Markdown: our "• " bullets become list items; who wrote it."""
-    body = _BULLET.sub(r"\1- ", c.narrative or "")
+    """The report as the thread shows it (one Markdown rendering), and who wrote it."""
+    body = report_markdown(c.narrative or "")
     return f"{body}\n\n---\n_Report by {c.narrated_by or 'the advisor'} · consultation {c.id}_"
 
 

@@ -19,7 +19,6 @@ from consultations.adapters.slack.stream import SlackReportStream, figures_markd
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
 from consultations.state import Consultation
-from consultations.text import delink
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
@@ -86,9 +85,7 @@ class SlackGateway:
         channel, ts = self._where(c)
         client = self._client(c.owner.workspace)
         title = c.report.title if c.report else c.slug
-        body = delink(c.narrative or "")  # it quotes the user's answers: no live link or mention
-        if streamed:
-            body = figures_markdown(c.report)
+        body = figures_markdown(c.report) if streamed else (c.narrative or "")
         messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
         if len(messages[-1]) < kit.BLOCKS_LIMIT:  # 👍/👎 under the report's last message
             messages[-1] = [*messages[-1], feedback_block(c.id)]

@@ -3,8 +3,9 @@
 chat.startStream on the first text, chat.appendStream at most once per ``interval_s`` (the text
 in between is batched, for Slack's rate limits), chat.stopStream at the end. Any error (refused
 at start, a stream that expired, a network failure) stops the stream: ``state`` says which, and
-the worker posts the report the old way. Slack parses no mention in ``markdown_text``; the text
-arriving here is already cleaned of mentions and links by the narrator.
+the worker posts the report the old way. The narrator already drops mentions and links from
+Claude's text; what goes to Slack is also made inert as the posted report is (``inert_markdown``:
+it may quote the user's answers), while ``text`` keeps what the narrator handed over.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ import structlog
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, inert_markdown
 from consultations.ports import STREAM_OPENED, Parts
 from consultations.report import Report
 
 log = structlog.get_logger(__name__)
-
-MARKDOWN_LIMIT = 12_000  # characters of markdown_text in one call
 
 
 class SlackReportStream:
@@ -55,7 +55,7 @@ class SlackReportStream:
         self.text += text
         if self.state not in ("new", "open"):
             return
-        self._buffer += text
+        self._buffer += inert_markdown(text)  # pieces cut at whitespace: safe one by one
         if self.state == "new" or self._clock() - self._last >= self._interval:
             self._flush()
 

@@ -1,0 +1,85 @@
+"""The report's one Markdown rendering (Slack's markdown block, its stream, its canvas): standard
+Markdown that shows what ours meant, with nothing in it able to link or mention. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from consultations.adapters.slack import blocks as kit
+from consultations.adapters.slack.markdown import (
+    MARKDOWN_LIMIT,
+    inert_markdown,
+    report_markdown,
+    standard_markdown,
+)
+
+HOSTILE = (
+    "<!channel> <!here|here> @everyone <@U0EVIL> <#C0EVIL|secret> <https://evil.example|x> "
+    "[click](https://evil.example/x) ![img](https://evil.example/i.png) <img src=x> "
+    "https://evil.example/raw www.evil.example evil.example/path mailto:a@evil.example "
+    "&lt;!channel&gt; &#60;@U0EVIL&#62; &#x3c;!here&#x3e;"
+)
+LIVE = [
+    re.compile(r"<[!@#a-z/]", re.IGNORECASE),  # Slack mentions, autolinks, HTML
+    re.compile(r"(?<!\u200b)@(channel|here|everyone)\b", re.IGNORECASE),
+    re.compile(r"\]\(|\[[^\]]*\]"),  # Markdown links and images
+    re.compile(r"(https?|mailto):(?!\u200b)", re.IGNORECASE),  # a scheme: auto-linked
+    re.compile(r"evil\.example", re.IGNORECASE),  # an address: auto-linked
+    re.compile(r"&#?[0-9a-z]+;", re.IGNORECASE),  # a character reference: becomes "<" again
+]
+
+
+def live(text: str) -> list[str]:
+    return [m.group(0) for p in LIVE for m in p.finditer(text)]
+
+
+def test_hostile_text_in_a_report_can_neither_link_nor_mention() -> None:
+    assert live(HOSTILE)  # the patterns do catch it raw
+    assert live(report_markdown(HOSTILE)) == []
+    assert live(inert_markdown(HOSTILE)) == []
+    (message,) = kit.report_messages("Title", f"**Verdict: go.** You said: {HOSTILE}", "x")
+    (body,) = [b for b in message if b["type"] == "markdown"]
+    assert live(body["text"]) == [] and "**Verdict: go.**" in body["text"]  # markup stays
+    assert live(kit.fallback_text(message).replace("&amp;", "")) == []
+
+
+def test_streamed_pieces_cut_at_whitespace_are_as_inert_as_the_whole() -> None:
+    pieces = re.findall(r"\S+\s*", HOSTILE)
+    assert "".join(inert_markdown(p) for p in pieces) == inert_markdown(HOSTILE)
+
+
+def test_our_markdown_becomes_standard_markdown_that_shows_the_same() -> None:
+    ours = (
+        "**Edge economics**\n**Verdict: pilot it.**\nSummary.\n\n"
+        "**The numbers**\n• API: **$40,500**\n  • nested\n\n"
+        "**Costs**\n```\nrow  one\nrow  two\n```\n\n"
+        "1. **First** — do it\n2. **Then** — check\nAfter the list.\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |"
+    )
+    assert standard_markdown(ours) == (
+        "**Edge economics**\n\n**Verdict: pilot it.**\n\nSummary.\n\n"
+        "**The numbers**\n- API: **$40,500**\n  - nested\n\n"
+        "**Costs**\n```\nrow  one\nrow  two\n```\n\n"
+        "1. **First** — do it\n2. **Then** — check\n\nAfter the list.\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |"
+    )
+
+
+def test_a_long_report_is_one_markdown_block_per_message_within_slacks_limit() -> None:
+    paragraphs = [f"Paragraph {n}: " + " ".join(f"w{n}x{i}" for i in range(300)) for n in range(20)]
+    messages = kit.report_messages("Title", "\n\n".join(paragraphs), "the advisor")
+    assert len(messages) >= 3  # about 40,000 characters
+    assert messages[0][0]["type"] == "header" and all(
+        m[0]["type"] == "markdown" for m in messages[1:]
+    )
+    for m in messages:
+        assert sum(len(b["text"]) for b in m if b["type"] == "markdown") <= MARKDOWN_LIMIT
+    text = "\n\n".join(b["text"] for m in messages for b in m if b["type"] == "markdown")
+    assert text.split() == "\n\n".join(paragraphs).split()  # nothing lost, nothing repeated
+
+
+def test_the_notification_text_is_the_title_and_the_opening_in_plain_text() -> None:
+    (message,) = kit.report_messages(
+        "Edge economics", "_Offline analysis._\n\n**Verdict: go.**", "x"
+    )
+    assert kit.fallback_text(message) == "Edge economics: Offline analysis. Verdict: go."
