@@ -15,9 +15,10 @@ from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
-from consultations.adapters.slack.stream import SlackReportStream, figures_markdown
+from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
+from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult

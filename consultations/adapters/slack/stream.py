@@ -20,7 +20,6 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, inert_markdown
 from consultations.ports import STREAM_OPENED, Parts
-from consultations.report import Report
 
 log = structlog.get_logger(__name__)
 
@@ -119,15 +118,3 @@ class SlackReportStream:
         log.warning("slack.stream_stopped", step=step, reason=reason, channel=self._channel)
         return False
 
-
-def figures_markdown(report: Report | None) -> str:
-    """What follows a streamed narrative: the verdict and the computed figures, as computed."""
-    if report is None:
-        return ""
-    lines = [f"**Verdict: {report.verdict}**"]
-    if report.figures:
-        lines += ["", "**The numbers, as computed**"]
-        for f in report.figures:
-            working = f" ({f.working})" if f.working else ""
-            lines.append(f"• {f.label}: **{f.display}**{working}")
-    return "\n".join(lines)
