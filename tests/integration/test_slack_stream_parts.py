@@ -36,14 +36,15 @@ def test_claude_text_arrives_piece_by_piece_and_the_narrative_is_what_arrived(
 ) -> None:
     request = edge_request(catalog)
     got: list[tuple[float, str]] = []
-    with FakeAnthropic(("ok", FAITHFUL), tokens_per_s=200) as api:
+    with FakeAnthropic(("ok", FAITHFUL), tokens_per_s=50) as api:  # about 1 s of stream
         t0 = time.monotonic()
         result = narrator(api.url).narrate_streaming(
             request, advise(request), lambda t: got.append((time.monotonic() - t0, t))
         )
     assert api.messages[0].json["stream"] is True
     assert len(got) > 10  # word by word, not all at the end
-    assert got[0][0] < got[-1][0] / 3  # the first words came well before the last
+    # the first words came well before the last (a span, not a share: start-up may lag)
+    assert got[-1][0] - got[0][0] > 0.5
     assert "".join(t for _, t in got) == FAITHFUL
     assert result.text == FAITHFUL and result.notice is None
     assert result.author == "Claude (claude-test)"
