@@ -98,7 +98,8 @@ def test_two_readers_in_one_channel_each_get_their_own_taste(redis_client: redis
         return taste.rerank(offline, features, learned)
 
     def post(key: str, items: list[TriageResult], week: int) -> dict[str, TriageResult]:
-        posted = {f"17{sum(map(ord, key)) % 1000:03d}{week}.{n:06d}": r for n, r in enumerate(items)}
+        stem = f"17{sum(map(ord, key)) % 1000:03d}{week}"
+        posted = {f"{stem}.{n:06d}": r for n, r in enumerate(items)}
         store.remember_items(
             key,
             {ts: r.questions for ts, r in posted.items()},
