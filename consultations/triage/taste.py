@@ -26,7 +26,7 @@ from consultations.triage.semantic import SemanticModel
 STRENGTH = 40.0  # points (of 100) between a paper the taste rejects and one it wants
 MATCH_AT = 0.7  # taste probability from which `why` says the paper matches the taste
 OWN_FULL_AT = 10  # a reader's own reactions from which their taste counts as much as a channel's
-CHANNEL, YOURS = "this channel", "you"  # whose taste it is, as `why` says it
+CHANNEL, YOURS = "this channel's", "your"  # whose taste it is, as `why` says it
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,13 @@ class Taste:
     bias: float
     examples: int
     whose: str = CHANNEL
+    liked: int = 0  # of the examples
+
+    @property
+    def discerning(self) -> bool:
+        """Seen both likes and dislikes: only then can it say a paper matches it (all 👍 would
+        make every paper match)."""
+        return 0 < self.liked < self.examples
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(vectors @ self.weights + self.bias)))
@@ -89,7 +96,8 @@ def learn(
         w -= step
         if np.abs(step).max() < 1e-6:
             break
-    return Taste(weights=w[:-1], bias=float(w[-1]), examples=len(usable), whose=whose)
+    liked = int(y.sum())
+    return Taste(w[:-1], float(w[-1]), examples=len(usable), whose=whose, liked=liked)
 
 
 def rerank(
@@ -108,8 +116,8 @@ def rerank(
     if not known:
         return list(results)
     x = np.asarray([features[r.id] for r in known], dtype=np.float64)
-    each = [(t.whose, t.probability(x)) for t, _ in mix.parts]
-    total = np.sum([w * p for (_, w), (_, p) in zip(mix.parts, each, strict=True)], axis=0)
+    each = [(t.whose, t.probability(x), t.discerning) for t, _ in mix.parts]
+    total = np.sum([w * p for (_, w), (_, p, _) in zip(mix.parts, each, strict=True)], axis=0)
     verdict = {r.id: n for n, r in enumerate(known)}
     out = []
     for r in results:
@@ -118,13 +126,16 @@ def rerank(
             out.append(r)
             continue
         why = r.why
-        whose = next((who for who, p in sorted(each, key=_own_first) if p[n] >= MATCH_AT), None)
+        whose = next(
+            (who for who, p, able in sorted(each, key=_own_first) if able and p[n] >= MATCH_AT),
+            None,
+        )
         if whose is not None:
-            why = why.rstrip(".") + f"; like the papers {whose} liked."
+            why = why.rstrip(".") + f"; matches {whose} taste."
         score = round(r.score + strength * (float(total[n]) - 0.5), 1)
         out.append(r.model_copy(update={"score": score, "why": why}))
     return sorted(out, key=lambda r: -r.score)
 
 
-def _own_first(part: tuple[str, np.ndarray]) -> int:
+def _own_first(part: tuple[str, np.ndarray, bool]) -> int:
     return 0 if part[0] == YOURS else 1

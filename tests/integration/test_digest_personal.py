@@ -56,6 +56,21 @@ def replies(slack: FakeSlack, name: str) -> list[str]:
     return [r.get("text", "") for r in slack.responses(name)]
 
 
+def triage_top(stack: Stack, slack: FakeSlack, url: str) -> str:
+    """The reader's top 10 of the built-in COLM 2025 list, as posted in the thread."""
+    seen = len(tops(slack))
+    stack.command("triage colm2025", USER, channel="C5", response_url=url)
+    return slack.wait_for(lambda: tops(slack)[seen:], timeout=60)[0]
+
+
+def tops(slack: FakeSlack) -> list[str]:
+    return [
+        p["text"]
+        for p in slack.calls("chat.postMessage")
+        if p["channel"] == "C5" and "Top 10 of 418 papers" in p["text"].replace("*", "")
+    ]
+
+
 def test_a_finished_curation_brings_the_readers_own_digest_to_their_dms(
     stack: Stack, slack: FakeSlack
 ) -> None:
@@ -91,26 +106,34 @@ def test_a_finished_curation_brings_the_readers_own_digest_to_their_dms(
     assert "Your own (direct messages): every other Monday at 09:00 UTC, top 8" in status
     assert "from neurips2025" in status
 
-    # a 👍 in the DM: one example of this reader's own taste (stored under their keys)
-    stack.event(
-        {
-            "type": "reaction_added",
-            "user": USER,
-            "reaction": "+1",
-            "item": {"type": "message", "channel": header["channel"], "ts": got[0]["ts"]},
-        }
-    )
+    # 👍 and 👎 in the DM: examples of this reader's own taste (stored under their keys),
+    # which then re-rank their triage: the same list triaged before and after differs
+    before = triage_top(stack, slack, url)
+    for post, reaction in zip(got, ("+1", "+1", "-1", "-1"), strict=False):
+        stack.event(
+            {
+                "type": "reaction_added",
+                "user": USER,
+                "reaction": reaction,
+                "item": {"type": "message", "channel": header["channel"], "ts": post["ts"]},
+            }
+        )
     r = redis.Redis.from_url(stack.redis_url)
-    slack.wait_for(lambda: r.hlen(f"na:{{slack:T1:{USER}}}:taste") == 1)
+    slack.wait_for(lambda: r.hlen(f"na:{{slack:T1:{USER}}}:taste") == 4)
+    after = triage_top(stack, slack, url)
+    assert after != before and after.splitlines()[0] == before.splitlines()[0]
 
     stack.command("digest mine daily 07:00 top 3", USER, channel="C5", response_url=url)
-    changed = slack.wait_for(lambda: replies(slack, "mine")[1:])[0]
+    changed = slack.wait_for(
+        lambda: [t for t in replies(slack, "mine") if t.startswith("Your own digest: every day")]
+    )[0]
     assert changed == (
         "Your own digest: every day at 07:00 UTC, top 3, from neurips2025, in your direct messages."
     )
     stack.command("digest mine off", USER, channel="C5", response_url=url)
-    assert slack.wait_for(lambda: replies(slack, "mine")[2:])[0] == "Your own digest is stopped."
+    assert slack.wait_for(lambda: "Your own digest is stopped." in replies(slack, "mine"))
     stack.command("digest status", USER, channel="C5", response_url=url)
-    assert (
-        "Your own (direct messages): none" in slack.wait_for(lambda: replies(slack, "mine")[3:])[0]
+    assert slack.wait_for(
+        lambda: any("Your own (direct messages): none" in t for t in replies(slack, "mine"))
     )
+    assert r.hget("na:digest:subs", f"slack:T1:@{USER}") is None
