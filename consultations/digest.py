@@ -119,7 +119,7 @@ class Subscription(BaseModel):
 
 def period_of(sub: Subscription, now: datetime) -> str:
     """The period ``now`` falls in, counted from the subscription's slot: a day, an ISO week,
-    a pair of weeks (counted from a fixed Monday) or a month."""
+    a pair of ISO weeks (paired from a fixed Monday, 1970-01-05) or a month."""
     local = now.astimezone(ZoneInfo(sub.timezone))
     if sub.cadence == "daily":
         day = local.date() - timedelta(days=1 if local.time() < sub.at else 0)
@@ -136,7 +136,9 @@ def period_of(sub: Subscription, now: datetime) -> str:
         slot -= timedelta(days=7)
     if sub.cadence == "biweekly":
         pair = (slot.date() - timedelta(days=slot.weekday()) - _EPOCH_MONDAY).days // 14
-        return f"F{pair}"
+        first = _EPOCH_MONDAY + timedelta(days=14 * pair)
+        (year, week, _), (_, then, _) = first.isocalendar(), (first + timedelta(7)).isocalendar()
+        return f"{year}-W{week:02d}/W{then:02d}"
     year, week, _ = slot.isocalendar()
     return f"{year}-W{week:02d}"
 

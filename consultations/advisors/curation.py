@@ -13,6 +13,7 @@ from consultations.report import Figure, Recommendation, Report, Section
 MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
 PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 12 / 52}
 MAX_PER_DIGEST = 20
+_EVERY = {"daily": "daily", "weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
 
 
 def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -100,9 +101,10 @@ def advise(request: AdvisorInput) -> Report:
         recommendations=(
             Recommendation(
                 title="Read your own digest; share one with a channel",
-                detail=f"Your own digest now comes {cadence} to your direct messages "
-                "(`/neurips digest mine` changes it, `digest mine off` stops it); "
-                "`/neurips digest subscribe #channel` posts one for a team.",
+                detail=f"In Slack your own digest now comes {_EVERY.get(cadence, 'weekly')} to "
+                "your direct messages, from the sources above (`/neurips digest mine` changes "
+                "it, `digest mine off` stops it); `/neurips digest subscribe #channel` posts "
+                "one for a team.",
                 horizon="now",
             ),
             Recommendation(

@@ -132,6 +132,7 @@ def test_each_cadence_is_due_once_per_its_period() -> None:
     mondays = [at(f"2026-{d}T08:00:00") for d in ("11-23", "11-30", "12-07", "12-14")]
     periods = [due_period(biweekly, m, None) for m in mondays]
     assert periods[0] == periods[1] != periods[2] == periods[3]
+    assert periods[0] == "2026-W48/W49"  # as the header shows it
     assert due_period(biweekly, at("2026-12-13T20:00:00"), periods[2]) is None  # a Sunday
 
     monthly = SUB.model_copy(update={"cadence": "monthly"})  # the 1st, 09:00 Paris
