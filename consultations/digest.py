@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
@@ -100,6 +100,15 @@ class Subscription(BaseModel):
         except (ZoneInfoNotFoundError, ValueError) as e:
             raise ValueError(f"unknown time zone {tz!r} (for example Europe/Paris)") from e
         return tz
+
+    @model_validator(mode="after")
+    def _personal_is_its_owners(self) -> Subscription:
+        """ "@user" names that user's own digest: no one else's subscription can take it."""
+        if self.channel.startswith("@") != bool(self.user) or (
+            self.user and self.channel != personal_channel(self.user)
+        ):
+            raise ValueError(f"{self.channel!r} is not a channel")
+        return self
 
     @property
     def key(self) -> str:

@@ -185,3 +185,13 @@ def test_a_finished_curation_becomes_the_schedule_of_the_readers_own_digest() ->
     }
     with pytest.raises(ValueError, match="not a source a digest can read"):
         Subscription(platform="slack", workspace="T1", channel="C1", sources=("/etc/passwd",))
+
+
+def test_no_channel_subscription_can_take_a_readers_own_digest() -> None:
+    options = parse_subscribe(["<#@U2|x>", "monday"])
+    assert options["channel"] == "@U2"
+    with pytest.raises(ValueError, match="'@U2' is not a channel"):
+        Subscription(platform="slack", workspace="T1", subscribed_by="U1", **options)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'@U2' is not a channel"):
+        Subscription(platform="slack", workspace="T1", channel="@U2", user="U1")
+    assert Subscription(platform="slack", workspace="T1", channel="@U2", user="U2").user == "U2"
