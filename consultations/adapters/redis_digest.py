@@ -8,6 +8,7 @@ import json
 
 import redis
 
+from consultations.adapters.redis_keys import unlink_matching
 from consultations.digest import Subscription
 from consultations.state import Owner
 from consultations.triage.profile import Profile
@@ -44,7 +45,7 @@ class DigestStore:
                 self.unsubscribe(sub.key)
                 changed += self._r.delete(
                     *(f"{self._prefix}:digest:{kind}:{sub.key}" for kind in _PER_KEY)
-                )
+                ) + unlink_matching(self._r, f"{self._prefix}:digest:claim:{sub.key}:*")
             elif (sub.platform, sub.workspace, sub.subscribed_by) == (platform, workspace, user):
                 self.subscribe(sub.model_copy(update={"subscribed_by": ""}))
                 changed += 1

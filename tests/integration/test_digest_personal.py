@@ -137,3 +137,14 @@ def test_a_finished_curation_brings_the_readers_own_digest_to_their_dms(
         lambda: any("Your own (direct messages): none" in t for t in replies(slack, "mine"))
     )
     assert r.hget("na:digest:subs", f"slack:T1:@{USER}") is None
+
+    # `forget` removes the reader's own digest, its ledger and their taste with the rest
+    stack.command("digest mine weekly", USER, channel="C5", response_url=url)
+    slack.wait_for(lambda: r.hget("na:digest:subs", f"slack:T1:@{USER}"))
+    stack.command("forget", USER, channel="C5", response_url=url)
+    slack.wait_for(lambda: any(x.get("blocks") for x in slack.responses("mine")))
+    stack.action(USER, "C5", {"action_id": "forget_confirm", "value": "yes"}, response_url=url)
+    slack.wait_for(lambda: any("deleted" in t for t in replies(slack, "mine")))
+    assert r.hget("na:digest:subs", f"slack:T1:@{USER}") is None
+    assert list(r.scan_iter(match=f"na:{{slack:T1:{USER}}}:*")) == []
+    assert list(r.scan_iter(match=f"na:digest:*slack:T1:@{USER}*")) == []  # ledgers, claims
