@@ -117,7 +117,7 @@ class Desk:
         where = "[#channel] " if surface.digest_channel_words else ""
         lines += [
             f"• `{p}digest subscribe {where}[day] [HH:MM] [time zone]` — a weekly research "
-            "digest (also `unsubscribe`, `preview`, `now`)",
+            "digest (also `unsubscribe`, `preview`, `now`); `digest mine` — your own, in DMs",
             f"• `{p}forget` — delete everything stored about you",
         ]
         return lead + "\n".join(lines)
@@ -192,10 +192,42 @@ class Desk:
             if cmd.action == "preview":
                 return "Preparing a preview only you will see…"
             return "Posting this channel's digest now…"
+        if cmd.action == "mine":
+            return self._my_digest(owner, cmd.words, p)
+        return self._digest_status(owner, here, surface)
+
+    def _my_digest(self, owner: Owner, words: tuple[str, ...], p: str) -> str:
+        if owner.platform != "slack":
+            return "Your own digest comes as Slack direct messages; here, `digest subscribe`."
+        if not words:
+            mine = self.digests.personal(owner)
+            if mine is None:
+                return f"You have no digest of your own: `{p}digest mine weekly` starts one."
+            return f"Your own digest: {mine.describe()}, in your direct messages."
+        if words[0].casefold() in ("off", "stop", "unsubscribe", "cancel"):
+            done = self.digests.unsubscribe_personal(owner)
+            return "Your own digest is stopped." if done else "You had no digest of your own."
+        try:
+            sub = self.digests.subscribe_personal(owner, words)
+        except ValueError as e:
+            return f"That does not work for your digest: {inert(str(e), 300)}"
+        return f"Your own digest: {sub.describe()}, in your direct messages."
+
+    def _digest_status(self, owner: Owner, here: str, surface: Surface) -> str:
+        p = surface.prefix
+        sub, mine = self.digests.subscription(owner, here), self.digests.personal(owner)
+        name = surface.channel(here)
+        lines = [
+            f"**Research digest** · {name}: " + (sub.describe() if sub else "none"),
+            "Your own (direct messages): "
+            + (mine.describe() if mine else "none — consultation 5 or `digest mine` starts one"),
+        ]
         where = "[#channel] " if surface.digest_channel_words else ""
-        return (
-            f"`{p}digest subscribe {where}[day] [HH:MM] [time zone]`, "
-            f"`{p}digest unsubscribe`, `{p}digest preview`, `{p}digest now`"
+        return "\n".join(lines) + (
+            f"\n`{p}digest subscribe {where}[day] [HH:MM] [time zone]`, "
+            f"`{p}digest unsubscribe`, `{p}digest preview`, `{p}digest now`, "
+            f"`{p}digest mine [daily|weekly|biweekly|monthly] [day] [HH:MM] [zone] [top N]`, "
+            f"`{p}digest mine off`"
         )
 
     # --- triage -----------------------------------------------------------------------------

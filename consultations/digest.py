@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime, time, timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
@@ -37,9 +38,32 @@ ZONE_ABBREVIATIONS = {
 }
 
 
+Cadence = Literal["daily", "weekly", "biweekly", "monthly"]
+CADENCES: dict[str, Cadence] = {
+    "daily": "daily",
+    "weekly": "weekly",
+    "biweekly": "biweekly",
+    "fortnightly": "biweekly",
+    "monthly": "monthly",
+}
+# what a user's own digest may read: built-in lists, arXiv queries, OpenReview venues, feeds
+SOURCE_NAMES = {  # the curation consultation's choices → a source spec
+    "arxiv": "arxiv",  # the deployment's arXiv query (NEURIPS_DIGEST_SOURCE)
+    "neurips2025": "neurips2025",
+    "colm2025": "colm2025",
+    "openreview": "openreview:NeurIPS.cc/2025/Conference",
+}
+_EPOCH_MONDAY = date(1970, 1, 5)
+
+
 def subscription_key(platform: str, workspace: str, channel: str) -> str:
     """The one way a channel's digest is named (subscriptions, ledgers, reactions)."""
     return f"{platform}:{workspace}:{channel}"
+
+
+def personal_channel(user: str) -> str:
+    """Where a user's own digest goes: their direct messages with the bot ("@" + user id)."""
+    return "@" + user
 
 
 class Subscription(BaseModel):
@@ -54,6 +78,19 @@ class Subscription(BaseModel):
     top: int = Field(default=5, ge=1, le=20)
     profile: Profile = Field(default_factory=Profile)
     subscribed_by: str = ""
+    cadence: Cadence = "weekly"
+    user: str = ""  # set: one user's own digest (in their DMs), ranked by their own taste
+    sources: tuple[str, ...] = ()  # source specs; none: the deployment's default source
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for spec in v:
+            if not spec.startswith(("arxiv:", "openreview:", "https://", "http://")) and (
+                spec not in SOURCE_NAMES.values()
+            ):
+                raise ValueError(f"{spec!r} is not a source a digest can read")
+        return tuple(dict.fromkeys(v))[:10]
 
     @field_validator("timezone")
     @classmethod
@@ -64,23 +101,53 @@ class Subscription(BaseModel):
             raise ValueError(f"unknown time zone {tz!r} (for example Europe/Paris)") from e
         return tz
 
+    @model_validator(mode="after")
+    def _personal_is_its_owners(self) -> Subscription:
+        """ "@user" names that user's own digest: no one else's subscription can take it."""
+        if self.channel.startswith("@") != bool(self.user) or (
+            self.user and self.channel != personal_channel(self.user)
+        ):
+            raise ValueError(f"{self.channel!r} is not a channel")
+        return self
+
     @property
     def key(self) -> str:
         return subscription_key(self.platform, self.workspace, self.channel)
 
     def describe(self) -> str:
         at = f"{self.at:%H:%M:%S}" if self.at.second else f"{self.at:%H:%M}"
-        return f"every {DAYS[self.day].title()} at {at} {self.timezone}, top {self.top}"
+        when = {
+            "daily": "every day",
+            "weekly": f"every {DAYS[self.day].title()}",
+            "biweekly": f"every other {DAYS[self.day].title()}",
+            "monthly": "on the 1st of every month",
+        }[self.cadence]
+        text = f"{when} at {at} {self.timezone}, top {self.top}"
+        return text + (f", from {', '.join(self.sources)}" if self.sources else "")
 
 
 def period_of(sub: Subscription, now: datetime) -> str:
-    """The weekly period ``now`` falls in, counted from the subscription's slot (ISO week)."""
+    """The period ``now`` falls in, counted from the subscription's slot: a day, an ISO week,
+    a pair of ISO weeks (paired from a fixed Monday, 1970-01-05) or a month."""
     local = now.astimezone(ZoneInfo(sub.timezone))
+    if sub.cadence == "daily":
+        day = local.date() - timedelta(days=1 if local.time() < sub.at else 0)
+        return day.isoformat()
+    if sub.cadence == "monthly":
+        first = local.date().replace(day=1)
+        if local < datetime.combine(first, sub.at, tzinfo=local.tzinfo):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return f"{first:%Y-%m}"
     slot = datetime.combine(
         local.date() - timedelta(days=(local.weekday() - sub.day) % 7), sub.at, tzinfo=local.tzinfo
     )
     if slot > local:
         slot -= timedelta(days=7)
+    if sub.cadence == "biweekly":
+        pair = (slot.date() - timedelta(days=slot.weekday()) - _EPOCH_MONDAY).days // 14
+        first = _EPOCH_MONDAY + timedelta(days=14 * pair)
+        (year, week, _), (_, then, _) = first.isocalendar(), (first + timedelta(7)).isocalendar()
+        return f"{year}-W{week:02d}/W{then:02d}"
     year, week, _ = slot.isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -91,12 +158,19 @@ def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None
     return None if period == last else period
 
 
-def parse_subscribe(words: Sequence[str]) -> dict[str, object]:
-    """`[#channel] [day] [HH:MM] [Area/City]` in any order; unknown words are an error."""
+def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, object]:
+    """`[#channel] [day] [HH:MM] [Area/City]` in any order; unknown words are an error. A
+    personal digest also takes a cadence (`daily`…`monthly`) and `top N`."""
     out: dict[str, object] = {}
-    for w in words:
+    rest = list(words)
+    while rest:
+        w = rest.pop(0)
         low = w.casefold().rstrip(",")
-        if low.startswith("<#") or low.startswith("#"):
+        if personal and low in CADENCES:
+            out["cadence"] = CADENCES[low]
+        elif personal and low == "top" and rest and rest[0].isdigit():
+            out["top"] = int(rest.pop(0))
+        elif low.startswith("<#") or low.startswith("#"):
             out["channel"] = w.strip("<>#").split("|")[0]
         elif low.rstrip(".") in _DAY_WORDS:
             out["day"] = _DAY_WORDS[low.rstrip(".")]
@@ -111,11 +185,31 @@ def parse_subscribe(words: Sequence[str]) -> dict[str, object]:
         elif "/" in w:
             out["timezone"] = _zone(w)
         else:
-            raise ValueError(
-                f"I did not understand {w!r}: use [#channel] [day] [HH:MM] "
-                "[time zone], e.g. `#research monday 09:00 Europe/Paris`"
+            usage = (
+                "[daily|weekly|biweekly|monthly] [day] [HH:MM] [time zone] [top N], "
+                "e.g. `daily 08:00 Europe/Paris top 3`"
+                if personal
+                else "[#channel] [day] [HH:MM] [time zone], e.g. `#research monday 09:00 "
+                "Europe/Paris`"
             )
+            raise ValueError(f"I did not understand {w!r}: use {usage}")
     return out
+
+
+def personal_options(profile: Mapping[str, object]) -> dict[str, object]:
+    """A finished Research Curation's answers as a personal digest's settings: its cadence,
+    papers per issue and sources (names the digest cannot read, such as newsletters, drop out)."""
+    cadence = CADENCES.get(str(profile.get("cadence", "weekly")), "weekly")
+    raw = profile.get("sources")
+    names = [str(n) for n in raw] if isinstance(raw, (list, tuple)) else []
+    specs = tuple(SOURCE_NAMES[n] for n in names if n in SOURCE_NAMES)
+    per = profile.get("papers_per_digest")
+    top = int(per) if isinstance(per, (int, float)) else 5
+    return {
+        "cadence": cadence,
+        "top": max(1, min(20, top)),
+        "sources": () if specs == ("arxiv",) else specs,  # () is the default source
+    }
 
 
 def _zone(name: str) -> str:
@@ -143,10 +237,11 @@ def pick(
     return nudged[:top]
 
 
-def header(items: Sequence[TriageResult], period: str | None = None) -> str:
+def header(items: Sequence[TriageResult], period: str | None = None, personal: bool = False) -> str:
+    name = "Your research digest" if personal else "Research digest"
     if not items:
-        return "**Research digest** — nothing new passed the filter this time."
-    head = f"**Research digest{f' — {period}' if period else ''}** · {len(items)} papers that "
+        return f"**{name}** — nothing new passed the filter this time."
+    head = f"**{name}{f' — {period}' if period else ''}** · {len(items)} papers that "
     return head + "answer cost, failure or compute. React 👍 or 👎 to an item to tune this digest."
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from consultations.answers import clean_text
 
-DigestAction = Literal["subscribe", "unsubscribe", "preview", "now", "help"]
+DigestAction = Literal["subscribe", "unsubscribe", "preview", "now", "mine", "status", "help"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ _DIGEST: dict[str, DigestAction] = {
     "unsubscribe": "unsubscribe",
     "preview": "preview",
     "now": "now",
+    "mine": "mine",  # the user's own digest, in their DMs
+    "status": "status",
 }
 MAX_ARG = 2000  # characters of a command's argument that are read at all
 

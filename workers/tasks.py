@@ -89,10 +89,9 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
         log.warning("report.gone")  # forgotten or expired meanwhile: nothing to post
         return "gone"
     if c.slug == "research-curation":  # the profile drives this user's triage and digests
-        from consultations.advisors.curation import profile_from_answers
-        from consultations.triage.profile import Profile
+        from workers.digest_plan import after_curation
 
-        rt.digest_store.save_profile(owner, Profile.model_validate(profile_from_answers(c.answers)))
+        after_curation(owner, c)
     streamed = _end_stream(stream, c, parts)
     if streamed == "cut":
         once(parts, "stream:note", lambda: gateway.post_notice(c, STREAM_CUT))
@@ -248,29 +247,6 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
 
 
 def _plan_digest(sub: Subscription, period: str) -> dict[str, Any]:
-    from consultations import digest
-    from consultations.adapters.paper_sources import papers_from
-    from consultations.adapters.triage_model import default_model
-    from consultations.triage import taste
-    from consultations.triage.dedupe import dedupe
-    from consultations.triage.pipeline import triage
+    from workers.digest_plan import plan_digest
 
-    rt = runtime()
-    store, s = rt.digest_store, rt.settings
-    papers = dedupe(
-        papers_from(s.neurips_digest_source, s.arxiv_api_url, s.openreview_api_url, redis=rt.redis)
-    )
-    profile = digest.nudged(sub.profile, store.nudges(sub.key))
-    ranked = triage(papers, profile, top=None, semantic=default_model())
-    features = taste.vectors(papers, default_model())  # the channel's 👍/👎 re-rank these
-    ranked = taste.rerank(ranked, features, taste.learn(store.examples(sub.key)))
-    items = digest.pick(ranked, store.posted(sub.key), sub.top)
-    return {
-        "vectors": [features.get(r.id) for r in items],
-        "header": digest.header(items, period or None),
-        "lines": [digest.item(n, r) for n, r in enumerate(items, 1)],
-        "ids": [i.id for i in items],
-        "questions": [r.questions for r in items],
-        "markdown": digest.render(items),
-        "of": len(papers),
-    }
+    return plan_digest(sub, period)

@@ -140,12 +140,17 @@ def _papers(gateway: TriagePoster, spec: dict[str, str]) -> list[Paper]:
 def _rank_chunk(jobs: TriageJobs, spec: dict[str, str], job: str, index: int) -> int | None:
     from consultations.adapters.triage_model import default_model
     from consultations.triage.pipeline import triage
+    from consultations.triage.taste import rerank, vectors
+    from workers.digest_plan import triage_taste
 
     papers = jobs.chunk(job, index)
     profile = Profile.model_validate_json(spec.get("profile") or "{}")
     top = int(spec.get("top") or 10)
     keep = max(top, slice_size(int(spec.get("total") or 0)))  # enough for the LLM slice
-    ranked = triage(papers, profile, top=keep, semantic=default_model())
+    learned = triage_taste(spec)  # the user's 👍/👎 (and this channel's) re-rank, and say so
+    ranked = triage(papers, profile, top=None if learned else keep, semantic=default_model())
+    if learned is not None:
+        ranked = rerank(ranked, vectors(papers, default_model()), learned)[:keep]
     return jobs.record(job, index, ranked, len(papers))
 
 

@@ -1,5 +1,6 @@
 """Digest state in Redis: subscriptions, per-channel ledgers of posted papers, period claims,
-and curation profiles (per user, under the user's own keys so `forget` removes them)."""
+and what is one user's (under the user's own keys, so `forget` removes them): their curation
+profile and their own 👍/👎 (the examples of their personal taste)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import json
 
 import redis
 
+from consultations.adapters.redis_keys import unlink_matching
 from consultations.digest import Subscription
 from consultations.state import Owner
 from consultations.triage.profile import Profile
 
 SUBS = "na:digest:subs"
+_PER_KEY = ("last", "posted", "items", "vec", "taste", "nudge")  # what a digest key keeps
 
 
 class DigestStore:
@@ -34,10 +37,16 @@ class DigestStore:
         return Subscription.model_validate_json(raw) if raw else None
 
     def forget_subscriber(self, platform: str, workspace: str, user: str) -> int:
-        """Remove a user's id from the subscriptions they created (the channels keep them)."""
+        """Remove a user's own digest, and their id from the channel subscriptions they created
+        (the channels keep those)."""
         changed = 0
         for sub in self.subscriptions():
-            if (sub.platform, sub.workspace, sub.subscribed_by) == (platform, workspace, user):
+            if (sub.platform, sub.workspace, sub.user) == (platform, workspace, user):
+                self.unsubscribe(sub.key)
+                changed += self._r.delete(
+                    *(f"{self._prefix}:digest:{kind}:{sub.key}" for kind in _PER_KEY)
+                ) + unlink_matching(self._r, f"{self._prefix}:digest:claim:{sub.key}:*")
+            elif (sub.platform, sub.workspace, sub.subscribed_by) == (platform, workspace, user):
                 self.subscribe(sub.model_copy(update={"subscribed_by": ""}))
                 changed += 1
         return changed
@@ -83,8 +92,9 @@ class DigestStore:
             self._r.hset(name, mapping={ts: json.dumps(v) for ts, v in vectors.items()})
             self._r.expire(name, 180 * 24 * 3600)
 
-    def react(self, key: str, ts: str, delta: int) -> list[str]:
-        """Record a 👍 (+1) or 👎 (-1) on a digest item; returns the questions it nudged."""
+    def react(self, key: str, ts: str, delta: int, by: Owner | None = None) -> list[str]:
+        """Record a 👍 (+1) or 👎 (-1) on a digest item; returns the questions it nudged. With
+        the reacting user known (``by``), it is also an example of that user's own taste."""
         raw = self._r.hget(f"{self._prefix}:digest:items:{key}", ts)
         questions = _text(raw).split(",") if raw else []
         for q in filter(None, questions):
@@ -93,7 +103,23 @@ class DigestStore:
             name = f"{self._prefix}:digest:taste:{key}"
             self._r.hincrby(name, ts, int(delta))
             self._r.expire(name, 180 * 24 * 3600)
+            vec = self._r.hget(f"{self._prefix}:digest:vec:{key}", ts)
+            if by is not None and vec:  # the user's latest word on this item counts
+                mine = self._own(by)
+                self._r.hset(mine, f"{key}|{ts}", json.dumps([1 if delta > 0 else -1, _text(vec)]))
+                self._r.expire(mine, 180 * 24 * 3600)
         return [q for q in questions if q]
+
+    def own_examples(self, owner: Owner, limit: int = 500) -> list[tuple[list[float], int]]:
+        """One user's reacted items, in any channel or their DMs, as (vector, +1 or -1)."""
+        out = []
+        for raw in list(self._r.hvals(self._own(owner)))[-limit:]:
+            vote, vec = json.loads(raw)
+            out.append(([float(x) for x in json.loads(vec)], int(vote)))
+        return out
+
+    def _own(self, owner: Owner) -> str:
+        return f"{self._prefix}:{{{owner.key}}}:taste"
 
     def examples(self, key: str, limit: int = 500) -> list[tuple[list[float], int]]:
         """The channel's reacted items as (feature vector, +1 or -1), newest reactions last."""

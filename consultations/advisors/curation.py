@@ -11,8 +11,9 @@ from consultations.answers import Answer
 from consultations.report import Figure, Recommendation, Report, Section
 
 MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
-PER_WEEK = {"daily": 7.0, "weekly": 1.0, "monthly": 12 / 52}
+PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 12 / 52}
 MAX_PER_DIGEST = 20
+_EVERY = {"daily": "daily", "weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
 
 
 def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -99,9 +100,11 @@ def advise(request: AdvisorInput) -> Report:
         sections=tuple(sections),
         recommendations=(
             Recommendation(
-                title="Subscribe a channel to the digest",
-                detail="`/neurips digest subscribe #channel` posts the top papers "
-                "not yet shown there, with the question each answers.",
+                title="Read your own digest; share one with a channel",
+                detail=f"In Slack your own digest now comes {_EVERY.get(cadence, 'weekly')} to "
+                "your direct messages, from the sources above (`/neurips digest mine` changes "
+                "it, `digest mine off` stops it); `/neurips digest subscribe #channel` posts "
+                "one for a team.",
                 horizon="now",
             ),
             Recommendation(
@@ -158,7 +161,9 @@ def _budget_check(
 
 
 def _period(cadence: str) -> str:
-    return {"daily": "day", "weekly": "week", "monthly": "month"}.get(cadence, "week")
+    return {"daily": "day", "weekly": "week", "biweekly": "fortnight", "monthly": "month"}.get(
+        cadence, "week"
+    )
 
 
 def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]:

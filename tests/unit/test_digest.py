@@ -6,7 +6,14 @@ from datetime import UTC, datetime, time
 
 import pytest
 
-from consultations.digest import Subscription, due_period, nudged, parse_subscribe, pick
+from consultations.digest import (
+    Subscription,
+    due_period,
+    nudged,
+    parse_subscribe,
+    personal_options,
+    pick,
+)
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import triage
 from consultations.triage.scorer import Profile
@@ -112,3 +119,79 @@ def test_a_cet_subscription_is_due_at_nine_in_paris_summer_and_winter() -> None:
 def test_an_unknown_zone_gets_a_clear_error(word: str) -> None:
     with pytest.raises(ValueError, match=f"unknown time zone '{word}'.*Europe/Paris.*CET"):
         parse_subscribe([word])
+
+
+def test_each_cadence_is_due_once_per_its_period() -> None:
+    daily = SUB.model_copy(update={"cadence": "daily"})  # 09:00 Paris = 08:00 UTC in winter
+    assert due_period(daily, at("2026-11-25T07:59:00"), "2026-11-24") is None
+    assert due_period(daily, at("2026-11-25T08:00:00"), "2026-11-24") == "2026-11-25"
+    assert due_period(daily, at("2026-11-25T23:30:00"), "2026-11-25") is None  # 00:30 in Paris
+    assert due_period(daily, at("2026-11-26T08:00:00"), "2026-11-25") == "2026-11-26"
+
+    biweekly = SUB.model_copy(update={"cadence": "biweekly"})  # every other Monday
+    mondays = [at(f"2026-{d}T08:00:00") for d in ("11-23", "11-30", "12-07", "12-14")]
+    periods = [due_period(biweekly, m, None) for m in mondays]
+    assert periods[0] == periods[1] != periods[2] == periods[3]
+    assert periods[0] == "2026-W48/W49"  # as the header shows it
+    assert due_period(biweekly, at("2026-12-13T20:00:00"), periods[2]) is None  # a Sunday
+
+    monthly = SUB.model_copy(update={"cadence": "monthly"})  # the 1st, 09:00 Paris
+    assert due_period(monthly, at("2026-12-01T07:59:00"), "2026-11") is None
+    assert due_period(monthly, at("2026-12-01T08:00:00"), "2026-11") == "2026-12"
+    assert due_period(monthly, at("2027-01-01T08:00:00"), "2026-12") == "2027-01"
+    assert due_period(monthly, at("2026-12-31T22:59:00"), "2026-12") is None  # 23:59 in Paris
+
+
+def test_each_cadence_says_when_it_comes() -> None:
+    said = {
+        c: SUB.model_copy(update={"cadence": c}).describe()
+        for c in ("daily", "weekly", "biweekly", "monthly")
+    }
+    assert said == {
+        "daily": "every day at 09:00 Europe/Paris, top 5",
+        "weekly": "every Monday at 09:00 Europe/Paris, top 5",
+        "biweekly": "every other Monday at 09:00 Europe/Paris, top 5",
+        "monthly": "on the 1st of every month at 09:00 Europe/Paris, top 5",
+    }
+
+
+def test_a_personal_digest_takes_a_cadence_and_a_size_a_channel_does_not() -> None:
+    assert parse_subscribe(["fortnightly", "thu", "07:30", "top", "3"], personal=True) == {
+        "cadence": "biweekly",
+        "day": 3,
+        "at": time(7, 30),
+        "top": 3,
+    }
+    with pytest.raises(ValueError, match=r"did not understand 'daily'.*#channel"):
+        parse_subscribe(["daily"])
+    with pytest.raises(ValueError, match=r"did not understand 'top'.*top N"):
+        parse_subscribe(["top"], personal=True)
+
+
+def test_a_finished_curation_becomes_the_schedule_of_the_readers_own_digest() -> None:
+    options = personal_options(
+        {"cadence": "daily", "papers_per_digest": 3, "sources": ["arxiv", "colm2025", "rss"]}
+    )
+    assert options == {"cadence": "daily", "top": 3, "sources": ("arxiv", "colm2025")}
+    sub = Subscription(platform="slack", workspace="T1", channel="@U1", user="U1", **options)  # type: ignore[arg-type]
+    assert sub.describe() == "every day at 09:00 UTC, top 3, from arxiv, colm2025"
+    # arXiv alone is the default source; an unknown cadence is weekly; at most 20 a digest
+    assert personal_options(
+        {"sources": ["arxiv"], "cadence": "hourly", "papers_per_digest": 99}
+    ) == {
+        "cadence": "weekly",
+        "top": 20,
+        "sources": (),
+    }
+    with pytest.raises(ValueError, match="not a source a digest can read"):
+        Subscription(platform="slack", workspace="T1", channel="C1", sources=("/etc/passwd",))
+
+
+def test_no_channel_subscription_can_take_a_readers_own_digest() -> None:
+    options = parse_subscribe(["<#@U2|x>", "monday"])
+    assert options["channel"] == "@U2"
+    with pytest.raises(ValueError, match="'@U2' is not a channel"):
+        Subscription(platform="slack", workspace="T1", subscribed_by="U1", **options)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'@U2' is not a channel"):
+        Subscription(platform="slack", workspace="T1", channel="@U2", user="U1")
+    assert Subscription(platform="slack", workspace="T1", channel="@U2", user="U2").user == "U2"

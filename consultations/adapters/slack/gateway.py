@@ -161,14 +161,18 @@ class SlackGateway:
     def post_digest(
         self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
     ) -> list[str]:
-        """The header in the channel, each paper as a reply people can react to; returns the
-        replies' ts in order. A retry skips the messages already posted (``parts``)."""
+        """The header in the channel (a user's own digest: in their DMs), each paper as a reply
+        people can react to; returns the replies' ts in order. A retry skips the messages
+        already posted (``parts``)."""
 
         client = self._client(sub.workspace)
+        channel = sub.channel
+        if sub.user and channel.startswith("@"):
+            channel = str(client.conversations_open(users=sub.user)["channel"]["id"])
 
         def post(text: str, thread: str | None = None) -> str:
             resp = client.chat_postMessage(
-                channel=sub.channel,
+                channel=channel,
                 thread_ts=thread,
                 text=kit.mrkdwn(kit.neutralise(text)),
                 unfurl_links=False,
