@@ -122,3 +122,36 @@ def test_bad_rows_are_skipped_not_fatal(tmp_path: Path) -> None:
         '{"id": "3", "title": "Another"}\n'
     )
     assert [p.id for p in load_file(f)] == ["1", "3"]
+
+
+def test_a_finding_that_changes_decisions_outranks_one_more_variant() -> None:
+    """Rubric label 2 against label 1: a challenged assumption, a new attack class and a step
+    change rank above an incremental member of the same family; the why names the cue."""
+    pairs = [
+        (
+            paper("finding", "Does Quantization Really Preserve Reasoning in LLMs?"),
+            paper("variant", "Adaptive Quantization for Reasoning in LLMs"),
+        ),
+        (
+            paper("finding", "Poisoning Attacks on LLM Agents through Tool Descriptions"),
+            paper("variant", "Mitigating Harmful Tool Use in LLM Agents"),
+        ),
+        (
+            paper("finding", "Extreme KV Cache Compression for LLM Inference"),
+            paper("variant", "Adaptive KV Cache Compression for LLM Inference"),
+        ),
+    ]
+    for finding, variant in pairs:
+        ranked = triage([variant, finding], top=None)
+        assert [r.id for r in ranked] == ["finding", "variant"], finding.title
+        assert "reads as a finding" in ranked[0].why and "reads as" not in ranked[1].why
+
+
+def test_decision_cues_need_a_paper_about_deployed_models() -> None:
+    """The same challenge wording about graph theory lifts nothing."""
+    graphs = [
+        paper("cue", "Does Spectral Clustering Really Recover Communities?"),
+        paper("plain", "Spectral Clustering Recovers Communities"),
+    ]
+    s = score(graphs)
+    assert s.cues == [[], []] and abs(s.combined[0] - s.combined[1]) < 1.0
