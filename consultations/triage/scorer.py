@@ -123,7 +123,9 @@ def score(
     papers: Sequence[Paper],
     profile: Profile | None = None,
     semantic: SemanticModel | None = None,
+    cues: bool = True,
 ) -> Scores:
+    """Score a batch; ``cues=False`` leaves out the decision cues (the bench compares both)."""
     profile = profile or Profile()
     n = len(papers)
     # a phrase counts at most twice
@@ -165,7 +167,10 @@ def score(
     )
     # the reader's canon and topics on top, so a paper already at the ceiling still gains
     lexical = np.clip(base / 1.5 - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0) + boost
-    lift, about, cue_words = decision(papers)
+    if cues:
+        lift, about, cue_words = decision(papers)
+    else:
+        lift, about, cue_words = np.zeros(n), np.zeros(n), [[] for _ in papers]
     emphasis = w / max(float(w.max()), 1e-6)  # the reader's weights, the heaviest as 1
     relevance = (per_q * emphasis).max(axis=1)
     x = lexical
