@@ -13,7 +13,8 @@ those ways, for papers about the models businesses deploy:
   ("12x"), 4-bit and below or FP4/FP8, lossless, training-free, one-shot, or the workload
   moved onto phones, laptops, browsers or edge devices; in an abstract, a measured factor of
   3x or more, or "only 1% of the data";
-- less for: mitigation and defence papers, benchmarks, data sets, surveys, frameworks.
+- less for: mitigation, detection and defence papers (their attack words do not count),
+  benchmarks, data sets, surveys, frameworks.
 
 No paper is named anywhere; every cue is a general way of writing a finding, tuned on the dev
 half of the labels only.
@@ -42,15 +43,16 @@ SUBJECT = re.compile(
 CHALLENGE = re.compile(
     r"\b(?:really|all you need|is enough|are enough|less is more|more is less|myths?|"
     r"illusions?|mirage|pitfalls?|(?<!pushing the )(?<!push the )limits? of|limitations? of|"
-    r"hypothesis|surprising(?:ly)?|secretly|no longer|free lunch|fails?|failing)\b",
+    r"surprising(?:ly)?|secretly|no longer|free lunch|fails?|failing)\b",
 )
 # weaker: also how academic titles open a question that changes nothing
 CHALLENGE_WEAK = re.compile(
-    r"\b(?:rethinking|why|hidden|matters?|not|isn'?t|aren'?t|don'?t|doesn'?t|cannot|can'?t)\b|\?",
+    r"\b(?:rethinking|why|hidden|hypothesis|matters?|not|isn'?t|aren'?t|don'?t|doesn'?t|cannot|"
+    r"can'?t)\b|\?",
 )
 ATTACK = re.compile(
     r"\b(?:attacks?|jailbreak(?:s|ing)?|poison(?:s|ing|ed)?|backdoors?|hijack(?:s|ing)?|"
-    r"injections?|exploit(?:s|ing|ed)?|malicious|data extraction|extraction attacks?|"
+    r"injections?|malicious|data extraction|extraction attacks?|"
     r"extracting|leak(?:s|age|ing)?|evad(?:e|es|ing)|evasion|bypass(?:es|ing)?)\b",
 )
 STEP = re.compile(
@@ -72,10 +74,12 @@ STEP_ABSTRACT = re.compile(
     r"(?:\w+ ){0,2}(?:data|tokens?|compute|cost|parameters|memory|training)\b|"
     r"\borders? of magnitude\b",
 )
-RESOURCE = re.compile(
-    r"\b(?:mitigat\w*|defen[cs]es?|defending|safeguard\w*|benchmark\w*|dataset|data set|"
-    r"survey|framework)\b",
+# one more defence: its attack words name what it defends against, not a new attack
+DEFENCE = re.compile(
+    r"\b(?:defen[cs]es?|defend\w*|mitigat\w*|safeguard\w*|detect\w*|guardrails?|protect\w*|"
+    r"shield\w*|immuni[sz]\w*|robustif\w*)\b"
 )
+RESOURCE = re.compile(r"\b(?:benchmark\w*|dataset|data set|survey|framework)\b|" + DEFENCE.pattern)
 _FACTOR = re.compile(
     r"\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:faster|speed-?ups?|fewer|less|"
     r"lower|smaller|cheaper|higher throughput|reduction|compression)",
@@ -86,6 +90,7 @@ _SPEEDUP = re.compile(
 )
 
 KINDS = ("challenge", "attack", "step", "resource")
+SAYS = ("challenges an assumption", "a new attack", "a step change")  # for `why`, per kind
 # weight of each kind in the decision score (tuned on the dev labels); resource subtracts
 WEIGHTS = {"challenge": 1.0, "attack": 1.0, "step": 1.0, "resource": 0.5}
 WEAK = 0.5  # a weak challenge cue (a question for a title, "rethinking", "not"), against a strong
@@ -103,7 +108,7 @@ def _factor(text: str) -> float:
 
 def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
     """Per paper the strength of each kind of cue (n, 4), whether it is about the models
-    businesses deploy (n,), and the title words that were cues."""
+    businesses deploy (n,), and what each title cue says ("a new attack ('jailbreak')")."""
     out = np.zeros((len(papers), len(KINDS)), dtype=np.float32)
     about = np.zeros(len(papers), dtype=np.float32)
     words: list[list[str]] = []
@@ -114,16 +119,19 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
         if not (SUBJECT.search(title) or (abstract and SUBJECT.search(abstract))):
             continue
         about[i] = 1.0
+        defence = DEFENCE.search(title)
         for k, rx in enumerate((CHALLENGE, ATTACK, STEP, RESOURCE)):
+            if k == 1 and defence:
+                continue
             if hit := rx.search(title):
                 out[i, k] = 1.0
                 if k < 3:
-                    found.append(hit.group(0))
+                    found.append(f"{SAYS[k]} ({hit.group(0)!r})")
             elif abstract and k in _IN_ABSTRACT and _IN_ABSTRACT[k].search(abstract):
                 out[i, k] = ABSTRACT
         if out[i, 0] < WEAK and (hit := CHALLENGE_WEAK.search(title)):
             out[i, 0] = WEAK
-            found.append(hit.group(0))
+            found.append(f"{SAYS[0]} ({hit.group(0)!r})")
         if abstract and _factor(abstract) >= MEASURED_FACTOR:
             out[i, 2] = max(out[i, 2], ABSTRACT)
     return out, about, words
@@ -131,7 +139,7 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
 
 def decision(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
     """Per paper: the decision score (0 without a cue; negative for a resource paper), whether
-    it is about the models businesses deploy (0/1), and the title words that were cues."""
+    it is about the models businesses deploy (0/1), and what each title cue says."""
     strength, about, words = cues(papers)
     w = np.array([WEIGHTS[k] for k in KINDS], dtype=np.float32)
     w[KINDS.index("resource")] *= -1

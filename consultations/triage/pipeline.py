@@ -66,8 +66,8 @@ def _why(s: Scores, i: int, answered: list[str], row: np.ndarray) -> str:
     topics = s.topics[i] if i < len(s.topics) else []
     topic = f"; on your topic {', '.join(repr(t) for t in topics[:2])}" if topics else ""
     cues = s.cues[i] if i < len(s.cues) else []
-    cue = f"; reads as a finding that changes decisions ({', '.join(repr(c) for c in cues[:2])})"
-    return f"{head}{tail}{canon}{topic}{cue if cues else ''}."
+    cue = "".join(f"; {c}" for c in cues[:2])
+    return f"{head}{tail}{canon}{topic}{cue}."
 
 
 def to_jsonl(results: Sequence[TriageResult]) -> str:

@@ -90,7 +90,7 @@ class Scores:
     claims: list[list[str]]  # numeric claims found per paper
     penalty: np.ndarray  # (n,)
     topics: list[list[str]] = field(default_factory=list)  # the reader's topics matched per paper
-    cues: list[list[str]] = field(default_factory=list)  # words that signal a decision per paper
+    cues: list[list[str]] = field(default_factory=list)  # per paper, what signals a decision
     similarity: np.ndarray | None = None  # (n, 3) cosine to each question's prototype
     _semantic: SemanticModel | None = field(repr=False, default=None)
     _texts: Sequence[str] = field(repr=False, default=())

@@ -131,20 +131,23 @@ def test_a_finding_that_changes_decisions_outranks_one_more_variant() -> None:
         (
             paper("finding", "Does Quantization Really Preserve Reasoning in LLMs?"),
             paper("variant", "Adaptive Quantization for Reasoning in LLMs"),
+            "challenges an assumption ('really')",
         ),
         (
             paper("finding", "Poisoning Attacks on LLM Agents through Tool Descriptions"),
             paper("variant", "Mitigating Harmful Tool Use in LLM Agents"),
+            "a new attack ('poisoning')",
         ),
         (
             paper("finding", "Extreme KV Cache Compression for LLM Inference"),
             paper("variant", "Adaptive KV Cache Compression for LLM Inference"),
+            "a step change ('extreme')",
         ),
     ]
-    for finding, variant in pairs:
+    for finding, variant, says in pairs:
         ranked = triage([variant, finding], top=None)
         assert [r.id for r in ranked] == ["finding", "variant"], finding.title
-        assert "reads as a finding" in ranked[0].why and "reads as" not in ranked[1].why
+        assert says in ranked[0].why and "(" not in ranked[1].why, ranked[0].why
 
 
 def test_decision_cues_need_a_paper_about_deployed_models() -> None:
