@@ -158,3 +158,15 @@ def test_decision_cues_need_a_paper_about_deployed_models() -> None:
     ]
     s = score(graphs)
     assert s.cues == [[], []] and abs(s.combined[0] - s.combined[1]) < 1.0
+
+
+def test_an_abstract_can_carry_the_cue_and_a_defence_is_not_a_new_attack() -> None:
+    title = "Speculative Decoding for LLM Serving"
+    big = paper("big", title, "Decoding gets 4.5x faster with no loss in quality.")
+    small = paper("small", title, "Decoding gets 1.2x faster with no loss in quality.")
+    assert [r.id for r in triage([small, big], top=None)] == ["big", "small"]
+    attack = paper("attack", "Prompt Injection Attacks on LLM Agents")
+    defence = paper("defence", "Defending LLM Agents against Prompt Injection Attacks")
+    s = score([attack, defence])
+    assert s.cues[0] == ["a new attack ('injection')"] and s.cues[1] == []
+    assert s.combined[0] > s.combined[1]
