@@ -73,6 +73,9 @@ LEXICON: dict[str, dict[str, float]] = {
         "token budget": 1.5,
         "overthinking": 1.5,
         "inference time": 0.6,
+        "test time scaling": 1.0,
+        "test time compute": 1.0,
+        "inference scaling": 1.0,
     },
     "failure": {
         "hallucination": 2.5,
@@ -162,6 +165,9 @@ LEXICON: dict[str, dict[str, float]] = {
         "defense": 1.0,
         "defenses": 1.0,
         "trustworthy": 1.0,
+        "reproducibility": 1.0,
+        "reproducible": 0.8,
+        "nondeterminism": 1.5,
     },
     "compute": {
         "on device": 3.0,

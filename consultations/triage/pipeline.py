@@ -65,7 +65,9 @@ def _why(s: Scores, i: int, answered: list[str], row: np.ndarray) -> str:
     canon = f"; from your canon ({', '.join(s.canon[i][:2])})" if s.canon[i] else ""
     topics = s.topics[i] if i < len(s.topics) else []
     topic = f"; on your topic {', '.join(repr(t) for t in topics[:2])}" if topics else ""
-    return f"{head}{tail}{canon}{topic}."
+    cues = s.cues[i] if i < len(s.cues) else []
+    cue = "".join(f"; {c}" for c in cues[:2])
+    return f"{head}{tail}{canon}{topic}{cue}."
 
 
 def to_jsonl(results: Sequence[TriageResult]) -> str:

@@ -7,6 +7,8 @@ from a few compiled regular expressions. Scores are 0-1 per question; the combin
 0-100. With a `SemanticModel` (LSA learned from the corpus, see semantic.py) each paper's
 similarity to the three question prototypes is added, so papers that use other words for the
 same thing are found; a question counts as answered from the lexicon or from that similarity.
+Cues that a paper would change a decision (decision.py: a challenged assumption, a new attack
+class, a step change) lift it in proportion to how strongly it answers a question.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from consultations.triage.decision import decision
 from consultations.triage.lexicon import IGNORE, LEXICON, QUESTIONS
 from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
@@ -27,6 +30,9 @@ TITLE_WEIGHT = 1.6
 ANSWERS_AT = 0.35  # a question counts as answered from this score up
 SEMANTIC_WEIGHT = 0.5  # weight of the summed prototype similarities (tuned on the dev labels)
 SEMANTIC_ANSWERS_AT = 0.6  # a similarity from which a question counts as answered (top ~1-10%)
+DECISION_WEIGHT = 1.0  # lift per unit of decision cue, times the paper's best question score
+DECISION_FLOOR = 0.5  # the share of the lift a paper gets however weakly it answers a question
+SUBJECT_BONUS = 0.25  # a paper about the models businesses deploy (decision.SUBJECT)
 
 
 _CLAIMS = {
@@ -84,6 +90,7 @@ class Scores:
     claims: list[list[str]]  # numeric claims found per paper
     penalty: np.ndarray  # (n,)
     topics: list[list[str]] = field(default_factory=list)  # the reader's topics matched per paper
+    cues: list[list[str]] = field(default_factory=list)  # per paper, what signals a decision
     similarity: np.ndarray | None = None  # (n, 3) cosine to each question's prototype
     _semantic: SemanticModel | None = field(repr=False, default=None)
     _texts: Sequence[str] = field(repr=False, default=())
@@ -116,7 +123,9 @@ def score(
     papers: Sequence[Paper],
     profile: Profile | None = None,
     semantic: SemanticModel | None = None,
+    cues: bool = True,
 ) -> Scores:
+    """Score a batch; ``cues=False`` leaves out the decision cues (the bench compares both)."""
     profile = profile or Profile()
     n = len(papers)
     # a phrase counts at most twice
@@ -156,19 +165,28 @@ def score(
     boost = np.array(
         [0.15 * bool(c) + min(0.45, 0.3 * len(t)) for c, t in zip(canon, topic_hits, strict=True)]
     )
-    lexical = np.clip(base / 1.5 + boost - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0)
-    sim = None
-    if semantic is None:
-        combined = lexical * 100
+    # the reader's canon and topics on top, so a paper already at the ceiling still gains
+    lexical = np.clip(base / 1.5 - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0) + boost
+    if cues:
+        lift, about, cue_words = decision(papers)
     else:
+        lift, about, cue_words = np.zeros(n), np.zeros(n), [[] for _ in papers]
+    emphasis = w / max(float(w.max()), 1e-6)  # the reader's weights, the heaviest as 1
+    relevance = (per_q * emphasis).max(axis=1)
+    x = lexical
+    sim = None
+    if semantic is not None:
         sim = _semantic(papers, semantic)
-        x = lexical + SEMANTIC_WEIGHT * 3 * (sim @ w)
+        relevance = np.maximum(relevance, np.clip((sim * emphasis).max(axis=1), 0.0, 1.0))
+        x = x + SEMANTIC_WEIGHT * 3 * (sim @ w)
         if profile.topics:  # the reader's topics as one more query
             x += 0.3 * np.clip(_topic_similarity(papers, profile.topics, semantic), 0.0, None)
-        # monotone into 0-100 without ties at either end, and compressed so an offline score
-        # stays below what a paper gets when Claude rates it highly (llm_rubric.merge blends both)
-        z = np.logaddexp(0.0, x)  # softplus
-        combined = 100 * z / (z + 2.0)
+    x = x + DECISION_WEIGHT * (DECISION_FLOOR + (1 - DECISION_FLOOR) * relevance) * lift
+    x = x + SUBJECT_BONUS * about
+    # monotone into 0-100 without ties at either end, and compressed so an offline score
+    # stays below what a paper gets when Claude rates it highly (llm_rubric.merge blends both)
+    z = np.logaddexp(0.0, x)  # softplus
+    combined = 100 * z / (z + 2.0)
     return Scores(
         combined=combined,
         per_question=per_q,
@@ -176,6 +194,7 @@ def score(
         claims=claims,
         penalty=penalty,
         topics=topic_hits,
+        cues=cue_words,
         similarity=sim,
         _semantic=semantic,
         _texts=[f"{p.title}. {p.abstract}" for p in papers] if semantic is not None else (),

@@ -122,3 +122,51 @@ def test_bad_rows_are_skipped_not_fatal(tmp_path: Path) -> None:
         '{"id": "3", "title": "Another"}\n'
     )
     assert [p.id for p in load_file(f)] == ["1", "3"]
+
+
+def test_a_finding_that_changes_decisions_outranks_one_more_variant() -> None:
+    """Rubric label 2 against label 1: a challenged assumption, a new attack class and a step
+    change rank above an incremental member of the same family; the why names the cue."""
+    pairs = [
+        (
+            paper("finding", "Does Quantization Really Preserve Reasoning in LLMs?"),
+            paper("variant", "Adaptive Quantization for Reasoning in LLMs"),
+            "challenges an assumption ('really')",
+        ),
+        (
+            paper("finding", "Poisoning Attacks on LLM Agents through Tool Descriptions"),
+            paper("variant", "Mitigating Harmful Tool Use in LLM Agents"),
+            "a new attack ('poisoning')",
+        ),
+        (
+            paper("finding", "Extreme KV Cache Compression for LLM Inference"),
+            paper("variant", "Adaptive KV Cache Compression for LLM Inference"),
+            "a step change ('extreme')",
+        ),
+    ]
+    for finding, variant, says in pairs:
+        ranked = triage([variant, finding], top=None)
+        assert [r.id for r in ranked] == ["finding", "variant"], finding.title
+        assert says in ranked[0].why and "(" not in ranked[1].why, ranked[0].why
+
+
+def test_decision_cues_need_a_paper_about_deployed_models() -> None:
+    """The same challenge wording about graph theory lifts nothing."""
+    graphs = [
+        paper("cue", "Does Spectral Clustering Really Recover Communities?"),
+        paper("plain", "Spectral Clustering Recovers Communities"),
+    ]
+    s = score(graphs)
+    assert s.cues == [[], []] and abs(s.combined[0] - s.combined[1]) < 1.0
+
+
+def test_an_abstract_can_carry_the_cue_and_a_defence_is_not_a_new_attack() -> None:
+    title = "Speculative Decoding for LLM Serving"
+    big = paper("big", title, "Decoding gets 4.5x faster with no loss in quality.")
+    small = paper("small", title, "Decoding gets 1.2x faster with no loss in quality.")
+    assert [r.id for r in triage([small, big], top=None)] == ["big", "small"]
+    attack = paper("attack", "Prompt Injection Attacks on LLM Agents")
+    defence = paper("defence", "Defending LLM Agents against Prompt Injection Attacks")
+    s = score([attack, defence])
+    assert s.cues[0] == ["a new attack ('injection')"] and s.cues[1] == []
+    assert s.combined[0] > s.combined[1]

@@ -67,7 +67,7 @@ def test_a_readers_topics_lift_papers_in_any_spelling_and_say_so() -> None:
     from consultations.triage.profile import Profile
 
     papers = [
-        Paper(id="a", title="Why image generators don't memorize their training sets"),
+        Paper(id="a", title="Image generators and how they memorize their training sets"),
         Paper(id="b", title="Speculative decoding for chat assistants"),
     ]
     plain = [r.id for r in triage(papers, top=None)]
