@@ -23,7 +23,7 @@ from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 from consultations.triage.semantic import SemanticModel
 
-STRENGTH = 40.0  # points (of 100) between a paper the taste rejects and one it wants
+STRENGTH = 80.0  # points (of 100) between a paper the taste rejects and one it wants
 MATCH_AT = 0.7  # taste probability from which `why` says the paper matches the taste
 OWN_FULL_AT = 10  # a reader's own reactions from which their taste counts as much as a channel's
 CHANNEL, YOURS = "this channel's", "your"  # whose taste it is, as `why` says it

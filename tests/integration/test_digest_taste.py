@@ -1,8 +1,13 @@
 """Digests that learn: a synthetic reader with a hidden preference reacts to four weekly
-digests through the real store (Redis); the fifth digest is measured against the first."""
+digests through the real store (Redis); the fifth digest is measured against the first.
+
+Each week brings new papers, as real weeks do: the COLM 2025 list is cut into five weekly
+batches (by a hash of the id), and each week's digest is picked from that week's batch only.
+Picking every week from the same list would measure how soon the reader's papers run out."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import redis
@@ -21,6 +26,15 @@ from consultations.triage.results import TriageResult
 HIDDEN = re.compile(r"\bagents?\b|\bagentic\b", re.IGNORECASE)  # the reader's hidden taste
 
 
+def week_of(paper_id: str) -> int:
+    """Which of five weeks a paper arrives in."""
+    return int(hashlib.sha256(paper_id.encode()).hexdigest(), 16) % 5
+
+
+def arrived(results: list[TriageResult], week: int) -> list[TriageResult]:
+    return [r for r in results if week_of(r.id) == week]
+
+
 def test_a_readers_reactions_teach_the_channel_its_taste(redis_client: redis.Redis) -> None:
     store = DigestStore(redis_client)
     model = default_model()
@@ -37,7 +51,8 @@ def test_a_readers_reactions_teach_the_channel_its_taste(redis_client: redis.Red
     precision = []
     for week in range(5):
         learned = taste.learn(store.examples(key))
-        items = digest.pick(taste.rerank(offline, features, learned), store.posted(key), 10)
+        ranked = arrived(taste.rerank(offline, features, learned), week)
+        items = digest.pick(ranked, store.posted(key), 10)
         precision.append(sum(likes(r.id) for r in items) / len(items))
         posted = {f"17000000{week}.{n:06d}": r for n, r in enumerate(items)}
         store.remember_items(
@@ -52,9 +67,11 @@ def test_a_readers_reactions_teach_the_channel_its_taste(redis_client: redis.Red
             assert taste.learn(store.examples(key)) is not None
             assert len(store.examples(key)) == 10
 
-    print(f"precision@10 by week: {precision}")
+    untaught = sum(likes(r.id) for r in arrived(offline, 4)[:10]) / 10  # week 5, no reactions
+    print(f"precision@10 by week: {precision}; week 5 without reactions: {untaught}")
     assert precision[0] <= 0.5  # the offline ranking alone does not know this reader
-    assert precision[4] >= precision[0] + 0.3 and precision[4] >= 0.7
+    assert precision[4] >= precision[0] + 0.3  # the fifth digest against the first
+    assert precision[4] >= untaught + 0.2  # and against the same week's papers, untaught
 
 
 def test_items_liked_say_so_and_no_reactions_change_nothing(redis_client: redis.Redis) -> None:
@@ -116,14 +133,16 @@ def test_two_readers_in_one_channel_each_get_their_own_taste(redis_client: redis
     shared_key = DigestService.key(readers["UAGENTS"], channel)
     for week in range(5):
         for user, owner in readers.items():  # each reader's own digest, ranked by their taste
-            ranking = own_ranking(user)
+            ranking = arrived(own_ranking(user), week)
             own[user].append(precision(ranking[:10], user))
             mine = digest.pick(ranking, store.posted(digests.personal_key(owner)), 10)
             for ts, r in post(digests.personal_key(owner), mine, week).items():
                 # reacted in the DM: the item is found under the reader's own digest
                 assert digests.react(owner, f"D{user}", ts, 1 if likes(user, r.id) else -1)
         channel_taste = taste.learn(store.examples(shared_key))
-        shared = digest.pick(taste.rerank(offline, features, channel_taste), set(), 10)
+        shared = digest.pick(
+            arrived(taste.rerank(offline, features, channel_taste), week), set(), 10
+        )
         for ts, r in post(shared_key, shared, week).items():
             split += len({likes(u, r.id) for u in TASTES}) == 2
             for user, owner in readers.items():
