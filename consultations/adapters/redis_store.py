@@ -4,9 +4,11 @@ Keys share the hash tag of their owner, ``na:{platform:workspace:user}:…``, so
 live in one cluster slot and ``forget`` can find them all. Every write sets the TTL again.
 A turn costs two round trips: HMGET to load, EVALSHA to save.
 
-No record can lock a user out. Each document is stored with its schema version (``s``) and
-older ones are migrated on load (:func:`consultations.state.migrate`); a save is refused unless
-the document reads back as what was saved; a record that still cannot be read is set aside
+A running consultation is stored as plain JSON, a finished one (with its report) compact and
+compressed (:mod:`consultations.adapters.record_codec`). No record can lock a user out. Each
+document is stored with its schema version (``s``) and older ones are migrated on load
+(:func:`consultations.state.migrate`); a save is refused unless the document reads back as
+what was saved; a record that still cannot be read is set aside
 under ``…:aside:<id>`` (kept, with its TTL, for diagnosis), logged, dropped from the index, and
 reported once through :meth:`RedisConsultationStore.take_set_aside` so the user can be told.
 """
@@ -23,6 +25,7 @@ from typing import Any
 import redis
 import structlog
 
+from consultations.adapters import record_codec
 from consultations.adapters.redis_keys import unlink_matching
 from consultations.state import (
     SCHEMA_VERSION,
@@ -68,7 +71,6 @@ class ConflictError(RuntimeError):
 
 
 _FIELDS = ["v", "doc", "s"]
-_LATE = ("pending", "editing")
 _SLUG = re.compile(r'"slug"\s*:\s*"([a-z][a-z0-9-]{0,60})"')
 
 
@@ -132,10 +134,7 @@ class RedisConsultationStore:
         """Save if nobody else saved since ``c`` was loaded; returns it with the new version."""
         expected = c.version
         saved = c.model_copy(update={"version": expected + 1})
-        # fields added in schema 2 are left out while empty, so a release that predates them
-        # (a rollback) still reads the record
-        doc = saved.model_dump_json(exclude={k for k in _LATE if getattr(saved, k) is None})
-        _readable(saved, doc)
+        doc, schema = _encoded(saved)
         keys = [self._doc(c.owner, c.id), self._index(c.owner)]
         if place := c.location.get("place"):
             keys.append(self._place(c.owner, place))
@@ -145,7 +144,7 @@ class RedisConsultationStore:
             self._ttl,
             c.id,
             c.updated_at.timestamp(),
-            SCHEMA_VERSION,
+            schema,
         ]
         result = self._save(keys=keys, args=args)
         if result == -1:
@@ -175,7 +174,7 @@ class RedisConsultationStore:
         *rows, _ = pipe.execute()
         found = []
         for cid, (doc, reason, at) in zip(cids, rows, strict=True):
-            slug = _SLUG.search(_text(doc or b""))
+            slug = _SLUG.search(_plain(doc or b"", cid, owner))
             when = datetime.fromtimestamp(float(at), UTC) if at else datetime.now(UTC)
             found.append(
                 SetAside(
@@ -192,7 +191,7 @@ class RedisConsultationStore:
         if version is None and doc is None:
             return None
         try:
-            return _decode(version, doc, schema)
+            return _decode(version, doc, schema, cid, owner)
         except _NewerSchema as e:
             log.warning("store.newer_schema", owner=owner.key, cid=cid, error=str(e))
             return None
@@ -215,13 +214,17 @@ class _NewerSchema(RuntimeError):
     """Written by a newer release (during a rolling deploy): left alone, not set aside."""
 
 
-def _decode(version: bytes | None, doc: bytes | None, schema: bytes | None) -> Consultation:
+def _decode(
+    version: bytes | None, doc: bytes | None, schema: bytes | None, cid: str, owner: Owner
+) -> Consultation:
     if version is None or doc is None:
         raise ValueError("the record lacks its version or its document")
     s = int(schema) if schema is not None else 1
     if s > SCHEMA_VERSION:
         raise _NewerSchema(f"schema {s} is newer than {SCHEMA_VERSION}")
-    if s == SCHEMA_VERSION:
+    if record_codec.is_compact(doc):
+        c = Consultation.model_validate(migrate(record_codec.expand(doc, cid, owner), s))
+    elif s >= record_codec.PLAIN_SCHEMA:  # plain JSON has had today's fields since schema 2
         c = Consultation.model_validate_json(doc)
     else:
         data = json.loads(doc)
@@ -236,16 +239,31 @@ def _text(raw: object) -> str:
     return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
 
 
-def _readable(saved: Consultation, doc: str) -> None:
-    """Refuse to write what would not read back as saved (an infinite number, say)."""
+def _plain(doc: bytes, cid: str, owner: Owner) -> str:
+    """A stored document as text, expanded if compact ('' if it cannot be)."""
+    if not record_codec.is_compact(doc):
+        return _text(doc)
     try:
-        back = Consultation.model_validate_json(doc)
+        return json.dumps(record_codec.expand(doc, cid, owner))
+    except ValueError:
+        return ""
+
+
+def _encoded(saved: Consultation) -> tuple[bytes, int]:
+    """The document to write and its schema; refused (UnreadableRecord) unless it reads back
+    as what was saved (an infinite number, say, would not)."""
+    try:
+        doc, schema = record_codec.encode(saved)
+        back = _decode(
+            str(saved.version).encode(), doc, str(schema).encode(), saved.id, saved.owner
+        )
     except ValueError as e:
         log.error("store.refused", cid=saved.id, error=str(e)[:500])
         raise UnreadableRecord(f"consultation {saved.id} would not read back: {e}") from e
     if back != saved:
         log.error("store.refused", cid=saved.id, error="reads back differently")
         raise UnreadableRecord(f"consultation {saved.id} would not read back as saved")
+    return doc, schema
 
 
 class EventLedger:
