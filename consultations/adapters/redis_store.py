@@ -138,7 +138,7 @@ class RedisConsultationStore:
         keys = [self._doc(c.owner, c.id), self._index(c.owner)]
         if place := c.location.get("place"):
             keys.append(self._place(c.owner, place))
-        args: builtins.list[str | int | float] = [
+        args: builtins.list[bytes | str | int | float] = [
             expected,
             doc,
             self._ttl,
