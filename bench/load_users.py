@@ -39,9 +39,8 @@ class IndexedSlack(FakeSlack):
         self.parents: dict[str, tuple[str, str]] = {}
         self._owner: dict[tuple[str, str], str] = {}
         self.cpu_s = 0.0  # CPU of the threads serving requests, reading and writing included
-        self.connections = 0
         handler = self._server.RequestHandlerClass
-        serve_one, setup = handler.handle_one_request, handler.setup
+        serve_one = handler.handle_one_request
         fake = self
 
         def timed(h: Any) -> None:
@@ -53,13 +52,7 @@ class IndexedSlack(FakeSlack):
                 with fake._index_lock:
                     fake.cpu_s += spent
 
-        def counted(h: Any) -> None:
-            with fake._index_lock:
-                fake.connections += 1
-            setup(h)
-
         handler.handle_one_request = timed  # type: ignore[method-assign]
-        handler.setup = counted  # type: ignore[method-assign]
 
     def handle(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
         out = super().handle(rec)

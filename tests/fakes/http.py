@@ -25,11 +25,17 @@ class FakeServer:
 
     def __init__(self) -> None:
         self.requests: list[Recorded] = []
+        self.connections = 0  # TCP connections accepted (keep-alive reuses one)
         self._lock = threading.Lock()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                with fake._lock:
+                    fake.connections += 1
+                super().setup()
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
