@@ -27,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from statistics import median
 
 import httpx
 import redis
@@ -122,12 +123,14 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
         stacks[0].start_worker("w1", NEURIPS_LOG_LEVEL="INFO")  # "ready." is logged at INFO
         stacks[0].start_worker("w2", NEURIPS_LOG_LEVEL="INFO")
         try:
-            alone = Result()
-            for k in range(3):  # one user at a time, three times: 24 turns
-                alone.add(run(1, 1000 + k, stacks, slack, answers, args.think))
-            report("one user alone, three times", alone, 3)
-            r = redis.Redis.from_url(redis_srv.url)
             servers = [s.server.pid for s in stacks if s.server]
+            run(1, 999, stacks, slack, answers, 0)  # warm up: imports, connections
+            alone, quiet0 = Result(), sum(group_cpu_s(p) for p in servers)
+            for k in range(args.alone):  # one user at a time: the servers' CPU unhurried
+                alone.add(run(1, 1000 + k, stacks, slack, answers, args.think))
+            quiet = sum(group_cpu_s(p) for p in servers) - quiet0
+            report(f"one user alone, {args.alone} times", alone, args.alone)
+            r = redis.Redis.from_url(redis_srv.url)
             workers = [w.pid for s in stacks for w in s.workers]
             redis_pid = redis_srv._process.pid if redis_srv._process else None
             cpu = lambda: {  # noqa: E731
@@ -176,6 +179,7 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
         "lost": loaded.lost,
         "doubled": loaded.doubled,
         "server CPU per request ms": spent["server"] / max(loaded.requests, 1) * 1000,
+        "  the same, one user at a time": quiet / max(alone.requests, 1) * 1000,
     }
     for k in ("server", "worker", "redis", "slack", "generator", "bench other"):
         name = "fake Slack" if k == "slack" else k
@@ -193,6 +197,8 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=200)
     ap.add_argument("--think", type=float, default=0.0, help="mean seconds before each answer")
     ap.add_argument("--server-log-level", default="INFO", help="the servers' NEURIPS_LOG_LEVEL")
+    ap.add_argument("--alone", type=int, default=10, help="runs of one user alone first")
+    ap.add_argument("--rounds", type=int, default=1, help="runs of each side, alternating")
     ap.add_argument(
         "--baseline-ref",
         default=BASELINE_REF,
@@ -200,21 +206,31 @@ def main() -> None:
     )
     args = ap.parse_args()
     answers = [typical(q) for q in load_catalog().by_slug("edge-economics").questions]
-    sides: dict[str, dict] = {}
-    if args.baseline_ref != "none":
-        with checkout(args.baseline_ref) as tree:
-            sides["baseline"] = measure(tree, f"baseline {args.baseline_ref}", args, answers)
-    sides["this tree"] = measure(ROOT, "this tree", args, answers)
+    runs: dict[str, list[dict]] = {}
+    with contextlib.ExitStack() as stack:
+        trees = {"this tree": ROOT}
+        if args.baseline_ref != "none":
+            trees = {"baseline": stack.enter_context(checkout(args.baseline_ref)), **trees}
+        for n in range(args.rounds):  # alternating, so a busy spell on the machine hits both
+            for name, tree in trees.items():
+                label = f"{name} {args.baseline_ref if name == 'baseline' else ''}".strip()
+                runs.setdefault(name, []).append(
+                    measure(tree, f"{label}, round {n + 1}", args, answers)
+                )
+    sides = {
+        name: {k: median([f[k] for f in figs]) for k in figs[0]} for name, figs in runs.items()
+    }
     names = list(sides)
+    what = "median of" if args.rounds > 1 else "one run of"
+    print(f"\n{args.users} users, think {args.think} s, {what} {args.rounds} round(s)")
     print(
-        f"\n{args.users} users, think {args.think} s"
-        + " " * 10
+        " " * 42
         + "".join(f"{n:>14}" for n in names)
         + ("         ratio" if len(names) == 2 else "")
     )
     for key in sides[names[-1]]:
         vals = [sides[n][key] for n in names]
-        row = "".join(f"{v:14.1f}" if isinstance(v, float) else f"{v:14d}" for v in vals)
+        row = "".join(f"{v:14.1f}" for v in vals)
         ratio = ""
         if len(vals) == 2 and vals[0]:
             ratio = f"{vals[1] / vals[0]:13.2f}x"

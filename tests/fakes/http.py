@@ -31,6 +31,9 @@ class FakeServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes: without this, Nagle's algorithm holds
+            # the body of a kept-alive connection's reply until the client's delayed ACK
+            disable_nagle_algorithm = True
 
             def setup(self) -> None:
                 with fake._lock:
