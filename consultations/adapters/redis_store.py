@@ -2,7 +2,8 @@
 
 Keys share the hash tag of their owner, ``na:{platform:workspace:user}:…``, so one user's keys
 live in one cluster slot and ``forget`` can find them all. Every write sets the TTL again.
-A turn costs two round trips: HMGET to load, EVALSHA to save.
+A turn costs two round trips: HMGET to load, EVALSHA to save; finding the consultation of a
+place (a Slack thread) and loading it is one EVALSHA.
 
 A running consultation is stored as plain JSON, a finished one (with its report) compact and
 compressed (:mod:`consultations.adapters.record_codec`). No record can lock a user out. Each
@@ -53,6 +54,16 @@ if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
 return v
 """
 
+# KEYS: place   ARGV: the owner's document key prefix ("na:{owner}:c:")
+# The document's key is built here from the id the place holds: it carries the place key's
+# hash tag, so in a cluster it lives in the same slot, on the same node.
+_AT = """
+local cid = redis.call('GET', KEYS[1])
+if not cid then return nil end
+local doc = redis.call('HMGET', ARGV[1] .. cid, 'v', 'doc', 's')
+return {cid, doc[1], doc[2], doc[3]}
+"""
+
 # KEYS: doc, aside, index, untold   ARGV: version as read ('' if none), reason, at, id, ttl
 _SET_ASIDE = """
 local current = redis.call('HGET', KEYS[1], 'v') or ''
@@ -83,6 +94,7 @@ class RedisConsultationStore:
         self._prefix = prefix
         self._save = client.register_script(_SAVE)
         self._set_aside = client.register_script(_SET_ASIDE)
+        self._at = client.register_script(_AT)
 
     # keys
     def _base(self, owner: Owner) -> str:
@@ -110,8 +122,11 @@ class RedisConsultationStore:
 
     def at(self, owner: Owner, place: str) -> Consultation | None:
         """The consultation this user runs at a place (a Slack thread, a Teams reply chain)."""
-        cid = self._r.get(self._place(owner, place))
-        return self.load(owner, _text(cid)) if cid else None
+        found = self._at(keys=[self._place(owner, place)], args=[self._doc(owner, "")])
+        if not found:
+            return None
+        cid, *fields = found
+        return self._read(owner, _text(cid), fields)
 
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]:
         """Newest first. Entries whose consultation expired are dropped from the index."""
