@@ -153,7 +153,7 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
             print("    Redis by kind of key (count, KB per user):")
             for name, n, kb in breakdown(r, args.users + 3):
                 print(f"      {n:6d} {kb:6.2f} KB  {name}")
-            print(f"    Slack API connections opened: {slack.connections}")
+            connections = slack.connections
         finally:
             for s in stacks:
                 s.http.close()  # the servers wait for open connections when they stop
@@ -185,6 +185,7 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
         name = "fake Slack" if k == "slack" else k
         figures[f"CPU per answer ms: {name}"] = spent[k] / n * 1000
     figures["CPU per answer ms: all"] = sum(spent.values()) / n * 1000
+    figures["Slack API connections opened"] = connections
     figures["Redis bytes per finished consultation"] = used
     figures["  its payload bytes"] = payload
     figures["  its keys"] = keys
