@@ -93,8 +93,11 @@ class Consultation(BaseModel):
 #   Their reports could hold a figure whose value JSON could not carry (an infinite payback
 #   was written as null), which made the whole record unreadable.
 # Schema 2: the store refuses to write a record it cannot read back, and records the schema.
+# Schema 3: the same fields; the store may write the record compact (a finished one, with its
+#   report), which a release that predates it cannot read: the bump makes that release leave
+#   such a record alone rather than set it aside.
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def migrate(doc: dict[str, Any], schema: int) -> dict[str, Any]:
@@ -119,7 +122,14 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc  # the fields did not change, only how the store may write them
+
+
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
 
 
 class UnreadableRecord(ValueError):

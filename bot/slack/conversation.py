@@ -31,9 +31,11 @@ class Conversation:
         self.service = ctx.app.service
 
     async def post(self, channel: str, **kwargs: Any) -> dict[str, Any]:
-        resp = await self.ctx.client.chat_postMessage(
-            channel=channel, unfurl_links=False, unfurl_media=False, **kwargs
-        )
+        # chat.postMessage as slack_sdk's chat_postMessage sends it, without its per-call
+        # checks for Block objects (ours are dicts already)
+        payload = {"channel": channel, "unfurl_links": False, "unfurl_media": False}
+        payload.update((k, v) for k, v in kwargs.items() if v is not None)
+        resp = await self.ctx.client.api_call("chat.postMessage", json=payload)
         return resp.data  # type: ignore[return-value]
 
     async def open_thread(self, owner: Owner, channel: str | None, text: str) -> tuple[str, str]:

@@ -17,23 +17,24 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
-from slack_sdk.web.async_client import AsyncWebClient
 
 from consultations.adapters.bootstrap import App
-from consultations.adapters.slack.client import TIMEOUT_S
+from consultations.adapters.slack.client import (
+    TIMEOUT_S,
+    PooledAsyncWebClient,
+    async_retries,
+    headers,
+)
 from consultations.adapters.slack.installations import Installations
 
 log = structlog.get_logger(__name__)
 _token: contextvars.ContextVar[str | None] = contextvars.ContextVar("slack_token", default=None)
 
 
-class WorkspaceClient(AsyncWebClient):
+class WorkspaceClient(PooledAsyncWebClient):
     """The one client every listener holds (``SlackContext.client``): its token is the token
-    Bolt authorized the current request with, so each workspace is answered with its own."""
+    Bolt authorized the current request with, so each workspace is answered with its own,
+    over one pooled session."""
 
     _fixed: str | None = None
 
@@ -51,10 +52,8 @@ def workspace_client(app: App) -> WorkspaceClient:
         token=None,
         base_url=app.settings.slack_api_url,
         timeout=TIMEOUT_S,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=3),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=8),
-        ],
+        headers=headers(),
+        retry_handlers=async_retries(),
     )
 
 

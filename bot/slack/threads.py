@@ -11,7 +11,8 @@ from slack_bolt.async_app import AsyncApp
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
 from consultations.adapters.slack import blocks as kit
-from consultations.state import Owner, Status
+from consultations.service import Turn
+from consultations.state import Consultation, Owner, Status
 
 log = structlog.get_logger(__name__)
 
@@ -28,26 +29,32 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
             return
         owner = owner_of(body, event["user"])
         structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
-        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
-            log.info("slack.duplicate_event")
-            return
         place = f"{event['channel']}/{thread}"
-        if event.get("files"):
-            await triage_file(ctx, owner, place, event)
-            return
-        c = await asyncio.to_thread(service.at, owner, place)
         text = event.get("text") or ""
-        if c is None:  # not this user's thread, or their record could not be read back
-            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):
+        files = bool(event.get("files"))
+
+        def receive() -> tuple[str, Consultation | None, Turn | None]:
+            """Everything blocking, in one trip to a thread: first time?, whose, the turn."""
+            if not ledger.first_time("slack", body.get("event_id", "")):
+                return "duplicate", None, None
+            if files:
+                return "file", None, None
+            c = service.at(owner, place)
+            if c is None or c.status not in (Status.COMPLETED, Status.ACTIVE):
+                return "none", c, None
+            return "turn", c, service.act(owner, c.id, text, c)
+
+        what, c, turn = await asyncio.to_thread(receive)
+        if what == "duplicate":
+            log.info("slack.duplicate_event")
+        elif what == "file":
+            await triage_file(ctx, owner, place, event)
+        elif what == "none" and c is None:  # not this user's thread, or their record could
+            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # not be read
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
-            return  # others' threads stay theirs
-        if c.status is Status.COMPLETED:  # `edit N` or a correction writes the report again;
-            turn = await asyncio.to_thread(service.act, owner, c.id, text, c)
-            if turn.changed:  # talk about the report in its thread is left alone
-                await conv.reply(turn)
-            return
-        if c.status is Status.ACTIVE:
-            await conv.answer(owner, c.id, text, loaded=c)
+        elif turn is not None and c is not None and (c.status is Status.ACTIVE or turn.changed):
+            await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
+            # report again; other talk about the report in its thread is left alone
 
 
 async def triage_file(ctx: SlackContext, owner: Owner, place: str, event: dict[str, Any]) -> None:

@@ -2,11 +2,14 @@
 
 Keys share the hash tag of their owner, ``na:{platform:workspace:user}:…``, so one user's keys
 live in one cluster slot and ``forget`` can find them all. Every write sets the TTL again.
-A turn costs two round trips: HMGET to load, EVALSHA to save.
+A turn costs two round trips: HMGET to load, EVALSHA to save; finding the consultation of a
+place (a Slack thread) and loading it is one EVALSHA.
 
-No record can lock a user out. Each document is stored with its schema version (``s``) and
-older ones are migrated on load (:func:`consultations.state.migrate`); a save is refused unless
-the document reads back as what was saved; a record that still cannot be read is set aside
+A running consultation is stored as plain JSON, a finished one (with its report) compact and
+compressed (:mod:`consultations.adapters.record_codec`). No record can lock a user out. Each
+document is stored with its schema version (``s``) and older ones are migrated on load
+(:func:`consultations.state.migrate`); a save is refused unless the document reads back as
+what was saved; a record that still cannot be read is set aside
 under ``…:aside:<id>`` (kept, with its TTL, for diagnosis), logged, dropped from the index, and
 reported once through :meth:`RedisConsultationStore.take_set_aside` so the user can be told.
 """
@@ -23,6 +26,7 @@ from typing import Any
 import redis
 import structlog
 
+from consultations.adapters import record_codec
 from consultations.adapters.redis_keys import unlink_matching
 from consultations.state import (
     SCHEMA_VERSION,
@@ -50,6 +54,16 @@ if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
 return v
 """
 
+# KEYS: place   ARGV: the owner's document key prefix ("na:{owner}:c:")
+# The document's key is built here from the id the place holds: it carries the place key's
+# hash tag, so in a cluster it lives in the same slot, on the same node.
+_AT = """
+local cid = redis.call('GET', KEYS[1])
+if not cid then return nil end
+local doc = redis.call('HMGET', ARGV[1] .. cid, 'v', 'doc', 's')
+return {cid, doc[1], doc[2], doc[3]}
+"""
+
 # KEYS: doc, aside, index, untold   ARGV: version as read ('' if none), reason, at, id, ttl
 _SET_ASIDE = """
 local current = redis.call('HGET', KEYS[1], 'v') or ''
@@ -68,7 +82,6 @@ class ConflictError(RuntimeError):
 
 
 _FIELDS = ["v", "doc", "s"]
-_LATE = ("pending", "editing")
 _SLUG = re.compile(r'"slug"\s*:\s*"([a-z][a-z0-9-]{0,60})"')
 
 
@@ -81,6 +94,7 @@ class RedisConsultationStore:
         self._prefix = prefix
         self._save = client.register_script(_SAVE)
         self._set_aside = client.register_script(_SET_ASIDE)
+        self._at = client.register_script(_AT)
 
     # keys
     def _base(self, owner: Owner) -> str:
@@ -108,8 +122,11 @@ class RedisConsultationStore:
 
     def at(self, owner: Owner, place: str) -> Consultation | None:
         """The consultation this user runs at a place (a Slack thread, a Teams reply chain)."""
-        cid = self._r.get(self._place(owner, place))
-        return self.load(owner, _text(cid)) if cid else None
+        found = self._at(keys=[self._place(owner, place)], args=[self._doc(owner, "")])
+        if not found:
+            return None
+        cid, *fields = found
+        return self._read(owner, _text(cid), fields)
 
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]:
         """Newest first. Entries whose consultation expired are dropped from the index."""
@@ -132,20 +149,17 @@ class RedisConsultationStore:
         """Save if nobody else saved since ``c`` was loaded; returns it with the new version."""
         expected = c.version
         saved = c.model_copy(update={"version": expected + 1})
-        # fields added in schema 2 are left out while empty, so a release that predates them
-        # (a rollback) still reads the record
-        doc = saved.model_dump_json(exclude={k for k in _LATE if getattr(saved, k) is None})
-        _readable(saved, doc)
+        doc, schema = _encoded(saved)
         keys = [self._doc(c.owner, c.id), self._index(c.owner)]
         if place := c.location.get("place"):
             keys.append(self._place(c.owner, place))
-        args: builtins.list[str | int | float] = [
+        args: builtins.list[bytes | str | int | float] = [
             expected,
             doc,
             self._ttl,
             c.id,
             c.updated_at.timestamp(),
-            SCHEMA_VERSION,
+            schema,
         ]
         result = self._save(keys=keys, args=args)
         if result == -1:
@@ -175,7 +189,7 @@ class RedisConsultationStore:
         *rows, _ = pipe.execute()
         found = []
         for cid, (doc, reason, at) in zip(cids, rows, strict=True):
-            slug = _SLUG.search(_text(doc or b""))
+            slug = _SLUG.search(_plain(doc or b"", cid, owner))
             when = datetime.fromtimestamp(float(at), UTC) if at else datetime.now(UTC)
             found.append(
                 SetAside(
@@ -192,7 +206,7 @@ class RedisConsultationStore:
         if version is None and doc is None:
             return None
         try:
-            return _decode(version, doc, schema)
+            return _decode(version, doc, schema, cid, owner)
         except _NewerSchema as e:
             log.warning("store.newer_schema", owner=owner.key, cid=cid, error=str(e))
             return None
@@ -215,13 +229,17 @@ class _NewerSchema(RuntimeError):
     """Written by a newer release (during a rolling deploy): left alone, not set aside."""
 
 
-def _decode(version: bytes | None, doc: bytes | None, schema: bytes | None) -> Consultation:
+def _decode(
+    version: bytes | None, doc: bytes | None, schema: bytes | None, cid: str, owner: Owner
+) -> Consultation:
     if version is None or doc is None:
         raise ValueError("the record lacks its version or its document")
     s = int(schema) if schema is not None else 1
     if s > SCHEMA_VERSION:
         raise _NewerSchema(f"schema {s} is newer than {SCHEMA_VERSION}")
-    if s == SCHEMA_VERSION:
+    if record_codec.is_compact(doc):
+        c = Consultation.model_validate(migrate(record_codec.expand(doc, cid, owner), s))
+    elif s >= record_codec.PLAIN_SCHEMA:  # plain JSON has had today's fields since schema 2
         c = Consultation.model_validate_json(doc)
     else:
         data = json.loads(doc)
@@ -236,16 +254,31 @@ def _text(raw: object) -> str:
     return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
 
 
-def _readable(saved: Consultation, doc: str) -> None:
-    """Refuse to write what would not read back as saved (an infinite number, say)."""
+def _plain(doc: bytes, cid: str, owner: Owner) -> str:
+    """A stored document as text, expanded if compact ('' if it cannot be)."""
+    if not record_codec.is_compact(doc):
+        return _text(doc)
     try:
-        back = Consultation.model_validate_json(doc)
+        return json.dumps(record_codec.expand(doc, cid, owner))
+    except ValueError:
+        return ""
+
+
+def _encoded(saved: Consultation) -> tuple[bytes, int]:
+    """The document to write and its schema; refused (UnreadableRecord) unless it reads back
+    as what was saved (an infinite number, say, would not)."""
+    try:
+        doc, schema = record_codec.encode(saved)
+        back = _decode(
+            str(saved.version).encode(), doc, str(schema).encode(), saved.id, saved.owner
+        )
     except ValueError as e:
         log.error("store.refused", cid=saved.id, error=str(e)[:500])
         raise UnreadableRecord(f"consultation {saved.id} would not read back: {e}") from e
     if back != saved:
         log.error("store.refused", cid=saved.id, error="reads back differently")
         raise UnreadableRecord(f"consultation {saved.id} would not read back as saved")
+    return doc, schema
 
 
 class EventLedger:

@@ -25,11 +25,20 @@ class FakeServer:
 
     def __init__(self) -> None:
         self.requests: list[Recorded] = []
+        self.connections = 0  # TCP connections accepted (keep-alive reuses one)
         self._lock = threading.Lock()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes: without this, Nagle's algorithm holds
+            # the body of a kept-alive connection's reply until the client's delayed ACK
+            disable_nagle_algorithm = True
+
+            def setup(self) -> None:
+                with fake._lock:
+                    fake.connections += 1
+                super().setup()
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)

@@ -269,3 +269,23 @@ def test_a_record_without_pending_state_stays_readable_by_the_previous_release(
     doc = json.loads(redis_client.hget(f"na:{{{OWNER.key}}}:c:{saved.id}", "doc"))  # type: ignore[arg-type]
     assert "pending" not in doc and "editing" not in doc  # what a rollback would not know
     assert store.load(OWNER, saved.id) == saved
+
+
+def _commands(client: redis.Redis) -> dict[str, int]:
+    """Calls so far by command (those a script runs counted too)."""
+    stats = client.info("commandstats")
+    return {k.removeprefix("cmdstat_"): v["calls"] for k, v in stats.items()}
+
+
+def test_a_thread_finds_its_consultation_in_one_round_trip(redis_client: redis.Redis) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+    saved = store.save(fresh(location={"place": "C1/1.2"}))
+    assert store.at(OWNER, "C1/1.2") == saved  # the script is loaded by now
+    before = _commands(redis_client)
+    assert store.at(OWNER, "C1/1.2") == saved
+    after = _commands(redis_client)
+    ran = {k: n - before.get(k, 0) for k, n in after.items() if n != before.get(k, 0)}
+    assert ran == {"evalsha": 1, "get": 1, "hmget": 1, "info": 1}  # one script: one trip
+    redis_client.delete(f"na:{{{OWNER.key}}}:c:{saved.id}")  # expired, its binding not yet
+    assert store.at(OWNER, "C1/1.2") is None
+    assert store.at(OWNER, "C9/9.9") is None

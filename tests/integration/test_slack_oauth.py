@@ -215,7 +215,8 @@ def test_uninstalling_removes_the_installation_and_the_workspace_data(
     assert stack.command("consult 2", "U4", channel="C4", team="T4").status_code == 200
     slack.wait_for(lambda: tokens_in(slack, "C4"))
     r = redis.Redis.from_url(stack.redis_url)
-    assert r.keys("na:{slack:T4:U4}:*") and r.keys("na:slack:install:*-T4")
+    slack.wait_for(lambda: r.keys("na:{slack:T4:U4}:*"))  # saved after the thread opens
+    assert r.keys("na:slack:install:*-T4")
     uninstall = stack.event({"type": "app_uninstalled"}, team="T4")
     assert uninstall.status_code == 200
     deadline = time.monotonic() + 10

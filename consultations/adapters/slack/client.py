@@ -1,11 +1,20 @@
 """Slack Web API clients, built once per process from settings: every base URL configurable
-(SLACK_API_URL), retries on connection errors and on 429 with Retry-After. The async client
-(the server's) keeps one pooled HTTP session, so posts reuse open connections."""
+(SLACK_API_URL), retries on connection errors and on 429 with Retry-After. Both keep their
+connections open: the async client (the server's) one pooled aiohttp session, the sync one
+(the workers') a pool of HTTP/1.1 keep-alive connections per host shared by every token, so
+a report's posts do not each open a connection. The User-Agent is worked out once."""
 
 from __future__ import annotations
 
 import asyncio
+import http.client
+import io
+import ssl
+import threading
+import urllib.parse
 from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.request import Request
 
 import aiohttp
 from slack_sdk import WebClient
@@ -18,10 +27,13 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.internal_utils import get_user_agent
 
 from consultations.adapters.settings import Settings
 
 TIMEOUT_S = 30
+IDLE_PER_HOST = 8  # idle connections kept per host; more are closed after use
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 
 
 def _token(settings: Settings) -> str:
@@ -30,12 +42,102 @@ def _token(settings: Settings) -> str:
     return settings.slack_bot_token.get_secret_value()
 
 
+def headers() -> dict[str, str]:
+    """Headers every client sends; slack_sdk would otherwise build its User-Agent per call."""
+    return {"User-Agent": get_user_agent()}
+
+
+class ConnectionPool:
+    """Idle keep-alive connections by (scheme, host, port), shared by threads."""
+
+    def __init__(self, idle_per_host: int = IDLE_PER_HOST) -> None:
+        self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = {}
+        self._lock = threading.Lock()
+        self._size = idle_per_host
+        self.opened = 0  # connections opened so far
+
+    def _take(
+        self, key: tuple[str, str, int], timeout: float, context: ssl.SSLContext | None
+    ) -> tuple[http.client.HTTPConnection, bool]:
+        with self._lock:
+            idle = self._idle.get(key)
+            if idle:
+                return idle.pop(), True
+            self.opened += 1
+        scheme, host, port = key
+        if scheme == "https":
+            return http.client.HTTPSConnection(host, port, timeout=timeout, context=context), False
+        return http.client.HTTPConnection(host, port, timeout=timeout), False
+
+    def _give_back(self, key: tuple[str, str, int], conn: http.client.HTTPConnection) -> None:
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            if len(idle) < self._size:
+                idle.append(conn)
+                return
+        conn.close()
+
+    def request(
+        self, req: Request, timeout: float, context: ssl.SSLContext | None
+    ) -> tuple[int, str, http.client.HTTPMessage, bytes]:
+        """Status, reason, headers and body. A reused connection the server has closed
+        meanwhile is replaced once by a new one; other errors are raised."""
+        url = urllib.parse.urlsplit(req.full_url)
+        scheme = url.scheme.lower()
+        key = (scheme, url.hostname or "", url.port or (443 if scheme == "https" else 80))
+        target = url.path + (f"?{url.query}" if url.query else "")
+        while True:
+            conn, reused = self._take(key, timeout, context)
+            try:
+                try:
+                    conn.request(req.get_method(), target, req.data, dict(req.header_items()))
+                except OSError as e:  # connecting or sending: as urllib says it (retried)
+                    if reused and isinstance(e, _STALE):
+                        raise
+                    raise URLError(e) from e
+                resp = conn.getresponse()
+                body = resp.read()
+            except _STALE:
+                conn.close()
+                if reused:  # the server closed it while it was idle: send on a new one
+                    continue
+                raise
+            except BaseException:
+                conn.close()
+                raise
+            if resp.will_close:
+                conn.close()
+            else:
+                self._give_back(key, conn)
+            return resp.status, resp.reason, resp.headers, body
+
+
+POOL = ConnectionPool()
+
+
+class PooledWebClient(WebClient):
+    """slack_sdk's WebClient opens a urllib connection per call; this one sends through
+    :data:`POOL` (slack_sdk still builds the request, raises, and applies its retries)."""
+
+    def _perform_urllib_http_request_internal(self, url: str, req: Request) -> dict[str, Any]:
+        if self.proxy is not None or not url.lower().startswith(("http://", "https://")):
+            return super()._perform_urllib_http_request_internal(url, req)
+        status, reason, resp_headers, body = POOL.request(req, self.timeout, self.ssl)
+        if status >= 400:  # as urlopen does: slack_sdk's retry handlers read the HTTPError
+            raise HTTPError(url, status, reason, resp_headers, io.BytesIO(body))
+        if resp_headers.get_content_type() == "application/gzip":
+            return {"status": status, "headers": resp_headers, "body": body}
+        charset = resp_headers.get_content_charset() or "utf-8"
+        return {"status": status, "headers": resp_headers, "body": body.decode(charset)}
+
+
 def web_client(settings: Settings, token: str | None = None) -> WebClient:
     """A client posting with ``token`` (default: SLACK_BOT_TOKEN)."""
-    return WebClient(
+    return PooledWebClient(
         token=token or _token(settings),
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_S,
+        headers=headers(),
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=3),
             RateLimitErrorRetryHandler(max_retry_count=8),
@@ -57,13 +159,18 @@ class PooledAsyncWebClient(AsyncWebClient):
         return await super()._request(http_verb=http_verb, api_url=api_url, req_args=req_args)
 
 
+def async_retries() -> list[Any]:
+    return [
+        AsyncConnectionErrorRetryHandler(max_retry_count=3),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=8),
+    ]
+
+
 def async_client(settings: Settings) -> AsyncWebClient:
     return PooledAsyncWebClient(
         token=_token(settings),
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_S,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=3),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=8),
-        ],
+        headers=headers(),
+        retry_handlers=async_retries(),
     )
