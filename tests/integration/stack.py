@@ -8,11 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+import redis
 from slack_sdk.signature import SignatureVerifier
 
 from consultations.adapters.embedded_redis import free_port
@@ -218,3 +221,28 @@ class Stack:
         }
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return self.post(body, "application/x-www-form-urlencoded")
+
+
+@contextmanager
+def running(
+    redis_url: str,
+    db: int,
+    slack_api: str,
+    logs: Path,
+    *,
+    worker: bool = True,
+    beat: bool = False,
+    **env: str,
+) -> Iterator[Stack]:
+    """A stack on an emptied database: the server, a worker and beat if asked; stopped after."""
+    s = Stack(redis_url, db, slack_api, logs, **env)
+    redis.Redis.from_url(s.redis_url).flushdb()
+    try:
+        s.start_server()
+        if worker:
+            s.start_worker()
+        if beat:
+            s.start_beat()
+        yield s
+    finally:
+        s.stop()

@@ -17,7 +17,7 @@ import redis
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.paper_sources import builtin
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, running
 from tests.integration.test_slack import answer_and_wait, start
 
 pytestmark = pytest.mark.slow
@@ -36,20 +36,11 @@ ANSWERS = [  # the eight questions of consultation 5, as a reader types them
 
 
 @pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(redis_server.url, 6, slack.url, tmp_path_factory.mktemp("personal-digest"))
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
-    s.start_beat()
-    yield s
-    s.stop()
+    with running(
+        redis_server.url, 6, slack.url, tmp_path_factory.mktemp("personal-digest"), beat=True
+    ) as s:
+        yield s
 
 
 def replies(slack: FakeSlack, name: str) -> list[str]:

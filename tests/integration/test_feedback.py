@@ -28,8 +28,7 @@ from consultations.service import ConsultationService
 from consultations.state import Owner
 from tests.fakes.jobs import RecordingJobQueue
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
-from tests.integration.test_slack_agent import dispatch, slack  # noqa: F401 — fixtures
+from tests.integration.stack import Stack, running
 
 ME = Owner(platform="slack", workspace="T1", user="U50")
 
@@ -171,11 +170,10 @@ def test_a_strangers_click_or_a_forged_value_stores_nothing(
 
 @pytest.fixture(scope="module")
 def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]  # noqa: F811
-    s = Stack(redis_server.url, 9, slack.url, tmp_path_factory.mktemp("feedback-stack"))
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    yield s
-    s.stop()
+    with running(
+        redis_server.url, 9, slack.url, tmp_path_factory.mktemp("feedback-stack"), worker=False
+    ) as s:
+        yield s
 
 
 @pytest.mark.slow

@@ -19,7 +19,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, running
 from tests.integration.test_recovery import reports, start
 from tests.integration.test_teams import Chat, activity, make_bot
 from tests.unit.test_engine import typical
@@ -57,19 +57,9 @@ def live(payload: Any) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(redis_server.url, 13, slack.url, tmp_path_factory.mktemp("hostile-stack"))
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
-    yield s
-    s.stop()
+    with running(redis_server.url, 13, slack.url, tmp_path_factory.mktemp("hostile-stack")) as s:
+        yield s
 
 
 @pytest.mark.slow

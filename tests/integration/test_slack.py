@@ -16,7 +16,7 @@ import redis
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, running
 from tests.integration.test_triage_sources import Recorded200
 from tests.unit.test_engine import typical
 
@@ -29,12 +29,6 @@ def event_id() -> str:
 
 
 @pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def arxiv() -> Iterator[Recorded200]:
     with Recorded200() as fake:  # serves recorded arXiv Atom
         yield fake
@@ -44,18 +38,14 @@ def arxiv() -> Iterator[Recorded200]:
 def stack(
     redis_server: EmbeddedRedis, slack: FakeSlack, arxiv: Recorded200, tmp_path_factory
 ) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(
+    with running(
         redis_server.url,
         3,
         slack.url,
         tmp_path_factory.mktemp("slack-stack"),
         ARXIV_API_URL=f"{arxiv.url}/api/query",
-    )
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
-    yield s
-    s.stop()
+    ) as s:
+        yield s
 
 
 def start(stack: Stack, slack: FakeSlack, user: str, ref: str, channel: str = "C1") -> str:

@@ -23,7 +23,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.settings import Settings
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import SECRET, Stack
+from tests.integration.stack import SECRET, Stack, running
 from tests.unit.test_engine import typical
 
 _n = itertools.count(1)
@@ -76,12 +76,6 @@ def calls_in(slack: FakeSlack, method: str, channel: str, ts: str) -> list[dict[
         for p in slack.calls(method)
         if p.get("channel_id") == channel and p.get("thread_ts") == ts
     ]
-
-
-@pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
 
 
 # --- in process: Bolt's dispatch of signed requests ------------------------------------------
@@ -185,12 +179,8 @@ def test_a_dm_thread_that_is_not_an_agent_thread_is_left_to_the_thread_listener(
 
 @pytest.fixture(scope="module")
 def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(redis_server.url, 8, slack.url, tmp_path_factory.mktemp("agent-stack"))
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
-    yield s
-    s.stop()
+    with running(redis_server.url, 8, slack.url, tmp_path_factory.mktemp("agent-stack")) as s:
+        yield s
 
 
 def say(stack: Stack, slack: FakeSlack, user: str, ch: str, ts: str, text: str) -> list[dict]:

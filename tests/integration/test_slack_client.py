@@ -5,7 +5,6 @@ server closed while idle replaced without the caller noticing."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -15,12 +14,6 @@ from slack_sdk.errors import SlackApiError
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import web_client
 from tests.fakes.slack_api import FakeSlack
-
-
-@pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
 
 
 def settings(url: str) -> Settings:

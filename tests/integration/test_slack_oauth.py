@@ -115,12 +115,6 @@ def test_forgetting_a_workspace_leaves_the_others(redis_client: redis.Redis) -> 
 
 
 @pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
     s = Stack(
         redis_server.url,

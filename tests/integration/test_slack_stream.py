@@ -17,7 +17,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, running
 from tests.integration.test_slack import answer_and_wait, block_text, start
 from tests.integration.test_slack_agent import calls_in, say, thread_started
 from tests.unit.test_engine import typical
@@ -34,12 +34,6 @@ NARRATIVE = (
 
 
 @pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def claude() -> Iterator[FakeAnthropic]:
     with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=50) as fake:
         yield fake
@@ -49,7 +43,7 @@ def claude() -> Iterator[FakeAnthropic]:
 def stack(
     redis_server: EmbeddedRedis, slack: FakeSlack, claude: FakeAnthropic, tmp_path_factory
 ) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(
+    with running(
         redis_server.url,
         2,
         slack.url,
@@ -58,12 +52,8 @@ def stack(
         ANTHROPIC_API_KEY="sk-test",
         ANTHROPIC_BASE_URL=claude.url,
         ANTHROPIC_MAX_RETRIES="0",
-    )
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
-    yield s
-    s.stop()
+    ) as s:
+        yield s
 
 
 def headers(slack: FakeSlack, channel: str, thread: str) -> list[dict[str, Any]]:

@@ -4,9 +4,7 @@ against the local Messages API server, and Slack's chat.*Stream against the loca
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
-import pytest
 from slack_sdk import WebClient
 
 from consultations.adapters.anthropic_narrator import SafeText, clean_model_text
@@ -23,12 +21,6 @@ FAITHFUL = (
     "about $2,833 locally; break-even near 350,000 requests, at 5,000,000 a month today.\n\n"
     "- Start with one model.\n- Keep the API as a fallback."
 )
-
-
-@pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
 
 
 def test_claude_text_arrives_piece_by_piece_and_the_narrative_is_what_arrived(

@@ -37,7 +37,7 @@ from tests.conftest import ROOT
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.jobs import RecordingJobQueue
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, running
 from tests.unit.test_engine import typical
 
 _ids = itertools.count(1)
@@ -181,7 +181,7 @@ def claude() -> Iterator[FakeAnthropic]:
 def teams_stack(
     redis_server: EmbeddedRedis, connector: FakeConnector, claude: FakeAnthropic, tmp_path_factory
 ) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(
+    with running(
         redis_server.url,
         5,
         connector.url,
@@ -191,12 +191,8 @@ def teams_stack(
         ANTHROPIC_API_KEY="sk-test",
         ANTHROPIC_BASE_URL=claude.url,
         ANTHROPIC_MAX_RETRIES="0",
-    )
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
-    yield s
-    s.stop()
+    ) as s:
+        yield s
 
 
 def consult(
@@ -423,7 +419,7 @@ def secured(
     redis_server: EmbeddedRedis, connector: FakeConnector, keys: dict, tmp_path_factory
 ) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
     connector.jwks = [keys["jwk"]]
-    s = Stack(
+    with running(
         redis_server.url,
         6,
         connector.url,
@@ -431,11 +427,9 @@ def secured(
         MICROSOFT_APP_ID=APP_ID,
         MICROSOFT_APP_PASSWORD="test-password",
         MICROSOFT_OPENID_METADATA_URL=f"{connector.url}/.well-known/openid-configuration",
-    )
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    yield s
-    s.stop()
+        worker=False,
+    ) as s:
+        yield s
 
 
 def token(key, audience: str = APP_ID, expires_in: int = 600, service_url: str = "") -> str:  # type: ignore[no-untyped-def]

@@ -147,8 +147,7 @@ def test_answers_typed_as_people_write_them_reach_the_report(tmp_path: Path) -> 
     assert "Noted: 36 months." in out
     assert (
         "Writing your report with: volume 8,000,000 requests a month · "
-        "tokens input 1,200, output 300"
-        in out
+        "tokens input 1,200, output 300" in out
     )
     assert "$64,800" in out  # the API total at 8M requests, 1,200/300 tokens, $3/$15
     assert out.count("— Report by") == 2  # the edit wrote the report again
