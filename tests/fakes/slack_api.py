@@ -32,7 +32,7 @@ class FakeSlack(FakeServer):
         self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> channel, thread, text, state
         self.messages: list[dict[str, Any]] = []  # what conversations.history/replies read
         self._holds: list[list[Any]] = []  # [method, which calls, seconds]: accepted, answered late
-        self.held: list[dict[str, Any]] = []  # the calls being held right now (their params)
+        self.held: list[tuple[str, dict[str, Any]]] = []  # calls held right now: method, params
         self._files = itertools.count(1)
 
     def reset(self) -> None:
@@ -168,12 +168,12 @@ class FakeSlack(FakeServer):
         p = rec.params  # type: ignore[attr-defined]
         delay = self._held(method, p)
         if delay:
-            self.held.append(p)
+            self.held.append((method, p))
             try:
                 return self._api(rec, method, p)
             finally:
                 time.sleep(delay)  # the caller may be dead by now: its answer goes nowhere
-                self.held.remove(p)
+                self.held.remove((method, p))
         return self._api(rec, method, p)
 
     def _api(
