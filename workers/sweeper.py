@@ -46,6 +46,7 @@ def install(app: Celery, settings: Settings, redis_url: str) -> None:
 
     class SweepStep(bootsteps.StartStopStep):
         label = "neurips-sweep"
+        requires = ("celery.worker.components:Pool",)  # its processes are forked first
 
         def __init__(self, parent: Any, **kwargs: Any) -> None:
             super().__init__(parent, **kwargs)
