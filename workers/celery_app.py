@@ -15,9 +15,10 @@ from consultations.adapters.settings import Settings
 
 def create_app(settings: Settings, redis_url: str) -> Celery:
     app = make_celery(settings, redis_url)
-    from workers import tasks  # registers the tasks on this app
+    from workers import sweeper, tasks  # tasks registers the tasks on this app
 
     tasks.register(app)
+    sweeper.install(app, settings, redis_url)  # every worker sweeps: no beat needed to recover
     _route_logs(settings)
     return app
 

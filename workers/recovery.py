@@ -1,4 +1,4 @@
-"""Leases held by running tasks, and beat's sweep that sends again the jobs of dead workers.
+"""Leases held by running tasks, and the sweep that sends again the jobs of dead workers.
 
 A task runs its work inside ``run_job``: it takes the job's lease (or skips the job when it is
 finished, superseded or held by a live worker), renews it from a thread while the work runs,
@@ -24,6 +24,7 @@ from workers.runtime import runtime
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 SKIPPED = "skipped"
+ABANDON_TASK = "neurips.abandon_report"  # sent by a sweep that gave a report up
 
 _lock = threading.Lock()
 _leases: JobLeases | None = None
@@ -159,17 +160,15 @@ def _attempt(
     return result
 
 
-def sweep(app: Celery) -> int:
+def sweep(app: Celery, ledger: JobLeases | None = None) -> int:
     """Send again every job whose lease lapsed (worker died) or that never started."""
-    ledger = leases()
+    ledger = ledger or leases()
     sent = 0
     for due in ledger.sweep():
         if due.gave_up:
             log.error("job.abandoned", job=due.job, sweeps=due.sweeps, task=due.task)
             if due.task == REPORT_TASK:  # the user is told in the thread, not only the log
-                from workers.tasks import abandon_report
-
-                abandon_report(*[str(a) for a in due.args[:4]])
+                app.send_task(ABANDON_TASK, args=[str(a) for a in due.args[:4]])
             continue
         send_job(app, None, due.job, due.task, due.args, due.round)
         log.warning("job.resent", job=due.job, sweeps=due.sweeps, task=due.task)
@@ -179,8 +178,14 @@ def sweep(app: Celery) -> int:
 
 def register_sweep(app: Celery) -> None:
     @app.task(name=SWEEP, ignore_result=True)
-    def sweep_jobs() -> int:
+    def sweep_jobs() -> int:  # workers sweep themselves (workers.sweeper); an older beat sends it
         return sweep(app)
+
+    @app.task(name=ABANDON_TASK, ignore_result=True)
+    def abandon(platform: str, workspace: str, user: str, cid: str) -> None:
+        from workers.tasks import abandon_report
+
+        abandon_report(platform, workspace, user, cid)
 
 
 def job_kwargs(kwargs: dict[str, Any]) -> list[str] | None:

@@ -4,7 +4,7 @@ A job's papers and results live in Redis for a day (``consultations.adapters.red
 Each chunk task is idempotent (a chunk's results and its count are recorded in one atomic step,
 once), and the chunk that completes the count sends the finishing task, which posts the results
 and the final progress once each (checkpoints), retried like a report. Every task runs under a
-lease (``workers.recovery``), so a dead worker's part is sent again by beat's sweep.
+lease (``workers.recovery``), so a dead worker's part is sent again by the workers' sweep.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ Tasks ack late and are rejected (so redelivered) when their worker dies, so ever
 idempotent. The three visibility timeouts are kept equal and above the longest task. A worker
 killed whole (its process group, OOM, an evicted node) leaves its message unacked until the
 visibility timeout (3 h): every job is therefore also registered with ``JobLeases`` before it is
-sent, and beat's sweep sends it again once its lease has lapsed (README, "Recovery").
+sent, and the workers' sweep sends it again once its lease has lapsed (README, "Recovery").
 """
 
 from __future__ import annotations
@@ -63,11 +63,7 @@ def make_celery(settings: Settings, redis_url: str) -> Celery:
         timezone="UTC",
         beat_schedule={
             "digest-tick": {"task": DIGEST_TICK, "schedule": settings.neurips_digest_tick_s},
-            "sweep": {
-                "task": SWEEP,
-                "schedule": settings.neurips_sweep_s,
-                "options": {"expires": settings.neurips_sweep_s},
-            },
+            # no sweep here: every worker sweeps itself (workers/sweeper.py)
         },
     )
     return app

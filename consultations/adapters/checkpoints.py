@@ -2,19 +2,29 @@
 
 One Redis hash per job round: part name → what the platform returned for it (a message ts,
 ``"1"``). A part is recorded right after the platform accepted it; a retry reads the hash once
-and posts only what is missing. The window left is between the platform's answer and this
-HSET (one round trip); nothing can close it without idempotency keys on the platform's side.
+and posts only what is missing.
+
+That leaves one round trip: a worker that dies after the platform accepted a part but before
+its checkpoint was written. So a part that can be recognised on the platform (``once`` given a
+``find``) is first marked *in flight* (``~<part>``) and posted carrying its identity
+(``part_ref``: the job and the part, e.g. Slack message metadata); a retry that finds the mark
+but no checkpoint asks ``find`` where that post landed, and checkpoints it instead of posting
+it again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import redis
+import structlog
 
 from consultations.ports import Parts
 
+log = structlog.get_logger(__name__)
 TTL_S = 7 * 24 * 3600
+PENDING = "~"  # the in-flight mark of part ``x`` is part ``~x``
 
 
 class RedisParts:
@@ -53,11 +63,44 @@ class NoParts:
         pass
 
 
-def once(parts: Parts | None, name: str, post: Callable[[], object]) -> str:
+def part_ref(parts: Parts | None, name: str) -> dict[str, str] | None:
+    """What a posted part carries so a retry can recognise it: an opaque id of its job round
+    (a hash of the checkpoints' key) and the part's name; None without checkpoints."""
+    key = getattr(parts, "key", None)
+    if not key:
+        return None
+    return {"job": hashlib.sha256(key.encode()).hexdigest()[:16], "part": name}
+
+
+def mark(parts: Parts | None, name: str, value: str) -> None:
+    """Note in the part's in-flight mark what a retry needs to find it (an uploaded file's
+    id), before the call that makes it visible."""
+    if parts is not None:
+        parts.record(PENDING + name, value)
+
+
+def once(
+    parts: Parts | None,
+    name: str,
+    post: Callable[[], object],
+    find: Callable[[str], str | None] | None = None,
+) -> str:
     """Post a part unless it is already out; returns its reference (the message ts ``post``
-    returned, else ``"1"``)."""
+    returned, else ``"1"``).
+
+    With ``find`` the part is marked in flight before it is posted; a later attempt that finds
+    the mark without a checkpoint calls ``find(mark)`` (where did the earlier post land, if
+    it did?) and checkpoints what it returns instead of posting again."""
     if parts is not None and (done := parts.posted(name)) is not None:
         return done
+    if parts is not None and find is not None:
+        flying = parts.posted(PENDING + name)
+        if flying is not None and (found := find(flying)):
+            parts.record(name, found)
+            log.info("part.recovered", part=name, ref=found)
+            return found
+        if flying is None:
+            parts.record(PENDING + name, "1")
     got = post()
     ref = got if isinstance(got, str) and got else "1"
     if parts is not None:

@@ -6,8 +6,9 @@ Every job the queue sends is first registered here under a stable key (``report:
 set. A worker running the job holds a lease (a token under a TTL) that it renews while it works,
 pushing the deadline on. The job is removed when it is done or given up.
 
-The single beat schedules a sweep: every job whose deadline has passed and whose lease is gone
-(its worker died, or it was never picked up) is sent again. A job whose round is no longer the
+Every worker sweeps (``workers.sweeper``; one sweep per period across all of them, by a lock
+here): every job whose deadline has passed and whose lease is gone (its worker died, or it was
+never picked up) is sent again. A job whose round is no longer the
 registered one (a consultation restarted and finished again) is skipped by ``acquire``, and a job
 that was finished is gone, so a late redelivery by the broker does nothing.
 
@@ -29,6 +30,7 @@ import redis
 
 BASE = "na:{jobs}"
 DUE, SPEC, ROUND, SWEEPS = f"{BASE}:due", f"{BASE}:spec", f"{BASE}:round", f"{BASE}:sweeps"
+SWEEPING = f"{BASE}:sweeping"
 
 
 def lease_key(job: str) -> str:
@@ -198,6 +200,12 @@ class JobLeases:
         """Done (or given up): the job leaves the ledger; a late duplicate finds nothing."""
         keys = [lease_key(job), DUE, SPEC, ROUND, SWEEPS]
         return bool(self._finish(keys=keys, args=[job, token, round_]))
+
+    def claim_sweep(self, period_s: float) -> bool:
+        """This process sweeps now; no other will for most of ``period_s`` (workers ticking
+        each period sweep about once a period between them, whichever comes first)."""
+        ms = max(int(period_s * 800), 100)
+        return bool(self._r.set(SWEEPING, f"{socket.gethostname()}:{os.getpid()}", nx=True, px=ms))
 
     def sweep(self, batch: int = 200) -> list[Due]:
         """Jobs past their deadline with no live lease, claimed for sending again."""

@@ -57,8 +57,8 @@ class Settings(BaseSettings):
     # Celery
     celery_broker_url: str | None = None
     celery_visibility_timeout_s: int = Field(default=3 * 3600, ge=1)  # above the longest task
-    # recovery (README "Recovery"): a job's lease, renewed while it runs; beat's sweep period;
-    # how long a queued job may wait before it is sent again. A dead worker's job is sent
+    # recovery (README "Recovery"): a job's lease, renewed while it runs; the workers' sweep
+    # period; how long a queued job may wait before it is sent again. A dead worker's job is sent
     # again at most lease + sweep seconds after the worker's last renewal (defaults: 55 s)
     neurips_job_lease_s: float = Field(default=40.0, ge=1, le=600)
     neurips_sweep_s: float = Field(default=15.0, ge=0.5, le=600)

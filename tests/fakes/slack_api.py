@@ -8,6 +8,7 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -29,6 +30,10 @@ class FakeSlack(FakeServer):
         self._canvases = itertools.count(1)
         self._failures: list[list[Any]] = []  # [method, calls left before it, error, delay]
         self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> channel, thread, text, state
+        self.messages: list[dict[str, Any]] = []  # what conversations.history/replies read
+        self._holds: list[list[Any]] = []  # [method, which calls, seconds]: accepted, answered late
+        self.held: list[tuple[str, dict[str, Any]]] = []  # calls held right now: method, params
+        self._files = itertools.count(1)
 
     def reset(self) -> None:
         """Forget every call and scripted failure (one server shared by many tests)."""
@@ -37,6 +42,8 @@ class FakeSlack(FakeServer):
         with self._lock2:
             self.rate_limited.clear()
             self._failures.clear()
+            self._holds.clear()
+            self.messages.clear()
         self.refuse.clear()
         self.streams.clear()
         self.no_post_channels.clear()
@@ -51,6 +58,21 @@ class FakeSlack(FakeServer):
         posted for it."""
         with self._lock2:
             self._failures.append([method, on_call, error, delay])
+
+    def hold(self, method: str, when: Callable[[dict[str, Any]], bool], seconds: float) -> None:
+        """The next call of ``method`` whose parameters match ``when`` is carried out (the
+        message is posted, the file shared) but answered only ``seconds`` later: a worker
+        killed meanwhile never learns it went through. ``held`` lists it while it waits."""
+        with self._lock2:
+            self._holds.append([method, when, seconds])
+
+    def _held(self, method: str, params: dict[str, Any]) -> float:
+        with self._lock2:
+            for h in self._holds:
+                if h[0] == method and h[1](params):
+                    self._holds.remove(h)
+                    return float(h[2])
+        return 0.0
 
     def _injected(self, method: str) -> tuple[str, float] | None:
         with self._lock2:
@@ -143,6 +165,19 @@ class FakeSlack(FakeServer):
             time.sleep(injected[1])
             return json_reply(200, {"ok": False, "error": injected[0]})
         p = rec.params  # type: ignore[attr-defined]
+        delay = self._held(method, p)
+        if delay:
+            self.held.append((method, p))
+            try:
+                return self._api(rec, method, p)
+            finally:
+                time.sleep(delay)  # the caller may be dead by now: its answer goes nowhere
+                self.held.remove((method, p))
+        return self._api(rec, method, p)
+
+    def _api(
+        self, rec: Recorded, method: str, p: dict[str, Any]
+    ) -> tuple[int, dict[str, str], bytes]:
         if method in self.refuse:
             return json_reply(200, {"ok": False, "error": self.refuse[method]})
         if method == "oauth.v2.access":
@@ -161,11 +196,15 @@ class FakeSlack(FakeServer):
             return json_reply(
                 200, {"ok": False, "error": error, "response_metadata": {"messages": [why]}}
             )
+        if method in ("conversations.replies", "conversations.history"):
+            return self._read(rec, method, p)
         rec.ok = True  # type: ignore[attr-defined]
         ts = f"{1700000000 + next(self._ts)}.000100"
         rec.ts = ts  # type: ignore[attr-defined]
         bearer = rec.headers.get("authorization", "").removeprefix("Bearer ")
         team = self.installed.get(bearer, {}).get("team", "T1")
+        file_id = f"F{next(self._files)}" if method == "files.getUploadURLExternal" else ""
+        self._keep(method, p, ts)
         replies: dict[str, dict[str, Any]] = {
             "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": team},
             "chat.postMessage": {"ts": ts, "channel": p.get("channel"), "message": {"ts": ts}},
@@ -173,8 +212,11 @@ class FakeSlack(FakeServer):
             "chat.postEphemeral": {"message_ts": ts},
             "conversations.open": {"channel": {"id": "D" + str(p.get("users", "X"))[-6:]}},
             "views.publish": {"view": {"id": "V1"}},
-            "files.getUploadURLExternal": {"upload_url": f"{self.url}/upload/F1", "file_id": "F1"},
-            "files.completeUploadExternal": {"files": [{"id": "F1", "title": "chart"}]},
+            "files.getUploadURLExternal": {
+                "upload_url": f"{self.url}/upload/{file_id}",
+                "file_id": file_id,
+            },
+            "files.completeUploadExternal": {"files": list(p.get("files") or [])},
             "canvases.create": {"canvas_id": f"F0CANVAS{next(self._canvases)}"},
             "files.info": {
                 "file": {
@@ -184,6 +226,59 @@ class FakeSlack(FakeServer):
             },
         }
         return json_reply(200, {"ok": True, **replies.get(method, {})})
+
+    def _keep(self, method: str, p: dict[str, Any], ts: str) -> None:
+        """Posted messages (with their metadata) and shared files, as the channel shows them."""
+        if method == "chat.postMessage":
+            meta = p.get("metadata")
+            if isinstance(meta, str):
+                meta = json.loads(meta)
+            message = {"ts": ts, "channel": p.get("channel"), "text": p.get("text", "")}
+            message.update({"thread_ts": p.get("thread_ts"), "blocks": p.get("blocks")})
+            self.messages.append({**message, "bot_id": "BBOT", "metadata": meta})
+        elif method == "files.completeUploadExternal" and p.get("channel_id"):
+            files = [{"id": f.get("id"), "title": f.get("title")} for f in p.get("files") or []]
+            self.messages.append(
+                {
+                    "ts": ts,
+                    "channel": p["channel_id"],
+                    "thread_ts": p.get("thread_ts"),
+                    "text": p.get("initial_comment", ""),
+                    "files": files,
+                    "bot_id": "BBOT",
+                }
+            )
+
+    def _read(
+        self, rec: Recorded, method: str, p: dict[str, Any]
+    ) -> tuple[int, dict[str, str], bytes]:
+        """conversations.history (the channel's messages, newest first, no replies) and
+        conversations.replies (a thread, its parent first); ``metadata`` only with
+        ``include_all_metadata``; pages of ``limit`` with a cursor."""
+        channel = p.get("channel")
+        with self._lock2:
+            here = [m for m in self.messages if m["channel"] == channel]
+        if method == "conversations.history":
+            found = [m for m in reversed(here) if not m.get("thread_ts")]
+        else:
+            found = [m for m in here if m["ts"] == p.get("ts") or m.get("thread_ts") == p.get("ts")]
+            if not found or found[0]["ts"] != p.get("ts"):
+                return json_reply(200, {"ok": False, "error": "thread_not_found"})
+        start, limit = int(p.get("cursor") or 0), int(p.get("limit") or 100)
+        page = found[start : start + limit]
+        if str(p.get("include_all_metadata", "")).lower() not in ("1", "true"):
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + limit < len(found)
+        rec.ok = True  # type: ignore[attr-defined]
+        return json_reply(
+            200,
+            {
+                "ok": True,
+                "messages": [{k: v for k, v in m.items() if v is not None} for m in page],
+                "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+            },
+        )
 
     def streamed(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
         """The streamed messages of a thread: channel, thread_ts, recipients, text, state

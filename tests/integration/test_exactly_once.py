@@ -1,6 +1,7 @@
 """Exactly once, per part, with real processes: Slack fails a call in the middle of a report, a
-digest or a triage result, or the worker dies between two parts, and every text still appears
-in its thread once."""
+digest or a triage result, or the worker dies between two parts, or right after Slack accepted
+a part (before its checkpoint), and every text still appears in its thread once. No beat runs:
+the workers sweep for the jobs of dead ones themselves."""
 
 from __future__ import annotations
 
@@ -47,8 +48,7 @@ def stack(
     )
     redis.Redis.from_url(s.redis_url).flushdb()
     s.start_server()
-    s.start_beat()
-    s.start_worker()
+    s.start_worker()  # no beat: recovery must not need one
     yield s
     s.stop()
 
@@ -62,6 +62,27 @@ def failed(slack: FakeSlack, method: str, channel: str) -> int:
         and not r.ok  # type: ignore[attr-defined]
         and channel in (r.params.get("channel"), r.params.get("channel_id"))  # type: ignore[attr-defined]
     )
+
+
+def kill_workers(stack: Stack) -> None:
+    for w in list(stack.workers):
+        if w.poll() is None:
+            stack.kill(w)
+
+
+def kill_while_held(stack: Stack, slack: FakeSlack, method: str, channel: str, then: str) -> None:
+    """Once Slack has carried out the held call of ``method`` to ``channel``, kill every
+    worker (the one waiting for the answer dies without it) and start ``then``."""
+
+    def held() -> bool:
+        return any(
+            m == method and channel in (p.get("channel"), p.get("channel_id"))
+            for m, p in slack.held
+        )
+
+    slack.wait_for(held, timeout=90)
+    kill_workers(stack)
+    stack.start_worker(then)
 
 
 def texts(posts: list[dict]) -> list[str]:
@@ -149,9 +170,7 @@ def test_the_worker_killed_between_two_parts_posts_each_once(
     subscribe_and_post_now(stack, slack, "U53", "CJ")
     slack.wait_for(lambda: len(digest_posts(slack, "CJ")[1]) == 1, timeout=60)
     time.sleep(1)  # the worker is now waiting on item 2
-    for w in list(stack.workers):
-        if w is not stack.workers[0] and w.poll() is None:  # workers[0] is beat
-            stack.kill(w)
+    kill_workers(stack)
     stack.start_worker("after-kill")
     slack.wait_for(lambda: len(digest_posts(slack, "CJ")[1]) >= 5, timeout=90)
     time.sleep(3)
@@ -159,3 +178,52 @@ def test_the_worker_killed_between_two_parts_posts_each_once(
     assert len(heads) == 1 and len(items) == 5
     assert len({p["text"] for p in items}) == 5
     assert failed(slack, "chat.postMessage", "CJ") == 1
+
+
+def is_report(p: dict) -> bool:
+    return (p.get("blocks") or [{}])[0].get("type") == "header"
+
+
+def test_a_worker_killed_after_slack_accepted_a_part_posts_it_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """Slack posts the report's first message, then the chart, but each time the worker is
+    killed before the answer reaches it (no checkpoint): the next worker finds the part in the
+    thread by its metadata (the chart by its file id) and does not post it again."""
+    slack.hold("chat.postMessage", is_report, 20)
+    thread = start(stack, slack, "U54", "3", "CO")
+    answer_all(stack, slack, catalog, "edge-economics", "U54", "CO", thread)
+    kill_while_held(stack, slack, "chat.postMessage", "CO", "after-message")
+    slack.hold("files.completeUploadExternal", lambda p: p.get("channel_id") == "CO", 20)
+    kill_while_held(stack, slack, "files.completeUploadExternal", "CO", "after-chart")
+    slack.wait_for(
+        lambda: [u for u in slack.calls("chat.update") if u["channel"] == "CO"], timeout=90
+    )
+    time.sleep(3)  # any duplicate would be out by now
+    assert len(reports(slack, "CO", thread)) == 1
+    body = texts(slack.thread("CO", thread))
+    assert len(body) == len(set(body))  # every message of the thread once
+    charts = [m for m in slack.messages if m.get("thread_ts") == thread and m.get("files")]
+    assert len(charts) == 1
+    looked = [p for p in slack.calls("conversations.replies") if p["ts"] == thread]
+    assert len(looked) >= 2  # both parts were looked for, and found
+    ready = [u for u in slack.calls("chat.update") if u["channel"] == "CO"]
+    assert len(ready) == 1 and "ready" in ready[0]["text"]
+
+
+def test_a_worker_killed_after_slack_accepted_the_digest_header_posts_it_once(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    slack.hold(
+        "chat.postMessage",
+        lambda p: p.get("channel") == "CQ" and "Research digest" in p.get("text", ""),
+        20,
+    )
+    subscribe_and_post_now(stack, slack, "U55", "CQ")
+    kill_while_held(stack, slack, "chat.postMessage", "CQ", "after-header")
+    slack.wait_for(lambda: len(digest_posts(slack, "CQ")[1]) >= 5, timeout=90)
+    time.sleep(3)
+    heads, items = digest_posts(slack, "CQ")
+    assert len(heads) == 1 and len(items) == 5  # the items went under the one header
+    assert len({p["text"] for p in items}) == 5
+    assert [p for p in slack.calls("conversations.history") if p["channel"] == "CQ"]

@@ -1,6 +1,6 @@
-"""Recovery with real processes: a worker killed whole (its process group) with the shipped
-defaults, and jobs whose messages the broker lost, are sent again by beat's sweep and their
-results posted once. See README, "Recovery"."""
+"""Recovery with real processes and no beat: a worker killed whole (its process group) with the
+shipped defaults, and jobs whose messages the broker lost, are sent again by the workers' own
+sweep and their results posted once. See README, "Recovery"."""
 
 from __future__ import annotations
 
@@ -96,8 +96,7 @@ def test_worker_killed_whole_with_defaults_reports_within_two_minutes(
         )  # no CELERY_VISIBILITY_TIMEOUT_S, no lease or sweep override: the shipped defaults
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
-            s.start_server()
-            s.start_beat()
+            s.start_server()  # and workers only, as in the Socket Mode quick start: no beat
             doomed = s.start_worker("doomed")
             thread = start(s, slack, "U40", "7", "CK")
             answer_all(s, slack, catalog, "diffusion-ip-risk", "U40", "CK", thread)
@@ -149,7 +148,6 @@ def test_jobs_the_broker_lost_are_sent_again_report_digest_triage(
             queued = slack.wait_for(lambda: r.llen(QUEUE) >= 3 and r.llen(QUEUE), timeout=20)
             assert queued == 3  # the report, the digest and the triage job
             r.delete(QUEUE)  # the broker loses them all
-            s.start_beat()
             s.start_worker()
             slack.wait_for(lambda: reports(slack, "CL", thread), timeout=60)
             digest = slack.wait_for(
@@ -200,7 +198,6 @@ def test_a_report_whose_workers_keep_dying_is_given_up_and_the_user_told(
     r.flushdb()
     try:
         s.start_server()
-        s.start_beat()
         thread = start(s, slack, "U42", "3", "CM")
         answer_all(s, slack, catalog, "edge-economics", "U42", "CM", thread)
         slack.wait_for(lambda: r.llen(QUEUE) == 1, timeout=20)

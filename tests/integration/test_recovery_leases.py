@@ -105,3 +105,10 @@ def test_a_worker_that_lost_its_lease_posts_nothing_more(redis_client: redis.Red
     with pytest.raises(LeaseLost):
         parts.posted("item:0")
     renewer.stopped.set()
+
+
+def test_one_sweep_per_period_however_many_workers_try(redis_client: redis.Redis) -> None:
+    workers = [JobLeases(redis_client, lease_s=40, start_grace_s=90) for _ in range(3)]
+    assert [w.claim_sweep(0.5) for w in workers] == [True, False, False]
+    time.sleep(0.45)  # the claim lapses within the period: the next tick sweeps again
+    assert workers[1].claim_sweep(0.5) and not workers[0].claim_sweep(0.5)

@@ -15,6 +15,7 @@ from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
+from consultations.adapters.slack.parts import Metadata, post_once, upload_once
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
 from consultations.ports import Parts, TriageSpec
@@ -93,10 +94,13 @@ class SlackGateway:
         else:
             messages.append([feedback_block(c.id)])
         for n, blocks in enumerate(messages):
-            once(parts, f"message:{n}", partial(self._post_blocks, client, channel, ts, blocks))
+            post = partial(self._post_blocks, client, channel, ts, blocks)
+            post_once(client, channel, ts, parts, f"message:{n}", post)
         if c.report is not None and c.report.chart is not None:
-            once(parts, "chart", partial(self._upload_chart, client, c, channel, ts))
-        once(parts, "canvas", partial(self._canvas, client, c, channel, ts))
+            self._upload_chart(client, c, channel, ts, parts)
+        post_once(
+            client, channel, ts, parts, "canvas", partial(self._canvas, client, c, channel, ts)
+        )
         if progress := self._progress_ts(c):
             once(
                 parts,
@@ -110,22 +114,31 @@ class SlackGateway:
             )
         log.info("slack.report_posted", cid=c.id, channel=channel)
 
-    def _canvas(self, client: WebClient, c: Consultation, channel: str, ts: str) -> str:
+    def _canvas(
+        self, client: WebClient, c: Consultation, channel: str, ts: str, meta: Metadata | None
+    ) -> str:
         """The whole report as a canvas the user keeps, linked from the thread; where canvases
         are unavailable (plan, scope, error) the thread alone carries it, and nothing is said."""
         canvas = ReportCanvas(client).create(c)
         if canvas is None or not canvas.url:
             return ""
-        self._post_text(client, channel, ts, f"📄 The whole report as a canvas: {canvas.url}")
+        client.chat_postMessage(
+            channel=channel,
+            thread_ts=ts,
+            text=f"📄 The whole report as a canvas: {canvas.url}",
+            unfurl_links=False,
+            unfurl_media=False,
+            metadata=meta,
+        )
         return canvas.id
 
-    def _post_text(self, client: WebClient, channel: str, ts: str, text: str) -> None:
-        client.chat_postMessage(
-            channel=channel, thread_ts=ts, text=text, unfurl_links=False, unfurl_media=False
-        )
-
     def _post_blocks(
-        self, client: WebClient, channel: str, ts: str, blocks: list[kit.Block]
+        self,
+        client: WebClient,
+        channel: str,
+        ts: str,
+        blocks: list[kit.Block],
+        meta: Metadata | None = None,
     ) -> str:
         resp = client.chat_postMessage(
             channel=channel,
@@ -134,16 +147,22 @@ class SlackGateway:
             text=kit.fallback_text(blocks),
             unfurl_links=False,
             unfurl_media=False,
+            metadata=meta,
         )
         return str(resp["ts"])
 
-    def _upload_chart(self, client: WebClient, c: Consultation, channel: str, ts: str) -> None:
+    def _upload_chart(
+        self, client: WebClient, c: Consultation, channel: str, ts: str, parts: Parts | None
+    ) -> None:
         from consultations.adapters.charts import chart_png
 
         assert c.report is not None and c.report.chart is not None
-        client.files_upload_v2(
-            channel=channel,
-            thread_ts=ts,
+        upload_once(
+            client,
+            channel,
+            ts,
+            parts,
+            "chart",
             content=chart_png(c.report.chart),
             filename=f"{c.slug}.png",
             title=c.report.chart.title,
@@ -170,18 +189,22 @@ class SlackGateway:
         if sub.user and channel.startswith("@"):
             channel = str(client.conversations_open(users=sub.user)["channel"]["id"])
 
-        def post(text: str, thread: str | None = None) -> str:
+        def post(text: str, thread: str | None, meta: Metadata | None) -> str:
             resp = client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread,
                 text=kit.mrkdwn(kit.neutralise(text)),
                 unfurl_links=False,
                 unfurl_media=False,
+                metadata=meta,
             )
             return str(resp["ts"])
 
-        top = once(parts, "header", partial(post, header))
-        return [once(parts, f"item:{n}", partial(post, line, top)) for n, line in enumerate(items)]
+        top = post_once(client, sub.channel, None, parts, "header", partial(post, header, None))
+        return [
+            post_once(client, sub.channel, top, parts, f"item:{n}", partial(post, line, top))
+            for n, line in enumerate(items)
+        ]
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
         text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
@@ -248,19 +271,21 @@ class SlackGateway:
         pieces = kit.split_markdown("\n".join(lines))
         text = pieces[0] if pieces else ""
         blocks = [kit.section(t) for t in pieces][: kit.BLOCKS_LIMIT]
-        once(
-            parts,
-            "results",
-            partial(
-                self._client(spec["workspace"]).chat_postMessage,
+        client = self._client(spec["workspace"])
+
+        def post(meta: Metadata | None) -> str:
+            resp = client.chat_postMessage(
                 channel=spec["channel"],
                 thread_ts=spec["thread_ts"],
                 blocks=blocks,
                 text=text[: kit.TEXT_LIMIT],
                 unfurl_links=False,
                 unfurl_media=False,
-            ),
-        )
+                metadata=meta,
+            )
+            return str(resp["ts"])
+
+        post_once(client, spec["channel"], spec["thread_ts"], parts, "results", post)
 
     def post_notice(self, c: Consultation, text: str) -> None:
         channel, ts = self._where(c)

@@ -1,0 +1,135 @@
+"""Parts posted to Slack so that a retry can recognise them (README, "Recovery").
+
+Every checkpointed message goes out with message metadata (``event_type`` ``neurips_part``,
+``event_payload`` the job's opaque id and the part's name), and a file with its id noted in
+the part's in-flight mark before it is shared. A retry that finds a part in flight but not
+checkpointed (its worker died between Slack's answer and the checkpoint) reads the thread
+(``conversations.replies``) or the channel (``conversations.history``), with
+``include_all_metadata``, and checkpoints the message it finds instead of posting it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import structlog
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackRequestError
+
+from consultations.adapters.checkpoints import mark, once, part_ref
+from consultations.ports import Parts
+
+log = structlog.get_logger(__name__)
+EVENT_TYPE = "neurips_part"
+PAGES = 10  # a thread or channel read this far back (200 messages a page)
+
+Metadata = dict[str, Any]
+
+
+def metadata(parts: Parts | None, name: str) -> Metadata | None:
+    ref = part_ref(parts, name)
+    return {"event_type": EVENT_TYPE, "event_payload": ref} if ref else None
+
+
+def post_once(
+    client: WebClient,
+    channel: str,
+    thread: str | None,
+    parts: Parts | None,
+    name: str,
+    post: Callable[[Metadata | None], str],
+) -> str:
+    """``post(metadata)`` once: a message in ``thread`` (None: in the channel) that carries
+    ``metadata``; a retry finds it there when its checkpoint was never written."""
+    meta = metadata(parts, name)
+    if meta is None:
+        return once(parts, name, lambda: post(None))
+    want = meta["event_payload"]
+
+    def find(_mark: str) -> str | None:
+        return _find(client, channel, thread, lambda m: _payload(m) == want)
+
+    return once(parts, name, lambda: post(meta), find)
+
+
+def upload_once(
+    client: WebClient,
+    channel: str,
+    thread: str,
+    parts: Parts | None,
+    name: str,
+    *,
+    content: bytes,
+    filename: str,
+    title: str,
+) -> str:
+    """A file shared in ``thread`` once. Its id (known before it is shared) is noted in the
+    part's in-flight mark; a retry looks in the thread for a message with that file."""
+
+    def find(file_id: str) -> str | None:
+        return _find(client, channel, thread, lambda m: _has_file(m, file_id))
+
+    def upload() -> str:
+        got = client.files_getUploadURLExternal(filename=filename, length=len(content))
+        file_id = str(got["file_id"])
+        mark(parts, name, file_id)
+        sent = client._upload_file(  # the same plain POST files_upload_v2 makes
+            url=str(got["upload_url"]),
+            data=content,
+            logger=client._logger,
+            timeout=client.timeout,
+            proxy=client.proxy,
+            ssl=client.ssl,
+        )
+        if sent.status != 200:
+            raise SlackRequestError(f"the upload of {filename} failed ({sent.status})")
+        client.files_completeUploadExternal(
+            files=[{"id": file_id, "title": title}], channel_id=channel, thread_ts=thread
+        )
+        return file_id
+
+    return once(parts, name, upload, find if parts is not None else None)
+
+
+def _payload(message: dict[str, Any]) -> Any:
+    meta = message.get("metadata") or {}
+    return meta.get("event_payload") if meta.get("event_type") == EVENT_TYPE else None
+
+
+def _has_file(message: dict[str, Any], file_id: str) -> bool:
+    return any(f.get("id") == file_id for f in message.get("files") or [])
+
+
+def _find(
+    client: WebClient,
+    channel: str,
+    thread: str | None,
+    match: Callable[[dict[str, Any]], bool],
+) -> str | None:
+    """The ts of the first message matching in the thread (or the channel's recent history);
+    None when there is none or Slack cannot be read (the part is then posted again)."""
+    try:
+        for message in _messages(client, channel, thread):
+            if match(message):
+                return str(message["ts"])
+    except SlackApiError as e:
+        log.warning("slack.part_lookup_failed", channel=channel, error=e.response.get("error"))
+    return None
+
+
+def _messages(client: WebClient, channel: str, thread: str | None) -> Iterator[dict[str, Any]]:
+    cursor = None
+    for _ in range(PAGES):
+        if thread is None:
+            resp = client.conversations_history(
+                channel=channel, include_all_metadata=True, limit=200, cursor=cursor
+            )
+        else:
+            resp = client.conversations_replies(
+                channel=channel, ts=thread, include_all_metadata=True, limit=200, cursor=cursor
+            )
+        yield from resp.get("messages") or []
+        cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return
