@@ -86,3 +86,34 @@ def test_a_connection_closed_while_idle_is_replaced() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _TakesThenDrops(BaseHTTPRequestHandler):
+    """Reads the post (as Slack would, and keeps it) and drops the connection before answering."""
+
+    protocol_version = "HTTP/1.1"
+    received = 0
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        type(self).received += 1
+        self.close_connection = True  # no answer: the client sees the connection go
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_post_whose_answer_is_lost_is_not_sent_again_by_the_client() -> None:
+    """The server may have accepted it: the job's retry looks for it by its metadata instead
+    of the client posting it twice."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _TakesThenDrops)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host, port = server.server_address[:2]
+        client = web_client(settings(f"http://{host}:{port}"))
+        with pytest.raises(OSError):
+            client.chat_postMessage(channel="C1", text="once")
+        assert _TakesThenDrops.received == 1
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -139,7 +139,10 @@ def web_client(settings: Settings, token: str | None = None) -> WebClient:
         timeout=TIMEOUT_S,
         headers=headers(),
         retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=3),
+            # only where the request never got out whole (the pool raises those as URLError):
+            # a reset while awaiting the answer may follow a post Slack accepted, and the job's
+            # own retry finds such a post by its metadata rather than posting it again
+            ConnectionErrorRetryHandler(max_retry_count=3, error_types=[URLError]),
             RateLimitErrorRetryHandler(max_retry_count=8),
         ],
     )
