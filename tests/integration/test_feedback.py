@@ -29,6 +29,7 @@ from consultations.state import Owner
 from tests.fakes.jobs import RecordingJobQueue
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import Stack, running
+from tests.integration.test_slack_agent import dispatch  # noqa: F401 — a fixture
 
 ME = Owner(platform="slack", workspace="T1", user="U50")
 
