@@ -117,4 +117,3 @@ class SlackReportStream:
         self.state = "refused" if step == "start" else "broken"
         log.warning("slack.stream_stopped", step=step, reason=reason, channel=self._channel)
         return False
-
