@@ -68,10 +68,20 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print=None,
             access_log=None,
             handle_signals=True,
+            loop=_event_loop(),
         )
         return 0
     finally:
         app.close()
+
+
+def _event_loop() -> asyncio.AbstractEventLoop:
+    """uvloop's where it runs (not on Windows): less CPU per request than asyncio's own."""
+    if sys.platform == "win32":
+        return asyncio.new_event_loop()
+    import uvloop
+
+    return uvloop.new_event_loop()
 
 
 async def _socket(app: App) -> int:

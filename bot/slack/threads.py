@@ -18,7 +18,7 @@ log = structlog.get_logger(__name__)
 
 
 def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
-    service, ledger = ctx.app.service, ctx.app.ledger
+    service, store = ctx.app.service, ctx.app.store
 
     @bolt.event("message")
     async def on_message(body, event) -> None:
@@ -34,12 +34,13 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         files = bool(event.get("files"))
 
         def receive() -> tuple[str, Consultation | None, Turn | None]:
-            """Everything blocking, in one trip to a thread: first time?, whose, the turn."""
-            if not ledger.first_time("slack", body.get("event_id", "")):
+            """Everything blocking, in one trip to a thread: first time? and whose (one round
+            trip to Redis), the turn."""
+            first, c = store.first_time_at(owner, place, "slack", body.get("event_id", ""))
+            if not first:
                 return "duplicate", None, None
             if files:
                 return "file", None, None
-            c = service.at(owner, place)
             if c is None or c.status not in (Status.COMPLETED, Status.ACTIVE):
                 return "none", c, None
             return "turn", c, service.act(owner, c.id, text, c)

@@ -61,6 +61,7 @@ class App:
     redis: redis.Redis
     redis_url: str
     service: ConsultationService
+    store: RedisConsultationStore
     ledger: EventLedger
     narrator: Narrator
     jobs: JobQueue
@@ -209,6 +210,7 @@ def assemble(
         redis=client,
         redis_url=redis_url,
         service=service,
+        store=store,
         ledger=EventLedger(client),
         narrator=build_narrator(settings),
         jobs=queue,

@@ -3,7 +3,8 @@
 Keys share the hash tag of their owner, ``na:{platform:workspace:user}:…``, so one user's keys
 live in one cluster slot and ``forget`` can find them all. Every write sets the TTL again.
 A turn costs two round trips: HMGET to load, EVALSHA to save; finding the consultation of a
-place (a Slack thread) and loading it is one EVALSHA.
+place (a Slack thread) and loading it is one EVALSHA, which can record the event (a Slack
+message) as seen too, so a Slack answer is two round trips in all.
 
 A running consultation is stored as plain JSON, a finished one (with its report) compact and
 compressed (:mod:`consultations.adapters.record_codec`). No record can lock a user out. Each
@@ -40,6 +41,7 @@ from consultations.state import (
 __all__ = ["ConflictError", "EventLedger", "RedisConsultationStore", "UnreadableRecord"]
 
 log = structlog.get_logger(__name__)
+SEEN_TTL_S = 24 * 3600  # how long an event id is remembered
 
 # KEYS: doc, index, [place]   ARGV: expected version, doc json, ttl s, id, score
 _SAVE = """
@@ -54,10 +56,12 @@ if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
 return v
 """
 
-# KEYS: place   ARGV: the owner's document key prefix ("na:{owner}:c:")
+# KEYS: place, [seen]   ARGV: the owner's document key prefix ("na:{owner}:c:"), [seen ttl s]
 # The document's key is built here from the id the place holds: it carries the place key's
-# hash tag, so in a cluster it lives in the same slot, on the same node.
+# hash tag, so in a cluster it lives in the same slot, on the same node. With a ``seen`` key
+# (an event's, under the same hash tag) it first records the event: 0 if it was seen before.
 _AT = """
+if KEYS[2] and not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then return 0 end
 local cid = redis.call('GET', KEYS[1])
 if not cid then return nil end
 local doc = redis.call('HMGET', ARGV[1] .. cid, 'v', 'doc', 's')
@@ -127,6 +131,22 @@ class RedisConsultationStore:
             return None
         cid, *fields = found
         return self._read(owner, _text(cid), fields)
+
+    def first_time_at(
+        self, owner: Owner, place: str, platform: str, event_id: str
+    ) -> tuple[bool, Consultation | None]:
+        """:meth:`EventLedger.first_time` for an event of this user's, and :meth:`at`, in one
+        round trip: (False, None) if the event was seen before (its key is the owner's)."""
+        seen = f"{self._base(owner)}:seen:{platform}:{event_id[:200]}"
+        found = self._at(
+            keys=[self._place(owner, place), seen], args=[self._doc(owner, ""), SEEN_TTL_S]
+        )
+        if found == 0:
+            return False, None
+        if not found:
+            return True, None
+        cid, *fields = found
+        return True, self._read(owner, _text(cid), fields)
 
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]:
         """Newest first. Entries whose consultation expired are dropped from the index."""
@@ -285,7 +305,7 @@ class EventLedger:
     """Remembers event ids durably so a redelivered event is handled once (SET NX EX)."""
 
     def __init__(
-        self, client: redis.Redis, ttl_seconds: int = 24 * 3600, prefix: str = "na"
+        self, client: redis.Redis, ttl_seconds: int = SEEN_TTL_S, prefix: str = "na"
     ) -> None:
         self._r = client
         self._ttl = ttl_seconds

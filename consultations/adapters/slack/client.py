@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import http.client
 import io
+import logging
 import ssl
 import threading
 import urllib.parse
@@ -40,6 +41,15 @@ def _token(settings: Settings) -> str:
     if settings.slack_bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is not set")
     return settings.slack_bot_token.get_secret_value()
+
+
+def _level_set(logger: logging.Logger) -> logging.Logger:
+    """slack_sdk formats a debug line of every request and answer (the whole payload) unless
+    its logger's own level is above DEBUG (it reads ``logger.level``, which is NOTSET, not the
+    level in effect): give it the level it inherits, so nothing is formatted to be dropped."""
+    if logger.level == logging.NOTSET:
+        logger.setLevel(logger.getEffectiveLevel())
+    return logger
 
 
 def headers() -> dict[str, str]:
@@ -119,6 +129,10 @@ class PooledWebClient(WebClient):
     """slack_sdk's WebClient opens a urllib connection per call; this one sends through
     :data:`POOL` (slack_sdk still builds the request, raises, and applies its retries)."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._logger = _level_set(self._logger)
+
     def _perform_urllib_http_request_internal(self, url: str, req: Request) -> dict[str, Any]:
         if self.proxy is not None or not url.lower().startswith(("http://", "https://")):
             return super()._perform_urllib_http_request_internal(url, req)
@@ -151,6 +165,10 @@ def web_client(settings: Settings, token: str | None = None) -> WebClient:
 class PooledAsyncWebClient(AsyncWebClient):
     """slack_sdk opens (and closes) an aiohttp session per call unless it is given one; this
     client opens one on its first call, in the running loop, and keeps it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._logger = _level_set(self._logger)
 
     async def _request(self, *, http_verb: str, api_url: str, req_args: dict) -> dict[str, Any]:
         loop = asyncio.get_running_loop()
