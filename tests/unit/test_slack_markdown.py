@@ -83,3 +83,12 @@ def test_the_notification_text_is_the_title_and_the_opening_in_plain_text() -> N
         "Edge economics", "_Offline analysis._\n\n**Verdict: go.**", "x"
     )
     assert kit.fallback_text(message) == "Edge economics: Offline analysis. Verdict: go."
+
+
+def test_the_title_is_shown_once_in_the_header_not_again_in_the_body() -> None:
+    body = "_Offline analysis._\n\n**Edge economics**\n\n**Verdict: pilot it.**"
+    (message,) = kit.report_messages("Edge economics", body, "offline analysis")
+    assert message[0]["text"]["text"] == "Edge economics"
+    markdown = "".join(b["text"] for b in message if b["type"] == "markdown")
+    assert "Edge economics" not in markdown
+    assert "**Verdict: pilot it.**" in markdown and "_Offline analysis._" in markdown

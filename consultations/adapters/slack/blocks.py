@@ -58,9 +58,10 @@ def split_markdown(markdown: str, limit: int = SECTION_LIMIT) -> list[str]:
 
 def report_messages(title: str, body_markdown: str, author: str) -> list[list[Block]]:
     """The report as one or more messages: a title, who wrote it, then the body (untrusted:
-    made inert) in one ``markdown`` block per message, a new message only past Slack's
-    12,000 characters of Markdown in one message."""
-    body = [markdown_block(p) for p in split_text(report_markdown(body_markdown), MARKDOWN_LIMIT)]
+    made inert; its title line left out, the header shows it) in one ``markdown`` block per
+    message, a new message only past Slack's 12,000 characters of Markdown in one message."""
+    markdown = report_markdown(body_markdown, title)
+    body = [markdown_block(p) for p in split_text(markdown, MARKDOWN_LIMIT)]
     head: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
         {

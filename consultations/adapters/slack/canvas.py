@@ -31,7 +31,7 @@ def canvas_title(c: Consultation) -> str:
 
 def canvas_markdown(c: Consultation) -> str:
     """The report as the thread shows it (one Markdown rendering), and who wrote it."""
-    body = report_markdown(c.narrative or "")
+    body = report_markdown(c.narrative or "", c.report.title if c.report is not None else None)
     return f"{body}\n\n---\n_Report by {c.narrated_by or 'the advisor'} · consultation {c.id}_"
 
 

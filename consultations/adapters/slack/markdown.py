@@ -49,8 +49,11 @@ def standard_markdown(text: str) -> str:
     return "\n".join(out)
 
 
-def report_markdown(narrative: str) -> str:
-    """The narrative, inert and in standard Markdown."""
+def report_markdown(narrative: str, title: str | None = None) -> str:
+    """The narrative, inert and in standard Markdown; its ``title`` line left out (the message's
+    header or the canvas's title shows it)."""
+    if title:
+        narrative = "\n".join(ln for ln in narrative.split("\n") if ln.strip() != f"**{title}**")
     return standard_markdown(inert_markdown(narrative))
 
 
