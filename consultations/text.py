@@ -10,7 +10,8 @@ from collections.abc import Callable
 _INERT = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆", "`": "'", "&": "＆"})
 _DELINK = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆"})
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
-_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|file|javascript|data|tel|sms):(//)?")
+# a scheme only where a link could follow it ("data:text/html…", not "Public data: none")
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|file|javascript|data|tel|sms):(?=\S)(//)?")
 _DOMAIN = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
 _DOT = "\u2024"  # one dot leader: reads as a dot, links nothing
 FENCE = "```"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.adapters.slack.blocks import SECTION_LIMIT, split_markdown
-from consultations.text import inert, split_text
+from consultations.text import delink, inert, split_text
 
 
 def test_escaping_after_splitting_never_cuts_an_entity() -> None:
@@ -44,3 +44,9 @@ def test_inert_quotes_cannot_mention_link_or_break_markup() -> None:
     assert "https://" not in quoted
     assert inert("@channel and @here") == "@\u200bchannel and @\u200bhere"  # no broadcast
     assert inert("y" * 300, 50) == "y" * 49 + "…"
+
+
+def test_a_scheme_word_followed_by_a_space_is_prose_not_a_link() -> None:
+    assert delink("Public data: nothing forces it") == "Public data: nothing forces it"
+    assert "data:\u200b" in delink("see data:text/html,<b>x</b>")
+    assert "javascript:\u200b" in delink("javascript:alert(1)")
