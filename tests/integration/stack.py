@@ -246,3 +246,13 @@ def running(
         yield s
     finally:
         s.stop()
+
+
+def claude_env(url: str) -> dict[str, str]:
+    """Settings for a stack whose reports Claude writes, through the Messages API at ``url``."""
+    return {
+        "NEURIPS_LLM": "anthropic",
+        "ANTHROPIC_API_KEY": "sk-test",
+        "ANTHROPIC_BASE_URL": url,
+        "ANTHROPIC_MAX_RETRIES": "0",
+    }

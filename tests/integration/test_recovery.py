@@ -20,7 +20,7 @@ from consultations.adapters.settings import Settings
 from consultations.catalog import Catalog
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, claude_env
 from tests.integration.test_triage_sources import Recorded200
 from tests.unit.test_engine import typical
 
@@ -89,10 +89,7 @@ def test_worker_killed_whole_with_defaults_reports_within_two_minutes(
             10,
             slack.url,
             tmp_path,
-            NEURIPS_LLM="anthropic",
-            ANTHROPIC_API_KEY="sk-test",
-            ANTHROPIC_BASE_URL=claude.url,
-            ANTHROPIC_MAX_RETRIES="0",
+            **claude_env(claude.url),
         )  # no CELERY_VISIBILITY_TIMEOUT_S, no lease or sweep override: the shipped defaults
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
@@ -226,10 +223,7 @@ def test_a_pool_child_killed_mid_report_is_replaced_at_once(
             15,
             slack.url,
             tmp_path,
-            NEURIPS_LLM="anthropic",
-            ANTHROPIC_API_KEY="sk-test",
-            ANTHROPIC_BASE_URL=claude.url,
-            ANTHROPIC_MAX_RETRIES="0",
+            **claude_env(claude.url),
         )
         redis.Redis.from_url(s.redis_url).flushdb()
         try:

@@ -16,7 +16,7 @@ import redis
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack, running
+from tests.integration.stack import Stack, claude_env, running
 from tests.integration.test_triage_sources import Recorded200
 from tests.unit.test_engine import typical
 
@@ -267,10 +267,7 @@ def test_worker_killed_mid_report_still_posts_exactly_one(
             4,
             slack.url,
             tmp_path,
-            NEURIPS_LLM="anthropic",
-            ANTHROPIC_API_KEY="sk-test",
-            ANTHROPIC_BASE_URL=claude.url,
-            ANTHROPIC_MAX_RETRIES="0",
+            **claude_env(claude.url),
             CELERY_VISIBILITY_TIMEOUT_S="3",
         )
         redis.Redis.from_url(s.redis_url).flushdb()

@@ -17,7 +17,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack, running
+from tests.integration.stack import Stack, claude_env, running
 from tests.integration.test_slack import answer_and_wait, block_text, start
 from tests.integration.test_slack_agent import calls_in, say, thread_started
 from tests.unit.test_engine import typical
@@ -48,10 +48,7 @@ def stack(
         2,
         slack.url,
         tmp_path_factory.mktemp("stream-stack"),
-        NEURIPS_LLM="anthropic",
-        ANTHROPIC_API_KEY="sk-test",
-        ANTHROPIC_BASE_URL=claude.url,
-        ANTHROPIC_MAX_RETRIES="0",
+        **claude_env(claude.url),
     ) as s:
         yield s
 
@@ -200,10 +197,7 @@ def test_a_worker_killed_mid_stream_leaves_one_cut_off_note_and_one_whole_report
             1,
             slack.url,
             tmp_path,
-            NEURIPS_LLM="anthropic",
-            ANTHROPIC_API_KEY="sk-test",
-            ANTHROPIC_BASE_URL=slow.url,
-            ANTHROPIC_MAX_RETRIES="0",
+            **claude_env(slow.url),
             NEURIPS_JOB_LEASE_S="4",
             NEURIPS_SWEEP_S="1",
         )

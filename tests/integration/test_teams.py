@@ -37,7 +37,7 @@ from tests.conftest import ROOT
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.jobs import RecordingJobQueue
-from tests.integration.stack import Stack, running
+from tests.integration.stack import Stack, claude_env, running
 from tests.unit.test_engine import typical
 
 _ids = itertools.count(1)
@@ -187,10 +187,7 @@ def teams_stack(
         connector.url,
         tmp_path_factory.mktemp("teams-stack"),
         NEURIPS_ENV="dev",
-        NEURIPS_LLM="anthropic",
-        ANTHROPIC_API_KEY="sk-test",
-        ANTHROPIC_BASE_URL=claude.url,
-        ANTHROPIC_MAX_RETRIES="0",
+        **claude_env(claude.url),
     ) as s:
         yield s
 
