@@ -10,9 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
-from consultations.answers.corrections import find_correction, names_of
+from consultations.answers.corrections import (
+    Correction,
+    back_reference,
+    find_correction,
+    names_of,
+)
 from consultations.answers.plausible import doubt
-from consultations.scripts import ConsultationScript, Question
+from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
 
 _YES = {
@@ -134,6 +139,8 @@ def _correction(
     answered = [k for k, a in c.answers.items() if k != c.editing]
     found = find_correction(script.questions, answered, current.key if current else None, text)
     if found is None:
+        found = _unnamed(script, c, current, text)
+    if found is None:
         return None
     q = script.question(found.key)
     try:
@@ -147,6 +154,34 @@ def _correction(
     c.answers[q.key] = answer
     note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}."
     return ReplyResult(True, note=note, corrected=True)
+
+
+def _unnamed(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> Correction | None:
+    """"wait, I meant 3 million" names no question: it corrects the last answer when it plainly
+    points back ("I meant", "make that") or when its words cannot answer the current question
+    but do answer the last one ("sorry, 3 million" asked for input and output tokens)."""
+    ref = back_reference(text)
+    last = next((k for k in reversed(c.trail) if k in c.answers and k != c.editing), None)
+    if ref is None or last is None or (current is not None and last == current.key):
+        return None
+    words, pointing = ref
+    if script.question(last).type is not QuestionType.NUMBER:
+        return None  # free words after "sorry" are far likelier a new answer than a correction
+    if not pointing and current is not None and _reads(current, text):
+        return None
+    return Correction(last, words) if _reads(script.question(last), words) else None
+
+
+def _reads(q: Question, text: str) -> bool:
+    try:
+        parse_answer(q, text)
+    except Unclear:
+        return True
+    except AnswerError:
+        return False
+    return True
 
 
 def _mixed(script: ConsultationScript, c: Consultation, answer: Answer) -> str | None:

@@ -12,7 +12,7 @@ from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(
     r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
-    r"change|set|update|fix|correct|let me correct)\b[\s,:;.!-]*",
+    r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
     re.I,
 )
 _NOT = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I)
@@ -59,6 +59,28 @@ def find_correction(
     words = assign.group("rest") if assign else body
     words = _NOT.sub("", words).strip(" ,;.")
     return Correction(q.key, words) if words else None
+
+
+_POINTING = re.compile(r"^\s*(?:i meant|i mean|make (?:that|it))\b", re.I)
+_LEAD = re.compile(
+    r"^\s*(?:(?:it|that)(?:'s| is| was| should be| to)?|should be|to)\s+(?:be\s+)?", re.I
+)
+
+
+def back_reference(text: str) -> tuple[str, bool] | None:
+    """The words of a correction that names no question ("wait, I meant 3 million"), and
+    whether it plainly points back at the last answer ("I meant", "make that") rather than
+    merely opening with a cue word ("sorry", "actually") that a fresh answer may also start with.
+    None when ``text`` opens with no cue at all."""
+    rest, cued, pointing = text, False, False
+    while cue := _CUE.match(rest):
+        cued, pointing = True, pointing or bool(_POINTING.match(rest))
+        rest = rest[cue.end() :]
+    if not cued:
+        return None
+    rest = _LEAD.sub("", rest)
+    words = _NOT.sub("", rest).strip(" ,;.")
+    return (words, pointing) if words else None
 
 
 def _named(q: Question, text: str) -> re.Match[str] | None:

@@ -136,3 +136,27 @@ def test_free_text_that_mentions_an_earlier_topic_is_an_answer(catalog: Catalog)
     assert c.answers["ai_use"].text is not None and "support chat" in c.answers["ai_use"].text
     d = step(script, c, "change the industry to insurance")  # an explicit one still works
     assert d.consultation.answers["industry"].text == "insurance"
+
+
+def test_a_correction_naming_nothing_fixes_the_last_answer_when_it_points_back(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, ["2.500.000", "wait, I meant 3 million"])
+    assert c.answers["requests"].number == 3_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 2
+    assert d.outcome.note == (
+        "Changed volume: 2,500,000 requests a month → 3,000,000 requests a month."
+    )
+    c, d = walk(catalog, EDGE_ANSWERS[:2] + ["make that 1500 in, 400 out"])
+    assert c.answers["tokens"].numbers == {"input": 1500, "output": 400}
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+
+
+def test_a_cue_word_before_words_that_answer_the_current_question_is_an_answer(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, ["5M", "sorry, 1200 in 300 out"])
+    assert c.answers["requests"].number == 5_000_000
+    assert c.answers["tokens"].numbers == {"input": 1200, "output": 300}
+    c, d = walk(catalog, ["5M", "oops, 8 million"])  # cannot be tokens in and out: the volume
+    assert c.answers["requests"].number == 8_000_000 and "tokens" not in c.answers
