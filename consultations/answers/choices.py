@@ -47,7 +47,8 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
     if close:
         return (names[close[0]],)
     options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
-    raise AnswerError(f"Pick one of: {options} (a number or the words will do).")
+    some = "one or more" if question.multiple else "one"
+    raise AnswerError(f"Pick {some} of: {options} (a number or the words will do).")
 
 
 def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:

@@ -16,7 +16,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     elif ";" in text:
         parts = text.split(";")
     else:
-        parts = _split_commas(text)
+        parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     if named:
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     seen: dict[str, str] = {}
@@ -27,8 +27,9 @@ def split_list(text: str, named: bool = False) -> list[str]:
     return list(seen.values())
 
 
-def _split_commas(text: str) -> list[str]:
-    """Split on commas outside parentheses, and on a final ', and' / ' and ' only after commas."""
+def _split_commas(text: str, final_and: bool = True) -> list[str]:
+    """Split on commas outside parentheses, and (``final_and``) on the last item's ' and ' when
+    the commas list items the plain way ("a, b and c")."""
     parts: list[str] = []
     current: list[str] = []
     depth = 0
@@ -42,8 +43,11 @@ def _split_commas(text: str) -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     if len(parts) > 1:
-        last = re.sub(r"^\s*and\s+", "", parts[-1])
-        parts[-1] = last
+        parts[-1] = re.sub(r"^\s*and\s+", "", parts[-1])
+        head, sep, tail = parts[-1].rpartition(" and ")
+        plain = not any(" and " in p for p in parts[:-1])  # "a, b and c", not "a and b, c"
+        if final_and and sep and plain and head.strip() and tail.strip() and "(" not in parts[-1]:
+            parts[-1:] = [head, tail]
     return parts
 
 

@@ -313,3 +313,23 @@ def test_a_range_is_read_as_its_midpoint_with_a_note_that_says_so(catalog: Catal
     a = parse_answer(requests, "somewhere between 200k and 300k a month")
     assert a.number == 250_000
     assert a.note == "the midpoint of 200,000–300,000; type the exact figure if you have it"
+
+
+def test_a_plain_list_ending_in_and_gives_each_item(catalog: Catalog) -> None:
+    pipelines = q(catalog, "attention-readiness", "pipelines")
+    typed = "contract review, support search and sales call summaries"
+    assert parse_answer(pipelines, typed).items == (
+        "contract review",
+        "support search",
+        "sales call summaries",
+    )
+    assert parse_answer(pipelines, "research and development").items == (
+        "research and development",
+    )
+
+
+def test_a_workaround_described_in_its_own_words_is_read(catalog: Catalog) -> None:
+    workarounds = q(catalog, "attention-readiness", "workarounds")
+    assert parse_answer(workarounds, "we chunk everything + RAG").choices == ("context-length",)
+    with pytest.raises(AnswerError, match="Pick one or more of"):
+        parse_answer(workarounds, "banana")
