@@ -169,9 +169,18 @@ def _unnamed(
     words, pointing = ref
     if script.question(last).type is not QuestionType.NUMBER:
         return None  # free words after "sorry" are far likelier a new answer than a correction
-    if not pointing and current is not None and _reads(current, text):
+    fresh = current is not None and not _only_quantity(current, words) and _reads(current, text)
+    if not pointing and fresh:
         return None
     return Correction(last, words) if _reads(script.question(last), words) else None
+
+
+def _only_quantity(current: Question, words: str) -> bool:
+    """"sorry, 2 hours a week" typed at a free-text question is a figure for the last one: free
+    text is never a bare quantity of a few words."""
+    return current.type is QuestionType.TEXT and len(words.split()) <= 5 and any(
+        ch.isdigit() for ch in words
+    )
 
 
 def _reads(q: Question, text: str) -> bool:

@@ -99,10 +99,16 @@ def format_number(value: float, kind: NumberKind | None, currency: str | None = 
             return f"{plain(value / 1000)} s"
         return f"{plain(value * 1000)} µs" if 0 < value < 1 else f"{plain(value)} ms"
     if kind is NumberKind.MONTHS:
-        return f"{plain(value)} months"
+        return f"{plain(_sensible(value))} months"
     if kind is NumberKind.HOURS:
-        return f"{plain(value)} hours"
+        return f"{plain(_sensible(value))} hours"
     return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+
+
+def _sensible(value: float) -> float:
+    """Hours and months worked out from a rate ("half a day a week" is 17.392857 hours a
+    month) are said to two decimals at most (17.39), as a typed 2.25 or 10.01 is said back."""
+    return round(value, 2)
 
 
 def plain(value: float) -> str:

@@ -160,3 +160,22 @@ def test_a_cue_word_before_words_that_answer_the_current_question_is_an_answer(
     assert c.answers["tokens"].numbers == {"input": 1200, "output": 300}
     c, d = walk(catalog, ["5M", "oops, 8 million"])  # cannot be tokens in and out: the volume
     assert c.answers["requests"].number == 8_000_000 and "tokens" not in c.answers
+
+
+def test_a_bare_figure_after_a_cue_at_a_free_text_question_corrects_the_last_figure(
+    catalog: Catalog,
+) -> None:
+    script = catalog.by_slug("attention-readiness")
+    d = begin(script)
+    for text in ["contract chunker", "1", "80k", "128k", "12k a day", "$3", "half a day a week"]:
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, "sorry, 2 hours a week")
+    c = d.consultation
+    assert "incidents" not in c.answers
+    assert 8.6 < c.answers["upkeep_hours"].number < 8.8  # type: ignore[operator]
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
+    assert d.outcome.note is not None and d.outcome.note.startswith(
+        "Changed upkeep: 17.39 hours → 8.7"
+    )
+    d = step(script, c, "sorry, the chunker dropped clauses twice in 2025")
+    assert "dropped clauses" in (d.consultation.answers["incidents"].text or "")
