@@ -7,7 +7,7 @@ from typing import TextIO
 
 from consultations import messages, router
 from consultations.catalog import UnknownConsultation
-from consultations.engine import Asked, Finished
+from consultations.engine import Finished
 from consultations.ports import Narrator
 from consultations.service import ConsultationService, NotFound
 from consultations.state import Consultation, Delivery, Owner, Status
@@ -137,7 +137,7 @@ def _choose(
 def _resume(service: ConsultationService, c: Consultation, term: Terminal) -> Consultation:
     script = service.catalog.by_slug(c.slug)
     outcome = service.where(c)
-    done = outcome.number - 1 if isinstance(outcome, Asked) else len(script.questions)
+    done = sum(1 for q in script.questions if q.key in c.answers)  # "edit 5" may answer out of turn
     term.say(
         f"Resuming **{script.title}** ({done} of {len(script.questions)} answered). "
         f"{messages.CONTROLS}."

@@ -63,6 +63,7 @@ def advise(request: AdvisorInput) -> Report:
         if extra and all(extra.title != i.title for i in items):
             items.append(extra)
     _link_interface_before_switch(items)
+    _residency_map_first(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
     triggered = [i for i in items if i.trigger]
@@ -229,7 +230,8 @@ VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
 def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
     """An item that touches vendors or where data goes must not undo a stated constraint."""
     text = f"{item.title} {item.detail}".casefold()
-    if {"data", "regulation"} & set(constraints) and any(w in text for w in VENDOR_WORDS):
+    rules = {"data", "regulation"} & set(constraints) and "residency rules" not in text
+    if rules and any(w in text for w in VENDOR_WORDS):
         item.detail += (
             " Within your data-residency and regulatory rules: a new vendor, region or "
             "data flow qualifies only once it meets them."
@@ -246,6 +248,21 @@ def _link_interface_before_switch(items: list[Item]) -> None:
     for i in items:
         if i is not interface and i.depends_on is None and "switch" in i.title.casefold():
             i.depends_on = interface.title
+
+
+def _residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> None:
+    """Under data or regulatory constraints, an item that brings a vendor, an API or a new
+    data flow waits for the map of where each workload's data goes: its own text says it
+    qualifies only once it meets those rules, so the map cannot come after it."""
+    if not {"data", "regulation"} & set(constraints):
+        return
+    gate = next((i for i in items if "where each workload's data" in i.title), None)
+    if gate is None:
+        return
+    for i in items:
+        text = f"{i.title} {i.detail}".casefold()
+        if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
+            i.depends_on = gate.title
 
 
 def _lower_first_word(title: str, lead: str) -> str:

@@ -186,6 +186,21 @@ def test_diffusion_risk_is_high_for_characters_and_faces_without_cover(catalog: 
     assert any("Midjourney" in q for q in questionnaire)
 
 
+def test_under_residency_rules_the_data_map_comes_before_any_new_data_flow(
+    catalog: Catalog,
+) -> None:
+    edge = run(catalog, "edge-economics", EDGE)
+    earlier = (EarlierConsultation(slug="edge-economics", answers={}, report=edge),)
+    answers = {"team_size": "12", "constraints": "regulated data, small budget"}
+    plan = run(catalog, "strategy-synthesis", answers, earlier=earlier).recommendations
+    titles = [rec.title for rec in plan]
+    mapped = next(n for n, t in enumerate(titles) if t.startswith("Map where each workload"))
+    pilot = next(n for n, t in enumerate(titles) if "pilot a quantised" in t)
+    assert mapped < pilot
+    assert plan[mapped].horizon != plan[pilot].horizon  # one track: the map is done first
+    assert "qualifies only once" not in plan[mapped].detail  # not told its own rule again
+
+
 def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
     edge = run(catalog, "edge-economics", EDGE)
     earlier = (EarlierConsultation(slug="edge-economics", answers={}, report=edge),)
