@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
+_JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
 
 
 def split_list(text: str, named: bool = False) -> list[str]:
@@ -21,7 +22,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     seen: dict[str, str] = {}
     for part in parts:
-        item = _BULLET.sub("", part).strip(" \t.,;")
+        item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())

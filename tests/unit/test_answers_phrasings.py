@@ -333,3 +333,9 @@ def test_a_workaround_described_in_its_own_words_is_read(catalog: Catalog) -> No
     assert parse_answer(workarounds, "we chunk everything + RAG").choices == ("context-length",)
     with pytest.raises(AnswerError, match="Pick one or more of"):
         parse_answer(workarounds, "banana")
+
+
+def test_a_joining_word_is_not_part_of_the_item(catalog: Catalog) -> None:
+    vendors = q(catalog, "model-convergence", "vendors")
+    typed = "OpenAI and Anthropic, plus Mistral for the EU stuff"
+    assert parse_answer(vendors, typed).items == ("OpenAI", "Anthropic", "Mistral for the EU stuff")
