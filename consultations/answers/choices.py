@@ -32,6 +32,7 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
         return banded
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     words = set(_WORD.findall(folded)) - negated
+    words |= {stem(w) for w in words}  # "checked" answers an option named "check"
     exact = [c.value for c in choices if folded in _names(c)]
     if exact:
         return (exact[0],)
@@ -79,7 +80,20 @@ def _contains(folded: str, words: set[str], name: str) -> bool:
     name = name.casefold()
     if " " in name:
         return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) is not None
-    return name in words
+    return name in words or stem(name) in words
+
+
+_SUFFIXES = (("ations", "at"), ("ation", "at"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""))
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match "checked", "checks" and "checking" to "check", or
+    "simulated" and "simulation" to "simulate"; short words are left whole."""
+    for suffix, repl in (*_SUFFIXES, ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]:

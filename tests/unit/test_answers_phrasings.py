@@ -339,3 +339,10 @@ def test_a_joining_word_is_not_part_of_the_item(catalog: Catalog) -> None:
     vendors = q(catalog, "model-convergence", "vendors")
     typed = "OpenAI and Anthropic, plus Mistral for the EU stuff"
     assert parse_answer(vendors, typed).items == ("OpenAI", "Anthropic", "Mistral for the EU stuff")
+
+
+def test_an_option_word_in_another_form_still_picks_it(catalog: Catalog) -> None:
+    checkable = q(catalog, "automation-frontier", "checkable")
+    typed = "partly — invoices can be checked against the ERP"
+    assert parse_answer(checkable, typed).choices == ("verify",)
+    assert parse_answer(checkable, "we built a simulation of it").choices == ("simulate",)
