@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import join, money, plural
+from consultations.answers.choices import stem
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 BLOCKERS = {
@@ -61,16 +64,18 @@ def advise(request: AdvisorInput) -> Report:
     value = sheet.number("value", 10_000)
     cur = sheet.currency("value")
 
-    base = CHECKABLE[checkable] + LOGS[logs] + ERROR_COST[error]
-    base += 0.1 if shelved & {"models", "variability"} else 0.0  # the blockers that moved
-    base -= 0.1 if "data" in shelved and logs == "none" else 0.0
+    checks = _per_workflow(workflows, checkable, sheet.raw("checkable"), LESS_CHECKABLE)
+    logged = _per_workflow(workflows, logs, sheet.raw("logs"), FEWER_LOGS)
     rows = []
     for w in workflows:
-        low = w.casefold()
-        fit = 0.1 if (any(x in low for x in CONTROL_WORDS) and checkable == "simulate") else 0.0
+        low, check, log = w.casefold(), checks[w], logged[w]
+        base = CHECKABLE[check] + LOGS[log] + ERROR_COST[error]
+        base += 0.1 if shelved & {"models", "variability"} else 0.0  # the blockers that moved
+        base -= 0.1 if "data" in shelved and log == "none" else 0.0
+        fit = 0.1 if (any(x in low for x in CONTROL_WORDS) and check == "simulate") else 0.0
         fit += 0.05 if any(x in low for x in TEXT_WORDS) else 0.0
         feasibility = max(0.05, min(0.95, base + fit))
-        rows.append((w, feasibility, _approach(low, checkable)))
+        rows.append((w, feasibility, _approach(low, check)))
     rows.sort(key=lambda r: -r[1])
     best, best_f = rows[0][0], rows[0][1]
     tied = [w for w, f, _ in rows if abs(f - best_f) < 1e-9]
@@ -137,9 +142,9 @@ def advise(request: AdvisorInput) -> Report:
         recommendations=_plan(
             join(tied, "and") if len(tied) > 1 else best,
             go,
-            checkable,
+            checks[rows[0][0]],
             "high" if "risk" in shelved else error,
-            logs,
+            logged[rows[0][0]],
         ),
         assumptions=assumed_lines(
             sheet,
@@ -168,6 +173,27 @@ def _months(n: float | None) -> str:
     if n is None:
         return "never (no value given)"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
+
+
+LESS_CHECKABLE = {"simulate": "verify", "verify": "human", "human": "human"}
+FEWER_LOGS = {"rich": "some", "some": "none", "none": "none"}
+_LIMITED = re.compile(r"\b(?:only|partly|partially|the rest|others?|but not|except)\b", re.I)
+
+
+def _per_workflow(
+    workflows: tuple[str, ...], value: str, raw: str, lesser: dict[str, str]
+) -> dict[str, str]:
+    """An answer that limits itself to some workflows by name ("invoices can be checked against
+    the ERP, the rest not really") holds for those; the others get the next option down."""
+    typed = {stem(t) for t in re.findall(r"[a-z]+", raw.casefold())}
+    named = {
+        w
+        for w in workflows
+        if any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", w.casefold()))
+    }
+    if not _LIMITED.search(raw) or not named or len(named) == len(workflows):
+        return dict.fromkeys(workflows, value)
+    return {w: value if w in named else lesser[value] for w in workflows}
 
 
 def _plan(best: str, go: bool, checkable: str, error: str, logs: str) -> tuple[Recommendation, ...]:

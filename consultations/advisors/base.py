@@ -90,6 +90,11 @@ class AnswerSheet:
             return default
         return a.items
 
+    def raw(self, key: str) -> str:
+        """The words as typed (empty when skipped): for the qualifiers a choice cannot hold."""
+        a = self._get(key)
+        return a.raw if a is not None else ""
+
     def text(self, key: str, default: str = "") -> str:
         a = self._get(key)
         if a is None or not a.text:

@@ -201,6 +201,22 @@ def test_under_residency_rules_the_data_map_comes_before_any_new_data_flow(
     assert "qualifies only once" not in plan[mapped].detail  # not told its own rule again
 
 
+def test_an_answer_limited_to_one_workflow_scores_only_that_one_as_checkable(
+    catalog: Catalog,
+) -> None:
+    answers = {
+        "workflows": "invoice matching; supplier onboarding; customs paperwork",
+        "checkable": "partly: invoices can be checked against the ERP, the rest not really",
+    }
+    rows = run(catalog, "automation-frontier", answers).tables[0].rows
+    scores = {r[0]: float(r[1]) for r in rows}
+    assert rows[0][0] == "invoice matching"
+    assert scores["supplier onboarding"] < 0.5 <= scores["invoice matching"]
+    answers["checkable"] = "yes, all of them can be checked against the ERP"
+    rows = run(catalog, "automation-frontier", answers).tables[0].rows
+    assert len({r[1] for r in rows}) <= 2 and all(float(r[1]) >= 0.5 for r in rows)
+
+
 def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
     edge = run(catalog, "edge-economics", EDGE)
     earlier = (EarlierConsultation(slug="edge-economics", answers={}, report=edge),)
