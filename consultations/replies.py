@@ -6,6 +6,7 @@ Pure, and kept apart from the engine's commands and outcomes. ``apply_reply`` ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -45,6 +46,11 @@ _YES = {
     "yes it is",
 }
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
+_UNKNOWN = re.compile(
+    r"^\s*(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
+    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,11 @@ def apply_reply(
         if word in _NO:
             c.pending = None
             return ReplyResult(True, note="Then type the right value, please.")
+    if (unsure := _UNKNOWN.match(text)) is not None:
+        rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
+        if not rest or not _reads(q, rest):
+            return _unknown(script, c, q)
+        text = rest
     try:
         answer = parse_answer(q, text)
     except Unclear as e:
@@ -98,6 +109,28 @@ def apply_reply(
         return ReplyResult(False, reason=str(e))
     same = pending is not None and _same(pending.readings[0], answer)
     return _accept(script, c, q, answer, checked=not same)
+
+
+def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyResult:
+    """"no idea": the option that says so, a skip where the question allows one, or a rough
+    guess asked for — never "no idea" read as "no" or "none"."""
+    unknown = next((ch for ch in q.choices if ch.value == "unknown"), None)
+    if unknown is not None:
+        answer = Answer(key=q.key, raw="don't know", choices=(unknown.value,))
+        return _accept(script, c, q, answer)
+    if q.optional:
+        c.answers[q.key] = Answer(key=q.key, raw="", skipped=True)
+        if q.key not in c.trail:
+            c.trail.append(q.key)
+        c.pending = None
+        return ReplyResult(True, note="Skipped; the report says so (`edit N` adds it later).")
+    example = f" (for example: {q.example})" if q.example else ""
+    return ReplyResult(
+        False,
+        reason="The report needs this one, but a rough guess will do"
+        + example
+        + ": it shows what it rests on, and `edit N` changes it later.",
+    )
 
 
 def _restated(

@@ -179,3 +179,28 @@ def test_a_bare_figure_after_a_cue_at_a_free_text_question_corrects_the_last_fig
     )
     d = step(script, c, "sorry, the chunker dropped clauses twice in 2025")
     assert "dropped clauses" in (d.consultation.answers["incidents"].text or "")
+
+
+def test_no_idea_is_never_read_as_no_or_none(catalog: Catalog) -> None:
+    ip = catalog.by_slug("diffusion-ip-risk")
+    d = begin(ip)
+    for text in ["ads", "Midjourney", "no idea"]:
+        d = step(ip, d.consultation, text)
+    assert "content" not in d.consultation.answers  # not "None of these"
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+    assert d.outcome.reason is not None and "rough guess will do" in d.outcome.reason
+    for text in ["not sure, probably logos", "EU", "no idea, haven't checked the contract"]:
+        d = step(ip, d.consultation, text)
+    assert d.consultation.answers["content"].choices == ("brands",)
+    assert d.consultation.answers["indemnity"].choices == ("unknown",)  # its own option
+
+
+def test_no_idea_skips_an_optional_question_and_a_hedged_figure_is_read(catalog: Catalog) -> None:
+    att = catalog.by_slug("attention-readiness")
+    d = begin(att)
+    for text in ["contract chunker", "1", "80k", "128k", "not sure, maybe 200k a month", "dunno"]:
+        d = step(att, d.consultation, text)
+    c = d.consultation
+    assert c.answers["calls"].number == 200_000
+    assert c.answers["input_price"].skipped
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 7
