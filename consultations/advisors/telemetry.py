@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import count, counted, join, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
@@ -134,7 +136,7 @@ def advise(request: AdvisorInput) -> Report:
             title="Alert and review weekly",
             detail="The alerts above, and a weekly review of the worst runs"
             + (
-                f" with {reader}, starting from what they cannot do today ({_gap(blind)})"
+                f" with {reader}, starting from what they cannot answer today: {_gap(blind)}"
                 if blind
                 else ""
             )
@@ -233,14 +235,34 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_CANNOT = re.compile(
+    r"^(?:(?:we|they|i|the team|our team|nobody|no one)\s+)?(?:can(?:no|')t|cannot|can not|"
+    r"don'?t|do not|are unable to)\s+(?:(?:see|answer|tell|know|say)\s+)?",
+    re.I,
+)
+
+
+def _split(blind: str) -> tuple[str | None, str]:
+    """"on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
+    "we can't see why it picked a tool" names no one but the team itself."""
+    for sep in (";", " — ", ": ", ", "):
+        head, found, tail = blind.partition(sep)
+        head, tail = head.strip(), tail.strip()
+        if found and tail and len(head.split()) <= 5 and not _CANNOT.match(head):
+            return head, tail
+    return None, blind.strip()
+
+
 def _who(blind: str) -> str:
-    head = blind.split(";")[0].strip() if blind else ""
-    return head if 2 <= len(head) <= 60 else "whoever debugs the agents"
+    who, gap = _split(blind)
+    if who:
+        return who
+    return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
 
 
 def _gap(blind: str) -> str:
-    tail = blind.split(";", 1)[-1].strip()
-    return tail.removeprefix("they ").strip() or blind
+    gap = _split(blind)[1]
+    return _CANNOT.sub("", gap.removeprefix("they ")).strip() or gap
 
 
 def _bytes(n: float) -> str:

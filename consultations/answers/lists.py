@@ -6,6 +6,8 @@ import re
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
+_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)")  # "a support agent": lower case only
+_AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
 
 
 def split_list(text: str, named: bool = False) -> list[str]:
@@ -20,9 +22,10 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     if named:
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
+    parts = [piece for p in parts for piece in _split_and_article(p)]
     seen: dict[str, str] = {}
     for part in parts:
-        item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
+        item = _ARTICLE.sub("", _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;")))
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())
@@ -50,6 +53,14 @@ def _split_commas(text: str, final_and: bool = True) -> list[str]:
         if final_and and sep and plain and head.strip() and tail.strip() and "(" not in parts[-1]:
             parts[-1:] = [head, tail]
     return parts
+
+
+def _split_and_article(part: str) -> list[str]:
+    """ "a support agent (LangGraph) and an internal research agent" names two things: "and"
+    before an article starts a new item, outside parentheses."""
+    pieces = _AND_ARTICLE.split(part)
+    balanced = all(p.count("(") == p.count(")") for p in pieces)
+    return pieces if len(pieces) > 1 and balanced else [part]
 
 
 def _is_name(part: str) -> bool:

@@ -218,6 +218,16 @@ def test_an_answer_limited_to_one_workflow_scores_only_that_one_as_checkable(
     assert len({r[1] for r in rows}) <= 2 and all(float(r[1]) >= 0.5 for r in rows)
 
 
+def test_a_blind_spot_said_as_a_sentence_is_not_taken_for_a_name(catalog: Catalog) -> None:
+    answers = {"blind_spots": "we can't see why it picked a tool"}
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
+    assert "For we can't" not in text and "with we can't" not in text
+    assert "with your team, starting from what they cannot answer today: why it picked" in text
+    answers = {"blind_spots": "on-call SREs; they cannot see why a tool was chosen"}
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
+    assert "with on-call SREs, starting from what they cannot answer today: why a tool" in text
+
+
 def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
     edge = run(catalog, "edge-economics", EDGE)
     earlier = (EarlierConsultation(slug="edge-economics", answers={}, report=edge),)

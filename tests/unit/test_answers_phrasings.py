@@ -259,7 +259,7 @@ def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalo
         "backup)",
     )
     assert parse_answer(vendors, "an in-house SDXL fine-tune, Midjourney").items == (
-        "an in-house SDXL fine-tune",
+        "in-house SDXL fine-tune",
         "Midjourney",
     )
     lower = parse_answer(vendors, "openai for chat, anthropic, mistral").items
@@ -346,3 +346,12 @@ def test_an_option_word_in_another_form_still_picks_it(catalog: Catalog) -> None
     typed = "partly — invoices can be checked against the ERP"
     assert parse_answer(checkable, typed).choices == ("verify",)
     assert parse_answer(checkable, "we built a simulation of it").choices == ("simulate",)
+
+
+def test_two_things_joined_by_and_an_are_two_items(catalog: Catalog) -> None:
+    agents = q(catalog, "reasoning-telemetry", "agents")
+    typed = "a support agent (LangGraph) and an internal research agent"
+    assert parse_answer(agents, typed).items == (
+        "support agent (LangGraph)",
+        "internal research agent",
+    )
