@@ -85,7 +85,7 @@ def advise(request: AdvisorInput) -> Report:
                 value=per,
                 display=str(per),
                 working=f"{plural(hours, 'hour')} a week × 60 ÷ "
-                f"{number(PER_WEEK.get(cadence, 1.0), 2)} digests a week ÷ "
+                f"{_digests(cadence)} a week ÷ "
                 f"{MINUTES_PER_PAPER} minutes a paper (at least 1, at most {MAX_PER_DIGEST})",
             ),
             Figure(
@@ -93,8 +93,8 @@ def advise(request: AdvisorInput) -> Report:
                 value=weekly_minutes,
                 display=f"{plural(round(weekly_minutes), 'minute')} a week, against your "
                 f"{plural(hours, 'hour')} a week",
-                working=f"{plural(per, 'paper')} × {number(PER_WEEK.get(cadence, 1.0), 2)} "
-                f"digests a week × {MINUTES_PER_PAPER} minutes",
+                working=f"{plural(per, 'paper')} × {_digests(cadence)} a week × "
+                f"{MINUTES_PER_PAPER} minutes",
             ),
         ),
         sections=tuple(sections),
@@ -178,3 +178,9 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
     ]
     ranked = triage(papers, Profile.model_validate(profile), top=None)
     return tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked)
+
+
+def _digests(cadence: str) -> str:
+    """ "1 digest", "7 digests", "0.23 digests" (monthly is 12 in 52 weeks)."""
+    n = PER_WEEK.get(cadence, 1.0)
+    return "1 digest" if n == 1 else f"{number(n, 2)} digests"

@@ -15,6 +15,7 @@ from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.rates import rate_after, to_period
+from consultations.answers.shares import shares_in_words
 from consultations.scripts import NumberKind, Question
 
 _MS = {
@@ -53,6 +54,10 @@ def number_answer(question: Question, text: str) -> Answer:
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     if not quantities and text.casefold().strip(" .!") in _ZERO_WORDS:
         quantities = [Quantity((0.0,), 0, len(text))]
+    worded = not quantities and question.parts and kind is NumberKind.PERCENT
+    if worded and (shares := shares_in_words(question.parts, text)) is not None:
+        note = "read from your words; type the percentages to be exact"
+        return Answer(key=question.key, raw=text, numbers=shares, note=note)
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"

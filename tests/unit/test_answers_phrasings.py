@@ -355,3 +355,12 @@ def test_two_things_joined_by_and_an_are_two_items(catalog: Catalog) -> None:
         "support agent (LangGraph)",
         "internal research agent",
     )
+
+
+def test_shares_said_in_words_are_read_and_said_back_as_percentages(catalog: Catalog) -> None:
+    weights = q(catalog, "research-curation", "weights")
+    a = parse_answer(weights, "mostly failure, some cost, compute barely")
+    assert a.numbers == {"cost": 33, "failure": 50, "compute": 17}
+    assert a.note == "read from your words; type the percentages to be exact"
+    with pytest.raises(AnswerError, match="I need 3 numbers"):
+        parse_answer(weights, "compute")

@@ -1,0 +1,39 @@
+"""Shares said in words: "mostly failure, some cost, compute barely" for a question that asks
+how much each of its parts matters in percent. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_LEVELS = (
+    (0, r"not at all|not|none|no|zero|don'?t care|irrelevant"),
+    (1, r"barely|hardly|little|a little|a bit|slightly|less|low|least|minor"),
+    (3, r"mostly|mainly|primarily|most|heavily|a lot|very|high|above all|first"),
+    (2, r"some|somewhat|moderately|partly|medium|also|too|equally"),
+)
+_CLAUSE = re.compile(r"[,;/]|\band\b|\bthen\b", re.I)
+
+
+def shares_in_words(parts: Sequence[str], text: str) -> dict[str, float] | None:
+    """Percent per part, from a level word beside each part's name (a part named without one
+    counts as "some"); None unless every part is named or the unnamed ones can be read as
+    none. The levels: most 3, some 2, little 1, none 0."""
+    levels: dict[str, int] = {}
+    for clause in _CLAUSE.split(text.casefold()):
+        named = [p for p in parts if re.search(rf"\b{re.escape(p)}\b", clause)]
+        if len(named) != 1:
+            continue
+        levels[named[0]] = next(
+            (n for n, words in _LEVELS if re.search(rf"\b(?:{words})\b", clause)), 2
+        )
+    if len(levels) < 2 or not any(levels.values()):
+        return None
+    total = sum(levels.values())
+    shares = {p: 100 * levels.get(p, 0) / total for p in parts}
+    rounded = {p: float(round(v)) for p, v in shares.items()}
+    drift = 100 - sum(rounded.values())  # 33 + 50 + 17: keep the sum at exactly 100
+    if drift:
+        top = max(rounded, key=lambda p: shares[p] - rounded[p] if drift > 0 else rounded[p])
+        rounded[top] += drift
+    return rounded
