@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import redis
 from slack_sdk import WebClient
+from structlog.testing import capture_logs
 
 from consultations.adapters.checkpoints import RedisParts
 from consultations.adapters.slack.parts import Metadata, post_once, upload_once
@@ -109,3 +110,23 @@ def test_a_chart_shared_before_the_worker_died_is_found_by_its_file_id(
     shared = [m for m in slack.messages if m["channel"] == "CS" and m.get("files")]
     assert len(shared) == 1 and third.posted("chart") == shared[0]["ts"]
     assert len(slack.calls("files.getUploadURLExternal")) == 2  # the third uploaded nothing
+
+
+def test_a_thread_slack_will_not_let_us_read_is_posted_again_and_says_which_scope(
+    slack: FakeSlack, client: WebClient, redis_client: redis.Redis
+) -> None:
+    """Without the history scope of a private channel the retry cannot look: the part is posted
+    again (the one duplicate left), and the log names the part and the scope to add."""
+    top = str(client.chat_postMessage(channel="GP", text="thread")["ts"])
+    slack.refuse["conversations.replies"] = "missing_scope:groups:history"
+    lose_answer(slack, "chat.postMessage")
+    with pytest.raises(TimeoutError):
+        post_once(client, "GP", top, RedisParts(redis_client, "na:parts:g"), "message:0",
+                  poster(client, "GP", top, "the report"))  # fmt: skip
+    with capture_logs() as logs:
+        post_once(client, "GP", top, RedisParts(redis_client, "na:parts:g"), "message:0",
+                  poster(client, "GP", top, "the report"))  # fmt: skip
+    assert len(posted(slack, "GP", "the report")) == 2
+    (failed,) = [e for e in logs if e["event"] == "slack.part_lookup_failed"]
+    assert failed["part"] == "message:0" and failed["needed"] == "groups:history"
+    assert failed["error"] == "missing_scope" and failed["log_level"] == "warning"

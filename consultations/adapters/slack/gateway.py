@@ -15,10 +15,10 @@ from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
-from consultations.adapters.slack.parts import Metadata, post_once, upload_once
+from consultations.adapters.slack.parts import Metadata, find_posted, post_once, upload_once
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
-from consultations.ports import Parts, TriageSpec
+from consultations.ports import STREAM_DONE, STREAM_NOTE, Parts, TriageSpec
 from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
@@ -99,7 +99,12 @@ class SlackGateway:
         if c.report is not None and c.report.chart is not None:
             self._upload_chart(client, c, channel, ts, parts)
         post_once(
-            client, channel, ts, parts, "canvas", partial(self._canvas, client, c, channel, ts)
+            client,
+            channel,
+            ts,
+            parts,
+            "canvas",
+            partial(self._canvas, client, c, parts, channel, ts),
         )
         if progress := self._progress_ts(c):
             once(
@@ -115,11 +120,17 @@ class SlackGateway:
         log.info("slack.report_posted", cid=c.id, channel=channel)
 
     def _canvas(
-        self, client: WebClient, c: Consultation, channel: str, ts: str, meta: Metadata | None
+        self,
+        client: WebClient,
+        c: Consultation,
+        parts: Parts | None,
+        channel: str,
+        ts: str,
+        meta: Metadata | None,
     ) -> str:
         """The whole report as a canvas the user keeps, linked from the thread; where canvases
         are unavailable (plan, scope, error) the thread alone carries it, and nothing is said."""
-        canvas = ReportCanvas(client).create(c)
+        canvas = ReportCanvas(client).create(c, parts)
         if canvas is None or not canvas.url:
             return ""
         client.chat_postMessage(
@@ -288,11 +299,32 @@ class SlackGateway:
         post_once(client, spec["channel"], spec["thread_ts"], parts, "results", post)
 
     def post_notice(self, c: Consultation, text: str) -> None:
+        self._notice(c, text)
+
+    def _notice(self, c: Consultation, text: str, meta: Metadata | None = None) -> str:
         channel, ts = self._where(c)
-        self._client(c.owner.workspace).chat_postMessage(
+        resp = self._client(c.owner.workspace).chat_postMessage(
             channel=channel,
             thread_ts=ts,
             text=kit.neutralise(text),
             unfurl_links=False,
             unfurl_media=False,
+            metadata=meta,
+        )
+        return str(resp["ts"])
+
+    def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
+        """The note that the stream was cut off, once: found in the thread by its metadata
+        when the worker that posted it died before its checkpoint."""
+        channel, ts = self._where(c)
+        client = self._client(c.owner.workspace)
+        post_once(client, channel, ts, parts, STREAM_NOTE, partial(self._notice, c, text))
+
+    def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
+        """Whether the stream's stop (it carries part ``STREAM_DONE``'s metadata) is in the
+        thread: an earlier attempt's worker died waiting for Slack's answer to it."""
+        channel, ts = self._where(c)
+        return (
+            find_posted(self._client(c.owner.workspace), channel, ts, parts, STREAM_DONE)
+            is not None
         )
