@@ -218,6 +218,7 @@ class SlackGateway:
         ]
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
+        """Only to ``user``; not looked up on a retry: ephemeral messages are in no history."""
         text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
         self._client(sub.workspace).chat_postEphemeral(channel=sub.channel, user=user, text=text)
 
@@ -225,36 +226,11 @@ class SlackGateway:
 
     def fetch_papers(self, spec: TriageSpec) -> list[Paper]:
         """The papers of a triage job: arXiv ids, or a CSV/JSONL file shared in Slack."""
-        from consultations.triage.dedupe import dedupe
+        from consultations.adapters.slack.shared_files import triage_papers
 
         assert self._settings is not None
-        if spec.get("ids"):
-            from consultations.adapters.paper_feeds import ArxivClient
-
-            ids = spec["ids"].split(",")
-            return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
-        name = spec.get("file_name") or "papers.csv"
-        return dedupe(self._download(spec["workspace"], spec["file_url"], name))
-
-    def _download(self, team: str, url: str, name: str) -> list[Paper]:
-        """A file shared in Slack, fetched with the workspace's token (http(s) only, capped)."""
-        import tempfile
-        from pathlib import Path
-
-        from consultations.adapters.http_client import get
-        from consultations.adapters.paper_sources import load_file
-
-        token = self._token(team)
-        if not url.startswith(("https://", "http://")):
-            raise ValueError("the shared file has no download URL")
-        data = get(url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-        suffix = Path(name).suffix.casefold()
-        if suffix not in (".csv", ".jsonl", ".ndjson", ".json"):
-            raise ValueError(f"{name}: share a .csv or .jsonl file")
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"papers{suffix}"
-            path.write_bytes(data)
-            return list(load_file(path))
+        token = partial(self._token, spec["workspace"])
+        return triage_papers(spec, self._settings.arxiv_api_url, token)
 
     def _token(self, team: str) -> str:
         token = self._token_for(team) if self._token_for is not None else None
