@@ -130,3 +130,22 @@ def test_a_thread_slack_will_not_let_us_read_is_posted_again_and_says_which_scop
     (failed,) = [e for e in logs if e["event"] == "slack.part_lookup_failed"]
     assert failed["part"] == "message:0" and failed["needed"] == "groups:history"
     assert failed["error"] == "missing_scope" and failed["log_level"] == "warning"
+
+
+def test_a_personal_digest_header_is_looked_for_in_the_dm_it_went_to(
+    slack: FakeSlack, client: WebClient, redis_client: redis.Redis
+) -> None:
+    """A user's own digest goes to their DM (opened from "@user"); the retry reads that DM's
+    history, not the "@user" name Slack cannot read."""
+    from consultations.adapters.slack.gateway import SlackGateway
+    from consultations.digest import Subscription
+
+    gateway = SlackGateway(lambda team: client)
+    sub = Subscription(platform="slack", workspace="T1", channel="@U73", user="U73")
+    lose_answer(slack, "chat.postMessage")
+    with pytest.raises(TimeoutError):
+        gateway.post_digest(sub, "Research digest", [], RedisParts(redis_client, "na:parts:h"))
+    gateway.post_digest(sub, "Research digest", [], RedisParts(redis_client, "na:parts:h"))
+    (dm,) = {m["channel"] for m in slack.messages}
+    assert dm.startswith("D") and len(posted(slack, dm, "Research digest")) == 1
+    assert [p["channel"] for p in slack.calls("conversations.history")] == [dm]

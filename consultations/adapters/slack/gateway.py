@@ -211,9 +211,9 @@ class SlackGateway:
             )
             return str(resp["ts"])
 
-        top = post_once(client, sub.channel, None, parts, "header", partial(post, header, None))
+        top = post_once(client, channel, None, parts, "header", partial(post, header, None))
         return [
-            post_once(client, sub.channel, top, parts, f"item:{n}", partial(post, line, top))
+            post_once(client, channel, top, parts, f"item:{n}", partial(post, line, top))
             for n, line in enumerate(items)
         ]
 
