@@ -101,6 +101,8 @@ class ReportPoster(Protocol):
 
 
 STREAM_OPENED = "stream:open"  # the part a ReportStream records (its message id) once shown
+STREAM_DONE = "stream"  # how a stream ended: "body", "replaced", "cut" or "-" (nothing shown)
+STREAM_NOTE = "stream:note"  # the note that a stream was cut off
 
 
 @runtime_checkable
@@ -113,6 +115,15 @@ class StreamingPoster(Protocol):
     def post_report(
         self, c: Consultation, parts: Parts | None = None, streamed: bool = False
     ) -> None: ...
+
+    def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
+        """The note that the stream was cut off, once (part ``STREAM_NOTE``)."""
+        ...
+
+    def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
+        """Whether an earlier attempt's stop of the stream reached the platform though its
+        answer never came back (the worker died); False where the chat cannot be read."""
+        ...
 
 
 class DigestPoster(Protocol):

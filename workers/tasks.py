@@ -9,9 +9,10 @@ import structlog
 from celery import Celery, Task
 
 from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
-from consultations.adapters.checkpoints import once
+from consultations.adapters.checkpoints import PENDING, mark, once
 from consultations.digest import Subscription
 from consultations.ports import (
+    STREAM_DONE,
     STREAM_OPENED,
     Narrator,
     Parts,
@@ -92,9 +93,9 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
         from workers.digest_plan import after_curation
 
         after_curation(owner, c)
-    streamed = _end_stream(stream, c, parts)
-    if streamed == "cut":
-        once(parts, "stream:note", lambda: gateway.post_notice(c, STREAM_CUT))
+    streamed = _end_stream(gateway, stream, c, parts)
+    if streamed == "cut" and isinstance(gateway, StreamingPoster):
+        gateway.post_stream_note(c, STREAM_CUT, parts)
     if streamed == "body" and isinstance(gateway, StreamingPoster):
         gateway.post_report(c, parts, streamed=True)
     else:
@@ -122,27 +123,46 @@ def _report_stream(
     return gateway.open_stream(c, parts)
 
 
-def _end_stream(stream: ReportStream | None, c: Consultation, parts: Parts | None) -> str:
+def _end_stream(
+    gateway: object, stream: ReportStream | None, c: Consultation, parts: Parts | None
+) -> str:
     """``"body"``: the narrative stands in the thread as streamed; ``"cut"``: part of it was
     shown; ``""``: nothing was (refused at start, or no stream). Checkpointed, so a retry
-    after a crash decides the same."""
-    if parts is not None and (done := parts.posted("stream")) is not None:
+    after a crash decides the same; the outcome a stop would give is marked before the stop,
+    so a retry whose worker died waiting for the stop's answer finds it in the thread."""
+    if parts is not None and (done := parts.posted(STREAM_DONE)) is not None:
         return done if done != "-" else ""
     if stream is None:
-        opened = parts is not None and parts.posted(STREAM_OPENED) is not None
-        return "cut" if opened else ""
+        if parts is None or parts.posted(STREAM_OPENED) is None:
+            return ""
+        return _stopped_before(gateway, c, parts) or "cut"
     body = stream.text.strip()
     stands = bool(body) and (c.narrative or "").endswith(body)
     if stream.state in ("new", "refused"):  # nothing shown yet: nothing to close
         outcome = ""
-    elif not stream.finish(None if stands else STREAM_REPLACED):
-        outcome = "cut"
     else:
-        outcome = "body" if stands else "replaced"
+        mark(parts, STREAM_DONE, "body" if stands else "replaced")
+        if not stream.finish(None if stands else STREAM_REPLACED):
+            outcome = "cut"
+        else:
+            outcome = "body" if stands else "replaced"
     if parts is not None:
-        parts.record("stream", outcome or "-")
+        parts.record(STREAM_DONE, outcome or "-")
     log.info("report.streamed", outcome=outcome or "not shown", chars=len(body))
     return outcome
+
+
+def _stopped_before(gateway: object, c: Consultation, parts: Parts) -> str:
+    """How an earlier attempt's stream ended, when its stop reached the platform but its
+    worker died before checkpointing it; "" when it did not (or the chat cannot be read)."""
+    pending = parts.posted(PENDING + STREAM_DONE)
+    if pending not in ("body", "replaced") or not isinstance(gateway, StreamingPoster):
+        return ""
+    if not gateway.stream_stopped(c, parts):
+        return ""
+    parts.record(STREAM_DONE, pending)
+    log.info("report.stream_found_stopped", outcome=pending)
+    return pending
 
 
 class WorkersKeptDying(RuntimeError):

@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_BOT_SCOPES = (
     "commands,chat:write,chat:write.public,im:write,files:write,files:read,reactions:read,"
-    "channels:history,groups:history,im:history,assistant:write,canvases:write"
+    "channels:history,groups:history,im:history,assistant:write,canvases:write,canvases:read"
 )
 
 

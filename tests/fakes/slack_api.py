@@ -25,9 +25,11 @@ class FakeSlack(FakeServer):
         self.no_post_channels: set[str] = set()
         self.files: dict[str, bytes] = {}  # shared files, served at /files/<name> to the bot
         self.refuse: dict[str, str] = {}  # method -> the error every call of it gets
+        # ("missing_scope:groups:history": error missing_scope, needed groups:history)
         self.grants: dict[str, dict[str, str]] = {}  # OAuth code -> {team, token, user}
         self.installed: dict[str, dict[str, str]] = {}  # bot token -> its workspace's grant
         self._canvases = itertools.count(1)
+        self.canvases: dict[str, dict[str, Any]] = {}  # id -> title, markdown, created, user
         self._failures: list[list[Any]] = []  # [method, calls left before it, error, delay]
         self.streams: dict[str, dict[str, Any]] = {}  # stream ts -> channel, thread, text, state
         self.messages: list[dict[str, Any]] = []  # what conversations.history/replies read
@@ -46,6 +48,7 @@ class FakeSlack(FakeServer):
             self.messages.clear()
         self.refuse.clear()
         self.streams.clear()
+        self.canvases.clear()
         self.no_post_channels.clear()
         self.files.clear()
 
@@ -179,7 +182,8 @@ class FakeSlack(FakeServer):
         self, rec: Recorded, method: str, p: dict[str, Any]
     ) -> tuple[int, dict[str, str], bytes]:
         if method in self.refuse:
-            return json_reply(200, {"ok": False, "error": self.refuse[method]})
+            error, _, needed = self.refuse[method].partition(":")
+            return json_reply(200, {"ok": False, "error": error, "needed": needed or None})
         if method == "oauth.v2.access":
             return self._oauth(rec, p)
         if method.endswith("Stream") and method.startswith("chat."):
@@ -198,12 +202,19 @@ class FakeSlack(FakeServer):
             )
         if method in ("conversations.replies", "conversations.history"):
             return self._read(rec, method, p)
+        if method in ("files.list", "canvases.sections.lookup"):
+            rec.ok = True  # type: ignore[attr-defined]
+            return json_reply(200, {"ok": True, **self._find_files(method, p)})
         rec.ok = True  # type: ignore[attr-defined]
         ts = f"{1700000000 + next(self._ts)}.000100"
         rec.ts = ts  # type: ignore[attr-defined]
         bearer = rec.headers.get("authorization", "").removeprefix("Bearer ")
         team = self.installed.get(bearer, {}).get("team", "T1")
         file_id = f"F{next(self._files)}" if method == "files.getUploadURLExternal" else ""
+        canvas_id = self._canvas(p) if method == "canvases.create" else ""
+        if method == "canvases.delete":
+            with self._lock2:
+                self.canvases.pop(str(p.get("canvas_id")), None)
         self._keep(method, p, ts)
         replies: dict[str, dict[str, Any]] = {
             "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": team},
@@ -217,7 +228,7 @@ class FakeSlack(FakeServer):
                 "file_id": file_id,
             },
             "files.completeUploadExternal": {"files": list(p.get("files") or [])},
-            "canvases.create": {"canvas_id": f"F0CANVAS{next(self._canvases)}"},
+            "canvases.create": {"canvas_id": canvas_id},
             "files.info": {
                 "file": {
                     "id": p.get("file"),
@@ -226,6 +237,44 @@ class FakeSlack(FakeServer):
             },
         }
         return json_reply(200, {"ok": True, **replies.get(method, {})})
+
+    def _canvas(self, p: dict[str, Any]) -> str:
+        """A standalone canvas made by the bot, listed by files.list from now on."""
+        canvas_id = f"F0CANVAS{next(self._canvases)}"
+        doc = p.get("document_content") or {}
+        if isinstance(doc, str):
+            doc = json.loads(doc)
+        with self._lock2:
+            self.canvases[canvas_id] = {
+                "title": p.get("title", ""),
+                "markdown": doc.get("markdown", ""),
+                "created": int(time.time()),
+                "user": "UBOT",
+            }
+        return canvas_id
+
+    def _find_files(self, method: str, p: dict[str, Any]) -> dict[str, Any]:
+        """files.list (the bot's canvases, newest first; ``user``, ``ts_from``, ``ts_to``) and
+        canvases.sections.lookup (``contains_text``: one section when the text is there)."""
+        with self._lock2:
+            canvases = dict(self.canvases)
+        if method == "canvases.sections.lookup":
+            criteria = p.get("criteria") or {}
+            if isinstance(criteria, str):
+                criteria = json.loads(criteria)
+            doc = canvases.get(str(p.get("canvas_id")), {})
+            if not doc:
+                return {"ok": False, "error": "canvas_not_found"}
+            text = str(criteria.get("contains_text") or "")
+            return {"sections": [{"id": "temp:C:1"}] if text and text in doc["markdown"] else []}
+        low, high = int(p.get("ts_from") or 0), int(p.get("ts_to") or 2**40)
+        files = [
+            {"id": k, "title": v["title"], "created": v["created"], "user": v["user"]}
+            | {"filetype": "quip", "pretty_type": "Canvas"}
+            for k, v in reversed(canvases.items())
+            if low <= v["created"] <= high and p.get("user") in (None, v["user"])
+        ]
+        return {"files": files, "paging": {"count": 100, "total": len(files), "page": 1}}
 
     def _keep(self, method: str, p: dict[str, Any], ts: str) -> None:
         """Posted messages (with their metadata) and shared files, as the channel shows them."""
@@ -303,6 +352,10 @@ class FakeSlack(FakeServer):
                 ):
                     return json_reply(200, {"ok": False, "error": "missing_recipient"})
                 ts = f"{1700000000 + next(self._ts)}.000100"
+                self.messages.append(  # a message of the thread, as history reads show it
+                    {"ts": ts, "channel": p.get("channel"), "thread_ts": p.get("thread_ts")}
+                    | {"text": "", "bot_id": "BBOT", "metadata": None}
+                )
                 self.streams[ts] = {
                     "channel": p.get("channel"),
                     "thread_ts": p.get("thread_ts"),
@@ -321,6 +374,11 @@ class FakeSlack(FakeServer):
             stream["calls"].append((method, time.monotonic()))
             if method == "chat.stopStream":
                 stream["state"] = "stopped"
+                meta = p.get("metadata")
+                stream["metadata"] = json.loads(meta) if isinstance(meta, str) else meta
+            for m in self.messages:
+                if m["ts"] == ts:
+                    m["text"], m["metadata"] = stream["text"], stream.get("metadata")
         rec.ok = True  # type: ignore[attr-defined]
         return json_reply(200, {"ok": True, "channel": p.get("channel"), "ts": ts})
 

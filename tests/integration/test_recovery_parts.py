@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import redis
 from slack_sdk import WebClient
+from structlog.testing import capture_logs
 
 from consultations.adapters.checkpoints import RedisParts
 from consultations.adapters.slack.parts import Metadata, post_once, upload_once
@@ -109,3 +110,42 @@ def test_a_chart_shared_before_the_worker_died_is_found_by_its_file_id(
     shared = [m for m in slack.messages if m["channel"] == "CS" and m.get("files")]
     assert len(shared) == 1 and third.posted("chart") == shared[0]["ts"]
     assert len(slack.calls("files.getUploadURLExternal")) == 2  # the third uploaded nothing
+
+
+def test_a_thread_slack_will_not_let_us_read_is_posted_again_and_says_which_scope(
+    slack: FakeSlack, client: WebClient, redis_client: redis.Redis
+) -> None:
+    """Without the history scope of a private channel the retry cannot look: the part is posted
+    again (the one duplicate left), and the log names the part and the scope to add."""
+    top = str(client.chat_postMessage(channel="GP", text="thread")["ts"])
+    slack.refuse["conversations.replies"] = "missing_scope:groups:history"
+    lose_answer(slack, "chat.postMessage")
+    with pytest.raises(TimeoutError):
+        post_once(client, "GP", top, RedisParts(redis_client, "na:parts:g"), "message:0",
+                  poster(client, "GP", top, "the report"))  # fmt: skip
+    with capture_logs() as logs:
+        post_once(client, "GP", top, RedisParts(redis_client, "na:parts:g"), "message:0",
+                  poster(client, "GP", top, "the report"))  # fmt: skip
+    assert len(posted(slack, "GP", "the report")) == 2
+    (failed,) = [e for e in logs if e["event"] == "slack.part_lookup_failed"]
+    assert failed["part"] == "message:0" and failed["needed"] == "groups:history"
+    assert failed["error"] == "missing_scope" and failed["log_level"] == "warning"
+
+
+def test_a_personal_digest_header_is_looked_for_in_the_dm_it_went_to(
+    slack: FakeSlack, client: WebClient, redis_client: redis.Redis
+) -> None:
+    """A user's own digest goes to their DM (opened from "@user"); the retry reads that DM's
+    history, not the "@user" name Slack cannot read."""
+    from consultations.adapters.slack.gateway import SlackGateway
+    from consultations.digest import Subscription
+
+    gateway = SlackGateway(lambda team: client)
+    sub = Subscription(platform="slack", workspace="T1", channel="@U73", user="U73")
+    lose_answer(slack, "chat.postMessage")
+    with pytest.raises(TimeoutError):
+        gateway.post_digest(sub, "Research digest", [], RedisParts(redis_client, "na:parts:h"))
+    gateway.post_digest(sub, "Research digest", [], RedisParts(redis_client, "na:parts:h"))
+    (dm,) = {m["channel"] for m in slack.messages}
+    assert dm.startswith("D") and len(posted(slack, dm, "Research digest")) == 1
+    assert [p["channel"] for p in slack.calls("conversations.history")] == [dm]

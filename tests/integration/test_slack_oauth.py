@@ -242,6 +242,10 @@ def test_the_scopes_asked_at_install_are_the_manifests() -> None:
         block = text.split("    bot:\n", 1)[1].split("\nsettings:", 1)[0]
         scopes = re.findall(r"^\s+- ([a-z:.]+)", block, re.MULTILINE)
         assert sorted(scopes) == sorted(SLACK_BOT_SCOPES.split(",")), name
+        # what a retry reads to find the parts an earlier attempt posted (README, Recovery)
+        for read in ("channels:history", "groups:history", "im:history", "files:read"):
+            assert read in scopes, (name, read)
+        assert "canvases:read" in scopes, name
         events = re.findall(r"^\s+- ([a-z_.]+)", text.split("bot_events:", 1)[1], re.MULTILINE)
         for needed in ("assistant_thread_started", "app_uninstalled", "tokens_revoked"):
             assert needed in events, (name, needed)

@@ -15,10 +15,10 @@ from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
-from consultations.adapters.slack.parts import Metadata, post_once, upload_once
+from consultations.adapters.slack.parts import Metadata, find_posted, post_once, upload_once
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
-from consultations.ports import Parts, TriageSpec
+from consultations.ports import STREAM_DONE, STREAM_NOTE, Parts, TriageSpec
 from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
@@ -99,7 +99,12 @@ class SlackGateway:
         if c.report is not None and c.report.chart is not None:
             self._upload_chart(client, c, channel, ts, parts)
         post_once(
-            client, channel, ts, parts, "canvas", partial(self._canvas, client, c, channel, ts)
+            client,
+            channel,
+            ts,
+            parts,
+            "canvas",
+            partial(self._canvas, client, c, parts, channel, ts),
         )
         if progress := self._progress_ts(c):
             once(
@@ -115,11 +120,17 @@ class SlackGateway:
         log.info("slack.report_posted", cid=c.id, channel=channel)
 
     def _canvas(
-        self, client: WebClient, c: Consultation, channel: str, ts: str, meta: Metadata | None
+        self,
+        client: WebClient,
+        c: Consultation,
+        parts: Parts | None,
+        channel: str,
+        ts: str,
+        meta: Metadata | None,
     ) -> str:
         """The whole report as a canvas the user keeps, linked from the thread; where canvases
         are unavailable (plan, scope, error) the thread alone carries it, and nothing is said."""
-        canvas = ReportCanvas(client).create(c)
+        canvas = ReportCanvas(client).create(c, parts)
         if canvas is None or not canvas.url:
             return ""
         client.chat_postMessage(
@@ -200,13 +211,14 @@ class SlackGateway:
             )
             return str(resp["ts"])
 
-        top = post_once(client, sub.channel, None, parts, "header", partial(post, header, None))
+        top = post_once(client, channel, None, parts, "header", partial(post, header, None))
         return [
-            post_once(client, sub.channel, top, parts, f"item:{n}", partial(post, line, top))
+            post_once(client, channel, top, parts, f"item:{n}", partial(post, line, top))
             for n, line in enumerate(items)
         ]
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
+        """Only to ``user``; not looked up on a retry: ephemeral messages are in no history."""
         text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
         self._client(sub.workspace).chat_postEphemeral(channel=sub.channel, user=user, text=text)
 
@@ -214,36 +226,11 @@ class SlackGateway:
 
     def fetch_papers(self, spec: TriageSpec) -> list[Paper]:
         """The papers of a triage job: arXiv ids, or a CSV/JSONL file shared in Slack."""
-        from consultations.triage.dedupe import dedupe
+        from consultations.adapters.slack.shared_files import triage_papers
 
         assert self._settings is not None
-        if spec.get("ids"):
-            from consultations.adapters.paper_feeds import ArxivClient
-
-            ids = spec["ids"].split(",")
-            return dedupe(ArxivClient(self._settings.arxiv_api_url).by_ids(ids))
-        name = spec.get("file_name") or "papers.csv"
-        return dedupe(self._download(spec["workspace"], spec["file_url"], name))
-
-    def _download(self, team: str, url: str, name: str) -> list[Paper]:
-        """A file shared in Slack, fetched with the workspace's token (http(s) only, capped)."""
-        import tempfile
-        from pathlib import Path
-
-        from consultations.adapters.http_client import get
-        from consultations.adapters.paper_sources import load_file
-
-        token = self._token(team)
-        if not url.startswith(("https://", "http://")):
-            raise ValueError("the shared file has no download URL")
-        data = get(url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-        suffix = Path(name).suffix.casefold()
-        if suffix not in (".csv", ".jsonl", ".ndjson", ".json"):
-            raise ValueError(f"{name}: share a .csv or .jsonl file")
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"papers{suffix}"
-            path.write_bytes(data)
-            return list(load_file(path))
+        token = partial(self._token, spec["workspace"])
+        return triage_papers(spec, self._settings.arxiv_api_url, token)
 
     def _token(self, team: str) -> str:
         token = self._token_for(team) if self._token_for is not None else None
@@ -288,11 +275,32 @@ class SlackGateway:
         post_once(client, spec["channel"], spec["thread_ts"], parts, "results", post)
 
     def post_notice(self, c: Consultation, text: str) -> None:
+        self._notice(c, text)
+
+    def _notice(self, c: Consultation, text: str, meta: Metadata | None = None) -> str:
         channel, ts = self._where(c)
-        self._client(c.owner.workspace).chat_postMessage(
+        resp = self._client(c.owner.workspace).chat_postMessage(
             channel=channel,
             thread_ts=ts,
             text=kit.neutralise(text),
             unfurl_links=False,
             unfurl_media=False,
+            metadata=meta,
+        )
+        return str(resp["ts"])
+
+    def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
+        """The note that the stream was cut off, once: found in the thread by its metadata
+        when the worker that posted it died before its checkpoint."""
+        channel, ts = self._where(c)
+        client = self._client(c.owner.workspace)
+        post_once(client, channel, ts, parts, STREAM_NOTE, partial(self._notice, c, text))
+
+    def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
+        """Whether the stream's stop (it carries part ``STREAM_DONE``'s metadata) is in the
+        thread: an earlier attempt's worker died waiting for Slack's answer to it."""
+        channel, ts = self._where(c)
+        return (
+            find_posted(self._client(c.owner.workspace), channel, ts, parts, STREAM_DONE)
+            is not None
         )

@@ -45,12 +45,23 @@ def post_once(
     meta = metadata(parts, name)
     if meta is None:
         return once(parts, name, lambda: post(None))
-    want = meta["event_payload"]
+    return once(
+        parts,
+        name,
+        lambda: post(meta),
+        lambda _mark: find_posted(client, channel, thread, parts, name),
+    )
 
-    def find(_mark: str) -> str | None:
-        return _find(client, channel, thread, lambda m: _payload(m) == want)
 
-    return once(parts, name, lambda: post(meta), find)
+def find_posted(
+    client: WebClient, channel: str, thread: str | None, parts: Parts | None, name: str
+) -> str | None:
+    """The ts of the message in ``thread`` (None: the channel) that carries part ``name`` of
+    this job round's metadata; None when there is none or Slack cannot be read."""
+    want = part_ref(parts, name)
+    if want is None:
+        return None
+    return _find(client, channel, thread, lambda m: _payload(m) == want, name)
 
 
 def upload_once(
@@ -68,7 +79,7 @@ def upload_once(
     part's in-flight mark; a retry looks in the thread for a message with that file."""
 
     def find(file_id: str) -> str | None:
-        return _find(client, channel, thread, lambda m: _has_file(m, file_id))
+        return _find(client, channel, thread, lambda m: _has_file(m, file_id), name)
 
     def upload() -> str:
         got = client.files_getUploadURLExternal(filename=filename, length=len(content))
@@ -106,6 +117,7 @@ def _find(
     channel: str,
     thread: str | None,
     match: Callable[[dict[str, Any]], bool],
+    part: str,
 ) -> str | None:
     """The ts of the first message matching in the thread (or the channel's recent history);
     None when there is none or Slack cannot be read (the part is then posted again)."""
@@ -114,8 +126,20 @@ def _find(
             if match(message):
                 return str(message["ts"])
     except SlackApiError as e:
-        log.warning("slack.part_lookup_failed", channel=channel, error=e.response.get("error"))
+        lookup_failed(e, part, channel=channel)
     return None
+
+
+def lookup_failed(e: SlackApiError, part: str, **where: str) -> None:
+    """A part could not be looked up, so it is posted again: say which, and the scope Slack
+    says is missing (``needed``: e.g. ``groups:history`` for a private channel)."""
+    log.warning(
+        "slack.part_lookup_failed",
+        part=part,
+        error=e.response.get("error"),
+        needed=e.response.get("needed"),
+        **where,
+    )
 
 
 def _messages(client: WebClient, channel: str, thread: str | None) -> Iterator[dict[str, Any]]:

@@ -3,9 +3,11 @@
 chat.startStream on the first text, chat.appendStream at most once per ``interval_s`` (the text
 in between is batched, for Slack's rate limits), chat.stopStream at the end. Any error (refused
 at start, a stream that expired, a network failure) stops the stream: ``state`` says which, and
-the worker posts the report the old way. The narrator already drops mentions and links from
-Claude's text; what goes to Slack is also made inert as the posted report is (``inert_markdown``:
-it may quote the user's answers), while ``text`` keeps what the narrator handed over.
+the worker posts the report the old way. The stop carries the message metadata of part
+``STREAM_DONE``, so a retry after a worker died waiting for its answer finds it was stopped.
+The narrator already drops mentions and links from Claude's text; what goes to Slack is also
+made inert as the posted report is (``inert_markdown``: it may quote the user's answers), while
+``text`` keeps what the narrator handed over.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, inert_markdown
-from consultations.ports import STREAM_OPENED, Parts
+from consultations.adapters.slack.parts import metadata
+from consultations.ports import STREAM_DONE, STREAM_OPENED, Parts
 
 log = structlog.get_logger(__name__)
 
@@ -72,8 +75,11 @@ class SlackReportStream:
         if self.state != "open":
             return False
         try:
-            self._client.chat_stopStream(
-                channel=self._channel, ts=self.ts or "", markdown_text=self._buffer or None
+            self._client.chat_stopStream(  # the metadata: a retry can tell the stop went through
+                channel=self._channel,
+                ts=self.ts or "",
+                markdown_text=self._buffer or None,
+                metadata=metadata(self._parts, STREAM_DONE),
             )
         except (SlackApiError, SlackClientError) as e:
             return self._broke("stop", e)

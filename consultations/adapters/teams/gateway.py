@@ -13,13 +13,14 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference, ResourceResponse
 from msrest.exceptions import HttpOperationError
 
+from consultations.adapters.checkpoints import once
 from consultations.adapters.settings import Settings
 from consultations.adapters.teams import cards
 from consultations.adapters.teams.auth import build_adapter
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.adapters.teams.stream import TeamsReportStream, retry_after
 from consultations.digest import Subscription
-from consultations.ports import Parts, TriageSpec
+from consultations.ports import STREAM_NOTE, Parts, TriageSpec
 from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.text import delink, split_text
@@ -82,6 +83,14 @@ class TeamsGateway:
 
     def post_notice(self, c: Consultation, text: str) -> None:
         self._send(c, [cards.text(text)])
+
+    def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
+        """Checkpointed only: the Bot Connector cannot read a Teams chat back (README,
+        "Recovery"), so a worker dying right after Teams took the note may post it twice."""
+        once(parts, STREAM_NOTE, lambda: self.post_notice(c, text))
+
+    def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
+        return False  # not readable: a retry says the stream was cut and posts the report whole
 
     def post_digest(
         self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None

@@ -1,0 +1,118 @@
+"""Exactly once for the parts a retry used to post again, with real processes (server, worker,
+Redis, the local Slack and Messages API servers): the worker is SIGKILLed (its process group)
+while Slack holds its answer to the stop of a streamed report, to the "cut off" note, or to
+the creation of the report's canvas; after the sweep hands the job to a new worker, the thread
+shows each once and the user has one canvas."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import redis
+
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.catalog import Catalog
+from tests.fakes.anthropic_api import FakeAnthropic
+from tests.fakes.slack_api import FakeSlack
+from tests.integration.stack import Stack, claude_env
+from tests.integration.test_exactly_once import kill_while_held, kill_workers
+from tests.integration.test_recovery import answer_all, start
+from tests.integration.test_slack import block_text
+from tests.integration.test_slack_stream import NARRATIVE, headers
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
+    with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=100) as claude:
+        s = Stack(
+            redis_server.url,
+            13,
+            slack.url,
+            tmp_path_factory.mktemp("once-streams"),
+            **claude_env(claude.url),
+            NEURIPS_JOB_LEASE_S="3",  # short leases: the killed worker's job is swept in seconds
+            NEURIPS_SWEEP_S="1",
+        )
+        redis.Redis.from_url(s.redis_url).flushdb()
+        s.start_server()
+        s.start_worker()  # no beat: recovery must not need one
+        yield s
+        s.stop()
+
+
+def report_out(stack: Stack, slack: FakeSlack, catalog: Catalog, user: str, channel: str) -> str:
+    """A consultation answered; returns its thread (the report is being written)."""
+    thread = start(stack, slack, user, "3", channel)
+    answer_all(stack, slack, catalog, "edge-economics", user, channel, thread)
+    return thread
+
+
+def ready(slack: FakeSlack, channel: str) -> list[dict[str, Any]]:
+    """The progress message turned "ready": the last part of a report is out."""
+    return slack.wait_for(
+        lambda: [u for u in slack.calls("chat.update") if u["channel"] == channel], timeout=90
+    )
+
+
+def notes(slack: FakeSlack, channel: str, thread: str) -> list[dict[str, Any]]:
+    return [p for p in slack.thread(channel, thread) if "cut off" in (p.get("text") or "")]
+
+
+def test_a_worker_killed_after_slack_took_the_cut_off_note_posts_it_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    slack.fail("chat.stopStream", error="message_not_in_streaming_state")  # cut off
+    slack.hold("chat.postMessage", lambda p: "cut off" in (p.get("text") or ""), 20)
+    thread = report_out(stack, slack, catalog, "U71", "CU")
+    kill_while_held(stack, slack, "chat.postMessage", "CU", "after-note")
+    ready(slack, "CU")
+    time.sleep(2)
+    (shown,) = slack.streamed("CU", thread)
+    assert 0 < len(shown["text"]) < len(NARRATIVE)  # part of it was shown
+    assert len(notes(slack, "CU", thread)) == 1
+    (report,) = headers(slack, "CU", thread)
+    assert "What would change this" in block_text(report)  # then the whole report, once
+
+
+def test_workers_killed_waiting_for_the_stream_stop_then_the_canvas_leave_one_of_each(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """Slack stops the stream (the narrative stands whole), then makes the canvas, but each
+    time the worker dies before the answer: the next finds the stop by its metadata (so no
+    "cut off" note, and only the figures follow), the one after finds the canvas (the bot's
+    files since the in-flight mark, this title, this consultation's text; two earlier canvases
+    share the title) and shares and links it. The user has one streamed report, one canvas."""
+    before, made = set(slack.canvases), len(slack.calls("canvases.create"))
+    slack.hold("chat.stopStream", lambda p: p.get("channel") == "CT", 20)
+    thread = report_out(stack, slack, catalog, "U70", "CT")
+    kill_while_held(stack, slack, "chat.stopStream", "CT", "after-stop")
+    slack.hold("canvases.create", lambda p: True, 20)
+    slack.wait_for(lambda: [m for m, _ in slack.held if m == "canvases.create"], timeout=90)
+    kill_workers(stack)
+    stack.start_worker("after-canvas")
+    ready(slack, "CT")
+    time.sleep(2)  # any duplicate would be out by now
+    (shown,) = slack.streamed("CT", thread)  # one streamed message, stopped, whole
+    assert shown["state"] == "stopped" and shown["text"] == NARRATIVE
+    assert notes(slack, "CT", thread) == []
+    (report,) = headers(slack, "CT", thread)
+    text = block_text(report)
+    assert "$40,500" in text and "Start with one model" not in text  # the figures, once
+    assert len(slack.calls("canvases.create")) == made + 1
+    (canvas,) = set(slack.canvases) - before
+    links = [p for p in slack.thread("CT", thread) if "canvas" in (p.get("text") or "")]
+    assert len(links) == 1 and links[0]["text"].endswith(f"/{canvas}")
+    shared = [s for s in slack.calls("canvases.access.set") if s["canvas_id"] == canvas]
+    assert shared and shared[-1]["user_ids"] == "U70"
+    assert slack.calls("files.list") and slack.calls("canvases.sections.lookup")
