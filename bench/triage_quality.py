@@ -140,10 +140,13 @@ def scorers() -> dict[str, Scorer]:
     def no_cues(papers):  # type: ignore[no-untyped-def]
         return score(papers, semantic=default_model(), cues=False).combined
 
+    def hand(papers):  # type: ignore[no-untyped-def]
+        return score(papers, semantic=default_model(), learned=False).combined
+
     def ours(papers):  # type: ignore[no-untyped-def]
         return score(papers, semantic=default_model()).combined
 
-    return {"lexicon": lexicon, "lsa (no cues)": no_cues, "lsa + cues": ours}
+    return {"lexicon": lexicon, "lsa (no cues)": no_cues, "lsa + cues": hand, "learned": ours}
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ from a few compiled regular expressions. Scores are 0-1 per question; the combin
 similarity to the three question prototypes is added, so papers that use other words for the
 same thing are found; a question counts as answered from the lexicon or from that similarity.
 Cues that a paper would change a decision (decision.py: a challenged assumption, a new attack
-class, a step change) lift it in proportion to how strongly it answers a question.
+class, a step change) lift it in proportion to how strongly it answers a question. When the
+semantic model carries a learned ranker (ranker.py, fitted on the dev labels), it weighs these
+same parts instead of the hand-tuned sum; the reader's canon and topics are added either way.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from consultations.triage.decision import decision
+from consultations.triage.decision import KINDS, WEIGHTS
+from consultations.triage.decision import cues as decision_cues
 from consultations.triage.lexicon import IGNORE, LEXICON, QUESTIONS
 from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
+from consultations.triage.ranker import features as ranker_features
 from consultations.triage.semantic import SemanticModel
 
 TITLE_WEIGHT = 1.6
@@ -33,6 +37,8 @@ SEMANTIC_ANSWERS_AT = 0.6  # a similarity from which a question counts as answer
 DECISION_WEIGHT = 1.0  # lift per unit of decision cue, times the paper's best question score
 DECISION_FLOOR = 0.5  # the share of the lift a paper gets however weakly it answers a question
 SUBJECT_BONUS = 0.25  # a paper about the models businesses deploy (decision.SUBJECT)
+RANKER_SCALE = 4.0  # the learned rank score (0-1) on the scale of the hand-tuned sum
+_CUE_WEIGHTS = np.array([WEIGHTS[k] * (-1 if k == "resource" else 1) for k in KINDS], np.float32)
 
 
 _CLAIMS = {
@@ -92,6 +98,7 @@ class Scores:
     topics: list[list[str]] = field(default_factory=list)  # the reader's topics matched per paper
     cues: list[list[str]] = field(default_factory=list)  # per paper, what signals a decision
     similarity: np.ndarray | None = None  # (n, 3) cosine to each question's prototype
+    features: np.ndarray | None = None  # (n, 13) the learned ranker's features (with semantic)
     _semantic: SemanticModel | None = field(repr=False, default=None)
     _texts: Sequence[str] = field(repr=False, default=())
     _title_counts: Counts | None = field(repr=False, default=None)
@@ -124,8 +131,11 @@ def score(
     profile: Profile | None = None,
     semantic: SemanticModel | None = None,
     cues: bool = True,
+    learned: bool = True,
 ) -> Scores:
-    """Score a batch; ``cues=False`` leaves out the decision cues (the bench compares both)."""
+    """Score a batch. With a semantic model that carries a learned ranker (ranker.py) and
+    ``learned``, the ranker weighs the features; otherwise the hand-tuned sum does.
+    ``cues=False`` leaves out the decision cues (the bench compares all three)."""
     profile = profile or Profile()
     n = len(papers)
     # a phrase counts at most twice
@@ -168,21 +178,37 @@ def score(
     # the reader's canon and topics on top, so a paper already at the ceiling still gains
     lexical = np.clip(base / 1.5 - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0) + boost
     if cues:
-        lift, about, cue_words = decision(papers)
+        strength, about, cue_words = decision_cues(papers)
     else:
-        lift, about, cue_words = np.zeros(n), np.zeros(n), [[] for _ in papers]
+        strength = np.zeros((n, len(KINDS)), dtype=np.float32)
+        about, cue_words = np.zeros(n, dtype=np.float32), [[] for _ in papers]
+    lift = strength @ _CUE_WEIGHTS
     emphasis = w / max(float(w.max()), 1e-6)  # the reader's weights, the heaviest as 1
     relevance = (per_q * emphasis).max(axis=1)
     x = lexical
     sim = None
+    topic_sim = np.zeros(n)
     if semantic is not None:
         sim = _semantic(papers, semantic)
         relevance = np.maximum(relevance, np.clip((sim * emphasis).max(axis=1), 0.0, 1.0))
         x = x + SEMANTIC_WEIGHT * 3 * (sim @ w)
         if profile.topics:  # the reader's topics as one more query
-            x += 0.3 * np.clip(_topic_similarity(papers, profile.topics, semantic), 0.0, None)
+            topic_sim = _topic_similarity(papers, profile.topics, semantic)
+            x += 0.3 * np.clip(topic_sim, 0.0, None)
     x = x + DECISION_WEIGHT * (DECISION_FLOOR + (1 - DECISION_FLOOR) * relevance) * lift
     x = x + SUBJECT_BONUS * about
+    feats = None
+    if sim is not None:
+        feats = ranker_features(
+            per_q, penalty, sim, strength, about, np.array([bool(c) for c in claims]), 3 * w
+        )
+        ranker = semantic.ranker if semantic is not None else None
+        if ranker is not None and learned and cues:
+            has_abstract = np.array([bool(p.abstract) for p in papers])
+            # the learned rank score (0-1) in place of the hand-tuned sum; the reader's canon
+            # and topics on top as before
+            x = RANKER_SCALE * ranker.score(feats, has_abstract) + boost
+            x += 0.3 * np.clip(topic_sim, 0.0, None)
     # monotone into 0-100 without ties at either end, and compressed so an offline score
     # stays below what a paper gets when Claude rates it highly (llm_rubric.merge blends both)
     z = np.logaddexp(0.0, x)  # softplus
@@ -196,6 +222,7 @@ def score(
         topics=topic_hits,
         cues=cue_words,
         similarity=sim,
+        features=feats,
         _semantic=semantic,
         _texts=[f"{p.title}. {p.abstract}" for p in papers] if semantic is not None else (),
         _title_counts=titles,

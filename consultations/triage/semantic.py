@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from consultations.triage.ranker import Ranker
+
 _WORD = re.compile(r"[a-z][a-z0-9]+")
 STOP = frozenset(
     """a about above across after again against all almost also although always among an and any
@@ -41,6 +43,7 @@ class SemanticModel:
     idf: np.ndarray  # (V,)
     vectors: np.ndarray  # (V, k) unit term vectors
     prototypes: np.ndarray  # (q, k) unit question prototypes
+    ranker: Ranker | None = None  # the learned ranking over the scorer's features (ranker.py)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's unit vector (n, k); zeros for a text with no known term."""

@@ -1,0 +1,184 @@
+"""A small learned ranking over the scorer's generic features, fitted offline on the dev labels.
+
+The scorer's hand-made parts each say something (lexicon question scores, LSA similarity to the
+question prototypes, decision cues, numeric claims); how much each counts was hand-tuned. Here
+two L2-regularised logistic regressions weigh them from the labelled dev half
+(bench/triage_labels): one for "relevant" (label >= 1) and one for "changes a decision"
+(label 2, its few examples weighted up). A paper's rank score is P(relevant) + two_weight *
+P(label 2), scaled to 0-1. Papers with an abstract and papers with a title alone have a head
+each (their features mean different things). No feature names a paper or a word: 13 numbers per
+paper, so 2 x 14 weights per head. `bench/triage_fit.py` fits it (with cross-validation on the
+dev half) and writes `data/ranker.json`; `consultations.adapters.triage_model` loads it. Pure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+FEATURES = (
+    "cost",
+    "failure",
+    "compute",  # lexicon + numeric claims, 0-1 per question (times the reader's emphasis)
+    "penalty",  # cues of theory with no path to deployment
+    "sim_cost",
+    "sim_failure",
+    "sim_compute",  # LSA cosine to each question's prototype (times the reader's emphasis)
+    "challenge",
+    "attack",
+    "step",
+    "resource",  # decision cue strengths (decision.cues)
+    "about",  # about the models businesses deploy
+    "claims",  # a numeric claim was found
+)
+
+
+@dataclass(frozen=True)
+class Head:
+    """Two logistic regressions over standardised features."""
+
+    mean: np.ndarray  # (f,)
+    scale: np.ndarray  # (f,)
+    relevant: np.ndarray  # (f,) weights for label >= 1
+    relevant_bias: float
+    decisive: np.ndarray  # (f,) weights for label 2
+    decisive_bias: float
+    two_weight: float  # how much P(label 2) counts against P(relevant)
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        """0-1 per row of ``x`` (n, f)."""
+        z = (x - self.mean) / self.scale
+        p1 = _sigmoid(z @ self.relevant + self.relevant_bias)
+        p2 = _sigmoid(z @ self.decisive + self.decisive_bias)
+        return np.asarray((p1 + self.two_weight * p2) / (1.0 + self.two_weight))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "mean": _floats(self.mean),
+            "scale": _floats(self.scale),
+            "relevant": _floats(self.relevant),
+            "relevant_bias": round(self.relevant_bias, 6),
+            "decisive": _floats(self.decisive),
+            "decisive_bias": round(self.decisive_bias, 6),
+            "two_weight": self.two_weight,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, object]) -> Head:
+        def arr(key: str) -> np.ndarray:
+            a = np.asarray(d[key], dtype=np.float64)
+            if a.shape != (len(FEATURES),):
+                raise ValueError(f"ranker: {key} has {a.shape}, expected ({len(FEATURES)},)")
+            return a
+
+        return cls(
+            mean=arr("mean"),
+            scale=arr("scale"),
+            relevant=arr("relevant"),
+            relevant_bias=float(d["relevant_bias"]),  # type: ignore[arg-type]
+            decisive=arr("decisive"),
+            decisive_bias=float(d["decisive_bias"]),  # type: ignore[arg-type]
+            two_weight=float(d["two_weight"]),  # type: ignore[arg-type]
+        )
+
+
+@dataclass(frozen=True)
+class Ranker:
+    titles: Head  # papers with a title alone
+    abstracts: Head  # papers with an abstract
+
+    def score(self, x: np.ndarray, has_abstract: np.ndarray) -> np.ndarray:
+        out = self.titles.score(x)
+        if has_abstract.any():
+            out[has_abstract] = self.abstracts.score(x[has_abstract])
+        return out
+
+    def to_json(self) -> str:
+        body = {
+            "features": list(FEATURES),
+            "titles": self.titles.to_dict(),
+            "abstracts": self.abstracts.to_dict(),
+        }
+        return json.dumps(body, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Ranker:
+        d = json.loads(text)
+        if tuple(d.get("features", ())) != FEATURES:
+            raise ValueError("ranker: its features are not the scorer's; rebuild it")
+        return cls(titles=Head.from_dict(d["titles"]), abstracts=Head.from_dict(d["abstracts"]))
+
+
+def features(
+    per_question: np.ndarray,
+    penalty: np.ndarray,
+    similarity: np.ndarray,
+    strength: np.ndarray,
+    about: np.ndarray,
+    claims: np.ndarray,
+    emphasis: np.ndarray,
+) -> np.ndarray:
+    """The (n, 13) feature matrix in FEATURES order; ``emphasis`` (3,) is the reader's weight of
+    each question relative to equal weights (1, 1, 1 by default)."""
+    return np.column_stack(
+        [
+            per_question * emphasis,
+            penalty,
+            similarity * emphasis,
+            strength,
+            about,
+            claims,
+        ]
+    ).astype(np.float64)
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float, positive_weight: float = 1.0
+) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton steps (the bias is not held back)."""
+    t = y.astype(np.float64)
+    sw = np.where(t > 0, positive_weight, 1.0)
+    xb = np.column_stack([x, np.ones(len(x))])
+    reg = np.full(xb.shape[1], l2)
+    reg[-1] = 1e-4
+    w = np.zeros(xb.shape[1])
+    for _ in range(50):
+        p = _sigmoid(xb @ w)
+        grad = xb.T @ ((p - t) * sw) + reg * w
+        hess = (xb.T * (p * (1 - p) * sw)) @ xb + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def fit_head(
+    x: np.ndarray,
+    labels: Sequence[int],
+    l2: float,
+    two_positive_weight: float,
+    two_weight: float,
+    mean: np.ndarray | None = None,
+    scale: np.ndarray | None = None,
+) -> Head:
+    """Both regressions on labelled rows ``x``; ``mean``/``scale`` standardise (default: x's)."""
+    y = np.asarray(labels)
+    mu = x.mean(axis=0) if mean is None else mean
+    sd = x.std(axis=0) if scale is None else scale
+    sd = np.where(sd > 1e-9, sd, 1.0)
+    z = (x - mu) / sd
+    w1, b1 = fit_logistic(z, y >= 1, l2)
+    w2, b2 = fit_logistic(z, y == 2, l2, two_positive_weight)
+    return Head(mu, sd, w1, b1, w2, b2, two_weight)
+
+
+def _sigmoid(v: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(v, -30.0, 30.0))))
+
+
+def _floats(a: np.ndarray) -> list[float]:
+    return [round(float(v), 6) for v in a]
