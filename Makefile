@@ -19,7 +19,7 @@ chat: $(STAMP)  ## run a consultation in the terminal (C=3 or C=edge-economics t
 test: $(STAMP)  ## types, lint, then the whole test suite (starts its own Redis and Celery workers)
 	$(BIN)/mypy bot consultations workers
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2  # two processes: most of an end-to-end test is waiting
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

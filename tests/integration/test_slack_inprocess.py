@@ -442,9 +442,12 @@ def test_an_answer_posts_the_next_question_and_a_bad_one_is_asked_again(
     slack: SignedSlack,
 ) -> None:
     thread = slack.start("U1", "3")
-    slack.message("U1", thread, "no idea")
+    slack.message("U1", thread, "lots of them")
     again = slack.thread(thread)[-1]
     assert "I need a number" in again and "1/8" in again
+    slack.message("U1", thread, "no idea")
+    again = slack.thread(thread)[-1]
+    assert "a rough guess will do" in again and "1/8" in again
     slack.message("U1", thread, "5M")
     (*_, reply) = slack.thread(thread)
     assert "5,000,000" in reply and "2/8" in reply
