@@ -4,7 +4,6 @@ timestamp, the bot's own message, another bot's, and Slack's retry of an answer.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 
@@ -13,7 +12,7 @@ import pytest
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack, running
+from tests.integration.stack import Stack, event_body, running, thread_event
 from tests.integration.test_slack import block_text, event_id, start
 from tests.unit.test_engine import typical
 
@@ -29,18 +28,7 @@ def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> It
 
 
 def thread_message(user: str, channel: str, thread: str, text: str, **extra: str) -> bytes:
-    event = {
-        "type": "message",
-        "channel": channel,
-        "user": user,
-        "text": text,
-        "ts": f"{time.time():.6f}",
-        "thread_ts": thread,
-        "channel_type": "channel",
-        **extra,
-    }
-    body = {"type": "event_callback", "team_id": "T1", "event_id": event_id(), "event": event}
-    return json.dumps(body).encode()
+    return event_body(thread_event(user, channel, thread, text, **extra), event_id=event_id())
 
 
 def test_what_is_not_a_persons_fresh_signed_answer_moves_nothing(
