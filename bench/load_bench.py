@@ -120,8 +120,11 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
                 base_url=s.url, timeout=30, limits=httpx.Limits(max_connections=args.users + 10)
             )
             s.start_server()
-        stacks[0].start_worker("w1", NEURIPS_LOG_LEVEL="INFO")  # "ready." is logged at INFO
-        stacks[0].start_worker("w2", NEURIPS_LOG_LEVEL="INFO")
+        nice = str(args.worker_nice)
+        for name in ("w1", "w2"):  # "ready." is logged at INFO
+            w = stacks[0].start_worker(name, NEURIPS_LOG_LEVEL="INFO", NEURIPS_WORKER_NICE=nice)
+            # the same priority for a tree that predates the setting (the baseline)
+            os.setpriority(os.PRIO_PGRP, w.pid, args.worker_nice)
         try:
             servers = [s.server.pid for s in stacks if s.server]
             run(1, 999, stacks, slack, answers, 0)  # warm up: imports, connections
@@ -141,13 +144,21 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
                 "slack": slack.cpu_s,
             }
             before, mem0 = cpu(), int(r.info("memory")["used_memory"])
-            loaded = run(args.users, 0, stacks, slack, answers, args.think)
+            mid: dict[str, float] = {}  # when every user has had its last question's answer
+            loaded = run(
+                args.users, 0, stacks, slack, answers, args.think, lambda: mid.update(cpu())
+            )
             after = cpu()
             report("load", loaded, args.users)
             mem = (int(r.info("memory")["used_memory"]) - mem0) / max(args.users, 1)
             spent = {k: after[k] - before[k] for k in after}
             spent["generator"] = loaded.generator_cpu_s
             spent["bench other"] = spent.pop("bench") - spent["slack"] - spent["generator"]
+            answering = {k: mid.get(k, math.nan) - before[k] for k in after}
+            answering["generator"] = loaded.generator_cpu_s
+            answering["bench other"] = (
+                answering.pop("bench") - answering["slack"] - answering["generator"]
+            )
             owners = [f"slack:T1:UL{i:04d}" for i in range(min(args.users, 20))]
             used, payload, keys = footprint(r, owners)
             print("    Redis by kind of key (count, KB per user):")
@@ -185,6 +196,13 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
         name = "fake Slack" if k == "slack" else k
         figures[f"CPU per answer ms: {name}"] = spent[k] / n * 1000
     figures["CPU per answer ms: all"] = sum(spent.values()) / n * 1000
+    for k in ("server", "worker", "redis", "slack", "generator", "bench other"):
+        name = "fake Slack" if k == "slack" else k
+        figures[f"answering phase, CPU per answer ms: {name}"] = answering[k] / n * 1000
+    figures["answering phase, CPU per answer ms: all"] = sum(answering.values()) / n * 1000
+    figures["answering phase, cores busy (ours)"] = (
+        sum(answering.values()) / loaded.wall_s if loaded.wall_s else math.nan
+    )
     figures["Slack API connections opened"] = connections
     figures["Redis bytes per finished consultation"] = used
     figures["  its payload bytes"] = payload
@@ -198,6 +216,12 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=200)
     ap.add_argument("--think", type=float, default=0.0, help="mean seconds before each answer")
     ap.add_argument("--server-log-level", default="INFO", help="the servers' NEURIPS_LOG_LEVEL")
+    ap.add_argument(
+        "--worker-nice",
+        type=int,
+        default=10,
+        help="the workers' nice value on both sides (NEURIPS_WORKER_NICE; 0: as the server)",
+    )
     ap.add_argument("--alone", type=int, default=10, help="runs of one user alone first")
     ap.add_argument("--rounds", type=int, default=1, help="runs of each side, alternating")
     ap.add_argument(
@@ -223,7 +247,10 @@ def main() -> None:
     }
     names = list(sides)
     what = "median of" if args.rounds > 1 else "one run of"
-    print(f"\n{args.users} users, think {args.think} s, {what} {args.rounds} round(s)")
+    print(
+        f"\n{args.users} users, think {args.think} s, workers at nice {args.worker_nice}, "
+        f"{what} {args.rounds} round(s)"
+    )
     print(
         " " * 42
         + "".join(f"{n:>14}" for n in names)

@@ -7,6 +7,7 @@ pyproject.toml), so ``bot`` never imports ``workers``.
 from __future__ import annotations
 
 import argparse
+import os
 
 from consultations.adapters.bootstrap import connect_redis
 from consultations.adapters.celery_queue import QUEUE
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     celery = create_app(settings, url)
     try:
         if args.command == "worker":
+            if settings.neurips_worker_nice and hasattr(os, "nice"):  # the pool inherits it
+                os.nice(settings.neurips_worker_nice)
             celery.worker_main(
                 [
                     "--quiet",  # no banner: every line goes through the structlog formatter

@@ -222,7 +222,8 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
             return
         owner = owner_of(body, str(event["user"]))
         structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
-        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
+        event_id = body.get("event_id", "")
+        if not await asyncio.to_thread(ledger.first_time, "slack", event_id, owner):
             log.info("slack.duplicate_event")
             return
         await agent.said(owner, event["channel"], event["thread_ts"], event.get("text") or "")

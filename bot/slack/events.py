@@ -4,6 +4,7 @@ the ack (told to the user where they wrote, never only logged)."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import structlog
 from slack_bolt.async_app import AsyncApp
@@ -26,26 +27,33 @@ SORRY_REPLY = (  # the answer was saved before Slack refused the reply: sending 
 )
 
 
+async def tell_failure(
+    ctx: SlackContext, error: Exception, body: dict[str, Any], respond: Any = None
+) -> None:
+    """A listener failed after the ack: logged, and told to the user where they wrote."""
+    log.error("slack.listener_failed", error=repr(error), kind=body.get("type"))
+    event = body.get("event") or {}
+    try:
+        if respond is not None and body.get("response_url"):
+            await respond(text=SORRY + " in a minute.")
+        elif event.get("type") == "message" and event.get("thread_ts") and event.get("user"):
+            text = SORRY_REPLY if isinstance(error, SlackApiError) else SORRY_ANSWER
+            await ctx.client.chat_postMessage(
+                channel=event["channel"], thread_ts=event["thread_ts"], text=text
+            )
+    except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
+        log.error("slack.error_report_failed", error=repr(e))
+
+
 def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     digests, ledger = ctx.app.digests, ctx.app.ledger
 
     @bolt.error
-    async def on_error(error, body, respond) -> None:
-        log.error("slack.listener_failed", error=repr(error), kind=body.get("type"))
+    async def on_error(error: Exception, body: dict[str, Any], respond: Any) -> None:
         # Bolt polls for the ack every 10 ms and, once this handler returns, forgets an ack it
         # has not seen yet: a failure faster than that would turn the ack into a 404 after 3 s
         await asyncio.sleep(ACK_SEEN_S)
-        event = body.get("event") or {}
-        try:
-            if body.get("response_url"):
-                await respond(text=SORRY + " in a minute.")
-            elif event.get("type") == "message" and event.get("thread_ts") and event.get("user"):
-                text = SORRY_REPLY if isinstance(error, SlackApiError) else SORRY_ANSWER
-                await ctx.client.chat_postMessage(
-                    channel=event["channel"], thread_ts=event["thread_ts"], text=text
-                )
-        except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
-            log.error("slack.error_report_failed", error=repr(e))
+        await tell_failure(ctx, error, body, respond)
 
     @bolt.event("reaction_added")
     async def on_reaction(body, event) -> None:
@@ -53,9 +61,9 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
         delta = REACTIONS.get(str(event.get("reaction", "")).split("::")[0])
         if not delta or item.get("type") != "message":
             return
-        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", "")):
-            return
         owner = owner_of(body, str(event.get("user") or "unknown"))
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", ""), owner):
+            return
         channel, ts = str(item.get("channel")), str(item.get("ts"))
         nudged = await asyncio.to_thread(digests.react, owner, channel, ts, delta)
         if nudged:

@@ -14,7 +14,7 @@ from bot.slack.context import SlackContext
 from bot.slack.conversation import Conversation
 
 
-def register(bolt: AsyncApp, ctx: SlackContext) -> None:
+def register(bolt: AsyncApp, ctx: SlackContext) -> Conversation:
     conv = Conversation(ctx)
     assistant.register(bolt, ctx, conv)  # the agent DM's threads, before the thread listener
     commands.register(bolt, ctx, conv)
@@ -22,3 +22,4 @@ def register(bolt: AsyncApp, ctx: SlackContext) -> None:
     actions.register(bolt, ctx, conv)
     events.register(bolt, ctx)
     feedback.register(bolt, ctx)
+    return conv

@@ -61,8 +61,13 @@ async def use_workspace_token(context: AsyncBoltContext, next: Callable[[], Awai
     """Global middleware (after Bolt's authorization): the request's token for our client.
     Bolt's ``next()`` only marks the chain to go on; the listeners run later in this same
     task (each request has its own task, so its own copy of the context), hence no reset."""
-    _token.set(context.bot_token or context.user_token)
+    use_token(context.bot_token or context.user_token)
     return await next()
+
+
+def use_token(token: str | None) -> None:
+    """The token ``WorkspaceClient`` answers with in this task (and the tasks it starts)."""
+    _token.set(token)
 
 
 def oauth_settings(app: App) -> AsyncOAuthSettings:

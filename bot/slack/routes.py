@@ -10,12 +10,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import oauth
 from bot.slack.context import SlackContext
+from bot.slack.conversation import Conversation
+from bot.slack.hot import HotRoute
 from bot.slack.listeners import register
 from consultations.adapters.bootstrap import App
 from consultations.adapters.slack.client import async_client
 
 
 def build_bolt_app(app: App) -> AsyncApp:
+    return slack_parts(app)[0]
+
+
+def slack_parts(app: App) -> tuple[AsyncApp, SlackContext, Conversation]:
+    """The Bolt app with every listener, and what the listeners share."""
     s = app.settings
     assert s.slack_signing_secret is not None
     client: AsyncWebClient
@@ -37,15 +44,20 @@ def build_bolt_app(app: App) -> AsyncApp:
             signing_secret=s.slack_signing_secret.get_secret_value(),
             ignoring_self_events_enabled=True,
         )
-    register(bolt, SlackContext(app=app, client=client))
-    return bolt
+    ctx = SlackContext(app=app, client=client)
+    conv = register(bolt, ctx)
+    return bolt, ctx, conv
 
 
 def add_slack_routes(web_app: web.Application, app: App) -> None:
-    bolt = build_bolt_app(app)
+    bolt, ctx, conv = slack_parts(app)
+    hot = HotRoute(bolt, ctx, conv)
 
     async def slack_events(request: web.Request) -> web.Response:
-        bolt_request = await to_bolt_request(request)
+        fast = await hot.handle(request, await request.read())
+        if fast is not None:
+            return fast
+        bolt_request = await to_bolt_request(request)  # the body read above is kept
         bolt_response = await bolt.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 

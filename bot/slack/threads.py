@@ -1,8 +1,13 @@
-"""Messages in threads: answers to a consultation, or a file shared for triage."""
+"""Messages in threads: answers to a consultation, or a file shared for triage.
+
+:func:`on_thread_message` is the one handler, reached through Bolt's listener or, for a
+person's plain message in a channel thread (the hot route), through :mod:`bot.slack.hot`.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
@@ -17,45 +22,82 @@ from consultations.state import Consultation, Owner, Status
 log = structlog.get_logger(__name__)
 
 
-def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
-    service, store = ctx.app.service, ctx.app.store
+@dataclass(frozen=True)
+class Duplicate:
+    """Seen before (Slack's retry, a redelivery): nothing to do."""
 
-    @bolt.event("message")
-    async def on_message(body, event) -> None:
-        thread = event.get("thread_ts")
-        if event.get("subtype") not in (None, "file_share") or event.get("bot_id"):
-            return
-        if not thread or thread == event.get("ts") or not event.get("user"):
-            return
-        owner = owner_of(body, event["user"])
-        structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
-        place = f"{event['channel']}/{thread}"
-        text = event.get("text") or ""
-        files = bool(event.get("files"))
 
-        def receive() -> tuple[str, Consultation | None, Turn | None]:
-            """Everything blocking, in one trip to a thread: first time? and whose (one round
-            trip to Redis), the turn."""
-            first, c = store.first_time_at(owner, place, "slack", body.get("event_id", ""))
-            if not first:
-                return "duplicate", None, None
-            if files:
-                return "file", None, None
-            if c is None or c.status not in (Status.COMPLETED, Status.ACTIVE):
-                return "none", c, None
-            return "turn", c, service.act(owner, c.id, text, c)
+@dataclass(frozen=True)
+class FileShared:
+    """A file: a triage request if the thread waits for one."""
 
-        what, c, turn = await asyncio.to_thread(receive)
-        if what == "duplicate":
+
+@dataclass(frozen=True)
+class NoConsultation:
+    """Nothing of this user's to move here (``found``: a cancelled or set-aside one)."""
+
+    found: Consultation | None
+
+
+@dataclass(frozen=True)
+class Taken:
+    consultation: Consultation
+    turn: Turn
+
+
+Received = Duplicate | FileShared | NoConsultation | Taken
+
+
+def answerable(event: dict[str, Any]) -> bool:
+    """A person's message (or file) in a thread, not the thread's first message."""
+    thread = event.get("thread_ts")
+    if event.get("subtype") not in (None, "file_share") or event.get("bot_id"):
+        return False
+    return bool(thread and thread != event.get("ts") and event.get("user"))
+
+
+async def on_thread_message(
+    ctx: SlackContext, conv: Conversation, body: dict[str, Any], event: dict[str, Any]
+) -> None:
+    if not answerable(event):
+        return
+    store, service = ctx.app.store, ctx.app.service
+    thread = str(event["thread_ts"])
+    owner = owner_of(body, event["user"])
+    structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
+    place = f"{event['channel']}/{thread}"
+    text = event.get("text") or ""
+    files = bool(event.get("files"))
+
+    def receive() -> Received:
+        """Everything blocking, in one trip to a thread: first time? and whose (one round
+        trip to Redis), the turn."""
+        first, c = store.first_time_at(owner, place, "slack", body.get("event_id", ""))
+        if not first:
+            return Duplicate()
+        if files:
+            return FileShared()
+        if c is None or c.status not in (Status.COMPLETED, Status.ACTIVE):
+            return NoConsultation(c)
+        return Taken(c, service.act(owner, c.id, text, c))
+
+    match await asyncio.to_thread(receive):
+        case Duplicate():
             log.info("slack.duplicate_event")
-        elif what == "file":
+        case FileShared():
             await triage_file(ctx, owner, place, event)
-        elif what == "none" and c is None:  # not this user's thread, or their record could
+        case NoConsultation(found=None):  # not this user's thread, or their record could
             if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # not be read
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
-        elif turn is not None and c is not None and (c.status is Status.ACTIVE or turn.changed):
+        case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone
+
+
+def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
+    @bolt.event("message")
+    async def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
+        await on_thread_message(ctx, conv, body, event)
 
 
 async def triage_file(ctx: SlackContext, owner: Owner, place: str, event: dict[str, Any]) -> None:

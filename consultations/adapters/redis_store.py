@@ -56,12 +56,24 @@ if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
 return v
 """
 
-# KEYS: place, [seen]   ARGV: the owner's document key prefix ("na:{owner}:c:"), [seen ttl s]
-# The document's key is built here from the id the place holds: it carries the place key's
-# hash tag, so in a cluster it lives in the same slot, on the same node. With a ``seen`` key
-# (an event's, under the same hash tag) it first records the event: 0 if it was seen before.
+# KEYS: seen   ARGV: seen ttl s, [the key the event was seen under before (see seen_keys)]
+# 1 the first time an event is seen, 0 after.
+_SEEN = """
+if ARGV[2] ~= '' and redis.call('EXISTS', ARGV[2]) == 1 then return 0 end
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 1 end
+return 0
+"""
+
+# KEYS: place, [seen]   ARGV: the owner's document key prefix ("na:{owner}:c:"), [seen ttl s,
+# the event's key from before]. The document's key is built here from the id the place holds:
+# it carries the place key's hash tag, so in a cluster it lives in the same slot, on the same
+# node. With a ``seen`` key (an event's, under the same hash tag) it first records the event,
+# as _SEEN does: 0 if it was seen before.
 _AT = """
-if KEYS[2] and not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then return 0 end
+if KEYS[2] then
+  if ARGV[3] ~= '' and redis.call('EXISTS', ARGV[3]) == 1 then return 0 end
+  if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then return 0 end
+end
 local cid = redis.call('GET', KEYS[1])
 if not cid then return nil end
 local doc = redis.call('HMGET', ARGV[1] .. cid, 'v', 'doc', 's')
@@ -137,9 +149,10 @@ class RedisConsultationStore:
     ) -> tuple[bool, Consultation | None]:
         """:meth:`EventLedger.first_time` for an event of this user's, and :meth:`at`, in one
         round trip: (False, None) if the event was seen before (its key is the owner's)."""
-        seen = f"{self._base(owner)}:seen:{platform}:{event_id[:200]}"
+        seen, before = seen_keys(self._prefix, platform, event_id, owner)
         found = self._at(
-            keys=[self._place(owner, place), seen], args=[self._doc(owner, ""), SEEN_TTL_S]
+            keys=[self._place(owner, place), seen],
+            args=[self._doc(owner, ""), SEEN_TTL_S, before],
         )
         if found == 0:
             return False, None
@@ -301,16 +314,34 @@ def _encoded(saved: Consultation) -> tuple[bytes, int]:
     return doc, schema
 
 
+def seen_keys(prefix: str, platform: str, event_id: str, owner: Owner | None) -> tuple[str, str]:
+    """The one place an event's de-duplication key is named: under its owner's hash tag
+    (``forget`` removes it, and in a cluster it lives beside the owner's consultation, so
+    :meth:`RedisConsultationStore.first_time_at` records it in the same script), or global when
+    no person owns the event. Also the key releases before 0ca9343 used for every event, which
+    is still honoured (for its 24 hours), so an event redelivered across a rolling deploy is
+    not handled twice.
+
+    Honouring it reads a key outside the owner's slot: fine on one Redis (what the product
+    runs on); drop it once no old release can still be running before moving to a cluster."""
+    before = f"{prefix}:seen:{platform}:{event_id[:200]}"
+    if owner is None:
+        return before, ""
+    return f"{prefix}:{{{owner.key}}}:seen:{platform}:{event_id[:200]}", before
+
+
 class EventLedger:
-    """Remembers event ids durably so a redelivered event is handled once (SET NX EX)."""
+    """Remembers event ids durably so a redelivered event is handled once (SET NX EX, in one
+    script with the old key's check; thread answers are recorded by
+    :meth:`RedisConsultationStore.first_time_at` under the same key, see :func:`seen_keys`)."""
 
     def __init__(
         self, client: redis.Redis, ttl_seconds: int = SEEN_TTL_S, prefix: str = "na"
     ) -> None:
-        self._r = client
         self._ttl = ttl_seconds
         self._prefix = prefix
+        self._seen = client.register_script(_SEEN)
 
-    def first_time(self, platform: str, event_id: str) -> bool:
-        key = f"{self._prefix}:seen:{platform}:{event_id[:200]}"
-        return bool(self._r.set(key, b"1", nx=True, ex=self._ttl))
+    def first_time(self, platform: str, event_id: str, owner: Owner | None = None) -> bool:
+        seen, before = seen_keys(self._prefix, platform, event_id, owner)
+        return self._seen(keys=[seen], args=[self._ttl, before]) == 1

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     neurips_job_lease_s: float = Field(default=40.0, ge=1, le=600)
     neurips_sweep_s: float = Field(default=15.0, ge=0.5, le=600)
     neurips_job_start_grace_s: float = Field(default=90.0, ge=1, le=24 * 3600)
+    # workers sharing cores with the server (one machine, compose): a nice value (0-19) the
+    # worker takes at start, so answers in a thread get the CPU before report rendering
+    neurips_worker_nice: int = Field(default=0, ge=0, le=19)
     # Redis client: short, so a request fails fast (and says so) while Redis is away
     redis_socket_timeout_s: float = Field(default=2.0, gt=0, le=60)
     redis_connect_timeout_s: float = Field(default=1.0, gt=0, le=60)

@@ -160,15 +160,7 @@ class Stack:
         headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         """Any Events API event, wrapped and signed as Slack delivers it."""
-        body = {
-            "type": "event_callback",
-            "team_id": team,
-            "api_app_id": "A1",
-            "event_id": event_id or f"Ev{time.time_ns()}",
-            "event_time": int(time.time()),
-            "event": event,
-        }
-        return self.post(json.dumps(body).encode(), "application/json", headers)
+        return self.post(event_body(event, team, event_id), "application/json", headers)
 
     def message(
         self,
@@ -185,20 +177,7 @@ class Stack:
             if retry
             else None
         )
-        return self.event(
-            {
-                "type": "message",
-                "channel": channel,
-                "user": user,
-                "text": text,
-                "ts": f"{time.time():.6f}",
-                "thread_ts": thread_ts,
-                "channel_type": "channel",
-            },
-            team,
-            event_id,
-            headers,
-        )
+        return self.event(thread_event(user, channel, thread_ts, text), team, event_id, headers)
 
     def action(
         self,
@@ -221,6 +200,35 @@ class Stack:
         }
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return self.post(body, "application/x-www-form-urlencoded")
+
+
+def event_body(event: dict[str, Any], team: str = "T1", event_id: str | None = None) -> bytes:
+    """An Events API event wrapped as Slack delivers it (unsigned)."""
+    body = {
+        "type": "event_callback",
+        "team_id": team,
+        "api_app_id": "A1",
+        "event_id": event_id or f"Ev{time.time_ns()}",
+        "event_time": int(time.time()),
+        "event": event,
+    }
+    return json.dumps(body).encode()
+
+
+def thread_event(
+    user: str, channel: str, thread_ts: str, text: str, **extra: Any
+) -> dict[str, Any]:
+    """A person's message in a channel thread, as Slack's ``message`` event."""
+    return {
+        "type": "message",
+        "channel": channel,
+        "user": user,
+        "text": text,
+        "ts": f"{time.time():.6f}",
+        "thread_ts": thread_ts,
+        "channel_type": "channel",
+        **extra,
+    }
 
 
 @contextmanager

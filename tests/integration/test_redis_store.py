@@ -130,6 +130,27 @@ def test_event_ledger_says_first_time_once(redis_client: redis.Redis) -> None:
     assert ledger.first_time("teams", "Ev1") is True
 
 
+def test_an_event_is_one_key_of_its_owner_whichever_listener_sees_it(
+    redis_client: redis.Redis,
+) -> None:
+    """A thread answer (recorded with the thread's lookup) and any other event of the same
+    person (the ledger) share one key, under the owner (so ``forget`` removes it); an event a
+    release before 0ca9343 recorded under the old global key is not handled again."""
+    store, ledger = RedisConsultationStore(redis_client, 3600), EventLedger(redis_client, 60)
+    store.save(fresh(location={"place": "C/1"}))
+    assert store.first_time_at(OWNER, "C/1", "slack", "EvA")[0] is True
+    assert ledger.first_time("slack", "EvA", OWNER) is False  # the same key
+    assert ledger.first_time("slack", "EvB", OWNER) is True
+    assert store.first_time_at(OWNER, "C/1", "slack", "EvB") == (False, None)
+    redis_client.set("na:seen:slack:EvOld", "1")  # an old release's record of an event
+    assert store.first_time_at(OWNER, "C/1", "slack", "EvOld") == (False, None)
+    assert ledger.first_time("slack", "EvOld", OWNER) is False
+    seen, c = store.first_time_at(OWNER, "C/1", "slack", "EvC")
+    assert seen is True and c is not None and c.id == "abc123"
+    store.forget(OWNER)
+    assert redis_client.keys("na:{*") == []  # the owner's seen events went with them
+
+
 def test_state_survives_a_redis_restart_with_aof(tmp_path) -> None:  # type: ignore[no-untyped-def]
     server = EmbeddedRedis(tmp_path / "data")
     server.start()
