@@ -53,6 +53,8 @@ def nice_ticks(lo: float, hi: float, most: int = 7) -> list[float]:
 
 
 def _volume(v: float) -> str:
+    if v == 0:
+        return "0"
     return f"{v / 1e6:g}M" if v >= 1e6 else f"{v / 1e3:g}k"
 
 
@@ -72,6 +74,7 @@ def chart_png(chart: Chart) -> bytes:
 
     img = Image.new("RGB", (W * S, H * S), "white")
     d = ImageDraw.Draw(img)
+    avoid: list[tuple[float, float, float, float]] = []  # boxes the legend must not cover
     small, big = _font(15), _font(17)
     for x in nice_ticks(x0, x1):
         (gx, _), text = px(x, y0), _volume(x)
@@ -88,11 +91,14 @@ def chart_png(chart: Chart) -> bytes:
         for top in range(TOP * S, BOTTOM * S, 10 * S):  # dashed
             d.line([(mx, top), (mx, min(top + 6 * S, BOTTOM * S))], fill=MARKER, width=S)
         label = chart.marker_label or ""
-        d.text((mx + 7 * S, (TOP + 12) * S), label, font=small, fill=INK, anchor="lm")
+        wide = d.textlength(label, font=small) / S
+        left = mx / S + 7 if mx / S + 7 + wide <= RIGHT - 4 else mx / S - 7 - wide  # stays inside
+        d.text((left * S, (TOP + 12) * S), label, font=small, fill=INK, anchor="lm")
+        avoid.append((left, TOP + 2, left + wide, TOP + 22))
     for colour, series in zip(COLOURS, chart.series, strict=False):
         d.line([px(x, y) for x, y in series.points], fill=colour, width=3 * S, joint="curve")
     d.rectangle([(LEFT * S, TOP * S), (RIGHT * S, BOTTOM * S)], outline=FRAME, width=S)
-    _legend(d, chart, small, px)
+    _legend(d, chart, small, px, avoid)
     d.text((W * S // 2, (TOP - 10) * S), chart.title, font=big, fill=INK, anchor="ms")
     d.text(
         ((LEFT + RIGHT) * S // 2, (H - 12) * S), chart.x_label, font=small, fill=INK, anchor="ms"
@@ -128,7 +134,13 @@ def _padded(lo: float, hi: float) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def _legend(d: ImageDraw.ImageDraw, chart: Chart, font: Font, px: ToPixel) -> None:
+def _legend(
+    d: ImageDraw.ImageDraw,
+    chart: Chart,
+    font: Font,
+    px: ToPixel,
+    avoid: list[tuple[float, float, float, float]],
+) -> None:
     rows = list(zip(COLOURS, chart.series, strict=False))
     if not rows:
         return
@@ -147,7 +159,10 @@ def _legend(d: ImageDraw.ImageDraw, chart: Chart, font: Font, px: ToPixel) -> No
 
     def crossed(corner: tuple[float, float]) -> int:
         x, y = corner
-        return sum(
+        covered = sum(  # covering a label hides words, worse than crossing any line
+            1000 for a, b, c, e in avoid if a < x + width and x < c and b < y + height and y < e
+        )
+        return covered + sum(
             x * S <= u <= (x + width) * S and y * S <= v <= (y + height) * S for u, v in along
         )
 

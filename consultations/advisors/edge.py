@@ -241,7 +241,7 @@ def _chart(
             Series(name="Local", points=tuple((x, local_total) for x in xs)),
         ),
         marker_x=break_even if math.isfinite(break_even) else None,
-        marker_label=f"break-even ≈ {_volume(break_even)}",
+        marker_label=f"break-even: {_volume(break_even)}",
     )
 
 
