@@ -185,7 +185,7 @@ def test_from_a_channel_the_personal_chat_is_created_or_the_reader_told_how_to_o
     report = [n for n, t in enumerate(connector.texts(conv)) if "— report by" in t]
     assert report and connector.texts(conv).index(notice[0]) > report[0]
     told = say(stack, connector, "digest mine weekly", user, conv, "channel")
-    assert told == notice[0] and "personal chat with me" in told and "`digest mine`" in told
+    assert told == notice[0] and "personal chat with me" in told and "`digest mine weekly`" in told
     assert r.hget(SUBS, f"teams:tenant1:@{user}") is None  # nothing scheduled it cannot deliver
     refused = [x[1:] for x in connector.refusals if x[0] == ""]
     assert refused == [(403, "BotNotInConversationRoster")] * 2  # the worker's, the server's

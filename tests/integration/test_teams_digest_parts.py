@@ -84,3 +84,19 @@ def test_a_retry_after_a_failed_post_posts_each_message_once(
     texts = connector.texts(conv)
     assert texts == ["**Your research digest**", *lines]  # each once, in order
     assert ids == [connector.id_of(conv, lambda a, t=t: a.get("text") == t) for t in lines]
+
+
+def test_a_chat_teams_no_longer_lets_the_bot_post_in_is_forgotten(
+    redis_client: redis.Redis, connector: FakeConnector
+) -> None:
+    """The user removed the app: Teams answers 403, and the chat is not kept as if it worked
+    (the next `digest mine` asks Teams again, and says how to open one if it still refuses)."""
+    gateway, sub, conv = gateway_for(redis_client, connector, "aad-removed")
+    owner = Owner(platform="teams", workspace="tenant1", user="aad-removed")
+    connector.fail_with.append(403)
+    with pytest.raises(HttpOperationError):
+        gateway.post_digest(sub, "**Your research digest**", ["1. **Paper** — Answers cost."])
+    assert PersonalChats(redis_client).load(owner) is None
+    with pytest.raises(RuntimeError, match="no personal chat"):
+        gateway.post_digest(sub, "**Your research digest**", ["1. **Paper** — Answers cost."])
+    assert connector.texts(conv) == []

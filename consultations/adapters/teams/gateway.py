@@ -111,12 +111,21 @@ class TeamsGateway:
                 parts,
             )
             return []
-        reference = self._personal(sub).reference()
-        once(parts, "header", partial(self._post_one, reference, cards.text(delink(header)), True))
+        owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
+        reference = self._personal(owner).reference()
         out = []
-        for n, line in enumerate(items):
-            activity = cards.with_feedback(cards.text(delink(line)[: cards.MESSAGE_LIMIT]))
-            out.append(once(parts, f"item:{n}", partial(self._post_one, reference, activity, True)))
+        try:
+            top = cards.text(delink(header))
+            once(parts, "header", partial(self._post_one, reference, top, True))
+            for n, line in enumerate(items):
+                activity = cards.with_feedback(cards.text(delink(line)[: cards.MESSAGE_LIMIT]))
+                post = partial(self._post_one, reference, activity, True)
+                out.append(once(parts, f"item:{n}", post))
+        except HttpOperationError as e:
+            if getattr(e.response, "status_code", None) == 403 and self._chats is not None:
+                self._chats.forget(owner)  # the app was removed for them: the chat is gone
+                log.warning("teams.personal_chat_gone", owner=owner.key)
+            raise
         log.info("teams.digest_posted", conversation=reference.conversation.id, items=len(out))
         return out
 
@@ -140,8 +149,7 @@ class TeamsGateway:
         self._chats.save(owner, chat)
         return True
 
-    def _personal(self, sub: Subscription) -> PersonalChat:
-        owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
+    def _personal(self, owner: Owner) -> PersonalChat:
         chat = self._chats.load(owner) if self._chats is not None else None
         if chat is None:
             raise RuntimeError(f"no personal chat with {owner.key} is known")

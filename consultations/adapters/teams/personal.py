@@ -34,7 +34,8 @@ _ID = r"^[^\s<>\"']{1,256}$"
 HOW_TO_OPEN = (
     "Your own digest comes to your personal chat with me, and I cannot open one with you from "
     "here. In Teams, open **Apps**, find this bot and choose **Open** (or start a new chat and "
-    "search for the bot by name), then type `digest mine` in that chat."
+    "search for the bot by name), then type `digest mine weekly` (or `daily`, `biweekly`, "
+    "`monthly`) in that chat."
 )
 
 
@@ -145,6 +146,9 @@ class PersonalChats:
 
     def save(self, owner: Owner, chat: PersonalChat) -> None:
         self._r.set(self._key(owner), chat.model_dump_json())
+
+    def forget(self, owner: Owner) -> None:
+        self._r.delete(self._key(owner))
 
     def load(self, owner: Owner) -> PersonalChat | None:
         raw = self._r.get(self._key(owner))
