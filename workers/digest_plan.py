@@ -21,10 +21,10 @@ log = structlog.get_logger(__name__)
 def after_curation(owner: Owner, c: Consultation) -> str | None:
     """The curation profile drives this user's triage and digests; its sources and cadence
     become the schedule of their own digest. In Teams that needs their personal chat with the
-    bot: when it cannot be opened, no digest is scheduled and the returned notice (posted
-    after the report) says how to open it."""
+    bot: when it cannot be opened, no digest is scheduled (its choices are kept for `digest
+    mine …`) and the returned notice (posted after the report) says how to open it."""
     from consultations.adapters.teams.gateway import TeamsGateway
-    from consultations.adapters.teams.personal import HOW_TO_OPEN
+    from consultations.adapters.teams.personal import how_to_open
     from consultations.advisors.curation import profile_from_answers
     from consultations.triage.profile import Profile
 
@@ -34,8 +34,9 @@ def after_curation(owner: Owner, c: Consultation) -> str | None:
     if owner.platform == "teams":
         gateway = rt.gateway("teams")
         if not (isinstance(gateway, TeamsGateway) and gateway.reach_personal(owner, c)):
+            cadence = rt.digests.remember_curation(owner, answers)
             log.info("digest.personal_unreachable")
-            return HOW_TO_OPEN
+            return how_to_open(f"digest mine {cadence}")
     elif owner.platform != "slack":
         return None
     sub = rt.digests.subscribe_personal(owner, curation=answers)

@@ -185,7 +185,8 @@ def test_from_a_channel_the_personal_chat_is_created_or_the_reader_told_how_to_o
     report = [n for n, t in enumerate(connector.texts(conv)) if "— report by" in t]
     assert report and connector.texts(conv).index(notice[0]) > report[0]
     told = say(stack, connector, "digest mine weekly", user, conv, "channel")
-    assert told == notice[0] and "personal chat with me" in told and "`digest mine weekly`" in told
+    assert "then type `digest mine biweekly` in that chat" in notice[0]  # their cadence
+    assert "personal chat with me" in told and "then type `digest mine weekly`" in told
     assert r.hget(SUBS, f"teams:tenant1:@{user}") is None  # nothing scheduled it cannot deliver
     refused = [x[1:] for x in connector.refusals if x[0] == ""]
     assert refused == [(403, "BotNotInConversationRoster")] * 2  # the worker's, the server's
@@ -195,7 +196,8 @@ def test_from_a_channel_the_personal_chat_is_created_or_the_reader_told_how_to_o
         stack, connector, "digest mine weekly friday 08:00 Europe/Paris", user, conv, "channel"
     )
     assert done == (
-        "Your own digest: every Friday at 08:00 Europe/Paris, top 5, in your personal chat with me."
+        "Your own digest: every Friday at 08:00 Europe/Paris, top 4, from neurips2025, "
+        "in your personal chat with me."  # the rest as their curation chose
     )
     (created,) = connector.created
     assert created["members"] == [{"id": f"29:{user}"}] and created["isGroup"] is False

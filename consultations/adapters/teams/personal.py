@@ -31,12 +31,18 @@ from consultations.state import Owner
 
 log = structlog.get_logger(__name__)
 _ID = r"^[^\s<>\"']{1,256}$"
-HOW_TO_OPEN = (
-    "Your own digest comes to your personal chat with me, and I cannot open one with you from "
-    "here. In Teams, open **Apps**, find this bot and choose **Open** (or start a new chat and "
-    "search for the bot by name), then type `digest mine weekly` (or `daily`, `biweekly`, "
-    "`monthly`) in that chat."
-)
+
+
+def how_to_open(command: str = "digest mine weekly") -> str:
+    """What to tell a user whose personal chat with the bot cannot be opened from here."""
+    return (
+        "Your own digest comes to your personal chat with me, and I cannot open one with you "
+        "from here. In Teams, open **Apps**, find this bot and choose **Open** (or start a new "
+        f"chat and search for the bot by name), then type `{command}` in that chat."
+    )
+
+
+HOW_TO_OPEN = how_to_open()
 
 
 class Address(BaseModel):
