@@ -137,8 +137,11 @@ class Desk:
         found = self.service.consultations(owner)
         told = self.notices(owner)  # listing may have set an unreadable record aside
         lead = f"{told}\n\n" if told else ""
+        mine = self.digests.personal(owner) if owner.platform in ("slack", "teams") else None
+        tail = f"\nYour own digest: {mine.describe()}, in your {surface.mine}." if mine else ""
         if not found:
-            return lead + f"You have no consultations yet. `{surface.prefix}consult` starts one."
+            none = f"You have no consultations yet. `{surface.prefix}consult` starts one."
+            return lead + none + tail
         votes = self.feedback.votes(owner, [c.id for c in found]) if self.feedback else {}
         lines = [
             "• "
@@ -151,7 +154,7 @@ class Desk:
         if votes:
             ups = sum(v == "up" for v in votes.values())
             text += f"\nYour feedback on reports: 👍 {ups} · 👎 {len(votes) - ups}"
-        return lead + text
+        return lead + text + tail
 
     def resume(self, owner: Owner) -> Turn | None:
         """The latest consultation in progress, where it stands (nothing is changed)."""

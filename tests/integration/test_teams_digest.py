@@ -168,6 +168,8 @@ def test_a_readers_digest_comes_to_their_personal_chat_and_learns_from_their_cli
 
     status = say(stack, connector, "digest", user, conv, "personal")
     assert f"Your own (personal chat with me): every day at {at} UTC, top 3" in status
+    status = say(stack, connector, "status", user, conv, "personal")
+    assert f"Your own digest: every day at {at} UTC, top 3, from neurips2025, in your " in status
     stopped = say(stack, connector, "digest mine off", user, conv, "personal")
     assert stopped == "Your own digest is stopped."
     assert r.hget(SUBS, f"teams:tenant1:@{user}") is None
