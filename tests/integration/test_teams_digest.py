@@ -144,8 +144,9 @@ def test_a_readers_digest_comes_to_their_personal_chat_and_learns_from_their_cli
     # the next issue on its schedule (a daily slot a few seconds ahead), ranked by that taste;
     # its second paper's first post fails (500): the worker's retry posts what is missing
     slot = soon(5)
-    at = f"{slot:%H:%M:%S}"
-    changed = say(stack, connector, f"digest mine daily {at} UTC top 3", user, conv, "personal")
+    at = f"{slot:%H:%M:%S}" if slot.second else f"{slot:%H:%M}"  # as the bot says it
+    command = f"digest mine daily {slot:%H:%M:%S} UTC top 3"
+    changed = say(stack, connector, command, user, conv, "personal")
     assert changed.startswith(f"Your own digest: every day at {at} UTC, top 3, from neurips2025")
     assert changed.endswith("in your personal chat with me.")
     connector.fail_only_containing = "2. **"
