@@ -47,6 +47,7 @@ class Surface:
     link: Callable[[Consultation], str] = field(default=lambda c: "")  # " · open thread"
     channel: Callable[[str], str] = field(default=lambda ch: "this chat")
     digest_channel_words: bool = True  # `subscribe #channel` names another channel
+    mine: str = "direct messages"  # where a user's own digest goes: "your …"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ class TriageRequest:
 
 _ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")
 MAX_TRIAGE_IDS = 500
+
+
+def stops_digest(words: tuple[str, ...]) -> bool:
+    """`digest mine off` (or stop, unsubscribe, cancel)."""
+    return bool(words) and words[0].casefold() in ("off", "stop", "unsubscribe", "cancel")
 
 
 class Desk:
@@ -117,7 +123,8 @@ class Desk:
         where = "[#channel] " if surface.digest_channel_words else ""
         lines += [
             f"• `{p}digest subscribe {where}[day] [HH:MM] [time zone]` — a weekly research "
-            "digest (also `unsubscribe`, `preview`, `now`); `digest mine` — your own, in DMs",
+            "digest (also `unsubscribe`, `preview`, `now`); `digest mine` — your own, in "
+            + ("DMs" if surface.mine == "direct messages" else f"your {surface.mine}"),
             f"• `{p}forget` — delete everything stored about you",
         ]
         return lead + "\n".join(lines)
@@ -130,8 +137,11 @@ class Desk:
         found = self.service.consultations(owner)
         told = self.notices(owner)  # listing may have set an unreadable record aside
         lead = f"{told}\n\n" if told else ""
+        mine = self.digests.personal(owner) if owner.platform in ("slack", "teams") else None
+        tail = f"\nYour own digest: {mine.describe()}, in your {surface.mine}." if mine else ""
         if not found:
-            return lead + f"You have no consultations yet. `{surface.prefix}consult` starts one."
+            none = f"You have no consultations yet. `{surface.prefix}consult` starts one."
+            return lead + none + tail
         votes = self.feedback.votes(owner, [c.id for c in found]) if self.feedback else {}
         lines = [
             "• "
@@ -144,7 +154,7 @@ class Desk:
         if votes:
             ups = sum(v == "up" for v in votes.values())
             text += f"\nYour feedback on reports: 👍 {ups} · 👎 {len(votes) - ups}"
-        return lead + text
+        return lead + text + tail
 
     def resume(self, owner: Owner) -> Turn | None:
         """The latest consultation in progress, where it stands (nothing is changed)."""
@@ -193,25 +203,26 @@ class Desk:
                 return "Preparing a preview only you will see…"
             return "Posting this channel's digest now…"
         if cmd.action == "mine":
-            return self._my_digest(owner, cmd.words, p)
+            return self._my_digest(owner, cmd.words, surface)
         return self._digest_status(owner, here, surface)
 
-    def _my_digest(self, owner: Owner, words: tuple[str, ...], p: str) -> str:
-        if owner.platform != "slack":
-            return "Your own digest comes as Slack direct messages; here, `digest subscribe`."
+    def _my_digest(self, owner: Owner, words: tuple[str, ...], surface: Surface) -> str:
+        p, where = surface.prefix, f"in your {surface.mine}"
+        if owner.platform not in ("slack", "teams"):
+            return "Your own digest comes in Slack or Microsoft Teams."
         if not words:
             mine = self.digests.personal(owner)
             if mine is None:
                 return f"You have no digest of your own: `{p}digest mine weekly` starts one."
-            return f"Your own digest: {mine.describe()}, in your direct messages."
-        if words[0].casefold() in ("off", "stop", "unsubscribe", "cancel"):
+            return f"Your own digest: {mine.describe()}, {where}."
+        if stops_digest(words):
             done = self.digests.unsubscribe_personal(owner)
             return "Your own digest is stopped." if done else "You had no digest of your own."
         try:
             sub = self.digests.subscribe_personal(owner, words)
         except ValueError as e:
             return f"That does not work for your digest: {inert(str(e), 300)}"
-        return f"Your own digest: {sub.describe()}, in your direct messages."
+        return f"Your own digest: {sub.describe()}, {where}."
 
     def _digest_status(self, owner: Owner, here: str, surface: Surface) -> str:
         p = surface.prefix
@@ -219,7 +230,7 @@ class Desk:
         name = surface.channel(here)
         lines = [
             f"**Research digest** · {name}: " + (sub.describe() if sub else "none"),
-            "Your own (direct messages): "
+            f"Your own ({surface.mine}): "
             + (mine.describe() if mine else "none — consultation 5 or `digest mine` starts one"),
         ]
         where = "[#channel] " if surface.digest_channel_words else ""

@@ -25,6 +25,8 @@ class DigestStorePort(Protocol):
     def subscription(self, key: str) -> Subscription | None: ...
     def set_last_period(self, key: str, period: str) -> None: ...
     def profile(self, owner: Owner) -> Profile | None: ...
+    def save_digest_options(self, owner: Owner, options: dict[str, object]) -> None: ...
+    def digest_options(self, owner: Owner) -> dict[str, object]: ...
     def react(self, key: str, ts: str, delta: int, by: Owner | None = None) -> list[str]: ...
     def forget_subscriber(self, platform: str, workspace: str, user: str) -> int: ...
 
@@ -104,9 +106,11 @@ class DigestService:
         the reader asked for it just now) or from `digest mine …` words (from the next slot).
         Raises ValueError with a message for the user when the words do not make sense."""
         options = personal_options(curation) if curation is not None else {}
+        if curation is not None:  # kept: where `digest mine …` starts again after `off`
+            self._store.save_digest_options(owner, dict(options))
         options.update(parse_subscribe(words, personal=True))
         current = self.personal(owner)
-        base = current.model_dump() if current else {}
+        base = current.model_dump() if current else self._store.digest_options(owner)
         sub = Subscription.model_validate(
             {
                 **base,
@@ -125,6 +129,13 @@ class DigestService:
         if curation is None:
             self._store.set_last_period(sub.key, period_of(sub, self._clock()))
         return sub
+
+    def remember_curation(self, owner: Owner, curation: Mapping[str, object]) -> str:
+        """A finished curation whose digest cannot be delivered yet (a Teams user with no
+        personal chat): its choices are kept for `digest mine …`; its cadence word."""
+        options = personal_options(curation)
+        self._store.save_digest_options(owner, options)
+        return str(options["cadence"])
 
     def unsubscribe_personal(self, owner: Owner) -> bool:
         return self._store.unsubscribe(self.personal_key(owner))

@@ -1,6 +1,7 @@
 """What a digest carries, and whose taste ranks it: a channel's digest learns from every 👍/👎
 in that channel; a user's own digest (in their DMs) and their triage from that user's own
-reactions. A finished Research Curation starts the user's own digest (Slack: in their DMs)."""
+reactions. A finished Research Curation starts the user's own digest (Slack: in their DMs;
+Teams: in their personal chat with the bot, when it is known or can be opened)."""
 
 from __future__ import annotations
 
@@ -17,18 +18,30 @@ from workers.runtime import runtime
 log = structlog.get_logger(__name__)
 
 
-def after_curation(owner: Owner, c: Consultation) -> None:
+def after_curation(owner: Owner, c: Consultation) -> str | None:
     """The curation profile drives this user's triage and digests; its sources and cadence
-    become the schedule of their own digest (Slack DMs: Teams bots cannot open one)."""
+    become the schedule of their own digest. In Teams that needs their personal chat with the
+    bot: when it cannot be opened, no digest is scheduled (its choices are kept for `digest
+    mine …`) and the returned notice (posted after the report) says how to open it."""
+    from consultations.adapters.teams.gateway import TeamsGateway
+    from consultations.adapters.teams.personal import how_to_open
     from consultations.advisors.curation import profile_from_answers
     from consultations.triage.profile import Profile
 
     rt = runtime()
     answers = profile_from_answers(c.answers)
     rt.digest_store.save_profile(owner, Profile.model_validate(answers))
-    if owner.platform == "slack":
-        sub = rt.digests.subscribe_personal(owner, curation=answers)
-        log.info("digest.personal", schedule=sub.describe())
+    if owner.platform == "teams":
+        gateway = rt.gateway("teams")
+        if not (isinstance(gateway, TeamsGateway) and gateway.reach_personal(owner, c)):
+            cadence = rt.digests.remember_curation(owner, answers)
+            log.info("digest.personal_unreachable")
+            return how_to_open(f"digest mine {cadence}")
+    elif owner.platform != "slack":
+        return None
+    sub = rt.digests.subscribe_personal(owner, curation=answers)
+    log.info("digest.personal", schedule=sub.describe())
+    return None
 
 
 def own_taste(owner: Owner) -> Taste | None:

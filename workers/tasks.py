@@ -89,10 +89,11 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
     except NotFound:
         log.warning("report.gone")  # forgotten or expired meanwhile: nothing to post
         return "gone"
+    note = None
     if c.slug == "research-curation":  # the profile drives this user's triage and digests
         from workers.digest_plan import after_curation
 
-        after_curation(owner, c)
+        note = after_curation(owner, c)
     streamed = _end_stream(gateway, stream, c, parts)
     if streamed == "cut" and isinstance(gateway, StreamingPoster):
         gateway.post_stream_note(c, STREAM_CUT, parts)
@@ -100,6 +101,8 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
         gateway.post_report(c, parts, streamed=True)
     else:
         gateway.post_report(c, parts)
+    if note:  # after the report: why its digest is not scheduled yet
+        once(parts, "digest:note", lambda: gateway.post_notice(c, note))
     service.mark_delivery(owner, cid, Delivery.DELIVERED)
     log.info("report.delivered", narrated_by=c.narrated_by, streamed=streamed)
     return "delivered"

@@ -13,18 +13,20 @@ from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 
 from bot.teams import feedback
 from bot.teams.identity import owner_of, place_of
+from bot.teams.personal import reach
 from consultations import engine, messages, router
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import EventLedger
 from consultations.adapters.teams import cards
+from consultations.adapters.teams.personal import HOW_TO_OPEN, PersonalChats, chat_of
 from consultations.adapters.teams.references import ReferenceStore
-from consultations.desk import Desk, Surface
+from consultations.desk import Desk, Surface, stops_digest
 from consultations.service import NotFound, Turn
 from consultations.state import Owner, Status
 
 log = structlog.get_logger(__name__)
 _AT = re.compile(r"^\s*(?:<at>[^<]{0,200}</at>\s*)+")
-SURFACE = Surface(prefix="", digest_channel_words=False)
+SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
 
 
 @dataclass
@@ -33,6 +35,8 @@ class TeamsParts:
     ledger: EventLedger
     references: ReferenceStore
     feedback: RedisFeedback
+    chats: PersonalChats
+    app_id: str = ""
 
 
 class ConsultationBot(ActivityHandler):
@@ -50,6 +54,9 @@ class ConsultationBot(ActivityHandler):
             if not await asyncio.to_thread(self.parts.ledger.first_time, "teams", key):
                 log.info("teams.duplicate_activity")
                 return
+        chat = chat_of(activity)
+        if chat is not None:  # where this user's own digest can reach them
+            await asyncio.to_thread(self.parts.chats.save, owner, chat)
         value = activity.value if isinstance(activity.value, dict) else {}
         TurnContext.remove_recipient_mention(activity)
         text = _AT.sub("", activity.text or "").strip()  # a mention of us left in the text
@@ -65,7 +72,11 @@ class ConsultationBot(ActivityHandler):
             return await super().on_invoke_activity(turn_context)  # 501: not ours
         structlog.contextvars.bind_contextvars(activity_id=turn_context.activity.id)
         return await feedback.on_submit_action(
-            turn_context, self.service, self.parts.feedback, self.parts.references
+            turn_context,
+            self.service,
+            self.parts.feedback,
+            self.parts.references,
+            self.desk.digests,
         )
 
     async def _typed(self, tc: TurnContext, owner: Owner, cmd: router.Command) -> None:
@@ -162,6 +173,10 @@ class ConsultationBot(ActivityHandler):
     async def _digest(self, tc: TurnContext, owner: Owner, cmd: router.Digest) -> str:
         """For the chat or channel it is typed in."""
         channel = place_of(tc.activity)
+        if cmd.action == "mine" and cmd.words and not stops_digest(cmd.words):
+            reachable = await reach(tc, owner, self.parts.chats, self.parts.app_id)
+            if not reachable:
+                return HOW_TO_OPEN
         reply = await asyncio.to_thread(self.desk.digest, owner, channel, cmd, SURFACE)
         if cmd.action == "subscribe" and reply.startswith("Subscribed"):
             reference = TurnContext.get_conversation_reference(tc.activity)

@@ -1,8 +1,11 @@
-"""👍/👎 on a report in Teams: the click (a ``message/submitAction`` invoke naming the report's
-message) is stored with the consultation in the same feedback store as Slack's, counted per
-kind of consultation in the logs; the text of Teams' feedback form on a 👎 is kept as the note
-("what was off?"). A payload that does not validate is answered 400 and changes nothing;
-someone else's click on a report is not stored, and they are told so."""
+"""👍/👎 in Teams: the click (a ``message/submitAction`` invoke naming the rated message).
+
+On a report it is stored with the consultation in the same feedback store as Slack's, counted
+per kind of consultation in the logs; the text of Teams' feedback form on a 👎 is kept as the
+note ("what was off?"). On an item of the user's own digest it teaches their taste and tilts
+their digest's weights, in the same digest store as Slack's reactions. A payload that does not
+validate is answered 400 and changes nothing; a click on a message that is not the clicker's
+report or digest item is not stored, and they are told so."""
 
 from __future__ import annotations
 
@@ -15,15 +18,16 @@ from botbuilder.core import InvokeResponse, TurnContext
 from msrest.serialization import Model
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bot.teams.identity import owner_of
+from bot.teams.identity import owner_of, place_of
 from consultations.adapters.redis_feedback import NOTE_LIMIT, RedisFeedback
 from consultations.adapters.teams import cards
 from consultations.adapters.teams.references import ReferenceStore
+from consultations.digest_service import DigestService
 from consultations.service import ConsultationService, NotFound
 
 log = structlog.get_logger(__name__)
 SUBMIT_ACTION = "message/submitAction"
-NOT_YOURS = "Only the person who asked for this report can rate it."
+NOT_YOURS = "Only the person who asked for this report (or whose digest this is) can rate it."
 
 
 class Reaction(BaseModel):
@@ -80,6 +84,7 @@ async def on_submit_action(
     service: ConsultationService,
     feedback: RedisFeedback,
     references: ReferenceStore,
+    digests: DigestService,
 ) -> InvokeResponse:
     activity = tc.activity
     try:
@@ -101,11 +106,16 @@ async def on_submit_action(
         c = await asyncio.to_thread(service.get, owner, cid) if cid else None
     except (NotFound, ValueError):
         c = None
+    vote: Literal["up", "down"] = "up" if click.actionValue.reaction == "like" else "down"
     if c is None:
+        delta = 1 if vote == "up" else -1
+        nudged = await asyncio.to_thread(digests.react, owner, place_of(activity), message, delta)
+        if nudged:  # an item of this user's digest: their taste, that digest's weights
+            log.info("teams.digest_feedback", vote=vote, questions=",".join(nudged))
+            return InvokeResponse(status=200)
         log.info("teams.feedback_not_theirs", reply_to=message[:64])
         await tc.send_activity(cards.text(NOT_YOURS))
         return InvokeResponse(status=200)
-    vote: Literal["up", "down"] = "up" if click.actionValue.reaction == "like" else "down"
     changed = await asyncio.to_thread(feedback.vote, owner, c.id, c.slug, vote)
     up, down = await asyncio.to_thread(feedback.counts, c.slug)
     log.info(

@@ -9,6 +9,7 @@ from botbuilder.core import TurnContext
 from bot.teams.bot import ConsultationBot, TeamsParts
 from consultations.adapters.bootstrap import App
 from consultations.adapters.teams.auth import TeamsSettingsError, build_adapter, check
+from consultations.adapters.teams.personal import PersonalChats
 from consultations.adapters.teams.references import ReferenceStore
 
 log = structlog.get_logger(__name__)
@@ -30,6 +31,8 @@ def add_teams_routes(web_app: web.Application, app: App) -> None:
             ledger=app.ledger,
             references=ReferenceStore(app.redis, settings.state_ttl_seconds),
             feedback=app.feedback,
+            chats=PersonalChats(app.redis),
+            app_id=settings.microsoft_app_id,
         )
     )
 

@@ -142,6 +142,16 @@ class DigestStore:
     def save_profile(self, owner: Owner, profile: Profile) -> None:
         self._r.set(f"{self._prefix}:{{{owner.key}}}:profile", profile.model_dump_json())
 
+    def save_digest_options(self, owner: Owner, options: dict[str, object]) -> None:
+        """What a finished curation chose for the user's own digest (cadence, papers per issue,
+        sources): where `digest mine …` starts from when they have no digest running."""
+        self._r.set(f"{self._prefix}:{{{owner.key}}}:digest-options", json.dumps(options))
+
+    def digest_options(self, owner: Owner) -> dict[str, object]:
+        raw = self._r.get(f"{self._prefix}:{{{owner.key}}}:digest-options")
+        loaded = json.loads(raw) if raw else {}
+        return loaded if isinstance(loaded, dict) else {}
+
     def profile(self, owner: Owner) -> Profile | None:
         raw = self._r.get(f"{self._prefix}:{{{owner.key}}}:profile")
         return Profile.model_validate_json(raw) if raw else None

@@ -101,10 +101,10 @@ def advise(request: AdvisorInput) -> Report:
         recommendations=(
             Recommendation(
                 title="Read your own digest; share one with a channel",
-                detail=f"In Slack your own digest now comes {_EVERY.get(cadence, 'weekly')} to "
-                "your direct messages, from the sources above (`/neurips digest mine` changes "
-                "it, `digest mine off` stops it); `/neurips digest subscribe #channel` posts "
-                "one for a team.",
+                detail=f"Your own digest now comes {_EVERY.get(cadence, 'weekly')} to your "
+                "direct messages (in Teams: your personal chat with the bot), from the sources "
+                "above (`digest mine` changes it, `digest mine off` stops it); `digest "
+                "subscribe` in a channel posts one for a team.",
                 horizon="now",
             ),
             Recommendation(

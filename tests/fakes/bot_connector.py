@@ -7,6 +7,11 @@ extend the text already shown), at most one a ``stream_interval_s``; one final m
 after which the stream takes nothing. Each activity's ``streaminfo`` entity must match its
 channelData. Streams are refused (403 ContentStreamNotAllowed) outside one-on-one chats and
 whenever ``refuse_streaming`` is set.
+
+``POST /v3/conversations`` creates (or gets: Teams answers with the existing one) a one-on-one
+chat between the bot and one user, as Teams does only when the user has the app in their
+personal scope (``installed_for``); for anyone else it is refused as Teams refuses it (403
+``BotNotInConversationRoster``).
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ class FakeConnector(FakeServer):
         self.stream_interval_s = 0.95  # Teams: about one streaming request a second
         self.streams: dict[str, Stream] = {}
         self.refusals: list[tuple[str, int, str]] = []  # conversation, status, code
+        self.installed_for: set[str] = set()  # user ids (29:…) with the app in personal scope
+        self.created: list[dict[str, Any]] = []  # conversations created: their requests
 
     def activities(self, conversation: str | None = None) -> list[dict[str, Any]]:
         return [
@@ -101,6 +108,8 @@ class FakeConnector(FakeServer):
             )
         if rec.path == "/keys":
             return json_reply(200, {"keys": self.jwks})
+        if rec.path.rstrip("/") == "/v3/conversations" and rec.method == "POST":
+            return self._create(rec)
         if "/v3/conversations/" in rec.path and rec.method == "POST":
             body = rec.json or {}
             text = body.get("text") or ""
@@ -124,6 +133,24 @@ class FakeConnector(FakeServer):
             rec.reply_id = activity_id  # type: ignore[attr-defined]
             return json_reply(200, {"id": activity_id})
         return json_reply(404, {})
+
+    def _create(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
+        body = rec.json or {}
+        members = body.get("members") or []
+        tenant = next((v for k, v in body.items() if k.casefold() == "tenantid"), None) or (
+            (body.get("channelData") or {}).get("tenant") or {}
+        ).get("id")
+        if body.get("isGroup") or len(members) != 1 or not (body.get("bot") or {}).get("id"):
+            return self._refuse("", 400, "BadArgument", "one member and the bot, not a group")
+        if not tenant:
+            return self._refuse("", 400, "BadArgument", "a tenant is required")
+        user = str(members[0].get("id") or "")
+        if user not in self.installed_for:
+            roster = "The bot is not part of the conversation roster."
+            return self._refuse("", 403, "BotNotInConversationRoster", roster)
+        rec.ok = True  # type: ignore[attr-defined]
+        self.created.append(body)
+        return json_reply(201, {"id": f"a:1{user.replace(':', '-')}"})
 
     # --- Teams' streaming rules ------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
 from consultations.adapters.redis_triage import TriageJobs
+from consultations.adapters.teams.personal import PersonalChats
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.catalog import Catalog
 from consultations.desk import Desk
@@ -57,6 +58,7 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
             ledger=EventLedger(client),
             references=ReferenceStore(client, 3600),
             feedback=RedisFeedback(client, 3600),
+            chats=PersonalChats(client),
         )
     )
 

@@ -1,5 +1,6 @@
 """Posting from workers into a Teams chat: a proactive message through the stored reference;
-in a one-on-one chat, a report's narrative streamed as it is written."""
+in a one-on-one chat, a report's narrative streamed as it is written; a user's own digest in
+their personal chat with the bot, each paper its own message with 👍/👎."""
 
 from __future__ import annotations
 
@@ -17,12 +18,18 @@ from consultations.adapters.checkpoints import once
 from consultations.adapters.settings import Settings
 from consultations.adapters.teams import cards
 from consultations.adapters.teams.auth import build_adapter
+from consultations.adapters.teams.personal import (
+    PersonalChat,
+    PersonalChats,
+    chat_from_reference,
+    open_chat,
+)
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.adapters.teams.stream import TeamsReportStream, retry_after
 from consultations.digest import Subscription
 from consultations.ports import STREAM_NOTE, Parts, TriageSpec
 from consultations.render import figures_markdown
-from consultations.state import Consultation
+from consultations.state import Consultation, Owner
 from consultations.text import delink, split_text
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
@@ -36,6 +43,7 @@ class TeamsGateway:
         self,
         settings: Settings,
         references: ReferenceStore,
+        chats: PersonalChats | None = None,
         attempts: int = 5,
         stream_interval_s: float = 1.0,  # Teams takes about one streaming request a second
         stream_max_s: float = 100.0,  # and ends a stream two minutes after it began
@@ -43,12 +51,15 @@ class TeamsGateway:
         self._adapter = build_adapter(settings)
         self._app_id = settings.microsoft_app_id
         self._references = references
+        self._chats = chats
         self._attempts = attempts
         self._stream_interval, self._stream_max = stream_interval_s, stream_max_s
 
     @classmethod
     def from_settings(cls, settings: Settings, client: redis.Redis) -> TeamsGateway:
-        return cls(settings, ReferenceStore(client, settings.state_ttl_seconds))
+        return cls(
+            settings, ReferenceStore(client, settings.state_ttl_seconds), PersonalChats(client)
+        )
 
     def open_stream(self, c: Consultation, parts: Parts | None = None) -> TeamsReportStream:
         """The narrative streamed into a one-on-one chat; elsewhere Teams refuses streams, so
@@ -95,14 +106,62 @@ class TeamsGateway:
     def post_digest(
         self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
     ) -> list[str]:
-        """One message in the channel: Teams reactions are not read back, so no per-item ts."""
-        body = "\n\n".join([header, *items])
-        self._deliver(
-            self._channel_reference(sub.channel),
-            [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)],
-            parts,
-        )
-        return []
+        """A channel's digest: one message (reactions there are not read back; no ids). A
+        user's own digest: in their personal chat, the header then each paper as its own
+        message with 👍/👎, each posted once (a retry skips those checkpointed in ``parts``);
+        returns the papers' message ids in order. Paper titles and abstracts are untrusted:
+        nothing in them can link, mention or tag (``delink``)."""
+        if not sub.user:
+            body = delink("\n\n".join([header, *items]))
+            self._deliver(
+                self._channel_reference(sub.channel),
+                [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)],
+                parts,
+            )
+            return []
+        owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
+        reference = self._personal(owner).reference()
+        out = []
+        try:
+            top = cards.text(delink(header))
+            once(parts, "header", partial(self._post_one, reference, top, True))
+            for n, line in enumerate(items):
+                activity = cards.with_feedback(cards.text(delink(line)[: cards.MESSAGE_LIMIT]))
+                post = partial(self._post_one, reference, activity, True)
+                out.append(once(parts, f"item:{n}", post))
+        except HttpOperationError as e:
+            if getattr(e.response, "status_code", None) == 403 and self._chats is not None:
+                self._chats.forget(owner)  # the app was removed for them: the chat is gone
+                log.warning("teams.personal_chat_gone", owner=owner.key)
+            raise
+        log.info("teams.digest_posted", conversation=reference.conversation.id, items=len(out))
+        return out
+
+    def reach_personal(self, owner: Owner, c: Consultation) -> bool:
+        """Whether ``owner``'s personal chat with the bot is known, or can be opened now from
+        the consultation's conversation (Teams refuses while the app is not installed for
+        them)."""
+        if self._chats is None:
+            return False
+        if self._chats.load(owner) is not None:
+            return True
+        reference = self._references.load(c.owner, c.id)
+        address = chat_from_reference(reference, owner.workspace) if reference else None
+        if address is None:
+            return False
+        try:
+            chat = asyncio.run(open_chat(self._adapter, self._app_id, address))
+        except HttpOperationError as e:
+            log.info("teams.personal_chat_refused", status=getattr(e.response, "status_code", None))
+            return False
+        self._chats.save(owner, chat)
+        return True
+
+    def _personal(self, owner: Owner) -> PersonalChat:
+        chat = self._chats.load(owner) if self._chats is not None else None
+        if chat is None:
+            raise RuntimeError(f"no personal chat with {owner.key} is known")
+        return chat
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
         """Teams has no private replies from bots: the preview goes to the chat it was asked in."""
