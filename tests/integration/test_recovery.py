@@ -8,7 +8,6 @@ import itertools
 import os
 import signal
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,12 +26,6 @@ from tests.unit.test_engine import typical
 pytestmark = pytest.mark.slow
 _ids = itertools.count(1)
 BOUND_S = 120.0  # the promise: a report is never later than this after its worker dies
-
-
-@pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
 
 
 def reports(slack: FakeSlack, channel: str, thread: str) -> list[dict]:

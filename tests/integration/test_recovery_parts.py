@@ -5,7 +5,6 @@ post in the thread (message metadata, or the file's id) and does not post it aga
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,12 +17,6 @@ from consultations.adapters.slack.parts import Metadata, post_once, upload_once
 from tests.fakes.slack_api import FakeSlack
 
 LOST = 1.5  # Slack answers this late; the attempt gave up waiting after 1 s
-
-
-@pytest.fixture(scope="module")
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake
 
 
 @pytest.fixture
