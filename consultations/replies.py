@@ -192,20 +192,28 @@ def _correction(
 def _unnamed(
     script: ConsultationScript, c: Consultation, current: Question | None, text: str
 ) -> Correction | None:
-    """"wait, I meant 3 million" names no question: it corrects the last answer when it plainly
+    """"wait, I meant 3 million" names no question: it corrects a recent figure when it plainly
     points back ("I meant", "make that") or when its words cannot answer the current question
-    but do answer the last one ("sorry, 3 million" asked for input and output tokens)."""
+    ("sorry, 3 million" asked for input and output tokens): the latest of the last three
+    answers whose question the words can answer (after the tokens, "3 million" is the volume)."""
     ref = back_reference(text)
-    last = next((k for k in reversed(c.trail) if k in c.answers and k != c.editing), None)
-    if ref is None or last is None or (current is not None and last == current.key):
+    if ref is None:
         return None
     words, pointing = ref
-    if script.question(last).type is not QuestionType.NUMBER:
-        return None  # free words after "sorry" are far likelier a new answer than a correction
     fresh = current is not None and not _only_quantity(current, words) and _reads(current, text)
-    if not pointing and fresh:
+    if fresh and not pointing:
         return None
-    return Correction(last, words) if _reads(script.question(last), words) else None
+    recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    for key in recent:
+        q = script.question(key)
+        if current is not None and key == current.key:
+            continue
+        if q.type is QuestionType.NUMBER and _reads(q, words):
+            return Correction(key, words)
+    return None  # free words after "sorry" are far likelier a new answer than a correction
+
+
+RECENT = 3  # how far back an unnamed correction may reach
 
 
 def _only_quantity(current: Question, words: str) -> bool:

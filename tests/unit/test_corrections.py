@@ -204,3 +204,12 @@ def test_no_idea_skips_an_optional_question_and_a_hedged_figure_is_read(catalog:
     assert c.answers["calls"].number == 200_000
     assert c.answers["input_price"].skipped
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 7
+
+
+def test_an_unnamed_correction_reaches_back_to_the_figure_it_can_answer(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, ["2.500.000", "1200 in, 300 out", "wait, I meant 3 million"])
+    assert c.answers["requests"].number == 3_000_000
+    assert c.answers["tokens"].numbers == {"input": 1200, "output": 300}
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
