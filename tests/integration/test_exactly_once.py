@@ -9,12 +9,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, running
 from tests.integration.test_recovery import answer_all, reports, start
 from tests.integration.test_triage_sources import Recorded200
 
@@ -31,7 +30,7 @@ def arxiv() -> Iterator[Recorded200]:
 def stack(
     redis_server: EmbeddedRedis, slack: FakeSlack, arxiv: Recorded200, tmp_path_factory
 ) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    s = Stack(
+    with running(  # no beat: recovery must not need one
         redis_server.url,
         12,
         slack.url,
@@ -39,12 +38,8 @@ def stack(
         ARXIV_API_URL=f"{arxiv.url}/api/query",
         NEURIPS_JOB_LEASE_S="3",  # short leases so the worker-kill case runs in seconds
         NEURIPS_SWEEP_S="1",
-    )
-    redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()  # no beat: recovery must not need one
-    yield s
-    s.stop()
+    ) as s:
+        yield s
 
 
 def failed(slack: FakeSlack, method: str, channel: str) -> int:

@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack, claude_env
+from tests.integration.stack import Stack, claude_env, running
 from tests.integration.test_exactly_once import kill_while_held, kill_workers
 from tests.integration.test_recovery import answer_all, start
 from tests.integration.test_slack import block_text
@@ -28,8 +27,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
-    with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=100) as claude:
-        s = Stack(
+    with (
+        FakeAnthropic(("ok", NARRATIVE), tokens_per_s=100) as claude,
+        running(  # no beat: recovery must not need one
             redis_server.url,
             13,
             slack.url,
@@ -37,12 +37,9 @@ def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> It
             **claude_env(claude.url),
             NEURIPS_JOB_LEASE_S="3",  # short leases: the killed worker's job is swept in seconds
             NEURIPS_SWEEP_S="1",
-        )
-        redis.Redis.from_url(s.redis_url).flushdb()
-        s.start_server()
-        s.start_worker()  # no beat: recovery must not need one
+        ) as s,
+    ):
         yield s
-        s.stop()
 
 
 def report_out(stack: Stack, slack: FakeSlack, catalog: Catalog, user: str, channel: str) -> str:
