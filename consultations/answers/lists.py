@@ -8,11 +8,69 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
+_PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
+    r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)\s+"
+    r"(?:(?:currently|mostly|mainly|also)\s+)?(?:use|run|pay for|have|are using|'re using)\s+",
+    re.I,
+)
+_HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
+    r"^(?:mostly|mainly|primarily|some|a bit of|a little|a few|occasionally|sometimes)\s+(?=\S)",
+    re.I,
+)
+# Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
+_MODEL_WORDS = frozenset(
+    {
+        "openai",
+        "gpt",
+        "chatgpt",
+        "claude",
+        "anthropic",
+        "gemini",
+        "gemma",
+        "google",
+        "palm",
+        "bard",
+        "llama",
+        "meta",
+        "mistral",
+        "mixtral",
+        "codestral",
+        "qwen",
+        "deepseek",
+        "cohere",
+        "grok",
+        "xai",
+        "phi",
+        "azure",
+        "bedrock",
+        "titan",
+        "falcon",
+        "dall-e",
+        "dalle",
+        "midjourney",
+        "stable",
+        "sdxl",
+        "flux",
+        "imagen",
+        "firefly",
+        "copilot",
+        "whisper",
+        "kimi",
+        "glm",
+        "ernie",
+        "olmo",
+        "granite",
+        "jamba",
+        "perplexity",
+    }
+)
 
 
 def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
+    if named:
+        text = _PREAMBLE.sub("", text, count=1)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
         parts = lines
@@ -25,7 +83,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
     parts = [piece for p in parts for piece in _split_and_article(p)]
     seen: dict[str, str] = {}
     for part in parts:
-        item = _ARTICLE.sub("", _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;")))
+        item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
+        item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else item)
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())
@@ -64,10 +123,18 @@ def _split_and_article(part: str) -> list[str]:
 
 
 def _is_name(part: str) -> bool:
-    return any(ch.isupper() or ch.isdigit() for ch in part)
+    return any(ch.isupper() or ch.isdigit() for ch in part) or _names_model(part.split()[:1])
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Z0-9])")
+def _names_model(words: list[str]) -> bool:
+    """A word that names a model or vendor, in any case: "claude", "gpt-4o", "llama3"."""
+    return any(
+        re.split(r"[-\d.]", w.casefold().strip("(),.;:"), maxsplit=1)[0] in _MODEL_WORDS
+        for w in words
+    )
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Za-z0-9])")
 
 
 def _names_joined_by_and(part: str) -> list[str]:
@@ -81,7 +148,7 @@ def _names_joined_by_and(part: str) -> list[str]:
 
 def _starts_with_name(part: str) -> bool:
     words = part.split()
-    return bool(words) and _is_name(words[0])
+    return bool(words) and (_is_name(words[0]) or _names_model(words[:1]))
 
 
 def _comments_joined(parts: list[str]) -> list[str]:
@@ -92,7 +159,7 @@ def _comments_joined(parts: list[str]) -> list[str]:
         words = part.split()
         comment = len(words) >= 4 and (
             not _is_name(part)  # no name at all: "cost matters most here"
-            or (len(words) >= 7 and not _is_name(words[0]))  # a sentence that mentions one
+            or (len(words) >= 7 and not _starts_with_name(part))  # a sentence that mentions one
         )
         if out and comment:
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"

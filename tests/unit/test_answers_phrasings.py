@@ -364,3 +364,30 @@ def test_shares_said_in_words_are_read_and_said_back_as_percentages(catalog: Cat
     assert a.note == "read from your words; type the percentages to be exact"
     with pytest.raises(AnswerError, match="I need 3 numbers"):
         parse_answer(weights, "compute")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (
+            "we use gpt-4o for support, claude for code review and llama 3 70b on prem for the "
+            "legal stuff",
+            (
+                "gpt-4o for support",
+                "claude for code review",
+                "llama 3 70b on prem for the legal stuff",
+            ),
+        ),
+        (
+            "mostly claude, some gemini for summaries and a bit of mistral",
+            ("claude", "gemini for summaries", "mistral"),
+        ),
+        ("openai and anthropic", ("openai", "anthropic")),
+        ("Claude for research and development", ("Claude for research and development",)),
+    ],
+)
+def test_vendors_typed_in_lower_case_are_still_one_item_each(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    vendors = q(catalog, "model-convergence", "vendors")
+    assert parse_answer(vendors, typed).items == items
