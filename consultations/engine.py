@@ -234,7 +234,7 @@ def decide(
             if note and len(text) > MAX_ANSWER_CHARS:  # say what was kept of a long answer
                 kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
                 note = note.replace("Noted:", f"Noted {kept}:", 1)
-            return _after_change(script, new, note=note)
+            return _after_change(script, new, note=note, reason=r.reason)
         case Edit(number=n):
             if not 1 <= n <= len(script.questions):
                 reason = f"There is no question {n}; they go from 1 to {len(script.questions)}."
@@ -280,12 +280,14 @@ def decide(
     raise AssertionError(command)  # pragma: no cover
 
 
-def _after_change(script: ConsultationScript, c: Consultation, *, note: str | None) -> Decision:
+def _after_change(
+    script: ConsultationScript, c: Consultation, *, note: str | None, reason: str | None = None
+) -> Decision:
     if current_question(script, c) is None:
         c.status = Status.COMPLETED
         c.delivery = Delivery.PENDING
         return Decision(c, Finished(note=note, summary=summary(script, c)), changed=True)
-    return Decision(c, _ask(script, c, note=note), changed=True)
+    return Decision(c, _ask(script, c, note=note, reason=reason), changed=True)
 
 
 def _where(script: ConsultationScript, c: Consultation) -> Outcome:

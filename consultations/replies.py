@@ -112,7 +112,7 @@ def apply_reply(
 
 
 def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyResult:
-    """"no idea": the option that says so, a skip where the question allows one, or a rough
+    """ "no idea": the option that says so, a skip where the question allows one, or a rough
     guess asked for — never "no idea" read as "no" or "none"."""
     unknown = next((ch for ch in q.choices if ch.value == "unknown"), None)
     if unknown is not None:
@@ -125,8 +125,10 @@ def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyR
         c.pending = None
         return ReplyResult(True, note="Skipped; the report says so (`edit N` adds it later).")
     example = f" (for example: {q.example})" if q.example else ""
+    doubted = c.pending is not None  # "not sure" at "I read 2 — is that right?": drop the 2
+    c.pending = None
     return ReplyResult(
-        False,
+        doubted,
         reason="The report needs this one, but a rough guess will do"
         + example
         + ": it shows what it rests on, and `edit N` changes it later.",
@@ -192,7 +194,7 @@ def _correction(
 def _unnamed(
     script: ConsultationScript, c: Consultation, current: Question | None, text: str
 ) -> Correction | None:
-    """"wait, I meant 3 million" names no question: it corrects a recent figure when it plainly
+    """ "wait, I meant 3 million" names no question: it corrects a recent figure when it plainly
     points back ("I meant", "make that") or when its words cannot answer the current question
     ("sorry, 3 million" asked for input and output tokens): the latest of the last three
     answers whose question the words can answer (after the tokens, "3 million" is the volume)."""
@@ -217,10 +219,12 @@ RECENT = 3  # how far back an unnamed correction may reach
 
 
 def _only_quantity(current: Question, words: str) -> bool:
-    """"sorry, 2 hours a week" typed at a free-text question is a figure for the last one: free
+    """ "sorry, 2 hours a week" typed at a free-text question is a figure for the last one: free
     text is never a bare quantity of a few words."""
-    return current.type is QuestionType.TEXT and len(words.split()) <= 5 and any(
-        ch.isdigit() for ch in words
+    return (
+        current.type is QuestionType.TEXT
+        and len(words.split()) <= 5
+        and any(ch.isdigit() for ch in words)
     )
 
 

@@ -105,6 +105,9 @@ def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
     found = [q for i, q in enumerate(found) if not _denominator(text, q, found[:i])]
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
+    if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
+        # "2 days a month keeping it alive" typed at a spend question: a time, not money
+        raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
     if kind in TO_BASE:
         found = _compounds(text, [_to_base(q, kind) for q in found])
     return _ranges(text, found, kind)
@@ -135,6 +138,7 @@ def _unit_word(kind: NumberKind) -> str:
         NumberKind.MONTHS: "months or years",
         NumberKind.HOURS: "hours",
         NumberKind.PERCENT: "a percentage",
+        NumberKind.MONEY: "an amount of money",
     }.get(kind, "a number")
 
 

@@ -213,3 +213,21 @@ def test_an_unnamed_correction_reaches_back_to_the_figure_it_can_answer(
     assert c.answers["requests"].number == 3_000_000
     assert c.answers["tokens"].numbers == {"input": 1200, "output": 300}
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+
+
+def test_not_sure_at_a_doubted_figure_drops_it_and_asks_for_a_rough_guess(
+    catalog: Catalog,
+) -> None:
+    conv = catalog.by_slug("model-convergence")
+    d = begin(conv)
+    for text in ["GPT-4o, Claude", "price", "2"]:  # 2 a month in API spend: doubted
+        d = step(conv, d.consultation, text)
+    assert d.consultation.pending is not None
+    d = step(conv, d.consultation, "not sure")
+    assert d.consultation.pending is None  # not asked "I read 2 — is that right?" again
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.confirm is None
+    assert d.outcome.reason is not None and "rough guess will do" in d.outcome.reason
+    d = step(conv, d.consultation, "2 days a month")  # a time typed at the money question
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
+    assert "I need an amount of money" in d.outcome.reason
+    assert "monthly_spend" not in d.consultation.answers
