@@ -7,6 +7,8 @@ primary — is said as what decides it and how to find out, never picked by list
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.report import Figure, Recommendation, Report, Section
@@ -33,6 +35,13 @@ IMAGE_WORDS = (
     "flux",
     "image",
 )
+# Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
+BOUND_WORDS = re.compile(
+    r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
+    r"private cloud|eu|europe(?:an)?|gdpr|hipaa|residency|sovereign\w*|legal|regulated|"
+    r"compliance|pii|patient|health\w*|bank\w*)\b",
+    re.I,
+)
 BACKUP = {
     "instant": "hot standby (live on every request path, automatic failover, tested monthly)",
     "minutes": "warm backup (same prompts behind the same interface, switched over in minutes, "
@@ -55,8 +64,9 @@ def advise(request: AdvisorInput) -> Report:
     texts = [v for v in vendors if not _is_image(v)]
     single = len(texts) <= 1
     backup = BACKUP[outage].split(" (")[0]
-    verdict = _verdict(texts, images, reasons, outage)
-    lines = [_line(v, texts, images, reasons, outage) for v in vendors]
+    bound = _bound(texts, reasons)
+    verdict = _verdict(texts, images, reasons, outage, bound)
+    lines = [_line(v, texts, images, reasons, outage, bound) for v in vendors]
 
     extra = max(len(vendors) - 1, 0)
     upkeep = extra * days * DAY_RATE
@@ -223,10 +233,32 @@ def _is_image(vendor: str) -> bool:
     return any(w in low for w in IMAGE_WORDS)
 
 
-def _verdict(texts: list[str], images: list[str], reasons: set[str], outage: str) -> str:
+def _bound(texts: list[str], reasons: set[str]) -> list[str]:
+    """The language-model vendors whose own line ties them to compliance, when compliance is a
+    stated reason and the lines tell some apart ("llama 3 on prem for the legal stuff")."""
+    if "compliance" not in reasons or len(texts) <= 1:
+        return []
+    bound = [v for v in texts if BOUND_WORDS.search(v)]
+    return bound if 0 < len(bound) < len(texts) else []
+
+
+def _verdict(
+    texts: list[str], images: list[str], reasons: set[str], outage: str, bound: list[str]
+) -> str:
     backup = BACKUP[outage].split(" (")[0]
     parts: list[str] = []
-    if len(texts) <= 1:
+    free = [v for v in texts if v not in bound]
+    if bound:
+        parts.append(
+            f"Restructure: keep {join(bound)} for the work compliance binds to it; "
+            + (
+                f"consolidate {join(free)} on one primary plus a {backup}, "
+                "the primary decided by your evaluation."
+                if len(free) > 1
+                else f"{free[0]} stays the primary for the rest, with a {backup}."
+            )
+        )
+    elif len(texts) <= 1:
         head = "Keep your single vendor" if not images else "Keep one vendor per kind of work"
         tail = (
             f"; add a {backup} on a second vendor behind one interface."
@@ -260,8 +292,24 @@ def _verdict(texts: list[str], images: list[str], reasons: set[str], outage: str
     return " ".join(parts)
 
 
-def _line(v: str, texts: list[str], images: list[str], reasons: set[str], outage: str) -> str:
+def _line(
+    v: str, texts: list[str], images: list[str], reasons: set[str], outage: str, bound: list[str]
+) -> str:
     backup = BACKUP[outage]
+    if v in bound:
+        return (
+            f"{v} — keep for the work that compliance or data residency binds to it (your "
+            "stated reason, and how you describe its use); do not move other tasks onto it "
+            "unless it wins your evaluation."
+        )
+    if bound:  # compliance holds the bound vendor; the rest compete on the other reasons
+        reasons = (reasons - {"compliance"}) or {"capability"}
+        texts = [t for t in texts if t not in bound]
+        if len(texts) == 1:
+            return (
+                f"{v} — keep as the primary for the work compliance does not bind; its backup "
+                f"is a {backup}."
+            )
     if _is_image(v):
         if len(images) > 1:
             return (

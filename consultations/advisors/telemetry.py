@@ -243,7 +243,7 @@ _CANNOT = re.compile(
 
 
 def _split(blind: str) -> tuple[str | None, str]:
-    """"on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
+    """ "on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
     "we can't see why it picked a tool" names no one but the team itself."""
     for sep in (";", " — ", ": ", ", "):
         head, found, tail = blind.partition(sep)

@@ -244,3 +244,21 @@ def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:
     assert {rec.title for rec in with_history.recommendations} != {
         rec.title for rec in alone.recommendations
     }
+
+
+def test_convergence_keeps_only_the_vendor_compliance_binds(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "we use gpt-4o for support, claude for code review and llama 3 70b on "
+            "prem for the legal stuff",
+            "reasons": "mainly price and the legal team wants on-prem",
+        },
+    )
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    by_vendor = {ln.split(" — ")[0]: ln for ln in lines}
+    assert "compliance" in by_vendor["llama 3 70b on prem for the legal stuff"]
+    for free in ("gpt-4o for support", "claude for code review"):
+        assert "primary candidate" in by_vendor[free] and "compliance" not in by_vendor[free]
+    assert r.verdict.startswith("Restructure: keep llama 3 70b on prem")
