@@ -15,12 +15,14 @@ from consultations.state import Consultation, Delivery, Owner, Status
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])_(.+?)_(?!\w)")
 _LEAVE = {"quit", "exit", "q", ":q", "bye"}
+_EDIT = re.compile(r"^\s*(?:edit|change)\b", re.I)
 
 
 class Terminal:
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self._in, self._out = stdin, stdout
         self._tty = stdout.isatty() and stdin.isatty()
+        self._again: list[str] = []  # a line to read again (``edit 2`` typed at the picker)
 
     def say(self, markdown: str) -> None:
         if self._tty:
@@ -31,7 +33,12 @@ class Terminal:
         self._out.write(text + "\n\n")
         self._out.flush()
 
+    def unread(self, line: str) -> None:
+        self._again.append(line)
+
     def ask(self) -> str | None:
+        if self._again:
+            return self._again.pop()
         if self._tty:
             self._out.write("> ")
             self._out.flush()
@@ -45,7 +52,8 @@ def run_chat(
     c = _choose(service, owner, ref, term)
     if c is None:
         return 0 if ref is None else 2
-    if c.status is Status.COMPLETED:  # every question was answered by earlier consultations
+    if c.status is Status.COMPLETED and c.delivery is not Delivery.DELIVERED:
+        # every question was answered by earlier consultations
         c = _deliver(service, narrator, c, term)
     while True:
         line = term.ask()
@@ -113,8 +121,13 @@ def _choose(
             + messages.catalog_list(service.catalog)
         )
         line = term.ask()
-        if line is None or line.strip().casefold() in _LEAVE:
+        if line is None or line.strip().casefold() in _LEAVE | {"cancel"}:
             return None
+        done = next((c for c in service.consultations(owner) if c.status is Status.COMPLETED), None)
+        if done is not None and _EDIT.match(line):  # "edit 2" after the report: reopen it
+            term.say(f"Your latest report: **{service.catalog.by_slug(done.slug).title}**.")
+            term.unread(line)
+            return done
         try:
             service.catalog.find(line)
             ref = line

@@ -192,3 +192,23 @@ def test_commands_typed_mid_consultation_go_through_the_router(tmp_path: Path) -
     assert "Research Curation System" in out  # `consult 5` opened another one
     again = chat(tmp_path, "3", stdin="quit\n").stdout
     assert "Resuming" in again and "1 of 8 answered" in again  # nothing was taken as an answer
+
+
+def test_edit_typed_in_a_later_run_reopens_the_latest_report(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    answers = [typical(q) for q in script.questions]
+    first = chat(tmp_path, "3", stdin="\n".join(answers) + "\n")
+    assert first.stdout.count("Report by") == 1, first.stdout[-2000:]
+
+    later = chat(tmp_path, stdin="edit 1\n4M\nquit\n")  # the next day: no "which consultation?"
+    out = later.stdout
+    assert later.returncode == 0, later.stderr
+    assert "Your latest report: Edge Deployment Economics" in out
+    assert "No consultation called" not in out
+    assert out.count("Report by") == 1  # written again once, after the change, not re-shown first
+    assert out.index("4,000,000") < out.index("Report by")
+
+    cancelled = chat(tmp_path, stdin="cancel\n")  # at the picker, cancel leaves like quit
+    assert cancelled.returncode == 0 and "No consultation called" not in cancelled.stdout
