@@ -30,11 +30,19 @@ _MS = {
     "mo": 2.6298e9,
     "y": 3.15576e10,
 }
+FTE_HOURS_A_WEEK = 40.0  # one person full time (our assumption, said back in the note)
+TOKENS_A_PAGE = 500.0  # as the question says: "a page is about 500"
+TOKENS_A_WORD = 4 / 3  # English prose, about three words to four tokens (our assumption)
+_SHARE_OF_TIME = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
+    re.I,
+)
 TO_BASE = {
     NumberKind.DURATION_MS: _MS,
     NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
-    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0},
+    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0, "fte": FTE_HOURS_A_WEEK},
     NumberKind.PERCENT: {"%": 1.0},
+    NumberKind.TOKENS: {"page": TOKENS_A_PAGE, "word": TOKENS_A_WORD},
 }
 _M_MEANS = {NumberKind.DURATION_MS: "min", NumberKind.MONTHS: "mo", NumberKind.HOURS: "min"}
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|or|and)\s*$", re.I)
@@ -108,8 +116,14 @@ def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+    if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
+        found = [
+            q
+            for i, q in enumerate(found)
+            if not (i and q.unit == "%" and found[i - 1].unit == "fte")
+        ]
     if kind in TO_BASE:
-        found = _compounds(text, [_to_base(q, kind) for q in found])
+        found = _compounds(text, [_to_base(q, kind, text) for q in found])
     return _ranges(text, found, kind)
 
 
@@ -120,13 +134,32 @@ def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
     return bool(before) and (lead.casefold().endswith("per") or lead.endswith("/") and unit_like)
 
 
-def _to_base(q: Quantity, kind: NumberKind) -> Quantity:
+def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     table = TO_BASE[kind]
     if q.unit is None:
         return q
     if q.unit not in table:
         raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
-    return replace(q, readings=tuple(float(f"{r * table[q.unit]:.12g}") for r in q.readings))
+    if q.unit == "fte":
+        return _staff_hours(q, text)
+    factor = table[q.unit]
+    readings = tuple(float(f"{r * factor:.12g}") for r in q.readings)
+    note = q.note
+    if q.unit in ("page", "word"):
+        note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
+    return replace(q, readings=readings, note=note)
+
+
+def _staff_hours(q: Quantity, text: str) -> Quantity:
+    """ "two people half time": hours a week, 40 for each person full time, said back."""
+    share, said = 1.0, "full time"
+    if m := _SHARE_OF_TIME.match(text, q.end):
+        word = m.group("s").casefold()
+        share = int(m.group("pct")) / 100 if m.group("pct") else 0.5 if "full" not in word else 1.0
+        said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
+    hours = tuple(r * share * FTE_HOURS_A_WEEK for r in q.readings)
+    note = f"{q.text.strip()} {said} at {FTE_HOURS_A_WEEK:.0f} hours a week each (our assumption)"
+    return replace(q, readings=hours, rate=q.rate or "w", unit="h", note=note)
 
 
 _NOT_MONEY = {NumberKind.DURATION_MS, NumberKind.MONTHS, NumberKind.HOURS, NumberKind.PERCENT}

@@ -52,5 +52,9 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
         return q
     factor = DAYS[per] / DAYS[rate]
     readings = tuple(r * factor for r in q.readings)
-    note = f"{q.text.strip()} a {WORDS[rate]} is about {readings[0]:,.0f} a {WORDS[per]}"
+    note = (
+        f"{q.note}: about {readings[0]:,.0f} a {WORDS[per]}"
+        if q.note and q.unit == "h" and q.rate == "w" and "our assumption" in q.note
+        else f"{q.text.strip()} a {WORDS[rate]} is about {readings[0]:,.0f} a {WORDS[per]}"
+    )
     return replace(q, readings=readings, note=note)
