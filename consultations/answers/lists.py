@@ -45,7 +45,7 @@ _MODEL_WORDS = frozenset(
         "bedrock",
         "titan",
         "falcon",
-        "dall-e",
+        "dall",
         "dalle",
         "midjourney",
         "stable",
@@ -156,10 +156,11 @@ def _comments_joined(parts: list[str]) -> list[str]:
         return parts  # all lower case: names typed that way, not comments
     out: list[str] = []
     for part in parts:
-        words = part.split()
+        core = _ARTICLE.sub("", _JOINER.sub("", part.strip()))  # "plus an sdxl fine-tune …"
+        words = core.split()
         comment = len(words) >= 4 and (
-            not _is_name(part)  # no name at all: "cost matters most here"
-            or (len(words) >= 7 and not _starts_with_name(part))  # a sentence that mentions one
+            not _is_name(core)  # no name at all: "cost matters most here"
+            or (len(words) >= 7 and not _starts_with_name(core))  # a sentence that mentions one
         )
         if out and comment:
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
