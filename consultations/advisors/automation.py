@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.per_item import named_one, per_item
 from consultations.advisors.words import join, money, plural
-from consultations.answers.choices import stem
 from consultations.report import Figure, Recommendation, Report, Section, Table
+from consultations.scripts import Question
 
 BLOCKERS = {
     "variability": "Too many variations: moved, where outcomes can be simulated or checked — "
@@ -64,8 +63,13 @@ def advise(request: AdvisorInput) -> Report:
     value = sheet.number("value", 10_000)
     cur = sheet.currency("value")
 
-    checks = _per_workflow(workflows, checkable, sheet.raw("checkable"), LESS_CHECKABLE)
-    logged = _per_workflow(workflows, logs, sheet.raw("logs"), FEWER_LOGS)
+    script = request.script
+    check_read = per_item(
+        workflows, checkable, sheet.raw("checkable"), script.question("checkable"), CHECKABLE
+    )
+    log_read = per_item(workflows, logs, sheet.raw("logs"), script.question("logs"), LOGS)
+    checks, logged = check_read.options, log_read.options
+    most_valuable = named_one(workflows, sheet.raw("value"))
     rows = []
     for w in workflows:
         low, check, log = w.casefold(), checks[w], logged[w]
@@ -79,6 +83,12 @@ def advise(request: AdvisorInput) -> Report:
     rows.sort(key=lambda r: -r[1])
     best, best_f = rows[0][0], rows[0][1]
     tied = [w for w, f, _ in rows if abs(f - best_f) < 1e-9]
+    scores = {w: f for w, f, _ in rows}
+    passed_over = None  # more feasible than the one whose value you gave, its value unknown
+    if most_valuable is not None and scores[most_valuable] >= 0.5 and most_valuable != best:
+        passed_over = best if most_valuable not in tied else None
+        best, best_f, tied = most_valuable, scores[most_valuable], [most_valuable]
+    lead = best if len(tied) == 1 else rows[0][0]
     if len(tied) > 1:  # the answers cannot pick one: say so rather than take the first listed
         best = join(tied, "or") + " (their value decides which)"
     payback = PROTOTYPE_COST / value if value > 0 else None
@@ -114,6 +124,33 @@ def advise(request: AdvisorInput) -> Report:
             items=tuple(BLOCKERS[b] for b in BLOCKERS if b in shelved),
         ),
     ]
+    reading = [
+        f"{script.question(key).text.split('?')[0]}? "
+        + "; ".join(
+            f"{w}: {_label(script.question(key), read.options[w])}"
+            + ("" if w in read.named else " (not named, read as less)")
+            for w in workflows
+        )
+        for key, read in (("checkable", check_read), ("logs", log_read))
+        if read.limited() or len(set(read.options.values())) > 1
+    ]
+    if reading:
+        sections.insert(
+            0, Section(title="How your answers were read, per workflow", items=tuple(reading))
+        )
+    if passed_over is not None:
+        sections.append(
+            Section(
+                title="What decides between the leaders",
+                items=(
+                    f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
+                    f"against {best_f:.2f}), but the value you gave ({money(value, cur)} a "
+                    f"month) is for {best}, which is feasible enough to prototype. Size "
+                    f"{passed_over}'s value the same way (hours a month spent on it × a loaded "
+                    "hourly rate, plus the cost of its errors) before choosing it instead.",
+                ),
+            )
+        )
     if len(tied) > 1:
         sections.append(
             Section(
@@ -142,9 +179,9 @@ def advise(request: AdvisorInput) -> Report:
         recommendations=_plan(
             join(tied, "and") if len(tied) > 1 else best,
             go,
-            checks[rows[0][0]],
+            checks[lead],
             "high" if "risk" in shelved else error,
-            logged[rows[0][0]],
+            logged[lead],
         ),
         assumptions=assumed_lines(
             sheet,
@@ -175,25 +212,8 @@ def _months(n: float | None) -> str:
     return "under a month" if n < 1 else plural(round(n, 1), "month")
 
 
-LESS_CHECKABLE = {"simulate": "verify", "verify": "human", "human": "human"}
-FEWER_LOGS = {"rich": "some", "some": "none", "none": "none"}
-_LIMITED = re.compile(r"\b(?:only|partly|partially|the rest|others?|but not|except)\b", re.I)
-
-
-def _per_workflow(
-    workflows: tuple[str, ...], value: str, raw: str, lesser: dict[str, str]
-) -> dict[str, str]:
-    """An answer that limits itself to some workflows by name ("invoices can be checked against
-    the ERP, the rest not really") holds for those; the others get the next option down."""
-    typed = {stem(t) for t in re.findall(r"[a-z]+", raw.casefold())}
-    named = {
-        w
-        for w in workflows
-        if any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", w.casefold()))
-    }
-    if not _LIMITED.search(raw) or not named or len(named) == len(workflows):
-        return dict.fromkeys(workflows, value)
-    return {w: value if w in named else lesser[value] for w in workflows}
+def _label(question: Question, value: str) -> str:
+    return next((c.label for c in question.choices if c.value == value), value)
 
 
 def _plan(best: str, go: bool, checkable: str, error: str, logs: str) -> tuple[Recommendation, ...]:

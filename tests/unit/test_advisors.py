@@ -262,3 +262,25 @@ def test_convergence_keeps_only_the_vendor_compliance_binds(catalog: Catalog) ->
     for free in ("gpt-4o for support", "claude for code review"):
         assert "primary candidate" in by_vendor[free] and "compliance" not in by_vendor[free]
     assert r.verdict.startswith("Restructure: keep llama 3 70b on prem")
+
+
+def test_each_workflow_gets_the_option_its_own_clause_names(catalog: Catalog) -> None:
+    answers = {
+        "workflows": "invoice exception handling; tier 2 support escalations; warehouse slotting",
+        "checkable": "we can replay the warehouse one in our simulator, invoices against the ERP",
+        "logs": "yes for support, ~3 years of tickets w/ resolutions",
+        "value": "maybe 30-50k/month for the invoice one",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    approach = {row[0]: row[2] for row in r.tables[0].rows}
+    assert approach["warehouse slotting"] == "goal-conditioned RL in your simulator"
+    assert approach["invoice exception handling"] == "an LLM agent proposing actions"
+    assert approach["tier 2 support escalations"].startswith("an assistant drafting")
+    read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
+    assert any("tier 2 support escalations: Yes, many runs" in ln for ln in read.items)
+    assert any("warehouse slotting: Some, incomplete (not named" in ln for ln in read.items)
+    # the value was given for the invoices: the verdict does not pick the more feasible
+    # warehouse and price it with the invoices' money
+    assert r.verdict == "Prototype invoice exception handling now."
+    leaders = next(s for s in r.sections if s.title == "What decides between the leaders")
+    assert "Size warehouse slotting's value" in leaders.items[0]

@@ -1,0 +1,67 @@
+"""One answer, several items: "we can replay the warehouse one in our simulator, invoices
+against the ERP" holds a different option for each workflow it names.
+
+The answer is cut into clauses; each clause that names items (by a word of four letters or
+more, in any form) gives them the option its own words pick. Items no clause names, when
+others are named, get the option below the weakest named one: the answer limited itself to
+those it named. Nothing named, or "all of them": the one option holds for every item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.answers.choices import stem
+from consultations.scripts import Question
+
+_CLAUSE = re.compile(r"[;,.]|\s+(?:but|while|whereas|and)\s+", re.I)
+_ALL = re.compile(r"\b(?:all|every|each|both)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PerItem:
+    options: dict[str, str]  # item -> option value
+    named: frozenset[str]  # items the answer named (the rest were read as "less")
+
+    def limited(self) -> bool:
+        return bool(self.named) and len(self.named) < len(self.options)
+
+
+def per_item(
+    items: Sequence[str], value: str, raw: str, question: Question, rank: Mapping[str, float]
+) -> PerItem:
+    """``value``: the answer's option; ``rank``: each option's worth (higher is better)."""
+    found: dict[str, str] = {}
+    for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
+        named = [w for w in items if _names(w, clause)]
+        pick = _pick(question, clause) or value
+        for w in named:
+            found.setdefault(w, pick)
+    if not found or (_ALL.search(raw) and len(found) < len(items)):
+        return PerItem(dict.fromkeys(items, value), frozenset())
+    order = sorted(rank, key=lambda o: -rank[o])
+    weakest = min(found.values(), key=lambda o: rank[o])
+    below = order[min(order.index(weakest) + 1, len(order) - 1)]
+    return PerItem({w: found.get(w, below) for w in items}, frozenset(found))
+
+
+def _names(item: str, clause: str) -> bool:
+    typed = {stem(t) for t in re.findall(r"[a-z]+", clause.casefold())}
+    return any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", item.casefold()))
+
+
+def _pick(question: Question, clause: str) -> str | None:
+    try:
+        choices = parse_answer(question, clause).choices
+    except AnswerError:
+        return None
+    return choices[0] if choices else None
+
+
+def named_one(items: Sequence[str], raw: str) -> str | None:
+    """The one item an answer names ("40k a month for the invoice one"), if exactly one."""
+    named = [w for w in items if _names(w, raw)]
+    return named[0] if len(named) == 1 else None
