@@ -32,6 +32,7 @@ STACK_STEP = {
     "otel": "on your existing OpenTelemetry pipeline.",
     "llm-obs": "exported from your LLM observability tool to your main tracing.",
 }
+STACK_ORDER = ("otel", "llm-obs", "apm", "logs")
 STORES = {
     "logs": "Start with OpenTelemetry traces sent to a managed backend; logs alone cannot "
     "link a tool call to the run that made it.",
@@ -47,7 +48,8 @@ def advise(request: AdvisorInput) -> Report:
     agents = sheet.items("agents", ("your agent",))
     tools = sheet.items("tools", ("its tools",))
     failures = sheet.text("failures", "unknown failures")
-    stack = sheet.choice("stack", "logs")
+    stacks = sheet.choices("stack", ("logs",))
+    stack = next(s for s in STACK_ORDER if s in stacks or s == "logs")  # the richest one held
     audit = sheet.choice("audit", "internal")
     runs = sheet.number("runs_per_day", 1_000)
     blind = sheet.text("blind_spots")
@@ -85,13 +87,14 @@ def advise(request: AdvisorInput) -> Report:
             ("feedback", "human correction, escalation, final business outcome, linked to the run"),
         ),
     )
-    first_tool = tools[0]
+    looped = _tool_named(tools, failures)  # "it looped 40 times on search": that tool
     alerts = (
-        f"Loops: {first_tool} (or any tool) called with the same arguments more than 3 times "
-        "in a run.",
+        f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more than "
+        "3 times in a run.",
         "Tool error rate above its weekly baseline, per tool: " + join(list(tools[:4])) + ".",
         "Cost per run above the 99th percentile of last week.",
-        f"Your known failure — {failures}: a detector and a weekly count.",
+    ) + tuple(
+        f"Your known failure — {f}: a detector and a weekly count." for f in _failures(failures)
     )
     reader = _who(blind)
     names = join(list(agents[:3]))
@@ -253,9 +256,26 @@ def _split(blind: str) -> tuple[str | None, str]:
     return None, blind.strip()
 
 
+def _tool_named(tools: tuple[str, ...], failures: str) -> str | None:
+    """The tool a failure names by one of its words ("looped on search" → "web search …")."""
+    said = set(re.findall(r"[a-z]{4,}", failures.casefold()))
+    return next((t for t in tools if said & set(re.findall(r"[a-z]{4,}", t.casefold()))), None)
+
+
+def _failures(failures: str) -> list[str]:
+    """ "it looped on search; once it closed a ticket it should have escalated": two."""
+    parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
+    return parts[:4] or [failures]
+
+
+_FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
+
+
 def _who(blind: str) -> str:
     who, gap = _split(blind)
     if who:
+        for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
+            who = pattern.sub(repl, who)
         return who
     return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
 

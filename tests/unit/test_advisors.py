@@ -284,3 +284,20 @@ def test_each_workflow_gets_the_option_its_own_clause_names(catalog: Catalog) ->
     assert r.verdict == "Prototype invoice exception handling now."
     leaders = next(s for s in r.sections if s.title == "What decides between the leaders")
     assert "Size warehouse slotting's value" in leaders.items[0]
+
+
+def test_telemetry_alerts_follow_the_failures_as_told(catalog: Catalog) -> None:
+    answers = {
+        "tools": "zendesk api, our postgres (read only), web search through tavily",
+        "failures": "it looped 40 times on search last month and burned $200; once it closed "
+        "a ticket it should have escalated",
+        "stack": "we have langsmith for traces + datadog",
+        "blind_spots": "me and one other dev; we cannot tell which tool output made it decide",
+    }
+    r = run(catalog, "reasoning-telemetry", answers)
+    alerts = next(s for s in r.sections if s.title.startswith("Dashboards")).items
+    assert any(a.startswith("Loops: web search through tavily") for a in alerts)
+    known = [a for a in alerts if a.startswith("Your known failure")]
+    assert len(known) == 2 and "closed a ticket" in known[1]
+    assert any(a.startswith("For you and one other dev:") for a in alerts)
+    assert not any("me and one" in a for a in alerts)
