@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -172,12 +173,39 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
     from consultations.triage.pipeline import triage
     from consultations.triage.scorer import Profile
 
+    links, titles = _links_and_titles(pasted)
     papers = [
         Paper(id=f"pasted:{n}", title=text[:1000], arxiv_id=arxiv_id(text))
-        for n, text in enumerate(pasted, 1)
+        for n, text in enumerate(titles, 1)
     ]
-    ranked = triage(papers, Profile.model_validate(profile), top=None)
-    return tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked)
+    ranked = triage(papers, Profile.model_validate(profile), top=None) if papers else []
+    return tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked) + tuple(
+        f"{link} — not judged: offline a link has no title to read; paste the paper's title "
+        "to rank it here."
+        for link in links
+    )
+
+
+_LINK = re.compile(r"(?:https?://|www\.|arxiv\.org/)\S+", re.I)
+_LINK_JOINER = re.compile(r"^(?:and|plus|also|&|,|;)\s+|\s+(?:and|plus|&)$", re.I)
+
+
+def _links_and_titles(pasted: list[str]) -> tuple[list[str], list[str]]:
+    """ "https://arxiv.org/abs/2505.06708 and that gated attention paper": a link (no title
+    to judge offline) and a title; a link with a title beside it is judged by the title."""
+    links: list[str] = []
+    titles: list[str] = []
+    for item in pasted:
+        found = _LINK.findall(item)
+        rest = _LINK_JOINER.sub("", _LINK.sub(" ", item).strip(" ,;()")).strip()
+        if found and len(rest.split()) < 3:
+            links.extend(found)
+        elif found and re.search(r"\s(?:and|plus|&)\s", f" {_LINK.sub(' LINK ', item)} "):
+            links.extend(found)  # two things joined: the link, and a title
+            titles.append(rest)
+        else:
+            titles.append(item)
+    return links, titles
 
 
 def _digests(cadence: str) -> str:

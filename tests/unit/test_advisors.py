@@ -301,3 +301,12 @@ def test_telemetry_alerts_follow_the_failures_as_told(catalog: Catalog) -> None:
     assert len(known) == 2 and "closed a ticket" in known[1]
     assert any(a.startswith("For you and one other dev:") for a in alerts)
     assert not any("me and one" in a for a in alerts)
+
+
+def test_a_pasted_link_is_not_scored_by_its_address(catalog: Catalog) -> None:
+    pasted = "https://arxiv.org/abs/2505.06708 and 4-bit quantization for on-device LLMs"
+    r = run(catalog, "research-curation", {"to_triage": pasted})
+    first = next(s for s in r.sections if s.title.startswith("First triage")).items
+    assert first[0].startswith("4-bit quantization for on-device LLMs — ")
+    assert first[1].startswith("https://arxiv.org/abs/2505.06708 — not judged")
+    assert not any("/100" in line for line in first if line.startswith("https://"))
