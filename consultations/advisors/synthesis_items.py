@@ -43,6 +43,8 @@ GOAL_WORDS = {
         "pay for",
         "budget",
         "price",
+        "bill",
+        "expens",
     ),
     "time": ("time", "faster", "handling", "hours", "throughput", "publish"),
     "automation": ("automat", "workflow", "pilot", "prototype", "self-serve"),
@@ -84,12 +86,16 @@ GOAL_MEASURES = (
     ("cost", "monthly model spend against this month's"),
     ("time", "the time in the goal against a baseline taken this month"),
     ("automation", "the share of cases the prototype handles as well as people"),
+    ("agents", "the agent live on real cases, and the share it handles as well as people"),
 )
+_TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
 
 
 def goal_measure(goal: str) -> str:
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
+        if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
+            continue
         if tag in tags:
             return measure
     if re.search(r"\d", goal):

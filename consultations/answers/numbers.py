@@ -124,7 +124,29 @@ def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
         ]
     if kind in TO_BASE:
         found = _compounds(text, [_to_base(q, kind, text) for q in found])
-    return _ranges(text, found, kind)
+    found = _ranges(text, found, kind)
+    return _sums(text, found) if kind is NumberKind.COUNT else found
+
+
+_PLUS = re.compile(r"^\s*(?:\+|plus)\s*$", re.I)
+
+
+def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "25 devs + 3 data scientists": one count, added up, with a note that says so."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _PLUS.match(text[prev.end : q.start])
+            and len(prev.readings) == len(q.readings) == 1
+        ):
+            total = prev.readings[0] + q.readings[0]
+            note = f"{format_number(prev.readings[0], None)} + {format_number(q.readings[0], None)} added up"
+            out[-1] = replace(prev, readings=(total,), end=q.end, note=note)
+            continue
+        out.append(q)
+    return out
 
 
 def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:

@@ -310,3 +310,15 @@ def test_a_pasted_link_is_not_scored_by_its_address(catalog: Catalog) -> None:
     assert first[0].startswith("4-bit quantization for on-device LLMs — ")
     assert first[1].startswith("https://arxiv.org/abs/2505.06708 — not judged")
     assert not any("/100" in line for line in first if line.startswith("https://"))
+
+
+def test_roadmap_goals_get_the_item_and_the_measure_they_name(catalog: Catalog) -> None:
+    answers = {
+        "constraints": "regulation and budget",
+        "goals": "ship an agent for dispute handling, halve our openai bill",
+    }
+    r = run(catalog, "strategy-synthesis", answers)
+    goals = next(s for s in r.sections if s.title.startswith("Your goals")).items
+    agent, bill = goals
+    assert "the agent live on real cases" in agent and "the time in the goal" not in agent
+    assert "Price your highest-volume workload" in bill and "monthly model spend" in bill
