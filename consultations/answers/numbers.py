@@ -142,7 +142,8 @@ def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
             and len(prev.readings) == len(q.readings) == 1
         ):
             total = prev.readings[0] + q.readings[0]
-            note = f"{format_number(prev.readings[0], None)} + {format_number(q.readings[0], None)} added up"
+            a, b = (format_number(x.readings[0], None) for x in (prev, q))
+            note = f"{a} + {b} added up"
             out[-1] = replace(prev, readings=(total,), end=q.end, note=note)
             continue
         out.append(q)
