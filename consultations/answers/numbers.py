@@ -32,6 +32,8 @@ _MS = {
 }
 FTE_HOURS_A_WEEK = 40.0  # one person full time (our assumption, said back in the note)
 TOKENS_A_PAGE = 500.0  # as the question says: "a page is about 500"
+TOKENS_A_PARAGRAPH = 150.0  # about 110 words (our assumption)
+TOKENS_A_SENTENCE = 25.0  # about 20 words (our assumption)
 TOKENS_A_WORD = 4 / 3  # English prose, about three words to four tokens (our assumption)
 _SHARE_OF_TIME = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
@@ -42,7 +44,12 @@ TO_BASE = {
     NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
     NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0, "fte": FTE_HOURS_A_WEEK},
     NumberKind.PERCENT: {"%": 1.0},
-    NumberKind.TOKENS: {"page": TOKENS_A_PAGE, "word": TOKENS_A_WORD},
+    NumberKind.TOKENS: {
+        "page": TOKENS_A_PAGE,
+        "paragraph": TOKENS_A_PARAGRAPH,
+        "sentence": TOKENS_A_SENTENCE,
+        "word": TOKENS_A_WORD,
+    },
 }
 _M_MEANS = {NumberKind.DURATION_MS: "min", NumberKind.MONTHS: "mo", NumberKind.HOURS: "min"}
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|or|and)\s*$", re.I)
@@ -50,13 +57,29 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 _DEFAULT_WORDS = {
-    "input": ("in", "input", "inputs", "prompt", "prompts"),
-    "output": ("out", "output", "outputs", "completion", "completions", "response"),
+    "input": ("in", "input", "inputs", "prompt", "prompts", "context", "question", "questions"),
+    "output": (
+        "out",
+        "output",
+        "outputs",
+        "completion",
+        "completions",
+        "response",
+        "responses",
+        "answer",
+        "answers",
+        "reply",
+        "replies",
+    ),
 }
 
 
-def number_answer(question: Question, text: str) -> Answer:
+_A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
+
+
+def number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
+    text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
     quantities = _quantities(text, kind)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
@@ -76,7 +99,7 @@ def number_answer(question: Question, text: str) -> Answer:
     chosen = _assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     chosen = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     readings = _readings(question, chosen)
-    answers = [_answer(question, text, values, currency, chosen) for values in readings]
+    answers = [_answer(question, typed, values, currency, chosen) for values in readings]
     if len(answers) > 1:
         shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
@@ -168,7 +191,9 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     factor = table[q.unit]
     readings = tuple(float(f"{r * factor:.12g}") for r in q.readings)
     note = q.note
-    if q.unit in ("page", "word"):
+    if kind is NumberKind.TOKENS:  # a token count is whole
+        readings = tuple(float(round(r)) for r in readings)
+    if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
     return replace(q, readings=readings, note=note)
 

@@ -407,3 +407,15 @@ def test_vendors_typed_in_lower_case_are_still_one_item_each(
 ) -> None:
     vendors = q(catalog, "model-convergence", "vendors")
     assert parse_answer(vendors, typed).items == items
+
+
+def test_lengths_in_pages_paragraphs_and_words_are_tokens(catalog: Catalog) -> None:
+    tokens = q(catalog, EDGE, "tokens")
+    a = parse_answer(tokens, "prompts are about 2-3 pages, answers a paragraph")
+    assert a.numbers == {"input": 1250, "output": 150}
+    assert "150 tokens a paragraph" in (a.note or "")
+    assert a.raw == "prompts are about 2-3 pages, answers a paragraph"  # stored as typed
+    assert parse_answer(tokens, "2000 words in and 200 out").numbers == {
+        "input": 2667,
+        "output": 200,
+    }
