@@ -19,7 +19,7 @@ _NUMBER = re.compile(
     r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3})?"
     r"|(?P<words>\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|couple|half|quarter|"
     r"a|an|and)(?:[\s-]+|\b))+)",
     re.IGNORECASE,
 )
@@ -180,7 +180,8 @@ def words_value(run: str, article_after: bool = False) -> float | None:
     """ "two and a half million" → 2,500,000; None when the words hold no number."""
     tokens = [t for t in re.split(r"[\s-]+", run.casefold()) if t]
     counted = any(
-        t in _SMALL or t in _TENS or t in _SCALES or t in ("dozen", "hundred") for t in tokens
+        t in _SMALL or t in _TENS or t in _SCALES or t in ("dozen", "hundred", "couple")
+        for t in tokens
     )
     fraction = any(  # "a half", "a quarter"; not "last quarter" or "half the time"
         t in _FRACTIONS and (i > 0 and tokens[i - 1] in ("a", "an", "one", "and") or article_after)
@@ -198,6 +199,8 @@ def words_value(run: str, article_after: bool = False) -> float | None:
             current = (current or 1) * 100
         elif t == "dozen":
             current = (current or 1) * 12
+        elif t == "couple":  # "a couple percent", "a couple hundred"
+            current = (current or 1) * 2
         elif t in _FRACTIONS:
             after_and = i >= 2 and tokens[i - 2] == "and" or i >= 1 and tokens[i - 1] == "and"
             current = current + _FRACTIONS[t] if after_and else (current or 1) * _FRACTIONS[t]

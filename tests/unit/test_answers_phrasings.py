@@ -57,6 +57,8 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     ("attention-readiness", "context_window", "1M tokens", 1_000_000, "1,000,000 tokens"),
     ("strategy-synthesis", "team_size", "40 engineers", 40, "40 people"),
     ("strategy-synthesis", "team_size", "a dozen", 12, "12 people"),
+    (EDGE, "quality_loss", "not more than a couple percent", 2, "2%"),
+    (EDGE, "requests", "a couple hundred thousand", 200_000, "200,000 requests a month"),
     ("strategy-synthesis", "team_size", "~25 devs + 3 data scientists", 28, "28 people"),
     # pages and words are tokens ("a page is about 500", the question says), never 70 tokens
     ("attention-readiness", "doc_tokens", "about 60-80 pages", 35_000, "35,000 tokens"),
