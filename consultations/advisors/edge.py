@@ -19,6 +19,7 @@ def advise(request: AdvisorInput) -> Report:
     tokens = sheet.numbers("tokens", {"input": 1000, "output": 250})
     price = sheet.numbers("price", {"input": 3.0, "output": 15.0})
     cur = sheet.currency("price", sheet.currency("local_cost"))
+    priced_in, built_in = sheet.currency("price", ""), sheet.currency("local_cost", "")
     latency = sheet.choice("latency", "interactive")
     sensitivity = sheet.choice("sensitivity", "internal")
     tolerance = sheet.number("quality_loss", 5.0)
@@ -196,6 +197,7 @@ def advise(request: AdvisorInput) -> Report:
                     "sensitivity": "No data sensitivity given: assumed internal data.",
                 },
             ),
+            *_currency_notes(priced_in, built_in, sheet.given("price")),
             "A month is 30 days and prices stay as quoted."
             + (
                 f" Batch work: the API side is priced at {BATCH_DISCOUNT:.0%} of list, as "
@@ -267,3 +269,18 @@ def _months(n: float | None) -> str:
     if n is None:
         return "never"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
+
+
+def _currency_notes(priced_in: str, built_in: str, priced: bool) -> tuple[str, ...]:
+    """Say when the two sides' currencies were taken one from the other, or differ."""
+    if priced and not priced_in and built_in:
+        return (
+            f"Your API prices had no currency: read as {built_in}, like your local costs. If "
+            "they are in another currency, retype them with it (for example $2.50 / $10).",
+        )
+    if priced_in and built_in and priced_in != built_in:
+        return (
+            f"API prices in {priced_in} and local costs in {built_in}: convert one side at "
+            "today's rate before trusting the comparison (no rate is applied here).",
+        )
+    return ()

@@ -322,3 +322,14 @@ def test_roadmap_goals_get_the_item_and_the_measure_they_name(catalog: Catalog) 
     agent, bill = goals
     assert "the agent live on real cases" in agent and "the time in the goal" not in agent
     assert "Price your highest-volume workload" in bill and "monthly model spend" in bill
+
+
+def test_edge_says_when_api_prices_took_the_hardware_currency(catalog: Catalog) -> None:
+    answers = dict(EDGE, price="2.50 in and 10 out", local_cost="60k EUR, 1.5k a month")
+    r = run(catalog, "edge-economics", answers)
+    assert any("had no currency: read as EUR" in a for a in r.assumptions)
+    answers = dict(EDGE, price="$2.50 / $10", local_cost="60k EUR, 1.5k a month")
+    r = run(catalog, "edge-economics", answers)
+    assert any("API prices in USD and local costs in EUR" in a for a in r.assumptions)
+    r = run(catalog, "edge-economics", EDGE)
+    assert not any("currency" in a or "local costs in" in a for a in r.assumptions)
