@@ -106,9 +106,26 @@ def apply_reply(
         c.pending = Pending(key=q.key, readings=e.readings, prompt=str(e))
         return ReplyResult(True)
     except AnswerError as e:
-        return ReplyResult(False, reason=str(e))
+        return ReplyResult(False, reason=_asked_back(q, text) or str(e))
     same = pending is not None and _same(pending.readings[0], answer)
     return _accept(script, c, q, answer, checked=not same)
+
+
+_ASKED_BACK = re.compile(
+    r"^\s*(?:what|why|how|which|who|do you mean|what do you mean|meaning|define|explain)\b"
+    r"|\?\s*$",
+    re.I,
+)
+
+
+def _asked_back(q: Question, text: str) -> str | None:
+    """ "what do you mean by requests?": a question about the question, answered with why it
+    is asked and an example, instead of "I need a number"."""
+    if not _ASKED_BACK.search(text):
+        return None
+    example = f" For example: {q.example}." if q.example else ""
+    skip = " or `skip` it (it is optional)" if q.optional else ""
+    return f"Why I ask: {q.why}{example} A rough answer will do{skip}; `edit N` changes it later."
 
 
 def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyResult:

@@ -231,3 +231,14 @@ def test_not_sure_at_a_doubted_figure_drops_it_and_asks_for_a_rough_guess(
     assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
     assert "I need an amount of money" in d.outcome.reason
     assert "monthly_spend" not in d.consultation.answers
+
+
+def test_a_question_about_the_question_is_answered_not_refused(catalog: Catalog) -> None:
+    edge = catalog.by_slug("edge-economics")
+    d = step(edge, begin(edge).consultation, "what do you mean by requests?")
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
+    assert d.outcome.reason.startswith("Why I ask: Volume decides")
+    assert "For example: about 5M" in d.outcome.reason
+    assert "requests" not in d.consultation.answers
+    d = step(edge, d.consultation, "asdfgh")  # nonsense is still told what is needed
+    assert d.outcome.reason is not None and d.outcome.reason.startswith("I need a number")
