@@ -531,20 +531,20 @@ def test_a_choice_button_answers_once_and_a_second_click_changes_nothing(
     slack: SignedSlack,
 ) -> None:
     thread = slack.start("U1", "4")
-    for text in ("support bot", "MCP servers, SQL", "loops"):
+    for text in ("support bot", "MCP servers, SQL", "loops", "datadog"):
         slack.message("U1", thread, text)
-    assert "4/7" in slack.thread(thread)[-1]
-    otel = choice_buttons(slack, thread)[2]
-    assert slack.click("U1", otel) == []
+    assert "5/7" in slack.thread(thread)[-1]
+    regulated = choice_buttons(slack, thread)[2]
+    assert slack.click("U1", regulated) == []
     after = slack.thread(thread)
-    assert "OpenTelemetry" in after[-1] and "5/7" in after[-1]
-    slack.click("U1", otel)  # the same button again, on a question already answered
+    assert "Yes, a regulator" in after[-1] and "6/7" in after[-1]
+    slack.click("U1", regulated)  # the same button again, on a question already answered
     assert slack.thread(thread) == after
 
 
 def test_a_strangers_click_is_refused_to_them_alone(slack: SignedSlack, fake: FakeSlack) -> None:
     thread = slack.start("U1", "4")
-    for text in ("support bot", "MCP servers, SQL", "loops"):
+    for text in ("support bot", "MCP servers, SQL", "loops", "datadog"):
         slack.message("U1", thread, text)
     before = slack.thread(thread)
     slack.click("U8", choice_buttons(slack, thread)[0])

@@ -110,14 +110,14 @@ def test_an_invalid_answer_is_asked_again(redis_client: redis.Redis, catalog: Ca
 def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: Catalog) -> None:
     chat = Chat(make_bot(redis_client, catalog))
     chat.say("consult 4")
-    for text in ("support bot", "MCP servers, SQL"):
+    for text in ("support bot", "MCP servers, SQL", "loops"):
         chat.say(text)
-    (card,) = chat.say("loops")
+    (card,) = chat.say("datadog")
     content = json.loads(card.split("\n", 1)[1])
-    assert content["type"] == "AdaptiveCard" and "4/7" in content["body"][0]["text"]
-    press = content["actions"][2]["data"]  # OpenTelemetry
+    assert content["type"] == "AdaptiveCard" and "5/7" in content["body"][0]["text"]
+    press = content["actions"][2]["data"]  # Yes, a regulator or customer can ask
     (reply,) = chat.say(Activity(type=ActivityTypes.message, value=press))
-    assert "Noted: OpenTelemetry" in reply and "5/7" in reply
+    assert "Noted: Yes, a regulator or customer can ask" in reply and "6/7" in reply
     assert chat.say(Activity(type=ActivityTypes.message, value=press)) == []  # a second click
 
 
