@@ -80,7 +80,8 @@ _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 def number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
-    quantities = _quantities(text, kind)
+    per = 1e6 if "per million tokens" in question.text.casefold() else None
+    quantities = _quantities(text, kind, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     if not quantities and text.casefold().strip(" .!") in _ZERO_WORDS:
@@ -97,13 +98,21 @@ def number_answer(question: Question, typed: str) -> Answer:
     currency = _currency(question, text, quantities)
     quantities = _without_counted_things(question, quantities)
     chosen = _assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
-    chosen = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
+    per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
+    if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
+        per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
+    chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
     if len(answers) > 1:
         shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+def _whole(q: Quantity) -> Quantity:
+    """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
+    return replace(q, readings=tuple(float(round(r)) for r in q.readings))
 
 
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
@@ -129,11 +138,17 @@ def _answer(
     return Answer(key=question.key, raw=text, number=values[""], currency=currency, note=note)
 
 
-def _quantities(text: str, kind: NumberKind | None) -> list[Quantity]:
+def _quantities(text: str, kind: NumberKind | None, per: float | None = None) -> list[Quantity]:
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in _M_MEANS:
         found = [with_unit_m(q, _M_MEANS[kind]) for q in found]
-    found = [q for i, q in enumerate(found) if not _denominator(text, q, found[:i])]
+    kept: list[Quantity] = []
+    for i, q in enumerate(found):
+        if not _denominator(text, q, found[:i]):
+            kept.append(q)
+        elif per and kept and kept[-1].currency and q.readings[0] != per:
+            kept[-1] = _per_unit(kept[-1], q, per)  # "$0.0025 per 1k tokens": per million
+    found = kept
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
@@ -171,6 +186,15 @@ def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def _per_unit(price: Quantity, unit: Quantity, per: float) -> Quantity:
+    factor = per / unit.readings[0]
+    readings = tuple(r * factor for r in price.readings)
+    shown = format_number(readings[0], NumberKind.MONEY, price.currency)
+    typed = f"{price.text.strip()} {price.currency or ''}".strip()
+    note = f"{typed} per {unit.text.strip()} tokens is {shown} per million tokens"
+    return replace(price, readings=readings, note=note)
 
 
 def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
@@ -328,15 +352,21 @@ def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[
     return {part: chosen[part] for part in parts}
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
+_ACROSS = 1_000  # a word across a comma or "and" names the number on its own side first
+
+
 def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:
-    """How close the nearest word naming a part is to the number (after it, or before it)."""
+    """How close the nearest word naming a part is to the number (after it, or before it);
+    "$2.50/1M in, $10/1M out": the "in" before $10 belongs to the clause before the comma."""
     pattern = _words_pattern(words)
     found: list[int] = []
     if m := pattern.search(after):
-        found.append(m.start())
+        found.append(m.start() + (_ACROSS if _CLAUSE_BREAK.search(after[: m.start()]) else 0))
     hits = list(pattern.finditer(before))
     if hits:
-        found.append(len(before) - hits[-1].end())
+        gap = before[hits[-1].end() :]
+        found.append(len(gap) + (_ACROSS if _CLAUSE_BREAK.search(gap) else 0))
     return min(found) if found else None
 
 

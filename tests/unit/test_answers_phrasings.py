@@ -212,7 +212,7 @@ def test_unreadable_numbers_get_a_reason_not_a_guess(
 RATES = [  # a number given per another period than the question asks: restated, and said
     (EDGE, "requests", "roughly 150k per day", 4_565_625),  # asked per month
     (EDGE, "requests", "60 rps", 157_788_000),
-    ("reasoning-telemetry", "runs_per_day", "600k a month", 19_712.53),
+    ("reasoning-telemetry", "runs_per_day", "600k a month", 19_713),  # a count from a rate is whole
     ("model-convergence", "monthly_spend", "$120k a year", 10_000),
     ("model-convergence", "monthly_spend", "2k/month", 2_000),
 ]
@@ -421,3 +421,26 @@ def test_lengths_in_pages_paragraphs_and_words_are_tokens(catalog: Catalog) -> N
         "input": 2667,
         "output": 200,
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "prices"),
+    [
+        ("$2.50/1M in, $10/1M out", {"input": 2.5, "output": 10}),  # not swapped
+        ("$0.0025 per 1k input tokens, $0.01 per 1k output", {"input": 2.5, "output": 10}),
+        ("15 out, 3 in", {"input": 3, "output": 15}),
+    ],
+)
+def test_prices_per_token_keep_their_side_and_their_unit(
+    catalog: Catalog, typed: str, prices: dict[str, float]
+) -> None:
+    price = q(catalog, EDGE, "price")
+    a = parse_answer(price, typed)
+    assert a.numbers == pytest.approx(prices)
+    if "1k" in typed:
+        assert "per 1k tokens is $2.50 per million tokens" in (a.note or "")
+
+
+def test_a_count_worked_out_from_a_rate_is_whole(catalog: Catalog) -> None:
+    requests = q(catalog, EDGE, "requests")
+    assert parse_answer(requests, "5M/yr").display(requests) == "416,667 requests a month"
