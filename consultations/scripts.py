@@ -77,6 +77,10 @@ class Question(BaseModel):
     part_words: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Words that name each part in a sentence."
     )
+    part_none: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Words that say a part costs nothing: 'we already own the GPUs'.",
+    )
     # choice with numeric bands (Choice.range): what a number typed here measures
     band: NumberKind | None = None
     # list
@@ -134,7 +138,7 @@ class Question(BaseModel):
                 raise ValueError(f"question {self.key!r}: a range must go from low to high")
         if isinstance(self.plausible, dict) and set(self.plausible) - set(self.parts):
             raise ValueError(f"question {self.key!r}: plausible names a part it does not have")
-        if set(self.part_words) - set(self.parts):
+        if (set(self.part_words) | set(self.part_none)) - set(self.parts):
             raise ValueError(f"question {self.key!r}: part_words names a part it does not have")
         return self
 

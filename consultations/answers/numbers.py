@@ -74,12 +74,17 @@ _DEFAULT_WORDS = {
 }
 
 
+_FEW = re.compile(
+    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen)\b)", re.I
+)
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
 def number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
+    few = _FEW.search(text)
+    text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None
     quantities = _quantities(text, kind, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
@@ -104,6 +109,11 @@ def number_answer(question: Question, typed: str) -> Answer:
     chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
+    if few is not None:
+        said = f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
+        answers = [
+            a.model_copy(update={"note": "; ".join(filter(None, [a.note, said]))}) for a in answers
+        ]
     if len(answers) > 1:
         shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
@@ -327,6 +337,12 @@ def _currency(question: Question, text: str, found: list[Quantity]) -> str | Non
 
 def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity]:
     parts = question.parts
+    if len(found) < len(parts) and (none := _parts_said_none(question, text.casefold())):
+        left = tuple(p for p in parts if p not in none)
+        fewer = question.model_copy(update={"parts": left, "part_none": {}})
+        given = _assign_parts(fewer, text, found) if left else {}
+        zero = {p: Quantity((0.0,), 0, 0, note=f"{p} read as none: {none[p]}") for p in none}
+        return {part: given.get(part) or zero[part] for part in parts}
     if len(found) < len(parts):
         names = " and ".join(parts)
         raise AnswerError(f"I need {len(parts)} numbers here: {names}{_example(question)}.")
@@ -354,6 +370,15 @@ def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
 _ACROSS = 1_000  # a word across a comma or "and" names the number on its own side first
+
+
+def _parts_said_none(question: Question, folded: str) -> dict[str, str]:
+    """The parts the words say cost nothing ("we already own the GPUs"), with the words."""
+    said = {}
+    for part, cues in question.part_none.items():
+        if cue := next((c for c in cues if c in folded), None):
+            said[part] = f"you said “{cue}”"
+    return said
 
 
 def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:

@@ -58,6 +58,7 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     ("strategy-synthesis", "team_size", "40 engineers", 40, "40 people"),
     ("strategy-synthesis", "team_size", "a dozen", 12, "12 people"),
     (EDGE, "quality_loss", "not more than a couple percent", 2, "2%"),
+    ("reasoning-telemetry", "runs_per_day", "a few hundred", 300, "300 runs a day"),  # not 100
     (EDGE, "requests", "a couple hundred thousand", 200_000, "200,000 requests a month"),
     ("strategy-synthesis", "team_size", "~25 devs + 3 data scientists", 28, "28 people"),
     # pages and words are tokens ("a page is about 500", the question says), never 70 tokens
@@ -444,3 +445,10 @@ def test_prices_per_token_keep_their_side_and_their_unit(
 def test_a_count_worked_out_from_a_rate_is_whole(catalog: Catalog) -> None:
     requests = q(catalog, EDGE, "requests")
     assert parse_answer(requests, "5M/yr").display(requests) == "416,667 requests a month"
+
+
+def test_hardware_already_owned_is_none_and_said_so(catalog: Catalog) -> None:
+    local = q(catalog, EDGE, "local_cost")
+    a = parse_answer(local, "we already own the GPUs, just power ~500/month")
+    assert a.numbers == {"hardware": 0, "monthly": 500}
+    assert a.note == "hardware read as none: you said “already own”"
