@@ -107,10 +107,14 @@ def advise(request: AdvisorInput) -> Report:
         Figure(
             label="Hardware payback",
             value=payback,
-            display=_months(payback),
-            working=f"{m(local['hardware'])} ÷ ({m(api_total)} − {m(local['monthly'])})"
-            if net_monthly > 0
-            else "operations alone cost as much as the API or more: it never pays back",
+            display=_months(payback) if local["hardware"] > 0 else "nothing to pay back",
+            working=(
+                "no hardware to buy (you already have it)"
+                if local["hardware"] <= 0
+                else f"{m(local['hardware'])} ÷ ({m(api_total)} − {m(local['monthly'])})"
+                if net_monthly > 0
+                else "operations alone cost as much as the API or more: it never pays back"
+            ),
         ),
         Figure(
             label="Average load",
