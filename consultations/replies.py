@@ -17,6 +17,7 @@ from consultations.answers.corrections import (
     find_correction,
     names_of,
 )
+from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
@@ -195,11 +196,14 @@ def _correction(
     if found is None:
         return None
     q = script.question(found.key)
+    old = c.answers[q.key]
     try:
         answer = parse_answer(q, found.text)
-    except AnswerError:  # the words do not answer that question: read them as this one's
-        return None
-    old = c.answers[q.key]
+    except AnswerError:  # one part of a two-part figure, or words for this question
+        part = one_part(q, old, text, found.text)
+        if part is None:
+            return None
+        answer = part
     if question := doubt(q, answer, script.questions):
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)
@@ -227,7 +231,9 @@ def _unnamed(
         q = script.question(key)
         if current is not None and key == current.key:
             continue
-        if q.type is QuestionType.NUMBER and _reads(q, words):
+        if q.type is QuestionType.NUMBER and (
+            _reads(q, words) or one_part(q, c.answers[key], text, words) is not None
+        ):
             return Correction(key, words)
     return None  # free words after "sorry" are far likelier a new answer than a correction
 

@@ -352,7 +352,7 @@ def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[
         before = folded[found[i - 1].end if i else 0 : q.start]
         after = folded[q.end : found[i + 1].start if i + 1 < len(found) else len(folded)]
         for part in parts:
-            words = question.part_words.get(part) or _DEFAULT_WORDS.get(part) or (part,)
+            words = part_words(question, part)
             dist = _distance(before, after, words)
             if dist is not None:
                 scores.append((dist, i, part))
@@ -379,6 +379,36 @@ def _parts_said_none(question: Question, folded: str) -> dict[str, str]:
         if cue := next((c for c in cues if c in folded), None):
             said[part] = f"you said “{cue}”"
     return said
+
+
+def part_words(question: Question, part: str) -> tuple[str, ...]:
+    """The words that name one part of a question in a sentence ("in", "a month")."""
+    return question.part_words.get(part) or _DEFAULT_WORDS.get(part) or (part,)
+
+
+def one_part(question: Question, old: Answer | None, text: str, words: str) -> Answer | None:
+    """ "change the hardware to 45k", "no wait, 1.5k a month": one part of an answered
+    two-part figure, the other kept; None unless the words name exactly one part and read."""
+    if not question.parts or old is None or old.numbers is None:
+        return None
+    folded = text.casefold()
+    named = [p for p in question.parts if _words_pattern(part_words(question, p)).search(folded)]
+    if len(named) != 1:
+        return None
+    single = question.model_copy(update={"parts": (named[0],)})
+    try:
+        new = number_answer(single, words)
+    except AnswerError:
+        return None
+    if new.numbers is None:
+        return None
+    return Answer(
+        key=question.key,
+        raw=text,
+        numbers={**old.numbers, **new.numbers},
+        currency=new.currency or old.currency,
+        note=new.note,
+    )
 
 
 def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from consultations import engine
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput
@@ -242,3 +244,22 @@ def test_a_question_about_the_question_is_answered_not_refused(catalog: Catalog)
     assert "requests" not in d.consultation.answers
     d = step(edge, d.consultation, "asdfgh")  # nonsense is still told what is needed
     assert d.outcome.reason is not None and d.outcome.reason.startswith("I need a number")
+
+
+@pytest.mark.parametrize(
+    ("typed", "local"),
+    [
+        ("change the hardware to 45k", {"hardware": 45_000, "monthly": 2_000}),
+        ("no wait, 1.5k a month", {"hardware": 30_000, "monthly": 1_500}),
+        ("actually operations are 1.5k a month", {"hardware": 30_000, "monthly": 1_500}),
+    ],
+)
+def test_one_part_of_a_two_part_figure_is_corrected_and_the_other_kept(
+    catalog: Catalog, typed: str, local: dict[str, float]
+) -> None:
+    first = ["5M", "1200 in, 300 out", "$3 / $15", "1", "1", "5%", "$30k box, 2k/month"]
+    c, d = walk(catalog, [*first, typed])
+    assert c.answers["local_cost"].numbers == local
+    assert "amortisation" not in c.answers  # not read as 45,000 or 1,500 months
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
+    assert d.outcome.note is not None and d.outcome.note.startswith("Changed local cost")
