@@ -52,6 +52,21 @@ class SemanticModel:
         norms = np.linalg.norm(docs, axis=1, keepdims=True)
         return np.divide(docs, norms, out=np.zeros_like(docs), where=norms > 0)
 
+    def tfidf(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The texts' unit TF-IDF rows over the vocabulary, sparse: (rows, columns, values)."""
+        return _tfidf(texts, self.vocab, self.idf)
+
+    def weigh(self, texts: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
+        """Per text, the sum of ``weights`` over its terms times their TF-IDF (n,); terms not in
+        the vocabulary count 0 (the learned word weights of ranker.py)."""
+        w = np.zeros(len(self.words), dtype=np.float64)
+        for term, v in weights.items():
+            j = self.vocab.get(term)
+            if j is not None:
+                w[j] = v
+        rows, cols, vals = self.tfidf(texts)
+        return np.bincount(rows, weights=vals * w[cols], minlength=len(texts))
+
     def closest(self, text: str, limit: int = 2) -> list[list[str]]:
         """Per prototype, the terms of ``text`` nearest to it (evidence for a semantic match)."""
         ids = sorted({j for t in terms(text) if (j := self.vocab.get(t)) is not None})
