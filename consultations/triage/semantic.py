@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,13 +59,21 @@ class SemanticModel:
     def weigh(self, texts: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
         """Per text, the sum of ``weights`` over its terms times their TF-IDF (n,); terms not in
         the vocabulary count 0 (the learned word weights of ranker.py)."""
-        w = np.zeros(len(self.words), dtype=np.float64)
-        for term, v in weights.items():
-            j = self.vocab.get(term)
-            if j is not None:
-                w[j] = v
+        return self.weigher(texts)(weights)
+
+    def weigher(self, texts: Sequence[str]) -> Callable[[Mapping[str, float]], np.ndarray]:
+        """`weigh` for several sets of weights over the same texts (their TF-IDF counted once)."""
         rows, cols, vals = self.tfidf(texts)
-        return np.bincount(rows, weights=vals * w[cols], minlength=len(texts))
+
+        def weigh(weights: Mapping[str, float]) -> np.ndarray:
+            w = np.zeros(len(self.words), dtype=np.float64)
+            for term, v in weights.items():
+                j = self.vocab.get(term)
+                if j is not None:
+                    w[j] = v
+            return np.bincount(rows, weights=vals * w[cols], minlength=len(texts))
+
+        return weigh
 
     def closest(self, text: str, limit: int = 2) -> list[list[str]]:
         """Per prototype, the terms of ``text`` nearest to it (evidence for a semantic match)."""
