@@ -102,22 +102,18 @@ def _tfidf(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows: list[int] = []
     cols: list[int] = []
-    vals: list[float] = []
+    counts: list[int] = []
     for r, text in enumerate(texts):
-        counts = Counter(j for t in terms(text) if (j := vocab.get(t)) is not None)
-        if not counts:
-            continue
-        w = {j: (1.0 + np.log(c)) * idf[j] for j, c in counts.items()}
-        norm = float(np.sqrt(sum(v * v for v in w.values())))
-        for j, v in w.items():
-            rows.append(r)
-            cols.append(j)
-            vals.append(v / norm)
-    return (
-        np.asarray(rows, dtype=np.int64),
-        np.asarray(cols, dtype=np.int64),
-        np.asarray(vals, dtype=np.float32),
-    )
+        found = Counter(j for t in terms(text) if (j := vocab.get(t)) is not None)
+        rows.extend([r] * len(found))
+        cols.extend(found.keys())
+        counts.extend(found.values())
+    row = np.asarray(rows, dtype=np.int64)
+    col = np.asarray(cols, dtype=np.int64)
+    w = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[col].astype(np.float64)
+    norm = np.sqrt(np.bincount(row, weights=w * w, minlength=len(texts)))
+    vals = w / norm[row] if len(row) else w
+    return row, col, vals.astype(np.float32)
 
 
 def _sum_rows(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
