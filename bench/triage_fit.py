@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/triage_fit.py            # cross-validation on dev, then fit and write
     .venv/bin/python bench/triage_fit.py --cv-only  # cross-validation only
+    .venv/bin/python bench/triage_fit.py --no-words # without the learned word weights (as before)
 
 Only the dev half of bench/triage_labels/labels.csv is read. Cross-validation: 5 folds by
 sha256("triage-cv<r>:" + id) % 5, repeated with 3 salts r; each fold's model ranks the whole
@@ -9,7 +10,11 @@ setting (6,279 titles or 418 abstracts) and is judged on that fold's dev papers:
 per fold as mean ± spread, and how many of the fold's label-2 papers land in the top 5%, summed
 over all folds and repeats (each label-2 paper counted once per repeat). Then both heads are
 fitted on the whole dev half and written to consultations/triage/data/ranker.json.
-Features: the 13 generic numbers per paper of ranker.FEATURES, none of which names a paper.
+Features: the 13 generic numbers per paper of ranker.FEATURES, none of which names a paper, and
+for the "relevant" regression learned word weights: a logistic regression over each paper's TF-IDF
+terms (the LSA model's vocabulary and idf, semantic.py; text "title. abstract"), L2 `words_l2`,
+fitted apart on the same rows; its log-odds times `words_weight` is added to the relevant head's
+(weights below `PRUNE` after that scaling are dropped, so the file stays small).
 """
 
 from __future__ import annotations
@@ -26,9 +31,23 @@ sys.path.insert(0, str(ROOT / "bench"))
 OUT = ROOT / "consultations" / "triage" / "data" / "ranker.json"
 FOLDS, REPEATS = 5, 3
 # chosen by this cross-validation on the dev half (see the report in the commit)
-TITLES = {"l2": 100.0, "two_positive_weight": 5.0, "two_weight": 3.0}
-ABSTRACTS = {"l2": 3.0, "two_positive_weight": 1.0, "two_weight": 1.0}
+TITLES = {
+    "l2": 100.0,
+    "two_positive_weight": 5.0,
+    "two_weight": 3.0,
+    "words_l2": 0.3,
+    "words_weight": 0.5,
+}
+ABSTRACTS = {
+    "l2": 3.0,
+    "two_positive_weight": 1.0,
+    "two_weight": 1.0,
+    "words_l2": 0.3,
+    "words_weight": 2.0,
+}
 HEADS = {"titles": TITLES, "abstracts": ABSTRACTS}
+PRUNE = 0.02  # word weights (after words_weight) smaller than this are left out
+WORDS = "--no-words" not in sys.argv
 
 
 def _fold(pid: str, salt: int) -> int:
@@ -36,7 +55,8 @@ def _fold(pid: str, salt: int) -> int:
 
 
 def setting_features():  # type: ignore[no-untyped-def]
-    """Per setting: (ids, features) for every paper, from the scorer without the learned part."""
+    """Per setting: (ids, features, TF-IDF rows) for every paper, from the scorer without the
+    learned part; the TF-IDF is (rows, columns, values, n, vocabulary words)."""
     import triage_quality as tq
 
     from consultations.adapters.triage_model import default_model
@@ -47,22 +67,50 @@ def setting_features():  # type: ignore[no-untyped-def]
     for name, papers in tq.corpora().items():
         s = score(papers, semantic=model, learned=False)
         assert s.features is not None
-        out[name] = ([p.id for p in papers], s.features)
+        tfidf = (*model.tfidf([f"{p.title}. {p.abstract}" for p in papers]), len(papers))
+        out[name] = ([p.id for p in papers], s.features, (*tfidf, model.words))
     return out
+
+
+def fit_words(tfidf, rows, labels, l2, weight):  # type: ignore[no-untyped-def]
+    """Word weights (term -> weight, already times ``weight``, small ones pruned) and bias."""
+    from consultations.triage.ranker import fit_text_logistic
+
+    r, c, v, n, words = tfidf
+    pos = np.full(n, -1)
+    pos[rows] = np.arange(len(rows))
+    keep = pos[r] >= 0
+    dense = np.zeros((len(rows), len(words)))
+    dense[pos[r[keep]], c[keep]] = v[keep]
+    w, b = fit_text_logistic(dense, np.asarray(labels) >= 1, l2)
+    w = w * weight
+    return {words[j]: float(w[j]) for j in np.flatnonzero(np.abs(w) >= PRUNE)}, b * weight
+
+
+def words_sum(tfidf, weights):  # type: ignore[no-untyped-def]
+    r, c, v, n, words = tfidf
+    w = np.array([weights.get(t, 0.0) for t in words])
+    return np.bincount(r, weights=v * w[c], minlength=n)
 
 
 def fit_setting(feats, truth, heads=HEADS, keep=lambda pid: True):  # type: ignore[no-untyped-def]
     """A head for one setting from its labelled papers that ``keep`` admits."""
     from consultations.triage.ranker import fit_head
 
-    ids, x = feats
+    ids, x, tfidf = feats
     rows = [i for i, pid in enumerate(ids) if pid in truth and keep(pid)]
+    labels = [truth[ids[i]][1] for i in rows]
+    words, bias = fit_words(tfidf, rows, labels, heads["words_l2"], heads["words_weight"])
+    if not WORDS:
+        words, bias = {}, 0.0
     return fit_head(
         x[rows],
-        [truth[ids[i]][1] for i in rows],
+        labels,
         mean=x.mean(axis=0),
         scale=x.std(axis=0),
-        **heads,
+        words=words,
+        words_bias=bias,
+        **{k: v for k, v in heads.items() if not k.startswith("words")},
     )
 
 
@@ -74,11 +122,14 @@ def cross_validate(feats, truth):  # type: ignore[no-untyped-def]
     hits = {k: [0, 0] for k in aucs}
     for salt in range(REPEATS):
         for f in range(FOLDS):
-            for name, (ids, x) in feats.items():
+            for name, (ids, x, tfidf) in feats.items():
                 head = fit_setting(
-                    (ids, x), truth, HEADS[name], lambda pid, f=f, salt=salt: _fold(pid, salt) != f
+                    (ids, x, tfidf),
+                    truth,
+                    HEADS[name],
+                    lambda pid, f=f, salt=salt: _fold(pid, salt) != f,
                 )
-                s = head.score(x)
+                s = head.score(x, words_sum(tfidf, head.words) if head.words else None)
                 rank = np.empty(len(s), dtype=np.int64)
                 rank[np.argsort(-s, kind="stable")] = np.arange(len(s))
                 cut = int(np.ceil(len(s) * 0.05))
@@ -118,7 +169,8 @@ def main() -> None:
         abstracts=fit_setting(feats["abstracts"], truth, ABSTRACTS),
     )
     OUT.write_text(ranker.to_json(), encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    words = f"{len(ranker.titles.words)} + {len(ranker.abstracts.words)} word weights"
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e3:.0f} kB, {words})")
 
 
 if __name__ == "__main__":

@@ -6,16 +6,22 @@ two L2-regularised logistic regressions weigh them from the labelled dev half
 (bench/triage_labels): one for "relevant" (label >= 1) and one for "changes a decision"
 (label 2, its few examples weighted up). A paper's rank score is P(relevant) + two_weight *
 P(label 2), scaled to 0-1. Papers with an abstract and papers with a title alone have a head
-each (their features mean different things). No feature names a paper or a word: 13 numbers per
-paper, so 2 x 14 weights per head. `bench/triage_fit.py` fits it (with cross-validation on the
-dev half) and writes `data/ranker.json`; `consultations.adapters.triage_model` loads it. Pure.
+each (their features mean different things). The features are 13 generic numbers per paper (none
+names a paper), so 2 x 14 weights per head. The "relevant" regression also adds learned word
+weights: a strongly regularised logistic regression over the paper's TF-IDF terms (the corpus
+vocabulary of semantic.py), fitted on the same dev labels, whose sum over the paper's terms is
+one more term of its log-odds (scaled by the reader's emphasis of the question the paper is
+closest to, so a reader who weighs a question at 0 is not shown it through its words). Word
+weights name words, never papers. `bench/triage_fit.py` fits it (with cross-validation on the dev
+half) and writes `data/ranker.json`; `consultations.adapters.triage_model` loads it. Pure.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -47,11 +53,17 @@ class Head:
     decisive: np.ndarray  # (f,) weights for label 2
     decisive_bias: float
     two_weight: float  # how much P(label 2) counts against P(relevant)
+    # term -> weight added to the "relevant" log-odds per unit of the paper's TF-IDF of the term
+    words: Mapping[str, float] = field(default_factory=dict)
 
-    def score(self, x: np.ndarray) -> np.ndarray:
-        """0-1 per row of ``x`` (n, f)."""
+    def score(self, x: np.ndarray, text: np.ndarray | None = None) -> np.ndarray:
+        """0-1 per row of ``x`` (n, f); ``text`` (n,) is the rows' sum of ``words`` over their
+        TF-IDF terms (see `Ranker.score`), already scaled by the reader's emphasis."""
         z = (x - self.mean) / self.scale
-        p1 = _sigmoid(z @ self.relevant + self.relevant_bias)
+        f1 = z @ self.relevant + self.relevant_bias
+        if text is not None:
+            f1 = f1 + text
+        p1 = _sigmoid(f1)
         p2 = _sigmoid(z @ self.decisive + self.decisive_bias)
         return np.asarray((p1 + self.two_weight * p2) / (1.0 + self.two_weight))
 
@@ -64,6 +76,7 @@ class Head:
             "decisive": _floats(self.decisive),
             "decisive_bias": round(self.decisive_bias, 6),
             "two_weight": self.two_weight,
+            "words": {t: round(float(w), 4) for t, w in sorted(self.words.items())},
         }
 
     @classmethod
@@ -82,6 +95,7 @@ class Head:
             decisive=arr("decisive"),
             decisive_bias=float(d["decisive_bias"]),  # type: ignore[arg-type]
             two_weight=float(d["two_weight"]),  # type: ignore[arg-type]
+            words=_words(d.get("words", {})),
         )
 
 
@@ -90,10 +104,27 @@ class Ranker:
     titles: Head  # papers with a title alone
     abstracts: Head  # papers with an abstract
 
-    def score(self, x: np.ndarray, has_abstract: np.ndarray) -> np.ndarray:
-        out = self.titles.score(x)
+    def score(
+        self,
+        x: np.ndarray,
+        has_abstract: np.ndarray,
+        words: Callable[[Mapping[str, float]], np.ndarray] | None = None,
+        text_scale: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """0-1 per paper. ``words(weights)`` sums term weights over each paper's TF-IDF terms
+        (n,) (`SemanticModel.weigh` on "title. abstract"); without it the word weights are left
+        out. ``text_scale`` (n,) scales that sum per paper (the reader's emphasis, 1 by default)."""
+        scale = np.ones(len(x)) if text_scale is None else text_scale
+
+        def text(head: Head) -> np.ndarray | None:
+            return None if words is None or not head.words else words(head.words) * scale
+
+        out = self.titles.score(x, text(self.titles))
         if has_abstract.any():
-            out[has_abstract] = self.abstracts.score(x[has_abstract])
+            t = text(self.abstracts)
+            out[has_abstract] = self.abstracts.score(
+                x[has_abstract], None if t is None else t[has_abstract]
+            )
         return out
 
     def to_json(self) -> str:
@@ -156,6 +187,28 @@ def fit_logistic(
     return w[:-1], float(w[-1])
 
 
+def fit_text_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float, bias_scale: float = 3.0
+) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression over many columns (TF-IDF terms) and few rows, by
+    Newton steps in the dual (an n x n system per step: the weights are x.T @ alpha). The bias is
+    a constant column of ``bias_scale``, so it is regularised ``bias_scale**2`` times less."""
+    xb = np.column_stack([x, np.full(len(x), bias_scale)])
+    k = xb @ xb.T
+    t = y.astype(np.float64)
+    alpha = np.zeros(len(x))
+    for _ in range(50):
+        p = _sigmoid(k @ alpha)
+        grad = p - t + l2 * alpha
+        s = np.maximum(p * (1 - p), 1e-12)
+        step = np.linalg.solve(s[:, None] * k + l2 * np.eye(len(x)), grad)
+        alpha -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    w = xb.T @ alpha
+    return w[:-1], float(w[-1] * bias_scale)
+
+
 def fit_head(
     x: np.ndarray,
     labels: Sequence[int],
@@ -164,8 +217,12 @@ def fit_head(
     two_weight: float,
     mean: np.ndarray | None = None,
     scale: np.ndarray | None = None,
+    words: Mapping[str, float] | None = None,
+    words_bias: float = 0.0,
 ) -> Head:
-    """Both regressions on labelled rows ``x``; ``mean``/``scale`` standardise (default: x's)."""
+    """Both regressions on labelled rows ``x``; ``mean``/``scale`` standardise (default: x's).
+    ``words`` (and their bias, added to the "relevant" bias) come from `fit_text_logistic`
+    fitted apart on the same rows, scaled by how much they count."""
     y = np.asarray(labels)
     mu = x.mean(axis=0) if mean is None else mean
     sd = x.std(axis=0) if scale is None else scale
@@ -173,11 +230,22 @@ def fit_head(
     z = (x - mu) / sd
     w1, b1 = fit_logistic(z, y >= 1, l2)
     w2, b2 = fit_logistic(z, y == 2, l2, two_positive_weight)
-    return Head(mu, sd, w1, b1, w2, b2, two_weight)
+    return Head(mu, sd, w1, b1 + words_bias, w2, b2, two_weight, dict(words or {}))
 
 
 def _sigmoid(v: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(v, -30.0, 30.0))))
+
+
+def _words(raw: object) -> dict[str, float]:
+    if not isinstance(raw, dict):
+        raise ValueError("ranker: words must map terms to weights")
+    out = {}
+    for term, w in raw.items():
+        if not isinstance(term, str) or not isinstance(w, (int, float)) or not math.isfinite(w):
+            raise ValueError(f"ranker: bad word weight {term!r}: {w!r}")
+        out[term] = float(w)
+    return out
 
 
 def _floats(a: np.ndarray) -> list[float]:

@@ -202,12 +202,14 @@ def score(
         feats = ranker_features(
             per_q, penalty, sim, strength, about, np.array([bool(c) for c in claims]), 3 * w
         )
-        ranker = semantic.ranker if semantic is not None else None
-        if ranker is not None and learned and cues:
+        if semantic is not None and (ranker := semantic.ranker) is not None and learned and cues:
             has_abstract = np.array([bool(p.abstract) for p in papers])
+            words = semantic.weigher([f"{p.title}. {p.abstract}" for p in papers])
+            # the word weights count as much as the reader weighs the closest question
+            text_scale = np.clip(emphasis[np.argmax(sim, axis=1)], 0.0, 1.0)
             # the learned rank score (0-1) in place of the hand-tuned sum; the reader's canon
             # and topics on top as before
-            x = RANKER_SCALE * ranker.score(feats, has_abstract) + boost
+            x = RANKER_SCALE * ranker.score(feats, has_abstract, words, text_scale) + boost
             x += 0.3 * np.clip(topic_sim, 0.0, None)
     # monotone into 0-100 without ties at either end, and compressed so an offline score
     # stays below what a paper gets when Claude rates it highly (llm_rubric.merge blends both)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +52,29 @@ class SemanticModel:
         norms = np.linalg.norm(docs, axis=1, keepdims=True)
         return np.divide(docs, norms, out=np.zeros_like(docs), where=norms > 0)
 
+    def tfidf(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The texts' unit TF-IDF rows over the vocabulary, sparse: (rows, columns, values)."""
+        return _tfidf(texts, self.vocab, self.idf)
+
+    def weigh(self, texts: Sequence[str], weights: Mapping[str, float]) -> np.ndarray:
+        """Per text, the sum of ``weights`` over its terms times their TF-IDF (n,); terms not in
+        the vocabulary count 0 (the learned word weights of ranker.py)."""
+        return self.weigher(texts)(weights)
+
+    def weigher(self, texts: Sequence[str]) -> Callable[[Mapping[str, float]], np.ndarray]:
+        """`weigh` for several sets of weights over the same texts (their TF-IDF counted once)."""
+        rows, cols, vals = self.tfidf(texts)
+
+        def weigh(weights: Mapping[str, float]) -> np.ndarray:
+            w = np.zeros(len(self.words), dtype=np.float64)
+            for term, v in weights.items():
+                j = self.vocab.get(term)
+                if j is not None:
+                    w[j] = v
+            return np.bincount(rows, weights=vals * w[cols], minlength=len(texts))
+
+        return weigh
+
     def closest(self, text: str, limit: int = 2) -> list[list[str]]:
         """Per prototype, the terms of ``text`` nearest to it (evidence for a semantic match)."""
         ids = sorted({j for t in terms(text) if (j := self.vocab.get(t)) is not None})
@@ -79,22 +102,18 @@ def _tfidf(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows: list[int] = []
     cols: list[int] = []
-    vals: list[float] = []
+    counts: list[int] = []
     for r, text in enumerate(texts):
-        counts = Counter(j for t in terms(text) if (j := vocab.get(t)) is not None)
-        if not counts:
-            continue
-        w = {j: (1.0 + np.log(c)) * idf[j] for j, c in counts.items()}
-        norm = float(np.sqrt(sum(v * v for v in w.values())))
-        for j, v in w.items():
-            rows.append(r)
-            cols.append(j)
-            vals.append(v / norm)
-    return (
-        np.asarray(rows, dtype=np.int64),
-        np.asarray(cols, dtype=np.int64),
-        np.asarray(vals, dtype=np.float32),
-    )
+        found = Counter(j for t in terms(text) if (j := vocab.get(t)) is not None)
+        rows.extend([r] * len(found))
+        cols.extend(found.keys())
+        counts.extend(found.values())
+    row = np.asarray(rows, dtype=np.int64)
+    col = np.asarray(cols, dtype=np.int64)
+    w = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[col].astype(np.float64)
+    norm = np.sqrt(np.bincount(row, weights=w * w, minlength=len(texts)))
+    vals = w / norm[row] if len(row) else w
+    return row, col, vals.astype(np.float32)
 
 
 def _sum_rows(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
