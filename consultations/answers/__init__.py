@@ -7,6 +7,8 @@ readings to choose from when the words allow more than one.
 
 from __future__ import annotations
 
+import re
+
 from consultations.answers.choices import parse_choice
 from consultations.answers.lists import split_list
 from consultations.answers.model import (
@@ -35,6 +37,9 @@ __all__ = [
 ]
 
 
+_STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
+
+
 def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
@@ -51,6 +56,7 @@ def parse_answer(question: Question, raw: str) -> Answer:
             return Answer(key=question.key, raw=text, items=tuple(items))
         case QuestionType.CHOICE:
             return Answer(key=question.key, raw=text, choices=parse_choice(question, text))
-        case QuestionType.NUMBER:
-            return number_answer(question, text)
+        case QuestionType.NUMBER:  # "~5M~ 6M": struck through in Slack, so taken back
+            figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
+            return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover

@@ -52,7 +52,9 @@ TO_BASE = {
     },
 }
 _M_MEANS = {NumberKind.DURATION_MS: "min", NumberKind.MONTHS: "mo", NumberKind.HOURS: "min"}
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|or|and)\s*$", re.I)
+_RANGE_SEP = re.compile(
+    r"^\s*(?:-|–|—|~|to|or|and)\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$", re.I
+)
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}

@@ -12,7 +12,8 @@ _UNIT = (
     r"mths?|years?|yrs?|y)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:per|an?|each|every|/)\s*{_UNIT}(?![a-z])", re.IGNORECASE
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every)\s+|/\s*){_UNIT}(?![a-z])",
+    re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum)\b",

@@ -58,6 +58,9 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     ("strategy-synthesis", "team_size", "40 engineers", 40, "40 people"),
     ("strategy-synthesis", "team_size", "a dozen", 12, "12 people"),
     (EDGE, "quality_loss", "not more than a couple percent", 2, "2%"),
+    (EDGE, "requests", "5M and growing", 5_000_000, "5,000,000 requests a month"),  # no "an"+"d"
+    (EDGE, "requests", "~5M~ 6M", 6_000_000, "6,000,000 requests a month"),  # struck through
+    (EDGE, "requests", "between ~2M and ~3M", 2_500_000, "2,500,000 requests a month"),
     ("reasoning-telemetry", "runs_per_day", "a few hundred", 300, "300 runs a day"),  # not 100
     (EDGE, "requests", "a couple hundred thousand", 200_000, "200,000 requests a month"),
     ("strategy-synthesis", "team_size", "~25 devs + 3 data scientists", 28, "28 people"),
