@@ -66,7 +66,7 @@ _HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
     r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
-    r"years?|%|per\s?cent|pct|pages?|pp|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
+    r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
     r"ftes?)(?![a-zµμ])",
     re.IGNORECASE,
 )
@@ -107,7 +107,6 @@ _UNIT_NAMES = {  # to one canonical name each
     "per cent": "%",
     "pct": "%",
     "page": "page",
-    "pp": "page",
     "word": "word",
     "paragraph": "paragraph",
     "sentence": "sentence",
