@@ -14,7 +14,8 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     re.I,
 )
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
-    r"^(?:mostly|mainly|primarily|some|a bit of|a little|a few|occasionally|sometimes)\s+(?=\S)",
+    r"^(?:just|only|mostly|mainly|primarily|some|a bit of|a little|a few|occasionally|sometimes)"
+    r"\s+(?=\S)",
     re.I,
 )
 # Model and vendor names people type in lower case ("claude for code, llama 3 on prem")

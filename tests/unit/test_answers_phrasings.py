@@ -401,6 +401,7 @@ def test_shares_said_in_words_are_read_and_said_back_as_percentages(catalog: Cat
             ("claude", "gemini for summaries", "mistral"),
         ),
         ("openai and anthropic", ("openai", "anthropic")),
+        ("just openai", ("openai",)),
         (
             "midjourney and dall-e 3, plus an sdxl finetune we trained in house",
             ("midjourney", "dall-e 3", "sdxl finetune we trained in house"),
