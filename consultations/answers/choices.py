@@ -18,6 +18,9 @@ _UPPER = re.compile(
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
+_NOTHING = {"none"}  # "None of these": never beside another pick
+
+
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
     choices = question.choices
     folded = text.casefold().strip(" .!")
@@ -42,7 +45,10 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
         ranked = sorted(hits, key=lambda v: -hits[v])
         if not question.multiple and len(ranked) > 1 and hits[ranked[0]] > hits[ranked[1]]:
             return (ranked[0],)
-        return _one_or_many(question, tuple(v for v in (c.value for c in choices) if v in hits))
+        picked = tuple(v for v in (c.value for c in choices) if v in hits)
+        if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
+            picked = tuple(v for v in picked if v not in _NOTHING) or picked
+        return _one_or_many(question, picked)
     names = {n: c.value for c in choices for n in _names(c)}
     close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.75)
     if close:

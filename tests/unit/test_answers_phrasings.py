@@ -456,3 +456,32 @@ def test_hardware_already_owned_is_none_and_said_so(catalog: Catalog) -> None:
     a = parse_answer(local, "we already own the GPUs, just power ~500/month")
     assert a.numbers == {"hardware": 0, "monthly": 500}
     assert a.note == "hardware read as none: you said “already own”"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "choices"),
+    [
+        ("content", "mostly product shots, sometimes celebs", ("likenesses",)),  # not + "none"
+        ("content", "generic stock-like stuff", ("none",)),
+        ("indemnity", "we havent read them", ("unknown",)),
+        ("review", "the designer eyeballs it", ("spot",)),
+    ],
+)
+def test_image_risk_answers_in_everyday_words(
+    catalog: Catalog, key: str, typed: str, choices: tuple[str, ...]
+) -> None:
+    assert parse_answer(q(catalog, "diffusion-ip-risk", key), typed).choices == choices
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [
+        ("indemnity", "Adobe covers us, midjourney doesnt"),  # one vendor: not "indemnified"
+        ("review", "legal reviews anything external, social team posts directly"),
+    ],
+)
+def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
+    catalog: Catalog, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match="Just one, please"):
+        parse_answer(q(catalog, "diffusion-ip-risk", key), typed)
