@@ -485,3 +485,20 @@ def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
 ) -> None:
     with pytest.raises(AnswerError, match="Just one, please"):
         parse_answer(q(catalog, "diffusion-ip-risk", key), typed)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "choices"),
+    [
+        ("strategy-synthesis", "constraints", "we cant hire fast enough", ("skills",)),
+        ("automation-frontier", "why_shelved", "the tech wasnt there in 2023", ("models",)),
+        ("automation-frontier", "error_cost", "could get us fined", ("high",)),
+        ("automation-frontier", "error_cost", "nothing much, we just redo it", ("low",)),
+        ("reasoning-telemetry", "audit", "SOC2 auditors ask for it", ("regulated",)),
+        ("reasoning-telemetry", "audit", "only for debugging", ("internal",)),
+    ],
+)
+def test_options_said_in_everyday_words(
+    catalog: Catalog, slug: str, key: str, typed: str, choices: tuple[str, ...]
+) -> None:
+    assert parse_answer(q(catalog, slug, key), typed).choices == choices
