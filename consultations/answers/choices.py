@@ -11,13 +11,16 @@ from consultations.answers.numbers import TO_BASE
 from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9]+")
-_NEGATED = re.compile(r"\b(?:no|not|non|without|never)[\s-]+(?:any\s+|real\s+)?([a-z0-9]+)")
+_NEGATED = re.compile(
+    r"\b(?:no|not|non|without|never|nothing|none)[\s-]+(?:any\s+|real\s+|too\s+)?([a-z0-9]+)"
+)
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
+_ALL = re.compile(r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)")
 _NOTHING = {"none"}  # "None of these": never beside another pick
 
 
@@ -31,6 +34,8 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
         return _one_or_many(question, values)
+    if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
+        return tuple(c.value for c in choices if c.value not in _NOTHING)
     if banded := _by_band(question, folded):
         return banded
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
@@ -83,7 +88,8 @@ def _names(c: Choice) -> list[str]:
 
 
 def _contains(folded: str, words: set[str], name: str) -> bool:
-    name = name.casefold()
+    name = name.casefold().replace("-", " ")  # "built-in" and "built in" alike
+    folded = folded.replace("-", " ")
     if " " in name:
         return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) is not None
     return name in words or stem(name) in words

@@ -496,9 +496,28 @@ def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
         ("automation-frontier", "error_cost", "nothing much, we just redo it", ("low",)),
         ("reasoning-telemetry", "audit", "SOC2 auditors ask for it", ("regulated",)),
         ("reasoning-telemetry", "audit", "only for debugging", ("internal",)),
+        ("research-curation", "cadence", "every monday", ("weekly",)),  # not "every day"
+        (
+            "research-curation",
+            "sources",
+            "arxiv and the built-in lists",
+            ("arxiv", "neurips2025", "colm2025"),
+        ),
+        ("attention-readiness", "workarounds", "data changes daily", ("freshness",)),
+        ("edge-economics", "sensitivity", "internal docs, nothing secret", ("internal",)),
+        ("edge-economics", "sensitivity", "trade secrets", ("confidential",)),
+        ("edge-economics", "latency", "users are waiting in the UI", ("interactive",)),
     ],
 )
 def test_options_said_in_everyday_words(
     catalog: Catalog, slug: str, key: str, typed: str, choices: tuple[str, ...]
 ) -> None:
     assert parse_answer(q(catalog, slug, key), typed).choices == choices
+
+
+def test_all_of_the_above_picks_every_option_but_none(catalog: Catalog) -> None:
+    workarounds = q(catalog, "attention-readiness", "workarounds")
+    picked = parse_answer(workarounds, "all of the above").choices
+    assert picked == tuple(c.value for c in workarounds.choices)
+    content = q(catalog, "diffusion-ip-risk", "content")
+    assert "none" not in (parse_answer(content, "all of them").choices or ())
