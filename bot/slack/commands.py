@@ -16,30 +16,22 @@ from consultations.adapters.slack import blocks as kit
 from consultations.state import Owner
 
 log = structlog.get_logger(__name__)
-COMMAND = "/neurips"
 
 
 def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
-    @bolt.command(COMMAND)
+    @bolt.command("/neurips")
     async def on_command(ack, body, respond) -> None:
         await ack()
-        await run_command(ctx, conv, body, respond)
-
-
-async def run_command(
-    ctx: SlackContext, conv: Conversation, body: dict[str, Any], respond: Any
-) -> None:
-    """A `/neurips` command after its ack (Bolt's listener, or the hot route's)."""
-    owner = owner_of(body, body["user_id"])
-    structlog.contextvars.bind_contextvars(owner=owner.key)
-    cmd = router.parse(body.get("text") or "", slash=True)
-    log.info("slack.command", command=type(cmd).__name__)
-    channel = body.get("channel_id") or ""
-    reply = await _handle(ctx, conv, owner, cmd, channel)
-    if isinstance(reply, str):
-        await respond(text=kit.mrkdwn(reply))
-    elif reply is not None:
-        await respond(**reply)
+        owner = owner_of(body, body["user_id"])
+        structlog.contextvars.bind_contextvars(owner=owner.key)
+        cmd = router.parse(body.get("text") or "", slash=True)
+        log.info("slack.command", command=type(cmd).__name__)
+        channel = body.get("channel_id") or ""
+        reply = await _handle(ctx, conv, owner, cmd, channel)
+        if isinstance(reply, str):
+            await respond(text=kit.mrkdwn(reply))
+        elif reply is not None:
+            await respond(**reply)
 
 
 async def _handle(

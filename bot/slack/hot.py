@@ -1,10 +1,8 @@
 """The hot route without Bolt's dispatch: a person's plain message in a channel thread (an
 answer, most of what the server receives) is verified, filtered, acked and handed to the same
-handler Bolt would call (:func:`bot.slack.threads.on_thread_message`); a `/neurips` command
-likewise (:func:`bot.slack.commands.run_command`, its failure told through its response URL),
-so a burst of commands is acked at once rather than after Bolt's dispatch and ack polling.
-Bolt's request and context objects, its middleware chain and its matching against every
-listener cost about a fifth of the server's CPU per answer.
+handler Bolt would call (:func:`bot.slack.threads.on_thread_message`). Bolt's request and
+context objects, its middleware chain and its matching against every listener cost about a
+fifth of the server's CPU per answer.
 
 What Bolt does for this route is done here too, in the same order: the signature and the
 timestamp's age are checked (a bad one is refused with Bolt's 401 and changes nothing); the
@@ -13,7 +11,7 @@ installation's bot token, which the listener's client then uses); the bot's own 
 other bots' are ignored; the event is de-duplicated by its id in the same Redis script that
 finds the thread's consultation, so Slack's retries (``X-Slack-Retry-Num``) are answered 200
 and do nothing; the ack goes out before the work starts, and a failure after it is told in the
-thread. Anything else — other commands, actions, other events, files, direct messages (the agent
+thread. Anything else — commands, actions, other events, files, direct messages (the agent
 DM), Enterprise Grid installs, rotating tokens, a workspace not yet authorized by Bolt —
 returns ``None`` and goes to Bolt.
 """
@@ -22,28 +20,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Coroutine
 from typing import Any
-from urllib.parse import parse_qsl
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.middleware.authorization.async_single_team_authorization import (
     AsyncSingleTeamAuthorization,
 )
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack import oauth
-from bot.slack.commands import COMMAND, run_command
 from bot.slack.context import SlackContext
 from bot.slack.conversation import Conversation
 from bot.slack.events import tell_failure
 from bot.slack.threads import answerable, on_thread_message
 
 REFUSED = {"error": "invalid request"}  # what Bolt answers a request that fails verification
-FORM = "application/x-www-form-urlencoded"
-COMMAND_FIELD = b"command=%2Fneurips"  # as Slack encodes the slash command (checked whole below)
 
 
 class HotRoute:
@@ -61,11 +53,11 @@ class HotRoute:
 
     async def handle(self, request: web.Request, raw: bytes) -> web.Response | None:
         """The response, or None when the request is Bolt's to handle."""
-        if request.content_type == FORM and COMMAND_FIELD in raw:
-            return await self._command(request, raw)
         if request.content_type != "application/json" or b'"message"' not in raw:
             return None
-        if not self._signed(request, raw):
+        h = request.headers
+        ts, signature = h.get("X-Slack-Request-Timestamp"), h.get("X-Slack-Signature")
+        if not self.verifier.is_valid(raw, ts, signature):  # its age too (5 minutes)
             return web.json_response(REFUSED, status=401)
         try:
             body = json.loads(raw)
@@ -92,46 +84,10 @@ class HotRoute:
         token, bot_user = who
         if event.get("user") == bot_user:  # our own
             return web.Response(status=200)
-        self._start(self._answer(body, event, token))
-        return web.Response(status=200)  # the ack: the work runs after it
-
-    def _signed(self, request: web.Request, raw: bytes) -> bool:
-        h = request.headers
-        ts, signature = h.get("X-Slack-Request-Timestamp"), h.get("X-Slack-Signature")
-        return self.verifier.is_valid(raw, ts, signature)  # its age too (5 minutes)
-
-    def _start(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(work)
+        task = asyncio.create_task(self._answer(body, event, token))
         self.running.add(task)
         task.add_done_callback(self.running.discard)
-
-    async def _command(self, request: web.Request, raw: bytes) -> web.Response | None:
-        """`/neurips …`: verified, authorized, acked (an empty 200, as Bolt's ``ack()``), then
-        run as Bolt's listener would, its failure told through the response URL."""
-        if not self._signed(request, raw):
-            return web.json_response(REFUSED, status=401)
-        body = dict(parse_qsl(raw.decode(errors="replace"), keep_blank_values=True))
-        if (
-            body.get("command") != COMMAND
-            or not body.get("user_id")
-            or body.get("enterprise_id")
-            or body.get("is_enterprise_install") == "true"
-        ):
-            return None
-        who = await self._authorize(body)
-        if who is None:
-            return None
-        self._start(self._run_command(body, who[0]))
-        return web.Response(status=200)
-
-    async def _run_command(self, body: dict[str, Any], token: str | None) -> None:
-        if token is not None:
-            oauth.use_token(token)
-        respond = AsyncRespond(response_url=body.get("response_url"))
-        try:
-            await run_command(self.ctx, self.conv, body, respond)
-        except Exception as e:  # noqa: BLE001 — told through the response URL, as Bolt's handler does
-            await tell_failure(self.ctx, e, body, respond)
+        return web.Response(status=200)  # the ack: the work runs after it
 
     async def _authorize(self, body: dict[str, Any]) -> tuple[str | None, str | None] | None:
         """(the token to answer with, or None for the client's own; the bot's user id), or
