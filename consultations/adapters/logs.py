@@ -22,6 +22,21 @@ _SHARED: list[structlog.typing.Processor] = [
 ]
 
 
+class LineWriter:
+    """structlog's ``WriteLogger`` without its lock: each line is one ``write()`` to the
+    stream and a flush, as the stdlib handler does. Its lock, unlike the stdlib handler's,
+    is not renewed in a process forked while another thread holds it (a Celery pool child)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._write, self._flush = stream.write, stream.flush
+
+    def msg(self, message: str) -> None:
+        self._write(message + "\n")
+        self._flush()
+
+    log = debug = info = warn = warning = error = err = critical = exception = fatal = msg
+
+
 def configure_logging(fmt: str = "auto", level: str = "INFO", stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
     as_json = fmt == "json" or (fmt == "auto" and not stream.isatty())
@@ -35,7 +50,7 @@ def configure_logging(fmt: str = "auto", level: str = "INFO", stream: TextIO | N
     structlog.configure(
         processors=[*_SHARED, structlog.processors.format_exc_info, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(number),
-        logger_factory=structlog.WriteLoggerFactory(file=stream),
+        logger_factory=lambda *_: LineWriter(stream),
         cache_logger_on_first_use=False,
     )
     formatter = structlog.stdlib.ProcessorFormatter(
