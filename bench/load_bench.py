@@ -179,6 +179,8 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
     figures = {
         "ack p50 ms": pct(loaded.acks, 50) * 1000,
         "ack p99 ms": pct(loaded.acks, 99) * 1000,
+        "  answers' acks p50 ms": pct(loaded.answer_acks, 50) * 1000,
+        "  answers' acks p99 ms": pct(loaded.answer_acks, 99) * 1000,
         "answer → next p50 ms": pct(loaded.turns, 50) * 1000,
         "answer → next p99 ms": pct(loaded.turns, 99) * 1000,
         "  p99 against one user alone": pct(loaded.turns, 99) / pct(alone.turns, 99),

@@ -142,6 +142,7 @@ class Countdown:
 @dataclass
 class Result:
     acks: list[float] = field(default_factory=list)
+    answer_acks: list[float] = field(default_factory=list)  # the acks of thread answers only
     turns: list[float] = field(default_factory=list)
     tails: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -155,7 +156,7 @@ class Result:
     generator_cpu_s: float = 0.0
 
     def add(self, other: Result) -> None:
-        for name in ("acks", "turns", "tails", "errors"):
+        for name in ("acks", "answer_acks", "turns", "tails", "errors"):
             getattr(self, name).extend(getattr(other, name))
         for name in ("lost", "doubled", "reports", "requests", "answers"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -224,6 +225,7 @@ def run_user(
         reports = [at for at, p in seen if is_report(p)]
         with lock:
             res.acks += acks
+            res.answer_acks += acks[1:]
             res.turns += turns
             res.requests += 1 + len(answers)
             res.answers += len(answers)
@@ -238,6 +240,7 @@ def run_user(
         with lock:
             res.errors.append(f"{user}: {e}")
             res.acks += acks
+            res.answer_acks += acks[1:]
             res.turns += turns
             res.generator_cpu_s += time.thread_time() - cpu0
         if countdown and not counted:

@@ -17,9 +17,14 @@ _DOT = "\u2024"  # one dot leader: reads as a dot, links nothing
 FENCE = "```"
 
 
+_ASCII_CONTROL = {c: None for c in (*range(0x20), 0x7F) if chr(c) not in "\n\t"}
+
+
 def visible(text: str) -> str:
     """Without control and format characters (zero-width, right-to-left overrides), except
     newlines and tabs."""
+    if text.isascii():  # the usual case: ASCII has no format characters, only these controls
+        return text if text.isprintable() else text.translate(_ASCII_CONTROL)
     return "".join(
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
     )

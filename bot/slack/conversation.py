@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.context import SlackContext
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
+from consultations.adapters.slack.client import PooledAsyncWebClient
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
 from consultations.state import Consultation, Owner
@@ -32,10 +33,13 @@ class Conversation:
 
     async def post(self, channel: str, **kwargs: Any) -> dict[str, Any]:
         # chat.postMessage as slack_sdk's chat_postMessage sends it, without its per-call
-        # checks for Block objects (ours are dicts already)
+        # work (our blocks are dicts already): the same request, retries and errors
         payload = {"channel": channel, "unfurl_links": False, "unfurl_media": False}
         payload.update((k, v) for k, v in kwargs.items() if v is not None)
-        resp = await self.ctx.client.api_call("chat.postMessage", json=payload)
+        client = self.ctx.client
+        if isinstance(client, PooledAsyncWebClient):
+            return await client.post_json("chat.postMessage", payload)
+        resp = await client.api_call("chat.postMessage", json=payload)
         return resp.data  # type: ignore[return-value]
 
     async def open_thread(self, owner: Owner, channel: str | None, text: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(
@@ -84,7 +85,4 @@ def back_reference(text: str) -> tuple[str, bool] | None:
 
 
 def _named(q: Question, text: str) -> re.Match[str] | None:
-    for name in sorted(_matchable(q), key=len, reverse=True):
-        if m := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
-            return m
-    return None
+    return first_named(sorted(_matchable(q), key=len, reverse=True), text)

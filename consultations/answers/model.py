@@ -69,6 +69,8 @@ def with_unit(shown: str, question: Question) -> str:
 
 def clean_text(raw: str) -> str:
     """Untrusted text made safe to store and echo: no control characters, bounded length."""
+    if raw.isascii() and raw.isprintable():  # the usual case: nothing to normalise or drop
+        return raw.strip()[:MAX_ANSWER_CHARS]
     text = unicodedata.normalize("NFKC", raw)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return text.strip()[:MAX_ANSWER_CHARS]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from consultations.answers.model import Answer, format_number
+from consultations.answers.naming import first_named
 from consultations.scripts import NumberKind, Question, QuestionType
 
 # Rough units of each currency per US dollar, only to compare with ranges kept in dollars.
@@ -66,10 +67,8 @@ def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -
 
 
 def _names(question: Question, text: str) -> str | None:
-    for name in question.names:
-        if m := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
-            return m.group(0)
-    return None
+    m = first_named(question.names, text)
+    return m.group(0) if m else None
 
 
 def _outside(question: Question, answer: Answer) -> str | None:

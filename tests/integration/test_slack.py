@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
@@ -49,13 +50,19 @@ def stack(
 
 
 def start(stack: Stack, slack: FakeSlack, user: str, ref: str, channel: str = "C1") -> str:
-    """Start a consultation; returns the thread it lives in, once its first question is there."""
+    """Start a consultation; returns the thread it lives in, once its first question is there.
+    (The ack comes before the work: the thread is a parent posted after the command.)"""
+
+    def parents_of_user() -> list[dict[str, Any]]:
+        posts = slack.calls("chat.postMessage")
+        return [p for p in posts if "thread_ts" not in p and p["text"].startswith(f"<@{user}>")]
+
+    before = len(parents_of_user())
     assert stack.command(f"consult {ref}", user, channel).status_code == 200
 
     def first_question() -> str | None:
-        posts = slack.calls("chat.postMessage")
-        parents = [p for p in posts if "thread_ts" not in p and p["text"].startswith(f"<@{user}>")]
-        if not parents:
+        parents = parents_of_user()
+        if len(parents) <= before:
             return None
         ts = [p["ts"] for p in slack.requests_with_ts() if p["text"] == parents[-1]["text"]]
         return next((t for t in reversed(ts) if slack.thread(parents[-1]["channel"], t)), None)

@@ -4,6 +4,7 @@ server closed while idle replaced without the caller noticing."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,7 +13,7 @@ from pydantic import SecretStr
 from slack_sdk.errors import SlackApiError
 
 from consultations.adapters.settings import Settings
-from consultations.adapters.slack.client import web_client
+from consultations.adapters.slack.client import async_client, web_client
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -47,6 +48,35 @@ def test_errors_and_retries_behave_as_slack_sdk_does(slack: FakeSlack) -> None:
     with pytest.raises(SlackApiError) as e:
         client.chat_update(channel="C1", ts="1.1", text="x")
     assert e.value.response["error"] == "message_not_found"
+
+
+def test_the_servers_lean_post_behaves_as_slack_sdk_does(slack: FakeSlack) -> None:
+    """post_json (the server's answer in a thread): the client's token, a 429 waited out and
+    sent again once, an error raised as slack_sdk raises it, over one kept-alive connection."""
+    slack.reset()
+    before = slack.connections
+
+    async def calls() -> tuple[dict, SlackApiError]:
+        client = async_client(settings(slack.url))
+        try:
+            slack.rate_limited["chat.postMessage"] = 1
+            slack.retry_after = 0
+            posted = await client.post_json("chat.postMessage", {"channel": "C1", "text": "hi"})
+            slack.fail("chat.postMessage", error="is_archived")
+            with pytest.raises(SlackApiError) as e:
+                await client.post_json("chat.postMessage", {"channel": "C1", "text": "x"})
+            return posted, e.value
+        finally:
+            assert client.session is not None
+            await client.session.close()
+
+    posted, error = asyncio.run(calls())
+    assert posted["ok"] and posted["ts"]
+    assert slack.calls_with_token("chat.postMessage") == [
+        ("xoxb-fake", {"channel": "C1", "text": "hi"})
+    ]
+    assert error.response["error"] == "is_archived"
+    assert slack.connections - before <= 1
 
 
 class _ClosesWhenIdle(BaseHTTPRequestHandler):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import http.client
 import io
+import json
 import logging
 import ssl
 import threading
@@ -19,6 +20,7 @@ from urllib.request import Request
 
 import aiohttp
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -27,7 +29,11 @@ from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest as RetryHttpRequest
+from slack_sdk.http_retry.response import HttpResponse as RetryHttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from slack_sdk.web.internal_utils import get_user_agent
 
 from consultations.adapters.settings import Settings
@@ -164,20 +170,92 @@ def web_client(settings: Settings, token: str | None = None) -> WebClient:
 
 class PooledAsyncWebClient(AsyncWebClient):
     """slack_sdk opens (and closes) an aiohttp session per call unless it is given one; this
-    client opens one on its first call, in the running loop, and keeps it."""
+    client opens one on its first call, in the running loop, and keeps it.
+
+    :meth:`post_json` is a JSON call (chat.postMessage, chat.update: a server's answer in a
+    thread) without slack_sdk's per-call work (its argument checks, request building, debug
+    hooks): the same request, the same retry handlers, the same ``SlackApiError``."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._logger = _level_set(self._logger)
+        self._urls: dict[str, str] = {}
 
-    async def _request(self, *, http_verb: str, api_url: str, req_args: dict) -> dict[str, Any]:
+    def _session(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
         if self.session is None or self.session.closed or self.session._loop is not loop:
             self.session = aiohttp.ClientSession(
                 timeout=aiohttp.ClientTimeout(total=self.timeout),
                 connector=aiohttp.TCPConnector(limit=64, keepalive_timeout=30),
             )
+        return self.session
+
+    async def _request(self, *, http_verb: str, api_url: str, req_args: dict) -> dict[str, Any]:
+        self._session()
         return await super()._request(http_verb=http_verb, api_url=api_url, req_args=req_args)
+
+    async def post_json(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """``api_call(method, json=payload)``'s answer (its data), or its ``SlackApiError``."""
+        session = self._session()
+        url = self._urls.get(method)
+        if url is None:
+            url = self._urls[method] = urllib.parse.urljoin(self.base_url, method)
+        headers = {
+            **self.headers,
+            "Content-Type": "application/json;charset=utf-8",
+            "Authorization": f"Bearer {self.token}",
+        }
+        body = json.dumps(payload).encode()
+        request = RetryHttpRequest(method="POST", url=url, headers=headers, data=body)
+        state = RetryState()
+        while True:
+            state.next_attempt_requested = False
+            try:
+                async with session.post(url, data=body, headers=headers) as res:
+                    raw = await res.read()
+                    status, got = res.status, res.headers
+            except Exception as e:
+                if await self._retried(state, request, None, e):
+                    continue
+                raise
+            try:
+                data = json.loads(raw) if raw else {}
+            except ValueError as e:
+                answer = raw[:200].decode(errors="replace")
+                raise SlackApiError(
+                    f"Received a response in a non-JSON format: {answer}", {}
+                ) from e
+            response = RetryHttpResponse(status_code=status, headers=got, body=data)  # type: ignore[arg-type]
+            if await self._retried(state, request, response, None):
+                continue
+            done = AsyncSlackResponse(
+                client=self,
+                http_verb="POST",
+                api_url=url,
+                req_args={"json": payload},
+                data=data,
+                headers=got,  # type: ignore[arg-type]
+                status_code=status,
+            )
+            return done.validate().data
+
+    async def _retried(
+        self,
+        state: RetryState,
+        request: RetryHttpRequest,
+        response: RetryHttpResponse | None,
+        error: Exception | None,
+    ) -> bool:
+        """As slack_sdk does: the first handler that can retry waits for the next attempt."""
+        for handler in self.retry_handlers:
+            if await handler.can_retry_async(
+                state=state, request=request, response=response, error=error
+            ):
+                await handler.prepare_for_next_attempt_async(
+                    state=state, request=request, response=response, error=error
+                )
+                return True
+        return False
 
 
 def async_retries() -> list[Any]:
