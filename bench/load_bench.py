@@ -91,6 +91,9 @@ def report(name: str, res: Result, users: int) -> None:
     print(f"  {name}: {users} user(s), {res.requests} requests, {len(res.errors)} errors")
     print(f"    ack            p50 {ms(pct(res.acks, 50))}  p99 {ms(pct(res.acks, 99))}")
     print(f"    answer → next  p50 {ms(pct(res.turns, 50))}  p99 {ms(pct(res.turns, 99))}")
+    if len(res.turns_by_step) > 1:  # where the tail is: the first answers, or the last
+        steps = sorted(res.turns_by_step.items())
+        print("    p99 by answer  " + "  ".join(f"{k}: {ms(pct(v, 99)).strip()}" for k, v in steps))
     for e in res.errors[:5]:
         print(f"    {e}")
 

@@ -144,6 +144,7 @@ class Result:
     acks: list[float] = field(default_factory=list)
     answer_acks: list[float] = field(default_factory=list)  # the acks of thread answers only
     turns: list[float] = field(default_factory=list)
+    turns_by_step: dict[int, list[float]] = field(default_factory=dict)  # 1 = the first answer
     tails: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     lost: int = 0
@@ -158,6 +159,8 @@ class Result:
     def add(self, other: Result) -> None:
         for name in ("acks", "answer_acks", "turns", "tails", "errors"):
             getattr(self, name).extend(getattr(other, name))
+        for k, v in other.turns_by_step.items():
+            self.turns_by_step.setdefault(k, []).extend(v)
         for name in ("lost", "doubled", "reports", "requests", "answers"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.wall_s += other.wall_s
@@ -227,6 +230,8 @@ def run_user(
             res.acks += acks
             res.answer_acks += acks[1:]
             res.turns += turns
+            for k, turn in enumerate(turns, 1):
+                res.turns_by_step.setdefault(k, []).append(turn)
             res.requests += 1 + len(answers)
             res.answers += len(answers)
             res.generator_cpu_s += cpu
