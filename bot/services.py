@@ -67,12 +67,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             port=port,
             print=None,
             access_log=None,
+            backlog=LISTEN_BACKLOG,
             handle_signals=True,
             loop=_event_loop(),
         )
         return 0
     finally:
         app.close()
+
+
+LISTEN_BACKLOG = 1024  # aiohttp's 128 drops a burst of Slack's connections: 1 s SYN retries
 
 
 def _event_loop() -> asyncio.AbstractEventLoop:

@@ -20,6 +20,13 @@ class Recorded:
     at: float = field(default_factory=time.monotonic)
 
 
+class _Server(ThreadingHTTPServer):
+    """A listen backlog like a real API's: the standard library's 5 drops connections in a burst
+    (the pool opening many at once), and each dropped one waits a 1 s SYN retransmit."""
+
+    request_queue_size = 1024
+
+
 class FakeServer:
     """Subclass and implement ``handle(recorded) -> (status, headers, body)``."""
 
@@ -72,7 +79,7 @@ class FakeServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
