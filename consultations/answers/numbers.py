@@ -6,7 +6,6 @@ decides, then the question's plausible range; if both still fit, the user is ask
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import replace
@@ -14,6 +13,7 @@ from dataclasses import replace
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
 from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.answers.parts import assign_parts, example, part_words, words_pattern
 from consultations.answers.rates import rate_after, to_period
 from consultations.answers.shares import shares_in_words
 from consultations.scripts import NumberKind, Question
@@ -58,22 +58,6 @@ _RANGE_SEP = re.compile(
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
-_DEFAULT_WORDS = {
-    "input": ("in", "input", "inputs", "prompt", "prompts", "context", "question", "questions"),
-    "output": (
-        "out",
-        "output",
-        "outputs",
-        "completion",
-        "completions",
-        "response",
-        "responses",
-        "answer",
-        "answers",
-        "reply",
-        "replies",
-    ),
-}
 
 
 _FEW = re.compile(
@@ -100,11 +84,11 @@ def number_answer(question: Question, typed: str) -> Answer:
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
-            raise AnswerError(f"I need {need}{_example(question)}.")
-        raise AnswerError(f"I need a number here{_example(question)}.")
+            raise AnswerError(f"I need {need}{example(question)}.")
+        raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
     quantities = _without_counted_things(question, quantities)
-    chosen = _assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
         per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
@@ -337,102 +321,6 @@ def _currency(question: Question, text: str, found: list[Quantity]) -> str | Non
     return codes.pop() if codes else None
 
 
-def _assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity]:
-    parts = question.parts
-    if len(found) < len(parts) and (none := _parts_said_none(question, text.casefold())):
-        left = tuple(p for p in parts if p not in none)
-        fewer = question.model_copy(update={"parts": left, "part_none": {}})
-        given = _assign_parts(fewer, text, found) if left else {}
-        zero = {p: Quantity((0.0,), 0, 0, note=f"{p} read as none: {none[p]}") for p in none}
-        return {part: given.get(part) or zero[part] for part in parts}
-    if len(found) < len(parts):
-        names = " and ".join(parts)
-        raise AnswerError(f"I need {len(parts)} numbers here: {names}{_example(question)}.")
-    scores: list[tuple[int, int, str]] = []
-    folded = text.casefold()
-    for i, q in enumerate(found):
-        before = folded[found[i - 1].end if i else 0 : q.start]
-        after = folded[q.end : found[i + 1].start if i + 1 < len(found) else len(folded)]
-        for part in parts:
-            words = part_words(question, part)
-            dist = _distance(before, after, words)
-            if dist is not None:
-                scores.append((dist, i, part))
-    chosen: dict[str, Quantity] = {}
-    used: set[int] = set()
-    for _, i, part in sorted(scores):
-        if part not in chosen and i not in used:
-            chosen[part], used = found[i], used | {i}
-    rest = [q for i, q in enumerate(found) if i not in used]
-    for part in parts:
-        if part not in chosen:
-            chosen[part] = rest.pop(0)
-    return {part: chosen[part] for part in parts}
-
-
-_CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
-_ACROSS = 1_000  # a word across a comma or "and" names the number on its own side first
-
-
-def _parts_said_none(question: Question, folded: str) -> dict[str, str]:
-    """The parts the words say cost nothing ("we already own the GPUs"), with the words."""
-    said = {}
-    for part, cues in question.part_none.items():
-        if cue := next((c for c in cues if c in folded), None):
-            said[part] = f"you said “{cue}”"
-    return said
-
-
-def part_words(question: Question, part: str) -> tuple[str, ...]:
-    """The words that name one part of a question in a sentence ("in", "a month")."""
-    return question.part_words.get(part) or _DEFAULT_WORDS.get(part) or (part,)
-
-
-def one_part(question: Question, old: Answer | None, text: str, words: str) -> Answer | None:
-    """ "change the hardware to 45k", "no wait, 1.5k a month": one part of an answered
-    two-part figure, the other kept; None unless the words name exactly one part and read."""
-    if not question.parts or old is None or old.numbers is None:
-        return None
-    folded = text.casefold()
-    named = [p for p in question.parts if _words_pattern(part_words(question, p)).search(folded)]
-    if len(named) != 1:
-        return None
-    single = question.model_copy(update={"parts": (named[0],)})
-    try:
-        new = number_answer(single, words)
-    except AnswerError:
-        return None
-    if new.numbers is None:
-        return None
-    return Answer(
-        key=question.key,
-        raw=text,
-        numbers={**old.numbers, **new.numbers},
-        currency=new.currency or old.currency,
-        note=new.note,
-    )
-
-
-def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:
-    """How close the nearest word naming a part is to the number (after it, or before it);
-    "$2.50/1M in, $10/1M out": the "in" before $10 belongs to the clause before the comma."""
-    pattern = _words_pattern(words)
-    found: list[int] = []
-    if m := pattern.search(after):
-        found.append(m.start() + (_ACROSS if _CLAUSE_BREAK.search(after[: m.start()]) else 0))
-    hits = list(pattern.finditer(before))
-    if hits:
-        gap = before[hits[-1].end() :]
-        found.append(len(gap) + (_ACROSS if _CLAUSE_BREAK.search(gap) else 0))
-    return min(found) if found else None
-
-
-@functools.lru_cache(maxsize=256)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
-
-
 def _readings(question: Question, chosen: dict[str, Quantity]) -> list[dict[str, float]]:
     """One set of values, or two when the digits stay ambiguous after every clue."""
     conventions = {q.convention for q in chosen.values() if q.convention}
@@ -474,5 +362,26 @@ def _check_bounds(question: Question, value: float) -> None:
         )
 
 
-def _example(question: Question) -> str:
-    return f", for example {question.example}" if question.example else ""
+def one_part(question: Question, old: Answer | None, text: str, words: str) -> Answer | None:
+    """ "change the hardware to 45k", "no wait, 1.5k a month": one part of an answered
+    two-part figure, the other kept; None unless the words name exactly one part and read."""
+    if not question.parts or old is None or old.numbers is None:
+        return None
+    folded = text.casefold()
+    named = [p for p in question.parts if words_pattern(part_words(question, p)).search(folded)]
+    if len(named) != 1:
+        return None
+    single = question.model_copy(update={"parts": (named[0],)})
+    try:
+        new = number_answer(single, words)
+    except AnswerError:
+        return None
+    if new.numbers is None:
+        return None
+    return Answer(
+        key=question.key,
+        raw=text,
+        numbers={**old.numbers, **new.numbers},
+        currency=new.currency or old.currency,
+        note=new.note,
+    )

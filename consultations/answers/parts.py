@@ -1,0 +1,107 @@
+"""Two-part figures ("1200 in, 300 out", "$30k box, 2k a month"): which number is which part.
+
+Each number goes to the part whose naming words sit nearest to it, on its own side of a comma
+or "and"; numbers left over fill the parts in order. A part the words say costs nothing ("we
+already own the GPUs") is none, said back.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from consultations.answers.lexer import Quantity
+from consultations.answers.model import AnswerError
+from consultations.scripts import Question
+
+_DEFAULT_WORDS = {
+    "input": ("in", "input", "inputs", "prompt", "prompts", "context", "question", "questions"),
+    "output": (
+        "out",
+        "output",
+        "outputs",
+        "completion",
+        "completions",
+        "response",
+        "responses",
+        "answer",
+        "answers",
+        "reply",
+        "replies",
+    ),
+}
+
+
+def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity]:
+    parts = question.parts
+    if len(found) < len(parts) and (none := _parts_said_none(question, text.casefold())):
+        left = tuple(p for p in parts if p not in none)
+        fewer = question.model_copy(update={"parts": left, "part_none": {}})
+        given = assign_parts(fewer, text, found) if left else {}
+        zero = {p: Quantity((0.0,), 0, 0, note=f"{p} read as none: {none[p]}") for p in none}
+        return {part: given.get(part) or zero[part] for part in parts}
+    if len(found) < len(parts):
+        names = " and ".join(parts)
+        raise AnswerError(f"I need {len(parts)} numbers here: {names}{example(question)}.")
+    scores: list[tuple[int, int, str]] = []
+    folded = text.casefold()
+    for i, q in enumerate(found):
+        before = folded[found[i - 1].end if i else 0 : q.start]
+        after = folded[q.end : found[i + 1].start if i + 1 < len(found) else len(folded)]
+        for part in parts:
+            words = part_words(question, part)
+            dist = _distance(before, after, words)
+            if dist is not None:
+                scores.append((dist, i, part))
+    chosen: dict[str, Quantity] = {}
+    used: set[int] = set()
+    for _, i, part in sorted(scores):
+        if part not in chosen and i not in used:
+            chosen[part], used = found[i], used | {i}
+    rest = [q for i, q in enumerate(found) if i not in used]
+    for part in parts:
+        if part not in chosen:
+            chosen[part] = rest.pop(0)
+    return {part: chosen[part] for part in parts}
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
+_ACROSS = 1_000  # a word across a comma or "and" names the number on its own side first
+
+
+def _parts_said_none(question: Question, folded: str) -> dict[str, str]:
+    """The parts the words say cost nothing ("we already own the GPUs"), with the words."""
+    said = {}
+    for part, cues in question.part_none.items():
+        if cue := next((c for c in cues if c in folded), None):
+            said[part] = f"you said “{cue}”"
+    return said
+
+
+def part_words(question: Question, part: str) -> tuple[str, ...]:
+    """The words that name one part of a question in a sentence ("in", "a month")."""
+    return question.part_words.get(part) or _DEFAULT_WORDS.get(part) or (part,)
+
+
+def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:
+    """How close the nearest word naming a part is to the number (after it, or before it);
+    "$2.50/1M in, $10/1M out": the "in" before $10 belongs to the clause before the comma."""
+    pattern = words_pattern(words)
+    found: list[int] = []
+    if m := pattern.search(after):
+        found.append(m.start() + (_ACROSS if _CLAUSE_BREAK.search(after[: m.start()]) else 0))
+    hits = list(pattern.finditer(before))
+    if hits:
+        gap = before[hits[-1].end() :]
+        found.append(len(gap) + (_ACROSS if _CLAUSE_BREAK.search(gap) else 0))
+    return min(found) if found else None
+
+
+@functools.lru_cache(maxsize=256)
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+
+
+def example(question: Question) -> str:
+    return f", for example {question.example}" if question.example else ""
