@@ -459,21 +459,6 @@ def test_hardware_already_owned_is_none_and_said_so(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "typed", "choices"),
-    [
-        ("content", "mostly product shots, sometimes celebs", ("likenesses",)),  # not + "none"
-        ("content", "generic stock-like stuff", ("none",)),
-        ("indemnity", "we havent read them", ("unknown",)),
-        ("review", "the designer eyeballs it", ("spot",)),
-    ],
-)
-def test_image_risk_answers_in_everyday_words(
-    catalog: Catalog, key: str, typed: str, choices: tuple[str, ...]
-) -> None:
-    assert parse_answer(q(catalog, "diffusion-ip-risk", key), typed).choices == choices
-
-
-@pytest.mark.parametrize(
     ("key", "typed"),
     [
         ("indemnity", "Adobe covers us, midjourney doesnt"),  # one vendor: not "indemnified"
@@ -496,6 +481,10 @@ def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
         ("automation-frontier", "error_cost", "nothing much, we just redo it", ("low",)),
         ("reasoning-telemetry", "audit", "SOC2 auditors ask for it", ("regulated",)),
         ("reasoning-telemetry", "audit", "only for debugging", ("internal",)),
+        ("diffusion-ip-risk", "content", "mostly product shots, sometimes celebs", ("likenesses",)),
+        ("diffusion-ip-risk", "content", "generic stock-like stuff", ("none",)),
+        ("diffusion-ip-risk", "indemnity", "we havent read them", ("unknown",)),
+        ("diffusion-ip-risk", "review", "the designer eyeballs it", ("spot",)),
         ("research-curation", "cadence", "every monday", ("weekly",)),  # not "every day"
         (
             "research-curation",
