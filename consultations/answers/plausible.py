@@ -79,8 +79,8 @@ def _outside(question: Question, answer: Answer) -> str | None:
     values = answer.numbers or ({"": answer.number} if answer.number is not None else {})
     for part, value in values.items():
         band = question.plausible_for(part or None)
-        if band is None:
-            continue
+        if band is None or (value == 0 and part in question.part_none and answer.note):
+            continue  # "we already own the GPUs": none because the words said so
         low, high = band[0] * rate, band[1] * rate
         if low <= value <= high:
             continue

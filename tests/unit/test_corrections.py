@@ -263,3 +263,11 @@ def test_one_part_of_a_two_part_figure_is_corrected_and_the_other_kept(
     assert "amortisation" not in c.answers  # not read as 45,000 or 1,500 months
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
     assert d.outcome.note is not None and d.outcome.note.startswith("Changed local cost")
+
+
+def test_hardware_said_to_be_owned_is_not_doubted_as_implausibly_cheap(catalog: Catalog) -> None:
+    first = ["5M", "1200 in, 300 out", "$3 / $15", "1", "1", "5%"]
+    c, d = walk(catalog, [*first, "we already own the GPUs, just power ~500/month"])
+    assert c.answers["local_cost"].numbers == {"hardware": 0, "monthly": 500}
+    assert c.pending is None  # not "I read 0 — below what hardware costs. Is that right?"
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
