@@ -96,6 +96,8 @@ def apply_reply(
         if word in _NO:
             c.pending = None
             return ReplyResult(True, note="Then type the right value, please.")
+        if len(picks) == 1 and (part := one_part(q, picks[0], text, text)) is not None:
+            return _accept(script, c, q, part)  # "change the hardware to 45k" at the doubt
     if (unsure := _UNKNOWN.match(text)) is not None:
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or not _reads(q, rest):

@@ -271,3 +271,12 @@ def test_hardware_said_to_be_owned_is_not_doubted_as_implausibly_cheap(catalog: 
     assert c.answers["local_cost"].numbers == {"hardware": 0, "monthly": 500}
     assert c.pending is None  # not "I read 0 — below what hardware costs. Is that right?"
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
+
+
+def test_a_part_corrected_while_its_figure_is_doubted_keeps_the_other(catalog: Catalog) -> None:
+    first = ["5M", "1200 in, 300 out", "$3 / $15", "1", "1", "5%", "$50 hardware, 2k a month"]
+    c, d = walk(catalog, first)
+    assert c.pending is not None  # $50 of hardware is doubted
+    c, d = walk(catalog, [*first, "change the hardware to 45k"])
+    assert c.answers["local_cost"].numbers == {"hardware": 45_000, "monthly": 2_000}
+    assert c.pending is None and isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
