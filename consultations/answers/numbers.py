@@ -89,6 +89,8 @@ def number_answer(question: Question, typed: str) -> Answer:
     currency = _currency(question, text, quantities)
     quantities = _without_counted_things(question, quantities)
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
+        chosen = {p: _business_hours(q) for p, q in chosen.items()}
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
         per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
@@ -104,6 +106,20 @@ def number_answer(question: Question, typed: str) -> Answer:
         shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+_BUSINESS_HOURS = re.compile(
+    r"\b(?:business|working|office|work)\s+hours\b|\b9\s*(?:-|to)\s*5\b", re.I
+)
+BUSINESS_HOURS_A_WEEK = 40.0  # our assumption, said back
+
+
+def _business_hours(q: Quantity) -> Quantity:
+    if q.rate != "h":
+        return q
+    readings = tuple(r * BUSINESS_HOURS_A_WEEK for r in q.readings)
+    said = f"{q.text.strip()} an hour over {BUSINESS_HOURS_A_WEEK:.0f} business hours"
+    return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
 
 
 def _whole(q: Quantity) -> Quantity:

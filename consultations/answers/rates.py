@@ -47,6 +47,10 @@ def rate_after(text: str, end: int) -> str | None:
     return _NAMES.get(name) or _NAMES.get(name.rstrip("s"))
 
 
+def _a(unit: str) -> str:
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
+
+
 def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
     """The quantity restated per the question's period, with a note that says so."""
     if rate is None or per is None or rate == per or per not in DAYS:
@@ -56,6 +60,6 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
     note = (
         f"{q.note}: about {readings[0]:,.0f} a {WORDS[per]}"
         if q.note and q.unit == "h" and q.rate == "w" and "our assumption" in q.note
-        else f"{q.text.strip()} a {WORDS[rate]} is about {readings[0]:,.0f} a {WORDS[per]}"
+        else f"{q.text.strip()} {_a(WORDS[rate])} is about {readings[0]:,.0f} a {WORDS[per]}"
     )
     return replace(q, readings=readings, note=note)

@@ -510,3 +510,10 @@ def test_all_of_the_above_picks_every_option_but_none(catalog: Catalog) -> None:
     assert picked == tuple(c.value for c in workarounds.choices)
     content = q(catalog, "diffusion-ip-risk", "content")
     assert "none" not in (parse_answer(content, "all of them").choices or ())
+
+
+def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -> None:
+    runs = q(catalog, "reasoning-telemetry", "runs_per_day")
+    a = parse_answer(runs, "200 per hour during business hours")
+    assert a.number == round(200 * 40 / 7)  # not 200 x 24
+    assert a.note == "200 an hour over 40 business hours a week is about 1,143 a day"
