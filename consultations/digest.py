@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -196,6 +197,14 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
     return out
 
 
+def day_in(text: str) -> int | None:
+    """The weekday a sentence names ("friday mornings would be nice"), Monday = 0."""
+    for word in re.findall(r"[a-z]+", text.casefold()):
+        if len(word) >= 3 and word in _DAY_WORDS:
+            return _DAY_WORDS[word]
+    return None
+
+
 def personal_options(profile: Mapping[str, object]) -> dict[str, object]:
     """A finished Research Curation's answers as a personal digest's settings: its cadence,
     papers per issue and sources (names the digest cannot read, such as newsletters, drop out)."""
@@ -205,10 +214,12 @@ def personal_options(profile: Mapping[str, object]) -> dict[str, object]:
     specs = tuple(SOURCE_NAMES[n] for n in names if n in SOURCE_NAMES)
     per = profile.get("papers_per_digest")
     top = int(per) if isinstance(per, (int, float)) else 5
+    day = profile.get("day")
     return {
         "cadence": cadence,
         "top": max(1, min(20, top)),
         "sources": () if specs == ("arxiv",) else specs,  # () is the default source
+        **({"day": day} if isinstance(day, int) and 0 <= day <= 6 else {}),
     }
 
 

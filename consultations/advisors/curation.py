@@ -9,6 +9,7 @@ from typing import Any
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
 from consultations.advisors.words import number, plural
 from consultations.answers import Answer
+from consultations.digest import DAYS, day_in
 from consultations.report import Figure, Recommendation, Report, Section
 
 MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
@@ -37,6 +38,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
         "cadence": cadence,
         "papers_per_digest": max(1, min(MAX_PER_DIGEST, int(fit))),
         "to_triage": list(sheet.items("to_triage")),
+        "day": day_in(sheet.raw("cadence")),  # "fridays, weekly": the digest comes on Fridays
     }
 
 
@@ -58,7 +60,8 @@ def advise(request: AdvisorInput) -> Report:
         "Canon: " + (", ".join(profile["canon"]) or "none yet — add labs as they earn it"),
         f"Weights: cost {w['cost']:.0%}, failure {w['failure']:.0%}, compute {w['compute']:.0%}",
         "Sources: " + ", ".join(profile["sources"]),
-        f"Digest: {cadence}, {plural(per, 'paper')}",
+        f"Digest: {cadence}, {plural(per, 'paper')}"
+        + (f", on {DAYS[profile['day']].title()}s" if profile["day"] is not None else ""),
     ]
     to_triage = profile["to_triage"]
     sections = [Section(title="Your curation profile (saved)", items=tuple(items))]

@@ -333,3 +333,17 @@ def test_edge_says_when_api_prices_took_the_hardware_currency(catalog: Catalog) 
     assert any("API prices in USD and local costs in EUR" in a for a in r.assumptions)
     r = run(catalog, "edge-economics", EDGE)
     assert not any("currency" in a or "local costs in" in a for a in r.assumptions)
+
+
+def test_a_weekday_in_the_cadence_answer_sets_the_digest_day(catalog: Catalog) -> None:
+    from consultations.advisors.curation import profile_from_answers
+    from consultations.answers import parse_answer
+    from consultations.digest import personal_options
+
+    r = run(catalog, "research-curation", {"cadence": "friday mornings would be nice, weekly"})
+    assert "Digest: weekly" in r.sections[0].items[-1] and "on Fridays" in r.sections[0].items[-1]
+    script = catalog.by_slug("research-curation")
+    answers = {"cadence": parse_answer(script.question("cadence"), "weekly, on tuesdays")}
+    assert personal_options(profile_from_answers(answers))["day"] == 1
+    plain = {"cadence": parse_answer(script.question("cadence"), "weekly")}
+    assert "day" not in personal_options(profile_from_answers(plain))
