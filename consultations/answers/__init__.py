@@ -37,6 +37,12 @@ __all__ = [
 ]
 
 
+_HOW_MANY = re.compile(
+    r"\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+    r"(?:\s+(?:pipelines?|agents?|vendors?|models?|workflows?|tools?|things?|systems?|ones?))?"
+    r"\s*[.!]?\s*",
+    re.I,
+)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
@@ -50,6 +56,9 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError("A few words, please.")
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
+            if _HOW_MANY.fullmatch(text):  # "3", "two pipelines": how many, not which
+                example = f", for example: {question.example}" if question.example else ""
+                raise AnswerError(f"Name each one, please{example}.")
             items = split_list(text, named=question.named_items)[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")

@@ -19,7 +19,7 @@ _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     re.I,
 )
 # Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
-_MODEL_WORDS = frozenset(
+MODEL_WORDS = frozenset(
     {
         "openai",
         "gpt",
@@ -130,7 +130,7 @@ def _is_name(part: str) -> bool:
 def _names_model(words: list[str]) -> bool:
     """A word that names a model or vendor, in any case: "claude", "gpt-4o", "llama3"."""
     return any(
-        re.split(r"[-\d.]", w.casefold().strip("(),.;:"), maxsplit=1)[0] in _MODEL_WORDS
+        re.split(r"[-\d.]", w.casefold().strip("(),.;:"), maxsplit=1)[0] in MODEL_WORDS
         for w in words
     )
 

@@ -63,12 +63,19 @@ _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 _FEW = re.compile(
     r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen)\b)", re.I
 )
+_MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
+    r"\b(?:gpt|claude|llama|gemini|gemma|qwen|mistral|mixtral|codestral|phi|deepseek|grok|olmo|"
+    r"granite|kimi|glm|sdxl)[\s-]?\d+(?:\.\d+)?[a-z]*"
+    r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
+    re.I,
+)
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
 def number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
+    text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None

@@ -58,6 +58,8 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     ("strategy-synthesis", "team_size", "40 engineers", 40, "40 people"),
     ("strategy-synthesis", "team_size", "a dozen", 12, "12 people"),
     (EDGE, "quality_loss", "not more than a couple percent", 2, "2%"),
+    ("attention-readiness", "context_window", "claude 3.5 sonnet, 200k", 200_000, "200,000 tokens"),
+    ("attention-readiness", "context_window", "gpt-4o, 128k", 128_000, "128,000 tokens"),
     (EDGE, "requests", "5M and growing", 5_000_000, "5,000,000 requests a month"),  # no "an"+"d"
     (EDGE, "requests", "~5M~ 6M", 6_000_000, "6,000,000 requests a month"),  # struck through
     (EDGE, "requests", "between ~2M and ~3M", 2_500_000, "2,500,000 requests a month"),
@@ -517,3 +519,9 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
     a = parse_answer(runs, "200 per hour during business hours")
     assert a.number == round(200 * 40 / 7)  # not 200 x 24
     assert a.note == "200 an hour over 40 business hours a week is about 1,143 a day"
+
+
+@pytest.mark.parametrize("typed", ["3", "two pipelines", "3 vendors"])
+def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
+    with pytest.raises(AnswerError, match="Name each one, please, for example"):
+        parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)

@@ -280,3 +280,14 @@ def test_a_part_corrected_while_its_figure_is_doubted_keeps_the_other(catalog: C
     c, d = walk(catalog, [*first, "change the hardware to 45k"])
     assert c.answers["local_cost"].numbers == {"hardware": 45_000, "monthly": 2_000}
     assert c.pending is None and isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
+
+
+def test_docs_named_in_a_correction_correct_the_document_length(catalog: Catalog) -> None:
+    att = catalog.by_slug("attention-readiness")
+    d = begin(att)
+    for text in ["contract RAG", "1", "80k", "200k", "wait, docs are more like 150 pages"]:
+        d = step(att, d.consultation, text)
+    c = d.consultation
+    assert (
+        c.answers["doc_tokens"].number == 75_000 and c.answers["context_window"].number == 200_000
+    )
