@@ -96,8 +96,8 @@ def apply_reply(
         if word in _NO:
             c.pending = None
             return ReplyResult(True, note="Then type the right value, please.")
-        if len(picks) == 1 and (part := one_part(q, picks[0], text, text)) is not None:
-            return _accept(script, c, q, part)  # "change the hardware to 45k" at the doubt
+        if len(picks) == 1 and (part := _doubted_part(q, pending, text)) is not None:
+            return _accept(script, c, q, part)  # "change the hardware to 45k" (or "45k")
     if (unsure := _UNKNOWN.match(text)) is not None:
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or not _reads(q, rest):
@@ -129,6 +129,17 @@ def _asked_back(q: Question, text: str) -> str | None:
     example = f" For example: {q.example}." if q.example else ""
     skip = " or `skip` it (it is optional)" if q.optional else ""
     return f"Why I ask: {q.why}{example} A rough answer will do{skip}; `edit N` changes it later."
+
+
+def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
+    """A part typed at "I read $50 for hardware — is that right?": the part it names, or the
+    one the doubt was about ("45k"); the other part is kept."""
+    old = pending.readings[0]
+    named = one_part(q, old, text, text)
+    doubted = [p for p in q.parts if f" for {p} " in pending.prompt]
+    if named is None and len(doubted) == 1:
+        return one_part(q, old, f"{doubted[0]} {text}", text)
+    return named
 
 
 def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyResult:

@@ -277,9 +277,11 @@ def test_a_part_corrected_while_its_figure_is_doubted_keeps_the_other(catalog: C
     first = ["5M", "1200 in, 300 out", "$3 / $15", "1", "1", "5%", "$50 hardware, 2k a month"]
     c, d = walk(catalog, first)
     assert c.pending is not None  # $50 of hardware is doubted
-    c, d = walk(catalog, [*first, "change the hardware to 45k"])
-    assert c.answers["local_cost"].numbers == {"hardware": 45_000, "monthly": 2_000}
-    assert c.pending is None and isinstance(d.outcome, engine.Asked) and d.outcome.number == 8
+    for typed in ("change the hardware to 45k", "45k"):  # named, or the part that was doubted
+        c, d = walk(catalog, [*first, typed])
+        assert c.answers["local_cost"].numbers == {"hardware": 45_000, "monthly": 2_000}
+        assert c.pending is None and isinstance(d.outcome, engine.Asked)
+        assert d.outcome.number == 8
 
 
 def test_docs_named_in_a_correction_correct_the_document_length(catalog: Catalog) -> None:
