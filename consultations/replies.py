@@ -17,6 +17,7 @@ from consultations.answers.corrections import (
     find_correction,
     names_of,
 )
+from consultations.answers.lexer import scan
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
 from consultations.scripts import ConsultationScript, Question, QuestionType
@@ -137,7 +138,7 @@ def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
     old = pending.readings[0]
     named = one_part(q, old, text, text)
     doubted = [p for p in q.parts if f" for {p} " in pending.prompt]
-    if named is None and len(doubted) == 1:
+    if named is None and len(doubted) == 1 and len(scan(text)) == 1:  # "$3 / $15" retypes both
         return one_part(q, old, f"{doubted[0]} {text}", text)
     return named
 
