@@ -19,7 +19,7 @@ from consultations.answers.corrections import (
 )
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import one_part
-from consultations.answers.plausible import doubt
+from consultations.answers.plausible import doubt, doubted_part
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
 
@@ -137,9 +137,9 @@ def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
     one the doubt was about ("45k"); the other part is kept."""
     old = pending.readings[0]
     named = one_part(q, old, text, text)
-    doubted = [p for p in q.parts if f" for {p} " in pending.prompt]
-    if named is None and len(doubted) == 1 and len(scan(text)) == 1:  # "$3 / $15" retypes both
-        return one_part(q, old, f"{doubted[0]} {text}", text)
+    doubted = doubted_part(q, old)
+    if named is None and doubted and len(scan(text)) == 1:  # "$3 / $15" retypes both
+        return one_part(q, old, f"{doubted} {text}", text)
     return named
 
 

@@ -147,6 +147,10 @@ class Question(BaseModel):
         per = self.per.get(part or "") if isinstance(self.per, dict) else self.per
         return _PERIODS[per] if per else None
 
+    def label_of(self, value: str) -> str:
+        """An option's label, as the user sees it (the value itself when unknown)."""
+        return next((c.label for c in self.choices if c.value == value), value)
+
     def plausible_for(self, part: str | None) -> Band | None:
         if isinstance(self.plausible, dict):
             return self.plausible.get(part or "")

@@ -6,7 +6,6 @@ from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import named_one, per_item
 from consultations.advisors.words import join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
-from consultations.scripts import Question
 
 BLOCKERS = {
     "variability": "Too many variations: moved, where outcomes can be simulated or checked — "
@@ -127,7 +126,7 @@ def advise(request: AdvisorInput) -> Report:
     reading = [
         f"{script.question(key).text.split('?')[0]}? "
         + "; ".join(
-            f"{w}: {_label(script.question(key), read.options[w])}"
+            f"{w}: {script.question(key).label_of(read.options[w])}"
             + ("" if w in read.named else " (not named, read as less)")
             for w in workflows
         )
@@ -210,10 +209,6 @@ def _months(n: float | None) -> str:
     if n is None:
         return "never (no value given)"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
-
-
-def _label(question: Question, value: str) -> str:
-    return next((c.label for c in question.choices if c.value == value), value)
 
 
 def _plan(best: str, go: bool, checkable: str, error: str, logs: str) -> tuple[Recommendation, ...]:

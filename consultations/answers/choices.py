@@ -110,7 +110,6 @@ def stem(word: str) -> str:
 
 def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]:
     if len(values) > 1 and not question.multiple:
-        labels = {c.value: c.label for c in question.choices}
-        named = " or ".join(labels[v] for v in values)
+        named = " or ".join(question.label_of(v) for v in values)
         raise AnswerError(f"Just one, please: {named}?")
     return values

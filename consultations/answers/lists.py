@@ -18,53 +18,54 @@ _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     r"\s+(?=\S)",
     re.I,
 )
-# Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
-MODEL_WORDS = frozenset(
-    {
-        "openai",
-        "gpt",
-        "chatgpt",
-        "claude",
-        "anthropic",
-        "gemini",
-        "gemma",
-        "google",
-        "palm",
-        "bard",
-        "llama",
-        "meta",
-        "mistral",
-        "mixtral",
-        "codestral",
-        "qwen",
-        "deepseek",
-        "cohere",
-        "grok",
-        "xai",
-        "phi",
-        "azure",
-        "bedrock",
-        "titan",
-        "falcon",
-        "dall",
-        "dalle",
-        "midjourney",
-        "stable",
-        "sdxl",
-        "flux",
-        "imagen",
-        "firefly",
-        "copilot",
-        "whisper",
-        "kimi",
-        "glm",
-        "ernie",
-        "olmo",
-        "granite",
-        "jamba",
-        "perplexity",
-    }
+# Model families whose version follows the name ("claude 3.5", "gpt-4o", "llama 3 70b")
+VERSIONED_MODELS = (
+    "gpt",
+    "claude",
+    "llama",
+    "gemini",
+    "gemma",
+    "qwen",
+    "mistral",
+    "mixtral",
+    "codestral",
+    "phi",
+    "deepseek",
+    "grok",
+    "olmo",
+    "granite",
+    "kimi",
+    "glm",
+    "sdxl",
 )
+# Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
+MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
+    "openai",
+    "chatgpt",
+    "anthropic",
+    "google",
+    "palm",
+    "bard",
+    "meta",
+    "cohere",
+    "xai",
+    "azure",
+    "bedrock",
+    "titan",
+    "falcon",
+    "dall",
+    "dalle",
+    "midjourney",
+    "stable",
+    "flux",
+    "imagen",
+    "firefly",
+    "copilot",
+    "whisper",
+    "ernie",
+    "jamba",
+    "perplexity",
+}
 
 
 def split_list(text: str, named: bool = False) -> list[str]:
@@ -149,7 +150,7 @@ def _names_joined_by_and(part: str) -> list[str]:
 
 def _starts_with_name(part: str) -> bool:
     words = part.split()
-    return bool(words) and (_is_name(words[0]) or _names_model(words[:1]))
+    return bool(words) and _is_name(words[0])
 
 
 def _comments_joined(parts: list[str]) -> list[str]:

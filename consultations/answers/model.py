@@ -49,8 +49,7 @@ class Answer(BaseModel):
         if self.number is not None:
             return with_unit(format_number(self.number, question.kind, self.currency), question)
         if self.choices is not None:
-            labels = {c.value: c.label for c in question.choices}
-            return ", ".join(labels.get(v, v) for v in self.choices)
+            return ", ".join(question.label_of(v) for v in self.choices)
         if self.items is not None:
             return "; ".join(self.items)
         return self.text or ""

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from consultations.answers.lexer import Quantity, scan, with_unit_m
+from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
@@ -64,8 +65,7 @@ _FEW = re.compile(
     r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen)\b)", re.I
 )
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
-    r"\b(?:gpt|claude|llama|gemini|gemma|qwen|mistral|mixtral|codestral|phi|deepseek|grok|olmo|"
-    r"granite|kimi|glm|sdxl)[\s-]?\d+(?:\.\d+)?[a-z]*"
+    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )

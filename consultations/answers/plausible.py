@@ -72,6 +72,18 @@ def _names(question: Question, text: str) -> str | None:
 
 
 def _outside(question: Question, answer: Answer) -> str | None:
+    found = _out_of_band(question, answer)
+    return found[1] if found else None
+
+
+def doubted_part(question: Question, answer: Answer) -> str | None:
+    """The part of a two-part figure outside its plausible range ("hardware" at $50)."""
+    found = _out_of_band(question, answer)
+    return (found[0] or None) if found else None
+
+
+def _out_of_band(question: Question, answer: Answer) -> tuple[str, str] | None:
+    """The first part (or "") outside its plausible range, and the question about it."""
     kind = question.kind
     rate = _PER_USD.get(answer.currency or "USD") if kind is NumberKind.MONEY else 1.0
     if rate is None:
@@ -93,7 +105,7 @@ def _outside(question: Question, answer: Answer) -> str | None:
             how = _below(value / low)
         where = f" for {part}" if part else ""
         about = question.plausible_note or "the usual range"
-        return f"I read {shown}{where} — {how} {about} ({usual}). Is that right? {KEEP}"
+        return part, f"I read {shown}{where} — {how} {about} ({usual}). Is that right? {KEEP}"
     return None
 
 

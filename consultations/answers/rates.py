@@ -57,9 +57,8 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
         return q
     factor = DAYS[per] / DAYS[rate]
     readings = tuple(r * factor for r in q.readings)
-    note = (
-        f"{q.note}: about {readings[0]:,.0f} a {WORDS[per]}"
-        if q.note and q.unit == "h" and q.rate == "w" and "our assumption" in q.note
-        else f"{q.text.strip()} {_a(WORDS[rate])} is about {readings[0]:,.0f} a {WORDS[per]}"
+    about = f"about {readings[0]:,.0f} a {WORDS[per]}"
+    note = (  # a note already there (a midpoint, staff as hours) is kept, and the period added
+        f"{q.note}; {about}" if q.note else f"{q.text.strip()} {_a(WORDS[rate])} is {about}"
     )
     return replace(q, readings=readings, note=note)
