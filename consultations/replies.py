@@ -139,7 +139,7 @@ def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
     named = one_part(q, old, text, text)
     doubted = doubted_part(q, old)
     if named is None and doubted and len(scan(text)) == 1:  # "$3 / $15" retypes both
-        return one_part(q, old, f"{doubted} {text}", text)
+        return one_part(q, old, text, text, part=doubted)
     return named
 
 

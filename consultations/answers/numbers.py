@@ -385,13 +385,17 @@ def _check_bounds(question: Question, value: float) -> None:
         )
 
 
-def one_part(question: Question, old: Answer | None, text: str, words: str) -> Answer | None:
+def one_part(
+    question: Question, old: Answer | None, text: str, words: str, part: str | None = None
+) -> Answer | None:
     """ "change the hardware to 45k", "no wait, 1.5k a month": one part of an answered
-    two-part figure, the other kept; None unless the words name exactly one part and read."""
+    two-part figure, the other kept; None unless the words name exactly one part (or ``part``
+    is given) and read. ``text`` is what was typed, stored as the answer's words."""
     if not question.parts or old is None or old.numbers is None:
         return None
     folded = text.casefold()
     named = [p for p in question.parts if words_pattern(part_words(question, p)).search(folded)]
+    named = [part] if part is not None else named
     if len(named) != 1:
         return None
     single = question.model_copy(update={"parts": (named[0],)})

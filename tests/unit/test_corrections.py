@@ -280,6 +280,7 @@ def test_a_part_corrected_while_its_figure_is_doubted_keeps_the_other(catalog: C
     for typed in ("change the hardware to 45k", "45k"):  # named, or the part that was doubted
         c, d = walk(catalog, [*first, typed])
         assert c.answers["local_cost"].numbers == {"hardware": 45_000, "monthly": 2_000}
+        assert c.answers["local_cost"].raw == typed  # stored as typed, nothing made up
         assert c.pending is None and isinstance(d.outcome, engine.Asked)
         assert d.outcome.number == 8
 
