@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from consultations.answers.choices import parse_choice
+from consultations.answers.corrections import taken_back
 from consultations.answers.lists import split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
@@ -50,6 +51,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
         raise AnswerError("I did not catch an answer.")
+    if (corrected := _corrected_within(question, text)) is not None:
+        return corrected
     match question.type:
         case QuestionType.TEXT:
             if len(text) < 2:
@@ -69,3 +72,28 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+def _corrected_within(question: Question, text: str) -> Answer | None:
+    """ "10 hours a week, edit: more like 6": one figure or one option, corrected inside the
+    answer, is read from the correction, kept as typed and said back. A list or several options
+    ("logos, actually faces too") adds rather than replaces, so it is left whole."""
+    one = question.type is QuestionType.NUMBER or (
+        question.type is QuestionType.CHOICE and not question.multiple
+    )
+    parts = taken_back(text) if one else None
+    if parts is None:
+        return None
+    head, tail = parts
+    try:
+        parse_answer(question, head)  # "we actually read 3 hours" corrects nothing
+    except AnswerError:
+        return None
+    try:
+        answer = parse_answer(question, tail)
+    except Unclear:
+        raise
+    except AnswerError:
+        return None
+    note = f"your correction: {tail}" + (f"; {answer.note}" if answer.note else "")
+    return answer.model_copy(update={"raw": text, "note": note})

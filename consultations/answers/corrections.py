@@ -13,7 +13,8 @@ from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(
     r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
-    r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
+    r"change|set|update|fix|correct|let me correct|edit(?:\s*\d+)?\s*:|scratch that|or rather)"
+    r"(?:\b|(?<=:))[\s,:;.!\-–—]*",
     re.I,
 )
 _NOT = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I)
@@ -82,6 +83,25 @@ def back_reference(text: str) -> tuple[str, bool] | None:
     rest = _LEAD.sub("", rest)
     words = _NOT.sub("", rest).strip(" ,;.")
     return (words, pointing) if words else None
+
+
+_MID_CUE = re.compile(
+    r"[,;.!\s]\s*(?:(?:no\s+)?wait|actually|correction|oops|edit(?:\s*\d+)?\s*:|i meant|i mean|"
+    r"make (?:that|it)|or rather|sorry,?\s+(?:i meant|i mean|make that)|scratch that)"
+    r"(?:\b|(?<=:))",
+    re.I,
+)
+
+
+def taken_back(text: str) -> tuple[str, str] | None:
+    """ "10 hours a week, edit: more like 6", "designer eyeballs them, actually no, legal checks
+    every image": the words before the last self-correction inside one answer, and those after
+    it (cue words dropped); None when the answer corrects nothing inside itself."""
+    cues = [m for m in _MID_CUE.finditer(text) if m.start() > 0 and text[: m.start()].strip()]
+    if not cues:
+        return None
+    found = back_reference(text[cues[-1].start() :].lstrip(" ,;.!"))
+    return (text[: cues[-1].start()].strip(" ,;.!"), found[0]) if found else None
 
 
 def _named(q: Question, text: str) -> re.Match[str] | None:

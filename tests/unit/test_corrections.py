@@ -7,6 +7,7 @@ import pytest
 from consultations import engine
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.state import Consultation, Delivery, Status
 from tests.unit.test_engine import begin, step
@@ -294,3 +295,54 @@ def test_docs_named_in_a_correction_correct_the_document_length(catalog: Catalog
     assert (
         c.answers["doc_tokens"].number == 75_000 and c.answers["context_window"].number == 200_000
     )
+
+
+def _curation(catalog: Catalog, texts: list[str]) -> tuple[Consultation, engine.Decision]:
+    script = catalog.by_slug("research-curation")
+    d = begin(script)
+    for text in texts:
+        d = step(script, d.consultation, text)
+    return d.consultation, d
+
+
+CURATION = ["CTO; vendor choices", "long context, quantisation", "Tri Dao", "arxiv"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [
+        ("10 hours a week, edit: more like 6", 6.0),
+        ("10h, no wait, 6h", 6.0),
+        ("2 hours, sorry I mean 1", 1.0),
+        ("we actually read 3 hours", 3.0),  # "actually" that corrects nothing
+    ],
+)
+def test_a_figure_corrected_inside_its_answer_is_read_from_the_correction(
+    catalog: Catalog, typed: str, hours: float
+) -> None:
+    c, _ = _curation(catalog, [*CURATION, typed])
+    assert c.answers["hours"].number == hours
+    assert c.answers["hours"].raw == typed
+
+
+def test_an_option_corrected_inside_its_answer_is_read_from_the_correction(
+    catalog: Catalog,
+) -> None:
+    c, _ = _curation(catalog, [*CURATION, "2 hours", "50/30/20", "daily actually no, weekly"])
+    assert c.answers["cadence"].choices == ("weekly",)
+    review = catalog.by_slug("diffusion-ip-risk").question("review")
+    typed = "our designer eyeballs them, actually no, legal checks every image since last month"
+    assert parse_answer(review, typed).choices == ("legal",)
+
+
+@pytest.mark.parametrize("typed", ["no", "none really", "nobody yet", "n/a", "nothing."])
+def test_none_at_an_optional_list_skips_it_rather_than_listing_the_word(
+    catalog: Catalog, typed: str
+) -> None:
+    c, _ = _curation(catalog, [*CURATION[:2], typed])
+    assert c.answers["canon"].skipped
+    c, d = _curation(catalog, [*CURATION, "2 hours", "50/30/20", "weekly", typed])
+    assert c.answers["to_triage"].skipped
+    script = catalog.by_slug("research-curation")
+    report = advise(AdvisorInput(script=script, answers=c.answers, context=catalog.context))
+    assert all("triage of what you pasted" not in s.title for s in report.sections)
