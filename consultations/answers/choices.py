@@ -26,7 +26,7 @@ _NOTHING = {"none"}  # "None of these": never beside another pick
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
     choices = question.choices
-    folded = text.casefold().strip(" .!")
+    folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
     if numbers:
         picks = [int(n) for n in re.findall(r"\d{1,2}", folded)]
@@ -90,7 +90,7 @@ def _names(c: Choice) -> list[str]:
 def _contains(folded: str, words: set[str], name: str) -> bool:
     name = name.casefold().replace("-", " ")  # "built-in" and "built in" alike
     folded = folded.replace("-", " ")
-    if " " in name:
+    if " " in name or "'" in name:  # "doesn't" is two words to _WORD: match it whole
         return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) is not None
     return name in words or stem(name) in words
 

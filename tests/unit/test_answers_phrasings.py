@@ -464,6 +464,8 @@ def test_hardware_already_owned_is_none_and_said_so(catalog: Catalog) -> None:
     ("key", "typed"),
     [
         ("indemnity", "Adobe covers us, midjourney doesnt"),  # one vendor: not "indemnified"
+        ("indemnity", "Adobe indemnifies us, Midjourney doesn't"),  # the apostrophe as typed
+        ("indemnity", "Adobe covers us, midjourney doesn’t"),  # a phone's apostrophe
         ("review", "legal reviews anything external, social team posts directly"),
     ],
 )
@@ -486,6 +488,7 @@ def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
         ("diffusion-ip-risk", "content", "mostly product shots, sometimes celebs", ("likenesses",)),
         ("diffusion-ip-risk", "content", "generic stock-like stuff", ("none",)),
         ("diffusion-ip-risk", "indemnity", "we havent read them", ("unknown",)),
+        ("diffusion-ip-risk", "indemnity", "we haven’t read them", ("unknown",)),
         ("diffusion-ip-risk", "review", "the designer eyeballs it", ("spot",)),
         ("research-curation", "cadence", "every monday", ("weekly",)),  # not "every day"
         (
