@@ -23,6 +23,27 @@ OWN_WORDS = (
     "lora",
 )
 
+OPEN_WORDS = (  # an open model the user runs as published: no vendor to ask, no indemnity
+    "on my pc",
+    "on my computer",
+    "on my laptop",
+    "locally",
+    "local ",
+    "open source",
+    "open-source",
+    "open weights",
+    "open-weight",
+    "comfyui",
+    "automatic1111",
+)
+PRIVATE = re.compile(
+    r"\b(?:internal(?:ly)?|not (?:be )?published|never (?:be )?(?:published|external|public)|"
+    r"not (?:public|external)|nothing (?:is )?published|personal|private(?:ly)?|my own|"
+    r"just (?:me|for me|myself)|only (?:me|for me|internally)|hobby|mood ?boards?|"
+    r"in-house only)\b",
+    re.I,
+)
+
 CONTENT = {"characters": 3, "likenesses": 3, "brands": 2, "regulated": 2, "none": 0}
 INDEMNITY = {"full": -1, "capped": 0, "none": 2, "unknown": 2}
 REVIEW = {"legal": -2, "spot": 0, "none": 2}
@@ -60,18 +81,24 @@ def advise(request: AdvisorInput) -> Report:
     review = sheet.choice("review", "spot")
 
     public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
+    private = not public and PRIVATE.search(use) is not None  # "slides, never external"
     own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
     own = [re.sub(r"^(?:our|my|an|a|the)\s+", "", v, flags=re.IGNORECASE) for v in own_raw]
-    external = [v for v in vendors if v not in own_raw]
+    open_models = [
+        v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
+    ]
+    external = [v for v in vendors if v not in own_raw and v not in open_models]
+    cover = INDEMNITY[indemnity] if external else (0 if private else 2)
     parts = {
         "content at risk": sum(CONTENT[c] for c in content),
         "public or commercial use": 1 if public else 0,
-        "indemnity": INDEMNITY[indemnity] if external else 2,
-        "review before publishing": REVIEW[review],
+        "internal use only": -1 if private else 0,
+        "indemnity": min(cover, 1) if private else cover,  # nothing published, less to claim
+        "review before publishing": 0 if private else REVIEW[review],
         "jurisdictions": 1 if len(places) >= 3 else 0,
         "your own fine-tune (small sets memorise sooner)": 2 if own else 0,
     }
-    score = sum(parts.values())
+    score = max(0, sum(parts.values()))
     rating = "high" if score >= 6 else "medium" if score >= 3 else "low"
     reasons = [f"{k} {'+' if v > 0 else '−'}{abs(v)}" for k, v in parts.items() if v]
     questionnaire = tuple(
@@ -92,10 +119,23 @@ def advise(request: AdvisorInput) -> Report:
     )
     controls = [
         "Block prompts that name living people, brands or characters you do not own.",
-        "Run a reverse image search on every image before it is published.",
+        "Run a reverse image search on every image before it is published."
+        if not private
+        else "Run a reverse image search on any image before it leaves the organisation.",
         "Keep the prompt, model, vendor and seed of every published image for claims.",
     ]
-    if review != "legal":
+    if private:
+        controls.append(
+            "Label generated images as internal; "
+            + {
+                "legal": "your legal or brand review covers any that later go outside.",
+                "spot": "any that later go outside get a full brand or legal review, not a "
+                "spot check.",
+                "none": "nobody checks them today, so name who reviews any that later go "
+                "outside.",
+            }[review]
+        )
+    elif review != "legal":
         controls.append("Add a brand or legal review for external, commercial images.")
     if "likenesses" in content:
         controls.append(
@@ -106,9 +146,11 @@ def advise(request: AdvisorInput) -> Report:
         title=request.script.title,
         verdict=f"Risk: {rating}. "
         + {
-            "high": "Tighten contracts and review before publishing anything external.",
-            "medium": "Usable with the controls below and answers from your vendors.",
-            "low": "Proceed, with light controls and the vendor questions on file.",
+            "high": _first_fixes(external, own, indemnity, review, private),
+            "medium": "Usable with the controls below"
+            + (" and answers from your vendors." if external else "."),
+            "low": "Proceed, with light controls"
+            + (" and the vendor questions on file." if external else "."),
         }[rating],
         summary=(
             "Diffusion models learn to generate well long before they start to memorise; "
@@ -135,6 +177,11 @@ def advise(request: AdvisorInput) -> Report:
         sections=(
             *((Section(title="Vendor questionnaire", items=questionnaire),) if external else ()),
             *((Section(title="Your own model", items=_own_model(own)),) if own else ()),
+            *(
+                (Section(title="Open models you run yourself", items=_open_models(open_models)),)
+                if open_models
+                else ()
+            ),
             Section(title="Internal controls", items=tuple(controls)),
             Section(
                 title="What the research does not settle",
@@ -146,7 +193,7 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(external, own, indemnity),
+        recommendations=_plan(external, own, indemnity, private),
         assumptions=assumed_lines(sheet, {})
         + (
             "The rating adds points for content at risk, public use, weak indemnity, no review "
@@ -174,7 +221,36 @@ def _own_model(own: list[str]) -> tuple[str, ...]:
     )
 
 
-def _plan(external: list[str], own: list[str], indemnity: str) -> tuple[Recommendation, ...]:
+def _first_fixes(
+    external: list[str], own: list[str], indemnity: str, review: str, private: bool
+) -> str:
+    """What a high risk calls for first, from what is missing (never a review already held)."""
+    fixes = []
+    if external and indemnity != "full":
+        fixes.append("tighten the vendor contracts")
+    if own:
+        fixes.append("test your own model for near-copies")
+    if review == "legal" or private:
+        fixes.append("add a reverse image search to every review")
+    else:
+        fixes.append("review every external image before it is published")
+    text = join(fixes)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _open_models(models: list[str]) -> tuple[str, ...]:
+    return (
+        f"{join(models)}: no vendor to send a questionnaire to and no indemnity; the model card "
+        "and its published data-set documentation say how many images it was trained on and "
+        "for how long. Keep a copy of both.",
+        "A base model trained on a very large set sits, on average, in the generalising "
+        "window; rare items (a character, a logo, a face) can still come out nearly copied.",
+    )
+
+
+def _plan(
+    external: list[str], own: list[str], indemnity: str, private: bool
+) -> tuple[Recommendation, ...]:
     recs = []
     if external:
         recs.append(
@@ -197,18 +273,35 @@ def _plan(external: list[str], own: list[str], indemnity: str) -> tuple[Recommen
         )
     recs.append(
         Recommendation(
+            title="Keep generated images internal, on the record",
+            detail="Prompt filters and a record of prompt, model and seed; anything that later "
+            "goes outside gets a review and a reverse image search first.",
+            horizon="0-1 month",
+            owner="whoever makes the images",
+        )
+        if private
+        else Recommendation(
             title="Put the controls in the publishing workflow",
             detail="Prompt filters, reverse image search, records kept.",
             horizon="1-2 months",
             owner="marketing operations",
         )
     )
-    if external and indemnity != "full":
+    if external and indemnity == "unknown":
+        recs.append(
+            Recommendation(
+                title="Read the IP clause of each vendor contract",
+                detail="Whether it indemnifies you, with what cap, and on what conditions; "
+                "then ask for uncapped IP indemnity for commercial use at renewal.",
+                horizon="0-1 month",
+                owner="legal",
+            )
+        )
+    elif external and indemnity != "full":
         recs.append(
             Recommendation(
                 title="Renegotiate indemnity at renewal",
-                detail="Ask for uncapped IP indemnity for commercial use"
-                + ("; today you do not know what you have." if indemnity == "unknown" else "."),
+                detail="Ask for uncapped IP indemnity for commercial use.",
                 horizon="next renewal",
                 owner="legal",
             )

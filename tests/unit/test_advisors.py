@@ -347,3 +347,57 @@ def test_a_weekday_in_the_cadence_answer_sets_the_digest_day(catalog: Catalog) -
     assert personal_options(profile_from_answers(answers))["day"] == 1
     plain = {"cadence": parse_answer(script.question("cadence"), "weekly")}
     assert "day" not in personal_options(profile_from_answers(plain))
+
+
+def test_images_never_published_are_not_rated_as_if_they_were(catalog: Catalog) -> None:
+    hobby = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "use": "wallpapers for my own desktop, not published",
+            "vendors": "stable diffusion on my PC",
+            "content": "landscapes",
+            "jurisdictions": "nowhere, just me",
+            "indemnity": "none",
+            "review": "nobody",
+        },
+    )
+    assert hobby.verdict == "Risk: low. Proceed, with light controls."
+    titles = [s.title for s in hobby.sections]
+    assert "Vendor questionnaire" not in titles  # no vendor to send it to
+    assert "Open models you run yourself" in titles
+    assert [r.title for r in hobby.recommendations] == [
+        "Keep generated images internal, on the record"
+    ]
+    bank = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "use": "internal slide decks and training material, never external",
+            "vendors": "Copilot (DALL-E) through our Microsoft enterprise agreement",
+            "content": "nothing, generic office scenes",
+            "indemnity": "not sure",
+            "review": "nobody",
+        },
+    )
+    assert bank.verdict.startswith("Risk: low")
+    plan = [r.title for r in bank.recommendations]
+    assert "Read the IP clause of each vendor contract" in plan  # first find out, then ask
+    assert "Renegotiate indemnity at renewal" not in plan
+
+
+def test_a_high_image_risk_never_asks_for_the_review_already_held(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "use": "ad creatives for our clients",
+            "vendors": "Midjourney, Adobe Firefly, a LoRA we trained on one client's mascot",
+            "content": "the client's mascot, celebs for parody, and logos",
+            "indemnity": "partial",
+            "review": "legal checks every image",
+        },
+    )
+    assert r.verdict.startswith("Risk: high") and "review every external" not in r.verdict
+    assert "add a reverse image search to every review" in r.verdict
+    assert "content at risk +8" in r.figures[0].working  # the mascot is a character
