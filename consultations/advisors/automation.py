@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.per_item import named_one, per_item
+from consultations.advisors.per_item import named_one, per_item, weakest
 from consultations.advisors.words import join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
+from consultations.scripts import ConsultationScript
 
 BLOCKERS = {
     "variability": "Too many variations: moved, where outcomes can be simulated or checked — "
@@ -56,8 +57,10 @@ def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     workflows = sheet.items("workflows", ("the shelved workflow",))
     shelved = set(sheet.choices("why_shelved", ("variability",)))
-    checkable = sheet.choice("checkable", "human")
-    logs = sheet.choice("logs", "some")
+    said_checkable = sheet.choices("checkable", ("human",))
+    said_logs = sheet.choices("logs", ("some",))
+    checkable = weakest(said_checkable, CHECKABLE)  # several options, no workflow: the weakest
+    logs = weakest(said_logs, LOGS)
     error = sheet.choice("error_cost", "medium")
     value = sheet.number("value", 10_000)
     cur = sheet.currency("value")
@@ -127,11 +130,28 @@ def advise(request: AdvisorInput) -> Report:
         f"{script.question(key).text.split('?')[0]}? "
         + "; ".join(
             f"{w}: {script.question(key).label_of(read.options[w])}"
-            + ("" if w in read.named else " (not named, read as less)")
+            + (
+                ""
+                if w in read.named
+                else " (as “the rest”)"
+                if read.by_rest
+                else " (not named, read as less)"
+            )
             for w in workflows
         )
         for key, read in (("checkable", check_read), ("logs", log_read))
         if read.limited() or len(set(read.options.values())) > 1
+    ]
+    reading += [
+        f"{script.question(key).text.split('?')[0]}? You gave "
+        f"{join([script.question(key).label_of(o) for o in said], 'and')} without saying "
+        f"which workflow each is for: all were read as “{script.question(key).label_of(low)}”, "
+        f"the weaker. Name the workflows (`edit {_number(script, key)}`) to score them apart."
+        for key, said, low, read in (
+            ("checkable", said_checkable, checkable, check_read),
+            ("logs", said_logs, logs, log_read),
+        )
+        if len(said) > 1 and not read.named and len(workflows) > 1
     ]
     if reading:
         sections.insert(
@@ -181,6 +201,12 @@ def advise(request: AdvisorInput) -> Report:
             checks[lead],
             "high" if "risk" in shelved else error,
             logged[lead],
+            low_value=(
+                f"at {money(value, cur)} a month, a {money(PROTOTYPE_COST, cur)} prototype "
+                f"takes {_months(payback)} to pay back"
+            )
+            if best_f >= 0.5 and not worth
+            else None,
         ),
         assumptions=assumed_lines(
             sheet,
@@ -205,13 +231,58 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+def _number(script: ConsultationScript, key: str) -> int:
+    return next(n for n, q in enumerate(script.questions, 1) if q.key == key)
+
+
 def _months(n: float | None) -> str:
     if n is None:
         return "never (no value given)"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
 
 
-def _plan(best: str, go: bool, checkable: str, error: str, logs: str) -> tuple[Recommendation, ...]:
+def _plan(
+    best: str, go: bool, checkable: str, error: str, logs: str, low_value: str | None = None
+) -> tuple[Recommendation, ...]:
+    """``low_value``: why a feasible prototype does not pay (then the value is the blocker)."""
+    if not go and low_value is not None:
+        size = Recommendation(
+            title=f"Measure what {best} costs today",
+            detail="Hours a month spent on it × a loaded hourly rate, plus the cost of its "
+            f"errors, from a month of time sheets and the error log: {low_value}.",
+            horizon="0-1 month",
+            owner="process owner",
+        )
+        return (
+            size,
+            Recommendation(
+                title="Rerun this reassessment with the measured value",
+                detail="A prototype is worth a team's quarter when it pays back within a year.",
+                horizon="1-2 months",
+                owner="product lead",
+                depends_on=size.title,
+            ),
+        )
+    if not go and logs == "rich":
+        checker = Recommendation(
+            title=f"Write the checker for {best} from your logged outcomes",
+            detail="The rules a person applies, turned into a program that accepts or rejects "
+            "an outcome; your logs already hold the outcomes, so test it on them and measure "
+            "its agreement with people.",
+            horizon="0-3 months",
+            owner="ML engineer",
+        )
+        return (
+            checker,
+            Recommendation(
+                title="Rerun this reassessment",
+                detail="When the checker agrees with people on most logged cases, or the value "
+                "estimate changes.",
+                horizon="3-6 months",
+                owner="product lead",
+                depends_on=checker.title,
+            ),
+        )
     if not go:
         first = Recommendation(
             title=f"Log every decision on {best} with its outcome",

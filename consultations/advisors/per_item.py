@@ -3,8 +3,9 @@ against the ERP" holds a different option for each workflow it names.
 
 The answer is cut into clauses; each clause that names items (by a word of four letters or
 more, in any form) gives them the option its own words pick. Items no clause names, when
-others are named, get the option below the weakest named one: the answer limited itself to
-those it named. Nothing named, or "all of them": the one option holds for every item.
+others are named, get the option of a clause about "the rest" ("none for the others"), else
+the option below the weakest named one: the answer limited itself to those it named. Nothing
+named, or "all of them": the one option holds for every item.
 """
 
 from __future__ import annotations
@@ -19,12 +20,18 @@ from consultations.scripts import Question
 
 _CLAUSE = re.compile(r"[;,.]|\s+(?:but|while|whereas|and)\s+", re.I)
 _ALL = re.compile(r"\b(?:all|every|each|both)\b", re.I)
+_REST = re.compile(
+    r"\b(?:the rest|the others?|other ones|everything else|all else|the remaining|"
+    r"remaining ones)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class PerItem:
     options: dict[str, str]  # item -> option value
     named: frozenset[str]  # items the answer named (the rest were read as "less")
+    by_rest: bool = False  # the items not named took the option said for "the rest"
 
     def limited(self) -> bool:
         return bool(self.named) and len(self.named) < len(self.options)
@@ -35,17 +42,25 @@ def per_item(
 ) -> PerItem:
     """``value``: the answer's option; ``rank``: each option's worth (higher is better)."""
     found: dict[str, str] = {}
+    rest: str | None = None  # "none for the others": the option for the items not named
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = [w for w in items if _names(w, clause)]
-        pick = _pick(question, clause) or value
+        pick = _pick(question, clause)
         for w in named:
-            found.setdefault(w, pick)
+            found.setdefault(w, pick or value)
+        if not named and pick and _REST.search(clause):
+            rest = rest or pick
     if not found or (_ALL.search(raw) and len(found) < len(items)):
         return PerItem(dict.fromkeys(items, value), frozenset())
     order = sorted(rank, key=lambda o: -rank[o])
-    weakest = min(found.values(), key=lambda o: rank[o])
-    below = order[min(order.index(weakest) + 1, len(order) - 1)]
-    return PerItem({w: found.get(w, below) for w in items}, frozenset(found))
+    low = min(found.values(), key=lambda o: rank[o])
+    below = rest or order[min(order.index(low) + 1, len(order) - 1)]
+    return PerItem({w: found.get(w, below) for w in items}, frozenset(found), rest is not None)
+
+
+def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
+    """Of several options an answer gave without naming items, the one to assume for all."""
+    return min(picked, key=lambda o: rank[o])
 
 
 def _names(item: str, clause: str) -> bool:

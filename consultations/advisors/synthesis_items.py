@@ -129,6 +129,8 @@ def measure_for(slug: str, report: Report) -> str:
             return "any agent decision reconstructed on request, within a day"
         return "every production agent run traceable end to end"
     if slug == "automation-frontier":
+        if v.startswith("Not yet") and "pay back" in v:
+            return "the workflow's cost measured, and a prototype that pays back within a year"
         if v.startswith("Not yet"):
             return "a checker agreeing with people on most logged decisions"
         return "a shadow-mode prototype matching people on the checked outcomes"

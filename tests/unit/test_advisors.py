@@ -401,3 +401,52 @@ def test_a_high_image_risk_never_asks_for_the_review_already_held(catalog: Catal
     assert r.verdict.startswith("Risk: high") and "review every external" not in r.verdict
     assert "add a reverse image search to every review" in r.verdict
     assert "content at risk +8" in r.figures[0].working  # the mascot is a character
+
+
+def test_checkability_told_per_workflow_is_read_per_workflow(catalog: Catalog) -> None:
+    answers = {
+        "workflows": "tier-2 support escalations, invoice exception handling, warehouse slotting",
+        "checkable": "invoices we can check against the ERP, slotting we can replay in our "
+        "simulator, support only a human can judge",  # was "Just one, please"
+        "logs": "yes for support, none for the others",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    approach = {row[0]: row[2] for row in r.tables[0].rows}
+    assert approach["warehouse slotting"] == "goal-conditioned RL in your simulator"
+    assert approach["invoice exception handling"] == "an LLM agent proposing actions"
+    assert approach["tier-2 support escalations"].startswith("an assistant drafting")
+    read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
+    assert "warehouse slotting: No (as “the rest”)" in read.items[1]
+    vague = {**answers, "checkable": "some can be simulated, the rest only a person"}
+    read = next(
+        s
+        for s in run(catalog, "automation-frontier", vague).sections
+        if s.title.startswith("How your answers were read")
+    )
+    assert any("all were read as “Only a person can judge”" in ln for ln in read.items)
+
+
+def test_a_not_yet_never_asks_for_what_the_user_already_has(catalog: Catalog) -> None:
+    logged = {
+        "workflows": "KYC document review, AML alert triage",
+        "why_shelved": "errors were too costly",
+        "checkable": "only a person can judge",
+        "logs": "yes, 7 years of case files with outcomes",
+        "error_cost": "serious, regulator fines",
+    }
+    r = run(catalog, "automation-frontier", logged)
+    assert r.verdict.startswith("Not yet")
+    first = r.recommendations[0]
+    assert not first.title.startswith("Log every decision")  # they have the logs
+    assert first.title.startswith("Write the checker for") and first.horizon == "0-3 months"
+    cheap = {
+        "workflows": "monthly report formatting",
+        "checkable": "we can check it against the template",
+        "logs": "lots",
+        "error_cost": "easy to undo",
+        "value": "500 EUR a month",
+    }
+    r = run(catalog, "automation-frontier", cheap)
+    assert r.verdict.startswith("Not yet: at €500 a month")
+    assert r.recommendations[0].title == "Measure what monthly report formatting costs today"
+    assert all("checker" not in rec.title for rec in r.recommendations)  # it has one
