@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
@@ -109,8 +110,14 @@ def number_answer(question: Question, typed: str) -> Answer:
         answers = [
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, said]))}) for a in answers
         ]
+    if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
+        answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
     if len(answers) > 1:
-        shown = " or ".join(f"`{i}` {a.display(question)}" for i, a in enumerate(answers, 1))
+        shown = " or ".join(
+            f"`{i}` {a.display(question)}"
+            + (f" ({a.note})" if a.note and a.note != answers[0].note else "")
+            for i, a in enumerate(answers, 1)
+        )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
 

@@ -528,3 +528,21 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
 def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one, please, for example"):
         parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "each", "total"),
+    [
+        ("about 2.500 € per month per client, we have 12 clients", 2_500, 30_000),
+        ("$3k per store, 40 stores", 3_000, 120_000),
+    ],
+)
+def test_a_figure_per_thing_beside_the_count_of_things_is_asked_not_taken_as_typed(
+    catalog: Catalog, typed: str, each: float, total: float
+) -> None:
+    value = q(catalog, "automation-frontier", "value")
+    with pytest.raises(Unclear) as e:
+        parse_answer(value, typed)
+    assert [a.number for a in e.value.readings] == [each, total]
+    assert "×" in str(e.value)  # the working is shown with the reading
+    assert parse_answer(value, "40k a month for the invoice one").number == 40_000
