@@ -131,8 +131,7 @@ def advise(request: AdvisorInput) -> Report:
                 "legal": "your legal or brand review covers any that later go outside.",
                 "spot": "any that later go outside get a full brand or legal review, not a "
                 "spot check.",
-                "none": "nobody checks them today, so name who reviews any that later go "
-                "outside.",
+                "none": "nobody checks them today, so name who reviews any that later go outside.",
             }[review]
         )
     elif review != "legal":
