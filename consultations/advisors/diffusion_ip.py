@@ -239,11 +239,11 @@ def _first_fixes(
 
 def _open_models(models: list[str]) -> tuple[str, ...]:
     return (
-        f"{join(models)}: no vendor to send a questionnaire to and no indemnity; the model card "
-        "and its published data-set documentation say how many images it was trained on and "
-        "for how long. Keep a copy of both.",
-        "A base model trained on a very large set sits, on average, in the generalising "
-        "window; rare items (a character, a logo, a face) can still come out nearly copied.",
+        f"{join(models)}: no vendor to send a questionnaire to and no indemnity; look in the "
+        "model card and its published data-set documentation for how many images it was "
+        "trained on and for how long, and keep a copy of both.",
+        "With a sensible stopping time, a large training set keeps a base model generalising on "
+        "average; rare items (a character, a logo, a face) can still come out nearly copied.",
     )
 
 

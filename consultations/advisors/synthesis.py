@@ -11,18 +11,26 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.synthesis_budget import (
+    WEEKS_A_YEAR,
+    cost,
+    currency_of,
+    effort_line,
+    effort_weeks,
+    stops,
+)
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
     Item,
-    from_constraint,
+    chain,
     from_goal,
     from_report,
     goal_measure,
     goal_tags,
     to_recommendation,
 )
-from consultations.advisors.words import count, join, plural
+from consultations.advisors.words import count, join, money, number, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
@@ -54,14 +62,11 @@ def advise(request: AdvisorInput) -> Report:
     items: list[Item] = []
     for slug, report in done.items():
         items.extend(from_report(slug, report))
+    agents = "agent" in use.casefold() or "reasoning-telemetry" in done
     for c in constraints:
-        extra = from_constraint(c, set(done))
-        if extra and all(extra.title != i.title for i in items):
-            items.append(extra)
+        items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
     for g in goals:
-        extra = from_goal(goal_tags(g), set(done))
-        if extra and all(extra.title != i.title for i in items):
-            items.append(extra)
+        items.extend(i for i in from_goal(goal_tags(g), set(done), agents) if _new(i, items))
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
@@ -70,13 +75,17 @@ def advise(request: AdvisorInput) -> Report:
     ranked = sorted(
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    plan, deferred = _schedule(ranked, tracks)
+    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing)
 
+    cur = currency_of(e.answers for e in request.earlier)
     recs: list[Recommendation] = []
     for horizon, item in plan:
         _keep_constraints(item, constraints)
+        item.detail += " " + effort_line(item, cur)
         serves = [g for g in goals if goal_tags(g) & item.tags]
         recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), serves))
+    weeks = sum(effort_weeks(i) for _, i in plan)
+    capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
         recs.append(
             Recommendation(
@@ -87,6 +96,7 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     goal_lines = []
+    unserved = [g for g in goals if not any(g in r.detail for r in recs)]
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
         measure = goal_measure(g)
@@ -115,13 +125,9 @@ def advise(request: AdvisorInput) -> Report:
                 items=tuple(f"{i.title} — {i.trigger}." for i in triggered),
             )
         )
-    if deferred:
-        sections.append(
-            Section(
-                title="Not this year with your tracks",
-                items=tuple(f"{i.title} — waits for a free track." for i in deferred),
-            )
-        )
+    stop = stops({slug: r.verdict for slug, r in done.items()}, constraints, deferred, unserved)
+    if stop:
+        sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]
     if missing:
         sections.append(
@@ -147,7 +153,8 @@ def advise(request: AdvisorInput) -> Report:
                 else "No consultation has been run yet, so it starts from your constraints, "
             )
             + f"ranked by your goals and constraints ({join(list(constraints))}), one item per "
-            "track at a time."
+            f"track at a time. It costs about {money(cost(weeks), cur)} in people's time "
+            f"({_share(weeks, capacity)})" + (", and says what to stop." if stop else ".")
         ),
         figures=(
             Figure(
@@ -156,6 +163,15 @@ def advise(request: AdvisorInput) -> Report:
                 display=str(tracks),
                 working=f"a team of {count(team)} ÷ {PEOPLE_PER_TRACK} people per track, "
                 f"plus one, at most {MAX_TRACKS}",
+            ),
+            Figure(
+                label="What the plan costs",
+                value=cost(weeks),
+                display=f"about {money(cost(weeks), cur)}: {number(weeks, 0)} person-weeks, "
+                f"{_share(weeks, capacity)}",
+                working="the effort of each item above × 5 days × "
+                f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
+                f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
             ),
         ),
         recommendations=tuple(recs),
@@ -170,6 +186,10 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
             "(our rule of thumb).",
+            "Effort per item is our rough sizing: a pilot or prototype 16 person-weeks (two "
+            "engineers, two months), a document, list or measurement 2, other engineering "
+            f"work 6; an engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person "
+            f"gives {WEEKS_A_YEAR} working weeks a year (our assumptions).",
         )
         + (
             ()
@@ -186,6 +206,17 @@ def advise(request: AdvisorInput) -> Report:
             "RL methods.",
         ),
     )
+
+
+def _new(item: Item, items: list[Item]) -> bool:
+    return all(item.title != i.title for i in items)
+
+
+def _share(weeks: float, capacity: float) -> str:
+    """ "9% of your team's year", or how far past it the plan goes."""
+    if weeks > capacity:
+        return f"{number(weeks / capacity, 1)}× your team's whole year: cut items or add people"
+    return f"{max(1, round(100 * weeks / capacity))}% of your team's year"
 
 
 def _goals(raw: tuple[str, ...]) -> list[str]:
@@ -205,23 +236,47 @@ def _priority(item: Item, wanted: set[str], pressing: set[str]) -> float:
     return score + (0.5 if item.source != "constraint" else 0.0)
 
 
-def _schedule(ranked: list[Item], tracks: int) -> tuple[list[tuple[str, Item]], list[Item]]:
+GOAL_COVER = 4.0  # an item that serves a goal nothing placed serves yet comes before more of one
+
+
+def _schedule(
+    ranked: list[Item], tracks: int, goals: list[str], wanted: set[str], pressing: set[str]
+) -> tuple[list[tuple[str, Item]], list[Item]]:
+    """Quarter by quarter, at most one item per track, never before what it depends on; each
+    pick favours the goals nothing placed serves yet, so one goal cannot take every track."""
     placed: dict[str, int] = {}
     plan: list[tuple[str, Item]] = []
     left = list(ranked)
+    titles = {i.title for i in ranked}
+    served: set[str] = set()
     for q, horizon in enumerate(QUARTERS):
-        taken = 0
-        for item in list(left):
-            if taken >= tracks:
+        for _ in range(tracks):
+            ready = [
+                i
+                for i in left
+                if not (
+                    i.depends_on
+                    and i.depends_on in titles
+                    and placed.get(i.depends_on, len(QUARTERS)) >= q
+                )
+            ]
+            if not ready:
                 break
-            dep = item.depends_on
-            if dep and dep in {i.title for i in ranked} and placed.get(dep, len(QUARTERS)) >= q:
-                continue
+            item = max(
+                ready,
+                key=lambda i: (
+                    _priority(i, wanted, pressing) + GOAL_COVER * len(_served_by(i, goals) - served)
+                ),
+            )
             placed[item.title] = q
             plan.append((horizon, item))
             left.remove(item)
-            taken += 1
+            served |= _served_by(item, goals)
     return plan, left
+
+
+def _served_by(item: Item, goals: list[str]) -> set[str]:
+    return {g for g in goals if goal_tags(g) & item.tags}
 
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
@@ -277,8 +332,16 @@ def _short(role: str) -> str:
 
 
 def _owner(kind: str, team: float, lead: str) -> str:
-    if team > 8:
+    if team > 20:
         return kind
+    if team > 8:  # a team this size has no platform team, procurement or compliance lead
+        return {
+            "platform team": "two engineers",
+            "on-call lead": "an engineer",
+            "procurement": lead,
+            "compliance lead": lead,
+            "legal": "outside counsel",
+        }.get(kind, kind)
     builder = "an engineer" if team > 1 else lead
     return {
         "platform team": builder,

@@ -40,15 +40,44 @@ GOAL_WORDS = {
         "margin",
         "save",
         "saving",
-        "pay for",
         "budget",
         "price",
         "bill",
         "expens",
     ),
     "time": ("time", "faster", "handling", "hours", "throughput", "publish"),
-    "automation": ("automat", "workflow", "pilot", "prototype", "self-serve"),
+    "automation": (
+        "automat",
+        "workflow",
+        "pilot",
+        "prototype",
+        "self-serve",
+        "ticket",
+        "deflect",
+        "back office",
+        "back-office",
+    ),
+    "revenue": (
+        "revenue",
+        "customers pay",
+        "paid feature",
+        "paying customers",
+        "upsell",
+        "monetis",
+        "monetiz",
+        "new customers",
+        "pay for it",
+    ),
     "agents": ("agent",),
+    "compliance": (
+        "residency",
+        "outside the eu",
+        "in the eu",
+        "gdpr",
+        "sovereign",
+        "data protection",
+        "vendors outside",
+    ),
     "audit": ("audit", "trace", "regulat", "complian", "model-risk", "explain"),
     "risk": ("ip risk", "legal claim", "copyright", "infring", "lawsuit"),
     "images": ("image", "visual", "creative", "photo", "publish"),
@@ -77,6 +106,29 @@ class Item:
     follow_up: bool = False
     urgency: float = 0.0  # from the earlier verdict: a high risk comes first, a "stay" last
     trigger: str | None = None  # "next renewal": done when that happens, not on a track
+    weeks: float | None = None  # person-weeks, when known better than by its title
+
+
+_BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
+_PAPERWORK = re.compile(
+    r"^(?:agree|list|map|define|price|measure|read|send|decide|size|rehearse|keep|pick)\b",
+    re.I,
+)
+_PEOPLE_WORK = {"legal", "procurement", "compliance lead", "process owner", "product lead"}
+
+
+def size(title: str, owner: str) -> float:
+    """Person-weeks a step takes (our sizing): a pilot or prototype is two engineers for two
+    months (16); a document, list or measurement 2; other engineering work 6."""
+    if _BUILD.search(title):
+        return 16.0
+    if _PAPERWORK.match(title) or owner in _PEOPLE_WORK:
+        return 2.0
+    return 6.0
+
+
+def effort_weeks(item: Item) -> float:
+    return item.weeks if item.weeks is not None else size(item.title, item.owner)
 
 
 GOAL_MEASURES = (
@@ -86,9 +138,14 @@ GOAL_MEASURES = (
     ("cost", "monthly model spend against this month's"),
     ("time", "the time in the goal against a baseline taken this month"),
     ("automation", "the share of cases the prototype handles as well as people"),
+    ("revenue", "paying customers and monthly revenue from the feature"),
+    ("compliance", "no workload outside its residency rules, checked each quarter"),
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
 )
 _TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
+
+
+_OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
 def goal_measure(goal: str) -> str:
@@ -96,6 +153,8 @@ def goal_measure(goal: str) -> str:
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
             continue
+        if tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
+            break
         if tag in tags:
             return measure
     if re.search(r"\d", goal):
@@ -175,6 +234,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
             tags,
             urgency=weight,
             trigger=head.horizon if head.horizon and TRIGGER.match(head.horizon) else None,
+            weeks=sum(size(r.title, r.owner or "") for r in early[:3]),
         )
     ]
     for r in later[:2]:
@@ -195,8 +255,81 @@ def from_report(slug: str, report: Report) -> list[Item]:
     return items
 
 
-def from_constraint(constraint: str, done: set[str]) -> Item | None:
-    """A first step for a constraint whose consultation was not run (never undoing it)."""
+Step = tuple[str, str, str, str, set[str]]  # title, detail, owner kind, measure, tags
+FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach the year's end
+    "budget": (
+        "Move the priced workload or cut its tokens, as the comparison shows",
+        "Whichever is cheaper at your volume, with today's answers as the quality bar.",
+        "platform team",
+        "monthly model spend against this month's",
+        {"cost"},
+    ),
+    "automation": (
+        "Prototype the best-checked workflow in shadow mode",
+        "Beside the people doing the work, a person approving every action until the check "
+        "agrees with them.",
+        "engineering lead",
+        "the share of cases the prototype handles as well as people",
+        {"automation", "time", "agents"},
+    ),
+    "regulation": (
+        "Rehearse an audit: reconstruct 20 sampled decisions end to end",
+        "Pick them at random from last month; time how long each takes to explain.",
+        "compliance lead",
+        "the share of sampled decisions you can reconstruct on request",
+        {"audit"},
+    ),
+    "data": (
+        "Move or stop each workload outside your residency rules",
+        "In the order the map ranks them, most sensitive first.",
+        "platform team",
+        "no workload outside its residency rules",
+        {"compliance", "privacy"},
+    ),
+    "skills": (
+        "Move every model call onto the one interface and retire the other SDKs",
+        "One workload at a time, each behind a flag.",
+        "platform team",
+        "no direct vendor SDK call left in production",
+        {"skills"},
+    ),
+    "latency": (
+        "Bring the slowest workload within its latency target",
+        "Smaller model, shorter prompts or a cache, as the timings show.",
+        "platform team",
+        "each workload's p95 latency within its target",
+        {"latency"},
+    ),
+    "revenue": (
+        "Ship the paid feature to five design-partner customers",
+        "Priced from the first day; what they use and what they pay decides the launch.",
+        "engineering lead",
+        "paying customers and monthly revenue from the feature",
+        {"revenue"},
+    ),
+}
+
+
+def chain(constraint: str, done: set[str], agents: bool = True) -> list[Item]:
+    """A constraint's first step and the one after it (which waits for the first)."""
+    first = from_constraint(constraint, done, agents)
+    if first is None or constraint not in FOLLOW_UPS:
+        return [first] if first else []
+    title, detail, owner, measure, tags = FOLLOW_UPS[constraint]
+    if size(first.title, first.owner) <= 2:  # a list or a price first: one package, one track
+        first.weeks = size(first.title, first.owner) + size(title, owner)
+        first.title += ", then " + _lower_first(title)
+        first.detail += " Then: " + detail
+        first.measure = measure
+        return [first]
+    then = Item(title, detail, owner, measure, "constraint", set(tags), first.title)
+    then.follow_up = True
+    return [first, then]
+
+
+def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Item | None:
+    """A first step for a constraint whose consultation was not run (never undoing it);
+    ``agents``: whether the user runs agents (else model calls are traced, not agent runs)."""
     table = {
         "budget": (
             "edge-economics",
@@ -227,11 +360,27 @@ def from_constraint(constraint: str, done: set[str]) -> Item | None:
         ),
         "regulation": (
             "reasoning-telemetry",
-            "Trace every agent run: run, step, tool call",
-            "One span per run and per tool call, kept in full where a regulator can ask.",
+            "Trace every agent run: run, step, tool call"
+            if agents
+            else "Record every model call in production: input, output, model and version",
+            "One span per run and per tool call, kept in full where a regulator can ask."
+            if agents
+            else "One record per call, kept in full where a regulator can ask; an agent "
+            "added later is traced run by run.",
             "platform team",
-            "every production agent run traceable end to end",
+            "every production agent run traceable end to end"
+            if agents
+            else "every production model call on record",
             {"audit"},
+        ),
+        "revenue": (
+            "automation-frontier",
+            "Pick the one AI feature customers would pay for, and its price",
+            "Five customer conversations around a priced mock-up; the feature that serves one "
+            "of your goals and runs on what you already use.",
+            "product lead",
+            "a feature and a price customers agreed to try",
+            {"revenue"},
         ),
         "data": (
             "model-convergence",
@@ -284,6 +433,8 @@ def _sentence(r: Recommendation) -> str:
 
 
 GOAL_TO_FIRST = {
+    "revenue": "revenue",
+    "compliance": "data",
     "automation": "automation",
     "time": "automation",
     "agents": "regulation",
@@ -294,14 +445,14 @@ GOAL_TO_FIRST = {
 }
 
 
-def from_goal(tags: set[str], done: set[str]) -> Item | None:
-    """One first step for a goal whose consultation was not run."""
+def from_goal(tags: set[str], done: set[str], agents: bool = True) -> list[Item]:
+    """The first steps (and the one after) for a goal whose consultation was not run."""
     for tag, key in GOAL_TO_FIRST.items():
         if tag in tags:
-            item = from_constraint(key, done)
-            if item:
-                return item
-    return None
+            items = chain(key, done, agents)
+            if items:
+                return items
+    return []
 
 
 def _lower_first(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pytest
@@ -450,3 +451,61 @@ def test_a_not_yet_never_asks_for_what_the_user_already_has(catalog: Catalog) ->
     assert r.verdict.startswith("Not yet: at €500 a month")
     assert r.recommendations[0].title == "Measure what monthly report formatting costs today"
     assert all("checker" not in rec.title for rec in r.recommendations)  # it has one
+
+
+STARTUP_PLAN = {
+    "role": "CTO",
+    "industry": "B2B SaaS (HR software)",
+    "team_size": "12 engineers, 2 of them do ML",
+    "ai_use": "a support chatbot on OpenAI, copilot for coding, nothing else yet",
+    "constraints": "budget and skills",
+    "goals": "cut support tickets by 30%, launch an AI feature customers pay for, keep our "
+    "OpenAI bill under $5k/month",
+}
+
+
+def test_a_roadmap_serves_every_goal_before_a_second_item_for_one(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", STARTUP_PLAN)
+    goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
+    assert len(goals) == 3
+    assert not any("no item here serves it" in g for g in goals), goals
+    paid = next(g for g in goals if g.startswith("launch an AI feature"))
+    assert "Measure: paying customers and monthly revenue" in paid  # not "model spend"
+    assert "Pick the one AI feature customers would pay for" in paid
+    assert len(r.recommendations) == 4  # one track, four quarters: the year is used
+    owners = {rec.owner for rec in r.recommendations}
+    assert not owners & {"platform team", "procurement", "compliance lead"}  # 12 people
+
+
+def test_a_roadmap_says_what_it_costs_and_what_to_stop(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", STARTUP_PLAN)
+    efforts = [
+        float(re.search(r"Effort: about (\d+) person-weeks", rec.detail).group(1))  # type: ignore[union-attr]
+        for rec in r.recommendations
+    ]
+    figure = r.figure("What the plan costs")
+    assert figure.value == sum(efforts) * 5 * 800
+    assert f"{sum(efforts):.0f} person-weeks" in figure.display
+    assert "of your team's year" in figure.display
+    stop = next(s for s in r.sections if s.title == "What to stop or not start").items
+    assert any(s.startswith("Stop paying for AI tools") for s in stop)  # budget
+    assert any(s.startswith("Stop adding vendors, SDKs") for s in stop)  # skills
+    assert any(s.startswith("Not this year, no track is free:") for s in stop)
+
+
+def test_a_roadmap_without_agents_records_model_calls_not_agent_runs(catalog: Catalog) -> None:
+    answers = {
+        "role": "Head of AI at a regional bank",
+        "team_size": "250",
+        "ai_use": "RAG over policy docs pilot, fraud models (classic ML), nothing customer facing",
+        "constraints": "regulation, data residency, and we can't hire",
+        "goals": "pass the EU AI Act audit, reduce KYC review time by 40%, no new vendors "
+        "outside the EU",
+    }
+    r = run(catalog, "strategy-synthesis", answers)
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("agent run" in t for t in titles)
+    assert any(t.startswith("Record every model call in production") for t in titles)
+    goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
+    eu = next(g for g in goals if g.startswith("no new vendors outside the EU"))
+    assert "served by: Map where each workload's data is processed" in eu

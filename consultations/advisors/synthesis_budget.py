@@ -1,0 +1,92 @@
+"""What a roadmap costs and what it stops: effort per item (our rough sizing, stated as such),
+its price at a loaded engineer-day, and the work to stop or not start, from the user's own
+constraints, goals and earlier verdicts. Pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from consultations.advisors.synthesis_items import Item, effort_weeks
+from consultations.advisors.words import join, money, number
+from consultations.answers import Answer
+
+DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
+WEEKS_A_YEAR = 46  # working weeks a person gives a year, after leave and holidays (ours)
+
+
+def cost(weeks: float) -> float:
+    return weeks * 5 * DAY_RATE
+
+
+def currency_of(earlier: Iterable[Mapping[str, Answer]]) -> str:
+    """The currency the user typed in earlier consultations (a bank's euros), else dollars."""
+    for answers in earlier:
+        for a in answers.values():
+            if a.currency:
+                return a.currency
+    return "USD"
+
+
+def effort_line(item: Item, cur: str) -> str:
+    weeks = effort_weeks(item)
+    return (
+        f"Effort: about {number(weeks, 0)} person-weeks "
+        f"(≈ {money(cost(weeks), cur)} at {money(DAY_RATE, cur)} a day)."
+    )
+
+
+VERDICT_STOPS = (  # an earlier verdict that says what not to do this year
+    (
+        "edge-economics",
+        "Stay",
+        "Stop planning local inference hardware this year: your edge "
+        "consultation found the API cheaper at your volume.",
+    ),
+    (
+        "attention-readiness",
+        "Keep",
+        "Stop rebuilding your long-context pipelines this year: "
+        "your attention consultation found them worth keeping at today's prices.",
+    ),
+    (
+        "automation-frontier",
+        "Not yet",
+        "Stop building automation for the shelved workflows "
+        "until the step your automation consultation named is done.",
+    ),
+    (
+        "model-convergence",
+        "Keep your single vendor",
+        "Stop any second-vendor integration "
+        "beyond a tested fallback: your convergence consultation found one vendor enough.",
+    ),
+)
+CONSTRAINT_STOPS = {
+    "budget": "Stop paying for AI tools and pilots that serve none of the goals above: list "
+    "them this month and cancel each at its renewal.",
+    "skills": "Stop adding vendors, SDKs or frameworks the team must learn: new work goes "
+    "through what this plan already uses.",
+    "regulation": "Stop putting any AI use into production before it is traced and reviewed "
+    "as the plan above sets out.",
+    "data": "Stop sending data to any vendor or region that has not cleared your residency rules.",
+    "latency": "Stop adding model calls to the slowest path until its p95 latency is measured.",
+}
+
+
+def stops(
+    verdicts: Mapping[str, str],
+    constraints: Sequence[str],
+    deferred: Sequence[Item],
+    unserved: Sequence[str],
+) -> tuple[str, ...]:
+    lines = [
+        text for slug, start, text in VERDICT_STOPS if verdicts.get(slug, "").startswith(start)
+    ]
+    lines += [CONSTRAINT_STOPS[c] for c in constraints if c in CONSTRAINT_STOPS]
+    lines += [f"Not this year, no track is free: {i.title}." for i in deferred]
+    if unserved:
+        lines.append(
+            f"Nothing above serves {join([f'“{g}”' for g in unserved])}: staff it beside this "
+            "plan or drop it for this year, on purpose rather than by drift."
+        )
+    return tuple(lines)
