@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
-from consultations.advisors.words import number, plural
+from consultations.advisors.words import join, number, plural
 from consultations.answers import Answer
-from consultations.digest import DAYS, day_in
+from consultations.digest import DAYS, SOURCE_NAMES, day_in
 from consultations.report import Figure, Recommendation, Report, Section
 
 MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
@@ -48,7 +48,17 @@ def advise(request: AdvisorInput) -> Report:
     who = role.split(";")[0].strip()
     profile = _profile(sheet)
     w = profile["weights"]
-    top = max(w, key=w.get)
+    leaders = [k for k in w if w[k] >= max(w.values()) - 0.02]  # 34/33/33: no single lead
+    lead = (
+        "weighs cost, failure and compute equally"
+        if len(leaders) == 3
+        else f"leads with {join(leaders)}"
+    )
+    question = request.script.question("sources")
+    chosen = profile["sources"]
+    read = [s for s in chosen if s in SOURCE_NAMES]
+    unread = [question.label_of(s) for s in chosen if s not in SOURCE_NAMES]
+    sources = ", ".join(question.label_of(s) for s in read) or "arXiv (the default feed)"
     per = profile["papers_per_digest"]
     hours = sheet.number("hours", 2.0)
     cadence = profile["cadence"]
@@ -59,7 +69,17 @@ def advise(request: AdvisorInput) -> Report:
         "Topics: " + (", ".join(profile["topics"]) or "none yet"),
         "Canon: " + (", ".join(profile["canon"]) or "none yet — add labs as they earn it"),
         f"Weights: cost {w['cost']:.0%}, failure {w['failure']:.0%}, compute {w['compute']:.0%}",
-        "Sources: " + ", ".join(profile["sources"]),
+        "Sources the digest reads: " + sources,
+        *(
+            (
+                f"Not read by the digest: {join(unread)} — it cannot fetch them; keep them on "
+                "your own reading list"
+                + ("" if read else ", or add arXiv, OpenReview or a built-in list (`edit 4`)")
+                + ".",
+            )
+            if unread
+            else ()
+        ),
         f"Digest: {cadence}, {plural(per, 'paper')}"
         + (f", on {DAYS[profile['day']].title()}s" if profile["day"] is not None else ""),
     ]
@@ -75,7 +95,7 @@ def advise(request: AdvisorInput) -> Report:
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=f"Your filter leads with {top}: {plural(per, 'paper')} a {_period(cadence)}, "
+        verdict=f"Your filter {lead}: {plural(per, 'paper')} a {_period(cadence)}, "
         "each tied to one of the three questions." + (" " + check if check else ""),
         summary=(
             f"For you as {who}: NeurIPS 2025 took 21,575 submissions and accepted 5,290 under "
@@ -129,6 +149,7 @@ def advise(request: AdvisorInput) -> Report:
                 "weights": "No weights given: the three questions count equally.",
                 "canon": "No canon given: no lab or author is lifted yet.",
                 "hours": "No reading time given: assumed 2 hours a week.",
+                "sources": "No sources given: the digest reads arXiv.",
             },
         )
         + (

@@ -99,10 +99,9 @@ def format_number(value: float, kind: NumberKind | None, currency: str | None = 
         if value >= 1000:
             return f"{plain(value / 1000)} s"
         return f"{plain(value * 1000)} µs" if 0 < value < 1 else f"{plain(value)} ms"
-    if kind is NumberKind.MONTHS:
-        return f"{plain(_sensible(value))} months"
-    if kind is NumberKind.HOURS:
-        return f"{plain(_sensible(value))} hours"
+    if kind in (NumberKind.MONTHS, NumberKind.HOURS):
+        unit = "month" if kind is NumberKind.MONTHS else "hour"
+        return f"{plain(_sensible(value))} {unit}{'' if _sensible(value) == 1 else 's'}"
     return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
 
 

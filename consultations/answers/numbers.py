@@ -63,8 +63,10 @@ _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 
 
 _FEW = re.compile(
-    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen)\b)", re.I
+    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours)\b)", re.I
 )
+_AN_HOUR = re.compile(r"\ban\s+(?=hour\b)", re.I)  # "an hour or so": 1 hour (not "half an")
+_HOURS_AND_A_HALF = re.compile(r"\b(?P<n>an|\d+|one|two|three)\s+hours?\s+and\s+a\s+half\b", re.I)
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
@@ -76,6 +78,11 @@ _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 def number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
+    if kind is NumberKind.HOURS:  # "an hour and a half", "2 hours and a half": 1.5, 2.5
+        text = _HOURS_AND_A_HALF.sub(
+            lambda m: f"{'1' if m['n'].casefold() == 'an' else m['n']} and a half hours", text
+        )
+        text = _AN_HOUR.sub("1 ", text) if not re.search(r"\bhalf\s+an\s+hour", text) else text
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back

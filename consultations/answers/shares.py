@@ -7,10 +7,19 @@ import re
 from collections.abc import Sequence
 
 _LEVELS = (
-    (0, r"not at all|not|none|no|zero|don'?t care|irrelevant"),
+    (
+        0,
+        r"not at all|not|none|no|zero|don'?t care|irrelevant|doesn'?t matter|does not matter|"
+        r"never|nothing|n/a|ignore",
+    ),
     (1, r"barely|hardly|little|a little|a bit|slightly|less|low|least|minor"),
     (3, r"mostly|mainly|primarily|most|heavily|a lot|very|high|above all|first"),
     (2, r"some|somewhat|moderately|partly|medium|also|too|equally"),
+)
+_EVEN = re.compile(
+    r"(?:all\s+)?(?:equal(?:ly)?|the same|same|even(?:ly)?|all (?:three|of them) "
+    r"equally|no preference)",
+    re.I,
 )
 _CLAUSE = re.compile(r"[,;/]|\band\b|\bthen\b", re.I)
 
@@ -19,8 +28,12 @@ def shares_in_words(parts: Sequence[str], text: str) -> dict[str, float] | None:
     """Percent per part, from a level word beside each part's name (a part named without one
     counts as "some"); None unless every part is named or the unnamed ones can be read as
     none. The levels: most 3, some 2, little 1, none 0."""
-    levels: dict[str, int] = {}
-    for clause in _CLAUSE.split(text.casefold()):
+    if _EVEN.fullmatch(text.strip(" .!")):  # "equal", "all the same"
+        levels = dict.fromkeys(parts, 2)
+        text = ""
+    else:
+        levels = {}
+    for clause in _CLAUSE.split(text.casefold().replace("’", "'")):
         named = [p for p in parts if re.search(rf"\b{re.escape(p)}\b", clause)]
         if len(named) != 1:
             continue

@@ -509,3 +509,22 @@ def test_a_roadmap_without_agents_records_model_calls_not_agent_runs(catalog: Ca
     goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
     eu = next(g for g in goals if g.startswith("no new vendors outside the EU"))
     assert "served by: Map where each workload's data is processed" in eu
+
+
+def test_curation_says_which_sources_the_digest_cannot_read(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"sources": "newsletters mostly, no arxiv pls"})
+    profile = " ".join(r.sections[0].items)
+    assert "Sources the digest reads: arXiv (the default feed)" in profile
+    assert "Not read by the digest: Newsletters" in profile and "`edit 4`" in profile
+    both = run(catalog, "research-curation", {"sources": "openreview and blogs"})
+    profile = " ".join(both.sections[0].items)
+    assert "Sources the digest reads: OpenReview (conference papers)" in profile
+    assert "Not read by the digest: Lab blogs and RSS feeds" in profile
+    assert "`edit 4`" not in profile  # something is read: nothing to add
+
+
+def test_curation_with_equal_weights_leads_with_no_question(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"weights": "33/33/33"})
+    assert r.verdict.startswith("Your filter weighs cost, failure and compute equally")
+    r = run(catalog, "research-curation", {"weights": "40 cost, 40 failure, 20 compute"})
+    assert r.verdict.startswith("Your filter leads with cost and failure")

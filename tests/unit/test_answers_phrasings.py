@@ -546,3 +546,37 @@ def test_a_figure_per_thing_beside_the_count_of_things_is_asked_not_taken_as_typ
     assert [a.number for a in e.value.readings] == [each, total]
     assert "×" in str(e.value)  # the working is shown with the reading
     assert parse_answer(value, "40k a month for the invoice one").number == 40_000
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [
+        ("an hour or so", 1.0),
+        ("an hour and a half", 1.5),
+        ("2 hours and a half", 2.5),
+        ("half an hour", 0.5),
+        ("a few hours", 3.0),
+    ],
+)
+def test_reading_time_in_words(catalog: Catalog, typed: str, hours: float) -> None:
+    a = parse_answer(q(catalog, "research-curation", "hours"), typed)
+    assert a.number == hours
+    if hours == 1.0:
+        assert a.display(q(catalog, "research-curation", "hours")) == "1 hour"  # not "1 hours"
+
+
+@pytest.mark.parametrize(
+    ("typed", "weights"),
+    [
+        ("mostly cost, some failure, compute doesnt matter", (60, 40, 0)),
+        ("mostly cost, some failure, compute doesn\u2019t matter", (60, 40, 0)),
+        ("equal", (34, 33, 33)),
+        ("all the same", (34, 33, 33)),
+    ],
+)
+def test_weights_in_words_keep_a_part_said_not_to_matter_at_zero(
+    catalog: Catalog, typed: str, weights: tuple[int, int, int]
+) -> None:
+    a = parse_answer(q(catalog, "research-curation", "weights"), typed)
+    assert a.numbers == dict(zip(("cost", "failure", "compute"), map(float, weights), strict=True))
+    assert a.note is not None and "read from your words" in a.note

@@ -346,3 +346,13 @@ def test_none_at_an_optional_list_skips_it_rather_than_listing_the_word(
     script = catalog.by_slug("research-curation")
     report = advise(AdvisorInput(script=script, answers=c.answers, context=catalog.context))
     assert all("triage of what you pasted" not in s.title for s in report.sections)
+
+
+@pytest.mark.parametrize("typed", ["not sure, whatever is standard", "default", "you pick"])
+def test_sources_left_to_the_bot_are_the_default_feed_said_back(
+    catalog: Catalog, typed: str
+) -> None:
+    c, d = _curation(catalog, [*CURATION[:3], typed])
+    assert c.answers["sources"].choices == ("arxiv",)
+    c, d = _curation(catalog, [*CURATION[:3], "not sure"])  # optional now: skipped, not stuck
+    assert c.answers["sources"].skipped and "hours" not in c.answers
