@@ -68,7 +68,8 @@ def advise(request: AdvisorInput) -> Report:
     items = [
         "Topics: " + (", ".join(profile["topics"]) or "none yet"),
         "Canon: " + (", ".join(profile["canon"]) or "none yet — add labs as they earn it"),
-        f"Weights: cost {w['cost']:.0%}, failure {w['failure']:.0%}, compute {w['compute']:.0%}",
+        f"Weights: cost {w['cost']:.0%}, failure {w['failure']:.0%}, compute {w['compute']:.0%}"
+        + _scaled(sheet.numbers("weights", {})),
         "Sources the digest reads: " + sources,
         *(
             (
@@ -183,6 +184,14 @@ def _budget_check(
             "papers is the most one digest carries: a shorter cadence would use the time."
         )
     return ""
+
+
+def _scaled(raw: dict[str, float]) -> str:
+    """ "60/30/20" adds to 110%: said, since the weights shown are not the ones typed."""
+    total = sum(max(v, 0.0) for v in raw.values())
+    if not raw or not total or abs(total - 100) <= 1:
+        return ""
+    return f" (your figures added up to {number(total, 1)}, not 100: scaled)"
 
 
 def _period(cadence: str) -> str:

@@ -528,3 +528,14 @@ def test_curation_with_equal_weights_leads_with_no_question(catalog: Catalog) ->
     assert r.verdict.startswith("Your filter weighs cost, failure and compute equally")
     r = run(catalog, "research-curation", {"weights": "40 cost, 40 failure, 20 compute"})
     assert r.verdict.startswith("Your filter leads with cost and failure")
+
+
+def test_curation_says_when_the_weights_shown_are_not_the_ones_typed(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"weights": "60% cost, 30% failure, 20% compute"})
+    line = next(i for i in r.sections[0].items if i.startswith("Weights"))
+    assert line == (
+        "Weights: cost 55%, failure 27%, compute 18% (your figures added up to 110, not 100: "
+        "scaled)"
+    )
+    r = run(catalog, "research-curation", {"weights": "50% cost, 30% failure, 20% compute"})
+    assert "scaled" not in " ".join(r.sections[0].items)
