@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import named_one, per_item, weakest
 from consultations.advisors.words import join, money, plural
@@ -55,13 +57,20 @@ TEXT_WORDS = (
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    workflows = sheet.items("workflows", ("the shelved workflow",))
+    # "markdown pricing (which we tried in 2023 …)": the comment is said back, not a name
+    workflows = tuple(
+        dict.fromkeys(
+            re.sub(r"\s*\([^()]*\)\s*$", "", w) or w
+            for w in sheet.items("workflows", ("the shelved workflow",))
+        )
+    )
     shelved = set(sheet.choices("why_shelved", ("variability",)))
     said_checkable = sheet.choices("checkable", ("human",))
     said_logs = sheet.choices("logs", ("some",))
     checkable = weakest(said_checkable, CHECKABLE)  # several options, no workflow: the weakest
     logs = weakest(said_logs, LOGS)
-    error = sheet.choice("error_cost", "medium")
+    said_error = sheet.choices("error_cost", ("medium",))
+    error = weakest(said_error, ERROR_COST)
     value = sheet.number("value", 10_000)
     cur = sheet.currency("value")
 
@@ -70,12 +79,15 @@ def advise(request: AdvisorInput) -> Report:
         workflows, checkable, sheet.raw("checkable"), script.question("checkable"), CHECKABLE
     )
     log_read = per_item(workflows, logs, sheet.raw("logs"), script.question("logs"), LOGS)
-    checks, logged = check_read.options, log_read.options
+    error_read = per_item(
+        workflows, error, sheet.raw("error_cost"), script.question("error_cost"), ERROR_COST
+    )
+    checks, logged, errors = check_read.options, log_read.options, error_read.options
     most_valuable = named_one(workflows, sheet.raw("value"))
     rows = []
     for w in workflows:
         low, check, log = w.casefold(), checks[w], logged[w]
-        base = CHECKABLE[check] + LOGS[log] + ERROR_COST[error]
+        base = CHECKABLE[check] + LOGS[log] + ERROR_COST[errors[w]]
         base += 0.1 if shelved & {"models", "variability"} else 0.0  # the blockers that moved
         base -= 0.1 if "data" in shelved and log == "none" else 0.0
         fit = 0.1 if (any(x in low for x in CONTROL_WORDS) and check == "simulate") else 0.0
@@ -135,11 +147,11 @@ def advise(request: AdvisorInput) -> Report:
                 if w in read.named
                 else " (as “the rest”)"
                 if read.by_rest
-                else " (not named, read as less)"
+                else " (not named, read cautiously)"
             )
             for w in workflows
         )
-        for key, read in (("checkable", check_read), ("logs", log_read))
+        for key, read in (("checkable", check_read), ("logs", log_read), ("error_cost", error_read))
         if read.limited() or len(set(read.options.values())) > 1
     ]
     reading += [
@@ -150,6 +162,7 @@ def advise(request: AdvisorInput) -> Report:
         for key, said, low, read in (
             ("checkable", said_checkable, checkable, check_read),
             ("logs", said_logs, logs, log_read),
+            ("error_cost", said_error, error, error_read),
         )
         if len(said) > 1 and not read.named and len(workflows) > 1
     ]
@@ -199,7 +212,7 @@ def advise(request: AdvisorInput) -> Report:
             join(tied, "and") if len(tied) > 1 else best,
             go,
             checks[lead],
-            "high" if "risk" in shelved else error,
+            "high" if "risk" in shelved else errors[lead],
             logged[lead],
             low_value=(
                 f"at {money(value, cur)} a month, a {money(PROTOTYPE_COST, cur)} prototype "

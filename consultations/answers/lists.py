@@ -74,15 +74,18 @@ def split_list(text: str, named: bool = False) -> list[str]:
     if named:
         text = _PREAMBLE.sub("", text, count=1)
     lines = [ln for ln in text.splitlines() if ln.strip()]
+    numbered = _INLINE_NUMBER.split(text) if len(lines) == 1 else []
     if len(lines) > 1:
         parts = lines
+    elif len(numbered) > 2 and not numbered[0].strip():  # "1) a 2) b, which … 3) c"
+        parts = numbered[1:]
     elif ";" in text:
         parts = text.split(";")
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     if named:
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
-    parts = [piece for p in parts for piece in _split_and_article(p)]
+    parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
@@ -90,6 +93,26 @@ def split_list(text: str, named: bool = False) -> list[str]:
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
+_CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but it)\b", re.I)
+
+
+def _clauses_joined(parts: list[str]) -> list[str]:
+    """ "markdown pricing, which we tried in 2023 and it failed": the clause says something
+    about the item before it, so it goes with that item (in brackets), not in an item of its
+    own; a clause inside an item is bracketed the same way."""
+    out: list[str] = []
+    for part in parts:
+        if out and _CLAUSE.match(part):
+            out[-1] = f"{out[-1].rstrip(' ,')} ({part.strip(' .,;')})"
+            continue
+        head, sep, tail = part.partition(", ")
+        if sep and _CLAUSE.match(tail):
+            part = f"{head} ({tail.strip(' .,;')})"
+        out.append(part)
+    return out
 
 
 def _split_commas(text: str, final_and: bool = True) -> list[str]:

@@ -539,3 +539,21 @@ def test_curation_says_when_the_weights_shown_are_not_the_ones_typed(catalog: Ca
     )
     r = run(catalog, "research-curation", {"weights": "50% cost, 30% failure, 20% compute"})
     assert "scaled" not in " ".join(r.sections[0].items)
+
+
+def test_error_cost_told_per_workflow_scores_each_workflow(catalog: Catalog) -> None:
+    answers = {
+        "workflows": "store shift scheduling, markdown pricing (which failed in 2023)",
+        "checkable": "scheduling we can simulate, pricing we can backtest",
+        "logs": "years of data for all of them",
+        "error_cost": "depends, for pricing it's millions, for scheduling an unhappy employee",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    rows = {row[0]: float(row[1]) for row in r.tables[0].rows}
+    assert set(rows) == {"store shift scheduling", "markdown pricing"}  # the comment is no name
+    assert rows["markdown pricing"] < rows["store shift scheduling"]  # millions at stake
+    calm = run(catalog, "automation-frontier", {**answers, "error_cost": "an unhappy employee"})
+    calm_rows = {row[0]: float(row[1]) for row in calm.tables[0].rows}
+    assert calm_rows["markdown pricing"] > rows["markdown pricing"]
+    read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
+    assert any("markdown pricing: Serious money" in ln for ln in read.items)

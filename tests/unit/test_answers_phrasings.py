@@ -580,3 +580,26 @@ def test_weights_in_words_keep_a_part_said_not_to_matter_at_zero(
     a = parse_answer(q(catalog, "research-curation", "weights"), typed)
     assert a.numbers == dict(zip(("cost", "failure", "compute"), map(float, weights), strict=True))
     assert a.note is not None and "read from your words" in a.note
+
+
+def test_an_inline_numbered_list_with_a_comment_keeps_its_items(catalog: Catalog) -> None:
+    workflows = q(catalog, "automation-frontier", "workflows")
+    typed = (
+        "1) returns fraud review 2) store shift scheduling 3) supplier invoice disputes "
+        "4) markdown pricing for end-of-season stock, which we tried in 2023 with a vendor and "
+        "it failed because the forecasts were off and the buyers didn't trust it"
+    )
+    items = parse_answer(workflows, typed).items
+    assert items is not None and len(items) == 4
+    assert items[:3] == (
+        "returns fraud review",
+        "store shift scheduling",
+        "supplier invoice disputes",
+    )
+    assert items[3].startswith("markdown pricing for end-of-season stock (which we tried")
+    typed = "invoice exception handling, warehouse slotting, which we tried before, and support"
+    assert parse_answer(workflows, typed).items == (
+        "invoice exception handling",
+        "warehouse slotting (which we tried before)",
+        "support",
+    )
