@@ -8,22 +8,29 @@ from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import join
 from consultations.report import Figure, Recommendation, Report, Section
 
-OWN_WORDS = (
+OWN_WORDS = (  # a model the user trained or tuned: its training set is theirs, and small
     "in-house",
     "in house",
-    "our own",
+    "our own model",
     "own model",
     "fine-tune",
     "fine tune",
     "finetune",
-    "self-hosted",
+    "fine-tuned",
     "internal model",
     "we trained",
+    "trained on",
     "custom lora",
     "lora",
+    "dreambooth",
 )
 
 OPEN_WORDS = (  # an open model the user runs as published: no vendor to ask, no indemnity
+    "self-hosted",
+    "self hosted",
+    "our own gpu",
+    "on prem",
+    "on-prem",
     "on my pc",
     "on my computer",
     "on my laptop",
@@ -97,6 +104,7 @@ def advise(request: AdvisorInput) -> Report:
         "review before publishing": 0 if private else REVIEW[review],
         "jurisdictions": 1 if len(places) >= 3 else 0,
         "your own fine-tune (small sets memorise sooner)": 2 if own else 0,
+        "an open model with no indemnity": 1 if open_models and external and public else 0,
     }
     score = max(0, sum(parts.values()))
     rating = "high" if score >= 6 else "medium" if score >= 3 else "low"
@@ -145,7 +153,7 @@ def advise(request: AdvisorInput) -> Report:
         title=request.script.title,
         verdict=f"Risk: {rating}. "
         + {
-            "high": _first_fixes(external, own, indemnity, review, private),
+            "high": _first_fixes(external, own, indemnity, review, private, content),
             "medium": "Usable with the controls below"
             + (" and answers from your vendors." if external else "."),
             "low": "Proceed, with light controls"
@@ -220,8 +228,16 @@ def _own_model(own: list[str]) -> tuple[str, ...]:
     )
 
 
+_RARE = (("likenesses", "people"), ("characters", "characters"), ("brands", "logos"))
+
+
 def _first_fixes(
-    external: list[str], own: list[str], indemnity: str, review: str, private: bool
+    external: list[str],
+    own: list[str],
+    indemnity: str,
+    review: str,
+    private: bool,
+    content: set[str],
 ) -> str:
     """What a high risk calls for first, from what is missing (never a review already held)."""
     fixes = []
@@ -231,6 +247,11 @@ def _first_fixes(
         fixes.append("test your own model for near-copies")
     if review == "legal" or private:
         fixes.append("add a reverse image search to every review")
+    elif rare := [w for c, w in _RARE if c in content]:  # 2 million SKU shots: not by hand
+        fixes.append(
+            f"have a person review every external image showing {join(rare, 'or')} and run a "
+            "reverse image search on every other one before it is published"
+        )
     else:
         fixes.append("review every external image before it is published")
     text = join(fixes)

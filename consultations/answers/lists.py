@@ -10,7 +10,8 @@ _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)")  # "a support agent": lower 
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)\s+"
-    r"(?:(?:currently|mostly|mainly|also)\s+)?(?:use|run|pay for|have|are using|'re using)\s+",
+    r"(?:(?:currently|mostly|mainly|also)\s+)?(?:use|run|pay for|have|are using|'re using|"
+    r"are (?:evaluating|testing|trying|piloting)|(?:evaluate|test|try|pilot))\s+",
     re.I,
 )
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
@@ -83,7 +84,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = text.split(";")
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
-    if named:
+    if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
+        parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
     seen: dict[str, str] = {}

@@ -557,3 +557,26 @@ def test_error_cost_told_per_workflow_scores_each_workflow(catalog: Catalog) -> 
     assert calm_rows["markdown pricing"] > rows["markdown pricing"]
     read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
     assert any("markdown pricing: Serious money" in ln for ln in read.items)
+
+
+def test_a_self_hosted_base_model_is_not_rated_as_the_users_own_fine_tune(
+    catalog: Catalog,
+) -> None:
+    answers = {
+        "use": "product imagery for our e-commerce site (2 million SKUs), some lifestyle shots",
+        "vendors": "Adobe Firefly via Creative Cloud enterprise, Getty generative AI, and we are "
+        "evaluating Stable Diffusion 3 self-hosted on our own GPUs",  # was a comment on Getty
+        "content": "mostly products, occasionally people, logos",
+        "jurisdictions": "EU, US, UK, Japan, Brazil",
+        "indemnity": "Firefly and Getty both indemnify us, the self-hosted one obviously not",
+        "review": "spot checks",
+    }
+    r = run(catalog, "diffusion-ip-risk", answers)
+    working = r.figures[0].working or ""
+    assert "own fine-tune" not in working and "an open model with no indemnity +1" in working
+    titles = [s.title for s in r.sections]
+    assert "Your own model" not in titles and "Open models you run yourself" in titles
+    assert "Stable Diffusion 3" not in " ".join(
+        next(s for s in r.sections if s.title == "Vendor questionnaire").items
+    )
+    assert "review every external image showing people or logos" in r.verdict
