@@ -59,6 +59,9 @@ GOAL_WORDS = {
     ),
     "revenue": (
         "revenue",
+        "new clients",
+        "win ",
+        "sales",
         "customers pay",
         "paid feature",
         "paying customers",
@@ -138,7 +141,7 @@ GOAL_MEASURES = (
     ("cost", "monthly model spend against this month's"),
     ("time", "the time in the goal against a baseline taken this month"),
     ("automation", "the share of cases the prototype handles as well as people"),
-    ("revenue", "paying customers and monthly revenue from the feature"),
+    ("revenue", "paying customers and the monthly revenue they bring"),
     ("compliance", "no workload outside its residency rules, checked each quarter"),
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
 )
@@ -153,7 +156,7 @@ def goal_measure(goal: str) -> str:
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
             continue
-        if tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
+        if tag in tags and tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
             break
         if tag in tags:
             return measure
@@ -162,8 +165,11 @@ def goal_measure(goal: str) -> str:
     return "a yes/no review with the team at the end of each quarter"
 
 
+_TIME_SPENT = re.compile(r"\b(?:time|hours|days|weeks)\s+(?:we|they|i|people|staff)\s+spends?\b")
+
+
 def goal_tags(goal: str) -> set[str]:
-    g = goal.casefold()
+    g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     return {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
 
 
@@ -199,8 +205,8 @@ def measure_for(slug: str, report: Report) -> str:
 
 
 def urgency(slug: str, verdict: str) -> float:
-    if verdict.startswith("Risk: high"):
-        return 6.0
+    if verdict.startswith("Risk: high"):  # exposure today: before any goal's next step
+        return 12.0
     if verdict.startswith(("Risk: medium", "Restructure")):
         return 1.0
     if verdict.startswith(("Stay", "Keep it", "Keep them", "Not yet", "Risk: low")):
@@ -301,10 +307,10 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
         {"latency"},
     ),
     "revenue": (
-        "Ship the paid feature to five design-partner customers",
+        "Ship the paid offer to five design-partner customers",
         "Priced from the first day; what they use and what they pay decides the launch.",
         "engineering lead",
-        "paying customers and monthly revenue from the feature",
+        "paying customers and the monthly revenue they bring",
         {"revenue"},
     ),
 }
@@ -374,12 +380,12 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             {"audit"},
         ),
         "revenue": (
-            "automation-frontier",
-            "Pick the one AI feature customers would pay for, and its price",
-            "Five customer conversations around a priced mock-up; the feature that serves one "
+            "",  # no consultation looks at revenue: this step always comes from the goal
+            "Pick the one AI offer customers would pay for, and its price",
+            "Five customer conversations around a priced mock-up; the offer that serves one "
             "of your goals and runs on what you already use.",
             "product lead",
-            "a feature and a price customers agreed to try",
+            "an offer and a price customers agreed to try",
             {"revenue"},
         ),
         "data": (

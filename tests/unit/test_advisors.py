@@ -470,8 +470,10 @@ def test_a_roadmap_serves_every_goal_before_a_second_item_for_one(catalog: Catal
     assert len(goals) == 3
     assert not any("no item here serves it" in g for g in goals), goals
     paid = next(g for g in goals if g.startswith("launch an AI feature"))
-    assert "Measure: paying customers and monthly revenue" in paid  # not "model spend"
-    assert "Pick the one AI feature customers would pay for" in paid
+    assert (
+        "Measure: paying customers and the monthly revenue they bring" in paid
+    )  # not "model spend"
+    assert "Pick the one AI offer customers would pay for" in paid
     assert len(r.recommendations) == 4  # one track, four quarters: the year is used
     owners = {rec.owner for rec in r.recommendations}
     assert not owners & {"platform team", "procurement", "compliance lead"}  # 12 people
@@ -580,3 +582,48 @@ def test_a_self_hosted_base_model_is_not_rated_as_the_users_own_fine_tune(
         next(s for s in r.sections if s.title == "Vendor questionnaire").items
     )
     assert "review every external image showing people or logos" in r.verdict
+
+
+def test_a_high_image_risk_leads_the_roadmap_and_every_goal_is_read_for_what_it_is(
+    catalog: Catalog,
+) -> None:
+    images = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "use": "ad creatives for clients",
+            "vendors": "Midjourney, Adobe Firefly",
+            "content": "celebs sometimes, logos",
+            "indemnity": "not sure",
+            "review": "spot checks",
+        },
+    )
+    automation = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "client reporting decks, social media scheduling",
+            "checkable": "we could check the decks against the client numbers",
+            "error_cost": "an unhappy client",
+            "value": "30k a month",
+        },
+    )
+    earlier = (
+        EarlierConsultation("diffusion-ip-risk", {}, images),
+        EarlierConsultation("automation-frontier", {}, automation),
+    )
+    answers = {
+        "team_size": "8 people",
+        "constraints": "budget, skills",
+        "goals": "win 2 new clients with AI-made campaigns, halve the time we spend on "
+        "reporting decks",
+    }
+    r = run(catalog, "strategy-synthesis", answers, earlier=earlier)
+    assert images.verdict.startswith("Risk: high")
+    assert r.recommendations[0].title.startswith("Send the questionnaire")  # exposure first
+    goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
+    win, decks = goals
+    assert "Pick the one AI offer customers would pay for" in win  # a revenue goal
+    assert "Measure: paying customers" in win
+    assert "Measure: the time in the goal" in decks  # "the time we spend" is time, not money
+    assert "Put one model interface" not in decks
