@@ -8,6 +8,7 @@ this size can run, after what they depend on, and owned by roles in this team.
 
 from __future__ import annotations
 
+import math
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
@@ -35,6 +36,7 @@ from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
 PEOPLE_PER_TRACK = 15
+STAFF_PER_TRACK = 2.0  # people working one track's item at a time (the sizing's two engineers)
 MAX_TRACKS = 3
 TITLES = {
     "model-convergence": "Model Convergence Strategy",
@@ -75,7 +77,8 @@ def advise(request: AdvisorInput) -> Report:
     ranked = sorted(
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing)
+    staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
+    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
 
     cur = currency_of(e.answers for e in request.earlier)
     recs: list[Recommendation] = []
@@ -188,8 +191,10 @@ def advise(request: AdvisorInput) -> Report:
             "(our rule of thumb).",
             "Effort per item is our rough sizing: a pilot or prototype 16 person-weeks (two "
             "engineers, two months), a document, list or measurement 2, other engineering "
-            f"work 6; an engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person "
-            f"gives {WEEKS_A_YEAR} working weeks a year (our assumptions).",
+            f"work 6; up to {number(staff, 1)} {'person works' if staff == 1 else 'people work'} "
+            "a track's item, so one longer than a quarter holds its track for more; an "
+            f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
+            f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",
         )
         + (
             ()
@@ -240,24 +245,35 @@ GOAL_COVER = 4.0  # an item that serves a goal nothing placed serves yet comes b
 
 
 def _schedule(
-    ranked: list[Item], tracks: int, goals: list[str], wanted: set[str], pressing: set[str]
+    ranked: list[Item],
+    tracks: int,
+    goals: list[str],
+    wanted: set[str],
+    pressing: set[str],
+    staff: float,
 ) -> tuple[list[tuple[str, Item]], list[Item]]:
-    """Quarter by quarter, at most one item per track, never before what it depends on; each
-    pick favours the goals nothing placed serves yet, so one goal cannot take every track."""
-    placed: dict[str, int] = {}
+    """Quarter by quarter, at most one item per track, never before what it depends on ends;
+    an item longer than a quarter for the ``staff`` of a track holds it for more quarters
+    (a 16-week pilot for one person takes two); each pick favours the goals nothing placed
+    serves yet, so one goal cannot take every track."""
+    ends: dict[str, int] = {}  # the last quarter of each placed item
     plan: list[tuple[str, Item]] = []
     left = list(ranked)
     titles = {i.title for i in ranked}
     served: set[str] = set()
-    for q, horizon in enumerate(QUARTERS):
-        for _ in range(tracks):
+    free = [0] * tracks  # the first quarter each track is free
+    for q in range(len(QUARTERS)):
+        for track in range(tracks):
+            if free[track] > q:
+                continue
             ready = [
                 i
                 for i in left
-                if not (
+                if _quarters(i, staff) <= len(QUARTERS) - q
+                and not (
                     i.depends_on
                     and i.depends_on in titles
-                    and placed.get(i.depends_on, len(QUARTERS)) >= q
+                    and ends.get(i.depends_on, len(QUARTERS)) >= q
                 )
             ]
             if not ready:
@@ -268,11 +284,18 @@ def _schedule(
                     _priority(i, wanted, pressing) + GOAL_COVER * len(_served_by(i, goals) - served)
                 ),
             )
-            placed[item.title] = q
-            plan.append((horizon, item))
+            span = _quarters(item, staff)
+            ends[item.title] = q + span - 1
+            free[track] = q + span
+            plan.append((QUARTERS[q] if span == 1 else f"{3 * q}-{3 * (q + span)} months", item))
             left.remove(item)
             served |= _served_by(item, goals)
     return plan, left
+
+
+def _quarters(item: Item, staff: float) -> int:
+    """Quarters an item holds its track: its person-weeks over the track's 13 weeks × staff."""
+    return max(1, math.ceil(effort_weeks(item) / (13 * staff) - 1e-9))
 
 
 def _served_by(item: Item, goals: list[str]) -> set[str]:

@@ -72,6 +72,7 @@ GOAL_WORDS = {
         "pay for it",
     ),
     "agents": ("agent",),
+    "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
         "residency",
         "outside the eu",
@@ -143,6 +144,7 @@ GOAL_MEASURES = (
     ("automation", "the share of cases the prototype handles as well as people"),
     ("revenue", "paying customers and the monthly revenue they bring"),
     ("compliance", "no workload outside its residency rules, checked each quarter"),
+    ("local", "the local model within your tolerance on your own test tasks"),
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
 )
 _TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
@@ -379,6 +381,15 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             else "every production model call on record",
             {"audit"},
         ),
+        "local": (
+            "edge-economics",
+            "Pilot a small quantised open model on your own hardware",
+            "20-50 real tasks with the answers you get today, run through a quantised open "
+            "model locally; keep it where it stays within your tolerance of today's answers.",
+            "ML engineer",
+            "the local model within your tolerance on your own test tasks",
+            {"local", "latency", "privacy"},
+        ),
         "revenue": (
             "",  # no consultation looks at revenue: this step always comes from the goal
             "Pick the one AI offer customers would pay for, and its price",
@@ -440,6 +451,7 @@ def _sentence(r: Recommendation) -> str:
 
 GOAL_TO_FIRST = {
     "revenue": "revenue",
+    "local": "local",
     "compliance": "data",
     "automation": "automation",
     "time": "automation",

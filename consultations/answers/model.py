@@ -60,7 +60,7 @@ def with_unit(shown: str, question: Question) -> str:
     if question.kind is NumberKind.TOKENS:
         shown += " tokens"
     elif question.unit:
-        shown += f" {question.unit}"
+        shown += " person" if question.unit == "people" and shown == "1" else f" {question.unit}"
     else:
         return shown
     return f"{shown} a {question.per}" if isinstance(question.per, str) else shown

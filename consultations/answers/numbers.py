@@ -13,7 +13,7 @@ from dataclasses import replace
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
-from consultations.answers.model import Answer, AnswerError, Unclear, format_number
+from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
 from consultations.answers.rates import rate_after, to_period
@@ -59,6 +59,12 @@ _RANGE_SEP = re.compile(
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
+_SOLO = re.compile(
+    r"^\s*(?:(?:it'?s\s+)?(?:just|only)\s+)?(?:me|myself)\b|\bsolo\b|\bon my own\b|"
+    r"\bby myself\b|\bone[- ]man\b",
+    re.I,
+)
+_ME_AND = re.compile(r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s", re.I)
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 
 
@@ -92,6 +98,12 @@ def number_answer(question: Question, typed: str) -> Answer:
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     if not quantities and text.casefold().strip(" .!") in _ZERO_WORDS:
         quantities = [Quantity((0.0,), 0, len(text))]
+    if not quantities and question.unit == "people" and _SOLO.search(text):  # "just me"
+        quantities = [Quantity((1.0,), 0, len(text))]
+    elif question.unit == "people" and _ME_AND.match(text) and len(quantities) == 1:
+        q = quantities[0]  # "me and 2 contractors": 3 people, said back
+        said = f"you and {q.text.strip() or plain(q.readings[0])} more"
+        quantities = [replace(q, readings=tuple(r + 1 for r in q.readings), note=said)]
     worded = not quantities and question.parts and kind is NumberKind.PERCENT
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
         note = "read from your words; type the percentages to be exact"

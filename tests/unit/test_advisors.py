@@ -627,3 +627,33 @@ def test_a_high_image_risk_leads_the_roadmap_and_every_goal_is_read_for_what_it_
     assert "Measure: paying customers" in win
     assert "Measure: the time in the goal" in decks  # "the time we spend" is time, not money
     assert "Put one model interface" not in decks
+
+
+def test_a_one_person_roadmap_gives_a_pilot_the_time_one_person_needs(catalog: Catalog) -> None:
+    answers = {
+        "role": "hobbyist",
+        "team_size": "just me",  # was "I need a number here"
+        "ai_use": "llama.cpp on my gaming PC, ChatGPT free tier",
+        "constraints": "money, my GPU is old",
+        "goals": "build a local coding assistant that works offline",
+    }
+    r = run(catalog, "strategy-synthesis", answers)
+    assert r.figure("Tracks at once").value == 1
+    first = r.recommendations[0]
+    assert first.title == "Pilot a small quantised open model on your own hardware"  # the goal
+    assert first.horizon == "0-6 months"  # 16 person-weeks alone: two quarters, not one
+    assert r.recommendations[1].horizon == "6-9 months"  # the track is busy until then
+    goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
+    assert "no item here serves it" not in goals[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "people", "shown"),
+    [("just me", 1, "1 person"), ("me and 2 contractors", 3, "3 people")],
+)
+def test_a_team_said_in_words_counts_the_speaker(
+    catalog: Catalog, typed: str, people: int, shown: str
+) -> None:
+    question = catalog.by_slug("strategy-synthesis").question("team_size")
+    a = parse_answer(question, typed)
+    assert a.number == people and a.display(question) == shown
