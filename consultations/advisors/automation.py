@@ -115,7 +115,7 @@ def advise(request: AdvisorInput) -> Report:
     )
     if go:
         verdict = f"Prototype {best} now."
-    elif best_f >= 0.5:
+    elif best_f >= 0.5 or value <= 0:  # worth nothing a month: no check makes it pay
         verdict = (
             f"Not yet: at {money(value, cur)} a month, a prototype would take "
             f"{_months(payback)} to pay back."
@@ -218,7 +218,7 @@ def advise(request: AdvisorInput) -> Report:
                 f"at {money(value, cur)} a month, a {money(PROTOTYPE_COST, cur)} prototype "
                 f"takes {_months(payback)} to pay back"
             )
-            if best_f >= 0.5 and not worth
+            if (best_f >= 0.5 or value <= 0) and not worth
             else None,
         ),
         assumptions=assumed_lines(
@@ -250,7 +250,7 @@ def _number(script: ConsultationScript, key: str) -> int:
 
 def _months(n: float | None) -> str:
     if n is None:
-        return "never (no value given)"
+        return "forever (it saves nothing a month)"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
 
 

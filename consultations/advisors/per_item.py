@@ -45,7 +45,7 @@ def per_item(
     rest: str | None = None  # "none for the others": the option for the items not named
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = [w for w in items if _names(w, clause)]
-        pick = _pick(question, clause)
+        pick = _pick(question, clause, rank)
         for w in named:
             found.setdefault(w, pick or value)
         if not named and pick and _REST.search(clause):
@@ -68,12 +68,13 @@ def _names(item: str, clause: str) -> bool:
     return any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", item.casefold()))
 
 
-def _pick(question: Question, clause: str) -> str | None:
+def _pick(question: Question, clause: str, rank: Mapping[str, float]) -> str | None:
+    """The clause's option; of two in one clause ("photos I can check by eye"), the weaker."""
     try:
         choices = parse_answer(question, clause).choices
     except AnswerError:
         return None
-    return choices[0] if choices else None
+    return min(choices, key=lambda o: rank.get(o, 0.0)) if choices else None
 
 
 def named_one(items: Sequence[str], raw: str) -> str | None:

@@ -20,7 +20,10 @@ _UPPER = re.compile(
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
-_ALL = re.compile(r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)")
+_ALL = re.compile(
+    r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)"
+    r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
+)
 _NOTHING = {"none"}  # "None of these": never beside another pick
 
 

@@ -657,3 +657,19 @@ def test_a_team_said_in_words_counts_the_speaker(
     question = catalog.by_slug("strategy-synthesis").question("team_size")
     a = parse_answer(question, typed)
     assert a.number == people and a.display(question) == shown
+
+
+def test_a_workflow_worth_nothing_is_not_told_to_build_a_checker(catalog: Catalog) -> None:
+    answers = {
+        "workflows": "sorting my photo library, answering emails",
+        "checkable": "photos I can check by eye, emails no way to check",
+        "logs": "no",
+        "error_cost": "nothing, I can undo",
+        "value": "0",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    approach = {row[0]: row[2] for row in r.tables[0].rows}
+    assert approach["sorting my photo library"].startswith("an assistant drafting")  # by eye
+    assert "no value given" not in r.verdict + r.figures[0].display  # 0 was given
+    assert r.verdict.startswith("Not yet: at $0 a month")
+    assert all("checker" not in rec.title for rec in r.recommendations)

@@ -603,3 +603,8 @@ def test_an_inline_numbered_list_with_a_comment_keeps_its_items(catalog: Catalog
         "warehouse slotting (which we tried before)",
         "support",
     )
+
+
+def test_everything_really_picks_every_constraint(catalog: Catalog) -> None:
+    constraints = q(catalog, "strategy-synthesis", "constraints")
+    assert len(parse_answer(constraints, "everything really").choices or ()) == 5
