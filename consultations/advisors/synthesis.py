@@ -108,6 +108,10 @@ def advise(request: AdvisorInput) -> Report:
             + (
                 join(serving)
                 if serving
+                else "nothing yet: it names no outcome to plan for; restate it with the number "
+                "that would show it worked (for example “answer 40% of support tickets without "
+                f"a person”) and `edit {_number_of(request, 'goals')}`"
+                if not goal_tags(g) and not re.search(r"\d", g)
                 else "no item here serves it directly; plan the work it needs beside this roadmap"
             )
             + f". Measure: {measure}."
@@ -211,6 +215,10 @@ def advise(request: AdvisorInput) -> Report:
             "RL methods.",
         ),
     )
+
+
+def _number_of(request: AdvisorInput, key: str) -> int:
+    return next(n for n, q in enumerate(request.script.questions, 1) if q.key == key)
 
 
 def _new(item: Item, items: list[Item]) -> bool:

@@ -673,3 +673,9 @@ def test_a_workflow_worth_nothing_is_not_told_to_build_a_checker(catalog: Catalo
     assert "no value given" not in r.verdict + r.figures[0].display  # 0 was given
     assert r.verdict.startswith("Not yet: at $0 a month")
     assert all("checker" not in rec.title for rec in r.recommendations)
+
+
+def test_a_goal_with_no_outcome_is_asked_to_name_one(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", {"goals": "do more with AI"})
+    goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
+    assert "it names no outcome to plan for" in goals[0] and "`edit 6`" in goals[0]
