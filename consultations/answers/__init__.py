@@ -44,6 +44,12 @@ _HOW_MANY = re.compile(
     r"\s*[.!]?\s*",
     re.I,
 )
+_VAGUE = re.compile(  # "the usual ones": no item is named
+    r"\s*(?:the\s+)?(?:usual|standard|normal|common|typical|popular|big|main|obvious)"
+    r"(?:\s+(?:ones?|suspects|tools?|vendors?|players?|stuff))?\s*[.!]?\s*"
+    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses)\s*[.!]?\s*",
+    re.I,
+)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
@@ -59,7 +65,7 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError("A few words, please.")
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
-            if _HOW_MANY.fullmatch(text):  # "3", "two pipelines": how many, not which
+            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
             items = split_list(text, named=question.named_items)[: question.max_items]

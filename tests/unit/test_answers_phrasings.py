@@ -608,3 +608,9 @@ def test_an_inline_numbered_list_with_a_comment_keeps_its_items(catalog: Catalog
 def test_everything_really_picks_every_constraint(catalog: Catalog) -> None:
     constraints = q(catalog, "strategy-synthesis", "constraints")
     assert len(parse_answer(constraints, "everything really").choices or ()) == 5
+
+
+@pytest.mark.parametrize("typed", ["the usual ones", "the usual", "whatever"])
+def test_a_list_answered_without_a_name_asks_for_the_names(catalog: Catalog, typed: str) -> None:
+    with pytest.raises(AnswerError, match="Name each one"):  # was a vendor called "the usual ones"
+        parse_answer(q(catalog, "diffusion-ip-risk", "vendors"), typed)
