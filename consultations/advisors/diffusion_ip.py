@@ -51,6 +51,12 @@ PRIVATE = re.compile(
     re.I,
 )
 
+_WORLD = re.compile(
+    r"\b(?:everywhere|worldwide|world-wide|global(?:ly)?|international(?:ly)?|"
+    r"all over|any ?where|online)\b",
+    re.I,
+)  # many jurisdictions at once
+
 CONTENT = {"characters": 3, "likenesses": 3, "brands": 2, "regulated": 2, "none": 0}
 INDEMNITY = {"full": -1, "capped": 0, "none": 2, "unknown": 2}
 REVIEW = {"legal": -2, "spot": 0, "none": 2}
@@ -102,7 +108,7 @@ def advise(request: AdvisorInput) -> Report:
         "internal use only": -1 if private else 0,
         "indemnity": min(cover, 1) if private else cover,  # nothing published, less to claim
         "review before publishing": 0 if private else REVIEW[review],
-        "jurisdictions": 1 if len(places) >= 3 else 0,
+        "jurisdictions": 1 if len(places) >= 3 or any(_WORLD.search(p) for p in places) else 0,
         "your own fine-tune (small sets memorise sooner)": 2 if own else 0,
         "an open model with no indemnity": 1 if open_models and external and public else 0,
     }

@@ -679,3 +679,11 @@ def test_a_goal_with_no_outcome_is_asked_to_name_one(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {"goals": "do more with AI"})
     goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
     assert "it names no outcome to plan for" in goals[0] and "`edit 6`" in goals[0]
+
+
+def test_images_published_everywhere_count_as_many_jurisdictions(catalog: Catalog) -> None:
+    answers = {"jurisdictions": "everywhere I guess", "review": "me"}  # "me" was refused
+    r = run(catalog, "diffusion-ip-risk", answers)
+    assert "jurisdictions +1" in (r.figures[0].working or "")
+    one = run(catalog, "diffusion-ip-risk", {"jurisdictions": "Germany", "review": "me"})
+    assert "jurisdictions" not in (one.figures[0].working or "")
