@@ -145,7 +145,7 @@ def advise(request: AdvisorInput) -> Report:
             + (
                 ""
                 if w in read.named
-                else " (as “the rest”)"
+                else " (from the part of your answer naming none)"
                 if read.by_rest
                 else " (not named, read cautiously)"
             )

@@ -3,8 +3,9 @@ against the ERP" holds a different option for each workflow it names.
 
 The answer is cut into clauses; each clause that names items (by a word of four letters or
 more, in any form) gives them the option its own words pick. Items no clause names, when
-others are named, get the option of a clause about "the rest" ("none for the others"), else
-the option below the weakest named one: the answer limited itself to those it named. Nothing
+others are named, get the option of a clause about "the rest" ("none for the others") or of
+one said before any item ("a refund, but for invoices a fine"), else the option below the
+weakest named one: the answer limited itself to those it named. Nothing
 named, or "all of them": the one option holds for every item.
 """
 
@@ -48,8 +49,8 @@ def per_item(
         pick = _pick(question, clause, rank)
         for w in named:
             found.setdefault(w, pick or value)
-        if not named and pick and _REST.search(clause):
-            rest = rest or pick
+        if not named and pick and (_REST.search(clause) or not found):
+            rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
     if not found or (_ALL.search(raw) and len(found) < len(items)):
         return PerItem(dict.fromkeys(items, value), frozenset())
     order = sorted(rank, key=lambda o: -rank[o])

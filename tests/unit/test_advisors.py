@@ -417,7 +417,7 @@ def test_checkability_told_per_workflow_is_read_per_workflow(catalog: Catalog) -
     assert approach["invoice exception handling"] == "an LLM agent proposing actions"
     assert approach["tier-2 support escalations"].startswith("an assistant drafting")
     read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
-    assert "warehouse slotting: No (as “the rest”)" in read.items[1]
+    assert "warehouse slotting: No (from the part of your answer naming none)" in read.items[1]
     vague = {**answers, "checkable": "some can be simulated, the rest only a person"}
     read = next(
         s
@@ -687,3 +687,18 @@ def test_images_published_everywhere_count_as_many_jurisdictions(catalog: Catalo
     assert "jurisdictions +1" in (r.figures[0].working or "")
     one = run(catalog, "diffusion-ip-risk", {"jurisdictions": "Germany", "review": "me"})
     assert "jurisdictions" not in (one.figures[0].working or "")
+
+
+def test_an_answer_said_generally_then_per_workflow_keeps_the_general_part(
+    catalog: Catalog,
+) -> None:
+    answers = {
+        "workflows": "tier-2 support escalations, invoice exception handling",
+        "error_cost": "a refund or an unhappy customer, actually could be a regulator fine "
+        "for invoices",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
+    line = next(ln for ln in read.items if ln.startswith("What does one wrong action cost?"))
+    assert "tier-2 support escalations: Some money or an unhappy customer" in line  # not fines
+    assert "invoice exception handling: Serious money" in line
