@@ -18,6 +18,9 @@ _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
+_ONE_UNIT = re.compile(  # "under a sec", "within an hour": one of the unit
+    r"(?<!half )\b(?:a|an|one)\s+(?=(?:ms|millisecond|sec|second|min|minute|hour|day|week)s?\b)"
+)
 
 
 _ALL = re.compile(r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)")
@@ -68,6 +71,7 @@ def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
     table = _TO_BAND.get(question.band) if question.band else None
     if table is None:
         return None
+    folded = _ONE_UNIT.sub("1 ", folded)
     for q in scan(folded):
         if q.unit not in table or len(q.readings) != 1:
             continue

@@ -187,6 +187,9 @@ CHOICES = [  # (consultation, question, typed, value)
     (EDGE, "latency", "about 2 seconds", "relaxed"),
     (EDGE, "latency", "1 min 30 s", "batch"),
     (EDGE, "latency", "overnight", "batch"),
+    (EDGE, "latency", "under a sec ideally", "interactive"),  # "a sec" is one second
+    (EDGE, "latency", "within an hour", "batch"),
+    (EDGE, "latency", "half a second", "interactive"),
     (EDGE, "latency", "2", "interactive"),
     (EDGE, "sensitivity", "customer PII under GDPR", "confidential"),
     (EDGE, "sensitivity", "GDPR", "confidential"),
@@ -206,7 +209,13 @@ def test_choices_from_descriptions(
 
 @pytest.mark.parametrize(
     ("key", "typed"),
-    [("requests", "1.2.3"), ("requests", "lots"), ("requests", "1e999"), ("quality_loss", "5 ms")],
+    [
+        ("requests", "1.2.3"),
+        ("requests", "lots"),
+        ("requests", "1e999"),
+        ("quality_loss", "5 ms"),
+        ("latency", "3 years"),  # an answer to another question, not a response time
+    ],
 )
 def test_unreadable_numbers_get_a_reason_not_a_guess(
     catalog: Catalog, key: str, typed: str
