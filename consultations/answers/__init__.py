@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from consultations.answers.choices import parse_choice
+from consultations.answers.choices import choose, parse_choice
 from consultations.answers.lists import split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
@@ -64,7 +64,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             return Answer(key=question.key, raw=text, items=tuple(items))
         case QuestionType.CHOICE:
-            return Answer(key=question.key, raw=text, choices=parse_choice(question, text))
+            picked, note = choose(question, text)
+            return Answer(key=question.key, raw=text, choices=picked, note=note)
         case QuestionType.NUMBER:  # "~5M~ 6M": struck through in Slack, so taken back
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure

@@ -534,3 +534,20 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
 def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one, please, for example"):
         parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)
+
+
+STRICTEST = [  # options ordered by severity: naming several takes the strictest, said back
+    (EDGE, "sensitivity", "customer PII, some health data — GDPR applies", "regulated"),
+    (EDGE, "sensitivity", "no health data, just customer PII", "confidential"),
+    ("reasoning-telemetry", "audit", "mostly debugging but SOC2 auditors ask", "regulated"),
+    ("automation-frontier", "error_cost", "usually a refund, sometimes legal exposure", "high"),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed", "value"), STRICTEST)
+def test_the_strictest_named_severity_applies_and_is_said(
+    catalog: Catalog, slug: str, key: str, typed: str, value: str
+) -> None:
+    a = parse_answer(q(catalog, slug, key), typed)
+    assert a.choices == (value,)
+    assert (a.note is not None and "strictest" in a.note) == ("no health" not in typed)
