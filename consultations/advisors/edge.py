@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import PRIVATE, plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
@@ -102,7 +103,8 @@ def advise(request: AdvisorInput) -> Report:
             label="Monthly saving running locally",
             value=saving,
             display=m(saving),
-            working=f"{m(api_total)} − {m(local_total)}",
+            working=f"{m(api_total)} − {m(local_total)}"
+            + (f": local costs {m(-saving)} a month more" if saving < 0 else ""),
         ),
         Figure(
             label="Hardware payback",
@@ -112,6 +114,12 @@ def advise(request: AdvisorInput) -> Report:
                 "no hardware to buy (you already have it)"
                 if local["hardware"] <= 0
                 else f"{m(local['hardware'])} ÷ ({m(api_total)} − {m(local['monthly'])})"
+                + (
+                    f" — longer than the {plural(months, 'month')} you write it off over: "
+                    "it does not pay back within the hardware's life"
+                    if payback is not None and payback > months
+                    else ""
+                )
                 if net_monthly > 0
                 else "operations alone cost as much as the API or more: it never pays back"
             ),
@@ -158,6 +166,7 @@ def advise(request: AdvisorInput) -> Report:
         + f"; running locally costs about {m(local_total)} all in. Local pays for itself from "
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
+        + _why_despite_cost(verdict, saving, sensitivity, latency, m)
     )
     return Report(
         slug=request.script.slug,
@@ -267,6 +276,20 @@ def _volume(n: float) -> str:
     if n >= 10_000:
         return f"about {round(n, -2):,.0f} requests a month"
     return f"about {counted(math.ceil(n), 'request')} a month"
+
+
+def _why_despite_cost(
+    verdict: str, saving: float, sensitivity: str, latency: str, m: Callable[[float], str]
+) -> str:
+    """When local costs more today and the verdict still moves traffic, say what moves it."""
+    if saving >= 0 or verdict.startswith("Stay"):
+        return ""
+    why = [
+        f"your {sensitivity} data" if sensitivity in PRIVATE else "",
+        "answers under 100 ms" if latency == "realtime" else "",
+    ]
+    because = " and ".join(w for w in why if w) or "a volume close to the break-even"
+    return f" Today local costs {m(-saving)} a month more; the case for it is {because}."
 
 
 def _months(n: float | None) -> str:

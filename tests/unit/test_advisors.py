@@ -347,3 +347,28 @@ def test_a_weekday_in_the_cadence_answer_sets_the_digest_day(catalog: Catalog) -
     assert personal_options(profile_from_answers(answers))["day"] == 1
     plain = {"cadence": parse_answer(script.question("cadence"), "weekly")}
     assert "day" not in personal_options(profile_from_answers(plain))
+
+
+def test_edge_says_why_local_when_it_costs_more_and_when_it_never_pays_back(
+    catalog: Catalog,
+) -> None:
+    r = run(
+        catalog,
+        "edge-economics",
+        {
+            **EDGE,
+            "requests": "800k",
+            "tokens": "2000 in, 150 out",
+            "price": "$0.80 / $4",
+            "local_cost": "$41k hardware, $1k a month",
+            "sensitivity": "customer PII, some health data",
+        },
+    )
+    assert r.verdict.startswith("Hybrid")
+    assert "local costs $379 a month more; the case for it is your regulated data" in r.summary
+    payback = r.figure("Hardware payback")
+    assert payback.display == "53.9 months"
+    assert "does not pay back within the hardware's life" in (payback.working or "")
+    cheap = run(catalog, "edge-economics", EDGE)  # local is cheaper: no such sentence
+    assert "the case for it" not in cheap.summary
+    assert "does not pay back" not in (cheap.figure("Hardware payback").working or "")
