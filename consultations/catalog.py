@@ -31,14 +31,15 @@ class Catalog:
 
     def find(self, ref: str | int) -> ConsultationScript:
         """By number ("3"), slug ("edge-economics") or a unique start of the slug or title."""
-        text = str(ref).strip().casefold().lstrip("#")
+        text = " ".join(str(ref).strip().casefold().lstrip("#").split())
+        slug = text.replace(" ", "-").replace("_", "-")  # "attention readiness"
         for s in self.scripts:
-            if text in (str(s.number), s.slug, s.title.casefold()):
+            if text in (str(s.number), s.title.casefold()) or slug == s.slug:
                 return s
         starts = [
             s
             for s in self.scripts
-            if s.slug.startswith(text) or s.title.casefold().startswith(text)
+            if s.slug.startswith(slug) or s.title.casefold().startswith(text)
         ]
         if text and len(starts) == 1:
             return starts[0]
