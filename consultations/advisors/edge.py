@@ -305,6 +305,11 @@ def _currency_notes(priced_in: str, built_in: str, priced: bool) -> tuple[str, .
             f"Your API prices had no currency: read as {built_in}, like your local costs. If "
             "they are in another currency, retype them with it (for example $2.50 / $10).",
         )
+    if priced and priced_in and not built_in:
+        return (
+            f"Your local costs had no currency: read as {priced_in}, like your API prices. If "
+            "they are in another currency, retype them with it.",
+        )
     if priced_in and built_in and priced_in != built_in:
         return (
             f"API prices in {priced_in} and local costs in {built_in}: convert one side at "

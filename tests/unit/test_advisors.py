@@ -331,6 +331,9 @@ def test_edge_says_when_api_prices_took_the_hardware_currency(catalog: Catalog) 
     answers = dict(EDGE, price="$2.50 / $10", local_cost="60k EUR, 1.5k a month")
     r = run(catalog, "edge-economics", answers)
     assert any("API prices in USD and local costs in EUR" in a for a in r.assumptions)
+    answers = dict(EDGE, local_cost="30k for hardware, 2k a month")  # prices in $
+    r = run(catalog, "edge-economics", answers)
+    assert any("local costs had no currency: read as USD" in a for a in r.assumptions)
     r = run(catalog, "edge-economics", EDGE)
     assert not any("currency" in a or "local costs in" in a for a in r.assumptions)
 
