@@ -207,6 +207,23 @@ def test_two_users_at_once_and_a_stranger(stack: Stack, slack: FakeSlack) -> Non
     ]  # the stranger moved nothing
 
 
+def test_answers_are_read_as_typed_not_as_slack_escapes_them(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Slack sends "<100ms" as "&lt;100ms" and a typed domain as a link: read as typed."""
+    thread = start(stack, slack, "U11", "3")
+    for typed in ("5M", "1200 in &amp; 300 out", "$3 / $15"):
+        answer_and_wait(stack, slack, "U11", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U11", "C1", thread, "&lt;100ms")
+    assert "Noted: Instantly (under 100 ms)" in block_text(new)
+    thread = start(stack, slack, "U11", "1")  # model convergence: which vendors?
+    (new,) = answer_and_wait(
+        stack, slack, "U11", "C1", thread, "OpenAI &amp; <http://mistral.ai|mistral.ai>"
+    )
+    assert "Noted: OpenAI; mistral" in block_text(new)  # two vendors, the link by its label
+    assert "http" not in block_text(new) and "&amp;" not in block_text(new)
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
