@@ -287,6 +287,16 @@ def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None
     assert not any(b"U10" in v for v in r.hvals("na:digest:subs"))  # no id left behind
 
 
+def test_a_subscription_says_its_channel_and_time_as_typed(stack: Stack, slack: FakeSlack) -> None:
+    url = f"{slack.url}/response/u12"
+    stack.command("digest subscribe <#C77|research> fridays 9am CET", "U12", response_url=url)
+    stack.command("digest subscribe #ops monday 5:30pm", "U12", response_url=url)  # unescaped
+    replies = slack.wait_for(lambda: len(slack.responses("u12")) >= 2 and slack.responses("u12"))
+    escaped, named = (r["text"] for r in replies)
+    assert escaped.startswith("Subscribed <#C77> ") and "Friday at 09:00 Europe/Paris" in escaped
+    assert named.startswith("Subscribed #ops ") and "Monday at 17:30" in named
+
+
 def test_worker_killed_mid_report_still_posts_exactly_one(
     redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
 ) -> None:
