@@ -185,3 +185,11 @@ def test_a_readers_topics_fill_the_top_of_the_real_list() -> None:
     assert any("Diffusion Models Don't Memorize" in r.title for r in ranked)
     plain = triage(papers, top=10, semantic=default_model())  # no topics: not so
     assert sum("long-context" in r.title.casefold() for r in plain) < 3
+
+
+def test_evidence_is_a_word_near_the_question_not_one_near_all_three() -> None:
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model()
+    assert model.closest("designed for language llms", 3) == [[], [], []]  # near every question
+    assert "jailbreak" in model.closest("a jailbreak of chat models", 3)[1]  # near failure only
