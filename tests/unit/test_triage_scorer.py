@@ -192,4 +192,4 @@ def test_evidence_is_a_word_near_the_question_not_one_near_all_three() -> None:
 
     model = default_model()
     assert model.closest("designed for language llms", 3) == [[], [], []]  # near every question
-    assert "jailbreak" in model.closest("a jailbreak of chat models", 3)[1]  # near failure only
+    assert "attack" in model.closest("an attack on chat models", 3)[1]  # near failure only
