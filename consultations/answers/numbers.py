@@ -98,6 +98,8 @@ def number_answer(question: Question, typed: str) -> Answer:
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
         chosen = {p: _business_hours(q) for p, q in chosen.items()}
+    if _WORKING_DAYS.search(text):  # "10k a day on weekdays": 5 days a week
+        chosen = {p: _working_days(q) for p, q in chosen.items()}
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
         per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
@@ -116,7 +118,7 @@ def number_answer(question: Question, typed: str) -> Answer:
 
 
 _BUSINESS_HOURS = re.compile(
-    r"\b(?:business|working|office|work)\s+hours\b|\b9\s*(?:-|to)\s*5\b", re.I
+    r"\b(?:business|working|office|work)\s+hours?\b|\b9\s*(?:-|to)\s*5\b", re.I
 )
 BUSINESS_HOURS_A_WEEK = 40.0  # our assumption, said back
 
@@ -126,6 +128,22 @@ def _business_hours(q: Quantity) -> Quantity:
         return q
     readings = tuple(r * BUSINESS_HOURS_A_WEEK for r in q.readings)
     said = f"{q.text.strip()} an hour over {BUSINESS_HOURS_A_WEEK:.0f} business hours"
+    return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
+
+
+_WORKING_DAYS = re.compile(
+    r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|mon(?:day)?\s*(?:-|–|to)\s*"
+    r"fri(?:day)?)\b",
+    re.I,
+)
+WORKING_DAYS_A_WEEK = 5.0
+
+
+def _working_days(q: Quantity) -> Quantity:
+    if q.rate != "d":
+        return q
+    readings = tuple(r * WORKING_DAYS_A_WEEK for r in q.readings)
+    said = f"{q.text.strip()} a day over {WORKING_DAYS_A_WEEK:.0f} working days"
     return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
 
 
@@ -173,6 +191,12 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+    if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
+        found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
+        if not found:
+            raise AnswerError(
+                f"I read {shares[0].text.strip()}, but I need {_unit_word(kind)} here."
+            )
     if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
         found = [
             q

@@ -35,6 +35,11 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     (EDGE, "requests", "1.200", 1_200, "1,200 requests a month"),  # 1.2 requests cannot be: 1,200
     (EDGE, "requests", "twelve hundred", 1_200, "1,200 requests a month"),
     (EDGE, "requests", "2 x 10^6", 2_000_000, "2,000,000 requests a month"),
+    (EDGE, "requests", "2.5 mil", 2_500_000, "2,500,000 requests a month"),
+    (EDGE, "requests", "5 lakh", 500_000, "500,000 requests a month"),
+    (EDGE, "requests", "2 crore", 20_000_000, "20,000,000 requests a month"),
+    (EDGE, "requests", "500 Tsd", 500_000, "500,000 requests a month"),
+    (EDGE, "requests", "50% more than last year (2M)", 2_000_000, "2,000,000 requests a month"),
     (EDGE, "amortisation", "three years", 36, "36 months"),
     (EDGE, "amortisation", "1 year and 6 months", 18, "18 months"),
     (EDGE, "amortisation", "3y", 36, "36 months"),
@@ -215,6 +220,7 @@ def test_choices_from_descriptions(
         ("requests", "1e999"),
         ("quality_loss", "5 ms"),
         ("latency", "3 years"),  # an answer to another question, not a response time
+        ("requests", "up 20%"),  # a share is not a count
     ],
 )
 def test_unreadable_numbers_get_a_reason_not_a_guess(
@@ -230,6 +236,9 @@ RATES = [  # a number given per another period than the question asks: restated,
     ("reasoning-telemetry", "runs_per_day", "600k a month", 19_713),  # a count from a rate is whole
     ("model-convergence", "monthly_spend", "$120k a year", 10_000),
     ("model-convergence", "monthly_spend", "2k/month", 2_000),
+    (EDGE, "requests", "10k a day on weekdays", 217_411),  # 5 working days a week
+    (EDGE, "requests", "2k per working day", 43_482),
+    (EDGE, "requests", "500 a working hour", 86_964),  # 40 business hours a week
 ]
 
 
