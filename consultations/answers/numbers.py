@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
@@ -72,7 +73,45 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
+_RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
+    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
+    r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
+    re.I,
+)
+
+
 def number_answer(question: Question, typed: str) -> Answer:
+    if (fixed := _self_corrected(question, typed)) is not None:
+        return fixed
+    return _number_answer(question, typed)
+
+
+def _self_corrected(question: Question, typed: str) -> Answer | None:
+    """ "4k, actually 40k": the later figure, said back with the one it replaces; a part named
+    after the cue ("…, actually $3k a month") replaces that part only."""
+    for m in reversed(list(_RECANT.finditer(typed))):
+        before = typed[: m.start()].strip(" ,;.(")
+        after = NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)")
+        if not scan(before) or not scan(after):
+            continue
+        try:
+            first: Answer | None = _number_answer(question, before)
+        except AnswerError:
+            first = None
+        try:
+            new: Answer | None = _number_answer(question, after)
+        except AnswerError:
+            new = one_part(question, first, after, after)
+        if new is None:
+            continue
+        was = f" from {first.display(question)}" if first is not None else ""
+        said = f"corrected{was} after “{m.group('cue')}”"
+        note = "; ".join(filter(None, [new.note, said]))
+        return new.model_copy(update={"raw": typed, "note": note})
+    return None
+
+
+def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
@@ -400,7 +439,7 @@ def one_part(
         return None
     single = question.model_copy(update={"parts": (named[0],)})
     try:
-        new = number_answer(single, words)
+        new = _number_answer(single, words)
     except AnswerError:
         return None
     if new.numbers is None:
