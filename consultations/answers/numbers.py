@@ -70,6 +70,22 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
+_CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
+_HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
+    r"\b(?:rtx|gtx|rx|geforce|radeon)[\s-]?\d{3,4}(?:\s?(?:ti|super|xtx?))?s?\b"
+    r"|\b(?:[abhlv]\d{2,3}|[lt]4|l40s?|[gb]h?\d{3}|mi\d{3}x?)s?\b"
+    rf"|(?:(?<=\ba )|(?<=\ban )|(?<=\bmy )|(?<=\bour )|(?<=\bx )){_CARD}\b"
+    rf"|\b{_CARD}(?:s\b|(?=\s*(?:gpus?|cards?)\b))",
+    re.I,
+)
+_COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
+    r"\s*(?:x|×)?\s*(?:#+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
+    r"laptops?|workstations?|devices?|phones?)\b)",
+    re.I,
+)
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
+)
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
@@ -115,6 +131,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    if kind is NumberKind.MONEY:
+        text = _HARDWARE.sub(lambda m: "#" * len(m.group()), text)  # "a 4090": a card
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None
@@ -133,6 +151,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
+    if kind is NumberKind.MONEY:
+        quantities = _machines_priced(text, quantities)
     quantities = _without_counted_things(question, quantities)
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
@@ -171,6 +191,23 @@ def _business_hours(q: Quantity) -> Quantity:
 def _whole(q: Quantity) -> Quantity:
     """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
     return replace(q, readings=tuple(float(round(r)) for r in q.readings))
+
+
+def _machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "2 H100 servers at 35k each": the 2 counts machines, so it is no amount; a price "each"
+    after it is multiplied by it, and said back."""
+    out: list[Quantity] = []
+    machines: Quantity | None = None
+    for q in found:
+        if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
+            machines = q
+            continue
+        if machines is not None and len(machines.readings) == 1 and _EACH.match(text, q.end):
+            n = machines.readings[0]
+            said = f"{machines.text.strip()} × {q.text.strip()} each"
+            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+        out.append(q)
+    return out
 
 
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:

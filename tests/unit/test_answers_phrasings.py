@@ -525,3 +525,27 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
 def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one, please, for example"):
         parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [  # a GPU's model number or a count of machines is not money (was: hardware $4,090)
+        ("my gaming pc has a 4090 already, power maybe 20 bucks a month", (0, 20)),
+        ("we already own 4 A100s, ops maybe 2k/month", (0, 2_000)),
+        ("4x RTX 4090 for 8k, power 300 a month", (8_000, 300)),
+        ("2 H100 servers at 35k each, 3k a month", (70_000, 3_000)),
+        ("three L40S boxes, $12k each, about $900/mo", (36_000, 900)),
+        ("€40k for two GPUs plus 1.5k/mo", (40_000, 1_500)),
+    ],
+)
+def test_graphics_cards_and_machines_counted_are_not_read_as_money(
+    catalog: Catalog, typed: str, parts: tuple[float, float]
+) -> None:
+    question = q(catalog, EDGE, "local_cost")
+    answer = parse_answer(question, typed)
+    assert answer.numbers == {"hardware": parts[0], "monthly": parts[1]}
+
+
+def test_a_price_each_is_multiplied_by_the_machines_and_said_back(catalog: Catalog) -> None:
+    answer = parse_answer(q(catalog, EDGE, "local_cost"), "2 H100 servers at 35k each, 3k a month")
+    assert answer.note is not None and "2 × 35k each" in answer.note
