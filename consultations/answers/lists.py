@@ -142,10 +142,12 @@ _AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Za-z0-9])")
 def _names_joined_by_and(part: str) -> list[str]:
     """ "GPT-4o for chat and Claude Sonnet for code" names two things; "Claude for research and
     development" names one: split on "and" only where a name starts on both sides."""
-    if "(" in part or not _starts_with_name(part):
+    if not _starts_with_name(part):
         return [part]
     pieces = _AND.split(part)
-    return pieces if all(_starts_with_name(p) for p in pieces) else [part]
+    balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
+    named = all(_starts_with_name(_HEDGE.sub("", p)) for p in pieces)  # "… and sometimes claude"
+    return pieces if balanced and named else [part]
 
 
 def _starts_with_name(part: str) -> bool:

@@ -297,6 +297,14 @@ def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalo
         ("Llama 3 & Mistral on-prem", ("Llama 3", "Mistral on-prem")),
         ("Claude for research and development", ("Claude for research and development",)),
         ("GPT-4o (chat and Q&A), Claude", ("GPT-4o (chat and Q&A)", "Claude")),
+        # a hedge before the second name ("sometimes claude") was one vendor, silently
+        ("chatgpt plus and sometimes claude", ("chatgpt plus", "claude")),
+        ("GPT-4o for chat and mostly Claude for code", ("GPT-4o for chat", "Claude for code")),
+        # a bracket later in the line no longer stops the split ("… for legal (GDPR)")
+        (
+            "Claude for coding and Mistral Large in the EU for legal (GDPR)",
+            ("Claude for coding", "Mistral Large in the EU for legal (GDPR)"),
+        ),
     ],
 )
 def test_two_vendors_joined_by_and_are_two_vendors(
