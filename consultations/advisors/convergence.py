@@ -35,6 +35,22 @@ IMAGE_WORDS = (
     "flux",
     "image",
 )
+# The company behind a model's name: two models of one company are one vendor (one contract,
+# one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
+MAKERS = (
+    ("OpenAI", r"openai|chatgpt|gpt|dall-?e|whisper|o[134](?:-mini)?"),
+    ("Anthropic", r"anthropic|claude"),
+    ("Google", r"google|gemini|gemma|palm|bard|imagen|vertex"),
+    ("Meta", r"meta|llama"),
+    ("Mistral", r"mistral|mixtral|codestral|pixtral"),
+    ("Cohere", r"cohere"),
+    ("xAI", r"xai|grok"),
+    ("DeepSeek", r"deepseek"),
+    ("Alibaba", r"qwen"),
+)
+MAKER_WORDS = [
+    (name, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.I)) for name, words in MAKERS
+]
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(
     r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
@@ -52,7 +68,7 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    vendors = sheet.items("vendors", ("your current vendor",))
+    vendors, same_maker = _by_maker(sheet.items("vendors", ("your current vendor",)))
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -71,7 +87,12 @@ def advise(request: AdvisorInput) -> Report:
     extra = max(len(vendors) - 1, 0)
     upkeep = extra * days * DAY_RATE
     figures = [
-        Figure(label="Vendors in use", value=len(vendors), display=str(len(vendors))),
+        Figure(
+            label="Vendors in use",
+            value=len(vendors),
+            display=str(len(vendors)),
+            working=same_maker or None,
+        ),
         Figure(
             label="Upkeep of extra vendors per month",
             value=upkeep,
@@ -226,6 +247,28 @@ def advise(request: AdvisorInput) -> Report:
             "A vendor that is far cheaper for one task can still justify a narrow integration.",
         ),
     )
+
+
+def _maker(item: str) -> str | None:
+    """The company whose name or model the line names first ("azure openai (gpt-4o)": OpenAI)."""
+    hits = [(m.start(), name) for name, words in MAKER_WORDS if (m := words.search(item))]
+    return min(hits)[1] if hits else None
+
+
+def _by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
+    """One line per vendor: models of one company (of one kind, text or image) together, and
+    the sentence that says which were put together."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for item in items:
+        groups.setdefault((_maker(item) or item, _is_image(item)), []).append(item)
+    vendors, joined = [], []
+    for (maker, _), members in groups.items():
+        if len(members) == 1:
+            vendors.append(members[0])
+            continue
+        vendors.append(f"{maker} ({'; '.join(members)})")
+        joined.append(f"{join(members)} count as one vendor, {maker}")
+    return vendors, "; ".join(joined)
 
 
 def _is_image(vendor: str) -> bool:

@@ -347,3 +347,30 @@ def test_a_weekday_in_the_cadence_answer_sets_the_digest_day(catalog: Catalog) -
     assert personal_options(profile_from_answers(answers))["day"] == 1
     plain = {"cadence": parse_answer(script.question("cadence"), "weekly")}
     assert "day" not in personal_options(profile_from_answers(plain))
+
+
+def test_convergence_counts_two_models_of_one_vendor_as_one_vendor(catalog: Catalog) -> None:
+    """gpt-4o and gpt-4o-mini were two 'vendors': the upkeep of an extra vendor was charged
+    for a second OpenAI model, and each was told to compete with the other."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "openai gpt-4o and gpt-4o-mini for the chatbot, anthropic claude 3.5 "
+            "sonnet for coding and mistral large hosted in EU for the legal dept (GDPR)",
+            "reasons": "gdpr mostly, plus claude is better at code",
+            "monthly_spend": "$10k",
+            "upkeep_days": "3 days",
+        },
+    )
+    assert r.figure("Vendors in use").value == 3
+    assert r.figure("Upkeep of extra vendors per month").value == 2 * 3 * 800
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    assert len(lines) == 3
+    openai = next(ln for ln in lines if "gpt-4o-mini" in ln)
+    assert openai.startswith("OpenAI (openai gpt-4o; gpt-4o-mini for the chatbot) — ")
+    mistral = next(ln for ln in lines if "mistral" in ln)
+    claude = next(ln for ln in lines if "claude" in ln)
+    assert "compliance" in mistral and "compliance" not in claude
+    working = r.figure("Vendors in use").working
+    assert working is not None and "OpenAI" in working
