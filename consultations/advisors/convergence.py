@@ -58,6 +58,10 @@ BOUND_WORDS = re.compile(
     r"compliance|pii|patient|health\w*|bank\w*)\b",
     re.I,
 )
+SAME_RULES = (  # a backup for a team that compliance keeps on one vendor
+    "a second region or deployment of the same vendor first, a second vendor only once it "
+    "passes your compliance review"
+)
 BACKUP = {
     "instant": "hot standby (live on every request path, automatic failover, tested monthly)",
     "minutes": "warm backup (same prompts behind the same interface, switched over in minutes, "
@@ -132,7 +136,9 @@ def advise(request: AdvisorInput) -> Report:
                 if reasons & {"redundancy", "compliance"}
                 else "with one vendor it is a reason to keep a second on file, not in use. "
             )
-            if len(vendors) == 1 and named
+            if len(vendors) == 1 and named and not _kept_single(reasons)
+            else "Compliance keeps you on one vendor, so any backup must meet the same rules. "
+            if len(vendors) == 1 and _kept_single(reasons)
             else ""
         )
         + "Frontier language models now give strikingly similar answers to open-ended "
@@ -191,6 +197,18 @@ def advise(request: AdvisorInput) -> Report:
                 horizon="1-2 months",
                 owner="platform team",
             )
+        )
+    if single and not images and "compliance" in reasons and outage != "hours":
+        recs.insert(
+            0,
+            Recommendation(
+                title="Agree with compliance which backup qualifies",
+                detail=f"Before building the {backup}: may it run in a second region or "
+                "deployment of the same vendor, and what would a second vendor have to prove "
+                "(where data is processed and stored, failover included)?",
+                horizon="0-1 month",
+                owner="compliance lead",
+            ),
         )
     small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     recs.extend(
@@ -271,6 +289,11 @@ def _by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
     return vendors, "; ".join(joined)
 
 
+def _kept_single(reasons: set[str]) -> bool:
+    """ "we only use one, compliance": compliance is why there is one vendor, not a second."""
+    return "compliance" in reasons and reasons <= {"single", "compliance"}
+
+
 def _is_image(vendor: str) -> bool:
     low = vendor.casefold()
     return any(w in low for w in IMAGE_WORDS)
@@ -304,9 +327,11 @@ def _verdict(
     elif len(texts) <= 1:
         head = "Keep your single vendor" if not images else "Keep one vendor per kind of work"
         tail = (
-            f"; add a {backup} on a second vendor behind one interface."
-            if outage != "hours"
-            else "; a documented fallback is enough for your outage tolerance."
+            "; a documented fallback is enough for your outage tolerance."
+            if outage == "hours"
+            else f"; add a {backup} that meets the same compliance rules: {SAME_RULES}."
+            if "compliance" in reasons
+            else f"; add a {backup} on a second vendor behind one interface."
         )
         parts.append(head + tail)
     elif reasons & DURABLE:
@@ -367,9 +392,11 @@ def _line(
             else f"{v} — keep as your only language-model vendor"
         )
         return head + (
-            f"; its backup is a {backup}."
-            if outage != "hours"
-            else "; a documented fallback covers outages."
+            "; a documented fallback covers outages."
+            if outage == "hours"
+            else f"; its backup is a {backup}, in {SAME_RULES}."
+            if "compliance" in reasons
+            else f"; its backup is a {backup}."
         )
     if "compliance" in reasons:
         return (

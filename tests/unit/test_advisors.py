@@ -374,3 +374,26 @@ def test_convergence_counts_two_models_of_one_vendor_as_one_vendor(catalog: Cata
     assert "compliance" in mistral and "compliance" not in claude
     working = r.figure("Vendors in use").working
     assert working is not None and "OpenAI" in working
+
+
+def test_convergence_never_sends_a_vendor_bound_by_compliance_to_another_vendor(
+    catalog: Catalog,
+) -> None:
+    """A bank said compliance keeps it on Azure OpenAI; the report told it to add a hot
+    standby 'on a second vendor' and that compliance 'argues for a second vendor'."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "Azure OpenAI only (GPT-4o), because of compliance we cannot use "
+            "anything else",
+            "reasons": "we only use one, compliance",
+            "outage_tolerance": "instant",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "on a second vendor" not in r.verdict
+    assert "same compliance" in r.verdict
+    assert "yet list one" not in r.summary
+    assert "argues for a second vendor" not in text
+    assert any(rec.owner == "compliance lead" for rec in r.recommendations)
