@@ -529,7 +529,9 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
     assert a.note == "200 an hour over 40 business hours a week is about 1,143 a day"
 
 
-@pytest.mark.parametrize("typed", ["3", "two pipelines", "3 vendors"])
+@pytest.mark.parametrize(
+    "typed", ["3", "two pipelines", "3 vendors", "we have a few", "there are 4 of them"]
+)
 def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one, please, for example"):
         parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)
@@ -557,3 +559,18 @@ def test_graphics_cards_and_machines_counted_are_not_read_as_money(
 def test_a_price_each_is_multiplied_by_the_machines_and_said_back(catalog: Catalog) -> None:
     answer = parse_answer(q(catalog, EDGE, "local_cost"), "2 H100 servers at 35k each, 3k a month")
     assert answer.note is not None and "2 × 35k each" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key"),
+    [("model-convergence", "diverse_tasks"), ("attention-readiness", "incidents")],
+)
+@pytest.mark.parametrize("typed", ["none", "None.", "nothing really", "n/a", "no"])
+def test_none_at_an_optional_question_is_nothing_named_not_an_item_called_none(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    """ "none" was kept as a task: the report said "Applies first to: none." """
+    question = q(catalog, slug, key)
+    answer = parse_answer(question, typed)
+    assert answer.skipped and not answer.items and not answer.text
+    assert answer.display(question) == "none"
