@@ -48,6 +48,8 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
     hits = {v: n for v, n in hits.items() if n}
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
+        if not question.multiple and question.strictest:  # the most sensitive data decides
+            return (next(c.value for c in reversed(choices) if c.value in hits),)
         if not question.multiple and len(ranked) > 1 and hits[ranked[0]] > hits[ranked[1]]:
             return (ranked[0],)
         picked = tuple(v for v in (c.value for c in choices) if v in hits)

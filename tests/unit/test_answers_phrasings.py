@@ -194,6 +194,11 @@ CHOICES = [  # (consultation, question, typed, value)
     (EDGE, "sensitivity", "HIPAA", "regulated"),
     (EDGE, "sensitivity", "patient records (HIPAA)", "regulated"),
     (EDGE, "sensitivity", "public", "public"),
+    # several named: the most sensitive decides (was confidential, by a count of words)
+    (EDGE, "sensitivity", "customer PII, we are a bank so also regulated", "regulated"),
+    (EDGE, "sensitivity", "mostly public but some PII", "confidential"),
+    (EDGE, "sensitivity", "internal docs plus insurance claims", "regulated"),
+    (EDGE, "latency", "whatever, few seconds ok", "relaxed"),
 ]
 
 
