@@ -135,7 +135,14 @@ def advise(request: AdvisorInput) -> Report:
             ("Local total", m(local_total)),
         ),
     )
-    verdict, reasons = verdict_and_reasons(requests, break_even, sensitivity, latency, tolerance)
+    verdict, reasons = verdict_and_reasons(
+        requests,
+        break_even,
+        sensitivity,
+        latency,
+        tolerance,
+        premium=m(-saving) if saving < 0 else None,
+    )
     sensitivity_rows = tuple(
         (label, _volume(local_total / (per_request * factor)) if per_request > 0 else "never")
         for label, factor in (

@@ -397,3 +397,22 @@ def test_convergence_never_sends_a_vendor_bound_by_compliance_to_another_vendor(
     assert "yet list one" not in r.summary
     assert "argues for a second vendor" not in text
     assert any(rec.owner == "compliance lead" for rec in r.recommendations)
+
+
+def test_edge_hybrid_for_private_data_says_what_it_costs_over_the_api(catalog: Catalog) -> None:
+    """Local cost 4x the API and never paid back, yet the verdict read 'Hybrid: pilot local
+    inference' with no word that the data, not the money, is the reason."""
+    answers = {
+        **EDGE,
+        "requests": "200k",
+        "tokens": "3000 in, 500 out",
+        "price": "$2.50 / $10",
+        "latency": "batch",
+        "sensitivity": "customer contracts",
+        "local_cost": "$70,000 hardware, $3,000 a month",
+    }
+    r = run(catalog, "edge-economics", answers)
+    assert r.figure("Monthly saving running locally").value < 0
+    assert r.verdict.startswith("Hybrid")
+    assert "confidential" in r.verdict
+    assert "$3,694 a month more" in r.verdict
