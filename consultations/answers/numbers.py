@@ -79,7 +79,7 @@ _HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not 
     re.I,
 )
 _COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
-    r"\s*(?:x|×)?\s*(?:#+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
+    r"\s*(?:x|×)?\s*(?:\x00+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
     r"laptops?|workstations?|devices?|phones?)\b)",
     re.I,
 )
@@ -132,7 +132,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     if kind is NumberKind.MONEY:
-        text = _HARDWARE.sub(lambda m: "#" * len(m.group()), text)  # "a 4090": a card
+        text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None
@@ -153,6 +153,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     currency = _currency(question, text, quantities)
     if kind is NumberKind.MONEY:
         quantities = _machines_priced(text, quantities)
+        if not quantities and not question.parts:
+            raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     quantities = _without_counted_things(question, quantities)
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
