@@ -416,3 +416,23 @@ def test_edge_hybrid_for_private_data_says_what_it_costs_over_the_api(catalog: C
     assert r.verdict.startswith("Hybrid")
     assert "confidential" in r.verdict
     assert "$3,694 a month more" in r.verdict
+
+
+def test_telemetry_gives_each_failure_listed_with_commas_its_own_detector(
+    catalog: Catalog,
+) -> None:
+    """The question's own example ('loops calling search, a refund approved on the wrong
+    order') came back as one failure with 'a detector and a weekly count'."""
+    answers = {
+        "tools": "MCP servers for Zendesk + Stripe, internal SQL, web search",
+        "failures": "loops calling search, refunds approved on the wrong order, and the model "
+        "hallucinating tool args",
+    }
+    r = run(catalog, "reasoning-telemetry", answers)
+    alerts = next(s for s in r.sections if s.title.startswith("Dashboards")).items
+    known = [a for a in alerts if a.startswith("Your known failure")]
+    assert len(known) == 3
+    loops, wrong, args = known
+    assert "loops calling search" in loops and "loop alert above" in loops
+    assert "refunds approved on the wrong order" in wrong and "differs from" in wrong
+    assert "hallucinating tool args" in args and "schema" in args

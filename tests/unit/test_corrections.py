@@ -332,3 +332,13 @@ def test_one_part_corrected_inside_one_answer_keeps_the_other(catalog: Catalog) 
 def test_actually_without_a_second_figure_changes_nothing(catalog: Catalog) -> None:
     question = catalog.by_slug("edge-economics").question("requests")
     assert parse_answer(question, "5M, actually not sure").number == 5_000_000
+
+
+def test_a_hedge_before_a_description_stays_with_it(catalog: Catalog) -> None:
+    """ "not sure yet, it just gives wrong answers sometimes" was kept as "yet, it just …"."""
+    tel = catalog.by_slug("reasoning-telemetry")
+    d = begin(tel)
+    typed = "not sure yet, it just gives wrong answers sometimes"
+    for text in ["support bot", "CRM api", typed]:
+        d = step(tel, d.consultation, text)
+    assert d.consultation.answers["failures"].text == typed
