@@ -264,7 +264,7 @@ def _failures(failures: str) -> list[str]:
     """ "it looped on search; once it closed a ticket it should have escalated": two; so is
     "loops calling search, a refund approved on the wrong order" (each piece a few words)."""
     parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
-    split = []
+    split: list[str] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
