@@ -579,3 +579,21 @@ def test_none_at_an_optional_question_is_nothing_named_not_an_item_called_none(
     answer = parse_answer(question, typed)
     assert answer.skipped and not answer.items and not answer.text
     assert answer.display(question) == "none"
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [  # an enumeration typed on one line was one "pipeline" named "… 1) pdf splitter 2) …"
+        (
+            "we chunk everything: 1) pdf splitter 2) recursive summariser for board packs",
+            ("pdf splitter", "recursive summariser for board packs"),
+        ),
+        ("1. contract chunker 2. notes summariser 3. ticket RAG", None),
+        ("(1) contract chunker, (2) notes summariser", ("contract chunker", "notes summariser")),
+    ],
+)
+def test_an_enumeration_on_one_line_gives_each_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...] | None
+) -> None:
+    want = items or ("contract chunker", "notes summariser", "ticket RAG")
+    assert parse_answer(q(catalog, "attention-readiness", "pipelines"), typed).items == want
