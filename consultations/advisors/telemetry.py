@@ -26,6 +26,11 @@ PROTECTION = {
     "none": "Redaction before storage: personal data and secrets in tool arguments and outputs "
     "replaced by typed placeholders.",
 }
+HELD = {  # the storage figure for each retention above: (label, days held in full)
+    "regulated": ("Trace storage a year", 365),
+    "internal": ("Trace storage held (90 days in full)", 90),
+    "none": ("Trace storage held (30 days)", 30),
+}
 STACK_STEP = {
     "logs": "sent as OpenTelemetry traces to a managed backend.",
     "apm": "sent to your APM.",
@@ -179,6 +184,12 @@ def advise(request: AdvisorInput) -> Report:
                 working=f"{counted(kept, 'run')} × {STEPS_PER_RUN} steps × "
                 f"{BYTES_PER_STEP:,} bytes",
             ),
+            Figure(  # what the store holds at its retention: the figure to budget
+                label=HELD[audit][0],
+                value=size * HELD[audit][1] / 1e9,
+                display=_bytes(size * HELD[audit][1]),
+                working=f"{_bytes(size)} a day × {HELD[audit][1]} days",
+            ),
         ),
         sections=(
             Section(
@@ -290,6 +301,11 @@ DETECTORS = (
         r"hallucinat|wrong answers?|made[- ]up|invent",
         "grade a weekly sample of runs by hand and track the share marked wrong, per agent "
         "and model version",
+    ),
+    (
+        r"\b(?:approved|accepted|closed|refunded|paid|granted|rejected|declined)\b",
+        "a rule check on every such decision against the facts its own tool calls returned "
+        "(the trace holds them); alert on any decision that breaks a rule",
     ),
     (r"\b(?:cost|burn\w*|expensive|\$)", "the cost-per-run alert above, and a weekly count"),
     (

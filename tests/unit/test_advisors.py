@@ -436,3 +436,21 @@ def test_telemetry_gives_each_failure_listed_with_commas_its_own_detector(
     assert "loops calling search" in loops and "loop alert above" in loops
     assert "refunds approved on the wrong order" in wrong and "differs from" in wrong
     assert "hallucinating tool args" in args and "schema" in args
+
+
+def test_telemetry_sizes_the_store_for_its_retention_and_checks_wrong_approvals(
+    catalog: Catalog,
+) -> None:
+    """A bank keeping every run for years got only a per-day size (1.3 GB), and its known
+    failure, an approval against the rules, got 'a detector and a weekly count'."""
+    answers = {
+        "failures": "it approved a KYC case with an expired passport",
+        "audit": "yes the regulator can ask",
+        "runs_per_day": "80k",
+    }
+    r = run(catalog, "reasoning-telemetry", answers)
+    held = r.figure("Trace storage a year")
+    assert held.display == "467.2 GB" and held.working == "1.3 GB a day × 365 days"
+    alerts = next(s for s in r.sections if s.title.startswith("Dashboards")).items
+    known = next(a for a in alerts if a.startswith("Your known failure"))
+    assert "rule" in known and "a detector and a weekly count" not in known
