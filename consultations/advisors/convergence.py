@@ -410,8 +410,14 @@ def _line(
             if "price" in reasons
             else "the most reliable on your evaluation becomes primary"
         )
+        others = (
+            "; any other is cut unless it clearly wins its own task in the side-by-side (your "
+            "reason: each is best at something), and then kept for that task only."
+            if "capability" in reasons
+            else "; any others are cut."
+        )
         return f"{v} — primary candidate: {role}; the runner-up becomes the {backup}" + (
-            "; any others are cut." if len(texts) > 2 else "."
+            others if len(texts) > 2 else "."
         )
     if "capability" in reasons:
         return (

@@ -454,3 +454,22 @@ def test_telemetry_sizes_the_store_for_its_retention_and_checks_wrong_approvals(
     alerts = next(s for s in r.sections if s.title.startswith("Dashboards")).items
     known = next(a for a in alerts if a.startswith("Your known failure"))
     assert "rule" in known and "a detector and a weekly count" not in known
+
+
+def test_convergence_keeps_a_task_winner_when_capability_is_also_a_reason(
+    catalog: Catalog,
+) -> None:
+    """'price, redundancy and each is better at something' got 'any others are cut' on every
+    vendor: the stated reason that each wins its own task was dropped."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "GPT-4.1 for the assistant, Claude for coding, Gemini for extraction",
+            "reasons": "price, redundancy and each is better at something",
+        },
+    )
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    assert all("primary candidate" in ln for ln in lines)
+    assert all("unless it clearly wins its own task" in ln for ln in lines)
+    assert not any(ln.endswith("any others are cut.") for ln in lines)
