@@ -103,7 +103,7 @@ def apply_reply(
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or not _reads(q, rest):
             return _unknown(script, c, q)
-        text = rest
+        text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
     try:
         answer = parse_answer(q, text)
     except Unclear as e:

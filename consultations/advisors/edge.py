@@ -143,7 +143,14 @@ def advise(request: AdvisorInput) -> Report:
             ("Local total", m(local_total)),
         ),
     )
-    verdict, reasons = verdict_and_reasons(requests, break_even, sensitivity, latency, tolerance)
+    verdict, reasons = verdict_and_reasons(
+        requests,
+        break_even,
+        sensitivity,
+        latency,
+        tolerance,
+        premium=m(-saving) if saving < 0 else None,
+    )
     sensitivity_rows = tuple(
         (label, _volume(local_total / (per_request * factor)) if per_request > 0 else "never")
         for label, factor in (
@@ -282,8 +289,8 @@ def _why_despite_cost(
     verdict: str, saving: float, sensitivity: str, latency: str, m: Callable[[float], str]
 ) -> str:
     """When local costs more today and the verdict still moves traffic, say what moves it."""
-    if saving >= 0 or verdict.startswith("Stay"):
-        return ""
+    if saving >= 0 or verdict.startswith("Stay") or "not for cost" in verdict:
+        return ""  # no premium, or the verdict already says what it is for
     why = [
         f"your {sensitivity} data" if sensitivity in PRIVATE else "",
         "answers under 100 ms" if latency == "realtime" else "",

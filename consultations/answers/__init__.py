@@ -38,18 +38,28 @@ __all__ = [
 
 
 _HOW_MANY = re.compile(
-    r"\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+    r"\s*(?:(?:we\s+have|we've\s+got|we\s+run|there\s+are|i\s+have|about|around|maybe)\s+)?"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
     r"(?:\s+(?:pipelines?|agents?|vendors?|models?|workflows?|tools?|things?|systems?|ones?))?"
-    r"\s*[.!]?\s*",
+    r"(?:\s+(?:of them|or so))?\s*[.!]?\s*",
+    re.I,
+)
+_NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
+    r"\s*(?:none|nothing|no|nope|n/?a|not applicable|-+)(?:\s+(?:really|yet|so far))?\s*[.!]?\s*",
     re.I,
 )
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
+
+
+_NAMED = (QuestionType.TEXT, QuestionType.LIST)
 
 
 def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
         raise AnswerError("I did not catch an answer.")
+    if question.optional and question.type in _NAMED and _NONE.fullmatch(text):
+        return Answer(key=question.key, raw=text, skipped=True)  # said back as "none"
     match question.type:
         case QuestionType.TEXT:
             if len(text) < 2:

@@ -16,7 +16,9 @@ _CUE = re.compile(
     r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
     re.I,
 )
-_NOT = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I)
+NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back
+    r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I
+)
 _ASSIGN = re.compile(
     r"^\s*(?:should be|is|are|was|were|to|=|:|at|of)\s*(?:now\s+|actually\s+)?(?P<rest>.+)$", re.I
 )
@@ -58,7 +60,7 @@ def find_correction(
     if assign is None and q.type not in (QuestionType.NUMBER, QuestionType.CHOICE):
         return None  # free text that merely mentions a topic is an answer, not a correction
     words = assign.group("rest") if assign else body
-    words = _NOT.sub("", words).strip(" ,;.")
+    words = NOT_CLAUSE.sub("", words).strip(" ,;.")
     return Correction(q.key, words) if words else None
 
 
@@ -80,7 +82,7 @@ def back_reference(text: str) -> tuple[str, bool] | None:
     if not cued:
         return None
     rest = _LEAD.sub("", rest)
-    words = _NOT.sub("", rest).strip(" ,;.")
+    words = NOT_CLAUSE.sub("", rest).strip(" ,;.")
     return (words, pointing) if words else None
 
 

@@ -39,8 +39,8 @@ class Answer(BaseModel):
 
     def display(self, question: Question) -> str:
         """How we read the answer, said back to the user."""
-        if self.skipped:
-            return "skipped"
+        if self.skipped:  # "none" typed at an optional question is nothing named, not a skip
+            return "none" if self.raw else "skipped"
         if self.numbers is not None:
             return ", ".join(
                 f"{name} {format_number(v, question.kind, self.currency)}"

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number
@@ -69,13 +70,69 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
+_CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
+_HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
+    r"\b(?:rtx|gtx|rx|geforce|radeon)[\s-]?\d{3,4}(?:\s?(?:ti|super|xtx?))?s?\b"
+    r"|\b(?:[abhlv]\d{2,3}|[lt]4|l40s?|[gb]h?\d{3}|mi\d{3}x?)s?\b"
+    rf"|(?:(?<=\ba )|(?<=\ban )|(?<=\bmy )|(?<=\bour )|(?<=\bx )){_CARD}\b"
+    rf"|\b{_CARD}(?:s\b|(?=\s*(?:gpus?|cards?)\b))",
+    re.I,
+)
+_COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
+    r"\s*(?:x|×)?\s*(?:\x00+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
+    r"laptops?|workstations?|devices?|phones?)\b)",
+    re.I,
+)
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
+)
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
+_RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
+    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
+    r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
+    re.I,
+)
+
+
 def number_answer(question: Question, typed: str) -> Answer:
+    if (fixed := _self_corrected(question, typed)) is not None:
+        return fixed
+    return _number_answer(question, typed)
+
+
+def _self_corrected(question: Question, typed: str) -> Answer | None:
+    """ "4k, actually 40k": the later figure, said back with the one it replaces; a part named
+    after the cue ("…, actually $3k a month") replaces that part only."""
+    for m in reversed(list(_RECANT.finditer(typed))):
+        before = typed[: m.start()].strip(" ,;.(")
+        after = NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)")
+        if not scan(before) or not scan(after):
+            continue
+        try:
+            first: Answer | None = _number_answer(question, before)
+        except AnswerError:
+            first = None
+        try:
+            new: Answer | None = _number_answer(question, after)
+        except AnswerError:
+            new = one_part(question, first, after, after)
+        if new is None:
+            continue
+        was = f" from {first.display(question)}" if first is not None else ""
+        said = f"corrected{was} after “{m.group('cue')}”"
+        note = "; ".join(filter(None, [new.note, said]))
+        return new.model_copy(update={"raw": typed, "note": note})
+    return None
+
+
+def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    if kind is NumberKind.MONEY:
+        text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None
@@ -94,6 +151,10 @@ def number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
+    if kind is NumberKind.MONEY:
+        quantities = _machines_priced(text, quantities)
+        if not quantities and not question.parts:
+            raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     quantities = _without_counted_things(question, quantities)
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
@@ -150,6 +211,23 @@ def _working_days(q: Quantity) -> Quantity:
 def _whole(q: Quantity) -> Quantity:
     """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
     return replace(q, readings=tuple(float(round(r)) for r in q.readings))
+
+
+def _machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "2 H100 servers at 35k each": the 2 counts machines, so it is no amount; a price "each"
+    after it is multiplied by it, and said back."""
+    out: list[Quantity] = []
+    machines: Quantity | None = None
+    for q in found:
+        if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
+            machines = q
+            continue
+        if machines is not None and len(machines.readings) == 1 and _EACH.match(text, q.end):
+            n = machines.readings[0]
+            said = f"{machines.text.strip()} × {q.text.strip()} each"
+            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+        out.append(q)
+    return out
 
 
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
@@ -424,7 +502,7 @@ def one_part(
         return None
     single = question.model_copy(update={"parts": (named[0],)})
     try:
-        new = number_answer(single, words)
+        new = _number_answer(single, words)
     except AnswerError:
         return None
     if new.numbers is None:

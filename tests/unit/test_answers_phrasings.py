@@ -202,6 +202,11 @@ CHOICES = [  # (consultation, question, typed, value)
     (EDGE, "sensitivity", "HIPAA", "regulated"),
     (EDGE, "sensitivity", "patient records (HIPAA)", "regulated"),
     (EDGE, "sensitivity", "public", "public"),
+    # several named: the most sensitive decides (was confidential, by a count of words)
+    (EDGE, "sensitivity", "customer PII, we are a bank so also regulated", "regulated"),
+    (EDGE, "sensitivity", "mostly public but some PII", "confidential"),
+    (EDGE, "sensitivity", "internal docs plus insurance claims", "regulated"),
+    (EDGE, "latency", "whatever, few seconds ok", "relaxed"),
 ]
 
 
@@ -315,6 +320,14 @@ def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalo
         ("Llama 3 & Mistral on-prem", ("Llama 3", "Mistral on-prem")),
         ("Claude for research and development", ("Claude for research and development",)),
         ("GPT-4o (chat and Q&A), Claude", ("GPT-4o (chat and Q&A)", "Claude")),
+        # a hedge before the second name ("sometimes claude") was one vendor, silently
+        ("chatgpt plus and sometimes claude", ("chatgpt plus", "claude")),
+        ("GPT-4o for chat and mostly Claude for code", ("GPT-4o for chat", "Claude for code")),
+        # a bracket later in the line no longer stops the split ("… for legal (GDPR)")
+        (
+            "Claude for coding and Mistral Large in the EU for legal (GDPR)",
+            ("Claude for coding", "Mistral Large in the EU for legal (GDPR)"),
+        ),
     ],
 )
 def test_two_vendors_joined_by_and_are_two_vendors(
@@ -539,7 +552,9 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
     assert a.note == "200 an hour over 40 business hours a week is about 1,143 a day"
 
 
-@pytest.mark.parametrize("typed", ["3", "two pipelines", "3 vendors"])
+@pytest.mark.parametrize(
+    "typed", ["3", "two pipelines", "3 vendors", "we have a few", "there are 4 of them"]
+)
 def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one, please, for example"):
         parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)
@@ -560,3 +575,60 @@ def test_the_strictest_named_severity_applies_and_is_said(
     a = parse_answer(q(catalog, slug, key), typed)
     assert a.choices == (value,)
     assert (a.note is not None and "strictest" in a.note) == ("no health" not in typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [  # a GPU's model number or a count of machines is not money (was: hardware $4,090)
+        ("my gaming pc has a 4090 already, power maybe 20 bucks a month", (0, 20)),
+        ("we already own 4 A100s, ops maybe 2k/month", (0, 2_000)),
+        ("4x RTX 4090 for 8k, power 300 a month", (8_000, 300)),
+        ("2 H100 servers at 35k each, 3k a month", (70_000, 3_000)),
+        ("three L40S boxes, $12k each, about $900/mo", (36_000, 900)),
+        ("€40k for two GPUs plus 1.5k/mo", (40_000, 1_500)),
+    ],
+)
+def test_graphics_cards_and_machines_counted_are_not_read_as_money(
+    catalog: Catalog, typed: str, parts: tuple[float, float]
+) -> None:
+    question = q(catalog, EDGE, "local_cost")
+    answer = parse_answer(question, typed)
+    assert answer.numbers == {"hardware": parts[0], "monthly": parts[1]}
+
+
+def test_a_price_each_is_multiplied_by_the_machines_and_said_back(catalog: Catalog) -> None:
+    answer = parse_answer(q(catalog, EDGE, "local_cost"), "2 H100 servers at 35k each, 3k a month")
+    assert answer.note is not None and "2 × 35k each" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key"),
+    [("model-convergence", "diverse_tasks"), ("attention-readiness", "incidents")],
+)
+@pytest.mark.parametrize("typed", ["none", "None.", "nothing really", "n/a", "no"])
+def test_none_at_an_optional_question_is_nothing_named_not_an_item_called_none(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    """ "none" was kept as a task: the report said "Applies first to: none." """
+    question = q(catalog, slug, key)
+    answer = parse_answer(question, typed)
+    assert answer.skipped and not answer.items and not answer.text
+    assert answer.display(question) == "none"
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [  # an enumeration typed on one line was one "pipeline" named "… 1) pdf splitter 2) …"
+        (
+            "we chunk everything: 1) pdf splitter 2) recursive summariser for board packs",
+            ("pdf splitter", "recursive summariser for board packs"),
+        ),
+        ("1. contract chunker 2. notes summariser 3. ticket RAG", None),
+        ("(1) contract chunker, (2) notes summariser", ("contract chunker", "notes summariser")),
+    ],
+)
+def test_an_enumeration_on_one_line_gives_each_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...] | None
+) -> None:
+    want = items or ("contract chunker", "notes summariser", "ticket RAG")
+    assert parse_answer(q(catalog, "attention-readiness", "pipelines"), typed).items == want
