@@ -20,7 +20,7 @@ from consultations.answers.model import (
     format_money,
     format_number,
 )
-from consultations.answers.numbers import number_answer
+from consultations.answers.numbers import RECANT, number_answer
 from consultations.scripts import Question, QuestionType
 
 __all__ = [
@@ -74,9 +74,23 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             return Answer(key=question.key, raw=text, items=tuple(items))
         case QuestionType.CHOICE:
-            picked, note = choose(question, text)
+            picked, note = _choose_corrected(question, text)
             return Answer(key=question.key, raw=text, choices=picked, note=note)
         case QuestionType.NUMBER:  # "~5M~ 6M": struck through in Slack, so taken back
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
+    """ "hours, actually no we need instant failover": what follows the last cue decides."""
+    cues = [] if question.multiple else list(RECANT.finditer(text))  # several: "…, actually also"
+    if cues and cues[-1].start() > 0 and (after := text[cues[-1].end() :].strip(" ,;.")):
+        try:
+            picked, note = choose(question, after)
+        except AnswerError:
+            pass
+        else:
+            said = f"corrected after “{cues[-1].group('cue')}”"
+            return picked, "; ".join(filter(None, [note, said]))
+    return choose(question, text)

@@ -57,12 +57,11 @@ class Answer(BaseModel):
 
 def with_unit(shown: str, question: Question) -> str:
     """A count said back with what it counts and its period: "2 engineer-days a month"."""
-    if question.kind is NumberKind.TOKENS:
-        shown += " tokens"
-    elif question.unit:
-        shown += f" {question.unit}"
-    else:
+    unit = "tokens" if question.kind is NumberKind.TOKENS else question.unit
+    if not unit:
         return shown
+    one = shown.lstrip("$€£¥") == "1"
+    shown += f" {unit[:-1] if one and unit.endswith('s') else unit}"  # "1 engineer-day"
     return f"{shown} a {question.per}" if isinstance(question.per, str) else shown
 
 

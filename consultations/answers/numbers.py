@@ -89,7 +89,7 @@ _EACH = re.compile(
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
-_RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
+RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
     r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
     re.I,
@@ -105,7 +105,7 @@ def number_answer(question: Question, typed: str) -> Answer:
 def _self_corrected(question: Question, typed: str) -> Answer | None:
     """ "4k, actually 40k": the later figure, said back with the one it replaces; a part named
     after the cue ("…, actually $3k a month") replaces that part only."""
-    for m in reversed(list(_RECANT.finditer(typed))):
+    for m in reversed(list(RECANT.finditer(typed))):
         before = typed[: m.start()].strip(" ,;.(")
         after = NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)")
         if not scan(before) or not scan(after):

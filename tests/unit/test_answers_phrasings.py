@@ -632,3 +632,9 @@ def test_an_enumeration_on_one_line_gives_each_item(
 ) -> None:
     want = items or ("contract chunker", "notes summariser", "ticket RAG")
     assert parse_answer(q(catalog, "attention-readiness", "pipelines"), typed).items == want
+
+
+def test_one_of_a_unit_is_said_in_the_singular(catalog: Catalog) -> None:
+    question = q(catalog, "model-convergence", "upkeep_days")
+    assert parse_answer(question, "1 day a month").display(question) == "1 engineer-day a month"
+    assert parse_answer(question, "2").display(question) == "2 engineer-days a month"

@@ -342,3 +342,18 @@ def test_a_hedge_before_a_description_stays_with_it(catalog: Catalog) -> None:
     for text in ["support bot", "CRM api", typed]:
         d = step(tel, d.consultation, text)
     assert d.consultation.answers["failures"].text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("hours, actually no we need instant failover", "instant"),
+        ("a few minutes, sorry, hours", "hours"),
+    ],
+)
+def test_a_choice_corrected_inside_one_answer_takes_the_later_one(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    question = catalog.by_slug("model-convergence").question("outage_tolerance")
+    a = parse_answer(question, typed)
+    assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected after")
