@@ -284,14 +284,17 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     if kind in TO_BASE:
         found = _compounds(text, [_to_base(q, kind, text) for q in found])
     found = _ranges(text, found, kind)
-    return _sums(text, found) if kind is NumberKind.COUNT else found
+    return _sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
 
 
-_PLUS = re.compile(r"^\s*(?:\+|plus)\s*$", re.I)
+_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month"
+    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*[$€£¥]?\s*$", re.I
+)
 
 
 def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "25 devs + 3 data scientists": one count, added up, with a note that says so."""
+    """ "25 devs + 3 data scientists", "25k + 6k for networking": one figure, added up, with a
+    note that says so."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -299,14 +302,21 @@ def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
             prev is not None
             and _PLUS.match(text[prev.end : q.start])
             and len(prev.readings) == len(q.readings) == 1
+            and prev.rate == q.rate  # "25k + 6k for networking"; not "25k + 2k a month"
+            and _bare(prev) == _bare(q)  # not "25k plus 2 GPUs"
         ):
             total = prev.readings[0] + q.readings[0]
             a, b = (format_number(x.readings[0], None) for x in (prev, q))
             note = f"{a} + {b} added up"
-            out[-1] = replace(prev, readings=(total,), end=q.end, note=note)
+            currency = prev.currency or q.currency
+            out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
             continue
         out.append(q)
     return out
+
+
+def _bare(q: Quantity) -> bool:
+    return q.currency is None and q.scale == 1
 
 
 def _per_unit(price: Quantity, unit: Quantity, per: float) -> Quantity:

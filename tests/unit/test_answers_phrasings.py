@@ -145,6 +145,19 @@ PARTS = [  # (question, typed, {part: value}, currency)
         {"hardware": 30_000, "monthly": 2_000},
         "USD",
     ),
+    (  # two amounts joined by "+" at the same rate are one part, added up
+        "local_cost",
+        "25k + 6k for networking, 2k/month",
+        {"hardware": 31_000, "monthly": 2_000},
+        None,
+    ),
+    (
+        "local_cost",
+        "hardware 25k plus 5k setup, ops 2k a month",
+        {"hardware": 30_000, "monthly": 2_000},
+        None,
+    ),
+    ("local_cost", "25k + 2k a month", {"hardware": 25_000, "monthly": 2_000}, None),
 ]
 
 
@@ -638,3 +651,10 @@ def test_one_of_a_unit_is_said_in_the_singular(catalog: Catalog) -> None:
     question = q(catalog, "model-convergence", "upkeep_days")
     assert parse_answer(question, "1 day a month").display(question) == "1 engineer-day a month"
     assert parse_answer(question, "2").display(question) == "2 engineer-days a month"
+
+
+def test_amounts_joined_by_plus_at_one_rate_are_added_up(catalog: Catalog) -> None:
+    spend = q(catalog, "model-convergence", "monthly_spend")
+    for typed in ("$8k + $2k", "8k/month + 2k/month"):
+        a = parse_answer(spend, typed)
+        assert a.number == 10_000 and "added up" in (a.note or "")
