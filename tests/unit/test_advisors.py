@@ -134,6 +134,31 @@ def test_attention_simplifies_when_documents_do_not_fit(catalog: Catalog) -> Non
     assert "simplify" in next(s for s in r.sections if s.title.startswith("Retire")).items[0]
 
 
+def test_attention_kept_for_cost_still_tests_the_pipeline_behind_an_incident(
+    catalog: Catalog,
+) -> None:
+    """All kept for cost, yet the chunker lost a liability cap: the plan must test whole
+    documents on that chunker, not only re-price later."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "contract review chunker, support ticket summariser",
+            "workarounds": "all of the above",
+            "doc_tokens": "30k",
+            "context_window": "128k",
+            "calls": "50k",
+            "input_price": "$2.50",
+            "upkeep_hours": "16",
+            "incidents": "the chunker split an indemnity clause and we missed a liability cap",
+        },
+    )
+    assert r.verdict.startswith("Keep them") and "less what the chunks send today" in r.verdict
+    titles = [rec.title for rec in r.recommendations]
+    assert "Test whole documents on contract review chunker" in titles
+    assert not any("support ticket" in t for t in titles)
+
+
 def test_telemetry_samples_only_at_volume_without_audit(catalog: Catalog) -> None:
     big = run(catalog, "reasoning-telemetry", {"runs_per_day": "200k", "audit": "none"})
     audited = run(catalog, "reasoning-telemetry", {"runs_per_day": "200k", "audit": "regulated"})
