@@ -115,14 +115,20 @@ def _choose(
     _tell_notices(service, owner, term)  # reading them may have set an unreadable one aside
     if ref is None and active:
         return _resume(service, active[0], term)
+    listed = False
     while ref is None:
-        term.say(
-            "Which consultation? Type a number or a name.\n"
-            + messages.catalog_list(service.catalog)
-        )
+        if not listed:  # the list once (and again on `help`), not after every miss
+            term.say(
+                "Which consultation? Type a number or a name.\n"
+                + messages.catalog_list(service.catalog)
+            )
+            listed = True
         line = term.ask()
         if line is None or line.strip().casefold() in _LEAVE | {"cancel"}:
             return None
+        if line.strip().casefold() in {"help", "?", "list", "menu"}:
+            listed = False
+            continue
         done = next((c for c in service.consultations(owner) if c.status is Status.COMPLETED), None)
         if done is not None and _EDIT.match(line):  # "edit 2" after the report: reopen it
             term.say(f"Your latest report: **{service.catalog.by_slug(done.slug).title}**.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,27 +25,67 @@ class UnknownConsultation(LookupError):
     pass
 
 
+_FILLER = {  # words that name no consultation
+    "the",
+    "one",
+    "a",
+    "an",
+    "please",
+    "consultation",
+    "consult",
+    "on",
+    "about",
+    "for",
+    "start",
+    "do",
+    "thing",
+    "i",
+    "want",
+    "to",
+    "run",
+    "open",
+    "go",
+    "with",
+    "lets",
+    "let's",
+    "let",
+    "us",
+}
+
+
+def _words_of(s: ConsultationScript) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", f"{s.slug} {s.title}".casefold()))
+
+
 @dataclass(frozen=True)
 class Catalog:
     scripts: tuple[ConsultationScript, ...]
     context: ResearchContext
 
     def find(self, ref: str | int) -> ConsultationScript:
-        """By number ("3"), slug ("edge-economics") or a unique start of the slug or title."""
-        text = str(ref).strip().casefold().lstrip("#")
+        """By number ("3"), slug ("edge-economics"), a unique start of the slug or title, or
+        words only one of them has ("the edge one"); when several have them, only those are
+        offered."""
+        text = " ".join(str(ref).strip().casefold().lstrip("#").split())
+        slug = text.replace(" ", "-").replace("_", "-")  # "attention readiness"
         for s in self.scripts:
-            if text in (str(s.number), s.slug, s.title.casefold()):
+            if text in (str(s.number), s.title.casefold()) or slug == s.slug:
                 return s
         starts = [
             s
             for s in self.scripts
-            if s.slug.startswith(text) or s.title.casefold().startswith(text)
+            if s.slug.startswith(slug) or s.title.casefold().startswith(text)
         ]
         if text and len(starts) == 1:
             return starts[0]
+        words = set(re.findall(r"[a-z0-9]+", text)) - _FILLER  # "the edge one", "ip risk"
+        named = [s for s in self.scripts if words and words <= _words_of(s)]
+        if len(named) == 1:
+            return named[0]
+        some = named or self.scripts
         raise UnknownConsultation(
             f"No consultation called {str(ref)[:40]!r}. Choose 1-{len(self.scripts)} or a name: "
-            + ", ".join(s.slug for s in self.scripts)
+            + ", ".join(s.slug for s in some)
         )
 
     def by_slug(self, slug: str) -> ConsultationScript:

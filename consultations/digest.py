@@ -159,6 +159,37 @@ def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None
     return None if period == last else period
 
 
+_FILLERS = {"at", "on", "every", "each", "in", "the", "around", "from"}
+_MERIDIEM = re.compile(r"[ap]\.?m\.?")
+_CLOCK = re.compile(  # 09:00, 9:30:00, 9am, 9:30 p.m., 21h, 9h30, 9.30am; noon, midnight
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<m>\d{2})?(?::(?P<s>\d{2}))?)?(?P<ampm>[ap]\.?m\.?)?"
+    r"|(?P<word>noon|midday|midnight)"
+)
+
+
+def _meridiem(low: str, rest: list[str]) -> str:
+    """After a number, takes an "am"/"pm" that stands as its own word next."""
+    if low.isdigit() and rest and _MERIDIEM.fullmatch(rest[0].casefold()):
+        return rest.pop(0).casefold()
+    return ""
+
+
+def _time_of(clock: re.Match[str], typed: str) -> time:
+    if clock["word"]:
+        return time(0) if clock["word"] == "midnight" else time(12)
+    if not (clock["sep"] or clock["ampm"]):  # a bare "9" could be a day of the month
+        raise ValueError(f"{typed!r}: give a time of day as HH:MM or 9am")
+    hh, mm, ss = int(clock["h"]), int(clock["m"] or 0), int(clock["s"] or 0)
+    if clock["ampm"]:
+        if not 1 <= hh <= 12:
+            raise ValueError(f"{typed!r} is not a time of day (HH:MM or 9am)")
+        hh = hh % 12 + (12 if clock["ampm"].startswith("p") else 0)
+    try:
+        return time(hh, mm, ss)
+    except ValueError as e:
+        raise ValueError(f"{typed!r} is not a time of day (HH:MM or 9am)") from e
+
+
 def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, object]:
     """`[#channel] [day] [HH:MM] [Area/City]` in any order; unknown words are an error. A
     personal digest also takes a cadence (`daily`…`monthly`) and `top N`."""
@@ -175,12 +206,10 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
             out["channel"] = w.strip("<>#").split("|")[0]
         elif low.rstrip(".") in _DAY_WORDS:
             out["day"] = _DAY_WORDS[low.rstrip(".")]
-        elif ":" in low and low.replace(":", "").isdigit():
-            try:
-                hh, mm, *ss = (int(x) for x in low.split(":"))
-                out["at"] = time(hh, mm, ss[0] if ss else 0)
-            except (TypeError, ValueError) as e:
-                raise ValueError(f"{w!r} is not a time of day (HH:MM)") from e
+        elif low in _FILLERS:  # "fridays at 9am", "every monday"
+            continue
+        elif clock := _CLOCK.fullmatch(low + _meridiem(low, rest)):  # "9 am": two words
+            out["at"] = _time_of(clock, w)
         elif low in ZONE_ABBREVIATIONS:
             out["timezone"] = ZONE_ABBREVIATIONS[low]
         elif "/" in w:

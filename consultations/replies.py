@@ -48,11 +48,6 @@ _YES = {
     "yes it is",
 }
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
-_NONE = re.compile(
-    r"^\s*(?:no|none|nope|nothing|nobody|no ?one|n/?a|not really|not yet|no thanks|-+)"
-    r"(?:\s+(?:really|yet|at all|for now|right now|thanks))*\s*[.!]*\s*$",
-    re.I,
-)
 _UNKNOWN = re.compile(
     r"^\s*(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
     r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",
@@ -104,13 +99,11 @@ def apply_reply(
             return ReplyResult(True, note="Then type the right value, please.")
         if len(picks) == 1 and (part := _doubted_part(q, pending, text)) is not None:
             return _accept(script, c, q, part)  # "change the hardware to 45k" (or "45k")
-    if q.optional and q.type is QuestionType.LIST and _NONE.match(text):
-        return _skip(c, q)  # "none really" at an optional list names nothing to list
     if (unsure := _UNKNOWN.match(text)) is not None:
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or not _reads(q, rest):
             return _unknown(script, c, q)
-        text = rest
+        text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
     try:
         answer = parse_answer(q, text)
     except Unclear as e:
@@ -158,7 +151,11 @@ def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyR
         answer = Answer(key=q.key, raw="don't know", choices=(unknown.value,))
         return _accept(script, c, q, answer)
     if q.optional:
-        return _skip(c, q)
+        c.answers[q.key] = Answer(key=q.key, raw="", skipped=True)
+        if q.key not in c.trail:
+            c.trail.append(q.key)
+        c.pending = None
+        return ReplyResult(True, note="Skipped; the report says so (`edit N` adds it later).")
     example = f" (for example: {q.example})" if q.example else ""
     doubted = c.pending is not None  # "not sure" at "I read 2 — is that right?": drop the 2
     c.pending = None
@@ -168,14 +165,6 @@ def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyR
         + example
         + ": it shows what it rests on, and `edit N` changes it later.",
     )
-
-
-def _skip(c: Consultation, q: Question) -> ReplyResult:
-    c.answers[q.key] = Answer(key=q.key, raw="", skipped=True)
-    if q.key not in c.trail:
-        c.trail.append(q.key)
-    c.pending = None
-    return ReplyResult(True, note="Skipped; the report says so (`edit N` adds it later).")
 
 
 def _restated(

@@ -55,6 +55,11 @@ class Question(BaseModel):
     # choice
     choices: tuple[Choice, ...] = ()
     multiple: bool = False
+    strictest: bool = Field(
+        default=False,
+        description="Options run from least to most strict: an answer naming several takes the "
+        "strictest, and says so ('customer PII, some health data' is regulated).",
+    )
     # number
     kind: NumberKind | None = None
     parts: tuple[str, ...] = Field(

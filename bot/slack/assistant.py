@@ -226,7 +226,9 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         if not await asyncio.to_thread(ledger.first_time, "slack", event_id, owner):
             log.info("slack.duplicate_event")
             return
-        await agent.said(owner, event["channel"], event["thread_ts"], event.get("text") or "")
+        await agent.said(
+            owner, event["channel"], event["thread_ts"], kit.as_typed(event.get("text") or "")
+        )
 
     bolt.assistant(assistant)
 

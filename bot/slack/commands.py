@@ -24,7 +24,7 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         await ack()
         owner = owner_of(body, body["user_id"])
         structlog.contextvars.bind_contextvars(owner=owner.key)
-        cmd = router.parse(body.get("text") or "", slash=True)
+        cmd = router.parse(kit.as_typed(body.get("text") or ""), slash=True)
         log.info("slack.command", command=type(cmd).__name__)
         channel = body.get("channel_id") or ""
         reply = await _handle(ctx, conv, owner, cmd, channel)

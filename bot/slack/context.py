@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
 from consultations.adapters.bootstrap import App
+from consultations.adapters.slack import blocks as kit
 from consultations.desk import Surface
 from consultations.state import Consultation, Owner
 
@@ -30,4 +32,10 @@ def thread_link(c: Consultation) -> str:
     return f" · <https://slack.com/archives/{ch}/p{ts.replace('.', '')}|open thread>"
 
 
-SURFACE = Surface(prefix="/neurips ", link=thread_link, channel=lambda ch: f"<#{ch}>")
+def channel_ref(channel: str) -> str:
+    """A channel id as Slack's link; a name (typed where commands are not escaped) as #name."""
+    return f"<#{channel}>" if _CHANNEL_ID.fullmatch(channel) else f"#{kit.escape(channel)}"
+
+
+_CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]+")  # names are lower case
+SURFACE = Surface(prefix="/neurips ", link=thread_link, channel=channel_ref)

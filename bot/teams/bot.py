@@ -4,6 +4,7 @@ consultation logic here."""
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -59,7 +60,8 @@ class ConsultationBot(ActivityHandler):
             await asyncio.to_thread(self.parts.chats.save, owner, chat)
         value = activity.value if isinstance(activity.value, dict) else {}
         TurnContext.remove_recipient_mention(activity)
-        text = _AT.sub("", activity.text or "").strip()  # a mention of us left in the text
+        # a mention of us left in the text; channel messages arrive as HTML ("&lt;1s", "&nbsp;")
+        text = html.unescape(_AT.sub("", activity.text or "")).replace("\xa0", " ").strip()
         if "forget" in value:
             await self._forget(turn_context, owner, value.get("forget") == "yes")
         elif "answer" in value:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.words import count, counted, join, money, plural, share
 from consultations.report import Figure, Recommendation, Report, Section
@@ -31,9 +33,10 @@ def advise(request: AdvisorInput) -> Report:
     upkeep = hours * HOURLY_RATE
     costly = whole > upkeep
     for_cost = bool(workarounds & {"cost", "latency"})
-    money_note = (
-        f"whole documents would cost about {money(whole, cur)} a month of input at "
-        f"{counted(calls_month, 'call')}, against about {money(upkeep, cur)} of upkeep"
+    money_note = (  # the chunks' own input is unknown: whole documents cost at most this more
+        f"whole documents would cost up to about {money(whole, cur)} a month of input at "
+        f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
+        f"{money(upkeep, cur)} of upkeep"
     )
     calls = []
     for p in pipelines:
@@ -159,7 +162,13 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(target if ugliest else None, retire > 0, money_note, incidents),
+        recommendations=_plan(
+            target if ugliest else None,
+            retire > 0,
+            money_note,
+            incidents,
+            _behind_incident(pipelines, incidents) if fits else None,
+        ),
         assumptions=assumed_lines(
             sheet,
             {
@@ -193,8 +202,18 @@ def _ugliness(pipeline: str, incidents: str) -> int:
     return score + 2 * sum(w in incidents.casefold() for w in words)
 
 
+def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
+    """The pipeline the incident names, if any (its own words appear in it)."""
+    named = [p for p in pipelines if _ugliness(p, incidents) - _ugliness(p, "") > 0]
+    return max(named, key=lambda p: _ugliness(p, incidents)) if named else None
+
+
 def _plan(
-    target: str | None, retiring: bool, money_note: str, incidents: str
+    target: str | None,
+    retiring: bool,
+    money_note: str,
+    incidents: str,
+    incident_pipeline: str | None = None,
 ) -> tuple[Recommendation, ...]:
     test = Recommendation(
         title="Run the document test",
@@ -212,8 +231,19 @@ def _plan(
                 owner="ML engineer",
             ),
         )
+        weigh = (  # kept for cost, but its failure is the kind whole documents avoid
+            Recommendation(
+                title=f"Test whole documents on {incident_pipeline}",
+                detail="Your incident is what a whole document in one call avoids: run the "
+                "document test on it now; if whole documents answer right, weigh that accuracy "
+                f"against the cost: {money_note}.",
+                horizon="0-1 month",
+                owner="ML engineer",
+            ),
+        )
         return (
             *(fix if incidents else ()),
+            *(weigh if incident_pipeline else ()),
             Recommendation(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today {money_note}; rerun this consultation with the new price.",

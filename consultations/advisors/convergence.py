@@ -35,12 +35,32 @@ IMAGE_WORDS = (
     "flux",
     "image",
 )
+# The company behind a model's name: two models of one company are one vendor (one contract,
+# one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
+MAKERS = (
+    ("OpenAI", r"openai|chatgpt|gpt|dall-?e|whisper|o[134](?:-mini)?"),
+    ("Anthropic", r"anthropic|claude"),
+    ("Google", r"google|gemini|gemma|palm|bard|imagen|vertex"),
+    ("Meta", r"meta|llama"),
+    ("Mistral", r"mistral|mixtral|codestral|pixtral"),
+    ("Cohere", r"cohere"),
+    ("xAI", r"xai|grok"),
+    ("DeepSeek", r"deepseek"),
+    ("Alibaba", r"qwen"),
+)
+MAKER_WORDS = [
+    (name, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.I)) for name, words in MAKERS
+]
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(
     r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
     r"private cloud|eu|europe(?:an)?|gdpr|hipaa|residency|sovereign\w*|legal|regulated|"
     r"compliance|pii|patient|health\w*|bank\w*)\b",
     re.I,
+)
+SAME_RULES = (  # a backup for a team that compliance keeps on one vendor
+    "a second region or deployment of the same vendor first, a second vendor only once it "
+    "passes your compliance review"
 )
 BACKUP = {
     "instant": "hot standby (live on every request path, automatic failover, tested monthly)",
@@ -52,7 +72,7 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    vendors = sheet.items("vendors", ("your current vendor",))
+    vendors, same_maker = _by_maker(sheet.items("vendors", ("your current vendor",)))
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -71,7 +91,12 @@ def advise(request: AdvisorInput) -> Report:
     extra = max(len(vendors) - 1, 0)
     upkeep = extra * days * DAY_RATE
     figures = [
-        Figure(label="Vendors in use", value=len(vendors), display=str(len(vendors))),
+        Figure(
+            label="Vendors in use",
+            value=len(vendors),
+            display=str(len(vendors)),
+            working=same_maker or None,
+        ),
         Figure(
             label="Upkeep of extra vendors per month",
             value=upkeep,
@@ -111,7 +136,9 @@ def advise(request: AdvisorInput) -> Report:
                 if reasons & {"redundancy", "compliance"}
                 else "with one vendor it is a reason to keep a second on file, not in use. "
             )
-            if len(vendors) == 1 and named
+            if len(vendors) == 1 and named and not _kept_single(reasons)
+            else "Compliance keeps you on one vendor, so any backup must meet the same rules. "
+            if len(vendors) == 1 and _kept_single(reasons)
             else ""
         )
         + "Frontier language models now give strikingly similar answers to open-ended "
@@ -171,6 +198,18 @@ def advise(request: AdvisorInput) -> Report:
                 owner="platform team",
             )
         )
+    if single and not images and "compliance" in reasons and outage != "hours":
+        recs.insert(
+            0,
+            Recommendation(
+                title="Agree with compliance which backup qualifies",
+                detail=f"Before building the {backup}: may it run in a second region or "
+                "deployment of the same vendor, and what would a second vendor have to prove "
+                "(where data is processed and stored, failover included)?",
+                horizon="0-1 month",
+                owner="compliance lead",
+            ),
+        )
     small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     recs.extend(
         ()
@@ -228,6 +267,33 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+def _maker(item: str) -> str | None:
+    """The company whose name or model the line names first ("azure openai (gpt-4o)": OpenAI)."""
+    hits = [(m.start(), name) for name, words in MAKER_WORDS if (m := words.search(item))]
+    return min(hits)[1] if hits else None
+
+
+def _by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
+    """One line per vendor: models of one company (of one kind, text or image) together, and
+    the sentence that says which were put together."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for item in items:
+        groups.setdefault((_maker(item) or item, _is_image(item)), []).append(item)
+    vendors, joined = [], []
+    for (maker, _), members in groups.items():
+        if len(members) == 1:
+            vendors.append(members[0])
+            continue
+        vendors.append(f"{maker} ({'; '.join(members)})")
+        joined.append(f"{join(members)} count as one vendor, {maker}")
+    return vendors, "; ".join(joined)
+
+
+def _kept_single(reasons: set[str]) -> bool:
+    """ "we only use one, compliance": compliance is why there is one vendor, not a second."""
+    return "compliance" in reasons and reasons <= {"single", "compliance"}
+
+
 def _is_image(vendor: str) -> bool:
     low = vendor.casefold()
     return any(w in low for w in IMAGE_WORDS)
@@ -261,9 +327,11 @@ def _verdict(
     elif len(texts) <= 1:
         head = "Keep your single vendor" if not images else "Keep one vendor per kind of work"
         tail = (
-            f"; add a {backup} on a second vendor behind one interface."
-            if outage != "hours"
-            else "; a documented fallback is enough for your outage tolerance."
+            "; a documented fallback is enough for your outage tolerance."
+            if outage == "hours"
+            else f"; add a {backup} that meets the same compliance rules: {SAME_RULES}."
+            if "compliance" in reasons
+            else f"; add a {backup} on a second vendor behind one interface."
         )
         parts.append(head + tail)
     elif reasons & DURABLE:
@@ -324,9 +392,11 @@ def _line(
             else f"{v} — keep as your only language-model vendor"
         )
         return head + (
-            f"; its backup is a {backup}."
-            if outage != "hours"
-            else "; a documented fallback covers outages."
+            "; a documented fallback covers outages."
+            if outage == "hours"
+            else f"; its backup is a {backup}, in {SAME_RULES}."
+            if "compliance" in reasons
+            else f"; its backup is a {backup}."
         )
     if "compliance" in reasons:
         return (
@@ -340,8 +410,14 @@ def _line(
             if "price" in reasons
             else "the most reliable on your evaluation becomes primary"
         )
+        others = (
+            "; any other is cut unless it clearly wins its own task in the side-by-side (your "
+            "reason: each is best at something), and then kept for that task only."
+            if "capability" in reasons
+            else "; any others are cut."
+        )
         return f"{v} — primary candidate: {role}; the runner-up becomes the {backup}" + (
-            "; any others are cut." if len(texts) > 2 else "."
+            others if len(texts) > 2 else "."
         )
     if "capability" in reasons:
         return (

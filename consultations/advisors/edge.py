@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import PRIVATE, plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
@@ -102,7 +103,8 @@ def advise(request: AdvisorInput) -> Report:
             label="Monthly saving running locally",
             value=saving,
             display=m(saving),
-            working=f"{m(api_total)} − {m(local_total)}",
+            working=f"{m(api_total)} − {m(local_total)}"
+            + (f": local costs {m(-saving)} a month more" if saving < 0 else ""),
         ),
         Figure(
             label="Hardware payback",
@@ -112,6 +114,12 @@ def advise(request: AdvisorInput) -> Report:
                 "no hardware to buy (you already have it)"
                 if local["hardware"] <= 0
                 else f"{m(local['hardware'])} ÷ ({m(api_total)} − {m(local['monthly'])})"
+                + (
+                    f" — longer than the {plural(months, 'month')} you write it off over: "
+                    "it does not pay back within the hardware's life"
+                    if payback is not None and payback > months
+                    else ""
+                )
                 if net_monthly > 0
                 else "operations alone cost as much as the API or more: it never pays back"
             ),
@@ -135,7 +143,14 @@ def advise(request: AdvisorInput) -> Report:
             ("Local total", m(local_total)),
         ),
     )
-    verdict, reasons = verdict_and_reasons(requests, break_even, sensitivity, latency, tolerance)
+    verdict, reasons = verdict_and_reasons(
+        requests,
+        break_even,
+        sensitivity,
+        latency,
+        tolerance,
+        premium=m(-saving) if saving < 0 else None,
+    )
     sensitivity_rows = tuple(
         (label, _volume(local_total / (per_request * factor)) if per_request > 0 else "never")
         for label, factor in (
@@ -158,6 +173,7 @@ def advise(request: AdvisorInput) -> Report:
         + f"; running locally costs about {m(local_total)} all in. Local pays for itself from "
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
+        + _why_despite_cost(verdict, saving, sensitivity, latency, m)
     )
     return Report(
         slug=request.script.slug,
@@ -269,6 +285,20 @@ def _volume(n: float) -> str:
     return f"about {counted(math.ceil(n), 'request')} a month"
 
 
+def _why_despite_cost(
+    verdict: str, saving: float, sensitivity: str, latency: str, m: Callable[[float], str]
+) -> str:
+    """When local costs more today and the verdict still moves traffic, say what moves it."""
+    if saving >= 0 or verdict.startswith("Stay") or "not for cost" in verdict:
+        return ""  # no premium, or the verdict already says what it is for
+    why = [
+        f"your {sensitivity} data" if sensitivity in PRIVATE else "",
+        "answers under 100 ms" if latency == "realtime" else "",
+    ]
+    because = " and ".join(w for w in why if w) or "a volume close to the break-even"
+    return f" Today local costs {m(-saving)} a month more; the case for it is {because}."
+
+
 def _months(n: float | None) -> str:
     if n is None:
         return "never"
@@ -281,6 +311,11 @@ def _currency_notes(priced_in: str, built_in: str, priced: bool) -> tuple[str, .
         return (
             f"Your API prices had no currency: read as {built_in}, like your local costs. If "
             "they are in another currency, retype them with it (for example $2.50 / $10).",
+        )
+    if priced and priced_in and not built_in:
+        return (
+            f"Your local costs had no currency: read as {priced_in}, like your API prices. If "
+            "they are in another currency, retype them with it.",
         )
     if priced_in and built_in and priced_in != built_in:
         return (

@@ -11,8 +11,14 @@ PRIVATE = ("confidential", "regulated")
 
 
 def verdict_and_reasons(
-    requests: float, break_even: float, sensitivity: str, latency: str, tolerance: float
+    requests: float,
+    break_even: float,
+    sensitivity: str,
+    latency: str,
+    tolerance: float,
+    premium: str | None = None,
 ) -> tuple[str, list[str]]:
+    """``premium``: what local costs a month over the API, when it costs more."""
     reasons: list[str] = []
     private = sensitivity in PRIVATE
     fast = latency == "realtime"
@@ -44,8 +50,19 @@ def verdict_and_reasons(
         )
     if requests >= break_even * 1.5:
         head = "Run it locally — a pilot first."
-    elif requests >= break_even * 0.67 or private or fast:
+    elif requests >= break_even * 0.67:
         head = "Hybrid: pilot local inference on part of the traffic, keep the API as fallback."
+    elif private or fast:  # cost says stay: the data or the speed is what pays for it
+        why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
+        head = (
+            f"Hybrid, for your {why}, not for cost: pilot local inference for the requests "
+            "that need it, and keep the API for any that do not"
+            + (
+                f"; at today's volume local costs {premium} a month more than the API."
+                if premium
+                else "."
+            )
+        )
     else:
         head = "Stay on the API for now."
         reasons.append("Volume is well below break-even: the hardware would sit mostly idle.")

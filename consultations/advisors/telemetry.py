@@ -26,6 +26,11 @@ PROTECTION = {
     "none": "Redaction before storage: personal data and secrets in tool arguments and outputs "
     "replaced by typed placeholders.",
 }
+HELD = {  # the storage figure for each retention above: (label, days held in full)
+    "regulated": ("Trace storage a year", 365),
+    "internal": ("Trace storage held (90 days in full)", 90),
+    "none": ("Trace storage held (30 days)", 30),
+}
 STACK_STEP = {
     "logs": "sent as OpenTelemetry traces to a managed backend.",
     "apm": "sent to your APM.",
@@ -93,9 +98,7 @@ def advise(request: AdvisorInput) -> Report:
         "3 times in a run.",
         "Tool error rate above its weekly baseline, per tool: " + join(list(tools[:4])) + ".",
         "Cost per run above the 99th percentile of last week.",
-    ) + tuple(
-        f"Your known failure — {f}: a detector and a weekly count." for f in _failures(failures)
-    )
+    ) + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
     reader = _who(blind)
     names = join(list(agents[:3]))
     owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
@@ -181,6 +184,12 @@ def advise(request: AdvisorInput) -> Report:
                 working=f"{counted(kept, 'run')} × {STEPS_PER_RUN} steps × "
                 f"{BYTES_PER_STEP:,} bytes",
             ),
+            Figure(  # what the store holds at its retention: the figure to budget
+                label=HELD[audit][0],
+                value=size * HELD[audit][1] / 1e9,
+                display=_bytes(size * HELD[audit][1]),
+                working=f"{_bytes(size)} a day × {HELD[audit][1]} days",
+            ),
         ),
         sections=(
             Section(
@@ -263,9 +272,54 @@ def _tool_named(tools: tuple[str, ...], failures: str) -> str | None:
 
 
 def _failures(failures: str) -> list[str]:
-    """ "it looped on search; once it closed a ticket it should have escalated": two."""
+    """ "it looped on search; once it closed a ticket it should have escalated": two; so is
+    "loops calling search, a refund approved on the wrong order" (each piece a few words)."""
     parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
-    return parts[:4] or [failures]
+    split: list[str] = []
+    for part in parts:
+        pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
+        listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
+        split.extend(pieces if listed else [part])
+    return split[:4] or [failures]
+
+
+# What to watch for a failure of a known kind: (words that name it, the detector)
+DETECTORS = (
+    (r"\bloop", "the loop alert above, and a weekly count"),
+    (
+        r"\bwrong (?:order|customer|account|record|ticket|user|item|invoice|id)\b",
+        "an alert when the record a tool call acts on differs from the one named in the run's "
+        "input (the ID in the request against the ID in the tool's arguments)",
+    ),
+    (
+        r"hallucinat\w* (?:tool )?(?:args|arguments|parameters|ids?)\b|invalid (?:args|arguments)"
+        r"|made[- ]up (?:args|arguments|ids?)",
+        "count tool calls whose arguments fail the tool's schema or name records that do not "
+        "exist, per tool and per model version",
+    ),
+    (
+        r"hallucinat|wrong answers?|made[- ]up|invent",
+        "grade a weekly sample of runs by hand and track the share marked wrong, per agent "
+        "and model version",
+    ),
+    (
+        r"\b(?:approved|accepted|closed|refunded|paid|granted|rejected|declined)\b",
+        "a rule check on every such decision against the facts its own tool calls returned "
+        "(the trace holds them); alert on any decision that breaks a rule",
+    ),
+    (r"\b(?:cost|burn\w*|expensive|\$)", "the cost-per-run alert above, and a weekly count"),
+    (
+        r"\b(?:slow|timeouts?|timed out|latency)\b",
+        "p95 latency per tool and per run, alerting above last week's",
+    ),
+)
+
+
+def _detector(failure: str) -> str:
+    low = failure.casefold()
+    return next(
+        (d for words, d in DETECTORS if re.search(words, low)), "a detector and a weekly count"
+    )
 
 
 _FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))

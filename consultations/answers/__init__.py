@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from consultations.answers.choices import parse_choice
-from consultations.answers.corrections import taken_back
+from consultations.answers.choices import choose, parse_choice
 from consultations.answers.lists import split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
@@ -21,7 +20,7 @@ from consultations.answers.model import (
     format_money,
     format_number,
 )
-from consultations.answers.numbers import number_answer
+from consultations.answers.numbers import RECANT, number_answer
 from consultations.scripts import Question, QuestionType
 
 __all__ = [
@@ -39,9 +38,15 @@ __all__ = [
 
 
 _HOW_MANY = re.compile(
-    r"\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+    r"\s*(?:(?:we\s+have|we've\s+got|we\s+run|there\s+are|i\s+have|about|around|maybe)\s+)?"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
     r"(?:\s+(?:pipelines?|agents?|vendors?|models?|workflows?|tools?|things?|systems?|ones?))?"
-    r"\s*[.!]?\s*",
+    r"(?:\s+(?:of them|or so))?\s*[.!]?\s*",
+    re.I,
+)
+_NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
+    r"\s*(?:none|nothing|no|nope|nobody|no ?one|n/?a|not applicable|-+)"
+    r"(?:\s+(?:really|yet|so far))?\s*[.!]?\s*",
     re.I,
 )
 _VAGUE = re.compile(  # "the usual ones": no item is named
@@ -53,12 +58,15 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
+_NAMED = (QuestionType.TEXT, QuestionType.LIST)
+
+
 def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
         raise AnswerError("I did not catch an answer.")
-    if (corrected := _corrected_within(question, text)) is not None:
-        return corrected
+    if question.optional and question.type in _NAMED and _NONE.fullmatch(text):
+        return Answer(key=question.key, raw=text, skipped=True)  # said back as "none"
     match question.type:
         case QuestionType.TEXT:
             if len(text) < 2:
@@ -73,33 +81,23 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             return Answer(key=question.key, raw=text, items=tuple(items))
         case QuestionType.CHOICE:
-            return Answer(key=question.key, raw=text, choices=parse_choice(question, text))
+            picked, note = _choose_corrected(question, text)
+            return Answer(key=question.key, raw=text, choices=picked, note=note)
         case QuestionType.NUMBER:  # "~5M~ 6M": struck through in Slack, so taken back
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
 
 
-def _corrected_within(question: Question, text: str) -> Answer | None:
-    """ "10 hours a week, edit: more like 6": one figure or one option, corrected inside the
-    answer, is read from the correction, kept as typed and said back. A list or several options
-    ("logos, actually faces too") adds rather than replaces, so it is left whole."""
-    one = question.type is QuestionType.NUMBER or (
-        question.type is QuestionType.CHOICE and not question.multiple
-    )
-    parts = taken_back(text) if one else None
-    if parts is None:
-        return None
-    head, tail = parts
-    try:
-        parse_answer(question, head)  # "we actually read 3 hours" corrects nothing
-    except AnswerError:
-        return None
-    try:
-        answer = parse_answer(question, tail)
-    except Unclear:
-        raise
-    except AnswerError:
-        return None
-    note = f"your correction: {tail}" + (f"; {answer.note}" if answer.note else "")
-    return answer.model_copy(update={"raw": text, "note": note})
+def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
+    """ "hours, actually no we need instant failover": what follows the last cue decides."""
+    cues = [] if question.multiple else list(RECANT.finditer(text))  # several: "…, actually also"
+    if cues and cues[-1].start() > 0 and (after := text[cues[-1].end() :].strip(" ,;.")):
+        try:
+            picked, note = choose(question, after)
+        except AnswerError:
+            pass
+        else:
+            said = f"corrected after “{cues[-1].group('cue')}”"
+            return picked, "; ".join(filter(None, [note, said]))
+    return choose(question, text)

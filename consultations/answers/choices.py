@@ -18,6 +18,9 @@ _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
+_ONE_UNIT = re.compile(  # "under a sec", "within an hour": one of the unit
+    r"(?<!half )\b(?:a|an|one)\s+(?=(?:ms|millisecond|sec|second|min|minute|hour|day|week)s?\b)"
+)
 
 
 _ALL = re.compile(
@@ -28,6 +31,11 @@ _NOTHING = {"none"}  # "None of these": never beside another pick
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
+    return choose(question, text)[0]
+
+
+def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
+    """The options picked, and a note when the reading is worth saying back."""
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
@@ -36,31 +44,34 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
         if any(p < 1 or p > len(choices) for p in picks):
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
-        return _one_or_many(question, values)
+        return _one_or_many(question, values), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
-        return tuple(c.value for c in choices if c.value not in _NOTHING)
+        return tuple(c.value for c in choices if c.value not in _NOTHING), None
     if banded := _by_band(question, folded):
-        return banded
+        return banded, None
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     words = set(_WORD.findall(folded)) - negated
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
     exact = [c.value for c in choices if folded in _names(c)]
     if exact:
-        return (exact[0],)
+        return (exact[0],), None
     hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
     hits = {v: n for v, n in hits.items() if n}
+    picked = tuple(v for v in (c.value for c in choices) if v in hits)
+    if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
+        others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
+        return (picked[-1],), f"the strictest you named, over {others}"
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         if not question.multiple and len(ranked) > 1 and hits[ranked[0]] > hits[ranked[1]]:
-            return (ranked[0],)
-        picked = tuple(v for v in (c.value for c in choices) if v in hits)
+            return (ranked[0],), None
         if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
-        return _one_or_many(question, picked)
+        return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
     close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.75)
     if close:
-        return (names[close[0]],)
+        return (names[close[0]],), None
     options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
     some = "one or more" if question.multiple else "one"
     raise AnswerError(f"Pick {some} of: {options} (a number or the words will do).")
@@ -71,6 +82,7 @@ def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
     table = _TO_BAND.get(question.band) if question.band else None
     if table is None:
         return None
+    folded = _ONE_UNIT.sub("1 ", folded)
     for q in scan(folded):
         if q.unit not in table or len(q.readings) != 1:
             continue

@@ -13,11 +13,12 @@ from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(
     r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
-    r"change|set|update|fix|correct|let me correct|edit(?:\s*\d+)?\s*:|scratch that|or rather)"
-    r"(?:\b|(?<=:))[\s,:;.!\-–—]*",
+    r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
     re.I,
 )
-_NOT = re.compile(r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I)
+NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back
+    r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I
+)
 _ASSIGN = re.compile(
     r"^\s*(?:should be|is|are|was|were|to|=|:|at|of)\s*(?:now\s+|actually\s+)?(?P<rest>.+)$", re.I
 )
@@ -59,7 +60,7 @@ def find_correction(
     if assign is None and q.type not in (QuestionType.NUMBER, QuestionType.CHOICE):
         return None  # free text that merely mentions a topic is an answer, not a correction
     words = assign.group("rest") if assign else body
-    words = _NOT.sub("", words).strip(" ,;.")
+    words = NOT_CLAUSE.sub("", words).strip(" ,;.")
     return Correction(q.key, words) if words else None
 
 
@@ -81,27 +82,8 @@ def back_reference(text: str) -> tuple[str, bool] | None:
     if not cued:
         return None
     rest = _LEAD.sub("", rest)
-    words = _NOT.sub("", rest).strip(" ,;.")
+    words = NOT_CLAUSE.sub("", rest).strip(" ,;.")
     return (words, pointing) if words else None
-
-
-_MID_CUE = re.compile(
-    r"[,;.!\s]\s*(?:(?:no\s+)?wait|actually|correction|oops|edit(?:\s*\d+)?\s*:|i meant|i mean|"
-    r"make (?:that|it)|or rather|sorry,?\s+(?:i meant|i mean|make that)|scratch that)"
-    r"(?:\b|(?<=:))",
-    re.I,
-)
-
-
-def taken_back(text: str) -> tuple[str, str] | None:
-    """ "10 hours a week, edit: more like 6", "designer eyeballs them, actually no, legal checks
-    every image": the words before the last self-correction inside one answer, and those after
-    it (cue words dropped); None when the answer corrects nothing inside itself."""
-    cues = [m for m in _MID_CUE.finditer(text) if m.start() > 0 and text[: m.start()].strip()]
-    if not cues:
-        return None
-    found = back_reference(text[cues[-1].start() :].lstrip(" ,;.!"))
-    return (text[: cues[-1].start()].strip(" ,;.!"), found[0]) if found else None
 
 
 def _named(q: Question, text: str) -> re.Match[str] | None:

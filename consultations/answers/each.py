@@ -18,7 +18,7 @@ _PER = re.compile(r"\b(?:per|each|for each|a|an)\s+(?P<noun>[a-z]{3,})\b", re.I)
 def per_each(kind: NumberKind | None, answer: Answer, text: str) -> Answer | None:
     """``answer`` multiplied by the count of the thing it is given per, when the text names
     both ("per client" and "12 clients"); None otherwise."""
-    if answer.number is None:
+    if answer.number is None or (answer.note and "×" in answer.note):  # "2 GPUs at $5k each"
         return None
     for m in _PER.finditer(text):
         noun = m.group("noun").casefold().rstrip("s")

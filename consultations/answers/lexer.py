@@ -41,7 +41,8 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|tn|k|m|b)"
+    r"\s?(?P<m>thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|tn|"
+    r"mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)"
     r"(?![a-zµμ])",
     re.IGNORECASE,
 )
@@ -58,6 +59,12 @@ _MULTS = {
     "mm": 1e6,
     "bn": 1e9,
     "tn": 1e12,
+    "mil": 1e6,  # "2.5 mil"
+    "bil": 1e9,
+    "lakh": 1e5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
+    "crore": 1e7,
+    "mrd": 1e9,  # German: Milliarde, Tausend
+    "tsd": 1e3,
     "k": 1e3,
     "m": 1e6,
     "b": 1e9,

@@ -69,17 +69,18 @@ MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
 }
 
 
+_ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"
+
+
 def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
     if named:
         text = _PREAMBLE.sub("", text, count=1)
+    text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
-    numbered = _INLINE_NUMBER.split(text) if len(lines) == 1 else []
     if len(lines) > 1:
         parts = lines
-    elif len(numbered) > 2 and not numbered[0].strip():  # "1) a 2) b, which … 3) c"
-        parts = numbered[1:]
     elif ";" in text:
         parts = text.split(";")
     else:
@@ -97,7 +98,21 @@ def split_list(text: str, named: bool = False) -> list[str]:
     return list(seen.values())
 
 
-_INLINE_NUMBER = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+")
+def _enumeration_as_lines(text: str) -> str:
+    """ "we chunk everything: 1) pdf splitter 2) summariser" on one line: one item a line, the
+    words before a colon that introduce them dropped. Only a run 1, 2, 3… counts."""
+    if "\n" in text:
+        return text
+    marks = list(_ENUMERATED.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return text
+    lead = text[: marks[0].start()].strip()
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end() : end] for m, end in zip(marks, ends, strict=True)]
+    kept = [lead] if lead and not lead.endswith(":") else []
+    return "\n".join(kept + [i.strip(" ,;") for i in items])
+
+
 _CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but it)\b", re.I)
 
 
@@ -167,10 +182,12 @@ _AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Za-z0-9])")
 def _names_joined_by_and(part: str) -> list[str]:
     """ "GPT-4o for chat and Claude Sonnet for code" names two things; "Claude for research and
     development" names one: split on "and" only where a name starts on both sides."""
-    if "(" in part or not _starts_with_name(part):
+    if not _starts_with_name(part):
         return [part]
     pieces = _AND.split(part)
-    return pieces if all(_starts_with_name(p) for p in pieces) else [part]
+    balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
+    named = all(_starts_with_name(_HEDGE.sub("", p)) for p in pieces)  # "… and sometimes claude"
+    return pieces if balanced and named else [part]
 
 
 def _starts_with_name(part: str) -> bool:

@@ -39,8 +39,8 @@ class Answer(BaseModel):
 
     def display(self, question: Question) -> str:
         """How we read the answer, said back to the user."""
-        if self.skipped:
-            return "skipped"
+        if self.skipped:  # "none" typed at an optional question is nothing named, not a skip
+            return "none" if self.raw else "skipped"
         if self.numbers is not None:
             return ", ".join(
                 f"{name} {format_number(v, question.kind, self.currency)}"
@@ -57,12 +57,12 @@ class Answer(BaseModel):
 
 def with_unit(shown: str, question: Question) -> str:
     """A count said back with what it counts and its period: "2 engineer-days a month"."""
-    if question.kind is NumberKind.TOKENS:
-        shown += " tokens"
-    elif question.unit:
-        shown += " person" if question.unit == "people" and shown == "1" else f" {question.unit}"
-    else:
+    unit = "tokens" if question.kind is NumberKind.TOKENS else question.unit
+    if not unit:
         return shown
+    one = shown.lstrip("$€£¥") == "1"
+    singular = "person" if unit == "people" else unit[:-1] if unit.endswith("s") else unit
+    shown += f" {singular if one else unit}"  # "1 engineer-day", "1 person"
     return f"{shown} a {question.per}" if isinstance(question.per, str) else shown
 
 

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
@@ -78,10 +79,64 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
+_CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
+_HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
+    r"\b(?:rtx|gtx|rx|geforce|radeon)[\s-]?\d{3,4}(?:\s?(?:ti|super|xtx?))?s?\b"
+    r"|\b(?:[abhlv]\d{2,3}|[lt]4|l40s?|[gb]h?\d{3}|mi\d{3}x?)s?\b"
+    rf"|(?:(?<=\ba )|(?<=\ban )|(?<=\bmy )|(?<=\bour )|(?<=\bx )){_CARD}\b"
+    rf"|\b{_CARD}(?:s\b|(?=\s*(?:gpus?|cards?)\b))",
+    re.I,
+)
+_COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
+    r"\s*(?:x|×)?\s*(?:\x00+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
+    r"laptops?|workstations?|devices?|phones?)\b)",
+    re.I,
+)
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
+)
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
+RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
+    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
+    r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
+    re.I,
+)
+
+
 def number_answer(question: Question, typed: str) -> Answer:
+    if (fixed := _self_corrected(question, typed)) is not None:
+        return fixed
+    return _number_answer(question, typed)
+
+
+def _self_corrected(question: Question, typed: str) -> Answer | None:
+    """ "4k, actually 40k": the later figure, said back with the one it replaces; a part named
+    after the cue ("…, actually $3k a month") replaces that part only."""
+    for m in reversed(list(RECANT.finditer(typed))):
+        before = typed[: m.start()].strip(" ,;.(")
+        after = NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)")
+        if not scan(before) or not scan(after):
+            continue
+        try:
+            first: Answer | None = _number_answer(question, before)
+        except AnswerError:
+            first = None
+        try:
+            new: Answer | None = _number_answer(question, after)
+        except AnswerError:
+            new = one_part(question, first, after, after)
+        if new is None:
+            continue
+        was = f" from {first.display(question)}" if first is not None else ""
+        said = f"corrected{was} after “{m.group('cue')}”"
+        note = "; ".join(filter(None, [new.note, said]))
+        return new.model_copy(update={"raw": typed, "note": note})
+    return None
+
+
+def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
     if kind is NumberKind.HOURS:  # "an hour and a half", "2 hours and a half": 1.5, 2.5
@@ -90,6 +145,8 @@ def number_answer(question: Question, typed: str) -> Answer:
         )
         text = _AN_HOUR.sub("1 ", text) if not re.search(r"\bhalf\s+an\s+hour", text) else text
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    if kind is NumberKind.MONEY:
+        text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None
@@ -114,10 +171,16 @@ def number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
+    if kind is NumberKind.MONEY:
+        quantities = _machines_priced(text, quantities)
+        if not quantities and not question.parts:
+            raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     quantities = _without_counted_things(question, quantities)
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
         chosen = {p: _business_hours(q) for p, q in chosen.items()}
+    if _WORKING_DAYS.search(text):  # "10k a day on weekdays": 5 days a week
+        chosen = {p: _working_days(q) for p, q in chosen.items()}
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
         per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
@@ -142,7 +205,7 @@ def number_answer(question: Question, typed: str) -> Answer:
 
 
 _BUSINESS_HOURS = re.compile(
-    r"\b(?:business|working|office|work)\s+hours\b|\b9\s*(?:-|to)\s*5\b", re.I
+    r"\b(?:business|working|office|work)\s+hours?\b|\b9\s*(?:-|to)\s*5\b", re.I
 )
 BUSINESS_HOURS_A_WEEK = 40.0  # our assumption, said back
 
@@ -155,9 +218,42 @@ def _business_hours(q: Quantity) -> Quantity:
     return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
 
 
+_WORKING_DAYS = re.compile(
+    r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|mon(?:day)?\s*(?:-|–|to)\s*"
+    r"fri(?:day)?)\b",
+    re.I,
+)
+WORKING_DAYS_A_WEEK = 5.0
+
+
+def _working_days(q: Quantity) -> Quantity:
+    if q.rate != "d":
+        return q
+    readings = tuple(r * WORKING_DAYS_A_WEEK for r in q.readings)
+    said = f"{q.text.strip()} a day over {WORKING_DAYS_A_WEEK:.0f} working days"
+    return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
+
+
 def _whole(q: Quantity) -> Quantity:
     """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
     return replace(q, readings=tuple(float(round(r)) for r in q.readings))
+
+
+def _machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "2 H100 servers at 35k each": the 2 counts machines, so it is no amount; a price "each"
+    after it is multiplied by it, and said back."""
+    out: list[Quantity] = []
+    machines: Quantity | None = None
+    for q in found:
+        if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
+            machines = q
+            continue
+        if machines is not None and len(machines.readings) == 1 and _EACH.match(text, q.end):
+            n = machines.readings[0]
+            said = f"{machines.text.strip()} × {q.text.strip()} each"
+            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+        out.append(q)
+    return out
 
 
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
@@ -199,6 +295,12 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+    if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
+        found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
+        if not found:
+            raise AnswerError(
+                f"I read {shares[0].text.strip()}, but I need {_unit_word(kind)} here."
+            )
     if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
         found = [
             q
@@ -208,14 +310,17 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     if kind in TO_BASE:
         found = _compounds(text, [_to_base(q, kind, text) for q in found])
     found = _ranges(text, found, kind)
-    return _sums(text, found) if kind is NumberKind.COUNT else found
+    return _sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
 
 
-_PLUS = re.compile(r"^\s*(?:\+|plus)\s*$", re.I)
+_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month"
+    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*[$€£¥]?\s*$", re.I
+)
 
 
 def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "25 devs + 3 data scientists": one count, added up, with a note that says so."""
+    """ "25 devs + 3 data scientists", "25k + 6k for networking": one figure, added up, with a
+    note that says so."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -223,14 +328,21 @@ def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
             prev is not None
             and _PLUS.match(text[prev.end : q.start])
             and len(prev.readings) == len(q.readings) == 1
+            and prev.rate == q.rate  # "25k + 6k for networking"; not "25k + 2k a month"
+            and _bare(prev) == _bare(q)  # not "25k plus 2 GPUs"
         ):
             total = prev.readings[0] + q.readings[0]
             a, b = (format_number(x.readings[0], None) for x in (prev, q))
             note = f"{a} + {b} added up"
-            out[-1] = replace(prev, readings=(total,), end=q.end, note=note)
+            currency = prev.currency or q.currency
+            out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
             continue
         out.append(q)
     return out
+
+
+def _bare(q: Quantity) -> bool:
+    return q.currency is None and q.scale == 1
 
 
 def _per_unit(price: Quantity, unit: Quantity, per: float) -> Quantity:
@@ -426,7 +538,7 @@ def one_part(
         return None
     single = question.model_copy(update={"parts": (named[0],)})
     try:
-        new = number_answer(single, words)
+        new = _number_answer(single, words)
     except AnswerError:
         return None
     if new.numbers is None:

@@ -12,7 +12,8 @@ _UNIT = (
     r"mths?|years?|yrs?|y)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every)\s+|/\s*){_UNIT}(?![a-z])",
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every)\s+|/\s*)"
+    rf"(?:(?:working|business|work|calendar|school)\s+)?{_UNIT}(?![a-z])",
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(

@@ -37,6 +37,9 @@ SEMANTIC_ANSWERS_AT = 0.6  # a similarity from which a question counts as answer
 DECISION_WEIGHT = 1.0  # lift per unit of decision cue, times the paper's best question score
 DECISION_FLOOR = 0.5  # the share of the lift a paper gets however weakly it answers a question
 SUBJECT_BONUS = 0.25  # a paper about the models businesses deploy (decision.SUBJECT)
+# The reader's topics are their query: a paper that names one (every word, any form) rises
+# above the off-topic papers of about its own quality, and closeness in meaning adds a little.
+TOPIC_LIFT, TOPIC_CAP, TOPIC_SIMILARITY = 2.0, 2.8, 0.6
 RANKER_SCALE = 4.0  # the learned rank score (0-1) on the scale of the hand-tuned sum
 _CUE_WEIGHTS = np.array([WEIGHTS[k] * (-1 if k == "resource" else 1) for k in KINDS], np.float32)
 
@@ -173,7 +176,10 @@ def score(
     w = np.array([profile.weights[q] for q in QUESTIONS], dtype=np.float32)
     base = per_q @ w + 0.5 * per_q.max(axis=1)
     boost = np.array(
-        [0.15 * bool(c) + min(0.45, 0.3 * len(t)) for c, t in zip(canon, topic_hits, strict=True)]
+        [
+            0.15 * bool(c) + min(TOPIC_CAP, TOPIC_LIFT * len(t))
+            for c, t in zip(canon, topic_hits, strict=True)
+        ]
     )
     # the reader's canon and topics on top, so a paper already at the ceiling still gains
     lexical = np.clip(base / 1.5 - 0.15 * np.minimum(penalty, 2.0), 0.0, 1.0) + boost
@@ -194,7 +200,7 @@ def score(
         x = x + SEMANTIC_WEIGHT * 3 * (sim @ w)
         if profile.topics:  # the reader's topics as one more query
             topic_sim = _topic_similarity(papers, profile.topics, semantic)
-            x += 0.3 * np.clip(topic_sim, 0.0, None)
+            x += TOPIC_SIMILARITY * np.clip(topic_sim, 0.0, None)
     x = x + DECISION_WEIGHT * (DECISION_FLOOR + (1 - DECISION_FLOOR) * relevance) * lift
     x = x + SUBJECT_BONUS * about
     feats = None
@@ -210,7 +216,7 @@ def score(
             # the learned rank score (0-1) in place of the hand-tuned sum; the reader's canon
             # and topics on top as before
             x = RANKER_SCALE * ranker.score(feats, has_abstract, words, text_scale) + boost
-            x += 0.3 * np.clip(topic_sim, 0.0, None)
+            x += TOPIC_SIMILARITY * np.clip(topic_sim, 0.0, None)
     # monotone into 0-100 without ties at either end, and compressed so an offline score
     # stays below what a paper gets when Claude rates it highly (llm_rubric.merge blends both)
     z = np.logaddexp(0.0, x)  # softplus

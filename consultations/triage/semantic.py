@@ -81,10 +81,19 @@ class SemanticModel:
         if not ids:
             return [[] for _ in range(len(self.prototypes))]
         sims = self.vectors[ids] @ self.prototypes.T  # (terms, q)
+        n = sims.shape[1]
         out = []
-        for q in range(sims.shape[1]):
+        for q in range(n):
+            # near this question and not as near every question ("designed" is near all three)
+            others = (sims.sum(axis=1) - sims[:, q]) / max(n - 1, 1)
             order = np.argsort(-sims[:, q])[:limit]
-            out.append([self.words[ids[i]] for i in order if sims[i, q] > 0.6])
+            out.append(
+                [
+                    self.words[ids[i]]
+                    for i in order
+                    if sims[i, q] > 0.6 and sims[i, q] - others[i] > 0.2
+                ]
+            )
         return out
 
     def similarity(self, texts: Sequence[str]) -> np.ndarray:

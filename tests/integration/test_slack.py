@@ -207,6 +207,23 @@ def test_two_users_at_once_and_a_stranger(stack: Stack, slack: FakeSlack) -> Non
     ]  # the stranger moved nothing
 
 
+def test_answers_are_read_as_typed_not_as_slack_escapes_them(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Slack sends "<100ms" as "&lt;100ms" and a typed domain as a link: read as typed."""
+    thread = start(stack, slack, "U11", "3")
+    for typed in ("5M", "1200 in &amp; 300 out", "$3 / $15"):
+        answer_and_wait(stack, slack, "U11", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U11", "C1", thread, "&lt;100ms")
+    assert "Noted: Instantly (under 100 ms)" in block_text(new)
+    thread = start(stack, slack, "U11", "1")  # model convergence: which vendors?
+    (new,) = answer_and_wait(
+        stack, slack, "U11", "C1", thread, "OpenAI &amp; <http://mistral.ai|mistral.ai>"
+    )
+    assert "Noted: OpenAI; mistral" in block_text(new)  # two vendors, the link by its label
+    assert "http" not in block_text(new) and "&amp;" not in block_text(new)
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
@@ -268,6 +285,16 @@ def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None
     r = redis.Redis.from_url(stack.redis_url)
     assert list(r.scan_iter(match="na:{slack:T1:U10}:*")) == []
     assert not any(b"U10" in v for v in r.hvals("na:digest:subs"))  # no id left behind
+
+
+def test_a_subscription_says_its_channel_and_time_as_typed(stack: Stack, slack: FakeSlack) -> None:
+    url = f"{slack.url}/response/u12"
+    stack.command("digest subscribe <#C77|research> fridays 9am CET", "U12", response_url=url)
+    stack.command("digest subscribe #ops monday 5:30pm", "U12", response_url=url)  # unescaped
+    replies = slack.wait_for(lambda: len(slack.responses("u12")) >= 2 and slack.responses("u12"))
+    escaped, named = (r["text"] for r in replies)
+    assert escaped.startswith("Subscribed <#C77> ") and "Friday at 09:00 Europe/Paris" in escaped
+    assert named.startswith("Subscribed #ops ") and "Monday at 17:30" in named
 
 
 def test_worker_killed_mid_report_still_posts_exactly_one(

@@ -592,11 +592,12 @@ def test_a_reaction_on_a_digest_item_nudges_its_questions_once(
 @pytest.mark.parametrize(
     ("text", "reply"),
     [
-        ("consult <!channel>", "No consultation called '‹!channel›'"),
-        ("<!channel>", "I don't know `‹!channel›`"),
-        ("<!here|here> now", "I don't know `‹!here|here›`"),
+        # Slack's markup is read as typed (<!channel> is @channel), then made inert
+        ("consult <!channel>", "No consultation called '@\u200bchannel'"),
+        ("<!channel>", "I don't know `@\u200bchannel`"),
+        ("<!here|here> now", "I don't know `@\u200bhere`"),
         ("consult @everyone", "No consultation called '@\u200beveryone'"),
-        ("digest subscribe <!everyone> friday", "did not understand '‹!everyone›'"),
+        ("digest subscribe <!everyone> friday", "did not understand '@\u200beveryone'"),
     ],
 )
 def test_hostile_text_is_quoted_inert_never_live(
@@ -614,9 +615,9 @@ def test_hostile_answers_are_quoted_back_escaped(slack: SignedSlack) -> None:
     slack.message("U1", thread, "<!everyone>")
     slack.message("U1", thread, "back")
     posts = slack.thread(thread)
-    assert "Noted: ‹!channel› ads ‹https:" in posts[1]  # quoted, made inert
+    assert "Noted: @\u200bchannel ads click" in posts[1]  # read as typed, made inert
     assert "@\u200bhere" in posts[1] and "evil.example" not in posts[1]  # no live link
-    assert "Your answer was: ‹!everyone›" in posts[3]
+    assert "Your answer was: @\u200beveryone" in posts[3]
     assert not any("<!" in p or "<http" in p or "&lt;!" in p for p in posts)
 
 

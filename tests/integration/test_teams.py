@@ -107,6 +107,18 @@ def test_an_invalid_answer_is_asked_again(redis_client: redis.Redis, catalog: Ca
     assert "5,000,000" in ok and "2/8" in ok
 
 
+def test_a_channel_message_in_html_is_read_as_typed(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """Teams channel messages come as HTML: '<at>bot</at>&nbsp;&lt;100ms' is '<100ms'."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    for typed in ("5M", "1200 in &amp; 300 out", "$3 / $15"):
+        chat.say(typed)
+    (reply,) = chat.say("<at>Advisor</at>&nbsp;&lt;100ms")
+    assert "Instantly (under 100 ms)" in reply and "5/8" in reply
+
+
 def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: Catalog) -> None:
     chat = Chat(make_bot(redis_client, catalog))
     chat.say("consult 4")

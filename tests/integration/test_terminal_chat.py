@@ -212,3 +212,12 @@ def test_edit_typed_in_a_later_run_reopens_the_latest_report(
 
     cancelled = chat(tmp_path, stdin="cancel\n")  # at the picker, cancel leaves like quit
     assert cancelled.returncode == 0 and "No consultation called" not in cancelled.stdout
+
+
+def test_the_picker_lists_once_takes_words_and_lists_again_on_help(tmp_path: Path) -> None:
+    run = chat(tmp_path, stdin="zzz\nhelp\nthe telemetry thing\nquit\n")
+    out = run.stdout
+    assert run.returncode == 0, run.stderr
+    assert out.count("1. Model Convergence Strategy") == 2  # at the start, and after `help`
+    assert "No consultation called 'zzz'" in out
+    assert "Reasoning Telemetry Architecture — consultation 4 of 8" in out

@@ -135,6 +135,31 @@ def test_attention_simplifies_when_documents_do_not_fit(catalog: Catalog) -> Non
     assert "simplify" in next(s for s in r.sections if s.title.startswith("Retire")).items[0]
 
 
+def test_attention_kept_for_cost_still_tests_the_pipeline_behind_an_incident(
+    catalog: Catalog,
+) -> None:
+    """All kept for cost, yet the chunker lost a liability cap: the plan must test whole
+    documents on that chunker, not only re-price later."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "contract review chunker, support ticket summariser",
+            "workarounds": "all of the above",
+            "doc_tokens": "30k",
+            "context_window": "128k",
+            "calls": "50k",
+            "input_price": "$2.50",
+            "upkeep_hours": "16",
+            "incidents": "the chunker split an indemnity clause and we missed a liability cap",
+        },
+    )
+    assert r.verdict.startswith("Keep them") and "less what the chunks send today" in r.verdict
+    titles = [rec.title for rec in r.recommendations]
+    assert "Test whole documents on contract review chunker" in titles
+    assert not any("support ticket" in t for t in titles)
+
+
 def test_telemetry_samples_only_at_volume_without_audit(catalog: Catalog) -> None:
     big = run(catalog, "reasoning-telemetry", {"runs_per_day": "200k", "audit": "none"})
     audited = run(catalog, "reasoning-telemetry", {"runs_per_day": "200k", "audit": "regulated"})
@@ -332,6 +357,9 @@ def test_edge_says_when_api_prices_took_the_hardware_currency(catalog: Catalog) 
     answers = dict(EDGE, price="$2.50 / $10", local_cost="60k EUR, 1.5k a month")
     r = run(catalog, "edge-economics", answers)
     assert any("API prices in USD and local costs in EUR" in a for a in r.assumptions)
+    answers = dict(EDGE, local_cost="30k for hardware, 2k a month")  # prices in $
+    r = run(catalog, "edge-economics", answers)
+    assert any("local costs had no currency: read as USD" in a for a in r.assumptions)
     r = run(catalog, "edge-economics", EDGE)
     assert not any("currency" in a or "local costs in" in a for a in r.assumptions)
 
@@ -702,3 +730,154 @@ def test_an_answer_said_generally_then_per_workflow_keeps_the_general_part(
     line = next(ln for ln in read.items if ln.startswith("What does one wrong action cost?"))
     assert "tier-2 support escalations: Some money or an unhappy customer" in line  # not fines
     assert "invoice exception handling: Serious money" in line
+
+
+def test_edge_says_why_local_when_it_costs_more_and_when_it_never_pays_back(
+    catalog: Catalog,
+) -> None:
+    r = run(
+        catalog,
+        "edge-economics",
+        {
+            **EDGE,
+            "requests": "800k",
+            "tokens": "2000 in, 150 out",
+            "price": "$0.80 / $4",
+            "local_cost": "$41k hardware, $1k a month",
+            "sensitivity": "customer PII, some health data",
+        },
+    )
+    assert r.verdict.startswith("Hybrid")
+    assert "local costs $379 a month more; the case for it is your regulated data" in r.summary
+    payback = r.figure("Hardware payback")
+    assert payback.display == "53.9 months"
+    assert "does not pay back within the hardware's life" in (payback.working or "")
+    cheap = run(catalog, "edge-economics", EDGE)  # local is cheaper: no such sentence
+    assert "the case for it" not in cheap.summary
+    assert "does not pay back" not in (cheap.figure("Hardware payback").working or "")
+
+
+def test_convergence_counts_two_models_of_one_vendor_as_one_vendor(catalog: Catalog) -> None:
+    """gpt-4o and gpt-4o-mini were two 'vendors': the upkeep of an extra vendor was charged
+    for a second OpenAI model, and each was told to compete with the other."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "openai gpt-4o and gpt-4o-mini for the chatbot, anthropic claude 3.5 "
+            "sonnet for coding and mistral large hosted in EU for the legal dept (GDPR)",
+            "reasons": "gdpr mostly, plus claude is better at code",
+            "monthly_spend": "$10k",
+            "upkeep_days": "3 days",
+        },
+    )
+    assert r.figure("Vendors in use").value == 3
+    assert r.figure("Upkeep of extra vendors per month").value == 2 * 3 * 800
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    assert len(lines) == 3
+    openai = next(ln for ln in lines if "gpt-4o-mini" in ln)
+    assert openai.startswith("OpenAI (openai gpt-4o; gpt-4o-mini for the chatbot) — ")
+    mistral = next(ln for ln in lines if "mistral" in ln)
+    claude = next(ln for ln in lines if "claude" in ln)
+    assert "compliance" in mistral and "compliance" not in claude
+    working = r.figure("Vendors in use").working
+    assert working is not None and "OpenAI" in working
+
+
+def test_convergence_never_sends_a_vendor_bound_by_compliance_to_another_vendor(
+    catalog: Catalog,
+) -> None:
+    """A bank said compliance keeps it on Azure OpenAI; the report told it to add a hot
+    standby 'on a second vendor' and that compliance 'argues for a second vendor'."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "Azure OpenAI only (GPT-4o), because of compliance we cannot use "
+            "anything else",
+            "reasons": "we only use one, compliance",
+            "outage_tolerance": "instant",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "on a second vendor" not in r.verdict
+    assert "same compliance" in r.verdict
+    assert "yet list one" not in r.summary
+    assert "argues for a second vendor" not in text
+    assert any(rec.owner == "compliance lead" for rec in r.recommendations)
+
+
+def test_edge_hybrid_for_private_data_says_what_it_costs_over_the_api(catalog: Catalog) -> None:
+    """Local cost 4x the API and never paid back, yet the verdict read 'Hybrid: pilot local
+    inference' with no word that the data, not the money, is the reason."""
+    answers = {
+        **EDGE,
+        "requests": "200k",
+        "tokens": "3000 in, 500 out",
+        "price": "$2.50 / $10",
+        "latency": "batch",
+        "sensitivity": "customer contracts",
+        "local_cost": "$70,000 hardware, $3,000 a month",
+    }
+    r = run(catalog, "edge-economics", answers)
+    assert r.figure("Monthly saving running locally").value < 0
+    assert r.verdict.startswith("Hybrid")
+    assert "confidential" in r.verdict
+    assert "$3,694 a month more" in r.verdict
+
+
+def test_telemetry_gives_each_failure_listed_with_commas_its_own_detector(
+    catalog: Catalog,
+) -> None:
+    """The question's own example ('loops calling search, a refund approved on the wrong
+    order') came back as one failure with 'a detector and a weekly count'."""
+    answers = {
+        "tools": "MCP servers for Zendesk + Stripe, internal SQL, web search",
+        "failures": "loops calling search, refunds approved on the wrong order, and the model "
+        "hallucinating tool args",
+    }
+    r = run(catalog, "reasoning-telemetry", answers)
+    alerts = next(s for s in r.sections if s.title.startswith("Dashboards")).items
+    known = [a for a in alerts if a.startswith("Your known failure")]
+    assert len(known) == 3
+    loops, wrong, args = known
+    assert "loops calling search" in loops and "loop alert above" in loops
+    assert "refunds approved on the wrong order" in wrong and "differs from" in wrong
+    assert "hallucinating tool args" in args and "schema" in args
+
+
+def test_telemetry_sizes_the_store_for_its_retention_and_checks_wrong_approvals(
+    catalog: Catalog,
+) -> None:
+    """A bank keeping every run for years got only a per-day size (1.3 GB), and its known
+    failure, an approval against the rules, got 'a detector and a weekly count'."""
+    answers = {
+        "failures": "it approved a KYC case with an expired passport",
+        "audit": "yes the regulator can ask",
+        "runs_per_day": "80k",
+    }
+    r = run(catalog, "reasoning-telemetry", answers)
+    held = r.figure("Trace storage a year")
+    assert held.display == "467.2 GB" and held.working == "1.3 GB a day × 365 days"
+    alerts = next(s for s in r.sections if s.title.startswith("Dashboards")).items
+    known = next(a for a in alerts if a.startswith("Your known failure"))
+    assert "rule" in known and "a detector and a weekly count" not in known
+
+
+def test_convergence_keeps_a_task_winner_when_capability_is_also_a_reason(
+    catalog: Catalog,
+) -> None:
+    """'price, redundancy and each is better at something' got 'any others are cut' on every
+    vendor: the stated reason that each wins its own task was dropped."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "GPT-4.1 for the assistant, Claude for coding, Gemini for extraction",
+            "reasons": "price, redundancy and each is better at something",
+        },
+    )
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    assert all("primary candidate" in ln for ln in lines)
+    assert all("unless it clearly wins its own task" in ln for ln in lines)
+    assert not any(ln.endswith("any others are cut.") for ln in lines)

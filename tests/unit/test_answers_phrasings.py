@@ -35,6 +35,11 @@ SINGLE = [  # (consultation, question, typed, value in the question's unit, show
     (EDGE, "requests", "1.200", 1_200, "1,200 requests a month"),  # 1.2 requests cannot be: 1,200
     (EDGE, "requests", "twelve hundred", 1_200, "1,200 requests a month"),
     (EDGE, "requests", "2 x 10^6", 2_000_000, "2,000,000 requests a month"),
+    (EDGE, "requests", "2.5 mil", 2_500_000, "2,500,000 requests a month"),
+    (EDGE, "requests", "5 lakh", 500_000, "500,000 requests a month"),
+    (EDGE, "requests", "2 crore", 20_000_000, "20,000,000 requests a month"),
+    (EDGE, "requests", "500 Tsd", 500_000, "500,000 requests a month"),
+    (EDGE, "requests", "50% more than last year (2M)", 2_000_000, "2,000,000 requests a month"),
     (EDGE, "amortisation", "three years", 36, "36 months"),
     (EDGE, "amortisation", "1 year and 6 months", 18, "18 months"),
     (EDGE, "amortisation", "3y", 36, "36 months"),
@@ -140,6 +145,19 @@ PARTS = [  # (question, typed, {part: value}, currency)
         {"hardware": 30_000, "monthly": 2_000},
         "USD",
     ),
+    (  # two amounts joined by "+" at the same rate are one part, added up
+        "local_cost",
+        "25k + 6k for networking, 2k/month",
+        {"hardware": 31_000, "monthly": 2_000},
+        None,
+    ),
+    (
+        "local_cost",
+        "hardware 25k plus 5k setup, ops 2k a month",
+        {"hardware": 30_000, "monthly": 2_000},
+        None,
+    ),
+    ("local_cost", "25k + 2k a month", {"hardware": 25_000, "monthly": 2_000}, None),
 ]
 
 
@@ -187,6 +205,9 @@ CHOICES = [  # (consultation, question, typed, value)
     (EDGE, "latency", "about 2 seconds", "relaxed"),
     (EDGE, "latency", "1 min 30 s", "batch"),
     (EDGE, "latency", "overnight", "batch"),
+    (EDGE, "latency", "under a sec ideally", "interactive"),  # "a sec" is one second
+    (EDGE, "latency", "within an hour", "batch"),
+    (EDGE, "latency", "half a second", "interactive"),
     (EDGE, "latency", "2", "interactive"),
     (EDGE, "sensitivity", "customer PII under GDPR", "confidential"),
     (EDGE, "sensitivity", "GDPR", "confidential"),
@@ -194,6 +215,11 @@ CHOICES = [  # (consultation, question, typed, value)
     (EDGE, "sensitivity", "HIPAA", "regulated"),
     (EDGE, "sensitivity", "patient records (HIPAA)", "regulated"),
     (EDGE, "sensitivity", "public", "public"),
+    # several named: the most sensitive decides (was confidential, by a count of words)
+    (EDGE, "sensitivity", "customer PII, we are a bank so also regulated", "regulated"),
+    (EDGE, "sensitivity", "mostly public but some PII", "confidential"),
+    (EDGE, "sensitivity", "internal docs plus insurance claims", "regulated"),
+    (EDGE, "latency", "whatever, few seconds ok", "relaxed"),
 ]
 
 
@@ -206,7 +232,14 @@ def test_choices_from_descriptions(
 
 @pytest.mark.parametrize(
     ("key", "typed"),
-    [("requests", "1.2.3"), ("requests", "lots"), ("requests", "1e999"), ("quality_loss", "5 ms")],
+    [
+        ("requests", "1.2.3"),
+        ("requests", "lots"),
+        ("requests", "1e999"),
+        ("quality_loss", "5 ms"),
+        ("latency", "3 years"),  # an answer to another question, not a response time
+        ("requests", "up 20%"),  # a share is not a count
+    ],
 )
 def test_unreadable_numbers_get_a_reason_not_a_guess(
     catalog: Catalog, key: str, typed: str
@@ -221,6 +254,9 @@ RATES = [  # a number given per another period than the question asks: restated,
     ("reasoning-telemetry", "runs_per_day", "600k a month", 19_713),  # a count from a rate is whole
     ("model-convergence", "monthly_spend", "$120k a year", 10_000),
     ("model-convergence", "monthly_spend", "2k/month", 2_000),
+    (EDGE, "requests", "10k a day on weekdays", 217_411),  # 5 working days a week
+    (EDGE, "requests", "2k per working day", 43_482),
+    (EDGE, "requests", "500 a working hour", 86_964),  # 40 business hours a week
 ]
 
 
@@ -297,6 +333,14 @@ def test_a_sentence_among_vendor_names_is_a_comment_not_a_vendor(catalog: Catalo
         ("Llama 3 & Mistral on-prem", ("Llama 3", "Mistral on-prem")),
         ("Claude for research and development", ("Claude for research and development",)),
         ("GPT-4o (chat and Q&A), Claude", ("GPT-4o (chat and Q&A)", "Claude")),
+        # a hedge before the second name ("sometimes claude") was one vendor, silently
+        ("chatgpt plus and sometimes claude", ("chatgpt plus", "claude")),
+        ("GPT-4o for chat and mostly Claude for code", ("GPT-4o for chat", "Claude for code")),
+        # a bracket later in the line no longer stops the split ("… for legal (GDPR)")
+        (
+            "Claude for coding and Mistral Large in the EU for legal (GDPR)",
+            ("Claude for coding", "Mistral Large in the EU for legal (GDPR)"),
+        ),
     ],
 )
 def test_two_vendors_joined_by_and_are_two_vendors(
@@ -524,7 +568,9 @@ def test_a_rate_during_business_hours_counts_40_hours_a_week(catalog: Catalog) -
     assert a.note == "200 an hour over 40 business hours a week is about 1,143 a day"
 
 
-@pytest.mark.parametrize("typed", ["3", "two pipelines", "3 vendors"])
+@pytest.mark.parametrize(
+    "typed", ["3", "two pipelines", "3 vendors", "we have a few", "there are 4 of them"]
+)
 def test_a_count_typed_for_a_list_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one, please, for example"):
         parse_answer(q(catalog, "attention-readiness", "pipelines"), typed)
@@ -614,3 +660,90 @@ def test_everything_really_picks_every_constraint(catalog: Catalog) -> None:
 def test_a_list_answered_without_a_name_asks_for_the_names(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="Name each one"):  # was a vendor called "the usual ones"
         parse_answer(q(catalog, "diffusion-ip-risk", "vendors"), typed)
+
+
+STRICTEST = [  # options ordered by severity: naming several takes the strictest, said back
+    (EDGE, "sensitivity", "customer PII, some health data — GDPR applies", "regulated"),
+    (EDGE, "sensitivity", "no health data, just customer PII", "confidential"),
+    ("reasoning-telemetry", "audit", "mostly debugging but SOC2 auditors ask", "regulated"),
+    ("automation-frontier", "error_cost", "usually a refund, sometimes legal exposure", "high"),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed", "value"), STRICTEST)
+def test_the_strictest_named_severity_applies_and_is_said(
+    catalog: Catalog, slug: str, key: str, typed: str, value: str
+) -> None:
+    a = parse_answer(q(catalog, slug, key), typed)
+    assert a.choices == (value,)
+    assert (a.note is not None and "strictest" in a.note) == ("no health" not in typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [  # a GPU's model number or a count of machines is not money (was: hardware $4,090)
+        ("my gaming pc has a 4090 already, power maybe 20 bucks a month", (0, 20)),
+        ("we already own 4 A100s, ops maybe 2k/month", (0, 2_000)),
+        ("4x RTX 4090 for 8k, power 300 a month", (8_000, 300)),
+        ("2 H100 servers at 35k each, 3k a month", (70_000, 3_000)),
+        ("three L40S boxes, $12k each, about $900/mo", (36_000, 900)),
+        ("€40k for two GPUs plus 1.5k/mo", (40_000, 1_500)),
+    ],
+)
+def test_graphics_cards_and_machines_counted_are_not_read_as_money(
+    catalog: Catalog, typed: str, parts: tuple[float, float]
+) -> None:
+    question = q(catalog, EDGE, "local_cost")
+    answer = parse_answer(question, typed)
+    assert answer.numbers == {"hardware": parts[0], "monthly": parts[1]}
+
+
+def test_a_price_each_is_multiplied_by_the_machines_and_said_back(catalog: Catalog) -> None:
+    answer = parse_answer(q(catalog, EDGE, "local_cost"), "2 H100 servers at 35k each, 3k a month")
+    assert answer.note is not None and "2 × 35k each" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key"),
+    [("model-convergence", "diverse_tasks"), ("attention-readiness", "incidents")],
+)
+@pytest.mark.parametrize("typed", ["none", "None.", "nothing really", "n/a", "no"])
+def test_none_at_an_optional_question_is_nothing_named_not_an_item_called_none(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    """ "none" was kept as a task: the report said "Applies first to: none." """
+    question = q(catalog, slug, key)
+    answer = parse_answer(question, typed)
+    assert answer.skipped and not answer.items and not answer.text
+    assert answer.display(question) == "none"
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [  # an enumeration typed on one line was one "pipeline" named "… 1) pdf splitter 2) …"
+        (
+            "we chunk everything: 1) pdf splitter 2) recursive summariser for board packs",
+            ("pdf splitter", "recursive summariser for board packs"),
+        ),
+        ("1. contract chunker 2. notes summariser 3. ticket RAG", None),
+        ("(1) contract chunker, (2) notes summariser", ("contract chunker", "notes summariser")),
+    ],
+)
+def test_an_enumeration_on_one_line_gives_each_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...] | None
+) -> None:
+    want = items or ("contract chunker", "notes summariser", "ticket RAG")
+    assert parse_answer(q(catalog, "attention-readiness", "pipelines"), typed).items == want
+
+
+def test_one_of_a_unit_is_said_in_the_singular(catalog: Catalog) -> None:
+    question = q(catalog, "model-convergence", "upkeep_days")
+    assert parse_answer(question, "1 day a month").display(question) == "1 engineer-day a month"
+    assert parse_answer(question, "2").display(question) == "2 engineer-days a month"
+
+
+def test_amounts_joined_by_plus_at_one_rate_are_added_up(catalog: Catalog) -> None:
+    spend = q(catalog, "model-convergence", "monthly_spend")
+    for typed in ("$8k + $2k", "8k/month + 2k/month"):
+        a = parse_answer(spend, typed)
+        assert a.number == 10_000 and "added up" in (a.note or "")

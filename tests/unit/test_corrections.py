@@ -356,3 +356,65 @@ def test_sources_left_to_the_bot_are_the_default_feed_said_back(
     assert c.answers["sources"].choices == ("arxiv",)
     c, d = _curation(catalog, [*CURATION[:3], "not sure"])  # optional now: skipped, not stuck
     assert c.answers["sources"].skipped and "hours" not in c.answers
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("attention-readiness", "context_window", "128k, actually 200k", 200_000),
+        (
+            "attention-readiness",
+            "context_window",
+            "gemini 1.5 pro so 1M, actually we moved to 2M",
+            2_000_000,
+        ),
+        ("edge-economics", "requests", "4k, actually 40k not 4k", 40_000),
+        ("edge-economics", "requests", "5M, sorry 6M", 6_000_000),
+        ("edge-economics", "requests", "4k no wait 40k", 40_000),
+        ("model-convergence", "monthly_spend", "$12k, or rather $15k", 15_000),
+    ],
+)
+def test_a_figure_corrected_inside_one_answer_is_the_later_one_said_back(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """ "128k, actually 200k" was read as 128k, silently: the correction wins and is said."""
+    question = catalog.by_slug(slug).question(key)
+    answer = parse_answer(question, typed)
+    assert answer.number == value
+    assert answer.note is not None and "corrected" in answer.note
+
+
+def test_one_part_corrected_inside_one_answer_keeps_the_other(catalog: Catalog) -> None:
+    question = catalog.by_slug("edge-economics").question("local_cost")
+    answer = parse_answer(question, "$30k hardware, $2k a month, actually $3k a month")
+    assert answer.numbers == {"hardware": 30_000, "monthly": 3_000}
+
+
+def test_actually_without_a_second_figure_changes_nothing(catalog: Catalog) -> None:
+    question = catalog.by_slug("edge-economics").question("requests")
+    assert parse_answer(question, "5M, actually not sure").number == 5_000_000
+
+
+def test_a_hedge_before_a_description_stays_with_it(catalog: Catalog) -> None:
+    """ "not sure yet, it just gives wrong answers sometimes" was kept as "yet, it just …"."""
+    tel = catalog.by_slug("reasoning-telemetry")
+    d = begin(tel)
+    typed = "not sure yet, it just gives wrong answers sometimes"
+    for text in ["support bot", "CRM api", typed]:
+        d = step(tel, d.consultation, text)
+    assert d.consultation.answers["failures"].text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("hours, actually no we need instant failover", "instant"),
+        ("a few minutes, sorry, hours", "hours"),
+    ],
+)
+def test_a_choice_corrected_inside_one_answer_takes_the_later_one(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    question = catalog.by_slug("model-convergence").question("outage_tolerance")
+    a = parse_answer(question, typed)
+    assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected after")

@@ -43,6 +43,28 @@ def test_subscribe_words_in_any_order_and_clear_errors() -> None:
     }
     with pytest.raises(ValueError, match="did not understand 'fortnightly'"):
         parse_subscribe(["fortnightly"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "at"),
+    [
+        ("fridays 9am CET", time(9)),
+        ("friday at 9 am cet", time(9)),
+        ("tue 5:30pm PST", time(17, 30)),
+        ("every monday at 8.30am", time(8, 30)),
+        ("thu 21h", time(21)),
+        ("thu 9h30", time(9, 30)),
+        ("wed noon", time(12)),
+    ],
+)
+def test_times_of_day_as_people_type_them(typed: str, at: time) -> None:
+    assert parse_subscribe(typed.split())["at"] == at
+
+
+@pytest.mark.parametrize("typed", ["mon 25:00", "mon 13pm", "mon 9"])
+def test_a_time_that_is_not_one_is_refused_with_the_format(typed: str) -> None:
+    with pytest.raises(ValueError, match="9am"):
+        parse_subscribe(typed.split())
     with pytest.raises(ValueError, match="unknown time zone"):
         Subscription(platform="slack", workspace="T1", channel="C1", timezone="Mars/Olympus")
 

@@ -48,6 +48,11 @@ def test_the_eight_consultations_in_order(catalog: Catalog) -> None:
     assert catalog.find("3").slug == "edge-economics"
     assert catalog.find("Edge-Economics").slug == "edge-economics"
     assert catalog.find("strategy").slug == "strategy-synthesis"
+    assert catalog.find("attention readiness").slug == "attention-readiness"  # as typed
+    assert catalog.find("diffusion ip risk").slug == "diffusion-ip-risk"
+    assert catalog.find("the edge one").slug == "edge-economics"  # words only it has
+    with pytest.raises(UnknownConsultation, match="name: model-convergence, strategy-synthesis$"):
+        catalog.find("the strategy one please")  # two have it: only those two are offered
     with pytest.raises(UnknownConsultation, match="Choose 1-8"):
         catalog.find("9")
 

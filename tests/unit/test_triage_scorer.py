@@ -170,3 +170,26 @@ def test_an_abstract_can_carry_the_cue_and_a_defence_is_not_a_new_attack() -> No
     s = score([attack, defence])
     assert s.cues[0] == ["a new attack ('injection')"] and s.cues[1] == []
     assert s.combined[0] > s.combined[1]
+
+
+def test_a_readers_topics_fill_the_top_of_the_real_list() -> None:
+    """Topics are the reader's query: with 'long context' and 'diffusion memorisation', the top
+    ten of the NeurIPS list is mostly on them, the memorisation paper among them."""
+    from consultations.adapters.triage_model import default_model
+
+    papers = list(builtin("neurips2025"))
+    reader = Profile(topics=("long context", "diffusion memorisation"))
+    ranked = triage(papers, reader, top=10, semantic=default_model())
+    on_topic = [r for r in ranked if "on your topic" in r.why]
+    assert len(on_topic) >= 7
+    assert any("Diffusion Models Don't Memorize" in r.title for r in ranked)
+    plain = triage(papers, top=10, semantic=default_model())  # no topics: not so
+    assert sum("long-context" in r.title.casefold() for r in plain) < 3
+
+
+def test_evidence_is_a_word_near_the_question_not_one_near_all_three() -> None:
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model()
+    assert model.closest("designed for language llms", 3) == [[], [], []]  # near every question
+    assert "attack" in model.closest("an attack on chat models", 3)[1]  # near failure only

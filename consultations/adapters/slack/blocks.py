@@ -29,6 +29,28 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_MARKUP = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+
+
+def as_typed(text: str) -> str:
+    """A message's text as its author typed it: Slack sends ``<1s`` as ``&lt;1s``, ``R&D`` as
+    ``R&amp;D`` and a typed ``mistral.ai`` as ``<http://mistral.ai|mistral.ai>``. Links become
+    their label (or address), mentions ``@name``; channel references stay as Slack wrote them
+    (commands read their ids)."""
+
+    def one(m: re.Match[str]) -> str:
+        target, label = m[1], m[2]
+        if target.startswith("#"):
+            return m[0]
+        if target.startswith(("@", "!")):
+            name = label or target[1:].split("^")[0]
+            return name if name.startswith("@") else f"@{name}"
+        return label or target.removeprefix("mailto:")
+
+    text = _MARKUP.sub(one, text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def neutralise(text: str) -> str:
     """Untrusted text (model output, user echoes) made inert: escaped, and @here-style words
     broken so they cannot notify a channel even where Slack parses them."""
