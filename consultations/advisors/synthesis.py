@@ -68,7 +68,7 @@ def advise(request: AdvisorInput) -> Report:
     for c in constraints:
         items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
     for g in goals:
-        items.extend(i for i in from_goal(goal_tags(g), set(done), agents) if _new(i, items))
+        items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
@@ -80,7 +80,7 @@ def advise(request: AdvisorInput) -> Report:
     staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
 
-    cur = currency_of(e.answers for e in request.earlier)
+    cur = currency_of((e.answers for e in request.earlier), " ".join(goals))
     recs: list[Recommendation] = []
     for horizon, item in plan:
         _keep_constraints(item, constraints)

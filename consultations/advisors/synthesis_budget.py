@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from consultations.advisors.synthesis_items import Item, effort_weeks
 from consultations.advisors.words import join, money, number
 from consultations.answers import Answer
+from consultations.answers.money import CURRENCY_WORDS, currency_code
 
 DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
 WEEKS_A_YEAR = 46  # working weeks a person gives a year, after leave and holidays (ours)
@@ -18,8 +19,11 @@ def cost(weeks: float) -> float:
     return weeks * 5 * DAY_RATE
 
 
-def currency_of(earlier: Iterable[Mapping[str, Answer]]) -> str:
-    """The currency the user typed in earlier consultations (a bank's euros), else dollars."""
+def currency_of(earlier: Iterable[Mapping[str, Answer]], said: str = "") -> str:
+    """The currency the user typed here ("keep AI spend under €300k") or in earlier
+    consultations (a bank's euros), else dollars."""
+    if m := CURRENCY_WORDS.search(said):
+        return currency_code(m.group())
     for answers in earlier:
         for a in answers.values():
             if a.currency:

@@ -72,6 +72,17 @@ GOAL_WORDS = {
         "pay for it",
     ),
     "agents": ("agent",),
+    "launch": (  # "get the underwriting assistant to production": a delivery is an outcome
+        "production",
+        "go live",
+        "go-live",
+        "goes live",
+        "launch",
+        "roll out",
+        "rollout",
+        "deploy",
+        "ship ",
+    ),
     "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
         "residency",
@@ -146,6 +157,7 @@ GOAL_MEASURES = (
     ("compliance", "no workload outside its residency rules, checked each quarter"),
     ("local", "the local model within your tolerance on your own test tasks"),
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
+    ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
 _TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
 
@@ -390,6 +402,16 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             "the local model within your tolerance on your own test tasks",
             {"local", "latency", "privacy"},
         ),
+        "launch": (
+            "",  # a delivery named in a goal: this step always comes from the goal
+            f"Take what the goal names to production: {LAUNCH_STEPS}",
+            "100 real cases with the answers people gave as the bar; a person reviews its "
+            "answers until they match the bar; then 10%, half and all of its users, each step "
+            "traced.",
+            "engineering lead",
+            "live in production for its users, its answers on real cases as good as the bar",
+            {"launch"},
+        ),
         "revenue": (
             "",  # no consultation looks at revenue: this step always comes from the goal
             "Pick the one AI offer customers would pay for, and its price",
@@ -449,7 +471,9 @@ def _sentence(r: Recommendation) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+LAUNCH_STEPS = "an evaluation bar, a review, a staged rollout"
 GOAL_TO_FIRST = {
+    "launch": "launch",
     "revenue": "revenue",
     "local": "local",
     "compliance": "data",
@@ -463,11 +487,14 @@ GOAL_TO_FIRST = {
 }
 
 
-def from_goal(tags: set[str], done: set[str], agents: bool = True) -> list[Item]:
-    """The first steps (and the one after) for a goal whose consultation was not run."""
+def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "") -> list[Item]:
+    """The first steps (and the one after) for a goal whose consultation was not run; a
+    delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
     for tag, key in GOAL_TO_FIRST.items():
         if tag in tags:
             items = chain(key, done, agents)
+            if items and key == "launch" and goal:
+                items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
             if items:
                 return items
     return []

@@ -881,3 +881,24 @@ def test_convergence_keeps_a_task_winner_when_capability_is_also_a_reason(
     assert all("primary candidate" in ln for ln in lines)
     assert all("unless it clearly wins its own task" in ln for ln in lines)
     assert not any(ln.endswith("any others are cut.") for ln in lines)
+
+
+def test_roadmap_serves_a_goal_to_take_something_to_production(catalog: Catalog) -> None:
+    """'get the underwriting assistant to production' was 'names no outcome: restate it';
+    and the plan was priced in dollars though the goals were in euros."""
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "team_size": "40",
+            "constraints": "regulation and budget",
+            "goals": "cut claims handling time by 20%, get the underwriting assistant to "
+            "production, keep AI spend under €300k",
+        },
+    )
+    titles = [rec.title for rec in r.recommendations]
+    assert any(t.startswith("Get the underwriting assistant to production:") for t in titles)
+    goals = next(s for s in r.sections if s.title.startswith("Your goals")).items
+    launch = next(g for g in goals if g.startswith("get the underwriting assistant"))
+    assert "names no outcome" not in launch and "Measure: live in production" in launch
+    assert r.figure("What the plan costs").display.startswith("about €")
