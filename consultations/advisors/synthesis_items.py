@@ -472,8 +472,7 @@ def _sentence(r: Recommendation) -> str:
 
 
 LAUNCH_STEPS = "an evaluation bar, a review, a staged rollout"
-GOAL_TO_FIRST = {
-    "launch": "launch",
+GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
     "revenue": "revenue",
     "local": "local",
     "compliance": "data",
@@ -484,6 +483,7 @@ GOAL_TO_FIRST = {
     "images": "images",
     "latency": "latency",
     "cost": "budget",
+    "launch": "launch",
 }
 
 
