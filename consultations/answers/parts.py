@@ -40,9 +40,46 @@ def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[s
         given = assign_parts(fewer, text, found) if left else {}
         zero = {p: Quantity((0.0,), 0, 0, note=f"{p} read as none: {none[p]}") for p in none}
         return {part: given.get(part) or zero[part] for part in parts}
+    if (
+        len(found) == len(parts) - 1
+        and question.maximum == 100
+        and (rest := _the_rest(question, text, found))
+    ):
+        return rest
     if len(found) < len(parts):
         names = " and ".join(parts)
         raise AnswerError(f"I need {len(parts)} numbers here: {names}{example(question)}.")
+    nearest = _nearest(question, text, found)
+    assert nearest is not None  # only ``named_only`` gives None
+    return nearest[0]
+
+
+def _the_rest(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity] | None:
+    """Shares of 100 with one part left out ("cost 60 failure 40"): that part is the rest,
+    said back; None unless every number sits by a part's name and they leave a rest. The
+    part left out is the one whose absence fits the words best ("…, no compute")."""
+    best: tuple[int, str, dict[str, Quantity]] | None = None
+    for missing in question.parts:
+        left_in = tuple(p for p in question.parts if p != missing)
+        named = _nearest(question.model_copy(update={"parts": left_in}), text, found, True)
+        if named is not None and (best is None or named[1] < best[0]):
+            best = (named[1], missing, named[0])
+    if best is None or any(len(q.readings) != 1 for q in best[2].values()):
+        return None
+    _, missing, given = best
+    left = 100 - sum(q.readings[0] for q in given.values())
+    if left < 0:
+        return None
+    rest = Quantity((left,), 0, 0, note=f"{missing} read as the rest: {left:g}%")
+    return {part: given.get(part) or rest for part in question.parts}
+
+
+def _nearest(
+    question: Question, text: str, found: list[Quantity], named_only: bool = False
+) -> tuple[dict[str, Quantity], int] | None:
+    """Each number to the part named nearest it (leftovers in order), and the distances'
+    sum; with ``named_only``, None when a number sits by no part's name."""
+    parts = question.parts
     scores: list[tuple[int, int, str]] = []
     folded = text.casefold()
     for i, q in enumerate(found):
@@ -55,14 +92,17 @@ def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[s
                 scores.append((dist, i, part))
     chosen: dict[str, Quantity] = {}
     used: set[int] = set()
-    for _, i, part in sorted(scores):
+    total = 0
+    for dist, i, part in sorted(scores):
         if part not in chosen and i not in used:
-            chosen[part], used = found[i], used | {i}
+            chosen[part], used, total = found[i], used | {i}, total + dist
+    if named_only and (len(chosen) < len(parts) or len(used) < len(found)):
+        return None  # a number by no part's name: not a share left out
     rest = [q for i, q in enumerate(found) if i not in used]
     for part in parts:
         if part not in chosen:
             chosen[part] = rest.pop(0)
-    return {part: chosen[part] for part in parts}
+    return {part: chosen[part] for part in parts}, total
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\band\b")

@@ -747,3 +747,20 @@ def test_amounts_joined_by_plus_at_one_rate_are_added_up(catalog: Catalog) -> No
     for typed in ("$8k + $2k", "8k/month + 2k/month"):
         a = parse_answer(spend, typed)
         assert a.number == 10_000 and "added up" in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "values", "rest"),
+    [
+        ("Cost 50, failure 50, no compute", (50, 50, 0), "compute"),
+        ("cost 60 failure 40", (60, 40, 0), "compute"),
+        ("cost 60, compute 30", (60, 10, 30), "failure"),
+    ],
+)
+def test_shares_with_one_part_left_out_give_it_the_rest(
+    catalog: Catalog, typed: str, values: tuple[float, float, float], rest: str
+) -> None:
+    """ "cost 60 failure 40" was refused: 'I need 3 numbers here'."""
+    a = parse_answer(q(catalog, "research-curation", "weights"), typed)
+    assert a.numbers == dict(zip(("cost", "failure", "compute"), values, strict=True))
+    assert a.note is not None and f"{rest} read as the rest" in a.note
