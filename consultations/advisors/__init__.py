@@ -14,6 +14,7 @@ from consultations.advisors import (
 )
 from consultations.advisors.base import Advisor, AdvisorInput
 from consultations.report import Report
+from consultations.scripts import NumberKind
 
 ADVISORS: dict[str, Advisor] = {
     "model-convergence": convergence.advise,
@@ -28,4 +29,25 @@ ADVISORS: dict[str, Advisor] = {
 
 
 def advise(request: AdvisorInput) -> Report:
-    return ADVISORS[request.script.slug](request)
+    report = ADVISORS[request.script.slug](request)
+    if (said := _no_currency(request)) and not any("currency" in a for a in report.assumptions):
+        report = report.model_copy(update={"assumptions": (*report.assumptions, said)})
+    return report
+
+
+def _no_currency(request: AdvisorInput) -> str | None:
+    """Amounts typed with no currency anywhere in the consultation are shown in dollars: say so."""
+    money = [
+        a
+        for q in request.script.questions
+        if q.kind is NumberKind.MONEY
+        and (a := request.answers.get(q.key)) is not None
+        and not a.skipped
+        and (a.number or any((a.numbers or {}).values()))
+    ]
+    if not money or any(a.currency for a in money):
+        return None
+    return (
+        "Your amounts had no currency: they are shown in US dollars. If they are in another "
+        "currency, type it with them (for example €40k) and the figures keep it."
+    )

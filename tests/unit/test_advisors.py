@@ -902,3 +902,11 @@ def test_roadmap_serves_a_goal_to_take_something_to_production(catalog: Catalog)
     launch = next(g for g in goals if g.startswith("get the underwriting assistant"))
     assert "names no outcome" not in launch and "Measure: live in production" in launch
     assert r.figure("What the plan costs").display.startswith("about €")
+
+
+def test_amounts_with_no_currency_are_said_to_be_shown_in_dollars(catalog: Catalog) -> None:
+    bare = run(catalog, "model-convergence", {"monthly_spend": "40k"})
+    assert any("had no currency: they are shown in US dollars" in a for a in bare.assumptions)
+    typed = run(catalog, "model-convergence", {"monthly_spend": "€40k"})
+    assert not any("no currency" in a for a in typed.assumptions)
+    assert "€40,000" in typed.figure("Upkeep as a share of API spend").working  # type: ignore[operator]
