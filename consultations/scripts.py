@@ -55,6 +55,11 @@ class Question(BaseModel):
     # choice
     choices: tuple[Choice, ...] = ()
     multiple: bool = False
+    not_ours: bool = Field(
+        default=False,
+        description="The question asks what others own: words after 'our (own)' name nothing "
+        "('our own brand logos' is not someone else's brand).",
+    )
     strictest: bool = Field(
         default=False,
         description="Options run from least to most strict: an answer naming several takes the "

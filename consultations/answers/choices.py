@@ -23,6 +23,7 @@ _ONE_UNIT = re.compile(  # "under a sec", "within an hour": one of the unit
 )
 
 
+_OURS = re.compile(r"\b(?:our|my)\s+(?:own\s+)?([a-z]+)(?:\s+([a-z]+))?")
 _ALL = re.compile(
     r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)"
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
@@ -50,6 +51,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if banded := _by_band(question, folded):
         return banded, None
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
+    if question.not_ours:  # "our own brand logos": not someone else's brand
+        negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
     exact = [c.value for c in choices if folded in _names(c)]
@@ -58,6 +61,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
     hits = {v: n for v, n in hits.items() if n}
     picked = tuple(v for v in (c.value for c in choices) if v in hits)
+    if (
+        question.not_ours
+        and not hits
+        and _OURS.search(folded)
+        and any(c.value == "none" for c in choices)
+    ):
+        return ("none",), "what is your own is not someone else's"
     if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
         others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
         return (picked[-1],), f"the strictest you named, over {others}"

@@ -764,3 +764,19 @@ def test_shares_with_one_part_left_out_give_it_the_rest(
     a = parse_answer(q(catalog, "research-curation", "weights"), typed)
     assert a.numbers == dict(zip(("cost", "failure", "compute"), values, strict=True))
     assert a.note is not None and f"{rest} read as the rest" in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ("our own brand logos and product shots", ("none",)),
+        ("our own brand logos", ("none",)),
+        ("other brands' logos", ("brands",)),
+        ("our mascot and celebrities", ("likenesses",)),
+    ],
+)
+def test_what_is_ours_is_not_someone_elses(
+    catalog: Catalog, typed: str, values: tuple[str, ...]
+) -> None:
+    """ "our own brand logos" was read as someone else's brand (a high IP risk)."""
+    assert parse_answer(q(catalog, "diffusion-ip-risk", "content"), typed).choices == values
