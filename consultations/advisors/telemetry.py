@@ -92,7 +92,8 @@ def advise(request: AdvisorInput) -> Report:
             ("feedback", "human correction, escalation, final business outcome, linked to the run"),
         ),
     )
-    looped = _tool_named(tools, failures)  # "it looped 40 times on search": that tool
+    loop_said = next((f for f in _failures(failures) if _LOOP.search(f)), failures)
+    looped = _tool_named(tools, loop_said)  # "it looped 40 times on search": that tool
     alerts = (
         f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more than "
         "3 times in a run.",
@@ -263,6 +264,9 @@ def _split(blind: str) -> tuple[str | None, str]:
         if found and tail and len(head.split()) <= 5 and not _CANNOT.match(head):
             return head, tail
     return None, blind.strip()
+
+
+_LOOP = re.compile(r"\bloop", re.I)
 
 
 def _tool_named(tools: tuple[str, ...], failures: str) -> str | None:

@@ -329,6 +329,23 @@ def test_telemetry_alerts_follow_the_failures_as_told(catalog: Catalog) -> None:
     assert not any("me and one" in a for a in alerts)
 
 
+def test_the_loop_alert_names_the_tool_of_the_loop_not_of_another_failure(
+    catalog: Catalog,
+) -> None:
+    """ "it refunded the wrong order twice, and loops calling search": the loop alert named
+    the order DB (the word 'order' of the other failure)."""
+    answers = {
+        "tools": "stripe refunds API, our order DB via MCP, web search",
+        "failures": "it refunded the wrong order twice, and loops calling search",
+    }
+    alerts = next(
+        s
+        for s in run(catalog, "reasoning-telemetry", answers).sections
+        if s.title.startswith("Dashboards")
+    ).items
+    assert any(a.startswith("Loops: web search (or any tool)") for a in alerts)
+
+
 def test_a_pasted_link_is_not_scored_by_its_address(catalog: Catalog) -> None:
     pasted = "https://arxiv.org/abs/2505.06708 and 4-bit quantization for on-device LLMs"
     r = run(catalog, "research-curation", {"to_triage": pasted})
