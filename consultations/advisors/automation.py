@@ -113,8 +113,14 @@ def advise(request: AdvisorInput) -> Report:
         columns=("workflow", "feasibility", "approach"),
         rows=tuple((w, f"{f:.2f}", a.split(",")[0].split(" then")[0]) for w, f, a in rows),
     )
+    unsized = most_valuable is None and len(workflows) > 1 and len(tied) == 1
     if go:
-        verdict = f"Prototype {best} now."
+        verdict = f"Prototype {best} now." + (
+            f" Size its own value first: the {money(value, cur)} a month you gave is for the "
+            "most valuable of your workflows, which may be another one."
+            if unsized
+            else ""
+        )
     elif best_f >= 0.5 or value <= 0:  # worth nothing a month: no check makes it pay
         verdict = (
             f"Not yet: at {money(value, cur)} a month, a prototype would take "
@@ -128,7 +134,8 @@ def advise(request: AdvisorInput) -> Report:
             value=payback,
             display=_months(payback),
             working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
-            "the value you gave for the most valuable workflow",
+            "the value you gave for the most valuable workflow"
+            + (f"; {lead}'s own may be less" if unsized else ""),
         )
     ]
     sections = [
@@ -145,7 +152,7 @@ def advise(request: AdvisorInput) -> Report:
             + (
                 ""
                 if w in read.named
-                else " (from the part of your answer naming none)"
+                else " (from the part of your answer naming no workflow)"
                 if read.by_rest
                 else " (not named, read cautiously)"
             )

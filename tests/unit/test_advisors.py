@@ -462,7 +462,9 @@ def test_checkability_told_per_workflow_is_read_per_workflow(catalog: Catalog) -
     assert approach["invoice exception handling"] == "an LLM agent proposing actions"
     assert approach["tier-2 support escalations"].startswith("an assistant drafting")
     read = next(s for s in r.sections if s.title.startswith("How your answers were read"))
-    assert "warehouse slotting: No (from the part of your answer naming none)" in read.items[1]
+    assert (
+        "warehouse slotting: No (from the part of your answer naming no workflow)" in read.items[1]
+    )
     vague = {**answers, "checkable": "some can be simulated, the rest only a person"}
     read = next(
         s
@@ -927,3 +929,23 @@ def test_amounts_with_no_currency_are_said_to_be_shown_in_dollars(catalog: Catal
     typed = run(catalog, "model-convergence", {"monthly_spend": "€40k"})
     assert not any("no currency" in a for a in typed.assumptions)
     assert "€40,000" in typed.figure("Upkeep as a share of API spend").working  # type: ignore[operator]
+
+
+def test_a_value_not_tied_to_the_picked_workflow_is_said_to_need_sizing(
+    catalog: Catalog,
+) -> None:
+    """The claims adjusters' €50k was used to price the invoice prototype without a word."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "insurance claims intake from emails, supplier invoice matching",
+            "checkable": "invoices yes against the ERP, claims only by a human adjuster",
+            "logs": "yes, 5 years of claims with outcomes",
+            "value": "maybe 40-60k EUR a month in adjuster time",
+        },
+    )
+    assert r.verdict.startswith("Prototype supplier invoice matching now. Size its own value")
+    assert "supplier invoice matching's own may be less" in (
+        r.figure("Prototype payback").working or ""
+    )
