@@ -100,7 +100,7 @@ def advise(request: AdvisorInput) -> Report:
     open_models = [
         v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
     ]
-    external = [v for v in vendors if v not in own_raw and v not in open_models]
+    external = [_vendor(v) for v in vendors if v not in own_raw and v not in open_models]
     cover = INDEMNITY[indemnity] if external else (0 if private else 2)
     parts = {
         "content at risk": sum(CONTENT[c] for c in content),
@@ -333,3 +333,11 @@ def _plan(
             )
         )
     return tuple(recs)
+
+
+_USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
+
+
+def _vendor(item: str) -> str:
+    """A vendor as named, without what it is used for ("firefly for the social stuff")."""
+    return _USE.sub("", item).strip() or item

@@ -949,3 +949,14 @@ def test_a_value_not_tied_to_the_picked_workflow_is_said_to_need_sizing(
     assert "supplier invoice matching's own may be less" in (
         r.figure("Prototype payback").working or ""
     )
+
+
+def test_image_vendors_are_asked_by_name_not_by_what_they_are_used_for(
+    catalog: Catalog,
+) -> None:
+    r = run(
+        catalog, "diffusion-ip-risk", {"vendors": "midjourney, and firefly for the social stuff"}
+    )
+    questions = next(s for s in r.sections if s.title == "Vendor questionnaire").items
+    assert any(x.startswith("firefly: how many images") for x in questions)
+    assert not any("social stuff" in x for x in questions)

@@ -511,6 +511,7 @@ def test_hardware_already_owned_is_none_and_said_so(catalog: Catalog) -> None:
         ("indemnity", "Adobe indemnifies us, Midjourney doesn't"),  # the apostrophe as typed
         ("indemnity", "Adobe covers us, midjourney doesn’t"),  # a phone's apostrophe
         ("review", "legal reviews anything external, social team posts directly"),
+        ("review", "the social team posts directly, ecommerce images get a look from a designer"),
     ],
 )
 def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
