@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
@@ -23,6 +23,11 @@ def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
     return _profile(AnswerSheet(answers))
 
 
+_VAGUE = re.compile(  # "whoever does good eval work": names no lab, so nothing to lift
+    r"\s*(?:whoever|anyone|anybody|any lab|whatever|people who|folks who|those who|etc)\b", re.I
+)
+
+
 def _profile(sheet: AnswerSheet) -> dict[str, Any]:
     raw = sheet.numbers("weights", {"cost": 1.0, "failure": 1.0, "compute": 1.0})
     total = sum(max(v, 0.0) for v in raw.values()) or 1.0
@@ -32,7 +37,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
     fit = hours * 60 / PER_WEEK.get(cadence, 1.0) / MINUTES_PER_PAPER
     return {
         "topics": list(sheet.items("topics")),
-        "canon": list(sheet.items("canon")),
+        "canon": [c for c in sheet.items("canon") if not _VAGUE.match(c)],
         "weights": weights,
         "sources": list(sheet.choices("sources", ("arxiv",))),
         "cadence": cadence,
@@ -67,7 +72,9 @@ def advise(request: AdvisorInput) -> Report:
     check = _budget_check(per, cadence, weekly_minutes, budget, hours)
     items = [
         "Topics: " + (", ".join(profile["topics"]) or "none yet"),
-        "Canon: " + (", ".join(profile["canon"]) or "none yet — add labs as they earn it"),
+        "Canon: "
+        + (", ".join(profile["canon"]) or "none yet — add labs as they earn it")
+        + _left_out(sheet.items("canon")),
         f"Weights: cost {w['cost']:.0%}, failure {w['failure']:.0%}, compute {w['compute']:.0%}"
         + _scaled(sheet.numbers("weights", {})),
         "Sources the digest reads: " + sources,
@@ -245,3 +252,8 @@ def _digests(cadence: str) -> str:
     """ "1 digest", "7 digests", "0.23 digests" (monthly is 12 in 52 weeks)."""
     n = PER_WEEK.get(cadence, 1.0)
     return "1 digest" if n == 1 else f"{number(n, 2)} digests"
+
+
+def _left_out(canon: Sequence[str]) -> str:
+    vague = [c for c in canon if _VAGUE.match(c)]
+    return f" (left out, as it names no lab or author: {'; '.join(vague)})" if vague else ""

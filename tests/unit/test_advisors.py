@@ -960,3 +960,10 @@ def test_image_vendors_are_asked_by_name_not_by_what_they_are_used_for(
     questions = next(s for s in r.sections if s.title == "Vendor questionnaire").items
     assert any(x.startswith("firefly: how many images") for x in questions)
     assert not any("social stuff" in x for x in questions)
+
+
+def test_a_canon_entry_that_names_no_lab_is_left_out_and_said(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"canon": "DeepMind, whoever does good eval work"})
+    profile = next(s for s in r.sections if s.title.startswith("Your curation profile")).items
+    canon = next(x for x in profile if x.startswith("Canon:"))
+    assert canon.startswith("Canon: DeepMind (left out") and "whoever does good eval work" in canon
