@@ -177,10 +177,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     quantities = _without_counted_things(question, quantities)
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
-    if _BUSINESS_HOURS.search(text):  # "200 per hour during business hours": 40 h a week
-        chosen = {p: _business_hours(q) for p, q in chosen.items()}
-    if _WORKING_DAYS.search(text):  # "10k a day on weekdays": 5 days a week
-        chosen = {p: _working_days(q) for p, q in chosen.items()}
+    chosen = _part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
         per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
@@ -204,34 +201,46 @@ def _number_answer(question: Question, typed: str) -> Answer:
     return answers[0]
 
 
-_BUSINESS_HOURS = re.compile(
-    r"\b(?:business|working|office|work)\s+hours?\b|\b9\s*(?:-|to)\s*5\b", re.I
-)
-BUSINESS_HOURS_A_WEEK = 40.0  # our assumption, said back
-
-
-def _business_hours(q: Quantity) -> Quantity:
-    if q.rate != "h":
-        return q
-    readings = tuple(r * BUSINESS_HOURS_A_WEEK for r in q.readings)
-    said = f"{q.text.strip()} an hour over {BUSINESS_HOURS_A_WEEK:.0f} business hours"
-    return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
-
-
-_WORKING_DAYS = re.compile(
-    r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|mon(?:day)?\s*(?:-|–|to)\s*"
-    r"fri(?:day)?)\b",
-    re.I,
-)
+BUSINESS_HOURS_A_WEEK = 40.0  # our assumptions, said back
 WORKING_DAYS_A_WEEK = 5.0
+# a rate over part of the week: (words that say so, the rate it is given per, its units a week,
+# how it is said back); "200 per hour during business hours" is 200 × 40 a week
+_PART_WEEK = (
+    (
+        re.compile(r"\b(?:business|working|office|work)\s+hours?\b|\b9\s*(?:-|to)\s*5\b", re.I),
+        "h",
+        BUSINESS_HOURS_A_WEEK,
+        "an hour over {n:.0f} business hours",
+    ),
+    (
+        re.compile(
+            r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|"
+            r"mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?)\b",
+            re.I,
+        ),
+        "d",
+        WORKING_DAYS_A_WEEK,
+        "a day over {n:.0f} working days",
+    ),
+)
 
 
-def _working_days(q: Quantity) -> Quantity:
-    if q.rate != "d":
-        return q
-    readings = tuple(r * WORKING_DAYS_A_WEEK for r in q.readings)
-    said = f"{q.text.strip()} a day over {WORKING_DAYS_A_WEEK:.0f} working days"
-    return replace(q, readings=readings, rate="w", text=said)  # "… a week is about …"
+def _part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
+    """A rate given per business hour or working day, restated per week (then as asked)."""
+    for words, rate, per_week, said in _PART_WEEK:
+        if words.search(text):
+            chosen = {
+                p: replace(
+                    q,
+                    readings=tuple(r * per_week for r in q.readings),
+                    rate="w",
+                    text=f"{q.text.strip()} {said.format(n=per_week)}",  # "… a week is about …"
+                )
+                if q.rate == rate
+                else q
+                for p, q in chosen.items()
+            }
+    return chosen
 
 
 def _whole(q: Quantity) -> Quantity:
