@@ -8,7 +8,7 @@ import re
 from consultations.answers.lexer import scan
 from consultations.answers.model import AnswerError
 from consultations.answers.numbers import TO_BASE
-from consultations.scripts import Choice, Question
+from consultations.scripts import Choice, NumberKind, Question
 
 _WORD = re.compile(r"[a-z0-9]+")
 _NEGATED = re.compile(
@@ -48,7 +48,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return _one_or_many(question, values), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
         return tuple(c.value for c in choices if c.value not in _NOTHING), None
-    if banded := _by_band(question, folded):
+    banded = _by_band(question, folded)
+    if banded and not question.strictest:
         return banded, None
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     if question.not_ours:  # "our own brand logos": not someone else's brand
@@ -60,6 +61,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return (exact[0],), None
     hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
     hits = {v: n for v, n in hits.items() if n}
+    if banded:  # "a bad clause could cost a client 100k+": the amount's band, beside the words
+        hits[banded[0]] = hits.get(banded[0], 0) + 1
     picked = tuple(v for v in (c.value for c in choices) if v in hits)
     if (
         question.not_ours
@@ -89,6 +92,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
 
 def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
     """ "under 300 ms" picks the option whose band holds 300 ms (an upper bound stays in it)."""
+    if question.band is NumberKind.MONEY:
+        return _by_amount(question, folded)
     table = _TO_BAND.get(question.band) if question.band else None
     if table is None:
         return None
@@ -104,6 +109,28 @@ def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
             low, high = c.range
             if (low < value <= high) if upper else (low <= value < high):
                 return (c.value,)
+    return None
+
+
+_THING_AFTER = re.compile(r"\s*(?!(?:in|of|per|a|an|each|or|to|and|for|plus|or more)\b)[a-z]")
+
+
+def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
+    """ "could cost a client 100k+" picks the option whose money band holds $100,000; a count
+    of things ("200 customers", "2k users") is no amount."""
+    for q in scan(folded):
+        if q.unit is not None:
+            continue
+        if q.currency is None and (q.scale == 1 or _THING_AFTER.match(folded[q.end :])):
+            continue
+        bands = {
+            c.value
+            for c in question.choices
+            for x in q.readings
+            if c.range is not None and c.range[0] <= x < c.range[1]
+        }
+        if len(bands) == 1:  # "5.000 €" is 5 or 5,000: picked only when both fall in one band
+            return (bands.pop(),)
     return None
 
 

@@ -505,6 +505,23 @@ def test_hardware_already_owned_is_none_and_said_so(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "cue"),
+    [
+        ("a mac studio ~4k, basically nothing to run", "nothing to run"),
+        ("$4,000 for the box, running costs are negligible", "negligible"),
+        ("4k up front, next to nothing a month", "next to nothing"),
+    ],
+)
+def test_running_costs_said_to_be_nothing_are_none_and_said_so(
+    catalog: Catalog, typed: str, cue: str
+) -> None:
+    local = q(catalog, EDGE, "local_cost")
+    a = parse_answer(local, typed)
+    assert a.numbers == {"hardware": 4000, "monthly": 0}
+    assert a.note == f"monthly read as none: you said “{cue}”"
+
+
+@pytest.mark.parametrize(
     ("key", "typed"),
     [
         ("indemnity", "Adobe covers us, midjourney doesnt"),  # one vendor: not "indemnified"
@@ -528,6 +545,12 @@ def test_a_mixed_answer_is_asked_about_not_read_as_the_safe_option(
         ("automation-frontier", "why_shelved", "the tech wasnt there in 2023", ("models",)),
         ("automation-frontier", "error_cost", "could get us fined", ("high",)),
         ("automation-frontier", "error_cost", "nothing much, we just redo it", ("low",)),
+        # an amount is read by its size, beside the words ("client" alone is medium)
+        ("automation-frontier", "error_cost", "a bad clause could cost a client 100k+", ("high",)),
+        ("automation-frontier", "error_cost", "$50 at most, easy to undo", ("low",)),
+        ("automation-frontier", "error_cost", "around 5 000 € each time", ("medium",)),
+        ("automation-frontier", "error_cost", "$2k refund, but legal exposure too", ("high",)),
+        ("automation-frontier", "error_cost", "2k customers get a wrong email", ("medium",)),
         ("reasoning-telemetry", "audit", "SOC2 auditors ask for it", ("regulated",)),
         ("reasoning-telemetry", "audit", "only for debugging", ("internal",)),
         ("diffusion-ip-risk", "content", "mostly product shots, sometimes celebs", ("likenesses",)),
