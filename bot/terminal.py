@@ -9,6 +9,7 @@ from consultations import messages, router
 from consultations.catalog import UnknownConsultation
 from consultations.engine import Finished
 from consultations.ports import Narrator
+from consultations.replies import label
 from consultations.service import ConsultationService, NotFound
 from consultations.state import Consultation, Delivery, Owner, Status
 
@@ -147,6 +148,16 @@ def _choose(
     same = next((c for c in active if c.slug == script.slug), None)
     if same is not None:
         return _resume(service, same, term)
+    done = next(
+        (
+            c
+            for c in service.consultations(owner)
+            if c.slug == script.slug and c.status is Status.COMPLETED
+        ),
+        None,
+    )
+    if done is not None:  # `chat 6` the next day, to correct the report: not a blank one
+        return _reopen(service, done, term)
     turn = service.start(owner, script.slug)
     term.say(messages.intro(script))
     term.say(messages.outcome(turn.outcome))
@@ -162,6 +173,24 @@ def _resume(service: ConsultationService, c: Consultation, term: Terminal) -> Co
         f"{messages.CONTROLS}."
     )
     term.say(messages.outcome(outcome))
+    return c
+
+
+def _reopen(service: ConsultationService, c: Consultation, term: Terminal) -> Consultation:
+    script = service.catalog.by_slug(c.slug)
+    answers = "\n".join(
+        f"{i}. {label(q)}: {c.answers[q.key].display(q) if q.key in c.answers else '(none)'}"
+        for i, q in enumerate(script.questions, 1)
+    )
+    term.say(
+        f"You finished **{script.title}** on {c.updated_at:%Y-%m-%d}; its report was written "
+        f"from these answers:\n{answers}"
+    )
+    term.say(
+        "Type `edit N` to change answer N, or write the correction (e.g. `change the volume to "
+        "8M`), and the report is written again; `restart` starts it over from a blank page; "
+        "`quit` leaves."
+    )
     return c
 
 

@@ -91,10 +91,12 @@ def test_a_report_that_never_pays_back_does_not_lock_the_user_out(tmp_path: Path
     first = chat(tmp_path, "3", stdin="\n".join(answers) + "\n")
     assert first.returncode == 0, first.stderr
     assert "Report by" in first.stdout
-    for ref in ("1", "3"):  # any consultation afterwards, the same one included
-        again = chat(tmp_path, ref, stdin="quit\n")
-        assert again.returncode == 0, again.stderr
-        assert "1/" in again.stdout and "Saved" in again.stdout
+    again = chat(tmp_path, "1", stdin="quit\n")  # any other consultation afterwards
+    assert again.returncode == 0, again.stderr
+    assert "1/" in again.stdout and "Saved" in again.stdout
+    same = chat(tmp_path, "3", stdin="restart\nquit\n")  # the same one: reopened, restartable
+    assert same.returncode == 0, same.stderr
+    assert "You finished" in same.stdout and "1/" in same.stdout and "Saved" in same.stdout
 
 
 def test_an_unreadable_record_is_set_aside_and_the_chat_goes_on(
@@ -221,3 +223,24 @@ def test_the_picker_lists_once_takes_words_and_lists_again_on_help(tmp_path: Pat
     assert out.count("1. Model Convergence Strategy") == 2  # at the start, and after `help`
     assert "No consultation called 'zzz'" in out
     assert "Reasoning Telemetry Architecture — consultation 4 of 8" in out
+
+
+def test_opening_a_finished_consultation_by_number_reopens_its_report(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """`chat 3` the day after the report, to correct it: the finished one, not a blank one."""
+    script = catalog.by_slug("edge-economics")
+    answers = [typical(q) for q in script.questions]
+    assert chat(tmp_path, "3", stdin="\n".join(answers) + "\n").stdout.count("Report by") == 1
+
+    later = chat(tmp_path, "3", stdin="sorry, the volume is 4M\nquit\n")
+    out = later.stdout
+    assert later.returncode == 0, later.stderr
+    assert "You finished Edge Deployment Economics" in out
+    assert "1. volume: 5,000,000 requests a month" in out  # what `edit 1` would change
+    assert "1/8" not in out  # no blank consultation was started
+    assert out.index("4,000,000") < out.index("Report by")
+    assert out.count("Report by") == 1
+
+    again = chat(tmp_path, "3", stdin="restart\nquit\n").stdout  # a blank page on request
+    assert "Starting over" in again and "1/8" in again
