@@ -16,9 +16,9 @@ FIRST_QUARTER = re.compile(r"^(now|weeks?\b|0-1 month|1-2 months|month 2\b|month
 
 # what each consultation's steps serve, and the measure that shows they worked
 TAGS = {
-    "edge-economics": {"cost", "latency", "privacy"},
-    "model-convergence": {"cost", "reliability", "skills", "compliance"},
-    "attention-readiness": {"cost", "quality", "skills"},
+    "edge-economics": {"cost", "model-cost", "latency", "privacy"},
+    "model-convergence": {"cost", "model-cost", "reliability", "skills", "compliance"},
+    "attention-readiness": {"cost", "model-cost", "quality", "skills"},
     "reasoning-telemetry": {"audit", "agents", "reliability", "quality"},
     "automation-frontier": {"automation", "agents", "time", "cost"},
     "diffusion-ip-risk": {"images", "legal", "risk"},
@@ -93,7 +93,10 @@ GOAL_WORDS = {
         "data protection",
         "vendors outside",
     ),
-    "audit": ("audit", "trace", "regulat", "complian", "model-risk", "explain"),
+    "audit": (
+        *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
+        *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
+    ),
     "risk": ("ip risk", "legal claim", "copyright", "infring", "lawsuit"),
     "images": ("image", "visual", "creative", "photo", "publish"),
     "latency": ("latency", "second", "instant", "fast", "real time", "realtime"),
@@ -150,6 +153,7 @@ GOAL_MEASURES = (
     ("latency", "p95 latency on real traffic, measured weekly"),
     ("audit", "the share of sampled decisions you can reconstruct on request"),
     ("images", "images published a week, and the share that passed the controls"),
+    ("model-cost", "monthly model spend against this month's"),
     ("cost", "monthly model spend against this month's"),
     ("time", "the time in the goal against a baseline taken this month"),
     ("automation", "the share of cases the prototype handles as well as people"),
@@ -182,9 +186,18 @@ def goal_measure(goal: str) -> str:
 _TIME_SPENT = re.compile(r"\b(?:time|hours|days|weeks)\s+(?:we|they|i|people|staff)\s+spends?\b")
 
 
+_MODEL_SPEND = re.compile(
+    r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
+    r"vendors|gpu|gpus|cloud ai)\b"
+)
+
+
 def goal_tags(goal: str) -> set[str]:
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
-    return {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+    tags = {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+    if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
+        tags = (tags - {"cost"}) | {"model-cost"}
+    return tags
 
 
 def measure_for(slug: str, report: Report) -> str:
@@ -282,7 +295,7 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
         "Whichever is cheaper at your volume, with today's answers as the quality bar.",
         "platform team",
         "monthly model spend against this month's",
-        {"cost"},
+        {"cost", "model-cost"},
     ),
     "automation": (
         "Prototype the best-checked workflow in shadow mode",
@@ -358,7 +371,7 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             "bill; compare it with one server's cost all in.",
             "platform team",
             "a signed-off cost comparison with its break-even",
-            {"cost"},
+            {"cost", "model-cost"},
         ),
         "automation": (
             "automation-frontier",
@@ -483,6 +496,7 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
     "images": "images",
     "latency": "latency",
     "cost": "budget",
+    "model-cost": "budget",
     "launch": "launch",
 }
 

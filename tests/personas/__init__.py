@@ -335,7 +335,54 @@ ENTERPRISE = Persona(
     },
 )
 
-PERSONAS = (BANK, STARTUP, AGENCY, SOLO, ENTERPRISE)
+LEGALTECH = Persona(
+    name="legaltech",
+    about="A five-person contract-review startup on 14 months of runway: three API vendors, "
+    "a local pilot that pays, a shelved redlining workflow, and goals on API spend and SOC 2.",
+    answers={
+        "model-convergence": {
+            "vendors": "gpt-4o for our contract summariser, claude 3.5 sonnet for clause "
+            "extraction, and mistral small for tagging (cheap)",
+            "reasons": "mostly price tbh, and claude is better at extraction",
+            "monthly_spend": "around $2.5k/month",
+            "upkeep_days": "maybe 2 days each",
+            "diverse_tasks": "none really",
+            "outage_tolerance": "an hour or two is ok, we're tiny",
+        },
+        "edge-economics": {
+            "requests": "40-60k a month",
+            "tokens": "about 3000 in, 400 out",
+            "price": "gpt-4o: $2.50 in / $10 out",
+            "latency": "couple of seconds is fine",
+            "sensitivity": "very - client contracts, some under NDA",
+            "quality_loss": "5% maybe",
+            "local_cost": "a mac studio ~4k, basically nothing to run",
+            "amortisation": "3 years",
+        },
+        "automation-frontier": {
+            "workflows": "redlining contracts automatically, and auto-negotiating NDAs with "
+            "counterparties",
+            "why_shelved": "too variable, every contract is different; and the models made "
+            "stuff up in 2024",
+            "checkable": "partly - we can check redlines against the client's playbook, "
+            "negotiation not really",
+            "logs": "yes, ~2 years of redlines in our DMS with the final signed versions",
+            "error_cost": "a bad clause slipping through could cost a client 100k+",
+            "value": "maybe 15k/mo in lawyer time saved",
+        },
+        "strategy-synthesis": {
+            "role": "CTO & co-founder",
+            "industry": "legal tech (contract review SaaS for law firms)",
+            "team_size": "5 of us incl. me",
+            "ai_use": "contract summaries + clause extraction via APIs",
+            "constraints": "money and people - we're 5 and have ~14 months runway",
+            "goals": "cut API spend by half, ship automated redlining to 3 pilot customers, "
+            "stay SOC2-ready",
+        },
+    },
+)
+
+PERSONAS = (BANK, STARTUP, AGENCY, SOLO, ENTERPRISE, LEGALTECH)
 
 
 def answers_for(catalog: Catalog, persona: Persona, slug: str) -> dict[str, Answer]:

@@ -14,6 +14,7 @@ from tests.personas import (
     AGENCY,
     BANK,
     ENTERPRISE,
+    LEGALTECH,
     PERSONAS,
     SOLO,
     STARTUP,
@@ -361,3 +362,22 @@ def test_bank_vendor_steps_stay_inside_its_residency_rules(catalog: Catalog) -> 
     assert all("data-residency" in x.detail for x in vendor_steps)
     startup = synthesis(catalog, STARTUP)
     assert not any("data-residency" in x.detail for x in startup.recommendations)
+
+
+def test_a_goal_on_api_spend_is_served_by_what_cuts_model_spend_not_by_automation(
+    catalog: Catalog,
+) -> None:
+    """'cut API spend by half' is the edge pilot's or the vendor evaluation's goal; a redlining
+    prototype saves lawyers' time, not tokens."""
+    r = synthesis(catalog, LEGALTECH)
+    spend = next(g for g in section(r, "Your goals") if g.startswith("cut API spend"))
+    served = spend.split(" — served by: ")[1].split(". Measure:")[0]
+    assert "redlining" not in served and "pass@k" not in served, spend
+    assert "pilot a quantised" in served.casefold() or "primary" in served, spend
+
+
+def test_a_compliance_certification_goal_is_read_as_audit_work(catalog: Catalog) -> None:
+    r = synthesis(catalog, LEGALTECH)
+    soc2 = next(g for g in section(r, "Your goals") if g.startswith("stay SOC2"))
+    assert "the number in the goal" not in soc2, soc2  # it has no number
+    assert "no item here serves it" not in soc2, soc2
