@@ -15,6 +15,7 @@ from consultations.answers.corrections import (
     Correction,
     back_reference,
     find_correction,
+    named_questions,
     names_of,
 )
 from consultations.answers.lexer import scan
@@ -211,6 +212,29 @@ def _correction(
         return None
     q = script.question(found.key)
     old = c.answers[q.key]
+    if found.add:  # "we also use Cohere for embeddings": the list grows, nothing is lost
+        try:
+            more = parse_answer(q, found.text)
+        except AnswerError:
+            return None
+        had = old.items or ()
+        have = {x.casefold() for x in had}
+        items = (*had, *(x for x in more.items or () if x.casefold() not in have))
+        answer = old.model_copy(
+            update={
+                "items": items[: q.max_items],
+                "raw": ", ".join(filter(None, [old.raw, found.text])),
+                "skipped": False,
+            }
+        )
+        c.answers[q.key] = answer
+        added = len(items) - len(had)
+        note = (
+            f"Added to {label(q)}: {found.text} (now {len(items)}: {answer.display(q)})."
+            if added > 0
+            else f"{label(q)} already holds that: {old.display(q)}."
+        )
+        return ReplyResult(True, note=note, corrected=added > 0)
     try:
         answer = parse_answer(q, found.text)
     except AnswerError:  # one part of a two-part figure, or words for this question
@@ -241,9 +265,12 @@ def _unnamed(
     if fresh and not pointing:
         return None
     recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    named = named_questions(script.questions, words) - {current.key if current else ""}
     for key in recent:
         q = script.question(key)
         if current is not None and key == current.key:
+            continue
+        if named and key not in named:  # "we have 4 vendors" is about vendors, not upkeep
             continue
         if q.type is QuestionType.NUMBER and (
             _reads(q, words) or one_part(q, c.answers[key], text, words) is not None

@@ -28,6 +28,15 @@ _ASSIGN = re.compile(
 class Correction:
     key: str
     text: str  # the words to read as the new answer
+    add: bool = False  # the words add items to a list answer ("we also use Cohere")
+
+
+_ADDED = re.compile(  # "we also use Cohere for embeddings", "add Gemini", "plus Cohere"
+    r"(?:^|[,;.]|\band\b)\s*(?:(?:we|i)\s+)?(?:also\s+(?:use|have|run|call|got|need)|"
+    r"(?:forgot|missed)(?:\s+to\s+(?:mention|list|add))?|add|plus|there'?s\s+also)\s+"
+    r"(?P<items>[^.;]+)",
+    re.I,
+)
 
 
 def names_of(q: Question) -> tuple[str, ...]:
@@ -54,6 +63,8 @@ def find_correction(
     if len(hits) != 1:
         return None
     q, m = hits[0]
+    if q.type is QuestionType.LIST and cue and (added := _ADDED.search(body)):
+        return Correction(q.key, added.group("items").strip(" ,;."), add=True)
     assign = _ASSIGN.match(body[m.end() :])
     if cue is None and not (assign and m.start() <= 4):  # "the volume is 8M", "requests: 8M"
         return None
@@ -88,3 +99,8 @@ def back_reference(text: str) -> tuple[str, bool] | None:
 
 def _named(q: Question, text: str) -> re.Match[str] | None:
     return first_named(sorted(_matchable(q), key=len, reverse=True), text)
+
+
+def named_questions(questions: Sequence[Question], text: str) -> set[str]:
+    """The keys of the questions ``text`` names ("4 vendors" names the vendors question)."""
+    return {q.key for q in questions if _named(q, text)}

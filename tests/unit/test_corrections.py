@@ -418,3 +418,48 @@ def test_a_choice_corrected_inside_one_answer_takes_the_later_one(
     question = catalog.by_slug("model-convergence").question("outage_tolerance")
     a = parse_answer(question, typed)
     assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected after")
+
+
+CONVERGENCE_ANSWERS = [
+    "Azure OpenAI GPT-4o for customer letters, Mistral Large in Frankfurt for internal search, "
+    "Claude via Bedrock for code assist",
+    "compliance + redundancy",
+    "€85.000 per month",
+    "5-8 days",
+    "n/a",
+    "instant, we're a bank",
+]
+
+
+def test_a_vendor_added_after_the_report_joins_the_list_and_nothing_else_changes(
+    catalog: Catalog,
+) -> None:
+    """'actually we have 4 vendors, we also use Cohere' was read as 4 engineer-days of upkeep."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in CONVERGENCE_ANSWERS:
+        d = step(script, d.consultation, text)
+    assert isinstance(d.outcome, engine.Finished)
+    upkeep = d.consultation.answers["upkeep_days"].number
+
+    d = step(
+        script, d.consultation, "actually we have 4 vendors, we also use Cohere for embeddings"
+    )
+    assert isinstance(d.outcome, engine.Finished) and d.changed  # the report is written again
+    c = d.consultation
+    assert c.answers["upkeep_days"].number == upkeep == 6.5
+    assert c.answers["vendors"].items[-1] == "Cohere for embeddings"
+    assert len(c.answers["vendors"].items) == 4
+    assert d.outcome.note is not None and d.outcome.note.startswith(
+        "Added to vendors: Cohere for embeddings (now 4:"
+    )
+
+
+def test_a_count_naming_another_question_is_no_unnamed_correction(catalog: Catalog) -> None:
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in CONVERGENCE_ANSWERS[:5]:
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, "sorry, 4 vendors")  # at the outage question
+    assert d.consultation.answers["upkeep_days"].number == 6.5
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 6
