@@ -35,6 +35,11 @@ IMAGE_WORDS = (
     "flux",
     "image",
 )
+# Models that make search vectors, rankings or transcripts, not answers: the convergence result
+# (open-ended answers) says nothing about them, and no chat model replaces them
+SEARCH_WORDS = re.compile(
+    r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper)\b", re.I
+)
 # The company behind a model's name: two models of one company are one vendor (one contract,
 # one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
 MAKERS = (
@@ -81,12 +86,23 @@ def advise(request: AdvisorInput) -> Report:
     outage = sheet.choice("outage_tolerance", "minutes")
 
     images = [v for v in vendors if _is_image(v)]
-    texts = [v for v in vendors if not _is_image(v)]
+    search = [v for v in vendors if not _is_image(v) and SEARCH_WORDS.search(v)]
+    texts = [v for v in vendors if not _is_image(v) and v not in search]
     single = len(texts) <= 1
     backup = BACKUP[outage].split(" (")[0]
     bound = _bound(texts, reasons)
     verdict = _verdict(texts, images, reasons, outage, bound)
-    lines = [_line(v, texts, images, reasons, outage, bound) for v in vendors]
+    if search:
+        verdict += (
+            f" Keep {join(search)} apart: embeddings, rankings and transcripts are not answers, "
+            "and no language model replaces them."
+        )
+    lines = [
+        f"{v} — keep: {SEARCH_LINE}"
+        if v in search
+        else _line(v, texts, images, reasons, outage, bound)
+        for v in vendors
+    ]
 
     extra = max(len(vendors) - 1, 0)
     upkeep = extra * days * DAY_RATE
@@ -292,6 +308,13 @@ def _by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
 def _kept_single(reasons: set[str]) -> bool:
     """ "we only use one, compliance": compliance is why there is one vendor, not a second."""
     return "compliance" in reasons and reasons <= {"single", "compliance"}
+
+
+SEARCH_LINE = (
+    "it makes embeddings, rankings or transcripts, not answers; convergence was measured on "
+    "open-ended answers, so judge it on your own search or transcription set, apart from the "
+    "language models."
+)
 
 
 def _is_image(vendor: str) -> bool:

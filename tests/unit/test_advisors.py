@@ -967,3 +967,21 @@ def test_a_canon_entry_that_names_no_lab_is_left_out_and_said(catalog: Catalog) 
     profile = next(s for s in r.sections if s.title.startswith("Your curation profile")).items
     canon = next(x for x in profile if x.startswith("Canon:"))
     assert canon.startswith("Canon: DeepMind (left out") and "whoever does good eval work" in canon
+
+
+def test_an_embedding_model_is_not_consolidated_onto_a_chat_model(catalog: Catalog) -> None:
+    """'consolidate Claude for code assist and Cohere for embeddings on one primary' was the
+    advice: a chat model does not replace the model that makes the search vectors."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "GPT-4o for customer letters, Claude for code assist, Cohere for embeddings",
+            "reasons": "redundancy",
+        },
+    )
+    cohere = next(ln for ln in r.sections[0].items if ln.startswith("Cohere"))
+    assert "— keep" in cohere and "embeddings" in cohere, cohere
+    assert "primary candidate" not in cohere
+    assert "Cohere" not in r.verdict.split(":")[0]
+    assert not re.search(r"consolidate[^.]*Cohere", r.verdict), r.verdict
