@@ -95,6 +95,12 @@ _COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 server
 _EACH = re.compile(
     r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
 )
+_PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
+    r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
+    r"folks|guys|members?|analysts?|agents? on (?:the )?team)(?![\w-])",
+    re.I,
+)
+_NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
@@ -176,6 +182,14 @@ def _number_answer(question: Question, typed: str) -> Answer:
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     quantities = _without_counted_things(question, quantities)
+    if question.unit in _NOT_PEOPLE:
+        people = [q for q in quantities if q.unit == "fte" or _PEOPLE_AFTER.match(text, q.end)]
+        quantities = [q for q in quantities if q not in people]
+        if people and not quantities:
+            raise AnswerError(
+                f"I read “{_with_noun(text, people[0])}” as people, but I "
+                f"need the number of {question.unit}{example(question)}."
+            )
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     chosen = _part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
@@ -241,6 +255,12 @@ def _part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]
                 for p, q in chosen.items()
             }
     return chosen
+
+
+def _with_noun(text: str, q: Quantity) -> str:
+    """The number as typed with the noun after it ("3 ppl")."""
+    m = _PEOPLE_AFTER.match(text, q.end)
+    return text[q.start : m.end() if m else q.end].strip()
 
 
 def _whole(q: Quantity) -> Quantity:

@@ -804,3 +804,27 @@ def test_what_is_ours_is_not_someone_elses(
 ) -> None:
     """ "our own brand logos" was read as someone else's brand (a high IP risk)."""
     assert parse_answer(q(catalog, "diffusion-ip-risk", "content"), typed).choices == values
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        # the next question's answer typed ahead: 3 people are no 3 runs a day
+        (
+            "reasoning-telemetry",
+            "runs_per_day",
+            "platform team (3 ppl), they cant tell why an agent picked a tool",
+        ),
+        (EDGE, "requests", "we have 12 engineers on it"),
+    ],
+)
+def test_a_count_of_people_is_no_count_of_runs_or_requests(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match="as people, but I need the number of"):
+        parse_answer(q(catalog, slug, key), typed)
+
+
+def test_runs_beside_a_count_of_people_are_read(catalog: Catalog) -> None:
+    runs = q(catalog, "reasoning-telemetry", "runs_per_day")
+    assert parse_answer(runs, "3 analysts run about 400 a day").number == 400
