@@ -59,6 +59,15 @@ def advise(request: AdvisorInput) -> Report:
     runs = sheet.number("runs_per_day", 1_000)
     blind = sheet.text("blind_spots")
 
+    held_label, held_days = HELD[audit]
+    retention = RETENTION[audit]
+    if audit == "regulated" and (years := _years_said(sheet.raw("audit"))):
+        held_days = round(years * 365)  # "7 years retention": what the store holds
+        held_label = f"Trace storage held ({plural(years, 'year')})"
+        retention = (
+            f"every decision, its inputs and its tool calls for {plural(years, 'year')}, "
+            "as you said"
+        )
     sampled = runs > SAMPLE_ABOVE and audit != "regulated"
     kept = runs * (0.1 + 0.9 * 0.05) if sampled else runs  # 10% of runs + all failures (~5%)
     size = kept * STEPS_PER_RUN * BYTES_PER_STEP
@@ -186,10 +195,10 @@ def advise(request: AdvisorInput) -> Report:
                 f"{BYTES_PER_STEP:,} bytes",
             ),
             Figure(  # what the store holds at its retention: the figure to budget
-                label=HELD[audit][0],
-                value=size * HELD[audit][1] / 1e9,
-                display=_bytes(size * HELD[audit][1]),
-                working=f"{_bytes(size)} a day × {HELD[audit][1]} days",
+                label=held_label,
+                value=size * held_days / 1e9,
+                display=_bytes(size * held_days),
+                working=f"{_bytes(size)} a day × {held_days:,} days",
             ),
         ),
         sections=(
@@ -198,7 +207,7 @@ def advise(request: AdvisorInput) -> Report:
                 + ("access" if regulated else "redaction"),
                 items=(
                     STORES[stack],
-                    f"Retention: {RETENTION[audit]}.",
+                    f"Retention: {retention}.",
                     "Sampling: "
                     + (
                         "every failure and escalation, 10% of successful runs."
@@ -267,12 +276,26 @@ def _split(blind: str) -> tuple[str | None, str]:
 
 
 _LOOP = re.compile(r"\bloop", re.I)
+_YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:-\s*)?(?:years?|yrs?|y)\b", re.I)
+_COMMON = {"the", "and", "for", "its", "our", "was", "are", "not", "but", "any", "all", "one"}
+_COMMON |= {"two", "via", "out", "too", "got", "has", "had", "who", "why", "how", "new", "old"}
+
+
+def _years_said(raw: str) -> float | None:
+    """A retention period typed beside the audit answer ("yes, 7 years retention")."""
+    m = _YEARS.search(raw)
+    return float(m.group(1)) if m and 0 < float(m.group(1)) <= 30 else None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]{3,}", text.casefold())) - _COMMON
 
 
 def _tool_named(tools: tuple[str, ...], failures: str) -> str | None:
-    """The tool a failure names by one of its words ("looped on search" → "web search …")."""
-    said = set(re.findall(r"[a-z]{4,}", failures.casefold()))
-    return next((t for t in tools if said & set(re.findall(r"[a-z]{4,}", t.casefold()))), None)
+    """The tool a failure names by one of its words ("looped on search" → "web search …",
+    "looping on OCR retries" → "document OCR")."""
+    said = _words(failures)
+    return next((t for t in tools if said & _words(t)), None)
 
 
 def _failures(failures: str) -> list[str]:

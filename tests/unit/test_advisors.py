@@ -985,3 +985,30 @@ def test_an_embedding_model_is_not_consolidated_onto_a_chat_model(catalog: Catal
     assert "primary candidate" not in cohere
     assert "Cohere" not in r.verdict.split(":")[0]
     assert not re.search(r"consolidate[^.]*Cohere", r.verdict), r.verdict
+
+
+def test_a_retention_period_typed_with_the_audit_answer_sizes_the_store(catalog: Catalog) -> None:
+    """'yes - ECB/EBA model risk rules, 7 years retention' was 'plan for years' and a year of
+    storage."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {"runs_per_day": "12000", "audit": "yes - ECB/EBA model risk rules, 7 years retention"},
+    )
+    held = r.figure("Trace storage held (7 years)")
+    assert held.display == "490.6 GB" and "× 2,555 days" in (held.working or "")
+    out = render_report_markdown(r)
+    assert "for 7 years, as you said" in out and "plan for years" not in out
+
+
+def test_the_loop_alert_names_a_tool_with_a_short_name(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "tools": "internal core banking API (REST), sanctions screening service, document OCR",
+            "failures": "wrong customer record pulled into a memo; agent looping on OCR retries",
+        },
+    )
+    out = render_report_markdown(r)
+    assert "Loops: document OCR (or any tool)" in out
