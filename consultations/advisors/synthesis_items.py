@@ -435,7 +435,7 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             {"revenue"},
         ),
         "data": (
-            "model-convergence",
+            "",  # the vendor consultation keeps residency-bound vendors; it maps no data flows
             "Map where each workload's data is processed",
             "For every model call: which vendor, which region, which contract clause; "
             "anything outside your residency rules is the first fix.",
