@@ -447,9 +447,9 @@ def _line(
             f"{v} — keep only if your side-by-side shows it clearly better on its task; "
             "convergence makes that gap smaller than it was."
         )
-    return (
-        f"{v} — cut after a two-week side-by-side on its tasks, unless it wins your "
-        "evaluation; convergence means another vendor should match it."
+    return (  # one of them stays: the verdict consolidates, it does not cut them all
+        f"{v} — primary candidate: a two-week side-by-side on your tasks decides; the winner "
+        "becomes primary and the others are cut, since convergence means one should match them."
     )
 
 

@@ -1012,3 +1012,26 @@ def test_the_loop_alert_names_a_tool_with_a_short_name(catalog: Catalog) -> None
     )
     out = render_report_markdown(r)
     assert "Loops: document OCR (or any tool)" in out
+
+
+def test_consolidating_keeps_one_vendor_rather_than_cutting_every_one(catalog: Catalog) -> None:
+    """'Consolidate on one primary' above three lines that each said 'cut after a two-week
+    side-by-side': the executive is left with no vendor."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "ChatGPT Team for copy, Claude for strategy decks, Jasper (legacy), "
+            "Midjourney for visuals",
+            "reasons": "diversity of ideas mainly",
+        },
+    )
+    assert r.verdict.startswith("Consolidate on one primary")
+    texts = [ln for ln in section_items(r, "Keep or cut") if not ln.startswith("Midjourney")]
+    assert len(texts) == 3
+    assert not all(" — cut" in ln for ln in texts), texts
+    assert all("primary" in ln for ln in texts), texts
+
+
+def section_items(r: Report, start: str) -> tuple[str, ...]:
+    return next(s for s in r.sections if s.title.startswith(start)).items
