@@ -97,7 +97,11 @@ GOAL_WORDS = {
         *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
         *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
     ),
-    "risk": ("ip risk", "legal claim", "copyright", "infring", "lawsuit"),
+    "risk": (
+        *("ip risk", "legal claim", "copyright", "infring", "lawsuit", "intellectual property"),
+        *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
+        "takedown",
+    ),
     "images": ("image", "visual", "creative", "photo", "publish"),
     "latency": ("latency", "second", "instant", "fast", "real time", "realtime"),
     "quality": ("quality", "accura", "error", "hallucinat"),
@@ -150,6 +154,11 @@ def effort_weeks(item: Item) -> float:
 
 
 GOAL_MEASURES = (
+    (
+        "risk",
+        "IP claims and complaints received, and the share of published images that passed "
+        "the controls",
+    ),
     ("latency", "p95 latency on real traffic, measured weekly"),
     ("audit", "the share of sampled decisions you can reconstruct on request"),
     ("images", "images published a week, and the share that passed the controls"),
@@ -250,7 +259,9 @@ def from_report(slug: str, report: Report) -> list[Item]:
     later = [r for r in recs if r not in early]
     head = early[0]
     title = head.title
-    if len(early) > 1:
+    if len(early) > 2:  # every step whose detail the package carries is named
+        title += f", then {_lower_first(early[1].title)}, and {_lower_first(early[2].title)}"
+    elif len(early) > 1:
         title += ", then " + _lower_first(early[1].title)
     detail = " ".join(_sentence(r) for r in early[:3]).replace(" above", " in that report")
     tags = set(TAGS[slug])

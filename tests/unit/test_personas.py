@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from consultations.advisors.synthesis_items import from_report
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from consultations.report import Report
@@ -400,3 +401,29 @@ def test_a_residency_goal_is_served_after_the_vendor_consultation_too(catalog: C
     eu = next(g for g in section(r, "Your goals") if g.startswith("no customer data"))
     assert "no item here serves it" not in eu, eu
     assert "where each workload's data" in eu, eu
+
+
+def test_an_ip_goal_is_served_by_the_image_risk_steps(catalog: Catalog) -> None:
+    """'zero IP complaints from clients' was 'names no outcome: restate it', while the plan's
+    first item was the IP questionnaire and publishing controls."""
+    r = report_for(
+        catalog,
+        AGENCY,
+        "strategy-synthesis",
+        earlier=history(catalog, AGENCY),
+        overrides={"goals": "zero IP complaints from clients"},
+    )
+    ip = section(r, "Your goals")[0]
+    assert "names no outcome" not in ip and "no item here serves it" not in ip, ip
+    assert "questionnaire" in ip.casefold() or "controls" in ip.casefold(), ip
+
+
+def test_every_step_packaged_into_a_roadmap_item_is_named_in_its_title(catalog: Catalog) -> None:
+    """'Send the questionnaire, then put the controls…' carried a third step's detail ('Whether
+    it indemnifies you…') with no title saying what that step was."""
+    ip = report_for(catalog, AGENCY, "diffusion-ip-risk", overrides={"indemnity": "no idea"})
+    first = from_report("diffusion-ip-risk", ip)[0]
+    packaged = [x for x in ip.recommendations if x.detail.rstrip(".") in first.detail]
+    assert len(packaged) == 3, first.detail
+    for step in packaged:
+        assert step.title[1:].casefold() in first.title.casefold(), (step.title, first.title)
