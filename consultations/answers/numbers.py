@@ -67,6 +67,7 @@ _SOLO = re.compile(
 )
 _ME_AND = re.compile(r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s", re.I)
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
+_NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
 
 
 _FEW = re.compile(
@@ -159,7 +160,13 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = _quantities(text, kind, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
-    if not quantities and text.casefold().strip(" .!") in _ZERO_WORDS:
+    said = text.casefold().strip(" .!")
+    if not quantities and said in _NOT_A_SHARE and kind is NumberKind.PERCENT:
+        raise AnswerError(  # "n/a" at a tolerance is no 0% tolerance
+            f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
+            f"rough guess{example(question)}."
+        )
+    if not quantities and said in _ZERO_WORDS:
         quantities = [Quantity((0.0,), 0, len(text))]
     if not quantities and question.unit == "people" and _SOLO.search(text):  # "just me"
         quantities = [Quantity((1.0,), 0, len(text))]

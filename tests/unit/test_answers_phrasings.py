@@ -828,3 +828,11 @@ def test_a_count_of_people_is_no_count_of_runs_or_requests(
 def test_runs_beside_a_count_of_people_are_read(catalog: Catalog) -> None:
     runs = q(catalog, "reasoning-telemetry", "runs_per_day")
     assert parse_answer(runs, "3 analysts run about 400 a day").number == 400
+
+
+def test_n_a_at_a_quality_tolerance_is_asked_not_read_as_zero(catalog: Catalog) -> None:
+    """'n/a' at the quality-loss question was 'Noted: 0%', which sent the pilot to 8-bit."""
+    loss = q(catalog, EDGE, "quality_loss")
+    with pytest.raises(AnswerError, match="type 0% if you accept none"):
+        parse_answer(loss, "n/a")
+    assert parse_answer(loss, "none").number == 0  # 'none' accepted is 0%
