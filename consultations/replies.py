@@ -246,7 +246,8 @@ def _correction(
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)
     c.answers[q.key] = answer
-    note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}."
+    how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
+    note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}{how}."
     return ReplyResult(True, note=note, corrected=True)
 
 

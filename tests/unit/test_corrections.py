@@ -463,3 +463,9 @@ def test_a_count_naming_another_question_is_no_unnamed_correction(catalog: Catal
     d = step(script, d.consultation, "sorry, 4 vendors")  # at the outage question
     assert d.consultation.answers["upkeep_days"].number == 6.5
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 6
+
+
+def test_a_correction_says_how_it_read_a_range(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:6], "change the quality loss to 3-5%"])
+    assert c.answers["quality_loss"].number == 4
+    assert d.outcome.note is not None and "the midpoint of 3%–5%" in d.outcome.note, d.outcome.note
