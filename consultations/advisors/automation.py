@@ -227,6 +227,7 @@ def advise(request: AdvisorInput) -> Report:
             )
             if (best_f >= 0.5 or value <= 0) and not worth
             else None,
+            simulated=_simulated(lead, checks[lead]),
         ),
         assumptions=assumed_lines(
             sheet,
@@ -262,7 +263,13 @@ def _months(n: float | None) -> str:
 
 
 def _plan(
-    best: str, go: bool, checkable: str, error: str, logs: str, low_value: str | None = None
+    best: str,
+    go: bool,
+    checkable: str,
+    error: str,
+    logs: str,
+    low_value: str | None = None,
+    simulated: bool = False,
 ) -> tuple[Recommendation, ...]:
     """``low_value``: why a feasible prototype does not pay (then the value is the blocker)."""
     if not go and low_value is not None:
@@ -338,7 +345,19 @@ def _plan(
         owner="process owner",
     )
     recs = [define]
-    if checkable in ("simulate", "verify"):
+    if simulated:  # a policy trained in your simulator: no language model to sample
+        recs.append(
+            Recommendation(
+                title="Check the simulator against real outcomes first",
+                detail="Replay a month of real decisions and their outcomes through it; the "
+                "deep-RL results were shown in simulation, so the gap between your simulator "
+                "and the floor is the first risk to measure.",
+                horizon="weeks 2-4",
+                owner="ML engineer",
+                depends_on=define.title,
+            )
+        )
+    elif checkable in ("simulate", "verify"):
         recs.append(
             Recommendation(
                 title="Measure the base model's pass@k first",
@@ -353,7 +372,12 @@ def _plan(
     recs.append(
         Recommendation(
             title="Prototype in shadow mode",
-            detail="Run beside the people doing the work; "
+            detail=(
+                "Train a goal-conditioned policy in the simulator, then run it beside the people "
+                "doing the work; "
+                if simulated
+                else "Run beside the people doing the work; "
+            )
             + (
                 "a person approves every action, given your error cost."
                 if error != "low"
@@ -367,8 +391,13 @@ def _plan(
     return tuple(recs)
 
 
+def _simulated(workflow: str, checkable: str) -> bool:
+    """A control workflow that can be simulated: a goal-conditioned policy, no language model."""
+    return checkable == "simulate" and any(x in workflow for x in CONTROL_WORDS)
+
+
 def _approach(workflow: str, checkable: str) -> str:
-    if checkable == "simulate" and any(x in workflow for x in CONTROL_WORDS):
+    if _simulated(workflow, checkable):
         return "goal-conditioned RL in your simulator, then a shadow run against real outcomes."
     if checkable in ("simulate", "verify"):
         return (

@@ -1035,3 +1035,25 @@ def test_consolidating_keeps_one_vendor_rather_than_cutting_every_one(catalog: C
 
 def section_items(r: Report, start: str) -> tuple[str, ...]:
     return next(s for s in r.sections if s.title.startswith(start)).items
+
+
+def test_a_simulated_control_workflow_checks_the_simulator_not_a_language_models_pass_at_k(
+    catalog: Catalog,
+) -> None:
+    """Warehouse slotting in a digital twin was told to 'measure the base model's pass@k'."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "tier-2 support escalations; warehouse slotting; supplier invoices",
+            "why_shelved": "edge cases everywhere",
+            "checkable": "slotting can be simulated (we have a digital twin), invoices can be "
+            "checked against POs, escalations only a human can judge",
+            "value": "€60k a month",
+        },
+    )
+    assert r.verdict.startswith("Prototype warehouse slotting")
+    titles = [x.title for x in r.recommendations]
+    assert "Measure the base model's pass@k first" not in titles, titles
+    assert "Check the simulator against real outcomes first" in titles
+    assert "policy in the simulator" in r.recommendations[-1].detail
