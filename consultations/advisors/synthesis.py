@@ -29,6 +29,7 @@ from consultations.advisors.synthesis_items import (
     from_report,
     goal_measure,
     goal_tags,
+    serves,
     to_recommendation,
 )
 from consultations.advisors.words import count, join, money, number, plural
@@ -85,8 +86,8 @@ def advise(request: AdvisorInput) -> Report:
     for horizon, item in plan:
         _keep_constraints(item, constraints)
         item.detail += " " + effort_line(item, cur)
-        serves = [g for g in goals if goal_tags(g) & item.tags]
-        recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), serves))
+        served_goals = [g for g in goals if serves(g, item)]
+        recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), served_goals))
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -307,7 +308,7 @@ def _quarters(item: Item, staff: float) -> int:
 
 
 def _served_by(item: Item, goals: list[str]) -> set[str]:
-    return {g for g in goals if goal_tags(g) & item.tags}
+    return {g for g in goals if serves(g, item)}
 
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")

@@ -103,7 +103,10 @@ GOAL_WORDS = {
         "takedown",
     ),
     "images": ("image", "visual", "creative", "photo", "publish"),
-    "latency": ("latency", "second", "instant", "fast", "real time", "realtime"),
+    "latency": (
+        *("latency", "second", "instant", "fast", "real time", "realtime", "response time"),
+        *("p90", "p95", "p99", "slow"),
+    ),
     "quality": ("quality", "accura", "error", "hallucinat"),
     "reliability": ("uptime", "outage", "reliab", "availability"),
 }
@@ -129,6 +132,28 @@ class Item:
     urgency: float = 0.0  # from the earlier verdict: a high risk comes first, a "stay" last
     trigger: str | None = None  # "next renewal": done when that happens, not on a track
     weeks: float | None = None  # person-weeks, when known better than by its title
+    # words of the other workflows its consultation weighed: a goal naming one of them
+    # ("cut support cost per ticket") is not served by this item (warehouse slotting)
+    others: set[str] = field(default_factory=set)
+    subject: set[str] = field(default_factory=set)  # words of the workflow it is about
+
+
+_WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
+_PLAIN = {"with", "from", "into", "that", "this", "their", "them", "they", "what", "when"}
+
+
+def words_of(text: str) -> set[str]:
+    """The telling words of a text (four letters or more, crudely singular)."""
+    return {w.rstrip("s") for w in _WORD.findall(text.casefold())} - _PLAIN
+
+
+def serves(goal: str, item: Item) -> bool:
+    """A goal is served by an item that shares one of its tags, unless the goal names another
+    workflow the item's consultation weighed and not this item's own."""
+    if not goal_tags(goal) & item.tags:
+        return False
+    said = words_of(goal)
+    return not (said & item.others and not said & item.subject)
 
 
 _BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
@@ -163,7 +188,7 @@ GOAL_MEASURES = (
     ("audit", "the share of sampled decisions you can reconstruct on request"),
     ("images", "images published a week, and the share that passed the controls"),
     ("model-cost", "monthly model spend against this month's"),
-    ("cost", "monthly model spend against this month's"),
+    ("cost", "the cost the goal names, against a baseline taken this month"),
     ("time", "the time in the goal against a baseline taken this month"),
     ("automation", "the share of cases the prototype handles as well as people"),
     ("revenue", "paying customers and the monthly revenue they bring"),
@@ -195,6 +220,7 @@ def goal_measure(goal: str) -> str:
 _TIME_SPENT = re.compile(r"\b(?:time|hours|days|weeks)\s+(?:we|they|i|people|staff)\s+spends?\b")
 
 
+_DURATION = re.compile(r"\b(?:under|below|within|less than|<)\s*\d+(?:\.\d+)?\s*(?:ms|s|sec)\b")
 _MODEL_SPEND = re.compile(
     r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
     r"vendors|gpu|gpus|cloud ai)\b"
@@ -204,6 +230,8 @@ _MODEL_SPEND = re.compile(
 def goal_tags(goal: str) -> set[str]:
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+    if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
+        tags.add("latency")
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
         tags = (tags - {"cost"}) | {"model-cost"}
     return tags
@@ -267,6 +295,13 @@ def from_report(slug: str, report: Report) -> list[Item]:
     tags = set(TAGS[slug])
     if slug == "model-convergence" and "residency" not in report.verdict:
         tags.discard("compliance")
+    others: set[str] = set()
+    subject: set[str] = set()
+    if slug == "automation-frontier" and report.tables:  # the workflows not planned here
+        rows = [row[0] for row in report.tables[0].rows]
+        planned = [r for r in rows if r.casefold() in report.verdict.casefold()]
+        subject = {w for r in planned for w in words_of(r)}
+        others = {w for r in rows for w in words_of(r)} - subject if subject else set()
     weight = urgency(slug, report.verdict)
     items = [
         Item(
@@ -279,6 +314,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
             urgency=weight,
             trigger=head.horizon if head.horizon and TRIGGER.match(head.horizon) else None,
             weeks=sum(size(r.title, r.owner or "") for r in early[:3]),
+            others=others,
+            subject=subject,
         )
     ]
     for r in later[:2]:
@@ -294,6 +331,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
                 follow_up=True,
                 urgency=weight,
                 trigger=r.horizon if r.horizon and TRIGGER.match(r.horizon) else None,
+                others=others,
+                subject=subject,
             )
         )
     return items

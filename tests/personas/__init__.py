@@ -382,7 +382,46 @@ LEGALTECH = Persona(
     },
 )
 
-PERSONAS = (BANK, STARTUP, AGENCY, SOLO, ENTERPRISE, LEGALTECH)
+DISTRIBUTOR = Persona(
+    name="distributor",
+    about="A 300-person wholesale distributor: a support chatbot on GPT-4o that pays to run "
+    "locally, three shelved workflows with a digital twin for slotting, and goals on support "
+    "cost, slotting and latency.",
+    answers={
+        "edge-economics": {
+            "requests": "2,4 Mio. Anfragen/Monat",
+            "tokens": "in ~1.800 tokens, out ~350",
+            "price": "€2,50 input / €10 output per 1M",
+            "latency": "snappy - it's in the support widget",
+            "sensitivity": "customer PII, no health data",
+            "quality_loss": "3-5 %",
+            "local_cost": "2x L40S servers at €14.500 each, plus ~€1.200/month colo",
+            "amortisation": "4 years",
+        },
+        "automation-frontier": {
+            "workflows": "tier-2 support escalations; warehouse slotting (we tried in 2023, "
+            "failed); supplier invoice matching",
+            "why_shelved": "edge cases everywhere, and the data was a mess",
+            "checkable": "slotting can be simulated (we have a digital twin), invoices can be "
+            "checked against POs, escalations only a human can judge",
+            "logs": "some, incomplete",
+            "error_cost": "for slotting a bad layout costs maybe 20k in lost picks, for invoices "
+            "a wrong payment, escalations an angry customer",
+            "value": "slotting ~€60k/month",
+        },
+        "strategy-synthesis": {
+            "role": "VP Engineering",
+            "industry": "B2B e-commerce / wholesale distribution",
+            "team_size": "300",
+            "ai_use": "support chatbot on GPT-4o via API, copilot for devs, some invoice OCR",
+            "constraints": "budget + latency in the support widget",
+            "goals": "cut support cost per ticket by 25%, prototype slotting optimisation, keep "
+            "p95 under 1s",
+        },
+    },
+)
+
+PERSONAS = (BANK, STARTUP, AGENCY, SOLO, ENTERPRISE, LEGALTECH, DISTRIBUTOR)
 
 
 def answers_for(catalog: Catalog, persona: Persona, slug: str) -> dict[str, Answer]:

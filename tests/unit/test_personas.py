@@ -14,6 +14,7 @@ from consultations.report import Report
 from tests.personas import (
     AGENCY,
     BANK,
+    DISTRIBUTOR,
     ENTERPRISE,
     LEGALTECH,
     PERSONAS,
@@ -427,3 +428,23 @@ def test_every_step_packaged_into_a_roadmap_item_is_named_in_its_title(catalog: 
     assert len(packaged) == 3, first.detail
     for step in packaged:
         assert step.title[1:].casefold() in first.title.casefold(), (step.title, first.title)
+
+
+def test_a_goal_naming_one_shelved_workflow_is_not_served_by_another(catalog: Catalog) -> None:
+    """'cut support cost per ticket by 25%' was served by 'Define success for warehouse
+    slotting' and measured by model spend."""
+    r = synthesis(catalog, DISTRIBUTOR)
+    goals = section(r, "Your goals")
+    support = next(g for g in goals if g.startswith("cut support cost"))
+    assert "slotting" not in support.split(". Measure:")[0], support
+    assert "monthly model spend" not in support, support
+    slotting = next(g for g in goals if g.startswith("prototype slotting"))
+    assert "warehouse slotting" in slotting, slotting
+
+
+def test_a_latency_goal_in_figures_is_served(catalog: Catalog) -> None:
+    """'keep p95 under 1s' was 'no item here serves it'."""
+    r = synthesis(catalog, DISTRIBUTOR)
+    p95 = next(g for g in section(r, "Your goals") if g.startswith("keep p95"))
+    assert "no item here serves it" not in p95, p95
+    assert "p95 latency" in p95.split(". Measure:")[1], p95
