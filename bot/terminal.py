@@ -17,6 +17,7 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])_(.+?)_(?!\w)")
 _LEAVE = {"quit", "exit", "q", ":q", "bye"}
 _EDIT = re.compile(r"^\s*(?:edit|change)\b", re.I)
+_UPDATE = {"update", "refresh", "rewrite", "update it", "write it again"}
 
 
 class Terminal:
@@ -62,6 +63,9 @@ def run_chat(
             if c.status is Status.ACTIVE:
                 term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
             return 0
+        if c.status is Status.COMPLETED and line.strip().casefold() in _UPDATE:
+            c = _deliver(service, narrator, service.rewrite(c.owner, c.id), term)
+            continue
         cmd = router.parse(line, slash=False)
         if isinstance(cmd, router.Consult) and cmd.ref:
             switched = _choose(service, owner, cmd.ref, term)
@@ -186,6 +190,11 @@ def _reopen(service: ConsultationService, c: Consultation, term: Terminal) -> Co
         f"You finished **{script.title}** on {c.updated_at:%Y-%m-%d}; its report was written "
         f"from these answers:\n{answers}"
     )
+    if changed := service.changed_since(c):
+        term.say(
+            f"Since it was written you finished or changed: {', '.join(changed)}. It is built "
+            "on them: type `update` to write it again from them."
+        )
     term.say(
         "Type `edit N` to change answer N, or write the correction (e.g. `change the volume to "
         "8M`), and the report is written again; `restart` starts it over from a blank page; "

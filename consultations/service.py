@@ -200,6 +200,27 @@ class ConsultationService:
             script=script, answers=c.answers, context=self.catalog.context, earlier=earlier
         )
 
+    def changed_since(self, c: Consultation) -> list[str]:
+        """The titles of the earlier consultations finished or changed after the report of
+        ``c`` was written, when that report is built on them (the roadmap)."""
+        if not self.catalog.by_slug(c.slug).reuses_earlier or c.status is not Status.COMPLETED:
+            return []
+        return [
+            self.catalog.by_slug(x.slug).title
+            for x in self.store.list(c.owner)
+            if x.status is Status.COMPLETED and x.slug != c.slug and x.updated_at > c.updated_at
+        ]
+
+    def rewrite(self, owner: Owner, cid: str) -> Consultation:
+        """A finished report set to be written again from today's earlier consultations."""
+
+        def clear(x: Consultation) -> None:
+            if x.status is Status.COMPLETED:
+                x.report, x.narrative, x.narrated_by = None, None, None
+                x.delivery, x.delivery_note = Delivery.PENDING, None
+
+        return self._update(owner, cid, clear)
+
     def write_report(
         self, owner: Owner, cid: str, narrator: Narrator, on_text: TextSink | None = None
     ) -> Consultation:

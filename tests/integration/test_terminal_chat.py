@@ -244,3 +244,29 @@ def test_opening_a_finished_consultation_by_number_reopens_its_report(
 
     again = chat(tmp_path, "3", stdin="restart\nquit\n").stdout  # a blank page on request
     assert "Starting over" in again and "1/8" in again
+
+
+def test_a_roadmap_built_on_a_consultation_changed_since_says_so_and_updates(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """The edge volume was corrected after the roadmap: opening the roadmap showed the old
+    verdict with no word that it was out of date."""
+    edge = catalog.by_slug("edge-economics")
+    chat(tmp_path, "3", stdin="\n".join(typical(q) for q in edge.questions) + "\n")
+    road = catalog.by_slug("strategy-synthesis")
+    first = chat(tmp_path, "8", stdin="\n".join(typical(q) for q in road.questions) + "\n")
+    assert first.stdout.count("Report by") == 1, first.stdout[-1500:]
+
+    changed = chat(tmp_path, "3", stdin="change the volume to 4000\nquit\n").stdout
+    assert "Changed volume" in changed
+
+    later = chat(tmp_path, "8", stdin="update\nquit\n")
+    out = later.stdout
+    assert later.returncode == 0, later.stderr
+    assert "Since it was written you finished or changed: Edge Deployment Economics" in out
+    assert out.count("Report by") == 1
+    new_verdict = out[out.index("Report by") :]
+    assert "4,000 requests" in new_verdict or "at today's volume" in new_verdict, new_verdict[:3000]
+
+    again = chat(tmp_path, "8", stdin="quit\n").stdout  # up to date now: nothing to say
+    assert "Since it was written" not in again
