@@ -143,6 +143,11 @@ def _choose(
             service.catalog.find(line)
             ref = line
         except UnknownConsultation as e:
+            fixed = service.corrected_by(owner, line)
+            if fixed is not None:  # "sorry, the price is €3 / €12" the next day: that report
+                term.say(f"That corrects **{service.catalog.by_slug(fixed.slug).title}**.")
+                term.unread(line)
+                return fixed
             term.say(str(e))
     try:
         script = service.catalog.find(ref)

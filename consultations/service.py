@@ -18,6 +18,7 @@ from consultations import engine, messages
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import Answer
+from consultations.answers.corrections import find_correction
 from consultations.catalog import Catalog
 from consultations.ports import JobQueue, Narrator, StreamingNarrator, TextSink, Understanding
 from consultations.scripts import ConsultationScript
@@ -199,6 +200,17 @@ class ConsultationService:
         return AdvisorInput(
             script=script, answers=c.answers, context=self.catalog.context, earlier=earlier
         )
+
+    def corrected_by(self, owner: Owner, text: str) -> Consultation | None:
+        """The one finished consultation a correction typed out of any consultation names
+        ("sorry, the price is €3 / €12"), newest first; None when none or several do."""
+        found = [
+            c
+            for c in self.store.list(owner)
+            if c.status is Status.COMPLETED
+            and find_correction(self.catalog.by_slug(c.slug).questions, c.answers, None, text)
+        ]
+        return found[0] if len({c.slug for c in found}) == 1 else None
 
     def changed_since(self, c: Consultation) -> list[str]:
         """The titles of the earlier consultations finished or changed after the report of

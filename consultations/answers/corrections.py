@@ -17,7 +17,8 @@ _CUE = re.compile(
     re.I,
 )
 NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back
-    r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+[^,;.]*", re.I
+    r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+(?:[^,;.]|\.(?=\d))*",
+    re.I,
 )
 _ASSIGN = re.compile(
     r"^\s*(?:should be|is|are|was|were|to|=|:|at|of)\s*(?:now\s+|actually\s+)?(?P<rest>.+)$", re.I

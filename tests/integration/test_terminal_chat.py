@@ -270,3 +270,19 @@ def test_a_roadmap_built_on_a_consultation_changed_since_says_so_and_updates(
 
     again = chat(tmp_path, "8", stdin="quit\n").stdout  # up to date now: nothing to say
     assert "Since it was written" not in again
+
+
+def test_a_correction_typed_at_the_picker_reaches_the_report_it_names(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """The next day, 'sorry, the price is …' at 'Which consultation?' was 'No consultation
+    called …'."""
+    script = catalog.by_slug("edge-economics")
+    chat(tmp_path, "3", stdin="\n".join(typical(q) for q in script.questions) + "\n")
+    later = chat(tmp_path, stdin="sorry, the price is $4 / $16 not $3\nquit\n")
+    out = later.stdout
+    assert later.returncode == 0, later.stderr
+    assert "No consultation called" not in out
+    assert "That corrects Edge Deployment Economics" in out
+    assert "Changed price: input $3, output $15 → input $4, output $16." in out
+    assert out.count("Report by") == 1

@@ -469,3 +469,10 @@ def test_a_correction_says_how_it_read_a_range(catalog: Catalog) -> None:
     c, d = walk(catalog, [*EDGE_ANSWERS[:6], "change the quality loss to 3-5%"])
     assert c.answers["quality_loss"].number == 4
     assert d.outcome.note is not None and "the midpoint of 3%–5%" in d.outcome.note, d.outcome.note
+
+
+def test_a_figure_taken_back_with_decimals_leaves_nothing_behind(catalog: Catalog) -> None:
+    """'the price is €3 / €12 not €2.50' read the output price as €12.50: the '.50' of the
+    figure taken back was left over."""
+    c, _ = walk(catalog, [*EDGE_ANSWERS[:4], "sorry, the price is $3.50 / $12 not $2.50"])
+    assert c.answers["price"].numbers == {"input": 3.5, "output": 12}
