@@ -49,9 +49,30 @@ def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[s
     if len(found) < len(parts):
         names = " and ".join(parts)
         raise AnswerError(f"I need {len(parts)} numbers here: {names}{example(question)}.")
+    if len(found) == len(parts) and all(
+        _SLASHED.match(text[a.end : b.start]) for a, b in zip(found, found[1:], strict=False)
+    ):  # "cost, failure, compute — 50/35/15": in the order the words named them
+        order = _named_order(question, text[: found[0].start]) or parts
+        return dict(zip(order, found, strict=True))
     nearest = _nearest(question, text, found)
     assert nearest is not None  # only ``named_only`` gives None
     return nearest[0]
+
+
+_SLASHED = re.compile(r"^\s*%?\s*/\s*[$€£¥]?\s*$")
+
+
+def _named_order(question: Question, before: str) -> tuple[str, ...] | None:
+    """The parts in the order the words before a slashed group name them; None unless each
+    is named."""
+    folded = before.casefold()
+    at: dict[str, int] = {}
+    for part in question.parts:
+        m = words_pattern(part_words(question, part)).search(folded)
+        if m is None:
+            return None
+        at[part] = m.start()
+    return tuple(sorted(question.parts, key=at.__getitem__))
 
 
 def _the_rest(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity] | None:

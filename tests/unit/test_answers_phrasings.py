@@ -836,3 +836,20 @@ def test_n_a_at_a_quality_tolerance_is_asked_not_read_as_zero(catalog: Catalog) 
     with pytest.raises(AnswerError, match="type 0% if you accept none"):
         parse_answer(loss, "n/a")
     assert parse_answer(loss, "none").number == 0  # 'none' accepted is 0%
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "mostly cost, some failure, compute matters least — 50/35/15",
+        "50/35/15",
+        "50% / 35% / 15%",
+    ],
+)
+def test_slashed_shares_follow_the_order_the_words_name(catalog: Catalog, typed: str) -> None:
+    """'… compute matters least — 50/35/15' gave compute 50%: the first figure went to the word
+    nearest it, the rest in order."""
+    weights = q(catalog, "research-curation", "weights")
+    assert parse_answer(weights, typed).numbers == {"cost": 50, "failure": 35, "compute": 15}
+    named = "compute first, then cost, failure last: 50/35/15"
+    assert parse_answer(weights, named).numbers == {"compute": 50, "cost": 35, "failure": 15}
