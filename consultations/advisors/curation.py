@@ -24,7 +24,10 @@ def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
 
 
 _VAGUE = re.compile(  # "whoever does good eval work": names no lab, so nothing to lift
-    r"\s*(?:whoever|anyone|anybody|any lab|whatever|people who|folks who|those who|etc)\b", re.I
+    r"\s*(?:whoever|anyone|anybody|any lab|whatever|people who|folks who|those who|etc|"
+    r"(?:not sure|unsure|no idea|dunno|maybe)\b.*\b(?:others?|rest|more|else)|"
+    r"(?:and\s+)?(?:others?|the rest|more|some more|a few others?)(?:\s+(?:too|maybe))?\s*$)\b",
+    re.I,
 )
 
 

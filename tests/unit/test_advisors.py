@@ -1057,3 +1057,13 @@ def test_a_simulated_control_workflow_checks_the_simulator_not_a_language_models
     assert "Measure the base model's pass@k first" not in titles, titles
     assert "Check the simulator against real outcomes first" in titles
     assert "policy in the simulator" in r.recommendations[-1].detail
+
+
+def test_a_hedge_in_the_canon_list_names_no_lab(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "research-curation",
+        {"canon": "DeepMind, Qwen team, Tri Dao, not sure about others"},
+    )
+    canon = next(x for s in r.sections for x in s.items if x.startswith("Canon:"))
+    assert canon.startswith("Canon: DeepMind, Qwen team, Tri Dao (left out"), canon
