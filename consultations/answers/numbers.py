@@ -101,6 +101,9 @@ _PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, call
     r"folks|guys|members?|analysts?|agents? on (?:the )?team)(?![\w-])",
     re.I,
 )
+_INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
+    r"\b(?:incl\.?|including|inc\.|of which|of whom|among them|out of which)\s*$", re.I
+)
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
@@ -188,6 +191,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         quantities = _machines_priced(text, quantities)
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
+    if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
+        whole = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
+        quantities = whole or quantities
     quantities = _without_counted_things(question, quantities)
     if question.unit in _NOT_PEOPLE:
         people = [q for q in quantities if q.unit == "fte" or _PEOPLE_AFTER.match(text, q.end)]

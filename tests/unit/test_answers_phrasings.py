@@ -853,3 +853,32 @@ def test_slashed_shares_follow_the_order_the_words_name(catalog: Catalog, typed:
     assert parse_answer(weights, typed).numbers == {"cost": 50, "failure": 35, "compute": 15}
     named = "compute first, then cost, failure last: 50/35/15"
     assert parse_answer(weights, named).numbers == {"compute": 50, "cost": 35, "failure": 15}
+
+
+@pytest.mark.parametrize(
+    ("typed", "people"),
+    [
+        ("a dozen, incl. 2 contractors", 12),  # was 2
+        ("40 engineers, of which 5 do ML", 40),
+        ("about 25 including 3 data scientists", 25),
+    ],
+)
+def test_a_part_of_the_count_given_after_it_is_not_the_count(
+    catalog: Catalog, typed: str, people: int
+) -> None:
+    team = q(catalog, "strategy-synthesis", "team_size")
+    assert parse_answer(team, typed).number == people
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("HIPAA + tiny budget", ("budget", "regulation")),  # HIPAA was dropped
+        ("SOC2 and money", ("budget", "regulation")),
+        ("runway, and the EU AI Act", ("budget", "regulation")),
+    ],
+)
+def test_constraints_named_by_a_rule_or_in_money_words(
+    catalog: Catalog, typed: str, picked: tuple[str, ...]
+) -> None:
+    assert parse_answer(q(catalog, "strategy-synthesis", "constraints"), typed).choices == picked
