@@ -191,6 +191,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
         quantities = _machines_priced(text, quantities)
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
+    if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
+        quantities = [
+            _staff(q, text, WORKING_DAYS_A_WEEK, "days", None) if q.unit == "fte" else q
+            for q in quantities
+        ]
     if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
         whole = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
         quantities = whole or quantities
@@ -423,14 +428,19 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
 
 def _staff_hours(q: Quantity, text: str) -> Quantity:
     """ "two people half time": hours a week, 40 for each person full time, said back."""
+    return _staff(q, text, FTE_HOURS_A_WEEK, "hours", "h")
+
+
+def _staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) -> Quantity:
+    """People as their time a week (``a_week`` of ``what`` each full time), said back."""
     share, said = 1.0, "full time"
     if m := _SHARE_OF_TIME.match(text, q.end):
         word = m.group("s").casefold()
         share = int(m.group("pct")) / 100 if m.group("pct") else 0.5 if "full" not in word else 1.0
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
-    hours = tuple(r * share * FTE_HOURS_A_WEEK for r in q.readings)
-    note = f"{q.text.strip()} {said} at {FTE_HOURS_A_WEEK:.0f} hours a week each (our assumption)"
-    return replace(q, readings=hours, rate=q.rate or "w", unit="h", note=note)
+    time = tuple(r * share * a_week for r in q.readings)
+    note = f"{q.text.strip()} {said} at {a_week:.0f} {what} a week each (our assumption)"
+    return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)
 
 
 _NOT_MONEY = {NumberKind.DURATION_MS, NumberKind.MONTHS, NumberKind.HOURS, NumberKind.PERCENT}

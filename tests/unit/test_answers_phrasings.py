@@ -882,3 +882,11 @@ def test_constraints_named_by_a_rule_or_in_money_words(
     catalog: Catalog, typed: str, picked: tuple[str, ...]
 ) -> None:
     assert parse_answer(q(catalog, "strategy-synthesis", "constraints"), typed).choices == picked
+
+
+def test_a_person_full_time_is_their_working_days_not_one_day(catalog: Catalog) -> None:
+    """'1 FTE total' at engineer-days a month was 1 engineer-day."""
+    upkeep = q(catalog, "model-convergence", "upkeep_days")
+    a = parse_answer(upkeep, "1 FTE total")
+    assert round(a.number or 0) == 22
+    assert a.note is not None and "5 days a week each (our assumption)" in a.note
