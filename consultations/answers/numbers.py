@@ -208,7 +208,14 @@ def _number_answer(question: Question, typed: str) -> Answer:
                 f"I read “{_with_noun(text, people[0])}” as people, but I "
                 f"need the number of {question.unit}{example(question)}."
             )
+    if kind is NumberKind.MONEY and not question.parts:
+        quantities = _per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
+        left = ", ".join(f"“{_typed(text, x)}”" for x in quantities[1:])
+        first = chosen[""]
+        note = f"used the first figure; {left} left out: type it if that is the one to use"
+        chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
     chosen = _part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
@@ -273,6 +280,39 @@ def _part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]
                 for p, q in chosen.items()
             }
     return chosen
+
+
+_PAYEE = re.compile(
+    r"\s*(?:/\s*mo(?:nth)?|a month|per month|monthly)?\s*(?:on|for|with|to|at|via)\s+[a-z]", re.I
+)
+
+
+def _per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Amounts each spent on something named ("$8k on OpenAI and $4k on Anthropic") at a
+    question asking for them all together: one figure, added up and said back."""
+    rates = {q.rate for q in found} - {None}  # "8k/mo on openai, 4k on claude": one rate
+    if (
+        len(found) < 2
+        or len(rates) > 1
+        or not all(
+            len(q.readings) == 1
+            and q.currency == found[0].currency
+            and q.unit is None
+            and _PAYEE.match(text, q.end)
+            for q in found
+        )
+    ):
+        return found
+    total = sum(q.readings[0] for q in found)
+    said = " + ".join(_typed(text, q) for q in found) + " added up"
+    rate = next(iter(rates), None)
+    return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
+
+
+def _typed(text: str, q: Quantity) -> str:
+    """A figure as typed, its currency sign included."""
+    start = q.start - 1 if q.start and text[q.start - 1] in "$€£¥" else q.start
+    return text[start : q.end].strip()
 
 
 def _with_noun(text: str, q: Quantity) -> str:

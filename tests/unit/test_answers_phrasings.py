@@ -890,3 +890,30 @@ def test_a_person_full_time_is_their_working_days_not_one_day(catalog: Catalog) 
     a = parse_answer(upkeep, "1 FTE total")
     assert round(a.number or 0) == 22
     assert a.note is not None and "5 days a week each (our assumption)" in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "total"),
+    [
+        ("$8k on OpenAI and $4k on Anthropic", 12_000),  # was $8,000
+        ("8k/mo on openai, 4k on claude, 1k for mistral", 13_000),
+    ],
+)
+def test_spend_given_per_vendor_is_added_up_and_said_so(
+    catalog: Catalog, typed: str, total: int
+) -> None:
+    spend = q(catalog, "model-convergence", "monthly_spend")
+    a = parse_answer(spend, typed)
+    assert a.number == total
+    assert a.note is not None and a.note.endswith("added up")
+
+
+def test_a_second_figure_left_out_is_said_not_dropped(catalog: Catalog) -> None:
+    """'20-30 pages, sometimes 300' dropped the 300 pages without a word."""
+    docs = q(catalog, "attention-readiness", "doc_tokens")
+    a = parse_answer(docs, "20-30 pages, sometimes 300")
+    assert a.number == 12_500
+    assert a.note is not None and "“300” left out" in a.note
+    requests = q(catalog, EDGE, "requests")
+    b = parse_answer(requests, "about 5M, peaks of 8M")
+    assert b.number == 5_000_000 and b.note is not None and "“8M” left out" in b.note
