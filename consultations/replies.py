@@ -105,6 +105,8 @@ def apply_reply(
         if not rest or not _reads(q, rest):
             return _unknown(script, c, q)
         text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
+    if q.type in (QuestionType.TEXT, QuestionType.LIST) and _QUESTION_BACK.search(text):
+        return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
     try:
         answer = parse_answer(q, text)
     except Unclear as e:
@@ -119,6 +121,14 @@ def apply_reply(
 _ASKED_BACK = re.compile(
     r"^\s*(?:what|why|how|which|who|do you mean|what do you mean|meaning|define|explain)\b"
     r"|\?\s*$",
+    re.I,
+)
+
+
+_QUESTION_BACK = re.compile(  # "not sure what you mean by tool protocols?": no list of tools
+    r"\b(?:what do you mean|what does .{1,40} mean|mean by|what(?:'s| is| are) (?:a |an |the )?"
+    r"[\w -]{1,30}\?|which ones\?|like what|what counts|such as what|do you want|do you need)"
+    r"[^?]*\?\s*$",
     re.I,
 )
 
@@ -277,7 +287,13 @@ def _unnamed(
             _reads(q, words) or one_part(q, c.answers[key], text, words) is not None
         ):
             return Correction(key, words)
+    last = script.question(recent[0]) if recent else None
+    if pointing and not fresh and last is not None and last.type in _NAMED:
+        return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"
     return None  # free words after "sorry" are far likelier a new answer than a correction
+
+
+_NAMED = (QuestionType.LIST, QuestionType.TEXT)
 
 
 RECENT = 3  # how far back an unnamed correction may reach

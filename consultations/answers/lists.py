@@ -75,8 +75,7 @@ _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(
 def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
-    if named:
-        text = _PREAMBLE.sub("", text, count=1)
+    text = _PREAMBLE.sub("", text, count=1)  # "we run a contract agent and …": the agents
     text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
@@ -203,7 +202,8 @@ def _comments_joined(parts: list[str]) -> list[str]:
         core = _ARTICLE.sub("", _JOINER.sub("", part.strip()))  # "plus an sdxl fine-tune …"
         words = core.split()
         comment = len(words) >= 4 and (
-            not _is_name(core)  # no name at all: "cost matters most here"
+            # no name at all: "cost matters most here" ("search on claude haiku" names one)
+            not (_is_name(core) or _names_model(words))
             or (len(words) >= 7 and not _starts_with_name(core))  # a sentence that mentions one
         )
         if out and comment:

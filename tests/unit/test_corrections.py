@@ -476,3 +476,36 @@ def test_a_figure_taken_back_with_decimals_leaves_nothing_behind(catalog: Catalo
     figure taken back was left over."""
     c, _ = walk(catalog, [*EDGE_ANSWERS[:4], "sorry, the price is $3.50 / $12 not $2.50"])
     assert c.answers["price"].numbers == {"input": 3.5, "output": 12}
+
+
+def test_i_meant_after_a_list_rewrites_that_list(catalog: Catalog) -> None:
+    """'sorry I meant: support bot on gpt-4o-mini and …' typed at the reasons question was
+    refused as a bad choice."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    d = step(script, d.consultation, "support bot, internal search")
+    d = step(
+        script,
+        d.consultation,
+        "sorry I meant: support bot on gpt-4o-mini, internal search on claude haiku",
+    )
+    assert d.consultation.answers["vendors"].items == (
+        "support bot on gpt-4o-mini",
+        "internal search on claude haiku",
+    )
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 2
+    assert d.outcome.note is not None and d.outcome.note.startswith("Changed vendors")
+
+
+def test_a_question_about_a_list_question_is_answered_not_listed(catalog: Catalog) -> None:
+    script = catalog.by_slug("reasoning-telemetry")
+    d = begin(script)
+    d = step(script, d.consultation, "we run a contract-review agent and a support triage agent")
+    assert d.consultation.answers["agents"].items == (
+        "contract-review agent",
+        "support triage agent",
+    )
+    d = step(script, d.consultation, "hmm not sure what you mean by tool protocols?")
+    assert "tools" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 2
+    assert d.outcome.reason is not None and d.outcome.reason.startswith("Why I ask:")
