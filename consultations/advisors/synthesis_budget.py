@@ -60,6 +60,24 @@ VERDICT_STOPS = (  # an earlier verdict that says what not to do this year
     ),
     (
         "model-convergence",
+        "Consolidate",
+        "Stop paying for the language-model vendors your side-by-side does not keep: cancel "
+        "each at its renewal; your convergence consultation found one primary enough.",
+    ),
+    (
+        "model-convergence",
+        "Restructure",
+        "Stop adding a language-model vendor for a second view: your convergence consultation "
+        "found frontier models answer alike; keep only the vendors it kept.",
+    ),
+    (
+        "diffusion-ip-risk",
+        "Risk: high",
+        "Stop publishing generated images without the review and records your IP consultation "
+        "set out: its risk is high today.",
+    ),
+    (
+        "model-convergence",
         "Keep your single vendor",
         "Stop any second-vendor integration "
         "beyond a tested fallback: your convergence consultation found one vendor enough.",

@@ -448,3 +448,21 @@ def test_a_latency_goal_in_figures_is_served(catalog: Catalog) -> None:
     p95 = next(g for g in section(r, "Your goals") if g.startswith("keep p95"))
     assert "no item here serves it" not in p95, p95
     assert "p95 latency" in p95.split(". Measure:")[1], p95
+
+
+def test_the_stop_list_carries_the_earlier_verdicts_that_cut_or_forbid(catalog: Catalog) -> None:
+    """The agency's roadmap said 'Consolidate on one primary' and 'Risk: high' upstream, yet
+    its stop list named neither the vendors to cut nor images going out unreviewed."""
+    r = report_for(
+        catalog,
+        AGENCY,
+        "strategy-synthesis",
+        earlier=history(catalog, AGENCY),
+    )
+    verdicts = " ".join(x for x in section(r, "Built on your earlier"))
+    stop = " ".join(section(r, "What to stop"))
+    if "Model Convergence Strategy — earlier verdict: Consolidate" in verdicts:
+        assert "vendors your side-by-side does not keep" in stop, stop
+    if "earlier verdict: Risk: high" in verdicts:
+        assert "Stop publishing generated images without the review" in stop, stop
+    assert "earlier verdict: Risk: high" in verdicts or "Consolidate" in verdicts, verdicts
