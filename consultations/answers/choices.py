@@ -7,7 +7,7 @@ import re
 
 from consultations.answers.lexer import scan
 from consultations.answers.model import AnswerError
-from consultations.answers.numbers import TO_BASE
+from consultations.answers.units import TO_BASE
 from consultations.scripts import Choice, NumberKind, Question
 
 _WORD = re.compile(r"[a-z0-9]+")

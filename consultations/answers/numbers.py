@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
@@ -19,47 +20,18 @@ from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
 from consultations.answers.rates import rate_after, to_period
 from consultations.answers.shares import shares_in_words
+from consultations.answers.units import (
+    FTE_HOURS_A_WEEK,
+    M_MEANS,
+    TO_BASE,
+    WORKING_DAYS_A_WEEK,
+)
 from consultations.scripts import NumberKind, Question
 
-_MS = {
-    "ns": 1e-6,
-    "us": 1e-3,
-    "ms": 1.0,
-    "s": 1e3,
-    "min": 6e4,
-    "h": 3.6e6,
-    "d": 8.64e7,
-    "w": 6.048e8,
-    "mo": 2.6298e9,
-    "y": 3.15576e10,
-}
-FTE_HOURS_A_WEEK = 40.0  # one person full time (our assumption, said back in the note)
-TOKENS_A_PAGE = 500.0  # as the question says: "a page is about 500"
-TOKENS_A_PARAGRAPH = 150.0  # about 110 words (our assumption)
-TOKENS_A_SENTENCE = 25.0  # about 20 words (our assumption)
-TOKENS_A_WORD = 4 / 3  # English prose, about three words to four tokens (our assumption)
 _SHARE_OF_TIME = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
     re.I,
 )
-TO_BASE = {
-    NumberKind.DURATION_MS: _MS,
-    NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
-    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0, "fte": FTE_HOURS_A_WEEK},
-    NumberKind.PERCENT: {"%": 1.0},
-    NumberKind.TOKENS: {
-        "page": TOKENS_A_PAGE,
-        "paragraph": TOKENS_A_PARAGRAPH,
-        "sentence": TOKENS_A_SENTENCE,
-        "word": TOKENS_A_WORD,
-    },
-}
-_M_MEANS = {NumberKind.DURATION_MS: "min", NumberKind.MONTHS: "mo", NumberKind.HOURS: "min"}
-_RANGE_SEP = re.compile(
-    r"^\s*(?:-|–|—|~|to|or|and)\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$", re.I
-)
-_BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
-_COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
 _SOLO = re.compile(
     r"^\s*(?:(?:it'?s\s+)?(?:just|only)\s+)?(?:me|myself)\b|\bsolo\b|\bon my own\b|"
     r"\bby myself\b|\bone[- ]man\b",
@@ -216,7 +188,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         first = chosen[""]
         note = f"used the first figure; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
-    chosen = _part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
+    chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
     if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
         per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
@@ -238,48 +210,6 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
-
-
-BUSINESS_HOURS_A_WEEK = 40.0  # our assumptions, said back
-WORKING_DAYS_A_WEEK = 5.0
-# a rate over part of the week: (words that say so, the rate it is given per, its units a week,
-# how it is said back); "200 per hour during business hours" is 200 × 40 a week
-_PART_WEEK = (
-    (
-        re.compile(r"\b(?:business|working|office|work)\s+hours?\b|\b9\s*(?:-|to)\s*5\b", re.I),
-        "h",
-        BUSINESS_HOURS_A_WEEK,
-        "an hour over {n:.0f} business hours",
-    ),
-    (
-        re.compile(
-            r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|"
-            r"mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?)\b",
-            re.I,
-        ),
-        "d",
-        WORKING_DAYS_A_WEEK,
-        "a day over {n:.0f} working days",
-    ),
-)
-
-
-def _part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
-    """A rate given per business hour or working day, restated per week (then as asked)."""
-    for words, rate, per_week, said in _PART_WEEK:
-        if words.search(text):
-            chosen = {
-                p: replace(
-                    q,
-                    readings=tuple(r * per_week for r in q.readings),
-                    rate="w",
-                    text=f"{q.text.strip()} {said.format(n=per_week)}",  # "… a week is about …"
-                )
-                if q.rate == rate
-                else q
-                for p, q in chosen.items()
-            }
-    return chosen
 
 
 _PAYEE = re.compile(
@@ -368,8 +298,8 @@ def _answer(
 
 def _quantities(text: str, kind: NumberKind | None, per: float | None = None) -> list[Quantity]:
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
-    if kind in _M_MEANS:
-        found = [with_unit_m(q, _M_MEANS[kind]) for q in found]
+    if kind in M_MEANS:
+        found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     kept: list[Quantity] = []
     for i, q in enumerate(found):
         if not _denominator(text, q, found[:i]):
@@ -395,41 +325,9 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
             if not (i and q.unit == "%" and found[i - 1].unit == "fte")
         ]
     if kind in TO_BASE:
-        found = _compounds(text, [_to_base(q, kind, text) for q in found])
-    found = _ranges(text, found, kind)
-    return _sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
-
-
-_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month"
-    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*[$€£¥]?\s*$", re.I
-)
-
-
-def _sums(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "25 devs + 3 data scientists", "25k + 6k for networking": one figure, added up, with a
-    note that says so."""
-    out: list[Quantity] = []
-    for q in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and _PLUS.match(text[prev.end : q.start])
-            and len(prev.readings) == len(q.readings) == 1
-            and prev.rate == q.rate  # "25k + 6k for networking"; not "25k + 2k a month"
-            and _bare(prev) == _bare(q)  # not "25k plus 2 GPUs"
-        ):
-            total = prev.readings[0] + q.readings[0]
-            a, b = (format_number(x.readings[0], None) for x in (prev, q))
-            note = f"{a} + {b} added up"
-            currency = prev.currency or q.currency
-            out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
-            continue
-        out.append(q)
-    return out
-
-
-def _bare(q: Quantity) -> bool:
-    return q.currency is None and q.scale == 1
+        found = compounds(text, [_to_base(q, kind, text) for q in found])
+    found = ranges(text, found, kind)
+    return sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
 
 
 def _per_unit(price: Quantity, unit: Quantity, per: float) -> Quantity:
@@ -494,71 +392,6 @@ def _unit_word(kind: NumberKind) -> str:
         NumberKind.PERCENT: "a percentage",
         NumberKind.MONEY: "an amount of money",
     }.get(kind, "a number")
-
-
-def _compounds(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "1 min 30 s", "1 year and 6 months": one duration, the parts added up."""
-    order = list(_MS)
-    out: list[Quantity] = []
-    for q in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.unit in order
-            and q.unit in order
-            and order.index(q.unit) < order.index(prev.unit)
-            and _COMPOUND_SEP.match(text[prev.end : q.start])
-            and len(prev.readings) == len(q.readings) == 1
-        ):
-            out[-1] = replace(
-                prev,
-                readings=(prev.readings[0] + q.readings[0],),
-                end=q.end,
-                unit=q.unit,
-                text=text[prev.start : q.end],
-            )
-            continue
-        out.append(q)
-    return out
-
-
-def _ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Quantity]:
-    """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so."""
-    out: list[Quantity] = []
-    i = 0
-    while i < len(found):
-        q = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        sep = text[q.end : nxt.start] if nxt else ""
-        is_range = nxt is not None and _RANGE_SEP.match(sep) is not None
-        if is_range and sep.strip().casefold() == "and":
-            is_range = _BETWEEN.search(text[: q.start]) is not None
-        if not is_range or nxt is None or len(q.readings) != 1 or len(nxt.readings) != 1:
-            out.append(q)
-            i += 1
-            continue
-        low, high = q.readings[0], nxt.readings[0]
-        if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
-            low *= nxt.scale
-        if q.unit is None and nxt.unit and kind in TO_BASE:
-            low *= TO_BASE[kind].get(nxt.unit, 1.0)
-        mid = (low + high) / 2
-        note = (
-            f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)}; "
-            f"type the exact figure if you have it"
-        )
-        out.append(
-            replace(
-                nxt,
-                readings=(mid,),
-                start=q.start,
-                note=note,
-                currency=nxt.currency or q.currency,
-                text=text[q.start : nxt.end],
-            )
-        )
-        i += 2
-    return out
 
 
 def _currency(question: Question, text: str, found: list[Quantity]) -> str | None:

@@ -1,0 +1,153 @@
+"""Numbers that belong together: "1 min 30 s" (one duration), "2-3M" (a range, its midpoint),
+"25 devs + 3" (a sum), "200 an hour in business hours" (a part-week rate). Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity
+from consultations.answers.model import format_number
+from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
+from consultations.scripts import NumberKind
+
+_RANGE_SEP = re.compile(
+    r"^\s*(?:-|–|—|~|to|or|and)\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$", re.I
+)
+_BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
+_COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
+# a rate over part of the week: (words that say so, the rate it is given per, its units a week,
+# how it is said back); "200 per hour during business hours" is 200 × 40 a week
+_PART_WEEK = (
+    (
+        re.compile(r"\b(?:business|working|office|work)\s+hours?\b|\b9\s*(?:-|to)\s*5\b", re.I),
+        "h",
+        BUSINESS_HOURS_A_WEEK,
+        "an hour over {n:.0f} business hours",
+    ),
+    (
+        re.compile(
+            r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|"
+            r"mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?)\b",
+            re.I,
+        ),
+        "d",
+        WORKING_DAYS_A_WEEK,
+        "a day over {n:.0f} working days",
+    ),
+)
+
+
+def part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
+    """A rate given per business hour or working day, restated per week (then as asked)."""
+    for words, rate, per_week, said in _PART_WEEK:
+        if words.search(text):
+            chosen = {
+                p: replace(
+                    q,
+                    readings=tuple(r * per_week for r in q.readings),
+                    rate="w",
+                    text=f"{q.text.strip()} {said.format(n=per_week)}",  # "… a week is about …"
+                )
+                if q.rate == rate
+                else q
+                for p, q in chosen.items()
+            }
+    return chosen
+
+
+_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month"
+    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*[$€£¥]?\s*$", re.I
+)
+
+
+def sums(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "25 devs + 3 data scientists", "25k + 6k for networking": one figure, added up, with a
+    note that says so."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _PLUS.match(text[prev.end : q.start])
+            and len(prev.readings) == len(q.readings) == 1
+            and prev.rate == q.rate  # "25k + 6k for networking"; not "25k + 2k a month"
+            and _bare(prev) == _bare(q)  # not "25k plus 2 GPUs"
+        ):
+            total = prev.readings[0] + q.readings[0]
+            a, b = (format_number(x.readings[0], None) for x in (prev, q))
+            note = f"{a} + {b} added up"
+            currency = prev.currency or q.currency
+            out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
+            continue
+        out.append(q)
+    return out
+
+
+def _bare(q: Quantity) -> bool:
+    return q.currency is None and q.scale == 1
+
+
+def compounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "1 min 30 s", "1 year and 6 months": one duration, the parts added up."""
+    order = list(MS)
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit in order
+            and q.unit in order
+            and order.index(q.unit) < order.index(prev.unit)
+            and _COMPOUND_SEP.match(text[prev.end : q.start])
+            and len(prev.readings) == len(q.readings) == 1
+        ):
+            out[-1] = replace(
+                prev,
+                readings=(prev.readings[0] + q.readings[0],),
+                end=q.end,
+                unit=q.unit,
+                text=text[prev.start : q.end],
+            )
+            continue
+        out.append(q)
+    return out
+
+
+def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Quantity]:
+    """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        sep = text[q.end : nxt.start] if nxt else ""
+        is_range = nxt is not None and _RANGE_SEP.match(sep) is not None
+        if is_range and sep.strip().casefold() == "and":
+            is_range = _BETWEEN.search(text[: q.start]) is not None
+        if not is_range or nxt is None or len(q.readings) != 1 or len(nxt.readings) != 1:
+            out.append(q)
+            i += 1
+            continue
+        low, high = q.readings[0], nxt.readings[0]
+        if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
+            low *= nxt.scale
+        if q.unit is None and nxt.unit and kind in TO_BASE:
+            low *= TO_BASE[kind].get(nxt.unit, 1.0)
+        mid = (low + high) / 2
+        note = (
+            f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)}; "
+            f"type the exact figure if you have it"
+        )
+        out.append(
+            replace(
+                nxt,
+                readings=(mid,),
+                start=q.start,
+                note=note,
+                currency=nxt.currency or q.currency,
+                text=text[q.start : nxt.end],
+            )
+        )
+        i += 2
+    return out

@@ -1,0 +1,43 @@
+"""Units typed with numbers, in each question's own unit: times in milliseconds, months,
+hours of staff, percent and tokens (pages, paragraphs, words). Our assumptions are named."""
+
+from __future__ import annotations
+
+from consultations.scripts import NumberKind
+
+MS = {  # milliseconds in each time unit
+    "ns": 1e-6,
+    "us": 1e-3,
+    "ms": 1.0,
+    "s": 1e3,
+    "min": 6e4,
+    "h": 3.6e6,
+    "d": 8.64e7,
+    "w": 6.048e8,
+    "mo": 2.6298e9,
+    "y": 3.15576e10,
+}
+BUSINESS_HOURS_A_WEEK = 40.0  # our assumptions, said back
+WORKING_DAYS_A_WEEK = 5.0
+FTE_HOURS_A_WEEK = 40.0  # one person full time (our assumption, said back in the note)
+TOKENS_A_PAGE = 500.0  # as the question says: "a page is about 500"
+TOKENS_A_PARAGRAPH = 150.0  # about 110 words (our assumption)
+TOKENS_A_SENTENCE = 25.0  # about 20 words (our assumption)
+TOKENS_A_WORD = 4 / 3  # English prose, about three words to four tokens (our assumption)
+TO_BASE = {
+    NumberKind.DURATION_MS: MS,
+    NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
+    NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0, "fte": FTE_HOURS_A_WEEK},
+    NumberKind.PERCENT: {"%": 1.0},
+    NumberKind.TOKENS: {
+        "page": TOKENS_A_PAGE,
+        "paragraph": TOKENS_A_PARAGRAPH,
+        "sentence": TOKENS_A_SENTENCE,
+        "word": TOKENS_A_WORD,
+    },
+}
+M_MEANS = {
+    NumberKind.DURATION_MS: "min",
+    NumberKind.MONTHS: "mo",
+    NumberKind.HOURS: "min",
+}  # what a bare "m" means
