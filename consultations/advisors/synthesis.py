@@ -20,6 +20,7 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
+from consultations.advisors.synthesis_goals import goal_measure, goal_tags
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
@@ -27,8 +28,6 @@ from consultations.advisors.synthesis_items import (
     chain,
     from_goal,
     from_report,
-    goal_measure,
-    goal_tags,
     serves,
     to_recommendation,
 )

@@ -1,0 +1,142 @@
+"""A roadmap goal as the user wrote it: what kind of outcome it names (its tags) and what
+measures it. Pure."""
+
+from __future__ import annotations
+
+import re
+
+GOAL_WORDS = {
+    "cost": (
+        "cost",
+        "cheap",
+        "spend",
+        "margin",
+        "save",
+        "saving",
+        "budget",
+        "price",
+        "bill",
+        "expens",
+    ),
+    "time": ("time", "faster", "handling", "hours", "throughput", "publish"),
+    "automation": (
+        "automat",
+        "workflow",
+        "pilot",
+        "prototype",
+        "self-serve",
+        "ticket",
+        "deflect",
+        "back office",
+        "back-office",
+    ),
+    "revenue": (
+        "revenue",
+        "new clients",
+        "win ",
+        "sales",
+        "customers pay",
+        "paid feature",
+        "paying customers",
+        "upsell",
+        "monetis",
+        "monetiz",
+        "new customers",
+        "pay for it",
+    ),
+    "agents": ("agent",),
+    "launch": (  # "get the underwriting assistant to production": a delivery is an outcome
+        "production",
+        "go live",
+        "go-live",
+        "goes live",
+        "launch",
+        "roll out",
+        "rollout",
+        "deploy",
+        "ship ",
+    ),
+    "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
+    "compliance": (
+        "residency",
+        "outside the eu",
+        "in the eu",
+        "gdpr",
+        "sovereign",
+        "data protection",
+        "vendors outside",
+    ),
+    "audit": (
+        *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
+        *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
+    ),
+    "risk": (
+        *("ip risk", "legal claim", "copyright", "infring", "lawsuit", "intellectual property"),
+        *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
+        "takedown",
+    ),
+    "images": ("image", "visual", "creative", "photo", "publish"),
+    "latency": (
+        *("latency", "second", "instant", "fast", "real time", "realtime", "response time"),
+        *("p90", "p95", "p99", "slow"),
+    ),
+    "quality": ("quality", "accura", "error", "hallucinat"),
+    "reliability": ("uptime", "outage", "reliab", "availability"),
+}
+GOAL_MEASURES = (
+    (
+        "risk",
+        "IP claims and complaints received, and the share of published images that passed "
+        "the controls",
+    ),
+    ("latency", "p95 latency on real traffic, measured weekly"),
+    ("audit", "the share of sampled decisions you can reconstruct on request"),
+    ("images", "images published a week, and the share that passed the controls"),
+    ("model-cost", "monthly model spend against this month's"),
+    ("cost", "the cost the goal names, against a baseline taken this month"),
+    ("time", "the time in the goal against a baseline taken this month"),
+    ("automation", "the share of cases the prototype handles as well as people"),
+    ("revenue", "paying customers and the monthly revenue they bring"),
+    ("compliance", "no workload outside its residency rules, checked each quarter"),
+    ("local", "the local model within your tolerance on your own test tasks"),
+    ("agents", "the agent live on real cases, and the share it handles as well as people"),
+    ("launch", "live in production for its users, its answers on real cases as good as the bar"),
+)
+_TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
+
+
+_OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
+
+
+def goal_measure(goal: str) -> str:
+    tags = goal_tags(goal)
+    for tag, measure in GOAL_MEASURES:
+        if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
+            continue
+        if tag in tags and tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
+            break
+        if tag in tags:
+            return measure
+    if re.search(r"\d", goal):
+        return "the number in the goal, against a baseline taken this month"
+    return "a yes/no review with the team at the end of each quarter"
+
+
+_TIME_SPENT = re.compile(r"\b(?:time|hours|days|weeks)\s+(?:we|they|i|people|staff)\s+spends?\b")
+
+
+_DURATION = re.compile(r"\b(?:under|below|within|less than|<)\s*\d+(?:\.\d+)?\s*(?:ms|s|sec)\b")
+_MODEL_SPEND = re.compile(
+    r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
+    r"vendors|gpu|gpus|cloud ai)\b"
+)
+
+
+def goal_tags(goal: str) -> set[str]:
+    g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
+    tags = {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+    if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
+        tags.add("latency")
+    if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
+        tags = (tags - {"cost"}) | {"model-cost"}
+    return tags
