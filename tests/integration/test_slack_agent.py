@@ -275,3 +275,30 @@ def test_answers_in_a_dm_fallback_thread_still_move_the_consultation(
     slack.wait_for(lambda: slack.thread("DU43", parent["ts"]))
     new = say(stack, slack, "U43", "DU43", parent["ts"], "GPT-4o for chat")
     assert "2/6" in text_of(new[0])
+
+
+@pytest.mark.slow
+def test_a_suggested_prompt_mid_consultation_is_a_command_not_an_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Slack keeps the suggested prompts on screen: picking 'Where do my consultations stand?'
+    or 'Resume where I left off' while a question waits answers the prompt, records nothing, and
+    the question is asked again last (it was taken as the answer 'status', 'resume'…)."""
+    ch, ts = "D44", "1800000014.000100"
+    stack.event(thread_started("U44", ch, ts))
+    slack.wait_for(lambda: slack.thread(ch, ts))
+    say(stack, slack, "U44", ch, ts, "consult 7")
+    for text, told in (
+        ("status", "0 of 6 answered, in progress"),
+        ("resume", "Picking up *Diffusion Model IP Risk Assessment*"),
+        ("digest preview", "digest"),
+    ):
+        before = len(slack.thread(ch, ts))
+        assert stack.event(dm("U44", ch, ts, text)).status_code == 200
+        new = slack.wait_for(
+            lambda b=before: slack.thread(ch, ts)[b:][1:] and slack.thread(ch, ts)[b:]
+        )
+        assert told in text_of(new[0]) and "Noted" not in text_of(new[0]), (text, new)
+        assert "1/6 What will the generated images be used for?" in text_of(new[-1])
+    new = say(stack, slack, "U44", ch, ts, "ads for our shop")
+    assert "Noted: ads for our shop" in text_of(new[0]) and "2/6" in text_of(new[0])
