@@ -16,6 +16,7 @@ from typing import Protocol
 
 from consultations import engine, messages
 from consultations.catalog import UnknownConsultation
+from consultations.digest import named_channel
 from consultations.digest_service import DigestService
 from consultations.ports import JobQueue
 from consultations.router import Digest
@@ -192,6 +193,8 @@ class Desk:
                 f"Subscribed {surface.channel(sub.channel)} to the research digest "
                 f"{sub.describe()}, ranked by {ranked_by}."
             )
+        if cmd.action != "mine" and surface.digest_channel_words:  # `unsubscribe #research`
+            here = named_channel(cmd.words) or here
         if cmd.action == "unsubscribe":
             done = self.digests.unsubscribe(owner, here)
             name = surface.channel(here)
@@ -233,10 +236,10 @@ class Desk:
             f"Your own ({surface.mine}): "
             + (mine.describe() if mine else "none — consultation 5 or `digest mine` starts one"),
         ]
-        where = "[#channel] " if surface.digest_channel_words else ""
+        where = " [#channel]" if surface.digest_channel_words else ""
         return "\n".join(lines) + (
-            f"\n`{p}digest subscribe {where}[day] [HH:MM] [time zone]`, "
-            f"`{p}digest unsubscribe`, `{p}digest preview`, `{p}digest now`, "
+            f"\n`{p}digest subscribe{where} [day] [HH:MM] [time zone]`, "
+            f"`{p}digest unsubscribe{where}`, `{p}digest preview{where}`, `{p}digest now{where}`, "
             f"`{p}digest mine [daily|weekly|biweekly|monthly] [day] [HH:MM] [zone] [top N]`, "
             f"`{p}digest mine off`"
         )

@@ -202,8 +202,8 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
             out["cadence"] = CADENCES[low]
         elif personal and low == "top" and rest and rest[0].isdigit():
             out["top"] = int(rest.pop(0))
-        elif low.startswith("<#") or low.startswith("#"):
-            out["channel"] = w.strip("<>#").split("|")[0]
+        elif channel := _channel(w):
+            out["channel"] = channel
         elif low.rstrip(".") in _DAY_WORDS:
             out["day"] = _DAY_WORDS[low.rstrip(".")]
         elif low in _FILLERS:  # "fridays at 9am", "every monday"
@@ -224,6 +224,16 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
             )
             raise ValueError(f"I did not understand {w!r}: use {usage}")
     return out
+
+
+def _channel(word: str) -> str:
+    """The channel a word names ("#research", Slack's "<#C77|research>"), else ""."""
+    return word.strip("<>#").split("|")[0] if word.startswith(("#", "<#")) else ""
+
+
+def named_channel(words: Sequence[str]) -> str | None:
+    """The channel `digest unsubscribe #research` (or preview, now) names, if any."""
+    return next((c for w in words if (c := _channel(w))), None)
 
 
 def day_in(text: str) -> int | None:

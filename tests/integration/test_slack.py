@@ -297,6 +297,23 @@ def test_a_subscription_says_its_channel_and_time_as_typed(stack: Stack, slack: 
     assert named.startswith("Subscribed #ops ") and "Monday at 17:30" in named
 
 
+def test_unsubscribe_and_now_act_on_the_channel_they_name(stack: Stack, slack: FakeSlack) -> None:
+    """`/neurips digest unsubscribe #research` typed in #general stops #research's digest; it
+    stopped #general's and said 'Unsubscribed #general'."""
+    url = f"{slack.url}/response/u14"
+    stack.command("digest subscribe friday 09:00", "U14", channel="C14", response_url=url)
+    stack.command("digest subscribe <#C15|research> monday 08:00", "U14", "C14", response_url=url)
+    slack.wait_for(lambda: len(slack.responses("u14")) >= 2)
+    for typed in ("digest unsubscribe <#C15|research>", "digest now <#C15|research>", "digest"):
+        n = len(slack.responses("u14"))
+        stack.command(typed, "U14", channel="C14", response_url=url)
+        slack.wait_for(lambda n=n: len(slack.responses("u14")) > n)
+    off, now, status = (r["text"] for r in slack.responses("u14")[2:])
+    assert off == "Unsubscribed <#C15>."
+    assert now == "<#C15> has no digest yet: `/neurips digest subscribe` first."
+    assert "<#C14>: every Friday at 09:00 UTC" in status  # the channel it was typed in keeps it
+
+
 def test_worker_killed_mid_report_still_posts_exactly_one(
     redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
 ) -> None:
