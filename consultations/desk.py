@@ -178,10 +178,17 @@ class Desk:
 
     def digest(self, owner: Owner, here: str, cmd: Digest, surface: Surface) -> str:
         p = surface.prefix
+        named = named_channel(cmd.words) if cmd.action != "mine" else None
+        if named and not surface.digest_channel_words:  # Teams: no channel can be named
+            return (
+                f"A digest here belongs to the chat or channel it is typed in, so "
+                f"'#{inert(named, 80)}' cannot be named: type `{p}digest {cmd.action}` without "
+                "it in that channel (mention me there). Nothing was changed."
+            )
+        here = named or here  # `unsubscribe #research` typed in #general
         if cmd.action == "subscribe":
-            words = [w for w in cmd.words if surface.digest_channel_words or not w.startswith("#")]
             try:
-                sub = self.digests.subscribe(owner, here, words)
+                sub = self.digests.subscribe(owner, here, cmd.words)
             except ValueError as e:
                 return f"That subscription does not work: {inert(str(e), 300)}"
             ranked_by = (
@@ -193,8 +200,6 @@ class Desk:
                 f"Subscribed {surface.channel(sub.channel)} to the research digest "
                 f"{sub.describe()}, ranked by {ranked_by}."
             )
-        if cmd.action != "mine" and surface.digest_channel_words:  # `unsubscribe #research`
-            here = named_channel(cmd.words) or here
         if cmd.action == "unsubscribe":
             done = self.digests.unsubscribe(owner, here)
             name = surface.channel(here)

@@ -537,6 +537,28 @@ def test_a_digest_delivered_to_a_teams_channel(
     assert "Answers" in digest[0] and digest[0].count("/100)") == 5
 
 
+@pytest.mark.slow
+def test_a_channel_named_in_teams_is_refused_not_read_as_this_one(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """Teams cannot post to a channel named in text: 'digest unsubscribe #research' typed in
+    another channel stopped that channel's digest ('Unsubscribed this chat.'), and
+    'subscribe #research …' subscribed the chat it was typed in."""
+    conv = "19:general@thread.tacv2"
+
+    def say(text: str) -> str:
+        before = len(connector.texts(conv))
+        body = activity(connector, text, "aad-9", conv, kind="channel")
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return connector.wait_for(lambda: connector.texts(conv)[before:])[0]
+
+    assert say("digest subscribe monday 09:00 UTC").startswith("Subscribed this chat")
+    for typed in ("digest unsubscribe #research", "digest subscribe #research fridays 9am"):
+        said = say(typed)
+        assert "'#research' cannot be named" in said and "Nothing was changed" in said
+    assert "every Monday at 09:00 UTC" in say("digest")  # this channel's digest is untouched
+
+
 def test_a_finished_consultation_takes_edit_n_and_asks_for_the_report_again(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
