@@ -149,6 +149,10 @@ class ConsultationBot(ActivityHandler):
         if isinstance(now, engine.Asked) and now.question.key == key:
             turn = await asyncio.to_thread(self.service.act, owner, cid, answer, c)
             await self._reply(tc, turn)
+            return
+        # a second click, or a button of an earlier question: say what stands
+        script = self.desk.catalog.by_slug(c.slug)
+        await tc.send_activity(cards.text(messages.stale_press(script, c, str(key))))
 
     async def _reply(self, tc: TurnContext, turn: Turn) -> None:
         outcome = turn.outcome

@@ -250,6 +250,31 @@ def test_choice_buttons_answer_and_strangers_cannot_press(stack: Stack, slack: F
     assert "Yes, a regulator" in block_text(new) and "6/7" in block_text(new)
 
 
+def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Pressing a choice of an earlier question (or of a cancelled consultation) did nothing
+    at all: now the presser alone is told what stands and what to type."""
+    thread = start(stack, slack, "U16", "3")
+    for text in ("5M", "1200/300", "$3 / $15", "2"):
+        answer_and_wait(stack, slack, "U16", "C1", thread, text)
+    latency = next(p for p in slack.thread("C1", thread) if "4/8" in block_text(p))
+    buttons = next(b for b in latency["blocks"] if b["type"] == "actions")
+    press = {**buttons["elements"][0], "block_id": buttons["block_id"]}  # "Instantly"
+    told = len(slack.calls("chat.postEphemeral"))
+    before = len(slack.thread("C1", thread))
+    stack.action("U16", "C1", press)
+    said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert said[0]["user"] == "U16"
+    assert "Question 4 is already answered (Within a second)" in said[0]["text"]
+    assert "`edit 4` in its thread" in said[0]["text"]
+    answer_and_wait(stack, slack, "U16", "C1", thread, "cancel")
+    stack.action("U16", "C1", press)
+    said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told + 1 :])
+    assert "was cancelled" in said[0]["text"] and "/neurips consult 3" in said[0]["text"]
+    assert len(slack.thread("C1", thread)) == before + 1  # only the cancel's reply was posted
+
+
 def test_slack_rate_limits_lose_nothing_and_post_nothing_twice(
     stack: Stack, slack: FakeSlack
 ) -> None:

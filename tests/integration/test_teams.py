@@ -559,6 +559,33 @@ def test_a_channel_named_in_teams_is_refused_not_read_as_this_one(
     assert "every Monday at 09:00 UTC" in say("digest")  # this channel's digest is untouched
 
 
+@pytest.mark.slow
+def test_a_card_button_of_an_answered_question_says_what_stands(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """A second press, or a press on an earlier question's card, was met with silence."""
+    conv = "a:conv-press"
+
+    def say(text: str = "", value: dict | None = None) -> list[dict]:
+        before = len(connector.messages(conv))
+        body = activity(connector, text, "aad-10", conv, value=value)
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return connector.wait_for(lambda: connector.messages(conv)[before:])
+
+    say("consult 3")
+    connector.wait_for(lambda: len(connector.messages(conv)) >= 2)
+    for text in ("5M", "1200/300"):
+        say(text)
+    (card,) = say("$3 / $15")
+    content = json.dumps(card["attachments"])
+    cid = content.split('"cid": "')[1].split('"')[0]
+    press = {"answer": "2", "cid": cid, "key": "latency"}
+    assert "5/8" in json.dumps(say(value=press))
+    (again,) = say(value={**press, "answer": "1"})
+    said = json.dumps(again)
+    assert "Question 4 is already answered (Within a second)" in said and "edit 4" in said
+
+
 def test_a_finished_consultation_takes_edit_n_and_asks_for_the_report_again(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
