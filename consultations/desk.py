@@ -16,7 +16,7 @@ from typing import Protocol
 
 from consultations import engine, messages
 from consultations.catalog import UnknownConsultation
-from consultations.digest import named_channel
+from consultations.digest import named_channel, personal_channel
 from consultations.digest_service import DigestService
 from consultations.ports import JobQueue
 from consultations.router import Digest
@@ -223,6 +223,10 @@ class Desk:
             if mine is None:
                 return f"You have no digest of your own: `{p}digest mine weekly` starts one."
             return f"Your own digest: {mine.describe()}, {where}."
+        if words[0].casefold() == "preview":  # `digest mine preview`: an issue now, to you
+            if not self.digests.request(owner, personal_channel(owner.user), "preview"):
+                return f"You have no digest of your own: `{p}digest mine weekly` starts one."
+            return f"Preparing a preview of your own digest, {where}…"
         if stops_digest(words):
             done = self.digests.unsubscribe_personal(owner)
             return "Your own digest is stopped." if done else "You had no digest of your own."
@@ -246,7 +250,7 @@ class Desk:
             f"\n`{p}digest subscribe{where} [day] [HH:MM] [time zone]`, "
             f"`{p}digest unsubscribe{where}`, `{p}digest preview{where}`, `{p}digest now{where}`, "
             f"`{p}digest mine [daily|weekly|biweekly|monthly] [day] [HH:MM] [zone] [top N]`, "
-            f"`{p}digest mine off`"
+            f"`{p}digest mine preview`, `{p}digest mine off`"
         )
 
     # --- triage -----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ log = structlog.get_logger(__name__)
 PROMPTS = [
     {"title": "Choose a consultation", "message": "consult"},
     {"title": "Resume where I left off", "message": "resume"},
-    {"title": "Preview my research digest", "message": "digest preview"},
+    {"title": "Preview my research digest", "message": "digest mine preview"},
     {"title": "Where do my consultations stand?", "message": "status"},
 ]
 GREETING = (

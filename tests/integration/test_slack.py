@@ -339,6 +339,25 @@ def test_unsubscribe_and_now_act_on_the_channel_they_name(stack: Stack, slack: F
     assert "<#C14>: every Friday at 09:00 UTC" in status  # the channel it was typed in keeps it
 
 
+def test_a_readers_own_digest_can_be_previewed_in_their_dms(stack: Stack, slack: FakeSlack) -> None:
+    """The agent's 'Preview my research digest' and `digest mine preview`: there was no way to
+    see one's own digest before its slot ('<#D…> has no digest yet')."""
+    url = f"{slack.url}/response/u17"
+    for n, typed in enumerate(("mine preview", "mine weekly friday 9am", "mine preview"), 1):
+        stack.command(f"digest {typed}", "U17", response_url=url)
+        slack.wait_for(lambda n=n: len(slack.responses("u17")) >= n)
+    none, _, preparing = (r["text"] for r in slack.responses("u17"))
+    assert none == "You have no digest of your own: `/neurips digest mine weekly` starts one."
+    assert preparing == "Preparing a preview of your own digest, in your direct messages…"
+    (preview,) = slack.wait_for(
+        lambda: [p for p in slack.calls("chat.postMessage") if p["channel"] == "DU17"], timeout=30
+    )
+    assert preview["text"].startswith(
+        "_A preview of your own digest; it comes every Friday at 09:00 UTC, top 5._"
+    )
+    assert "\n1. *" in preview["text"] and "\n5. *" in preview["text"]
+
+
 def test_worker_killed_mid_report_still_posts_exactly_one(
     redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
 ) -> None:

@@ -140,7 +140,7 @@ def test_opening_the_agent_thread_offers_prompts_and_the_eight(dispatch, slack: 
     )
     offered = calls_in(slack, "assistant.threads.setSuggestedPrompts", "D30", "1800000000.000100")
     messages = [p["message"] for p in offered[-1]["prompts"]]
-    assert len(messages) <= 4 and {"consult", "resume", "digest preview"} <= set(messages)
+    assert len(messages) <= 4 and {"consult", "resume", "digest mine preview"} <= set(messages)
     greeting = slack.thread("D30", "1800000000.000100")[-1]
     buttons = [b["accessory"]["action_id"] for b in greeting["blocks"] if "accessory" in b]
     assert buttons == [f"agent_consult_{n}" for n in range(1, 9)]
@@ -152,6 +152,7 @@ def test_prompts_resume_and_digest_preview_answer_in_the_thread(dispatch, slack:
     for text, expect in (
         ("resume", "Nothing in progress"),
         ("digest preview", "has no digest yet"),
+        ("digest mine preview", "You have no digest of your own"),
         ("status", "no consultations yet"),
     ):
         before = len(slack.thread("D31", ts))
