@@ -224,6 +224,15 @@ def test_answers_are_read_as_typed_not_as_slack_escapes_them(
     assert "http" not in block_text(new) and "&amp;" not in block_text(new)
 
 
+def test_help_in_a_consultation_thread_is_not_taken_as_an_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    thread = start(stack, slack, "U18", "1")  # which models and vendors: free text
+    (new,) = answer_and_wait(stack, slack, "U18", "C1", thread, "help")
+    assert "Answer the question below in your own words" in block_text(new)
+    assert "1/6" in block_text(new) and "Noted" not in block_text(new)  # was 'Noted: help.'
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
