@@ -233,6 +233,24 @@ def test_help_in_a_consultation_thread_is_not_taken_as_an_answer(
     assert "1/6" in block_text(new) and "Noted" not in block_text(new)  # was 'Noted: help.'
 
 
+def test_writing_in_a_cancelled_consultations_thread_says_so(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """After `cancel`, 'oops, keep going' (or `restart`) in the thread met silence."""
+    thread = start(stack, slack, "U19", "3")
+    answer_and_wait(stack, slack, "U19", "C1", thread, "cancel")
+    for typed in ("oops, keep going", "restart"):
+        (new,) = answer_and_wait(stack, slack, "U19", "C1", thread, typed)
+        assert block_text(new) == (
+            "*Edge Deployment Economics* was cancelled, so nothing more is asked or answered "
+            "here: `/neurips consult 3` starts it again."
+        )
+    before = len(slack.thread("C1", thread))
+    stack.message("U20", "C1", thread, "a colleague's remark", event_id())  # not the owner's
+    time.sleep(1.0)
+    assert len(slack.thread("C1", thread)) == before
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
