@@ -619,3 +619,14 @@ def test_an_unreadable_record_is_set_aside_and_the_user_told(
     assert "no consultations yet" in status
     (intro, first) = chat.say("consult 3")
     assert "1/8" in first
+
+
+def test_help_in_teams_says_to_answer_here_not_in_a_thread(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """A Teams chat has no consultation thread; `edit N` was missing from the controls."""
+    (reply,) = Chat(make_bot(redis_client, catalog)).say("help")
+    assert "Answer each question here; type `back`, `skip`, `edit N`, `restart` or `cancel`" in (
+        reply
+    )
+    assert "thread" not in reply
