@@ -22,7 +22,7 @@ from consultations.ports import JobQueue
 from consultations.router import Digest
 from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
-from consultations.state import Consultation, Owner
+from consultations.state import Consultation, Owner, Status
 from consultations.text import inert
 from consultations.triage.load import BUILTIN
 
@@ -135,6 +135,20 @@ class Desk:
     def notices(self, owner: Owner) -> str:
         """What must be said first (a consultation that could not be restored), or ""."""
         return "\n".join(self.service.notices(owner))
+
+    def also_in_progress(self, owner: Owner, c: Consultation, surface: Surface) -> str:
+        """When the consultation just started is already in progress with answers (started
+        again by mistake, or on purpose): where that one is, so no answer seems lost; else ""."""
+        script = self.catalog.by_slug(c.slug)
+        for other in self.service.consultations(owner):
+            done, total = engine.progress(script, other)
+            if other.slug == c.slug and other.id != c.id and other.status is Status.ACTIVE and done:
+                return (
+                    f"You already have this consultation in progress ({done} of {total} "
+                    f"answered{surface.link(other)}): this one starts fresh, and that one "
+                    "keeps its answers."
+                )
+        return ""
 
     def status(self, owner: Owner, surface: Surface) -> str:
         found = self.service.consultations(owner)

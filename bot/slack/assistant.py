@@ -27,7 +27,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack import views
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine, messages, router
+from consultations import engine, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
@@ -124,8 +124,7 @@ class Agent:
         place = f"{channel}/{thread_ts}"
         location = {"place": place, "channel": channel, "thread_ts": thread_ts}
         turn = await asyncio.to_thread(self.app.service.start, owner, script.slug, location)
-        intro = kit.section(kit.mrkdwn(messages.intro(script)))
-        await self.conv.reply(turn, lead=[intro])
+        await self.conv.reply(turn, lead=await self.conv.intro(owner, turn))
         log.info("slack.agent_consultation_started", owner=owner.key, slug=script.slug)
 
     async def said(self, owner: Owner, channel: str, thread_ts: str, text: str) -> None:

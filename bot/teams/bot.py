@@ -133,7 +133,11 @@ class ConsultationBot(ActivityHandler):
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         reference = TurnContext.get_conversation_reference(tc.activity)
         await asyncio.to_thread(self.parts.references.save, owner, turn.consultation.id, reference)
-        await tc.send_activity(cards.text(messages.intro(script)))
+        also = await asyncio.to_thread(
+            self.desk.also_in_progress, owner, turn.consultation, SURFACE
+        )
+        intro = messages.intro(script) + (f"\n\nℹ️ {also}" if also else "")
+        await tc.send_activity(cards.text(intro))
         await self._reply(tc, turn)
 
     async def _button(self, tc: TurnContext, owner: Owner, value: dict[str, Any]) -> None:

@@ -251,6 +251,26 @@ def test_writing_in_a_cancelled_consultations_thread_says_so(
     assert len(slack.thread("C1", thread)) == before
 
 
+def test_starting_again_a_consultation_in_progress_says_where_the_first_one_is(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """`/neurips consult 3` typed again days later opened a blank thread as if the answers
+    given in the first were gone."""
+    first = start(stack, slack, "U21", "3")
+    for typed in ("5M", "1200/300"):
+        answer_and_wait(stack, slack, "U21", "C1", first, typed)
+    second = start(stack, slack, "U21", "3")
+    (opening,) = slack.thread("C1", second)
+    link = f"https://slack.com/archives/C1/p{first.replace('.', '')}|open thread>"
+    assert (
+        f"You already have this consultation in progress (2 of 8 answered · <{link}): "
+        "this one starts fresh, and that one keeps its answers." in block_text(opening)
+    )
+    assert "1/8" in block_text(opening)
+    third = start(stack, slack, "U21", "7")  # another consultation: nothing to say
+    assert "already have" not in block_text(slack.thread("C1", third)[0])
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")

@@ -630,3 +630,14 @@ def test_help_in_teams_says_to_answer_here_not_in_a_thread(
         reply
     )
     assert "thread" not in reply
+
+
+def test_starting_again_a_consultation_in_progress_says_so(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    intro, first = chat.say("consult edge")
+    assert "You already have this consultation in progress (1 of 8 answered): this one " in intro
+    assert "1/8" in first
