@@ -59,13 +59,15 @@ class TriageRequest:
     ids: tuple[str, ...] = ()
     builtin: str | None = None  # "neurips2025", "colm2025": shipped with the product
     error: str | None = None
+    not_ids: tuple[str, ...] = ()  # typed like an id, but no arXiv id ("1234.5678": month 34)
 
     @property
     def wants_file(self) -> bool:
         return not self.ids and self.builtin is None and self.error is None
 
 
-_ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")
+_ARXIV_ID = re.compile(r"\b(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\b")  # YYMM.NNNNN
+_ID_LIKE = re.compile(r"\b\d{4}\.\d{4,5}\b")
 MAX_TRIAGE_IDS = 500
 
 
@@ -273,16 +275,18 @@ class Desk:
 
     @staticmethod
     def triage_request(arg: str) -> TriageRequest:
-        name = arg.strip().casefold()
+        name = re.sub(r"[\s_-]+", "", arg.casefold())  # "colm 2025", "NeurIPS-2025"
         if name in BUILTIN:
             return TriageRequest(builtin=name)
         ids = tuple(dict.fromkeys(_ARXIV_ID.findall(arg)))[:MAX_TRIAGE_IDS]
+        not_ids = tuple(w for w in dict.fromkeys(_ID_LIKE.findall(arg)) if not _ARXIV_ID.match(w))
         if arg.strip() and not ids:
+            wrong = f" ({', '.join(not_ids[:5])}: no arXiv id has that month)" if not_ids else ""
             return TriageRequest(
-                error="I found no arXiv ids or links there. Try `/neurips triage 2505.06708`, "
-                f"or a built-in list: {', '.join(f'`{b}`' for b in BUILTIN)}."
+                error=f"I found no arXiv ids or links there{wrong}. Try `/neurips triage "
+                f"2505.06708`, or a built-in list: {', '.join(f'`{b}`' for b in BUILTIN)}."
             )
-        return TriageRequest(ids=ids)
+        return TriageRequest(ids=ids, not_ids=not_ids[:20])
 
     def start_triage(
         self, owner: Owner, channel: str, thread: str, progress: str, **source: str

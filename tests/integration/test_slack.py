@@ -590,10 +590,15 @@ def test_triage_of_arxiv_ids_on_a_worker(
 ) -> None:
     url = f"{slack.url}/response/triage"
     stack.command(
-        "triage https://arxiv.org/abs/2505.06708v2 2501.00001",
+        "triage https://arxiv.org/abs/2505.06708v2 2501.00001 1234.5678",
         "U30",
         channel="CT",
         response_url=url,
+    )
+    (said,) = slack.wait_for(lambda: slack.responses("triage"))
+    assert said["text"] == (  # '1234.5678' was dropped without a word (no month 34)
+        "Triaging 2 paper(s) on a worker; results in the thread. "
+        "Left out, not arXiv ids (no such month): 1234.5678."
     )
     done = slack.wait_for(
         lambda: [
@@ -611,7 +616,8 @@ def test_triage_of_arxiv_ids_on_a_worker(
 
 
 def test_a_built_in_paper_list_is_triaged_out_of_the_box(stack: Stack, slack: FakeSlack) -> None:
-    stack.command("triage colm2025", "U32", channel="CB", response_url=f"{slack.url}/response/b")
+    """Named as people write it: 'COLM 2025' was 'I found no arXiv ids or links there'."""
+    stack.command("triage COLM 2025", "U32", channel="CB", response_url=f"{slack.url}/response/b")
     done = slack.wait_for(
         lambda: [
             u for u in slack.calls("chat.update") if u["channel"] == "CB" and "✅" in u["text"]
