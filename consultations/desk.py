@@ -224,7 +224,11 @@ class Desk:
             return f"Unsubscribed {name}." if done else f"{name} had no digest."
         if cmd.action in ("preview", "now"):
             if not self.digests.request(owner, here, cmd.action):
-                return f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+                mine = cmd.action == "preview" and self.digests.personal(owner) is not None
+                return (
+                    f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+                    + (f" Your own digest: `{p}digest mine preview`." if mine else "")
+                )
             if cmd.action == "preview":
                 return "Preparing a preview only you will see…"
             return "Posting this channel's digest now…"
