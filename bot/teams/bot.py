@@ -88,12 +88,15 @@ class ConsultationBot(ActivityHandler):
                 await self._start(tc, owner, ref)
             case router.Help():
                 await say(self.desk.help(SURFACE))
+                await self._ask_again(tc, owner)
             case router.Status():
                 await say(await asyncio.to_thread(self.desk.status, owner, SURFACE))
+                await self._ask_again(tc, owner)
             case router.Resume():
                 await self._resume(tc, owner)
             case router.Digest():
                 await say(await self._digest(tc, owner, cmd))
+                await self._ask_again(tc, owner)
             case router.Forget():
                 await tc.send_activity(cards.confirm_forget())
             case router.Answer(text=text):
@@ -108,6 +111,15 @@ class ConsultationBot(ActivityHandler):
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
+
+    async def _ask_again(self, tc: TurnContext, owner: Owner) -> None:
+        """After a command typed mid-consultation, the question this chat waits for, again
+        (last, where the next answer is typed)."""
+        here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
+        if here is not None and here.status is Status.ACTIVE:
+            outcome = self.service.where(here)
+            if isinstance(outcome, engine.Asked):
+                await tc.send_activity(cards.question(outcome, here.id))
 
     @staticmethod
     def _say(tc: TurnContext) -> Any:

@@ -641,3 +641,17 @@ def test_starting_again_a_consultation_in_progress_says_so(
     intro, first = chat.say("consult edge")
     assert "You already have this consultation in progress (1 of 8 answered): this one " in intro
     assert "1/8" in first
+
+
+def test_a_command_mid_consultation_asks_the_waiting_question_again_last(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After `status` (or `help`, `digest`) the question was left scrolled above the reply."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    for typed in ("status", "help", "digest"):
+        told, again = chat.say(typed)
+        assert "Noted" not in told and "2/8 How many tokens" in again
+    (noted,) = chat.say("1200 in, 300 out")
+    assert "Noted: input 1,200, output 300" in noted and "3/8" in noted
