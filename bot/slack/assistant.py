@@ -135,7 +135,7 @@ class Agent:
         c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
         if c is not None and c.status is Status.ACTIVE and isinstance(cmd, router.Answer):
             await thread.status(READING)
-            turn = await asyncio.to_thread(service.act, owner, c.id, text, c)
+            turn = await asyncio.to_thread(service.act, owner, c.id, kit.as_answered(text), c)
             await self.conv.reply(turn)
             if isinstance(turn.outcome, engine.Finished) and turn.changed:
                 await thread.status(WRITING)  # until the worker posts the report

@@ -67,7 +67,7 @@ async def on_thread_message(
     owner = owner_of(body, event["user"])
     structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
     place = f"{event['channel']}/{thread}"
-    text = kit.as_typed(event.get("text") or "")
+    text = kit.as_answered(kit.as_typed(event.get("text") or ""))
     files = bool(event.get("files"))
 
     def receive() -> Received:

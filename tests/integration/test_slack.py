@@ -271,6 +271,22 @@ def test_starting_again_a_consultation_in_progress_says_where_the_first_one_is(
     assert "already have" not in block_text(slack.thread("C1", third)[0])
 
 
+def test_slack_formatting_and_emoji_codes_are_not_part_of_an_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Slack sends bold as '*Claude*', emoji as ':rocket:' and a channel as '<#C99|marketing>':
+    they were kept ('Noted: :openai: GPT-4o for chat :rocket:; *Claude* for code', vendors
+    named '*Claude*'; 'ads for ‹#C99|marketing›')."""
+    thread = start(stack, slack, "U22", "1")
+    (new,) = answer_and_wait(
+        stack, slack, "U22", "C1", thread, ":openai: GPT-4o for chat :rocket:, *Claude* for code"
+    )
+    assert "Noted: GPT-4o for chat; Claude for code." in block_text(new)
+    thread = start(stack, slack, "U22", "7")
+    (new,) = answer_and_wait(stack, slack, "U22", "C1", thread, "ads for <#C99|marketing> :tada:")
+    assert "Noted: ads for #marketing." in block_text(new)
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
