@@ -4,8 +4,6 @@ consultation logic here."""
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +16,7 @@ from bot.teams.personal import reach
 from consultations import engine, messages, router
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import EventLedger
-from consultations.adapters.teams import cards
+from consultations.adapters.teams import cards, typed
 from consultations.adapters.teams.personal import HOW_TO_OPEN, PersonalChats, chat_of
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.desk import Desk, Surface, stops_digest
@@ -26,7 +24,6 @@ from consultations.service import NotFound, Turn
 from consultations.state import Owner, Status
 
 log = structlog.get_logger(__name__)
-_AT = re.compile(r"^\s*(?:<at>[^<]{0,200}</at>\s*)+")
 SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
 
 
@@ -60,8 +57,8 @@ class ConsultationBot(ActivityHandler):
             await asyncio.to_thread(self.parts.chats.save, owner, chat)
         value = activity.value if isinstance(activity.value, dict) else {}
         TurnContext.remove_recipient_mention(activity)
-        # a mention of us left in the text; channel messages arrive as HTML ("&lt;1s", "&nbsp;")
-        text = html.unescape(_AT.sub("", activity.text or "")).replace("\xa0", " ").strip()
+        # a mention of us left in the text; channel messages arrive as HTML ("&lt;1s", "<p>")
+        text = typed.as_typed(activity.text or "")
         if "forget" in value:
             await self._forget(turn_context, owner, value.get("forget") == "yes")
         elif "answer" in value:

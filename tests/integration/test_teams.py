@@ -655,3 +655,17 @@ def test_a_command_mid_consultation_asks_the_waiting_question_again_last(
         assert "Noted" not in told and "2/8 How many tokens" in again
     (noted,) = chat.say("1200 in, 300 out")
     assert "Noted: input 1,200, output 300" in noted and "3/8" in noted
+
+
+def test_a_formatted_channel_message_is_answered_by_its_words(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'<p><strong>GPT-4o</strong> …</p>' was noted as '‹p›‹strong›GPT-4o‹/strong›…'."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 1")
+    (reply,) = chat.say(
+        "<p><at>Advisor</at> <strong>GPT-4o</strong> for chat, <em>Claude</em> for code</p>"
+    )
+    assert "Noted: GPT-4o for chat; Claude for code." in reply
+    (reply,) = chat.say("<p>2<br>3</p>")  # two lines: two choices
+    assert "Noted: Price, Redundancy when one is down." in reply
