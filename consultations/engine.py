@@ -277,12 +277,14 @@ def decide(
             shown = previous.display(script.question(key))
             return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
         case Restart():
+            cleared = sum(1 for a in new.answers.values() if not a.skipped)
             new.answers.clear()
             new.trail.clear()
             reopen(new)
             new.pending, new.editing = None, None
             prefill(script, new, earlier or {})
-            return _after_change(script, new, note="Starting over.")
+            said = f": {cleared} answer{'s' if cleared != 1 else ''} cleared" if cleared else ""
+            return _after_change(script, new, note=f"Starting over{said}.")
         case Cancel():
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)

@@ -133,6 +133,8 @@ def test_restart_and_cancel(catalog: Catalog) -> None:
     d = step(script, d.consultation, typical(script.questions[0]))
     d = step(script, d.consultation, "restart")
     assert d.consultation.answers == {} and d.outcome.number == 1  # type: ignore[union-attr]
+    assert d.outcome.note == "Starting over: 1 answer cleared."  # type: ignore[union-attr]
+    assert step(script, d.consultation, "restart").outcome.note == "Starting over."  # type: ignore[union-attr]
     d = step(script, d.consultation, "cancel")
     assert isinstance(d.outcome, engine.Cancelled) and d.consultation.status is Status.CANCELLED
     late = step(script, d.consultation, typical(script.questions[0]))
