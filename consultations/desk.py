@@ -205,6 +205,7 @@ class Desk:
             )
         here = named or here  # `unsubscribe #research` typed in #general
         if cmd.action == "subscribe":
+            was = self.digests.subscription(owner, here)
             try:
                 sub = self.digests.subscribe(owner, here, cmd.words)
             except ValueError as e:
@@ -214,6 +215,11 @@ class Desk:
                 if sub.profile.canon or sub.profile.topics
                 else "the default filter (consultation 5 makes your own)"
             )
+            if was is not None:  # one digest a channel: this one replaces it
+                return (
+                    f"Changed {surface.channel(sub.channel)}'s research digest: now "
+                    f"{sub.describe()} (was {was.describe()}), ranked by {ranked_by}."
+                )
             return (
                 f"Subscribed {surface.channel(sub.channel)} to the research digest "
                 f"{sub.describe()}, ranked by {ranked_by}."

@@ -421,6 +421,23 @@ def test_a_readers_own_digest_can_be_previewed_in_their_dms(stack: Stack, slack:
     assert "\n1. *" in preview["text"] and "\n5. *" in preview["text"]
 
 
+def test_subscribing_a_channel_again_says_it_changed_its_digest(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """A second 'subscribe' replaces the channel's digest; it said 'Subscribed', as if there
+    were now two."""
+    url = f"{slack.url}/response/u23"
+    for n, typed in enumerate(("friday 9am", "monday 08:00 London"), 1):
+        stack.command(f"digest subscribe {typed}", "U23", channel="C23", response_url=url)
+        slack.wait_for(lambda n=n: len(slack.responses("u23")) >= n)
+    first, second = (r["text"] for r in slack.responses("u23"))
+    assert first.startswith("Subscribed <#C23> to the research digest every Friday at 09:00 UTC")
+    assert second.startswith(
+        "Changed <#C23>'s research digest: now every Monday at 08:00 Europe/London, top 5 "
+        "(was every Friday at 09:00 UTC, top 5)"
+    )
+
+
 def test_worker_killed_mid_report_still_posts_exactly_one(
     redis_server: EmbeddedRedis, slack: FakeSlack, catalog: Catalog, tmp_path: Path
 ) -> None:
