@@ -197,7 +197,7 @@ class ConsultationBot(ActivityHandler):
             if not reachable:
                 return HOW_TO_OPEN
         reply = await asyncio.to_thread(self.desk.digest, owner, channel, cmd, SURFACE)
-        if cmd.action == "subscribe" and reply.startswith("Subscribed"):
+        if cmd.action == "subscribe" and reply.startswith(("Subscribed", "Changed")):
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save_channel, channel, reference)
         return reply
