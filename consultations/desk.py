@@ -176,10 +176,15 @@ class Desk:
         return lead + text + tail
 
     def resume(self, owner: Owner) -> Turn | None:
-        """The latest consultation in progress, where it stands (nothing is changed)."""
+        """The latest consultation in progress, where it stands (no answer is changed). Its
+        place is its own again: a thread where another one was started since (the Slack agent
+        thread) takes the answers typed there for this one."""
         c = self.service.latest_active(owner)
         if c is None:
             return None
+        place = c.location.get("place")
+        if place and getattr(self.service.at(owner, place), "id", None) != c.id:
+            c = self.service.claim_place(c)
         return Turn(self.catalog.by_slug(c.slug), c, self.service.where(c), False)
 
     def cancel(self, owner: Owner) -> Turn | None:

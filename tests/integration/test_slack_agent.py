@@ -303,3 +303,25 @@ def test_a_suggested_prompt_mid_consultation_is_a_command_not_an_answer(
         assert "1/6 What will the generated images be used for?" in text_of(new[-1])
     new = say(stack, slack, "U44", ch, ts, "ads for our shop")
     assert "Noted: ads for our shop" in text_of(new[0]) and "2/6" in text_of(new[0])
+
+
+@pytest.mark.slow
+def test_resume_in_the_agent_thread_takes_the_answers_for_the_resumed_one(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """A second consultation started in the same agent thread, then cancelled: `resume` asked
+    the first one's question there, and the answer typed met 'Which consultation?' (the thread
+    still pointed at the cancelled one)."""
+    ch, ts = "D45", "1800000015.000100"
+    stack.event(thread_started("U45", ch, ts))
+    slack.wait_for(lambda: slack.thread(ch, ts))
+    say(stack, slack, "U45", ch, ts, "consult 7")
+    say(stack, slack, "U45", ch, ts, "ads for our shop")
+    say(stack, slack, "U45", ch, ts, "consult 3")
+    say(stack, slack, "U45", ch, ts, "cancel")
+    before = len(slack.thread(ch, ts))
+    assert stack.event(dm("U45", ch, ts, "resume")).status_code == 200
+    resumed = slack.wait_for(lambda: slack.thread(ch, ts)[before:][1:] and slack.thread(ch, ts))
+    assert "2/6 Which vendors" in text_of(resumed[-1])
+    new = say(stack, slack, "U45", ch, ts, "Midjourney")
+    assert "Noted: Midjourney" in text_of(new[0]) and "3/6" in text_of(new[0])
