@@ -138,19 +138,39 @@ class Desk:
         """What must be said first (a consultation that could not be restored), or ""."""
         return "\n".join(self.service.notices(owner))
 
-    def also_in_progress(self, owner: Owner, c: Consultation, surface: Surface) -> str:
-        """When the consultation just started is already in progress with answers (started
-        again by mistake, or on purpose): where that one is, so no answer seems lost; else ""."""
-        script = self.catalog.by_slug(c.slug)
-        for other in self.service.consultations(owner):
-            done, total = engine.progress(script, other)
-            if other.slug == c.slug and other.id != c.id and other.status is Status.ACTIVE and done:
+    def also_in_progress(
+        self, owner: Owner, c: Consultation, surface: Surface, paused: Consultation | None = None
+    ) -> str:
+        """What the user should know as ``c`` starts, else "": the same consultation already
+        in progress with answers (started again by mistake, or on purpose), and ``paused``, the
+        one this place held (a Slack agent thread or a Teams chat now answers ``c``)."""
+        said = []
+        resume = f"`{surface.prefix}resume` continues it when this one is done"
+        if paused is not None and paused.status is Status.ACTIVE and paused.id != c.id:
+            other = self.catalog.by_slug(paused.slug)
+            done, total = engine.progress(other, paused)
+            if paused.slug == c.slug:
                 return (
+                    f"You already have this consultation in progress here ({done} of {total} "
+                    f"answered): this one starts fresh, and that one keeps its answers "
+                    f"({resume})."
+                )
+            said.append(
+                f"**{other.title}** ({done} of {total} answered) is paused meanwhile: {resume}."
+            )
+        script = self.catalog.by_slug(c.slug)
+        for same in self.service.consultations(owner):
+            if same.slug != c.slug or same.id == c.id or same.status is not Status.ACTIVE:
+                continue
+            done, total = engine.progress(script, same)
+            if done and (paused is None or same.id != paused.id):
+                said.append(
                     f"You already have this consultation in progress ({done} of {total} "
-                    f"answered{surface.link(other)}): this one starts fresh, and that one "
+                    f"answered{surface.link(same)}): this one starts fresh, and that one "
                     "keeps its answers."
                 )
-        return ""
+                break
+        return " ".join(said)
 
     def status(self, owner: Owner, surface: Surface) -> str:
         found = self.service.consultations(owner)

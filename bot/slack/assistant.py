@@ -123,8 +123,9 @@ class Agent:
         await thread.title(script.title)
         place = f"{channel}/{thread_ts}"
         location = {"place": place, "channel": channel, "thread_ts": thread_ts}
+        paused = await asyncio.to_thread(self.app.service.at, owner, place)
         turn = await asyncio.to_thread(self.app.service.start, owner, script.slug, location)
-        await self.conv.reply(turn, lead=await self.conv.intro(owner, turn))
+        await self.conv.reply(turn, lead=await self.conv.intro(owner, turn, paused))
         log.info("slack.agent_consultation_started", owner=owner.key, slug=script.slug)
 
     async def said(self, owner: Owner, channel: str, thread_ts: str, text: str) -> None:

@@ -67,11 +67,15 @@ class Conversation:
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         await self.reply(turn, lead=await self.intro(owner, turn))
 
-    async def intro(self, owner: Owner, turn: Turn) -> list[kit.Block]:
-        """The consultation's intro, and where the same one is already in progress, if it is."""
+    async def intro(
+        self, owner: Owner, turn: Turn, paused: Consultation | None = None
+    ) -> list[kit.Block]:
+        """The consultation's intro, and where the same one is already in progress, or which
+        one this thread held (``paused``), if any."""
         lead = [kit.section(kit.mrkdwn(messages.intro(turn.script)))]
         desk = self.ctx.app.desk
-        also = await asyncio.to_thread(desk.also_in_progress, owner, turn.consultation, SURFACE)
+        c = turn.consultation
+        also = await asyncio.to_thread(desk.also_in_progress, owner, c, SURFACE, paused)
         if also:
             lead.append(kit.section(f"ℹ️ {kit.mrkdwn(also)}"))
         return lead

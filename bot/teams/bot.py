@@ -139,11 +139,12 @@ class ConsultationBot(ActivityHandler):
             await tc.send_activity(cards.text(script))
             return
         location = {"place": place_of(tc.activity)}
+        paused = await asyncio.to_thread(self.service.at, owner, location["place"])
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         reference = TurnContext.get_conversation_reference(tc.activity)
         await asyncio.to_thread(self.parts.references.save, owner, turn.consultation.id, reference)
         also = await asyncio.to_thread(
-            self.desk.also_in_progress, owner, turn.consultation, SURFACE
+            self.desk.also_in_progress, owner, turn.consultation, SURFACE, paused
         )
         intro = messages.intro(script) + (f"\n\nℹ️ {also}" if also else "")
         await tc.send_activity(cards.text(intro))

@@ -317,7 +317,11 @@ def test_resume_in_the_agent_thread_takes_the_answers_for_the_resumed_one(
     slack.wait_for(lambda: slack.thread(ch, ts))
     say(stack, slack, "U45", ch, ts, "consult 7")
     say(stack, slack, "U45", ch, ts, "ads for our shop")
-    say(stack, slack, "U45", ch, ts, "consult 3")
+    (started,) = say(stack, slack, "U45", ch, ts, "consult 3")
+    assert (  # the one this thread held is not gone
+        "*Diffusion Model IP Risk Assessment* (1 of 6 answered) is paused meanwhile: "
+        "`/neurips resume` continues it when this one is done." in text_of(started)
+    )
     say(stack, slack, "U45", ch, ts, "cancel")
     before = len(slack.thread(ch, ts))
     assert stack.event(dm("U45", ch, ts, "resume")).status_code == 200

@@ -639,7 +639,10 @@ def test_starting_again_a_consultation_in_progress_says_so(
     chat.say("consult 3")
     chat.say("5M")
     intro, first = chat.say("consult edge")
-    assert "You already have this consultation in progress (1 of 8 answered): this one " in intro
+    assert (
+        "You already have this consultation in progress here (1 of 8 answered): this one starts "
+        "fresh, and that one keeps its answers (`resume` continues it when this one is done)."
+    ) in intro
     assert "1/8" in first
 
 
@@ -669,3 +672,18 @@ def test_a_formatted_channel_message_is_answered_by_its_words(
     assert "Noted: GPT-4o for chat; Claude for code." in reply
     (reply,) = chat.say("<p>2<br>3</p>")  # two lines: two choices
     assert "Noted: Price, Redundancy when one is down." in reply
+
+
+def test_another_consultation_started_in_the_chat_says_the_first_is_paused(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """The chat then answered the new one; the first seemed gone."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 7")
+    chat.say("ads for our shop")
+    intro, first = chat.say("consult 3")
+    assert (
+        "**Diffusion Model IP Risk Assessment** (1 of 6 answered) is paused meanwhile: "
+        "`resume` continues it when this one is done." in intro
+    )
+    assert "1/8" in first
