@@ -16,12 +16,13 @@ from typing import Protocol
 
 from consultations import engine, messages
 from consultations.catalog import UnknownConsultation
+from consultations.digest import named_channel, personal_channel
 from consultations.digest_service import DigestService
 from consultations.ports import JobQueue
 from consultations.router import Digest
 from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
-from consultations.state import Consultation, Owner
+from consultations.state import Consultation, Owner, Status
 from consultations.text import inert
 from consultations.triage.load import BUILTIN
 
@@ -58,13 +59,15 @@ class TriageRequest:
     ids: tuple[str, ...] = ()
     builtin: str | None = None  # "neurips2025", "colm2025": shipped with the product
     error: str | None = None
+    not_ids: tuple[str, ...] = ()  # typed like an id, but no arXiv id ("1234.5678": month 34)
 
     @property
     def wants_file(self) -> bool:
         return not self.ids and self.builtin is None and self.error is None
 
 
-_ARXIV_ID = re.compile(r"\b(\d{4}\.\d{4,5})(?:v\d+)?\b")
+_ARXIV_ID = re.compile(r"\b(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\b")  # YYMM.NNNNN
+_ID_LIKE = re.compile(r"\b\d{4}\.\d{4,5}\b")
 MAX_TRIAGE_IDS = 500
 
 
@@ -109,7 +112,9 @@ class Desk:
             "**neurips-advisor** turns NeurIPS 2025 research into decisions.",
             f"• `{p}consult` — pick one of eight consultations (or `{p}consult 3`, "
             f"`{p}consult edge-economics`)",
-            "• Answer in the thread; type `back`, `skip`, `restart` or `cancel` there",
+            ("• Answer in the thread; type " if p else "• Answer each question here; type ")
+            + "`back`, `skip`, `edit N`, `restart` or `cancel` "
+            + ("there" if p else "any time"),
             f"• `{p}status` — your consultations and where each stands",
             f"• `{p}resume` — continue the latest one",
         ]
@@ -132,6 +137,40 @@ class Desk:
     def notices(self, owner: Owner) -> str:
         """What must be said first (a consultation that could not be restored), or ""."""
         return "\n".join(self.service.notices(owner))
+
+    def also_in_progress(
+        self, owner: Owner, c: Consultation, surface: Surface, paused: Consultation | None = None
+    ) -> str:
+        """What the user should know as ``c`` starts, else "": the same consultation already
+        in progress with answers (started again by mistake, or on purpose), and ``paused``, the
+        one this place held (a Slack agent thread or a Teams chat now answers ``c``)."""
+        said = []
+        resume = f"`{surface.prefix}resume` continues it when this one is done"
+        if paused is not None and paused.status is Status.ACTIVE and paused.id != c.id:
+            other = self.catalog.by_slug(paused.slug)
+            done, total = engine.progress(other, paused)
+            if paused.slug == c.slug:
+                return (
+                    f"You already have this consultation in progress here ({done} of {total} "
+                    f"answered): this one starts fresh, and that one keeps its answers "
+                    f"({resume})."
+                )
+            said.append(
+                f"**{other.title}** ({done} of {total} answered) is paused meanwhile: {resume}."
+            )
+        script = self.catalog.by_slug(c.slug)
+        for same in self.service.consultations(owner):
+            if same.slug != c.slug or same.id == c.id or same.status is not Status.ACTIVE:
+                continue
+            done, total = engine.progress(script, same)
+            if done and (paused is None or same.id != paused.id):
+                said.append(
+                    f"You already have this consultation in progress ({done} of {total} "
+                    f"answered{surface.link(same)}): this one starts fresh, and that one "
+                    "keeps its answers."
+                )
+                break
+        return " ".join(said)
 
     def status(self, owner: Owner, surface: Surface) -> str:
         found = self.service.consultations(owner)
@@ -157,10 +196,15 @@ class Desk:
         return lead + text + tail
 
     def resume(self, owner: Owner) -> Turn | None:
-        """The latest consultation in progress, where it stands (nothing is changed)."""
+        """The latest consultation in progress, where it stands (no answer is changed). Its
+        place is its own again: a thread where another one was started since (the Slack agent
+        thread) takes the answers typed there for this one."""
         c = self.service.latest_active(owner)
         if c is None:
             return None
+        place = c.location.get("place")
+        if place and getattr(self.service.at(owner, place), "id", None) != c.id:
+            c = self.service.claim_place(c)
         return Turn(self.catalog.by_slug(c.slug), c, self.service.where(c), False)
 
     def cancel(self, owner: Owner) -> Turn | None:
@@ -177,10 +221,18 @@ class Desk:
 
     def digest(self, owner: Owner, here: str, cmd: Digest, surface: Surface) -> str:
         p = surface.prefix
+        named = named_channel(cmd.words) if cmd.action != "mine" else None
+        if named and not surface.digest_channel_words:  # Teams: no channel can be named
+            return (
+                f"A digest here belongs to the chat or channel it is typed in, so "
+                f"'#{inert(named, 80)}' cannot be named: type `{p}digest {cmd.action}` without "
+                "it in that channel (mention me there). Nothing was changed."
+            )
+        here = named or here  # `unsubscribe #research` typed in #general
         if cmd.action == "subscribe":
-            words = [w for w in cmd.words if surface.digest_channel_words or not w.startswith("#")]
+            was = self.digests.subscription(owner, here)
             try:
-                sub = self.digests.subscribe(owner, here, words)
+                sub = self.digests.subscribe(owner, here, cmd.words)
             except ValueError as e:
                 return f"That subscription does not work: {inert(str(e), 300)}"
             ranked_by = (
@@ -188,6 +240,11 @@ class Desk:
                 if sub.profile.canon or sub.profile.topics
                 else "the default filter (consultation 5 makes your own)"
             )
+            if was is not None:  # one digest a channel: this one replaces it
+                return (
+                    f"Changed {surface.channel(sub.channel)}'s research digest: now "
+                    f"{sub.describe()} (was {was.describe()}), ranked by {ranked_by}."
+                )
             return (
                 f"Subscribed {surface.channel(sub.channel)} to the research digest "
                 f"{sub.describe()}, ranked by {ranked_by}."
@@ -198,7 +255,11 @@ class Desk:
             return f"Unsubscribed {name}." if done else f"{name} had no digest."
         if cmd.action in ("preview", "now"):
             if not self.digests.request(owner, here, cmd.action):
-                return f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+                mine = cmd.action == "preview" and self.digests.personal(owner) is not None
+                return (
+                    f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+                    + (f" Your own digest: `{p}digest mine preview`." if mine else "")
+                )
             if cmd.action == "preview":
                 return "Preparing a preview only you will see…"
             return "Posting this channel's digest now…"
@@ -215,6 +276,10 @@ class Desk:
             if mine is None:
                 return f"You have no digest of your own: `{p}digest mine weekly` starts one."
             return f"Your own digest: {mine.describe()}, {where}."
+        if words[0].casefold() == "preview":  # `digest mine preview`: an issue now, to you
+            if not self.digests.request(owner, personal_channel(owner.user), "preview"):
+                return f"You have no digest of your own: `{p}digest mine weekly` starts one."
+            return f"Preparing a preview of your own digest, {where}…"
         if stops_digest(words):
             done = self.digests.unsubscribe_personal(owner)
             return "Your own digest is stopped." if done else "You had no digest of your own."
@@ -233,28 +298,30 @@ class Desk:
             f"Your own ({surface.mine}): "
             + (mine.describe() if mine else "none — consultation 5 or `digest mine` starts one"),
         ]
-        where = "[#channel] " if surface.digest_channel_words else ""
+        where = " [#channel]" if surface.digest_channel_words else ""
         return "\n".join(lines) + (
-            f"\n`{p}digest subscribe {where}[day] [HH:MM] [time zone]`, "
-            f"`{p}digest unsubscribe`, `{p}digest preview`, `{p}digest now`, "
+            f"\n`{p}digest subscribe{where} [day] [HH:MM] [time zone]`, "
+            f"`{p}digest unsubscribe{where}`, `{p}digest preview{where}`, `{p}digest now{where}`, "
             f"`{p}digest mine [daily|weekly|biweekly|monthly] [day] [HH:MM] [zone] [top N]`, "
-            f"`{p}digest mine off`"
+            f"`{p}digest mine preview`, `{p}digest mine off`"
         )
 
     # --- triage -----------------------------------------------------------------------------
 
     @staticmethod
     def triage_request(arg: str) -> TriageRequest:
-        name = arg.strip().casefold()
+        name = re.sub(r"[\s_-]+", "", arg.casefold())  # "colm 2025", "NeurIPS-2025"
         if name in BUILTIN:
             return TriageRequest(builtin=name)
         ids = tuple(dict.fromkeys(_ARXIV_ID.findall(arg)))[:MAX_TRIAGE_IDS]
+        not_ids = tuple(w for w in dict.fromkeys(_ID_LIKE.findall(arg)) if not _ARXIV_ID.match(w))
         if arg.strip() and not ids:
+            wrong = f" ({', '.join(not_ids[:5])}: no arXiv id has that month)" if not_ids else ""
             return TriageRequest(
-                error="I found no arXiv ids or links there. Try `/neurips triage 2505.06708`, "
-                f"or a built-in list: {', '.join(f'`{b}`' for b in BUILTIN)}."
+                error=f"I found no arXiv ids or links there{wrong}. Try `/neurips triage "
+                f"2505.06708`, or a built-in list: {', '.join(f'`{b}`' for b in BUILTIN)}."
             )
-        return TriageRequest(ids=ids)
+        return TriageRequest(ids=ids, not_ids=not_ids[:20])
 
     def start_triage(
         self, owner: Owner, channel: str, thread: str, progress: str, **source: str

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -36,7 +37,28 @@ ZONE_ABBREVIATIONS = {
     "edt": "America/New_York",
     "ist": "Asia/Kolkata",
     "jst": "Asia/Tokyo",
+    "bst": "Europe/London",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "aest": "Australia/Sydney",
 }
+_AREAS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+# a part of the day after a time ("8:30 in the morning", "5 in the afternoon")
+_PART_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm"}
+
+
+@cache
+def city_zones() -> dict[str, str]:
+    """A zone's city as people type it ("london", "new york", "sao paulo") → its Area/City
+    name; a city two areas share (none today) is left out rather than guessed."""
+    found: dict[str, set[str]] = {}
+    for name in available_timezones():
+        area, _, city = name.partition("/")
+        if area in _AREAS and city and "/" not in city:
+            found.setdefault(city.replace("_", " ").casefold(), set()).add(name)
+    return {city: next(iter(zones)) for city, zones in found.items() if len(zones) == 1}
 
 
 Cadence = Literal["daily", "weekly", "biweekly", "monthly"]
@@ -159,7 +181,7 @@ def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None
     return None if period == last else period
 
 
-_FILLERS = {"at", "on", "every", "each", "in", "the", "around", "from"}
+_FILLERS = {"at", "on", "every", "each", "in", "the", "around", "from", "time"}
 _MERIDIEM = re.compile(r"[ap]\.?m\.?")
 _CLOCK = re.compile(  # 09:00, 9:30:00, 9am, 9:30 p.m., 21h, 9h30, 9.30am; noon, midnight
     r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<m>\d{2})?(?::(?P<s>\d{2}))?)?(?P<ampm>[ap]\.?m\.?)?"
@@ -174,11 +196,12 @@ def _meridiem(low: str, rest: list[str]) -> str:
     return ""
 
 
-def _time_of(clock: re.Match[str], typed: str) -> time:
+def _time_of(clock: re.Match[str], typed: str, part_of_day: bool = False) -> time:
+    """``part_of_day``: "in the morning" follows, so a bare "9" is a time of day."""
     if clock["word"]:
         return time(0) if clock["word"] == "midnight" else time(12)
-    if not (clock["sep"] or clock["ampm"]):  # a bare "9" could be a day of the month
-        raise ValueError(f"{typed!r}: give a time of day as HH:MM or 9am")
+    if not (clock["sep"] or clock["ampm"] or part_of_day):  # a bare "9" could be a day of the
+        raise ValueError(f"{typed!r}: give a time of day as HH:MM or 9am")  # month
     hh, mm, ss = int(clock["h"]), int(clock["m"] or 0), int(clock["s"] or 0)
     if clock["ampm"]:
         if not 1 <= hh <= 12:
@@ -195,35 +218,57 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
     personal digest also takes a cadence (`daily`…`monthly`) and `top N`."""
     out: dict[str, object] = {}
     rest = list(words)
+    part = next((w for w in rest if w.casefold().strip(",.") in _PART_OF_DAY), None)
     while rest:
         w = rest.pop(0)
         low = w.casefold().rstrip(",")
+        city = f"{low} {rest[0].casefold().rstrip(',')}" if rest else ""
         if personal and low in CADENCES:
             out["cadence"] = CADENCES[low]
         elif personal and low == "top" and rest and rest[0].isdigit():
             out["top"] = int(rest.pop(0))
-        elif low.startswith("<#") or low.startswith("#"):
-            out["channel"] = w.strip("<>#").split("|")[0]
+        elif channel := _channel(w):
+            out["channel"] = channel
         elif low.rstrip(".") in _DAY_WORDS:
             out["day"] = _DAY_WORDS[low.rstrip(".")]
         elif low in _FILLERS:  # "fridays at 9am", "every monday"
             continue
         elif clock := _CLOCK.fullmatch(low + _meridiem(low, rest)):  # "9 am": two words
-            out["at"] = _time_of(clock, w)
+            out["at"] = _time_of(clock, w, part is not None)
+        elif low.strip(".") in _PART_OF_DAY:
+            continue  # read with the time, below
         elif low in ZONE_ABBREVIATIONS:
             out["timezone"] = ZONE_ABBREVIATIONS[low]
         elif "/" in w:
             out["timezone"] = _zone(w)
+        elif low in city_zones() or city in city_zones():  # "London", "new york"
+            out["timezone"] = city_zones().get(low) or city_zones()[city]
+            if low not in city_zones():
+                rest.pop(0)
         else:
             usage = (
-                "[daily|weekly|biweekly|monthly] [day] [HH:MM] [time zone] [top N], "
-                "e.g. `daily 08:00 Europe/Paris top 3`"
+                "a cadence (daily, weekly, biweekly, monthly), a day, a time, a time zone and "
+                "top N, each if you like, e.g. 'daily 08:00 Europe/Paris top 3'"
                 if personal
-                else "[#channel] [day] [HH:MM] [time zone], e.g. `#research monday 09:00 "
-                "Europe/Paris`"
+                else "#channel, a day, a time and a time zone, each if you like, e.g. "
+                "'#research monday 09:00 Europe/Paris'"
             )
             raise ValueError(f"I did not understand {w!r}: use {usage}")
+    at = out.get("at")
+    pm = part is not None and _PART_OF_DAY[part.casefold().strip(",.")] == "pm"
+    if pm and isinstance(at, time) and 0 < at.hour < 12:  # "5 in the afternoon"
+        out["at"] = at.replace(hour=at.hour + 12)
     return out
+
+
+def _channel(word: str) -> str:
+    """The channel a word names ("#research", Slack's "<#C77|research>"), else ""."""
+    return word.strip("<>#").split("|")[0] if word.startswith(("#", "<#")) else ""
+
+
+def named_channel(words: Sequence[str]) -> str | None:
+    """The channel `digest unsubscribe #research` (or preview, now) names, if any."""
+    return next((c for w in words if (c := _channel(w))), None)
 
 
 def day_in(text: str) -> int | None:

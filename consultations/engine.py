@@ -63,13 +63,19 @@ class Where:
 
 
 @dataclass(frozen=True)
+class Help:
+    """A call for help ("help", "?"): the question again, with how to answer it; changes
+    nothing (it was stored as the answer 'help')."""
+
+
+@dataclass(frozen=True)
 class Edit:
     """Answer question ``number`` again (1-based); reopens a finished consultation."""
 
     number: int
 
 
-Command = Reply | Back | Skip | Restart | Cancel | Where | Edit
+Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
 
 _CONTROL_WORDS: dict[str, Command] = {
     **dict.fromkeys(("back", "undo", "previous"), Back()),
@@ -77,6 +83,7 @@ _CONTROL_WORDS: dict[str, Command] = {
     **dict.fromkeys(("restart", "start over"), Restart()),
     **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
     **dict.fromkeys(("status", "where", "repeat"), Where()),
+    **dict.fromkeys(("help", "help?", "help me", "help please", "?", "??", "huh?"), Help()),
 }
 
 
@@ -211,8 +218,10 @@ def decide(
 ) -> Decision:
     if c.slug != script.slug:
         raise ValueError(f"script {script.slug} does not run consultation {c.slug}")
-    if isinstance(command, Where):
+    if isinstance(command, Where) or (isinstance(command, Help) and c.status != Status.ACTIVE):
         return Decision(c, _where(script, c), changed=False)
+    if isinstance(command, Help):
+        return Decision(c, _ask(script, c, reason=_how_to_answer(script, c)), changed=False)
     if c.status is Status.CANCELLED:
         return Decision(c, Refused("This consultation was cancelled. Start a new one."), False)
     finished = c.status is Status.COMPLETED
@@ -268,12 +277,14 @@ def decide(
             shown = previous.display(script.question(key))
             return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
         case Restart():
+            cleared = sum(1 for a in new.answers.values() if not a.skipped)
             new.answers.clear()
             new.trail.clear()
             reopen(new)
             new.pending, new.editing = None, None
             prefill(script, new, earlier or {})
-            return _after_change(script, new, note="Starting over.")
+            said = f": {cleared} answer{'s' if cleared != 1 else ''} cleared" if cleared else ""
+            return _after_change(script, new, note=f"Starting over{said}.")
         case Cancel():
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
@@ -288,6 +299,18 @@ def _after_change(
         c.delivery = Delivery.PENDING
         return Decision(c, Finished(note=note, summary=summary(script, c)), changed=True)
     return Decision(c, _ask(script, c, note=note, reason=reason), changed=True)
+
+
+def _how_to_answer(script: ConsultationScript, c: Consultation) -> str:
+    q = current_question(script, c)
+    assert q is not None
+    how = "Answer the question below in your own words; a rough answer will do."
+    if q.choices:
+        how = f"Pick {'one or more' if q.multiple else 'one'} below: a number or the words will do."
+    skip = ", `skip` (it is optional)" if q.optional else ""
+    return (
+        f"{how} You can also type `back`{skip}, `edit N` to change answer N, `restart` or `cancel`."
+    )
 
 
 def _where(script: ConsultationScript, c: Consultation) -> Outcome:

@@ -80,6 +80,33 @@ def status_line(script: ConsultationScript, c: Consultation) -> str:
     return f"**{script.title}** ({c.id}) — {state} · updated {c.updated_at:%Y-%m-%d %H:%M} UTC"
 
 
+def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
+    """Said to the owner who writes (or presses a button) where a cancelled consultation was."""
+    return (
+        f"**{script.title}** was cancelled, so nothing more is asked or answered here: "
+        f"`{prefix}consult {script.number}` starts it again."
+    )
+
+
+def stale_press(
+    script: ConsultationScript, c: Consultation, key: str, prefix: str = "", there: str = "here"
+) -> str:
+    """Said (to the presser alone) when a button of a question no longer waiting is pressed:
+    what stands, and what to type instead."""
+    if c.status is Status.CANCELLED:
+        return cancelled_here(script, prefix)
+    number = next((n for n, q in enumerate(script.questions, 1) if q.key == key), None)
+    was = c.answers.get(key)
+    if number is None or was is None:
+        return "That question is not the one waiting for an answer, so nothing was changed."
+    shown = inert(was.display(script.questions[number - 1]), NOTE_LIMIT)
+    where = "" if c.status is Status.ACTIVE else " (the report is written again)"
+    return (
+        f"Question {number} is already answered ({shown}), so nothing was changed. "
+        f"To change it, type `edit {number}` {there}{where}."
+    )
+
+
 def catalog_list(catalog: Catalog) -> str:
     return "\n".join(
         f"{s.number}. **{s.title}** (`{s.slug}`) — {s.decision}" for s in catalog.scripts

@@ -149,6 +149,12 @@ class ConsultationService:
         """Record where a consultation lives (its thread), once the adapter knows it."""
         return self._update(c.owner, c.id, lambda x: x.location.update(location))
 
+    def claim_place(self, c: Consultation) -> Consultation:
+        """Saved again, so its place (a thread another consultation was started in since)
+        takes the answers typed there for it."""
+        now = self._clock()
+        return self._update(c.owner, c.id, lambda x: setattr(x, "updated_at", now))
+
     def forget(self, owner: Owner) -> int:
         return self.store.forget(owner)
 

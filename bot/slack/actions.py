@@ -9,7 +9,8 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine
+from consultations import engine, messages
+from consultations.adapters.slack import blocks as kit
 from consultations.service import NotFound
 
 
@@ -33,7 +34,17 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
             return
         now = service.where(c)
         if not isinstance(now, engine.Asked) or now.question.key != key:
-            return  # a second click on a question already answered
+            # a second click, or a button of an earlier question: told to the presser alone
+            await client.chat_postEphemeral(
+                channel=body["channel"]["id"],
+                user=owner.user,
+                text=kit.mrkdwn(
+                    messages.stale_press(
+                        desk.catalog.by_slug(c.slug), c, key, "/neurips ", "in its thread"
+                    )
+                ),
+            )
+            return
         await conv.answer(owner, cid, number, loaded=c)
 
     @bolt.action(re.compile(r"^start_consultation_\d+$"))

@@ -27,9 +27,10 @@ from slack_sdk.errors import SlackApiError
 from bot.slack import views
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine, messages, router
+from consultations import engine, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
+from consultations.service import Turn
 from consultations.state import Owner, Status
 
 log = structlog.get_logger(__name__)
@@ -37,7 +38,7 @@ log = structlog.get_logger(__name__)
 PROMPTS = [
     {"title": "Choose a consultation", "message": "consult"},
     {"title": "Resume where I left off", "message": "resume"},
-    {"title": "Preview my research digest", "message": "digest preview"},
+    {"title": "Preview my research digest", "message": "digest mine preview"},
     {"title": "Where do my consultations stand?", "message": "status"},
 ]
 GREETING = (
@@ -122,24 +123,26 @@ class Agent:
         await thread.title(script.title)
         place = f"{channel}/{thread_ts}"
         location = {"place": place, "channel": channel, "thread_ts": thread_ts}
+        paused = await asyncio.to_thread(self.app.service.at, owner, place)
         turn = await asyncio.to_thread(self.app.service.start, owner, script.slug, location)
-        intro = kit.section(kit.mrkdwn(messages.intro(script)))
-        await self.conv.reply(turn, lead=[intro])
+        await self.conv.reply(turn, lead=await self.conv.intro(owner, turn, paused))
         log.info("slack.agent_consultation_started", owner=owner.key, slug=script.slug)
 
     async def said(self, owner: Owner, channel: str, thread_ts: str, text: str) -> None:
         """A message in the agent thread: an answer, or a command (a prompt picked)."""
         service, desk = self.app.service, self.app.desk
         thread = AgentThread(self.ctx, channel, thread_ts)
+        cmd = router.parse(text, slash=False)
         c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
-        if c is not None and c.status is Status.ACTIVE:
+        if c is not None and c.status is Status.ACTIVE and isinstance(cmd, router.Answer):
             await thread.status(READING)
-            turn = await asyncio.to_thread(service.act, owner, c.id, text, c)
+            turn = await asyncio.to_thread(service.act, owner, c.id, kit.as_answered(text), c)
             await self.conv.reply(turn)
             if isinstance(turn.outcome, engine.Finished) and turn.changed:
                 await thread.status(WRITING)  # until the worker posts the report
             return
-        cmd = router.parse(text, slash=False)
+        # a command (a suggested prompt picked, `status`, `digest preview`…) is one even in
+        # the middle of a consultation, as in Teams: never taken as an answer
         reply: str
         match cmd:
             case router.Consult(ref=None):
@@ -164,7 +167,8 @@ class Agent:
             case router.Status():
                 reply = await asyncio.to_thread(desk.status, owner, SURFACE)
             case router.Resume():
-                reply = await self._resume(owner)
+                await self._resume(owner, channel, thread_ts)
+                return
             case router.Digest():
                 reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
             case router.Forget():
@@ -180,6 +184,10 @@ class Agent:
             case _:
                 reply = desk.help(SURFACE)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))
+        if c is not None and c.status is Status.ACTIVE:
+            # the question this thread waits for, asked again below the reply
+            script = self.app.catalog.by_slug(c.slug)
+            await self.conv.reply(Turn(script, c, service.where(c), False))
 
     async def _picker(self, channel: str, thread_ts: str) -> None:
         blocks = picker(self.ctx)
@@ -187,12 +195,16 @@ class Agent:
             channel, thread_ts=thread_ts, blocks=blocks, text="Which consultation?"
         )
 
-    async def _resume(self, owner: Owner) -> str:
+    async def _resume(self, owner: Owner, channel: str, thread_ts: str) -> None:
+        """Said here first, then the question asked in its thread (last, where it is answered)."""
         turn = await asyncio.to_thread(self.app.desk.resume, owner)
-        if turn is None:
-            return "Nothing in progress. Pick a consultation to start one."
-        await self.conv.reply(turn)
-        return f"Picking up **{turn.script.title}** in its thread{SURFACE.link(turn.consultation)}"
+        said = "Nothing in progress. Pick a consultation to start one."
+        if turn is not None:
+            said = f"Picking up **{turn.script.title}** in its thread"
+            said += SURFACE.link(turn.consultation)
+        await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(said))
+        if turn is not None:
+            await self.conv.reply(turn)
 
 
 def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:

@@ -105,4 +105,9 @@ async def triage(
         owner, channel, f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
     )
     await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, ids=",".join(request.ids))
-    return f"Triaging {n} paper(s) on a worker; results in the thread."
+    left_out = (
+        f" Left out, not arXiv ids (no such month): {', '.join(request.not_ids)}."
+        if request.not_ids
+        else ""
+    )
+    return f"Triaging {n} paper(s) on a worker; results in the thread.{left_out}"

@@ -8,7 +8,7 @@ from typing import Any
 import structlog
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.context import SlackContext
+from bot.slack.context import SURFACE, SlackContext
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.client import PooledAsyncWebClient
@@ -65,8 +65,20 @@ class Conversation:
         channel, ts = await self.open_thread(owner, channel, text)
         location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
-        intro = kit.section(kit.mrkdwn(messages.intro(script)))
-        await self.reply(turn, lead=[intro])
+        await self.reply(turn, lead=await self.intro(owner, turn))
+
+    async def intro(
+        self, owner: Owner, turn: Turn, paused: Consultation | None = None
+    ) -> list[kit.Block]:
+        """The consultation's intro, and where the same one is already in progress, or which
+        one this thread held (``paused``), if any."""
+        lead = [kit.section(kit.mrkdwn(messages.intro(turn.script)))]
+        desk = self.ctx.app.desk
+        c = turn.consultation
+        also = await asyncio.to_thread(desk.also_in_progress, owner, c, SURFACE, paused)
+        if also:
+            lead.append(kit.section(f"ℹ️ {kit.mrkdwn(also)}"))
+        return lead
 
     async def reply(self, turn: Turn, lead: list[kit.Block] | None = None) -> None:
         c = turn.consultation

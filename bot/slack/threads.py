@@ -15,6 +15,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
+from consultations import messages
 from consultations.adapters.slack import blocks as kit
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
@@ -66,7 +67,7 @@ async def on_thread_message(
     owner = owner_of(body, event["user"])
     structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
     place = f"{event['channel']}/{thread}"
-    text = kit.as_typed(event.get("text") or "")
+    text = kit.as_answered(kit.as_typed(event.get("text") or ""))
     files = bool(event.get("files"))
 
     def receive() -> Received:
@@ -89,6 +90,9 @@ async def on_thread_message(
         case NoConsultation(found=None):  # not this user's thread, or their record could
             if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # not be read
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+        case NoConsultation(found=Consultation(status=Status.CANCELLED) as c):  # its owner
+            told = messages.cancelled_here(ctx.app.catalog.by_slug(c.slug), "/neurips ")
+            await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone

@@ -4,8 +4,6 @@ consultation logic here."""
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +16,7 @@ from bot.teams.personal import reach
 from consultations import engine, messages, router
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import EventLedger
-from consultations.adapters.teams import cards
+from consultations.adapters.teams import cards, typed
 from consultations.adapters.teams.personal import HOW_TO_OPEN, PersonalChats, chat_of
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.desk import Desk, Surface, stops_digest
@@ -26,7 +24,6 @@ from consultations.service import NotFound, Turn
 from consultations.state import Owner, Status
 
 log = structlog.get_logger(__name__)
-_AT = re.compile(r"^\s*(?:<at>[^<]{0,200}</at>\s*)+")
 SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
 
 
@@ -60,8 +57,8 @@ class ConsultationBot(ActivityHandler):
             await asyncio.to_thread(self.parts.chats.save, owner, chat)
         value = activity.value if isinstance(activity.value, dict) else {}
         TurnContext.remove_recipient_mention(activity)
-        # a mention of us left in the text; channel messages arrive as HTML ("&lt;1s", "&nbsp;")
-        text = html.unescape(_AT.sub("", activity.text or "")).replace("\xa0", " ").strip()
+        # a mention of us left in the text; channel messages arrive as HTML ("&lt;1s", "<p>")
+        text = typed.as_typed(activity.text or "")
         if "forget" in value:
             await self._forget(turn_context, owner, value.get("forget") == "yes")
         elif "answer" in value:
@@ -88,12 +85,15 @@ class ConsultationBot(ActivityHandler):
                 await self._start(tc, owner, ref)
             case router.Help():
                 await say(self.desk.help(SURFACE))
+                await self._ask_again(tc, owner)
             case router.Status():
                 await say(await asyncio.to_thread(self.desk.status, owner, SURFACE))
+                await self._ask_again(tc, owner)
             case router.Resume():
                 await self._resume(tc, owner)
             case router.Digest():
                 await say(await self._digest(tc, owner, cmd))
+                await self._ask_again(tc, owner)
             case router.Forget():
                 await tc.send_activity(cards.confirm_forget())
             case router.Answer(text=text):
@@ -108,6 +108,15 @@ class ConsultationBot(ActivityHandler):
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
+
+    async def _ask_again(self, tc: TurnContext, owner: Owner) -> None:
+        """After a command typed mid-consultation, the question this chat waits for, again
+        (last, where the next answer is typed)."""
+        here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
+        if here is not None and here.status is Status.ACTIVE:
+            outcome = self.service.where(here)
+            if isinstance(outcome, engine.Asked):
+                await tc.send_activity(cards.question(outcome, here.id))
 
     @staticmethod
     def _say(tc: TurnContext) -> Any:
@@ -130,10 +139,15 @@ class ConsultationBot(ActivityHandler):
             await tc.send_activity(cards.text(script))
             return
         location = {"place": place_of(tc.activity)}
+        paused = await asyncio.to_thread(self.service.at, owner, location["place"])
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         reference = TurnContext.get_conversation_reference(tc.activity)
         await asyncio.to_thread(self.parts.references.save, owner, turn.consultation.id, reference)
-        await tc.send_activity(cards.text(messages.intro(script)))
+        also = await asyncio.to_thread(
+            self.desk.also_in_progress, owner, turn.consultation, SURFACE, paused
+        )
+        intro = messages.intro(script) + (f"\n\nℹ️ {also}" if also else "")
+        await tc.send_activity(cards.text(intro))
         await self._reply(tc, turn)
 
     async def _button(self, tc: TurnContext, owner: Owner, value: dict[str, Any]) -> None:
@@ -149,6 +163,10 @@ class ConsultationBot(ActivityHandler):
         if isinstance(now, engine.Asked) and now.question.key == key:
             turn = await asyncio.to_thread(self.service.act, owner, cid, answer, c)
             await self._reply(tc, turn)
+            return
+        # a second click, or a button of an earlier question: say what stands
+        script = self.desk.catalog.by_slug(c.slug)
+        await tc.send_activity(cards.text(messages.stale_press(script, c, str(key))))
 
     async def _reply(self, tc: TurnContext, turn: Turn) -> None:
         outcome = turn.outcome
@@ -180,7 +198,7 @@ class ConsultationBot(ActivityHandler):
             if not reachable:
                 return HOW_TO_OPEN
         reply = await asyncio.to_thread(self.desk.digest, owner, channel, cmd, SURFACE)
-        if cmd.action == "subscribe" and reply.startswith("Subscribed"):
+        if cmd.action == "subscribe" and reply.startswith(("Subscribed", "Changed")):
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save_channel, channel, reference)
         return reply

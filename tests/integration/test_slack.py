@@ -224,6 +224,69 @@ def test_answers_are_read_as_typed_not_as_slack_escapes_them(
     assert "http" not in block_text(new) and "&amp;" not in block_text(new)
 
 
+def test_help_in_a_consultation_thread_is_not_taken_as_an_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    thread = start(stack, slack, "U18", "1")  # which models and vendors: free text
+    (new,) = answer_and_wait(stack, slack, "U18", "C1", thread, "help")
+    assert "Answer the question below in your own words" in block_text(new)
+    assert "1/6" in block_text(new) and "Noted" not in block_text(new)  # was 'Noted: help.'
+
+
+def test_writing_in_a_cancelled_consultations_thread_says_so(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """After `cancel`, 'oops, keep going' (or `restart`) in the thread met silence."""
+    thread = start(stack, slack, "U19", "3")
+    answer_and_wait(stack, slack, "U19", "C1", thread, "cancel")
+    for typed in ("oops, keep going", "restart"):
+        (new,) = answer_and_wait(stack, slack, "U19", "C1", thread, typed)
+        assert block_text(new) == (
+            "*Edge Deployment Economics* was cancelled, so nothing more is asked or answered "
+            "here: `/neurips consult 3` starts it again."
+        )
+    before = len(slack.thread("C1", thread))
+    stack.message("U20", "C1", thread, "a colleague's remark", event_id())  # not the owner's
+    time.sleep(1.0)
+    assert len(slack.thread("C1", thread)) == before
+
+
+def test_starting_again_a_consultation_in_progress_says_where_the_first_one_is(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """`/neurips consult 3` typed again days later opened a blank thread as if the answers
+    given in the first were gone."""
+    first = start(stack, slack, "U21", "3")
+    for typed in ("5M", "1200/300"):
+        answer_and_wait(stack, slack, "U21", "C1", first, typed)
+    second = start(stack, slack, "U21", "3")
+    (opening,) = slack.thread("C1", second)
+    link = f"https://slack.com/archives/C1/p{first.replace('.', '')}|open thread>"
+    assert (
+        f"You already have this consultation in progress (2 of 8 answered · <{link}): "
+        "this one starts fresh, and that one keeps its answers." in block_text(opening)
+    )
+    assert "1/8" in block_text(opening)
+    third = start(stack, slack, "U21", "7")  # another consultation: nothing to say
+    assert "already have" not in block_text(slack.thread("C1", third)[0])
+
+
+def test_slack_formatting_and_emoji_codes_are_not_part_of_an_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Slack sends bold as '*Claude*', emoji as ':rocket:' and a channel as '<#C99|marketing>':
+    they were kept ('Noted: :openai: GPT-4o for chat :rocket:; *Claude* for code', vendors
+    named '*Claude*'; 'ads for ‹#C99|marketing›')."""
+    thread = start(stack, slack, "U22", "1")
+    (new,) = answer_and_wait(
+        stack, slack, "U22", "C1", thread, ":openai: GPT-4o for chat :rocket:, *Claude* for code"
+    )
+    assert "Noted: GPT-4o for chat; Claude for code." in block_text(new)
+    thread = start(stack, slack, "U22", "7")
+    (new,) = answer_and_wait(stack, slack, "U22", "C1", thread, "ads for <#C99|marketing> :tada:")
+    assert "Noted: ads for #marketing." in block_text(new)
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
@@ -248,6 +311,31 @@ def test_choice_buttons_answer_and_strangers_cannot_press(stack: Stack, slack: F
     slack.wait_for(lambda: len(slack.thread("C1", thread)) > before)
     new = slack.thread("C1", thread)[before]
     assert "Yes, a regulator" in block_text(new) and "6/7" in block_text(new)
+
+
+def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Pressing a choice of an earlier question (or of a cancelled consultation) did nothing
+    at all: now the presser alone is told what stands and what to type."""
+    thread = start(stack, slack, "U16", "3")
+    for text in ("5M", "1200/300", "$3 / $15", "2"):
+        answer_and_wait(stack, slack, "U16", "C1", thread, text)
+    latency = next(p for p in slack.thread("C1", thread) if "4/8" in block_text(p))
+    buttons = next(b for b in latency["blocks"] if b["type"] == "actions")
+    press = {**buttons["elements"][0], "block_id": buttons["block_id"]}  # "Instantly"
+    told = len(slack.calls("chat.postEphemeral"))
+    before = len(slack.thread("C1", thread))
+    stack.action("U16", "C1", press)
+    said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert said[0]["user"] == "U16"
+    assert "Question 4 is already answered (Within a second)" in said[0]["text"]
+    assert "`edit 4` in its thread" in said[0]["text"]
+    answer_and_wait(stack, slack, "U16", "C1", thread, "cancel")
+    stack.action("U16", "C1", press)
+    said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told + 1 :])
+    assert "was cancelled" in said[0]["text"] and "/neurips consult 3" in said[0]["text"]
+    assert len(slack.thread("C1", thread)) == before + 1  # only the cancel's reply was posted
 
 
 def test_slack_rate_limits_lose_nothing_and_post_nothing_twice(
@@ -295,6 +383,59 @@ def test_a_subscription_says_its_channel_and_time_as_typed(stack: Stack, slack: 
     escaped, named = (r["text"] for r in replies)
     assert escaped.startswith("Subscribed <#C77> ") and "Friday at 09:00 Europe/Paris" in escaped
     assert named.startswith("Subscribed #ops ") and "Monday at 17:30" in named
+
+
+def test_unsubscribe_and_now_act_on_the_channel_they_name(stack: Stack, slack: FakeSlack) -> None:
+    """`/neurips digest unsubscribe #research` typed in #general stops #research's digest; it
+    stopped #general's and said 'Unsubscribed #general'."""
+    url = f"{slack.url}/response/u14"
+    stack.command("digest subscribe friday 09:00", "U14", channel="C14", response_url=url)
+    stack.command("digest subscribe <#C15|research> monday 08:00", "U14", "C14", response_url=url)
+    slack.wait_for(lambda: len(slack.responses("u14")) >= 2)
+    for typed in ("digest unsubscribe <#C15|research>", "digest now <#C15|research>", "digest"):
+        n = len(slack.responses("u14"))
+        stack.command(typed, "U14", channel="C14", response_url=url)
+        slack.wait_for(lambda n=n: len(slack.responses("u14")) > n)
+    off, now, status = (r["text"] for r in slack.responses("u14")[2:])
+    assert off == "Unsubscribed <#C15>."
+    assert now == "<#C15> has no digest yet: `/neurips digest subscribe` first."
+    assert "<#C14>: every Friday at 09:00 UTC" in status  # the channel it was typed in keeps it
+
+
+def test_a_readers_own_digest_can_be_previewed_in_their_dms(stack: Stack, slack: FakeSlack) -> None:
+    """The agent's 'Preview my research digest' and `digest mine preview`: there was no way to
+    see one's own digest before its slot ('<#D…> has no digest yet')."""
+    url = f"{slack.url}/response/u17"
+    for n, typed in enumerate(("mine preview", "mine weekly friday 9am", "mine preview"), 1):
+        stack.command(f"digest {typed}", "U17", response_url=url)
+        slack.wait_for(lambda n=n: len(slack.responses("u17")) >= n)
+    none, _, preparing = (r["text"] for r in slack.responses("u17"))
+    assert none == "You have no digest of your own: `/neurips digest mine weekly` starts one."
+    assert preparing == "Preparing a preview of your own digest, in your direct messages…"
+    (preview,) = slack.wait_for(
+        lambda: [p for p in slack.calls("chat.postMessage") if p["channel"] == "DU17"], timeout=30
+    )
+    assert preview["text"].startswith(
+        "_A preview of your own digest; it comes every Friday at 09:00 UTC, top 5._"
+    )
+    assert "\n1. *" in preview["text"] and "\n5. *" in preview["text"]
+
+
+def test_subscribing_a_channel_again_says_it_changed_its_digest(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """A second 'subscribe' replaces the channel's digest; it said 'Subscribed', as if there
+    were now two."""
+    url = f"{slack.url}/response/u23"
+    for n, typed in enumerate(("friday 9am", "monday 08:00 London"), 1):
+        stack.command(f"digest subscribe {typed}", "U23", channel="C23", response_url=url)
+        slack.wait_for(lambda n=n: len(slack.responses("u23")) >= n)
+    first, second = (r["text"] for r in slack.responses("u23"))
+    assert first.startswith("Subscribed <#C23> to the research digest every Friday at 09:00 UTC")
+    assert second.startswith(
+        "Changed <#C23>'s research digest: now every Monday at 08:00 Europe/London, top 5 "
+        "(was every Friday at 09:00 UTC, top 5)"
+    )
 
 
 def test_worker_killed_mid_report_still_posts_exactly_one(
@@ -482,10 +623,15 @@ def test_triage_of_arxiv_ids_on_a_worker(
 ) -> None:
     url = f"{slack.url}/response/triage"
     stack.command(
-        "triage https://arxiv.org/abs/2505.06708v2 2501.00001",
+        "triage https://arxiv.org/abs/2505.06708v2 2501.00001 1234.5678",
         "U30",
         channel="CT",
         response_url=url,
+    )
+    (said,) = slack.wait_for(lambda: slack.responses("triage"))
+    assert said["text"] == (  # '1234.5678' was dropped without a word (no month 34)
+        "Triaging 2 paper(s) on a worker; results in the thread. "
+        "Left out, not arXiv ids (no such month): 1234.5678."
     )
     done = slack.wait_for(
         lambda: [
@@ -503,7 +649,8 @@ def test_triage_of_arxiv_ids_on_a_worker(
 
 
 def test_a_built_in_paper_list_is_triaged_out_of_the_box(stack: Stack, slack: FakeSlack) -> None:
-    stack.command("triage colm2025", "U32", channel="CB", response_url=f"{slack.url}/response/b")
+    """Named as people write it: 'COLM 2025' was 'I found no arXiv ids or links there'."""
+    stack.command("triage COLM 2025", "U32", channel="CB", response_url=f"{slack.url}/response/b")
     done = slack.wait_for(
         lambda: [
             u for u in slack.calls("chat.update") if u["channel"] == "CB" and "✅" in u["text"]

@@ -140,7 +140,7 @@ def test_opening_the_agent_thread_offers_prompts_and_the_eight(dispatch, slack: 
     )
     offered = calls_in(slack, "assistant.threads.setSuggestedPrompts", "D30", "1800000000.000100")
     messages = [p["message"] for p in offered[-1]["prompts"]]
-    assert len(messages) <= 4 and {"consult", "resume", "digest preview"} <= set(messages)
+    assert len(messages) <= 4 and {"consult", "resume", "digest mine preview"} <= set(messages)
     greeting = slack.thread("D30", "1800000000.000100")[-1]
     buttons = [b["accessory"]["action_id"] for b in greeting["blocks"] if "accessory" in b]
     assert buttons == [f"agent_consult_{n}" for n in range(1, 9)]
@@ -152,6 +152,7 @@ def test_prompts_resume_and_digest_preview_answer_in_the_thread(dispatch, slack:
     for text, expect in (
         ("resume", "Nothing in progress"),
         ("digest preview", "has no digest yet"),
+        ("digest mine preview", "You have no digest of your own"),
         ("status", "no consultations yet"),
     ):
         before = len(slack.thread("D31", ts))
@@ -275,3 +276,56 @@ def test_answers_in_a_dm_fallback_thread_still_move_the_consultation(
     slack.wait_for(lambda: slack.thread("DU43", parent["ts"]))
     new = say(stack, slack, "U43", "DU43", parent["ts"], "GPT-4o for chat")
     assert "2/6" in text_of(new[0])
+
+
+@pytest.mark.slow
+def test_a_suggested_prompt_mid_consultation_is_a_command_not_an_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Slack keeps the suggested prompts on screen: picking 'Where do my consultations stand?'
+    or 'Resume where I left off' while a question waits answers the prompt, records nothing, and
+    the question is asked again last (it was taken as the answer 'status', 'resume'…)."""
+    ch, ts = "D44", "1800000014.000100"
+    stack.event(thread_started("U44", ch, ts))
+    slack.wait_for(lambda: slack.thread(ch, ts))
+    say(stack, slack, "U44", ch, ts, "consult 7")
+    for text, told in (
+        ("status", "0 of 6 answered, in progress"),
+        ("resume", "Picking up *Diffusion Model IP Risk Assessment*"),
+        ("digest preview", "digest"),
+    ):
+        before = len(slack.thread(ch, ts))
+        assert stack.event(dm("U44", ch, ts, text)).status_code == 200
+        new = slack.wait_for(
+            lambda b=before: slack.thread(ch, ts)[b:][1:] and slack.thread(ch, ts)[b:]
+        )
+        assert told in text_of(new[0]) and "Noted" not in text_of(new[0]), (text, new)
+        assert "1/6 What will the generated images be used for?" in text_of(new[-1])
+    new = say(stack, slack, "U44", ch, ts, "ads for our shop")
+    assert "Noted: ads for our shop" in text_of(new[0]) and "2/6" in text_of(new[0])
+
+
+@pytest.mark.slow
+def test_resume_in_the_agent_thread_takes_the_answers_for_the_resumed_one(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """A second consultation started in the same agent thread, then cancelled: `resume` asked
+    the first one's question there, and the answer typed met 'Which consultation?' (the thread
+    still pointed at the cancelled one)."""
+    ch, ts = "D45", "1800000015.000100"
+    stack.event(thread_started("U45", ch, ts))
+    slack.wait_for(lambda: slack.thread(ch, ts))
+    say(stack, slack, "U45", ch, ts, "consult 7")
+    say(stack, slack, "U45", ch, ts, "ads for our shop")
+    (started,) = say(stack, slack, "U45", ch, ts, "consult 3")
+    assert (  # the one this thread held is not gone
+        "*Diffusion Model IP Risk Assessment* (1 of 6 answered) is paused meanwhile: "
+        "`/neurips resume` continues it when this one is done." in text_of(started)
+    )
+    say(stack, slack, "U45", ch, ts, "cancel")
+    before = len(slack.thread(ch, ts))
+    assert stack.event(dm("U45", ch, ts, "resume")).status_code == 200
+    resumed = slack.wait_for(lambda: slack.thread(ch, ts)[before:][1:] and slack.thread(ch, ts))
+    assert "2/6 Which vendors" in text_of(resumed[-1])
+    new = say(stack, slack, "U45", ch, ts, "Midjourney")
+    assert "Noted: Midjourney" in text_of(new[0]) and "3/6" in text_of(new[0])

@@ -130,7 +130,9 @@ def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: 
     press = content["actions"][2]["data"]  # Yes, a regulator or customer can ask
     (reply,) = chat.say(Activity(type=ActivityTypes.message, value=press))
     assert "Noted: Yes, a regulator or customer can ask" in reply and "6/7" in reply
-    assert chat.say(Activity(type=ActivityTypes.message, value=press)) == []  # a second click
+    (again,) = chat.say(Activity(type=ActivityTypes.message, value=press))  # a second click
+    assert again.startswith("Question 5 is already answered (Yes, a regulator")  # nothing moved
+    assert "6/7" not in again and "Noted" not in again
 
 
 def test_help_and_unknown_text_outside_a_consultation(
@@ -537,6 +539,55 @@ def test_a_digest_delivered_to_a_teams_channel(
     assert "Answers" in digest[0] and digest[0].count("/100)") == 5
 
 
+@pytest.mark.slow
+def test_a_channel_named_in_teams_is_refused_not_read_as_this_one(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """Teams cannot post to a channel named in text: 'digest unsubscribe #research' typed in
+    another channel stopped that channel's digest ('Unsubscribed this chat.'), and
+    'subscribe #research …' subscribed the chat it was typed in."""
+    conv = "19:general@thread.tacv2"
+
+    def say(text: str) -> str:
+        before = len(connector.texts(conv))
+        body = activity(connector, text, "aad-9", conv, kind="channel")
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return connector.wait_for(lambda: connector.texts(conv)[before:])[0]
+
+    assert say("digest subscribe monday 09:00 UTC").startswith("Subscribed this chat")
+    for typed in ("digest unsubscribe #research", "digest subscribe #research fridays 9am"):
+        said = say(typed)
+        assert "'#research' cannot be named" in said and "Nothing was changed" in said
+    assert "every Monday at 09:00 UTC" in say("digest")  # this channel's digest is untouched
+
+
+@pytest.mark.slow
+def test_a_card_button_of_an_answered_question_says_what_stands(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """A second press, or a press on an earlier question's card, was met with silence."""
+    conv = "a:conv-press"
+
+    def say(text: str = "", value: dict | None = None) -> list[dict]:
+        before = len(connector.messages(conv))
+        body = activity(connector, text, "aad-10", conv, value=value)
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return connector.wait_for(lambda: connector.messages(conv)[before:])
+
+    say("consult 3")
+    connector.wait_for(lambda: len(connector.messages(conv)) >= 2)
+    for text in ("5M", "1200/300"):
+        say(text)
+    (card,) = say("$3 / $15")
+    content = json.dumps(card["attachments"])
+    cid = content.split('"cid": "')[1].split('"')[0]
+    press = {"answer": "2", "cid": cid, "key": "latency"}
+    assert "5/8" in json.dumps(say(value=press))
+    (again,) = say(value={**press, "answer": "1"})
+    said = json.dumps(again)
+    assert "Question 4 is already answered (Within a second)" in said and "edit 4" in said
+
+
 def test_a_finished_consultation_takes_edit_n_and_asks_for_the_report_again(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
@@ -567,4 +618,72 @@ def test_an_unreadable_record_is_set_aside_and_the_user_told(
     (status,) = chat.say("status")  # every other command keeps working
     assert "no consultations yet" in status
     (intro, first) = chat.say("consult 3")
+    assert "1/8" in first
+
+
+def test_help_in_teams_says_to_answer_here_not_in_a_thread(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """A Teams chat has no consultation thread; `edit N` was missing from the controls."""
+    (reply,) = Chat(make_bot(redis_client, catalog)).say("help")
+    assert "Answer each question here; type `back`, `skip`, `edit N`, `restart` or `cancel`" in (
+        reply
+    )
+    assert "thread" not in reply
+
+
+def test_starting_again_a_consultation_in_progress_says_so(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    intro, first = chat.say("consult edge")
+    assert (
+        "You already have this consultation in progress here (1 of 8 answered): this one starts "
+        "fresh, and that one keeps its answers (`resume` continues it when this one is done)."
+    ) in intro
+    assert "1/8" in first
+
+
+def test_a_command_mid_consultation_asks_the_waiting_question_again_last(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After `status` (or `help`, `digest`) the question was left scrolled above the reply."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    for typed in ("status", "help", "digest"):
+        told, again = chat.say(typed)
+        assert "Noted" not in told and "2/8 How many tokens" in again
+    (noted,) = chat.say("1200 in, 300 out")
+    assert "Noted: input 1,200, output 300" in noted and "3/8" in noted
+
+
+def test_a_formatted_channel_message_is_answered_by_its_words(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'<p><strong>GPT-4o</strong> …</p>' was noted as '‹p›‹strong›GPT-4o‹/strong›…'."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 1")
+    (reply,) = chat.say(
+        "<p><at>Advisor</at> <strong>GPT-4o</strong> for chat, <em>Claude</em> for code</p>"
+    )
+    assert "Noted: GPT-4o for chat; Claude for code." in reply
+    (reply,) = chat.say("<p>2<br>3</p>")  # two lines: two choices
+    assert "Noted: Price, Redundancy when one is down." in reply
+
+
+def test_another_consultation_started_in_the_chat_says_the_first_is_paused(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """The chat then answered the new one; the first seemed gone."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 7")
+    chat.say("ads for our shop")
+    intro, first = chat.say("consult 3")
+    assert (
+        "**Diffusion Model IP Risk Assessment** (1 of 6 answered) is paused meanwhile: "
+        "`resume` continues it when this one is done." in intro
+    )
     assert "1/8" in first

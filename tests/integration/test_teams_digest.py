@@ -167,6 +167,20 @@ def test_a_readers_digest_comes_to_their_personal_chat_and_learns_from_their_cli
     time.sleep(1)  # the retry is done: still each paper once
     assert len(items(connector, conv)) == 7 and len(headers(connector, conv)) == 2
 
+    # 'digest preview' is a channel's: this chat has none, and the reader's own is named
+    told = say(stack, connector, "digest preview", user, conv, "personal")
+    assert told == (
+        "this chat has no digest yet: `digest subscribe` first. "
+        "Your own digest: `digest mine preview`."
+    )
+    # a preview of the next issue, now, in the same chat (there was no way to see one)
+    preparing = say(stack, connector, "digest mine preview", user, conv, "personal")
+    assert preparing == "Preparing a preview of your own digest, in your personal chat with me…"
+    preview = connector.wait_for(
+        lambda: [t for t in connector.texts(conv) if t.startswith("_A preview of your own")]
+    )
+    assert f"it comes every day at {at} UTC, top 3" in preview[0] and "\n1. **" in preview[0]
+
     status = say(stack, connector, "digest", user, conv, "personal")
     assert f"Your own (personal chat with me): every day at {at} UTC, top 3" in status
     status = say(stack, connector, "status", user, conv, "personal")

@@ -14,6 +14,7 @@ from consultations.digest import (
     personal_options,
     pick,
 )
+from consultations.text import inert
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import triage
 from consultations.triage.scorer import Profile
@@ -217,3 +218,35 @@ def test_no_channel_subscription_can_take_a_readers_own_digest() -> None:
     with pytest.raises(ValueError, match="'@U2' is not a channel"):
         Subscription(platform="slack", workspace="T1", channel="@U2", user="U1")
     assert Subscription(platform="slack", workspace="T1", channel="@U2", user="U2").user == "U2"
+
+
+@pytest.mark.parametrize(
+    ("typed", "options"),
+    [
+        ("tuesdays 17:00 London", {"day": 1, "at": time(17, 0), "timezone": "Europe/London"}),
+        (
+            "every monday at 8:30 in the morning Berlin time",
+            {"day": 0, "at": time(8, 30), "timezone": "Europe/Berlin"},
+        ),
+        (
+            "friday 5 in the afternoon New York",
+            {"day": 4, "at": time(17, 0), "timezone": "America/New_York"},
+        ),
+        ("thu 7am sao paulo", {"day": 3, "at": time(7, 0), "timezone": "America/Sao_Paulo"}),
+        ("wed 6pm CST", {"day": 2, "at": time(18, 0), "timezone": "America/Chicago"}),
+    ],
+)
+def test_a_city_names_its_zone_and_a_part_of_the_day_its_half(typed: str, options: dict) -> None:
+    """People say 'London' and 'in the afternoon', not Europe/London and 17:00 (both were
+    'I did not understand')."""
+    assert parse_subscribe(typed.split()) == options
+
+
+def test_an_unknown_word_is_told_with_an_example_that_shows_as_typed() -> None:
+    """The usage came back through the inert quoting as '⁅#channel⁆ ⁅day⁆ …'."""
+    with pytest.raises(ValueError) as e:
+        parse_subscribe(["fridays", "teatime"])
+    said = str(e.value)
+    assert said.startswith("I did not understand 'teatime'")
+    assert inert(said, 300) == said  # nothing in it is rewritten when quoted to the user
+    assert "e.g. '#research monday 09:00 Europe/Paris'" in said

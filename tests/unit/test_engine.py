@@ -133,6 +133,8 @@ def test_restart_and_cancel(catalog: Catalog) -> None:
     d = step(script, d.consultation, typical(script.questions[0]))
     d = step(script, d.consultation, "restart")
     assert d.consultation.answers == {} and d.outcome.number == 1  # type: ignore[union-attr]
+    assert d.outcome.note == "Starting over: 1 answer cleared."  # type: ignore[union-attr]
+    assert step(script, d.consultation, "restart").outcome.note == "Starting over."  # type: ignore[union-attr]
     d = step(script, d.consultation, "cancel")
     assert isinstance(d.outcome, engine.Cancelled) and d.consultation.status is Status.CANCELLED
     late = step(script, d.consultation, typical(script.questions[0]))
@@ -168,3 +170,20 @@ def test_control_words() -> None:
     assert engine.command_from_text(" Back ") == engine.Back()
     assert engine.command_from_text("skip.") == engine.Skip()
     assert engine.command_from_text("go back to the start") == engine.Reply("go back to the start")
+
+
+@pytest.mark.parametrize("typed", ["help", "Help!", "?", "help me"])
+def test_help_at_a_question_says_how_to_answer_and_stores_nothing(
+    catalog: Catalog, typed: str
+) -> None:
+    """'help' typed at 'Which models and vendors do you use?' was stored as the vendor list
+    ('Noted: help.')."""
+    script = catalog.by_slug("model-convergence")
+    c = begin(script).consultation
+    d = step(script, c, typed)
+    assert not d.changed and d.consultation.answers == {}
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 1
+    assert d.outcome.reason and d.outcome.reason.startswith("Answer the question below")
+    assert "`back`" in d.outcome.reason and "`edit N`" in d.outcome.reason
+    d = step(script, step(script, c, "OpenAI for chat").consultation, "help")
+    assert d.outcome.reason and d.outcome.reason.startswith("Pick one or more below")  # type: ignore[union-attr]

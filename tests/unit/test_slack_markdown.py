@@ -92,3 +92,19 @@ def test_the_title_is_shown_once_in_the_header_not_again_in_the_body() -> None:
     markdown = "".join(b["text"] for b in message if b["type"] == "markdown")
     assert "Edge economics" not in markdown
     assert "**Verdict: pilot it.**" in markdown and "_Offline analysis._" in markdown
+
+
+def test_an_answer_keeps_its_words_and_loses_slacks_marks() -> None:
+    said = {
+        ":openai: GPT-4o for chat :rocket:, *Claude* for code": "GPT-4o for chat, Claude for code",
+        "ads for <#C99|marketing>": "ads for #marketing",
+        ":+1::skin-tone-3:": "yes",
+        ":thumbsdown:": "no",
+        "```contract chunker```": "contract chunker",
+        # left as typed: approximations, products, times, arithmetic, names with underscores
+        "~5%, maybe ~8%": "~5%, maybe ~8%",
+        "9:30:00 and 2*3*4": "9:30:00 and 2*3*4",
+        "gpt_4o_mini and snake_case": "gpt_4o_mini and snake_case",
+        "5 * 3 and 4 * 2": "5 * 3 and 4 * 2",
+    }
+    assert {typed: kit.as_answered(kit.as_typed(typed)) for typed in said} == said

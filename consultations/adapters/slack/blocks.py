@@ -51,6 +51,31 @@ def as_typed(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+_CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^<>]*))?>")
+_SHORTCODES = re.compile(r"[ \t]*(?<![\w:])(?::(?!\d+:)[a-z0-9_+'-]+:)+(?![\w:])")  # :rocket:
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=\S)([^\n]*?\S)\1(?![\w*_])")  # *b* _i_ ("~" is
+# left alone: "~5%" is about 5%, more often than a struck-out word)
+_CODE = re.compile(r"```|`")
+_NODS = {
+    **dict.fromkeys((":+1:", ":thumbsup:", ":white_check_mark:", ":heavy_check_mark:"), "yes"),
+    **dict.fromkeys((":-1:", ":thumbsdown:", ":x:"), "no"),
+}
+
+
+def as_answered(typed: str) -> str:
+    """An answer typed in a thread (already :func:`as_typed`) as its words: a channel named
+    as ``#name``, Slack's formatting marks (``*bold*``, ``_italic_``, code)
+    and emoji codes (``:rocket:``) left out, so '*Claude*' is the vendor Claude."""
+    text = _CHANNEL.sub(lambda m: f"#{m[2] or m[1]}", typed)
+    nod = _NODS.get(re.sub(r"::skin-tone-\d:", ":", text.strip()))
+    if nod:  # a thumbs-up alone is a yes
+        return nod
+    text = _CODE.sub("", _SHORTCODES.sub("", text))
+    for _ in range(3):  # nested: *_bold italic_*
+        text = _EMPHASIS.sub(r"\2", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
 def neutralise(text: str) -> str:
     """Untrusted text (model output, user echoes) made inert: escaped, and @here-style words
     broken so they cannot notify a channel even where Slack parses them."""

@@ -218,9 +218,17 @@ class SlackGateway:
         ]
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
-        """Only to ``user``; not looked up on a retry: ephemeral messages are in no history."""
+        """Only to ``user``; not looked up on a retry: ephemeral messages are in no history.
+        A user's own digest is previewed in their DMs with the bot, where only they read it."""
+        client = self._client(sub.workspace)
+        if sub.user and sub.channel.startswith("@"):
+            markdown = f"_A preview of your own digest; it comes {sub.describe()}._\n{markdown}"
+            text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
+            dm = str(client.conversations_open(users=sub.user)["channel"]["id"])
+            client.chat_postMessage(channel=dm, text=text, unfurl_links=False, unfurl_media=False)
+            return
         text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
-        self._client(sub.workspace).chat_postEphemeral(channel=sub.channel, user=user, text=text)
+        client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
 
     # --- triage jobs -------------------------------------------------------------------------
 

@@ -164,8 +164,15 @@ class TeamsGateway:
         return chat
 
     def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
-        """Teams has no private replies from bots: the preview goes to the chat it was asked in."""
-        self._deliver(self._channel_reference(sub.channel), [cards.text(markdown)])
+        """Teams has no private replies from bots: the preview goes to the chat it was asked in
+        (a user's own digest: their personal chat with the bot)."""
+        if sub.user:
+            owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
+            reference = self._personal(owner).reference()
+            markdown = f"_A preview of your own digest; it comes {sub.describe()}._\n\n{markdown}"
+        else:
+            reference = self._channel_reference(sub.channel)
+        self._deliver(reference, [cards.text(markdown)])
 
     # --- triage: Teams has no triage command; these keep the port whole and say so ---------
 
