@@ -96,7 +96,7 @@ def start(app: Celery, job: str) -> int:
             papers = _papers(gateway, spec)
         except Exception as e:  # noqa: BLE001 — the user is told why; nothing to retry
             log.warning("triage.fetch_failed", error=str(e))
-            gateway.triage_progress(spec, f"Triage failed: {str(e)[:200]}")
+            gateway.triage_progress(spec, f"Triage failed: {str(e)[:200]}.")
             return 0
         if not papers:
             gateway.triage_progress(spec, "Triage: no papers found in what you gave me.")

@@ -76,7 +76,17 @@ def get(
     except (OSError, ValueError) as e:
         if isinstance(e, FetchError):
             raise
-        raise FetchError(f"could not fetch {_where(url)}: {e}") from e
+        raise FetchError(f"could not fetch {_where(url)}: {_why(e)}") from e
     if len(data) > max_bytes:
         raise FetchError(f"{_where(url)} is over {max_bytes:,} bytes")
     return data
+
+
+def _why(e: BaseException) -> str:
+    """A fetch error in words a reader can act on (not "<urlopen error [Errno 111] …>")."""
+    reason = getattr(e, "reason", e)
+    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+        return "it did not answer in time; try again later"
+    if isinstance(reason, (ConnectionError, OSError)):
+        return "it could not be reached; try again later"
+    return str(reason)[:120]

@@ -4,6 +4,7 @@ arXiv's one-request-per-3-s limit shared by separate processes through a real Re
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -95,9 +96,19 @@ def test_other_schemes_are_never_fetched(url: str) -> None:
 
 def test_a_slow_server_times_out(site: Site) -> None:
     t0 = time.monotonic()
-    with pytest.raises(http_client.FetchError, match="could not fetch"):
+    with pytest.raises(http_client.FetchError, match="did not answer in time"):
         http_client.get(f"{site.url}/slow", timeout=0.3)
     assert time.monotonic() - t0 < 1.4
+
+
+def test_a_server_that_is_down_is_said_in_words() -> None:
+    """The triage progress message showed '<urlopen error [Errno 111] Connection refused>'."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    with pytest.raises(http_client.FetchError, match="could not be reached") as e:
+        http_client.get(f"http://127.0.0.1:{port}/api/query")
+    assert "urlopen" not in str(e.value) and "Errno" not in str(e.value)
 
 
 WAITER = """
