@@ -53,6 +53,19 @@ _FILLER = {  # words that name no consultation
 }
 
 
+_ONE_TO_EIGHT = ("one", "two", "three", "four", "five", "six", "seven", "eight")
+_FIRST_TO_EIGHTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_NUMBER_WORDS = {  # "three", "third", "no. 3", "3rd"
+    **{w: str(n) for n, w in enumerate(_ONE_TO_EIGHT, 1)},
+    **{w: str(n) for n, w in enumerate(_FIRST_TO_EIGHTH, 1)},
+    **{f"no. {n}": str(n) for n in range(1, 9)},
+    **{
+        f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'}": str(n)
+        for n in range(1, 9)
+    },
+}
+
+
 def _words_of(s: ConsultationScript) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", f"{s.slug} {s.title}".casefold()))
 
@@ -67,6 +80,7 @@ class Catalog:
         words only one of them has ("the edge one"); when several have them, only those are
         offered."""
         text = " ".join(str(ref).strip().casefold().lstrip("#").split())
+        text = _NUMBER_WORDS.get(text, text)  # "three", "no. 3", "the 3rd"
         slug = text.replace(" ", "-").replace("_", "-")  # "attention readiness"
         for s in self.scripts:
             if text in (str(s.number), s.title.casefold()) or slug == s.slug:

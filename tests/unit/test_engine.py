@@ -51,6 +51,7 @@ def test_the_eight_consultations_in_order(catalog: Catalog) -> None:
     assert catalog.find("attention readiness").slug == "attention-readiness"  # as typed
     assert catalog.find("diffusion ip risk").slug == "diffusion-ip-risk"
     assert catalog.find("the edge one").slug == "edge-economics"  # words only it has
+    assert catalog.find("three").slug == catalog.find("3rd").slug == "edge-economics"
     with pytest.raises(UnknownConsultation, match="name: model-convergence, strategy-synthesis$"):
         catalog.find("the strategy one please")  # two have it: only those two are offered
     with pytest.raises(UnknownConsultation, match="Choose 1-8"):
