@@ -77,6 +77,13 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     r"\b(?:incl\.?|including|inc\.|of which|of whom|among them|out of which)\s*$", re.I
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
+_ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
+    r"^(?:none|zero|nothing|nil|nope|no(?:\s+(?:loss|drop|degradation|change))?)"
+    r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
+)
+_A_PERIOD = re.compile(
+    r"(?<!half )\b(?:a|an|one)\s+(year|month|week)\b(?:\s+and\s+(a)\s+half\b)?", re.I
+)
 _A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
@@ -121,6 +128,8 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
 def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
+    if kind is NumberKind.MONTHS:  # "a year", "a year and a half": 12 and 18 months
+        text = _A_PERIOD.sub(lambda m: f"{'1.5' if m[2] else '1'} {m[1]}s", text)
     if kind is NumberKind.HOURS:  # "an hour and a half", "2 hours and a half": 1.5, 2.5
         text = _HOURS_AND_A_HALF.sub(
             lambda m: f"{'1' if m['n'].casefold() == 'an' else m['n']} and a half hours", text
@@ -141,7 +150,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
             f"rough guess{example(question)}."
         )
-    if not quantities and said in _ZERO_WORDS:
+    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said)):
         quantities = [Quantity((0.0,), 0, len(text))]
     if not quantities and question.unit == "people" and _SOLO.search(text):  # "just me"
         quantities = [Quantity((1.0,), 0, len(text))]
