@@ -29,7 +29,8 @@ from consultations.answers.units import (
 from consultations.scripts import NumberKind, Question
 
 _SHARE_OF_TIME = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
+    r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)\s+time|"
+    r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
     re.I,
 )
 _SOLO = re.compile(
@@ -81,6 +82,9 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
     r"^(?:none|zero|nothing|nil|nope|no(?:\s+(?:loss|drop|degradation|change))?)"
     r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
 )
+_HALF_DAY = re.compile(r"\b(?:an?|one)\s+(?:afternoon|morning)\b", re.I)
+_ONE_DAY = re.compile(r"(?<!half )\b(?:a|an|one)\s+(?=(?:day|hour)\b)", re.I)
+HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
 _A_PERIOD = re.compile(
     r"(?<!half )\b(?:a|an|one)\s+(year|month|week)\b(?:\s+and\s+(a)\s+half\b)?", re.I
 )
@@ -128,6 +132,9 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
 def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
+    if kind is NumberKind.HOURS or question.unit == "engineer-days":  # "a day a week"
+        text = _HALF_DAY.sub("0.5 day", text)  # "an afternoon a week"
+        text = _ONE_DAY.sub("1 ", text)
     if kind is NumberKind.MONTHS:  # "a year", "a year and a half": 12 and 18 months
         text = _A_PERIOD.sub(lambda m: f"{'1.5' if m[2] else '1'} {m[1]}s", text)
     if kind is NumberKind.HOURS:  # "an hour and a half", "2 hours and a half": 1.5, 2.5
@@ -174,7 +181,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
         quantities = [
-            _staff(q, text, WORKING_DAYS_A_WEEK, "days", None) if q.unit == "fte" else q
+            _staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
+            if q.unit == "fte"
+            else _hours_as_days(q)
+            if q.unit == "h"
+            else q
             for q in quantities
         ]
     if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
@@ -371,6 +382,12 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
     return replace(q, readings=readings, note=note)
+
+
+def _hours_as_days(q: Quantity) -> Quantity:
+    """ "4h per week" at a question in engineer-days: half a day a week, not 4 days."""
+    note = f"{q.text.strip()} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
+    return replace(q, readings=tuple(r / HOURS_A_DAY for r in q.readings), unit=None, note=note)
 
 
 def _staff_hours(q: Quantity, text: str) -> Quantity:

@@ -921,3 +921,20 @@ def test_a_second_figure_left_out_is_said_not_dropped(catalog: Catalog) -> None:
     requests = q(catalog, EDGE, "requests")
     b = parse_answer(requests, "about 5M, peaks of 8M")
     assert b.number == 5_000_000 and b.note is not None and "“8M” left out" in b.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("model-convergence", "upkeep_days", "4h per week", 2),  # was 17 days: hours as days
+        ("model-convergence", "upkeep_days", "an afternoon a week", 2),  # was refused
+        ("attention-readiness", "upkeep_hours", "a day a week", 34.79),  # was refused
+        ("attention-readiness", "upkeep_hours", "around 3 engineers half their time", 260.89),
+    ],
+)
+def test_staff_time_in_everyday_words(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'3 engineers half their time' was read as full time (522 hours a month)."""
+    a = parse_answer(q(catalog, slug, key), typed)
+    assert a.number == pytest.approx(value, abs=0.01)
