@@ -159,6 +159,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
     if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said)):
         quantities = [Quantity((0.0,), 0, len(text))]
+    if question.unit == "people":
+        quantities = _people(text, quantities)
     if not quantities and question.unit == "people" and _SOLO.search(text):  # "just me"
         quantities = [Quantity((1.0,), 0, len(text))]
     elif question.unit == "people" and _ME_AND.match(text) and len(quantities) == 1:
@@ -382,6 +384,28 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
     return replace(q, readings=readings, note=note)
+
+
+_ME_AND_ONE = re.compile(  # "just me and a freelancer": one more
+    r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s+(?:a|an|one)\s+[a-z]", re.I
+)
+_TEAMS_OF = re.compile(r"\b(?:teams?|squads?|groups?)\s+of\s*$", re.I)
+
+
+def _people(text: str, found: list[Quantity]) -> list[Quantity]:
+    """People are whole; "two teams of 5" is 10; "me and a freelancer" is 2."""
+    if not found and _ME_AND_ONE.match(text):
+        return [Quantity((1.0,), 0, len(text), text="one")]  # the speaker is added below
+    if len(found) == 2 and _TEAMS_OF.search(text[found[0].end : found[1].start]):
+        a, b = found
+        note = f"{plain(a.readings[0])} × {plain(b.readings[0])} people"
+        return [replace(a, readings=(a.readings[0] * b.readings[0],), end=b.end, note=note)]
+    return [
+        replace(q, readings=tuple(float(round(r + 1e-9)) for r in q.readings))
+        if q.note and "midpoint" in q.note
+        else q
+        for q in found
+    ]
 
 
 def _hours_as_days(q: Quantity) -> Quantity:

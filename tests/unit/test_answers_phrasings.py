@@ -938,3 +938,15 @@ def test_staff_time_in_everyday_words(
     """'3 engineers half their time' was read as full time (522 hours a month)."""
     a = parse_answer(q(catalog, slug, key), typed)
     assert a.number == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("typed", "people"),
+    [
+        ("15-20 people", 18),  # people are whole (was 17.50 people)
+        ("just me and a freelancer", 2),  # was 1
+        ("two teams of 5", 10),  # was 5
+    ],
+)
+def test_a_team_is_counted_in_whole_people(catalog: Catalog, typed: str, people: int) -> None:
+    assert parse_answer(q(catalog, "strategy-synthesis", "team_size"), typed).number == people
