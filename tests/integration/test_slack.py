@@ -57,14 +57,21 @@ def start(stack: Stack, slack: FakeSlack, user: str, ref: str, channel: str = "C
         posts = slack.calls("chat.postMessage")
         return [p for p in posts if "thread_ts" not in p and p["text"].startswith(f"<@{user}>")]
 
-    before = len(parents_of_user())
+    def parent_ts() -> set[str]:
+        return {p["ts"] for p in slack.requests_with_ts() if "thread_ts" not in p}
+
+    before, earlier = len(parents_of_user()), parent_ts()
     assert stack.command(f"consult {ref}", user, channel).status_code == 200
 
     def first_question() -> str | None:
         parents = parents_of_user()
         if len(parents) <= before:
             return None
-        ts = [p["ts"] for p in slack.requests_with_ts() if p["text"] == parents[-1]["text"]]
+        ts = [  # a parent posted since the command (an earlier one may have the same text)
+            p["ts"]
+            for p in slack.requests_with_ts()
+            if p["text"] == parents[-1]["text"] and p["ts"] not in earlier
+        ]
         return next((t for t in reversed(ts) if slack.thread(parents[-1]["channel"], t)), None)
 
     return slack.wait_for(first_question)
