@@ -30,7 +30,7 @@ ADVISORS: dict[str, Advisor] = {
 
 def advise(request: AdvisorInput) -> Report:
     report = ADVISORS[request.script.slug](request)
-    if (said := _no_currency(request)) and not any("currency" in a for a in report.assumptions):
+    if said := _no_currency(request):
         report = report.model_copy(update={"assumptions": (*report.assumptions, said)})
     return report
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.edge_plan import PRIVATE, plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
@@ -143,7 +142,7 @@ def advise(request: AdvisorInput) -> Report:
             ("Local total", m(local_total)),
         ),
     )
-    verdict, reasons = verdict_and_reasons(
+    verdict, reasons, moved_by = verdict_and_reasons(
         requests,
         break_even,
         sensitivity,
@@ -173,7 +172,11 @@ def advise(request: AdvisorInput) -> Report:
         + f"; running locally costs about {m(local_total)} all in. Local pays for itself from "
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
-        + _why_despite_cost(verdict, saving, sensitivity, latency, m)
+        + (
+            f" Today local costs {m(-saving)} a month more; the case for it is {moved_by}."
+            if moved_by
+            else ""
+        )
     )
     return Report(
         slug=request.script.slug,
@@ -283,20 +286,6 @@ def _volume(n: float) -> str:
     if n >= 10_000:
         return f"about {round(n, -2):,.0f} requests a month"
     return f"about {counted(math.ceil(n), 'request')} a month"
-
-
-def _why_despite_cost(
-    verdict: str, saving: float, sensitivity: str, latency: str, m: Callable[[float], str]
-) -> str:
-    """When local costs more today and the verdict still moves traffic, say what moves it."""
-    if saving >= 0 or verdict.startswith("Stay") or "not for cost" in verdict:
-        return ""  # no premium, or the verdict already says what it is for
-    why = [
-        f"your {sensitivity} data" if sensitivity in PRIVATE else "",
-        "answers under 100 ms" if latency == "realtime" else "",
-    ]
-    because = " and ".join(w for w in why if w) or "a volume close to the break-even"
-    return f" Today local costs {m(-saving)} a month more; the case for it is {because}."
 
 
 def _months(n: float | None) -> str:

@@ -17,8 +17,9 @@ def verdict_and_reasons(
     latency: str,
     tolerance: float,
     premium: str | None = None,
-) -> tuple[str, list[str]]:
-    """``premium``: what local costs a month over the API, when it costs more."""
+) -> tuple[str, list[str], str | None]:
+    """The verdict, its reasons, and — when local costs more (``premium``, a month over the
+    API) and the verdict still moves traffic without saying why — what moves it."""
     reasons: list[str] = []
     private = sensitivity in PRIVATE
     fast = latency == "realtime"
@@ -66,12 +67,21 @@ def verdict_and_reasons(
     else:
         head = "Stay on the API for now."
         reasons.append("Volume is well below break-even: the hardware would sit mostly idle.")
+    drivers = [
+        f"your {sensitivity} data" if private else "",
+        "answers under 100 ms" if fast else "",
+    ]
+    unsaid = (  # the "not for cost" verdict says it itself
+        " and ".join(drivers) or "a volume close to the break-even"
+        if premium and head.startswith(("Run", "Hybrid:"))
+        else None
+    )
     if tolerance < 5 and not head.startswith("Stay"):
         reasons.append(
             f"Your {number(tolerance)}% tolerance is tighter than 4-bit models usually keep: "
             "pilot 8-bit weights or a larger model."
         )
-    return head, reasons
+    return head, reasons, unsaid
 
 
 def quality_note(tolerance: float) -> str:
