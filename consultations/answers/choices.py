@@ -7,7 +7,7 @@ import re
 
 from consultations.answers.lexer import scan
 from consultations.answers.model import AnswerError
-from consultations.answers.units import TO_BASE
+from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import Choice, NumberKind, Question
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -18,9 +18,6 @@ _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
-_ONE_UNIT = re.compile(  # "under a sec", "within an hour": one of the unit
-    r"(?<!half )\b(?:a|an|one)\s+(?=(?:ms|millisecond|sec|second|min|minute|hour|day|week)s?\b)"
-)
 
 
 _OURS = re.compile(r"\b(?:our|my)\s+(?:own\s+)?([a-z]+)(?:\s+([a-z]+))?")
@@ -97,7 +94,7 @@ def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
     table = _TO_BAND.get(question.band) if question.band else None
     if table is None:
         return None
-    folded = _ONE_UNIT.sub("1 ", folded)
+    folded = spelled_out(folded, SPELLED.get(question.band or NumberKind.COUNT, ()))  # "a sec"
     for q in scan(folded):
         if q.unit not in table or len(q.readings) != 1:
             continue

@@ -23,8 +23,10 @@ from consultations.answers.shares import shares_in_words
 from consultations.answers.units import (
     FTE_HOURS_A_WEEK,
     M_MEANS,
+    SPELLED,
     TO_BASE,
     WORKING_DAYS_A_WEEK,
+    spelled_out,
 )
 from consultations.scripts import NumberKind, Question
 
@@ -46,8 +48,6 @@ _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not
 _FEW = re.compile(
     r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours)\b)", re.I
 )
-_AN_HOUR = re.compile(r"\ban\s+(?=hour\b)", re.I)  # "an hour or so": 1 hour (not "half an")
-_HOURS_AND_A_HALF = re.compile(r"\b(?P<n>an|\d+|one|two|three)\s+hours?\s+and\s+a\s+half\b", re.I)
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
@@ -82,13 +82,7 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
     r"^(?:none|zero|nothing|nil|nope|no(?:\s+(?:loss|drop|degradation|change))?)"
     r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
 )
-_HALF_DAY = re.compile(r"\b(?:an?|one)\s+(?:afternoon|morning)\b", re.I)
-_ONE_DAY = re.compile(r"(?<!half )\b(?:a|an|one)\s+(?=(?:day|hour)\b)", re.I)
 HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
-_A_PERIOD = re.compile(
-    r"(?<!half )\b(?:a|an|one)\s+(year|month|week)\b(?:\s+and\s+(a)\s+half\b)?", re.I
-)
-_A_LENGTH = re.compile(r"\b(?:a|one)\s+(?=(?:page|paragraph|sentence)\b)", re.I)
 
 
 RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
@@ -131,17 +125,9 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
 
 def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
-    text = _A_LENGTH.sub("1 ", typed) if kind is NumberKind.TOKENS else typed  # "a paragraph"
-    if kind is NumberKind.HOURS or question.unit == "engineer-days":  # "a day a week"
-        text = _HALF_DAY.sub("0.5 day", text)  # "an afternoon a week"
-        text = _ONE_DAY.sub("1 ", text)
-    if kind is NumberKind.MONTHS:  # "a year", "a year and a half": 12 and 18 months
-        text = _A_PERIOD.sub(lambda m: f"{'1.5' if m[2] else '1'} {m[1]}s", text)
-    if kind is NumberKind.HOURS:  # "an hour and a half", "2 hours and a half": 1.5, 2.5
-        text = _HOURS_AND_A_HALF.sub(
-            lambda m: f"{'1' if m['n'].casefold() == 'an' else m['n']} and a half hours", text
-        )
-        text = _AN_HOUR.sub("1 ", text) if not re.search(r"\bhalf\s+an\s+hour", text) else text
+    days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
+    spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
+    text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     if kind is NumberKind.MONEY:
         text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed

@@ -3,6 +3,9 @@ hours of staff, percent and tokens (pages, paragraphs, words). Our assumptions a
 
 from __future__ import annotations
 
+import functools
+import re
+
 from consultations.scripts import NumberKind
 
 MS = {  # milliseconds in each time unit
@@ -41,3 +44,43 @@ M_MEANS = {
     NumberKind.MONTHS: "mo",
     NumberKind.HOURS: "min",
 }  # what a bare "m" means
+
+# the units a kind of question takes spelled out with "a"/"an"/"one" ("a year", "under a sec")
+SPELLED = {
+    NumberKind.TOKENS: ("page", "paragraph", "sentence"),
+    NumberKind.MONTHS: ("year", "month", "week"),
+    NumberKind.HOURS: ("day", "hour"),
+    NumberKind.DURATION_MS: (
+        "ms",
+        "millisecond",
+        "sec",
+        "second",
+        "min",
+        "minute",
+        "hour",
+        "day",
+        "week",
+    ),
+}
+
+
+def spelled_out(text: str, units: tuple[str, ...]) -> str:
+    """One of a unit in words as a figure the lexer reads: "a year and a half" → "1.5 years",
+    "2 hours and a half" → "2 and a half hours", "a paragraph" → "1 paragraph", "an afternoon"
+    → "0.5 day"; never "half a year" or "half an hour" (the lexer reads those)."""
+    for pattern, repl in _spelled(units):
+        text = pattern.sub(repl, text)
+    return text
+
+
+@functools.cache
+def _spelled(units: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    alt = "|".join(units)
+    rules = [
+        (rf"(?<!half )\b(?:a|an|one)\s+({alt})s?\s+and\s+a\s+half\b", r"1.5 \1s"),
+        (rf"\b(\d+|two|three)\s+({alt})s?\s+and\s+a\s+half\b", r"\1 and a half \2s"),
+        (rf"(?<!half )\b(?:a|an|one)\s+(?=(?:{alt})s?\b)", "1 "),
+    ]
+    if "day" in units:
+        rules.insert(0, (r"\b(?:an?|one)\s+(?:afternoon|morning)\b", "0.5 day"))
+    return tuple((re.compile(p, re.I), r) for p, r in rules)
