@@ -21,7 +21,7 @@ from consultations.replies import (
     summary,
 )
 from consultations.scripts import ConsultationScript, Question
-from consultations.state import Consultation, Delivery, Owner, Status
+from consultations.state import Cleared, Consultation, Delivery, Owner, Status
 
 __all__ = ["current_question", "summary"]
 
@@ -230,6 +230,7 @@ def decide(
 
     new = c.editable()
     new.updated_at = now
+    new.cleared = None  # what a restart cleared comes back only with the very next `undo`
     if finished:
         reopen(new)
     match command:
@@ -266,6 +267,10 @@ def decide(
                 new.trail.append(skip.key)
             new.pending, new.editing = None, None
             return _after_change(script, new, note="Skipped.")
+        case Back() if c.cleared is not None:  # `restart` typed by mistake
+            new.answers, new.trail = dict(c.cleared.answers), list(c.cleared.trail)
+            n = sum(1 for a in new.answers.values() if not a.skipped)
+            return _after_change(script, new, note=f"Brought back your {_answers(n)}.")
         case Back():
             if new.pending is not None or new.editing is not None:
                 new.pending, new.editing = None, None
@@ -278,17 +283,24 @@ def decide(
             return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
         case Restart():
             cleared = sum(1 for a in new.answers.values() if not a.skipped)
+            new.cleared = (  # `restart` twice: the first one's answers still come back
+                Cleared(answers=dict(new.answers), trail=tuple(new.trail)) if cleared else c.cleared
+            )
             new.answers.clear()
             new.trail.clear()
             reopen(new)
             new.pending, new.editing = None, None
             prefill(script, new, earlier or {})
-            said = f": {cleared} answer{'s' if cleared != 1 else ''} cleared" if cleared else ""
-            return _after_change(script, new, note=f"Starting over{said}.")
+            said = f": {_answers(cleared)} cleared (type `undo` to bring them back)"
+            return _after_change(script, new, note=f"Starting over{said if cleared else ''}.")
         case Cancel():
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
     raise AssertionError(command)  # pragma: no cover
+
+
+def _answers(n: int) -> str:
+    return f"{n} answer{'s' if n != 1 else ''}"
 
 
 def _after_change(

@@ -53,6 +53,15 @@ class Pending(BaseModel):
     prompt: str = Field(max_length=2000)
 
 
+class Cleared(BaseModel):
+    """The answers a `restart` cleared, kept until the next change so `undo` brings them back."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    answers: dict[str, Answer]
+    trail: tuple[str, ...] = ()
+
+
 class Consultation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -75,6 +84,7 @@ class Consultation(BaseModel):
     delivery_note: str | None = None
     pending: Pending | None = None
     editing: str | None = Field(default=None, description="A question reopened by `edit N`.")
+    cleared: Cleared | None = Field(default=None, description="What `restart` cleared.")
 
     def editable(self) -> Consultation:
         """A copy to change: its own containers, sharing the frozen answers and report."""

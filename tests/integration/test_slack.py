@@ -294,6 +294,29 @@ def test_slack_formatting_and_emoji_codes_are_not_part_of_an_answer(
     assert "Noted: ads for #marketing." in block_text(new)
 
 
+def test_restart_typed_by_mistake_is_undone_with_undo(stack: Stack, slack: FakeSlack) -> None:
+    """`restart` cleared every answer at once and `undo` then said 'This is the first
+    question.': a slip of the keyboard lost the consultation."""
+    thread = start(stack, slack, "U24", "3")
+    for typed in ("5M", "1200 in, 300 out"):
+        answer_and_wait(stack, slack, "U24", "C1", thread, typed)
+    (cleared,) = answer_and_wait(stack, slack, "U24", "C1", thread, "restart")
+    assert "Starting over: 2 answers cleared (type 'undo' to bring them back)." in block_text(
+        cleared
+    )
+    assert "1/8" in block_text(cleared)
+    (back,) = answer_and_wait(stack, slack, "U24", "C1", thread, "undo")
+    assert "Brought back your 2 answers." in block_text(back) and "3/8" in block_text(back)
+    (noted,) = answer_and_wait(stack, slack, "U24", "C1", thread, "$3 / $15")
+    assert "4/8" in block_text(noted)  # it goes on from where it was
+    answer_and_wait(stack, slack, "U24", "C1", thread, "restart")
+    answer_and_wait(stack, slack, "U24", "C1", thread, "8M")  # a fresh start, kept
+    (one,) = answer_and_wait(stack, slack, "U24", "C1", thread, "undo")
+    assert "Back one. Your answer was: 8,000,000 requests a month." in block_text(one)
+    (first,) = answer_and_wait(stack, slack, "U24", "C1", thread, "undo")
+    assert "This is the first question." in block_text(first)  # the old answers stay gone
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
