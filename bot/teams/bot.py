@@ -22,6 +22,7 @@ from consultations.adapters.teams.references import ReferenceStore
 from consultations.desk import Desk, Surface, stops_digest
 from consultations.service import NotFound, Turn
 from consultations.state import Owner, Status
+from consultations.text import inert
 
 log = structlog.get_logger(__name__)
 SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
@@ -99,6 +100,9 @@ class ConsultationBot(ActivityHandler):
             case router.Answer(text=text):
                 here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
                 if here is None or here.status is Status.CANCELLED:
+                    if theirs := await asyncio.to_thread(self._someone_elses, tc, owner):
+                        await say(theirs)
+                        return
                     told = await asyncio.to_thread(self.desk.notices, owner)
                     await say(
                         told or "No consultation is running here.\n\n" + self.desk.help(SURFACE)
@@ -108,6 +112,31 @@ class ConsultationBot(ActivityHandler):
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
+
+    def _someone_elses(self, tc: TurnContext, owner: Owner) -> str | None:
+        """What someone writing in another's consultation thread (or shared chat) is told."""
+        place = place_of(tc.activity)
+        holder = self.parts.references.holder(place)
+        if holder is None or holder.owner == owner:
+            return None
+        theirs = self.service.at(holder.owner, place)
+        if theirs is None or theirs.status is Status.CANCELLED:
+            return None
+        title = self.desk.catalog.by_slug(theirs.slug).title
+        kind = getattr(tc.activity.conversation, "conversation_type", None)
+        where = "thread" if kind == "channel" else "chat"
+        return (
+            f"This {where} holds {inert(holder.name, 60)}'s consultation, **{title}**: only "
+            "their answers move it. To start your own, mention me in a new post with "
+            "`consult` (or type it in a personal chat with me)."
+        )
+
+    def _hold(self, tc: TurnContext, owner: Owner) -> None:
+        """A consultation in a channel's thread or a group chat: others there may write in it."""
+        kind = getattr(tc.activity.conversation, "conversation_type", None)
+        if kind in ("channel", "groupChat"):
+            name = getattr(tc.activity.from_property, "name", None) or "someone"
+            self.parts.references.save_holder(place_of(tc.activity), owner, name)
 
     async def _ask_again(self, tc: TurnContext, owner: Owner) -> None:
         """After a command typed mid-consultation, the question this chat waits for, again
@@ -143,6 +172,7 @@ class ConsultationBot(ActivityHandler):
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         reference = TurnContext.get_conversation_reference(tc.activity)
         await asyncio.to_thread(self.parts.references.save, owner, turn.consultation.id, reference)
+        await asyncio.to_thread(self._hold, tc, owner)
         also = await asyncio.to_thread(
             self.desk.also_in_progress, owner, turn.consultation, SURFACE, paused
         )
@@ -188,6 +218,7 @@ class ConsultationBot(ActivityHandler):
             c = await asyncio.to_thread(self.service.place, c, {"place": place_of(tc.activity)})
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save, owner, c.id, reference)
+            await asyncio.to_thread(self._hold, tc, owner)
         await self._reply(tc, turn)
 
     async def _digest(self, tc: TurnContext, owner: Owner, cmd: router.Digest) -> str:
@@ -207,5 +238,6 @@ class ConsultationBot(ActivityHandler):
         if not confirmed:
             await tc.send_activity(cards.text("Kept: nothing was deleted."))
             return
+        await asyncio.to_thread(self.parts.references.forget_places, owner)
         n = await asyncio.to_thread(self.desk.forget, owner)
         await tc.send_activity(cards.text(f"Done: deleted {n} stored item(s) about you."))

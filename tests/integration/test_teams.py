@@ -687,3 +687,39 @@ def test_another_consultation_started_in_the_chat_says_the_first_is_paused(
         "`resume` continues it when this one is done." in intro
     )
     assert "1/8" in first
+
+
+@pytest.mark.slow
+def test_a_stranger_in_a_channel_thread_is_told_whose_consultation_it_is(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """Someone else writing in a channel thread that holds Ada's consultation was told 'No
+    consultation is running here' and the whole help, beside Ada's questions."""
+    conv = "19:research@thread.tacv2;messageid=1700000000001"
+
+    def say(text: str, user: str, name: str, where: str = conv) -> str:
+        before = len(connector.texts(where))
+        body = activity(connector, text, user, where, kind="channel")
+        body["from"]["name"] = name
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return "\n".join(connector.wait_for(lambda: connector.texts(where)[before:]))
+
+    assert "1/6" in say("consult 7", "aad-ada", "Ada Lovelace")
+    told = say("ads for our shop", "aad-bob", "Bob")
+    assert told == (
+        "This thread holds Ada Lovelace's consultation, **Diffusion Model IP Risk Assessment**: "
+        "only their answers move it. To start your own, mention me in a new post with "
+        "`consult` (or type it in a personal chat with me)."
+    )
+    assert "2/6" in say("ads for our shop", "aad-ada", "Ada")  # the stranger moved nothing
+    other = "19:research@thread.tacv2;messageid=1700000000002"  # a name is quoted inertly
+    say("consult 3", "aad-eve", "<at>Eve</at> @channel [x](https://evil.example)", other)
+    told = say("5M", "aad-bob", "Bob", other)
+    assert "holds ‹at›Eve‹/at› @\u200bchannel ⁅x⁆" in told and "evil.example" not in told
+    body = activity(connector, "", "aad-ada", conv, value={"forget": "yes"}, kind="channel")
+    teams_stack.http.post("/api/messages", json=body)
+    connector.wait_for(lambda: "deleted" in connector.texts(conv)[-1])
+    store = redis.Redis.from_url(teams_stack.redis_url)
+    held = [store.get(k) for k in store.scan_iter(match="na:teams-place:*")]
+    assert not any(b"aad-ada" in (h or b"") for h in held)  # no trace of Ada's id left
+    assert say("ads for our shop", "aad-bob", "Bob").startswith("No consultation is running")
