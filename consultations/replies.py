@@ -105,7 +105,7 @@ def apply_reply(
         if not rest or not _reads(q, rest):
             return _unknown(script, c, q)
         text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
-    if q.type in (QuestionType.TEXT, QuestionType.LIST) and _QUESTION_BACK.search(text):
+    if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
         return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
     try:
         answer = parse_answer(q, text)
@@ -127,10 +127,21 @@ _ASKED_BACK = re.compile(
 
 _QUESTION_BACK = re.compile(  # "not sure what you mean by tool protocols?": no list of tools
     r"\b(?:what do you mean|what does .{1,40} mean|mean by|what(?:'s| is| are) (?:a |an |the )?"
-    r"[\w -]{1,30}\?|which ones\?|like what|what counts|such as what|do you want|do you need)"
+    r"[\w -]{1,30}|which ones|like what|what counts|such as what|do you want|do you need)"
     r"[^?]*\?\s*$",
     re.I,
 )
+_SHORT_QUESTION = re.compile(  # "what is this?", "is this confidential?", "can I skip this?"
+    r"^\s*(?:(?:huh|hmm|um|sorry|wait|ok|okay|so|and|but)\b[\s,.!]*)?"
+    r"(?:what|why|how|who|where|when|which|is|are|can|could|do|does|should|will|would|must)\b"
+    r"[^?]{0,80}\?\s*$",
+    re.I,
+)
+
+
+def _questioned(text: str) -> bool:
+    """A question back about the question, not an answer to it (free text takes any words)."""
+    return bool(_QUESTION_BACK.search(text) or _SHORT_QUESTION.match(text))
 
 
 def _asked_back(q: Question, text: str) -> str | None:

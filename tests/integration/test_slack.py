@@ -240,6 +240,20 @@ def test_help_in_a_consultation_thread_is_not_taken_as_an_answer(
     assert "1/6" in block_text(new) and "Noted" not in block_text(new)  # was 'Noted: help.'
 
 
+def test_a_question_asked_back_in_the_thread_is_not_kept_as_the_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'what is this?' typed at a free-text question was kept ('Noted: what is this?.') and
+    the next question asked; the report would have quoted it as the user's vendors."""
+    thread = start(stack, slack, "U25", "1")  # which models and vendors: a list in words
+    for typed in ("what is this?", "is this confidential?"):
+        (new,) = answer_and_wait(stack, slack, "U25", "C1", thread, typed)
+        assert "Why I ask: The verdict is per vendor, so I need the list." in block_text(new)
+        assert "1/6" in block_text(new) and "Noted" not in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U25", "C1", thread, "GPT-4o for chat")
+    assert "Noted: GPT-4o for chat." in block_text(new) and "2/6" in block_text(new)
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
