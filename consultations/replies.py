@@ -17,12 +17,14 @@ from consultations.answers.corrections import (
     find_correction,
     named_questions,
     names_of,
+    unknown_subject,
 )
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
+from consultations.text import inert
 
 _YES = {
     "yes",
@@ -84,6 +86,9 @@ def apply_reply(
     q = current_question(script, c)
     if reading is not None and q is not None:
         return _restated(script, c, q, text, reading)
+    about = unknown_subject(script.questions, text)
+    if about and (q is None or q.type is QuestionType.NUMBER or back_reference(text)):
+        return ReplyResult(False, reason=_not_asked(about))
     corrected = _correction(script, c, q, text)
     if corrected is not None or q is None:
         return corrected or ReplyResult(False, reason="Every question is answered.")
@@ -142,6 +147,13 @@ _SHORT_QUESTION = re.compile(  # "what is this?", "is this confidential?", "can 
 def _questioned(text: str) -> bool:
     """A question back about the question, not an answer to it (free text takes any words)."""
     return bool(_QUESTION_BACK.search(text) or _SHORT_QUESTION.match(text))
+
+
+def _not_asked(about: str) -> str:
+    return (
+        f"No question here asks about the {inert(about, 40)}, so I have not changed anything: "
+        "type `edit N` to change answer N, or answer the question below."
+    )
 
 
 def _asked_back(q: Question, text: str) -> str | None:

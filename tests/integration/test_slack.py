@@ -254,6 +254,24 @@ def test_a_question_asked_back_in_the_thread_is_not_kept_as_the_answer(
     assert "Noted: GPT-4o for chat." in block_text(new) and "2/6" in block_text(new)
 
 
+def test_a_correction_about_something_no_question_asks_changes_nothing(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'actually the budget is 50k' (edge economics asks for no budget) changed the volume:
+    'Changed volume: 5,000,000 requests a month → 50,000 requests a month.'"""
+    thread = start(stack, slack, "U26", "3")
+    for typed in ("5M", "1200 in, 300 out"):
+        answer_and_wait(stack, slack, "U26", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U26", "C1", thread, "actually the budget is 50k")
+    assert (
+        "No question here asks about the budget, so I have not changed anything: type `edit N` "
+        "to change answer N, or answer the question below." in block_text(new)
+    )
+    assert "3/8" in block_text(new) and "Changed" not in block_text(new)
+    (done,) = answer_and_wait(stack, slack, "U26", "C1", thread, "wait, the volume is 8M")
+    assert "Changed volume: 5,000,000 requests a month → 8,000,000" in block_text(done)  # kept
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
