@@ -105,8 +105,11 @@ class Desk:
                 + ", ".join(s.slug for s in self.catalog.scripts)
             )
 
-    def help(self, surface: Surface, unknown: str | None = None) -> str:
+    def help(self, surface: Surface, unknown: str | None = None, meant: str | None = None) -> str:
+        """How to use the bot; with ``meant``, only the command a mistyped one likely was."""
         p = surface.prefix
+        if unknown and meant:
+            return f"I don't know `{inert(unknown, 40)}`: did you mean `{p}{inert(meant, 80)}`?"
         lead = f"I don't know `{inert(unknown, 40)}`.\n" if unknown else ""
         lines = [
             "**neurips-advisor** turns NeurIPS 2025 research into decisions.",

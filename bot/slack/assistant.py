@@ -179,8 +179,8 @@ class Agent:
                     text="Delete everything about you?",
                 )
                 return
-            case router.Help(unknown=unknown):
-                reply = desk.help(SURFACE, unknown)
+            case router.Help(unknown=unknown, meant=meant):
+                reply = desk.help(SURFACE, unknown, meant)
             case _:
                 reply = desk.help(SURFACE)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))

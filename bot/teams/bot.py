@@ -104,6 +104,8 @@ class ConsultationBot(ActivityHandler):
                         await say(theirs)
                         return
                     told = await asyncio.to_thread(self.desk.notices, owner)
+                    if not told and (meant := router.meant(text, slash=False)):  # "cosult 3"
+                        told = self.desk.help(SURFACE, text.split()[0], meant)
                     await say(
                         told or "No consultation is running here.\n\n" + self.desk.help(SURFACE)
                     )

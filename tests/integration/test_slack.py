@@ -437,6 +437,19 @@ def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None
     assert not any(b"U10" in v for v in r.hvals("na:digest:subs"))  # no id left behind
 
 
+def test_a_mistyped_command_or_consultation_name_is_understood(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """`/neurips cosult edge` answered 'I don't know `cosult`' and the whole help; `/neurips
+    consult edge economcs` answered 'No consultation called …' and the list of names."""
+    url = f"{slack.url}/response/u27"
+    stack.command("cosult edge", "U27", response_url=url)
+    (said,) = slack.wait_for(lambda: slack.responses("u27"))
+    assert said["text"] == "I don't know `cosult`: did you mean `/neurips consult edge`?"
+    thread = start(stack, slack, "U27", "edge economcs")
+    assert "*Edge Deployment Economics*" in block_text(slack.thread("C1", thread)[0])
+
+
 def test_a_subscription_says_its_channel_and_time_as_typed(stack: Stack, slack: FakeSlack) -> None:
     url = f"{slack.url}/response/u12"
     stack.command("digest subscribe <#C77|research> fridays 9am CET", "U12", response_url=url)

@@ -632,6 +632,17 @@ def test_help_in_teams_says_to_answer_here_not_in_a_thread(
     assert "thread" not in reply
 
 
+def test_a_mistyped_command_or_consultation_name_is_understood(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'cosult 3' was met with 'No consultation is running here' and the whole help, and
+    'consult edge economcs' with 'No consultation called …'."""
+    chat = Chat(make_bot(redis_client, catalog))
+    assert chat.say("cosult 3") == ["I don't know `cosult`: did you mean `consult 3`?"]
+    intro, first = chat.say("consult edge economcs")
+    assert "**Edge Deployment Economics**" in intro and "1/8" in first
+
+
 def test_starting_again_a_consultation_in_progress_says_so(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
