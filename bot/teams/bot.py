@@ -21,7 +21,7 @@ from consultations.adapters.teams.personal import HOW_TO_OPEN, PersonalChats, ch
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.desk import Desk, Surface, stops_digest
 from consultations.service import NotFound, Turn
-from consultations.state import Owner, Status
+from consultations.state import Consultation, Owner, Status
 from consultations.text import inert
 
 log = structlog.get_logger(__name__)
@@ -100,20 +100,34 @@ class ConsultationBot(ActivityHandler):
             case router.Answer(text=text):
                 here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
                 if here is None or here.status is Status.CANCELLED:
-                    if theirs := await asyncio.to_thread(self._someone_elses, tc, owner):
-                        await say(theirs)
-                        return
-                    told = await asyncio.to_thread(self.desk.notices, owner)
-                    if not told and (meant := router.meant(text, slash=False)):  # "cosult 3"
-                        told = self.desk.help(SURFACE, text.split()[0], meant)
-                    await say(
-                        told or "No consultation is running here.\n\n" + self.desk.help(SURFACE)
-                    )
+                    await say(await asyncio.to_thread(self._nothing_here, tc, owner, here, text))
                     return  # a finished one takes `edit N` and corrections (the report again)
                 turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
+
+    def _nothing_here(
+        self, tc: TurnContext, owner: Owner, here: Consultation | None, text: str
+    ) -> str:
+        """What words typed where this user has no consultation running are told."""
+        if theirs := self._someone_elses(tc, owner):
+            return theirs
+        if told := self.desk.notices(owner):
+            return told
+        if meant := router.meant(text, slash=False):  # "cosult 3"
+            return self.desk.help(SURFACE, text.split()[0], meant)
+        if here is not None:  # cancelled: say so, and what is paused meanwhile
+            told = messages.cancelled_here(self.desk.catalog.by_slug(here.slug))
+            if (paused := self.service.latest_active(owner)) is not None:
+                script = self.desk.catalog.by_slug(paused.slug)
+                done, total = engine.progress(script, paused)
+                told += (
+                    f"\n\n**{script.title}** ({done} of {total} answered) is paused: `resume` "
+                    "continues it."
+                )
+            return told
+        return "No consultation is running here.\n\n" + self.desk.help(SURFACE)
 
     def _someone_elses(self, tc: TurnContext, owner: Owner) -> str | None:
         """What someone writing in another's consultation thread (or shared chat) is told."""

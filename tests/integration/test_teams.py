@@ -643,6 +643,24 @@ def test_a_mistyped_command_or_consultation_name_is_understood(
     assert "**Edge Deployment Economics**" in intro and "1/8" in first
 
 
+def test_writing_after_cancel_says_it_was_cancelled_and_what_is_paused(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After `cancel`, 'restart' (or any words) met 'No consultation is running here' and the
+    whole help, though another consultation was paused in the same chat."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    chat.say("consult 7")
+    chat.say("cancel")
+    (told,) = chat.say("restart")
+    assert told == (
+        "**Diffusion Model IP Risk Assessment** was cancelled, so nothing more is asked or "
+        "answered here: `consult 7` starts it again.\n\n**Edge Deployment Economics** (1 of 8 "
+        "answered) is paused: `resume` continues it."
+    )
+
+
 def test_starting_again_a_consultation_in_progress_says_so(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
