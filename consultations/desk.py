@@ -39,6 +39,12 @@ class FeedbackVotes(Protocol):
         ...
 
 
+class PlaceIndex(Protocol):
+    def forget(self, owner: Owner) -> int:
+        """Remove every place this owner is recorded as holding; how many."""
+        ...
+
+
 VOTE_MARK = {"up": "👍", "down": "👎"}
 
 
@@ -84,8 +90,10 @@ class Desk:
         triage_jobs: TriageJobStore,
         jobs: JobQueue,
         feedback: FeedbackVotes | None = None,
+        places: PlaceIndex | None = None,
     ) -> None:
         self.feedback = feedback
+        self.places = places
         self.service = service
         self.catalog = service.catalog
         self.digests = digests
@@ -218,7 +226,8 @@ class Desk:
 
     def forget(self, owner: Owner) -> int:
         """Everything stored about this user: consultations, profile, subscriptions they made."""
-        return self.service.forget(owner) + self.digests.forget(owner)
+        held = self.places.forget(owner) if self.places is not None else 0
+        return held + self.service.forget(owner) + self.digests.forget(owner)
 
     # --- digests ----------------------------------------------------------------------------
 

@@ -88,6 +88,14 @@ def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
     )
 
 
+def held_by(whose: str, script: ConsultationScript, where: str, start: str) -> str:
+    """Said to someone writing where another's consultation runs: whose, and how to start one."""
+    return (
+        f"This {where} holds {whose} consultation, **{script.title}**: only their answers move "
+        f"it. {start}"
+    )
+
+
 def stale_press(
     script: ConsultationScript, c: Consultation, key: str, prefix: str = "", there: str = "here"
 ) -> str:

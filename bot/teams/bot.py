@@ -14,6 +14,7 @@ from bot.teams import feedback
 from bot.teams.identity import owner_of, place_of
 from bot.teams.personal import reach
 from consultations import engine, messages, router
+from consultations.adapters.place_holders import PlaceHolders
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import EventLedger
 from consultations.adapters.teams import cards, typed
@@ -35,6 +36,7 @@ class TeamsParts:
     references: ReferenceStore
     feedback: RedisFeedback
     chats: PersonalChats
+    holders: PlaceHolders
     app_id: str = ""
 
 
@@ -132,19 +134,21 @@ class ConsultationBot(ActivityHandler):
     def _someone_elses(self, tc: TurnContext, owner: Owner) -> str | None:
         """What someone writing in another's consultation thread (or shared chat) is told."""
         place = place_of(tc.activity)
-        holder = self.parts.references.holder(place)
+        holder = self.parts.holders.holder(place)
         if holder is None or holder.owner == owner:
             return None
         theirs = self.service.at(holder.owner, place)
         if theirs is None or theirs.status is Status.CANCELLED:
             return None
-        title = self.desk.catalog.by_slug(theirs.slug).title
+        script = self.desk.catalog.by_slug(theirs.slug)
         kind = getattr(tc.activity.conversation, "conversation_type", None)
         where = "thread" if kind == "channel" else "chat"
-        return (
-            f"This {where} holds {inert(holder.name, 60)}'s consultation, **{title}**: only "
-            "their answers move it. To start your own, mention me in a new post with "
-            "`consult` (or type it in a personal chat with me)."
+        return messages.held_by(
+            f"{inert(holder.name, 60)}'s",
+            script,
+            where,
+            "To start your own, mention me in a new post with `consult` (or type it in a "
+            "personal chat with me).",
         )
 
     def _hold(self, tc: TurnContext, owner: Owner) -> None:
@@ -152,7 +156,7 @@ class ConsultationBot(ActivityHandler):
         kind = getattr(tc.activity.conversation, "conversation_type", None)
         if kind in ("channel", "groupChat"):
             name = getattr(tc.activity.from_property, "name", None) or "someone"
-            self.parts.references.save_holder(place_of(tc.activity), owner, name)
+            self.parts.holders.save(place_of(tc.activity), owner, name)
 
     async def _ask_again(self, tc: TurnContext, owner: Owner) -> None:
         """After a command typed mid-consultation, the question this chat waits for, again
@@ -254,6 +258,5 @@ class ConsultationBot(ActivityHandler):
         if not confirmed:
             await tc.send_activity(cards.text("Kept: nothing was deleted."))
             return
-        await asyncio.to_thread(self.parts.references.forget_places, owner)
         n = await asyncio.to_thread(self.desk.forget, owner)
         await tc.send_activity(cards.text(f"Done: deleted {n} stored item(s) about you."))

@@ -214,6 +214,32 @@ def test_two_users_at_once_and_a_stranger(stack: Stack, slack: FakeSlack) -> Non
     ]  # the stranger moved nothing
 
 
+def test_a_stranger_in_a_consultation_thread_is_told_once_whose_it_is(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Someone else answering in U30's thread met silence, as if the bot were broken; now they
+    alone are told, once, whose consultation it is and how to start their own."""
+    thread = start(stack, slack, "U30", "3")
+    told = len(slack.calls("chat.postEphemeral"))
+    before = len(slack.thread("C1", thread))
+    for typed in ("5M", "about 6M I think"):
+        stack.message("U31", "C1", thread, typed, event_id())
+    slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    (new,) = answer_and_wait(stack, slack, "U30", "C1", thread, "5M")  # after the stranger's
+    assert "Noted: 5,000,000" in block_text(new) and "2/8" in block_text(new)
+    assert len(slack.thread("C1", thread)) == before + 1  # nothing posted for the stranger
+    time.sleep(0.5)  # time for a second notice to the stranger, if there were one
+    said = slack.calls("chat.postEphemeral")[told:]
+    assert [(p["user"], p["thread_ts"], p["text"]) for p in said] == [
+        (
+            "U31",
+            thread,
+            "This thread holds <@U30>'s consultation, *Edge Deployment Economics*: only their "
+            "answers move it. `/neurips consult 3` starts your own.",
+        )
+    ]  # once, however much they write
+
+
 def test_answers_are_read_as_typed_not_as_slack_escapes_them(
     stack: Stack, slack: FakeSlack
 ) -> None:
@@ -435,6 +461,7 @@ def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None
     r = redis.Redis.from_url(stack.redis_url)
     assert list(r.scan_iter(match="na:{slack:T1:U10}:*")) == []
     assert not any(b"U10" in v for v in r.hvals("na:digest:subs"))  # no id left behind
+    assert not any(b"U10" in (r.get(k) or b"") for k in r.scan_iter(match="na:held:*"))
 
 
 def test_a_mistyped_command_or_consultation_name_is_understood(

@@ -22,6 +22,7 @@ from jwt.algorithms import RSAAlgorithm
 
 from bot.teams.bot import ConsultationBot, TeamsParts
 from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.place_holders import PlaceHolders
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
@@ -51,7 +52,9 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
     jobs = RecordingJobQueue()
     store = RedisConsultationStore(client, 3600)
     service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
-    desk = Desk(service, DigestService(DigestStore(client), jobs), TriageJobs(client), jobs)
+    holders = PlaceHolders(client, 3600)
+    digests = DigestService(DigestStore(client), jobs)
+    desk = Desk(service, digests, TriageJobs(client), jobs, places=holders)
     return ConsultationBot(
         TeamsParts(
             desk=desk,
@@ -59,6 +62,7 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
             references=ReferenceStore(client, 3600),
             feedback=RedisFeedback(client, 3600),
             chats=PersonalChats(client),
+            holders=holders,
         )
     )
 
@@ -749,6 +753,6 @@ def test_a_stranger_in_a_channel_thread_is_told_whose_consultation_it_is(
     teams_stack.http.post("/api/messages", json=body)
     connector.wait_for(lambda: "deleted" in connector.texts(conv)[-1])
     store = redis.Redis.from_url(teams_stack.redis_url)
-    held = [store.get(k) for k in store.scan_iter(match="na:teams-place:*")]
+    held = [store.get(k) for k in store.scan_iter(match="na:held:*")]
     assert not any(b"aad-ada" in (h or b"") for h in held)  # no trace of Ada's id left
     assert say("ads for our shop", "aad-bob", "Bob").startswith("No consultation is running")

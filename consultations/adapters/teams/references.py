@@ -10,7 +10,6 @@ import json
 
 import redis
 from botbuilder.schema import ConversationReference
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from consultations.state import Owner
 
@@ -51,48 +50,3 @@ class ReferenceStore:
     def load_channel(self, channel: str) -> ConversationReference | None:
         raw = self._r.get(f"{self._prefix}:teams-channel-ref:{channel}")
         return ConversationReference().deserialize(json.loads(raw)) if raw else None
-
-    # who runs the consultation of a shared chat or a channel's thread, so that someone else
-    # writing there is told whose it is; each owner's list of them goes with ``forget_places``
-    def _place_key(self, place: str) -> str:
-        digest = hashlib.sha256(place.encode()).hexdigest()[:32]
-        return f"{self._prefix}:teams-place:{digest}"
-
-    def _places_key(self, owner: Owner) -> str:
-        return f"{self._prefix}:{{{owner.key}}}:teams-places"
-
-    def save_holder(self, place: str, owner: Owner, name: str) -> None:
-        key, mine = self._place_key(place), self._places_key(owner)
-        holder = Holder(owner=owner, name=name[:200])
-        with self._r.pipeline(transaction=False) as p:
-            p.set(key, holder.model_dump_json(), ex=self._ttl)
-            p.sadd(mine, key)
-            p.expire(mine, self._ttl)
-            p.execute()
-
-    def holder(self, place: str) -> Holder | None:
-        raw = self._r.get(self._place_key(place))
-        try:
-            return Holder.model_validate_json(raw) if raw else None
-        except ValidationError:
-            return None
-
-    def forget_places(self, owner: Owner) -> None:
-        """The places this owner held, where no one else has started one since."""
-        for key in self._r.smembers(self._places_key(owner)):
-            held = self._r.get(key)
-            try:
-                if held and Holder.model_validate_json(held).owner == owner:
-                    self._r.delete(key)
-            except ValidationError:
-                self._r.delete(key)
-        self._r.delete(self._places_key(owner))
-
-
-class Holder(BaseModel):
-    """Whose consultation a shared place holds, and the name they go by there."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    owner: Owner
-    name: str = Field(max_length=200)
