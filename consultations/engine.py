@@ -70,9 +70,11 @@ class Help:
 
 @dataclass(frozen=True)
 class Edit:
-    """Answer question ``number`` again (1-based); reopens a finished consultation."""
+    """Answer question ``number`` again (1-based); reopens a finished consultation. With
+    ``text`` ("change 3 to $25k"), that is the new answer, given at once."""
 
     number: int
+    text: str | None = None
 
 
 Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
@@ -88,6 +90,11 @@ _CONTROL_WORDS: dict[str, Command] = {
 
 
 _EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
+_EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 25k"
+    r"^\s*(?:edit|change|fix|set|make)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
+    r"\s*(?:\bto\b|=|:|->|→)\s*(?P<text>\S.*)$",
+    re.I | re.S,
+)
 
 
 def command_from_text(text: str) -> Command:
@@ -95,6 +102,8 @@ def command_from_text(text: str) -> Command:
     word = clean_text(text).casefold().strip(" .!`'\"")
     if m := _EDIT.match(word):
         return Edit(int(m.group(1)))
+    if m := _EDIT_TO.match(text):
+        return Edit(int(m.group(1)), m.group("text").strip())
     return _CONTROL_WORDS.get(word, Reply(text))
 
 
@@ -245,6 +254,14 @@ def decide(
                 kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
                 note = note.replace("Noted:", f"Noted {kept}:", 1)
             return _after_change(script, new, note=note, reason=r.reason)
+        case Edit(number=n, text=str(said)) if 1 <= n <= len(script.questions):
+            q = script.questions[n - 1]
+            if q.key not in new.answers:  # not answered yet: nothing to change
+                reason = f"Question {n} has no answer yet to change; answer it when it comes."
+                return Decision(c, _ask(script, c, reason=reason), changed=False)
+            new.editing, new.pending = q.key, None
+            r = apply_reply(script, new, said)  # unreadable: question n is asked, and why
+            return _after_change(script, new, note=r.note, reason=r.reason)
         case Edit(number=n):
             if not 1 <= n <= len(script.questions):
                 reason = f"There is no question {n}; they go from 1 to {len(script.questions)}."

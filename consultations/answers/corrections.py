@@ -109,7 +109,7 @@ def named_questions(questions: Sequence[Question], text: str) -> set[str]:
 
 _SUBJECT = re.compile(  # "the budget is 50k", "our headcount was 12": what a figure is about
     r"^\s*(?:the|our|my|its|their)\s+(?P<what>[a-z][a-z -]{1,30}?)\s+"
-    r"(?:is|are|was|were|should be|would be|will be|comes to)\s+"
+    r"(?:is|are|was|were|should be|would be|will be|comes to|to)\s+"
     r"(?:now\s+|actually\s+|about\s+|around\s+|roughly\s+|only\s+)*[$€£]?\d",
     re.I,
 )

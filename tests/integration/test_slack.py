@@ -298,6 +298,21 @@ def test_a_correction_about_something_no_question_asks_changes_nothing(
     assert "Changed volume: 5,000,000 requests a month → 8,000,000" in block_text(done)  # kept
 
 
+def test_change_n_to_a_value_changes_that_answer_at_once(stack: Stack, slack: FakeSlack) -> None:
+    """'change 3 to $25k' was read as '3' answering the question asked (engineer-days), then
+    doubted; only a bare `edit 3` reached question 3."""
+    thread = start(stack, slack, "U32", "1")
+    for typed in ("OpenAI for chat, Anthropic for code", "price", "$20k"):
+        answer_and_wait(stack, slack, "U32", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "change 3 to $25k")
+    assert "Changed spend: $20,000 → $25,000." in block_text(new)
+    assert "4/6" in block_text(new)  # back where it was
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "change 3 to banana")
+    assert "I need a number here" in block_text(new) and "3/6" in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "$30k")  # answers question 3
+    assert "Changed spend: $25,000 → $30,000." in block_text(new) and "4/6" in block_text(new)
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
