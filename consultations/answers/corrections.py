@@ -61,6 +61,8 @@ def find_correction(
             continue
         if m := _named(q, body):
             hits.append((q, m))
+    if not hits and cue:
+        return _added_to_the_list(questions, answered, current, body)
     if len(hits) != 1:
         return None
     q, m = hits[0]
@@ -76,6 +78,22 @@ def find_correction(
     return Correction(q.key, words) if words else None
 
 
+def _added_to_the_list(
+    questions: Sequence[Question], answered: Collection[str], current: str | None, body: str
+) -> Correction | None:
+    """ "actually we also use Mistral" typed at a question it cannot answer (a figure, a choice)
+    adds to the one list answered so far."""
+    added = _ADDED.search(body)
+    asked = next((q for q in questions if q.key == current), None)
+    if added is None or (asked is not None and asked.type in _FREE):
+        return None
+    lists = [q for q in questions if q.type is QuestionType.LIST and q.key in answered]
+    if len(lists) != 1 or lists[0].key == current:
+        return None
+    return Correction(lists[0].key, added.group("items").strip(" ,;."), add=True)
+
+
+_FREE = (QuestionType.LIST, QuestionType.TEXT)
 _POINTING = re.compile(r"^\s*(?:i meant|i mean|make (?:that|it))\b", re.I)
 _LEAD = re.compile(
     r"^\s*(?:(?:it|that)(?:'s| is| was| should be| to)?|should be|to)\s+(?:be\s+)?", re.I

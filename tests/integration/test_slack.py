@@ -313,6 +313,22 @@ def test_change_n_to_a_value_changes_that_answer_at_once(stack: Stack, slack: Fa
     assert "Changed spend: $25,000 → $30,000." in block_text(new) and "4/6" in block_text(new)
 
 
+def test_a_vendor_remembered_later_is_added_to_the_list(stack: Stack, slack: FakeSlack) -> None:
+    """'actually we also use Mistral for summaries' typed at the spend question was refused
+    ('I need a number here'): the list it adds to is named nowhere in it."""
+    thread = start(stack, slack, "U33", "1")
+    for typed in ("OpenAI for chat, Anthropic for code", "price"):
+        answer_and_wait(stack, slack, "U33", "C1", thread, typed)
+    (new,) = answer_and_wait(
+        stack, slack, "U33", "C1", thread, "actually we also use Mistral for summaries"
+    )
+    assert (
+        "Added to vendors: Mistral for summaries (now 3: OpenAI for chat; Anthropic for code; "
+        "Mistral for summaries)." in block_text(new)
+    )
+    assert "3/6" in block_text(new)  # the spend question, still waiting
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
