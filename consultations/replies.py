@@ -80,6 +80,16 @@ def label(q: Question) -> str:
     return names_of(q)[0]
 
 
+SIDE = 120  # characters of each side of a change said back: both fit the note (300)
+
+
+def changed(q: Question, old: str, new: str) -> str:
+    def cut(text: str) -> str:
+        return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
+
+    return f"Changed {label(q)}: {cut(old)} → {cut(new)}."
+
+
 def apply_reply(
     script: ConsultationScript, c: Consultation, text: str, reading: str | None = None
 ) -> ReplyResult:
@@ -230,7 +240,7 @@ def _accept(
     if c.editing == q.key:
         c.editing = None
         if old is not None:
-            return ReplyResult(True, note=f"Changed {label(q)}: {old.display(q)} → {shown}.")
+            return ReplyResult(True, note=changed(q, old.display(q), shown))
     return ReplyResult(True, note=f"Noted: {shown}.")
 
 
@@ -280,7 +290,7 @@ def _correction(
         return ReplyResult(True, corrected=True)
     c.answers[q.key] = answer
     how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
-    note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}{how}."
+    note = changed(q, old.display(q), answer.display(q) + how)
     return ReplyResult(True, note=note, corrected=True)
 
 

@@ -329,6 +329,17 @@ def test_a_vendor_remembered_later_is_added_to_the_list(stack: Stack, slack: Fak
     assert "3/6" in block_text(new)  # the spend question, still waiting
 
 
+def test_a_long_answer_changed_shows_what_it_became(stack: Stack, slack: FakeSlack) -> None:
+    """Correcting a 40,000-character answer said 'Changed vendors: word word … wor…': the
+    old answer filled the note and what it became was cut away."""
+    thread = start(stack, slack, "U34", "1")
+    answer_and_wait(stack, slack, "U34", "C1", thread, "word " * 8000)
+    (new,) = answer_and_wait(stack, slack, "U34", "C1", thread, "change 1 to OpenAI, Mistral")
+    assert "_Changed vendors: word word" in block_text(new)
+    assert "word… → OpenAI; Mistral._" in block_text(new)  # what it became, in full
+    assert "2/6" in block_text(new)
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
