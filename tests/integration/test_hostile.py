@@ -68,11 +68,17 @@ def test_slack_commands_echo_nothing_live(stack: Stack, slack: FakeSlack, name: 
     text = HOSTILE[name]
     where = f"h{next(_ids)}"
     url = f"{slack.url}/response/{where}"
-    commands = [f"consult {text}", text, f"digest subscribe {text}", f"triage {text}"]
+    commands = [
+        f"consult {text}",
+        text,
+        f"digest subscribe {text}",
+        f"triage {text}",
+        f"cosult {text}",  # a mistyped command is offered back, corrected
+    ]
     for command in commands:
         r = stack.command(command, "U70", "CX", response_url=url)
         assert r.status_code == 200
-    replies = slack.wait_for(lambda: len(slack.responses(where)) >= 4 and slack.responses(where))
+    replies = slack.wait_for(lambda: len(slack.responses(where)) >= 5 and slack.responses(where))
     for reply in replies:
         assert live(reply) == [], reply
         assert len(reply.get("text", "")) < 4000
@@ -121,7 +127,7 @@ def test_slack_report_and_home_quote_hostile_answers_inertly(
 def test_teams_echoes_nothing_live(redis_client: redis.Redis, catalog: Catalog, name: str) -> None:
     chat = Chat(make_bot(redis_client, catalog))
     text = HOSTILE[name]
-    for said in (f"consult {text}", text, f"digest subscribe {text}"):
+    for said in (f"consult {text}", text, f"digest subscribe {text}", f"cosult {text}"):
         for reply in chat.say(said):
             assert live(reply) == [], reply
     chat.say("consult 1")
