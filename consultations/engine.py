@@ -16,12 +16,14 @@ from consultations.replies import (
     FINISHED,
     apply_reply,
     current_question,
+    label,
     prefill,
     reopen,
+    short,
     summary,
 )
 from consultations.scripts import ConsultationScript, Question
-from consultations.state import Cleared, Consultation, Delivery, Owner, Status
+from consultations.state import Consultation, Delivery, Owner, Status, Undo
 
 __all__ = ["current_question", "summary"]
 
@@ -39,7 +41,9 @@ class Reply:
 
 @dataclass(frozen=True)
 class Back:
-    pass
+    """One question back; ``undo``: first, take back the last change of an earlier answer."""
+
+    undo: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,8 @@ class Edit:
 Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
 
 _CONTROL_WORDS: dict[str, Command] = {
-    **dict.fromkeys(("back", "undo", "previous"), Back()),
+    **dict.fromkeys(("back", "previous"), Back()),
+    "undo": Back(undo=True),
     **dict.fromkeys(("skip", "pass"), Skip()),
     **dict.fromkeys(("restart", "start over"), Restart()),
     **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
@@ -239,7 +244,7 @@ def decide(
 
     new = c.editable()
     new.updated_at = now
-    new.cleared = None  # what a restart cleared comes back only with the very next `undo`
+    new.undo = None  # what a restart or a change took away comes back only with the next `undo`
     if finished:
         reopen(new)
     match command:
@@ -249,6 +254,7 @@ def decide(
                 return Decision(c, Refused(FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
+            _undoable(c, new)
             note = r.note
             if note and len(text) > MAX_ANSWER_CHARS:  # say what was kept of a long answer
                 kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
@@ -261,6 +267,7 @@ def decide(
                 return Decision(c, _ask(script, c, reason=reason), changed=False)
             new.editing, new.pending = q.key, None
             r = apply_reply(script, new, said)  # unreadable: question n is asked, and why
+            _undoable(c, new)
             return _after_change(script, new, note=r.note, reason=r.reason)
         case Edit(number=n):
             if not 1 <= n <= len(script.questions):
@@ -284,10 +291,10 @@ def decide(
                 new.trail.append(skip.key)
             new.pending, new.editing = None, None
             return _after_change(script, new, note="Skipped.")
-        case Back() if c.cleared is not None:  # `restart` typed by mistake
-            new.answers, new.trail = dict(c.cleared.answers), list(c.cleared.trail)
-            n = sum(1 for a in new.answers.values() if not a.skipped)
-            return _after_change(script, new, note=f"Brought back your {_answers(n)}.")
+        case Back(undo=undo) if c.undo is not None and (undo or c.undo.restart):
+            new.answers, new.trail = dict(c.undo.answers), list(c.undo.trail)
+            new.pending, new.editing = None, None
+            return _after_change(script, new, note=_undone(script, c, c.undo))
         case Back():
             if new.pending is not None or new.editing is not None:
                 new.pending, new.editing = None, None
@@ -300,8 +307,10 @@ def decide(
             return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
         case Restart():
             cleared = sum(1 for a in new.answers.values() if not a.skipped)
-            new.cleared = (  # `restart` twice: the first one's answers still come back
-                Cleared(answers=dict(new.answers), trail=tuple(new.trail)) if cleared else c.cleared
+            new.undo = (  # `restart` twice: the first one's answers still come back
+                Undo(answers=dict(new.answers), trail=tuple(new.trail), restart=True)
+                if cleared
+                else c.undo
             )
             new.answers.clear()
             new.trail.clear()
@@ -314,6 +323,24 @@ def decide(
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
     raise AssertionError(command)  # pragma: no cover
+
+
+def _undoable(c: Consultation, new: Consultation) -> None:
+    """An earlier answer changed (a correction, `edit N`): `undo` can take the change back."""
+    if any(new.answers.get(k) != a for k, a in c.answers.items()):
+        new.undo = Undo(answers=dict(c.answers), trail=tuple(c.trail))
+
+
+def _undone(script: ConsultationScript, c: Consultation, undo: Undo) -> str:
+    if undo.restart:
+        n = sum(1 for a in undo.answers.values() if not a.skipped)
+        return f"Brought back your {_answers(n)}."
+    back = [
+        f"{label(q)} is {short(a.display(q))} again"
+        for q in script.questions
+        if (a := undo.answers.get(q.key)) is not None and c.answers.get(q.key) != a
+    ]
+    return "Undone: " + "; ".join(back) + "." if back else "Undone."
 
 
 def _answers(n: int) -> str:

@@ -83,11 +83,12 @@ def label(q: Question) -> str:
 SIDE = 120  # characters of each side of a change said back: both fit the note (300)
 
 
-def changed(q: Question, old: str, new: str) -> str:
-    def cut(text: str) -> str:
-        return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
+def short(text: str) -> str:
+    return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
 
-    return f"Changed {label(q)}: {cut(old)} → {cut(new)}."
+
+def changed(q: Question, old: str, new: str) -> str:
+    return f"Changed {label(q)}: {short(old)} → {short(new)}."
 
 
 def apply_reply(

@@ -53,13 +53,15 @@ class Pending(BaseModel):
     prompt: str = Field(max_length=2000)
 
 
-class Cleared(BaseModel):
-    """The answers a `restart` cleared, kept until the next change so `undo` brings them back."""
+class Undo(BaseModel):
+    """The answers as they stood before a `restart` or a change to an earlier answer, kept until
+    the next change, so that `undo` brings them back."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     answers: dict[str, Answer]
     trail: tuple[str, ...] = ()
+    restart: bool = False  # then `back` brings them back too (there is nothing before it)
 
 
 class Consultation(BaseModel):
@@ -84,7 +86,7 @@ class Consultation(BaseModel):
     delivery_note: str | None = None
     pending: Pending | None = None
     editing: str | None = Field(default=None, description="A question reopened by `edit N`.")
-    cleared: Cleared | None = Field(default=None, description="What `restart` cleared.")
+    undo: Undo | None = Field(default=None, description="What `undo` brings back.")
 
     def editable(self) -> Consultation:
         """A copy to change: its own containers, sharing the frozen answers and report."""

@@ -340,6 +340,20 @@ def test_a_long_answer_changed_shows_what_it_became(stack: Stack, slack: FakeSla
     assert "2/6" in block_text(new)
 
 
+def test_undo_after_a_correction_undoes_the_correction(stack: Stack, slack: FakeSlack) -> None:
+    """'undo' after 'actually the volume is 8M' went back a question and left 8M standing:
+    the correction could not be taken back."""
+    thread = start(stack, slack, "U35", "3")
+    for typed in ("5M", "1200 in, 300 out", "$3 / $15", "actually the volume is 8M"):
+        answer_and_wait(stack, slack, "U35", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "undo")
+    assert "Undone: volume is 5,000,000 requests a month again." in block_text(new)
+    assert "4/8" in block_text(new)  # where it was
+    (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "back")  # one question back
+    assert "Back one. Your answer was: input $3, output $15." in block_text(new)
+    assert "3/8" in block_text(new)
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
