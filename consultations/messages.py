@@ -9,7 +9,7 @@ from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, SetAside, Status
-from consultations.text import inert
+from consultations.text import delink, inert
 
 NOTE_LIMIT = 300  # characters of an echoed answer: the question after it always fits
 SUMMARY_LIMIT = 2000  # the answers a report will use, each already cut when it was noted
@@ -30,10 +30,10 @@ def question(asked: Asked) -> str:
     lines = []
     if asked.note:
         lines.append(f"_{inert(asked.note, NOTE_LIMIT)}_")
-    if asked.reason:
-        lines.append(f"⚠️ {asked.reason}")
+    if asked.reason:  # ours, or Claude's clarifying question (steerable by the answer)
+        lines.append(f"⚠️ {delink(asked.reason)}")
     if asked.confirm:
-        lines.append(f"**{asked.number}/{asked.total}** ❓ {asked.confirm}")
+        lines.append(f"**{asked.number}/{asked.total}** ❓ {delink(asked.confirm)}")
         return "\n".join(lines)
     optional = " _(optional: `skip` to leave it out)_" if q.optional else ""
     lines.append(f"**{asked.number}/{asked.total} {q.text}** {q.why}{optional}")
