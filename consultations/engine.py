@@ -102,6 +102,11 @@ _EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 2
 )
 
 
+def takes_back(text: str) -> bool:
+    """ "undo": what picks up a cancelled consultation again."""
+    return command_from_text(text) == Back(undo=True)
+
+
 def command_from_text(text: str) -> Command:
     """A typed line becomes a control command when it is only a control word or `edit N`."""
     word = clean_text(text).casefold().strip(" .!`'\"")
@@ -237,6 +242,12 @@ def decide(
     if isinstance(command, Help):
         return Decision(c, _ask(script, c, reason=_how_to_answer(script, c)), changed=False)
     if c.status is Status.CANCELLED:
+        if isinstance(command, Back) and command.undo:  # `cancel` typed by mistake
+            new = c.editable()
+            new.status, new.updated_at = Status.ACTIVE, now
+            done, total = progress(script, new)
+            picked = f"Picked up again where you were: {done} of {total} answered."
+            return _after_change(script, new, note=picked)
         return Decision(c, Refused("This consultation was cancelled. Start a new one."), False)
     finished = c.status is Status.COMPLETED
     if finished and not isinstance(command, Restart | Reply | Edit):

@@ -59,7 +59,10 @@ def outcome(outcome: Outcome) -> str:
                 )
             return f"_{inert(note, NOTE_LIMIT)}_\n{done}" if note else done
         case Cancelled():
-            return "Cancelled. Nothing more will be asked; start a new consultation any time."
+            return (
+                "Cancelled. Nothing more will be asked; type `undo` to pick it up again, or "
+                "start a new consultation any time."
+            )
         case Refused(reason=reason):
             return reason
     raise AssertionError(outcome)  # pragma: no cover
@@ -84,7 +87,7 @@ def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
     """Said to the owner who writes (or presses a button) where a cancelled consultation was."""
     return (
         f"**{script.title}** was cancelled, so nothing more is asked or answered here: "
-        f"`{prefix}consult {script.number}` starts it again."
+        f"`undo` picks it up again, or `{prefix}consult {script.number}` starts it afresh."
     )
 
 

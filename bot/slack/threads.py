@@ -15,7 +15,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import messages
+from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
@@ -78,7 +78,9 @@ async def on_thread_message(
             return Duplicate()
         if files:
             return FileShared()
-        if c is None or c.status not in (Status.COMPLETED, Status.ACTIVE):
+        if c is None:
+            return NoConsultation(None)
+        if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
         return Taken(c, service.act(owner, c.id, text, c))
 

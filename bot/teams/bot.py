@@ -101,7 +101,8 @@ class ConsultationBot(ActivityHandler):
                 await tc.send_activity(cards.confirm_forget())
             case router.Answer(text=text):
                 here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
-                if here is None or here.status is Status.CANCELLED:
+                cancelled = here is not None and here.status is Status.CANCELLED
+                if here is None or (cancelled and not engine.takes_back(text)):
                     await say(await asyncio.to_thread(self._nothing_here, tc, owner, here, text))
                     return  # a finished one takes `edit N` and corrections (the report again)
                 turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)

@@ -354,6 +354,25 @@ def test_undo_after_a_correction_undoes_the_correction(stack: Stack, slack: Fake
     assert "3/8" in block_text(new)
 
 
+def test_cancel_typed_by_mistake_is_undone_with_undo(stack: Stack, slack: FakeSlack) -> None:
+    """`cancel` (or `stop`) typed by mistake lost the consultation: the thread then said only
+    that it was cancelled, and starting it again began from nothing."""
+    thread = start(stack, slack, "U36", "3")
+    for typed in ("5M", "1200 in, 300 out"):
+        answer_and_wait(stack, slack, "U36", "C1", thread, typed)
+    (gone,) = answer_and_wait(stack, slack, "U36", "C1", thread, "stop")
+    assert block_text(gone) == (
+        "Cancelled. Nothing more will be asked; type `undo` to pick it up again, or start a "
+        "new consultation any time."
+    )
+    stack.message("U37", "C1", thread, "undo", event_id())  # not theirs to pick up
+    (back,) = answer_and_wait(stack, slack, "U36", "C1", thread, "undo")
+    assert "Picked up again where you were: 2 of 8 answered." in block_text(back)
+    assert "3/8" in block_text(back)
+    (noted,) = answer_and_wait(stack, slack, "U36", "C1", thread, "$3 / $15")
+    assert "4/8" in block_text(noted)
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
@@ -364,7 +383,7 @@ def test_writing_in_a_cancelled_consultations_thread_says_so(
         (new,) = answer_and_wait(stack, slack, "U19", "C1", thread, typed)
         assert block_text(new) == (
             "*Edge Deployment Economics* was cancelled, so nothing more is asked or answered "
-            "here: `/neurips consult 3` starts it again."
+            "here: `undo` picks it up again, or `/neurips consult 3` starts it afresh."
         )
     before = len(slack.thread("C1", thread))
     stack.message("U20", "C1", thread, "a colleague's remark", event_id())  # not the owner's

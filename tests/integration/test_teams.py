@@ -660,9 +660,11 @@ def test_writing_after_cancel_says_it_was_cancelled_and_what_is_paused(
     (told,) = chat.say("restart")
     assert told == (
         "**Diffusion Model IP Risk Assessment** was cancelled, so nothing more is asked or "
-        "answered here: `consult 7` starts it again.\n\n**Edge Deployment Economics** (1 of 8 "
-        "answered) is paused: `resume` continues it."
+        "answered here: `undo` picks it up again, or `consult 7` starts it afresh.\n\n"
+        "**Edge Deployment Economics** (1 of 8 answered) is paused: `resume` continues it."
     )
+    (back,) = chat.say("undo")
+    assert "Picked up again where you were: 0 of 6 answered." in back and "1/6" in back
 
 
 def test_starting_again_a_consultation_in_progress_says_so(
