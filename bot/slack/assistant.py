@@ -134,7 +134,10 @@ class Agent:
         thread = AgentThread(self.ctx, channel, thread_ts)
         cmd = router.parse(text, slash=False)
         c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
-        if c is not None and c.status is Status.ACTIVE and isinstance(cmd, router.Answer):
+        live = c is not None and (
+            c.status is Status.ACTIVE or (c.status is Status.CANCELLED and engine.takes_back(text))
+        )  # `undo` picks a cancelled one up again
+        if c is not None and live and isinstance(cmd, router.Answer):
             await thread.status(READING)
             turn = await asyncio.to_thread(service.act, owner, c.id, kit.as_answered(text), c)
             await self.conv.reply(turn)

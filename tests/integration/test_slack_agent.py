@@ -329,3 +329,18 @@ def test_resume_in_the_agent_thread_takes_the_answers_for_the_resumed_one(
     assert "2/6 Which vendors" in text_of(resumed[-1])
     new = say(stack, slack, "U45", ch, ts, "Midjourney")
     assert "Noted: Midjourney" in text_of(new[0]) and "3/6" in text_of(new[0])
+
+
+@pytest.mark.slow
+def test_undo_in_the_agent_thread_takes_back_a_cancel(stack: Stack, slack: FakeSlack) -> None:
+    """After `cancel` in the agent thread, `undo` was read as a consultation's name and the
+    eight were offered again; the cancelled one stayed lost."""
+    ch, ts = "D46", "1800000016.000100"
+    stack.event(thread_started("U46", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    say(stack, slack, "U46", ch, ts, "consult 3")
+    say(stack, slack, "U46", ch, ts, "5M")
+    say(stack, slack, "U46", ch, ts, "cancel")
+    (back,) = say(stack, slack, "U46", ch, ts, "undo")
+    assert "Picked up again where you were: 1 of 8 answered." in text_of(back)
+    assert "2/8" in text_of(back)
