@@ -198,6 +198,12 @@ class ConsultationBot(ActivityHandler):
             self.desk.also_in_progress, owner, turn.consultation, SURFACE, paused
         )
         intro = messages.intro(script) + (f"\n\nℹ️ {also}" if also else "")
+        if getattr(tc.activity.conversation, "conversation_type", None) == "channel":
+            me = inert(getattr(tc.activity.recipient, "name", None) or "me", 60)
+            intro += (
+                "\n\nℹ️ In a channel I see only the messages that mention me: begin each answer "
+                f"with @{me}."
+            )
         await tc.send_activity(cards.text(intro))
         await self._reply(tc, turn)
 

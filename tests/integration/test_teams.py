@@ -758,3 +758,27 @@ def test_a_stranger_in_a_channel_thread_is_told_whose_consultation_it_is(
     held = [store.get(k) for k in store.scan_iter(match="na:held:*")]
     assert not any(b"aad-ada" in (h or b"") for h in held)  # no trace of Ada's id left
     assert say("ads for our shop", "aad-bob", "Bob").startswith("No consultation is running")
+
+
+@pytest.mark.slow
+def test_a_consultation_in_a_channel_says_to_mention_the_bot_with_each_answer(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """Teams delivers a channel message to the bot only when it mentions the bot: answers
+    typed plainly in the thread met silence, and nothing said so."""
+    conv = "19:research@thread.tacv2;messageid=1700000000009"
+    body = activity(connector, "<at>advisor</at> consult 3", "aad-cm", conv, kind="channel")
+    teams_stack.http.post("/api/messages", json=body)
+    intro, first = connector.wait_for(
+        lambda: len(connector.texts(conv)) >= 2 and connector.texts(conv)
+    )
+    assert intro.endswith(
+        "ℹ️ In a channel I see only the messages that mention me: begin each answer with @advisor."
+    )
+    assert "1/8" in first
+    personal = activity(connector, "consult 3", "aad-cm", "a:personal-cm")
+    teams_stack.http.post("/api/messages", json=personal)
+    said = connector.wait_for(
+        lambda: len(connector.texts("a:personal-cm")) >= 2 and connector.texts("a:personal-cm")
+    )
+    assert "mention me" not in said[0]  # a personal chat sees every message
