@@ -10,8 +10,9 @@ git worktree; ``none`` skips it), then against this tree. Each run first measure
 
 Prints, for each side and as a ratio (this tree / baseline): ack and answer → next question
 p50/p99, answers per second, reports delivered and their tail, errors, lost or doubled
-questions and reports (must be zero), server CPU per request and the servers' GC pauses, CPU per answer of every process
-(servers, workers, Redis, the fake Slack, the load generator), and the bytes one finished
+questions and reports (must be zero), server CPU per request and the servers' GC pauses, CPU
+per answer of every process (servers, workers, Redis, the fake Slack, the load generator), and
+the bytes one finished
 consultation keeps in Redis (MEMORY USAGE over all its keys, and their payload).
 """
 
