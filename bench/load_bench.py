@@ -12,8 +12,8 @@ Prints, for each side and as a ratio (this tree / baseline): ack and answer → 
 p50/p99, answers per second, reports delivered and their tail, errors, lost or doubled
 questions and reports (must be zero), server CPU per request and the servers' GC pauses, CPU
 per answer of every process (servers, workers, Redis, the fake Slack, the load generator), and
-the bytes one finished
-consultation keeps in Redis (MEMORY USAGE over all its keys, and their payload).
+the bytes one finished consultation keeps in Redis (MEMORY USAGE over all its keys, and their
+payload).
 """
 
 from __future__ import annotations
