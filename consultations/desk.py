@@ -124,7 +124,7 @@ class Desk:
             f"• `{p}consult` — pick one of eight consultations (or `{p}consult 3`, "
             f"`{p}consult edge-economics`)",
             ("• Answer in the thread; type " if p else "• Answer each question here; type ")
-            + "`back`, `skip`, `edit N`, `restart` or `cancel` "
+            + "`back`, `skip`, `edit N`, `undo`, `restart` or `cancel` "
             + ("there" if p else "any time"),
             f"• `{p}status` — your consultations and where each stands",
             f"• `{p}resume` — continue the latest one",

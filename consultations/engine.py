@@ -376,7 +376,8 @@ def _how_to_answer(script: ConsultationScript, c: Consultation) -> str:
         how = f"Pick {'one or more' if q.multiple else 'one'} below: a number or the words will do."
     skip = ", `skip` (it is optional)" if q.optional else ""
     return (
-        f"{how} You can also type `back`{skip}, `edit N` to change answer N, `restart` or `cancel`."
+        f"{how} You can also type `back`{skip}, `edit N` to change answer N, `undo`, `restart` "
+        "or `cancel`."
     )
 
 

@@ -630,8 +630,9 @@ def test_help_in_teams_says_to_answer_here_not_in_a_thread(
 ) -> None:
     """A Teams chat has no consultation thread; `edit N` was missing from the controls."""
     (reply,) = Chat(make_bot(redis_client, catalog)).say("help")
-    assert "Answer each question here; type `back`, `skip`, `edit N`, `restart` or `cancel`" in (
-        reply
+    assert (
+        "Answer each question here; type `back`, `skip`, `edit N`, `undo`, `restart` or `cancel`"
+        in (reply)
     )
     assert "thread" not in reply
 
