@@ -104,16 +104,16 @@ async def on_thread_message(
             # report again; other talk about the report in its thread is left alone
 
 
-def someone_elses(ctx: SlackContext, owner: Owner, place: str) -> str | None:
-    """Told once (to them alone) to someone writing in another's consultation thread: whose it
-    is, and how to start their own; None for talk about a finished one, and after the first."""
+def someone_elses(ctx: SlackContext, owner: Owner, place: str, once: bool = True) -> str | None:
+    """Told (to them alone; ``once`` per thread) to someone writing in another's consultation
+    thread: whose it is, and how to start their own; None for talk about a finished one."""
     holder = ctx.app.holders.holder(place)
     if holder is None or holder.owner == owner:
         return None
     theirs = ctx.app.service.at(holder.owner, place)
     if theirs is None or theirs.status is not Status.ACTIVE:
         return None
-    if not ctx.app.holders.first_told(place, owner):
+    if once and not ctx.app.holders.first_told(place, owner):
         return None
     script = ctx.app.catalog.by_slug(theirs.slug)
     start = f"`/neurips consult {script.number}` starts your own."

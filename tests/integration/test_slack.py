@@ -467,8 +467,14 @@ def test_choice_buttons_answer_and_strangers_cannot_press(stack: Stack, slack: F
     buttons = next(b for b in question["blocks"] if b["type"] == "actions")
     press = {**buttons["elements"][2], "block_id": buttons["block_id"]}
     before = len(slack.thread("C1", thread))
-    stack.action("U8", "C1", press)  # someone else
-    slack.wait_for(lambda: slack.calls("chat.postEphemeral"))
+    told = len(slack.calls("chat.postEphemeral"))
+    stack.action("U8", "C1", press, thread_ts=thread)  # someone else
+    (said,) = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert (said["user"], said["text"]) == (
+        "U8",
+        "This thread holds <@U7>'s consultation, *Reasoning Telemetry Architecture*: only their "
+        "answers move it. `/neurips consult 4` starts your own.",
+    )  # was 'That question belongs to someone else's consultation.'
     assert len(slack.thread("C1", thread)) == before
     stack.action("U7", "C1", press)
     slack.wait_for(lambda: len(slack.thread("C1", thread)) > before)
