@@ -212,8 +212,9 @@ class ConsultationBot(ActivityHandler):
         try:
             c = await asyncio.to_thread(self.service.get, owner, cid)
         except (NotFound, ValueError):
+            theirs = await asyncio.to_thread(self._someone_elses, tc, owner)
             await tc.send_activity(
-                cards.text("That question belongs to someone else's consultation.")
+                cards.text(theirs or "That question belongs to someone else's consultation.")
             )
             return
         now = self.service.where(c)

@@ -16,7 +16,7 @@ import jwt
 import pytest
 import redis
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
@@ -666,6 +666,40 @@ def test_writing_after_cancel_says_it_was_cancelled_and_what_is_paused(
     )
     (back,) = chat.say("undo")
     assert "Picked up again where you were: 0 of 6 answered." in back and "1/6" in back
+
+
+def test_a_stranger_pressing_a_card_button_in_a_channel_is_told_whose_it_is(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """Bob pressing a choice of Ada's question was told only 'That question belongs to someone
+    else's consultation.'"""
+    chat = Chat(make_bot(redis_client, catalog))
+    thread = ConversationAccount(id="19:ops@thread.tacv2;messageid=5", conversation_type="channel")
+
+    def said(text: str | None, who: str, value: dict | None = None) -> list[str]:
+        person = ChannelAccount(id=f"29:{who}", name=who.title(), aad_object_id=who)
+        return chat.say(
+            Activity(
+                type=ActivityTypes.message,
+                text=text,
+                value=value,
+                from_property=person,
+                conversation=thread,
+            )
+        )
+
+    said("consult 4", "ada")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        said(text, "ada")
+    (card,) = said("datadog", "ada")
+    press = json.loads(card.split("\n", 1)[1])["actions"][2]["data"]
+    assert said(None, "bob", press) == [
+        "This thread holds Ada's consultation, **Reasoning Telemetry Architecture**: only their "
+        "answers move it. To start your own, mention me in a new post with `consult` (or type "
+        "it in a personal chat with me)."
+    ]
+    (noted,) = said(None, "ada", press)
+    assert "6/7" in noted  # Ada's own press still answers
 
 
 def test_starting_again_a_consultation_in_progress_says_so(
