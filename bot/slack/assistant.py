@@ -98,8 +98,7 @@ class Agent:
         self.ttl = ctx.app.settings.state_ttl_seconds
 
     async def opened(self, owner: Owner, channel: str, thread_ts: str) -> None:
-        key = marker(owner, channel, thread_ts)
-        await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
+        await self.adopt(owner, channel, thread_ts)
         thread = AgentThread(self.ctx, channel, thread_ts)
         await self.conv.post(
             channel,
@@ -109,6 +108,12 @@ class Agent:
         )
         await thread.prompts()
         log.info("slack.agent_thread_started", owner=owner.key)
+
+    async def adopt(self, owner: Owner, channel: str, thread_ts: str) -> None:
+        """A thread of the DM taken as an agent thread (one under a message of the Messages
+        tab): what is said in it then goes to :meth:`said`."""
+        key = marker(owner, channel, thread_ts)
+        await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
 
     async def is_agent_thread(self, owner: Owner, channel: str, thread_ts: str) -> bool:
         return bool(
@@ -246,6 +251,29 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         )
 
     bolt.assistant(assistant)
+
+    async def top_level_dm(body: dict[str, Any]) -> bool:
+        """A person's message in the app's Messages tab, outside any thread."""
+        event = body.get("event") or {}
+        return (
+            event.get("channel_type") == "im"
+            and not event.get("thread_ts")
+            and bool(event.get("user"))
+            and event.get("subtype") is None
+            and not event.get("bot_id")
+        )
+
+    @bolt.event("message", matchers=[top_level_dm])
+    async def on_direct_message(body: dict[str, Any], event: dict[str, Any]) -> None:
+        """Answered in a thread of its own, as an agent thread: a consultation runs there."""
+        owner = owner_of(body, str(event["user"]))
+        structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", ""), owner):
+            log.info("slack.duplicate_event")
+            return
+        channel, ts = str(event["channel"]), str(event["ts"])
+        await agent.adopt(owner, channel, ts)
+        await agent.said(owner, channel, ts, kit.as_typed(event.get("text") or ""))
 
     @bolt.action(AGENT_BUTTON)
     async def on_pick(ack, body, action) -> None:

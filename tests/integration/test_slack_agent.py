@@ -54,6 +54,13 @@ def dm(user: str, channel: str, thread_ts: str, text: str) -> dict[str, Any]:
     }
 
 
+def top_level(user: str, channel: str, ts: str, text: str) -> dict[str, Any]:
+    """A message in the app's Messages tab, outside any thread."""
+    event = {**dm(user, channel, ts, text), "ts": ts}
+    del event["thread_ts"]
+    return event
+
+
 def envelope(event: dict[str, Any], team: str = "T1") -> dict[str, Any]:
     return {
         "type": "event_callback",
@@ -344,3 +351,20 @@ def test_undo_in_the_agent_thread_takes_back_a_cancel(stack: Stack, slack: FakeS
     (back,) = say(stack, slack, "U46", ch, ts, "undo")
     assert "Picked up again where you were: 1 of 8 answered." in text_of(back)
     assert "2/8" in text_of(back)
+
+
+@pytest.mark.slow
+def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'consult 3' (or 'help') sent to the app's Messages tab, outside any thread, met silence."""
+    ch, ts = "D47", f"{time.time():.6f}"
+    assert stack.event(top_level("U47", ch, ts, "consult 3")).status_code == 200
+    first = slack.wait_for(lambda: slack.thread(ch, ts))
+    assert "*Edge Deployment Economics*" in text_of(first[0]) and "1/8" in text_of(first[-1])
+    (noted,) = say(stack, slack, "U47", ch, ts, "5M")  # answered in that thread
+    assert "Noted: 5,000,000 requests a month." in text_of(noted) and "2/8" in text_of(noted)
+    ts2 = f"{time.time():.6f}"
+    stack.event(top_level("U47", ch, ts2, "hello?"))
+    (picker,) = slack.wait_for(lambda: slack.thread(ch, ts2))
+    assert "Which consultation?" in text_of(picker)  # the eight, to start one
