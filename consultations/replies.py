@@ -97,9 +97,6 @@ def apply_reply(
     q = current_question(script, c)
     if reading is not None and q is not None:
         return _restated(script, c, q, text, reading)
-    about = unknown_subject(script.questions, text)
-    if about and (q is None or q.type is QuestionType.NUMBER or back_reference(text)):
-        return ReplyResult(False, reason=_not_asked(about))
     corrected = _correction(script, c, q, text)
     if corrected is not None or q is None:
         return corrected or ReplyResult(False, reason="Every question is answered.")
@@ -250,6 +247,8 @@ def _correction(
 ) -> ReplyResult | None:
     answered = [k for k, a in c.answers.items() if k != c.editing]
     found = find_correction(script.questions, answered, current.key if current else None, text)
+    if found is None and (about := _about_nothing_asked(script, current, text)):
+        return ReplyResult(False, reason=_not_asked(about))  # not a guess at which answer
     if found is None:
         found = _unnamed(script, c, current, text)
     if found is None:
@@ -306,7 +305,7 @@ def _unnamed(
     if ref is None:
         return None
     words, pointing = ref
-    fresh = current is not None and not _only_quantity(current, words) and _reads(current, text)
+    fresh = _fresh(current, words, text)
     if fresh and not pointing:
         return None
     recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
@@ -331,6 +330,22 @@ _NAMED = (QuestionType.LIST, QuestionType.TEXT)
 
 
 RECENT = 3  # how far back an unnamed correction may reach
+
+
+def _fresh(current: Question | None, words: str, text: str) -> bool:
+    """The words of a cued reply can answer the question asked ("sorry, 5M" at the volume)."""
+    return current is not None and not _only_quantity(current, words) and _reads(current, text)
+
+
+def _about_nothing_asked(
+    script: ConsultationScript, current: Question | None, text: str
+) -> str | None:
+    """ "actually the budget is 50k" that cannot answer the question asked, where no question
+    asks about a budget: what it is about (no earlier answer is changed on a guess)."""
+    ref = back_reference(text)
+    if ref is None or _fresh(current, ref[0], text):
+        return None
+    return unknown_subject(script.questions, text)
 
 
 def _only_quantity(current: Question, words: str) -> bool:
