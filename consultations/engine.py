@@ -79,6 +79,7 @@ class Edit:
 
     number: int
     text: str | None = None
+    typed: str = ""  # the whole line, read as an answer when there is no question ``number``
 
 
 Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
@@ -96,7 +97,7 @@ _CONTROL_WORDS: dict[str, Command] = {
 
 _EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
 _EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 25k"
-    r"^\s*(?:edit|change|fix|set|make)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
+    r"^\s*(?:edit|change|set)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
     r"\s*(?:\bto\b|=|:|->|→)\s*(?P<text>\S.*)$",
     re.I | re.S,
 )
@@ -113,7 +114,7 @@ def command_from_text(text: str) -> Command:
     if m := _EDIT.match(word):
         return Edit(int(m.group(1)))
     if m := _EDIT_TO.match(text):
-        return Edit(int(m.group(1)), m.group("text").strip())
+        return Edit(int(m.group(1)), m.group("text").strip(), text)
     return _CONTROL_WORDS.get(word, Reply(text))
 
 
@@ -271,7 +272,9 @@ def decide(
                 kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
                 note = note.replace("Noted:", f"Noted {kept}:", 1)
             return _after_change(script, new, note=note, reason=r.reason)
-        case Edit(number=n, text=str(said)) if 1 <= n <= len(script.questions):
+        case Edit(number=n, text=str(), typed=typed) if not 1 <= n <= len(script.questions):
+            return decide(script, c, Reply(typed), now, earlier=earlier)  # "set 10 to 20 a week"
+        case Edit(number=n, text=str(said)):
             q = script.questions[n - 1]
             if q.key not in new.answers:  # not answered yet: nothing to change
                 reason = f"Question {n} has no answer yet to change; answer it when it comes."
