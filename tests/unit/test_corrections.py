@@ -527,3 +527,12 @@ def test_a_figure_about_something_no_question_asks_changes_no_earlier_answer(
     for text in ("chunker", "sliding windows", "actually our contracts are about 30k tokens"):
         d = step(script, d.consultation, text)
     assert d.consultation.answers["doc_tokens"].number == 30_000
+
+
+def test_change_n_to_is_an_edit_only_of_a_question_that_exists(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:4], "change 1 to 8M"])
+    assert c.answers["requests"].number == 8_000_000 and d.outcome.number == 5  # type: ignore[union-attr]
+    script = catalog.by_slug("diffusion-ip-risk")  # free words that merely look like one
+    for text in ("make 2 to 3 banners a week", "set 10 to 20 banners a week for ads"):
+        d = step(script, begin(script).consultation, text)
+        assert d.consultation.answers["use"].raw == text
