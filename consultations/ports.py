@@ -120,6 +120,12 @@ class StreamingPoster(Protocol):
         """The note that the stream was cut off, once (part ``STREAM_NOTE``)."""
         ...
 
+    def stream_started(self, c: Consultation, mark: str) -> str | None:
+        """The stream an earlier attempt was starting (``mark``: its in-flight mark) when its
+        worker died: its id when it is in the chat, ``"?"`` when the chat cannot be read (it
+        may be), None when it is not there (nothing was shown)."""
+        ...
+
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         """Whether an earlier attempt's stop of the stream reached the platform though its
         answer never came back (the worker died); False where the chat cannot be read."""

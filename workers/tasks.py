@@ -123,6 +123,13 @@ def _report_stream(
         return None
     if parts is not None and parts.posted(STREAM_OPENED) is not None:
         return None  # a worker died while streaming: this attempt posts the report whole
+    if parts is not None and (starting := parts.posted(PENDING + STREAM_OPENED)) is not None:
+        shown = gateway.stream_started(c, starting)  # a worker died starting one: is it there?
+        if shown is not None:
+            parts.record(STREAM_OPENED, shown)
+            log.info("report.stream_found_started", ts=shown)
+            return None
+        log.info("report.stream_never_shown")  # nothing was shown: stream as if first
     return gateway.open_stream(c, parts)
 
 

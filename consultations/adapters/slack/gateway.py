@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 
 import structlog
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
 
 from consultations.adapters.checkpoints import once
 from consultations.adapters.settings import Settings
@@ -15,10 +17,17 @@ from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
-from consultations.adapters.slack.parts import Metadata, find_posted, post_once, upload_once
+from consultations.adapters.slack.parts import (
+    Metadata,
+    find_posted,
+    find_stream,
+    lookup_failed,
+    post_once,
+    upload_once,
+)
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
-from consultations.ports import STREAM_DONE, STREAM_NOTE, Parts, TriageSpec
+from consultations.ports import STREAM_DONE, STREAM_NOTE, STREAM_OPENED, Parts, TriageSpec
 from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
@@ -302,7 +311,26 @@ class SlackGateway:
         when the worker that posted it died before its checkpoint."""
         channel, ts = self._where(c)
         client = self._client(c.owner.workspace)
+        shown = parts.posted(STREAM_OPENED) if parts is not None else None
+        if shown and shown != "?":  # a stream its worker died in still streams: close it
+            with contextlib.suppress(SlackApiError, SlackClientError):
+                client.chat_stopStream(channel=channel, ts=shown)
         post_once(client, channel, ts, parts, STREAM_NOTE, partial(self._notice, c, text))
+
+    def stream_started(self, c: Consultation, mark: str) -> str | None:
+        """The stream an earlier attempt started under ``mark`` whose worker died before
+        Slack's answer (``chat.startStream`` takes no metadata: the bot's message in the
+        thread since the mark, beginning with the mark's text, not the progress message);
+        ``"?"`` when the thread cannot be read."""
+        channel, ts = self._where(c)
+        progress = self._progress_ts(c)
+        try:
+            return find_stream(
+                self._client(c.owner.workspace), channel, ts, mark, [progress] if progress else []
+            )
+        except SlackApiError as e:
+            lookup_failed(e, STREAM_OPENED, channel=channel)
+            return "?"
 
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         """Whether the stream's stop (it carries part ``STREAM_DONE``'s metadata) is in the

@@ -10,7 +10,10 @@ checkpointed (its worker died between Slack's answer and the checkpoint) reads t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import json
+import re
+import time
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 import structlog
@@ -23,6 +26,8 @@ from consultations.ports import Parts
 log = structlog.get_logger(__name__)
 EVENT_TYPE = "neurips_part"
 PAGES = 10  # a thread or channel read this far back (200 messages a page)
+SKEW_S = 5  # our clock against Slack's, when looking for a stream started since a mark
+HEAD = 24  # letters and digits of a stream's first text that recognise it
 
 Metadata = dict[str, Any]
 
@@ -157,3 +162,38 @@ def _messages(client: WebClient, channel: str, thread: str | None) -> Iterator[d
         cursor = (resp.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
             return
+
+
+def stream_mark(first_text: str) -> str:
+    """What a stream's in-flight mark notes before ``chat.startStream`` (which takes no
+    metadata): when, and the letters and digits its first text begins with."""
+    return json.dumps({"since": round(time.time(), 3), "head": _letters(first_text)[:HEAD]})
+
+
+def find_stream(
+    client: WebClient, channel: str, thread: str, mark: str, skip: Collection[str] = ()
+) -> str | None:
+    """The ts of the stream an attempt started under ``mark`` (``stream_mark``): the bot's
+    message in ``thread``, from the mark's time on, with no part's metadata, beginning with
+    the mark's text, not in ``skip`` (the progress message). None when there is none; raises
+    ``SlackApiError`` when the thread cannot be read."""
+    noted = json.loads(mark)
+    since, head = float(noted["since"]) - SKEW_S, str(noted["head"])
+    bot = client.auth_test().get("bot_id")
+
+    def match(m: dict[str, Any]) -> bool:
+        return (
+            m.get("bot_id") == bot
+            and m.get("ts") != thread
+            and str(m.get("ts")) not in skip
+            and _payload(m) is None
+            and float(m.get("ts") or 0) >= since
+            and _letters(str(m.get("text") or "")).startswith(head)
+        )
+
+    return next((str(m["ts"]) for m in _messages(client, channel, thread) if match(m)), None)
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only: the same however Slack renders the Markdown around them."""
+    return re.sub(r"[\W_]+", "", text).casefold()

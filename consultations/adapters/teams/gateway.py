@@ -100,6 +100,9 @@ class TeamsGateway:
         "Recovery"), so a worker dying right after Teams took the note may post it twice."""
         once(parts, STREAM_NOTE, lambda: self.post_notice(c, text))
 
+    def stream_started(self, c: Consultation, mark: str) -> str | None:
+        return "?"  # not readable (a Teams stream is marked opened before it starts anyway)
+
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         return False  # not readable: a retry says the stream was cut and posts the report whole
 
