@@ -139,7 +139,11 @@ class DigestPoster(Protocol):
         """The header and one message per item; returns the items' message ids (may be [])."""
         ...
 
-    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None: ...
+    def post_digest_preview(
+        self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
+    ) -> None:
+        """Only to ``user`` where the platform can; once per job round with ``parts``."""
+        ...
 
 
 TriageSpec = Mapping[str, str]

@@ -257,7 +257,7 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
     plan = json.loads(planned) if planned else _plan_digest(sub, period)
     gateway = rt.gateway(sub.platform)
     if mode == "preview":
-        once(parts, "preview", lambda: gateway.post_digest_preview(sub, plan["markdown"], user))
+        gateway.post_digest_preview(sub, plan["markdown"], user, parts)
         return len(plan["ids"])
     if parts is not None and planned is None:
         parts.record("plan", json.dumps(plan))

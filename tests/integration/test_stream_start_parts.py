@@ -77,7 +77,9 @@ def test_a_start_slack_refused_is_not_looked_for(
 
 
 def consultation(channel: str, top: str, progress: str | None = None) -> Consultation:
-    location = {"channel": channel, "thread_ts": top} | ({"progress_ts": progress} if progress else {})
+    location = {"channel": channel, "thread_ts": top} | (
+        {"progress_ts": progress} if progress else {}
+    )
     now = datetime.now(UTC)
     return Consultation(
         id="cstream1", owner=Owner(platform="slack", workspace="T1", user="U1"),

@@ -10,7 +10,7 @@ import structlog
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from consultations.adapters.checkpoints import once
+from consultations.adapters.checkpoints import once, once_unseen
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.canvas import ReportCanvas
@@ -22,6 +22,7 @@ from consultations.adapters.slack.parts import (
     find_posted,
     find_stream,
     lookup_failed,
+    maybe_carried_out,
     post_once,
     upload_once,
 )
@@ -34,6 +35,7 @@ from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
 log = structlog.get_logger(__name__)
+PREVIEW_AGAIN = "Sent again: the first try was interrupted, so you may see this preview twice."
 
 
 class SlackGateway:
@@ -226,18 +228,34 @@ class SlackGateway:
             for n, line in enumerate(items)
         ]
 
-    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
-        """Only to ``user``; not looked up on a retry: ephemeral messages are in no history.
-        A user's own digest is previewed in their DMs with the bot, where only they read it."""
+    def post_digest_preview(
+        self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
+    ) -> None:
+        """Only to ``user``, once. A user's own digest is previewed in their DMs with the bot,
+        where only they read it: found in the DM's history by its metadata when its worker
+        died before the checkpoint. A channel's is an ephemeral message, in no history: a
+        retry that cannot tell whether the first was shown says this one is sent again."""
         client = self._client(sub.workspace)
         if sub.user and sub.channel.startswith("@"):
             markdown = f"_A preview of your own digest; it comes {sub.describe()}._\n{markdown}"
             text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
             dm = str(client.conversations_open(users=sub.user)["channel"]["id"])
-            client.chat_postMessage(channel=dm, text=text, unfurl_links=False, unfurl_media=False)
+
+            def post(meta: Metadata | None) -> str:
+                resp = client.chat_postMessage(
+                    channel=dm, text=text, unfurl_links=False, unfurl_media=False, metadata=meta
+                )
+                return str(resp["ts"])
+
+            post_once(client, dm, None, parts, "preview", post)
             return
-        text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
-        client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
+
+        def ephemeral(again: bool) -> None:
+            body = f"_{PREVIEW_AGAIN}_\n{markdown}" if again else markdown
+            text = (kit.split_markdown(body, kit.TEXT_LIMIT) or [""])[0]
+            client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
+
+        once_unseen(parts, "preview", ephemeral, lambda e: not maybe_carried_out(e))
 
     # --- triage jobs -------------------------------------------------------------------------
 

@@ -108,6 +108,18 @@ def upload_once(
     return once(parts, name, upload, find if parts is not None else None)
 
 
+# what Slack answers when a call may have been carried out though it failed (its servers
+# erred, or timed out)
+UNSURE = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+
+
+def maybe_carried_out(e: Exception) -> bool:
+    """Whether a call that failed this way may have gone through all the same."""
+    if isinstance(e, SlackApiError):
+        return e.response.status_code >= 500 or e.response.get("error") in UNSURE
+    return True  # no answer (a timeout, a dropped connection): it may have
+
+
 def _payload(message: dict[str, Any]) -> Any:
     meta = message.get("metadata") or {}
     return meta.get("event_payload") if meta.get("event_type") == EVENT_TYPE else None

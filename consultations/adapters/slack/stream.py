@@ -22,7 +22,13 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from consultations.adapters.checkpoints import PENDING
 from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, inert_markdown
-from consultations.adapters.slack.parts import find_stream, lookup_failed, metadata, stream_mark
+from consultations.adapters.slack.parts import (
+    find_stream,
+    lookup_failed,
+    maybe_carried_out,
+    metadata,
+    stream_mark,
+)
 from consultations.ports import STREAM_DONE, STREAM_OPENED, Parts
 
 log = structlog.get_logger(__name__)
@@ -124,7 +130,7 @@ class SlackReportStream:
             )
             self.ts = str(resp["ts"])
         except (SlackApiError, SlackClientError, OSError) as e:
-            if not _unsure(e) or (found := self.found(mark)) is None:
+            if not maybe_carried_out(e) or (found := self.found(mark)) is None:
                 if isinstance(e, OSError):  # unanswered, and not in the thread: not shown
                     raise SlackClientError(f"chat.startStream: {e!r}") from e
                 raise
@@ -149,17 +155,6 @@ class SlackReportStream:
         self.state = "refused" if step == "start" else "broken"
         log.warning("slack.stream_stopped", step=step, reason=reason, channel=self._channel)
         return False
-
-
-# what Slack answers when a call may have been carried out though it failed (its servers
-# erred, or timed out): a start that failed so is looked for before it counts as refused
-UNSURE = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
-
-
-def _unsure(e: Exception) -> bool:
-    if isinstance(e, SlackApiError):
-        return e.response.status_code >= 500 or e.response.get("error") in UNSURE
-    return True  # no answer (a timeout, a dropped connection): it may have gone through
 
 
 def _error(e: Exception) -> str:
