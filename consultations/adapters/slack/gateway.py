@@ -21,7 +21,6 @@ from consultations.adapters.slack.parts import (
     Metadata,
     find_posted,
     find_stream,
-    lookup_failed,
     maybe_carried_out,
     post_once,
     upload_once,
@@ -342,13 +341,8 @@ class SlackGateway:
         ``"?"`` when the thread cannot be read."""
         channel, ts = self._where(c)
         progress = self._progress_ts(c)
-        try:
-            return find_stream(
-                self._client(c.owner.workspace), channel, ts, mark, [progress] if progress else []
-            )
-        except SlackApiError as e:
-            lookup_failed(e, STREAM_OPENED, channel=channel)
-            return "?"
+        client = self._client(c.owner.workspace)
+        return find_stream(client, channel, ts, mark, [progress] if progress else [], "?")
 
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         """Whether the stream's stop (it carries part ``STREAM_DONE``'s metadata) is in the

@@ -21,7 +21,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from consultations.adapters.checkpoints import mark, once, part_ref
-from consultations.ports import Parts
+from consultations.ports import STREAM_OPENED, Parts
 
 log = structlog.get_logger(__name__)
 EVENT_TYPE = "neurips_part"
@@ -183,17 +183,21 @@ def stream_mark(first_text: str) -> str:
 
 
 def find_stream(
-    client: WebClient, channel: str, thread: str, mark: str, skip: Collection[str] = ()
+    client: WebClient,
+    channel: str,
+    thread: str,
+    mark: str,
+    skip: Collection[str] = (),
+    unreadable: str | None = None,
 ) -> str | None:
     """The ts of the stream an attempt started under ``mark`` (``stream_mark``): the bot's
     message in ``thread``, from the mark's time on, with no part's metadata, beginning with
-    the mark's text, not in ``skip`` (the progress message). None when there is none; raises
-    ``SlackApiError`` when the thread cannot be read."""
+    the mark's text, not in ``skip`` (the progress message). None when there is none;
+    ``unreadable`` when Slack will not let the thread be read (logged)."""
     noted = json.loads(mark)
     since, head = float(noted["since"]) - SKEW_S, str(noted["head"])
-    bot = client.auth_test().get("bot_id")
 
-    def match(m: dict[str, Any]) -> bool:
+    def match(m: dict[str, Any], bot: object) -> bool:
         return (
             m.get("bot_id") == bot
             and m.get("ts") != thread
@@ -203,7 +207,14 @@ def find_stream(
             and _letters(str(m.get("text") or "")).startswith(head)
         )
 
-    return next((str(m["ts"]) for m in _messages(client, channel, thread) if match(m)), None)
+    try:
+        bot = client.auth_test().get("bot_id")
+        return next(
+            (str(m["ts"]) for m in _messages(client, channel, thread) if match(m, bot)), None
+        )
+    except SlackApiError as e:
+        lookup_failed(e, STREAM_OPENED, channel=channel)
+        return unreadable
 
 
 def _letters(text: str) -> str:

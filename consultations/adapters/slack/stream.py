@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 import structlog
 from slack_sdk import WebClient
@@ -24,7 +24,6 @@ from consultations.adapters.checkpoints import PENDING
 from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, inert_markdown
 from consultations.adapters.slack.parts import (
     find_stream,
-    lookup_failed,
     maybe_carried_out,
     metadata,
     stream_mark,
@@ -116,7 +115,7 @@ class SlackReportStream:
         """chat.startStream, marked in flight first (when, and the text it starts with): a
         start whose answer is lost or is an error Slack may have carried out anyway is
         looked for in the thread, and the stream found goes on; a retry after a worker died
-        here looks for it the same way (``found``)."""
+        here looks for it the same way (``SlackGateway.stream_started``)."""
         mark = stream_mark(text)
         if self._parts is not None:
             self._parts.record(PENDING + STREAM_OPENED, mark)
@@ -130,7 +129,10 @@ class SlackReportStream:
             )
             self.ts = str(resp["ts"])
         except (SlackApiError, SlackClientError, OSError) as e:
-            if not maybe_carried_out(e) or (found := self.found(mark)) is None:
+            found = None
+            if maybe_carried_out(e):
+                found = find_stream(self._client, self._channel, self._thread, mark)
+            if found is None:
                 if isinstance(e, OSError):  # unanswered, and not in the thread: not shown
                     raise SlackClientError(f"chat.startStream: {e!r}") from e
                 raise
@@ -140,15 +142,6 @@ class SlackReportStream:
         if self._parts is not None:
             self._parts.record(STREAM_OPENED, self.ts)
         log.info("slack.stream_started", channel=self._channel, ts=self.ts)
-
-    def found(self, mark: str, skip: Collection[str] = ()) -> str | None:
-        """The stream started under ``mark`` in this thread; None when it is not there (or
-        the thread cannot be read: ``find_stream`` says which)."""
-        try:
-            return find_stream(self._client, self._channel, self._thread, mark, skip)
-        except SlackApiError as e:
-            lookup_failed(e, STREAM_OPENED, channel=self._channel)
-            return None
 
     def _broke(self, step: str, error: Exception) -> bool:
         reason = _error(error)
