@@ -97,7 +97,12 @@ class ReportPoster(Protocol):
 
     def post_report(self, c: Consultation, parts: Parts | None = None) -> None: ...
 
-    def post_notice(self, c: Consultation, text: str) -> None: ...
+    def post_notice(
+        self, c: Consultation, text: str, parts: Parts | None = None, part: str = "notice"
+    ) -> None:
+        """A short note in the consultation's chat; once per job round as ``part`` with
+        ``parts``."""
+        ...
 
 
 STREAM_OPENED = "stream:open"  # the part a ReportStream records (its message id) once shown

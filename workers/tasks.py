@@ -9,7 +9,7 @@ import structlog
 from celery import Celery, Task
 
 from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
-from consultations.adapters.checkpoints import PENDING, mark, once
+from consultations.adapters.checkpoints import PENDING, mark
 from consultations.digest import Subscription
 from consultations.ports import (
     STREAM_DONE,
@@ -102,7 +102,7 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
     else:
         gateway.post_report(c, parts)
     if note:  # after the report: why its digest is not scheduled yet
-        once(parts, "digest:note", lambda: gateway.post_notice(c, note))
+        gateway.post_notice(c, note, parts, "digest:note")
     service.mark_delivery(owner, cid, Delivery.DELIVERED)
     log.info("report.delivered", narrated_by=c.narrated_by, streamed=streamed)
     return "delivered"

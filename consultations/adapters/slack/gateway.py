@@ -308,8 +308,14 @@ class SlackGateway:
 
         post_once(client, spec["channel"], spec["thread_ts"], parts, "results", post)
 
-    def post_notice(self, c: Consultation, text: str) -> None:
-        self._notice(c, text)
+    def post_notice(
+        self, c: Consultation, text: str, parts: Parts | None = None, part: str = "notice"
+    ) -> None:
+        """In the thread, once as ``part`` with ``parts``: found there by its metadata when
+        the worker that posted it died before its checkpoint."""
+        channel, ts = self._where(c)
+        client = self._client(c.owner.workspace)
+        post_once(client, channel, ts, parts, part, partial(self._notice, c, text))
 
     def _notice(self, c: Consultation, text: str, meta: Metadata | None = None) -> str:
         channel, ts = self._where(c)
@@ -326,13 +332,12 @@ class SlackGateway:
     def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
         """The note that the stream was cut off, once: found in the thread by its metadata
         when the worker that posted it died before its checkpoint."""
-        channel, ts = self._where(c)
-        client = self._client(c.owner.workspace)
         shown = parts.posted(STREAM_OPENED) if parts is not None else None
         if shown and shown != "?":  # a stream its worker died in still streams: close it
             with contextlib.suppress(SlackApiError, SlackClientError):
-                client.chat_stopStream(channel=channel, ts=shown)
-        post_once(client, channel, ts, parts, STREAM_NOTE, partial(self._notice, c, text))
+                channel, _ = self._where(c)
+                self._client(c.owner.workspace).chat_stopStream(channel=channel, ts=shown)
+        self.post_notice(c, text, parts, STREAM_NOTE)
 
     def stream_started(self, c: Consultation, mark: str) -> str | None:
         """The stream an earlier attempt started under ``mark`` whose worker died before

@@ -92,14 +92,16 @@ class TeamsGateway:
 
         self._deliver(self._reference(c), activities, parts, sent)
 
-    def post_notice(self, c: Consultation, text: str) -> None:
-        self._send(c, [cards.text(text)])
+    def post_notice(
+        self, c: Consultation, text: str, parts: Parts | None = None, part: str = "notice"
+    ) -> None:
+        """Marked sent, then checkpointed as ``part``: the Bot Connector cannot read a Teams
+        chat back (README, "Recovery"), so a worker dying right after Teams took the note may
+        post it twice (logged ``part.maybe_repeated``)."""
+        once_unseen(parts, part, lambda again: self._send(c, [cards.text(text)]), refused)
 
     def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
-        """Marked sent, then checkpointed: the Bot Connector cannot read a Teams chat back
-        (README, "Recovery"), so a worker dying right after Teams took the note may post it
-        twice (logged ``part.maybe_repeated``)."""
-        once_unseen(parts, STREAM_NOTE, lambda again: self.post_notice(c, text), refused)
+        self.post_notice(c, text, parts, STREAM_NOTE)
 
     def stream_started(self, c: Consultation, mark: str) -> str | None:
         return "?"  # not readable (a Teams stream is marked opened before it starts anyway)
