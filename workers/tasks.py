@@ -152,10 +152,12 @@ def _end_stream(
         outcome = ""
     else:
         mark(parts, STREAM_DONE, "body" if stands else "replaced")
-        if not stream.finish(None if stands else STREAM_REPLACED):
-            outcome = "cut"
-        else:
+        was_open = stream.state == "open"
+        if stream.finish(None if stands else STREAM_REPLACED):
             outcome = "body" if stands else "replaced"
+        else:  # a stop the platform carried out though it answered an error is in the chat
+            found = was_open and parts is not None and _stopped_before(gateway, c, parts)
+            outcome = found or "cut"
     if parts is not None:
         parts.record(STREAM_DONE, outcome or "-")
     log.info("report.streamed", outcome=outcome or "not shown", chars=len(body))
@@ -163,8 +165,9 @@ def _end_stream(
 
 
 def _stopped_before(gateway: object, c: Consultation, parts: Parts) -> str:
-    """How an earlier attempt's stream ended, when its stop reached the platform but its
-    worker died before checkpointing it; "" when it did not (or the chat cannot be read)."""
+    """How the stream ended when its stop reached the platform though no answer said so (its
+    worker died before checkpointing it, or the answer was an error); "" when it did not (or
+    the chat cannot be read)."""
     pending = parts.posted(PENDING + STREAM_DONE)
     if pending not in ("body", "replaced") or not isinstance(gateway, StreamingPoster):
         return ""

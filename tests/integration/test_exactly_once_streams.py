@@ -153,3 +153,20 @@ def test_a_worker_killed_before_its_stream_start_reached_slack_streams_on_the_re
     assert notes(slack, "CW", thread) == []
     (report,) = headers(slack, "CW", thread)
     assert "$40,500" in block_text(report) and "Start with one model" not in block_text(report)
+
+
+def test_a_stream_stop_slack_carried_out_but_answered_with_an_error_is_not_called_cut_off(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """Slack stops the stream (the narrative stands whole) but answers internal_error: the
+    worker finds the stop in the thread by its metadata, so only the figures follow. Before:
+    a note that the stream was cut off, then the whole narrative a second time."""
+    slack.fail("chat.stopStream", error="internal_error", after=True)
+    thread = report_out(stack, slack, catalog, "U77", "CX")
+    ready(slack, "CX")
+    time.sleep(2)
+    (shown,) = slack.streamed("CX", thread)
+    assert shown["state"] == "stopped" and shown["text"] == NARRATIVE
+    assert notes(slack, "CX", thread) == []
+    (report,) = headers(slack, "CX", thread)
+    assert "$40,500" in block_text(report) and "Start with one model" not in block_text(report)
