@@ -1,8 +1,9 @@
 """Exactly once for the parts a retry used to post again, with real processes (server, worker,
 Redis, the local Slack and Messages API servers): the worker is SIGKILLed (its process group)
-while Slack holds its answer to the stop of a streamed report, to the "cut off" note, or to
-the creation of the report's canvas; after the sweep hands the job to a new worker, the thread
-shows each once and the user has one canvas."""
+while Slack holds its answer to the start or the stop of a streamed report, to the "cut off"
+note, or to the creation of the report's canvas, or while a start hangs that never takes
+effect; or Slack stops the stream and answers an error. After the sweep hands the job to a new
+worker, the thread shows each once and the user has one canvas."""
 
 from __future__ import annotations
 
