@@ -26,7 +26,7 @@ from consultations.ports import STREAM_OPENED, Parts
 log = structlog.get_logger(__name__)
 EVENT_TYPE = "neurips_part"
 PAGES = 10  # a thread or channel read this far back (200 messages a page)
-SKEW_S = 5  # our clock against Slack's, when looking for a stream started since a mark
+SKEW_S = 30  # our clock against Slack's, looking for a stream started since a mark
 HEAD = 24  # letters and digits of a stream's first text that recognise it
 
 Metadata = dict[str, Any]
