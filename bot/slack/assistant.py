@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 from typing import Any
 
 import structlog
@@ -45,6 +46,7 @@ GREETING = (
     "Hi! I turn NeurIPS 2025 research into decisions, one question at a time. "
     "Pick a consultation below, or ask for one by number or name (`consult 3`)."
 )
+AGENT = replace(SURFACE, prefix="")  # commands are typed in the thread as they are
 READING = "reading your answers…"
 WRITING = "writing your report…"
 AGENT_BUTTON = re.compile(r"^agent_consult_\d+$")
@@ -173,12 +175,12 @@ class Agent:
                     await self.start(owner, script, channel, thread_ts)
                 return
             case router.Status():
-                reply = await asyncio.to_thread(desk.status, owner, SURFACE)
+                reply = await asyncio.to_thread(desk.status, owner, AGENT)
             case router.Resume():
                 await self._resume(owner, channel, thread_ts)
                 return
             case router.Digest():
-                reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
+                reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, AGENT)
             case router.Forget():
                 await self.conv.post(
                     channel,
@@ -188,9 +190,9 @@ class Agent:
                 )
                 return
             case router.Help(unknown=unknown, meant=meant):
-                reply = desk.help(SURFACE, unknown, meant)
+                reply = desk.help(AGENT, unknown, meant)
             case _:
-                reply = desk.help(SURFACE)
+                reply = desk.help(AGENT)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))
         if c is not None and c.status is Status.ACTIVE:
             # the question this thread waits for, asked again below the reply

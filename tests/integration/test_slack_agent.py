@@ -368,3 +368,16 @@ def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
     stack.event(top_level("U47", ch, ts2, "hello?"))
     (picker,) = slack.wait_for(lambda: slack.thread(ch, ts2))
     assert "Which consultation?" in text_of(picker)  # the eight, to start one
+
+
+@pytest.mark.slow
+def test_help_in_the_agent_thread_says_what_to_type_there(stack: Stack, slack: FakeSlack) -> None:
+    """Help in the agent thread listed `/neurips consult`, `/neurips status`…: slash commands,
+    where the thread takes the words as they are."""
+    ch, ts = "D48", "1800000018.000100"
+    stack.event(thread_started("U48", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    (told,) = say(stack, slack, "U48", ch, ts, "help")
+    assert "/neurips" not in text_of(told)
+    assert "`consult` — pick one of eight consultations (or `consult 3`" in text_of(told)
+    assert "Answer each question here" in text_of(told)
