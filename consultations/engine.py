@@ -309,7 +309,7 @@ def decide(
             new.answers, new.trail = dict(c.undo.answers), list(c.undo.trail)
             new.pending, new.editing = None, None
             return _after_change(script, new, note=_undone(script, c, c.undo))
-        case Back():
+        case Back(undo=undo):
             if new.pending is not None or new.editing is not None:
                 new.pending, new.editing = None, None
                 return _after_change(script, new, note="Left as it was.")
@@ -318,6 +318,8 @@ def decide(
             key = new.trail.pop()
             previous = new.answers.pop(key)
             shown = previous.display(script.question(key))
+            if not undo:  # `back` typed by mistake: `undo` puts the answer back
+                new.undo = Undo(answers=dict(c.answers), trail=tuple(c.trail))
             return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
         case Restart():
             cleared = sum(1 for a in new.answers.values() if not a.skipped)

@@ -352,6 +352,9 @@ def test_undo_after_a_correction_undoes_the_correction(stack: Stack, slack: Fake
     (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "back")  # one question back
     assert "Back one. Your answer was: input $3, output $15." in block_text(new)
     assert "3/8" in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "undo")  # and forward again
+    assert "Undone: price is input $3, output $15 again." in block_text(new)
+    assert "4/8" in block_text(new)
 
 
 def test_cancel_typed_by_mistake_is_undone_with_undo(stack: Stack, slack: FakeSlack) -> None:
