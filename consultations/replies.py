@@ -226,6 +226,8 @@ def _accept(
     script: ConsultationScript, c: Consultation, q: Question, answer: Answer, checked: bool = False
 ) -> ReplyResult:
     """Keep ``answer`` unless it deserves one question first (when ``checked`` is asked)."""
+    if c.editing == q.key and (was := c.answers.get(q.key)) is not None:
+        answer = in_currency_of(was, answer)
     if checked and (question := doubt(q, answer, script.questions) or _mixed(script, c, answer)):
         c.pending = Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True)
@@ -240,6 +242,13 @@ def _accept(
         if old is not None:
             return ReplyResult(True, note=changed(q, old.display(q), shown))
     return ReplyResult(True, note=f"Noted: {shown}.")
+
+
+def in_currency_of(old: Answer, new: Answer) -> Answer:
+    """ "actually more like 25k" after "$20k": the amount changes, not its currency."""
+    if new.currency is None and old.currency and (new.number is not None or new.numbers):
+        return new.model_copy(update={"currency": old.currency})
+    return new
 
 
 def _correction(
@@ -285,6 +294,7 @@ def _correction(
         if part is None:
             return None
         answer = part
+    answer = in_currency_of(old, answer)
     if question := doubt(q, answer, script.questions):
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)

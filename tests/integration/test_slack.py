@@ -311,6 +311,8 @@ def test_change_n_to_a_value_changes_that_answer_at_once(stack: Stack, slack: Fa
     assert "I need a number here" in block_text(new) and "3/6" in block_text(new)
     (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "$30k")  # answers question 3
     assert "Changed spend: $25,000 → $30,000." in block_text(new) and "4/6" in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "actually it's more like 35k")
+    assert "Changed spend: $30,000 → $35,000." in block_text(new)  # was '→ 35,000.'
 
 
 def test_a_vendor_remembered_later_is_added_to_the_list(stack: Stack, slack: FakeSlack) -> None:
