@@ -10,7 +10,7 @@ SHIFT_NAMES = {
     3: "RL reshapes sampling",
     4: "deep RL scales",
     5: "diffusion generalises before it memorises",
-    6: "edge deployment is practical",
+    6: "edge deployment is becoming practical",
 }
 
 
