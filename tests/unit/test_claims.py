@@ -98,6 +98,10 @@ def test_the_overclaims_of_the_claims_audit_are_gone() -> None:
         "lost-in-the-middle fade with better attention",
         # six-shifts: "more stable training" and "better long-context performance", two things
         "steadied long contexts",
+        "stable long context,",
+        # system-limited: RL for reasoning "appears to reshape sampling"; RL at large scales
+        "rl reshapes sampling",
+        "rl for reasoning reshapes sampling",
         # video: "Apple and others are pushing for" it; it "plays directly into" agents and MCP
         "reasoning is measurable now",
         "matters most for agents",
