@@ -90,8 +90,7 @@ def quality_note(tolerance: float) -> str:
     low, high = 100 - QUALITY_KEPT_4BIT[1], 100 - QUALITY_KEPT_4BIT[0]
     base = (
         f"You accept {number(tolerance)}% quality loss against today's model. The {number(low)}-"
-        f"{number(high)}% loss that 4-bit quantisation can cost in the research is measured "
-        "against the same model at "
+        f"{number(high)}% that 4-bit quantisation can cost is measured against the same model at "
         "full precision; a local open model starts from its own level, which may sit below the "
         "model you use today, so the gap to today's answers is unmeasured until the pilot "
         "measures it on your tasks."
