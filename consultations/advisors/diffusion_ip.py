@@ -109,7 +109,7 @@ def advise(request: AdvisorInput) -> Report:
         "indemnity": min(cover, 1) if private else cover,  # nothing published, less to claim
         "review before publishing": 0 if private else REVIEW[review],
         "jurisdictions": 1 if len(places) >= 3 or any(_WORLD.search(p) for p in places) else 0,
-        "your own fine-tune (small sets memorise sooner)": 2 if own else 0,
+        "your own fine-tune (small sets may memorise sooner)": 2 if own else 0,
         "an open model with no indemnity": 1 if open_models and external and public else 0,
     }
     score = max(0, sum(parts.values()))
@@ -173,7 +173,8 @@ def advise(request: AdvisorInput) -> Report:
             "nearly copied."
             + (
                 f" Your own model (the {join(own)}) is likely your largest risk: a fine-tuning "
-                "set is small, and the smaller the set, the sooner memorisation starts."
+                "set is small, and in our reading the smaller the set, the sooner memorisation "
+                "may start (the research speaks of training sets, not fine-tuning)."
                 if own
                 else ""
             )
@@ -225,8 +226,9 @@ def advise(request: AdvisorInput) -> Report:
 def _own_model(own: list[str]) -> tuple[str, ...]:
     return (
         f"Your {join(own)}: no vendor answers for it and no vendor indemnity covers it.",
-        "The memorisation timescale grows linearly with the training-set size, so a small "
-        "fine-tuning set memorises sooner: record the set size and training steps of every "
+        "The memorisation timescale grows linearly with the training-set size; our reading, "
+        "as the research speaks of training rather than fine-tuning, is that a small "
+        "fine-tuning set may memorise sooner: record the set size and training steps of every "
         "run, and stop early.",
         "Before release, search the model's outputs for near-copies of its own training "
         "images (nearest-neighbour search), with extra prompts on the rarest items.",
