@@ -26,6 +26,11 @@ _ALL = re.compile(
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
 )
 _NOTHING = {"none"}  # "None of these": never beside another pick
+_EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blogs"
+    r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
+    r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
+)
+_ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
@@ -45,6 +50,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return _one_or_many(question, values), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
         return tuple(c.value for c in choices if c.value not in _NOTHING), None
+    if (ruled := _ruled_out(question, folded)) is not None:
+        return ruled
     banded = _by_band(question, folded)
     if banded and not question.strictest:
         return banded, None
@@ -79,12 +86,41 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
-    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.75)
+    said = _NEGATED.sub(" ", folded).strip()  # "not newsletters" is no near-miss of "newsletters"
+    close = difflib.get_close_matches(said, list(names), n=1, cutoff=0.75) if said else []
     if close:
         return (names[close[0]],), None
-    options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
+    raise AnswerError(_pick(question))
+
+
+def _ruled_out(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:
+    """ "everything except newsletters": every option but those named after the cue, and said
+    back; "arxiv and openreview, excluding blogs": those before it but those after it."""
+    cue = _EXCEPT.search(folded)
+    if cue is None or not question.multiple:
+        if cue is not None and _ANY.fullmatch(folded[: cue.start()].strip(" ,")):
+            raise AnswerError(_pick(question))  # "anything but daily": which one, then?
+        return None
+    head, tail = folded[: cue.start()].strip(" ,;"), re.split(r"[;.]", folded[cue.end() :])[0]
+    try:
+        out = set(choose(question, tail)[0])
+    except AnswerError:
+        return None
+    every = tuple(c.value for c in question.choices if c.value not in _NOTHING)
+    whole = not head or _ALL.fullmatch(head) or _ANY.fullmatch(head)
+    base = every if whole else choose(question, head)[0]
+    kept = tuple(v for v in base if v not in out)
+    if not kept:
+        raise AnswerError(_pick(question))
+    if not whole:
+        return kept, None
+    return kept, "all but " + ", ".join(question.label_of(v) for v in every if v in out)
+
+
+def _pick(question: Question) -> str:
+    options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(question.choices, 1))
     some = "one or more" if question.multiple else "one"
-    raise AnswerError(f"Pick {some} of: {options} (a number or the words will do).")
+    return f"Pick {some} of: {options} (a number or the words will do)."
 
 
 def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
