@@ -85,9 +85,10 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
 HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
 
 
-RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
+RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
-    r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
+    r"or rather|make (?:that|it)|scratch that|edit:|"
+    r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
     re.I,
 )
 

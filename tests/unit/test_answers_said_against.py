@@ -63,3 +63,35 @@ def test_an_option_only_ruled_out_is_never_picked(
     except AnswerError:
         return  # asked again: fine
     assert all(ruled_out not in q.label_of(v).casefold() for v in answer.choices), answer
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "shown"),
+    [
+        (CURATION, "cadence", "weekly, no, monthly", "Monthly"),
+        (CURATION, "cadence", "daily. no - every two weeks", "Every two weeks"),
+        (CURATION, "hours", "1-2h/week, no, 3", "3 hours"),
+        ("automation-frontier", "error_cost", "a refund, nope, a lawsuit", "Serious money"),
+    ],
+)
+def test_an_answer_taken_back_with_no_is_replaced_by_what_follows_and_said(
+    catalog: Catalog, slug: str, key: str, typed: str, shown: str
+) -> None:
+    q = catalog.by_slug(slug).question(key)
+    answer = parse_answer(q, typed)
+    assert answer.display(q).startswith(shown)
+    assert answer.note is not None and "corrected" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("review", "spot checks, no legal review", "spot"),  # "no" negates, takes nothing back
+        ("indemnity", "no, none of them", "none"),
+    ],
+)
+def test_a_no_that_takes_nothing_back_is_read_as_before(
+    catalog: Catalog, key: str, typed: str, value: str
+) -> None:
+    q = catalog.by_slug(DIFFUSION).question(key)
+    assert parse_answer(q, typed).choices == (value,)
