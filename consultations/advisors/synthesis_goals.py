@@ -122,7 +122,9 @@ def goal_measure(goal: str) -> str:
     return "a yes/no review with the team at the end of each quarter"
 
 
-_TIME_SPENT = re.compile(r"\b(?:time|hours|days|weeks)\s+(?:we|they|i|people|staff)\s+spends?\b")
+_TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses spend"
+    r"\b(?:time|hours|days|weeks|minutes)\s+(?:(?!on\b|for\b|of\b)[a-z'-]+\s+){1,3}?spends?\b"
+)
 
 
 _DURATION = re.compile(r"\b(?:under|below|within|less than|<)\s*\d+(?:\.\d+)?\s*(?:ms|s|sec)\b")
