@@ -95,3 +95,22 @@ def test_a_no_that_takes_nothing_back_is_read_as_before(
 ) -> None:
     q = catalog.by_slug(DIFFUSION).question(key)
     assert parse_answer(q, typed).choices == (value,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [
+        ("30 min a day", 3.5),  # a rate, as "15 mins per day" is
+        ("an hour a day", 7.0),
+        ("1h a day", 7.0),
+        ("a day a week", 8.0),  # one day: still read as a day
+        ("half a day a month", 0.92),
+    ],
+)
+def test_reading_time_a_day_is_a_rate_not_a_second_figure(
+    catalog: Catalog, typed: str, hours: float
+) -> None:
+    q = catalog.by_slug(CURATION).question("hours")
+    answer = parse_answer(q, typed)
+    assert answer.number == pytest.approx(hours, abs=0.01)
+    assert "left out" not in (answer.note or "")
