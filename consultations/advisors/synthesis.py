@@ -20,13 +20,14 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
+from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import goal_measure, goal_tags
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
+    SHELVED_HUNT,
     Item,
     chain,
-    from_goal,
     from_report,
     serves,
     to_recommendation,
@@ -69,6 +70,7 @@ def advise(request: AdvisorInput) -> Report:
         items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
+    _one_workflow_each(items)
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
@@ -324,6 +326,16 @@ def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
         )
     if "budget" in constraints and "server" in text and item.source != "edge-economics":
         item.detail += " Hardware only where a priced comparison shows it pays."
+
+
+def _one_workflow_each(items: list[Item]) -> None:
+    """Prototypes of workflows the goals name serve only the goal naming their workflow; with
+    one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
+    named = [i for i in items if i.source == "constraint" and i.subject]
+    if named:
+        items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]
+    for i in named:
+        i.others = set().union(*(j.subject for j in named if j is not i)) - i.subject
 
 
 def _link_interface_before_switch(items: list[Item]) -> None:

@@ -142,3 +142,25 @@ def goal_tags(goal: str) -> set[str]:
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
         tags = (tags - {"cost"}) | {"model-cost"}
     return tags
+
+
+_WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow is KYC onboarding
+    r"\b(?:cut|reduce|halve|shorten|lower|decrease|speed up|bring down|improve)\s+"
+    r"(?:the\s+|our\s+)?(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\b",
+    re.I,
+)
+_NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
+    *("response", "handling", "processing", "wait", "waiting", "lead", "turnaround", "cycle"),
+    *("resolution", "review", "average", "total", "reply", "answer", "loading", "load", "run"),
+    *("the", "our", "their", "its", "down", "idle", "screen", "build", "compute", "query"),
+}
+
+
+def workflow_named(goal: str) -> str | None:
+    """The workflow a time goal names ("cut loan-review time by 30%" → "loan-review"), or None
+    when it names only a measure ("cut response time")."""
+    m = _WORKFLOW_TIME.search(goal)
+    if m is None:
+        return None
+    words = re.findall(r"[a-z0-9]+", m.group("w").casefold())
+    return m.group("w") if any(w not in _NO_WORKFLOW for w in words) else None

@@ -202,6 +202,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
     return items
 
 
+SHELVED_HUNT = "List the workflows shelved as too complex"
 Step = tuple[str, str, str, str, set[str]]  # title, detail, owner kind, measure, tags
 FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach the year's end
     "budget": (
@@ -289,7 +290,7 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
         ),
         "automation": (
             "automation-frontier",
-            "List the workflows shelved as too complex, with how each outcome could be checked",
+            f"{SHELVED_HUNT}, with how each outcome could be checked",
             "For each: can a program or a simulator tell a good outcome from a bad one? Those "
             "that can are the prototype candidates.",
             "product lead",
@@ -399,34 +400,5 @@ def _sentence(r: Recommendation) -> str:
 
 
 LAUNCH_STEPS = "an evaluation bar, a review, a staged rollout"
-GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
-    "revenue": "revenue",
-    "local": "local",
-    "compliance": "data",
-    "automation": "automation",
-    "time": "automation",
-    "agents": "regulation",
-    "audit": "regulation",
-    "images": "images",
-    "latency": "latency",
-    "cost": "budget",
-    "model-cost": "budget",
-    "launch": "launch",
-}
-
-
-def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "") -> list[Item]:
-    """The first steps (and the one after) for a goal whose consultation was not run; a
-    delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
-    for tag, key in GOAL_TO_FIRST.items():
-        if tag in tags:
-            items = chain(key, done, agents)
-            if items and key == "launch" and goal:
-                items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
-            if items:
-                return items
-    return []
-
-
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text

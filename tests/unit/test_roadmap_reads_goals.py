@@ -38,3 +38,32 @@ def test_time_people_spend_is_measured_as_time_and_not_served_by_model_spend(
     assert "the time in the goal" in line
     assert "the cost the goal names" not in line
     assert "Price your highest-volume workload" not in line.split("Measure:")[0]
+
+
+BANK = {
+    "role": "CTO",
+    "industry": "retail banking (EU, ECB supervised)",
+    "team_size": "2,000",
+    "ai_use": "Copilot for developers, a chatbot on Azure OpenAI",
+    "constraints": "regulation & data residency",
+}
+
+
+def test_a_goal_naming_its_workflow_gets_that_workflow_prototyped_not_a_hunt_for_one(
+    catalog: Catalog,
+) -> None:
+    goals = "cut KYC onboarding time by 40%; reduce claims handling time by 20%"
+    r = run(catalog, "strategy-synthesis", {**BANK, "goals": goals})
+    titles = [rec.title for rec in r.recommendations]
+    kyc = next(t for t in titles if "KYC onboarding" in t)
+    claims = next(t for t in titles if "claims handling" in t)
+    assert "prototype KYC onboarding in shadow mode" in kyc
+    assert not any("shelved" in t for t in titles)
+    assert "KYC onboarding" in r.verdict or "claims handling" in r.verdict
+    kyc_line = goal_line(r, "cut KYC onboarding time")
+    assert kyc in kyc_line and claims not in kyc_line  # each goal is served by its own workflow
+
+
+def test_a_time_goal_naming_no_workflow_still_starts_with_the_list(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", {**BANK, "goals": "cut response time by half"})
+    assert not any("prototype response" in rec.title for rec in r.recommendations)

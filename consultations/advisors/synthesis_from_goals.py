@@ -1,0 +1,61 @@
+"""Roadmap items a goal calls for when no earlier consultation gave them: the first step of
+the kind of outcome it names, or the prototype of the workflow it names. Pure."""
+
+from __future__ import annotations
+
+from consultations.advisors.synthesis_goals import workflow_named
+from consultations.advisors.synthesis_items import (
+    FOLLOW_UPS,
+    LAUNCH_STEPS,
+    Item,
+    chain,
+    words_of,
+)
+
+GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
+    "revenue": "revenue",
+    "local": "local",
+    "compliance": "data",
+    "automation": "automation",
+    "time": "automation",
+    "agents": "regulation",
+    "audit": "regulation",
+    "images": "images",
+    "latency": "latency",
+    "cost": "budget",
+    "model-cost": "budget",
+    "launch": "launch",
+}
+
+
+def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "") -> list[Item]:
+    """The first steps (and the one after) for a goal whose consultation was not run; a
+    delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
+    for tag, key in GOAL_TO_FIRST.items():
+        if tag in tags:
+            named = workflow_named(goal) if key == "automation" else None
+            items = chain(key, done, agents)
+            if items and named:  # the goal names its workflow: that one, not a hunt for one
+                return [_prototype(named, items[0])]
+            if items and key == "launch" and goal:
+                items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
+            if items:
+                return items
+    return []
+
+
+def _prototype(workflow: str, listed: Item) -> Item:
+    """The list-then-prototype step, for the one workflow a goal names."""
+    _, detail, _, measure, tags = FOLLOW_UPS["automation"]
+    return Item(
+        f"Define how a good {workflow} outcome is checked, then prototype {workflow} in "
+        "shadow mode",
+        f"Which {workflow} outcomes a program, a simulator or a reviewer's sign-off can tell "
+        f"right from wrong, and today's baseline on 50 recent cases. Then: {detail}",
+        listed.owner,
+        measure,
+        "constraint",
+        set(tags),
+        weeks=listed.weeks,
+        subject=words_of(workflow),
+    )
