@@ -24,7 +24,12 @@ ALL_BUT = [  # (consultation, question, typed, the options read)
         ("arxiv", "openreview", "neurips2025", "colm2025"),
     ),
     (CURATION, "sources", "arxiv and openreview, excluding newsletters", ("arxiv", "openreview")),
-    (SYNTHESIS, "constraints", "everything except latency", ("budget", "regulation", "data", "skills")),
+    (
+        SYNTHESIS,
+        "constraints",
+        "everything except latency",
+        ("budget", "regulation", "data", "skills"),
+    ),
     (
         SYNTHESIS,
         "constraints",
