@@ -20,6 +20,7 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
+from consultations.advisors.synthesis_dates import dated, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import goal_measure, goal_tags
 from consultations.advisors.synthesis_items import (
@@ -88,7 +89,8 @@ def advise(request: AdvisorInput) -> Report:
         _keep_constraints(item, constraints)
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
-        recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), served_goals))
+        when = dated(horizon, request.as_of)
+        recs.append(to_recommendation(item, when, _owner(item.owner, team, lead), served_goals))
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -153,8 +155,9 @@ def advise(request: AdvisorInput) -> Report:
         + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
         + f" for a team of {plural(team, 'person')}.",
         summary=(
-            f"A roadmap for you as {lead}, in {industry}, starting from what runs today "
-            f"({use}). "
+            f"A roadmap for you as {lead}, in {industry}, "
+            + (f"from {year_of(request.as_of)}, " if request.as_of else "")
+            + f"starting from what runs today ({use}). "
             + (
                 f"It turns the next steps of your {plural(len(done), 'earlier consultation')} "
                 "into quarters, "

@@ -400,5 +400,7 @@ def _sentence(r: Recommendation) -> str:
 
 
 LAUNCH_STEPS = "an evaluation bar, a review, a staged rollout"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.report import Report
 from tests.unit.test_advisors import run
@@ -67,3 +72,18 @@ def test_a_goal_naming_its_workflow_gets_that_workflow_prototyped_not_a_hunt_for
 def test_a_time_goal_naming_no_workflow_still_starts_with_the_list(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {**BANK, "goals": "cut response time by half"})
     assert not any("prototype response" in rec.title for rec in r.recommendations)
+
+
+def test_the_roadmap_is_dated_from_the_day_it_is_written(catalog: Catalog) -> None:
+    script = catalog.by_slug("strategy-synthesis")
+    answers = {
+        q.key: parse_answer(q, {**BANK, "goals": "cut KYC onboarding time by 40%"}[q.key])
+        for q in script.questions
+    }
+    r = advise(AdvisorInput(script, answers, catalog.context, as_of=date(2026, 11, 26)))
+    horizons = [rec.horizon or "" for rec in r.recommendations]
+    assert horizons[0] == "0-3 months: Dec 2026–Feb 2027"  # late in a month: from the next
+    assert any(h == "3-6 months: Mar–May 2027" for h in horizons)
+    assert "December 2026 to November 2027" in r.summary
+    early = advise(AdvisorInput(script, answers, catalog.context, as_of=date(2027, 1, 5)))
+    assert early.recommendations[0].horizon == "0-3 months: Jan–Mar 2027"
