@@ -13,6 +13,7 @@ from consultations.advisors.synthesis_items import (
 )
 
 GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
+    "inventory": "inventory",
     "revenue": "revenue",
     "local": "local",
     "compliance": "data",
@@ -32,6 +33,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     """The first steps (and the one after) for a goal whose consultation was not run; a
     delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
     for tag, key in GOAL_TO_FIRST.items():
+        if tag == "inventory" and tag in tags:
+            return [_inventory()]
         if tag in tags:
             named = workflow_named(goal) if key == "automation" else None
             items = chain(key, done, agents)
@@ -58,4 +61,19 @@ def _prototype(workflow: str, listed: Item) -> Item:
         set(tags),
         weeks=listed.weeks,
         subject=words_of(workflow),
+    )
+
+
+def _inventory() -> Item:
+    """An AI-system inventory a goal asks for (for a regulator): the list itself, first. Its
+    words name no vendor: it lists what runs and brings no new data flow to wait for the map."""
+    return Item(
+        "List every AI system in use or in a pilot: purpose, owner, provider, data and risk class",
+        "One row per system, from the contracts, the model calls on record and each team's own "
+        "account; each gets an owner who keeps its row current.",
+        "compliance lead",
+        "every AI system in use or in a pilot on the list, with its owner and risk class",
+        "constraint",
+        {"inventory", "audit"},
+        weeks=4.0,
     )

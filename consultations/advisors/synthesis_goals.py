@@ -66,6 +66,10 @@ GOAL_WORDS = {
         "data protection",
         "vendors outside",
     ),
+    "inventory": (  # "get the AI Act inventory done": a list of AI systems is the outcome
+        *("inventory", "ai act", "register of ai", "ai register", "list of ai systems"),
+        *("ai systems register", "ai use register"),
+    ),
     "audit": (
         *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
         *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
@@ -84,6 +88,10 @@ GOAL_WORDS = {
     "reliability": ("uptime", "outage", "reliab", "availability"),
 }
 GOAL_MEASURES = (
+    (
+        "inventory",
+        "every AI system in use or in a pilot on the list, with its owner and risk class",
+    ),
     (
         "risk",
         "IP claims and complaints received, and the share of published images that passed "
@@ -108,7 +116,22 @@ _TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
+_DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
+    r"\b(?:before|by|until|no later than)\s+(?:the\s+)?(?:end of\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?"
+    r"|q[1-4](?:\s+20\d\d)?|h[12](?:\s+20\d\d)?|(?:the\s+)?summer|year[- ]end|20\d\d)\b",
+    re.I,
+)
+
+
 def goal_measure(goal: str) -> str:
+    """What shows the goal worked, and the date it names ("…, before August")."""
+    due = _DEADLINE.search(goal)
+    measure = _measure(goal)
+    return f"{measure}, {due.group(0)}" if due else measure
+
+
+def _measure(goal: str) -> str:
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time

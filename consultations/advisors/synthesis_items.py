@@ -35,7 +35,7 @@ ADDS = {
 }
 CONSTRAINT_TAGS = {
     "budget": {"cost"},
-    "regulation": {"audit", "compliance", "legal"},
+    "regulation": {"audit", "compliance", "legal", "inventory"},
     "data": {"privacy", "compliance"},
     "skills": {"skills"},
     "latency": {"latency"},

@@ -87,3 +87,18 @@ def test_the_roadmap_is_dated_from_the_day_it_is_written(catalog: Catalog) -> No
     assert "December 2026 to November 2027" in r.summary
     early = advise(AdvisorInput(script, answers, catalog.context, as_of=date(2027, 1, 5)))
     assert early.recommendations[0].horizon == "0-3 months: Jan–Mar 2027"
+
+
+def test_a_regulatory_inventory_with_a_deadline_is_planned_and_measured_by_its_date(
+    catalog: Catalog,
+) -> None:
+    goal = "get the AI Act inventory done before August"
+    r = run(
+        catalog, "strategy-synthesis", {**BANK, "goals": f"cut KYC onboarding time by 40%; {goal}"}
+    )
+    line = goal_line(r, goal)
+    assert "names no outcome" not in line and "no item here serves it" not in line
+    assert "before August" in line.split("Measure:")[1]
+    step = next(rec for rec in r.recommendations if "every AI system" in rec.title)
+    assert step.horizon is not None and step.horizon.startswith("0-3 months")
+    assert "risk class" in step.detail
