@@ -71,6 +71,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.TEXT:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
+            if _mashed(text):  # "asdfgh": not a description of anything
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"I could not read that as an answer: a few words, please{example}."
+                )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
@@ -87,6 +92,20 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _mashed(text: str) -> bool:
+    """One run of letters no one writes as an answer: no vowel ("sdfkjh"), a keyboard row
+    ("asdf", "qwer") or one letter three times ("xxxx"); acronyms ("SRE", "CTO") are words."""
+    if not text.isalpha() or len(text) < 4 or (text.isupper() and len(text) <= 6):
+        return False
+    low = text.casefold()
+    rows = any(row[i : i + 4] in low for row in _ROWS for i in range(len(row) - 3))
+    vowelless = len(low) >= 5 and not set(low) & set("aeiouy")  # "fmcg" is an industry
+    return rows or vowelless or re.search(r"(.)\1\1", low) is not None
 
 
 def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:

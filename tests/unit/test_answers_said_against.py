@@ -119,3 +119,20 @@ def test_reading_time_a_day_is_a_rate_not_a_second_figure(
     answer = parse_answer(q, typed)
     assert answer.number == pytest.approx(hours, abs=0.01)
     assert "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize("typed", ["asdfgh", "qwerty", "xxxx", "jkjkjk", "sdfkjh"])
+def test_a_keyboard_mash_is_asked_again_not_noted_as_the_answer(
+    catalog: Catalog, typed: str
+) -> None:
+    q = catalog.by_slug(SYNTHESIS).question("ai_use")
+    with pytest.raises(AnswerError, match="could not read"):
+        parse_answer(q, typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["CTO", "HR", "SRE", "nothing", "RAG", "rhythm", "GPT-4o", "fmcg"]
+)
+def test_short_real_answers_are_still_read(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug(SYNTHESIS).question("ai_use")
+    assert parse_answer(q, typed).text == typed

@@ -3,6 +3,8 @@ each follow-up joins the list it continues, said so; never read as the next ques
 
 from __future__ import annotations
 
+import pytest
+
 from consultations import engine
 from consultations.catalog import Catalog
 from tests.unit.test_engine import begin, step
@@ -43,3 +45,18 @@ def test_the_last_goal_sent_after_the_report_joins_the_goals(catalog: Catalog) -
         "cut KYC time by 40%",
         "reduce call centre volume by 15%",
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["go back", "Go back please", "wait, go back", "back one", "previous question", "undo that"],
+)
+def test_going_back_in_everyday_words_goes_back_and_is_never_an_answer(
+    catalog: Catalog, typed: str
+) -> None:
+    """'go back' at 'Which industry are you in?' was noted as the industry."""
+    script = catalog.by_slug("strategy-synthesis")
+    d = step(script, begin(script).consultation, "Head of Product")
+    d = step(script, d.consultation, typed)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 1
+    assert "industry" not in d.consultation.answers and d.consultation.answers == {}
