@@ -3,7 +3,7 @@ the kind of outcome it names, or the prototype of the workflow it names. Pure.""
 
 from __future__ import annotations
 
-from consultations.advisors.synthesis_goals import workflow_named
+from consultations.advisors.synthesis_goals import THINGS, workflow_named
 from consultations.advisors.synthesis_items import (
     FOLLOW_UPS,
     LAUNCH_STEPS,
@@ -50,9 +50,9 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
 def _prototype(workflow: str, listed: Item) -> Item:
     """The list-then-prototype step, for the one workflow a goal names."""
     _, detail, _, measure, tags = FOLLOW_UPS["automation"]
+    thing = f"the {workflow}" if workflow.split()[-1].casefold() in THINGS else workflow
     return Item(
-        f"Define how a good {workflow} outcome is checked, then prototype {workflow} in "
-        "shadow mode",
+        f"Define how a good {workflow} outcome is checked, then prototype {thing} in shadow mode",
         f"Which {workflow} outcomes a program, a simulator or a reviewer's sign-off can tell "
         f"right from wrong, and today's baseline on 50 recent cases. Then: {detail}",
         listed.owner,
@@ -60,7 +60,7 @@ def _prototype(workflow: str, listed: Item) -> Item:
         "constraint",
         set(tags),
         weeks=listed.weeks,
-        subject=words_of(workflow),
+        subject=words_of(workflow) - {w.rstrip("s") for w in THINGS},  # "agent" names no one
     )
 
 

@@ -127,7 +127,7 @@ _DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
 def goal_measure(goal: str) -> str:
     """What shows the goal worked, and the date it names ("…, before August")."""
     due = _DEADLINE.search(goal)
-    measure = _measure(goal)
+    measure = _measure(_DEADLINE.sub("", goal))  # "by Q2" names a date, not a target
     return f"{measure}, {due.group(0)}" if due else measure
 
 
@@ -179,11 +179,22 @@ _NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
 }
 
 
+_WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker-email agent
+    r"\b(?:launch|start|run|ship|build|deploy|do)\s+(?:a|an|the|our)\s+"
+    r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:pilot|prototype|poc|proof of concept)\b",
+    re.I,
+)
+THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", "tool", "pilot"}
+_GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
+
+
 def workflow_named(goal: str) -> str | None:
-    """The workflow a time goal names ("cut loan-review time by 30%" → "loan-review"), or None
-    when it names only a measure ("cut response time")."""
-    m = _WORKFLOW_TIME.search(goal)
-    if m is None:
-        return None
-    words = re.findall(r"[a-z0-9]+", m.group("w").casefold())
-    return m.group("w") if any(w not in _NO_WORKFLOW for w in words) else None
+    """The workflow a goal names ("cut loan-review time by 30%" → "loan-review", "launch a
+    broker-email agent pilot" → "broker-email agent"), or None when it names only a measure
+    ("cut response time") or a kind of thing ("launch an agent pilot")."""
+    for pattern, plain in ((_WORKFLOW_TIME, _NO_WORKFLOW), (_WORKFLOW_PILOT, _GENERIC)):
+        m = pattern.search(goal)
+        words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
+        if m and any(w not in plain for w in words):
+            return m.group("w")
+    return None

@@ -102,3 +102,22 @@ def test_a_regulatory_inventory_with_a_deadline_is_planned_and_measured_by_its_d
     step = next(rec for rec in r.recommendations if "every AI system" in rec.title)
     assert step.horizon is not None and step.horizon.startswith("0-3 months")
     assert "risk class" in step.detail
+
+
+def test_a_pilot_goal_naming_its_own_workflow_gets_its_own_item_measured_by_its_date(
+    catalog: Catalog,
+) -> None:
+    goals = "cut claims handling time by 30%, launch a broker-email agent pilot by Q2"
+    r = run(catalog, "strategy-synthesis", {**BANK, "goals": goals})
+    titles = [rec.title for rec in r.recommendations]
+    assert any("prototype the broker-email agent in shadow mode" in t for t in titles)
+    pilot = goal_line(r, "launch a broker-email agent pilot")
+    assert "claims handling" not in pilot  # not served by another workflow's prototype
+    assert "the number in the goal" not in pilot  # "Q2" is a date, not a target
+    assert pilot.endswith("by Q2.")
+
+
+def test_constraints_named_by_regulator_and_missing_people_are_read(catalog: Catalog) -> None:
+    q = catalog.by_slug("strategy-synthesis").question("constraints")
+    answer = parse_answer(q, "BaFin + GDPR, and we have no ML engineers")
+    assert set(answer.choices) == {"regulation", "data", "skills"}
