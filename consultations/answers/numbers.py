@@ -19,7 +19,7 @@ from consultations.answers.model import Answer, AnswerError, Unclear, format_num
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
 from consultations.answers.rates import rate_after, to_period
-from consultations.answers.shares import shares_in_words
+from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.units import (
     FTE_HOURS_A_WEEK,
     M_MEANS,
@@ -299,6 +299,9 @@ def _answer(
     for v in values.values():
         _check_bounds(question, v)
     notes = [q.note for q in chosen.values() if q.note]
+    if question.kind is NumberKind.PERCENT and (fractions := fractions_of_one(values, text)):
+        values, said = fractions
+        notes.append(said)
     note = "; ".join(dict.fromkeys(notes)) or None
     if question.parts:
         return Answer(key=question.key, raw=text, numbers=values, currency=currency, note=note)

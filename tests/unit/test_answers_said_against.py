@@ -136,3 +136,40 @@ def test_a_keyboard_mash_is_asked_again_not_noted_as_the_answer(
 def test_short_real_answers_are_still_read(catalog: Catalog, typed: str) -> None:
     q = catalog.by_slug(SYNTHESIS).question("ai_use")
     assert parse_answer(q, typed).text == typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "cost 50 failure 30 compute 20",
+        "cost 50% failure 30% compute 20%",
+        "cost=50 failure=30 compute=20",
+        "50 cost 30 failure 20 compute",
+        "cost: 50, failure: 30, compute: 20",
+    ],
+)
+def test_each_share_goes_to_the_word_written_beside_it_the_same_way_each_time(
+    catalog: Catalog, typed: str
+) -> None:
+    """'cost 50 failure 30 compute 20' was read as failure 20%, compute 30%."""
+    q = catalog.by_slug(CURATION).question("weights")
+    assert parse_answer(q, typed).numbers == {"cost": 50, "failure": 30, "compute": 20}
+
+
+@pytest.mark.parametrize(
+    ("typed", "shares"),
+    [
+        ("mostly cost", {"cost": 60, "failure": 20, "compute": 20}),
+        ("cost mostly", {"cost": 60, "failure": 20, "compute": 20}),
+        ("only failure", {"cost": 0, "failure": 100, "compute": 0}),
+        ("cost > failure > compute", {"cost": 50, "failure": 33, "compute": 17}),
+        ("cost 0.5 failure 0.3 compute 0.2", {"cost": 50, "failure": 30, "compute": 20}),
+    ],
+)
+def test_weights_said_by_one_name_a_ranking_or_fractions_are_read_and_said(
+    catalog: Catalog, typed: str, shares: dict[str, float]
+) -> None:
+    q = catalog.by_slug(CURATION).question("weights")
+    answer = parse_answer(q, typed)
+    assert answer.numbers == shares
+    assert answer.note
