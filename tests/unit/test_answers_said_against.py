@@ -173,3 +173,14 @@ def test_weights_said_by_one_name_a_ranking_or_fractions_are_read_and_said(
     answer = parse_answer(q, typed)
     assert answer.numbers == shares
     assert answer.note
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["only a senior lawyer can judge", "an underwriter has to look at each one", "the doctor"],
+)
+def test_a_named_profession_judging_the_outcome_is_a_person_judging(
+    catalog: Catalog, typed: str
+) -> None:
+    q = catalog.by_slug("automation-frontier").question("checkable")
+    assert parse_answer(q, typed).choices == ("human",)
