@@ -26,6 +26,7 @@ from consultations.advisors.synthesis_goals import goal_measure, goal_tags
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
+    EXPOSED_TODAY,
     SHELVED_HUNT,
     Item,
     chain,
@@ -362,6 +363,8 @@ def _residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> Non
         return
     for i in items:
         text = f"{i.title} {i.detail}".casefold()
+        if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
+            continue
         if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
             i.depends_on = gate.title
 

@@ -73,10 +73,17 @@ def words_of(text: str) -> set[str]:
 def serves(goal: str, item: Item) -> bool:
     """A goal is served by an item that shares one of its tags, unless the goal names another
     workflow the item's consultation weighed and not this item's own."""
-    if not goal_tags(goal) & item.tags:
+    tags = goal_tags(goal)
+    if not tags & item.tags:
         return False
     said = words_of(goal)
+    named = tags & OWN_OBJECT  # "product photo costs": images, whatever else they cost
+    if named and not named & item.tags and not said & item.subject:
+        return False
     return not (said & item.others and not said & item.subject)
+
+
+OWN_OBJECT = {"images", "inventory"}  # goal tags that name what the goal is about
 
 
 _BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
@@ -132,9 +139,12 @@ def measure_for(slug: str, report: Report) -> str:
     return "done and reviewed"
 
 
+EXPOSED_TODAY = 12.0  # the urgency of a high risk today: before any goal's next step
+
+
 def urgency(slug: str, verdict: str) -> float:
     if verdict.startswith("Risk: high"):  # exposure today: before any goal's next step
-        return 12.0
+        return EXPOSED_TODAY
     if verdict.startswith(("Risk: medium", "Restructure")):
         return 1.0
     if verdict.startswith(("Stay", "Keep it", "Keep them", "Not yet", "Risk: low")):

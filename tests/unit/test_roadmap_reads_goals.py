@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from consultations.advisors import advise
-from consultations.advisors.base import AdvisorInput
+from consultations.advisors.base import AdvisorInput, EarlierConsultation
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.report import Report
@@ -121,3 +121,43 @@ def test_constraints_named_by_regulator_and_missing_people_are_read(catalog: Cat
     q = catalog.by_slug("strategy-synthesis").question("constraints")
     answer = parse_answer(q, "BaFin + GDPR, and we have no ML engineers")
     assert set(answer.choices) == {"regulation", "data", "skills"}
+
+
+IMAGES = {
+    "use": "product & lifestyle images straight into personalised emails, no human in the loop",
+    "vendors": "Midjourney, Stable Diffusion XL (self-hosted, fine-tuned on our catalogue)",
+    "content": "brands & logos, sometimes celebrities",
+    "jurisdictions": "EU, UK and the US",
+    "indemnity": "capped",
+    "review": "nobody, they're posted automatically",
+}
+INVOICES = {
+    "workflows": "invoice exception handling",
+    "why_shelved": "too many edge cases",
+    "checkable": "we can backtest against last year's invoices",
+    "logs": "some, incomplete",
+    "error_cost": "a wrong payment can be 50k+",
+    "value": "1,5 Mio € a year",
+}
+
+
+def test_an_ip_risk_high_today_is_fixed_first_and_photo_costs_are_not_served_by_invoices(
+    catalog: Catalog,
+) -> None:
+    earlier = (
+        EarlierConsultation("diffusion-ip-risk", {}, run(catalog, "diffusion-ip-risk", IMAGES)),
+        EarlierConsultation(
+            "automation-frontier", {}, run(catalog, "automation-frontier", INVOICES)
+        ),
+    )
+    answers = {
+        "team_size": "25",
+        "constraints": "budget mostly, and GDPR",
+        "goals": "reduce product photo costs by 50%; no IP claims from generated images",
+    }
+    r = run(catalog, "strategy-synthesis", answers, earlier=earlier)
+    ip = next(rec for rec in r.recommendations if "questionnaire" in rec.title)
+    assert (ip.horizon or "").startswith("0-3 months")  # "stop publishing…: high today"
+    assert "questionnaire" in r.verdict
+    photos = goal_line(r, "reduce product photo costs").split("Measure:")[0]
+    assert "invoice" not in photos and "Prototype in shadow mode" not in photos
