@@ -171,6 +171,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
         tags.discard("compliance")
     others: set[str] = set()
     subject: set[str] = set()
+    planned: list[str] = []
     if slug == "automation-frontier" and report.tables:  # the workflows not planned here
         rows = [row[0] for row in report.tables[0].rows]
         planned = [r for r in rows if r.casefold() in report.verdict.casefold()]
@@ -192,10 +193,12 @@ def from_report(slug: str, report: Report) -> list[Item]:
             subject=subject,
         )
     ]
+    about = planned[0] if len(planned) == 1 else None  # "Prototype in shadow mode": of what
     for r in later[:2]:
+        named = about is None or about.casefold() in r.title.casefold()
         items.append(
             Item(
-                r.title,
+                r.title if named else f"{r.title}: {about}",
                 _sentence(r).replace(" above", " in that report"),
                 r.owner or "engineering lead",
                 measure_for(slug, report),

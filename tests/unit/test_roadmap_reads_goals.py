@@ -161,3 +161,11 @@ def test_an_ip_risk_high_today_is_fixed_first_and_photo_costs_are_not_served_by_
     assert "questionnaire" in r.verdict
     photos = goal_line(r, "reduce product photo costs").split("Measure:")[0]
     assert "invoice" not in photos and "Prototype in shadow mode" not in photos
+
+
+def test_a_later_step_of_an_earlier_consultation_names_its_workflow(catalog: Catalog) -> None:
+    report = run(catalog, "automation-frontier", INVOICES)
+    earlier = (EarlierConsultation("automation-frontier", {}, report),)
+    r = run(catalog, "strategy-synthesis", {"team_size": "25"}, earlier=earlier)
+    titles = [rec.title for rec in r.recommendations]
+    assert "Prototype in shadow mode: invoice exception handling" in titles
