@@ -217,6 +217,8 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
     from consultations.triage.scorer import Profile
 
     links, titles = _links_and_titles(pasted)
+    described = [t for t in titles if _DESCRIBED.match(t)]
+    titles = [t for t in titles if t not in described]
     papers = [
         Paper(id=f"pasted:{n}", title=text[:1000], arxiv_id=arxiv_id(text))
         for n, text in enumerate(titles, 1)
@@ -226,7 +228,18 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
         f"{link} — not judged: offline a link has no title to read; paste the paper's title "
         "to rank it here."
         for link in links
+    ) + tuple(
+        f"{text} — not judged: that describes a paper rather than titling it; paste its title "
+        "to rank it here."
+        for text in described
     )
+
+
+_DESCRIBED = re.compile(  # "the Qwen gated attention paper", "that RLVR one"
+    r"^(?:the|that|this|those|these)\b.{0,80}\b(?:paper|papers|one|ones|work|study|preprint|"
+    r"article|result)\W*$",
+    re.I,
+)
 
 
 _LINK = re.compile(r"(?:https?://|www\.|arxiv\.org/)\S+", re.I)

@@ -1,0 +1,16 @@
+"""What a user pastes for a first triage: a title is ranked, a description is asked for."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
+
+
+def test_a_paper_described_rather_than_titled_is_not_scored_as_a_title(catalog: Catalog) -> None:
+    """'the Qwen gated attention paper' was scored 29/100, 'weak on all three'."""
+    pasted = "the Qwen gated attention paper; 4-bit quantization for on-device LLMs"
+    r = run(catalog, "research-curation", {"to_triage": pasted})
+    first = next(s for s in r.sections if s.title.startswith("First triage")).items
+    described = next(x for x in first if x.startswith("the Qwen gated attention paper"))
+    assert "/100" not in described and "paste its title" in described
+    assert any(x.startswith("4-bit quantization") and "/100" in x for x in first)
