@@ -224,14 +224,18 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
         for n, text in enumerate(titles, 1)
     ]
     ranked = triage(papers, Profile.model_validate(profile), top=None) if papers else []
-    return tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked) + tuple(
-        f"{link} — not judged: offline a link has no title to read; paste the paper's title "
-        "to rank it here."
-        for link in links
-    ) + tuple(
-        f"{text} — not judged: that describes a paper rather than titling it; paste its title "
-        "to rank it here."
-        for text in described
+    return (
+        tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked)
+        + tuple(
+            f"{link} — not judged: offline a link has no title to read; paste the paper's title "
+            "to rank it here."
+            for link in links
+        )
+        + tuple(
+            f"{text} — not judged: that describes a paper rather than titling it; paste its title "
+            "to rank it here."
+            for text in described
+        )
     )
 
 

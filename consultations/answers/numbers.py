@@ -379,14 +379,16 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
 _ME_AND_ONE = re.compile(  # "just me and a freelancer": one more
     r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s+(?:a|an|one)\s+[a-z]", re.I
 )
-_TEAMS_OF = re.compile(r"\b(?:teams?|squads?|groups?)\s+of\s*$", re.I)
+_TEAMS_OF = re.compile(  # "two teams of 5", "3 scrum teams of 7"; not "2k (IT), ML team of 40"
+    r"\s*(?:[a-z-]+\s+)?(?:teams?|squads?|groups?|pods?)\s+of\s*", re.I
+)
 
 
 def _people(text: str, found: list[Quantity]) -> list[Quantity]:
     """People are whole; "two teams of 5" is 10; "me and a freelancer" is 2."""
     if not found and _ME_AND_ONE.match(text):
         return [Quantity((1.0,), 0, len(text), text="one")]  # the speaker is added below
-    if len(found) == 2 and _TEAMS_OF.search(text[found[0].end : found[1].start]):
+    if len(found) == 2 and _TEAMS_OF.fullmatch(text[found[0].end : found[1].start]):
         a, b = found
         note = f"{plain(a.readings[0])} × {plain(b.readings[0])} people"
         return [replace(a, readings=(a.readings[0] * b.readings[0],), end=b.end, note=note)]

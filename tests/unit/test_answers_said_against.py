@@ -184,3 +184,18 @@ def test_a_named_profession_judging_the_outcome_is_a_person_judging(
 ) -> None:
     q = catalog.by_slug("automation-frontier").question("checkable")
     assert parse_answer(q, typed).choices == ("human",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "people"),
+    [
+        ("~2k (IT), ML team of 40", 2000),  # was 80,000: "2,000 × 40 people"
+        ("two teams of 5", 10),
+        ("3 scrum teams of 7", 21),
+    ],
+)
+def test_teams_multiply_only_when_said_as_teams_of(
+    catalog: Catalog, typed: str, people: float
+) -> None:
+    q = catalog.by_slug(SYNTHESIS).question("team_size")
+    assert parse_answer(q, typed).number == people
