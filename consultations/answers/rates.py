@@ -20,6 +20,11 @@ _ADVERB = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum)\b",
     re.IGNORECASE,
 )
+_FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:every\s+(?:other|second|two|2)\s+weeks?|fortnightly|"
+    r"bi-?weekly|(?:per|a|each|every)\s+fortnight)\b",
+    re.IGNORECASE,
+)
 _PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
 _ALIASES = {
     "s": ("s", "sec", "second"),
@@ -33,14 +38,18 @@ _ALIASES = {
 _NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
 DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
 DAYS["y"] = 365.25
+DAYS["2w"] = 14.0
 WORDS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month"}
 WORDS["y"] = "year"
+WORDS["2w"] = "fortnight"
 
 
 def rate_after(text: str, end: int) -> str | None:
     """The period a number is given per ("a day", "/month", "yearly", "rps"), if any."""
     if _PER_SECOND.match(text, end):
         return "s"
+    if _FORTNIGHT.match(text, end):
+        return "2w"
     m = _RATE.match(text, end) or _ADVERB.match(text, end)
     if m is None:
         return None

@@ -199,3 +199,13 @@ def test_teams_multiply_only_when_said_as_teams_of(
 ) -> None:
     q = catalog.by_slug(SYNTHESIS).question("team_size")
     assert parse_answer(q, typed).number == people
+
+
+@pytest.mark.parametrize(
+    "typed", ["2h every other week", "2h every two weeks", "2h fortnightly", "2 hours biweekly"]
+)
+def test_time_every_other_week_is_half_of_it_a_week_and_said(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug(CURATION).question("hours")
+    answer = parse_answer(q, typed)
+    assert answer.number == 1
+    assert answer.note is not None and "a week" in answer.note
