@@ -88,6 +88,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
+    if not named:  # "long context & RAG eval and agent reliability": "&" lists them
+        parts = _ampersands(parts)
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
@@ -153,6 +155,25 @@ def _split_commas(text: str, final_and: bool = True) -> list[str]:
         if final_and and sep and plain and head.strip() and tail.strip() and "(" not in parts[-1]:
             parts[-1:] = [head, tail]
     return parts
+
+
+_AMPERSAND = re.compile(r"\s+&\s+")
+
+
+def _ampersands(parts: list[str]) -> list[str]:
+    """Items joined by a spaced "&" are separate items ("M&A" is one word), and where "&"
+    lists them, the last " and " ends the list as a comma would ("a & b and c")."""
+    out: list[str] = []
+    for part in parts:
+        pieces = _AMPERSAND.split(part)
+        if len(pieces) == 1 or any(p.count("(") != p.count(")") for p in pieces):
+            out.append(part)
+            continue
+        head, sep, tail = pieces[-1].rpartition(" and ")
+        if sep and head.strip() and tail.strip() and "(" not in pieces[-1]:
+            pieces[-1:] = [head, tail]
+        out.extend(pieces)
+    return out
 
 
 def _split_and_article(part: str) -> list[str]:

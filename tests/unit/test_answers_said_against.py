@@ -209,3 +209,34 @@ def test_time_every_other_week_is_half_of_it_a_week_and_said(catalog: Catalog, t
     answer = parse_answer(q, typed)
     assert answer.number == 1
     assert answer.note is not None and "a week" in answer.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "items"),
+    [
+        (
+            CURATION,
+            "topics",
+            "long context & RAG eval and agent reliability",
+            ("long context", "RAG eval", "agent reliability"),
+        ),
+        (
+            "automation-frontier",
+            "workflows",
+            "invoice exception handling & 3-way PO matching",
+            ("invoice exception handling", "3-way PO matching"),
+        ),
+        (DIFFUSION, "jurisdictions", "EU & UK, plus US later", ("EU", "UK", "US later")),
+        (
+            CURATION,
+            "topics",
+            "M&A due diligence, R&D tooling",
+            ("M&A due diligence", "R&D tooling"),
+        ),
+    ],
+)
+def test_an_ampersand_between_items_separates_them(
+    catalog: Catalog, slug: str, key: str, typed: str, items: tuple[str, ...]
+) -> None:
+    q = catalog.by_slug(slug).question(key)
+    assert parse_answer(q, typed).items == items
