@@ -6,7 +6,7 @@ import re
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
-_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)")  # "a support agent": lower case only
+_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)\s+"
@@ -206,8 +206,16 @@ def _names_joined_by_and(part: str) -> list[str]:
         return [part]
     pieces = _AND.split(part)
     balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
-    named = all(_starts_with_name(_HEDGE.sub("", p)) for p in pieces)  # "… and sometimes claude"
+    named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
     return pieces if balanced and named else [part]
+
+
+_OWN = re.compile(r"^(?:(?:our|my)\s+)?(?:own|in-house|in house|self-hosted)\s+(?=\S)", re.I)
+
+
+def _owned(part: str) -> str:
+    """The name in "our own SD 1.5 LoRA", "sometimes claude": the words before it dropped."""
+    return _OWN.sub("", _HEDGE.sub("", part.strip()))
 
 
 def _starts_with_name(part: str) -> bool:

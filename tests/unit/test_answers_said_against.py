@@ -240,3 +240,9 @@ def test_an_ampersand_between_items_separates_them(
 ) -> None:
     q = catalog.by_slug(slug).question(key)
     assert parse_answer(q, typed).items == items
+
+
+def test_a_vendor_and_our_own_model_joined_by_and_are_two(catalog: Catalog) -> None:
+    q = catalog.by_slug(DIFFUSION).question("vendors")
+    typed = "Midjourney (v6), DALL·E 3 & our own SD 1.5 LoRA"
+    assert parse_answer(q, typed).items == ("Midjourney (v6)", "DALL·E 3", "our own SD 1.5 LoRA")
