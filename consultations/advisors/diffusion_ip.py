@@ -96,7 +96,7 @@ def advise(request: AdvisorInput) -> Report:
     public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
     private = not public and PRIVATE.search(use) is not None  # "slides, never external"
     own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
-    own = [re.sub(r"^(?:our|my|an|a|the)\s+", "", v, flags=re.IGNORECASE) for v in own_raw]
+    own = [re.sub(r"^(?:(?:our|my|an|a|the)\s+)?(?:own\s+)?", "", v, flags=re.I) for v in own_raw]
     open_models = [
         v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
     ]

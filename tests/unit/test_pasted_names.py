@@ -1,4 +1,5 @@
-"""What a user pastes for a first triage: a title is ranked, a description is asked for."""
+"""Things a user names or pastes, said back as named: a title is ranked, a description is asked
+for by title, "our own SD 1.5 LoRA" is "the SD 1.5 LoRA"."""
 
 from __future__ import annotations
 
@@ -14,3 +15,9 @@ def test_a_paper_described_rather_than_titled_is_not_scored_as_a_title(catalog: 
     described = next(x for x in first if x.startswith("the Qwen gated attention paper"))
     assert "/100" not in described and "paste its title" in described
     assert any(x.startswith("4-bit quantization") and "/100" in x for x in first)
+
+
+def test_our_own_model_is_named_without_our_own(catalog: Catalog) -> None:
+    answers = {"vendors": "Midjourney, DALL·E 3 & our own SD 1.5 LoRA"}
+    r = run(catalog, "diffusion-ip-risk", answers)
+    assert "(the SD 1.5 LoRA)" in r.summary and "own SD" not in r.summary
