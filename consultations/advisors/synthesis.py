@@ -84,7 +84,7 @@ def advise(request: AdvisorInput) -> Report:
     staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
 
-    cur = currency_of((e.answers for e in request.earlier), " ".join(goals))
+    cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
     for horizon, item in plan:
         _keep_constraints(item, constraints)

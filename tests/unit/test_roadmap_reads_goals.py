@@ -169,3 +169,19 @@ def test_a_later_step_of_an_earlier_consultation_names_its_workflow(catalog: Cat
     r = run(catalog, "strategy-synthesis", {"team_size": "25"}, earlier=earlier)
     titles = [rec.title for rec in r.recommendations]
     assert "Prototype in shadow mode: invoice exception handling" in titles
+
+
+@pytest.mark.parametrize(
+    ("industry", "sign"),
+    [
+        ("retail banking (EU, ECB supervised)", "€"),
+        ("insurance (P&C), Germany", "€"),
+        ("wealth management, London", "£"),
+        ("B2B SaaS for dentists", "$"),
+    ],
+)
+def test_the_roadmap_is_priced_in_the_currency_of_where_the_user_works(
+    catalog: Catalog, industry: str, sign: str
+) -> None:
+    r = run(catalog, "strategy-synthesis", {**BANK, "industry": industry})
+    assert r.figure("What the plan costs").display.startswith(f"about {sign}")
