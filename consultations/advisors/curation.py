@@ -119,7 +119,9 @@ def advise(request: AdvisorInput) -> Report:
                 label="Papers per digest",
                 value=per,
                 display=str(per),
-                working=f"{plural(hours, 'hour')} a week × 60 ÷ "
+                working=f"{_reading(hours)} a week"
+                + ("" if hours < 1 else " × 60")
+                + " ÷ "
                 f"{_digests(cadence)} a week ÷ "
                 f"{MINUTES_PER_PAPER} minutes a paper (at least 1, at most {MAX_PER_DIGEST})",
             ),
@@ -127,7 +129,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="Reading time the digest asks for",
                 value=weekly_minutes,
                 display=f"{plural(round(weekly_minutes), 'minute')} a week, against your "
-                f"{plural(hours, 'hour')} a week",
+                f"{_reading(hours)} a week",
                 working=f"{plural(per, 'paper')} × {_digests(cadence)} a week × "
                 f"{MINUTES_PER_PAPER} minutes",
             ),
@@ -185,15 +187,20 @@ def _budget_check(
         return (
             f"Note: even {plural(per, 'paper')} a {_period(cadence)} takes "
             f"{plural(round(weekly_minutes), 'minute')} a week, more than your "
-            f"{plural(hours, 'hour')} a week: a weekly digest of {plural(weekly, 'paper')} "
+            f"{_reading(hours)} a week: a weekly digest of {plural(weekly, 'paper')} "
             "fits, or give reading more time."
         )
     if per == MAX_PER_DIGEST and weekly_minutes < budget * 0.8:
         return (
-            f"Your {plural(hours, 'hour')} a week would allow more, but {MAX_PER_DIGEST} "
+            f"Your {_reading(hours)} a week would allow more, but {MAX_PER_DIGEST} "
             "papers is the most one digest carries: a shorter cadence would use the time."
         )
     return ""
+
+
+def _reading(hours: float) -> str:
+    """ "15 minutes" under an hour ("0.2 hours" hid a quarter hour), else "2.5 hours"."""
+    return plural(round(hours * 60), "minute") if hours < 1 else plural(hours, "hour")
 
 
 def _scaled(raw: dict[str, float]) -> str:

@@ -21,3 +21,10 @@ def test_our_own_model_is_named_without_our_own(catalog: Catalog) -> None:
     answers = {"vendors": "Midjourney, DALL·E 3 & our own SD 1.5 LoRA"}
     r = run(catalog, "diffusion-ip-risk", answers)
     assert "(the SD 1.5 LoRA)" in r.summary and "own SD" not in r.summary
+
+
+def test_reading_time_under_an_hour_is_said_in_minutes(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"hours": "15 minutes a week tops", "cadence": "monthly"})
+    shown = r.figure("Reading time the digest asks for").display
+    assert shown.endswith("against your 15 minutes a week")
+    assert r.figure("Papers per digest").working.startswith("15 minutes a week ÷")
