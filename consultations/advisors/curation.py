@@ -119,9 +119,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="Papers per digest",
                 value=per,
                 display=str(per),
-                working=f"{_reading(hours)} a week"
-                + ("" if hours < 1 else " × 60")
-                + " ÷ "
+                working=f"{_reading(hours)} a week" + ("" if hours < 1 else " × 60") + " ÷ "
                 f"{_digests(cadence)} a week ÷ "
                 f"{MINUTES_PER_PAPER} minutes a paper (at least 1, at most {MAX_PER_DIGEST})",
             ),

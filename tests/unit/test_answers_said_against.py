@@ -246,3 +246,12 @@ def test_a_vendor_and_our_own_model_joined_by_and_are_two(catalog: Catalog) -> N
     q = catalog.by_slug(DIFFUSION).question("vendors")
     typed = "Midjourney (v6), DALL·E 3 & our own SD 1.5 LoRA"
     assert parse_answer(q, typed).items == ("Midjourney (v6)", "DALL·E 3", "our own SD 1.5 LoRA")
+
+
+@pytest.mark.parametrize(
+    "typed", ["whatever matters for a fintech", "anything relevant to insurance", "whatever"]
+)
+def test_topics_left_to_us_are_asked_for_not_taken_as_a_topic(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug(CURATION).question("topics")
+    with pytest.raises(AnswerError, match="Name each one"):
+        parse_answer(q, typed)
