@@ -52,7 +52,8 @@ _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: 
 _VAGUE = re.compile(  # "the usual ones": no item is named
     r"\s*(?:the\s+)?(?:usual|standard|normal|common|typical|popular|big|main|obvious)"
     r"(?:\s+(?:ones?|suspects|tools?|vendors?|players?|stuff))?\s*[.!]?\s*"
-    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses)\s*[.!]?\s*"
+    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses|anything|you pick|"
+    r"you choose|you decide|your call|up to you|surprise me|no preference)\s*[.!]?\s*"
     r"|\s*(?:whatever|anything|what(?:ever)?\s+(?:matters|counts|is relevant))"  # "… for a bank"
     r"(?:\s+(?:matters|counts|relevant|is relevant|important|is important))?"
     r"\s+(?:for|to|in)\s+(?:a|an|the|our|us|me)?\s*[\w &/-]{1,40}[.!]?\s*",

@@ -249,7 +249,8 @@ def test_a_vendor_and_our_own_model_joined_by_and_are_two(catalog: Catalog) -> N
 
 
 @pytest.mark.parametrize(
-    "typed", ["whatever matters for a fintech", "anything relevant to insurance", "whatever"]
+    "typed",
+    ["whatever matters for a fintech", "anything relevant to insurance", "whatever", "you pick"],
 )
 def test_topics_left_to_us_are_asked_for_not_taken_as_a_topic(catalog: Catalog, typed: str) -> None:
     q = catalog.by_slug(CURATION).question("topics")
