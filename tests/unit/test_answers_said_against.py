@@ -256,3 +256,15 @@ def test_topics_left_to_us_are_asked_for_not_taken_as_a_topic(catalog: Catalog, 
     q = catalog.by_slug(CURATION).question("topics")
     with pytest.raises(AnswerError, match="Name each one"):
         parse_answer(q, typed)
+
+
+@pytest.mark.parametrize("typed", ["Midjourney doesn't", "not covered", "the contract does not"])
+def test_a_vendor_that_does_not_indemnify_is_no_indemnity(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug(DIFFUSION).question("indemnity")
+    assert parse_answer(q, typed).choices == ("none",)  # was "A capped or partial indemnity"
+
+
+@pytest.mark.parametrize("typed", ["we don't know", "don't know", "no idea"])
+def test_not_knowing_the_indemnity_is_never_read_as_none(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug(DIFFUSION).question("indemnity")
+    assert parse_answer(q, typed).choices == ("unknown",)
