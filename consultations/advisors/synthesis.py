@@ -335,6 +335,12 @@ def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
 def _one_workflow_each(items: list[Item]) -> None:
     """Prototypes of workflows the goals name serve only the goal naming their workflow; with
     one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
+    reported = [i.subject for i in items if i.source == "automation-frontier" and i.subject]
+    items[:] = [  # a workflow the automation consultation planned: its own steps serve it
+        i
+        for i in items
+        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
+    ]
     named = [i for i in items if i.source == "constraint" and i.subject]
     if named:
         items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]

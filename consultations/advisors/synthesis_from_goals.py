@@ -7,10 +7,14 @@ from consultations.advisors.synthesis_goals import THINGS, workflow_named
 from consultations.advisors.synthesis_items import (
     FOLLOW_UPS,
     LAUNCH_STEPS,
+    SHELVED_HUNT,
     Item,
     chain,
-    words_of,
+    size,
+    workflow_words,
 )
+
+PROTOTYPE = FOLLOW_UPS["automation"][0]
 
 GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
     "inventory": "inventory",
@@ -37,9 +41,9 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
             return [_inventory()]
         if tag in tags:
             named = workflow_named(goal) if key == "automation" else None
+            if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
+                return [_prototype(named)]  # prototype of the same workflow replaces it later)
             items = chain(key, done, agents)
-            if items and named:  # the goal names its workflow: that one, not a hunt for one
-                return [_prototype(named, items[0])]
             if items and key == "launch" and goal:
                 items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
             if items:
@@ -47,20 +51,20 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     return []
 
 
-def _prototype(workflow: str, listed: Item) -> Item:
-    """The list-then-prototype step, for the one workflow a goal names."""
+def _prototype(workflow: str) -> Item:
+    """The define-then-prototype step, for the one workflow a goal names."""
     _, detail, _, measure, tags = FOLLOW_UPS["automation"]
     thing = f"the {workflow}" if workflow.split()[-1].casefold() in THINGS else workflow
     return Item(
         f"Define how a good {workflow} outcome is checked, then prototype {thing} in shadow mode",
         f"Which {workflow} outcomes a program, a simulator or a reviewer's sign-off can tell "
         f"right from wrong, and today's baseline on 50 recent cases. Then: {detail}",
-        listed.owner,
+        "product lead",
         measure,
         "constraint",
         set(tags),
-        weeks=listed.weeks,
-        subject=words_of(workflow) - {w.rstrip("s") for w in THINGS},  # "agent" names no one
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+        subject=workflow_words(workflow),
     )
 
 

@@ -164,6 +164,8 @@ def goal_tags(goal: str) -> set[str]:
         tags.add("latency")
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
         tags = (tags - {"cost"}) | {"model-cost"}
+    if "audit" in tags:  # "pass the audit with every agent decision traceable": the agents are
+        tags -= {"agents", "automation"}  # what is audited, not a prototype to build
     return tags
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from consultations.advisors.synthesis_goals import goal_tags
+from consultations.advisors.synthesis_goals import THINGS, goal_tags, workflow_named
 from consultations.report import Recommendation, Report
 
 TRIGGER = re.compile(r"^(each|next|at |when|quarterly)")
@@ -70,6 +70,11 @@ def words_of(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.casefold())} - _PLAIN
 
 
+def workflow_words(text: str) -> set[str]:
+    """The words that tell one workflow from another ("agent" tells none apart)."""
+    return words_of(text) - {w.rstrip("s") for w in THINGS}
+
+
 def serves(goal: str, item: Item) -> bool:
     """A goal is served by an item that shares one of its tags, unless the goal names another
     workflow the item's consultation weighed and not this item's own."""
@@ -79,6 +84,9 @@ def serves(goal: str, item: Item) -> bool:
     said = words_of(goal)
     named = tags & OWN_OBJECT  # "product photo costs": images, whatever else they cost
     if named and not named & item.tags and not said & item.subject:
+        return False
+    workflow = workflow_named(goal)  # "cut loan review time": not the KYC review prototype
+    if workflow and item.subject and not workflow_words(workflow) <= item.subject:
         return False
     return not (said & item.others and not said & item.subject)
 

@@ -185,3 +185,31 @@ def test_the_roadmap_is_priced_in_the_currency_of_where_the_user_works(
 ) -> None:
     r = run(catalog, "strategy-synthesis", {**BANK, "industry": industry})
     assert r.figure("What the plan costs").display.startswith(f"about {sign}")
+
+
+def test_a_goal_naming_a_workflow_the_automation_consultation_did_not_weigh_gets_its_own(
+    catalog: Catalog,
+) -> None:
+    """'cut loan-review time by 30%' was served by the KYC document review prototype."""
+    automation = {**INVOICES, "workflows": "KYC document review"}
+    report = run(catalog, "automation-frontier", automation)
+    earlier = (EarlierConsultation("automation-frontier", {}, report),)
+    goals = "cut loan review time by 30%; cut KYC document review time by half"
+    r = run(catalog, "strategy-synthesis", {**BANK, "goals": goals}, earlier=earlier)
+    loan = goal_line(r, "cut loan review time").split("Measure:")[0]
+    assert "KYC" not in loan and "prototype loan review in shadow mode" in loan
+    kyc = goal_line(r, "cut KYC document review time").split("Measure:")[0]
+    assert "KYC document review" in kyc and "loan review" not in kyc
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("prototype KYC document review in shadow mode" in t for t in titles)
+
+
+def test_an_audit_goal_about_agents_is_served_by_tracing_not_by_prototypes(
+    catalog: Catalog,
+) -> None:
+    goals = (
+        "cut loan review time by 30%; pass the model-risk audit with every agent decision traceable"
+    )
+    r = run(catalog, "strategy-synthesis", {**BANK, "goals": goals})
+    audit = goal_line(r, "pass the model-risk audit").split("Measure:")[0]
+    assert "prototype" not in audit and ("Trace" in audit or "Record" in audit)
