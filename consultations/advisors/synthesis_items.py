@@ -424,4 +424,7 @@ LAUNCH_STEPS = "an evaluation bar, a review, a staged rollout"
 
 
 def _lower_first(text: str) -> str:
+    """A step's title after ", then": lower case, without its own "first" ("then measure
+    pass@k first" read as if it came before)."""
+    text = re.sub(r"\s+first$", "", text)
     return text[:1].lower() + text[1:] if text[1:2].islower() else text

@@ -213,3 +213,11 @@ def test_an_audit_goal_about_agents_is_served_by_tracing_not_by_prototypes(
     r = run(catalog, "strategy-synthesis", {**BANK, "goals": goals})
     audit = goal_line(r, "pass the model-risk audit").split("Measure:")[0]
     assert "prototype" not in audit and ("Trace" in audit or "Record" in audit)
+
+
+def test_steps_joined_with_then_do_not_say_first_at_the_end(catalog: Catalog) -> None:
+    report = run(catalog, "automation-frontier", INVOICES)
+    earlier = (EarlierConsultation("automation-frontier", {}, report),)
+    r = run(catalog, "strategy-synthesis", {"team_size": "25"}, earlier=earlier)
+    joined = next(rec.title for rec in r.recommendations if rec.title.startswith("Define success"))
+    assert not joined.endswith(" first"), joined
