@@ -256,8 +256,8 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
         {"compliance", "privacy"},
     ),
     "skills": (
-        "Move every model call onto the one interface and retire the other SDKs",
-        "One workload at a time, each behind a flag.",
+        "Move every model call onto the one interface, one workload at a time",
+        "Each behind a flag; the direct vendor calls go once it runs.",
         "platform team",
         "no direct vendor SDK call left in production",
         {"skills"},
@@ -381,8 +381,9 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
         ),
         "skills": (
             "model-convergence",
-            "Put one model interface in front of every vendor",
-            "One internal client with the vendor as configuration: fewer SDKs to know.",
+            "Put every model call behind one internal model interface",
+            "One internal client with the vendor as configuration: one thing for the team to "
+            "learn, and a vendor switch becomes a configuration change.",
             "platform team",
             "one internal model client in production",
             {"skills", "cost"},

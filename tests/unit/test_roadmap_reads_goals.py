@@ -221,3 +221,13 @@ def test_steps_joined_with_then_do_not_say_first_at_the_end(catalog: Catalog) ->
     r = run(catalog, "strategy-synthesis", {"team_size": "25"}, earlier=earlier)
     joined = next(rec.title for rec in r.recommendations if rec.title.startswith("Define success"))
     assert not joined.endswith(" first"), joined
+
+
+def test_a_one_vendor_startup_is_not_told_about_every_vendor_and_other_sdks(
+    catalog: Catalog,
+) -> None:
+    r = run(catalog, "strategy-synthesis", {**DENTAL, "goals": "get SOC 2"})
+    text = " ".join(f"{rec.title} {rec.detail}" for rec in r.recommendations)
+    stops = " ".join(next(s for s in r.sections if s.title.startswith("What to stop")).items)
+    assert "model interface" in text  # still planned: a vendor switch becomes configuration
+    assert "every vendor" not in text and "other SDKs" not in text + stops
