@@ -112,10 +112,18 @@ def _mashed(text: str) -> bool:
     return rows or vowelless or re.search(r"(.)\1\1", low) is not None
 
 
+_NO_LEAD = re.compile(r"^(?:no|nope)\b[\s,:;.!\-–—]+(?=\S)", re.I)
+_ADDING = re.compile(r"^(?:also|and|plus|as well)\b|\b(?:too|as well)$", re.I)
+
+
 def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """ "hours, actually no we need instant failover": what follows the last cue decides."""
-    cues = [] if question.multiple else list(RECANT.finditer(text))  # several: "…, actually also"
-    if cues and cues[-1].start() > 0 and (after := text[cues[-1].end() :].strip(" ,;.")):
+    cues = list(RECANT.finditer(text))
+    after = text[cues[-1].end() :].strip(" ,;.") if cues else ""
+    after = _NO_LEAD.sub("", after)  # "…, actually no, legal checks every image"
+    if question.multiple and _ADDING.search(after):  # several: "…, actually also budget"
+        cues = []
+    if cues and cues[-1].start() > 0 and after:
         try:
             picked, note = choose(question, after)
         except AnswerError:

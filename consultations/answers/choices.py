@@ -14,6 +14,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _NEGATED = re.compile(
     r"\b(?:no|not|non|without|never|nothing|none)[\s-]+(?:any\s+|real\s+|too\s+)?([a-z0-9]+)"
 )
+_NEGATOR = re.compile(r"\b(no|not|non|without|never)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9]")
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
@@ -59,6 +60,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
+    if negated:  # "spot checks, no legal review": this "no" negates; it does not say "none"
+        words -= {m.group(1) for m in _NEGATOR.finditer(folded)}
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
     exact = [c.value for c in choices if folded in _names(c)]
     if exact:
@@ -80,7 +83,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return (picked[-1],), f"the strictest you named, over {others}"
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
-        if not question.multiple and len(ranked) > 1 and hits[ranked[0]] > hits[ranked[1]]:
+        mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
+        if (
+            not question.multiple
+            and not mixed
+            and len(ranked) > 1
+            and hits[ranked[0]] > hits[ranked[1]]
+        ):
             return (ranked[0],), None
         if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
             picked = tuple(v for v in picked if v not in _NOTHING) or picked

@@ -268,3 +268,33 @@ def test_a_vendor_that_does_not_indemnify_is_no_indemnity(catalog: Catalog, type
 def test_not_knowing_the_indemnity_is_never_read_as_none(catalog: Catalog, typed: str) -> None:
     q = catalog.by_slug(DIFFUSION).question("indemnity")
     assert parse_answer(q, typed).choices == ("unknown",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "our legal team signs off every campaign, social posts go out directly",
+        "legal checks all print ads; nobody checks the app banners",
+    ],
+)
+def test_a_review_for_some_images_and_none_for_others_is_asked_about(
+    catalog: Catalog, typed: str
+) -> None:
+    """Was read as 'Legal or brand review of every image'."""
+    q = catalog.by_slug(DIFFUSION).question("review")
+    with pytest.raises(AnswerError, match="Just one, please"):
+        parse_answer(q, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ("budget, no wait, regulation", ("regulation",)),
+        ("regulation, actually also budget", ("budget", "regulation")),
+    ],
+)
+def test_a_several_option_answer_taken_back_keeps_what_follows(
+    catalog: Catalog, typed: str, values: tuple[str, ...]
+) -> None:
+    q = catalog.by_slug(SYNTHESIS).question("constraints")
+    assert parse_answer(q, typed).choices == values
