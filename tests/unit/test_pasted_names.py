@@ -28,3 +28,30 @@ def test_reading_time_under_an_hour_is_said_in_minutes(catalog: Catalog) -> None
     shown = r.figure("Reading time the digest asks for").display
     assert shown.endswith("against your 15 minutes a week")
     assert r.figure("Papers per digest").working.startswith("15 minutes a week ÷")
+
+
+def test_a_heavy_image_publisher_is_told_what_reviewing_every_image_takes(
+    catalog: Catalog,
+) -> None:
+    answers = {
+        "use": "we generate ~40k product & lifestyle images a month that go straight into "
+        "personalised emails and the app, no human in the loop",
+        "vendors": "Midjourney",
+        "content": "brands & logos, sometimes celebrities",
+        "jurisdictions": "EU, UK and the US",
+        "indemnity": "capped",
+        "review": "nobody",
+    }
+    r = run(catalog, "diffusion-ip-risk", answers)
+    load = r.figure("Review load at your volume")
+    assert load.value == 40_000
+    assert "333 reviewer-hours a month" in load.display
+    internal = run(
+        catalog, "diffusion-ip-risk", {**answers, "use": "40k mood boards a month, internal only"}
+    )
+    assert all(f.label != "Review load at your volume" for f in internal.figures)
+
+
+def test_the_risk_score_says_no_review_where_no_one_reviews(catalog: Catalog) -> None:
+    r = run(catalog, "diffusion-ip-risk", {"use": "ads", "review": "nobody"})
+    assert "no review before publishing +2" in (r.figure("Risk score").working or "")
