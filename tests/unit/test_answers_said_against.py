@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import AnswerError, parse_answer
+from consultations.answers import AnswerError, Unclear, parse_answer
 from consultations.catalog import Catalog
 
 CURATION, SYNTHESIS, DIFFUSION = "research-curation", "strategy-synthesis", "diffusion-ip-risk"
@@ -298,3 +298,16 @@ def test_a_several_option_answer_taken_back_keeps_what_follows(
 ) -> None:
     q = catalog.by_slug(SYNTHESIS).question("constraints")
     assert parse_answer(q, typed).choices == values
+
+
+@pytest.mark.parametrize(
+    ("typed", "people"), [("2.000", 2000), ("2.000 people in IT", 2000), ("1.200", 1200)]
+)
+def test_thousands_written_with_a_dot_and_three_zeros_are_thousands(
+    catalog: Catalog, typed: str, people: float
+) -> None:
+    """'2.000 people' was asked about as 2 or 2,000; nobody writes 2 people as 2.000."""
+    q = catalog.by_slug(SYNTHESIS).question("team_size")
+    assert parse_answer(q, typed).number == people
+    with pytest.raises(Unclear):  # a figure that is not whole thousands is still asked
+        parse_answer(catalog.by_slug("attention-readiness").question("upkeep_hours"), "1.500")
