@@ -25,6 +25,19 @@ _FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
     r"bi-?weekly|(?:per|a|each|every)\s+fortnight)\b",
     re.IGNORECASE,
 )
+_FOREIGN = re.compile(  # "1,5 Mio. € im Jahr", "40.000 € monatlich", "1,2 M€ par an"
+    r"\s*(?:[a-z.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>jahr|monat|woche|tag|an|"
+    r"année|annee|mois|semaine|jour|año|ano|mes|semana|día|dia)|(?P<v>jährlich|jaehrlich|"
+    r"monatlich|wöchentlich|woechentlich|täglich|taeglich|annuel(?:le)?|mensuel(?:le)?|"
+    r"hebdomadaire|quotidien(?:ne)?))(?![a-zäöüéñí])",
+    re.IGNORECASE,
+)
+_FOREIGN_UNITS = {
+    "y": ("jahr", "an", "année", "annee", "año", "ano", "jährlich", "jaehrlich", "annuel"),
+    "mo": ("monat", "mois", "mes", "monatlich", "mensuel"),
+    "w": ("woche", "semaine", "semana", "wöchentlich", "woechentlich", "hebdomadaire"),
+    "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien"),
+}
 _PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
 _ALIASES = {
     "s": ("s", "sec", "second"),
@@ -50,6 +63,10 @@ def rate_after(text: str, end: int) -> str | None:
         return "s"
     if _FORTNIGHT.match(text, end):
         return "2w"
+    if foreign := _FOREIGN.match(text, end):
+        word = (foreign.group("u") or foreign.group("v")).casefold()
+        word = re.sub(r"(?:le|ne)$", "", word) if word.endswith(("elle", "enne")) else word
+        return next(code for code, words in _FOREIGN_UNITS.items() if word in words)
     m = _RATE.match(text, end) or _ADVERB.match(text, end)
     if m is None:
         return None

@@ -311,3 +311,20 @@ def test_thousands_written_with_a_dot_and_three_zeros_are_thousands(
     assert parse_answer(q, typed).number == people
     with pytest.raises(Unclear):  # a figure that is not whole thousands is still asked
         parse_answer(catalog.by_slug("attention-readiness").question("upkeep_hours"), "1.500")
+
+
+@pytest.mark.parametrize(
+    ("typed", "a_month"),
+    [
+        ("1,5 Mio. € im Jahr", 125_000),  # was €1,500,000 a month: twelve times too much
+        ("1,5 Mio € pro Jahr", 125_000),
+        ("120.000 € jährlich", 10_000),
+        ("40.000 € monatlich", 40_000),
+        ("1,2 M€ par an", 100_000),
+    ],
+)
+def test_a_period_said_in_german_or_french_is_a_rate(
+    catalog: Catalog, typed: str, a_month: float
+) -> None:
+    q = catalog.by_slug("automation-frontier").question("value")
+    assert parse_answer(q, typed).number == pytest.approx(a_month)
