@@ -18,7 +18,7 @@ from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
-from consultations.answers.rates import rate_after, to_period
+from consultations.answers.rates import one_off, rate_after, to_period
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.units import (
     FTE_HOURS_A_WEEK,
@@ -132,6 +132,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     if kind is NumberKind.MONEY:
         text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
+        if question.per and not question.parts and one_off(text):  # "500k one-off savings"
+            raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None

@@ -89,3 +89,16 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
         f"{q.note}; {about}" if q.note else f"{q.text.strip()} {_a(WORDS[rate])} is {about}"
     )
     return replace(q, readings=readings, note=note)
+
+
+_ONE_OFF = re.compile(
+    r"\b(?:one[- ]off|one[- ]time|once|in total|all in all|lump[- ]sum|over the whole)\b", re.I
+)
+
+
+def one_off(text: str) -> bool:
+    """An amount said to come once ("500k one-off savings"), not per period, unless a period
+    is named beside it ("20k once a month")."""
+    return bool(_ONE_OFF.search(text)) and not re.search(
+        r"\b(?:a|per|every|each)\s+(?:month|year|week|day)\b|/\s*(?:mo|month|yr|year)", text, re.I
+    )
