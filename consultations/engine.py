@@ -90,11 +90,21 @@ _CONTROL_WORDS: dict[str, Command] = {
 _EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
 
 
+_BACK = re.compile(  # "go back", "wait, go back please", "previous question", "undo that"
+    r"^(?:(?:wait|sorry|oops|oh|no|ok|okay)[,.!]?\s+)?(?:(?:can we|could we|let me|let's|"
+    r"i want to|please|pls)\s+)?(?:(?:go|step|take me)\s+back(?:\s+(?:one|a step|one step|"
+    r"one question))?|back\s+(?:one|a step|one step|one question)|(?:the\s+)?(?:previous|last)"
+    r"\s+question|undo(?:\s+(?:that|it|this))?)(?:[,.!]?\s+(?:please|pls))?$"
+)
+
+
 def command_from_text(text: str) -> Command:
     """A typed line becomes a control command when it is only a control word or `edit N`."""
     word = clean_text(text).casefold().strip(" .!`'\"")
     if m := _EDIT.match(word):
         return Edit(int(m.group(1)))
+    if _BACK.match(word):
+        return Back()
     return _CONTROL_WORDS.get(word, Reply(text))
 
 

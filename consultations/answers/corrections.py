@@ -105,3 +105,16 @@ def _named(q: Question, text: str) -> re.Match[str] | None:
 def named_questions(questions: Sequence[Question], text: str) -> set[str]:
     """The keys of the questions ``text`` names ("4 vendors" names the vendors question)."""
     return {q.key for q in questions if _named(q, text)}
+
+
+_CONTINUED = re.compile(  # "and supplier onboarding", "also vendor master data", "+ Cohere"
+    r"^\s*(?:(?:and(?:\s+also)?|also|plus|oh,?\s+(?:and|also))\b|\+|&)[\s,:;.\-–—]*", re.I
+)
+
+
+def continued(text: str) -> str | None:
+    """The words of a message that continues the one before it ("and supplier onboarding"),
+    or None when it opens as a message of its own."""
+    m = _CONTINUED.match(text)
+    rest = text[m.end() :].strip() if m else ""
+    return rest or None
