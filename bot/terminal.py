@@ -1,8 +1,10 @@
-"""The terminal chat: one consultation at a time, answers read line by line (works piped)."""
+"""The terminal chat: one consultation at a time, answers read line by line (works piped); at a
+terminal, lines pasted together are one answer."""
 
 from __future__ import annotations
 
 import re
+import select
 from typing import TextIO
 
 from consultations import messages, router
@@ -45,7 +47,23 @@ class Terminal:
             self._out.write("> ")
             self._out.flush()
         line = self._in.readline()
-        return None if line == "" else line.rstrip("\n")
+        if line == "":
+            return None
+        lines = [line.rstrip("\n")]
+        while self._tty and _pasted_more(self._in):  # a pasted list: one answer, as in Slack
+            more = self._in.readline()
+            if more == "":
+                break
+            lines.append(more.rstrip("\n"))
+        return "\n".join(lines)
+
+
+PASTE_GAP = 0.05  # seconds: lines that follow each other faster than this were pasted together
+
+
+def _pasted_more(stream: TextIO) -> bool:
+    """Whether another line is already waiting: typed lines come seconds apart."""
+    return bool(select.select([stream], [], [], PASTE_GAP)[0])
 
 
 def run_chat(

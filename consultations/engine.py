@@ -108,6 +108,14 @@ def takes_back(text: str) -> bool:
     return command_from_text(text) == Back(undo=True)
 
 
+_BACK = re.compile(  # "go back", "wait, go back please", "previous question", "undo that"
+    r"^(?:(?:wait|sorry|oops|oh|no|ok|okay)[,.!]?\s+)?(?:(?:can we|could we|let me|let's|"
+    r"i want to|please|pls)\s+)?(?:(?:go|step|take me)\s+back(?:\s+(?:one|a step|one step|"
+    r"one question))?|back\s+(?:one|a step|one step|one question)|(?:the\s+)?(?:previous|last)"
+    r"\s+question|undo(?:\s+(?:that|it|this))?)(?:[,.!]?\s+(?:please|pls))?$"
+)
+
+
 def command_from_text(text: str) -> Command:
     """A typed line becomes a control command when it is only a control word or `edit N`."""
     word = clean_text(text).casefold().strip(" .!`'\"")
@@ -115,6 +123,8 @@ def command_from_text(text: str) -> Command:
         return Edit(int(m.group(1)))
     if m := _EDIT_TO.match(text):
         return Edit(int(m.group(1)), m.group("text").strip(), text)
+    if _BACK.match(word):  # "undo that" takes back the last change; "go back" goes back
+        return Back(undo="undo" in word)
     return _CONTROL_WORDS.get(word, Reply(text))
 
 

@@ -7,10 +7,10 @@ from consultations.report import Report, Table
 SHIFT_NAMES = {
     1: "attention got better",
     2: "models converge",
-    3: "RL reshapes sampling",
+    3: "RL for reasoning appears to reshape sampling",
     4: "deep RL scales",
     5: "diffusion generalises before it memorises",
-    6: "edge deployment is practical",
+    6: "edge deployment is becoming practical",
 }
 
 

@@ -14,6 +14,7 @@ from consultations.answers import Answer, AnswerError, Unclear, clean_text, pars
 from consultations.answers.corrections import (
     Correction,
     back_reference,
+    continued,
     find_correction,
     named_questions,
     names_of,
@@ -259,7 +260,7 @@ def _correction(
     if found is None and (about := _about_nothing_asked(script, current, text)):
         return ReplyResult(False, reason=_not_asked(about))  # not a guess at which answer
     if found is None:
-        found = _unnamed(script, c, current, text)
+        found = _unnamed(script, c, current, text) or _continues_list(script, c, current, text)
     if found is None:
         return None
     q = script.question(found.key)
@@ -334,6 +335,21 @@ def _unnamed(
     if pointing and not fresh and last is not None and last.type in _NAMED:
         return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"
     return None  # free words after "sorry" are far likelier a new answer than a correction
+
+
+def _continues_list(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> Correction | None:
+    """ "and supplier onboarding" right after a list was answered: more of that list (a list
+    is often typed over several messages), not an answer to the question asked since."""
+    rest = continued(text)
+    last = c.trail[-1] if c.trail else None
+    if rest is None or last is None or last not in c.answers or last == c.editing:
+        return None
+    q = script.question(last)
+    if q.type is not QuestionType.LIST or (current is not None and q.key == current.key):
+        return None
+    return Correction(q.key, rest, add=True)
 
 
 _NAMED = (QuestionType.LIST, QuestionType.TEXT)

@@ -204,7 +204,11 @@ class ConsultationService:
                 if x.status is Status.COMPLETED and x.id != c.id and x.slug != c.slug
             )
         return AdvisorInput(
-            script=script, answers=c.answers, context=self.catalog.context, earlier=earlier
+            script=script,
+            answers=c.answers,
+            context=self.catalog.context,
+            earlier=earlier,
+            as_of=self._clock().date(),
         )
 
     def corrected_by(self, owner: Owner, text: str) -> Consultation | None:

@@ -7,7 +7,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-_INERT = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆", "`": "'", "&": "＆"})
+_INERT = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆", "`": "'"})
+# an ampersand only where it could start an entity ("&lt;", "&#60;"): "M&A", "R&D" stay as typed
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _DELINK = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆"})
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 # a scheme only where a link could follow it ("data:text/html…", not "Public data: none")
@@ -45,7 +47,7 @@ def inert(fragment: str, limit: int = 200) -> str:
     code fence can form from it, and it is cut to ``limit`` characters with a note."""
     fragment = visible(fragment)
     text = fragment if len(fragment) <= limit else fragment[: limit - 1] + "…"
-    return delink(text.translate(_INERT))
+    return delink(_ENTITY.sub("＆", text.translate(_INERT)))
 
 
 def split_text(

@@ -11,8 +11,8 @@ from consultations.report import Figure, Recommendation, Report, Section, Table
 from consultations.scripts import ConsultationScript
 
 BLOCKERS = {
-    "variability": "Too many variations: moved, where outcomes can be simulated or checked — "
-    "the deep-RL results learned goal-reaching under variation in simulation.",
+    "variability": "Too many variations: may have moved, where outcomes can be simulated or "
+    "checked — the deep-RL results learned goal-reaching under variation in simulation.",
     "models": "Models not good enough: moved in part — measure today's base model's pass@k on "
     "your cases before assuming it is still true.",
     "data": "Not enough data: the deep-RL results needed no demonstrations, but your checker "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from consultations.advisors.words import count, money
 from consultations.answers import Answer
@@ -28,6 +29,7 @@ class AdvisorInput:
     answers: Mapping[str, Answer]
     context: ResearchContext
     earlier: tuple[EarlierConsultation, ...] = field(default=())
+    as_of: date | None = None  # the day the report is written: a roadmap's months are dated
 
     @property
     def sheet(self) -> AnswerSheet:

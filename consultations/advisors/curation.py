@@ -119,7 +119,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="Papers per digest",
                 value=per,
                 display=str(per),
-                working=f"{plural(hours, 'hour')} a week × 60 ÷ "
+                working=f"{_reading(hours)} a week" + ("" if hours < 1 else " × 60") + " ÷ "
                 f"{_digests(cadence)} a week ÷ "
                 f"{MINUTES_PER_PAPER} minutes a paper (at least 1, at most {MAX_PER_DIGEST})",
             ),
@@ -127,7 +127,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="Reading time the digest asks for",
                 value=weekly_minutes,
                 display=f"{plural(round(weekly_minutes), 'minute')} a week, against your "
-                f"{plural(hours, 'hour')} a week",
+                f"{_reading(hours)} a week",
                 working=f"{plural(per, 'paper')} × {_digests(cadence)} a week × "
                 f"{MINUTES_PER_PAPER} minutes",
             ),
@@ -185,15 +185,20 @@ def _budget_check(
         return (
             f"Note: even {plural(per, 'paper')} a {_period(cadence)} takes "
             f"{plural(round(weekly_minutes), 'minute')} a week, more than your "
-            f"{plural(hours, 'hour')} a week: a weekly digest of {plural(weekly, 'paper')} "
+            f"{_reading(hours)} a week: a weekly digest of {plural(weekly, 'paper')} "
             "fits, or give reading more time."
         )
     if per == MAX_PER_DIGEST and weekly_minutes < budget * 0.8:
         return (
-            f"Your {plural(hours, 'hour')} a week would allow more, but {MAX_PER_DIGEST} "
+            f"Your {_reading(hours)} a week would allow more, but {MAX_PER_DIGEST} "
             "papers is the most one digest carries: a shorter cadence would use the time."
         )
     return ""
+
+
+def _reading(hours: float) -> str:
+    """ "15 minutes" under an hour ("0.2 hours" hid a quarter hour), else "2.5 hours"."""
+    return plural(round(hours * 60), "minute") if hours < 1 else plural(hours, "hour")
 
 
 def _scaled(raw: dict[str, float]) -> str:
@@ -217,16 +222,33 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
     from consultations.triage.scorer import Profile
 
     links, titles = _links_and_titles(pasted)
+    described = [t for t in titles if _DESCRIBED.match(t)]
+    titles = [t for t in titles if t not in described]
     papers = [
         Paper(id=f"pasted:{n}", title=text[:1000], arxiv_id=arxiv_id(text))
         for n, text in enumerate(titles, 1)
     ]
     ranked = triage(papers, Profile.model_validate(profile), top=None) if papers else []
-    return tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked) + tuple(
-        f"{link} — not judged: offline a link has no title to read; paste the paper's title "
-        "to rank it here."
-        for link in links
+    return (
+        tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked)
+        + tuple(
+            f"{link} — not judged: offline a link has no title to read; paste the paper's title "
+            "to rank it here."
+            for link in links
+        )
+        + tuple(
+            f"{text} — not judged: that describes a paper rather than titling it; paste its title "
+            "to rank it here."
+            for text in described
+        )
     )
+
+
+_DESCRIBED = re.compile(  # "the Qwen gated attention paper", "that RLVR one"
+    r"^(?:the|that|this|those|these)\b.{0,80}\b(?:paper|papers|one|ones|work|study|preprint|"
+    r"article|result)\W*$",
+    re.I,
+)
 
 
 _LINK = re.compile(r"(?:https?://|www\.|arxiv\.org/)\S+", re.I)

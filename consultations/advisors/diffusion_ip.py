@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import join
+from consultations.advisors.words import count, join
+from consultations.answers.lexer import scan
+from consultations.answers.rates import DAYS, rate_after
 from consultations.report import Figure, Recommendation, Report, Section
 
 OWN_WORDS = (  # a model the user trained or tuned: its training set is theirs, and small
@@ -60,6 +62,11 @@ _WORLD = re.compile(
 CONTENT = {"characters": 3, "likenesses": 3, "brands": 2, "regulated": 2, "none": 0}
 INDEMNITY = {"full": -1, "capped": 0, "none": 2, "unknown": 2}
 REVIEW = {"legal": -2, "spot": 0, "none": 2}
+REVIEW_SAID = {  # "review before publishing +2" read as if reviewing added risk
+    "legal": "legal or brand review before publishing",
+    "spot": "spot checks before publishing",
+    "none": "no review before publishing",
+}
 PUBLIC_WORDS = (
     "ad",
     "ads",
@@ -96,7 +103,7 @@ def advise(request: AdvisorInput) -> Report:
     public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
     private = not public and PRIVATE.search(use) is not None  # "slides, never external"
     own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
-    own = [re.sub(r"^(?:our|my|an|a|the)\s+", "", v, flags=re.IGNORECASE) for v in own_raw]
+    own = [re.sub(r"^(?:(?:our|my|an|a|the)\s+)?(?:own\s+)?", "", v, flags=re.I) for v in own_raw]
     open_models = [
         v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
     ]
@@ -107,9 +114,9 @@ def advise(request: AdvisorInput) -> Report:
         "public or commercial use": 1 if public else 0,
         "internal use only": -1 if private else 0,
         "indemnity": min(cover, 1) if private else cover,  # nothing published, less to claim
-        "review before publishing": 0 if private else REVIEW[review],
+        REVIEW_SAID[review]: 0 if private else REVIEW[review],
         "jurisdictions": 1 if len(places) >= 3 or any(_WORLD.search(p) for p in places) else 0,
-        "your own fine-tune (small sets memorise sooner)": 2 if own else 0,
+        "your own fine-tune (small sets may memorise sooner)": 2 if own else 0,
         "an open model with no indemnity": 1 if open_models and external and public else 0,
     }
     score = max(0, sum(parts.values()))
@@ -173,7 +180,8 @@ def advise(request: AdvisorInput) -> Report:
             "nearly copied."
             + (
                 f" Your own model (the {join(own)}) is likely your largest risk: a fine-tuning "
-                "set is small, and the smaller the set, the sooner memorisation starts."
+                "set is small, and in our reading the smaller the set, the sooner memorisation "
+                "may start (the research speaks of training sets, not fine-tuning)."
                 if own
                 else ""
             )
@@ -186,6 +194,7 @@ def advise(request: AdvisorInput) -> Report:
                 display=f"{score} ({rating})",
                 working="; ".join(reasons) or "no risk factors",
             ),
+            *(_review_load(use) if not private and review != "legal" else ()),
         ),
         sections=(
             *((Section(title="Vendor questionnaire", items=questionnaire),) if external else ()),
@@ -211,6 +220,11 @@ def advise(request: AdvisorInput) -> Report:
         + (
             "The rating adds points for content at risk, public use, weak indemnity, no review "
             "and many jurisdictions (6 or more is high, 3-5 medium).",
+        )
+        + (
+            (f"A person needs about {LOOK_SECONDS} seconds to look at one image (ours).",)
+            if images_a_month(use) and not private and review != "legal"
+            else ()
         ),
         shifts=(5,),
         caveats=(
@@ -225,8 +239,9 @@ def advise(request: AdvisorInput) -> Report:
 def _own_model(own: list[str]) -> tuple[str, ...]:
     return (
         f"Your {join(own)}: no vendor answers for it and no vendor indemnity covers it.",
-        "The memorisation timescale grows linearly with the training-set size, so a small "
-        "fine-tuning set memorises sooner: record the set size and training steps of every "
+        "The memorisation timescale grows linearly with the training-set size; our reading, "
+        "as the research speaks of training rather than fine-tuning, is that a small "
+        "fine-tuning set may memorise sooner: record the set size and training steps of every "
         "run, and stop early.",
         "Before release, search the model's outputs for near-copies of its own training "
         "images (nearest-neighbour search), with extra prompts on the rarest items.",
@@ -341,3 +356,41 @@ _USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|
 def _vendor(item: str) -> str:
     """A vendor as named, without what it is used for ("firefly for the social stuff")."""
     return _USE.sub("", item).strip() or item
+
+
+LOOK_SECONDS = 30  # a person's look at one image before it is published (our assumption)
+_IMAGE_WORDS = re.compile(
+    r"\s*(?:[\w&-]+\s+){0,3}?(?:images?|pictures?|photos?|visuals?|creatives?|banners?|"
+    r"shots?|assets?|ads?)\b",
+    re.I,
+)
+
+
+def images_a_month(use: str) -> float | None:
+    """The images a month the use names ("~40k … images a month", "500 banners a day"), or
+    None when it gives no number with a period."""
+    for q in scan(use):
+        words = _IMAGE_WORDS.match(use, q.end)
+        rate = rate_after(use, words.end()) if words and len(q.readings) == 1 else None
+        if words and rate in DAYS and q.unit is None and q.currency is None:
+            return q.readings[0] * DAYS["mo"] / DAYS[rate]
+    return None
+
+
+def _review_load(use: str) -> tuple[Figure, ...]:
+    """What a person's look at every published image takes at the volume the use names."""
+    n = images_a_month(use)
+    if not n:
+        return ()
+    hours = n * LOOK_SECONDS / 3600
+    return (
+        Figure(
+            label="Review load at your volume",
+            value=n,
+            display=f"{count(n)} images a month: about {count(hours)} reviewer-hours a month "
+            "if a person looks at each",
+            working=f"{count(n)} images a month (from your description) × {LOOK_SECONDS} "
+            "seconds a look ÷ 3,600; filters and a reverse image search first shrink what a "
+            "person must see",
+        ),
+    )

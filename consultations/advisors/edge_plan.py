@@ -78,8 +78,9 @@ def verdict_and_reasons(
     )
     if tolerance < 5 and not head.startswith("Stay"):
         reasons.append(
-            f"Your {number(tolerance)}% tolerance is tighter than 4-bit models usually keep: "
-            "pilot 8-bit weights or a larger model."
+            f"Your {number(tolerance)}% tolerance is tighter than the "
+            f"{number(100 - QUALITY_KEPT_4BIT[1])}-{number(100 - QUALITY_KEPT_4BIT[0])}% loss "
+            "4-bit models can show in the research: pilot 8-bit weights or a larger model."
         )
     return head, reasons, unsaid
 
@@ -89,7 +90,7 @@ def quality_note(tolerance: float) -> str:
     low, high = 100 - QUALITY_KEPT_4BIT[1], 100 - QUALITY_KEPT_4BIT[0]
     base = (
         f"You accept {number(tolerance)}% quality loss against today's model. The {number(low)}-"
-        f"{number(high)}% that 4-bit quantisation costs is measured against the same model at "
+        f"{number(high)}% that 4-bit quantisation can cost is measured against the same model at "
         "full precision; a local open model starts from its own level, which may sit below the "
         "model you use today, so the gap to today's answers is unmeasured until the pilot "
         "measures it on your tasks."

@@ -20,13 +20,16 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
+from consultations.advisors.synthesis_dates import dated, year_of
+from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import goal_measure, goal_tags
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
+    EXPOSED_TODAY,
+    SHELVED_HUNT,
     Item,
     chain,
-    from_goal,
     from_report,
     serves,
     to_recommendation,
@@ -69,6 +72,7 @@ def advise(request: AdvisorInput) -> Report:
         items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
+    _one_workflow_each(items)
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
@@ -80,13 +84,14 @@ def advise(request: AdvisorInput) -> Report:
     staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
 
-    cur = currency_of((e.answers for e in request.earlier), " ".join(goals))
+    cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
     for horizon, item in plan:
         _keep_constraints(item, constraints)
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
-        recs.append(to_recommendation(item, horizon, _owner(item.owner, team, lead), served_goals))
+        when = dated(horizon, request.as_of)
+        recs.append(to_recommendation(item, when, _owner(item.owner, team, lead), served_goals))
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -151,8 +156,9 @@ def advise(request: AdvisorInput) -> Report:
         + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
         + f" for a team of {plural(team, 'person')}.",
         summary=(
-            f"A roadmap for you as {lead}, in {industry}, starting from what runs today "
-            f"({use}). "
+            f"A roadmap for you as {lead}, in {industry}, "
+            + (f"from {year_of(request.as_of)}, " if request.as_of else "")
+            + f"starting from what runs today ({use}). "
             + (
                 f"It turns the next steps of your {plural(len(done), 'earlier consultation')} "
                 "into quarters, "
@@ -326,6 +332,22 @@ def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
         item.detail += " Hardware only where a priced comparison shows it pays."
 
 
+def _one_workflow_each(items: list[Item]) -> None:
+    """Prototypes of workflows the goals name serve only the goal naming their workflow; with
+    one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
+    reported = [i.subject for i in items if i.source == "automation-frontier" and i.subject]
+    items[:] = [  # a workflow the automation consultation planned: its own steps serve it
+        i
+        for i in items
+        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
+    ]
+    named = [i for i in items if i.source == "constraint" and i.subject]
+    if named:
+        items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]
+    for i in named:
+        i.others = set().union(*(j.subject for j in named if j is not i)) - i.subject
+
+
 def _link_interface_before_switch(items: list[Item]) -> None:
     """The model interface comes before any vendor or model switch."""
     interface = next((i for i in items if "model interface" in i.title.casefold()), None)
@@ -347,6 +369,8 @@ def _residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> Non
         return
     for i in items:
         text = f"{i.title} {i.detail}".casefold()
+        if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
+            continue
         if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
             i.depends_on = gate.title
 

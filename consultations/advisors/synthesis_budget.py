@@ -4,6 +4,7 @@ constraints, goals and earlier verdicts. Pure functions."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from consultations.advisors.synthesis_items import Item, effort_weeks
@@ -19,15 +20,32 @@ def cost(weeks: float) -> float:
     return weeks * 5 * DAY_RATE
 
 
-def currency_of(earlier: Iterable[Mapping[str, Answer]], said: str = "") -> str:
+_PLACES = (  # where the user says they work, for the currency their costs are in (ours)
+    ("GBP", r"uk|u\.k\.|united kingdom|britain|british|england|scotland|london|fca"),
+    ("CHF", r"switzerland|swiss|finma|zurich|geneva"),
+    (
+        "EUR",
+        r"eu|e\.u\.|europe|european|eurozone|euro area|ecb|bafin|germany|german|france|french|"
+        r"netherlands|dutch|nl|spain|spanish|italy|italian|austria|austrian|belgium|ireland|"
+        r"irish|finland|portugal|greece|luxembourg|dach|benelux|berlin|paris|amsterdam|munich|"
+        r"frankfurt|madrid|milan|dublin|vienna",
+    ),
+)
+
+
+def currency_of(earlier: Iterable[Mapping[str, Answer]], said: str = "", place: str = "") -> str:
     """The currency the user typed here ("keep AI spend under €300k") or in earlier
-    consultations (a bank's euros), else dollars."""
+    consultations (a bank's euros), else that of where they work ("retail banking, EU"),
+    else dollars."""
     if m := CURRENCY_WORDS.search(said):
         return currency_code(m.group())
     for answers in earlier:
         for a in answers.values():
             if a.currency:
                 return a.currency
+    for code, words in _PLACES:
+        if re.search(rf"(?<![a-z])(?:{words})(?![a-z])", place.casefold()):
+            return code
     return "USD"
 
 

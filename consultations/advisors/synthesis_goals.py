@@ -66,6 +66,10 @@ GOAL_WORDS = {
         "data protection",
         "vendors outside",
     ),
+    "inventory": (  # "get the AI Act inventory done": a list of AI systems is the outcome
+        *("inventory", "ai act", "register of ai", "ai register", "list of ai systems"),
+        *("ai systems register", "ai use register"),
+    ),
     "audit": (
         *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
         *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
@@ -84,6 +88,10 @@ GOAL_WORDS = {
     "reliability": ("uptime", "outage", "reliab", "availability"),
 }
 GOAL_MEASURES = (
+    (
+        "inventory",
+        "every AI system in use or in a pilot on the list, with its owner and risk class",
+    ),
     (
         "risk",
         "IP claims and complaints received, and the share of published images that passed "
@@ -108,7 +116,22 @@ _TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
+_DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
+    r"\b(?:before|by|until|no later than)\s+(?:the\s+)?(?:end of\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?"
+    r"|q[1-4](?:\s+20\d\d)?|h[12](?:\s+20\d\d)?|(?:the\s+)?summer|year[- ]end|20\d\d)\b",
+    re.I,
+)
+
+
 def goal_measure(goal: str) -> str:
+    """What shows the goal worked, and the date it names ("…, before August")."""
+    due = _DEADLINE.search(goal)
+    measure = _measure(_DEADLINE.sub("", goal))  # "by Q2" names a date, not a target
+    return f"{measure}, {due.group(0)}" if due else measure
+
+
+def _measure(goal: str) -> str:
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
@@ -122,7 +145,9 @@ def goal_measure(goal: str) -> str:
     return "a yes/no review with the team at the end of each quarter"
 
 
-_TIME_SPENT = re.compile(r"\b(?:time|hours|days|weeks)\s+(?:we|they|i|people|staff)\s+spends?\b")
+_TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses spend"
+    r"\b(?:time|hours|days|weeks|minutes)\s+(?:(?!on\b|for\b|of\b)[a-z'-]+\s+){1,3}?spends?\b"
+)
 
 
 _DURATION = re.compile(r"\b(?:under|below|within|less than|<)\s*\d+(?:\.\d+)?\s*(?:ms|s|sec)\b")
@@ -139,4 +164,39 @@ def goal_tags(goal: str) -> set[str]:
         tags.add("latency")
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
         tags = (tags - {"cost"}) | {"model-cost"}
+    if "audit" in tags:  # "pass the audit with every agent decision traceable": the agents are
+        tags -= {"agents", "automation"}  # what is audited, not a prototype to build
     return tags
+
+
+_WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow is KYC onboarding
+    r"\b(?:cut|reduce|halve|shorten|lower|decrease|speed up|bring down|improve)\s+"
+    r"(?:the\s+|our\s+)?(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\b",
+    re.I,
+)
+_NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
+    *("response", "handling", "processing", "wait", "waiting", "lead", "turnaround", "cycle"),
+    *("resolution", "review", "average", "total", "reply", "answer", "loading", "load", "run"),
+    *("the", "our", "their", "its", "down", "idle", "screen", "build", "compute", "query"),
+}
+
+
+_WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker-email agent
+    r"\b(?:launch|start|run|ship|build|deploy|do)\s+(?:a|an|the|our)\s+"
+    r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:pilot|prototype|poc|proof of concept)\b",
+    re.I,
+)
+THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", "tool", "pilot"}
+_GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
+
+
+def workflow_named(goal: str) -> str | None:
+    """The workflow a goal names ("cut loan-review time by 30%" → "loan-review", "launch a
+    broker-email agent pilot" → "broker-email agent"), or None when it names only a measure
+    ("cut response time") or a kind of thing ("launch an agent pilot")."""
+    for pattern, plain in ((_WORKFLOW_TIME, _NO_WORKFLOW), (_WORKFLOW_PILOT, _GENERIC)):
+        m = pattern.search(goal)
+        words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
+        if m and any(w not in plain for w in words):
+            return m.group("w")
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from consultations.advisors.synthesis_goals import goal_tags
+from consultations.advisors.synthesis_goals import THINGS, goal_tags, workflow_named
 from consultations.report import Recommendation, Report
 
 TRIGGER = re.compile(r"^(each|next|at |when|quarterly)")
@@ -35,7 +35,7 @@ ADDS = {
 }
 CONSTRAINT_TAGS = {
     "budget": {"cost"},
-    "regulation": {"audit", "compliance", "legal"},
+    "regulation": {"audit", "compliance", "legal", "inventory"},
     "data": {"privacy", "compliance"},
     "skills": {"skills"},
     "latency": {"latency"},
@@ -70,13 +70,28 @@ def words_of(text: str) -> set[str]:
     return {w.rstrip("s") for w in _WORD.findall(text.casefold())} - _PLAIN
 
 
+def workflow_words(text: str) -> set[str]:
+    """The words that tell one workflow from another ("agent" tells none apart)."""
+    return words_of(text) - {w.rstrip("s") for w in THINGS}
+
+
 def serves(goal: str, item: Item) -> bool:
     """A goal is served by an item that shares one of its tags, unless the goal names another
     workflow the item's consultation weighed and not this item's own."""
-    if not goal_tags(goal) & item.tags:
+    tags = goal_tags(goal)
+    if not tags & item.tags:
         return False
     said = words_of(goal)
+    named = tags & OWN_OBJECT  # "product photo costs": images, whatever else they cost
+    if named and not named & item.tags and not said & item.subject:
+        return False
+    workflow = workflow_named(goal)  # "cut loan review time": not the KYC review prototype
+    if workflow and item.subject and not workflow_words(workflow) <= item.subject:
+        return False
     return not (said & item.others and not said & item.subject)
+
+
+OWN_OBJECT = {"images", "inventory"}  # goal tags that name what the goal is about
 
 
 _BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
@@ -132,9 +147,12 @@ def measure_for(slug: str, report: Report) -> str:
     return "done and reviewed"
 
 
+EXPOSED_TODAY = 12.0  # the urgency of a high risk today: before any goal's next step
+
+
 def urgency(slug: str, verdict: str) -> float:
     if verdict.startswith("Risk: high"):  # exposure today: before any goal's next step
-        return 12.0
+        return EXPOSED_TODAY
     if verdict.startswith(("Risk: medium", "Restructure")):
         return 1.0
     if verdict.startswith(("Stay", "Keep it", "Keep them", "Not yet", "Risk: low")):
@@ -161,6 +179,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
         tags.discard("compliance")
     others: set[str] = set()
     subject: set[str] = set()
+    planned: list[str] = []
     if slug == "automation-frontier" and report.tables:  # the workflows not planned here
         rows = [row[0] for row in report.tables[0].rows]
         planned = [r for r in rows if r.casefold() in report.verdict.casefold()]
@@ -182,10 +201,12 @@ def from_report(slug: str, report: Report) -> list[Item]:
             subject=subject,
         )
     ]
+    about = planned[0] if len(planned) == 1 else None  # "Prototype in shadow mode": of what
     for r in later[:2]:
+        named = about is None or about.casefold() in r.title.casefold()
         items.append(
             Item(
-                r.title,
+                r.title if named else f"{r.title}: {about}",
                 _sentence(r).replace(" above", " in that report"),
                 r.owner or "engineering lead",
                 measure_for(slug, report),
@@ -202,6 +223,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
     return items
 
 
+SHELVED_HUNT = "List the workflows shelved as too complex"
 Step = tuple[str, str, str, str, set[str]]  # title, detail, owner kind, measure, tags
 FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach the year's end
     "budget": (
@@ -234,8 +256,8 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
         {"compliance", "privacy"},
     ),
     "skills": (
-        "Move every model call onto the one interface and retire the other SDKs",
-        "One workload at a time, each behind a flag.",
+        "Move every model call onto the one interface, one workload at a time",
+        "Each behind a flag; the direct vendor calls go once it runs.",
         "platform team",
         "no direct vendor SDK call left in production",
         {"skills"},
@@ -289,7 +311,7 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
         ),
         "automation": (
             "automation-frontier",
-            "List the workflows shelved as too complex, with how each outcome could be checked",
+            f"{SHELVED_HUNT}, with how each outcome could be checked",
             "For each: can a program or a simulator tell a good outcome from a bad one? Those "
             "that can are the prototype candidates.",
             "product lead",
@@ -359,8 +381,9 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
         ),
         "skills": (
             "model-convergence",
-            "Put one model interface in front of every vendor",
-            "One internal client with the vendor as configuration: fewer SDKs to know.",
+            "Put every model call behind one internal model interface",
+            "One internal client with the vendor as configuration: one thing for the team to "
+            "learn, and a vendor switch becomes a configuration change.",
             "platform team",
             "one internal model client in production",
             {"skills", "cost"},
@@ -399,34 +422,10 @@ def _sentence(r: Recommendation) -> str:
 
 
 LAUNCH_STEPS = "an evaluation bar, a review, a staged rollout"
-GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
-    "revenue": "revenue",
-    "local": "local",
-    "compliance": "data",
-    "automation": "automation",
-    "time": "automation",
-    "agents": "regulation",
-    "audit": "regulation",
-    "images": "images",
-    "latency": "latency",
-    "cost": "budget",
-    "model-cost": "budget",
-    "launch": "launch",
-}
-
-
-def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "") -> list[Item]:
-    """The first steps (and the one after) for a goal whose consultation was not run; a
-    delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
-    for tag, key in GOAL_TO_FIRST.items():
-        if tag in tags:
-            items = chain(key, done, agents)
-            if items and key == "launch" and goal:
-                items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
-            if items:
-                return items
-    return []
 
 
 def _lower_first(text: str) -> str:
+    """A step's title after ", then": lower case, without its own "first" ("then measure
+    pass@k first" read as if it came before)."""
+    text = re.sub(r"\s+first$", "", text)
     return text[:1].lower() + text[1:] if text[1:2].islower() else text

@@ -167,9 +167,10 @@ def advise(request: AdvisorInput) -> Report:
         title=request.script.title,
         verdict=verdict,
         summary=(
-            "The large labs' message at NeurIPS 2025 was that reasoning can be measured: "
-            "record the steps, tool calls and searches, not just the final answer, and treat "
-            "traces as telemetry. That is what makes a failing agent debuggable"
+            "The large labs' message at NeurIPS 2025 was that reasoning can be measured: Apple "
+            "and others pushed to record the steps, tool calls and searches, not just the final "
+            "answer, and to treat traces as telemetry. That is what makes a failing agent "
+            "debuggable"
             + (" and its decisions auditable." if regulated else ".")
             + " Separately, the RLVR paper suggests that current RL-tuned models mostly find "
             "answers faster rather than finding new ones (on the benchmarks it tested): "

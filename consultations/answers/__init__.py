@@ -52,7 +52,11 @@ _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: 
 _VAGUE = re.compile(  # "the usual ones": no item is named
     r"\s*(?:the\s+)?(?:usual|standard|normal|common|typical|popular|big|main|obvious)"
     r"(?:\s+(?:ones?|suspects|tools?|vendors?|players?|stuff))?\s*[.!]?\s*"
-    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses)\s*[.!]?\s*",
+    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses|anything|you pick|"
+    r"you choose|you decide|your call|up to you|surprise me|no preference)\s*[.!]?\s*"
+    r"|\s*(?:whatever|anything|what(?:ever)?\s+(?:matters|counts|is relevant))"  # "… for a bank"
+    r"(?:\s+(?:matters|counts|relevant|is relevant|important|is important))?"
+    r"\s+(?:for|to|in)\s+(?:a|an|the|our|us|me)?\s*[\w &/-]{1,40}[.!]?\s*",
     re.I,
 )
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
@@ -71,6 +75,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.TEXT:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
+            if _mashed(text):  # "asdfgh": not a description of anything
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"I could not read that as an answer: a few words, please{example}."
+                )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
@@ -89,10 +98,32 @@ def parse_answer(question: Question, raw: str) -> Answer:
     raise AssertionError(question.type)  # pragma: no cover
 
 
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _mashed(text: str) -> bool:
+    """One run of letters no one writes as an answer: no vowel ("sdfkjh"), a keyboard row
+    ("asdf", "qwer") or one letter three times ("xxxx"); acronyms ("SRE", "CTO") are words."""
+    if not text.isalpha() or len(text) < 4 or (text.isupper() and len(text) <= 6):
+        return False
+    low = text.casefold()
+    rows = any(row[i : i + 4] in low for row in _ROWS for i in range(len(row) - 3))
+    vowelless = len(low) >= 5 and not set(low) & set("aeiouy")  # "fmcg" is an industry
+    return rows or vowelless or re.search(r"(.)\1\1", low) is not None
+
+
+_NO_LEAD = re.compile(r"^(?:no|nope)\b[\s,:;.!\-–—]+(?=\S)", re.I)
+_ADDING = re.compile(r"^(?:also|and|plus|as well)\b|\b(?:too|as well)$", re.I)
+
+
 def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """ "hours, actually no we need instant failover": what follows the last cue decides."""
-    cues = [] if question.multiple else list(RECANT.finditer(text))  # several: "…, actually also"
-    if cues and cues[-1].start() > 0 and (after := text[cues[-1].end() :].strip(" ,;.")):
+    cues = list(RECANT.finditer(text))
+    after = text[cues[-1].end() :].strip(" ,;.") if cues else ""
+    after = _NO_LEAD.sub("", after)  # "…, actually no, legal checks every image"
+    if question.multiple and _ADDING.search(after):  # several: "…, actually also budget"
+        cues = []
+    if cues and cues[-1].start() > 0 and after:
         try:
             picked, note = choose(question, after)
         except AnswerError:

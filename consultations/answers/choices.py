@@ -14,6 +14,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _NEGATED = re.compile(
     r"\b(?:no|not|non|without|never|nothing|none)[\s-]+(?:any\s+|real\s+|too\s+)?([a-z0-9]+)"
 )
+_NEGATOR = re.compile(r"\b(no|not|non|without|never)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9]")
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
@@ -26,6 +27,11 @@ _ALL = re.compile(
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
 )
 _NOTHING = {"none"}  # "None of these": never beside another pick
+_EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blogs"
+    r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
+    r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
+)
+_ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
@@ -45,6 +51,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return _one_or_many(question, values), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
         return tuple(c.value for c in choices if c.value not in _NOTHING), None
+    if (ruled := _ruled_out(question, folded)) is not None:
+        return ruled
     banded = _by_band(question, folded)
     if banded and not question.strictest:
         return banded, None
@@ -52,6 +60,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
+    if negated:  # "spot checks, no legal review": this "no" negates; it does not say "none"
+        words -= {m.group(1) for m in _NEGATOR.finditer(folded)}
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
     exact = [c.value for c in choices if folded in _names(c)]
     if exact:
@@ -73,18 +83,53 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return (picked[-1],), f"the strictest you named, over {others}"
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
-        if not question.multiple and len(ranked) > 1 and hits[ranked[0]] > hits[ranked[1]]:
+        mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
+        if (
+            not question.multiple
+            and not mixed
+            and len(ranked) > 1
+            and hits[ranked[0]] > hits[ranked[1]]
+        ):
             return (ranked[0],), None
         if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
-    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.75)
+    said = _NEGATED.sub(" ", folded).strip()  # "not newsletters" is no near-miss of "newsletters"
+    close = difflib.get_close_matches(said, list(names), n=1, cutoff=0.75) if said else []
     if close:
         return (names[close[0]],), None
-    options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))
+    raise AnswerError(_pick(question))
+
+
+def _ruled_out(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:
+    """ "everything except newsletters": every option but those named after the cue, and said
+    back; "arxiv and openreview, excluding blogs": those before it but those after it."""
+    cue = _EXCEPT.search(folded)
+    if cue is None or not question.multiple:
+        if cue is not None and _ANY.fullmatch(folded[: cue.start()].strip(" ,")):
+            raise AnswerError(_pick(question))  # "anything but daily": which one, then?
+        return None
+    head, tail = folded[: cue.start()].strip(" ,;"), re.split(r"[;.]", folded[cue.end() :])[0]
+    try:
+        out = set(choose(question, tail)[0])
+    except AnswerError:
+        return None
+    every = tuple(c.value for c in question.choices if c.value not in _NOTHING)
+    whole = not head or _ALL.fullmatch(head) or _ANY.fullmatch(head)
+    base = every if whole else choose(question, head)[0]
+    kept = tuple(v for v in base if v not in out)
+    if not kept:
+        raise AnswerError(_pick(question))
+    if not whole:
+        return kept, None
+    return kept, "all but " + ", ".join(question.label_of(v) for v in every if v in out)
+
+
+def _pick(question: Question) -> str:
+    options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(question.choices, 1))
     some = "one or more" if question.multiple else "one"
-    raise AnswerError(f"Pick {some} of: {options} (a number or the words will do).")
+    return f"Pick {some} of: {options} (a number or the words will do)."
 
 
 def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:

@@ -152,3 +152,16 @@ def unknown_subject(questions: Sequence[Question], text: str) -> str | None:
     if any(re.search(rf"\b{w}", asked) for w in words):
         return None
     return what
+
+
+_CONTINUED = re.compile(  # "and supplier onboarding", "also vendor master data", "+ Cohere"
+    r"^\s*(?:(?:and(?:\s+also)?|also|plus|oh,?\s+(?:and|also))\b|\+|&)[\s,:;.\-–—]*", re.I
+)
+
+
+def continued(text: str) -> str | None:
+    """The words of a message that continues the one before it ("and supplier onboarding"),
+    or None when it opens as a message of its own."""
+    m = _CONTINUED.match(text)
+    rest = text[m.end() :].strip() if m else ""
+    return rest or None

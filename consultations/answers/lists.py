@@ -6,7 +6,7 @@ import re
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
-_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)")  # "a support agent": lower case only
+_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)\s+"
@@ -88,6 +88,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
+    if not named:  # "long context & RAG eval and agent reliability": "&" lists them
+        parts = _ampersands(parts)
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
@@ -155,6 +157,25 @@ def _split_commas(text: str, final_and: bool = True) -> list[str]:
     return parts
 
 
+_AMPERSAND = re.compile(r"\s+&\s+")
+
+
+def _ampersands(parts: list[str]) -> list[str]:
+    """Items joined by a spaced "&" are separate items ("M&A" is one word), and where "&"
+    lists them, the last " and " ends the list as a comma would ("a & b and c")."""
+    out: list[str] = []
+    for part in parts:
+        pieces = _AMPERSAND.split(part)
+        if len(pieces) == 1 or any(p.count("(") != p.count(")") for p in pieces):
+            out.append(part)
+            continue
+        head, sep, tail = pieces[-1].rpartition(" and ")
+        if sep and head.strip() and tail.strip() and "(" not in pieces[-1]:
+            pieces[-1:] = [head, tail]
+        out.extend(pieces)
+    return out
+
+
 def _split_and_article(part: str) -> list[str]:
     """ "a support agent (LangGraph) and an internal research agent" names two things: "and"
     before an article starts a new item, outside parentheses."""
@@ -185,8 +206,16 @@ def _names_joined_by_and(part: str) -> list[str]:
         return [part]
     pieces = _AND.split(part)
     balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
-    named = all(_starts_with_name(_HEDGE.sub("", p)) for p in pieces)  # "… and sometimes claude"
+    named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
     return pieces if balanced and named else [part]
+
+
+_OWN = re.compile(r"^(?:(?:our|my)\s+)?(?:own|in-house|in house|self-hosted)\s+(?=\S)", re.I)
+
+
+def _owned(part: str) -> str:
+    """The name in "our own SD 1.5 LoRA", "sometimes claude": the words before it dropped."""
+    return _OWN.sub("", _HEDGE.sub("", part.strip()))
 
 
 def _starts_with_name(part: str) -> bool:

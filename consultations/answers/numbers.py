@@ -18,8 +18,8 @@ from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
-from consultations.answers.rates import rate_after, to_period
-from consultations.answers.shares import shares_in_words
+from consultations.answers.rates import one_off, rate_after, to_period
+from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.units import (
     FTE_HOURS_A_WEEK,
     M_MEANS,
@@ -85,9 +85,10 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
 HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
 
 
-RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
+RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
-    r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
+    r"or rather|make (?:that|it)|scratch that|edit:|"
+    r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
     re.I,
 )
 
@@ -131,6 +132,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     if kind is NumberKind.MONEY:
         text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
+        if question.per and not question.parts and one_off(text):  # "500k one-off savings"
+            raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if "per million tokens" in question.text.casefold() else None
@@ -298,6 +301,9 @@ def _answer(
     for v in values.values():
         _check_bounds(question, v)
     notes = [q.note for q in chosen.values() if q.note]
+    if question.kind is NumberKind.PERCENT and (fractions := fractions_of_one(values, text)):
+        values, said = fractions
+        notes.append(said)
     note = "; ".join(dict.fromkeys(notes)) or None
     if question.parts:
         return Answer(key=question.key, raw=text, numbers=values, currency=currency, note=note)
@@ -375,14 +381,16 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
 _ME_AND_ONE = re.compile(  # "just me and a freelancer": one more
     r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s+(?:a|an|one)\s+[a-z]", re.I
 )
-_TEAMS_OF = re.compile(r"\b(?:teams?|squads?|groups?)\s+of\s*$", re.I)
+_TEAMS_OF = re.compile(  # "two teams of 5", "3 scrum teams of 7"; not "2k (IT), ML team of 40"
+    r"\s*(?:[a-z-]+\s+)?(?:teams?|squads?|groups?|pods?)\s+of\s*", re.I
+)
 
 
 def _people(text: str, found: list[Quantity]) -> list[Quantity]:
     """People are whole; "two teams of 5" is 10; "me and a freelancer" is 2."""
     if not found and _ME_AND_ONE.match(text):
         return [Quantity((1.0,), 0, len(text), text="one")]  # the speaker is added below
-    if len(found) == 2 and _TEAMS_OF.search(text[found[0].end : found[1].start]):
+    if len(found) == 2 and _TEAMS_OF.fullmatch(text[found[0].end : found[1].start]):
         a, b = found
         note = f"{plain(a.readings[0])} × {plain(b.readings[0])} people"
         return [replace(a, readings=(a.readings[0] * b.readings[0],), end=b.end, note=note)]

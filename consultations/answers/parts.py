@@ -103,9 +103,11 @@ def _nearest(
     parts = question.parts
     scores: list[tuple[int, int, str]] = []
     folded = text.casefold()
+    side = _writers_side(question, folded, found)
     for i, q in enumerate(found):
         before = folded[found[i - 1].end if i else 0 : q.start]
         after = folded[q.end : found[i + 1].start if i + 1 < len(found) else len(folded)]
+        before, after = ("", after) if side == "after" else (before, "" if side else after)
         for part in parts:
             words = part_words(question, part)
             dist = _distance(before, after, words)
@@ -124,6 +126,18 @@ def _nearest(
         if part not in chosen:
             chosen[part] = rest.pop(0)
     return {part: chosen[part] for part in parts}, total
+
+
+def _writers_side(question: Question, folded: str, found: list[Quantity]) -> str | None:
+    """Which side of its number the writer puts each part's name: "before" when the line opens
+    with a name and ends with a number ("cost 50 failure 30 compute 20"), "after" the other
+    way round ("50 cost 30 failure 20 compute"), None when the line does not say."""
+    if len(found) < 2:
+        return None
+    named = [words_pattern(part_words(question, p)) for p in question.parts]
+    lead = any(p.search(folded[: found[0].start]) for p in named)
+    tail = any(p.search(folded[found[-1].end :]) for p in named)
+    return "before" if lead and not tail else "after" if tail and not lead else None
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\band\b")

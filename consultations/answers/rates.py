@@ -20,6 +20,24 @@ _ADVERB = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum)\b",
     re.IGNORECASE,
 )
+_FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:every\s+(?:other|second|two|2)\s+weeks?|fortnightly|"
+    r"bi-?weekly|(?:per|a|each|every)\s+fortnight)\b",
+    re.IGNORECASE,
+)
+_FOREIGN = re.compile(  # "1,5 Mio. € im Jahr", "40.000 € monatlich", "1,2 M€ par an"
+    r"\s*(?:[a-z.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>jahr|monat|woche|tag|an|"
+    r"année|annee|mois|semaine|jour|año|ano|mes|semana|día|dia)|(?P<v>jährlich|jaehrlich|"
+    r"monatlich|wöchentlich|woechentlich|täglich|taeglich|annuel(?:le)?|mensuel(?:le)?|"
+    r"hebdomadaire|quotidien(?:ne)?))(?![a-zäöüéñí])",
+    re.IGNORECASE,
+)
+_FOREIGN_UNITS = {
+    "y": ("jahr", "an", "année", "annee", "año", "ano", "jährlich", "jaehrlich", "annuel"),
+    "mo": ("monat", "mois", "mes", "monatlich", "mensuel"),
+    "w": ("woche", "semaine", "semana", "wöchentlich", "woechentlich", "hebdomadaire"),
+    "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien"),
+}
 _PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
 _ALIASES = {
     "s": ("s", "sec", "second"),
@@ -33,14 +51,22 @@ _ALIASES = {
 _NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
 DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
 DAYS["y"] = 365.25
+DAYS["2w"] = 14.0
 WORDS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month"}
 WORDS["y"] = "year"
+WORDS["2w"] = "fortnight"
 
 
 def rate_after(text: str, end: int) -> str | None:
     """The period a number is given per ("a day", "/month", "yearly", "rps"), if any."""
     if _PER_SECOND.match(text, end):
         return "s"
+    if _FORTNIGHT.match(text, end):
+        return "2w"
+    if foreign := _FOREIGN.match(text, end):
+        word = (foreign.group("u") or foreign.group("v")).casefold()
+        word = re.sub(r"(?:le|ne)$", "", word) if word.endswith(("elle", "enne")) else word
+        return next(code for code, words in _FOREIGN_UNITS.items() if word in words)
     m = _RATE.match(text, end) or _ADVERB.match(text, end)
     if m is None:
         return None
@@ -63,3 +89,16 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
         f"{q.note}; {about}" if q.note else f"{q.text.strip()} {_a(WORDS[rate])} is {about}"
     )
     return replace(q, readings=readings, note=note)
+
+
+_ONE_OFF = re.compile(
+    r"\b(?:one[- ]off|one[- ]time|once|in total|all in all|lump[- ]sum|over the whole)\b", re.I
+)
+
+
+def one_off(text: str) -> bool:
+    """An amount said to come once ("500k one-off savings"), not per period, unless a period
+    is named beside it ("20k once a month")."""
+    return bool(_ONE_OFF.search(text)) and not re.search(
+        r"\b(?:a|per|every|each)\s+(?:month|year|week|day)\b|/\s*(?:mo|month|yr|year)", text, re.I
+    )

@@ -40,6 +40,13 @@ def shares_in_words(parts: Sequence[str], text: str) -> dict[str, float] | None:
         levels[named[0]] = next(
             (n for n, words in _LEVELS if re.search(rf"\b(?:{words})\b", clause)), 2
         )
+    levels = _ranked(parts, text) or levels
+    if len(levels) == 1:  # "mostly cost": the others a little; "only failure": the others none
+        ((one, level),) = levels.items()
+        if _ONLY.search(text):
+            levels = {p: int(p == one) for p in parts}
+        elif level == 3:
+            levels = {p: 3 if p == one else 1 for p in parts}
     if len(levels) < 2 or not any(levels.values()):
         return None
     total = sum(levels.values())
@@ -50,3 +57,26 @@ def shares_in_words(parts: Sequence[str], text: str) -> dict[str, float] | None:
         top = max(rounded, key=lambda p: shares[p] - rounded[p] if drift > 0 else rounded[p])
         rounded[top] += drift
     return rounded
+
+
+_ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively)\b", re.I)
+_RANKING = re.compile(r"^\s*([a-z]+)\s*>\s*([a-z]+)(?:\s*>\s*([a-z]+))?\s*$", re.I)
+
+
+def _ranked(parts: Sequence[str], text: str) -> dict[str, int] | None:
+    """ "cost > failure > compute": 3, 2, 1 in that order (a part left out is none)."""
+    m = _RANKING.match(text)
+    names = [g.casefold() for g in m.groups() if g] if m else []
+    if not names or any(n not in parts for n in names) or len(set(names)) != len(names):
+        return None
+    return {p: 3 - names.index(p) if p in names else 0 for p in parts}
+
+
+def fractions_of_one(values: dict[str, float], text: str) -> tuple[dict[str, float], str] | None:
+    """Shares typed as fractions ("cost 0.5 failure 0.3 compute 0.2"): as percent, said."""
+    total = sum(values.values())
+    if "%" in text or len(values) < 2 or any(v > 1 for v in values.values()):
+        return None
+    if abs(total - 1) > 0.02:
+        return None
+    return {p: round(100 * v, 2) for p, v in values.items()}, "read as fractions of 1"

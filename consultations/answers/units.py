@@ -69,8 +69,21 @@ def spelled_out(text: str, units: tuple[str, ...]) -> str:
     "2 hours and a half" → "2 and a half hours", "a paragraph" → "1 paragraph", "an afternoon"
     → "0.5 day"; never "half a year" or "half an hour" (the lexer reads those)."""
     for pattern, repl in _spelled(units):
-        text = pattern.sub(repl, text)
+        text = pattern.sub(functools.partial(_one_unit, text, repl), text)
     return text
+
+
+def _one_unit(text: str, repl: str, m: re.Match[str]) -> str:
+    return m.group(0) if _rate(text, m) else m.expand(repl)
+
+
+_AFTER_FIGURE = re.compile(  # "30 min a day", "an hour a day": "a day" is a rate, not 1 day
+    r"(?:\d|(?<![a-z])(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|pages?|words?))\s*$", re.I
+)
+
+
+def _rate(text: str, m: re.Match[str]) -> bool:
+    return m.group(0)[:1].casefold() == "a" and bool(_AFTER_FIGURE.search(text[: m.start()]))
 
 
 @functools.cache

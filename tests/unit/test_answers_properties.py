@@ -118,8 +118,12 @@ def test_words_with_scales(n: int) -> None:
 
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
 def test_a_lone_dot_before_three_digits_is_asked_when_nothing_decides(a: int, b: int) -> None:
-    """ "1.200" is 1.2 or 1,200: a question with no range to decide by asks; never guesses."""
+    """ "1.200" is 1.2 or 1,200: a question with no range to decide by asks; never guesses.
+    "2.000" is 2,000: no one writes 2 as 2.000."""
     loose = number("money")
+    if b == 0:
+        assert parse_answer(loose, f"{a}.000").number == a * 1000
+        return
     with pytest.raises(Unclear) as e:
         parse_answer(loose, f"{a}.{b:03d}")
     assert {r.number for r in e.value.readings} == {float(f"{a}.{b:03d}"), a * 1000 + b}

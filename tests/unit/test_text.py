@@ -46,6 +46,14 @@ def test_inert_quotes_cannot_mention_link_or_break_markup() -> None:
     assert inert("y" * 300, 50) == "y" * 49 + "…"
 
 
+def test_an_ampersand_is_kept_unless_it_could_start_an_entity() -> None:
+    """'M&A' and 'invoices & KYC' are echoed as typed (was a full-width '＆'); '&lt;' and
+    '&#60;' cannot be decoded into markup anywhere they are shown."""
+    assert inert("M&A due diligence & R&D") == "M&A due diligence & R&D"
+    quoted = inert("&lt;!channel&gt; &#60;img&#62;")
+    assert "&lt;" not in quoted and "&#60;" not in quoted
+
+
 def test_a_scheme_word_followed_by_a_space_is_prose_not_a_link() -> None:
     assert delink("Public data: nothing forces it") == "Public data: nothing forces it"
     assert "data:\u200b" in delink("see data:text/html,<b>x</b>")
