@@ -262,6 +262,7 @@ def scan(text: str) -> list[Quantity]:
 
 
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
+_CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 
 
 def _suffixes(text: str, q: Quantity) -> Quantity:
@@ -275,8 +276,20 @@ def _suffixes(text: str, q: Quantity) -> Quantity:
         currency, end = currency_code(s.group("c")), s.end()
     if p := PREFIX.search(text[max(0, q.start - 5) : q.start]):
         currency = currency_code(p.group("c"))
+    readings, note = q.readings, q.note
+    if unit is None and (c := _CENTS.match(text, end)):  # a hundredth of the currency
+        readings, end = tuple(r / 100 for r in q.readings), c.end()
+        currency = currency or ("USD" if c.group("c") == "¢" else None)
+        note = f"{text[q.start : end].strip()} is {readings[0]:.10g}"
     return replace(
-        q, end=end, unit=unit, currency=currency, convention=convention, text=text[q.start : end]
+        q,
+        readings=readings,
+        end=end,
+        unit=unit,
+        currency=currency,
+        convention=convention,
+        text=text[q.start : end],
+        note=note,
     )
 
 

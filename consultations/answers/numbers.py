@@ -133,7 +133,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
-    per = 1e6 if "per million tokens" in question.text.casefold() else None
+    per = 1e6 if _PER_MILLION.search(question.text) else None  # "per million input tokens"
     quantities = _quantities(text, kind, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
@@ -309,11 +309,21 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     kept: list[Quantity] = []
+    own = 0  # the figures before this one that already had their own "per 1k"
     for i, q in enumerate(found):
         if not _denominator(text, q, found[:i]):
             kept.append(q)
-        elif per and kept and kept[-1].currency and q.readings[0] != per:
-            kept[-1] = _per_unit(kept[-1], q, per)  # "$0.0025 per 1k tokens": per million
+        elif per and kept and q.readings[0] != per:  # "$0.0025 per 1k tokens", "0,25 ct / 1k"
+            last = i == len(found) - 1  # "0.3 ct / 1.5 ct per 1k": one "per 1k" for both
+            for j in range(own if last else len(kept) - 1, len(kept)):
+                kept[j] = _per_unit(kept[j], q.readings[0], f"{q.text.strip()} tokens", per)
+            own = len(kept)
+        elif kept:
+            own = len(kept)
+    if per:  # "$0.000003 per token": per million
+        kept = [
+            _per_unit(q, 1.0, "token", per) if _PER_TOKEN.match(text, q.end) else q for q in kept
+        ]
     found = kept
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
@@ -338,12 +348,19 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     return sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
 
 
-def _per_unit(price: Quantity, unit: Quantity, per: float) -> Quantity:
-    factor = per / unit.readings[0]
+_PER_MILLION = re.compile(r"\bper million (?:[a-z]+ )?tokens\b", re.I)
+_PER_TOKEN = re.compile(r"\s*(?:per|/|an?|each)\s*(?:input\s+|output\s+)?token\b", re.I)
+
+
+def _per_unit(price: Quantity, tokens: float, said: str, per: float) -> Quantity:
+    """A price per ``tokens`` tokens (``said`` as typed) restated per million, said back."""
+    factor = per / tokens
     readings = tuple(r * factor for r in price.readings)
     shown = format_number(readings[0], NumberKind.MONEY, price.currency)
-    typed = f"{price.text.strip()} {price.currency or ''}".strip()
-    note = f"{typed} per {unit.text.strip()} tokens is {shown} per million tokens"
+    typed = price.text.strip()
+    if price.currency and not any(ch in typed for ch in "$€£¥₹₩") and price.currency not in typed:
+        typed = f"{typed} {price.currency}"
+    note = f"{typed} per {said} is {shown} per million tokens"
     return replace(price, readings=readings, note=note)
 
 

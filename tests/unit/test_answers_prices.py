@@ -1,0 +1,68 @@
+"""Prices as CTOs type them: in cents, per 1k tokens, per token — read per million tokens and
+said back, never a figure 10× or 100× off."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+
+EDGE, ATTENTION = "edge-economics", "attention-readiness"
+
+
+@pytest.mark.parametrize(
+    ("typed", "values", "said"),
+    [
+        (
+            "0,25 ct per 1k tokens in and 1 ct per 1k out",
+            {"input": 2.5, "output": 10},
+            "0,25 ct per 1k tokens is 2.50 per million tokens",
+        ),
+        ("15 cents and 60 cents", {"input": 0.15, "output": 0.6}, "15 cents is 0.15"),
+        (
+            "0.3 cents / 1.5 cents per 1K",  # one "per 1K" for both
+            {"input": 3, "output": 15},
+            "0.3 cents per 1K tokens is 3 per million tokens",
+        ),
+        (
+            "$0.003 in / $0.015 out per 1k tokens",
+            {"input": 3, "output": 15},
+            "per 1k tokens is $15 per million tokens",
+        ),
+        (
+            "$0.000003 per token in, $0.000015 per token out",
+            {"input": 3, "output": 15},
+            "per token is $3 per million tokens",
+        ),
+        ("25 euro cents in, 1 euro out", {"input": 0.25, "output": 1}, "25 euro cents is 0.25"),
+    ],
+)
+def test_prices_in_cents_or_per_thousand_tokens_are_read_per_million(
+    catalog: Catalog, typed: str, values: dict[str, float], said: str
+) -> None:
+    a = parse_answer(catalog.by_slug(EDGE).question("price"), typed)
+    assert a.numbers == pytest.approx(values)
+    assert said in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("0,3 ct per 1k tokens", 3), ("$0.003 per 1k", 3), ("$0.000003 per token", 3)],
+)
+def test_the_input_price_per_million_input_tokens_converts_too(
+    catalog: Catalog, typed: str, value: float
+) -> None:
+    a = parse_answer(catalog.by_slug(ATTENTION).question("input_price"), typed)
+    assert a.number == pytest.approx(value)
+    assert "per million tokens" in (a.note or "")
+
+
+def test_prices_per_million_are_left_as_typed(catalog: Catalog) -> None:
+    q = catalog.by_slug(EDGE).question("price")
+    for typed in ("$3 / $15 per 1M", "3 / 15 per million"):
+        assert parse_answer(q, typed).numbers == {"input": 3, "output": 15}
+    assert parse_answer(q, "2.50€ per 1M in, 10€ per 1M out").numbers == {
+        "input": 2.5,
+        "output": 10,
+    }
