@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import format_number
+from consultations.answers.rates import DAYS, WORDS
 from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
 from consultations.scripts import NumberKind
 
@@ -71,17 +72,34 @@ def sums(text: str, found: list[Quantity]) -> list[Quantity]:
             prev is not None
             and _PLUS.match(text[prev.end : q.start])
             and len(prev.readings) == len(q.readings) == 1
-            and prev.rate == q.rate  # "25k + 6k for networking"; not "25k + 2k a month"
-            and _bare(prev) == _bare(q)  # not "25k plus 2 GPUs"
+            and _same_or_both_rates(prev, q)  # "25k + 6k for networking"; not "25k + 2k a month"
+            and (_bare(prev) == _bare(q) or bool(prev.rate and q.rate))  # not "25k plus 2 GPUs"
         ):
-            total = prev.readings[0] + q.readings[0]
+            added = q.readings[0] * _per(prev.rate, q.rate)  # "8k a month + 20k a year"
+            total = prev.readings[0] + added
             a, b = (format_number(x.readings[0], None) for x in (prev, q))
             note = f"{a} + {b} added up"
+            if prev.rate != q.rate and prev.rate and q.rate:
+                a, b = (f"{x.text.strip()} {_a(WORDS[x.rate or ''])}" for x in (prev, q))
+                note = f"{a} + {b} (about {added:,.0f} {_a(WORDS[prev.rate])}) added up"
             currency = prev.currency or q.currency
             out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
             continue
         out.append(q)
     return out
+
+
+def _same_or_both_rates(a: Quantity, b: Quantity) -> bool:
+    return a.rate == b.rate or (a.rate in DAYS and b.rate in DAYS)
+
+
+def _per(rate: str | None, given: str | None) -> float:
+    """The factor that restates a figure given per ``given`` per ``rate`` instead."""
+    return DAYS[rate] / DAYS[given] if rate and given and rate != given else 1.0
+
+
+def _a(unit: str) -> str:
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
 def _bare(q: Quantity) -> bool:

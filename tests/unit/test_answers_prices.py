@@ -66,3 +66,43 @@ def test_prices_per_million_are_left_as_typed(catalog: Catalog) -> None:
         "input": 2.5,
         "output": 10,
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "hardware", "monthly", "said"),
+    [
+        (
+            "2 servers at 40k each, 8k a month + 20k a year",
+            80_000,
+            8_000 + 20_000 / 12,
+            "8k a month + 20k a year (about 1,667 a month) added up",
+        ),
+        (
+            "$60k box, 2k/month plus 6k/year support",
+            60_000,
+            2_500,
+            "(about 500 a month) added up",
+        ),
+    ],
+)
+def test_running_costs_given_per_month_and_per_year_are_added_up(
+    catalog: Catalog, typed: str, hardware: float, monthly: float, said: str
+) -> None:
+    a = parse_answer(catalog.by_slug(EDGE).question("local_cost"), typed)
+    assert a.numbers == pytest.approx({"hardware": hardware, "monthly": monthly})
+    assert said in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "left"),
+    [
+        ("local_cost", "30k hardware, 2k a month, 5k setup", "“5k”"),
+        ("local_cost", "30k hardware, 2k a month and another 10k for networking", "“10k”"),
+        ("tokens", "1200 in, 300 out, 50 system", "“50”"),
+    ],
+)
+def test_a_figure_no_part_takes_is_said_left_out_not_dropped(
+    catalog: Catalog, key: str, typed: str, left: str
+) -> None:
+    a = parse_answer(catalog.by_slug(EDGE).question(key), typed)
+    assert f"{left} left out" in (a.note or "")
