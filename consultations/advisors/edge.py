@@ -7,6 +7,7 @@ import math
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
+from consultations.answers.machines import servers_priced
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
 SECONDS_PER_MONTH = 30 * 24 * 3600
@@ -25,6 +26,7 @@ def advise(request: AdvisorInput) -> Report:
     tolerance = sheet.number("quality_loss", 5.0)
     local = sheet.numbers("local_cost", {"hardware": 30_000, "monthly": 2_000})
     months = sheet.number("amortisation", 36)
+    servers = servers_priced(sheet.raw("local_cost"))  # "2 servers at 40k each"
 
     batch = latency == "batch"
     factor = BATCH_DISCOUNT if batch else 1.0
@@ -209,7 +211,7 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total),
+        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total, servers),
         assumptions=(
             *assumed_lines(
                 sheet,
@@ -228,21 +230,28 @@ def advise(request: AdvisorInput) -> Report:
                 "yours), and the queue absorbs bursts, so one server only has to keep up with "
                 "the daily total."
                 if batch
-                else f" One local server handles the load (average {rps:.2f} requests a "
-                "second — check the peak before ordering)."
+                else f" {_servers(servers).capitalize()} handle"
+                + ("s" if servers == 1 else "")
+                + f" the load (average {rps:.2f} requests a second — check the peak before "
+                "ordering)."
             ),
             "Local cost excludes the engineering time to build and evaluate the pilot.",
         ),
         shifts=(6,),
         caveats=(
-            f"Volume below the break-even ({_volume(break_even)}) turns the answer back to the "
-            "API.",
+            f"Volume below the break-even ({_volume(break_even)}) turns the answer back to the API."
+            if requests >= break_even
+            else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
+            "for itself on cost.",
             f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
             "on your own evaluation.",
             *(
                 ()
-                if batch
-                else ("Peak load needing more than one server (the average hides the peaks).",)
+                if batch or verdict.startswith("Stay")  # no server to size while on the API
+                else (
+                    f"Peak load needing more than {_servers(servers)} (the average hides the "
+                    "peaks).",
+                )
             ),
             "An API price cut: rerun with the new price — the break-even moves with it.",
             "Our caution: research results are averages; your task may quantise worse.",
@@ -268,6 +277,10 @@ def _chart(
         marker_x=break_even if math.isfinite(break_even) else None,
         marker_label=f"break-even: {_volume(break_even)}",
     )
+
+
+def _servers(n: int) -> str:
+    return "one local server" if n == 1 else f"the {n} servers you priced"
 
 
 def _tokens(n: float) -> str:

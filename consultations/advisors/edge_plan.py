@@ -107,6 +107,7 @@ def plan(
     sensitivity: str,
     batch: bool,
     api_total: float = NEGOTIATE_ABOVE,
+    servers: int = 1,
 ) -> tuple[Recommendation, ...]:
     if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
         return (
@@ -157,7 +158,7 @@ def plan(
             depends_on="Build an evaluation set from real traffic",
         ),
     ]
-    if private:
+    if private and servers < 2:  # two priced: the second is already in the cost
         recs.append(
             Recommendation(
                 title="Add a second server before sensitive traffic moves",

@@ -15,6 +15,7 @@ from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
+from consultations.answers.machines import machines_priced, mask_hardware
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
@@ -52,22 +53,6 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
-)
-_CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
-_HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
-    r"\b(?:rtx|gtx|rx|geforce|radeon)[\s-]?\d{3,4}(?:\s?(?:ti|super|xtx?))?s?\b"
-    r"|\b(?:[abhlv]\d{2,3}|[lt]4|l40s?|[gb]h?\d{3}|mi\d{3}x?)s?\b"
-    rf"|(?:(?<=\ba )|(?<=\ban )|(?<=\bmy )|(?<=\bour )|(?<=\bx )){_CARD}\b"
-    rf"|\b{_CARD}(?:s\b|(?=\s*(?:gpus?|cards?)\b))",
-    re.I,
-)
-_COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
-    r"\s*(?:x|×)?\s*(?:\x00+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
-    r"laptops?|workstations?|devices?|phones?)\b)",
-    re.I,
-)
-_EACH = re.compile(
-    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
 )
 _PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
     r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
@@ -130,7 +115,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
     if kind is NumberKind.MONEY:
-        text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
+        text = mask_hardware(text)  # "a 4090": never typed
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if _PER_MILLION.search(question.text) else None  # "per million input tokens"
@@ -164,7 +149,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
     if kind is NumberKind.MONEY:
-        quantities = _machines_priced(text, quantities)
+        quantities = machines_priced(text, quantities)
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
@@ -262,23 +247,6 @@ def _with_noun(text: str, q: Quantity) -> str:
 def _whole(q: Quantity) -> Quantity:
     """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
     return replace(q, readings=tuple(float(round(r)) for r in q.readings))
-
-
-def _machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "2 H100 servers at 35k each": the 2 counts machines, so it is no amount; a price "each"
-    after it is multiplied by it, and said back."""
-    out: list[Quantity] = []
-    machines: Quantity | None = None
-    for q in found:
-        if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
-            machines = q
-            continue
-        if machines is not None and len(machines.readings) == 1 and _EACH.match(text, q.end):
-            n = machines.readings[0]
-            said = f"{machines.text.strip()} × {q.text.strip()} each"
-            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
-        out.append(q)
-    return out
 
 
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
