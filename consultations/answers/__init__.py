@@ -92,12 +92,25 @@ def parse_answer(question: Question, raw: str) -> Answer:
 def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """ "hours, actually no we need instant failover": what follows the last cue decides."""
     cues = [] if question.multiple else list(RECANT.finditer(text))  # several: "…, actually also"
-    if cues and cues[-1].start() > 0 and (after := text[cues[-1].end() :].strip(" ,;.")):
+    for cue in reversed(cues):
+        after = text[cue.end() :].strip(" ,;.")
+        if cue.start() == 0 or not after:
+            continue
         try:
             picked, note = choose(question, after)
         except AnswerError:
-            pass
-        else:
-            said = f"corrected after “{cues[-1].group('cue')}”"
-            return picked, "; ".join(filter(None, [note, said]))
+            continue
+        was = _picked_before(question, text[: cue.start()])
+        if was is None or was == picked:  # "it's actually mostly batch": nothing taken back
+            return picked, note
+        said = f"corrected from {question.label_of(was[0])} after “{cue.group('cue')}”"
+        return picked, "; ".join(filter(None, [note, said]))
     return choose(question, text)
+
+
+def _picked_before(question: Question, before: str) -> tuple[str, ...] | None:
+    """What the words before a cue picked on their own, if anything."""
+    try:
+        return choose(question, before.strip(" ,;.") or "-")[0]
+    except AnswerError:
+        return None

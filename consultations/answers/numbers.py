@@ -71,7 +71,8 @@ HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
 
 
 RECANT = re.compile(  # "128k, actually 200k": the figure after the cue replaces the one before
-    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
+    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
+    r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
     r"or rather|make (?:that|it)|scratch that|edit:)(?![a-z])[\s,:;.!\-–—]*",
     re.I,
 )

@@ -417,7 +417,29 @@ def test_a_choice_corrected_inside_one_answer_takes_the_later_one(
 ) -> None:
     question = catalog.by_slug("model-convergence").question("outage_tolerance")
     a = parse_answer(question, typed)
-    assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected after")
+    assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected from ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("users wait in a chat window", "interactive"),  # "wait" is what users do here
+        ("it's actually mostly batch", "batch"),  # nothing before "actually" is taken back
+    ],
+)
+def test_a_cue_word_that_takes_nothing_back_is_not_said_as_a_correction(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    a = parse_answer(catalog.by_slug("edge-economics").question("latency"), typed)
+    assert a.choices == (value,)
+    assert "corrected" not in (a.note or "")
+
+
+def test_a_correction_between_options_says_what_it_replaced(catalog: Catalog) -> None:
+    question = catalog.by_slug("edge-economics").question("latency")
+    a = parse_answer(question, "batch, actually no, users wait for it, so within a second")
+    assert a.choices == ("interactive",)
+    assert a.note == "corrected from Batch: minutes or hours after “actually”"
 
 
 CONVERGENCE_ANSWERS = [
