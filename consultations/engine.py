@@ -78,9 +78,17 @@ class Edit:
 Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
 
 _CONTROL_WORDS: dict[str, Command] = {
-    **dict.fromkeys(("back", "undo", "previous"), Back()),
-    **dict.fromkeys(("skip", "pass"), Skip()),
-    **dict.fromkeys(("restart", "start over"), Restart()),
+    **dict.fromkeys(
+        ("back", "undo", "previous", "go back", "go back one", "back one", "one back")
+        + ("previous question", "back to the previous question", "undo that", "undo last"),
+        Back(),
+    ),
+    **dict.fromkeys(
+        ("skip", "pass", "skip it", "skip this", "skip this one", "skip that", "skip for now")
+        + ("pass for now",),
+        Skip(),
+    ),
+    **dict.fromkeys(("restart", "start over", "start again", "start from scratch"), Restart()),
     **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
     **dict.fromkeys(("status", "where", "repeat"), Where()),
     **dict.fromkeys(("help", "help?", "help me", "help please", "?", "??", "huh?"), Help()),

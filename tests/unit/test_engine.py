@@ -173,6 +173,25 @@ def test_control_words() -> None:
     assert engine.command_from_text("go back to the start") == engine.Reply("go back to the start")
 
 
+@pytest.mark.parametrize("typed", ["go back", "Go back.", "previous question", "undo that"])
+def test_going_back_in_everyday_words_goes_back(catalog: Catalog, typed: str) -> None:
+    """'go back' at the tokens question was read as an answer: 'I need 2 numbers here'."""
+    script = catalog.by_slug("edge-economics")
+    d = step(script, begin(script).consultation, "5M")
+    d = step(script, d.consultation, typed)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "requests"
+
+
+@pytest.mark.parametrize("typed", ["skip it", "skip this one", "skip for now"])
+def test_skipping_in_everyday_words_skips(catalog: Catalog, typed: str) -> None:
+    script = catalog.by_slug("edge-economics")
+    c = begin(script).consultation
+    for text in ["5M", "1000 in 200 out", "$3 / $15", "2", "2", "5%", "$30k, $2k a month"]:
+        c = step(script, c, text).consultation
+    d = step(script, c, typed)  # the write-off period is optional
+    assert d.consultation.answers["amortisation"].skipped
+
+
 @pytest.mark.parametrize("typed", ["help", "Help!", "?", "help me"])
 def test_help_at_a_question_says_how_to_answer_and_stores_nothing(
     catalog: Catalog, typed: str
