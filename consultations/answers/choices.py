@@ -26,6 +26,7 @@ _ALL = re.compile(
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
 )
 _NOTHING = {"none"}  # "None of these": never beside another pick
+_NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
@@ -53,7 +54,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
-    exact = [c.value for c in choices if folded in _names(c)]
+    said = "no" if folded in ("nope", "nah", "no way", "not at all") else folded  # "nope": "no"
+    exact = [c.value for c in choices if said in _names(c)]
     if exact:
         return (exact[0],), None
     hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
@@ -79,7 +81,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
-    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.75)
+    close = (  # a typo of an option ("prcie"), never another word ("none" is not "one")
+        [] if folded in _NOT_A_TYPO else difflib.get_close_matches(folded, list(names), 1, 0.75)
+    )
     if close:
         return (names[close[0]],), None
     options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(choices, 1))

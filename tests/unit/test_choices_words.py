@@ -1,0 +1,31 @@
+"""Choices read from everyday words: a 'none' is never fuzzily another option, and a reason
+given in other words than the label still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize("typed", ["none", "nope"])
+def test_none_at_why_several_vendors_is_asked_not_read_as_only_one_vendor(
+    catalog: Catalog, typed: str
+) -> None:
+    """'none' was read as 'We use only one' (a near spelling of 'one') after two vendors."""
+    with pytest.raises(AnswerError):
+        parse_answer(catalog.by_slug("model-convergence").question("reasons"), typed)
+
+
+@pytest.mark.parametrize("typed", ["nope", "nah", "no"])
+def test_no_in_other_words_still_picks_no(catalog: Catalog, typed: str) -> None:
+    a = parse_answer(catalog.by_slug("reasoning-telemetry").question("audit"), typed)
+    assert a.choices == ("none",)
+
+
+def test_a_second_reason_in_other_words_is_kept(catalog: Catalog) -> None:
+    """'different flavours for ideas' was dropped: only Price was noted."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    a = parse_answer(q, "price, and we like different flavours for ideas")
+    assert a.choices == ("price", "diversity")
