@@ -194,12 +194,23 @@ def advise(request: AdvisorInput) -> Report:
                 owner="engineering lead",
             )
         )
+    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     if single and not images and outage == "hours":
         recs.append(
             Recommendation(
                 title="Write down how you would switch vendor",
                 detail="One page: which second vendor, which prompts change, how long it takes. "
                 "Your outage tolerance needs no second integration kept warm.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    elif small:  # a few hundred a month: a small team, no platform team to give it to
+        recs.append(
+            Recommendation(
+                title="Call the models through one thin wrapper",
+                detail="One function in your code with the vendor as a setting (a day or two of "
+                f"work at your size) makes the {backup} a switch, not a project.",
                 horizon="0-1 month",
                 owner="engineering lead",
             )
@@ -226,7 +237,6 @@ def advise(request: AdvisorInput) -> Report:
                 owner="compliance lead",
             ),
         )
-    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     recs.extend(
         ()
         if small
@@ -255,7 +265,12 @@ def advise(request: AdvisorInput) -> Report:
         sections=(
             Section(title="Keep or cut, per vendor", items=tuple(lines)),
             Section(title="Diversity without vendor ensembles", items=tuple(diversity)),
-            Section(title="Hedging questions for contracts", items=_hedging(reasons)),
+            Section(
+                title="What to check in the vendors' standard terms"
+                if small  # no contract to negotiate at a few hundred a month
+                else "Hedging questions for contracts",
+                items=_hedging(reasons, bool(small)),
+            ),
         ),
         assumptions=(
             *assumed_lines(
@@ -453,14 +468,19 @@ def _line(
     )
 
 
-def _hedging(reasons: set[str]) -> tuple[str, ...]:
-    qs = [
+def _hedging(reasons: set[str], small: bool = False) -> tuple[str, ...]:
+    negotiated = (  # what only a contract of some size can buy
         "What is your price protection if a competitor with a similar model cuts prices?",
-        "Can we export prompts, fine-tunes and evaluation sets in a portable format?",
         "What uptime do you commit to, and what credits apply when you miss it?",
+    )
+    qs = [
+        "Can we export prompts, fine-tunes and evaluation sets in a portable format?",
         "How much notice do you give before retiring or changing a model version?",
         "Which of your models share training data or base models with other vendors' models?",
     ]
+    if not small:
+        qs[1:1] = negotiated[1:]
+        qs.insert(0, negotiated[0])
     if "compliance" in reasons:
         qs.insert(
             0,

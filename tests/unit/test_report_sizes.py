@@ -1,0 +1,41 @@
+"""Advice sized to the team: a startup spending $200 a month is not sent to a platform team or
+to negotiate price protection; a bank spending €85,000 a month is."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run
+
+STARTUP = {
+    "vendors": "openai and anthropic, we try both for our chatbot",
+    "reasons": "price",
+    "monthly_spend": "like 200 bucks",
+    "upkeep_days": "maybe an hour",
+    "diverse_tasks": "skip",
+    "outage_tolerance": "hours is fine, we have no users yet",
+}
+BANK = {
+    "vendors": "Azure OpenAI GPT-4o for letters, Claude via Bedrock for code assist",
+    "reasons": "redundancy and compliance",
+    "monthly_spend": "ca. 85.000 € im Monat",
+    "upkeep_days": "5",
+    "diverse_tasks": "skip",
+    "outage_tolerance": "instant failover",
+}
+
+
+def test_a_tiny_team_gets_steps_it_can_take_itself(catalog: Catalog) -> None:
+    r = run(catalog, "model-convergence", STARTUP)
+    assert {rec.owner for rec in r.recommendations} <= {"engineering lead"}
+    text = render_report_markdown(r)
+    assert "thin wrapper" in text and "a day or two" in text
+    assert "price protection" not in text and "credits apply" not in text
+    assert "standard terms" in text
+
+
+def test_a_bank_gets_the_platform_interface_and_the_contract_questions(catalog: Catalog) -> None:
+    r = run(catalog, "model-convergence", BANK)
+    assert "platform team" in {rec.owner for rec in r.recommendations}
+    text = render_report_markdown(r)
+    assert "price protection" in text and "Hedging questions for contracts" in text
