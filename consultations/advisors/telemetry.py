@@ -153,6 +153,8 @@ def advise(request: AdvisorInput) -> Report:
             detail="The alerts above, and a weekly review of the worst runs"
             + (
                 f" with {reader}, starting from what they cannot answer today: {_gap(blind)}"
+                if blind and _split(blind)[1]
+                else f" with {reader}"
                 if blind
                 else ""
             )
@@ -267,12 +269,24 @@ _CANNOT = re.compile(
 def _split(blind: str) -> tuple[str | None, str]:
     """ "on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
     "we can't see why it picked a tool" names no one but the team itself."""
+    if lead := _NOBODY.match(blind):  # "nobody really, the on-call dev; …": who does it
+        rest = blind[lead.end() :].strip()
+        who, gap = _split(rest) if rest else (None, "")
+        short = who is None and rest and len(rest.split()) <= 5 and not _CANNOT.match(rest)
+        return (rest, "") if short else (who, gap)
     for sep in (";", " — ", ": ", ", "):
         head, found, tail = blind.partition(sep)
         head, tail = head.strip(), tail.strip()
         if found and tail and len(head.split()) <= 5 and not _CANNOT.match(head):
             return head, tail
     return None, blind.strip()
+
+
+_NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
+    r"^\s*(?:nobody|no one|noone|none)(?:\s+(?:really|in particular|specific|dedicated|yet))*"
+    r"(?:\s*[,;:.—–-]+\s*(?:just\s+|only\s+|maybe\s+|so\s+)?|\s*$)",
+    re.I,
+)
 
 
 _LOOP = re.compile(r"\bloop", re.I)
@@ -358,6 +372,8 @@ def _who(blind: str) -> str:
         for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
             who = pattern.sub(repl, who)
         return who
+    if _NOBODY.fullmatch(blind):
+        return "an owner you name (nobody debugs them today)"
     return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
 
 
