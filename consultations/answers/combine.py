@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import format_number
-from consultations.answers.rates import DAYS, WORDS
+from consultations.answers.rates import DAYS, WORDS, a_unit
 from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
 from consultations.scripts import NumberKind
 
@@ -80,8 +80,8 @@ def sums(text: str, found: list[Quantity]) -> list[Quantity]:
             a, b = (format_number(x.readings[0], None) for x in (prev, q))
             note = f"{a} + {b} added up"
             if prev.rate != q.rate and prev.rate and q.rate:
-                a, b = (f"{x.text.strip()} {_a(WORDS[x.rate or ''])}" for x in (prev, q))
-                note = f"{a} + {b} (about {added:,.0f} {_a(WORDS[prev.rate])}) added up"
+                a, b = (f"{x.text.strip()} {a_unit(WORDS[x.rate or ''])}" for x in (prev, q))
+                note = f"{a} + {b} (about {added:,.0f} {a_unit(WORDS[prev.rate])}) added up"
             currency = prev.currency or q.currency
             out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
             continue
@@ -96,10 +96,6 @@ def _same_or_both_rates(a: Quantity, b: Quantity) -> bool:
 def _per(rate: str | None, given: str | None) -> float:
     """The factor that restates a figure given per ``given`` per ``rate`` instead."""
     return DAYS[rate] / DAYS[given] if rate and given and rate != given else 1.0
-
-
-def _a(unit: str) -> str:
-    return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
 def _bare(q: Quantity) -> bool:

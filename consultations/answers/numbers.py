@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
+from consultations.answers.counts import no_time_in_a_count
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
@@ -123,6 +124,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = _quantities(text, kind, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
+    quantities = no_time_in_a_count(question, text, quantities)
     said = text.casefold().strip(" .!")
     if not quantities and said in _NOT_A_SHARE and kind is NumberKind.PERCENT:
         raise AnswerError(  # "n/a" at a tolerance is no 0% tolerance

@@ -48,7 +48,8 @@ def rate_after(text: str, end: int) -> str | None:
     return _NAMES.get(name) or _NAMES.get(name.rstrip("s"))
 
 
-def _a(unit: str) -> str:
+def a_unit(unit: str) -> str:
+    """ "a day", "an hour"."""
     return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
@@ -60,6 +61,6 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
     readings = tuple(r * factor for r in q.readings)
     about = f"about {readings[0]:,.0f} a {WORDS[per]}"
     note = (  # a note already there (a midpoint, staff as hours) is kept, and the period added
-        f"{q.note}; {about}" if q.note else f"{q.text.strip()} {_a(WORDS[rate])} is {about}"
+        f"{q.note}; {about}" if q.note else f"{q.text.strip()} {a_unit(WORDS[rate])} is {about}"
     )
     return replace(q, readings=readings, note=note)

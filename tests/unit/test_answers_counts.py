@@ -1,0 +1,53 @@
+"""A count is not a time: '10h a month' at 'How many model calls a month?' was 10 calls, '2 days'
+was 2 calls, '300k/month' was a 300,000-token context window. Now each is named and asked again;
+'1 every 5 minutes' is a rate."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "said"),
+    [
+        ("attention-readiness", "calls", "maybe 10h a month", "I read 10h as a time"),
+        ("attention-readiness", "calls", "2 days", "I read 2 days as a time"),
+        ("edge-economics", "requests", "10h", "the number of requests"),
+        ("attention-readiness", "context_window", "300k/month", "as a figure per month"),
+    ],
+)
+def test_a_time_or_a_monthly_figure_is_not_read_as_a_count_or_a_window(
+    catalog: Catalog, slug: str, key: str, typed: str, said: str
+) -> None:
+    with pytest.raises(AnswerError, match=said):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "per_day", "said"),
+    [
+        ("1 every 5 minutes", 288, "1 every 5 minutes is 0.2 a minute"),
+        ("3 runs every 2 hours", 36, "3 runs every 2 hours is 1.5 an hour"),
+    ],
+)
+def test_so_many_every_so_long_is_a_rate(
+    catalog: Catalog, typed: str, per_day: float, said: str
+) -> None:
+    a = parse_answer(catalog.by_slug("reasoning-telemetry").question("runs_per_day"), typed)
+    assert a.number == pytest.approx(per_day)
+    assert said in (a.note or "")
+
+
+def test_a_time_beside_the_count_is_said_left_out(catalog: Catalog) -> None:
+    q = catalog.by_slug("attention-readiness").question("calls")
+    a = parse_answer(q, "200k calls, 2h each")
+    assert a.number == 200_000
+    assert "“2h” left out: a time" in (a.note or "")
+
+
+def test_staff_time_still_reads_hours_as_days(catalog: Catalog) -> None:
+    a = parse_answer(catalog.by_slug("model-convergence").question("upkeep_days"), "2 days")
+    assert a.number == 2
