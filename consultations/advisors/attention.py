@@ -168,6 +168,7 @@ def advise(request: AdvisorInput) -> Report:
             money_note,
             incidents,
             _behind_incident(pipelines, incidents) if fits else None,
+            None if fits else (doc, window),
         ),
         assumptions=assumed_lines(
             sheet,
@@ -214,6 +215,7 @@ def _plan(
     money_note: str,
     incidents: str,
     incident_pipeline: str | None = None,
+    too_long: tuple[float, float] | None = None,
 ) -> tuple[Recommendation, ...]:
     test = Recommendation(
         title="Run the document test",
@@ -248,6 +250,16 @@ def _plan(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today {money_note}; rerun this consultation with the new price.",
                 horizon="each vendor price change",
+                owner="engineering lead",
+            )
+            if too_long is None
+            else Recommendation(  # no price makes a document that does not fit an option
+                title="Re-check when context windows grow",
+                detail=f"Your documents (about {count(too_long[0])} tokens) do not fit your "
+                f"{count(too_long[1])}-token window, so whole documents are no option at any "
+                "price today; rerun this consultation when your vendor's window passes "
+                f"{count(too_long[0] / 0.8)} tokens.",
+                horizon="each new model release",
                 owner="engineering lead",
             ),
         )

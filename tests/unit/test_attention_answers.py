@@ -1,0 +1,45 @@
+"""Attention readiness as people answer it: 'nothing major' is no incident, and documents far
+larger than any window are not told to wait for cheaper long-context prices."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run
+
+
+@pytest.mark.parametrize(
+    "typed", ["nothing major", "no incidents so far", "all good", "no real issues"]
+)
+def test_no_incident_in_other_words_is_no_incident(catalog: Catalog, typed: str) -> None:
+    """'nothing major' was an incident: 'Turn your incident into a regression test'."""
+    a = parse_answer(catalog.by_slug("attention-readiness").question("incidents"), typed)
+    assert a.skipped
+    text = render_report_markdown(run(catalog, "attention-readiness", {"incidents": typed}))
+    assert "Turn your incident into a regression test" not in text
+    assert "your incident (" not in text
+
+
+def test_an_incident_after_no_major_ones_is_kept(catalog: Catalog) -> None:
+    typed = "no major incidents, but a clause was split once"
+    a = parse_answer(catalog.by_slug("attention-readiness").question("incidents"), typed)
+    assert a.text == typed
+
+
+def test_documents_far_beyond_the_window_are_rechecked_by_window_not_by_price(
+    catalog: Catalog,
+) -> None:
+    answers = {
+        "pipelines": "langchain RAG over our confluence wiki",
+        "workarounds": "permissions differ per space, and it changes daily",
+        "doc_tokens": "12M",
+        "context_window": "128k",
+    }
+    r = run(catalog, "attention-readiness", answers)
+    titles = [rec.title for rec in r.recommendations]
+    assert "Re-price whole documents when long-context prices fall" not in titles
+    assert "Re-check when context windows grow" in titles
+    assert "passes 15,000,000 tokens" in render_report_markdown(r)
