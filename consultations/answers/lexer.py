@@ -69,6 +69,7 @@ _MULTS = {
     "m": 1e6,
     "b": 1e9,
 }
+_WORD_SCALE = re.compile(r"thousands?|millions?|billions?", re.IGNORECASE)
 _HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
@@ -247,10 +248,13 @@ def scan(text: str) -> list[Quantity]:
             if half := _HALF.match(text, end):
                 readings = tuple(r + _FRACTIONS[half.group(1).casefold()] for r in readings)
                 end = half.end()
-            if mult := _MULT.match(text, end):
+            while mult := _MULT.match(text, end):  # "3 hundred thousand": both scales
                 name = mult.group("m").casefold()
-                scale = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
-                readings = tuple(r * scale for r in readings)
+                more = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
+                if scale > 1 and (more <= scale or not _WORD_SCALE.fullmatch(name)):
+                    break
+                scale *= more
+                readings = tuple(r * more for r in readings)
                 end = mult.end()
         if _NEGATIVE.search(text[:start]):
             readings = tuple(-r for r in readings)

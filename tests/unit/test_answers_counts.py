@@ -51,3 +51,17 @@ def test_a_time_beside_the_count_is_said_left_out(catalog: Catalog) -> None:
 def test_staff_time_still_reads_hours_as_days(catalog: Catalog) -> None:
     a = parse_answer(catalog.by_slug("model-convergence").question("upkeep_days"), "2 days")
     assert a.number == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("I don't know, maybe a few hundred thousand", 300_000),
+        ("3 hundred thousand", 300_000),
+        ("5 hundred million", 500_000_000),
+    ],
+)
+def test_hundred_thousand_is_both_scales(catalog: Catalog, typed: str, value: float) -> None:
+    """'a few hundred thousand' was 300 requests a month."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == value
