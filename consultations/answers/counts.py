@@ -9,7 +9,7 @@ from dataclasses import replace
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import AnswerError, plain
 from consultations.answers.parts import example
-from consultations.answers.rates import WORDS, a_unit
+from consultations.answers.rates import WORDS, a_unit, rate_after
 from consultations.scripts import NumberKind, Question
 
 _TIMES = {"ns", "us", "ms", "s", "min", "h", "d", "w", "mo", "y"}
@@ -47,6 +47,7 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     what = f"the number of {question.unit}" if question.unit else "a number"
     if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
         found = _every(text, found)  # "1 every 5 minutes": a rate
+        found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
         timed = [q for q in found if q.unit in _TIMES]
         found = [q for q in found if q.unit not in _TIMES]
         if timed and not found:
@@ -63,3 +64,37 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
                 f"I need a number of tokens here{example(question)}."
             )
     return found
+
+
+_NOUN = re.compile(r"\s*(?P<noun>[a-z]{3,}?)(?:e?s)?\b", re.I)
+_EACH_BETWEEN = re.compile(r"\beach\b|\bper\s+(?:one|head|person)\b", re.I)
+
+
+def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "12k users, each ~30 requests a day": the users times what each sends, said back
+    (the 12k alone counts users, not requests)."""
+    if len(found) != 2 or not question.unit:
+        return found
+    things, each = found
+    noun = _NOUN.match(text, things.end)
+    unit = question.unit.rstrip("s")
+    after = text[each.end :]
+    if (
+        noun is None
+        or noun.group("noun").casefold() in (unit, "a", "per", "each", "and", "for")
+        or things.unit
+        or each.unit
+        or things.rate
+        or len(things.readings) != 1
+        or len(each.readings) != 1
+        or not re.match(rf"\s*{re.escape(unit)}s?\b", after, re.I)
+    ):
+        return found
+    per_thing = re.search(rf"\b(?:per|a|an|each)\s+{re.escape(noun.group('noun'))}", after, re.I)
+    if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing):
+        return found
+    if each.rate is None and per_thing is not None:  # "30 requests per user a day"
+        each = replace(each, rate=rate_after(after, per_thing.end()))
+    total = things.readings[0] * each.readings[0]
+    said = f"{text[things.start : noun.end()].strip()} × {each.text.strip()} {question.unit} each"
+    return [replace(each, readings=(total,), start=things.start, note=said)]

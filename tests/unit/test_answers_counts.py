@@ -65,3 +65,38 @@ def test_hundred_thousand_is_both_scales(catalog: Catalog, typed: str, value: fl
     """'a few hundred thousand' was 300 requests a month."""
     a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
     assert a.number == value
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [
+        (
+            "edge-economics",
+            "requests",
+            "we serve 12k users, each ~30 requests a day",
+            10_957_500,
+            "12k users × 30 requests each",
+        ),
+        (
+            "edge-economics",
+            "requests",
+            "12k users, 30 requests per user a day",
+            10_957_500,
+            "about 10,957,500 a month",
+        ),
+        (
+            "reasoning-telemetry",
+            "runs_per_day",
+            "300 agents each doing 50 runs a day",
+            15_000,
+            "300 agents × 50 runs each",
+        ),
+    ],
+)
+def test_users_times_what_each_sends(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str
+) -> None:
+    """'12k users, each ~30 requests a day' was 12,000 requests a month."""
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == pytest.approx(value)
+    assert said in (a.note or "")
