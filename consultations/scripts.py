@@ -91,6 +91,10 @@ class Question(BaseModel):
         default_factory=dict,
         description="Words that say a part costs nothing: 'we already own the GPUs'.",
     )
+    loss: bool = Field(
+        default=False,
+        description="A percentage of loss: 'keep 95%' or '95% as good' is a 5% loss, said back.",
+    )
     # choice with numeric bands (Choice.range): what a number typed here measures
     band: NumberKind | None = None
     # list

@@ -16,6 +16,7 @@ from consultations.answers.counts import no_time_in_a_count
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
+from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
@@ -125,6 +126,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     quantities = no_time_in_a_count(question, text, quantities)
+    if question.loss:  # "95% of today's quality": a 5% loss
+        quantities = kept_as_loss(text, quantities)
     said = text.casefold().strip(" .!")
     if not quantities and said in _NOT_A_SHARE and kind is NumberKind.PERCENT:
         raise AnswerError(  # "n/a" at a tolerance is no 0% tolerance

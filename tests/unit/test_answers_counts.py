@@ -100,3 +100,23 @@ def test_users_times_what_each_sends(
     a = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert a.number == pytest.approx(value)
     assert said in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "loss", "kept"),
+    [
+        ("95% of today's quality", 5, True),
+        ("must be at least 98% as good", 2, True),
+        ("keep 90%", 10, True),
+        ("98% accuracy retained", 2, True),
+        ("5%", 5, False),
+        ("we can lose 5% at most", 5, False),
+    ],
+)
+def test_a_tolerance_said_as_what_is_kept_is_the_loss(
+    catalog: Catalog, typed: str, loss: float, kept: bool
+) -> None:
+    """'95% of today's quality' was a 95% quality loss."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("quality_loss"), typed)
+    assert a.number == loss
+    assert ("kept is a" in (a.note or "")) is kept
