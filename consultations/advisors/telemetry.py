@@ -11,6 +11,8 @@ from consultations.report import Figure, Recommendation, Report, Section, Table
 STEPS_PER_RUN = 8
 BYTES_PER_STEP = 2_000
 SAMPLE_ABOVE = 10_000  # runs a day above which successes are sampled (unless audited)
+SMALL_RUNS = 500  # runs a day at or below which one developer does it all (our assumption)
+_FILLER = re.compile(r"^(?:(?:just|only|basically|simply)\s+)*(?:(?:a|an)\s+)?", re.I)
 RETENTION = {
     "regulated": "every decision, its inputs and its tool calls for as long as the regulator "
     "requires (plan for years)",
@@ -110,7 +112,12 @@ def advise(request: AdvisorInput) -> Report:
         "Cost per run above the 99th percentile of last week.",
     ) + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
     reader = _who(blind)
-    names = join(list(agents[:3]))
+    small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
+
+    def owner(role: str) -> str:
+        return "the agent's developer" if small else role
+
+    names = join([_FILLER.sub("", a) for a in agents[:3]])  # not "your just a little bot"
     owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
     verdict = f"Trace every run of {owned} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
@@ -124,7 +131,7 @@ def advise(request: AdvisorInput) -> Report:
             detail="One span per run and per tool call, with the fields above, "
             + STACK_STEP[stack],
             horizon="0-1 month",
-            owner="platform team",
+            owner=owner("platform team"),
         ),
     ]
     if regulated:
@@ -142,8 +149,8 @@ def advise(request: AdvisorInput) -> Report:
         Recommendation(
             title="Add step-level reasoning and feedback",
             detail="Attach reasoning summaries and human corrections to the run.",
-            horizon="1-3 months",
-            owner="ML engineer",
+            horizon="1-2 months" if small else "1-3 months",
+            owner=owner("ML engineer"),
             depends_on="Instrument runs and tool calls",
         )
     )
@@ -159,8 +166,8 @@ def advise(request: AdvisorInput) -> Report:
                 else ""
             )
             + ".",
-            horizon="3-6 months",
-            owner="on-call lead",
+            horizon="2-3 months" if small else "3-6 months",
+            owner=owner("on-call lead"),
             depends_on="Instrument runs and tool calls",
         )
     )
@@ -279,7 +286,12 @@ def _split(blind: str) -> tuple[str | None, str]:
         head, tail = head.strip(), tail.strip()
         if found and tail and len(head.split()) <= 5 and not _CANNOT.match(head):
             return head, tail
+    if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
+        return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
     return None, blind.strip()
+
+
+_ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
 
 
 _NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
@@ -339,7 +351,8 @@ DETECTORS = (
         "exist, per tool and per model version",
     ),
     (
-        r"hallucinat|wrong answers?|made[- ]up|invent",
+        r"hallucinat|wrong answers?|made[- ]up|invent|makes? (?:stuff|things|facts|it) up|"
+        r"making (?:stuff|things) up|fabricat|confabulat",
         "grade a weekly sample of runs by hand and track the share marked wrong, per agent "
         "and model version",
     ),

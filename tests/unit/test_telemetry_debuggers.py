@@ -43,3 +43,31 @@ def test_nobody_at_all_asks_for_an_owner(catalog: Catalog) -> None:
         run(catalog, "reasoning-telemetry", {"blind_spots": "no one in particular"})
     )
     assert "an owner you name (nobody debugs them today)" in text
+
+
+SOLO = {
+    "agents": "just a little slack bot that answers HR questions",
+    "tools": "openai function calling, reads our notion",
+    "failures": "sometimes it makes stuff up",
+    "stack": "print statements",
+    "audit": "nah",
+    "runs_per_day": "maybe 50 a day",
+    "blind_spots": "me",
+}
+
+
+def test_a_one_person_bot_gets_a_report_addressed_to_that_person(catalog: Catalog) -> None:
+    r = run(catalog, "reasoning-telemetry", SOLO)
+    text = render_report_markdown(r)
+    assert "your little slack bot that answers HR questions" in r.verdict
+    assert "For you:" in text
+    assert "cannot answer today: me" not in text
+    assert "makes stuff up: grade a weekly sample of runs by hand" in text
+    assert {rec.owner for rec in r.recommendations} == {"the agent's developer"}
+
+
+def test_a_bank_keeps_its_teams(catalog: Catalog) -> None:
+    answers = {**SOLO, "audit": "yes, BaFin can ask", "runs_per_day": "2.500 runs a day"}
+    r = run(catalog, "reasoning-telemetry", answers)
+    owners = {rec.owner for rec in r.recommendations}
+    assert {"compliance lead", "platform team"} <= owners
