@@ -113,6 +113,36 @@ def test_after_the_report_edit_reopens_and_finishes_again(catalog: Catalog) -> N
     assert api_total(catalog, d.consultation) == "$40,500"
 
 
+@pytest.mark.parametrize(
+    ("typed", "key", "value"),
+    [
+        ("what if volume was only 8M", "requests", 8_000_000),
+        ("and if the hardware cost 100k?", "local_cost", {"hardware": 100_000, "monthly": 2_000}),
+        ("suppose the price is $2.50 / $10", "price", {"input": 2.5, "output": 10}),
+    ],
+)
+def test_a_what_if_in_words_after_the_report_writes_it_again(
+    catalog: Catalog, typed: str, key: str, value: object
+) -> None:
+    """The report ends 'What if?': 'what if volume was only 5M' was refused ('This
+    consultation is finished')."""
+    c, d = walk(catalog, EDGE_ANSWERS)
+    done = c.editable()
+    done.narrative, done.narrated_by, done.delivery = "The report.", "offline", Delivery.DELIVERED
+    d = step(catalog.by_slug("edge-economics"), done, typed)
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    got = d.consultation.answers[key]
+    assert (got.numbers if isinstance(value, dict) else got.number) == value
+
+
+def test_if_at_the_start_of_an_answer_to_the_current_question_is_an_answer(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:3], "if requests are batched, a few seconds is fine"])
+    assert c.answers["latency"].choices == ("relaxed",)
+    assert c.answers["requests"].number == 5_000_000
+
+
 def test_the_last_message_lists_the_answers_the_report_uses(catalog: Catalog) -> None:
     _, d = walk(catalog, EDGE_ANSWERS)
     assert isinstance(d.outcome, engine.Finished)
