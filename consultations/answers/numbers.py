@@ -122,7 +122,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
     per = 1e6 if _PER_MILLION.search(question.text) else None  # "per million input tokens"
-    quantities = _quantities(text, kind, per)
+    quantities = _quantities(text, kind, per, len(question.parts) or 1)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     quantities = no_time_in_a_count(question, text, quantities)
@@ -278,7 +278,9 @@ def _answer(
     return Answer(key=question.key, raw=text, number=values[""], currency=currency, note=note)
 
 
-def _quantities(text: str, kind: NumberKind | None, per: float | None = None) -> list[Quantity]:
+def _quantities(
+    text: str, kind: NumberKind | None, per: float | None = None, needed: int = 1
+) -> list[Quantity]:
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
@@ -304,6 +306,13 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+    if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
+        found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
+        if len(found) < needed:  # "ops: 1 engineer half time" is no $1 a month
+            raise AnswerError(
+                f"I read “{staff.text.strip()}” as people; I need what they cost in money "
+                "(for example $8,000 a month for an engineer half time)."
+            )
     if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:

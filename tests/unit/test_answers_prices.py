@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 
 EDGE, ATTENTION = "edge-economics", "attention-readiness"
@@ -106,3 +106,24 @@ def test_a_figure_no_part_takes_is_said_left_out_not_dropped(
 ) -> None:
     a = parse_answer(catalog.by_slug(EDGE).question(key), typed)
     assert f"{left} left out" in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("we'd rent a GPU cloud box for 2k/month, no upfront", "“no upfront”"),
+        ("renting at €3.000 per month", "“renting”"),
+    ],
+)
+def test_renting_is_no_hardware_up_front(catalog: Catalog, typed: str, said: str) -> None:
+    """'… 2k/month, no upfront' was refused: 'I need 2 numbers here'."""
+    a = parse_answer(catalog.by_slug(EDGE).question("local_cost"), typed)
+    assert a.numbers is not None and a.numbers["hardware"] == 0
+    assert said in (a.note or "")
+
+
+def test_people_at_a_cost_question_are_no_amount(catalog: Catalog) -> None:
+    """'ops: 1 engineer half time' was read as operations of 1 a month."""
+    q = catalog.by_slug(EDGE).question("local_cost")
+    with pytest.raises(AnswerError, match="as people; I need what they cost"):
+        parse_answer(q, "hardware 40k; ops: 1 engineer half time")
