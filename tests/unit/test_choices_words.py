@@ -29,3 +29,23 @@ def test_a_second_reason_in_other_words_is_kept(catalog: Catalog) -> None:
     q = catalog.by_slug("model-convergence").question("reasons")
     a = parse_answer(q, "price, and we like different flavours for ideas")
     assert a.choices == ("price", "diversity")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("30 min", "minutes"),
+        ("15 minutes max", "minutes"),
+        ("10 seconds", "instant"),
+        ("2h", "hours"),
+        ("we'd be dead in the water", "instant"),
+        ("can't go down at all", "instant"),
+        ("we can wait a few minutes but not hours", "minutes"),
+    ],
+)
+def test_an_outage_tolerance_given_as_a_time_or_in_words_picks_its_option(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    """'30 min' at 'how long could you wait?' was refused."""
+    q = catalog.by_slug("model-convergence").question("outage_tolerance")
+    assert parse_answer(q, typed).choices == (value,)
