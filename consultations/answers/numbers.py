@@ -414,6 +414,8 @@ def _staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) -
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
     time = tuple(r * share * a_week for r in q.readings)
     note = f"{q.text.strip()} {said} at {a_week:.0f} {what} a week each (our assumption)"
+    if m is None and any(r != round(r) for r in q.readings):  # "half an FTE": not "full time"
+        note = f"{q.text.strip()} at {a_week:.0f} {what} a week for one full time (our assumption)"
     return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)
 
 

@@ -120,3 +120,10 @@ def test_a_tolerance_said_as_what_is_kept_is_the_loss(
     a = parse_answer(catalog.by_slug("edge-economics").question("quality_loss"), typed)
     assert a.number == loss
     assert ("kept is a" in (a.note or "")) is kept
+
+
+def test_half_an_fte_is_not_said_as_full_time(catalog: Catalog) -> None:
+    a = parse_answer(catalog.by_slug("attention-readiness").question("upkeep_hours"), "half an FTE")
+    assert a.number == pytest.approx(86.96, abs=0.01)
+    assert "full time at" not in (a.note or "")
+    assert "for one full time" in (a.note or "")
