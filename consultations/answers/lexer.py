@@ -256,6 +256,8 @@ def scan(text: str) -> list[Quantity]:
                 scale *= more
                 readings = tuple(r * more for r in readings)
                 end = mult.end()
+        if ish := _ISH.match(text, end):  # "30-ish pages": about 30 pages
+            end = ish.end()
         if _NEGATIVE.search(text[:start]):
             readings = tuple(-r for r in readings)
         q = Quantity(readings, start, end, scale, convention=convention, words=bool(m["words"]))
@@ -265,6 +267,7 @@ def scan(text: str) -> list[Quantity]:
     return found
 
 
+_ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
 _CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 

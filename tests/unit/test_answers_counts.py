@@ -127,3 +127,10 @@ def test_half_an_fte_is_not_said_as_full_time(catalog: Catalog) -> None:
     assert a.number == pytest.approx(86.96, abs=0.01)
     assert "full time at" not in (a.note or "")
     assert "for one full time" in (a.note or "")
+
+
+@pytest.mark.parametrize(("typed", "tokens"), [("30-ish pages", 15_000), ("30ish pages", 15_000)])
+def test_about_so_many_pages_with_ish_is_pages(catalog: Catalog, typed: str, tokens: int) -> None:
+    """'30-ish pages' was 30 tokens (the pages were lost after '-ish')."""
+    q = catalog.by_slug("attention-readiness").question("doc_tokens")
+    assert parse_answer(q, typed).number == tokens
