@@ -98,3 +98,39 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     total = things.readings[0] * each.readings[0]
     said = f"{text[things.start : noun.end()].strip()} × {each.text.strip()} {question.unit} each"
     return [replace(each, readings=(total,), start=things.start, note=said)]
+
+
+_EACH_AFTER = re.compile(r"^[^,;]*?\b(?:each|apiece|per (?:person|head|dev|engineer))\b", re.I)
+_STAFF_TIMES = {"min", "h", "d", "w"}
+
+
+def staff_times_each(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "two devs, roughly a day a week each": the people times the time each gives, said
+    back; without "each" the time typed is their total, and the people are said left out."""
+    out: list[Quantity] = []
+    for q in found:
+        people = out[-1] if out else None
+        if (
+            people is None
+            or people.unit != "fte"
+            or q.unit not in _STAFF_TIMES
+            or len(people.readings) != 1
+            or _SHARE_AFTER.match(text, people.end)  # "1 FTE at 20%": a share of one person
+        ):
+            out.append(q)
+            continue
+        who = people.text.strip()
+        if _EACH_AFTER.match(text[q.end :]) or _EACH_AFTER.match(text[people.end : q.start]):
+            n = people.readings[0]
+            said = f"{who} × {q.text.strip()} each"
+            out[-1] = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+        else:
+            said = (
+                f"“{who}” taken as who does it and {q.text.strip()} as their total (add "
+                "“each” if it is per person)"
+            )
+            out[-1] = replace(q, note="; ".join(filter(None, [q.note, said])))
+    return out
+
+
+_SHARE_AFTER = re.compile(r"\s*(?:at|@|,)?\s*\d{1,3}\s*%|\s*(?:half|part|full)[\s-]?time", re.I)

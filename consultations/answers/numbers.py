@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
-from consultations.answers.counts import no_time_in_a_count
+from consultations.answers.counts import no_time_in_a_count, staff_times_each
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
@@ -325,6 +325,8 @@ def _quantities(
             for i, q in enumerate(found)
             if not (i and q.unit == "%" and found[i - 1].unit == "fte")
         ]
+    if kind in (NumberKind.HOURS, NumberKind.COUNT):
+        found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
         found = compounds(text, [_to_base(q, kind, text) for q in found])
     found = ranges(text, found, kind)
@@ -396,7 +398,9 @@ def _people(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _hours_as_days(q: Quantity) -> Quantity:
     """ "4h per week" at a question in engineer-days: half a day a week, not 4 days."""
-    note = f"{q.text.strip()} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
+    shown = f"{plain(q.readings[0])}h" if q.note else q.text.strip()  # 8h, from 2 × 4h
+    note = f"{shown} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
+    note = f"{q.note}; {note}" if q.note else note  # "two people × 4h each" stays said
     return replace(q, readings=tuple(r / HOURS_A_DAY for r in q.readings), unit=None, note=note)
 
 

@@ -134,3 +134,22 @@ def test_about_so_many_pages_with_ish_is_pages(catalog: Catalog, typed: str, tok
     """'30-ish pages' was 30 tokens (the pages were lost after '-ish')."""
     q = catalog.by_slug("attention-readiness").question("doc_tokens")
     assert parse_answer(q, typed).number == tokens
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours", "said"),
+    [
+        ("two devs, roughly a day a week each", 69.57, "two devs × 1 day each"),
+        ("2 engineers, 4h a week each", 34.79, "2 engineers × 4h each"),
+        ("3 people, 10 hours a month each", 30, "3 people × 10 hours each"),
+        ("two devs spend a day a week on it", 34.79, "as their total"),
+    ],
+)
+def test_people_and_the_time_each_gives(
+    catalog: Catalog, typed: str, hours: float, said: str
+) -> None:
+    """'2 engineers, 4h a week each' was 348 hours a month (two people full time); 'two devs,
+    a day a week each' was one day a week."""
+    a = parse_answer(catalog.by_slug("attention-readiness").question("upkeep_hours"), typed)
+    assert a.number == pytest.approx(hours, abs=0.01)
+    assert said in (a.note or "")
