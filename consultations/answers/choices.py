@@ -25,6 +25,10 @@ _ALL = re.compile(
     r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)"
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
 )
+_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|um+|hmm+|well|uh+|then|i guess|i'd say|let's say|probably|maybe|"
+    r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
+)
 _NOTHING = {"none"}  # "None of these": never beside another pick
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
@@ -37,6 +41,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back."""
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
+    folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
     if numbers:
         picks = [int(n) for n in re.findall(r"\d{1,2}", folded)]

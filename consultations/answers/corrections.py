@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
-_CUE = re.compile(
-    r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
+_CUE = re.compile(  # "hmm, actually …": a filler before the cue too
+    r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
+    r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
     r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
     re.I,
 )

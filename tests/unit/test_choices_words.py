@@ -49,3 +49,15 @@ def test_an_outage_tolerance_given_as_a_time_or_in_words_picks_its_option(
     """'30 min' at 'how long could you wait?' was refused."""
     q = catalog.by_slug("model-convergence").question("outage_tolerance")
     assert parse_answer(q, typed).choices == (value,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("ok so 2", "interactive"), ("hmm, 3 i guess", "relaxed"), ("option 4", "batch")],
+)
+def test_an_option_number_with_filler_words_is_that_option(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    """'ok so 2' was refused: 'Pick one of: …'."""
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, typed).choices == (value,)

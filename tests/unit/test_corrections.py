@@ -561,3 +561,10 @@ def test_a_question_about_a_list_question_is_answered_not_listed(catalog: Catalo
     assert "tools" not in d.consultation.answers
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 2
     assert d.outcome.reason is not None and d.outcome.reason.startswith("Why I ask:")
+
+
+def test_a_correction_after_a_filler_word_is_a_correction(catalog: Catalog) -> None:
+    """'hmm actually the volume is more like 4 million' was read as the latency answer."""
+    c, d = walk(catalog, [*EDGE_ANSWERS[:3], "hmm actually the volume is more like 4 million"])
+    assert c.answers["requests"].number == 4_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 4
