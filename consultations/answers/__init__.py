@@ -82,6 +82,16 @@ def parse_answer(question: Question, raw: str) -> Answer:
             items = split_list(text, named=question.named_items)[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
+            nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
+            items = [i for i in items if i not in nothing]
+            if nothing and not items:
+                raise AnswerError(
+                    f"You said “{nothing[0]}”: this consultation needs at least one to weigh. "
+                    "Name what comes closest, or type `cancel` to leave it."
+                )
+            if nothing:
+                note = f"“{nothing[0]}” is not one of them, so it is left out"
+                return Answer(key=question.key, raw=text, items=tuple(items), note=note)
             return Answer(key=question.key, raw=text, items=tuple(items))
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
@@ -43,3 +43,17 @@ def test_documents_far_beyond_the_window_are_rechecked_by_window_not_by_price(
     assert "Re-price whole documents when long-context prices fall" not in titles
     assert "Re-check when context windows grow" in titles
     assert "passes 15,000,000 tokens" in render_report_markdown(r)
+
+
+def test_none_among_the_pipelines_is_no_pipeline(catalog: Catalog) -> None:
+    """'none really, we just paste stuff into chatgpt' gave a pipeline called 'none really'."""
+    q = catalog.by_slug("attention-readiness").question("pipelines")
+    a = parse_answer(q, "none really, we just paste stuff into chatgpt")
+    assert a.items == ("we just paste stuff into chatgpt",)
+    assert "“none really” is not one of them" in (a.note or "")
+
+
+def test_none_alone_at_a_required_list_is_asked_again(catalog: Catalog) -> None:
+    q = catalog.by_slug("attention-readiness").question("pipelines")
+    with pytest.raises(AnswerError, match="needs at least one"):
+        parse_answer(q, "none")
