@@ -55,7 +55,8 @@ _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: 
 _VAGUE = re.compile(  # "the usual ones": no item is named
     r"\s*(?:the\s+)?(?:usual|standard|normal|common|typical|popular|big|main|obvious)"
     r"(?:\s+(?:ones?|suspects|tools?|vendors?|players?|stuff))?\s*[.!]?\s*"
-    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses)\s*[.!]?\s*",
+    r"|\s*(?:whatever|various|lots|many|a bunch|the ones everyone uses)\s*[.!]?\s*"
+    r"|\s*whatever\s+(?:the|our|they|we|is|people|someone|anyone)\b[^,;]*",  # "… devs pick"
     re.I,
 )
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
