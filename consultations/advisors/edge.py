@@ -52,6 +52,9 @@ def advise(request: AdvisorInput) -> Report:
     def m(v: float) -> str:
         return money(v, cur)
 
+    def lm(v: float) -> str:  # a local amount, in the currency it was typed in
+        return money(v, built_in or cur)
+
     figures = (
         Figure(
             label="API input cost per month",
@@ -77,14 +80,14 @@ def advise(request: AdvisorInput) -> Report:
         Figure(
             label="Hardware per month",
             value=hardware_month,
-            display=m(hardware_month),
-            working=f"{m(local['hardware'])} over {plural(months, 'month')}",
+            display=lm(hardware_month),
+            working=f"{lm(local['hardware'])} over {plural(months, 'month')}",
         ),
         Figure(
             label="Local total per month",
             value=local_total,
-            display=m(local_total),
-            working=f"{m(hardware_month)} + {m(local['monthly'])} operations",
+            display=lm(local_total),
+            working=f"{lm(hardware_month)} + {lm(local['monthly'])} operations",
         ),
         Figure(
             label="API cost per request",
@@ -96,7 +99,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Break-even volume",
             value=break_even,
             display=_volume(break_even),
-            working=f"{m(local_total)} ÷ {m(per_request)} per request"
+            working=f"{lm(local_total)} ÷ {m(per_request)} per request"
             if per_request > 0
             else "the API costs nothing per request: local never pays",
         ),
@@ -104,7 +107,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Monthly saving running locally",
             value=saving,
             display=m(saving),
-            working=f"{m(api_total)} − {m(local_total)}"
+            working=f"{m(api_total)} − {lm(local_total)}"
             + (f": local costs {m(-saving)} a month more" if saving < 0 else ""),
         ),
         Figure(
@@ -114,7 +117,7 @@ def advise(request: AdvisorInput) -> Report:
             working=(
                 "no hardware to buy (you already have it)"
                 if local["hardware"] <= 0
-                else f"{m(local['hardware'])} ÷ ({m(api_total)} − {m(local['monthly'])})"
+                else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
                 + (
                     f" — longer than the {plural(months, 'month')} you write it off over: "
                     "it does not pay back within the hardware's life"
@@ -139,9 +142,12 @@ def advise(request: AdvisorInput) -> Report:
             (f"API input: {figures[0].working}", m(api_in)),
             (f"API output: {figures[1].working}", m(api_out)),
             ("API total", m(api_total)),
-            (f"Hardware: {m(local['hardware'])} over {plural(months, 'month')}", m(hardware_month)),
-            ("Operations", m(local["monthly"])),
-            ("Local total", m(local_total)),
+            (
+                f"Hardware: {lm(local['hardware'])} over {plural(months, 'month')}",
+                lm(hardware_month),
+            ),
+            ("Operations", lm(local["monthly"])),
+            ("Local total", lm(local_total)),
         ),
     )
     verdict, reasons, moved_by = verdict_and_reasons(
@@ -171,7 +177,7 @@ def advise(request: AdvisorInput) -> Report:
     summary = (
         f"At {counted(requests, 'request')} a month the API costs about {m(api_total)} a month"
         + (" at batch prices" if batch else "")
-        + f"; running locally costs about {m(local_total)} all in. Local pays for itself from "
+        + f"; running locally costs about {lm(local_total)} all in. Local pays for itself from "
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
         + (

@@ -47,3 +47,13 @@ def test_above_break_even_the_change_named_is_less_volume(catalog: Catalog) -> N
     r = run(catalog, "edge-economics", EDGE)
     assert r.verdict.startswith("Run it locally")
     assert any("turns the answer back to the API" in c for c in r.caveats)
+
+
+def test_local_costs_typed_in_euros_are_shown_in_euros(catalog: Catalog) -> None:
+    """Hardware typed as '€60k' (prices in $) was shown as '$60,000 over 36 months'."""
+    r = run(catalog, "edge-economics", {**EDGE, "local_cost": "60k EUR, 1.5k a month"})
+    assert r.figure("Local total per month").display == "€3,167"
+    assert r.figure("API total per month").display.startswith("$")
+    text = render_report_markdown(r)
+    assert "Hardware: €60,000 over 36 months" in text
+    assert "$60,000" not in text
