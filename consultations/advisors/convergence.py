@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.vendors import by_maker, is_image
 from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -24,38 +25,11 @@ REASON_WORDS = {
     "compliance": "compliance or data residency",
     "diversity": "diversity of ideas",
 }
-IMAGE_WORDS = (
-    "midjourney",
-    "dall-e",
-    "dalle",
-    "firefly",
-    "sdxl",
-    "stable diffusion",
-    "imagen",
-    "flux",
-    "image",
-)
 # Models that make search vectors, rankings or transcripts, not answers: the convergence result
 # (open-ended answers) says nothing about them, and no chat model replaces them
 SEARCH_WORDS = re.compile(
     r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper)\b", re.I
 )
-# The company behind a model's name: two models of one company are one vendor (one contract,
-# one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
-MAKERS = (
-    ("OpenAI", r"openai|chatgpt|gpt|dall-?e|whisper|o[134](?:-mini)?"),
-    ("Anthropic", r"anthropic|claude"),
-    ("Google", r"google|gemini|gemma|palm|bard|imagen|vertex"),
-    ("Meta", r"meta|llama"),
-    ("Mistral", r"mistral|mixtral|codestral|pixtral"),
-    ("Cohere", r"cohere"),
-    ("xAI", r"xai|grok"),
-    ("DeepSeek", r"deepseek"),
-    ("Alibaba", r"qwen"),
-)
-MAKER_WORDS = [
-    (name, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.I)) for name, words in MAKERS
-]
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(
     r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
@@ -77,7 +51,7 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    vendors, same_maker = _by_maker(sheet.items("vendors", ("your current vendor",)))
+    vendors, same_maker = by_maker(sheet.items("vendors", ("your current vendor",)))
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -85,9 +59,9 @@ def advise(request: AdvisorInput) -> Report:
     diverse = sheet.items("diverse_tasks")
     outage = sheet.choice("outage_tolerance", "minutes")
 
-    images = [v for v in vendors if _is_image(v)]
-    search = [v for v in vendors if not _is_image(v) and SEARCH_WORDS.search(v)]
-    texts = [v for v in vendors if not _is_image(v) and v not in search]
+    images = [v for v in vendors if is_image(v)]
+    search = [v for v in vendors if not is_image(v) and SEARCH_WORDS.search(v)]
+    texts = [v for v in vendors if not is_image(v) and v not in search]
     single = len(texts) <= 1
     backup = BACKUP[outage].split(" (")[0]
     bound = _bound(texts, reasons)
@@ -298,28 +272,6 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
-def _maker(item: str) -> str | None:
-    """The company whose name or model the line names first ("azure openai (gpt-4o)": OpenAI)."""
-    hits = [(m.start(), name) for name, words in MAKER_WORDS if (m := words.search(item))]
-    return min(hits)[1] if hits else None
-
-
-def _by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
-    """One line per vendor: models of one company (of one kind, text or image) together, and
-    the sentence that says which were put together."""
-    groups: dict[tuple[str, bool], list[str]] = {}
-    for item in items:
-        groups.setdefault((_maker(item) or item, _is_image(item)), []).append(item)
-    vendors, joined = [], []
-    for (maker, _), members in groups.items():
-        if len(members) == 1:
-            vendors.append(members[0])
-            continue
-        vendors.append(f"{maker} ({'; '.join(members)})")
-        joined.append(f"{join(members)} count as one vendor, {maker}")
-    return vendors, "; ".join(joined)
-
-
 def _kept_single(reasons: set[str]) -> bool:
     """ "we only use one, compliance": compliance is why there is one vendor, not a second."""
     return "compliance" in reasons and reasons <= {"single", "compliance"}
@@ -330,11 +282,6 @@ SEARCH_LINE = (
     "open-ended answers, so judge it on your own search or transcription set, apart from the "
     "language models."
 )
-
-
-def _is_image(vendor: str) -> bool:
-    low = vendor.casefold()
-    return any(w in low for w in IMAGE_WORDS)
 
 
 def _bound(texts: list[str], reasons: set[str]) -> list[str]:
@@ -416,7 +363,7 @@ def _line(
                 f"{v} — keep as the primary for the work compliance does not bind; its backup "
                 f"is a {backup}."
             )
-    if _is_image(v):
+    if is_image(v):
         if len(images) > 1:
             return (
                 f"{v} — keep for now: image models were not part of the convergence result; "

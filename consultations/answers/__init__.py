@@ -90,10 +90,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
                     f"You said “{nothing[0]}”: this consultation needs at least one to weigh. "
                     "Name what comes closest, or type `cancel` to leave it."
                 )
-            if nothing:
-                note = f"“{nothing[0]}” is not one of them, so it is left out"
-                return Answer(key=question.key, raw=text, items=tuple(items), note=note)
-            return Answer(key=question.key, raw=text, items=tuple(items))
+            left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
+            return Answer(key=question.key, raw=text, items=tuple(items), note=left)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)
             return Answer(key=question.key, raw=text, choices=picked, note=note)
