@@ -61,3 +61,33 @@ def test_an_option_number_with_filler_words_is_that_option(
     """'ok so 2' was refused: 'Pick one of: …'."""
     q = catalog.by_slug("edge-economics").question("latency")
     assert parse_answer(q, typed).choices == (value,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("yes for debugging", "internal"),
+        ("yes, BaFin can ask", "regulated"),
+        ("GDPR applies", "regulated"),
+        ("the EU AI Act will require it", "regulated"),
+    ],
+)
+def test_an_audit_need_is_read_by_what_it_is_for(catalog: Catalog, typed: str, value: str) -> None:
+    """'yes for debugging' was read as 'a regulator or customer can ask' (keep every run in
+    full for years), because 'yes' alone stood for the regulated option."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    assert parse_answer(q, typed).choices == (value,)
+
+
+def test_a_bare_yes_to_the_audit_question_is_asked_which(catalog: Catalog) -> None:
+    with pytest.raises(AnswerError, match="For internal review"):
+        parse_answer(catalog.by_slug("reasoning-telemetry").question("audit"), "yes")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("sentry", ("apm",)), ("splunk", ("logs",)), ("grafana + loki", ("logs", "apm"))],
+)
+def test_observability_tools_by_name(catalog: Catalog, typed: str, value: tuple[str, ...]) -> None:
+    q = catalog.by_slug("reasoning-telemetry").question("stack")
+    assert parse_answer(q, typed).choices == value
