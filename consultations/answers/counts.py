@@ -134,3 +134,23 @@ def staff_times_each(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _SHARE_AFTER = re.compile(r"\s*(?:at|@|,)?\s*\d{1,3}\s*%|\s*(?:half|part|full)[\s-]?time", re.I)
+
+
+_USUAL = re.compile(
+    r"\b(?:avg|average|on average|typically|typical|usually|normally|mean|median)\W*"
+    r"(?:(?:of|is|at|about|around|~|roughly|we (?:do|see|get))\W*)*$",
+    re.I,
+)
+
+
+def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
+    """ "peak 200 rps, avg 20": the figure said to be the average, when one is, and not first."""
+    usual = [q for q in found[1:] if _USUAL.search(text[max(0, q.start - 30) : q.start])]
+    if len(found) < 2 or len(usual) != 1:
+        return None
+    rates = {q.rate for q in found if q.rate}  # "peak 200 rps, avg 20": 20 a second too
+    return (
+        replace(usual[0], rate=rates.pop())
+        if usual[0].rate is None and len(rates) == 1
+        else usual[0]
+    )

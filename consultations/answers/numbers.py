@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
-from consultations.answers.counts import no_time_in_a_count, staff_times_each
+from consultations.answers.counts import no_time_in_a_count, staff_times_each, usual_figure
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
@@ -181,11 +181,16 @@ def _number_answer(question: Question, typed: str) -> Answer:
             )
     if kind is NumberKind.MONEY and not question.parts:
         quantities = _per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
+    which = "the first figure"
+    if not question.parts and (usual := usual_figure(text, quantities)) is not None:
+        others = [q for q in quantities if q.start != usual.start]
+        quantities = [usual, *others]  # "peak 200, avg 20": the 20
+        which = "the average"
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
         left = ", ".join(f"“{_typed(text, x)}”" for x in quantities[1:])
         first = chosen[""]
-        note = f"used the first figure; {left} left out: type it if that is the one to use"
+        note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}

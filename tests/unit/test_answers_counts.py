@@ -153,3 +153,18 @@ def test_people_and_the_time_each_gives(
     a = parse_answer(catalog.by_slug("attention-readiness").question("upkeep_hours"), typed)
     assert a.number == pytest.approx(hours, abs=0.01)
     assert said in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("peak 200 rps, avg 20", 20 * 2_629_800),
+        ("peaks of 8M, average about 5M a month", 5_000_000),
+        ("max 10M, typically 4M", 4_000_000),
+    ],
+)
+def test_the_average_is_used_over_the_peak(catalog: Catalog, typed: str, value: float) -> None:
+    """'peaks of 8M, average about 5M' used the peak (the first figure)."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == pytest.approx(value)
+    assert "used the average" in (a.note or "")
