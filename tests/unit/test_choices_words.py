@@ -91,3 +91,24 @@ def test_a_bare_yes_to_the_audit_question_is_asked_which(catalog: Catalog) -> No
 def test_observability_tools_by_name(catalog: Catalog, typed: str, value: tuple[str, ...]) -> None:
     q = catalog.by_slug("reasoning-telemetry").question("stack")
     assert parse_answer(q, typed).choices == value
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("sensitivity", "HR records", "confidential"),
+        ("sensitivity", "our source code", "internal"),
+        ("sensitivity", "it's all on our website anyway", "public"),
+        ("sensitivity", "nothing secret", "public"),
+        ("sensitivity", "kids' data", "regulated"),
+        ("latency", "it's a voice assistant", "realtime"),
+        ("latency", "background jobs", "batch"),
+        ("latency", "doesn't matter", "relaxed"),
+    ],
+)
+def test_data_and_speed_in_a_teams_own_words(
+    catalog: Catalog, key: str, typed: str, value: str
+) -> None:
+    """Each of these was refused with the list of options."""
+    q = catalog.by_slug("edge-economics").question(key)
+    assert parse_answer(q, typed).choices == (value,)
