@@ -38,6 +38,11 @@ class Choice(BaseModel):
     value: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str = Field(min_length=1, max_length=75)
     synonyms: tuple[str, ...] = ()
+    whole: tuple[str, ...] = Field(
+        default=(),
+        description="Words that pick the option only as the whole answer: 'one' alone is one "
+        "vendor, but not 'the EU one for GDPR'.",
+    )
     range: Band | None = Field(
         default=None, description="For a numeric band: [low, high) in the question's band unit."
     )

@@ -60,7 +60,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     words = set(_WORD.findall(folded)) - negated
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
     said = "no" if folded in ("nope", "nah", "no way", "not at all") else folded  # "nope": "no"
-    exact = [c.value for c in choices if said in _names(c)]
+    exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
     hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}

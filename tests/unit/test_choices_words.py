@@ -112,3 +112,27 @@ def test_data_and_speed_in_a_teams_own_words(
     """Each of these was refused with the list of options."""
     q = catalog.by_slug("edge-economics").question(key)
     assert parse_answer(q, typed).choices == (value,)
+
+
+def test_the_eu_one_is_no_single_vendor(catalog: Catalog) -> None:
+    """'the EU one for GDPR' was read as compliance and 'We use only one' ('one')."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    assert parse_answer(q, "the EU one for GDPR").choices == ("compliance",)
+    assert parse_answer(q, "each one is best at something").choices == ("capability",)
+    assert parse_answer(q, "one").choices == ("single",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("docs are too big", ("context-length",)),
+        ("to save money", ("cost",)),
+        ("so users only see what they're allowed to", ("access-control",)),
+        ("it was faster", ("latency",)),
+    ],
+)
+def test_workarounds_in_a_teams_own_words(
+    catalog: Catalog, typed: str, value: tuple[str, ...]
+) -> None:
+    q = catalog.by_slug("attention-readiness").question("workarounds")
+    assert parse_answer(q, typed).choices == value
