@@ -75,7 +75,7 @@ _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
     r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
-    r"ftes?)(?![a-zµμ])",
+    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?)(?![a-zµμ])",
     re.IGNORECASE,
 )
 _UNIT_NAMES = {  # to one canonical name each
@@ -124,6 +124,11 @@ _UNIT_NAMES = {  # to one canonical name each
     "dev": "fte",
     "developer": "fte",
     "fte": "fte",
+    **{  # a file size ("300 KB"): never tokens, people or time
+        size: "bytes"
+        for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")
+        + ("mbyte", "gbyte", "tbyte", "kilobyte", "megabyte", "gigabyte", "terabyte")
+    },
 }
 
 

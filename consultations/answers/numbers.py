@@ -438,6 +438,7 @@ def _unit_word(kind: NumberKind) -> str:
         NumberKind.HOURS: "hours",
         NumberKind.PERCENT: "a percentage",
         NumberKind.MONEY: "an amount of money",
+        NumberKind.TOKENS: "a number of tokens (a page is about 500)",
     }.get(kind, "a number")
 
 

@@ -168,3 +168,11 @@ def test_the_average_is_used_over_the_peak(catalog: Catalog, typed: str, value: 
     a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
     assert a.number == pytest.approx(value)
     assert "used the average" in (a.note or "")
+
+
+@pytest.mark.parametrize("typed", ["300 KB text files", "2 MB", "1.5 megabytes"])
+def test_a_file_size_is_no_token_count(catalog: Catalog, typed: str) -> None:
+    """'300 KB text files' was a 300-token document."""
+    q = catalog.by_slug("attention-readiness").question("doc_tokens")
+    with pytest.raises(AnswerError, match="I need a number of tokens"):
+        parse_answer(q, typed)
