@@ -56,6 +56,13 @@ _UNKNOWN = re.compile(
 )
 
 
+_HEDGE_ONLY = re.compile(
+    r"(?:(?:yet|really|sorry|tbh|honestly|lol|so far|for now|either|atm|at the moment|"
+    r"to be honest|off the top of my head|exactly)[\s,.!]*)+",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class ReplyResult:
     changed: bool
@@ -102,7 +109,7 @@ def apply_reply(
             return _accept(script, c, q, part)  # "change the hardware to 45k" (or "45k")
     if (unsure := _UNKNOWN.match(text)) is not None:
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
-        if not rest or not _reads(q, rest):
+        if not rest or _HEDGE_ONLY.fullmatch(rest) or not _reads(q, rest):  # "don't know yet"
             return _unknown(script, c, q)
         text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
     if q.type in (QuestionType.TEXT, QuestionType.LIST) and _QUESTION_BACK.search(text):

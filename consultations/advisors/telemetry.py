@@ -53,7 +53,7 @@ STORES = {
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     agents = sheet.items("agents", ("your agent",))
-    tools = sheet.items("tools", ("its tools",))
+    tools = sheet.items("tools", ())  # none: "it just answers from the prompt"
     failures = sheet.text("failures", "unknown failures")
     stacks = sheet.choices("stack", ("logs",))
     stack = next(s for s in STACK_ORDER if s in stacks or s == "logs")  # the richest one held
@@ -91,7 +91,7 @@ def advise(request: AdvisorInput) -> Report:
             (
                 "tool call",
                 "tool and protocol ("
-                + join(list(tools[:4]))
+                + (join(list(tools[:4])) if tools else "none named today: add them as they come")
                 + "), "
                 + (
                     "arguments and result in full (encrypted), "
@@ -106,11 +106,23 @@ def advise(request: AdvisorInput) -> Report:
     loop_said = next((f for f in _failures(failures) if _LOOP.search(f)), failures)
     looped = _tool_named(tools, loop_said)  # "it looped 40 times on search": that tool
     alerts = (
-        f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more than "
-        "3 times in a run.",
-        "Tool error rate above its weekly baseline, per tool: " + join(list(tools[:4])) + ".",
-        "Cost per run above the 99th percentile of last week.",
-    ) + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
+        (
+            (
+                f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more "
+                "than 3 times in a run.",
+                "Tool error rate above its weekly baseline, per tool: "
+                + join(list(tools[:4]))
+                + ".",
+            )
+            if tools
+            else (
+                "Loops: a run taking more than twice its agent's usual number of steps (no tools "
+                "named: steps are what repeats).",
+            )
+        )
+        + ("Cost per run above the 99th percentile of last week.",)
+        + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
+    )
     reader = _who(blind)
     small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
 
@@ -243,6 +255,8 @@ def advise(request: AdvisorInput) -> Report:
             {
                 "runs_per_day": "No volume given: assumed 1,000 runs a day.",
                 "blind_spots": "Nobody was named as debugging the agents.",
+                "tools": "No tools named: the trace has runs and steps; tool calls join it "
+                "when the agents get tools.",
                 "audit": "No audit need given: assumed internal review.",
             },
         )

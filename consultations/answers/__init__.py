@@ -83,6 +83,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
             items = split_list(text, named=question.named_items)[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
+            if question.optional and _NONE.fullmatch(items[0]):  # "none, it just answers…"
+                return Answer(key=question.key, raw=text, skipped=True)
             nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
             items = [i for i in items if i not in nothing]
             if nothing and not items:

@@ -71,3 +71,27 @@ def test_a_bank_keeps_its_teams(catalog: Catalog) -> None:
     r = run(catalog, "reasoning-telemetry", answers)
     owners = {rec.owner for rec in r.recommendations}
     assert {"compliance lead", "platform team"} <= owners
+
+
+def test_an_agent_with_no_tools_gets_no_alerts_on_a_tool_called_none(catalog: Catalog) -> None:
+    """'none, it just answers from the prompt' was a tool: 'Loops: it just answers from the
+    prompt (or any tool) called with the same arguments more than 3 times'."""
+    r = run(catalog, "reasoning-telemetry", {"tools": "none, it just answers from the prompt"})
+    text = render_report_markdown(r)
+    assert "answers from the prompt" not in text
+    assert "Tool error rate" not in text
+    assert "Loops: a run taking more than twice its agent's usual number of steps" in text
+    assert "No tools named" in text
+
+
+def test_i_dont_know_yet_at_the_failures_asks_for_a_guess(catalog: Catalog) -> None:
+    """'don't know yet' became a known failure: 'Your known failure — don't know yet'."""
+    from consultations import engine
+    from tests.unit.test_engine import begin, step
+
+    script = catalog.by_slug("reasoning-telemetry")
+    d = begin(script)
+    for text in ("a customer chatbot", "search", "don't know yet"):
+        d = step(script, d.consultation, text)
+    assert "failures" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and "rough guess" in (d.outcome.reason or "")
