@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
+from consultations.answers.corrections import names_of
 from consultations.replies import (
     FINISHED,
     apply_reply,
@@ -75,7 +76,16 @@ class Edit:
     number: int
 
 
-Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
+@dataclass(frozen=True)
+class EditNamed:
+    """Answer the question ``name`` names again ("edit the price"); when no question has that
+    name, ``text`` is an ordinary reply ("change the latency to batch")."""
+
+    name: str
+    text: str
+
+
+Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit | EditNamed
 
 _CONTROL_WORDS: dict[str, Command] = {
     **dict.fromkeys(
@@ -95,7 +105,15 @@ _CONTROL_WORDS: dict[str, Command] = {
 }
 
 
-_EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
+_EDIT = re.compile(
+    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+"
+    r"(?:question\s+|q\s*|#|number\s+)?(\d{1,2})$"
+)
+_EDIT_NAMED = re.compile(  # "edit the price", "go back to the volume question"
+    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+(?:the\s+|my\s+)?"
+    r"(?:answer\s+(?:to|for|about)\s+(?:the\s+)?)?(?P<name>[a-z][a-z' -]{1,40}?)"
+    r"(?:\s+(?:question|answer))?$"
+)
 
 
 def command_from_text(text: str) -> Command:
@@ -103,7 +121,17 @@ def command_from_text(text: str) -> Command:
     word = clean_text(text).casefold().strip(" .!`'\"")
     if m := _EDIT.match(word):
         return Edit(int(m.group(1)))
+    if m := _EDIT_NAMED.match(word):
+        return EditNamed(m.group("name").strip(), text)
     return _CONTROL_WORDS.get(word, Reply(text))
+
+
+def resolve(script: ConsultationScript, command: Command) -> Command:
+    """ "edit the price" as `edit 3`; a name no question has is an ordinary reply."""
+    if not isinstance(command, EditNamed):
+        return command
+    named = [i for i, q in enumerate(script.questions, 1) if command.name in names_of(q)]
+    return Edit(named[0]) if len(named) == 1 else Reply(command.text)
 
 
 # --- outcomes ------------------------------------------------------------------------------
@@ -226,6 +254,7 @@ def decide(
 ) -> Decision:
     if c.slug != script.slug:
         raise ValueError(f"script {script.slug} does not run consultation {c.slug}")
+    command = resolve(script, command)
     if isinstance(command, Where) or (isinstance(command, Help) and c.status != Status.ACTIVE):
         return Decision(c, _where(script, c), changed=False)
     if isinstance(command, Help):
