@@ -207,8 +207,8 @@ def advise(request: AdvisorInput) -> Report:
                     "Research shown at NeurIPS 2025: 4-bit quantised models can keep 90-95% of "
                     "their full-precision accuracy with 75-90% less memory.",
                     "Qualcomm showed 7B-parameter models running on Snapdragon with sub-second "
-                    "latency — a phone demonstration; your server and model need their own "
-                    "measurement.",
+                    "latency — a demonstration on Snapdragon chips, not on servers; your server "
+                    "and model need their own measurement.",
                     "Running locally removes the network round trip (the article contrasts "
                     "50 ms locally with a 2-second API call); the marginal cost is hardware, "
                     "not tokens, and the data stays with you.",
