@@ -162,13 +162,16 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(
-            target if ugliest else None,
-            retire > 0,
-            money_note,
-            incidents,
-            _behind_incident(pipelines, incidents) if fits else None,
-            None if fits else (doc, window),
+        recommendations=_sized(
+            _plan(
+                target if ugliest else None,
+                retire > 0,
+                money_note,
+                incidents,
+                _behind_incident(pipelines, incidents) if fits else None,
+                None if fits else (doc, window),
+            ),
+            small=hours <= SMALL_UPKEEP_HOURS,
         ),
         assumptions=assumed_lines(
             sheet,
@@ -207,6 +210,25 @@ def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
     """The pipeline the incident names, if any (its own words appear in it)."""
     named = [p for p in pipelines if _ugliness(p, incidents) - _ugliness(p, "") > 0]
     return max(named, key=lambda p: _ugliness(p, incidents)) if named else None
+
+
+SMALL_UPKEEP_HOURS = 10.0  # a month: a script one person looks after (our assumption)
+_SOONER = {"0-3 months": "0-1 month", "3-6 months": "1-2 months"}  # retiring waits for vendors
+
+
+def _sized(recs: tuple[Recommendation, ...], small: bool) -> tuple[Recommendation, ...]:
+    """A pipeline that takes a few hours a month: one person, and weeks rather than quarters."""
+    if not small:
+        return recs
+    return tuple(
+        r.model_copy(
+            update={
+                "owner": "whoever maintains the pipelines",
+                "horizon": _SOONER.get(r.horizon or "", r.horizon),
+            }
+        )
+        for r in recs
+    )
 
 
 def _plan(

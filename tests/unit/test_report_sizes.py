@@ -39,3 +39,22 @@ def test_a_bank_gets_the_platform_interface_and_the_contract_questions(catalog: 
     assert "platform team" in {rec.owner for rec in r.recommendations}
     text = render_report_markdown(r)
     assert "price protection" in text and "Hedging questions for contracts" in text
+
+
+def test_a_script_kept_alive_in_two_hours_a_month_is_one_persons_job(catalog: Catalog) -> None:
+    answers = {
+        "pipelines": "a small RAG script over our docs",
+        "workarounds": "context",
+        "doc_tokens": "20 pages",
+        "context_window": "128k",
+        "calls": "3k a month",
+        "input_price": "$3",
+        "upkeep_hours": "maybe 2 hours a month",
+    }
+    r = run(catalog, "attention-readiness", answers)
+    assert {rec.owner for rec in r.recommendations} == {"whoever maintains the pipelines"}
+    horizons = {rec.title: rec.horizon for rec in r.recommendations}
+    assert horizons["Run the document test"] == "0-1 month"
+    assert horizons["Retire what the test clears"] == "6-12 months"  # vendors set that pace
+    big = run(catalog, "attention-readiness", {**answers, "upkeep_hours": "80 hours"})
+    assert "platform team" in {rec.owner for rec in big.recommendations}
