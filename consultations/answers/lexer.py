@@ -261,6 +261,9 @@ def scan(text: str) -> list[Quantity]:
                 scale *= more
                 readings = tuple(r * more for r in readings)
                 end = mult.end()
+        if scale == 1 and (t := _TSD_EUR.match(text, end)):  # "45 T€": German thousands
+            scale, end = 1e3, t.end()
+            readings = tuple(r * 1e3 for r in readings)
         if ish := _ISH.match(text, end):  # "30-ish pages": about 30 pages
             end = ish.end()
         if _NEGATIVE.search(text[:start]):
@@ -272,6 +275,7 @@ def scan(text: str) -> list[Quantity]:
     return found
 
 
+_TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
 _ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
 _CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"

@@ -30,6 +30,17 @@ _SERVERS = re.compile(  # a count of whole machines, not of the cards in one
 )
 
 
+_TIMES_AFTER = re.compile(
+    r"\s*(?:/\s*(?:box|server|machine|node|gpu|unit)\s*)?(?:x|×|times)\s*(?P<n>\d{1,3})(?!\d|[.,]\d)",
+    re.I,
+)
+
+
+_PER_BOX_TIMES = re.compile(
+    r"/\s*(?:box|server|machine|node)\s*(?:x|×|times)\s*(?P<n>\d{1,3})(?!\d|[.,]\d)", re.I
+)
+
+
 def mask_hardware(text: str) -> str:
     """Hardware names blanked out so their digits are never read as amounts."""
     return _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)
@@ -41,6 +52,10 @@ def machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     machines: Quantity | None = None
     for q in found:
+        if q.currency and (times := _TIMES_AFTER.match(text, q.end)):  # "$30k/box x2"
+            n = int(times.group("n"))
+            said = f"{q.text.strip()} × {n}"
+            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
         if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
             machines = q
             continue
@@ -56,6 +71,8 @@ def servers_priced(text: str) -> int:
     """How many servers an amount was given for ("2 servers at 40k each", "three H100 boxes");
     1 when no count of servers is typed."""
     masked = mask_hardware(text)
+    if each := _PER_BOX_TIMES.search(masked):  # "$30k/box x2"
+        return int(each.group("n"))
     for q in scan(masked):
         count = len(q.readings) == 1 and 1 <= q.readings[0] < 1000  # not a card's "4090"
         bare = count and q.currency is None and q.scale == 1 and q.unit is None

@@ -127,3 +127,27 @@ def test_people_at_a_cost_question_are_no_amount(catalog: Catalog) -> None:
     q = catalog.by_slug(EDGE).question("local_cost")
     with pytest.raises(AnswerError, match="as people; I need what they cost"):
         parse_answer(q, "hardware 40k; ops: 1 engineer half time")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hardware", "monthly"),
+    [
+        ("45 T€ capex + 1,2 T€/Monat", 45_000, 1_200),  # was hardware 1.2, monthly 45
+        ("1.200 € pro Monat, Hardware 45.000 €", 45_000, 1_200),
+        ("CHF 50'000 einmalig, CHF 2'000 monatlich", 50_000, 2_000),
+        ("$30k/box x2, $3k/mo", 60_000, 3_000),  # was 30k: the 'x2' was dropped
+    ],
+)
+def test_costs_in_german_words_and_per_box_times_boxes(
+    catalog: Catalog, typed: str, hardware: float, monthly: float
+) -> None:
+    a = parse_answer(catalog.by_slug(EDGE).question("local_cost"), typed)
+    assert a.numbers == {"hardware": hardware, "monthly": monthly}
+
+
+def test_a_price_per_box_times_boxes_is_two_servers_in_the_report(catalog: Catalog) -> None:
+    from tests.unit.test_advisors import EDGE as TYPICAL
+    from tests.unit.test_advisors import run
+
+    r = run(catalog, "edge-economics", {**TYPICAL, "local_cost": "$30k/box x2, $3k/mo"})
+    assert any("The 2 servers you priced" in a for a in r.assumptions)
