@@ -12,7 +12,7 @@ _UNIT = (
     r"mths?|years?|yrs?|y|monat|jahr|tag|woche)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|je)\s+|/\s*)"
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*)"
     rf"(?:(?:working|business|work|calendar|school)\s+)?{_UNIT}(?![a-z])",
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
