@@ -10,9 +10,10 @@ git worktree; ``none`` skips it), then against this tree. Each run first measure
 
 Prints, for each side and as a ratio (this tree / baseline): ack and answer → next question
 p50/p99, answers per second, reports delivered and their tail, errors, lost or doubled
-questions and reports (must be zero), server CPU per request, CPU per answer of every process
-(servers, workers, Redis, the fake Slack, the load generator), and the bytes one finished
-consultation keeps in Redis (MEMORY USAGE over all its keys, and their payload).
+questions and reports (must be zero), server CPU per request and the servers' GC pauses, CPU
+per answer of every process (servers, workers, Redis, the fake Slack, the load generator), and
+the bytes one finished consultation keeps in Redis (MEMORY USAGE over all its keys, and their
+payload).
 """
 
 from __future__ import annotations
@@ -168,6 +169,8 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
             for name, n, kb in breakdown(r, args.users + 3):
                 print(f"      {n:6d} {kb:6.2f} KB  {name}")
             connections = slack.connections
+            # the servers' garbage collector (a tree before bot/heap.py does not say: NaN)
+            gcs = [s.http.get("/healthz").json().get("gc") or {} for s in stacks]
         finally:
             for s in stacks:
                 s.http.close()  # the servers wait for open connections when they stop
@@ -208,6 +211,8 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
     figures["answering phase, cores busy (ours)"] = (
         sum(answering.values()) / loaded.wall_s if loaded.wall_s else math.nan
     )
+    figures["servers' GC pause max ms"] = max(g.get("pause_max_ms", math.nan) for g in gcs)
+    figures["servers' GC pauses in all ms"] = sum(g.get("pause_total_ms", math.nan) for g in gcs)
     figures["Slack API connections opened"] = connections
     figures["Redis bytes per finished consultation"] = used
     figures["  its payload bytes"] = payload

@@ -8,6 +8,7 @@ import redis
 import structlog
 from aiohttp import web
 
+from bot import heap
 from consultations.adapters.bootstrap import App
 
 log = structlog.get_logger(__name__)
@@ -17,7 +18,8 @@ PROBE_TIMEOUT_S = 0.8  # inside Kubernetes' default 1 s probe timeout
 
 
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"ok": True})
+    """Alive; with the garbage collector's pauses since start-up (``gc``)."""
+    return web.json_response({"ok": True, "gc": heap.stats()})
 
 
 async def readyz(request: web.Request) -> web.Response:

@@ -8,6 +8,7 @@ import sys
 
 import structlog
 
+from bot import heap
 from consultations.adapters.bootstrap import App, bootstrap
 from consultations.adapters.settings import Settings
 
@@ -56,13 +57,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     app = bootstrap(settings)
     try:
         if args.command == "socket":
+            heap.settle()
             return asyncio.run(_socket(app))
         from aiohttp import web
 
         port = args.port or settings.port
         log.info("server.start", port=port)
+        web_app = build_web_app(app)
+        heap.settle()
         web.run_app(
-            build_web_app(app),
+            web_app,
             host="0.0.0.0",
             port=port,
             print=None,

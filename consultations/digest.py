@@ -69,6 +69,22 @@ CADENCES: dict[str, Cadence] = {
     "fortnightly": "biweekly",
     "monthly": "monthly",
 }
+# two words for a cadence: "every day", "every other week", "once a month"
+_CADENCE_PHRASES = {
+    "every day": "daily",
+    "each day": "daily",
+    "every week": "weekly",
+    "each week": "weekly",
+    "once a week": "weekly",
+    "every other week": "biweekly",
+    "every two weeks": "biweekly",
+    "every 2 weeks": "biweekly",
+    "twice a month": "biweekly",
+    "every month": "monthly",
+    "each month": "monthly",
+    "once a month": "monthly",
+}
+_OFFSET_ZONE = re.compile(r"(?:utc|gmt)([+-])(\d{1,2})(?::?00)?")
 # what a user's own digest may read: built-in lists, arXiv queries, OpenReview venues, feeds
 SOURCE_NAMES = {  # the curation consultation's choices → a source spec
     "arxiv": "arxiv",  # the deployment's arXiv query (NEURIPS_DIGEST_SOURCE)
@@ -145,8 +161,15 @@ class Subscription(BaseModel):
             "biweekly": f"every other {DAYS[self.day].title()}",
             "monthly": "on the 1st of every month",
         }[self.cadence]
-        text = f"{when} at {at} {self.timezone}, top {self.top}"
+        text = f"{when} at {at} {shown_zone(self.timezone)}, top {self.top}"
         return text + (f", from {', '.join(self.sources)}" if self.sources else "")
+
+
+def shown_zone(tz: str) -> str:
+    """A zone as people write it: "Etc/GMT-2" (the POSIX sign, inverted) is UTC+2."""
+    if m := re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", tz):
+        return f"UTC{'-' if m[1] == '+' else '+'}{m[2]}"
+    return tz
 
 
 def period_of(sub: Subscription, now: datetime) -> str:
@@ -183,8 +206,9 @@ def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None
 
 _FILLERS = {"at", "on", "every", "each", "in", "the", "around", "from", "time"}
 _MERIDIEM = re.compile(r"[ap]\.?m\.?")
-_CLOCK = re.compile(  # 09:00, 9:30:00, 9am, 9:30 p.m., 21h, 9h30, 9.30am; noon, midnight
+_CLOCK = re.compile(  # 09:00, 9:30:00, 9am, 9:30 p.m., 21h, 9h30, 9.30am, 0800; noon, midnight
     r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<m>\d{2})?(?::(?P<s>\d{2}))?)?(?P<ampm>[ap]\.?m\.?)?"
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?h(?:rs|ours)?)?"  # military: 0800, 1430hrs
     r"|(?P<word>noon|midday|midnight)"
 )
 
@@ -200,6 +224,8 @@ def _time_of(clock: re.Match[str], typed: str, part_of_day: bool = False) -> tim
     """``part_of_day``: "in the morning" follows, so a bare "9" is a time of day."""
     if clock["word"]:
         return time(0) if clock["word"] == "midnight" else time(12)
+    if clock["hh"]:
+        return time(int(clock["hh"]), int(clock["mm"]))
     if not (clock["sep"] or clock["ampm"] or part_of_day):  # a bare "9" could be a day of the
         raise ValueError(f"{typed!r}: give a time of day as HH:MM or 9am")  # month
     hh, mm, ss = int(clock["h"]), int(clock["m"] or 0), int(clock["s"] or 0)
@@ -223,8 +249,14 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
         w = rest.pop(0)
         low = w.casefold().rstrip(",")
         city = f"{low} {rest[0].casefold().rstrip(',')}" if rest else ""
-        if personal and low in CADENCES:
-            out["cadence"] = CADENCES[low]
+        if cadence := _cadence(low, rest):
+            if not personal and cadence != "weekly":
+                raise ValueError(
+                    f"A channel's digest comes weekly (give it a day, e.g. 'friday 09:00'); "
+                    f"{cadence} is for your own digest: `digest mine {cadence}`"
+                )
+            if personal:
+                out["cadence"] = cadence
         elif personal and low == "top" and rest and rest[0].isdigit():
             out["top"] = int(rest.pop(0))
         elif channel := _channel(w):
@@ -239,6 +271,9 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
             continue  # read with the time, below
         elif low in ZONE_ABBREVIATIONS:
             out["timezone"] = ZONE_ABBREVIATIONS[low]
+        elif offset := _OFFSET_ZONE.fullmatch(low):  # "UTC+2": Etc's signs are the other way
+            sign, hours = ("-" if offset[1] == "+" else "+"), int(offset[2])
+            out["timezone"] = _zone(f"Etc/GMT{sign}{hours}" if hours else "UTC")
         elif "/" in w:
             out["timezone"] = _zone(w)
         elif low in city_zones() or city in city_zones():  # "London", "new york"
@@ -259,6 +294,19 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
     if pm and isinstance(at, time) and 0 < at.hour < 12:  # "5 in the afternoon"
         out["at"] = at.replace(hour=at.hour + 12)
     return out
+
+
+def _cadence(low: str, rest: list[str]) -> Cadence | None:
+    """The cadence a word names ("weekly"), or it and the words after it ("every other week",
+    taken from ``rest``); None when they name none."""
+    if low in CADENCES:
+        return CADENCES[low]
+    for n in (3, 2):  # the longest phrase first: "every other week" before "every week"
+        words = [low, *(w.casefold().rstrip(",.") for w in rest[: n - 1])]
+        if len(words) == n and (cadence := _CADENCE_PHRASES.get(" ".join(words))):
+            del rest[: n - 1]
+            return cadence  # type: ignore[return-value]
+    return None
 
 
 def _channel(word: str) -> str:

@@ -97,7 +97,12 @@ class ReportPoster(Protocol):
 
     def post_report(self, c: Consultation, parts: Parts | None = None) -> None: ...
 
-    def post_notice(self, c: Consultation, text: str) -> None: ...
+    def post_notice(
+        self, c: Consultation, text: str, parts: Parts | None = None, part: str = "notice"
+    ) -> None:
+        """A short note in the consultation's chat; once per job round as ``part`` with
+        ``parts``."""
+        ...
 
 
 STREAM_OPENED = "stream:open"  # the part a ReportStream records (its message id) once shown
@@ -120,6 +125,12 @@ class StreamingPoster(Protocol):
         """The note that the stream was cut off, once (part ``STREAM_NOTE``)."""
         ...
 
+    def stream_started(self, c: Consultation, mark: str) -> str | None:
+        """The stream an earlier attempt was starting (``mark``: its in-flight mark) when its
+        worker died: its id when it is in the chat, ``"?"`` when the chat cannot be read (it
+        may be), None when it is not there (nothing was shown)."""
+        ...
+
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         """Whether an earlier attempt's stop of the stream reached the platform though its
         answer never came back (the worker died); False where the chat cannot be read."""
@@ -133,7 +144,11 @@ class DigestPoster(Protocol):
         """The header and one message per item; returns the items' message ids (may be [])."""
         ...
 
-    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None: ...
+    def post_digest_preview(
+        self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
+    ) -> None:
+        """Only to ``user`` where the platform can; once per job round with ``parts``."""
+        ...
 
 
 TriageSpec = Mapping[str, str]

@@ -9,7 +9,7 @@ import structlog
 from celery import Celery, Task
 
 from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
-from consultations.adapters.checkpoints import PENDING, mark, once
+from consultations.adapters.checkpoints import PENDING, mark
 from consultations.digest import Subscription
 from consultations.ports import (
     STREAM_DONE,
@@ -102,7 +102,7 @@ def deliver_report(owner: Owner, cid: str, lease: list[str] | None = None) -> st
     else:
         gateway.post_report(c, parts)
     if note:  # after the report: why its digest is not scheduled yet
-        once(parts, "digest:note", lambda: gateway.post_notice(c, note))
+        gateway.post_notice(c, note, parts, "digest:note")
     service.mark_delivery(owner, cid, Delivery.DELIVERED)
     log.info("report.delivered", narrated_by=c.narrated_by, streamed=streamed)
     return "delivered"
@@ -123,6 +123,13 @@ def _report_stream(
         return None
     if parts is not None and parts.posted(STREAM_OPENED) is not None:
         return None  # a worker died while streaming: this attempt posts the report whole
+    if parts is not None and (starting := parts.posted(PENDING + STREAM_OPENED)) is not None:
+        shown = gateway.stream_started(c, starting)  # a worker died starting one: is it there?
+        if shown is not None:
+            parts.record(STREAM_OPENED, shown)
+            log.info("report.stream_found_started", ts=shown)
+            return None
+        log.info("report.stream_never_shown")  # nothing was shown: stream as if first
     return gateway.open_stream(c, parts)
 
 
@@ -145,10 +152,12 @@ def _end_stream(
         outcome = ""
     else:
         mark(parts, STREAM_DONE, "body" if stands else "replaced")
-        if not stream.finish(None if stands else STREAM_REPLACED):
-            outcome = "cut"
-        else:
+        was_open = stream.state == "open"
+        if stream.finish(None if stands else STREAM_REPLACED):
             outcome = "body" if stands else "replaced"
+        else:  # a stop the platform carried out though it answered an error is in the chat
+            found = was_open and parts is not None and _stopped_before(gateway, c, parts)
+            outcome = found or "cut"
     if parts is not None:
         parts.record(STREAM_DONE, outcome or "-")
     log.info("report.streamed", outcome=outcome or "not shown", chars=len(body))
@@ -156,8 +165,9 @@ def _end_stream(
 
 
 def _stopped_before(gateway: object, c: Consultation, parts: Parts) -> str:
-    """How an earlier attempt's stream ended, when its stop reached the platform but its
-    worker died before checkpointing it; "" when it did not (or the chat cannot be read)."""
+    """How the stream ended when its stop reached the platform though no answer said so (its
+    worker died before checkpointing it, or the answer was an error); "" when it did not (or
+    the chat cannot be read)."""
     pending = parts.posted(PENDING + STREAM_DONE)
     if pending not in ("body", "replaced") or not isinstance(gateway, StreamingPoster):
         return ""
@@ -250,7 +260,7 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
     plan = json.loads(planned) if planned else _plan_digest(sub, period)
     gateway = rt.gateway(sub.platform)
     if mode == "preview":
-        once(parts, "preview", lambda: gateway.post_digest_preview(sub, plan["markdown"], user))
+        gateway.post_digest_preview(sub, plan["markdown"], user, parts)
         return len(plan["ids"])
     if parts is not None and planned is None:
         parts.record("plan", json.dumps(plan))

@@ -10,6 +10,12 @@ its checkpoint was written. So a part that can be recognised on the platform (``
 (``part_ref``: the job and the part, e.g. Slack message metadata); a retry that finds the mark
 but no checkpoint asks ``find`` where that post landed, and checkpoints it instead of posting
 it again.
+
+A part that cannot be recognised on the platform (an ephemeral message, nobody's history; a
+Teams activity, whose id the Bot Connector assigns and whose chat it cannot read) is marked
+*sent* before its call and checkpointed after (``once_unseen``); a failure the platform says
+is sure (nothing was shown) clears the mark. A retry that finds it still sent cannot tell
+whether the user saw it: it posts it again and is told so (``again``), to say so or log it.
 """
 
 from __future__ import annotations
@@ -102,6 +108,51 @@ def once(
         if flying is None:
             parts.record(PENDING + name, "1")
     got = post()
+    ref = got if isinstance(got, str) and got else "1"
+    if parts is not None:
+        parts.record(name, ref)
+    return ref
+
+
+SENT = "sent"  # the in-flight mark of a part that cannot be looked up
+
+
+def sending(parts: Parts | None, name: str) -> bool:
+    """Mark ``name`` sent before its call; True when an earlier attempt's call of it may have
+    been shown (marked sent, never checkpointed, no sure failure)."""
+    if parts is None:
+        return False
+    again = parts.posted(PENDING + name) == SENT
+    parts.record(PENDING + name, SENT)
+    if again:
+        log.warning("part.maybe_repeated", part=name)
+    return again
+
+
+def unsent(parts: Parts | None, name: str) -> None:
+    """The platform refused ``name`` for sure: nothing was shown."""
+    if parts is not None:
+        parts.record(PENDING + name, "-")
+
+
+def once_unseen(
+    parts: Parts | None,
+    name: str,
+    post: Callable[[bool], object],
+    sure: Callable[[Exception], bool],
+) -> str:
+    """Post a part the platform cannot show back, unless it is checkpointed; ``post(again)``
+    hears whether an earlier call of it may have been shown; ``sure(error)``: the call
+    failed and nothing was shown."""
+    if parts is not None and (done := parts.posted(name)) is not None:
+        return done
+    again = sending(parts, name)
+    try:
+        got = post(again)
+    except Exception as e:
+        if sure(e):
+            unsent(parts, name)
+        raise
     ref = got if isinstance(got, str) and got else "1"
     if parts is not None:
         parts.record(name, ref)

@@ -131,7 +131,8 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
                 out[i, k] = ABSTRACT
         if out[i, 0] < WEAK and (hit := CHALLENGE_WEAK.search(title)):
             out[i, 0] = WEAK
-            found.append(f"{SAYS[0]} ({hit.group(0)!r})")
+            cue = "a question in its title" if hit.group(0) == "?" else repr(hit.group(0))
+            found.append(f"may challenge an assumption ({cue})")
         if abstract and _factor(abstract) >= MEASURED_FACTOR:
             out[i, 2] = max(out[i, 2], ABSTRACT)
     return out, about, words

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -60,7 +61,7 @@ def _why(s: Scores, i: int, answered: list[str], row: np.ndarray) -> str:
         evidence += s.near(i, q)
     evidence = list(dict.fromkeys(e.strip()[:40] for e in evidence))[:3]
     named = ", ".join(best[:-1]) + f" and {best[-1]}" if len(best) > 1 else best[0]
-    head = f"Answers {named}" if answered else f"Weak on all three; closest to {best[0]}"
+    head = f"Answers {named}" if answered else f"No question outright; closest to {best[0]}"
     tail = f": {', '.join(repr(e) for e in evidence)}" if evidence else ""
     canon = f"; from your canon ({', '.join(s.canon[i][:2])})" if s.canon[i] else ""
     topics = s.topics[i] if i < len(s.topics) else []
@@ -96,9 +97,11 @@ def to_csv(results: Sequence[TriageResult]) -> str:
 
 
 def to_table(results: Sequence[TriageResult], width: int = 100) -> str:
+    """A table for a terminal; a long title wraps under its column, whole."""
     lines = [f"{'#':>3}  {'score':>5}  {'answers':<22} title"]
     for n, r in enumerate(results, 1):
-        title = r.title if len(r.title) <= width - 40 else r.title[: width - 43] + "..."
-        lines.append(f"{n:>3}  {r.score:>5.1f}  {','.join(r.questions) or '-':<22} {title}")
+        first, *more = textwrap.wrap(r.title, max(width - 35, 20)) or [""]
+        lines.append(f"{n:>3}  {r.score:>5.1f}  {','.join(r.questions) or '-':<22} {first}")
+        lines += [f"{'':>35}{line}" for line in more]
         lines.append(f"{'':>13}{r.why}")
     return "\n".join(lines)

@@ -50,6 +50,7 @@ class FakeConnector(FakeServer):
         self._ids = itertools.count(1)
         self.fail_with: deque[int] = deque()  # statuses to answer before succeeding
         self.fail_only_containing = ""  # throttle only messages whose text contains this
+        self.fail_after_taking: deque[int] = deque()  # statuses to answer once it is taken
         self.jwks: list[dict[str, Any]] = []
         self.refuse_streaming = False
         self.stream_interval_s = 0.95  # Teams: about one streaming request a second
@@ -131,6 +132,9 @@ class FakeConnector(FakeServer):
                 activity_id = data.get("streamId") or activity_id
             rec.ok = True  # type: ignore[attr-defined]
             rec.reply_id = activity_id  # type: ignore[attr-defined]
+            if self.fail_after_taking and self.fail_only_containing in text:
+                # taken (the chat shows it), but the bot hears an error: a gateway timing out
+                return json_reply(self.fail_after_taking.popleft(), {"error": {"code": "Error"}})
             return json_reply(200, {"id": activity_id})
         return json_reply(404, {})
 

@@ -18,7 +18,8 @@ from tests.fakes.http import FakeServer, Recorded, json_reply
 class FakeSlack(FakeServer):
     def __init__(self) -> None:
         super().__init__()
-        self._ts = itertools.count(1)
+        self._last_ts = 0.0
+        self._ts_lock = threading.Lock()
         self._lock2 = threading.Lock()
         self.rate_limited: dict[str, int] = {}  # method -> how many calls still get a 429
         self.retry_after = 1
@@ -52,15 +53,28 @@ class FakeSlack(FakeServer):
         self.no_post_channels.clear()
         self.files.clear()
 
+    def _next_ts(self) -> str:
+        """A message ts as Slack makes them: the time it was posted, to the microsecond, each
+        one later than the last."""
+        with self._ts_lock:
+            self._last_ts = max(time.time(), self._last_ts + 0.000001)
+            return f"{self._last_ts:.6f}"
+
     # --- failure injection -------------------------------------------------------------------
     def fail(
-        self, method: str, on_call: int = 1, error: str = "internal_error", delay: float = 0
+        self,
+        method: str,
+        on_call: int = 1,
+        error: str = "internal_error",
+        delay: float = 0,
+        after: bool = False,
     ) -> None:
         """The ``on_call``-th call of ``method`` from now (1: the next) fails once with
         ``{"ok": false, "error": error}``, after ``delay`` seconds; nothing is recorded as
-        posted for it."""
+        posted for it, unless ``after``: then it is carried out (the message is posted, as the
+        thread shows it) and answered with the error all the same."""
         with self._lock2:
-            self._failures.append([method, on_call, error, delay])
+            self._failures.append([method, on_call, error, delay, after])
 
     def hold(self, method: str, when: Callable[[dict[str, Any]], bool], seconds: float) -> None:
         """The next call of ``method`` whose parameters match ``when`` is carried out (the
@@ -77,14 +91,14 @@ class FakeSlack(FakeServer):
                     return float(h[2])
         return 0.0
 
-    def _injected(self, method: str) -> tuple[str, float] | None:
+    def _injected(self, method: str) -> tuple[str, float, bool] | None:
         with self._lock2:
             hit = None
             for f in self._failures:
                 if f[0] == method:
                     f[1] -= 1
                     if f[1] == 0 and hit is None:
-                        hit = (f[2], f[3])
+                        hit = (f[2], f[3], f[4])
             self._failures = [f for f in self._failures if f[1] > 0]
             return hit
 
@@ -164,10 +178,12 @@ class FakeSlack(FakeServer):
                     {"ok": False, "error": "ratelimited"},
                     **{"Retry-After": str(self.retry_after)},
                 )
+        p = rec.params  # type: ignore[attr-defined]
         if injected := self._injected(method):
             time.sleep(injected[1])
+            if injected[2]:  # carried out, then answered with an error
+                self._api(rec, method, p)
             return json_reply(200, {"ok": False, "error": injected[0]})
-        p = rec.params  # type: ignore[attr-defined]
         delay = self._held(method, p)
         if delay:
             self.held.append((method, p))
@@ -206,7 +222,7 @@ class FakeSlack(FakeServer):
             rec.ok = True  # type: ignore[attr-defined]
             return json_reply(200, {"ok": True, **self._find_files(method, p)})
         rec.ok = True  # type: ignore[attr-defined]
-        ts = f"{1700000000 + next(self._ts)}.000100"
+        ts = self._next_ts()
         rec.ts = ts  # type: ignore[attr-defined]
         bearer = rec.headers.get("authorization", "").removeprefix("Bearer ")
         team = self.installed.get(bearer, {}).get("team", "T1")
@@ -351,7 +367,7 @@ class FakeSlack(FakeServer):
                     p.get("recipient_user_id") and p.get("recipient_team_id")
                 ):
                     return json_reply(200, {"ok": False, "error": "missing_recipient"})
-                ts = f"{1700000000 + next(self._ts)}.000100"
+                ts = self._next_ts()
                 self.messages.append(  # a message of the thread, as history reads show it
                     {"ts": ts, "channel": p.get("channel"), "thread_ts": p.get("thread_ts")}
                     | {"text": "", "bot_id": "BBOT", "metadata": None}

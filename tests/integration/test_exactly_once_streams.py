@@ -1,8 +1,9 @@
 """Exactly once for the parts a retry used to post again, with real processes (server, worker,
 Redis, the local Slack and Messages API servers): the worker is SIGKILLed (its process group)
-while Slack holds its answer to the stop of a streamed report, to the "cut off" note, or to
-the creation of the report's canvas; after the sweep hands the job to a new worker, the thread
-shows each once and the user has one canvas."""
+while Slack holds its answer to the start or the stop of a streamed report, to the "cut off"
+note, or to the creation of the report's canvas, or while a start hangs that never takes
+effect; or Slack stops the stream and answers an error. After the sweep hands the job to a new
+worker, the thread shows each once and the user has one canvas."""
 
 from __future__ import annotations
 
@@ -107,3 +108,66 @@ def test_workers_killed_waiting_for_the_stream_stop_then_the_canvas_leave_one_of
     shared = [s for s in slack.calls("canvases.access.set") if s["canvas_id"] == canvas]
     assert shared and shared[-1]["user_ids"] == "U70"
     assert slack.calls("files.list") and slack.calls("canvases.sections.lookup")
+
+
+def test_a_worker_killed_waiting_for_the_stream_start_leaves_one_stream_closed(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """Slack starts the stream but the worker dies before the answer (no ts recorded): the next
+    finds the stream in the thread (its mark: the time and its first words), closes it, says
+    once it was cut off, and posts the report whole. Before: the message stayed streaming."""
+    slack.hold("chat.startStream", lambda p: p.get("channel") == "CV", 20)
+    thread = report_out(stack, slack, catalog, "U72", "CV")
+    kill_while_held(stack, slack, "chat.startStream", "CV", "after-start")
+    ready(slack, "CV")
+    time.sleep(2)
+    (shown,) = slack.streamed("CV", thread)  # no second stream
+    assert shown["state"] == "stopped" and 0 < len(shown["text"]) < len(NARRATIVE)
+    assert len(notes(slack, "CV", thread)) == 1
+    (report,) = headers(slack, "CV", thread)
+    assert "What would change this" in block_text(report)
+
+
+def test_a_worker_killed_before_its_stream_start_reached_slack_streams_on_the_retry(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """The start hangs and never takes effect; the worker dies meanwhile. The retry finds no
+    stream in the thread, so nothing was shown: it streams the narrative as if first, with no
+    "cut off" note. Before: a note that the stream was cut off (none was shown), then the
+    report whole."""
+    slack.fail("chat.startStream", delay=8)  # hangs, then fails: nothing is started
+
+    def hanging() -> bool:
+        return any(
+            r.path == "/api/chat.startStream" and r.params.get("channel") == "CW"  # type: ignore[attr-defined]
+            for r in list(slack.requests)
+        )
+
+    thread = report_out(stack, slack, catalog, "U74", "CW")
+    slack.wait_for(hanging, timeout=90)
+    kill_workers(stack)
+    stack.start_worker("after-hang")
+    ready(slack, "CW")
+    time.sleep(2)
+    (shown,) = slack.streamed("CW", thread)
+    assert shown["state"] == "stopped" and shown["text"] == NARRATIVE
+    assert notes(slack, "CW", thread) == []
+    (report,) = headers(slack, "CW", thread)
+    assert "$40,500" in block_text(report) and "Start with one model" not in block_text(report)
+
+
+def test_a_stream_stop_slack_carried_out_but_answered_with_an_error_is_not_called_cut_off(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """Slack stops the stream (the narrative stands whole) but answers internal_error: the
+    worker finds the stop in the thread by its metadata, so only the figures follow. Before:
+    a note that the stream was cut off, then the whole narrative a second time."""
+    slack.fail("chat.stopStream", error="internal_error", after=True)
+    thread = report_out(stack, slack, catalog, "U77", "CX")
+    ready(slack, "CX")
+    time.sleep(2)
+    (shown,) = slack.streamed("CX", thread)
+    assert shown["state"] == "stopped" and shown["text"] == NARRATIVE
+    assert notes(slack, "CX", thread) == []
+    (report,) = headers(slack, "CX", thread)
+    assert "$40,500" in block_text(report) and "Start with one model" not in block_text(report)

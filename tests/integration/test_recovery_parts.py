@@ -142,3 +142,54 @@ def test_a_personal_digest_header_is_looked_for_in_the_dm_it_went_to(
     (dm,) = {m["channel"] for m in slack.messages}
     assert dm.startswith("D") and len(posted(slack, dm, "Research digest")) == 1
     assert [p["channel"] for p in slack.calls("conversations.history")] == [dm]
+
+
+def test_a_personal_digest_preview_slack_accepted_is_found_in_the_dm(
+    slack: FakeSlack, client: WebClient, redis_client: redis.Redis
+) -> None:
+    """`digest mine preview` goes to the user's DM with the bot: it carries its metadata, so a
+    retry whose worker never heard Slack's answer finds it there. Before: a second preview."""
+    from consultations.adapters.slack.gateway import SlackGateway
+    from consultations.digest import Subscription
+
+    gateway = SlackGateway(lambda team: client)
+    sub = Subscription(platform="slack", workspace="T1", channel="@U75", user="U75")
+    lose_answer(slack, "chat.postMessage")
+    with pytest.raises(TimeoutError):
+        gateway.post_digest_preview(sub, "*Paper one*", "U75", RedisParts(redis_client, "na:p:v"))
+    gateway.post_digest_preview(sub, "*Paper one*", "U75", RedisParts(redis_client, "na:p:v"))
+    (dm,) = {m["channel"] for m in slack.messages}
+    (preview,) = [m for m in slack.messages if "Paper one" in m["text"]]
+    assert preview["channel"] == dm and "preview of your own digest" in preview["text"]
+    assert [p["channel"] for p in slack.calls("conversations.history")] == [dm]
+
+
+def ephemerals(slack: FakeSlack, channel: str) -> list[str]:
+    return [p["text"] for p in slack.calls("chat.postEphemeral") if p["channel"] == channel]
+
+
+def test_an_ephemeral_preview_that_may_have_been_shown_says_it_is_sent_again(
+    slack: FakeSlack, client: WebClient, redis_client: redis.Redis
+) -> None:
+    """A channel's preview is ephemeral, in no history: a retry cannot tell whether the first
+    reached the user (Slack showed it, then erred). It sends it again saying so; one whose
+    first try Slack refused for sure is sent plainly."""
+    from consultations.adapters.slack.gateway import PREVIEW_AGAIN, SlackGateway
+    from consultations.digest import Subscription
+
+    gateway = SlackGateway(lambda team: client)
+    sub = Subscription(platform="slack", workspace="T1", channel="CV")
+    slack.fail("chat.postEphemeral", error="internal_error", after=True)
+    with pytest.raises(Exception, match="internal_error"):
+        gateway.post_digest_preview(sub, "*Paper one*", "U76", RedisParts(redis_client, "na:p:w"))
+    gateway.post_digest_preview(sub, "*Paper one*", "U76", RedisParts(redis_client, "na:p:w"))
+    first, again = ephemerals(slack, "CV")
+    assert PREVIEW_AGAIN not in first and again.startswith(f"_{PREVIEW_AGAIN}_")
+    gateway.post_digest_preview(sub, "*Paper one*", "U76", RedisParts(redis_client, "na:p:w"))
+    assert len(ephemerals(slack, "CV")) == 2  # checkpointed: no third
+
+    slack.fail("chat.postEphemeral", error="user_not_in_channel")  # refused: nothing shown
+    with pytest.raises(Exception, match="user_not_in_channel"):
+        gateway.post_digest_preview(sub, "*Paper two*", "U76", RedisParts(redis_client, "na:p:x"))
+    gateway.post_digest_preview(sub, "*Paper two*", "U76", RedisParts(redis_client, "na:p:x"))
+    assert [t for t in ephemerals(slack, "CV") if "Paper two" in t] == ["*Paper two*"]

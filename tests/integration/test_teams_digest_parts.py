@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 from msrest.exceptions import HttpOperationError
+from structlog.testing import capture_logs
 
 from consultations.adapters.checkpoints import RedisParts
 from consultations.adapters.settings import Settings
@@ -100,3 +101,36 @@ def test_a_chat_teams_no_longer_lets_the_bot_post_in_is_forgotten(
     with pytest.raises(RuntimeError, match="no personal chat"):
         gateway.post_digest(sub, "**Your research digest**", ["1. **Paper** — Answers cost."])
     assert connector.texts(conv) == []
+
+
+def test_a_post_teams_took_but_answered_with_an_error_is_the_window_left_and_is_logged(
+    redis_client: redis.Redis, connector: FakeConnector
+) -> None:
+    """The Bot Connector cannot read a chat back nor honour an id of ours, so a paper Teams
+    showed though its answer was an error (500) is posted again by the retry:
+    the one window left, named in the log. A paper Teams refused (4xx) was not shown: its
+    retry is no repeat, and nothing is logged."""
+    gateway, sub, conv = gateway_for(redis_client, connector, "aad-window")
+    lines = [f"{n}. **Paper {n}** ({90 - n}/100) — Answers cost." for n in (1, 2, 3)]
+    parts = RedisParts(redis_client, "na:parts:test-teams-digest:2")
+    connector.fail_only_containing = "Paper 2"
+    connector.fail_after_taking.append(500)
+    with pytest.raises(HttpOperationError):
+        gateway.post_digest(sub, "**Your research digest**", lines, parts)
+    with capture_logs() as logs:
+        gateway.post_digest(
+            sub, "**Your research digest**", lines, RedisParts(redis_client, parts.key)
+        )
+    assert connector.texts(conv).count(lines[1]) == 2  # the window: shown, then posted again
+    assert [e["part"] for e in logs if e["event"] == "part.maybe_repeated"] == ["item:1"]
+    assert [connector.texts(conv).count(t) for t in (lines[0], lines[2])] == [1, 1]
+
+    refused = RedisParts(redis_client, "na:parts:test-teams-digest:3")
+    connector.fail_only_containing = "Paper 3"
+    connector.fail_with.append(400)
+    with pytest.raises(HttpOperationError):
+        gateway.post_digest(sub, "**Digest three**", lines, refused)
+    with capture_logs() as logs:
+        gateway.post_digest(sub, "**Digest three**", lines, RedisParts(redis_client, refused.key))
+    assert not [e for e in logs if e["event"] == "part.maybe_repeated"]
+    assert connector.texts(conv).count(lines[2]) == 2  # once per digest: not repeated

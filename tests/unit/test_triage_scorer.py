@@ -9,7 +9,7 @@ import pytest
 from consultations.adapters.paper_sources import builtin, load_file
 from consultations.triage.dedupe import dedupe
 from consultations.triage.papers import Paper
-from consultations.triage.pipeline import triage
+from consultations.triage.pipeline import to_table, triage
 from consultations.triage.scorer import Profile, score
 
 
@@ -193,3 +193,26 @@ def test_evidence_is_a_word_near_the_question_not_one_near_all_three() -> None:
     model = default_model()
     assert model.closest("designed for language llms", 3) == [[], [], []]  # near every question
     assert "attack" in model.closest("an attack on chat models", 3)[1]  # near failure only
+
+
+def test_why_never_quotes_a_bare_question_mark_nor_calls_a_ranked_paper_weak() -> None:
+    """A title's question mark is told as what it is, a weak cue as a maybe, and a paper
+    that answers no question outright is not called weak on all three at the top of a list."""
+    ranked = triage(
+        [paper("q", "Can LLMs Reason Over Non-Text Modalities in a Training-Free Manner?")],
+        top=None,
+    )
+    why = ranked[0].why
+    assert "('?')" not in why and "a question in its title" in why, why
+    assert "Weak on all three" not in why, why
+
+
+def test_the_terminal_table_shows_a_long_title_whole() -> None:
+    title = (
+        "Large Language Models for Lossless Image Compression: Next-Pixel Prediction in "
+        "Language Space is All You Need"
+    )
+    table = to_table(triage([paper("long", title)], top=None))
+    title_lines = table.splitlines()[1:-1]  # under the header, above the why
+    assert len(title_lines) == 2, table
+    assert " ".join(line[35:] for line in title_lines) == title, table

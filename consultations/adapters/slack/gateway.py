@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 
 import structlog
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
 
-from consultations.adapters.checkpoints import once
+from consultations.adapters.checkpoints import once, once_unseen
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
 from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
-from consultations.adapters.slack.parts import Metadata, find_posted, post_once, upload_once
+from consultations.adapters.slack.parts import (
+    Metadata,
+    find_posted,
+    find_stream,
+    maybe_carried_out,
+    post_once,
+    upload_once,
+)
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
-from consultations.ports import STREAM_DONE, STREAM_NOTE, Parts, TriageSpec
+from consultations.ports import STREAM_DONE, STREAM_NOTE, STREAM_OPENED, Parts, TriageSpec
 from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
 log = structlog.get_logger(__name__)
+PREVIEW_AGAIN = "Sent again: the first try was interrupted, so you may see this preview twice."
 
 
 class SlackGateway:
@@ -217,18 +227,34 @@ class SlackGateway:
             for n, line in enumerate(items)
         ]
 
-    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
-        """Only to ``user``; not looked up on a retry: ephemeral messages are in no history.
-        A user's own digest is previewed in their DMs with the bot, where only they read it."""
+    def post_digest_preview(
+        self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
+    ) -> None:
+        """Only to ``user``, once. A user's own digest is previewed in their DMs with the bot,
+        where only they read it: found in the DM's history by its metadata when its worker
+        died before the checkpoint. A channel's is an ephemeral message, in no history: a
+        retry that cannot tell whether the first was shown says this one is sent again."""
         client = self._client(sub.workspace)
         if sub.user and sub.channel.startswith("@"):
             markdown = f"_A preview of your own digest; it comes {sub.describe()}._\n{markdown}"
             text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
             dm = str(client.conversations_open(users=sub.user)["channel"]["id"])
-            client.chat_postMessage(channel=dm, text=text, unfurl_links=False, unfurl_media=False)
+
+            def post(meta: Metadata | None) -> str:
+                resp = client.chat_postMessage(
+                    channel=dm, text=text, unfurl_links=False, unfurl_media=False, metadata=meta
+                )
+                return str(resp["ts"])
+
+            post_once(client, dm, None, parts, "preview", post)
             return
-        text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
-        client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
+
+        def ephemeral(again: bool) -> None:
+            body = f"_{PREVIEW_AGAIN}_\n{markdown}" if again else markdown
+            text = (kit.split_markdown(body, kit.TEXT_LIMIT) or [""])[0]
+            client.chat_postEphemeral(channel=sub.channel, user=user, text=text)
+
+        once_unseen(parts, "preview", ephemeral, lambda e: not maybe_carried_out(e))
 
     # --- triage jobs -------------------------------------------------------------------------
 
@@ -282,8 +308,14 @@ class SlackGateway:
 
         post_once(client, spec["channel"], spec["thread_ts"], parts, "results", post)
 
-    def post_notice(self, c: Consultation, text: str) -> None:
-        self._notice(c, text)
+    def post_notice(
+        self, c: Consultation, text: str, parts: Parts | None = None, part: str = "notice"
+    ) -> None:
+        """In the thread, once as ``part`` with ``parts``: found there by its metadata when
+        the worker that posted it died before its checkpoint."""
+        channel, ts = self._where(c)
+        client = self._client(c.owner.workspace)
+        post_once(client, channel, ts, parts, part, partial(self._notice, c, text))
 
     def _notice(self, c: Consultation, text: str, meta: Metadata | None = None) -> str:
         channel, ts = self._where(c)
@@ -300,9 +332,22 @@ class SlackGateway:
     def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
         """The note that the stream was cut off, once: found in the thread by its metadata
         when the worker that posted it died before its checkpoint."""
+        shown = parts.posted(STREAM_OPENED) if parts is not None else None
+        if shown and shown != "?":  # a stream its worker died in still streams: close it
+            with contextlib.suppress(SlackApiError, SlackClientError):
+                channel, _ = self._where(c)
+                self._client(c.owner.workspace).chat_stopStream(channel=channel, ts=shown)
+        self.post_notice(c, text, parts, STREAM_NOTE)
+
+    def stream_started(self, c: Consultation, mark: str) -> str | None:
+        """The stream an earlier attempt started under ``mark`` whose worker died before
+        Slack's answer (``chat.startStream`` takes no metadata: the bot's message in the
+        thread since the mark, beginning with the mark's text, not the progress message);
+        ``"?"`` when the thread cannot be read."""
         channel, ts = self._where(c)
+        progress = self._progress_ts(c)
         client = self._client(c.owner.workspace)
-        post_once(client, channel, ts, parts, STREAM_NOTE, partial(self._notice, c, text))
+        return find_stream(client, channel, ts, mark, [progress] if progress else [], "?")
 
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         """Whether the stream's stop (it carries part ``STREAM_DONE``'s metadata) is in the

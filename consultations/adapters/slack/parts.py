@@ -10,7 +10,10 @@ checkpointed (its worker died between Slack's answer and the checkpoint) reads t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import json
+import re
+import time
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 import structlog
@@ -18,11 +21,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from consultations.adapters.checkpoints import mark, once, part_ref
-from consultations.ports import Parts
+from consultations.ports import STREAM_OPENED, Parts
 
 log = structlog.get_logger(__name__)
 EVENT_TYPE = "neurips_part"
 PAGES = 10  # a thread or channel read this far back (200 messages a page)
+SKEW_S = 30  # our clock against Slack's, looking for a stream started since a mark
+HEAD = 24  # letters and digits of a stream's first text that recognise it
 
 Metadata = dict[str, Any]
 
@@ -103,6 +108,18 @@ def upload_once(
     return once(parts, name, upload, find if parts is not None else None)
 
 
+# what Slack answers when a call may have been carried out though it failed (its servers
+# erred, or timed out)
+UNSURE = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+
+
+def maybe_carried_out(e: Exception) -> bool:
+    """Whether a call that failed this way may have gone through all the same."""
+    if isinstance(e, SlackApiError):
+        return e.response.status_code >= 500 or e.response.get("error") in UNSURE
+    return True  # no answer (a timeout, a dropped connection): it may have
+
+
 def _payload(message: dict[str, Any]) -> Any:
     meta = message.get("metadata") or {}
     return meta.get("event_payload") if meta.get("event_type") == EVENT_TYPE else None
@@ -157,3 +174,49 @@ def _messages(client: WebClient, channel: str, thread: str | None) -> Iterator[d
         cursor = (resp.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
             return
+
+
+def stream_mark(first_text: str) -> str:
+    """What a stream's in-flight mark notes before ``chat.startStream`` (which takes no
+    metadata): when, and the letters and digits its first text begins with."""
+    return json.dumps({"since": round(time.time(), 3), "head": _letters(first_text)[:HEAD]})
+
+
+def find_stream(
+    client: WebClient,
+    channel: str,
+    thread: str,
+    mark: str,
+    skip: Collection[str] = (),
+    unreadable: str | None = None,
+) -> str | None:
+    """The ts of the stream an attempt started under ``mark`` (``stream_mark``): the bot's
+    message in ``thread``, from the mark's time on, with no part's metadata, beginning with
+    the mark's text, not in ``skip`` (the progress message). None when there is none;
+    ``unreadable`` when Slack will not let the thread be read (logged)."""
+    noted = json.loads(mark)
+    since, head = float(noted["since"]) - SKEW_S, str(noted["head"])
+
+    def match(m: dict[str, Any], bot: object) -> bool:
+        return (
+            m.get("bot_id") == bot
+            and m.get("ts") != thread
+            and str(m.get("ts")) not in skip
+            and _payload(m) is None
+            and float(m.get("ts") or 0) >= since
+            and _letters(str(m.get("text") or "")).startswith(head)
+        )
+
+    try:
+        bot = client.auth_test().get("bot_id")
+        return next(
+            (str(m["ts"]) for m in _messages(client, channel, thread) if match(m, bot)), None
+        )
+    except SlackApiError as e:
+        lookup_failed(e, STREAM_OPENED, channel=channel)
+        return unreadable
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only: the same however Slack renders the Markdown around them."""
+    return re.sub(r"[\W_]+", "", text).casefold()

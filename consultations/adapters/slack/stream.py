@@ -20,8 +20,14 @@ import structlog
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from consultations.adapters.checkpoints import PENDING
 from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, inert_markdown
-from consultations.adapters.slack.parts import metadata
+from consultations.adapters.slack.parts import (
+    find_stream,
+    maybe_carried_out,
+    metadata,
+    stream_mark,
+)
 from consultations.ports import STREAM_DONE, STREAM_OPENED, Parts
 
 log = structlog.get_logger(__name__)
@@ -94,20 +100,7 @@ class SlackReportStream:
         text, self._buffer = self._buffer[:MARKDOWN_LIMIT], self._buffer[MARKDOWN_LIMIT:]
         try:
             if self.state == "new":
-                if self._parts is not None:  # before Slack shows anything: a worker dying
-                    self._parts.record(STREAM_OPENED, "starting")  # past here never restreams
-                resp = self._client.chat_startStream(
-                    channel=self._channel,
-                    thread_ts=self._thread,
-                    markdown_text=text,
-                    recipient_user_id=self._user,
-                    recipient_team_id=self._team,
-                )
-                self.ts = str(resp["ts"])
-                self.state = "open"
-                if self._parts is not None:
-                    self._parts.record(STREAM_OPENED, self.ts)
-                log.info("slack.stream_started", channel=self._channel, ts=self.ts)
+                self._start(text)
             else:
                 self._client.chat_appendStream(
                     channel=self._channel, ts=self.ts or "", markdown_text=text
@@ -118,8 +111,45 @@ class SlackReportStream:
         self.calls += 1
         self._last = self._clock()
 
+    def _start(self, text: str) -> None:
+        """chat.startStream, marked in flight first (when, and the text it starts with): a
+        start whose answer is lost or is an error Slack may have carried out anyway is
+        looked for in the thread, and the stream found goes on; a retry after a worker died
+        here looks for it the same way (``SlackGateway.stream_started``)."""
+        mark = stream_mark(text)
+        if self._parts is not None:
+            self._parts.record(PENDING + STREAM_OPENED, mark)
+        try:
+            resp = self._client.chat_startStream(
+                channel=self._channel,
+                thread_ts=self._thread,
+                markdown_text=text,
+                recipient_user_id=self._user,
+                recipient_team_id=self._team,
+            )
+            self.ts = str(resp["ts"])
+        except (SlackApiError, SlackClientError, OSError) as e:
+            found = None
+            if maybe_carried_out(e):
+                found = find_stream(self._client, self._channel, self._thread, mark)
+            if found is None:
+                if isinstance(e, OSError):  # unanswered, and not in the thread: not shown
+                    raise SlackClientError(f"chat.startStream: {e!r}") from e
+                raise
+            self.ts = found
+            log.warning("slack.stream_start_found", ts=found, error=_error(e))
+        self.state = "open"
+        if self._parts is not None:
+            self._parts.record(STREAM_OPENED, self.ts)
+        log.info("slack.stream_started", channel=self._channel, ts=self.ts)
+
     def _broke(self, step: str, error: Exception) -> bool:
-        reason = str(getattr(error, "response", {}).get("error", "") or type(error).__name__)
+        reason = _error(error)
         self.state = "refused" if step == "start" else "broken"
         log.warning("slack.stream_stopped", step=step, reason=reason, channel=self._channel)
         return False
+
+
+def _error(e: Exception) -> str:
+    response = getattr(e, "response", None)
+    return str((response.get("error", "") if response is not None else "") or type(e).__name__)

@@ -14,7 +14,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference, ResourceResponse
 from msrest.exceptions import HttpOperationError
 
-from consultations.adapters.checkpoints import once
+from consultations.adapters.checkpoints import once_unseen, sending, unsent
 from consultations.adapters.settings import Settings
 from consultations.adapters.teams import cards
 from consultations.adapters.teams.auth import build_adapter
@@ -92,13 +92,19 @@ class TeamsGateway:
 
         self._deliver(self._reference(c), activities, parts, sent)
 
-    def post_notice(self, c: Consultation, text: str) -> None:
-        self._send(c, [cards.text(text)])
+    def post_notice(
+        self, c: Consultation, text: str, parts: Parts | None = None, part: str = "notice"
+    ) -> None:
+        """Marked sent, then checkpointed as ``part``: the Bot Connector cannot read a Teams
+        chat back (README, "Recovery"), so a worker dying right after Teams took the note may
+        post it twice (logged ``part.maybe_repeated``)."""
+        once_unseen(parts, part, lambda again: self._send(c, [cards.text(text)]), refused)
 
     def post_stream_note(self, c: Consultation, text: str, parts: Parts | None = None) -> None:
-        """Checkpointed only: the Bot Connector cannot read a Teams chat back (README,
-        "Recovery"), so a worker dying right after Teams took the note may post it twice."""
-        once(parts, STREAM_NOTE, lambda: self.post_notice(c, text))
+        self.post_notice(c, text, parts, STREAM_NOTE)
+
+    def stream_started(self, c: Consultation, mark: str) -> str | None:
+        return "?"  # not readable (a Teams stream is marked opened before it starts anyway)
 
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         return False  # not readable: a retry says the stream was cut and posts the report whole
@@ -124,11 +130,12 @@ class TeamsGateway:
         out = []
         try:
             top = cards.text(delink(header))
-            once(parts, "header", partial(self._post_one, reference, top, True))
+            once_unseen(parts, "header", self._poster(reference, top), refused)
             for n, line in enumerate(items):
                 activity = cards.with_feedback(cards.text(delink(line)[: cards.MESSAGE_LIMIT]))
-                post = partial(self._post_one, reference, activity, True)
-                out.append(once(parts, f"item:{n}", post))
+                out.append(
+                    once_unseen(parts, f"item:{n}", self._poster(reference, activity), refused)
+                )
         except HttpOperationError as e:
             if getattr(e.response, "status_code", None) == 403 and self._chats is not None:
                 self._chats.forget(owner)  # the app was removed for them: the chat is gone
@@ -163,16 +170,19 @@ class TeamsGateway:
             raise RuntimeError(f"no personal chat with {owner.key} is known")
         return chat
 
-    def post_digest_preview(self, sub: Subscription, markdown: str, user: str) -> None:
+    def post_digest_preview(
+        self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
+    ) -> None:
         """Teams has no private replies from bots: the preview goes to the chat it was asked in
-        (a user's own digest: their personal chat with the bot)."""
+        (a user's own digest: their personal chat with the bot), marked sent, then
+        checkpointed."""
         if sub.user:
             owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
             reference = self._personal(owner).reference()
             markdown = f"_A preview of your own digest; it comes {sub.describe()}._\n\n{markdown}"
         else:
             reference = self._channel_reference(sub.channel)
-        self._deliver(reference, [cards.text(markdown)])
+        self._deliver(reference, [cards.text(markdown)], parts)
 
     # --- triage: Teams has no triage command; these keep the port whole and say so ---------
 
@@ -221,6 +231,13 @@ class TeamsGateway:
         asyncio.run(self._adapter.continue_conversation(reference, post, self._app_id))
         return str(getattr(got[0], "id", "") or "") if got else ""
 
+    def _poster(
+        self, reference: ConversationReference, activity: Activity
+    ) -> Callable[[bool], str]:
+        """``_post_one`` (retried on throttling) as ``once_unseen`` calls it: the same post,
+        whether or not an earlier one may have been shown (logged there)."""
+        return lambda again: self._post_one(reference, activity, True)
+
     def _deliver(
         self,
         reference: ConversationReference,
@@ -228,14 +245,21 @@ class TeamsGateway:
         parts: Parts | None = None,
         sent: Callable[[int, str], None] | None = None,
     ) -> None:
-        """Each activity once: a retry skips those already recorded in ``parts``. ``sent``
-        hears each one's id before it is recorded."""
+        """Each activity once: a retry skips those already recorded in ``parts``; each is marked
+        sent before its call (a retry that finds it so cannot tell whether Teams showed it: it
+        posts it again, logged). ``sent`` hears each one's id before it is recorded."""
 
         async def deliver(turn_context: TurnContext) -> None:
             for n, activity in enumerate(activities):
                 if parts is not None and parts.posted(f"message:{n}") is not None:
                     continue
-                response = await self._with_retries(turn_context, activity)
+                sending(parts, f"message:{n}")
+                try:
+                    response = await self._with_retries(turn_context, activity)
+                except Exception as e:
+                    if refused(e):
+                        unsent(parts, f"message:{n}")
+                    raise
                 if sent is not None:
                     sent(n, str(getattr(response, "id", "") or ""))
                 if parts is not None:
@@ -258,3 +282,10 @@ class TeamsGateway:
                 log.warning("teams.retry", status=status, wait=wait)
                 await asyncio.sleep(wait)
         return None  # not reached: the last attempt returns or raises
+
+
+def refused(e: Exception) -> bool:
+    """The connector refused the activity (4xx, throttling included): Teams showed nothing.
+    A 5xx, a timeout or a dropped connection may follow a post Teams carried out."""
+    status = getattr(getattr(e, "response", None), "status_code", None)
+    return isinstance(e, HttpOperationError) and isinstance(status, int) and 400 <= status < 500
