@@ -53,9 +53,9 @@ def machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
     machines: Quantity | None = None
     for q in found:
         if q.currency and (times := _TIMES_AFTER.match(text, q.end)):  # "$30k/box x2"
-            n = int(times.group("n"))
-            said = f"{q.text.strip()} × {n}"
-            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+            boxes = int(times.group("n"))
+            said = f"{q.text.strip()} × {boxes}"
+            q = replace(q, readings=tuple(r * boxes for r in q.readings), note=said)
         if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
             machines = q
             continue
