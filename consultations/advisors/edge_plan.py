@@ -67,9 +67,13 @@ def verdict_and_reasons(
     else:
         head = "Stay on the API for now."
         reasons.append("Volume is well below break-even: the hardware would sit mostly idle.")
-    drivers = [
-        f"your {sensitivity} data" if private else "",
-        "answers under 100 ms" if fast else "",
+    drivers = [  # only those that hold: never "your confidential data and ."
+        d
+        for d in (
+            f"your {sensitivity} data" if private else "",
+            "answers under 100 ms" if fast else "",
+        )
+        if d
     ]
     unsaid = (  # the "not for cost" verdict says it itself
         " and ".join(drivers) or "a volume close to the break-even"

@@ -57,12 +57,14 @@ def part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
     return chosen
 
 
-_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month"
-    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*[$€£¥]?\s*$", re.I
+_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month", "2k + user ~500"
+    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*(?:[a-z]+\s*)?"
+    r"(?:~|about|around|roughly|approx\.?)?\s*[$€£¥]?\s*$",
+    re.I,
 )
 
 
-def sums(text: str, found: list[Quantity]) -> list[Quantity]:
+def sums(text: str, found: list[Quantity], any_scale: bool = False) -> list[Quantity]:
     """ "25 devs + 3 data scientists", "25k + 6k for networking": one figure, added up, with a
     note that says so."""
     out: list[Quantity] = []
@@ -73,7 +75,9 @@ def sums(text: str, found: list[Quantity]) -> list[Quantity]:
             and _PLUS.match(text[prev.end : q.start])
             and len(prev.readings) == len(q.readings) == 1
             and _same_or_both_rates(prev, q)  # "25k + 6k for networking"; not "25k + 2k a month"
-            and (_bare(prev) == _bare(q) or bool(prev.rate and q.rate))  # not "25k plus 2 GPUs"
+            and (
+                any_scale or _bare(prev) == _bare(q) or bool(prev.rate and q.rate)
+            )  # not "25k plus 2 GPUs"
         ):
             added = q.readings[0] * _per(prev.rate, q.rate)  # "8k a month + 20k a year"
             total = prev.readings[0] + added

@@ -335,7 +335,8 @@ def _quantities(
     if kind in TO_BASE:
         found = compounds(text, [_to_base(q, kind, text) for q in found])
     found = ranges(text, found, kind)
-    return sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
+    summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
+    return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 
 
 _PER_MILLION = re.compile(r"\bper million (?:[a-z]+ )?tokens\b", re.I)

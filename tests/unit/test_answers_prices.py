@@ -151,3 +151,13 @@ def test_a_price_per_box_times_boxes_is_two_servers_in_the_report(catalog: Catal
 
     r = run(catalog, "edge-economics", {**TYPICAL, "local_cost": "$30k/box x2, $3k/mo"})
     assert any("The 2 servers you priced" in a for a in r.assumptions)
+
+
+@pytest.mark.parametrize(
+    "typed", ["system prompt 2k + user ~500, answers ~300", "2k + 500 in, 300 out"]
+)
+def test_prompt_parts_added_up_are_the_input(catalog: Catalog, typed: str) -> None:
+    """'system prompt 2k + user ~500' was 2,000 input tokens with the 500 left out."""
+    a = parse_answer(catalog.by_slug(EDGE).question("tokens"), typed)
+    assert a.numbers == {"input": 2_500, "output": 300}
+    assert "2,000 + 500 added up" in (a.note or "")

@@ -57,3 +57,21 @@ def test_local_costs_typed_in_euros_are_shown_in_euros(catalog: Catalog) -> None
     text = render_report_markdown(r)
     assert "Hardware: €60,000 over 36 months" in text
     assert "$60,000" not in text
+
+
+def test_the_case_for_local_names_only_what_holds(catalog: Catalog) -> None:
+    """The summary said 'the case for it is your confidential data and .'."""
+    answers = {
+        **EDGE,
+        "requests": "1.2M",
+        "tokens": "2000 in, 300 out",
+        "price": "0.15 / 0.60",
+        "latency": "under 2 seconds is fine",
+        "sensitivity": "mostly internal, some customer emails",
+        "quality_loss": "4%",
+        "local_cost": "12k €, 400 €/month",
+        "amortisation": "4 years",
+    }
+    r = run(catalog, "edge-economics", answers)
+    assert "the case for it is your confidential data." in r.summary
+    assert " and ." not in r.summary
