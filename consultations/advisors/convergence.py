@@ -79,7 +79,8 @@ def advise(request: AdvisorInput) -> Report:
     ]
 
     extra = max(len(vendors) - 1, 0)
-    upkeep = extra * days * DAY_RATE
+    total = bool(_IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
+    upkeep = (days if total and extra else extra * days) * DAY_RATE
     figures = [
         Figure(
             label="Vendors in use",
@@ -91,7 +92,10 @@ def advise(request: AdvisorInput) -> Report:
             label="Upkeep of extra vendors per month",
             value=upkeep,
             display=money(upkeep, cur),
-            working=f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
+            working=f"{plural(days, 'engineer-day')} in total, as you said, × "
+            f"{money(DAY_RATE, cur)} a day"
+            if total and extra
+            else f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
             f"{money(DAY_RATE, cur)} a day",
         ),
     ]
@@ -135,7 +139,7 @@ def advise(request: AdvisorInput) -> Report:
         "questions (70+ models, 26,000 queries), so a second language-model vendor no longer "
         "buys a second view; it can still buy price leverage, failover and compliance."
         + (
-            f" Each extra vendor costs about {money(days * DAY_RATE, cur)} a month in engineering."
+            f" Each extra vendor costs about {money(upkeep / extra, cur)} a month in engineering."
             if extra and days
             else ""
         )
@@ -270,6 +274,13 @@ def advise(request: AdvisorInput) -> Report:
             "A vendor that is far cheaper for one task can still justify a narrow integration.",
         ),
     )
+
+
+_IN_TOTAL = re.compile(
+    r"\b(?:in total|total|across (?:all|them|the board)|all together|altogether|combined|"
+    r"for all(?: of them)?|overall)\b",
+    re.I,
+)
 
 
 def _kept_single(reasons: set[str]) -> bool:

@@ -201,10 +201,15 @@ def _comments_joined(parts: list[str]) -> list[str]:
     for part in parts:
         core = _ARTICLE.sub("", _JOINER.sub("", part.strip()))  # "plus an sdxl fine-tune …"
         words = core.split()
-        comment = len(words) >= 4 and (
-            # no name at all: "cost matters most here" ("search on claude haiku" names one)
-            not (_is_name(core) or _names_model(words))
-            or (len(words) >= 7 and not _starts_with_name(core))  # a sentence that mentions one
+        comment = (
+            len(words) >= 4
+            and (
+                # no name at all: "cost matters most here" ("search on claude haiku" names one)
+                not (_is_name(core) or _names_model(words))
+                or (  # a sentence that mentions one; "fine-tuned Llama on our GPUs …" names one
+                    len(words) >= 7 and not _starts_with_name(core) and not _names_model(words[:3])
+                )
+            )
         )
         if out and comment:
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"

@@ -14,3 +14,26 @@ def test_whatever_the_devs_pick_is_no_vendor(catalog: Catalog) -> None:
     assert "vendors" not in d.consultation.answers
     assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "vendors"
     assert "rough guess will do" in (d.outcome.reason or "")
+
+
+def test_a_fine_tuned_model_described_in_a_sentence_is_a_vendor(catalog: Catalog) -> None:
+    """'…, and a fine-tuned Llama on our own GPUs for PII stuff' was a comment on Anthropic,
+    and the verdict kept Anthropic for the work compliance binds."""
+    from tests.unit.test_advisors import run
+
+    answers = {
+        "vendors": "Azure OpenAI (GPT-4o, GPT-4o-mini), Anthropic via Bedrock, and a "
+        "fine-tuned Llama on our own GPUs for PII stuff",
+        "reasons": "mostly redundancy; the llama is for privacy",
+        "monthly_spend": "roughly €18-22k/month",
+        "upkeep_days": "1 FTE total across all of them",
+        "diverse_tasks": "skip",
+        "outage_tolerance": "15 min",
+    }
+    r = run(catalog, "model-convergence", answers)
+    assert r.verdict.startswith("Restructure: keep fine-tuned Llama on our own GPUs")
+    assert "Anthropic via Bedrock (" not in r.verdict
+    assert r.figure("Vendors in use").value == 3
+    upkeep = r.figure("Upkeep of extra vendors per month")
+    assert upkeep.value == 22 * 800  # in total, as said: not 22 days for each extra vendor
+    assert "in total, as you said" in (upkeep.working or "")
