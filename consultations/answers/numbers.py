@@ -48,6 +48,7 @@ _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
 
 
+_FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _FEW = re.compile(
     r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours)\b)", re.I
 )
@@ -117,6 +118,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
     text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
     if kind is NumberKind.MONEY:
         text = mask_hardware(text)  # "a 4090": never typed
     few = _FEW.search(text)

@@ -57,3 +57,11 @@ def test_none_alone_at_a_required_list_is_asked_again(catalog: Catalog) -> None:
     q = catalog.by_slug("attention-readiness").question("pipelines")
     with pytest.raises(AnswerError, match="needs at least one"):
         parse_answer(q, "none")
+
+
+def test_a_filing_named_by_number_is_no_figure(catalog: Catalog) -> None:
+    """'10-Ks are ~100 pages' was read as 10 tokens."""
+    q = catalog.by_slug("attention-readiness").question("doc_tokens")
+    a = parse_answer(q, "10-Ks are ~100 pages, transcripts 10k words")
+    assert a.number == 50_000
+    assert "“10k words” left out" in (a.note or "")
