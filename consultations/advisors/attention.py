@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
@@ -202,7 +203,7 @@ def advise(request: AdvisorInput) -> Report:
 def _ugliness(pipeline: str, incidents: str) -> int:
     low = pipeline.casefold()
     score = sum(w in low for w in UGLY_WORDS)
-    words = [w for w in low.replace("-", " ").split() if len(w) > 3]
+    words = re.findall(r"[a-z0-9]{4,}", low)  # "'smart chunker'": chunker, not chunker'"
     return score + 2 * sum(w in incidents.casefold() for w in words)
 
 

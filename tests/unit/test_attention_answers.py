@@ -65,3 +65,21 @@ def test_a_filing_named_by_number_is_no_figure(catalog: Catalog) -> None:
     a = parse_answer(q, "10-Ks are ~100 pages, transcripts 10k words")
     assert a.number == 50_000
     assert "“10k words” left out" in (a.note or "")
+
+
+def test_the_pipeline_behind_the_incident_comes_first_even_in_quotes(catalog: Catalog) -> None:
+    """The chunker that 'cut a table in half' came after the map-reduce: its name was typed in
+    quotes ('smart chunker')."""
+    answers = {
+        "pipelines": "1. contract review RAG (pinecone) 2. call-transcript map-reduce "
+        "3. a 'smart chunker' for 10-Ks",
+        "workarounds": "context, cost, and the lost in the middle thing",
+        "doc_tokens": "100 pages",
+        "context_window": "200k",
+        "calls": "40k",
+        "input_price": "$3",
+        "upkeep_hours": "2 devs half time",
+        "incidents": "the chunker cut a table in half, and we misreported revenue in a summary",
+    }
+    r = run(catalog, "attention-readiness", answers)
+    assert r.verdict.endswith("start with 'smart chunker' for 10-Ks.")
