@@ -179,6 +179,8 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
     if len(tail) == 3 and head and head != "0" and len(head) <= 3:
         if sep == ",":  # "1,200": thousands, as nearly everyone who types a comma means
             return (float(head + tail),), "en"
+        if tail == "000":  # "3.000": nobody writes 3 with three zeros: 3,000
+            return (float(head + tail),), None
         return (decimal, float(head + tail)), None  # "1.200": 1.2 or 1,200
     return (decimal,), ("eu" if sep == "," else "en")
 
