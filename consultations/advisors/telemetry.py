@@ -298,7 +298,8 @@ def _split(blind: str) -> tuple[str | None, str]:
     for sep in (";", " — ", ": ", ", "):
         head, found, tail = blind.partition(sep)
         head, tail = head.strip(), tail.strip()
-        if found and tail and len(head.split()) <= 5 and not _CANNOT.match(head):
+        short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
+        if found and tail and short and not _CANNOT.match(head):
             return head, tail
     if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
         return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named

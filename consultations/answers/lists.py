@@ -9,9 +9,10 @@ _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  #
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
-    r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)\s+"
+    r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also)\s+)?(?:use|run|pay for|have|are using|'re using|"
-    r"are (?:evaluating|testing|trying|piloting)|(?:evaluate|test|try|pilot))\s+",
+    r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
+    r"(?:evaluate|test|try|pilot|plan|build))\s+",
     re.I,
 )
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
@@ -81,7 +82,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     if len(lines) > 1:
         parts = lines
     elif ";" in text:
-        parts = text.split(";")
+        parts = [piece for p in text.split(";") for piece in _labelled(p)]
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
@@ -91,10 +92,23 @@ def split_list(text: str, named: bool = False) -> list[str]:
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
+        item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else item)
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())
+
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][\w .-]{0,20}):\s+(?P<rest>.+)$")
+
+
+def _labelled(part: str) -> list[str]:
+    """ "MCP: core banking API, document OCR" names two, each via MCP."""
+    m = _LABEL.match(part)
+    pieces = _split_commas(m.group("rest"), final_and=False) if m else [part]
+    if m is None or len(pieces) < 2:
+        return [part]
+    return [f"{p.strip()} via {m.group('label').strip()}" for p in pieces if p.strip()]
 
 
 def _enumeration_as_lines(text: str) -> str:

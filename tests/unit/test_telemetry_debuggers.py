@@ -95,3 +95,30 @@ def test_i_dont_know_yet_at_the_failures_asks_for_a_guess(catalog: Catalog) -> N
         d = step(script, d.consultation, text)
     assert "failures" not in d.consultation.answers
     assert isinstance(d.outcome, engine.Asked) and "rough guess" in (d.outcome.reason or "")
+
+
+BANK_AGENTS = {
+    "agents": "KYC document checker (LangGraph), a credit-memo drafter, and we're piloting an "
+    "agent that reconciles payments",
+    "tools": "MCP: core banking API (read-only), document OCR, sanctions-screening service; plus "
+    "web search for the KYC one",
+    "failures": "it approved a KYC case with an expired passport; the reconciler looped 40 times "
+    "on a timeout",
+    "stack": "Splunk + Dynatrace, no tracing",
+    "audit": "yes, BaFin and internal audit, 10 years",
+    "runs_per_day": "~3.000 runs/day across all",
+    "blind_spots": "model risk team + on-call devs; they can't reconstruct why a case was approved",
+}
+
+
+def test_a_banks_agents_tools_and_debuggers_are_each_named(catalog: Catalog) -> None:
+    """The verdict traced 'we're piloting an agent that reconciles payments', the loop alert
+    watched 'MCP: core banking API (read-only), document OCR, sanctions-screening service' as
+    one tool, and the review was 'with whoever debugs the agents'."""
+    r = run(catalog, "reasoning-telemetry", BANK_AGENTS)
+    assert "and agent that reconciles payments" in r.verdict
+    assert "we're piloting" not in r.verdict
+    text = render_report_markdown(r)
+    assert "Loops: core banking API (read-only) via MCP (or any tool)" in text
+    assert "For model risk team + on-call devs:" in text
+    assert "Trace storage held (10 years)" in text
