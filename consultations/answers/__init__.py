@@ -59,6 +59,7 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
     r"|\s*whatever\s+(?:the|our|they|we|is|people|someone|anyone)\b[^,;]*",  # "… devs pick"
     re.I,
 )
+_EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
@@ -83,7 +84,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
             items = split_list(text, named=question.named_items)[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
-            if question.optional and _NONE.fullmatch(items[0]):  # "none, it just answers…"
+            said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
+            if question.optional and _NONE.fullmatch(items[0]) and (len(items) == 1 or said_why):
                 return Answer(key=question.key, raw=text, skipped=True)
             nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
             items = [i for i in items if i not in nothing]

@@ -70,6 +70,12 @@ MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
 }
 
 
+_MAYBE = re.compile(r"^(?:maybe|perhaps|probably|possibly)\s+(?=\S)", re.I)  # "maybe brainstorming"
+_FILLER_ITEM = re.compile(
+    r"(?:sometimes|maybe|occasionally|mostly|etc\.?|and so on|and more|stuff like that|"
+    r"things like that|or so|i guess|i think|probably|really|too|as well)[.!]?",
+    re.I,
+)
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"
 
 
@@ -93,7 +99,9 @@ def split_list(text: str, named: bool = False) -> list[str]:
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
         item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
-        item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else item)
+        item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
+        if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
+            continue
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())

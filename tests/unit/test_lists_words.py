@@ -37,3 +37,14 @@ def test_a_fine_tuned_model_described_in_a_sentence_is_a_vendor(catalog: Catalog
     upkeep = r.figure("Upkeep of extra vendors per month")
     assert upkeep.value == 22 * 800  # in total, as said: not 22 days for each extra vendor
     assert "in total, as you said" in (upkeep.working or "")
+
+
+def test_none_then_an_item_keeps_the_item(catalog: Catalog) -> None:
+    """'none really, maybe brainstorming' dropped 'brainstorming' with the 'none'."""
+    from consultations.answers import parse_answer
+
+    q = catalog.by_slug("model-convergence").question("diverse_tasks")
+    assert parse_answer(q, "none really, maybe brainstorming").items == ("brainstorming",)
+    assert parse_answer(q, "ad copy, sometimes").items == ("ad copy",)  # not 'sometimes'
+    tools = catalog.by_slug("reasoning-telemetry").question("tools")
+    assert parse_answer(tools, "none, it just answers from the prompt").skipped
