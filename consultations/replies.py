@@ -147,7 +147,11 @@ def _asked_back(q: Question, text: str) -> str | None:
         return None
     example = f" For example: {q.example}." if q.example else ""
     skip = " or `skip` it (it is optional)" if q.optional else ""
-    return f"Why I ask: {q.why}{example} A rough answer will do{skip}; `edit N` changes it later."
+    means = f"{q.means} " if q.means else ""  # "what counts as a request?"
+    return (
+        f"{means}Why I ask: {q.why}{example} A rough answer will do{skip}; `edit N` changes it "
+        "later."
+    )
 
 
 def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:

@@ -54,6 +54,12 @@ class Question(BaseModel):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     text: str = Field(min_length=5, max_length=300)
     why: str = Field(min_length=5, max_length=200, description="One line: why we ask.")
+    means: str | None = Field(
+        default=None,
+        max_length=240,
+        description="What the words of the question count, said when asked ('what counts as a "
+        "request?').",
+    )
     type: QuestionType
     optional: bool = False
     example: str | None = Field(default=None, max_length=200)

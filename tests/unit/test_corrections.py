@@ -270,7 +270,8 @@ def test_a_question_about_the_question_is_answered_not_refused(catalog: Catalog)
     edge = catalog.by_slug("edge-economics")
     d = step(edge, begin(edge).consultation, "what do you mean by requests?")
     assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
-    assert d.outcome.reason.startswith("Why I ask: Volume decides")
+    assert d.outcome.reason.startswith("A request is one call to the model")  # what it means
+    assert "Why I ask: Volume decides" in d.outcome.reason
     assert "For example: about 5M" in d.outcome.reason
     assert "requests" not in d.consultation.answers
     d = step(edge, d.consultation, "asdfgh")  # nonsense is still told what is needed

@@ -238,3 +238,20 @@ def test_a_correction_in_edit_words_still_corrects(catalog: Catalog) -> None:
         c = step(script, c, text).consultation
     d = step(script, c, "change the latency to batch")
     assert d.consultation.answers["latency"].choices == ("batch",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("what counts as a request?", "A request is one call to the model"),
+        ("why do you need this?", "Why I ask: Volume decides"),
+    ],
+)
+def test_a_question_about_the_question_says_what_it_counts(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'what counts as a request?' was answered only with why it is asked."""
+    script = catalog.by_slug("edge-economics")
+    d = step(script, begin(script).consultation, typed)
+    assert isinstance(d.outcome, engine.Asked) and said in (d.outcome.reason or "")
+    assert not d.changed
