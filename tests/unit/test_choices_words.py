@@ -136,3 +136,10 @@ def test_workarounds_in_a_teams_own_words(
 ) -> None:
     q = catalog.by_slug("attention-readiness").question("workarounds")
     assert parse_answer(q, typed).choices == value
+
+
+def test_autocomplete_really_fast_is_instant(catalog: Catalog) -> None:
+    """'autocomplete, so really fast' was asked 'Just one, please: Instantly or Within a
+    second?'."""
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, "autocomplete, so really fast").choices == ("realtime",)
