@@ -569,3 +569,16 @@ def test_a_correction_after_a_filler_word_is_a_correction(catalog: Catalog) -> N
     c, d = walk(catalog, [*EDGE_ANSWERS[:3], "hmm actually the volume is more like 4 million"])
     assert c.answers["requests"].number == 4_000_000
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 4
+
+
+def test_the_next_answer_typed_at_a_confirmation_is_not_taken_for_this_one(
+    catalog: Catalog,
+) -> None:
+    """'1000 in 200 out' typed at 'I read 50 — is that right?' became 1,000 requests."""
+    c, d = walk(catalog, ["50", "1000 in 200 out"])
+    assert "requests" not in c.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "requests"
+    assert "That reads like the answer to question 2 (tokens)" in (d.outcome.reason or "")
+    c, d = walk(catalog, ["50", "1000 in 200 out", "yes", "1000 in 200 out"])
+    assert c.answers["requests"].number == 50
+    assert c.answers["tokens"].numbers == {"input": 1000, "output": 200}
