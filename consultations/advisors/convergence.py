@@ -172,6 +172,17 @@ def advise(request: AdvisorInput) -> Report:
                 owner="engineering lead",
             )
         )
+    elif not images and outage != "hours" and "compliance" not in reasons:  # which backup?
+        recs.append(
+            Recommendation(
+                title=f"Choose the {backup} with your own evaluation set",
+                detail="Run 100-200 real tasks through two or three candidate vendors; the "
+                "standby must pass the bar today's vendor sets on your tasks, and its prompts "
+                "are kept in step with the primary's.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
     small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     if single and not images and outage == "hours":
         recs.append(

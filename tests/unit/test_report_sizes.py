@@ -58,3 +58,20 @@ def test_a_script_kept_alive_in_two_hours_a_month_is_one_persons_job(catalog: Ca
     assert horizons["Retire what the test clears"] == "6-12 months"  # vendors set that pace
     big = run(catalog, "attention-readiness", {**answers, "upkeep_hours": "80 hours"})
     assert "platform team" in {rec.owner for rec in big.recommendations}
+
+
+def test_one_vendor_needing_instant_failover_is_told_how_to_pick_the_standby(
+    catalog: Catalog,
+) -> None:
+    """The verdict said 'add a hot standby on a second vendor' and no step said which one."""
+    answers = {
+        "vendors": "just OpenAI (GPT-4o) for everything",
+        "reasons": "we only use one",
+        "monthly_spend": "about 40k/month",
+        "upkeep_days": "0",
+        "diverse_tasks": "skip",
+        "outage_tolerance": "we need instant failover, it's our core product",
+    }
+    r = run(catalog, "model-convergence", answers)
+    assert "hot standby" in r.verdict
+    assert r.recommendations[0].title == "Choose the hot standby with your own evaluation set"
