@@ -50,7 +50,14 @@ _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not
 
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _FEW = re.compile(
-    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours)\b)", re.I
+    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours|percent|"
+    r"per cent|points|percentage points)\b)",
+    re.I,
+)
+_NO_LOSS = re.compile(
+    r"\b(?:can'?t|cannot|can not|won'?t|don'?t|do not)\s+(?:accept|afford|tolerate|take|lose)\s+"
+    r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b",
+    re.I,
 )
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
@@ -136,7 +143,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
             f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
             f"rough guess{example(question)}."
         )
-    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said)):
+    nothing_lost = question.loss and _NO_LOSS.search(said)  # "we can't accept any loss"
+    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
         quantities = [Quantity((0.0,), 0, len(text))]
     if question.unit == "people":
         quantities = _people(text, quantities)

@@ -182,3 +182,12 @@ def test_a_german_day_is_a_day(catalog: Catalog) -> None:
     """'80.000 am Tag' was 80,000 requests a month (the day was not read)."""
     q = catalog.by_slug("edge-economics").question("requests")
     assert parse_answer(q, "80.000 am Tag").number == 2_435_000
+
+
+@pytest.mark.parametrize(
+    ("typed", "loss"), [("we can't accept any loss", 0), ("a little, like a few percent", 3)]
+)
+def test_a_tolerance_in_words(catalog: Catalog, typed: str, loss: float) -> None:
+    """Both were refused: 'I need a number here'."""
+    q = catalog.by_slug("edge-economics").question("quality_loss")
+    assert parse_answer(q, typed).number == loss
