@@ -54,6 +54,18 @@ _FEW = re.compile(
     r"per cent|points|percentage points)\b)",
     re.I,
 )
+_VAGUE_SCALE = re.compile(  # no figure before it: "hundreds a day", "tens of thousands"
+    r"(?<![\d.,]\s)(?<![\d.,])\b(?:tens|dozens|hundreds|thousands|millions)"
+    r"(?:\s+of\s+(?:thousands|millions))?\b",
+    re.I,
+)
+_VAGUE_AS = {
+    "tens": "30",
+    "dozens": "36",
+    "hundreds": "300",
+    "thousands": "3 thousand",
+    "millions": "3 million",
+}
 _NO_LOSS = re.compile(
     r"\b(?:can'?t|cannot|can not|won'?t|don'?t|do not)\s+(?:accept|afford|tolerate|take|lose)\s+"
     r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b",
@@ -130,6 +142,13 @@ def _number_answer(question: Question, typed: str) -> Answer:
         text = mask_hardware(text)  # "a 4090": never typed
     few = _FEW.search(text)
     text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
+    vague = _VAGUE_SCALE.search(text)  # "hundreds a day", "tens of thousands": 3 of them
+    if few is None and vague is not None:
+        typed = vague.group(0)
+        words = typed.casefold().split()
+        read = _VAGUE_AS[words[0]] + (f" {words[-1].rstrip('s')}" if len(words) > 1 else "")
+        text = text[: vague.start()] + read + text[vague.end() :]
+        vague_said = f"“{typed}” read as {read}; type the exact figure if you have it"
     per = 1e6 if _PER_MILLION.search(question.text) else None  # "per million input tokens"
     quantities = _quantities(text, kind, per, len(question.parts) or 1)
     if unreadable := next((q for q in quantities if not q.readings), None):
@@ -209,8 +228,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if few is not None:
-        said = f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
+    if few is not None or vague is not None:
+        said = (
+            f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
+            if few is not None
+            else vague_said
+        )
         answers = [
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, said]))}) for a in answers
         ]

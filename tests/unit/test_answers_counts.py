@@ -191,3 +191,20 @@ def test_a_tolerance_in_words(catalog: Catalog, typed: str, loss: float) -> None
     """Both were refused: 'I need a number here'."""
     q = catalog.by_slug("edge-economics").question("quality_loss")
     assert parse_answer(q, typed).number == loss
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("hundreds a day", 300, "“hundreds” read as 300"),
+        ("tens of thousands", 30_000, "“tens of thousands” read as 30 thousand"),
+        ("dozens", 36, "“dozens” read as 36"),
+    ],
+)
+def test_a_vague_scale_is_read_and_said(
+    catalog: Catalog, typed: str, value: float, said: str
+) -> None:
+    """'hundreds a day' was refused: 'I need a number here'."""
+    a = parse_answer(catalog.by_slug("reasoning-telemetry").question("runs_per_day"), typed)
+    assert a.number == value
+    assert said in (a.note or "")
