@@ -9,6 +9,11 @@ from dataclasses import replace
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import plain
 
+NO_LOSS = re.compile(  # "we can't accept any loss": 0%
+    r"\b(?:can'?t|cannot|can not|won'?t|don'?t|do not)\s+(?:accept|afford|tolerate|take|lose)\s+"
+    r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b",
+    re.I,
+)
 _KEPT_BEFORE = re.compile(
     r"\b(?:keeps?|keeping|retains?|retaining|preserves?|at least|min(?:imum)?\.?|>=?)\s*~?\s*$",
     re.I,

@@ -16,12 +16,14 @@ from consultations.answers.counts import no_time_in_a_count, staff_times_each, u
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
-from consultations.answers.loss import kept_as_loss
+from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
+from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import rate_after, to_period
+from consultations.answers.rough import rough_figures
 from consultations.answers.shares import shares_in_words
 from consultations.answers.units import (
     FTE_HOURS_A_WEEK,
@@ -49,28 +51,6 @@ _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not
 
 
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
-_FEW = re.compile(
-    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours|percent|"
-    r"per cent|points|percentage points)\b)",
-    re.I,
-)
-_VAGUE_SCALE = re.compile(  # no figure before it: "hundreds a day", "tens of thousands"
-    r"(?<![\d.,]\s)(?<![\d.,])\b(?:tens|dozens|hundreds|thousands|millions)"
-    r"(?:\s+of\s+(?:thousands|millions))?\b",
-    re.I,
-)
-_VAGUE_AS = {
-    "tens": "30",
-    "dozens": "36",
-    "hundreds": "300",
-    "thousands": "3 thousand",
-    "millions": "3 million",
-}
-_NO_LOSS = re.compile(
-    r"\b(?:can'?t|cannot|can not|won'?t|don'?t|do not)\s+(?:accept|afford|tolerate|take|lose)\s+"
-    r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b",
-    re.I,
-)
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
@@ -140,16 +120,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
     if kind is NumberKind.MONEY:
         text = mask_hardware(text)  # "a 4090": never typed
-    few = _FEW.search(text)
-    text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
-    vague = _VAGUE_SCALE.search(text)  # "hundreds a day", "tens of thousands": 3 of them
-    if few is None and vague is not None:
-        typed = vague.group(0)
-        words = typed.casefold().split()
-        read = _VAGUE_AS[words[0]] + (f" {words[-1].rstrip('s')}" if len(words) > 1 else "")
-        text = text[: vague.start()] + read + text[vague.end() :]
-        vague_said = f"“{typed}” read as {read}; type the exact figure if you have it"
-    per = 1e6 if _PER_MILLION.search(question.text) else None  # "per million input tokens"
+    text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
+    per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
     quantities = _quantities(text, kind, per, len(question.parts) or 1)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
@@ -162,7 +134,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
             f"rough guess{example(question)}."
         )
-    nothing_lost = question.loss and _NO_LOSS.search(said)  # "we can't accept any loss"
+    nothing_lost = question.loss and NO_LOSS.search(said)  # "we can't accept any loss"
     if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
         quantities = [Quantity((0.0,), 0, len(text))]
     if question.unit == "people":
@@ -228,14 +200,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if few is not None or vague is not None:
-        said = (
-            f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
-            if few is not None
-            else vague_said
-        )
+    if rough is not None:
         answers = [
-            a.model_copy(update={"note": "; ".join(filter(None, [a.note, said]))}) for a in answers
+            a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough]))}) for a in answers
         ]
     if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
@@ -322,23 +289,7 @@ def _quantities(
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
-    kept: list[Quantity] = []
-    own = 0  # the figures before this one that already had their own "per 1k"
-    for i, q in enumerate(found):
-        if not _denominator(text, q, found[:i]):
-            kept.append(q)
-        elif per and kept and q.readings[0] != per:  # "$0.0025 per 1k tokens", "0,25 ct / 1k"
-            last = i == len(found) - 1  # "0.3 ct / 1.5 ct per 1k": one "per 1k" for both
-            for j in range(own if last else len(kept) - 1, len(kept)):
-                kept[j] = _per_unit(kept[j], q.readings[0], f"{q.text.strip()} tokens", per)
-            own = len(kept)
-        elif kept:
-            own = len(kept)
-    if per:  # "$0.000003 per token": per million
-        kept = [
-            _per_unit(q, 1.0, "token", per) if _PER_TOKEN.match(text, q.end) else q for q in kept
-        ]
-    found = kept
+    found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
@@ -370,29 +321,6 @@ def _quantities(
     found = ranges(text, found, kind)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
-
-
-_PER_MILLION = re.compile(r"\bper million (?:[a-z]+ )?tokens\b", re.I)
-_PER_TOKEN = re.compile(r"\s*(?:per|/|an?|each)\s*(?:input\s+|output\s+)?token\b", re.I)
-
-
-def _per_unit(price: Quantity, tokens: float, said: str, per: float) -> Quantity:
-    """A price per ``tokens`` tokens (``said`` as typed) restated per million, said back."""
-    factor = per / tokens
-    readings = tuple(r * factor for r in price.readings)
-    shown = format_number(readings[0], NumberKind.MONEY, price.currency)
-    typed = price.text.strip()
-    if price.currency and not any(ch in typed for ch in "$€£¥₹₩") and price.currency not in typed:
-        typed = f"{typed} {price.currency}"
-    note = f"{typed} per {said} is {shown} per million tokens"
-    return replace(price, readings=readings, note=note)
-
-
-def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
-    """ "$3 per 1M tokens", "per million": the unit of a price, not an answer."""
-    lead = text[: q.start].rstrip()
-    unit_like = q.scale > 1 and q.readings[0] == q.scale
-    return bool(before) and (lead.casefold().endswith("per") or lead.endswith("/") and unit_like)
 
 
 def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
