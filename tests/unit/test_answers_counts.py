@@ -208,3 +208,13 @@ def test_a_vague_scale_is_read_and_said(
     a = parse_answer(catalog.by_slug("reasoning-telemetry").question("runs_per_day"), typed)
     assert a.number == value
     assert said in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("In 2024 we did about 3M a month", 3_000_000), ("since 2023 around 500k", 500_000)],
+)
+def test_a_year_is_no_figure(catalog: Catalog, typed: str, value: float) -> None:
+    """'In 2024 we did about 3M a month' was 2,024 requests a month."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == value
