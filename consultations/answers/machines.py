@@ -79,3 +79,45 @@ def servers_priced(text: str) -> int:
         if bare and _SERVERS.match(masked, q.end):
             return int(q.readings[0])
     return 1
+
+
+_SEATS = re.compile(
+    r"\s*(?:users?|seats?|licen[cs]es?|people|employees|devs?|developers?|engineers?|"
+    r"accounts?)\b",
+    re.I,
+)
+_PER_SEAT = re.compile(
+    r"\s*(?:(?:/\s*|per\s+|a\s+)(?:user|seat|licen[cs]e|person|head|dev|account)\b|each\b)",
+    re.I,
+)
+_PRICE_BEFORE = re.compile(r"(?:\bat|@|\bx|×|\btimes)\s*[$€£¥]?\s*$", re.I)
+
+
+def seats_priced(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "30 users at $60", "$20/user/month, 50 users": the seats times the price of one, said
+    back ("30 users × $60"); the count of seats is no amount."""
+    seats = [
+        q
+        for q in found
+        if q.currency is None and q.unit in (None, "fte") and _SEATS.match(text, q.end)
+    ]
+    prices = [q for q in found if q.currency is not None]
+    if len(seats) != 1 or len(prices) != 1 or len(seats[0].readings) != 1:
+        return found
+    seat, price = seats[0], prices[0]
+    each = _PER_SEAT.match(text, price.end) or (
+        price.start > seat.end and _PRICE_BEFORE.search(text[seat.end : price.start])
+    )
+    if not each:
+        return found
+    n = seat.readings[0]
+    named = _SEATS.match(text, seat.end)
+    counted = text[seat.start : named.end() if named else seat.end].strip()
+    shown = (
+        text[price.start - 1 : price.end]
+        if text[price.start - 1 : price.start] in "$€£¥"
+        else price.text
+    )
+    said = f"{counted} × {shown.strip()}"
+    total = replace(price, readings=tuple(r * n for r in price.readings), note=said)
+    return [total if q is price else q for q in found if q is not seat]

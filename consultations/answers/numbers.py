@@ -17,7 +17,7 @@ from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
-from consultations.answers.machines import machines_priced, mask_hardware
+from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
@@ -163,7 +163,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
     if kind is NumberKind.MONEY:
-        quantities = machines_priced(text, quantities)
+        quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day

@@ -161,3 +161,21 @@ def test_prompt_parts_added_up_are_the_input(catalog: Catalog, typed: str) -> No
     a = parse_answer(catalog.by_slug(EDGE).question("tokens"), typed)
     assert a.numbers == {"input": 2_500, "output": 300}
     assert "2,000 + 500 added up" in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("we pay per seat, 30 users at $60", 1_800, "30 users × $60"),
+        ("$20/user/month, 50 users", 1_000, "50 users × $20"),
+        ("30 seats x 25 €", 750, "30 seats × 25 €"),
+        ("$12k a month for 300 employees", 12_000, "“300” left out"),
+    ],
+)
+def test_seats_times_the_price_of_one(
+    catalog: Catalog, typed: str, value: float, said: str
+) -> None:
+    """'30 users at $60' was a spend of $30 (the users taken for dollars)."""
+    a = parse_answer(catalog.by_slug("model-convergence").question("monthly_spend"), typed)
+    assert a.number == value
+    assert said in (a.note or "")
