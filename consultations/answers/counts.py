@@ -154,3 +154,14 @@ def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
         if usual[0].rate is None and len(rates) == 1
         else usual[0]
     )
+
+
+def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantity | None:
+    """ "300 messages, ~60k tokens": the one figure named in the question's own unit, when it
+    is not the first."""
+    unit = "tokens" if question.kind is NumberKind.TOKENS else question.unit
+    if not unit or len(found) < 2:
+        return None
+    word = re.compile(rf"\s*{re.escape(unit.rstrip('s'))}s?\b", re.I)
+    own = [q for q in found if word.match(text, q.end)]
+    return own[0] if len(own) == 1 and own[0] is not found[0] else None

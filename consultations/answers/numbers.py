@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
-from consultations.answers.counts import no_time_in_a_count, staff_times_each, usual_figure
+from consultations.answers.counts import (
+    in_own_unit,
+    no_time_in_a_count,
+    staff_times_each,
+    usual_figure,
+)
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
@@ -194,6 +199,10 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != usual.start]
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
+    elif not question.parts and (own := in_own_unit(question, text, quantities)) is not None:
+        others = [q for q in quantities if q.start != own.start]
+        quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
+        which = f"the one in {question.unit or 'tokens'}"
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
         left = ", ".join(f"“{_typed(text, x)}”" for x in quantities[1:])

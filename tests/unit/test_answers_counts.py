@@ -218,3 +218,19 @@ def test_a_year_is_no_figure(catalog: Catalog, typed: str, value: float) -> None
     """'In 2024 we did about 3M a month' was 2,024 requests a month."""
     a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
     assert a.number == value
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("attention-readiness", "doc_tokens", "some threads are 300 messages, ~60k tokens", 60_000),
+        ("edge-economics", "requests", "12 apps, 5M requests", 5_000_000),
+    ],
+)
+def test_the_figure_in_the_questions_own_unit_is_used(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'300 messages, ~60k tokens' was a 300-token document."""
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == value
+    assert "used the one in" in (a.note or "")
