@@ -376,6 +376,12 @@ DETECTORS = (
         "a rule check on every such decision against the facts its own tool calls returned "
         "(the trace holds them); alert on any decision that breaks a rule",
     ),
+    (
+        r"\b(?:delet\w*|overwr\w*|wip(?:e|es|ed|ing)\b|drop(?:s|ped)? (?:a |the )?tables?|"
+        r"rm -rf|force[- ]push\w*)",
+        "an alert on every destructive tool call (delete, overwrite, force-push) with the run "
+        "that made it, and a weekly review of them",
+    ),
     (r"\b(?:cost|burn\w*|expensive|\$)", "the cost-per-run alert above, and a weekly count"),
     (
         r"\b(?:slow|timeouts?|timed out|latency)\b",
@@ -391,6 +397,7 @@ def _detector(failure: str) -> str:
     )
 
 
+_OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|\w+'s)\b", re.I)
 _FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
 
 
@@ -399,7 +406,8 @@ def _who(blind: str) -> str:
     if who:
         for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
             who = pattern.sub(repl, who)
-        return who
+        bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team
+        return f"the {who}" if bare else who
     if _NOBODY.fullmatch(blind):
         return "an owner you name (nobody debugs them today)"
     return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"

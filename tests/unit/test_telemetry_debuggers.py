@@ -28,7 +28,7 @@ def test_nobody_really_then_a_person_names_that_person(catalog: Catalog) -> None
             "the on-call dev",
             "why a tool was chosen",
         ),
-        ("on-call SREs; they cannot see why a tool was chosen", "on-call SREs", "why a tool"),
+        ("on-call SREs; they cannot see why a tool was chosen", "the on-call SREs", "why a tool"),
     ],
 )
 def test_who_and_what_they_cannot_answer_are_both_kept(
@@ -120,5 +120,13 @@ def test_a_banks_agents_tools_and_debuggers_are_each_named(catalog: Catalog) -> 
     assert "we're piloting" not in r.verdict
     text = render_report_markdown(r)
     assert "Loops: core banking API (read-only) via MCP (or any tool)" in text
-    assert "For model risk team + on-call devs:" in text
+    assert "For the model risk team + on-call devs:" in text
     assert "Trace storage held (10 years)" in text
+
+
+def test_a_destructive_action_gets_its_own_alert(catalog: Catalog) -> None:
+    """'it deletes files sometimes' got 'a detector and a weekly count'."""
+    answers = {"failures": "it deletes files sometimes", "blind_spots": "platform team"}
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
+    assert "it deletes files sometimes: an alert on every destructive tool call" in text
+    assert "For the platform team:" in text
