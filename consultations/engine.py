@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
+from consultations.answers.corrections import names_of
 from consultations.replies import (
     FINISHED,
     apply_reply,
@@ -82,20 +83,36 @@ class Edit:
     typed: str = ""  # the whole line, read as an answer when there is no question ``number``
 
 
-Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
+@dataclass(frozen=True)
+class EditNamed:
+    """Answer the question ``name`` names again ("edit the price"); when no question has that
+    name, ``text`` is an ordinary reply ("change the latency to batch")."""
+
+    name: str
+    text: str
+
+
+Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit | EditNamed
 
 _CONTROL_WORDS: dict[str, Command] = {
     **dict.fromkeys(("back", "previous"), Back()),
     "undo": Back(undo=True),
-    **dict.fromkeys(("skip", "pass"), Skip()),
-    **dict.fromkeys(("restart", "start over"), Restart()),
+    **dict.fromkeys(
+        ("skip", "pass", "skip it", "skip this", "skip this one", "skip that", "skip for now")
+        + ("pass for now",),
+        Skip(),
+    ),
+    **dict.fromkeys(("restart", "start over", "start again", "start from scratch"), Restart()),
     **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
     **dict.fromkeys(("status", "where", "repeat"), Where()),
     **dict.fromkeys(("help", "help?", "help me", "help please", "?", "??", "huh?"), Help()),
 }
 
 
-_EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
+_EDIT = re.compile(
+    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+"
+    r"(?:question\s+|q\s*|#|number\s+)?(\d{1,2})$"
+)
 _EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 25k"
     r"^\s*(?:edit|change|set)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
     r"\s*(?:\bto\b|=|:|->|→)\s*(?P<text>\S.*)$",
@@ -111,8 +128,14 @@ def takes_back(text: str) -> bool:
 _BACK = re.compile(  # "go back", "wait, go back please", "previous question", "undo that"
     r"^(?:(?:wait|sorry|oops|oh|no|ok|okay)[,.!]?\s+)?(?:(?:can we|could we|let me|let's|"
     r"i want to|please|pls)\s+)?(?:(?:go|step|take me)\s+back(?:\s+(?:one|a step|one step|"
-    r"one question))?|back\s+(?:one|a step|one step|one question)|(?:the\s+)?(?:previous|last)"
-    r"\s+question|undo(?:\s+(?:that|it|this))?)(?:[,.!]?\s+(?:please|pls))?$"
+    r"one question))?|back\s+(?:one|a step|one step|one question)|(?:back\s+to\s+)?(?:the\s+)?"
+    r"(?:previous|last)\s+question|undo(?:\s+(?:that|it|this|last))?|one back)"
+    r"(?:[,.!]?\s+(?:please|pls))?$"
+)
+_EDIT_NAMED = re.compile(  # "edit the price", "go back to the volume question"
+    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+(?:the\s+|my\s+)?"
+    r"(?:answer\s+(?:to|for|about)\s+(?:the\s+)?)?(?P<name>[a-z][a-z' -]{1,40}?)"
+    r"(?:\s+(?:question|answer))?$"
 )
 
 
@@ -125,7 +148,17 @@ def command_from_text(text: str) -> Command:
         return Edit(int(m.group(1)), m.group("text").strip(), text)
     if _BACK.match(word):  # "undo that" takes back the last change; "go back" goes back
         return Back(undo="undo" in word)
+    if m := _EDIT_NAMED.match(word):
+        return EditNamed(m.group("name").strip(), text)
     return _CONTROL_WORDS.get(word, Reply(text))
+
+
+def resolve(script: ConsultationScript, command: Command) -> Command:
+    """ "edit the price" as `edit 3`; a name no question has is an ordinary reply."""
+    if not isinstance(command, EditNamed):
+        return command
+    named = [i for i, q in enumerate(script.questions, 1) if command.name in names_of(q)]
+    return Edit(named[0]) if len(named) == 1 else Reply(command.text)
 
 
 # --- outcomes ------------------------------------------------------------------------------
@@ -248,6 +281,7 @@ def decide(
 ) -> Decision:
     if c.slug != script.slug:
         raise ValueError(f"script {script.slug} does not run consultation {c.slug}")
+    command = resolve(script, command)
     if isinstance(command, Where) or (isinstance(command, Help) and c.status != Status.ACTIVE):
         return Decision(c, _where(script, c), changed=False)
     if isinstance(command, Help):

@@ -22,6 +22,7 @@ from consultations.answers.corrections import (
 )
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import one_part
+from consultations.answers.parts import part_words, words_pattern
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
@@ -55,6 +56,13 @@ _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 _UNKNOWN = re.compile(
     r"^\s*(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
     r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",
+    re.I,
+)
+
+
+_HEDGE_ONLY = re.compile(
+    r"(?:(?:yet|really|sorry|tbh|honestly|lol|so far|for now|either|atm|at the moment|"
+    r"to be honest|off the top of my head|exactly)[\s,.!]*)+",
     re.I,
 )
 
@@ -114,9 +122,12 @@ def apply_reply(
             return ReplyResult(True, note="Then type the right value, please.")
         if len(picks) == 1 and (part := _doubted_part(q, pending, text)) is not None:
             return _accept(script, c, q, part)  # "change the hardware to 45k" (or "45k")
+        if (later := _answers_later(script, c, q, text)) is not None:  # "1000 in 200 out"
+            reason = f"That reads like the answer to {later}; this one first."
+            return ReplyResult(False, reason=reason)
     if (unsure := _UNKNOWN.match(text)) is not None:
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
-        if not rest or not _reads(q, rest):
+        if not rest or _HEDGE_ONLY.fullmatch(rest) or not _reads(q, rest):  # "don't know yet"
             return _unknown(script, c, q)
         text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
     if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
@@ -172,7 +183,11 @@ def _asked_back(q: Question, text: str) -> str | None:
         return None
     example = f" For example: {q.example}." if q.example else ""
     skip = " or `skip` it (it is optional)" if q.optional else ""
-    return f"Why I ask: {q.why}{example} A rough answer will do{skip}; `edit N` changes it later."
+    means = f"{q.means} " if q.means else ""  # "what counts as a request?"
+    return (
+        f"{means}Why I ask: {q.why}{example} A rough answer will do{skip}; `edit N` changes it "
+        "later."
+    )
 
 
 def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
@@ -221,6 +236,25 @@ def _restated(
     note = "understood with Claude" + (f"; {answer.note}" if answer.note else "")
     answer = answer.model_copy(update={"raw": clean_text(text), "note": note})
     return _accept(script, c, q, answer, checked=True)
+
+
+def _answers_later(
+    script: ConsultationScript, c: Consultation, q: Question, text: str
+) -> str | None:
+    """ "1000 in 200 out" typed at "I read 50 requests — is that right?": the answer to a
+    question still to come, whose parts it names each ("question 2 (tokens)"); None else."""
+    folded = clean_text(text).casefold()
+    for number, other in enumerate(script.questions, 1):
+        if other.key == q.key or other.key in c.answers or len(other.parts) < 2:
+            continue
+        if not all(words_pattern(part_words(other, p)).search(folded) for p in other.parts):
+            continue
+        try:
+            parse_answer(other, text)
+        except AnswerError:
+            continue
+        return f"question {number} ({label(other)})"
+    return None
 
 
 def _accept(

@@ -38,6 +38,11 @@ class Choice(BaseModel):
     value: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str = Field(min_length=1, max_length=75)
     synonyms: tuple[str, ...] = ()
+    whole: tuple[str, ...] = Field(
+        default=(),
+        description="Words that pick the option only as the whole answer: 'one' alone is one "
+        "vendor, but not 'the EU one for GDPR'.",
+    )
     range: Band | None = Field(
         default=None, description="For a numeric band: [low, high) in the question's band unit."
     )
@@ -49,6 +54,12 @@ class Question(BaseModel):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     text: str = Field(min_length=5, max_length=300)
     why: str = Field(min_length=5, max_length=200, description="One line: why we ask.")
+    means: str | None = Field(
+        default=None,
+        max_length=240,
+        description="What the words of the question count, said when asked ('what counts as a "
+        "request?').",
+    )
     type: QuestionType
     optional: bool = False
     example: str | None = Field(default=None, max_length=200)
@@ -90,6 +101,10 @@ class Question(BaseModel):
     part_none: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="Words that say a part costs nothing: 'we already own the GPUs'.",
+    )
+    loss: bool = Field(
+        default=False,
+        description="A percentage of loss: 'keep 95%' or '95% as good' is a 5% loss, said back.",
     )
     # choice with numeric bands (Choice.range): what a number typed here measures
     band: NumberKind | None = None

@@ -119,6 +119,7 @@ class ConsultationService:
             if c is None:
                 raise NotFound(f"no consultation {cid} for this user")
             script = self.catalog.by_slug(c.slug)
+            command = engine.resolve(script, command)  # "edit the price": question 3
             earlier = (
                 self.earlier_answers(owner)
                 if isinstance(command, engine.Restart) and script.reuses_earlier

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
@@ -163,12 +164,16 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(
-            target if ugliest else None,
-            retire > 0,
-            money_note,
-            incidents,
-            _behind_incident(pipelines, incidents) if fits else None,
+        recommendations=_sized(
+            _plan(
+                target if ugliest else None,
+                retire > 0,
+                money_note,
+                incidents,
+                _behind_incident(pipelines, incidents) if fits else None,
+                None if fits else (doc, window),
+            ),
+            small=hours <= SMALL_UPKEEP_HOURS,
         ),
         assumptions=assumed_lines(
             sheet,
@@ -199,7 +204,7 @@ def advise(request: AdvisorInput) -> Report:
 def _ugliness(pipeline: str, incidents: str) -> int:
     low = pipeline.casefold()
     score = sum(w in low for w in UGLY_WORDS)
-    words = [w for w in low.replace("-", " ").split() if len(w) > 3]
+    words = re.findall(r"[a-z0-9]{4,}", low)  # "'smart chunker'": chunker, not chunker'"
     return score + 2 * sum(w in incidents.casefold() for w in words)
 
 
@@ -209,12 +214,32 @@ def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
     return max(named, key=lambda p: _ugliness(p, incidents)) if named else None
 
 
+SMALL_UPKEEP_HOURS = 10.0  # a month: a script one person looks after (our assumption)
+_SOONER = {"0-3 months": "0-1 month", "3-6 months": "1-2 months"}  # retiring waits for vendors
+
+
+def _sized(recs: tuple[Recommendation, ...], small: bool) -> tuple[Recommendation, ...]:
+    """A pipeline that takes a few hours a month: one person, and weeks rather than quarters."""
+    if not small:
+        return recs
+    return tuple(
+        r.model_copy(
+            update={
+                "owner": "whoever maintains the pipelines",
+                "horizon": _SOONER.get(r.horizon or "", r.horizon),
+            }
+        )
+        for r in recs
+    )
+
+
 def _plan(
     target: str | None,
     retiring: bool,
     money_note: str,
     incidents: str,
     incident_pipeline: str | None = None,
+    too_long: tuple[float, float] | None = None,
 ) -> tuple[Recommendation, ...]:
     test = Recommendation(
         title="Run the document test",
@@ -249,6 +274,16 @@ def _plan(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today {money_note}; rerun this consultation with the new price.",
                 horizon="each vendor price change",
+                owner="engineering lead",
+            )
+            if too_long is None
+            else Recommendation(  # no price makes a document that does not fit an option
+                title="Re-check when context windows grow",
+                detail=f"Your documents (about {count(too_long[0])} tokens) do not fit your "
+                f"{count(too_long[1])}-token window, so whole documents are no option at any "
+                "price today; rerun this consultation when your vendor's window passes "
+                f"{count(too_long[0] / 0.8)} tokens.",
+                horizon="each new model release",
                 owner="engineering lead",
             ),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.vendors import by_maker, is_image
 from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -24,38 +25,11 @@ REASON_WORDS = {
     "compliance": "compliance or data residency",
     "diversity": "diversity of ideas",
 }
-IMAGE_WORDS = (
-    "midjourney",
-    "dall-e",
-    "dalle",
-    "firefly",
-    "sdxl",
-    "stable diffusion",
-    "imagen",
-    "flux",
-    "image",
-)
 # Models that make search vectors, rankings or transcripts, not answers: the convergence result
 # (open-ended answers) says nothing about them, and no chat model replaces them
 SEARCH_WORDS = re.compile(
     r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper)\b", re.I
 )
-# The company behind a model's name: two models of one company are one vendor (one contract,
-# one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
-MAKERS = (
-    ("OpenAI", r"openai|chatgpt|gpt|dall-?e|whisper|o[134](?:-mini)?"),
-    ("Anthropic", r"anthropic|claude"),
-    ("Google", r"google|gemini|gemma|palm|bard|imagen|vertex"),
-    ("Meta", r"meta|llama"),
-    ("Mistral", r"mistral|mixtral|codestral|pixtral"),
-    ("Cohere", r"cohere"),
-    ("xAI", r"xai|grok"),
-    ("DeepSeek", r"deepseek"),
-    ("Alibaba", r"qwen"),
-)
-MAKER_WORDS = [
-    (name, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.I)) for name, words in MAKERS
-]
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(
     r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
@@ -77,7 +51,7 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    vendors, same_maker = _by_maker(sheet.items("vendors", ("your current vendor",)))
+    vendors, same_maker = by_maker(sheet.items("vendors", ("your current vendor",)))
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -85,9 +59,9 @@ def advise(request: AdvisorInput) -> Report:
     diverse = sheet.items("diverse_tasks")
     outage = sheet.choice("outage_tolerance", "minutes")
 
-    images = [v for v in vendors if _is_image(v)]
-    search = [v for v in vendors if not _is_image(v) and SEARCH_WORDS.search(v)]
-    texts = [v for v in vendors if not _is_image(v) and v not in search]
+    images = [v for v in vendors if is_image(v)]
+    search = [v for v in vendors if not is_image(v) and SEARCH_WORDS.search(v)]
+    texts = [v for v in vendors if not is_image(v) and v not in search]
     single = len(texts) <= 1
     backup = BACKUP[outage].split(" (")[0]
     bound = _bound(texts, reasons)
@@ -105,7 +79,8 @@ def advise(request: AdvisorInput) -> Report:
     ]
 
     extra = max(len(vendors) - 1, 0)
-    upkeep = extra * days * DAY_RATE
+    total = bool(_IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
+    upkeep = (days if total and extra else extra * days) * DAY_RATE
     figures = [
         Figure(
             label="Vendors in use",
@@ -117,7 +92,10 @@ def advise(request: AdvisorInput) -> Report:
             label="Upkeep of extra vendors per month",
             value=upkeep,
             display=money(upkeep, cur),
-            working=f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
+            working=f"{plural(days, 'engineer-day')} in total, as you said, × "
+            f"{money(DAY_RATE, cur)} a day"
+            if total and extra
+            else f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
             f"{money(DAY_RATE, cur)} a day",
         ),
     ]
@@ -161,7 +139,7 @@ def advise(request: AdvisorInput) -> Report:
         "questions (70+ models, 26,000 queries), so a second language-model vendor no longer "
         "buys a second view; it can still buy price leverage, failover and compliance."
         + (
-            f" Each extra vendor costs about {money(days * DAY_RATE, cur)} a month in engineering."
+            f" Each extra vendor costs about {money(upkeep / extra, cur)} a month in engineering."
             if extra and days
             else ""
         )
@@ -194,12 +172,34 @@ def advise(request: AdvisorInput) -> Report:
                 owner="engineering lead",
             )
         )
+    elif not images and outage != "hours" and "compliance" not in reasons:  # which backup?
+        recs.append(
+            Recommendation(
+                title=f"Choose the {backup} with your own evaluation set",
+                detail="Run 100-200 real tasks through two or three candidate vendors; the "
+                "standby must pass the bar today's vendor sets on your tasks, and its prompts "
+                "are kept in step with the primary's.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     if single and not images and outage == "hours":
         recs.append(
             Recommendation(
                 title="Write down how you would switch vendor",
                 detail="One page: which second vendor, which prompts change, how long it takes. "
                 "Your outage tolerance needs no second integration kept warm.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    elif small:  # a few hundred a month: a small team, no platform team to give it to
+        recs.append(
+            Recommendation(
+                title="Call the models through one thin wrapper",
+                detail="One function in your code with the vendor as a setting (a day or two of "
+                f"work at your size) makes the {backup} a switch, not a project.",
                 horizon="0-1 month",
                 owner="engineering lead",
             )
@@ -226,7 +226,6 @@ def advise(request: AdvisorInput) -> Report:
                 owner="compliance lead",
             ),
         )
-    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
     recs.extend(
         ()
         if small
@@ -255,7 +254,12 @@ def advise(request: AdvisorInput) -> Report:
         sections=(
             Section(title="Keep or cut, per vendor", items=tuple(lines)),
             Section(title="Diversity without vendor ensembles", items=tuple(diversity)),
-            Section(title="Hedging questions for contracts", items=_hedging(reasons)),
+            Section(
+                title="What to check in the vendors' standard terms"
+                if small  # no contract to negotiate at a few hundred a month
+                else "Hedging questions for contracts",
+                items=_hedging(reasons, bool(small)),
+            ),
         ),
         assumptions=(
             *assumed_lines(
@@ -283,26 +287,11 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
-def _maker(item: str) -> str | None:
-    """The company whose name or model the line names first ("azure openai (gpt-4o)": OpenAI)."""
-    hits = [(m.start(), name) for name, words in MAKER_WORDS if (m := words.search(item))]
-    return min(hits)[1] if hits else None
-
-
-def _by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
-    """One line per vendor: models of one company (of one kind, text or image) together, and
-    the sentence that says which were put together."""
-    groups: dict[tuple[str, bool], list[str]] = {}
-    for item in items:
-        groups.setdefault((_maker(item) or item, _is_image(item)), []).append(item)
-    vendors, joined = [], []
-    for (maker, _), members in groups.items():
-        if len(members) == 1:
-            vendors.append(members[0])
-            continue
-        vendors.append(f"{maker} ({'; '.join(members)})")
-        joined.append(f"{join(members)} count as one vendor, {maker}")
-    return vendors, "; ".join(joined)
+_IN_TOTAL = re.compile(
+    r"\b(?:in total|total|across (?:all|them|the board)|all together|altogether|combined|"
+    r"for all(?: of them)?|overall)\b",
+    re.I,
+)
 
 
 def _kept_single(reasons: set[str]) -> bool:
@@ -315,11 +304,6 @@ SEARCH_LINE = (
     "open-ended answers, so judge it on your own search or transcription set, apart from the "
     "language models."
 )
-
-
-def _is_image(vendor: str) -> bool:
-    low = vendor.casefold()
-    return any(w in low for w in IMAGE_WORDS)
 
 
 def _bound(texts: list[str], reasons: set[str]) -> list[str]:
@@ -401,7 +385,7 @@ def _line(
                 f"{v} — keep as the primary for the work compliance does not bind; its backup "
                 f"is a {backup}."
             )
-    if _is_image(v):
+    if is_image(v):
         if len(images) > 1:
             return (
                 f"{v} — keep for now: image models were not part of the convergence result; "
@@ -453,14 +437,19 @@ def _line(
     )
 
 
-def _hedging(reasons: set[str]) -> tuple[str, ...]:
-    qs = [
+def _hedging(reasons: set[str], small: bool = False) -> tuple[str, ...]:
+    negotiated = (  # what only a contract of some size can buy
         "What is your price protection if a competitor with a similar model cuts prices?",
-        "Can we export prompts, fine-tunes and evaluation sets in a portable format?",
         "What uptime do you commit to, and what credits apply when you miss it?",
+    )
+    qs = [
+        "Can we export prompts, fine-tunes and evaluation sets in a portable format?",
         "How much notice do you give before retiring or changing a model version?",
         "Which of your models share training data or base models with other vendors' models?",
     ]
+    if not small:
+        qs[1:1] = negotiated[1:]
+        qs.insert(0, negotiated[0])
     if "compliance" in reasons:
         qs.insert(
             0,

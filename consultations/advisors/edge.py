@@ -7,6 +7,7 @@ import math
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
+from consultations.answers.machines import servers_priced
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
 SECONDS_PER_MONTH = 30 * 24 * 3600
@@ -25,6 +26,7 @@ def advise(request: AdvisorInput) -> Report:
     tolerance = sheet.number("quality_loss", 5.0)
     local = sheet.numbers("local_cost", {"hardware": 30_000, "monthly": 2_000})
     months = sheet.number("amortisation", 36)
+    servers = servers_priced(sheet.raw("local_cost"))  # "2 servers at 40k each"
 
     batch = latency == "batch"
     factor = BATCH_DISCOUNT if batch else 1.0
@@ -49,6 +51,9 @@ def advise(request: AdvisorInput) -> Report:
 
     def m(v: float) -> str:
         return money(v, cur)
+
+    def lm(v: float) -> str:  # a local amount, in the currency it was typed in
+        return money(v, built_in or cur)
 
     figures = (
         Figure(
@@ -75,14 +80,14 @@ def advise(request: AdvisorInput) -> Report:
         Figure(
             label="Hardware per month",
             value=hardware_month,
-            display=m(hardware_month),
-            working=f"{m(local['hardware'])} over {plural(months, 'month')}",
+            display=lm(hardware_month),
+            working=f"{lm(local['hardware'])} over {plural(months, 'month')}",
         ),
         Figure(
             label="Local total per month",
             value=local_total,
-            display=m(local_total),
-            working=f"{m(hardware_month)} + {m(local['monthly'])} operations",
+            display=lm(local_total),
+            working=f"{lm(hardware_month)} + {lm(local['monthly'])} operations",
         ),
         Figure(
             label="API cost per request",
@@ -94,7 +99,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Break-even volume",
             value=break_even,
             display=_volume(break_even),
-            working=f"{m(local_total)} ÷ {m(per_request)} per request"
+            working=f"{lm(local_total)} ÷ {m(per_request)} per request"
             if per_request > 0
             else "the API costs nothing per request: local never pays",
         ),
@@ -102,7 +107,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Monthly saving running locally",
             value=saving,
             display=m(saving),
-            working=f"{m(api_total)} − {m(local_total)}"
+            working=f"{m(api_total)} − {lm(local_total)}"
             + (f": local costs {m(-saving)} a month more" if saving < 0 else ""),
         ),
         Figure(
@@ -112,7 +117,7 @@ def advise(request: AdvisorInput) -> Report:
             working=(
                 "no hardware to buy (you already have it)"
                 if local["hardware"] <= 0
-                else f"{m(local['hardware'])} ÷ ({m(api_total)} − {m(local['monthly'])})"
+                else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
                 + (
                     f" — longer than the {plural(months, 'month')} you write it off over: "
                     "it does not pay back within the hardware's life"
@@ -137,9 +142,12 @@ def advise(request: AdvisorInput) -> Report:
             (f"API input: {figures[0].working}", m(api_in)),
             (f"API output: {figures[1].working}", m(api_out)),
             ("API total", m(api_total)),
-            (f"Hardware: {m(local['hardware'])} over {plural(months, 'month')}", m(hardware_month)),
-            ("Operations", m(local["monthly"])),
-            ("Local total", m(local_total)),
+            (
+                f"Hardware: {lm(local['hardware'])} over {plural(months, 'month')}",
+                lm(hardware_month),
+            ),
+            ("Operations", lm(local["monthly"])),
+            ("Local total", lm(local_total)),
         ),
     )
     verdict, reasons, moved_by = verdict_and_reasons(
@@ -169,7 +177,7 @@ def advise(request: AdvisorInput) -> Report:
     summary = (
         f"At {counted(requests, 'request')} a month the API costs about {m(api_total)} a month"
         + (" at batch prices" if batch else "")
-        + f"; running locally costs about {m(local_total)} all in. Local pays for itself from "
+        + f"; running locally costs about {lm(local_total)} all in. Local pays for itself from "
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
         + (
@@ -209,7 +217,7 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total),
+        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total, servers),
         assumptions=(
             *assumed_lines(
                 sheet,
@@ -228,21 +236,28 @@ def advise(request: AdvisorInput) -> Report:
                 "yours), and the queue absorbs bursts, so one server only has to keep up with "
                 "the daily total."
                 if batch
-                else f" One local server handles the load (average {rps:.2f} requests a "
-                "second — check the peak before ordering)."
+                else f" {_servers(servers).capitalize()} handle"
+                + ("s" if servers == 1 else "")
+                + f" the load (average {rps:.2f} requests a second — check the peak before "
+                "ordering)."
             ),
             "Local cost excludes the engineering time to build and evaluate the pilot.",
         ),
         shifts=(6,),
         caveats=(
-            f"Volume below the break-even ({_volume(break_even)}) turns the answer back to the "
-            "API.",
+            f"Volume below the break-even ({_volume(break_even)}) turns the answer back to the API."
+            if requests >= break_even
+            else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
+            "for itself on cost.",
             f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
             "on your own evaluation.",
             *(
                 ()
-                if batch
-                else ("Peak load needing more than one server (the average hides the peaks).",)
+                if batch or verdict.startswith("Stay")  # no server to size while on the API
+                else (
+                    f"Peak load needing more than {_servers(servers)} (the average hides the "
+                    "peaks).",
+                )
             ),
             "An API price cut: rerun with the new price — the break-even moves with it.",
             "Our caution: research results are averages; your task may quantise worse.",
@@ -268,6 +283,10 @@ def _chart(
         marker_x=break_even if math.isfinite(break_even) else None,
         marker_label=f"break-even: {_volume(break_even)}",
     )
+
+
+def _servers(n: int) -> str:
+    return "one local server" if n == 1 else f"the {n} servers you priced"
 
 
 def _tokens(n: float) -> str:

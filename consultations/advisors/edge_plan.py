@@ -67,9 +67,13 @@ def verdict_and_reasons(
     else:
         head = "Stay on the API for now."
         reasons.append("Volume is well below break-even: the hardware would sit mostly idle.")
-    drivers = [
-        f"your {sensitivity} data" if private else "",
-        "answers under 100 ms" if fast else "",
+    drivers = [  # only those that hold: never "your confidential data and ."
+        d
+        for d in (
+            f"your {sensitivity} data" if private else "",
+            "answers under 100 ms" if fast else "",
+        )
+        if d
     ]
     unsaid = (  # the "not for cost" verdict says it itself
         " and ".join(drivers) or "a volume close to the break-even"
@@ -108,6 +112,7 @@ def plan(
     sensitivity: str,
     batch: bool,
     api_total: float = NEGOTIATE_ABOVE,
+    servers: int = 1,
 ) -> tuple[Recommendation, ...]:
     if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
         return (
@@ -158,7 +163,7 @@ def plan(
             depends_on="Build an evaluation set from real traffic",
         ),
     ]
-    if private:
+    if private and servers < 2:  # two priced: the second is already in the cost
         recs.append(
             Recommendation(
                 title="Add a second server before sensitive traffic moves",

@@ -11,6 +11,8 @@ from consultations.report import Figure, Recommendation, Report, Section, Table
 STEPS_PER_RUN = 8
 BYTES_PER_STEP = 2_000
 SAMPLE_ABOVE = 10_000  # runs a day above which successes are sampled (unless audited)
+SMALL_RUNS = 500  # runs a day at or below which one developer does it all (our assumption)
+_FILLER = re.compile(r"^(?:(?:just|only|basically|simply)\s+)*(?:(?:a|an)\s+)?", re.I)
 RETENTION = {
     "regulated": "every decision, its inputs and its tool calls for as long as the regulator "
     "requires (plan for years)",
@@ -51,7 +53,7 @@ STORES = {
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     agents = sheet.items("agents", ("your agent",))
-    tools = sheet.items("tools", ("its tools",))
+    tools = sheet.items("tools", ())  # none: "it just answers from the prompt"
     failures = sheet.text("failures", "unknown failures")
     stacks = sheet.choices("stack", ("logs",))
     stack = next(s for s in STACK_ORDER if s in stacks or s == "logs")  # the richest one held
@@ -89,7 +91,7 @@ def advise(request: AdvisorInput) -> Report:
             (
                 "tool call",
                 "tool and protocol ("
-                + join(list(tools[:4]))
+                + (join(list(tools[:4])) if tools else "none named today: add them as they come")
                 + "), "
                 + (
                     "arguments and result in full (encrypted), "
@@ -104,13 +106,30 @@ def advise(request: AdvisorInput) -> Report:
     loop_said = next((f for f in _failures(failures) if _LOOP.search(f)), failures)
     looped = _tool_named(tools, loop_said)  # "it looped 40 times on search": that tool
     alerts = (
-        f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more than "
-        "3 times in a run.",
-        "Tool error rate above its weekly baseline, per tool: " + join(list(tools[:4])) + ".",
-        "Cost per run above the 99th percentile of last week.",
-    ) + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
+        (
+            (
+                f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more "
+                "than 3 times in a run.",
+                "Tool error rate above its weekly baseline, per tool: "
+                + join(list(tools[:4]))
+                + ".",
+            )
+            if tools
+            else (
+                "Loops: a run taking more than twice its agent's usual number of steps (no tools "
+                "named: steps are what repeats).",
+            )
+        )
+        + ("Cost per run above the 99th percentile of last week.",)
+        + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
+    )
     reader = _who(blind)
-    names = join(list(agents[:3]))
+    small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
+
+    def owner(role: str) -> str:
+        return "the agent's developer" if small else role
+
+    names = join([_FILLER.sub("", a) for a in agents[:3]])  # not "your just a little bot"
     owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
     verdict = f"Trace every run of {owned} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
@@ -124,7 +143,7 @@ def advise(request: AdvisorInput) -> Report:
             detail="One span per run and per tool call, with the fields above, "
             + STACK_STEP[stack],
             horizon="0-1 month",
-            owner="platform team",
+            owner=owner("platform team"),
         ),
     ]
     if regulated:
@@ -142,8 +161,8 @@ def advise(request: AdvisorInput) -> Report:
         Recommendation(
             title="Add step-level reasoning and feedback",
             detail="Attach reasoning summaries and human corrections to the run.",
-            horizon="1-3 months",
-            owner="ML engineer",
+            horizon="1-2 months" if small else "1-3 months",
+            owner=owner("ML engineer"),
             depends_on="Instrument runs and tool calls",
         )
     )
@@ -153,12 +172,14 @@ def advise(request: AdvisorInput) -> Report:
             detail="The alerts above, and a weekly review of the worst runs"
             + (
                 f" with {reader}, starting from what they cannot answer today: {_gap(blind)}"
+                if blind and _split(blind)[1]
+                else f" with {reader}"
                 if blind
                 else ""
             )
             + ".",
-            horizon="3-6 months",
-            owner="on-call lead",
+            horizon="2-3 months" if small else "3-6 months",
+            owner=owner("on-call lead"),
             depends_on="Instrument runs and tool calls",
         )
     )
@@ -235,6 +256,8 @@ def advise(request: AdvisorInput) -> Report:
             {
                 "runs_per_day": "No volume given: assumed 1,000 runs a day.",
                 "blind_spots": "Nobody was named as debugging the agents.",
+                "tools": "No tools named: the trace has runs and steps; tool calls join it "
+                "when the agents get tools.",
                 "audit": "No audit need given: assumed internal review.",
             },
         )
@@ -268,12 +291,30 @@ _CANNOT = re.compile(
 def _split(blind: str) -> tuple[str | None, str]:
     """ "on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
     "we can't see why it picked a tool" names no one but the team itself."""
+    if lead := _NOBODY.match(blind):  # "nobody really, the on-call dev; …": who does it
+        rest = blind[lead.end() :].strip()
+        who, gap = _split(rest) if rest else (None, "")
+        short = who is None and rest and len(rest.split()) <= 5 and not _CANNOT.match(rest)
+        return (rest, "") if short else (who, gap)
     for sep in (";", " — ", ": ", ", "):
         head, found, tail = blind.partition(sep)
         head, tail = head.strip(), tail.strip()
-        if found and tail and len(head.split()) <= 5 and not _CANNOT.match(head):
+        short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
+        if found and tail and short and not _CANNOT.match(head):
             return head, tail
+    if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
+        return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
     return None, blind.strip()
+
+
+_ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
+
+
+_NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
+    r"^\s*(?:nobody|no one|noone|none)(?:\s+(?:really|in particular|specific|dedicated|yet))*"
+    r"(?:\s*[,;:.—–-]+\s*(?:just\s+|only\s+|maybe\s+|so\s+)?|\s*$)",
+    re.I,
+)
 
 
 _LOOP = re.compile(r"\bloop", re.I)
@@ -326,7 +367,8 @@ DETECTORS = (
         "exist, per tool and per model version",
     ),
     (
-        r"hallucinat|wrong answers?|made[- ]up|invent",
+        r"hallucinat|wrong answers?|made[- ]up|invent|makes? (?:stuff|things|facts|it) up|"
+        r"making (?:stuff|things) up|fabricat|confabulat",
         "grade a weekly sample of runs by hand and track the share marked wrong, per agent "
         "and model version",
     ),
@@ -334,6 +376,12 @@ DETECTORS = (
         r"\b(?:approved|accepted|closed|refunded|paid|granted|rejected|declined)\b",
         "a rule check on every such decision against the facts its own tool calls returned "
         "(the trace holds them); alert on any decision that breaks a rule",
+    ),
+    (
+        r"\b(?:delet\w*|overwr\w*|wip(?:e|es|ed|ing)\b|drop(?:s|ped)? (?:a |the )?tables?|"
+        r"rm -rf|force[- ]push\w*)",
+        "an alert on every destructive tool call (delete, overwrite, force-push) with the run "
+        "that made it, and a weekly review of them",
     ),
     (r"\b(?:cost|burn\w*|expensive|\$)", "the cost-per-run alert above, and a weekly count"),
     (
@@ -350,6 +398,7 @@ def _detector(failure: str) -> str:
     )
 
 
+_OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|\w+'s)\b", re.I)
 _FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
 
 
@@ -358,7 +407,10 @@ def _who(blind: str) -> str:
     if who:
         for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
             who = pattern.sub(repl, who)
-        return who
+        bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team
+        return f"the {who}" if bare else who
+    if _NOBODY.fullmatch(blind):
+        return "an owner you name (nobody debugs them today)"
     return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
 
 

@@ -45,7 +45,10 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
-    r"\s*(?:none|nothing|no|nope|nobody|no ?one|n/?a|not applicable|-+)"
+    r"\s*(?:none|nothing|no|nope|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"nothing (?:major|serious|significant|notable|big|much|bad|special|worth mentioning|"
+    r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
+    r"problems?|failures?|outages?)|none that i know of|not that i know of)"
     r"(?:\s+(?:really|yet|so far))?\s*[.!]?\s*",
     re.I,
 )
@@ -56,9 +59,11 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
     r"you choose|you decide|your call|up to you|surprise me|no preference)\s*[.!]?\s*"
     r"|\s*(?:whatever|anything|what(?:ever)?\s+(?:matters|counts|is relevant))"  # "… for a bank"
     r"(?:\s+(?:matters|counts|relevant|is relevant|important|is important))?"
-    r"\s+(?:for|to|in)\s+(?:a|an|the|our|us|me)?\s*[\w &/-]{1,40}[.!]?\s*",
+    r"\s+(?:for|to|in)\s+(?:a|an|the|our|us|me)?\s*[\w &/-]{1,40}[.!]?\s*"
+    r"|\s*whatever\s+(?:the|our|they|we|is|people|someone|anyone)\b[^,;]*",  # "… devs pick"
     re.I,
 )
+_EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
@@ -88,7 +93,18 @@ def parse_answer(question: Question, raw: str) -> Answer:
             items = split_list(text, named=question.named_items)[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
-            return Answer(key=question.key, raw=text, items=tuple(items))
+            said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
+            if question.optional and _NONE.fullmatch(items[0]) and (len(items) == 1 or said_why):
+                return Answer(key=question.key, raw=text, skipped=True)
+            nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
+            items = [i for i in items if i not in nothing]
+            if nothing and not items:
+                raise AnswerError(
+                    f"You said “{nothing[0]}”: this consultation needs at least one to weigh. "
+                    "Name what comes closest, or type `cancel` to leave it."
+                )
+            left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
+            return Answer(key=question.key, raw=text, items=tuple(items), note=left)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)
             return Answer(key=question.key, raw=text, choices=picked, note=note)
@@ -118,17 +134,28 @@ _ADDING = re.compile(r"^(?:also|and|plus|as well)\b|\b(?:too|as well)$", re.I)
 
 def _choose_corrected(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """ "hours, actually no we need instant failover": what follows the last cue decides."""
-    cues = list(RECANT.finditer(text))
-    after = text[cues[-1].end() :].strip(" ,;.") if cues else ""
-    after = _NO_LEAD.sub("", after)  # "…, actually no, legal checks every image"
-    if question.multiple and _ADDING.search(after):  # several: "…, actually also budget"
-        cues = []
-    if cues and cues[-1].start() > 0 and after:
+    for cue in reversed(list(RECANT.finditer(text))):
+        after = _NO_LEAD.sub("", text[cue.end() :].strip(" ,;."))  # "…, actually no, legal…"
+        if cue.start() == 0 or not after:
+            continue
+        if question.multiple and _ADDING.search(after):  # several: "…, actually also budget"
+            break
         try:
             picked, note = choose(question, after)
         except AnswerError:
-            pass
-        else:
-            said = f"corrected after “{cues[-1].group('cue')}”"
-            return picked, "; ".join(filter(None, [note, said]))
+            continue
+        was = _picked_before(question, text[: cue.start()])
+        if was is None or was == picked:  # "it's actually mostly batch": nothing taken back
+            return picked, note
+        said = ", ".join(question.label_of(v) for v in was)
+        said = f"corrected from {said} after “{cue.group('cue')}”"
+        return picked, "; ".join(filter(None, [note, said]))
     return choose(question, text)
+
+
+def _picked_before(question: Question, before: str) -> tuple[str, ...] | None:
+    """What the words before a cue picked on their own, if anything."""
+    try:
+        return choose(question, before.strip(" ,;.") or "-")[0]
+    except AnswerError:
+        return None

@@ -26,12 +26,17 @@ _ALL = re.compile(
     r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)"
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
 )
+_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|um+|hmm+|well|uh+|then|i guess|i'd say|let's say|probably|maybe|"
+    r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
+)
 _NOTHING = {"none"}  # "None of these": never beside another pick
 _EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blogs"
     r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
     r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
 )
 _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
+_NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
@@ -42,6 +47,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back."""
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
+    folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
     if numbers:
         picks = [int(n) for n in re.findall(r"\d{1,2}", folded)]
@@ -63,7 +69,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if negated:  # "spot checks, no legal review": this "no" negates; it does not say "none"
         words -= {m.group(1) for m in _NEGATOR.finditer(folded)}
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
-    exact = [c.value for c in choices if folded in _names(c)]
+    said = "no" if folded in ("nope", "nah", "no way", "not at all") else folded  # "nope": "no"
+    exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
     hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
@@ -96,7 +103,11 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
     said = _NEGATED.sub(" ", folded).strip()  # "not newsletters" is no near-miss of "newsletters"
-    close = difflib.get_close_matches(said, list(names), n=1, cutoff=0.75) if said else []
+    close = (  # a typo of an option ("prcie"), never another word ("none" is not "one")
+        []
+        if folded in _NOT_A_TYPO or not said
+        else difflib.get_close_matches(said, list(names), n=1, cutoff=0.75)
+    )
     if close:
         return (names[close[0]],), None
     raise AnswerError(_pick(question))

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import format_number
+from consultations.answers.rates import DAYS, WORDS, a_unit
 from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
 from consultations.scripts import NumberKind
 
@@ -56,12 +57,14 @@ def part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
     return chosen
 
 
-_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month"
-    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*[$€£¥]?\s*$", re.I
+_PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month", "2k + user ~500"
+    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*(?:[a-z]+\s*)?"
+    r"(?:~|about|around|roughly|approx\.?)?\s*[$€£¥]?\s*$",
+    re.I,
 )
 
 
-def sums(text: str, found: list[Quantity]) -> list[Quantity]:
+def sums(text: str, found: list[Quantity], any_scale: bool = False) -> list[Quantity]:
     """ "25 devs + 3 data scientists", "25k + 6k for networking": one figure, added up, with a
     note that says so."""
     out: list[Quantity] = []
@@ -71,17 +74,32 @@ def sums(text: str, found: list[Quantity]) -> list[Quantity]:
             prev is not None
             and _PLUS.match(text[prev.end : q.start])
             and len(prev.readings) == len(q.readings) == 1
-            and prev.rate == q.rate  # "25k + 6k for networking"; not "25k + 2k a month"
-            and _bare(prev) == _bare(q)  # not "25k plus 2 GPUs"
+            and _same_or_both_rates(prev, q)  # "25k + 6k for networking"; not "25k + 2k a month"
+            and (
+                any_scale or _bare(prev) == _bare(q) or bool(prev.rate and q.rate)
+            )  # not "25k plus 2 GPUs"
         ):
-            total = prev.readings[0] + q.readings[0]
+            added = q.readings[0] * _per(prev.rate, q.rate)  # "8k a month + 20k a year"
+            total = prev.readings[0] + added
             a, b = (format_number(x.readings[0], None) for x in (prev, q))
             note = f"{a} + {b} added up"
+            if prev.rate != q.rate and prev.rate and q.rate:
+                a, b = (f"{x.text.strip()} {a_unit(WORDS[x.rate or ''])}" for x in (prev, q))
+                note = f"{a} + {b} (about {added:,.0f} {a_unit(WORDS[prev.rate])}) added up"
             currency = prev.currency or q.currency
             out[-1] = replace(prev, readings=(total,), end=q.end, note=note, currency=currency)
             continue
         out.append(q)
     return out
+
+
+def _same_or_both_rates(a: Quantity, b: Quantity) -> bool:
+    return a.rate == b.rate or (a.rate in DAYS and b.rate in DAYS)
+
+
+def _per(rate: str | None, given: str | None) -> float:
+    """The factor that restates a figure given per ``given`` per ``rate`` instead."""
+    return DAYS[rate] / DAYS[given] if rate and given and rate != given else 1.0
 
 
 def _bare(q: Quantity) -> bool:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
-_CUE = re.compile(
-    r"^\s*(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
+_CUE = re.compile(  # "hmm, actually …": a filler before the cue too
+    r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
+    r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
     r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
     re.I,
 )
@@ -21,7 +22,15 @@ NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back
     re.I,
 )
 _ASSIGN = re.compile(
-    r"^\s*(?:should be|is|are|was|were|to|=|:|at|of)\s*(?:now\s+|actually\s+)?(?P<rest>.+)$", re.I
+    r"^\s*(?:should be|is|are|was|were|to|=|:|at|of|costs?|went to|goes to|rose to|fell to|"
+    r"dropped to|grew to|became|becomes)\s*(?:now\s+|actually\s+|only\s+|just\s+)?"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+_WHAT_IF = re.compile(  # "what if the volume was only 5M": the report's what-if, said in words
+    r"^\s*(?:(?:and|but|ok|okay|so)[\s,]+)?(?:what if|what about|how about|if|suppose|"
+    r"supposing|let'?s say|say|try)\b[\s,:;]*",
+    re.I,
 )
 
 
@@ -53,7 +62,7 @@ def find_correction(
     questions: Sequence[Question], answered: Collection[str], current: str | None, text: str
 ) -> Correction | None:
     """The earlier question ``text`` plainly corrects, or None (then it answers ``current``)."""
-    cue = _CUE.match(text)
+    cue = _CUE.match(text) or _WHAT_IF.match(text)
     body = text[cue.end() :] if cue else text
     hits = []
     for q in questions:

@@ -69,12 +69,13 @@ _MULTS = {
     "m": 1e6,
     "b": 1e9,
 }
+_WORD_SCALE = re.compile(r"thousands?|millions?|billions?", re.IGNORECASE)
 _HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
     r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
-    r"ftes?)(?![a-zµμ])",
+    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?)(?![a-zµμ])",
     re.IGNORECASE,
 )
 _UNIT_NAMES = {  # to one canonical name each
@@ -123,6 +124,11 @@ _UNIT_NAMES = {  # to one canonical name each
     "dev": "fte",
     "developer": "fte",
     "fte": "fte",
+    **{  # a file size ("300 KB"): never tokens, people or time
+        size: "bytes"
+        for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")
+        + ("mbyte", "gbyte", "tbyte", "kilobyte", "megabyte", "gigabyte", "terabyte")
+    },
 }
 
 
@@ -249,11 +255,19 @@ def scan(text: str) -> list[Quantity]:
             if half := _HALF.match(text, end):
                 readings = tuple(r + _FRACTIONS[half.group(1).casefold()] for r in readings)
                 end = half.end()
-            if mult := _MULT.match(text, end):
+            while mult := _MULT.match(text, end):  # "3 hundred thousand": both scales
                 name = mult.group("m").casefold()
-                scale = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
-                readings = tuple(r * scale for r in readings)
+                more = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
+                if scale > 1 and (more <= scale or not _WORD_SCALE.fullmatch(name)):
+                    break
+                scale *= more
+                readings = tuple(r * more for r in readings)
                 end = mult.end()
+        if scale == 1 and (t := _TSD_EUR.match(text, end)):  # "45 T€": German thousands
+            scale, end = 1e3, t.end()
+            readings = tuple(r * 1e3 for r in readings)
+        if ish := _ISH.match(text, end):  # "30-ish pages": about 30 pages
+            end = ish.end()
         if _NEGATIVE.search(text[:start]):
             readings = tuple(-r for r in readings)
         q = Quantity(readings, start, end, scale, convention=convention, words=bool(m["words"]))
@@ -263,7 +277,10 @@ def scan(text: str) -> list[Quantity]:
     return found
 
 
+_TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
+_ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
+_CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 
 
 def _suffixes(text: str, q: Quantity) -> Quantity:
@@ -277,8 +294,20 @@ def _suffixes(text: str, q: Quantity) -> Quantity:
         currency, end = currency_code(s.group("c")), s.end()
     if p := PREFIX.search(text[max(0, q.start - 5) : q.start]):
         currency = currency_code(p.group("c"))
+    readings, note = q.readings, q.note
+    if unit is None and (c := _CENTS.match(text, end)):  # a hundredth of the currency
+        readings, end = tuple(r / 100 for r in q.readings), c.end()
+        currency = currency or ("USD" if c.group("c") == "¢" else None)
+        note = f"{text[q.start : end].strip()} is {readings[0]:.10g}"
     return replace(
-        q, end=end, unit=unit, currency=currency, convention=convention, text=text[q.start : end]
+        q,
+        readings=readings,
+        end=end,
+        unit=unit,
+        currency=currency,
+        convention=convention,
+        text=text[q.start : end],
+        note=note,
     )
 
 

@@ -9,9 +9,10 @@ _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  #
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
-    r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)\s+"
+    r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also)\s+)?(?:use|run|pay for|have|are using|'re using|"
-    r"are (?:evaluating|testing|trying|piloting)|(?:evaluate|test|try|pilot))\s+",
+    r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
+    r"(?:evaluate|test|try|pilot|plan|build))\s+",
     re.I,
 )
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
@@ -69,6 +70,12 @@ MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
 }
 
 
+_MAYBE = re.compile(r"^(?:maybe|perhaps|probably|possibly)\s+(?=\S)", re.I)  # "maybe brainstorming"
+_FILLER_ITEM = re.compile(
+    r"(?:sometimes|maybe|occasionally|mostly|etc\.?|and so on|and more|stuff like that|"
+    r"things like that|or so|i guess|i think|probably|really|too|as well)[.!]?",
+    re.I,
+)
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"
 
 
@@ -81,7 +88,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     if len(lines) > 1:
         parts = lines
     elif ";" in text:
-        parts = text.split(";")
+        parts = [piece for p in text.split(";") for piece in _labelled(p)]
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
@@ -93,10 +100,25 @@ def split_list(text: str, named: bool = False) -> list[str]:
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
-        item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else item)
+        item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
+        item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
+        if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
+            continue
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())
+
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][\w .-]{0,20}):\s+(?P<rest>.+)$")
+
+
+def _labelled(part: str) -> list[str]:
+    """ "MCP: core banking API, document OCR" names two, each via MCP."""
+    m = _LABEL.match(part)
+    pieces = _split_commas(m.group("rest"), final_and=False) if m else [part]
+    if m is None or len(pieces) < 2:
+        return [part]
+    return [f"{p.strip()} via {m.group('label').strip()}" for p in pieces if p.strip()]
 
 
 def _enumeration_as_lines(text: str) -> str:
@@ -230,10 +252,15 @@ def _comments_joined(parts: list[str]) -> list[str]:
     for part in parts:
         core = _ARTICLE.sub("", _JOINER.sub("", part.strip()))  # "plus an sdxl fine-tune …"
         words = core.split()
-        comment = len(words) >= 4 and (
-            # no name at all: "cost matters most here" ("search on claude haiku" names one)
-            not (_is_name(core) or _names_model(words))
-            or (len(words) >= 7 and not _starts_with_name(core))  # a sentence that mentions one
+        comment = (
+            len(words) >= 4
+            and (
+                # no name at all: "cost matters most here" ("search on claude haiku" names one)
+                not (_is_name(core) or _names_model(words))
+                or (  # a sentence that mentions one; "fine-tuned Llama on our GPUs …" names one
+                    len(words) >= 7 and not _starts_with_name(core) and not _names_model(words[:3])
+                )
+            )
         )
         if out and comment:
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"

@@ -12,13 +12,23 @@ from dataclasses import replace
 
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
+from consultations.answers.counts import (
+    in_own_unit,
+    no_time_in_a_count,
+    staff_times_each,
+    usual_figure,
+)
 from consultations.answers.each import per_each
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
+from consultations.answers.loss import NO_LOSS, kept_as_loss
+from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
+from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_after, to_period
+from consultations.answers.rough import rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.units import (
     FTE_HOURS_A_WEEK,
@@ -45,29 +55,17 @@ _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
 
 
-_FEW = re.compile(
-    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours)\b)", re.I
+_YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, not a figure
+    r"(?P<lead>\b(?:in|since|by|until|till|from|during|before|after|end of|early|late|mid|"
+    r"q[1-4]|h[12]|fy)\s+)(?P<y>(?:199\d|20\d\d))\b"
+    r"(?![.,]\d|\s*(?:[kmb]\b|%|[$€£]|dollars?\b|euros?\b|usd\b|eur\b|requests?\b|runs?\b))",
+    re.I,
 )
+_FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
-)
-_CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
-_HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
-    r"\b(?:rtx|gtx|rx|geforce|radeon)[\s-]?\d{3,4}(?:\s?(?:ti|super|xtx?))?s?\b"
-    r"|\b(?:[abhlv]\d{2,3}|[lt]4|l40s?|[gb]h?\d{3}|mi\d{3}x?)s?\b"
-    rf"|(?:(?<=\ba )|(?<=\ban )|(?<=\bmy )|(?<=\bour )|(?<=\bx )){_CARD}\b"
-    rf"|\b{_CARD}(?:s\b|(?=\s*(?:gpus?|cards?)\b))",
-    re.I,
-)
-_COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
-    r"\s*(?:x|×)?\s*(?:\x00+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
-    r"laptops?|workstations?|devices?|phones?)\b)",
-    re.I,
-)
-_EACH = re.compile(
-    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
 )
 _PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
     r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
@@ -86,7 +84,8 @@ HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
 
 
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
-    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|(?:no,?\s+)?wait|i mean|i meant|correction|"
+    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
+    r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
     r"or rather|make (?:that|it)|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
     re.I,
@@ -130,23 +129,28 @@ def _number_answer(question: Question, typed: str) -> Answer:
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
     text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
+    text = _YEAR.sub(lambda m: m.group("lead") + " " * len(m.group("y")), text)  # "in 2024"
     if kind is NumberKind.MONEY:
-        text = _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)  # "a 4090": never typed
+        text = mask_hardware(text)  # "a 4090": never typed
         if question.per and not question.parts and one_off(text):  # "500k one-off savings"
             raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
-    few = _FEW.search(text)
-    text = _FEW.sub("3 ", text)  # "a few hundred": 300, said back
-    per = 1e6 if "per million tokens" in question.text.casefold() else None
-    quantities = _quantities(text, kind, per)
+    text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
+    per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
+    quantities = _quantities(text, kind, per, len(question.parts) or 1)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
+    quantities = no_time_in_a_count(question, text, quantities)
+    if question.loss:  # "95% of today's quality": a 5% loss
+        quantities = kept_as_loss(text, quantities)
     said = text.casefold().strip(" .!")
     if not quantities and said in _NOT_A_SHARE and kind is NumberKind.PERCENT:
         raise AnswerError(  # "n/a" at a tolerance is no 0% tolerance
             f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
             f"rough guess{example(question)}."
         )
-    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said)):
+    nothing_lost = question.loss and NO_LOSS.search(said)  # "we can't accept any loss"
+    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
         quantities = [Quantity((0.0,), 0, len(text))]
     if question.unit == "people":
         quantities = _people(text, quantities)
@@ -173,7 +177,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             f"{example(question)}."
         )
     if kind is NumberKind.MONEY:
-        quantities = _machines_priced(text, quantities)
+        quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
@@ -199,11 +203,20 @@ def _number_answer(question: Question, typed: str) -> Answer:
             )
     if kind is NumberKind.MONEY and not question.parts:
         quantities = _per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
+    which = "the first figure"
+    if not question.parts and (usual := usual_figure(text, quantities)) is not None:
+        others = [q for q in quantities if q.start != usual.start]
+        quantities = [usual, *others]  # "peak 200, avg 20": the 20
+        which = "the average"
+    elif not question.parts and (own := in_own_unit(question, text, quantities)) is not None:
+        others = [q for q in quantities if q.start != own.start]
+        quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
+        which = f"the one in {question.unit or 'tokens'}"
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
         left = ", ".join(f"“{_typed(text, x)}”" for x in quantities[1:])
         first = chosen[""]
-        note = f"used the first figure; {left} left out: type it if that is the one to use"
+        note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
@@ -212,10 +225,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if few is not None:
-        said = f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
+    if rough is not None:
         answers = [
-            a.model_copy(update={"note": "; ".join(filter(None, [a.note, said]))}) for a in answers
+            a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough]))}) for a in answers
         ]
     if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
@@ -290,23 +302,6 @@ def _whole(q: Quantity) -> Quantity:
     return replace(q, readings=tuple(float(round(r)) for r in q.readings))
 
 
-def _machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "2 H100 servers at 35k each": the 2 counts machines, so it is no amount; a price "each"
-    after it is multiplied by it, and said back."""
-    out: list[Quantity] = []
-    machines: Quantity | None = None
-    for q in found:
-        if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
-            machines = q
-            continue
-        if machines is not None and len(machines.readings) == 1 and _EACH.match(text, q.end):
-            n = machines.readings[0]
-            said = f"{machines.text.strip()} × {q.text.strip()} each"
-            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
-        out.append(q)
-    return out
-
-
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
     """ "$40k for two GPUs": a number in words with no currency or scale counts things."""
     needed = len(question.parts) or 1
@@ -333,22 +328,25 @@ def _answer(
     return Answer(key=question.key, raw=text, number=values[""], currency=currency, note=note)
 
 
-def _quantities(text: str, kind: NumberKind | None, per: float | None = None) -> list[Quantity]:
+def _quantities(
+    text: str, kind: NumberKind | None, per: float | None = None, needed: int = 1
+) -> list[Quantity]:
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
-    kept: list[Quantity] = []
-    for i, q in enumerate(found):
-        if not _denominator(text, q, found[:i]):
-            kept.append(q)
-        elif per and kept and kept[-1].currency and q.readings[0] != per:
-            kept[-1] = _per_unit(kept[-1], q, per)  # "$0.0025 per 1k tokens": per million
-    found = kept
+    found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
     if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+    if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
+        found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
+        if len(found) < needed:  # "ops: 1 engineer half time" is no $1 a month
+            raise AnswerError(
+                f"I read “{staff.text.strip()}” as people; I need what they cost in money "
+                "(for example $8,000 a month for an engineer half time)."
+            )
     if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:
@@ -361,26 +359,13 @@ def _quantities(text: str, kind: NumberKind | None, per: float | None = None) ->
             for i, q in enumerate(found)
             if not (i and q.unit == "%" and found[i - 1].unit == "fte")
         ]
+    if kind in (NumberKind.HOURS, NumberKind.COUNT):
+        found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
         found = compounds(text, [_to_base(q, kind, text) for q in found])
     found = ranges(text, found, kind)
-    return sums(text, found) if kind in (NumberKind.COUNT, NumberKind.MONEY) else found
-
-
-def _per_unit(price: Quantity, unit: Quantity, per: float) -> Quantity:
-    factor = per / unit.readings[0]
-    readings = tuple(r * factor for r in price.readings)
-    shown = format_number(readings[0], NumberKind.MONEY, price.currency)
-    typed = f"{price.text.strip()} {price.currency or ''}".strip()
-    note = f"{typed} per {unit.text.strip()} tokens is {shown} per million tokens"
-    return replace(price, readings=readings, note=note)
-
-
-def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
-    """ "$3 per 1M tokens", "per million": the unit of a price, not an answer."""
-    lead = text[: q.start].rstrip()
-    unit_like = q.scale > 1 and q.readings[0] == q.scale
-    return bool(before) and (lead.casefold().endswith("per") or lead.endswith("/") and unit_like)
+    summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
+    return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 
 
 def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
@@ -427,7 +412,9 @@ def _people(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _hours_as_days(q: Quantity) -> Quantity:
     """ "4h per week" at a question in engineer-days: half a day a week, not 4 days."""
-    note = f"{q.text.strip()} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
+    shown = f"{plain(q.readings[0])}h" if q.note else q.text.strip()  # 8h, from 2 × 4h
+    note = f"{shown} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
+    note = f"{q.note}; {note}" if q.note else note  # "two people × 4h each" stays said
     return replace(q, readings=tuple(r / HOURS_A_DAY for r in q.readings), unit=None, note=note)
 
 
@@ -445,6 +432,8 @@ def _staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) -
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
     time = tuple(r * share * a_week for r in q.readings)
     note = f"{q.text.strip()} {said} at {a_week:.0f} {what} a week each (our assumption)"
+    if m is None and any(r != round(r) for r in q.readings):  # "half an FTE": not "full time"
+        note = f"{q.text.strip()} at {a_week:.0f} {what} a week for one full time (our assumption)"
     return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)
 
 
@@ -458,6 +447,7 @@ def _unit_word(kind: NumberKind) -> str:
         NumberKind.HOURS: "hours",
         NumberKind.PERCENT: "a percentage",
         NumberKind.MONEY: "an amount of money",
+        NumberKind.TOKENS: "a number of tokens (a page is about 500)",
     }.get(kind, "a number")
 
 

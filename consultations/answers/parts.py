@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import AnswerError
@@ -56,7 +57,19 @@ def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[s
         return dict(zip(order, found, strict=True))
     nearest = _nearest(question, text, found)
     assert nearest is not None  # only ``named_only`` gives None
-    return nearest[0]
+    return _left_out_said(nearest[0], found)
+
+
+def _left_out_said(chosen: dict[str, Quantity], found: list[Quantity]) -> dict[str, Quantity]:
+    """ "30k hardware, 2k a month, 5k setup": the figure no part took is said, not dropped."""
+    left = [q for q in found if all(q is not c for c in chosen.values())]
+    if not left:
+        return chosen
+    shown = ", ".join(f"“{q.text.strip()}”" for q in left)
+    said = f"{shown} left out: retype the answer with it added to a part if it counts"
+    last = list(chosen)[-1]
+    q = chosen[last]
+    return {**chosen, last: replace(q, note="; ".join(filter(None, [q.note, said])))}
 
 
 _SLASHED = re.compile(r"^\s*%?\s*/\s*[$€£¥]?\s*$")

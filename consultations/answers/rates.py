@@ -9,15 +9,16 @@ from consultations.answers.lexer import Quantity
 
 _UNIT = (
     r"(?P<u>seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|"
-    r"mths?|years?|yrs?|y)"
+    r"mths?|years?|yrs?|y|monat|jahr|tag|woche)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every)\s+|/\s*)"
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*)"
     rf"(?:(?:working|business|work|calendar|school)\s+)?{_UNIT}(?![a-z])",
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(
-    r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum)\b",
+    r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum|"
+    r"monatlich|jährlich|täglich|wöchentlich|pcm)\b",
     re.IGNORECASE,
 )
 _FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
@@ -39,14 +40,14 @@ _FOREIGN_UNITS = {
     "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien"),
 }
 _PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
-_ALIASES = {
+_ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"
     "s": ("s", "sec", "second"),
     "min": ("min", "minute"),
     "h": ("h", "hr", "hour", "hourly"),
-    "d": ("d", "day", "daily"),
-    "w": ("w", "wk", "week", "weekly"),
-    "mo": ("mo", "mth", "month", "monthly"),
-    "y": ("y", "yr", "year", "yearly", "annually", "per annum"),
+    "d": ("d", "day", "daily", "tag", "täglich"),
+    "w": ("w", "wk", "week", "weekly", "woche", "wöchentlich"),
+    "mo": ("mo", "mth", "month", "monthly", "monat", "monatlich", "pcm"),
+    "y": ("y", "yr", "year", "yearly", "annually", "per annum", "jahr", "jährlich"),
 }
 _NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
 DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
@@ -74,7 +75,8 @@ def rate_after(text: str, end: int) -> str | None:
     return _NAMES.get(name) or _NAMES.get(name.rstrip("s"))
 
 
-def _a(unit: str) -> str:
+def a_unit(unit: str) -> str:
+    """ "a day", "an hour"."""
     return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
@@ -86,7 +88,7 @@ def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
     readings = tuple(r * factor for r in q.readings)
     about = f"about {readings[0]:,.0f} a {WORDS[per]}"
     note = (  # a note already there (a midpoint, staff as hours) is kept, and the period added
-        f"{q.note}; {about}" if q.note else f"{q.text.strip()} {_a(WORDS[rate])} is {about}"
+        f"{q.note}; {about}" if q.note else f"{q.text.strip()} {a_unit(WORDS[rate])} is {about}"
     )
     return replace(q, readings=readings, note=note)
 

@@ -251,7 +251,7 @@ def test_a_blind_spot_said_as_a_sentence_is_not_taken_for_a_name(catalog: Catalo
     assert "with your team, starting from what they cannot answer today: why it picked" in text
     answers = {"blind_spots": "on-call SREs; they cannot see why a tool was chosen"}
     text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
-    assert "with on-call SREs, starting from what they cannot answer today: why a tool" in text
+    assert "with the on-call SREs, starting from what they cannot answer today: why a tool" in text
 
 
 def test_synthesis_builds_on_earlier_verdicts(catalog: Catalog) -> None:

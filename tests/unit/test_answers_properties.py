@@ -116,7 +116,7 @@ def test_words_with_scales(n: int) -> None:
     assert parse_answer(COUNT, f"{words(n)} million").number == n * 1_000_000
 
 
-@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
 def test_a_lone_dot_before_three_digits_is_asked_when_nothing_decides(a: int, b: int) -> None:
     """ "1.200" is 1.2 or 1,200: a question with no range to decide by asks; never guesses.
     "2.000" is 2,000: no one writes 2 as 2.000."""
@@ -127,6 +127,12 @@ def test_a_lone_dot_before_three_digits_is_asked_when_nothing_decides(a: int, b:
     with pytest.raises(Unclear) as e:
         parse_answer(loose, f"{a}.{b:03d}")
     assert {r.number for r in e.value.readings} == {float(f"{a}.{b:03d}"), a * 1000 + b}
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_a_dot_before_three_zeros_groups_thousands(a: int) -> None:
+    """ "~3.000 runs/day" was asked as 3 or 3,000."""
+    assert parse_answer(number("money"), f"{a}.000").number == a * 1000
 
 
 kinds = st.sampled_from(["count", "money", "months", "hours", "percent", "tokens", "ms"])

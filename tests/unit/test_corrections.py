@@ -113,6 +113,36 @@ def test_after_the_report_edit_reopens_and_finishes_again(catalog: Catalog) -> N
     assert api_total(catalog, d.consultation) == "$40,500"
 
 
+@pytest.mark.parametrize(
+    ("typed", "key", "value"),
+    [
+        ("what if volume was only 8M", "requests", 8_000_000),
+        ("and if the hardware cost 100k?", "local_cost", {"hardware": 100_000, "monthly": 2_000}),
+        ("suppose the price is $2.50 / $10", "price", {"input": 2.5, "output": 10}),
+    ],
+)
+def test_a_what_if_in_words_after_the_report_writes_it_again(
+    catalog: Catalog, typed: str, key: str, value: object
+) -> None:
+    """The report ends 'What if?': 'what if volume was only 5M' was refused ('This
+    consultation is finished')."""
+    c, d = walk(catalog, EDGE_ANSWERS)
+    done = c.editable()
+    done.narrative, done.narrated_by, done.delivery = "The report.", "offline", Delivery.DELIVERED
+    d = step(catalog.by_slug("edge-economics"), done, typed)
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    got = d.consultation.answers[key]
+    assert (got.numbers if isinstance(value, dict) else got.number) == value
+
+
+def test_if_at_the_start_of_an_answer_to_the_current_question_is_an_answer(
+    catalog: Catalog,
+) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:3], "if requests are batched, a few seconds is fine"])
+    assert c.answers["latency"].choices == ("relaxed",)
+    assert c.answers["requests"].number == 5_000_000
+
+
 def test_the_last_message_lists_the_answers_the_report_uses(catalog: Catalog) -> None:
     _, d = walk(catalog, EDGE_ANSWERS)
     assert isinstance(d.outcome, engine.Finished)
@@ -240,7 +270,8 @@ def test_a_question_about_the_question_is_answered_not_refused(catalog: Catalog)
     edge = catalog.by_slug("edge-economics")
     d = step(edge, begin(edge).consultation, "what do you mean by requests?")
     assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
-    assert d.outcome.reason.startswith("Why I ask: Volume decides")
+    assert d.outcome.reason.startswith("A request is one call to the model")  # what it means
+    assert "Why I ask: Volume decides" in d.outcome.reason
     assert "For example: about 5M" in d.outcome.reason
     assert "requests" not in d.consultation.answers
     d = step(edge, d.consultation, "asdfgh")  # nonsense is still told what is needed
@@ -417,7 +448,29 @@ def test_a_choice_corrected_inside_one_answer_takes_the_later_one(
 ) -> None:
     question = catalog.by_slug("model-convergence").question("outage_tolerance")
     a = parse_answer(question, typed)
-    assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected after")
+    assert a.choices == (value,) and a.note is not None and a.note.startswith("corrected from ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("users wait in a chat window", "interactive"),  # "wait" is what users do here
+        ("it's actually mostly batch", "batch"),  # nothing before "actually" is taken back
+    ],
+)
+def test_a_cue_word_that_takes_nothing_back_is_not_said_as_a_correction(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    a = parse_answer(catalog.by_slug("edge-economics").question("latency"), typed)
+    assert a.choices == (value,)
+    assert "corrected" not in (a.note or "")
+
+
+def test_a_correction_between_options_says_what_it_replaced(catalog: Catalog) -> None:
+    question = catalog.by_slug("edge-economics").question("latency")
+    a = parse_answer(question, "batch, actually no, users wait for it, so within a second")
+    assert a.choices == ("interactive",)
+    assert a.note == "corrected from Batch: minutes or hours after “actually”"
 
 
 CONVERGENCE_ANSWERS = [
@@ -536,3 +589,23 @@ def test_change_n_to_is_an_edit_only_of_a_question_that_exists(catalog: Catalog)
     for text in ("make 2 to 3 banners a week", "set 10 to 20 banners a week for ads"):
         d = step(script, begin(script).consultation, text)
         assert d.consultation.answers["use"].raw == text
+
+
+def test_a_correction_after_a_filler_word_is_a_correction(catalog: Catalog) -> None:
+    """'hmm actually the volume is more like 4 million' was read as the latency answer."""
+    c, d = walk(catalog, [*EDGE_ANSWERS[:3], "hmm actually the volume is more like 4 million"])
+    assert c.answers["requests"].number == 4_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 4
+
+
+def test_the_next_answer_typed_at_a_confirmation_is_not_taken_for_this_one(
+    catalog: Catalog,
+) -> None:
+    """'1000 in 200 out' typed at 'I read 50 — is that right?' became 1,000 requests."""
+    c, d = walk(catalog, ["50", "1000 in 200 out"])
+    assert "requests" not in c.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "requests"
+    assert "That reads like the answer to question 2 (tokens)" in (d.outcome.reason or "")
+    c, d = walk(catalog, ["50", "1000 in 200 out", "yes", "1000 in 200 out"])
+    assert c.answers["requests"].number == 50
+    assert c.answers["tokens"].numbers == {"input": 1000, "output": 200}

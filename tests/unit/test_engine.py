@@ -173,10 +173,31 @@ def test_strategy_synthesis_reuses_earlier_answers_instead_of_asking(catalog: Ca
         assert d.outcome.question.key not in {q.key for q in reusing}
 
 
-def test_control_words() -> None:
+def test_control_words(catalog: Catalog) -> None:
     assert engine.command_from_text(" Back ") == engine.Back()
     assert engine.command_from_text("skip.") == engine.Skip()
-    assert engine.command_from_text("go back to the start") == engine.Reply("go back to the start")
+    typed = engine.command_from_text("go back to the start")  # no question is called "start"
+    script = catalog.by_slug("edge-economics")
+    assert engine.resolve(script, typed) == engine.Reply("go back to the start")
+
+
+@pytest.mark.parametrize("typed", ["go back", "Go back.", "previous question", "undo that"])
+def test_going_back_in_everyday_words_goes_back(catalog: Catalog, typed: str) -> None:
+    """'go back' at the tokens question was read as an answer: 'I need 2 numbers here'."""
+    script = catalog.by_slug("edge-economics")
+    d = step(script, begin(script).consultation, "5M")
+    d = step(script, d.consultation, typed)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "requests"
+
+
+@pytest.mark.parametrize("typed", ["skip it", "skip this one", "skip for now"])
+def test_skipping_in_everyday_words_skips(catalog: Catalog, typed: str) -> None:
+    script = catalog.by_slug("edge-economics")
+    c = begin(script).consultation
+    for text in ["5M", "1000 in 200 out", "$3 / $15", "2", "2", "5%", "$30k, $2k a month"]:
+        c = step(script, c, text).consultation
+    d = step(script, c, typed)  # the write-off period is optional
+    assert d.consultation.answers["amortisation"].skipped
 
 
 @pytest.mark.parametrize("typed", ["help", "Help!", "?", "help me"])
@@ -194,3 +215,49 @@ def test_help_at_a_question_says_how_to_answer_and_stores_nothing(
     assert "`back`" in d.outcome.reason and "`edit N`" in d.outcome.reason
     d = step(script, step(script, c, "OpenAI for chat").consultation, "help")
     assert d.outcome.reason and d.outcome.reason.startswith("Pick one or more below")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("go back to question 2", "tokens"),
+        ("back to 1", "requests"),
+        ("edit the price", "price"),
+        ("go back to the volume", "requests"),
+    ],
+)
+def test_going_back_to_a_question_by_number_or_name(catalog: Catalog, typed: str, key: str) -> None:
+    """'go back to question 2' and 'edit the price' were read as answers to the current one."""
+    script = catalog.by_slug("edge-economics")
+    c = begin(script).consultation
+    for text in ["5M", "1000 in 200 out", "$2 / $8"]:
+        c = step(script, c, text).consultation
+    d = step(script, c, typed)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == key
+    assert "Your answer was" in (d.outcome.note or "")
+
+
+def test_a_correction_in_edit_words_still_corrects(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    c = begin(script).consultation
+    for text in ["5M", "1000 in 200 out", "$2 / $8", "2"]:
+        c = step(script, c, text).consultation
+    d = step(script, c, "change the latency to batch")
+    assert d.consultation.answers["latency"].choices == ("batch",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("what counts as a request?", "A request is one call to the model"),
+        ("why do you need this?", "Why I ask: Volume decides"),
+    ],
+)
+def test_a_question_about_the_question_says_what_it_counts(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'what counts as a request?' was answered only with why it is asked."""
+    script = catalog.by_slug("edge-economics")
+    d = step(script, begin(script).consultation, typed)
+    assert isinstance(d.outcome, engine.Asked) and said in (d.outcome.reason or "")
+    assert not d.changed

@@ -1,0 +1,63 @@
+"""Vendors as named in answers: which company each model belongs to (two models of one company
+are one vendor) and which make images rather than text."""
+
+from __future__ import annotations
+
+import re
+
+from consultations.advisors.words import join
+
+IMAGE_WORDS = (
+    "midjourney",
+    "dall-e",
+    "dalle",
+    "firefly",
+    "sdxl",
+    "stable diffusion",
+    "imagen",
+    "flux",
+    "image",
+)
+# The company behind a model's name: two models of one company are one vendor (one contract,
+# one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
+MAKERS = (
+    ("OpenAI", r"openai|chatgpt|gpt|dall-?e|whisper|o[134](?:-mini)?"),
+    ("Anthropic", r"anthropic|claude"),
+    ("Google", r"google|gemini|gemma|palm|bard|imagen|vertex"),
+    ("Meta", r"meta|llama"),
+    ("Mistral", r"mistral|mixtral|codestral|pixtral"),
+    ("Cohere", r"cohere"),
+    ("xAI", r"xai|grok"),
+    ("DeepSeek", r"deepseek"),
+    ("Alibaba", r"qwen"),
+)
+MAKER_WORDS = [
+    (name, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.I)) for name, words in MAKERS
+]
+
+
+def _maker(item: str) -> str | None:
+    """The company whose name or model the line names first ("azure openai (gpt-4o)": OpenAI)."""
+    hits = [(m.start(), name) for name, words in MAKER_WORDS if (m := words.search(item))]
+    return min(hits)[1] if hits else None
+
+
+def by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
+    """One line per vendor: models of one company (of one kind, text or image) together, and
+    the sentence that says which were put together."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for item in items:
+        groups.setdefault((_maker(item) or item, is_image(item)), []).append(item)
+    vendors, joined = [], []
+    for (maker, _), members in groups.items():
+        if len(members) == 1:
+            vendors.append(members[0])
+            continue
+        vendors.append(f"{maker} ({'; '.join(members)})")
+        joined.append(f"{join(members)} count as one vendor, {maker}")
+    return vendors, "; ".join(joined)
+
+
+def is_image(vendor: str) -> bool:
+    low = vendor.casefold()
+    return any(w in low for w in IMAGE_WORDS)

@@ -1,0 +1,167 @@
+"""What a count or a length is not: "10h a month" is no number of calls, "300k/month" no
+context window; "1 every 5 minutes" is a rate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity
+from consultations.answers.model import AnswerError, plain
+from consultations.answers.parts import example
+from consultations.answers.rates import WORDS, a_unit, rate_after
+from consultations.scripts import NumberKind, Question
+
+_TIMES = {"ns", "us", "ms", "s", "min", "h", "d", "w", "mo", "y"}
+
+
+_EVERY = re.compile(r"^\s*(?:times?\s+|runs?\s+|calls?\s+|requests?\s+)?every\s*$", re.I)
+
+
+def _every(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "1 every 5 minutes", "3 runs every 2 hours": so many per that time, as a rate."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit is None
+            and prev.rate is None
+            and q.unit in WORDS
+            and len(prev.readings) == len(q.readings) == 1
+            and q.readings[0] > 0
+            and _EVERY.match(text[prev.end : q.start])
+        ):
+            each = prev.readings[0] / q.readings[0]
+            typed = text[prev.start : q.end].strip()
+            said = f"{typed} is {plain(round(each, 4))} {a_unit(WORDS[q.unit])}"
+            out[-1] = replace(prev, readings=(each,), end=q.end, rate=q.unit, note=said)
+            continue
+        out.append(q)
+    return out
+
+
+def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "10h a month" is no number of calls, "300k/month" no context window: a time, or a
+    figure per month where the question asks for none, is named and asked again."""
+    what = f"the number of {question.unit}" if question.unit else "a number"
+    if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
+        found = _every(text, found)  # "1 every 5 minutes": a rate
+        found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
+        timed = [q for q in found if q.unit in _TIMES]
+        found = [q for q in found if q.unit not in _TIMES]
+        if timed and not found:
+            raise AnswerError(f"I read {timed[0].text.strip()} as a time, but I need {what} here.")
+        if timed:  # "200k calls, 2h each": the time is said left out
+            left = ", ".join(f"“{q.text.strip()}”" for q in timed)
+            said = f"{left} left out: a time, not {what}"
+            found[0] = replace(found[0], note="; ".join(filter(None, [found[0].note, said])))
+    if question.kind is NumberKind.TOKENS and question.per is None:
+        rated = next((q for q in found if q.rate), None)
+        if rated is not None and len(found) == 1:
+            raise AnswerError(
+                f"I read {rated.text.strip()} as a figure per {WORDS[rated.rate or 'mo']}, but "
+                f"I need a number of tokens here{example(question)}."
+            )
+    return found
+
+
+_NOUN = re.compile(r"\s*(?P<noun>[a-z]{3,}?)(?:e?s)?\b", re.I)
+_EACH_BETWEEN = re.compile(r"\beach\b|\bper\s+(?:one|head|person)\b", re.I)
+
+
+def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "12k users, each ~30 requests a day": the users times what each sends, said back
+    (the 12k alone counts users, not requests)."""
+    if len(found) != 2 or not question.unit:
+        return found
+    things, each = found
+    noun = _NOUN.match(text, things.end)
+    unit = question.unit.rstrip("s")
+    after = text[each.end :]
+    if (
+        noun is None
+        or noun.group("noun").casefold() in (unit, "a", "per", "each", "and", "for")
+        or things.unit
+        or each.unit
+        or things.rate
+        or len(things.readings) != 1
+        or len(each.readings) != 1
+        or not re.match(rf"\s*{re.escape(unit)}s?\b", after, re.I)
+    ):
+        return found
+    per_thing = re.search(rf"\b(?:per|a|an|each)\s+{re.escape(noun.group('noun'))}", after, re.I)
+    if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing):
+        return found
+    if each.rate is None and per_thing is not None:  # "30 requests per user a day"
+        each = replace(each, rate=rate_after(after, per_thing.end()))
+    total = things.readings[0] * each.readings[0]
+    said = f"{text[things.start : noun.end()].strip()} × {each.text.strip()} {question.unit} each"
+    return [replace(each, readings=(total,), start=things.start, note=said)]
+
+
+_EACH_AFTER = re.compile(r"^[^,;]*?\b(?:each|apiece|per (?:person|head|dev|engineer))\b", re.I)
+_STAFF_TIMES = {"min", "h", "d", "w"}
+
+
+def staff_times_each(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "two devs, roughly a day a week each": the people times the time each gives, said
+    back; without "each" the time typed is their total, and the people are said left out."""
+    out: list[Quantity] = []
+    for q in found:
+        people = out[-1] if out else None
+        if (
+            people is None
+            or people.unit != "fte"
+            or q.unit not in _STAFF_TIMES
+            or len(people.readings) != 1
+            or _SHARE_AFTER.match(text, people.end)  # "1 FTE at 20%": a share of one person
+        ):
+            out.append(q)
+            continue
+        who = people.text.strip()
+        if _EACH_AFTER.match(text[q.end :]) or _EACH_AFTER.match(text[people.end : q.start]):
+            n = people.readings[0]
+            said = f"{who} × {q.text.strip()} each"
+            out[-1] = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+        else:
+            said = (
+                f"“{who}” taken as who does it and {q.text.strip()} as their total (add "
+                "“each” if it is per person)"
+            )
+            out[-1] = replace(q, note="; ".join(filter(None, [q.note, said])))
+    return out
+
+
+_SHARE_AFTER = re.compile(r"\s*(?:at|@|,)?\s*\d{1,3}\s*%|\s*(?:half|part|full)[\s-]?time", re.I)
+
+
+_USUAL = re.compile(
+    r"\b(?:avg|average|on average|typically|typical|usually|normally|mean|median)\W*"
+    r"(?:(?:of|is|at|about|around|~|roughly|we (?:do|see|get))\W*)*$",
+    re.I,
+)
+
+
+def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
+    """ "peak 200 rps, avg 20": the figure said to be the average, when one is, and not first."""
+    usual = [q for q in found[1:] if _USUAL.search(text[max(0, q.start - 30) : q.start])]
+    if len(found) < 2 or len(usual) != 1:
+        return None
+    rates = {q.rate for q in found if q.rate}  # "peak 200 rps, avg 20": 20 a second too
+    return (
+        replace(usual[0], rate=rates.pop())
+        if usual[0].rate is None and len(rates) == 1
+        else usual[0]
+    )
+
+
+def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantity | None:
+    """ "300 messages, ~60k tokens": the one figure named in the question's own unit, when it
+    is not the first."""
+    unit = "tokens" if question.kind is NumberKind.TOKENS else question.unit
+    if not unit or len(found) < 2:
+        return None
+    word = re.compile(rf"\s*{re.escape(unit.rstrip('s'))}s?\b", re.I)
+    own = [q for q in found if word.match(text, q.end)]
+    return own[0] if len(own) == 1 and own[0] is not found[0] else None

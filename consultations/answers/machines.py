@@ -1,0 +1,123 @@
+"""Machines typed with an amount: "an RTX 4090" is a name, not 4,090; "2 servers at 40k each"
+is 80k for two machines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity, scan
+
+_CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
+_HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
+    r"\b(?:rtx|gtx|rx|geforce|radeon)[\s-]?\d{3,4}(?:\s?(?:ti|super|xtx?))?s?\b"
+    r"|\b(?:[abhlv]\d{2,3}|[lt]4|l40s?|[gb]h?\d{3}|mi\d{3}x?)s?\b"
+    rf"|(?:(?<=\ba )|(?<=\ban )|(?<=\bmy )|(?<=\bour )|(?<=\bx )){_CARD}\b"
+    rf"|\b{_CARD}(?:s\b|(?=\s*(?:gpus?|cards?)\b))",
+    re.I,
+)
+_COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 servers", "three boxes"
+    r"\s*(?:x|×)?\s*(?:\x00+|(?:gpus?|cards?|servers?|box(?:es)?|machines?|nodes?|macs?|"
+    r"laptops?|workstations?|devices?|phones?)\b)",
+    re.I,
+)
+_EACH = re.compile(
+    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
+)
+_SERVERS = re.compile(  # a count of whole machines, not of the cards in one
+    r"\s*(?:x|×)?\s*(?:(?:\x00+\s*)?(?:servers?|box(?:es)?|machines?|nodes?|workstations?)\b)",
+    re.I,
+)
+
+
+_TIMES_AFTER = re.compile(
+    r"\s*(?:/\s*(?:box|server|machine|node|gpu|unit)\s*)?(?:x|×|times)\s*(?P<n>\d{1,3})(?!\d|[.,]\d)",
+    re.I,
+)
+
+
+_PER_BOX_TIMES = re.compile(
+    r"/\s*(?:box|server|machine|node)\s*(?:x|×|times)\s*(?P<n>\d{1,3})(?!\d|[.,]\d)", re.I
+)
+
+
+def mask_hardware(text: str) -> str:
+    """Hardware names blanked out so their digits are never read as amounts."""
+    return _HARDWARE.sub(lambda m: "\x00" * len(m.group()), text)
+
+
+def machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "2 H100 servers at 35k each": the 2 counts machines, so it is no amount; a price "each"
+    after it is multiplied by it, and said back."""
+    out: list[Quantity] = []
+    machines: Quantity | None = None
+    for q in found:
+        if q.currency and (times := _TIMES_AFTER.match(text, q.end)):  # "$30k/box x2"
+            boxes = int(times.group("n"))
+            said = f"{q.text.strip()} × {boxes}"
+            q = replace(q, readings=tuple(r * boxes for r in q.readings), note=said)
+        if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
+            machines = q
+            continue
+        if machines is not None and len(machines.readings) == 1 and _EACH.match(text, q.end):
+            n = machines.readings[0]
+            said = f"{machines.text.strip()} × {q.text.strip()} each"
+            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+        out.append(q)
+    return out
+
+
+def servers_priced(text: str) -> int:
+    """How many servers an amount was given for ("2 servers at 40k each", "three H100 boxes");
+    1 when no count of servers is typed."""
+    masked = mask_hardware(text)
+    if each := _PER_BOX_TIMES.search(masked):  # "$30k/box x2"
+        return int(each.group("n"))
+    for q in scan(masked):
+        count = len(q.readings) == 1 and 1 <= q.readings[0] < 1000  # not a card's "4090"
+        bare = count and q.currency is None and q.scale == 1 and q.unit is None
+        if bare and _SERVERS.match(masked, q.end):
+            return int(q.readings[0])
+    return 1
+
+
+_SEATS = re.compile(
+    r"\s*(?:users?|seats?|licen[cs]es?|people|employees|devs?|developers?|engineers?|"
+    r"accounts?)\b",
+    re.I,
+)
+_PER_SEAT = re.compile(
+    r"\s*(?:(?:/\s*|per\s+|a\s+)(?:user|seat|licen[cs]e|person|head|dev|account)\b|each\b)",
+    re.I,
+)
+_PRICE_BEFORE = re.compile(r"(?:\bat|@|\bx|×|\btimes)\s*[$€£¥]?\s*$", re.I)
+
+
+def seats_priced(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "30 users at $60", "$20/user/month, 50 users": the seats times the price of one, said
+    back ("30 users × $60"); the count of seats is no amount."""
+    seats = [
+        q
+        for q in found
+        if q.currency is None and q.unit in (None, "fte") and _SEATS.match(text, q.end)
+    ]
+    prices = [q for q in found if q.currency is not None]
+    if len(seats) != 1 or len(prices) != 1 or len(seats[0].readings) != 1:
+        return found
+    seat, price = seats[0], prices[0]
+    each = _PER_SEAT.match(text, price.end) or (
+        price.start > seat.end and _PRICE_BEFORE.search(text[seat.end : price.start])
+    )
+    if not each:
+        return found
+    n = seat.readings[0]
+    named = _SEATS.match(text, seat.end)
+    counted = text[seat.start : named.end() if named else seat.end].strip()
+    shown = (
+        text[price.start - 1 : price.end]
+        if text[price.start - 1 : price.start] in "$€£¥"
+        else price.text
+    )
+    said = f"{counted} × {shown.strip()}"
+    total = replace(price, readings=tuple(r * n for r in price.readings), note=said)
+    return [total if q is price else q for q in found if q is not seat]

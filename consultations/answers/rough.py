@@ -1,0 +1,39 @@
+"""Rough figures in words: "a few hundred" is 300, "hundreds a day" 300, "tens of thousands"
+30,000 — each read, and said back with a request for the exact figure."""
+
+from __future__ import annotations
+
+import re
+
+_FEW = re.compile(
+    r"\b(?:a few|a handful of|several)\s+(?=(?:hundred|thousand|million|dozen|hours|percent|"
+    r"per cent|points|percentage points)\b)",
+    re.I,
+)
+_VAGUE_SCALE = re.compile(  # no figure before it: "hundreds a day", "tens of thousands"
+    r"(?<![\d.,]\s)(?<![\d.,])\b(?:tens|dozens|hundreds|thousands|millions)"
+    r"(?:\s+of\s+(?:thousands|millions))?\b",
+    re.I,
+)
+_VAGUE_AS = {
+    "tens": "30",
+    "dozens": "36",
+    "hundreds": "300",
+    "thousands": "3 thousand",
+    "millions": "3 million",
+}
+
+
+def rough_figures(text: str) -> tuple[str, str | None]:
+    """``text`` with its rough figure as digits, and what to say back (None when none)."""
+    if few := _FEW.search(text):
+        said = f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
+        return _FEW.sub("3 ", text), said
+    vague = _VAGUE_SCALE.search(text)
+    if vague is None:
+        return text, None
+    typed = vague.group(0)
+    words = typed.casefold().split()
+    read = _VAGUE_AS[words[0]] + (f" {words[-1].rstrip('s')}" if len(words) > 1 else "")
+    said = f"“{typed}” read as {read}; type the exact figure if you have it"
+    return text[: vague.start()] + read + text[vague.end() :], said

@@ -1,0 +1,145 @@
+"""Choices read from everyday words: a 'none' is never fuzzily another option, and a reason
+given in other words than the label still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize("typed", ["none", "nope"])
+def test_none_at_why_several_vendors_is_asked_not_read_as_only_one_vendor(
+    catalog: Catalog, typed: str
+) -> None:
+    """'none' was read as 'We use only one' (a near spelling of 'one') after two vendors."""
+    with pytest.raises(AnswerError):
+        parse_answer(catalog.by_slug("model-convergence").question("reasons"), typed)
+
+
+@pytest.mark.parametrize("typed", ["nope", "nah", "no"])
+def test_no_in_other_words_still_picks_no(catalog: Catalog, typed: str) -> None:
+    a = parse_answer(catalog.by_slug("reasoning-telemetry").question("audit"), typed)
+    assert a.choices == ("none",)
+
+
+def test_a_second_reason_in_other_words_is_kept(catalog: Catalog) -> None:
+    """'different flavours for ideas' was dropped: only Price was noted."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    a = parse_answer(q, "price, and we like different flavours for ideas")
+    assert a.choices == ("price", "diversity")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("30 min", "minutes"),
+        ("15 minutes max", "minutes"),
+        ("10 seconds", "instant"),
+        ("2h", "hours"),
+        ("we'd be dead in the water", "instant"),
+        ("can't go down at all", "instant"),
+        ("we can wait a few minutes but not hours", "minutes"),
+    ],
+)
+def test_an_outage_tolerance_given_as_a_time_or_in_words_picks_its_option(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    """'30 min' at 'how long could you wait?' was refused."""
+    q = catalog.by_slug("model-convergence").question("outage_tolerance")
+    assert parse_answer(q, typed).choices == (value,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("ok so 2", "interactive"), ("hmm, 3 i guess", "relaxed"), ("option 4", "batch")],
+)
+def test_an_option_number_with_filler_words_is_that_option(
+    catalog: Catalog, typed: str, value: str
+) -> None:
+    """'ok so 2' was refused: 'Pick one of: …'."""
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, typed).choices == (value,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("yes for debugging", "internal"),
+        ("yes, BaFin can ask", "regulated"),
+        ("GDPR applies", "regulated"),
+        ("the EU AI Act will require it", "regulated"),
+    ],
+)
+def test_an_audit_need_is_read_by_what_it_is_for(catalog: Catalog, typed: str, value: str) -> None:
+    """'yes for debugging' was read as 'a regulator or customer can ask' (keep every run in
+    full for years), because 'yes' alone stood for the regulated option."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    assert parse_answer(q, typed).choices == (value,)
+
+
+def test_a_bare_yes_to_the_audit_question_is_asked_which(catalog: Catalog) -> None:
+    with pytest.raises(AnswerError, match="For internal review"):
+        parse_answer(catalog.by_slug("reasoning-telemetry").question("audit"), "yes")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("sentry", ("apm",)), ("splunk", ("logs",)), ("grafana + loki", ("logs", "apm"))],
+)
+def test_observability_tools_by_name(catalog: Catalog, typed: str, value: tuple[str, ...]) -> None:
+    q = catalog.by_slug("reasoning-telemetry").question("stack")
+    assert parse_answer(q, typed).choices == value
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("sensitivity", "HR records", "confidential"),
+        ("sensitivity", "our source code", "internal"),
+        ("sensitivity", "it's all on our website anyway", "public"),
+        ("sensitivity", "nothing secret", "public"),
+        ("sensitivity", "kids' data", "regulated"),
+        ("latency", "it's a voice assistant", "realtime"),
+        ("latency", "background jobs", "batch"),
+        ("latency", "doesn't matter", "relaxed"),
+    ],
+)
+def test_data_and_speed_in_a_teams_own_words(
+    catalog: Catalog, key: str, typed: str, value: str
+) -> None:
+    """Each of these was refused with the list of options."""
+    q = catalog.by_slug("edge-economics").question(key)
+    assert parse_answer(q, typed).choices == (value,)
+
+
+def test_the_eu_one_is_no_single_vendor(catalog: Catalog) -> None:
+    """'the EU one for GDPR' was read as compliance and 'We use only one' ('one')."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    assert parse_answer(q, "the EU one for GDPR").choices == ("compliance",)
+    assert parse_answer(q, "each one is best at something").choices == ("capability",)
+    assert parse_answer(q, "one").choices == ("single",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("docs are too big", ("context-length",)),
+        ("to save money", ("cost",)),
+        ("so users only see what they're allowed to", ("access-control",)),
+        ("it was faster", ("latency",)),
+    ],
+)
+def test_workarounds_in_a_teams_own_words(
+    catalog: Catalog, typed: str, value: tuple[str, ...]
+) -> None:
+    q = catalog.by_slug("attention-readiness").question("workarounds")
+    assert parse_answer(q, typed).choices == value
+
+
+def test_autocomplete_really_fast_is_instant(catalog: Catalog) -> None:
+    """'autocomplete, so really fast' was asked 'Just one, please: Instantly or Within a
+    second?'."""
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, "autocomplete, so really fast").choices == ("realtime",)

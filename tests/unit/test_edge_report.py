@@ -1,0 +1,77 @@
+"""The edge report follows from what was priced: two servers priced need no 'second server'
+step, and what would change a verdict points the way the volume has to move."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import EDGE, run
+
+BANK = {
+    **EDGE,
+    "requests": "2.500.000",
+    "tokens": "1500 in, 400 out",
+    "price": "$2.50 / $10",
+    "sensitivity": "we are a bank",
+    "local_cost": "2 servers at $40k each, $8k a month + $20k a year",
+}
+
+
+def test_two_servers_priced_are_not_told_to_add_a_second_one(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", BANK)
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("second server" in t for t in titles), titles
+    text = render_report_markdown(r)
+    assert "The 2 servers you priced handle the load" in text
+    assert "One local server handles the load" not in text
+    assert "more than the 2 servers you priced" in text
+
+
+def test_one_server_priced_for_regulated_data_still_gets_a_failover_step(
+    catalog: Catalog,
+) -> None:
+    r = run(catalog, "edge-economics", {**BANK, "local_cost": "$40k server, $9k a month"})
+    assert any("second server" in rec.title for rec in r.recommendations)
+    assert "One local server handles the load" in render_report_markdown(r)
+
+
+def test_below_break_even_the_change_named_is_more_volume_not_less(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", {**EDGE, "requests": "15k", "sensitivity": "public"})
+    assert r.verdict.startswith("Stay")
+    assert any(c.startswith("Volume growing past the break-even") for c in r.caveats)
+    assert not any("turns the answer back to the API" in c for c in r.caveats)
+    assert not any(c.startswith("Peak load") for c in r.caveats)  # no server while on the API
+
+
+def test_above_break_even_the_change_named_is_less_volume(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", EDGE)
+    assert r.verdict.startswith("Run it locally")
+    assert any("turns the answer back to the API" in c for c in r.caveats)
+
+
+def test_local_costs_typed_in_euros_are_shown_in_euros(catalog: Catalog) -> None:
+    """Hardware typed as '€60k' (prices in $) was shown as '$60,000 over 36 months'."""
+    r = run(catalog, "edge-economics", {**EDGE, "local_cost": "60k EUR, 1.5k a month"})
+    assert r.figure("Local total per month").display == "€3,167"
+    assert r.figure("API total per month").display.startswith("$")
+    text = render_report_markdown(r)
+    assert "Hardware: €60,000 over 36 months" in text
+    assert "$60,000" not in text
+
+
+def test_the_case_for_local_names_only_what_holds(catalog: Catalog) -> None:
+    """The summary said 'the case for it is your confidential data and .'."""
+    answers = {
+        **EDGE,
+        "requests": "1.2M",
+        "tokens": "2000 in, 300 out",
+        "price": "0.15 / 0.60",
+        "latency": "under 2 seconds is fine",
+        "sensitivity": "mostly internal, some customer emails",
+        "quality_loss": "4%",
+        "local_cost": "12k €, 400 €/month",
+        "amortisation": "4 years",
+    }
+    r = run(catalog, "edge-economics", answers)
+    assert "the case for it is your confidential data." in r.summary
+    assert " and ." not in r.summary

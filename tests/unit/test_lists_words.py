@@ -1,0 +1,50 @@
+"""Lists as people answer them: a shrug is no vendor."""
+
+from __future__ import annotations
+
+from consultations import engine
+from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
+
+
+def test_whatever_the_devs_pick_is_no_vendor(catalog: Catalog) -> None:
+    """'idk, whatever the devs pick' was noted as a vendor called 'whatever the devs pick'."""
+    script = catalog.by_slug("model-convergence")
+    d = step(script, begin(script).consultation, "idk, whatever the devs pick")
+    assert "vendors" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "vendors"
+    assert "rough guess will do" in (d.outcome.reason or "")
+
+
+def test_a_fine_tuned_model_described_in_a_sentence_is_a_vendor(catalog: Catalog) -> None:
+    """'…, and a fine-tuned Llama on our own GPUs for PII stuff' was a comment on Anthropic,
+    and the verdict kept Anthropic for the work compliance binds."""
+    from tests.unit.test_advisors import run
+
+    answers = {
+        "vendors": "Azure OpenAI (GPT-4o, GPT-4o-mini), Anthropic via Bedrock, and a "
+        "fine-tuned Llama on our own GPUs for PII stuff",
+        "reasons": "mostly redundancy; the llama is for privacy",
+        "monthly_spend": "roughly €18-22k/month",
+        "upkeep_days": "1 FTE total across all of them",
+        "diverse_tasks": "skip",
+        "outage_tolerance": "15 min",
+    }
+    r = run(catalog, "model-convergence", answers)
+    assert r.verdict.startswith("Restructure: keep fine-tuned Llama on our own GPUs")
+    assert "Anthropic via Bedrock (" not in r.verdict
+    assert r.figure("Vendors in use").value == 3
+    upkeep = r.figure("Upkeep of extra vendors per month")
+    assert upkeep.value == 22 * 800  # in total, as said: not 22 days for each extra vendor
+    assert "in total, as you said" in (upkeep.working or "")
+
+
+def test_none_then_an_item_keeps_the_item(catalog: Catalog) -> None:
+    """'none really, maybe brainstorming' dropped 'brainstorming' with the 'none'."""
+    from consultations.answers import parse_answer
+
+    q = catalog.by_slug("model-convergence").question("diverse_tasks")
+    assert parse_answer(q, "none really, maybe brainstorming").items == ("brainstorming",)
+    assert parse_answer(q, "ad copy, sometimes").items == ("ad copy",)  # not 'sometimes'
+    tools = catalog.by_slug("reasoning-telemetry").question("tools")
+    assert parse_answer(tools, "none, it just answers from the prompt").skipped
