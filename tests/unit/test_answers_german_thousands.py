@@ -1,0 +1,33 @@
+"""German thousands on money: "40 TEUR/Monat" and "40 T€" are €40,000 (Tausend Euro), never 40."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["40 TEUR/Monat", "40 T€", "40 Tsd. €", "40 TEUR", "ca. 40 T EUR im Monat", "40T€"],
+)
+def test_tausend_euro_is_read_as_thousands_of_euros(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug("model-convergence").question("monthly_spend")
+    a = parse_answer(q, typed)
+    assert a.number == 40_000
+    assert a.currency == "EUR"
+    assert "€40,000" in a.display(q)
+
+
+def test_tausend_euro_in_parts_reads_both_parts(catalog: Catalog) -> None:
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    a = parse_answer(q, "30 T€ hardware, 2 TEUR/Monat")
+    assert a.numbers == {"hardware": 30_000, "monthly": 2_000}
+    assert a.currency == "EUR"
+
+
+@pytest.mark.parametrize("typed", ["2 TB", "40 T"])
+def test_a_bare_t_is_no_thousand(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug("edge-economics").question("requests")
+    assert parse_answer(q, typed).number != int(typed.split()[0]) * 1000
