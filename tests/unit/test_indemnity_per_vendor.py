@@ -1,0 +1,61 @@
+"""A mixed indemnity answer ("Azure covers us, Midjourney doesn't") is read vendor by vendor:
+never refused with "Just one, please", never read as the safe "indemnified"."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run
+
+IP = "diffusion-ip-risk"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Adobe covers us, midjourney doesnt",  # one vendor: not "indemnified"
+        "Adobe indemnifies us, Midjourney doesn't",  # the apostrophe as typed
+        "Adobe covers us, midjourney doesn’t",  # a phone's apostrophe
+        "Adobe indemnifies us but not Midjourney",
+    ],
+)
+def test_a_mixed_indemnity_is_read_as_partial_and_said_back(catalog: Catalog, typed: str) -> None:
+    question = catalog.by_slug(IP).question("indemnity")
+    a = parse_answer(question, typed)
+    assert a.choices == ("capped",)
+    assert a.note is not None and "for some" in a.note and "each as you said" in a.note
+
+
+def test_the_report_names_the_uncovered_vendor_and_rates_its_exposure(catalog: Catalog) -> None:
+    answers = {
+        "use": "ad creatives for web campaigns",
+        "vendors": "Midjourney, Azure OpenAI DALL-E",
+        "content": "brands",
+        "jurisdictions": "EU, US",
+        "review": "spot checks",
+    }
+    mixed = run(catalog, IP, {**answers, "indemnity": "Azure covers us, Midjourney doesn't"})
+    none = run(catalog, IP, {**answers, "indemnity": "no indemnity"})
+    assert mixed.figures[0].value == none.figures[0].value  # Midjourney's images are exposed
+    assert "Midjourney: none" in mixed.figures[0].display + mixed.figures[0].working
+    steps = {r.title: r.detail for r in mixed.recommendations}
+    renegotiate = steps["Renegotiate indemnity with Midjourney at renewal"]
+    assert "make Azure OpenAI DALL-E (which indemnifies you) the default" in renegotiate
+    assert "Read the IP clause" not in render_report_markdown(mixed)
+
+
+def test_a_vendor_the_mixed_answer_leaves_out_gets_its_clause_read(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        IP,
+        {
+            "vendors": "Midjourney, Adobe Firefly, Stability API",
+            "indemnity": "Firefly covers us, Midjourney doesn't",
+        },
+    )
+    titles = [rec.title for rec in r.recommendations]
+    assert "Read the IP clause of the Stability API contract" in titles
+    assert "Renegotiate indemnity with Midjourney at renewal" in titles
