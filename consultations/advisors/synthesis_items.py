@@ -91,7 +91,7 @@ def serves(goal: str, item: Item) -> bool:
     return not (said & item.others and not said & item.subject)
 
 
-OWN_OBJECT = {"images", "inventory"}  # goal tags that name what the goal is about
+OWN_OBJECT = {"images", "inventory", "contacts"}  # goal tags that name what the goal is about
 
 
 _BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
@@ -224,6 +224,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
 
 
 SHELVED_HUNT = "List the workflows shelved as too complex"
+TRACE_TITLES = ("Trace every agent run", "Record every model call in production")
 Step = tuple[str, str, str, str, set[str]]  # title, detail, owner kind, measure, tags
 FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach the year's end
     "budget": (
@@ -329,9 +330,9 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
         ),
         "regulation": (
             "reasoning-telemetry",
-            "Trace every agent run: run, step, tool call"
+            f"{TRACE_TITLES[0]}: run, step, tool call"
             if agents
-            else "Record every model call in production: input, output, model and version",
+            else f"{TRACE_TITLES[1]}: input, output, model and version",
             "One span per run and per tool call, kept in full where a regulator can ask."
             if agents
             else "One record per call, kept in full where a regulator can ask; an agent "

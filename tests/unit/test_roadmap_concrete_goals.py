@@ -1,0 +1,85 @@
+"""Roadmap goals that name contact volume or a thing to ship get their own concrete step, not
+"no item here serves it" or another workflow's prototype; what goes live waits for tracing
+when the plan itself says nothing goes to production untraced."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from consultations.report import Report
+from tests.unit.test_advisors import run
+from tests.unit.test_roadmap_reads_goals import goal_line
+
+INSURER = {
+    "role": "CTO",
+    "industry": "insurance",
+    "team_size": "120",
+    "ai_use": "claims triage assistant in production; a customer service chatbot",
+    "constraints": "budget, regulation",
+    "goals": "cut claims handling time by 30%; reduce call centre volume by 15%; "
+    "ship a self-serve onboarding flow",
+}
+
+
+def roadmap(catalog: Catalog, **overrides: str) -> Report:
+    return run(catalog, "strategy-synthesis", {**INSURER, **overrides})
+
+
+def served_by(line: str) -> str:
+    return line.split("— served by:")[1].split(". Measure:")[0]
+
+
+def test_call_centre_volume_is_served_by_sorting_calls_and_answering_the_top_reason(
+    catalog: Catalog,
+) -> None:
+    r = roadmap(catalog)
+    line = goal_line(r, "reduce call centre volume by 15%")
+    assert "no item here serves it" not in line
+    assert "Sort last month's calls by reason" in served_by(line)
+    assert "reach a person" in line.split("Measure:")[1]
+    step = next(x for x in r.recommendations if x.title.startswith("Sort last month's calls"))
+    assert "Tag 500 recent calls" in step.detail and "a way through to a person" in step.detail
+    stop = next(s for s in r.sections if s.title.startswith("What to stop")).items
+    assert not any("call centre" in s for s in stop)
+
+
+def test_a_thing_to_ship_is_piloted_and_rolled_out_not_served_by_another_workflow(
+    catalog: Catalog,
+) -> None:
+    r = roadmap(catalog)
+    line = goal_line(r, "ship a self-serve onboarding flow")
+    assert "claims handling" not in served_by(line)
+    assert "shelved" not in served_by(line)
+    assert "Ship a self-serve onboarding flow: pilot it on 100 recent cases" in served_by(line)
+    assert "onboarding cases completed in the self-serve onboarding flow" in line
+    claims = goal_line(r, "cut claims handling time by 30%")
+    assert "onboarding" not in served_by(claims)
+
+
+def test_a_percentage_goal_keeps_its_percent_sign(catalog: Catalog) -> None:
+    text = render_report_markdown(roadmap(catalog))
+    assert "cut claims handling time by 30%" in text
+    assert "by 30 " not in text and "by 30." not in text and "by 30\n" not in text
+
+
+def test_under_regulation_what_goes_live_comes_after_tracing(catalog: Catalog) -> None:
+    r = roadmap(catalog)
+    stop = next(s for s in r.sections if s.title.startswith("What to stop")).items
+    assert any("before it is traced" in s for s in stop)
+    trace = next(x for x in r.recommendations if x.title.startswith("Record every model call"))
+    live = [x for x in r.recommendations if x.title.startswith(("Ship a", "Sort last"))]
+    assert len(live) == 2
+    for x in live:
+        assert x.depends_on == trace.title
+        assert not x.horizon.startswith("0-3 months"), (x.title, x.horizon)
+
+
+def test_without_regulation_nothing_waits_for_tracing(catalog: Catalog) -> None:
+    r = roadmap(catalog, constraints="budget")
+    live = [x for x in r.recommendations if x.title.startswith(("Ship a", "Sort last"))]
+    assert len(live) == 2 and all(x.depends_on is None for x in live)
+
+
+def test_api_calls_are_no_call_centre(catalog: Catalog) -> None:
+    r = roadmap(catalog, goals="reduce API calls per request by 20%")
+    assert not any("Sort last month's" in x.title for x in r.recommendations)
