@@ -279,10 +279,11 @@ def _first_fixes(
     """What a high risk calls for first, from what is missing (never a review already held)."""
     fixes = []
     if external and indemnity != "full":
+        verb = "read the IP clause of" if indemnity == "unknown" else "tighten"
         fixes.append(
-            f"tighten the {join(external)} contract{'s' if len(external) > 1 else ''}"
+            f"{verb} the {join(external)} contract{'s' if len(external) > 1 else ''}"
             if len(external) < 3
-            else "tighten the vendor contracts"
+            else f"{verb} the vendor contracts"
         )
     if own:
         fixes.append("test your own model for near-copies")

@@ -59,3 +59,23 @@ def test_a_vendor_the_mixed_answer_leaves_out_gets_its_clause_read(catalog: Cata
     titles = [rec.title for rec in r.recommendations]
     assert "Read the IP clause of the Stability API contract" in titles
     assert "Renegotiate indemnity with Midjourney at renewal" in titles
+
+
+AGENCY = {
+    "use": "ad creatives for clients",
+    "vendors": "Midjourney, our own SDXL LoRA trained on client brand assets",
+    "content": "characters, brands",
+    "jurisdictions": "US, UK, Germany, Japan",
+    "indemnity": "no idea",
+    "review": "nobody",
+}
+
+
+def test_a_vendor_beside_our_own_described_model_is_still_a_vendor(catalog: Catalog) -> None:
+    """'Midjourney, our own SDXL LoRA trained on client brand assets' was read as one item,
+    'Midjourney (our own …)': Midjourney got no questionnaire and no contract step."""
+    r = run(catalog, IP, AGENCY)
+    send = next(x for x in r.recommendations if x.title == "Send the questionnaire")
+    assert "To Midjourney;" in send.detail
+    assert "Your own model (the SDXL LoRA trained on client brand assets)" in r.summary
+    assert "Read the IP clause of the Midjourney contract" in r.verdict  # not known: read it first
