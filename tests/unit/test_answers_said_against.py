@@ -331,7 +331,9 @@ def test_a_period_said_in_german_or_french_is_a_rate(
 
 
 @pytest.mark.parametrize("typed", ["500k one-off savings", "a one-time 200k", "200k in total"])
-def test_a_one_off_amount_for_a_monthly_value_is_asked_about(catalog: Catalog, typed: str) -> None:
+def test_a_one_off_amount_for_a_monthly_value_is_asked_about(
+    catalog: Catalog, typed: str
+) -> None:
     """'500k one-off savings' was read as 500,000 a month."""
     q = catalog.by_slug("automation-frontier").question("value")
     with pytest.raises(AnswerError, match="a month"):
