@@ -6,6 +6,7 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,18 @@ def test_tausend_euro_in_parts_reads_both_parts(catalog: Catalog) -> None:
 def test_a_bare_t_is_no_thousand(catalog: Catalog, typed: str) -> None:
     q = catalog.by_slug("edge-economics").question("requests")
     assert parse_answer(q, typed).number != int(typed.split()[0]) * 1000
+
+
+def test_a_roadmap_goal_in_teur_prices_the_plan_in_euros(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "role": "Head of IT",
+            "industry": "machine building",
+            "team_size": "40",
+            "constraints": "budget",
+            "goals": "cut API spend to 10 TEUR/month",
+        },
+    )
+    assert "It costs about €" in r.summary and "$" not in r.summary
