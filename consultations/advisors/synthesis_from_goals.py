@@ -3,6 +3,8 @@ the kind of outcome it names, or the prototype of the workflow it names. Pure.""
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.synthesis_goals import (
     CONTACTS_MEASURE,
     THINGS,
@@ -28,11 +30,11 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
     "revenue": "revenue",
     "local": "local",
     "compliance": "data",
+    "images": "images",  # "publish 5,000 images a month": about images, whatever else it says
     "automation": "automation",
     "time": "automation",
     "agents": "regulation",
     "audit": "regulation",
-    "images": "images",
     "latency": "latency",
     "cost": "budget",
     "model-cost": "budget",
@@ -50,6 +52,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     if delivered := delivery_named(goal):
         return [_delivery(goal, delivered)]
     for tag, key in GOAL_TO_FIRST.items():
+        if tag == "cost" and tag in tags:
+            return [_cost_breakdown(goal)]
         if tag in tags:
             named = workflow_named(goal) if key == "automation" else None
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
@@ -131,4 +135,32 @@ def _delivery(goal: str, thing: str) -> Item:
         "constraint",
         {"launch"},
         subject=workflow_words(thing),
+    )
+
+
+_COST_NAMED = re.compile(  # "cut agency spend by 40%": the cost is "agency spend"
+    r"\b(?:cut|reduce|lower|halve|shrink|bring down|save on)\s+(?:the\s+|our\s+)?"
+    r"(?P<w>[\w&/-]+(?:\s+[\w&/-]+){0,4}?)\s+(?:by|to|under|below|in half)\b",
+    re.I,
+)
+
+
+def _cost_breakdown(goal: str) -> Item:
+    """A cost the business pays ("cut agency spend by 40%"), not model spend: where it goes
+    first, then the largest part a program can check, prototyped beside the people doing it."""
+    m = _COST_NAMED.search(goal)
+    what = m.group("w") if m else "the cost the goal names"
+    _, then, _, _, _ = FOLLOW_UPS["automation"]
+    return Item(
+        f"Break down {what} by the work it pays for, then prototype the largest checkable "
+        "part in shadow mode",
+        f"Last quarter's {what}, task by task, each with whether a program, a simulator or a "
+        "reviewer's sign-off can tell a good outcome from a bad one; the largest checkable "
+        f"task is the candidate and its cost today the baseline. Then: {then}",
+        "product lead",
+        "the cost the goal names, against a baseline taken this month",
+        "constraint",
+        {"cost"},
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+        subject=workflow_words(what) if m else set(),
     )

@@ -83,3 +83,41 @@ def test_without_regulation_nothing_waits_for_tracing(catalog: Catalog) -> None:
 def test_api_calls_are_no_call_centre(catalog: Catalog) -> None:
     r = roadmap(catalog, goals="reduce API calls per request by 20%")
     assert not any("Sort last month's" in x.title for x in r.recommendations)
+
+
+MARKETING = {
+    "role": "Head of Marketing Tech",
+    "industry": "retail (EU)",
+    "team_size": "6",
+    "constraints": "budget",
+    "ai_use": "Midjourney and DALL-E for ad creatives",
+    "goals": "publish 5,000 product images a month without IP complaints; "
+    "cut agency spend by 40%; cut the cost per claim by 20%",
+}
+
+
+def test_a_business_cost_is_not_served_by_pricing_model_apis(catalog: Catalog) -> None:
+    """'cut agency spend by 40%' was served by 'Price your highest-volume workload: API
+    against local': model spend is not what the agency costs."""
+    r = run(catalog, "strategy-synthesis", MARKETING)
+    agency = served_by(goal_line(r, "cut agency spend by 40%"))
+    claim = served_by(goal_line(r, "cut the cost per claim by 20%"))
+    assert "API against local" not in agency + claim
+    assert agency.strip() == (
+        "Break down agency spend by the work it pays for, then prototype the largest "
+        "checkable part in shadow mode"
+    )
+    assert "cost per claim" in claim and "agency" not in claim
+
+
+def test_model_spend_goals_are_still_served_by_pricing_the_workload(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", {**MARKETING, "goals": "cut AI spend by 20%"})
+    assert "API against local" in served_by(goal_line(r, "cut AI spend by 20%"))
+
+
+def test_an_image_publishing_goal_gets_the_publishing_controls(catalog: Catalog) -> None:
+    """'publish 5,000 product images a month without IP complaints' read 'publish' as a time
+    word and got a hunt for shelved workflows, serving it not at all."""
+    r = run(catalog, "strategy-synthesis", MARKETING)
+    line = goal_line(r, "publish 5,000 product images")
+    assert "Put review and records into the image publishing workflow" in served_by(line)
