@@ -52,8 +52,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     if delivered := delivery_named(goal):
         return [_delivery(goal, delivered)]
     for tag, key in GOAL_TO_FIRST.items():
-        if tag == "cost" and tag in tags:
-            return [_cost_breakdown(goal)]
+        if tag == "cost" and tag in tags and (named_cost := _COST_NAMED.search(goal)):
+            return [_cost_breakdown(named_cost.group("w"))]
         if tag in tags:
             named = workflow_named(goal) if key == "automation" else None
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
@@ -145,11 +145,9 @@ _COST_NAMED = re.compile(  # "cut agency spend by 40%": the cost is "agency spen
 )
 
 
-def _cost_breakdown(goal: str) -> Item:
+def _cost_breakdown(what: str) -> Item:
     """A cost the business pays ("cut agency spend by 40%"), not model spend: where it goes
     first, then the largest part a program can check, prototyped beside the people doing it."""
-    m = _COST_NAMED.search(goal)
-    what = m.group("w") if m else "the cost the goal names"
     _, then, _, _, _ = FOLLOW_UPS["automation"]
     return Item(
         f"Break down {what} by the work it pays for, then prototype the largest checkable "
@@ -162,5 +160,5 @@ def _cost_breakdown(goal: str) -> Item:
         "constraint",
         {"cost"},
         weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
-        subject=workflow_words(what) if m else set(),
+        subject=workflow_words(what),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.lists import VERSIONED_MODELS
+
 GOAL_WORDS = {
     "cost": (
         "cost",
@@ -162,7 +164,8 @@ _TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses sp
 _DURATION = re.compile(r"\b(?:under|below|within|less than|<)\s*\d+(?:\.\d+)?\s*(?:ms|s|sec)\b")
 _MODEL_SPEND = re.compile(
     r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
-    r"vendors|gpu|gpus|cloud ai|ai(?=\s+(?:spend|costs?|bills?|budget|tools?)))\b"
+    r"vendors|gpu|gpus|cloud ai|ai(?=\s+(?:spend|costs?|bills?|budget|tools?))|"
+    rf"{'|'.join(VERSIONED_MODELS)}|chatgpt|azure|bedrock|midjourney|copilot)(?:\b|-?\d)"
 )
 
 

@@ -4,6 +4,8 @@ when the plan itself says nothing goes to production untraced."""
 
 from __future__ import annotations
 
+import pytest
+
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from consultations.report import Report
@@ -110,9 +112,16 @@ def test_a_business_cost_is_not_served_by_pricing_model_apis(catalog: Catalog) -
     assert "cost per claim" in claim and "agency" not in claim
 
 
-def test_model_spend_goals_are_still_served_by_pricing_the_workload(catalog: Catalog) -> None:
-    r = run(catalog, "strategy-synthesis", {**MARKETING, "goals": "cut AI spend by 20%"})
-    assert "API against local" in served_by(goal_line(r, "cut AI spend by 20%"))
+@pytest.mark.parametrize(
+    "goal", ["cut AI spend by 20%", "keep the Claude bill under $2k/month", "halve GPT-4o costs"]
+)
+def test_model_spend_goals_are_still_served_by_pricing_the_workload(
+    catalog: Catalog, goal: str
+) -> None:
+    r = run(catalog, "strategy-synthesis", {**MARKETING, "goals": goal})
+    line = goal_line(r, goal)
+    assert "API against local" in served_by(line)
+    assert "Measure: monthly model spend" in line
 
 
 def test_an_image_publishing_goal_gets_the_publishing_controls(catalog: Catalog) -> None:
