@@ -115,9 +115,9 @@ def _mixed(question: Question, picked: tuple[str, ...]) -> tuple[tuple[str, ...]
     """One option for some of what is asked about, another for the rest: the question's mixed
     option, said back with what was named for each."""
     mixed = question.mixed or picked[0]
-    said = [question.label_of(v).lower() for v in picked if v != mixed]
-    if not said:  # "capped, but not for everything": the mixed option itself
+    if mixed in picked and len(picked) <= 2:  # "yes, capped at 1M": the mixed option itself
         return (mixed,), None
+    said = [question.label_of(v).lower() for v in picked]
     others = said[1] if len(said) > 1 else "not"
     return (mixed,), f"{said[0]} for some, {others} for others; the report takes each as you said"
 

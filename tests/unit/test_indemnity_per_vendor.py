@@ -20,6 +20,7 @@ IP = "diffusion-ip-risk"
         "Adobe indemnifies us, Midjourney doesn't",  # the apostrophe as typed
         "Adobe covers us, midjourney doesn’t",  # a phone's apostrophe
         "Adobe indemnifies us but not Midjourney",
+        "Adobe yes, Midjourney no",  # was read silently as "No indemnity" for both
     ],
 )
 def test_a_mixed_indemnity_is_read_as_partial_and_said_back(catalog: Catalog, typed: str) -> None:
@@ -79,3 +80,20 @@ def test_a_vendor_beside_our_own_described_model_is_still_a_vendor(catalog: Cata
     assert "To Midjourney;" in send.detail
     assert "Your own model (the SDXL LoRA trained on client brand assets)" in r.summary
     assert "Read the IP clause of the Midjourney contract" in r.verdict  # not known: read it first
+
+
+@pytest.mark.parametrize(("typed", "read"), [("yes", "full"), ("yes, capped at 1M", "capped")])
+def test_a_plain_yes_is_an_indemnity(catalog: Catalog, typed: str, read: str) -> None:
+    a = parse_answer(catalog.by_slug(IP).question("indemnity"), typed)
+    assert a.choices == (read,) and a.note is None
+
+
+def test_yes_for_one_vendor_and_no_for_the_other_is_read_per_vendor(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        IP,
+        {"vendors": "Adobe Firefly, Midjourney", "indemnity": "Firefly yes, Midjourney no"},
+    )
+    assert "Adobe Firefly: indemnifies you; Midjourney: none" in r.figures[0].working
+    titles = [rec.title for rec in r.recommendations]
+    assert "Renegotiate indemnity with Midjourney at renewal" in titles
