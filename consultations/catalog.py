@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import Path
 from typing import TypeVar
 
@@ -92,7 +93,7 @@ class Catalog:
         ]
         if text and len(starts) == 1:
             return starts[0]
-        words = set(re.findall(r"[a-z0-9]+", text)) - _FILLER  # "the edge one", "ip risk"
+        words = self._spelled(set(re.findall(r"[a-z0-9]+", text))) - _FILLER  # "the edge one"
         named = [s for s in self.scripts if words and words <= _words_of(s)]
         if len(named) == 1:
             return named[0]
@@ -101,6 +102,16 @@ class Catalog:
             f"No consultation called {str(ref)[:40]!r}. Choose 1-{len(self.scripts)} or a name: "
             + ", ".join(s.slug for s in some)
         )
+
+    def _spelled(self, words: set[str]) -> set[str]:
+        """Each word as the catalog spells it: a slip of the keyboard ("economcs", "attension",
+        "cosult") read as the one word it is closest to; a word near none is kept as typed."""
+        known = set().union(_FILLER, *(_words_of(s) for s in self.scripts))
+        out = set()
+        for w in words:
+            close = get_close_matches(w, known, n=1, cutoff=0.8) if len(w) >= 5 else []
+            out.add(w if w in known or not close else close[0])
+        return out
 
     def by_slug(self, slug: str) -> ConsultationScript:
         for s in self.scripts:

@@ -39,6 +39,12 @@ class FeedbackVotes(Protocol):
         ...
 
 
+class PlaceIndex(Protocol):
+    def forget(self, owner: Owner) -> int:
+        """Remove every place this owner is recorded as holding; how many."""
+        ...
+
+
 VOTE_MARK = {"up": "👍", "down": "👎"}
 
 
@@ -84,8 +90,10 @@ class Desk:
         triage_jobs: TriageJobStore,
         jobs: JobQueue,
         feedback: FeedbackVotes | None = None,
+        places: PlaceIndex | None = None,
     ) -> None:
         self.feedback = feedback
+        self.places = places
         self.service = service
         self.catalog = service.catalog
         self.digests = digests
@@ -105,15 +113,18 @@ class Desk:
                 + ", ".join(s.slug for s in self.catalog.scripts)
             )
 
-    def help(self, surface: Surface, unknown: str | None = None) -> str:
+    def help(self, surface: Surface, unknown: str | None = None, meant: str | None = None) -> str:
+        """How to use the bot; with ``meant``, only the command a mistyped one likely was."""
         p = surface.prefix
+        if unknown and meant:
+            return f"I don't know `{inert(unknown, 40)}`: did you mean `{p}{inert(meant, 80)}`?"
         lead = f"I don't know `{inert(unknown, 40)}`.\n" if unknown else ""
         lines = [
             "**neurips-advisor** turns NeurIPS 2025 research into decisions.",
             f"• `{p}consult` — pick one of eight consultations (or `{p}consult 3`, "
             f"`{p}consult edge-economics`)",
             ("• Answer in the thread; type " if p else "• Answer each question here; type ")
-            + "`back`, `skip`, `edit N`, `restart` or `cancel` "
+            + "`back`, `skip`, `edit N`, `undo`, `restart` or `cancel` "
             + ("there" if p else "any time"),
             f"• `{p}status` — your consultations and where each stands",
             f"• `{p}resume` — continue the latest one",
@@ -215,7 +226,8 @@ class Desk:
 
     def forget(self, owner: Owner) -> int:
         """Everything stored about this user: consultations, profile, subscriptions they made."""
-        return self.service.forget(owner) + self.digests.forget(owner)
+        held = self.places.forget(owner) if self.places is not None else 0
+        return held + self.service.forget(owner) + self.digests.forget(owner)
 
     # --- digests ----------------------------------------------------------------------------
 

@@ -16,12 +16,14 @@ from consultations.replies import (
     FINISHED,
     apply_reply,
     current_question,
+    label,
     prefill,
     reopen,
+    short,
     summary,
 )
 from consultations.scripts import ConsultationScript, Question
-from consultations.state import Consultation, Delivery, Owner, Status
+from consultations.state import Consultation, Delivery, Owner, Status, Undo
 
 __all__ = ["current_question", "summary"]
 
@@ -39,7 +41,9 @@ class Reply:
 
 @dataclass(frozen=True)
 class Back:
-    pass
+    """One question back; ``undo``: first, take back the last change of an earlier answer."""
+
+    undo: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,15 +74,19 @@ class Help:
 
 @dataclass(frozen=True)
 class Edit:
-    """Answer question ``number`` again (1-based); reopens a finished consultation."""
+    """Answer question ``number`` again (1-based); reopens a finished consultation. With
+    ``text`` ("change 3 to $25k"), that is the new answer, given at once."""
 
     number: int
+    text: str | None = None
+    typed: str = ""  # the whole line, read as an answer when there is no question ``number``
 
 
 Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit
 
 _CONTROL_WORDS: dict[str, Command] = {
-    **dict.fromkeys(("back", "undo", "previous"), Back()),
+    **dict.fromkeys(("back", "previous"), Back()),
+    "undo": Back(undo=True),
     **dict.fromkeys(("skip", "pass"), Skip()),
     **dict.fromkeys(("restart", "start over"), Restart()),
     **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
@@ -88,6 +96,16 @@ _CONTROL_WORDS: dict[str, Command] = {
 
 
 _EDIT = re.compile(r"^(?:edit|change|redo|fix)\s+(?:question\s+|q\s*|#)?(\d{1,2})$")
+_EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 25k"
+    r"^\s*(?:edit|change|set)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
+    r"\s*(?:\bto\b|=|:|->|→)\s*(?P<text>\S.*)$",
+    re.I | re.S,
+)
+
+
+def takes_back(text: str) -> bool:
+    """ "undo": what picks up a cancelled consultation again."""
+    return command_from_text(text) == Back(undo=True)
 
 
 _BACK = re.compile(  # "go back", "wait, go back please", "previous question", "undo that"
@@ -103,8 +121,10 @@ def command_from_text(text: str) -> Command:
     word = clean_text(text).casefold().strip(" .!`'\"")
     if m := _EDIT.match(word):
         return Edit(int(m.group(1)))
-    if _BACK.match(word):
-        return Back()
+    if m := _EDIT_TO.match(text):
+        return Edit(int(m.group(1)), m.group("text").strip(), text)
+    if _BACK.match(word):  # "undo that" takes back the last change; "go back" goes back
+        return Back(undo="undo" in word)
     return _CONTROL_WORDS.get(word, Reply(text))
 
 
@@ -233,6 +253,12 @@ def decide(
     if isinstance(command, Help):
         return Decision(c, _ask(script, c, reason=_how_to_answer(script, c)), changed=False)
     if c.status is Status.CANCELLED:
+        if isinstance(command, Back) and command.undo:  # `cancel` typed by mistake
+            new = c.editable()
+            new.status, new.updated_at = Status.ACTIVE, now
+            done, total = progress(script, new)
+            picked = f"Picked up again where you were: {done} of {total} answered."
+            return _after_change(script, new, note=picked)
         return Decision(c, Refused("This consultation was cancelled. Start a new one."), False)
     finished = c.status is Status.COMPLETED
     if finished and not isinstance(command, Restart | Reply | Edit):
@@ -240,6 +266,7 @@ def decide(
 
     new = c.editable()
     new.updated_at = now
+    new.undo = None  # what a restart or a change took away comes back only with the next `undo`
     if finished:
         reopen(new)
     match command:
@@ -249,11 +276,23 @@ def decide(
                 return Decision(c, Refused(FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
+            _undoable(c, new)
             note = r.note
             if note and len(text) > MAX_ANSWER_CHARS:  # say what was kept of a long answer
                 kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
                 note = note.replace("Noted:", f"Noted {kept}:", 1)
             return _after_change(script, new, note=note, reason=r.reason)
+        case Edit(number=n, text=str(), typed=typed) if not 1 <= n <= len(script.questions):
+            return decide(script, c, Reply(typed), now, earlier=earlier)  # "set 10 to 20 a week"
+        case Edit(number=n, text=str(said)):
+            q = script.questions[n - 1]
+            if q.key not in new.answers:  # not answered yet: nothing to change
+                reason = f"Question {n} has no answer yet to change; answer it when it comes."
+                return Decision(c, _ask(script, c, reason=reason), changed=False)
+            new.editing, new.pending = q.key, None
+            r = apply_reply(script, new, said)  # unreadable: question n is asked, and why
+            _undoable(c, new)
+            return _after_change(script, new, note=r.note, reason=r.reason)
         case Edit(number=n):
             if not 1 <= n <= len(script.questions):
                 reason = f"There is no question {n}; they go from 1 to {len(script.questions)}."
@@ -276,7 +315,11 @@ def decide(
                 new.trail.append(skip.key)
             new.pending, new.editing = None, None
             return _after_change(script, new, note="Skipped.")
-        case Back():
+        case Back(undo=undo) if c.undo is not None and (undo or c.undo.restart):
+            new.answers, new.trail = dict(c.undo.answers), list(c.undo.trail)
+            new.pending, new.editing = None, None
+            return _after_change(script, new, note=_undone(script, c, c.undo))
+        case Back(undo=undo):
             if new.pending is not None or new.editing is not None:
                 new.pending, new.editing = None, None
                 return _after_change(script, new, note="Left as it was.")
@@ -285,20 +328,49 @@ def decide(
             key = new.trail.pop()
             previous = new.answers.pop(key)
             shown = previous.display(script.question(key))
+            if not undo:  # `back` typed by mistake: `undo` puts the answer back
+                new.undo = Undo(answers=dict(c.answers), trail=tuple(c.trail))
             return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
         case Restart():
             cleared = sum(1 for a in new.answers.values() if not a.skipped)
+            new.undo = (  # `restart` twice: the first one's answers still come back
+                Undo(answers=dict(new.answers), trail=tuple(new.trail), restart=True)
+                if cleared
+                else c.undo
+            )
             new.answers.clear()
             new.trail.clear()
             reopen(new)
             new.pending, new.editing = None, None
             prefill(script, new, earlier or {})
-            said = f": {cleared} answer{'s' if cleared != 1 else ''} cleared" if cleared else ""
-            return _after_change(script, new, note=f"Starting over{said}.")
+            said = f": {_answers(cleared)} cleared (type `undo` to bring them back)"
+            return _after_change(script, new, note=f"Starting over{said if cleared else ''}.")
         case Cancel():
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
     raise AssertionError(command)  # pragma: no cover
+
+
+def _undoable(c: Consultation, new: Consultation) -> None:
+    """An earlier answer changed (a correction, `edit N`): `undo` can take the change back."""
+    if any(new.answers.get(k) != a for k, a in c.answers.items()):
+        new.undo = Undo(answers=dict(c.answers), trail=tuple(c.trail))
+
+
+def _undone(script: ConsultationScript, c: Consultation, undo: Undo) -> str:
+    if undo.restart:
+        n = sum(1 for a in undo.answers.values() if not a.skipped)
+        return f"Brought back your {_answers(n)}."
+    back = [
+        f"{label(q)} is {short(a.display(q))} again"
+        for q in script.questions
+        if (a := undo.answers.get(q.key)) is not None and c.answers.get(q.key) != a
+    ]
+    return "Undone: " + "; ".join(back) + "." if back else "Undone."
+
+
+def _answers(n: int) -> str:
+    return f"{n} answer{'s' if n != 1 else ''}"
 
 
 def _after_change(
@@ -319,7 +391,8 @@ def _how_to_answer(script: ConsultationScript, c: Consultation) -> str:
         how = f"Pick {'one or more' if q.multiple else 'one'} below: a number or the words will do."
     skip = ", `skip` (it is optional)" if q.optional else ""
     return (
-        f"{how} You can also type `back`{skip}, `edit N` to change answer N, `restart` or `cancel`."
+        f"{how} You can also type `back`{skip}, `edit N` to change answer N, `undo`, `restart` "
+        "or `cancel`."
     )
 
 

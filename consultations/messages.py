@@ -9,7 +9,7 @@ from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, SetAside, Status
-from consultations.text import inert
+from consultations.text import delink, inert
 
 NOTE_LIMIT = 300  # characters of an echoed answer: the question after it always fits
 SUMMARY_LIMIT = 2000  # the answers a report will use, each already cut when it was noted
@@ -30,10 +30,10 @@ def question(asked: Asked) -> str:
     lines = []
     if asked.note:
         lines.append(f"_{inert(asked.note, NOTE_LIMIT)}_")
-    if asked.reason:
-        lines.append(f"⚠️ {asked.reason}")
+    if asked.reason:  # ours, or Claude's clarifying question (steerable by the answer)
+        lines.append(f"⚠️ {delink(asked.reason)}")
     if asked.confirm:
-        lines.append(f"**{asked.number}/{asked.total}** ❓ {asked.confirm}")
+        lines.append(f"**{asked.number}/{asked.total}** ❓ {delink(asked.confirm)}")
         return "\n".join(lines)
     optional = " _(optional: `skip` to leave it out)_" if q.optional else ""
     lines.append(f"**{asked.number}/{asked.total} {q.text}** {q.why}{optional}")
@@ -59,7 +59,10 @@ def outcome(outcome: Outcome) -> str:
                 )
             return f"_{inert(note, NOTE_LIMIT)}_\n{done}" if note else done
         case Cancelled():
-            return "Cancelled. Nothing more will be asked; start a new consultation any time."
+            return (
+                "Cancelled. Nothing more will be asked; type `undo` to pick it up again, or "
+                "start a new consultation any time."
+            )
         case Refused(reason=reason):
             return reason
     raise AssertionError(outcome)  # pragma: no cover
@@ -84,7 +87,15 @@ def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
     """Said to the owner who writes (or presses a button) where a cancelled consultation was."""
     return (
         f"**{script.title}** was cancelled, so nothing more is asked or answered here: "
-        f"`{prefix}consult {script.number}` starts it again."
+        f"`undo` picks it up again, or `{prefix}consult {script.number}` starts it afresh."
+    )
+
+
+def held_by(whose: str, script: ConsultationScript, where: str, start: str) -> str:
+    """Said to someone writing where another's consultation runs: whose, and how to start one."""
+    return (
+        f"This {where} holds {whose} consultation, **{script.title}**: only their answers move "
+        f"it. {start}"
     )
 
 

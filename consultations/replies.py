@@ -18,12 +18,14 @@ from consultations.answers.corrections import (
     find_correction,
     named_questions,
     names_of,
+    unknown_subject,
 )
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
+from consultations.text import inert
 
 _YES = {
     "yes",
@@ -79,6 +81,17 @@ def label(q: Question) -> str:
     return names_of(q)[0]
 
 
+SIDE = 120  # characters of each side of a change said back: both fit the note (300)
+
+
+def short(text: str) -> str:
+    return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
+
+
+def changed(q: Question, old: str, new: str) -> str:
+    return f"Changed {label(q)}: {short(old)} → {short(new)}."
+
+
 def apply_reply(
     script: ConsultationScript, c: Consultation, text: str, reading: str | None = None
 ) -> ReplyResult:
@@ -106,7 +119,7 @@ def apply_reply(
         if not rest or not _reads(q, rest):
             return _unknown(script, c, q)
         text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
-    if q.type in (QuestionType.TEXT, QuestionType.LIST) and _QUESTION_BACK.search(text):
+    if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
         return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
     try:
         answer = parse_answer(q, text)
@@ -128,10 +141,28 @@ _ASKED_BACK = re.compile(
 
 _QUESTION_BACK = re.compile(  # "not sure what you mean by tool protocols?": no list of tools
     r"\b(?:what do you mean|what does .{1,40} mean|mean by|what(?:'s| is| are) (?:a |an |the )?"
-    r"[\w -]{1,30}\?|which ones\?|like what|what counts|such as what|do you want|do you need)"
+    r"[\w -]{1,30}|which ones|like what|what counts|such as what|do you want|do you need)"
     r"[^?]*\?\s*$",
     re.I,
 )
+_SHORT_QUESTION = re.compile(  # "what is this?", "is this confidential?", "can I skip this?"
+    r"^\s*(?:(?:huh|hmm|um|sorry|wait|ok|okay|so|and|but)\b[\s,.!]*)?"
+    r"(?:what|why|how|who|where|when|which|is|are|can|could|do|does|should|will|would|must)\b"
+    r"[^?]{0,80}\?\s*$",
+    re.I,
+)
+
+
+def _questioned(text: str) -> bool:
+    """A question back about the question, not an answer to it (free text takes any words)."""
+    return bool(_QUESTION_BACK.search(text) or _SHORT_QUESTION.match(text))
+
+
+def _not_asked(about: str) -> str:
+    return (
+        f"No question here asks about the {inert(about, 40)}, so I have not changed anything: "
+        "type `edit N` to change answer N, or answer the question below."
+    )
 
 
 def _asked_back(q: Question, text: str) -> str | None:
@@ -196,6 +227,8 @@ def _accept(
     script: ConsultationScript, c: Consultation, q: Question, answer: Answer, checked: bool = False
 ) -> ReplyResult:
     """Keep ``answer`` unless it deserves one question first (when ``checked`` is asked)."""
+    if c.editing == q.key and (was := c.answers.get(q.key)) is not None:
+        answer = in_currency_of(was, answer)
     if checked and (question := doubt(q, answer, script.questions) or _mixed(script, c, answer)):
         c.pending = Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True)
@@ -208,8 +241,15 @@ def _accept(
     if c.editing == q.key:
         c.editing = None
         if old is not None:
-            return ReplyResult(True, note=f"Changed {label(q)}: {old.display(q)} → {shown}.")
+            return ReplyResult(True, note=changed(q, old.display(q), shown))
     return ReplyResult(True, note=f"Noted: {shown}.")
+
+
+def in_currency_of(old: Answer, new: Answer) -> Answer:
+    """ "actually more like 25k" after "$20k": the amount changes, not its currency."""
+    if new.currency is None and old.currency and (new.number is not None or new.numbers):
+        return new.model_copy(update={"currency": old.currency})
+    return new
 
 
 def _correction(
@@ -217,6 +257,8 @@ def _correction(
 ) -> ReplyResult | None:
     answered = [k for k, a in c.answers.items() if k != c.editing]
     found = find_correction(script.questions, answered, current.key if current else None, text)
+    if found is None and (about := _about_nothing_asked(script, current, text)):
+        return ReplyResult(False, reason=_not_asked(about))  # not a guess at which answer
     if found is None:
         found = _unnamed(script, c, current, text) or _continues_list(script, c, current, text)
     if found is None:
@@ -253,12 +295,13 @@ def _correction(
         if part is None:
             return None
         answer = part
+    answer = in_currency_of(old, answer)
     if question := doubt(q, answer, script.questions):
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)
     c.answers[q.key] = answer
     how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
-    note = f"Changed {label(q)}: {old.display(q)} → {answer.display(q)}{how}."
+    note = changed(q, old.display(q), answer.display(q) + how)
     return ReplyResult(True, note=note, corrected=True)
 
 
@@ -273,7 +316,7 @@ def _unnamed(
     if ref is None:
         return None
     words, pointing = ref
-    fresh = current is not None and not _only_quantity(current, words) and _reads(current, text)
+    fresh = _fresh(current, words, text)
     if fresh and not pointing:
         return None
     recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
@@ -313,6 +356,22 @@ _NAMED = (QuestionType.LIST, QuestionType.TEXT)
 
 
 RECENT = 3  # how far back an unnamed correction may reach
+
+
+def _fresh(current: Question | None, words: str, text: str) -> bool:
+    """The words of a cued reply can answer the question asked ("sorry, 5M" at the volume)."""
+    return current is not None and not _only_quantity(current, words) and _reads(current, text)
+
+
+def _about_nothing_asked(
+    script: ConsultationScript, current: Question | None, text: str
+) -> str | None:
+    """ "actually the budget is 50k" that cannot answer the question asked, where no question
+    asks about a budget: what it is about (no earlier answer is changed on a guess)."""
+    ref = back_reference(text)
+    if ref is None or _fresh(current, ref[0], text):
+        return None
+    return unknown_subject(script.questions, text)
 
 
 def _only_quantity(current: Question, words: str) -> bool:

@@ -10,6 +10,7 @@ own (``status``) or a command with arguments that cannot be an answer (``consult
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import get_close_matches
 from typing import Literal
 
 from consultations.answers import clean_text
@@ -45,6 +46,7 @@ class Forget:
 @dataclass(frozen=True)
 class Help:
     unknown: str | None = None  # the word that was not understood, if any
+    meant: str | None = None  # the command it most likely was ("cosult edge": "consult edge")
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,23 @@ def _slash(head: str, rest: str) -> Command:
         return Triage(rest)
     if head in _SINGLE:
         return _SINGLE[head]
-    return Help(unknown=head)
+    return Help(unknown=head, meant=meant(f"{head} {rest}", slash=True))
+
+
+_SLASH_WORDS = ("consult", "status", "resume", "cancel", "digest", "triage", "forget", "help")
+_CHAT_WORDS = ("consult", "status", "resume", "digest", "forget", "help")
+
+
+def meant(text: str, *, slash: bool) -> str | None:
+    """The command a line whose first word is mistyped most likely was ("cosult edge": "consult
+    edge"), to be offered, never run; None when the first word is near no command."""
+    words = clean_text(text or "")[:MAX_ARG].split(maxsplit=1)
+    head = words[0].casefold() if words else ""
+    known = _SLASH_WORDS if slash else _CHAT_WORDS
+    close = get_close_matches(head, known, n=1, cutoff=0.75) if len(head) >= 4 else []
+    if not close or close[0] == head:
+        return None
+    return " ".join([close[0], *words[1:]])
 
 
 def _digest(rest: str) -> Digest:

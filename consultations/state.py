@@ -53,6 +53,17 @@ class Pending(BaseModel):
     prompt: str = Field(max_length=2000)
 
 
+class Undo(BaseModel):
+    """The answers as they stood before a `restart` or a change to an earlier answer, kept until
+    the next change, so that `undo` brings them back."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    answers: dict[str, Answer]
+    trail: tuple[str, ...] = ()
+    restart: bool = False  # then `back` brings them back too (there is nothing before it)
+
+
 class Consultation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -75,6 +86,7 @@ class Consultation(BaseModel):
     delivery_note: str | None = None
     pending: Pending | None = None
     editing: str | None = Field(default=None, description="A question reopened by `edit N`.")
+    undo: Undo | None = Field(default=None, description="What `undo` brings back.")
 
     def editable(self) -> Consultation:
         """A copy to change: its own containers, sharing the frozen answers and report."""

@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
+from bot.slack.threads import someone_elses
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
 from consultations.service import NotFound
@@ -26,10 +27,15 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         try:
             c = await asyncio.to_thread(service.get, owner, cid)
         except (NotFound, ValueError):
+            channel = body["channel"]["id"]
+            thread = (body.get("container") or {}).get("thread_ts")
+            whose = thread and await asyncio.to_thread(
+                someone_elses, ctx, owner, f"{channel}/{thread}", once=False
+            )
             await client.chat_postEphemeral(
-                channel=body["channel"]["id"],
+                channel=channel,
                 user=owner.user,
-                text="That question belongs to someone else's consultation.",
+                text=whose or "That question belongs to someone else's consultation.",
             )
             return
         now = service.where(c)

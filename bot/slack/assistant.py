@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 from typing import Any
 
 import structlog
@@ -45,6 +46,7 @@ GREETING = (
     "Hi! I turn NeurIPS 2025 research into decisions, one question at a time. "
     "Pick a consultation below, or ask for one by number or name (`consult 3`)."
 )
+AGENT = replace(SURFACE, prefix="")  # commands are typed in the thread as they are
 READING = "reading your answers…"
 WRITING = "writing your report…"
 AGENT_BUTTON = re.compile(r"^agent_consult_\d+$")
@@ -98,8 +100,7 @@ class Agent:
         self.ttl = ctx.app.settings.state_ttl_seconds
 
     async def opened(self, owner: Owner, channel: str, thread_ts: str) -> None:
-        key = marker(owner, channel, thread_ts)
-        await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
+        await self.adopt(owner, channel, thread_ts)
         thread = AgentThread(self.ctx, channel, thread_ts)
         await self.conv.post(
             channel,
@@ -109,6 +110,12 @@ class Agent:
         )
         await thread.prompts()
         log.info("slack.agent_thread_started", owner=owner.key)
+
+    async def adopt(self, owner: Owner, channel: str, thread_ts: str) -> None:
+        """A thread of the DM taken as an agent thread (one under a message of the Messages
+        tab): what is said in it then goes to :meth:`said`."""
+        key = marker(owner, channel, thread_ts)
+        await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
 
     async def is_agent_thread(self, owner: Owner, channel: str, thread_ts: str) -> bool:
         return bool(
@@ -134,7 +141,10 @@ class Agent:
         thread = AgentThread(self.ctx, channel, thread_ts)
         cmd = router.parse(text, slash=False)
         c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
-        if c is not None and c.status is Status.ACTIVE and isinstance(cmd, router.Answer):
+        live = c is not None and (
+            c.status is Status.ACTIVE or (c.status is Status.CANCELLED and engine.takes_back(text))
+        )  # `undo` picks a cancelled one up again
+        if c is not None and live and isinstance(cmd, router.Answer):
             await thread.status(READING)
             turn = await asyncio.to_thread(service.act, owner, c.id, kit.as_answered(text), c)
             await self.conv.reply(turn)
@@ -165,12 +175,12 @@ class Agent:
                     await self.start(owner, script, channel, thread_ts)
                 return
             case router.Status():
-                reply = await asyncio.to_thread(desk.status, owner, SURFACE)
+                reply = await asyncio.to_thread(desk.status, owner, AGENT)
             case router.Resume():
                 await self._resume(owner, channel, thread_ts)
                 return
             case router.Digest():
-                reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
+                reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, AGENT)
             case router.Forget():
                 await self.conv.post(
                     channel,
@@ -179,10 +189,10 @@ class Agent:
                     text="Delete everything about you?",
                 )
                 return
-            case router.Help(unknown=unknown):
-                reply = desk.help(SURFACE, unknown)
+            case router.Help(unknown=unknown, meant=meant):
+                reply = desk.help(AGENT, unknown, meant)
             case _:
-                reply = desk.help(SURFACE)
+                reply = desk.help(AGENT)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))
         if c is not None and c.status is Status.ACTIVE:
             # the question this thread waits for, asked again below the reply
@@ -243,6 +253,29 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         )
 
     bolt.assistant(assistant)
+
+    async def top_level_dm(body: dict[str, Any]) -> bool:
+        """A person's message in the app's Messages tab, outside any thread."""
+        event = body.get("event") or {}
+        return (
+            event.get("channel_type") == "im"
+            and not event.get("thread_ts")
+            and bool(event.get("user"))
+            and event.get("subtype") is None
+            and not event.get("bot_id")
+        )
+
+    @bolt.event("message", matchers=[top_level_dm])
+    async def on_direct_message(body: dict[str, Any], event: dict[str, Any]) -> None:
+        """Answered in a thread of its own, as an agent thread: a consultation runs there."""
+        owner = owner_of(body, str(event["user"]))
+        structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
+        if not await asyncio.to_thread(ledger.first_time, "slack", body.get("event_id", ""), owner):
+            log.info("slack.duplicate_event")
+            return
+        channel, ts = str(event["channel"]), str(event["ts"])
+        await agent.adopt(owner, channel, ts)
+        await agent.said(owner, channel, ts, kit.as_typed(event.get("text") or ""))
 
     @bolt.action(AGENT_BUTTON)
     async def on_pick(ack, body, action) -> None:

@@ -69,8 +69,8 @@ async def _handle(
             return await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
         case router.Triage(arg=arg):
             return await triage(ctx, conv, owner, arg, channel)
-        case router.Help(unknown=unknown):
-            return desk.help(SURFACE, unknown)
+        case router.Help(unknown=unknown, meant=meant):
+            return desk.help(SURFACE, unknown, meant)
     return desk.help(SURFACE)
 
 

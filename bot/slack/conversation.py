@@ -65,6 +65,8 @@ class Conversation:
         channel, ts = await self.open_thread(owner, channel, text)
         location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
+        if not channel.startswith("D"):  # a channel's thread: others there may write in it
+            await asyncio.to_thread(self.ctx.app.holders.save, location["place"], owner)
         await self.reply(turn, lead=await self.intro(owner, turn))
 
     async def intro(

@@ -15,7 +15,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import messages
+from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
@@ -78,7 +78,9 @@ async def on_thread_message(
             return Duplicate()
         if files:
             return FileShared()
-        if c is None or c.status not in (Status.COMPLETED, Status.ACTIVE):
+        if c is None:
+            return NoConsultation(None)
+        if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
         return Taken(c, service.act(owner, c.id, text, c))
 
@@ -90,12 +92,32 @@ async def on_thread_message(
         case NoConsultation(found=None):  # not this user's thread, or their record could
             if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # not be read
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+            elif whose := await asyncio.to_thread(someone_elses, ctx, owner, place):
+                await ctx.client.chat_postEphemeral(
+                    channel=event["channel"], user=owner.user, thread_ts=thread, text=whose
+                )
         case NoConsultation(found=Consultation(status=Status.CANCELLED) as c):  # its owner
             told = messages.cancelled_here(ctx.app.catalog.by_slug(c.slug), "/neurips ")
             await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone
+
+
+def someone_elses(ctx: SlackContext, owner: Owner, place: str, once: bool = True) -> str | None:
+    """Told (to them alone; ``once`` per thread) to someone writing in another's consultation
+    thread: whose it is, and how to start their own; None for talk about a finished one."""
+    holder = ctx.app.holders.holder(place)
+    if holder is None or holder.owner == owner:
+        return None
+    theirs = ctx.app.service.at(holder.owner, place)
+    if theirs is None or theirs.status is not Status.ACTIVE:
+        return None
+    if once and not ctx.app.holders.first_told(place, owner):
+        return None
+    script = ctx.app.catalog.by_slug(theirs.slug)
+    start = f"`/neurips consult {script.number}` starts your own."
+    return kit.mrkdwn(messages.held_by(f"<@{holder.owner.user}>'s", script, "thread", start))
 
 
 def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:

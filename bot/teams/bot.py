@@ -14,6 +14,7 @@ from bot.teams import feedback
 from bot.teams.identity import owner_of, place_of
 from bot.teams.personal import reach
 from consultations import engine, messages, router
+from consultations.adapters.place_holders import PlaceHolders
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import EventLedger
 from consultations.adapters.teams import cards, typed
@@ -21,7 +22,8 @@ from consultations.adapters.teams.personal import HOW_TO_OPEN, PersonalChats, ch
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.desk import Desk, Surface, stops_digest
 from consultations.service import NotFound, Turn
-from consultations.state import Owner, Status
+from consultations.state import Consultation, Owner, Status
+from consultations.text import inert
 
 log = structlog.get_logger(__name__)
 SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
@@ -34,6 +36,7 @@ class TeamsParts:
     references: ReferenceStore
     feedback: RedisFeedback
     chats: PersonalChats
+    holders: PlaceHolders
     app_id: str = ""
 
 
@@ -98,16 +101,63 @@ class ConsultationBot(ActivityHandler):
                 await tc.send_activity(cards.confirm_forget())
             case router.Answer(text=text):
                 here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
-                if here is None or here.status is Status.CANCELLED:
-                    told = await asyncio.to_thread(self.desk.notices, owner)
-                    await say(
-                        told or "No consultation is running here.\n\n" + self.desk.help(SURFACE)
-                    )
+                cancelled = here is not None and here.status is Status.CANCELLED
+                if here is None or (cancelled and not engine.takes_back(text)):
+                    await say(await asyncio.to_thread(self._nothing_here, tc, owner, here, text))
                     return  # a finished one takes `edit N` and corrections (the report again)
                 turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
+
+    def _nothing_here(
+        self, tc: TurnContext, owner: Owner, here: Consultation | None, text: str
+    ) -> str:
+        """What words typed where this user has no consultation running are told."""
+        if theirs := self._someone_elses(tc, owner):
+            return theirs
+        if told := self.desk.notices(owner):
+            return told
+        if meant := router.meant(text, slash=False):  # "cosult 3"
+            return self.desk.help(SURFACE, text.split()[0], meant)
+        if here is not None:  # cancelled: say so, and what is paused meanwhile
+            told = messages.cancelled_here(self.desk.catalog.by_slug(here.slug))
+            if (paused := self.service.latest_active(owner)) is not None:
+                script = self.desk.catalog.by_slug(paused.slug)
+                done, total = engine.progress(script, paused)
+                told += (
+                    f"\n\n**{script.title}** ({done} of {total} answered) is paused: `resume` "
+                    "continues it."
+                )
+            return told
+        return "No consultation is running here.\n\n" + self.desk.help(SURFACE)
+
+    def _someone_elses(self, tc: TurnContext, owner: Owner) -> str | None:
+        """What someone writing in another's consultation thread (or shared chat) is told."""
+        place = place_of(tc.activity)
+        holder = self.parts.holders.holder(place)
+        if holder is None or holder.owner == owner:
+            return None
+        theirs = self.service.at(holder.owner, place)
+        if theirs is None or theirs.status is Status.CANCELLED:
+            return None
+        script = self.desk.catalog.by_slug(theirs.slug)
+        kind = getattr(tc.activity.conversation, "conversation_type", None)
+        where = "thread" if kind == "channel" else "chat"
+        return messages.held_by(
+            f"{inert(holder.name, 60)}'s",
+            script,
+            where,
+            "To start your own, mention me in a new post with `consult` (or type it in a "
+            "personal chat with me).",
+        )
+
+    def _hold(self, tc: TurnContext, owner: Owner) -> None:
+        """A consultation in a channel's thread or a group chat: others there may write in it."""
+        kind = getattr(tc.activity.conversation, "conversation_type", None)
+        if kind in ("channel", "groupChat"):
+            name = getattr(tc.activity.from_property, "name", None) or "someone"
+            self.parts.holders.save(place_of(tc.activity), owner, name)
 
     async def _ask_again(self, tc: TurnContext, owner: Owner) -> None:
         """After a command typed mid-consultation, the question this chat waits for, again
@@ -143,10 +193,17 @@ class ConsultationBot(ActivityHandler):
         turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
         reference = TurnContext.get_conversation_reference(tc.activity)
         await asyncio.to_thread(self.parts.references.save, owner, turn.consultation.id, reference)
+        await asyncio.to_thread(self._hold, tc, owner)
         also = await asyncio.to_thread(
             self.desk.also_in_progress, owner, turn.consultation, SURFACE, paused
         )
         intro = messages.intro(script) + (f"\n\nℹ️ {also}" if also else "")
+        if getattr(tc.activity.conversation, "conversation_type", None) == "channel":
+            me = inert(getattr(tc.activity.recipient, "name", None) or "me", 60)
+            intro += (
+                "\n\nℹ️ In a channel I see only the messages that mention me: begin each answer "
+                f"with @{me}."
+            )
         await tc.send_activity(cards.text(intro))
         await self._reply(tc, turn)
 
@@ -155,8 +212,9 @@ class ConsultationBot(ActivityHandler):
         try:
             c = await asyncio.to_thread(self.service.get, owner, cid)
         except (NotFound, ValueError):
+            theirs = await asyncio.to_thread(self._someone_elses, tc, owner)
             await tc.send_activity(
-                cards.text("That question belongs to someone else's consultation.")
+                cards.text(theirs or "That question belongs to someone else's consultation.")
             )
             return
         now = self.service.where(c)
@@ -188,6 +246,7 @@ class ConsultationBot(ActivityHandler):
             c = await asyncio.to_thread(self.service.place, c, {"place": place_of(tc.activity)})
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save, owner, c.id, reference)
+            await asyncio.to_thread(self._hold, tc, owner)
         await self._reply(tc, turn)
 
     async def _digest(self, tc: TurnContext, owner: Owner, cmd: router.Digest) -> str:

@@ -32,6 +32,7 @@ def add_teams_routes(web_app: web.Application, app: App) -> None:
             references=ReferenceStore(app.redis, settings.state_ttl_seconds),
             feedback=app.feedback,
             chats=PersonalChats(app.redis),
+            holders=app.holders,
             app_id=settings.microsoft_app_id,
         )
     )

@@ -16,6 +16,7 @@ import structlog
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.offline_narrator import OfflineNarrator
+from consultations.adapters.place_holders import PlaceHolders
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
@@ -70,6 +71,7 @@ class App:
     triage_jobs: TriageJobs
     desk: Desk
     feedback: RedisFeedback
+    holders: PlaceHolders
     embedded: EmbeddedRedis | None = field(default=None)
     _gateways: dict[str, ChatGateway] | None = field(default=None, repr=False)
     _installations: Installations | None = field(default=None, repr=False)
@@ -204,6 +206,7 @@ def assemble(
     digests = DigestService(digest_store, queue)
     triage_jobs = TriageJobs(client)
     feedback = RedisFeedback(client, ttl_seconds=settings.state_ttl_seconds)
+    holders = PlaceHolders(client, settings.state_ttl_seconds)
     return App(
         settings=settings,
         catalog=catalog,
@@ -217,7 +220,8 @@ def assemble(
         digest_store=digest_store,
         digests=digests,
         triage_jobs=triage_jobs,
-        desk=Desk(service, digests, triage_jobs, queue, feedback),
+        desk=Desk(service, digests, triage_jobs, queue, feedback, holders),
         feedback=feedback,
+        holders=holders,
         embedded=embedded,
     )

@@ -23,7 +23,8 @@ from consultations.state import Consultation, Owner
 PLAIN_SCHEMA = 2  # plain JSON, readable by the release before compact records
 COMPACT_SCHEMA = 3  # zlib, marked; a release that predates it leaves it alone
 MARK = b"z1"
-_LATE = ("pending", "editing")  # left out while empty, so the release before them reads it
+# left out while empty, so the release before them reads it
+_LATE = ("pending", "editing", "undo")
 # field names and recurring words of a record, most frequent last (cheapest to refer to);
 # frozen with the marker: another dictionary needs another marker
 _ZDICT = (

@@ -61,6 +61,8 @@ def find_correction(
             continue
         if m := _named(q, body):
             hits.append((q, m))
+    if not hits and cue:
+        return _added_to_the_list(questions, answered, current, body)
     if len(hits) != 1:
         return None
     q, m = hits[0]
@@ -76,6 +78,22 @@ def find_correction(
     return Correction(q.key, words) if words else None
 
 
+def _added_to_the_list(
+    questions: Sequence[Question], answered: Collection[str], current: str | None, body: str
+) -> Correction | None:
+    """ "actually we also use Mistral" typed at a question it cannot answer (a figure, a choice)
+    adds to the one list answered so far."""
+    added = _ADDED.search(body)
+    asked = next((q for q in questions if q.key == current), None)
+    if added is None or (asked is not None and asked.type in _FREE):
+        return None
+    lists = [q for q in questions if q.type is QuestionType.LIST and q.key in answered]
+    if len(lists) != 1 or lists[0].key == current:
+        return None
+    return Correction(lists[0].key, added.group("items").strip(" ,;."), add=True)
+
+
+_FREE = (QuestionType.LIST, QuestionType.TEXT)
 _POINTING = re.compile(r"^\s*(?:i meant|i mean|make (?:that|it))\b", re.I)
 _LEAD = re.compile(
     r"^\s*(?:(?:it|that)(?:'s| is| was| should be| to)?|should be|to)\s+(?:be\s+)?", re.I
@@ -105,6 +123,35 @@ def _named(q: Question, text: str) -> re.Match[str] | None:
 def named_questions(questions: Sequence[Question], text: str) -> set[str]:
     """The keys of the questions ``text`` names ("4 vendors" names the vendors question)."""
     return {q.key for q in questions if _named(q, text)}
+
+
+_SUBJECT = re.compile(  # "the budget is 50k", "our headcount was 12": what a figure is about
+    r"^\s*(?:the|our|my|its|their)\s+(?P<what>[a-z][a-z -]{1,30}?)\s+"
+    r"(?:is|are|was|were|should be|would be|will be|comes to|to)\s+"
+    r"(?:now\s+|actually\s+|about\s+|around\s+|roughly\s+|only\s+)*[$€£]?\d",
+    re.I,
+)
+_GENERIC = {"answer", "number", "figure", "value", "amount", "total", "estimate", "one"}
+
+
+def unknown_subject(questions: Sequence[Question], text: str) -> str | None:
+    """ "actually the budget is 50k" where no question is about a budget: what the figure is
+    said to be about, so that the user is asked which answer it is rather than one changed on
+    a guess; None when a question names it or its words are in a question."""
+    rest = text
+    while cue := _CUE.match(rest):
+        rest = rest[cue.end() :]
+    m = _SUBJECT.match(rest)
+    if m is None:
+        return None
+    what = m.group("what").strip()
+    words = [w for w in re.findall(r"[a-z]+", what.casefold()) if len(w) >= 3]
+    if not words or what.casefold() in _GENERIC or named_questions(questions, what):
+        return None
+    asked = " ".join(f"{q.text} {q.why} {' '.join(names_of(q))}" for q in questions).casefold()
+    if any(re.search(rf"\b{w}", asked) for w in words):
+        return None
+    return what
 
 
 _CONTINUED = re.compile(  # "and supplier onboarding", "also vendor master data", "+ Cohere"

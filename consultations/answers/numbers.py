@@ -166,6 +166,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = _currency(question, text, quantities)
+    if kind not in (None, NumberKind.MONEY) and _is_money(question, text, quantities[0]):
+        need = f"the number of {question.unit}" if question.unit else "a number"
+        raise AnswerError(
+            f"I read “{_typed(text, quantities[0])}” as money, but I need {need}"
+            f"{example(question)}."
+        )
     if kind is NumberKind.MONEY:
         quantities = _machines_priced(text, quantities)
         if not quantities and not question.parts:
@@ -248,6 +254,23 @@ def _per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
     said = " + ".join(_typed(text, q) for q in found) + " added up"
     rate = next(iter(rates), None)
     return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
+
+
+_MONEY_BEFORE = re.compile(
+    r"\b(?:budget|costs?|spend(?:ing)?|salary|price|paid|pay)(?:\s+(?:is|of|was|at|around|about|"
+    r"roughly|~))*\s*$",
+    re.I,
+)
+_MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds|bucks)\b", re.I)
+
+
+def _is_money(question: Question, text: str, q: Quantity) -> bool:
+    """The figure is an amount of money: typed with a currency, or, at a count, named as a
+    budget or cost ("the budget is 50k", "50k budget"; shares such as "cost 50" are not)."""
+    if q.currency:
+        return True
+    named = _MONEY_BEFORE.search(text[: q.start]) or _MONEY_AFTER.match(text, q.end)
+    return bool(named) and question.kind is NumberKind.COUNT and not question.parts
 
 
 def _typed(text: str, q: Quantity) -> str:

@@ -186,7 +186,12 @@ class Stack:
         action: dict[str, Any],
         team: str = "T1",
         response_url: str = "",
+        thread_ts: str | None = None,
     ) -> httpx.Response:
+        """A button pressed (in a thread: ``thread_ts``)."""
+        container: dict[str, Any] = {"type": "message", "channel_id": channel}
+        if thread_ts:
+            container["thread_ts"] = thread_ts
         payload = {
             "type": "block_actions",
             "user": {"id": user, "team_id": team},
@@ -196,7 +201,7 @@ class Stack:
             "actions": [action],
             "response_url": response_url,
             "trigger_id": "1.2.3",
-            "container": {"type": "message", "channel_id": channel},
+            "container": container,
         }
         body = urlencode({"payload": json.dumps(payload)}).encode()
         return self.post(body, "application/x-www-form-urlencoded")

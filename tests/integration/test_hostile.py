@@ -68,11 +68,17 @@ def test_slack_commands_echo_nothing_live(stack: Stack, slack: FakeSlack, name: 
     text = HOSTILE[name]
     where = f"h{next(_ids)}"
     url = f"{slack.url}/response/{where}"
-    commands = [f"consult {text}", text, f"digest subscribe {text}", f"triage {text}"]
+    commands = [
+        f"consult {text}",
+        text,
+        f"digest subscribe {text}",
+        f"triage {text}",
+        f"cosult {text}",  # a mistyped command is offered back, corrected
+    ]
     for command in commands:
         r = stack.command(command, "U70", "CX", response_url=url)
         assert r.status_code == 200
-    replies = slack.wait_for(lambda: len(slack.responses(where)) >= 4 and slack.responses(where))
+    replies = slack.wait_for(lambda: len(slack.responses(where)) >= 5 and slack.responses(where))
     for reply in replies:
         assert live(reply) == [], reply
         assert len(reply.get("text", "")) < 4000
@@ -121,7 +127,7 @@ def test_slack_report_and_home_quote_hostile_answers_inertly(
 def test_teams_echoes_nothing_live(redis_client: redis.Redis, catalog: Catalog, name: str) -> None:
     chat = Chat(make_bot(redis_client, catalog))
     text = HOSTILE[name]
-    for said in (f"consult {text}", text, f"digest subscribe {text}"):
+    for said in (f"consult {text}", text, f"digest subscribe {text}", f"cosult {text}"):
         for reply in chat.say(said):
             assert live(reply) == [], reply
     chat.say("consult 1")
@@ -159,3 +165,43 @@ def test_teams_report_from_a_worker_quotes_hostile_answers_inertly(
             assert all(live(t) == [] for t in connector.texts(conv))  # …and inert, as every echo
         finally:
             s.stop()
+
+
+@pytest.mark.slow
+def test_claudes_clarifying_question_is_shown_inertly_in_slack_and_teams(
+    redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path: Path
+) -> None:
+    """An answer can steer what Claude asks back: its clarifying question was shown as it came,
+    so a link in it was live (and in Teams, a Markdown link too)."""
+    from tests.fakes.anthropic_api import FakeAnthropic
+    from tests.integration.stack import claude_env
+    from tests.integration.test_understanding import replies
+
+    clarify = f"Is that {EVIL} or [this]({EVIL}) @channel?"
+    with (
+        FakeAnthropic(replies({"understood": False, "clarify": clarify})) as claude,
+        running(
+            redis_server.url,
+            14,
+            slack.url,
+            tmp_path,
+            worker=False,
+            NEURIPS_ENV="dev",
+            **claude_env(claude.url),
+        ) as s,
+    ):
+        thread = start(s, slack, "U78", "3", "CQ")
+        before = len(slack.thread("CQ", thread))
+        s.message("U78", "CQ", thread, "as many as " + HOSTILE["injection"], "EvHQ1")
+        slack.wait_for(lambda: len(slack.thread("CQ", thread)) > before)
+        (reply,) = slack.thread("CQ", thread)[before:]
+        assert "Is that" in json.dumps(reply) and live(reply) == []
+        assert "1/8" in json.dumps(reply)  # the question is still there, below it
+        with FakeConnector() as connector:
+            body = activity(connector, "consult 3", "aad-q", "a:clarify")
+            s.http.post("/api/messages", json=body)
+            connector.wait_for(lambda: len(connector.texts("a:clarify")) >= 2)
+            body = activity(connector, "as many as " + HOSTILE["injection"], "aad-q", "a:clarify")
+            s.http.post("/api/messages", json=body)
+            said = connector.wait_for(lambda: connector.texts("a:clarify")[2:])
+            assert "Is that" in said[0] and live(said[0]) == [] and "1/8" in said[0]

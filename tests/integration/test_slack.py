@@ -214,6 +214,32 @@ def test_two_users_at_once_and_a_stranger(stack: Stack, slack: FakeSlack) -> Non
     ]  # the stranger moved nothing
 
 
+def test_a_stranger_in_a_consultation_thread_is_told_once_whose_it_is(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """Someone else answering in U30's thread met silence, as if the bot were broken; now they
+    alone are told, once, whose consultation it is and how to start their own."""
+    thread = start(stack, slack, "U30", "3")
+    told = len(slack.calls("chat.postEphemeral"))
+    before = len(slack.thread("C1", thread))
+    for typed in ("5M", "about 6M I think"):
+        stack.message("U31", "C1", thread, typed, event_id())
+    slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    (new,) = answer_and_wait(stack, slack, "U30", "C1", thread, "5M")  # after the stranger's
+    assert "Noted: 5,000,000" in block_text(new) and "2/8" in block_text(new)
+    assert len(slack.thread("C1", thread)) == before + 1  # nothing posted for the stranger
+    time.sleep(0.5)  # time for a second notice to the stranger, if there were one
+    said = slack.calls("chat.postEphemeral")[told:]
+    assert [(p["user"], p["thread_ts"], p["text"]) for p in said] == [
+        (
+            "U31",
+            thread,
+            "This thread holds <@U30>'s consultation, *Edge Deployment Economics*: only their "
+            "answers move it. `/neurips consult 3` starts your own.",
+        )
+    ]  # once, however much they write
+
+
 def test_answers_are_read_as_typed_not_as_slack_escapes_them(
     stack: Stack, slack: FakeSlack
 ) -> None:
@@ -240,6 +266,118 @@ def test_help_in_a_consultation_thread_is_not_taken_as_an_answer(
     assert "1/6" in block_text(new) and "Noted" not in block_text(new)  # was 'Noted: help.'
 
 
+def test_a_question_asked_back_in_the_thread_is_not_kept_as_the_answer(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'what is this?' typed at a free-text question was kept ('Noted: what is this?.') and
+    the next question asked; the report would have quoted it as the user's vendors."""
+    thread = start(stack, slack, "U25", "1")  # which models and vendors: a list in words
+    for typed in ("what is this?", "is this confidential?"):
+        (new,) = answer_and_wait(stack, slack, "U25", "C1", thread, typed)
+        assert "Why I ask: The verdict is per vendor, so I need the list." in block_text(new)
+        assert "1/6" in block_text(new) and "Noted" not in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U25", "C1", thread, "GPT-4o for chat")
+    assert "Noted: GPT-4o for chat." in block_text(new) and "2/6" in block_text(new)
+
+
+def test_a_correction_about_something_no_question_asks_changes_nothing(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'actually the budget is 50k' (edge economics asks for no budget) changed the volume:
+    'Changed volume: 5,000,000 requests a month → 50,000 requests a month.'"""
+    thread = start(stack, slack, "U26", "3")
+    for typed in ("5M", "1200 in, 300 out"):
+        answer_and_wait(stack, slack, "U26", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U26", "C1", thread, "actually the budget is 50k")
+    assert (
+        "No question here asks about the budget, so I have not changed anything: type `edit N` "
+        "to change answer N, or answer the question below." in block_text(new)
+    )
+    assert "3/8" in block_text(new) and "Changed" not in block_text(new)
+    (done,) = answer_and_wait(stack, slack, "U26", "C1", thread, "wait, the volume is 8M")
+    assert "Changed volume: 5,000,000 requests a month → 8,000,000" in block_text(done)  # kept
+
+
+def test_change_n_to_a_value_changes_that_answer_at_once(stack: Stack, slack: FakeSlack) -> None:
+    """'change 3 to $25k' was read as '3' answering the question asked (engineer-days), then
+    doubted; only a bare `edit 3` reached question 3."""
+    thread = start(stack, slack, "U32", "1")
+    for typed in ("OpenAI for chat, Anthropic for code", "price", "$20k"):
+        answer_and_wait(stack, slack, "U32", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "change 3 to $25k")
+    assert "Changed spend: $20,000 → $25,000." in block_text(new)
+    assert "4/6" in block_text(new)  # back where it was
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "change 3 to banana")
+    assert "I need a number here" in block_text(new) and "3/6" in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "$30k")  # answers question 3
+    assert "Changed spend: $25,000 → $30,000." in block_text(new) and "4/6" in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U32", "C1", thread, "actually it's more like 35k")
+    assert "Changed spend: $30,000 → $35,000." in block_text(new)  # was '→ 35,000.'
+
+
+def test_a_vendor_remembered_later_is_added_to_the_list(stack: Stack, slack: FakeSlack) -> None:
+    """'actually we also use Mistral for summaries' typed at the spend question was refused
+    ('I need a number here'): the list it adds to is named nowhere in it."""
+    thread = start(stack, slack, "U33", "1")
+    for typed in ("OpenAI for chat, Anthropic for code", "price"):
+        answer_and_wait(stack, slack, "U33", "C1", thread, typed)
+    (new,) = answer_and_wait(
+        stack, slack, "U33", "C1", thread, "actually we also use Mistral for summaries"
+    )
+    assert (
+        "Added to vendors: Mistral for summaries (now 3: OpenAI for chat; Anthropic for code; "
+        "Mistral for summaries)." in block_text(new)
+    )
+    assert "3/6" in block_text(new)  # the spend question, still waiting
+
+
+def test_a_long_answer_changed_shows_what_it_became(stack: Stack, slack: FakeSlack) -> None:
+    """Correcting a 40,000-character answer said 'Changed vendors: word word … wor…': the
+    old answer filled the note and what it became was cut away."""
+    thread = start(stack, slack, "U34", "1")
+    answer_and_wait(stack, slack, "U34", "C1", thread, "word " * 8000)
+    (new,) = answer_and_wait(stack, slack, "U34", "C1", thread, "change 1 to OpenAI, Mistral")
+    assert "_Changed vendors: word word" in block_text(new)
+    assert "word… → OpenAI; Mistral._" in block_text(new)  # what it became, in full
+    assert "2/6" in block_text(new)
+
+
+def test_undo_after_a_correction_undoes_the_correction(stack: Stack, slack: FakeSlack) -> None:
+    """'undo' after 'actually the volume is 8M' went back a question and left 8M standing:
+    the correction could not be taken back."""
+    thread = start(stack, slack, "U35", "3")
+    for typed in ("5M", "1200 in, 300 out", "$3 / $15", "actually the volume is 8M"):
+        answer_and_wait(stack, slack, "U35", "C1", thread, typed)
+    (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "undo")
+    assert "Undone: volume is 5,000,000 requests a month again." in block_text(new)
+    assert "4/8" in block_text(new)  # where it was
+    (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "back")  # one question back
+    assert "Back one. Your answer was: input $3, output $15." in block_text(new)
+    assert "3/8" in block_text(new)
+    (new,) = answer_and_wait(stack, slack, "U35", "C1", thread, "undo")  # and forward again
+    assert "Undone: price is input $3, output $15 again." in block_text(new)
+    assert "4/8" in block_text(new)
+
+
+def test_cancel_typed_by_mistake_is_undone_with_undo(stack: Stack, slack: FakeSlack) -> None:
+    """`cancel` (or `stop`) typed by mistake lost the consultation: the thread then said only
+    that it was cancelled, and starting it again began from nothing."""
+    thread = start(stack, slack, "U36", "3")
+    for typed in ("5M", "1200 in, 300 out"):
+        answer_and_wait(stack, slack, "U36", "C1", thread, typed)
+    (gone,) = answer_and_wait(stack, slack, "U36", "C1", thread, "stop")
+    assert block_text(gone) == (
+        "Cancelled. Nothing more will be asked; type `undo` to pick it up again, or start a "
+        "new consultation any time."
+    )
+    stack.message("U37", "C1", thread, "undo", event_id())  # not theirs to pick up
+    (back,) = answer_and_wait(stack, slack, "U36", "C1", thread, "undo")
+    assert "Picked up again where you were: 2 of 8 answered." in block_text(back)
+    assert "3/8" in block_text(back)
+    (noted,) = answer_and_wait(stack, slack, "U36", "C1", thread, "$3 / $15")
+    assert "4/8" in block_text(noted)
+
+
 def test_writing_in_a_cancelled_consultations_thread_says_so(
     stack: Stack, slack: FakeSlack
 ) -> None:
@@ -250,7 +388,7 @@ def test_writing_in_a_cancelled_consultations_thread_says_so(
         (new,) = answer_and_wait(stack, slack, "U19", "C1", thread, typed)
         assert block_text(new) == (
             "*Edge Deployment Economics* was cancelled, so nothing more is asked or answered "
-            "here: `/neurips consult 3` starts it again."
+            "here: `undo` picks it up again, or `/neurips consult 3` starts it afresh."
         )
     before = len(slack.thread("C1", thread))
     stack.message("U20", "C1", thread, "a colleague's remark", event_id())  # not the owner's
@@ -294,6 +432,29 @@ def test_slack_formatting_and_emoji_codes_are_not_part_of_an_answer(
     assert "Noted: ads for #marketing." in block_text(new)
 
 
+def test_restart_typed_by_mistake_is_undone_with_undo(stack: Stack, slack: FakeSlack) -> None:
+    """`restart` cleared every answer at once and `undo` then said 'This is the first
+    question.': a slip of the keyboard lost the consultation."""
+    thread = start(stack, slack, "U24", "3")
+    for typed in ("5M", "1200 in, 300 out"):
+        answer_and_wait(stack, slack, "U24", "C1", thread, typed)
+    (cleared,) = answer_and_wait(stack, slack, "U24", "C1", thread, "restart")
+    assert "Starting over: 2 answers cleared (type 'undo' to bring them back)." in block_text(
+        cleared
+    )
+    assert "1/8" in block_text(cleared)
+    (back,) = answer_and_wait(stack, slack, "U24", "C1", thread, "undo")
+    assert "Brought back your 2 answers." in block_text(back) and "3/8" in block_text(back)
+    (noted,) = answer_and_wait(stack, slack, "U24", "C1", thread, "$3 / $15")
+    assert "4/8" in block_text(noted)  # it goes on from where it was
+    answer_and_wait(stack, slack, "U24", "C1", thread, "restart")
+    answer_and_wait(stack, slack, "U24", "C1", thread, "8M")  # a fresh start, kept
+    (one,) = answer_and_wait(stack, slack, "U24", "C1", thread, "undo")
+    assert "Back one. Your answer was: 8,000,000 requests a month." in block_text(one)
+    (first,) = answer_and_wait(stack, slack, "U24", "C1", thread, "undo")
+    assert "This is the first question." in block_text(first)  # the old answers stay gone
+
+
 def test_the_bot_restarts_mid_consultation_and_continues(stack: Stack, slack: FakeSlack) -> None:
     thread = start(stack, slack, "U6", "2")
     answer_and_wait(stack, slack, "U6", "C1", thread, "contract chunker, notes summariser")
@@ -311,8 +472,14 @@ def test_choice_buttons_answer_and_strangers_cannot_press(stack: Stack, slack: F
     buttons = next(b for b in question["blocks"] if b["type"] == "actions")
     press = {**buttons["elements"][2], "block_id": buttons["block_id"]}
     before = len(slack.thread("C1", thread))
-    stack.action("U8", "C1", press)  # someone else
-    slack.wait_for(lambda: slack.calls("chat.postEphemeral"))
+    told = len(slack.calls("chat.postEphemeral"))
+    stack.action("U8", "C1", press, thread_ts=thread)  # someone else
+    (said,) = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert (said["user"], said["text"]) == (
+        "U8",
+        "This thread holds <@U7>'s consultation, *Reasoning Telemetry Architecture*: only their "
+        "answers move it. `/neurips consult 4` starts your own.",
+    )  # was 'That question belongs to someone else's consultation.'
     assert len(slack.thread("C1", thread)) == before
     stack.action("U7", "C1", press)
     slack.wait_for(lambda: len(slack.thread("C1", thread)) > before)
@@ -380,6 +547,20 @@ def test_commands_help_status_and_forget(stack: Stack, slack: FakeSlack) -> None
     r = redis.Redis.from_url(stack.redis_url)
     assert list(r.scan_iter(match="na:{slack:T1:U10}:*")) == []
     assert not any(b"U10" in v for v in r.hvals("na:digest:subs"))  # no id left behind
+    assert not any(b"U10" in (r.get(k) or b"") for k in r.scan_iter(match="na:held:*"))
+
+
+def test_a_mistyped_command_or_consultation_name_is_understood(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """`/neurips cosult edge` answered 'I don't know `cosult`' and the whole help; `/neurips
+    consult edge economcs` answered 'No consultation called …' and the list of names."""
+    url = f"{slack.url}/response/u27"
+    stack.command("cosult edge", "U27", response_url=url)
+    (said,) = slack.wait_for(lambda: slack.responses("u27"))
+    assert said["text"] == "I don't know `cosult`: did you mean `/neurips consult edge`?"
+    thread = start(stack, slack, "U27", "edge economcs")
+    assert "*Edge Deployment Economics*" in block_text(slack.thread("C1", thread)[0])
 
 
 def test_a_subscription_says_its_channel_and_time_as_typed(stack: Stack, slack: FakeSlack) -> None:

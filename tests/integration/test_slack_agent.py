@@ -54,6 +54,13 @@ def dm(user: str, channel: str, thread_ts: str, text: str) -> dict[str, Any]:
     }
 
 
+def top_level(user: str, channel: str, ts: str, text: str) -> dict[str, Any]:
+    """A message in the app's Messages tab, outside any thread."""
+    event = {**dm(user, channel, ts, text), "ts": ts}
+    del event["thread_ts"]
+    return event
+
+
 def envelope(event: dict[str, Any], team: str = "T1") -> dict[str, Any]:
     return {
         "type": "event_callback",
@@ -329,3 +336,48 @@ def test_resume_in_the_agent_thread_takes_the_answers_for_the_resumed_one(
     assert "2/6 Which vendors" in text_of(resumed[-1])
     new = say(stack, slack, "U45", ch, ts, "Midjourney")
     assert "Noted: Midjourney" in text_of(new[0]) and "3/6" in text_of(new[0])
+
+
+@pytest.mark.slow
+def test_undo_in_the_agent_thread_takes_back_a_cancel(stack: Stack, slack: FakeSlack) -> None:
+    """After `cancel` in the agent thread, `undo` was read as a consultation's name and the
+    eight were offered again; the cancelled one stayed lost."""
+    ch, ts = "D46", "1800000016.000100"
+    stack.event(thread_started("U46", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    say(stack, slack, "U46", ch, ts, "consult 3")
+    say(stack, slack, "U46", ch, ts, "5M")
+    say(stack, slack, "U46", ch, ts, "cancel")
+    (back,) = say(stack, slack, "U46", ch, ts, "undo")
+    assert "Picked up again where you were: 1 of 8 answered." in text_of(back)
+    assert "2/8" in text_of(back)
+
+
+@pytest.mark.slow
+def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'consult 3' (or 'help') sent to the app's Messages tab, outside any thread, met silence."""
+    ch, ts = "D47", f"{time.time():.6f}"
+    assert stack.event(top_level("U47", ch, ts, "consult 3")).status_code == 200
+    first = slack.wait_for(lambda: slack.thread(ch, ts))
+    assert "*Edge Deployment Economics*" in text_of(first[0]) and "1/8" in text_of(first[-1])
+    (noted,) = say(stack, slack, "U47", ch, ts, "5M")  # answered in that thread
+    assert "Noted: 5,000,000 requests a month." in text_of(noted) and "2/8" in text_of(noted)
+    ts2 = f"{time.time():.6f}"
+    stack.event(top_level("U47", ch, ts2, "hello?"))
+    (picker,) = slack.wait_for(lambda: slack.thread(ch, ts2))
+    assert "Which consultation?" in text_of(picker)  # the eight, to start one
+
+
+@pytest.mark.slow
+def test_help_in_the_agent_thread_says_what_to_type_there(stack: Stack, slack: FakeSlack) -> None:
+    """Help in the agent thread listed `/neurips consult`, `/neurips status`…: slash commands,
+    where the thread takes the words as they are."""
+    ch, ts = "D48", "1800000018.000100"
+    stack.event(thread_started("U48", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    (told,) = say(stack, slack, "U48", ch, ts, "help")
+    assert "/neurips" not in text_of(told)
+    assert "`consult` — pick one of eight consultations (or `consult 3`" in text_of(told)
+    assert "Answer each question here" in text_of(told)

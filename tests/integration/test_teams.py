@@ -16,12 +16,13 @@ import jwt
 import pytest
 import redis
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 from bot.teams.bot import ConsultationBot, TeamsParts
 from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.place_holders import PlaceHolders
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_feedback import RedisFeedback
 from consultations.adapters.redis_store import ConflictError, EventLedger, RedisConsultationStore
@@ -51,7 +52,9 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
     jobs = RecordingJobQueue()
     store = RedisConsultationStore(client, 3600)
     service = ConsultationService(catalog, store, ConflictError, jobs=jobs)
-    desk = Desk(service, DigestService(DigestStore(client), jobs), TriageJobs(client), jobs)
+    holders = PlaceHolders(client, 3600)
+    digests = DigestService(DigestStore(client), jobs)
+    desk = Desk(service, digests, TriageJobs(client), jobs, places=holders)
     return ConsultationBot(
         TeamsParts(
             desk=desk,
@@ -59,6 +62,7 @@ def make_bot(client: redis.Redis, catalog: Catalog) -> ConsultationBot:
             references=ReferenceStore(client, 3600),
             feedback=RedisFeedback(client, 3600),
             chats=PersonalChats(client),
+            holders=holders,
         )
     )
 
@@ -626,10 +630,76 @@ def test_help_in_teams_says_to_answer_here_not_in_a_thread(
 ) -> None:
     """A Teams chat has no consultation thread; `edit N` was missing from the controls."""
     (reply,) = Chat(make_bot(redis_client, catalog)).say("help")
-    assert "Answer each question here; type `back`, `skip`, `edit N`, `restart` or `cancel`" in (
-        reply
+    assert (
+        "Answer each question here; type `back`, `skip`, `edit N`, `undo`, `restart` or `cancel`"
+        in (reply)
     )
     assert "thread" not in reply
+
+
+def test_a_mistyped_command_or_consultation_name_is_understood(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'cosult 3' was met with 'No consultation is running here' and the whole help, and
+    'consult edge economcs' with 'No consultation called …'."""
+    chat = Chat(make_bot(redis_client, catalog))
+    assert chat.say("cosult 3") == ["I don't know `cosult`: did you mean `consult 3`?"]
+    intro, first = chat.say("consult edge economcs")
+    assert "**Edge Deployment Economics**" in intro and "1/8" in first
+
+
+def test_writing_after_cancel_says_it_was_cancelled_and_what_is_paused(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After `cancel`, 'restart' (or any words) met 'No consultation is running here' and the
+    whole help, though another consultation was paused in the same chat."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    chat.say("consult 7")
+    chat.say("cancel")
+    (told,) = chat.say("restart")
+    assert told == (
+        "**Diffusion Model IP Risk Assessment** was cancelled, so nothing more is asked or "
+        "answered here: `undo` picks it up again, or `consult 7` starts it afresh.\n\n"
+        "**Edge Deployment Economics** (1 of 8 answered) is paused: `resume` continues it."
+    )
+    (back,) = chat.say("undo")
+    assert "Picked up again where you were: 0 of 6 answered." in back and "1/6" in back
+
+
+def test_a_stranger_pressing_a_card_button_in_a_channel_is_told_whose_it_is(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """Bob pressing a choice of Ada's question was told only 'That question belongs to someone
+    else's consultation.'"""
+    chat = Chat(make_bot(redis_client, catalog))
+    thread = ConversationAccount(id="19:ops@thread.tacv2;messageid=5", conversation_type="channel")
+
+    def said(text: str | None, who: str, value: dict | None = None) -> list[str]:
+        person = ChannelAccount(id=f"29:{who}", name=who.title(), aad_object_id=who)
+        return chat.say(
+            Activity(
+                type=ActivityTypes.message,
+                text=text,
+                value=value,
+                from_property=person,
+                conversation=thread,
+            )
+        )
+
+    said("consult 4", "ada")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        said(text, "ada")
+    (card,) = said("datadog", "ada")
+    press = json.loads(card.split("\n", 1)[1])["actions"][2]["data"]
+    assert said(None, "bob", press) == [
+        "This thread holds Ada's consultation, **Reasoning Telemetry Architecture**: only their "
+        "answers move it. To start your own, mention me in a new post with `consult` (or type "
+        "it in a personal chat with me)."
+    ]
+    (noted,) = said(None, "ada", press)
+    assert "6/7" in noted  # Ada's own press still answers
 
 
 def test_starting_again_a_consultation_in_progress_says_so(
@@ -687,3 +757,63 @@ def test_another_consultation_started_in_the_chat_says_the_first_is_paused(
         "`resume` continues it when this one is done." in intro
     )
     assert "1/8" in first
+
+
+@pytest.mark.slow
+def test_a_stranger_in_a_channel_thread_is_told_whose_consultation_it_is(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """Someone else writing in a channel thread that holds Ada's consultation was told 'No
+    consultation is running here' and the whole help, beside Ada's questions."""
+    conv = "19:research@thread.tacv2;messageid=1700000000001"
+
+    def say(text: str, user: str, name: str, where: str = conv) -> str:
+        before = len(connector.texts(where))
+        body = activity(connector, text, user, where, kind="channel")
+        body["from"]["name"] = name
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return "\n".join(connector.wait_for(lambda: connector.texts(where)[before:]))
+
+    assert "1/6" in say("consult 7", "aad-ada", "Ada Lovelace")
+    told = say("ads for our shop", "aad-bob", "Bob")
+    assert told == (
+        "This thread holds Ada Lovelace's consultation, **Diffusion Model IP Risk Assessment**: "
+        "only their answers move it. To start your own, mention me in a new post with "
+        "`consult` (or type it in a personal chat with me)."
+    )
+    assert "2/6" in say("ads for our shop", "aad-ada", "Ada")  # the stranger moved nothing
+    other = "19:research@thread.tacv2;messageid=1700000000002"  # a name is quoted inertly
+    say("consult 3", "aad-eve", "<at>Eve</at> @channel [x](https://evil.example)", other)
+    told = say("5M", "aad-bob", "Bob", other)
+    assert "holds ‹at›Eve‹/at› @\u200bchannel ⁅x⁆" in told and "evil.example" not in told
+    body = activity(connector, "", "aad-ada", conv, value={"forget": "yes"}, kind="channel")
+    teams_stack.http.post("/api/messages", json=body)
+    connector.wait_for(lambda: "deleted" in connector.texts(conv)[-1])
+    store = redis.Redis.from_url(teams_stack.redis_url)
+    held = [store.get(k) for k in store.scan_iter(match="na:held:*")]
+    assert not any(b"aad-ada" in (h or b"") for h in held)  # no trace of Ada's id left
+    assert say("ads for our shop", "aad-bob", "Bob").startswith("No consultation is running")
+
+
+@pytest.mark.slow
+def test_a_consultation_in_a_channel_says_to_mention_the_bot_with_each_answer(
+    teams_stack: Stack, connector: FakeConnector
+) -> None:
+    """Teams delivers a channel message to the bot only when it mentions the bot: answers
+    typed plainly in the thread met silence, and nothing said so."""
+    conv = "19:research@thread.tacv2;messageid=1700000000009"
+    body = activity(connector, "<at>advisor</at> consult 3", "aad-cm", conv, kind="channel")
+    teams_stack.http.post("/api/messages", json=body)
+    intro, first = connector.wait_for(
+        lambda: len(connector.texts(conv)) >= 2 and connector.texts(conv)
+    )
+    assert intro.endswith(
+        "ℹ️ In a channel I see only the messages that mention me: begin each answer with @advisor."
+    )
+    assert "1/8" in first
+    personal = activity(connector, "consult 3", "aad-cm", "a:personal-cm")
+    teams_stack.http.post("/api/messages", json=personal)
+    said = connector.wait_for(
+        lambda: len(connector.texts("a:personal-cm")) >= 2 and connector.texts("a:personal-cm")
+    )
+    assert "mention me" not in said[0]  # a personal chat sees every message

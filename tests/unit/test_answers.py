@@ -72,11 +72,14 @@ def test_currency_is_remembered() -> None:
         ("1200 in, 300 out", {"input": 1200, "output": 300}),
         ("300 out, 1200 in", {"input": 1200, "output": 300}),
         ("1.2k input / 300 output", {"input": 1200, "output": 300}),
-        ("$3 / $15", {"input": 3, "output": 15}),
     ],
 )
 def test_several_numbers_in_one_answer(text: str, expected: dict[str, float]) -> None:
     assert parse_answer(number("tokens", ("input", "output")), text).numbers == expected
+    prices = parse_answer(number("money", ("input", "output")), "$3 / $15")
+    assert prices.numbers == {"input": 3, "output": 15}
+    with pytest.raises(AnswerError, match="as money"):  # prices typed where tokens are asked
+        parse_answer(number("tokens", ("input", "output")), "$3 / $15")
 
 
 def test_one_number_where_two_are_needed_says_so() -> None:

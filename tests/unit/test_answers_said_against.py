@@ -331,10 +331,25 @@ def test_a_period_said_in_german_or_french_is_a_rate(
 
 
 @pytest.mark.parametrize("typed", ["500k one-off savings", "a one-time 200k", "200k in total"])
-def test_a_one_off_amount_for_a_monthly_value_is_asked_about(
-    catalog: Catalog, typed: str
-) -> None:
+def test_a_one_off_amount_for_a_monthly_value_is_asked_about(catalog: Catalog, typed: str) -> None:
     """'500k one-off savings' was read as 500,000 a month."""
     q = catalog.by_slug("automation-frontier").question("value")
     with pytest.raises(AnswerError, match="a month"):
         parse_answer(q, typed)
+
+
+@pytest.mark.parametrize("typed", ["$50k", "the budget is 50k", "50k budget", "€2,000 a month"])
+def test_money_typed_where_a_count_is_asked_is_named_not_counted(
+    catalog: Catalog, typed: str
+) -> None:
+    """'$50k' at 'how many requests a month' was 50,000 requests, silently."""
+    q = catalog.by_slug("edge-economics").question("requests")
+    with pytest.raises(AnswerError, match=r"as money, but I need the number of requests"):
+        parse_answer(q, typed)
+    assert parse_answer(q, "2 million calls, costs 8k").number == 2_000_000
+    shares = catalog.by_slug("research-curation").question("weights")
+    assert parse_answer(shares, "cost 50 failure 30 compute 20").numbers == {
+        "cost": 50.0,
+        "failure": 30.0,
+        "compute": 20.0,
+    }

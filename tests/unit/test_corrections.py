@@ -509,3 +509,30 @@ def test_a_question_about_a_list_question_is_answered_not_listed(catalog: Catalo
     assert "tools" not in d.consultation.answers
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 2
     assert d.outcome.reason is not None and d.outcome.reason.startswith("Why I ask:")
+
+
+def test_a_figure_about_something_no_question_asks_changes_no_earlier_answer(
+    catalog: Catalog,
+) -> None:
+    """'actually the budget is 50k' (no question asks a budget) changed the volume; refusing
+    it must not refuse 'our contracts are about 30k tokens', which answers the question asked."""
+    c, d = walk(catalog, [*EDGE_ANSWERS[:2], "actually the budget is 50k"])
+    assert c.answers["requests"].number == 5_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+    assert d.outcome.reason is not None and "No question here asks about the budget" in (
+        d.outcome.reason
+    )
+    script = catalog.by_slug("attention-readiness")
+    d = begin(script)
+    for text in ("chunker", "sliding windows", "actually our contracts are about 30k tokens"):
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["doc_tokens"].number == 30_000
+
+
+def test_change_n_to_is_an_edit_only_of_a_question_that_exists(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:4], "change 1 to 8M"])
+    assert c.answers["requests"].number == 8_000_000 and d.outcome.number == 5  # type: ignore[union-attr]
+    script = catalog.by_slug("diffusion-ip-risk")  # free words that merely look like one
+    for text in ("make 2 to 3 banners a week", "set 10 to 20 banners a week for ads"):
+        d = step(script, begin(script).consultation, text)
+        assert d.consultation.answers["use"].raw == text

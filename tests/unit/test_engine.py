@@ -134,8 +134,14 @@ def test_restart_and_cancel(catalog: Catalog) -> None:
     d = step(script, d.consultation, typical(script.questions[0]))
     d = step(script, d.consultation, "restart")
     assert d.consultation.answers == {} and d.outcome.number == 1  # type: ignore[union-attr]
-    assert d.outcome.note == "Starting over: 1 answer cleared."  # type: ignore[union-attr]
-    assert step(script, d.consultation, "restart").outcome.note == "Starting over."  # type: ignore[union-attr]
+    assert d.outcome.note == (  # type: ignore[union-attr]
+        "Starting over: 1 answer cleared (type `undo` to bring them back)."
+    )
+    twice = step(script, d.consultation, "restart")
+    assert twice.outcome.note == "Starting over."  # type: ignore[union-attr]
+    undone = step(script, twice.consultation, "undo")  # the first restart's answer, back
+    assert undone.outcome.note == "Brought back your 1 answer."  # type: ignore[union-attr]
+    assert undone.outcome.number == 2  # type: ignore[union-attr]
     d = step(script, d.consultation, "cancel")
     assert isinstance(d.outcome, engine.Cancelled) and d.consultation.status is Status.CANCELLED
     late = step(script, d.consultation, typical(script.questions[0]))
