@@ -76,6 +76,12 @@ class Question(BaseModel):
         description="Options run from least to most strict: an answer naming several takes the "
         "strictest, and says so ('customer PII, some health data' is regulated).",
     )
+    mixed: str | None = Field(
+        default=None,
+        description="An answer naming several options of a single choice at once, one for each "
+        "thing asked about ('Azure covers us, Midjourney doesn't'), is this option, said back; "
+        "the advisor reads the words thing by thing.",
+    )
     # number
     kind: NumberKind | None = None
     parts: tuple[str, ...] = Field(
@@ -148,6 +154,8 @@ class Question(BaseModel):
             values = [c.value for c in self.choices]
             if len(set(values)) != len(values):
                 raise ValueError(f"choice question {self.key!r} repeats a value")
+            if self.mixed is not None and self.mixed not in values:
+                raise ValueError(f"choice question {self.key!r}: mixed names no option")
         elif self.choices:
             raise ValueError(f"question {self.key!r} has choices but is not a choice question")
         if self.type is QuestionType.NUMBER and self.kind is None:

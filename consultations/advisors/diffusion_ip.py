@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.indemnity import (
+    contract_steps,
+    said,
+    unread,
+    vendor_terms,
+    weak,
+    weakest,
+)
 from consultations.advisors.words import count, join
 from consultations.answers.lexer import scan
 from consultations.answers.rates import DAYS, rate_after
@@ -108,12 +116,18 @@ def advise(request: AdvisorInput) -> Report:
         v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
     ]
     external = [_vendor(v) for v in vendors if v not in own_raw and v not in open_models]
+    question = request.script.question("indemnity")
+    terms = vendor_terms(question, sheet.raw("indemnity"), external, indemnity)
+    if terms:  # "Azure covers us, Midjourney doesn't": the uncovered vendor's images are exposed
+        indemnity = weakest(terms, INDEMNITY)
     cover = INDEMNITY[indemnity] if external else (0 if private else 2)
     parts = {
         "content at risk": sum(CONTENT[c] for c in content),
         "public or commercial use": 1 if public else 0,
         "internal use only": -1 if private else 0,
-        "indemnity": min(cover, 1) if private else cover,  # nothing published, less to claim
+        f"indemnity ({said(terms)})" if terms else "indemnity": min(cover, 1)
+        if private
+        else cover,  # nothing published, less to claim
         REVIEW_SAID[review]: 0 if private else REVIEW[review],
         "jurisdictions": 1 if len(places) >= 3 or any(_WORLD.search(p) for p in places) else 0,
         "your own fine-tune (small sets may memorise sooner)": 2 if own else 0,
@@ -166,7 +180,9 @@ def advise(request: AdvisorInput) -> Report:
         title=request.script.title,
         verdict=f"Risk: {rating}. "
         + {
-            "high": _first_fixes(external, own, indemnity, review, private, content),
+            "high": _first_fixes(
+                weak(terms) + unread(terms) or external, own, indemnity, review, private, content
+            ),
             "medium": "Usable with the controls below"
             + (" and answers from your vendors." if external else "."),
             "low": "Proceed, with light controls"
@@ -215,7 +231,7 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(external, own, indemnity, private),
+        recommendations=_plan(external, own, indemnity, private, terms),
         assumptions=assumed_lines(sheet, {})
         + (
             "The rating adds points for content at risk, public use, weak indemnity, no review "
@@ -263,7 +279,12 @@ def _first_fixes(
     """What a high risk calls for first, from what is missing (never a review already held)."""
     fixes = []
     if external and indemnity != "full":
-        fixes.append("tighten the vendor contracts")
+        verb = "read the IP clause of" if indemnity == "unknown" else "tighten"
+        fixes.append(
+            f"{verb} the {join(external)} contract{'s' if len(external) > 1 else ''}"
+            if len(external) < 3
+            else f"{verb} the vendor contracts"
+        )
     if own:
         fixes.append("test your own model for near-copies")
     if review == "legal" or private:
@@ -290,7 +311,11 @@ def _open_models(models: list[str]) -> tuple[str, ...]:
 
 
 def _plan(
-    external: list[str], own: list[str], indemnity: str, private: bool
+    external: list[str],
+    own: list[str],
+    indemnity: str,
+    private: bool,
+    terms: dict[str, str] | None = None,
 ) -> tuple[Recommendation, ...]:
     recs = []
     if external:
@@ -328,7 +353,9 @@ def _plan(
             owner="marketing operations",
         )
     )
-    if external and indemnity == "unknown":
+    if terms:
+        recs.extend(contract_steps(terms))
+    elif external and indemnity == "unknown":
         recs.append(
             Recommendation(
                 title="Read the IP clause of each vendor contract",

@@ -28,6 +28,7 @@ from consultations.advisors.synthesis_items import (
     CONSTRAINT_TAGS,
     EXPOSED_TODAY,
     SHELVED_HUNT,
+    TRACE_TITLES,
     Item,
     chain,
     from_report,
@@ -75,6 +76,7 @@ def advise(request: AdvisorInput) -> Report:
     _one_workflow_each(items)
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
+    _traced_before_live(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
     triggered = [i for i in items if i.trigger]
@@ -372,6 +374,22 @@ def _residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> Non
         if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
             continue
         if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
+            i.depends_on = gate.title
+
+
+LIVE_TAGS = {"launch", "contacts"}  # items that put something in front of users
+
+
+def _traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None:
+    """Under regulation the plan says to stop putting AI into production before it is traced:
+    an item that goes live waits for the tracing step, so the plan keeps its own rule."""
+    if "regulation" not in constraints:
+        return
+    gate = next((i for i in items if i.title.startswith(TRACE_TITLES)), None)
+    if gate is None:
+        return
+    for i in items:
+        if i is not gate and i.depends_on is None and i.tags & LIVE_TAGS:
             i.depends_on = gate.title
 
 

@@ -3,7 +3,16 @@ the kind of outcome it names, or the prototype of the workflow it names. Pure.""
 
 from __future__ import annotations
 
-from consultations.advisors.synthesis_goals import THINGS, workflow_named
+import re
+
+from consultations.advisors.synthesis_goals import (
+    CONTACTS_MEASURE,
+    THINGS,
+    delivery_measure,
+    delivery_named,
+    delivery_process,
+    workflow_named,
+)
 from consultations.advisors.synthesis_items import (
     FOLLOW_UPS,
     LAUNCH_STEPS,
@@ -21,11 +30,11 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
     "revenue": "revenue",
     "local": "local",
     "compliance": "data",
+    "images": "images",  # "publish 5,000 images a month": about images, whatever else it says
     "automation": "automation",
     "time": "automation",
     "agents": "regulation",
     "audit": "regulation",
-    "images": "images",
     "latency": "latency",
     "cost": "budget",
     "model-cost": "budget",
@@ -36,9 +45,15 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
 def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "") -> list[Item]:
     """The first steps (and the one after) for a goal whose consultation was not run; a
     delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
+    if "inventory" in tags:
+        return [_inventory()]
+    if "contacts" in tags:
+        return [_contacts(goal)]
+    if delivered := delivery_named(goal):
+        return [_delivery(goal, delivered)]
     for tag, key in GOAL_TO_FIRST.items():
-        if tag == "inventory" and tag in tags:
-            return [_inventory()]
+        if tag == "cost" and tag in tags and (named_cost := _COST_NAMED.search(goal)):
+            return [_cost_breakdown(named_cost.group("w"))]
         if tag in tags:
             named = workflow_named(goal) if key == "automation" else None
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
@@ -80,4 +95,70 @@ def _inventory() -> Item:
         "constraint",
         {"inventory", "audit"},
         weeks=4.0,
+    )
+
+
+def _contacts(goal: str) -> Item:
+    """Fewer customers needing a person ("reduce call centre volume by 15%"): why they get in
+    touch first, then the most frequent reason a program can answer, beside people first."""
+    g = goal.casefold()
+    noun = "calls" if "call" in g else "tickets" if "ticket" in g else "contacts"
+    return Item(
+        f"Sort last month's {noun} by reason, then prototype answering the most frequent "
+        "checkable one without a person",
+        f"Tag 500 recent {noun} by why the customer got in touch; the frequent reasons whose "
+        "answer a program can check (a status, a missing document, a change of details) are "
+        f"the candidates, and their share of today's {noun} is the baseline. Then: answers "
+        "for the top reason drafted beside the people handling it, a person approving each "
+        "until they agree; then offered to customers where they start (chatbot, website or "
+        "phone menu), always with a way through to a person.",
+        "customer service lead",
+        CONTACTS_MEASURE,
+        "constraint",
+        {"contacts"},
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+    )
+
+
+def _delivery(goal: str, thing: str) -> Item:
+    """A thing the goal asks to put live ("ship a self-serve onboarding flow"): today's manual
+    steps and recent cases as the bar, a pilot on them, then a staged rollout."""
+    process = delivery_process(thing)
+    return Item(
+        f"{goal[:1].upper()}{goal[1:]}: pilot it on 100 recent cases, then a staged rollout",
+        f"List the {process} steps a person does by hand today and take 100 recent {process} "
+        f"cases with their outcomes as the bar; pilot the {thing} on them, a person reviewing "
+        "each outcome until they match the bar; then open it to 10%, half and all of its "
+        "users, each step traced.",
+        "product lead",
+        delivery_measure(thing),
+        "constraint",
+        {"launch"},
+        subject=workflow_words(thing),
+    )
+
+
+_COST_NAMED = re.compile(  # "cut agency spend by 40%": the cost is "agency spend"
+    r"\b(?:cut|reduce|lower|halve|shrink|bring down|save on)\s+(?:the\s+|our\s+)?"
+    r"(?P<w>[\w&/-]+(?:\s+[\w&/-]+){0,4}?)\s+(?:by|to|under|below|in half)\b",
+    re.I,
+)
+
+
+def _cost_breakdown(what: str) -> Item:
+    """A cost the business pays ("cut agency spend by 40%"), not model spend: where it goes
+    first, then the largest part a program can check, prototyped beside the people doing it."""
+    _, then, _, _, _ = FOLLOW_UPS["automation"]
+    return Item(
+        f"Break down {what} by the work it pays for, then prototype the largest checkable "
+        "part in shadow mode",
+        f"Last quarter's {what}, task by task, each with whether a program, a simulator or a "
+        "reviewer's sign-off can tell a good outcome from a bad one; the largest checkable "
+        f"task is the candidate and its cost today the baseline. Then: {then}",
+        "product lead",
+        "the cost the goal names, against a baseline taken this month",
+        "constraint",
+        {"cost"},
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+        subject=workflow_words(what),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.lists import VERSIONED_MODELS
+
 GOAL_WORDS = {
     "cost": (
         "cost",
@@ -45,6 +47,11 @@ GOAL_WORDS = {
         "pay for it",
     ),
     "agents": ("agent",),
+    "contacts": (  # "reduce call centre volume by 15%": customers getting in touch, fewer of them
+        *("call centre", "call center", "contact centre", "contact center", "call volume"),
+        *("phone calls", "customer calls", "inbound calls", "support calls", "contact volume"),
+        *("support tickets", "ticket volume", "support volume", "deflect", "inbound contacts"),
+    ),
     "launch": (  # "get the underwriting assistant to production": a delivery is an outcome
         "production",
         "go live",
@@ -87,6 +94,7 @@ GOAL_WORDS = {
     "quality": ("quality", "accura", "error", "hallucinat"),
     "reliability": ("uptime", "outage", "reliab", "availability"),
 }
+CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
 GOAL_MEASURES = (
     (
         "inventory",
@@ -103,6 +111,7 @@ GOAL_MEASURES = (
     ("model-cost", "monthly model spend against this month's"),
     ("cost", "the cost the goal names, against a baseline taken this month"),
     ("time", "the time in the goal against a baseline taken this month"),
+    ("contacts", CONTACTS_MEASURE),
     ("automation", "the share of cases the prototype handles as well as people"),
     ("revenue", "paying customers and the monthly revenue they bring"),
     ("compliance", "no workload outside its residency rules, checked each quarter"),
@@ -132,6 +141,8 @@ def goal_measure(goal: str) -> str:
 
 
 def _measure(goal: str) -> str:
+    if delivered := delivery_named(goal):
+        return delivery_measure(delivered)
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
@@ -153,7 +164,8 @@ _TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses sp
 _DURATION = re.compile(r"\b(?:under|below|within|less than|<)\s*\d+(?:\.\d+)?\s*(?:ms|s|sec)\b")
 _MODEL_SPEND = re.compile(
     r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
-    r"vendors|gpu|gpus|cloud ai)\b"
+    r"vendors|gpu|gpus|cloud ai|ai(?=\s+(?:spend|costs?|bills?|budget|tools?))|"
+    rf"{'|'.join(VERSIONED_MODELS)}|chatgpt|azure|bedrock|midjourney|copilot)(?:\b|-?\d)"
 )
 
 
@@ -190,10 +202,45 @@ THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", 
 _GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
 
 
+_DELIVERY = re.compile(  # "ship a self-serve onboarding flow": a thing to build and put live
+    r"\b(?:ship|launch|build|deliver|release|roll out|go live with)\s+(?:a|an|the|our)\s+"
+    r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+"
+    r"(?:flow|journey|portal|app|wizard|form|experience|self-service)\b",
+    re.I,
+)
+
+
+def delivery_named(goal: str) -> str | None:
+    """The thing a goal asks to put live ("ship a self-serve onboarding flow" → "self-serve
+    onboarding flow"), or None."""
+    m = _DELIVERY.search(goal)
+    words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
+    if m and any(w not in _GENERIC for w in words):
+        return goal[m.start("w") : m.end()]
+    return None
+
+
+def delivery_process(thing: str) -> str:
+    """What a delivery does, by hand today: "self-serve onboarding flow" → "onboarding"."""
+    words = thing.split()[:-1]
+    kept = [w for w in words if w.casefold() not in {"self-serve", "self-service", "online"}]
+    return " ".join(kept) or thing
+
+
+def delivery_measure(thing: str) -> str:
+    return (
+        f"the share of {delivery_process(thing)} cases completed in the {thing} without a "
+        "person, against this month's"
+    )
+
+
 def workflow_named(goal: str) -> str | None:
     """The workflow a goal names ("cut loan-review time by 30%" → "loan-review", "launch a
     broker-email agent pilot" → "broker-email agent"), or None when it names only a measure
-    ("cut response time") or a kind of thing ("launch an agent pilot")."""
+    ("cut response time") or a kind of thing ("launch an agent pilot"); a delivery ("ship a
+    self-serve onboarding flow") is its own workflow."""
+    if delivered := delivery_named(goal):
+        return delivered
     for pattern, plain in ((_WORKFLOW_TIME, _NO_WORKFLOW), (_WORKFLOW_PILOT, _GENERIC)):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []

@@ -17,9 +17,11 @@ FIRST_QUARTER = re.compile(r"^(now|weeks?\b|0-1 month|1-2 months|month 2\b|month
 
 # what each consultation's steps serve, and the measure that shows they worked
 TAGS = {
-    "edge-economics": {"cost", "model-cost", "latency", "privacy"},
-    "model-convergence": {"cost", "model-cost", "reliability", "skills", "compliance"},
-    "attention-readiness": {"cost", "model-cost", "quality", "skills"},
+    # model spend is not what "cut agency spend" or "cut the cost per claim" means: "cost"
+    # (what the business pays people and suppliers) is served by automating work
+    "edge-economics": {"model-cost", "latency", "privacy"},
+    "model-convergence": {"model-cost", "reliability", "skills", "compliance"},
+    "attention-readiness": {"model-cost", "quality", "skills"},
     "reasoning-telemetry": {"audit", "agents", "reliability", "quality"},
     "automation-frontier": {"automation", "agents", "time", "cost"},
     "diffusion-ip-risk": {"images", "legal", "risk"},
@@ -34,7 +36,7 @@ ADDS = {
     "diffusion-ip-risk": "an IP risk rating, vendor questions and publishing controls",
 }
 CONSTRAINT_TAGS = {
-    "budget": {"cost"},
+    "budget": {"cost", "model-cost"},
     "regulation": {"audit", "compliance", "legal", "inventory"},
     "data": {"privacy", "compliance"},
     "skills": {"skills"},
@@ -91,7 +93,7 @@ def serves(goal: str, item: Item) -> bool:
     return not (said & item.others and not said & item.subject)
 
 
-OWN_OBJECT = {"images", "inventory"}  # goal tags that name what the goal is about
+OWN_OBJECT = {"images", "inventory", "contacts"}  # goal tags that name what the goal is about
 
 
 _BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
@@ -224,6 +226,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
 
 
 SHELVED_HUNT = "List the workflows shelved as too complex"
+TRACE_TITLES = ("Trace every agent run", "Record every model call in production")
 Step = tuple[str, str, str, str, set[str]]  # title, detail, owner kind, measure, tags
 FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach the year's end
     "budget": (
@@ -231,7 +234,7 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
         "Whichever is cheaper at your volume, with today's answers as the quality bar.",
         "platform team",
         "monthly model spend against this month's",
-        {"cost", "model-cost"},
+        {"model-cost"},
     ),
     "automation": (
         "Prototype the best-checked workflow in shadow mode",
@@ -307,7 +310,7 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             "bill; compare it with one server's cost all in.",
             "platform team",
             "a signed-off cost comparison with its break-even",
-            {"cost", "model-cost"},
+            {"model-cost"},
         ),
         "automation": (
             "automation-frontier",
@@ -329,9 +332,9 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
         ),
         "regulation": (
             "reasoning-telemetry",
-            "Trace every agent run: run, step, tool call"
+            f"{TRACE_TITLES[0]}: run, step, tool call"
             if agents
-            else "Record every model call in production: input, output, model and version",
+            else f"{TRACE_TITLES[1]}: input, output, model and version",
             "One span per run and per tool call, kept in full where a regulator can ask."
             if agents
             else "One record per call, kept in full where a regulator can ask; an agent "
@@ -386,7 +389,7 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
             "learn, and a vendor switch becomes a configuration change.",
             "platform team",
             "one internal model client in production",
-            {"skills", "cost"},
+            {"skills", "model-cost"},
         ),
         "latency": (
             "edge-economics",

@@ -98,6 +98,12 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
             and hits[ranked[0]] > hits[ranked[1]]
         ):
             return (ranked[0],), None
+        if (
+            question.mixed
+            and not question.multiple
+            and (len(picked) > 1 or _BUT_NOT.search(folded))
+        ):
+            return _mixed(question, picked)  # "Azure covers us, Midjourney doesn't"
         if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
@@ -111,6 +117,20 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if close:
         return (names[close[0]],), None
     raise AnswerError(_pick(question))
+
+
+_BUT_NOT = re.compile(r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b")
+
+
+def _mixed(question: Question, picked: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """One option for some of what is asked about, another for the rest: the question's mixed
+    option, said back with what was named for each."""
+    mixed = question.mixed or picked[0]
+    if mixed in picked and len(picked) <= 2:  # "yes, capped at 1M": the mixed option itself
+        return (mixed,), None
+    said = [question.label_of(v).lower() for v in picked]
+    others = said[1] if len(said) > 1 else "not"
+    return (mixed,), f"{said[0]} for some, {others} for others; the report takes each as you said"
 
 
 def _ruled_out(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:

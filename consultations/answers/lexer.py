@@ -41,9 +41,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|tn|"
-    r"mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)"
-    r"(?![a-zµμ])",
+    r"\s?(?P<m>(?:thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|"
+    r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
+    r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
 )
 _MULTS = {
@@ -65,6 +65,7 @@ _MULTS = {
     "crore": 1e7,
     "mrd": 1e9,  # German: Milliarde, Tausend
     "tsd": 1e3,
+    "t": 1e3,
     "k": 1e3,
     "m": 1e6,
     "b": 1e9,

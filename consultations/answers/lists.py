@@ -245,6 +245,9 @@ def _starts_with_name(part: str) -> bool:
     return bool(words) and _is_name(words[0])
 
 
+_OWN = re.compile(r"(?:(?:our|my)\s+own|(?:an?\s+|our\s+)?in-house)\b", re.I)  # a thing of ours
+
+
 def _comments_joined(parts: list[str]) -> list[str]:
     if not any(_is_name(p) for p in parts):
         return parts  # all lower case: names typed that way, not comments
@@ -262,7 +265,7 @@ def _comments_joined(parts: list[str]) -> list[str]:
                 )
             )
         )
-        if out and comment:
+        if out and comment and not _OWN.match(part.strip()):  # "our own LoRA trained on …"
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
         else:
             out.append(part)

@@ -22,6 +22,7 @@ _CURRENCY = {
     "€": "EUR",
     "eur": "EUR",
     "euro": "EUR",
+    "teur": "EUR",  # German: Tausend Euro (the lexer reads the thousand)
     "£": "GBP",
     "gbp": "GBP",
     "pound": "GBP",
@@ -41,7 +42,7 @@ _CURRENCY = {
     "franc": "CHF",
 }
 CURRENCY_WORDS = re.compile(
-    rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|"
+    rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|teur|dollars?|bucks|euros?|pounds?|yen|"
     r"yuan|rupees?|francs?)\b)",
     re.IGNORECASE,
 )

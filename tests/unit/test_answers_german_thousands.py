@@ -1,0 +1,49 @@
+"""German thousands on money: "40 TEUR/Monat" and "40 T€" are €40,000 (Tausend Euro), never 40."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["40 TEUR/Monat", "40 T€", "40 Tsd. €", "40 TEUR", "ca. 40 T EUR im Monat", "40T€"],
+)
+def test_tausend_euro_is_read_as_thousands_of_euros(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug("model-convergence").question("monthly_spend")
+    a = parse_answer(q, typed)
+    assert a.number == 40_000
+    assert a.currency == "EUR"
+    assert "€40,000" in a.display(q)
+
+
+def test_tausend_euro_in_parts_reads_both_parts(catalog: Catalog) -> None:
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    a = parse_answer(q, "30 T€ hardware, 2 TEUR/Monat")
+    assert a.numbers == {"hardware": 30_000, "monthly": 2_000}
+    assert a.currency == "EUR"
+
+
+@pytest.mark.parametrize("typed", ["2 TB", "40 T"])
+def test_a_bare_t_is_no_thousand(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug("edge-economics").question("requests")
+    assert parse_answer(q, typed).number != int(typed.split()[0]) * 1000
+
+
+def test_a_roadmap_goal_in_teur_prices_the_plan_in_euros(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "role": "Head of IT",
+            "industry": "machine building",
+            "team_size": "40",
+            "constraints": "budget",
+            "goals": "cut API spend to 10 TEUR/month",
+        },
+    )
+    assert "It costs about €" in r.summary and "$" not in r.summary
