@@ -1,8 +1,10 @@
 """Whose consultation a shared place holds (a Slack channel thread, a Teams channel thread or
 group chat), so that someone else writing there is told whose it is and how to start their own.
 
-A place's holder is kept with the consultations' TTL; each owner's list of the places they hold
-lets ``forget`` remove every trace of them (their id, the name they went by there).
+A place's holder is kept with the consultations' TTL. ``forget`` finds the places an owner
+holds from the consultation store's own keys for their places (``na:{owner}:at:<place>``, still
+there when it runs: the desk forgets places first), so a place costs one key, not two, and
+every trace of them goes (their id, the name they went by there).
 """
 
 from __future__ import annotations
@@ -32,17 +34,13 @@ class PlaceHolders:
         digest = hashlib.sha256(place.encode()).hexdigest()[:32]
         return f"{self._prefix}:held:{digest}"
 
-    def _mine(self, owner: Owner) -> str:
-        return f"{self._prefix}:{{{owner.key}}}:held-places"
+    def _places_of(self, owner: Owner) -> str:
+        """The consultation store's keys for this owner's places (RedisConsultationStore)."""
+        return f"{self._prefix}:{{{owner.key}}}:at:"
 
     def save(self, place: str, owner: Owner, name: str = "") -> None:
-        key, mine = self._key(place), self._mine(owner)
         holder = Holder(owner=owner, name=name[:200])
-        with self._r.pipeline(transaction=False) as p:
-            p.set(key, holder.model_dump_json(), ex=self._ttl)
-            p.sadd(mine, key)
-            p.expire(mine, self._ttl)
-            p.execute()
+        self._r.set(self._key(place), holder.model_dump_json(), ex=self._ttl)
 
     def holder(self, place: str) -> Holder | None:
         raw = self._r.get(self._key(place))
@@ -59,8 +57,9 @@ class PlaceHolders:
 
     def forget(self, owner: Owner) -> int:
         """The places this owner holds (where no one else has started one since): how many."""
-        n = 0
-        for key in self._r.smembers(self._mine(owner)):
+        n, at = 0, self._places_of(owner)
+        for place_key in self._r.scan_iter(match=f"{at}*", count=500):
+            key = self._key(place_key.decode()[len(at) :])
             held = self._r.get(key)
             try:
                 theirs = held is not None and Holder.model_validate_json(held).owner == owner
@@ -68,5 +67,4 @@ class PlaceHolders:
                 theirs = True
             if theirs:
                 n += self._r.delete(key)
-        self._r.delete(self._mine(owner))
         return n
