@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+from consultations.answers.amounts import currency_of, is_money, per_payee, typed_figure
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.counts import (
@@ -24,14 +25,22 @@ from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
-from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.parts import assign_parts, example, part_words, words_pattern
+from consultations.answers.people import (
+    ME_AND,
+    PEOPLE_AFTER,
+    SOLO,
+    hours_as_days,
+    staff,
+    staff_hours,
+    whole_people,
+    with_noun,
+)
 from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_after, to_period
 from consultations.answers.rough import rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.units import (
-    FTE_HOURS_A_WEEK,
     M_MEANS,
     SPELLED,
     TO_BASE,
@@ -40,17 +49,6 @@ from consultations.answers.units import (
 )
 from consultations.scripts import NumberKind, Question
 
-_SHARE_OF_TIME = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)\s+time|"
-    r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
-    re.I,
-)
-_SOLO = re.compile(
-    r"^\s*(?:(?:it'?s\s+)?(?:just|only)\s+)?(?:me|myself)\b|\bsolo\b|\bon my own\b|"
-    r"\bby myself\b|\bone[- ]man\b",
-    re.I,
-)
-_ME_AND = re.compile(r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s", re.I)
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
 _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
 
@@ -67,11 +65,6 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
-_PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
-    r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
-    r"folks|guys|members?|analysts?|agents? on (?:the )?team)(?![\w-])",
-    re.I,
-)
 _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     r"\b(?:incl\.?|including|inc\.|of which|of whom|among them|out of which)\s*$", re.I
 )
@@ -80,9 +73,6 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
     r"^(?:none|zero|nothing|nil|nope|no(?:\s+(?:loss|drop|degradation|change))?)"
     r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
 )
-HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
-
-
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
@@ -153,10 +143,10 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
         quantities = [Quantity((0.0,), 0, len(text))]
     if question.unit == "people":
-        quantities = _people(text, quantities)
-    if not quantities and question.unit == "people" and _SOLO.search(text):  # "just me"
+        quantities = whole_people(text, quantities)
+    if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"
         quantities = [Quantity((1.0,), 0, len(text))]
-    elif question.unit == "people" and _ME_AND.match(text) and len(quantities) == 1:
+    elif question.unit == "people" and ME_AND.match(text) and len(quantities) == 1:
         q = quantities[0]  # "me and 2 contractors": 3 people, said back
         said = f"you and {q.text.strip() or plain(q.readings[0])} more"
         quantities = [replace(q, readings=tuple(r + 1 for r in q.readings), note=said)]
@@ -169,11 +159,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
-    currency = _currency(question, text, quantities)
-    if kind not in (None, NumberKind.MONEY) and _is_money(question, text, quantities[0]):
+    currency = currency_of(question, text, quantities)
+    if kind not in (None, NumberKind.MONEY) and is_money(question, text, quantities[0]):
         need = f"the number of {question.unit}" if question.unit else "a number"
         raise AnswerError(
-            f"I read “{_typed(text, quantities[0])}” as money, but I need {need}"
+            f"I read “{typed_figure(text, quantities[0])}” as money, but I need {need}"
             f"{example(question)}."
         )
     if kind is NumberKind.MONEY:
@@ -182,9 +172,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
         quantities = [
-            _staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
+            staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
             if q.unit == "fte"
-            else _hours_as_days(q)
+            else hours_as_days(q)
             if q.unit == "h"
             else q
             for q in quantities
@@ -194,15 +184,15 @@ def _number_answer(question: Question, typed: str) -> Answer:
         quantities = whole or quantities
     quantities = _without_counted_things(question, quantities)
     if question.unit in _NOT_PEOPLE:
-        people = [q for q in quantities if q.unit == "fte" or _PEOPLE_AFTER.match(text, q.end)]
+        people = [q for q in quantities if q.unit == "fte" or PEOPLE_AFTER.match(text, q.end)]
         quantities = [q for q in quantities if q not in people]
         if people and not quantities:
             raise AnswerError(
-                f"I read “{_with_noun(text, people[0])}” as people, but I "
+                f"I read “{with_noun(text, people[0])}” as people, but I "
                 f"need the number of {question.unit}{example(question)}."
             )
     if kind is NumberKind.MONEY and not question.parts:
-        quantities = _per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
+        quantities = per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
     which = "the first figure"
     if not question.parts and (usual := usual_figure(text, quantities)) is not None:
         others = [q for q in quantities if q.start != usual.start]
@@ -214,7 +204,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         which = f"the one in {question.unit or 'tokens'}"
     chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
-        left = ", ".join(f"“{_typed(text, x)}”" for x in quantities[1:])
+        left = ", ".join(f"“{typed_figure(text, x)}”" for x in quantities[1:])
         first = chosen[""]
         note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
@@ -239,62 +229,6 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
-
-
-_PAYEE = re.compile(
-    r"\s*(?:/\s*mo(?:nth)?|a month|per month|monthly)?\s*(?:on|for|with|to|at|via)\s+[a-z]", re.I
-)
-
-
-def _per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Amounts each spent on something named ("$8k on OpenAI and $4k on Anthropic") at a
-    question asking for them all together: one figure, added up and said back."""
-    rates = {q.rate for q in found} - {None}  # "8k/mo on openai, 4k on claude": one rate
-    if (
-        len(found) < 2
-        or len(rates) > 1
-        or not all(
-            len(q.readings) == 1
-            and q.currency == found[0].currency
-            and q.unit is None
-            and _PAYEE.match(text, q.end)
-            for q in found
-        )
-    ):
-        return found
-    total = sum(q.readings[0] for q in found)
-    said = " + ".join(_typed(text, q) for q in found) + " added up"
-    rate = next(iter(rates), None)
-    return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
-
-
-_MONEY_BEFORE = re.compile(
-    r"\b(?:budget|costs?|spend(?:ing)?|salary|price|paid|pay)(?:\s+(?:is|of|was|at|around|about|"
-    r"roughly|~))*\s*$",
-    re.I,
-)
-_MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds|bucks)\b", re.I)
-
-
-def _is_money(question: Question, text: str, q: Quantity) -> bool:
-    """The figure is an amount of money: typed with a currency, or, at a count, named as a
-    budget or cost ("the budget is 50k", "50k budget"; shares such as "cost 50" are not)."""
-    if q.currency:
-        return True
-    named = _MONEY_BEFORE.search(text[: q.start]) or _MONEY_AFTER.match(text, q.end)
-    return bool(named) and question.kind is NumberKind.COUNT and not question.parts
-
-
-def _typed(text: str, q: Quantity) -> str:
-    """A figure as typed, its currency sign included."""
-    start = q.start - 1 if q.start and text[q.start - 1] in "$€£¥" else q.start
-    return text[start : q.end].strip()
-
-
-def _with_noun(text: str, q: Quantity) -> str:
-    """The number as typed with the noun after it ("3 ppl")."""
-    m = _PEOPLE_AFTER.match(text, q.end)
-    return text[q.start : m.end() if m else q.end].strip()
 
 
 def _whole(q: Quantity) -> Quantity:
@@ -375,7 +309,7 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit not in table:
         raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
     if q.unit == "fte":
-        return _staff_hours(q, text)
+        return staff_hours(q, text)
     factor = table[q.unit]
     readings = tuple(float(f"{r * factor:.12g}") for r in q.readings)
     note = q.note
@@ -384,57 +318,6 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
     return replace(q, readings=readings, note=note)
-
-
-_ME_AND_ONE = re.compile(  # "just me and a freelancer": one more
-    r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s+(?:a|an|one)\s+[a-z]", re.I
-)
-_TEAMS_OF = re.compile(  # "two teams of 5", "3 scrum teams of 7"; not "2k (IT), ML team of 40"
-    r"\s*(?:[a-z-]+\s+)?(?:teams?|squads?|groups?|pods?)\s+of\s*", re.I
-)
-
-
-def _people(text: str, found: list[Quantity]) -> list[Quantity]:
-    """People are whole; "two teams of 5" is 10; "me and a freelancer" is 2."""
-    if not found and _ME_AND_ONE.match(text):
-        return [Quantity((1.0,), 0, len(text), text="one")]  # the speaker is added below
-    if len(found) == 2 and _TEAMS_OF.fullmatch(text[found[0].end : found[1].start]):
-        a, b = found
-        note = f"{plain(a.readings[0])} × {plain(b.readings[0])} people"
-        return [replace(a, readings=(a.readings[0] * b.readings[0],), end=b.end, note=note)]
-    return [
-        replace(q, readings=tuple(float(round(r + 1e-9)) for r in q.readings))
-        if q.note and "midpoint" in q.note
-        else q
-        for q in found
-    ]
-
-
-def _hours_as_days(q: Quantity) -> Quantity:
-    """ "4h per week" at a question in engineer-days: half a day a week, not 4 days."""
-    shown = f"{plain(q.readings[0])}h" if q.note else q.text.strip()  # 8h, from 2 × 4h
-    note = f"{shown} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
-    note = f"{q.note}; {note}" if q.note else note  # "two people × 4h each" stays said
-    return replace(q, readings=tuple(r / HOURS_A_DAY for r in q.readings), unit=None, note=note)
-
-
-def _staff_hours(q: Quantity, text: str) -> Quantity:
-    """ "two people half time": hours a week, 40 for each person full time, said back."""
-    return _staff(q, text, FTE_HOURS_A_WEEK, "hours", "h")
-
-
-def _staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) -> Quantity:
-    """People as their time a week (``a_week`` of ``what`` each full time), said back."""
-    share, said = 1.0, "full time"
-    if m := _SHARE_OF_TIME.match(text, q.end):
-        word = m.group("s").casefold()
-        share = int(m.group("pct")) / 100 if m.group("pct") else 0.5 if "full" not in word else 1.0
-        said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
-    time = tuple(r * share * a_week for r in q.readings)
-    note = f"{q.text.strip()} {said} at {a_week:.0f} {what} a week each (our assumption)"
-    if m is None and any(r != round(r) for r in q.readings):  # "half an FTE": not "full time"
-        note = f"{q.text.strip()} at {a_week:.0f} {what} a week for one full time (our assumption)"
-    return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)
 
 
 _NOT_MONEY = {NumberKind.DURATION_MS, NumberKind.MONTHS, NumberKind.HOURS, NumberKind.PERCENT}
@@ -449,19 +332,6 @@ def _unit_word(kind: NumberKind) -> str:
         NumberKind.MONEY: "an amount of money",
         NumberKind.TOKENS: "a number of tokens (a page is about 500)",
     }.get(kind, "a number")
-
-
-def _currency(question: Question, text: str, found: list[Quantity]) -> str | None:
-    if question.kind is not NumberKind.MONEY:
-        return None
-    codes = {q.currency for q in found if q.currency}
-    codes |= {currency_code(m.group(0)) for m in CURRENCY_WORDS.finditer(text)}
-    if len(codes) > 1:
-        raise AnswerError(
-            f"You wrote amounts in {' and '.join(sorted(codes))}; which one should the report "
-            "use? Please give all the amounts in one currency."
-        )
-    return codes.pop() if codes else None
 
 
 def _readings(question: Question, chosen: dict[str, Quantity]) -> list[dict[str, float]]:

@@ -1,0 +1,74 @@
+"""Money in an answer: amounts named per payee and added up, a figure that is money where
+something else is asked, one currency for all of an answer's amounts. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity
+from consultations.answers.model import AnswerError
+from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.scripts import NumberKind, Question
+
+_PAYEE = re.compile(
+    r"\s*(?:/\s*mo(?:nth)?|a month|per month|monthly)?\s*(?:on|for|with|to|at|via)\s+[a-z]", re.I
+)
+
+
+def per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Amounts each spent on something named ("$8k on OpenAI and $4k on Anthropic") at a
+    question asking for them all together: one figure, added up and said back."""
+    rates = {q.rate for q in found} - {None}  # "8k/mo on openai, 4k on claude": one rate
+    if (
+        len(found) < 2
+        or len(rates) > 1
+        or not all(
+            len(q.readings) == 1
+            and q.currency == found[0].currency
+            and q.unit is None
+            and _PAYEE.match(text, q.end)
+            for q in found
+        )
+    ):
+        return found
+    total = sum(q.readings[0] for q in found)
+    said = " + ".join(typed_figure(text, q) for q in found) + " added up"
+    rate = next(iter(rates), None)
+    return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
+
+
+_MONEY_BEFORE = re.compile(
+    r"\b(?:budget|costs?|spend(?:ing)?|salary|price|paid|pay)(?:\s+(?:is|of|was|at|around|about|"
+    r"roughly|~))*\s*$",
+    re.I,
+)
+_MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds|bucks)\b", re.I)
+
+
+def is_money(question: Question, text: str, q: Quantity) -> bool:
+    """The figure is an amount of money: typed with a currency, or, at a count, named as a
+    budget or cost ("the budget is 50k", "50k budget"; shares such as "cost 50" are not)."""
+    if q.currency:
+        return True
+    named = _MONEY_BEFORE.search(text[: q.start]) or _MONEY_AFTER.match(text, q.end)
+    return bool(named) and question.kind is NumberKind.COUNT and not question.parts
+
+
+def typed_figure(text: str, q: Quantity) -> str:
+    """A figure as typed, its currency sign included."""
+    start = q.start - 1 if q.start and text[q.start - 1] in "$€£¥" else q.start
+    return text[start : q.end].strip()
+
+
+def currency_of(question: Question, text: str, found: list[Quantity]) -> str | None:
+    if question.kind is not NumberKind.MONEY:
+        return None
+    codes = {q.currency for q in found if q.currency}
+    codes |= {currency_code(m.group(0)) for m in CURRENCY_WORDS.finditer(text)}
+    if len(codes) > 1:
+        raise AnswerError(
+            f"You wrote amounts in {' and '.join(sorted(codes))}; which one should the report "
+            "use? Please give all the amounts in one currency."
+        )
+    return codes.pop() if codes else None

@@ -1,0 +1,86 @@
+"""People in an answer: whole persons ("two teams of 5", "me and a freelancer") and their
+time ("two people half time" as hours a week, "4h a week" as engineer-days). Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.lexer import Quantity
+from consultations.answers.model import plain
+from consultations.answers.units import FTE_HOURS_A_WEEK
+
+SHARE_OF_TIME = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)\s+time|"
+    r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
+    re.I,
+)
+SOLO = re.compile(
+    r"^\s*(?:(?:it'?s\s+)?(?:just|only)\s+)?(?:me|myself)\b|\bsolo\b|\bon my own\b|"
+    r"\bby myself\b|\bone[- ]man\b",
+    re.I,
+)
+ME_AND = re.compile(r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s", re.I)
+PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
+    r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
+    r"folks|guys|members?|analysts?|agents? on (?:the )?team)(?![\w-])",
+    re.I,
+)
+HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
+
+
+ME_AND_ONE = re.compile(  # "just me and a freelancer": one more
+    r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s+(?:a|an|one)\s+[a-z]", re.I
+)
+_TEAMS_OF = re.compile(  # "two teams of 5", "3 scrum teams of 7"; not "2k (IT), ML team of 40"
+    r"\s*(?:[a-z-]+\s+)?(?:teams?|squads?|groups?|pods?)\s+of\s*", re.I
+)
+
+
+def whole_people(text: str, found: list[Quantity]) -> list[Quantity]:
+    """People are whole; "two teams of 5" is 10; "me and a freelancer" is 2."""
+    if not found and ME_AND_ONE.match(text):
+        return [Quantity((1.0,), 0, len(text), text="one")]  # the speaker is added below
+    if len(found) == 2 and _TEAMS_OF.fullmatch(text[found[0].end : found[1].start]):
+        a, b = found
+        note = f"{plain(a.readings[0])} × {plain(b.readings[0])} people"
+        return [replace(a, readings=(a.readings[0] * b.readings[0],), end=b.end, note=note)]
+    return [
+        replace(q, readings=tuple(float(round(r + 1e-9)) for r in q.readings))
+        if q.note and "midpoint" in q.note
+        else q
+        for q in found
+    ]
+
+
+def hours_as_days(q: Quantity) -> Quantity:
+    """ "4h per week" at a question in engineer-days: half a day a week, not 4 days."""
+    shown = f"{plain(q.readings[0])}h" if q.note else q.text.strip()  # 8h, from 2 × 4h
+    note = f"{shown} at {HOURS_A_DAY:.0f} hours a day (our assumption)"
+    note = f"{q.note}; {note}" if q.note else note  # "two people × 4h each" stays said
+    return replace(q, readings=tuple(r / HOURS_A_DAY for r in q.readings), unit=None, note=note)
+
+
+def staff_hours(q: Quantity, text: str) -> Quantity:
+    """ "two people half time": hours a week, 40 for each person full time, said back."""
+    return staff(q, text, FTE_HOURS_A_WEEK, "hours", "h")
+
+
+def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) -> Quantity:
+    """People as their time a week (``a_week`` of ``what`` each full time), said back."""
+    share, said = 1.0, "full time"
+    if m := SHARE_OF_TIME.match(text, q.end):
+        word = m.group("s").casefold()
+        share = int(m.group("pct")) / 100 if m.group("pct") else 0.5 if "full" not in word else 1.0
+        said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
+    time = tuple(r * share * a_week for r in q.readings)
+    note = f"{q.text.strip()} {said} at {a_week:.0f} {what} a week each (our assumption)"
+    if m is None and any(r != round(r) for r in q.readings):  # "half an FTE": not "full time"
+        note = f"{q.text.strip()} at {a_week:.0f} {what} a week for one full time (our assumption)"
+    return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)
+
+
+def with_noun(text: str, q: Quantity) -> str:
+    """The number as typed with the noun after it ("3 ppl")."""
+    m = PEOPLE_AFTER.match(text, q.end)
+    return text[q.start : m.end() if m else q.end].strip()
