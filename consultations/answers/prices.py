@@ -30,6 +30,7 @@ def per_million(text: str, found: list[Quantity], per: float | None) -> list[Qua
     """The figures that are prices, per million tokens; a "per 1M"/"per 1k" is no figure."""
     kept: list[Quantity] = []
     own = 0  # the figures before this one that already had their own "per 1k"
+    unit: Quantity | None = None  # the last "per 1k" said
     for i, q in enumerate(found):
         if not _denominator(text, q, found[:i]):
             kept.append(q)
@@ -37,9 +38,12 @@ def per_million(text: str, found: list[Quantity], per: float | None) -> list[Qua
             last = i == len(found) - 1  # "0.3 ct / 1.5 ct per 1k": one "per 1k" for both
             for j in range(own if last else len(kept) - 1, len(kept)):
                 kept[j] = _per_unit(kept[j], q.readings[0], f"{q.text.strip()} tokens", per)
-            own = len(kept)
+            own, unit = len(kept), q
         elif kept:
-            own = len(kept)
+            own, unit = len(kept), None
+    if per and unit is not None:  # "0,25 ct per 1k tokens in, 1 ct out": the same "per 1k"
+        for j in range(own, len(kept)):
+            kept[j] = _per_unit(kept[j], unit.readings[0], f"{unit.text.strip()} tokens", per)
     if per:  # "$0.000003 per token": per million
         kept = [
             _per_unit(q, 1.0, "token", per) if _PER_TOKEN.match(text, q.end) else q for q in kept

@@ -20,6 +20,11 @@ EDGE, ATTENTION = "edge-economics", "attention-readiness"
             "0,25 ct per 1k tokens is 2.50 per million tokens",
         ),
         ("15 cents and 60 cents", {"input": 0.15, "output": 0.6}, "15 cents is 0.15"),
+        (  # the "per 1k" said once, for the price after it too (output was 0.01 per million)
+            "0,25 ct per 1k tokens in, 1 ct out",
+            {"input": 2.5, "output": 10},
+            "1 ct per 1k tokens is 10 per million tokens",
+        ),
         (
             "0.3 cents / 1.5 cents per 1K",  # one "per 1K" for both
             {"input": 3, "output": 15},
