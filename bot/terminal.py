@@ -9,9 +9,9 @@ from typing import TextIO
 
 from consultations import messages, router
 from consultations.catalog import UnknownConsultation
+from consultations.corrected import label
 from consultations.engine import Finished
 from consultations.ports import Narrator
-from consultations.replies import label
 from consultations.service import ConsultationService, NotFound
 from consultations.state import Consultation, Delivery, Owner, Status
 

@@ -13,14 +13,13 @@ from datetime import datetime
 
 from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
 from consultations.answers.corrections import names_of
+from consultations.corrected import label, short
 from consultations.replies import (
     FINISHED,
     apply_reply,
     current_question,
-    label,
     prefill,
     reopen,
-    short,
     summary,
 )
 from consultations.scripts import ConsultationScript, Question

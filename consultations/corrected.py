@@ -1,0 +1,202 @@
+"""A correction typed at any question: which earlier answer it changes ("actually it's 8
+million", "wait, I meant 3 million", "and supplier onboarding" after a list), and what is said
+back. Pure; :mod:`consultations.replies` applies every other kind of reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from consultations.answers import Answer, AnswerError, Unclear, parse_answer
+from consultations.answers.corrections import (
+    Correction,
+    back_reference,
+    continued,
+    find_correction,
+    named_questions,
+    names_of,
+    unknown_subject,
+)
+from consultations.answers.numbers import one_part
+from consultations.answers.plausible import doubt
+from consultations.scripts import ConsultationScript, Question, QuestionType
+from consultations.state import Consultation, Pending
+from consultations.text import inert
+
+
+@dataclass(frozen=True)
+class ReplyResult:
+    changed: bool
+    note: str | None = None  # what was understood, said back
+    reason: str | None = None  # why the question is asked again
+    corrected: bool = False  # an earlier answer was changed
+
+
+def label(q: Question) -> str:
+    return names_of(q)[0]
+
+
+SIDE = 120  # characters of each side of a change said back: both fit the note (300)
+
+
+def short(text: str) -> str:
+    return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
+
+
+def changed(q: Question, old: str, new: str) -> str:
+    return f"Changed {label(q)}: {short(old)} → {short(new)}."
+
+
+def not_asked(about: str) -> str:
+    return (
+        f"No question here asks about the {inert(about, 40)}, so I have not changed anything: "
+        "type `edit N` to change answer N, or answer the question below."
+    )
+
+
+def in_currency_of(old: Answer, new: Answer) -> Answer:
+    """ "actually more like 25k" after "$20k": the amount changes, not its currency."""
+    if new.currency is None and old.currency and (new.number is not None or new.numbers):
+        return new.model_copy(update={"currency": old.currency})
+    return new
+
+
+def correction(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> ReplyResult | None:
+    answered = [k for k, a in c.answers.items() if k != c.editing]
+    found = find_correction(script.questions, answered, current.key if current else None, text)
+    if found is None and (about := _about_nothing_asked(script, current, text)):
+        return ReplyResult(False, reason=not_asked(about))  # not a guess at which answer
+    if found is None:
+        found = _unnamed(script, c, current, text) or _continues_list(script, c, current, text)
+    if found is None:
+        return None
+    q = script.question(found.key)
+    old = c.answers[q.key]
+    if found.add:  # "we also use Cohere for embeddings": the list grows, nothing is lost
+        try:
+            more = parse_answer(q, found.text)
+        except AnswerError:
+            return None
+        had = old.items or ()
+        have = {x.casefold() for x in had}
+        items = (*had, *(x for x in more.items or () if x.casefold() not in have))
+        answer = old.model_copy(
+            update={
+                "items": items[: q.max_items],
+                "raw": ", ".join(filter(None, [old.raw, found.text])),
+                "skipped": False,
+            }
+        )
+        c.answers[q.key] = answer
+        added = len(items) - len(had)
+        note = (
+            f"Added to {label(q)}: {found.text} (now {len(items)}: {answer.display(q)})."
+            if added > 0
+            else f"{label(q)} already holds that: {old.display(q)}."
+        )
+        return ReplyResult(True, note=note, corrected=added > 0)
+    try:
+        answer = parse_answer(q, found.text)
+    except AnswerError:  # one part of a two-part figure, or words for this question
+        part = one_part(q, old, text, found.text)
+        if part is None:
+            return None
+        answer = part
+    answer = in_currency_of(old, answer)
+    if question := doubt(q, answer, script.questions):
+        c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
+        return ReplyResult(True, corrected=True)
+    c.answers[q.key] = answer
+    how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
+    note = changed(q, old.display(q), answer.display(q) + how)
+    return ReplyResult(True, note=note, corrected=True)
+
+
+def _unnamed(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> Correction | None:
+    """ "wait, I meant 3 million" names no question: it corrects a recent figure when it plainly
+    points back ("I meant", "make that") or when its words cannot answer the current question
+    ("sorry, 3 million" asked for input and output tokens): the latest of the last three
+    answers whose question the words can answer (after the tokens, "3 million" is the volume)."""
+    ref = back_reference(text)
+    if ref is None:
+        return None
+    words, pointing = ref
+    fresh = _fresh(current, words, text)
+    if fresh and not pointing:
+        return None
+    recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    named = named_questions(script.questions, words) - {current.key if current else ""}
+    for key in recent:
+        q = script.question(key)
+        if current is not None and key == current.key:
+            continue
+        if named and key not in named:  # "we have 4 vendors" is about vendors, not upkeep
+            continue
+        if q.type is QuestionType.NUMBER and (
+            reads(q, words) or one_part(q, c.answers[key], text, words) is not None
+        ):
+            return Correction(key, words)
+    last = script.question(recent[0]) if recent else None
+    if pointing and not fresh and last is not None and last.type in _NAMED:
+        return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"
+    return None  # free words after "sorry" are far likelier a new answer than a correction
+
+
+def _continues_list(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> Correction | None:
+    """ "and supplier onboarding" right after a list was answered: more of that list (a list
+    is often typed over several messages), not an answer to the question asked since."""
+    rest = continued(text)
+    last = c.trail[-1] if c.trail else None
+    if rest is None or last is None or last not in c.answers or last == c.editing:
+        return None
+    q = script.question(last)
+    if q.type is not QuestionType.LIST or (current is not None and q.key == current.key):
+        return None
+    return Correction(q.key, rest, add=True)
+
+
+_NAMED = (QuestionType.LIST, QuestionType.TEXT)
+
+
+RECENT = 3  # how far back an unnamed correction may reach
+
+
+def _fresh(current: Question | None, words: str, text: str) -> bool:
+    """The words of a cued reply can answer the question asked ("sorry, 5M" at the volume)."""
+    return current is not None and not _only_quantity(current, words) and reads(current, text)
+
+
+def _about_nothing_asked(
+    script: ConsultationScript, current: Question | None, text: str
+) -> str | None:
+    """ "actually the budget is 50k" that cannot answer the question asked, where no question
+    asks about a budget: what it is about (no earlier answer is changed on a guess)."""
+    ref = back_reference(text)
+    if ref is None or _fresh(current, ref[0], text):
+        return None
+    return unknown_subject(script.questions, text)
+
+
+def _only_quantity(current: Question, words: str) -> bool:
+    """ "sorry, 2 hours a week" typed at a free-text question is a figure for the last one: free
+    text is never a bare quantity of a few words."""
+    return (
+        current.type is QuestionType.TEXT
+        and len(words.split()) <= 5
+        and any(ch.isdigit() for ch in words)
+    )
+
+
+def reads(q: Question, text: str) -> bool:
+    try:
+        parse_answer(q, text)
+    except Unclear:
+        return True
+    except AnswerError:
+        return False
+    return True
