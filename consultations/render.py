@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from consultations.report import Report, Table
+
+TABLE_WIDTH = 60  # characters: wider, a code block wraps or scrolls in a laptop-sized chat window
+_GAP = "  "
 
 SHIFT_NAMES = {
     1: "attention got better",
@@ -45,13 +50,40 @@ def render_report_markdown(report: Report) -> str:
 
 
 def _table(t: Table) -> str:
+    """A monospace table at most ``TABLE_WIDTH`` wide: a cell too wide for its column wraps
+    onto more lines, and then a blank line keeps each row apart."""
     rows = [t.columns, *t.rows]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(t.columns))]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    widths = _fit([max(len(r[i]) for r in rows) for i in range(len(t.columns))])
+    cells = [
+        [
+            textwrap.wrap(c, w, break_on_hyphens=False) or [""]
+            for c, w in zip(r, widths, strict=True)
+        ]
+        for r in rows
     ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return f"**{t.title}**\n```\n" + "\n".join(lines) + "\n```"
+    wrapped = any(len(lines) > 1 for row in cells for lines in row)
+    out: list[str] = []
+    for n, row in enumerate(cells):
+        if n == 1:
+            out.append(_GAP.join("-" * w for w in widths))
+        elif n > 1 and wrapped:
+            out.append("")
+        for k in range(max(len(lines) for lines in row)):
+            line = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(row, widths, strict=True)]
+            out.append(_GAP.join(line).rstrip())
+    return f"**{t.title}**\n```\n" + "\n".join(out) + "\n```"
+
+
+def _fit(widths: list[int], minimum: int = 8) -> list[int]:
+    """Column widths within ``TABLE_WIDTH``: the widest columns are narrowed to one cap, the
+    largest that fits, and narrow ones are left whole."""
+    room = TABLE_WIDTH - len(_GAP) * (len(widths) - 1)
+    if sum(widths) <= room:
+        return widths
+    cap = max(widths)
+    while cap > minimum and sum(min(w, cap) for w in widths) > room:
+        cap -= 1
+    return [min(w, cap) for w in widths]
 
 
 def figures_markdown(report: Report | None) -> str:
