@@ -127,7 +127,8 @@ def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalo
     assert "ready" in update[-1]["text"]
     (body,) = [b for b in report[0]["blocks"] if b["type"] == "markdown"]  # standard Markdown
     assert "\n- " in body["text"] and "• " not in body["text"]  # our bullets are list items
-    assert "Offline analysis" in report[0]["text"]  # the notification's plain text
+    # the notification's plain text: the verdict first, not the note above it
+    assert report[0]["text"].startswith("Edge Deployment Economics: Verdict: ")
 
 
 def test_logs_are_json_lines_with_the_task_bound(

@@ -78,11 +78,14 @@ def test_a_long_report_is_one_markdown_block_per_message_within_slacks_limit() -
     assert text.split() == "\n\n".join(paragraphs).split()  # nothing lost, nothing repeated
 
 
-def test_the_notification_text_is_the_title_and_the_opening_in_plain_text() -> None:
+def test_the_notification_text_is_the_title_and_the_verdict_in_plain_text() -> None:
+    """The note in italics above the verdict would take the notification's few words."""
     (message,) = kit.report_messages(
-        "Edge economics", "_Offline analysis._\n\n**Verdict: go.**", "x"
+        "Edge economics", "_Offline analysis._\n\n**Verdict: go.**\n\nSummary _here_.", "x"
     )
-    assert kit.fallback_text(message) == "Edge economics: Offline analysis. Verdict: go."
+    assert kit.fallback_text(message) == "Edge economics: Verdict: go. Summary here."
+    (message,) = kit.report_messages("Edge economics", "_Only a note._", "x")
+    assert kit.fallback_text(message) == "Edge economics: Only a note."  # nothing else to say
 
 
 def test_the_title_is_shown_once_in_the_header_not_again_in_the_body() -> None:

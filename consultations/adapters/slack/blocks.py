@@ -125,13 +125,18 @@ def markdown_block(text: str) -> Block:
     return MarkdownBlock(text=text).to_dict()
 
 
+_NOTE = re.compile(r"\A(?:_[^_\n]+_[ \t]*\n\n+)+")  # italic lines before the report proper
+
+
 def fallback_text(blocks: list[Block]) -> str:
     """The message's ``text``, what a notification shows: the title and the report's opening
-    as plain text (Slack reads ``text`` as mrkdwn: escaped)."""
+    as plain text (Slack reads ``text`` as mrkdwn: escaped). A note in italics above the
+    verdict ("_Offline analysis: …_") is left out: the few words a notification shows are
+    the verdict's."""
     title = next((b["text"]["text"] for b in blocks if b["type"] == "header"), "")
     for b in blocks:
         if b["type"] == "markdown":
-            opening = plain(b["text"])
+            opening = plain(_NOTE.sub("", b["text"]) or b["text"])
             if len(opening) > NOTIFY_LIMIT:
                 opening = opening[: NOTIFY_LIMIT - 1] + "…"
             return neutralise(f"{title}: {opening}" if title else opening)[:TEXT_LIMIT]
