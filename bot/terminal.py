@@ -233,8 +233,5 @@ def _deliver(
     done = service.write_report(owner, cid, narrator)
     term.say(f"— Report by {done.narrated_by} —")
     term.say(done.narrative or "")
-    term.say(
-        "_What if? Type `edit N` to change answer N (or write the correction, e.g. `change the "
-        "volume to 8M`) and the report is written again; `quit` leaves._"
-    )
+    term.say(f"_{messages.WHAT_IF} `quit` leaves._")
     return service.mark_delivery(owner, cid, Delivery.DELIVERED)

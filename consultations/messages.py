@@ -15,6 +15,10 @@ NOTE_LIMIT = 300  # characters of an echoed answer: the question after it always
 SUMMARY_LIMIT = 2000  # the answers a report will use, each already cut when it was noted
 
 CONTROLS = "type `back`, `skip`, `edit N` or `cancel` any time"
+WHAT_IF = (  # under a finished report: the consultation still takes corrections
+    "What if? Type `edit N` to change answer N (or write the correction, e.g. `change the "
+    "volume to 8M`) and the report is written again."
+)
 
 
 def intro(script: ConsultationScript) -> str:

@@ -127,6 +127,8 @@ def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalo
     assert "ready" in update[-1]["text"]
     (body,) = [b for b in report[0]["blocks"] if b["type"] == "markdown"]  # standard Markdown
     assert "\n- " in body["text"] and "• " not in body["text"]  # our bullets are list items
+    *_, what_if, vote = report[-1]["blocks"]  # under the report: what if, then 👍/👎
+    assert "`edit N`" in what_if["elements"][0]["text"] and vote["type"] == "context_actions"
     # the notification's plain text: the verdict first, not the note above it
     assert report[0]["text"].startswith("Edge Deployment Economics: Verdict: ")
 

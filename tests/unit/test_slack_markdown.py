@@ -111,3 +111,19 @@ def test_an_answer_keeps_its_words_and_loses_slacks_marks() -> None:
         "5 * 3 and 4 * 2": "5 * 3 and 4 * 2",
     }
     assert {typed: kit.as_answered(kit.as_typed(typed)) for typed in said} == said
+
+
+def test_under_the_report_the_reader_is_told_answers_can_still_change_then_asked_for_a_vote() -> (
+    None
+):
+    """The terminal says 'What if? Type `edit N`…' under its report; Slack said nothing, though
+    a correction typed in the thread rewrites the report there too."""
+    body = "_Offline analysis._\n\n**Verdict: go.**"
+    (message,) = kit.closed(kit.report_messages("Edge economics", body, "x"), "c0ffee00")
+    what_if, vote = message[-2:]
+    assert what_if["type"] == "context" and "`edit N`" in what_if["elements"][0]["text"]
+    assert "written again" in what_if["elements"][0]["text"]
+    assert vote["type"] == "context_actions"  # 👍/👎 last
+    full = [[kit.section(str(n)) for n in range(kit.BLOCKS_LIMIT - 1)]]
+    first, closing = kit.closed(full, "c0ffee00")  # no room: a message of their own
+    assert first == full[0] and [b["type"] for b in closing] == ["context", "context_actions"]

@@ -9,6 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import MarkdownBlock
 
 from consultations import messages
+from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.markdown import MARKDOWN_LIMIT, plain, report_markdown
 from consultations.catalog import Catalog
 from consultations.engine import Asked
@@ -117,6 +118,17 @@ def report_messages(title: str, body_markdown: str, author: str) -> list[list[Bl
         },
     ]
     return [[*head, *body[:1]], *([b] for b in body[1:])]
+
+
+def closed(report: list[list[Block]], cid: str) -> list[list[Block]]:
+    """The report's messages with what a reader can do next under the last one: change an
+    answer (as the terminal says under its report) and 👍/👎; in a message of their own when
+    the last one has no room left."""
+    what_if = {"type": "context", "elements": [{"type": "mrkdwn", "text": messages.WHAT_IF}]}
+    closing = [what_if, feedback_block(cid)]
+    if len(report[-1]) + len(closing) <= BLOCKS_LIMIT:
+        return [*report[:-1], [*report[-1], *closing]]
+    return [*report, closing]
 
 
 def markdown_block(text: str) -> Block:

@@ -15,7 +15,6 @@ from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.canvas import ReportCanvas
 from consultations.adapters.slack.client import web_client
-from consultations.adapters.slack.feedback_blocks import feedback_block
 from consultations.adapters.slack.installations import Installations
 from consultations.adapters.slack.parts import (
     Metadata,
@@ -98,11 +97,9 @@ class SlackGateway:
         client = self._client(c.owner.workspace)
         title = c.report.title if c.report else c.slug
         body = figures_markdown(c.report) if streamed else (c.narrative or "")
-        messages = kit.report_messages(title, body, c.narrated_by or "the advisor")
-        if len(messages[-1]) < kit.BLOCKS_LIMIT:  # 👍/👎 under the report's last message
-            messages[-1] = [*messages[-1], feedback_block(c.id)]
-        else:
-            messages.append([feedback_block(c.id)])
+        messages = kit.closed(
+            kit.report_messages(title, body, c.narrated_by or "the advisor"), c.id
+        )
         for n, blocks in enumerate(messages):
             post = partial(self._post_blocks, client, channel, ts, blocks)
             post_once(client, channel, ts, parts, f"message:{n}", post)
