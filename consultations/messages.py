@@ -16,8 +16,8 @@ SUMMARY_LIMIT = 2000  # the answers a report will use, each already cut when it 
 
 CONTROLS = "type `back`, `skip`, `edit N` or `cancel` any time"
 WHAT_IF = (  # under a finished report: the consultation still takes corrections
-    "What if? Type `edit N` to change answer N (or write the correction, e.g. `change the "
-    "volume to 8M`) and the report is written again."
+    "What if? Type `edit N` to change answer N, or write the correction in your own words, "
+    "and the report is written again."
 )
 
 
