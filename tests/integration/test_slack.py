@@ -120,12 +120,15 @@ def test_a_whole_consultation_in_a_thread(stack: Stack, slack: FakeSlack, catalo
         ]
     )
     text = block_text(report[0])
-    assert "Offline analysis" in text and "$40,500" in text and "349,800" in text
+    assert "$40,500" in text and "349,800" in text
+    (credit,) = [b for b in report[0]["blocks"] if b["type"] == "context"][0]["elements"]
+    assert credit["text"].startswith("_Offline analysis: written by the built-in advisor")
+    (body,) = [b for b in report[0]["blocks"] if b["type"] == "markdown"]
+    assert body["text"].startswith("**Verdict: ")  # the verdict opens the report, said once
     assert report[0]["unfurl_links"] in (False, "false", "0", 0)
     slack.wait_for(lambda: slack.calls("files.completeUploadExternal"))  # the cost chart
     update = slack.wait_for(lambda: slack.calls("chat.update"))
     assert "ready" in update[-1]["text"]
-    (body,) = [b for b in report[0]["blocks"] if b["type"] == "markdown"]  # standard Markdown
     assert "\n- " in body["text"] and "• " not in body["text"]  # our bullets are list items
     *_, what_if, vote = report[-1]["blocks"]  # under the report: what if, then 👍/👎
     assert "`edit N`" in what_if["elements"][0]["text"] and vote["type"] == "context_actions"

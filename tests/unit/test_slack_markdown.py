@@ -94,7 +94,20 @@ def test_the_title_is_shown_once_in_the_header_not_again_in_the_body() -> None:
     assert message[0]["text"]["text"] == "Edge economics"
     markdown = "".join(b["text"] for b in message if b["type"] == "markdown")
     assert "Edge economics" not in markdown
-    assert "**Verdict: pilot it.**" in markdown and "_Offline analysis._" in markdown
+    assert markdown.startswith("**Verdict: pilot it.**")  # the verdict first
+
+
+def test_the_note_naming_who_wrote_it_is_the_credit_under_the_title_not_said_twice() -> None:
+    """Before: 'Report by offline analysis', then '_Offline analysis: written by the built-in
+    advisor…_' as the body's first line, the verdict only after it."""
+    note = "_Offline analysis: written by the built-in advisor, without an AI model._"
+    (message,) = kit.report_messages("Edge", f"{note}\n\n**Verdict: go.**", "offline analysis")
+    credit = message[1]["elements"][0]["text"]
+    assert credit == note and message[2]["text"] == "**Verdict: go.**"
+    other = "_Figures as of <today> & R&D._\n\n**Verdict: go.**"  # a note by someone else stays
+    (message,) = kit.report_messages("Edge", other, "Claude")
+    assert message[1]["elements"][0]["text"] == "Report by Claude"
+    assert message[2]["text"].startswith("_Figures as of")
 
 
 def test_an_answer_keeps_its_words_and_loses_slacks_marks() -> None:

@@ -104,18 +104,25 @@ def split_markdown(markdown: str, limit: int = SECTION_LIMIT) -> list[str]:
     return [mrkdwn(neutralise(p)) for p in split_text(markdown, limit, size=_slack_size)]
 
 
+# a first paragraph in italics that says who wrote the report ("_Offline analysis: written by …_")
+_CREDIT_NOTE = re.compile(r"\A_([^_\n]{1,300})_[ \t]*(?:\n\n+|\Z)")
+
+
 def report_messages(title: str, body_markdown: str, author: str) -> list[list[Block]]:
     """The report as one or more messages: a title, who wrote it, then the body (untrusted:
     made inert; its title line left out, the header shows it) in one ``markdown`` block per
-    message, a new message only past Slack's 12,000 characters of Markdown in one message."""
+    message, a new message only past Slack's 12,000 characters of Markdown in one message.
+    A note opening the body that names the author is shown as the credit under the title,
+    so the body opens with the verdict and the credit is not said twice."""
     markdown = report_markdown(body_markdown, title)
+    credit = f"Report by {escape(author)}"
+    note = _CREDIT_NOTE.match(markdown)
+    if note and author.strip() and author.strip().casefold() in note[1].casefold():
+        credit, markdown = neutralise(f"_{note[1]}_"), markdown[note.end() :]
     body = [markdown_block(p) for p in split_text(markdown, MARKDOWN_LIMIT)]
     head: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
-        {
-            "type": "context",
-            "elements": [{"type": "mrkdwn", "text": f"Report by {escape(author)}"}],
-        },
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": credit}]},
     ]
     return [[*head, *body[:1]], *([b] for b in body[1:])]
 
