@@ -80,12 +80,14 @@ def test_a_long_report_is_one_markdown_block_per_message_within_slacks_limit() -
 
 def test_the_notification_text_is_the_title_and_the_verdict_in_plain_text() -> None:
     """The note in italics above the verdict would take the notification's few words."""
-    (message,) = kit.report_messages(
-        "Edge economics", "_Offline analysis._\n\n**Verdict: go.**\n\nSummary _here_.", "x"
-    )
+    body = "_Offline analysis._\n\n**Verdict: go.**\n\nSummary _here_."
+    (message,) = kit.report_messages("Edge economics", body, "offline analysis")
     assert kit.fallback_text(message) == "Edge economics: Verdict: go. Summary here."
-    (message,) = kit.report_messages("Edge economics", "_Only a note._", "x")
-    assert kit.fallback_text(message) == "Edge economics: Only a note."  # nothing else to say
+    why = "_Claude's figures did not add up; this is the offline analysis._"
+    (message,) = kit.report_messages("Edge economics", f"{why}\n\n{body}", "offline analysis")
+    assert kit.fallback_text(message).startswith(  # a notice is news: it is told first
+        "Edge economics: Claude's figures did not add up; this is the offline analysis."
+    )
 
 
 def test_the_title_is_shown_once_in_the_header_not_again_in_the_body() -> None:
@@ -104,10 +106,13 @@ def test_the_note_naming_who_wrote_it_is_the_credit_under_the_title_not_said_twi
     (message,) = kit.report_messages("Edge", f"{note}\n\n**Verdict: go.**", "offline analysis")
     credit = message[1]["elements"][0]["text"]
     assert credit == note and message[2]["text"] == "**Verdict: go.**"
-    other = "_Figures as of <today> & R&D._\n\n**Verdict: go.**"  # a note by someone else stays
-    (message,) = kit.report_messages("Edge", other, "Claude")
-    assert message[1]["elements"][0]["text"] == "Report by Claude"
-    assert message[2]["text"].startswith("_Figures as of")
+    for other, author in (  # a note by someone else, or a notice naming the author, stays
+        ("_Figures as of <today> & R&D._\n\n**Verdict: go.**", "Claude"),
+        ("_Claude's figures did not add up; this is the offline analysis._", "offline analysis"),
+    ):
+        (message,) = kit.report_messages("Edge", other, author)
+        assert message[1]["elements"][0]["text"] == f"Report by {author}"
+        assert message[2]["text"].startswith(other[:12])
 
 
 def test_an_answer_keeps_its_words_and_loses_slacks_marks() -> None:

@@ -112,12 +112,12 @@ def report_messages(title: str, body_markdown: str, author: str) -> list[list[Bl
     """The report as one or more messages: a title, who wrote it, then the body (untrusted:
     made inert; its title line left out, the header shows it) in one ``markdown`` block per
     message, a new message only past Slack's 12,000 characters of Markdown in one message.
-    A note opening the body that names the author is shown as the credit under the title,
+    A note opening the body with the author's name is shown as the credit under the title,
     so the body opens with the verdict and the credit is not said twice."""
     markdown = report_markdown(body_markdown, title)
     credit = f"Report by {escape(author)}"
     note = _CREDIT_NOTE.match(markdown)
-    if note and author.strip() and author.strip().casefold() in note[1].casefold():
+    if note and author.strip() and note[1].casefold().startswith(author.strip().casefold()):
         credit, markdown = neutralise(f"_{note[1]}_"), markdown[note.end() :]
     body = [markdown_block(p) for p in split_text(markdown, MARKDOWN_LIMIT)]
     head: list[Block] = [
@@ -144,18 +144,13 @@ def markdown_block(text: str) -> Block:
     return MarkdownBlock(text=text).to_dict()
 
 
-_NOTE = re.compile(r"\A(?:_[^_\n]+_[ \t]*\n\n+)+")  # italic lines before the report proper
-
-
 def fallback_text(blocks: list[Block]) -> str:
     """The message's ``text``, what a notification shows: the title and the report's opening
-    as plain text (Slack reads ``text`` as mrkdwn: escaped). A note in italics above the
-    verdict ("_Offline analysis: …_") is left out: the few words a notification shows are
-    the verdict's."""
+    as plain text (Slack reads ``text`` as mrkdwn: escaped)."""
     title = next((b["text"]["text"] for b in blocks if b["type"] == "header"), "")
     for b in blocks:
         if b["type"] == "markdown":
-            opening = plain(_NOTE.sub("", b["text"]) or b["text"])
+            opening = plain(b["text"])
             if len(opening) > NOTIFY_LIMIT:
                 opening = opening[: NOTIFY_LIMIT - 1] + "…"
             return neutralise(f"{title}: {opening}" if title else opening)[:TEXT_LIMIT]
