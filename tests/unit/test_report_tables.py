@@ -56,3 +56,14 @@ def test_a_narrow_table_is_left_as_it_was(catalog: Catalog) -> None:
     (block,) = code_blocks(render_report_markdown(report))
     lines = block.split("\n")
     assert len(lines) == 2 + len(report.tables[0].rows)  # header, rule, one line a row
+
+
+def test_the_edge_cost_table_does_not_repeat_the_working_listed_just_above_it(
+    catalog: Catalog,
+) -> None:
+    report = run(catalog, "edge-economics", BANK["edge-economics"])
+    text = render_report_markdown(report)
+    working = report.figure("API input cost per month").working
+    assert working is not None and text.count(working) == 1  # in the numbers, not the table
+    (table,) = [t for t in report.tables if t.title == "Monthly cost"]
+    assert [r[0] for r in table.rows][:3] == ["API input", "API output", "API total"]
