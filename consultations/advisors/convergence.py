@@ -12,6 +12,7 @@ import re
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.vendors import by_maker, is_image
 from consultations.advisors.words import join, money, number, percent, plural, times
+from consultations.answers.total import IN_TOTAL
 from consultations.report import Figure, Recommendation, Report, Section
 
 SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
@@ -79,7 +80,7 @@ def advise(request: AdvisorInput) -> Report:
     ]
 
     extra = max(len(vendors) - 1, 0)
-    total = bool(_IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
+    total = bool(IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
     upkeep = (days if total and extra else extra * days) * DAY_RATE
     figures = [
         Figure(
@@ -285,13 +286,6 @@ def advise(request: AdvisorInput) -> Report:
             "A vendor that is far cheaper for one task can still justify a narrow integration.",
         ),
     )
-
-
-_IN_TOTAL = re.compile(
-    r"\b(?:in total|total|across (?:all|them|the board)|all together|altogether|combined|"
-    r"for all(?: of them)?|overall)\b",
-    re.I,
-)
 
 
 def _kept_single(reasons: set[str]) -> bool:

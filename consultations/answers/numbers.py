@@ -19,7 +19,7 @@ from consultations.answers.counts import (
     staff_times_each,
     usual_figure,
 )
-from consultations.answers.each import per_each
+from consultations.answers.each import per_each, staff_priced
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
@@ -40,6 +40,7 @@ from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_after, to_period
 from consultations.answers.rough import rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
+from consultations.answers.total import in_total
 from consultations.answers.units import (
     M_MEANS,
     SPELLED,
@@ -126,6 +127,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         if question.per and not question.parts and one_off(text):  # "500k one-off savings"
             raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
     text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
+    text, total = in_total(question, text)  # "2 days total for all 3": not 2 each, no 3
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
     quantities = _quantities(text, kind, per, len(question.parts) or 1)
     if unreadable := next((q for q in quantities if not q.readings), None):
@@ -215,12 +217,17 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if rough is not None:
+    if rough is not None or total is not None:
         answers = [
-            a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough]))}) for a in answers
+            a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})
+            for a in answers
         ]
     if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
+    elif len(answers) == 1 and kind is NumberKind.MONEY and not question.parts:
+        priced = staff_priced(answers[0], text)  # "2 engineers at $10k a month": each?
+        if priced is not None:
+            answers = [priced[0]] if priced[1] else [answers[0], priced[0]]
     if len(answers) > 1:
         shown = " or ".join(
             f"`{i}` {a.display(question)}"
@@ -271,7 +278,8 @@ def _quantities(
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
-    if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
+    timed = found and found[0].unit not in (None, "fte")  # staff are read just below
+    if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):

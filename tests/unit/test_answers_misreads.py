@@ -1,0 +1,50 @@
+"""Answers that were read silently wrong, or asked again for no reason: each case is how a
+user typed it, and what they now see."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import Unclear, parse_answer
+from consultations.catalog import Catalog
+
+CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
+
+
+def test_staff_at_a_monthly_rate_asks_whether_the_rate_is_each(catalog: Catalog) -> None:
+    """'2 engineers at $10k a month' was $10,000 with nothing said."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    with pytest.raises(Unclear) as asked:
+        parse_answer(spend, "2 engineers at $10k a month")
+    assert [a.number for a in asked.value.readings] == [10_000, 20_000]
+    assert "2 engineers × $10,000 each" in str(asked.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("2 engineers at $10k a month each", 20_000, "2 engineers × $10,000 each"),
+        ("2 engineers at $10k a month in total", 10_000, "$10,000 in total for the 2 engineers"),
+        ("3 devs @ 8k", None, "3 devs × 8,000 each"),  # was refused: "I read 3 devs"
+    ],
+)
+def test_staff_said_each_or_in_total_is_read_so_and_said_back(
+    catalog: Catalog, typed: str, value: float | None, said: str
+) -> None:
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    try:
+        a = parse_answer(spend, typed)
+    except Unclear as asked:
+        assert value is None and said in str(asked)
+        return
+    assert a.number == value and said in (a.note or "")
+
+
+def test_a_total_for_all_vendors_is_not_a_figure_per_vendor(catalog: Catalog) -> None:
+    """'maybe 2 days total for all 3' was 2 days per vendor with '“3” left out'."""
+    upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
+    a = parse_answer(upkeep, "maybe 2 days total for all 3")
+    assert a.number == 2
+    assert a.note == "in total for all 3, not per vendor"
+    assert "total" in (parse_answer(upkeep, "2 days in total").note or "")
+    assert parse_answer(upkeep, "2 days").note is None
