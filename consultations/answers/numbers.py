@@ -25,7 +25,13 @@ from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
-from consultations.answers.parts import assign_parts, example, part_words, words_pattern
+from consultations.answers.parts import (
+    PartMissing,
+    assign_parts,
+    example,
+    part_words,
+    words_pattern,
+)
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -204,7 +210,13 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
         which = f"the one in {question.unit or 'tokens'}"
-    chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    missing: PartMissing | None = None
+    try:
+        chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    except PartMissing as gap:  # "a mac studio for 5k": the monthly part is asked for
+        none = gap.missing in question.part_none  # else "yes" keeps the same figure
+        missing, blank = gap, Quantity((0.0,), 0, 0) if none else gap.figure
+        chosen = {p: gap.figure if p == gap.given else blank for p in question.parts}
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
         left = ", ".join(f"“{typed_figure(text, x)}”" for x in quantities[1:])
         first = chosen[""]
@@ -228,6 +240,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         priced = staff_priced(answers[0], text)  # "2 engineers at $10k a month": each?
         if priced is not None:
             answers = [priced[0]] if priced[1] else [answers[0], priced[0]]
+    if missing is not None:
+        raise Unclear(_ask_missing(question, answers[0], missing), (answers[0],))
     if len(answers) > 1:
         shown = " or ".join(
             f"`{i}` {a.display(question)}"
@@ -236,6 +250,17 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+def _ask_missing(question: Question, answer: Answer, gap: PartMissing) -> str:
+    """ "I read $5,000 as the hardware; what is the monthly part?" """
+    assert answer.numbers is not None
+    shown = format_number(answer.numbers[gap.given], question.kind, answer.currency)
+    monthly = question.period(gap.missing) == "mo"
+    what = "what is it a month" if monthly else f"what is the {gap.missing} figure"
+    none = gap.missing in question.part_none  # "we already own the GPUs" can be said
+    also = "or `yes` if it is none" if none else "or `yes` if it is the same"
+    return f"I read {shown} as the {gap.given}; {what}? Type it, {also}."
 
 
 def _whole(q: Quantity) -> Quantity:

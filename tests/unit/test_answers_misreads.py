@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import Unclear, parse_answer
+from consultations.answers import AnswerError, Unclear, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_corrections import EDGE_ANSWERS, walk
 
 CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
 
@@ -48,3 +49,30 @@ def test_a_total_for_all_vendors_is_not_a_figure_per_vendor(catalog: Catalog) ->
     assert a.note == "in total for all 3, not per vendor"
     assert "total" in (parse_answer(upkeep, "2 days in total").note or "")
     assert parse_answer(upkeep, "2 days").note is None
+
+
+def test_one_machine_price_at_hardware_and_monthly_asks_only_for_the_monthly(
+    catalog: Catalog,
+) -> None:
+    """'a mac studio for 5k' was refused: 'I need 2 numbers here: hardware and monthly'."""
+    local = catalog.by_slug(EDGE).question("local_cost")
+    with pytest.raises(Unclear) as asked:
+        parse_answer(local, "a mac studio for 5k")
+    assert "I read 5,000 as the hardware; what is it a month?" in str(asked.value)
+    c, _ = walk(catalog, [*EDGE_ANSWERS[:6], "a mac studio for 5k", "300"])
+    assert c.answers["local_cost"].numbers == {"hardware": 5_000, "monthly": 300}
+    c, _ = walk(catalog, [*EDGE_ANSWERS[:6], "a mac studio for 5k", "yes"])
+    assert c.answers["local_cost"].numbers == {"hardware": 5_000, "monthly": 0}
+
+
+def test_one_blended_price_is_read_for_input_and_output(catalog: Catalog) -> None:
+    """'blended $5 per million' was refused: 'I need 2 numbers here: input and output'."""
+    price = catalog.by_slug(EDGE).question("price")
+    a = parse_answer(price, "blended $5 per million")
+    assert a.numbers == {"input": 5, "output": 5}
+    assert "read as both input and output" in (a.note or "")
+    with pytest.raises(Unclear) as asked:  # "$5 in": only the output is asked for
+        parse_answer(price, "$5 in")
+    assert "I read $5 as the input; what is the output figure?" in str(asked.value)
+    with pytest.raises(AnswerError):
+        parse_answer(price, "5")  # nothing says which part: both asked for, as before
