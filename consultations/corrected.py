@@ -151,13 +151,17 @@ def _continues_list(
     """ "and supplier onboarding" right after a list was answered: more of that list (a list
     is often typed over several messages), not an answer to the question asked since."""
     rest = continued(text)
-    last = c.trail[-1] if c.trail else None
-    if rest is None or last is None or last not in c.answers or last == c.editing:
+    if rest is None:
         return None
-    q = script.question(last)
-    if q.type is not QuestionType.LIST or (current is not None and q.key == current.key):
-        return None
-    return Correction(q.key, rest, add=True)
+    for back, last in enumerate(reversed(c.trail[-2:])):  # the list just answered, or before
+        if last not in c.answers or last == c.editing or (current and last == current.key):
+            return None
+        q = script.question(last)
+        if q.type is QuestionType.LIST and back == 0:
+            return Correction(q.key, rest, add=True)
+        if q.type is QuestionType.LIST and current and not reads(current, rest):
+            return Correction(q.key, rest, add=True)  # "oh we also use Cohere" at the spend
+    return None
 
 
 _NAMED = (QuestionType.LIST, QuestionType.TEXT)
