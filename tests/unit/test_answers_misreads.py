@@ -85,3 +85,22 @@ def test_a_file_size_is_not_a_number_of_requests(catalog: Catalog) -> None:
         parse_answer(requests, "5 mb")
     a = parse_answer(requests, "2M requests of 5 MB each")
     assert a.number == 2_000_000 and "“5 MB” left out: a file size" in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (  # was one item
+            "we chunk contracts for RAG and summarise call transcripts",
+            ("we chunk contracts for RAG", "summarise call transcripts"),
+        ),
+        ("sales and marketing docs", ("sales and marketing docs",)),
+        ("chunk and embed contracts", ("chunk and embed contracts",)),
+        ("we split PDFs into pages and then embed each page", None),  # steps of one
+    ],
+)
+def test_two_pipelines_in_one_sentence_are_two_items(
+    catalog: Catalog, typed: str, items: tuple[str, ...] | None
+) -> None:
+    pipelines = catalog.by_slug(ATTENTION).question("pipelines")
+    assert parse_answer(pipelines, typed).items == (items or (typed,))
