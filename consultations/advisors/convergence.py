@@ -12,6 +12,7 @@ import re
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.vendors import by_maker, is_image
 from consultations.advisors.words import join, money, number, percent, plural, times
+from consultations.answers.seats import is_seat
 from consultations.answers.total import IN_TOTAL
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -52,7 +53,9 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    vendors, same_maker = by_maker(sheet.items("vendors", ("your current vendor",)))
+    named = sheet.items("vendors", ("your current vendor",))
+    seats = [v for v in named if is_seat(v)]  # "Copilot": paid per user, no API to upkeep
+    vendors, same_maker = by_maker(tuple(v for v in named if v not in seats) or named)
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -67,6 +70,8 @@ def advise(request: AdvisorInput) -> Report:
     backup = BACKUP[outage].split(" (")[0]
     bound = _bound(texts, reasons)
     verdict = _verdict(texts, images, reasons, outage, bound)
+    if seats and len(seats) < len(named):
+        verdict += f" {join(seats)}: tool seats paid per user, left out of the vendor count."
     if search:
         verdict += (
             f" Keep {join(search)} apart: embeddings, rankings and transcripts are not answers, "

@@ -7,6 +7,7 @@ import pytest
 
 from consultations.answers import AnswerError, Unclear, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
 from tests.unit.test_corrections import EDGE_ANSWERS, walk
 
 CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
@@ -104,3 +105,20 @@ def test_two_pipelines_in_one_sentence_are_two_items(
 ) -> None:
     pipelines = catalog.by_slug(ATTENTION).question("pipelines")
     assert parse_answer(pipelines, typed).items == (items or (typed,))
+
+
+def test_a_coding_tool_seat_is_said_back_and_not_counted_as_an_api_vendor(
+    catalog: Catalog,
+) -> None:
+    """'Claude in Cursor', 'Copilot' were two more API vendors, each with upkeep to pay."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    typed = "GPT-4o for support, Claude in Cursor for coding, Copilot"
+    a = parse_answer(vendors, typed)
+    assert a.items == ("GPT-4o for support", "Claude in Cursor for coding", "Copilot")
+    assert a.note is not None and a.note.startswith(
+        "“Claude in Cursor for coding”, “Copilot” read as tool seats, paid per user"
+    )
+    assert parse_answer(vendors, "GPT-4o for support, Claude for code review").note is None
+    r = run(catalog, CONVERGENCE, {"vendors": typed, "reasons": "price"})
+    assert r.figure("Vendors in use").display == "1"
+    assert "Copilot: tool seats paid per user, left out of the vendor count" in r.verdict
