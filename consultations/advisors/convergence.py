@@ -53,9 +53,9 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    named = sheet.items("vendors", ("your current vendor",))
-    seats = [v for v in named if is_seat(v)]  # "Copilot": paid per user, no API to upkeep
-    vendors, same_maker = by_maker(tuple(v for v in named if v not in seats) or named)
+    listed = sheet.items("vendors", ("your current vendor",))
+    seats = [v for v in listed if is_seat(v)]  # "Copilot": paid per user, no API to upkeep
+    vendors, same_maker = by_maker(tuple(v for v in listed if v not in seats) or listed)
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -70,7 +70,7 @@ def advise(request: AdvisorInput) -> Report:
     backup = BACKUP[outage].split(" (")[0]
     bound = _bound(texts, reasons)
     verdict = _verdict(texts, images, reasons, outage, bound)
-    if seats and len(seats) < len(named):
+    if seats and len(seats) < len(listed):
         verdict += f" {join(seats)}: tool seats paid per user, left out of the vendor count."
     if search:
         verdict += (
