@@ -80,7 +80,8 @@ def correction(
             return None
         had = old.items or ()
         have = {x.casefold() for x in had}
-        items = (*had, *(x for x in more.items or () if x.casefold() not in have))
+        new = [x for x in more.items or () if x.casefold() not in have]
+        items = (*had, *new)
         answer = old.model_copy(
             update={
                 "items": items[: q.max_items],
@@ -91,7 +92,8 @@ def correction(
         c.answers[q.key] = answer
         added = len(items) - len(had)
         note = (
-            f"Added to {label(q)}: {found.text} (now {len(items)}: {answer.display(q)})."
+            f"Added to {label(q)}: {'; '.join(new)} (now {len(items)}: {answer.display(q)})."
+            + (f" Note: {more.note}." if more.note else "")  # "Copilot": a tool seat
             if added > 0
             else f"{label(q)} already holds that: {old.display(q)}."
         )

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
+from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import AnswerError
 from consultations.scripts import Question
@@ -219,7 +220,7 @@ def _lone(question: Question, text: str, q: Quantity) -> dict[str, Quantity] | N
     nothing says which part it is."""
     parts = question.parts
     if set(parts) == {"input", "output"} and _BOTH.search(text):
-        note = f"{text[q.start : q.end].strip()} read as both {' and '.join(parts)} (one price)"
+        note = f"{typed_figure(text, q)} read as both {' and '.join(parts)} (one price)"
         return {p: replace(q, note=note) for p in parts}
     folded = text.casefold()
     named = [p for p in parts if words_pattern(part_words(question, p)).search(folded)]

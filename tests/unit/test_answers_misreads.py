@@ -71,7 +71,7 @@ def test_one_blended_price_is_read_for_input_and_output(catalog: Catalog) -> Non
     price = catalog.by_slug(EDGE).question("price")
     a = parse_answer(price, "blended $5 per million")
     assert a.numbers == {"input": 5, "output": 5}
-    assert "read as both input and output" in (a.note or "")
+    assert a.note == "$5 read as both input and output (one price)"
     with pytest.raises(Unclear) as asked:  # "$5 in": only the output is asked for
         parse_answer(price, "$5 in")
     assert "I read $5 as the input; what is the output figure?" in str(asked.value)

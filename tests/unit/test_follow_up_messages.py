@@ -76,6 +76,6 @@ def test_an_aside_after_the_next_answer_still_joins_the_vendor_list(
     assert c.answers["vendors"].items[-1] == "Cohere"
     assert "monthly_spend" not in c.answers
     assert isinstance(d.outcome, engine.Asked) and d.outcome.note is not None
-    assert d.outcome.note.startswith("Added to vendors:")
+    assert d.outcome.note.startswith("Added to vendors: Cohere (now 3:")
     d = step(script, c, "and $4k on Mistral")  # words that answer the spend are its answer
     assert d.consultation.answers["monthly_spend"].number == 4_000
