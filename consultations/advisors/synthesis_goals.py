@@ -94,6 +94,31 @@ GOAL_WORDS = {
     "quality": ("quality", "accura", "error", "hallucinat"),
     "reliability": ("uptime", "outage", "reliab", "availability"),
 }
+# the same goal kinds in German and French (stems, matched inside words: "API-Kosten",
+# "Bearbeitungszeit", "automatisieren"); a word is here only where it cannot be part of an
+# unrelated one ("bild" is in "Ausbildung", so images are "bilder")
+FOREIGN_GOAL_WORDS = {
+    "cost": ("kosten", "ausgaben", "einspar", "sparen", "coût", "cout", "dépense", "économ"),
+    "time": ("zeit", "stunden", "schneller", "le temps", "du temps", "heures", "délai"),
+    "automation": ("automatis", "arbeitsablauf", "prototyp", "pilotprojekt", "projet pilote"),
+    "revenue": ("umsatz", "neukunden", "erlös", "chiffre d'affaires", "nouveaux clients"),
+    "contacts": ("anrufe", "callcenter", "call-center", "kundenanfragen", "centre d'appels"),
+    "launch": (
+        *("in produktion", "produktivbetrieb", "live gehen", "einführ", "ausroll"),
+        *("mise en production", "déploi", "lancer"),
+    ),
+    "local": ("lokal", "eigene hardware", "en local", "sur site"),
+    "compliance": ("datenschutz", "dsgvo", "souverän", "rgpd", "protection des données"),
+    "inventory": ("inventar", "ai-act", "ki-verordnung", "ki-register", "inventaire", "ia act"),
+    "audit": ("prüfung", "nachvollzieh", "regulier", "konform", "conformité", "réglement"),
+    "risk": ("urheberrecht", "markenrecht", "droit d'auteur", "contrefaçon"),
+    "images": ("bilder", "fotos", "visuels"),
+    "latency": ("latenz", "antwortzeit", "sekunde", "latence", "temps de réponse"),
+    "quality": ("qualität", "genauigkeit", "fehler", "qualité", "précision", "erreur"),
+    "reliability": ("verfügbarkeit", "ausfall", "disponibilité", "panne"),
+}
+for _tag, _words in FOREIGN_GOAL_WORDS.items():
+    GOAL_WORDS[_tag] = (*GOAL_WORDS[_tag], *_words)
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
 GOAL_MEASURES = (
     (
@@ -119,14 +144,16 @@ GOAL_MEASURES = (
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
-_TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
+_TIMED = re.compile(
+    r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b|zeit|stunden|\btemps\b|heures", re.I
+)
 
 
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
 _DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
-    r"\b(?:before|by|until|no later than)\s+(?:the\s+)?(?:end of\s+)?"
+    r"\b(?:before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?"
     r"|q[1-4](?:\s+20\d\d)?|h[12](?:\s+20\d\d)?|(?:the\s+)?summer|year[- ]end|20\d\d)\b",
     re.I,
