@@ -261,6 +261,37 @@ def delivery_measure(thing: str) -> str:
     )
 
 
+_TIME_ON = re.compile(  # "the time dentists spend on notes by half": who, and on what
+    r"\b(?:time|hours|days|minutes)\s+(?P<who>(?:(?!on\b)[a-z'-]+\s+){1,3}?)spends?\s+"
+    r"(?:on|writing|doing)\s+(?:the\s+|their\s+|our\s+)?"
+    r"(?P<w>[a-z][\w-]*(?:\s+(?!by\b|per\b|to\b|in\b|each\b)[a-z][\w-]*){0,2})",
+    re.I,
+)
+_WHO_PLAIN = {"the", "our", "their", "each", "every", "we", "you", "they", "i"}
+DOCUMENTS = {  # written work a person drafts by hand: a draft to correct and sign is the step
+    *("note", "notes", "letter", "letters", "report", "reports", "summary", "summaries"),
+    *("documentation", "paperwork", "charting", "write-up", "write-ups", "minutes", "records"),
+}
+
+
+def time_spent_on(goal: str) -> tuple[str, str] | None:
+    """Who spends the time and on what ("cut the time dentists spend on notes by half" →
+    ("dentists", "notes")), or None."""
+    m = _TIME_ON.search(goal)
+    if not m:
+        return None
+    who = [w for w in m.group("who").split() if w.casefold() not in _WHO_PLAIN]
+    return (" ".join(who) or "people", m.group("w"))
+
+
+def documents_named(goal: str) -> tuple[str, str] | None:
+    """A time goal about written work ("… time dentists spend on notes"): who and what."""
+    spent = time_spent_on(goal)
+    if spent and spent[1].split()[-1].casefold() in DOCUMENTS:
+        return spent
+    return None
+
+
 def workflow_named(goal: str) -> str | None:
     """The workflow a goal names ("cut loan-review time by 30%" → "loan-review", "launch a
     broker-email agent pilot" → "broker-email agent"), or None when it names only a measure
@@ -268,6 +299,8 @@ def workflow_named(goal: str) -> str | None:
     self-serve onboarding flow") is its own workflow."""
     if delivered := delivery_named(goal):
         return delivered
+    if spent := time_spent_on(goal):
+        return spent[1]
     for pattern, plain in ((_WORKFLOW_TIME, _NO_WORKFLOW), (_WORKFLOW_PILOT, _GENERIC)):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
