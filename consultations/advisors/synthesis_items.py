@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from consultations.advisors.synthesis_goals import THINGS, goal_tags, workflow_named
 from consultations.report import Recommendation, Report
 
+_INTERIM = re.compile(r";\s*until (?:it is|they are) signed,\s*(?P<step>[^.]+)\.")
 TRIGGER = re.compile(r"^(each|next|at |when|quarterly)")
 FIRST_QUARTER = re.compile(r"^(now|weeks?\b|0-1 month|1-2 months|month 2\b|month 2-3|0-3 months)")
 
@@ -205,6 +206,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
     ]
     about = planned[0] if len(planned) == 1 else None  # "Prototype in shadow mode": of what
     for r in later[:2]:
+        if r.horizon and TRIGGER.match(r.horizon) and (meanwhile := _INTERIM.search(r.detail)):
+            _meanwhile(items[0], meanwhile.group("step"), r.title)
         named = about is None or about.casefold() in r.title.casefold()
         items.append(
             Item(
@@ -223,6 +226,14 @@ def from_report(slug: str, report: Report) -> list[Item]:
             )
         )
     return items
+
+
+def _meanwhile(first: Item, step: str, awaited: str) -> None:
+    """What holds until a triggered step ("until it is signed, make Azure the default") is
+    done from the start, in the consultation's first package: a rule, not a project."""
+    first.title += f"; meanwhile, {step}"
+    first.detail += f" Until “{awaited}” is done: {step}."
+    first.weeks = (first.weeks or 0.0) + 2.0
 
 
 SHELVED_HUNT = "List the workflows shelved as too complex"
