@@ -35,6 +35,7 @@ from consultations.advisors.synthesis_items import (
     serves,
     to_recommendation,
 )
+from consultations.advisors.synthesis_scope import follow_ons, free_lines, within_room
 from consultations.advisors.words import count, join, money, number, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -77,6 +78,7 @@ def advise(request: AdvisorInput) -> Report:
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
     _traced_before_live(items, constraints)
+    items.extend(follow_ons(items))
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
     triggered = [i for i in items if i.trigger]
@@ -85,6 +87,8 @@ def advise(request: AdvisorInput) -> Report:
     )
     staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
+    plan = within_room(plan, team * WEEKS_A_YEAR)
+    deferred = [i for i in deferred if not i.extra]
 
     cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
@@ -132,6 +136,8 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     sections.append(Section(title="Your goals and what serves them", items=tuple(goal_lines)))
+    if free := free_lines(weeks, capacity, tracks, team):
+        sections.append(Section(title="What this plan leaves free", items=free))
     if triggered:
         sections.append(
             Section(
@@ -296,8 +302,10 @@ def _schedule(
                 break
             item = max(
                 ready,
-                key=lambda i: (
-                    _priority(i, wanted, pressing) + GOAL_COVER * len(_served_by(i, goals) - served)
+                key=lambda i: (  # a step the plan added itself only fills a free slot
+                    not i.extra,
+                    _priority(i, wanted, pressing)
+                    + GOAL_COVER * len(_served_by(i, goals) - served),
                 ),
             )
             span = _quarters(item, staff)

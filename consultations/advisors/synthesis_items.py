@@ -62,6 +62,7 @@ class Item:
     # ("cut support cost per ticket") is not served by this item (warehouse slotting)
     others: set[str] = field(default_factory=set)
     subject: set[str] = field(default_factory=set)  # words of the workflow it is about
+    extra: bool = False  # a step the roadmap added (a rollout after a pilot): never "dropped"
 
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
