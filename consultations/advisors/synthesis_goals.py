@@ -225,6 +225,16 @@ _WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker
     r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:pilot|prototype|poc|proof of concept)\b",
     re.I,
 )
+_WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
+    r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b)"
+    r"[a-z][\w&/-]*){0,3})",
+    re.I,
+)
+_NO_AUTOMATE = {  # "automate more workflows": no workflow named
+    *("more", "workflows", "workflow", "processes", "process", "tasks", "work", "it"),
+    *("everything", "things", "parts", "manual", "repetitive", "some", "most", "of"),
+}
 THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", "tool", "pilot"}
 _GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
 
@@ -301,7 +311,11 @@ def workflow_named(goal: str) -> str | None:
         return delivered
     if spent := time_spent_on(goal):
         return spent[1]
-    for pattern, plain in ((_WORKFLOW_TIME, _NO_WORKFLOW), (_WORKFLOW_PILOT, _GENERIC)):
+    for pattern, plain in (
+        (_WORKFLOW_TIME, _NO_WORKFLOW),
+        (_WORKFLOW_PILOT, _GENERIC),
+        (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
+    ):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
         if m and any(w not in plain for w in words):

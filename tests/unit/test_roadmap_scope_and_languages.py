@@ -98,3 +98,14 @@ def test_the_interim_step_of_a_renegotiation_is_planned_now(catalog: Catalog) ->
     assert (interim.horizon or "").startswith("0-3 months")
     when = next(s for s in r.sections if s.title == "When these happen").items
     assert any("Renegotiate indemnity with Midjourney" in w for w in when)
+
+
+def test_a_goal_to_automate_a_named_workflow_prototypes_that_workflow_first(
+    catalog: Catalog,
+) -> None:
+    r = run(catalog, "strategy-synthesis", BIG)
+    served = served_by(r, "automate invoice exception handling")
+    assert "prototype invoice exception handling in shadow mode" in served
+    assert "shelved" not in served and "shelved" not in r.verdict
+    generic = run(catalog, "strategy-synthesis", {**BIG, "goals": "automate more workflows"})
+    assert "shelved" in served_by(generic, "automate more workflows")
