@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from consultations.advisors.base import EarlierConsultation
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.report import Report
 from tests.unit.test_advisors import run
@@ -109,3 +110,18 @@ def test_a_goal_to_automate_a_named_workflow_prototypes_that_workflow_first(
     assert "shelved" not in served and "shelved" not in r.verdict
     generic = run(catalog, "strategy-synthesis", {**BIG, "goals": "automate more workflows"})
     assert "shelved" in served_by(generic, "automate more workflows")
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("Regulierung, Datenschutz", {"regulation", "data"}),
+        ("Kosten und Fachkräftemangel", {"budget", "skills"}),
+        ("réglementation, RGPD", {"regulation", "data"}),
+    ],
+)
+def test_constraints_in_german_and_french_are_read(
+    catalog: Catalog, said: str, meant: set[str]
+) -> None:
+    q = catalog.by_slug("strategy-synthesis").question("constraints")
+    assert set(parse_answer(q, said).choices) == meant
