@@ -77,8 +77,8 @@ def advise(request: AdvisorInput) -> Report:
     _one_workflow_each(items)
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
-    _traced_before_live(items, constraints)
     items.extend(follow_ons(items))
+    _traced_before_live(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
     triggered = [i for i in items if i.trigger]
@@ -292,10 +292,10 @@ def _schedule(
                 i
                 for i in left
                 if _quarters(i, staff) <= len(QUARTERS) - q
-                and not (
-                    i.depends_on
-                    and i.depends_on in titles
-                    and ends.get(i.depends_on, len(QUARTERS)) >= q
+                and not any(
+                    after in titles and ends.get(after, len(QUARTERS)) >= q
+                    for after in (i.depends_on, i.also_after)
+                    if after
                 )
             ]
             if not ready:
@@ -397,8 +397,11 @@ def _traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None
     if gate is None:
         return
     for i in items:
-        if i is not gate and i.depends_on is None and i.tags & LIVE_TAGS:
-            i.depends_on = gate.title
+        if i is not gate and i.tags & LIVE_TAGS:
+            if i.depends_on is None:
+                i.depends_on = gate.title
+            elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
+                i.also_after = gate.title
 
 
 def _lower_first_word(title: str, lead: str) -> str:

@@ -63,6 +63,7 @@ class Item:
     others: set[str] = field(default_factory=set)
     subject: set[str] = field(default_factory=set)  # words of the workflow it is about
     extra: bool = False  # a step the roadmap added (a rollout after a pilot): never "dropped"
+    also_after: str | None = None  # a second step it waits for (tracing, before going live)
 
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
@@ -422,9 +423,10 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
 
 def to_recommendation(item: Item, horizon: str, owner: str, serves: list[str]) -> Recommendation:
     goals = f" Serves: {'; '.join(serves)}." if serves else ""
+    also = f" Also waits for: {item.also_after}." if item.also_after else ""
     return Recommendation(
         title=item.title,
-        detail=f"{item.detail} Success: {item.measure}.{goals}",
+        detail=f"{item.detail}{also} Success: {item.measure}.{goals}",
         horizon=horizon,
         owner=owner,
         depends_on=item.depends_on,

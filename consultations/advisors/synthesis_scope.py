@@ -31,7 +31,7 @@ def follow_ons(items: list[Item]) -> list[Item]:
             "engineering lead",
             item.measure,
             item.source,
-            set(item.tags),
+            item.tags | {"launch"},  # it goes live: under regulation, after tracing
             depends_on=item.title,
             follow_up=True,
             urgency=item.urgency,

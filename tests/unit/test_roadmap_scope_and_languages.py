@@ -125,3 +125,31 @@ def test_constraints_in_german_and_french_are_read(
 ) -> None:
     q = catalog.by_slug("strategy-synthesis").question("constraints")
     assert set(parse_answer(q, said).choices) == meant
+
+
+def test_a_rollout_under_regulation_waits_for_tracing_as_the_plan_says(catalog: Catalog) -> None:
+    answers = {**BIG, "constraints": "regulation", "goals": "automate invoice exception handling"}
+    r = run(catalog, "strategy-synthesis", answers)
+    trace = next(x for x in r.recommendations if x.title.startswith("Record every model call"))
+    roll = next(x for x in r.recommendations if x.title.startswith("Roll out"))
+    assert f"Also waits for: {trace.title}." in roll.detail
+    assert roll.depends_on and "prototype invoice exception handling" in roll.depends_on
+    trace_ends = int((trace.horizon or "").split(" ")[0].split("-")[1])  # "3-6 months": 6
+    assert int((roll.horizon or "").split("-")[0]) >= trace_ends  # goes live once traced
+
+
+@pytest.mark.parametrize(
+    ("industry", "sign"),
+    [
+        ("Versicherung (P&C), Deutschland", "€"),
+        ("assurance, France", "€"),
+        ("Bank, Österreich", "€"),
+        ("Privatbank, Schweiz", "CHF"),
+    ],
+)
+def test_a_roadmap_for_a_german_or_french_speaking_place_is_priced_in_its_currency(
+    catalog: Catalog, industry: str, sign: str
+) -> None:
+    r = run(catalog, "strategy-synthesis", {**BIG, "industry": industry})
+    shown = r.figure("What the plan costs").display
+    assert sign in shown.split(":")[0] and "$" not in shown
