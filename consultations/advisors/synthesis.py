@@ -396,8 +396,10 @@ def _traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None
     gate = next((i for i in items if i.title.startswith(TRACE_TITLES)), None)
     if gate is None:
         return
+    waits = {gate.title}  # items that already wait for tracing: what follows them waits too
     for i in items:
-        if i is not gate and i.tags & LIVE_TAGS:
+        if i is not gate and i.tags & LIVE_TAGS and i.depends_on not in waits:
+            waits.add(i.title)
             if i.depends_on is None:
                 i.depends_on = gate.title
             elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too

@@ -9,6 +9,7 @@ import re
 from consultations.advisors.synthesis_items import Item, effort_weeks
 from consultations.advisors.words import count
 
+LIVE = {"launch", "contacts"}  # steps that already put what they build in front of users
 AI_SHARE_CAP = 0.2  # the share of a team's year a plan's added follow-on steps may fill (ours)
 _BUILT = re.compile(r"\b(?:prototype|pilot)\s+(?P<x>.+?)(?:\s+in shadow mode|\s+on your own .*)?$")
 
@@ -57,7 +58,11 @@ def follow_ons(items: list[Item]) -> list[Item]:
             subject=set(item.subject),
             extra=True,
         )
-        out += [roll, harden]
+        if item.tags & LIVE:  # its own step already goes live: hardening follows it
+            harden.depends_on, harden.urgency = item.title, item.urgency
+            out.append(harden)
+        else:
+            out += [roll, harden]
     return out
 
 

@@ -153,3 +153,13 @@ def test_a_roadmap_for_a_german_or_french_speaking_place_is_priced_in_its_curren
     r = run(catalog, "strategy-synthesis", {**BIG, "industry": industry})
     shown = r.figure("What the plan costs").display
     assert sign in shown.split(":")[0] and "$" not in shown
+
+
+def test_a_step_that_already_goes_live_is_hardened_not_rolled_out_twice(catalog: Catalog) -> None:
+    goals = "reduce call centre volume by 15%"
+    r = run(catalog, "strategy-synthesis", {**BIG, "constraints": "regulation", "goals": goals})
+    titles = [x.title for x in r.recommendations]
+    assert not any(t.startswith("Roll out") and "without a person" in t for t in titles)
+    harden = next(x for x in r.recommendations if x.title.startswith("Harden it"))
+    assert harden.depends_on and harden.depends_on.startswith("Sort last month's calls")
+    assert "Also waits for" not in harden.detail  # its step already waits for tracing
