@@ -142,7 +142,9 @@ def advise(request: AdvisorInput) -> Report:
         sections.append(
             Section(
                 title="When these happen",
-                items=tuple(f"{i.title} — {i.trigger}." for i in triggered),
+                items=tuple(
+                    f"{i.title} ({_owner(i.owner, team, lead)}) — {i.trigger}." for i in triggered
+                ),
             )
         )
     stop = stops({slug: r.verdict for slug, r in done.items()}, constraints, deferred, unserved)

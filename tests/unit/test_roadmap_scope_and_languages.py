@@ -98,7 +98,9 @@ def test_the_interim_step_of_a_renegotiation_is_planned_now(catalog: Catalog) ->
     assert "Azure OpenAI" in interim.title
     assert (interim.horizon or "").startswith("0-3 months")
     when = next(s for s in r.sections if s.title == "When these happen").items
-    assert any("Renegotiate indemnity with Midjourney" in w for w in when)
+    assert any(
+        "Renegotiate indemnity with Midjourney at renewal (legal) — next renewal" in w for w in when
+    )  # who does it, and when
 
 
 def test_a_goal_to_automate_a_named_workflow_prototypes_that_workflow_first(
