@@ -25,12 +25,11 @@ def follow_ons(items: list[Item]) -> list[Item]:
             continue
         what = m.group("x")
         roll = Item(
-            f"Roll out in stages what the pilot proved: {what}",
-            "10% of cases, then half, then all, each stage only once the last one matched "
-            "people on the checked outcomes; the people who did the work by hand review the "
-            "exceptions, and the team that owns the work takes it over.",
+            f"Roll out in stages: {what}",
+            "10% of cases, then half, then all, each once the last matched people; the team "
+            "owning the work takes it over.",
             "engineering lead",
-            item.measure,
+            "all cases handled, as well as people",
             item.source,
             item.tags | {"launch"},  # it goes live: under regulation, after tracing
             depends_on=item.title,
@@ -42,12 +41,10 @@ def follow_ons(items: list[Item]) -> list[Item]:
             extra=True,
         )
         harden = Item(
-            f"Harden it and measure a full quarter against the baseline: {what}",
-            "Monitoring and alerts on the checked outcomes, a fallback to people when the "
-            "check fails, a named on-call owner; the quarter's numbers against the baseline "
-            "decide whether it grows to the next workflow or stops.",
+            f"Harden it, then measure a quarter: {what}",
+            "Alerts, a fallback to people, an on-call owner.",
             "platform team",
-            item.measure,
+            "a quarter's numbers against the baseline",
             item.source,
             set(item.tags),
             depends_on=roll.title,
@@ -88,12 +85,7 @@ def free_lines(weeks: float, capacity: float, tracks: int, team: float) -> tuple
         return ()
     share = max(1, round(100 * weeks / capacity))
     return (
-        f"This plan takes about {count(weeks)} person-weeks, {share}% of your team's year; "
-        f"the other {100 - share}% (about {count(capacity - weeks)} person-weeks) stays free "
-        "for running and building your product.",
-        f"Why not more: at most {count(tracks)} AI changes at once, each with an owner's "
-        "attention, and only what your goals, constraints and earlier consultations call for; "
-        "more at once dilutes the people who review pilots and own rollouts.",
-        "To plan more, add a goal with its number or run one of the consultations not yet run: "
-        "each adds its own next steps to this plan.",
+        f"The other {100 - share}% of your team's year stays free for your product: at most "
+        f"{count(tracks)} AI changes at once, each with an owner, and only what your goals, "
+        "constraints and consultations call for; to plan more, add a goal or a consultation.",
     )
