@@ -240,9 +240,11 @@ _GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "a
 
 
 _DELIVERY = re.compile(  # "ship a self-serve onboarding flow": a thing to build and put live
-    r"\b(?:ship|launch|build|deliver|release|roll out|go live with)\s+(?:a|an|the|our)\s+"
+    r"\b(?:(?:ship|launch|build|deliver|release|roll out|go live with)\s+(?:a|an|the|our)\s+"
     r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+"
-    r"(?:flow|journey|portal|app|wizard|form|experience|self-service)\b",
+    r"(?:flow|journey|portal|app|wizard|form|experience|self-service)\b"
+    r"|(?:ship|deliver|release|roll out|go live with)\s+(?:(?:a|an|the|our)\s+)?"  # to users
+    r"(?P<u>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:copilot|assistant)\s+to\s+(?=[a-z]))",
     re.I,
 )
 
@@ -251,9 +253,11 @@ def delivery_named(goal: str) -> str | None:
     """The thing a goal asks to put live ("ship a self-serve onboarding flow" → "self-serve
     onboarding flow"), or None."""
     m = _DELIVERY.search(goal)
-    words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
+    part = ("w" if m.group("w") else "u") if m else "w"
+    words = re.findall(r"[a-z0-9]+", m.group(part).casefold()) if m else []
     if m and any(w not in _GENERIC for w in words):
-        return goal[m.start("w") : m.end()]
+        end = m.end() if part == "w" else goal.rfind(" to ", m.start(part), m.end())
+        return goal[m.start(part) : end]
     return None
 
 
@@ -265,6 +269,11 @@ def delivery_process(thing: str) -> str:
 
 
 def delivery_measure(thing: str) -> str:
+    if thing.split()[-1].casefold() in ("copilot", "assistant"):  # it helps a person decide
+        return (
+            f"the share of {delivery_process(thing)} cases where people accept the {thing}'s "
+            "suggestion, and the time each case takes against this month's"
+        )
     return (
         f"the share of {delivery_process(thing)} cases completed in the {thing} without a "
         "person, against this month's"
