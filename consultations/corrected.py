@@ -80,7 +80,8 @@ def correction(
             return None
         had = old.items or ()
         have = {x.casefold() for x in had}
-        items = (*had, *(x for x in more.items or () if x.casefold() not in have))
+        new = [x for x in more.items or () if x.casefold() not in have]
+        items = (*had, *new)
         answer = old.model_copy(
             update={
                 "items": items[: q.max_items],
@@ -91,7 +92,8 @@ def correction(
         c.answers[q.key] = answer
         added = len(items) - len(had)
         note = (
-            f"Added to {label(q)}: {found.text} (now {len(items)}: {answer.display(q)})."
+            f"Added to {label(q)}: {'; '.join(new)} (now {len(items)}: {answer.display(q)})."
+            + (f" Note: {more.note}." if more.note else "")  # "Copilot": a tool seat
             if added > 0
             else f"{label(q)} already holds that: {old.display(q)}."
         )
@@ -151,13 +153,17 @@ def _continues_list(
     """ "and supplier onboarding" right after a list was answered: more of that list (a list
     is often typed over several messages), not an answer to the question asked since."""
     rest = continued(text)
-    last = c.trail[-1] if c.trail else None
-    if rest is None or last is None or last not in c.answers or last == c.editing:
+    if rest is None:
         return None
-    q = script.question(last)
-    if q.type is not QuestionType.LIST or (current is not None and q.key == current.key):
-        return None
-    return Correction(q.key, rest, add=True)
+    for back, last in enumerate(reversed(c.trail[-2:])):  # the list just answered, or before
+        if last not in c.answers or last == c.editing or (current and last == current.key):
+            return None
+        q = script.question(last)
+        if q.type is QuestionType.LIST and back == 0:
+            return Correction(q.key, rest, add=True)
+        if q.type is QuestionType.LIST and current and not reads(current, rest):
+            return Correction(q.key, rest, add=True)  # "oh we also use Cohere" at the spend
+    return None
 
 
 _NAMED = (QuestionType.LIST, QuestionType.TEXT)

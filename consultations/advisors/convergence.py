@@ -12,6 +12,8 @@ import re
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.vendors import by_maker, is_image
 from consultations.advisors.words import join, money, number, percent, plural, times
+from consultations.answers.seats import is_seat
+from consultations.answers.total import IN_TOTAL
 from consultations.report import Figure, Recommendation, Report, Section
 
 SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
@@ -51,7 +53,9 @@ BACKUP = {
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    vendors, same_maker = by_maker(sheet.items("vendors", ("your current vendor",)))
+    listed = sheet.items("vendors", ("your current vendor",))
+    seats = [v for v in listed if is_seat(v)]  # "Copilot": paid per user, no API to upkeep
+    vendors, same_maker = by_maker(tuple(v for v in listed if v not in seats) or listed)
     reasons = set(sheet.choices("reasons", ("capability",)))
     spend = sheet.number("monthly_spend", 0.0)
     cur = sheet.currency("monthly_spend")
@@ -66,6 +70,8 @@ def advise(request: AdvisorInput) -> Report:
     backup = BACKUP[outage].split(" (")[0]
     bound = _bound(texts, reasons)
     verdict = _verdict(texts, images, reasons, outage, bound)
+    if seats and len(seats) < len(listed):
+        verdict += f" {join(seats)}: tool seats paid per user, left out of the vendor count."
     if search:
         verdict += (
             f" Keep {join(search)} apart: embeddings, rankings and transcripts are not answers, "
@@ -79,7 +85,7 @@ def advise(request: AdvisorInput) -> Report:
     ]
 
     extra = max(len(vendors) - 1, 0)
-    total = bool(_IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
+    total = bool(IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
     upkeep = (days if total and extra else extra * days) * DAY_RATE
     figures = [
         Figure(
@@ -285,13 +291,6 @@ def advise(request: AdvisorInput) -> Report:
             "A vendor that is far cheaper for one task can still justify a narrow integration.",
         ),
     )
-
-
-_IN_TOTAL = re.compile(
-    r"\b(?:in total|total|across (?:all|them|the board)|all together|altogether|combined|"
-    r"for all(?: of them)?|overall)\b",
-    re.I,
-)
 
 
 def _kept_single(reasons: set[str]) -> bool:

@@ -35,6 +35,7 @@ from consultations.advisors.synthesis_items import (
     serves,
     to_recommendation,
 )
+from consultations.advisors.synthesis_scope import follow_ons, free_lines, within_room
 from consultations.advisors.words import count, join, money, number, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -76,6 +77,7 @@ def advise(request: AdvisorInput) -> Report:
     _one_workflow_each(items)
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
+    items.extend(follow_ons(items))
     _traced_before_live(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
@@ -85,6 +87,8 @@ def advise(request: AdvisorInput) -> Report:
     )
     staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
+    plan = within_room(plan, team * WEEKS_A_YEAR)
+    deferred = [i for i in deferred if not i.extra]
 
     cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
@@ -132,11 +136,15 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     sections.append(Section(title="Your goals and what serves them", items=tuple(goal_lines)))
+    if free := free_lines(weeks, capacity, tracks, team):
+        sections.append(Section(title="What this plan leaves free", items=free))
     if triggered:
         sections.append(
             Section(
                 title="When these happen",
-                items=tuple(f"{i.title} — {i.trigger}." for i in triggered),
+                items=tuple(
+                    f"{i.title} ({_owner(i.owner, team, lead)}) — {i.trigger}." for i in triggered
+                ),
             )
         )
     stop = stops({slug: r.verdict for slug, r in done.items()}, constraints, deferred, unserved)
@@ -286,18 +294,20 @@ def _schedule(
                 i
                 for i in left
                 if _quarters(i, staff) <= len(QUARTERS) - q
-                and not (
-                    i.depends_on
-                    and i.depends_on in titles
-                    and ends.get(i.depends_on, len(QUARTERS)) >= q
+                and not any(
+                    after in titles and ends.get(after, len(QUARTERS)) >= q
+                    for after in (i.depends_on, i.also_after)
+                    if after
                 )
             ]
             if not ready:
                 break
             item = max(
                 ready,
-                key=lambda i: (
-                    _priority(i, wanted, pressing) + GOAL_COVER * len(_served_by(i, goals) - served)
+                key=lambda i: (  # a step the plan added itself only fills a free slot
+                    not i.extra,
+                    _priority(i, wanted, pressing)
+                    + GOAL_COVER * len(_served_by(i, goals) - served),
                 ),
             )
             span = _quarters(item, staff)
@@ -388,9 +398,14 @@ def _traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None
     gate = next((i for i in items if i.title.startswith(TRACE_TITLES)), None)
     if gate is None:
         return
+    waits = {gate.title}  # items that already wait for tracing: what follows them waits too
     for i in items:
-        if i is not gate and i.depends_on is None and i.tags & LIVE_TAGS:
-            i.depends_on = gate.title
+        if i is not gate and i.tags & LIVE_TAGS and i.depends_on not in waits:
+            waits.add(i.title)
+            if i.depends_on is None:
+                i.depends_on = gate.title
+            elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
+                i.also_after = gate.title
 
 
 def _lower_first_word(title: str, lead: str) -> str:

@@ -21,14 +21,16 @@ def cost(weeks: float) -> float:
 
 
 _PLACES = (  # where the user says they work, for the currency their costs are in (ours)
-    ("GBP", r"uk|u\.k\.|united kingdom|britain|british|england|scotland|london|fca"),
-    ("CHF", r"switzerland|swiss|finma|zurich|geneva"),
+    ("GBP", r"uk|u\.k\.|united kingdom|britain|british|england|scotland|london|fca|royaume-uni"),
+    ("CHF", r"switzerland|swiss|finma|zurich|geneva|schweiz|suisse|zürich|genève|basel|bern"),
     (
         "EUR",
         r"eu|e\.u\.|europe|european|eurozone|euro area|ecb|bafin|germany|german|france|french|"
         r"netherlands|dutch|nl|spain|spanish|italy|italian|austria|austrian|belgium|ireland|"
         r"irish|finland|portugal|greece|luxembourg|dach|benelux|berlin|paris|amsterdam|munich|"
-        r"frankfurt|madrid|milan|dublin|vienna",
+        r"frankfurt|madrid|milan|dublin|vienna|deutschland|österreich|frankreich|spanien|italien|"
+        r"niederlande|europa|allemagne|autriche|espagne|italie|belgique|pays-bas|münchen|wien|"
+        r"köln|hamburg",
     ),
 )
 

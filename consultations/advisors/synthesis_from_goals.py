@@ -11,6 +11,7 @@ from consultations.advisors.synthesis_goals import (
     delivery_measure,
     delivery_named,
     delivery_process,
+    documents_named,
     workflow_named,
 )
 from consultations.advisors.synthesis_items import (
@@ -55,6 +56,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
         if tag == "cost" and tag in tags and (named_cost := _COST_NAMED.search(goal)):
             return [_cost_breakdown(named_cost.group("w"))]
         if tag in tags:
+            if key == "automation" and (written := documents_named(goal)):
+                return [_drafting(*written)]
             named = workflow_named(goal) if key == "automation" else None
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
                 return [_prototype(named)]  # prototype of the same workflow replaces it later)
@@ -80,6 +83,26 @@ def _prototype(workflow: str) -> Item:
         set(tags),
         weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
         subject=workflow_words(workflow),
+    )
+
+
+def _drafting(who: str, what: str) -> Item:
+    """Time people spend writing ("the time dentists spend on notes"): today's minutes per
+    document first, then drafts they correct and sign, beside them, never filed unsigned."""
+    one = what.removesuffix("ies") + "y" if what.endswith("ies") else what.removesuffix("s")
+    return Item(
+        f"Time how long {who} spend on {what} today, then prototype drafting the {what} for "
+        f"{who} to correct and sign",
+        f"Time 30 recent {what} end to end (writing, checking, correcting) as the baseline. "
+        f"Then: a draft of each from what is already captured (dictation, recording, form or "
+        f"record), shown to {who} to correct and sign; nothing is filed without their "
+        f"sign-off; count the minutes per {one} and the corrections they make.",
+        "product lead",
+        f"minutes {who} spend per {one}, against this month's",
+        "constraint",
+        {"automation", "time"},
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+        subject=workflow_words(what),
     )
 
 

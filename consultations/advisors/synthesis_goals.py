@@ -94,6 +94,31 @@ GOAL_WORDS = {
     "quality": ("quality", "accura", "error", "hallucinat"),
     "reliability": ("uptime", "outage", "reliab", "availability"),
 }
+# the same goal kinds in German and French (stems, matched inside words: "API-Kosten",
+# "Bearbeitungszeit", "automatisieren"); a word is here only where it cannot be part of an
+# unrelated one ("bild" is in "Ausbildung", so images are "bilder")
+FOREIGN_GOAL_WORDS = {
+    "cost": ("kosten", "ausgaben", "einspar", "sparen", "coût", "cout", "dépense", "économ"),
+    "time": ("zeit", "stunden", "schneller", "le temps", "du temps", "heures", "délai"),
+    "automation": ("automatis", "arbeitsablauf", "prototyp", "pilotprojekt", "projet pilote"),
+    "revenue": ("umsatz", "neukunden", "erlös", "chiffre d'affaires", "nouveaux clients"),
+    "contacts": ("anrufe", "callcenter", "call-center", "kundenanfragen", "centre d'appels"),
+    "launch": (
+        *("in produktion", "produktivbetrieb", "live gehen", "einführ", "ausroll"),
+        *("mise en production", "déploi", "lancer"),
+    ),
+    "local": ("lokal", "eigene hardware", "en local", "sur site"),
+    "compliance": ("datenschutz", "dsgvo", "souverän", "rgpd", "protection des données"),
+    "inventory": ("inventar", "ai-act", "ki-verordnung", "ki-register", "inventaire", "ia act"),
+    "audit": ("prüfung", "nachvollzieh", "regulier", "konform", "conformité", "réglement"),
+    "risk": ("urheberrecht", "markenrecht", "droit d'auteur", "contrefaçon"),
+    "images": ("bilder", "fotos", "visuels"),
+    "latency": ("latenz", "antwortzeit", "sekunde", "latence", "temps de réponse"),
+    "quality": ("qualität", "genauigkeit", "fehler", "qualité", "précision", "erreur"),
+    "reliability": ("verfügbarkeit", "ausfall", "disponibilité", "panne"),
+}
+for _tag, _words in FOREIGN_GOAL_WORDS.items():
+    GOAL_WORDS[_tag] = (*GOAL_WORDS[_tag], *_words)
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
 GOAL_MEASURES = (
     (
@@ -119,14 +144,16 @@ GOAL_MEASURES = (
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
-_TIMED = re.compile(r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b", re.I)
+_TIMED = re.compile(
+    r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b|zeit|stunden|\btemps\b|heures", re.I
+)
 
 
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
 _DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
-    r"\b(?:before|by|until|no later than)\s+(?:the\s+)?(?:end of\s+)?"
+    r"\b(?:before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?"
     r"|q[1-4](?:\s+20\d\d)?|h[12](?:\s+20\d\d)?|(?:the\s+)?summer|year[- ]end|20\d\d)\b",
     re.I,
@@ -198,14 +225,26 @@ _WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker
     r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:pilot|prototype|poc|proof of concept)\b",
     re.I,
 )
+_WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
+    r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b)"
+    r"[a-z][\w&/-]*){0,3})",
+    re.I,
+)
+_NO_AUTOMATE = {  # "automate more workflows": no workflow named
+    *("more", "workflows", "workflow", "processes", "process", "tasks", "work", "it"),
+    *("everything", "things", "parts", "manual", "repetitive", "some", "most", "of"),
+}
 THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", "tool", "pilot"}
 _GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
 
 
 _DELIVERY = re.compile(  # "ship a self-serve onboarding flow": a thing to build and put live
-    r"\b(?:ship|launch|build|deliver|release|roll out|go live with)\s+(?:a|an|the|our)\s+"
+    r"\b(?:(?:ship|launch|build|deliver|release|roll out|go live with)\s+(?:a|an|the|our)\s+"
     r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+"
-    r"(?:flow|journey|portal|app|wizard|form|experience|self-service)\b",
+    r"(?:flow|journey|portal|app|wizard|form|experience|self-service)\b"
+    r"|(?:ship|deliver|release|roll out|go live with)\s+(?:(?:a|an|the|our)\s+)?"  # to users
+    r"(?P<u>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:copilot|assistant)\s+to\s+(?=[a-z]))",
     re.I,
 )
 
@@ -214,9 +253,11 @@ def delivery_named(goal: str) -> str | None:
     """The thing a goal asks to put live ("ship a self-serve onboarding flow" → "self-serve
     onboarding flow"), or None."""
     m = _DELIVERY.search(goal)
-    words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
+    part = ("w" if m.group("w") else "u") if m else "w"
+    words = re.findall(r"[a-z0-9]+", m.group(part).casefold()) if m else []
     if m and any(w not in _GENERIC for w in words):
-        return goal[m.start("w") : m.end()]
+        end = m.end() if part == "w" else goal.rfind(" to ", m.start(part), m.end())
+        return goal[m.start(part) : end]
     return None
 
 
@@ -228,10 +269,46 @@ def delivery_process(thing: str) -> str:
 
 
 def delivery_measure(thing: str) -> str:
+    if thing.split()[-1].casefold() in ("copilot", "assistant"):  # it helps a person decide
+        return (
+            f"the share of {delivery_process(thing)} cases where people accept the {thing}'s "
+            "suggestion, and the time each case takes against this month's"
+        )
     return (
         f"the share of {delivery_process(thing)} cases completed in the {thing} without a "
         "person, against this month's"
     )
+
+
+_TIME_ON = re.compile(  # "the time dentists spend on notes by half": who, and on what
+    r"\b(?:time|hours|days|minutes)\s+(?P<who>(?:(?!on\b)[a-z'-]+\s+){1,3}?)spends?\s+"
+    r"(?:on|writing|doing)\s+(?:the\s+|their\s+|our\s+)?"
+    r"(?P<w>[a-z][\w-]*(?:\s+(?!by\b|per\b|to\b|in\b|each\b)[a-z][\w-]*){0,2})",
+    re.I,
+)
+_WHO_PLAIN = {"the", "our", "their", "each", "every", "we", "you", "they", "i"}
+DOCUMENTS = {  # written work a person drafts by hand: a draft to correct and sign is the step
+    *("note", "notes", "letter", "letters", "report", "reports", "summary", "summaries"),
+    *("documentation", "paperwork", "charting", "write-up", "write-ups", "minutes", "records"),
+}
+
+
+def time_spent_on(goal: str) -> tuple[str, str] | None:
+    """Who spends the time and on what ("cut the time dentists spend on notes by half" →
+    ("dentists", "notes")), or None."""
+    m = _TIME_ON.search(goal)
+    if not m:
+        return None
+    who = [w for w in m.group("who").split() if w.casefold() not in _WHO_PLAIN]
+    return (" ".join(who) or "people", m.group("w"))
+
+
+def documents_named(goal: str) -> tuple[str, str] | None:
+    """A time goal about written work ("… time dentists spend on notes"): who and what."""
+    spent = time_spent_on(goal)
+    if spent and spent[1].split()[-1].casefold() in DOCUMENTS:
+        return spent
+    return None
 
 
 def workflow_named(goal: str) -> str | None:
@@ -241,7 +318,13 @@ def workflow_named(goal: str) -> str | None:
     self-serve onboarding flow") is its own workflow."""
     if delivered := delivery_named(goal):
         return delivered
-    for pattern, plain in ((_WORKFLOW_TIME, _NO_WORKFLOW), (_WORKFLOW_PILOT, _GENERIC)):
+    if spent := time_spent_on(goal):
+        return spent[1]
+    for pattern, plain in (
+        (_WORKFLOW_TIME, _NO_WORKFLOW),
+        (_WORKFLOW_PILOT, _GENERIC),
+        (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
+    ):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
         if m and any(w not in plain for w in words):

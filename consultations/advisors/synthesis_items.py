@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from consultations.advisors.synthesis_goals import THINGS, goal_tags, workflow_named
 from consultations.report import Recommendation, Report
 
+_INTERIM = re.compile(r";\s*until (?:it is|they are) signed,\s*(?P<step>[^.]+)\.")
 TRIGGER = re.compile(r"^(each|next|at |when|quarterly)")
 FIRST_QUARTER = re.compile(r"^(now|weeks?\b|0-1 month|1-2 months|month 2\b|month 2-3|0-3 months)")
 
@@ -61,6 +62,8 @@ class Item:
     # ("cut support cost per ticket") is not served by this item (warehouse slotting)
     others: set[str] = field(default_factory=set)
     subject: set[str] = field(default_factory=set)  # words of the workflow it is about
+    extra: bool = False  # a step the roadmap added (a rollout after a pilot): never "dropped"
+    also_after: str | None = None  # a second step it waits for (tracing, before going live)
 
 
 _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
@@ -205,6 +208,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
     ]
     about = planned[0] if len(planned) == 1 else None  # "Prototype in shadow mode": of what
     for r in later[:2]:
+        if r.horizon and TRIGGER.match(r.horizon) and (meanwhile := _INTERIM.search(r.detail)):
+            _meanwhile(items[0], meanwhile.group("step"), r.title)
         named = about is None or about.casefold() in r.title.casefold()
         items.append(
             Item(
@@ -223,6 +228,14 @@ def from_report(slug: str, report: Report) -> list[Item]:
             )
         )
     return items
+
+
+def _meanwhile(first: Item, step: str, awaited: str) -> None:
+    """What holds until a triggered step ("until it is signed, make Azure the default") is
+    done from the start, in the consultation's first package: a rule, not a project."""
+    first.title += f"; meanwhile, {step}"
+    first.detail += f" Until “{awaited}” is done: {step}."
+    first.weeks = (first.weeks or 0.0) + 2.0
 
 
 SHELVED_HUNT = "List the workflows shelved as too complex"
@@ -410,9 +423,10 @@ def from_constraint(constraint: str, done: set[str], agents: bool = True) -> Ite
 
 def to_recommendation(item: Item, horizon: str, owner: str, serves: list[str]) -> Recommendation:
     goals = f" Serves: {'; '.join(serves)}." if serves else ""
+    also = f" Also waits for: {item.also_after}." if item.also_after else ""
     return Recommendation(
         title=item.title,
-        detail=f"{item.detail} Success: {item.measure}.{goals}",
+        detail=f"{item.detail}{also} Success: {item.measure}.{goals}",
         horizon=horizon,
         owner=owner,
         depends_on=item.depends_on,

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import math
 
+from consultations.answers.model import SYMBOLS
+
 MINUS = "−"  # U+2212, as typeset
-SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 _IRREGULAR = {"person": "people", "policy": "policies", "company": "companies"}
 
 
 def money(value: float, currency: str = "USD") -> str:
     """$40,500 · −$2,590 · €2,833 · $0.0081 (small amounts keep their significant digits)."""
-    symbol = SYMBOLS.get(currency, "$")
+    symbol = SYMBOLS.get(currency)  # a code without a sign after the amount: "64,000 CHF"
     if not math.isfinite(value):
         return "no finite amount"
     sign = MINUS if value < 0 else ""
@@ -28,7 +29,7 @@ def money(value: float, currency: str = "USD") -> str:
         body = f"{v:,.2f}".replace(".00", "")
     else:
         body = f"{v:.2g}"
-    return f"{sign}{symbol}{body}"
+    return f"{sign}{symbol}{body}" if symbol else f"{sign}{body} {currency}"
 
 
 def count(value: float) -> str:

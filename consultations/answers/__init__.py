@@ -21,6 +21,7 @@ from consultations.answers.model import (
     format_number,
 )
 from consultations.answers.numbers import RECANT, number_answer
+from consultations.answers.seats import seats_said
 from consultations.scripts import Question, QuestionType
 
 __all__ = [
@@ -104,7 +105,9 @@ def parse_answer(question: Question, raw: str) -> Answer:
                     "Name what comes closest, or type `cancel` to leave it."
                 )
             left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
-            return Answer(key=question.key, raw=text, items=tuple(items), note=left)
+            seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
+            note = "; ".join(filter(None, [left, seats])) or None
+            return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)
             return Answer(key=question.key, raw=text, choices=picked, note=note)

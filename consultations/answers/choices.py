@@ -10,7 +10,7 @@ from consultations.answers.model import AnswerError
 from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import Choice, NumberKind, Question
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
 _NEGATED = re.compile(
     r"\b(?:no|not|non|without|never|nothing|none)[\s-]+(?:any\s+|real\s+|too\s+)?([a-z0-9]+)"
 )

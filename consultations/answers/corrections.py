@@ -164,13 +164,18 @@ def unknown_subject(questions: Sequence[Question], text: str) -> str | None:
 
 
 _CONTINUED = re.compile(  # "and supplier onboarding", "also vendor master data", "+ Cohere"
-    r"^\s*(?:(?:and(?:\s+also)?|also|plus|oh,?\s+(?:and|also))\b|\+|&)[\s,:;.\-–—]*", re.I
+    r"^\s*(?:(?:and(?:\s+also)?|also|plus|(?:oh|ah|btw|by the way|p\.?s\.?),?\s+(?:and|also))\b"
+    r"|\+|&)[\s,:;.\-–—]*",
+    re.I,
+)
+_ASIDE = re.compile(  # "oh we also use Cohere", "btw, there's Mistral too": more of a list
+    r"^\s*(?:oh|ah|btw|by the way|p\.?s\.?)\b[\s,:;.!\-–—]*(?=.*\b(?:also|too|as well)\b)", re.I
 )
 
 
 def continued(text: str) -> str | None:
     """The words of a message that continues the one before it ("and supplier onboarding"),
     or None when it opens as a message of its own."""
-    m = _CONTINUED.match(text)
+    m = _CONTINUED.match(text) or _ASIDE.match(text)
     rest = text[m.end() :].strip() if m else ""
     return rest or None

@@ -48,13 +48,14 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
         found = _every(text, found)  # "1 every 5 minutes": a rate
         found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
-        timed = [q for q in found if q.unit in _TIMES]
-        found = [q for q in found if q.unit not in _TIMES]
+        timed = [q for q in found if q.unit in _TIMES or q.unit == "bytes"]  # "5 mb": a size
+        found = [q for q in found if q not in timed]
+        kind = "a file size" if timed and timed[0].unit == "bytes" else "a time"
         if timed and not found:
-            raise AnswerError(f"I read {timed[0].text.strip()} as a time, but I need {what} here.")
+            raise AnswerError(f"I read {timed[0].text.strip()} as {kind}, but I need {what} here.")
         if timed:  # "200k calls, 2h each": the time is said left out
             left = ", ".join(f"“{q.text.strip()}”" for q in timed)
-            said = f"{left} left out: a time, not {what}"
+            said = f"{left} left out: {kind}, not {what}"
             found[0] = replace(found[0], note="; ".join(filter(None, [found[0].note, said])))
     if question.kind is NumberKind.TOKENS and question.per is None:
         rated = next((q for q in found if q.rate), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.lexer import scan
 from consultations.answers.model import Answer, format_number
 from consultations.scripts import NumberKind
 
@@ -35,3 +36,42 @@ def per_each(kind: NumberKind | None, answer: Answer, text: str) -> Answer | Non
         note = f"{format_number(answer.number, kind, answer.currency)} per {noun} × {n} {noun}s"
         return answer.model_copy(update={"number": answer.number * n, "note": note})
     return None
+
+
+_AT = re.compile(r"\s*(?:at|@|costing|for|on)(?:\s+(?:about|around|roughly|~))?\s*$", re.I)
+_EACH_AFTER = re.compile(
+    r"\b(?:each|apiece|per (?:head|person|engineer|dev|developer|fte|month each)|a head)\b", re.I
+)
+_ALL_AFTER = re.compile(
+    r"\b(?:in total|total|all in|altogether|all together|combined|for both)\b", re.I
+)
+
+
+def staff_priced(answer: Answer, text: str) -> tuple[Answer, bool] | None:
+    """ "2 engineers at $10k a month": $10,000 for them all or $20,000, $10,000 each. With
+    "each" the product, with "in total" the figure, both said back (True: sure); without
+    either, the product as a second reading to ask about (False)."""
+    if answer.number is None:
+        return None
+    found = scan(text)
+    for staff, paid in zip(found, found[1:], strict=False):
+        n = staff.readings[0]
+        if staff.unit != "fte" or n < 2 or n != round(n) or paid.unit is not None:
+            continue
+        if not _AT.fullmatch(text[staff.end : paid.start].rstrip("$€£¥ ")):
+            continue
+        people, after = staff.text.strip(), text[paid.end :]
+        shown = format_number(answer.number, NumberKind.MONEY, answer.currency)
+        if _ALL_AFTER.search(after):
+            note = f"{shown} in total for the {people}"
+            return answer.model_copy(update={"note": _joined(answer.note, note)}), True
+        note = f"{people} × {shown} each"
+        each = answer.model_copy(
+            update={"number": answer.number * n, "note": _joined(answer.note, note)}
+        )
+        return each, bool(_EACH_AFTER.search(after))
+    return None
+
+
+def _joined(*notes: str | None) -> str:
+    return "; ".join(n for n in notes if n)

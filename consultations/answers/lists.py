@@ -95,6 +95,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
+    parts = [piece for p in parts for piece in _two_actions(p)]  # "we chunk … and summarise …"
     if not named:  # "long context & RAG eval and agent reliability": "&" lists them
         parts = _ampersands(parts)
     seen: dict[str, str] = {}
@@ -270,3 +271,26 @@ def _comments_joined(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+_DOING = (  # what a pipeline does to content, as people say it
+    r"(?:chunk|split|summari[sz]|embed|extract|pars|transcrib|translat|classif|index|ocr|convert|"
+    r"clean|tag|re-?rank|retriev|scrap|crawl|redact|compress|label|rout|feed|pull|ingest|"
+    r"normali[sz]|dedup|filter|caption|vectori[sz]|digest|condens|truncat|stuff|pre-?process)"
+    r"[a-z]*"
+)
+_ACTION = re.compile(  # "we chunk contracts", "then summarise transcripts": a verb and its object
+    rf"^\s*(?:(?:we|i|they|then|also)\s+)*(?:(?:also|then|just|mostly)\s+)?{_DOING}\s+\S",
+    re.I,
+)
+_AND_SPLIT = re.compile(r"\s+and\s+(?!then\b)")  # "and then": steps of one
+
+
+def _two_actions(part: str) -> list[str]:
+    """ "we chunk contracts for RAG and summarise call transcripts" is two pipelines: "and"
+    between two clauses that each do something to something; "sales and marketing docs" and
+    "chunk and embed contracts" stay one."""
+    pieces = _AND_SPLIT.split(part)
+    if len(pieces) != 2 or part.count("(") != part.count(")"):
+        return [part]
+    return pieces if all(_ACTION.match(p) for p in pieces) else [part]

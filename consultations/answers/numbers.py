@@ -19,13 +19,19 @@ from consultations.answers.counts import (
     staff_times_each,
     usual_figure,
 )
-from consultations.answers.each import per_each
+from consultations.answers.each import per_each, staff_priced
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
-from consultations.answers.parts import assign_parts, example, part_words, words_pattern
+from consultations.answers.parts import (
+    PartMissing,
+    assign_parts,
+    example,
+    part_words,
+    words_pattern,
+)
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -40,6 +46,7 @@ from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_after, to_period
 from consultations.answers.rough import rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
+from consultations.answers.total import in_total
 from consultations.answers.units import (
     M_MEANS,
     SPELLED,
@@ -126,6 +133,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         if question.per and not question.parts and one_off(text):  # "500k one-off savings"
             raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
     text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
+    text, total = in_total(question, text)  # "2 days total for all 3": not 2 each, no 3
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
     quantities = _quantities(text, kind, per, len(question.parts) or 1)
     if unreadable := next((q for q in quantities if not q.readings), None):
@@ -202,7 +210,13 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
         which = f"the one in {question.unit or 'tokens'}"
-    chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    missing: PartMissing | None = None
+    try:
+        chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
+    except PartMissing as gap:  # "a mac studio for 5k": the monthly part is asked for
+        none = gap.missing in question.part_none  # else "yes" keeps the same figure
+        missing, blank = gap, Quantity((0.0,), 0, 0) if none else gap.figure
+        chosen = {p: gap.figure if p == gap.given else blank for p in question.parts}
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
         left = ", ".join(f"“{typed_figure(text, x)}”" for x in quantities[1:])
         first = chosen[""]
@@ -215,12 +229,19 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = per_period
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if rough is not None:
+    if rough is not None or total is not None:
         answers = [
-            a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough]))}) for a in answers
+            a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})
+            for a in answers
         ]
     if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
+    elif len(answers) == 1 and kind is NumberKind.MONEY and not question.parts:
+        priced = staff_priced(answers[0], text)  # "2 engineers at $10k a month": each?
+        if priced is not None:
+            answers = [priced[0]] if priced[1] else [answers[0], priced[0]]
+    if missing is not None:
+        raise Unclear(_ask_missing(question, answers[0], missing), (answers[0],))
     if len(answers) > 1:
         shown = " or ".join(
             f"`{i}` {a.display(question)}"
@@ -229,6 +250,17 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+def _ask_missing(question: Question, answer: Answer, gap: PartMissing) -> str:
+    """ "I read $5,000 as the hardware; what is the monthly part?" """
+    assert answer.numbers is not None
+    shown = format_number(answer.numbers[gap.given], question.kind, answer.currency)
+    monthly = question.period(gap.missing) == "mo"
+    what = "what is it a month" if monthly else f"what is the {gap.missing} figure"
+    none = gap.missing in question.part_none  # "we already own the GPUs" can be said
+    also = "or `yes` if it is none" if none else "or `yes` if it is the same"
+    return f"I read {shown} as the {gap.given}; {what}? Type it, {also}."
 
 
 def _whole(q: Quantity) -> Quantity:
@@ -271,7 +303,8 @@ def _quantities(
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
     if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
         raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
-    if kind is NumberKind.MONEY and found and not any(q.currency for q in found) and found[0].unit:
+    timed = found and found[0].unit not in (None, "fte")  # staff are read just below
+    if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):

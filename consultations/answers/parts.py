@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
+from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import AnswerError
 from consultations.scripts import Question
@@ -47,6 +48,8 @@ def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[s
         and (rest := _the_rest(question, text, found))
     ):
         return rest
+    if len(found) == 1 and len(parts) == 2 and (lone := _lone(question, text, found[0])):
+        return lone  # "blended $5 per million": one price for both
     if len(found) < len(parts):
         names = " and ".join(parts)
         raise AnswerError(f"I need {len(parts)} numbers here: {names}{example(question)}.")
@@ -193,3 +196,37 @@ def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def example(question: Question) -> str:
     return f", for example {question.example}" if question.example else ""
+
+
+class PartMissing(AnswerError):
+    """One part of a two-part figure given ("a mac studio for 5k"): the other is asked for."""
+
+    def __init__(self, given: str, figure: Quantity, missing: str) -> None:
+        super().__init__(f"I need the {missing} too.")
+        self.given, self.figure, self.missing = given, figure, missing
+
+
+_BOTH = re.compile(
+    r"\b(?:blended|flat|same (?:price )?(?:for|in and out|both)|for both|both ways|either way|"
+    r"in and out|input and output|in or out|across (?:the )?board)\b",
+    re.I,
+)
+
+
+def _lone(question: Question, text: str, q: Quantity) -> dict[str, Quantity] | None:
+    """One figure at a two-part question: for both parts when the words say it is one price
+    for both ("blended $5"), said back; else ``PartMissing`` for the part it does not fill
+    (a figure per month fills the monthly part, a one-off the up-front one); None when
+    nothing says which part it is."""
+    parts = question.parts
+    if set(parts) == {"input", "output"} and _BOTH.search(text):
+        note = f"{typed_figure(text, q)} read as both {' and '.join(parts)} (one price)"
+        return {p: replace(q, note=note) for p in parts}
+    folded = text.casefold()
+    named = [p for p in parts if words_pattern(part_words(question, p)).search(folded)]
+    timed = [p for p in parts if question.period(p)]
+    if len(named) != 1 and len(timed) == 1:  # "5k" at hardware + a month: the one-off part
+        named = timed if q.rate else [p for p in parts if p not in timed]
+    if len(named) != 1:
+        return None
+    raise PartMissing(named[0], q, next(p for p in parts if p != named[0]))

@@ -60,3 +60,22 @@ def test_going_back_in_everyday_words_goes_back_and_is_never_an_answer(
     d = step(script, d.consultation, typed)
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 1
     assert "industry" not in d.consultation.answers and d.consultation.answers == {}
+
+
+@pytest.mark.parametrize("typed", ["oh and we also use Cohere", "btw we also use Cohere"])
+def test_an_aside_after_the_next_answer_still_joins_the_vendor_list(
+    catalog: Catalog, typed: str
+) -> None:
+    """'oh and we also use Cohere' at the spend question (after vendors, then reasons) was
+    refused: 'I need a number here'."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["GPT-4o for support, Claude for coding", "2", typed]:
+        d = step(script, d.consultation, text)
+    c = d.consultation
+    assert c.answers["vendors"].items[-1] == "Cohere"
+    assert "monthly_spend" not in c.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.note is not None
+    assert d.outcome.note.startswith("Added to vendors: Cohere (now 3:")
+    d = step(script, c, "and $4k on Mistral")  # words that answer the spend are its answer
+    assert d.consultation.answers["monthly_spend"].number == 4_000

@@ -130,3 +130,18 @@ def test_an_image_publishing_goal_gets_the_publishing_controls(catalog: Catalog)
     r = run(catalog, "strategy-synthesis", MARKETING)
     line = goal_line(r, "publish 5,000 product images")
     assert "Put review and records into the image publishing workflow" in served_by(line)
+
+
+def test_shipping_a_copilot_to_its_users_is_its_own_delivery() -> None:
+    """'ship route optimisation copilot to dispatchers by Q3' got the generic hunt for a
+    shelved workflow; a copilot is measured by what its people accept, not by 'without a
+    person'. Building a local assistant stays an edge goal."""
+    from consultations.advisors.synthesis_goals import delivery_measure, delivery_named
+
+    goal = "ship route optimisation copilot to dispatchers by Q3"
+    assert delivery_named(goal) == "route optimisation copilot"
+    assert "people accept the route optimisation copilot's suggestion" in delivery_measure(
+        "route optimisation copilot"
+    )
+    assert delivery_named("roll out the claims assistant to adjusters") == "claims assistant"
+    assert delivery_named("build a local coding assistant that works offline") is None

@@ -1,0 +1,124 @@
+"""Answers that were read silently wrong, or asked again for no reason: each case is how a
+user typed it, and what they now see."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, Unclear, parse_answer
+from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
+from tests.unit.test_corrections import EDGE_ANSWERS, walk
+
+CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
+
+
+def test_staff_at_a_monthly_rate_asks_whether_the_rate_is_each(catalog: Catalog) -> None:
+    """'2 engineers at $10k a month' was $10,000 with nothing said."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    with pytest.raises(Unclear) as asked:
+        parse_answer(spend, "2 engineers at $10k a month")
+    assert [a.number for a in asked.value.readings] == [10_000, 20_000]
+    assert "2 engineers × $10,000 each" in str(asked.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("2 engineers at $10k a month each", 20_000, "2 engineers × $10,000 each"),
+        ("2 engineers at $10k a month in total", 10_000, "$10,000 in total for the 2 engineers"),
+        ("3 devs @ 8k", None, "3 devs × 8,000 each"),  # was refused: "I read 3 devs"
+    ],
+)
+def test_staff_said_each_or_in_total_is_read_so_and_said_back(
+    catalog: Catalog, typed: str, value: float | None, said: str
+) -> None:
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    try:
+        a = parse_answer(spend, typed)
+    except Unclear as asked:
+        assert value is None and said in str(asked)
+        return
+    assert a.number == value and said in (a.note or "")
+
+
+def test_a_total_for_all_vendors_is_not_a_figure_per_vendor(catalog: Catalog) -> None:
+    """'maybe 2 days total for all 3' was 2 days per vendor with '“3” left out'."""
+    upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
+    a = parse_answer(upkeep, "maybe 2 days total for all 3")
+    assert a.number == 2
+    assert a.note == "in total for all 3, not per vendor"
+    assert "total" in (parse_answer(upkeep, "2 days in total").note or "")
+    assert parse_answer(upkeep, "2 days").note is None
+
+
+def test_one_machine_price_at_hardware_and_monthly_asks_only_for_the_monthly(
+    catalog: Catalog,
+) -> None:
+    """'a mac studio for 5k' was refused: 'I need 2 numbers here: hardware and monthly'."""
+    local = catalog.by_slug(EDGE).question("local_cost")
+    with pytest.raises(Unclear) as asked:
+        parse_answer(local, "a mac studio for 5k")
+    assert "I read 5,000 as the hardware; what is it a month?" in str(asked.value)
+    c, _ = walk(catalog, [*EDGE_ANSWERS[:6], "a mac studio for 5k", "300"])
+    assert c.answers["local_cost"].numbers == {"hardware": 5_000, "monthly": 300}
+    c, _ = walk(catalog, [*EDGE_ANSWERS[:6], "a mac studio for 5k", "yes"])
+    assert c.answers["local_cost"].numbers == {"hardware": 5_000, "monthly": 0}
+
+
+def test_one_blended_price_is_read_for_input_and_output(catalog: Catalog) -> None:
+    """'blended $5 per million' was refused: 'I need 2 numbers here: input and output'."""
+    price = catalog.by_slug(EDGE).question("price")
+    a = parse_answer(price, "blended $5 per million")
+    assert a.numbers == {"input": 5, "output": 5}
+    assert a.note == "$5 read as both input and output (one price)"
+    with pytest.raises(Unclear) as asked:  # "$5 in": only the output is asked for
+        parse_answer(price, "$5 in")
+    assert "I read $5 as the input; what is the output figure?" in str(asked.value)
+    with pytest.raises(AnswerError):
+        parse_answer(price, "5")  # nothing says which part: both asked for, as before
+
+
+def test_a_file_size_is_not_a_number_of_requests(catalog: Catalog) -> None:
+    """'5 mb' at the requests question was read as 5 requests a month."""
+    requests = catalog.by_slug(EDGE).question("requests")
+    with pytest.raises(AnswerError, match="I read 5 mb as a file size"):
+        parse_answer(requests, "5 mb")
+    a = parse_answer(requests, "2M requests of 5 MB each")
+    assert a.number == 2_000_000 and "“5 MB” left out: a file size" in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (  # was one item
+            "we chunk contracts for RAG and summarise call transcripts",
+            ("we chunk contracts for RAG", "summarise call transcripts"),
+        ),
+        ("sales and marketing docs", ("sales and marketing docs",)),
+        ("chunk and embed contracts", ("chunk and embed contracts",)),
+        ("we split PDFs into pages and then embed each page", None),  # steps of one
+    ],
+)
+def test_two_pipelines_in_one_sentence_are_two_items(
+    catalog: Catalog, typed: str, items: tuple[str, ...] | None
+) -> None:
+    pipelines = catalog.by_slug(ATTENTION).question("pipelines")
+    assert parse_answer(pipelines, typed).items == (items or (typed,))
+
+
+def test_a_coding_tool_seat_is_said_back_and_not_counted_as_an_api_vendor(
+    catalog: Catalog,
+) -> None:
+    """'Claude in Cursor', 'Copilot' were two more API vendors, each with upkeep to pay."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    typed = "GPT-4o for support, Claude in Cursor for coding, Copilot"
+    a = parse_answer(vendors, typed)
+    assert a.items == ("GPT-4o for support", "Claude in Cursor for coding", "Copilot")
+    assert a.note is not None and a.note.startswith(
+        "“Claude in Cursor for coding”, “Copilot” read as tool seats, paid per user"
+    )
+    assert parse_answer(vendors, "GPT-4o for support, Claude for code review").note is None
+    r = run(catalog, CONVERGENCE, {"vendors": typed, "reasons": "price"})
+    assert r.figure("Vendors in use").display == "1"
+    assert "Copilot: tool seats paid per user, left out of the vendor count" in r.verdict
