@@ -159,7 +159,7 @@ def advise(request: AdvisorInput) -> Report:
         premium=m(-saving) if saving < 0 else None,
     )
     sensitivity_rows = tuple(
-        (label, _volume(local_total / (per_request * factor)) if per_request > 0 else "never")
+        (label, _per_month(local_total / (per_request * factor)) if per_request > 0 else "never")
         for label, factor in (
             ("API price halved", 0.5),
             ("API price as today", 1.0),
@@ -168,7 +168,7 @@ def advise(request: AdvisorInput) -> Report:
     ) + (
         (
             "Hardware written off over 24 months",
-            _volume((local["hardware"] / 24 + local["monthly"]) / per_request)
+            _per_month((local["hardware"] / 24 + local["monthly"]) / per_request)
             if per_request > 0
             else "never",
         ),
@@ -196,7 +196,7 @@ def advise(request: AdvisorInput) -> Report:
             table,
             Table(
                 title="Break-even volume if things change",
-                columns=("if", "break-even"),
+                columns=("if", "requests a month"),
                 rows=sensitivity_rows,
             ),
         ),
@@ -305,6 +305,13 @@ def _volume(n: float) -> str:
     if n >= 10_000:
         return f"about {round(n, -2):,.0f} requests a month"
     return f"about {counted(math.ceil(n), 'request')} a month"
+
+
+def _per_month(n: float) -> str:
+    """A break-even in a table whose column says "requests a month": "about 1.9M"."""
+    if not math.isfinite(n):
+        return "never"
+    return f"about {_tokens(n) if n >= 1e6 else count(round(n, -2) if n >= 10_000 else n)}"
 
 
 def _months(n: float | None) -> str:

@@ -67,3 +67,14 @@ def test_the_edge_cost_table_does_not_repeat_the_working_listed_just_above_it(
     assert working is not None and text.count(working) == 1  # in the numbers, not the table
     (table,) = [t for t in report.tables if t.title == "Monthly cost"]
     assert [r[0] for r in table.rows][:3] == ["API input", "API output", "API total"]
+
+
+def test_the_break_even_table_needs_no_wrapping(catalog: Catalog) -> None:
+    """Its cells said 'about 910,600 requests a month' and wrapped, each row over three lines;
+    the unit is in the column's name now, so every row is one line."""
+    r = run(catalog, "edge-economics", BANK["edge-economics"])
+    table = next(t for t in r.tables if t.title == "Break-even volume if things change")
+    assert table.columns[1] == "requests a month"
+    block = next(b for b in code_blocks(render_report_markdown(r)) if "API price halved" in b)
+    rows = block.splitlines()[2:]
+    assert len(rows) == 4 and all(row.split("  ")[-1].strip().startswith("about ") for row in rows)
