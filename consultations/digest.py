@@ -70,7 +70,7 @@ CADENCES: dict[str, Cadence] = {
     "monthly": "monthly",
 }
 # two words for a cadence: "every day", "every other week", "once a month"
-_CADENCE_PHRASES = {
+_CADENCE_PHRASES: dict[str, Cadence] = {
     "every day": "daily",
     "each day": "daily",
     "every week": "weekly",
@@ -305,7 +305,7 @@ def _cadence(low: str, rest: list[str]) -> Cadence | None:
         words = [low, *(w.casefold().rstrip(",.") for w in rest[: n - 1])]
         if len(words) == n and (cadence := _CADENCE_PHRASES.get(" ".join(words))):
             del rest[: n - 1]
-            return cadence  # type: ignore[return-value]
+            return cadence
     return None
 
 
