@@ -14,7 +14,7 @@ from bot.slack.conversation import Conversation
 from bot.slack.hot import HotRoute
 from bot.slack.listeners import register
 from consultations.adapters.bootstrap import App
-from consultations.adapters.slack.client import async_client
+from consultations.adapters.slack.client import async_client, close_client
 
 
 def build_bolt_app(app: App) -> AsyncApp:
@@ -62,5 +62,10 @@ def add_slack_routes(web_app: web.Application, app: App) -> None:
         return await to_aiohttp_response(bolt_response)
 
     web_app.router.add_post("/slack/events", slack_events)
+
+    async def close(_: web.Application) -> None:
+        await close_client(ctx.client)
+
+    web_app.on_cleanup.append(close)
     if bolt.oauth_flow is not None:
         oauth.add_oauth_routes(web_app, bolt)

@@ -21,6 +21,7 @@ from bot.slack.routes import build_bolt_app
 from consultations.adapters.bootstrap import bootstrap
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.settings import Settings
+from consultations.adapters.slack.client import close_client
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import SECRET, Stack, running
@@ -121,15 +122,18 @@ def dispatch(
         }
 
         async def go() -> Any:
-            resp = await bolt.async_dispatch(AsyncBoltRequest(body=raw, headers=headers))
-            assert resp.status == 200, resp.body
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline:
-                found = until()
-                if found:
-                    return found
-                await asyncio.sleep(0.02)
-            raise AssertionError("timed out waiting for Slack calls")
+            try:
+                resp = await bolt.async_dispatch(AsyncBoltRequest(body=raw, headers=headers))
+                assert resp.status == 200, resp.body
+                deadline = time.monotonic() + 10
+                while time.monotonic() < deadline:
+                    found = until()
+                    if found:
+                        return found
+                    await asyncio.sleep(0.02)
+                raise AssertionError("timed out waiting for Slack calls")
+            finally:  # this loop's session closes with it
+                await close_client(bolt.client)
 
         return asyncio.run(go())
 

@@ -32,6 +32,7 @@ from bot.slack.routes import build_bolt_app
 from consultations.adapters.bootstrap import App, assemble
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.adapters.settings import Settings
+from consultations.adapters.slack.client import close_client
 from consultations.catalog import Catalog
 from consultations.state import Owner, Status
 from tests.fakes.jobs import RecordingJobQueue
@@ -70,6 +71,12 @@ class SignedSlack:
 
     def __init__(self, bolt: AsyncApp, loop: asyncio.AbstractEventLoop, fake: FakeSlack) -> None:
         self.bolt, self.loop, self.fake = bolt, loop, fake
+
+    def close(self) -> None:
+        """Close the Web API client's pooled session, in the loop it was opened in."""
+        asyncio.run_coroutine_threadsafe(close_client(self.bolt.client), self.loop).result(
+            timeout=10
+        )
 
     def send(self, body: str, content_type: str, **headers: str) -> BoltResponse:
         """Signed as Slack signs (``headers`` may override, e.g. with a forged signature)."""
@@ -246,8 +253,10 @@ def app(
 
 
 @pytest.fixture
-def slack(app: App, loop: asyncio.AbstractEventLoop, fake: FakeSlack) -> SignedSlack:
-    return SignedSlack(build_bolt_app(app), loop, fake)
+def slack(app: App, loop: asyncio.AbstractEventLoop, fake: FakeSlack) -> Iterator[SignedSlack]:
+    signed = SignedSlack(build_bolt_app(app), loop, fake)
+    yield signed
+    signed.close()
 
 
 U1 = Owner(platform="slack", workspace="T1", user="U1")
@@ -647,6 +656,7 @@ def test_redis_down_is_told_to_the_user_in_the_thread_and_the_command(
         slack.message("U1", "1700000001.000100", "5M")
         assert slack.thread("1700000001.000100") == [SORRY_ANSWER]
     finally:
+        slack.close()
         dead.close()
 
 

@@ -190,6 +190,12 @@ class PooledAsyncWebClient(AsyncWebClient):
             )
         return self.session
 
+    async def close(self) -> None:
+        """Close the pooled session (the server's shutdown; a test's end)."""
+        if self.session is not None and not self.session.closed:
+            await self.session.close()
+        self.session = None
+
     async def _request(self, *, http_verb: str, api_url: str, req_args: dict) -> dict[str, Any]:
         self._session()
         return await super()._request(http_verb=http_verb, api_url=api_url, req_args=req_args)
@@ -256,6 +262,12 @@ class PooledAsyncWebClient(AsyncWebClient):
                 )
                 return True
         return False
+
+
+async def close_client(client: AsyncWebClient) -> None:
+    """Close a pooled client's session (the server's shutdown; a test's end); others hold none."""
+    if isinstance(client, PooledAsyncWebClient):
+        await client.close()
 
 
 def async_retries() -> list[Any]:
