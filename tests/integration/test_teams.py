@@ -537,10 +537,32 @@ def test_a_digest_delivered_to_a_teams_channel(
             "conversation": body["conversation"],
         },
     )
-    digest = connector.wait_for(
+
+    def papers() -> list[dict]:
+        return [
+            a
+            for a in connector.messages(conv)
+            if "feedbackLoop" in (a.get("channelData") or {}) and "/100)" in (a.get("text") or "")
+        ]
+
+    header = connector.wait_for(
         lambda: [t for t in connector.texts(conv) if "Research digest" in t], timeout=30
     )
-    assert "Answers" in digest[0] and digest[0].count("/100)") == 5
+    assert "/100)" not in header[0]
+    # each paper its own message with 👍/👎 (the channel's digest had none: one message)
+    posted = connector.wait_for(lambda: len(papers()) == 5 and papers())
+    assert all("Answers" in a["text"] for a in posted)
+
+    # a 👍 from anyone in the channel teaches the channel's taste (and theirs)
+    first = connector.id_of(conv, lambda a: a.get("text") == posted[0]["text"])
+    click = activity(connector, "", "aad-4", conv)
+    click.update(type="invoke", name="message/submitAction", text=None, replyToId=first)
+    click["value"] = {"actionName": "feedback", "actionValue": {"reaction": "like"}}
+    assert teams_stack.http.post("/api/messages", json=click).status_code == 200
+    r = redis.Redis.from_url(teams_stack.redis_url)
+    assert r.exists(f"na:digest:nudge:teams:tenant1:{conv}")
+    assert r.hlen("na:{teams:tenant1:aad-4}:taste") == 1
+    assert not [t for t in connector.texts(conv) if "Only the person" in t]
 
 
 @pytest.mark.slow

@@ -1,6 +1,6 @@
 """Posting from workers into a Teams chat: a proactive message through the stored reference;
-in a one-on-one chat, a report's narrative streamed as it is written; a user's own digest in
-their personal chat with the bot, each paper its own message with 👍/👎."""
+in a one-on-one chat, a report's narrative streamed as it is written; a digest, in a channel
+or in a user's personal chat with the bot, each paper its own message with 👍/👎."""
 
 from __future__ import annotations
 
@@ -112,21 +112,17 @@ class TeamsGateway:
     def post_digest(
         self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
     ) -> list[str]:
-        """A channel's digest: one message (reactions there are not read back; no ids). A
-        user's own digest: in their personal chat, the header then each paper as its own
-        message with 👍/👎, each posted once (a retry skips those checkpointed in ``parts``);
-        returns the papers' message ids in order. Paper titles and abstracts are untrusted:
-        nothing in them can link, mention or tag (``delink``)."""
-        if not sub.user:
-            body = delink("\n\n".join([header, *items]))
-            self._deliver(
-                self._channel_reference(sub.channel),
-                [cards.text(t) for t in split_text(body, cards.MESSAGE_LIMIT)],
-                parts,
-            )
-            return []
-        owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
-        reference = self._personal(owner).reference()
+        """A digest where it was subscribed (a channel's reply chain, or a user's personal chat
+        with the bot): the header, then each paper as its own message with 👍/👎, each posted
+        once (a retry skips those checkpointed in ``parts``); returns the papers' message ids in
+        order, so a click teaches that channel's (or reader's) taste. Paper titles and
+        abstracts are untrusted: nothing in them can link, mention or tag (``delink``)."""
+        owner = None
+        if sub.user:
+            owner = Owner(platform="teams", workspace=sub.workspace, user=sub.user)
+            reference = self._personal(owner).reference()
+        else:
+            reference = self._channel_reference(sub.channel)
         out = []
         try:
             top = cards.text(delink(header))
@@ -137,7 +133,8 @@ class TeamsGateway:
                     once_unseen(parts, f"item:{n}", self._poster(reference, activity), refused)
                 )
         except HttpOperationError as e:
-            if getattr(e.response, "status_code", None) == 403 and self._chats is not None:
+            gone = getattr(e.response, "status_code", None) == 403
+            if owner is not None and gone and self._chats is not None:
                 self._chats.forget(owner)  # the app was removed for them: the chat is gone
                 log.warning("teams.personal_chat_gone", owner=owner.key)
             raise
