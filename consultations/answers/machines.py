@@ -24,8 +24,10 @@ _COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 server
 _EACH = re.compile(
     r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
 )
-_SERVERS = re.compile(  # a count of whole machines, not of the cards in one
-    r"\s*(?:x|×)?\s*(?:(?:\x00+\s*)?(?:servers?|box(?:es)?|machines?|nodes?|workstations?)\b)",
+_SERVERS = re.compile(  # a count of whole machines, not of the cards in one: "2 servers",
+    # "3 H100 boxes"; "2x H100 box" is two cards in one box
+    r"\s*(?:x|×)?\s*(?:(?:\x00+\s*)?(?:servers|box(?:es)|machines|nodes|workstations)\b"
+    r"|(?:servers?|box|machine|node|workstation)\b)",
     re.I,
 )
 

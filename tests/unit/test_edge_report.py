@@ -35,6 +35,18 @@ def test_one_server_priced_for_regulated_data_still_gets_a_failover_step(
     assert "One local server handles the load" in render_report_markdown(r)
 
 
+def test_two_cards_in_one_box_are_one_server(catalog: Catalog) -> None:
+    """ "2x H100 box ~ 70k" was read as two servers: 'The 2 servers you priced handle the load'
+    and no failover step for regulated data."""
+    one_box = {**BANK, "local_cost": "2x H100 box ~ 70k, plus 2k/mo for power & ops"}
+    r = run(catalog, "edge-economics", one_box)
+    assert "One local server handles the load" in render_report_markdown(r)
+    assert any("second server" in rec.title for rec in r.recommendations)
+    two_boxes = {**BANK, "local_cost": "2 H100 boxes at 35k each, 2k a month"}
+    two = run(catalog, "edge-economics", two_boxes)
+    assert "The 2 servers you priced handle the load" in render_report_markdown(two)
+
+
 def test_below_break_even_the_change_named_is_more_volume_not_less(catalog: Catalog) -> None:
     r = run(catalog, "edge-economics", {**EDGE, "requests": "15k", "sensitivity": "public"})
     assert r.verdict.startswith("Stay")
