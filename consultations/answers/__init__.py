@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.bare import figure_only
 from consultations.answers.choices import choose, parse_choice
 from consultations.answers.lists import split_list
 from consultations.answers.model import (
@@ -99,6 +100,15 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 return Answer(key=question.key, raw=text, skipped=True)
             nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
             items = [i for i in items if i not in nothing]
+            figures = [i for i in items if figure_only(i)]  # "18k EUR per month": the spend
+            if figures and len(figures) == len(items):
+                example = f", for example: {question.example}" if question.example else ""
+                raise AnswerError(
+                    f"“{figures[0]}” is a figure, not a name: name each one{example}."
+                )
+            items = [i for i in items if i not in figures]
+            if figures:
+                nothing.append(figures[0])
             if nothing and not items:
                 raise AnswerError(
                     f"You said “{nothing[0]}”: this consultation needs at least one to weigh. "

@@ -1,0 +1,46 @@
+"""A figure typed at a list of names (the spend after a `back`, a duration, a headcount) is no
+name: "18k EUR per month, roughly" was noted as two vendors, "18k EUR per month" and "roughly"."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+from tests.unit.test_answers_phrasings import q
+
+FIGURES = [
+    ("model-convergence", "vendors", "18k EUR per month, roughly"),
+    ("model-convergence", "vendors", "~ 18.000 € / Monat"),
+    ("model-convergence", "diverse_tasks", "half a day"),
+    ("reasoning-telemetry", "agents", "3 engineers"),
+    ("automation-frontier", "workflows", "$5k a month"),
+]
+
+
+@pytest.mark.parametrize(("slug", "key", "typed"), FIGURES)
+def test_a_figure_alone_is_refused_and_the_names_asked_for(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match="is a figure, not a name: name each one"):
+        parse_answer(q(catalog, slug, key), typed)
+
+
+def test_a_figure_among_names_is_left_out_and_said(catalog: Catalog) -> None:
+    a = parse_answer(q(catalog, "model-convergence", "vendors"), "gpt-4o, claude, 18k a month")
+    assert a.items == ("gpt-4o", "claude")
+    assert a.note is not None and "“18k a month” is not one of them" in a.note
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["gpt-4o for chat, llama 3 70b on prem", "mistral 7b, claude 3.5 sonnet", "Qwen 2.5 72B"],
+)
+def test_model_names_with_figures_stay_names(catalog: Catalog, typed: str) -> None:
+    a = parse_answer(q(catalog, "model-convergence", "vendors"), typed)
+    assert a.items and a.note is None
+
+
+def test_roughly_alone_is_no_item(catalog: Catalog) -> None:
+    a = parse_answer(q(catalog, "model-convergence", "vendors"), "gpt-4o, roughly")
+    assert a.items == ("gpt-4o",)
