@@ -48,7 +48,7 @@ _HOW_MANY = re.compile(
 )
 _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
     r"\s*(?:none|nothing|no|nope|nobody|no ?one|n/?a|not applicable|-+|all good|"
-    r"nothing (?:major|serious|significant|notable|big|much|bad|special|worth mentioning|"
+    r"nothing (?:else|major|serious|significant|notable|big|much|bad|special|worth mentioning|"
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
     r"problems?|failures?|outages?)|none that i know of|not that i know of)"
     r"(?:\s+(?:really|yet|so far))?\s*[.!]?\s*",

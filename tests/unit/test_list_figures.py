@@ -44,3 +44,24 @@ def test_model_names_with_figures_stay_names(catalog: Catalog, typed: str) -> No
 def test_roughly_alone_is_no_item(catalog: Catalog) -> None:
     a = parse_answer(q(catalog, "model-convergence", "vendors"), "gpt-4o, roughly")
     assert a.items == ("gpt-4o",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "claude is better at code; mistral because PII cant leave our VPC",
+        "we need data to stay in the EU",
+    ],
+)
+def test_data_that_cannot_leave_is_a_compliance_reason(catalog: Catalog, typed: str) -> None:
+    """Was 'Each is best at something' alone (or refused): the vendor kept for residency was
+    then told to prove itself on quality."""
+    a = parse_answer(q(catalog, "model-convergence", "reasons"), typed)
+    assert "compliance" in (a.choices or ())
+
+
+def test_nothing_else_really_is_no_task(catalog: Catalog) -> None:
+    """Was 'Applies first to: brainstorming marketing copy and nothing else really'."""
+    typed = "brainstorming marketing copy, nothing else really"
+    a = parse_answer(q(catalog, "model-convergence", "diverse_tasks"), typed)
+    assert a.items == ("brainstorming marketing copy",)
