@@ -39,11 +39,23 @@ def advise(request: AdvisorInput) -> Report:
         f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
         f"{money(upkeep, cur)} of upkeep"
     )
+    kept_for_access = [  # retrievers for permissions or freshness: kept whatever the price
+        any(w in p.casefold() for w in RETRIEVAL_WORDS) and bool(workarounds & KEEP_FOR)
+        for p in pipelines
+    ]
+    said = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
+
+    def cost_said() -> str:
+        """The comparison in full the first time, then pointed back to."""
+        if said[0]:
+            more = "more" if costly else "less"
+            return f"whole documents cost {more} in input than its upkeep (the figures above)"
+        said[0] = True
+        return money_note
+
     calls = []
-    for p in pipelines:
-        low = p.casefold()
-        retrieval = any(w in low for w in RETRIEVAL_WORDS)
-        if retrieval and workarounds & KEEP_FOR:
+    for p, for_access in zip(pipelines, kept_for_access, strict=True):
+        if for_access:
             calls.append(
                 (
                     p,
@@ -62,14 +74,14 @@ def advise(request: AdvisorInput) -> Report:
             )
         elif costly and for_cost:
             why_kept = join([w for w in ("cost", "latency") if w in workarounds])
-            calls.append((p, "keep", f"it exists for {why_kept}, and {money_note}"))
+            calls.append((p, "keep", f"it exists for {why_kept}, and {cost_said()}"))
         elif costly:
             calls.append(
                 (
                     p,
                     "simplify",
                     f"documents of about {count(doc)} tokens fit, but "
-                    f"{money_note}: larger chunks, not whole documents, until prices fall",
+                    f"{cost_said()}: larger chunks, not whole documents, until prices fall",
                 )
             )
         else:
@@ -78,7 +90,7 @@ def advise(request: AdvisorInput) -> Report:
                     p,
                     "retire",
                     f"documents of about {count(doc)} tokens fit in your "
-                    f"{count(window)}-token window, and {money_note}; retire it once "
+                    f"{count(window)}-token window, and {cost_said()}; retire it once "
                     "long-context quality holds on your documents",
                 )
             )
@@ -168,7 +180,7 @@ def advise(request: AdvisorInput) -> Report:
             _plan(
                 target if ugliest else None,
                 retire > 0,
-                money_note,
+                f"up to {money(whole, cur)} a month of extra input",
                 incidents,
                 _behind_incident(pipelines, incidents) if fits else None,
                 None if fits else (doc, window),
@@ -236,7 +248,7 @@ def _sized(recs: tuple[Recommendation, ...], small: bool) -> tuple[Recommendatio
 def _plan(
     target: str | None,
     retiring: bool,
-    money_note: str,
+    extra: str,
     incidents: str,
     incident_pipeline: str | None = None,
     too_long: tuple[float, float] | None = None,
@@ -262,7 +274,7 @@ def _plan(
                 title=f"Test whole documents on {incident_pipeline}",
                 detail="Your incident is what a whole document in one call avoids: run the "
                 "document test on it now; if whole documents answer right, weigh that accuracy "
-                f"against the cost: {money_note}.",
+                f"against the cost: {extra}.",
                 horizon="0-1 month",
                 owner="ML engineer",
             ),
@@ -272,7 +284,8 @@ def _plan(
             *(weigh if incident_pipeline else ()),
             Recommendation(
                 title="Re-price whole documents when long-context prices fall",
-                detail=f"Today {money_note}; rerun this consultation with the new price.",
+                detail=f"Today whole documents mean {extra}; rerun this consultation with the "
+                "new price.",
                 horizon="each vendor price change",
                 owner="engineering lead",
             )

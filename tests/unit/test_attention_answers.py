@@ -83,3 +83,25 @@ def test_the_pipeline_behind_the_incident_comes_first_even_in_quotes(catalog: Ca
     }
     r = run(catalog, "attention-readiness", answers)
     assert r.verdict.endswith("start with 'smart chunker' for 10-Ks.")
+
+
+def test_the_cost_comparison_is_said_once(catalog: Catalog) -> None:
+    """Two pipelines kept for cost: 'whole documents would cost up to about $5,000 a month of
+    input at 40,000 calls (less what the chunks send today), against about $3,479 of upkeep' was
+    written five times (verdict, each pipeline, two steps)."""
+    answers = {
+        "pipelines": "10-K chunker with pgvector search, map-reduce summariser for earnings calls",
+        "workarounds": "context limits mostly, some cost",
+        "doc_tokens": "10-Ks are 80-120 pages",
+        "context_window": "128k",
+        "calls": "40k calls/month",
+        "input_price": "$2,50",
+        "upkeep_hours": "one engineer maybe 20% of her time",
+        "incidents": "the chunker split tables so numbers got mixed up",
+    }
+    r = run(catalog, "attention-readiness", answers)
+    text = render_report_markdown(r)
+    assert r.verdict.startswith("Keep them: whole documents would cost up to about $5,000")
+    assert text.count("less what the chunks send today") == 1, text
+    assert text.count("(the figures above)") == 2  # each pipeline points back to it
+    assert "up to $5,000 a month of extra input" in text  # the steps name the sum only

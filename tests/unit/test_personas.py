@@ -110,7 +110,7 @@ def test_startup_chunker_is_not_retired_when_long_context_costs_more_than_its_sp
     call = section(r, "Retire")[0]
     assert " — retire" not in call
     assert r.figure("Whole-document input per month").value == pytest.approx(36_000)
-    assert "$36,000" in call
+    assert "$36,000" in r.verdict and "(the figures above)" in call  # said once, pointed to
 
 
 def test_bank_never_simplifies_first_what_it_keeps(catalog: Catalog) -> None:
