@@ -11,7 +11,8 @@ from consultations.answers.model import plain
 from consultations.answers.units import FTE_HOURS_A_WEEK
 
 SHARE_OF_TIME = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)\s+time|"
+    r"\s*[,:;(–-]?\s*(?:\w+\s+){0,2}?"
+    r"(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)\s+time|"
     r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
     re.I,
 )
@@ -74,7 +75,9 @@ def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) ->
         share = int(m.group("pct")) / 100 if m.group("pct") else 0.5 if "full" not in word else 1.0
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
     time = tuple(r * share * a_week for r in q.readings)
-    note = f"{q.text.strip()} {said} at {a_week:.0f} {what} a week each (our assumption)"
+    each = " each" if any(r > 1 for r in q.readings) else ""  # "one engineer": no "each"
+    of = f"{said} of" if m is not None and m.group("pct") else f"{said} at"  # "at 20% of 40 h"
+    note = f"{q.text.strip()} {of} {a_week:.0f} {what} a week{each} (our assumption)"
     if m is None and any(r != round(r) for r in q.readings):  # "half an FTE": not "full time"
         note = f"{q.text.strip()} at {a_week:.0f} {what} a week for one full time (our assumption)"
     return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)

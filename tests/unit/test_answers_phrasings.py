@@ -890,7 +890,7 @@ def test_a_person_full_time_is_their_working_days_not_one_day(catalog: Catalog) 
     upkeep = q(catalog, "model-convergence", "upkeep_days")
     a = parse_answer(upkeep, "1 FTE total")
     assert round(a.number or 0) == 22
-    assert a.note is not None and "5 days a week each (our assumption)" in a.note
+    assert a.note is not None and "5 days a week (our assumption)" in a.note  # one: no "each"
 
 
 @pytest.mark.parametrize(

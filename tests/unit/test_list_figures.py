@@ -65,3 +65,12 @@ def test_nothing_else_really_is_no_task(catalog: Catalog) -> None:
     typed = "brainstorming marketing copy, nothing else really"
     a = parse_answer(q(catalog, "model-convergence", "diverse_tasks"), typed)
     assert a.items == ("brainstorming marketing copy",)
+
+
+@pytest.mark.parametrize("typed", ["one engineer, 20%", "one engineer (20%)"])
+def test_one_person_at_a_share_after_a_comma(catalog: Catalog, typed: str) -> None:
+    """'one engineer, 20%' was one engineer full time (174 hours a month, silently); said
+    'at 20% at 40 hours a week each' when typed without the comma."""
+    a = parse_answer(q(catalog, "attention-readiness", "upkeep_hours"), typed)
+    assert round(a.number or 0) == 35
+    assert a.note is not None and "at 20% of 40 hours a week (our assumption)" in a.note
