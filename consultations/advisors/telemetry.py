@@ -108,8 +108,8 @@ def advise(request: AdvisorInput) -> Report:
     alerts = (
         (
             (
-                f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more "
-                "than 3 times in a run.",
+                (f"Loops: {looped} (or any tool)" if looped else "Loops: any tool")
+                + " called with the same arguments more than 3 times in a run.",
                 "Tool error rate above its weekly baseline, per tool: "
                 + join(list(tools[:4]))
                 + ".",

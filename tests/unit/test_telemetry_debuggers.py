@@ -130,3 +130,15 @@ def test_a_destructive_action_gets_its_own_alert(catalog: Catalog) -> None:
     text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
     assert "it deletes files sometimes: an alert on every destructive tool call" in text
     assert "For the platform team:" in text
+
+
+def test_a_loop_on_no_named_tool_names_no_tool(catalog: Catalog) -> None:
+    """'loops where it calls the same tool 10x' named no tool, but the alert named the first
+    one listed: 'Loops: zendesk + jira via MCP (or any tool) called …'."""
+    answers = {
+        "tools": "zendesk + jira via MCP, internal postgres (read only), web search",
+        "failures": "loops where it calls the same tool 10x, and it once refunded a customer twice",
+    }
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
+    assert "Loops: any tool called with the same arguments more than 3 times in a run." in text
+    assert "Loops: zendesk" not in text
