@@ -119,7 +119,8 @@ def test_a_banks_agents_tools_and_debuggers_are_each_named(catalog: Catalog) -> 
     assert "and agent that reconciles payments" in r.verdict
     assert "we're piloting" not in r.verdict
     text = render_report_markdown(r)
-    assert "Loops: core banking API (read-only) via MCP (or any tool)" in text
+    assert "per tool: core banking API (read-only) via MCP, document OCR via MCP," in text
+    assert "Loops: any tool" in text  # "looped 40 times on a timeout" names no tool
     assert "For the model risk team + on-call devs:" in text
     assert "Trace storage held (10 years)" in text
 
