@@ -70,6 +70,10 @@ _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
 _NAMED = (QuestionType.TEXT, QuestionType.LIST)
+_CODE = re.compile(  # a pasted payload: JSON, XML or an HTML element, not words
+    r"\s*(?:[{\[]\s*[\"'{\[]|<\?xml|<(?P<tag>[a-z][a-z0-9]*)\b[^>]*>.*</(?P=tag)>\s*$)",
+    re.I | re.S,
+)
 
 
 def parse_answer(question: Question, raw: str) -> Answer:
@@ -78,6 +82,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
         raise AnswerError("I did not catch an answer.")
     if question.optional and question.type in _NAMED and _NONE.fullmatch(text):
         return Answer(key=question.key, raw=text, skipped=True)  # said back as "none"
+    if question.type in _NAMED and _CODE.match(text):  # a pasted payload: no one's answer
+        example = f" (for example: {question.example})" if question.example else ""
+        raise AnswerError(
+            f"That looks like code or JSON, not an answer: a few words, please{example}."
+        )
     match question.type:
         case QuestionType.TEXT:
             if len(text) < 2:
