@@ -51,6 +51,7 @@ GOAL_WORDS = {
         *("call centre", "call center", "contact centre", "contact center", "call volume"),
         *("phone calls", "customer calls", "inbound calls", "support calls", "contact volume"),
         *("support tickets", "ticket volume", "support volume", "deflect", "inbound contacts"),
+        *("tier-1", "tier 1", "first-line", "first line", "level-1", "level 1 tickets"),
     ),
     "launch": (  # "get the underwriting assistant to production": a delivery is an outcome
         "production",

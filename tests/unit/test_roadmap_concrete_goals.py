@@ -145,3 +145,16 @@ def test_shipping_a_copilot_to_its_users_is_its_own_delivery() -> None:
     )
     assert delivery_named("roll out the claims assistant to adjusters") == "claims assistant"
     assert delivery_named("build a local coding assistant that works offline") is None
+
+
+def test_a_chatbot_taking_tier_one_tickets_is_served_by_sorting_tickets(catalog: Catalog) -> None:
+    """'get the chatbot to handle 50% of tier-1 tickets' was served by another goal's
+    prototype ('Define how a good customs declarations end-to-end outcome is checked …')."""
+    goals = (
+        "automate customs declarations end-to-end by Q3, cut LLM spend 30%, "
+        "get the chatbot to handle 50% of tier-1 tickets"
+    )
+    r = roadmap(catalog, goals=goals, industry="logistics", team_size="45")
+    line = goal_line(r, "get the chatbot to handle 50% of tier-1 tickets")
+    assert "customs" not in served_by(line)
+    assert "Sort last month's tickets by reason" in served_by(line)
