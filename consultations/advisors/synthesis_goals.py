@@ -228,7 +228,8 @@ _WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker
 )
 _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
     r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
-    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b)"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b|"
+    r"end-to-end\b|e2e\b|fully\b|completely\b|entirely\b)"
     r"[a-z][\w&/-]*){0,3})",
     re.I,
 )

@@ -158,3 +158,5 @@ def test_a_chatbot_taking_tier_one_tickets_is_served_by_sorting_tickets(catalog:
     line = goal_line(r, "get the chatbot to handle 50% of tier-1 tickets")
     assert "customs" not in served_by(line)
     assert "Sort last month's tickets by reason" in served_by(line)
+    # the workflow is 'customs declarations', not 'customs declarations end-to-end'
+    assert "end-to-end outcome" not in r.verdict and "customs declarations" in r.verdict
