@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
 
+MAX_TOP = 20  # papers in one digest
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # whole words only: "monthly" is not Monday, "sunshine" is not Sunday
 _DAY_WORDS = {
@@ -114,7 +115,7 @@ class Subscription(BaseModel):
     day: int = Field(default=0, ge=0, le=6)  # Monday = 0
     at: time = time(9, 0)
     timezone: str = "UTC"
-    top: int = Field(default=5, ge=1, le=20)
+    top: int = Field(default=5, ge=1, le=MAX_TOP)
     profile: Profile = Field(default_factory=Profile)
     subscribed_by: str = ""
     cadence: Cadence = "weekly"
@@ -205,6 +206,8 @@ def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None
 
 
 _FILLERS = {"at", "on", "every", "each", "in", "the", "around", "from", "time"}
+_POLITE = {"pls", "plz", "please", "thanks", "thx", "ty", "thank", "you"}  # said, not options
+_TOP = re.compile(r"top(\d{1,3})?")  # "top 3", "top3"
 _MERIDIEM = re.compile(r"[ap]\.?m\.?")
 _CLOCK = re.compile(  # 09:00, 9:30:00, 9am, 9:30 p.m., 21h, 9h30, 9.30am, 0800; noon, midnight
     r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<m>\d{2})?(?::(?P<s>\d{2}))?)?(?P<ampm>[ap]\.?m\.?)?"
@@ -240,8 +243,8 @@ def _time_of(clock: re.Match[str], typed: str, part_of_day: bool = False) -> tim
 
 
 def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, object]:
-    """`[#channel] [day] [HH:MM] [Area/City]` in any order; unknown words are an error. A
-    personal digest also takes a cadence (`daily`…`monthly`) and `top N`."""
+    """`[#channel] [day] [HH:MM] [Area/City] [top N]` in any order; unknown words are an
+    error. A personal digest also takes a cadence (`daily`…`monthly`)."""
     out: dict[str, object] = {}
     rest = list(words)
     part = next((w for w in rest if w.casefold().strip(",.") in _PART_OF_DAY), None)
@@ -257,13 +260,16 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
                 )
             if personal:
                 out["cadence"] = cadence
-        elif personal and low == "top" and rest and rest[0].isdigit():
-            out["top"] = int(rest.pop(0))
+        elif (top := _TOP.fullmatch(low)) and (top[1] or (rest and rest[0].isdigit())):
+            n = int(top[1] or rest.pop(0))
+            if not 1 <= n <= MAX_TOP:
+                raise ValueError(f"a digest lists 1 to {MAX_TOP} papers, not {n}")
+            out["top"] = n
         elif channel := _channel(w):
             out["channel"] = channel
         elif low.rstrip(".") in _DAY_WORDS:
             out["day"] = _DAY_WORDS[low.rstrip(".")]
-        elif low in _FILLERS:  # "fridays at 9am", "every monday"
+        elif low in _FILLERS or low.strip("!.") in _POLITE:  # "every monday", "daily pls"
             continue
         elif clock := _CLOCK.fullmatch(low + _meridiem(low, rest)):  # "9 am": two words
             out["at"] = _time_of(clock, w, part is not None)
@@ -285,8 +291,8 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
                 "a cadence (daily, weekly, biweekly, monthly), a day, a time, a time zone and "
                 "top N, each if you like, e.g. 'daily 08:00 Europe/Paris top 3'"
                 if personal
-                else "#channel, a day, a time and a time zone, each if you like, e.g. "
-                "'#research monday 09:00 Europe/Paris'"
+                else "#channel, a day, a time, a time zone and top N, each if you like, e.g. "
+                "'#research monday 09:00 Europe/Paris top 5'"
             )
             raise ValueError(f"I did not understand {w!r}: use {usage}")
     at = out.get("at")

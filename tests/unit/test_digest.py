@@ -178,7 +178,7 @@ def test_each_cadence_says_when_it_comes() -> None:
     }
 
 
-def test_a_personal_digest_takes_a_cadence_and_a_size_a_channel_does_not() -> None:
+def test_a_personal_digest_takes_a_cadence_and_a_size_a_channel_a_size() -> None:
     assert parse_subscribe(["fortnightly", "thu", "07:30", "top", "3"], personal=True) == {
         "cadence": "biweekly",
         "day": 3,
@@ -189,6 +189,12 @@ def test_a_personal_digest_takes_a_cadence_and_a_size_a_channel_does_not() -> No
         parse_subscribe(["daily"])
     with pytest.raises(ValueError, match=r"did not understand 'top'.*top N"):
         parse_subscribe(["top"], personal=True)
+    # a channel's size: 'every monday 8:30 CET top 3' was "I did not understand 'top'"
+    assert parse_subscribe(["every", "monday", "8:30", "CET", "top", "3"])["top"] == 3
+    assert parse_subscribe(["top5", "friday"]) == {"top": 5, "day": 4}
+    with pytest.raises(ValueError, match="a digest lists 1 to 20 papers, not 50"):
+        parse_subscribe(["top", "50"])  # was pydantic's "Input should be less than or equal…"
+    assert parse_subscribe(["friday", "pls"]) == {"day": 4}  # "pls" was not understood
 
 
 def test_a_finished_curation_becomes_the_schedule_of_the_readers_own_digest() -> None:
@@ -249,7 +255,7 @@ def test_an_unknown_word_is_told_with_an_example_that_shows_as_typed() -> None:
     said = str(e.value)
     assert said.startswith("I did not understand 'teatime'")
     assert inert(said, 300) == said  # nothing in it is rewritten when quoted to the user
-    assert "e.g. '#research monday 09:00 Europe/Paris'" in said
+    assert "e.g. '#research monday 09:00 Europe/Paris top 5'" in said
 
 
 @pytest.mark.parametrize(
