@@ -138,7 +138,7 @@ class Desk:
             )
         where = "[#channel] " if surface.digest_channel_words else ""
         lines += [
-            f"• `{p}digest subscribe {where}[day] [HH:MM] [time zone]` — a weekly research "
+            f"• `{p}digest subscribe {where}[day] [HH:MM] [time zone] [top N]` — a weekly research "
             "digest (also `unsubscribe`, `preview`, `now`); `digest mine` — your own, in "
             + ("DMs" if surface.mine == "direct messages" else f"your {surface.mine}"),
             f"• `{p}forget` — delete everything stored about you",
@@ -312,7 +312,7 @@ class Desk:
         ]
         where = " [#channel]" if surface.digest_channel_words else ""
         return "\n".join(lines) + (
-            f"\n`{p}digest subscribe{where} [day] [HH:MM] [time zone]`, "
+            f"\n`{p}digest subscribe{where} [day] [HH:MM] [time zone] [top N]`, "
             f"`{p}digest unsubscribe{where}`, `{p}digest preview{where}`, `{p}digest now{where}`, "
             f"`{p}digest mine [daily|weekly|biweekly|monthly] [day] [HH:MM] [zone] [top N]`, "
             f"`{p}digest mine preview`, `{p}digest mine off`"
