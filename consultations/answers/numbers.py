@@ -77,7 +77,8 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
-    r"^(?:none|zero|nothing|nil|nope|no(?:\s+(?:loss|drop|degradation|change))?)"
+    r"^(?:none|zero|nothing|nil|nope|keine|keiner|nichts|aucune?|null|"  # German, French
+    r"no(?:\s+(?:loss|drop|degradation|change))?)"
     r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
 )
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
