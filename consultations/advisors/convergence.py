@@ -11,7 +11,7 @@ import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.vendors import by_maker, is_image
-from consultations.advisors.words import join, money, number, percent, plural, times
+from consultations.advisors.words import join, money, number, percent, plural, said_once, times
 from consultations.answers.seats import is_seat
 from consultations.answers.total import IN_TOTAL
 from consultations.report import Figure, Recommendation, Report, Section
@@ -77,12 +77,17 @@ def advise(request: AdvisorInput) -> Report:
             f" Keep {join(search)} apart: embeddings, rankings and transcripts are not answers, "
             "and no language model replaces them."
         )
-    lines = [
-        f"{v} — keep: {SEARCH_LINE}"
-        if v in search
-        else _line(v, texts, images, reasons, outage, bound)
-        for v in vendors
-    ]
+    lines = said_once(
+        [
+            (
+                v,
+                f"keep: {SEARCH_LINE}"
+                if v in search
+                else _line(v, texts, images, reasons, outage, bound),
+            )
+            for v in vendors
+        ]
+    )
 
     extra = max(len(vendors) - 1, 0)
     total = bool(IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
@@ -372,7 +377,7 @@ def _line(
     backup = BACKUP[outage]
     if v in bound:
         return (
-            f"{v} — keep for the work that compliance or data residency binds to it (your "
+            "keep for the work that compliance or data residency binds to it (your "
             "stated reason, and how you describe its use); do not move other tasks onto it "
             "unless it wins your evaluation."
         )
@@ -381,21 +386,21 @@ def _line(
         texts = [t for t in texts if t not in bound]
         if len(texts) == 1:
             return (
-                f"{v} — keep as the primary for the work compliance does not bind; its backup "
+                "keep as the primary for the work compliance does not bind; its backup "
                 f"is a {backup}."
             )
     if is_image(v):
         if len(images) > 1:
             return (
-                f"{v} — keep for now: image models were not part of the convergence result; "
+                "keep for now: image models were not part of the convergence result; "
                 "compare them on your own briefs."
             )
-        return f"{v} — keep: it makes images, which no language model here replaces."
+        return "keep: it makes images, which no language model here replaces."
     if len(texts) == 1:
         head = (
-            f"{v} — keep: it does the language work, which no image model here replaces"
+            "keep: it does the language work, which no image model here replaces"
             if images
-            else f"{v} — keep as your only language-model vendor"
+            else "keep as your only language-model vendor"
         )
         return head + (
             "; a documented fallback covers outages."
@@ -406,7 +411,7 @@ def _line(
         )
     if "compliance" in reasons:
         return (
-            f"{v} — keep where compliance or data residency requires it (your stated "
+            "keep where compliance or data residency requires it (your stated "
             f"reason); it doubles as the {backup} for the other vendor's tasks if it meets "
             "the same residency rules."
         )
@@ -422,16 +427,16 @@ def _line(
             if "capability" in reasons
             else "; any others are cut."
         )
-        return f"{v} — primary candidate: {role}; the runner-up becomes the {backup}" + (
+        return f"primary candidate: {role}; the runner-up becomes the {backup}" + (
             others if len(texts) > 2 else "."
         )
     if "capability" in reasons:
         return (
-            f"{v} — keep only if your side-by-side shows it clearly better on its task; "
+            "keep only if your side-by-side shows it clearly better on its task; "
             "convergence makes that gap smaller than it was."
         )
     return (  # one of them stays: the verdict consolidates, it does not cut them all
-        f"{v} — primary candidate: a two-week side-by-side on your tasks decides; the winner "
+        "primary candidate: a two-week side-by-side on your tasks decides; the winner "
         "becomes primary and the others are cut, since convergence means one should match them."
     )
 

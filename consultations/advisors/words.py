@@ -120,3 +120,15 @@ def join(items: list[str] | tuple[str, ...], last: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def said_once(lines: list[tuple[str, str]]) -> tuple[str, ...]:
+    """'name — text' lines where a text shared by several names is said once, for all of them
+    ('Each of A, B and C — text'), in the order the names first came."""
+    groups: dict[str, list[str]] = {}
+    for name, text in lines:
+        groups.setdefault(text, []).append(name)
+    return tuple(
+        f"{names[0]} — {text}" if len(names) == 1 else f"Each of {join(names)} — {text}"
+        for text, names in groups.items()
+    )
