@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.per_item import named_one, per_item, weakest
-from consultations.advisors.words import join, money, plural
+from consultations.advisors.per_item import PerItem, named_one, per_item, weakest
+from consultations.advisors.words import join, money, plural, said_once
 from consultations.report import Figure, Recommendation, Report, Section, Table
-from consultations.scripts import ConsultationScript
+from consultations.scripts import ConsultationScript, Question
 
 BLOCKERS = {
     "variability": "Too many variations: may have moved, where outcomes can be simulated or "
@@ -139,7 +139,7 @@ def advise(request: AdvisorInput) -> Report:
         )
     ]
     sections = [
-        Section(title="Approach per workflow", items=tuple(f"{w} — {a}" for w, _, a in rows)),
+        Section(title="Approach per workflow", items=said_once([(w, a) for w, _, a in rows])),
         Section(
             title="What blocked it then, and now",
             items=tuple(BLOCKERS[b] for b in BLOCKERS if b in shelved),
@@ -148,15 +148,8 @@ def advise(request: AdvisorInput) -> Report:
     reading = [
         f"{script.question(key).text.split('?')[0]}? "
         + "; ".join(
-            f"{w}: {script.question(key).label_of(read.options[w])}"
-            + (
-                ""
-                if w in read.named
-                else " (from the part of your answer naming no workflow)"
-                if read.by_rest
-                else " (not named, read cautiously)"
-            )
-            for w in workflows
+            f"{join(names)}: {label}"
+            for label, names in _by_reading(workflows, read, script.question(key)).items()
         )
         for key, read in (("checkable", check_read), ("logs", log_read), ("error_cost", error_read))
         if read.limited() or len(set(read.options.values())) > 1
@@ -250,6 +243,23 @@ def advise(request: AdvisorInput) -> Report:
             "Batch size must grow with depth: deep RL is compute-hungry to train.",
         ),
     )
+
+
+def _by_reading(
+    workflows: tuple[str, ...], read: PerItem, question: Question
+) -> dict[str, list[str]]:
+    """The workflows under each way one answer was read, each reading said once."""
+    out: dict[str, list[str]] = {}
+    for w in workflows:
+        label = question.label_of(read.options[w]) + (
+            ""
+            if w in read.named
+            else " (from the part of your answer naming no workflow)"
+            if read.by_rest
+            else " (not named, read cautiously)"
+        )
+        out.setdefault(label, []).append(w)
+    return out
 
 
 def _number(script: ConsultationScript, key: str) -> int:

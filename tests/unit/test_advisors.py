@@ -1069,3 +1069,27 @@ def test_a_hedge_in_the_canon_list_names_no_lab(catalog: Catalog) -> None:
     )
     canon = next(x for s in r.sections for x in s.items if x.startswith("Canon:"))
     assert canon.startswith("Canon: DeepMind, Qwen team, Tri Dao (left out"), canon
+
+
+def test_an_approach_shared_by_several_workflows_is_said_once(catalog: Catalog) -> None:
+    """Three workflows checkable the same way got the same approach sentence three times, and
+    the same reading of the checkability answer three times."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "invoice exception handling, tier-2 support escalations, contract "
+            "review, warehouse slotting",
+            "checkable": "warehouse slotting we can simulate, the rest checked against the ERP",
+        },
+    )
+    out = render_report_markdown(r)
+    assert out.count("an automatic checker accepting them") == 1
+    assert out.count("from the part of your answer naming no workflow") == 1
+    assert section_items(r, "Approach per workflow") == (
+        "Each of invoice exception handling, tier-2 support escalations and contract review — "
+        "an LLM agent proposing actions, an automatic checker accepting them, and best-of-k "
+        "sampling before any fine-tuning.",
+        "warehouse slotting — goal-conditioned RL in your simulator, then a shadow run against "
+        "real outcomes.",
+    )
