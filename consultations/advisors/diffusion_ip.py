@@ -136,22 +136,7 @@ def advise(request: AdvisorInput) -> Report:
     score = max(0, sum(parts.values()))
     rating = "high" if score >= 6 else "medium" if score >= 3 else "low"
     reasons = [f"{k} {'+' if v > 0 else '−'}{abs(v)}" for k, v in parts.items() if v]
-    questionnaire = tuple(
-        q
-        for v in external
-        for q in (
-            f"{v}: how many images was the model trained on, and for how long?",
-            f"{v}: what evidence shows training stopped before memorisation set in (for "
-            "example, nearest-neighbour search of outputs against the training set)?",
-        )
-    ) + (
-        "How do you test for reproduction of rare items: named characters, logos, faces?",
-        "Which filters block prompts and outputs naming protected characters or real people?",
-        "What indemnity do you give for IP claims, with what cap and conditions?"
-        if indemnity != "full"
-        else "Which conditions must we meet for your indemnity to apply (filters, review)?",
-        "Can we opt our own uploads out of future training?",
-    )
+    questionnaire = _questionnaire(external, indemnity, terms)
     controls = [
         "Block prompts that name living people, brands or characters you do not own.",
         "Run a reverse image search on every image before it is published."
@@ -249,6 +234,33 @@ def advise(request: AdvisorInput) -> Report:
             "Vendor answers are claims; ask for evidence or audit rights.",
             "This is not legal advice.",
         ),
+    )
+
+
+def _questionnaire(external: list[str], indemnity: str, terms: dict[str, str]) -> tuple[str, ...]:
+    """The questions every vendor gets, said once under whom to ask; only the indemnity
+    question differs between vendors, when the answer told their terms apart."""
+    full = "Which conditions must we meet for your indemnity to apply (filters, review)?"
+    ask = "What indemnity do you give for IP claims, with what cap and conditions?"
+    good = [v for v, t in terms.items() if t == "full"]
+    if good and len(good) < len(terms):  # "Adobe covers us, Midjourney doesn't"
+        rest = [v for v in terms if v not in good]
+        cover = (
+            f"{ask} (to {join(rest)})",
+            f"{full} (to {join(good)}, which you said "
+            f"{'indemnifies' if len(good) == 1 else 'indemnify'} you)",
+        )
+    else:
+        cover = (full if indemnity == "full" else ask,)
+    return (
+        f"Ask {'each of ' if len(external) > 1 else ''}{join(external)}:",
+        "How many images was the model trained on, and for how long?",
+        "What evidence shows training stopped before memorisation set in (for example, "
+        "nearest-neighbour search of outputs against the training set)?",
+        "How do you test for reproduction of rare items: named characters, logos, faces?",
+        "Which filters block prompts and outputs naming protected characters or real people?",
+        *cover,
+        "Can we opt our own uploads out of future training?",
     )
 
 

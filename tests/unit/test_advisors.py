@@ -958,7 +958,7 @@ def test_image_vendors_are_asked_by_name_not_by_what_they_are_used_for(
         catalog, "diffusion-ip-risk", {"vendors": "midjourney, and firefly for the social stuff"}
     )
     questions = next(s for s in r.sections if s.title == "Vendor questionnaire").items
-    assert any(x.startswith("firefly: how many images") for x in questions)
+    assert questions[0] == "Ask each of midjourney and firefly:"
     assert not any("social stuff" in x for x in questions)
 
 
@@ -1093,3 +1093,27 @@ def test_an_approach_shared_by_several_workflows_is_said_once(catalog: Catalog) 
         "warehouse slotting — goal-conditioned RL in your simulator, then a shadow run against "
         "real outcomes.",
     )
+
+
+def test_the_vendor_questionnaire_asks_each_question_once(catalog: Catalog) -> None:
+    """Four vendors got 'Midjourney: how many images…', 'Adobe Firefly: how many images…'
+    and so on: the same two questions four times over. Only the indemnity question differs
+    between vendors whose terms the answer told apart."""
+    r = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "vendors": "Midjourney, Adobe Firefly, DALL-E 3, Stable Diffusion via Stability API",
+            "indemnity": "Adobe covers us, Midjourney does not, not sure about the others",
+        },
+    )
+    out = render_report_markdown(r).casefold()
+    assert out.count("how many images was the model trained on") == 1
+    assert out.count("stopped before memorisation set in") == 1
+    questions = section_items(r, "Vendor questionnaire")
+    assert questions[0] == "Ask each of Midjourney, Adobe Firefly, DALL-E 3 and Stable Diffusion:"
+    assert (
+        "What indemnity do you give for IP claims, with what cap and conditions? (to "
+        "Midjourney, DALL-E 3 and Stable Diffusion)" in questions
+    )
+    assert any(q.endswith("(to Adobe Firefly, which you said indemnifies you)") for q in questions)
