@@ -245,7 +245,7 @@ def _questionnaire(external: list[str], indemnity: str, terms: dict[str, str]) -
     good = [v for v, t in terms.items() if t == "full"]
     if good and len(good) < len(terms):  # "Adobe covers us, Midjourney doesn't"
         rest = [v for v in terms if v not in good]
-        cover = (
+        cover: tuple[str, ...] = (
             f"{ask} (to {join(rest)})",
             f"{full} (to {join(good)}, which you said "
             f"{'indemnifies' if len(good) == 1 else 'indemnify'} you)",
