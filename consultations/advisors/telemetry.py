@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, join, plural
+from consultations.advisors.words import count, counted, join, join_all, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
@@ -80,7 +80,7 @@ def advise(request: AdvisorInput) -> Report:
         rows=(
             (
                 "run",
-                "run id, agent (" + join(list(agents[:4])) + "), version of prompts and "
+                "run id, agent (" + join_all(agents) + "), version of prompts and "
                 "model, user or tenant, goal, outcome, cost, latency",
             ),
             (
@@ -91,7 +91,7 @@ def advise(request: AdvisorInput) -> Report:
             (
                 "tool call",
                 "tool and protocol ("
-                + (join(list(tools[:4])) if tools else "none named today: add them as they come")
+                + (join_all(tools) if tools else "none named today: add them as they come")
                 + "), "
                 + (
                     "arguments and result in full (encrypted), "
@@ -110,9 +110,7 @@ def advise(request: AdvisorInput) -> Report:
             (
                 f"Loops: {looped or tools[0]} (or any tool) called with the same arguments more "
                 "than 3 times in a run.",
-                "Tool error rate above its weekly baseline, per tool: "
-                + join(list(tools[:4]))
-                + ".",
+                "Tool error rate above its weekly baseline, per tool: " + join_all(tools) + ".",
             )
             if tools
             else (
@@ -129,8 +127,14 @@ def advise(request: AdvisorInput) -> Report:
     def owner(role: str) -> str:
         return "the agent's developer" if small else role
 
-    names = join([_FILLER.sub("", a) for a in agents[:3]])  # not "your just a little bot"
-    owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
+    names = join([_FILLER.sub("", a) for a in agents])  # not "your just a little bot"
+    owned = (
+        f"all {len(agents)} of your agents"  # each named in the trace model below
+        if len(agents) > 3
+        else names
+        if names.casefold().startswith(("our ", "your ", "the "))
+        else f"your {names}"
+    )
     verdict = f"Trace every run of {owned} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
         if sampled

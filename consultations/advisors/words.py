@@ -132,3 +132,12 @@ def said_once(lines: list[tuple[str, str]]) -> tuple[str, ...]:
         f"{names[0]} — {text}" if len(names) == 1 else f"Each of {join(names)} — {text}"
         for text, names in groups.items()
     )
+
+
+def join_all(items: list[str] | tuple[str, ...], most: int = 8) -> str:
+    """Every item named ('a, b and c'); past ``most``, the first ones and how many more, so a
+    list never silently drops what the user named."""
+    items = [i for i in items if i]
+    if len(items) <= most:
+        return join(items)
+    return join([*items[: most - 1], f"{len(items) - most + 1} more"])

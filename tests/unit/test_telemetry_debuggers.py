@@ -130,3 +130,28 @@ def test_a_destructive_action_gets_its_own_alert(catalog: Catalog) -> None:
     text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
     assert "it deletes files sometimes: an alert on every destructive tool call" in text
     assert "For the platform team:" in text
+
+
+def test_every_agent_and_tool_named_is_in_the_trace_model(catalog: Catalog) -> None:
+    """Five agents and five tools: the trace model named four of each, and the verdict three,
+    so the on-call runbook agent and PagerDuty were nowhere in the report."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "agents": "support triage agent, code-review bot, invoice extraction pipeline, "
+            "sales email drafter, on-call runbook agent",
+            "tools": "Jira MCP server, SQL queries, web search, Slack API, PagerDuty",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "on-call runbook" in text and "PagerDuty" in text
+    assert r.verdict.startswith("Trace every run of all 5 of your agents as")
+    assert "per tool: Jira MCP server, SQL queries, web search, Slack API and PagerDuty." in text
+
+
+def test_a_long_list_of_agents_says_how_many_it_groups(catalog: Catalog) -> None:
+    agents = ", ".join(f"agent{n}" for n in range(1, 11))
+    r = run(catalog, "reasoning-telemetry", {"agents": agents})
+    run_row = next(row for row in r.tables[0].rows if row[0] == "run")
+    assert "agent (agent1, agent2, agent3, agent4, agent5, agent6, agent7 and 3 more)" in run_row[1]
