@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consultations.advisors.vendors import is_image
+from consultations.advisors.vendors import is_image, is_search, search_kind
 from consultations.advisors.words import join, said_once
 
 DURABLE = {"price", "redundancy", "compliance"}  # reasons that survive convergence
@@ -21,11 +21,6 @@ REASON_WORDS = {
     "compliance": "compliance or data residency",
     "diversity": "diversity of ideas",
 }
-# Models that make search vectors, rankings or transcripts, not answers: the convergence result
-# (open-ended answers) says nothing about them, and no chat model replaces them
-SEARCH_WORDS = re.compile(
-    r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper)\b", re.I
-)
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(
     r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
@@ -50,11 +45,13 @@ def kept_single(reasons: set[str]) -> bool:
     return "compliance" in reasons and reasons <= {"single", "compliance"}
 
 
-SEARCH_LINE = (
-    "it makes embeddings, rankings or transcripts, not answers; convergence was measured on "
-    "open-ended answers, so judge it on your own search or transcription set, apart from the "
-    "language models."
-)
+def search_line(v: str) -> str:
+    """The line of a model that makes no answers: convergence says nothing of it."""
+    made, on = search_kind(v) or ("embeddings", "search")
+    return (
+        f"keep: it makes {made}, not answers; convergence was measured on open-ended answers, "
+        f"so judge it on your own {on} set, apart from the language models."
+    )
 
 
 def _bound(texts: list[str], reasons: set[str]) -> list[str]:
@@ -129,7 +126,7 @@ def _line(
             "unless it wins your evaluation."
         )
     if bound:  # compliance holds the bound vendor; the rest compete on the other reasons
-        reasons = (reasons - {"compliance"}) or {"capability"}
+        reasons = reasons - {"compliance"}  # what the answer gave besides compliance
         texts = [t for t in texts if t not in bound]
         if len(texts) == 1:
             return (
@@ -194,13 +191,13 @@ class Vendors:
 
     texts: list[str]  # language models: the ones convergence speaks of
     images: list[str]
-    search: list[str]  # embeddings, rankings, transcripts
+    search: list[str]  # embeddings, rankings, transcripts, speech
     bound: list[str]
 
     @classmethod
     def sort(cls, vendors: list[str], reasons: set[str]) -> Vendors:
         images = [v for v in vendors if is_image(v)]
-        search = [v for v in vendors if not is_image(v) and SEARCH_WORDS.search(v)]
+        search = [v for v in vendors if not is_image(v) and is_search(v)]
         texts = [v for v in vendors if not is_image(v) and v not in search]
         return cls(texts, images, search, _bound(texts, reasons))
 
@@ -213,7 +210,7 @@ def keep_or_cut(
         [
             (
                 v,
-                f"keep: {SEARCH_LINE}"
+                search_line(v)
                 if v in kinds.search
                 else _line(v, kinds.texts, kinds.images, reasons, outage, kinds.bound),
             )

@@ -1117,3 +1117,58 @@ def test_the_vendor_questionnaire_asks_each_question_once(catalog: Catalog) -> N
         "Midjourney, DALL-E 3 and Stable Diffusion)" in questions
     )
     assert any(q.endswith("(to Adobe Firefly, which you said indemnifies you)") for q in questions)
+
+
+def test_a_transcription_model_does_not_take_the_language_model_of_its_maker_with_it(
+    catalog: Catalog,
+) -> None:
+    """A hospital's 'Azure OpenAI (GPT-4o) for discharge letters' and 'Whisper for dictation'
+    were one vendor, OpenAI, set apart as transcripts: the verdict read 'Keep your single
+    vendor' though GPT-4o writes its discharge letters."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "Azure OpenAI (GPT-4o) for discharge letter drafts, a self-hosted Llama 3 "
+            "70B on prem for anything with patient data, Whisper for dictation transcription",
+            "reasons": "HIPAA / patient data must stay on prem, plus redundancy",
+        },
+    )
+    assert r.verdict.startswith("Restructure: keep self-hosted Llama 3 70B on prem"), r.verdict
+    assert "Azure OpenAI (GPT-4o) for discharge letter drafts stays the primary" in r.verdict
+    assert "Keep Whisper for dictation transcription apart: it makes transcripts" in r.verdict
+    whisper = next(ln for ln in section_items(r, "Keep or cut") if ln.startswith("Whisper"))
+    assert "judge it on your own transcription set" in whisper
+
+
+def test_a_voice_model_is_not_judged_as_a_language_model(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "Claude for dialogue drafts, GPT-4o for quest text, ElevenLabs for voice",
+            "reasons": "variety of ideas, each is good at different things",
+        },
+    )
+    voice = next(ln for ln in section_items(r, "Keep or cut") if ln.startswith("ElevenLabs"))
+    assert "it makes speech, not answers" in voice and "your own voice set" in voice
+
+
+def test_compliance_alone_does_not_become_each_is_best_at_something(catalog: Catalog) -> None:
+    """A public agency gave only data sovereignty as its reason; the vendors compliance does
+    not bind were told 'keep only if your side-by-side shows it clearly better on its task',
+    a reason it never gave, under a verdict to consolidate them."""
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "Azure OpenAI in the EU region for citizen letters, Aleph Alpha for the "
+            "internal search, Mistral for translations",
+            "reasons": "data sovereignty rules, GDPR",
+            "outage_tolerance": "hours",
+        },
+    )
+    assert "consolidate Aleph Alpha for the internal search and Mistral" in r.verdict
+    free = next(ln for ln in section_items(r, "Keep or cut") if ln.startswith("Each of"))
+    assert "clearly better on its task" not in free
+    assert "the winner becomes primary and the others are cut" in free
