@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, join, money, plural, share
+from consultations.advisors.words import count, counted, join, money, plural, said_once, share
+from consultations.answers.choices import stem
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -144,7 +145,7 @@ def advise(request: AdvisorInput) -> Report:
         sections=(
             Section(
                 title="Retire, simplify or keep, ugliest first",
-                items=tuple(f"{p} — {call}: {why}." for p, call, why in calls),
+                items=said_once([(p, f"{call}: {why}.") for p, call, why in calls]),
             ),
             Section(
                 title="Before deleting code: test on your own documents",
@@ -172,6 +173,7 @@ def advise(request: AdvisorInput) -> Report:
                 incidents,
                 _behind_incident(pipelines, incidents) if fits else None,
                 None if fits else (doc, window),
+                whole=dict((p, c) for p, c, _ in calls).get(target) == "retire",
             ),
             small=hours <= SMALL_UPKEEP_HOURS,
         ),
@@ -201,11 +203,15 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_PLAIN = {"that", "with", "from", "over", "into", "this", "they", "them", "their", "when", "which"}
+
+
 def _ugliness(pipeline: str, incidents: str) -> int:
     low = pipeline.casefold()
     score = sum(w in low for w in UGLY_WORDS)
-    words = re.findall(r"[a-z0-9]{4,}", low)  # "'smart chunker'": chunker, not chunker'"
-    return score + 2 * sum(w in incidents.casefold() for w in words)
+    words = set(re.findall(r"[a-z0-9]{4,}", low)) - _PLAIN  # "'smart chunker'": chunker
+    said = {stem(w) for w in re.findall(r"[a-z0-9]{4,}", incidents.casefold())}
+    return score + 2 * sum(stem(w) in said for w in words)  # "threads" names "a thread"
 
 
 def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
@@ -240,7 +246,9 @@ def _plan(
     incidents: str,
     incident_pipeline: str | None = None,
     too_long: tuple[float, float] | None = None,
+    whole: bool = False,
 ) -> tuple[Recommendation, ...]:
+    """``whole``: the target's documents fit, so whole documents replace it (no simplifying)."""
     test = Recommendation(
         title="Run the document test",
         detail="On the current model now, and again on each new long-context release.",
@@ -262,7 +270,7 @@ def _plan(
                 title=f"Test whole documents on {incident_pipeline}",
                 detail="Your incident is what a whole document in one call avoids: run the "
                 "document test on it now; if whole documents answer right, weigh that accuracy "
-                f"against the cost: {money_note}.",
+                "against the whole-document input in the numbers above.",
                 horizon="0-1 month",
                 owner="ML engineer",
             ),
@@ -290,6 +298,15 @@ def _plan(
     recs = [
         test,
         Recommendation(
+            title=f"Send whole documents instead of {target}'s chunks",
+            detail="One long-context call per document where the test passes; keep the old "
+            "path behind a flag.",
+            horizon="3-6 months",
+            owner="platform team",
+            depends_on=test.title,
+        )
+        if whole
+        else Recommendation(
             title=f"Simplify {target}",
             detail="Fewer, larger chunks and one pass where the test allows; keep the old path "
             "behind a flag.",
