@@ -57,8 +57,9 @@ def advise(request: AdvisorInput) -> Report:
                 (
                     p,
                     "simplify",
-                    f"documents of about {count(doc)} tokens exceed 80% of "
-                    f"your {count(window)}-token window: fewer, larger chunks, one pass",
+                    f"documents of about {count(doc)} tokens "
+                    + ("do not fit" if doc > window else "exceed 80% of")
+                    + f" your {count(window)}-token window: fewer, larger chunks, one pass",
                 )
             )
         elif costly and for_cost:
@@ -158,10 +159,21 @@ def advise(request: AdvisorInput) -> Report:
                     ),
                     "Write 5 questions per document whose answers you know, including some that "
                     "need facts from far apart in the text.",
-                    f"Answer them twice: through {target}, and with the whole document in one "
-                    "long-context call.",
-                    "Retire the pipeline only if the long-context answers are at least as "
-                    "accurate, and the cost and latency per answer are acceptable.",
+                    *(
+                        (
+                            f"Answer them twice: through {target}, and with the whole document "
+                            "in one long-context call.",
+                            "Retire the pipeline only if the long-context answers are at least "
+                            "as accurate, and the cost and latency per answer are acceptable.",
+                        )
+                        if doc <= window
+                        else (  # a whole document is no option: the test is for larger chunks
+                            f"Answer them twice: through {target} as it is, and with fewer, "
+                            "larger chunks (each up to 80% of the window) in one pass.",
+                            "Simplify only if the larger chunks answer at least as accurately, "
+                            "at an acceptable cost and latency per answer.",
+                        )
+                    ),
                 ),
             ),
         ),

@@ -61,3 +61,21 @@ def test_a_pipeline_to_retire_is_not_told_to_be_simplified(catalog: Catalog) -> 
         "Send whole documents instead of one RAG thing over our help docs with pgvector's "
         "chunks" in titles
     )
+
+
+def test_documents_larger_than_the_window_are_not_tested_whole(catalog: Catalog) -> None:
+    """Patient records of 150k tokens in a 128k window 'exceed 80% of' it, and the test said to
+    answer 'with the whole document in one long-context call' — which cannot be sent."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "a summariser for patient records that splits them by encounter",
+            "doc_tokens": "150k tokens for a full record",
+            "context_window": "128k",
+        },
+    )
+    out = render_report_markdown(r)
+    assert "150,000 tokens do not fit your 128,000-token window" in out
+    assert "whole document in one long-context call" not in out
+    assert "fewer, larger chunks (each up to 80% of the window)" in out
