@@ -158,6 +158,7 @@ def advise(request: AdvisorInput) -> Report:
         tolerance,
         premium=m(-saving) if saving < 0 else None,
     )
+    other_life = 36 if round(months) == 24 else 24
     sensitivity_rows = tuple(
         (label, _per_month(local_total / (per_request * factor)) if per_request > 0 else "never")
         for label, factor in (
@@ -167,8 +168,8 @@ def advise(request: AdvisorInput) -> Report:
         )
     ) + (
         (
-            "Hardware written off over 24 months",
-            _per_month((local["hardware"] / 24 + local["monthly"]) / per_request)
+            f"Hardware written off over {other_life} months",  # not the life already used
+            _per_month((local["hardware"] / other_life + local["monthly"]) / per_request)
             if per_request > 0
             else "never",
         ),

@@ -75,3 +75,13 @@ def test_the_case_for_local_names_only_what_holds(catalog: Catalog) -> None:
     r = run(catalog, "edge-economics", answers)
     assert "the case for it is your confidential data." in r.summary
     assert " and ." not in r.summary
+
+
+def test_the_what_if_life_is_not_the_life_already_used(catalog: Catalog) -> None:
+    """Written off over 24 months, the table's last row was 'Hardware written off over 24
+    months', the same figure as 'API price as today'."""
+    r = run(catalog, "edge-economics", {**EDGE, "amortisation": "24 months"})
+    table = next(t for t in r.tables if t.title.startswith("Break-even volume"))
+    labels = [row[0] for row in table.rows]
+    assert "Hardware written off over 24 months" not in labels
+    assert "Hardware written off over 36 months" in labels
