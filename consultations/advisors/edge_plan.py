@@ -52,7 +52,11 @@ def verdict_and_reasons(
     if requests >= break_even * 1.5:
         head = "Run it locally — a pilot first."
     elif requests >= break_even * 0.67:
-        head = "Hybrid: pilot local inference on part of the traffic, keep the API as fallback."
+        head = "Hybrid: pilot local inference on part of the traffic, " + (
+            "sensitive requests first; the API stays the fallback for the rest only."
+            if private  # sensitive requests cannot fall back to the API (see the plan)
+            else "keep the API as fallback."
+        )
     elif private or fast:  # cost says stay: the data or the speed is what pays for it
         why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
         head = (

@@ -85,3 +85,34 @@ def test_the_what_if_life_is_not_the_life_already_used(catalog: Catalog) -> None
     labels = [row[0] for row in table.rows]
     assert "Hardware written off over 24 months" not in labels
     assert "Hardware written off over 36 months" in labels
+
+
+def test_a_hybrid_for_patient_data_does_not_fall_back_to_the_api(catalog: Catalog) -> None:
+    """A hospital near the break-even read 'keep the API as fallback' above a plan saying its
+    sensitive requests cannot fall back to the API."""
+    r = run(
+        catalog,
+        "edge-economics",
+        {
+            "requests": "300k per month",
+            "tokens": "4000 in, 800 out",
+            "price": "$2.50 / $10",
+            "latency": "a few seconds",
+            "sensitivity": "regulated",
+            "quality_loss": "2%",
+            "local_cost": "$120,000 hardware, $5,000/month ops",
+            "amortisation": "48 months",
+        },
+    )
+    assert r.verdict.startswith("Hybrid: pilot local inference on part of the traffic, sensitive")
+    assert "keep the API as fallback" not in r.verdict
+    assert "cannot fall back to the API" in render_report_markdown(r)
+
+
+def test_no_hardware_to_buy_is_not_said_to_be_owned_or_written_off(catalog: Catalog) -> None:
+    """A model shipped to players' consoles: 'no hardware to buy (you already have it)', and a
+    what-if row for writing off $0 over 24 months."""
+    r = run(catalog, "edge-economics", {**EDGE, "local_cost": "$0 hardware, $5,000 a month"})
+    assert r.figure("Hardware payback").working == "no hardware to buy"
+    table = next(t for t in r.tables if t.title.startswith("Break-even volume"))
+    assert not any(row[0].startswith("Hardware written off") for row in table.rows)
