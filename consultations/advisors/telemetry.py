@@ -12,7 +12,11 @@ STEPS_PER_RUN = 8
 BYTES_PER_STEP = 2_000
 SAMPLE_ABOVE = 10_000  # runs a day above which successes are sampled (unless audited)
 SMALL_RUNS = 500  # runs a day at or below which one developer does it all (our assumption)
-_FILLER = re.compile(r"^(?:(?:just|only|basically|simply)\s+)*(?:(?:a|an)\s+)?", re.I)
+_FILLER = re.compile(  # "just one support bot really": the support bot
+    r"^(?:(?:just|only|basically|simply)\s+)*(?:(?:a|an|one)\s+)?|"
+    r"\s+(?:really|basically|i guess|for now|at the moment)\s*$",
+    re.I,
+)
 RETENTION = {
     "regulated": "every decision, its inputs and its tool calls for as long as the regulator "
     "requires (plan for years)",
@@ -175,7 +179,9 @@ def advise(request: AdvisorInput) -> Report:
             title="Alert and review weekly",
             detail="The alerts above, and a weekly review of the worst runs"
             + (
-                f" with {reader}, starting from what they cannot answer today: {_gap(blind)}"
+                f" with {reader}, starting from what "
+                f"{'you' if reader.startswith('you') else 'they'} cannot answer today: "
+                f"{_gap(blind)}"
                 if blind and _split(blind)[1]
                 else f" with {reader}"
                 if blind
@@ -286,7 +292,7 @@ def advise(request: AdvisorInput) -> Report:
 
 
 _CANNOT = re.compile(
-    r"^(?:(?:we|they|i|the team|our team|nobody|no one)\s+)?(?:can(?:no|')t|cannot|can not|"
+    r"^(?:(?:we|they|i|the team|our team|nobody|no one)\s+)?(?:can(?:no|'|’)?t|cannot|can not|"
     r"don'?t|do not|are unable to)\s+(?:(?:see|answer|tell|know|say)\s+)?",
     re.I,
 )

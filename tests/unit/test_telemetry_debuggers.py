@@ -155,3 +155,22 @@ def test_a_long_list_of_agents_says_how_many_it_groups(catalog: Catalog) -> None
     r = run(catalog, "reasoning-telemetry", {"agents": agents})
     run_row = next(row for row in r.tables[0].rows if row[0] == "run")
     assert "agent (agent1, agent2, agent3, agent4, agent5, agent6, agent7 and 3 more)" in run_row[1]
+
+
+def test_a_solo_developer_is_addressed_as_you_throughout(catalog: Catalog) -> None:
+    """'me, I cant tell why it said what it said' gave 'with you, starting from what they
+    cannot answer today: I cant tell why…', and the verdict traced 'your one support bot
+    really'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "agents": "just one support bot really",
+            "blind_spots": "me, I cant tell why it said what it said",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "with you, starting from what you cannot answer today: why it said what it said." in (
+        text
+    )
+    assert r.verdict.startswith("Trace every run of your support bot as")
