@@ -964,3 +964,11 @@ def test_a_latency_limit_said_after_its_number_is_read_as_a_limit(
 ) -> None:
     q = catalog.by_slug("edge-economics").question("latency")
     assert parse_answer(q, typed).choices == (option,)
+
+
+def test_an_audit_duty_under_administrative_law_is_regulated(catalog: Catalog) -> None:
+    """A public agency's 'administrative law requires we can explain every decision' was
+    refused with 'Pick one of…' until it gave up."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    typed = "yes, administrative law requires we can explain every decision, 10 years"
+    assert parse_answer(q, typed).choices == ("regulated",)
