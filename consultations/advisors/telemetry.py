@@ -25,8 +25,9 @@ RETENTION = {
 }
 PROTECTION = {
     "regulated": "Access, not redaction: tool arguments and outputs are kept in full so a "
-    "decision can be reconstructed; encrypt them, pseudonymise customer identifiers with a key "
-    "compliance holds, log every read, and strip only secrets (keys, passwords).",
+    "decision can be reconstructed; encrypt them, pseudonymise the identifiers of the people "
+    "in them (customers, patients, citizens) with a key compliance holds, log every read, and "
+    "strip only secrets (keys, passwords).",
     "internal": "Redaction before storage: personal data in tool arguments and outputs replaced "
     "by typed placeholders; the decision and its reasons stay readable.",
     "none": "Redaction before storage: personal data and secrets in tool arguments and outputs "

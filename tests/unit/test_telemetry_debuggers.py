@@ -174,3 +174,11 @@ def test_a_solo_developer_is_addressed_as_you_throughout(catalog: Catalog) -> No
         text
     )
     assert r.verdict.startswith("Trace every run of your support bot as")
+
+
+def test_a_hospitals_audit_record_does_not_speak_of_customers(catalog: Catalog) -> None:
+    text = render_report_markdown(
+        run(catalog, "reasoning-telemetry", {"audit": "yes, HIPAA, 6 years"})
+    )
+    assert "pseudonymise customer identifiers" not in text
+    assert "pseudonymise the identifiers of the people in them (customers, patients" in text
