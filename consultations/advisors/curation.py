@@ -26,7 +26,9 @@ def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
 _VAGUE = re.compile(  # "whoever does good eval work": names no lab, so nothing to lift
     r"\s*(?:whoever|anyone|anybody|any lab|whatever|people who|folks who|those who|etc|"
     r"(?:not sure|unsure|no idea|dunno|maybe)\b.*\b(?:others?|rest|more|else)|"
-    r"(?:and\s+)?(?:others?|the rest|more|some more|a few others?)(?:\s+(?:too|maybe))?\s*$)\b",
+    r"(?:and\s+)?(?:others?|the rest|more|some more|a few others?)(?:\s+(?:too|maybe))?\s*$|"
+    r"(?:no idea|not sure|unsure|dunno|idk|honestly|tbh|none yet|nobody yet)"  # hedges alone
+    r"(?:\s+(?:honestly|really|tbh|yet|really))*\s*$)\b",
     re.I,
 )
 
@@ -281,4 +283,5 @@ def _digests(cadence: str) -> str:
 
 def _left_out(canon: Sequence[str]) -> str:
     vague = [c for c in canon if _VAGUE.match(c)]
-    return f" (left out, as it names no lab or author: {'; '.join(vague)})" if vague else ""
+    # "DeepMind, Mistral; left out, …": not read as a note on the last lab named
+    return f"; left out, as it names no lab or author: {'; '.join(vague)}" if vague else ""

@@ -966,7 +966,7 @@ def test_a_canon_entry_that_names_no_lab_is_left_out_and_said(catalog: Catalog) 
     r = run(catalog, "research-curation", {"canon": "DeepMind, whoever does good eval work"})
     profile = next(s for s in r.sections if s.title.startswith("Your curation profile")).items
     canon = next(x for x in profile if x.startswith("Canon:"))
-    assert canon.startswith("Canon: DeepMind (left out") and "whoever does good eval work" in canon
+    assert canon.startswith("Canon: DeepMind; left out") and "whoever does good eval work" in canon
 
 
 def test_an_embedding_model_is_not_consolidated_onto_a_chat_model(catalog: Catalog) -> None:
@@ -1068,7 +1068,7 @@ def test_a_hedge_in_the_canon_list_names_no_lab(catalog: Catalog) -> None:
         {"canon": "DeepMind, Qwen team, Tri Dao, not sure about others"},
     )
     canon = next(x for s in r.sections for x in s.items if x.startswith("Canon:"))
-    assert canon.startswith("Canon: DeepMind, Qwen team, Tri Dao (left out"), canon
+    assert canon.startswith("Canon: DeepMind, Qwen team, Tri Dao; left out"), canon
 
 
 def test_an_approach_shared_by_several_workflows_is_said_once(catalog: Catalog) -> None:
@@ -1172,3 +1172,22 @@ def test_compliance_alone_does_not_become_each_is_best_at_something(catalog: Cat
     free = next(ln for ln in section_items(r, "Keep or cut") if ln.startswith("Each of"))
     assert "clearly better on its task" not in free
     assert "the winner becomes primary and the others are cut" in free
+
+
+def test_a_hedge_is_not_a_lab_in_the_canon(catalog: Catalog) -> None:
+    """'no idea honestly, maybe Hugging Face' put 'honestly' in the canon as a lab; and
+    'Allen Institute for AI, Mistral (left out, …: whoever is independent)' read as if Mistral
+    were left out."""
+    r = run(catalog, "research-curation", {"canon": "no idea honestly, maybe Hugging Face"})
+    canon = next(x for x in section_items(r, "Your curation profile") if x.startswith("Canon:"))
+    assert canon.startswith("Canon: Hugging Face;"), canon
+    r = run(
+        catalog,
+        "research-curation",
+        {"canon": "Allen Institute for AI, Mistral, whoever is independent"},
+    )
+    canon = next(x for x in section_items(r, "Your curation profile") if x.startswith("Canon:"))
+    assert canon == (
+        "Canon: Allen Institute for AI, Mistral; left out, as it names no lab or author: "
+        "whoever is independent"
+    )
