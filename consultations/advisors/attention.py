@@ -6,7 +6,16 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, join, money, plural, said_once, share
+from consultations.advisors.words import (
+    count,
+    counted,
+    join,
+    money,
+    plural,
+    possessive,
+    said_once,
+    share,
+)
 from consultations.answers.choices import stem
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -310,7 +319,7 @@ def _plan(
     recs = [
         test,
         Recommendation(
-            title=f"Send whole documents instead of {target}'s chunks",
+            title=f"Send whole documents instead of {possessive(target)} chunks",
             detail="One long-context call per document where the test passes; keep the old "
             "path behind a flag.",
             horizon="3-6 months",

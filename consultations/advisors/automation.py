@@ -6,7 +6,7 @@ import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import PerItem, named_one, per_item, weakest
-from consultations.advisors.words import join, money, plural, said_once
+from consultations.advisors.words import join, money, plural, possessive, said_once
 from consultations.report import Figure, Recommendation, Report, Section, Table
 from consultations.scripts import ConsultationScript, Question
 
@@ -40,6 +40,9 @@ CONTROL_WORDS = (
     "dispatch",
     "logistic",
     "allocation",
+    "playtest",  # a game's levels and matches: played out by bots in the engine
+    "matchmak",
+    "gameplay",
 )
 TEXT_WORDS = (
     "support",
@@ -127,7 +130,12 @@ def advise(request: AdvisorInput) -> Report:
             f"{_months(payback)} to pay back."
         )
     else:
-        verdict = f"Not yet: make {best} checkable first."
+        verdict = f"Not yet: make {best} checkable first." + (
+            f" Then size its value: at {money(value, cur)} a month, a prototype would take "
+            f"{_months(payback)} to pay back."
+            if not worth
+            else ""
+        )
     figures = [
         Figure(
             label="Prototype payback",
@@ -135,7 +143,7 @@ def advise(request: AdvisorInput) -> Report:
             display=_months(payback),
             working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
             "the value you gave for the most valuable workflow"
-            + (f"; {lead}'s own may be less" if unsized else ""),
+            + (f"; {possessive(lead)} own may be less" if unsized else ""),
         )
     ]
     sections = [
@@ -178,8 +186,9 @@ def advise(request: AdvisorInput) -> Report:
                     f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
                     f"against {best_f:.2f}), but the value you gave ({money(value, cur)} a "
                     f"month) is for {best}, which is feasible enough to prototype. Size "
-                    f"{passed_over}'s value the same way (hours a month spent on it × a loaded "
-                    "hourly rate, plus the cost of its errors) before choosing it instead.",
+                    f"{possessive(passed_over)} value the same way (hours a month spent on it "
+                    "× a loaded hourly rate, plus the cost of its errors) before choosing it "
+                    "instead.",
                 ),
             )
         )

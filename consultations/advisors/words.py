@@ -141,3 +141,8 @@ def join_all(items: list[str] | tuple[str, ...], most: int = 8) -> str:
     if len(items) <= most:
         return join(items)
     return join([*items[: most - 1], f"{len(items) - most + 1} more"])
+
+
+def possessive(name: str) -> str:
+    """ "bed allocation's", "onboarding emails'" (a plural name takes the apostrophe alone)."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
