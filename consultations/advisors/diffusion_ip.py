@@ -39,6 +39,10 @@ OPEN_WORDS = (  # an open model the user runs as published: no vendor to ask, no
     "self-hosted",
     "self hosted",
     "our own gpu",
+    "our gpu",
+    "our own server",
+    "our server",
+    "in-house gpu",
     "on prem",
     "on-prem",
     "on my pc",
@@ -96,6 +100,17 @@ PUBLIC_WORDS = (
     "customer",
     "customers",
     "brochures",
+    "brochure",
+    "leaflet",
+    "leaflets",
+    "flyer",
+    "flyers",
+    "poster",
+    "posters",
+    "patient",
+    "patients",
+    "citizens",
+    "players",
 )
 
 

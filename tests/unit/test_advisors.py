@@ -1191,3 +1191,24 @@ def test_a_hedge_is_not_a_lab_in_the_canon(catalog: Catalog) -> None:
         "Canon: Allen Institute for AI, Mistral; left out, as it names no lab or author: "
         "whoever is independent"
     )
+
+
+def test_patient_leaflets_are_published_and_a_model_on_our_gpus_is_not_a_vendor(
+    catalog: Catalog,
+) -> None:
+    """'patient education leaflets and internal training slides' was rated as internal use
+    only (−1); 'Stable Diffusion on our GPUs' was a vendor whose contract should be tightened."""
+    r = run(
+        catalog,
+        "diffusion-ip-risk",
+        {"use": "patient education leaflets and internal training slides"},
+    )
+    assert "public or commercial use +1" in (r.figure("Risk score").working or "")
+    assert "internal use only" not in (r.figure("Risk score").working or "")
+    r = run(
+        catalog,
+        "diffusion-ip-risk",
+        {"vendors": "Midjourney, Stable Diffusion on our GPUs", "indemnity": "none"},
+    )
+    assert section_items(r, "Vendor questionnaire")[0] == "Ask Midjourney:"
+    assert any(s.title == "Open models you run yourself" for s in r.sections)
