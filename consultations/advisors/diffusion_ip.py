@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.diffusion_words import PRIVATE, WORLD, Models, is_public
 from consultations.advisors.indemnity import (
     contract_steps,
     said,
@@ -18,59 +19,6 @@ from consultations.answers.lexer import scan
 from consultations.answers.rates import DAYS, rate_after
 from consultations.report import Figure, Recommendation, Report, Section
 
-OWN_WORDS = (  # a model the user trained or tuned: its training set is theirs, and small
-    "in-house",
-    "in house",
-    "our own model",
-    "own model",
-    "fine-tune",
-    "fine tune",
-    "finetune",
-    "fine-tuned",
-    "internal model",
-    "we trained",
-    "trained on",
-    "custom lora",
-    "lora",
-    "dreambooth",
-)
-
-OPEN_WORDS = (  # an open model the user runs as published: no vendor to ask, no indemnity
-    "self-hosted",
-    "self hosted",
-    "our own gpu",
-    "our gpu",
-    "our own server",
-    "our server",
-    "in-house gpu",
-    "on prem",
-    "on-prem",
-    "on my pc",
-    "on my computer",
-    "on my laptop",
-    "locally",
-    "local ",
-    "open source",
-    "open-source",
-    "open weights",
-    "open-weight",
-    "comfyui",
-    "automatic1111",
-)
-PRIVATE = re.compile(
-    r"\b(?:internal(?:ly)?|not (?:be )?published|never (?:be )?(?:published|external|public)|"
-    r"not (?:public|external)|nothing (?:is )?published|personal|private(?:ly)?|my own|"
-    r"just (?:me|for me|myself)|only (?:me|for me|internally)|hobby|mood ?boards?|"
-    r"in-house only)\b",
-    re.I,
-)
-
-_WORLD = re.compile(
-    r"\b(?:everywhere|worldwide|world-wide|global(?:ly)?|international(?:ly)?|"
-    r"all over|any ?where|online)\b",
-    re.I,
-)  # many jurisdictions at once
-
 CONTENT = {"characters": 3, "likenesses": 3, "brands": 2, "regulated": 2, "none": 0}
 INDEMNITY = {"full": -1, "capped": 0, "none": 2, "unknown": 2}
 REVIEW = {"legal": -2, "spot": 0, "none": 2}
@@ -79,39 +27,6 @@ REVIEW_SAID = {  # "review before publishing +2" read as if reviewing added risk
     "spot": "spot checks before publishing",
     "none": "no review before publishing",
 }
-PUBLIC_WORDS = (
-    "ad",
-    "ads",
-    "advert",
-    "campaign",
-    "marketing",
-    "product",
-    "public",
-    "commercial",
-    "packaging",
-    "social",
-    "print",
-    "sell",
-    "blog",
-    "website",
-    "web",
-    "client",
-    "clients",
-    "customer",
-    "customers",
-    "brochures",
-    "brochure",
-    "leaflet",
-    "leaflets",
-    "flyer",
-    "flyers",
-    "poster",
-    "posters",
-    "patient",
-    "patients",
-    "citizens",
-    "players",
-)
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -123,14 +38,10 @@ def advise(request: AdvisorInput) -> Report:
     indemnity = sheet.choice("indemnity", "unknown")
     review = sheet.choice("review", "spot")
 
-    public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
+    public = is_public(use)
     private = not public and PRIVATE.search(use) is not None  # "slides, never external"
-    own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
-    own = [re.sub(r"^(?:(?:our|my|an|a|the)\s+)?(?:own\s+)?", "", v, flags=re.I) for v in own_raw]
-    open_models = [
-        v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
-    ]
-    external = [_vendor(v) for v in vendors if v not in own_raw and v not in open_models]
+    models = Models.sort(vendors)
+    own, open_models, external = models.own, models.open, models.external
     question = request.script.question("indemnity")
     terms = vendor_terms(question, sheet.raw("indemnity"), external, indemnity)
     if terms:  # "Azure covers us, Midjourney doesn't": the uncovered vendor's images are exposed
@@ -144,7 +55,7 @@ def advise(request: AdvisorInput) -> Report:
         if private
         else cover,  # nothing published, less to claim
         REVIEW_SAID[review]: 0 if private else REVIEW[review],
-        "jurisdictions": 1 if len(places) >= 3 or any(_WORLD.search(p) for p in places) else 0,
+        "jurisdictions": 1 if len(places) >= 3 or any(WORLD.search(p) for p in places) else 0,
         "your own fine-tune (small sets may memorise sooner)": 2 if own else 0,
         "an open model with no indemnity": 1 if open_models and external and public else 0,
     }
@@ -402,14 +313,6 @@ def _plan(
             )
         )
     return tuple(recs)
-
-
-_USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
-
-
-def _vendor(item: str) -> str:
-    """A vendor as named, without what it is used for ("firefly for the social stuff")."""
-    return _USE.sub("", item).strip() or item
 
 
 LOOK_SECONDS = 30  # a person's look at one image before it is published (our assumption)
