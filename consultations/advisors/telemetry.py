@@ -182,7 +182,7 @@ def advise(request: AdvisorInput) -> Report:
             detail="The alerts above, and a weekly review of the worst runs"
             + (
                 f" with {reader}, starting from what "
-                f"{'you' if reader.startswith('you') else 'they'} cannot answer today: "
+                f"{'you' if reader.split()[0] == 'you' else 'they'} cannot answer today: "
                 f"{unanswered(blind)}"
                 if blind and split(blind)[1]
                 else f" with {reader}"
