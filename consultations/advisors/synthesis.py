@@ -20,6 +20,7 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
+from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES, chain
 from consultations.advisors.synthesis_dates import dated, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import goal_measure, goal_tags
@@ -27,10 +28,7 @@ from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
     EXPOSED_TODAY,
-    SHELVED_HUNT,
-    TRACE_TITLES,
     Item,
-    chain,
     from_report,
     serves,
     to_recommendation,
