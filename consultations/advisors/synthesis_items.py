@@ -1,4 +1,5 @@
-"""Roadmap items for strategy synthesis: from earlier verdicts' next steps, or from constraints.
+"""Roadmap items for strategy synthesis, from earlier verdicts' next steps (the steps a
+constraint calls for are in synthesis_constraints).
 
 An item is a concrete next step with an owner kind, a success measure, the tags that tie it to
 goals and constraints, and what it depends on. Pure data and functions.
