@@ -160,6 +160,11 @@ _DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
 )
 
 
+def has_deadline(goal: str) -> bool:
+    """ "ship an AI scheduling assistant by March": the goal names its own date."""
+    return _DEADLINE.search(goal) is not None
+
+
 def goal_measure(goal: str) -> str:
     """What shows the goal worked, and the date it names ("…, before August")."""
     due = _DEADLINE.search(goal)

@@ -88,7 +88,7 @@ def serves(goal: str, item: Item) -> bool:
     if not tags & item.tags:
         return False
     said = words_of(goal)
-    if tags & item.tags == {"launch"} and not said & item.subject:
+    if item.extra and tags & item.tags == {"launch"} and not said & item.subject:
         return False  # "ship on-device NPC dialogue": not the rollout of another prototype
     named = tags & OWN_OBJECT  # "product photo costs": images, whatever else they cost
     if named and not named & item.tags and not said & item.subject:

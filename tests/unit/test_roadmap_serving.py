@@ -51,3 +51,34 @@ def test_answering_faster_is_measured_by_the_time_a_case_takes(catalog: Catalog)
     goal = next(g for g in section_items(r, "Your goals") if g.startswith("answer citizen"))
     assert "p95 latency" not in goal
     assert "Measure: the time in the goal against a baseline taken this month" in goal
+
+
+def test_a_goal_with_its_own_date_gets_the_first_track(catalog: Catalog) -> None:
+    """A 4-person startup wanting 'an AI scheduling assistant by March' got a document test of
+    a $15-a-month help-docs RAG first, and its March goal 'not this year, no track is free'."""
+    attention = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "one RAG thing over our help docs with pgvector",
+            "workarounds": "context and cost",
+            "doc_tokens": "10 pages",
+            "context_window": "128k",
+            "calls": "20k a month",
+            "input_price": "$0.15",
+            "upkeep_hours": "3 hours",
+        },
+    )
+    earlier = (EarlierConsultation(slug="attention-readiness", answers={}, report=attention),)
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "team_size": "4",
+            "constraints": "money and time, we are 4 people",
+            "goals": "ship an AI scheduling assistant by March, keep API costs under $500 a month",
+        },
+        earlier=earlier,
+    )
+    assert r.recommendations[0].title.startswith("Ship an AI scheduling assistant by March")
+    assert r.verdict.startswith("First, ship an AI scheduling assistant by March")
