@@ -28,6 +28,7 @@ GOAL_WORDS = {
         "prototype",
         "self-serve",
         "ticket",
+        "escalation",  # "cut support escalations by 25%": cases that reach a second line
         "deflect",
         "back office",
         "back-office",
@@ -72,6 +73,8 @@ GOAL_WORDS = {
         "sovereign",
         "data protection",
         "vendors outside",
+        *("leaves our network", "leave our network", "leaves our premises", "leave our premises"),
+        *("leaves the building", "leaves the hospital", "stays on prem", "stays on-prem"),
     ),
     "inventory": (  # "get the AI Act inventory done": a list of AI systems is the outcome
         *("inventory", "ai act", "register of ai", "ai register", "list of ai systems"),

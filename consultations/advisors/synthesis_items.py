@@ -104,7 +104,8 @@ OWN_OBJECT = {"images", "inventory", "contacts"}  # goal tags that name what the
 
 _BUILD = re.compile(r"\b(?:prototype|pilot)\b", re.I)
 _PAPERWORK = re.compile(
-    r"^(?:agree|list|map|define|price|measure|read|send|decide|size|rehearse|keep|pick)\b",
+    r"^(?:agree|list|map|define|price|measure|read|send|decide|size|rehearse|keep|pick|"
+    r"write down)\b",
     re.I,
 )
 _PEOPLE_WORK = {"legal", "procurement", "compliance lead", "process owner", "product lead"}

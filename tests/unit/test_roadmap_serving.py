@@ -82,3 +82,38 @@ def test_a_goal_with_its_own_date_gets_the_first_track(catalog: Catalog) -> None
     )
     assert r.recommendations[0].title.startswith("Ship an AI scheduling assistant by March")
     assert r.verdict.startswith("First, ship an AI scheduling assistant by March")
+
+
+def test_goals_said_plainly_are_served_and_a_one_page_note_is_small(catalog: Catalog) -> None:
+    """'cut support escalations by 25%' was served by nothing beside a prototype of tier-2
+    support escalations; 'no patient data leaves our network' 'names no outcome'; and 'Write
+    down how you would switch vendor' (one page) was sized at 6 person-weeks."""
+    auto = run(
+        catalog,
+        "automation-frontier",
+        {"workflows": "tier-2 support escalations, invoice dispute handling"},
+    )
+    single = run(
+        catalog,
+        "model-convergence",
+        {"vendors": "OpenAI", "reasons": "only one", "outage_tolerance": "hours"},
+    )
+    earlier = (
+        EarlierConsultation(slug="automation-frontier", answers={}, report=auto),
+        EarlierConsultation(slug="model-convergence", answers={}, report=single),
+    )
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "team_size": "12",
+            "constraints": "budget",
+            "goals": "cut support escalations by 25%, no patient data leaves our network",
+        },
+        earlier=earlier,
+    )
+    goals = section_items(r, "Your goals")
+    assert not any("no item here serves it" in g for g in goals if g.startswith("cut support"))
+    assert not any("names no outcome" in g for g in goals), goals
+    note = next(x for x in r.recommendations if x.title.startswith("Write down"))
+    assert "about 2 person-weeks" in note.detail
