@@ -316,21 +316,19 @@ def _plan(
                 owner="engineering lead",
             ),
         )
+    title, detail = (
+        (  # its documents fit: whole documents replace it
+            f"Send whole documents instead of {possessive(target)} chunks",
+            "One long-context call per document where the test passes",
+        )
+        if whole
+        else (f"Simplify {target}", "Fewer, larger chunks and one pass where the test allows")
+    )
     recs = [
         test,
         Recommendation(
-            title=f"Send whole documents instead of {possessive(target)} chunks",
-            detail="One long-context call per document where the test passes; keep the old "
-            "path behind a flag.",
-            horizon="3-6 months",
-            owner="platform team",
-            depends_on=test.title,
-        )
-        if whole
-        else Recommendation(
-            title=f"Simplify {target}",
-            detail="Fewer, larger chunks and one pass where the test allows; keep the old path "
-            "behind a flag.",
+            title=title,
+            detail=f"{detail}; keep the old path behind a flag.",
             horizon="3-6 months",
             owner="platform team",
             depends_on=test.title,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from consultations.advisors.base import EarlierConsultation
 from consultations.catalog import Catalog
+from consultations.report import Report
 from tests.unit.test_advisors import run, section_items
 
 GAMES_AUTOMATION = {
@@ -17,20 +20,31 @@ GAMES_AUTOMATION = {
 }
 
 
+def roadmap(
+    catalog: Catalog, team: str, constraints: str, goals: str, *earlier: tuple[str, Report]
+) -> Report:
+    """The roadmap of a team with these answers, built on the reports of ``earlier``."""
+    return run(
+        catalog,
+        "strategy-synthesis",
+        {"team_size": team, "constraints": constraints, "goals": goals},
+        earlier=tuple(EarlierConsultation(slug=s, answers={}, report=r) for s, r in earlier),
+    )
+
+
+def report(catalog: Catalog, slug: str, answers: Mapping[str, str]) -> tuple[str, Report]:
+    return slug, run(catalog, slug, answers)
+
+
 def test_a_rollout_does_not_serve_a_launch_goal_about_something_else(catalog: Catalog) -> None:
     """A games studio: 'Roll out in stages: the largest checkable part' (of QA) was said to
     serve 'ship on-device NPC dialogue in our next title'."""
-    auto = run(catalog, "automation-frontier", GAMES_AUTOMATION)
-    earlier = (EarlierConsultation(slug="automation-frontier", answers={}, report=auto),)
-    r = run(
+    r = roadmap(
         catalog,
-        "strategy-synthesis",
-        {
-            "team_size": "120 developers, 8 in ML",
-            "constraints": "latency on consoles, budget",
-            "goals": "ship on-device NPC dialogue in our next title, cut QA cost by 30%",
-        },
-        earlier=earlier,
+        "120 developers, 8 in ML",
+        "latency on consoles, budget",
+        "ship on-device NPC dialogue in our next title, cut QA cost by 30%",
+        report(catalog, "automation-frontier", GAMES_AUTOMATION),
     )
     for rec in r.recommendations:
         if rec.title.startswith("Roll out in stages"):
@@ -39,14 +53,11 @@ def test_a_rollout_does_not_serve_a_launch_goal_about_something_else(catalog: Ca
 
 def test_answering_faster_is_measured_by_the_time_a_case_takes(catalog: Catalog) -> None:
     """'answer citizen questions 30% faster' was measured by 'p95 latency on real traffic'."""
-    r = run(
+    r = roadmap(
         catalog,
-        "strategy-synthesis",
-        {
-            "team_size": "35",
-            "constraints": "regulation, data sovereignty, skills",
-            "goals": "answer citizen questions 30% faster, every automated decision explainable",
-        },
+        "35",
+        "regulation, data sovereignty, skills",
+        "answer citizen questions 30% faster, every automated decision explainable",
     )
     goal = next(g for g in section_items(r, "Your goals") if g.startswith("answer citizen"))
     assert "p95 latency" not in goal
@@ -56,29 +67,21 @@ def test_answering_faster_is_measured_by_the_time_a_case_takes(catalog: Catalog)
 def test_a_goal_with_its_own_date_gets_the_first_track(catalog: Catalog) -> None:
     """A 4-person startup wanting 'an AI scheduling assistant by March' got a document test of
     a $15-a-month help-docs RAG first, and its March goal 'not this year, no track is free'."""
-    attention = run(
+    attention = {
+        "pipelines": "one RAG thing over our help docs with pgvector",
+        "workarounds": "context and cost",
+        "doc_tokens": "10 pages",
+        "context_window": "128k",
+        "calls": "20k a month",
+        "input_price": "$0.15",
+        "upkeep_hours": "3 hours",
+    }
+    r = roadmap(
         catalog,
-        "attention-readiness",
-        {
-            "pipelines": "one RAG thing over our help docs with pgvector",
-            "workarounds": "context and cost",
-            "doc_tokens": "10 pages",
-            "context_window": "128k",
-            "calls": "20k a month",
-            "input_price": "$0.15",
-            "upkeep_hours": "3 hours",
-        },
-    )
-    earlier = (EarlierConsultation(slug="attention-readiness", answers={}, report=attention),)
-    r = run(
-        catalog,
-        "strategy-synthesis",
-        {
-            "team_size": "4",
-            "constraints": "money and time, we are 4 people",
-            "goals": "ship an AI scheduling assistant by March, keep API costs under $500 a month",
-        },
-        earlier=earlier,
+        "4",
+        "money and time, we are 4 people",
+        "ship an AI scheduling assistant by March, keep API costs under $500 a month",
+        report(catalog, "attention-readiness", attention),
     )
     assert r.recommendations[0].title.startswith("Ship an AI scheduling assistant by March")
     assert r.verdict.startswith("First, ship an AI scheduling assistant by March")
@@ -88,29 +91,21 @@ def test_goals_said_plainly_are_served_and_a_one_page_note_is_small(catalog: Cat
     """'cut support escalations by 25%' was served by nothing beside a prototype of tier-2
     support escalations; 'no patient data leaves our network' 'names no outcome'; and 'Write
     down how you would switch vendor' (one page) was sized at 6 person-weeks."""
-    auto = run(
+    r = roadmap(
         catalog,
-        "automation-frontier",
-        {"workflows": "tier-2 support escalations, invoice dispute handling"},
-    )
-    single = run(
-        catalog,
-        "model-convergence",
-        {"vendors": "OpenAI", "reasons": "only one", "outage_tolerance": "hours"},
-    )
-    earlier = (
-        EarlierConsultation(slug="automation-frontier", answers={}, report=auto),
-        EarlierConsultation(slug="model-convergence", answers={}, report=single),
-    )
-    r = run(
-        catalog,
-        "strategy-synthesis",
-        {
-            "team_size": "12",
-            "constraints": "budget",
-            "goals": "cut support escalations by 25%, no patient data leaves our network",
-        },
-        earlier=earlier,
+        "12",
+        "budget",
+        "cut support escalations by 25%, no patient data leaves our network",
+        report(
+            catalog,
+            "automation-frontier",
+            {"workflows": "tier-2 support escalations, invoice dispute handling"},
+        ),
+        report(
+            catalog,
+            "model-convergence",
+            {"vendors": "OpenAI", "reasons": "only one", "outage_tolerance": "hours"},
+        ),
     )
     goals = section_items(r, "Your goals")
     assert not any("no item here serves it" in g for g in goals if g.startswith("cut support"))
