@@ -92,7 +92,13 @@ def advise(request: AdvisorInput) -> Report:
         verdict=f"Risk: {rating}. "
         + {
             "high": _first_fixes(
-                weak(terms) + unread(terms) or external, own, indemnity, review, private, content
+                external,
+                own,
+                indemnity,
+                "every" if review == "spot" and _EVERY.search(sheet.raw("review")) else review,
+                private,
+                content,
+                terms,
             ),
             "medium": "Usable with the controls below"
             + (" and answers from your vendors." if external else "."),
@@ -213,19 +219,23 @@ def _first_fixes(
     review: str,
     private: bool,
     content: set[str],
+    terms: dict[str, str] | None = None,
 ) -> str:
-    """What a high risk calls for first, from what is missing (never a review already held)."""
+    """What a high risk calls for first, from what is missing (never a review already held);
+    ``review`` "every": a person who is not legal looks at each image ("our designer checks
+    each one"); ``terms``: each vendor's indemnity, when the answer told them apart."""
     fixes = []
-    if external and indemnity != "full":
+    if terms:  # "Adobe covers us, Midjourney does not, not sure about the others"
+        if lacking := weak(terms):
+            fixes.append(f"tighten the {_contracts(lacking)}")
+        if gaps := unread(terms):
+            fixes.append(f"read the IP clause of the {_contracts(gaps)}")
+    elif external and indemnity != "full":
         verb = "read the IP clause of" if indemnity == "unknown" else "tighten"
-        fixes.append(
-            f"{verb} the {join(external)} contract{'s' if len(external) > 1 else ''}"
-            if len(external) < 3
-            else f"{verb} the vendor contracts"
-        )
+        fixes.append(f"{verb} the {_contracts(external)}")
     if own:
         fixes.append("test your own model for near-copies")
-    if review == "legal" or private:
+    if review in ("legal", "every") or private:
         fixes.append("add a reverse image search to every review")
     elif rare := [w for c, w in _RARE if c in content]:  # 2 million SKU shots: not by hand
         fixes.append(
@@ -236,6 +246,15 @@ def _first_fixes(
         fixes.append("review every external image before it is published")
     text = join(fixes)
     return text[:1].upper() + text[1:] + "."
+
+
+def _contracts(vendors: list[str]) -> str:
+    if len(vendors) >= 3:
+        return "vendor contracts"
+    return f"{join(vendors)} contract" + ("s" if len(vendors) > 1 else "")
+
+
+_EVERY = re.compile(r"\b(?:each|every|all)\b", re.I)  # "our designer checks each one"
 
 
 def _open_models(models: list[str]) -> tuple[str, ...]:

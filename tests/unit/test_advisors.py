@@ -1212,3 +1212,27 @@ def test_patient_leaflets_are_published_and_a_model_on_our_gpus_is_not_a_vendor(
     )
     assert section_items(r, "Vendor questionnaire")[0] == "Ask Midjourney:"
     assert any(s.title == "Open models you run yourself" for s in r.sections)
+
+
+def test_a_high_risk_verdict_reads_each_vendors_terms_and_the_review_held(
+    catalog: Catalog,
+) -> None:
+    """'Midjourney does not, not sure about the others' gave 'Tighten the vendor contracts' for
+    contracts nobody had read; and 'our designer checks each one' was told to 'have a person
+    review every external image showing logos'."""
+    r = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "use": "product marketing visuals",
+            "vendors": "Midjourney, Adobe Firefly, DALL-E 3",
+            "content": "brands, competitor logos could sneak in",
+            "jurisdictions": "US, EU, UK",
+            "indemnity": "Adobe covers us, Midjourney does not, not sure about DALL-E",
+            "review": "our designer checks each one",
+        },
+    )
+    assert r.verdict.startswith("Risk: high. Tighten the Midjourney contract, read the IP clause")
+    assert "DALL-E 3 contract" in r.verdict
+    assert "add a reverse image search to every review" in r.verdict
+    assert "have a person review every external image" not in r.verdict
