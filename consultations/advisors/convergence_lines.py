@@ -156,7 +156,9 @@ def _line(
     if "compliance" in reasons:
         return (
             "keep where compliance or data residency requires it (your stated "
-            f"reason); it doubles as the {backup} for the other vendor's tasks if it meets "
+            f"reason); it doubles as the {backup} for the other "
+            + ("vendors'" if len(texts) > 2 else "vendor's")
+            + " tasks if it meets "
             "the same residency rules."
         )
     if reasons & {"price", "redundancy"}:

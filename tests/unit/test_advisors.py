@@ -1236,3 +1236,16 @@ def test_a_high_risk_verdict_reads_each_vendors_terms_and_the_review_held(
     assert "DALL-E 3 contract" in r.verdict
     assert "add a reverse image search to every review" in r.verdict
     assert "have a person review every external image" not in r.verdict
+
+
+def test_three_vendors_kept_for_residency_back_up_the_other_vendors(catalog: Catalog) -> None:
+    r = run(
+        catalog,
+        "model-convergence",
+        {
+            "vendors": "GPT-4o for letters, Claude for code, Gemini for summaries",
+            "reasons": "gdpr and data residency",
+        },
+    )
+    (line,) = section_items(r, "Keep or cut")
+    assert "for the other vendors' tasks" in line and "other vendor's" not in line
