@@ -33,6 +33,13 @@ _VAGUE = re.compile(  # "whoever does good eval work": names no lab, so nothing 
 )
 
 
+_ROLE_END = re.compile(  # where the role ends and the decisions it names begin
+    r"\s*(?:;|\s[—–-]\s|:|,(?=\s*(?:what|which|whether|how|when|deciding|decisions?|choosing|"
+    r"picking|vendor|build|buy)\b))",
+    re.I,
+)
+
+
 def _profile(sheet: AnswerSheet) -> dict[str, Any]:
     raw = sheet.numbers("weights", {"cost": 1.0, "failure": 1.0, "compute": 1.0})
     total = sum(max(v, 0.0) for v in raw.values()) or 1.0
@@ -55,7 +62,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     role = sheet.text("role", "your role")
-    who = role.split(";")[0].strip()
+    who = _ROLE_END.split(role, maxsplit=1)[0].strip() or role  # "CTO, what to build on": CTO
     profile = _profile(sheet)
     w = profile["weights"]
     leaders = [k for k in w if w[k] >= max(w.values()) - 0.02]  # 34/33/33: no single lead

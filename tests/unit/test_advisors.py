@@ -1249,3 +1249,14 @@ def test_three_vendors_kept_for_residency_back_up_the_other_vendors(catalog: Cat
     )
     (line,) = section_items(r, "Keep or cut")
     assert "for the other vendors' tasks" in line and "other vendor's" not in line
+
+
+def test_the_curation_summary_addresses_the_role_not_its_decisions(catalog: Catalog) -> None:
+    """'cofounder/CTO, what to build on and whether to fine-tune' was addressed as 'For you as
+    cofounder/CTO, what to build on and whether to fine-tune:'."""
+    r = run(
+        catalog,
+        "research-curation",
+        {"role": "cofounder/CTO, what to build on and whether to fine-tune"},
+    )
+    assert r.summary.startswith("For you as cofounder/CTO: NeurIPS 2025")
