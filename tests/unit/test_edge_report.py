@@ -116,3 +116,12 @@ def test_no_hardware_to_buy_is_not_said_to_be_owned_or_written_off(catalog: Cata
     assert r.figure("Hardware payback").working == "no hardware to buy"
     table = next(t for t in r.tables if t.title.startswith("Break-even volume"))
     assert not any(row[0].startswith("Hardware written off") for row in table.rows)
+
+
+def test_no_quality_loss_is_said_in_words(catalog: Catalog) -> None:
+    """'0%, it must be as good' read 'the pilot passes if the local model stays within your 0%
+    of them' and 'Your 0% tolerance is tighter than…'."""
+    text = render_report_markdown(run(catalog, "edge-economics", {**EDGE, "quality_loss": "0%"}))
+    assert "your 0%" not in text and "Your 0%" not in text
+    assert "You accept no quality loss against today's model." in text
+    assert "pilot passes only if the local model's answers are as good as them" in text
