@@ -252,8 +252,12 @@ def advise(request: AdvisorInput) -> Report:
             if requests >= break_even
             else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
             "for itself on cost.",
-            f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
-            "on your own evaluation.",
+            (
+                f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
+                if tolerance > 0
+                else "Any quality gap against today's model, "
+            )
+            + "on your own evaluation.",
             *(
                 ()
                 if batch or verdict.startswith("Stay")  # no server to size while on the API
