@@ -972,3 +972,10 @@ def test_an_audit_duty_under_administrative_law_is_regulated(catalog: Catalog) -
     q = catalog.by_slug("reasoning-telemetry").question("audit")
     typed = "yes, administrative law requires we can explain every decision, 10 years"
     assert parse_answer(q, typed).choices == ("regulated",)
+
+
+def test_an_outcome_checked_by_people_is_judged_by_a_person(catalog: Catalog) -> None:
+    """'coding is checked by auditors' was 'Outcomes can be checked automatically'."""
+    q = catalog.by_slug("automation-frontier").question("checkable")
+    assert "human" in parse_answer(q, "coding is checked by auditors").choices
+    assert parse_answer(q, "we can check it against the ERP").choices == ("verify",)
