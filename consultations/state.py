@@ -108,8 +108,11 @@ class Consultation(BaseModel):
 # Schema 3: the same fields; the store may write the record compact (a finished one, with its
 #   report), which a release that predates it cannot read: the bump makes that release leave
 #   such a record alone rather than set it aside.
+# Schema 4: the same fields; a compact record may be deflated with the texts reports share
+#   (marker z2), which a release of schema 3 cannot read: the bump makes it leave such a record
+#   alone.
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def migrate(doc: dict[str, Any], schema: int) -> dict[str, Any]:
@@ -134,13 +137,14 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+def _same_fields(doc: dict[str, Any]) -> dict[str, Any]:
     return doc  # the fields did not change, only how the store may write them
 
 
 _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _v1_to_v2,
-    2: _v2_to_v3,
+    2: _same_fields,
+    3: _same_fields,
 }
 
 

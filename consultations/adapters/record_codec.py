@@ -6,23 +6,29 @@ before compact records reads, so a rolling deploy or a rollback keeps it). A fin
 carries its report and narrative, most of a record's bytes, and is stored compact (schema 3):
 defaults left out; what the key already says (the id, the owner) left out; each answer's key,
 a normalised text equal to the raw one and a place that is its channel and thread said once;
-and the whole deflated with a preset dictionary of the record's field names, so a text
-repeated between the report and its narrative is stored once and referred to after. The
-document starts with a marker naming the format (``z1``); a format never changes once
-written, so every record still reads.
+and the whole deflated with a preset dictionary, so a text repeated between the report and
+its narrative is stored once and referred to after. The document starts with a marker naming
+the format; a format never changes once written, so every record still reads:
+
+- ``z1`` (schema 3): the dictionary holds the record's field names;
+- ``z2`` (schema 4): before them, the texts reports share (``record_z2.dict``, built by
+  bench/record_dict_build.py), so a roadmap's boilerplate costs a reference, not its words.
+  The schema bump makes a release that reads only ``z1`` leave such a record alone.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
+from pathlib import Path
 from typing import Any
 
 from consultations.state import Consultation, Owner
 
 PLAIN_SCHEMA = 2  # plain JSON, readable by the release before compact records
-COMPACT_SCHEMA = 3  # zlib, marked; a release that predates it leaves it alone
-MARK = b"z1"
+COMPACT_SCHEMA = 4  # zlib with the shared texts (z2); a release that predates it leaves it alone
+MARK = b"z2"
+MARKS = (b"z1", MARK)
 # left out while empty, so the release before them reads it
 _LATE = ("pending", "editing", "undo")
 # field names and recurring words of a record, most frequent last (cheapest to refer to);
@@ -38,6 +44,8 @@ _ZDICT = (
     b'"workspace":"user":"teams","terminal","answers":{"raw":"text":true,"note":"skipped":'
     b'"choices":["items":["currency":"USD","numbers":{"number":'
 )
+_SHARED = (Path(__file__).with_name("record_z2.dict")).read_bytes()
+_ZDICTS = {b"z1": _ZDICT, b"z2": _SHARED + _ZDICT}
 
 
 def encode(c: Consultation) -> tuple[bytes, int]:
@@ -55,12 +63,12 @@ def encode(c: Consultation) -> tuple[bytes, int]:
         if "text" in answer and answer["text"] == answer.get("raw"):
             answer["text"] = True  # the same as the raw answer
     text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    z = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _ZDICT)
+    z = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _ZDICTS[MARK])
     return MARK + z.compress(text.encode()) + z.flush(), COMPACT_SCHEMA
 
 
 def is_compact(doc: bytes) -> bool:
-    return doc[: len(MARK)] == MARK
+    return doc[: len(MARK)] in MARKS
 
 
 def expand(doc: bytes, cid: str, owner: Owner) -> dict[str, Any]:
@@ -68,7 +76,7 @@ def expand(doc: bytes, cid: str, owner: Owner) -> dict[str, Any]:
     the id and owner its key gives."""
     if not is_compact(doc):
         raise ValueError("not a compact document")
-    z = zlib.decompressobj(-15, _ZDICT)
+    z = zlib.decompressobj(-15, _ZDICTS[doc[: len(MARK)]])
     try:
         data = json.loads(z.decompress(doc[len(MARK) :]) + z.flush())
     except zlib.error as e:

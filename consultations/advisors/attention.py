@@ -6,7 +6,17 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, join, money, plural, share
+from consultations.advisors.words import (
+    count,
+    counted,
+    join,
+    money,
+    plural,
+    possessive,
+    said_once,
+    share,
+)
+from consultations.answers.choices import stem
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -68,8 +78,9 @@ def advise(request: AdvisorInput) -> Report:
                 (
                     p,
                     "simplify",
-                    f"documents of about {count(doc)} tokens exceed 80% of "
-                    f"your {count(window)}-token window: fewer, larger chunks, one pass",
+                    f"documents of about {count(doc)} tokens "
+                    + ("do not fit" if doc > window else "exceed 80% of")
+                    + f" your {count(window)}-token window: fewer, larger chunks, one pass",
                 )
             )
         elif costly and for_cost:
@@ -156,7 +167,7 @@ def advise(request: AdvisorInput) -> Report:
         sections=(
             Section(
                 title="Retire, simplify or keep, ugliest first",
-                items=tuple(f"{p} — {call}: {why}." for p, call, why in calls),
+                items=said_once([(p, f"{call}: {why}.") for p, call, why in calls]),
             ),
             Section(
                 title="Before deleting code: test on your own documents",
@@ -169,10 +180,21 @@ def advise(request: AdvisorInput) -> Report:
                     ),
                     "Write 5 questions per document whose answers you know, including some that "
                     "need facts from far apart in the text.",
-                    f"Answer them twice: through {target}, and with the whole document in one "
-                    "long-context call.",
-                    "Retire the pipeline only if the long-context answers are at least as "
-                    "accurate, and the cost and latency per answer are acceptable.",
+                    *(
+                        (
+                            f"Answer them twice: through {target}, and with the whole document "
+                            "in one long-context call.",
+                            "Retire the pipeline only if the long-context answers are at least "
+                            "as accurate, and the cost and latency per answer are acceptable.",
+                        )
+                        if doc <= window
+                        else (  # a whole document is no option: the test is for larger chunks
+                            f"Answer them twice: through {target} as it is, and with fewer, "
+                            "larger chunks (each up to 80% of the window) in one pass.",
+                            "Simplify only if the larger chunks answer at least as accurately, "
+                            "at an acceptable cost and latency per answer.",
+                        )
+                    ),
                 ),
             ),
         ),
@@ -184,6 +206,7 @@ def advise(request: AdvisorInput) -> Report:
                 incidents,
                 _behind_incident(pipelines, incidents) if fits else None,
                 None if fits else (doc, window),
+                whole=dict((p, c) for p, c, _ in calls).get(target) == "retire",
             ),
             small=hours <= SMALL_UPKEEP_HOURS,
         ),
@@ -213,11 +236,15 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_PLAIN = {"that", "with", "from", "over", "into", "this", "they", "them", "their", "when", "which"}
+
+
 def _ugliness(pipeline: str, incidents: str) -> int:
     low = pipeline.casefold()
     score = sum(w in low for w in UGLY_WORDS)
-    words = re.findall(r"[a-z0-9]{4,}", low)  # "'smart chunker'": chunker, not chunker'"
-    return score + 2 * sum(w in incidents.casefold() for w in words)
+    words = set(re.findall(r"[a-z0-9]{4,}", low)) - _PLAIN  # "'smart chunker'": chunker
+    said = {stem(w) for w in re.findall(r"[a-z0-9]{4,}", incidents.casefold())}
+    return score + 2 * sum(stem(w) in said for w in words)  # "threads" names "a thread"
 
 
 def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
@@ -252,7 +279,9 @@ def _plan(
     incidents: str,
     incident_pipeline: str | None = None,
     too_long: tuple[float, float] | None = None,
+    whole: bool = False,
 ) -> tuple[Recommendation, ...]:
+    """``whole``: the target's documents fit, so whole documents replace it (no simplifying)."""
     test = Recommendation(
         title="Run the document test",
         detail="On the current model now, and again on each new long-context release.",
@@ -274,7 +303,7 @@ def _plan(
                 title=f"Test whole documents on {incident_pipeline}",
                 detail="Your incident is what a whole document in one call avoids: run the "
                 "document test on it now; if whole documents answer right, weigh that accuracy "
-                f"against the cost: {extra}.",
+                "against the whole-document input in the numbers above.",
                 horizon="0-1 month",
                 owner="ML engineer",
             ),
@@ -300,12 +329,19 @@ def _plan(
                 owner="engineering lead",
             ),
         )
+    title, detail = (
+        (  # its documents fit: whole documents replace it
+            f"Send whole documents instead of {possessive(target)} chunks",
+            "One long-context call per document where the test passes",
+        )
+        if whole
+        else (f"Simplify {target}", "Fewer, larger chunks and one pass where the test allows")
+    )
     recs = [
         test,
         Recommendation(
-            title=f"Simplify {target}",
-            detail="Fewer, larger chunks and one pass where the test allows; keep the old path "
-            "behind a flag.",
+            title=title,
+            detail=f"{detail}; keep the old path behind a flag.",
             horizon="3-6 months",
             owner="platform team",
             depends_on=test.title,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.per_item import named_one, per_item, weakest
-from consultations.advisors.words import join, money, plural
+from consultations.advisors.per_item import PerItem, named_one, per_item, weakest
+from consultations.advisors.words import join, money, plural, possessive, said_once
 from consultations.report import Figure, Recommendation, Report, Section, Table
-from consultations.scripts import ConsultationScript
+from consultations.scripts import ConsultationScript, Question
 
 BLOCKERS = {
     "variability": "Too many variations: may have moved, where outcomes can be simulated or "
@@ -40,6 +40,9 @@ CONTROL_WORDS = (
     "dispatch",
     "logistic",
     "allocation",
+    "playtest",  # a game's levels and matches: played out by bots in the engine
+    "matchmak",
+    "gameplay",
 )
 TEXT_WORDS = (
     "support",
@@ -127,7 +130,12 @@ def advise(request: AdvisorInput) -> Report:
             f"{_months(payback)} to pay back."
         )
     else:
-        verdict = f"Not yet: make {best} checkable first."
+        verdict = f"Not yet: make {best} checkable first." + (
+            f" Then size its value: at {money(value, cur)} a month, a prototype would take "
+            f"{_months(payback)} to pay back."
+            if not worth
+            else ""
+        )
     figures = [
         Figure(
             label="Prototype payback",
@@ -135,11 +143,11 @@ def advise(request: AdvisorInput) -> Report:
             display=_months(payback),
             working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
             "the value you gave for the most valuable workflow"
-            + (f"; {lead}'s own may be less" if unsized else ""),
+            + (f"; {possessive(lead)} own may be less" if unsized else ""),
         )
     ]
     sections = [
-        Section(title="Approach per workflow", items=tuple(f"{w} — {a}" for w, _, a in rows)),
+        Section(title="Approach per workflow", items=said_once([(w, a) for w, _, a in rows])),
         Section(
             title="What blocked it then, and now",
             items=tuple(BLOCKERS[b] for b in BLOCKERS if b in shelved),
@@ -148,15 +156,8 @@ def advise(request: AdvisorInput) -> Report:
     reading = [
         f"{script.question(key).text.split('?')[0]}? "
         + "; ".join(
-            f"{w}: {script.question(key).label_of(read.options[w])}"
-            + (
-                ""
-                if w in read.named
-                else " (from the part of your answer naming no workflow)"
-                if read.by_rest
-                else " (not named, read cautiously)"
-            )
-            for w in workflows
+            f"{join(names)}: {label}"
+            for label, names in _by_reading(workflows, read, script.question(key)).items()
         )
         for key, read in (("checkable", check_read), ("logs", log_read), ("error_cost", error_read))
         if read.limited() or len(set(read.options.values())) > 1
@@ -185,8 +186,9 @@ def advise(request: AdvisorInput) -> Report:
                     f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
                     f"against {best_f:.2f}), but the value you gave ({money(value, cur)} a "
                     f"month) is for {best}, which is feasible enough to prototype. Size "
-                    f"{passed_over}'s value the same way (hours a month spent on it × a loaded "
-                    "hourly rate, plus the cost of its errors) before choosing it instead.",
+                    f"{possessive(passed_over)} value the same way (hours a month spent on it "
+                    "× a loaded hourly rate, plus the cost of its errors) before choosing it "
+                    "instead.",
                 ),
             )
         )
@@ -250,6 +252,23 @@ def advise(request: AdvisorInput) -> Report:
             "Batch size must grow with depth: deep RL is compute-hungry to train.",
         ),
     )
+
+
+def _by_reading(
+    workflows: tuple[str, ...], read: PerItem, question: Question
+) -> dict[str, list[str]]:
+    """The workflows under each way one answer was read, each reading said once."""
+    out: dict[str, list[str]] = {}
+    for w in workflows:
+        label = question.label_of(read.options[w]) + (
+            ""
+            if w in read.named
+            else " (from the part of your answer naming no workflow)"
+            if read.by_rest
+            else " (not named, read cautiously)"
+        )
+        out.setdefault(label, []).append(w)
+    return out
 
 
 def _number(script: ConsultationScript, key: str) -> int:

@@ -26,7 +26,16 @@ def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
 _VAGUE = re.compile(  # "whoever does good eval work": names no lab, so nothing to lift
     r"\s*(?:whoever|anyone|anybody|any lab|whatever|people who|folks who|those who|etc|"
     r"(?:not sure|unsure|no idea|dunno|maybe)\b.*\b(?:others?|rest|more|else)|"
-    r"(?:and\s+)?(?:others?|the rest|more|some more|a few others?)(?:\s+(?:too|maybe))?\s*$)\b",
+    r"(?:and\s+)?(?:others?|the rest|more|some more|a few others?)(?:\s+(?:too|maybe))?\s*$|"
+    r"(?:no idea|not sure|unsure|dunno|idk|honestly|tbh|none yet|nobody yet)"  # hedges alone
+    r"(?:\s+(?:honestly|really|tbh|yet|really))*\s*$)\b",
+    re.I,
+)
+
+
+_ROLE_END = re.compile(  # where the role ends and the decisions it names begin
+    r"\s*(?:;|\s[—–-]\s|:|,(?=\s*(?:what|which|whether|how|when|deciding|decisions?|choosing|"
+    r"picking|vendor|build|buy)\b))",
     re.I,
 )
 
@@ -53,7 +62,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     role = sheet.text("role", "your role")
-    who = role.split(";")[0].strip()
+    who = _ROLE_END.split(role, maxsplit=1)[0].strip() or role  # "CTO, what to build on": CTO
     profile = _profile(sheet)
     w = profile["weights"]
     leaders = [k for k in w if w[k] >= max(w.values()) - 0.02]  # 34/33/33: no single lead
@@ -281,4 +290,5 @@ def _digests(cadence: str) -> str:
 
 def _left_out(canon: Sequence[str]) -> str:
     vague = [c for c in canon if _VAGUE.match(c)]
-    return f" (left out, as it names no lab or author: {'; '.join(vague)})" if vague else ""
+    # "DeepMind, Mistral; left out, …": not read as a note on the last lab named
+    return f"; left out, as it names no lab or author: {'; '.join(vague)}" if vague else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.diffusion_words import PRIVATE, WORLD, Models, is_public
 from consultations.advisors.indemnity import (
     contract_steps,
     said,
@@ -18,55 +19,6 @@ from consultations.answers.lexer import scan
 from consultations.answers.rates import DAYS, rate_after
 from consultations.report import Figure, Recommendation, Report, Section
 
-OWN_WORDS = (  # a model the user trained or tuned: its training set is theirs, and small
-    "in-house",
-    "in house",
-    "our own model",
-    "own model",
-    "fine-tune",
-    "fine tune",
-    "finetune",
-    "fine-tuned",
-    "internal model",
-    "we trained",
-    "trained on",
-    "custom lora",
-    "lora",
-    "dreambooth",
-)
-
-OPEN_WORDS = (  # an open model the user runs as published: no vendor to ask, no indemnity
-    "self-hosted",
-    "self hosted",
-    "our own gpu",
-    "on prem",
-    "on-prem",
-    "on my pc",
-    "on my computer",
-    "on my laptop",
-    "locally",
-    "local ",
-    "open source",
-    "open-source",
-    "open weights",
-    "open-weight",
-    "comfyui",
-    "automatic1111",
-)
-PRIVATE = re.compile(
-    r"\b(?:internal(?:ly)?|not (?:be )?published|never (?:be )?(?:published|external|public)|"
-    r"not (?:public|external)|nothing (?:is )?published|personal|private(?:ly)?|my own|"
-    r"just (?:me|for me|myself)|only (?:me|for me|internally)|hobby|mood ?boards?|"
-    r"in-house only)\b",
-    re.I,
-)
-
-_WORLD = re.compile(
-    r"\b(?:everywhere|worldwide|world-wide|global(?:ly)?|international(?:ly)?|"
-    r"all over|any ?where|online)\b",
-    re.I,
-)  # many jurisdictions at once
-
 CONTENT = {"characters": 3, "likenesses": 3, "brands": 2, "regulated": 2, "none": 0}
 INDEMNITY = {"full": -1, "capped": 0, "none": 2, "unknown": 2}
 REVIEW = {"legal": -2, "spot": 0, "none": 2}
@@ -75,28 +27,6 @@ REVIEW_SAID = {  # "review before publishing +2" read as if reviewing added risk
     "spot": "spot checks before publishing",
     "none": "no review before publishing",
 }
-PUBLIC_WORDS = (
-    "ad",
-    "ads",
-    "advert",
-    "campaign",
-    "marketing",
-    "product",
-    "public",
-    "commercial",
-    "packaging",
-    "social",
-    "print",
-    "sell",
-    "blog",
-    "website",
-    "web",
-    "client",
-    "clients",
-    "customer",
-    "customers",
-    "brochures",
-)
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -108,14 +38,10 @@ def advise(request: AdvisorInput) -> Report:
     indemnity = sheet.choice("indemnity", "unknown")
     review = sheet.choice("review", "spot")
 
-    public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
+    public = is_public(use)
     private = not public and PRIVATE.search(use) is not None  # "slides, never external"
-    own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
-    own = [re.sub(r"^(?:(?:our|my|an|a|the)\s+)?(?:own\s+)?", "", v, flags=re.I) for v in own_raw]
-    open_models = [
-        v for v in vendors if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
-    ]
-    external = [_vendor(v) for v in vendors if v not in own_raw and v not in open_models]
+    models = Models.sort(vendors)
+    own, open_models, external = models.own, models.open, models.external
     question = request.script.question("indemnity")
     terms = vendor_terms(question, sheet.raw("indemnity"), external, indemnity)
     if terms:  # "Azure covers us, Midjourney doesn't": the uncovered vendor's images are exposed
@@ -129,29 +55,14 @@ def advise(request: AdvisorInput) -> Report:
         if private
         else cover,  # nothing published, less to claim
         REVIEW_SAID[review]: 0 if private else REVIEW[review],
-        "jurisdictions": 1 if len(places) >= 3 or any(_WORLD.search(p) for p in places) else 0,
+        "jurisdictions": 1 if len(places) >= 3 or any(WORLD.search(p) for p in places) else 0,
         "your own fine-tune (small sets may memorise sooner)": 2 if own else 0,
         "an open model with no indemnity": 1 if open_models and external and public else 0,
     }
     score = max(0, sum(parts.values()))
     rating = "high" if score >= 6 else "medium" if score >= 3 else "low"
     reasons = [f"{k} {'+' if v > 0 else '−'}{abs(v)}" for k, v in parts.items() if v]
-    questionnaire = tuple(
-        q
-        for v in external
-        for q in (
-            f"{v}: how many images was the model trained on, and for how long?",
-            f"{v}: what evidence shows training stopped before memorisation set in (for "
-            "example, nearest-neighbour search of outputs against the training set)?",
-        )
-    ) + (
-        "How do you test for reproduction of rare items: named characters, logos, faces?",
-        "Which filters block prompts and outputs naming protected characters or real people?",
-        "What indemnity do you give for IP claims, with what cap and conditions?"
-        if indemnity != "full"
-        else "Which conditions must we meet for your indemnity to apply (filters, review)?",
-        "Can we opt our own uploads out of future training?",
-    )
+    questionnaire = _questionnaire(external, indemnity, terms)
     controls = [
         "Block prompts that name living people, brands or characters you do not own.",
         "Run a reverse image search on every image before it is published."
@@ -181,7 +92,13 @@ def advise(request: AdvisorInput) -> Report:
         verdict=f"Risk: {rating}. "
         + {
             "high": _first_fixes(
-                weak(terms) + unread(terms) or external, own, indemnity, review, private, content
+                external,
+                own,
+                indemnity,
+                "every" if review == "spot" and _EVERY.search(sheet.raw("review")) else review,
+                private,
+                content,
+                terms,
             ),
             "medium": "Usable with the controls below"
             + (" and answers from your vendors." if external else "."),
@@ -252,6 +169,33 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+def _questionnaire(external: list[str], indemnity: str, terms: dict[str, str]) -> tuple[str, ...]:
+    """The questions every vendor gets, said once under whom to ask; only the indemnity
+    question differs between vendors, when the answer told their terms apart."""
+    full = "Which conditions must we meet for your indemnity to apply (filters, review)?"
+    ask = "What indemnity do you give for IP claims, with what cap and conditions?"
+    good = [v for v, t in terms.items() if t == "full"]
+    if good and len(good) < len(terms):  # "Adobe covers us, Midjourney doesn't"
+        rest = [v for v in terms if v not in good]
+        cover: tuple[str, ...] = (
+            f"{ask} (to {join(rest)})",
+            f"{full} (to {join(good)}, which you said "
+            f"{'indemnifies' if len(good) == 1 else 'indemnify'} you)",
+        )
+    else:
+        cover = (full if indemnity == "full" else ask,)
+    return (
+        f"Ask {'each of ' if len(external) > 1 else ''}{join(external)}:",
+        "How many images was the model trained on, and for how long?",
+        "What evidence shows training stopped before memorisation set in (for example, "
+        "nearest-neighbour search of outputs against the training set)?",
+        "How do you test for reproduction of rare items: named characters, logos, faces?",
+        "Which filters block prompts and outputs naming protected characters or real people?",
+        *cover,
+        "Can we opt our own uploads out of future training?",
+    )
+
+
 def _own_model(own: list[str]) -> tuple[str, ...]:
     return (
         f"Your {join(own)}: no vendor answers for it and no vendor indemnity covers it.",
@@ -275,19 +219,23 @@ def _first_fixes(
     review: str,
     private: bool,
     content: set[str],
+    terms: dict[str, str] | None = None,
 ) -> str:
-    """What a high risk calls for first, from what is missing (never a review already held)."""
+    """What a high risk calls for first, from what is missing (never a review already held);
+    ``review`` "every": a person who is not legal looks at each image ("our designer checks
+    each one"); ``terms``: each vendor's indemnity, when the answer told them apart."""
     fixes = []
-    if external and indemnity != "full":
+    if terms:  # "Adobe covers us, Midjourney does not, not sure about the others"
+        if lacking := weak(terms):
+            fixes.append(f"tighten the {_contracts(lacking)}")
+        if gaps := unread(terms):
+            fixes.append(f"read the IP clause of the {_contracts(gaps)}")
+    elif external and indemnity != "full":
         verb = "read the IP clause of" if indemnity == "unknown" else "tighten"
-        fixes.append(
-            f"{verb} the {join(external)} contract{'s' if len(external) > 1 else ''}"
-            if len(external) < 3
-            else f"{verb} the vendor contracts"
-        )
+        fixes.append(f"{verb} the {_contracts(external)}")
     if own:
         fixes.append("test your own model for near-copies")
-    if review == "legal" or private:
+    if review in ("legal", "every") or private:
         fixes.append("add a reverse image search to every review")
     elif rare := [w for c, w in _RARE if c in content]:  # 2 million SKU shots: not by hand
         fixes.append(
@@ -298,6 +246,15 @@ def _first_fixes(
         fixes.append("review every external image before it is published")
     text = join(fixes)
     return text[:1].upper() + text[1:] + "."
+
+
+def _contracts(vendors: list[str]) -> str:
+    if len(vendors) >= 3:
+        return "vendor contracts"
+    return f"{join(vendors)} contract" + ("s" if len(vendors) > 1 else "")
+
+
+_EVERY = re.compile(r"\b(?:each|every|all)\b", re.I)  # "our designer checks each one"
 
 
 def _open_models(models: list[str]) -> tuple[str, ...]:
@@ -375,14 +332,6 @@ def _plan(
             )
         )
     return tuple(recs)
-
-
-_USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
-
-
-def _vendor(item: str) -> str:
-    """A vendor as named, without what it is used for ("firefly for the social stuff")."""
-    return _USE.sub("", item).strip() or item
 
 
 LOOK_SECONDS = 30  # a person's look at one image before it is published (our assumption)

@@ -115,7 +115,7 @@ def advise(request: AdvisorInput) -> Report:
             value=payback,
             display=_months(payback) if local["hardware"] > 0 else "nothing to pay back",
             working=(
-                "no hardware to buy (you already have it)"
+                "no hardware to buy"
                 if local["hardware"] <= 0
                 else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
                 + (
@@ -158,6 +158,7 @@ def advise(request: AdvisorInput) -> Report:
         tolerance,
         premium=m(-saving) if saving < 0 else None,
     )
+    other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
         (label, _per_month(local_total / (per_request * factor)) if per_request > 0 else "never")
         for label, factor in (
@@ -165,14 +166,16 @@ def advise(request: AdvisorInput) -> Report:
             ("API price as today", 1.0),
             ("API price doubled", 2.0),
         )
-    ) + (
-        (
-            "Hardware written off over 24 months",
-            _per_month((local["hardware"] / 24 + local["monthly"]) / per_request)
-            if per_request > 0
-            else "never",
-        ),
     )
+    if local["hardware"] > 0:  # no hardware: its life changes nothing
+        sensitivity_rows += (
+            (
+                f"Hardware written off over {other_life} months",
+                _per_month((local["hardware"] / other_life + local["monthly"]) / per_request)
+                if per_request > 0
+                else "never",
+            ),
+        )
     of_today = share(break_even, requests, "today's volume")
     summary = (
         f"At {counted(requests, 'request')} a month the API costs about {m(api_total)} a month"
@@ -249,8 +252,12 @@ def advise(request: AdvisorInput) -> Report:
             if requests >= break_even
             else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
             "for itself on cost.",
-            f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
-            "on your own evaluation.",
+            (
+                f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
+                if tolerance > 0
+                else "Any quality gap against today's model, "
+            )
+            + "on your own evaluation.",
             *(
                 ()
                 if batch or verdict.startswith("Stay")  # no server to size while on the API

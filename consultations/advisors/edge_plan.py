@@ -52,7 +52,11 @@ def verdict_and_reasons(
     if requests >= break_even * 1.5:
         head = "Run it locally — a pilot first."
     elif requests >= break_even * 0.67:
-        head = "Hybrid: pilot local inference on part of the traffic, keep the API as fallback."
+        head = "Hybrid: pilot local inference on part of the traffic, " + (
+            "sensitive requests first; the API stays the fallback for the rest only."
+            if private  # sensitive requests cannot fall back to the API (see the plan)
+            else "keep the API as fallback."
+        )
     elif private or fast:  # cost says stay: the data or the speed is what pays for it
         why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
         head = (
@@ -82,7 +86,8 @@ def verdict_and_reasons(
     )
     if tolerance < 5 and not head.startswith("Stay"):
         reasons.append(
-            f"Your {number(tolerance)}% tolerance is tighter than the "
+            (f"Your {number(tolerance)}% tolerance is" if tolerance > 0 else "No loss at all is")
+            + " tighter than the "
             f"{number(100 - QUALITY_KEPT_4BIT[1])}-{number(100 - QUALITY_KEPT_4BIT[0])}% loss "
             "4-bit models can show in the research: pilot 8-bit weights or a larger model."
         )
@@ -93,7 +98,12 @@ def quality_note(tolerance: float) -> str:
     """Against today's model, not against the same model at full precision."""
     low, high = 100 - QUALITY_KEPT_4BIT[1], 100 - QUALITY_KEPT_4BIT[0]
     base = (
-        f"You accept {number(tolerance)}% quality loss against today's model. The {number(low)}-"
+        (
+            f"You accept {number(tolerance)}% quality loss against today's model."
+            if tolerance > 0
+            else "You accept no quality loss against today's model."
+        )
+        + f" The {number(low)}-"
         f"{number(high)}% that 4-bit quantisation can cost is measured against the same model at "
         "full precision; a local open model starts from its own level, which may sit below the "
         "model you use today, so the gap to today's answers is unmeasured until the pilot "
@@ -151,7 +161,11 @@ def plan(
         Recommendation(
             title="Build an evaluation set from real traffic",
             detail="Sample a few hundred real requests and the answers today's model gave; the "
-            f"pilot passes if the local model stays within your {number(tolerance)}% of them.",
+            + (
+                f"pilot passes if the local model stays within your {number(tolerance)}% of them."
+                if tolerance > 0
+                else "pilot passes only if the local model's answers are as good as them."
+            ),
             horizon="weeks 1-2",
             owner="ML engineer",
         ),

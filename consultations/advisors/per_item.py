@@ -44,8 +44,9 @@ def per_item(
     """``value``: the answer's option; ``rank``: each option's worth (higher is better)."""
     found: dict[str, str] = {}
     rest: str | None = None  # "none for the others": the option for the items not named
+    said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
-        named = [w for w in items if _names(w, clause)]
+        named = [w for w in items if _names(w, clause, said)]
         pick = _pick(question, clause, rank)
         for w in named:
             found.setdefault(w, pick or value)
@@ -64,9 +65,20 @@ def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
     return min(picked, key=lambda o: rank[o])
 
 
-def _names(item: str, clause: str) -> bool:
-    typed = {stem(t) for t in re.findall(r"[a-z]+", clause.casefold())}
+def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> bool:
+    """Whether the clause names the item by a word of its own; ``options``: words that name
+    an answer's option ("customer" in "an unhappy customer"), which name no item."""
+    typed = {stem(t) for t in re.findall(r"[a-z]+", clause.casefold())} - options
     return any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", item.casefold()))
+
+
+def _option_words(question: Question) -> frozenset[str]:
+    return frozenset(
+        stem(t)
+        for c in question.choices
+        for phrase in (c.label, *c.synonyms)
+        for t in re.findall(r"[a-z]{4,}", phrase.casefold())
+    )
 
 
 def _pick(question: Question, clause: str, rank: Mapping[str, float]) -> str | None:

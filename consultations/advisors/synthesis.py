@@ -20,17 +20,15 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
+from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES, chain
 from consultations.advisors.synthesis_dates import dated, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
-from consultations.advisors.synthesis_goals import goal_measure, goal_tags
+from consultations.advisors.synthesis_goals import goal_measure, goal_tags, has_deadline
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
     EXPOSED_TODAY,
-    SHELVED_HUNT,
-    TRACE_TITLES,
     Item,
-    chain,
     from_report,
     serves,
     to_recommendation,
@@ -266,6 +264,7 @@ def _priority(item: Item, wanted: set[str], pressing: set[str]) -> float:
 
 
 GOAL_COVER = 4.0  # an item that serves a goal nothing placed serves yet comes before more of one
+DUE = 6.0  # ... and more so when that goal names its date ("by March")
 
 
 def _schedule(
@@ -307,7 +306,8 @@ def _schedule(
                 key=lambda i: (  # a step the plan added itself only fills a free slot
                     not i.extra,
                     _priority(i, wanted, pressing)
-                    + GOAL_COVER * len(_served_by(i, goals) - served),
+                    + GOAL_COVER * len(_served_by(i, goals) - served)
+                    + DUE * sum(has_deadline(g) for g in _served_by(i, goals) - served),
                 ),
             )
             span = _quarters(item, staff)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from consultations.advisors.synthesis_constraints import FOLLOW_UPS, SHELVED_HUNT, chain
 from consultations.advisors.synthesis_goals import (
     CONTACTS_MEASURE,
     THINGS,
@@ -14,15 +15,7 @@ from consultations.advisors.synthesis_goals import (
     documents_named,
     workflow_named,
 )
-from consultations.advisors.synthesis_items import (
-    FOLLOW_UPS,
-    LAUNCH_STEPS,
-    SHELVED_HUNT,
-    Item,
-    chain,
-    size,
-    workflow_words,
-)
+from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, size, workflow_words
 
 PROTOTYPE = FOLLOW_UPS["automation"][0]
 

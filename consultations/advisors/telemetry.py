@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, join, plural
+from consultations.advisors.telemetry_readers import reader_of, split, unanswered
+from consultations.advisors.words import count, counted, join, join_all, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
 BYTES_PER_STEP = 2_000
 SAMPLE_ABOVE = 10_000  # runs a day above which successes are sampled (unless audited)
 SMALL_RUNS = 500  # runs a day at or below which one developer does it all (our assumption)
-_FILLER = re.compile(r"^(?:(?:just|only|basically|simply)\s+)*(?:(?:a|an)\s+)?", re.I)
+_FILLER = re.compile(  # "just one support bot really": the support bot
+    r"^(?:(?:just|only|basically|simply)\s+)*(?:(?:a|an|one)\s+)?|"
+    r"\s+(?:really|basically|i guess|for now|at the moment)\s*$",
+    re.I,
+)
 RETENTION = {
     "regulated": "every decision, its inputs and its tool calls for as long as the regulator "
     "requires (plan for years)",
@@ -21,8 +26,9 @@ RETENTION = {
 }
 PROTECTION = {
     "regulated": "Access, not redaction: tool arguments and outputs are kept in full so a "
-    "decision can be reconstructed; encrypt them, pseudonymise customer identifiers with a key "
-    "compliance holds, log every read, and strip only secrets (keys, passwords).",
+    "decision can be reconstructed; encrypt them, pseudonymise the identifiers of the people "
+    "in them (customers, patients, citizens) with a key compliance holds, log every read, and "
+    "strip only secrets (keys, passwords).",
     "internal": "Redaction before storage: personal data in tool arguments and outputs replaced "
     "by typed placeholders; the decision and its reasons stay readable.",
     "none": "Redaction before storage: personal data and secrets in tool arguments and outputs "
@@ -80,7 +86,7 @@ def advise(request: AdvisorInput) -> Report:
         rows=(
             (
                 "run",
-                "run id, agent (" + join(list(agents[:4])) + "), version of prompts and "
+                "run id, agent (" + join_all(agents) + "), version of prompts and "
                 "model, user or tenant, goal, outcome, cost, latency",
             ),
             (
@@ -91,7 +97,7 @@ def advise(request: AdvisorInput) -> Report:
             (
                 "tool call",
                 "tool and protocol ("
-                + (join(list(tools[:4])) if tools else "none named today: add them as they come")
+                + (join_all(tools) if tools else "none named today: add them as they come")
                 + "), "
                 + (
                     "arguments and result in full (encrypted), "
@@ -110,9 +116,7 @@ def advise(request: AdvisorInput) -> Report:
             (
                 (f"Loops: {looped} (or any tool)" if looped else "Loops: any tool")
                 + " called with the same arguments more than 3 times in a run.",
-                "Tool error rate above its weekly baseline, per tool: "
-                + join(list(tools[:4]))
-                + ".",
+                "Tool error rate above its weekly baseline, per tool: " + join_all(tools) + ".",
             )
             if tools
             else (
@@ -123,14 +127,20 @@ def advise(request: AdvisorInput) -> Report:
         + ("Cost per run above the 99th percentile of last week.",)
         + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
     )
-    reader = _who(blind)
+    reader = reader_of(blind)
     small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
 
     def owner(role: str) -> str:
         return "the agent's developer" if small else role
 
-    names = join([_FILLER.sub("", a) for a in agents[:3]])  # not "your just a little bot"
-    owned = names if names.casefold().startswith(("our ", "your ", "the ")) else f"your {names}"
+    names = join([_FILLER.sub("", a) for a in agents])  # not "your just a little bot"
+    owned = (
+        f"all {len(agents)} of your agents"  # each named in the trace model below
+        if len(agents) > 3
+        else names
+        if names.casefold().startswith(("our ", "your ", "the "))
+        else f"your {names}"
+    )
     verdict = f"Trace every run of {owned} as run → step → tool call" + (
         ", sampling successes at 10% and keeping every failure."
         if sampled
@@ -171,8 +181,10 @@ def advise(request: AdvisorInput) -> Report:
             title="Alert and review weekly",
             detail="The alerts above, and a weekly review of the worst runs"
             + (
-                f" with {reader}, starting from what they cannot answer today: {_gap(blind)}"
-                if blind and _split(blind)[1]
+                f" with {reader}, starting from what "
+                f"{'you' if reader.split()[0] == 'you' else 'they'} cannot answer today: "
+                f"{unanswered(blind)}"
+                if blind and split(blind)[1]
                 else f" with {reader}"
                 if blind
                 else ""
@@ -281,42 +293,6 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
-_CANNOT = re.compile(
-    r"^(?:(?:we|they|i|the team|our team|nobody|no one)\s+)?(?:can(?:no|')t|cannot|can not|"
-    r"don'?t|do not|are unable to)\s+(?:(?:see|answer|tell|know|say)\s+)?",
-    re.I,
-)
-
-
-def _split(blind: str) -> tuple[str | None, str]:
-    """ "on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
-    "we can't see why it picked a tool" names no one but the team itself."""
-    if lead := _NOBODY.match(blind):  # "nobody really, the on-call dev; …": who does it
-        rest = blind[lead.end() :].strip()
-        who, gap = _split(rest) if rest else (None, "")
-        short = who is None and rest and len(rest.split()) <= 5 and not _CANNOT.match(rest)
-        return (rest, "") if short else (who, gap)
-    for sep in (";", " — ", ": ", ", "):
-        head, found, tail = blind.partition(sep)
-        head, tail = head.strip(), tail.strip()
-        short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
-        if found and tail and short and not _CANNOT.match(head):
-            return head, tail
-    if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
-        return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
-    return None, blind.strip()
-
-
-_ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
-
-
-_NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
-    r"^\s*(?:nobody|no one|noone|none)(?:\s+(?:really|in particular|specific|dedicated|yet))*"
-    r"(?:\s*[,;:.—–-]+\s*(?:just\s+|only\s+|maybe\s+|so\s+)?|\s*$)",
-    re.I,
-)
-
-
 _LOOP = re.compile(r"\bloop", re.I)
 _YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:-\s*)?(?:years?|yrs?|y)\b", re.I)
 _COMMON = {"the", "and", "for", "its", "our", "was", "are", "not", "but", "any", "all", "one"}
@@ -396,27 +372,6 @@ def _detector(failure: str) -> str:
     return next(
         (d for words, d in DETECTORS if re.search(words, low)), "a detector and a weekly count"
     )
-
-
-_OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|\w+'s)\b", re.I)
-_FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
-
-
-def _who(blind: str) -> str:
-    who, gap = _split(blind)
-    if who:
-        for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
-            who = pattern.sub(repl, who)
-        bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team
-        return f"the {who}" if bare else who
-    if _NOBODY.fullmatch(blind):
-        return "an owner you name (nobody debugs them today)"
-    return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
-
-
-def _gap(blind: str) -> str:
-    gap = _split(blind)[1]
-    return _CANNOT.sub("", gap.removeprefix("they ")).strip() or gap
 
 
 def _bytes(n: float) -> str:

@@ -1,5 +1,6 @@
 """Vendors as named in answers: which company each model belongs to (two models of one company
-are one vendor) and which make images rather than text."""
+are one vendor) and which make images, or search vectors, transcripts and speech, rather than
+answers."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ IMAGE_WORDS = (
     "flux",
     "image",
 )
+# Models that make search vectors, rankings, transcripts or speech, not answers: the convergence
+# result (open-ended answers) says nothing about them, and no chat model replaces them
+SEARCH_KINDS = (  # what it makes, and the set to judge it on
+    ("embeddings", "search", r"embed\w*|vectors?"),
+    ("rankings", "search", r"re-?rank\w*"),
+    ("transcripts", "transcription", r"transcri\w*|speech[- ]to[- ]text|whisper|dictation"),
+    ("speech", "voice", r"text[- ]to[- ]speech|tts|voices?|voice[- ]?overs?|elevenlabs"),
+)
+_KIND_WORDS = [(made, on, re.compile(rf"\b(?:{w})\b", re.I)) for made, on, w in SEARCH_KINDS]
 # The company behind a model's name: two models of one company are one vendor (one contract,
 # one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
 MAKERS = (
@@ -43,13 +53,13 @@ def _maker(item: str) -> str | None:
 
 
 def by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
-    """One line per vendor: models of one company (of one kind, text or image) together, and
-    the sentence that says which were put together."""
-    groups: dict[tuple[str, bool], list[str]] = {}
+    """One line per vendor: models of one company (of one kind: answers, images, or search and
+    speech) together, and the sentence that says which were put together."""
+    groups: dict[tuple[str, bool, bool], list[str]] = {}
     for item in items:
-        groups.setdefault((_maker(item) or item, is_image(item)), []).append(item)
+        groups.setdefault((_maker(item) or item, is_image(item), is_search(item)), []).append(item)
     vendors, joined = [], []
-    for (maker, _), members in groups.items():
+    for (maker, _, _), members in groups.items():
         if len(members) == 1:
             vendors.append(members[0])
             continue
@@ -61,3 +71,13 @@ def by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
 def is_image(vendor: str) -> bool:
     low = vendor.casefold()
     return any(w in low for w in IMAGE_WORDS)
+
+
+def is_search(vendor: str) -> bool:
+    """A model of search vectors, rankings, transcripts or speech ("Whisper for dictation")."""
+    return search_kind(vendor) is not None
+
+
+def search_kind(vendor: str) -> tuple[str, str] | None:
+    """What such a model makes ("transcripts") and the set to judge it on ("transcription")."""
+    return next(((made, on) for made, on, w in _KIND_WORDS if w.search(vendor)), None)

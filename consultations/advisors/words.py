@@ -120,3 +120,29 @@ def join(items: list[str] | tuple[str, ...], last: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def said_once(lines: list[tuple[str, str]]) -> tuple[str, ...]:
+    """'name — text' lines where a text shared by several names is said once, for all of them
+    ('Each of A, B and C — text'), in the order the names first came."""
+    groups: dict[str, list[str]] = {}
+    for name, text in lines:
+        groups.setdefault(text, []).append(name)
+    return tuple(
+        f"{names[0]} — {text}" if len(names) == 1 else f"Each of {join(names)} — {text}"
+        for text, names in groups.items()
+    )
+
+
+def join_all(items: list[str] | tuple[str, ...], most: int = 8) -> str:
+    """Every item named ('a, b and c'); past ``most``, the first ones and how many more, so a
+    list never silently drops what the user named."""
+    items = [i for i in items if i]
+    if len(items) <= most:
+        return join(items)
+    return join([*items[: most - 1], f"{len(items) - most + 1} more"])
+
+
+def possessive(name: str) -> str:
+    """ "bed allocation's", "onboarding emails'" (a plural name takes the apostrophe alone)."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"

@@ -18,6 +18,8 @@ _NEGATOR = re.compile(r"\b(no|not|non|without|never)[\s-]+(?:any\s+|real\s+|too\
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
+# after the number: "1 second p95", "2 s max", "500 ms or less" are limits too
+_UPPER_AFTER = re.compile(r"^\s*(?:at\s+)?(?:p9\d|p99\.9|max(?:imum)?|tops|or (?:less|faster))\b")
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
@@ -175,7 +177,10 @@ def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
         if q.unit not in table or len(q.readings) != 1:
             continue
         value = q.readings[0] / (q.scale if q.scale != 1 and q.unit else 1) * table[q.unit]
-        upper = _UPPER.search(folded[: q.start]) is not None
+        upper = (
+            _UPPER.search(folded[: q.start]) is not None
+            or _UPPER_AFTER.match(folded[q.end :]) is not None
+        )
         for c in question.choices:
             if c.range is None:
                 continue

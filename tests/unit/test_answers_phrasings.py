@@ -947,3 +947,35 @@ def test_staff_time_in_everyday_words(
 )
 def test_a_team_is_counted_in_whole_people(catalog: Catalog, typed: str, people: int) -> None:
     assert parse_answer(q(catalog, "strategy-synthesis", "team_size"), typed).number == people
+
+
+@pytest.mark.parametrize(
+    ("typed", "option"),
+    [
+        ("1 second p95", "interactive"),  # was 'A few seconds is fine': p95 is a limit
+        ("2s max", "relaxed"),
+        ("500 ms or less", "interactive"),
+        ("seconds are fine", "relaxed"),  # was refused: 'second' and 'seconds' both matched
+        ("within a second", "interactive"),
+    ],
+)
+def test_a_latency_limit_said_after_its_number_is_read_as_a_limit(
+    catalog: Catalog, typed: str, option: str
+) -> None:
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, typed).choices == (option,)
+
+
+def test_an_audit_duty_under_administrative_law_is_regulated(catalog: Catalog) -> None:
+    """A public agency's 'administrative law requires we can explain every decision' was
+    refused with 'Pick one of…' until it gave up."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    typed = "yes, administrative law requires we can explain every decision, 10 years"
+    assert parse_answer(q, typed).choices == ("regulated",)
+
+
+def test_an_outcome_checked_by_people_is_judged_by_a_person(catalog: Catalog) -> None:
+    """'coding is checked by auditors' was 'Outcomes can be checked automatically'."""
+    q = catalog.by_slug("automation-frontier").question("checkable")
+    assert "human" in parse_answer(q, "coding is checked by auditors").choices
+    assert parse_answer(q, "we can check it against the ERP").choices == ("verify",)

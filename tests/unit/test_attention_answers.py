@@ -103,5 +103,5 @@ def test_the_cost_comparison_is_said_once(catalog: Catalog) -> None:
     text = render_report_markdown(r)
     assert r.verdict.startswith("Keep them: whole documents would cost up to about $5,000")
     assert text.count("less what the chunks send today") == 1, text
-    assert text.count("(the figures above)") == 2  # each pipeline points back to it
+    assert text.count("(the figures above)") == 1  # the pipelines' one line points back
     assert "up to $5,000 a month of extra input" in text  # the steps name the sum only

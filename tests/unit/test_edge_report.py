@@ -87,3 +87,53 @@ def test_the_case_for_local_names_only_what_holds(catalog: Catalog) -> None:
     r = run(catalog, "edge-economics", answers)
     assert "the case for it is your confidential data." in r.summary
     assert " and ." not in r.summary
+
+
+def test_the_what_if_life_is_not_the_life_already_used(catalog: Catalog) -> None:
+    """Written off over 24 months, the table's last row was 'Hardware written off over 24
+    months', the same figure as 'API price as today'."""
+    r = run(catalog, "edge-economics", {**EDGE, "amortisation": "24 months"})
+    table = next(t for t in r.tables if t.title.startswith("Break-even volume"))
+    labels = [row[0] for row in table.rows]
+    assert "Hardware written off over 24 months" not in labels
+    assert "Hardware written off over 36 months" in labels
+
+
+def test_a_hybrid_for_patient_data_does_not_fall_back_to_the_api(catalog: Catalog) -> None:
+    """A hospital near the break-even read 'keep the API as fallback' above a plan saying its
+    sensitive requests cannot fall back to the API."""
+    r = run(
+        catalog,
+        "edge-economics",
+        {
+            "requests": "300k per month",
+            "tokens": "4000 in, 800 out",
+            "price": "$2.50 / $10",
+            "latency": "a few seconds",
+            "sensitivity": "regulated",
+            "quality_loss": "2%",
+            "local_cost": "$120,000 hardware, $5,000/month ops",
+            "amortisation": "48 months",
+        },
+    )
+    assert r.verdict.startswith("Hybrid: pilot local inference on part of the traffic, sensitive")
+    assert "keep the API as fallback" not in r.verdict
+    assert "cannot fall back to the API" in render_report_markdown(r)
+
+
+def test_no_hardware_to_buy_is_not_said_to_be_owned_or_written_off(catalog: Catalog) -> None:
+    """A model shipped to players' consoles: 'no hardware to buy (you already have it)', and a
+    what-if row for writing off $0 over 24 months."""
+    r = run(catalog, "edge-economics", {**EDGE, "local_cost": "$0 hardware, $5,000 a month"})
+    assert r.figure("Hardware payback").working == "no hardware to buy"
+    table = next(t for t in r.tables if t.title.startswith("Break-even volume"))
+    assert not any(row[0].startswith("Hardware written off") for row in table.rows)
+
+
+def test_no_quality_loss_is_said_in_words(catalog: Catalog) -> None:
+    """'0%, it must be as good' read 'the pilot passes if the local model stays within your 0%
+    of them' and 'Your 0% tolerance is tighter than…'."""
+    text = render_report_markdown(run(catalog, "edge-economics", {**EDGE, "quality_loss": "0%"}))
+    assert "your 0%" not in text and "Your 0%" not in text
+    assert "You accept no quality loss against today's model." in text
+    assert "pilot passes only if the local model's answers are as good as them" in text

@@ -48,3 +48,16 @@ def test_none_then_an_item_keeps_the_item(catalog: Catalog) -> None:
     assert parse_answer(q, "ad copy, sometimes").items == ("ad copy",)  # not 'sometimes'
     tools = catalog.by_slug("reasoning-telemetry").question("tools")
     assert parse_answer(tools, "none, it just answers from the prompt").skipped
+
+
+def test_we_just_use_is_not_part_of_a_vendors_name(catalog: Catalog) -> None:
+    """'we just use openai, gpt-4o-mini for everything' was said back as 'OpenAI (we just use
+    openai; gpt-4o-mini for everything)'."""
+    from consultations.answers import parse_answer
+
+    q = catalog.by_slug("model-convergence").question("vendors")
+    assert parse_answer(q, "we just use openai, gpt-4o-mini for everything").items == (
+        "openai",
+        "gpt-4o-mini for everything",
+    )
+    assert parse_answer(q, "I only use chatgpt").items == ("chatgpt",)

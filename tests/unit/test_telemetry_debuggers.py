@@ -143,3 +143,55 @@ def test_a_loop_on_no_named_tool_names_no_tool(catalog: Catalog) -> None:
     text = render_report_markdown(run(catalog, "reasoning-telemetry", answers))
     assert "Loops: any tool called with the same arguments more than 3 times in a run." in text
     assert "Loops: zendesk" not in text
+
+
+def test_every_agent_and_tool_named_is_in_the_trace_model(catalog: Catalog) -> None:
+    """Five agents and five tools: the trace model named four of each, and the verdict three,
+    so the on-call runbook agent and PagerDuty were nowhere in the report."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "agents": "support triage agent, code-review bot, invoice extraction pipeline, "
+            "sales email drafter, on-call runbook agent",
+            "tools": "Jira MCP server, SQL queries, web search, Slack API, PagerDuty",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "on-call runbook" in text and "PagerDuty" in text
+    assert r.verdict.startswith("Trace every run of all 5 of your agents as")
+    assert "per tool: Jira MCP server, SQL queries, web search, Slack API and PagerDuty." in text
+
+
+def test_a_long_list_of_agents_says_how_many_it_groups(catalog: Catalog) -> None:
+    agents = ", ".join(f"agent{n}" for n in range(1, 11))
+    r = run(catalog, "reasoning-telemetry", {"agents": agents})
+    run_row = next(row for row in r.tables[0].rows if row[0] == "run")
+    assert "agent (agent1, agent2, agent3, agent4, agent5, agent6, agent7 and 3 more)" in run_row[1]
+
+
+def test_a_solo_developer_is_addressed_as_you_throughout(catalog: Catalog) -> None:
+    """'me, I cant tell why it said what it said' gave 'with you, starting from what they
+    cannot answer today: I cant tell why…', and the verdict traced 'your one support bot
+    really'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "agents": "just one support bot really",
+            "blind_spots": "me, I cant tell why it said what it said",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "with you, starting from what you cannot answer today: why it said what it said." in (
+        text
+    )
+    assert r.verdict.startswith("Trace every run of your support bot as")
+
+
+def test_a_hospitals_audit_record_does_not_speak_of_customers(catalog: Catalog) -> None:
+    text = render_report_markdown(
+        run(catalog, "reasoning-telemetry", {"audit": "yes, HIPAA, 6 years"})
+    )
+    assert "pseudonymise customer identifiers" not in text
+    assert "pseudonymise the identifiers of the people in them (customers, patients" in text

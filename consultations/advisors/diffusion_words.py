@@ -1,0 +1,131 @@
+"""How a diffusion-IP answer's words are read: a model the user trained, an open model run
+as published, a vendor named with what it is used for; and whether the use is published.
+Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OWN_WORDS = (  # a model the user trained or tuned: its training set is theirs, and small
+    "in-house",
+    "in house",
+    "our own model",
+    "own model",
+    "fine-tune",
+    "fine tune",
+    "finetune",
+    "fine-tuned",
+    "internal model",
+    "we trained",
+    "trained on",
+    "custom lora",
+    "lora",
+    "dreambooth",
+)
+
+OPEN_WORDS = (  # an open model the user runs as published: no vendor to ask, no indemnity
+    "self-hosted",
+    "self hosted",
+    "our own gpu",
+    "our gpu",
+    "our own server",
+    "our server",
+    "in-house gpu",
+    "on prem",
+    "on-prem",
+    "on my pc",
+    "on my computer",
+    "on my laptop",
+    "locally",
+    "local ",
+    "open source",
+    "open-source",
+    "open weights",
+    "open-weight",
+    "comfyui",
+    "automatic1111",
+)
+PRIVATE = re.compile(
+    r"\b(?:internal(?:ly)?|not (?:be )?published|never (?:be )?(?:published|external|public)|"
+    r"not (?:public|external)|nothing (?:is )?published|personal|private(?:ly)?|my own|"
+    r"just (?:me|for me|myself)|only (?:me|for me|internally)|hobby|mood ?boards?|"
+    r"in-house only)\b",
+    re.I,
+)
+
+WORLD = re.compile(
+    r"\b(?:everywhere|worldwide|world-wide|global(?:ly)?|international(?:ly)?|"
+    r"all over|any ?where|online)\b",
+    re.I,
+)  # many jurisdictions at once
+
+PUBLIC_WORDS = (
+    "ad",
+    "ads",
+    "advert",
+    "campaign",
+    "marketing",
+    "product",
+    "public",
+    "commercial",
+    "packaging",
+    "social",
+    "print",
+    "sell",
+    "blog",
+    "website",
+    "web",
+    "client",
+    "clients",
+    "customer",
+    "customers",
+    "brochures",
+    "brochure",
+    "leaflet",
+    "leaflets",
+    "flyer",
+    "flyers",
+    "poster",
+    "posters",
+    "patient",
+    "patients",
+    "citizens",
+    "players",
+)
+
+
+_OUR_OWN = re.compile(r"^(?:(?:our|my|an|a|the)\s+)?(?:own\s+)?", re.I)
+
+
+@dataclass(frozen=True)
+class Models:
+    own: list[str]  # the user's own fine-tunes, said without "our own"
+    open: list[str]  # open models the user runs as published
+    external: list[str]  # vendors, named without what they are used for
+
+    @classmethod
+    def sort(cls, vendors: tuple[str, ...]) -> Models:
+        own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
+        opened = [
+            v
+            for v in vendors
+            if v not in own_raw and any(w in f"{v.casefold()} " for w in OPEN_WORDS)
+        ]
+        return cls(
+            own=[_OUR_OWN.sub("", v) for v in own_raw],
+            open=opened,
+            external=[vendor(v) for v in vendors if v not in own_raw and v not in opened],
+        )
+
+
+def is_public(use: str) -> bool:
+    return any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
+
+
+_USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
+
+
+def vendor(item: str) -> str:
+    """A vendor as named, without what it is used for ("firefly for the social stuff")."""
+    return _USE.sub("", item).strip() or item
