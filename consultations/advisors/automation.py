@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.per_item import PerItem, named_one, per_item, weakest
+from consultations.advisors.per_item import PerItem, named_one, per_item, values_named, weakest
 from consultations.advisors.words import join, money, plural, possessive, said_once
 from consultations.report import Figure, Recommendation, Report, Section, Table
 from consultations.scripts import ConsultationScript, Question
@@ -87,6 +87,9 @@ def advise(request: AdvisorInput) -> Report:
     )
     checks, logged, errors = check_read.options, log_read.options, error_read.options
     most_valuable = named_one(workflows, sheet.raw("value"))
+    valued = values_named(workflows, sheet.raw("value"), script.question("value"))
+    if len(valued) > 1:  # "40-60k for claims, invoices ~8k": each workflow's own value
+        most_valuable = max(valued, key=lambda w: valued[w])
     rows = []
     for w in workflows:
         low, check, log = w.casefold(), checks[w], logged[w]
@@ -183,7 +186,16 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="What decides between the leaders",
                 items=(
-                    f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
+                    (
+                        f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
+                        f"against {best_f:.2f}), but is worth {money(valued[passed_over], cur)} "
+                        f"a month by your answer against {money(value, cur)} for {best}: a "
+                        f"prototype there would take "
+                        f"{_months(PROTOTYPE_COST / valued[passed_over])} to pay back, here "
+                        f"{_months(PROTOTYPE_COST / value)}."
+                    )
+                    if passed_over in valued and valued[passed_over] > 0 and value > 0
+                    else f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
                     f"against {best_f:.2f}), but the value you gave ({money(value, cur)} a "
                     f"month) is for {best}, which is feasible enough to prototype. Size "
                     f"{possessive(passed_over)} value the same way (hours a month spent on it "

@@ -94,3 +94,20 @@ def named_one(items: Sequence[str], raw: str) -> str | None:
     """The one item an answer names ("40k a month for the invoice one"), if exactly one."""
     named = [w for w in items if _names(w, raw)]
     return named[0] if len(named) == 1 else None
+
+
+def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str, float]:
+    """A figure per item, where the answer gives them so ("40-60k for claims, invoices ~8k"):
+    each clause naming exactly one item and holding one figure."""
+    found: dict[str, float] = {}
+    for clause in (c for c in re.split(r"[;,]|\s+(?:and|but|while)\s+", raw) if c.strip()):
+        named = [w for w in items if _names(w, clause)]
+        if len(named) != 1:
+            continue
+        try:
+            figure = parse_answer(question, clause).number
+        except AnswerError:
+            continue
+        if figure is not None:
+            found.setdefault(named[0], figure)
+    return found

@@ -58,3 +58,30 @@ def test_game_levels_replayed_in_the_engine_get_a_policy_trained_in_it(catalog: 
     )
     (line,) = section_items(r, "Approach per workflow")
     assert "goal-conditioned RL in your simulator" in line
+
+
+CLAIMS_AND_INVOICES = {
+    "workflows": "insurance claims triage, and reconciling supplier invoices against POs",
+    "why_shelved": "too many edge cases, and the data was a mess",
+    "checkable": "partly - invoices can be checked against the PO, claims need an adjuster",
+    "logs": "yes ~5 yrs of claims in guidewire, invoices only since 2023",
+    "error_cost": "a wrong claim payout can be 10k+, invoices are just rework",
+    "value": "maybe 40-60k EUR/month for claims, invoices ~8k",
+}
+
+
+def test_an_adjuster_is_a_person_judging(catalog: Catalog) -> None:
+    """'claims need an adjuster' was read as checkable automatically, like the invoices."""
+    out = render_report_markdown(run(catalog, "automation-frontier", CLAIMS_AND_INVOICES))
+    assert "insurance claims triage: Only a person can judge" in out
+
+
+def test_a_value_given_per_workflow_is_read_per_workflow(catalog: Catalog) -> None:
+    """'40-60k for claims, invoices ~8k': the verdict said 'Size its own value first: the
+    €50,000 a month you gave is for the most valuable of your workflows, which may be another
+    one' — the answer had said which, and what the other is worth."""
+    r = run(catalog, "automation-frontier", CLAIMS_AND_INVOICES)
+    assert r.verdict == "Prototype insurance claims triage now."
+    (why,) = section_items(r, "What decides between the leaders")
+    assert "is worth €8,000 a month by your answer against €50,000" in why
+    assert "8 months to pay back, here 1.3 months" in why
