@@ -225,6 +225,11 @@ _WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow i
     r"(?:the\s+|our\s+)?(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\b",
     re.I,
 )
+_WORKFLOW_TIME_DOWN = re.compile(  # "KYC onboarding time -40%", "claims time down 30%"
+    r"^\s*(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\s*"
+    r"(?:[-−–]|down(?:\s+by)?|minus|reduced\s+by|halved)\s*(?:\d{1,3}\s*%|$)",
+    re.I,
+)
 _NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
     *("response", "handling", "processing", "wait", "waiting", "lead", "turnaround", "cycle"),
     *("resolution", "review", "average", "total", "reply", "answer", "loading", "load", "run"),
@@ -335,6 +340,7 @@ def workflow_named(goal: str) -> str | None:
         return spent[1]
     for pattern, plain in (
         (_WORKFLOW_TIME, _NO_WORKFLOW),
+        (_WORKFLOW_TIME_DOWN, _NO_WORKFLOW),
         (_WORKFLOW_PILOT, _GENERIC),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
     ):

@@ -69,6 +69,16 @@ def test_a_goal_naming_its_workflow_gets_that_workflow_prototyped_not_a_hunt_for
     assert kyc in kyc_line and claims not in kyc_line  # each goal is served by its own workflow
 
 
+@pytest.mark.parametrize("goal", ["KYC onboarding time -40%", "KYC onboarding time down 40%"])
+def test_a_workflow_time_written_short_is_that_workflow(catalog: Catalog, goal: str) -> None:
+    """'KYC onboarding time -40%' was served by 'List the workflows shelved as too complex …
+    then prototype the best-checked workflow'."""
+    r = run(catalog, "strategy-synthesis", {**BANK, "goals": f"AI Act inventory by Q2; {goal}"})
+    line = goal_line(r, goal)
+    assert "prototype KYC onboarding in shadow mode" in line
+    assert "shelved" not in line
+
+
 def test_a_time_goal_naming_no_workflow_still_starts_with_the_list(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {**BANK, "goals": "cut response time by half"})
     assert not any("prototype response" in rec.title for rec in r.recommendations)
