@@ -71,6 +71,7 @@ _MULTS = {
     "b": 1e9,
 }
 _WORD_SCALE = re.compile(r"thousands?|millions?|billions?", re.IGNORECASE)
+_AFTER_HUNDRED = {"k", "grand", "tsd", "mio", "mln", "mn"}  # "3 hundred k": 300 thousand
 _HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
@@ -259,7 +260,10 @@ def scan(text: str) -> list[Quantity]:
             while mult := _MULT.match(text, end):  # "3 hundred thousand": both scales
                 name = mult.group("m").casefold()
                 more = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
-                if scale > 1 and (more <= scale or not _WORD_SCALE.fullmatch(name)):
+                after_hundred = scale == 100 and name in _AFTER_HUNDRED  # "a few hundred k"
+                if scale > 1 and not after_hundred and (
+                    more <= scale or not _WORD_SCALE.fullmatch(name)
+                ):
                     break
                 scale *= more
                 readings = tuple(r * more for r in readings)
