@@ -14,6 +14,12 @@ HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 d
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
 RETRIEVAL_WORDS = ("search", "retriev", "index", "rag", "vector", "embedding", "lookup")
+# A pipeline whose own line says it guards who sees what ("RAG with permission filtering")
+GUARD_WORDS = re.compile(
+    r"\b(?:permission\w*|acls?|access[- ]control\w*|access rights|rbac|entitlements?|"
+    r"need[- ]to[- ]know|who can see)\b",
+    re.I,
+)
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
@@ -43,7 +49,7 @@ def advise(request: AdvisorInput) -> Report:
     for p in pipelines:
         low = p.casefold()
         retrieval = any(w in low for w in RETRIEVAL_WORDS)
-        if retrieval and workarounds & KEEP_FOR:
+        if (retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p):
             calls.append(
                 (
                     p,

@@ -7,6 +7,7 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
 
 ATTENTION = "attention-readiness"
 
@@ -28,3 +29,33 @@ def test_rough_scales_in_words_keep_their_scale(
     assert answer.number == pytest.approx(value, rel=1e-3)
     if said:
         assert said in (answer.note or "")
+
+
+HOSPITAL = {
+    "pipelines": "we have a discharge-letter summariser that chunks the patient record, and a "
+    "RAG over clinical guidelines (SOPs) with permission filtering per ward",
+    "doc_tokens": "depends, maybe 50-100k?",
+    "context_window": "128k",
+    "calls": "a couple of thousand a day",
+    "input_price": "2.50",
+    "upkeep_hours": "maybe 20h",
+}
+
+
+def test_doctors_who_only_see_their_ward_is_access_control(catalog: Catalog) -> None:
+    """The hospital's 'makes sure doctors only see their ward's stuff' was left out."""
+    q = catalog.by_slug(ATTENTION).question("workarounds")
+    typed = "mostly the record is too long, and the RAG also makes sure doctors only see their ward's stuff"
+    assert parse_answer(q, typed).choices == ("context-length", "access-control")
+
+
+def test_a_pipeline_that_filters_by_permission_is_kept_whatever_else_was_picked(
+    catalog: Catalog,
+) -> None:
+    """The RAG 'with permission filtering per ward' was told to simplify into larger chunks
+    because only 'context length' was picked."""
+    r = run(catalog, ATTENTION, {**HOSPITAL, "workarounds": "the record is too long"})
+    calls = next(s for s in r.sections if s.title.startswith("Retire, simplify or keep")).items
+    guarded = next(c for c in calls if c.startswith("RAG over clinical guidelines"))
+    assert "keep" in guarded and "permissions" in guarded
+    assert "simplify" not in guarded
