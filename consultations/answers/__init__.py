@@ -46,11 +46,12 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
-    r"\s*(?:none|nothing|no|nope|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"\s*(?:none|nothing|no|nope|nah|nada|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"not really|no thanks|not (?:at the moment|right now)|"
     r"nothing (?:major|serious|significant|notable|big|much|bad|special|worth mentioning|"
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
     r"problems?|failures?|outages?)|none that i know of|not that i know of)"
-    r"(?:\s+(?:really|yet|so far))?\s*[.!]?\s*",
+    r"(?:[\s,]+(?:really|yet|so far|not really|tbh|honestly|thanks|lol))*\s*[.!]?\s*",
     re.I,
 )
 _VAGUE = re.compile(  # "the usual ones": no item is named

@@ -7,6 +7,7 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
 
 ATTENTION = "attention-readiness"
@@ -59,3 +60,12 @@ def test_a_pipeline_that_filters_by_permission_is_kept_whatever_else_was_picked(
     guarded = next(c for c in calls if c.startswith("RAG over clinical guidelines"))
     assert "keep" in guarded and "permissions" in guarded
     assert "simplify" not in guarded
+
+
+@pytest.mark.parametrize("typed", ["nah", "nah not really", "not really tbh", "nada", "no thanks"])
+def test_nah_at_an_optional_question_names_nothing(catalog: Catalog, typed: str) -> None:
+    """The founder's 'nah' became a task: 'Diversity … Applies first to: nah.'"""
+    q = catalog.by_slug("model-convergence").question("diverse_tasks")
+    assert parse_answer(q, typed).skipped
+    r = run(catalog, "model-convergence", {"diverse_tasks": typed})
+    assert "nah" not in render_report_markdown(r).casefold()
