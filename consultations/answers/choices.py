@@ -116,7 +116,29 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     )
     if close:
         return (names[close[0]],), None
+    if (fixed := _typos_fixed(question, folded)) is not None:
+        return fixed
     raise AnswerError(_pick(question))
+
+
+def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:
+    """ "few secunds is ok": the options read with each misspelt word ("secunds") put right, and
+    said back; None when no word is a near-miss of an option's word or nothing is picked then."""
+    vocabulary = {w for c in question.choices for n in _names(c) for w in _WORD.findall(n)}
+    vocabulary = {w for w in vocabulary if len(w) >= 6}
+    fixes: dict[str, str] = {}
+    for word in set(_WORD.findall(folded)) - vocabulary:
+        if len(word) >= 6 and (near := difflib.get_close_matches(word, vocabulary, 1, 0.8)):
+            fixes[word] = near[0]
+    if not fixes:
+        return None
+    fixed = re.sub(r"[a-z]+", lambda m: fixes.get(m.group(0), m.group(0)), folded)
+    try:
+        picked, note = choose(question, fixed)
+    except AnswerError:
+        return None
+    said = ", ".join(f"“{w}” as “{r}”" for w, r in sorted(fixes.items()))
+    return picked, "; ".join(filter(None, [f"read {said}", note]))
 
 
 _BUT_NOT = re.compile(r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b")

@@ -69,3 +69,31 @@ def test_nah_at_an_optional_question_names_nothing(catalog: Catalog, typed: str)
     assert parse_answer(q, typed).skipped
     r = run(catalog, "model-convergence", {"diverse_tasks": typed})
     assert "nah" not in render_report_markdown(r).casefold()
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked", "said"),
+    [
+        (
+            "edge-economics",
+            "latency",
+            "few secunds is ok, its for the dispatcher",
+            ("relaxed",),
+            "“secunds” as “seconds”",
+        ),
+        (
+            "model-convergence",
+            "reasons",
+            "cheeper and complience",
+            ("price", "compliance"),
+            "“complience” as “compliance”",
+        ),
+    ],
+)
+def test_a_misspelt_word_in_a_sentence_picks_its_option_and_says_so(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...], said: str
+) -> None:
+    """The logistics planner's 'few secunds is ok' was refused five times over."""
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.choices == picked
+    assert said in (answer.note or "")
