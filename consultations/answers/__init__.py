@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from consultations.answers.choices import choose, parse_choice
-from consultations.answers.lists import split_list
+from consultations.answers.lists import remarks, split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
     Answer,
@@ -93,6 +93,14 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
             items = split_list(text, named=question.named_items)[: question.max_items]
+            aside = [  # "no US cloud" after the tools; a goal may be one ("no data outside the EU")
+                i
+                for i in remarks(items)[1]
+                if not _NONE.fullmatch(i) and not question.rules_are_items
+            ]
+            items = [i for i in items if i not in aside]
+            if not items and aside and question.optional:
+                return Answer(key=question.key, raw=text, skipped=True)  # "no MCP yet"
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
@@ -107,7 +115,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 )
             left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
-            note = "; ".join(filter(None, [left, seats])) or None
+            kept_apart = (
+                " and ".join(f"“{a}”" for a in aside) + " left out: a remark, not an item"
+                if aside
+                else None
+            )
+            note = "; ".join(filter(None, [left, kept_apart, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

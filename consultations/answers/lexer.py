@@ -261,8 +261,10 @@ def scan(text: str) -> list[Quantity]:
                 name = mult.group("m").casefold()
                 more = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
                 after_hundred = scale == 100 and name in _AFTER_HUNDRED  # "a few hundred k"
-                if scale > 1 and not after_hundred and (
-                    more <= scale or not _WORD_SCALE.fullmatch(name)
+                if (
+                    scale > 1
+                    and not after_hundred
+                    and (more <= scale or not _WORD_SCALE.fullmatch(name))
                 ):
                     break
                 scale *= more

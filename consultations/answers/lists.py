@@ -91,6 +91,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
+    parts = [sentence for p in parts for sentence in _sentences(p)]  # "e-mail. no US cloud"
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
         parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
@@ -294,3 +295,36 @@ def _two_actions(part: str) -> list[str]:
     if len(pieces) != 2 or part.count("(") != part.count(")"):
         return [part]
     return pieces if all(_ACTION.match(p) for p in pieces) else [part]
+
+
+_STOP = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Za-z])")  # a full stop, then the next sentence
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|ca|incl|inc|ltd|co|no|nr)$", re.I)
+
+
+def _sentences(part: str) -> list[str]:
+    """ "e-mail. no US cloud": two sentences, so two pieces; "e.g. Jira" and "v2. x" stay one."""
+    pieces, start = [], 0
+    for stop in _STOP.finditer(part):
+        if _ABBREVIATION.search(part[start : stop.start()]) or part.count(
+            "(", 0, stop.start()
+        ) > part.count(")", 0, stop.start()):
+            continue
+        pieces.append(part[start : stop.start()])
+        start = stop.end()
+    return [*pieces, part[start:]]
+
+
+_REMARK = re.compile(  # a rule or an aside among the items, not one of them
+    r"(?:no|not|never|nothing)\s+(?!one\b|idea\b|sure\b|clue\b|certain\b)\S.*"
+    r"|(?:we|everything|all|it|data|they|this|that|nothing|anything)\b.{0,60}?\b(?:must|mustn't|"
+    r"have to|has to|needs? to|cannot|can't|may not|not allowed|is forbidden|are forbidden)\b.*"
+    r"|(?:that's|that is|thats) (?:it|all)|(?:and )?that's about it",
+    re.I,
+)
+
+
+def remarks(items: list[str]) -> tuple[list[str], list[str]]:
+    """The items, and the rules or asides typed among them ("no US cloud", "everything must
+    run in our data centre"), which name nothing to put in the list."""
+    said = [i for i in items if _REMARK.fullmatch(i)]
+    return [i for i in items if i not in said], said

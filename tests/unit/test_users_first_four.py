@@ -97,3 +97,27 @@ def test_a_misspelt_word_in_a_sentence_picks_its_option_and_says_so(
     answer = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert answer.choices == picked
     assert said in (answer.note or "")
+
+
+AGENCY_TOOLS = (
+    "our own REST APIs, the case management system (SAP), and e-mail. no US cloud, "
+    "everything must run in the federal data centre"
+)
+
+
+def test_a_rule_typed_among_the_tools_is_no_tool(catalog: Catalog) -> None:
+    """The agency's 'no US cloud, everything must run in the federal data centre' became two
+    tools, and the report set a loop alert on 'everything must run in the federal data centre'."""
+    q = catalog.by_slug("reasoning-telemetry").question("tools")
+    answer = parse_answer(q, AGENCY_TOOLS)
+    assert answer.items == ("our own REST APIs", "the case management system (SAP)", "e-mail")
+    assert "“no US cloud”" in (answer.note or "") and "left out" in (answer.note or "")
+    out = render_report_markdown(run(catalog, "reasoning-telemetry", {"tools": AGENCY_TOOLS}))
+    assert "federal data centre (or any tool)" not in out
+    assert "e-mail. no US cloud" not in out
+
+
+def test_a_rule_after_the_vendors_is_no_vendor(catalog: Catalog) -> None:
+    q = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(q, "GPT-4o for chat, Claude for code. No Chinese models allowed.")
+    assert answer.items == ("GPT-4o for chat", "Claude for code")
