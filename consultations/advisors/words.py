@@ -111,7 +111,9 @@ def percent(part: float, whole: float) -> str | None:
     ratio = part / whole
     if ratio >= 10:
         return None
-    return f"{ratio:.0%}"
+    if 0 < ratio < 0.0005:  # $4,800 of $3M a month is not "0%"
+        return "under 0.1%"
+    return f"{ratio:.1%}" if 0 < ratio < 0.0095 else f"{ratio:.0%}"
 
 
 def join(items: list[str] | tuple[str, ...], last: str = "and") -> str:

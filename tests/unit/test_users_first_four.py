@@ -121,3 +121,11 @@ def test_a_rule_after_the_vendors_is_no_vendor(catalog: Catalog) -> None:
     q = catalog.by_slug("model-convergence").question("vendors")
     answer = parse_answer(q, "GPT-4o for chat, Claude for code. No Chinese models allowed.")
     assert answer.items == ("GPT-4o for chat", "Claude for code")
+
+
+def test_a_small_upkeep_share_of_a_large_spend_is_not_zero(catalog: Catalog) -> None:
+    """The games studio's $4,800 upkeep against $3M of API spend read 'Upkeep as a share of API
+    spend: 0%'."""
+    r = run(catalog, "model-convergence", {"monthly_spend": "$3M", "upkeep_days": "2 days"})
+    share = next(f for f in r.figures if f.label == "Upkeep as a share of API spend")
+    assert share.display == "0.1%"  # 2 extra vendors × 2 days × $800 ÷ $3M
