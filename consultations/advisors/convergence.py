@@ -27,10 +27,12 @@ REASON_WORDS = {
     "compliance": "compliance or data residency",
     "diversity": "diversity of ideas",
 }
-# Models that make search vectors, rankings or transcripts, not answers: the convergence result
+# Models that make search vectors, rankings, transcripts or voices, not answers: the convergence result
 # (open-ended answers) says nothing about them, and no chat model replaces them
 SEARCH_WORDS = re.compile(
-    r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper)\b", re.I
+    r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper|"
+    r"voices?|voice[- ]?overs?|text[- ]to[- ]speech|tts|speech synthesis|elevenlabs|dubbing)\b",
+    re.I,
 )
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(
@@ -74,8 +76,8 @@ def advise(request: AdvisorInput) -> Report:
         verdict += f" {join(seats)}: tool seats paid per user, left out of the vendor count."
     if search:
         verdict += (
-            f" Keep {join(search)} apart: embeddings, rankings and transcripts are not answers, "
-            "and no language model replaces them."
+            f" Keep {join(search)} apart: embeddings, rankings, transcripts and voices are not "
+            "answers, and no language model replaces them."
         )
     lines = [
         f"{v} — keep: {SEARCH_LINE}"
@@ -299,9 +301,9 @@ def _kept_single(reasons: set[str]) -> bool:
 
 
 SEARCH_LINE = (
-    "it makes embeddings, rankings or transcripts, not answers; convergence was measured on "
-    "open-ended answers, so judge it on your own search or transcription set, apart from the "
-    "language models."
+    "it makes embeddings, rankings, transcripts or voices, not answers; convergence was measured "
+    "on open-ended answers, so judge it on your own search, transcription or voice set, apart "
+    "from the language models."
 )
 
 

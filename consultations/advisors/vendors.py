@@ -17,6 +17,13 @@ IMAGE_WORDS = (
     "imagen",
     "flux",
     "image",
+    "textur",  # a games studio's "Unity Muse for textures"
+    "sprite",
+    "concept art",
+    "illustrat",
+    "artwork",
+    "picture",
+    "photo",
 )
 # The company behind a model's name: two models of one company are one vendor (one contract,
 # one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep

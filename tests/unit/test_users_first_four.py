@@ -129,3 +129,20 @@ def test_a_small_upkeep_share_of_a_large_spend_is_not_zero(catalog: Catalog) -> 
     r = run(catalog, "model-convergence", {"monthly_spend": "$3M", "upkeep_days": "2 days"})
     share = next(f for f in r.figures if f.label == "Upkeep as a share of API spend")
     assert share.display == "0.1%"  # 2 extra vendors × 2 days × $800 ÷ $3M
+
+
+def test_texture_and_voice_models_are_not_judged_by_language_convergence(
+    catalog: Catalog,
+) -> None:
+    """The games studio's 'Unity Muse for textures' and 'ElevenLabs for voice' were told that
+    convergence (measured on language models' answers) shrinks their edge."""
+    vendors = (
+        "Unity Muse for textures, GPT-4o for NPC dialogue, Claude for design docs, "
+        "and ElevenLabs for voice"
+    )
+    r = run(catalog, "model-convergence", {"vendors": vendors})
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    for vendor in ("Unity Muse for textures", "ElevenLabs for voice"):
+        line = next(x for x in lines if x.startswith(vendor))
+        assert "convergence makes that gap smaller" not in line, line
+        assert "keep:" in line
