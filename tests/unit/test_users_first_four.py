@@ -146,3 +146,21 @@ def test_texture_and_voice_models_are_not_judged_by_language_convergence(
         line = next(x for x in lines if x.startswith(vendor))
         assert "convergence makes that gap smaller" not in line, line
         assert "keep:" in line
+
+
+def test_api_in_dollars_and_hardware_in_euros_gives_no_dollar_difference(
+    catalog: Catalog,
+) -> None:
+    """The logistics firm kept '$2.50 / $10' and '1,5 Mio for the server and 8.000 € per month':
+    the report said 'local costs $24,250 a month more', a dollar figure from $15,000 − €39,250."""
+    answers = {
+        "requests": "2.500.000 requests",
+        "tokens": "ca. 1.200 token in and 300 out",
+        "price": "2,50 $ input and 10 $ output",
+        "local_cost": "1,5 Mio for the server and 8.000 € per month",
+        "amortisation": "48 month",
+    }
+    r = run(catalog, "edge-economics", answers)
+    saving = next(f for f in r.figures if f.label == "Monthly saving running locally")
+    assert "$" not in saving.display and "unconverted" in saving.display
+    assert "$24,250" not in render_report_markdown(r)
