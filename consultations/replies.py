@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
 from consultations.answers.lexer import scan
-from consultations.answers.numbers import one_part
+from consultations.answers.numbers import asks_missing, one_part
 from consultations.answers.parts import part_words, words_pattern
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.corrected import (
@@ -181,6 +181,12 @@ def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyR
             c.trail.append(q.key)
         c.pending = None
         return ReplyResult(True, note="Skipped; the report says so (`edit N` adds it later).")
+    if c.pending is not None and asks_missing(c.pending.prompt):  # "idk" at "… a month?"
+        return ReplyResult(
+            False,
+            reason="A rough guess for that part will do (or `yes` if it is none): the report "
+            "shows what it rests on, and `edit N` changes it later.",
+        )
     example = f" (for example: {q.example})" if q.example else ""
     doubted = c.pending is not None  # "not sure" at "I read 2 — is that right?": drop the 2
     c.pending = None

@@ -27,8 +27,8 @@ REASON_WORDS = {
     "compliance": "compliance or data residency",
     "diversity": "diversity of ideas",
 }
-# Models that make search vectors, rankings, transcripts or voices, not answers: the convergence result
-# (open-ended answers) says nothing about them, and no chat model replaces them
+# Models that make search vectors, rankings, transcripts or voices, not answers: the convergence
+# result (open-ended answers) says nothing about them, and no chat model replaces them
 SEARCH_WORDS = re.compile(
     r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper|"
     r"voices?|voice[- ]?overs?|text[- ]to[- ]speech|tts|speech synthesis|elevenlabs|dubbing)\b",

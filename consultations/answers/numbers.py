@@ -252,6 +252,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
     return answers[0]
 
 
+def asks_missing(prompt: str) -> bool:
+    """The question back is about a part not given yet (the other part is kept)."""
+    return prompt.startswith("I read ") and "; what is " in prompt
+
+
 def _ask_missing(question: Question, answer: Answer, gap: PartMissing) -> str:
     """ "I read $5,000 as the hardware; what is the monthly part?" """
     assert answer.numbers is not None

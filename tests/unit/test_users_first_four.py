@@ -9,6 +9,7 @@ from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
+from tests.unit.test_engine import begin, step
 
 ATTENTION = "attention-readiness"
 
@@ -46,7 +47,10 @@ HOSPITAL = {
 def test_doctors_who_only_see_their_ward_is_access_control(catalog: Catalog) -> None:
     """The hospital's 'makes sure doctors only see their ward's stuff' was left out."""
     q = catalog.by_slug(ATTENTION).question("workarounds")
-    typed = "mostly the record is too long, and the RAG also makes sure doctors only see their ward's stuff"
+    typed = (
+        "mostly the record is too long, and the RAG also makes sure doctors only see their "
+        "ward's stuff"
+    )
     assert parse_answer(q, typed).choices == ("context-length", "access-control")
 
 
@@ -164,3 +168,19 @@ def test_api_in_dollars_and_hardware_in_euros_gives_no_dollar_difference(
     saving = next(f for f in r.figures if f.label == "Monthly saving running locally")
     assert "$" not in saving.display and "unconverted" in saving.display
     assert "$24,250" not in render_report_markdown(r)
+
+
+def test_idk_at_the_missing_monthly_part_keeps_the_hardware(catalog: Catalog) -> None:
+    """The founder's 'a mac studio, like 4k', then 'idk' at 'what is it a month?': the $4,000
+    was dropped and the whole question asked again from the start."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for typed in ("like 300k", "500 in, 200 out", "$0.15 / $0.60", "2", "2", "10%"):
+        d = step(script, d.consultation, typed)
+    d = step(script, d.consultation, "a mac studio, like 4k")
+    assert "I read 4,000 as the hardware" in d.consultation.pending.prompt  # type: ignore[union-attr]
+    d = step(script, d.consultation, "idk")
+    assert d.consultation.pending is not None  # still holding the 4,000
+    assert "rough guess for that part" in (d.outcome.reason or "")  # type: ignore[union-attr]
+    d = step(script, d.consultation, "maybe 20 bucks power")
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 4_000, "monthly": 20}
