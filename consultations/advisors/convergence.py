@@ -409,8 +409,9 @@ def _line(
     if "compliance" in reasons:
         return (
             f"{v} — keep where compliance or data residency requires it (your stated "
-            f"reason); it doubles as the {backup} for the other vendor's tasks if it meets "
-            "the same residency rules."
+            f"reason); it doubles as the {backup} for the "
+            + ("other vendor's" if len(texts) == 2 else "other vendors'")
+            + " tasks if it meets the same residency rules."
         )
     if reasons & {"price", "redundancy"}:
         role = (

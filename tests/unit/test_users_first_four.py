@@ -184,3 +184,14 @@ def test_idk_at_the_missing_monthly_part_keeps_the_hardware(catalog: Catalog) ->
     assert "rough guess for that part" in (d.outcome.reason or "")  # type: ignore[union-attr]
     d = step(script, d.consultation, "maybe 20 bucks power")
     assert d.consultation.answers["local_cost"].numbers == {"hardware": 4_000, "monthly": 20}
+
+
+def test_three_vendors_kept_for_residency_back_up_the_others(catalog: Catalog) -> None:
+    """With three vendors each line said 'the documented fallback … for the other vendor's
+    tasks', as if there were two."""
+    vendors = (
+        "Aleph Alpha for citizen letters, Azure OpenAI for drafting, Mistral Large for translation"
+    )
+    r = run(catalog, "model-convergence", {"vendors": vendors, "reasons": "data sovereignty"})
+    lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
+    assert all("for the other vendors' tasks" in line for line in lines), lines
