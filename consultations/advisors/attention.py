@@ -50,11 +50,25 @@ def advise(request: AdvisorInput) -> Report:
         low = p.casefold()
         retrieval = any(w in low for w in RETRIEVAL_WORDS)
         if (retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p):
+            guards = [  # what it enforces, as said: the pipeline's own words, then the answer
+                w
+                for w, said in (
+                    (
+                        "enforces permissions",
+                        GUARD_WORDS.search(p) or "access-control" in workarounds,
+                    ),
+                    (
+                        "keeps answers as fresh as the data",
+                        retrieval and "freshness" in workarounds,
+                    ),
+                )
+                if said
+            ]
             calls.append(
                 (
                     p,
                     "keep",
-                    "it enforces permissions or freshness, which a longer context does not replace",
+                    f"it {join(guards, 'and')}, which a longer context does not replace",
                 )
             )
         elif not fits:

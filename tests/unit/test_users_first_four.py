@@ -195,3 +195,17 @@ def test_three_vendors_kept_for_residency_back_up_the_others(catalog: Catalog) -
     r = run(catalog, "model-convergence", {"vendors": vendors, "reasons": "data sovereignty"})
     lines = next(s for s in r.sections if s.title.startswith("Keep or cut")).items
     assert all("for the other vendors' tasks" in line for line in lines), lines
+
+
+def test_a_retriever_kept_for_fresh_rules_is_kept_for_that_alone(catalog: Catalog) -> None:
+    """The customs RAG, kept because 'the rules change every week', was kept because 'it
+    enforces permissions or freshness': permissions nobody mentioned."""
+    answers = {
+        "pipelines": "tracking-event summariser, customs-docs RAG with vector search",
+        "workarounds": "the logs are to long, and the customs rules change every week",
+    }
+    r = run(catalog, ATTENTION, answers)
+    calls = next(s for s in r.sections if s.title.startswith("Retire, simplify or keep")).items
+    customs = next(c for c in calls if c.startswith("customs-docs RAG"))
+    assert "keep: it keeps answers as fresh as the data" in customs
+    assert "permissions" not in customs
