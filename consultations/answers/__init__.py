@@ -92,6 +92,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
+            if all(_mashed(w) for w in re.split(r"[\s,;]+", text.strip(" ,;")) if w):  # "asdf"
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"I could not read that as a list: name each one, please{example}."
+                )
             items = split_list(text, named=question.named_items)[: question.max_items]
             aside = [  # "no US cloud" after the tools; a goal may be one ("no data outside the EU")
                 i

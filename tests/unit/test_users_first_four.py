@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
@@ -209,3 +209,12 @@ def test_a_retriever_kept_for_fresh_rules_is_kept_for_that_alone(catalog: Catalo
     customs = next(c for c in calls if c.startswith("customs-docs RAG"))
     assert "keep: it keeps answers as fresh as the data" in customs
     assert "permissions" not in customs
+
+
+@pytest.mark.parametrize("typed", ["asdf", "qwer, asdf", "xxxx"])
+def test_keyboard_mash_is_no_list_of_agents(catalog: Catalog, typed: str) -> None:
+    """The games studio's 'asdf' was 'Noted: asdf.', and the report traced 'every run of your
+    asdf'; every later answer then landed one question off."""
+    q = catalog.by_slug("reasoning-telemetry").question("agents")
+    with pytest.raises(AnswerError, match="could not read that as a list"):
+        parse_answer(q, typed)
