@@ -65,6 +65,11 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
     r"|\s*whatever\s+(?:the|our|they|we|is|people|someone|anyone)\b[^,;]*",  # "… devs pick"
     re.I,
 )
+_NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what …?"
+    r"[\W_]*(?:(?:yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|thanks|thx|lol|haha|hmm+|hm+|"
+    r"um+|uh+|erm|meh|right|got it|alright)[\W_]*)*",
+    re.I,
+)
 _EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
@@ -78,6 +83,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
         raise AnswerError("I did not catch an answer.")
     if question.optional and question.type in _NAMED and _NONE.fullmatch(text):
         return Answer(key=question.key, raw=text, skipped=True)  # said back as "none"
+    if question.type in _NAMED and _NOD.fullmatch(text):  # "ok", "lol", "👍": no answer yet
+        example = f" (for example: {question.example})" if question.example else ""
+        skip = ", or `skip` it" if question.optional else ""
+        raise AnswerError(
+            f"I could not read that as an answer: a few words, please{example}{skip}."
+        )
     match question.type:
         case QuestionType.TEXT:
             if len(text) < 2:

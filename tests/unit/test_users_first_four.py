@@ -218,3 +218,21 @@ def test_keyboard_mash_is_no_list_of_agents(catalog: Catalog, typed: str) -> Non
     q = catalog.by_slug("reasoning-telemetry").question("agents")
     with pytest.raises(AnswerError, match="could not read that as a list"):
         parse_answer(q, typed)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        ("model-convergence", "vendors", "ok"),
+        ("model-convergence", "vendors", "👍"),
+        ("reasoning-telemetry", "failures", "lol"),
+        ("reasoning-telemetry", "failures", "yes"),
+        ("attention-readiness", "incidents", "hmm..."),
+    ],
+)
+def test_a_nod_is_no_answer_to_which_or_what(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    """The founder's '👍' at 'Which models and vendors do you use?' was 'Noted: 👍.', a vendor."""
+    with pytest.raises(AnswerError, match="could not read that as an answer"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
