@@ -8,6 +8,7 @@ nothing is not a share, and a noun agrees with its number.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from consultations.answers.model import SYMBOLS
 
@@ -23,12 +24,14 @@ def money(value: float, currency: str = "USD") -> str:
         return "no finite amount"
     sign = MINUS if value < 0 else ""
     v = abs(value)
-    if v >= 100:
+    if 100 <= v < 10_000 and f"{v:.2f}".endswith(".50"):  # a half shown, not rounded either
+        body = f"{v:,.2f}"  # way: "$562.50 + $375 = $937.50", never "$562 + $375 = $938"
+    elif v >= 100:
         body = f"{v:,.0f}"
     elif v >= 1 or v == 0:
         body = f"{v:,.2f}".replace(".00", "")
     else:
-        body = f"{v:.2g}"
+        body = f"{Decimal(f'{v:.3g}'):f}"  # 3 digits: "$3,000 ÷ $0.0125" works out; no "1e-05"
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{body} {currency}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from consultations.advisors.words import money
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
@@ -236,3 +237,25 @@ def test_a_nod_is_no_answer_to_which_or_what(
     """The founder's '👍' at 'Which models and vendors do you use?' was 'Noted: 👍.', a vendor."""
     with pytest.raises(AnswerError, match="could not read that as an answer"):
         parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+HOSPITAL_EDGE = {
+    "requests": "depends on the ward, maybe 50-100k?",
+    "tokens": "roughly 3000 in and 500 out",
+    "price": "$2.50 / $10",
+    "local_cost": "we already have 4 A100s, running cost maybe 3k a month incl. staff",
+}
+
+
+def test_the_edge_working_adds_up_as_shown(catalog: Catalog) -> None:
+    """The hospital read '$938 ($562 + $375)' (a half rounded one way, then the other) and
+    'break-even 240,000 ($3,000 ÷ $0.013 per request)', which works out at 230,769."""
+    r = run(catalog, "edge-economics", HOSPITAL_EDGE)
+    total = r.figure("API total per month")
+    assert (total.display, total.working) == ("$937.50", "$562.50 + $375")
+    assert r.figure("API cost per request").display == "$0.0125"
+    assert "$3,000 ÷ $0.0125 per request" in (r.figure("Break-even volume").working or "")
+
+
+def test_a_tiny_amount_is_written_out_not_in_exponents() -> None:
+    assert money(0.00001) == "$0.00001"
