@@ -126,7 +126,7 @@ def advise(request: AdvisorInput) -> Report:
             value=payback,
             display=_months(payback) if local["hardware"] > 0 else "nothing to pay back",
             working=(
-                "no hardware to buy (you already have it)"
+                "no hardware to buy: you already have it"
                 if local["hardware"] <= 0
                 else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
                 + (
@@ -178,11 +178,15 @@ def advise(request: AdvisorInput) -> Report:
         )
     ) + (
         (
-            "Hardware written off over 24 months",
-            _per_month((local["hardware"] / 24 + local["monthly"]) / per_request)
-            if per_request > 0
-            else "never",
-        ),
+            (
+                "Hardware written off over 24 months",
+                _per_month((local["hardware"] / 24 + local["monthly"]) / per_request)
+                if per_request > 0
+                else "never",
+            ),
+        )
+        if local["hardware"] > 0 and months != 24  # no hardware to buy: the same row again
+        else ()
     )
     of_today = share(break_even, requests, "today's volume")
     summary = (

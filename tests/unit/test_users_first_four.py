@@ -259,3 +259,12 @@ def test_the_edge_working_adds_up_as_shown(catalog: Catalog) -> None:
 
 def test_a_tiny_amount_is_written_out_not_in_exponents() -> None:
     assert money(0.00001) == "$0.00001"
+
+
+def test_hardware_already_owned_gets_no_write_off_row(catalog: Catalog) -> None:
+    """The hospital already owns its A100s, yet read 'Hardware written off over 24 months:
+    about 240,000' (today's break-even again) and '(no hardware to buy (you already have it))'."""
+    r = run(catalog, "edge-economics", HOSPITAL_EDGE)
+    out = render_report_markdown(r)
+    assert "written off over 24 months" not in out
+    assert "(you already have it))" not in out
