@@ -268,3 +268,24 @@ def test_hardware_already_owned_gets_no_write_off_row(catalog: Catalog) -> None:
     out = render_report_markdown(r)
     assert "written off over 24 months" not in out
     assert "(you already have it))" not in out
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [
+        (ATTENTION, "workarounds", "they dont fit?", ("context-length",)),
+        ("model-convergence", "outage_tolerance", "cant go down", ("instant",)),
+    ],
+)
+def test_contractions_typed_without_an_apostrophe(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    """The founder's 'idk, they dont fit?' was refused six times: only "don't fit" was known."""
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
+
+
+def test_idk_then_a_reading_is_the_reading(catalog: Catalog) -> None:
+    script = catalog.by_slug(ATTENTION)
+    d = step(script, begin(script).consultation, "we chunk pdfs for rag")
+    d = step(script, d.consultation, "idk, they dont fit?")
+    assert d.consultation.answers["workarounds"].choices == ("context-length",)
