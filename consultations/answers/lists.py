@@ -15,6 +15,11 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     r"(?:evaluate|test|try|pilot|plan|build))\s+",
     re.I,
 )
+_PLANNING = re.compile(
+    r"^(?:(?:still\s+)?planning|(?:we\s+)?plan\s+to\s+(?:build|add|launch)|thinking about)\s+"
+    r"(?=(?:a|an|our|my)\s+\S)",
+    re.I,
+)
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     r"^(?:just|only|mostly|mainly|primarily|some|a bit of|a little|a few|occasionally|sometimes)"
     r"\s+(?=\S)",
@@ -103,6 +108,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
         item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
+        if planned := _PLANNING.match(item):  # "planning a triage assistant": one, planned
+            item = f"{item[planned.end() :]} (planned)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue

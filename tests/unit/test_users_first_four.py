@@ -289,3 +289,25 @@ def test_idk_then_a_reading_is_the_reading(catalog: Catalog) -> None:
     d = step(script, begin(script).consultation, "we chunk pdfs for rag")
     d = step(script, d.consultation, "idk, they dont fit?")
     assert d.consultation.answers["workarounds"].choices == ("context-length",)
+
+
+ER_AGENTS = (
+    "planning a triage assistant in the ER that suggests urgency levels, and a coding agent "
+    "for billing codes (ICD-10)"
+)
+
+
+def test_a_planned_agent_is_named_without_the_planning(catalog: Catalog) -> None:
+    """The hospital's report read 'Trace every run of your planning a triage assistant …'."""
+    r = run(catalog, "reasoning-telemetry", {"agents": ER_AGENTS})
+    assert "your planning a" not in r.verdict
+    assert "triage assistant in the ER that suggests urgency levels (planned)" in r.verdict
+
+
+def test_the_vendor_would_debug_names_the_vendor(catalog: Catalog) -> None:
+    """'nobody yet, the vendor would debug, which is part of the problem' gave 'For the vendor
+    would debug: …' and 'what they cannot answer today: which is part of the problem'."""
+    typed = "nobody yet, the vendor would debug, which is part of the problem"
+    out = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
+    assert "For the vendor: runs by outcome" in out
+    assert "would debug" not in out and "which is part of the problem" not in out
