@@ -311,3 +311,14 @@ def test_the_vendor_would_debug_names_the_vendor(catalog: Catalog) -> None:
     out = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
     assert "For the vendor: runs by outcome" in out
     assert "would debug" not in out and "which is part of the problem" not in out
+
+
+def test_no_wait_1500_in_at_the_price_corrects_the_tokens(catalog: Catalog) -> None:
+    """'no wait, 1500 in' typed at the price question was read as $1,500 a million input tokens
+    ('what is the output figure?'), and the token count stayed 1,000 in the report."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for typed in ("3M", "1000 in 200 out", "no wait, 1500 in"):
+        d = step(script, d.consultation, typed)
+    assert d.consultation.answers["tokens"].numbers == {"input": 1_500, "output": 200}
+    assert d.consultation.pending is None and "price" not in d.consultation.answers
