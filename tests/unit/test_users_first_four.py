@@ -322,3 +322,12 @@ def test_no_wait_1500_in_at_the_price_corrects_the_tokens(catalog: Catalog) -> N
         d = step(script, d.consultation, typed)
     assert d.consultation.answers["tokens"].numbers == {"input": 1_500, "output": 200}
     assert d.consultation.pending is None and "price" not in d.consultation.answers
+
+
+@pytest.mark.parametrize(
+    "typed", ["it must be as good as today", "no worse than now", "same quality please"]
+)
+def test_as_good_as_today_is_no_loss(catalog: Catalog, typed: str) -> None:
+    """The agency's 'it must be as good as today' was 'I need a number here'."""
+    q = catalog.by_slug("edge-economics").question("quality_loss")
+    assert parse_answer(q, typed).number == 0
