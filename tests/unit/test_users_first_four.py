@@ -331,3 +331,20 @@ def test_as_good_as_today_is_no_loss(catalog: Catalog, typed: str) -> None:
     """The agency's 'it must be as good as today' was 'I need a number here'."""
     q = catalog.by_slug("edge-economics").question("quality_loss")
     assert parse_answer(q, typed).number == 0
+
+
+def test_hardware_and_an_fte_keep_the_hardware_and_ask_what_the_fte_costs(
+    catalog: Catalog,
+) -> None:
+    """'roughly 250.000 € for servers and 1 FTE to run it' was refused whole ('I read 1 FTE as
+    people'), and so was the answer to that: '1 FTE costs about 7.000 € a month'."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for typed in ("40k", "1000 in 250 out", "12 € blended", "3", "3", "0"):
+        d = step(script, d.consultation, typed)
+    d = step(script, d.consultation, "roughly 250.000 € for servers and 1 FTE to run it")
+    prompt = d.consultation.pending.prompt  # type: ignore[union-attr]
+    assert "I read €250,000 as the hardware, and “1 FTE” as people" in prompt
+    assert "`yes` if it is none" not in prompt
+    d = step(script, d.consultation, "1 FTE costs about 7.000 € a month")
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 250_000, "monthly": 7_000}
