@@ -151,7 +151,11 @@ def plan(
         Recommendation(
             title="Build an evaluation set from real traffic",
             detail="Sample a few hundred real requests and the answers today's model gave; the "
-            f"pilot passes if the local model stays within your {number(tolerance)}% of them.",
+            + (
+                f"pilot passes if the local model stays within your {number(tolerance)}% of them."
+                if tolerance > 0
+                else "pilot passes only if the local model's answers are as good as those."
+            ),
             horizon="weeks 1-2",
             owner="ML engineer",
         ),

@@ -348,3 +348,12 @@ def test_hardware_and_an_fte_keep_the_hardware_and_ask_what_the_fte_costs(
     assert "`yes` if it is none" not in prompt
     d = step(script, d.consultation, "1 FTE costs about 7.000 € a month")
     assert d.consultation.answers["local_cost"].numbers == {"hardware": 250_000, "monthly": 7_000}
+
+
+def test_no_loss_accepted_is_a_pilot_that_must_match_today(catalog: Catalog) -> None:
+    """'it must be as good as today' gave 'the pilot passes if the local model stays within
+    your 0% of them'."""
+    r = run(catalog, "edge-economics", {"quality_loss": "it must be as good as today"})
+    first = r.recommendations[0].detail
+    assert "within your 0%" not in first
+    assert "only if the local model's answers are as good as those" in first
