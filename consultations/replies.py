@@ -21,6 +21,7 @@ from consultations.corrected import (
     in_currency_of,
     label,
     reads,
+    short,
 )
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
@@ -249,7 +250,7 @@ def _accept(
         c.editing = None
         if old is not None:
             return ReplyResult(True, note=changed(q, old.display(q), shown))
-    return ReplyResult(True, note=f"Noted: {shown}.")
+    return ReplyResult(True, note=f"Noted: {shown.rstrip('.')}.")  # never "scary.."
 
 
 def _mixed(script: ConsultationScript, c: Consultation, answer: Answer) -> str | None:
@@ -305,7 +306,7 @@ def reopen(c: Consultation) -> None:
 def summary(script: ConsultationScript, c: Consultation) -> str:
     """The answers the report will use, compactly: "volume 5,000,000 · tokens input 1,200 …"."""
     return " · ".join(
-        f"{label(q)} {c.answers[q.key].display(q)}"
+        f"{label(q)} {short(c.answers[q.key].display(q))}"  # a long story: its start
         for q in script.questions
         if q.key in c.answers and not c.answers[q.key].skipped
     )

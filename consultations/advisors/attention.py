@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.words import count, counted, join, money, plural, share
+from consultations.advisors.words import count, counted, join, money, plural, quoted, share
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -171,7 +171,7 @@ def advise(request: AdvisorInput) -> Report:
                 items=(
                     "Take 30 real documents, including the longest and "
                     + (
-                        f"the ones behind your incident ({incidents.rstrip('.')})."
+                        f"the ones behind your incident ({quoted(incidents)})."
                         if incidents
                         else "any behind past incidents."
                     ),

@@ -8,6 +8,7 @@ nothing is not a share, and a noun agrees with its number.
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 from consultations.answers.model import SYMBOLS
@@ -125,3 +126,12 @@ def join(items: list[str] | tuple[str, ...], last: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def quoted(text: str, limit: int = 120) -> str:
+    """A user's own words quoted inside a sentence of the report: the first sentence, cut at a
+    word within ``limit`` characters ("…" says so), with no closing stop ("scary.." never)."""
+    first = re.split(r"(?<=[.!?])\s+|\n", text.strip(), maxsplit=1)[0].rstrip(" .!?;,")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -357,3 +357,28 @@ def test_no_loss_accepted_is_a_pilot_that_must_match_today(catalog: Catalog) -> 
     first = r.recommendations[0].detail
     assert "within your 0%" not in first
     assert "only if the local model's answers are as good as those" in first
+
+
+LONG_INCIDENT = (
+    "we had a really bad one in march where the contract chunker split a liability clause "
+    "across two chunks and the model missed the cap, legal found it two weeks later, and then "
+    "in june the map-reduce summariser dropped a whole appendix. " * 6
+)
+
+
+def test_a_long_incident_is_quoted_by_its_start(catalog: Catalog) -> None:
+    """A 1,300-character incident was pasted whole into 'the ones behind your incident (…)'."""
+    r = run(catalog, ATTENTION, {"incidents": LONG_INCIDENT})
+    test = next(s for s in r.sections if s.title.startswith("Before deleting code")).items[0]
+    assert len(test) < 250 and test.endswith("…).")
+
+
+def test_an_incident_is_said_back_with_one_full_stop(catalog: Catalog) -> None:
+    """The hospital's 'once a medication list got split … scary.' was 'Noted: … scary..'."""
+    script = catalog.by_slug(ATTENTION)
+    d = begin(script)
+    for q in script.questions[:-1]:
+        d = step(script, d.consultation, "1" if q.choices else (q.example or "x"))
+    d = step(script, d.consultation, "the summary missed an allergy. scary.")
+    assert "scary.." not in str(d.outcome)
+    assert "scary." in str(d.outcome)
