@@ -382,3 +382,19 @@ def test_an_incident_is_said_back_with_one_full_stop(catalog: Catalog) -> None:
     d = step(script, d.consultation, "the summary missed an allergy. scary.")
     assert "scary.." not in str(d.outcome)
     assert "scary." in str(d.outcome)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("a couple of million NPC lines a day at peak, maybe 30M a month on average", 30e6),
+        ("2M at peak, 1M on average", 1e6),
+    ],
+)
+def test_the_figure_said_to_be_the_average_after_it_is_used(
+    catalog: Catalog, typed: str, value: float
+) -> None:
+    """The games studio's '… at peak, maybe 30M a month on average' used the peak: 60.9M."""
+    answer = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert answer.number == value
+    assert "used the average" in (answer.note or "")
