@@ -398,3 +398,15 @@ def test_the_figure_said_to_be_the_average_after_it_is_used(
     answer = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
     assert answer.number == value
     assert "used the average" in (answer.note or "")
+
+
+def test_running_on_the_players_consoles_is_no_hardware_to_buy(catalog: Catalog) -> None:
+    """'on the players consoles, so no hardware for us, just maybe 5k a month' was asked
+    'what is the hardware figure?'."""
+    typed = (
+        "we would run it on the players consoles, so no hardware for us, just maybe 5k a month "
+        "for the model team"
+    )
+    answer = parse_answer(catalog.by_slug("edge-economics").question("local_cost"), typed)
+    assert answer.numbers == {"hardware": 0, "monthly": 5_000}
+    assert "hardware read as none" in (answer.note or "")
