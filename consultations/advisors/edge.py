@@ -126,7 +126,7 @@ def advise(request: AdvisorInput) -> Report:
             value=payback,
             display=_months(payback) if local["hardware"] > 0 else "nothing to pay back",
             working=(
-                "no hardware to buy: you already have it"
+                "no hardware to buy"
                 if local["hardware"] <= 0
                 else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
                 + (

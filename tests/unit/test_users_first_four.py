@@ -270,6 +270,13 @@ def test_hardware_already_owned_gets_no_write_off_row(catalog: Catalog) -> None:
     assert "(you already have it))" not in out
 
 
+def test_on_device_hardware_is_not_said_to_be_owned_already(catalog: Catalog) -> None:
+    """Hardware on the players' consoles read 'no hardware to buy: you already have it'."""
+    typed = "on the players consoles, so no hardware for us, just 5k a month"
+    payback = run(catalog, "edge-economics", {"local_cost": typed}).figure("Hardware payback")
+    assert payback.working == "no hardware to buy"
+
+
 @pytest.mark.parametrize(
     ("slug", "key", "typed", "picked"),
     [
