@@ -62,8 +62,6 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if (ruled := _ruled_out(question, folded)) is not None:
         return ruled
     banded = _by_band(question, folded)
-    if banded and not question.strictest:
-        return banded, None
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
@@ -71,6 +69,16 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if negated:  # "spot checks, no legal review": this "no" negates; it does not say "none"
         words -= {m.group(1) for m in _NEGATOR.finditer(folded)}
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
+    if banded and not question.strictest:
+        phrased = [  # "dictation can't go down, the rest can wait an hour": two answers
+            c.value
+            for c in choices
+            if c.value not in banded
+            and any(" " in n and _contains(folded, words, n) for n in c.synonyms)
+        ]
+        if phrased and not question.multiple:
+            raise AnswerError(_one_or_other(question, (phrased[0], banded[0])))
+        return banded, None
     said = "no" if folded in ("nope", "nah", "no way", "not at all") else folded  # "nope": "no"
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
@@ -255,6 +263,13 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)] + repl
             break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _one_or_other(question: Question, values: tuple[str, ...]) -> str:
+    """ "can't go down … can wait an hour": the two options the words name, to pick one."""
+    number = {c.value: i for i, c in enumerate(question.choices, 1)}
+    named = " or ".join(f"`{number[v]}` {question.label_of(v)}" for v in values)
+    return f"Your words fit two answers; which one holds overall: {named}?"
 
 
 def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]:

@@ -290,12 +290,20 @@ _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
 _CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 
 
+_ROLE = re.compile(
+    r"\s*(?:ml|ai|data|backend|frontend|platform|senior|junior|ops|devops|qa|sre|software|infra|"
+    r"mlops|full[- ]?stack)(?=\s+(?:engineers?|devs?|developers?|people)\b)",
+    re.I,
+)
+
+
 def _suffixes(text: str, q: Quantity) -> Quantity:
     end, currency, unit, convention = q.end, None, None, q.convention
     if s := SUFFIX.match(text, end):
         currency, end = currency_code(s.group("c")), s.end()
         convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
-    if u := _UNIT.match(text, end):
+    role = _ROLE.match(text, end)  # "2 ML engineers": the people, their role aside
+    if u := _UNIT.match(text, role.end() if role else end):
         unit, end = unit_name(u.group("u")), u.end()
     if currency is None and (s := SUFFIX.match(text, end)):
         currency, end = currency_code(s.group("c")), s.end()

@@ -417,3 +417,50 @@ def test_running_on_the_players_consoles_is_no_hardware_to_buy(catalog: Catalog)
     answer = parse_answer(catalog.by_slug("edge-economics").question("local_cost"), typed)
     assert answer.numbers == {"hardware": 0, "monthly": 5_000}
     assert "hardware read as none" in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "days"),
+    [
+        ("our 2 ML engineers spend maybe a quarter of their time on the llama box", 11),
+        ("2 ML engineers half time", 22),
+        ("two engineers, 25% of their time", 11),
+    ],
+)
+def test_engineers_and_their_share_of_time_are_engineer_days(
+    catalog: Catalog, typed: str, days: float
+) -> None:
+    """'2 ML engineers half time' was 2 engineer-days, '… a quarter of their time' full time."""
+    answer = parse_answer(catalog.by_slug("model-convergence").question("upkeep_days"), typed)
+    assert answer.number == days  # whole days, as said back
+
+
+def test_engineers_who_spend_their_time_are_not_asked_about_api_spend(catalog: Catalog) -> None:
+    """'our 2 ML engineers spend maybe a quarter of their time …' was asked whether it
+    belonged to the spend question ('you mention “spend”')."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for typed in ("GPT-4o for letters, Llama 3 on-prem", "compliance", "$5k"):
+        d = step(script, d.consultation, typed)
+    d = step(script, d.consultation, "our 2 ML engineers spend maybe a quarter of their time")
+    assert d.consultation.pending is None
+    assert d.consultation.answers["upkeep_days"].number == pytest.approx(11)
+
+
+def test_cannot_go_down_and_can_wait_an_hour_is_asked_not_read_as_hours(
+    catalog: Catalog,
+) -> None:
+    """'the dictation can't go down, the rest can wait an hour or so' was 'We can wait hours'."""
+    q = catalog.by_slug("model-convergence").question("outage_tolerance")
+    typed = "the dictation can't go down, the rest can wait an hour or so"
+    with pytest.raises(AnswerError, match="`1` We need instant failover or `3` We can wait"):
+        parse_answer(q, typed)
+
+
+def test_because_its_better_is_a_capability_reason(catalog: Catalog) -> None:
+    q = catalog.by_slug("model-convergence").question("reasons")
+    typed = (
+        "patient data has to stay on-prem, that's why llama. azure is for the rest because "
+        "its better"
+    )
+    assert parse_answer(q, typed).choices == ("capability", "compliance")
