@@ -30,7 +30,8 @@ REASON_WORDS = {
 # Models that make search vectors, rankings, transcripts or voices, not answers: the convergence
 # result (open-ended answers) says nothing about them, and no chat model replaces them
 SEARCH_WORDS = re.compile(
-    r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper|"
+    r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper|dictat\w*|"
+    r"speech recognition|asr|"
     r"voices?|voice[- ]?overs?|text[- ]to[- ]speech|tts|speech synthesis|elevenlabs|dubbing)\b",
     re.I,
 )

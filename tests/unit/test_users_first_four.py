@@ -464,3 +464,14 @@ def test_because_its_better_is_a_capability_reason(catalog: Catalog) -> None:
         "its better"
     )
     assert parse_answer(q, typed).choices == ("capability", "compliance")
+
+
+def test_a_dictation_model_is_kept_apart_from_the_language_models(catalog: Catalog) -> None:
+    """'Nuance DAX for dictation' was to be consolidated with GPT-4o onto one primary."""
+    vendors = (
+        "Azure OpenAI (GPT-4o) for discharge letters, a self-hosted Llama 3 70B for anything "
+        "with patient identifiers, and Nuance DAX for dictation"
+    )
+    r = run(catalog, "model-convergence", {"vendors": vendors, "reasons": "compliance"})
+    assert "Keep Nuance DAX for dictation apart" in r.verdict
+    assert "and Nuance DAX for dictation on one primary" not in r.verdict
