@@ -9,8 +9,9 @@ from consultations.advisors.words import money
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
+from consultations.state import Status
 from tests.unit.test_advisors import run
-from tests.unit.test_engine import begin, step
+from tests.unit.test_engine import begin, step, typical
 
 ATTENTION = "attention-readiness"
 
@@ -475,3 +476,19 @@ def test_a_dictation_model_is_kept_apart_from_the_language_models(catalog: Catal
     r = run(catalog, "model-convergence", {"vendors": vendors, "reasons": "compliance"})
     assert "Keep Nuance DAX for dictation apart" in r.verdict
     assert "and Nuance DAX for dictation on one primary" not in r.verdict
+
+
+def test_a_third_agent_after_the_report_is_added_to_the_agents(catalog: Catalog) -> None:
+    """'actually we also have a third agent: an invoice matcher' after the report was refused
+    ('This consultation is finished'): two lists were answered, so neither was picked."""
+    script = catalog.by_slug("reasoning-telemetry")
+    d = begin(script)
+    for q in script.questions:
+        d = step(script, d.consultation, typical(q))
+    assert d.consultation.status is Status.COMPLETED
+    d = step(script, d.consultation, "actually we also have a third agent: an invoice matcher")
+    assert d.consultation.answers["agents"].items == (
+        "support triage agent",
+        "code-review bot",
+        "invoice matcher",
+    )
