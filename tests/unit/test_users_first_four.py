@@ -492,3 +492,21 @@ def test_a_third_agent_after_the_report_is_added_to_the_agents(catalog: Catalog)
         "code-review bot",
         "invoice matcher",
     )
+
+
+def test_the_customs_authority_auditing_is_a_regulator(catalog: Catalog) -> None:
+    """'yes the customs authority can audit us 10 years back' was refused three times."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    typed = "yes the customs authority can audit us 10 years back"
+    assert parse_answer(q, typed).choices == ("regulated",)
+    assert parse_answer(q, "internal audit only").choices == ("internal",)
+
+
+def test_and_one_chatbot_is_a_second_agent(catalog: Catalog) -> None:
+    """'a agent for the customs declarations (…) and one chatbot for truck drivers' was one."""
+    q = catalog.by_slug("reasoning-telemetry").question("agents")
+    typed = (
+        "we have a agent for the customs declarations (it fill the forms from invoice) and one "
+        "chatbot for truck drivers in 6 languages"
+    )
+    assert len(parse_answer(q, typed).items or ()) == 2
