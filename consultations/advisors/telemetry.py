@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.debuggers import cannot_answer, split_blind, who_debugs
 from consultations.advisors.words import count, counted, join, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
@@ -123,7 +124,7 @@ def advise(request: AdvisorInput) -> Report:
         + ("Cost per run above the 99th percentile of last week.",)
         + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
     )
-    reader = _who(blind)
+    reader = who_debugs(blind)
     small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
 
     def owner(role: str) -> str:
@@ -171,8 +172,9 @@ def advise(request: AdvisorInput) -> Report:
             title="Alert and review weekly",
             detail="The alerts above, and a weekly review of the worst runs"
             + (
-                f" with {reader}, starting from what they cannot answer today: {_gap(blind)}"
-                if blind and _split(blind)[1]
+                f" with {reader}, starting from what they cannot answer today: "
+                + cannot_answer(blind)
+                if blind and split_blind(blind)[1]
                 else f" with {reader}"
                 if blind
                 else ""
@@ -281,48 +283,6 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
-_CANNOT = re.compile(
-    r"^(?:(?:we|they|i|the team|our team|nobody|no one)\s+)?(?:can(?:no|')t|cannot|can not|"
-    r"don'?t|do not|are unable to)\s+(?:(?:see|answer|tell|know|say)\s+)?",
-    re.I,
-)
-
-
-def _split(blind: str) -> tuple[str | None, str]:
-    """ "on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
-    "we can't see why it picked a tool" names no one but the team itself."""
-    if lead := _NOBODY.match(blind):  # "nobody really, the on-call dev; …": who does it
-        rest = blind[lead.end() :].strip()
-        who, gap = _split(rest) if rest else (None, "")
-        short = who is None and rest and len(rest.split()) <= 5 and not _CANNOT.match(rest)
-        return (rest, "") if short else (who, gap)
-    for sep in (";", " — ", ": ", ", "):
-        head, found, tail = blind.partition(sep)
-        head, tail = _DOES_IT.sub("", head.strip()), tail.strip()  # "the vendor would debug"
-        short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
-        if found and tail and short and not _CANNOT.match(head):
-            return head, "" if _ASIDE.match(tail) else tail  # ", which is part of the problem"
-    if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
-        return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
-    return None, blind.strip()
-
-
-_DOES_IT = re.compile(  # "the vendor would debug": who, without what they do
-    r"\s+(?:would|will|does|do|has to|have to|should|must)?\s*(?:debug|fix|handle|look at)s?"
-    r"(?:\s+(?:it|them|the agents?))?$",
-    re.I,
-)
-_ASIDE = re.compile(r"(?:which|that)(?:'s|\s+is|\s+was)\b|and that(?:'s|\s+is)\b", re.I)
-_ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
-
-
-_NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
-    r"^\s*(?:nobody|no one|noone|none)(?:\s+(?:really|in particular|specific|dedicated|yet))*"
-    r"(?:\s*[,;:.—–-]+\s*(?:just\s+|only\s+|maybe\s+|so\s+)?|\s*$)",
-    re.I,
-)
-
-
 _LOOP = re.compile(r"\bloop", re.I)
 _YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:-\s*)?(?:years?|yrs?|y)\b", re.I)
 _COMMON = {"the", "and", "for", "its", "our", "was", "are", "not", "but", "any", "all", "one"}
@@ -353,9 +313,17 @@ def _failures(failures: str) -> list[str]:
     split: list[str] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
+        if len(pieces) > 1 and any(_CONSEQUENCE.match(p) for p in pieces[1:]):  # "this cost us"
+            pieces = [p for p in pieces if not _CONSEQUENCE.match(p)]  # what it led to: no failure
+            part = ", ".join(pieces)
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
         split.extend(pieces if listed else [part])
     return split[:4] or [failures]
+
+
+_CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to
+    r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b", re.I
+)
 
 
 # What to watch for a failure of a known kind: (words that name it, the detector)
@@ -402,27 +370,6 @@ def _detector(failure: str) -> str:
     return next(
         (d for words, d in DETECTORS if re.search(words, low)), "a detector and a weekly count"
     )
-
-
-_OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|\w+'s)\b", re.I)
-_FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
-
-
-def _who(blind: str) -> str:
-    who, gap = _split(blind)
-    if who:
-        for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
-            who = pattern.sub(repl, who)
-        bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team
-        return f"the {who}" if bare else who
-    if _NOBODY.fullmatch(blind):
-        return "an owner you name (nobody debugs them today)"
-    return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
-
-
-def _gap(blind: str) -> str:
-    gap = _split(blind)[1]
-    return _CANNOT.sub("", gap.removeprefix("they ")).strip() or gap
 
 
 def _bytes(n: float) -> str:

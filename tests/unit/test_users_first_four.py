@@ -510,3 +510,12 @@ def test_and_one_chatbot_is_a_second_agent(catalog: Catalog) -> None:
         "chatbot for truck drivers in 6 languages"
     )
     assert len(parse_answer(q, typed).items or ()) == 2
+
+
+def test_what_a_failure_cost_is_no_failure_of_its_own(catalog: Catalog) -> None:
+    """'wrong HS-code in the declaration, this cost us ca. 15.000 € penalty last year' gave a
+    second known failure, 'this cost us …', watched by the cost-per-run alert."""
+    typed = "wrong HS-code in the declaration, this cost us ca. 15.000 € penalty last year"
+    out = render_report_markdown(run(catalog, "reasoning-telemetry", {"failures": typed}))
+    assert "Your known failure — this cost us" not in out
+    assert "Your known failure — wrong HS-code in the declaration:" in out

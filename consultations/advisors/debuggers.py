@@ -1,0 +1,68 @@
+"""Who debugs the agents, and what they cannot answer today, as people say it ("nobody really,
+the on-call dev; they cannot see why a tool was chosen"). Pure."""
+
+from __future__ import annotations
+
+import re
+
+_CANNOT = re.compile(
+    r"^(?:(?:we|they|i|the team|our team|nobody|no one)\s+)?(?:can(?:no|')t|cannot|can not|"
+    r"don'?t|do not|are unable to)\s+(?:(?:see|answer|tell|know|say)\s+)?",
+    re.I,
+)
+
+
+def split_blind(blind: str) -> tuple[str | None, str]:
+    """ "on-call SREs; they cannot see why a tool was chosen" → (who, what they cannot answer);
+    "we can't see why it picked a tool" names no one but the team itself."""
+    if lead := _NOBODY.match(blind):  # "nobody really, the on-call dev; …": who does it
+        rest = blind[lead.end() :].strip()
+        who, gap = split_blind(rest) if rest else (None, "")
+        short = who is None and rest and len(rest.split()) <= 5 and not _CANNOT.match(rest)
+        return (rest, "") if short else (who, gap)
+    for sep in (";", " — ", ": ", ", "):
+        head, found, tail = blind.partition(sep)
+        head, tail = _DOES_IT.sub("", head.strip()), tail.strip()  # "the vendor would debug"
+        short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
+        if found and tail and short and not _CANNOT.match(head):
+            return head, "" if _ASIDE.match(tail) else tail  # ", which is part of the problem"
+    if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
+        return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
+    return None, blind.strip()
+
+
+_DOES_IT = re.compile(  # "the vendor would debug": who, without what they do
+    r"\s+(?:would|will|does|do|has to|have to|should|must)?\s*(?:debug|fix|handle|look at)s?"
+    r"(?:\s+(?:it|them|the agents?))?$",
+    re.I,
+)
+_ASIDE = re.compile(r"(?:which|that)(?:'s|\s+is|\s+was)\b|and that(?:'s|\s+is)\b", re.I)
+_ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
+
+
+_NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
+    r"^\s*(?:nobody|no one|noone|none)(?:\s+(?:really|in particular|specific|dedicated|yet))*"
+    r"(?:\s*[,;:.—–-]+\s*(?:just\s+|only\s+|maybe\s+|so\s+)?|\s*$)",
+    re.I,
+)
+
+
+_OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|\w+'s)\b", re.I)
+_FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
+
+
+def who_debugs(blind: str) -> str:
+    who, gap = split_blind(blind)
+    if who:
+        for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
+            who = pattern.sub(repl, who)
+        bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team
+        return f"the {who}" if bare else who
+    if _NOBODY.fullmatch(blind):
+        return "an owner you name (nobody debugs them today)"
+    return "your team" if re.match(r"^(?:we|our|i)\b", gap, re.I) else "whoever debugs the agents"
+
+
+def cannot_answer(blind: str) -> str:
+    gap = split_blind(blind)[1]
+    return _CANNOT.sub("", gap.removeprefix("they ")).strip() or gap
