@@ -24,8 +24,8 @@ _VAGUE_AS = {
 }
 
 
-_COUPLE_OF = re.compile(  # "a couple of thousand": 2,000, as "a couple thousand" reads
-    r"\b(?:a\s+)?couple\s+of\s+(?=(?:hundred|thousand|million|billion)s?\b)", re.I
+_COUPLE_OF = re.compile(  # "a couple of thousand", "a couple of pages": 2,000, 2 pages
+    r"\b(?:a\s+)?couple\s+of\s+(?=[a-z])", re.I
 )
 
 

@@ -35,6 +35,14 @@ def test_rough_scales_in_words_keep_their_scale(
         assert said in (answer.note or "")
 
 
+def test_a_couple_of_pages_in_is_two_pages_of_tokens(catalog: Catalog) -> None:
+    """'a couple of pages in, a paragraph out' was 2 tokens in."""
+    q = catalog.by_slug("edge-economics").question("tokens")
+    answer = parse_answer(q, "a couple of pages in, a paragraph out")
+    assert answer.numbers == {"input": 1_000, "output": 150}
+    assert "couple of" in (answer.note or "")
+
+
 HOSPITAL = {
     "pipelines": "we have a discharge-letter summariser that chunks the patient record, and a "
     "RAG over clinical guidelines (SOPs) with permission filtering per ward",
