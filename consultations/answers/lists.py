@@ -108,6 +108,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
         item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
+        item = without_we(item)  # "we split the lore …": what is done
         if planned := _PLANNING.match(item):  # "planning a triage assistant": one, planned
             item = f"{item[planned.end() :]} (planned)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
@@ -301,7 +302,21 @@ def _two_actions(part: str) -> list[str]:
     pieces = _AND_SPLIT.split(part)
     if len(pieces) != 2 or part.count("(") != part.count(")"):
         return [part]
+    if _ON_THE_SAME.match(pieces[1]):  # "split the lore into chunks and embed them": one
+        return [part]
     return pieces if all(_ACTION.match(p) for p in pieces) else [part]
+
+
+_ON_THE_SAME = re.compile(  # a second step on what the first made: "… and embed them"
+    rf"^\s*(?:(?:then|also)\s+)?{_DOING}\s+(?:them|it|those|these|the chunks|the results)\b",
+    re.I,
+)
+_WE_DO = re.compile(rf"^(?:we|i)\s+(?=(?:(?:also|then|just|mostly)\s+)?{_DOING}\s)", re.I)
+
+
+def without_we(item: str) -> str:
+    """ "we split the lore bible into chunks": the pipeline, "split the lore bible into chunks"."""
+    return _WE_DO.sub("", item)
 
 
 _STOP = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Za-z])")  # a full stop, then the next sentence

@@ -527,3 +527,16 @@ def test_what_a_failure_cost_is_no_failure_of_its_own(catalog: Catalog) -> None:
     out = render_report_markdown(run(catalog, "reasoning-telemetry", {"failures": typed}))
     assert "Your known failure — this cost us" not in out
     assert "Your known failure — wrong HS-code in the declaration:" in out
+
+
+def test_split_into_chunks_and_embed_them_is_one_pipeline(catalog: Catalog) -> None:
+    """The games studio's 'we split the lore bible into chunks and embed them …' became two
+    pipelines, and the verdict read 'start with we split the lore bible'."""
+    typed = (
+        "we split the lore bible (~900 pages) into chunks and embed them so the NPC dialogue "
+        "model can look up facts, plus a quest-log summariser that does map-reduce over player "
+        "session logs"
+    )
+    answer = parse_answer(catalog.by_slug(ATTENTION).question("pipelines"), typed)
+    assert answer.items is not None and len(answer.items) == 2
+    assert answer.items[0].startswith("split the lore bible (~900 pages) into chunks and embed")
