@@ -103,6 +103,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
+            if _only_a_figure(text):  # "20k runs a day" at "Which tools …?": a later answer
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"I read a figure, but this question asks for names{example}; the figure "
+                    "has its own question."
+                )
             if all(_mashed(w) for w in re.split(r"[\s,;]+", text.strip(" ,;")) if w):  # "asdf"
                 example = f" (for example: {question.example})" if question.example else ""
                 raise AnswerError(
@@ -145,6 +151,18 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+_FIGURE_WORDS = re.compile(  # the words around a bare figure ("about 20k runs a day")
+    r"(?:a|an|per|about|around|roughly|approx|ca|maybe|like|max|up|to|k|m|mio|bn|million|"
+    r"thousand|runs?|calls?|requests?|tokens?|hours?|days?|weeks?|months?|years?|engineers?|"
+    r"people|usd|eur|dollars?|euros?|in|out)"
+)
+
+
+def _only_a_figure(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.casefold())
+    return bool(re.search(r"\d", text)) and all(_FIGURE_WORDS.fullmatch(w) for w in words)
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -540,3 +540,18 @@ def test_split_into_chunks_and_embed_them_is_one_pipeline(catalog: Catalog) -> N
     answer = parse_answer(catalog.by_slug(ATTENTION).question("pipelines"), typed)
     assert answer.items is not None and len(answer.items) == 2
     assert answer.items[0].startswith("split the lore bible (~900 pages) into chunks and embed")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        ("reasoning-telemetry", "tools", "20k runs a day"),
+        ("model-convergence", "vendors", "5k a month"),
+    ],
+)
+def test_a_figure_at_a_question_for_names_is_asked_again(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    """'20k runs a day' typed at 'Which tools …?' was 'Noted: 20k runs a day.', a tool."""
+    with pytest.raises(AnswerError, match="I read a figure, but this question asks for names"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
