@@ -98,6 +98,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
         others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
         return (picked[-1],), f"the strictest you named, over {others}"
+    if hits and question.multiple and (more := _typos_fixed(question, folded)) is not None:
+        if set(more[0]) > set(hits):  # "becaus of the prize and the backup": price too
+            return more
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
@@ -135,10 +138,10 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
     """ "few secunds is ok": the options read with each misspelt word ("secunds") put right, and
     said back; None when no word is a near-miss of an option's word or nothing is picked then."""
     vocabulary = {w for c in question.choices for n in _names(c) for w in _WORD.findall(n)}
-    vocabulary = {w for w in vocabulary if len(w) >= 6}
+    vocabulary = {w for w in vocabulary if len(w) >= 5}
     fixes: dict[str, str] = {}
     for word in set(_WORD.findall(folded)) - vocabulary:
-        if len(word) >= 6 and (near := difflib.get_close_matches(word, vocabulary, 1, 0.8)):
+        if len(word) >= 5 and (near := difflib.get_close_matches(word, vocabulary, 1, 0.8)):
             fixes[word] = near[0]
     if not fixes:
         return None

@@ -555,3 +555,11 @@ def test_a_figure_at_a_question_for_names_is_asked_again(
     """'20k runs a day' typed at 'Which tools …?' was 'Noted: 20k runs a day.', a tool."""
     with pytest.raises(AnswerError, match="I read a figure, but this question asks for names"):
         parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+def test_a_misspelt_reason_beside_a_known_one_is_picked_too(catalog: Catalog) -> None:
+    """'becaus of the prize and the backup if one is down' was redundancy alone."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    answer = parse_answer(q, "becaus of the prize and the backup if one is down")
+    assert answer.choices == ("price", "redundancy")
+    assert "“prize” as “price”" in (answer.note or "")
