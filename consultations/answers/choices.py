@@ -98,9 +98,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
         others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
         return (picked[-1],), f"the strictest you named, over {others}"
-    if hits and question.multiple and (more := _typos_fixed(question, folded)) is not None:
-        if set(more[0]) > set(hits):  # "becaus of the prize and the backup": price too
-            return more
+    more = _typos_fixed(question, folded) if hits and question.multiple else None
+    if more is not None and set(more[0]) > set(hits):  # "the prize and the backup": price too
+        return more
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
