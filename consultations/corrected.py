@@ -173,8 +173,31 @@ RECENT = 3  # how far back an unnamed correction may reach
 
 
 def _fresh(current: Question | None, words: str, text: str) -> bool:
-    """The words of a cued reply can answer the question asked ("sorry, 5M" at the volume)."""
-    return current is not None and not _only_quantity(current, words) and reads(current, text)
+    """The words of a cued reply can answer the question asked ("sorry, 5M" at the volume),
+    and plausibly: "no wait, 1500 in" at the price is the token count, not $1,500 a million."""
+    return (
+        current is not None
+        and not _only_quantity(current, words)
+        and reads(current, text)
+        and _plausible(current, text)
+    )
+
+
+def _plausible(q: Question, text: str) -> bool:
+    """A figure ``q`` would take without doubting it (a part not typed yet is left aside)."""
+    try:
+        readings: tuple[Answer, ...] = (parse_answer(q, text),)
+    except Unclear as e:
+        readings = e.readings
+    except AnswerError:
+        return False
+    given = [
+        a.model_copy(update={"numbers": {p: v for p, v in a.numbers.items() if v}})
+        if a.numbers
+        else a
+        for a in readings
+    ]
+    return not given or any(doubt(q, a, ()) is None for a in given)
 
 
 def _about_nothing_asked(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
 from consultations.answers.lexer import scan
-from consultations.answers.numbers import one_part
+from consultations.answers.numbers import asks_missing, one_part
 from consultations.answers.parts import part_words, words_pattern
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.corrected import (
@@ -21,6 +21,7 @@ from consultations.corrected import (
     in_currency_of,
     label,
     reads,
+    short,
 )
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, Pending, Status
@@ -181,6 +182,12 @@ def _unknown(script: ConsultationScript, c: Consultation, q: Question) -> ReplyR
             c.trail.append(q.key)
         c.pending = None
         return ReplyResult(True, note="Skipped; the report says so (`edit N` adds it later).")
+    if c.pending is not None and asks_missing(c.pending.prompt):  # "idk" at "… a month?"
+        return ReplyResult(
+            False,
+            reason="A rough guess for that part will do (or `yes` if it is none): the report "
+            "shows what it rests on, and `edit N` changes it later.",
+        )
     example = f" (for example: {q.example})" if q.example else ""
     doubted = c.pending is not None  # "not sure" at "I read 2 — is that right?": drop the 2
     c.pending = None
@@ -243,7 +250,7 @@ def _accept(
         c.editing = None
         if old is not None:
             return ReplyResult(True, note=changed(q, old.display(q), shown))
-    return ReplyResult(True, note=f"Noted: {shown}.")
+    return ReplyResult(True, note=f"Noted: {shown.rstrip('.')}.")  # never "scary.."
 
 
 def _mixed(script: ConsultationScript, c: Consultation, answer: Answer) -> str | None:
@@ -299,7 +306,7 @@ def reopen(c: Consultation) -> None:
 def summary(script: ConsultationScript, c: Consultation) -> str:
     """The answers the report will use, compactly: "volume 5,000,000 · tokens input 1,200 …"."""
     return " · ".join(
-        f"{label(q)} {c.answers[q.key].display(q)}"
+        f"{label(q)} {short(c.answers[q.key].display(q))}"  # a long story: its start
         for q in script.questions
         if q.key in c.answers and not c.answers[q.key].skipped
     )

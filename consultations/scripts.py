@@ -117,6 +117,11 @@ class Question(BaseModel):
     # list
     max_items: int = Field(default=20, ge=1, le=100)
     named_items: bool = Field(default=False, description="Items name things (vendors).")
+    rules_are_items: bool = Field(
+        default=False,
+        description="Items may be rules ('no customer data outside the EU'), never put aside "
+        "as remarks typed among the items ('no US cloud' after a list of tools).",
+    )
     # words that name this question in a correction ("change the volume to 8M")
     names: tuple[str, ...] = ()
 

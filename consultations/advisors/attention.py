@@ -13,6 +13,7 @@ from consultations.advisors.words import (
     money,
     plural,
     possessive,
+    quoted,
     said_once,
     share,
 )
@@ -24,6 +25,12 @@ HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 d
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
 RETRIEVAL_WORDS = ("search", "retriev", "index", "rag", "vector", "embedding", "lookup")
+# A pipeline whose own line says it guards who sees what ("RAG with permission filtering")
+GUARD_WORDS = re.compile(
+    r"\b(?:permission\w*|acls?|access[- ]control\w*|access rights|rbac|entitlements?|"
+    r"need[- ]to[- ]know|who can see)\b",
+    re.I,
+)
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
@@ -49,28 +56,43 @@ def advise(request: AdvisorInput) -> Report:
         f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
         f"{money(upkeep, cur)} of upkeep"
     )
-    kept_for_access = [  # retrievers for permissions or freshness: kept whatever the price
-        any(w in p.casefold() for w in RETRIEVAL_WORDS) and bool(workarounds & KEEP_FOR)
-        for p in pipelines
+    retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
+    kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
+        bool((retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p))
+        for p, retrieval in zip(pipelines, retrievers, strict=True)
     ]
-    said = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
+    told = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
 
     def cost_said() -> str:
         """The comparison in full the first time, then pointed back to."""
-        if said[0]:
+        if told[0]:
             more = "more" if costly else "less"
             return f"whole documents cost {more} in input than its upkeep (the figures above)"
-        said[0] = True
+        told[0] = True
         return money_note
 
     calls = []
-    for p, for_access in zip(pipelines, kept_for_access, strict=True):
+    for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
         if for_access:
+            guards = [  # what it enforces, as said: the pipeline's own words, then the answer
+                w
+                for w, said in (
+                    (
+                        "enforces permissions",
+                        GUARD_WORDS.search(p) or "access-control" in workarounds,
+                    ),
+                    (
+                        "keeps answers as fresh as the data",
+                        retrieval and "freshness" in workarounds,
+                    ),
+                )
+                if said
+            ]
             calls.append(
                 (
                     p,
                     "keep",
-                    "it enforces permissions or freshness, which a longer context does not replace",
+                    f"it {join(guards, 'and')}, which a longer context does not replace",
                 )
             )
         elif not fits:
@@ -174,7 +196,7 @@ def advise(request: AdvisorInput) -> Report:
                 items=(
                     "Take 30 real documents, including the longest and "
                     + (
-                        f"the ones behind your incident ({incidents.rstrip('.')})."
+                        f"the ones behind your incident ({quoted(incidents)})."
                         if incidents
                         else "any behind past incidents."
                     ),

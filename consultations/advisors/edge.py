@@ -55,6 +55,11 @@ def advise(request: AdvisorInput) -> Report:
     def lm(v: float) -> str:  # a local amount, in the currency it was typed in
         return money(v, built_in or cur)
 
+    mixed = bool(priced_in and built_in and priced_in != built_in)
+
+    def gap(v: float) -> str:  # API less local: "$15,000 − €39,250" is no dollar amount
+        return f"{count(v)} ({priced_in} less {built_in}, unconverted)" if mixed else m(v)
+
     figures = (
         Figure(
             label="API input cost per month",
@@ -106,9 +111,15 @@ def advise(request: AdvisorInput) -> Report:
         Figure(
             label="Monthly saving running locally",
             value=saving,
-            display=m(saving),
+            display=gap(saving),
             working=f"{m(api_total)} − {lm(local_total)}"
-            + (f": local costs {m(-saving)} a month more" if saving < 0 else ""),
+            + (
+                ": two currencies, so convert one side first"
+                if mixed
+                else f": local costs {m(-saving)} a month more"
+                if saving < 0
+                else ""
+            ),
         ),
         Figure(
             label="Hardware payback",
@@ -156,7 +167,7 @@ def advise(request: AdvisorInput) -> Report:
         sensitivity,
         latency,
         tolerance,
-        premium=m(-saving) if saving < 0 else None,
+        premium=gap(-saving) if saving < 0 else None,
     )
     other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
@@ -184,7 +195,7 @@ def advise(request: AdvisorInput) -> Report:
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
         + (
-            f" Today local costs {m(-saving)} a month more; the case for it is {moved_by}."
+            f" Today local costs {gap(-saving)} a month more; the case for it is {moved_by}."
             if moved_by
             else ""
         )

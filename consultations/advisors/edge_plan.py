@@ -164,7 +164,7 @@ def plan(
             + (
                 f"pilot passes if the local model stays within your {number(tolerance)}% of them."
                 if tolerance > 0
-                else "pilot passes only if the local model's answers are as good as them."
+                else "pilot passes only if the local model's answers are as good as those."
             ),
             horizon="weeks 1-2",
             owner="ML engineer",

@@ -323,9 +323,17 @@ def _failures(failures: str) -> list[str]:
     split: list[str] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
+        if len(pieces) > 1 and any(_CONSEQUENCE.match(p) for p in pieces[1:]):  # "this cost us"
+            pieces = [p for p in pieces if not _CONSEQUENCE.match(p)]  # what it led to: no failure
+            part = ", ".join(pieces)
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
         split.extend(pieces if listed else [part])
     return split[:4] or [failures]
+
+
+_CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to
+    r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b", re.I
+)
 
 
 # What to watch for a failure of a known kind: (words that name it, the detector)

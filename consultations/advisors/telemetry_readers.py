@@ -23,15 +23,21 @@ def split(blind: str) -> tuple[str | None, str]:
         return (rest, "") if short else (who, gap)
     for sep in (";", " — ", ": ", ", "):
         head, found, tail = blind.partition(sep)
-        head, tail = head.strip(), tail.strip()
+        head, tail = _DOES_IT.sub("", head.strip()), tail.strip()  # "the vendor would debug"
         short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
         if found and tail and short and not _CANNOT.match(head):
-            return head, tail
+            return head, "" if _ASIDE.match(tail) else tail  # ", which is part of the problem"
     if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
         return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
     return None, blind.strip()
 
 
+_DOES_IT = re.compile(  # "the vendor would debug": who, without what they do
+    r"\s+(?:would|will|does|do|has to|have to|should|must)?\s*(?:debug|fix|handle|look at)s?"
+    r"(?:\s+(?:it|them|the agents?))?$",
+    re.I,
+)
+_ASIDE = re.compile(r"(?:which|that)(?:'s|\s+is|\s+was)\b|and that(?:'s|\s+is)\b", re.I)
 _ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
 
 

@@ -18,6 +18,13 @@ IMAGE_WORDS = (
     "imagen",
     "flux",
     "image",
+    "textur",  # a games studio's "Unity Muse for textures"
+    "sprite",
+    "concept art",
+    "illustrat",
+    "artwork",
+    "picture",
+    "photo",
 )
 # Models that make search vectors, rankings, transcripts or speech, not answers: the convergence
 # result (open-ended answers) says nothing about them, and no chat model replaces them

@@ -8,6 +8,8 @@ nothing is not a share, and a noun agrees with its number.
 from __future__ import annotations
 
 import math
+import re
+from decimal import Decimal
 
 from consultations.answers.model import SYMBOLS
 
@@ -23,12 +25,14 @@ def money(value: float, currency: str = "USD") -> str:
         return "no finite amount"
     sign = MINUS if value < 0 else ""
     v = abs(value)
-    if v >= 100:
+    if 100 <= v < 10_000 and f"{v:.2f}".endswith(".50"):  # a half shown, not rounded either
+        body = f"{v:,.2f}"  # way: "$562.50 + $375 = $937.50", never "$562 + $375 = $938"
+    elif v >= 100:
         body = f"{v:,.0f}"
     elif v >= 1 or v == 0:
         body = f"{v:,.2f}".replace(".00", "")
     else:
-        body = f"{v:.2g}"
+        body = f"{Decimal(f'{v:.3g}'):f}"  # 3 digits: "$3,000 ÷ $0.0125" works out; no "1e-05"
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{body} {currency}"
 
 
@@ -111,7 +115,9 @@ def percent(part: float, whole: float) -> str | None:
     ratio = part / whole
     if ratio >= 10:
         return None
-    return f"{ratio:.0%}"
+    if 0 < ratio < 0.0005:  # $4,800 of $3M a month is not "0%"
+        return "under 0.1%"
+    return f"{ratio:.1%}" if 0 < ratio < 0.0095 else f"{ratio:.0%}"
 
 
 def join(items: list[str] | tuple[str, ...], last: str = "and") -> str:
@@ -146,3 +152,12 @@ def join_all(items: list[str] | tuple[str, ...], most: int = 8) -> str:
 def possessive(name: str) -> str:
     """ "bed allocation's", "onboarding emails'" (a plural name takes the apostrophe alone)."""
     return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
+
+
+def quoted(text: str, limit: int = 120) -> str:
+    """A user's own words quoted inside a sentence of the report: the first sentence, cut at a
+    word within ``limit`` characters ("…" says so), with no closing stop ("scary.." never)."""
+    first = re.split(r"(?<=[.!?])\s+|\n", text.strip(), maxsplit=1)[0].rstrip(" .!?;,")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -11,7 +11,7 @@ import re
 
 from consultations.answers.bare import figure_only
 from consultations.answers.choices import choose, parse_choice
-from consultations.answers.lists import split_list
+from consultations.answers.lists import remarks, split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
     Answer,
@@ -47,11 +47,12 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
-    r"\s*(?:none|nothing|no|nope|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"\s*(?:none|nothing|no|nope|nah|nada|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"not really|no thanks|not (?:at the moment|right now)|"
     r"nothing (?:else|major|serious|significant|notable|big|much|bad|special|worth mentioning|"
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
     r"problems?|failures?|outages?)|none that i know of|not that i know of)"
-    r"(?:\s+(?:really|yet|so far))?\s*[.!]?\s*",
+    r"(?:[\s,]+(?:really|yet|so far|not really|tbh|honestly|thanks|lol))*\s*[.!]?\s*",
     re.I,
 )
 _VAGUE = re.compile(  # "the usual ones": no item is named
@@ -63,6 +64,11 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
     r"(?:\s+(?:matters|counts|relevant|is relevant|important|is important))?"
     r"\s+(?:for|to|in)\s+(?:a|an|the|our|us|me)?\s*[\w &/-]{1,40}[.!]?\s*"
     r"|\s*whatever\s+(?:the|our|they|we|is|people|someone|anyone)\b[^,;]*",  # "… devs pick"
+    re.I,
+)
+_NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what …?"
+    r"[\W_]*(?:(?:yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|thanks|thx|lol|haha|hmm+|hm+|"
+    r"um+|uh+|erm|meh|right|got it|alright)[\W_]*)*",
     re.I,
 )
 _EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
@@ -87,6 +93,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
         raise AnswerError(
             f"That looks like code or JSON, not an answer: a few words, please{example}."
         )
+    if question.type in _NAMED and _NOD.fullmatch(text):  # "ok", "lol", "👍": no answer yet
+        example = f" (for example: {question.example})" if question.example else ""
+        skip = ", or `skip` it" if question.optional else ""
+        raise AnswerError(
+            f"I could not read that as an answer: a few words, please{example}{skip}."
+        )
     match question.type:
         case QuestionType.TEXT:
             if len(text) < 2:
@@ -101,7 +113,26 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
+            if figure_only(text):  # "20k runs a day" at "Which tools …?": a later answer
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"I read a figure, but this question asks for names{example}; the figure "
+                    "has its own question."
+                )
+            if all(_mashed(w) for w in re.split(r"[\s,;]+", text.strip(" ,;")) if w):  # "asdf"
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"I could not read that as a list: name each one, please{example}."
+                )
             items = split_list(text, named=question.named_items)[: question.max_items]
+            aside = [  # "no US cloud" after the tools; a goal may be one ("no data outside the EU")
+                i
+                for i in remarks(items)[1]
+                if not _NONE.fullmatch(i) and not question.rules_are_items
+            ]
+            items = [i for i in items if i not in aside]
+            if not items and aside and question.optional:
+                return Answer(key=question.key, raw=text, skipped=True)  # "no MCP yet"
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
@@ -109,12 +140,7 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 return Answer(key=question.key, raw=text, skipped=True)
             nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
             items = [i for i in items if i not in nothing]
-            figures = [i for i in items if figure_only(i)]  # "18k EUR per month": the spend
-            if figures and len(figures) == len(items):
-                example = f", for example: {question.example}" if question.example else ""
-                raise AnswerError(
-                    f"“{figures[0]}” is a figure, not a name: name each one{example}."
-                )
+            figures = [i for i in items if figure_only(i)]  # "gpt-4o, claude, 18k a month"
             items = [i for i in items if i not in figures]
             if figures:
                 nothing.append(figures[0])
@@ -125,7 +151,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 )
             left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
-            note = "; ".join(filter(None, [left, seats])) or None
+            kept_apart = (
+                " and ".join(f"“{a}”" for a in aside) + " left out: a remark, not an item"
+                if aside
+                else None
+            )
+            note = "; ".join(filter(None, [left, kept_apart, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

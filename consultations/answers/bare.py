@@ -1,5 +1,5 @@
-"""A list item that is only a figure ("18k EUR per month", "half a day", "3 engineers"): an
-answer to another question typed at a list of names, not a name."""
+"""An answer, or a list item, that is only a figure ("18k EUR per month", "half a day",
+"20k runs a day", "3 engineers"): an answer to another question typed at a list of names."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import re
 
 from consultations.answers.lexer import scan
 
-_LEFT = re.compile(  # what may stand around a figure: hedges, periods, per-unit words, marks
-    r"(?:roughly|approx(?:imately|\.)?|about|around|circa|ca\.?|maybe|max(?:imum)?|min(?:imum)?|"
-    r"tops|at most|at least|ish|or so|tbh|each|per|a|an|the|in total|total|all in|"
-    r"month(?:ly)?|mo|monat(?:lich)?|year(?:ly)?|yr|jahr|week(?:ly)?|day|daily|tag|"
+_LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is counted, marks
+    r"(?:roughly|approx(?:imately|\.)?|about|around|circa|ca\.?|maybe|like|max(?:imum)?|"
+    r"min(?:imum)?|up to|tops|at most|at least|ish|or so|tbh|each|per|a|an|the|in total|total|"
+    r"all in|month(?:ly)?|mo|monat(?:lich)?|year(?:ly)?|yr|jahr|week(?:ly)?|day|daily|tag|"
+    r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|"
     r"[$€£¥~≈+/.,;:!?()\s-])*",
     re.I,
 )

@@ -38,6 +38,7 @@ _EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blo
     r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
 )
 _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
+_NO_APOSTROPHE = re.compile(r"\b(do|does|did|ca|wo|is|are|was|were|has|have|could|would)nt\b")
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
 
@@ -49,6 +50,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back."""
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
+    folded = _NO_APOSTROPHE.sub(r"\1n't", folded)  # "they dont fit": "don't fit"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
     if numbers:
@@ -62,8 +64,6 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if (ruled := _ruled_out(question, folded)) is not None:
         return ruled
     banded = _by_band(question, folded)
-    if banded and not question.strictest:
-        return banded, None
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
@@ -71,6 +71,16 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if negated:  # "spot checks, no legal review": this "no" negates; it does not say "none"
         words -= {m.group(1) for m in _NEGATOR.finditer(folded)}
     words |= {stem(w) for w in words}  # "checked" answers an option named "check"
+    if banded and not question.strictest:
+        phrased = [  # "dictation can't go down, the rest can wait an hour": two answers
+            c.value
+            for c in choices
+            if c.value not in banded
+            and any(" " in n and _contains(folded, words, n) for n in c.synonyms)
+        ]
+        if phrased and not question.multiple:
+            raise AnswerError(_one_or_other(question, (phrased[0], banded[0])))
+        return banded, None
     said = "no" if folded in ("nope", "nah", "no way", "not at all") else folded  # "nope": "no"
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
@@ -90,6 +100,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
         others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
         return (picked[-1],), f"the strictest you named, over {others}"
+    more = _typos_fixed(question, folded) if hits and question.multiple else None
+    if more is not None and set(more[0]) > set(hits):  # "the prize and the backup": price too
+        return more
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
@@ -118,7 +131,29 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     )
     if close:
         return (names[close[0]],), None
+    if (fixed := _typos_fixed(question, folded)) is not None:
+        return fixed
     raise AnswerError(_pick(question))
+
+
+def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:
+    """ "few secunds is ok": the options read with each misspelt word ("secunds") put right, and
+    said back; None when no word is a near-miss of an option's word or nothing is picked then."""
+    vocabulary = {w for c in question.choices for n in _names(c) for w in _WORD.findall(n)}
+    vocabulary = {w for w in vocabulary if len(w) >= 5}
+    fixes: dict[str, str] = {}
+    for word in set(_WORD.findall(folded)) - vocabulary:
+        if len(word) >= 5 and (near := difflib.get_close_matches(word, vocabulary, 1, 0.8)):
+            fixes[word] = near[0]
+    if not fixes:
+        return None
+    fixed = re.sub(r"[a-z]+", lambda m: fixes.get(m.group(0), m.group(0)), folded)
+    try:
+        picked, note = choose(question, fixed)
+    except AnswerError:
+        return None
+    said = ", ".join(f"“{w}” as “{r}”" for w, r in sorted(fixes.items()))
+    return picked, "; ".join(filter(None, [f"read {said}", note]))
 
 
 _BUT_NOT = re.compile(r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b")
@@ -236,6 +271,13 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)] + repl
             break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _one_or_other(question: Question, values: tuple[str, ...]) -> str:
+    """ "can't go down … can wait an hour": the two options the words name, to pick one."""
+    number = {c.value: i for i, c in enumerate(question.choices, 1)}
+    named = " or ".join(f"`{number[v]}` {question.label_of(v)}" for v in values)
+    return f"Your words fit two answers; which one holds overall: {named}?"
 
 
 def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]:

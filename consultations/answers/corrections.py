@@ -97,9 +97,28 @@ def _added_to_the_list(
     if added is None or (asked is not None and asked.type in _FREE):
         return None
     lists = [q for q in questions if q.type is QuestionType.LIST and q.key in answered]
+    items = added.group("items").strip(" ,;.")
+    if len(lists) > 1:  # "we also have a third agent: an invoice matcher": the agents
+        lists = [q for q in lists if any(_kind_said(n, items) for n in names_of(q))]
     if len(lists) != 1 or lists[0].key == current:
         return None
-    return Correction(lists[0].key, added.group("items").strip(" ,;."), add=True)
+    for name in names_of(lists[0]):  # "a third agent: an invoice matcher" adds the matcher
+        items = re.sub(
+            rf"^{_ONE_MORE}{_singular(name)}s?\s*[:,\-–—]\s*(?=\S)", "", items, flags=re.I
+        )
+    return Correction(lists[0].key, items, add=True)
+
+
+_ONE_MORE = r"(?:(?:a|an|one|another|one more|a (?:second|third|fourth|fifth|new))\s+)?"
+
+
+def _singular(name: str) -> str:
+    return re.escape(name[:-1] if name.endswith("s") else name)
+
+
+def _kind_said(name: str, items: str) -> bool:
+    """ "a third agent: …" says which list it adds to ("agents")."""
+    return re.search(rf"^{_ONE_MORE}{_singular(name)}s?\b", items, re.I) is not None
 
 
 _FREE = (QuestionType.LIST, QuestionType.TEXT)

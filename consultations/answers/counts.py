@@ -144,9 +144,20 @@ _USUAL = re.compile(
 )
 
 
+_USUAL_AFTER = re.compile(  # "30M a month on average": the word after the figure
+    r"^[\w\s]{0,20}?\b(?:on average|on avg|in average|typically|usually|normally)\b", re.I
+)
+
+
 def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
-    """ "peak 200 rps, avg 20": the figure said to be the average, when one is, and not first."""
-    usual = [q for q in found[1:] if _USUAL.search(text[max(0, q.start - 30) : q.start])]
+    """ "peak 200 rps, avg 20", "2M a day at peak, maybe 30M a month on average": the figure
+    said to be the average, when one is, and not first."""
+    usual = [
+        q
+        for q in found[1:]
+        if _USUAL.search(text[max(0, q.start - 30) : q.start])
+        or _USUAL_AFTER.match(text[q.end : q.end + 40].split(",")[0])
+    ]
     if len(found) < 2 or len(usual) != 1:
         return None
     rates = {q.rate for q in found if q.rate}  # "peak 200 rps, avg 20": 20 a second too

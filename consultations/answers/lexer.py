@@ -71,6 +71,7 @@ _MULTS = {
     "b": 1e9,
 }
 _WORD_SCALE = re.compile(r"thousands?|millions?|billions?", re.IGNORECASE)
+_AFTER_HUNDRED = {"k", "grand", "tsd", "mio", "mln", "mn"}  # "3 hundred k": 300 thousand
 _HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
@@ -259,7 +260,12 @@ def scan(text: str) -> list[Quantity]:
             while mult := _MULT.match(text, end):  # "3 hundred thousand": both scales
                 name = mult.group("m").casefold()
                 more = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
-                if scale > 1 and (more <= scale or not _WORD_SCALE.fullmatch(name)):
+                after_hundred = scale == 100 and name in _AFTER_HUNDRED  # "a few hundred k"
+                if (
+                    scale > 1
+                    and not after_hundred
+                    and (more <= scale or not _WORD_SCALE.fullmatch(name))
+                ):
                     break
                 scale *= more
                 readings = tuple(r * more for r in readings)
@@ -284,12 +290,20 @@ _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
 _CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 
 
+_ROLE = re.compile(
+    r"\s*(?:ml|ai|data|backend|frontend|platform|senior|junior|ops|devops|qa|sre|software|infra|"
+    r"mlops|full[- ]?stack)(?=\s+(?:engineers?|devs?|developers?|people)\b)",
+    re.I,
+)
+
+
 def _suffixes(text: str, q: Quantity) -> Quantity:
     end, currency, unit, convention = q.end, None, None, q.convention
     if s := SUFFIX.match(text, end):
         currency, end = currency_code(s.group("c")), s.end()
         convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
-    if u := _UNIT.match(text, end):
+    role = _ROLE.match(text, end)  # "2 ML engineers": the people, their role aside
+    if u := _UNIT.match(text, role.end() if role else end):
         unit, end = unit_name(u.group("u")), u.end()
     if currency is None and (s := SUFFIX.match(text, end)):
         currency, end = currency_code(s.group("c")), s.end()

@@ -7,13 +7,18 @@ import re
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
-_AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my)\s)")  # "a bot and an agent"
+_AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also|just|only)\s+)?"
     r"(?:use|run|pay for|have|are using|'re using|"
     r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
     r"(?:evaluate|test|try|pilot|plan|build))\s+",
+    re.I,
+)
+_PLANNING = re.compile(
+    r"^(?:(?:still\s+)?planning|(?:we\s+)?plan\s+to\s+(?:build|add|launch)|thinking about)\s+"
+    r"(?=(?:a|an|our|my)\s+\S)",
     re.I,
 )
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
@@ -93,6 +98,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
+    parts = [sentence for p in parts for sentence in _sentences(p)]  # "e-mail. no US cloud"
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
         parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
@@ -104,6 +110,9 @@ def split_list(text: str, named: bool = False) -> list[str]:
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
         item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
+        item = without_we(item)  # "we split the lore …": what is done
+        if planned := _PLANNING.match(item):  # "planning a triage assistant": one, planned
+            item = f"{item[planned.end() :]} (planned)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
@@ -295,4 +304,51 @@ def _two_actions(part: str) -> list[str]:
     pieces = _AND_SPLIT.split(part)
     if len(pieces) != 2 or part.count("(") != part.count(")"):
         return [part]
+    if _ON_THE_SAME.match(pieces[1]):  # "split the lore into chunks and embed them": one
+        return [part]
     return pieces if all(_ACTION.match(p) for p in pieces) else [part]
+
+
+_ON_THE_SAME = re.compile(  # a second step on what the first made: "… and embed them"
+    rf"^\s*(?:(?:then|also)\s+)?{_DOING}\s+(?:them|it|those|these|the chunks|the results)\b",
+    re.I,
+)
+_WE_DO = re.compile(rf"^(?:we|i)\s+(?=(?:(?:also|then|just|mostly)\s+)?{_DOING}\s)", re.I)
+
+
+def without_we(item: str) -> str:
+    """ "we split the lore bible into chunks": the pipeline, "split the lore bible into chunks"."""
+    return _WE_DO.sub("", item)
+
+
+_STOP = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Za-z])")  # a full stop, then the next sentence
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|ca|incl|inc|ltd|co|no|nr)$", re.I)
+
+
+def _sentences(part: str) -> list[str]:
+    """ "e-mail. no US cloud": two sentences, so two pieces; "e.g. Jira" and "v2. x" stay one."""
+    pieces, start = [], 0
+    for stop in _STOP.finditer(part):
+        if _ABBREVIATION.search(part[start : stop.start()]) or part.count(
+            "(", 0, stop.start()
+        ) > part.count(")", 0, stop.start()):
+            continue
+        pieces.append(part[start : stop.start()])
+        start = stop.end()
+    return [*pieces, part[start:]]
+
+
+_REMARK = re.compile(  # a rule or an aside among the items, not one of them
+    r"(?:no|not|never|nothing)\s+(?!one\b|idea\b|sure\b|clue\b|certain\b)\S.*"
+    r"|(?:we|everything|all|it|data|they|this|that|nothing|anything)\b.{0,60}?\b(?:must|mustn't|"
+    r"have to|has to|needs? to|cannot|can't|may not|not allowed|is forbidden|are forbidden)\b.*"
+    r"|(?:that's|that is|thats) (?:it|all)|(?:and )?that's about it",
+    re.I,
+)
+
+
+def remarks(items: list[str]) -> tuple[list[str], list[str]]:
+    """The items, and the rules or asides typed among them ("no US cloud", "everything must
+    run in our data centre"), which name nothing to put in the list."""
+    said = [i for i in items if _REMARK.fullmatch(i)]
+    return [i for i in items if i not in said], said

@@ -11,7 +11,10 @@ from consultations.answers.model import plain
 
 NO_LOSS = re.compile(  # "we can't accept any loss": 0%
     r"\b(?:can'?t|cannot|can not|won'?t|don'?t|do not)\s+(?:accept|afford|tolerate|take|lose)\s+"
-    r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b",
+    r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b"
+    r"|\bas good as (?:today|now|it is|before|the current|what we have|our current)\b"  # 0%
+    r"|\bno worse\b|\bsame (?:quality|accuracy|level)\b"
+    r"|\b(?:must|can'?t|cannot) (?:not )?get worse\b",
     re.I,
 )
 _KEPT_BEFORE = re.compile(

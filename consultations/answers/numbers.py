@@ -242,7 +242,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         if priced is not None:
             answers = [priced[0]] if priced[1] else [answers[0], priced[0]]
     if missing is not None:
-        raise Unclear(_ask_missing(question, answers[0], missing), (answers[0],))
+        raise Unclear(_ask_missing(question, answers[0], missing, text), (answers[0],))
     if len(answers) > 1:
         shown = " or ".join(
             f"`{i}` {a.display(question)}"
@@ -253,11 +253,22 @@ def _number_answer(question: Question, typed: str) -> Answer:
     return answers[0]
 
 
-def _ask_missing(question: Question, answer: Answer, gap: PartMissing) -> str:
+def asks_missing(prompt: str) -> bool:
+    """The question back is about a part not given yet (the other part is kept)."""
+    return prompt.startswith("I read ") and ("; what is " in prompt or "; what do " in prompt)
+
+
+def _ask_missing(question: Question, answer: Answer, gap: PartMissing, text: str) -> str:
     """ "I read $5,000 as the hardware; what is the monthly part?" """
     assert answer.numbers is not None
     shown = format_number(answer.numbers[gap.given], question.kind, answer.currency)
     monthly = question.period(gap.missing) == "mo"
+    staff = next((q for q in scan(text) if q.unit == "fte"), None)  # "and 1 FTE to run it"
+    if staff is not None and monthly and question.kind is NumberKind.MONEY:
+        return (
+            f"I read {shown} as the {gap.given}, and “{staff.text.strip()}” as people; what do "
+            "they cost a month, with power and hosting? Type the amount."
+        )
     what = "what is it a month" if monthly else f"what is the {gap.missing} figure"
     none = gap.missing in question.part_none  # "we already own the GPUs" can be said
     also = "or `yes` if it is none" if none else "or `yes` if it is the same"
@@ -310,7 +321,7 @@ def _quantities(
         raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
         found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
-        if len(found) < needed:  # "ops: 1 engineer half time" is no $1 a month
+        if not found:  # "ops: 1 engineer half time" is no $1 a month; a part left is asked for
             raise AnswerError(
                 f"I read “{staff.text.strip()}” as people; I need what they cost in money "
                 "(for example $8,000 a month for an engineer half time)."

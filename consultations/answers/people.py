@@ -12,10 +12,13 @@ from consultations.answers.units import FTE_HOURS_A_WEEK
 
 SHARE_OF_TIME = re.compile(
     r"\s*[,:;(–-]?\s*(?:\w+\s+){0,2}?"
-    r"(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)\s+time|"
+    r"(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)"
+    r"\s+time|(?:an?\s+)?(?P<frac>quarter|third|fifth|tenth)(?:[- ]time|\s+of\s+"
+    r"(?:their|his|her|my|our|the)\s+time)|"
     r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
     re.I,
 )
+_FRACTION_OF_TIME = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
 SOLO = re.compile(
     r"^\s*(?:(?:it'?s\s+)?(?:just|only)\s+)?(?:me|myself)\b|\bsolo\b|\bon my own\b|"
     r"\bby myself\b|\bone[- ]man\b",
@@ -72,7 +75,15 @@ def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) ->
     share, said = 1.0, "full time"
     if m := SHARE_OF_TIME.match(text, q.end):
         word = m.group("s").casefold()
-        share = int(m.group("pct")) / 100 if m.group("pct") else 0.5 if "full" not in word else 1.0
+        share = (
+            int(m.group("pct")) / 100
+            if m.group("pct")
+            else _FRACTION_OF_TIME[m.group("frac").casefold()]
+            if m.group("frac")
+            else 0.5
+            if "full" not in word
+            else 1.0
+        )
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
     time = tuple(r * share * a_week for r in q.readings)
     each = " each" if any(r > 1 for r in q.readings) else ""  # "one engineer": no "each"

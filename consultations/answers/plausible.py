@@ -55,6 +55,8 @@ def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -
             said = m.group(0)
         if said is None and not _names(question, answer.raw):
             said = _names(other, answer.raw)
+            if said and other.kind is NumberKind.MONEY and _SPENDS_TIME.search(answer.raw):
+                said = None  # "2 engineers spend a quarter of their time on it": time, not money
             own = f"{question.text} {question.why} {question.example or ''}".casefold()
             if said and said.casefold() in own:  # "per million tokens" fits a price question
                 said = None
@@ -64,6 +66,13 @@ def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -
                 f"{number} (“{other.text}”). Is {shown} right for this one? {KEEP}"
             )
     return None
+
+
+_SPENDS_TIME = re.compile(
+    r"\bspen(?:d|ds|t|ding)\s+(?:\w+\s+){0,5}?(?:(?:their|his|her|my|our|the)\s+)?"
+    r"(?:time|hours?|days?|\d+\s*(?:h|hrs?|d)\b)",
+    re.I,
+)
 
 
 def _names(question: Question, text: str) -> str | None:

@@ -24,8 +24,16 @@ _VAGUE_AS = {
 }
 
 
+_COUPLE_OF = re.compile(  # "a couple of thousand", "a couple of pages": 2,000, 2 pages
+    r"\b(?:a\s+)?couple\s+of\s+(?=[a-z])", re.I
+)
+
+
 def rough_figures(text: str) -> tuple[str, str | None]:
     """``text`` with its rough figure as digits, and what to say back (None when none)."""
+    if couple := _COUPLE_OF.search(text):
+        said = f"“{couple.group(0).strip()}” read as 2; type the exact figure if you have it"
+        return _COUPLE_OF.sub("2 ", text), said
     if few := _FEW.search(text):
         said = f"“{few.group(0).strip()}” read as 3; type the exact figure if you have it"
         return _FEW.sub("3 ", text), said

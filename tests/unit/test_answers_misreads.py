@@ -91,13 +91,16 @@ def test_a_file_size_is_not_a_number_of_requests(catalog: Catalog) -> None:
 @pytest.mark.parametrize(
     ("typed", "items"),
     [
-        (  # was one item
+        (  # was one item; "we" is no part of a pipeline's name ("start with we chunk …")
             "we chunk contracts for RAG and summarise call transcripts",
-            ("we chunk contracts for RAG", "summarise call transcripts"),
+            ("chunk contracts for RAG", "summarise call transcripts"),
         ),
         ("sales and marketing docs", ("sales and marketing docs",)),
         ("chunk and embed contracts", ("chunk and embed contracts",)),
-        ("we split PDFs into pages and then embed each page", None),  # steps of one
+        (  # steps of one
+            "we split PDFs into pages and then embed each page",
+            ("split PDFs into pages and then embed each page",),
+        ),
     ],
 )
 def test_two_pipelines_in_one_sentence_are_two_items(

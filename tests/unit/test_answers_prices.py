@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import AnswerError, parse_answer
+from consultations.answers import AnswerError, Unclear, parse_answer
 from consultations.catalog import Catalog
 
 EDGE, ATTENTION = "edge-economics", "attention-readiness"
@@ -130,8 +130,12 @@ def test_renting_is_no_hardware_up_front(catalog: Catalog, typed: str, said: str
 def test_people_at_a_cost_question_are_no_amount(catalog: Catalog) -> None:
     """'ops: 1 engineer half time' was read as operations of 1 a month."""
     q = catalog.by_slug(EDGE).question("local_cost")
+    with pytest.raises(AnswerError, match="as people; what do they cost a month") as asked:
+        parse_answer(q, "hardware 40k; ops: 1 engineer half time")  # the 40k is kept
+    assert isinstance(asked.value, Unclear)
+    assert asked.value.readings[0].numbers == {"hardware": 40_000, "monthly": 0}
     with pytest.raises(AnswerError, match="as people; I need what they cost"):
-        parse_answer(q, "hardware 40k; ops: 1 engineer half time")
+        parse_answer(q, "ops: 1 engineer half time")  # no amount at all
 
 
 @pytest.mark.parametrize(

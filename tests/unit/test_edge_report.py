@@ -136,4 +136,4 @@ def test_no_quality_loss_is_said_in_words(catalog: Catalog) -> None:
     text = render_report_markdown(run(catalog, "edge-economics", {**EDGE, "quality_loss": "0%"}))
     assert "your 0%" not in text and "Your 0%" not in text
     assert "You accept no quality loss against today's model." in text
-    assert "pilot passes only if the local model's answers are as good as them" in text
+    assert "pilot passes only if the local model's answers are as good as those" in text
