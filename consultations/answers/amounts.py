@@ -1,5 +1,5 @@
-"""Money in an answer: amounts named per payee and added up, a figure that is money where
-something else is asked, one currency for all of an answer's amounts. Pure."""
+"""Money in an answer: amounts named per payee and added up, one currency for all of an
+answer's amounts (money typed where something else is asked: :mod:`.misplaced`). Pure."""
 
 from __future__ import annotations
 
@@ -36,23 +36,6 @@ def per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
     said = " + ".join(typed_figure(text, q) for q in found) + " added up"
     rate = next(iter(rates), None)
     return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
-
-
-_MONEY_BEFORE = re.compile(
-    r"\b(?:budget|costs?|spend(?:ing)?|salary|price|paid|pay)(?:\s+(?:is|of|was|at|around|about|"
-    r"roughly|~))*\s*$",
-    re.I,
-)
-_MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds|bucks)\b", re.I)
-
-
-def is_money(question: Question, text: str, q: Quantity) -> bool:
-    """The figure is an amount of money: typed with a currency, or, at a count, named as a
-    budget or cost ("the budget is 50k", "50k budget"; shares such as "cost 50" are not)."""
-    if q.currency:
-        return True
-    named = _MONEY_BEFORE.search(text[: q.start]) or _MONEY_AFTER.match(text, q.end)
-    return bool(named) and question.kind is NumberKind.COUNT and not question.parts
 
 
 def typed_figure(text: str, q: Quantity) -> str:

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import replace
 
-from consultations.answers.amounts import currency_of, is_money, per_payee, typed_figure
+from consultations.answers.amounts import currency_of, per_payee, typed_figure
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE
 from consultations.answers.counts import (
@@ -24,6 +24,7 @@ from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
+from consultations.answers.misplaced import without_money
 from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
 from consultations.answers.parts import (
     PartMissing,
@@ -53,6 +54,7 @@ from consultations.answers.units import (
     TO_BASE,
     WORKING_DAYS_A_WEEK,
     spelled_out,
+    unit_word,
 )
 from consultations.scripts import NumberKind, Question
 
@@ -135,7 +137,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
     text, total = in_total(question, text)  # "2 days total for all 3": not 2 each, no 3
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
-    quantities = _quantities(text, kind, per, len(question.parts) or 1)
+    quantities = _quantities(question, text, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
         raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
     quantities = no_time_in_a_count(question, text, quantities)
@@ -168,12 +170,6 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = currency_of(question, text, quantities)
-    if kind not in (None, NumberKind.MONEY) and is_money(question, text, quantities[0]):
-        need = f"the number of {question.unit}" if question.unit else "a number"
-        raise AnswerError(
-            f"I read “{typed_figure(text, quantities[0])}” as money, but I need {need}"
-            f"{example(question)}."
-        )
     if kind is NumberKind.MONEY:
         quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:
@@ -294,19 +290,17 @@ def _answer(
     return Answer(key=question.key, raw=text, number=values[""], currency=currency, note=note)
 
 
-def _quantities(
-    text: str, kind: NumberKind | None, per: float | None = None, needed: int = 1
-) -> list[Quantity]:
+def _quantities(question: Question, text: str, per: float | None) -> list[Quantity]:
+    kind, needed = question.kind, len(question.parts) or 1
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
-    if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
-        raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
+    found = without_money(question, text, found, needed)  # "5M requests at $0.002": the 5M
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
-        raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+        raise AnswerError(f"I read {found[0].text.strip()}, but I need {unit_word(kind)} here.")
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
         found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
         if len(found) < needed:  # "ops: 1 engineer half time" is no $1 a month
@@ -318,7 +312,7 @@ def _quantities(
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:
             raise AnswerError(
-                f"I read {shares[0].text.strip()}, but I need {_unit_word(kind)} here."
+                f"I read {shares[0].text.strip()}, but I need {unit_word(kind)} here."
             )
     if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
         found = [
@@ -340,7 +334,7 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit is None:
         return q
     if q.unit not in table:
-        raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
+        raise AnswerError(f"I read {q.text.strip()}, but I need {unit_word(kind)} here.")
     if q.unit == "fte":
         return staff_hours(q, text)
     factor = table[q.unit]
@@ -351,20 +345,6 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
     return replace(q, readings=readings, note=note)
-
-
-_NOT_MONEY = {NumberKind.DURATION_MS, NumberKind.MONTHS, NumberKind.HOURS, NumberKind.PERCENT}
-
-
-def _unit_word(kind: NumberKind) -> str:
-    return {
-        NumberKind.DURATION_MS: "a time",
-        NumberKind.MONTHS: "months or years",
-        NumberKind.HOURS: "hours",
-        NumberKind.PERCENT: "a percentage",
-        NumberKind.MONEY: "an amount of money",
-        NumberKind.TOKENS: "a number of tokens (a page is about 500)",
-    }.get(kind, "a number")
 
 
 def _readings(question: Question, chosen: dict[str, Quantity]) -> list[dict[str, float]]:
