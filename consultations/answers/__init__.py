@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from consultations.answers.choices import choose, parse_choice
+from consultations.answers.lexer import COUNT_WORDS
 from consultations.answers.lists import split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
@@ -40,7 +41,7 @@ __all__ = [
 
 _HOW_MANY = re.compile(
     r"\s*(?:(?:we\s+have|we've\s+got|we\s+run|there\s+are|i\s+have|about|around|maybe)\s+)?"
-    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+    rf"(?:\d{{1,3}}|one|{COUNT_WORDS}|a few|several)"
     r"(?:\s+(?:pipelines?|agents?|vendors?|models?|workflows?|tools?|things?|systems?|ones?))?"
     r"(?:\s+(?:of them|or so))?\s*[.!]?\s*",
     re.I,

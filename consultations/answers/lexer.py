@@ -31,6 +31,8 @@ _SMALL = {
         + ["eighteen", "nineteen"]
     )
 }
+# the words for more than one that counts are written in ("eleven vendors", "for all three")
+COUNT_WORDS = "|".join(w for w, n in _SMALL.items() if n > 1)
 _TENS = {
     w: 10 * i
     for i, w in enumerate(

@@ -52,6 +52,24 @@ def test_a_total_for_all_vendors_is_not_a_figure_per_vendor(catalog: Catalog) ->
     assert parse_answer(upkeep, "2 days").note is None
 
 
+@pytest.mark.parametrize("count", ["thirteen", "fifteen"])
+def test_a_total_spread_over_a_count_in_words_names_the_count(catalog: Catalog, count: str) -> None:
+    """'2 days total across thirteen vendors' said 'in total, not per vendor': the count words
+    stopped at twelve, though the number reader knows them to nineteen."""
+    upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
+    a = parse_answer(upkeep, f"2 days total across {count} vendors")
+    assert (a.number, a.note) == (2, f"in total for all {count}, not per vendor")
+
+
+@pytest.mark.parametrize("typed", ["we have eleven", "twelve", "fifteen of them"])
+def test_a_count_in_words_above_ten_at_a_list_asks_for_the_names(
+    catalog: Catalog, typed: str
+) -> None:
+    """'we have eleven' at 'which vendors' was a vendor called 'we have eleven'."""
+    with pytest.raises(AnswerError, match="Name each one"):
+        parse_answer(catalog.by_slug(CONVERGENCE).question("vendors"), typed)
+
+
 def test_one_machine_price_at_hardware_and_monthly_asks_only_for_the_monthly(
     catalog: Catalog,
 ) -> None:
