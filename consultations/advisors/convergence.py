@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.convergence_lines import (
+    BACKUP,
+    REASON_WORDS,
+    bound_vendors,
+    kept_single,
+    vendor_line,
+    verdict_for,
+)
 from consultations.advisors.vendors import by_maker, is_image
 from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.answers.seats import is_seat
@@ -19,36 +27,11 @@ from consultations.report import Figure, Recommendation, Report, Section
 SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
 LEVERAGE_SPEND = 20_000.0  # a month: enough for committed-use pricing talks (our assumption)
 DAY_RATE = 800.0  # loaded cost of an engineer-day: the advisor's assumption, stated
-DURABLE = {"price", "redundancy", "compliance"}  # reasons that survive convergence
-REASON_WORDS = {
-    "capability": "each being best at something",
-    "price": "price",
-    "redundancy": "redundancy",
-    "compliance": "compliance or data residency",
-    "diversity": "diversity of ideas",
-}
 # Models that make search vectors, rankings or transcripts, not answers: the convergence result
 # (open-ended answers) says nothing about them, and no chat model replaces them
 SEARCH_WORDS = re.compile(
     r"\b(?:embed\w*|re-?rank\w*|vectors?|transcri\w*|speech[- ]to[- ]text|whisper)\b", re.I
 )
-# Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
-BOUND_WORDS = re.compile(
-    r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
-    r"private cloud|eu|europe(?:an)?|gdpr|hipaa|residency|sovereign\w*|legal|regulated|"
-    r"compliance|pii|patient|health\w*|bank\w*)\b",
-    re.I,
-)
-SAME_RULES = (  # a backup for a team that compliance keeps on one vendor
-    "a second region or deployment of the same vendor first, a second vendor only once it "
-    "passes your compliance review"
-)
-BACKUP = {
-    "instant": "hot standby (live on every request path, automatic failover, tested monthly)",
-    "minutes": "warm backup (same prompts behind the same interface, switched over in minutes, "
-    "tested monthly)",
-    "hours": "documented fallback (a tested switch-over plan, no second integration kept warm)",
-}
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -68,8 +51,8 @@ def advise(request: AdvisorInput) -> Report:
     texts = [v for v in vendors if not is_image(v) and v not in search]
     single = len(texts) <= 1
     backup = BACKUP[outage].split(" (")[0]
-    bound = _bound(texts, reasons)
-    verdict = _verdict(texts, images, reasons, outage, bound)
+    bound = bound_vendors(texts, reasons)
+    verdict = verdict_for(texts, images, reasons, outage, bound)
     if seats and len(seats) < len(listed):
         verdict += f" {join(seats)}: tool seats paid per user, left out of the vendor count."
     if search:
@@ -80,7 +63,7 @@ def advise(request: AdvisorInput) -> Report:
     lines = [
         f"{v} — keep: {SEARCH_LINE}"
         if v in search
-        else _line(v, texts, images, reasons, outage, bound)
+        else vendor_line(v, texts, images, reasons, outage, bound)
         for v in vendors
     ]
 
@@ -136,9 +119,9 @@ def advise(request: AdvisorInput) -> Report:
                 if reasons & {"redundancy", "compliance"}
                 else "with one vendor it is a reason to keep a second on file, not in use. "
             )
-            if len(vendors) == 1 and named and not _kept_single(reasons)
+            if len(vendors) == 1 and named and not kept_single(reasons)
             else "Compliance keeps you on one vendor, so any backup must meet the same rules. "
-            if len(vendors) == 1 and _kept_single(reasons)
+            if len(vendors) == 1 and kept_single(reasons)
             else ""
         )
         + "Frontier language models now give strikingly similar answers to open-ended "
@@ -293,147 +276,11 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
-def _kept_single(reasons: set[str]) -> bool:
-    """ "we only use one, compliance": compliance is why there is one vendor, not a second."""
-    return "compliance" in reasons and reasons <= {"single", "compliance"}
-
-
 SEARCH_LINE = (
     "it makes embeddings, rankings or transcripts, not answers; convergence was measured on "
     "open-ended answers, so judge it on your own search or transcription set, apart from the "
     "language models."
 )
-
-
-def _bound(texts: list[str], reasons: set[str]) -> list[str]:
-    """The language-model vendors whose own line ties them to compliance, when compliance is a
-    stated reason and the lines tell some apart ("llama 3 on prem for the legal stuff")."""
-    if "compliance" not in reasons or len(texts) <= 1:
-        return []
-    bound = [v for v in texts if BOUND_WORDS.search(v)]
-    return bound if 0 < len(bound) < len(texts) else []
-
-
-def _verdict(
-    texts: list[str], images: list[str], reasons: set[str], outage: str, bound: list[str]
-) -> str:
-    backup = BACKUP[outage].split(" (")[0]
-    parts: list[str] = []
-    free = [v for v in texts if v not in bound]
-    if bound:
-        parts.append(
-            f"Restructure: keep {join(bound)} for the work compliance binds to it; "
-            + (
-                f"consolidate {join(free)} on one primary plus a {backup}, "
-                "the primary decided by your evaluation."
-                if len(free) > 1
-                else f"{free[0]} stays the primary for the rest, with a {backup}."
-            )
-        )
-    elif len(texts) <= 1:
-        head = "Keep your single vendor" if not images else "Keep one vendor per kind of work"
-        tail = (
-            "; a documented fallback is enough for your outage tolerance."
-            if outage == "hours"
-            else f"; add a {backup} that meets the same compliance rules: {SAME_RULES}."
-            if "compliance" in reasons
-            else f"; add a {backup} on a second vendor behind one interface."
-        )
-        parts.append(head + tail)
-    elif reasons & DURABLE:
-        kept = (
-            "data residency"
-            if "compliance" in reasons
-            else join([REASON_WORDS[r] for r in sorted(reasons & DURABLE)])
-        )
-        parts.append(
-            f"Restructure around {kept}: one primary plus a {backup}"
-            + (
-                ", each vendor kept only where compliance or residency requires it."
-                if "compliance" in reasons
-                else ", the primary decided by your evaluation."
-            )
-        )
-    else:
-        parts.append("Consolidate on one primary language-model vendor.")
-    if images and texts:
-        parts.append("Image and text models do different work: neither replaces the other.")
-    if "diversity" in reasons:
-        parts.append(
-            "Diversity is no longer a reason for another vendor: models converge across "
-            "vendors, so vary the inputs instead."
-        )
-    return " ".join(parts)
-
-
-def _line(
-    v: str, texts: list[str], images: list[str], reasons: set[str], outage: str, bound: list[str]
-) -> str:
-    backup = BACKUP[outage]
-    if v in bound:
-        return (
-            f"{v} — keep for the work that compliance or data residency binds to it (your "
-            "stated reason, and how you describe its use); do not move other tasks onto it "
-            "unless it wins your evaluation."
-        )
-    if bound:  # compliance holds the bound vendor; the rest compete on the other reasons
-        reasons = (reasons - {"compliance"}) or {"capability"}
-        texts = [t for t in texts if t not in bound]
-        if len(texts) == 1:
-            return (
-                f"{v} — keep as the primary for the work compliance does not bind; its backup "
-                f"is a {backup}."
-            )
-    if is_image(v):
-        if len(images) > 1:
-            return (
-                f"{v} — keep for now: image models were not part of the convergence result; "
-                "compare them on your own briefs."
-            )
-        return f"{v} — keep: it makes images, which no language model here replaces."
-    if len(texts) == 1:
-        head = (
-            f"{v} — keep: it does the language work, which no image model here replaces"
-            if images
-            else f"{v} — keep as your only language-model vendor"
-        )
-        return head + (
-            "; a documented fallback covers outages."
-            if outage == "hours"
-            else f"; its backup is a {backup}, in {SAME_RULES}."
-            if "compliance" in reasons
-            else f"; its backup is a {backup}."
-        )
-    if "compliance" in reasons:
-        return (
-            f"{v} — keep where compliance or data residency requires it (your stated "
-            f"reason); it doubles as the {backup} for the other vendor's tasks if it meets "
-            "the same residency rules."
-        )
-    if reasons & {"price", "redundancy"}:
-        role = (
-            "the cheapest that passes your evaluation becomes primary"
-            if "price" in reasons
-            else "the most reliable on your evaluation becomes primary"
-        )
-        others = (
-            "; any other is cut unless it clearly wins its own task in the side-by-side (your "
-            "reason: each is best at something), and then kept for that task only."
-            if "capability" in reasons
-            else "; any others are cut."
-        )
-        return f"{v} — primary candidate: {role}; the runner-up becomes the {backup}" + (
-            others if len(texts) > 2 else "."
-        )
-    if "capability" in reasons:
-        return (
-            f"{v} — keep only if your side-by-side shows it clearly better on its task; "
-            "convergence makes that gap smaller than it was."
-        )
-    return (  # one of them stays: the verdict consolidates, it does not cut them all
-        f"{v} — primary candidate: a two-week side-by-side on your tasks decides; the winner "
-        "becomes primary and the others are cut, since convergence means one should match them."
-    )
 
 
 def _hedging(reasons: set[str], small: bool = False) -> tuple[str, ...]:
