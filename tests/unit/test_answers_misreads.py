@@ -140,3 +140,24 @@ def test_a_coding_tool_seat_is_said_back_and_not_counted_as_an_api_vendor(
     r = run(catalog, CONVERGENCE, {"vendors": typed, "reasons": "price"})
     assert r.figure("Vendors in use").display == "1"
     assert "Copilot: tool seats paid per user, left out of the vendor count" in r.verdict
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["historical reasons", "we're evaluating", "legacy, different teams picked different ones"],
+)
+def test_a_reason_that_is_no_option_is_read_as_no_settled_reason(
+    catalog: Catalog, typed: str
+) -> None:
+    """'historical reasons' and 'we're evaluating' at 'Why do you use more than one?' were
+    refused: 'Pick one or more of: 1. Each is best at something, …'."""
+    reasons = catalog.by_slug(CONVERGENCE).question("reasons")
+    answer = parse_answer(reasons, typed)
+    assert answer.display(reasons) == "No settled reason (history, or still comparing)"
+    several = run(catalog, CONVERGENCE, {"reasons": typed})
+    assert several.verdict.startswith("Consolidate on one primary language-model vendor.")
+    assert "finish the comparison and keep its winner as the primary" in several.verdict
+    one = run(catalog, CONVERGENCE, {"reasons": typed, "vendors": "Claude for everything"})
+    assert "A vendor you are still comparing earns a place only as the " in one.verdict
+    priced = parse_answer(reasons, f"price, and {typed}")
+    assert priced.choices == ("price", "unsettled")
