@@ -48,3 +48,38 @@ def test_none_then_an_item_keeps_the_item(catalog: Catalog) -> None:
     assert parse_answer(q, "ad copy, sometimes").items == ("ad copy",)  # not 'sometimes'
     tools = catalog.by_slug("reasoning-telemetry").question("tools")
     assert parse_answer(tools, "none, it just answers from the prompt").skipped
+
+
+def test_german_workflow_names_are_three_workflows_scored_as_their_english_names(
+    catalog: Catalog,
+) -> None:
+    """'Schadensfälle, Rechnungsprüfung und Kundenanfragen' was two workflows (the second
+    'Rechnungsprüfung und Kundenanfragen'), and German names scored below the same workflows
+    in English (0.85 against 0.90): the report's word lists knew English only."""
+    from consultations.answers import parse_answer
+    from tests.unit.test_advisors import run
+
+    workflows = catalog.by_slug("automation-frontier").question("workflows")
+    german = "Schadensfälle, Rechnungsprüfung und Kundenanfragen"
+    assert parse_answer(workflows, german).items == (
+        "Schadensfälle",
+        "Rechnungsprüfung",
+        "Kundenanfragen",
+    )
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    said = parse_answer(vendors, "GPT-4o für den Support und Claude für Code-Reviews").items
+    assert said == ("GPT-4o für den Support", "Claude für Code-Reviews")
+    french = "sinistres, contrôle des factures et demandes clients"
+    assert len(parse_answer(workflows, french).items or ()) == 3
+    english = "claims handling, invoice checking, customer inquiries"
+    answers = {"checkable": "2", "logs": "1", "error_cost": "2", "why_shelved": "models"}
+    scores = [
+        sorted(
+            row[1]
+            for row in run(catalog, "automation-frontier", {**answers, "workflows": w})
+            .tables[0]
+            .rows
+        )
+        for w in (german, english)
+    ]
+    assert scores[0] == scores[1] == ["0.90", "0.90", "0.90"]
