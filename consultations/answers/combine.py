@@ -58,7 +58,8 @@ def part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
 
 
 _PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month", "2k + user ~500"
-    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*(?:[a-z]+\s*)?"
+    r"^\s*(?:\([^()]{0,40}\)\s*)?"  # "5k (OpenAI) + 3k (Anthropic)"
+    r"(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*(?:[a-z]+\s*)?"
     r"(?:~|about|around|roughly|approx\.?)?\s*[$€£¥]?\s*$",
     re.I,
 )

@@ -249,6 +249,8 @@ def scan(text: str) -> list[Quantity]:
             end = start + len(whole if bare_fraction else run)
             scales = [v for w, v in _SCALES.items() if w in run.casefold()]
             scale = max(scales, default=1.0)
+            if scale == 1 and (grand := _GRAND.match(text, end)):  # "twelve grand": 12,000
+                scale, end, readings = 1e3, grand.end(), (value * 1e3,)
         else:
             readings, convention = digit_readings(m.group("digits"))
             end = m.end()
@@ -280,6 +282,7 @@ def scan(text: str) -> list[Quantity]:
     return found
 
 
+_GRAND = re.compile(r"\s?grand(?![a-z])", re.IGNORECASE)
 _TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
 _ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")

@@ -161,3 +161,28 @@ def test_a_reason_that_is_no_option_is_read_as_no_settled_reason(
     assert "A vendor you are still comparing earns a place only as the " in one.verdict
     priced = parse_answer(reasons, f"price, and {typed}")
     assert priced.choices == ("price", "unsettled")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("OpenAI 5k, Anthropic 3k", 8_000, "5k + 3k added up"),
+        ("openai ~5k/mo, anthropic ~3k", 8_000, "5k + 3k added up"),
+        ("OpenAI: $5k, Anthropic: $3k, Google: $1k", 9_000, "$5k + $3k + $1k added up"),
+        ("Azure OpenAI 5k and Claude 3k", 8_000, "5k + 3k added up"),
+        ("5k (OpenAI) + 3k (Anthropic)", 8_000, "5,000 + 3,000 added up"),
+        ("twelve grand", 12_000, None),
+        ("a couple grand", 2_000, None),
+    ],
+)
+def test_spend_named_per_vendor_is_added_up_and_grand_is_thousands(
+    catalog: Catalog, typed: str, value: float, said: str | None
+) -> None:
+    """At 'what do you spend …, all vendors together?': 'OpenAI 5k, Anthropic 3k' was 5,000
+    ('“3k” left out'), 'Azure OpenAI 5k and Claude 3k' was 5,000 with no word of the 3k (read
+    as the model 'Claude 3k'), and 'twelve grand' was 12."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert (answer.number, answer.note) == (value, said)
+    peaks = parse_answer(spend, "peak 20k, avg 12k")  # not vendors: the average, as before
+    assert peaks.number == 12_000
