@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from consultations.answers.lexer import scan
 from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
@@ -179,3 +180,35 @@ def continued(text: str) -> str | None:
     m = _CONTINUED.match(text) or _ASIDE.match(text)
     rest = text[m.end() :].strip() if m else ""
     return rest or None
+
+
+_UNIT_WORDS = {  # a unit as people write it, from the lexer's name for it
+    "page": "pages",
+    "paragraph": "paragraphs",
+    "sentence": "sentences",
+    "word": "words",
+    "min": "minutes",
+    "h": "hours",
+    "d": "days",
+    "w": "weeks",
+    "mo": "months",
+    "y": "years",
+    "fte": "people",
+}
+_NOTHING_AFTER = re.compile(
+    r"[\s.,;:!?)~]*(?:(?:or so|ish|maybe|probably|i think|i guess|tops|max|at most)[\s.!?]*)?",
+    re.I,
+)
+
+
+def unit_carried(before: str, after: str) -> str:
+    """ "30 pages, actually more like 50": the 50 is in the unit of the figure it replaces,
+    written into the words read ("50 pages"); the words as typed when the new figure has a
+    unit, a currency or words of its own after it ("50k tokens")."""
+    said, new = scan(before), scan(after)
+    if len(new) != 1 or not said or said[-1].currency or said[-1].unit not in _UNIT_WORDS:
+        return after
+    q = new[0]
+    if q.unit is not None or q.currency or not _NOTHING_AFTER.fullmatch(after[q.end :]):
+        return after
+    return f"{after[: q.end]} {_UNIT_WORDS[said[-1].unit]}{after[q.end :]}"

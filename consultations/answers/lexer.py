@@ -78,7 +78,14 @@ _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
     r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
-    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?)(?![a-zµμ])",
+    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
+    r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
+    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?)(?![a-zµμäöüß])",
+    re.IGNORECASE,
+)
+_HYPHEN_UNIT = re.compile(
+    r"-(?P<u>pages?|paragraphs?|sentences?|words?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"persons?|people|engineers?)(?![a-z])",
     re.IGNORECASE,
 )
 _UNIT_NAMES = {  # to one canonical name each
@@ -127,6 +134,15 @@ _UNIT_NAMES = {  # to one canonical name each
     "dev": "fte",
     "developer": "fte",
     "fte": "fte",
+    **dict.fromkeys(("tag", "tage", "tagen"), "d"),  # German: "1,5 Tage pro Woche"
+    **dict.fromkeys(("stunde", "stunden", "std"), "h"),
+    **dict.fromkeys(("woche", "wochen"), "w"),
+    **dict.fromkeys(("monat", "monate", "monaten"), "mo"),
+    **dict.fromkeys(("jahr", "jahre", "jahren"), "y"),
+    "minuten": "min",
+    **dict.fromkeys(("seite", "seiten"), "page"),
+    **dict.fromkeys(("personen", "leute", "mitarbeiter", "entwickler"), "fte"),
+    **dict.fromkeys(("mitarbeiterinnen", "entwicklerinnen"), "fte"),
     **{  # a file size ("300 KB"): never tokens, people or time
         size: "bytes"
         for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")
@@ -294,7 +310,7 @@ def _suffixes(text: str, q: Quantity) -> Quantity:
     if s := SUFFIX.match(text, end):
         currency, end = currency_code(s.group("c")), s.end()
         convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
-    if u := _UNIT.match(text, end):
+    if u := _UNIT.match(text, end) or _HYPHEN_UNIT.match(text, end):  # "a 200-page contract"
         unit, end = unit_name(u.group("u")), u.end()
     if currency is None and (s := SUFFIX.match(text, end)):
         currency, end = currency_code(s.group("c")), s.end()

@@ -11,6 +11,7 @@ from tests.unit.test_advisors import run
 from tests.unit.test_corrections import EDGE_ANSWERS, walk
 
 CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
+SYNTHESIS = "strategy-synthesis"
 
 
 def test_staff_at_a_monthly_rate_asks_whether_the_rate_is_each(catalog: Catalog) -> None:
@@ -186,3 +187,43 @@ def test_spend_named_per_vendor_is_added_up_and_grand_is_thousands(
     assert (answer.number, answer.note) == (value, said)
     peaks = parse_answer(spend, "peak 20k, avg 12k")  # not vendors: the average, as before
     assert peaks.number == 12_000
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        (ATTENTION, "doc_tokens", "about 30 pages, actually more like 50", 25_000),  # was 50
+        (ATTENTION, "doc_tokens", "30 pages, actually 50 or so", 25_000),
+        (ATTENTION, "doc_tokens", "30 pages no wait 50k tokens", 50_000),
+        (ATTENTION, "upkeep_hours", "2 days, actually 3", 24),  # was 3 hours
+        (EDGE, "amortisation", "3 years, no wait 4", 48),  # was 4 months
+        (ATTENTION, "doc_tokens", "a 200-page contract", 100_000),  # was 200 tokens
+        (SYNTHESIS, "team_size", "a 10-person team", 10),
+    ],
+)
+def test_a_corrected_figure_keeps_the_unit_it_replaces_and_hyphened_units_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'about 30 pages, actually more like 50' was 50 tokens, '2 days, actually 3' 3 hours and
+    'a 200-page contract' a 200-token document."""
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        (ATTENTION, "upkeep_hours", "1,5 Tage pro Woche", 52.18),  # was 6.52: 1.5 hours a week
+        (ATTENTION, "upkeep_hours", "10 Std/Woche", 43.48),
+        ("research-curation", "hours", "30 Minuten am Tag", 3.5),
+        (EDGE, "amortisation", "3 Jahre", 36),  # was 3 months
+        (ATTENTION, "doc_tokens", "50 Seiten", 25_000),  # was 50 tokens
+        (SYNTHESIS, "team_size", "etwa 40 Leute", 40),
+    ],
+)
+def test_german_units_are_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """German numbers were read ('1,5', 'pro Woche') but not German units: '3 Jahre' was 3
+    months and '1,5 Tage pro Woche' 1.5 hours a week."""
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == pytest.approx(value, abs=0.01)
