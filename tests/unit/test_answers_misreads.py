@@ -227,3 +227,12 @@ def test_german_units_are_read(
     months and '1,5 Tage pro Woche' 1.5 hours a week."""
     answer = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert answer.number == pytest.approx(value, abs=0.01)
+
+
+def test_a_monthly_part_corrected_with_a_slash_rate_replaces_that_part(catalog: Catalog) -> None:
+    """'30k hw, 2k/mo, actually 3k/mo' kept 2,000 a month and said '“3k” left out': '/mo'
+    after '3k' was not seen as naming the monthly part (a letter before the slash)."""
+    local = catalog.by_slug(EDGE).question("local_cost")
+    answer = parse_answer(local, "30k hw, 2k/mo, actually 3k/mo")
+    assert answer.numbers == {"hardware": 30_000, "monthly": 3_000}
+    assert answer.note == "corrected from hardware 30,000, monthly 2,000 after “actually”"
