@@ -31,6 +31,9 @@ _FILLER = re.compile(
     r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
 )
 _NOTHING = {"none"}  # "None of these": never beside another pick
+_ONLY_NOTHING = re.compile(  # "nothing, just abstract art": what follows is what it is instead
+    r"^(?:nothing|none|no)\b[\s,.;:!—–-]+(?:really[\s,.;:!—–-]+)?(?:just|only|simply|purely|merely)\b"
+)
 _EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blogs"
     r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
     r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
@@ -59,6 +62,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return tuple(c.value for c in choices if c.value not in _NOTHING), None
     if (ruled := _ruled_out(question, folded)) is not None:
         return ruled
+    nothing = [c.value for c in choices if c.value in _NOTHING]
+    if nothing and _ONLY_NOTHING.match(folded):  # "nothing, just abstract art": not artwork
+        return (nothing[0],), None
     banded = _by_band(question, folded)
     if banded and not question.strictest:
         return banded, None

@@ -143,3 +143,23 @@ def test_autocomplete_really_fast_is_instant(catalog: Catalog) -> None:
     second?'."""
     q = catalog.by_slug("edge-economics").question("latency")
     assert parse_answer(q, "autocomplete, so really fast").choices == ("realtime",)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [
+        ("diffusion-ip-risk", "content", "nothing, just abstract art", ("none",)),  # was artwork
+        ("diffusion-ip-risk", "content", "none, only product shots", ("none",)),
+        ("diffusion-ip-risk", "content", "product shots, sometimes celebs", ("likenesses",)),
+        ("automation-frontier", "checkable", "yes", ("verify",)),  # was refused
+        ("automation-frontier", "checkable", "no", ("human",)),  # was refused
+        ("model-convergence", "outage_tolerance", "a few seconds", ("instant",)),  # was refused
+    ],
+)
+def test_short_and_leading_answers_pick_the_option_meant(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    """'nothing, just abstract art' at 'What could the images resemble that someone else owns?'
+    was read as 'Characters and artwork'; 'yes' / 'no' at 'Can the outcome … be checked
+    automatically?' and 'a few seconds' at the outage question were refused."""
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
