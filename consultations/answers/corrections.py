@@ -201,14 +201,30 @@ _NOTHING_AFTER = re.compile(
 )
 
 
-def unit_carried(before: str, after: str) -> str:
-    """ "30 pages, actually more like 50": the 50 is in the unit of the figure it replaces,
-    written into the words read ("50 pages"); the words as typed when the new figure has a
-    unit, a currency or words of its own after it ("50k tokens")."""
+def carried_over(before: str, after: str, money: bool) -> str:
+    """The words after a cue, with what the figure they replace said and they leave unsaid:
+    its unit ("30 pages, actually more like 50": 50 pages), its scale ("5M, actually 3": 3M,
+    when that stays within ten times) and, at a money question, its currency ("$3 / $15,
+    actually 2.50 / 10": in dollars). As typed when a new figure has a unit, a currency or
+    words of its own after it ("50k tokens")."""
     said, new = scan(before), scan(after)
-    if len(new) != 1 or not said or said[-1].currency or said[-1].unit not in _UNIT_WORDS:
+    if not said or not new or len(new) > len(said) or any(q.unit or q.currency for q in new):
         return after
-    q = new[0]
-    if q.unit is not None or q.currency or not _NOTHING_AFTER.fullmatch(after[q.end :]):
+    if not _NOTHING_AFTER.fullmatch(after[new[-1].end :]):
         return after
-    return f"{after[: q.end]} {_UNIT_WORDS[said[-1].unit]}{after[q.end :]}"
+    old = said[-1]
+    if len(new) == 1 and old.unit in _UNIT_WORDS and not old.currency:
+        return f"{after[: new[0].end]} {_UNIT_WORDS[old.unit]}{after[new[0].end :]}"
+    codes = {x.currency for x in said}
+    currency = f" {codes.pop()}" if money and len(codes) == 1 and None not in codes else ""
+    for q in reversed(new):
+        value, was = q.readings[0], old.readings[0] or 1
+        grows = len(new) == 1 and q.scale == 1 and value < 1000 and old.unit is None
+        scale = _SCALE_WORDS.get(old.scale, "") if grows else ""
+        if scale and not 0.1 <= value * old.scale / was <= 10:
+            scale = ""
+        after = f"{after[: q.end]}{scale}{currency}{after[q.end :]}"
+    return after
+
+
+_SCALE_WORDS = {1e3: "k", 1e6: "M", 1e9: "B"}

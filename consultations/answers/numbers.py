@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from consultations.answers.amounts import currency_of, per_payee, typed_figure
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
-from consultations.answers.corrections import NOT_CLAUSE, unit_carried
+from consultations.answers.corrections import NOT_CLAUSE, carried_over
 from consultations.answers.counts import (
     in_own_unit,
     no_time_in_a_count,
@@ -102,7 +102,8 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
     after the cue ("…, actually $3k a month") replaces that part only."""
     for m in reversed(list(RECANT.finditer(typed))):
         before = typed[: m.start()].strip(" ,;.(")
-        after = unit_carried(before, NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)"))
+        after = NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)")
+        after = carried_over(before, after, question.kind is NumberKind.MONEY)
         if not scan(before) or not scan(after):
             continue
         try:

@@ -199,13 +199,16 @@ def test_spend_named_per_vendor_is_added_up_and_grand_is_thousands(
         (EDGE, "amortisation", "3 years, no wait 4", 48),  # was 4 months
         (ATTENTION, "doc_tokens", "a 200-page contract", 100_000),  # was 200 tokens
         (SYNTHESIS, "team_size", "a 10-person team", 10),
+        (CONVERGENCE, "monthly_spend", "$12k, actually 15", 15_000),  # was 15, then asked
+        (EDGE, "requests", "5M, actually 3.5", 3_500_000),  # was 3.5 requests
+        (CONVERGENCE, "monthly_spend", "12k, actually 1500", 1_500),  # a full figure: as typed
     ],
 )
 def test_a_corrected_figure_keeps_the_unit_it_replaces_and_hyphened_units_read(
     catalog: Catalog, slug: str, key: str, typed: str, value: float
 ) -> None:
-    """'about 30 pages, actually more like 50' was 50 tokens, '2 days, actually 3' 3 hours and
-    'a 200-page contract' a 200-token document."""
+    """'about 30 pages, actually more like 50' was 50 tokens, '2 days, actually 3' 3 hours,
+    '$12k, actually 15' $15 and 'a 200-page contract' a 200-token document."""
     assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
 
 
@@ -236,3 +239,5 @@ def test_a_monthly_part_corrected_with_a_slash_rate_replaces_that_part(catalog: 
     answer = parse_answer(local, "30k hw, 2k/mo, actually 3k/mo")
     assert answer.numbers == {"hardware": 30_000, "monthly": 3_000}
     assert answer.note == "corrected from hardware 30,000, monthly 2,000 after “actually”"
+    price = catalog.by_slug(EDGE).question("price")  # the dollars kept: was '2.50' and '10'
+    assert parse_answer(price, "$3 / $15, actually 2.50 / 10").currency == "USD"
