@@ -82,14 +82,14 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.TEXT:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
-            if _mashed(text):  # "asdfgh": not a description of anything
+            if _mashed(text) or _wordless(text):  # "asdfgh", "🚀🚀🚀": no description
                 example = f" (for example: {question.example})" if question.example else ""
                 raise AnswerError(
                     f"I could not read that as an answer: a few words, please{example}."
                 )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
-            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
+            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text) or _wordless(text):  # "3", "🤖"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
             items = split_list(text, named=question.named_items)[: question.max_items]
@@ -116,6 +116,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+def _wordless(text: str) -> bool:
+    """Emoji and signs only ("🚀🚀🚀", "🤷", "?!"): no word or figure names anything."""
+    return not any(ch.isalnum() for ch in text)
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -13,7 +13,9 @@ from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORK
 from consultations.scripts import NumberKind
 
 _RANGE_SEP = re.compile(
-    r"^\s*(?:-|–|—|~|to|or|and)\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$", re.I
+    r"^\s*(?:-|–|—|~|to|or|and|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly))"  # "an hour, maybe two"
+    r"\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$",
+    re.I,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)

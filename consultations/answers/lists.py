@@ -91,6 +91,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = lines
     elif ";" in text:
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
+    elif "," not in text and _SLASH.search(text):  # "GPT-4o / Claude / Gemini"; not "in/out"
+        parts = _SLASH.split(text)
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
@@ -230,7 +232,8 @@ def _names_model(words: list[str]) -> bool:
     )
 
 
-_AND = re.compile(r"\s+(?:and|und|et|&)\s+(?=[A-Za-z0-9])")
+_AND = re.compile(r"\s+(?:and|und|et|&)\s+(?=[A-Za-z0-9])|\s*\+\s*(?=[A-Za-z])")  # "gpt4 + claude"
+_SLASH = re.compile(r"\s+/\s+")
 
 
 def _names_joined_by_and(part: str) -> list[str]:

@@ -241,3 +241,19 @@ def test_a_monthly_part_corrected_with_a_slash_rate_replaces_that_part(catalog: 
     assert answer.note == "corrected from hardware 30,000, monthly 2,000 after “actually”"
     price = catalog.by_slug(EDGE).question("price")  # the dollars kept: was '2.50' and '10'
     assert parse_answer(price, "$3 / $15, actually 2.50 / 10").currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("research-curation", "hours", "an hour, maybe two", 1.5),  # was 1, the two dropped
+        (CONVERGENCE, "monthly_spend", "$12k, maybe 15k", 13_500),  # was 12,000
+        (CONVERGENCE, "upkeep_days", "3 days, perhaps 4", 3.5),
+    ],
+)
+def test_a_figure_then_maybe_another_is_a_range(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'an hour, maybe two' was 1 hour with the two dropped silently; now the midpoint, said."""
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value and "the midpoint of" in (answer.note or "")

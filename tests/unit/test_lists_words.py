@@ -83,3 +83,27 @@ def test_german_workflow_names_are_three_workflows_scored_as_their_english_names
         for w in (german, english)
     ]
     assert scores[0] == scores[1] == ["0.90", "0.90", "0.90"]
+
+
+def test_emoji_alone_is_no_answer_and_slashes_or_plus_list_names(catalog: Catalog) -> None:
+    """'🚀🚀🚀' was stored as a role and '🤖' as a vendor; 'gpt4 + claude' and 'GPT-4o / Claude
+    / Gemini' were one vendor each, so the verdict weighed one vendor."""
+    import pytest
+
+    from consultations.answers import AnswerError, parse_answer
+
+    role = catalog.by_slug("strategy-synthesis").question("role")
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    with pytest.raises(AnswerError, match="a few words, please"):
+        parse_answer(role, "🚀🚀🚀")
+    with pytest.raises(AnswerError, match="Name each one"):
+        parse_answer(vendors, "🤖")
+    assert parse_answer(vendors, "🤖 GPT-4o").items == ("🤖 GPT-4o",)
+    assert parse_answer(vendors, "gpt4 + claude").items == ("gpt4", "claude")
+    assert parse_answer(vendors, "GPT-4o / Claude / Gemini").items == ("GPT-4o", "Claude", "Gemini")
+    assert parse_answer(vendors, "GPT-4o (chat/Q&A), Claude").items == (
+        "GPT-4o (chat/Q&A)",
+        "Claude",
+    )
+    workflows = catalog.by_slug("automation-frontier").question("workflows")
+    assert parse_answer(workflows, "input/output checks").items == ("input/output checks",)
