@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from consultations import engine
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
 from tests.unit.test_engine import begin, step
 
 
@@ -19,7 +23,6 @@ def test_whatever_the_devs_pick_is_no_vendor(catalog: Catalog) -> None:
 def test_a_fine_tuned_model_described_in_a_sentence_is_a_vendor(catalog: Catalog) -> None:
     """'…, and a fine-tuned Llama on our own GPUs for PII stuff' was a comment on Anthropic,
     and the verdict kept Anthropic for the work compliance binds."""
-    from tests.unit.test_advisors import run
 
     answers = {
         "vendors": "Azure OpenAI (GPT-4o, GPT-4o-mini), Anthropic via Bedrock, and a "
@@ -56,9 +59,6 @@ def test_german_workflow_names_are_three_workflows_scored_as_their_english_names
     """'Schadensfälle, Rechnungsprüfung und Kundenanfragen' was two workflows (the second
     'Rechnungsprüfung und Kundenanfragen'), and German names scored below the same workflows
     in English (0.85 against 0.90): the report's word lists knew English only."""
-    from consultations.answers import parse_answer
-    from tests.unit.test_advisors import run
-
     workflows = catalog.by_slug("automation-frontier").question("workflows")
     german = "Schadensfälle, Rechnungsprüfung und Kundenanfragen"
     assert parse_answer(workflows, german).items == (
@@ -88,10 +88,6 @@ def test_german_workflow_names_are_three_workflows_scored_as_their_english_names
 def test_emoji_alone_is_no_answer_and_slashes_or_plus_list_names(catalog: Catalog) -> None:
     """'🚀🚀🚀' was stored as a role and '🤖' as a vendor; 'gpt4 + claude' and 'GPT-4o / Claude
     / Gemini' were one vendor each, so the verdict weighed one vendor."""
-    import pytest
-
-    from consultations.answers import AnswerError, parse_answer
-
     role = catalog.by_slug("strategy-synthesis").question("role")
     vendors = catalog.by_slug("model-convergence").question("vendors")
     with pytest.raises(AnswerError, match="a few words, please"):
