@@ -97,6 +97,21 @@ PUBLIC_WORDS = (
     "customers",
     "brochures",
 )
+PUBLIC_STEMS = (  # German word starts for the same ("Werbekampagne", "Verpackungen")
+    "produkt",
+    "werb",
+    "kampagne",
+    "verpackung",
+    "online",
+    "kunde",
+    "öffentlich",
+    "webseite",
+    "verkauf",
+    "katalog",
+    "plakat",
+    "broschüre",
+    "anzeige",
+)
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -108,7 +123,11 @@ def advise(request: AdvisorInput) -> Report:
     indemnity = sheet.choice("indemnity", "unknown")
     review = sheet.choice("review", "spot")
 
-    public = any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
+    words = use.casefold().replace(",", " ").split()
+    public = any(w in words for w in PUBLIC_WORDS) or any(
+        w.startswith(PUBLIC_STEMS)
+        for w in words  # "Produktfotos für den Online-Shop"
+    )
     private = not public and PRIVATE.search(use) is not None  # "slides, never external"
     own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
     own = [re.sub(r"^(?:(?:our|my|an|a|the)\s+)?(?:own\s+)?", "", v, flags=re.I) for v in own_raw]

@@ -103,3 +103,14 @@ def test_emoji_alone_is_no_answer_and_slashes_or_plus_list_names(catalog: Catalo
     )
     workflows = catalog.by_slug("automation-frontier").question("workflows")
     assert parse_answer(workflows, "input/output checks").items == ("input/output checks",)
+
+
+@pytest.mark.parametrize("use", ["Produktfotos für den Online-Shop", "Werbekampagne auf Instagram"])
+def test_a_german_public_use_counts_as_public(catalog: Catalog, use: str) -> None:
+    """'Produktfotos für den Online-Shop' was read as internal use: the rating left out 'public
+    or commercial use' (the words were English only)."""
+    public = run(catalog, "diffusion-ip-risk", {"use": use})
+    internal = run(catalog, "diffusion-ip-risk", {"use": "interne Entwürfe"})
+    said = [f.working or "" for f in public.figures]
+    assert any("public or commercial use +1" in w for w in said), said
+    assert not any("public or commercial use" in (f.working or "") for f in internal.figures)
