@@ -7,6 +7,7 @@ typed. Deciding between readings is left to :mod:`consultations.answers.numbers`
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -16,7 +17,7 @@ _GROUP_SPACES = " \u00a0\u202f\u2009'’"
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<digits>\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}(?!\d))+(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)*|[.,]\d+)"
-    r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3})?"
+    r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3}|\s*\^\s*\d{1,2}(?!\d))?"
     r"|(?P<words>\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|couple|half|quarter|"
@@ -43,7 +44,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>(?:thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|"
+    r"\s?(?P<m>(?:thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
     r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
@@ -59,6 +60,7 @@ _MULTS = {
     "mln": 1e6,
     "mn": 1e6,
     "mm": 1e6,
+    "kk": 1e6,  # "5kk": a thousand thousand
     "bn": 1e9,
     "tn": 1e12,
     "mil": 1e6,  # "2.5 mil"
@@ -243,6 +245,13 @@ def words_value(run: str, article_after: bool = False) -> float | None:
     return total + current
 
 
+def _power(base: float, exponent: int) -> float:
+    try:
+        return float(base**exponent)
+    except OverflowError:  # "999999^99": too large, said so later; not a crash
+        return math.inf
+
+
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (already cleaned), in order."""
     found: list[Quantity] = []
@@ -270,7 +279,9 @@ def scan(text: str) -> list[Quantity]:
         else:
             readings, convention = digit_readings(m.group("digits"))
             end = m.end()
-            if exp := m.group("exp"):
+            if (exp := m.group("exp")) and exp.lstrip().startswith("^"):  # "10^6": a power
+                readings = tuple(_power(r, int(exp.lstrip(" ^"))) for r in readings)
+            elif exp:
                 power = float("1e" + re.sub(r"^.*?(?:[eE]|\^)\s*", "", exp))  # inf, not a crash
                 readings = tuple(r * power for r in readings)
             if half := _HALF.match(text, end):

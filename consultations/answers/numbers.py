@@ -64,7 +64,7 @@ _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not
 
 _YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, not a figure
     r"(?P<lead>\b(?:in|since|by|until|till|from|during|before|after|end of|early|late|mid|"
-    r"q[1-4]|h[12]|fy)\s+)(?P<y>(?:199\d|20\d\d))\b"
+    r"q[1-4]|h[12]|fy)\s+|\()(?P<y>(?:199\d|20\d\d))\b"  # "3M (2024)" too
     r"(?![.,]\d|\s*(?:[kmb]\b|%|[$€£]|dollars?\b|euros?\b|usd\b|eur\b|requests?\b|runs?\b))",
     re.I,
 )

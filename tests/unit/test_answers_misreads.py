@@ -257,3 +257,21 @@ def test_a_figure_then_maybe_another_is_a_range(
     """'an hour, maybe two' was 1 hour with the two dropped silently; now the midpoint, said."""
     answer = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert answer.number == value and "the midpoint of" in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "note"),
+    [
+        ("5kk", 5_000_000, None),  # was 5 requests
+        ("10^6", 1_000_000, None),  # was 10, '“6” left out'
+        ("about 3M (2024), growing 50%", 3_000_000, None),  # said '“2024” left out'
+    ],
+)
+def test_shorthand_millions_and_powers_are_read(
+    catalog: Catalog, typed: str, value: float, note: str | None
+) -> None:
+    """'5kk' was 5 requests a month with no word of the 'kk'; '10^6' was 10."""
+    answer = parse_answer(catalog.by_slug(EDGE).question("requests"), typed)
+    assert (answer.number, answer.note) == (value, note)
+    with pytest.raises(AnswerError, match="too large"):  # not a crash
+        parse_answer(catalog.by_slug(EDGE).question("requests"), "999999^99")
