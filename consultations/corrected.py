@@ -16,6 +16,7 @@ from consultations.answers.corrections import (
     names_of,
     unknown_subject,
 )
+from consultations.answers.model import clip
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
 from consultations.scripts import ConsultationScript, Question, QuestionType
@@ -39,7 +40,7 @@ SIDE = 120  # characters of each side of a change said back: both fit the note (
 
 
 def short(text: str) -> str:
-    return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
+    return clip(text, SIDE)
 
 
 def changed(q: Question, old: str, new: str) -> str:

@@ -25,7 +25,14 @@ from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.misplaced import without_money
-from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
+from consultations.answers.model import (
+    Answer,
+    AnswerError,
+    Unclear,
+    clip,
+    format_number,
+    plain,
+)
 from consultations.answers.parts import (
     PartMissing,
     assign_parts,
@@ -140,7 +147,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
     quantities = _quantities(question, text, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
-        raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
+        raise AnswerError(f"I could not read “{clip(unreadable.text.strip(), 60)}” as a number.")
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)

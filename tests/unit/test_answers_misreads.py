@@ -275,3 +275,10 @@ def test_shorthand_millions_and_powers_are_read(
     assert (answer.number, answer.note) == (value, note)
     with pytest.raises(AnswerError, match="too large"):  # not a crash
         parse_answer(catalog.by_slug(EDGE).question("requests"), "999999^99")
+
+
+def test_an_unreadable_figure_is_quoted_back_short(catalog: Catalog) -> None:
+    """'1,1,1,…' (3,000 characters) was quoted back whole in 'I could not read “…” as a number'."""
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(catalog.by_slug(EDGE).question("requests"), "1," * 1500)
+    assert len(str(refused.value)) < 120 and "…” as a number" in str(refused.value)
