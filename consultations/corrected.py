@@ -47,10 +47,13 @@ def changed(q: Question, old: str, new: str) -> str:
     return f"Changed {label(q)}: {short(old)} → {short(new)}."
 
 
-def not_asked(about: str) -> str:
+def not_asked(about: str, asking: bool = True) -> str:
+    """ "actually the budget is 50k" where no question asks about a budget; ``asking``: a
+    question is waiting below (else the consultation is finished)."""
+    below = ", or answer the question below" if asking else ""
     return (
         f"No question here asks about the {inert(about, 40)}, so I have not changed anything: "
-        "type `edit N` to change answer N, or answer the question below."
+        f"type `edit N` to change answer N{below}."
     )
 
 
@@ -67,7 +70,8 @@ def correction(
     answered = [k for k, a in c.answers.items() if k != c.editing]
     found = find_correction(script.questions, answered, current.key if current else None, text)
     if found is None and (about := _about_nothing_asked(script, current, text)):
-        return ReplyResult(False, reason=not_asked(about))  # not a guess at which answer
+        reason = not_asked(about, asking=current is not None)  # not a guess at which answer
+        return ReplyResult(False, reason=reason)
     if found is None:
         found = _unnamed(script, c, current, text) or _continues_list(script, c, current, text)
     if found is None:
@@ -107,6 +111,8 @@ def correction(
             return None
         answer = part
     answer = in_currency_of(old, answer)
+    if _same_reading(old, answer):  # "actually 3 years" when it is 36 months: nothing to redo
+        return ReplyResult(False, reason=f"{label(q).capitalize()} is already {old.display(q)}.")
     if question := doubt(q, answer, script.questions):
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)
@@ -114,6 +120,12 @@ def correction(
     how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
     note = changed(q, old.display(q), answer.display(q) + how)
     return ReplyResult(True, note=note, corrected=True)
+
+
+def _same_reading(a: Answer, b: Answer) -> bool:
+    """Two answers that give the report the same values (their words may differ)."""
+    values = ("number", "numbers", "currency", "choices", "items", "text", "skipped")
+    return all(getattr(a, v) == getattr(b, v) for v in values)
 
 
 def _unnamed(

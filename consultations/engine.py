@@ -275,8 +275,8 @@ def decide(
     match command:
         case Reply(text=text, reading=reading):
             r = apply_reply(script, new, text, reading)
-            if finished and not r.corrected:
-                return Decision(c, Refused(FINISHED), False)
+            if finished and not r.corrected:  # "it is already 36 months", else how to change
+                return Decision(c, Refused(r.reason or FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
             _undoable(c, new)

@@ -82,7 +82,7 @@ def apply_reply(
         return _restated(script, c, q, text, reading)
     corrected = correction(script, c, q, text)
     if corrected is not None or q is None:
-        return corrected or ReplyResult(False, reason="Every question is answered.")
+        return corrected or ReplyResult(False)  # a finished one: the engine says so
     pending = c.pending if c.pending is not None and c.pending.key == q.key else None
     if pending is not None:
         word = clean_text(text).casefold().strip(" .!")

@@ -609,3 +609,30 @@ def test_the_next_answer_typed_at_a_confirmation_is_not_taken_for_this_one(
     c, d = walk(catalog, ["50", "1000 in 200 out", "yes", "1000 in 200 out"])
     assert c.answers["requests"].number == 50
     assert c.answers["tokens"].numbers == {"input": 1000, "output": 200}
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("actually 3 years", "Amortisation is already 36 months."),
+        (
+            "actually the budget is 50k",
+            "No question here asks about the budget, so I have not changed anything: type "
+            "`edit N` to change answer N.",
+        ),
+    ],
+)
+def test_a_correction_that_changes_nothing_after_the_report_says_so(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'actually 3 years' after '36 months' said 'Changed amortisation: 36 months → 36
+    months.' and wrote and posted the report again; 'actually the budget is 50k' said only
+    'This consultation is finished'."""
+    c, _ = walk(catalog, EDGE_ANSWERS)
+    done = c.editable()
+    done.narrative, done.narrated_by, done.delivery = "The report.", "offline", Delivery.DELIVERED
+    d = step(catalog.by_slug("edge-economics"), done, typed)
+    assert not d.changed and d.outcome == engine.Refused(said)
+    midway = walk(catalog, [*EDGE_ANSWERS[:2], "actually it's 5 million requests a month"])[1]
+    assert isinstance(midway.outcome, engine.Asked) and not midway.changed  # asked again
+    assert midway.outcome.reason == "Volume is already 5,000,000 requests a month."
