@@ -64,8 +64,28 @@ def in_currency_of(old: Answer, new: Answer) -> Answer:
     return new
 
 
+Change = tuple[str, str | None]  # the answer a correction changed last, and its part if one
+
+
+def last_change(c: Consultation) -> Change | None:
+    """The one answer (and the one part of it) the last correction changed, which `undo` would
+    take back: where "no wait, 50k" typed next belongs."""
+    if c.undo is None or c.undo.restart:
+        return None
+    keys = [k for k, a in c.answers.items() if c.undo.answers.get(k, a) != a]
+    if len(keys) != 1:
+        return None
+    new, old = c.answers[keys[0]].numbers or {}, c.undo.answers[keys[0]].numbers or {}
+    parts = [p for p, v in new.items() if old.get(p) != v]
+    return keys[0], parts[0] if len(new) > 1 and len(parts) == 1 else None
+
+
 def correction(
-    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+    script: ConsultationScript,
+    c: Consultation,
+    current: Question | None,
+    text: str,
+    latest: Change | None = None,
 ) -> ReplyResult | None:
     answered = [k for k, a in c.answers.items() if k != c.editing]
     found = find_correction(script.questions, answered, current.key if current else None, text)
@@ -73,7 +93,9 @@ def correction(
         reason = not_asked(about, asking=current is not None)  # not a guess at which answer
         return ReplyResult(False, reason=reason)
     if found is None:
-        found = _unnamed(script, c, current, text) or _continues_list(script, c, current, text)
+        found = _unnamed(script, c, current, text, latest) or _continues_list(
+            script, c, current, text
+        )
     if found is None:
         return None
     q = script.question(found.key)
@@ -107,6 +129,8 @@ def correction(
         answer = parse_answer(q, found.text)
     except AnswerError:  # one part of a two-part figure, or words for this question
         part = one_part(q, old, text, found.text)
+        if part is None and latest is not None and latest[0] == q.key and latest[1]:
+            part = one_part(q, old, text, found.text, part=latest[1])  # "no wait, 50k"
         if part is None:
             return None
         answer = part
@@ -129,7 +153,11 @@ def _same_reading(a: Answer, b: Answer) -> bool:
 
 
 def _unnamed(
-    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+    script: ConsultationScript,
+    c: Consultation,
+    current: Question | None,
+    text: str,
+    latest: Change | None = None,
 ) -> Correction | None:
     """ "wait, I meant 3 million" names no question: it corrects a recent figure when it plainly
     points back ("I meant", "make that") or when its words cannot answer the current question
@@ -143,6 +171,8 @@ def _unnamed(
     if fresh and not pointing:
         return None
     recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    if latest is not None and latest[0] in c.answers:  # the answer just corrected comes first
+        recent = [latest[0], *(k for k in recent if k != latest[0])]
     named = named_questions(script.questions, words) - {current.key if current else ""}
     for key in recent:
         q = script.question(key)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
 from consultations.answers.corrections import names_of
-from consultations.corrected import label, short
+from consultations.corrected import label, last_change, short
 from consultations.outcomes import (
     Asked,
     Cancelled,
@@ -274,7 +274,7 @@ def decide(
         reopen(new)
     match command:
         case Reply(text=text, reading=reading):
-            r = apply_reply(script, new, text, reading)
+            r = apply_reply(script, new, text, reading, last_change(c))
             if finished and not r.corrected:  # "it is already 36 months", else how to change
                 return Decision(c, Refused(r.reason or FINISHED), False)
             if not r.changed:
