@@ -30,6 +30,9 @@ _FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|so|um+|hmm+|well|uh+|then|i guess|i'd say|let's say|probably|maybe|"
     r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
 )
+_OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
+_ORDINALS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six"), 1)}
+_KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
 _ONLY_NOTHING = re.compile(  # "nothing, just abstract art": what follows is what it is instead
     r"^(?:nothing|none|no)\b[\s,.;:!—–-]+(?:really[\s,.;:!—–-]+)?(?:just|only|simply|purely|merely)\b"
@@ -50,10 +53,15 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back."""
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
+    named = _OPTION.match(folded)  # "option two": a number, not the word "two"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
-    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
+    if named and folded in _ORDINALS:
+        folded = str(_ORDINALS[folded])
+    picked = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
+    picked = re.sub(r"\((\d{1,2})\)", r"\1", picked)  # "(1) and (3)"
+    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", picked)
     if numbers:
-        picks = [int(n) for n in re.findall(r"\d{1,2}", folded)]
+        picks = [int(n) for n in re.findall(r"\d{1,2}", picked)]
         if any(p < 1 or p > len(choices) for p in picks):
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))

@@ -163,3 +163,23 @@ def test_short_and_leading_answers_pick_the_option_meant(
     was read as 'Characters and artwork'; 'yes' / 'no' at 'Can the outcome … be checked
     automatically?' and 'a few seconds' at the outage question were refused."""
     assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [
+        ("attention-readiness", "workarounds", "1+3", ("context-length", "cost")),
+        ("attention-readiness", "workarounds", "1/3", ("context-length", "cost")),
+        ("attention-readiness", "workarounds", "(1) and (3)", ("context-length", "cost")),
+        ("edge-economics", "latency", "#2", ("interactive",)),
+        ("edge-economics", "latency", "2\ufe0f\u20e3", ("interactive",)),
+        ("edge-economics", "latency", "option two", ("interactive",)),
+        ("model-convergence", "reasons", "one", ("single",)),  # 'one' alone: one vendor
+    ],
+)
+def test_option_numbers_as_people_type_them(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    """'1+3', '#2', '(1) and (3)', the keycap '2️⃣' and 'option two' were refused with the list
+    of options, though they name options by number."""
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
