@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from consultations.answers.lexer import scan
+from consultations.answers.lexer import NUMBER_WORDS, scan
 from consultations.answers.model import AnswerError
 from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import Choice, NumberKind, Question
@@ -31,7 +31,6 @@ _FILLER = re.compile(
     r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
 )
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
-_ORDINALS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six"), 1)}
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
 _ONLY_NOTHING = re.compile(  # "nothing, just abstract art": what follows is what it is instead
@@ -55,8 +54,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
     named = _OPTION.match(folded)  # "option two": a number, not the word "two"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
-    if named and folded in _ORDINALS:
-        folded = str(_ORDINALS[folded])
+    if named and folded in NUMBER_WORDS:
+        folded = str(NUMBER_WORDS[folded])
     picked = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
     picked = re.sub(r"\((\d{1,2})\)", r"\1", picked)  # "(1) and (3)"
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", picked)

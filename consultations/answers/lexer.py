@@ -32,6 +32,7 @@ _SMALL = {
         + ["eighteen", "nineteen"]
     )
 }
+NUMBER_WORDS: dict[str, int] = dict(_SMALL)  # "zero" … "nineteen"
 # the words for more than one that counts are written in ("eleven vendors", "for all three")
 COUNT_WORDS = "|".join(w for w, n in _SMALL.items() if n > 1)
 _TENS = {
