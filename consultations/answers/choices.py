@@ -56,11 +56,11 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
-    picked = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
-    picked = re.sub(r"\((\d{1,2})\)", r"\1", picked)  # "(1) and (3)"
-    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", picked)
+    digits = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
+    digits = re.sub(r"\((\d{1,2})\)", r"\1", digits)  # "(1) and (3)"
+    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", digits)
     if numbers:
-        picks = [int(n) for n in re.findall(r"\d{1,2}", picked)]
+        picks = [int(n) for n in re.findall(r"\d{1,2}", digits)]
         if any(p < 1 or p > len(choices) for p in picks):
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
