@@ -183,3 +183,22 @@ def test_option_numbers_as_people_type_them(
     """'1+3', '#2', '(1) and (3)', the keycap '2️⃣' and 'option two' were refused with the list
     of options, though they name options by number."""
     assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [
+        ("research-curation", "cadence", "wöchentlich", ("weekly",)),
+        ("research-curation", "cadence", "alle zwei Wochen", ("biweekly",)),
+        ("model-convergence", "outage_tolerance", "ein paar Minuten", ("minutes",)),
+        ("model-convergence", "outage_tolerance", "sofort", ("instant",)),
+        ("automation-frontier", "logs", "ja", ("rich",)),
+        ("automation-frontier", "logs", "nein", ("none",)),
+    ],
+)
+def test_german_words_pick_options(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    """'wöchentlich', 'ein paar Minuten' and 'ja' were refused ('Pick one of: …') though German
+    numbers, units and constraints were read."""
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked

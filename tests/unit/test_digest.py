@@ -290,7 +290,12 @@ def test_subscribe_reads_how_people_say_when(
 
 @pytest.mark.parametrize(
     ("typed", "cadence"),
-    [("every 2 weeks", "biweekly"), ("twice a month", "biweekly"), ("once a month", "monthly")],
+    [
+        ("every 2 weeks", "biweekly"),
+        ("twice a month", "biweekly"),
+        ("once a month", "monthly"),
+        ("alle zwei wochen", "biweekly"),  # German, in both alike
+    ],
 )
 def test_a_cadence_means_the_same_in_the_consultation_and_in_digest_mine(
     typed: str, cadence: str
