@@ -151,23 +151,9 @@ def test_autocomplete_really_fast_is_instant(catalog: Catalog) -> None:
         ("diffusion-ip-risk", "content", "nothing, just abstract art", ("none",)),  # was artwork
         ("diffusion-ip-risk", "content", "none, only product shots", ("none",)),
         ("diffusion-ip-risk", "content", "product shots, sometimes celebs", ("likenesses",)),
-        ("automation-frontier", "checkable", "yes", ("verify",)),  # was refused
-        ("automation-frontier", "checkable", "no", ("human",)),  # was refused
-        ("model-convergence", "outage_tolerance", "a few seconds", ("instant",)),  # was refused
-    ],
-)
-def test_short_and_leading_answers_pick_the_option_meant(
-    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
-) -> None:
-    """'nothing, just abstract art' at 'What could the images resemble that someone else owns?'
-    was read as 'Characters and artwork'; 'yes' / 'no' at 'Can the outcome … be checked
-    automatically?' and 'a few seconds' at the outage question were refused."""
-    assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
-
-
-@pytest.mark.parametrize(
-    ("slug", "key", "typed", "picked"),
-    [
+        ("automation-frontier", "checkable", "yes", ("verify",)),
+        ("automation-frontier", "checkable", "no", ("human",)),
+        ("model-convergence", "outage_tolerance", "a few seconds", ("instant",)),
         ("attention-readiness", "workarounds", "1+3", ("context-length", "cost")),
         ("attention-readiness", "workarounds", "1/3", ("context-length", "cost")),
         ("attention-readiness", "workarounds", "(1) and (3)", ("context-length", "cost")),
@@ -175,19 +161,6 @@ def test_short_and_leading_answers_pick_the_option_meant(
         ("edge-economics", "latency", "2\ufe0f\u20e3", ("interactive",)),
         ("edge-economics", "latency", "option two", ("interactive",)),
         ("model-convergence", "reasons", "one", ("single",)),  # 'one' alone: one vendor
-    ],
-)
-def test_option_numbers_as_people_type_them(
-    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
-) -> None:
-    """'1+3', '#2', '(1) and (3)', the keycap '2️⃣' and 'option two' were refused with the list
-    of options, though they name options by number."""
-    assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
-
-
-@pytest.mark.parametrize(
-    ("slug", "key", "typed", "picked"),
-    [
         ("research-curation", "cadence", "wöchentlich", ("weekly",)),
         ("research-curation", "cadence", "alle zwei Wochen", ("biweekly",)),
         ("model-convergence", "outage_tolerance", "ein paar Minuten", ("minutes",)),
@@ -196,9 +169,12 @@ def test_option_numbers_as_people_type_them(
         ("automation-frontier", "logs", "nein", ("none",)),
     ],
 )
-def test_german_words_pick_options(
+def test_answers_as_people_type_them_pick_the_option_meant(
     catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
 ) -> None:
-    """'wöchentlich', 'ein paar Minuten' and 'ja' were refused ('Pick one of: …') though German
-    numbers, units and constraints were read."""
+    """'nothing, just abstract art' at 'What could the images resemble that someone else owns?'
+    was read as 'Characters and artwork'. Refused with the list of options: 'yes' / 'no' at
+    'Can the outcome … be checked automatically?', 'a few seconds' at the outage question,
+    option numbers typed '1+3', '#2', '(1) and (3)', '2️⃣' or 'option two', and German words
+    ('wöchentlich', 'ein paar Minuten', 'ja') though German numbers and units were read."""
     assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
