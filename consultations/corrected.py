@@ -16,6 +16,7 @@ from consultations.answers.corrections import (
     names_of,
     unknown_subject,
 )
+from consultations.answers.model import clip
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
 from consultations.scripts import ConsultationScript, Question, QuestionType
@@ -39,17 +40,20 @@ SIDE = 120  # characters of each side of a change said back: both fit the note (
 
 
 def short(text: str) -> str:
-    return text if len(text) <= SIDE else text[: SIDE - 1] + "…"
+    return clip(text, SIDE)
 
 
 def changed(q: Question, old: str, new: str) -> str:
     return f"Changed {label(q)}: {short(old)} → {short(new)}."
 
 
-def not_asked(about: str) -> str:
+def not_asked(about: str, asking: bool = True) -> str:
+    """ "actually the budget is 50k" where no question asks about a budget; ``asking``: a
+    question is waiting below (else the consultation is finished)."""
+    below = ", or answer the question below" if asking else ""
     return (
         f"No question here asks about the {inert(about, 40)}, so I have not changed anything: "
-        "type `edit N` to change answer N, or answer the question below."
+        f"type `edit N` to change answer N{below}."
     )
 
 
@@ -60,15 +64,38 @@ def in_currency_of(old: Answer, new: Answer) -> Answer:
     return new
 
 
+Change = tuple[str, str | None]  # the answer a correction changed last, and its part if one
+
+
+def last_change(c: Consultation) -> Change | None:
+    """The one answer (and the one part of it) the last correction changed, which `undo` would
+    take back: where "no wait, 50k" typed next belongs."""
+    if c.undo is None or c.undo.restart:
+        return None
+    keys = [k for k, a in c.answers.items() if c.undo.answers.get(k, a) != a]
+    if len(keys) != 1:
+        return None
+    new, old = c.answers[keys[0]].numbers or {}, c.undo.answers[keys[0]].numbers or {}
+    parts = [p for p, v in new.items() if old.get(p) != v]
+    return keys[0], parts[0] if len(new) > 1 and len(parts) == 1 else None
+
+
 def correction(
-    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+    script: ConsultationScript,
+    c: Consultation,
+    current: Question | None,
+    text: str,
+    latest: Change | None = None,
 ) -> ReplyResult | None:
     answered = [k for k, a in c.answers.items() if k != c.editing]
     found = find_correction(script.questions, answered, current.key if current else None, text)
     if found is None and (about := _about_nothing_asked(script, current, text)):
-        return ReplyResult(False, reason=not_asked(about))  # not a guess at which answer
+        reason = not_asked(about, asking=current is not None)  # not a guess at which answer
+        return ReplyResult(False, reason=reason)
     if found is None:
-        found = _unnamed(script, c, current, text) or _continues_list(script, c, current, text)
+        found = _unnamed(script, c, current, text, latest) or _continues_list(
+            script, c, current, text
+        )
     if found is None:
         return None
     q = script.question(found.key)
@@ -102,10 +129,14 @@ def correction(
         answer = parse_answer(q, found.text)
     except AnswerError:  # one part of a two-part figure, or words for this question
         part = one_part(q, old, text, found.text)
+        if part is None and latest is not None and latest[0] == q.key and latest[1]:
+            part = one_part(q, old, text, found.text, part=latest[1])  # "no wait, 50k"
         if part is None:
             return None
         answer = part
     answer = in_currency_of(old, answer)
+    if _same_reading(old, answer):  # "actually 3 years" when it is 36 months: nothing to redo
+        return ReplyResult(False, reason=f"{label(q).capitalize()} is already {old.display(q)}.")
     if question := doubt(q, answer, script.questions):
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)
@@ -115,8 +146,18 @@ def correction(
     return ReplyResult(True, note=note, corrected=True)
 
 
+def _same_reading(a: Answer, b: Answer) -> bool:
+    """Two answers that give the report the same values (their words may differ)."""
+    values = ("number", "numbers", "currency", "choices", "items", "text", "skipped")
+    return all(getattr(a, v) == getattr(b, v) for v in values)
+
+
 def _unnamed(
-    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+    script: ConsultationScript,
+    c: Consultation,
+    current: Question | None,
+    text: str,
+    latest: Change | None = None,
 ) -> Correction | None:
     """ "wait, I meant 3 million" names no question: it corrects a recent figure when it plainly
     points back ("I meant", "make that") or when its words cannot answer the current question
@@ -130,6 +171,8 @@ def _unnamed(
     if fresh and not pointing:
         return None
     recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    if latest is not None and latest[0] in c.answers:  # the answer just corrected comes first
+        recent = [latest[0], *(k for k in recent if k != latest[0])]
     named = named_questions(script.questions, words) - {current.key if current else ""}
     for key in recent:
         q = script.question(key)

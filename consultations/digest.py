@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from consultations.scripts import Question
 from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
 
@@ -63,28 +64,22 @@ def city_zones() -> dict[str, str]:
 
 
 Cadence = Literal["daily", "weekly", "biweekly", "monthly"]
-CADENCES: dict[str, Cadence] = {
-    "daily": "daily",
-    "weekly": "weekly",
-    "biweekly": "biweekly",
-    "fortnightly": "biweekly",
-    "monthly": "monthly",
-}
-# two words for a cadence: "every day", "every other week", "once a month"
-_CADENCE_PHRASES: dict[str, Cadence] = {
-    "every day": "daily",
-    "each day": "daily",
-    "every week": "weekly",
-    "each week": "weekly",
-    "once a week": "weekly",
-    "every other week": "biweekly",
-    "every two weeks": "biweekly",
-    "every 2 weeks": "biweekly",
-    "twice a month": "biweekly",
-    "every month": "monthly",
-    "each month": "monthly",
-    "once a month": "monthly",
-}
+CADENCES: dict[str, Cadence] = {c: c for c in get_args(Cadence)}
+
+
+def cadence_words(choice: Question) -> dict[str, Cadence]:
+    """The words `digest mine …` reads as a cadence ("fortnightly", "every other week", "once
+    a month"): the Research Curation's cadence choice, its values and synonyms, so a cadence
+    means the same in the consultation and in the command. A day's name there ("fridays") is
+    left to be read as the digest's day (a day is weekly anyway)."""
+    words: dict[str, Cadence] = dict(CADENCES)
+    for option in choice.choices:
+        if (cadence := CADENCES.get(option.value)) is not None:
+            named = (option.value, option.label, *option.synonyms)
+            words |= {w.casefold(): cadence for w in named if w.casefold() not in _DAY_WORDS}
+    return words
+
+
 _OFFSET_ZONE = re.compile(r"(?:utc|gmt)([+-])(\d{1,2})(?::?00)?")
 # what a user's own digest may read: built-in lists, arXiv queries, OpenReview venues, feeds
 SOURCE_NAMES = {  # the curation consultation's choices → a source spec
@@ -242,9 +237,12 @@ def _time_of(clock: re.Match[str], typed: str, part_of_day: bool = False) -> tim
         raise ValueError(f"{typed!r} is not a time of day (HH:MM or 9am)") from e
 
 
-def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, object]:
+def parse_subscribe(
+    words: Sequence[str], personal: bool = False, cadences: Mapping[str, Cadence] = CADENCES
+) -> dict[str, object]:
     """`[#channel] [day] [HH:MM] [Area/City] [top N]` in any order; unknown words are an
-    error. A personal digest also takes a cadence (`daily`…`monthly`)."""
+    error. A personal digest also takes a cadence (`daily`…`monthly`, or any of ``cadences``:
+    see :func:`cadence_words`)."""
     out: dict[str, object] = {}
     rest = list(words)
     part = next((w for w in rest if w.casefold().strip(",.") in _PART_OF_DAY), None)
@@ -252,7 +250,7 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
         w = rest.pop(0)
         low = w.casefold().rstrip(",")
         city = f"{low} {rest[0].casefold().rstrip(',')}" if rest else ""
-        if cadence := _cadence(low, rest):
+        if cadence := _cadence(low, rest, cadences):
             if not personal and cadence != "weekly":
                 raise ValueError(
                     f"A channel's digest comes weekly (give it a day, e.g. 'friday 09:00'); "
@@ -302,14 +300,13 @@ def parse_subscribe(words: Sequence[str], personal: bool = False) -> dict[str, o
     return out
 
 
-def _cadence(low: str, rest: list[str]) -> Cadence | None:
+def _cadence(low: str, rest: list[str], cadences: Mapping[str, Cadence]) -> Cadence | None:
     """The cadence a word names ("weekly"), or it and the words after it ("every other week",
     taken from ``rest``); None when they name none."""
-    if low in CADENCES:
-        return CADENCES[low]
-    for n in (3, 2):  # the longest phrase first: "every other week" before "every week"
+    longest = max((len(w.split()) for w in cadences), default=1)
+    for n in range(longest, 0, -1):  # the longest first: "every other week" before "every week"
         words = [low, *(w.casefold().rstrip(",.") for w in rest[: n - 1])]
-        if len(words) == n and (cadence := _CADENCE_PHRASES.get(" ".join(words))):
+        if len(words) == n and (cadence := cadences.get(" ".join(words))):
             del rest[: n - 1]
             return cadence
     return None

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from consultations.digest import (
+    CADENCES,
+    Cadence,
     Subscription,
     parse_subscribe,
     period_of,
@@ -37,8 +39,12 @@ class DigestService:
         store: DigestStorePort,
         jobs: JobQueue,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        cadences: Mapping[str, Cadence] = CADENCES,
     ) -> None:
+        """``cadences``: the words `digest mine …` reads as a cadence (``cadence_words`` of the
+        Research Curation's cadence question)."""
         self._store, self._jobs, self._clock = store, jobs, clock
+        self._cadences = cadences
 
     @staticmethod
     def key(owner: Owner, channel: str) -> str:
@@ -46,7 +52,7 @@ class DigestService:
 
     def subscribe(self, owner: Owner, channel: str, words: Sequence[str]) -> Subscription:
         """Raises ValueError with a message for the user when the words do not make sense."""
-        options = parse_subscribe(words)
+        options = parse_subscribe(words, cadences=self._cadences)
         channel = str(options.pop("channel", channel))
         sub = Subscription.model_validate(
             {
@@ -108,7 +114,7 @@ class DigestService:
         options = personal_options(curation) if curation is not None else {}
         if curation is not None:  # kept: where `digest mine …` starts again after `off`
             self._store.save_digest_options(owner, dict(options))
-        options.update(parse_subscribe(words, personal=True))
+        options.update(parse_subscribe(words, personal=True, cadences=self._cadences))
         current = self.personal(owner)
         base = current.model_dump() if current else self._store.digest_options(owner)
         sub = Subscription.model_validate(

@@ -13,7 +13,16 @@ from datetime import datetime
 
 from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
 from consultations.answers.corrections import names_of
-from consultations.corrected import label, short
+from consultations.corrected import label, last_change, short
+from consultations.outcomes import (
+    Asked,
+    Cancelled,
+    Decision,
+    Finished,
+    Outcome,
+    Refused,
+    Restored,
+)
 from consultations.replies import (
     FINISHED,
     apply_reply,
@@ -22,10 +31,20 @@ from consultations.replies import (
     reopen,
     summary,
 )
-from consultations.scripts import ConsultationScript, Question
-from consultations.state import Consultation, Delivery, Owner, Status, Undo
+from consultations.scripts import ConsultationScript
+from consultations.state import Consultation, Delivered, Delivery, Owner, Status, Undo
 
-__all__ = ["current_question", "summary"]
+__all__ = [
+    "Asked",
+    "Cancelled",
+    "Decision",
+    "Finished",
+    "Outcome",
+    "Refused",
+    "Restored",
+    "current_question",
+    "summary",
+]
 
 # --- commands ------------------------------------------------------------------------------
 
@@ -160,55 +179,6 @@ def resolve(script: ConsultationScript, command: Command) -> Command:
     return Edit(named[0]) if len(named) == 1 else Reply(command.text)
 
 
-# --- outcomes ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Asked:
-    """Ask ``question`` next. ``reason`` says why it is asked again; ``note`` confirms a reading;
-    ``confirm`` is one short question about a doubtful reading (answer `yes`, a number, or the
-    right value), shown instead of the question's full text."""
-
-    question: Question
-    number: int
-    total: int
-    reason: str | None = None
-    note: str | None = None
-    confirm: str | None = None
-
-
-@dataclass(frozen=True)
-class Finished:
-    """Every question is answered or skipped: the report can be written.
-
-    ``summary`` lists, compactly, the answers the report will use."""
-
-    note: str | None = None
-    summary: str | None = None
-
-
-@dataclass(frozen=True)
-class Cancelled:
-    pass
-
-
-@dataclass(frozen=True)
-class Refused:
-    """Nothing changed, and here is why (a finished or cancelled consultation, say)."""
-
-    reason: str
-
-
-Outcome = Asked | Finished | Cancelled | Refused
-
-
-@dataclass(frozen=True)
-class Decision:
-    consultation: Consultation
-    outcome: Outcome
-    changed: bool
-
-
 # --- queries -------------------------------------------------------------------------------
 
 
@@ -304,9 +274,9 @@ def decide(
         reopen(new)
     match command:
         case Reply(text=text, reading=reading):
-            r = apply_reply(script, new, text, reading)
-            if finished and not r.corrected:
-                return Decision(c, Refused(FINISHED), False)
+            r = apply_reply(script, new, text, reading, last_change(c))
+            if finished and not r.corrected:  # "it is already 36 months", else how to change
+                return Decision(c, Refused(r.reason or FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
             _undoable(c, new)
@@ -351,7 +321,14 @@ def decide(
         case Back(undo=undo) if c.undo is not None and (undo or c.undo.restart):
             new.answers, new.trail = dict(c.undo.answers), list(c.undo.trail)
             new.pending, new.editing = None, None
-            return _after_change(script, new, note=_undone(script, c, c.undo))
+            note = _undone(script, c, c.undo)
+            if (posted := c.undo.delivered) is not None and current_question(script, new) is None:
+                new.status, new.delivery = Status.COMPLETED, Delivery.DELIVERED
+                new.report, new.narrative = posted.report, posted.narrative
+                new.narrated_by, new.delivery_note = posted.narrated_by, posted.delivery_note
+                said = f"{note} Your report stands as it was posted; nothing is written again."
+                return Decision(new, Restored(note=said), changed=True)
+            return _after_change(script, new, note=note)
         case Back(undo=undo):
             if new.pending is not None or new.editing is not None:
                 new.pending, new.editing = None, None
@@ -367,7 +344,12 @@ def decide(
         case Restart():
             cleared = sum(1 for a in new.answers.values() if not a.skipped)
             new.undo = (  # `restart` twice: the first one's answers still come back
-                Undo(answers=dict(new.answers), trail=tuple(new.trail), restart=True)
+                Undo(
+                    answers=dict(new.answers),
+                    trail=tuple(new.trail),
+                    restart=True,
+                    delivered=_delivered(c),
+                )
                 if cleared
                 else c.undo
             )
@@ -382,6 +364,19 @@ def decide(
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
     raise AssertionError(command)  # pragma: no cover
+
+
+def _delivered(c: Consultation) -> Delivered | None:
+    """A posted report, kept by `restart` for `undo` to restore (one not yet posted, or that
+    failed, is written again when the answers come back)."""
+    if c.report is None or c.delivery is not Delivery.DELIVERED:
+        return None
+    return Delivered(
+        report=c.report,
+        narrative=c.narrative,
+        narrated_by=c.narrated_by,
+        delivery_note=c.delivery_note,
+    )
 
 
 def _undoable(c: Consultation, new: Consultation) -> None:

@@ -6,7 +6,15 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 from __future__ import annotations
 
 from consultations.catalog import Catalog, UnknownConsultation
-from consultations.engine import Asked, Cancelled, Finished, Outcome, Refused, progress
+from consultations.engine import (
+    Asked,
+    Cancelled,
+    Finished,
+    Outcome,
+    Refused,
+    Restored,
+    progress,
+)
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Delivery, SetAside, Status
 from consultations.text import delink, inert
@@ -69,6 +77,8 @@ def outcome(outcome: Outcome) -> str:
             )
         case Refused(reason=reason):
             return reason
+        case Restored(note=note):
+            return inert(note, NOTE_LIMIT)
     raise AssertionError(outcome)  # pragma: no cover
 
 

@@ -15,6 +15,7 @@ from consultations.answers.numbers import asks_missing, one_part
 from consultations.answers.parts import part_words, words_pattern
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.corrected import (
+    Change,
     ReplyResult,
     changed,
     correction,
@@ -76,14 +77,19 @@ def current_question(script: ConsultationScript, c: Consultation) -> Question | 
 
 
 def apply_reply(
-    script: ConsultationScript, c: Consultation, text: str, reading: str | None = None
+    script: ConsultationScript,
+    c: Consultation,
+    text: str,
+    reading: str | None = None,
+    latest: Change | None = None,
 ) -> ReplyResult:
+    """``latest``: the answer the last correction changed (see :func:`last_change`)."""
     q = current_question(script, c)
     if reading is not None and q is not None:
         return _restated(script, c, q, text, reading)
-    corrected = correction(script, c, q, text)
+    corrected = correction(script, c, q, text, latest)
     if corrected is not None or q is None:
-        return corrected or ReplyResult(False, reason="Every question is answered.")
+        return corrected or ReplyResult(False)  # a finished one: the engine says so
     pending = c.pending if c.pending is not None and c.pending.key == q.key else None
     if pending is not None:
         word = clean_text(text).casefold().strip(" .!")

@@ -53,6 +53,18 @@ class Pending(BaseModel):
     prompt: str = Field(max_length=2000)
 
 
+class Delivered(BaseModel):
+    """A posted report, kept by a `restart` so that `undo` restores it as it was, rather than
+    write and post it again."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    report: Report
+    narrative: str | None = None
+    narrated_by: str | None = None
+    delivery_note: str | None = None
+
+
 class Undo(BaseModel):
     """The answers as they stood before a `restart` or a change to an earlier answer, kept until
     the next change, so that `undo` brings them back."""
@@ -62,6 +74,7 @@ class Undo(BaseModel):
     answers: dict[str, Answer]
     trail: tuple[str, ...] = ()
     restart: bool = False  # then `back` brings them back too (there is nothing before it)
+    delivered: Delivered | None = None  # a finished consultation's report, when restarted
 
 
 class Consultation(BaseModel):

@@ -24,6 +24,7 @@ from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.settings import Settings
 from consultations.catalog import DEFAULT_PROMPTS_DIR, Catalog, load_catalog
 from consultations.desk import Desk
+from consultations.digest import cadence_words
 from consultations.digest_service import DigestService
 from consultations.ports import ChatGateway, JobQueue, Narrator, Understanding
 from consultations.service import ConsultationService
@@ -203,7 +204,8 @@ def assemble(
         catalog, store, ConflictError, jobs=jobs, understanding=build_understanding(settings)
     )
     digest_store = DigestStore(client)
-    digests = DigestService(digest_store, queue)
+    cadence = catalog.by_slug("research-curation").question("cadence")
+    digests = DigestService(digest_store, queue, cadences=cadence_words(cadence))
     triage_jobs = TriageJobs(client)
     feedback = RedisFeedback(client, ttl_seconds=settings.state_ttl_seconds)
     holders = PlaceHolders(client, settings.state_ttl_seconds)

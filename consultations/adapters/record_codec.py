@@ -50,7 +50,8 @@ _ZDICTS = {b"z1": _ZDICT, b"z2": _SHARED + _ZDICT}
 
 def encode(c: Consultation) -> tuple[bytes, int]:
     """The document and its schema. Raises ValueError for what JSON cannot carry."""
-    if c.report is None and c.narrative is None:
+    kept = c.undo is not None and c.undo.delivered is not None  # a report `undo` restores
+    if c.report is None and c.narrative is None and not kept:
         late = {k for k in _LATE if getattr(c, k) is None}
         return c.model_dump_json(exclude=late).encode(), PLAIN_SCHEMA
     data = c.model_dump(mode="json", exclude_defaults=True, exclude={"id", "owner"})

@@ -28,7 +28,7 @@ PROTOTYPE_COST = 2 * 2 * 20 * DAY_RATE  # two engineers, two months of 20 days
 CHECKABLE = {"simulate": 0.8, "verify": 0.7, "human": 0.35}
 LOGS = {"rich": 0.15, "some": 0.05, "none": -0.1}
 ERROR_COST = {"low": 0.0, "medium": -0.1, "high": -0.25}
-CONTROL_WORDS = (
+CONTROL_WORDS = (  # word stems, English and German ("Tourenplanung", "Lagerplatzvergabe")
     "schedul",
     "routing",
     "slotting",
@@ -38,15 +38,21 @@ CONTROL_WORDS = (
     "plan",
     "inventory",
     "dispatch",
-    "logistic",
+    "logisti",
     "allocation",
     "playtest",  # a game's levels and matches: played out by bots in the engine
     "matchmak",
     "gameplay",
+    "lager",
+    "kommissionier",
+    "disposition",
+    "bestand",
+    "zuteilung",
+    "steuerung",
 )
-TEXT_WORDS = (
+TEXT_WORDS = (  # word stems, English and German ("Schadensfälle", "Rechnungsprüfung")
     "support",
-    "email",
+    "mail",
     "invoice",
     "document",
     "ticket",
@@ -55,6 +61,18 @@ TEXT_WORDS = (
     "review",
     "triage",
     "escalat",
+    "inquir",
+    "enquir",
+    "complaint",
+    "rechnung",
+    "schaden",
+    "anfrage",
+    "dokument",
+    "vertrag",
+    "verträg",
+    "beschwerde",
+    "antrag",
+    "anträg",
 )
 
 

@@ -112,6 +112,14 @@ def vendor_verdict(
             "Diversity is no longer a reason for another vendor: models converge across "
             "vendors, so vary the inputs instead."
         )
+    if "unsettled" in reasons and not reasons & DURABLE:  # "historical reasons", "evaluating"
+        parts.append(
+            "History, or a comparison still running, is no reason to keep several vendors: "
+            "finish the comparison and keep its winner as the primary."
+            if len(texts) > 1
+            else f"A vendor you are still comparing earns a place only as the {backup}, not as "
+            "a second view."
+        )
     return " ".join(parts)
 
 

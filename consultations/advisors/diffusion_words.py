@@ -119,8 +119,18 @@ class Models:
         )
 
 
+PUBLIC_STEMS = (  # German word starts for the same ("Werbekampagne", "Verpackungen")
+    *("produkt", "werb", "kampagne", "verpackung", "online", "kunde", "öffentlich"),
+    *("webseite", "verkauf", "katalog", "plakat", "broschüre", "anzeige"),
+)
+
+
 def is_public(use: str) -> bool:
-    return any(w in use.casefold().replace(",", " ").split() for w in PUBLIC_WORDS)
+    words = use.casefold().replace(",", " ").split()
+    return any(w in words for w in PUBLIC_WORDS) or any(
+        w.startswith(PUBLIC_STEMS)
+        for w in words  # "Produktfotos für den Online-Shop"
+    )
 
 
 _USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)

@@ -11,6 +11,7 @@ import re
 
 from consultations.answers.bare import figure_only
 from consultations.answers.choices import choose, parse_choice
+from consultations.answers.lexer import COUNT_WORDS
 from consultations.answers.lists import remarks, split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
@@ -41,7 +42,7 @@ __all__ = [
 
 _HOW_MANY = re.compile(
     r"\s*(?:(?:we\s+have|we've\s+got|we\s+run|there\s+are|i\s+have|about|around|maybe)\s+)?"
-    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+    rf"(?:\d{{1,3}}|one|{COUNT_WORDS}|a few|several)"
     r"(?:\s+(?:pipelines?|agents?|vendors?|models?|workflows?|tools?|things?|systems?|ones?))?"
     r"(?:\s+(?:of them|or so))?\s*[.!]?\s*",
     re.I,
@@ -103,14 +104,14 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.TEXT:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
-            if _mashed(text):  # "asdfgh": not a description of anything
+            if _mashed(text) or _wordless(text):  # "asdfgh", "🚀🚀🚀": no description
                 example = f" (for example: {question.example})" if question.example else ""
                 raise AnswerError(
                     f"I could not read that as an answer: a few words, please{example}."
                 )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
-            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
+            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text) or _wordless(text):  # "3", "🤖"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
             if figure_only(text):  # "20k runs a day" at "Which tools …?": a later answer
@@ -165,6 +166,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+def _wordless(text: str) -> bool:
+    """Emoji and signs only ("🚀🚀🚀", "🤷", "?!"): no word or figure names anything."""
+    return not any(ch.isalnum() for ch in text)
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

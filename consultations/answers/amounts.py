@@ -1,5 +1,5 @@
-"""Money in an answer: amounts named per payee and added up, a figure that is money where
-something else is asked, one currency for all of an answer's amounts. Pure."""
+"""Money in an answer: amounts named per payee and added up, one currency for all of an
+answer's amounts (money typed where something else is asked: :mod:`.misplaced`). Pure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
+from consultations.answers.lists import MODEL_WORDS
 from consultations.answers.model import AnswerError
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.scripts import NumberKind, Question
@@ -17,17 +18,19 @@ _PAYEE = re.compile(
 
 
 def per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Amounts each spent on something named ("$8k on OpenAI and $4k on Anthropic") at a
-    question asking for them all together: one figure, added up and said back."""
+    """Amounts each spent on something named ("$8k on OpenAI and $4k on Anthropic", "OpenAI
+    5k, Anthropic 3k") at a question asking for them all together: one figure, added up and
+    said back."""
     rates = {q.rate for q in found} - {None}  # "8k/mo on openai, 4k on claude": one rate
+    after = all(_PAYEE.match(text, q.end) for q in found)
+    ends = [0, *(q.end for q in found)]
+    before = all(_vendor_before(text[end : q.start]) for end, q in zip(ends, found, strict=False))
     if (
         len(found) < 2
         or len(rates) > 1
+        or not (after or before)
         or not all(
-            len(q.readings) == 1
-            and q.currency == found[0].currency
-            and q.unit is None
-            and _PAYEE.match(text, q.end)
+            len(q.readings) == 1 and q.currency == found[0].currency and q.unit is None
             for q in found
         )
     ):
@@ -38,21 +41,18 @@ def per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
     return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
 
 
-_MONEY_BEFORE = re.compile(
-    r"\b(?:budget|costs?|spend(?:ing)?|salary|price|paid|pay)(?:\s+(?:is|of|was|at|around|about|"
-    r"roughly|~))*\s*$",
+_NAME_BEFORE = re.compile(  # "OpenAI 5k", ", Anthropic: ~3k", "and azure about 2k"
+    r"^\s*(?:/\s*mo(?:nth)?|a month|per month|monthly)?\s*(?:[,;+&/]|\band\b|\bplus\b)?"
+    r"\s*(?P<name>[a-z][\w.-]*)(?:\s+[a-z][\w.-]*){0,2}"
+    r"\s*(?:\([^()]{0,30}\))?\s*[:=-]?\s*(?:~|about|around|roughly|approx\.?)?\s*[$€£¥]?\s*$",
     re.I,
 )
-_MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds|bucks)\b", re.I)
 
 
-def is_money(question: Question, text: str, q: Quantity) -> bool:
-    """The figure is an amount of money: typed with a currency, or, at a count, named as a
-    budget or cost ("the budget is 50k", "50k budget"; shares such as "cost 50" are not)."""
-    if q.currency:
-        return True
-    named = _MONEY_BEFORE.search(text[: q.start]) or _MONEY_AFTER.match(text, q.end)
-    return bool(named) and question.kind is NumberKind.COUNT and not question.parts
+def _vendor_before(words: str) -> bool:
+    """The words before an amount are a model vendor's name ("OpenAI", "claude 3.5")."""
+    m = _NAME_BEFORE.match(words)
+    return m is not None and re.split(r"[-\d.]", m["name"].casefold(), maxsplit=1)[0] in MODEL_WORDS
 
 
 def typed_figure(text: str, q: Quantity) -> str:

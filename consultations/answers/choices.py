@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from consultations.answers.lexer import scan
+from consultations.answers.lexer import NUMBER_WORDS, scan
 from consultations.answers.model import AnswerError
 from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import Choice, NumberKind, Question
@@ -32,7 +32,12 @@ _FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|so|um+|hmm+|well|uh+|then|i guess|i'd say|let's say|probably|maybe|"
     r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
 )
+_OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
+_KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
+_ONLY_NOTHING = re.compile(  # "nothing, just abstract art": what follows is what it is instead
+    r"^(?:nothing|none|no)\b[\s,.;:!—–-]+(?:really[\s,.;:!—–-]+)?(?:just|only|simply|purely|merely)\b"
+)
 _EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blogs"
     r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
     r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
@@ -51,10 +56,15 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
     folded = _NO_APOSTROPHE.sub(r"\1n't", folded)  # "they dont fit": "don't fit"
+    named = _OPTION.match(folded)  # "option two": a number, not the word "two"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
-    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
+    if named and folded in NUMBER_WORDS:
+        folded = str(NUMBER_WORDS[folded])
+    digits = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
+    digits = re.sub(r"\((\d{1,2})\)", r"\1", digits)  # "(1) and (3)"
+    numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", digits)
     if numbers:
-        picks = [int(n) for n in re.findall(r"\d{1,2}", folded)]
+        picks = [int(n) for n in re.findall(r"\d{1,2}", digits)]
         if any(p < 1 or p > len(choices) for p in picks):
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
@@ -63,6 +73,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         return tuple(c.value for c in choices if c.value not in _NOTHING), None
     if (ruled := _ruled_out(question, folded)) is not None:
         return ruled
+    nothing = [c.value for c in choices if c.value in _NOTHING]
+    if nothing and _ONLY_NOTHING.match(folded):  # "nothing, just abstract art": not artwork
+        return (nothing[0],), None
     banded = _by_band(question, folded)
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     if question.not_ours:  # "our own brand logos": not someone else's brand

@@ -13,7 +13,9 @@ from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORK
 from consultations.scripts import NumberKind
 
 _RANGE_SEP = re.compile(
-    r"^\s*(?:-|–|—|~|to|or|and)\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$", re.I
+    r"^\s*(?:-|–|—|~|to|or|and|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly))"  # "an hour, maybe two"
+    r"\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$",
+    re.I,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
@@ -58,7 +60,8 @@ def part_of_week(text: str, chosen: dict[str, Quantity]) -> dict[str, Quantity]:
 
 
 _PLUS = re.compile(  # "25 + 3", "$8k + $2k", "8k/month + 2k/month", "2k + user ~500"
-    r"^\s*(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*(?:[a-z]+\s*)?"
+    r"^\s*(?:\([^()]{0,40}\)\s*)?"  # "5k (OpenAI) + 3k (Anthropic)"
+    r"(?:/\s*[a-z]+|(?:a|an|per)\s+[a-z]+)?\s*(?:\+|plus)\s*(?:[a-z]+\s*)?"
     r"(?:~|about|around|roughly|approx\.?)?\s*[$€£¥]?\s*$",
     re.I,
 )

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from consultations.answers.lexer import scan
 from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
@@ -198,3 +199,51 @@ def continued(text: str) -> str | None:
     m = _CONTINUED.match(text) or _ASIDE.match(text)
     rest = text[m.end() :].strip() if m else ""
     return rest or None
+
+
+_UNIT_WORDS = {  # a unit as people write it, from the lexer's name for it
+    "page": "pages",
+    "paragraph": "paragraphs",
+    "sentence": "sentences",
+    "word": "words",
+    "min": "minutes",
+    "h": "hours",
+    "d": "days",
+    "w": "weeks",
+    "mo": "months",
+    "y": "years",
+    "fte": "people",
+}
+_NOTHING_AFTER = re.compile(
+    r"[\s.,;:!?)~]*(?:(?:or so|ish|maybe|probably|i think|i guess|tops|max|at most)[\s.!?]*)?",
+    re.I,
+)
+
+
+def carried_over(before: str, after: str, money: bool) -> str:
+    """The words after a cue, with what the figure they replace said and they leave unsaid:
+    its unit ("30 pages, actually more like 50": 50 pages), its scale ("5M, actually 3": 3M,
+    when that stays within ten times) and, at a money question, its currency ("$3 / $15,
+    actually 2.50 / 10": in dollars). As typed when a new figure has a unit, a currency or
+    words of its own after it ("50k tokens")."""
+    said, new = scan(before), scan(after)
+    if not said or not new or len(new) > len(said) or any(q.unit or q.currency for q in new):
+        return after
+    if not _NOTHING_AFTER.fullmatch(after[new[-1].end :]):
+        return after
+    old = said[-1]
+    if len(new) == 1 and old.unit in _UNIT_WORDS and not old.currency:
+        return f"{after[: new[0].end]} {_UNIT_WORDS[old.unit]}{after[new[0].end :]}"
+    codes = {x.currency for x in said}
+    currency = f" {codes.pop()}" if money and len(codes) == 1 and None not in codes else ""
+    for q in reversed(new):
+        value, was = q.readings[0], old.readings[0] or 1
+        grows = len(new) == 1 and q.scale == 1 and value < 1000 and old.unit is None
+        scale = _SCALE_WORDS.get(old.scale, "") if grows else ""
+        if scale and not 0.1 <= value * old.scale / was <= 10:
+            scale = ""
+        after = f"{after[: q.end]}{scale}{currency}{after[q.end :]}"
+    return after
+
+
+_SCALE_WORDS = {1e3: "k", 1e6: "M", 1e9: "B"}

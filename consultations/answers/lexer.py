@@ -7,6 +7,7 @@ typed. Deciding between readings is left to :mod:`consultations.answers.numbers`
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -16,7 +17,7 @@ _GROUP_SPACES = " \u00a0\u202f\u2009'’"
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<digits>\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}(?!\d))+(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)*|[.,]\d+)"
-    r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3})?"
+    r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3}|\s*\^\s*\d{1,2}(?!\d))?"
     r"|(?P<words>\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|couple|half|quarter|"
@@ -31,6 +32,9 @@ _SMALL = {
         + ["eighteen", "nineteen"]
     )
 }
+NUMBER_WORDS: dict[str, int] = dict(_SMALL)  # "zero" … "nineteen"
+# the words for more than one that counts are written in ("eleven vendors", "for all three")
+COUNT_WORDS = "|".join(w for w, n in _SMALL.items() if n > 1)
 _TENS = {
     w: 10 * i
     for i, w in enumerate(
@@ -41,7 +45,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>(?:thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|bn|"
+    r"\s?(?P<m>(?:thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
     r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
@@ -57,6 +61,7 @@ _MULTS = {
     "mln": 1e6,
     "mn": 1e6,
     "mm": 1e6,
+    "kk": 1e6,  # "5kk": a thousand thousand
     "bn": 1e9,
     "tn": 1e12,
     "mil": 1e6,  # "2.5 mil"
@@ -77,7 +82,14 @@ _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
     r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
-    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?)(?![a-zµμ])",
+    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
+    r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
+    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?)(?![a-zµμäöüß])",
+    re.IGNORECASE,
+)
+_HYPHEN_UNIT = re.compile(
+    r"-(?P<u>pages?|paragraphs?|sentences?|words?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"persons?|people|engineers?)(?![a-z])",
     re.IGNORECASE,
 )
 _UNIT_NAMES = {  # to one canonical name each
@@ -126,6 +138,15 @@ _UNIT_NAMES = {  # to one canonical name each
     "dev": "fte",
     "developer": "fte",
     "fte": "fte",
+    **dict.fromkeys(("tag", "tage", "tagen"), "d"),  # German: "1,5 Tage pro Woche"
+    **dict.fromkeys(("stunde", "stunden", "std"), "h"),
+    **dict.fromkeys(("woche", "wochen"), "w"),
+    **dict.fromkeys(("monat", "monate", "monaten"), "mo"),
+    **dict.fromkeys(("jahr", "jahre", "jahren"), "y"),
+    "minuten": "min",
+    **dict.fromkeys(("seite", "seiten"), "page"),
+    **dict.fromkeys(("personen", "leute", "mitarbeiter", "entwickler"), "fte"),
+    **dict.fromkeys(("mitarbeiterinnen", "entwicklerinnen"), "fte"),
     **{  # a file size ("300 KB"): never tokens, people or time
         size: "bytes"
         for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")
@@ -226,6 +247,13 @@ def words_value(run: str, article_after: bool = False) -> float | None:
     return total + current
 
 
+def _power(base: float, exponent: int) -> float:
+    try:
+        return float(base**exponent)
+    except OverflowError:  # "999999^99": too large, said so later; not a crash
+        return math.inf
+
+
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (already cleaned), in order."""
     found: list[Quantity] = []
@@ -248,10 +276,14 @@ def scan(text: str) -> list[Quantity]:
             end = start + len(whole if bare_fraction else run)
             scales = [v for w, v in _SCALES.items() if w in run.casefold()]
             scale = max(scales, default=1.0)
+            if scale == 1 and (grand := _GRAND.match(text, end)):  # "twelve grand": 12,000
+                scale, end, readings = 1e3, grand.end(), (value * 1e3,)
         else:
             readings, convention = digit_readings(m.group("digits"))
             end = m.end()
-            if exp := m.group("exp"):
+            if (exp := m.group("exp")) and exp.lstrip().startswith("^"):  # "10^6": a power
+                readings = tuple(_power(r, int(exp.lstrip(" ^"))) for r in readings)
+            elif exp:
                 power = float("1e" + re.sub(r"^.*?(?:[eE]|\^)\s*", "", exp))  # inf, not a crash
                 readings = tuple(r * power for r in readings)
             if half := _HALF.match(text, end):
@@ -284,6 +316,7 @@ def scan(text: str) -> list[Quantity]:
     return found
 
 
+_GRAND = re.compile(r"\s?grand(?![a-z])", re.IGNORECASE)
 _TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
 _ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
@@ -303,7 +336,7 @@ def _suffixes(text: str, q: Quantity) -> Quantity:
         currency, end = currency_code(s.group("c")), s.end()
         convention = convention or "eu"  # "30.000 $", "1.200 EUR": the European way round
     role = _ROLE.match(text, end)  # "2 ML engineers": the people, their role aside
-    if u := _UNIT.match(text, role.end() if role else end):
+    if u := _UNIT.match(text, role.end() if role else end) or _HYPHEN_UNIT.match(text, end):
         unit, end = unit_name(u.group("u")), u.end()
     if currency is None and (s := SUFFIX.match(text, end)):
         currency, end = currency_code(s.group("c")), s.end()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
-_JOINER = re.compile(r"^(?:plus|also|and also|as well as|and|then)\s+", re.I)  # "…, plus Mistral"
+_JOINER = re.compile(
+    r"^(?:plus|also|and also|as well as|and|then|und|sowie)\s+", re.I
+)  # "…, plus Mistral"
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
@@ -96,6 +98,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = lines
     elif ";" in text:
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
+    elif "," not in text and _SLASH.search(text):  # "GPT-4o / Claude / Gemini"; not "in/out"
+        parts = _SLASH.split(text)
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     parts = [sentence for p in parts for sentence in _sentences(p)]  # "e-mail. no US cloud"
@@ -183,12 +187,21 @@ def _split_commas(text: str, final_and: bool = True) -> list[str]:
             current.append(ch)
     parts.append("".join(current))
     if len(parts) > 1:
-        parts[-1] = re.sub(r"^\s*and\s+", "", parts[-1])
-        head, sep, tail = parts[-1].rpartition(" and ")
-        plain = not any(" and " in p for p in parts[:-1])  # "a, b and c", not "a and b, c"
-        if final_and and sep and plain and head.strip() and tail.strip() and "(" not in parts[-1]:
+        parts[-1] = _LEADING_AND.sub("", parts[-1])
+        last = [*_LAST_AND.finditer(parts[-1])][-1:]
+        head, tail = (
+            (parts[-1][: last[0].start()], parts[-1][last[0].end() :]) if last else ("", "")
+        )
+        plain = not any(_LAST_AND.search(p) for p in parts[:-1])  # "a, b and c", not "a and b, c"
+        if final_and and plain and head.strip() and tail.strip() and "(" not in parts[-1]:
             parts[-1:] = [head, tail]
     return parts
+
+
+# the word before a list's last item, in German and French too ("…, Rechnungsprüfung und
+# Kundenanfragen", "…, contrôle des factures et demandes clients")
+_LAST_AND = re.compile(r"\s(?:and|und|sowie|et)\s", re.I)
+_LEADING_AND = re.compile(r"^\s*(?:and|und|sowie|et)\s+", re.I)
 
 
 _AMPERSAND = re.compile(r"\s+&\s+")
@@ -230,7 +243,8 @@ def _names_model(words: list[str]) -> bool:
     )
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+(?=[A-Za-z0-9])")
+_AND = re.compile(r"\s+(?:and|und|et|&)\s+(?=[A-Za-z0-9])|\s*\+\s*(?=[A-Za-z])")  # "gpt4 + claude"
+_SLASH = re.compile(r"\s+/\s+")
 
 
 def _names_joined_by_and(part: str) -> list[str]:

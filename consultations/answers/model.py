@@ -75,6 +75,11 @@ def clean_text(raw: str) -> str:
     return text.strip()[:MAX_ANSWER_CHARS]
 
 
+def clip(text: str, limit: int) -> str:
+    """Words quoted back cut to ``limit`` characters, an ellipsis saying so."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
 
 

@@ -10,9 +10,9 @@ import math
 import re
 from dataclasses import replace
 
-from consultations.answers.amounts import currency_of, is_money, per_payee, typed_figure
+from consultations.answers.amounts import currency_of, per_payee, typed_figure
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
-from consultations.answers.corrections import NOT_CLAUSE
+from consultations.answers.corrections import NOT_CLAUSE, carried_over
 from consultations.answers.counts import (
     in_own_unit,
     no_time_in_a_count,
@@ -24,7 +24,15 @@ from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
-from consultations.answers.model import Answer, AnswerError, Unclear, format_number, plain
+from consultations.answers.misplaced import without_money
+from consultations.answers.model import (
+    Answer,
+    AnswerError,
+    Unclear,
+    clip,
+    format_number,
+    plain,
+)
 from consultations.answers.parts import (
     PartMissing,
     assign_parts,
@@ -53,6 +61,7 @@ from consultations.answers.units import (
     TO_BASE,
     WORKING_DAYS_A_WEEK,
     spelled_out,
+    unit_word,
 )
 from consultations.scripts import NumberKind, Question
 
@@ -62,13 +71,13 @@ _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not
 
 _YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, not a figure
     r"(?P<lead>\b(?:in|since|by|until|till|from|during|before|after|end of|early|late|mid|"
-    r"q[1-4]|h[12]|fy)\s+)(?P<y>(?:199\d|20\d\d))\b"
+    r"q[1-4]|h[12]|fy)\s+|\()(?P<y>(?:199\d|20\d\d))\b"  # "3M (2024)" too
     r"(?![.,]\d|\s*(?:[kmb]\b|%|[$€£]|dollars?\b|euros?\b|usd\b|eur\b|requests?\b|runs?\b))",
     re.I,
 )
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
-    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?[a-z]*"
+    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?(?![kmb]\b)[a-z]*"  # "claude 3k": 3k
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
@@ -102,6 +111,7 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
     for m in reversed(list(RECANT.finditer(typed))):
         before = typed[: m.start()].strip(" ,;.(")
         after = NOT_CLAUSE.sub("", typed[m.end() :]).strip(" ,;.)")
+        after = carried_over(before, after, question.kind is NumberKind.MONEY)
         if not scan(before) or not scan(after):
             continue
         try:
@@ -136,9 +146,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
     text, total = in_total(question, text)  # "2 days total for all 3": not 2 each, no 3
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
-    quantities = _quantities(text, kind, per, len(question.parts) or 1)
+    quantities = _quantities(question, text, per)
     if unreadable := next((q for q in quantities if not q.readings), None):
-        raise AnswerError(f"I could not read “{unreadable.text.strip()}” as a number.")
+        raise AnswerError(f"I could not read “{clip(unreadable.text.strip(), 60)}” as a number.")
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
@@ -169,12 +179,6 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = currency_of(question, text, quantities)
-    if kind not in (None, NumberKind.MONEY) and is_money(question, text, quantities[0]):
-        need = f"the number of {question.unit}" if question.unit else "a number"
-        raise AnswerError(
-            f"I read “{typed_figure(text, quantities[0])}” as money, but I need {need}"
-            f"{example(question)}."
-        )
     if kind is NumberKind.MONEY:
         quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:
@@ -306,19 +310,17 @@ def _answer(
     return Answer(key=question.key, raw=text, number=values[""], currency=currency, note=note)
 
 
-def _quantities(
-    text: str, kind: NumberKind | None, per: float | None = None, needed: int = 1
-) -> list[Quantity]:
+def _quantities(question: Question, text: str, per: float | None) -> list[Quantity]:
+    kind, needed = question.kind, len(question.parts) or 1
     found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
-    if kind in _NOT_MONEY and (paid := next((q for q in found if q.currency), None)):
-        raise AnswerError(f"I read {paid.text.strip()}, but I need {_unit_word(kind)} here.")
+    found = without_money(question, text, found, needed)  # "5M requests at $0.002": the 5M
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
-        raise AnswerError(f"I read {found[0].text.strip()}, but I need {_unit_word(kind)} here.")
+        raise AnswerError(f"I read {found[0].text.strip()}, but I need {unit_word(kind)} here.")
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
         found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
         if not found:  # "ops: 1 engineer half time" is no $1 a month; a part left is asked for
@@ -330,7 +332,7 @@ def _quantities(
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:
             raise AnswerError(
-                f"I read {shares[0].text.strip()}, but I need {_unit_word(kind)} here."
+                f"I read {shares[0].text.strip()}, but I need {unit_word(kind)} here."
             )
     if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
         found = [
@@ -352,7 +354,7 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit is None:
         return q
     if q.unit not in table:
-        raise AnswerError(f"I read {q.text.strip()}, but I need {_unit_word(kind)} here.")
+        raise AnswerError(f"I read {q.text.strip()}, but I need {unit_word(kind)} here.")
     if q.unit == "fte":
         return staff_hours(q, text)
     factor = table[q.unit]
@@ -363,20 +365,6 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
     return replace(q, readings=readings, note=note)
-
-
-_NOT_MONEY = {NumberKind.DURATION_MS, NumberKind.MONTHS, NumberKind.HOURS, NumberKind.PERCENT}
-
-
-def _unit_word(kind: NumberKind) -> str:
-    return {
-        NumberKind.DURATION_MS: "a time",
-        NumberKind.MONTHS: "months or years",
-        NumberKind.HOURS: "hours",
-        NumberKind.PERCENT: "a percentage",
-        NumberKind.MONEY: "an amount of money",
-        NumberKind.TOKENS: "a number of tokens (a page is about 500)",
-    }.get(kind, "a number")
 
 
 def _readings(question: Question, chosen: dict[str, Quantity]) -> list[dict[str, float]]:

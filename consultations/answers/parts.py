@@ -190,8 +190,12 @@ def _distance(before: str, after: str, words: tuple[str, ...]) -> int | None:
 
 @functools.lru_cache(maxsize=256)
 def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+    """Any of ``words``, whole; one that starts with a sign may follow a letter ("3k/mo")."""
+    alternatives = "|".join(
+        ("(?<![a-z])" if w[:1].isalpha() else "") + re.escape(w.casefold())
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:{alternatives})(?![a-z])")
 
 
 def example(question: Question) -> str:

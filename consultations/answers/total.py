@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.lexer import COUNT_WORDS
 from consultations.scripts import Question
 
-_COUNT = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)"
+_COUNT = rf"(?:\d{{1,3}}|{COUNT_WORDS}|both)"
 _SPREAD = (
     re.compile(  # "for all 3", "across the 4 vendors", "between both", "for all three of them"
         rf"\b(?:for|across|between|among(?:st)?|over)\s+(?:all\s+)?(?:the\s+|of\s+the\s+)?"

@@ -97,3 +97,18 @@ def _spelled(units: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     if "day" in units:
         rules.insert(0, (r"\b(?:an?|one)\s+(?:afternoon|morning)\b", "0.5 day"))
     return tuple((re.compile(p, re.I), r) for p, r in rules)
+
+
+def unit_word(kind: NumberKind | None) -> str:
+    """What a question of this kind asks for, as "… but I need ___ here" says it."""
+    return _WANTED.get(kind, "a number") if kind else "a number"
+
+
+_WANTED = {
+    NumberKind.DURATION_MS: "a time",
+    NumberKind.MONTHS: "months or years",
+    NumberKind.HOURS: "hours",
+    NumberKind.PERCENT: "a percentage",
+    NumberKind.MONEY: "an amount of money",
+    NumberKind.TOKENS: "a number of tokens (a page is about 500)",
+}

@@ -130,7 +130,7 @@ def test_a_finished_curation_brings_the_readers_own_digest_to_their_dms(
     assert r.hget("na:digest:subs", f"slack:T1:@{USER}") is None
 
     # `forget` removes the reader's own digest, its ledger and their taste with the rest
-    stack.command("digest mine weekly", USER, channel="C5", response_url=url)
+    stack.command("digest mine once a week", USER, channel="C5", response_url=url)
     slack.wait_for(lambda: r.hget("na:digest:subs", f"slack:T1:@{USER}"))
     stack.command("forget", USER, channel="C5", response_url=url)
     slack.wait_for(lambda: any(x.get("blocks") for x in slack.responses("mine")))

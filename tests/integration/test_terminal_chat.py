@@ -76,6 +76,24 @@ def test_skip_and_restart_in_the_terminal(tmp_path: Path, catalog: Catalog) -> N
     assert "Starting over" in result.stdout
 
 
+def test_undo_after_restarting_a_finished_consultation_keeps_its_report(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """`restart` then `undo` on a finished consultation brought the answers back but wrote and
+    posted the report a second time; the report posted stands, and `status` says so."""
+    script = catalog.by_slug("model-convergence")
+    answers = [typical(q) for q in script.questions]
+    typed = "\n".join([*answers, "restart", "undo", "status", "quit"]) + "\n"
+    result = chat(tmp_path, "1", stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count("Report by") == 1, out
+    assert "Your report stands as it was posted; nothing is written again." in out
+    assert "finished, report delivered" in out
+    again = chat(tmp_path, "1", stdin="quit\n")  # stored and read back finished
+    assert "You finished" in again.stdout, again.stdout
+
+
 def test_a_report_that_never_pays_back_does_not_lock_the_user_out(tmp_path: Path) -> None:
     """Edge economics at 30,000 requests a month: local never pays back (issue 10)."""
     answers = [

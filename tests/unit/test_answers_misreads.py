@@ -11,6 +11,7 @@ from tests.unit.test_advisors import run
 from tests.unit.test_corrections import EDGE_ANSWERS, walk
 
 CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
+SYNTHESIS = "strategy-synthesis"
 
 
 def test_staff_at_a_monthly_rate_asks_whether_the_rate_is_each(catalog: Catalog) -> None:
@@ -50,6 +51,24 @@ def test_a_total_for_all_vendors_is_not_a_figure_per_vendor(catalog: Catalog) ->
     assert a.note == "in total for all 3, not per vendor"
     assert "total" in (parse_answer(upkeep, "2 days in total").note or "")
     assert parse_answer(upkeep, "2 days").note is None
+
+
+@pytest.mark.parametrize("count", ["thirteen", "fifteen"])
+def test_a_total_spread_over_a_count_in_words_names_the_count(catalog: Catalog, count: str) -> None:
+    """'2 days total across thirteen vendors' said 'in total, not per vendor': the count words
+    stopped at twelve, though the number reader knows them to nineteen."""
+    upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
+    a = parse_answer(upkeep, f"2 days total across {count} vendors")
+    assert (a.number, a.note) == (2, f"in total for all {count}, not per vendor")
+
+
+@pytest.mark.parametrize("typed", ["we have eleven", "twelve", "fifteen of them"])
+def test_a_count_in_words_above_ten_at_a_list_asks_for_the_names(
+    catalog: Catalog, typed: str
+) -> None:
+    """'we have eleven' at 'which vendors' was a vendor called 'we have eleven'."""
+    with pytest.raises(AnswerError, match="Name each one"):
+        parse_answer(catalog.by_slug(CONVERGENCE).question("vendors"), typed)
 
 
 def test_one_machine_price_at_hardware_and_monthly_asks_only_for_the_monthly(
@@ -125,3 +144,144 @@ def test_a_coding_tool_seat_is_said_back_and_not_counted_as_an_api_vendor(
     r = run(catalog, CONVERGENCE, {"vendors": typed, "reasons": "price"})
     assert r.figure("Vendors in use").display == "1"
     assert "Copilot: tool seats paid per user, left out of the vendor count" in r.verdict
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["historical reasons", "we're evaluating", "legacy, different teams picked different ones"],
+)
+def test_a_reason_that_is_no_option_is_read_as_no_settled_reason(
+    catalog: Catalog, typed: str
+) -> None:
+    """'historical reasons' and 'we're evaluating' at 'Why do you use more than one?' were
+    refused: 'Pick one or more of: 1. Each is best at something, …'."""
+    reasons = catalog.by_slug(CONVERGENCE).question("reasons")
+    answer = parse_answer(reasons, typed)
+    assert answer.display(reasons) == "No settled reason (history, or still comparing)"
+    several = run(catalog, CONVERGENCE, {"reasons": typed})
+    assert several.verdict.startswith("Consolidate on one primary language-model vendor.")
+    assert "finish the comparison and keep its winner as the primary" in several.verdict
+    one = run(catalog, CONVERGENCE, {"reasons": typed, "vendors": "Claude for everything"})
+    assert "A vendor you are still comparing earns a place only as the " in one.verdict
+    priced = parse_answer(reasons, f"price, and {typed}")
+    assert priced.choices == ("price", "unsettled")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("OpenAI 5k, Anthropic 3k", 8_000, "5k + 3k added up"),
+        ("openai ~5k/mo, anthropic ~3k", 8_000, "5k + 3k added up"),
+        ("OpenAI: $5k, Anthropic: $3k, Google: $1k", 9_000, "$5k + $3k + $1k added up"),
+        ("Azure OpenAI 5k and Claude 3k", 8_000, "5k + 3k added up"),
+        ("5k (OpenAI) + 3k (Anthropic)", 8_000, "5,000 + 3,000 added up"),
+        ("twelve grand", 12_000, None),
+        ("a couple grand", 2_000, None),
+    ],
+)
+def test_spend_named_per_vendor_is_added_up_and_grand_is_thousands(
+    catalog: Catalog, typed: str, value: float, said: str | None
+) -> None:
+    """At 'what do you spend …, all vendors together?': 'OpenAI 5k, Anthropic 3k' was 5,000
+    ('“3k” left out'), 'Azure OpenAI 5k and Claude 3k' was 5,000 with no word of the 3k (read
+    as the model 'Claude 3k'), and 'twelve grand' was 12."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert (answer.number, answer.note) == (value, said)
+    peaks = parse_answer(spend, "peak 20k, avg 12k")  # not vendors: the average, as before
+    assert peaks.number == 12_000
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        (ATTENTION, "doc_tokens", "about 30 pages, actually more like 50", 25_000),  # was 50
+        (ATTENTION, "doc_tokens", "30 pages, actually 50 or so", 25_000),
+        (ATTENTION, "doc_tokens", "30 pages no wait 50k tokens", 50_000),
+        (ATTENTION, "upkeep_hours", "2 days, actually 3", 24),  # was 3 hours
+        (EDGE, "amortisation", "3 years, no wait 4", 48),  # was 4 months
+        (ATTENTION, "doc_tokens", "a 200-page contract", 100_000),  # was 200 tokens
+        (SYNTHESIS, "team_size", "a 10-person team", 10),
+        (CONVERGENCE, "monthly_spend", "$12k, actually 15", 15_000),  # was 15, then asked
+        (EDGE, "requests", "5M, actually 3.5", 3_500_000),  # was 3.5 requests
+        (CONVERGENCE, "monthly_spend", "12k, actually 1500", 1_500),  # a full figure: as typed
+    ],
+)
+def test_a_corrected_figure_keeps_the_unit_it_replaces_and_hyphened_units_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'about 30 pages, actually more like 50' was 50 tokens, '2 days, actually 3' 3 hours,
+    '$12k, actually 15' $15 and 'a 200-page contract' a 200-token document."""
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        (ATTENTION, "upkeep_hours", "1,5 Tage pro Woche", 52.18),  # was 6.52: 1.5 hours a week
+        (ATTENTION, "upkeep_hours", "10 Std/Woche", 43.48),
+        ("research-curation", "hours", "30 Minuten am Tag", 3.5),
+        (EDGE, "amortisation", "3 Jahre", 36),  # was 3 months
+        (ATTENTION, "doc_tokens", "50 Seiten", 25_000),  # was 50 tokens
+        (SYNTHESIS, "team_size", "etwa 40 Leute", 40),
+    ],
+)
+def test_german_units_are_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """German numbers were read ('1,5', 'pro Woche') but not German units: '3 Jahre' was 3
+    months and '1,5 Tage pro Woche' 1.5 hours a week."""
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == pytest.approx(value, abs=0.01)
+
+
+def test_a_monthly_part_corrected_with_a_slash_rate_replaces_that_part(catalog: Catalog) -> None:
+    """'30k hw, 2k/mo, actually 3k/mo' kept 2,000 a month and said '“3k” left out': '/mo'
+    after '3k' was not seen as naming the monthly part (a letter before the slash)."""
+    local = catalog.by_slug(EDGE).question("local_cost")
+    answer = parse_answer(local, "30k hw, 2k/mo, actually 3k/mo")
+    assert answer.numbers == {"hardware": 30_000, "monthly": 3_000}
+    assert answer.note == "corrected from hardware 30,000, monthly 2,000 after “actually”"
+    price = catalog.by_slug(EDGE).question("price")  # the dollars kept: was '2.50' and '10'
+    assert parse_answer(price, "$3 / $15, actually 2.50 / 10").currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("research-curation", "hours", "an hour, maybe two", 1.5),  # was 1, the two dropped
+        (CONVERGENCE, "monthly_spend", "$12k, maybe 15k", 13_500),  # was 12,000
+        (CONVERGENCE, "upkeep_days", "3 days, perhaps 4", 3.5),
+    ],
+)
+def test_a_figure_then_maybe_another_is_a_range(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'an hour, maybe two' was 1 hour with the two dropped silently; now the midpoint, said."""
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value and "the midpoint of" in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "note"),
+    [
+        ("5kk", 5_000_000, None),  # was 5 requests
+        ("10^6", 1_000_000, None),  # was 10, '“6” left out'
+        ("about 3M (2024), growing 50%", 3_000_000, None),  # said '“2024” left out'
+    ],
+)
+def test_shorthand_millions_and_powers_are_read(
+    catalog: Catalog, typed: str, value: float, note: str | None
+) -> None:
+    """'5kk' was 5 requests a month with no word of the 'kk'; '10^6' was 10."""
+    answer = parse_answer(catalog.by_slug(EDGE).question("requests"), typed)
+    assert (answer.number, answer.note) == (value, note)
+    with pytest.raises(AnswerError, match="too large"):  # not a crash
+        parse_answer(catalog.by_slug(EDGE).question("requests"), "999999^99")
+
+
+def test_an_unreadable_figure_is_quoted_back_short(catalog: Catalog) -> None:
+    """'1,1,1,…' (3,000 characters) was quoted back whole in 'I could not read “…” as a number'."""
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(catalog.by_slug(EDGE).question("requests"), "1," * 1500)
+    assert len(str(refused.value)) < 120 and "…” as a number" in str(refused.value)

@@ -372,7 +372,7 @@ def test_counts_are_said_back_with_what_they_count(
 def test_an_amount_of_money_typed_for_a_percentage_is_named_as_the_wrong_kind(
     catalog: Catalog,
 ) -> None:
-    with pytest.raises(AnswerError, match="I read 25.000 €, but I need a percentage here"):
+    with pytest.raises(AnswerError, match="“25.000 €” as money, but I need a percentage here"):
         parse_answer(q(catalog, EDGE, "quality_loss"), "25.000 € for hardware")
 
 

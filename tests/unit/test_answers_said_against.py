@@ -3,6 +3,8 @@ back mid-line ("weekly, no, monthly"): read as meant and said back, never invert
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from consultations.answers import AnswerError, Unclear, parse_answer
@@ -353,3 +355,55 @@ def test_money_typed_where_a_count_is_asked_is_named_not_counted(
         "failure": 30.0,
         "compute": 20.0,
     }
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "said"),
+    [
+        ("research-curation", "hours", "$40", "“$40” as money, but I need hours here"),
+        ("edge-economics", "amortisation", "$40k", "“$40k” as money, but I need months or years"),
+        ("edge-economics", "quality_loss", "25.000 € for hardware", "“25.000 €” as money, but I"),
+        (
+            "edge-economics",
+            "requests",
+            "$50k",
+            "“$50k” as money, but I need the number of requests",
+        ),
+        ("edge-economics", "tokens", "$3 / $15", "“$3” as money, but I need the number of tokens"),
+        ("model-convergence", "upkeep_days", "$5k", "“$5k” as money, but I need the number of eng"),
+    ],
+)
+def test_money_where_money_is_not_asked_is_refused_the_same_way_at_every_kind(
+    catalog: Catalog, slug: str, key: str, typed: str, said: str
+) -> None:
+    """At hours, months and percent questions '$40' was 'I read 40, but I need hours here'
+    (the dollar dropped, no word of money); counts and tokens said it another way."""
+    q = catalog.by_slug(slug).question(key)
+    with pytest.raises(AnswerError, match=re.escape(f"I read {said}")):
+        parse_answer(q, typed)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("research-curation", "hours", "4 hours, costs about $40", 4),
+        ("edge-economics", "quality_loss", "5%, it saves us $2k", 5),
+        ("attention-readiness", "upkeep_hours", "10 hours, about $5k", 10),
+        ("research-curation", "hours", "my reading budget is 5 hours", 5),
+        ("edge-economics", "amortisation", "the budget is 36 months", 36),
+    ],
+)
+def test_money_beside_the_figure_asked_for_is_left_out_at_every_kind(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    """'4 hours, costs about $40' was refused ('I read 40, but I need hours here') although the
+    hours were there; a budget of hours or months is no money."""
+    q = catalog.by_slug(slug).question(key)
+    assert parse_answer(q, typed).number == value
+
+
+def test_a_cost_beside_a_count_is_not_offered_as_the_count(catalog: Catalog) -> None:
+    """'2 million calls, costs 8k' said '“8k” left out: type it if that is the one to use'."""
+    q = catalog.by_slug("edge-economics").question("requests")
+    answer = parse_answer(q, "2 million calls, costs 8k")
+    assert answer.number == 2_000_000 and "8k" not in (answer.note or "")

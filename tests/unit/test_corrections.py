@@ -609,3 +609,47 @@ def test_the_next_answer_typed_at_a_confirmation_is_not_taken_for_this_one(
     c, d = walk(catalog, ["50", "1000 in 200 out", "yes", "1000 in 200 out"])
     assert c.answers["requests"].number == 50
     assert c.answers["tokens"].numbers == {"input": 1000, "output": 200}
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("actually 3 years", "Amortisation is already 36 months."),
+        (
+            "actually the budget is 50k",
+            "No question here asks about the budget, so I have not changed anything: type "
+            "`edit N` to change answer N.",
+        ),
+    ],
+)
+def test_a_correction_that_changes_nothing_after_the_report_says_so(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'actually 3 years' after '36 months' said 'Changed amortisation: 36 months → 36
+    months.' and wrote and posted the report again; 'actually the budget is 50k' said only
+    'This consultation is finished'."""
+    c, _ = walk(catalog, EDGE_ANSWERS)
+    done = c.editable()
+    done.narrative, done.narrated_by, done.delivery = "The report.", "offline", Delivery.DELIVERED
+    d = step(catalog.by_slug("edge-economics"), done, typed)
+    assert not d.changed and d.outcome == engine.Refused(said)
+    midway = walk(catalog, [*EDGE_ANSWERS[:2], "actually it's 5 million requests a month"])[1]
+    assert isinstance(midway.outcome, engine.Asked) and not midway.changed  # asked again
+    assert midway.outcome.reason == "Volume is already 5,000,000 requests a month."
+
+
+def test_a_cue_and_a_figure_after_a_correction_corrects_the_same_answer(catalog: Catalog) -> None:
+    """After the report, 'the hardware is 45k' then 'no wait 50k' said 'This consultation is
+    finished', and 'actually 60M requests' then 'sorry, 7M' made the write-off 7 months."""
+    script = catalog.by_slug("edge-economics")
+    c, _ = walk(catalog, EDGE_ANSWERS)
+    for typed in ("the hardware is 45k", "no wait 50k", "actually 60M requests", "sorry, 7M"):
+        done = c.editable()
+        done.narrative, done.narrated_by = "The report.", "offline"
+        done.delivery = Delivery.DELIVERED
+        d = step(script, done, typed)
+        assert isinstance(d.outcome, engine.Finished), (typed, d.outcome)
+        c = d.consultation
+    assert c.answers["local_cost"].numbers == {"hardware": 50_000, "monthly": 2_000}
+    assert c.answers["requests"].number == 7_000_000
+    assert c.answers["amortisation"].number == 36

@@ -6,8 +6,11 @@ from datetime import UTC, datetime, time
 
 import pytest
 
+from consultations.answers import parse_answer
+from consultations.catalog import load_catalog
 from consultations.digest import (
     Subscription,
+    cadence_words,
     due_period,
     nudged,
     parse_subscribe,
@@ -19,6 +22,8 @@ from consultations.triage.papers import Paper
 from consultations.triage.pipeline import triage
 from consultations.triage.scorer import Profile
 
+CADENCE = load_catalog().by_slug("research-curation").question("cadence")
+SAID = cadence_words(CADENCE)  # what `digest mine …` reads as a cadence, as bootstrap wires it
 SUB = Subscription(
     platform="slack", workspace="T1", channel="C1", day=0, at=time(9), timezone="Europe/Paris"
 )
@@ -179,7 +184,8 @@ def test_each_cadence_says_when_it_comes() -> None:
 
 
 def test_a_personal_digest_takes_a_cadence_and_a_size_a_channel_a_size() -> None:
-    assert parse_subscribe(["fortnightly", "thu", "07:30", "top", "3"], personal=True) == {
+    typed = ["fortnightly", "thu", "07:30", "top", "3"]
+    assert parse_subscribe(typed, personal=True, cadences=SAID) == {
         "cadence": "biweekly",
         "day": 3,
         "at": time(7, 30),
@@ -281,11 +287,38 @@ def test_subscribe_reads_how_people_say_when(
     weekly, and any other cadence sends the user to their own digest rather than a shrug."""
     if options is None:
         with pytest.raises(ValueError, match=rf"comes weekly.*`digest mine {mine}`"):
-            parse_subscribe(typed.split())
+            parse_subscribe(typed.split(), cadences=SAID)
     else:
-        assert parse_subscribe(typed.split()) == options
-    personal = parse_subscribe(typed.split(), personal=True)
+        assert parse_subscribe(typed.split(), cadences=SAID) == options
+    personal = parse_subscribe(typed.split(), personal=True, cadences=SAID)
     assert personal.get("cadence") == mine
+
+
+@pytest.mark.parametrize(
+    ("typed", "cadence"),
+    [
+        ("every 2 weeks", "biweekly"),
+        ("twice a month", "biweekly"),
+        ("once a month", "monthly"),
+        ("alle zwei wochen", "biweekly"),  # German, in both alike
+    ],
+)
+def test_a_cadence_means_the_same_in_the_consultation_and_in_digest_mine(
+    typed: str, cadence: str
+) -> None:
+    """'every 2 weeks' and 'twice a month' were a biweekly `digest mine` but Weekly and
+    Monthly at the Research Curation's 'How often should the digest arrive?'."""
+    assert parse_answer(CADENCE, typed).choices == (cadence,)
+    assert parse_subscribe(typed.split(), personal=True, cadences=SAID)["cadence"] == cadence
+
+
+def test_every_cadence_phrase_of_the_consultation_is_read_by_digest_mine() -> None:
+    """Each way of saying a cadence at the consultation sets it in `digest mine …`; a day's
+    name is read as the day (a weekly digest on that day)."""
+    for option in CADENCE.choices:
+        for phrase in (option.value, option.label, *option.synonyms):
+            options = parse_subscribe(phrase.split(), personal=True, cadences=SAID)
+            assert options.get("cadence", "weekly") == option.value, phrase
 
 
 def test_an_offset_zone_is_shown_as_people_write_it() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from consultations import engine
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
 from tests.unit.test_engine import begin, step
 
 
@@ -19,7 +23,6 @@ def test_whatever_the_devs_pick_is_no_vendor(catalog: Catalog) -> None:
 def test_a_fine_tuned_model_described_in_a_sentence_is_a_vendor(catalog: Catalog) -> None:
     """'…, and a fine-tuned Llama on our own GPUs for PII stuff' was a comment on Anthropic,
     and the verdict kept Anthropic for the work compliance binds."""
-    from tests.unit.test_advisors import run
 
     answers = {
         "vendors": "Azure OpenAI (GPT-4o, GPT-4o-mini), Anthropic via Bedrock, and a "
@@ -61,3 +64,66 @@ def test_we_just_use_is_not_part_of_a_vendors_name(catalog: Catalog) -> None:
         "gpt-4o-mini for everything",
     )
     assert parse_answer(q, "I only use chatgpt").items == ("chatgpt",)
+
+
+def test_german_workflow_names_are_three_workflows_scored_as_their_english_names(
+    catalog: Catalog,
+) -> None:
+    """'Schadensfälle, Rechnungsprüfung und Kundenanfragen' was two workflows (the second
+    'Rechnungsprüfung und Kundenanfragen'), and German names scored below the same workflows
+    in English (0.85 against 0.90): the report's word lists knew English only."""
+    workflows = catalog.by_slug("automation-frontier").question("workflows")
+    german = "Schadensfälle, Rechnungsprüfung und Kundenanfragen"
+    assert parse_answer(workflows, german).items == (
+        "Schadensfälle",
+        "Rechnungsprüfung",
+        "Kundenanfragen",
+    )
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    said = parse_answer(vendors, "GPT-4o für den Support und Claude für Code-Reviews").items
+    assert said == ("GPT-4o für den Support", "Claude für Code-Reviews")
+    french = "sinistres, contrôle des factures et demandes clients"
+    assert len(parse_answer(workflows, french).items or ()) == 3
+    english = "claims handling, invoice checking, customer inquiries"
+    answers = {"checkable": "2", "logs": "1", "error_cost": "2", "why_shelved": "models"}
+    scores = [
+        sorted(
+            row[1]
+            for row in run(catalog, "automation-frontier", {**answers, "workflows": w})
+            .tables[0]
+            .rows
+        )
+        for w in (german, english)
+    ]
+    assert scores[0] == scores[1] == ["0.90", "0.90", "0.90"]
+
+
+def test_emoji_alone_is_no_answer_and_slashes_or_plus_list_names(catalog: Catalog) -> None:
+    """'🚀🚀🚀' was stored as a role and '🤖' as a vendor; 'gpt4 + claude' and 'GPT-4o / Claude
+    / Gemini' were one vendor each, so the verdict weighed one vendor."""
+    role = catalog.by_slug("strategy-synthesis").question("role")
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    with pytest.raises(AnswerError, match="a few words, please"):
+        parse_answer(role, "🚀🚀🚀")
+    with pytest.raises(AnswerError, match="a few words, please"):
+        parse_answer(vendors, "🤖")
+    assert parse_answer(vendors, "🤖 GPT-4o").items == ("🤖 GPT-4o",)
+    assert parse_answer(vendors, "gpt4 + claude").items == ("gpt4", "claude")
+    assert parse_answer(vendors, "GPT-4o / Claude / Gemini").items == ("GPT-4o", "Claude", "Gemini")
+    assert parse_answer(vendors, "GPT-4o (chat/Q&A), Claude").items == (
+        "GPT-4o (chat/Q&A)",
+        "Claude",
+    )
+    workflows = catalog.by_slug("automation-frontier").question("workflows")
+    assert parse_answer(workflows, "input/output checks").items == ("input/output checks",)
+
+
+@pytest.mark.parametrize("use", ["Produktfotos für den Online-Shop", "Werbekampagne auf Instagram"])
+def test_a_german_public_use_counts_as_public(catalog: Catalog, use: str) -> None:
+    """'Produktfotos für den Online-Shop' was read as internal use: the rating left out 'public
+    or commercial use' (the words were English only)."""
+    public = run(catalog, "diffusion-ip-risk", {"use": use})
+    internal = run(catalog, "diffusion-ip-risk", {"use": "interne Entwürfe"})
+    said = [f.working or "" for f in public.figures]
+    assert any("public or commercial use +1" in w for w in said), said
+    assert not any("public or commercial use" in (f.working or "") for f in internal.figures)
