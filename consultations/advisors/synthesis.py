@@ -35,7 +35,12 @@ from consultations.advisors.synthesis_items import (
     serves,
     to_recommendation,
 )
-from consultations.advisors.synthesis_scope import follow_ons, free_lines, within_room
+from consultations.advisors.synthesis_scope import (
+    follow_ons,
+    free_lines,
+    share_of_year,
+    within_room,
+)
 from consultations.advisors.words import count, join, money, number, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -177,7 +182,7 @@ def advise(request: AdvisorInput) -> Report:
             )
             + f"ranked by your goals and constraints ({join(list(constraints))}), one item per "
             f"track at a time. It costs about {money(cost(weeks), cur)} in people's time "
-            f"({_share(weeks, capacity)})" + (", and says what to stop." if stop else ".")
+            f"({share_of_year(weeks, capacity)})" + (", and says what to stop." if stop else ".")
         ),
         figures=(
             Figure(
@@ -191,7 +196,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="What the plan costs",
                 value=cost(weeks),
                 display=f"about {money(cost(weeks), cur)}: {number(weeks, 0)} person-weeks, "
-                f"{_share(weeks, capacity)}",
+                f"{share_of_year(weeks, capacity)}",
                 working="the effort of each item above × 5 days × "
                 f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
                 f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
@@ -239,13 +244,6 @@ def _number_of(request: AdvisorInput, key: str) -> int:
 
 def _new(item: Item, items: list[Item]) -> bool:
     return all(item.title != i.title for i in items)
-
-
-def _share(weeks: float, capacity: float) -> str:
-    """ "9% of your team's year", or how far past it the plan goes."""
-    if weeks > capacity:
-        return f"{number(weeks / capacity, 1)}× your team's whole year: cut items or add people"
-    return f"{max(1, round(100 * weeks / capacity))}% of your team's year"
 
 
 def _goals(raw: tuple[str, ...]) -> list[str]:

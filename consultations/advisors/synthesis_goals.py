@@ -196,9 +196,13 @@ _MODEL_SPEND = re.compile(
 )
 
 
+_NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
+
+
 def goal_tags(goal: str) -> set[str]:
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
-    tags = {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+    plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
+    tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
         tags.add("latency")
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour

@@ -1,0 +1,50 @@
+"""The 2026 roadmap of a 150-person fintech's CTO with vague goals: each goal is read for
+what it says, and what the bot had to assume is said."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.report import Report
+from tests.unit.test_advisors import run
+
+FINTECH = {
+    "role": "CTO",
+    "industry": "fintech (payments + lending)",
+    "team_size": "60",
+    "ai_use": "Copilot for devs, a chatbot on OpenAI for support, some fraud ML models in-house",
+    "constraints": "budget, regulation (BaFin, DORA), GDPR",
+}
+
+
+def goal_line(r: Report, start: str) -> str:
+    goals = next(s for s in r.sections if s.title.startswith("Your goals")).items
+    return next(g for g in goals if g.startswith(start))
+
+
+def test_shipping_the_copilot_is_a_launch_not_a_hunt_for_shelved_workflows(
+    catalog: Catalog,
+) -> None:
+    r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": "ship the copilot by Q2"})
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("shelved" in t for t in titles), titles
+    line = goal_line(r, "ship the copilot by Q2")
+    served = line.split("served by: ")[1].split(". Measure:")[0]
+    assert "copilot" in served.casefold(), line
+    assert "prototype handles" not in line  # a copilot is measured as a launch, not automation
+
+
+def test_a_sliver_of_a_large_teams_year_is_not_rounded_up_to_one_percent(
+    catalog: Catalog,
+) -> None:
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {**FINTECH, "team_size": "150", "goals": "ship the copilot by Q2"},
+    )
+    cost = next(f for f in r.figures if f.label == "What the plan costs")
+    weeks = float(cost.display.split(": ")[1].split(" person-weeks")[0])
+    assert 100 * weeks / (150 * 46) < 1  # the plan is a sliver of 6,900 person-weeks
+    assert "under 1% of your team's year" in cost.display
+    assert "under 1% of your team's year" in r.summary
+    free = next(s for s in r.sections if s.title == "What this plan leaves free").items[0]
+    assert free.startswith("More than 99% of your team's year stays free")
