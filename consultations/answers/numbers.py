@@ -36,6 +36,7 @@ from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
     SOLO,
+    builders,
     hours_as_days,
     staff,
     staff_hours,
@@ -206,6 +207,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != usual.start]
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
+    elif question.unit == "people" and (built := builders(text, quantities)) is not None:
+        quantities = [built, *(q for q in quantities if q.start != built.start)]
+        which = "the one named as the people who build"  # "150 total, ~60 in eng": the 60
     elif not question.parts and (own := in_own_unit(question, text, quantities)) is not None:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
