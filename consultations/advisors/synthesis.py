@@ -22,7 +22,7 @@ from consultations.advisors.synthesis_budget import (
 )
 from consultations.advisors.synthesis_dates import dated, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
-from consultations.advisors.synthesis_goals import goal_measure, goal_tags
+from consultations.advisors.synthesis_goals import goal_measure, goal_tags, vague_cost
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
@@ -116,6 +116,7 @@ def advise(request: AdvisorInput) -> Report:
         )
     goal_lines = []
     unserved = [g for g in goals if not any(g in r.detail for r in recs)]
+    number_of_goals = _number_of(request, "goals")
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
         measure = goal_measure(g)
@@ -126,9 +127,15 @@ def advise(request: AdvisorInput) -> Report:
                 if serving
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
-                f"a person”) and `edit {_number_of(request, 'goals')}`"
+                f"a person”) and `edit {number_of_goals}`"
                 if not goal_tags(g) and not re.search(r"\d", g)
                 else "no item here serves it directly; plan the work it needs beside this roadmap"
+            )
+            + (
+                " (read as your AI model spend, as it names no other cost: to cut another, name "
+                f"it and its target, e.g. “cut support costs by 20%”, and `edit {number_of_goals}`)"
+                if vague_cost(g)
+                else ""
             )
             + f". Measure: {measure}."
         )

@@ -207,9 +207,25 @@ def goal_tags(goal: str) -> set[str]:
         tags.add("latency")
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
         tags = (tags - {"cost"}) | {"model-cost"}
+    if tags == {"cost"} and vague_cost(goal):  # "reduce costs": read as AI spend, said back
+        tags = {"model-cost"}
     if "audit" in tags:  # "pass the audit with every agent decision traceable": the agents are
         tags -= {"agents", "automation"}  # what is audited, not a prototype to build
     return tags
+
+
+_COST_FILLER = re.compile(  # "reduce costs", "save money", "Kosten senken": no cost named
+    r"\b(?:reduce|cut|lower|save|saving|savings|decrease|shrink|minimi[sz]e|bring|down|costs?|"
+    r"money|spend|spending|expenses?|our|the|overall|general|in general|more|some|"
+    r"kosten|senken|reduzieren|sparen|einsparen|geld|unsere|réduire|les|coûts|couts)\b|[^\w]+",
+    re.I,
+)
+
+
+def vague_cost(goal: str) -> bool:
+    """A cost goal naming neither a cost nor a target ("reduce costs"): the roadmap reads it as
+    model spend and says so."""
+    return not re.search(r"\d", goal) and not _COST_FILLER.sub("", goal.casefold())
 
 
 _WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow is KYC onboarding

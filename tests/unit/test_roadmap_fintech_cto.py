@@ -48,3 +48,21 @@ def test_a_sliver_of_a_large_teams_year_is_not_rounded_up_to_one_percent(
     assert "under 1% of your team's year" in r.summary
     free = next(s for s in r.sections if s.title == "What this plan leaves free").items[0]
     assert free.startswith("More than 99% of your team's year stays free")
+
+
+def test_reduce_costs_is_served_by_the_model_spend_step_and_says_how_it_was_read(
+    catalog: Catalog,
+) -> None:
+    goals = "be more AI-first, reduce costs, ship the copilot by Q2"
+    r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": goals})
+    line = goal_line(r, "reduce costs")
+    assert "Price your highest-volume workload" in line.split("Measure:")[0], line
+    assert "read as your AI model spend" in line and "`edit 6`" in line
+    stop = next(s for s in r.sections if s.title.startswith("What to stop")).items
+    assert not any("reduce costs" in x for x in stop), stop  # no "nothing serves it"
+
+
+def test_a_named_cost_without_a_target_gets_its_own_breakdown(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": "reduce claims costs in Q3"})
+    line = goal_line(r, "reduce claims costs")
+    assert "Break down claims costs by the work" in line, line
