@@ -99,7 +99,10 @@ GOAL_WORDS = {
 # unrelated one ("bild" is in "Ausbildung", so images are "bilder")
 FOREIGN_GOAL_WORDS = {
     "cost": ("kosten", "ausgaben", "einspar", "sparen", "coût", "cout", "dépense", "économ"),
-    "time": ("zeit", "stunden", "schneller", "le temps", "du temps", "heures", "délai"),
+    "time": (
+        *("zeit", "stunden", "schneller", "beschleunig", "verkürz", "le temps", "du temps"),
+        *("heures", "délai", "accélér"),
+    ),
     "automation": ("automatis", "arbeitsablauf", "prototyp", "pilotprojekt", "projet pilote"),
     "revenue": ("umsatz", "neukunden", "erlös", "chiffre d'affaires", "nouveaux clients"),
     "contacts": ("anrufe", "callcenter", "call-center", "kundenanfragen", "centre d'appels"),
@@ -251,6 +254,11 @@ _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that 
     r"[a-z][\w&/-]*){0,3})",
     re.I,
 )
+_WORKFLOW_FASTER = re.compile(  # "Schadenbearbeitung um 30 % beschleunigen": that workflow
+    r"^(?P<w>[^\W\d_][\w-]*)\s+um\s+\d+(?:[.,]\d+)?\s*(?:%|prozent)\s+"
+    r"(?:beschleunigen|verkürzen|schneller)",
+    re.I,
+)
 _NO_AUTOMATE = {  # "automate more workflows": no workflow named
     *("more", "workflows", "workflow", "processes", "process", "tasks", "work", "it"),
     *("everything", "things", "parts", "manual", "repetitive", "some", "most", "of"),
@@ -344,6 +352,7 @@ def workflow_named(goal: str) -> str | None:
         (_WORKFLOW_TIME, _NO_WORKFLOW),
         (_WORKFLOW_PILOT, _GENERIC),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
+        (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),
     ):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
