@@ -64,9 +64,18 @@ def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
     return min(picked, key=lambda o: rank[o])
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # "Regressprüfung" is one word, not "regresspr" + "fung"
+COMPOUND_HEAD = 5  # "Gutachter" names "Gutachtersteuerung": a compound's first word, 5+ letters
+
+
 def _names(item: str, clause: str) -> bool:
-    typed = {stem(t) for t in re.findall(r"[a-z]+", clause.casefold())}
-    return any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", item.casefold()))
+    said = [t for t in _LETTERS.findall(clause.casefold())]
+    typed = {stem(t) for t in said}
+    own = [w for w in _LETTERS.findall(item.casefold()) if len(w) >= 4]
+    if any(stem(w) in typed for w in own):
+        return True
+    heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # "the Regress stuff": Regressprüfung
+    return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
 
 
 def _pick(question: Question, clause: str, rank: Mapping[str, float]) -> str | None:
