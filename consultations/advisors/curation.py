@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
+from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines, role_phrase
 from consultations.advisors.words import join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
@@ -53,7 +53,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     role = sheet.text("role", "your role")
-    who = role.split(";")[0].strip()
+    who = role_phrase(role)
     profile = _profile(sheet)
     w = profile["weights"]
     leaders = [k for k in w if w[k] >= max(w.values()) - 0.02]  # 34/33/33: no single lead

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.base import AdvisorInput, assumed_lines, role_phrase
 from consultations.advisors.synthesis_budget import (
     WEEKS_A_YEAR,
     cost,
@@ -420,7 +420,7 @@ def _lower_first_word(title: str, lead: str) -> str:
 
 
 def _short(role: str) -> str:
-    head = role.split(";")[0].split(",")[0].strip()
+    head = role_phrase(role).split(",")[0].strip()
     return head if 2 <= len(head) <= 40 else "the team lead"
 
 
