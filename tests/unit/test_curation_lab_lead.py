@@ -30,3 +30,28 @@ def test_the_report_names_the_reader_by_role(catalog: Catalog, role: str, reads:
 def test_the_roadmap_names_its_reader_by_role_too(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {"role": "I'm the CTO, also the DPO"})
     assert r.summary.startswith("A roadmap for you as CTO, in "), r.summary
+
+
+def test_a_pasted_award_paper_is_judged_on_what_the_research_context_says_of_it(
+    catalog: Catalog,
+) -> None:
+    """'Gated Attention for Large Language Models' scored 29/100, 'no question outright', for
+    a reader whose topics include long context and whose canon is the Qwen team."""
+    r = run(
+        catalog,
+        "research-curation",
+        {
+            "role": LAB,
+            "topics": "long-context, medical imaging, quantisation",
+            "canon": "Qwen team, AI2, Tri Dao",
+            "to_triage": "Gated Attention for Large Language Models, Artificial Hivemind, "
+            "LoRA Fine-tuning for Lazy People",
+        },
+    )
+    first = next(s for s in r.sections if s.title.startswith("First triage")).items
+    gated = next(x for x in first if x.startswith("Gated Attention"))
+    assert "from your canon (Qwen team)" in gated and "long-context" in gated, gated
+    assert "shift 1, attention got better" in gated
+    assert first[0] == gated  # ranked above a title the context says nothing about
+    lora = next(x for x in first if x.startswith("LoRA"))
+    assert "award paper" not in lora
