@@ -128,7 +128,7 @@ def advise(request: AdvisorInput) -> Report:
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
                 f"a person”) and `edit {number_of_goals}`"
-                if not goal_tags(g) and not re.search(r"\d", g)
+                if not goal_tags(g) and not _COUNTED.search(g)
                 else "no item here serves it directly; plan the work it needs beside this roadmap"
             )
             + (
@@ -243,6 +243,11 @@ def advise(request: AdvisorInput) -> Report:
             "RL methods.",
         ),
     )
+
+
+_COUNTED = re.compile(  # "win one EU grant", "publish 3 papers": an outcome that can be counted
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|first|second)\b", re.I
+)
 
 
 def _number_of(request: AdvisorInput, key: str) -> int:
@@ -421,6 +426,8 @@ def _lower_first_word(title: str, lead: str) -> str:
 
 def _short(role: str) -> str:
     head = role_phrase(role).split(",")[0].strip()
+    if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
+        head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"
 
 

@@ -20,7 +20,7 @@ GOAL_WORDS = {
         "bill",
         "expens",
     ),
-    "time": ("time", "faster", "handling", "hours", "throughput", "publish"),
+    "time": ("time", "faster", "handling", "hours", "throughput"),
     "automation": (
         "automat",
         "workflow",
@@ -35,7 +35,8 @@ GOAL_WORDS = {
     "revenue": (
         "revenue",
         "new clients",
-        "win ",
+        *("win new", "win more", "win deals", "win business", "win customers", "win clients"),
+        *("win accounts", "win contracts", "win tenders", "win the deal"),
         "sales",
         "customers pay",
         "paid feature",
@@ -86,7 +87,7 @@ GOAL_WORDS = {
         *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
         "takedown",
     ),
-    "images": ("image", "visual", "creative", "photo", "publish"),
+    "images": ("image", "visual", "creative", "photo"),
     "latency": (
         *("latency", "second", "instant", "fast", "real time", "realtime", "response time"),
         *("p90", "p95", "p99", "slow"),
