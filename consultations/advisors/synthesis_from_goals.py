@@ -32,6 +32,7 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
     "local": "local",
     "compliance": "data",
     "images": "images",  # "publish 5,000 images a month": about images, whatever else it says
+    "risk": "images",  # "no IP trouble": the IP controls on what is generated and published
     "automation": "automation",
     "time": "automation",
     "agents": "regulation",

@@ -85,6 +85,7 @@ GOAL_WORDS = {
     "risk": (
         *("ip risk", "legal claim", "copyright", "infring", "lawsuit", "intellectual property"),
         *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
+        *("ip trouble", "ip headache", "ip exposure", "copyright trouble", "ip-sicher"),
         "takedown",
     ),
     "images": ("image", "visual", "creative", "photo"),
@@ -200,6 +201,10 @@ _MODEL_SPEND = re.compile(
 )
 
 
+_WIN = re.compile(
+    r"\b(?:win|land|sign|gain|add)\s+(?:\d+|a|an|one|two|three|four|five|more|new|some)?\s*"
+    r"(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:clients?|customers?|accounts?|deals?|contracts?)\b"
+)
 _NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
 
 
@@ -207,6 +212,8 @@ def goal_tags(goal: str) -> set[str]:
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
+    if _WIN.search(g):  # "win 2 new retainer clients": paying customers, however many
+        tags.add("revenue")
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
         tags.add("latency")
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
