@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import re
 import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
@@ -61,8 +59,9 @@ def _plugins() -> list[_Plugin]:
 
 
 def _terminal_user(name: str | None) -> str:
-    raw = name or getpass.getuser() or "me"
-    return re.sub(r"[^A-Za-z0-9._@-]", "-", raw)[:64] or "me"
+    from bot.profiles import terminal_user
+
+    return terminal_user(name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,9 +120,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
         if app.settings.llm_mode == "offline" and sys.stdout.isatty():
             print("(No ANTHROPIC_API_KEY: reports are the built-in offline analysis.)\n")
-        return run_chat(
-            app.service, app.narrator, owner, args.consultation, Terminal(sys.stdin, sys.stdout)
-        )
+        from bot.profiles import profile_path
+
+        term = Terminal(sys.stdin, sys.stdout, profile_path(settings.neurips_data_dir, owner.user))
+        return run_chat(app.service, app.narrator, owner, args.consultation, term)
     except KeyboardInterrupt:
         print("\nSaved. Run `neurips-advisor chat` again to continue.")
         return 130

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import select
+from pathlib import Path
 from typing import TextIO
 
+from bot.profiles import save_profile
 from consultations import messages, router
 from consultations.catalog import UnknownConsultation
 from consultations.corrected import label
@@ -23,8 +25,9 @@ _UPDATE = {"update", "refresh", "rewrite", "update it", "write it again"}
 
 
 class Terminal:
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(self, stdin: TextIO, stdout: TextIO, profile: Path | None = None) -> None:
         self._in, self._out = stdin, stdout
+        self.profile = profile  # where a finished Research Curation's profile is written
         self._tty = stdout.isatty() and stdin.isatty()
         self._again: list[str] = []  # a line to read again (``edit 2`` typed at the picker)
 
@@ -233,5 +236,13 @@ def _deliver(
     done = service.write_report(owner, cid, narrator)
     term.say(f"— Report by {done.narrated_by} —")
     term.say(done.narrative or "")
+    if done.slug == "research-curation" and term.profile is not None:
+        save_profile(term.profile, done.answers)
+        term.say(
+            f"Your curation profile is saved in {term.profile}. Here in the terminal, "
+            "`neurips-advisor triage neurips2025` (or arxiv:QUERY, a .csv or .jsonl file) ranks "
+            "papers with it; your own digest is delivered in Slack or Teams (`digest mine` "
+            "there), not in the terminal."
+        )
     term.say(f"_{messages.WHAT_IF} `quit` leaves._")
     return service.mark_delivery(owner, cid, Delivery.DELIVERED)
