@@ -55,3 +55,8 @@ def test_a_pasted_award_paper_is_judged_on_what_the_research_context_says_of_it(
     assert first[0] == gated  # ranked above a title the context says nothing about
     lora = next(x for x in first if x.startswith("LoRA"))
     assert "award paper" not in lora
+
+
+def test_an_emoji_beside_the_role_is_not_part_of_it(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", {"role": "CTO 🚀"})
+    assert r.summary.startswith("A roadmap for you as CTO, in "), r.summary
