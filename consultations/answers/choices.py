@@ -21,7 +21,10 @@ _UPPER = re.compile(
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
-_OURS = re.compile(r"\b(?:our|my)\s+(?:own\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_OURS = re.compile(  # "our own logos"; not "our clients' logos", which the clients own
+    r"\b(?:our|my)\s+(?:own\s+)?(?!(?:clients?|customers?|partners?)\b)([a-z]+)"
+    r"(?:\s+([a-z]+))?"
+)
 _ALL = re.compile(
     r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)"
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
