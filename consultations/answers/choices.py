@@ -122,7 +122,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     raise AnswerError(_pick(question))
 
 
-_BUT_NOT = re.compile(r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b")
+_BUT_NOT = re.compile(  # "…, but not Midjourney", "Firefly is indemnified, MJ and Canva not"
+    r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b|,[^,]*\w\s+not\s*$"
+)
 
 
 def _mixed(question: Question, picked: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
