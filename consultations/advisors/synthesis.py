@@ -80,6 +80,7 @@ def advise(request: AdvisorInput) -> Report:
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
     _one_workflow_each(items)
+    _value_before_prototype(items)
     _link_interface_before_switch(items)
     _residency_map_first(items, constraints)
     items.extend(follow_ons(items))
@@ -368,6 +369,27 @@ def _one_workflow_each(items: list[Item]) -> None:
         items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]
     for i in named:
         i.others = set().union(*(j.subject for j in named if j is not i)) - i.subject
+
+
+def _value_before_prototype(items: list[Item]) -> None:
+    """When the automation consultation found a prototype would not pay back at the value
+    given, a prototype a goal asks for waits for that value to be measured, and says so."""
+    sizing = next(
+        (i for i in items if i.source == "automation-frontier" and i.title.startswith(MEASURE)),
+        None,
+    )
+    if sizing is None:
+        return
+    for i in items:
+        if i.source == "constraint" and "prototype" in i.title and i.depends_on is None:
+            i.depends_on = sizing.title
+            i.detail += (
+                " Only if the measured value pays a prototype back within a year: your "
+                "automation consultation found it would not at the value you gave."
+            )
+
+
+MEASURE = "Measure what "
 
 
 def _link_interface_before_switch(items: list[Item]) -> None:
