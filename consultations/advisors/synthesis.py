@@ -26,14 +26,19 @@ from consultations.advisors.synthesis_goals import goal_measure, goal_tags, vagu
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
-    EXPOSED_TODAY,
-    SHELVED_HUNT,
-    TRACE_TITLES,
     Item,
     chain,
     from_report,
     serves,
     to_recommendation,
+)
+from consultations.advisors.synthesis_order import (
+    keep_constraints,
+    link_interface_before_switch,
+    one_workflow_each,
+    residency_map_first,
+    traced_before_live,
+    value_before_prototype,
 )
 from consultations.advisors.synthesis_scope import (
     follow_ons,
@@ -79,12 +84,12 @@ def advise(request: AdvisorInput) -> Report:
         items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
-    _one_workflow_each(items)
-    _value_before_prototype(items)
-    _link_interface_before_switch(items)
-    _residency_map_first(items, constraints)
+    one_workflow_each(items)
+    value_before_prototype(items)
+    link_interface_before_switch(items)
+    residency_map_first(items, constraints)
     items.extend(follow_ons(items))
-    _traced_before_live(items, constraints)
+    traced_before_live(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
     triggered = [i for i in items if i.trigger]
@@ -99,7 +104,7 @@ def advise(request: AdvisorInput) -> Report:
     cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
     for horizon, item in plan:
-        _keep_constraints(item, constraints)
+        keep_constraints(item, constraints)
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
@@ -337,107 +342,6 @@ def _quarters(item: Item, staff: float) -> int:
 
 def _served_by(item: Item, goals: list[str]) -> set[str]:
     return {g for g in goals if serves(g, item)}
-
-
-VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
-
-
-def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
-    """An item that touches vendors or where data goes must not undo a stated constraint."""
-    text = f"{item.title} {item.detail}".casefold()
-    rules = {"data", "regulation"} & set(constraints) and "residency rules" not in text
-    if rules and any(w in text for w in VENDOR_WORDS):
-        item.detail += (
-            " Within your data-residency and regulatory rules: a new vendor, region or "
-            "data flow qualifies only once it meets them."
-        )
-    if "budget" in constraints and "server" in text and item.source != "edge-economics":
-        item.detail += " Hardware only where a priced comparison shows it pays."
-
-
-def _one_workflow_each(items: list[Item]) -> None:
-    """Prototypes of workflows the goals name serve only the goal naming their workflow; with
-    one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
-    reported = [i.subject for i in items if i.source == "automation-frontier" and i.subject]
-    items[:] = [  # a workflow the automation consultation planned: its own steps serve it
-        i
-        for i in items
-        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
-    ]
-    named = [i for i in items if i.source == "constraint" and i.subject]
-    if named:
-        items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]
-    for i in named:
-        i.others = set().union(*(j.subject for j in named if j is not i)) - i.subject
-
-
-def _value_before_prototype(items: list[Item]) -> None:
-    """When the automation consultation found a prototype would not pay back at the value
-    given, a prototype a goal asks for waits for that value to be measured, and says so."""
-    sizing = next(
-        (i for i in items if i.source == "automation-frontier" and i.title.startswith(MEASURE)),
-        None,
-    )
-    if sizing is None:
-        return
-    for i in items:
-        if i.source == "constraint" and "prototype" in i.title and i.depends_on is None:
-            i.depends_on = sizing.title
-            i.detail += (
-                " Only if the measured value pays a prototype back within a year: your "
-                "automation consultation found it would not at the value you gave."
-            )
-
-
-MEASURE = "Measure what "
-
-
-def _link_interface_before_switch(items: list[Item]) -> None:
-    """The model interface comes before any vendor or model switch."""
-    interface = next((i for i in items if "model interface" in i.title.casefold()), None)
-    if interface is None:
-        return
-    for i in items:
-        if i is not interface and i.depends_on is None and "switch" in i.title.casefold():
-            i.depends_on = interface.title
-
-
-def _residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> None:
-    """Under data or regulatory constraints, an item that brings a vendor, an API or a new
-    data flow waits for the map of where each workload's data goes: its own text says it
-    qualifies only once it meets those rules, so the map cannot come after it."""
-    if not {"data", "regulation"} & set(constraints):
-        return
-    gate = next((i for i in items if "where each workload's data" in i.title), None)
-    if gate is None:
-        return
-    for i in items:
-        text = f"{i.title} {i.detail}".casefold()
-        if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
-            continue
-        if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
-            i.depends_on = gate.title
-
-
-LIVE_TAGS = {"launch", "contacts"}  # items that put something in front of users
-
-
-def _traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None:
-    """Under regulation the plan says to stop putting AI into production before it is traced:
-    an item that goes live waits for the tracing step, so the plan keeps its own rule."""
-    if "regulation" not in constraints:
-        return
-    gate = next((i for i in items if i.title.startswith(TRACE_TITLES)), None)
-    if gate is None:
-        return
-    waits = {gate.title}  # items that already wait for tracing: what follows them waits too
-    for i in items:
-        if i is not gate and i.tags & LIVE_TAGS and i.depends_on not in waits:
-            waits.add(i.title)
-            if i.depends_on is None:
-                i.depends_on = gate.title
-            elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
-                i.also_after = gate.title
 
 
 def _lower_first_word(title: str, lead: str) -> str:
