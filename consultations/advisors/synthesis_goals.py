@@ -166,10 +166,38 @@ _DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
 
 
 def goal_measure(goal: str) -> str:
-    """What shows the goal worked, and the date it names ("…, before August")."""
+    """What shows the goal worked, the target it names ("30% below it") and the date it names
+    ("…, before August")."""
     due = _DEADLINE.search(goal)
     measure = _measure(_DEADLINE.sub("", goal))  # "by Q2" names a date, not a target
+    if "baseline" in measure or "this month's" in measure:
+        measure += target_of(goal)
     return f"{measure}, {due.group(0)}" if due else measure
+
+
+_SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent|prozent)", re.I)
+_LESS = re.compile(
+    r"\b(?:cut|reduce|lower|decrease|shrink|shorten|bring down|speed up|save|senken|reduzieren|"
+    r"verkürzen|beschleunigen|verringern|réduire|baisser)\b",
+    re.I,
+)
+_MORE = re.compile(r"\b(?:increase|raise|grow|boost|lift|steigern|erhöhen|augmenter)\b", re.I)
+_HALVE = re.compile(r"\b(?:halve|halving|by half|in half|halbieren|diviser par deux)\b", re.I)
+
+
+def target_of(goal: str) -> str:
+    """The target a goal names against its baseline: "cut API costs by 30%" → "; target: 30%
+    below it"; "halve …" → 50% below; nothing when it names no share and direction."""
+    if _HALVE.search(goal):
+        return "; target: 50% below it"
+    share = _SHARE.search(goal)
+    if share is None:
+        return ""
+    if _LESS.search(goal):
+        return f"; target: {share.group(1)}% below it"
+    if _MORE.search(goal):
+        return f"; target: {share.group(1)}% above it"
+    return ""
 
 
 def _measure(goal: str) -> str:

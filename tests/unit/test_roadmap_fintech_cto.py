@@ -66,3 +66,12 @@ def test_a_named_cost_without_a_target_gets_its_own_breakdown(catalog: Catalog) 
     r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": "reduce claims costs in Q3"})
     line = goal_line(r, "reduce claims costs")
     assert "Break down claims costs by the work" in line, line
+
+
+def test_a_goals_target_is_in_its_measure(catalog: Catalog) -> None:
+    """'reduce API costs by 30%' was measured as 'monthly model spend against this month's':
+    the 30% the goal set was nowhere in the plan."""
+    goals = "reduce API costs by 30%, API-Kosten halbieren"
+    r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": goals})
+    assert goal_line(r, "reduce API costs").endswith("this month's; target: 30% below it.")
+    assert "target: 50% below it" in goal_line(r, "API-Kosten halbieren")
