@@ -69,6 +69,11 @@ _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
 _NAMED = (QuestionType.TEXT, QuestionType.LIST)
+_AMOUNT_ONLY = re.compile(
+    r"\s*(?:lots|a lot|lots and lots|many|plenty|several|loads|tons|a ton|a bunch|a few|"
+    r"heaps|viele|sehr viele|beaucoup)(?:\s+(?:tbh|lol|honestly|really))?[\s.!?]*",
+    re.I,
+)
 
 
 def parse_answer(question: Question, raw: str) -> Answer:
@@ -81,6 +86,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.TEXT:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
+            if _AMOUNT_ONLY.fullmatch(text):  # "lots": typed for a figure asked later
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"“{text.strip()}” reads like an amount, not an answer to this question: "
+                    f"a few words, please{example}."
+                )
             if _mashed(text):  # "asdfgh": not a description of anything
                 example = f" (for example: {question.example})" if question.example else ""
                 raise AnswerError(

@@ -3,9 +3,11 @@ what it says, and what the bot had to assume is said."""
 
 from __future__ import annotations
 
+from consultations import engine
 from consultations.catalog import Catalog
 from consultations.report import Report
 from tests.unit.test_advisors import run
+from tests.unit.test_engine import begin, step
 
 FINTECH = {
     "role": "CTO",
@@ -75,3 +77,16 @@ def test_a_goals_target_is_in_its_measure(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": goals})
     assert goal_line(r, "reduce API costs").endswith("this month's; target: 30% below it.")
     assert "target: 50% below it" in goal_line(r, "API-Kosten halbieren")
+
+
+def test_an_amount_typed_at_the_role_is_asked_again_not_kept_as_the_role(
+    catalog: Catalog,
+) -> None:
+    """'lots' (meant for the team size) was kept as the role: 'Noted: lots.'"""
+    script = catalog.by_slug("strategy-synthesis")
+    d = step(script, begin(script).consultation, "lots")
+    assert d.consultation.answers == {}
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "role"
+    assert d.outcome.reason is not None and "reads like an amount" in d.outcome.reason
+    d = step(script, d.consultation, "a lot: chatbots and copilots")  # words beside it: kept
+    assert d.consultation.answers["role"].text == "a lot: chatbots and copilots"
