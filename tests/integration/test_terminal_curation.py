@@ -24,11 +24,12 @@ def test_the_terminal_curation_profile_drives_terminal_triage(tmp_path: Path) ->
         "weekly",
         "skip",
     ]
-    done = chat(tmp_path, "5", stdin="\n".join(answers) + "\n")
+    done = chat(tmp_path, "5", stdin="\n".join([*answers, "digest mine"]) + "\n")
     assert done.returncode == 0, done.stderr
     saved = tmp_path / "profiles" / "ada.json"
     assert f"Your curation profile is saved in {saved}" in done.stdout
     assert "not in the terminal" in done.stdout  # the digest is not promised here
+    assert "Digests are posted in Slack and Teams" in done.stdout  # `digest mine`: where
     profile = json.loads(saved.read_text(encoding="utf-8"))
     assert profile["topics"] == ["long context", "quantisation"]
 
