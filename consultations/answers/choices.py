@@ -38,6 +38,11 @@ _EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blo
     r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
     r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
 )
+_LEFT_TO_US = re.compile(
+    r"(?:whatever(?: you think| works| you recommend)?|you pick|you choose|your call|up to you|"
+    r"i don'?t care|don'?t care|dont care|default|standard|the usual|recommended|"
+    r"you decide)(?:\s+(?:tbh|lol|really|honestly))?"
+)
 _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
@@ -47,7 +52,15 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 
 
 def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
-    """The options picked, and a note when the reading is worth saying back."""
+    """The options picked, and a note when the reading is worth saying back ("whatever you
+    think": the option we picked is said to be ours)."""
+    picked, note = _choose(question, text)
+    if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
+        note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
+    return picked, note
+
+
+def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     choices = question.choices
     folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_advisors import run
 
@@ -60,3 +61,20 @@ def test_a_pasted_award_paper_is_judged_on_what_the_research_context_says_of_it(
 def test_an_emoji_beside_the_role_is_not_part_of_it(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {"role": "CTO 🚀"})
     assert r.summary.startswith("A roadmap for you as CTO, in "), r.summary
+
+
+@pytest.mark.parametrize("said", ["whatever you think", "you pick", "the usual"])
+def test_a_source_left_to_the_bot_is_said_to_be_its_pick(catalog: Catalog, said: str) -> None:
+    """'whatever you think' became arXiv with nothing said: it read as the user's own choice."""
+    q = catalog.by_slug("research-curation").question("sources")
+    a = parse_answer(q, said)
+    assert a.choices == ("arxiv",) and a.note == "you left it to me: arXiv"
+
+
+@pytest.mark.parametrize(
+    ("said", "cadence"),
+    [("jeden Montag", "weekly"), ("monatlich", "monthly"), ("alle zwei Wochen", "biweekly")],
+)
+def test_a_cadence_in_german(catalog: Catalog, said: str, cadence: str) -> None:
+    q = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(q, said).choices == (cadence,)
