@@ -28,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     chat.add_argument("consultation", nargs="?", help="number (1-8) or name, e.g. edge-economics")
     chat.add_argument("--user", default=None, help="whose consultations (default: your login)")
+    roadmap = sub.add_parser(
+        "roadmap",
+        help="your 2026 AI roadmap: the strategy synthesis (consultation 8) in the terminal",
+    )
+    roadmap.add_argument("--user", default=None, help="whose consultations (default: your login)")
+    sub.add_parser("digest", help="where the research digest is delivered (Slack and Teams)")
     forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
     forget.add_argument("--user", default=None)
     serve = sub.add_parser(
@@ -79,6 +85,13 @@ def _main(argv: Sequence[str] | None) -> int:
     except ValidationError as e:
         print(f"neurips-advisor: bad setting: {e}", file=sys.stderr)
         return 2
+    if args.command == "digest":
+        from bot.terminal import DIGEST_HERE
+
+        print(DIGEST_HERE.replace("`", ""))
+        return 0
+    if args.command == "roadmap":  # `chat 8` by its name
+        args.command, args.consultation = "chat", "strategy-synthesis"
     interactive = args.command in ("chat", "consultations", "forget")
     configure_logging(
         settings.neurips_log_format, "WARNING" if interactive else settings.neurips_log_level

@@ -116,6 +116,13 @@ HELP = (
 )
 
 
+DIGEST_HERE = (
+    "Digests are posted in Slack and Teams (`/neurips digest` there). Here, "
+    "`neurips-advisor triage neurips2025` (or arxiv:QUERY, a .csv or .jsonl file) ranks "
+    "papers now, with the profile your Research Curation saved."
+)
+
+
 def _terminal_reply(service: ConsultationService, owner: Owner, cmd: router.Command) -> str:
     """What the router's commands mean in the terminal, where one consultation is open."""
     if isinstance(cmd, router.Status):
@@ -123,11 +130,7 @@ def _terminal_reply(service: ConsultationService, owner: Owner, cmd: router.Comm
         lines = [messages.status_line(service.catalog.by_slug(x.slug), x) for x in found]
         return "**Your consultations**\n" + "\n".join(f"• {x}" for x in lines)
     if isinstance(cmd, router.Digest):  # the digest is posted in Slack or Teams, never here
-        return (
-            "Digests are posted in Slack and Teams (`/neurips digest` there). Here, "
-            "`neurips-advisor triage neurips2025` (or arxiv:QUERY, a .csv or .jsonl file) ranks "
-            "papers now, with the profile your Research Curation saved."
-        )
+        return DIGEST_HERE
     if isinstance(cmd, router.Forget):
         return "To delete everything stored about you, quit and run `neurips-advisor forget`."
     return HELP.format(controls=messages.CONTROLS)
