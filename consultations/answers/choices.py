@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from consultations.answers.lexer import scan
 from consultations.answers.model import AnswerError
@@ -62,7 +63,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
 
 def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     choices = question.choices
-    folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
+    folded = text.casefold().replace("’", "'")  # a phone's apostrophe too
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) != "So")  # "everything 😩"
+    folded = folded.strip(" .!") or text.casefold().strip(" .!")
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\s)\s*\d{1,2})*", folded)
     if numbers:

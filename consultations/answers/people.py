@@ -55,10 +55,12 @@ def whole_people(text: str, found: list[Quantity]) -> list[Quantity]:
 
 _BUILDER_WORDS = (
     r"(?:eng|engineers?|engineering|devs?|developers?|tech|r&d|it|software|builders?|coders?|"
-    r"programmers?|data scientists?|ml|ai|data|product(?:\s*(?:&|and)\s*eng\w*)?)(?![\w-])"
+    r"programmers?|data scientists?|ml|ai|data|product(?:\s*(?:&|and)\s*eng\w*)?|"
+    r"entwickler(?:innen)?|entwicklung|ingenieur\w*|informatik)(?![\w-])"
 )
 _BUILDERS_AFTER = re.compile(  # "60 in eng", "60 of them devs", "25 in tech"
-    rf"\s*(?:of\s+(?:them|whom|those)\s+)?(?:are\s+)?(?:in\s+(?:the\s+)?)?{_BUILDER_WORDS}",
+    rf"\s*(?:of\s+(?:them|whom|those)\s+)?(?:are\s+)?(?:(?:in|im)\s+(?:the\s+|der\s+)?)?"
+    rf"{_BUILDER_WORDS}",
     re.I,
 )
 _BUILDER_NOUN = re.compile(rf"(?<![\w-]){_BUILDER_WORDS}", re.I)  # "40 engineers", read as one
