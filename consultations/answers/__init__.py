@@ -69,6 +69,39 @@ _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
 _NAMED = (QuestionType.TEXT, QuestionType.LIST)
+_DROP = re.compile(  # "…, actually drop contract review", "scratch the last one"
+    r"^(?:(?:actually|sorry|oh|wait|no|oops|hmm)[,!.]?\s+)*(?:please\s+)?(?:drop|remove|scratch|"
+    r"delete|forget|leave out|take out|strike|streich\w*|lösch\w*|ohne)\s+"
+    r"(?:the\s+|die\s+|den\s+|das\s+)?"
+    r"(?P<what>.+?)(?:\s+(?:please|pls|again|after all))?$",
+    re.I,
+)
+
+
+def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
+    """ "invoice matching, contract review, actually drop contract review": the item taken back
+    goes, and so does the instruction, said back; "scratch the last one" drops the one before."""
+    kept: list[str] = []
+    gone: list[str] = []
+    for item in items:
+        m = _DROP.match(item)
+        if m is None:
+            kept.append(item)
+            continue
+        what = m.group("what").casefold().strip(" .")
+        hit = (
+            len(kept) - 1
+            if what in ("last one", "last", "that", "that one", "it") and kept
+            else next((i for i, k in enumerate(kept) if k.casefold() == what), None)
+        )
+        if hit is None:
+            kept.append(item)  # names nothing listed: an item after all ("delete old backups")
+            continue
+        gone.append(kept.pop(hit))
+    note = f"left out {', '.join(f'“{g}”' for g in gone)} as you said" if gone else None
+    return kept, note
+
+
 _AMOUNT_ONLY = re.compile(
     r"\s*(?:lots|a lot|lots and lots|many|plenty|several|loads|tons|a ton|a bunch|a few|"
     r"heaps|viele|sehr viele|beaucoup)(?:\s+(?:tbh|lol|honestly|really))?[\s.!?]*",
@@ -102,7 +135,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
-            items = split_list(text, named=question.named_items)[: question.max_items]
+            items, dropped = without_dropped(split_list(text, named=question.named_items))
+            items = items[: question.max_items]
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
@@ -117,7 +151,7 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 )
             left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
-            note = "; ".join(filter(None, [left, seats])) or None
+            note = "; ".join(filter(None, [dropped, left, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

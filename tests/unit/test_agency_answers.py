@@ -37,3 +37,17 @@ def test_a_designer_eyeballing_a_workflow_means_only_a_person_can_judge_it(
     line = next(x for x in read.items if x.startswith("Can the outcome"))
     assert "resizing ad creatives: Only a person can judge" in line, line
     assert "client reporting: Outcomes can be checked automatically" in line
+
+
+def test_an_item_taken_back_in_the_same_answer_is_left_out(catalog: Catalog) -> None:
+    """'…, contract review, actually drop contract review' kept three workflows, the third
+    being 'actually drop contract review'."""
+    q = catalog.by_slug("automation-frontier").question("workflows")
+    a = parse_answer(q, "invoice matching, contract review, actually drop contract review")
+    assert a.items == ("invoice matching",)
+    assert a.note == "left out “contract review” as you said"
+    assert parse_answer(q, "invoice matching, dunning, scratch the last one").items == (
+        "invoice matching",
+    )
+    kept = parse_answer(q, "delete old backups, invoice matching")  # names nothing listed
+    assert kept.items == ("delete old backups", "invoice matching")
