@@ -20,7 +20,7 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
-from consultations.advisors.synthesis_dates import dated, year_of
+from consultations.advisors.synthesis_dates import dated, late, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import goal_measure, goal_tags, vague_cost
 from consultations.advisors.synthesis_items import (
@@ -144,6 +144,13 @@ def advise(request: AdvisorInput) -> Report:
                 else ""
             )
             + f". Measure: {measure}."
+            + (
+                f" Its first step is planned for {overdue}: bring it forward (fewer steps "
+                "before it, or more people) or move the date."
+                if (first := next((r for r in recs if g in r.detail), None))
+                and (overdue := late(first.horizon or "", g, request.as_of))
+                else ""
+            )
         )
     sections = []
     if done:

@@ -3,7 +3,12 @@ what it says, and what the bot had to assume is said."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from consultations import engine
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.report import Report
 from tests.unit.test_advisors import run
@@ -90,3 +95,21 @@ def test_an_amount_typed_at_the_role_is_asked_again_not_kept_as_the_role(
     assert d.outcome.reason is not None and "reads like an amount" in d.outcome.reason
     d = step(script, d.consultation, "a lot: chatbots and copilots")  # words beside it: kept
     assert d.consultation.answers["role"].text == "a lot: chatbots and copilots"
+
+
+def test_a_step_planned_after_the_date_its_goal_names_says_so(catalog: Catalog) -> None:
+    """'ship the copilot by Q1', written in November 2026, was planned for Mar–May 2027 (after
+    tracing, as regulation asks) with nothing said about the missed date."""
+    script = catalog.by_slug("strategy-synthesis")
+
+    def line(goal: str) -> str:
+        answers = {
+            q.key: parse_answer(q, {**FINTECH, "goals": goal}[q.key]) for q in script.questions
+        }
+        r = advise(AdvisorInput(script, answers, catalog.context, (), as_of=date(2026, 11, 26)))
+        return goal_line(r, goal)
+
+    late = line("ship the copilot by Q1")
+    assert "Its first step is planned for Mar–May 2027, after the date it names (by Q1)" in late
+    assert "after the date it names" not in line("ship the copilot by Q2")
+    assert "after the date it names" not in line("ship the copilot by Q1 2028")
