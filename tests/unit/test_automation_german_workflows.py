@@ -4,6 +4,9 @@ word of a compound), so each workflow is scored on what was said about it."""
 
 from __future__ import annotations
 
+import pytest
+
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_advisors import run
 
@@ -28,3 +31,24 @@ def test_the_first_word_of_a_german_compound_names_that_workflow(catalog: Catalo
     assert "Regressprüfung bei Kfz-Schäden: Some, incomplete;" in logs, logs
     assert "Gutachtersteuerung: Some" not in logs  # the Regress caveat is not everyone's
     assert r.verdict.startswith("Prototype "), r.verdict  # not "Not yet" for all three
+
+
+@pytest.mark.parametrize(
+    ("key", "said", "picked"),
+    [
+        ("why_shelved", "zu viele Sonderfälle", ("variability",)),
+        ("why_shelved", "Modelle waren nicht gut genug", ("models",)),
+        ("checkable", "prüfbar gegen Zahlungseingänge", ("verify",)),
+        ("checkable", "nur ein Mensch kann das beurteilen", ("human",)),
+        ("logs", "teilweise", ("some",)),
+        ("logs", "nein", ("none",)),
+        ("error_cost", "Bußgeld der BaFin", ("high",)),
+        ("error_cost", "ein verärgerter Kunde", ("medium",)),
+    ],
+)
+def test_the_automation_choices_in_german(
+    catalog: Catalog, key: str, said: str, picked: tuple[str, ...]
+) -> None:
+    """Every one of these was 'Pick one of …' for a German-speaking insurer."""
+    q = catalog.by_slug("automation-frontier").question(key)
+    assert parse_answer(q, said).choices == picked
