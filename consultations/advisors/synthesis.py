@@ -259,7 +259,7 @@ def advise(request: AdvisorInput) -> Report:
 
 
 _COUNTED = re.compile(  # "win one EU grant", "publish 3 papers": an outcome that can be counted
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|first|second)\b", re.I
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b(?!-)", re.I
 )
 
 

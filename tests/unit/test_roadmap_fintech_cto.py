@@ -113,3 +113,9 @@ def test_a_step_planned_after_the_date_its_goal_names_says_so(catalog: Catalog) 
     assert "Its first step is planned for Mar–May 2027, after the date it names (by Q1)" in late
     assert "after the date it names" not in line("ship the copilot by Q2")
     assert "after the date it names" not in line("ship the copilot by Q1 2028")
+
+
+def test_ai_first_is_still_asked_to_be_restated(catalog: Catalog) -> None:
+    """'be more AI-first' names no outcome: the 'first' in it is no count to plan for."""
+    r = run(catalog, "strategy-synthesis", {**FINTECH, "goals": "be more AI-first"})
+    assert "it names no outcome to plan for" in goal_line(r, "be more AI-first")
