@@ -32,6 +32,9 @@ class Terminal:
         self._again: list[str] = []  # a line to read again (``edit 2`` typed at the picker)
 
     def say(self, markdown: str) -> None:
+        # links were broken for chat platforms (no unfurl, no injected link); a terminal
+        # links nothing, and the user copies them: "https://arxiv.org/abs/…" as typed
+        markdown = markdown.replace(":\u200b", ":").replace("\u2024", ".")
         if self._tty:
             text = _BOLD.sub("\033[1m\\1\033[0m", markdown)
             text = _ITALIC.sub("\033[3m\\1\033[0m", text)

@@ -22,10 +22,11 @@ def test_the_terminal_curation_profile_drives_terminal_triage(tmp_path: Path) ->
         "2h",
         "50/30/20",
         "weekly",
-        "skip",
+        "https://arxiv.org/abs/2504.13837",
     ]
     done = chat(tmp_path, "5", stdin="\n".join([*answers, "digest mine"]) + "\n")
     assert done.returncode == 0, done.stderr
+    assert "Noted: https://arxiv.org/abs/2504.13837." in done.stdout  # as typed, copyable
     saved = tmp_path / "profiles" / "ada.json"
     assert f"Your curation profile is saved in {saved}" in done.stdout
     assert "not in the terminal" in done.stdout  # the digest is not promised here
