@@ -7,6 +7,7 @@ import re
 
 from consultations.advisors.synthesis_goals import (
     CONTACTS_MEASURE,
+    IP_NAMED,
     THINGS,
     delivery_measure,
     delivery_named,
@@ -54,6 +55,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     if delivered := delivery_named(goal):
         return [_delivery(goal, delivered)]
     for tag, key in GOAL_TO_FIRST.items():
+        if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
+            continue
         if tag == "cost" and tag in tags and (named_cost := _COST_NAMED.search(goal)):
             return [_cost_breakdown(named_cost.group("w"))]
         if tag in tags:

@@ -200,12 +200,21 @@ def target_of(goal: str) -> str:
     return ""
 
 
+IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
+    r"\b(?:ip|copyright|trademarks?|infring\w*|intellectual property|urheberrecht\w*|"
+    r"markenrecht\w*|droit d'auteur)\b",
+    re.I,
+)
+
+
 def _measure(goal: str) -> str:
     if delivered := delivery_named(goal):
         return delivery_measure(delivered)
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
+            continue
+        if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
         if tag in tags and tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
             break

@@ -58,3 +58,9 @@ def test_a_goals_prototype_waits_for_the_value_the_automation_consultation_asked
     proto = next(rec for t, rec in recs.items() if "prototype production" in t)
     assert proto.depends_on == measure, proto.depends_on
     assert "Only if the measured value pays a prototype back within a year" in proto.detail
+
+
+def test_no_lawsuits_at_a_fintech_is_not_an_image_publishing_goal(catalog: Catalog) -> None:
+    fintech = {**AGENCY, "industry": "fintech", "ai_use": "a support chatbot on OpenAI"}
+    r = run(catalog, "strategy-synthesis", {**fintech, "goals": "no lawsuits"})
+    assert "image" not in goal_line(r, "no lawsuits")  # neither its step nor its measure
