@@ -137,6 +137,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError(f"Name each one, please{example}.")
             items, dropped = without_dropped(split_list(text, named=question.named_items))
             items = items[: question.max_items]
+            if not items and question.optional and not dropped:  # "idk": nothing to add
+                return Answer(key=question.key, raw=text, skipped=True)
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"

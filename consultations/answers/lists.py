@@ -73,7 +73,9 @@ MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
 _MAYBE = re.compile(r"^(?:maybe|perhaps|probably|possibly)\s+(?=\S)", re.I)  # "maybe brainstorming"
 _FILLER_ITEM = re.compile(
     r"(?:sometimes|maybe|occasionally|mostly|etc\.?|and so on|and more|stuff like that|"
-    r"things like that|or so|i guess|i think|probably|really|too|as well)[.!]?",
+    r"things like that|or so|i guess|i think|probably|really|too|as well|idk|dunno|"
+    r"(?:you know(?:,)?\s+)?(?:the\s+)?usual(?:\s+(?:stuff|things|suspects))?|you know|"
+    r"no idea|not sure)[.!?]?",
     re.I,
 )
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"

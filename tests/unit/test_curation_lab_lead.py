@@ -78,3 +78,12 @@ def test_a_source_left_to_the_bot_is_said_to_be_its_pick(catalog: Catalog, said:
 def test_a_cadence_in_german(catalog: Catalog, said: str, cadence: str) -> None:
     q = catalog.by_slug("research-curation").question("cadence")
     assert parse_answer(q, said).choices == (cadence,)
+
+
+def test_fillers_in_a_list_are_not_topics_or_labs(catalog: Catalog) -> None:
+    """'you know the usual stuff' was a topic and 'idk' a lab in the canon."""
+    script = catalog.by_slug("research-curation")
+    topics = parse_answer(script.question("topics"), "LLMs, agents, you know the usual stuff")
+    assert topics.items == ("LLMs", "agents")
+    assert parse_answer(script.question("canon"), "Qwen team, idk").items == ("Qwen team",)
+    assert parse_answer(script.question("canon"), "idk").skipped  # optional: left out
