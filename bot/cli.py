@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import re
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
@@ -29,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     chat.add_argument("consultation", nargs="?", help="number (1-8) or name, e.g. edge-economics")
     chat.add_argument("--user", default=None, help="whose consultations (default: your login)")
+    roadmap = sub.add_parser(
+        "roadmap",
+        help="your 2026 AI roadmap: the strategy synthesis (consultation 8) in the terminal",
+    )
+    roadmap.add_argument("--user", default=None, help="whose consultations (default: your login)")
+    sub.add_parser("digest", help="where the research digest is delivered (Slack and Teams)")
     forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
     forget.add_argument("--user", default=None)
     serve = sub.add_parser(
@@ -60,17 +65,33 @@ def _plugins() -> list[_Plugin]:
 
 
 def _terminal_user(name: str | None) -> str:
-    raw = name or getpass.getuser() or "me"
-    return re.sub(r"[^A-Za-z0-9._@-]", "-", raw)[:64] or "me"
+    from bot.profiles import terminal_user
+
+    return terminal_user(name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `neurips-advisor chat 7 | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = Settings()
     except ValidationError as e:
         print(f"neurips-advisor: bad setting: {e}", file=sys.stderr)
         return 2
+    if args.command == "digest":
+        from bot.terminal import DIGEST_HERE
+
+        print(DIGEST_HERE.replace("`", ""))
+        return 0
+    if args.command == "roadmap":  # `chat 8` by its name
+        args.command, args.consultation = "chat", "strategy-synthesis"
     interactive = args.command in ("chat", "consultations", "forget")
     configure_logging(
         settings.neurips_log_format, "WARNING" if interactive else settings.neurips_log_level
@@ -112,9 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if app.settings.llm_mode == "offline" and sys.stdout.isatty():
             print("(No ANTHROPIC_API_KEY: reports are the built-in offline analysis.)\n")
-        return run_chat(
-            app.service, app.narrator, owner, args.consultation, Terminal(sys.stdin, sys.stdout)
-        )
+        from bot.profiles import profile_path
+
+        term = Terminal(sys.stdin, sys.stdout, profile_path(settings.neurips_data_dir, owner.user))
+        return run_chat(app.service, app.narrator, owner, args.consultation, term)
     except KeyboardInterrupt:
         print("\nSaved. Run `neurips-advisor chat` again to continue.")
         return 130

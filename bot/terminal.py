@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import select
+from pathlib import Path
 from typing import TextIO
 
+from bot.profiles import save_profile
 from consultations import messages, router
 from consultations.catalog import UnknownConsultation
 from consultations.corrected import label
@@ -23,12 +25,16 @@ _UPDATE = {"update", "refresh", "rewrite", "update it", "write it again"}
 
 
 class Terminal:
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(self, stdin: TextIO, stdout: TextIO, profile: Path | None = None) -> None:
         self._in, self._out = stdin, stdout
+        self.profile = profile  # where a finished Research Curation's profile is written
         self._tty = stdout.isatty() and stdin.isatty()
         self._again: list[str] = []  # a line to read again (``edit 2`` typed at the picker)
 
     def say(self, markdown: str) -> None:
+        # links were broken for chat platforms (no unfurl, no injected link); a terminal
+        # links nothing, and the user copies them: "https://arxiv.org/abs/…" as typed
+        markdown = markdown.replace(":\u200b", ":").replace("\u2024", ".")
         if self._tty:
             text = _BOLD.sub("\033[1m\\1\033[0m", markdown)
             text = _ITALIC.sub("\033[3m\\1\033[0m", text)
@@ -113,12 +119,21 @@ HELP = (
 )
 
 
+DIGEST_HERE = (
+    "Digests are posted in Slack and Teams (`/neurips digest` there). Here, "
+    "`neurips-advisor triage neurips2025` (or arxiv:QUERY, a .csv or .jsonl file) ranks "
+    "papers now, with the profile your Research Curation saved."
+)
+
+
 def _terminal_reply(service: ConsultationService, owner: Owner, cmd: router.Command) -> str:
     """What the router's commands mean in the terminal, where one consultation is open."""
     if isinstance(cmd, router.Status):
         found = service.consultations(owner)
         lines = [messages.status_line(service.catalog.by_slug(x.slug), x) for x in found]
         return "**Your consultations**\n" + "\n".join(f"• {x}" for x in lines)
+    if isinstance(cmd, router.Digest):  # the digest is posted in Slack or Teams, never here
+        return DIGEST_HERE
     if isinstance(cmd, router.Forget):
         return "To delete everything stored about you, quit and run `neurips-advisor forget`."
     return HELP.format(controls=messages.CONTROLS)
@@ -233,5 +248,13 @@ def _deliver(
     done = service.write_report(owner, cid, narrator)
     term.say(f"— Report by {done.narrated_by} —")
     term.say(done.narrative or "")
+    if done.slug == "research-curation" and term.profile is not None:
+        save_profile(term.profile, done.answers)
+        term.say(
+            f"Your curation profile is saved in {term.profile}. Here in the terminal, "
+            "`neurips-advisor triage neurips2025` (or arxiv:QUERY, a .csv or .jsonl file) ranks "
+            "papers with it; your own digest is delivered in Slack or Teams (`digest mine` "
+            "there), not in the terminal."
+        )
     term.say(f"_{messages.WHAT_IF} `quit` leaves._")
     return service.mark_delivery(owner, cid, Delivery.DELIVERED)

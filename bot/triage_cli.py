@@ -28,7 +28,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help=f"a built-in data set ({', '.join(BUILTIN)}), a .csv/.jsonl file, arxiv:QUERY, "
         "openreview:VENUE_ID or an RSS/Atom URL (several are merged)",
     )
-    p.add_argument("--profile", type=Path, help="JSON or TOML: topics, canon, weights")
+    p.add_argument(
+        "--profile",
+        type=Path,
+        help="JSON or TOML: topics, canon, weights (default: the profile your Research "
+        "Curation saved in the terminal chat, if any)",
+    )
+    p.add_argument("--user", default=None, help="whose saved profile (default: your login)")
     p.add_argument("--top", type=int, default=20)
     p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
     p.add_argument(
@@ -58,6 +64,19 @@ def load_profile(path: Path | None) -> Profile:
         raise SourceError(f"profile {path}: {e}") from e
 
 
+def _saved_profile(args: argparse.Namespace, settings: Any) -> Path | None:
+    """The profile the terminal chat's Research Curation saved for this user, said on stderr."""
+    from bot.profiles import profile_path, terminal_user
+
+    if settings is None:
+        return None
+    path = profile_path(settings.neurips_data_dir, terminal_user(getattr(args, "user", None)))
+    if not path.exists():
+        return None
+    print(f"Ranked with your curation profile ({path}).", file=sys.stderr)
+    return path
+
+
 def _urls(settings: Any) -> tuple[str | None, str | None]:
     """The arXiv and OpenReview base URLs from the settings (defaults without settings)."""
     if settings is None:
@@ -74,7 +93,7 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
         return 2
     progress = sys.stderr.isatty()
     try:
-        profile = load_profile(args.profile)
+        profile = load_profile(args.profile or _saved_profile(args, settings))
         papers: list[Paper] = []
         for spec in args.source:
             for p in papers_from(spec, *_urls(settings)):

@@ -44,7 +44,7 @@ def short(text: str) -> str:
 
 
 def changed(q: Question, old: str, new: str) -> str:
-    return f"Changed {label(q)}: {short(old)} → {short(new)}."
+    return f"Changed {label(q)}: {short(old).rstrip('.')} → {short(new).rstrip('.')}."
 
 
 def not_asked(about: str, asking: bool = True) -> str:

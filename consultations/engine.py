@@ -113,7 +113,7 @@ class EditNamed:
 Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit | EditNamed
 
 _CONTROL_WORDS: dict[str, Command] = {
-    **dict.fromkeys(("back", "previous"), Back()),
+    **dict.fromkeys(("back", "previous", "back please", "go back please"), Back()),
     "undo": Back(undo=True),
     **dict.fromkeys(
         ("skip", "pass", "skip it", "skip this", "skip this one", "skip that", "skip for now")
@@ -157,9 +157,29 @@ _EDIT_NAMED = re.compile(  # "edit the price", "go back to the volume question"
 )
 
 
+_LEAD_IN = re.compile(  # "actually, change 3 to 12", "hold on, go back", "no wait, edit 2"
+    r"^(?:(?:actually|wait|sorry|oops|oh|no|ok|okay|hmm+|um+|uh+|erm?|hold on|hang on|"
+    r"my bad|scratch that)[,.!:;]?\s+)+",
+    re.I,
+)
+
+
+def _is_control(rest: str) -> bool:
+    """What follows a lead-in is a control on its own: `edit 2`, `change 3 to 12`, `go back`,
+    `back`, `undo`, `skip`."""
+    return bool(
+        _EDIT.match(rest)
+        or _EDIT_TO.match(rest)
+        or _BACK.match(rest)
+        or rest in ("back", "back please", "undo", "skip", "restart")
+    )
+
+
 def command_from_text(text: str) -> Command:
     """A typed line becomes a control command when it is only a control word or `edit N`."""
     word = clean_text(text).casefold().strip(" .!`'\"")
+    if (lead := _LEAD_IN.match(word)) and _is_control(word[lead.end() :]):
+        word, text = word[lead.end() :], _LEAD_IN.sub("", clean_text(text).strip(), count=1)
     if m := _EDIT.match(word):
         return Edit(int(m.group(1)))
     if m := _EDIT_TO.match(text):

@@ -256,7 +256,8 @@ def _accept(
         c.editing = None
         if old is not None:
             return ReplyResult(True, note=changed(q, old.display(q), shown))
-    return ReplyResult(True, note=f"Noted: {shown.rstrip('.')}.")  # never "scary.."
+    stop = "" if shown.rstrip().endswith((".", "!", "?", "…")) else "."  # "…medical." once
+    return ReplyResult(True, note=f"Noted: {shown}{stop}")
 
 
 def _mixed(script: ConsultationScript, c: Consultation, answer: Answer) -> str | None:

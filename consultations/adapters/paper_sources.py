@@ -36,7 +36,13 @@ def builtin(name: str) -> Iterator[Paper]:
 def load_file(path: Path) -> Iterator[Paper]:
     """Papers from a local .csv or .jsonl file."""
     if not path.exists():
-        raise SourceError(f"no such file: {path}")
+        named = (
+            [b for b in BUILTIN if b.startswith(path.name.casefold()[:4])]
+            if path.suffix == ""
+            else []
+        )
+        hint = f" (did you mean {' or '.join(named)}?)" if named else ""
+        raise SourceError(f"no such file: {path}{hint}")
     if path.suffix.casefold() not in SUFFIXES:
         raise SourceError(f"{path}: expected a .csv or .jsonl file")
     with path.open(encoding="utf-8", newline="") as f:

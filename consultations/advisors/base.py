@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,3 +110,18 @@ class AnswerSheet:
 def assumed_lines(sheet: AnswerSheet, meaning: Mapping[str, str]) -> tuple[str, ...]:
     """Say in words what was assumed for each skipped answer."""
     return tuple(meaning[k] for k in dict.fromkeys(sheet.assumed) if k in meaning)
+
+
+_I_AM = re.compile(
+    r"^(?:i'?m|i am|i work as|working as|my role is|my role:|role:)\s+(?:an?\s+|the\s+)?", re.I
+)
+_I_LEAD = re.compile(r"^i\s+(?:lead|run|head|manage)\s+", re.I)
+
+
+def role_phrase(role: str) -> str:
+    """A role as the report names its reader ("for you as …"): "I lead a 12-person ML lab;
+    research should inform …" → "lead of a 12-person ML lab"; "I'm the CTO" → "CTO"."""
+    head = "".join(ch for ch in role.split(";")[0] if unicodedata.category(ch) != "So").strip()
+    if m := _I_LEAD.match(head):  # "CTO 🚀": the emoji is not part of the role
+        return f"lead of {head[m.end() :]}"
+    return _I_AM.sub("", head) or head

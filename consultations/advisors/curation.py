@@ -6,11 +6,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
+from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines, role_phrase
 from consultations.advisors.words import join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
 from consultations.report import Figure, Recommendation, Report, Section
+from consultations.scripts import Shift
 
 MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
 PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 12 / 52}
@@ -62,7 +63,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     role = sheet.text("role", "your role")
-    who = _ROLE_END.split(role, maxsplit=1)[0].strip() or role  # "CTO, what to build on": CTO
+    who = role_phrase(_ROLE_END.split(role, maxsplit=1)[0].strip() or role)  # "CTO, what …"
     profile = _profile(sheet)
     w = profile["weights"]
     leaders = [k for k in w if w[k] >= max(w.values()) - 0.02]  # 34/33/33: no single lead
@@ -109,7 +110,7 @@ def advise(request: AdvisorInput) -> Report:
         sections.append(
             Section(
                 title="First triage of what you pasted (by title, offline)",
-                items=_first_triage(to_triage, profile),
+                items=_first_triage(to_triage, profile, request.context.shifts),
             )
         )
     return Report(
@@ -224,8 +225,11 @@ def _period(cadence: str) -> str:
     )
 
 
-def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]:
-    """Rank the pasted titles or links with the new profile (links are judged by their text)."""
+def _first_triage(
+    pasted: list[str], profile: dict[str, Any], shifts: Sequence[Shift]
+) -> tuple[str, ...]:
+    """Rank the pasted titles or links with the new profile (links are judged by their text);
+    a paper the research context describes is judged by that description too."""
     from consultations.triage.papers import Paper, arxiv_id
     from consultations.triage.pipeline import triage
     from consultations.triage.scorer import Profile
@@ -233,13 +237,30 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
     links, titles = _links_and_titles(pasted)
     described = [t for t in titles if _DESCRIBED.match(t)]
     titles = [t for t in titles if t not in described]
+    known = {n: _known(text, shifts) for n, text in enumerate(titles, 1)}
     papers = [
-        Paper(id=f"pasted:{n}", title=text[:1000], arxiv_id=arxiv_id(text))
+        Paper(
+            id=f"pasted:{n}",
+            title=text[:1000],
+            arxiv_id=arxiv_id(text),
+            abstract=_described_as(shift) if (shift := known[n]) else "",
+            affiliations=_labs_named(shift, profile["canon"]) if (shift := known[n]) else (),
+        )
         for n, text in enumerate(titles, 1)
     ]
     ranked = triage(papers, Profile.model_validate(profile), top=None) if papers else []
+    award = {f"pasted:{n}": s for n, s in known.items() if s is not None}
     return (
-        tuple(f"{r.title} — {r.score:.0f}/100. {r.why}" for r in ranked)
+        tuple(
+            f"{r.title} — {r.score:.0f}/100. {r.why}"
+            + (
+                f" (A NeurIPS 2025 award paper: judged on what shift {s.number}, "
+                f"{s.name[:1].lower()}{s.name[1:]}, says of it too.)"
+                if (s := award.get(r.id))
+                else ""
+            )
+            for r in ranked
+        )
         + tuple(
             f"{link} — not judged: offline a link has no title to read; paste the paper's title "
             "to rank it here."
@@ -251,6 +272,33 @@ def _first_triage(pasted: list[str], profile: dict[str, Any]) -> tuple[str, ...]
             for text in described
         )
     )
+
+
+def _known(title: str, shifts: Sequence[Shift]) -> Shift | None:
+    """The shift whose paper this pasted title is ("Gated Attention for Large Language Models"
+    is the start of that best paper's title), or None."""
+    said = _words(title)
+    if len(said) < 12 or " " not in said:  # "Artificial Hivemind", not "attention"
+        return None
+    for shift in shifts:
+        full = _words(shift.paper or "")
+        if full and full.startswith(said):
+            return shift
+    return None
+
+
+def _words(title: str) -> str:
+    """A title's words, as typed or not: "Don't" and "Dont" are one word."""
+    return " ".join(re.findall(r"\w+", re.sub(r"['’]", "", title.casefold())))
+
+
+def _described_as(shift: Shift) -> str:
+    return " ".join((shift.summary, *shift.facts, shift.consequence))
+
+
+def _labs_named(shift: Shift, canon: Sequence[str]) -> tuple[str, ...]:
+    """The canon's labs and authors the research context names as this paper's own."""
+    return tuple(c for c in canon if c.casefold() in shift.summary.casefold())
 
 
 _DESCRIBED = re.compile(  # "the Qwen gated attention paper", "that RLVR one"

@@ -118,7 +118,7 @@ def advise(request: AdvisorInput) -> Report:
                 if own
                 else ""
             )
-            + f" Assessed for: {use}."
+            + f" Assessed for: {use.rstrip(' .')}."
         ),
         figures=(
             Figure(

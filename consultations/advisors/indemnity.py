@@ -21,24 +21,37 @@ def per_vendor(question: Question, raw: str, vendors: list[str]) -> dict[str, st
     → none); a vendor the answer does not name, or names with no clear option, is left out.
     "Adobe covers us but not Midjourney": the vendor after "not" has none."""
     out: dict[str, str] = {}
-    for clause in _CLAUSE.split(raw):
+    waiting: list[str] = []  # "MJ and Canva not": MJ shares what is said of Canva
+    for clause in _CLAUSE.split(_ALIASES.sub(lambda m: _ALIAS[m.group(0).casefold()], raw)):
         named = [v for v in vendors if _named(v, clause)]
         if len(named) != 1:
+            waiting = []
             continue
         rest = clause
         for w in _words(named[0]):
             rest = re.sub(rf"(?i)\b{re.escape(w)}\w*", " ", rest)
         rest = rest.strip(" '’s")
+        if not rest:
+            waiting.append(named[0])
+            continue
+        pick: str | None = None
         if re.fullmatch(r"(?i)not(?:\s+(?:for|with|from))?", rest):
-            out[named[0]] = "none"
-            continue
-        try:
-            picks = choose(question, rest)[0] if rest else ()
-        except AnswerError:
-            continue
-        if len(picks) == 1:
-            out[named[0]] = picks[0]
+            pick = "none"
+        else:
+            try:
+                picks = choose(question, rest)[0]
+            except AnswerError:
+                picks = ()
+            pick = picks[0] if len(picks) == 1 else None
+        if pick is not None:
+            for v in (*waiting, named[0]):
+                out[v] = pick
+        waiting = []
     return out
+
+
+_ALIAS = {"mj": "Midjourney", "sd": "Stable Diffusion"}  # what people call them
+_ALIASES = re.compile(r"(?i)\b(?:mj|sd)\b")
 
 
 def _words(vendor: str) -> set[str]:

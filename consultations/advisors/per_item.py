@@ -65,11 +65,21 @@ def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
     return min(picked, key=lambda o: rank[o])
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # "Regressprüfung" is one word, not "regresspr" + "fung"
+COMPOUND_HEAD = 5  # "Gutachter" names "Gutachtersteuerung": a compound's first word, 5+ letters
+
+
 def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> bool:
-    """Whether the clause names the item by a word of its own; ``options``: words that name
-    an answer's option ("customer" in "an unhappy customer"), which name no item."""
-    typed = {stem(t) for t in re.findall(r"[a-z]+", clause.casefold())} - options
-    return any(stem(t) in typed for t in re.findall(r"[a-z]{4,}", item.casefold()))
+    """Whether the clause names the item by a word of its own, or by the first word of a
+    compound ("the Regress stuff": Regressprüfung); ``options``: words that name an answer's
+    option ("customer" in "an unhappy customer"), which name no item."""
+    said = _LETTERS.findall(clause.casefold())
+    typed = {stem(t) for t in said} - options
+    own = [w for w in _LETTERS.findall(item.casefold()) if len(w) >= 4]
+    if any(stem(w) in typed for w in own):
+        return True
+    heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # an option's word too: "Gutachter"
+    return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
 
 
 def _option_words(question: Question) -> frozenset[str]:

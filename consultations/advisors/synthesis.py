@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.base import AdvisorInput, assumed_lines, role_phrase
 from consultations.advisors.synthesis_budget import (
     WEEKS_A_YEAR,
     cost,
@@ -20,20 +20,37 @@ from consultations.advisors.synthesis_budget import (
     effort_weeks,
     stops,
 )
-from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES, chain
-from consultations.advisors.synthesis_dates import dated, year_of
+from consultations.advisors.synthesis_constraints import chain
+from consultations.advisors.synthesis_dates import dated, late, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
-from consultations.advisors.synthesis_goals import goal_measure, goal_tags, has_deadline
+from consultations.advisors.synthesis_goals import (
+    goal_measure,
+    goal_tags,
+    has_deadline,
+    vague_cost,
+)
 from consultations.advisors.synthesis_items import (
     ADDS,
     CONSTRAINT_TAGS,
-    EXPOSED_TODAY,
     Item,
     from_report,
     serves,
     to_recommendation,
 )
-from consultations.advisors.synthesis_scope import follow_ons, free_lines, within_room
+from consultations.advisors.synthesis_order import (
+    keep_constraints,
+    link_interface_before_switch,
+    one_workflow_each,
+    residency_map_first,
+    traced_before_live,
+    value_before_prototype,
+)
+from consultations.advisors.synthesis_scope import (
+    follow_ons,
+    free_lines,
+    share_of_year,
+    within_room,
+)
 from consultations.advisors.words import count, join, money, number, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -72,11 +89,12 @@ def advise(request: AdvisorInput) -> Report:
         items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
-    _one_workflow_each(items)
-    _link_interface_before_switch(items)
-    _residency_map_first(items, constraints)
+    one_workflow_each(items)
+    value_before_prototype(items)
+    link_interface_before_switch(items)
+    residency_map_first(items, constraints)
     items.extend(follow_ons(items))
-    _traced_before_live(items, constraints)
+    traced_before_live(items, constraints)
     wanted = set().union(*(goal_tags(g) for g in goals)) if goals else set()
     pressing = set().union(*(CONSTRAINT_TAGS.get(c, set()) for c in constraints))
     triggered = [i for i in items if i.trigger]
@@ -91,7 +109,7 @@ def advise(request: AdvisorInput) -> Report:
     cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
     for horizon, item in plan:
-        _keep_constraints(item, constraints)
+        keep_constraints(item, constraints)
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
@@ -109,6 +127,7 @@ def advise(request: AdvisorInput) -> Report:
         )
     goal_lines = []
     unserved = [g for g in goals if not any(g in r.detail for r in recs)]
+    number_of_goals = _number_of(request, "goals")
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
         measure = goal_measure(g)
@@ -119,11 +138,24 @@ def advise(request: AdvisorInput) -> Report:
                 if serving
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
-                f"a person”) and `edit {_number_of(request, 'goals')}`"
-                if not goal_tags(g) and not re.search(r"\d", g)
+                f"a person”) and `edit {number_of_goals}`"
+                if not goal_tags(g) and not _COUNTED.search(g)
                 else "no item here serves it directly; plan the work it needs beside this roadmap"
             )
+            + (
+                " (read as your AI model spend, as it names no other cost: to cut another, name "
+                f"it and its target, e.g. “cut support costs by 20%”, and `edit {number_of_goals}`)"
+                if vague_cost(g)
+                else ""
+            )
             + f". Measure: {measure}."
+            + (
+                f" Its first step is planned for {overdue}: bring it forward (fewer steps "
+                "before it, or more people) or move the date."
+                if (first := next((r for r in recs if g in r.detail), None))
+                and (overdue := late(first.horizon or "", g, request.as_of))
+                else ""
+            )
         )
     sections = []
     if done:
@@ -175,7 +207,7 @@ def advise(request: AdvisorInput) -> Report:
             )
             + f"ranked by your goals and constraints ({join(list(constraints))}), one item per "
             f"track at a time. It costs about {money(cost(weeks), cur)} in people's time "
-            f"({_share(weeks, capacity)})" + (", and says what to stop." if stop else ".")
+            f"({share_of_year(weeks, capacity)})" + (", and says what to stop." if stop else ".")
         ),
         figures=(
             Figure(
@@ -189,7 +221,7 @@ def advise(request: AdvisorInput) -> Report:
                 label="What the plan costs",
                 value=cost(weeks),
                 display=f"about {money(cost(weeks), cur)}: {number(weeks, 0)} person-weeks, "
-                f"{_share(weeks, capacity)}",
+                f"{share_of_year(weeks, capacity)}",
                 working="the effort of each item above × 5 days × "
                 f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
                 f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
@@ -231,19 +263,17 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_COUNTED = re.compile(  # "win one EU grant", "publish 3 papers": an outcome that can be counted
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b(?!-)", re.I
+)
+
+
 def _number_of(request: AdvisorInput, key: str) -> int:
     return next(n for n, q in enumerate(request.script.questions, 1) if q.key == key)
 
 
 def _new(item: Item, items: list[Item]) -> bool:
     return all(item.title != i.title for i in items)
-
-
-def _share(weeks: float, capacity: float) -> str:
-    """ "9% of your team's year", or how far past it the plan goes."""
-    if weeks > capacity:
-        return f"{number(weeks / capacity, 1)}× your team's whole year: cut items or add people"
-    return f"{max(1, round(100 * weeks / capacity))}% of your team's year"
 
 
 def _goals(raw: tuple[str, ...]) -> list[str]:
@@ -328,86 +358,6 @@ def _served_by(item: Item, goals: list[str]) -> set[str]:
     return {g for g in goals if serves(g, item)}
 
 
-VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
-
-
-def _keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
-    """An item that touches vendors or where data goes must not undo a stated constraint."""
-    text = f"{item.title} {item.detail}".casefold()
-    rules = {"data", "regulation"} & set(constraints) and "residency rules" not in text
-    if rules and any(w in text for w in VENDOR_WORDS):
-        item.detail += (
-            " Within your data-residency and regulatory rules: a new vendor, region or "
-            "data flow qualifies only once it meets them."
-        )
-    if "budget" in constraints and "server" in text and item.source != "edge-economics":
-        item.detail += " Hardware only where a priced comparison shows it pays."
-
-
-def _one_workflow_each(items: list[Item]) -> None:
-    """Prototypes of workflows the goals name serve only the goal naming their workflow; with
-    one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
-    reported = [i.subject for i in items if i.source == "automation-frontier" and i.subject]
-    items[:] = [  # a workflow the automation consultation planned: its own steps serve it
-        i
-        for i in items
-        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
-    ]
-    named = [i for i in items if i.source == "constraint" and i.subject]
-    if named:
-        items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]
-    for i in named:
-        i.others = set().union(*(j.subject for j in named if j is not i)) - i.subject
-
-
-def _link_interface_before_switch(items: list[Item]) -> None:
-    """The model interface comes before any vendor or model switch."""
-    interface = next((i for i in items if "model interface" in i.title.casefold()), None)
-    if interface is None:
-        return
-    for i in items:
-        if i is not interface and i.depends_on is None and "switch" in i.title.casefold():
-            i.depends_on = interface.title
-
-
-def _residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> None:
-    """Under data or regulatory constraints, an item that brings a vendor, an API or a new
-    data flow waits for the map of where each workload's data goes: its own text says it
-    qualifies only once it meets those rules, so the map cannot come after it."""
-    if not {"data", "regulation"} & set(constraints):
-        return
-    gate = next((i for i in items if "where each workload's data" in i.title), None)
-    if gate is None:
-        return
-    for i in items:
-        text = f"{i.title} {i.detail}".casefold()
-        if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
-            continue
-        if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
-            i.depends_on = gate.title
-
-
-LIVE_TAGS = {"launch", "contacts"}  # items that put something in front of users
-
-
-def _traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None:
-    """Under regulation the plan says to stop putting AI into production before it is traced:
-    an item that goes live waits for the tracing step, so the plan keeps its own rule."""
-    if "regulation" not in constraints:
-        return
-    gate = next((i for i in items if i.title.startswith(TRACE_TITLES)), None)
-    if gate is None:
-        return
-    waits = {gate.title}  # items that already wait for tracing: what follows them waits too
-    for i in items:
-        if i is not gate and i.tags & LIVE_TAGS and i.depends_on not in waits:
-            waits.add(i.title)
-            if i.depends_on is None:
-                i.depends_on = gate.title
-            elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
-                i.also_after = gate.title
-
-
 def _lower_first_word(title: str, lead: str) -> str:
     head, _, rest = title.partition(" ")
     word = head.lower() if head[1:].islower() else head
@@ -415,7 +365,9 @@ def _lower_first_word(title: str, lead: str) -> str:
 
 
 def _short(role: str) -> str:
-    head = role.split(";")[0].split(",")[0].strip()
+    head = role_phrase(role).split(",")[0].strip()
+    if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
+        head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"
 
 

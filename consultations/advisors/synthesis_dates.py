@@ -39,3 +39,49 @@ def year_of(as_of: date) -> str:
     """ "December 2026 to November 2027": the twelve months the roadmap covers."""
     (a, ay), (b, by) = _month(_start(as_of), long=True), _month(_start(as_of) + 11, long=True)
     return f"{a} {ay} to {b} {by}"
+
+
+_DUE = re.compile(  # "by Q1", "before August", "by the end of June 2027", "bis Q3 2027"
+    r"\b(?P<cue>before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
+    r"(?:(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|q(?P<q>[1-4])|h(?P<h>[12])|(?P<summer>(?:the\s+)?summer)|(?P<yearend>year[- ]end))"
+    r"(?:\s+(?P<year>20\d\d))?\b",
+    re.I,
+)
+
+
+def due_month(goal: str, as_of: date) -> int | None:
+    """The last month (months since year 0) a goal's own date allows: "by Q1" written in
+    November 2026 is March 2027; "before August" is July; None when it names no date."""
+    m = _DUE.search(goal)
+    if m is None:
+        return None
+    if m.group("month"):
+        month = _MONTHS.index(m.group("month")[:3].capitalize()) + 1
+    elif m.group("q"):
+        month = 3 * int(m.group("q"))
+    elif m.group("h"):
+        month = 6 * int(m.group("h"))
+    else:
+        month = 8 if m.group("summer") else 12
+    if m.group("cue").casefold() in ("before", "vor", "avant"):
+        month -= 1
+    if m.group("year"):
+        return int(m.group("year")) * 12 + month - 1
+    due = as_of.year * 12 + month - 1
+    return due if due >= _start(as_of) else due + 12  # "by Q1" in November: next year's
+
+
+def late(horizon: str, goal: str, as_of: date | None) -> str | None:
+    """ "Mar–May 2027, after the date it names (Q1)" when a step planned for ``horizon``
+    ends after the goal's own date, else None."""
+    horizon = horizon.split(":")[0]  # "3-6 months: Mar–May 2027" as planned
+    span = _SPAN.match(horizon)
+    if as_of is None or span is None or (due := due_month(goal, as_of)) is None:
+        return None
+    if _start(as_of) + int(span.group(2)) - 1 <= due:
+        return None
+    named = _DUE.search(goal)
+    assert named is not None
+    when = dated(horizon, as_of).split(": ", 1)[1]
+    return f"{when}, after the date it names ({named.group(0)})"

@@ -8,6 +8,7 @@ import re
 from consultations.advisors.synthesis_constraints import FOLLOW_UPS, SHELVED_HUNT, chain
 from consultations.advisors.synthesis_goals import (
     CONTACTS_MEASURE,
+    IP_NAMED,
     THINGS,
     delivery_measure,
     delivery_named,
@@ -25,6 +26,7 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
     "local": "local",
     "compliance": "data",
     "images": "images",  # "publish 5,000 images a month": about images, whatever else it says
+    "risk": "images",  # "no IP trouble": the IP controls on what is generated and published
     "automation": "automation",
     "time": "automation",
     "agents": "regulation",
@@ -46,6 +48,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     if delivered := delivery_named(goal):
         return [_delivery(goal, delivered)]
     for tag, key in GOAL_TO_FIRST.items():
+        if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
+            continue
         if tag == "cost" and tag in tags and (named_cost := _COST_NAMED.search(goal)):
             return [_cost_breakdown(named_cost.group("w"))]
         if tag in tags:
@@ -156,7 +160,7 @@ def _delivery(goal: str, thing: str) -> Item:
 
 _COST_NAMED = re.compile(  # "cut agency spend by 40%": the cost is "agency spend"
     r"\b(?:cut|reduce|lower|halve|shrink|bring down|save on)\s+(?:the\s+|our\s+)?"
-    r"(?P<w>[\w&/-]+(?:\s+[\w&/-]+){0,4}?)\s+(?:by|to|under|below|in half)\b",
+    r"(?P<w>[\w&/-]+(?:\s+[\w&/-]+){0,4}?)(?:\s+(?:by|to|under|below|in|before|until|this|next|over|within)\b|\s*$)",
     re.I,
 )
 

@@ -20,7 +20,7 @@ GOAL_WORDS = {
         "bill",
         "expens",
     ),
-    "time": ("time", "faster", "handling", "hours", "throughput", "publish"),
+    "time": ("time", "faster", "handling", "hours", "throughput"),
     "automation": (
         "automat",
         "workflow",
@@ -36,7 +36,8 @@ GOAL_WORDS = {
     "revenue": (
         "revenue",
         "new clients",
-        "win ",
+        *("win new", "win more", "win deals", "win business", "win customers", "win clients"),
+        *("win accounts", "win contracts", "win tenders", "win the deal"),
         "sales",
         "customers pay",
         "paid feature",
@@ -88,9 +89,10 @@ GOAL_WORDS = {
     "risk": (
         *("ip risk", "legal claim", "copyright", "infring", "lawsuit", "intellectual property"),
         *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
+        *("ip trouble", "ip headache", "ip exposure", "copyright trouble", "ip-sicher"),
         "takedown",
     ),
-    "images": ("image", "visual", "creative", "photo", "publish"),
+    "images": ("image", "visual", "creative", "photo"),
     "latency": (
         *("latency", "second", "instant", "fast", "real time", "realtime", "response time"),
         *("p90", "p95", "p99", "slow"),
@@ -103,7 +105,10 @@ GOAL_WORDS = {
 # unrelated one ("bild" is in "Ausbildung", so images are "bilder")
 FOREIGN_GOAL_WORDS = {
     "cost": ("kosten", "ausgaben", "einspar", "sparen", "coût", "cout", "dépense", "économ"),
-    "time": ("zeit", "stunden", "schneller", "le temps", "du temps", "heures", "délai"),
+    "time": (
+        *("zeit", "stunden", "schneller", "beschleunig", "verkürz", "le temps", "du temps"),
+        *("heures", "délai", "accélér"),
+    ),
     "automation": ("automatis", "arbeitsablauf", "prototyp", "pilotprojekt", "projet pilote"),
     "revenue": ("umsatz", "neukunden", "erlös", "chiffre d'affaires", "nouveaux clients"),
     "contacts": ("anrufe", "callcenter", "call-center", "kundenanfragen", "centre d'appels"),
@@ -170,10 +175,45 @@ def has_deadline(goal: str) -> bool:
 
 
 def goal_measure(goal: str) -> str:
-    """What shows the goal worked, and the date it names ("…, before August")."""
+    """What shows the goal worked, the target it names ("30% below it") and the date it names
+    ("…, before August")."""
     due = _DEADLINE.search(goal)
     measure = _measure(_DEADLINE.sub("", goal))  # "by Q2" names a date, not a target
+    if "baseline" in measure or "this month's" in measure:
+        measure += target_of(goal)
     return f"{measure}, {due.group(0)}" if due else measure
+
+
+_SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent|prozent)", re.I)
+_LESS = re.compile(
+    r"\b(?:cut|reduce|lower|decrease|shrink|shorten|bring down|speed up|save|senken|reduzieren|"
+    r"verkürzen|beschleunigen|verringern|réduire|baisser)\b",
+    re.I,
+)
+_MORE = re.compile(r"\b(?:increase|raise|grow|boost|lift|steigern|erhöhen|augmenter)\b", re.I)
+_HALVE = re.compile(r"\b(?:halve|halving|by half|in half|halbieren|diviser par deux)\b", re.I)
+
+
+def target_of(goal: str) -> str:
+    """The target a goal names against its baseline: "cut API costs by 30%" → "; target: 30%
+    below it"; "halve …" → 50% below; nothing when it names no share and direction."""
+    if _HALVE.search(goal):
+        return "; target: 50% below it"
+    share = _SHARE.search(goal)
+    if share is None:
+        return ""
+    if _LESS.search(goal):
+        return f"; target: {share.group(1)}% below it"
+    if _MORE.search(goal):
+        return f"; target: {share.group(1)}% above it"
+    return ""
+
+
+IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
+    r"\b(?:ip|copyright|trademarks?|infring\w*|intellectual property|urheberrecht\w*|"
+    r"markenrecht\w*|droit d'auteur)\b",
+    re.I,
+)
 
 
 def _measure(goal: str) -> str:
@@ -182,6 +222,8 @@ def _measure(goal: str) -> str:
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
+            continue
+        if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
         if tag in tags and tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
             break
@@ -206,18 +248,44 @@ _MODEL_SPEND = re.compile(
 )
 
 
+_WIN = re.compile(
+    r"\b(?:win|land|sign|gain|add)\s+(?:\d+|a|an|one|two|three|four|five|more|new|some)?\s*"
+    r"(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:clients?|customers?|accounts?|deals?|contracts?)\b"
+)
+_NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
+
+
 def goal_tags(goal: str) -> set[str]:
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
-    tags = {tag for tag, words in GOAL_WORDS.items() if any(w in g for w in words)}
+    plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
+    tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
+    if _WIN.search(g):  # "win 2 new retainer clients": paying customers, however many
+        tags.add("revenue")
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
         tags.add("latency")
     elif {"latency", "time"} <= tags and not _LATENCY_SAID.search(g):
         tags.discard("latency")  # "answer citizen questions 30% faster": the time a case takes
     if "cost" in tags and _MODEL_SPEND.search(g):  # "cut API spend": tokens, not labour
         tags = (tags - {"cost"}) | {"model-cost"}
+    if tags == {"cost"} and vague_cost(goal):  # "reduce costs": read as AI spend, said back
+        tags = {"model-cost"}
     if "audit" in tags:  # "pass the audit with every agent decision traceable": the agents are
         tags -= {"agents", "automation"}  # what is audited, not a prototype to build
     return tags
+
+
+_COST_FILLER = re.compile(  # "reduce costs", "save money", "Kosten senken": no cost named
+    r"\b(?:reduce|cut|lower|save|saving|savings|decrease|shrink|minimi[sz]e|bring|down|costs?|"
+    r"money|spend|spending|expenses?|our|the|overall|general|in general|more|some|"
+    r"kosten|senken|reduzieren|sparen|einsparen|geld|unsere|réduire|les|coûts|couts)\b|[^\w]+",
+    re.I,
+)
+
+
+def vague_cost(goal: str) -> bool:
+    """A cost goal naming neither a cost nor a target ("reduce costs"): the roadmap reads it as
+    model spend and says so."""
+    return not re.search(r"\d", goal) and not _COST_FILLER.sub("", goal.casefold())
 
 
 _WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow is KYC onboarding
@@ -247,6 +315,11 @@ _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that 
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b|"
     r"end-to-end\b|e2e\b|fully\b|completely\b|entirely\b)"
     r"[a-z][\w&/-]*){0,3})",
+    re.I,
+)
+_WORKFLOW_FASTER = re.compile(  # "Schadenbearbeitung um 30 % beschleunigen": that workflow
+    r"^(?P<w>[^\W\d_][\w-]*)\s+um\s+\d+(?:[.,]\d+)?\s*(?:%|prozent)\s+"
+    r"(?:beschleunigen|verkürzen|schneller)",
     re.I,
 )
 _NO_AUTOMATE = {  # "automate more workflows": no workflow named
@@ -343,6 +416,7 @@ def workflow_named(goal: str) -> str | None:
         (_WORKFLOW_TIME_DOWN, _NO_WORKFLOW),
         (_WORKFLOW_PILOT, _GENERIC),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
+        (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),
     ):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []

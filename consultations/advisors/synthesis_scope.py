@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_items import Item, effort_weeks
-from consultations.advisors.words import count
+from consultations.advisors.words import count, number
 
 LIVE = {"launch", "contacts"}  # steps that already put what they build in front of users
 AI_SHARE_CAP = 0.2  # the share of a team's year a plan's added follow-on steps may fill (ours)
@@ -79,13 +79,22 @@ def within_room(plan: list[tuple[str, Item]], capacity: float) -> list[tuple[str
     return kept
 
 
+def share_of_year(weeks: float, capacity: float) -> str:
+    """ "9% of your team's year" ("under 1%" for a sliver), or how far past it the plan goes."""
+    if weeks > capacity:
+        return f"{number(weeks / capacity, 1)}× your team's whole year: cut items or add people"
+    share = 100 * weeks / capacity
+    return f"{'under 1' if share < 1 else round(share)}% of your team's year"
+
+
 def free_lines(weeks: float, capacity: float, tracks: int, team: float) -> tuple[str, ...]:
     """What a large team's plan leaves free and why, so a small plan reads as a choice."""
     if team <= 20 or weeks > capacity / 2:
         return ()
-    share = max(1, round(100 * weeks / capacity))
+    share = 100 * weeks / capacity
+    rest = "More than 99%" if share < 1 else f"The other {100 - round(share)}%"
     return (
-        f"The other {100 - share}% of your team's year stays free for your product: at most "
+        f"{rest} of your team's year stays free for your product: at most "
         f"{count(tracks)} AI changes at once, each with an owner, and only what your goals, "
         "constraints and consultations call for; to plan more, add a goal or a consultation.",
     )

@@ -83,6 +83,46 @@ _CODE = re.compile(  # a pasted payload: JSON, XML or an HTML element, not words
 )
 
 
+_DROP = re.compile(  # "…, actually drop contract review", "scratch the last one"
+    r"^(?:(?:actually|sorry|oh|wait|no|oops|hmm)[,!.]?\s+)*(?:please\s+)?(?:drop|remove|scratch|"
+    r"delete|forget|leave out|take out|strike|streich\w*|lösch\w*|ohne)\s+"
+    r"(?:the\s+|die\s+|den\s+|das\s+)?"
+    r"(?P<what>.+?)(?:\s+(?:please|pls|again|after all))?$",
+    re.I,
+)
+
+
+def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
+    """ "invoice matching, contract review, actually drop contract review": the item taken back
+    goes, and so does the instruction, said back; "scratch the last one" drops the one before."""
+    kept: list[str] = []
+    gone: list[str] = []
+    for item in items:
+        m = _DROP.match(item)
+        if m is None:
+            kept.append(item)
+            continue
+        what = m.group("what").casefold().strip(" .")
+        hit = (
+            len(kept) - 1
+            if what in ("last one", "last", "that", "that one", "it") and kept
+            else next((i for i, k in enumerate(kept) if k.casefold() == what), None)
+        )
+        if hit is None:
+            kept.append(item)  # names nothing listed: an item after all ("delete old backups")
+            continue
+        gone.append(kept.pop(hit))
+    note = f"left out {', '.join(f'“{g}”' for g in gone)} as you said" if gone else None
+    return kept, note
+
+
+_AMOUNT_ONLY = re.compile(
+    r"\s*(?:lots|a lot|lots and lots|many|plenty|several|loads|tons|a ton|a bunch|a few|"
+    r"heaps|viele|sehr viele|beaucoup)(?:\s+(?:tbh|lol|honestly|really))?[\s.!?]*",
+    re.I,
+)
+
+
 def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
@@ -104,6 +144,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.TEXT:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
+            if _AMOUNT_ONLY.fullmatch(text):  # "lots": typed for a figure asked later
+                example = f" (for example: {question.example})" if question.example else ""
+                raise AnswerError(
+                    f"“{text.strip()}” reads like an amount, not an answer to this question: "
+                    f"a few words, please{example}."
+                )
             if _mashed(text) or _wordless(text):  # "asdfgh", "🚀🚀🚀": no description
                 example = f" (for example: {question.example})" if question.example else ""
                 raise AnswerError(
@@ -125,15 +171,16 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError(
                     f"I could not read that as a list: name each one, please{example}."
                 )
-            items = split_list(text, named=question.named_items)[: question.max_items]
+            items, dropped = without_dropped(split_list(text, named=question.named_items))
+            items = items[: question.max_items]
             aside = [  # "no US cloud" after the tools; a goal may be one ("no data outside the EU")
                 i
                 for i in remarks(items)[1]
                 if not _NONE.fullmatch(i) and not question.rules_are_items
             ]
             items = [i for i in items if i not in aside]
-            if not items and aside and question.optional:
-                return Answer(key=question.key, raw=text, skipped=True)  # "no MCP yet"
+            if not items and question.optional and (aside or not dropped):  # "no MCP yet", "idk"
+                return Answer(key=question.key, raw=text, skipped=True)
             if not items:
                 raise AnswerError("List at least one item, separated by commas or new lines.")
             said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
@@ -157,7 +204,7 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 if aside
                 else None
             )
-            note = "; ".join(filter(None, [left, kept_apart, seats])) or None
+            note = "; ".join(filter(None, [dropped, left, kept_apart, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from consultations.answers.lexer import NUMBER_WORDS, scan
 from consultations.answers.model import AnswerError
@@ -23,7 +24,10 @@ _UPPER_AFTER = re.compile(r"^\s*(?:at\s+)?(?:p9\d|p99\.9|max(?:imum)?|tops|or (?
 _TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
-_OURS = re.compile(r"\b(?:our|my)\s+(?:own\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_OURS = re.compile(  # "our own logos"; not "our clients' logos", which the clients own
+    r"\b(?:our|my)\s+(?:own\s+)?(?!(?:clients?|customers?|partners?)\b)([a-z]+)"
+    r"(?:\s+([a-z]+))?"
+)
 _ALL = re.compile(
     r"(?:all|all of (?:the above|them|these|it)|everything|every one|each of them)"
     r"(?:,?\s+(?:really|honestly|basically|tbh|lol))?"  # "everything really"
@@ -42,6 +46,11 @@ _EXCEPT = re.compile(  # "all of them except newsletters", "arxiv, excluding blo
     r"[\s,;]*\b(?:except(?:\s+for)?|excluding|apart from|other than|but not|minus)\b[\s:]*"
     r"|(?:(?<=all)|(?<=thing)|(?<=above)|(?<=them)|(?<=these)|(?<=those))\s+but\s+"  # "all but"
 )
+_LEFT_TO_US = re.compile(
+    r"(?:whatever(?: you think| works| you recommend)?|you pick|you choose|your call|up to you|"
+    r"i don'?t care|don'?t care|dont care|default|standard|the usual|recommended|"
+    r"you decide)(?:\s+(?:tbh|lol|really|honestly))?"
+)
 _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 _NO_APOSTROPHE = re.compile(r"\b(do|does|did|ca|wo|is|are|was|were|has|have|could|would)nt\b")
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
@@ -52,9 +61,19 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 
 
 def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
-    """The options picked, and a note when the reading is worth saying back."""
+    """The options picked, and a note when the reading is worth saying back ("whatever you
+    think": the option we picked is said to be ours)."""
+    picked, note = _choose(question, text)
+    if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
+        note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
+    return picked, note
+
+
+def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     choices = question.choices
-    folded = text.casefold().replace("’", "'").strip(" .!")  # a phone's apostrophe too
+    folded = text.casefold().replace("’", "'")  # a phone's apostrophe too
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) != "So")  # "everything 😩"
+    folded = folded.strip(" .!") or text.casefold().strip(" .!")
     folded = _NO_APOSTROPHE.sub(r"\1n't", folded)  # "they dont fit": "don't fit"
     named = _OPTION.match(folded)  # "option two": a number, not the word "two"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
@@ -169,7 +188,9 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
     return picked, "; ".join(filter(None, [f"read {said}", note]))
 
 
-_BUT_NOT = re.compile(r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b")
+_BUT_NOT = re.compile(  # "…, but not Midjourney", "Firefly is indemnified, MJ and Canva not"
+    r"\b(?:but|and) not\b|\bexcept\b|\bapart from\b|,[^,]*\w\s+not\s*$"
+)
 
 
 def _mixed(question: Question, picked: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:

@@ -12,12 +12,15 @@ from consultations.answers.rates import DAYS, WORDS, a_unit
 from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
 from consultations.scripts import NumberKind
 
-_RANGE_SEP = re.compile(
-    r"^\s*(?:-|–|—|~|to|or|and|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly))"  # "an hour, maybe two"
-    r"\s*(?:~|about|around|roughly|approx(?:imately|\.)?)?\s*$",
+_RANGE_SEP = re.compile(  # "2-3M", "40 to 50", "zwischen 40 und 50", "an hour, maybe two"
+    r"^\s*(?:-|–|—|~|to|or|and|und|bis|et|à|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly))"
+    r"\s*(?:~|about|around|roughly|approx(?:imately|\.)?|ca\.?|etwa)?\s*$",
     re.I,
 )
-_BETWEEN = re.compile(r"\b(?:between|from)\s*(?:about\s+)?[$€£¥]?\s*$", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:between|from|zwischen|entre)\s*(?:about\s+|ca\.?\s*)?[$€£¥]?\s*$", re.I
+)
+_AND = {"and", "und", "et"}  # a range only after "between": "3 and 4 vendors" is two figures
 _COMPOUND_SEP = re.compile(r"^\s*(?:,|and)?\s*$", re.I)
 # a rate over part of the week: (words that say so, the rate it is given per, its units a week,
 # how it is said back); "200 per hour during business hours" is 200 × 40 a week
@@ -144,7 +147,7 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
         nxt = found[i + 1] if i + 1 < len(found) else None
         sep = text[q.end : nxt.start] if nxt else ""
         is_range = nxt is not None and _RANGE_SEP.match(sep) is not None
-        if is_range and sep.strip().casefold() == "and":
+        if is_range and sep.strip().casefold() in _AND:
             is_range = _BETWEEN.search(text[: q.start]) is not None
         if not is_range or nxt is None or len(q.readings) != 1 or len(nxt.readings) != 1:
             out.append(q)

@@ -45,7 +45,8 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>(?:thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
+    r"\s?(?P<m>(?:millionen|milliarden?|milliards?|tausend|"  # German and French words
+    r"thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
     r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
@@ -69,6 +70,11 @@ _MULTS = {
     "lakh": 1e5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
     "crore": 1e7,
     "mrd": 1e9,  # German: Milliarde, Tausend
+    "millionen": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "milliard": 1e9,  # French: "3 milliards"
+    "tausend": 1e3,
     "tsd": 1e3,
     "t": 1e3,
     "k": 1e3,

@@ -82,7 +82,9 @@ _MAYBE = re.compile(r"^(?:maybe|perhaps|probably|possibly)\s+(?=\S)", re.I)  # "
 _FILLER_ITEM = re.compile(
     r"(?:sometimes|maybe|occasionally|mostly|etc\.?|and so on|and more|stuff like that|"
     r"things like that|or so|i guess|i think|probably|really|too|as well|roughly|approximately|"
-    r"give or take|tbh)[.!]?",
+    r"give or take|tbh|idk|dunno|"
+    r"(?:you know(?:,)?\s+)?(?:the\s+)?usual(?:\s+(?:stuff|things|suspects))?|you know|"
+    r"no idea|not sure)[.!?]?",
     re.I,
 )
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"

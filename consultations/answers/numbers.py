@@ -44,6 +44,7 @@ from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
     SOLO,
+    builders,
     hours_as_days,
     staff,
     staff_hours,
@@ -93,7 +94,7 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
-    r"or rather|make (?:that|it)|scratch that|edit:|"
+    r"or rather|make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
     re.I,
 )
@@ -211,6 +212,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != usual.start]
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
+    elif question.unit == "people" and (built := builders(text, quantities)) is not None:
+        quantities = [built, *(q for q in quantities if q.start != built.start)]
+        which = "the one named as the people who build"  # "150 total, ~60 in eng": the 60
     elif not question.parts and (own := in_own_unit(question, text, quantities)) is not None:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens

@@ -57,6 +57,30 @@ def whole_people(text: str, found: list[Quantity]) -> list[Quantity]:
     ]
 
 
+_BUILDER_WORDS = (
+    r"(?:eng|engineers?|engineering|devs?|developers?|tech|r&d|it|software|builders?|coders?|"
+    r"programmers?|data scientists?|ml|ai|data|product(?:\s*(?:&|and)\s*eng\w*)?|"
+    r"entwickler(?:innen)?|entwicklung|ingenieur\w*|informatik)(?![\w-])"
+)
+_BUILDERS_AFTER = re.compile(  # "60 in eng", "60 of them devs", "25 in tech"
+    rf"\s*(?:of\s+(?:them|whom|those)\s+)?(?:are\s+)?(?:(?:in|im)\s+(?:the\s+|der\s+)?)?"
+    rf"{_BUILDER_WORDS}",
+    re.I,
+)
+_BUILDER_NOUN = re.compile(rf"(?<![\w-]){_BUILDER_WORDS}", re.I)  # "40 engineers", read as one
+
+
+def builders(text: str, found: list[Quantity]) -> Quantity | None:
+    """ "150 people total, ~60 in eng": at a question about the people who build, the one
+    figure named as builders, when it is not the first."""
+    named = [
+        q
+        for q in found
+        if _BUILDERS_AFTER.match(text, q.end) or (q.unit and _BUILDER_NOUN.search(q.text))
+    ]
+    return named[0] if len(named) == 1 and named[0] is not found[0] else None
+
+
 def hours_as_days(q: Quantity) -> Quantity:
     """ "4h per week" at a question in engineer-days: half a day a week, not 4 days."""
     shown = f"{plain(q.readings[0])}h" if q.note else q.text.strip()  # 8h, from 2 × 4h

@@ -28,6 +28,8 @@ class Profile(BaseModel):
     @field_validator("topics", "canon", mode="before")
     @classmethod
     def _terms(cls, v: object) -> object:
+        if isinstance(v, str):  # "long context, quantisation": one string, several terms
+            v = [t for t in v.replace(";", ",").split(",")]
         if isinstance(v, (list, tuple)):
             return tuple(str(t).strip()[:100] for t in v if str(t).strip())[:100]
         return v

@@ -1,0 +1,108 @@
+"""The order a roadmap's items keep, whatever their rank: the rules a plan states (trace before
+going live, map data before a new vendor, measure a workflow's value before its prototype) made
+dependencies, and the constraints each item must keep. Pure."""
+
+from __future__ import annotations
+
+from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
+from consultations.advisors.synthesis_items import EXPOSED_TODAY, Item
+
+VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
+
+
+def keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
+    """An item that touches vendors or where data goes must not undo a stated constraint."""
+    text = f"{item.title} {item.detail}".casefold()
+    rules = {"data", "regulation"} & set(constraints) and "residency rules" not in text
+    if rules and any(w in text for w in VENDOR_WORDS):
+        item.detail += (
+            " Within your data-residency and regulatory rules: a new vendor, region or "
+            "data flow qualifies only once it meets them."
+        )
+    if "budget" in constraints and "server" in text and item.source != "edge-economics":
+        item.detail += " Hardware only where a priced comparison shows it pays."
+
+
+def one_workflow_each(items: list[Item]) -> None:
+    """Prototypes of workflows the goals name serve only the goal naming their workflow; with
+    one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
+    reported = [i.subject for i in items if i.source == "automation-frontier" and i.subject]
+    items[:] = [  # a workflow the automation consultation planned: its own steps serve it
+        i
+        for i in items
+        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
+    ]
+    named = [i for i in items if i.source == "constraint" and i.subject]
+    if named:
+        items[:] = [i for i in items if not i.title.startswith(SHELVED_HUNT)]
+    for i in named:
+        i.others = set().union(*(j.subject for j in named if j is not i)) - i.subject
+
+
+def value_before_prototype(items: list[Item]) -> None:
+    """When the automation consultation found a prototype would not pay back at the value
+    given, a prototype a goal asks for waits for that value to be measured, and says so."""
+    sizing = next(
+        (i for i in items if i.source == "automation-frontier" and i.title.startswith(MEASURE)),
+        None,
+    )
+    if sizing is None:
+        return
+    for i in items:
+        if i.source == "constraint" and "prototype" in i.title and i.depends_on is None:
+            i.depends_on = sizing.title
+            i.detail += (
+                " Only if the measured value pays a prototype back within a year: your "
+                "automation consultation found it would not at the value you gave."
+            )
+
+
+MEASURE = "Measure what "
+
+
+def link_interface_before_switch(items: list[Item]) -> None:
+    """The model interface comes before any vendor or model switch."""
+    interface = next((i for i in items if "model interface" in i.title.casefold()), None)
+    if interface is None:
+        return
+    for i in items:
+        if i is not interface and i.depends_on is None and "switch" in i.title.casefold():
+            i.depends_on = interface.title
+
+
+def residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> None:
+    """Under data or regulatory constraints, an item that brings a vendor, an API or a new
+    data flow waits for the map of where each workload's data goes: its own text says it
+    qualifies only once it meets those rules, so the map cannot come after it."""
+    if not {"data", "regulation"} & set(constraints):
+        return
+    gate = next((i for i in items if "where each workload's data" in i.title), None)
+    if gate is None:
+        return
+    for i in items:
+        text = f"{i.title} {i.detail}".casefold()
+        if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
+            continue
+        if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
+            i.depends_on = gate.title
+
+
+LIVE_TAGS = {"launch", "contacts"}  # items that put something in front of users
+
+
+def traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None:
+    """Under regulation the plan says to stop putting AI into production before it is traced:
+    an item that goes live waits for the tracing step, so the plan keeps its own rule."""
+    if "regulation" not in constraints:
+        return
+    gate = next((i for i in items if i.title.startswith(TRACE_TITLES)), None)
+    if gate is None:
+        return
+    waits = {gate.title}  # items that already wait for tracing: what follows them waits too
+    for i in items:
+        if i is not gate and i.tags & LIVE_TAGS and i.depends_on not in waits:
+            waits.add(i.title)
+            if i.depends_on is None:
+                i.depends_on = gate.title
+            elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
+                i.also_after = gate.title

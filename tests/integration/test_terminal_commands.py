@@ -1,0 +1,35 @@
+"""`neurips-advisor roadmap` and `neurips-advisor digest`, typed as a user told of them would
+type them: both were 'invalid choice' errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "ANTHROPIC_"))}
+    env.update(NEURIPS_DATA_DIR=str(tmp_path), NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_roadmap_opens_the_strategy_synthesis(tmp_path: Path) -> None:
+    r = run(tmp_path, "roadmap", "--user", "ada", stdin="CTO\n")
+    assert r.returncode == 0, r.stderr
+    assert "2026 AI Strategy Synthesis" in r.stdout and "Noted: CTO." in r.stdout
+
+
+def test_digest_says_where_digests_are_and_what_works_here(tmp_path: Path) -> None:
+    r = run(tmp_path, "digest")
+    assert r.returncode == 0, r.stderr
+    assert "posted in Slack and Teams" in r.stdout and "neurips-advisor triage" in r.stdout

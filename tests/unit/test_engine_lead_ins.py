@@ -1,0 +1,46 @@
+"""Controls said the way people say them: "actually, go back", "oops, change 3 to 12" were
+read as answers to the current question ("Pick one of …") and nothing went back or changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations import engine
+from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
+
+SHELVED = [
+    "invoice exceptions, warehouse slotting",
+    "too many edge cases",
+    "we can simulate them",
+    "some, incomplete",
+]
+
+
+@pytest.mark.parametrize(
+    "typed", ["actually go back", "Actually, go back", "hold on, go back", "oh wait go back"]
+)
+def test_a_lead_in_before_go_back_still_goes_back(catalog: Catalog, typed: str) -> None:
+    script = catalog.by_slug("automation-frontier")
+    c = begin(script).consultation
+    for text in SHELVED:
+        c = step(script, c, text).consultation
+    d = step(script, c, typed)  # at "what does one wrong action cost?"
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "logs"
+
+
+def test_a_lead_in_before_change_n_to_changes_that_answer(catalog: Catalog) -> None:
+    script = catalog.by_slug("automation-frontier")
+    c = begin(script).consultation
+    for text in SHELVED:
+        c = step(script, c, text).consultation
+    d = step(script, c, "oops, change 3 to only a person can judge")
+    assert d.consultation.answers["checkable"].choices == ("human",)
+    d = step(script, d.consultation, "no wait, edit 2")
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "why_shelved"
+
+
+def test_an_answer_that_starts_with_a_lead_in_stays_an_answer() -> None:
+    assert engine.command_from_text("no") == engine.Reply("no")
+    assert engine.command_from_text("actually 12") == engine.Reply("actually 12")
+    assert engine.command_from_text("ok so 2") == engine.Reply("ok so 2")
