@@ -25,6 +25,8 @@ _TRIAL = re.compile(
     r"(?:evaluat|test|try|trying|pilot)\w*\s+(?=\S)",
     re.I,
 )
+
+
 def _tried(part: str) -> str:
     """The part without the words before it ("we use", "we're piloting"); what is only being
     tried says so: "and we test Gemini" is "Gemini (being tested)"."""
