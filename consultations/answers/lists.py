@@ -23,6 +23,21 @@ _PLANNING = re.compile(
     r"(?=(?:a|an|our|my)\s+\S)",
     re.I,
 )
+_TRIAL = re.compile(
+    r"^\s*(?:we|i)(?:\s+are|'re|\s+am|'m)?\s+(?:currently\s+|also\s+)?"
+    r"(?:evaluat|test|try|trying|pilot)\w*\s+(?=\S)",
+    re.I,
+)
+
+
+def _tried(part: str) -> str:
+    """The part without the words before it ("we use", "we're piloting"); what is only being
+    tried says so: "and we test Gemini" is "Gemini (being tested)"."""
+    item = _PREAMBLE.sub("", part, count=1)
+    tried = _TRIAL.match(part) and item.strip() and not item.rstrip(" .").endswith(")")
+    return f"{item.rstrip(' .,;')} (being tested)" if tried else item
+
+
 _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     r"^(?:just|only|mostly|mainly|primarily|some|a bit of|a little|a few|occasionally|sometimes)"
     r"\s+(?=\S)",
@@ -106,7 +121,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     parts = [sentence for p in parts for sentence in _sentences(p)]  # "e-mail. no US cloud"
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
-        parts = [_PREAMBLE.sub("", _JOINER.sub("", p.strip()), count=1) for p in parts]
+        parts = [_tried(_JOINER.sub("", p.strip())) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
     parts = [piece for p in parts for piece in _two_actions(p)]  # "we chunk … and summarise …"
@@ -115,7 +130,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
-        item = _PREAMBLE.sub("", item, count=1)  # "…, and we're piloting an agent that …"
+        item = _tried(item)  # "…, and we're piloting an agent that …"
         item = without_we(item)  # "we split the lore …": what is done
         if planned := _PLANNING.match(item):  # "planning a triage assistant": one, planned
             item = f"{item[planned.end() :]} (planned)"

@@ -563,3 +563,17 @@ def test_a_misspelt_reason_beside_a_known_one_is_picked_too(catalog: Catalog) ->
     answer = parse_answer(q, "becaus of the prize and the backup if one is down")
     assert answer.choices == ("price", "redundancy")
     assert "“prize” as “price”" in (answer.note or "")
+
+
+def test_a_vendor_only_being_tested_says_so(catalog: Catalog) -> None:
+    """'…, and we test Gemini' was 'Gemini', a vendor in use like the others."""
+    q = catalog.by_slug("model-convergence").question("vendors")
+    typed = (
+        "GPT-4o (Azure) for the customer mails, Mistral for the tracking summarys, and we test "
+        "Gemini"
+    )
+    assert parse_answer(q, typed).items == (
+        "GPT-4o (Azure) for the customer mails",
+        "Mistral for the tracking summarys",
+        "Gemini (being tested)",
+    )
