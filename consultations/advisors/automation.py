@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from consultations.advisors.automation_plan import plan
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import PerItem, named_one, per_item, values_named, weakest
 from consultations.advisors.words import join, money, plural, possessive, said_once
-from consultations.report import Figure, Recommendation, Report, Section, Table
+from consultations.report import Figure, Report, Section, Table
 from consultations.scripts import ConsultationScript, Question
 
 BLOCKERS = {
@@ -247,7 +248,7 @@ def advise(request: AdvisorInput) -> Report:
         figures=tuple(figures),
         tables=(table,),
         sections=tuple(sections),
-        recommendations=_plan(
+        recommendations=plan(
             join(tied, "and") if len(tied) > 1 else best,
             go,
             checks[lead],
@@ -309,135 +310,6 @@ def _months(n: float | None) -> str:
     if n is None:
         return "forever (it saves nothing a month)"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
-
-
-def _plan(
-    best: str,
-    go: bool,
-    checkable: str,
-    error: str,
-    logs: str,
-    low_value: str | None = None,
-    simulated: bool = False,
-) -> tuple[Recommendation, ...]:
-    """``low_value``: why a feasible prototype does not pay (then the value is the blocker)."""
-    if not go and low_value is not None:
-        size = Recommendation(
-            title=f"Measure what {best} costs today",
-            detail="Hours a month spent on it × a loaded hourly rate, plus the cost of its "
-            f"errors, from a month of time sheets and the error log: {low_value}.",
-            horizon="0-1 month",
-            owner="process owner",
-        )
-        return (
-            size,
-            Recommendation(
-                title="Rerun this reassessment with the measured value",
-                detail="A prototype is worth a team's quarter when it pays back within a year.",
-                horizon="1-2 months",
-                owner="product lead",
-                depends_on=size.title,
-            ),
-        )
-    if not go and logs == "rich":
-        checker = Recommendation(
-            title=f"Write the checker for {best} from your logged outcomes",
-            detail="The rules a person applies, turned into a program that accepts or rejects "
-            "an outcome; your logs already hold the outcomes, so test it on them and measure "
-            "its agreement with people.",
-            horizon="0-3 months",
-            owner="ML engineer",
-        )
-        return (
-            checker,
-            Recommendation(
-                title="Rerun this reassessment",
-                detail="When the checker agrees with people on most logged cases, or the value "
-                "estimate changes.",
-                horizon="3-6 months",
-                owner="product lead",
-                depends_on=checker.title,
-            ),
-        )
-    if not go:
-        first = Recommendation(
-            title=f"Log every decision on {best} with its outcome",
-            detail="Who decided what, from which inputs, and whether it held up"
-            + (": your logs are a start; add the outcome to each." if logs != "none" else "."),
-            horizon="0-3 months",
-            owner="process owner",
-        )
-        return (
-            first,
-            Recommendation(
-                title="Write the checker from the logged decisions",
-                detail="The rules a person applies, turned into a program that accepts or "
-                "rejects an outcome; measure its agreement with people.",
-                horizon="3-6 months",
-                owner="ML engineer",
-                depends_on=first.title,
-            ),
-            Recommendation(
-                title="Rerun this reassessment",
-                detail="When the checker agrees with people on most cases, or the value "
-                "estimate changes.",
-                horizon="6 months",
-                owner="product lead",
-                depends_on="Write the checker from the logged decisions",
-            ),
-        )
-    define = Recommendation(
-        title=f"Define success for {best}",
-        detail="A check that a program can run on every outcome, and a baseline from today's "
-        "process.",
-        horizon="weeks 1-2",
-        owner="process owner",
-    )
-    recs = [define]
-    if simulated:  # a policy trained in your simulator: no language model to sample
-        recs.append(
-            Recommendation(
-                title="Check the simulator against real outcomes first",
-                detail="Replay a month of real decisions and their outcomes through it; the "
-                "deep-RL results were shown in simulation, so the gap between your simulator "
-                "and the floor is the first risk to measure.",
-                horizon="weeks 2-4",
-                owner="ML engineer",
-                depends_on=define.title,
-            )
-        )
-    elif checkable in ("simulate", "verify"):
-        recs.append(
-            Recommendation(
-                title="Measure the base model's pass@k first",
-                detail="Sample 1, 8 and 64 attempts per case with an untuned model and let the "
-                "checker score them; if pass@64 is high, selection and verification may be "
-                "enough without paying for RL.",
-                horizon="weeks 2-4",
-                owner="ML engineer",
-                depends_on=define.title,
-            )
-        )
-    recs.append(
-        Recommendation(
-            title="Prototype in shadow mode",
-            detail=(
-                "Train a goal-conditioned policy in the simulator, then run it beside the people "
-                "doing the work; "
-                if simulated
-                else "Run beside the people doing the work; "
-            )
-            + (
-                "a person approves every action, given your error cost."
-                if error != "low"
-                else "compare outcomes weekly."
-            ),
-            horizon="months 2-3",
-            owner="engineering lead",
-            depends_on=recs[-1].title,
-        )
-    )
-    return tuple(recs)
 
 
 def _simulated(workflow: str, checkable: str) -> bool:
