@@ -83,7 +83,9 @@ _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5",
     re.I,
 )
 _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
-    r"\b(?:incl\.?|including|inc\.|of which|of whom|among them|out of which)\s*$", re.I
+    r"\b(?:incl\.?|including|inc\.|of which|of whom|among them|out of which)\s*$"
+    r"|\(\s*(?:me|myself|i)\s*(?:\+|and|plus|&)\s*$",  # "3 (me + 2 designers)": a breakdown
+    re.I,
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"

@@ -31,3 +31,10 @@ def test_one_figure_or_no_builders_named_keeps_the_first(catalog: Catalog) -> No
     q = catalog.by_slug("strategy-synthesis").question("team_size")
     assert parse_answer(q, "40 engineers").number == 40
     assert parse_answer(q, "about 12 (plus 3 contractors)").number == 12
+
+
+def test_a_breakdown_of_the_team_in_brackets_is_not_a_figure_left_out(catalog: Catalog) -> None:
+    """'3 (me + 2 designers)' said '“2” left out: type it if that is the one to use'."""
+    q = catalog.by_slug("strategy-synthesis").question("team_size")
+    a = parse_answer(q, "3 (me + 2 designers)")
+    assert a.number == 3 and a.note is None
