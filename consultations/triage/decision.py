@@ -6,7 +6,8 @@ members of a known family. The few that change what a team deploying models does
 those ways, for papers about the models businesses deploy:
 
 - a challenge to what practitioners assume: "Does … really", "rethinking", "the illusion of",
-  "limits of", "… is not …", "pitfalls", a question for a title;
+  "limits of", "… is not …", "pitfalls", a question for a title (not "… is all you need",
+  which names a paper's own method rather than doubting anyone's);
 - a new class of attack rather than one more defence: jailbreak, poisoning, backdoor, injection,
   hijacking, data extraction, leakage;
 - a step change rather than a few percent: "extreme", "orders of magnitude", a large factor
@@ -41,7 +42,7 @@ SUBJECT = re.compile(
     r"decoding|tokens?|prompts?|judges?|reasoning|attention)\b",
 )
 CHALLENGE = re.compile(
-    r"\b(?:really|all you need|is enough|are enough|less is more|more is less|myths?|"
+    r"\b(?:really|is enough|are enough|less is more|more is less|myths?|"
     r"illusions?|mirage|pitfalls?|(?<!pushing the )(?<!push the )limits? of|limitations? of|"
     r"surprising(?:ly)?|secretly|no longer|free lunch|fails?|failing)\b",
 )

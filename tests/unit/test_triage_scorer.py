@@ -216,3 +216,15 @@ def test_the_terminal_table_shows_a_long_title_whole() -> None:
     title_lines = table.splitlines()[1:-1]  # under the header, above the why
     assert len(title_lines) == 2, table
     assert " ".join(line[35:] for line in title_lines) == title, table
+
+
+def test_all_you_need_is_a_method_name_not_a_challenged_assumption() -> None:
+    """A title "X is all you need" names a paper's own method: it says nothing against what teams
+    assume, so it gets no challenge cue and no lift over the plain title; "really" still does."""
+    boast = paper("boast", "Sparse Attention Is All You Need for LLM Serving")
+    plain = paper("plain", "Sparse Attention for LLM Serving")
+    doubt = paper("doubt", "Is Sparse Attention Really All You Need for LLM Serving?")
+    s = score([boast, plain, doubt])
+    assert s.cues[0] == [] and abs(s.combined[0] - s.combined[1]) < 1.0, s.cues[0]
+    assert s.cues[2] == ["challenges an assumption ('really')"], s.cues[2]
+    assert s.combined[2] > s.combined[0] + 1.0
