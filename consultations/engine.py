@@ -13,7 +13,7 @@ from datetime import datetime
 
 from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
 from consultations.answers.corrections import names_of
-from consultations.corrected import label, last_change, short
+from consultations.corrected import last_change
 from consultations.outcomes import (
     Asked,
     Cancelled,
@@ -32,7 +32,8 @@ from consultations.replies import (
     summary,
 )
 from consultations.scripts import ConsultationScript
-from consultations.state import Consultation, Delivered, Delivery, Owner, Status, Undo
+from consultations.state import Consultation, Delivery, Owner, Status, Undo
+from consultations.undoing import answers_said, delivered, undoable, undone
 
 __all__ = [
     "Asked",
@@ -299,7 +300,7 @@ def decide(
                 return Decision(c, Refused(r.reason or FINISHED), False)
             if not r.changed:
                 return Decision(c, _ask(script, c, reason=r.reason), changed=False)
-            _undoable(c, new)
+            undoable(c, new)
             note = r.note
             if note and len(text) > MAX_ANSWER_CHARS:  # say what was kept of a long answer
                 kept = f"(kept the first {MAX_ANSWER_CHARS:,} of {len(text):,} characters)"
@@ -314,7 +315,7 @@ def decide(
                 return Decision(c, _ask(script, c, reason=reason), changed=False)
             new.editing, new.pending = q.key, None
             r = apply_reply(script, new, said)  # unreadable: question n is asked, and why
-            _undoable(c, new)
+            undoable(c, new)
             return _after_change(script, new, note=r.note, reason=r.reason)
         case Edit(number=n):
             if not 1 <= n <= len(script.questions):
@@ -341,7 +342,7 @@ def decide(
         case Back(undo=undo) if c.undo is not None and (undo or c.undo.restart):
             new.answers, new.trail = dict(c.undo.answers), list(c.undo.trail)
             new.pending, new.editing = None, None
-            note = _undone(script, c, c.undo)
+            note = undone(script, c, c.undo)
             if (posted := c.undo.delivered) is not None and current_question(script, new) is None:
                 new.status, new.delivery = Status.COMPLETED, Delivery.DELIVERED
                 new.report, new.narrative = posted.report, posted.narrative
@@ -368,7 +369,7 @@ def decide(
                     answers=dict(new.answers),
                     trail=tuple(new.trail),
                     restart=True,
-                    delivered=_delivered(c),
+                    delivered=delivered(c),
                 )
                 if cleared
                 else c.undo
@@ -378,47 +379,12 @@ def decide(
             reopen(new)
             new.pending, new.editing = None, None
             prefill(script, new, earlier or {})
-            said = f": {_answers(cleared)} cleared (type `undo` to bring them back)"
+            said = f": {answers_said(cleared)} cleared (type `undo` to bring them back)"
             return _after_change(script, new, note=f"Starting over{said if cleared else ''}.")
         case Cancel():
             new.status = Status.CANCELLED
             return Decision(new, Cancelled(), changed=True)
     raise AssertionError(command)  # pragma: no cover
-
-
-def _delivered(c: Consultation) -> Delivered | None:
-    """A posted report, kept by `restart` for `undo` to restore (one not yet posted, or that
-    failed, is written again when the answers come back)."""
-    if c.report is None or c.delivery is not Delivery.DELIVERED:
-        return None
-    return Delivered(
-        report=c.report,
-        narrative=c.narrative,
-        narrated_by=c.narrated_by,
-        delivery_note=c.delivery_note,
-    )
-
-
-def _undoable(c: Consultation, new: Consultation) -> None:
-    """An earlier answer changed (a correction, `edit N`): `undo` can take the change back."""
-    if any(new.answers.get(k) != a for k, a in c.answers.items()):
-        new.undo = Undo(answers=dict(c.answers), trail=tuple(c.trail))
-
-
-def _undone(script: ConsultationScript, c: Consultation, undo: Undo) -> str:
-    if undo.restart:
-        n = sum(1 for a in undo.answers.values() if not a.skipped)
-        return f"Brought back your {_answers(n)}."
-    back = [
-        f"{label(q)} is {short(a.display(q))} again"
-        for q in script.questions
-        if (a := undo.answers.get(q.key)) is not None and c.answers.get(q.key) != a
-    ]
-    return "Undone: " + "; ".join(back) + "." if back else "Undone."
-
-
-def _answers(n: int) -> str:
-    return f"{n} answer{'s' if n != 1 else ''}"
 
 
 def _after_change(
