@@ -17,14 +17,16 @@ from consultations.catalog import Catalog
 from tests.unit.test_engine import typical
 
 
-def chat(
-    data_dir: Path, *args: str, stdin: str, **extra_env: str
+def cli(
+    data_dir: Path, *args: str, stdin: str = "", **extra_env: str
 ) -> subprocess.CompletedProcess[str]:
+    """`neurips-advisor ARGS` in a process of its own, on the embedded default, its data under
+    ``data_dir`` (no Redis or API key from the environment)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "ANTHROPIC_"))}
     env.update(NEURIPS_DATA_DIR=str(data_dir), NEURIPS_LLM="auto", NO_COLOR="1")
     env.update(extra_env)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", *args, "--user", "ada"],
+        [sys.executable, "-m", "bot.cli", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -32,6 +34,12 @@ def chat(
         timeout=60,
         check=False,
     )
+
+
+def chat(
+    data_dir: Path, *args: str, stdin: str, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
+    return cli(data_dir, "chat", *args, "--user", "ada", stdin=stdin, **extra_env)
 
 
 def test_a_consultation_is_resumed_after_the_program_exits(

@@ -3,24 +3,14 @@ type them: both were 'invalid choice' errors."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.integration.test_terminal_chat import cli
 
 
 def run(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "ANTHROPIC_"))}
-    env.update(NEURIPS_DATA_DIR=str(tmp_path), NO_COLOR="1")
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return cli(tmp_path, *args, stdin=stdin)
 
 
 def test_roadmap_opens_the_strategy_synthesis(tmp_path: Path) -> None:
