@@ -116,6 +116,11 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
     return kept, note
 
 
+_CLOSING = re.compile(  # the end of a list, not an item: "ad copy, nothing else really"
+    r"\s*(?:nothing|none|no(?:thing)? other(?:s)?)\s+(?:else|more)(?:\s+(?:really|tbh))?"
+    r"\s*[.!]?\s*|\s*that'?s\s+(?:it|all)\s*[.!]?\s*",
+    re.I,
+)
 _AMOUNT_ONLY = re.compile(
     r"\s*(?:lots|a lot|lots and lots|many|plenty|several|loads|tons|a ton|a bunch|a few|"
     r"heaps|viele|sehr viele|beaucoup)(?:\s+(?:tbh|lol|honestly|really))?[\s.!?]*",
@@ -197,7 +202,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
                     f"You said “{nothing[0]}”: this consultation needs at least one to weigh. "
                     "Name what comes closest, or type `cancel` to leave it."
                 )
-            left = f"“{nothing[0]}” is not one of them, so it is left out" if nothing else None
+            said = [i for i in nothing if not _CLOSING.fullmatch(i)]  # "…, nothing else": done
+            left = f"“{said[0]}” is not one of them, so it is left out" if said else None
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
             kept_apart = (
                 " and ".join(f"“{a}”" for a in aside) + " left out: a remark, not an item"

@@ -65,6 +65,7 @@ def test_nothing_else_really_is_no_task(catalog: Catalog) -> None:
     typed = "brainstorming marketing copy, nothing else really"
     a = parse_answer(q(catalog, "model-convergence", "diverse_tasks"), typed)
     assert a.items == ("brainstorming marketing copy",)
+    assert a.note is None  # the end of the list, not an item left out ("is not one of them")
 
 
 @pytest.mark.parametrize("typed", ["one engineer, 20%", "one engineer (20%)"])
