@@ -58,6 +58,8 @@ QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
 PEOPLE_PER_TRACK = 15
 STAFF_PER_TRACK = 2.0  # people working one track's item at a time (the sizing's two engineers)
 MAX_TRACKS = 3
+SMALL_TEAM = 5  # people: a step is one person's, at a quarter of the usual sizing (ours)
+SMALL_SCALE = 0.25
 TITLES = {
     "model-convergence": "Model Convergence Strategy",
     "attention-readiness": "Attention Infrastructure Readiness",
@@ -102,6 +104,10 @@ def advise(request: AdvisorInput) -> Report:
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
     staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
+    small = team <= SMALL_TEAM
+    if small:  # "Send the questionnaire …" was 10 person-weeks for a 3-person agency
+        for item in items:
+            item.weeks = max(0.5, round(effort_weeks(item) * SMALL_SCALE * 2) / 2)
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
@@ -239,9 +245,17 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
             "(our rule of thumb).",
-            "Effort per item is our rough sizing: a pilot or prototype 16 person-weeks (two "
-            "engineers, two months), a document, list or measurement 2, other engineering "
-            f"work 6; up to {number(staff, 1)} {'person works' if staff == 1 else 'people work'} "
+            (
+                f"Effort per item is our rough sizing for a team of {number(team, 0)}: a "
+                "prototype 4 person-weeks (one person, a month), a document, list or "
+                "measurement half a week, other engineering work 1.5, a quarter of what a "
+                "larger team's steps take"
+                if small
+                else "Effort per item is our rough sizing: a pilot or prototype 16 person-weeks "
+                "(two engineers, two months), a document, list or measurement 2, other "
+                "engineering work 6"
+            )
+            + f"; up to {number(staff, 1)} {'person works' if staff == 1 else 'people work'} "
             "a track's item, so one longer than a quarter holds its track for more; an "
             f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",

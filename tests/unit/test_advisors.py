@@ -688,8 +688,8 @@ def test_a_one_person_roadmap_gives_a_pilot_the_time_one_person_needs(catalog: C
     assert r.figure("Tracks at once").value == 1
     first = r.recommendations[0]
     assert first.title == "Pilot a small quantised open model on your own hardware"  # the goal
-    assert first.horizon == "0-6 months"  # 16 person-weeks alone: two quarters, not one
-    assert r.recommendations[1].horizon == "6-9 months"  # the track is busy until then
+    assert first.horizon == "0-3 months"  # one person's pilot: a month of work, in a quarter
+    assert r.recommendations[1].horizon == "3-6 months"  # the track is busy until then
     goals = next(s for s in r.sections if s.title == "Your goals and what serves them").items
     assert "no item here serves it" not in goals[0]
 

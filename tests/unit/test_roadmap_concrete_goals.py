@@ -162,3 +162,27 @@ def test_a_chatbot_taking_tier_one_tickets_is_served_by_sorting_tickets(catalog:
     text = render_report_markdown(r)
     assert "prototype customs declarations in shadow mode" in text
     assert "end-to-end outcome" not in text and "end-to-end in shadow" not in text
+
+
+def test_a_three_person_agency_gets_steps_sized_for_three(catalog: Catalog) -> None:
+    """A 3-person design agency's roadmap cost $104,000 and 19% of its year: 'Send the
+    questionnaire, then put the controls in the publishing workflow …' was 10 person-weeks and
+    pricing a workload 8, sized for a team with two engineers per step."""
+    r = roadmap(
+        catalog,
+        role="founder",
+        industry="3-person design agency",
+        team_size="3",
+        ai_use="midjourney and chatgpt",
+        constraints="budget",
+        goals="win 2 new retainer clients",
+    )
+    cost = r.figure("What the plan costs")
+    assert cost.value is not None and cost.value < 40_000, cost.display
+    assert "of your team's year" in cost.display
+    sizing = next(a for a in r.assumptions if a.startswith("Effort per item"))
+    assert "for a team of 3: a prototype 4 person-weeks (one person, a month)" in sizing
+    big = roadmap(catalog)  # a 120-person insurer keeps the usual sizing
+    assert any(
+        a.startswith("Effort per item is our rough sizing: a pilot") for a in big.assumptions
+    )
