@@ -172,12 +172,17 @@ def _enumeration_as_lines(text: str) -> str:
 _CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but it)\b", re.I)
 
 
+_DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
+
+
 def _clauses_joined(parts: list[str]) -> list[str]:
     """ "markdown pricing, which we tried in 2023 and it failed": the clause says something
     about the item before it, so it goes with that item (in brackets), not in an item of its
     own; a clause inside an item is bracketed the same way."""
     out: list[str] = []
     for part in parts:
+        if out and _DONE.fullmatch(part):  # "ad copy, that's it": the end, no comment on it
+            continue
         if out and _CLAUSE.match(part):
             out[-1] = f"{out[-1].rstrip(' ,')} ({part.strip(' .,;')})"
             continue

@@ -75,3 +75,10 @@ def test_one_person_at_a_share_after_a_comma(catalog: Catalog, typed: str) -> No
     a = parse_answer(q(catalog, "attention-readiness", "upkeep_hours"), typed)
     assert round(a.number or 0) == 35
     assert a.note is not None and "at 20% of 40 hours a week (our assumption)" in a.note
+
+
+@pytest.mark.parametrize("typed", ["ad copy, that's it", "ad copy, thats all"])
+def test_thats_it_ends_the_list(catalog: Catalog, typed: str) -> None:
+    """Was one task called "ad copy (that's it)"."""
+    a = parse_answer(q(catalog, "model-convergence", "diverse_tasks"), typed)
+    assert a.items == ("ad copy",) and a.note is None
