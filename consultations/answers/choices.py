@@ -117,7 +117,14 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
-    hits = {c.value: sum(_contains(folded, words, n) for n in _names(c)) for c in choices}
+    matched = {c.value: [n for n in _names(c) if _contains(folded, words, n)] for c in choices}
+    longer = [(v, n) for v, ns in matched.items() for n in ns if " " in n]
+    hits = {  # a name inside another option's longer one counts for that one alone: "every
+        v: sum(  # other monday morning" is every two weeks, not weekly for its "monday"
+            not any(w != v and m != n and _contains(m, _stems(m), n) for w, m in longer) for n in ns
+        )
+        for v, ns in matched.items()
+    }
     hits = {v: n for v, n in hits.items() if n}
     if banded:  # "a bad clause could cost a client 100k+": the amount's band, beside the words
         hits[banded[0]] = hits.get(banded[0], 0) + 1
@@ -166,6 +173,11 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     if (fixed := _typos_fixed(question, folded)) is not None:
         return fixed
     raise AnswerError(_pick(question))
+
+
+def _stems(text: str) -> set[str]:
+    words = set(_WORD.findall(text))
+    return words | {stem(w) for w in words}
 
 
 def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:

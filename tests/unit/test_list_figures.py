@@ -82,3 +82,12 @@ def test_thats_it_ends_the_list(catalog: Catalog, typed: str) -> None:
     """Was one task called "ad copy (that's it)"."""
     a = parse_answer(q(catalog, "model-convergence", "diverse_tasks"), typed)
     assert a.items == ("ad copy",) and a.note is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["every other monday morning", "every second friday", "alternate mondays"]
+)
+def test_every_other_weekday_is_every_two_weeks(catalog: Catalog, typed: str) -> None:
+    """'every other monday morning' was Weekly, for its 'monday' (said back, but wrong)."""
+    a = parse_answer(q(catalog, "research-curation", "cadence"), typed)
+    assert a.choices == ("biweekly",)
