@@ -128,6 +128,11 @@ _AMOUNT_ONLY = re.compile(
 )
 
 
+def for_example(question: Question) -> str:
+    """ " (for example: …)" after a refusal, when the question has an example."""
+    return f" (for example: {question.example})" if question.example else ""
+
+
 def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
@@ -135,12 +140,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
     if question.optional and question.type in _NAMED and _NONE.fullmatch(text):
         return Answer(key=question.key, raw=text, skipped=True)  # said back as "none"
     if question.type in _NAMED and _CODE.match(text):  # a pasted payload: no one's answer
-        example = f" (for example: {question.example})" if question.example else ""
+        example = for_example(question)
         raise AnswerError(
             f"That looks like code or JSON, not an answer: a few words, please{example}."
         )
     if question.type in _NAMED and _NOD.fullmatch(text):  # "ok", "lol", "👍": no answer yet
-        example = f" (for example: {question.example})" if question.example else ""
+        example = for_example(question)
         skip = ", or `skip` it" if question.optional else ""
         raise AnswerError(
             f"I could not read that as an answer: a few words, please{example}{skip}."
@@ -150,29 +155,29 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if len(text) < 2:
                 raise AnswerError("A few words, please.")
             if _AMOUNT_ONLY.fullmatch(text):  # "lots": typed for a figure asked later
-                example = f" (for example: {question.example})" if question.example else ""
+                example = for_example(question)
                 raise AnswerError(
                     f"“{text.strip()}” reads like an amount, not an answer to this question: "
                     f"a few words, please{example}."
                 )
-            if _mashed(text) or _wordless(text):  # "asdfgh", "🚀🚀🚀": no description
-                example = f" (for example: {question.example})" if question.example else ""
+            if _mashed(text):  # "asdfgh" ("🚀🚀🚀" is refused above, with the nods)
+                example = for_example(question)
                 raise AnswerError(
                     f"I could not read that as an answer: a few words, please{example}."
                 )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
-            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text) or _wordless(text):  # "3", "🤖"
+            if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"
                 example = f", for example: {question.example}" if question.example else ""
                 raise AnswerError(f"Name each one, please{example}.")
             if figure_only(text):  # "20k runs a day" at "Which tools …?": a later answer
-                example = f" (for example: {question.example})" if question.example else ""
+                example = for_example(question)
                 raise AnswerError(
                     f"I read a figure, but this question asks for names{example}; the figure "
                     "has its own question."
                 )
             if all(_mashed(w) for w in re.split(r"[\s,;]+", text.strip(" ,;")) if w):  # "asdf"
-                example = f" (for example: {question.example})" if question.example else ""
+                example = for_example(question)
                 raise AnswerError(
                     f"I could not read that as a list: name each one, please{example}."
                 )
@@ -219,11 +224,6 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
-
-
-def _wordless(text: str) -> bool:
-    """Emoji and signs only ("🚀🚀🚀", "🤷", "?!"): no word or figure names anything."""
-    return not any(ch.isalnum() for ch in text)
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
