@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from consultations.answers import AnswerError, parse_answer
 from consultations.scripts import ConsultationScript, ResearchContext
 
 _T = TypeVar("_T", ConsultationScript, ResearchContext)
@@ -125,6 +126,8 @@ def load_catalog(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Catalog:
     if not files:
         raise CatalogError(f"no consultation scripts in {prompts_dir / 'consultations'}")
     scripts = tuple(_load(f, ConsultationScript) for f in files)
+    for script in scripts:
+        _settles(script)
     numbers = [s.number for s in scripts]
     if numbers != list(range(1, len(scripts) + 1)):
         raise CatalogError(
@@ -132,6 +135,17 @@ def load_catalog(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Catalog:
         )
     context = _load(prompts_dir / "context.toml", ResearchContext)
     return Catalog(scripts=scripts, context=context)
+
+
+def _settles(script: ConsultationScript) -> None:
+    """Each answer a script records for a question it does not ask reads by that question's
+    own rules (a typo in "We use only one" would fail the first user it settles)."""
+    for q in script.questions:
+        if q.moot is not None and q.moot.answer is not None:
+            try:
+                parse_answer(q, q.moot.answer)
+            except AnswerError as e:
+                raise CatalogError(f"{script.slug}: {q.key}: moot answer: {e}") from e
 
 
 def _load(path: Path, model: type[_T]) -> _T:

@@ -6,14 +6,28 @@ derived from the answers: the first question of the script without an answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 
-from consultations.answers import MAX_ANSWER_CHARS, Answer, clean_text
-from consultations.answers.corrections import names_of
+from consultations.answers import MAX_ANSWER_CHARS, Answer
+from consultations.commands import (
+    Back,
+    Cancel,
+    Command,
+    Edit,
+    EditNamed,
+    Help,
+    Reply,
+    Restart,
+    Skip,
+    Where,
+    command_from_text,
+    resolve,
+    takes_back,
+)
 from consultations.corrected import last_change
+from consultations.moot import passed, settle, stands
 from consultations.outcomes import (
     Asked,
     Cancelled,
@@ -35,170 +49,30 @@ from consultations.scripts import ConsultationScript
 from consultations.state import Consultation, Delivery, Owner, Status, Undo
 from consultations.undoing import answers_said, delivered, undoable, undone
 
-__all__ = [
+__all__ = [  # the commands are read in consultations.commands, and used from here
     "Asked",
+    "Back",
+    "Cancel",
     "Cancelled",
+    "Command",
     "Decision",
+    "Edit",
+    "EditNamed",
     "Finished",
+    "Help",
     "Outcome",
     "Refused",
+    "Reply",
+    "Restart",
     "Restored",
+    "Skip",
+    "Where",
+    "command_from_text",
     "current_question",
+    "resolve",
     "summary",
+    "takes_back",
 ]
-
-# --- commands ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An answer (or a control word typed as text); ``reading``: the same answer restated by
-    an understanding adapter (Claude) for the rules to read; ``text`` is what is stored."""
-
-    text: str
-    reading: str | None = None
-
-
-@dataclass(frozen=True)
-class Back:
-    """One question back; ``undo``: first, take back the last change of an earlier answer."""
-
-    undo: bool = False
-
-
-@dataclass(frozen=True)
-class Skip:
-    pass
-
-
-@dataclass(frozen=True)
-class Restart:
-    pass
-
-
-@dataclass(frozen=True)
-class Cancel:
-    pass
-
-
-@dataclass(frozen=True)
-class Where:
-    """Show where the consultation stands; changes nothing."""
-
-
-@dataclass(frozen=True)
-class Help:
-    """A call for help ("help", "?"): the question again, with how to answer it; changes
-    nothing (it was stored as the answer 'help')."""
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Answer question ``number`` again (1-based); reopens a finished consultation. With
-    ``text`` ("change 3 to $25k"), that is the new answer, given at once."""
-
-    number: int
-    text: str | None = None
-    typed: str = ""  # the whole line, read as an answer when there is no question ``number``
-
-
-@dataclass(frozen=True)
-class EditNamed:
-    """Answer the question ``name`` names again ("edit the price"); when no question has that
-    name, ``text`` is an ordinary reply ("change the latency to batch")."""
-
-    name: str
-    text: str
-
-
-Command = Reply | Back | Skip | Restart | Cancel | Where | Help | Edit | EditNamed
-
-_CONTROL_WORDS: dict[str, Command] = {
-    **dict.fromkeys(("back", "previous", "back please", "go back please"), Back()),
-    "undo": Back(undo=True),
-    **dict.fromkeys(
-        ("skip", "pass", "skip it", "skip this", "skip this one", "skip that", "skip for now")
-        + ("pass for now",),
-        Skip(),
-    ),
-    **dict.fromkeys(("restart", "start over", "start again", "start from scratch"), Restart()),
-    **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
-    **dict.fromkeys(("status", "where", "repeat"), Where()),
-    **dict.fromkeys(("help", "help?", "help me", "help please", "?", "??", "huh?"), Help()),
-}
-
-
-_EDIT = re.compile(
-    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+"
-    r"(?:question\s+|q\s*|#|number\s+)?(\d{1,2})$"
-)
-_EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 25k"
-    r"^\s*(?:edit|change|set)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
-    r"\s*(?:\bto\b|=|:|->|→)\s*(?P<text>\S.*)$",
-    re.I | re.S,
-)
-
-
-def takes_back(text: str) -> bool:
-    """ "undo": what picks up a cancelled consultation again."""
-    return command_from_text(text) == Back(undo=True)
-
-
-_BACK = re.compile(  # "go back", "wait, go back please", "previous question", "undo that"
-    r"^(?:(?:wait|sorry|oops|oh|no|ok|okay)[,.!]?\s+)?(?:(?:can we|could we|let me|let's|"
-    r"i want to|please|pls)\s+)?(?:(?:go|step|take me)\s+back(?:\s+(?:one|a step|one step|"
-    r"one question))?|back\s+(?:one|a step|one step|one question)|(?:back\s+to\s+)?(?:the\s+)?"
-    r"(?:previous|last)\s+question|undo(?:\s+(?:that|it|this|last))?|one back)"
-    r"(?:[,.!]?\s+(?:please|pls))?$"
-)
-_EDIT_NAMED = re.compile(  # "edit the price", "go back to the volume question"
-    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+(?:the\s+|my\s+)?"
-    r"(?:answer\s+(?:to|for|about)\s+(?:the\s+)?)?(?P<name>[a-z][a-z' -]{1,40}?)"
-    r"(?:\s+(?:question|answer))?$"
-)
-
-
-_LEAD_IN = re.compile(  # "actually, change 3 to 12", "hold on, go back", "no wait, edit 2"
-    r"^(?:(?:actually|wait|sorry|oops|oh|no|ok|okay|hmm+|um+|uh+|erm?|hold on|hang on|"
-    r"my bad|scratch that)[,.!:;]?\s+)+",
-    re.I,
-)
-
-
-def _is_control(rest: str) -> bool:
-    """What follows a lead-in is a control on its own: `edit 2`, `change 3 to 12`, `go back`,
-    `back`, `undo`, `skip`."""
-    return bool(
-        _EDIT.match(rest)
-        or _EDIT_TO.match(rest)
-        or _BACK.match(rest)
-        or rest in ("back", "back please", "undo", "skip", "restart")
-    )
-
-
-def command_from_text(text: str) -> Command:
-    """A typed line becomes a control command when it is only a control word or `edit N`."""
-    word = clean_text(text).casefold().strip(" .!`'\"")
-    if (lead := _LEAD_IN.match(word)) and _is_control(word[lead.end() :]):
-        word, text = word[lead.end() :], _LEAD_IN.sub("", clean_text(text).strip(), count=1)
-    if m := _EDIT.match(word):
-        return Edit(int(m.group(1)))
-    if m := _EDIT_TO.match(text):
-        return Edit(int(m.group(1)), m.group("text").strip(), text)
-    if _BACK.match(word):  # "undo that" takes back the last change; "go back" goes back
-        return Back(undo="undo" in word)
-    if m := _EDIT_NAMED.match(word):
-        return EditNamed(m.group("name").strip(), text)
-    return _CONTROL_WORDS.get(word, Reply(text))
-
-
-def resolve(script: ConsultationScript, command: Command) -> Command:
-    """ "edit the price" as `edit 3`; a name no question has is an ordinary reply."""
-    if not isinstance(command, EditNamed):
-        return command
-    named = [i for i, q in enumerate(script.questions, 1) if command.name in names_of(q)]
-    return Edit(named[0]) if len(named) == 1 else Reply(command.text)
-
 
 # --- queries -------------------------------------------------------------------------------
 
@@ -214,10 +88,12 @@ def _ask(
     *,
     reason: str | None = None,
     note: str | None = None,
+    settled: str | None = None,
 ) -> Asked:
     q = current_question(script, c)
     assert q is not None, "asked for a question of a complete consultation"
-    number = [x.key for x in script.questions].index(q.key) + 1
+    number = _number(script, c)
+    assert number is not None
     confirm = c.pending.prompt if c.pending is not None and c.pending.key == q.key else None
     return Asked(
         question=q,
@@ -226,6 +102,7 @@ def _ask(
         reason=reason,
         note=note,
         confirm=confirm,
+        settled=settled,
     )
 
 
@@ -258,10 +135,47 @@ def start(
             + "; ".join(f"{q.text.rstrip('?')}: {c.answers[q.key].display(q)}" for q in reused)
             + " (type `back` to change)."
         )
-    return _after_change(script, c, note=note)
+    return _told(script, None, _after_change(script, c, note=note))
 
 
 def decide(
+    script: ConsultationScript,
+    c: Consultation,
+    command: Command,
+    now: datetime,
+    *,
+    earlier: Mapping[str, Answer] | None = None,
+) -> Decision:
+    return _told(script, c, _decide(script, c, command, now, earlier=earlier))
+
+
+def _told(script: ConsultationScript, c: Consultation | None, d: Decision) -> Decision:
+    """The questions an earlier answer settled that the count now moves past, said: why it goes
+    from 1/6 to 3/6 (a finished one says only those it had not settled before)."""
+    total = len(script.questions)
+    since = 0 if c is None else _number(script, c) or total
+    outcome = d.outcome
+    if not d.changed or not isinstance(outcome, Asked | Finished):
+        return d
+    now = d.consultation
+    if isinstance(outcome, Asked):
+        words = passed(script, now, since, outcome.number)
+    else:
+        words = passed(script, now, since, total + 1, before=c)
+    words = " ".join(filter(None, [stands(script, now, c) if c else "", words]))
+    if not words:
+        return d
+    settled = " ".join(filter(None, [outcome.settled, words]))
+    return Decision(d.consultation, replace(outcome, settled=settled), changed=True)
+
+
+def _number(script: ConsultationScript, c: Consultation) -> int | None:
+    """The number of the question waiting (None when finished)."""
+    q = current_question(script, c)
+    return None if q is None else [x.key for x in script.questions].index(q.key) + 1
+
+
+def _decide(
     script: ConsultationScript,
     c: Consultation,
     command: Command,
@@ -307,7 +221,7 @@ def decide(
                 note = note.replace("Noted:", f"Noted {kept}:", 1)
             return _after_change(script, new, note=note, reason=r.reason)
         case Edit(number=n, text=str(), typed=typed) if not 1 <= n <= len(script.questions):
-            return decide(script, c, Reply(typed), now, earlier=earlier)  # "set 10 to 20 a week"
+            return _decide(script, c, Reply(typed), now, earlier=earlier)  # "set 10 to 20 a week"
         case Edit(number=n, text=str(said)):
             q = script.questions[n - 1]
             if q.key not in new.answers:  # not answered yet: nothing to change
@@ -361,7 +275,8 @@ def decide(
             shown = previous.display(script.question(key))
             if not undo:  # `back` typed by mistake: `undo` puts the answer back
                 new.undo = Undo(answers=dict(c.answers), trail=tuple(c.trail))
-            return _after_change(script, new, note=f"Back one. Your answer was: {shown}.")
+            said = f"Back one. Your answer was: {shown}."
+            return _after_change(script, new, note=said, reopened=key)
         case Restart():
             cleared = sum(1 for a in new.answers.values() if not a.skipped)
             new.undo = (  # `restart` twice: the first one's answers still come back
@@ -388,13 +303,20 @@ def decide(
 
 
 def _after_change(
-    script: ConsultationScript, c: Consultation, *, note: str | None, reason: str | None = None
+    script: ConsultationScript,
+    c: Consultation,
+    *,
+    note: str | None,
+    reason: str | None = None,
+    reopened: str | None = None,
 ) -> Decision:
+    settled = settle(script, c, reopened=reopened) or None  # questions earlier answers settle
     if current_question(script, c) is None:
         c.status = Status.COMPLETED
         c.delivery = Delivery.PENDING
-        return Decision(c, Finished(note=note, summary=summary(script, c)), changed=True)
-    return Decision(c, _ask(script, c, note=note, reason=reason), changed=True)
+        done = Finished(note=note, summary=summary(script, c), settled=settled)
+        return Decision(c, done, changed=True)
+    return Decision(c, _ask(script, c, note=note, reason=reason, settled=settled), changed=True)
 
 
 def _how_to_answer(script: ConsultationScript, c: Consultation) -> str:

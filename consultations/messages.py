@@ -42,6 +42,8 @@ def question(asked: Asked) -> str:
     lines = []
     if asked.note:
         lines.append(f"_{inert(asked.note, NOTE_LIMIT)}_")
+    if asked.settled:  # why the count moves on by more than one (or back)
+        lines.append(f"_{delink(asked.settled)}_")  # ours, not the user's words
     if asked.reason:  # ours, or Claude's clarifying question (steerable by the answer)
         lines.append(f"⚠️ {delink(asked.reason)}")
     if asked.confirm:
@@ -63,13 +65,15 @@ def outcome(outcome: Outcome) -> str:
     match outcome:
         case Asked():
             return question(outcome)
-        case Finished(note=note, summary=summary):
+        case Finished(note=note, summary=summary, settled=settled):
             done = "That was the last question. Writing your report…"
             if summary:
                 done = "That was the last question. Writing your report with: " + inert(
                     summary, SUMMARY_LIMIT
                 )
-            return f"_{inert(note, NOTE_LIMIT)}_\n{done}" if note else done
+            said = [f"_{inert(note, NOTE_LIMIT)}_"] if note else []
+            said += [f"_{delink(settled)}_"] if settled else []
+            return "\n".join([*said, done])
         case Cancelled():
             return (
                 "Cancelled. Nothing more will be asked; type `undo` to pick it up again, or "

@@ -13,7 +13,9 @@ from consultations.state import Consultation
 class Asked:
     """Ask ``question`` next. ``reason`` says why it is asked again; ``note`` confirms a reading;
     ``confirm`` is one short question about a doubtful reading (answer `yes`, a number, or the
-    right value), shown instead of the question's full text."""
+    right value), shown instead of the question's full text. ``settled``: the questions an
+    earlier answer settles, not asked, and why ("Question 2 (reasons) is not asked: …"), or
+    those asked after all: why the count moves on by more than one, or back."""
 
     question: Question
     number: int
@@ -21,16 +23,19 @@ class Asked:
     reason: str | None = None
     note: str | None = None
     confirm: str | None = None
+    settled: str | None = None
 
 
 @dataclass(frozen=True)
 class Finished:
     """Every question is answered or skipped: the report can be written.
 
-    ``summary`` lists, compactly, the answers the report will use."""
+    ``summary`` lists, compactly, the answers the report will use; ``settled`` as in
+    :class:`Asked`."""
 
     note: str | None = None
     summary: str | None = None
+    settled: str | None = None
 
 
 @dataclass(frozen=True)

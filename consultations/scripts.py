@@ -48,6 +48,30 @@ class Choice(BaseModel):
     )
 
 
+class Moot(BaseModel):
+    """A question an earlier answer settles is not asked: ``answer`` (read by the question's
+    own rules; none: skipped) is recorded for it, marked as not asked, and the user is told why
+    (``because``). The condition is on the answer to question ``after``, which comes earlier:
+    a list of exactly ``items`` items, a choice that picks any of ``chose``, or a number whose
+    part ``zero`` is nought. When that answer changes so that the condition fails, the
+    question is asked after all; an answer the user gave is never replaced."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    after: str
+    items: int | None = Field(default=None, ge=1)
+    chose: tuple[str, ...] = ()
+    zero: str | None = None
+    answer: str | None = Field(default=None, min_length=1, max_length=80)
+    because: str = Field(min_length=5, max_length=100, description="Said: 'you named one vendor'.")
+
+    @model_validator(mode="after")
+    def _one_condition(self) -> Moot:
+        if sum((self.items is not None, bool(self.chose), self.zero is not None)) != 1:
+            raise ValueError("moot needs exactly one condition: items, chose or zero")
+        return self
+
+
 class Question(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -150,6 +174,7 @@ class Question(BaseModel):
 
     # answers from the user's earlier consultations that answer this one ("slug.key")
     reuse: tuple[str, ...] = ()
+    moot: Moot | None = Field(default=None, description="When an earlier answer settles it.")
 
     @model_validator(mode="after")
     def _fits_type(self) -> Question:
@@ -226,6 +251,9 @@ class ConsultationScript(BaseModel):
         keys = [q.key for q in self.questions]
         if len(set(keys)) != len(keys):
             raise ValueError(f"consultation {self.slug!r} repeats a question key")
+        for n, q in enumerate(self.questions):
+            if q.moot is not None:
+                _fits_moot(q, q.moot, {e.key: e for e in self.questions[:n]})
         return self
 
     def question(self, key: str) -> Question:
@@ -233,6 +261,22 @@ class ConsultationScript(BaseModel):
             if q.key == key:
                 return q
         raise KeyError(key)
+
+
+def _fits_moot(q: Question, rule: Moot, earlier: dict[str, Question]) -> None:
+    """The condition reads an earlier question of the right type; a skip needs an optional one."""
+    src = earlier.get(rule.after)
+    where = f"question {q.key!r}: moot"
+    if src is None:
+        raise ValueError(f"{where} is settled by {rule.after!r}, which is no earlier question")
+    if rule.items is not None and src.type is not QuestionType.LIST:
+        raise ValueError(f"{where} counts items of {src.key!r}, which is not a list")
+    if rule.chose and not set(rule.chose) <= {c.value for c in src.choices}:  # none: no choice
+        raise ValueError(f"{where} names options {src.key!r} does not have")
+    if rule.zero is not None and rule.zero not in src.parts:
+        raise ValueError(f"{where} names a part {src.key!r} does not have")
+    if rule.answer is None and not q.optional:
+        raise ValueError(f"{where} records a skip, but the question is not optional")
 
 
 class Shift(BaseModel):

@@ -283,7 +283,10 @@ def test_a_question_asked_back_in_the_thread_is_not_kept_as_the_answer(
         assert "Why I ask: The verdict is per vendor, so I need the list." in block_text(new)
         assert "1/6" in block_text(new) and "Noted" not in block_text(new)
     (new,) = answer_and_wait(stack, slack, "U25", "C1", thread, "GPT-4o for chat")
-    assert "Noted: GPT-4o for chat." in block_text(new) and "2/6" in block_text(new)
+    assert "Noted: GPT-4o for chat." in block_text(new)
+    # one vendor named: "why more than one?" is not asked, and the thread says so
+    assert "Question 2 (reasons) is not asked: you named one vendor" in block_text(new)
+    assert "3/6" in block_text(new) and "2/6" not in block_text(new)
 
 
 def test_a_correction_about_something_no_question_asks_changes_nothing(

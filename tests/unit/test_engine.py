@@ -213,7 +213,7 @@ def test_help_at_a_question_says_how_to_answer_and_stores_nothing(
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 1
     assert d.outcome.reason and d.outcome.reason.startswith("Answer the question below")
     assert "`back`" in d.outcome.reason and "`edit N`" in d.outcome.reason
-    d = step(script, step(script, c, "OpenAI for chat").consultation, "help")
+    d = step(script, step(script, c, "OpenAI for chat, Claude for code").consultation, "help")
     assert d.outcome.reason and d.outcome.reason.startswith("Pick one or more below")  # type: ignore[union-attr]
 
 

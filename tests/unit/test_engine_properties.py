@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from consultations import engine
 from consultations.catalog import load_catalog
+from consultations.moot import holds, settled_answer
 from consultations.state import Consultation, Status
 from tests.unit.test_engine import NOW, OWNER
 
@@ -48,6 +49,10 @@ LINES = [
     "restart",
     "status",
     "GPT-4o for chat, Claude for code",
+    "OpenAI for everything",
+    "we also use Claude for code",
+    "we already own the GPUs, $2k a month",
+    "undo",
     "price and redundancy",
     "$12k a month",
     "3 days",
@@ -82,5 +87,9 @@ def test_any_conversation_stays_consistent_and_storable(slug: str, lines: list[s
         if isinstance(d.outcome, engine.Asked):
             assert c.status is Status.ACTIVE
             assert d.outcome.question == engine.current_question(script, c)
+        for q in script.questions:  # a settled answer stands only while its reason does
+            if q.moot and c.answers.get(q.key) == settled_answer(q):
+                assert holds(q.moot, c.answers.get(q.moot.after)), (q.key, c.answers)
+                assert q.key not in c.trail  # `back` goes to what the user answered
         if c.status is Status.CANCELLED:
             break
