@@ -1,5 +1,7 @@
-"""The terminal chat: one consultation at a time, answers read line by line (works piped); at a
-terminal, lines pasted together are one answer."""
+"""The terminal chat: one consultation at a time, answers read line by line (works piped: each
+line is one answer, as `printf 'a\nb\n' | neurips-advisor chat 8` scripts it). At a terminal,
+lines pasted together are one answer, and a list question takes one item per line until an
+empty line (the question says so, and so does the prompt after the first item)."""
 
 from __future__ import annotations
 
@@ -12,8 +14,16 @@ from bot.profiles import save_profile
 from consultations import messages, router
 from consultations.catalog import UnknownConsultation
 from consultations.corrected import label
-from consultations.engine import Finished
+from consultations.engine import (
+    Asked,
+    Finished,
+    Outcome,
+    Reply,
+    command_from_text,
+    current_question,
+)
 from consultations.ports import Narrator
+from consultations.scripts import QuestionType
 from consultations.service import ConsultationService, NotFound
 from consultations.state import Consultation, Delivery, Owner, Status
 
@@ -46,11 +56,34 @@ class Terminal:
     def unread(self, line: str) -> None:
         self._again.append(line)
 
-    def ask(self) -> str | None:
+    def show(self, outcome: Outcome) -> None:
+        """What the engine decided; at a terminal a list question says how to give its items."""
+        text = messages.outcome(outcome)
+        if self._tty and _lists(outcome):
+            text += f"\n_{LIST_HINT}_"
+        self.say(text)
+
+    def ask(self, listing: bool = False) -> str | None:
+        """The next answer. ``listing`` (a list question, at a terminal): a typed item is
+        followed by more, one per line, until an empty line; a paste, or a control word
+        (`back`, `skip`, `quit`, …) typed first, is the whole answer at once."""
         if self._again:
             return self._again.pop()
+        lines = self._burst("> ")
+        if lines is None:
+            return None
+        if listing and self._tty and len(lines) == 1 and lines[0].strip() and _item(lines[0]):
+            while (more := self._burst(MORE_PROMPT)) is not None:
+                for line in more:
+                    if not line.strip():  # the empty line that finishes the list
+                        return "\n".join(lines)
+                    lines.append(line)
+        return "\n".join(lines)
+
+    def _burst(self, prompt: str) -> list[str] | None:
+        """One line, with those pasted together with it; None at the end of the input."""
         if self._tty:
-            self._out.write("> ")
+            self._out.write(prompt)
             self._out.flush()
         line = self._in.readline()
         if line == "":
@@ -61,7 +94,31 @@ class Terminal:
             if more == "":
                 break
             lines.append(more.rstrip("\n"))
-        return "\n".join(lines)
+        return lines
+
+
+LIST_HINT = "One per line, then Enter on an empty line to finish (a pasted list goes in at once)."
+MORE_PROMPT = "+ another, or Enter to finish: "
+
+
+def _lists(outcome: Outcome) -> bool:
+    """A list question is asked (not a yes-or-no about a reading of it)."""
+    return (
+        isinstance(outcome, Asked)
+        and outcome.question.type is QuestionType.LIST
+        and outcome.confirm is None
+    )
+
+
+def _item(line: str) -> bool:
+    """A line that gives an item, not a command said at the list question (`back`, `skip`,
+    `edit 2`, `status`, `quit`, …), which acts at once."""
+    word = line.strip().casefold()
+    return (
+        word not in _LEAVE | _UPDATE
+        and isinstance(router.parse(line, slash=False), router.Answer)
+        and isinstance(command_from_text(line), Reply)
+    )
 
 
 PASTE_GAP = 0.05  # seconds: lines that follow each other faster than this were pasted together
@@ -82,7 +139,7 @@ def run_chat(
         # every question was answered by earlier consultations
         c = _deliver(service, narrator, c, term)
     while True:
-        line = term.ask()
+        line = term.ask(listing=_waits_for_list(service, c))
         if line is None or line.strip().casefold() in _LEAVE:
             if c.status is Status.ACTIVE:
                 term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
@@ -104,12 +161,20 @@ def run_chat(
             if not _tell_notices(service, owner, term):
                 term.say("That consultation is no longer stored; start it again any time.")
             return 1
-        term.say(messages.outcome(turn.outcome))
+        term.show(turn.outcome)
         c = turn.consultation
         if isinstance(turn.outcome, Finished) and turn.changed:
             c = _deliver(service, narrator, c, term)
         elif c.status is Status.CANCELLED:
             return 0
+
+
+def _waits_for_list(service: ConsultationService, c: Consultation) -> bool:
+    """The question waiting is a list (not a yes-or-no about a reading of it)."""
+    if c.status is not Status.ACTIVE or c.pending is not None:
+        return False
+    q = current_question(service.catalog.by_slug(c.slug), c)
+    return q is not None and q.type is QuestionType.LIST
 
 
 HELP = (
@@ -202,7 +267,7 @@ def _choose(
         return _reopen(service, done, term)
     turn = service.start(owner, script.slug)
     term.say(messages.intro(script))
-    term.say(messages.outcome(turn.outcome))
+    term.show(turn.outcome)
     return turn.consultation
 
 
@@ -214,7 +279,7 @@ def _resume(service: ConsultationService, c: Consultation, term: Terminal) -> Co
         f"Resuming **{script.title}** ({done} of {len(script.questions)} answered). "
         f"{messages.CONTROLS}."
     )
-    term.say(messages.outcome(outcome))
+    term.show(outcome)
     return c
 
 
