@@ -78,7 +78,7 @@ __all__ = [  # the commands are read in consultations.commands, and used from he
 
 
 def progress(script: ConsultationScript, c: Consultation) -> tuple[int, int]:
-    """(answered or skipped so far, total questions)."""
+    """(answered, skipped or settled by an earlier answer so far, total questions)."""
     return sum(1 for q in script.questions if q.key in c.answers), len(script.questions)
 
 

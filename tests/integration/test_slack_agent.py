@@ -267,7 +267,7 @@ def test_slack_refusing_the_status_line_does_not_stop_the_consultation(
     slack.refuse["assistant.threads.setTitle"] = "missing_scope"
     try:
         say(stack, slack, "U42", ch, ts, "consult 1")
-        new = say(stack, slack, "U42", ch, ts, "GPT-4o for chat")
+        new = say(stack, slack, "U42", ch, ts, "GPT-4o for chat, Claude for code")
         assert "2/6" in text_of(new[0])
     finally:
         slack.refuse.clear()
@@ -285,7 +285,7 @@ def test_answers_in_a_dm_fallback_thread_still_move_the_consultation(
         ]
     )[0]
     slack.wait_for(lambda: slack.thread("DU43", parent["ts"]))
-    new = say(stack, slack, "U43", "DU43", parent["ts"], "GPT-4o for chat")
+    new = say(stack, slack, "U43", "DU43", parent["ts"], "GPT-4o for chat, Claude for code")
     assert "2/6" in text_of(new[0])
 
 
