@@ -132,6 +132,41 @@ def stale_press(
     )
 
 
+def changed_after(
+    script: ConsultationScript, c: Consultation, sent: str, deleted: bool, there: str = "here"
+) -> str | None:
+    """Said (to its writer alone) when a message they sent in a consultation's place is edited
+    or deleted afterwards: an answer is taken as first sent, so which one stands and how to
+    change it; None when there is nothing to say (a cancelled consultation, or a message that
+    was no answer deleted, or edited after the report)."""
+    if c.status is Status.CANCELLED:
+        return None
+    typed = sent.strip()
+    keys = {q.key: n for n, q in enumerate(script.questions, 1)}
+    key = next(
+        (k for k in reversed(c.trail) if k in c.answers and c.answers[k].raw.strip() == typed),
+        None,
+    )
+    if key is None or not typed:
+        if deleted or c.status is not Status.ACTIVE:
+            return None
+        return (
+            "I read each message once, as first sent, so your edit changed nothing. "
+            "Send the answer again as a new message."
+        )
+    number = keys[key]
+    shown = inert(c.answers[key].display(script.questions[number - 1]), NOTE_LIMIT)
+    where = "" if c.status is Status.ACTIVE else " (the report is written again)"
+    said = (
+        f"Deleting a message does not take its answer back: question {number} still reads "
+        f"{shown}."
+        if deleted
+        else f"I do not read edits, so question {number} keeps your answer as first sent "
+        f"({shown})."
+    )
+    return f"{said} To change it, type `edit {number}` {there}{where}."
+
+
 def catalog_list(catalog: Catalog) -> str:
     return "\n".join(
         f"{s.number}. **{s.title}** (`{s.slug}`) — {s.decision}" for s in catalog.scripts

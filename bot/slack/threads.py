@@ -13,6 +13,7 @@ from typing import Any
 import structlog
 from slack_bolt.async_app import AsyncApp
 
+from bot.slack import asides
 from bot.slack.context import SlackContext, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, messages
@@ -61,6 +62,10 @@ async def on_thread_message(
     ctx: SlackContext, conv: Conversation, body: dict[str, Any], event: dict[str, Any]
 ) -> None:
     if not answerable(event):
+        if asides.changed(event):
+            await asides.on_changed(ctx, body, event)
+        elif asides.outside_thread(event):
+            await asides.on_outside(ctx, body, event)
         return
     store, service = ctx.app.store, ctx.app.service
     thread = str(event["thread_ts"])

@@ -667,3 +667,47 @@ def test_a_forged_signature_is_refused_and_does_nothing(
     forged = {"x-slack-signature": "v0=" + "0" * 64}
     assert slack.send(body, "application/x-www-form-urlencoded", **forged).status == 401
     assert fake.calls("chat.postMessage") == []
+
+
+# --- what moves nothing, yet was meant to --------------------------------------------------
+
+
+def changed(user: str, thread: str, ts: str, was: str, now: str | None) -> dict[str, Any]:
+    """Slack's event for a message edited (``now``: its new text) or deleted (None)."""
+    before = {"type": "message", "user": user, "text": was, "ts": ts, "thread_ts": thread}
+    event: dict[str, Any] = {
+        "type": "message",
+        "channel": "C1",
+        "hidden": True,
+        "ts": f"{time.time():.6f}",
+        "previous_message": before,
+    }
+    if now is None:
+        return {**event, "subtype": "message_deleted", "deleted_ts": ts}
+    edited = {**before, "text": now, "edited": {"user": user, "ts": f"{time.time():.6f}"}}
+    return {**event, "subtype": "message_changed", "message": edited}
+
+
+def test_an_answer_edited_or_deleted_says_to_its_writer_what_stands(
+    slack: SignedSlack, fake: FakeSlack, app: App
+) -> None:
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "5M")
+    slack.message("U1", thread, "lots")  # refused: a number is needed
+    posted = len(slack.thread(thread))
+
+    slack.event(changed("U1", thread, "1.000001", "5M", "6M"))
+    slack.event(changed("U1", thread, "1.000002", "lots", "1200 in, 300 out"))
+    slack.event(changed("U1", thread, "1.000001", "5M", None))
+    slack.event(changed("U1", thread, "1.000001", "5M", "5M"))  # a link unfurled: same words
+    slack.event(changed("U2", thread, "1.000003", "5M", "7M"))  # not their consultation
+    told = fake.calls("chat.postEphemeral")
+    assert [(p["user"], p["thread_ts"]) for p in told] == [("U1", thread)] * 3
+    edited, refused, deleted = (p["text"] for p in told)
+    assert "I do not read edits, so question 1 keeps your answer as first sent" in edited
+    assert "(5,000,000 requests a month)" in edited and "type `edit 1` here" in edited
+    assert "your edit changed nothing" in refused and "as a new message" in refused
+    assert "Deleting a message does not take its answer back: question 1" in deleted
+    assert len(slack.thread(thread)) == posted  # nothing said in the thread
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers["requests"].number == 5_000_000

@@ -1,0 +1,106 @@
+"""Messages that move nothing but were likely meant to: an answer edited or deleted after it
+was taken (an edit never reaches the consultation), and an answer written in the channel
+instead of the consultation's thread. The writer alone is told (an ephemeral message) what
+stands and what to do instead; nothing is changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import structlog
+
+from bot.slack.context import SURFACE, SlackContext, owner_of
+from consultations import engine, messages
+from consultations.adapters.slack import blocks as kit
+from consultations.state import Consultation, Owner, Status
+
+log = structlog.get_logger(__name__)
+CHANGED = ("message_changed", "message_deleted")
+RECENT = 10  # consultations looked at for one written in the channel (newest first)
+
+
+def changed(event: dict[str, Any]) -> bool:
+    return event.get("subtype") in CHANGED
+
+
+def outside_thread(event: dict[str, Any]) -> bool:
+    """A person's plain message in a channel, not in any thread."""
+    return (
+        event.get("type") == "message"
+        and event.get("subtype") is None
+        and not event.get("thread_ts")
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+        and event.get("channel_type") in ("channel", "group")
+    )
+
+
+async def on_changed(ctx: SlackContext, body: dict[str, Any], event: dict[str, Any]) -> None:
+    """An edit (``message_changed``) or a deletion (``message_deleted``) in a thread."""
+    deleted = event.get("subtype") == "message_deleted"
+    was = event.get("previous_message") or {}
+    now = was if deleted else (event.get("message") or {})
+    user, thread, channel = now.get("user"), now.get("thread_ts"), event.get("channel")
+    if not user or not thread or not channel or now.get("bot_id") or thread == now.get("ts"):
+        return  # a bot's message, a thread's first one (its replies counted again), no thread
+    if not deleted and now.get("text") == was.get("text"):
+        return  # a link unfurled, a file added: the words are the same
+    owner = owner_of(body, str(user))
+    sent = kit.as_answered(kit.as_typed(str(was.get("text") or "")))
+
+    def told() -> str | None:
+        if not ctx.app.ledger.first_time("slack", body.get("event_id", ""), owner):
+            return None
+        c = ctx.app.service.at(owner, f"{channel}/{thread}")
+        if c is None:
+            return None
+        return messages.changed_after(ctx.app.catalog.by_slug(c.slug), c, sent, deleted)
+
+    if text := await asyncio.to_thread(told):
+        log.info("slack.answer_changed_after", deleted=deleted)
+        await ctx.client.chat_postEphemeral(
+            channel=channel, user=owner.user, thread_ts=thread, text=kit.mrkdwn(text)
+        )
+
+
+async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, Any]) -> None:
+    """Written in the channel while one of the writer's consultations waits in a thread of it:
+    told once per consultation where to answer."""
+    owner = owner_of(body, str(event["user"]))
+    channel = str(event["channel"])
+
+    def waiting() -> Consultation | None:
+        c = next(
+            (
+                c
+                for c in ctx.app.store.list(owner, RECENT)
+                if c.status is Status.ACTIVE and c.location.get("channel") == channel
+            ),
+            None,
+        )
+        if c is None or not first_told(ctx, owner, c):
+            return None
+        return c
+
+    c = await asyncio.to_thread(waiting)
+    if c is None:
+        return
+    script = ctx.app.catalog.by_slug(c.slug)
+    outcome = ctx.app.service.where(c)
+    asked = (
+        f", where question {outcome.number} is waiting"
+        if isinstance(outcome, engine.Asked)
+        else ""
+    )
+    text = (
+        f"I did not take that as an answer: answers to **{script.title}** go in its "
+        f"thread{asked}{SURFACE.link(c)}"
+    )
+    log.info("slack.answer_outside_thread")
+    await ctx.client.chat_postEphemeral(channel=channel, user=owner.user, text=kit.mrkdwn(text))
+
+
+def first_told(ctx: SlackContext, owner: Owner, c: Consultation) -> bool:
+    return ctx.app.holders.first_told(f"{c.location.get('place')}#outside", owner)
