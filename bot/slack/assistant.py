@@ -46,6 +46,12 @@ GREETING = (
     "Hi! I turn NeurIPS 2025 research into decisions, one question at a time. "
     "Pick a consultation below, or ask for one by number or name (`consult 3`)."
 )
+UNMATCHED = (
+    "I don't answer questions directly: I work through one of these eight consultations with "
+    "you (a few questions about your situation, then a report with the numbers). "
+    "*Which is closest to what you asked?*"
+)
+QUESTION_WORDS = 3  # fewer ("hi", "hello there") is a greeting: the plain picker
 AGENT = replace(SURFACE, prefix="")  # commands are typed in the thread as they are
 READING = "reading your answers…"
 WRITING = "writing your report…"
@@ -169,8 +175,8 @@ class Agent:
                 words = words.strip()
                 named = words.isdigit() or len(words) >= 4
                 script = desk.find(words) if named else "not a consultation"
-                if isinstance(script, str):
-                    await self._picker(channel, thread_ts)
+                if isinstance(script, str):  # a question of theirs is said to be heard
+                    await self._picker(channel, thread_ts, len(words.split()) >= QUESTION_WORDS)
                 else:
                     await self.start(owner, script, channel, thread_ts)
                 return
@@ -199,11 +205,12 @@ class Agent:
             script = self.app.catalog.by_slug(c.slug)
             await self.conv.reply(Turn(script, c, service.where(c), False))
 
-    async def _picker(self, channel: str, thread_ts: str) -> None:
+    async def _picker(self, channel: str, thread_ts: str, asked: bool = False) -> None:
         blocks = picker(self.ctx)
-        await self.conv.post(
-            channel, thread_ts=thread_ts, blocks=blocks, text="Which consultation?"
-        )
+        text = "Which consultation?"
+        if asked:
+            blocks, text = [kit.section(UNMATCHED), *blocks[1:]], UNMATCHED
+        await self.conv.post(channel, thread_ts=thread_ts, blocks=blocks, text=text)
 
     async def _resume(self, owner: Owner, channel: str, thread_ts: str) -> None:
         """Said here first, then the question asked in its thread (last, where it is answered)."""

@@ -385,3 +385,24 @@ def test_help_in_the_agent_thread_says_what_to_type_there(stack: Stack, slack: F
     assert "/neurips" not in text_of(told)
     assert "`consult` — pick one of eight consultations (or `consult 3`" in text_of(told)
     assert "Answer each question here" in text_of(told)
+
+
+def test_a_question_typed_to_the_agent_is_said_to_be_heard_before_the_eight(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """A question no consultation is named in gets the picker with why (it was the bare
+    'Which consultation?', as if the question had not been read); a greeting, the picker."""
+    ts = "1800000003.000100"
+    dispatch(envelope(thread_started("U33", "D33", ts)), lambda: slack.thread("D33", ts))
+    for text, lead in (
+        ("does running our models on device pay off?", "I don't answer questions directly"),
+        ("hi", "*Which consultation?*"),
+    ):
+        before = len(slack.thread("D33", ts))
+        (reply,) = dispatch(
+            envelope(dm("U33", "D33", ts, text)), lambda b=before: slack.thread("D33", ts)[b:]
+        )
+        assert reply["blocks"][0]["text"]["text"].startswith(lead)
+        assert reply["text"].startswith(lead.strip("*"))  # the notification says it too
+        buttons = [b["accessory"]["action_id"] for b in reply["blocks"] if "accessory" in b]
+        assert buttons == [f"agent_consult_{n}" for n in range(1, 9)]
