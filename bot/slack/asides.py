@@ -90,9 +90,7 @@ async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, A
     script = ctx.app.catalog.by_slug(c.slug)
     outcome = ctx.app.service.where(c)
     asked = (
-        f", where question {outcome.number} is waiting"
-        if isinstance(outcome, engine.Asked)
-        else ""
+        f", where question {outcome.number} is waiting" if isinstance(outcome, engine.Asked) else ""
     )
     text = (
         f"I did not take that as an answer: answers to **{script.title}** go in its "
