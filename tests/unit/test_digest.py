@@ -329,3 +329,14 @@ def test_an_offset_zone_is_shown_as_people_write_it() -> None:
         **parse_subscribe(["sunday", "0800", "UTC+2"]),  # type: ignore[arg-type]
     )
     assert sub.describe() == "every Sunday at 08:00 UTC+2, top 5"
+
+
+@pytest.mark.parametrize("typed", ["every weekday at 8", "weekdays 9am", "every business day"])
+@pytest.mark.parametrize("personal", [False, True])
+def test_weekdays_only_is_told_what_comes_instead(typed: str, personal: bool) -> None:
+    """'every weekday at 8' was "I did not understand 'weekday'", as if it were gibberish."""
+    with pytest.raises(ValueError) as e:
+        parse_subscribe(typed.split(), personal=personal)
+    said = str(e.value)
+    assert "did not understand" not in said and "'monday 08:00'" in said
+    assert ("weekdays-only" in said) if personal else ("once a week" in said and "daily" in said)
