@@ -158,11 +158,9 @@ def changed_after(
     shown = inert(c.answers[key].display(script.questions[number - 1]), NOTE_LIMIT)
     where = "" if c.status is Status.ACTIVE else " (the report is written again)"
     said = (
-        f"Deleting a message does not take its answer back: question {number} still reads "
-        f"{shown}."
+        f"Deleting a message does not take its answer back: question {number} still reads {shown}."
         if deleted
-        else f"I do not read edits, so question {number} keeps your answer as first sent "
-        f"({shown})."
+        else f"I do not read edits, so question {number} keeps your answer as first sent ({shown})."
     )
     return f"{said} To change it, type `edit {number}` {there}{where}."
 
