@@ -131,6 +131,8 @@ def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: 
     (card,) = chat.say("datadog")
     content = json.loads(card.split("\n", 1)[1])
     assert content["type"] == "AdaptiveCard" and "5/7" in content["body"][0]["text"]
+    # a card's text shows no code: the choices' numbers were '`1` No  `2` …', backticks and all
+    assert "`" not in card and "Pick one: **1** " in content["body"][0]["text"]
     press = content["actions"][2]["data"]  # Yes, a regulator or customer can ask
     (reply,) = chat.say(Activity(type=ActivityTypes.message, value=press))
     assert "Noted: Yes, a regulator or customer can ask" in reply and "6/7" in reply
