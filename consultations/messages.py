@@ -5,6 +5,8 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import (
     Asked,
@@ -163,6 +165,26 @@ def changed_after(
         else f"I do not read edits, so question {number} keeps your answer as first sent ({shown})."
     )
     return f"{said} To change it, type `edit {number}` {there}{where}."
+
+
+def started_elsewhere(
+    script: ConsultationScript,
+    started: Consultation,
+    here: Consultation,
+    catalog: Catalog,
+    link: Callable[[Consultation], str],
+) -> str:
+    """Said where ``here`` lives when another consultation was asked for there and started in
+    a place of its own (``link``: where, as the platform links it)."""
+    said = f"Started **{script.title}** in a thread of its own{link(started)}."
+    if here.status is not Status.ACTIVE:
+        return said
+    mine = catalog.by_slug(here.slug)
+    done, total = progress(mine, here)
+    return (
+        f"{said} **{mine.title}** keeps its answers ({done} of {total}): answer the question "
+        "above here whenever you like."
+    )
 
 
 def catalog_list(catalog: Catalog) -> str:

@@ -59,8 +59,8 @@ class Conversation:
         assert channel is not None
         return channel, parent["ts"]
 
-    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> None:
-        """Open a thread and ask the first question."""
+    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> Turn:
+        """Open a thread and ask the first question; the turn that asked it."""
         text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
         channel, ts = await self.open_thread(owner, channel, text)
         location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
@@ -68,6 +68,7 @@ class Conversation:
         if not channel.startswith("D"):  # a channel's thread: others there may write in it
             await asyncio.to_thread(self.ctx.app.holders.save, location["place"], owner)
         await self.reply(turn, lead=await self.intro(owner, turn))
+        return turn
 
     async def intro(
         self, owner: Owner, turn: Turn, paused: Consultation | None = None

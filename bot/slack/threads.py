@@ -14,10 +14,11 @@ import structlog
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import asides
-from bot.slack.context import SlackContext, owner_of
+from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine, messages
+from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
+from consultations.scripts import ConsultationScript
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
 
@@ -47,7 +48,16 @@ class Taken:
     turn: Turn
 
 
-Received = Duplicate | FileShared | NoConsultation | Taken
+@dataclass(frozen=True)
+class Another:
+    """`consult 2` typed in a consultation's thread (slash commands do not work in threads):
+    that one is started in a thread of its own; this one is left as it was."""
+
+    consultation: Consultation
+    script: ConsultationScript
+
+
+Received = Duplicate | FileShared | NoConsultation | Taken | Another
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -85,6 +95,8 @@ async def on_thread_message(
             return FileShared()
         if c is None:
             return NoConsultation(None)
+        if isinstance(wanted := named(ctx, text), ConsultationScript):
+            return Another(c, wanted)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
         return Taken(c, service.act(owner, c.id, text, c))
@@ -104,9 +116,25 @@ async def on_thread_message(
         case NoConsultation(found=Consultation(status=Status.CANCELLED) as c):  # its owner
             told = messages.cancelled_here(ctx.app.catalog.by_slug(c.slug), "/neurips ")
             await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+        case Another(consultation=c, script=script):
+            started = await conv.start(owner, script, event["channel"])
+            told = messages.started_elsewhere(
+                started.script, started.consultation, c, ctx.app.catalog, SURFACE.link
+            )
+            await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone
+
+
+def named(ctx: SlackContext, text: str) -> ConsultationScript | None:
+    """The consultation a line such as `consult 2` names, if it is one (`consult our lawyers`
+    names none: it is an answer)."""
+    cmd = router.parse(text, slash=False)
+    if not isinstance(cmd, router.Consult) or not cmd.ref:
+        return None
+    found = ctx.app.desk.find(cmd.ref)
+    return None if isinstance(found, str) else found
 
 
 def someone_elses(ctx: SlackContext, owner: Owner, place: str, once: bool = True) -> str | None:

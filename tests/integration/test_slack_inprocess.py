@@ -711,3 +711,26 @@ def test_an_answer_edited_or_deleted_says_to_its_writer_what_stands(
     assert len(slack.thread(thread)) == posted  # nothing said in the thread
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.answers["requests"].number == 5_000_000
+
+
+def test_consult_n_typed_in_a_thread_starts_that_one_in_its_own_thread(
+    slack: SignedSlack, fake: FakeSlack, app: App
+) -> None:
+    """Slash commands do not work in threads, so people type `consult 2` there: it was taken
+    as the answer ('I need 2 numbers here')."""
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "5M")
+    slack.message("U1", thread, "consult 2")
+    told = slack.thread(thread)[-1]
+    assert told.startswith("Started *Attention Infrastructure Readiness* in a thread of its own")
+    assert "*Edge Deployment Economics* keeps its answers (1 of 8)" in told
+    (parent,) = [
+        p for p in fake.requests_with_ts() if "thread_ts" not in p and "Attention" in p["text"]
+    ]
+    assert f"/archives/C1/p{parent['ts'].replace('.', '')}" in told  # a link to the new one
+    assert "1/" in slack.thread(parent["ts"])[0]  # its first question, there
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers.keys() == {"requests"}  # this one moved not
+    slack.message("U1", thread, "consult our lawyers")  # names no consultation: an answer
+    last = slack.thread(thread)[-1]
+    assert "2/8" in last and "Started" not in last  # asked again here, nothing started
