@@ -187,6 +187,17 @@ def started_elsewhere(
     )
 
 
+def file_unread(name: str, answered: bool) -> str:
+    """Said (to its writer alone) of a file shared as an answer: files are not opened."""
+    shown = inert(name, 80)
+    if answered:
+        return f"I read the words of your message only; {shown} was not opened."
+    return (
+        f"I do not open files such as {shown}, so nothing was answered. Type the answer in "
+        "words (a rough one will do)."
+    )
+
+
 def catalog_list(catalog: Catalog) -> str:
     return "\n".join(
         f"{s.number}. **{s.title}** (`{s.slug}`) — {s.decision}" for s in catalog.scripts

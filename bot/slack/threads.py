@@ -46,6 +46,14 @@ class NoConsultation:
 class Taken:
     consultation: Consultation
     turn: Turn
+    attached: str = ""  # a file's name, shared with the answer: its words alone are read
+
+
+@dataclass(frozen=True)
+class FileOnly:
+    """A file shared as the answer, without words: nothing to read (files are not opened)."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class Another:
     script: ConsultationScript
 
 
-Received = Duplicate | FileShared | NoConsultation | Taken | Another
+Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -84,6 +92,7 @@ async def on_thread_message(
     place = f"{event['channel']}/{thread}"
     text = kit.as_answered(kit.as_typed(event.get("text") or ""))
     files = bool(event.get("files"))
+    attached = str((event.get("files") or [{}])[0].get("name") or "the file") if files else ""
 
     def receive() -> Received:
         """Everything blocking, in one trip to a thread: first time? and whose (one round
@@ -91,15 +100,17 @@ async def on_thread_message(
         first, c = store.first_time_at(owner, place, "slack", body.get("event_id", ""))
         if not first:
             return Duplicate()
-        if files:
-            return FileShared()
+        if files and (c is None or c.status is not Status.ACTIVE):
+            return FileShared()  # a triage request, if the thread waits for one
         if c is None:
             return NoConsultation(None)
+        if files and not text:
+            return FileOnly(attached)
         if isinstance(wanted := named(ctx, text), ConsultationScript):
             return Another(c, wanted)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
-        return Taken(c, service.act(owner, c.id, text, c))
+        return Taken(c, service.act(owner, c.id, text, c), attached)
 
     match await asyncio.to_thread(receive):
         case Duplicate():
@@ -122,9 +133,23 @@ async def on_thread_message(
                 started.script, started.consultation, c, ctx.app.catalog, SURFACE.link
             )
             await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+        case FileOnly(name=name):
+            await tell(ctx, owner, event, messages.file_unread(name, answered=False))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone
+            if attached:
+                await tell(ctx, owner, event, messages.file_unread(attached, answered=True))
+
+
+async def tell(ctx: SlackContext, owner: Owner, event: dict[str, Any], markdown: str) -> None:
+    """Said in the thread to the writer alone."""
+    await ctx.client.chat_postEphemeral(
+        channel=event["channel"],
+        user=owner.user,
+        thread_ts=event["thread_ts"],
+        text=kit.mrkdwn(markdown),
+    )
 
 
 def named(ctx: SlackContext, text: str) -> ConsultationScript | None:

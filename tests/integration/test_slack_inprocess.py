@@ -734,3 +734,24 @@ def test_consult_n_typed_in_a_thread_starts_that_one_in_its_own_thread(
     slack.message("U1", thread, "consult our lawyers")  # names no consultation: an answer
     last = slack.thread(thread)[-1]
     assert "2/8" in last and "Started" not in last  # asked again here, nothing started
+
+
+def test_an_answer_with_a_file_attached_is_taken_and_a_file_alone_is_told(
+    slack: SignedSlack, fake: FakeSlack, app: App
+) -> None:
+    """An answer typed with a file attached was dropped without a word (read as a file for
+    triage, which this thread was not waiting for)."""
+    thread = slack.start("U1", "3")
+    sheet = [{"id": "F1", "name": "volumes.xlsx", "url_private": f"{fake.url}/files/v.xlsx"}]
+    slack.message("U1", thread, "5M, see the sheet", files=sheet)
+    assert "2/8" in slack.thread(thread)[-1]
+    slack.message("U1", thread, "", files=[{**sheet[0], "name": "shot.png"}])
+    assert "2/8" in slack.thread(thread)[-1] and len(slack.thread(thread)) == 2
+    words, alone = (p["text"] for p in fake.calls("chat.postEphemeral"))
+    # (a file's name is quoted inertly: 'volumes.xlsx' could read as a link)
+    assert words.startswith("I read the words of your message only; volumes")
+    assert words.endswith("xlsx was not opened.")
+    assert alone.startswith("I do not open files such as shot") and "nothing was answered" in alone
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers["requests"].number == 5_000_000
+    assert not [r for r in fake.requests if r.path.startswith("/files/")]  # nothing fetched
