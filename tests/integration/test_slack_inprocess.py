@@ -755,3 +755,19 @@ def test_an_answer_with_a_file_attached_is_taken_and_a_file_alone_is_told(
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.answers["requests"].number == 5_000_000
     assert not [r for r in fake.requests if r.path.startswith("/files/")]  # nothing fetched
+
+
+def test_the_home_tab_lists_whole_lines_and_says_how_many_more(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """With 24 in progress the list was cut at Slack's 3,000 characters in the middle of a
+    line ('*Diffusion Model IP Risk Assessment* (778c41c2'), its link broken, the rest unsaid."""
+    for n in range(24):
+        slack.command(f"consult {n % 8 + 1}")
+    slack.event({"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "DHOME"})
+    (published,) = fake.calls("views.publish")
+    listed = published["view"]["blocks"][1]["text"]["text"]
+    head, *lines, more = listed.split("\n")
+    assert head == "*In progress*" and len(listed) <= 3000
+    assert all(line.endswith("|open thread>") for line in lines)  # each whole, its link too
+    assert more == f"…and {24 - len(lines)} more: `/neurips status` lists them all."
