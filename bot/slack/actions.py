@@ -8,7 +8,7 @@ import re
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SlackContext, owner_of
-from bot.slack.conversation import Conversation
+from bot.slack.conversation import Conversation, moved
 from bot.slack.threads import someone_elses
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
@@ -62,7 +62,9 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         if isinstance(script, str):
             await respond(text=script)
             return
-        await conv.start(owner, script, channel)
+        turn = await conv.start(owner, script, channel)
+        if told := moved(channel, turn):
+            await respond(text=kit.mrkdwn(told))
 
     @bolt.action("forget_confirm")
     async def on_forget(ack, body, respond) -> None:

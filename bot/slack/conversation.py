@@ -26,6 +26,21 @@ NO_POST = {
 }
 
 
+MOVED = (
+    "I cannot post in this channel, so {what} is in our direct messages instead{link}. "
+    "To have me here, add the app to the channel."
+)
+
+
+def moved(asked: str | None, turn: Turn) -> str | None:
+    """Said where a consultation was asked for when its thread had to open in a direct
+    message instead (the bot cannot post in that channel); None when it is where asked."""
+    c = turn.consultation
+    if not asked or c.location.get("channel") in (None, asked):
+        return None
+    return MOVED.format(what=f"**{turn.script.title}**", link=SURFACE.link(c))
+
+
 class Conversation:
     def __init__(self, ctx: SlackContext) -> None:
         self.ctx = ctx

@@ -415,6 +415,11 @@ def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_direct_message(
     assert opened["users"] == "U1"
     (parent,) = [p for p in fake.requests_with_ts() if "thread_ts" not in p]
     assert parent["channel"] == "DU1" and parent["text"].startswith(("<@U1>", "Triage for <@U1>"))
+    # and said where it went (nothing was said in the channel it was asked in)
+    (told,) = [r["text"] for r in replies if "I cannot post in this channel" in r["text"]]
+    assert "in our direct messages instead" in told and "add the app to the channel" in told
+    if text.startswith("consult"):
+        assert f"/archives/DU1/p{parent['ts'].replace('.', '')}|open thread>" in told
 
 
 def test_triage_of_nonsense_says_so_and_starts_nothing(
