@@ -251,7 +251,11 @@ def parse_subscribe(
         w = rest.pop(0)
         low = w.casefold().rstrip(",")
         city = f"{low} {rest[0].casefold().rstrip(',')}" if rest else ""
+        said = [low, *(x.casefold().rstrip(",.") for x in rest)]
         if cadence := _cadence(low, rest, cadences):
+            phrase = said[: len(said) - len(rest)]  # "every other friday": its day too
+            if day := next((d for d in phrase if d in _DAY_WORDS), None):
+                out["day"] = _DAY_WORDS[day]
             if not personal and cadence != "weekly":
                 raise ValueError(
                     f"A channel's digest comes weekly (give it a day, e.g. 'friday 09:00'); "

@@ -340,3 +340,14 @@ def test_weekdays_only_is_told_what_comes_instead(typed: str, personal: bool) ->
     said = str(e.value)
     assert "did not understand" not in said and "'monday 08:00'" in said
     assert ("weekdays-only" in said) if personal else ("once a week" in said and "daily" in said)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("every other friday 8am", 4), ("every second thursday", 3), ("alternate tuesdays 9am", 1)],
+)
+def test_a_cadence_said_with_its_day_keeps_the_day(typed: str, day: int) -> None:
+    """'digest mine every other friday 8am' was told 'every other Monday at 08:00': the
+    phrase that named the cadence took its day with it."""
+    options = parse_subscribe(typed.split(), personal=True, cadences=SAID)
+    assert options["cadence"] == "biweekly" and options["day"] == day
