@@ -776,3 +776,17 @@ def test_the_home_tab_lists_whole_lines_and_says_how_many_more(
     assert head == "*In progress*" and len(listed) <= 3000
     assert all(line.endswith("|open thread>") for line in lines)  # each whole, its link too
     assert more == f"…and {24 - len(lines)} more: `/neurips status` lists them all."
+
+
+def test_start_3_is_offered_as_consult_3_and_consult_3_please_starts_it(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """'/neurips start 3' was 'I don't know `start`.' and the whole help; 'consult 3 please'
+    was "No consultation called '3 please'"."""
+    (said,) = slack.command("start 3")
+    assert said["text"] == "I don't know `start`: did you mean `/neurips consult 3`?"
+    (said,) = slack.command("new consultation")
+    assert said["text"] == "I don't know `new`: did you mean `/neurips consult`?"
+    assert fake.calls("chat.postMessage") == []  # offered, not run
+    thread = slack.start("U1", "3 please")
+    assert "Edge Deployment Economics" in slack.thread(thread)[0]
