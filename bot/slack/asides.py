@@ -72,32 +72,42 @@ async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, A
     channel = str(event["channel"])
 
     def waiting() -> Consultation | None:
-        c = next(
-            (
-                c
-                for c in ctx.app.store.list(owner, RECENT)
-                if c.status is Status.ACTIVE and c.location.get("channel") == channel
-            ),
-            None,
-        )
-        if c is None or not first_told(ctx, owner, c):
-            return None
-        return c
+        c = waiting_in(ctx, owner, channel)
+        return c if c is not None and first_told(ctx, owner, c) else None
 
     c = await asyncio.to_thread(waiting)
     if c is None:
         return
+    log.info("slack.answer_outside_thread")
+    text = f"I did not take that as an answer: {where_answered(ctx, c)}"
+    await ctx.client.chat_postEphemeral(channel=channel, user=owner.user, text=kit.mrkdwn(text))
+
+
+def waiting_in(
+    ctx: SlackContext, owner: Owner, channel: str, besides: str | None = None
+) -> Consultation | None:
+    """The writer's latest consultation in progress in a thread of ``channel`` (other than
+    the thread ``besides``), if any."""
+    return next(
+        (
+            c
+            for c in ctx.app.store.list(owner, RECENT)
+            if c.status is Status.ACTIVE
+            and c.location.get("channel") == channel
+            and c.location.get("thread_ts") != besides
+        ),
+        None,
+    )
+
+
+def where_answered(ctx: SlackContext, c: Consultation) -> str:
+    """Where a consultation's answers go, in Markdown: its thread, and the question waiting."""
     script = ctx.app.catalog.by_slug(c.slug)
     outcome = ctx.app.service.where(c)
     asked = (
         f", where question {outcome.number} is waiting" if isinstance(outcome, engine.Asked) else ""
     )
-    text = (
-        f"I did not take that as an answer: answers to **{script.title}** go in its "
-        f"thread{asked}{SURFACE.link(c)}"
-    )
-    log.info("slack.answer_outside_thread")
-    await ctx.client.chat_postEphemeral(channel=channel, user=owner.user, text=kit.mrkdwn(text))
+    return f"answers to **{script.title}** go in its thread{asked}{SURFACE.link(c)}"
 
 
 def first_told(ctx: SlackContext, owner: Owner, c: Consultation) -> bool:

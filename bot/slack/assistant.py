@@ -26,13 +26,14 @@ from slack_bolt.middleware.assistant.async_assistant import AsyncAssistant
 from slack_sdk.errors import SlackApiError
 
 from bot.slack import views
+from bot.slack.asides import waiting_in, where_answered
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
-from consultations.state import Owner, Status
+from consultations.state import Consultation, Owner, Status
 
 log = structlog.get_logger(__name__)
 
@@ -83,6 +84,14 @@ class AgentThread:
         await self._call(
             "assistant.threads.setSuggestedPrompts", title="Try one of these", prompts=PROMPTS
         )
+
+
+def elsewhere(ctx: SlackContext, c: Consultation) -> str:
+    """Said above the eight to one who wrote, outside its thread, what was likely an answer."""
+    return kit.mrkdwn(
+        f"Was that an answer? I did not take it as one: {where_answered(ctx, c)}. "
+        "Or start another consultation here: *which one?*"
+    )
 
 
 def marker(owner: Owner, channel: str, thread_ts: str) -> str:
@@ -175,8 +184,14 @@ class Agent:
                 words = words.strip()
                 named = words.isdigit() or len(words) >= 4
                 script = desk.find(words) if named else "not a consultation"
+                if isinstance(script, str) and c is None:  # a new thread (the Messages tab)
+                    other = await asyncio.to_thread(waiting_in, self.ctx, owner, channel, thread_ts)
+                    if other is not None:  # an answer, likely, meant for that thread
+                        await self._picker(channel, thread_ts, lead=elsewhere(self.ctx, other))
+                        return
                 if isinstance(script, str):  # a question of theirs is said to be heard
-                    await self._picker(channel, thread_ts, len(words.split()) >= QUESTION_WORDS)
+                    asked = len(words.split()) >= QUESTION_WORDS
+                    await self._picker(channel, thread_ts, lead=UNMATCHED if asked else None)
                 else:
                     await self.start(owner, script, channel, thread_ts)
                 return
@@ -205,11 +220,11 @@ class Agent:
             script = self.app.catalog.by_slug(c.slug)
             await self.conv.reply(Turn(script, c, service.where(c), False))
 
-    async def _picker(self, channel: str, thread_ts: str, asked: bool = False) -> None:
+    async def _picker(self, channel: str, thread_ts: str, lead: str | None = None) -> None:
         blocks = picker(self.ctx)
         text = "Which consultation?"
-        if asked:
-            blocks, text = [kit.section(UNMATCHED), *blocks[1:]], UNMATCHED
+        if lead:
+            blocks, text = [kit.section(lead), *blocks[1:]], lead
         await self.conv.post(channel, thread_ts=thread_ts, blocks=blocks, text=text)
 
     async def _resume(self, owner: Owner, channel: str, thread_ts: str) -> None:

@@ -23,6 +23,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import close_client
 from consultations.catalog import Catalog
+from consultations.state import Owner
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import SECRET, Stack, running
 from tests.unit.test_engine import typical
@@ -406,3 +407,29 @@ def test_a_question_typed_to_the_agent_is_said_to_be_heard_before_the_eight(
         assert reply["text"].startswith(lead.strip("*"))  # the notification says it too
         buttons = [b["accessory"]["action_id"] for b in reply["blocks"] if "accessory" in b]
         assert buttons == [f"agent_consult_{n}" for n in range(1, 9)]
+
+
+def test_an_answer_written_in_the_messages_tab_points_to_the_waiting_thread(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """An answer typed in the Messages tab, outside the consultation's thread, got the eight
+    consultations as if it were a new request ('Which consultation?')."""
+    first, later = "1800000004.000100", "1800000004.000200"
+    dispatch(
+        envelope(top_level("U34", "D34", first, "consult 7")), lambda: slack.thread("D34", first)
+    )
+    (reply,) = dispatch(
+        envelope(top_level("U34", "D34", later, "ads for our shop")),
+        lambda: slack.thread("D34", later),
+    )
+    lead = reply["blocks"][0]["text"]["text"]
+    assert lead.startswith("Was that an answer? I did not take it as one: answers to ")
+    assert (
+        "*Diffusion Model IP Risk Assessment* go in its thread, where question 1 is waiting" in lead
+    )
+    assert f"<https://slack.com/archives/D34/p{first.replace('.', '')}|open thread>" in lead
+    assert len([b for b in reply["blocks"] if "accessory" in b]) == 8  # or start another
+    c = dispatch.app.service.at(  # type: ignore[attr-defined]
+        Owner(platform="slack", workspace="T1", user="U34"), f"D34/{first}"
+    )
+    assert c is not None and c.answers == {}
