@@ -135,14 +135,27 @@ def stale_press(
 
 
 def changed_after(
-    script: ConsultationScript, c: Consultation, sent: str, deleted: bool, there: str = "here"
+    script: ConsultationScript,
+    c: Consultation,
+    sent: str | None,
+    deleted: bool,
+    there: str = "here",
 ) -> str | None:
     """Said (to its writer alone) when a message they sent in a consultation's place is edited
     or deleted afterwards: an answer is taken as first sent, so which one stands and how to
     change it; None when there is nothing to say (a cancelled consultation, or a message that
-    was no answer deleted, or edited after the report)."""
+    was no answer deleted, or edited after the report). ``sent``: the message as first sent,
+    None when the platform does not say (Teams): then how to change any answer."""
     if c.status is Status.CANCELLED:
         return None
+    if sent is None:
+        again = "" if c.status is Status.ACTIVE else " (the report is written again)"
+        said = (
+            "Deleting a message does not take its answer back."
+            if deleted
+            else "I read each message once, as first sent, so your edit changed nothing."
+        )
+        return f"{said} To change an answer, type `edit N` {there}, N its question's number{again}."
     typed = sent.strip()
     keys = {q.key: n for n, q in enumerate(script.questions, 1)}
     key = next(

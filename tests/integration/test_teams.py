@@ -841,3 +841,27 @@ def test_a_consultation_in_a_channel_says_to_mention_the_bot_with_each_answer(
         lambda: len(connector.texts("a:personal-cm")) >= 2 and connector.texts("a:personal-cm")
     )
     assert "mention me" not in said[0]  # a personal chat sees every message
+
+
+def test_an_edited_or_deleted_message_says_answers_stand_as_first_sent(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """An answer edited (or deleted) in Teams changed nothing and nothing was said."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    edited = Activity(type=ActivityTypes.message_update, id="m-1", text="6M")
+    (said,) = chat.say(edited)
+    assert said == (
+        "I read each message once, as first sent, so your edit changed nothing. "
+        "To change an answer, type `edit N` here, N its question's number."
+    )
+    assert chat.say(edited) == []  # the same edit delivered again: said once
+    (said,) = chat.say(Activity(type=ActivityTypes.message_delete, id="m-1"))
+    assert said.startswith("Deleting a message does not take its answer back.")
+    restored = Activity(
+        type=ActivityTypes.message_update, id="m-1", channel_data={"eventType": "undeleteMessage"}
+    )
+    assert chat.say(restored) == []
+    (reply,) = chat.say("status")[:1]
+    assert "1 of 8 answered" in reply  # nothing moved
