@@ -183,14 +183,14 @@ def changed_after(
 def started_elsewhere(
     script: ConsultationScript,
     started: Consultation,
-    here: Consultation,
+    here: Consultation | None,
     catalog: Catalog,
     link: Callable[[Consultation], str],
 ) -> str:
-    """Said where ``here`` lives when another consultation was asked for there and started in
-    a place of its own (``link``: where, as the platform links it)."""
+    """Said where ``here`` lives (None: another's place) when another consultation was asked
+    for there and started in a place of its own (``link``: where, as the platform links it)."""
     said = f"Started **{script.title}** in a thread of its own{link(started)}."
-    if here.status is not Status.ACTIVE:
+    if here is None or here.status is not Status.ACTIVE:
         return said
     mine = catalog.by_slug(here.slug)
     done, total = progress(mine, here)

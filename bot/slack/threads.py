@@ -61,7 +61,7 @@ class Another:
     """`consult 2` typed in a consultation's thread (slash commands do not work in threads):
     that one is started in a thread of its own; this one is left as it was."""
 
-    consultation: Consultation
+    consultation: Consultation | None  # None: someone else's thread, or none
     script: ConsultationScript
 
 
@@ -102,12 +102,12 @@ async def on_thread_message(
             return Duplicate()
         if files and (c is None or c.status is not Status.ACTIVE):
             return FileShared()  # a triage request, if the thread waits for one
+        if isinstance(wanted := named(ctx, text), ConsultationScript):
+            return Another(c, wanted)
         if c is None:
             return NoConsultation(None)
         if files and not text:
             return FileOnly(attached)
-        if isinstance(wanted := named(ctx, text), ConsultationScript):
-            return Another(c, wanted)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
         return Taken(c, service.act(owner, c.id, text, c), attached)
@@ -132,7 +132,10 @@ async def on_thread_message(
             told = messages.started_elsewhere(
                 started.script, started.consultation, c, ctx.app.catalog, SURFACE.link
             )
-            await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+            if c is None:  # someone else's thread: said to them alone
+                await tell(ctx, owner, event, told)
+            else:
+                await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case FileOnly(name=name):
             await tell(ctx, owner, event, messages.file_unread(name, answered=False))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:

@@ -739,6 +739,12 @@ def test_consult_n_typed_in_a_thread_starts_that_one_in_its_own_thread(
     slack.message("U1", thread, "consult our lawyers")  # names no consultation: an answer
     last = slack.thread(thread)[-1]
     assert "2/8" in last and "Started" not in last  # asked again here, nothing started
+    posted = len(slack.thread(thread))
+    slack.message("U2", thread, "consult 7")  # in someone else's thread: theirs starts
+    (told,) = [p["text"] for p in fake.calls("chat.postEphemeral") if p["user"] == "U2"]
+    assert told.startswith("Started *Diffusion Model IP Risk Assessment* in a thread of its own")
+    assert "keeps its answers" not in told and len(slack.thread(thread)) == posted
+    assert [p for p in fake.requests_with_ts() if p["text"].startswith("<@U2> started *Diff")]
 
 
 def test_an_answer_with_a_file_attached_is_taken_and_a_file_alone_is_told(
