@@ -102,7 +102,8 @@ async def on_thread_message(
             return Duplicate()
         if files and (c is None or c.status is not Status.ACTIVE):
             return FileShared()  # a triage request, if the thread waits for one
-        if isinstance(wanted := named(ctx, text), ConsultationScript):
+        wanted = named(ctx, text)  # in a consultation's thread, this user's or another's
+        if wanted is not None and (c is not None or ctx.app.holders.holder(place)):
             return Another(c, wanted)
         if c is None:
             return NoConsultation(None)
