@@ -37,11 +37,14 @@ def forget_confirmation() -> list[kit.Block]:
     ]
 
 
-def home_view(ctx: SlackContext, owner: Owner) -> dict[str, Any]:
+def home_view(ctx: SlackContext, owner: Owner, notice: str = "") -> dict[str, Any]:
+    """The Home tab: what is in progress and finished, and the eight to start (``notice``:
+    mrkdwn said first, e.g. where a consultation just started from here went)."""
     catalog = ctx.app.catalog
     found = ctx.app.service.consultations(owner)
     rows: list[kit.Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": "NeurIPS 2025 advisor"}},
+        *([kit.section(notice)] if notice else []),
     ]
     for title, wanted in (("In progress", True), ("Finished", False)):
         mine = [

@@ -583,6 +583,11 @@ def test_the_home_tab_lists_my_consultations_and_starts_one_in_a_dm(
     slack.click("U1", start, channel=None)  # the Home tab is no channel: a direct message
     parent = next(p for p in fake.requests_with_ts() if p["channel"] == "DU1")
     assert parent["text"].startswith("<@U1> started *") and slack.thread(parent["ts"], "DU1")
+    # and the tab says where it went (nothing seemed to happen there)
+    _, again = fake.calls("views.publish")
+    notice = again["view"]["blocks"][1]["text"]["text"]
+    assert notice.startswith("✅ Started *Model Convergence Strategy*: its first question is in")
+    assert f"/archives/DU1/p{parent['ts'].replace('.', '')}|open thread>" in notice
 
 
 def test_a_reaction_on_a_digest_item_nudges_its_questions_once(
