@@ -10,6 +10,7 @@ import asyncio
 from typing import Any
 
 import structlog
+from slack_bolt.async_app import AsyncApp
 
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from consultations import engine, messages
@@ -35,6 +36,34 @@ def outside_thread(event: dict[str, Any]) -> bool:
         and bool(event.get("user"))
         and event.get("channel_type") in ("channel", "group")
     )
+
+
+def register(bolt: AsyncApp, ctx: SlackContext) -> None:
+    """Edits and deletions in direct messages are taken here, before Bolt's assistant
+    middleware, which acks and drops every one of a DM thread (an agent thread, or a
+    consultation fallen back to a DM) before any listener sees it."""
+
+    @bolt.middleware
+    async def dm_edits(body: dict[str, Any], context: Any, next: Any) -> Any:  # noqa: A002
+        event = body.get("event") or {}
+        if body.get("type") != "event_callback" or event.get("channel_type") != "im":
+            return await next()
+        if event.get("type") != "message" or not changed(event):
+            return await next()
+        task = asyncio.create_task(_told_changed(ctx, body, event))
+        _RUNNING.add(task)
+        task.add_done_callback(_RUNNING.discard)
+        return await context.ack()
+
+
+_RUNNING: set[asyncio.Task[None]] = set()  # after the ack; kept until done
+
+
+async def _told_changed(ctx: SlackContext, body: dict[str, Any], event: dict[str, Any]) -> None:
+    try:
+        await on_changed(ctx, body, event)
+    except Exception as e:  # noqa: BLE001 — nothing was changed; only the note is lost
+        log.error("slack.changed_note_failed", error=repr(e))
 
 
 async def on_changed(ctx: SlackContext, body: dict[str, Any], event: dict[str, Any]) -> None:

@@ -433,3 +433,30 @@ def test_an_answer_written_in_the_messages_tab_points_to_the_waiting_thread(
         Owner(platform="slack", workspace="T1", user="U34"), f"D34/{first}"
     )
     assert c is not None and c.answers == {}
+
+
+def test_an_answer_edited_in_the_agent_thread_says_what_stands(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
+    """Bolt's assistant middleware dropped every edit in a DM thread before our listeners:
+    the answer edited there changed nothing, and nothing was said."""
+    ts = "1800000005.000100"
+    dispatch(envelope(thread_started("U35", "D35", ts)), lambda: slack.thread("D35", ts))
+    for text in ("consult 3", "5M"):
+        before = len(slack.thread("D35", ts))
+        dispatch(envelope(dm("U35", "D35", ts, text)), lambda b=before: slack.thread("D35", ts)[b:])
+    sent = {"type": "message", "user": "U35", "text": "5M", "ts": "1.000001", "thread_ts": ts}
+    edit = {
+        "type": "message",
+        "subtype": "message_changed",
+        "channel": "D35",
+        "channel_type": "im",
+        "hidden": True,
+        "ts": f"{time.time():.6f}",
+        "message": {**sent, "text": "6M", "edited": {"user": "U35", "ts": "2"}},
+        "previous_message": sent,
+    }
+    (told,) = dispatch(
+        envelope(edit),
+        lambda: [p for p in slack.calls("chat.postEphemeral") if p["channel"] == "D35"],
+    )
+    assert told["user"] == "U35" and told["thread_ts"] == ts
+    assert told["text"].startswith("I do not read edits, so question 1 keeps your answer")
