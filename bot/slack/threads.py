@@ -144,6 +144,10 @@ async def on_thread_message(
             # report again; other talk about the report in its thread is left alone
             if attached:
                 await tell(ctx, owner, event, messages.file_unread(attached, answered=True))
+        case Taken(consultation=c) if c.status is Status.COMPLETED and text.endswith("?"):
+            # a question about the report, which nothing would answer: said once a thread
+            if await asyncio.to_thread(ctx.app.holders.first_told, f"{place}#asked", owner):
+                await tell(ctx, owner, event, messages.ASKED_AFTER)
 
 
 async def tell(ctx: SlackContext, owner: Owner, event: dict[str, Any], markdown: str) -> None:

@@ -801,3 +801,21 @@ def test_start_3_is_offered_as_consult_3_and_consult_3_please_starts_it(
     assert fake.calls("chat.postMessage") == []  # offered, not run
     thread = slack.start("U1", "3 please")
     assert "Edge Deployment Economics" in slack.thread(thread)[0]
+
+
+def test_a_question_under_the_report_is_told_once_what_can_be_done(
+    slack: SignedSlack, fake: FakeSlack, catalog: Catalog, jobs: RecordingJobQueue
+) -> None:
+    """'why is the risk rated high?' under a finished report met silence."""
+    thread = slack.start("U1", "7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        slack.message("U1", thread, typical(q))
+    before = len(slack.thread(thread))
+    slack.message("U1", thread, "why is the risk rated high?")
+    slack.message("U1", thread, "and who wrote it?")  # said once a thread
+    slack.message("U1", thread, "thanks, very useful")  # talk is left alone
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert told["text"].startswith("I cannot answer questions about the report, only write it")
+    assert "Type `edit N` to change answer N" in told["text"]
+    assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1  # nothing moved
