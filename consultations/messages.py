@@ -32,8 +32,7 @@ WHAT_IF = (  # under a finished report: the consultation still takes corrections
 
 
 ASKED_AFTER = (  # a question typed under a finished report, which nothing answers
-    "I cannot answer questions about the report, only write it again with other answers. "
-    + WHAT_IF
+    "I cannot answer questions about the report, only write it again with other answers. " + WHAT_IF
 )
 
 
