@@ -29,7 +29,7 @@ from bot.slack import views
 from bot.slack.asides import waiting_in, where_answered
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine, router
+from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
@@ -166,6 +166,13 @@ class Agent:
             if isinstance(turn.outcome, engine.Finished) and turn.changed:
                 await thread.status(WRITING)  # until the worker posts the report
             return
+        after = c if c is not None and c.status is Status.COMPLETED else None
+        if (
+            after
+            and isinstance(cmd, router.Answer)
+            and await self._after_report(owner, thread, after, text)
+        ):
+            return  # `edit N`, a correction or a question under the report, as in a channel
         # a command (a suggested prompt picked, `status`, `digest preview`…) is one even in
         # the middle of a consultation, as in Teams: never taken as an answer
         reply: str
@@ -219,6 +226,23 @@ class Agent:
             # the question this thread waits for, asked again below the reply
             script = self.app.catalog.by_slug(c.slug)
             await self.conv.reply(Turn(script, c, service.where(c), False))
+
+    async def _after_report(
+        self, owner: Owner, thread: AgentThread, c: Consultation, text: str
+    ) -> bool:
+        """Words under a finished report: `edit N` or a correction writes it again (the line
+        under the report says so); a question is told what can be done. False: neither."""
+        turn = await asyncio.to_thread(self.app.service.act, owner, c.id, kit.as_answered(text), c)
+        if turn.changed:
+            await self.conv.reply(turn)
+            if isinstance(turn.outcome, engine.Finished):
+                await thread.status(WRITING)
+            return True
+        if not text.rstrip().endswith("?"):
+            return False
+        said = kit.mrkdwn(messages.ASKED_AFTER)
+        await self.conv.post(thread.channel, thread_ts=thread.thread_ts, text=said)
+        return True
 
     async def _picker(self, channel: str, thread_ts: str, lead: str | None = None) -> None:
         blocks = picker(self.ctx)

@@ -460,3 +460,26 @@ def test_an_answer_edited_in_the_agent_thread_says_what_stands(dispatch, slack: 
     )
     assert told["user"] == "U35" and told["thread_ts"] == ts
     assert told["text"].startswith("I do not read edits, so question 1 keeps your answer")
+
+
+def test_under_the_report_in_the_agent_thread_edit_n_and_questions_are_answered(
+    dispatch, slack: FakeSlack, catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    """Under a finished report the line says 'Type `edit N` …'; in the agent thread `edit 1`
+    got the eight consultations ('Which consultation?') instead."""
+    ts = "1800000006.000100"
+    dispatch(envelope(thread_started("U36", "D36", ts)), lambda: slack.thread("D36", ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread("D36", ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U36", "D36", ts, text)), lambda b=before: slack.thread("D36", ts)[b:]
+        )
+
+    say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        say(typical(q))
+    (asked,) = say("why is the risk rated high?")
+    assert asked["text"].startswith("I cannot answer questions about the report")
+    (again,) = say("edit 1")
+    assert "1/6" in text_of(again) and "Which consultation?" not in text_of(again)
