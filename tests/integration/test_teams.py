@@ -865,3 +865,17 @@ def test_an_edited_or_deleted_message_says_answers_stand_as_first_sent(
     assert chat.say(restored) == []
     (reply,) = chat.say("status")[:1]
     assert "1 of 8 answered" in reply  # nothing moved
+
+
+def test_words_under_a_finished_report_cite_no_other_consultations_example(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """Under an IP-risk report, Teams said 'write the correction (e.g. `change the volume to
+    8M`)', an example of Edge Deployment Economics."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        chat.say(typical(q))
+    (said,) = chat.say("why is the risk rated high?")
+    assert said.startswith("This consultation is finished; its report is above.")
+    assert "volume" not in said and "`edit N`" in said
