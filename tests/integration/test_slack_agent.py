@@ -372,7 +372,10 @@ def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
     ts2 = f"{time.time():.6f}"
     stack.event(top_level("U47", ch, ts2, "hello?"))
     (picker,) = slack.wait_for(lambda: slack.thread(ch, ts2))
-    assert "Which consultation?" in text_of(picker)  # the eight, to start one
+    # the eight, to start one, under where the one in progress waits (a slip of the thread)
+    assert "Or start another consultation here: *which one?*" in text_of(picker)
+    assert "go in its thread, where question 2 is waiting" in text_of(picker)
+    assert len([b for b in picker["blocks"] if "accessory" in b]) == 8
 
 
 @pytest.mark.slow
