@@ -95,6 +95,10 @@ class Catalog:
         if text and len(starts) == 1:
             return starts[0]
         words = self._spelled(set(re.findall(r"[a-z0-9]+", text))) - _FILLER  # "the edge one"
+        number = _NUMBER_WORDS.get(next(iter(words)), next(iter(words))) if len(words) == 1 else ""
+        for s in self.scripts if number.isdigit() else ():  # "3 please", "three, thanks"
+            if number == str(s.number):
+                return s
         named = [s for s in self.scripts if words and words <= _words_of(s)]
         if len(named) == 1:
             return named[0]

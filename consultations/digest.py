@@ -200,6 +200,7 @@ def due_period(sub: Subscription, now: datetime, last: str | None) -> str | None
     return None if period == last else period
 
 
+_WORKDAYS = {"weekday", "workday", "work day", "business day", "working day"}  # not offered
 _FILLERS = {"at", "on", "every", "each", "in", "the", "around", "from", "time"}
 _POLITE = {"pls", "plz", "please", "thanks", "thx", "ty", "thank", "you"}  # said, not options
 _TOP = re.compile(r"top(\d{1,3})?")  # "top 3", "top3"
@@ -250,7 +251,11 @@ def parse_subscribe(
         w = rest.pop(0)
         low = w.casefold().rstrip(",")
         city = f"{low} {rest[0].casefold().rstrip(',')}" if rest else ""
+        said = [low, *(x.casefold().rstrip(",.") for x in rest)]
         if cadence := _cadence(low, rest, cadences):
+            phrase = said[: len(said) - len(rest)]  # "every other friday": its day too
+            if day := next((d for d in phrase if d in _DAY_WORDS), None):
+                out["day"] = _DAY_WORDS[day]
             if not personal and cadence != "weekly":
                 raise ValueError(
                     f"A channel's digest comes weekly (give it a day, e.g. 'friday 09:00'); "
@@ -273,6 +278,14 @@ def parse_subscribe(
             out["at"] = _time_of(clock, w, part is not None)
         elif low.strip(".") in _PART_OF_DAY:
             continue  # read with the time, below
+        elif low.rstrip("s") in _WORKDAYS or f"{low} {city.partition(' ')[2]}" in _WORKDAYS:
+            raise ValueError(
+                "there is no weekdays-only digest; yours can come `daily` (weekends too) "
+                "or once a week on one day, e.g. 'monday 08:00'"
+                if personal
+                else "a channel's digest comes once a week, on one day (e.g. 'monday 08:00'); "
+                "every day is for your own digest: `digest mine daily`"
+            )
         elif low in ZONE_ABBREVIATIONS:
             out["timezone"] = ZONE_ABBREVIATIONS[low]
         elif offset := _OFFSET_ZONE.fullmatch(low):  # "UTC+2": Etc's signs are the other way

@@ -5,6 +5,8 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import (
     Asked,
@@ -26,6 +28,11 @@ CONTROLS = "type `back`, `skip`, `edit N` or `cancel` any time"
 WHAT_IF = (  # under a finished report: the consultation still takes corrections
     "What if? Type `edit N` to change answer N, or write the correction in your own words, "
     "and the report is written again."
+)
+
+
+ASKED_AFTER = (  # a question typed under a finished report, which nothing answers
+    "I cannot answer questions about the report, only write it again with other answers. " + WHAT_IF
 )
 
 
@@ -133,6 +140,83 @@ def stale_press(
     return (
         f"Question {number} is already answered ({shown}), so nothing was changed. "
         f"To change it, type `edit {number}` {there}{where}."
+    )
+
+
+def changed_after(
+    script: ConsultationScript,
+    c: Consultation,
+    sent: str | None,
+    deleted: bool,
+    there: str = "here",
+) -> str | None:
+    """Said (to its writer alone) when a message they sent in a consultation's place is edited
+    or deleted afterwards: an answer is taken as first sent, so which one stands and how to
+    change it; None when there is nothing to say (a cancelled consultation, or a message that
+    was no answer deleted, or edited after the report). ``sent``: the message as first sent,
+    None when the platform does not say (Teams): then how to change any answer."""
+    if c.status is Status.CANCELLED:
+        return None
+    if sent is None:
+        again = "" if c.status is Status.ACTIVE else " (the report is written again)"
+        said = (
+            "Deleting a message does not take its answer back."
+            if deleted
+            else "I read each message once, as first sent, so your edit changed nothing."
+        )
+        return f"{said} To change an answer, type `edit N` {there}, N its question's number{again}."
+    typed = sent.strip()
+    keys = {q.key: n for n, q in enumerate(script.questions, 1)}
+    key = next(
+        (k for k in reversed(c.trail) if k in c.answers and c.answers[k].raw.strip() == typed),
+        None,
+    )
+    if key is None or not typed:
+        if deleted or c.status is not Status.ACTIVE:
+            return None
+        return (
+            "I read each message once, as first sent, so your edit changed nothing. "
+            "Send the answer again as a new message."
+        )
+    number = keys[key]
+    shown = inert(c.answers[key].display(script.questions[number - 1]), NOTE_LIMIT)
+    where = "" if c.status is Status.ACTIVE else " (the report is written again)"
+    said = (
+        f"Deleting a message does not take its answer back: question {number} still reads {shown}."
+        if deleted
+        else f"I do not read edits, so question {number} keeps your answer as first sent ({shown})."
+    )
+    return f"{said} To change it, type `edit {number}` {there}{where}."
+
+
+def started_elsewhere(
+    script: ConsultationScript,
+    started: Consultation,
+    here: Consultation | None,
+    catalog: Catalog,
+    link: Callable[[Consultation], str],
+) -> str:
+    """Said where ``here`` lives (None: another's place) when another consultation was asked
+    for there and started in a place of its own (``link``: where, as the platform links it)."""
+    said = f"Started **{script.title}** in a thread of its own{link(started)}."
+    if here is None or here.status is not Status.ACTIVE:
+        return said
+    mine = catalog.by_slug(here.slug)
+    done, total = progress(mine, here)
+    return (
+        f"{said} **{mine.title}** keeps its answers ({done} of {total}): answer the question "
+        "above here whenever you like."
+    )
+
+
+def file_unread(name: str, answered: bool) -> str:
+    """Said (to its writer alone) of a file shared as an answer: files are not opened."""
+    shown = inert(name, 80)
+    if answered:
+        return f"I read the words of your message only; {shown} was not opened."
+    return (
+        f"I do not open files such as {shown}, so nothing was answered. Type the answer in "
+        "words (a rough one will do)."
     )
 
 

@@ -299,7 +299,7 @@ def prefill(
 
 FINISHED = (
     "This consultation is finished; its report is above. Type `edit N` to change answer N, or "
-    "write the correction (e.g. `change the volume to 8M`), and the report is written again."
+    "write the correction in your own words, and the report is written again."
 )
 
 

@@ -120,6 +120,8 @@ def _slash(head: str, rest: str) -> Command:
 
 _SLASH_WORDS = ("consult", "status", "resume", "cancel", "digest", "triage", "forget", "help")
 _CHAT_WORDS = ("consult", "status", "resume", "digest", "forget", "help")
+_START_WORDS = ("start", "begin", "new", "open", "run")  # what people say for `consult`
+_NO_REF = ("", "consultation", "a consultation", "one", "a new one")
 
 
 def meant(text: str, *, slash: bool) -> str | None:
@@ -127,6 +129,9 @@ def meant(text: str, *, slash: bool) -> str | None:
     edge"), to be offered, never run; None when the first word is near no command."""
     words = clean_text(text or "")[:MAX_ARG].split(maxsplit=1)
     head = words[0].casefold() if words else ""
+    if head in _START_WORDS and slash:  # "start 3": a chat line so begun may be an answer
+        rest = words[1] if len(words) > 1 else ""
+        return "consult" + ("" if rest.casefold() in _NO_REF else f" {rest}")
     known = _SLASH_WORDS if slash else _CHAT_WORDS
     close = get_close_matches(head, known, n=1, cutoff=0.75) if len(head) >= 4 else []
     if not close or close[0] == head:

@@ -7,8 +7,9 @@ import re
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.context import SlackContext, owner_of
-from bot.slack.conversation import Conversation
+from bot.slack import views
+from bot.slack.context import SlackContext, owner_of, thread_link
+from bot.slack.conversation import Conversation, moved
 from bot.slack.threads import someone_elses
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
@@ -62,7 +63,15 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         if isinstance(script, str):
             await respond(text=script)
             return
-        await conv.start(owner, script, channel)
+        turn = await conv.start(owner, script, channel)
+        if told := moved(channel, turn):
+            await respond(text=kit.mrkdwn(told))
+        elif (body.get("view") or {}).get("type") == "home":  # the tab shows where it went
+            started = f"✅ Started *{script.title}*: its first question is in our messages"
+            view = await asyncio.to_thread(
+                views.home_view, ctx, owner, started + thread_link(turn.consultation)
+            )
+            await ctx.client.views_publish(user_id=owner.user, view=view)
 
     @bolt.action("forget_confirm")
     async def on_forget(ack, body, respond) -> None:

@@ -26,13 +26,14 @@ from slack_bolt.middleware.assistant.async_assistant import AsyncAssistant
 from slack_sdk.errors import SlackApiError
 
 from bot.slack import views
+from bot.slack.asides import waiting_in, where_answered
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine, router
+from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
-from consultations.state import Owner, Status
+from consultations.state import Consultation, Owner, Status
 
 log = structlog.get_logger(__name__)
 
@@ -46,6 +47,12 @@ GREETING = (
     "Hi! I turn NeurIPS 2025 research into decisions, one question at a time. "
     "Pick a consultation below, or ask for one by number or name (`consult 3`)."
 )
+UNMATCHED = (
+    "I don't answer questions directly: I work through one of these eight consultations with "
+    "you (a few questions about your situation, then a report with the numbers). "
+    "*Which is closest to what you asked?*"
+)
+QUESTION_WORDS = 3  # fewer ("hi", "hello there") is a greeting: the plain picker
 AGENT = replace(SURFACE, prefix="")  # commands are typed in the thread as they are
 READING = "reading your answers…"
 WRITING = "writing your report…"
@@ -77,6 +84,14 @@ class AgentThread:
         await self._call(
             "assistant.threads.setSuggestedPrompts", title="Try one of these", prompts=PROMPTS
         )
+
+
+def elsewhere(ctx: SlackContext, c: Consultation) -> str:
+    """Said above the eight to one who wrote, outside its thread, what was likely an answer."""
+    return kit.mrkdwn(
+        f"Was that an answer? I did not take it as one: {where_answered(ctx, c)}. "
+        "Or start another consultation here: *which one?*"
+    )
 
 
 def marker(owner: Owner, channel: str, thread_ts: str) -> str:
@@ -151,6 +166,13 @@ class Agent:
             if isinstance(turn.outcome, engine.Finished) and turn.changed:
                 await thread.status(WRITING)  # until the worker posts the report
             return
+        after = c if c is not None and c.status is Status.COMPLETED else None
+        if (
+            after
+            and isinstance(cmd, router.Answer)
+            and await self._after_report(owner, thread, after, text)
+        ):
+            return  # `edit N`, a correction or a question under the report, as in a channel
         # a command (a suggested prompt picked, `status`, `digest preview`…) is one even in
         # the middle of a consultation, as in Teams: never taken as an answer
         reply: str
@@ -169,8 +191,14 @@ class Agent:
                 words = words.strip()
                 named = words.isdigit() or len(words) >= 4
                 script = desk.find(words) if named else "not a consultation"
-                if isinstance(script, str):
-                    await self._picker(channel, thread_ts)
+                if isinstance(script, str) and c is None:  # a new thread (the Messages tab)
+                    other = await asyncio.to_thread(waiting_in, self.ctx, owner, channel, thread_ts)
+                    if other is not None:  # an answer, likely, meant for that thread
+                        await self._picker(channel, thread_ts, lead=elsewhere(self.ctx, other))
+                        return
+                if isinstance(script, str):  # a question of theirs is said to be heard
+                    asked = len(words.split()) >= QUESTION_WORDS
+                    await self._picker(channel, thread_ts, lead=UNMATCHED if asked else None)
                 else:
                     await self.start(owner, script, channel, thread_ts)
                 return
@@ -199,11 +227,29 @@ class Agent:
             script = self.app.catalog.by_slug(c.slug)
             await self.conv.reply(Turn(script, c, service.where(c), False))
 
-    async def _picker(self, channel: str, thread_ts: str) -> None:
+    async def _after_report(
+        self, owner: Owner, thread: AgentThread, c: Consultation, text: str
+    ) -> bool:
+        """Words under a finished report: `edit N` or a correction writes it again (the line
+        under the report says so); a question is told what can be done. False: neither."""
+        turn = await asyncio.to_thread(self.app.service.act, owner, c.id, kit.as_answered(text), c)
+        if turn.changed:
+            await self.conv.reply(turn)
+            if isinstance(turn.outcome, engine.Finished):
+                await thread.status(WRITING)
+            return True
+        if not text.rstrip().endswith("?"):
+            return False
+        said = kit.mrkdwn(messages.ASKED_AFTER)
+        await self.conv.post(thread.channel, thread_ts=thread.thread_ts, text=said)
+        return True
+
+    async def _picker(self, channel: str, thread_ts: str, lead: str | None = None) -> None:
         blocks = picker(self.ctx)
-        await self.conv.post(
-            channel, thread_ts=thread_ts, blocks=blocks, text="Which consultation?"
-        )
+        text = "Which consultation?"
+        if lead:
+            blocks, text = [kit.section(lead), *blocks[1:]], lead
+        await self.conv.post(channel, thread_ts=thread_ts, blocks=blocks, text=text)
 
     async def _resume(self, owner: Owner, channel: str, thread_ts: str) -> None:
         """Said here first, then the question asked in its thread (last, where it is answered)."""

@@ -10,7 +10,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack import views
 from bot.slack.context import SURFACE, SlackContext, owner_of
-from bot.slack.conversation import Conversation
+from bot.slack.conversation import MOVED, Conversation, moved
 from consultations import router
 from consultations.adapters.slack import blocks as kit
 from consultations.state import Owner
@@ -46,8 +46,8 @@ async def _handle(
             script = desk.find(ref)
             if isinstance(script, str):
                 return script
-            await conv.start(owner, script, channel)
-            return None
+            opened = await conv.start(owner, script, channel)
+            return moved(channel, opened)  # nothing to say when it is here
         case router.Status():
             return await asyncio.to_thread(desk.status, owner, SURFACE)
         case router.Resume():
@@ -81,6 +81,7 @@ async def triage(
     a file in a thread
     (in the channel, or a direct message where the bot cannot post)."""
     desk = ctx.app.desk
+    asked = channel
     request = desk.triage_request(arg)
     if request.error:
         return request.error
@@ -93,13 +94,15 @@ async def triage(
         )
         place = f"{channel}/{ts}"
         await asyncio.to_thread(ctx.app.triage_jobs.await_file, owner.key, place)
-        return "Waiting for your file in the thread."
+        return "Waiting for your file in the thread." + in_dm(asked, channel)
     if request.builtin:
         channel, ts = await conv.open_thread(
             owner, channel, f"Triage for <@{owner.user}>: reading the {request.builtin} papers…"
         )
         await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, builtin=request.builtin)
-        return f"Triaging the {request.builtin} papers on a worker; results in the thread."
+        return f"Triaging the {request.builtin} papers on a worker; results in the thread." + in_dm(
+            asked, channel
+        )
     n = len(request.ids)
     channel, ts = await conv.open_thread(
         owner, channel, f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
@@ -110,4 +113,13 @@ async def triage(
         if request.not_ids
         else ""
     )
-    return f"Triaging {n} paper(s) on a worker; results in the thread.{left_out}"
+    return f"Triaging {n} paper(s) on a worker; results in the thread.{left_out}" + in_dm(
+        asked, channel
+    )
+
+
+def in_dm(asked: str, used: str) -> str:
+    """What a triage reply adds when its thread had to open in a direct message."""
+    if not asked or used == asked:
+        return ""
+    return " " + MOVED.format(what="that thread", link="")

@@ -26,6 +26,21 @@ NO_POST = {
 }
 
 
+MOVED = (
+    "I cannot post in this channel, so {what} is in our direct messages instead{link}. "
+    "To have me here, add the app to the channel."
+)
+
+
+def moved(asked: str | None, turn: Turn) -> str | None:
+    """Said where a consultation was asked for when its thread had to open in a direct
+    message instead (the bot cannot post in that channel); None when it is where asked."""
+    c = turn.consultation
+    if not asked or c.location.get("channel") in (None, asked):
+        return None
+    return MOVED.format(what=f"**{turn.script.title}**", link=SURFACE.link(c))
+
+
 class Conversation:
     def __init__(self, ctx: SlackContext) -> None:
         self.ctx = ctx
@@ -59,8 +74,8 @@ class Conversation:
         assert channel is not None
         return channel, parent["ts"]
 
-    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> None:
-        """Open a thread and ask the first question."""
+    async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> Turn:
+        """Open a thread and ask the first question; the turn that asked it."""
         text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
         channel, ts = await self.open_thread(owner, channel, text)
         location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
@@ -68,6 +83,7 @@ class Conversation:
         if not channel.startswith("D"):  # a channel's thread: others there may write in it
             await asyncio.to_thread(self.ctx.app.holders.save, location["place"], owner)
         await self.reply(turn, lead=await self.intro(owner, turn))
+        return turn
 
     async def intro(
         self, owner: Owner, turn: Turn, paused: Consultation | None = None

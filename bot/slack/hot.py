@@ -1,5 +1,6 @@
 """The hot route without Bolt's dispatch: a person's plain message in a channel thread (an
-answer, most of what the server receives) is verified, filtered, acked and handed to the same
+answer, most of what the server receives), or in the channel itself (perhaps an answer meant
+for a thread: see :mod:`bot.slack.asides`), is verified, filtered, acked and handed to the same
 handler Bolt would call (:func:`bot.slack.threads.on_thread_message`). Bolt's request and
 context objects, its middleware chain and its matching against every listener cost about a
 fifth of the server's CPU per answer.
@@ -30,6 +31,7 @@ from slack_bolt.middleware.authorization.async_single_team_authorization import 
 from slack_sdk.signature import SignatureVerifier
 
 from bot.slack import oauth
+from bot.slack.asides import outside_thread
 from bot.slack.context import SlackContext
 from bot.slack.conversation import Conversation
 from bot.slack.events import tell_failure
@@ -76,8 +78,8 @@ class HotRoute:
             or body.get("is_enterprise_install")
         ):
             return None
-        if not answerable(event):  # a bot's message, or a thread's first one: ignored
-            return web.Response(status=200)
+        if not answerable(event) and not outside_thread(event):
+            return web.Response(status=200)  # a bot's message, or a thread's first one
         who = await self._authorize(body)
         if who is None:
             return None

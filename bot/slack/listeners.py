@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack import actions, assistant, commands, events, feedback, threads
+from bot.slack import actions, asides, assistant, commands, events, feedback, threads
 from bot.slack.context import SlackContext
 from bot.slack.conversation import Conversation
 
 
 def register(bolt: AsyncApp, ctx: SlackContext) -> Conversation:
     conv = Conversation(ctx)
+    asides.register(bolt, ctx)  # DM edits, before the assistant middleware drops them
     assistant.register(bolt, ctx, conv)  # the agent DM's threads, before the thread listener
     commands.register(bolt, ctx, conv)
     threads.register(bolt, ctx, conv)

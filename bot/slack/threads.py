@@ -13,10 +13,12 @@ from typing import Any
 import structlog
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.context import SlackContext, owner_of
+from bot.slack import asides
+from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
-from consultations import engine, messages
+from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
+from consultations.scripts import ConsultationScript
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
 
@@ -44,9 +46,26 @@ class NoConsultation:
 class Taken:
     consultation: Consultation
     turn: Turn
+    attached: str = ""  # a file's name, shared with the answer: its words alone are read
 
 
-Received = Duplicate | FileShared | NoConsultation | Taken
+@dataclass(frozen=True)
+class FileOnly:
+    """A file shared as the answer, without words: nothing to read (files are not opened)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Another:
+    """`consult 2` typed in a consultation's thread (slash commands do not work in threads):
+    that one is started in a thread of its own; this one is left as it was."""
+
+    consultation: Consultation | None  # None: someone else's thread, or none
+    script: ConsultationScript
+
+
+Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -61,6 +80,10 @@ async def on_thread_message(
     ctx: SlackContext, conv: Conversation, body: dict[str, Any], event: dict[str, Any]
 ) -> None:
     if not answerable(event):
+        if asides.changed(event):
+            await asides.on_changed(ctx, body, event)
+        elif asides.outside_thread(event):
+            await asides.on_outside(ctx, body, event)
         return
     store, service = ctx.app.store, ctx.app.service
     thread = str(event["thread_ts"])
@@ -69,6 +92,7 @@ async def on_thread_message(
     place = f"{event['channel']}/{thread}"
     text = kit.as_answered(kit.as_typed(event.get("text") or ""))
     files = bool(event.get("files"))
+    attached = str((event.get("files") or [{}])[0].get("name") or "the file") if files else ""
 
     def receive() -> Received:
         """Everything blocking, in one trip to a thread: first time? and whose (one round
@@ -76,13 +100,18 @@ async def on_thread_message(
         first, c = store.first_time_at(owner, place, "slack", body.get("event_id", ""))
         if not first:
             return Duplicate()
-        if files:
-            return FileShared()
+        if files and (c is None or c.status is not Status.ACTIVE):
+            return FileShared()  # a triage request, if the thread waits for one
+        wanted = named(ctx, text)  # in a consultation's thread, this user's or another's
+        if wanted is not None and (c is not None or ctx.app.holders.holder(place)):
+            return Another(c, wanted)
         if c is None:
             return NoConsultation(None)
+        if files and not text:
+            return FileOnly(attached)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
-        return Taken(c, service.act(owner, c.id, text, c))
+        return Taken(c, service.act(owner, c.id, text, c), attached)
 
     match await asyncio.to_thread(receive):
         case Duplicate():
@@ -99,9 +128,46 @@ async def on_thread_message(
         case NoConsultation(found=Consultation(status=Status.CANCELLED) as c):  # its owner
             told = messages.cancelled_here(ctx.app.catalog.by_slug(c.slug), "/neurips ")
             await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+        case Another(consultation=c, script=script):
+            started = await conv.start(owner, script, event["channel"])
+            told = messages.started_elsewhere(
+                started.script, started.consultation, c, ctx.app.catalog, SURFACE.link
+            )
+            if c is None:  # someone else's thread: said to them alone
+                await tell(ctx, owner, event, told)
+            else:
+                await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
+        case FileOnly(name=name):
+            await tell(ctx, owner, event, messages.file_unread(name, answered=False))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone
+            if attached:
+                await tell(ctx, owner, event, messages.file_unread(attached, answered=True))
+        case Taken(consultation=c) if c.status is Status.COMPLETED and text.endswith("?"):
+            # a question about the report, which nothing would answer: said once a thread
+            if await asyncio.to_thread(ctx.app.holders.first_told, f"{place}#asked", owner):
+                await tell(ctx, owner, event, messages.ASKED_AFTER)
+
+
+async def tell(ctx: SlackContext, owner: Owner, event: dict[str, Any], markdown: str) -> None:
+    """Said in the thread to the writer alone."""
+    await ctx.client.chat_postEphemeral(
+        channel=event["channel"],
+        user=owner.user,
+        thread_ts=event["thread_ts"],
+        text=kit.mrkdwn(markdown),
+    )
+
+
+def named(ctx: SlackContext, text: str) -> ConsultationScript | None:
+    """The consultation a line such as `consult 2` names, if it is one (`consult our lawyers`
+    names none: it is an answer)."""
+    cmd = router.parse(text, slash=False)
+    if not isinstance(cmd, router.Consult) or not cmd.ref:
+        return None
+    found = ctx.app.desk.find(cmd.ref)
+    return None if isinstance(found, str) else found
 
 
 def someone_elses(ctx: SlackContext, owner: Owner, place: str, once: bool = True) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 import structlog
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 
-from bot.teams import feedback
+from bot.teams import edits, feedback
 from bot.teams.identity import owner_of, place_of
 from bot.teams.personal import reach
 from consultations import engine, messages, router
@@ -68,6 +68,12 @@ class ConsultationBot(ActivityHandler):
             await self._button(turn_context, owner, value)
         else:
             await self._typed(turn_context, owner, router.parse(text, slash=False))
+
+    async def on_message_update_activity(self, turn_context: TurnContext) -> None:
+        await edits.on_changed(turn_context, self.desk, self.parts.ledger, deleted=False)
+
+    async def on_message_delete_activity(self, turn_context: TurnContext) -> None:
+        await edits.on_changed(turn_context, self.desk, self.parts.ledger, deleted=True)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         if turn_context.activity.name != feedback.SUBMIT_ACTION:

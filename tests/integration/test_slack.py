@@ -698,9 +698,9 @@ def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_dm(
 ) -> None:
     slack.no_post_channels.add("CLOCKED")
     stack.command("consult 1", "U12", channel="CLOCKED")
-    opened = slack.wait_for(lambda: slack.calls("conversations.open"))
+    # (another test's direct message may be opened meanwhile: wait for this one's)
+    slack.wait_for(lambda: [c for c in slack.calls("conversations.open") if c["users"] == "U12"])
     dm = "D" + "U12"[-6:]
-    assert opened[-1]["users"] == "U12"
     first = slack.wait_for(
         lambda: [
             p for p in slack.calls("chat.postMessage") if p["channel"] == dm and p.get("thread_ts")

@@ -23,6 +23,7 @@ from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import close_client
 from consultations.catalog import Catalog
+from consultations.state import Owner
 from tests.fakes.slack_api import FakeSlack
 from tests.integration.stack import SECRET, Stack, running
 from tests.unit.test_engine import typical
@@ -371,7 +372,10 @@ def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
     ts2 = f"{time.time():.6f}"
     stack.event(top_level("U47", ch, ts2, "hello?"))
     (picker,) = slack.wait_for(lambda: slack.thread(ch, ts2))
-    assert "Which consultation?" in text_of(picker)  # the eight, to start one
+    # the eight, to start one, under where the one in progress waits (a slip of the thread)
+    assert "Or start another consultation here: *which one?*" in text_of(picker)
+    assert "go in its thread, where question 2 is waiting" in text_of(picker)
+    assert len([b for b in picker["blocks"] if "accessory" in b]) == 8
 
 
 @pytest.mark.slow
@@ -385,3 +389,100 @@ def test_help_in_the_agent_thread_says_what_to_type_there(stack: Stack, slack: F
     assert "/neurips" not in text_of(told)
     assert "`consult` — pick one of eight consultations (or `consult 3`" in text_of(told)
     assert "Answer each question here" in text_of(told)
+
+
+def test_a_question_typed_to_the_agent_is_said_to_be_heard_before_the_eight(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """A question no consultation is named in gets the picker with why (it was the bare
+    'Which consultation?', as if the question had not been read); a greeting, the picker."""
+    ts = "1800000003.000100"
+    dispatch(envelope(thread_started("U33", "D33", ts)), lambda: slack.thread("D33", ts))
+    for text, lead in (
+        ("does running our models on device pay off?", "I don't answer questions directly"),
+        ("hi", "*Which consultation?*"),
+    ):
+        before = len(slack.thread("D33", ts))
+        (reply,) = dispatch(
+            envelope(dm("U33", "D33", ts, text)), lambda b=before: slack.thread("D33", ts)[b:]
+        )
+        assert reply["blocks"][0]["text"]["text"].startswith(lead)
+        assert reply["text"].startswith(lead.strip("*"))  # the notification says it too
+        buttons = [b["accessory"]["action_id"] for b in reply["blocks"] if "accessory" in b]
+        assert buttons == [f"agent_consult_{n}" for n in range(1, 9)]
+
+
+def test_an_answer_written_in_the_messages_tab_points_to_the_waiting_thread(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """An answer typed in the Messages tab, outside the consultation's thread, got the eight
+    consultations as if it were a new request ('Which consultation?')."""
+    first, later = "1800000004.000100", "1800000004.000200"
+    dispatch(
+        envelope(top_level("U34", "D34", first, "consult 7")), lambda: slack.thread("D34", first)
+    )
+    (reply,) = dispatch(
+        envelope(top_level("U34", "D34", later, "ads for our shop")),
+        lambda: slack.thread("D34", later),
+    )
+    lead = reply["blocks"][0]["text"]["text"]
+    assert lead.startswith("Was that an answer? I did not take it as one: answers to ")
+    assert (
+        "*Diffusion Model IP Risk Assessment* go in its thread, where question 1 is waiting" in lead
+    )
+    assert f"<https://slack.com/archives/D34/p{first.replace('.', '')}|open thread>" in lead
+    assert len([b for b in reply["blocks"] if "accessory" in b]) == 8  # or start another
+    c = dispatch.app.service.at(  # type: ignore[attr-defined]
+        Owner(platform="slack", workspace="T1", user="U34"), f"D34/{first}"
+    )
+    assert c is not None and c.answers == {}
+
+
+def test_an_answer_edited_in_the_agent_thread_says_what_stands(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
+    """Bolt's assistant middleware dropped every edit in a DM thread before our listeners:
+    the answer edited there changed nothing, and nothing was said."""
+    ts = "1800000005.000100"
+    dispatch(envelope(thread_started("U35", "D35", ts)), lambda: slack.thread("D35", ts))
+    for text in ("consult 3", "5M"):
+        before = len(slack.thread("D35", ts))
+        dispatch(envelope(dm("U35", "D35", ts, text)), lambda b=before: slack.thread("D35", ts)[b:])
+    sent = {"type": "message", "user": "U35", "text": "5M", "ts": "1.000001", "thread_ts": ts}
+    edit = {
+        "type": "message",
+        "subtype": "message_changed",
+        "channel": "D35",
+        "channel_type": "im",
+        "hidden": True,
+        "ts": f"{time.time():.6f}",
+        "message": {**sent, "text": "6M", "edited": {"user": "U35", "ts": "2"}},
+        "previous_message": sent,
+    }
+    (told,) = dispatch(
+        envelope(edit),
+        lambda: [p for p in slack.calls("chat.postEphemeral") if p["channel"] == "D35"],
+    )
+    assert told["user"] == "U35" and told["thread_ts"] == ts
+    assert told["text"].startswith("I do not read edits, so question 1 keeps your answer")
+
+
+def test_under_the_report_in_the_agent_thread_edit_n_and_questions_are_answered(
+    dispatch, slack: FakeSlack, catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    """Under a finished report the line says 'Type `edit N` …'; in the agent thread `edit 1`
+    got the eight consultations ('Which consultation?') instead."""
+    ts = "1800000006.000100"
+    dispatch(envelope(thread_started("U36", "D36", ts)), lambda: slack.thread("D36", ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread("D36", ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U36", "D36", ts, text)), lambda b=before: slack.thread("D36", ts)[b:]
+        )
+
+    say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        say(typical(q))
+    (asked,) = say("why is the risk rated high?")
+    assert asked["text"].startswith("I cannot answer questions about the report")
+    (again,) = say("edit 1")
+    assert "1/6" in text_of(again) and "Which consultation?" not in text_of(again)

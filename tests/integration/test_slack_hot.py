@@ -58,3 +58,31 @@ def test_what_is_not_a_persons_fresh_signed_answer_moves_nothing(
     new = slack.thread("CH1", thread)[before[thread] :]
     assert len(new) == 1 and "2/8" in block_text(new[0])  # the answer, once; nothing else
     assert len(slack.thread("CH2", own)) == before[own]  # the bot's own words answer nothing
+
+
+def test_an_answer_written_in_the_channel_is_pointed_to_its_thread_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """Through the hot route: the writer alone is told where question 1 waits, once; nothing
+    is answered, and others' talk in the channel is left alone."""
+    answer = typical(catalog.by_slug("edge-economics").questions[0])
+    thread = start(stack, slack, "UH2", "3", channel="CH3")
+    before = len(slack.thread("CH3", thread))
+
+    def top_level(user: str, text: str) -> bytes:
+        event = {**thread_event(user, "CH3", "", text)}
+        del event["thread_ts"]
+        return event_body(event, event_id=event_id())
+
+    def told() -> list[dict]:
+        return [p for p in slack.calls("chat.postEphemeral") if p.get("channel") == "CH3"]
+
+    assert stack.post(top_level("UH2", answer), "application/json").status_code == 200
+    (pointer,) = slack.wait_for(told)
+    assert pointer["user"] == "UH2" and "thread_ts" not in pointer
+    assert "not take that as an answer" in pointer["text"] and "question 1" in pointer["text"]
+    assert f"/archives/CH3/p{thread.replace('.', '')}" in pointer["text"]  # a link to it
+    for user in ("UH2", "UH3"):  # said once; another's message is not theirs to be told
+        assert stack.post(top_level(user, answer), "application/json").status_code == 200
+    time.sleep(1.0)
+    assert len(told()) == 1 and len(slack.thread("CH3", thread)) == before

@@ -415,6 +415,11 @@ def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_direct_message(
     assert opened["users"] == "U1"
     (parent,) = [p for p in fake.requests_with_ts() if "thread_ts" not in p]
     assert parent["channel"] == "DU1" and parent["text"].startswith(("<@U1>", "Triage for <@U1>"))
+    # and said where it went (nothing was said in the channel it was asked in)
+    (told,) = [r["text"] for r in replies if "I cannot post in this channel" in r["text"]]
+    assert "in our direct messages instead" in told and "add the app to the channel" in told
+    if text.startswith("consult"):
+        assert f"/archives/DU1/p{parent['ts'].replace('.', '')}|open thread>" in told
 
 
 def test_triage_of_nonsense_says_so_and_starts_nothing(
@@ -578,6 +583,11 @@ def test_the_home_tab_lists_my_consultations_and_starts_one_in_a_dm(
     slack.click("U1", start, channel=None)  # the Home tab is no channel: a direct message
     parent = next(p for p in fake.requests_with_ts() if p["channel"] == "DU1")
     assert parent["text"].startswith("<@U1> started *") and slack.thread(parent["ts"], "DU1")
+    # and the tab says where it went (nothing seemed to happen there)
+    _, again = fake.calls("views.publish")
+    notice = again["view"]["blocks"][1]["text"]["text"]
+    assert notice.startswith("✅ Started *Model Convergence Strategy*: its first question is in")
+    assert f"/archives/DU1/p{parent['ts'].replace('.', '')}|open thread>" in notice
 
 
 def test_a_reaction_on_a_digest_item_nudges_its_questions_once(
@@ -667,3 +677,145 @@ def test_a_forged_signature_is_refused_and_does_nothing(
     forged = {"x-slack-signature": "v0=" + "0" * 64}
     assert slack.send(body, "application/x-www-form-urlencoded", **forged).status == 401
     assert fake.calls("chat.postMessage") == []
+
+
+# --- what moves nothing, yet was meant to --------------------------------------------------
+
+
+def changed(user: str, thread: str, ts: str, was: str, now: str | None) -> dict[str, Any]:
+    """Slack's event for a message edited (``now``: its new text) or deleted (None)."""
+    before = {"type": "message", "user": user, "text": was, "ts": ts, "thread_ts": thread}
+    event: dict[str, Any] = {
+        "type": "message",
+        "channel": "C1",
+        "hidden": True,
+        "ts": f"{time.time():.6f}",
+        "previous_message": before,
+    }
+    if now is None:
+        return {**event, "subtype": "message_deleted", "deleted_ts": ts}
+    edited = {**before, "text": now, "edited": {"user": user, "ts": f"{time.time():.6f}"}}
+    return {**event, "subtype": "message_changed", "message": edited}
+
+
+def test_an_answer_edited_or_deleted_says_to_its_writer_what_stands(
+    slack: SignedSlack, fake: FakeSlack, app: App
+) -> None:
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "5M")
+    slack.message("U1", thread, "lots")  # refused: a number is needed
+    posted = len(slack.thread(thread))
+
+    slack.event(changed("U1", thread, "1.000001", "5M", "6M"))
+    slack.event(changed("U1", thread, "1.000002", "lots", "1200 in, 300 out"))
+    slack.event(changed("U1", thread, "1.000001", "5M", None))
+    slack.event(changed("U1", thread, "1.000001", "5M", "5M"))  # a link unfurled: same words
+    slack.event(changed("U2", thread, "1.000003", "5M", "7M"))  # not their consultation
+    told = fake.calls("chat.postEphemeral")
+    assert [(p["user"], p["thread_ts"]) for p in told] == [("U1", thread)] * 3
+    edited, refused, deleted = (p["text"] for p in told)
+    assert "I do not read edits, so question 1 keeps your answer as first sent" in edited
+    assert "(5,000,000 requests a month)" in edited and "type `edit 1` here" in edited
+    assert "your edit changed nothing" in refused and "as a new message" in refused
+    assert "Deleting a message does not take its answer back: question 1" in deleted
+    assert len(slack.thread(thread)) == posted  # nothing said in the thread
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers["requests"].number == 5_000_000
+
+
+def test_consult_n_typed_in_a_thread_starts_that_one_in_its_own_thread(
+    slack: SignedSlack, fake: FakeSlack, app: App
+) -> None:
+    """Slash commands do not work in threads, so people type `consult 2` there: it was taken
+    as the answer ('I need 2 numbers here')."""
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "5M")
+    slack.message("U1", thread, "consult 2")
+    told = slack.thread(thread)[-1]
+    assert told.startswith("Started *Attention Infrastructure Readiness* in a thread of its own")
+    assert "*Edge Deployment Economics* keeps its answers (1 of 8)" in told
+    (parent,) = [
+        p for p in fake.requests_with_ts() if "thread_ts" not in p and "Attention" in p["text"]
+    ]
+    assert f"/archives/C1/p{parent['ts'].replace('.', '')}" in told  # a link to the new one
+    assert "1/" in slack.thread(parent["ts"])[0]  # its first question, there
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers.keys() == {"requests"}  # this one moved not
+    slack.message("U1", thread, "consult our lawyers")  # names no consultation: an answer
+    last = slack.thread(thread)[-1]
+    assert "2/8" in last and "Started" not in last  # asked again here, nothing started
+    posted = len(slack.thread(thread))
+    slack.message("U2", thread, "consult 7")  # in someone else's thread: theirs starts
+    (told,) = [p["text"] for p in fake.calls("chat.postEphemeral") if p["user"] == "U2"]
+    assert told.startswith("Started *Diffusion Model IP Risk Assessment* in a thread of its own")
+    assert "keeps its answers" not in told and len(slack.thread(thread)) == posted
+    assert [p for p in fake.requests_with_ts() if p["text"].startswith("<@U2> started *Diff")]
+
+
+def test_an_answer_with_a_file_attached_is_taken_and_a_file_alone_is_told(
+    slack: SignedSlack, fake: FakeSlack, app: App
+) -> None:
+    """An answer typed with a file attached was dropped without a word (read as a file for
+    triage, which this thread was not waiting for)."""
+    thread = slack.start("U1", "3")
+    sheet = [{"id": "F1", "name": "volumes.xlsx", "url_private": f"{fake.url}/files/v.xlsx"}]
+    slack.message("U1", thread, "5M, see the sheet", files=sheet)
+    assert "2/8" in slack.thread(thread)[-1]
+    slack.message("U1", thread, "", files=[{**sheet[0], "name": "shot.png"}])
+    assert "2/8" in slack.thread(thread)[-1] and len(slack.thread(thread)) == 2
+    words, alone = (p["text"] for p in fake.calls("chat.postEphemeral"))
+    # (a file's name is quoted inertly: 'volumes.xlsx' could read as a link)
+    assert words.startswith("I read the words of your message only; volumes")
+    assert words.endswith("xlsx was not opened.")
+    assert alone.startswith("I do not open files such as shot") and "nothing was answered" in alone
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers["requests"].number == 5_000_000
+    assert not [r for r in fake.requests if r.path.startswith("/files/")]  # nothing fetched
+
+
+def test_the_home_tab_lists_whole_lines_and_says_how_many_more(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """With 24 in progress the list was cut at Slack's 3,000 characters in the middle of a
+    line ('*Diffusion Model IP Risk Assessment* (778c41c2'), its link broken, the rest unsaid."""
+    for n in range(24):
+        slack.command(f"consult {n % 8 + 1}")
+    slack.event({"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "DHOME"})
+    (published,) = fake.calls("views.publish")
+    listed = published["view"]["blocks"][1]["text"]["text"]
+    head, *lines, more = listed.split("\n")
+    assert head == "*In progress*" and len(listed) <= 3000
+    assert all(line.endswith("|open thread>") for line in lines)  # each whole, its link too
+    assert more == f"…and {24 - len(lines)} more: `/neurips status` lists them all."
+
+
+def test_start_3_is_offered_as_consult_3_and_consult_3_please_starts_it(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """'/neurips start 3' was 'I don't know `start`.' and the whole help; 'consult 3 please'
+    was "No consultation called '3 please'"."""
+    (said,) = slack.command("start 3")
+    assert said["text"] == "I don't know `start`: did you mean `/neurips consult 3`?"
+    (said,) = slack.command("new consultation")
+    assert said["text"] == "I don't know `new`: did you mean `/neurips consult`?"
+    assert fake.calls("chat.postMessage") == []  # offered, not run
+    thread = slack.start("U1", "3 please")
+    assert "Edge Deployment Economics" in slack.thread(thread)[0]
+
+
+def test_a_question_under_the_report_is_told_once_what_can_be_done(
+    slack: SignedSlack, fake: FakeSlack, catalog: Catalog, jobs: RecordingJobQueue
+) -> None:
+    """'why is the risk rated high?' under a finished report met silence."""
+    thread = slack.start("U1", "7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        slack.message("U1", thread, typical(q))
+    before = len(slack.thread(thread))
+    slack.message("U1", thread, "why is the risk rated high?")
+    slack.message("U1", thread, "and who wrote it?")  # said once a thread
+    slack.message("U1", thread, "thanks, very useful")  # talk is left alone
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert told["text"].startswith("I cannot answer questions about the report, only write it")
+    assert "Type `edit N` to change answer N" in told["text"]
+    assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1  # nothing moved

@@ -131,6 +131,8 @@ def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: 
     (card,) = chat.say("datadog")
     content = json.loads(card.split("\n", 1)[1])
     assert content["type"] == "AdaptiveCard" and "5/7" in content["body"][0]["text"]
+    # a card's text shows no code: the choices' numbers were '`1` No  `2` …', backticks and all
+    assert "`" not in card and "Pick one: **1** " in content["body"][0]["text"]
     press = content["actions"][2]["data"]  # Yes, a regulator or customer can ask
     (reply,) = chat.say(Activity(type=ActivityTypes.message, value=press))
     assert "Noted: Yes, a regulator or customer can ask" in reply and "6/7" in reply
@@ -839,3 +841,41 @@ def test_a_consultation_in_a_channel_says_to_mention_the_bot_with_each_answer(
         lambda: len(connector.texts("a:personal-cm")) >= 2 and connector.texts("a:personal-cm")
     )
     assert "mention me" not in said[0]  # a personal chat sees every message
+
+
+def test_an_edited_or_deleted_message_says_answers_stand_as_first_sent(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """An answer edited (or deleted) in Teams changed nothing and nothing was said."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    edited = Activity(type=ActivityTypes.message_update, id="m-1", text="6M")
+    (said,) = chat.say(edited)
+    assert said == (
+        "I read each message once, as first sent, so your edit changed nothing. "
+        "To change an answer, type `edit N` here, N its question's number."
+    )
+    assert chat.say(edited) == []  # the same edit delivered again: said once
+    (said,) = chat.say(Activity(type=ActivityTypes.message_delete, id="m-1"))
+    assert said.startswith("Deleting a message does not take its answer back.")
+    restored = Activity(
+        type=ActivityTypes.message_update, id="m-1", channel_data={"eventType": "undeleteMessage"}
+    )
+    assert chat.say(restored) == []
+    (reply,) = chat.say("status")[:1]
+    assert "1 of 8 answered" in reply  # nothing moved
+
+
+def test_words_under_a_finished_report_cite_no_other_consultations_example(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """Under an IP-risk report, Teams said 'write the correction (e.g. `change the volume to
+    8M`)', an example of Edge Deployment Economics."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        chat.say(typical(q))
+    (said,) = chat.say("why is the risk rated high?")
+    assert said.startswith("This consultation is finished; its report is above.")
+    assert "volume" not in said and "`edit N`" in said

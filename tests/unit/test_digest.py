@@ -329,3 +329,25 @@ def test_an_offset_zone_is_shown_as_people_write_it() -> None:
         **parse_subscribe(["sunday", "0800", "UTC+2"]),  # type: ignore[arg-type]
     )
     assert sub.describe() == "every Sunday at 08:00 UTC+2, top 5"
+
+
+@pytest.mark.parametrize("typed", ["every weekday at 8", "weekdays 9am", "every business day"])
+@pytest.mark.parametrize("personal", [False, True])
+def test_weekdays_only_is_told_what_comes_instead(typed: str, personal: bool) -> None:
+    """'every weekday at 8' was "I did not understand 'weekday'", as if it were gibberish."""
+    with pytest.raises(ValueError) as e:
+        parse_subscribe(typed.split(), personal=personal)
+    said = str(e.value)
+    assert "did not understand" not in said and "'monday 08:00'" in said
+    assert ("weekdays-only" in said) if personal else ("once a week" in said and "daily" in said)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("every other friday 8am", 4), ("every second thursday", 3), ("alternate tuesdays 9am", 1)],
+)
+def test_a_cadence_said_with_its_day_keeps_the_day(typed: str, day: int) -> None:
+    """'digest mine every other friday 8am' was told 'every other Monday at 08:00': the
+    phrase that named the cadence took its day with it."""
+    options = parse_subscribe(typed.split(), personal=True, cadences=SAID)
+    assert options["cadence"] == "biweekly" and options["day"] == day

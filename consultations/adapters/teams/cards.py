@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from botbuilder.core import CardFactory, MessageFactory
@@ -12,6 +13,13 @@ from consultations.engine import Asked
 from consultations.scripts import QuestionType
 
 MESSAGE_LIMIT = 20_000  # characters per message: well inside Teams' ~80 KB with markup
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def card_markdown(markdown: str) -> str:
+    """Our Markdown as an Adaptive Card's TextBlock renders it: bold, italic, lists and links
+    only, so what we quote as code (`1`, `skip`) is bold there, not shown with its backticks."""
+    return _CODE.sub(r"**\1**", markdown)
 
 
 def text(markdown: str) -> Activity:
@@ -35,7 +43,9 @@ def question(asked: Asked, cid: str) -> Activity:
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": "1.4",
-        "body": [{"type": "TextBlock", "text": messages.question(asked), "wrap": True}],
+        "body": [
+            {"type": "TextBlock", "text": card_markdown(messages.question(asked)), "wrap": True}
+        ],
         "actions": [
             {
                 "type": "Action.Submit",
