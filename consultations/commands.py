@@ -86,6 +86,13 @@ _CONTROL_WORDS: dict[str, Command] = {
     **dict.fromkeys(("cancel", "stop", "abort"), Cancel()),
     **dict.fromkeys(("status", "where", "repeat"), Where()),
     **dict.fromkeys(("help", "help?", "help me", "help please", "?", "??", "huh?"), Help()),
+    # the same words in German and French, as Teams users type them
+    **dict.fromkeys(("zurück", "zurueck", "retour", "précédent", "precedent"), Back()),
+    **dict.fromkeys(("rückgängig", "rueckgaengig"), Back(undo=True)),
+    **dict.fromkeys(("überspringen", "ueberspringen", "passer"), Skip()),
+    **dict.fromkeys(("neu starten", "von vorne", "recommencer"), Restart()),
+    **dict.fromkeys(("abbrechen", "annuler"), Cancel()),
+    **dict.fromkeys(("hilfe", "aide", "hilfe?", "aide?"), Help()),
 }
 
 

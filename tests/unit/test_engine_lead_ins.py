@@ -44,3 +44,21 @@ def test_an_answer_that_starts_with_a_lead_in_stays_an_answer() -> None:
     assert engine.command_from_text("no") == engine.Reply("no")
     assert engine.command_from_text("actually 12") == engine.Reply("actually 12")
     assert engine.command_from_text("ok so 2") == engine.Reply("ok so 2")
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("Abbrechen", engine.Cancel()),
+        ("annuler", engine.Cancel()),
+        ("zurück", engine.Back()),
+        ("Hilfe", engine.Help()),
+        ("überspringen", engine.Skip()),
+        ("rückgängig", engine.Back(undo=True)),
+        ("von vorne", engine.Restart()),
+    ],
+)
+def test_german_and_french_control_words_act_instead_of_being_stored_as_answers(
+    typed: str, command: engine.Command
+) -> None:
+    assert engine.command_from_text(typed) == command
