@@ -243,3 +243,15 @@ def set_aside(catalog: Catalog, x: SetAside) -> str:
         f"(kept for our engineers, reference `{x.cid}`). Everything else works as before; "
         "you can start that consultation again any time."
     )
+
+
+def digest_not_posted(platform: str, channel: str, why: str) -> str:
+    """To whoever subscribed a channel whose digest could not be posted there, for good."""
+    if platform == "slack":
+        where, stop = f"<#{channel}>", f"/neurips digest unsubscribe <#{channel}>"
+    else:
+        where, stop = "the channel you subscribed", "digest unsubscribe"
+    return (
+        f"The research digest for {where} could not be posted: {why}. Add the app there and the "
+        f"next one comes at its usual time, or `{stop}` stops it. Nothing is retried until then."
+    )

@@ -137,6 +137,15 @@ class StreamingPoster(Protocol):
         ...
 
 
+class CannotPost(Exception):
+    """The platform refuses to post there for good (the app is not in that private channel,
+    or it was archived or deleted): trying again will not help, telling someone will."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
 class DigestPoster(Protocol):
     def post_digest(
         self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None
@@ -148,6 +157,11 @@ class DigestPoster(Protocol):
         self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
     ) -> None:
         """Only to ``user`` where the platform can; once per job round with ``parts``."""
+        ...
+
+    def tell_subscriber(self, sub: Subscription, text: str) -> bool:
+        """A note to the person who subscribed, where only they read it; False where they
+        cannot be reached."""
         ...
 
 

@@ -8,12 +8,14 @@ from typing import Any
 import structlog
 from celery import Celery, Task
 
+from consultations import messages
 from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
 from consultations.adapters.checkpoints import PENDING, mark
 from consultations.digest import Subscription
 from consultations.ports import (
     STREAM_DONE,
     STREAM_OPENED,
+    CannotPost,
     Narrator,
     Parts,
     ReportStream,
@@ -264,7 +266,16 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
         return len(plan["ids"])
     if parts is not None and planned is None:
         parts.record("plan", json.dumps(plan))
-    where = gateway.post_digest(sub, plan["header"], plan["lines"], parts)
+    try:
+        where = gateway.post_digest(sub, plan["header"], plan["lines"], parts)
+    except CannotPost as e:  # for good: retries would fail alike, so the subscriber is told
+        told = gateway.tell_subscriber(
+            sub, messages.digest_not_posted(sub.platform, sub.channel, e.why)
+        )
+        log.warning("digest.cannot_post", why=e.why, subscriber_told=told)
+        if period:
+            store.set_last_period(key, period)
+        return 0
     questions = plan["questions"]
     vectors = plan.get("vectors") or [None] * len(questions)
     store.remember_items(

@@ -11,19 +11,12 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.context import SURFACE, SlackContext
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
-from consultations.adapters.slack.client import PooledAsyncWebClient
+from consultations.adapters.slack.client import NO_POST, PooledAsyncWebClient
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
 from consultations.state import Consultation, Owner
 
 log = structlog.get_logger(__name__)
-NO_POST = {
-    "not_in_channel",
-    "channel_not_found",
-    "is_archived",
-    "restricted_action",
-    "cannot_dm_bot",
-}
 
 
 MOVED = (

@@ -618,6 +618,38 @@ def test_a_readers_own_digest_can_be_previewed_in_their_dms(stack: Stack, slack:
     assert "\n1. *" in preview["text"] and "\n5. *" in preview["text"]
 
 
+def test_a_digest_a_channel_refuses_is_told_to_its_subscriber_once_not_retried(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """A private channel that never invited the app: 'Subscribed', then every digest failed
+    with not_in_channel, was retried by the worker and given up, and nobody was told."""
+    url = f"{slack.url}/response/u33"
+    slack.no_post_channels.add("CPRIV")
+    try:
+        stack.command("digest subscribe monday 9am", "U33", channel="CPRIV", response_url=url)
+        stack.command("digest now", "U33", channel="CPRIV", response_url=url)
+        slack.wait_for(lambda: len(slack.responses("u33")) >= 2)
+
+        def told() -> list[dict[str, Any]]:
+            return [p for p in slack.calls("chat.postMessage") if p["channel"] == "DU33"]
+
+        (note,) = slack.wait_for(told, timeout=30)
+        assert note["text"].startswith(
+            "The research digest for <#CPRIV> could not be posted: the app is not in that "
+            "channel (a private channel has to invite it)."
+        )
+        assert "`/neurips digest unsubscribe <#CPRIV>` stops it" in note["text"]
+        time.sleep(6)  # past the first retry's countdown (5 s): none comes
+        tries = [
+            r
+            for r in slack.requests
+            if r.path == "/api/chat.postMessage" and r.params.get("channel") == "CPRIV"  # type: ignore[attr-defined]
+        ]
+        assert len(tries) == 1 and len(told()) == 1
+    finally:
+        slack.no_post_channels.discard("CPRIV")
+
+
 def test_subscribing_a_channel_again_says_it_changed_its_digest(
     stack: Stack, slack: FakeSlack
 ) -> None:

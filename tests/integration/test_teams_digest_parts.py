@@ -8,15 +8,18 @@ from collections.abc import Iterator
 
 import pytest
 import redis
+from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
 from msrest.exceptions import HttpOperationError
 from structlog.testing import capture_logs
 
+from consultations import messages
 from consultations.adapters.checkpoints import RedisParts
 from consultations.adapters.settings import Settings
 from consultations.adapters.teams.gateway import TeamsGateway
 from consultations.adapters.teams.personal import PersonalChat, PersonalChats
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.digest import Subscription
+from consultations.ports import CannotPost
 from consultations.state import Owner
 from tests.fakes.bot_connector import FakeConnector
 
@@ -95,7 +98,7 @@ def test_a_chat_teams_no_longer_lets_the_bot_post_in_is_forgotten(
     gateway, sub, conv = gateway_for(redis_client, connector, "aad-removed")
     owner = Owner(platform="teams", workspace="tenant1", user="aad-removed")
     connector.fail_with.append(403)
-    with pytest.raises(HttpOperationError):
+    with pytest.raises(CannotPost):  # for good: the task tells the subscriber, no retries
         gateway.post_digest(sub, "**Your research digest**", ["1. **Paper** — Answers cost."])
     assert PersonalChats(redis_client).load(owner) is None
     with pytest.raises(RuntimeError, match="no personal chat"):
@@ -134,3 +137,39 @@ def test_a_post_teams_took_but_answered_with_an_error_is_the_window_left_and_is_
         gateway.post_digest(sub, "**Digest three**", lines, RedisParts(redis_client, refused.key))
     assert not [e for e in logs if e["event"] == "part.maybe_repeated"]
     assert connector.texts(conv).count(lines[2]) == 2  # once per digest: not repeated
+
+
+def test_a_channel_that_removed_the_app_is_told_to_its_subscriber_in_their_chat(
+    redis_client: redis.Redis, connector: FakeConnector
+) -> None:
+    """A team that removed the app: its channel's digest failed with 403 on every retry and
+    nobody heard; now the post says it cannot be done, and the subscriber hears it in their
+    personal chat with the bot."""
+    gateway, _, personal = gateway_for(redis_client, connector, "aad-subscriber")
+    channel = "19:gone@thread.tacv2"
+    ReferenceStore(redis_client, 600).save_channel(
+        channel,
+        ConversationReference(
+            service_url=connector.url,
+            channel_id="msteams",
+            conversation=ConversationAccount(id=channel, tenant_id="tenant1"),
+            bot=ChannelAccount(id="28:bot"),
+        ),
+    )
+    sub = Subscription(
+        platform="teams", workspace="tenant1", channel=channel, subscribed_by="aad-subscriber"
+    )
+    connector.fail_with.append(403)
+    with pytest.raises(CannotPost) as refused:
+        gateway.post_digest(sub, "**Research digest**", ["1. **Paper** — Answers cost."])
+    assert gateway.tell_subscriber(
+        sub, messages.digest_not_posted("teams", channel, refused.value.why)
+    )
+    (note,) = connector.texts(personal)
+    assert note.startswith(
+        "The research digest for the channel you subscribed could not be posted: the app is no "
+        "longer in that team or chat."
+    )
+    assert connector.texts(channel) == []
+    nobody = sub.model_copy(update={"subscribed_by": "aad-unknown"})  # no chat with them known
+    assert gateway.tell_subscriber(nobody, "x") is False

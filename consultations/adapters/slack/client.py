@@ -38,6 +38,16 @@ from slack_sdk.web.internal_utils import get_user_agent
 
 from consultations.adapters.settings import Settings
 
+# Slack's errors for a channel the app cannot post in: for good, so no retry helps (a private
+# channel that never invited it, an archived or deleted one, a workspace's posting rules)
+NO_POST = {
+    "not_in_channel": "the app is not in that channel (a private channel has to invite it)",
+    "channel_not_found": "the channel no longer exists, or the app cannot see it",
+    "is_archived": "the channel is archived",
+    "restricted_action": "the workspace does not let the app post there",
+    "cannot_dm_bot": "the app cannot write there",
+}
+
 TIMEOUT_S = 30
 IDLE_PER_HOST = 8  # idle connections kept per host; more are closed after use
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)

@@ -14,7 +14,7 @@ from consultations.adapters.checkpoints import once, once_unseen
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack import blocks as kit
 from consultations.adapters.slack.canvas import ReportCanvas
-from consultations.adapters.slack.client import web_client
+from consultations.adapters.slack.client import NO_POST, web_client
 from consultations.adapters.slack.installations import Installations
 from consultations.adapters.slack.parts import (
     Metadata,
@@ -26,7 +26,14 @@ from consultations.adapters.slack.parts import (
 )
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
-from consultations.ports import STREAM_DONE, STREAM_NOTE, STREAM_OPENED, Parts, TriageSpec
+from consultations.ports import (
+    STREAM_DONE,
+    STREAM_NOTE,
+    STREAM_OPENED,
+    CannotPost,
+    Parts,
+    TriageSpec,
+)
 from consultations.render import figures_markdown
 from consultations.state import Consultation
 from consultations.triage.papers import Paper
@@ -218,11 +225,28 @@ class SlackGateway:
             )
             return str(resp["ts"])
 
-        top = post_once(client, channel, None, parts, "header", partial(post, header, None))
+        try:
+            top = post_once(client, channel, None, parts, "header", partial(post, header, None))
+        except SlackApiError as e:
+            why = NO_POST.get(str(e.response.get("error")))
+            if why is None:
+                raise
+            raise CannotPost(why) from e
         return [
             post_once(client, channel, top, parts, f"item:{n}", partial(post, line, top))
             for n, line in enumerate(items)
         ]
+
+    def tell_subscriber(self, sub: Subscription, text: str) -> bool:
+        """In the subscriber's direct messages with the app."""
+        if not sub.subscribed_by:
+            return False
+        client = self._client(sub.workspace)
+        dm = str(client.conversations_open(users=sub.subscribed_by)["channel"]["id"])
+        client.chat_postMessage(
+            channel=dm, text=kit.mrkdwn(text), unfurl_links=False, unfurl_media=False
+        )
+        return True
 
     def post_digest_preview(
         self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None

@@ -27,7 +27,7 @@ from consultations.adapters.teams.personal import (
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.adapters.teams.stream import TeamsReportStream, retry_after
 from consultations.digest import Subscription
-from consultations.ports import STREAM_NOTE, Parts, TriageSpec
+from consultations.ports import STREAM_NOTE, CannotPost, Parts, TriageSpec
 from consultations.render import figures_markdown
 from consultations.state import Consultation, Owner
 from consultations.text import delink, split_text
@@ -133,10 +133,12 @@ class TeamsGateway:
                     once_unseen(parts, f"item:{n}", self._poster(reference, activity), refused)
                 )
         except HttpOperationError as e:
-            gone = getattr(e.response, "status_code", None) == 403
+            gone = getattr(e.response, "status_code", None) in (403, 404)
             if owner is not None and gone and self._chats is not None:
                 self._chats.forget(owner)  # the app was removed for them: the chat is gone
                 log.warning("teams.personal_chat_gone", owner=owner.key)
+            if gone:
+                raise CannotPost("the app is no longer in that team or chat") from e
             raise
         log.info("teams.digest_posted", conversation=reference.conversation.id, items=len(out))
         return out
@@ -166,6 +168,17 @@ class TeamsGateway:
         if chat is None:
             raise RuntimeError(f"no personal chat with {owner.key} is known")
         return chat
+
+    def tell_subscriber(self, sub: Subscription, text: str) -> bool:
+        """In the subscriber's personal chat with the bot, where one is known."""
+        chat = None
+        if sub.subscribed_by and self._chats is not None:
+            who = Owner(platform="teams", workspace=sub.workspace, user=sub.subscribed_by)
+            chat = self._chats.load(who)
+        if chat is None:
+            return False
+        self._post_one(chat.reference(), cards.text(text), True)
+        return True
 
     def post_digest_preview(
         self, sub: Subscription, markdown: str, user: str, parts: Parts | None = None
