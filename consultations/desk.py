@@ -56,6 +56,7 @@ class Surface:
     channel: Callable[[str], str] = field(default=lambda ch: "this chat")
     digest_channel_words: bool = True  # `subscribe #channel` names another channel
     mine: str = "direct messages"  # where a user's own digest goes: "your …"
+    direct: Callable[[str], bool] = field(default=lambda ch: False)  # a DM with the app
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,12 @@ class Desk:
                 f"A digest here belongs to the chat or channel it is typed in, so "
                 f"'#{inert(named, 80)}' cannot be named: type `{p}digest {cmd.action}` without "
                 "it in that channel (mention me there). Nothing was changed."
+            )
+        if cmd.action == "subscribe" and not named and surface.direct(here):
+            return (
+                f"This is our direct message, not a channel: `{p}digest mine weekly` gives you a "
+                "digest of your own here, ranked by your curation profile and your 👍/👎. To "
+                f"subscribe a channel, type `{p}digest subscribe` there. Nothing was subscribed."
             )
         here = named or here  # `unsubscribe #research` typed in #general
         if cmd.action == "subscribe":

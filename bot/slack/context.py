@@ -38,4 +38,9 @@ def channel_ref(channel: str) -> str:
 
 
 _CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]+")  # names are lower case
-SURFACE = Surface(prefix="/neurips ", link=thread_link, channel=channel_ref)
+SURFACE = Surface(
+    prefix="/neurips ",
+    link=thread_link,
+    channel=channel_ref,
+    direct=lambda ch: ch.startswith("D"),
+)

@@ -422,6 +422,17 @@ def test_a_channel_the_bot_cannot_post_in_falls_back_to_a_direct_message(
         assert f"/archives/DU1/p{parent['ts'].replace('.', '')}|open thread>" in told
 
 
+def test_subscribing_a_direct_message_points_to_ones_own_digest(
+    slack: SignedSlack, db: redis.Redis
+) -> None:
+    """`/neurips digest subscribe` typed in the DM with the app answered 'Subscribed <#D…>' (a
+    broken channel link) and scheduled a channel digest into the DM."""
+    (reply,) = slack.command("digest subscribe monday 9am", user="U51", channel="DU51")
+    assert reply["text"].startswith("This is our direct message, not a channel: ")
+    assert "`/neurips digest mine weekly`" in reply["text"] and "<#D" not in reply["text"]
+    assert db.hget("na:digest:subs", "slack:T1:DU51") is None  # nothing scheduled
+
+
 def test_triage_of_nonsense_says_so_and_starts_nothing(
     slack: SignedSlack, fake: FakeSlack, jobs: RecordingJobQueue, db: redis.Redis
 ) -> None:
