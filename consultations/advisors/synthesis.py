@@ -51,15 +51,13 @@ from consultations.advisors.synthesis_scope import (
     share_of_year,
     within_room,
 )
-from consultations.advisors.words import count, join, money, number, plural
+from consultations.advisors.synthesis_sizing import crew, size_for_team, sizing_assumption
+from consultations.advisors.words import count, join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
 PEOPLE_PER_TRACK = 15
-STAFF_PER_TRACK = 2.0  # people working one track's item at a time (the sizing's two engineers)
 MAX_TRACKS = 3
-SMALL_TEAM = 5  # people: a step is one person's, at a quarter of the usual sizing (ours)
-SMALL_SCALE = 0.25
 TITLES = {
     "model-convergence": "Model Convergence Strategy",
     "attention-readiness": "Attention Infrastructure Readiness",
@@ -103,11 +101,8 @@ def advise(request: AdvisorInput) -> Report:
     ranked = sorted(
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
-    small = team <= SMALL_TEAM
-    if small:  # "Send the questionnaire …" was 10 person-weeks for a 3-person agency
-        for item in items:
-            item.weeks = max(0.5, round(effort_weeks(item) * SMALL_SCALE * 2) / 2)
+    staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
+    size_for_team(items, team)
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
@@ -226,7 +221,7 @@ def advise(request: AdvisorInput) -> Report:
             Figure(
                 label="What the plan costs",
                 value=cost(weeks),
-                display=f"about {money(cost(weeks), cur)}: {number(weeks, 0)} person-weeks, "
+                display=f"about {money(cost(weeks), cur)}: {plural(weeks, 'person-week')}, "
                 f"{share_of_year(weeks, capacity)}",
                 working="the effort of each item above × 5 days × "
                 f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
@@ -245,18 +240,7 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
             "(our rule of thumb).",
-            (
-                f"Effort per item is our rough sizing for a team of {number(team, 0)}: a "
-                "prototype 4 person-weeks (one person, a month), a document, list or "
-                "measurement half a week, other engineering work 1.5, a quarter of what a "
-                "larger team's steps take"
-                if small
-                else "Effort per item is our rough sizing: a pilot or prototype 16 person-weeks "
-                "(two engineers, two months), a document, list or measurement 2, other "
-                "engineering work 6"
-            )
-            + f"; up to {number(staff, 1)} {'person works' if staff == 1 else 'people work'} "
-            "a track's item, so one longer than a quarter holds its track for more; an "
+            sizing_assumption(team, staff) + "; an "
             f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",
         )
@@ -390,7 +374,7 @@ def _owner(kind: str, team: float, lead: str) -> str:
         return kind
     if team > 8:  # a team this size has no platform team, procurement or compliance lead
         return {
-            "platform team": "two engineers",
+            "platform team": "two engineers" if crew(team) > 1 else "an engineer",
             "on-call lead": "an engineer",
             "procurement": lead,
             "compliance lead": lead,

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from consultations.advisors.synthesis_items import Item, effort_weeks
-from consultations.advisors.words import join, money, number
+from consultations.advisors.words import join, money, plural
 from consultations.answers import Answer
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 
@@ -54,7 +54,7 @@ def currency_of(earlier: Iterable[Mapping[str, Answer]], said: str = "", place: 
 def effort_line(item: Item, cur: str) -> str:
     weeks = effort_weeks(item)
     return (
-        f"Effort: about {number(weeks, 0)} person-weeks "
+        f"Effort: about {plural(weeks, 'person-week')} "
         f"(≈ {money(cost(weeks), cur)} at {money(DAY_RATE, cur)} a day)."
     )
 
