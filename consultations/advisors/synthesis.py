@@ -39,6 +39,7 @@ from consultations.advisors.synthesis_items import (
 )
 from consultations.advisors.synthesis_order import (
     keep_constraints,
+    launch_after_its_prototype,
     link_interface_before_switch,
     one_workflow_each,
     residency_map_first,
@@ -92,6 +93,7 @@ def advise(request: AdvisorInput) -> Report:
     one_workflow_each(items)
     value_before_prototype(items)
     link_interface_before_switch(items)
+    launch_after_its_prototype(items)
     residency_map_first(items, constraints)
     items.extend(follow_ons(items))
     traced_before_live(items, constraints)
@@ -262,7 +264,7 @@ def advise(request: AdvisorInput) -> Report:
 
 
 _COUNTED = re.compile(  # "win one EU grant", "publish 3 papers": an outcome that can be counted
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b(?!-)", re.I
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|half|halve)\b(?!-)", re.I
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from consultations.advisors.synthesis_dates import DUE
 from consultations.answers.lists import VERSIONED_MODELS
 
 GOAL_WORDS = {
@@ -32,6 +33,7 @@ GOAL_WORDS = {
         "deflect",
         "back office",
         "back-office",
+        *("manual ", "manually", "by hand"),  # "cut manual invoice matching by half"
     ),
     "revenue": (
         "revenue",
@@ -54,6 +56,7 @@ GOAL_WORDS = {
         *("phone calls", "customer calls", "inbound calls", "support calls", "contact volume"),
         *("support tickets", "ticket volume", "support volume", "deflect", "inbound contacts"),
         *("tier-1", "tier 1", "first-line", "first line", "level-1", "level 1 tickets"),
+        *("support bot", "support chatbot", "% of tickets", "% of support"),
     ),
     "launch": (  # "get the underwriting assistant to production": a delivery is an outcome
         "production",
@@ -128,8 +131,10 @@ FOREIGN_GOAL_WORDS = {
 }
 for _tag, _words in FOREIGN_GOAL_WORDS.items():
     GOAL_WORDS[_tag] = (*GOAL_WORDS[_tag], *_words)
+POLICY_MEASURE = "the policy published, every team told, and its exceptions reviewed each quarter"
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
 GOAL_MEASURES = (
+    ("policy", POLICY_MEASURE),
     (
         "inventory",
         "every AI system in use or in a pilot on the list, with its owner and risk class",
@@ -161,24 +166,16 @@ _TIMED = re.compile(
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
-_DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
-    r"\b(?:before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?"
-    r"|q[1-4](?:\s+20\d\d)?|h[12](?:\s+20\d\d)?|(?:the\s+)?summer|year[- ]end|20\d\d)\b",
-    re.I,
-)
-
-
 def has_deadline(goal: str) -> bool:
     """ "ship an AI scheduling assistant by March": the goal names its own date."""
-    return _DEADLINE.search(goal) is not None
+    return DUE.search(goal) is not None
 
 
 def goal_measure(goal: str) -> str:
     """What shows the goal worked, the target it names ("30% below it") and the date it names
     ("…, before August")."""
-    due = _DEADLINE.search(goal)
-    measure = _measure(_DEADLINE.sub("", goal))  # "by Q2" names a date, not a target
+    due = DUE.search(goal)
+    measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
     if "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
     return f"{measure}, {due.group(0)}" if due else measure
@@ -219,17 +216,25 @@ IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
 def _measure(goal: str) -> str:
     if delivered := delivery_named(goal):
         return delivery_measure(delivered)
+    if INTO_USE.search(goal.casefold()):
+        return dict(GOAL_MEASURES)["launch"]
+    if manual := _WORKFLOW_MANUAL.search(goal):  # "cut manual invoice matching by half"
+        return f"the {manual.group('w')} done by hand a week, against a baseline taken this month"
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
             continue
         if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
-        if tag in tags and tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
+        if (
+            tag in tags
+            and tag in _OWN_NUMBER_FIRST
+            and (_FIGURE.search(goal) or _HALVE.search(goal))
+        ):
             break
         if tag in tags:
             return measure
-    if re.search(r"\d", goal):
+    if _FIGURE.search(goal):
         return "the number in the goal, against a baseline taken this month"
     return "a yes/no review with the team at the end of each quarter"
 
@@ -253,12 +258,28 @@ _WIN = re.compile(
     r"(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:clients?|customers?|accounts?|deals?|contracts?)\b"
 )
 _NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
+_NOT_A_COST = re.compile(r"\bbilling\b")  # "into the billing workflow": a workflow, not a bill
+INTO_USE = re.compile(
+    r"\binto\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|process|production)\b"
+)
+_FIGURE = re.compile(r"(?<![\w-])\d")  # a figure, not the digits of a name ("ICD-10", "gpt-4o")
+POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-use policy by Q2"
+    r"^(?:(?:write|agree|publish|draft|adopt|set|have|get|put)\s+(?:up\s+|out\s+|in place\s+)?)?"
+    r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:policy|policies|guidelines?)"
+    r"(?:\s+(?:for|on|about|governing|in place)\b|\s*$|\s+(?:by|before|in|until)\s)",
+    re.I,
+)
 
 
 def goal_tags(goal: str) -> set[str]:
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
+    plain = _NOT_A_COST.sub("invoicing", plain)
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
+    if INTO_USE.search(g):  # "get coding suggestions into the billing workflow": put live
+        tags.add("launch")
+    if POLICY.search(g):  # a policy to write is the outcome, whatever it governs
+        tags.add("policy")
     if _WIN.search(g):  # "win 2 new retainer clients": paying customers, however many
         tags.add("revenue")
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
@@ -314,6 +335,13 @@ _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that 
     r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b|"
     r"end-to-end\b|e2e\b|fully\b|completely\b|entirely\b)"
+    r"[a-z][\w&/-]*){0,3})",
+    re.I,
+)
+_WORKFLOW_MANUAL = re.compile(  # "cut manual invoice matching by half": invoice matching
+    r"\b(?:cut|reduce|halve|shrink|lower|decrease|end|eliminate|remove|automate)\s+"
+    r"(?:the\s+|our\s+)?(?:amount\s+of\s+)?manual\s+"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b)"
     r"[a-z][\w&/-]*){0,3})",
     re.I,
 )
@@ -414,6 +442,7 @@ def workflow_named(goal: str) -> str | None:
     for pattern, plain in (
         (_WORKFLOW_TIME, _NO_WORKFLOW),
         (_WORKFLOW_TIME_DOWN, _NO_WORKFLOW),
+        (_WORKFLOW_MANUAL, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_PILOT, _GENERIC),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),

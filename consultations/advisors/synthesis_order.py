@@ -5,7 +5,7 @@ dependencies, and the constraints each item must keep. Pure."""
 from __future__ import annotations
 
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
-from consultations.advisors.synthesis_items import EXPOSED_TODAY, Item
+from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, serves
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
 
@@ -106,3 +106,16 @@ def traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None:
                 i.depends_on = gate.title
             elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
                 i.also_after = gate.title
+
+
+def launch_after_its_prototype(items: list[Item]) -> None:
+    """A goal's rollout ("Get coding suggestions into the billing workflow …: an evaluation
+    bar, a review, a staged rollout") waits for the prototype that serves the same goal: it
+    was planned a quarter before the prototype it would put live."""
+    for launch in items:
+        goal, _, steps = launch.title.rpartition(": ")
+        if steps != LAUNCH_STEPS or launch.depends_on:
+            continue
+        built = [i for i in items if "prototype" in i.title.casefold() and serves(goal, i)]
+        if built:
+            launch.depends_on = built[-1].title
