@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_constraints import FOLLOW_UPS, SHELVED_HUNT, chain
-from consultations.advisors.synthesis_goals import (
-    CONTACTS_MEASURE,
-    IP_NAMED,
-    POLICY_MEASURE,
+from consultations.advisors.synthesis_goals import CONTACTS_MEASURE, IP_NAMED, POLICY_MEASURE
+from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, size, workflow_words
+from consultations.advisors.synthesis_workflows import (
     THINGS,
     delivery_measure,
     delivery_named,
@@ -17,7 +16,6 @@ from consultations.advisors.synthesis_goals import (
     documents_named,
     workflow_named,
 )
-from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, size, workflow_words
 
 PROTOTYPE = FOLLOW_UPS["automation"][0]
 

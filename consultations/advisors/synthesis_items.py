@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from consultations.advisors.synthesis_goals import THINGS, goal_tags, workflow_named
+from consultations.advisors.synthesis_goals import goal_tags
+from consultations.advisors.synthesis_workflows import THINGS, workflow_named
 from consultations.report import Recommendation, Report
 
 _INTERIM = re.compile(r";\s*until (?:it is|they are) signed,\s*(?P<step>[^.]+)\.")

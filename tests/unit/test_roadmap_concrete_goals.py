@@ -136,7 +136,7 @@ def test_shipping_a_copilot_to_its_users_is_its_own_delivery() -> None:
     """'ship route optimisation copilot to dispatchers by Q3' got the generic hunt for a
     shelved workflow; a copilot is measured by what its people accept, not by 'without a
     person'. Building a local assistant stays an edge goal."""
-    from consultations.advisors.synthesis_goals import delivery_measure, delivery_named
+    from consultations.advisors.synthesis_workflows import delivery_measure, delivery_named
 
     goal = "ship route optimisation copilot to dispatchers by Q3"
     assert delivery_named(goal) == "route optimisation copilot"
