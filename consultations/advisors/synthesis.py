@@ -24,9 +24,11 @@ from consultations.advisors.synthesis_constraints import chain
 from consultations.advisors.synthesis_dates import dated, late, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import (
+    CAP_SERVED,
     goal_measure,
     goal_tags,
     has_deadline,
+    is_cap,
     vague_cost,
 )
 from consultations.advisors.synthesis_items import (
@@ -129,7 +131,7 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     goal_lines = []
-    unserved = [g for g in goals if not any(g in r.detail for r in recs)]
+    unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
     number_of_goals = _number_of(request, "goals")
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
@@ -139,6 +141,8 @@ def advise(request: AdvisorInput) -> Report:
             + (
                 join(serving)
                 if serving
+                else CAP_SERVED
+                if is_cap(g)
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
                 f"a person”) and `edit {number_of_goals}`"

@@ -136,6 +136,23 @@ FOREIGN_GOAL_WORDS = {
 }
 for _tag, _words in FOREIGN_GOAL_WORDS.items():
     GOAL_WORDS[_tag] = (*GOAL_WORDS[_tag], *_words)
+SPEND_CAP = re.compile(  # "no more than EUR 250k external spend on AI", "keep AI spend under €300k"
+    r"\b(?:no more than|not more than|at most|under|below|less than|within|up to|max(?:imum)?"
+    r"(?:\s+of)?|capped at|a cap of)\s+(?:an?\s+|the\s+)?(?:[€$£]|eur|usd|gbp|chf)?\s*\d[\d.,]*"
+    r"\s*(?:k|m|tsd|mio)?\b(?:(?!\b(?:cut|reduce|lower|by)\b).)*?"
+    r"\b(?:spend|spending|budget|costs?|expenses?)\b"
+    r"|\b(?:spend|spending|budget|costs?)\s+(?:[\w-]+\s+){0,3}?(?:under|below|within|at most|"
+    r"no more than|less than)\s+(?:[€$£]|eur|usd|gbp|chf)?\s*\d",
+    re.I,
+)
+CAP_MEASURE = (
+    "spend outside the team (model calls, licences, hardware) to date against it, each quarter"
+)
+CAP_SERVED = (
+    "nothing on its own: it is a ceiling, not an outcome; the steps above are priced in "
+    "people's time, so what they buy from outside (model calls, licences, hardware) stays "
+    "within it"
+)
 POLICY_MEASURE = "the policy published, every team told, and its exceptions reviewed each quarter"
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
 GOAL_MEASURES = (
@@ -169,6 +186,11 @@ _TIMED = re.compile(
 
 
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
+
+
+def is_cap(goal: str) -> bool:
+    """ "no more than EUR 250k external spend on AI": a ceiling, not an outcome to serve."""
+    return SPEND_CAP.search(goal) is not None and not _LESS.search(goal)  # not "cut … below"
 
 
 def has_deadline(goal: str) -> bool:
@@ -219,6 +241,8 @@ IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
 
 
 def _measure(goal: str) -> str:
+    if is_cap(goal):
+        return CAP_MEASURE
     if delivered := delivery_named(goal):
         return delivery_measure(delivered)
     if INTO_USE.search(goal.casefold()):
@@ -277,6 +301,8 @@ POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-
 
 
 def goal_tags(goal: str) -> set[str]:
+    if is_cap(goal):  # a ceiling the plan keeps: no step serves it
+        return {"cap"}
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
     plain = _NOT_A_COST.sub("invoicing", plain)

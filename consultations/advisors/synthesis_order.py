@@ -5,7 +5,7 @@ dependencies, and the constraints each item must keep. Pure."""
 from __future__ import annotations
 
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
-from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, serves
+from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, about, serves
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
 
@@ -30,7 +30,9 @@ def one_workflow_each(items: list[Item]) -> None:
     items[:] = [  # a workflow the automation consultation planned: its own steps serve it
         i
         for i in items
-        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
+        if not (
+            i.source == "constraint" and i.subject and any(about(i.subject, r) for r in reported)
+        )
     ]
     named = [i for i in items if i.source == "constraint" and i.subject]
     if named:

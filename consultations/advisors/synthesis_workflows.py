@@ -16,7 +16,7 @@ _WORKFLOW_TIME_DOWN = re.compile(  # "KYC onboarding time -40%", "claims time do
     r"(?:[-−–]|down(?:\s+by)?|minus|reduced\s+by|halved)\s*(?:\d{1,3}\s*%|$)",
     re.I,
 )
-_NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
+NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
     *("response", "handling", "processing", "wait", "waiting", "lead", "turnaround", "cycle"),
     *("resolution", "review", "average", "total", "reply", "answer", "loading", "load", "run"),
     *("the", "our", "their", "its", "down", "idle", "screen", "build", "compute", "query"),
@@ -137,8 +137,8 @@ def workflow_named(goal: str) -> str | None:
     if spent := time_spent_on(goal):
         return spent[1]
     for pattern, plain in (
-        (_WORKFLOW_TIME, _NO_WORKFLOW),
-        (_WORKFLOW_TIME_DOWN, _NO_WORKFLOW),
+        (_WORKFLOW_TIME, NO_WORKFLOW),
+        (_WORKFLOW_TIME_DOWN, NO_WORKFLOW),
         (WORKFLOW_MANUAL, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_PILOT, _GENERIC),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
