@@ -132,6 +132,13 @@ def advise(request: AdvisorInput) -> Report:
         )
     goal_lines = []
     unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
+    room = weeks <= capacity / 2  # the plan leaves most of the year for the team's own work
+    beside = (
+        f": it is work beside this roadmap, which leaves {100 - round(100 * weeks / capacity)}% "
+        "of your team's year for it"
+        if room
+        else "; plan the work it needs beside this roadmap"
+    )
     number_of_goals = _number_of(request, "goals")
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
@@ -147,7 +154,7 @@ def advise(request: AdvisorInput) -> Report:
                 "that would show it worked (for example “answer 40% of support tickets without "
                 f"a person”) and `edit {number_of_goals}`"
                 if not goal_tags(g) and not _COUNTED.search(g)
-                else "no item here serves it directly; plan the work it needs beside this roadmap"
+                else f"no item here serves it directly{beside}"
             )
             + (
                 " (read as your AI model spend, as it names no other cost: to cut another, name "
@@ -184,7 +191,8 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             )
         )
-    stop = stops({slug: r.verdict for slug, r in done.items()}, constraints, deferred, unserved)
+    verdicts = {slug: r.verdict for slug, r in done.items()}
+    stop = stops(verdicts, constraints, deferred, [] if room else unserved)
     if stop:
         sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]

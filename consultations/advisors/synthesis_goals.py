@@ -263,11 +263,24 @@ def _measure(goal: str) -> str:
             break
         if tag in tags:
             return measure
+    if version := _VERSION.search(goal):  # "get the toolkit to 1.0": a release, not a count
+        return f"version {version.group('v')} released, with what it must do written down first"
+    if counted := _COUNT_DONE.search(goal):  # "publish 2 papers": how many, against the target
+        verb, n, what = counted.group("verb", "n", "what")
+        done = _DONE.get(verb.casefold(), verb + ("d" if verb.endswith("e") else "ed"))
+        return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
         return "the number in the goal, against a baseline taken this month"
     return "a yes/no review with the team at the end of each quarter"
 
 
+_VERSION = re.compile(r"\b(?:to|release|ship|reach|version)\s+v?(?P<v>\d+\.\d+(?:\.\d+)?)\b", re.I)
+_COUNT_DONE = re.compile(
+    r"\b(?P<verb>publish|submit|release|ship|hire|sign|land|file|present|launch)\s+"
+    r"(?P<n>\d+|two|three|four|five|six|ten)\s+(?:new\s+|more\s+)?(?P<what>(?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b",
+    re.I,
+)
+_DONE = {"ship": "shipped", "submit": "submitted"}
 _TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses spend"
     r"\b(?:time|hours|days|weeks|minutes)\s+(?:(?!on\b|for\b|of\b)[a-z'-]+\s+){1,3}?spends?\b"
 )
