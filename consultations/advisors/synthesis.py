@@ -43,6 +43,7 @@ from consultations.advisors.synthesis_order import (
     keep_constraints,
     launch_after_its_prototype,
     link_interface_before_switch,
+    nothing_live,
     one_workflow_each,
     residency_map_first,
     traced_before_live,
@@ -93,6 +94,7 @@ def advise(request: AdvisorInput) -> Report:
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
     one_workflow_each(items)
+    nothing_live(items, use)
     value_before_prototype(items)
     link_interface_before_switch(items)
     launch_after_its_prototype(items)

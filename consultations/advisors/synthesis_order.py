@@ -4,8 +4,27 @@ dependencies, and the constraints each item must keep. Pure."""
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
 from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, about, serves
+
+NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT privately"
+    r"^\s*(?:(?:nothing|none|no ai|no models?|not yet|nothing yet)\b(?!\s+(?:but|except))"
+    r"|(?:we\s+)?(?:do not|don't|dont)\s+use\s+(?:any\s+)?ai\b)"
+    r"|(?<!, )\bnothing (?!else\b)(?:\w+\s+){0,2}?(?:in production|live)\b",
+    re.I,
+)
+ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")
+
+
+def nothing_live(items: list[Item], use: str) -> None:
+    """With nothing in production there is no model call to move onto an interface and no
+    workload to price: those steps go (they told a hospital with nothing live to "move every
+    model call onto the one interface")."""
+    if NOTHING_LIVE.search(use):
+        items[:] = [i for i in items if not i.title.startswith(ACT_ON_LIVE)]
+
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
 

@@ -95,8 +95,7 @@ def test_data_shelved_for_what_may_legally_be_used_keeps_that_rule(catalog: Cata
         "automation-frontier",
         {
             "workflows": "discharge summary drafting, coding of outpatient visits (ICD-10)",
-            "why_shelved": "not enough data we could legally use, and the models got details "
-            "wrong",
+            "why_shelved": "not enough data we could legally use, and the models got details wrong",
             "checkable": "coding can be checked against what billing submitted",
         },
     )

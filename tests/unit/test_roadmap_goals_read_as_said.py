@@ -5,7 +5,7 @@ rollout of a prototype comes after it."""
 from __future__ import annotations
 
 from consultations.catalog import Catalog
-from tests.unit.test_advisors import section_items
+from tests.unit.test_advisors import run, section_items
 from tests.unit.test_roadmap_concrete_goals import served_by
 from tests.unit.test_roadmap_reads_goals import goal_line
 from tests.unit.test_roadmap_serving import report, roadmap
@@ -76,3 +76,26 @@ def test_coding_suggestions_into_the_billing_workflow_go_live_after_their_protot
     live = next(n for n, t in enumerate(titles) if t.endswith("a staged rollout"))
     assert proto < live, titles
     assert r.recommendations[live].depends_on == titles[proto]
+
+
+def test_nothing_in_production_has_no_model_calls_to_move_or_workload_to_price(
+    catalog: Catalog,
+) -> None:
+    """A hospital with 'nothing in production' was told to 'Move every model call onto the one
+    interface, one workload at a time' and to 'Price your highest-volume workload'."""
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "team_size": "25",
+            "ai_use": "nothing in production, a few doctors use ChatGPT privately which we "
+            "have asked them to stop",
+            "constraints": "patient data cannot leave our data centre, skills, budget",
+            "goals": "a policy for staff use of chatbots",
+        },
+    )
+    titles = [x.title for x in r.recommendations]
+    assert not any(t.startswith(("Move every model call", "Price your")) for t in titles), titles
+    assert any(t.startswith("Map where each workload's data is processed") for t in titles)
+    live = run(catalog, "strategy-synthesis", {"team_size": "25", "constraints": "skills, budget"})
+    assert any(x.title.startswith("Price your") for x in live.recommendations)
