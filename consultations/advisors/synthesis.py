@@ -113,7 +113,7 @@ def advise(request: AdvisorInput) -> Report:
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
 
-    cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
+    cur, cur_said = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
     for horizon, item in plan:
         keep_constraints(item, constraints)
@@ -260,6 +260,7 @@ def advise(request: AdvisorInput) -> Report:
             f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",
         )
+        + ((cur_said,) if cur_said else ())
         + (
             ()
             if done

@@ -48,18 +48,28 @@ def test_the_cost_of_a_plan_grows_with_the_team_not_in_one_jump(catalog: Catalog
 
 
 def test_each_steps_effort_is_printed_as_priced(catalog: Catalog) -> None:
-    """A 4-person team's 'Effort: about 2 person-weeks (≈ £6,000 …)' was 1.5 weeks shown
+    """A 4-person team's 'Effort: about 2 person-weeks (≈ €6,000 …)' was 1.5 weeks shown
     rounded, so the weeks and the price disagreed; 20.5 weeks was shown as '2'."""
     r = roadmap(catalog, "4")
     total = 0.0
     for rec in r.recommendations:
         m = re.search(
-            r"Effort: about ([\d.]+) person-weeks? \(≈ £([\d,]+) at £800 a day\)", rec.detail
+            r"Effort: about ([\d.]+) person-weeks? \(≈ €([\d,]+) at €800 a day\)", rec.detail
         )
         assert m, rec.detail
         weeks, price = float(m.group(1)), float(m.group(2).replace(",", ""))
         assert weeks * 5 * 800 == price, rec.detail
         total += weeks
     cost = r.figure("What the plan costs")
-    assert cost.display.startswith(f"about £{total * 4000:,.0f}: "), cost.display
+    assert cost.display.startswith(f"about €{total * 4000:,.0f}: "), cost.display
     assert f": {total:g} person-weeks" in cost.display, cost.display
+
+
+def test_a_team_in_the_eu_and_the_uk_is_priced_in_the_first_currency_it_named(
+    catalog: Catalog,
+) -> None:
+    """'EU + UK' was priced in pounds without a word (the UK rule was simply checked first)."""
+    r = roadmap(catalog, "12")
+    assert r.figure("What the plan costs").display.startswith("about €")
+    said = next(a for a in r.assumptions if a.startswith("No amount you gave named a currency"))
+    assert "amounts are in euros, for “EU” (named before “UK”)" in said, said
