@@ -21,7 +21,7 @@ from consultations.advisors.synthesis_budget import (
     stops,
 )
 from consultations.advisors.synthesis_constraints import chain
-from consultations.advisors.synthesis_dates import dated, late, year_of
+from consultations.advisors.synthesis_dates import dated, late_line, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import (
     CAP_SERVED,
@@ -55,7 +55,12 @@ from consultations.advisors.synthesis_scope import (
     share_of_year,
     within_room,
 )
-from consultations.advisors.synthesis_sizing import crew, size_for_team, sizing_assumption
+from consultations.advisors.synthesis_sizing import (
+    crew,
+    owner_for,
+    size_for_team,
+    sizing_assumption,
+)
 from consultations.advisors.words import count, join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
@@ -120,7 +125,7 @@ def advise(request: AdvisorInput) -> Report:
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
-        recs.append(to_recommendation(item, when, _owner(item.owner, team, lead), served_goals))
+        recs.append(to_recommendation(item, when, owner_for(item.owner, team, lead), served_goals))
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -165,13 +170,7 @@ def advise(request: AdvisorInput) -> Report:
                 else ""
             )
             + f". Measure: {measure}."
-            + (
-                f" Its first step is planned for {overdue}: bring it forward (fewer steps "
-                "before it, or more people) or move the date."
-                if (first := next((r for r in recs if g in r.detail), None))
-                and (overdue := late(first.horizon or "", g, request.as_of))
-                else ""
-            )
+            + late_line(g, recs, request.as_of)
         )
     sections = []
     if done:
@@ -189,7 +188,8 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="When these happen",
                 items=tuple(
-                    f"{i.title} ({_owner(i.owner, team, lead)}) — {i.trigger}." for i in triggered
+                    f"{i.title} ({owner_for(i.owner, team, lead)}) — {i.trigger}."
+                    for i in triggered
                 ),
             )
         )
@@ -384,23 +384,3 @@ def _short(role: str) -> str:
     if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
         head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"
-
-
-def _owner(kind: str, team: float, lead: str) -> str:
-    if team > 20:
-        return kind
-    if team > 8:  # a team this size has no platform team, procurement or compliance lead
-        return {
-            "platform team": "two engineers" if crew(team) > 1 else "an engineer",
-            "on-call lead": "an engineer",
-            "procurement": lead,
-            "compliance lead": lead,
-            "legal": "outside counsel",
-        }.get(kind, kind)
-    builder = "an engineer" if team > 1 else lead
-    return {
-        "platform team": builder,
-        "ML engineer": builder,
-        "on-call lead": builder,
-        "legal": "outside counsel",
-    }.get(kind, lead)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from consultations.report import Recommendation
+
 _SPAN = re.compile(r"^(\d+)-(\d+) months$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LONG = (
@@ -92,3 +94,17 @@ def late(horizon: str, goal: str, as_of: date | None) -> str | None:
     assert named is not None
     when = dated(horizon, as_of).split(": ", 1)[1]
     return f"{when}, after the date it names ({named.group(0)})"
+
+
+def late_line(goal: str, recs: list[Recommendation], as_of: date | None) -> str:
+    """The first step serving a dated goal that ends after its date ("pass the DORA audit in
+    Q3" with its audit rehearsal planned for Sep–Nov), said with what to do about it."""
+    serving = [r for r in recs if goal in r.detail]
+    for n, r in enumerate(serving):
+        if overdue := late(r.horizon or "", goal, as_of):
+            step = "Its first step" if n == 0 else f"Its step “{r.title}”"
+            return (
+                f" {step} is planned for {overdue}: bring it forward (fewer steps before it, "
+                "or more people) or move the date."
+            )
+    return ""

@@ -67,3 +67,24 @@ def sizing_assumption(team: float, staff: float) -> str:
 def _months(weeks: float) -> str:
     months = max(1.0, round(weeks / 4.33 * 2) / 2)
     return "a month" if months == 1 else f"{number(months)} months"
+
+
+def owner_for(kind: str, team: float, lead: str) -> str:
+    """Who in a team this size carries a step its consultation gave a larger team's role."""
+    if team > 20:
+        return kind
+    if team > 8:  # a team this size has no platform team, procurement or compliance lead
+        return {
+            "platform team": "two engineers" if crew(team) > 1 else "an engineer",
+            "on-call lead": "an engineer",
+            "procurement": lead,
+            "compliance lead": lead,
+            "legal": "outside counsel",
+        }.get(kind, kind)
+    builder = "an engineer" if team > 1 else lead
+    return {
+        "platform team": builder,
+        "ML engineer": builder,
+        "on-call lead": builder,
+        "legal": "outside counsel",
+    }.get(kind, lead)

@@ -5,10 +5,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from consultations.advisors import advise
+from consultations.advisors.base import AdvisorInput
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.report import Report
 from tests.unit.test_advisors import run
+from tests.unit.test_roadmap_reads_goals import goal_line
 
 FINTECH_12 = {
     "role": "Head of Engineering, I also own the data platform",
@@ -73,3 +78,23 @@ def test_a_team_in_the_eu_and_the_uk_is_priced_in_the_first_currency_it_named(
     assert r.figure("What the plan costs").display.startswith("about €")
     said = next(a for a in r.assumptions if a.startswith("No amount you gave named a currency"))
     assert "amounts are in euros, for “EU” (named before “UK”)" in said, said
+
+
+def test_a_step_after_its_goals_date_is_named_even_when_not_the_first(catalog: Catalog) -> None:
+    """'pass the DORA audit in Q3': the audit rehearsal was planned for Sep–Nov 2027, after
+    the audit, and nothing was said (only a goal's first step was checked)."""
+    script = catalog.by_slug("strategy-synthesis")
+    said = {
+        **FINTECH_12,
+        "goals": "cut manual invoice matching by half, get the support bot to answer 40% of "
+        "tickets, pass the DORA audit in Q3",
+    }
+    answers = {q.key: parse_answer(q, said[q.key]) for q in script.questions}
+    r = advise(AdvisorInput(script, answers, catalog.context, (), as_of=date(2026, 11, 26)))
+    audit = goal_line(r, "pass the DORA audit in Q3")
+    rehearsal = next(x for x in r.recommendations if x.title.startswith("Rehearse an audit"))
+    assert "Sep–Nov 2027" in (rehearsal.horizon or ""), rehearsal.horizon
+    assert (
+        "Its step “Rehearse an audit: reconstruct 20 sampled decisions end to end” is planned "
+        "for Sep–Nov 2027, after the date it names (in Q3)" in audit
+    ), audit
