@@ -163,3 +163,15 @@ def vendor(item: str) -> str:
     """A vendor as named, without what it is used for ("firefly for the social stuff")."""
     name = _USE.sub("", item).strip() or item
     return _HEDGE.sub("", name).strip() or name
+
+
+SMALL_SHOP = re.compile(  # "me or whoever made it gives it a look", "one of us plays with …"
+    r"\b(?:me|myself|i do|i check|one of us|two of us|both of us|the three of us|"
+    r"whoever made it|freelanc\w*|just me|solo)\b",
+    re.I,
+)
+SMALL_OWNERS = {  # a studio of a few has no procurement, legal or marketing operations
+    "procurement": "whoever pays the subscriptions",
+    "marketing operations": "whoever publishes the images",
+    "legal": "whoever signs the contracts (outside counsel for the clause, if needed)",
+}

@@ -37,3 +37,16 @@ def test_firefly_gets_the_questionnaire_and_the_local_model_is_the_open_one(
     opened = section_items(r, "Open models you run yourself")
     assert opened[0].startswith("Stable Diffusion (one of us plays with stable diffusion"), opened
     assert not any("Firefly" in line for line in opened), opened
+
+
+def test_a_studio_of_a_few_gets_owners_it_has(catalog: Catalog) -> None:
+    """'Send the questionnaire (procurement)', 'Put the controls in the publishing workflow
+    (marketing operations)', '… (legal)': a studio where 'me or whoever made it' reviews has
+    none of them."""
+    r = run(catalog, "diffusion-ip-risk", STUDIO)
+    owners = {x.owner for x in r.recommendations}
+    assert not owners & {"procurement", "marketing operations", "legal"}, owners
+    assert "whoever publishes the images" in owners
+    bigger = {**STUDIO, "vendors": "Midjourney, Adobe Firefly", "review": "brand team spot checks"}
+    big = run(catalog, "diffusion-ip-risk", {**bigger, "use": "packaging art for food brands"})
+    assert "marketing operations" in {x.owner for x in big.recommendations}
