@@ -56,3 +56,13 @@ def test_fnol_is_the_first_notice_of_loss_workflow_already_planned(catalog: Cata
     assert not any("FNOL handling" in t for t in titles), titles
     line = goal_line(r, "cut FNOL handling time by 30%")
     assert "Define success for first notice of loss triage for motor claims" in served_by(line)
+
+
+def test_tool_subscriptions_under_a_monthly_sum_is_a_ceiling_too(catalog: Catalog) -> None:
+    """A 3-person studio's 'keep tool subscriptions under £200 a month' was 'work beside this
+    roadmap', measured by 'the number in the goal, against a baseline'."""
+    goal = "keep tool subscriptions under £200 a month"
+    r = roadmap(catalog, "3", "budget", f"win 2 new retainer clients, {goal}")
+    line = goal_line(r, goal)
+    assert "it is a ceiling, not an outcome" in served_by(line), line
+    assert "the number in the goal" not in line
