@@ -120,8 +120,9 @@ def advise(request: AdvisorInput) -> Report:
 
     cur, cur_said = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
+    kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
     for horizon, item in plan:
-        keep_constraints(item, constraints)
+        keep_constraints(item, constraints, kept, len(recs) + 1)
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)

@@ -29,17 +29,31 @@ def nothing_live(items: list[Item], use: str) -> None:
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
 
 
-def keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
-    """An item that touches vendors or where data goes must not undo a stated constraint."""
+RESIDENCY_RULE = (
+    "Within your data-residency and regulatory rules: a new vendor, region or data flow "
+    "qualifies only once it meets them."
+)
+HARDWARE_RULE = "Hardware only where a priced comparison shows it pays."
+
+
+def keep_constraints(
+    item: Item, constraints: tuple[str, ...], said: dict[str, int], n: int
+) -> None:
+    """An item that touches vendors or where data goes must not undo a stated constraint; the
+    rule is said in full at the first step it bears on (step ``n``), later ones point to it
+    (it was repeated word for word in three steps)."""
     text = f"{item.title} {item.detail}".casefold()
     rules = {"data", "regulation"} & set(constraints) and "residency rules" not in text
     if rules and any(w in text for w in VENDOR_WORDS):
         item.detail += (
-            " Within your data-residency and regulatory rules: a new vendor, region or "
-            "data flow qualifies only once it meets them."
+            f" Within your data-residency rules, as step {said[RESIDENCY_RULE]} says."
+            if RESIDENCY_RULE in said
+            else f" {RESIDENCY_RULE}"
         )
+        said.setdefault(RESIDENCY_RULE, n)
     if "budget" in constraints and "server" in text and item.source != "edge-economics":
-        item.detail += " Hardware only where a priced comparison shows it pays."
+        item.detail += "" if HARDWARE_RULE in said else f" {HARDWARE_RULE}"
+        said.setdefault(HARDWARE_RULE, n)
 
 
 def one_workflow_each(items: list[Item]) -> None:

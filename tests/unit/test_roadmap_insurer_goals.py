@@ -66,3 +66,15 @@ def test_tool_subscriptions_under_a_monthly_sum_is_a_ceiling_too(catalog: Catalo
     line = goal_line(r, goal)
     assert "it is a ceiling, not an outcome" in served_by(line), line
     assert "the number in the goal" not in line
+
+
+def test_a_constraints_rule_is_said_once_not_in_every_step(catalog: Catalog) -> None:
+    """'Within your data-residency and regulatory rules: a new vendor, region or data flow
+    qualifies only once it meets them.' closed three steps of the insurer's plan."""
+    r = insurer(catalog)
+    details = [x.detail for x in r.recommendations]
+    ruled = [d for d in details if "Within your data-residency and regulatory rules" in d]
+    assert len(ruled) == 1, ruled
+    first = details.index(ruled[0]) + 1
+    later = [d for d in details if "Within your data-residency rules, as step" in d]
+    assert later and all(f"as step {first} says." in d for d in later), later
