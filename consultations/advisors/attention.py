@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.pipelines import named
 from consultations.advisors.words import (
     count,
     counted,
@@ -36,7 +37,7 @@ UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "spli
 
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
-    pipelines = sheet.items("pipelines", ("your preprocessing pipeline",))
+    pipelines = tuple(map(named, sheet.items("pipelines", ("your preprocessing pipeline",))))
     workarounds = set(sheet.choices("workarounds", ("context-length",)))
     doc = sheet.number("doc_tokens", 50_000)
     window = sheet.number("context_window", 128_000)

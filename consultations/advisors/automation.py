@@ -23,6 +23,15 @@ BLOCKERS = {
     "cost": "Too expensive: deep RL is compute-hungry (batch size grows with depth); start with "
     "an untuned model and a checker before paying for training.",
 }
+RULED_DATA = re.compile(
+    r"\b(?:legal(?:ly)?|lawful(?:ly)?|allowed|permitted|consent|gdpr|dsgvo|hipaa|privacy|"
+    r"pii|patient data|personal data|data protection|datenschutz)\b",
+    re.I,
+)
+LAWFUL = (
+    " You said the data you may use was short: take those examples only from records your "
+    "data rules allow, and run the prototype only where that data may be processed."
+)
 DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
 PROTOTYPE_COST = 2 * 2 * 20 * DAY_RATE  # two engineers, two months of 20 days
 
@@ -87,6 +96,7 @@ def advise(request: AdvisorInput) -> Report:
         )
     )
     shelved = set(sheet.choices("why_shelved", ("variability",)))
+    ruled = RULED_DATA.search(sheet.raw("why_shelved")) is not None  # "data we could legally use"
     said_checkable = sheet.choices("checkable", ("human",))
     said_logs = sheet.choices("logs", ("some",))
     checkable = weakest(said_checkable, CHECKABLE)  # several options, no workflow: the weakest
@@ -172,7 +182,11 @@ def advise(request: AdvisorInput) -> Report:
         Section(title="Approach per workflow", items=said_once([(w, a) for w, _, a in rows])),
         Section(
             title="What blocked it then, and now",
-            items=tuple(BLOCKERS[b] for b in BLOCKERS if b in shelved),
+            items=tuple(
+                BLOCKERS[b] + (LAWFUL if b == "data" and ruled else "")
+                for b in BLOCKERS
+                if b in shelved
+            ),
         ),
     ]
     reading = [

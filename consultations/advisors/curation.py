@@ -36,7 +36,7 @@ _VAGUE = re.compile(  # "whoever does good eval work": names no lab, so nothing 
 
 _ROLE_END = re.compile(  # where the role ends and the decisions it names begin
     r"\s*(?:;|\s[—–-]\s|:|,(?=\s*(?:what|which|whether|how|when|deciding|decisions?|choosing|"
-    r"picking|vendor|build|buy)\b))",
+    r"picking|vendor|build|buy|(?:i|we)\s+[a-z']+)\b))",  # "researcher, I decide what …"
     re.I,
 )
 

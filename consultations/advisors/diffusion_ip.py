@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.diffusion_words import PRIVATE, WORLD, Models, is_public
+from consultations.advisors.diffusion_words import (
+    PRIVATE,
+    SMALL_OWNERS,
+    SMALL_SHOP,
+    WORLD,
+    Models,
+    is_public,
+)
 from consultations.advisors.indemnity import (
     contract_steps,
     said,
@@ -148,7 +155,12 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=_plan(external, own, indemnity, private, terms),
+        recommendations=tuple(
+            r.model_copy(update={"owner": SMALL_OWNERS.get(r.owner or "", r.owner)})
+            if SMALL_SHOP.search(" ".join(sheet.raw(k) for k in ("use", "vendors", "review")))
+            else r
+            for r in _plan(external, own, indemnity, private, terms)
+        ),
         assumptions=assumed_lines(sheet, {})
         + (
             "The rating adds points for content at risk, public use, weak indemnity, no review "

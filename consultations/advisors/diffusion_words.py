@@ -105,7 +105,8 @@ class Models:
     external: list[str]  # vendors, named without what they are used for
 
     @classmethod
-    def sort(cls, vendors: tuple[str, ...]) -> Models:
+    def sort(cls, named: tuple[str, ...]) -> Models:
+        vendors = tuple(part for v in named for part in _apart(v))
         own_raw = [v for v in vendors if any(w in v.casefold() for w in OWN_WORDS)]
         opened = [
             v
@@ -133,9 +134,44 @@ def is_public(use: str) -> bool:
     )
 
 
+_ASIDE = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<note>[^()]+)\)\s*$")
+_OPEN_MODELS = (("stable diffusion", "Stable Diffusion"), ("sdxl", "SDXL"), ("flux", "FLUX"))
+
+
+def _apart(item: str) -> tuple[str, ...]:
+    """ "Adobe Firefly (one of us plays with stable diffusion locally)": two models, the
+    vendor and an open model run locally, not one open model called Adobe Firefly."""
+    m = _ASIDE.match(item)
+    note = m.group("note").casefold() if m else ""
+    model = next((name for w, name in _OPEN_MODELS if w in note), None)
+    if not m or model is None or model.casefold() in m.group("head").casefold():
+        return (item,)
+    if not any(w in f"{note} " for w in (*OPEN_WORDS, *OWN_WORDS)):
+        return (item,)
+    return (m.group("head"), f"{model} ({m.group('note')})")
+
+
+_HEDGE = re.compile(  # "Midjourney mostly", "mainly DALL-E": how much, not the vendor's name
+    r"^(?:mostly|mainly|primarily|largely|usually|sometimes|occasionally|also|plus)\s+"
+    r"|\s+(?:mostly|mainly|primarily|largely|usually|sometimes|occasionally|too|as well|also)$",
+    re.I,
+)
 _USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
 
 
 def vendor(item: str) -> str:
     """A vendor as named, without what it is used for ("firefly for the social stuff")."""
-    return _USE.sub("", item).strip() or item
+    name = _USE.sub("", item).strip() or item
+    return _HEDGE.sub("", name).strip() or name
+
+
+SMALL_SHOP = re.compile(  # "me or whoever made it gives it a look", "one of us plays with …"
+    r"\b(?:me|myself|i do|i check|one of us|two of us|both of us|the three of us|"
+    r"whoever made it|freelanc\w*|just me|solo)\b",
+    re.I,
+)
+SMALL_OWNERS = {  # a studio of a few has no procurement, legal or marketing operations
+    "procurement": "whoever pays the subscriptions",
+    "marketing operations": "whoever publishes the images",
+    "legal": "whoever signs the contracts (outside counsel for the clause, if needed)",
+}

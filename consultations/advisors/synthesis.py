@@ -21,12 +21,14 @@ from consultations.advisors.synthesis_budget import (
     stops,
 )
 from consultations.advisors.synthesis_constraints import chain
-from consultations.advisors.synthesis_dates import dated, late, year_of
+from consultations.advisors.synthesis_dates import dated, late_line, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import (
+    CAP_SERVED,
     goal_measure,
     goal_tags,
     has_deadline,
+    is_cap,
     vague_cost,
 )
 from consultations.advisors.synthesis_items import (
@@ -39,7 +41,9 @@ from consultations.advisors.synthesis_items import (
 )
 from consultations.advisors.synthesis_order import (
     keep_constraints,
+    launch_after_its_prototype,
     link_interface_before_switch,
+    nothing_live,
     one_workflow_each,
     residency_map_first,
     traced_before_live,
@@ -51,15 +55,18 @@ from consultations.advisors.synthesis_scope import (
     share_of_year,
     within_room,
 )
-from consultations.advisors.words import count, join, money, number, plural
+from consultations.advisors.synthesis_sizing import (
+    crew,
+    owner_for,
+    size_for_team,
+    sizing_assumption,
+)
+from consultations.advisors.words import count, join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
 PEOPLE_PER_TRACK = 15
-STAFF_PER_TRACK = 2.0  # people working one track's item at a time (the sizing's two engineers)
 MAX_TRACKS = 3
-SMALL_TEAM = 5  # people: a step is one person's, at a quarter of the usual sizing (ours)
-SMALL_SCALE = 0.25
 TITLES = {
     "model-convergence": "Model Convergence Strategy",
     "attention-readiness": "Attention Infrastructure Readiness",
@@ -92,8 +99,10 @@ def advise(request: AdvisorInput) -> Report:
     for g in goals:
         items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
     one_workflow_each(items)
+    nothing_live(items, use)
     value_before_prototype(items)
     link_interface_before_switch(items)
+    launch_after_its_prototype(items)
     residency_map_first(items, constraints)
     items.extend(follow_ons(items))
     traced_before_live(items, constraints)
@@ -103,23 +112,21 @@ def advise(request: AdvisorInput) -> Report:
     ranked = sorted(
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    staff = min(STAFF_PER_TRACK, team / tracks)  # a one-person team staffs its one track alone
-    small = team <= SMALL_TEAM
-    if small:  # "Send the questionnaire …" was 10 person-weeks for a 3-person agency
-        for item in items:
-            item.weeks = max(0.5, round(effort_weeks(item) * SMALL_SCALE * 2) / 2)
+    staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
+    size_for_team(items, team)
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
 
-    cur = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
+    cur, cur_said = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
     recs: list[Recommendation] = []
+    kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
     for horizon, item in plan:
-        keep_constraints(item, constraints)
+        keep_constraints(item, constraints, kept, len(recs) + 1)
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
-        recs.append(to_recommendation(item, when, _owner(item.owner, team, lead), served_goals))
+        recs.append(to_recommendation(item, when, owner_for(item.owner, team, lead), served_goals))
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -132,7 +139,14 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     goal_lines = []
-    unserved = [g for g in goals if not any(g in r.detail for r in recs)]
+    unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
+    room = weeks <= capacity / 2  # the plan leaves most of the year for the team's own work
+    beside = (
+        f": it is work beside this roadmap, which leaves {100 - round(100 * weeks / capacity)}% "
+        "of your team's year for it"
+        if room
+        else "; plan the work it needs beside this roadmap"
+    )
     number_of_goals = _number_of(request, "goals")
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
@@ -142,11 +156,13 @@ def advise(request: AdvisorInput) -> Report:
             + (
                 join(serving)
                 if serving
+                else CAP_SERVED
+                if is_cap(g)
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
                 f"a person”) and `edit {number_of_goals}`"
                 if not goal_tags(g) and not _COUNTED.search(g)
-                else "no item here serves it directly; plan the work it needs beside this roadmap"
+                else f"no item here serves it directly{beside}"
             )
             + (
                 " (read as your AI model spend, as it names no other cost: to cut another, name "
@@ -155,13 +171,7 @@ def advise(request: AdvisorInput) -> Report:
                 else ""
             )
             + f". Measure: {measure}."
-            + (
-                f" Its first step is planned for {overdue}: bring it forward (fewer steps "
-                "before it, or more people) or move the date."
-                if (first := next((r for r in recs if g in r.detail), None))
-                and (overdue := late(first.horizon or "", g, request.as_of))
-                else ""
-            )
+            + late_line(g, recs, request.as_of)
         )
     sections = []
     if done:
@@ -179,11 +189,13 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="When these happen",
                 items=tuple(
-                    f"{i.title} ({_owner(i.owner, team, lead)}) — {i.trigger}." for i in triggered
+                    f"{i.title} ({owner_for(i.owner, team, lead)}) — {i.trigger}."
+                    for i in triggered
                 ),
             )
         )
-    stop = stops({slug: r.verdict for slug, r in done.items()}, constraints, deferred, unserved)
+    verdicts = {slug: r.verdict for slug, r in done.items()}
+    stop = stops(verdicts, constraints, deferred, [] if room else unserved)
     if stop:
         sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]
@@ -226,7 +238,7 @@ def advise(request: AdvisorInput) -> Report:
             Figure(
                 label="What the plan costs",
                 value=cost(weeks),
-                display=f"about {money(cost(weeks), cur)}: {number(weeks, 0)} person-weeks, "
+                display=f"about {money(cost(weeks), cur)}: {plural(weeks, 'person-week')}, "
                 f"{share_of_year(weeks, capacity)}",
                 working="the effort of each item above × 5 days × "
                 f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
@@ -245,21 +257,11 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
             "(our rule of thumb).",
-            (
-                f"Effort per item is our rough sizing for a team of {number(team, 0)}: a "
-                "prototype 4 person-weeks (one person, a month), a document, list or "
-                "measurement half a week, other engineering work 1.5, a quarter of what a "
-                "larger team's steps take"
-                if small
-                else "Effort per item is our rough sizing: a pilot or prototype 16 person-weeks "
-                "(two engineers, two months), a document, list or measurement 2, other "
-                "engineering work 6"
-            )
-            + f"; up to {number(staff, 1)} {'person works' if staff == 1 else 'people work'} "
-            "a track's item, so one longer than a quarter holds its track for more; an "
+            sizing_assumption(team, staff) + "; an "
             f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",
         )
+        + ((cur_said,) if cur_said else ())
         + (
             ()
             if done
@@ -278,7 +280,7 @@ def advise(request: AdvisorInput) -> Report:
 
 
 _COUNTED = re.compile(  # "win one EU grant", "publish 3 papers": an outcome that can be counted
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b(?!-)", re.I
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|half|halve)\b(?!-)", re.I
 )
 
 
@@ -383,23 +385,3 @@ def _short(role: str) -> str:
     if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
         head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"
-
-
-def _owner(kind: str, team: float, lead: str) -> str:
-    if team > 20:
-        return kind
-    if team > 8:  # a team this size has no platform team, procurement or compliance lead
-        return {
-            "platform team": "two engineers",
-            "on-call lead": "an engineer",
-            "procurement": lead,
-            "compliance lead": lead,
-            "legal": "outside counsel",
-        }.get(kind, kind)
-    builder = "an engineer" if team > 1 else lead
-    return {
-        "platform team": builder,
-        "ML engineer": builder,
-        "on-call lead": builder,
-        "legal": "outside counsel",
-    }.get(kind, lead)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from consultations.advisors.synthesis_items import Item, effort_weeks
-from consultations.advisors.words import join, money, number
+from consultations.advisors.words import join, money, plural
 from consultations.answers import Answer
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 
@@ -35,26 +35,41 @@ _PLACES = (  # where the user says they work, for the currency their costs are i
 )
 
 
-def currency_of(earlier: Iterable[Mapping[str, Answer]], said: str = "", place: str = "") -> str:
+_NAMES = {"GBP": "pounds", "CHF": "Swiss francs", "EUR": "euros", "USD": "US dollars"}
+
+
+def currency_of(
+    earlier: Iterable[Mapping[str, Answer]], said: str = "", place: str = ""
+) -> tuple[str, str | None]:
     """The currency the user typed here ("keep AI spend under €300k") or in earlier
-    consultations (a bank's euros), else that of where they work ("retail banking, EU"),
-    else dollars."""
+    consultations (a bank's euros), else that of the place they named first ("EU + UK":
+    euros), else dollars; with the assumption to state when no amount named it."""
     if m := CURRENCY_WORDS.search(said):
-        return currency_code(m.group())
+        return currency_code(m.group()), None
     for answers in earlier:
         for a in answers.values():
             if a.currency:
-                return a.currency
-    for code, words in _PLACES:
-        if re.search(rf"(?<![a-z])(?:{words})(?![a-z])", place.casefold()):
-            return code
-    return "USD"
+                return a.currency, None
+    found = [
+        (m.start(), code, m.group())
+        for code, words in _PLACES
+        if (m := re.search(rf"(?<![a-z])(?:{words})(?![a-z])", place, re.I))
+    ]
+    if not found:
+        return "USD", "No amount you gave named a currency: amounts are in US dollars."
+    _, code, word = min(found)
+    others = sorted({w for _, c, w in found if c != code})
+    return code, (
+        f"No amount you gave named a currency: amounts are in {_NAMES[code]}, for “{word}” "
+        + (f"(named before {join([f'“{w}”' for w in others])}) " if others else "")
+        + "in your industry answer; type one in a goal (“keep AI spend under $300k”) to change it."
+    )
 
 
 def effort_line(item: Item, cur: str) -> str:
     weeks = effort_weeks(item)
     return (
-        f"Effort: about {number(weeks, 0)} person-weeks "
+        f"Effort: about {plural(weeks, 'person-week')} "
         f"(≈ {money(cost(weeks), cur)} at {money(DAY_RATE, cur)} a day)."
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from consultations.report import Recommendation
+
 _SPAN = re.compile(r"^(\d+)-(\d+) months$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LONG = (
@@ -41,19 +43,23 @@ def year_of(as_of: date) -> str:
     return f"{a} {ay} to {b} {by}"
 
 
-_DUE = re.compile(  # "by Q1", "before August", "by the end of June 2027", "bis Q3 2027"
-    r"\b(?P<cue>before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
-    r"(?:(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"|q(?P<q>[1-4])|h(?P<h>[12])|(?P<summer>(?:the\s+)?summer)|(?P<yearend>year[- ]end))"
+DUE = re.compile(  # "by Q1", "before August", "by the end of June 2027", "bis Q3 2027", "in Q3"
+    r"\b(?:(?P<cue>before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?"
+    r"(?:end of\s+)?(?:(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|(?P<summer>(?:the\s+)?summer)|(?P<season>(?:the\s+)?(?:autumn|fall|spring|winter))"
+    r"|(?P<yearend>year[- ]end)|(?P<only>20\d\d))"
+    r"|(?P<within>by|before|until|in|bis|im|vor|avant|en|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
+    r"(?:q(?P<q>[1-4])|h(?P<h>[12])))"
     r"(?:\s+(?P<year>20\d\d))?\b",
     re.I,
 )
+_SEASON_ENDS = {"spring": 3, "autumn": 9, "fall": 9, "winter": 12}  # "by autumn": its start
 
 
 def due_month(goal: str, as_of: date) -> int | None:
     """The last month (months since year 0) a goal's own date allows: "by Q1" written in
     November 2026 is March 2027; "before August" is July; None when it names no date."""
-    m = _DUE.search(goal)
+    m = DUE.search(goal)
     if m is None:
         return None
     if m.group("month"):
@@ -62,12 +68,15 @@ def due_month(goal: str, as_of: date) -> int | None:
         month = 3 * int(m.group("q"))
     elif m.group("h"):
         month = 6 * int(m.group("h"))
+    elif m.group("season"):
+        month = _SEASON_ENDS[m.group("season").split()[-1].casefold()]
     else:
         month = 8 if m.group("summer") else 12
-    if m.group("cue").casefold() in ("before", "vor", "avant"):
+    if (m.group("cue") or m.group("within")).casefold() in ("before", "vor", "avant"):
         month -= 1
-    if m.group("year"):
-        return int(m.group("year")) * 12 + month - 1
+    year = m.group("year") or m.group("only")
+    if year:
+        return int(year) * 12 + month - 1
     due = as_of.year * 12 + month - 1
     return due if due >= _start(as_of) else due + 12  # "by Q1" in November: next year's
 
@@ -81,7 +90,21 @@ def late(horizon: str, goal: str, as_of: date | None) -> str | None:
         return None
     if _start(as_of) + int(span.group(2)) - 1 <= due:
         return None
-    named = _DUE.search(goal)
+    named = DUE.search(goal)
     assert named is not None
     when = dated(horizon, as_of).split(": ", 1)[1]
     return f"{when}, after the date it names ({named.group(0)})"
+
+
+def late_line(goal: str, recs: list[Recommendation], as_of: date | None) -> str:
+    """The first step serving a dated goal that ends after its date ("pass the DORA audit in
+    Q3" with its audit rehearsal planned for Sep–Nov), said with what to do about it."""
+    serving = [r for r in recs if goal in r.detail]
+    for n, r in enumerate(serving):
+        if overdue := late(r.horizon or "", goal, as_of):
+            step = "Its first step" if n == 0 else f"Its step “{r.title}”"
+            return (
+                f" {step} is planned for {overdue}: bring it forward (fewer steps before it, "
+                "or more people) or move the date."
+            )
+    return ""

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_constraints import FOLLOW_UPS, SHELVED_HUNT, chain
-from consultations.advisors.synthesis_goals import (
-    CONTACTS_MEASURE,
-    IP_NAMED,
+from consultations.advisors.synthesis_goals import CONTACTS_MEASURE, IP_NAMED, POLICY_MEASURE
+from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, size, workflow_words
+from consultations.advisors.synthesis_workflows import (
     THINGS,
     delivery_measure,
     delivery_named,
@@ -16,7 +16,6 @@ from consultations.advisors.synthesis_goals import (
     documents_named,
     workflow_named,
 )
-from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, size, workflow_words
 
 PROTOTYPE = FOLLOW_UPS["automation"][0]
 
@@ -43,6 +42,8 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
     delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
     if "inventory" in tags:
         return [_inventory()]
+    if "policy" in tags:
+        return [_policy(goal)]
     if "contacts" in tags:
         return [_contacts(goal)]
     if delivered := delivery_named(goal):
@@ -115,6 +116,24 @@ def _inventory() -> Item:
         "constraint",
         {"inventory", "audit"},
         weeks=4.0,
+    )
+
+
+def _policy(goal: str) -> Item:
+    """A policy the goal asks for ("a policy for staff use of chatbots"): written, agreed with
+    those who must keep it, published; a document, so small."""
+    what = goal[:1].lower() + goal[1:]
+    what = what if what.startswith(("a ", "an ", "the ")) else f"the {what}"
+    return Item(
+        f"Write, agree and publish {what}",
+        "What is allowed, with which data, who approves a new tool and whom to ask; agreed "
+        "with those who must follow it and those who answer for data protection, then sent "
+        "to every team with a named contact.",
+        "compliance lead",
+        POLICY_MEASURE,
+        "constraint",
+        {"policy"},
+        weeks=2.0,
     )
 
 

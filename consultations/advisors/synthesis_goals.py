@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import re
 
+from consultations.advisors.synthesis_dates import DUE
+from consultations.advisors.synthesis_workflows import (
+    WORKFLOW_MANUAL,
+    delivery_measure,
+    delivery_named,
+)
 from consultations.answers.lists import VERSIONED_MODELS
 
 GOAL_WORDS = {
@@ -32,6 +38,7 @@ GOAL_WORDS = {
         "deflect",
         "back office",
         "back-office",
+        *("manual ", "manually", "by hand"),  # "cut manual invoice matching by half"
     ),
     "revenue": (
         "revenue",
@@ -54,6 +61,7 @@ GOAL_WORDS = {
         *("phone calls", "customer calls", "inbound calls", "support calls", "contact volume"),
         *("support tickets", "ticket volume", "support volume", "deflect", "inbound contacts"),
         *("tier-1", "tier 1", "first-line", "first line", "level-1", "level 1 tickets"),
+        *("support bot", "support chatbot", "% of tickets", "% of support"),
     ),
     "launch": (  # "get the underwriting assistant to production": a delivery is an outcome
         "production",
@@ -128,8 +136,28 @@ FOREIGN_GOAL_WORDS = {
 }
 for _tag, _words in FOREIGN_GOAL_WORDS.items():
     GOAL_WORDS[_tag] = (*GOAL_WORDS[_tag], *_words)
+SPEND_CAP = re.compile(  # "no more than EUR 250k external spend on AI", "keep AI spend under €300k"
+    r"\b(?:no more than|not more than|at most|under|below|less than|within|up to|max(?:imum)?"
+    r"(?:\s+of)?|capped at|a cap of)\s+(?:an?\s+|the\s+)?(?:[€$£]|eur|usd|gbp|chf)?\s*\d[\d.,]*"
+    r"\s*(?:k|m|tsd|mio)?\b(?:(?!\b(?:cut|reduce|lower|by)\b).)*?"
+    r"\b(?:spend|spending|budget|costs?|expenses?|subscriptions?|licen[cs]es?|bills?)\b"
+    r"|\b(?:spend|spending|budget|costs?|subscriptions?|licen[cs]es?|bills?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:under|below|within|at most|"
+    r"no more than|less than)\s+(?:[€$£]|eur|usd|gbp|chf)?\s*\d",
+    re.I,
+)
+CAP_MEASURE = (
+    "spend outside the team (model calls, licences, hardware) to date against it, each quarter"
+)
+CAP_SERVED = (
+    "nothing on its own: it is a ceiling, not an outcome; the steps above are priced in "
+    "people's time, so what they buy from outside (model calls, licences, hardware) stays "
+    "within it"
+)
+POLICY_MEASURE = "the policy published, every team told, and its exceptions reviewed each quarter"
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
 GOAL_MEASURES = (
+    ("policy", POLICY_MEASURE),
     (
         "inventory",
         "every AI system in use or in a pilot on the list, with its owner and risk class",
@@ -161,24 +189,23 @@ _TIMED = re.compile(
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
-_DEADLINE = re.compile(  # "before August", "by Q2 2027", "by the end of June"
-    r"\b(?:before|by|until|no later than|bis|vor|avant|d'ici)\s+(?:the\s+)?(?:end of\s+)?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?"
-    r"|q[1-4](?:\s+20\d\d)?|h[12](?:\s+20\d\d)?|(?:the\s+)?summer|year[- ]end|20\d\d)\b",
-    re.I,
-)
+def is_cap(goal: str) -> bool:
+    """ "no more than EUR 250k external spend on AI": a ceiling, not an outcome to serve."""
+    if _LESS.search(goal) or _MODEL_SPEND.search(goal.casefold()):  # "cut … below"; "the
+        return False  # Claude bill under $2k" is model spend, which pricing a workload serves
+    return SPEND_CAP.search(goal) is not None
 
 
 def has_deadline(goal: str) -> bool:
     """ "ship an AI scheduling assistant by March": the goal names its own date."""
-    return _DEADLINE.search(goal) is not None
+    return DUE.search(goal) is not None
 
 
 def goal_measure(goal: str) -> str:
     """What shows the goal worked, the target it names ("30% below it") and the date it names
     ("…, before August")."""
-    due = _DEADLINE.search(goal)
-    measure = _measure(_DEADLINE.sub("", goal))  # "by Q2" names a date, not a target
+    due = DUE.search(goal)
+    measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
     if "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
     return f"{measure}, {due.group(0)}" if due else measure
@@ -217,23 +244,46 @@ IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
 
 
 def _measure(goal: str) -> str:
+    if is_cap(goal):
+        return CAP_MEASURE
     if delivered := delivery_named(goal):
         return delivery_measure(delivered)
+    if INTO_USE.search(goal.casefold()):
+        return dict(GOAL_MEASURES)["launch"]
+    if manual := WORKFLOW_MANUAL.search(goal):  # "cut manual invoice matching by half"
+        return f"the {manual.group('w')} done by hand a week, against a baseline taken this month"
     tags = goal_tags(goal)
     for tag, measure in GOAL_MEASURES:
         if tag == "time" and not _TIMED.search(goal):  # "dispute handling" names no time
             continue
         if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
-        if tag in tags and tag in _OWN_NUMBER_FIRST and re.search(r"\d", goal):
+        if (
+            tag in tags
+            and tag in _OWN_NUMBER_FIRST
+            and (_FIGURE.search(goal) or _HALVE.search(goal))
+        ):
             break
         if tag in tags:
             return measure
-    if re.search(r"\d", goal):
+    if version := _VERSION.search(goal):  # "get the toolkit to 1.0": a release, not a count
+        return f"version {version.group('v')} released, with what it must do written down first"
+    if counted := _COUNT_DONE.search(goal):  # "publish 2 papers": how many, against the target
+        verb, n, what = counted.group("verb", "n", "what")
+        done = _DONE.get(verb.casefold(), verb + ("d" if verb.endswith("e") else "ed"))
+        return f"{what} {done} this year, against the {n} it names"
+    if _FIGURE.search(goal):
         return "the number in the goal, against a baseline taken this month"
     return "a yes/no review with the team at the end of each quarter"
 
 
+_VERSION = re.compile(r"\b(?:to|release|ship|reach|version)\s+v?(?P<v>\d+\.\d+(?:\.\d+)?)\b", re.I)
+_COUNT_DONE = re.compile(
+    r"\b(?P<verb>publish|submit|release|ship|hire|sign|land|file|present|launch)\s+"
+    r"(?P<n>\d+|two|three|four|five|six|ten)\s+(?:new\s+|more\s+)?(?P<what>(?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b",
+    re.I,
+)
+_DONE = {"ship": "shipped", "submit": "submitted"}
 _TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses spend"
     r"\b(?:time|hours|days|weeks|minutes)\s+(?:(?!on\b|for\b|of\b)[a-z'-]+\s+){1,3}?spends?\b"
 )
@@ -253,12 +303,30 @@ _WIN = re.compile(
     r"(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:clients?|customers?|accounts?|deals?|contracts?)\b"
 )
 _NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
+_NOT_A_COST = re.compile(r"\bbilling\b")  # "into the billing workflow": a workflow, not a bill
+INTO_USE = re.compile(
+    r"\binto\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|process|production)\b"
+)
+_FIGURE = re.compile(r"(?<![\w-])\d")  # a figure, not the digits of a name ("ICD-10", "gpt-4o")
+POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-use policy by Q2"
+    r"^(?:(?:write|agree|publish|draft|adopt|set|have|get|put)\s+(?:up\s+|out\s+|in place\s+)?)?"
+    r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:policy|policies|guidelines?)"
+    r"(?:\s+(?:for|on|about|governing|in place)\b|\s*$|\s+(?:by|before|in|until)\s)",
+    re.I,
+)
 
 
 def goal_tags(goal: str) -> set[str]:
+    if is_cap(goal):  # a ceiling the plan keeps: no step serves it
+        return {"cap"}
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
+    plain = _NOT_A_COST.sub("invoicing", plain)
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
+    if INTO_USE.search(g):  # "get coding suggestions into the billing workflow": put live
+        tags.add("launch")
+    if POLICY.search(g):  # a policy to write is the outcome, whatever it governs
+        tags.add("policy")
     if _WIN.search(g):  # "win 2 new retainer clients": paying customers, however many
         tags.add("revenue")
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
@@ -286,140 +354,3 @@ def vague_cost(goal: str) -> bool:
     """A cost goal naming neither a cost nor a target ("reduce costs"): the roadmap reads it as
     model spend and says so."""
     return not re.search(r"\d", goal) and not _COST_FILLER.sub("", goal.casefold())
-
-
-_WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow is KYC onboarding
-    r"\b(?:cut|reduce|halve|shorten|lower|decrease|speed up|bring down|improve)\s+"
-    r"(?:the\s+|our\s+)?(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\b",
-    re.I,
-)
-_WORKFLOW_TIME_DOWN = re.compile(  # "KYC onboarding time -40%", "claims time down 30%"
-    r"^\s*(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\s*"
-    r"(?:[-−–]|down(?:\s+by)?|minus|reduced\s+by|halved)\s*(?:\d{1,3}\s*%|$)",
-    re.I,
-)
-_NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
-    *("response", "handling", "processing", "wait", "waiting", "lead", "turnaround", "cycle"),
-    *("resolution", "review", "average", "total", "reply", "answer", "loading", "load", "run"),
-    *("the", "our", "their", "its", "down", "idle", "screen", "build", "compute", "query"),
-}
-
-
-_WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker-email agent
-    r"\b(?:launch|start|run|ship|build|deploy|do)\s+(?:a|an|the|our)\s+"
-    r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:pilot|prototype|poc|proof of concept)\b",
-    re.I,
-)
-_WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
-    r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
-    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b|"
-    r"end-to-end\b|e2e\b|fully\b|completely\b|entirely\b)"
-    r"[a-z][\w&/-]*){0,3})",
-    re.I,
-)
-_WORKFLOW_FASTER = re.compile(  # "Schadenbearbeitung um 30 % beschleunigen": that workflow
-    r"^(?P<w>[^\W\d_][\w-]*)\s+um\s+\d+(?:[.,]\d+)?\s*(?:%|prozent)\s+"
-    r"(?:beschleunigen|verkürzen|schneller)",
-    re.I,
-)
-_NO_AUTOMATE = {  # "automate more workflows": no workflow named
-    *("more", "workflows", "workflow", "processes", "process", "tasks", "work", "it"),
-    *("everything", "things", "parts", "manual", "repetitive", "some", "most", "of"),
-}
-THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", "tool", "pilot"}
-_GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
-
-
-_DELIVERY = re.compile(  # "ship a self-serve onboarding flow": a thing to build and put live
-    r"\b(?:(?:ship|launch|build|deliver|release|roll out|go live with)\s+(?:a|an|the|our)\s+"
-    r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+"
-    r"(?:flow|journey|portal|app|wizard|form|experience|self-service)\b"
-    r"|(?:ship|deliver|release|roll out|go live with)\s+(?:(?:a|an|the|our)\s+)?"  # to users
-    r"(?P<u>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:copilot|assistant)\s+to\s+(?=[a-z]))",
-    re.I,
-)
-
-
-def delivery_named(goal: str) -> str | None:
-    """The thing a goal asks to put live ("ship a self-serve onboarding flow" → "self-serve
-    onboarding flow"), or None."""
-    m = _DELIVERY.search(goal)
-    part = ("w" if m.group("w") else "u") if m else "w"
-    words = re.findall(r"[a-z0-9]+", m.group(part).casefold()) if m else []
-    if m and any(w not in _GENERIC for w in words):
-        end = m.end() if part == "w" else goal.rfind(" to ", m.start(part), m.end())
-        return goal[m.start(part) : end]
-    return None
-
-
-def delivery_process(thing: str) -> str:
-    """What a delivery does, by hand today: "self-serve onboarding flow" → "onboarding"."""
-    words = thing.split()[:-1]
-    kept = [w for w in words if w.casefold() not in {"self-serve", "self-service", "online"}]
-    return " ".join(kept) or thing
-
-
-def delivery_measure(thing: str) -> str:
-    if thing.split()[-1].casefold() in ("copilot", "assistant"):  # it helps a person decide
-        return (
-            f"the share of {delivery_process(thing)} cases where people accept the {thing}'s "
-            "suggestion, and the time each case takes against this month's"
-        )
-    return (
-        f"the share of {delivery_process(thing)} cases completed in the {thing} without a "
-        "person, against this month's"
-    )
-
-
-_TIME_ON = re.compile(  # "the time dentists spend on notes by half": who, and on what
-    r"\b(?:time|hours|days|minutes)\s+(?P<who>(?:(?!on\b)[a-z'-]+\s+){1,3}?)spends?\s+"
-    r"(?:on|writing|doing)\s+(?:the\s+|their\s+|our\s+)?"
-    r"(?P<w>[a-z][\w-]*(?:\s+(?!by\b|per\b|to\b|in\b|each\b)[a-z][\w-]*){0,2})",
-    re.I,
-)
-_WHO_PLAIN = {"the", "our", "their", "each", "every", "we", "you", "they", "i"}
-DOCUMENTS = {  # written work a person drafts by hand: a draft to correct and sign is the step
-    *("note", "notes", "letter", "letters", "report", "reports", "summary", "summaries"),
-    *("documentation", "paperwork", "charting", "write-up", "write-ups", "minutes", "records"),
-}
-
-
-def time_spent_on(goal: str) -> tuple[str, str] | None:
-    """Who spends the time and on what ("cut the time dentists spend on notes by half" →
-    ("dentists", "notes")), or None."""
-    m = _TIME_ON.search(goal)
-    if not m:
-        return None
-    who = [w for w in m.group("who").split() if w.casefold() not in _WHO_PLAIN]
-    return (" ".join(who) or "people", m.group("w"))
-
-
-def documents_named(goal: str) -> tuple[str, str] | None:
-    """A time goal about written work ("… time dentists spend on notes"): who and what."""
-    spent = time_spent_on(goal)
-    if spent and spent[1].split()[-1].casefold() in DOCUMENTS:
-        return spent
-    return None
-
-
-def workflow_named(goal: str) -> str | None:
-    """The workflow a goal names ("cut loan-review time by 30%" → "loan-review", "launch a
-    broker-email agent pilot" → "broker-email agent"), or None when it names only a measure
-    ("cut response time") or a kind of thing ("launch an agent pilot"); a delivery ("ship a
-    self-serve onboarding flow") is its own workflow."""
-    if delivered := delivery_named(goal):
-        return delivered
-    if spent := time_spent_on(goal):
-        return spent[1]
-    for pattern, plain in (
-        (_WORKFLOW_TIME, _NO_WORKFLOW),
-        (_WORKFLOW_TIME_DOWN, _NO_WORKFLOW),
-        (_WORKFLOW_PILOT, _GENERIC),
-        (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
-        (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),
-    ):
-        m = pattern.search(goal)
-        words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
-        if m and any(w not in plain for w in words):
-            return m.group("w")
-    return None

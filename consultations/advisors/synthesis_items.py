@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from consultations.advisors.synthesis_goals import THINGS, goal_tags, workflow_named
+from consultations.advisors.synthesis_goals import goal_tags
+from consultations.advisors.synthesis_workflows import NO_WORKFLOW, THINGS, workflow_named
 from consultations.report import Recommendation, Report
 
 _INTERIM = re.compile(r";\s*until (?:it is|they are) signed,\s*(?P<step>[^.]+)\.")
@@ -81,6 +82,30 @@ def workflow_words(text: str) -> set[str]:
     return words_of(text) - {w.rstrip("s") for w in THINGS}
 
 
+_LINKS = {"of", "and", "for", "the", "to"}
+
+
+def acronyms(name: str) -> set[str]:
+    """What a workflow's name is shortened to ("first notice of loss triage" → "fnol",
+    "fnolt"): initials of three to five words in a row, with and without "of", "and" …"""
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    found = set()
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 5) + 1):
+            run = words[i:j]
+            for kept in (run, [w for w in run if w not in _LINKS]):
+                if len(kept) >= 3 and kept[0] not in _LINKS:
+                    found.add("".join(w[0] for w in kept))
+    return found
+
+
+def about(workflow_said: set[str], subject: set[str]) -> bool:
+    """A goal's workflow words name this subject: its telling words ("fnol" of "FNOL handling
+    time"; "handling" is a measure) are all in it."""
+    core = workflow_said - {w.rstrip("s") for w in NO_WORKFLOW}
+    return bool(core) and core <= subject
+
+
 def serves(goal: str, item: Item) -> bool:
     """A goal is served by an item that shares one of its tags, unless the goal names another
     workflow the item's consultation weighed and not this item's own."""
@@ -94,7 +119,7 @@ def serves(goal: str, item: Item) -> bool:
     if named and not named & item.tags and not said & item.subject:
         return False
     workflow = workflow_named(goal)  # "cut loan review time": not the KYC review prototype
-    if workflow and item.subject and not workflow_words(workflow) <= item.subject:
+    if workflow and item.subject and not about(workflow_words(workflow), item.subject):
         return False
     return not (said & item.others and not said & item.subject)
 
@@ -192,7 +217,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
     if slug == "automation-frontier" and report.tables:  # the workflows not planned here
         rows = [row[0] for row in report.tables[0].rows]
         planned = [r for r in rows if r.casefold() in report.verdict.casefold()]
-        subject = {w for r in planned for w in words_of(r)}
+        subject = {w for r in planned for w in words_of(r) | acronyms(r)}
         others = {w for r in rows for w in words_of(r)} - subject if subject else set()
     weight = urgency(slug, report.verdict)
     items = [

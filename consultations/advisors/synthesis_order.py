@@ -4,23 +4,56 @@ dependencies, and the constraints each item must keep. Pure."""
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
-from consultations.advisors.synthesis_items import EXPOSED_TODAY, Item
+from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, about, serves
+
+NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT privately"
+    r"^\s*(?:(?:nothing|none|no ai|no models?|not yet|nothing yet)\b(?!\s+(?:but|except))"
+    r"|(?:we\s+)?(?:do not|don't|dont)\s+use\s+(?:any\s+)?ai\b)"
+    r"|(?<!, )\bnothing (?!else\b)(?:\w+\s+){0,2}?(?:in production|live)\b",
+    re.I,
+)
+ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")
+
+
+def nothing_live(items: list[Item], use: str) -> None:
+    """With nothing in production there is no model call to move onto an interface and no
+    workload to price: those steps go (they told a hospital with nothing live to "move every
+    model call onto the one interface")."""
+    if NOTHING_LIVE.search(use):
+        items[:] = [i for i in items if not i.title.startswith(ACT_ON_LIVE)]
+
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")
 
 
-def keep_constraints(item: Item, constraints: tuple[str, ...]) -> None:
-    """An item that touches vendors or where data goes must not undo a stated constraint."""
+RESIDENCY_RULE = (
+    "Within your data-residency and regulatory rules: a new vendor, region or data flow "
+    "qualifies only once it meets them."
+)
+HARDWARE_RULE = "Hardware only where a priced comparison shows it pays."
+
+
+def keep_constraints(
+    item: Item, constraints: tuple[str, ...], said: dict[str, int], n: int
+) -> None:
+    """An item that touches vendors or where data goes must not undo a stated constraint; the
+    rule is said in full at the first step it bears on (step ``n``), later ones point to it
+    (it was repeated word for word in three steps)."""
     text = f"{item.title} {item.detail}".casefold()
     rules = {"data", "regulation"} & set(constraints) and "residency rules" not in text
     if rules and any(w in text for w in VENDOR_WORDS):
         item.detail += (
-            " Within your data-residency and regulatory rules: a new vendor, region or "
-            "data flow qualifies only once it meets them."
+            f" Within your data-residency rules, as step {said[RESIDENCY_RULE]} says."
+            if RESIDENCY_RULE in said
+            else f" {RESIDENCY_RULE}"
         )
+        said.setdefault(RESIDENCY_RULE, n)
     if "budget" in constraints and "server" in text and item.source != "edge-economics":
-        item.detail += " Hardware only where a priced comparison shows it pays."
+        item.detail += "" if HARDWARE_RULE in said else f" {HARDWARE_RULE}"
+        said.setdefault(HARDWARE_RULE, n)
 
 
 def one_workflow_each(items: list[Item]) -> None:
@@ -30,7 +63,9 @@ def one_workflow_each(items: list[Item]) -> None:
     items[:] = [  # a workflow the automation consultation planned: its own steps serve it
         i
         for i in items
-        if not (i.source == "constraint" and i.subject and any(i.subject <= r for r in reported))
+        if not (
+            i.source == "constraint" and i.subject and any(about(i.subject, r) for r in reported)
+        )
     ]
     named = [i for i in items if i.source == "constraint" and i.subject]
     if named:
@@ -106,3 +141,16 @@ def traced_before_live(items: list[Item], constraints: tuple[str, ...]) -> None:
                 i.depends_on = gate.title
             elif i.depends_on != gate.title:  # a rollout after its pilot: after tracing too
                 i.also_after = gate.title
+
+
+def launch_after_its_prototype(items: list[Item]) -> None:
+    """A goal's rollout ("Get coding suggestions into the billing workflow …: an evaluation
+    bar, a review, a staged rollout") waits for the prototype that serves the same goal: it
+    was planned a quarter before the prototype it would put live."""
+    for launch in items:
+        goal, _, steps = launch.title.rpartition(": ")
+        if steps != LAUNCH_STEPS or launch.depends_on:
+            continue
+        built = [i for i in items if "prototype" in i.title.casefold() and serves(goal, i)]
+        if built:
+            launch.depends_on = built[-1].title

@@ -50,7 +50,8 @@ def number(value: float, digits: int = 1) -> str:
         return "no finite number"
     if value == round(value):
         return count(value)
-    text = f"{abs(value):,.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{abs(value):,.{digits}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text  # 20.5 to 0 digits: "20"
     return f"{MINUS}{text}" if value < 0 else text
 
 

@@ -79,3 +79,27 @@ def test_documents_larger_than_the_window_are_not_tested_whole(catalog: Catalog)
     assert "150,000 tokens do not fit your 128,000-token window" in out
     assert "whole document in one long-context call" not in out
     assert "fewer, larger chunks (each up to 80% of the window)" in out
+
+
+def test_a_pipeline_said_as_what_we_do_reads_as_a_name_in_every_sentence(
+    catalog: Catalog,
+) -> None:
+    """'we chunk 10-Ks into 2k-token pieces …' read 'start with chunk 10-Ks into …' and
+    'Simplify chunk 10-Ks into …' (and, before, 'we chunk' in the name)."""
+    answers = {
+        "pipelines": "we chunk 10-Ks into 2k-token pieces for a RAG over filings, and a "
+        "map-reduce summariser for earnings call transcripts",
+        "workarounds": "context length mostly, and the model losing the middle",
+        "doc_tokens": "10-Ks run 80-120 pages",
+        "context_window": "128k",
+        "calls": "about 40k a month",
+        "input_price": "$2.50",
+        "upkeep_hours": "maybe 30 hours",
+        "incidents": "lost a table across a chunk boundary twice",
+    }
+    r = run(catalog, "attention-readiness", answers)
+    text = render_report_markdown(r)
+    assert "chunk 10-Ks" not in text and "we chunk" not in text
+    assert "start with the chunking of 10-Ks into 2k-token pieces" in r.verdict, r.verdict
+    assert any(x.title.startswith("Simplify the chunking of 10-Ks") for x in r.recommendations)
+    assert "map-reduce summariser for earnings call transcripts" in text  # a name is kept

@@ -85,3 +85,22 @@ def test_a_value_given_per_workflow_is_read_per_workflow(catalog: Catalog) -> No
     (why,) = section_items(r, "What decides between the leaders")
     assert "is worth €8,000 a month by your answer against €50,000" in why
     assert "8 months to pay back, here 1.3 months" in why
+
+
+def test_data_shelved_for_what_may_legally_be_used_keeps_that_rule(catalog: Catalog) -> None:
+    """A hospital's 'not enough data we could legally use' read as plain 'Not enough data'
+    and the prototype said nothing of which records it may use."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "discharge summary drafting, coding of outpatient visits (ICD-10)",
+            "why_shelved": "not enough data we could legally use, and the models got details wrong",
+            "checkable": "coding can be checked against what billing submitted",
+        },
+    )
+    blocked = section_items(r, "What blocked it then, and now")
+    data = next(b for b in blocked if b.startswith("Not enough data"))
+    assert "only from records your data rules allow" in data, data
+    plain = run(catalog, "automation-frontier", {"why_shelved": "not enough data"})
+    assert not any("data rules" in b for b in section_items(plain, "What blocked it then"))

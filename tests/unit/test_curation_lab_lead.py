@@ -21,6 +21,11 @@ LAB = (
         (LAB, "For you as lead of a 12-person applied ML lab at a university hospital:"),
         ("I'm the CTO; vendor choices", "For you as CTO:"),
         ("Head of Research; what we fund", "For you as Head of Research:"),
+        (  # was "For you as independent researcher, I decide what to build next …:"
+            "independent researcher, I decide what to build next for my small open-source eval "
+            "toolkit and what to write about",
+            "For you as independent researcher:",
+        ),
     ],
 )
 def test_the_report_names_the_reader_by_role(catalog: Catalog, role: str, reads: str) -> None:

@@ -136,7 +136,7 @@ def test_shipping_a_copilot_to_its_users_is_its_own_delivery() -> None:
     """'ship route optimisation copilot to dispatchers by Q3' got the generic hunt for a
     shelved workflow; a copilot is measured by what its people accept, not by 'without a
     person'. Building a local assistant stays an edge goal."""
-    from consultations.advisors.synthesis_goals import delivery_measure, delivery_named
+    from consultations.advisors.synthesis_workflows import delivery_measure, delivery_named
 
     goal = "ship route optimisation copilot to dispatchers by Q3"
     assert delivery_named(goal) == "route optimisation copilot"
@@ -181,7 +181,8 @@ def test_a_three_person_agency_gets_steps_sized_for_three(catalog: Catalog) -> N
     assert cost.value is not None and cost.value < 40_000, cost.display
     assert "of your team's year" in cost.display
     sizing = next(a for a in r.assumptions if a.startswith("Effort per item"))
-    assert "for a team of 3: a prototype 4 person-weeks (one person, a month)" in sizing
+    assert "scaled to a team of 3 (a quarter of what a team of 20 or more takes" in sizing
+    assert "a pilot or prototype 4 person-weeks (one person, a month)" in sizing
     big = roadmap(catalog)  # a 120-person insurer keeps the usual sizing
     assert any(
         a.startswith("Effort per item is our rough sizing: a pilot") for a in big.assumptions

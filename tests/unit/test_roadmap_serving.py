@@ -111,4 +111,4 @@ def test_goals_said_plainly_are_served_and_a_one_page_note_is_small(catalog: Cat
     assert not any("no item here serves it" in g for g in goals if g.startswith("cut support"))
     assert not any("names no outcome" in g for g in goals), goals
     note = next(x for x in r.recommendations if x.title.startswith("Write down"))
-    assert "about 2 person-weeks" in note.detail
+    assert "about 1 person-week (" in note.detail  # a page, for 12 people

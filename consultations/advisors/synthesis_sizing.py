@@ -1,0 +1,90 @@
+"""How big a roadmap's steps are for the team that carries them: our sizing (a prototype is
+two engineers for two months at 20 people or more) scaled down in step with the team, never
+below a quarter, and how many people work one step. Pure; the report states it as ours."""
+
+from __future__ import annotations
+
+import math
+
+from consultations.advisors.synthesis_items import Item, effort_weeks
+from consultations.advisors.words import number
+
+FULL_TEAM = 20.0  # people: from here on a step takes the full sizing (ours)
+MIN_SCALE = 0.25  # a team of 5 or fewer: a quarter of it, a prototype one person for a month
+FULL_CREW = 2  # people on one step at full size (the sizing's two engineers)
+
+
+def scale(team: float) -> float:
+    """The share of the full sizing a team's steps take: team ÷ 20, between a quarter and all."""
+    return min(1.0, max(MIN_SCALE, team / FULL_TEAM))
+
+
+def crew(team: float) -> int:
+    """People working one step: two at full size, one below three quarters of it (15 people)."""
+    return max(1, min(FULL_CREW, math.floor(FULL_CREW * scale(team) + 0.5)))
+
+
+def scaled(weeks: float, team: float) -> float:
+    """Person-weeks of a step at this team's scale, to the half week (at least half a week)."""
+    return weeks if scale(team) >= 1 else max(0.5, round(weeks * scale(team) * 2) / 2)
+
+
+def size_for_team(items: list[Item], team: float) -> None:
+    """Every step sized for the team ("Send the questionnaire …" was 10 person-weeks for a
+    3-person agency, a 12-person fintech's tracing 6 with two engineers on it)."""
+    if scale(team) < 1:
+        for item in items:
+            item.weeks = scaled(effort_weeks(item), team)
+
+
+def sizing_assumption(team: float, staff: float) -> str:
+    """The sizing, said as ours, with the scale this team's steps were given."""
+    share = scale(team)
+    people = "one person" if crew(team) == 1 else "two engineers"
+    kinds = (
+        f"a pilot or prototype {number(scaled(16, team))} person-weeks ({people}, "
+        f"{_months(scaled(16, team) / crew(team))}), a document, list or measurement "
+        f"{number(scaled(2, team))}, other engineering work {number(scaled(6, team))}"
+    )
+    scaled_to = (
+        f", scaled to a team of {number(team, 0)} ("
+        + (
+            "a quarter of what a team of 20 or more takes, the least we size"
+            if share <= MIN_SCALE
+            else f"{round(100 * share)}% of what a team of 20 or more takes: team ÷ 20"
+        )
+        + ")"
+        if share < 1
+        else ""
+    )
+    return (
+        f"Effort per item is our rough sizing{scaled_to}: {kinds}; up to {number(staff, 1)} "
+        f"{'person works' if staff == 1 else 'people work'} a track's item, so one longer than a "
+        "quarter holds its track for more"
+    )
+
+
+def _months(weeks: float) -> str:
+    months = max(1.0, round(weeks / 4.33 * 2) / 2)
+    return "a month" if months == 1 else f"{number(months)} months"
+
+
+def owner_for(kind: str, team: float, lead: str) -> str:
+    """Who in a team this size carries a step its consultation gave a larger team's role."""
+    if team > 20:
+        return kind
+    if team > 8:  # a team this size has no platform team, procurement or compliance lead
+        return {
+            "platform team": "two engineers" if crew(team) > 1 else "an engineer",
+            "on-call lead": "an engineer",
+            "procurement": lead,
+            "compliance lead": lead,
+            "legal": "outside counsel",
+        }.get(kind, kind)
+    builder = "an engineer" if team > 1 else lead
+    return {
+        "platform team": builder,
+        "ML engineer": builder,
+        "on-call lead": builder,
+        "legal": "outside counsel",
+    }.get(kind, lead)
