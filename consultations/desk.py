@@ -20,7 +20,7 @@ from consultations.catalog import UnknownConsultation
 from consultations.digest import named_channel, personal_channel
 from consultations.digest_service import DigestService
 from consultations.ports import JobQueue
-from consultations.router import Digest
+from consultations.router import DIGEST_WORDS, Digest
 from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
 from consultations.state import Consultation, Owner, Status
@@ -292,7 +292,17 @@ class Desk:
             return "Posting this channel's digest now…"
         if cmd.action == "mine":
             return self._my_digest(owner, cmd.words, surface)
-        return self._digest_status(owner, here, surface)
+        status = self._digest_status(owner, here, surface)
+        if cmd.action == "help" and not named and cmd.words and cmd.words[0] not in ("help", "?"):
+            typed = cmd.words[0]
+            close = difflib.get_close_matches(typed.casefold(), DIGEST_WORDS, n=1, cutoff=0.7)
+            meant = " ".join((close[0], *cmd.words[1:])) if close else ""
+            return (
+                f"I don't know `digest {inert(typed, 40)}`"
+                + (f": did you mean `{p}digest {inert(meant, 120)}`?\n" if close else ".\n")
+                + status
+            )
+        return status
 
     def _my_digest(self, owner: Owner, words: tuple[str, ...], surface: Surface) -> str:
         p, where = surface.prefix, f"in your {surface.mine}"

@@ -52,7 +52,8 @@ class Help:
 @dataclass(frozen=True)
 class Digest:
     action: DigestAction
-    words: tuple[str, ...] = ()  # the rest: channel, day, time, zone for `subscribe`
+    words: tuple[str, ...] = ()  # the rest: channel, day, time, zone for `subscribe`; for
+    # "help", every word typed (`digest subscibe monday`: a word no action is)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ _SINGLE: dict[str, Command] = {
     "help": Help(),
     "?": Help(),
 }
+DIGEST_WORDS = ("subscribe", "unsubscribe", "preview", "now", "mine", "status")
 _DIGEST: dict[str, DigestAction] = {
     "subscribe": "subscribe",
     "unsubscribe": "unsubscribe",
@@ -142,4 +144,4 @@ def meant(text: str, *, slash: bool) -> str | None:
 def _digest(rest: str) -> Digest:
     words = rest.split()
     action = _DIGEST.get(words[0].casefold(), "help") if words else "help"
-    return Digest(action, tuple(words[1:]) if action != "help" else ())
+    return Digest(action, tuple(words[1:] if action != "help" else words))  # help: as typed

@@ -433,6 +433,22 @@ def test_subscribing_a_direct_message_points_to_ones_own_digest(
     assert db.hget("na:digest:subs", "slack:T1:DU51") is None  # nothing scheduled
 
 
+def test_a_mistyped_digest_word_is_named_and_the_likely_one_offered(
+    slack: SignedSlack, db: redis.Redis
+) -> None:
+    """`/neurips digest subscibe monday 9am` and `digest foo` answered with the status alone,
+    as if understood."""
+    (typo,) = slack.command("digest subscibe monday 9am", user="U52", channel="C52")
+    assert typo["text"].startswith(
+        "I don't know `digest subscibe`: did you mean `/neurips digest subscribe monday 9am`?\n"
+    )
+    assert "<#C52>: none" in typo["text"]  # the status follows, and nothing was subscribed
+    (foo,) = slack.command("digest foo", user="U52", channel="C52")
+    assert foo["text"].startswith("I don't know `digest foo`.\n*Research digest*")
+    (plain,) = slack.command("digest", user="U52", channel="C52")
+    assert plain["text"].startswith("*Research digest* · <#C52>: none")
+
+
 def test_triage_of_nonsense_says_so_and_starts_nothing(
     slack: SignedSlack, fake: FakeSlack, jobs: RecordingJobQueue, db: redis.Redis
 ) -> None:
