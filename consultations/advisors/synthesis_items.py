@@ -235,7 +235,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
             subject=subject,
         )
     ]
-    about = planned[0] if len(planned) == 1 else None  # "Prototype in shadow mode": of what
+    # "Prototype in shadow mode": of what (the workflows the consultation planned, together)
+    about = " and ".join(planned) if 0 < len(planned) <= 3 else None
     for r in later[:2]:
         if r.horizon and TRIGGER.match(r.horizon) and (meanwhile := _INTERIM.search(r.detail)):
             _meanwhile(items[0], meanwhile.group("step"), r.title)

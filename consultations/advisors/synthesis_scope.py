@@ -12,6 +12,7 @@ from consultations.advisors.words import count, number
 LIVE = {"launch", "contacts"}  # steps that already put what they build in front of users
 AI_SHARE_CAP = 0.2  # the share of a team's year a plan's added follow-on steps may fill (ours)
 _BUILT = re.compile(r"\b(?:prototype|pilot)\s+(?P<x>.+?)(?:\s+in shadow mode|\s+on your own .*)?$")
+_SHADOW = re.compile(r"^Prototype in shadow mode: (?P<x>.+)$")  # the automation report's step
 
 
 def follow_ons(items: list[Item]) -> list[Item]:
@@ -20,7 +21,9 @@ def follow_ons(items: list[Item]) -> list[Item]:
     followed = {i.depends_on for i in items if i.depends_on}
     out: list[Item] = []
     for item in items:
-        m = _BUILT.search(item.title.split(", then ")[-1].split("; meanwhile")[0])
+        m = _SHADOW.match(item.title) or _BUILT.search(
+            item.title.split(", then ")[-1].split("; meanwhile")[0]
+        )
         if not m or item.title in followed or item.trigger or "rollout" in item.title:
             continue
         what = m.group("x")

@@ -112,3 +112,24 @@ def test_goals_said_plainly_are_served_and_a_one_page_note_is_small(catalog: Cat
     assert not any("names no outcome" in g for g in goals), goals
     note = next(x for x in r.recommendations if x.title.startswith("Write down"))
     assert "about 1 person-week (" in note.detail  # a page, for 12 people
+
+
+def test_the_automation_reports_prototype_names_its_workflows_and_is_rolled_out(
+    catalog: Catalog,
+) -> None:
+    """An insurer's roadmap carried the QA consultation's bare 'Prototype in shadow mode' (of
+    what?), and nothing followed it: no staged rollout, no hardening."""
+    r = roadmap(
+        catalog,
+        "400 staff, 30 in IT",
+        "regulation",
+        "cut claims handling time by 30%",
+        report(catalog, "automation-frontier", GAMES_AUTOMATION),
+    )
+    titles = [rec.title for rec in r.recommendations]
+    what = "QA playtesting of new levels and matchmaking tuning"
+    assert f"Prototype in shadow mode: {what}" in titles
+    assert "Prototype in shadow mode" not in titles
+    rollout = titles.index(f"Roll out in stages: {what}")
+    assert rollout > titles.index(f"Prototype in shadow mode: {what}")
+    assert f"Harden it, then measure a quarter: {what}" in titles[rollout:]
