@@ -55,6 +55,11 @@ def advise(request: AdvisorInput) -> Report:
     def lm(v: float) -> str:  # a local amount, in the currency it was typed in
         return money(v, built_in or cur)
 
+    written_off = (
+        f"{lm(local['hardware'])} over {plural(months, 'month')}"
+        if local["hardware"] > 0
+        else "none to buy"
+    )
     mixed = bool(priced_in and built_in and priced_in != built_in)
 
     def gap(v: float) -> str:  # API less local: "$15,000 − €39,250" is no dollar amount
@@ -86,7 +91,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Hardware per month",
             value=hardware_month,
             display=lm(hardware_month),
-            working=f"{lm(local['hardware'])} over {plural(months, 'month')}",
+            working=written_off,
         ),
         Figure(
             label="Local total per month",
@@ -153,10 +158,7 @@ def advise(request: AdvisorInput) -> Report:
             ("API input", m(api_in)),  # its working is in the numbers above it
             ("API output", m(api_out)),
             ("API total", m(api_total)),
-            (
-                f"Hardware: {lm(local['hardware'])} over {plural(months, 'month')}",
-                lm(hardware_month),
-            ),
+            (f"Hardware: {written_off}", lm(hardware_month)),
             ("Operations", lm(local["monthly"])),
             ("Local total", lm(local_total)),
         ),
@@ -236,7 +238,11 @@ def advise(request: AdvisorInput) -> Report:
             *assumed_lines(
                 sheet,
                 {
-                    "amortisation": "No hardware life given: written off over 36 months.",
+                    **(
+                        {"amortisation": "No hardware life given: written off over 36 months."}
+                        if local["hardware"] > 0  # none to buy: no life to assume
+                        else {}
+                    ),
                     "quality_loss": "No quality tolerance given: assumed 5%.",
                     "latency": "No latency need given: assumed answers within a second.",
                     "sensitivity": "No data sensitivity given: assumed internal data.",

@@ -137,3 +137,16 @@ def test_no_quality_loss_is_said_in_words(catalog: Catalog) -> None:
     assert "your 0%" not in text and "Your 0%" not in text
     assert "You accept no quality loss against today's model." in text
     assert "pilot passes only if the local model's answers are as good as those" in text
+
+
+def test_hardware_already_owned_has_no_write_off_assumed(catalog: Catalog) -> None:
+    """GPUs already owned (its write-off question not asked): the report still assumed 'No
+    hardware life given: written off over 36 months' and showed '$0 over 36 months'."""
+    owned = {**BANK, "local_cost": "we already own the GPUs, power is about 400 a month"}
+    text = render_report_markdown(run(catalog, "edge-economics", {**owned, "amortisation": "skip"}))
+    assert "written off over 36 months" not in text and "$0 over 36 months" not in text
+    assert "Hardware per month: **$0** (none to buy)" in text
+    bought = render_report_markdown(
+        run(catalog, "edge-economics", {**BANK, "amortisation": "skip"})
+    )
+    assert "No hardware life given: written off over 36 months." in bought
