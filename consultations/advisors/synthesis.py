@@ -12,6 +12,7 @@ import math
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines, role_phrase
+from consultations.advisors.synthesis_bill import SMALL_BILL, monthly_bill
 from consultations.advisors.synthesis_budget import (
     WEEKS_A_YEAR,
     cost,
@@ -94,10 +95,14 @@ def advise(request: AdvisorInput) -> Report:
     for slug, report in done.items():
         items.extend(from_report(slug, report))
     agents = "agent" in use.casefold() or "reasoning-telemetry" in done
+    bill = monthly_bill(use, request.earlier)
+    small = money(*bill) if bill is not None and bill[0] < SMALL_BILL else None
     for c in constraints:
-        items.extend(i for i in chain(c, set(done), agents) if _new(i, items))
+        items.extend(i for i in chain(c, set(done), agents, small) if _new(i, items))
     for g in goals:
-        items.extend(i for i in from_goal(goal_tags(g), set(done), agents, g) if _new(i, items))
+        items.extend(
+            i for i in from_goal(goal_tags(g), set(done), agents, g, small) if _new(i, items)
+        )
     one_workflow_each(items)
     nothing_live(items, use)
     value_before_prototype(items)

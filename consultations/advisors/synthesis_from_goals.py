@@ -37,9 +37,16 @@ GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("la
 }
 
 
-def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "") -> list[Item]:
+def from_goal(
+    tags: set[str],
+    done: set[str],
+    agents: bool = True,
+    goal: str = "",
+    small_bill: str | None = None,
+) -> list[Item]:
     """The first steps (and the one after) for a goal whose consultation was not run; a
-    delivery is named in the goal's own words ("Get the underwriting assistant to production")."""
+    delivery is named in the goal's own words ("Get the underwriting assistant to production");
+    ``small_bill``: as :func:`chain` takes it."""
     if "inventory" in tags:
         return [_inventory()]
     if "policy" in tags:
@@ -59,7 +66,7 @@ def from_goal(tags: set[str], done: set[str], agents: bool = True, goal: str = "
             named = workflow_named(goal) if key == "automation" else None
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
                 return [_prototype(named)]  # prototype of the same workflow replaces it later)
-            items = chain(key, done, agents)
+            items = chain(key, done, agents, small_bill)
             if items and key == "launch" and goal:
                 items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
             if items:
