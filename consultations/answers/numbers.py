@@ -24,7 +24,7 @@ from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
-from consultations.answers.misplaced import without_money
+from consultations.answers.misplaced import money_typed, without_misplaced
 from consultations.answers.model import (
     Answer,
     AnswerError,
@@ -186,6 +186,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
+        needed = len(question.parts) or 1
+        quantities = without_misplaced(question, text, quantities, needed)  # "3.5M requests"
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
         quantities = [
             staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
@@ -305,7 +307,7 @@ def _answer(
     chosen: dict[str, Quantity],
 ) -> Answer:
     for v in values.values():
-        _check_bounds(question, v)
+        _check_bounds(question, v, text)
     notes = [q.note for q in chosen.values() if q.note]
     if question.kind is NumberKind.PERCENT and (fractions := fractions_of_one(values, text)):
         values, said = fractions
@@ -322,7 +324,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
-    found = without_money(question, text, found, needed)  # "5M requests at $0.002": the 5M
+    if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out
+        found = without_misplaced(question, text, found, needed)  # "5M requests at $0.002"
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
@@ -404,11 +407,13 @@ def _fits(question: Question, part: str | None, value: float) -> bool:
     return band is None or band[0] <= value <= band[1]
 
 
-def _check_bounds(question: Question, value: float) -> None:
+def _check_bounds(question: Question, value: float, text: str) -> None:
     low = 0.0 if question.minimum is None else question.minimum
     if value < low:
         raise AnswerError(f"That should be at least {format_number(low, question.kind)}.")
     if question.maximum is not None and value > question.maximum:
+        if (money := money_typed(question, text)) is not None:  # "1.200 EUR …, openai 9-11k"
+            raise money
         raise AnswerError(
             f"That looks too high: at most {format_number(question.maximum, question.kind)}."
         )
