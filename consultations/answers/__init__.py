@@ -72,6 +72,14 @@ _NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what �
     r"um+|uh+|erm|meh|right|got it|alright)[\W_]*)*",
     re.I,
 )
+_DEPENDS = re.compile(  # "it depends": fair, but nothing to go on; never a vendor or a task
+    r"\s*(?:(?:well|honestly|tbh|hmm+|um+)[\s,]+)?(?:(?:it\s+(?:really\s+)?)?(?:depends|varies|"
+    r"changes)(?:\s+(?:a lot|on the month|on the day|month to month))?"
+    r"|(?:(?:it's|its|it is)\s+)?(?:hard|difficult|tough|impossible) to say"
+    r"|(?:it's\s+|its\s+)?(?:complicated|case by case))"
+    r"(?:[\s,]+(?:really|tbh|honestly|lol))*\s*[.!?…]*\s*",
+    re.I,
+)
 _EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
@@ -149,6 +157,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
         skip = ", or `skip` it" if question.optional else ""
         raise AnswerError(
             f"I could not read that as an answer: a few words, please{example}{skip}."
+        )
+    if question.type is not QuestionType.CHOICE and _DEPENDS.fullmatch(text):
+        skip = ", or `skip` it" if question.optional else ""
+        raise AnswerError(
+            f"“{text}” is fair, but the report needs a rough answer{for_example(question)}: "
+            f"what is usual will do, and `edit N` changes it later{skip}."
         )
     match question.type:
         case QuestionType.TEXT:

@@ -93,7 +93,11 @@ MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
 }
 
 
-_MAYBE = re.compile(r"^(?:maybe|perhaps|probably|possibly)\s+(?=\S)", re.I)  # "maybe brainstorming"
+_MAYBE = re.compile(  # "maybe brainstorming", "idk maybe cohere"
+    r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly)\s+"
+    r"(?=\S)",
+    re.I,
+)
 _FILLER_ITEM = re.compile(
     r"(?:sometimes|maybe|occasionally|mostly|etc\.?|and so on|and more|stuff like that|"
     r"things like that|or so|i guess|i think|probably|really|too|as well|roughly|approximately|"
@@ -134,6 +138,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         item = without_we(item)  # "we split the lore …": what is done
         if planned := _PLANNING.match(item):  # "planning a triage assistant": one, planned
             item = f"{item[planned.end() :]} (planned)"
+        if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
+            item = f"{item[unsure.end() :]} (maybe)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
@@ -265,19 +271,26 @@ def _names_model(words: list[str]) -> bool:
     )
 
 
-_AND = re.compile(r"\s+(?:and|und|et|&)\s+(?=[A-Za-z0-9])|\s*\+\s*(?=[A-Za-z])")  # "gpt4 + claude"
+_AND = re.compile(  # "gpt4 + claude", "openai and also mistral"
+    r"\s+(?:and(?:\s+(?:also|as well))?|und|et|&)\s+(?=[A-Za-z0-9])|\s*\+\s*(?=[A-Za-z])"
+)
+_PLUS = re.compile(r"\s+plus\s+(?=[A-Za-z0-9])", re.I)  # "OpenAI plus Mistral"; "ChatGPT Plus"
 _SLASH = re.compile(r"\s+/\s+")
 
 
 def _names_joined_by_and(part: str) -> list[str]:
     """ "GPT-4o for chat and Claude Sonnet for code" names two things; "Claude for research and
-    development" names one: split on "and" only where a name starts on both sides."""
+    development" names one: split on "and" (or "plus") only where a name starts on both sides;
+    "ChatGPT Plus and sometimes claude" is one, a plan's name."""
     if not _starts_with_name(part):
         return [part]
-    pieces = _AND.split(part)
-    balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
-    named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
-    return pieces if balanced and named else [part]
+    for joiner in (_AND, _PLUS):
+        pieces = joiner.split(part)
+        balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
+        named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
+        if len(pieces) > 1 and balanced and named:
+            return [item for p in pieces for item in _names_joined_by_and(p)]
+    return [part]
 
 
 _OWN = re.compile(r"^(?:(?:our|my)\s+)?(?:own|in-house|in house|self-hosted)\s+(?=\S)", re.I)
@@ -293,7 +306,7 @@ def _starts_with_name(part: str) -> bool:
     return bool(words) and _is_name(words[0])
 
 
-_OWN = re.compile(r"(?:(?:our|my)\s+own|(?:an?\s+|our\s+)?in-house)\b", re.I)  # a thing of ours
+_OURS = re.compile(r"(?:(?:our|my)\s+own|(?:an?\s+|our\s+)?in-house)\b", re.I)  # a thing of ours
 
 
 def _comments_joined(parts: list[str]) -> list[str]:
@@ -313,7 +326,7 @@ def _comments_joined(parts: list[str]) -> list[str]:
                 )
             )
         )
-        if out and comment and not _OWN.match(part.strip()):  # "our own LoRA trained on …"
+        if out and comment and not _OURS.match(part.strip()):  # "our own LoRA trained on …"
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
         else:
             out.append(part)
