@@ -78,7 +78,8 @@ _YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, no
 )
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
-    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?(?![kmb]\b)[a-z]*"  # "claude 3k": 3k
+    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?(?>\d+(?:\.\d+)?)"  # "mistral 1.2k": no "mistral 1"
+    r"(?:(?:x\d+)?\s?b\b|(?![kmb]\b|[.,]\d)[a-z]*)"  # "mistral 7b", "8x7b"; "claude 3k" is 3k
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
@@ -106,6 +107,12 @@ def number_answer(question: Question, typed: str) -> Answer:
     if (fixed := _self_corrected(question, typed)) is not None:
         return fixed
     return _number_answer(question, typed)
+
+
+def _unnumbered(m: re.Match[str]) -> str:
+    """A model's name with its digits blanked: "claude 3.5" → "claude    " (the same length),
+    so an amount after it still reads as that vendor's ("gpt-4o 8k, claude 3.5 4k")."""
+    return re.sub(r"[\d.]", " ", m.group())
 
 
 def _self_corrected(question: Question, typed: str) -> Answer | None:
@@ -139,7 +146,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
     text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
-    text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
     text = _YEAR.sub(lambda m: m.group("lead") + " " * len(m.group("y")), text)  # "in 2024"
     if kind is NumberKind.MONEY:
