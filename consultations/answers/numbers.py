@@ -205,8 +205,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
             for q in quantities
         ]
     if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
-        whole = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
-        quantities = whole or quantities
+        entire = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
+        quantities = entire or quantities
     quantities = _without_counted_things(question, quantities)
     if question.unit in _NOT_PEOPLE:
         people = [q for q in quantities if q.unit == "fte" or PEOPLE_AFTER.match(text, q.end)]
@@ -243,10 +243,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
-    per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
-    if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
-        per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
-    chosen = per_period
+    whole = kind is NumberKind.COUNT  # "5M a year": 416,667 a month; "3 days a year": 0.25
+    chosen = {p: to_period(q, q.rate, question.period(p or None), whole) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
     if rough is not None or total is not None:
@@ -292,11 +290,6 @@ def _ask_missing(question: Question, answer: Answer, gap: PartMissing, text: str
     none = gap.missing in question.part_none  # "we already own the GPUs" can be said
     also = "or `yes` if it is none" if none else "or `yes` if it is the same"
     return f"I read {shown} as the {gap.given}; {what}? Type it, {also}."
-
-
-def _whole(q: Quantity) -> Quantity:
-    """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
-    return replace(q, readings=tuple(float(round(r)) for r in q.readings))
 
 
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
@@ -350,11 +343,11 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
             raise AnswerError(
                 f"I read {shares[0].text.strip()}, but I need {unit_word(kind)} here."
             )
-    if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
+    if kind is NumberKind.HOURS:  # "1 FTE at 20%", "20% of one dev": the share is the staff's
         found = [
             q
             for i, q in enumerate(found)
-            if not (i and q.unit == "%" and found[i - 1].unit == "fte")
+            if not (q.unit == "%" and any(o.unit == "fte" for o in found[i - 1 : i + 2] if o != q))
         ]
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
