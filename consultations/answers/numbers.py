@@ -170,6 +170,13 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
     nothing_lost = question.loss and NO_LOSS.search(said)  # "we can't accept any loss"
     if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
+        if question.minimum:  # "n/a" at "over how many months …": none is no answer there
+            low = format_number(question.minimum, kind)
+            skip = ", or `skip` it" if question.optional else ""
+            raise AnswerError(
+                f"I read “{text.strip()}” as none, but this needs at least {low}: type a "
+                f"number{example(question)}{skip}."
+            )
         quantities = [Quantity((0.0,), 0, len(text))]
     if question.unit == "people":
         quantities = whole_people(text, quantities)
@@ -252,7 +259,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})
             for a in answers
         ]
-    if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
+    if len(answers) == 1 and (fraction := _as_fraction(question, answers[0], text)) is not None:
+        answers.append(fraction)  # "0.05" at a share: 0.05% or 5%
+    elif len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
     elif len(answers) == 1 and kind is NumberKind.MONEY and not question.parts:
         priced = staff_priced(answers[0], text)  # "2 engineers at $10k a month": each?
@@ -268,6 +277,18 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+def _as_fraction(question: Question, answer: Answer, text: str) -> Answer | None:
+    """ "0.05" at a percentage, no sign typed: perhaps a fraction of 1, so 5% — the second
+    reading, to be asked about."""
+    value = answer.number
+    if question.kind is not NumberKind.PERCENT or value is None or not 0 < value < 1:
+        return None
+    if "%" in text or re.search(r"\bper\s?cent|\bpct\b|prozent", text, re.I):
+        return None
+    note = f"{plain(value)} as a fraction of 1"
+    return answer.model_copy(update={"number": round(value * 100, 6), "note": note})
 
 
 def asks_missing(prompt: str) -> bool:
