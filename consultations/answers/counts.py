@@ -92,8 +92,9 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     ):
         return found
     per_thing = re.search(rf"\b(?:per|a|an|each)\s+{re.escape(noun.group('noun'))}", after, re.I)
-    if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing):
-        return found
+    each_after = re.match(rf"\s*{re.escape(unit)}s?\s+(?:each|apiece)\b", after, re.I)
+    if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing or each_after):
+        return found  # "20 agents, ~100 runs each": 2,000 runs
     if each.rate is None and per_thing is not None:  # "30 requests per user a day"
         each = replace(each, rate=rate_after(after, per_thing.end()))
     total = things.readings[0] * each.readings[0]

@@ -94,6 +94,12 @@ _ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
     r"no(?:\s+(?:loss|drop|degradation|change))?)"
     r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
 )
+_NOT_YET = re.compile(  # "not live yet", "none yet, launching q1", "still in pilot"
+    r"\b(?:not\s+(?:live|launched|running|in\s+production|deployed|built)\s+yet|(?:none|nothing)"
+    r"\s+yet|pre-?launch|launching|(?:still\s+)?in\s+(?:pilot|beta|development)|still\s+"
+    r"(?:piloting|testing|building|planning))\b",
+    re.I,
+)
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
@@ -190,6 +196,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
         note = "read from your words; type the percentages to be exact"
         return Answer(key=question.key, raw=text, numbers=shares, note=note)
+    if not quantities and _NOT_YET.search(text):  # "not live yet": what is expected will do
+        what = "how many" if kind in (NumberKind.COUNT, NumberKind.TOKENS) else "what"
+        raise AnswerError(
+            f"Not live yet is fine: type {what} you expect once it runs{example(question)}; "
+            "`edit N` changes it later."
+        )
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"

@@ -123,7 +123,8 @@ THINGS = re.compile(
     r"images?|pictures?|photos?|videos?|tickets?|e-?mails?|runs?|jobs?|transactions?|orders?|"
     r"invoices?|incidents?|vendors?|models?|prompts?|completions?|generations?|searches|"
     r"visits?|visitors?|page\s?views?|hits|clicks?|seats?|licen[cs]es?|accounts?|articles?|"
-    r"papers?|contracts?|claims?|leads?|records?|rows?|events?|traces?|spans?)(?![\w-])",
+    r"papers?|contracts?|claims?|leads?|records?|rows?|events?|traces?|spans?|"
+    r"agents?(?!\s+on\b))(?![\w-])",  # not "2 agents on the team": people
     re.I,
 )
 
