@@ -314,7 +314,12 @@ def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
 
 
 def _names(c: Choice) -> list[str]:
-    names = [c.value.replace("-", " ").replace("_", " "), c.label.casefold(), *c.synonyms]
+    """An option's value, label and synonyms; and each half of a label joined by "and" that
+    says something on its own ("too many variations" of "Too many variations and edge cases")."""
+    halves = (
+        [h for h in c.label.split(" and ") if len(h.split()) >= 2] if " and " in c.label else []
+    )
+    names = [c.value.replace("-", " ").replace("_", " "), c.label.casefold(), *c.synonyms, *halves]
     return list(dict.fromkeys(n.casefold() for n in names))
 
 

@@ -73,3 +73,11 @@ def test_yeah_is_yes_where_an_option_says_yes(catalog: Catalog) -> None:
     'yes' picks 'Yes, many runs with outcomes'."""
     logs = catalog.by_slug("automation-frontier").question("logs")
     assert parse_answer(logs, "yeah").choices == ("rich",)
+
+
+@pytest.mark.parametrize("typed", ["too many variations", "Too many variations tbh"])
+def test_half_of_an_option_s_label_picks_it(catalog: Catalog, typed: str) -> None:
+    """'too many variations' at 'Why were they shelved?' was refused with the pick-list, though
+    the option reads 'Too many variations and edge cases' ('edge cases' alone picked it)."""
+    why = catalog.by_slug("automation-frontier").question("why_shelved")
+    assert parse_answer(why, typed).choices == ("variability",)
