@@ -13,7 +13,8 @@ _LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is 
     r"(?:roughly|approx(?:imately|\.)?|about|around|circa|ca\.?|maybe|like|max(?:imum)?|"
     r"min(?:imum)?|up to|tops|at most|at least|ish|or so|tbh|each|per|a|an|the|in total|total|"
     r"all in|month(?:ly)?|mo|monat(?:lich)?|year(?:ly)?|yr|jahr|week(?:ly)?|day|daily|tag|"
-    r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|"
+    r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|we|pay|paying|spend|"
+    r"spending|spent|costs?|is|it's|its|"
     r"[$€£¥~≈+/.,;:!?()\s-])*",
     re.I,
 )

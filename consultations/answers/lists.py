@@ -123,7 +123,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = _SLASH.split(text)
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
-    parts = [sentence for p in parts for sentence in _sentences(p)]  # "e-mail. no US cloud"
+    parts = [s for p in parts for s in _sentences(_BULLET.sub("", p))]  # "e-mail. no US cloud"
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
         parts = [_tried(_JOINER.sub("", p.strip())) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
