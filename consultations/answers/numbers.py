@@ -53,7 +53,7 @@ from consultations.answers.people import (
 )
 from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_after, to_period
-from consultations.answers.rough import rough_figures
+from consultations.answers.rough import DIGITS_ONLY, bound_said, rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.total import in_total
 from consultations.answers.units import (
@@ -159,6 +159,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
         text = mask_hardware(text)  # "a 4090": never typed
         if question.per and not question.parts and one_off(text):  # "500k one-off savings"
             raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
+    if digits := DIGITS_ONLY.search(text):  # "low five figures": no amount
+        raise AnswerError(
+            f"“{digits.group(0)}” says how many digits, not how much: a rough figure will "
+            f"do{example(question)}."
+        )
     text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
     text, total = in_total(question, text)  # "2 days total for all 3": not 2 each, no 3
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
@@ -266,6 +271,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = {p: to_period(q, q.rate, question.period(p or None), whole) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
+    if rough is None and not question.loss and len(answers) == 1:
+        rough = bound_said(text)  # "under 1k": 1k, said back
     if rough is not None or total is not None:
         answers = [
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})
