@@ -67,6 +67,10 @@ from consultations.answers.units import (
 from consultations.scripts import NumberKind, Question
 
 _ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
+_NEARLY_NONE = re.compile(
+    r"^(?:basically|practically|pretty much|almost|close to|next to|virtually|essentially|"
+    r"nearly|near)\s+(?:none|nothing|zero|nil|0)\b|^negligible\b"
+)
 _NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
 
 
@@ -180,6 +184,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
             f"rough guess{example(question)}."
         )
     nothing_lost = question.loss and NO_LOSS.search(said)  # "we can't accept any loss"
+    if _NEARLY_NONE.match(said):  # "basically none", "close to zero": none, said back
+        note = f"“{text.strip()}” read as 0; type the figure if there is one"
+        quantities = [Quantity((0.0,), 0, len(text), note=note)]
     if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
         if question.minimum:  # "n/a" at "over how many months …": none is no answer there
             low = format_number(question.minimum, kind)
@@ -413,6 +420,9 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
         readings = tuple(float(round(r)) for r in readings)
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
+    elif kind is NumberKind.HOURS and q.unit in ("d", "w") and note is None:  # "5 days a month"
+        a = "8 hours a day" if q.unit == "d" else f"{factor:.0f} hours a week"
+        note = f"{q.text.strip()} at {a} (our assumption)"
     return replace(q, readings=readings, note=note)
 
 

@@ -49,7 +49,7 @@ M_MEANS = {
 SPELLED = {
     NumberKind.TOKENS: ("page", "paragraph", "sentence"),
     NumberKind.MONTHS: ("year", "month", "week"),
-    NumberKind.HOURS: ("day", "hour"),
+    NumberKind.HOURS: ("day", "hour", "week"),
     NumberKind.DURATION_MS: (
         "ms",
         "millisecond",
@@ -124,7 +124,7 @@ THINGS = re.compile(
     r"invoices?|incidents?|vendors?|models?|prompts?|completions?|generations?|searches|"
     r"visits?|visitors?|page\s?views?|hits|clicks?|seats?|licen[cs]es?|accounts?|articles?|"
     r"papers?|contracts?|claims?|leads?|records?|rows?|events?|traces?|spans?|"
-    r"agents?(?!\s+on\b))(?![\w-])",  # not "2 agents on the team": people
+    r"sprints?|agents?(?!\s+on\b))(?![\w-])",  # not "2 agents on the team": people
     re.I,
 )
 

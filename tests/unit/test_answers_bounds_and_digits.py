@@ -44,3 +44,13 @@ def test_a_count_of_digits_is_asked_for_the_amount(catalog: Catalog, typed: str)
     said = str(refused.value)
     assert said.startswith(f"“{typed.removesuffix(' a year')}” says how many digits")
     assert "for example $12k a month" in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("a quarter of a million", 250_000), ("about a quarter of a million", 250_000)],
+)
+def test_a_fraction_of_a_scale_is_that_fraction(catalog: Catalog, typed: str, value: float) -> None:
+    """'a quarter of a million' was 1,000,000."""
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    assert parse_answer(spend, typed).number == value
