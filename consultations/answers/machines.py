@@ -109,6 +109,8 @@ def seats_priced(text: str, found: list[Quantity]) -> list[Quantity]:
         and (_SEATS.match(text, q.end) or THINGS.match(text, q.end))
     ]
     prices = [q for q in found if q.currency is not None]
+    if not prices and len(seats) == 1 and len(found) == 2:  # "20 seats at 30 each": no sign
+        prices = [q for q in found if q is not seats[0] and q.unit is None]
     if len(seats) != 1 or len(prices) != 1 or len(seats[0].readings) != 1:
         return found
     seat, price = seats[0], prices[0]

@@ -126,3 +126,19 @@ def test_money_among_figures_too_high_for_a_count_is_named_as_money(catalog: Cat
     with pytest.raises(AnswerError, match="too high"):  # no money typed: as before
         parse_answer(upkeep, "9-11k")
     assert parse_answer(upkeep, "3 days for mistral, $8k openai").number == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("20 seats at 30 each", 600, "20 seats × 30"),  # was 20
+        ("3M requests at 0.002 each", 6_000, "3M requests × 0.002"),  # was 3,000,000
+    ],
+)
+def test_a_price_each_without_a_currency_is_still_a_price(
+    catalog: Catalog, typed: str, value: float, said: str
+) -> None:
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert answer.number == pytest.approx(value)
+    assert said in (answer.note or "")
