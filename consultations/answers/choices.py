@@ -79,6 +79,9 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
+    spelled = [w for w in re.split(r"[\s,&+/]+|\band\b", folded) if w]
+    if len(spelled) > 1 and all(w in NUMBER_WORDS for w in spelled):  # "two and four"
+        folded = ", ".join(str(NUMBER_WORDS[w]) for w in spelled)
     digits = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
     digits = re.sub(r"\((\d{1,2})\)", r"\1", digits)  # "(1) and (3)"
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", digits)

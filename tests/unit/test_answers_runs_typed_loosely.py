@@ -81,3 +81,13 @@ def test_half_of_an_option_s_label_picks_it(catalog: Catalog, typed: str) -> Non
     the option reads 'Too many variations and edge cases' ('edge cases' alone picked it)."""
     why = catalog.by_slug("automation-frontier").question("why_shelved")
     assert parse_answer(why, typed).choices == ("variability",)
+
+
+@pytest.mark.parametrize(("typed", "picked"), [("two and four", ("price", "compliance"))])
+def test_option_numbers_in_words_pick_those_options(
+    catalog: Catalog, typed: str, picked: tuple[str, ...]
+) -> None:
+    """'two and four' at 'Why do you use more than one?' was refused; '2 and 4' picked them."""
+    reasons = catalog.by_slug("model-convergence").question("reasons")
+    assert parse_answer(reasons, typed).choices == picked
+    assert parse_answer(reasons, "one").choices == ("single",)  # "one": we use only one
