@@ -89,8 +89,23 @@ def money_typed(question: Question, text: str) -> AnswerError | None:
     return None if money is None else refusal(question, text, money, "money")
 
 
-def refusal(question: Question, text: str, q: Quantity, what: str) -> AnswerError:
-    """ "I read “$40” as money, but I need hours here (for example …)." """
+_READ_AS = {  # what a figure typed with a unit is, said as "I read “…” as ___"
+    "%": "a percentage",
+    "bytes": "a file size",
+    "fte": "people",
+    **dict.fromkeys(("page", "paragraph", "sentence", "word"), "a length of text"),
+}
+
+
+def read_as(q: Quantity) -> str:
+    """What a figure with a unit was read as: "a time", "a percentage", "a file size"."""
+    return _READ_AS.get(q.unit or "", "a time")
+
+
+def refusal(question: Question, text: str, q: Quantity, what: str | None = None) -> AnswerError:
+    """ "I read “$40” as money, but I need hours here, for example 2 hours." ``what``: what the
+    figure was read as, by default what its unit says ("a time", "a percentage")."""
+    what = what or read_as(q)
     things = counted(question, text, q)
     typed = typed_figure(text, q) + (things.group() if things else "")
     return AnswerError(

@@ -24,7 +24,7 @@ from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.lists import VERSIONED_MODELS
 from consultations.answers.loss import NO_LOSS, kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
-from consultations.answers.misplaced import money_typed, without_misplaced
+from consultations.answers.misplaced import money_typed, refusal, without_misplaced
 from consultations.answers.model import (
     Answer,
     AnswerError,
@@ -62,7 +62,6 @@ from consultations.answers.units import (
     TO_BASE,
     WORKING_DAYS_A_WEEK,
     spelled_out,
-    unit_word,
 )
 from consultations.scripts import NumberKind, Question
 
@@ -376,7 +375,7 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
-        raise AnswerError(f"I read {found[0].text.strip()}, but I need {unit_word(kind)} here.")
+        raise refusal(question, text, found[0])
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
         found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
         if not found:  # "ops: 1 engineer half time" is no $1 a month; a part left is asked for
@@ -387,9 +386,7 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:
-            raise AnswerError(
-                f"I read {shares[0].text.strip()}, but I need {unit_word(kind)} here."
-            )
+            raise refusal(question, text, shares[0])
     if kind is NumberKind.HOURS:  # "1 FTE at 20%", "20% of one dev": the share is the staff's
         found = [
             q
@@ -399,18 +396,20 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
-        found = compounds(text, [_to_base(q, kind, text) for q in found])
+        found = compounds(text, [_to_base(question, q, text) for q in found])
     found = ranges(text, found, kind)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 
 
-def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
+def _to_base(question: Question, q: Quantity, text: str) -> Quantity:
+    kind = question.kind
+    assert kind is not None
     table = TO_BASE[kind]
     if q.unit is None:
         return q
-    if q.unit not in table:
-        raise AnswerError(f"I read {q.text.strip()}, but I need {unit_word(kind)} here.")
+    if q.unit not in table:  # "5 pages" at hours: a length of text
+        raise refusal(question, text, q)
     if q.unit == "fte":
         return staff_hours(q, text)
     factor = table[q.unit]

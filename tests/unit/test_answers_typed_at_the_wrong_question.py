@@ -142,3 +142,25 @@ def test_a_price_each_without_a_currency_is_still_a_price(
     answer = parse_answer(spend, typed)
     assert answer.number == pytest.approx(value)
     assert said in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "said"),
+    [
+        (CONVERGENCE, "monthly_spend", "2 days a month keeping it alive", "“2 days” as a time"),
+        ("edge-economics", "local_cost", "3 Jahre", "“3 Jahre” as a time"),
+        ("attention-readiness", "upkeep_hours", "5 pages", "“5 pages” as a length of text"),
+        ("edge-economics", "requests", "maybe 10h a month", "“10h” as a time"),
+        ("edge-economics", "requests", "50%", "“50%” as a percentage"),
+    ],
+)
+def test_a_time_share_or_length_at_another_question_is_refused_the_same_way(
+    catalog: Catalog, slug: str, key: str, typed: str, said: str
+) -> None:
+    """'3 Jahre' at 'what would running it locally cost' said 'I read 3 Jahre, but I need an
+    amount of money here.' — no quotes, no example, worded unlike the money refusal."""
+    q = catalog.by_slug(slug).question(key)
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(q, typed)
+    assert str(refused.value).startswith(f"I read {said}, but I need ")
+    assert str(refused.value).endswith(f"here, for example {q.example}.")
