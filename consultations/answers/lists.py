@@ -18,6 +18,13 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     r"(?:evaluate|test|try|pilot|plan|build))\s+",
     re.I,
 )
+_INTRO = re.compile(r"^\s*(?P<label>[A-Za-z][\w .'-]{0,25}?)\s*:\s+(?=\S)")
+_INTRO_WORDS = re.compile(  # words that introduce a list, never one of its items
+    r"(?:(?:we|i)(?:'re|\s+are)?\s+(?:use|run|have|using|running|call|pay for)|currently|today|"
+    r"right now|mostly|so|ok|well|vendors?|models?|tools?|agents?|pipelines?|workflows?|tasks?|"
+    r"(?:our\s+)?stack|list|these|they are|in use)"
+)
+_PROTOCOL = re.compile(r"[A-Z][A-Z0-9-]{1,9}(?:\s+(?:servers?|tools?|APIs?))?")  # "MCP", "REST"
 _PLANNING = re.compile(
     r"^(?:(?:still\s+)?planning|(?:we\s+)?plan\s+to\s+(?:build|add|launch)|thinking about)\s+"
     r"(?=(?:a|an|our|my)\s+\S)",
@@ -113,6 +120,14 @@ def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
     text = _PREAMBLE.sub("", text, count=1)  # "we run a contract agent and …": the agents
+    if "\n" not in text and (intro := _INTRO.match(text)):  # "Vendors: OpenAI, Anthropic"
+        label, rest = intro.group("label"), text[intro.end() :]
+        if _INTRO_WORDS.fullmatch(label.casefold()):
+            text = rest
+        elif _PROTOCOL.fullmatch(label) and ";" not in rest:  # "MCP: jira, github"; with
+            items = split_list(rest, named)  # semicolons the label is its own group's
+            if len(items) > 1:
+                return [f"{item} via {label}" for item in items]
     text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:

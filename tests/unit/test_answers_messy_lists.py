@@ -62,3 +62,26 @@ def test_it_depends_is_asked_for_a_rough_answer_not_kept_as_one(
     assert said.startswith(f"“{typed}” is fair, but the report needs a rough answer")
     assert f"for example: {q.example}" in said
     assert ("`skip`" in said) is q.optional
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("we use: gpt-4o, claude", ("gpt-4o", "claude")),  # was "we use: gpt-4o"; "claude"
+        ("Vendors: OpenAI, Anthropic", ("OpenAI", "Anthropic")),
+        ("currently: openai (chat), anthropic (code)", ("openai (chat)", "anthropic (code)")),
+        ("Claude: code review, GPT-4o: chat", ("Claude: code review", "GPT-4o: chat")),
+    ],
+)
+def test_words_introducing_a_list_are_not_part_of_its_first_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    assert parse_answer(vendors, typed).items == items
+
+
+@pytest.mark.parametrize("typed", ["MCP: jira, github, slack", "MCP: jira, github and slack"])
+def test_a_protocol_before_a_colon_is_how_each_tool_is_called(catalog: Catalog, typed: str) -> None:
+    """'MCP: jira, github, slack' listed 'MCP: jira', 'github', 'slack'."""
+    tools = catalog.by_slug("reasoning-telemetry").question("tools")
+    assert parse_answer(tools, typed).items == ("jira via MCP", "github via MCP", "slack via MCP")
