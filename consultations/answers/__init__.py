@@ -93,10 +93,16 @@ _CODE = re.compile(  # a pasted payload: JSON, XML or an HTML element, not words
 
 _DROP = re.compile(  # "…, actually drop contract review", "scratch the last one"
     r"^(?:(?:actually|sorry|oh|wait|no|oops|hmm)[,!.]?\s+)*(?:please\s+)?(?:drop|remove|scratch|"
-    r"delete|forget|leave out|take out|strike|streich\w*|lösch\w*|ohne)\s+"
+    r"delete|forget|leave out|take out|strike|streich\w*|lösch\w*|ohne|not)\s+"
     r"(?:the\s+|die\s+|den\s+|das\s+)?"
     r"(?P<what>.+?)(?:\s+(?:please|pls|again|after all))?$",
     re.I,
+)
+
+
+_DASHED_DROP = re.compile(r"\s+[—–-]+\s+(?=(?:scratch|drop|remove|delete|forget)\b)", re.I)
+_CUE_ONLY = re.compile(
+    r"\s*(?:no,?\s+wait|wait|actually|sorry|oops|i mean|correction)\s*[.!:]?\s*", re.I
 )
 
 
@@ -105,7 +111,10 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
     goes, and so does the instruction, said back; "scratch the last one" drops the one before."""
     kept: list[str] = []
     gone: list[str] = []
+    items = [piece for item in items for piece in _DASHED_DROP.split(item)]  # "b — scratch b"
     for item in items:
+        if _CUE_ONLY.fullmatch(item):  # "…, no wait, not claude": the cue names nothing
+            continue
         m = _DROP.match(item)
         if m is None:
             kept.append(item)

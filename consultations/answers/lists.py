@@ -406,7 +406,8 @@ _REMARK = re.compile(  # a rule or an aside among the items, not one of them
     r"(?:no|not|never|nothing)\s+(?!one\b|idea\b|sure\b|clue\b|certain\b)\S.*"
     r"|(?:we|everything|all|it|data|they|this|that|nothing|anything)\b.{0,60}?\b(?:must|mustn't|"
     r"have to|has to|needs? to|cannot|can't|may not|not allowed|is forbidden|are forbidden)\b.*"
-    r"|(?:that's|that is|thats) (?:it|all)|(?:and )?that's about it",
+    r"|(?:that's|that is|thats) (?:it|all)|(?:and )?that's about it"
+    r"|\([^()]*\)",  # "(we dropped cohere last year)": an aside in brackets
     re.I,
 )
 

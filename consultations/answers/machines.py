@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity, scan
 from consultations.answers.units import THINGS
 
@@ -126,12 +127,7 @@ def seats_priced(text: str, found: list[Quantity]) -> list[Quantity]:
         return found
     n = seat.readings[0]
     counted = text[seat.start : named.end()].strip()
-    shown = (
-        text[price.start - 1 : price.end]
-        if text[price.start - 1 : price.start] in "$€£¥"
-        else price.text
-    )
-    said = f"{counted} × {shown.strip()}"
+    said = f"{counted} × {typed_figure(text, price)}"  # "8k each for 2 vendors": "2 vendors × 8k"
     rate = price.rate or seat.rate
     total = replace(price, readings=tuple(r * n for r in price.readings), note=said, rate=rate)
     return [total if q is price else q for q in found if q is not seat]

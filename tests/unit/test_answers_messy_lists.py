@@ -85,3 +85,25 @@ def test_a_protocol_before_a_colon_is_how_each_tool_is_called(catalog: Catalog, 
     """'MCP: jira, github, slack' listed 'MCP: jira', 'github', 'slack'."""
     tools = catalog.by_slug("reasoning-telemetry").question("tools")
     assert parse_answer(tools, typed).items == ("jira via MCP", "github via MCP", "slack via MCP")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "gpt-4o, claude, no wait, not claude, gemini",  # was gpt-4o; claude; gemini
+        "gpt-4o, claude — scratch claude, gemini",  # was "claude — scratch claude" a vendor
+    ],
+)
+def test_a_vendor_taken_back_mid_answer_goes(catalog: Catalog, typed: str) -> None:
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert answer.items == ("gpt-4o", "gemini")
+    assert answer.note == "left out “claude” as you said"
+
+
+def test_a_remark_in_brackets_is_no_vendor(catalog: Catalog) -> None:
+    """'openai; anthropic; (we dropped cohere last year)' listed the remark as a vendor."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    answer = parse_answer(vendors, "openai; anthropic; (we dropped cohere last year)")
+    assert answer.items == ("openai", "anthropic")
+    assert "“(we dropped cohere last year)” left out: a remark" in (answer.note or "")

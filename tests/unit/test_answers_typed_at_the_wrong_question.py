@@ -164,3 +164,18 @@ def test_a_time_share_or_length_at_another_question_is_refused_the_same_way(
         parse_answer(q, typed)
     assert str(refused.value).startswith(f"I read {said}, but I need ")
     assert str(refused.value).endswith(f"here, for example {q.example}.")
+
+
+def test_a_range_whose_second_end_drops_the_scale_keeps_it(catalog: Catalog) -> None:
+    """'8k-ish, maybe 10' was 4,005, 'the midpoint of 8,000–10'."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    answer = parse_answer(spend, "8k-ish, maybe 10")
+    assert answer.number == 9_000
+    assert "the midpoint of 8,000–10,000" in (answer.note or "")
+
+
+def test_an_amount_each_for_so_many_things_says_both(catalog: Catalog) -> None:
+    """'8k each for 2 vendors' said '2 vendors × ' (the amount missing from the note)."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    answer = parse_answer(spend, "8k each for 2 vendors")
+    assert answer.number == 16_000 and answer.note == "2 vendors × 8k"
