@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
-from consultations.answers.lists import MODEL_WORDS
 from consultations.answers.model import AnswerError
 from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.answers.vendors import MODEL_WORDS
 from consultations.scripts import NumberKind, Question
 
 _PAYEE = re.compile(

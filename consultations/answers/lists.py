@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.intro import introduced
+from consultations.answers.vendors import MODEL_WORDS, VERSIONED_MODELS
+
+__all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_we"]
+
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(
     r"^(?:plus|also|and also|as well as|and|then|und|sowie)\s+", re.I
@@ -18,13 +23,6 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     r"(?:evaluate|test|try|pilot|plan|build))\s+",
     re.I,
 )
-_INTRO = re.compile(r"^\s*(?P<label>[A-Za-z][\w .'-]{0,25}?)\s*:\s+(?=\S)")
-_INTRO_WORDS = re.compile(  # words that introduce a list, never one of its items
-    r"(?:(?:we|i)(?:'re|\s+are)?\s+(?:use|run|have|using|running|call|pay for)|currently|today|"
-    r"right now|mostly|so|ok|well|vendors?|models?|tools?|agents?|pipelines?|workflows?|tasks?|"
-    r"(?:our\s+)?stack|list|these|they are|in use)"
-)
-_PROTOCOL = re.compile(r"[A-Z][A-Z0-9-]{1,9}(?:\s+(?:servers?|tools?|APIs?))?")  # "MCP", "REST"
 _PLANNING = re.compile(
     r"^(?:(?:still\s+)?planning|(?:we\s+)?plan\s+to\s+(?:build|add|launch)|thinking about)\s+"
     r"(?=(?:a|an|our|my)\s+\S)",
@@ -50,56 +48,6 @@ _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     r"\s+(?=\S)",
     re.I,
 )
-# Model families whose version follows the name ("claude 3.5", "gpt-4o", "llama 3 70b")
-VERSIONED_MODELS = (
-    "gpt",
-    "claude",
-    "llama",
-    "gemini",
-    "gemma",
-    "qwen",
-    "mistral",
-    "mixtral",
-    "codestral",
-    "phi",
-    "deepseek",
-    "grok",
-    "olmo",
-    "granite",
-    "kimi",
-    "glm",
-    "sdxl",
-)
-# Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
-MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
-    "openai",
-    "chatgpt",
-    "anthropic",
-    "google",
-    "palm",
-    "bard",
-    "meta",
-    "cohere",
-    "xai",
-    "azure",
-    "bedrock",
-    "titan",
-    "falcon",
-    "dall",
-    "dalle",
-    "midjourney",
-    "stable",
-    "flux",
-    "imagen",
-    "firefly",
-    "copilot",
-    "whisper",
-    "ernie",
-    "jamba",
-    "perplexity",
-}
-
-
 _MAYBE = re.compile(  # "maybe brainstorming", "idk maybe cohere"
     r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly)\s+"
     r"(?=\S)",
@@ -120,14 +68,10 @@ def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
     text = _PREAMBLE.sub("", text, count=1)  # "we run a contract agent and …": the agents
-    if "\n" not in text and (intro := _INTRO.match(text)):  # "Vendors: OpenAI, Anthropic"
-        label, rest = intro.group("label"), text[intro.end() :]
-        if _INTRO_WORDS.fullmatch(label.casefold()):
-            text = rest
-        elif _PROTOCOL.fullmatch(label) and ";" not in rest:  # "MCP: jira, github"; with
-            items = split_list(rest, named)  # semicolons the label is its own group's
-            if len(items) > 1:
-                return [f"{item} via {label}" for item in items]
+    rest, via = introduced(text)  # "Vendors: OpenAI, Anthropic", "MCP: jira, github"
+    if via is not None and len(items := split_list(rest, named)) > 1:
+        return [f"{item} via {via}" for item in items]
+    text = text if via is not None else rest
     text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:

@@ -21,8 +21,7 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced
 from consultations.answers.lexer import Quantity, scan, with_unit_m
-from consultations.answers.lists import VERSIONED_MODELS
-from consultations.answers.loss import NO_LOSS, kept_as_loss
+from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.misplaced import money_typed, refusal, without_misplaced
 from consultations.answers.model import (
@@ -33,6 +32,7 @@ from consultations.answers.model import (
     format_number,
     plain,
 )
+from consultations.answers.nothing import as_fraction, no_figure, not_yet
 from consultations.answers.parts import (
     PartMissing,
     assign_parts,
@@ -63,15 +63,8 @@ from consultations.answers.units import (
     WORKING_DAYS_A_WEEK,
     spelled_out,
 )
+from consultations.answers.vendors import VERSIONED_MODELS
 from consultations.scripts import NumberKind, Question
-
-_ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
-_NEARLY_NONE = re.compile(
-    r"^(?:basically|practically|pretty much|almost|close to|next to|virtually|essentially|"
-    r"nearly|near)\s+(?:none|nothing|zero|nil|0)\b|^negligible\b"
-)
-_NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
-
 
 _YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, not a figure
     r"(?P<lead>\b(?:in|since|by|until|till|from|during|before|after|end of|early|late|mid|"
@@ -92,17 +85,6 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     re.I,
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
-_ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
-    r"^(?:none|zero|nothing|nil|nope|keine|keiner|nichts|aucune?|null|"  # German, French
-    r"no(?:\s+(?:loss|drop|degradation|change))?)"
-    r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
-)
-_NOT_YET = re.compile(  # "not live yet", "none yet, launching q1", "still in pilot"
-    r"\b(?:not\s+(?:live|launched|running|in\s+production|deployed|built)\s+yet|(?:none|nothing)"
-    r"\s+yet|pre-?launch|launching|(?:still\s+)?in\s+(?:pilot|beta|development)|still\s+"
-    r"(?:piloting|testing|building|planning))\b",
-    re.I,
-)
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
@@ -176,25 +158,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
-    said = text.casefold().strip(" .!")
-    if not quantities and said in _NOT_A_SHARE and kind is NumberKind.PERCENT:
-        raise AnswerError(  # "n/a" at a tolerance is no 0% tolerance
-            f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
-            f"rough guess{example(question)}."
-        )
-    nothing_lost = question.loss and NO_LOSS.search(said)  # "we can't accept any loss"
-    if _NEARLY_NONE.match(said):  # "basically none", "close to zero": none, said back
-        note = f"“{text.strip()}” read as 0; type the figure if there is one"
-        quantities = [Quantity((0.0,), 0, len(text), note=note)]
-    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
-        if question.minimum:  # "n/a" at "over how many months …": none is no answer there
-            low = format_number(question.minimum, kind)
-            skip = ", or `skip` it" if question.optional else ""
-            raise AnswerError(
-                f"I read “{text.strip()}” as none, but this needs at least {low}: type a "
-                f"number{example(question)}{skip}."
-            )
-        quantities = [Quantity((0.0,), 0, len(text))]
+    quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
     if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"
@@ -207,12 +171,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
         note = "read from your words; type the percentages to be exact"
         return Answer(key=question.key, raw=text, numbers=shares, note=note)
-    if not quantities and _NOT_YET.search(text):  # "not live yet": what is expected will do
-        what = "how many" if kind in (NumberKind.COUNT, NumberKind.TOKENS) else "what"
-        raise AnswerError(
-            f"Not live yet is fine: type {what} you expect once it runs{example(question)}; "
-            "`edit N` changes it later."
-        )
+    if not quantities:
+        not_yet(question, text)  # "not live yet": what is expected will do
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
@@ -284,7 +244,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})
             for a in answers
         ]
-    if len(answers) == 1 and (fraction := _as_fraction(question, answers[0], text)) is not None:
+    if len(answers) == 1 and (fraction := as_fraction(question, answers[0], text)) is not None:
         answers.append(fraction)  # "0.05" at a share: 0.05% or 5%
     elif len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
@@ -302,18 +262,6 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
-
-
-def _as_fraction(question: Question, answer: Answer, text: str) -> Answer | None:
-    """ "0.05" at a percentage, no sign typed: perhaps a fraction of 1, so 5% — the second
-    reading, to be asked about."""
-    value = answer.number
-    if question.kind is not NumberKind.PERCENT or value is None or not 0 < value < 1:
-        return None
-    if "%" in text or re.search(r"\bper\s?cent|\bpct\b|prozent", text, re.I):
-        return None
-    note = f"{plain(value)} as a fraction of 1"
-    return answer.model_copy(update={"number": round(value * 100, 6), "note": note})
 
 
 def asks_missing(prompt: str) -> bool:
