@@ -19,6 +19,7 @@ _RATE = re.compile(
 )
 _ADVERB = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|quarterly|yearly|annually|per annum|"
+    r"annual|p\.\s?a\.?|pa(?=\s*$)|"
     r"monatlich|jährlich|täglich|wöchentlich|pcm)\b",
     re.IGNORECASE,
 )
@@ -49,7 +50,8 @@ _ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"
     "w": ("w", "wk", "week", "weekly", "woche", "wöchentlich"),
     "mo": ("mo", "mth", "month", "monthly", "monat", "monatlich", "pcm"),
     "q": ("quarter", "qtr", "quarterly"),
-    "y": ("y", "yr", "year", "yearly", "annually", "per annum", "jahr", "jährlich"),
+    "y": ("y", "yr", "year", "yearly", "annually", "annual", "per annum", "p.a", "p. a", "p.a.")
+    + ("p. a.", "pa", "jahr", "jährlich"),
 }
 _NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
 DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
@@ -60,6 +62,26 @@ WORDS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "
 WORDS["q"] = "quarter"
 WORDS["y"] = "year"
 WORDS["2w"] = "fortnight"
+
+
+_BEFORE = re.compile(  # "annual budget 120k", "yearly spend is about $120k", "monthly ~10k"
+    r"\b(?P<u>annual|annually|yearly|monthly|weekly|daily|quarterly)\s+"
+    r"(?:(?:api|model|llm|openai|cloud|total|token|overall)\s+)?"
+    r"(?:(?:budget|spend|spending|cost|costs|bill|invoice|volume|traffic|total)\s+)?"
+    r"(?:(?:is|of|at|about|around|roughly|approx\.?|ca\.?)\s+|~\s*)*[$€£¥]?\s*$",
+    re.IGNORECASE,
+)
+_SLASH_A = re.compile(r"\s*/\s*a\b(?![.-]?\w)", re.IGNORECASE)  # German "120k/a": a year
+
+
+def rate_around(text: str, start: int, end: int) -> str | None:
+    """The period a number is given per, typed after it or, failing that, just before it."""
+    if (after := rate_after(text, end)) is not None:
+        return after
+    if _SLASH_A.match(text, end):
+        return "y"
+    before = _BEFORE.search(text[:start])
+    return _NAMES.get(before.group("u").casefold()) if before else None
 
 
 def rate_after(text: str, end: int) -> str | None:
