@@ -179,3 +179,12 @@ def test_an_amount_each_for_so_many_things_says_both(catalog: Catalog) -> None:
     spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
     answer = parse_answer(spend, "8k each for 2 vendors")
     assert answer.number == 16_000 and answer.note == "2 vendors × 8k"
+
+
+def test_staff_part_time_at_a_cost_each_are_multiplied(catalog: Catalog) -> None:
+    """'3 people half time at 6k each' at 'what would automating it be worth a month' was
+    6,000, the 3 people dropped."""
+    value = catalog.by_slug("automation-frontier").question("value")
+    answer = parse_answer(value, "3 people half time at 6k each")
+    assert answer.number == 18_000
+    assert "3 people × 6,000 each" in (answer.note or "")
