@@ -72,6 +72,14 @@ _NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what �
     r"um+|uh+|erm|meh|right|got it|alright)[\W_]*)*",
     re.I,
 )
+_DEPENDS = re.compile(  # "it depends": fair, but nothing to go on; never a vendor or a task
+    r"\s*(?:(?:well|honestly|tbh|hmm+|um+)[\s,]+)?(?:(?:it\s+(?:really\s+)?)?(?:depends|varies|"
+    r"changes)(?:\s+(?:a lot|on the month|on the day|month to month))?"
+    r"|(?:(?:it's|its|it is)\s+)?(?:hard|difficult|tough|impossible) to say"
+    r"|(?:it's\s+|its\s+)?(?:complicated|case by case))"
+    r"(?:[\s,]+(?:really|tbh|honestly|lol))*\s*[.!?…]*\s*",
+    re.I,
+)
 _EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
@@ -85,10 +93,16 @@ _CODE = re.compile(  # a pasted payload: JSON, XML or an HTML element, not words
 
 _DROP = re.compile(  # "…, actually drop contract review", "scratch the last one"
     r"^(?:(?:actually|sorry|oh|wait|no|oops|hmm)[,!.]?\s+)*(?:please\s+)?(?:drop|remove|scratch|"
-    r"delete|forget|leave out|take out|strike|streich\w*|lösch\w*|ohne)\s+"
+    r"delete|forget|leave out|take out|strike|streich\w*|lösch\w*|ohne|not)\s+"
     r"(?:the\s+|die\s+|den\s+|das\s+)?"
     r"(?P<what>.+?)(?:\s+(?:please|pls|again|after all))?$",
     re.I,
+)
+
+
+_DASHED_DROP = re.compile(r"\s+[—–-]+\s+(?=(?:scratch|drop|remove|delete|forget)\b)", re.I)
+_CUE_ONLY = re.compile(
+    r"\s*(?:no,?\s+wait|wait|actually|sorry|oops|i mean|correction)\s*[.!:]?\s*", re.I
 )
 
 
@@ -97,7 +111,10 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
     goes, and so does the instruction, said back; "scratch the last one" drops the one before."""
     kept: list[str] = []
     gone: list[str] = []
+    items = [piece for item in items for piece in _DASHED_DROP.split(item)]  # "b — scratch b"
     for item in items:
+        if _CUE_ONLY.fullmatch(item):  # "…, no wait, not claude": the cue names nothing
+            continue
         m = _DROP.match(item)
         if m is None:
             kept.append(item)
@@ -149,6 +166,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
         skip = ", or `skip` it" if question.optional else ""
         raise AnswerError(
             f"I could not read that as an answer: a few words, please{example}{skip}."
+        )
+    if question.type is not QuestionType.CHOICE and _DEPENDS.fullmatch(text):
+        skip = ", or `skip` it" if question.optional else ""
+        raise AnswerError(
+            f"“{text}” is fair, but the report needs a rough answer{for_example(question)}: "
+            f"what is usual will do, and `edit N` changes it later{skip}."
         )
     match question.type:
         case QuestionType.TEXT:

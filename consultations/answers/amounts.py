@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
-from consultations.answers.lists import MODEL_WORDS
 from consultations.answers.model import AnswerError
 from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.answers.vendors import MODEL_WORDS
 from consultations.scripts import NumberKind, Question
 
 _PAYEE = re.compile(
@@ -29,16 +29,19 @@ def per_payee(text: str, found: list[Quantity]) -> list[Quantity]:
         len(found) < 2
         or len(rates) > 1
         or not (after or before)
-        or not all(
-            len(q.readings) == 1 and q.currency == found[0].currency and q.unit is None
-            for q in found
-        )
+        or len(currencies := {q.currency for q in found} - {None}) > 1
+        or not all(len(q.readings) == 1 and q.unit is None for q in found)
     ):
         return found
     total = sum(q.readings[0] for q in found)
     said = " + ".join(typed_figure(text, q) for q in found) + " added up"
     rate = next(iter(rates), None)
-    return [replace(found[0], readings=(total,), end=found[-1].end, rate=rate, note=said)]
+    currency = next(iter(currencies), None)  # "OpenAI: $8,000 … Mistral: ~1.2k": dollars too
+    return [
+        replace(
+            found[0], readings=(total,), end=found[-1].end, rate=rate, note=said, currency=currency
+        )
+    ]
 
 
 _NAME_BEFORE = re.compile(  # "OpenAI 5k", ", Anthropic: ~3k", "and azure about 2k"

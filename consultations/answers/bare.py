@@ -1,17 +1,20 @@
 """An answer, or a list item, that is only a figure ("18k EUR per month", "half a day",
-"20k runs a day", "3 engineers"): an answer to another question typed at a list of names."""
+"20k runs a day", "3 engineers", "20 agents"): an answer to another question typed at a list
+of names."""
 
 from __future__ import annotations
 
 import re
 
 from consultations.answers.lexer import scan
+from consultations.answers.units import THINGS
 
 _LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is counted, marks
     r"(?:roughly|approx(?:imately|\.)?|about|around|circa|ca\.?|maybe|like|max(?:imum)?|"
     r"min(?:imum)?|up to|tops|at most|at least|ish|or so|tbh|each|per|a|an|the|in total|total|"
     r"all in|month(?:ly)?|mo|monat(?:lich)?|year(?:ly)?|yr|jahr|week(?:ly)?|day|daily|tag|"
-    r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|"
+    r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|we|pay|paying|spend|"
+    r"spending|spent|costs?|is|it's|its|"
     r"[$€£¥~≈+/.,;:!?()\s-])*",
     re.I,
 )
@@ -20,11 +23,13 @@ _LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is 
 def figure_only(item: str) -> bool:
     """Money, a duration or a headcount and nothing that names anything."""
     found = scan(item)
-    if not any(q.currency or q.unit or q.scale != 1 for q in found):
+    counted = [THINGS.match(item, q.end) for q in found]  # "20 agents", "~100 runs each"
+    named = zip(found, counted, strict=True)
+    if not any(q.currency or q.unit or q.scale != 1 or c for q, c in named):
         return False  # "gpt-4o", "llama 3 70b", "Q3 2025": digits inside names
     rest, at = [], 0
-    for q in found:
+    for q, c in zip(found, counted, strict=True):
         rest.append(item[at : q.start])
-        at = q.end
+        at = c.end() if c else q.end
     rest.append(item[at:])
     return all(_LEFT.fullmatch(piece) for piece in rest)

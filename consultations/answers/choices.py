@@ -79,6 +79,9 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
+    spelled = [w for w in re.split(r"[\s,&+/]+|\band\b", folded) if w]
+    if len(spelled) > 1 and all(w in NUMBER_WORDS for w in spelled):  # "two and four"
+        folded = ", ".join(str(NUMBER_WORDS[w]) for w in spelled)
     digits = _KEYCAP.sub(r"\1", folded).replace("#", "")  # "2️⃣", "#2"
     digits = re.sub(r"\((\d{1,2})\)", r"\1", digits)  # "(1) and (3)"
     numbers = re.fullmatch(r"\d{1,2}(?:\s*(?:,|and|&|\+|/|\s)\s*\d{1,2})*", digits)
@@ -114,6 +117,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             raise AnswerError(_one_or_other(question, (phrased[0], banded[0])))
         return banded, None
     said = "no" if folded in ("nope", "nah", "no way", "not at all") else folded  # "nope": "no"
+    said = "yes" if _BARE_YES.fullmatch(said) else said  # "yeah", "sure": an option's "yes"
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
@@ -172,7 +176,26 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         return (names[close[0]],), None
     if (fixed := _typos_fixed(question, folded)) is not None:
         return fixed
+    if _BARE_YES.fullmatch(folded) and (which := _which_yes(question)) is not None:
+        raise AnswerError(which)  # "yes" at "do you need an audit trail?": which yes
     raise AnswerError(_pick(question))
+
+
+_BARE_YES = re.compile(
+    r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely|of course|correct|we do|i do)"
+    r"(?:[\s,!.]+(?:we do|i do|definitely|absolutely|for sure|of course))*"
+)
+
+
+def _which_yes(question: Question) -> str | None:
+    """ "Yes — which one: `2` For internal review or `3` Yes, a regulator …?" when no option
+    claims a bare yes and more than one is not the "No"."""
+    number = {c.value: i for i, c in enumerate(question.choices, 1)}
+    yes = [c for c in question.choices if c.value not in _NOTHING and c.label.casefold() != "no"]
+    if len(yes) < 2 or len(yes) == len(question.choices):
+        return None
+    named = " or ".join(f"`{number[c.value]}` {c.label}" for c in yes)
+    return f"Yes — which one: {named}?"
 
 
 def _stems(text: str) -> set[str]:
@@ -294,7 +317,12 @@ def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
 
 
 def _names(c: Choice) -> list[str]:
-    names = [c.value.replace("-", " ").replace("_", " "), c.label.casefold(), *c.synonyms]
+    """An option's value, label and synonyms; and each half of a label joined by "and" that
+    says something on its own ("too many variations" of "Too many variations and edge cases")."""
+    halves = (
+        [h for h in c.label.split(" and ") if len(h.split()) >= 2] if " and " in c.label else []
+    )
+    names = [c.value.replace("-", " ").replace("_", " "), c.label.casefold(), *c.synonyms, *halves]
     return list(dict.fromkeys(n.casefold() for n in names))
 
 

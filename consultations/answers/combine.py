@@ -156,6 +156,8 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
         low, high = q.readings[0], nxt.readings[0]
         if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
             low *= nxt.scale
+        elif nxt.scale == 1 and q.scale > 1 and high < low <= high * q.scale:  # "8k, maybe 10"
+            high *= q.scale
         if q.unit is None and nxt.unit and kind in TO_BASE:
             low *= TO_BASE[kind].get(nxt.unit, 1.0)
         mid = (low + high) / 2

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
+from consultations.answers.misplaced import refusal
 from consultations.answers.model import AnswerError, plain
 from consultations.answers.parts import example
 from consultations.answers.rates import WORDS, a_unit, rate_after
@@ -52,7 +53,7 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
         found = [q for q in found if q not in timed]
         kind = "a file size" if timed and timed[0].unit == "bytes" else "a time"
         if timed and not found:
-            raise AnswerError(f"I read {timed[0].text.strip()} as {kind}, but I need {what} here.")
+            raise refusal(question, text, timed[0], kind)
         if timed:  # "200k calls, 2h each": the time is said left out
             left = ", ".join(f"“{q.text.strip()}”" for q in timed)
             said = f"{left} left out: {kind}, not {what}"
@@ -92,8 +93,9 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     ):
         return found
     per_thing = re.search(rf"\b(?:per|a|an|each)\s+{re.escape(noun.group('noun'))}", after, re.I)
-    if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing):
-        return found
+    each_after = re.match(rf"\s*{re.escape(unit)}s?\s+(?:each|apiece)\b", after, re.I)
+    if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing or each_after):
+        return found  # "20 agents, ~100 runs each": 2,000 runs
     if each.rate is None and per_thing is not None:  # "30 requests per user a day"
         each = replace(each, rate=rate_after(after, per_thing.end()))
     total = things.readings[0] * each.readings[0]

@@ -7,6 +7,7 @@ import re
 
 from consultations.answers.lexer import scan
 from consultations.answers.model import Answer, format_number
+from consultations.answers.people import SHARE_OF_TIME
 from consultations.scripts import NumberKind
 
 _NOT_THINGS = {  # periods and scales are not things one has a count of
@@ -58,7 +59,9 @@ def staff_priced(answer: Answer, text: str) -> tuple[Answer, bool] | None:
         n = staff.readings[0]
         if staff.unit != "fte" or n < 2 or n != round(n) or paid.unit is not None:
             continue
-        if not _AT.fullmatch(text[staff.end : paid.start].rstrip("$€£¥ ")):
+        between = text[staff.end : paid.start].rstrip("$€£¥ ")
+        share = SHARE_OF_TIME.match(between)  # "3 people half time at 6k each"
+        if not _AT.fullmatch(between[share.end() :] if share else between):
             continue
         people, after = staff.text.strip(), text[paid.end :]
         shown = format_number(answer.number, NumberKind.MONEY, answer.currency)

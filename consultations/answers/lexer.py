@@ -275,13 +275,16 @@ def scan(text: str) -> list[Quantity]:
             while (trimmed := re.sub(r"(?:\s+|^)(?:and|an?)$", "", run, flags=re.I)) != run:
                 run = trimmed
             value = words_value(run, article_after=len(whole) > len(run))
-            if value is None:
+            if value is None or _per_quarter(text, found, start, run):
                 continue
             bare_fraction = run.casefold() in _FRACTIONS  # "half an hour": the unit follows
             readings, convention = (value,), None
             end = start + len(whole if bare_fraction else run)
             scales = [v for w, v in _SCALES.items() if w in run.casefold()]
             scale = max(scales, default=1.0)
+            if value < 1 and (of := _OF_SCALE.match(text, start + len(run))):  # "a quarter of
+                scale = _SCALES[of.group("s").casefold()]  # a million": 250,000, not 1,000,000
+                readings, end = (value * scale,), of.end()
             if scale == 1 and (grand := _GRAND.match(text, end)):  # "twelve grand": 12,000
                 scale, end, readings = 1e3, grand.end(), (value * 1e3,)
         else:
@@ -320,6 +323,17 @@ def scan(text: str) -> list[Quantity]:
         consumed = q.end
         found.append(q)
     return found
+
+
+_OF_SCALE = re.compile(r"\s+of\s+(?:a|an|one)\s+(?P<s>thousand|million|billion)\b", re.I)
+_AFTER_A_FIGURE = re.compile(r"\s*(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _per_quarter(text: str, found: list[Quantity], start: int, run: str) -> bool:
+    """ "1 sprint a quarter", "$5k a quarter": a period after a figure, not a fourth."""
+    if run.casefold() != "a quarter" or not found or re.match(r"\s+of\b", text[start + 9 :]):
+        return False
+    return bool(_AFTER_A_FIGURE.fullmatch(text, found[-1].end, start))
 
 
 _GRAND = re.compile(r"\s?grand(?![a-z])", re.IGNORECASE)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.intro import introduced
+from consultations.answers.vendors import MODEL_WORDS, VERSIONED_MODELS
+
+__all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_we"]
+
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(
     r"^(?:plus|also|and also|as well as|and|then|und|sowie)\s+", re.I
@@ -43,57 +48,11 @@ _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     r"\s+(?=\S)",
     re.I,
 )
-# Model families whose version follows the name ("claude 3.5", "gpt-4o", "llama 3 70b")
-VERSIONED_MODELS = (
-    "gpt",
-    "claude",
-    "llama",
-    "gemini",
-    "gemma",
-    "qwen",
-    "mistral",
-    "mixtral",
-    "codestral",
-    "phi",
-    "deepseek",
-    "grok",
-    "olmo",
-    "granite",
-    "kimi",
-    "glm",
-    "sdxl",
+_MAYBE = re.compile(  # "maybe brainstorming", "idk maybe cohere"
+    r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly)\s+"
+    r"(?=\S)",
+    re.I,
 )
-# Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
-MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
-    "openai",
-    "chatgpt",
-    "anthropic",
-    "google",
-    "palm",
-    "bard",
-    "meta",
-    "cohere",
-    "xai",
-    "azure",
-    "bedrock",
-    "titan",
-    "falcon",
-    "dall",
-    "dalle",
-    "midjourney",
-    "stable",
-    "flux",
-    "imagen",
-    "firefly",
-    "copilot",
-    "whisper",
-    "ernie",
-    "jamba",
-    "perplexity",
-}
-
-
-_MAYBE = re.compile(r"^(?:maybe|perhaps|probably|possibly)\s+(?=\S)", re.I)  # "maybe brainstorming"
 _FILLER_ITEM = re.compile(
     r"(?:sometimes|maybe|occasionally|mostly|etc\.?|and so on|and more|stuff like that|"
     r"things like that|or so|i guess|i think|probably|really|too|as well|roughly|approximately|"
@@ -109,6 +68,10 @@ def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
     text = _PREAMBLE.sub("", text, count=1)  # "we run a contract agent and …": the agents
+    rest, via = introduced(text)  # "Vendors: OpenAI, Anthropic", "MCP: jira, github"
+    if via is not None and len(items := split_list(rest, named)) > 1:
+        return [f"{item} via {via}" for item in items]
+    text = text if via is not None else rest
     text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
@@ -119,7 +82,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = _SLASH.split(text)
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
-    parts = [sentence for p in parts for sentence in _sentences(p)]  # "e-mail. no US cloud"
+    parts = [s for p in parts for s in _sentences(_BULLET.sub("", p))]  # "e-mail. no US cloud"
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
         parts = [_tried(_JOINER.sub("", p.strip())) for p in parts]
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
@@ -134,6 +97,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         item = without_we(item)  # "we split the lore …": what is done
         if planned := _PLANNING.match(item):  # "planning a triage assistant": one, planned
             item = f"{item[planned.end() :]} (planned)"
+        if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
+            item = f"{item[unsure.end() :]} (maybe)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
@@ -265,19 +230,26 @@ def _names_model(words: list[str]) -> bool:
     )
 
 
-_AND = re.compile(r"\s+(?:and|und|et|&)\s+(?=[A-Za-z0-9])|\s*\+\s*(?=[A-Za-z])")  # "gpt4 + claude"
+_AND = re.compile(  # "gpt4 + claude", "openai and also mistral"
+    r"\s+(?:and(?:\s+(?:also|as well))?|und|et|&)\s+(?=[A-Za-z0-9])|\s*\+\s*(?=[A-Za-z])"
+)
+_PLUS = re.compile(r"\s+plus\s+(?=[A-Za-z0-9])", re.I)  # "OpenAI plus Mistral"; "ChatGPT Plus"
 _SLASH = re.compile(r"\s+/\s+")
 
 
 def _names_joined_by_and(part: str) -> list[str]:
     """ "GPT-4o for chat and Claude Sonnet for code" names two things; "Claude for research and
-    development" names one: split on "and" only where a name starts on both sides."""
+    development" names one: split on "and" (or "plus") only where a name starts on both sides;
+    "ChatGPT Plus and sometimes claude" is one, a plan's name."""
     if not _starts_with_name(part):
         return [part]
-    pieces = _AND.split(part)
-    balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
-    named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
-    return pieces if balanced and named else [part]
+    for joiner in (_AND, _PLUS):
+        pieces = joiner.split(part)
+        balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
+        named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
+        if len(pieces) > 1 and balanced and named:
+            return [item for p in pieces for item in _names_joined_by_and(p)]
+    return [part]
 
 
 _OWN = re.compile(r"^(?:(?:our|my)\s+)?(?:own|in-house|in house|self-hosted)\s+(?=\S)", re.I)
@@ -293,7 +265,7 @@ def _starts_with_name(part: str) -> bool:
     return bool(words) and _is_name(words[0])
 
 
-_OWN = re.compile(r"(?:(?:our|my)\s+own|(?:an?\s+|our\s+)?in-house)\b", re.I)  # a thing of ours
+_OURS = re.compile(r"(?:(?:our|my)\s+own|(?:an?\s+|our\s+)?in-house)\b", re.I)  # a thing of ours
 
 
 def _comments_joined(parts: list[str]) -> list[str]:
@@ -313,7 +285,7 @@ def _comments_joined(parts: list[str]) -> list[str]:
                 )
             )
         )
-        if out and comment and not _OWN.match(part.strip()):  # "our own LoRA trained on …"
+        if out and comment and not _OURS.match(part.strip()):  # "our own LoRA trained on …"
             out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
         else:
             out.append(part)
@@ -378,7 +350,8 @@ _REMARK = re.compile(  # a rule or an aside among the items, not one of them
     r"(?:no|not|never|nothing)\s+(?!one\b|idea\b|sure\b|clue\b|certain\b)\S.*"
     r"|(?:we|everything|all|it|data|they|this|that|nothing|anything)\b.{0,60}?\b(?:must|mustn't|"
     r"have to|has to|needs? to|cannot|can't|may not|not allowed|is forbidden|are forbidden)\b.*"
-    r"|(?:that's|that is|thats) (?:it|all)|(?:and )?that's about it",
+    r"|(?:that's|that is|thats) (?:it|all)|(?:and )?that's about it"
+    r"|\([^()]*\)",  # "(we dropped cohere last year)": an aside in brackets
     re.I,
 )
 

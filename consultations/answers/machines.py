@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity, scan
+from consultations.answers.units import THINGS
 
 _CARD = r"[1-5]0[5-9]0(?:\s?ti)?"  # a graphics card's model number: 3090, 4090 Ti
 _HARDWARE = re.compile(  # "an RTX 4090", "4 A100s", "H100 servers": names, not amounts
@@ -92,34 +94,47 @@ _PER_SEAT = re.compile(
     r"\s*(?:(?:/\s*|per\s+|a\s+)(?:user|seat|licen[cs]e|person|head|dev|account)\b|each\b)",
     re.I,
 )
+_PER_THING = re.compile(r"\s*(?:/\s*|per\s+|a\s+|an\s+)(?P<noun>[a-z]+)\b", re.I)
 _PRICE_BEFORE = re.compile(r"(?:\bat|@|\bx|×|\btimes)\s*[$€£¥]?\s*$", re.I)
 
 
 def seats_priced(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "30 users at $60", "$20/user/month, 50 users": the seats times the price of one, said
-    back ("30 users × $60"); the count of seats is no amount."""
+    """ "30 users at $60", "$20/user/month, 50 users", "3M requests at $0.002 each": the seats
+    or things times the price of one, said back ("30 users × $60"); the count is no amount.
+    A count given per period ("5k runs a day") keeps its period when the price has none."""
     seats = [
         q
         for q in found
-        if q.currency is None and q.unit in (None, "fte") and _SEATS.match(text, q.end)
+        if q.currency is None
+        and q.unit in (None, "fte")
+        and (_SEATS.match(text, q.end) or THINGS.match(text, q.end))
     ]
     prices = [q for q in found if q.currency is not None]
+    if not prices and len(seats) == 1 and len(found) == 2:  # "20 seats at 30 each": no sign
+        prices = [q for q in found if q is not seats[0] and q.unit is None]
     if len(seats) != 1 or len(prices) != 1 or len(seats[0].readings) != 1:
         return found
     seat, price = seats[0], prices[0]
-    each = _PER_SEAT.match(text, price.end) or (
-        price.start > seat.end and _PRICE_BEFORE.search(text[seat.end : price.start])
+    named = _SEATS.match(text, seat.end) or THINGS.match(text, seat.end)
+    if named is None:  # pragma: no cover - a seat is named by one of them
+        return found
+    each = (
+        _PER_SEAT.match(text, price.end)
+        or _per_the_thing(text, price.end, named.group())
+        or (price.start > seat.end and _PRICE_BEFORE.search(text[seat.end : price.start]))
     )
     if not each:
         return found
     n = seat.readings[0]
-    named = _SEATS.match(text, seat.end)
-    counted = text[seat.start : named.end() if named else seat.end].strip()
-    shown = (
-        text[price.start - 1 : price.end]
-        if text[price.start - 1 : price.start] in "$€£¥"
-        else price.text
-    )
-    said = f"{counted} × {shown.strip()}"
-    total = replace(price, readings=tuple(r * n for r in price.readings), note=said)
+    counted = text[seat.start : named.end()].strip()
+    said = f"{counted} × {typed_figure(text, price)}"  # "8k each for 2 vendors": "2 vendors × 8k"
+    rate = price.rate or seat.rate
+    total = replace(price, readings=tuple(r * n for r in price.readings), note=said, rate=rate)
     return [total if q is price else q for q in found if q is not seat]
+
+
+def _per_the_thing(text: str, end: int, things: str) -> bool:
+    """ "$0.002 per request" after "3M requests": the price is of one of the things counted."""
+    m = _PER_THING.match(text, end)
+    one = things.strip().split()[-1].casefold()
+    return m is not None and one.startswith(m["noun"].casefold().rstrip("s")[:4])

@@ -8,7 +8,7 @@ _CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|chf|cad|aud|krw|sek|nok|dkk|pln|b
 PREFIX = re.compile(rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}))\s?$", re.IGNORECASE)
 SUFFIX = re.compile(
     rf"\s?(?P<c>\$|€|£|¥|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
-    r"rupees?|francs?|won)(?![a-z]))",
+    r"rupees?|francs?|won|zł|zl|zloty|złoty)(?![a-z]))",
     re.IGNORECASE,
 )
 _CURRENCY = {
@@ -40,10 +40,11 @@ _CURRENCY = {
     "won": "KRW",
     "chf": "CHF",
     "franc": "CHF",
+    **dict.fromkeys(("zł", "zl", "zloty", "złoty", "pln"), "PLN"),
 }
 CURRENCY_WORDS = re.compile(
     rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|teur|dollars?|bucks|euros?|pounds?|yen|"
-    r"yuan|rupees?|francs?)\b)",
+    r"yuan|rupees?|francs?|zloty|złoty)\b|zł)",
     re.IGNORECASE,
 )
 

@@ -21,10 +21,9 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced
 from consultations.answers.lexer import Quantity, scan, with_unit_m
-from consultations.answers.lists import VERSIONED_MODELS
-from consultations.answers.loss import NO_LOSS, kept_as_loss
+from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
-from consultations.answers.misplaced import without_money
+from consultations.answers.misplaced import money_typed, refusal, without_misplaced
 from consultations.answers.model import (
     Answer,
     AnswerError,
@@ -33,6 +32,7 @@ from consultations.answers.model import (
     format_number,
     plain,
 )
+from consultations.answers.nothing import as_fraction, no_figure, not_yet
 from consultations.answers.parts import (
     PartMissing,
     assign_parts,
@@ -52,8 +52,8 @@ from consultations.answers.people import (
     with_noun,
 )
 from consultations.answers.prices import PER_MILLION, per_million
-from consultations.answers.rates import one_off, rate_after, to_period
-from consultations.answers.rough import rough_figures
+from consultations.answers.rates import one_off, rate_around, to_period
+from consultations.answers.rough import DIGITS_ONLY, bound_said, rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.total import in_total
 from consultations.answers.units import (
@@ -62,13 +62,9 @@ from consultations.answers.units import (
     TO_BASE,
     WORKING_DAYS_A_WEEK,
     spelled_out,
-    unit_word,
 )
+from consultations.answers.vendors import VERSIONED_MODELS
 from consultations.scripts import NumberKind, Question
-
-_ZERO_WORDS = {"none", "zero", "nothing", "nil", "no", "nope", "n/a"}
-_NOT_A_SHARE = {"n/a", "na", "not applicable"}  # at a percentage: not said, not 0%
-
 
 _YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, not a figure
     r"(?P<lead>\b(?:in|since|by|until|till|from|during|before|after|end of|early|late|mid|"
@@ -78,7 +74,8 @@ _YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, no
 )
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
-    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?\d+(?:\.\d+)?(?![kmb]\b)[a-z]*"  # "claude 3k": 3k
+    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?(?>\d+(?:\.\d+)?)"  # "mistral 1.2k": no "mistral 1"
+    r"(?:(?:x\d+)?\s?b\b|(?![kmb]\b|[.,]\d)[a-z]*)"  # "mistral 7b", "8x7b"; "claude 3k" is 3k
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
 )
@@ -88,11 +85,6 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     re.I,
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
-_ZERO_LEAD = re.compile(  # "none, it has to be as good", "no loss at all"
-    r"^(?:none|zero|nothing|nil|nope|keine|keiner|nichts|aucune?|null|"  # German, French
-    r"no(?:\s+(?:loss|drop|degradation|change))?)"
-    r"(?:\s+(?:at all|whatsoever|really))?\s*(?:[,;.!:—–-]|$)"
-)
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
@@ -106,6 +98,12 @@ def number_answer(question: Question, typed: str) -> Answer:
     if (fixed := _self_corrected(question, typed)) is not None:
         return fixed
     return _number_answer(question, typed)
+
+
+def _unnumbered(m: re.Match[str]) -> str:
+    """A model's name with its digits blanked: "claude 3.5" → "claude    " (the same length),
+    so an amount after it still reads as that vendor's ("gpt-4o 8k, claude 3.5 4k")."""
+    return re.sub(r"[\d.]", " ", m.group())
 
 
 def _self_corrected(question: Question, typed: str) -> Answer | None:
@@ -139,13 +137,18 @@ def _number_answer(question: Question, typed: str) -> Answer:
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
     text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
-    text = _MODEL_NAME.sub(lambda m: " " * len(m.group()), text)  # "claude 3.5": not 3.5
+    text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
     text = _YEAR.sub(lambda m: m.group("lead") + " " * len(m.group("y")), text)  # "in 2024"
     if kind is NumberKind.MONEY:
         text = mask_hardware(text)  # "a 4090": never typed
         if question.per and not question.parts and one_off(text):  # "500k one-off savings"
             raise AnswerError(f"That reads as a one-off amount; what is it worth a {question.per}?")
+    if digits := DIGITS_ONLY.search(text):  # "low five figures": no amount
+        raise AnswerError(
+            f"“{digits.group(0)}” says how many digits, not how much: a rough figure will "
+            f"do{example(question)}."
+        )
     text, rough = rough_figures(text)  # "a few hundred", "hundreds a day": said back
     text, total = in_total(question, text)  # "2 days total for all 3": not 2 each, no 3
     per = 1e6 if PER_MILLION.search(question.text) else None  # "per million input tokens"
@@ -155,15 +158,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
-    said = text.casefold().strip(" .!")
-    if not quantities and said in _NOT_A_SHARE and kind is NumberKind.PERCENT:
-        raise AnswerError(  # "n/a" at a tolerance is no 0% tolerance
-            f"I can't read “{text.strip()}” as a percentage: type 0% if you accept none, or a "
-            f"rough guess{example(question)}."
-        )
-    nothing_lost = question.loss and NO_LOSS.search(said)  # "we can't accept any loss"
-    if not quantities and (said in _ZERO_WORDS or _ZERO_LEAD.match(said) or nothing_lost):
-        quantities = [Quantity((0.0,), 0, len(text))]
+    quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
     if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"
@@ -177,6 +172,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         note = "read from your words; type the percentages to be exact"
         return Answer(key=question.key, raw=text, numbers=shares, note=note)
     if not quantities:
+        not_yet(question, text)  # "not live yet": what is expected will do
+    if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
             raise AnswerError(f"I need {need}{example(question)}.")
@@ -186,6 +183,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:
             raise AnswerError(f"I read a number of machines; I need an amount{example(question)}.")
+        needed = len(question.parts) or 1
+        quantities = without_misplaced(question, text, quantities, needed)  # "3.5M requests"
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
         quantities = [
             staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
@@ -196,8 +195,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
             for q in quantities
         ]
     if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
-        whole = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
-        quantities = whole or quantities
+        entire = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
+        quantities = entire or quantities
     quantities = _without_counted_things(question, quantities)
     if question.unit in _NOT_PEOPLE:
         people = [q for q in quantities if q.unit == "fte" or PEOPLE_AFTER.match(text, q.end)]
@@ -234,18 +233,20 @@ def _number_answer(question: Question, typed: str) -> Answer:
         note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
-    per_period = {p: to_period(q, q.rate, question.period(p or None)) for p, q in chosen.items()}
-    if kind is NumberKind.COUNT:  # "5M a year" is 416,667 requests a month, not 416,666.67
-        per_period = {p: _whole(q) if q is not chosen[p] else q for p, q in per_period.items()}
-    chosen = per_period
+    whole = kind is NumberKind.COUNT  # "5M a year": 416,667 a month; "3 days a year": 0.25
+    chosen = {p: to_period(q, q.rate, question.period(p or None), whole) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
+    if rough is None and not question.loss and len(answers) == 1:
+        rough = bound_said(text)  # "under 1k": 1k, said back
     if rough is not None or total is not None:
         answers = [
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})
             for a in answers
         ]
-    if len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
+    if len(answers) == 1 and (fraction := as_fraction(question, answers[0], text)) is not None:
+        answers.append(fraction)  # "0.05" at a share: 0.05% or 5%
+    elif len(answers) == 1 and (each := per_each(kind, answers[0], text)) is not None:
         answers.append(each)  # "2.500 € per client, we have 12 clients": which is meant
     elif len(answers) == 1 and kind is NumberKind.MONEY and not question.parts:
         priced = staff_priced(answers[0], text)  # "2 engineers at $10k a month": each?
@@ -285,11 +286,6 @@ def _ask_missing(question: Question, answer: Answer, gap: PartMissing, text: str
     return f"I read {shown} as the {gap.given}; {what}? Type it, {also}."
 
 
-def _whole(q: Quantity) -> Quantity:
-    """A count worked out from a rate is whole (a typed 100.01 is said back as typed)."""
-    return replace(q, readings=tuple(float(round(r)) for r in q.readings))
-
-
 def _without_counted_things(question: Question, found: list[Quantity]) -> list[Quantity]:
     """ "$40k for two GPUs": a number in words with no currency or scale counts things."""
     needed = len(question.parts) or 1
@@ -305,7 +301,7 @@ def _answer(
     chosen: dict[str, Quantity],
 ) -> Answer:
     for v in values.values():
-        _check_bounds(question, v)
+        _check_bounds(question, v, text)
     notes = [q.note for q in chosen.values() if q.note]
     if question.kind is NumberKind.PERCENT and (fractions := fractions_of_one(values, text)):
         values, said = fractions
@@ -318,15 +314,16 @@ def _answer(
 
 def _quantities(question: Question, text: str, per: float | None) -> list[Quantity]:
     kind, needed = question.kind, len(question.parts) or 1
-    found = [replace(q, rate=rate_after(text, q.end)) for q in scan(text)]
+    found = [replace(q, rate=rate_around(text, q.start, q.end)) for q in scan(text)]
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
-    found = without_money(question, text, found, needed)  # "5M requests at $0.002": the 5M
+    if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out
+        found = without_misplaced(question, text, found, needed)  # "5M requests at $0.002"
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money
-        raise AnswerError(f"I read {found[0].text.strip()}, but I need {unit_word(kind)} here.")
+        raise refusal(question, text, found[0])
     if kind is NumberKind.MONEY and (staff := next((q for q in found if q.unit == "fte"), None)):
         found = [q for q in found if q.unit != "fte"]  # "2 engineers at 10k a month": the 10k
         if not found:  # "ops: 1 engineer half time" is no $1 a month; a part left is asked for
@@ -337,30 +334,30 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:
-            raise AnswerError(
-                f"I read {shares[0].text.strip()}, but I need {unit_word(kind)} here."
-            )
-    if kind is NumberKind.HOURS:  # "1 FTE at 20%": the share belongs to the staff before it
+            raise refusal(question, text, shares[0])
+    if kind is NumberKind.HOURS:  # "1 FTE at 20%", "20% of one dev": the share is the staff's
         found = [
             q
             for i, q in enumerate(found)
-            if not (i and q.unit == "%" and found[i - 1].unit == "fte")
+            if not (q.unit == "%" and any(o.unit == "fte" for o in found[i - 1 : i + 2] if o != q))
         ]
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
-        found = compounds(text, [_to_base(q, kind, text) for q in found])
+        found = compounds(text, [_to_base(question, q, text) for q in found])
     found = ranges(text, found, kind)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 
 
-def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
+def _to_base(question: Question, q: Quantity, text: str) -> Quantity:
+    kind = question.kind
+    assert kind is not None
     table = TO_BASE[kind]
     if q.unit is None:
         return q
-    if q.unit not in table:
-        raise AnswerError(f"I read {q.text.strip()}, but I need {unit_word(kind)} here.")
+    if q.unit not in table:  # "5 pages" at hours: a length of text
+        raise refusal(question, text, q)
     if q.unit == "fte":
         return staff_hours(q, text)
     factor = table[q.unit]
@@ -370,6 +367,9 @@ def _to_base(q: Quantity, kind: NumberKind, text: str) -> Quantity:
         readings = tuple(float(round(r)) for r in readings)
     if q.unit in ("page", "paragraph", "sentence", "word"):
         note = f"{q.text.strip()} at about {factor:.3g} tokens a {q.unit}"
+    elif kind is NumberKind.HOURS and q.unit in ("d", "w") and note is None:  # "5 days a month"
+        a = "8 hours a day" if q.unit == "d" else f"{factor:.0f} hours a week"
+        note = f"{q.text.strip()} at {a} (our assumption)"
     return replace(q, readings=readings, note=note)
 
 
@@ -404,11 +404,13 @@ def _fits(question: Question, part: str | None, value: float) -> bool:
     return band is None or band[0] <= value <= band[1]
 
 
-def _check_bounds(question: Question, value: float) -> None:
+def _check_bounds(question: Question, value: float, text: str) -> None:
     low = 0.0 if question.minimum is None else question.minimum
     if value < low:
         raise AnswerError(f"That should be at least {format_number(low, question.kind)}.")
     if question.maximum is not None and value > question.maximum:
+        if (money := money_typed(question, text)) is not None:  # "1.200 EUR …, openai 9-11k"
+            raise money
         raise AnswerError(
             f"That looks too high: at most {format_number(question.maximum, question.kind)}."
         )

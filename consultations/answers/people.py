@@ -18,6 +18,9 @@ SHARE_OF_TIME = re.compile(
     r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
     re.I,
 )
+_SHARE_BEFORE = re.compile(  # "20% of one engineer", "about 25% of a dev"
+    r"(?P<pct>\d{1,3})\s*%\s+of\s+(?:an?\s+|one\s+|our\s+|the\s+|my\s+)?$", re.I
+)
 _FRACTION_OF_TIME = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
 SOLO = re.compile(
     r"^\s*(?:(?:it'?s\s+)?(?:just|only)\s+)?(?:me|myself)\b|\bsolo\b|\bon my own\b|"
@@ -97,7 +100,10 @@ def staff_hours(q: Quantity, text: str) -> Quantity:
 def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) -> Quantity:
     """People as their time a week (``a_week`` of ``what`` each full time), said back."""
     share, said = 1.0, "full time"
-    if m := SHARE_OF_TIME.match(text, q.end):
+    if before := _SHARE_BEFORE.search(text[: q.start]):  # "20% of one engineer"
+        share, said = int(before.group("pct")) / 100, f"at {before.group('pct')}%"
+    m = SHARE_OF_TIME.match(text, q.end) if before is None else None
+    if m is not None:
         word = m.group("s").casefold()
         share = (
             int(m.group("pct")) / 100
@@ -111,9 +117,10 @@ def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) ->
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
     time = tuple(r * share * a_week for r in q.readings)
     each = " each" if any(r > 1 for r in q.readings) else ""  # "one engineer": no "each"
-    of = f"{said} of" if m is not None and m.group("pct") else f"{said} at"  # "at 20% of 40 h"
+    pct = before is not None or (m is not None and m.group("pct"))
+    of = f"{said} of" if pct else f"{said} at"  # "at 20% of 40 h"
     note = f"{q.text.strip()} {of} {a_week:.0f} {what} a week{each} (our assumption)"
-    if m is None and any(r != round(r) for r in q.readings):  # "half an FTE": not "full time"
+    if m is None and before is None and any(r != round(r) for r in q.readings):  # "half an FTE"
         note = f"{q.text.strip()} at {a_week:.0f} {what} a week for one full time (our assumption)"
     return replace(q, readings=time, rate=q.rate or "w", unit=unit, note=note)
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from consultations.answers.lexer import scan
 from consultations.answers.model import Answer, format_number
 from consultations.answers.naming import first_named
+from consultations.answers.units import THINGS
 from consultations.scripts import NumberKind, Question, QuestionType
 
 # Rough units of each currency per US dollar, only to compare with ranges kept in dollars.
@@ -40,7 +42,28 @@ def doubt(question: Question, answer: Answer, others: Sequence[Question]) -> str
     """One short question about ``answer``, or None when it looks right."""
     if answer.skipped or question.type is not QuestionType.NUMBER:
         return None
-    return _elsewhere(question, answer, others) or _outside(question, answer)
+    return (
+        _elsewhere(question, answer, others)
+        or _tokens_counted(question, answer)
+        or _outside(question, answer)
+    )
+
+
+def _tokens_counted(question: Question, answer: Answer) -> str | None:
+    """ "50k tokens a day" at "how many agent runs a day": tokens are no runs, requests or
+    calls; asked when no other question of the consultation claims them."""
+    if question.kind is not NumberKind.COUNT or question.unit not in ("runs", "requests", "calls"):
+        return None
+    for q in scan(answer.raw):
+        m = THINGS.match(answer.raw, q.end)
+        if m and m["noun"].casefold().startswith("tok"):
+            shown = answer.display(question)
+            typed = answer.raw[q.start : m.end()].strip()
+            return (
+                f"I read {shown}, but you wrote “{typed}”: tokens are not {question.unit}. Is "
+                f"{shown} right? {KEEP}"
+            )
+    return None
 
 
 def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -> str | None:

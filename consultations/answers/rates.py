@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
+from consultations.answers.model import plain
 
 _UNIT = (
     r"(?P<u>seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|"
-    r"mths?|years?|yrs?|y|monat|jahr|tag|woche)"
+    r"mths?|quarters?(?!\s+of\b)|qtrs?|years?|yrs?|y|monat|jahr|tag|woche)"
 )
 _RATE = re.compile(
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*)"
@@ -17,7 +18,8 @@ _RATE = re.compile(
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(
-    r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|yearly|annually|per annum|"
+    r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|quarterly|yearly|annually|per annum|"
+    r"annual|p\.\s?a\.?|pa(?=\s*$)|"
     r"monatlich|jährlich|täglich|wöchentlich|pcm)\b",
     re.IGNORECASE,
 )
@@ -47,15 +49,39 @@ _ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"
     "d": ("d", "day", "daily", "tag", "täglich"),
     "w": ("w", "wk", "week", "weekly", "woche", "wöchentlich"),
     "mo": ("mo", "mth", "month", "monthly", "monat", "monatlich", "pcm"),
-    "y": ("y", "yr", "year", "yearly", "annually", "per annum", "jahr", "jährlich"),
+    "q": ("quarter", "qtr", "quarterly"),
+    "y": ("y", "yr", "year", "yearly", "annually", "annual", "per annum", "p.a", "p. a", "p.a.")
+    + ("p. a.", "pa", "jahr", "jährlich"),
 }
 _NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
 DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
+DAYS["q"] = 365.25 / 4
 DAYS["y"] = 365.25
 DAYS["2w"] = 14.0
 WORDS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month"}
+WORDS["q"] = "quarter"
 WORDS["y"] = "year"
 WORDS["2w"] = "fortnight"
+
+
+_BEFORE = re.compile(  # "annual budget 120k", "yearly spend is about $120k", "monthly ~10k"
+    r"\b(?P<u>annual|annually|yearly|monthly|weekly|daily|quarterly)\s+"
+    r"(?:(?:api|model|llm|openai|cloud|total|token|overall)\s+)?"
+    r"(?:(?:budget|spend|spending|cost|costs|bill|invoice|volume|traffic|total)\s+)?"
+    r"(?:(?:is|of|at|about|around|roughly|approx\.?|ca\.?)\s+|~\s*)*[$€£¥]?\s*$",
+    re.IGNORECASE,
+)
+_SLASH_A = re.compile(r"\s*/\s*a\b(?![.-]?\w)", re.IGNORECASE)  # German "120k/a": a year
+
+
+def rate_around(text: str, start: int, end: int) -> str | None:
+    """The period a number is given per, typed after it or, failing that, just before it."""
+    if (after := rate_after(text, end)) is not None:
+        return after
+    if _SLASH_A.match(text, end):
+        return "y"
+    before = _BEFORE.search(text[:start])
+    return _NAMES.get(before.group("u").casefold()) if before else None
 
 
 def rate_after(text: str, end: int) -> str | None:
@@ -80,17 +106,28 @@ def a_unit(unit: str) -> str:
     return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
-def to_period(q: Quantity, rate: str | None, per: str | None) -> Quantity:
-    """The quantity restated per the question's period, with a note that says so."""
+def to_period(q: Quantity, rate: str | None, per: str | None, whole: bool = False) -> Quantity:
+    """The quantity restated per the question's period, with a note that says so; ``whole``:
+    a count, said in whole units from one up ("5M a year" is 416,667 requests a month, not
+    416,666.67) and in its fraction below one ("3 days a year" is 0.25 a month, not none)."""
     if rate is None or per is None or rate == per or per not in DAYS:
         return q
     factor = DAYS[per] / DAYS[rate]
-    readings = tuple(r * factor for r in q.readings)
-    about = f"about {readings[0]:,.0f} a {WORDS[per]}"
+    readings = tuple(_rounded(r * factor, whole) for r in q.readings)
+    first = readings[0]
+    grouped = abs(first) >= 100 or first == round(first)
+    shown = f"{first:,.0f}" if grouped else plain(round(first, 2))
+    about = f"about {shown} a {WORDS[per]}"
     note = (  # a note already there (a midpoint, staff as hours) is kept, and the period added
         f"{q.note}; {about}" if q.note else f"{q.text.strip()} {a_unit(WORDS[rate])} is {about}"
     )
     return replace(q, readings=readings, note=note)
+
+
+def _rounded(value: float, whole: bool) -> float:
+    if not whole:
+        return value
+    return float(round(value)) if abs(value) >= 1 else round(value, 2)
 
 
 _ONE_OFF = re.compile(

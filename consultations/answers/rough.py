@@ -1,5 +1,6 @@
 """Rough figures in words: "a few hundred" is 300, "hundreds a day" 300, "tens of thousands"
-30,000 — each read, and said back with a request for the exact figure."""
+30,000, "under 1k" 1,000 — each read, and said back with a request for the exact figure; a
+count of digits ("low five figures") is no figure at all."""
 
 from __future__ import annotations
 
@@ -45,3 +46,27 @@ def rough_figures(text: str) -> tuple[str, str | None]:
     read = _VAGUE_AS[words[0]] + (f" {words[-1].rstrip('s')}" if len(words) > 1 else "")
     said = f"“{typed}” read as {read}; type the exact figure if you have it"
     return text[: vague.start()] + read + text[vague.end() :], said
+
+
+_DIGIT_WORDS = r"(?:\d|one|two|three|four|five|six|seven|eight|nine)"
+DIGITS_ONLY = re.compile(  # "5-6 figures", "low five figures": how many digits, not how much
+    rf"\b(?:(?:low|mid|high|upper|lower)[\s-]+)?{_DIGIT_WORDS}"
+    rf"(?:\s*(?:-|–|to|or)\s*{_DIGIT_WORDS})?[\s-]+figures?\b",
+    re.I,
+)
+_BOUND = re.compile(  # "under 1k", "less than $500", ">10k", "10k+"
+    r"(?:\b(?:under|below|less than|fewer than|over|above|more than|at least)\s*|[<>]\s*)"
+    r"(?P<f>[$€£]?\s*\d[\d.,]*\s*(?:k|m|mio|bn)?\b[$€£]?)"
+    r"|(?<![\w.,])(?P<g>[$€£]?\d[\d.,]*\s*(?:k|m|mio|bn)?[$€£]?)\+",
+    re.I,
+)
+
+
+def bound_said(text: str) -> str | None:
+    """ "“under 1k” taken as 1k; type …": a bound read as its figure, said back; None when
+    no bound is typed."""
+    m = _BOUND.search(text)
+    if m is None:
+        return None
+    figure = (m.group("f") or m.group("g")).strip()
+    return f"“{m.group(0).strip()}” taken as {figure}; type the exact figure if you have it"

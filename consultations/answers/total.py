@@ -37,4 +37,6 @@ def in_total(question: Question, text: str) -> tuple[str, str | None]:
     if spread is None:
         return text, f"in total, not per {thing}"
     blank = text[: spread.start("n")] + " " * len(spread.group("n")) + text[spread.end("n") :]
-    return blank, f"in total for all {spread.group('n')}, not per {thing}"
+    n = spread.group("n")
+    spread_over = "both" if n.casefold() == "both" else f"all {n}"
+    return blank, f"in total for {spread_over}, not per {thing}"

@@ -49,7 +49,7 @@ M_MEANS = {
 SPELLED = {
     NumberKind.TOKENS: ("page", "paragraph", "sentence"),
     NumberKind.MONTHS: ("year", "month", "week"),
-    NumberKind.HOURS: ("day", "hour"),
+    NumberKind.HOURS: ("day", "hour", "week"),
     NumberKind.DURATION_MS: (
         "ms",
         "millisecond",
@@ -112,3 +112,26 @@ _WANTED = {
     NumberKind.MONEY: "an amount of money",
     NumberKind.TOKENS: "a number of tokens (a page is about 500)",
 }
+
+
+# Things a count counts, typed after the figure ("3.5M requests", "500 users", "40 papers"):
+# never an amount of money, nor a time; the noun is said back when the figure is refused
+THINGS = re.compile(
+    r"\s*(?:(?:api|model|llm|ai|agent|chat|support|user|input|output)\s+)?"
+    r"(?P<noun>requests?|reqs?|calls?|quer(?:y|ies)|tokens?|toks?|users?|customers?|"
+    r"subscribers?|messages?|msgs?|conversations?|chats?|sessions?|documents?|docs?|files?|"
+    r"images?|pictures?|photos?|videos?|tickets?|e-?mails?|runs?|jobs?|transactions?|orders?|"
+    r"invoices?|incidents?|vendors?|models?|prompts?|completions?|generations?|searches|"
+    r"visits?|visitors?|page\s?views?|hits|clicks?|seats?|licen[cs]es?|accounts?|articles?|"
+    r"papers?|contracts?|claims?|leads?|records?|rows?|events?|traces?|spans?|"
+    r"sprints?|agents?(?!\s+on\b))(?![\w-])",  # not "2 agents on the team": people
+    re.I,
+)
+
+
+def things_named(noun: str) -> str:
+    """A counted noun as "a number of ___" says it: "requests", "queries", "tokens"."""
+    low = noun.casefold()
+    if low.endswith("y"):
+        return low[:-1] + "ies"
+    return low if low.endswith("s") else low + "s"

@@ -13,8 +13,8 @@ from consultations.catalog import Catalog
 @pytest.mark.parametrize(
     ("slug", "key", "typed", "said"),
     [
-        ("attention-readiness", "calls", "maybe 10h a month", "I read 10h as a time"),
-        ("attention-readiness", "calls", "2 days", "I read 2 days as a time"),
+        ("attention-readiness", "calls", "maybe 10h a month", "I read “10h” as a time"),
+        ("attention-readiness", "calls", "2 days", "I read “2 days” as a time"),
         ("edge-economics", "requests", "10h", "the number of requests"),
         ("attention-readiness", "context_window", "300k/month", "as a figure per month"),
     ],
@@ -174,7 +174,7 @@ def test_the_average_is_used_over_the_peak(catalog: Catalog, typed: str, value: 
 def test_a_file_size_is_no_token_count(catalog: Catalog, typed: str) -> None:
     """'300 KB text files' was a 300-token document."""
     q = catalog.by_slug("attention-readiness").question("doc_tokens")
-    with pytest.raises(AnswerError, match="I need a number of tokens"):
+    with pytest.raises(AnswerError, match="I need the number of tokens"):
         parse_answer(q, typed)
 
 

@@ -101,7 +101,7 @@ def test_one_blended_price_is_read_for_input_and_output(catalog: Catalog) -> Non
 def test_a_file_size_is_not_a_number_of_requests(catalog: Catalog) -> None:
     """'5 mb' at the requests question was read as 5 requests a month."""
     requests = catalog.by_slug(EDGE).question("requests")
-    with pytest.raises(AnswerError, match="I read 5 mb as a file size"):
+    with pytest.raises(AnswerError, match="I read “5 mb” as a file size"):
         parse_answer(requests, "5 mb")
     a = parse_answer(requests, "2M requests of 5 MB each")
     assert a.number == 2_000_000 and "“5 MB” left out: a file size" in (a.note or "")

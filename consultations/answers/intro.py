@@ -1,0 +1,30 @@
+"""Words before a colon that introduce a list ("we use: gpt-4o, claude", "Vendors: OpenAI,
+Anthropic"), never part of its first item; a protocol named so ("MCP: jira, github") is how
+each item is reached. Pure."""
+
+from __future__ import annotations
+
+import re
+
+_INTRO = re.compile(r"^\s*(?P<label>[A-Za-z][\w .'-]{0,25}?)\s*:\s+(?=\S)")
+_INTRO_WORDS = re.compile(  # words that introduce a list, never one of its items
+    r"(?:(?:we|i)(?:'re|\s+are)?\s+(?:use|run|have|using|running|call|pay for)|currently|today|"
+    r"right now|mostly|so|ok|well|vendors?|models?|tools?|agents?|pipelines?|workflows?|tasks?|"
+    r"(?:our\s+)?stack|list|these|they are|in use)"
+)
+_PROTOCOL = re.compile(r"[A-Z][A-Z0-9-]{1,9}(?:\s+(?:servers?|tools?|APIs?))?")  # "MCP", "REST"
+
+
+def introduced(text: str) -> tuple[str, str | None]:
+    """The list without its introduction, and the protocol its items are reached by (None
+    when none is named). One line only; with semicolons a label belongs to its own group
+    ("MCP: core banking API, OCR; internal REST for loans"), so it is left in place."""
+    intro = _INTRO.match(text) if "\n" not in text else None
+    if intro is None:
+        return text, None
+    label, rest = intro.group("label"), text[intro.end() :]
+    if _INTRO_WORDS.fullmatch(label.casefold()):
+        return rest, None
+    if _PROTOCOL.fullmatch(label) and ";" not in rest:
+        return rest, label
+    return text, None

@@ -1,0 +1,109 @@
+"""Lists of vendors and tasks as users type them in a hurry: joined by "and also" or "plus",
+hedged ("idk maybe cohere"), or with no list at all ("depends")."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+CONVERGENCE = "model-convergence"
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (
+            "we use openai and also mistral (self-hosted on 2 A100s)",
+            ("openai", "mistral (self-hosted on 2 A100s)"),
+        ),
+        ("OpenAI plus Mistral self-hosted", ("OpenAI", "Mistral self-hosted")),
+        ("openai and as well anthropic", ("openai", "anthropic")),
+    ],
+)
+def test_two_vendors_joined_by_and_also_or_plus_are_two(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    """'we use openai and also mistral (self-hosted on 2 A100s)' was echoed 'Noted: openai and
+    also mistral (self-hosted on 2 A100s).': one vendor, "and also" in its name."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert answer.items == items
+    assert answer.display(vendors) == "; ".join(items)
+
+
+def test_a_vendor_typed_with_a_doubt_is_named_and_the_doubt_kept_apart(catalog: Catalog) -> None:
+    """'openai, mistral (self-hosted), idk maybe cohere' listed a vendor called 'idk maybe
+    cohere'."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    answer = parse_answer(vendors, "openai, mistral (self-hosted), idk maybe cohere")
+    assert answer.items == ("openai", "mistral (self-hosted)", "cohere (maybe)")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        (CONVERGENCE, "vendors", "depends"),
+        (CONVERGENCE, "vendors", "it depends tbh"),
+        ("automation-frontier", "workflows", "hard to say"),
+        (CONVERGENCE, "diverse_tasks", "varies"),
+        (CONVERGENCE, "monthly_spend", "depends"),
+    ],
+)
+def test_it_depends_is_asked_for_a_rough_answer_not_kept_as_one(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    """'depends' at 'Which models and vendors do you use?' was 'Noted: depends.', a vendor."""
+    q = catalog.by_slug(slug).question(key)
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(q, typed)
+    said = str(refused.value)
+    assert said.startswith(f"“{typed}” is fair, but the report needs a rough answer")
+    assert f"for example: {q.example}" in said
+    assert ("`skip`" in said) is q.optional
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("we use: gpt-4o, claude", ("gpt-4o", "claude")),  # was "we use: gpt-4o"; "claude"
+        ("Vendors: OpenAI, Anthropic", ("OpenAI", "Anthropic")),
+        ("currently: openai (chat), anthropic (code)", ("openai (chat)", "anthropic (code)")),
+        ("Claude: code review, GPT-4o: chat", ("Claude: code review", "GPT-4o: chat")),
+    ],
+)
+def test_words_introducing_a_list_are_not_part_of_its_first_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    assert parse_answer(vendors, typed).items == items
+
+
+@pytest.mark.parametrize("typed", ["MCP: jira, github, slack", "MCP: jira, github and slack"])
+def test_a_protocol_before_a_colon_is_how_each_tool_is_called(catalog: Catalog, typed: str) -> None:
+    """'MCP: jira, github, slack' listed 'MCP: jira', 'github', 'slack'."""
+    tools = catalog.by_slug("reasoning-telemetry").question("tools")
+    assert parse_answer(tools, typed).items == ("jira via MCP", "github via MCP", "slack via MCP")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "gpt-4o, claude, no wait, not claude, gemini",  # was gpt-4o; claude; gemini
+        "gpt-4o, claude — scratch claude, gemini",  # was "claude — scratch claude" a vendor
+    ],
+)
+def test_a_vendor_taken_back_mid_answer_goes(catalog: Catalog, typed: str) -> None:
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert answer.items == ("gpt-4o", "gemini")
+    assert answer.note == "left out “claude” as you said"
+
+
+def test_a_remark_in_brackets_is_no_vendor(catalog: Catalog) -> None:
+    """'openai; anthropic; (we dropped cohere last year)' listed the remark as a vendor."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    answer = parse_answer(vendors, "openai; anthropic; (we dropped cohere last year)")
+    assert answer.items == ("openai", "anthropic")
+    assert "“(we dropped cohere last year)” left out: a remark" in (answer.note or "")

@@ -1,0 +1,39 @@
+"""A period typed around an amount, before it or after it, in any of the ways people write
+it: "$120k annual", "120k p.a.", "annual budget 120k" are a year's, not a month's."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "$120k annual",  # was $120,000 a month, nothing said
+        "120k p.a.",
+        "120k/a",
+        "annual budget 120k",
+        "yearly spend is about $120k",
+        "120k per year",  # as before
+    ],
+)
+def test_an_amount_a_year_is_restated_a_month(catalog: Catalog, typed: str) -> None:
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert answer.number == 10_000
+    assert "a year is about 10,000 a month" in (answer.note or "")
+
+
+def test_a_monthly_word_before_the_amount_keeps_it_monthly(catalog: Catalog) -> None:
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    assert parse_answer(spend, "monthly ~10k").number == 10_000
+    assert parse_answer(spend, "our annual report says 10k a month").number == 10_000
+
+
+def test_daily_users_are_no_daily_rate(catalog: Catalog) -> None:
+    """'daily active users 5k': the "daily" names the users, not a rate of the 5k."""
+    requests = catalog.by_slug("edge-economics").question("requests")
+    assert parse_answer(requests, "daily active users 5k").note is None

@@ -1,0 +1,44 @@
+"""Engineer-hours a month as people give them: in days or weeks (the hours a day said back),
+"basically none", or in sprints, which are no hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+ATTENTION = "attention-readiness"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [
+        ("5 days a month", 40, "5 days at 8 hours a day (our assumption)"),  # nothing said
+        ("about a week per month", 40, "1 week at 40 hours a week (our assumption)"),  # refused
+        ("1 day a week", 34.79, "1 day at 8 hours a day (our assumption)"),
+    ],
+)
+def test_days_and_weeks_are_hours_with_the_assumption_said(
+    catalog: Catalog, typed: str, value: float, said: str
+) -> None:
+    hours = catalog.by_slug(ATTENTION).question("upkeep_hours")
+    answer = parse_answer(hours, typed)
+    assert answer.number == pytest.approx(value, abs=0.01)
+    assert said in (answer.note or "")
+
+
+@pytest.mark.parametrize("typed", ["basically none", "close to zero", "next to nothing"])
+def test_nearly_nothing_is_none_said_back(catalog: Catalog, typed: str) -> None:
+    """'basically none' said 'I need a number here'."""
+    hours = catalog.by_slug(ATTENTION).question("upkeep_hours")
+    answer = parse_answer(hours, typed)
+    assert answer.number == 0
+    assert answer.note == f"“{typed}” read as 0; type the figure if there is one"
+
+
+def test_sprints_are_no_hours(catalog: Catalog) -> None:
+    """'1 sprint a quarter' was 1 hour (then 0.33 once quarters were periods)."""
+    hours = catalog.by_slug(ATTENTION).question("upkeep_hours")
+    with pytest.raises(AnswerError, match="I read “1 sprint” as a number of sprints, but I need"):
+        parse_answer(hours, "1 sprint a quarter")
