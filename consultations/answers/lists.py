@@ -85,6 +85,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     parts = [s for p in parts for s in _sentences(_BULLET.sub("", p))]  # "e-mail. no US cloud"
     if named:  # "…, and we are evaluating Stable Diffusion 3": a vendor, not a comment
         parts = [_tried(_JOINER.sub("", p.strip())) for p in parts]
+        parts = _routes_joined(parts)
         parts = [item for p in _comments_joined(parts) for item in _names_joined_by_and(p)]
     parts = [piece for p in _clauses_joined(parts) for piece in _split_and_article(p)]
     parts = [piece for p in parts for piece in _two_actions(p)]  # "we chunk … and summarise …"
@@ -266,6 +267,23 @@ def _starts_with_name(part: str) -> bool:
 
 
 _OURS = re.compile(r"(?:(?:our|my)\s+own|(?:an?\s+|our\s+)?in-house)\b", re.I)  # a thing of ours
+
+
+_ROUTE = re.compile(  # "claude, via bedrock", "llama, on our own GPUs": how it is reached
+    r"^\s*(?:via|through|thru|using|hosted on|served from|on\s+(?:our|azure|aws|gcp|google|"
+    r"vertex|bedrock|prem))\b",
+    re.I,
+)
+
+
+def _routes_joined(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and _ROUTE.match(part):
+            out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
+        else:
+            out.append(part)
+    return out
 
 
 def _comments_joined(parts: list[str]) -> list[str]:

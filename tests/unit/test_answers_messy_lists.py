@@ -107,3 +107,24 @@ def test_a_remark_in_brackets_is_no_vendor(catalog: Catalog) -> None:
     answer = parse_answer(vendors, "openai; anthropic; (we dropped cohere last year)")
     assert answer.items == ("openai", "anthropic")
     assert "“(we dropped cohere last year)” left out: a remark" in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("just claude, via bedrock", ("claude (via bedrock)",)),
+        ("Claude, on our own GPUs", ("Claude (on our own GPUs)",)),
+        ("llama 3, on prem", ("llama 3 (on prem)",)),
+        (
+            "openai, using the assistants api, and mistral",
+            ("openai (using the assistants api)", "mistral"),
+        ),
+    ],
+)
+def test_how_a_vendor_is_reached_stays_with_it(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    """'just claude, via bedrock' was two vendors ('claude; via bedrock'), so consultation 1
+    asked 'Why do you use more than one?'."""
+    vendors = catalog.by_slug(CONVERGENCE).question("vendors")
+    assert parse_answer(vendors, typed).items == items
