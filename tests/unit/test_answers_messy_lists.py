@@ -128,3 +128,10 @@ def test_how_a_vendor_is_reached_stays_with_it(
     asked 'Why do you use more than one?'."""
     vendors = catalog.by_slug(CONVERGENCE).question("vendors")
     assert parse_answer(vendors, typed).items == items
+
+
+@pytest.mark.parametrize("typed", ["we only use openai", "we just use claude really"])
+def test_we_only_use_one_vendor_is_the_single_vendor_option(catalog: Catalog, typed: str) -> None:
+    """'we only use openai' at 'Why do you use more than one?' was refused with the pick-list."""
+    reasons = catalog.by_slug(CONVERGENCE).question("reasons")
+    assert parse_answer(reasons, typed).choices == ("single",)
