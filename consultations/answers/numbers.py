@@ -233,7 +233,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
-    whole = kind is NumberKind.COUNT  # "5M a year": 416,667 a month; "3 days a year": 0.25
+    # "5M a year": 416,667 a month; "3 days a year": 0.25; "$200k a year": $16,667, no cents
+    whole = 1.0 if kind is NumberKind.COUNT else 1000.0 if kind is NumberKind.MONEY else None
     chosen = {p: to_period(q, q.rate, question.period(p or None), whole) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]

@@ -106,10 +106,13 @@ def a_unit(unit: str) -> str:
     return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
-def to_period(q: Quantity, rate: str | None, per: str | None, whole: bool = False) -> Quantity:
+def to_period(
+    q: Quantity, rate: str | None, per: str | None, whole: float | None = None
+) -> Quantity:
     """The quantity restated per the question's period, with a note that says so; ``whole``:
-    a count, said in whole units from one up ("5M a year" is 416,667 requests a month, not
-    416,666.67) and in its fraction below one ("3 days a year" is 0.25 a month, not none)."""
+    from which size it is said in whole units — a count from one ("5M a year" is 416,667
+    requests a month, not 416,666.67; "3 days a year" is 0.25 a month, not none), money from a
+    thousand ("$200k a year" is $16,667 a month, not $16,666.67; "$30 a year" is $2.50)."""
     if rate is None or per is None or rate == per or per not in DAYS:
         return q
     factor = DAYS[per] / DAYS[rate]
@@ -124,10 +127,10 @@ def to_period(q: Quantity, rate: str | None, per: str | None, whole: bool = Fals
     return replace(q, readings=readings, note=note)
 
 
-def _rounded(value: float, whole: bool) -> float:
-    if not whole:
+def _rounded(value: float, whole: float | None) -> float:
+    if whole is None:
         return value
-    return float(round(value)) if abs(value) >= 1 else round(value, 2)
+    return float(round(value)) if abs(value) >= whole else round(value, 2)
 
 
 _ONE_OFF = re.compile(

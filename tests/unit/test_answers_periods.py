@@ -37,3 +37,17 @@ def test_daily_users_are_no_daily_rate(catalog: Catalog) -> None:
     """'daily active users 5k': the "daily" names the users, not a rate of the 5k."""
     requests = catalog.by_slug("edge-economics").question("requests")
     assert parse_answer(requests, "daily active users 5k").note is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "monthly", "said"),
+    [("$200k a year", 16_667, "$16,667"), ("$30 a year", 2.5, "$2.50")],
+)
+def test_money_worked_out_per_month_has_no_cents_on_thousands(
+    catalog: Catalog, typed: str, monthly: float, said: str
+) -> None:
+    """'$200k a year' was noted '$16,666.67 (200k a year is about 16,667 a month)'."""
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert answer.number == monthly
+    assert answer.display(spend).startswith(said)
