@@ -64,14 +64,9 @@ from consultations.answers.units import (
     spelled_out,
 )
 from consultations.answers.vendors import VERSIONED_MODELS
+from consultations.answers.years import without_years
 from consultations.scripts import NumberKind, Question
 
-_YEAR = re.compile(  # "In 2024 we did 3M", "since 2023 around 500k": a year, not a figure
-    r"(?P<lead>\b(?:in|since|by|until|till|from|during|before|after|end of|early|late|mid|"
-    r"q[1-4]|h[12]|fy)\s+|\()(?P<y>(?:199\d|20\d\d))\b"  # "3M (2024)" too
-    r"(?![.,]\d|\s*(?:[kmb]\b|%|[$€£]|dollars?\b|euros?\b|usd\b|eur\b|requests?\b|runs?\b))",
-    re.I,
-)
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
     rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?(?>\d+(?:\.\d+)?)"  # "mistral 1.2k": no "mistral 1"
@@ -139,7 +134,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
-    text = _YEAR.sub(lambda m: m.group("lead") + " " * len(m.group("y")), text)  # "in 2024"
+    text = without_years(text)  # "in 2024", "2024 annual report"
     if kind is NumberKind.MONEY:
         text = mask_hardware(text)  # "a 4090": never typed
         if question.per and not question.parts and one_off(text):  # "500k one-off savings"

@@ -51,3 +51,22 @@ def test_money_worked_out_per_month_has_no_cents_on_thousands(
     answer = parse_answer(spend, typed)
     assert answer.number == monthly
     assert answer.display(spend).startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("2024 annual report says 10k a month", 10_000),
+        ("our 2025 budget: 40k a month", 40_000),
+        ("2025's bill was 9k a month", 9_000),
+        ("2000 a month", 2_000),  # a figure that looks like a year is still one
+    ],
+)
+def test_a_year_naming_a_document_or_term_is_not_the_figure(
+    catalog: Catalog, typed: str, value: float
+) -> None:
+    """'2024 annual report says 10k a month' was read as 2,024 a year: 168.67 a month, the 10k
+    "left out"."""
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert answer.number == value and "left out" not in (answer.note or "")
