@@ -311,7 +311,10 @@ def _after_change(
     reopened: str | None = None,
 ) -> Decision:
     settled = settle(script, c, reopened=reopened) or None  # questions earlier answers settle
-    if current_question(script, c) is None:
+    now_at = current_question(script, c)
+    if c.pending is not None and (now_at is None or c.pending.key != now_at.key):
+        c.pending = None  # a doubt about a question no longer being asked (an earlier one is)
+    if now_at is None:
         c.status = Status.COMPLETED
         c.delivery = Delivery.PENDING
         done = Finished(note=note, summary=summary(script, c), settled=settled)

@@ -20,8 +20,13 @@ _LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is 
 )
 
 
+_DIGITS = re.compile(r"[~≈]?\s*\d[\d.,'\s\u00a0\u202f]*")  # "2.500.000", "1 200", "40"
+
+
 def figure_only(item: str) -> bool:
-    """Money, a duration or a headcount and nothing that names anything."""
+    """Money, a duration or a headcount, or digits alone, and nothing that names anything."""
+    if _DIGITS.fullmatch(item.strip()):
+        return True
     found = scan(item)
     counted = [THINGS.match(item, q.end) for q in found]  # "20 agents", "~100 runs each"
     named = zip(found, counted, strict=True)

@@ -227,3 +227,25 @@ def test_a_rule_that_cannot_work_is_refused_when_the_script_loads(
     raw["questions"][1]["optional"] = False
     with pytest.raises(ValidationError, match=error):
         ConsultationScript.model_validate(raw)
+
+
+def test_a_doubt_pending_when_an_earlier_question_reopens_is_dropped(catalog: Catalog) -> None:
+    """'$3' at the spend question asked 'Is that right?'; then '&A' added a second vendor and
+    question 2 was asked again, while the stored doubt still belonged to the spend question (a
+    'yes' would have answered question 2 with $3)."""
+    script = catalog.by_slug("model-convergence")
+    d = walk(script, ["OpenAI", "$3 / $15"])
+    assert d.consultation.pending is not None and d.consultation.pending.key == "monthly_spend"
+    d = step(script, d.consultation, "&A")
+    assert asked(d).question.key == "reasons"
+    assert d.consultation.pending is None
+    assert "monthly_spend" not in d.consultation.answers
+
+
+def test_digits_alone_are_no_vendor(catalog: Catalog) -> None:
+    """'2.500.000' typed at 'Which models and vendors…?' was noted as a vendor named so."""
+    script = catalog.by_slug("model-convergence")
+    d = walk(script, ["2.500.000"])
+    assert asked(d).question.key == "vendors"
+    assert "I read a figure, but this question asks for names" in (asked(d).reason or "")
+    assert d.consultation.answers == {}
