@@ -188,6 +188,10 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError(
                     f"I could not read that as an answer: a few words, please{example}."
                 )
+            if figure_only(text):  # "~1.5k runs/day" at "What failures have you seen?"
+                raise AnswerError(
+                    f"I read a figure, but this question asks for words{for_example(question)}."
+                )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:
             if _HOW_MANY.fullmatch(text) or _VAGUE.fullmatch(text):  # "3", "the usual ones"

@@ -176,7 +176,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         return (names[close[0]],), None
     if (fixed := _typos_fixed(question, folded)) is not None:
         return fixed
-    if _BARE_YES.fullmatch(folded) and (which := _which_yes(question)) is not None:
+    yes = _BARE_YES.fullmatch(folded) or _YES_AND.match(folded)  # "yes, finance audits us"
+    if yes and (which := _which_yes(question)) is not None:
         raise AnswerError(which)  # "yes" at "do you need an audit trail?": which yes
     raise AnswerError(_pick(question))
 
@@ -185,6 +186,9 @@ _BARE_YES = re.compile(
     r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely|of course|correct|we do|i do)"
     r"(?:[\s,!.]+(?:we do|i do|definitely|absolutely|for sure|of course))*"
 )
+
+
+_YES_AND = re.compile(r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely)\b[\s,;:.!-]+\w")
 
 
 def _which_yes(question: Question) -> str | None:

@@ -188,3 +188,21 @@ def test_staff_part_time_at_a_cost_each_are_multiplied(catalog: Catalog) -> None
     answer = parse_answer(value, "3 people half time at 6k each")
     assert answer.number == 18_000
     assert "3 people × 6,000 each" in (answer.note or "")
+
+
+def test_a_figure_at_a_question_asked_in_words_is_refused(catalog: Catalog) -> None:
+    """'~1.5k runs/day' typed at 'What failures have you seen, or fear most?' was noted as the
+    failure the alerts should catch."""
+    failures = catalog.by_slug("reasoning-telemetry").question("failures")
+    with pytest.raises(AnswerError, match="I read a figure, but this question asks for words"):
+        parse_answer(failures, "~1.5k runs/day")
+    assert parse_answer(failures, "loops on the refund tool, 2-3 a day").text
+
+
+def test_yes_with_words_no_option_knows_asks_which_yes(catalog: Catalog) -> None:
+    """'yes, finance audits refunds' at 'Do you need an audit trail?' got the whole pick-list
+    again, as if unread."""
+    audit = catalog.by_slug("reasoning-telemetry").question("audit")
+    with pytest.raises(AnswerError, match="^Yes — which one: `2` For internal review or `3`"):
+        parse_answer(audit, "yes, finance audits refunds")
+    assert parse_answer(audit, "yes, the regulator can ask").choices == ("regulated",)
