@@ -66,7 +66,35 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     picked, note = _choose(question, text)
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
+    if note is None and question.multiple and (unmatched := _unmatched(question, text)):
+        named = " and ".join(f"“{u}”" for u in unmatched)
+        note = f"{named} {'matches' if len(unmatched) == 1 else 'match'} no option, so "
+        note += "it is left out" if len(unmatched) == 1 else "they are left out"
     return picked, note
+
+
+_PIECES = re.compile(r"\s*(?:[,;+]|\band\b|\bplus\b)\s*", re.I)
+
+
+def _unmatched(question: Question, text: str) -> list[str]:
+    """The parts of a list of picks that pick nothing ("arxiv + HF daily papers + twitter":
+    the last two); none when the answer is not a list."""
+    pieces = [p.strip(" .!") for p in _PIECES.split(text)]
+    pieces = [p for p in pieces if len(p) >= 3 and re.search(r"[^\W\d_]", p)]
+    if len(pieces) < 2:
+        return []
+    out = []
+    for piece in pieces:
+        if _FILLER.fullmatch(piece.casefold()) or _HEDGE_ONLY.fullmatch(piece.casefold()):
+            continue
+        try:
+            _choose(question, piece)
+        except AnswerError:
+            out.append(piece)
+    return out[:3]
+
+
+_HEDGE_ONLY = re.compile(r"(?:tbh|mostly|maybe|probably|i guess|i think|sometimes|also|etc)")
 
 
 def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:

@@ -64,6 +64,9 @@ _FILLER_ITEM = re.compile(
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"
 
 
+_PLUS_SIGN = re.compile(r"\s+\+\s+")
+
+
 def split_list(text: str, named: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item."""
@@ -72,7 +75,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     if via is not None and len(items := split_list(rest, named)) > 1:
         return [f"{item} via {via}" for item in items]
     text = text if via is not None else rest
-    text = _enumeration_as_lines(text)
+    text = _enumeration_as_lines(_PLUS_SIGN.sub(", ", text))  # "deepmind + ai2": a list
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
         parts = lines

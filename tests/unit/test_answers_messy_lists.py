@@ -135,3 +135,19 @@ def test_we_only_use_one_vendor_is_the_single_vendor_option(catalog: Catalog, ty
     """'we only use openai' at 'Why do you use more than one?' was refused with the pick-list."""
     reasons = catalog.by_slug(CONVERGENCE).question("reasons")
     assert parse_answer(reasons, typed).choices == ("single",)
+
+
+def test_a_plus_sign_lists_and_picks_that_match_no_option_are_said(catalog: Catalog) -> None:
+    """'arxiv + HF daily papers + twitter' at 'Where should papers come from?' was noted
+    'arXiv', the other two dropped without a word; 'ai2 + whoever releases code' was one lab."""
+    sources = catalog.by_slug("research-curation").question("sources")
+    answer = parse_answer(sources, "arxiv + HF daily papers + twitter")
+    assert answer.choices == ("arxiv",)
+    assert answer.note == "“HF daily papers” and “twitter” match no option, so they are left out"
+    assert parse_answer(sources, "arxiv, openreview").note is None
+    canon = catalog.by_slug("research-curation").question("canon")
+    assert parse_answer(canon, "deepmind, ai2 + whoever releases code").items == (
+        "deepmind",
+        "ai2",
+        "whoever releases code",  # the report leaves it out: it names no lab
+    )
