@@ -127,8 +127,7 @@ def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> It
     )
     del s.env["SLACK_BOT_TOKEN"]  # installable by any workspace: no token of its own
     redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
+    s.start("worker")
     yield s
     s.stop()
 
