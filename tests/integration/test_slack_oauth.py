@@ -157,6 +157,15 @@ def tokens_in(slack: FakeSlack, channel: str) -> set[str]:
     return {t for t, p in slack.calls_with_token("chat.postMessage") if p.get("channel") == channel}
 
 
+def posted_for(slack: FakeSlack, token: str, thread: bool = False) -> list[dict]:
+    """Messages posted with one workspace's token (with ``thread``: those in a thread)."""
+    return [
+        p
+        for t, p in slack.calls_with_token("chat.postMessage")
+        if t == token and (p.get("thread_ts") or not thread)
+    ]
+
+
 @pytest.mark.slow
 def test_two_workspaces_installed_each_answered_with_its_own_token(
     stack: Stack, slack: FakeSlack
@@ -209,6 +218,7 @@ def test_uninstalling_removes_the_installation_and_the_workspace_data(
     slack.wait_for(lambda: tokens_in(slack, "C4"))
     r = redis.Redis.from_url(stack.redis_url)
     slack.wait_for(lambda: r.keys("na:{slack:T4:U4}:*"))  # saved after the thread opens
+    slack.wait_for(lambda: posted_for(slack, "xoxb-four", thread=True))  # its first question
     assert r.keys("na:slack:install:*-T4")
     uninstall = stack.event({"type": "app_uninstalled"}, team="T4")
     assert uninstall.status_code == 200
@@ -219,13 +229,13 @@ def test_uninstalling_removes_the_installation_and_the_workspace_data(
         time.sleep(0.05)
     assert not r.keys("na:slack:install:*-T4") and not r.keys("na:{slack:T4:*")
     assert r.keys("na:slack:install:*-T2")  # the other workspaces stay installed
-    posts = len(slack.calls("chat.postMessage"))
+    posts = len(posted_for(slack, "xoxb-four"))
     url = f"{slack.url}/response/oauth-t4"
     again = stack.command("consult 2", "U4", channel="C4", team="T4", response_url=url)
     assert again.status_code == 200
     told = slack.wait_for(lambda: slack.responses("oauth-t4"))
     assert "reinstall" in told[-1]["text"]
-    assert len(slack.calls("chat.postMessage")) == posts  # nothing posted for T4 any more
+    assert len(posted_for(slack, "xoxb-four")) == posts  # nothing posted for T4 any more
 
 
 def test_the_scopes_asked_at_install_are_the_manifests() -> None:
