@@ -213,6 +213,7 @@ def test_a_forged_or_replayed_state_installs_nothing(stack: Stack, slack: FakeSl
 def test_uninstalling_removes_the_installation_and_the_workspace_data(
     stack: Stack, slack: FakeSlack
 ) -> None:
+    install(stack, slack, "TKEEP", "xoxb-keep")  # another workspace (not another test's)
     install(stack, slack, "T4", "xoxb-four")
     assert stack.command("consult 2", "U4", channel="C4", team="T4").status_code == 200
     slack.wait_for(lambda: tokens_in(slack, "C4"))
@@ -228,7 +229,7 @@ def test_uninstalling_removes_the_installation_and_the_workspace_data(
     ):  # the installation goes first, the workspace's data right after
         time.sleep(0.05)
     assert not r.keys("na:slack:install:*-T4") and not r.keys("na:{slack:T4:*")
-    assert r.keys("na:slack:install:*-T2")  # the other workspaces stay installed
+    assert r.keys("na:slack:install:*-TKEEP")  # the other workspace stays installed
     posts = len(posted_for(slack, "xoxb-four"))
     url = f"{slack.url}/response/oauth-t4"
     again = stack.command("consult 2", "U4", channel="C4", team="T4", response_url=url)
