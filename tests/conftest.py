@@ -37,3 +37,33 @@ def catalog():  # type: ignore[no-untyped-def]
     from consultations.catalog import load_catalog
 
     return load_catalog()
+
+
+# Longest first. Under `--dist worksteal` one worker starts at the front of the collection and
+# the other, once idle, takes tests from the back: what runs last should be short, or one
+# worker waits on the other. These modules hold the longest end-to-end tests (a worker killed
+# and waited out with the shipped lease, Redis away for 15 s, beat ticking, workers killed
+# mid-stream), by `pytest --durations`; every other module keeps its place, in its own order.
+LONGEST_FIRST = (
+    "tests/integration/test_recovery.py",
+    "tests/integration/test_slack.py",
+    "tests/integration/test_exactly_once_streams.py",
+    "tests/integration/test_slack_stream.py",
+    "tests/integration/test_exactly_once.py",
+    "tests/integration/test_terminal_chat.py",
+    "tests/integration/test_teams.py",
+    "tests/integration/test_teams_digest.py",
+    "tests/integration/test_digest_personal.py",
+    "tests/integration/test_hostile.py",
+    "tests/integration/test_blips.py",
+    "tests/integration/test_triage_llm.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {path: n for n, path in enumerate(LONGEST_FIRST)}
+
+    def key(item: pytest.Item) -> int:
+        return rank.get(item.nodeid.split("::", 1)[0], len(LONGEST_FIRST))
+
+    items.sort(key=key)  # stable: each module's tests stay together and in order

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -18,12 +19,23 @@ class FakeAnthropic(FakeServer):
     after the first ``n`` characters.
 
     A request with ``"stream": true`` gets its text as server-sent events, one token (about
-    four characters) every ``1 / tokens_per_s`` seconds, as the real API streams."""
+    four characters) every ``1 / tokens_per_s`` seconds, as the real API streams. After
+    ``pause_after(n)`` the next streamed reply stops after ``n`` characters until released."""
 
     def __init__(self, *behaviours: tuple, tokens_per_s: float = 50.0) -> None:  # type: ignore[type-arg]
         super().__init__()
         self.tokens_per_s = tokens_per_s
         self.behaviours: deque[tuple] = deque(behaviours or [("ok", "**Verdict: fine.**")])  # type: ignore[type-arg]
+        self._pause: tuple[int, threading.Event] | None = None
+        self.paused = threading.Event()  # set while a streamed reply waits to be released
+
+    def pause_after(self, chars: int) -> threading.Event:
+        """The next streamed reply stops after its first ``chars`` characters (Claude is still
+        writing) until the returned event is set, or 30 s have passed."""
+        release = threading.Event()
+        self._pause = (chars, release)
+        self.paused.clear()
+        return release
 
     @property
     def messages(self) -> list[Recorded]:
@@ -105,7 +117,13 @@ class FakeAnthropic(FakeServer):
         block = {"index": 0, "content_block": {"type": "text", "text": ""}}
         yield event("content_block_start", block)
         sent = 0
+        pause, self._pause = self._pause, None
         for token in re.findall(r".{1,4}", text, re.DOTALL):
+            if pause is not None and sent >= pause[0]:
+                self.paused.set()
+                pause[1].wait(30)
+                self.paused.clear()
+                pause = None
             if cut is not None and sent >= cut:
                 err = {"type": "overloaded_error", "message": "Overloaded"}
                 yield event("error", {"error": err})

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from consultations.adapters.embedded_redis import free_port
 
+_reapers: list[threading.Thread] = []  # stopped stacks' workers, waited for in the background
 SECRET = "test-signing-secret"  # noqa: S105 — a test value
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,10 +88,27 @@ class Stack:
             self.server = None
 
     def start_worker(self, name: str = "worker", **env: str) -> subprocess.Popen[bytes]:
+        return self._ready(*self._launch_worker(name, env))
+
+    def start(self, *workers: str) -> list[subprocess.Popen[bytes]]:
+        """The server and the named workers, started at once (each spends its first seconds
+        importing), each waited for; the workers, in order."""
+        launched = [self._launch_worker(name, {}) for name in workers]
+        self.start_server()
+        return [self._ready(*w) for w in launched]
+
+    def _launch_worker(
+        self, name: str, env: dict[str, str]
+    ) -> tuple[subprocess.Popen[bytes], Path, int]:
         log_file = self.logs / f"{name}.log"
         start = log_file.stat().st_size if log_file.exists() else 0
         w = self._spawn(name, "worker", "--concurrency", "1", env={**self.env, **env})
         self.workers.append(w)
+        return w, log_file, start
+
+    def _ready(
+        self, w: subprocess.Popen[bytes], log_file: Path, start: int
+    ) -> subprocess.Popen[bytes]:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if log_file.exists() and b" ready." in log_file.read_bytes()[start:]:
@@ -109,15 +128,17 @@ class Stack:
         proc.wait(timeout=10)
 
     def stop(self) -> None:
+        """The server stopped; every worker and beat asked to stop (a warm shutdown takes a
+        worker a second or so) and waited for in the background: ``reap`` waits for them all."""
+        running = [w for w in self.workers if w.poll() is None]
+        for w in running:
+            os.killpg(w.pid, signal.SIGTERM)
         self.stop_server()
-        for w in self.workers:
-            if w.poll() is None:
-                os.killpg(w.pid, signal.SIGTERM)
-                try:
-                    w.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    os.killpg(w.pid, signal.SIGKILL)
         self.http.close()
+        if running:
+            reaper = threading.Thread(target=_reap, args=(running,), daemon=True)
+            reaper.start()
+            _reapers.append(reaper)
 
     # --- requests signed as Slack signs them -----------------------------------------------------
     def post(
@@ -207,6 +228,21 @@ class Stack:
         return self.post(body, "application/x-www-form-urlencoded")
 
 
+def _reap(procs: list[subprocess.Popen[bytes]]) -> None:
+    for p in procs:
+        try:
+            p.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait(timeout=10)
+
+
+def reap() -> None:
+    """Wait until every worker of every stopped stack has exited."""
+    while _reapers:
+        _reapers.pop().join()
+
+
 def event_body(event: dict[str, Any], team: str = "T1", event_id: str | None = None) -> bytes:
     """An Events API event wrapped as Slack delivers it (unsigned)."""
     body = {
@@ -251,9 +287,7 @@ def running(
     s = Stack(redis_url, db, slack_api, logs, **env)
     redis.Redis.from_url(s.redis_url).flushdb()
     try:
-        s.start_server()
-        if worker:
-            s.start_worker()
+        s.start(*(["worker"] if worker else []))
         if beat:
             s.start_beat()
         yield s

@@ -19,7 +19,7 @@ from bot.slack.events import SORRY_ANSWER
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack
+from tests.integration.stack import Stack, reap
 from tests.integration.test_recovery import reports, start
 from tests.unit.test_engine import typical
 
@@ -46,9 +46,8 @@ def test_redis_away_for_15_seconds_mid_consultation(
     own.start()
     s = Stack(own.url, 0, slack.url, tmp_path / "stack")
     try:
-        s.start_server()
         s.start_beat()
-        s.start_worker()
+        s.start("worker")
         questions = catalog.by_slug("edge-economics").questions
         thread = start(s, slack, "U60", "3", "CB")
         status, _ = send(s, typical(questions[0]), thread)
@@ -92,4 +91,5 @@ def test_redis_away_for_15_seconds_mid_consultation(
         assert len(reports(slack, "CB", thread)) == 1
     finally:
         s.stop()
+        reap()  # the worker and beat out before their Redis goes
         own.stop()

@@ -154,8 +154,7 @@ def test_teams_report_from_a_worker_quotes_hostile_answers_inertly(
         redis.Redis.from_url(s.redis_url).flushdb()
         conv = "a:hostile"
         try:
-            s.start_server()
-            s.start_worker()
+            s.start("worker")
             s.http.post("/api/messages", json=activity(connector, "consult 1", "aad-h", conv))
             connector.wait_for(lambda: len(connector.texts(conv)) >= 2)
             hostile = HOSTILE["injection"] + " " + HOSTILE["markdown-link"] + " " + HOSTILE["html"]

@@ -86,8 +86,8 @@ def test_worker_killed_whole_with_defaults_reports_within_two_minutes(
         )  # no CELERY_VISIBILITY_TIMEOUT_S, no lease or sweep override: the shipped defaults
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
-            s.start_server()  # and workers only, as in the Socket Mode quick start: no beat
-            doomed = s.start_worker("doomed")
+            # the server and workers only, as in the Socket Mode quick start: no beat
+            (doomed,) = s.start("doomed")
             thread = start(s, slack, "U40", "7", "CK")
             answer_all(s, slack, catalog, "diffusion-ip-risk", "U40", "CK", thread)
             slack.wait_for(lambda: claude.messages, timeout=30)  # Claude is writing the report
@@ -220,8 +220,7 @@ def test_a_pool_child_killed_mid_report_is_replaced_at_once(
         )
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
-            s.start_server()
-            worker = s.start_worker()
+            (worker,) = s.start("worker")
             thread = start(s, slack, "U43", "7", "CN")
             answer_all(s, slack, catalog, "diffusion-ip-risk", "U43", "CN", thread)
             slack.wait_for(lambda: claude.messages, timeout=30)

@@ -680,11 +680,13 @@ def test_worker_killed_mid_report_still_posts_exactly_one(
             tmp_path,
             **claude_env(claude.url),
             CELERY_VISIBILITY_TIMEOUT_S="3",
+            # the dead worker's lease lapses in seconds, not the shipped 40 (test_recovery.py
+            # waits those out): the redelivered task is deferred until then, then written once
+            NEURIPS_JOB_LEASE_S="4",
         )
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
-            s.start_server()
-            doomed = s.start_worker("doomed")
+            (doomed,) = s.start("doomed")
             script = catalog.by_slug("diffusion-ip-risk")
             thread = start(s, slack, "U11", "7", channel="C9")
             for q in script.questions:
@@ -971,8 +973,7 @@ def test_triage_on_a_worker_lets_claude_rescore_the_top_slice(
         )
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
-            s.start_server()
-            s.start_worker()
+            s.start("worker")
             s.command("triage 2505.06708 2501.00001", "U40", channel="CL")
             done = slack.wait_for(
                 lambda: [

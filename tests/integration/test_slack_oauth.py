@@ -127,8 +127,7 @@ def stack(redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path_factory) -> It
     )
     del s.env["SLACK_BOT_TOKEN"]  # installable by any workspace: no token of its own
     redis.Redis.from_url(s.redis_url).flushdb()
-    s.start_server()
-    s.start_worker()
+    s.start("worker")
     yield s
     s.stop()
 
@@ -156,6 +155,15 @@ def install(stack: Stack, slack: FakeSlack, team: str, token: str) -> None:
 
 def tokens_in(slack: FakeSlack, channel: str) -> set[str]:
     return {t for t, p in slack.calls_with_token("chat.postMessage") if p.get("channel") == channel}
+
+
+def posted_for(slack: FakeSlack, token: str, thread: bool = False) -> list[dict]:
+    """Messages posted with one workspace's token (with ``thread``: those in a thread)."""
+    return [
+        p
+        for t, p in slack.calls_with_token("chat.postMessage")
+        if t == token and (p.get("thread_ts") or not thread)
+    ]
 
 
 @pytest.mark.slow
@@ -205,11 +213,13 @@ def test_a_forged_or_replayed_state_installs_nothing(stack: Stack, slack: FakeSl
 def test_uninstalling_removes_the_installation_and_the_workspace_data(
     stack: Stack, slack: FakeSlack
 ) -> None:
+    install(stack, slack, "TKEEP", "xoxb-keep")  # another workspace (not another test's)
     install(stack, slack, "T4", "xoxb-four")
     assert stack.command("consult 2", "U4", channel="C4", team="T4").status_code == 200
     slack.wait_for(lambda: tokens_in(slack, "C4"))
     r = redis.Redis.from_url(stack.redis_url)
     slack.wait_for(lambda: r.keys("na:{slack:T4:U4}:*"))  # saved after the thread opens
+    slack.wait_for(lambda: posted_for(slack, "xoxb-four", thread=True))  # its first question
     assert r.keys("na:slack:install:*-T4")
     uninstall = stack.event({"type": "app_uninstalled"}, team="T4")
     assert uninstall.status_code == 200
@@ -219,14 +229,14 @@ def test_uninstalling_removes_the_installation_and_the_workspace_data(
     ):  # the installation goes first, the workspace's data right after
         time.sleep(0.05)
     assert not r.keys("na:slack:install:*-T4") and not r.keys("na:{slack:T4:*")
-    assert r.keys("na:slack:install:*-T2")  # the other workspaces stay installed
-    posts = len(slack.calls("chat.postMessage"))
+    assert r.keys("na:slack:install:*-TKEEP")  # the other workspace stays installed
+    posts = len(posted_for(slack, "xoxb-four"))
     url = f"{slack.url}/response/oauth-t4"
     again = stack.command("consult 2", "U4", channel="C4", team="T4", response_url=url)
     assert again.status_code == 200
     told = slack.wait_for(lambda: slack.responses("oauth-t4"))
     assert "reinstall" in told[-1]["text"]
-    assert len(slack.calls("chat.postMessage")) == posts  # nothing posted for T4 any more
+    assert len(posted_for(slack, "xoxb-four")) == posts  # nothing posted for T4 any more
 
 
 def test_the_scopes_asked_at_install_are_the_manifests() -> None:

@@ -203,9 +203,8 @@ def test_a_worker_killed_mid_stream_leaves_one_cut_off_note_and_one_whole_report
         )
         redis.Redis.from_url(s.redis_url).flushdb()
         try:
-            s.start_server()
             s.start_beat()
-            doomed = s.start_worker("doomed")
+            (doomed,) = s.start("doomed")
             thread = start(s, slack, "U25", "3", channel="C25")
             questions = catalog.by_slug("edge-economics").questions
             for q in questions:

@@ -248,9 +248,17 @@ def reports(connector: FakeConnector, conv: str) -> list[dict]:
     return [a for a in connector.messages(conv) if "— report by" in (a.get("text") or "")]
 
 
+def started_in_log(log: Path, stream_id: str) -> bool:
+    """The worker logged the stream as started: its clock for the next chunk is running."""
+    return any(
+        '"teams.stream_started"' in line and f'"stream": "{stream_id}"' in line
+        for line in log.read_text().splitlines()
+    )
+
+
 @pytest.mark.slow
 def test_a_consultation_over_http_with_the_report_streamed_from_a_worker(
-    teams_stack: Stack, connector: FakeConnector, catalog: Catalog
+    teams_stack: Stack, connector: FakeConnector, claude: FakeAnthropic, catalog: Catalog
 ) -> None:
     def post(body: dict) -> int:
         return teams_stack.http.post("/api/messages", json=body).status_code
@@ -259,23 +267,38 @@ def test_a_consultation_over_http_with_the_report_streamed_from_a_worker(
     connector.wait_for(lambda: len(connector.texts("a:conv1")) >= 2)
     assert "1/6" in connector.texts("a:conv1")[1]
     script = catalog.by_slug("diffusion-ip-risk")
-    for n, q in enumerate(script.questions, 2):
-        before = len(connector.texts("a:conv1"))
-        body = activity(connector, typical(q))
-        assert post(body) in (200, 201)
-        assert post(body) in (200, 201)  # the same activity again: moves it once
-        connector.wait_for(lambda b=before: len(connector.texts("a:conv1")) > b)
-        if n <= 6:
-            assert f"{n}/6" in connector.texts("a:conv1")[-1]
+    release = claude.pause_after(80)  # Claude stops mid-sentence until released
+    try:
+        for n, q in enumerate(script.questions, 2):
+            before = len(connector.texts("a:conv1"))
+            body = activity(connector, typical(q))
+            assert post(body) in (200, 201)
+            assert post(body) in (200, 201)  # the same activity again: moves it once
+            connector.wait_for(lambda b=before: len(connector.texts("a:conv1")) > b)
+            if n <= 6:
+                assert f"{n}/6" in connector.texts("a:conv1")[-1]
+        # while Claude is still writing: "Writing your report…" shows, nothing final yet
+        connector.wait_for(lambda: claude.paused.is_set(), timeout=40)
+        (stream,) = connector.wait_for(lambda: connector.streams_in("a:conv1"))
+        worker_log = teams_stack.logs / "worker.log"  # sent by the worker, through the reference
+        connector.wait_for(lambda: started_in_log(worker_log, stream.id), timeout=10)
+        # Teams takes one streaming request a second: the next piece Claude writes goes out
+        time.sleep(1.05)
+        assert stream.final is None and reports(connector, "a:conv1") == []
+    finally:
+        release.set()
     (report,) = connector.wait_for(lambda: reports(connector, "a:conv1"), timeout=40)
     # the narrative was streamed as Claude wrote it: informative, the growing text, one final
-    (stream,) = connector.streams_in("a:conv1")
     kinds = [k for k, _, _ in stream.updates]
     assert kinds[0] == "informative" and kinds[-1] == "final"
     chunks = [(seq, text) for k, seq, text in stream.updates if k == "streaming"]
-    assert len(chunks) >= 2 and [seq for seq, _ in chunks] == list(range(2, len(chunks) + 2))
-    assert all(b[1].startswith(a[1]) for a, b in itertools.pairwise(chunks))
+    assert chunks and [seq for seq, _ in chunks] == list(range(2, len(chunks) + 2))
+    assert all(
+        len(b[1]) > len(a[1]) and b[1].startswith(a[1]) for a, b in itertools.pairwise(chunks)
+    )
     assert stream.final == delink(NARRATIVE)
+    assert all(stream.final.startswith(text) for _, text in chunks)
+    assert 0 < len(chunks[0][1]) < len(stream.final)  # shown while Claude was still writing
     assert [r for r in connector.refusals if r[0] == "a:conv1"] == []
     # then the title, the verdict and the figures, with 👍/👎, once; after the narrative
     texts = [a.get("text") or "" for a in connector.messages("a:conv1")]
@@ -283,7 +306,6 @@ def test_a_consultation_over_http_with_the_report_streamed_from_a_worker(
     assert "report by Claude" in report["text"] and "Verdict:" in report["text"]
     assert NARRATIVE[40:80] not in report["text"]  # not written twice
     assert report["channelData"]["feedbackLoop"] == {"type": "default"}
-    worker_log = teams_stack.logs / "worker.log"  # sent by the worker, through the reference
     connector.wait_for(lambda: "teams.stream_finished" in worker_log.read_text(), timeout=10)
 
 
