@@ -44,3 +44,34 @@ def test_latency_in_german(catalog: Catalog, typed: str, picked: str) -> None:
 @pytest.mark.parametrize("typed", ["keine", "keine, muss gleich gut sein", "aucune"])
 def test_no_quality_loss_in_german(catalog: Catalog, typed: str) -> None:
     assert parse_answer(q(catalog, EDGE, "quality_loss"), typed).number == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("nachts als Stapelverarbeitung", "batch"),
+        ("im Hintergrund, ein paar Stunden", "batch"),
+        ("la nuit, par lots", "batch"),
+        ("en temps réel", "realtime"),
+        ("tout de suite", "realtime"),
+        ("sous la seconde", "interactive"),
+        ("pas urgent", "relaxed"),
+    ],
+)
+def test_batch_and_french_latency(catalog: Catalog, typed: str, picked: str) -> None:
+    """'nachts als Stapelverarbeitung' and 'en temps réel' were refused with 'Pick one of …'."""
+    assert parse_answer(q(catalog, EDGE, "latency"), typed).choices == (picked,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "cue"),
+    [
+        ("wir haben schon GPUs, Betrieb 2.000 € im Monat", "haben schon"),
+        ("Hardware bereits vorhanden, 2000 € monatlich", "bereits vorhanden"),
+        ("on a déjà les GPU, 2 000 € par mois", "déjà"),
+    ],
+)
+def test_hardware_already_owned_in_german(catalog: Catalog, typed: str, cue: str) -> None:
+    """'wir haben schon GPUs, Betrieb 2.000 € im Monat' was asked back for the hardware figure."""
+    answer = parse_answer(q(catalog, EDGE, "local_cost"), typed)
+    assert answer.numbers == {"hardware": 0, "monthly": 2000} and cue in (answer.note or "")
