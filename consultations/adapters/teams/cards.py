@@ -36,24 +36,40 @@ def with_feedback(activity: Activity) -> Activity:
 
 
 def question(asked: Asked, cid: str) -> Activity:
+    """A choice question as a card: a button per option, or for "pick one or more" a box per
+    option and one button sending the ticked ones ("1,3", read as typed numbers are)."""
     q = asked.question
-    if q.type is not QuestionType.CHOICE or q.multiple:
+    if q.type is not QuestionType.CHOICE:
         return text(messages.question(asked))
-    card: dict[str, Any] = {
+    labels = messages.choice_labels(q)
+    body: list[dict[str, Any]] = [
+        {"type": "TextBlock", "text": card_markdown(messages.question(asked)), "wrap": True}
+    ]
+    data = {"cid": cid, "key": q.key}
+    if q.multiple:
+        body.append(
+            {
+                "type": "Input.ChoiceSet",
+                "id": "answer",  # Teams sends the ticked values here, joined with commas
+                "isMultiSelect": True,
+                "style": "expanded",
+                "isRequired": True,
+                "errorMessage": "Tick at least one.",
+                "choices": [{"title": label, "value": number} for number, label in labels],
+            }
+        )
+        actions = [{"type": "Action.Submit", "title": "Done", "data": data}]
+    else:
+        actions = [
+            {"type": "Action.Submit", "title": label[:75], "data": {"answer": number, **data}}
+            for number, label in labels
+        ]
+    card = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": "1.4",
-        "body": [
-            {"type": "TextBlock", "text": card_markdown(messages.question(asked)), "wrap": True}
-        ],
-        "actions": [
-            {
-                "type": "Action.Submit",
-                "title": label[:75],
-                "data": {"answer": number, "cid": cid, "key": q.key},
-            }
-            for number, label in messages.choice_labels(q)
-        ],
+        "body": body,
+        "actions": actions,
     }
     return MessageFactory.attachment(CardFactory.adaptive_card(card))
 
