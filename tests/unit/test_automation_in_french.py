@@ -25,6 +25,7 @@ AUTOMATION = "automation-frontier"
         ("why_shelved", "pas assez de données", ("data",)),
         ("why_shelved", "trop risqué, les erreurs coûtent cher", ("risk",)),
         ("why_shelved", "pas le temps", ("cost",)),
+        ("why_shelved", "qualité médiocre", ("models",)),  # was a RecursionError
         ("checkable", "vérifiable automatiquement", ("verify",)),
         ("checkable", "seul un humain peut juger", ("human",)),
         ("logs", "en partie", ("some",)),
