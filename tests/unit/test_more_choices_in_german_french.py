@@ -1,0 +1,40 @@
+"""The other consultations' options answered in German or French, as Teams users in German and
+French firms type them: each of these was refused with 'Pick one of …' (or 'Yes — which one')."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from tests.unit.test_answers_phrasings import q
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [
+        ("model-convergence", "reasons", "wir nutzen nur einen", ("single",)),
+        ("model-convergence", "reasons", "on n'en utilise qu'un seul", ("single",)),
+        ("model-convergence", "reasons", "der Preis", ("price",)),
+        ("model-convergence", "reasons", "le prix", ("price",)),
+        ("model-convergence", "reasons", "Ausfallsicherheit", ("redundancy",)),
+        ("model-convergence", "reasons", "conformité", ("compliance",)),
+        ("model-convergence", "reasons", "pour des raisons historiques", ("unsettled",)),
+        ("model-convergence", "outage_tolerance", "quelques heures", ("hours",)),
+        ("model-convergence", "outage_tolerance", "immédiatement", ("instant",)),
+        ("attention-readiness", "workarounds", "Kontextlänge", ("context-length",)),
+        ("attention-readiness", "workarounds", "Zugriffsrechte", ("access-control",)),
+        ("attention-readiness", "workarounds", "droits d'accès", ("access-control",)),
+        ("attention-readiness", "workarounds", "Aktualität der Daten", ("freshness",)),
+        ("attention-readiness", "workarounds", "fraîcheur des données", ("freshness",)),
+        ("reasoning-telemetry", "stack", "nur Anwendungslogs", ("logs",)),
+        ("reasoning-telemetry", "audit", "nein", ("none",)),
+        ("reasoning-telemetry", "audit", "ja, die Aufsichtsbehörde kann fragen", ("regulated",)),
+        ("reasoning-telemetry", "audit", "oui, le régulateur peut demander", ("regulated",)),
+        ("research-curation", "cadence", "tous les jours", ("daily",)),
+    ],
+)
+def test_options_in_german_and_french(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    assert parse_answer(q(catalog, slug, key), typed).choices == picked
