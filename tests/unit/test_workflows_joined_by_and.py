@@ -49,10 +49,24 @@ def test_a_law_firms_list_ending_in_two_ands_names_four(catalog: Catalog) -> Non
     )
 
 
+def test_two_workflows_each_with_its_own_for_are_two(catalog: Catalog) -> None:
+    """A logistics company's 'customs declarations for EU imports and dispatch planning for our
+    120 trucks' was one workflow: one score (0.60), one approach for both, and 'Prototype
+    customs declarations for EU imports and dispatch planning for our 120 trucks now'."""
+    assert items(
+        catalog,
+        "automation-frontier",
+        "workflows",
+        "customs declarations for EU imports and dispatch planning for our 120 trucks",
+    ) == ("customs declarations for EU imports", "dispatch planning for our 120 trucks")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "sales and marketing docs",
+        "RAG over our help docs and release notes",
+        "we tried invoice matching and it failed",
         "RAG over help docs and release notes",
         "chunk contracts and embed them",
         "terms and conditions review",
