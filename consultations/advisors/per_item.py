@@ -89,6 +89,9 @@ def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> boo
     own = [w for w in _LETTERS.findall(item.casefold()) if len(w) >= 4]
     if any(stem(w) in typed for w in own):
         return True
+    acronyms = {w.casefold() for w in _LETTERS.findall(item) if len(w) == 3 and w.isupper()}
+    if any(t in acronyms or t[:-1] in acronyms and t[-1] == "s" for t in said):  # "NDAs"
+        return True
     heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # an option's word too: "Gutachter"
     return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
 

@@ -7,6 +7,7 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
 
 
@@ -75,3 +76,19 @@ def test_two_workflows_each_with_its_own_for_are_two(catalog: Catalog) -> None:
 )
 def test_one_thing_said_with_and_stays_one(catalog: Catalog, text: str) -> None:
     assert items(catalog, "attention-readiness", "pipelines", text) == (text,)
+
+
+def test_an_acronym_names_its_workflow(catalog: Catalog) -> None:
+    """A law firm's '~2.000 past reviewed NDAs with redlines, nothing for DD' said NDA triage
+    was 'not named, read cautiously': a word of three letters never named a workflow."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "NDA triage, invoice matching",
+            "logs": "we have ~2.000 past NDAs with redlines, nothing for invoices",
+        },
+    )
+    out = render_report_markdown(r)
+    assert "NDA triage: No (not named" not in out
+    assert "NDA triage: No (your words for it match no option" in out
