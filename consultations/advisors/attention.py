@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.per_item import values_named
 from consultations.advisors.pipelines import named
 from consultations.advisors.words import (
     count,
@@ -72,8 +73,12 @@ def advise(request: AdvisorInput) -> Report:
         told[0] = True
         return money_note
 
+    sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
+        pipelines, sheet.raw("doc_tokens"), request.script.question("doc_tokens")
+    )
     calls = []
     for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
+        size = sizes.get(p, doc) if len(sizes) > 1 else doc
         if for_access:
             guards = [  # what it enforces, as said: the pipeline's own words, then the answer
                 w
@@ -96,13 +101,13 @@ def advise(request: AdvisorInput) -> Report:
                     f"it {join(guards, 'and')}, which a longer context does not replace",
                 )
             )
-        elif not fits:
+        elif size > window * 0.8:
             calls.append(
                 (
                     p,
                     "simplify",
-                    f"documents of about {count(doc)} tokens "
-                    + ("do not fit" if doc > window else "exceed 80% of")
+                    f"documents of about {count(size)} tokens "
+                    + ("do not fit" if size > window else "exceed 80% of")
                     + f" your {count(window)}-token window: fewer, larger chunks, one pass",
                 )
             )
@@ -114,7 +119,7 @@ def advise(request: AdvisorInput) -> Report:
                 (
                     p,
                     "simplify",
-                    f"documents of about {count(doc)} tokens fit, but "
+                    f"documents of about {count(size)} tokens fit, but "
                     f"{cost_said()}: larger chunks, not whole documents, until prices fall",
                 )
             )
@@ -123,14 +128,15 @@ def advise(request: AdvisorInput) -> Report:
                 (
                     p,
                     "retire",
-                    f"documents of about {count(doc)} tokens fit in your "
+                    f"documents of about {count(size)} tokens fit in your "
                     f"{count(window)}-token window, and {cost_said()}; retire it once "
                     "long-context quality holds on your documents",
                 )
             )
     order = {"retire": 0, "simplify": 1, "keep": 2}
     calls.sort(key=lambda c: (order[c[1]], -_ugliness(c[0], incidents)))
-    movable = [p for p, call, _ in calls if call != "keep"]
+    movable = [p for p, call, _ in calls if call == "retire"]  # the verdict starts with one
+    movable = movable or [p for p, call, _ in calls if call != "keep"]
     ugliest = max(movable, key=lambda p: _ugliness(p, incidents)) if movable else None
     retire = sum(1 for c in calls if c[1] == "retire")
     if retire:

@@ -134,8 +134,14 @@ def advise(request: AdvisorInput) -> Report:
     tied = [w for w, f, _ in rows if abs(f - best_f) < 1e-9]
     scores = {w: f for w, f, _ in rows}
     passed_over = None  # more feasible than the one whose value you gave, its value unknown
-    if most_valuable is not None and scores[most_valuable] >= 0.5 and most_valuable != best:
+    tie_broken: list[str] = []  # as feasible as each other: the value you gave decides
+    if (
+        most_valuable is not None
+        and scores[most_valuable] >= 0.5
+        and (most_valuable != best or len(tied) > 1)
+    ):
         passed_over = best if most_valuable not in tied else None
+        tie_broken = [w for w in tied if w != most_valuable] if most_valuable in tied else []
         best, best_f, tied = most_valuable, scores[most_valuable], [most_valuable]
     lead = best if len(tied) == 1 else rows[0][0]
     if len(tied) > 1:  # the answers cannot pick one: say so rather than take the first listed
@@ -174,7 +180,7 @@ def advise(request: AdvisorInput) -> Report:
             value=payback,
             display=_months(payback),
             working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
-            "the value you gave for the most valuable workflow"
+            f"the value you gave for {most_valuable or 'the most valuable workflow'}"
             + (f"; {possessive(lead)} own may be less" if unsized else ""),
         )
     ]
@@ -196,7 +202,7 @@ def advise(request: AdvisorInput) -> Report:
             for label, names in _by_reading(workflows, read, script.question(key)).items()
         )
         for key, read in (("checkable", check_read), ("logs", log_read), ("error_cost", error_read))
-        if read.limited() or len(set(read.options.values())) > 1
+        if read.limited() or len(set(read.options.values())) > 1 or read.unread
     ]
     reading += [
         f"{script.question(key).text.split('?')[0]}? You gave "
@@ -235,6 +241,13 @@ def advise(request: AdvisorInput) -> Report:
                     "× a loaded hourly rate, plus the cost of its errors) before choosing it "
                     "instead.",
                 ),
+            )
+        )
+    if tie_broken:
+        sections.append(
+            Section(
+                title="What decides between the leaders",
+                items=(_tie_line(best, tie_broken, best_f, value, valued, cur),),
             )
         )
     if len(tied) > 1:
@@ -299,6 +312,20 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+def _tie_line(
+    best: str, others: list[str], score: float, value: float, valued: dict[str, float], cur: str
+) -> str:
+    """Why the one whose value you gave goes first among workflows as feasible as it."""
+    worth = [f"{money(valued[w], cur)} for {w}" for w in others if w in valued]
+    return (
+        f"{join([best, *others])} score the same on feasibility ({score:.2f}). You gave "
+        f"{money(value, cur)} a month for {best}"
+        + (f" against {join(worth)}" if worth else "")
+        + f": {best} goes first."
+        + ("" if worth else f" Size {possessive(join(others))} value too if it may be worth more.")
+    )
+
+
 def _by_reading(
     workflows: tuple[str, ...], read: PerItem, question: Question
 ) -> dict[str, list[str]]:
@@ -306,7 +333,9 @@ def _by_reading(
     out: dict[str, list[str]] = {}
     for w in workflows:
         label = question.label_of(read.options[w]) + (
-            ""
+            " (your words for it match no option: read as your whole answer)"
+            if w in read.unread
+            else ""
             if w in read.named
             else " (from the part of your answer naming no workflow)"
             if read.by_rest

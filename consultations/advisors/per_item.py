@@ -19,7 +19,9 @@ from consultations.answers import AnswerError, parse_answer
 from consultations.answers.choices import stem
 from consultations.scripts import Question
 
-_CLAUSE = re.compile(r"[;,.]|\s+(?:but|while|whereas|and)\s+", re.I)
+# a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
+_CLAUSE = re.compile(r"(?<!\d)[;,.]|[;,.](?!\d)|\s+(?:but|while|whereas|and)\s+", re.I)
+_VALUE_CLAUSE = re.compile(r"(?<!\d)[;,]|[;,](?!\d)|\s+(?:and|but|while)\s+", re.I)
 _ALL = re.compile(r"\b(?:all|every|each|both)\b", re.I)
 _REST = re.compile(
     r"\b(?:the rest|the others?|other ones|everything else|all else|the remaining|"
@@ -33,6 +35,7 @@ class PerItem:
     options: dict[str, str]  # item -> option value
     named: frozenset[str]  # items the answer named (the rest were read as "less")
     by_rest: bool = False  # the items not named took the option said for "the rest"
+    unread: frozenset[str] = frozenset()  # named only by words that match no option
 
     def limited(self) -> bool:
         return bool(self.named) and len(self.named) < len(self.options)
@@ -44,12 +47,15 @@ def per_item(
     """``value``: the answer's option; ``rank``: each option's worth (higher is better)."""
     found: dict[str, str] = {}
     rest: str | None = None  # "none for the others": the option for the items not named
+    unread: set[str] = set()  # named, but only by words that pick no option: read as ``value``
+    picked: set[str] = set()
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = [w for w in items if _names(w, clause, said)]
         pick = _pick(question, clause, rank)
         for w in named:
             found.setdefault(w, pick or value)
+        (picked if pick else unread).update(named)  # "dispatch is just a late truck": unread
         if not named and pick and (_REST.search(clause) or not found):
             rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
     if not found or (_ALL.search(raw) and len(found) < len(items)):
@@ -57,7 +63,12 @@ def per_item(
     order = sorted(rank, key=lambda o: -rank[o])
     low = min(found.values(), key=lambda o: rank[o])
     below = rest or order[min(order.index(low) + 1, len(order) - 1)]
-    return PerItem({w: found.get(w, below) for w in items}, frozenset(found), rest is not None)
+    return PerItem(
+        {w: found.get(w, below) for w in items},
+        frozenset(found),
+        rest is not None,
+        frozenset(unread - picked),
+    )
 
 
 def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
@@ -77,6 +88,9 @@ def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> boo
     typed = {stem(t) for t in said} - options
     own = [w for w in _LETTERS.findall(item.casefold()) if len(w) >= 4]
     if any(stem(w) in typed for w in own):
+        return True
+    acronyms = {w.casefold() for w in _LETTERS.findall(item) if len(w) == 3 and w.isupper()}
+    if any(t in acronyms or t[:-1] in acronyms and t[-1] == "s" for t in said):  # "NDAs"
         return True
     heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # an option's word too: "Gutachter"
     return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
@@ -110,7 +124,7 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
     """A figure per item, where the answer gives them so ("40-60k for claims, invoices ~8k"):
     each clause naming exactly one item and holding one figure."""
     found: dict[str, float] = {}
-    for clause in (c for c in re.split(r"[;,]|\s+(?:and|but|while)\s+", raw) if c.strip()):
+    for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
         named = [w for w in items if _names(w, clause)]
         if len(named) != 1:
             continue

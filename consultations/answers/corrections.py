@@ -22,6 +22,24 @@ NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back
     r"[,;]?\s*(?:and\s+|but\s+)?\b(?:not|instead of|rather than)\s+(?:[^,;.]|\.(?=\d))*",
     re.I,
 )
+_NOT_FIGURE = re.compile(  # "not 30k", "not ~30k": a figure taken back, not "not counting…"
+    r"^[\s,;]*(?:and\s+|but\s+)?(?:not|instead of|rather than)\s+(?=[~≈$€£]?\s*\d)", re.I
+)
+
+
+def taken_back(typed: str) -> tuple[str, str] | None:
+    """ "40k not 30k calls a month": the words that keep a figure ("40k calls a month") and
+    those of the figure taken back ("30k calls a month"); None when nothing is taken back."""
+    m = NOT_CLAUSE.search(typed)
+    if (
+        m is None
+        or not scan(typed[: m.start()])
+        or (figure := _NOT_FIGURE.match(m.group())) is None
+    ):
+        return None
+    return typed[: m.start()] + typed[m.end() :], m.group()[figure.end() :]
+
+
 _ASSIGN = re.compile(
     r"^\s*(?:should be|is|are|was|were|to|=|:|at|of|costs?|went to|goes to|rose to|fell to|"
     r"dropped to|grew to|became|becomes)\s*(?:now\s+|actually\s+|only\s+|just\s+)?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.answers.intro import introduced
+from consultations.answers.pairs import two_named
 from consultations.answers.vendors import MODEL_WORDS, VERSIONED_MODELS
 
 __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_we"]
@@ -94,6 +95,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
     parts = [piece for p in parts for piece in _two_actions(p)]  # "we chunk … and summarise …"
     if not named:  # "long context & RAG eval and agent reliability": "&" lists them
         parts = _ampersands(parts)
+        parts = [piece for p in parts for piece in two_named(p, _does)]
     seen: dict[str, str] = {}
     for part in parts:
         item = _JOINER.sub("", _BULLET.sub("", part).strip(" \t.,;"))
@@ -323,6 +325,14 @@ _ACTION = re.compile(  # "we chunk contracts", "then summarise transcripts": a v
     rf"^\s*(?:(?:we|i|they|then|also)\s+)*(?:(?:also|then|just|mostly)\s+)?{_DOING}\s+\S",
     re.I,
 )
+_DOES = re.compile(_DOING, re.I)
+
+
+def _does(word: str) -> bool:
+    """ "chunk", "embedding": a step of a pipeline."""
+    return _DOES.fullmatch(word) is not None
+
+
 _AND_SPLIT = re.compile(r"\s+and\s+(?!then\b)")  # "and then": steps of one
 
 

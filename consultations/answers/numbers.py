@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from consultations.answers.amounts import currency_of, per_payee, typed_figure
 from consultations.answers.combine import compounds, part_of_week, ranges, sums
-from consultations.answers.corrections import NOT_CLAUSE, carried_over
+from consultations.answers.corrections import NOT_CLAUSE, carried_over, taken_back
 from consultations.answers.counts import (
     in_own_unit,
     no_time_in_a_count,
@@ -92,7 +92,22 @@ RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follo
 def number_answer(question: Question, typed: str) -> Answer:
     if (fixed := _self_corrected(question, typed)) is not None:
         return fixed
+    if (kept := _taken_back(question, typed)) is not None:
+        return kept
     return _number_answer(question, typed)
+
+
+def _taken_back(question: Question, typed: str) -> Answer | None:
+    """ "actually 40k not 30k calls a month": the figure before "not", said back with the one
+    taken back."""
+    if (split := taken_back(typed)) is None:
+        return None
+    try:
+        new, old = (_number_answer(question, part) for part in split)
+    except AnswerError:
+        return None
+    was = f"corrected from {old.display(question)}"
+    return new.model_copy(update={"raw": typed, "note": "; ".join(filter(None, [new.note, was]))})
 
 
 def _unnumbered(m: re.Match[str]) -> str:
