@@ -246,7 +246,9 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
             fixes[word] = near[0]
     if not fixes:
         return None
-    fixed = re.sub(r"[a-z]+", lambda m: fixes.get(m.group(0), m.group(0)), folded)
+    fixed = _WORD.sub(lambda m: fixes.get(m.group(0), m.group(0)), folded)
+    if fixed == folded:  # nothing put right ("qualités"): reading it again would never end
+        return None
     try:
         picked, note = choose(question, fixed)
     except AnswerError:

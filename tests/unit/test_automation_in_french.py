@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_answers_phrasings import q
 
@@ -42,3 +42,18 @@ def test_choices_in_french(catalog: Catalog, key: str, typed: str, picked: tuple
 def test_a_french_word_of_an_option_is_not_left_out(catalog: Catalog) -> None:
     answer = parse_answer(q(catalog, AUTOMATION, "logs"), "oui, beaucoup")
     assert answer.choices == ("rich",) and "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize("typed", ["qualités", "les qualités du modèle", "médiocrités"])
+def test_an_accented_near_miss_is_read_or_refused_never_a_crash(
+    catalog: Catalog, typed: str
+) -> None:
+    """'qualités' at 'Why were they shelved?' recursed without end (RecursionError): Teams said
+    'Sorry, the advisor hit an error' on every retry."""
+    question = catalog.by_slug("automation-frontier").question("why_shelved")
+    try:
+        answer = parse_answer(question, typed)
+    except AnswerError as e:  # refused, with the options: fine; a crash is not
+        assert "Pick" in str(e)
+    else:
+        assert answer.choices
