@@ -50,8 +50,12 @@ _YES = {
     "indeed",
     "it is",
     "yes it is",
+    # German and French, as Teams users type them
+    *("ja", "jawohl", "genau", "stimmt", "richtig", "passt", "ja, stimmt", "ja genau"),
+    *("oui", "c'est ça", "exact", "exactement", "oui, c'est ça", "d'accord", "ouais"),
 }
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
+_NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
 _UNKNOWN = re.compile(
     r"^\s*(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
     r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",

@@ -8,7 +8,9 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import EDGE as EDGE_ANSWERS
 from tests.unit.test_answers_phrasings import q
+from tests.unit.test_engine import begin, step
 
 EDGE = "edge-economics"
 
@@ -75,3 +77,19 @@ def test_hardware_already_owned_in_german(catalog: Catalog, typed: str, cue: str
     """'wir haben schon GPUs, Betrieb 2.000 € im Monat' was asked back for the hardware figure."""
     answer = parse_answer(q(catalog, EDGE, "local_cost"), typed)
     assert answer.numbers == {"hardware": 0, "monthly": 2000} and cue in (answer.note or "")
+
+
+@pytest.mark.parametrize("yes", ["ja", "Ja, stimmt", "oui"])
+def test_ja_or_oui_keeps_the_figure_asked_about(catalog: Catalog, yes: str) -> None:
+    """'2.000 € im Monat' asked 'what is the hardware figure? … `yes` if it is none'; 'ja' was
+    read as an answer ('I need 2 numbers here: hardware and monthly')."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for question in script.questions:
+        if question.key == "local_cost":
+            break
+        d = step(script, d.consultation, EDGE_ANSWERS[question.key])
+    d = step(script, d.consultation, "2.000 € im Monat")
+    assert d.consultation.pending is not None
+    d = step(script, d.consultation, yes)
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 0.0, "monthly": 2000.0}
