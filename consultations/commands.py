@@ -97,12 +97,16 @@ _CONTROL_WORDS: dict[str, Command] = {
 
 
 _EDIT = re.compile(
-    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit)\s+"
-    r"(?:question\s+|q\s*|#|number\s+)?(\d{1,2})$"
+    r"^(?:edit|change|redo|fix|(?:go\s+)?back\s+to|return\s+to|revisit|ändere|ändern|"
+    r"bearbeite|korrigiere|zurück\s+zu|modifier|modifie|corriger|corrige|revenir\s+à)\s+"
+    r"(?:question\s+|q\s*|#|number\s+|frage\s+|antwort\s+|la\s+(?:question|réponse)\s+)?"
+    r"(\d{1,2})$"
+    r"|^(?:frage|antwort)\s+(\d{1,2})\s+(?:ändern|bearbeiten|korrigieren)$"  # German order
 )
 _EDIT_TO = re.compile(  # "change 3 to $25k", "set answer 3 to 25k", "edit q3: 25k"
-    r"^\s*(?:edit|change|set)\s+(?:question\s+|answer\s+|q\s*|#)?(\d{1,2})"
-    r"\s*(?:\bto\b|=|:|->|→)\s*(?P<text>\S.*)$",
+    r"^\s*(?:edit|change|set|ändere|setze|korrigiere|modifier|modifie|mets|corrige)\s+"
+    r"(?:question\s+|answer\s+|q\s*|#|frage\s+|antwort\s+|la\s+(?:question|réponse)\s+)?"
+    r"(\d{1,2})\s*(?:\bto\b|\bauf\b|\bzu\b|\bà\b|\ben\b|=|:|->|→)\s*(?P<text>\S.*)$",
     re.I | re.S,
 )
 
@@ -150,7 +154,7 @@ def command_from_text(text: str) -> Command:
     if (lead := _LEAD_IN.match(word)) and _is_control(word[lead.end() :]):
         word, text = word[lead.end() :], _LEAD_IN.sub("", clean_text(text).strip(), count=1)
     if m := _EDIT.match(word):
-        return Edit(int(m.group(1)))
+        return Edit(int(m.group(1) or m.group(2)))
     if m := _EDIT_TO.match(text):
         return Edit(int(m.group(1)), m.group("text").strip(), text)
     if _BACK.match(word):  # "undo that" takes back the last change; "go back" goes back

@@ -15,7 +15,8 @@ from consultations.scripts import Question, QuestionType
 _CUE = re.compile(  # "hmm, actually …": a filler before the cue too
     r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
     r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
-    r"change|set|update|fix|correct|let me correct)\b[\s,:;.!\-–—]*",
+    r"change|set|update|fix|correct|let me correct|"
+    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger)\b[\s,:;.!\-–—]*",
     re.I,
 )
 NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back

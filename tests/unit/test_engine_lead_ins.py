@@ -62,3 +62,30 @@ def test_german_and_french_control_words_act_instead_of_being_stored_as_answers(
     typed: str, command: engine.Command
 ) -> None:
     assert engine.command_from_text(typed) == command
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("ändere 1 auf 3 Mio.", engine.Edit(1, "3 Mio.", "ändere 1 auf 3 Mio.")),
+        ("Antwort 1 ändern", engine.Edit(1)),
+        ("Frage 4 bearbeiten", engine.Edit(4)),
+        ("modifier 1", engine.Edit(1)),
+        ("modifier la réponse 2", engine.Edit(2)),
+    ],
+)
+def test_edit_in_german_and_french(typed: str, command: engine.Command) -> None:
+    """'ändere 1 auf 3 Mio.' at the price question was read as a price (output 3,000,000);
+    'Antwort 1 ändern' was recorded as price input 1, output 1; 'modifier 1': 'Pick one of'."""
+    assert engine.command_from_text(typed) == command
+
+
+@pytest.mark.parametrize("fix", ["eigentlich 3 Mio.", "corrige: 3 millions de requêtes"])
+def test_a_correction_in_german_or_french_changes_the_earlier_figure(
+    catalog: Catalog, fix: str
+) -> None:
+    """'eigentlich 3 Mio.' at the tokens question got 'I need 2 numbers here'."""
+    script = catalog.by_slug("edge-economics")
+    d = step(script, begin(script).consultation, "5 Mio. Anfragen im Monat")
+    d = step(script, d.consultation, fix)
+    assert d.consultation.answers["requests"].number == 3_000_000
