@@ -9,6 +9,7 @@ own (``status``) or a command with arguments that cannot be an answer (``consult
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Literal
@@ -95,9 +96,9 @@ def parse(text: str, *, slash: bool) -> Command:
     rest = words[1].strip() if len(words) > 1 else ""
     if slash:
         return _slash(head, rest)
-    if head == "consult":
-        return Consult(rest or None)
-    if head == "digest":
+    if head == "consult" or (head in _CONSULT_ALIASES and re.fullmatch(r"[1-8]", rest)):
+        return Consult(rest or None)  # "Beratung 3", "consultation 3": a number only, as
+    if head == "digest":  # "consultation with lawyers" may be an answer
         return _digest(rest)
     if not rest and head in _SINGLE:
         return _SINGLE[head]
@@ -123,6 +124,7 @@ def _slash(head: str, rest: str) -> Command:
 _SLASH_WORDS = ("consult", "status", "resume", "cancel", "digest", "triage", "forget", "help")
 _CHAT_WORDS = ("consult", "status", "resume", "digest", "forget", "help")
 _START_WORDS = ("start", "begin", "new", "open", "run")  # what people say for `consult`
+_CONSULT_ALIASES = ("beratung", "konsultation", "consultation")  # German, French, English
 _NO_REF = ("", "consultation", "a consultation", "one", "a new one")
 
 
