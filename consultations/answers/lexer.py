@@ -90,7 +90,8 @@ _UNIT = re.compile(
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
     r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
-    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?)(?![a-zµμäöüß])",
+    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|"
+    r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?)(?![a-zµμäöüßéè])",  # French
     re.IGNORECASE,
 )
 _HYPHEN_UNIT = re.compile(
@@ -151,6 +152,13 @@ _UNIT_NAMES = {  # to one canonical name each
     **dict.fromkeys(("jahr", "jahre", "jahren"), "y"),
     "minuten": "min",
     **dict.fromkeys(("seite", "seiten"), "page"),
+    # French: "36 mois", "3 ans", "2 jours par semaine" ("an" alone is English's article)
+    "mois": "mo",
+    **dict.fromkeys(("ans", "année", "années", "annee", "annees"), "y"),
+    **dict.fromkeys(("semaine", "semaines"), "w"),
+    **dict.fromkeys(("jour", "jours"), "d"),
+    **dict.fromkeys(("heure", "heures"), "h"),
+    **dict.fromkeys(("seconde", "secondes"), "s"),
     **dict.fromkeys(("personen", "leute", "mitarbeiter", "entwickler"), "fte"),
     **dict.fromkeys(("mitarbeiterinnen", "entwicklerinnen"), "fte"),
     **{  # a file size ("300 KB"): never tokens, people or time

@@ -93,3 +93,22 @@ def test_ja_or_oui_keeps_the_figure_asked_about(catalog: Catalog, yes: str) -> N
     assert d.consultation.pending is not None
     d = step(script, d.consultation, yes)
     assert d.consultation.answers["local_cost"].numbers == {"hardware": 0.0, "monthly": 2000.0}
+
+
+def test_months_in_french_are_a_time_never_the_monthly_cost(catalog: Catalog) -> None:
+    """'36 mois' typed at the currency doubt after '2 000 € par mois' was recorded as monthly
+    €36, the €2,000 lost; at the write-off question it was no time."""
+    script = catalog.by_slug("edge-economics")
+    assert parse_answer(script.question("amortisation"), "36 mois").number == 36
+    assert parse_answer(script.question("amortisation"), "3 ans").number == 36
+    d = begin(script)
+    for question in script.questions:
+        if question.key == "local_cost":
+            break
+        d = step(script, d.consultation, EDGE_ANSWERS[question.key])
+    d = step(script, d.consultation, "nous avons déjà des GPU, 2 000 € par mois d'exploitation")
+    d = step(script, d.consultation, "36 mois")
+    assert "local_cost" not in d.consultation.answers  # still asked: nothing replaced
+    assert d.consultation.pending is not None
+    d = step(script, d.consultation, "oui")
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 0.0, "monthly": 2000.0}
