@@ -55,4 +55,5 @@ def _denominator(text: str, q: Quantity, before: list[Quantity]) -> bool:
     """ "$3 per 1M tokens", "per million": the unit of a price, not an answer."""
     lead = text[: q.start].rstrip()
     unit_like = q.scale > 1 and q.readings[0] == q.scale
-    return bool(before) and (lead.casefold().endswith("per") or lead.endswith("/") and unit_like)
+    per = lead.casefold().endswith(("per", "pro", "par", "je"))  # German, French too
+    return bool(before) and (per or lead.endswith("/") and unit_like)

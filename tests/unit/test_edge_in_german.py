@@ -112,3 +112,10 @@ def test_months_in_french_are_a_time_never_the_monthly_cost(catalog: Catalog) ->
     assert d.consultation.pending is not None
     d = step(script, d.consultation, "oui")
     assert d.consultation.answers["local_cost"].numbers == {"hardware": 0.0, "monthly": 2000.0}
+
+
+@pytest.mark.parametrize("typed", ["3 $ / 15 $ pro Million", "3 € / 15 € par million"])
+def test_per_million_in_german_or_french_is_the_prices_unit(catalog: Catalog, typed: str) -> None:
+    """'3 $ / 15 $ pro Million' was noted with '“Million” left out: retype the answer …'."""
+    answer = parse_answer(catalog.by_slug("edge-economics").question("price"), typed)
+    assert answer.numbers == {"input": 3.0, "output": 15.0} and answer.note is None
