@@ -27,6 +27,17 @@ _MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds
 # questions counting things, where a count of other things may be how it is worked out ("12k
 # users, each ~30 requests a day"), and tokens are asked about as another question's answer
 _OF_THINGS = ("requests", "calls", "runs")
+_PEOPLE = re.compile(
+    r"(?:users?|customers?|subscribers?|visitors?|seats?|accounts?|dau|mau|employees?)", re.I
+)
+_PEOPLE_AFTER = re.compile(
+    r"\s*(?:daily|monthly|weekly)?\s*(?:active\s+)?(?P<noun>users?|dau|mau)\b", re.I
+)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:(?:daily|monthly|weekly)\s+)?(?:active\s+)?(?P<noun>users|customers|dau|mau|"
+    r"subscribers|visitors)\s*(?:[:=~≈]|of|about|around|approx\.?|roughly)?\s*$",
+    re.I,
+)
 
 
 def is_money(question: Question, text: str, q: Quantity) -> bool:
@@ -48,7 +59,11 @@ def counted(question: Question, text: str, q: Quantity) -> re.Match[str] | None:
     if q.unit is not None or q.currency is not None or question.kind is None:
         return None
     if question.kind is NumberKind.COUNT and question.unit in _OF_THINGS:
-        return None
+        # people are no requests: "5k users", "daily active users 5k", "5k DAU"
+        m = THINGS.match(text, q.end) or _PEOPLE_AFTER.match(text, q.end)
+        if m is not None and _PEOPLE.fullmatch(m["noun"]):
+            return m
+        return _PEOPLE_BEFORE.search(text[: q.start])
     m = THINGS.match(text, q.end)
     if m is None or question.kind is NumberKind.TOKENS and m["noun"].casefold().startswith("tok"):
         return None
@@ -108,6 +123,8 @@ def refusal(question: Question, text: str, q: Quantity, what: str | None = None)
     what = what or read_as(q)
     things = counted(question, text, q)
     typed = typed_figure(text, q) + (things.group() if things else "")
+    if things is not None and things.start() < q.start:  # "daily active users 5k"
+        typed = text[things.start() : q.end].strip()
     return AnswerError(
         f"I read “{typed}” as {what}, but I need {wanted(question)} here{example(question)}."
     )

@@ -132,6 +132,8 @@ THINGS = re.compile(
 def things_named(noun: str) -> str:
     """A counted noun as "a number of ___" says it: "requests", "queries", "tokens"."""
     low = noun.casefold()
+    if low in ("dau", "mau"):  # daily or monthly active users
+        return "users"
     if low.endswith("y"):
         return low[:-1] + "ies"
     return low if low.endswith("s") else low + "s"

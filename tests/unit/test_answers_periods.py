@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 
 
@@ -33,10 +33,16 @@ def test_a_monthly_word_before_the_amount_keeps_it_monthly(catalog: Catalog) -> 
     assert parse_answer(spend, "our annual report says 10k a month").number == 10_000
 
 
-def test_daily_users_are_no_daily_rate(catalog: Catalog) -> None:
-    """'daily active users 5k': the "daily" names the users, not a rate of the 5k."""
+@pytest.mark.parametrize("typed", ["daily active users 5k", "5k users", "5k DAU"])
+def test_users_are_no_requests(catalog: Catalog, typed: str) -> None:
+    """'daily active users 5k' at 'How many requests … a month?' was 5,000 requests, silently
+    (the "daily" names the users, not a rate of the 5k); users are asked to be turned into
+    requests."""
     requests = catalog.by_slug("edge-economics").question("requests")
-    assert parse_answer(requests, "daily active users 5k").note is None
+    with pytest.raises(AnswerError, match=r"as a number of users, but I need the number of requ"):
+        parse_answer(requests, typed)
+    each = parse_answer(requests, "5k users, 3 requests each a day")
+    assert each.number == 456_562  # users × requests each, a day: a month
 
 
 @pytest.mark.parametrize(
