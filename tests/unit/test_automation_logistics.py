@@ -42,11 +42,8 @@ def test_a_european_thousands_point_does_not_cut_an_error_cost_in_two(catalog: C
     )
     out = render_report_markdown(r)
     assert "customs declarations for EU imports: Serious money, safety or legal exposure;" in out
-    # 'just a late truck' matches no option: said so, not silently read as the strictest
-    assert (
-        "dispatch planning for our 120 trucks: Serious money, safety or legal exposure (your "
-        "words for it match no option: read as your whole answer)"
-    ) in out
+    # 'just a late truck': a delay, some money (it was read as the strictest of the answer)
+    assert "dispatch planning for our 120 trucks: Some money or an unhappy customer" in out
 
 
 def test_a_value_given_per_workflow_breaks_a_tie(catalog: Catalog) -> None:
@@ -83,3 +80,21 @@ def test_a_value_said_for_one_workflow_is_called_its_value_and_breaks_a_tie(
     (why,) = section_items(r, "What decides between the leaders")
     assert why.startswith("FNOL intake and subrogation review score the same on feasibility")
     assert "You gave €150,000 a month for FNOL intake: FNOL intake goes first." in why
+
+
+def test_a_workflows_words_that_match_no_option_are_said_so(catalog: Catalog) -> None:
+    """A clause naming a workflow whose words match no option was silently read as the
+    strictest of the whole answer; now the report says so."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            **LOGISTICS,
+            "error_cost": "a wrong customs code can mean a 5.000 EUR fine, a bad dispatch plan "
+            "is hard to say",
+        },
+    )
+    assert (
+        "dispatch planning for our 120 trucks: Serious money, safety or legal exposure (your "
+        "words for it match no option: read as your whole answer)"
+    ) in render_report_markdown(r)
