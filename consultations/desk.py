@@ -25,7 +25,7 @@ from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
 from consultations.state import Consultation, Owner, Status
 from consultations.text import inert
-from consultations.triage.load import BUILTIN
+from consultations.triage.load import BUILTIN, near_builtin
 
 
 class TriageJobStore(Protocol):
@@ -77,13 +77,6 @@ class TriageRequest:
 _ARXIV_ID = re.compile(r"\b(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\b")  # YYMM.NNNNN
 _ID_LIKE = re.compile(r"\b\d{4}\.\d{4,5}\b")
 MAX_TRIAGE_IDS = 500
-
-
-def _near_builtin(name: str) -> str | None:
-    """The built-in list a name nearly is ("neurips", "neurips2024", "colm"), if any."""
-    near = difflib.get_close_matches(name, list(BUILTIN), n=1, cutoff=0.6)
-    prefix = [b for b in BUILTIN if len(name) >= 4 and b.startswith(name)]
-    return near[0] if near else prefix[0] if prefix else None
 
 
 def stops_digest(words: tuple[str, ...]) -> bool:
@@ -352,7 +345,7 @@ class Desk:
             return TriageRequest(builtin=name)
         ids = tuple(dict.fromkeys(_ARXIV_ID.findall(arg)))[:MAX_TRIAGE_IDS]
         not_ids = tuple(w for w in dict.fromkeys(_ID_LIKE.findall(arg)) if not _ARXIV_ID.match(w))
-        if arg.strip() and not ids and not not_ids and (near := _near_builtin(name)):
+        if arg.strip() and not ids and not not_ids and (near := near_builtin(name)):
             return TriageRequest(
                 error=f"No built-in list is called `{inert(arg.strip(), 40)}`: did you mean "
                 f"`/neurips triage {near}`? (built in: {', '.join(f'`{b}`' for b in BUILTIN)})"

@@ -15,7 +15,7 @@ from typing import Any
 
 from consultations.adapters.paper_feeds import ArxivClient, OpenReviewClient, read_feed
 from consultations.adapters.rate_limit import Limiter, arxiv_limiter
-from consultations.triage.load import BUILTIN, read
+from consultations.triage.load import BUILTIN, near_builtin, read
 from consultations.triage.papers import Paper
 from consultations.triage.sources import SUFFIXES, SourceError, parse_lines
 
@@ -36,12 +36,8 @@ def builtin(name: str) -> Iterator[Paper]:
 def load_file(path: Path) -> Iterator[Paper]:
     """Papers from a local .csv or .jsonl file."""
     if not path.exists():
-        named = (
-            [b for b in BUILTIN if b.startswith(path.name.casefold()[:4])]
-            if path.suffix == ""
-            else []
-        )
-        hint = f" (did you mean {' or '.join(named)}?)" if named else ""
+        named = near_builtin(path.name) if path.suffix == "" else None
+        hint = f" (did you mean {named}?)" if named else ""
         raise SourceError(f"no such file: {path}{hint}")
     if path.suffix.casefold() not in SUFFIXES:
         raise SourceError(f"{path}: expected a .csv or .jsonl file")

@@ -7,6 +7,8 @@ The reader that fetches each kind is an adapter (`consultations/adapters/paper_s
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator
 from typing import Literal, Protocol
 
@@ -19,6 +21,15 @@ BUILTIN = {
     "neurips2025": "neurips2025_accepted_titles.csv",
     "colm2025": "colm2025_papers.jsonl",
 }
+
+
+def near_builtin(name: str) -> str | None:
+    """The built-in list a name nearly is ("neurips", "NeurIPS 2024", "colm"), if any."""
+    name = re.sub(r"[\s_-]+", "", name.casefold())
+    near = difflib.get_close_matches(name, list(BUILTIN), n=1, cutoff=0.6)
+    prefix = [b for b in BUILTIN if len(name) >= 4 and b.startswith(name)]
+    return near[0] if near else prefix[0] if prefix else None
+
 
 Kind = Literal["builtin", "arxiv", "openreview", "feed", "file"]
 
