@@ -51,6 +51,8 @@ class FakeConnector(FakeServer):
         self.fail_with: deque[int] = deque()  # statuses to answer before succeeding
         self.fail_only_containing = ""  # throttle only messages whose text contains this
         self.fail_after_taking: deque[int] = deque()  # statuses to answer once it is taken
+        self.stalls: list[tuple[str, float]] = []  # (text contained, seconds): see ``stall``
+        self.stalled: list[str] = []  # texts of the stalled activities, as each began waiting
         self.jwks: list[dict[str, Any]] = []
         self.refuse_streaming = False
         self.stream_interval_s = 0.95  # Teams: about one streaming request a second
@@ -58,6 +60,12 @@ class FakeConnector(FakeServer):
         self.refusals: list[tuple[str, int, str]] = []  # conversation, status, code
         self.installed_for: set[str] = set()  # user ids (29:…) with the app in personal scope
         self.created: list[dict[str, Any]] = []  # conversations created: their requests
+
+    def stall(self, containing: str, seconds: float) -> None:
+        """The next activity whose text contains ``containing`` hangs ``seconds`` and then fails
+        (503), taken by nobody: a worker killed while it waits dies before that part is out."""
+        with self._lock:
+            self.stalls.append((containing, seconds))
 
     def activities(self, conversation: str | None = None) -> list[dict[str, Any]]:
         return [
@@ -115,6 +123,14 @@ class FakeConnector(FakeServer):
             body = rec.json or {}
             text = body.get("text") or ""
             conversation = rec.path.split("/v3/conversations/", 1)[1].split("/", 1)[0]
+            with self._lock:
+                stall = next((s for s in self.stalls if s[0] in text), None)
+                if stall is not None:
+                    self.stalls.remove(stall)
+                    self.stalled.append(text)
+            if stall is not None:
+                time.sleep(stall[1])
+                return json_reply(503, {"error": {"code": "ServiceUnavailable"}})
             if self.fail_with and self.fail_only_containing in text:
                 status = self.fail_with.popleft()
                 return json_reply(

@@ -155,6 +155,28 @@ def test_throttled_chunks_wait_and_the_final_still_lands(
     assert not any(r[1] != 429 for r in fast.refusals if r[0] == conv)
 
 
+@pytest.mark.parametrize("status", [500, 503])
+def test_an_update_the_connector_fails_once_is_skipped_and_the_stream_goes_on(
+    redis_client: redis.Redis, fast: FakeConnector, status: int
+) -> None:
+    """Before, one failed update ended the chunks: the stream hung open with the first words
+    and the whole text was posted again below it as an ordinary message."""
+    gateway, c, conv = chat(redis_client, fast)
+    stream = gateway.open_stream(c)
+    write(stream, WORDS[:10])
+    fast.fail_only_containing = "word12"
+    fast.fail_with.append(status)
+    try:
+        write(stream, WORDS[10:])
+        assert stream.finish() is True
+    finally:
+        fast.fail_only_containing = ""
+    assert not fast.fail_with  # an update failed
+    (s,) = fast.streams_in(conv)
+    assert s.final == stream.text and "word39" in s.final
+    assert len(fast.messages(conv)) == 1  # the final one only: no second copy
+
+
 def test_a_group_chat_is_not_streamed(redis_client: redis.Redis, fast: FakeConnector) -> None:
     gateway, c, conv = chat(redis_client, fast, kind="groupChat")
     stream = gateway.open_stream(c)

@@ -5,8 +5,10 @@ id the service returns is the stream's id), then ``typing`` activities carrying 
 so far with increasing sequence numbers, at most one a second (the text in between is
 batched), then one ``message`` that ends the stream. Teams allows streaming only in personal
 chats, ends a stream two minutes after it began, and refuses chunks (403, 429). A refused
-start changes nothing (``state`` "refused": the worker posts the report whole); any later
-refusal stops the chunks, and the finished text is posted once as an ordinary message.
+start changes nothing (``state`` "refused": the worker posts the report whole); a chunk that
+fails on the way (5xx, unreachable) is skipped, since the next carries the whole text so far;
+any refusal of the stream stops the chunks, and the finished text is posted once as an
+ordinary message.
 """
 
 from __future__ import annotations
@@ -178,12 +180,23 @@ class TeamsReportStream:
                 self._last = self._clock() + retry_after(e, self._interval) - self._interval
                 log.info("teams.stream_throttled", sequence=self.sequence)
                 return
+            if passing(status):  # the next chunk carries this text too: the stream goes on
+                self._last = self._clock()
+                log.warning("teams.stream_chunk_failed", sequence=self.sequence, status=status)
+                return
             self._halted = _reason(e)
             log.warning("teams.stream_stopped", step="chunk", reason=self._halted)
             return
         self.calls += 1
         self._sent = shown
         self._last = self._clock()
+
+
+def passing(status: int | None) -> bool:
+    """A failure of one chunk that says nothing about the stream: the connector unreachable or
+    erring (5xx), or a precondition (412). A refusal of the stream itself (403: not allowed
+    here, completed or past Teams' time limit; 400, 404) ends the chunks."""
+    return status is None or status == 412 or status >= 500
 
 
 def _reason(e: ClientException) -> str:

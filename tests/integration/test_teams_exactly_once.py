@@ -1,0 +1,123 @@
+"""Exactly once, per part, in Teams, with real processes: a report streamed into a personal chat
+by a real worker through the local Bot Connector, which fails one of its parts once, or hangs
+on one while the worker is killed. Every text still reaches the chat once, and no stream is
+left hanging open. No beat runs: the workers sweep for the jobs of dead ones themselves."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.catalog import Catalog
+from consultations.text import delink
+from tests.fakes.anthropic_api import FakeAnthropic
+from tests.fakes.bot_connector import FakeConnector
+from tests.integration.stack import Stack, claude_env, running
+from tests.integration.test_teams import NARRATIVE, activity, consult, consult_last, reports
+
+pytestmark = pytest.mark.slow
+SHOWN = delink(NARRATIVE)
+
+
+@pytest.fixture(scope="module")
+def connector() -> Iterator[FakeConnector]:
+    with FakeConnector() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def claude() -> Iterator[FakeAnthropic]:
+    with FakeAnthropic(("ok", NARRATIVE), tokens_per_s=60) as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def stack(
+    redis_server: EmbeddedRedis, connector: FakeConnector, claude: FakeAnthropic, tmp_path_factory
+) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
+    with running(
+        redis_server.url,
+        10,
+        connector.url,
+        tmp_path_factory.mktemp("teams-once"),
+        NEURIPS_ENV="dev",
+        NEURIPS_JOB_LEASE_S="3",  # short leases so the worker-kill case runs in seconds
+        NEURIPS_SWEEP_S="1",
+        **claude_env(claude.url),
+    ) as s:
+        yield s
+
+
+def each_once(connector: FakeConnector, conv: str) -> None:
+    """The narrative once (the stream's final message), the report's figures once, every
+    message of the chat once, and every stream closed."""
+    texts = connector.texts(conv)
+    assert sum(SHOWN in t for t in texts) == 1, texts
+    assert len(reports(connector, conv)) == 1
+    assert len(texts) == len(set(texts)), texts
+    streams = connector.streams_in(conv)
+    assert [s.final for s in streams] == [SHOWN]
+
+
+def test_the_figures_failing_once_after_the_stream_are_posted_once(
+    stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    conv = "a:once-figures"
+    consult(stack, connector, catalog, conv, "aad-once-1", last=False)
+    connector.fail_only_containing = "report by"  # the part after the streamed narrative
+    connector.fail_with.append(500)  # not a throttle: the attempt fails, Celery retries it
+    try:
+        consult_last(stack, connector, catalog, conv, "aad-once-1")
+        connector.wait_for(lambda: reports(connector, conv), timeout=40)
+    finally:
+        connector.fail_only_containing = ""
+    time.sleep(2)  # any repeat would be out by now
+    assert not connector.fail_with
+    each_once(connector, conv)
+
+
+def test_a_stream_update_failing_once_leaves_one_narrative_and_no_open_stream(
+    stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    """The Bot Connector fails the first growing update of the stream (its second part) once:
+    the next update carries the whole text so far, so the stream goes on. Before, the stream
+    stopped there, hanging open with the first words, and the narrative was posted again in
+    full as an ordinary message below it."""
+    conv = "a:once-chunk"
+    consult(stack, connector, catalog, conv, "aad-once-2", last=False)
+    connector.fail_only_containing = "In short"  # every update of the stream carries it
+    connector.fail_with.append(500)
+    try:
+        consult_last(stack, connector, catalog, conv, "aad-once-2")
+        connector.wait_for(lambda: reports(connector, conv), timeout=40)
+    finally:
+        connector.fail_only_containing = ""
+    time.sleep(2)
+    assert not connector.fail_with  # the failure happened
+    each_once(connector, conv)
+
+
+def test_the_worker_killed_while_a_part_hangs_posts_each_once(
+    stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    """The connector hangs on the figures after the streamed narrative and the worker is
+    killed meanwhile; the sweep gives the report to a new worker, which posts only what is
+    missing."""
+    conv = "a:once-killed"
+    consult(stack, connector, catalog, conv, "aad-once-3", last=False)
+    connector.stall("report by", 8)
+    consult_last(stack, connector, catalog, conv, "aad-once-3")
+    connector.wait_for(lambda: connector.stalled, timeout=40)
+    for w in list(stack.workers):
+        if w.poll() is None:
+            stack.kill(w)
+    stack.start_worker("after-kill")
+    connector.wait_for(lambda: reports(connector, conv), timeout=60)
+    time.sleep(2)
+    each_once(connector, conv)
+    again = activity(connector, "status", "aad-once-3", conv)  # the chat goes on as before
+    stack.http.post("/api/messages", json=again)
+    connector.wait_for(lambda: any("Your consultations" in t for t in connector.texts(conv)))
