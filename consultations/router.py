@@ -71,6 +71,7 @@ Command = Consult | Status | Resume | Cancel | Forget | Help | Digest | Triage |
 
 _SINGLE: dict[str, Command] = {
     "status": Status(),
+    "statut": Status(),  # French (German writes "Status")
     "resume": Resume(),
     "forget": Forget(),
     "help": Help(),

@@ -791,13 +791,15 @@ def test_starting_again_a_consultation_in_progress_says_so(
 def test_a_command_mid_consultation_asks_the_waiting_question_again_last(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
-    """After `status` (or `help`, `digest`) the question was left scrolled above the reply."""
+    """After `status` (or `help`, `digest`) the question was left scrolled above the reply.
+    The French `statut` was read as an answer to it ('I need 2 numbers here')."""
     chat = Chat(make_bot(redis_client, catalog))
     chat.say("consult 3")
     chat.say("5M")
-    for typed in ("status", "help", "digest"):
+    for typed in ("status", "help", "digest", "statut"):
         told, again = chat.say(typed)
         assert "Noted" not in told and "2/8 How many tokens" in again
+        assert "I need" not in told
     (noted,) = chat.say("1200 in, 300 out")
     assert "Noted: input 1,200, output 300" in noted and "3/8" in noted
 
@@ -894,19 +896,22 @@ def test_a_consultation_in_a_channel_says_to_mention_the_bot_with_each_answer(
 def test_an_edited_or_deleted_message_says_answers_stand_as_first_sent(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
-    """An answer edited (or deleted) in Teams changed nothing and nothing was said."""
+    """An answer edited (or deleted) in Teams changed nothing and nothing was said. Then the
+    note said so but left the waiting question scrolled above it; now it is asked again last."""
     chat = Chat(make_bot(redis_client, catalog))
     chat.say("consult 3")
     chat.say("5M")
     edited = Activity(type=ActivityTypes.message_update, id="m-1", text="6M")
-    (said,) = chat.say(edited)
+    said, again = chat.say(edited)
     assert said == (
         "I read each message once, as first sent, so your edit changed nothing. "
         "To change an answer, type `edit N` here, N its question's number."
     )
+    assert again.startswith("**2/8 How many tokens")
     assert chat.say(edited) == []  # the same edit delivered again: said once
-    (said,) = chat.say(Activity(type=ActivityTypes.message_delete, id="m-1"))
+    said, again = chat.say(Activity(type=ActivityTypes.message_delete, id="m-1"))
     assert said.startswith("Deleting a message does not take its answer back.")
+    assert again.startswith("**2/8 How many tokens")
     restored = Activity(
         type=ActivityTypes.message_update, id="m-1", channel_data={"eventType": "undeleteMessage"}
     )
