@@ -13,13 +13,16 @@ import pytest
 import redis
 from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
 
+from consultations.adapters.offline_narrator import OfflineNarrator
 from consultations.adapters.settings import Settings
 from consultations.adapters.teams.gateway import TeamsGateway
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.adapters.teams.stream import INFORMATIVE
+from consultations.catalog import Catalog
 from consultations.state import Consultation, Owner
 from consultations.text import delink
 from tests.fakes.bot_connector import FakeConnector
+from tests.unit.test_advisors import EDGE, run
 
 _n = itertools.count(1)
 WORDS = [f"word{i} " for i in range(40)]
@@ -219,3 +222,19 @@ def test_the_fake_keeps_teams_rules(connector: FakeConnector) -> None:
         assert send("streaming", "Hi", 2, sid2) == 429  # more than one a second
     finally:
         connector.stream_interval_s = 0.95
+
+
+def test_a_report_posted_whole_names_its_title_once(
+    redis_client: redis.Redis, connector: FakeConnector, catalog: Catalog
+) -> None:
+    """The report's first message read '**Edge Deployment Economics** — report by offline
+    analysis', then the built-in advisor's note, then '**Edge Deployment Economics**' again."""
+    gateway, c, conv = chat(redis_client, connector, kind="groupChat")
+    report = run(catalog, "edge-economics", EDGE)
+    c.report, c.narrated_by = report, OfflineNarrator.author
+    c.narrative = OfflineNarrator().narrate(None, report).text  # type: ignore[arg-type]
+    gateway.post_report(c)
+    (text,) = connector.texts(conv)
+    assert text.startswith("**Edge Deployment Economics** — report by offline analysis\n\n_Off")
+    assert text.count("Edge Deployment Economics") == 1
+    assert "\n\n**Verdict: " in text and "**The numbers**" in text

@@ -28,6 +28,13 @@ def text(markdown: str) -> Activity:
     return activity
 
 
+def report_text(title: str, author: str, body: str) -> str:
+    """A report as Teams shows it: its title and who wrote it on the first line, then the body
+    with its own title line left out (it opened the body as well: the title came twice)."""
+    kept = "\n".join(line for line in body.split("\n") if line.strip() != f"**{title}**")
+    return f"**{title}** — report by {author}\n\n{kept.strip()}"
+
+
 def with_feedback(activity: Activity) -> Activity:
     """👍/👎 under a message (Teams' default feedback form, which also asks what was off); a
     click comes back as a ``message/submitAction`` invoke naming this message."""

@@ -80,9 +80,10 @@ class TeamsGateway:
     ) -> None:
         """The report, 👍/👎 under its last message. ``streamed``: the narrative is already in
         the chat (streamed); only the computed verdict and figures follow."""
-        head = f"**{c.report.title if c.report else c.slug}** — report by {c.narrated_by}"
+        title = c.report.title if c.report else c.slug
         body = figures_markdown(c.report) if streamed else delink(c.narrative or "")
-        activities = [cards.text(t) for t in split_text(f"{head}\n\n{body}", cards.MESSAGE_LIMIT)]
+        whole = cards.report_text(title, str(c.narrated_by), body)
+        activities = [cards.text(t) for t in split_text(whole, cards.MESSAGE_LIMIT)]
         cards.with_feedback(activities[-1])
         last = len(activities) - 1
 
