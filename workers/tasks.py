@@ -200,10 +200,13 @@ def _give_up(owner: Owner, cid: str, error: Exception) -> None:
     note = f"{type(error).__name__}: {str(error)[:200]}"
     try:
         c = rt.service.mark_delivery(owner, cid, Delivery.FAILED, note)
+        then = (
+            "Type `restart` or try `/neurips resume` later."
+            if owner.platform == "slack"  # Teams has no slash command: what works there
+            else "Type `restart`, then `undo`: your answers come back and it is written again."
+        )
         rt.gateway(owner.platform).post_notice(
-            c,
-            "Sorry, the report could not be written or posted "
-            f"({note}). Type `restart` or try `/neurips resume` later.",
+            c, f"Sorry, the report could not be written or posted ({note}). {then}"
         )
     except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
         log.exception("report.give_up_failed")

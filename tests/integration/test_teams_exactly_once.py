@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import redis
 
+from consultations.adapters.celery_queue import QUEUE
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
 from consultations.text import delink
@@ -121,3 +124,39 @@ def test_the_worker_killed_while_a_part_hangs_posts_each_once(
     again = activity(connector, "status", "aad-once-3", conv)  # the chat goes on as before
     stack.http.post("/api/messages", json=again)
     connector.wait_for(lambda: any("Your consultations" in t for t in connector.texts(conv)))
+
+
+def test_a_report_given_up_says_what_to_type_in_teams(
+    redis_server: EmbeddedRedis, connector: FakeConnector, catalog: Catalog, tmp_path: Path
+) -> None:
+    """Every worker writing it died: the note in the Teams chat said 'try `/neurips resume`
+    later', a Slack command Teams does not have (and `resume` finds nothing in progress)."""
+    s = Stack(
+        redis_server.url,
+        11,
+        connector.url,
+        tmp_path,
+        NEURIPS_ENV="dev",
+        NEURIPS_JOB_START_GRACE_S="2",
+        NEURIPS_SWEEP_S="1",
+    )
+    r = redis.Redis.from_url(s.redis_url)
+    r.flushdb()
+    conv = "a:given-up"
+    try:
+        s.start_server()
+        consult(s, connector, catalog, conv, "aad-given-up", last=False)
+        consult_last(s, connector, catalog, conv, "aad-given-up")
+        connector.wait_for(lambda: r.llen(QUEUE) == 1, timeout=20)
+        r.delete(QUEUE)  # lost…
+        (job,) = r.hkeys("na:{jobs}:spec")
+        r.hset("na:{jobs}:sweeps", job, 5)  # …as it was four times before: the workers died
+        s.start_worker()
+        (told,) = connector.wait_for(
+            lambda: [t for t in connector.texts(conv) if "could not be written" in t], timeout=30
+        )
+        assert "/neurips" not in told and told.endswith(
+            "Type `restart`, then `undo`: your answers come back and it is written again."
+        )
+    finally:
+        s.stop()
