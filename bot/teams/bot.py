@@ -9,6 +9,7 @@ from typing import Any
 
 import structlog
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.teams import edits, feedback
 from bot.teams.identity import owner_of, place_of
@@ -27,6 +28,20 @@ from consultations.text import inert
 
 log = structlog.get_logger(__name__)
 SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
+
+
+UNREAD_PRESS = "That button's answer could not be read, so nothing was changed."
+
+
+class CardPress(BaseModel):
+    """What a card of ours sends when a button is pressed (or boxes ticked): the consultation,
+    the question, and the number(s) of the choice(s) as we wrote them ("2", "1,3")."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    cid: str = Field(min_length=1, max_length=64)
+    key: str = Field(min_length=1, max_length=64)
+    answer: str = Field(max_length=200)
 
 
 @dataclass
@@ -214,7 +229,14 @@ class ConsultationBot(ActivityHandler):
         await self._reply(tc, turn)
 
     async def _button(self, tc: TurnContext, owner: Owner, value: dict[str, Any]) -> None:
-        cid, key, answer = str(value.get("cid", "")), value.get("key"), str(value["answer"])
+        try:
+            press = CardPress.model_validate(value)
+        except ValidationError as e:
+            log.warning("teams.card_press_refused", problems=e.error_count())
+            await tc.send_activity(cards.text(UNREAD_PRESS))
+            await self._ask_again(tc, owner)
+            return
+        cid, key, answer = press.cid, press.key, press.answer
         try:
             c = await asyncio.to_thread(self.service.get, owner, cid)
         except (NotFound, ValueError):

@@ -141,6 +141,32 @@ def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: 
     assert "6/7" not in again and "Noted" not in again
 
 
+def test_a_forged_button_press_changes_nothing_and_says_so(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """A card's data is the client's to send: an answer that is no text (it was read as
+    "{'x': 1}") or past any button's length, or no question named, is refused at the door;
+    the question waiting is asked again, last."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 4")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        chat.say(text)
+    (card,) = chat.say("datadog")
+    press = json.loads(card.split("\n", 1)[1])["actions"][0]["data"]
+    for forged in (
+        {**press, "answer": {"x": 1}},
+        {**press, "answer": "1 " + "word " * 8000},
+        {"answer": "1", "cid": press["cid"]},
+    ):
+        told, again = chat.say(Activity(type=ActivityTypes.message, value=forged))
+        assert told == "That button's answer could not be read, so nothing was changed."
+        assert "5/7" in again and "Noted" not in again
+    (status, _) = chat.say("status")
+    assert "4 of 7 answered" in status
+    (reply,) = chat.say(Activity(type=ActivityTypes.message, value=press))  # the real one
+    assert "Noted: No" in reply and "6/7" in reply
+
+
 def test_a_pick_one_or_more_question_has_boxes_to_tick(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
