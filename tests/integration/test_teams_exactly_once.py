@@ -82,24 +82,30 @@ def test_the_figures_failing_once_after_the_stream_are_posted_once(
     each_once(connector, conv)
 
 
-def test_a_stream_update_failing_once_leaves_one_narrative_and_no_open_stream(
-    stack: Stack, connector: FakeConnector, catalog: Catalog
+@pytest.mark.parametrize("last", [False, True])
+def test_a_stream_part_failing_once_leaves_one_narrative_and_no_open_stream(
+    stack: Stack, connector: FakeConnector, catalog: Catalog, last: bool
 ) -> None:
-    """The Bot Connector fails the first growing update of the stream (its second part) once:
-    the next update carries the whole text so far, so the stream goes on. Before, the stream
-    stopped there, hanging open with the first words, and the narrative was posted again in
-    full as an ordinary message below it."""
-    conv = "a:once-chunk"
-    consult(stack, connector, catalog, conv, "aad-once-2", last=False)
-    connector.fail_only_containing = "In short"  # every update of the stream carries it
-    connector.fail_with.append(500)
+    """The Bot Connector fails the first growing update of the stream (its second part) once;
+    or (``last``) the first part carrying the narrative's end, the message ending the stream
+    most often, which Teams shows though its answer is an error. Before, the first stopped the
+    stream, hanging open with the first words, and the narrative was posted again in full as an
+    ordinary message below it; the second posted it again under the closed stream."""
+    conv = f"a:once-chunk-{last}"
+    consult(stack, connector, catalog, conv, f"aad-once-2{last}", last=False)
+    if last:
+        connector.fail_only_containing = "a takedown."
+        connector.fail_after_taking.append(500)
+    else:
+        connector.fail_only_containing = "In short"  # every update of the stream carries it
+        connector.fail_with.append(500)
     try:
-        consult_last(stack, connector, catalog, conv, "aad-once-2")
+        consult_last(stack, connector, catalog, conv, f"aad-once-2{last}")
         connector.wait_for(lambda: reports(connector, conv), timeout=40)
     finally:
         connector.fail_only_containing = ""
     time.sleep(2)
-    assert not connector.fail_with  # the failure happened
+    assert not connector.fail_with and not connector.fail_after_taking  # it failed once
     each_once(connector, conv)
 
 

@@ -180,6 +180,28 @@ def test_an_update_the_connector_fails_once_is_skipped_and_the_stream_goes_on(
     assert len(fast.messages(conv)) == 1  # the final one only: no second copy
 
 
+@pytest.mark.parametrize(("status", "taken"), [(500, False), (500, True), (502, True)])
+def test_a_final_message_the_connector_fails_once_closes_the_stream_once(
+    redis_client: redis.Redis, fast: FakeConnector, status: int, taken: bool
+) -> None:
+    """The message that ends the stream fails once, Teams having shown it (``taken``: its
+    gateway answered late) or not. Before, the text was posted again as an ordinary message
+    either way: twice in the chat, or once under a stream left hanging open."""
+    gateway, c, conv = chat(redis_client, fast)
+    stream = gateway.open_stream(c)
+    write(stream, WORDS)
+    fast.fail_only_containing = "_a note_"  # only the final message carries the note
+    (fast.fail_after_taking if taken else fast.fail_with).append(status)
+    try:
+        assert stream.finish("a note") is True
+    finally:
+        fast.fail_only_containing = ""
+    assert not fast.fail_with and not fast.fail_after_taking
+    (s,) = fast.streams_in(conv)
+    assert s.final == stream.text + "\n\n_a note_"
+    assert len(fast.messages(conv)) == 1  # the final one, once
+
+
 def test_a_group_chat_is_not_streamed(redis_client: redis.Redis, fast: FakeConnector) -> None:
     gateway, c, conv = chat(redis_client, fast, kind="groupChat")
     stream = gateway.open_stream(c)

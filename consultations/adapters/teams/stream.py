@@ -28,6 +28,7 @@ from consultations.text import delink, split_text
 log = structlog.get_logger(__name__)
 
 INFORMATIVE = "Writing your report…"
+FINAL_ATTEMPTS = 4  # the message that ends a stream, tried while the connector errs or throttles
 Post = Callable[[Activity, bool], str]  # sends one activity (retried when True); its id
 
 
@@ -119,18 +120,10 @@ class TeamsReportStream:
         final = self._shown + (f"\n\n_{note}_" if note else "")
         if not self._halted and len(final) > cards.MESSAGE_LIMIT:
             self._halted = "too long"
-        if not self._halted:
-            self._sleep(max(0.0, self._interval - (self._clock() - self._last)))
-            try:
-                self._post(stream_activity("final", final, stream_id=self.stream_id), True)
-            except ClientException as e:  # refused (HttpOperationError) or unreachable
-                self._halted = _reason(e)
-                log.warning("teams.stream_stopped", step="final", reason=self._halted)
-            else:
-                self.calls += 1
-                self.state = "done"
-                log.info("teams.stream_finished", stream=self.stream_id, chunks=self.sequence)
-                return True
+        if not self._halted and self._final(final):
+            self.state = "done"
+            log.info("teams.stream_finished", stream=self.stream_id, chunks=self.sequence)
+            return True
         try:  # the fallback: the finished text once, as ordinary messages
             for piece in split_text(final, cards.MESSAGE_LIMIT):
                 self._post(cards.text(piece), True)
@@ -142,6 +135,35 @@ class TeamsReportStream:
         self.state = "done"
         log.info("teams.stream_fallback", stream=self.stream_id, reason=self._halted)
         return True
+
+    def _final(self, final: str) -> bool:
+        """Post the message that ends the stream, tried again while the connector errs or
+        throttles. Once an attempt erred in a way that may hide a post Teams carried out (5xx,
+        unreachable), a later refusal as completed (403, within Teams' time) means that one
+        ended the stream: it is not posted again, nor the text below it."""
+        unsure = False
+        for attempt in range(FINAL_ATTEMPTS):
+            self._sleep(max(0.0, self._interval - (self._clock() - self._last)))
+            try:
+                self._post(stream_activity("final", final, stream_id=self.stream_id), False)
+            except ClientException as e:  # refused (HttpOperationError) or unreachable
+                self._last = self._clock()
+                status = _status(e)
+                within = self._clock() - self._started <= self._max
+                if status == 403 and unsure and within:
+                    log.warning("teams.stream_ended_earlier", stream=self.stream_id)
+                    return True
+                if attempt < FINAL_ATTEMPTS - 1 and (status == 429 or passing(status)):
+                    unsure = unsure or status is None or status >= 500
+                    self._last += retry_after(e, self._interval) - self._interval
+                    log.warning("teams.stream_final_retry", status=status)
+                    continue
+                self._halted = _reason(e)
+                log.warning("teams.stream_stopped", step="final", reason=self._halted)
+                return False
+            self.calls += 1
+            return True
+        return False  # not reached: the last attempt returns
 
     def _start(self) -> None:
         if self._parts is not None:  # before Teams shows anything: a worker dying past
@@ -197,6 +219,11 @@ def passing(status: int | None) -> bool:
     erring (5xx), or a precondition (412). A refusal of the stream itself (403: not allowed
     here, completed or past Teams' time limit; 400, 404) ends the chunks."""
     return status is None or status == 412 or status >= 500
+
+
+def _status(e: ClientException) -> int | None:
+    status = getattr(getattr(e, "response", None), "status_code", None)
+    return status if isinstance(status, int) else None
 
 
 def _reason(e: ClientException) -> str:
