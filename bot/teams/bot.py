@@ -197,6 +197,9 @@ class ConsultationBot(ActivityHandler):
         return say
 
     async def _start(self, tc: TurnContext, owner: Owner, ref: str | None) -> None:
+        if theirs := await asyncio.to_thread(self._someone_elses, tc, owner):
+            await tc.send_activity(cards.text(theirs))  # their thread stays theirs alone
+            return
         if not ref:
             await tc.send_activity(
                 cards.text(
@@ -262,6 +265,9 @@ class ConsultationBot(ActivityHandler):
         await tc.send_activity(cards.text(messages.outcome(outcome)))
 
     async def _resume(self, tc: TurnContext, owner: Owner) -> None:
+        if theirs := await asyncio.to_thread(self._someone_elses, tc, owner):
+            await tc.send_activity(cards.text(theirs))  # not moved into another's thread
+            return
         turn = await asyncio.to_thread(self.desk.resume, owner)
         if turn is None:
             await tc.send_activity(cards.text("Nothing in progress. Type `consult` to start."))

@@ -800,6 +800,53 @@ def test_a_stranger_pressing_a_card_button_in_a_channel_is_told_whose_it_is(
     assert "6/7" in noted  # Ada's own press still answers
 
 
+def test_a_stranger_typing_consult_in_anothers_channel_thread_starts_nothing_there(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """Bob's 'consultation 3' in the thread of Ada's consultation started his there (and his
+    `resume` moved his own there): the thread then held both, Bob's questions among Ada's,
+    and Bob's press of Ada's card was told only 'That question belongs to someone else's
+    consultation.'"""
+    chat = Chat(make_bot(redis_client, catalog))
+    thread = ConversationAccount(id="19:ops@thread.tacv2;messageid=9", conversation_type="channel")
+
+    def said(
+        text: str | None, who: str, value: dict | None = None, where: ConversationAccount = thread
+    ) -> list[str]:
+        person = ChannelAccount(id=f"29:{who}", name=who.title(), aad_object_id=who)
+        return chat.say(
+            Activity(
+                type=ActivityTypes.message,
+                text=text,
+                value=value,
+                from_property=person,
+                conversation=where,
+            )
+        )
+
+    personal = ConversationAccount(id="a:bob", conversation_type="personal")
+    said("consult 7", "bob", where=personal)  # Bob's own, in his chat with the bot
+    said("Beratung 3", "ada")
+    for text in ("etwa 2.500.000", "1200 rein, 300 raus"):
+        said(text, "ada")
+    (card,) = said("3 $ / 15 $", "ada")
+    held = (
+        "This thread holds Ada's consultation, **Edge Deployment Economics**: only their "
+        "answers move it. To start your own, mention me in a new post with `consult` (or type "
+        "it in a personal chat with me)."
+    )
+    for typed in ("consultation 3", "consult", "consult 7", "resume"):
+        assert said(typed, "bob") == [held]
+    press = json.loads(card.split("\n", 1)[1])["actions"][1]["data"]
+    assert said(None, "bob", press) == [held]
+    (status,) = said("status", "bob")[:1]
+    assert "Diffusion Model IP Risk" in status and "Edge" not in status
+    (first,) = said("ads for our shop", "bob", where=personal)  # still answered in his chat
+    assert "Noted: ads for our shop" in first and "2/6" in first
+    (noted,) = said(None, "ada", press)
+    assert "Noted: Within a second" in noted and "5/8" in noted
+
+
 def test_starting_again_a_consultation_in_progress_says_so(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
