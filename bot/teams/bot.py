@@ -163,14 +163,13 @@ class ConsultationBot(ActivityHandler):
         if theirs is None or theirs.status is Status.CANCELLED:
             return None
         script = self.desk.catalog.by_slug(theirs.slug)
-        kind = getattr(tc.activity.conversation, "conversation_type", None)
-        where = "thread" if kind == "channel" else "chat"
+        if getattr(tc.activity.conversation, "conversation_type", None) == "channel":
+            where, start = "thread", "mention me in a new post with `consult` (or type it in a "
+            start += "personal chat with me)."
+        else:  # a group chat has no threads: one consultation at a time in it
+            where, start = "chat", "type `consult` in a personal chat with me."
         return messages.held_by(
-            f"{inert(holder.name, 60)}'s",
-            script,
-            where,
-            "To start your own, mention me in a new post with `consult` (or type it in a "
-            "personal chat with me).",
+            f"{inert(holder.name, 60)}'s", script, where, f"To start your own, {start}"
         )
 
     def _hold(self, tc: TurnContext, owner: Owner) -> None:

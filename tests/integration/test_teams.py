@@ -845,6 +845,12 @@ def test_a_stranger_typing_consult_in_anothers_channel_thread_starts_nothing_the
     assert "Noted: ads for our shop" in first and "2/6" in first
     (noted,) = said(None, "ada", press)
     assert "Noted: Within a second" in noted and "5/8" in noted
+    group = ConversationAccount(id="19:team@thread.v2", conversation_type="groupChat")
+    said("consult 6", "ada", where=group)
+    assert said("consult 3", "bob", where=group) == [  # no posts to start one in a group chat
+        "This chat holds Ada's consultation, **Automation Frontier Reassessment**: only their "
+        "answers move it. To start your own, type `consult` in a personal chat with me."
+    ]
 
 
 def test_starting_again_a_consultation_in_progress_says_so(
