@@ -73,6 +73,8 @@ _SINGLE: dict[str, Command] = {
     "status": Status(),
     "statut": Status(),  # French (German writes "Status")
     "resume": Resume(),
+    "fortsetzen": Resume(),  # German
+    "reprendre": Resume(),  # French
     "forget": Forget(),
     "help": Help(),
     "?": Help(),

@@ -52,6 +52,7 @@ LONGEST_FIRST = (
     "tests/integration/test_exactly_once.py",
     "tests/integration/test_terminal_chat.py",
     "tests/integration/test_teams.py",
+    "tests/integration/test_teams_exactly_once.py",
     "tests/integration/test_teams_digest.py",
     "tests/integration/test_digest_personal.py",
     "tests/integration/test_hostile.py",

@@ -307,6 +307,14 @@ def started_in_log(log: Path, stream_id: str) -> bool:
     )
 
 
+def delivered_in_log(log: Path, cid: str) -> bool:
+    """The worker logged this report as delivered: every part is out and checkpointed."""
+    return any(
+        '"report.delivered"' in line and f'"cid": "{cid}"' in line
+        for line in log.read_text().splitlines()
+    )
+
+
 @pytest.mark.slow
 def test_a_consultation_over_http_with_the_report_streamed_from_a_worker(
     teams_stack: Stack, connector: FakeConnector, claude: FakeAnthropic, catalog: Catalog
@@ -435,6 +443,8 @@ def test_feedback_on_a_report_is_stored_and_shown_in_status(
     store = redis.Redis.from_url(teams_stack.redis_url)
     owner = Owner(platform="teams", workspace="tenant1", user="aad-rater")
     (cid,) = [k.decode().rsplit(":", 1)[1] for k in store.scan_iter(f"na:{{{owner.key}}}:c:*")]
+    worker_log = teams_stack.logs / "worker.log"  # the worker has noted which message it is
+    connector.wait_for(lambda: delivered_in_log(worker_log, cid), timeout=20)
     feedback = RedisFeedback(store, 3600)
     r = teams_stack.http.post(
         "/api/messages",

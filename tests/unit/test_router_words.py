@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.router import Answer, Consult, parse
+from consultations.router import Answer, Consult, Resume, Status, parse
 
 
 @pytest.mark.parametrize("typed", ["Beratung 3", "consultation 3", "Konsultation 3"])
@@ -17,3 +17,13 @@ def test_a_consultation_is_started_by_its_number_in_german_or_french(typed: str)
 @pytest.mark.parametrize("typed", ["consultation with lawyers", "Beratung"])
 def test_the_same_words_in_an_answer_stay_an_answer(typed: str) -> None:
     assert parse(typed, slash=False) == Answer(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("statut", Status()), ("fortsetzen", Resume()), ("Reprendre", Resume())],
+)
+def test_status_and_resume_in_french_or_german(typed: str, meant: object) -> None:
+    """'statut' and 'fortsetzen' were read as answers to the question waiting ('I need a
+    number here, for example about 5M')."""
+    assert parse(typed, slash=False) == meant
