@@ -166,3 +166,33 @@ def test_a_report_given_up_says_what_to_type_in_teams(
         )
     finally:
         s.stop()
+
+
+def test_the_worker_killed_mid_stream_leaves_one_note_and_one_whole_report(
+    stack: Stack, connector: FakeConnector, claude: FakeAnthropic, catalog: Catalog
+) -> None:
+    """Claude stops mid-sentence and the worker streaming it is killed: the next worker does not
+    stream again (Teams shows the first stream's words still), it says once that the stream was
+    cut off and posts the report whole, once."""
+    conv = "a:once-mid-stream"
+    consult(stack, connector, catalog, conv, "aad-once-4", last=False)
+    release = claude.pause_after(80)
+    try:
+        consult_last(stack, connector, catalog, conv, "aad-once-4")
+        connector.wait_for(lambda: claude.paused.is_set(), timeout=40)
+        (stream,) = connector.wait_for(lambda: connector.streams_in(conv), timeout=20)
+        for w in list(stack.workers):
+            if w.poll() is None:
+                stack.kill(w)
+    finally:
+        release.set()
+    stack.start_worker("after-stream-kill")
+    connector.wait_for(lambda: reports(connector, conv), timeout=60)
+    time.sleep(2)
+    texts = connector.texts(conv)
+    assert [t for t in texts if "cut off" in t] == [
+        "The streamed report above was cut off; here it is whole."
+    ]
+    (report,) = reports(connector, conv)
+    assert SHOWN in report["text"] and sum(SHOWN in t for t in texts) == 1
+    assert connector.streams_in(conv) == [stream]  # not streamed a second time
