@@ -77,7 +77,7 @@ def test_the_figures_failing_once_after_the_stream_are_posted_once(
         connector.wait_for(lambda: reports(connector, conv), timeout=40)
     finally:
         connector.fail_only_containing = ""
-    time.sleep(2)  # any repeat would be out by now
+    time.sleep(1)  # any repeat would be out by now
     assert not connector.fail_with
     each_once(connector, conv)
 
@@ -104,7 +104,7 @@ def test_a_stream_part_failing_once_leaves_one_narrative_and_no_open_stream(
         connector.wait_for(lambda: reports(connector, conv), timeout=40)
     finally:
         connector.fail_only_containing = ""
-    time.sleep(2)
+    time.sleep(1)
     assert not connector.fail_with and not connector.fail_after_taking  # it failed once
     each_once(connector, conv)
 
