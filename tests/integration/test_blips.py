@@ -67,6 +67,16 @@ def test_redis_away_for_15_seconds_mid_consultation(
         )
         assert len(told) == 1
         told_s = time.monotonic() - away
+        # a consultation or a triage asked for now: not started, and said so; no thread is
+        # left in the channel that nothing will ever answer in
+        for n, command in enumerate(("consult 2", "triage neurips2025")):
+            url = f"{slack.url}/response/away{n}"
+            assert s.command(command, "U60", "CB", response_url=url).status_code == 200
+            sorry = slack.wait_for(lambda n=n: slack.responses(f"away{n}"), timeout=10)
+            assert "try again" in sorry[0]["text"]
+        slack.wait_for(lambda: len(slack.calls("chat.delete")) == 2, timeout=10)
+        parents = [m for m in slack.messages if m["channel"] == "CB" and not m["thread_ts"]]
+        assert [m["ts"] for m in parents] == [thread]
         print(f"\nRedis down: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms,")
         print(f"user told to send again {told_s:.1f} s after Redis went away")
         time.sleep(max(0.0, 15 - (time.monotonic() - away)))
