@@ -470,7 +470,7 @@ def test_triage_without_ids_waits_for_a_file_in_its_thread(
     slack.message("U2", parent["ts"], "", channel="CF", files=[shared])
     assert jobs.sent == []  # a file elsewhere, or from someone else, is not a triage request
     slack.message("U1", parent["ts"], "", channel="CF", files=[shared])
-    assert "Reading mine.csv" in slack.thread(parent["ts"], "CF")[0]
+    assert "Reading mine\u2024csv" in slack.thread(parent["ts"], "CF")[0]  # a dot: no link
     ((job,),) = jobs.of("triage")
     spec = app.triage_jobs.get(job)
     assert spec["file_url"] == shared["url_private_download"] and spec["file_name"] == "mine.csv"
