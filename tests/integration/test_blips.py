@@ -74,6 +74,13 @@ def test_redis_away_for_15_seconds_mid_consultation(
             assert s.command(command, "U60", "CB", response_url=url).status_code == 200
             sorry = slack.wait_for(lambda n=n: slack.responses(f"away{n}"), timeout=10)
             assert "try again" in sorry[0]["text"]
+        # in a thread of the app's Messages tab (the agent's): acked, and told there too (a
+        # 500 had Slack send it again later, after the user had sent it again)
+        dm = {"type": "message", "channel": "D60", "user": "U60", "text": "consult 3"}
+        dm.update(ts=f"{time.time():.6f}", thread_ts="1700000000.000100", channel_type="im")
+        assert s.event(dm).status_code == 200
+        slack.wait_for(lambda: slack.thread("D60", "1700000000.000100"), timeout=10)
+        assert [p["text"] for p in slack.thread("D60", "1700000000.000100")] == [SORRY_ANSWER]
         slack.wait_for(lambda: len(slack.calls("chat.delete")) == 2, timeout=10)
         parents = [m for m in slack.messages if m["channel"] == "CB" and not m["thread_ts"]]
         assert [m["ts"] for m in parents] == [thread]
