@@ -250,8 +250,6 @@ class RedisOAuthStateStore(OAuthStateStore, AsyncOAuthStateStore):
         self._r = client
         self._ttl = expiration_seconds
         self._logger = logging.getLogger(__name__)
-        self._last: dict[tuple[Any, ...], Bot | Installation | None] = {}  # Bolt's lookups
-        self._last_lock = threading.Lock()  # deletes run in threads
 
     @property
     def logger(self) -> logging.Logger:
