@@ -22,6 +22,7 @@ from consultations.adapters.checkpoints import once
 from consultations.adapters.redis_triage import TriageJobs
 from consultations.adapters.settings import Settings
 from consultations.ports import Parts, TriagePoster
+from consultations.text import inert
 from consultations.triage.llm_rubric import slice_size
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
@@ -96,7 +97,7 @@ def start(app: Celery, job: str) -> int:
             papers = _papers(gateway, spec)
         except Exception as e:  # noqa: BLE001 — the user is told why; nothing to retry
             log.warning("triage.fetch_failed", error=str(e))
-            gateway.triage_progress(spec, f"Triage failed: {str(e)[:200]}.")
+            gateway.triage_progress(spec, f"Triage failed: {inert(str(e), 200)}.")
             return 0
         if not papers:
             gateway.triage_progress(spec, "Triage: no papers found in what you gave me.")

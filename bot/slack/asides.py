@@ -100,33 +100,41 @@ async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, A
     owner = owner_of(body, str(event["user"]))
     channel = str(event["channel"])
 
-    def waiting() -> Consultation | None:
-        c = waiting_in(ctx, owner, channel)
-        return c if c is not None and first_told(ctx, owner, c) else None
+    def waiting() -> tuple[Consultation, int] | None:
+        found = open_in(ctx, owner, channel)
+        return (found[0], len(found) - 1) if found and first_told(ctx, owner, found[0]) else None
 
-    c = await asyncio.to_thread(waiting)
-    if c is None:
+    told = await asyncio.to_thread(waiting)
+    if told is None:
         return
-    log.info("slack.answer_outside_thread")
+    c, others = told
+    log.info("slack.answer_outside_thread", others=others)
     text = f"I did not take that as an answer: {where_answered(ctx, c)}"
+    if others:  # one thread named, the one last answered; the rest are a command away
+        text += f"\n{others} more of yours wait in threads here: `/neurips status` links each."
     await ctx.client.chat_postEphemeral(channel=channel, user=owner.user, text=kit.mrkdwn(text))
 
 
 def waiting_in(
     ctx: SlackContext, owner: Owner, channel: str, besides: str | None = None
 ) -> Consultation | None:
-    """The writer's latest consultation in progress in a thread of ``channel`` (other than
-    the thread ``besides``), if any."""
-    return next(
-        (
-            c
-            for c in ctx.app.store.list(owner, RECENT)
-            if c.status is Status.ACTIVE
-            and c.location.get("channel") == channel
-            and c.location.get("thread_ts") != besides
-        ),
-        None,
-    )
+    """The writer's consultation in progress in a thread of ``channel`` (other than the
+    thread ``besides``) answered last, if any."""
+    return next(iter(open_in(ctx, owner, channel, besides)), None)
+
+
+def open_in(
+    ctx: SlackContext, owner: Owner, channel: str, besides: str | None = None
+) -> list[Consultation]:
+    """The writer's consultations in progress in threads of ``channel`` (but ``besides``),
+    the one answered last first, among their ``RECENT`` latest."""
+    return [
+        c
+        for c in ctx.app.store.list(owner, RECENT)
+        if c.status is Status.ACTIVE
+        and c.location.get("channel") == channel
+        and c.location.get("thread_ts") != besides
+    ]
 
 
 def where_answered(ctx: SlackContext, c: Consultation) -> str:

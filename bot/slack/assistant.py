@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+import redis
 import structlog
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.listener_matcher.async_listener_matcher import AsyncCustomListenerMatcher
@@ -57,6 +58,7 @@ AGENT = replace(SURFACE, prefix="")  # commands are typed in the thread as they 
 READING = "reading your answers…"
 WRITING = "writing your report…"
 AGENT_BUTTON = re.compile(r"^agent_consult_\d+$")
+MATCH_S = 1.0  # at most this long to tell an agent thread, before Slack's ack
 
 
 class AgentThread:
@@ -280,7 +282,14 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         if not event.get("user") or not event.get("channel") or not event.get("thread_ts"):
             return False
         owner = owner_of(body, str(event["user"]))
-        return await agent.is_agent_thread(owner, event["channel"], event["thread_ts"])
+        try:  # before the ack: Redis away must not hold it past Slack's 3 s, nor fail it
+            return await asyncio.wait_for(
+                agent.is_agent_thread(owner, event["channel"], event["thread_ts"]), MATCH_S
+            )
+        except (redis.RedisError, TimeoutError):
+            # taken here: acked at once, the listener fails after the ack and the user is
+            # told in the thread (a failed or late ack had Slack send it again, later)
+            return True
 
     only_agent_threads = AsyncCustomListenerMatcher(app_name="assistant", func=in_agent_thread)
 

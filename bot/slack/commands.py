@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -93,13 +94,15 @@ async def triage(
             "thread and I will triage it (columns: id, title, and abstract if you have it).",
         )
         place = f"{channel}/{ts}"
-        await asyncio.to_thread(ctx.app.triage_jobs.await_file, owner.key, place)
+        await saved(conv, channel, ts, ctx.app.triage_jobs.await_file, owner.key, place)
         return "Waiting for your file in the thread." + in_dm(asked, channel)
     if request.builtin:
         channel, ts = await conv.open_thread(
             owner, channel, f"Triage for <@{owner.user}>: reading the {request.builtin} papers…"
         )
-        await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, builtin=request.builtin)
+        await saved(
+            conv, channel, ts, desk.start_triage, owner, channel, ts, ts, builtin=request.builtin
+        )
         return f"Triaging the {request.builtin} papers on a worker; results in the thread." + in_dm(
             asked, channel
         )
@@ -107,7 +110,9 @@ async def triage(
     channel, ts = await conv.open_thread(
         owner, channel, f"Triage for <@{owner.user}>: fetching {n} arXiv paper(s)…"
     )
-    await asyncio.to_thread(desk.start_triage, owner, channel, ts, ts, ids=",".join(request.ids))
+    await saved(
+        conv, channel, ts, desk.start_triage, owner, channel, ts, ts, ids=",".join(request.ids)
+    )
     left_out = (
         f" Left out, not arXiv ids (no such month): {', '.join(request.not_ids)}."
         if request.not_ids
@@ -116,6 +121,18 @@ async def triage(
     return f"Triaging {n} paper(s) on a worker; results in the thread.{left_out}" + in_dm(
         asked, channel
     )
+
+
+async def saved(
+    conv: Conversation, channel: str, ts: str, save: Callable[..., object], *args: Any, **kw: Any
+) -> None:
+    """``save`` the job of the thread just opened at ``ts``; if it fails (Redis away), the
+    thread's first message is taken back before the failure is told."""
+    try:
+        await asyncio.to_thread(save, *args, **kw)
+    except Exception:
+        await conv.withdraw(channel, ts)
+        raise
 
 
 def in_dm(asked: str, used: str) -> str:

@@ -67,12 +67,25 @@ class Conversation:
         assert channel is not None
         return channel, parent["ts"]
 
+    async def withdraw(self, channel: str, ts: str) -> None:
+        """Take back a thread's first message whose consultation or job could not be saved
+        (Redis away): no thread is left in the channel that nothing will ever answer in, and
+        the user's second try does not show two. The failure itself is told by the caller."""
+        try:
+            await self.ctx.client.chat_delete(channel=channel, ts=ts)
+        except Exception as e:  # noqa: BLE001 — only a stray message is left
+            log.warning("slack.withdraw_failed", error=repr(e))
+
     async def start(self, owner: Owner, script: ConsultationScript, channel: str | None) -> Turn:
         """Open a thread and ask the first question; the turn that asked it."""
         text = f"<@{owner.user}> started *{script.title}* — {script.decision}"
         channel, ts = await self.open_thread(owner, channel, text)
         location = {"place": f"{channel}/{ts}", "channel": channel, "thread_ts": ts}
-        turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
+        try:
+            turn = await asyncio.to_thread(self.service.start, owner, script.slug, location)
+        except Exception:
+            await self.withdraw(channel, ts)
+            raise
         if not channel.startswith("D"):  # a channel's thread: others there may write in it
             await asyncio.to_thread(self.ctx.app.holders.save, location["place"], owner)
         await self.reply(turn, lead=await self.intro(owner, turn))

@@ -21,6 +21,7 @@ from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
+from consultations.text import inert
 
 log = structlog.get_logger(__name__)
 
@@ -197,8 +198,9 @@ async def triage_file(ctx: SlackContext, owner: Owner, place: str, event: dict[s
         return  # a file in some other thread: not a triage request
     f = event["files"][0]
     channel, thread = place.split("/", 1)
+    name = inert(str(f.get("name") or "the file"), 80)  # the user's to choose: anything
     progress = await ctx.client.chat_postMessage(
-        channel=channel, thread_ts=thread, text=f"Reading {f.get('name', 'the file')}…"
+        channel=channel, thread_ts=thread, text=f"Reading {name}…"
     )
     job = await asyncio.to_thread(
         ctx.app.desk.start_triage,

@@ -301,6 +301,13 @@ class FakeSlack(FakeServer):
             message = {"ts": ts, "channel": p.get("channel"), "text": p.get("text", "")}
             message.update({"thread_ts": p.get("thread_ts"), "blocks": p.get("blocks")})
             self.messages.append({**message, "bot_id": "BBOT", "metadata": meta})
+        elif method == "chat.delete":
+            with self._lock2:
+                self.messages = [
+                    m
+                    for m in self.messages
+                    if (m["channel"], m["ts"]) != (p.get("channel"), p.get("ts"))
+                ]
         elif method == "files.completeUploadExternal" and p.get("channel_id"):
             files = [{"id": f.get("id"), "title": f.get("title")} for f in p.get("files") or []]
             self.messages.append(

@@ -33,9 +33,11 @@ def slack() -> Iterator[FakeSlack]:
         yield fake
 
 
-def send(stack: Stack, text: str, thread: str) -> tuple[int, float]:
+def send(
+    stack: Stack, text: str, thread: str, user: str = "U60", channel: str = "CB"
+) -> tuple[int, float]:
     began = time.monotonic()
-    r = stack.message("U60", "CB", thread, text, f"EvB{next(_ids):05d}")
+    r = stack.message(user, channel, thread, text, f"EvB{next(_ids):05d}")
     return r.status_code, time.monotonic() - began
 
 
@@ -67,6 +69,23 @@ def test_redis_away_for_15_seconds_mid_consultation(
         )
         assert len(told) == 1
         told_s = time.monotonic() - away
+        # a consultation or a triage asked for now: not started, and said so; no thread is
+        # left in the channel that nothing will ever answer in
+        for n, command in enumerate(("consult 2", "triage neurips2025")):
+            url = f"{slack.url}/response/away{n}"
+            assert s.command(command, "U60", "CB", response_url=url).status_code == 200
+            sorry = slack.wait_for(lambda n=n: slack.responses(f"away{n}"), timeout=10)
+            assert "try again" in sorry[0]["text"]
+        # in a thread of the app's Messages tab (the agent's): acked, and told there too (a
+        # 500 had Slack send it again later, after the user had sent it again)
+        dm = {"type": "message", "channel": "D60", "user": "U60", "text": "consult 3"}
+        dm.update(ts=f"{time.time():.6f}", thread_ts="1700000000.000100", channel_type="im")
+        assert s.event(dm).status_code == 200
+        slack.wait_for(lambda: slack.thread("D60", "1700000000.000100"), timeout=10)
+        assert [p["text"] for p in slack.thread("D60", "1700000000.000100")] == [SORRY_ANSWER]
+        slack.wait_for(lambda: len(slack.calls("chat.delete")) == 2, timeout=10)
+        parents = [m for m in slack.messages if m["channel"] == "CB" and not m["thread_ts"]]
+        assert [m["ts"] for m in parents] == [thread]
         print(f"\nRedis down: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms,")
         print(f"user told to send again {told_s:.1f} s after Redis went away")
         time.sleep(max(0.0, 15 - (time.monotonic() - away)))
@@ -92,4 +111,44 @@ def test_redis_away_for_15_seconds_mid_consultation(
     finally:
         s.stop()
         reap()  # the worker and beat out before their Redis goes
+        own.stop()
+
+
+def test_installable_anywhere_redis_away_is_acked_and_told(
+    slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    """With OAuth (any workspace installs the app), Bolt reads the workspace's installation
+    from Redis before every ack: with Redis away every request was answered 500 (Slack sends
+    it again later) and nobody was told. The installation last read is used meanwhile."""
+    from consultations.adapters.slack.installations import Installations
+    from tests.integration.test_slack_oauth import installation, oauth_settings
+
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())
+    own.start()
+    s = Stack(
+        own.url,
+        0,
+        slack.url,
+        tmp_path / "stack",
+        SLACK_CLIENT_ID="111.222",
+        SLACK_CLIENT_SECRET="client-secret",
+        SLACK_REDIRECT_URI="https://advisor.example.com/slack/oauth_redirect",
+    )
+    del s.env["SLACK_BOT_TOKEN"]
+    client = redis.Redis.from_url(s.redis_url)
+    Installations(oauth_settings(), client).store.save(installation("T1", "xoxb-fake"))
+    client.close()
+    try:
+        s.start_server()  # no worker: the first questions are the server's to ask
+        thread = start(s, slack, "U61", "3", "CO")
+        own.stop()
+        first = typical(catalog.by_slug("edge-economics").questions[0])
+        status, ack_s = send(s, first, thread, "U61", "CO")
+        assert status == 200 and ack_s < 3.0
+        slack.wait_for(lambda: [p for p in slack.thread("CO", thread) if p["text"] == SORRY_ANSWER])
+        url = f"{slack.url}/response/oauth-away"
+        assert s.command("status", "U62", "CO", response_url=url).status_code == 200  # new user
+        assert "try again" in slack.wait_for(lambda: slack.responses("oauth-away"))[0]["text"]
+    finally:
+        s.stop()
         own.stop()

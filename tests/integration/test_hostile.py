@@ -210,3 +210,56 @@ def test_claudes_clarifying_question_is_shown_inertly_in_slack_and_teams(
             s.http.post("/api/messages", json=body)
             said = connector.wait_for(lambda: connector.texts("a:clarify")[2:])
             assert "Is that" in said[0] and live(said[0]) == [] and "1/8" in said[0]
+
+
+@pytest.mark.slow
+def test_a_shared_file_is_triaged_with_its_name_and_titles_inert(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """A file's name and the papers' titles are anyone's to write: its name was echoed live
+    ('Reading <!channel>…', 'Triage failed: <!channel>…') and a link in a title was posted
+    as a link in the results."""
+    title = HOSTILE["slack-link"] + " " + HOSTILE["bare-link"] + " " + HOSTILE["here"]
+    slack.files["hostile.csv"] = f'id,title\n1,"{title}"\n2,A plain title\n'.encode()
+    for n, name in enumerate((HOSTILE["channel"] + ".txt", "papers.csv")):
+        channel = f"CH{n}"
+        stack.command("triage", "U77", channel=channel)
+        parent = slack.wait_for(
+            lambda c=channel: [
+                p for p in slack.requests_with_ts() if p["channel"] == c and "share a" in p["text"]
+            ]
+        )
+        shared = {
+            "id": "F1",
+            "name": name,
+            "url_private_download": f"{slack.url}/files/hostile.csv",
+        }
+        stack.event(
+            {
+                "type": "message",
+                "subtype": "file_share",
+                "channel": channel,
+                "user": "U77",
+                "text": "",
+                "ts": f"{time.time():.6f}",
+                "thread_ts": parent[0]["ts"],
+                "files": [shared],
+            }
+        )
+    failed = slack.wait_for(
+        lambda: [u for u in slack.calls("chat.update") if u["channel"] == "CH0"], timeout=60
+    )
+    assert failed[-1]["text"].startswith("Triage failed: ") and live(failed) == []
+    results = slack.wait_for(
+        lambda: [
+            p
+            for p in slack.calls("chat.postMessage")
+            if p["channel"] == "CH1" and "Top 2 of 2 papers" in p.get("text", "")
+        ],
+        timeout=60,
+    )
+    assert "click me" in json.dumps(results) and live(results) == []
+    said = [p for p in slack.calls("chat.postMessage") if p["channel"] in ("CH0", "CH1")]
+    assert [p["text"] for p in said if p.get("thread_ts")][:1] and all(
+        live(p["text"].replace("<@U77>", "")) == [] for p in said
+    )

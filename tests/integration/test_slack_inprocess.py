@@ -470,7 +470,7 @@ def test_triage_without_ids_waits_for_a_file_in_its_thread(
     slack.message("U2", parent["ts"], "", channel="CF", files=[shared])
     assert jobs.sent == []  # a file elsewhere, or from someone else, is not a triage request
     slack.message("U1", parent["ts"], "", channel="CF", files=[shared])
-    assert "Reading mine.csv" in slack.thread(parent["ts"], "CF")[0]
+    assert "Reading mine\u2024csv" in slack.thread(parent["ts"], "CF")[0]  # a dot: no link
     ((job,),) = jobs.of("triage")
     spec = app.triage_jobs.get(job)
     assert spec["file_url"] == shared["url_private_download"] and spec["file_name"] == "mine.csv"
@@ -846,3 +846,32 @@ def test_a_question_under_the_report_is_told_once_what_can_be_done(
     assert told["text"].startswith("I cannot answer questions about the report, only write it")
     assert "Type `edit N` to change answer N" in told["text"]
     assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1  # nothing moved
+
+
+def test_an_answer_written_in_the_channel_points_to_the_thread_answered_last_once(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """Several consultations open in one channel: a message written in the channel itself is
+    told (to its writer alone, once) to go to the thread they answered last, and that the
+    others are listed by `/neurips status`; nothing is taken or posted."""
+    first = slack.start("U1", "3")
+    slack.start("U1", "1")
+    slack.start("U1", "2")
+    slack.start("U1", "3", channel="C2")  # another channel's: not counted here
+    slack.message("U1", first, "5M")  # the one they were answering
+    posted = len(fake.calls("chat.postMessage"))
+
+    def in_channel(user: str, text: str) -> None:
+        event = {"type": "message", "channel": "C1", "user": user, "text": text}
+        slack.event({**event, "ts": f"{time.time():.6f}", "channel_type": "channel"})
+
+    in_channel("U1", "1200 in, 300 out")
+    in_channel("U1", "oops, 1200 in, 300 out")
+    in_channel("U2", "lunch?")  # someone with nothing open here
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and "channel" in told and "thread_ts" not in told
+    text = told["text"]
+    assert "*Edge Deployment Economics* go in its thread, where question 2 is waiting" in text
+    assert f"p{first.replace('.', '')}|open thread>" in text
+    assert "2 more of yours wait in threads here: `/neurips status` links each." in text
+    assert len(fake.calls("chat.postMessage")) == posted

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -308,3 +309,40 @@ def test_a_second_workspace_gets_its_report_from_the_worker_with_its_own_token(
     canvas = slack.wait_for(lambda: [c for t, c in slack.calls_with_token("canvases.create")])
     assert "Diffusion Model IP Risk Assessment" in str(canvas[0])
     assert tokens_in(slack, "C7") == {"xoxb-seven"}
+
+
+def test_redis_away_bolt_gets_the_installation_last_read_but_not_an_uninstalled_one(
+    tmp_path: Path,
+) -> None:
+    """Bolt looks the workspace up before every ack; with Redis away, the one read last."""
+    import asyncio
+
+    from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
+
+    own = EmbeddedRedis(tmp_path, port=free_port())
+    own.start()
+    client = redis.Redis.from_url(own.url, socket_timeout=2, socket_connect_timeout=1)
+    store = Installations(oauth_settings(), client).store
+    store.save(installation("T2", "xoxb-two"))
+    store.save(installation("T3", "xoxb-three"))
+
+    def find(team: str, user: str | None = None) -> Installation | None:
+        return asyncio.run(
+            store.async_find_installation(enterprise_id=None, team_id=team, user_id=user)
+        )
+
+    try:
+        assert find("T2") is not None and find("T3") is not None
+        store.delete_bot(enterprise_id=None, team_id="T3")  # uninstalled from T3
+        own.stop()
+        found = find("T2")
+        assert found is not None and found.bot_token == "xoxb-two"
+        assert find("T2", "USOMEONE") is None  # no user token of their own: none needed
+        bot = asyncio.run(store.async_find_bot(enterprise_id=None, team_id="T2"))
+        assert bot is not None and bot.bot_token == "xoxb-two"
+        for gone in ("T3", "T4"):  # uninstalled, or never read: Redis's error, as before
+            with pytest.raises(redis.ConnectionError):
+                find(gone)
+    finally:
+        client.close()
+        own.stop()

@@ -36,6 +36,7 @@ from consultations.ports import (
 )
 from consultations.render import figures_markdown
 from consultations.state import Consultation
+from consultations.text import delink
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
@@ -218,7 +219,7 @@ class SlackGateway:
             resp = client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread,
-                text=kit.mrkdwn(kit.neutralise(text)),
+                text=kit.mrkdwn(kit.neutralise(delink(text))),  # titles are untrusted
                 unfurl_links=False,
                 unfurl_media=False,
                 metadata=meta,
@@ -256,6 +257,7 @@ class SlackGateway:
         died before the checkpoint. A channel's is an ephemeral message, in no history: a
         retry that cannot tell whether the first was shown says this one is sent again."""
         client = self._client(sub.workspace)
+        markdown = delink(markdown)  # the papers' titles are untrusted
         if sub.user and sub.channel.startswith("@"):
             markdown = f"_A preview of your own digest; it comes {sub.describe()}._\n{markdown}"
             text = (kit.split_markdown(markdown, kit.TEXT_LIMIT) or [""])[0]
@@ -310,7 +312,7 @@ class SlackGateway:
         lines = [f"**Top {len(results)} of {total:,} papers** by cost, failure and compute"]
         for n, r in enumerate(results, 1):
             lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
-        pieces = kit.split_markdown("\n".join(lines))
+        pieces = kit.split_markdown(delink("\n".join(lines)))  # titles, Claude's why: untrusted
         text = pieces[0] if pieces else ""
         blocks = [kit.section(t) for t in pieces][: kit.BLOCKS_LIMIT]
         client = self._client(spec["workspace"])

@@ -5,17 +5,23 @@ One Redis hash per workspace, ``na:slack:install:<client id>:<enterprise>-<team>
 bot (``bot``), the latest installation (``installer``) and each installing user's
 (``installer:<user>``) as the JSON Slack's own file store writes. The same object is the
 ``InstallationStore`` (workers, sync) and the ``AsyncInstallationStore`` (Bolt, async; the
-blocking calls run in a thread). Single-token mode (``SLACK_BOT_TOKEN``) needs no installation:
+blocking calls run in a thread). Bolt looks the workspace up before it acks each request: while
+Redis is away (an error, or no answer within ``LOOKUP_S``) it gets the installation this
+process last read, so the request is acked and its failure told to the user, not answered 500
+(which Slack sends again later). Single-token mode (``SLACK_BOT_TOKEN``) needs no installation:
 ``Installations.bot_token`` falls back to that token.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import re
 import secrets
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import redis
@@ -36,6 +42,8 @@ from consultations.adapters.slack.client import web_client
 log = structlog.get_logger(__name__)
 _ID = re.compile(r"^[A-Z0-9]{1,32}$")  # Slack team/enterprise ids: T0123ABC, E0123ABC
 NONE = "none"
+LOOKUP_S = 0.5  # Bolt's lookups before the ack: two of them stay well inside Slack's 3 s
+REMEMBERED = 10_000  # lookups kept for Redis's absence (a few hundred bytes each)
 
 
 def _part(value: str | None) -> str:
@@ -56,6 +64,8 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
         self.client_id = client_id
         self._prefix = prefix
         self._logger = logging.getLogger(__name__)
+        self._last: dict[tuple[Any, ...], Bot | Installation | None] = {}  # Bolt's lookups
+        self._last_lock = threading.Lock()  # deletes run in threads
 
     @property
     def logger(self) -> logging.Logger:
@@ -121,11 +131,13 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
         return found
 
     def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        self._forget(team_id)
         self._r.hdel(self._key(enterprise_id, team_id), "bot")
 
     def delete_installation(
         self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
     ) -> None:
+        self._forget(team_id)
         key = self._key(enterprise_id, team_id)
         if user_id is not None:
             self._r.hdel(key, f"installer:{user_id}")
@@ -138,6 +150,7 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
             self._r.hdel(key, *fields)
 
     def delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        self._forget(team_id)
         self._r.delete(self._key(enterprise_id, team_id))
 
     # --- async (Bolt) --------------------------------------------------------------------------
@@ -155,12 +168,15 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
         team_id: str | None,
         is_enterprise_install: bool | None = False,
     ) -> Bot | None:
-        return await asyncio.to_thread(
-            self.find_bot,
-            enterprise_id=enterprise_id,
-            team_id=team_id,
-            is_enterprise_install=is_enterprise_install,
+        found = await self._looked_up(
+            ("bot", enterprise_id, team_id, bool(is_enterprise_install)),
+            lambda: self.find_bot(
+                enterprise_id=enterprise_id,
+                team_id=team_id,
+                is_enterprise_install=is_enterprise_install,
+            ),
         )
+        return found if isinstance(found, Bot) else None
 
     async def async_find_installation(
         self,
@@ -170,13 +186,48 @@ class RedisInstallationStore(InstallationStore, AsyncInstallationStore):
         user_id: str | None = None,
         is_enterprise_install: bool | None = False,
     ) -> Installation | None:
-        return await asyncio.to_thread(
-            self.find_installation,
-            enterprise_id=enterprise_id,
-            team_id=team_id,
-            user_id=user_id,
-            is_enterprise_install=is_enterprise_install,
+        found = await self._looked_up(
+            ("installation", enterprise_id, team_id, user_id, bool(is_enterprise_install)),
+            lambda: self.find_installation(
+                enterprise_id=enterprise_id,
+                team_id=team_id,
+                user_id=user_id,
+                is_enterprise_install=is_enterprise_install,
+            ),
         )
+        return found if isinstance(found, Installation) else None
+
+    async def _looked_up(
+        self, key: tuple[Any, ...], find: Callable[[], Bot | Installation | None]
+    ) -> Bot | Installation | None:
+        """``find`` in Redis, remembered; while Redis is away, what was found last (a copy:
+        Bolt edits what it is given)."""
+        try:
+            found = await asyncio.wait_for(asyncio.to_thread(find), LOOKUP_S)
+        except (redis.RedisError, TimeoutError) as e:
+            kind, enterprise, team, *_ = key
+            workspace = self._last.get(("installation", enterprise, team, None, key[-1]))
+            if key in self._last:
+                found = copy.deepcopy(self._last[key])
+            elif kind == "bot" and isinstance(workspace, Installation) and workspace.bot_token:
+                found = workspace.to_bot()  # the bot of the workspace's installation
+            elif kind == "installation" and key[3] is not None:
+                found = None  # a user's own: none needed, the workspace's bot token acts
+            else:
+                raise
+            log.warning("slack.installation_remembered", team=team, error=repr(e)[:200])
+            return found
+        with self._last_lock:
+            if len(self._last) >= REMEMBERED and key not in self._last:
+                self._last.pop(next(iter(self._last)))  # the oldest lookup
+            self._last[key] = copy.deepcopy(found)
+        return found
+
+    def _forget(self, team_id: str | None) -> None:
+        """An uninstall or a revoked token: nothing of that workspace is served from memory."""
+        with self._last_lock:
+            for key in [k for k in self._last if k[2] == team_id]:
+                del self._last[key]
 
     async def async_delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         await asyncio.to_thread(self.delete_bot, enterprise_id=enterprise_id, team_id=team_id)
