@@ -86,6 +86,12 @@ STEP_ABSTRACT = re.compile(
     r"(?:\w+ ){0,2}(?:data|tokens?|compute|cost|parameters|memory|training)\b|"
     r"\borders? of magnitude\b",
 )
+# applications in domains far from the models businesses deploy (the rubric's label 0)
+DOMAIN = re.compile(
+    r"\b(?:time[- ]series|medical|clinical|molecul\w*|protein\w*|robot\w*|tabular|weather|"
+    r"climate|physics|chemi\w*|biolog\w*|drugs?|brain|eeg|fmri|pdes?|traffic|point clouds?|"
+    r"autonomous driving|genom\w*|single[- ]cell|ecg|remote sensing|satellite)\b"
+)
 # one more defence: its attack words name what it defends against, not a new attack
 DEFENCE = re.compile(
     r"\b(?:defen[cs]es?|defend\w*|mitigat\w*|safeguard\w*|detect\w*|guardrails?|protect\w*|"
@@ -168,7 +174,9 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
         found: list[str] = []
         words.append(found)
         title, abstract = p.title.lower(), p.abstract.lower()
-        if not (SUBJECT.search(title) or (abstract and SUBJECT.search(abstract))):
+        if DOMAIN.search(title) or not (
+            SUBJECT.search(title) or (abstract and SUBJECT.search(abstract))
+        ):
             continue
         about[i] = 1.0
         defence = DEFENCE.search(title)

@@ -290,3 +290,16 @@ def test_limits_a_paper_overcomes_and_an_injected_technique_are_no_cues() -> Non
     )
     assert s.cues[0] == [] and s.cues[1] == [], s.cues
     assert s.cues[2] == ["challenges an assumption ('limitations of')"], s.cues[2]
+
+
+def test_a_far_domain_gets_no_decision_cue() -> None:
+    """A paper applying foundation models to time series or molecules is not about the models
+    businesses deploy: its "less is more" lifts nothing (the rubric's label 0)."""
+    s = score(
+        [
+            paper("ts", "Less is More: Specializing Time Series Foundation Models by Pruning"),
+            paper("llm", "Less is More: Specializing Large Language Models by Pruning"),
+        ]
+    )
+    assert s.cues[0] == [] and s.cues[1] == ["challenges an assumption ('less is more')"]
+    assert s.combined[1] > s.combined[0]
