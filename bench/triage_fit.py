@@ -10,7 +10,7 @@ setting (6,279 titles or 418 abstracts) and is judged on that fold's dev papers:
 per fold as mean ± spread, and how many of the fold's label-2 papers land in the top 5%, summed
 over all folds and repeats (each label-2 paper counted once per repeat). Then both heads are
 fitted on the whole dev half and written to consultations/triage/data/ranker.json.
-Features: the 13 generic numbers per paper of ranker.FEATURES, none of which names a paper, and
+Features: the 16 generic numbers per paper of ranker.FEATURES, none of which names a paper, and
 for the "relevant" regression learned word weights: a logistic regression over each paper's TF-IDF
 terms (the LSA model's vocabulary and idf, semantic.py; text "title. abstract"), L2 `words_l2`,
 fitted apart on the same rows; its log-odds times `words_weight` is added to the relevant head's
@@ -59,10 +59,10 @@ def setting_features():  # type: ignore[no-untyped-def]
     learned part; the TF-IDF is (rows, columns, values, n, vocabulary words)."""
     import triage_quality as tq
 
-    from consultations.adapters.triage_model import default_model
+    from consultations.adapters.triage_model import semantic_model
     from consultations.triage.scorer import score
 
-    model = default_model()
+    model = semantic_model()
     out = {}
     for name, papers in tq.corpora().items():
         s = score(papers, semantic=model, learned=False)

@@ -23,12 +23,19 @@ from consultations.triage.semantic import SemanticModel, fit
 
 @lru_cache(maxsize=1)
 def default_model() -> SemanticModel:
+    """The LSA model with the learned ranking that ships."""
+    return dataclasses.replace(semantic_model(), ranker=default_ranker())
+
+
+@lru_cache(maxsize=1)
+def semantic_model() -> SemanticModel:
+    """The LSA model alone (bench/triage_fit.py fits the ranking from it, so a ranking file
+    written for other features does not stop it)."""
     texts = [f"{p.title}. {p.abstract}" for name in BUILTIN for p in builtin(name)]
     # one BLAS thread: the matrices are small, and a multi-threaded BLAS on a busy machine
     # spends seconds waiting for its threads (measured: 9 s against 2 s on two loaded cores)
     with threadpool_limits(limits=1):
-        model = fit(texts, [LEXICON[q] for q in QUESTIONS])
-    return dataclasses.replace(model, ranker=default_ranker())
+        return fit(texts, [LEXICON[q] for q in QUESTIONS])
 
 
 @lru_cache(maxsize=1)

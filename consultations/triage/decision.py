@@ -17,6 +17,11 @@ those ways, for papers about the models businesses deploy:
 - less for: mitigation, detection and defence papers (their attack words do not count),
   benchmarks, data sets, surveys, frameworks.
 
+Apart from these, `measured` reads an abstract for what the rubric says decides there: a
+measured result rather than a method — a rate ("attack success rate", "in 58-90% of trials"), a
+small share ("only 1% of", "less than 0.005%") — and whether it reports a finding ("we show",
+"we find", "we reveal").
+
 No paper is named anywhere; every cue is a general way of writing a finding, tuned on the dev
 half of the labels only.
 """
@@ -43,8 +48,13 @@ SUBJECT = re.compile(
 )
 CHALLENGE = re.compile(
     r"\b(?:really|is enough|are enough|less is more|more is less|myths?|"
-    r"illusions?|mirage|pitfalls?|(?<!pushing the )(?<!push the )limits? of|limitations? of|"
+    r"illusions?|mirage|pitfalls?|(?<!width )(?<!depth )(?<!infinite )limits? of|limitations? of|"
     r"surprising(?:ly)?|secretly|no longer|free lunch|fails?|failing)\b",
+)
+# "limits of" is a doubt unless the paper is the one pushing or overcoming them
+OVERCOME = re.compile(
+    r"\b(?:overcom\w*|address\w*|mitigat\w*|tackl\w*|alleviat\w*|beyond|break\w*|resolv\w*|"
+    r"surpass\w*|bridg\w*|push\w*|expand\w*|extend\w*|lift\w*|remov\w*)\b[^:]*\blimit"
 )
 # weaker: also how academic titles open a question that changes nothing
 CHALLENGE_WEAK = re.compile(
@@ -53,7 +63,8 @@ CHALLENGE_WEAK = re.compile(
 )
 ATTACK = re.compile(
     r"\b(?:attacks?|jailbreak(?:s|ing)?|poison(?:s|ing|ed)?|backdoors?|hijack(?:s|ing)?|"
-    r"injections?|malicious|data extraction|extraction attacks?|"
+    r"(?:prompt|code|command|sql|indirect|memory|tool) injections?|malicious|data extraction|"
+    r"extraction attacks?|"
     r"extracting|leak(?:s|age|ing)?|evad(?:e|es|ing)|evasion|bypass(?:es|ing)?)\b",
 )
 STEP = re.compile(
@@ -75,6 +86,12 @@ STEP_ABSTRACT = re.compile(
     r"(?:\w+ ){0,2}(?:data|tokens?|compute|cost|parameters|memory|training)\b|"
     r"\borders? of magnitude\b",
 )
+# applications in domains far from the models businesses deploy (the rubric's label 0)
+DOMAIN = re.compile(
+    r"\b(?:time[- ]series|medical|clinical|molecul\w*|protein\w*|robot\w*|tabular|weather|"
+    r"climate|physics|chemi\w*|biolog\w*|drugs?|brain|eeg|fmri|pdes?|traffic|point clouds?|"
+    r"autonomous driving|genom\w*|single[- ]cell|ecg|remote sensing|satellite)\b"
+)
 # one more defence: its attack words name what it defends against, not a new attack
 DEFENCE = re.compile(
     r"\b(?:defen[cs]es?|defend\w*|mitigat\w*|safeguard\w*|detect\w*|guardrails?|protect\w*|"
@@ -90,6 +107,20 @@ _SPEEDUP = re.compile(
     r"(\d+(?:\.\d+)?)\s?(?:x|×)",
 )
 
+# in an abstract, a measured result: a rate, or a small share of what the usual way takes
+MEASURED = (
+    re.compile(
+        r"\battack success rates?\b|\bsuccess rates? of (?:up to |over |above |about )?\d|"
+        r"\b\d+(?:\.\d+)?\s?\\?%\s(?:of (?:the )?(?:trials|cases|time|queries|prompts|samples|"
+        r"instances|runs|responses))\b"
+    ),
+    re.compile(
+        r"\b(?:only|just|less than|under|fewer than)\s"
+        r"(?:\d+(?:\.\d+)?\s?\\?%|a (?:small )?fraction)(?!\w)"
+    ),
+)
+FINDING = re.compile(r"\bwe (?:show|find|demonstrate|reveal|observe)\b")
+
 KINDS = ("challenge", "attack", "step", "resource")
 SAYS = ("challenges an assumption", "a new attack", "a step change")  # for `why`, per kind
 # weight of each kind in the decision score (tuned on the dev labels); resource subtracts
@@ -100,6 +131,32 @@ MEASURED_FACTOR = 3.0  # a measured factor from which an abstract claims a step 
 
 
 _IN_ABSTRACT = {0: CHALLENGE_ABSTRACT, 1: ATTACK, 2: STEP_ABSTRACT}
+
+
+def _overcome(title: str, hit: re.Match[str]) -> bool:
+    """A challenge cue that names limits the paper itself overcomes ("Overcoming … Limitations
+    of …", "Pushing the Limits of …"): no doubt about anything."""
+    return hit.group(0).startswith("limit") and bool(OVERCOME.search(title))
+
+
+_CLAUSE_END = re.compile(r"[,;:()\[\]]|\.(?!\d)")
+_LOOSE_END = frozenset(("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on"))
+_LOOSE_END |= {"or", "than", "the", "to", "with"}
+
+
+def _quote(text: str, hit: re.Match[str], more: int = 4) -> str:
+    """The matched words and the few after them, within the clause, as written: up to ``more``
+    words, or on to the first number when the match has none ("attack success rate of 93.2%")."""
+    clause = _CLAUSE_END.split(text[hit.end() :], maxsplit=1)[0]
+    rest = [w.strip("*_`") for w in clause.split() if any(c.isalnum() for c in w)]  # no markup
+    if not any(c.isdigit() for c in hit.group(0)):
+        upto = next((n + 1 for n, w in enumerate(rest[:8]) if any(c.isdigit() for c in w)), more)
+        rest = rest[:upto]
+    else:
+        rest = rest[:more]
+    while rest and rest[-1].casefold() in _LOOSE_END:
+        rest.pop()
+    return " ".join([text[hit.start() : hit.end()], *rest]).replace("\\%", "%")
 
 
 def _factor(text: str) -> float:
@@ -117,14 +174,17 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
         found: list[str] = []
         words.append(found)
         title, abstract = p.title.lower(), p.abstract.lower()
-        if not (SUBJECT.search(title) or (abstract and SUBJECT.search(abstract))):
+        if DOMAIN.search(title) or not (
+            SUBJECT.search(title) or (abstract and SUBJECT.search(abstract))
+        ):
             continue
         about[i] = 1.0
         defence = DEFENCE.search(title)
         for k, rx in enumerate((CHALLENGE, ATTACK, STEP, RESOURCE)):
             if k == 1 and defence:
                 continue
-            if hit := rx.search(title):
+            hit = next((m for m in rx.finditer(title) if k or not _overcome(title, m)), None)
+            if hit:
                 out[i, k] = 1.0
                 if k < 3:
                     found.append(f"{SAYS[k]} ({hit.group(0)!r})")
@@ -137,6 +197,29 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
         if abstract and _factor(abstract) >= MEASURED_FACTOR:
             out[i, 2] = max(out[i, 2], ABSTRACT)
     return out, about, words
+
+
+def measured(papers: Sequence[Paper]) -> tuple[np.ndarray, list[list[str]]]:
+    """Per paper with an abstract: how many kinds of measured result it reports (0-2) and
+    whether it reports a finding (0/1), as (n, 2); and the measured results as written."""
+    out = np.zeros((len(papers), 2), dtype=np.float32)
+    said: list[list[str]] = []
+    for i, p in enumerate(papers):
+        found: list[str] = []
+        said.append(found)
+        if not p.abstract:
+            continue
+        abstract = p.abstract.lower()
+        written = p.abstract if len(p.abstract) == len(abstract) else abstract  # for quoting
+        # each measured result names a percentage, a success rate or a fraction: most
+        # abstracts are passed over without a regular expression
+        said_any = "%" in abstract or "success rate" in abstract or "fraction" in abstract
+        for rx in MEASURED if said_any else ():
+            if hit := rx.search(abstract):
+                out[i, 0] += 1.0
+                found.append(_quote(written, hit))
+        out[i, 1] = float(bool(FINDING.search(abstract)))
+    return out, said
 
 
 def decision(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:

@@ -6,8 +6,8 @@ two L2-regularised logistic regressions weigh them from the labelled dev half
 (bench/triage_labels): one for "relevant" (label >= 1) and one for "changes a decision"
 (label 2, its few examples weighted up). A paper's rank score is P(relevant) + two_weight *
 P(label 2), scaled to 0-1. Papers with an abstract and papers with a title alone have a head
-each (their features mean different things). The features are 13 generic numbers per paper (none
-names a paper), so 2 x 14 weights per head. The "relevant" regression also adds learned word
+each (their features mean different things). The features are 15 generic numbers per paper (none
+names a paper), so 2 x 16 weights per head. The "relevant" regression also adds learned word
 weights: a strongly regularised logistic regression over the paper's TF-IDF terms (the corpus
 vocabulary of semantic.py), fitted on the same dev labels, whose sum over the paper's terms is
 one more term of its log-odds (scaled by the reader's emphasis of the question the paper is
@@ -39,6 +39,8 @@ FEATURES = (
     "resource",  # decision cue strengths (decision.cues)
     "about",  # about the models businesses deploy
     "claims",  # a numeric claim was found
+    "measured",  # kinds of measured result in the abstract (decision.measured), 0-2
+    "finding",  # the abstract reports a finding ("we show", "we find")
 )
 
 
@@ -151,17 +153,21 @@ def features(
     about: np.ndarray,
     claims: np.ndarray,
     emphasis: np.ndarray,
+    measured: np.ndarray,
 ) -> np.ndarray:
-    """The (n, 13) feature matrix in FEATURES order; ``emphasis`` (3,) is the reader's weight of
-    each question relative to equal weights (1, 1, 1 by default)."""
+    """The (n, 15) feature matrix in FEATURES order; ``emphasis`` (3,) is the reader's weight of
+    each question relative to equal weights (1, 1, 1 by default); ``measured`` (n, 2) is
+    `decision.measured`."""
+    weighed = per_question * emphasis
     return np.column_stack(
         [
-            per_question * emphasis,
+            weighed,
             penalty,
             similarity * emphasis,
             strength,
             about,
             claims,
+            measured,
         ]
     ).astype(np.float64)
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from consultations.triage.decision import KINDS, WEIGHTS
 from consultations.triage.decision import cues as decision_cues
+from consultations.triage.decision import measured as measured_results
 from consultations.triage.lexicon import IGNORE, LEXICON, QUESTIONS
 from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
@@ -101,7 +102,7 @@ class Scores:
     topics: list[list[str]] = field(default_factory=list)  # the reader's topics matched per paper
     cues: list[list[str]] = field(default_factory=list)  # per paper, what signals a decision
     similarity: np.ndarray | None = None  # (n, 3) cosine to each question's prototype
-    features: np.ndarray | None = None  # (n, 13) the learned ranker's features (with semantic)
+    features: np.ndarray | None = None  # (n, 16) the learned ranker's features (with semantic)
     _semantic: SemanticModel | None = field(repr=False, default=None)
     _texts: Sequence[str] = field(repr=False, default=())
     _title_counts: Counts | None = field(repr=False, default=None)
@@ -188,6 +189,10 @@ def score(
     else:
         strength = np.zeros((n, len(KINDS)), dtype=np.float32)
         about, cue_words = np.zeros(n, dtype=np.float32), [[] for _ in papers]
+    measured_strength, measured_words = measured_results(papers)
+    if cues:  # what the abstract measured, told in `why` after the title's cues
+        for found, said in zip(cue_words, measured_words, strict=True):
+            found.extend(f"a measured result ({m!r})" for m in said[:1])
     lift = strength @ _CUE_WEIGHTS
     emphasis = w / max(float(w.max()), 1e-6)  # the reader's weights, the heaviest as 1
     relevance = (per_q * emphasis).max(axis=1)
@@ -206,7 +211,14 @@ def score(
     feats = None
     if sim is not None:
         feats = ranker_features(
-            per_q, penalty, sim, strength, about, np.array([bool(c) for c in claims]), 3 * w
+            per_q,
+            penalty,
+            sim,
+            strength,
+            about,
+            np.array([bool(c) for c in claims]),
+            3 * w,
+            measured_strength,
         )
         if semantic is not None and (ranker := semantic.ranker) is not None and learned and cues:
             has_abstract = np.array([bool(p.abstract) for p in papers])

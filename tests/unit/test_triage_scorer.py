@@ -168,7 +168,7 @@ def test_an_abstract_can_carry_the_cue_and_a_defence_is_not_a_new_attack() -> No
     attack = paper("attack", "Prompt Injection Attacks on LLM Agents")
     defence = paper("defence", "Defending LLM Agents against Prompt Injection Attacks")
     s = score([attack, defence])
-    assert s.cues[0] == ["a new attack ('injection')"] and s.cues[1] == []
+    assert s.cues[0] == ["a new attack ('prompt injection')"] and s.cues[1] == []
     assert s.combined[0] > s.combined[1]
 
 
@@ -228,3 +228,78 @@ def test_all_you_need_is_a_method_name_not_a_challenged_assumption() -> None:
     assert s.cues[0] == [] and abs(s.combined[0] - s.combined[1]) < 1.0, s.cues[0]
     assert s.cues[2] == ["challenges an assumption ('really')"], s.cues[2]
     assert s.combined[2] > s.combined[0] + 1.0
+
+
+def test_an_abstracts_measured_result_is_quoted_and_lifts_it() -> None:
+    """What decides for a paper with an abstract is its measured result: a rate or a small
+    share is quoted with its words (decimals whole), and ranks the paper above the same paper
+    without one (the learned ranking that ships)."""
+    from consultations.adapters.triage_model import default_model
+
+    title = "Hijacking Multi-Agent Systems through Untrusted Web Content"
+    said = (
+        "Adversarial content hijacks LLM agents. With GPT-4o the attack reaches an attack "
+        "success rate of 96.9% overall."
+    )
+    vague = "Adversarial content hijacks LLM agents. With GPT-4o the attack often succeeds."
+    measured, plain = paper("measured", title, said), paper("plain", title, vague)
+    ranked = triage([plain, measured], top=None, semantic=default_model())
+    assert [r.id for r in ranked] == ["measured", "plain"]
+    assert "a measured result ('attack success rate of 96.9%')" in ranked[0].why, ranked[0].why
+    assert "measured" not in ranked[1].why
+    share = paper("share", "LIMO", "We match prior models with only 1% of the training data.")
+    why = triage([share])[0].why  # no question answered: the measured result leads
+    assert why.startswith("A measured result ('only 1% of the training data')"), why
+    rate = paper("rate", title, "Agents run malicious code in 58-90% of trials **on GPT-4o**.")
+    assert "a measured result ('90% of trials on GPT-4o')" in triage([rate])[0].why
+
+
+def test_why_leads_with_the_strongest_question_and_quotes_each_word_once() -> None:
+    """The evidence is the strongest question's, one form of each word, and no word that is
+    only part of a longer matched phrase ("inference" of "membership inference")."""
+    mia = paper(
+        "mia",
+        "Membership Inference Attacks on Language Models",
+        "Membership inference reveals training data; the attack works on every model.",
+    )
+    why = triage([mia])[0].why
+    assert why.startswith("Answers failure") and "'inference'" not in why, why
+    jb = paper("jb", "Jailbreaking Audio LLMs", "A jailbreak; jailbreaks in many languages.")
+    why = triage([jb])[0].why
+    assert sum(w in why for w in ("'jailbreak'", "'jailbreaks'", "'jailbreaking'")) == 1, why
+    sd = paper("sd", "Extreme Speculative Decoding", "Speculative decoding, speculative drafts.")
+    assert "'speculative'" not in triage([sd])[0].why
+
+
+def test_a_cue_without_an_answered_question_leads_its_why() -> None:
+    ranked = triage([paper("rl", "Does Reinforcement Learning Really Incentivize LLM Reasoning?")])
+    assert ranked[0].questions == [] and ranked[0].why.startswith(
+        "Challenges an assumption ('really'); nearest question"
+    ), ranked[0].why
+
+
+def test_limits_a_paper_overcomes_and_an_injected_technique_are_no_cues() -> None:
+    """A title "Overcoming … Limitations of" is the paper's own method, not a doubt; "noise
+    injection" is a technique, not an attack (prompt injection still is)."""
+    s = score(
+        [
+            paper("o", "Overcoming Long-Context Limitations of LLMs via Sparse Attention"),
+            paper("n", "Noise Injection Reveals Sandbagging in Language Models"),
+            paper("l", "Limitations of Normalization in Attention for LLMs"),
+        ]
+    )
+    assert s.cues[0] == [] and s.cues[1] == [], s.cues
+    assert s.cues[2] == ["challenges an assumption ('limitations of')"], s.cues[2]
+
+
+def test_a_far_domain_gets_no_decision_cue() -> None:
+    """A paper applying foundation models to time series or molecules is not about the models
+    businesses deploy: its "less is more" lifts nothing (the rubric's label 0)."""
+    s = score(
+        [
+            paper("ts", "Less is More: Specializing Time Series Foundation Models by Pruning"),
+            paper("llm", "Less is More: Specializing Large Language Models by Pruning"),
+        ]
+    )
+    assert s.cues[0] == [] and s.cues[1] == ["challenges an assumption ('less is more')"]
+    assert s.combined[1] > s.combined[0]
