@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import PooledAsyncWebClient, async_client, web_client
+from consultations.adapters.slack.keepalive import AsyncConnectionPool
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -233,3 +234,29 @@ def test_a_post_slack_does_not_answer_in_time_fails_with_a_timeout(slack: FakeSl
         _posts(slack.url, ["slow"], timeout=1)
     assert time.monotonic() - started < 2.4  # given up at the client's limit, not Slack's
     assert _posts(slack.url, ["next"])[0]["ok"]  # and the next post goes through
+
+
+def test_posts_at_once_share_at_most_the_pools_connections(slack: FakeSlack) -> None:
+    """Many answers posted at once wait for one of the pool's connections rather than each
+    opening its own (Slack sees a bounded number of connections from a server)."""
+    slack.reset()
+    before = slack.connections
+
+    async def burst() -> list[int]:
+        pool = AsyncConnectionPool(slack.url, limit=2)
+        headers = {"Content-Type": "application/json", "Authorization": "Bearer xoxb-fake"}
+        try:
+            answers = await asyncio.gather(
+                *(
+                    pool.post("/api/chat.postMessage", headers, b'{"channel": "C1"}', 10)
+                    for _ in range(12)
+                )
+            )
+            return [a.status for a in answers] + [pool.opened]
+        finally:
+            await pool.close()
+
+    *statuses, opened = asyncio.run(burst())
+    assert statuses == [200] * 12 and opened == 2
+    assert slack.connections - before == 2
+    assert len(slack.calls("chat.postMessage")) == 12
