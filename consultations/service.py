@@ -147,8 +147,9 @@ class ConsultationService:
         return turn
 
     def place(self, c: Consultation, location: dict[str, str]) -> Consultation:
-        """Record where a consultation lives (its thread), once the adapter knows it."""
-        return self._update(c.owner, c.id, lambda x: x.location.update(location))
+        """Record where a consultation lives (its thread), once the adapter knows it. ``c`` is
+        tried first (it was just saved, most often): no read when nobody saved it since."""
+        return self._update(c.owner, c.id, lambda x: x.location.update(location), loaded=c)
 
     def claim_place(self, c: Consultation) -> Consultation:
         """Saved again, so its place (a thread another consultation was started in since)
@@ -294,14 +295,24 @@ class ConsultationService:
         return self._update(owner, cid, mark)
 
     def _update(
-        self, owner: Owner, cid: str, change: Callable[[Consultation], None]
+        self,
+        owner: Owner,
+        cid: str,
+        change: Callable[[Consultation], None],
+        loaded: Consultation | None = None,
     ) -> Consultation:
-        for _ in range(self._max_retries):
-            c = self.get(owner, cid)
+        """``change`` saved (compare-and-set: a concurrent save means reading it again);
+        ``loaded``, a copy the caller holds, is tried first instead of reading it."""
+        for attempt in range(self._max_retries):
+            stored = loaded is None or attempt > 0
+            c = self.get(owner, cid) if stored else loaded
+            assert c is not None
             new = c.editable()
             change(new)
             if new == c:
-                return c
+                if stored:
+                    return c
+                continue  # nothing to change in the caller's copy: look at the stored one
             new.updated_at = self._clock()
             try:
                 return self.store.save(new)

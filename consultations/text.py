@@ -25,11 +25,17 @@ _ASCII_CONTROL = {c: None for c in (*range(0x20), 0x7F) if chr(c) not in "\n\t"}
 def visible(text: str) -> str:
     """Without control and format characters (zero-width, right-to-left overrides), except
     newlines and tabs."""
-    if text.isascii():  # the usual case: ASCII has no format characters, only these controls
-        return text if text.isprintable() else text.translate(_ASCII_CONTROL)
-    return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
-    )
+    if text.isprintable():  # no control or format character (nor a newline or tab)
+        return text
+    if text.isascii():  # ASCII has no format characters, only these controls
+        return text.translate(_ASCII_CONTROL)
+    # each distinct character looked up once (a text has few), not every one of its characters
+    dropped = {
+        ord(ch): None
+        for ch in set(text)
+        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf")
+    }
+    return text.translate(dropped) if dropped else text
 
 
 def delink(text: str) -> str:

@@ -90,3 +90,23 @@ def test_report_is_written_once_and_forget_removes_everything(
     assert svc.forget(OWNER) > 0
     assert svc.consultations(OWNER) == []
     assert list(redis_client.scan_iter(match=f"*{OWNER.key}*")) == []
+
+
+def test_placing_a_copy_saved_meanwhile_keeps_both_changes(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """The thread's progress message is recorded on the consultation the server just saved;
+    an answer saved in between (another server, the same user typing fast) is kept too."""
+    svc = service(redis_client, catalog)
+    script = catalog.by_slug("edge-economics")
+    started = svc.start(OWNER, "edge-economics", {"channel": "C1", "thread_ts": "1.1"})
+    copy = started.consultation
+    placed = svc.place(copy, {"progress_ts": "1.2"})  # nobody saved it since: saved at once
+    assert placed.version == copy.version + 1
+    svc.act(OWNER, copy.id, typical(script.questions[0]))  # saved after the copy was taken
+    svc.place(placed, {"progress_ts": "1.3"})  # an out-of-date copy: read again, not lost
+    stored = svc.get(OWNER, copy.id)
+    assert stored.location == {"channel": "C1", "thread_ts": "1.1", "progress_ts": "1.3"}
+    assert script.questions[0].key in stored.answers
+    assert svc.place(placed, {"progress_ts": "1.3"}) == stored  # already so: nothing saved
+    assert svc.get(OWNER, copy.id).version == stored.version

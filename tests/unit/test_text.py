@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.adapters.slack.blocks import SECTION_LIMIT, split_markdown
-from consultations.text import delink, inert, split_text
+from consultations.text import delink, inert, split_text, visible
 
 
 def test_escaping_after_splitting_never_cuts_an_entity() -> None:
@@ -58,3 +58,13 @@ def test_a_scheme_word_followed_by_a_space_is_prose_not_a_link() -> None:
     assert delink("Public data: nothing forces it") == "Public data: nothing forces it"
     assert "data:\u200b" in delink("see data:text/html,<b>x</b>")
     assert "javascript:\u200b" in delink("javascript:alert(1)")
+
+
+def test_quoted_text_loses_invisible_characters_and_keeps_every_visible_one() -> None:
+    # a right-to-left override, a zero-width space, a soft hyphen, a C1 control and a bell
+    # could hide or reorder what a quote says; accents, €, emoji, CJK, newlines and tabs stay
+    typed = "Zoë pays 2 000 €\u202e a month\u200b 🙂\u00ad\n\tGPU\u0085 費用\x07"
+    assert visible(typed) == "Zoë pays 2 000 € a month 🙂\n\tGPU 費用"
+    assert visible("déjà vu — 5 €") == "déjà vu — 5 €"  # nothing to drop: the text as typed
+    assert visible("tab\there\nnext\x1b[31m") == "tab\there\nnext[31m"
+    assert inert("a\u2066b\u2069 c") == "ab c"
