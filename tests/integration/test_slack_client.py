@@ -5,9 +5,7 @@ server closed while idle replaced without the caller noticing."""
 from __future__ import annotations
 
 import asyncio
-import gzip
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -15,8 +13,7 @@ from pydantic import SecretStr
 from slack_sdk.errors import SlackApiError
 
 from consultations.adapters.settings import Settings
-from consultations.adapters.slack.client import PooledAsyncWebClient, async_client, web_client
-from consultations.adapters.slack.keepalive import AsyncConnectionPool
+from consultations.adapters.slack.client import async_client, web_client
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -70,7 +67,8 @@ def test_the_servers_lean_post_behaves_as_slack_sdk_does(slack: FakeSlack) -> No
                 await client.post_json("chat.postMessage", {"channel": "C1", "text": "x"})
             return posted, e.value
         finally:
-            await client.close()
+            assert client.session is not None
+            await client.session.close()
 
     posted, error = asyncio.run(calls())
     assert posted["ok"] and posted["ts"]
@@ -149,114 +147,3 @@ def test_a_post_whose_answer_is_lost_is_not_sent_again_by_the_client() -> None:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def _serve(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}"
-
-
-def _posts(url: str, texts: list[str], timeout: int = 30) -> list[dict]:
-    """The server's lean posts (post_json), in one event loop, with the client closed after."""
-
-    async def calls() -> list[dict]:
-        client = async_client(settings(url))
-        assert isinstance(client, PooledAsyncWebClient)
-        client.timeout = timeout
-        try:
-            return [
-                await client.post_json("chat.postMessage", {"channel": "C1", "text": t})
-                for t in texts
-            ]
-        finally:
-            await client.close()
-
-    return asyncio.run(calls())
-
-
-def test_the_servers_posts_survive_a_connection_closed_while_idle() -> None:
-    _ClosesWhenIdle.connections = 0
-    server, url = _serve(_ClosesWhenIdle)
-    try:
-        assert [p["ts"] for p in _posts(url, ["one", "two", "three"])] == ["1.1"] * 3
-        assert _ClosesWhenIdle.connections == 3  # each post found its connection closed
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _ChunkedGzip(BaseHTTPRequestHandler):
-    """Answers as a real API may: compressed, in chunks, with a trailer; kept alive."""
-
-    protocol_version = "HTTP/1.1"
-    connections = 0
-
-    def setup(self) -> None:
-        type(self).connections += 1
-        super().setup()
-
-    def do_POST(self) -> None:
-        sent = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        body = gzip.compress(b'{"ok": true, "ts": "2.2", "echo": %s}' % sent)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        half = len(body) // 2
-        for part in (body[:half], body[half:]):
-            self.wfile.write(b"%x;ext=1\r\n%s\r\n" % (len(part), part))
-        self.wfile.write(b"0\r\nX-Trailer: yes\r\n\r\n")
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def test_the_servers_posts_read_chunked_and_compressed_answers_on_one_connection() -> None:
-    _ChunkedGzip.connections = 0
-    server, url = _serve(_ChunkedGzip)
-    try:
-        posted = _posts(url, ["héllo", "again"])
-        assert [p["echo"]["text"] for p in posted] == ["héllo", "again"]
-        assert _ChunkedGzip.connections == 1  # the chunked answer read to its end: kept alive
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_a_post_slack_does_not_answer_in_time_fails_with_a_timeout(slack: FakeSlack) -> None:
-    slack.reset()
-    slack.hold("chat.postMessage", lambda p: p.get("text") == "slow", 2.5)
-    started = time.monotonic()
-    with pytest.raises(TimeoutError):
-        _posts(slack.url, ["slow"], timeout=1)
-    assert time.monotonic() - started < 2.4  # given up at the client's limit, not Slack's
-    assert _posts(slack.url, ["next"])[0]["ok"]  # and the next post goes through
-
-
-def test_posts_at_once_share_at_most_the_pools_connections(slack: FakeSlack) -> None:
-    """Many answers posted at once wait for one of the pool's connections rather than each
-    opening its own (Slack sees a bounded number of connections from a server)."""
-    slack.reset()
-    before = slack.connections
-
-    async def burst() -> list[int]:
-        pool = AsyncConnectionPool(slack.url, limit=2)
-        headers = {"Content-Type": "application/json", "Authorization": "Bearer xoxb-fake"}
-        try:
-            answers = await asyncio.gather(
-                *(
-                    pool.post("/api/chat.postMessage", headers, b'{"channel": "C1"}', 10)
-                    for _ in range(12)
-                )
-            )
-            return [a.status for a in answers] + [pool.opened]
-        finally:
-            await pool.close()
-
-    *statuses, opened = asyncio.run(burst())
-    assert statuses == [200] * 12 and opened == 2
-    assert slack.connections - before == 2
-    assert len(slack.calls("chat.postMessage")) == 12

@@ -1,10 +1,8 @@
 """Slack Web API clients, built once per process from settings: every base URL configurable
 (SLACK_API_URL), retries on connection errors and on 429 with Retry-After. Both keep their
-connections open: the async client (the server's) one pooled aiohttp session, and for its
-answers in threads (``post_json``) kept-alive connections of its own
-(:mod:`consultations.adapters.slack.keepalive`); the sync one (the workers') a pool of HTTP/1.1
-keep-alive connections per host shared by every token, so a report's posts do not each open a
-connection. The User-Agent is worked out once."""
+connections open: the async client (the server's) one pooled aiohttp session, the sync one
+(the workers') a pool of HTTP/1.1 keep-alive connections per host shared by every token, so
+a report's posts do not each open a connection. The User-Agent is worked out once."""
 
 from __future__ import annotations
 
@@ -39,7 +37,6 @@ from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from slack_sdk.web.internal_utils import get_user_agent
 
 from consultations.adapters.settings import Settings
-from consultations.adapters.slack.keepalive import AsyncConnectionPool
 
 # Slack's errors for a channel the app cannot post in: for good, so no retry helps (a private
 # channel that never invited it, an archived or deleted one, a workspace's posting rules)
@@ -187,15 +184,12 @@ class PooledAsyncWebClient(AsyncWebClient):
 
     :meth:`post_json` is a JSON call (chat.postMessage, chat.update: a server's answer in a
     thread) without slack_sdk's per-call work (its argument checks, request building, debug
-    hooks) nor aiohttp's (sent on :class:`AsyncConnectionPool`): the same request, the same
-    retry handlers, the same ``SlackApiError``."""
+    hooks): the same request, the same retry handlers, the same ``SlackApiError``."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._logger = _level_set(self._logger)
-        self._urls: dict[str, tuple[str, str, str]] = {}
-        self._lines: dict[str, AsyncConnectionPool] = {}  # post_json's, by origin
-        self._lines_loop: asyncio.AbstractEventLoop | None = None
+        self._urls: dict[str, str] = {}
 
     def _session(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
@@ -206,54 +200,36 @@ class PooledAsyncWebClient(AsyncWebClient):
             )
         return self.session
 
-    def _pool(self, origin: str) -> AsyncConnectionPool:
-        loop = asyncio.get_running_loop()
-        if self._lines_loop is not loop:
-            self._lines, self._lines_loop = {}, loop
-        pool = self._lines.get(origin)
-        if pool is None:
-            pool = self._lines[origin] = AsyncConnectionPool(
-                origin, limit=64, idle_s=30, context=self.ssl
-            )
-        return pool
-
     async def close(self) -> None:
-        """Close the pooled session and connections (the server's shutdown; a test's end)."""
+        """Close the pooled session (the server's shutdown; a test's end)."""
         if self.session is not None and not self.session.closed:
             await self.session.close()
         self.session = None
-        pools, self._lines = self._lines, {}
-        for pool in pools.values():
-            await pool.close()
 
     async def _request(self, *, http_verb: str, api_url: str, req_args: dict) -> dict[str, Any]:
         self._session()
         return await super()._request(http_verb=http_verb, api_url=api_url, req_args=req_args)
 
     async def post_json(self, method: str, payload: dict[str, Any]) -> dict[str, Any]:
-        """``api_call(method, json=payload)``'s answer (its data), or its ``SlackApiError``.
-        Sent on this client's own kept-alive connections (:mod:`.keepalive`), not aiohttp's."""
-        found = self._urls.get(method)
-        if found is None:
-            joined = urllib.parse.urljoin(self.base_url, method)
-            parts = urllib.parse.urlsplit(joined)
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-            found = self._urls[method] = (joined, f"{parts.scheme}://{parts.netloc}", target)
-        url, origin, target = found
+        """``api_call(method, json=payload)``'s answer (its data), or its ``SlackApiError``."""
+        session = self._session()
+        url = self._urls.get(method)
+        if url is None:
+            url = self._urls[method] = urllib.parse.urljoin(self.base_url, method)
         headers = {
             **self.headers,
             "Content-Type": "application/json;charset=utf-8",
             "Authorization": f"Bearer {self.token}",
         }
         body = json.dumps(payload).encode()
-        pool = self._pool(origin)
         request = RetryHttpRequest(method="POST", url=url, headers=headers, data=body)
         state = RetryState()
         while True:
             state.next_attempt_requested = False
             try:
-                got_back = await pool.post(target, headers, body, self.timeout)
-                raw, status, got = got_back.body, got_back.status, got_back.headers
+                async with session.post(url, data=body, headers=headers) as res:
+                    raw = await res.read()
+                    status, got = res.status, res.headers
             except Exception as e:
                 if await self._retried(state, request, None, e):
                     continue
