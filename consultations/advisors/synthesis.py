@@ -15,6 +15,9 @@ from consultations.advisors.base import AdvisorInput, assumed_lines, role_phrase
 from consultations.advisors.synthesis_bill import SMALL_BILL, monthly_bill
 from consultations.advisors.synthesis_budget import (
     WEEKS_A_YEAR,
+    budget_figure,
+    budget_said,
+    budget_working,
     cost,
     currency_of,
     effort_line,
@@ -123,7 +126,13 @@ def advise(request: AdvisorInput) -> Report:
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
 
-    cur, cur_said = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
+    said_budget = sheet.raw("constraints")  # "budget, maybe 2.500 € a month tops": its figure
+    budget = budget_said(said_budget)
+    cur, cur_said = currency_of(
+        (e.answers for e in request.earlier),
+        " ".join(goals) + (f" {budget[1]}" if budget and budget[1] else ""),
+        industry,
+    )
     recs: list[Recommendation] = []
     kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
     for horizon, item in plan:
@@ -249,7 +258,8 @@ def advise(request: AdvisorInput) -> Report:
                 f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
                 f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
             ),
-        ),
+        )
+        + _budget_figures(budget, said_budget, cost(weeks), cur),
         recommendations=tuple(recs),
         sections=tuple(sections),
         assumptions=assumed_lines(
@@ -280,6 +290,23 @@ def advise(request: AdvisorInput) -> Report:
             "The diffusion result holds on average and can fail on rare items.",
             "The RLVR finding was shown on specific benchmarks and may not carry over to new "
             "RL methods.",
+        ),
+    )
+
+
+def _budget_figures(
+    budget: tuple[float, str | None, str | None] | None, said: str, plan: float, cur: str
+) -> tuple[Figure, ...]:
+    """The budget the user typed beside the 'Budget' choice, a year, against the plan."""
+    if budget is None:
+        return ()
+    a_year, shown = budget_figure(budget[0], budget[2], cur)
+    return (
+        Figure(
+            label="Your budget",
+            value=a_year,
+            display=shown,
+            working=budget_working(said, a_year, plan, cur),
         ),
     )
 

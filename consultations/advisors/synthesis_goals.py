@@ -258,6 +258,8 @@ def _measure(goal: str) -> str:
             continue
         if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
+        if tag == "images" and reduces_image_work(goal, tags):
+            continue  # "cut image production cost by 30%": its cost, not images published
         if (
             tag in tags
             and tag in _OWN_NUMBER_FIRST
@@ -316,12 +318,30 @@ POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-
 )
 
 
+def reduces_image_work(goal: str, tags: set[str]) -> bool:
+    """ "cut image production cost by 30%", "halve the time visuals take": the images are what
+    the goal is about, the cost or time of making them the outcome (not IP controls)."""
+    return (
+        "images" in tags
+        and bool(tags & {"cost", "time"})
+        and not IP_NAMED.search(goal)
+        and bool(_LESS.search(goal) or _HALVE.search(goal))
+    )
+
+
+_MADE = re.compile(  # "image production cost": the making of something, not a go-live
+    r"\bproduction\s+(?=(?:costs?|time|times|spend|spending|budget|volume|capacity|process|"
+    r"pipeline|line|lines|output|rate|team|hours|days)\b)"
+)
+
+
 def goal_tags(goal: str) -> set[str]:
     if is_cap(goal):  # a ceiling the plan keeps: no step serves it
         return {"cap"}
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
     plain = _NOT_A_COST.sub("invoicing", plain)
+    plain = _MADE.sub("making ", plain)
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
     if INTO_USE.search(g):  # "get coding suggestions into the billing workflow": put live
         tags.add("launch")

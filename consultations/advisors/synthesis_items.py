@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from consultations.advisors.synthesis_goals import goal_tags
+from consultations.advisors.synthesis_goals import goal_tags, reduces_image_work
 from consultations.advisors.synthesis_workflows import NO_WORKFLOW, THINGS, workflow_named
 from consultations.report import Recommendation, Report
 
@@ -115,6 +115,8 @@ def serves(goal: str, item: Item) -> bool:
     said = words_of(goal)
     if item.extra and tags & item.tags == {"launch"} and not said & item.subject:
         return False  # "ship on-device NPC dialogue": not the rollout of another prototype
+    if "risk" in item.tags and reduces_image_work(goal, tags):
+        return False  # "cut image production cost by 30%": IP controls cut no cost
     named = tags & OWN_OBJECT  # "product photo costs": images, whatever else they cost
     if named and not named & item.tags and not said & item.subject:
         return False

@@ -1,0 +1,95 @@
+"""A 12-person publisher's roadmap: what it costs to make images is a cost to cut, not an IP
+question, and a budget typed beside the 'Budget' choice is the user's own figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
+from tests.unit.test_roadmap_fintech_cto import goal_line
+
+PUBLISHER = {
+    "role": "Head of digital at a mid-size publisher",
+    "industry": "media / publishing",
+    "team_size": "around 12 in product and data",
+    "ai_use": "Midjourney and Firefly for images, ChatGPT Team for drafts, an article-summary "
+    "bot on Azure OpenAI",
+    "constraints": "budget; GDPR",
+}
+
+
+@pytest.mark.parametrize(
+    ("goal", "target"),
+    [
+        ("cut image production cost by 30%", "target: 30% below it"),
+        ("reduce photo shoot spend by 40%", "target: 40% below it"),
+    ],
+)
+def test_an_image_cost_goal_is_served_by_a_cost_step_and_measured_by_its_cost(
+    catalog: Catalog, goal: str, target: str
+) -> None:
+    """It was served by 'Put review and records into the image publishing workflow' and
+    measured by 'images published a week, and the share that passed the controls': the 30%
+    the user named was nowhere."""
+    r = run(catalog, "strategy-synthesis", {**PUBLISHER, "goals": f"{goal}, no IP claims"})
+    served, measure = goal_line(r, goal).split("Measure:")
+    assert "Break down" in served and "image publishing workflow" not in served, served
+    assert target in measure and "images published" not in measure, measure
+    ip = goal_line(r, "no IP claims").split("Measure:")[0]
+    assert "image publishing workflow" in ip  # the IP goal keeps its controls
+
+
+def test_halving_the_time_visuals_take_is_measured_in_time(catalog: Catalog) -> None:
+    goal = "halve the time to produce campaign visuals"
+    r = run(catalog, "strategy-synthesis", {**PUBLISHER, "goals": goal})
+    measure = goal_line(r, goal).split("Measure:")[1]
+    assert "time" in measure and "50% below it" in measure, measure
+
+
+AGENCY = {
+    "role": "Founder and CEO, also the only engineer most days",
+    "industry": "design agency",
+    "team_size": "about 5, two of them part-time",
+    "ai_use": "ChatGPT for copy, Midjourney for moodboards, a small RAG bot over our brand "
+    "guidelines",
+    "goals": "win two AI-heavy client pitches, cut moodboard time by half",
+}
+
+
+@pytest.mark.parametrize(
+    ("constraints", "sign", "shown", "a_year"),
+    [
+        ("budget, maybe 2.500 € a month tops; skills", "€", "€2,500 a month", 30_000),
+        ("money: 1,5 Mio EUR for the year", "€", "€1,500,000 a year", 1_500_000),
+        ("tight budget: $50k", "$", "$50,000 (read as a year)", 50_000),
+        ("budget (about £30k a year), skills", "£", "£30,000 a year", 30_000),
+    ],
+)
+def test_a_budget_typed_beside_the_choice_is_echoed_and_prices_the_plan(
+    catalog: Catalog, constraints: str, sign: str, shown: str, a_year: float
+) -> None:
+    """'budget, maybe 2.500 € a month tops' was dropped as matching no option, and the report
+    said 'No amount you gave named a currency: amounts are in US dollars' ($38,000)."""
+    r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": constraints})
+    assert r.figure("What the plan costs").display.startswith(f"about {sign}")
+    assert not any(a.startswith("No amount you gave") for a in r.assumptions)
+    budget = r.figure("Your budget")
+    assert budget.value == a_year and budget.display.startswith(shown), budget.display
+
+
+def test_a_plan_costing_more_time_than_the_budget_says_by_how_much(catalog: Catalog) -> None:
+    small = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": "budget: €1,000 a month"})
+    plan = small.figure("What the plan costs").value
+    short = plan - 12_000
+    assert short > 0  # the agency's plan is worth more people's time than €12,000
+    working = small.figure("Your budget").working
+    assert f"€{short:,.0f} more than it" in working, working
+    roomy = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": "budget: €200k a year"})
+    assert "within it" in roomy.figure("Your budget").working
+
+
+def test_no_budget_figure_without_an_amount(catalog: Catalog) -> None:
+    for constraints in ("budget; ISO 27001", "skills, 3 engineers short", "budget"):
+        r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": constraints})
+        assert all(f.label != "Your budget" for f in r.figures), constraints
