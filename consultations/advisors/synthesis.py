@@ -156,7 +156,7 @@ def advise(request: AdvisorInput) -> Report:
     unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
     room = weeks <= capacity / 2  # the plan leaves most of the year for the team's own work
     beside = (
-        f": it is work beside this roadmap, which leaves {100 - round(100 * weeks / capacity)}% "
+        f": it is work beside this roadmap, which leaves {_rest_of(weeks, capacity)} "
         "of your team's year for it"
         if room
         else "; plan the work it needs beside this roadmap"
@@ -292,6 +292,12 @@ def advise(request: AdvisorInput) -> Report:
             "RL methods.",
         ),
     )
+
+
+def _rest_of(weeks: float, capacity: float) -> str:
+    """The share of the year a plan leaves: "96%", "more than 99%" (never "100%" of it)."""
+    share = 100 * weeks / capacity
+    return "more than 99%" if share < 1 else f"{100 - round(share)}%"
 
 
 def _budget_figures(

@@ -93,3 +93,28 @@ def test_no_budget_figure_without_an_amount(catalog: Catalog) -> None:
     for constraints in ("budget; ISO 27001", "skills, 3 engineers short", "budget"):
         r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": constraints})
         assert all(f.label != "Your budget" for f in r.figures), constraints
+
+
+def test_a_goal_beside_a_small_plan_never_has_all_of_the_year_left(catalog: Catalog) -> None:
+    """A 300-person publisher's plan takes a sliver of 13,800 person-weeks: the goal no step
+    served said it 'leaves 100% of your team's year for it'."""
+    goal = "halve the time to produce campaign visuals"
+    r = run(catalog, "strategy-synthesis", {**PUBLISHER, "team_size": "300", "goals": goal})
+    line = goal_line(r, goal)
+    assert "leaves more than 99% of your team's year" in line and "100%" not in line, line
+
+
+def test_an_agent_pilot_for_a_named_workflow_gets_its_own_prototype(catalog: Catalog) -> None:
+    """'launch an agent pilot for broker emails' was served by the claims-handling prototype
+    another goal asked for; broker emails had no step of their own."""
+    insurer = {
+        "role": "Head of AI",
+        "industry": "insurance",
+        "team_size": "300",
+        "ai_use": "Claude via AWS Bedrock for claims summaries, Copilot for developers",
+        "constraints": "regulation, data residency",
+        "goals": "cut claims handling time by 30%, launch an agent pilot for broker emails",
+    }
+    r = run(catalog, "strategy-synthesis", insurer)
+    served = goal_line(r, "launch an agent pilot").split("Measure:")[0]
+    assert "broker emails" in served and "claims handling" not in served, served
