@@ -330,10 +330,18 @@ def _new(item: Item, items: list[Item]) -> bool:
     return all(item.title != i.title for i in items)
 
 
+_FILLER = re.compile(  # "actually also launch a voice receptionist": the goal is the launch
+    r"^(?:(?:actually|oh|and|also|plus|then|too|as well|ah|oh and|und|auch|außerdem|et|aussi)"
+    r"[\s,:]+)+",
+    re.I,
+)
+
+
 def _goals(raw: tuple[str, ...]) -> list[str]:
-    """Rejoin goals a list split at a thousands comma: "publish 5" + "000 images" → one goal."""
+    """Rejoin goals a list split at a thousands comma: "publish 5" + "000 images" → one goal;
+    the words that joined it to the last ("actually also …") left out."""
     out: list[str] = []
-    for part in raw:
+    for part in (_FILLER.sub("", p) or p for p in raw):
         if out and re.match(r"^\d{3}\b", part) and re.search(r"\d$", out[-1]):
             out[-1] = f"{out[-1]},{part}"
         else:

@@ -156,6 +156,7 @@ CAP_SERVED = (
 )
 POLICY_MEASURE = "the policy published, every team told, and its exceptions reviewed each quarter"
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
+REVENUE_MEASURE = "paying customers and the monthly revenue they bring"
 GOAL_MEASURES = (
     ("policy", POLICY_MEASURE),
     (
@@ -175,7 +176,7 @@ GOAL_MEASURES = (
     ("time", "the time in the goal against a baseline taken this month"),
     ("contacts", CONTACTS_MEASURE),
     ("automation", "the share of cases the prototype handles as well as people"),
-    ("revenue", "paying customers and the monthly revenue they bring"),
+    ("revenue", REVENUE_MEASURE),
     ("compliance", "no workload outside its residency rules, checked each quarter"),
     ("local", "the local model within your tolerance on your own test tasks"),
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
@@ -208,6 +209,8 @@ def goal_measure(goal: str) -> str:
     measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
     if "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
+    elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
+        measure += f"; target: {won.group(0)}"  # "get 10 paying clinics": the 10 counts
     return f"{measure}, {due.group(0)}" if due else measure
 
 
@@ -304,6 +307,15 @@ _WIN = re.compile(
     r"\b(?:win|land|sign|gain|add)\s+(?:\d+|a|an|one|two|three|four|five|more|new|some)?\s*"
     r"(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:clients?|customers?|accounts?|deals?|contracts?)\b"
 )
+_PAYING = re.compile(  # "get 10 paying clinics": customers, whatever the user calls them
+    r"\bpaying\s+(?!for\b|off\b|back\b|down\b|out\b|attention\b|less\b|more\b|too\b|"
+    r"twice\b|the\b|our\b|us\b|them\b|people\b|staff\b)[a-z]"
+)
+_WON = re.compile(  # the count a revenue goal names: "10 paying clinics", "two client pitches"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen)\s+"
+    r"(?:(?:new|more|paying|[a-z]+-[a-z]+|[a-z]+)\s+){0,2}?(?:paying\s+)?[a-z]+s\b",
+    re.I,
+)
 _NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
 _NOT_A_COST = re.compile(r"\bbilling\b")  # "into the billing workflow": a workflow, not a bill
 INTO_USE = re.compile(
@@ -347,7 +359,7 @@ def goal_tags(goal: str) -> set[str]:
         tags.add("launch")
     if POLICY.search(g):  # a policy to write is the outcome, whatever it governs
         tags.add("policy")
-    if _WIN.search(g):  # "win 2 new retainer clients": paying customers, however many
+    if _WIN.search(g) or _PAYING.search(g):  # "win 2 new retainer clients", "10 paying clinics"
         tags.add("revenue")
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
         tags.add("latency")

@@ -118,3 +118,29 @@ def test_an_agent_pilot_for_a_named_workflow_gets_its_own_prototype(catalog: Cat
     r = run(catalog, "strategy-synthesis", insurer)
     served = goal_line(r, "launch an agent pilot").split("Measure:")[0]
     assert "broker emails" in served and "claims handling" not in served, served
+
+
+SOLO = {
+    "role": "solo founder",
+    "industry": "B2B SaaS for dental clinics, EU",
+    "team_size": "2",
+    "ai_use": "OpenAI API for appointment summaries, about 300 dollars a month",
+    "constraints": "budget and GDPR",
+    "goals": "get 10 paying clinics by March, keep the OpenAI bill under $500 a month, "
+    "actually also launch a voice receptionist",
+}
+
+
+def test_a_solo_founders_paying_customers_goal_has_its_step_and_its_number(
+    catalog: Catalog,
+) -> None:
+    """'get 10 paying clinics by March' was 'work beside this roadmap' with no step, and the
+    voice receptionist opened the plan as 'First, actually also launch a voice receptionist'."""
+    r = run(catalog, "strategy-synthesis", SOLO)
+    served, measure = goal_line(r, "get 10 paying clinics").split("Measure:")
+    assert "Pick the one AI offer customers would pay for" in served, served
+    assert "target: 10 paying clinics, by March" in measure, measure
+    assert "actually" not in r.verdict.casefold() and not any(
+        "actually" in rec.title.casefold() for rec in r.recommendations
+    )
+    goal_line(r, "launch a voice receptionist")  # said back without the filler
