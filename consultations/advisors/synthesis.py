@@ -44,6 +44,7 @@ from consultations.advisors.synthesis_items import (
     to_recommendation,
 )
 from consultations.advisors.synthesis_order import (
+    built_before_launch,
     keep_constraints,
     launch_after_its_prototype,
     link_interface_before_switch,
@@ -108,6 +109,7 @@ def advise(request: AdvisorInput) -> Report:
         )
     one_workflow_each(items)
     nothing_live(items, use)
+    built_before_launch(items, use)
     value_before_prototype(items)
     link_interface_before_switch(items)
     launch_after_its_prototype(items)

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
-from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, about, serves
+from consultations.advisors.synthesis_items import (
+    EXPOSED_TODAY,
+    LAUNCH_STEPS,
+    Item,
+    about,
+    serves,
+    size,
+    words_of,
+    workflow_words,
+)
 
 NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT privately"
     r"^\s*(?:(?:nothing|none|no ai|no models?|not yet|nothing yet)\b(?!\s+(?:but|except))"
@@ -24,6 +33,28 @@ def nothing_live(items: list[Item], use: str) -> None:
     model call onto the one interface")."""
     if NOTHING_LIVE.search(use):
         items[:] = [i for i in items if not i.title.startswith(ACT_ON_LIVE)]
+
+
+_LAUNCH_VERB = re.compile(
+    r"\b(?:launch|ship|deploy|roll out|go live with|release|get|take|put|bring|build)\b", re.I
+)
+
+
+def built_before_launch(items: list[Item], use: str) -> None:
+    """A launch a goal asks for, of a thing that runs nowhere today ("launch a voice
+    receptionist" beside "OpenAI API for appointment summaries"), is built first: sized as a
+    prototype plus its rollout, and says so (it was 1.5 person-weeks for a 2-person team)."""
+    running = {w[:5] for w in words_of(use)}
+    for i in items:
+        if i.source != "constraint" or not i.title.endswith(LAUNCH_STEPS) or i.weeks:
+            continue
+        thing = workflow_words(_LAUNCH_VERB.sub(" ", i.title.removesuffix(LAUNCH_STEPS)))
+        if thing and not any(w[:5] in running for w in thing):
+            i.weeks = size("Prototype", "engineering lead") + size(i.title, i.owner)
+            i.detail = (
+                "Nothing like it runs today, so it is built first: a prototype on real "
+                f"cases, then the rollout. {i.detail}"
+            )
 
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")

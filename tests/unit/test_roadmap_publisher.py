@@ -144,3 +144,15 @@ def test_a_solo_founders_paying_customers_goal_has_its_step_and_its_number(
         "actually" in rec.title.casefold() for rec in r.recommendations
     )
     goal_line(r, "launch a voice receptionist")  # said back without the filler
+
+
+def test_launching_a_thing_that_runs_nowhere_today_is_sized_as_a_build(catalog: Catalog) -> None:
+    """'launch a voice receptionist', with only appointment summaries running, was 1.5
+    person-weeks (≈ $6,000) for a 2-person team: the same as rolling out a working bot."""
+    r = run(catalog, "strategy-synthesis", SOLO)
+    (new,) = [rec for rec in r.recommendations if "voice receptionist" in rec.title]
+    assert "built first" in new.detail and "about 5.5 person-weeks" in new.detail, new.detail
+    publisher = {**PUBLISHER, "goals": "launch AI summaries on all articles by June"}
+    r = run(catalog, "strategy-synthesis", publisher)  # its article-summary bot runs today
+    (running,) = [rec for rec in r.recommendations if "summaries" in rec.title]
+    assert "built first" not in running.detail
