@@ -242,10 +242,12 @@ def from_report(slug: str, report: Report) -> list[Item]:
     for r in later[:2]:
         if r.horizon and TRIGGER.match(r.horizon) and (meanwhile := _INTERIM.search(r.detail)):
             _meanwhile(items[0], meanwhile.group("step"), r.title)
-        named = about is None or about.casefold() in r.title.casefold()
+        # a step the report names for one of two tied leaders is about that one alone
+        own = [p for p in planned if p.casefold() in r.title.casefold()]
+        own_subject = {w for p in own for w in words_of(p) | acronyms(p)} or subject
         items.append(
             Item(
-                r.title if named else f"{r.title}: {about}",
+                r.title if about is None or own else f"{r.title}: {about}",
                 _sentence(r).replace(" above", " in that report"),
                 r.owner or "engineering lead",
                 measure_for(slug, report),
@@ -255,8 +257,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
                 follow_up=True,
                 urgency=weight,
                 trigger=r.horizon if r.horizon and TRIGGER.match(r.horizon) else None,
-                others=others,
-                subject=subject,
+                others=others | (subject - own_subject),
+                subject=own_subject,
             )
         )
     return items

@@ -4,8 +4,10 @@ their value decides which to prototype."""
 
 from __future__ import annotations
 
+from consultations.advisors.base import EarlierConsultation
 from consultations.catalog import Catalog
 from tests.unit.test_advisors import run
+from tests.unit.test_roadmap_fintech_cto import goal_line
 
 MACHINE_SHOP = {
     "workflows": "Reklamationsbearbeitung, production scheduling on the shop floor, "
@@ -45,3 +47,20 @@ def test_a_capitalised_control_workflow_keeps_its_simulator_plan(catalog: Catalo
     r = run(catalog, "automation-frontier", answers)
     titles = [rec.title for rec in r.recommendations]
     assert "Check the simulator against real outcomes first" in titles, titles
+
+
+def test_the_roadmap_keeps_each_tied_leaders_steps_to_itself(catalog: Catalog) -> None:
+    """Built on that report, the roadmap named 'Prototype in shadow mode: production scheduling
+    on the shop floor: production scheduling on the shop floor and supplier invoice matching'
+    and said it served 'cut invoice matching time by half'."""
+    earlier = (
+        EarlierConsultation(
+            "automation-frontier", {}, run(catalog, "automation-frontier", MACHINE_SHOP)
+        ),
+    )
+    answers = {"team_size": "25", "goals": "cut invoice matching time by half"}
+    r = run(catalog, "strategy-synthesis", answers, earlier=earlier)
+    titles = [rec.title for rec in r.recommendations]
+    assert "Prototype in shadow mode: production scheduling on the shop floor" in titles, titles
+    served = goal_line(r, "cut invoice matching time").split("Measure:")[0]
+    assert "supplier invoice matching" in served and "Prototype" not in served, served
