@@ -183,7 +183,7 @@ GOAL_MEASURES = (
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
 _TIMED = re.compile(
-    r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b|zeit|stunden|\btemps\b|heures", re.I
+    r"\d|\b(?:faster|times?|hours?|days?|weeks?|minutes?)\b|zeit|stunden|\btemps\b|heures", re.I
 )
 
 

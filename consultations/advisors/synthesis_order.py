@@ -21,7 +21,8 @@ from consultations.advisors.synthesis_items import (
 NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT privately"
     r"^\s*(?:(?:nothing|none|no ai|no models?|not yet|nothing yet)\b(?!\s+(?:but|except))"
     r"|(?:we\s+)?(?:do not|don't|dont)\s+use\s+(?:any\s+)?ai\b)"
-    r"|(?<!, )\bnothing (?!else\b)(?:\w+\s+){0,2}?(?:in production|live)\b",
+    r"|\bnothing (?!else\b)(?:\w+\s+){0,2}?(?:in production|live)\b"
+    r"(?!\s+(?:but|except|besides|apart|other than)\b)",
     re.I,
 )
 ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")

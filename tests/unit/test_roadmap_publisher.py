@@ -156,3 +156,30 @@ def test_launching_a_thing_that_runs_nowhere_today_is_sized_as_a_build(catalog: 
     r = run(catalog, "strategy-synthesis", publisher)  # its article-summary bot runs today
     (running,) = [rec for rec in r.recommendations if "summaries" in rec.title]
     assert "built first" not in running.detail
+
+
+LAB = {
+    "role": "PI / lab head",
+    "industry": "academic research (robotics), Switzerland",
+    "team_size": "12 incl. 8 PhD students",
+    "ai_use": "we fine-tune open models on our cluster (8x A100), use Claude for writing, "
+    "nothing in production",
+    "constraints": "grant money, GPUs, hiring postdocs",
+    "goals": "publish 3 papers at NeurIPS/ICRA, reduce GPU queue wait times",
+}
+
+
+def test_a_lab_with_nothing_in_production_after_a_comma_has_no_workload_to_move(
+    catalog: Catalog,
+) -> None:
+    """'…, use Claude for writing, nothing in production' still got 'Price your
+    highest-volume workload: API against local' and 'Move every model call onto the one
+    interface', and 'reduce GPU queue wait times' was measured by 'a yes/no review'."""
+    r = run(catalog, "strategy-synthesis", LAB)
+    titles = [rec.title for rec in r.recommendations]
+    assert not any(t.startswith(("Move every model call", "Price your")) for t in titles), titles
+    measure = goal_line(r, "reduce GPU queue wait times").split("Measure:")[1]
+    assert measure.startswith(" the time in the goal"), measure
+    mixed = "we fine-tune open models, nothing in production but a support bot on OpenAI"
+    live = run(catalog, "strategy-synthesis", {**LAB, "ai_use": mixed})
+    assert any(rec.title.startswith("Price your") for rec in live.recommendations)
