@@ -206,10 +206,14 @@ def from_report(slug: str, report: Report) -> list[Item]:
     head = early[0]
     title = head.title
     if len(early) > 2:  # every step whose detail the package carries is named
-        title += f", then {lower_first(early[1].title)}, and {lower_first(early[2].title)}"
+        title += (
+            ", then "
+            + ", ".join(lower_first(r.title) for r in early[1:-1])
+            + f", and {lower_first(early[-1].title)}"
+        )
     elif len(early) > 1:
         title += ", then " + lower_first(early[1].title)
-    detail = " ".join(_sentence(r) for r in early[:3]).replace(" above", " in that report")
+    detail = " ".join(_sentence(r) for r in early).replace(" above", " in that report")
     tags = set(TAGS[slug])
     if slug == "model-convergence" and "residency" not in report.verdict:
         tags.discard("compliance")
@@ -232,7 +236,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
             tags,
             urgency=weight,
             trigger=head.horizon if head.horizon and TRIGGER.match(head.horizon) else None,
-            weeks=sum(size(r.title, r.owner or "") for r in early[:3]),
+            weeks=sum(size(r.title, r.owner or "") for r in early),
             others=others,
             subject=subject,
         )
