@@ -50,6 +50,7 @@ from consultations.advisors.synthesis_order import (
     link_interface_before_switch,
     nothing_live,
     one_workflow_each,
+    pitched_to_clients,
     residency_map_first,
     traced_before_live,
     value_before_prototype,
@@ -110,6 +111,7 @@ def advise(request: AdvisorInput) -> Report:
     one_workflow_each(items)
     nothing_live(items, use)
     built_before_launch(items, use)
+    pitched_to_clients(items, industry)
     value_before_prototype(items)
     link_interface_before_switch(items)
     launch_after_its_prototype(items)

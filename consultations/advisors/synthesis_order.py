@@ -36,6 +36,31 @@ def nothing_live(items: list[Item], use: str) -> None:
         items[:] = [i for i in items if not i.title.startswith(ACT_ON_LIVE)]
 
 
+SERVICES = re.compile(  # a business that sells its people's work, pitched to clients
+    r"\b(?:agenc(?:y|ies)|consultanc(?:y|ies)|consulting|studio|studios|freelanc\w*|"
+    r"law firm|accounting firm|professional services|service provider|agentur|beratung|cabinet)\b",
+    re.I,
+)
+PRODUCT_LAUNCH = "ship the paid offer to five design-partner customers"
+
+
+def pitched_to_clients(items: list[Item], industry: str) -> None:
+    """An agency sells its offer in pitches, not to 'design-partner customers' of a product:
+    the revenue step says so ("win two AI-heavy client pitches" at a design agency)."""
+    if not SERVICES.search(industry):
+        return
+    pitch = "pitch the priced offer to five current or prospective clients"
+    for i in items:
+        if i.title.casefold().endswith(PRODUCT_LAUNCH):
+            head = i.title[: -len(PRODUCT_LAUNCH)]
+            i.title = head + (pitch if head else pitch[:1].upper() + pitch[1:])
+            i.detail = i.detail.replace(
+                "Priced from the first day; what they use and what they pay decides the launch.",
+                "A one-page offer with its price and a worked example from your own work; "
+                "which clients buy it, and at what price, decides what you pitch next.",
+            )
+
+
 _LAUNCH_VERB = re.compile(
     r"\b(?:launch|ship|deploy|roll out|go live with|release|get|take|put|bring|build)\b", re.I
 )

@@ -183,3 +183,14 @@ def test_a_lab_with_nothing_in_production_after_a_comma_has_no_workload_to_move(
     mixed = "we fine-tune open models, nothing in production but a support bot on OpenAI"
     live = run(catalog, "strategy-synthesis", {**LAB, "ai_use": mixed})
     assert any(rec.title.startswith("Price your") for rec in live.recommendations)
+
+
+def test_an_agency_pitches_its_offer_to_clients(catalog: Catalog) -> None:
+    """A design agency wanting to 'win two AI-heavy client pitches' was told to 'ship the paid
+    offer to five design-partner customers', a product company's launch."""
+    r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": "budget"})
+    served = goal_line(r, "win two AI-heavy client pitches").split("Measure:")[0]
+    assert "pitch the priced offer to five current or prospective clients" in served, served
+    assert "design-partner" not in served
+    saas = run(catalog, "strategy-synthesis", {**SOLO, "goals": "get 10 paying clinics"})
+    assert "design-partner customers" in goal_line(saas, "get 10 paying clinics")
