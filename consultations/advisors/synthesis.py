@@ -144,7 +144,9 @@ def advise(request: AdvisorInput) -> Report:
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
-        recs.append(to_recommendation(item, when, owner_for(item.owner, team, lead), served_goals))
+        recs.append(
+            to_recommendation(item, when, owner_for(item.owner, team, lead, role), served_goals)
+        )
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -207,7 +209,7 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="When these happen",
                 items=tuple(
-                    f"{i.title} ({owner_for(i.owner, team, lead)}) — {i.trigger}."
+                    f"{i.title} ({owner_for(i.owner, team, lead, role)}) — {i.trigger}."
                     for i in triggered
                 ),
             )

@@ -194,3 +194,13 @@ def test_an_agency_pitches_its_offer_to_clients(catalog: Catalog) -> None:
     assert "design-partner" not in served
     saas = run(catalog, "strategy-synthesis", {**SOLO, "goals": "get 10 paying clinics"})
     assert "design-partner customers" in goal_line(saas, "get 10 paying clinics")
+
+
+def test_a_founder_who_is_the_only_engineer_owns_the_engineering_steps(catalog: Catalog) -> None:
+    """'Founder and CEO, also the only engineer most days' got 'Put every model call behind
+    one internal model interface (…, an engineer)': there is no other engineer."""
+    r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": "skills"})
+    owners = {rec.owner for rec in r.recommendations}
+    assert owners == {"Founder and CEO"}, owners
+    hired = run(catalog, "strategy-synthesis", {**AGENCY, "role": "Founder and CEO"})
+    assert "an engineer" in {rec.owner for rec in hired.recommendations}
