@@ -234,7 +234,7 @@ def advise(request: AdvisorInput) -> Report:
         + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
         + f" for a team of {plural(team, 'person')}.",
         summary=(
-            f"A roadmap for you as {lead}, in {industry}, "
+            f"A roadmap for you as {lead}, {_where(industry)}, "
             + (f"from {year_of(request.as_of)}, " if request.as_of else "")
             + f"starting from what runs today ({use}). "
             + (
@@ -298,6 +298,22 @@ def advise(request: AdvisorInput) -> Report:
             "RL methods.",
         ),
     )
+
+
+_ONE_BUSINESS = re.compile(  # "design agency": one business, not a sector ("insurance")
+    r"^(?!(?:a|an|the|our|my)\s)[\w&/ -]*?\b(?:agency|firm|studio|company|startup|start-up|"
+    r"lab|hospital|bank|insurer|consultancy|practice|publisher|retailer|school|university|"
+    r"clinic|shop|store|manufacturer|supplier|charity|ngo|nonprofit|non-profit)\b(?=\s*(?:[(,]|$))",
+    re.I,
+)
+
+
+def _where(industry: str) -> str:
+    """ "in insurance", "at a design agency" (it read "in design agency")."""
+    if _ONE_BUSINESS.match(industry):
+        article = "an" if industry[:1].casefold() in "aeiou" else "a"
+        return f"at {article} {industry}"
+    return f"in {industry}"
 
 
 def _rest_of(weeks: float, capacity: float) -> str:

@@ -204,3 +204,11 @@ def test_a_founder_who_is_the_only_engineer_owns_the_engineering_steps(catalog: 
     assert owners == {"Founder and CEO"}, owners
     hired = run(catalog, "strategy-synthesis", {**AGENCY, "role": "Founder and CEO"})
     assert "an engineer" in {rec.owner for rec in hired.recommendations}
+
+
+def test_one_business_is_where_the_reader_works_not_a_sector(catalog: Catalog) -> None:
+    """'A roadmap for you as Founder and CEO, in design agency'."""
+    r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": "budget"})
+    assert "as Founder and CEO, at a design agency, " in r.summary, r.summary
+    sector = run(catalog, "strategy-synthesis", {**PUBLISHER, "goals": "no IP claims"})
+    assert ", in media / publishing, " in sector.summary, sector.summary
