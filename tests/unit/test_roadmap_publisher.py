@@ -212,3 +212,15 @@ def test_one_business_is_where_the_reader_works_not_a_sector(catalog: Catalog) -
     assert "as Founder and CEO, at a design agency, " in r.summary, r.summary
     sector = run(catalog, "strategy-synthesis", {**PUBLISHER, "goals": "no IP claims"})
     assert ", in media / publishing, " in sector.summary, sector.summary
+
+
+def test_a_step_whose_next_step_has_no_track_says_so(catalog: Catalog) -> None:
+    """The agency's plan built 'one internal model interface' in its last quarter while 'What
+    to stop' said 'Not this year, no track is free: Move every model call onto the one
+    interface': the step itself did not say its point came next year."""
+    r = run(catalog, "strategy-synthesis", {**AGENCY, "constraints": "budget; skills"})
+    stops = next(s for s in r.sections if s.title.startswith("What to stop")).items
+    assert any("Move every model call onto the one interface" in s for s in stops), stops
+    (interface,) = [rec for rec in r.recommendations if "model interface" in rec.title]
+    assert "Its next step (“move every model call onto the one interface" in interface.detail
+    assert "it comes first next year" in interface.detail
