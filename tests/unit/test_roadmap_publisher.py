@@ -224,3 +224,15 @@ def test_a_step_whose_next_step_has_no_track_says_so(catalog: Catalog) -> None:
     (interface,) = [rec for rec in r.recommendations if "model interface" in rec.title]
     assert "Its next step (“move every model call onto the one interface" in interface.detail
     assert "it comes first next year" in interface.detail
+
+
+def test_a_very_long_answer_is_quoted_briefly_in_the_opening(catalog: Catalog) -> None:
+    """A 24-tool answer to 'How do you use AI today?' was quoted whole (2,500 characters) in
+    the roadmap's opening paragraph."""
+    tools = ", ".join(f"tool {i} for the claims workflow number {i}" for i in range(1, 25))
+    r = run(catalog, "strategy-synthesis", {**AGENCY, "ai_use": f"We use {tools}"})
+    quoted = r.summary.split("starting from what runs today (")[1].split("). ")[0]
+    assert len(quoted) <= 210 and quoted.endswith("…"), quoted
+    assert quoted.startswith("We use tool 1 for the claims workflow number 1, tool 2")
+    short = run(catalog, "strategy-synthesis", AGENCY)
+    assert f"({AGENCY['ai_use']})" in short.summary
