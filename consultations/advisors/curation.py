@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines, role_phrase
-from consultations.advisors.words import join, number, plural
+from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
 from consultations.report import Figure, Recommendation, Report, Section
@@ -119,10 +119,10 @@ def advise(request: AdvisorInput) -> Report:
         verdict=f"Your filter {lead}: {plural(per, 'paper')} a {_period(cadence)}, "
         "each tied to one of the three questions." + (" " + check if check else ""),
         summary=(
-            f"For you as {who}: NeurIPS 2025 took 21,575 submissions and accepted 5,290 under "
-            "heavy review strain, so an acceptance says little. Your profile ranks papers "
-            "by cost, failure and compute, lifts your topics and canon, and passes over "
-            "benchmark-only gains and theory with no route to deployment."
+            f"For you as {briefly(who)}: NeurIPS 2025 took 21,575 submissions and accepted "
+            "5,290 under heavy review strain, so an acceptance says little. Your profile "
+            "ranks papers by cost, failure and compute, lifts your topics and canon, and "
+            "passes over benchmark-only gains and theory with no route to deployment."
         ),
         figures=(
             Figure(

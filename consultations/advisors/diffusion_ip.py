@@ -21,7 +21,7 @@ from consultations.advisors.indemnity import (
     weak,
     weakest,
 )
-from consultations.advisors.words import count, join
+from consultations.advisors.words import briefly, count, join
 from consultations.answers.lexer import scan
 from consultations.answers.rates import DAYS, rate_after
 from consultations.report import Figure, Recommendation, Report, Section
@@ -125,7 +125,7 @@ def advise(request: AdvisorInput) -> Report:
                 if own
                 else ""
             )
-            + f" Assessed for: {use.rstrip(' .')}."
+            + f" Assessed for: {briefly(use.rstrip(' .'))}."
         ),
         figures=(
             Figure(

@@ -67,7 +67,7 @@ from consultations.advisors.synthesis_sizing import (
     size_for_team,
     sizing_assumption,
 )
-from consultations.advisors.words import count, join, money, plural
+from consultations.advisors.words import briefly, count, join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
@@ -242,7 +242,7 @@ def advise(request: AdvisorInput) -> Report:
         summary=(
             f"A roadmap for you as {lead}, {_where(industry)}, "
             + (f"from {year_of(request.as_of)}, " if request.as_of else "")
-            + f"starting from what runs today ({_briefly(use)}). "
+            + f"starting from what runs today ({briefly(use)}). "
             + (
                 f"It turns the next steps of your {plural(len(done), 'earlier consultation')} "
                 "into quarters, "
@@ -320,20 +320,6 @@ def _where(industry: str) -> str:
         article = "an" if industry[:1].casefold() in "aeiou" else "a"
         return f"at {article} {industry}"
     return f"in {industry}"
-
-
-SAID_BACK = 200  # characters of a long answer the summary quotes (the rest is the user's own)
-
-
-def _briefly(text: str, limit: int = SAID_BACK) -> str:
-    """A long answer quoted back to its first clauses: cut at a comma or a space, "…" after
-    (a 24-tool answer filled the roadmap's opening paragraph)."""
-    if len(text) <= limit:
-        return text
-    head = text[:limit]
-    cut = max(head.rfind(", "), head.rfind("; "))
-    cut = cut if cut > limit // 2 else head.rfind(" ")
-    return head[: cut if cut > 0 else limit].rstrip(" ,;") + " …"
 
 
 def _rest_of(weeks: float, capacity: float) -> str:

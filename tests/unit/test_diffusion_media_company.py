@@ -45,3 +45,20 @@ def test_the_roadmap_carries_every_first_month_step_of_the_ip_report(catalog: Ca
     (package,) = [rec for rec in r.recommendations if rec.title.startswith("Send the quest")]
     for step in report.recommendations:
         assert step.title.lower() in package.title.lower(), (step.title, package.title)
+
+
+LONG = " and ".join(
+    f"images for campaign {i} across web, print and social for our retail clients"
+    for i in range(15)
+)
+
+
+def test_a_very_long_answer_is_quoted_briefly(catalog: Catalog) -> None:
+    """A 1,200-character answer was quoted whole after 'Assessed for:' (and after 'For you
+    as' in the curation report)."""
+    ip = run(catalog, "diffusion-ip-risk", {**MAGAZINE, "use": LONG})
+    quoted = ip.summary.split("Assessed for: ")[1]
+    assert len(quoted) <= 210 and quoted.endswith("….") and quoted.startswith("images for")
+    curation = run(catalog, "research-curation", {"role": LONG})
+    who = curation.summary.split("For you as ")[1].split(": NeurIPS")[0]
+    assert len(who) <= 210 and who.endswith("…"), who
