@@ -132,8 +132,8 @@ def advise(request: AdvisorInput) -> Report:
     for _, placed in plan:  # a step whose own next step has no track this year says so
         if then := next((d for d in deferred if d.depends_on == placed.title), None):
             placed.detail += (
-                f" Its next step (“{_lower_first_word(then.title, '')}”) has no free track "
-                "this year: it comes first next year."
+                f" The step that waits for it (“{_lower_first_word(then.title, '')}”) has no "
+                "free track this year: it comes first next year."
             )
 
     said_budget = sheet.raw("constraints")  # "budget, maybe 2.500 € a month tops": its figure

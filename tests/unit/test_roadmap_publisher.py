@@ -222,7 +222,9 @@ def test_a_step_whose_next_step_has_no_track_says_so(catalog: Catalog) -> None:
     stops = next(s for s in r.sections if s.title.startswith("What to stop")).items
     assert any("Move every model call onto the one interface" in s for s in stops), stops
     (interface,) = [rec for rec in r.recommendations if "model interface" in rec.title]
-    assert "Its next step (“move every model call onto the one interface" in interface.detail
+    assert "The step that waits for it (“move every model call onto the one interface" in (
+        interface.detail
+    )
     assert "it comes first next year" in interface.detail
 
 
