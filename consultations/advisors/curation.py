@@ -225,6 +225,9 @@ def _period(cadence: str) -> str:
     )
 
 
+SHOWN = 20  # pasted papers the report lists one by one; the rest are counted
+
+
 def _first_triage(
     pasted: list[str], profile: dict[str, Any], shifts: Sequence[Shift]
 ) -> tuple[str, ...]:
@@ -259,7 +262,16 @@ def _first_triage(
                 if (s := award.get(r.id))
                 else ""
             )
-            for r in ranked
+            for r in ranked[:SHOWN]
+        )
+        + (
+            (
+                f"{plural(len(ranked) - SHOWN, 'more paper')} ranked lower, from "
+                f"{ranked[SHOWN].score:.0f}/100 down: `/neurips triage` (or `neurips-advisor "
+                "triage FILE`) ranks a whole list and shows each.",
+            )
+            if len(ranked) > SHOWN
+            else ()
         )
         + tuple(
             f"{link} — not judged: offline a link has no title to read; paste the paper's title "
