@@ -183,7 +183,9 @@ GOAL_MEASURES = (
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
 _TIMED = re.compile(
-    r"\d|\b(?:faster|times?|hours?|days?|weeks?|minutes?)\b|zeit|stunden|\btemps\b|heures", re.I
+    r"\d|(?<!on-)(?<!on )\b(?:faster|times?|hours?|days?|weeks?|minutes?)\b|zeit|stunden|"
+    r"\btemps\b|heures",
+    re.I,
 )
 
 
@@ -220,7 +222,11 @@ _LESS = re.compile(
     r"verkürzen|beschleunigen|verringern|réduire|baisser)\b",
     re.I,
 )
-_MORE = re.compile(r"\b(?:increase|raise|grow|boost|lift|steigern|erhöhen|augmenter)\b", re.I)
+_MORE = re.compile(
+    r"\b(?:increase|raise|grow|boost|lift|improve|steigern|erhöhen|augmenter)\b"
+    r"|\bup\s+(?:by\s+)?\d",  # "on-time delivery up 10%"
+    re.I,
+)
 _HALVE = re.compile(r"\b(?:halve|halving|by half|in half|halbieren|diviser par deux)\b", re.I)
 
 
@@ -232,6 +238,8 @@ def target_of(goal: str) -> str:
     share = _SHARE.search(goal)
     if share is None:
         return ""
+    if re.search(rf"\bto\s+{re.escape(share.group(0))}", goal):  # "… to 95%": a level
+        return f"; target: {share.group(1)}%"
     if _LESS.search(goal):
         return f"; target: {share.group(1)}% below it"
     if _MORE.search(goal):
@@ -341,6 +349,7 @@ def reduces_image_work(goal: str, tags: set[str]) -> bool:
     )
 
 
+_NOT_A_TIME = re.compile(r"\b(?:on|first|part|full|one)[- ]time\b")
 _MADE = re.compile(  # "image production cost": the making of something, not a go-live
     r"\bproduction\s+(?=(?:costs?|time|times|spend|spending|budget|volume|capacity|process|"
     r"pipeline|line|lines|output|rate|team|hours|days)\b)"
@@ -354,6 +363,7 @@ def goal_tags(goal: str) -> set[str]:
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
     plain = _NOT_A_COST.sub("invoicing", plain)
     plain = _MADE.sub("making ", plain)
+    plain = _NOT_A_TIME.sub("punctual", plain)  # "on-time delivery up 10%": a rate, not a time
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
     if INTO_USE.search(g):  # "get coding suggestions into the billing workflow": put live
         tags.add("launch")

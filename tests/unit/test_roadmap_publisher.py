@@ -238,3 +238,19 @@ def test_a_very_long_answer_is_quoted_briefly_in_the_opening(catalog: Catalog) -
     assert quoted.startswith("We use tool 1 for the claims workflow number 1, tool 2")
     short = run(catalog, "strategy-synthesis", AGENCY)
     assert f"({AGENCY['ai_use']})" in short.summary
+
+
+@pytest.mark.parametrize(
+    ("goal", "target"),
+    [
+        ("on-time delivery up 10%", "; target: 10% above it"),
+        ("increase on time delivery to 95%", "; target: 95%"),
+        ("improve first-time fix rate by 15%", "; target: 15% above it"),
+    ],
+)
+def test_an_on_time_rate_is_not_a_time(catalog: Catalog, goal: str, target: str) -> None:
+    """'on-time delivery up 10%' was measured by 'the time in the goal against a baseline',
+    with no target; 'to 95%' read as '95% above it'."""
+    r = run(catalog, "strategy-synthesis", {**PUBLISHER, "goals": goal})
+    measure = goal_line(r, goal).split("Measure:")[1]
+    assert "the time in the goal" not in measure and measure.rstrip(".").endswith(target), measure
