@@ -138,9 +138,9 @@ def advise(request: AdvisorInput) -> Report:
 
     said_budget = sheet.raw("constraints")  # "budget, maybe 2.500 € a month tops": its figure
     budget = budget_said(said_budget)
-    cur, cur_said = currency_of(
-        (e.answers for e in request.earlier),
-        " ".join(goals) + (f" {budget[1]}" if budget and budget[1] else ""),
+    cur, cur_said = currency_of(  # the budget's currency first: a model bill in dollars
+        (e.answers for e in request.earlier),  # ("under $500 a month") is the vendor's
+        (f"{budget[1]} " if budget and budget[1] else "") + " ".join(goals),
         industry,
     )
     recs: list[Recommendation] = []

@@ -254,3 +254,17 @@ def test_an_on_time_rate_is_not_a_time(catalog: Catalog, goal: str, target: str)
     r = run(catalog, "strategy-synthesis", {**PUBLISHER, "goals": goal})
     measure = goal_line(r, goal).split("Measure:")[1]
     assert "the time in the goal" not in measure and measure.rstrip(".").endswith(target), measure
+
+
+def test_a_budget_in_euros_prices_the_plan_beside_a_model_bill_in_dollars(
+    catalog: Catalog,
+) -> None:
+    """'budget (about 20k € a year)' beside 'keep the OpenAI bill under $500 a month' was
+    echoed as 'Your budget: $20,000 a year', the plan priced in dollars."""
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {**SOLO, "constraints": "budget (about 20k € a year), GDPR"},
+    )
+    assert r.figure("Your budget").display == "€20,000 a year"
+    assert r.figure("What the plan costs").display.startswith("about €")
