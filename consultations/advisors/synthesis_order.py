@@ -37,7 +37,8 @@ def nothing_live(items: list[Item], use: str) -> None:
 
 
 SERVICES = re.compile(  # a business that sells its people's work, pitched to clients
-    r"\b(?:agenc(?:y|ies)|consultanc(?:y|ies)|consulting|studio|studios|freelanc\w*|"
+    r"\b(?:agenc(?:y|ies)|consultanc(?:y|ies)|consulting|(?:design|creative|branding) studios?|"
+    r"freelanc\w*|"
     r"law firm|accounting firm|professional services|service provider|agentur|beratung|cabinet)\b",
     re.I,
 )

@@ -194,6 +194,9 @@ def test_an_agency_pitches_its_offer_to_clients(catalog: Catalog) -> None:
     assert "design-partner" not in served
     saas = run(catalog, "strategy-synthesis", {**SOLO, "goals": "get 10 paying clinics"})
     assert "design-partner customers" in goal_line(saas, "get 10 paying clinics")
+    games = {**AGENCY, "industry": "independent game studio", "constraints": "budget"}
+    studio = run(catalog, "strategy-synthesis", games)  # sells its games, not its hours
+    assert "design-partner" in goal_line(studio, "win two AI-heavy client pitches")
 
 
 def test_a_founder_who_is_the_only_engineer_owns_the_engineering_steps(catalog: Catalog) -> None:
