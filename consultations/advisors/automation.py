@@ -287,7 +287,8 @@ def advise(request: AdvisorInput) -> Report:
             )
             if (best_f >= 0.5 or value <= 0) and not worth
             else None,
-            simulated=_simulated(lead, checks[lead]),
+            simulated=_simulated(lead.casefold(), checks[lead]),
+            tie=_other_route(lead, tied, checks),
         ),
         assumptions=assumed_lines(
             sheet,
@@ -353,6 +354,17 @@ def _months(n: float | None) -> str:
     if n is None:
         return "forever (it saves nothing a month)"
     return "under a month" if n < 1 else plural(round(n, 1), "month")
+
+
+def _other_route(lead: str, tied: list[str], checks: dict[str, str]) -> tuple[str, str] | None:
+    """(the leader the plan's steps are for, a tied leader whose route differs: a simulator
+    against a language model's pass@k), or None when one plan fits them all."""
+
+    def route(w: str) -> bool:
+        return _simulated(w.casefold(), checks[w])
+
+    other = next((w for w in tied if w != lead and route(w) != route(lead)), None)
+    return (lead, other) if len(tied) > 1 and other is not None else None
 
 
 def _simulated(workflow: str, checkable: str) -> bool:

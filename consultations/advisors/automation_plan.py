@@ -14,8 +14,11 @@ def plan(
     logs: str,
     low_value: str | None = None,
     simulated: bool = False,
+    tie: tuple[str, str] | None = None,
 ) -> tuple[Recommendation, ...]:
-    """``low_value``: why a feasible prototype does not pay (then the value is the blocker)."""
+    """``low_value``: why a feasible prototype does not pay (then the value is the blocker);
+    ``tie``: (the leader these steps are for, a tied leader another route suits), when only
+    their value can decide between them."""
     if not go and low_value is not None:
         size = Recommendation(
             title=f"Measure what {best} costs today",
@@ -89,33 +92,60 @@ def plan(
         owner="process owner",
     )
     recs = [define]
+    named = f": {tie[0]}" if tie else ""  # a tie's steps say which leader they are for
+    if tie is not None:  # "production scheduling or invoice matching": their value picks one
+        recs.append(
+            Recommendation(
+                title=f"Size the value of {tie[0]} and {tie[1]}; pick one",
+                detail="For each, hours a month spent on it today × a loaded hourly rate, plus "
+                f"the cost of its errors. The next step and the prototype are for {tie[0]}; "
+                f"the step after the next is for {tie[1]}, if it wins.",
+                horizon="weeks 1-2",
+                owner="process owner",
+                depends_on=define.title,
+            )
+        )
+    decided = recs[-1].title
     if simulated:  # a policy trained in your simulator: no language model to sample
         recs.append(
             Recommendation(
-                title="Check the simulator against real outcomes first",
-                detail="Replay a month of real decisions and their outcomes through it; the "
-                "deep-RL results were shown in simulation, so the gap between your simulator "
-                "and the floor is the first risk to measure.",
+                title=f"Check the simulator against real outcomes first{named}",
+                detail=SIMULATOR_CHECK,
                 horizon="weeks 2-4",
                 owner="ML engineer",
-                depends_on=define.title,
+                depends_on=decided,
             )
         )
     elif checkable in ("simulate", "verify"):
         recs.append(
             Recommendation(
-                title="Measure the base model's pass@k first",
-                detail="Sample 1, 8 and 64 attempts per case with an untuned model and let the "
-                "checker score them; if pass@64 is high, selection and verification may be "
-                "enough without paying for RL.",
+                title=f"Measure the base model's pass@k first{named}",
+                detail=PASS_AT_K,
                 horizon="weeks 2-4",
                 owner="ML engineer",
-                depends_on=define.title,
+                depends_on=decided,
+            )
+        )
+    before_prototype = recs[-1].title
+    if tie is not None:
+        recs.append(
+            Recommendation(
+                title=f"If {tie[1]} wins instead: "
+                + (
+                    "measure the base model's pass@k first"
+                    if simulated
+                    else "check the simulator against real outcomes first"
+                ),
+                detail=(PASS_AT_K if simulated else SIMULATOR_CHECK)
+                + f" Then a shadow prototype of {tie[1]}, beside the people doing the work.",
+                horizon="weeks 2-4",
+                owner="ML engineer",
+                depends_on=decided,
             )
         )
     recs.append(
         Recommendation(
-            title="Prototype in shadow mode",
+            title=f"Prototype in shadow mode{named}",
             detail=(
                 "Train a goal-conditioned policy in the simulator, then run it beside the people "
                 "doing the work; "
@@ -129,7 +159,18 @@ def plan(
             ),
             horizon="months 2-3",
             owner="engineering lead",
-            depends_on=recs[-1].title,
+            depends_on=before_prototype,
         )
     )
     return tuple(recs)
+
+
+SIMULATOR_CHECK = (
+    "Replay a month of real decisions and their outcomes through it; the deep-RL results were "
+    "shown in simulation, so the gap between your simulator and the floor is the first risk to "
+    "measure."
+)
+PASS_AT_K = (
+    "Sample 1, 8 and 64 attempts per case with an untuned model and let the checker score "
+    "them; if pass@64 is high, selection and verification may be enough without paying for RL."
+)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines, role_phrase
-from consultations.advisors.words import join, number, plural
+from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
 from consultations.report import Figure, Recommendation, Report, Section
@@ -119,10 +119,10 @@ def advise(request: AdvisorInput) -> Report:
         verdict=f"Your filter {lead}: {plural(per, 'paper')} a {_period(cadence)}, "
         "each tied to one of the three questions." + (" " + check if check else ""),
         summary=(
-            f"For you as {who}: NeurIPS 2025 took 21,575 submissions and accepted 5,290 under "
-            "heavy review strain, so an acceptance says little. Your profile ranks papers "
-            "by cost, failure and compute, lifts your topics and canon, and passes over "
-            "benchmark-only gains and theory with no route to deployment."
+            f"For you as {briefly(who)}: NeurIPS 2025 took 21,575 submissions and accepted "
+            "5,290 under heavy review strain, so an acceptance says little. Your profile "
+            "ranks papers by cost, failure and compute, lifts your topics and canon, and "
+            "passes over benchmark-only gains and theory with no route to deployment."
         ),
         figures=(
             Figure(
@@ -225,6 +225,9 @@ def _period(cadence: str) -> str:
     )
 
 
+SHOWN = 20  # pasted papers the report lists one by one; the rest are counted
+
+
 def _first_triage(
     pasted: list[str], profile: dict[str, Any], shifts: Sequence[Shift]
 ) -> tuple[str, ...]:
@@ -259,7 +262,16 @@ def _first_triage(
                 if (s := award.get(r.id))
                 else ""
             )
-            for r in ranked
+            for r in ranked[:SHOWN]
+        )
+        + (
+            (
+                f"{plural(len(ranked) - SHOWN, 'more paper')} ranked lower, from "
+                f"{ranked[SHOWN].score:.0f}/100 down: `/neurips triage` (or `neurips-advisor "
+                "triage FILE`) ranks a whole list and shows each.",
+            )
+            if len(ranked) > SHOWN
+            else ()
         )
         + tuple(
             f"{link} — not judged: offline a link has no title to read; paste the paper's title "

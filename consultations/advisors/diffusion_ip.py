@@ -21,7 +21,7 @@ from consultations.advisors.indemnity import (
     weak,
     weakest,
 )
-from consultations.advisors.words import count, join
+from consultations.advisors.words import briefly, count, join
 from consultations.answers.lexer import scan
 from consultations.answers.rates import DAYS, rate_after
 from consultations.report import Figure, Recommendation, Report, Section
@@ -125,7 +125,7 @@ def advise(request: AdvisorInput) -> Report:
                 if own
                 else ""
             )
-            + f" Assessed for: {use.rstrip(' .')}."
+            + f" Assessed for: {briefly(use.rstrip(' .'))}."
         ),
         figures=(
             Figure(
@@ -163,8 +163,8 @@ def advise(request: AdvisorInput) -> Report:
         ),
         assumptions=assumed_lines(sheet, {})
         + (
-            "The rating adds points for content at risk, public use, weak indemnity, no review "
-            "and many jurisdictions (6 or more is high, 3-5 medium).",
+            "The rating adds points for content at risk, public use, weak indemnity, no review, "
+            "many jurisdictions and a model of your own (6 or more is high, 3-5 medium).",
         )
         + (
             (f"A person needs about {LOOK_SECONDS} seconds to look at one image (ours).",)
@@ -343,7 +343,8 @@ def _plan(
                 owner="legal",
             )
         )
-    return tuple(recs)
+    order = {"0-1 month": 0, "1-2 months": 1}  # by when each is due; renewals last
+    return tuple(sorted(recs, key=lambda r: order.get(r.horizon or "", 2)))
 
 
 LOOK_SECONDS = 30  # a person's look at one image before it is published (our assumption)

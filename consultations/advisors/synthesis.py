@@ -15,6 +15,9 @@ from consultations.advisors.base import AdvisorInput, assumed_lines, role_phrase
 from consultations.advisors.synthesis_bill import SMALL_BILL, monthly_bill
 from consultations.advisors.synthesis_budget import (
     WEEKS_A_YEAR,
+    budget_figure,
+    budget_said,
+    budget_working,
     cost,
     currency_of,
     effort_line,
@@ -41,11 +44,13 @@ from consultations.advisors.synthesis_items import (
     to_recommendation,
 )
 from consultations.advisors.synthesis_order import (
+    built_before_launch,
     keep_constraints,
     launch_after_its_prototype,
     link_interface_before_switch,
     nothing_live,
     one_workflow_each,
+    pitched_to_clients,
     residency_map_first,
     traced_before_live,
     value_before_prototype,
@@ -62,7 +67,7 @@ from consultations.advisors.synthesis_sizing import (
     size_for_team,
     sizing_assumption,
 )
-from consultations.advisors.words import count, join, money, plural
+from consultations.advisors.words import briefly, count, join, money, plural
 from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
@@ -105,6 +110,8 @@ def advise(request: AdvisorInput) -> Report:
         )
     one_workflow_each(items)
     nothing_live(items, use)
+    built_before_launch(items, use)
+    pitched_to_clients(items, industry)
     value_before_prototype(items)
     link_interface_before_switch(items)
     launch_after_its_prototype(items)
@@ -122,8 +129,20 @@ def advise(request: AdvisorInput) -> Report:
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
+    for _, placed in plan:  # a step whose own next step has no track this year says so
+        if then := next((d for d in deferred if d.depends_on == placed.title), None):
+            placed.detail += (
+                f" The step that waits for it (“{_lower_first_word(then.title, '')}”) has no "
+                "free track this year: it comes first next year."
+            )
 
-    cur, cur_said = currency_of((e.answers for e in request.earlier), " ".join(goals), industry)
+    said_budget = sheet.raw("constraints")  # "budget, maybe 2.500 € a month tops": its figure
+    budget = budget_said(said_budget)
+    cur, cur_said = currency_of(  # the budget's currency first: a model bill in dollars
+        (e.answers for e in request.earlier),  # ("under $500 a month") is the vendor's
+        (f"{budget[1]} " if budget and budget[1] else "") + " ".join(goals),
+        industry,
+    )
     recs: list[Recommendation] = []
     kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
     for horizon, item in plan:
@@ -131,7 +150,9 @@ def advise(request: AdvisorInput) -> Report:
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
-        recs.append(to_recommendation(item, when, owner_for(item.owner, team, lead), served_goals))
+        recs.append(
+            to_recommendation(item, when, owner_for(item.owner, team, lead, role), served_goals)
+        )
     weeks = sum(effort_weeks(i) for _, i in plan)
     capacity = team * WEEKS_A_YEAR
     if not recs:  # nothing known yet: one honest first step
@@ -147,7 +168,7 @@ def advise(request: AdvisorInput) -> Report:
     unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
     room = weeks <= capacity / 2  # the plan leaves most of the year for the team's own work
     beside = (
-        f": it is work beside this roadmap, which leaves {100 - round(100 * weeks / capacity)}% "
+        f": it is work beside this roadmap, which leaves {_rest_of(weeks, capacity)} "
         "of your team's year for it"
         if room
         else "; plan the work it needs beside this roadmap"
@@ -194,7 +215,7 @@ def advise(request: AdvisorInput) -> Report:
             Section(
                 title="When these happen",
                 items=tuple(
-                    f"{i.title} ({owner_for(i.owner, team, lead)}) — {i.trigger}."
+                    f"{i.title} ({owner_for(i.owner, team, lead, role)}) — {i.trigger}."
                     for i in triggered
                 ),
             )
@@ -219,9 +240,9 @@ def advise(request: AdvisorInput) -> Report:
         + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
         + f" for a team of {plural(team, 'person')}.",
         summary=(
-            f"A roadmap for you as {lead}, in {industry}, "
+            f"A roadmap for you as {lead}, {_where(industry)}, "
             + (f"from {year_of(request.as_of)}, " if request.as_of else "")
-            + f"starting from what runs today ({use}). "
+            + f"starting from what runs today ({briefly(use)}). "
             + (
                 f"It turns the next steps of your {plural(len(done), 'earlier consultation')} "
                 "into quarters, "
@@ -249,7 +270,8 @@ def advise(request: AdvisorInput) -> Report:
                 f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
                 f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
             ),
-        ),
+        )
+        + _budget_figures(budget, said_budget, cost(weeks), cur),
         recommendations=tuple(recs),
         sections=tuple(sections),
         assumptions=assumed_lines(
@@ -284,6 +306,45 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_ONE_BUSINESS = re.compile(  # "design agency": one business, not a sector ("insurance")
+    r"^(?!(?:a|an|the|our|my)\s)[\w&/ -]*?\b(?:agency|firm|studio|company|startup|start-up|"
+    r"lab|hospital|bank|insurer|consultancy|practice|publisher|retailer|school|university|"
+    r"clinic|shop|store|manufacturer|supplier|charity|ngo|nonprofit|non-profit)\b(?=\s*(?:[(,]|$))",
+    re.I,
+)
+
+
+def _where(industry: str) -> str:
+    """ "in insurance", "at a design agency" (it read "in design agency")."""
+    if _ONE_BUSINESS.match(industry):
+        article = "an" if industry[:1].casefold() in "aeiou" else "a"
+        return f"at {article} {industry}"
+    return f"in {industry}"
+
+
+def _rest_of(weeks: float, capacity: float) -> str:
+    """The share of the year a plan leaves: "96%", "more than 99%" (never "100%" of it)."""
+    share = 100 * weeks / capacity
+    return "more than 99%" if share < 1 else f"{100 - round(share)}%"
+
+
+def _budget_figures(
+    budget: tuple[float, str | None, str | None] | None, said: str, plan: float, cur: str
+) -> tuple[Figure, ...]:
+    """The budget the user typed beside the 'Budget' choice, a year, against the plan."""
+    if budget is None:
+        return ()
+    a_year, shown = budget_figure(budget[0], budget[2], cur)
+    return (
+        Figure(
+            label="Your budget",
+            value=a_year,
+            display=shown,
+            working=budget_working(said, a_year, plan, cur),
+        ),
+    )
+
+
 _COUNTED = re.compile(  # "win one EU grant", "publish 3 papers": an outcome that can be counted
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|half|halve)\b(?!-)", re.I
 )
@@ -297,10 +358,18 @@ def _new(item: Item, items: list[Item]) -> bool:
     return all(item.title != i.title for i in items)
 
 
+_FILLER = re.compile(  # "actually also launch a voice receptionist": the goal is the launch
+    r"^(?:(?:actually|oh|and|also|plus|then|too|as well|ah|oh and|und|auch|außerdem|et|aussi)"
+    r"[\s,:]+)+",
+    re.I,
+)
+
+
 def _goals(raw: tuple[str, ...]) -> list[str]:
-    """Rejoin goals a list split at a thousands comma: "publish 5" + "000 images" → one goal."""
+    """Rejoin goals a list split at a thousands comma: "publish 5" + "000 images" → one goal;
+    the words that joined it to the last ("actually also …") left out."""
     out: list[str] = []
-    for part in raw:
+    for part in (_FILLER.sub("", p) or p for p in raw):
         if out and re.match(r"^\d{3}\b", part) and re.search(r"\d$", out[-1]):
             out[-1] = f"{out[-1]},{part}"
         else:

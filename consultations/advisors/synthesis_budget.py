@@ -10,7 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from consultations.advisors.synthesis_items import Item, effort_weeks
 from consultations.advisors.words import join, money, plural
 from consultations.answers import Answer
+from consultations.answers.lexer import scan
 from consultations.answers.money import CURRENCY_WORDS, currency_code
+from consultations.answers.rates import rate_after
 
 DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
 WEEKS_A_YEAR = 46  # working weeks a person gives a year, after leave and holidays (ours)
@@ -147,3 +149,52 @@ def stops(
             "plan or drop it for this year, on purpose rather than by drift."
         )
     return tuple(lines)
+
+
+_A_YEAR = {"w": 46.0, "2w": 23.0, "mo": 12.0, "q": 4.0, "y": 1.0}  # budget periods in a year
+_PERIOD = {"w": "a week", "2w": "a fortnight", "mo": "a month", "q": "a quarter", "y": "a year"}
+_YEARLY = re.compile(
+    r"\b(?:for the year|this year|next year|per year|a year|annual(?:ly)?|yearly|p\.\s?a\.|pa|"
+    r"im jahr|pro jahr|jährlich|par an|per annum)\b",
+    re.I,
+)
+
+
+def budget_said(said: str) -> tuple[float, str | None, str | None] | None:
+    """The budget typed beside the 'Budget' choice ("maybe 2.500 € a month tops"): the largest
+    amount of money said, its currency when named, and the period it is per ("mo"; "y" for
+    "for the year"; None when no period is said); None when no amount is said."""
+    found = [q for q in scan(said) if q.unit is None and (q.currency or q.scale >= 1_000)]
+    if not found:
+        return None
+    q = max(found, key=lambda q: max(q.readings))
+    rate = rate_after(said, q.end)
+    if rate not in _A_YEAR:
+        rate = "y" if _YEARLY.search(said, q.end) else None
+    return max(q.readings), q.currency, rate
+
+
+def budget_figure(amount: float, rate: str | None, cur: str) -> tuple[float, str]:
+    """The budget a year and how it reads back: "€2,500 a month (€30,000 a year)"."""
+    if rate is None:
+        return amount, f"{money(amount, cur)} (read as a year)"
+    a_year = amount * _A_YEAR[rate]
+    shown = f"{money(amount, cur)} {_PERIOD[rate]}"
+    return a_year, shown if rate == "y" else f"{shown} ({money(a_year, cur)} a year)"
+
+
+def budget_working(said: str, per_year: float, plan: float, cur: str) -> str:
+    """How the budget stands against the plan's people's time, said both ways (we cannot tell
+    whether it pays for the team's own time)."""
+    line = f"from your answer “{said.strip()}”"
+    if plan <= per_year:
+        return (
+            f"{line}; the plan's {money(plan, cur)} of people's time is within it, even if "
+            "it must pay for that time too"
+        )
+    return (
+        f"{line}; the plan's {money(plan, cur)} of people's time is "
+        f"{money(plan - per_year, cur)} more than it: if it must pay for that time too, the last "
+        "step waits or shrinks; if it only pays for what the steps buy from outside (model "
+        "calls, licences, hardware), keep that within it"
+    )

@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_constraints import FOLLOW_UPS, SHELVED_HUNT, chain
-from consultations.advisors.synthesis_goals import CONTACTS_MEASURE, IP_NAMED, POLICY_MEASURE
+from consultations.advisors.synthesis_goals import (
+    CONTACTS_MEASURE,
+    IP_NAMED,
+    POLICY_MEASURE,
+    reduces_image_work,
+)
 from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, size, workflow_words
 from consultations.advisors.synthesis_workflows import (
     THINGS,
@@ -58,6 +63,8 @@ def from_goal(
     for tag, key in GOAL_TO_FIRST.items():
         if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
+        if tag == "images" and reduces_image_work(goal, tags):
+            continue  # "cut image production cost by 30%": a cost to break down, not IP
         if tag == "cost" and tag in tags and (named_cost := _COST_NAMED.search(goal)):
             return [_cost_breakdown(named_cost.group("w"))]
         if tag in tags:

@@ -156,6 +156,7 @@ CAP_SERVED = (
 )
 POLICY_MEASURE = "the policy published, every team told, and its exceptions reviewed each quarter"
 CONTACTS_MEASURE = "calls, chats and tickets a week that reach a person, against this month's"
+REVENUE_MEASURE = "paying customers and the monthly revenue they bring"
 GOAL_MEASURES = (
     ("policy", POLICY_MEASURE),
     (
@@ -175,14 +176,16 @@ GOAL_MEASURES = (
     ("time", "the time in the goal against a baseline taken this month"),
     ("contacts", CONTACTS_MEASURE),
     ("automation", "the share of cases the prototype handles as well as people"),
-    ("revenue", "paying customers and the monthly revenue they bring"),
+    ("revenue", REVENUE_MEASURE),
     ("compliance", "no workload outside its residency rules, checked each quarter"),
     ("local", "the local model within your tolerance on your own test tasks"),
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
 _TIMED = re.compile(
-    r"\d|\b(?:faster|time|hours?|days?|weeks?|minutes?)\b|zeit|stunden|\btemps\b|heures", re.I
+    r"\d|(?<!on-)(?<!on )\b(?:faster|times?|hours?|days?|weeks?|minutes?)\b|zeit|stunden|"
+    r"\btemps\b|heures",
+    re.I,
 )
 
 
@@ -208,6 +211,8 @@ def goal_measure(goal: str) -> str:
     measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
     if "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
+    elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
+        measure += f"; target: {won.group(0)}"  # "get 10 paying clinics": the 10 counts
     return f"{measure}, {due.group(0)}" if due else measure
 
 
@@ -217,7 +222,11 @@ _LESS = re.compile(
     r"verkürzen|beschleunigen|verringern|réduire|baisser)\b",
     re.I,
 )
-_MORE = re.compile(r"\b(?:increase|raise|grow|boost|lift|steigern|erhöhen|augmenter)\b", re.I)
+_MORE = re.compile(
+    r"\b(?:increase|raise|grow|boost|lift|improve|steigern|erhöhen|augmenter)\b"
+    r"|\bup\s+(?:by\s+)?\d",  # "on-time delivery up 10%"
+    re.I,
+)
 _HALVE = re.compile(r"\b(?:halve|halving|by half|in half|halbieren|diviser par deux)\b", re.I)
 
 
@@ -229,6 +238,8 @@ def target_of(goal: str) -> str:
     share = _SHARE.search(goal)
     if share is None:
         return ""
+    if re.search(rf"\bto\s+{re.escape(share.group(0))}", goal):  # "… to 95%": a level
+        return f"; target: {share.group(1)}%"
     if _LESS.search(goal):
         return f"; target: {share.group(1)}% below it"
     if _MORE.search(goal):
@@ -258,6 +269,8 @@ def _measure(goal: str) -> str:
             continue
         if tag == "risk" and not IP_NAMED.search(goal):  # "no lawsuits": not about images
             continue
+        if tag == "images" and reduces_image_work(goal, tags):
+            continue  # "cut image production cost by 30%": its cost, not images published
         if (
             tag in tags
             and tag in _OWN_NUMBER_FIRST
@@ -302,6 +315,15 @@ _WIN = re.compile(
     r"\b(?:win|land|sign|gain|add)\s+(?:\d+|a|an|one|two|three|four|five|more|new|some)?\s*"
     r"(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:clients?|customers?|accounts?|deals?|contracts?)\b"
 )
+_PAYING = re.compile(  # "get 10 paying clinics": customers, whatever the user calls them
+    r"\bpaying\s+(?!for\b|off\b|back\b|down\b|out\b|attention\b|less\b|more\b|too\b|"
+    r"twice\b|the\b|our\b|us\b|them\b|people\b|staff\b)[a-z]"
+)
+_WON = re.compile(  # the count a revenue goal names: "10 paying clinics", "two client pitches"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen)\s+"
+    r"(?:(?:new|more|paying|[a-z]+-[a-z]+|[a-z]+)\s+){0,2}?(?:paying\s+)?[a-z]+s\b",
+    re.I,
+)
 _NOT_A_PILOT = re.compile(r"\b(?:co|auto)-?pilots?\b")
 _NOT_A_COST = re.compile(r"\bbilling\b")  # "into the billing workflow": a workflow, not a bill
 INTO_USE = re.compile(
@@ -316,18 +338,38 @@ POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-
 )
 
 
+def reduces_image_work(goal: str, tags: set[str]) -> bool:
+    """ "cut image production cost by 30%", "halve the time visuals take": the images are what
+    the goal is about, the cost or time of making them the outcome (not IP controls)."""
+    return (
+        "images" in tags
+        and bool(tags & {"cost", "time"})
+        and not IP_NAMED.search(goal)
+        and bool(_LESS.search(goal) or _HALVE.search(goal))
+    )
+
+
+_NOT_A_TIME = re.compile(r"\b(?:on|first|part|full|one)[- ]time\b")
+_MADE = re.compile(  # "image production cost": the making of something, not a go-live
+    r"\bproduction\s+(?=(?:costs?|time|times|spend|spending|budget|volume|capacity|process|"
+    r"pipeline|line|lines|output|rate|team|hours|days)\b)"
+)
+
+
 def goal_tags(goal: str) -> set[str]:
     if is_cap(goal):  # a ceiling the plan keeps: no step serves it
         return {"cap"}
     g = _TIME_SPENT.sub("time", goal.casefold())  # "the time we spend on decks": not money
     plain = _NOT_A_PILOT.sub("assistant", g)  # "ship the copilot": a launch, not a pilot
     plain = _NOT_A_COST.sub("invoicing", plain)
+    plain = _MADE.sub("making ", plain)
+    plain = _NOT_A_TIME.sub("punctual", plain)  # "on-time delivery up 10%": a rate, not a time
     tags = {tag for tag, words in GOAL_WORDS.items() if any(w in plain for w in words)}
     if INTO_USE.search(g):  # "get coding suggestions into the billing workflow": put live
         tags.add("launch")
     if POLICY.search(g):  # a policy to write is the outcome, whatever it governs
         tags.add("policy")
-    if _WIN.search(g):  # "win 2 new retainer clients": paying customers, however many
+    if _WIN.search(g) or _PAYING.search(g):  # "win 2 new retainer clients", "10 paying clinics"
         tags.add("revenue")
     if _DURATION.search(g):  # "keep answers under 1s", "below 300 ms"
         tags.add("latency")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from consultations.advisors.synthesis_goals import goal_tags
+from consultations.advisors.synthesis_goals import goal_tags, reduces_image_work
 from consultations.advisors.synthesis_workflows import NO_WORKFLOW, THINGS, workflow_named
 from consultations.report import Recommendation, Report
 
@@ -115,6 +115,8 @@ def serves(goal: str, item: Item) -> bool:
     said = words_of(goal)
     if item.extra and tags & item.tags == {"launch"} and not said & item.subject:
         return False  # "ship on-device NPC dialogue": not the rollout of another prototype
+    if "risk" in item.tags and reduces_image_work(goal, tags):
+        return False  # "cut image production cost by 30%": IP controls cut no cost
     named = tags & OWN_OBJECT  # "product photo costs": images, whatever else they cost
     if named and not named & item.tags and not said & item.subject:
         return False
@@ -204,10 +206,14 @@ def from_report(slug: str, report: Report) -> list[Item]:
     head = early[0]
     title = head.title
     if len(early) > 2:  # every step whose detail the package carries is named
-        title += f", then {lower_first(early[1].title)}, and {lower_first(early[2].title)}"
+        title += (
+            ", then "
+            + ", ".join(lower_first(r.title) for r in early[1:-1])
+            + f", and {lower_first(early[-1].title)}"
+        )
     elif len(early) > 1:
         title += ", then " + lower_first(early[1].title)
-    detail = " ".join(_sentence(r) for r in early[:3]).replace(" above", " in that report")
+    detail = " ".join(_sentence(r) for r in early).replace(" above", " in that report")
     tags = set(TAGS[slug])
     if slug == "model-convergence" and "residency" not in report.verdict:
         tags.discard("compliance")
@@ -230,7 +236,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
             tags,
             urgency=weight,
             trigger=head.horizon if head.horizon and TRIGGER.match(head.horizon) else None,
-            weeks=sum(size(r.title, r.owner or "") for r in early[:3]),
+            weeks=sum(size(r.title, r.owner or "") for r in early),
             others=others,
             subject=subject,
         )
@@ -240,10 +246,12 @@ def from_report(slug: str, report: Report) -> list[Item]:
     for r in later[:2]:
         if r.horizon and TRIGGER.match(r.horizon) and (meanwhile := _INTERIM.search(r.detail)):
             _meanwhile(items[0], meanwhile.group("step"), r.title)
-        named = about is None or about.casefold() in r.title.casefold()
+        # a step the report names for one of two tied leaders is about that one alone
+        own = [p for p in planned if p.casefold() in r.title.casefold()]
+        own_subject = {w for p in own for w in words_of(p) | acronyms(p)} or subject
         items.append(
             Item(
-                r.title if named else f"{r.title}: {about}",
+                r.title if about is None or own else f"{r.title}: {about}",
                 _sentence(r).replace(" above", " in that report"),
                 r.owner or "engineering lead",
                 measure_for(slug, report),
@@ -253,8 +261,8 @@ def from_report(slug: str, report: Report) -> list[Item]:
                 follow_up=True,
                 urgency=weight,
                 trigger=r.horizon if r.horizon and TRIGGER.match(r.horizon) else None,
-                others=others,
-                subject=subject,
+                others=others | (subject - own_subject),
+                subject=own_subject,
             )
         )
     return items

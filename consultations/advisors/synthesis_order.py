@@ -7,12 +7,22 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
-from consultations.advisors.synthesis_items import EXPOSED_TODAY, LAUNCH_STEPS, Item, about, serves
+from consultations.advisors.synthesis_items import (
+    EXPOSED_TODAY,
+    LAUNCH_STEPS,
+    Item,
+    about,
+    serves,
+    size,
+    words_of,
+    workflow_words,
+)
 
 NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT privately"
     r"^\s*(?:(?:nothing|none|no ai|no models?|not yet|nothing yet)\b(?!\s+(?:but|except))"
     r"|(?:we\s+)?(?:do not|don't|dont)\s+use\s+(?:any\s+)?ai\b)"
-    r"|(?<!, )\bnothing (?!else\b)(?:\w+\s+){0,2}?(?:in production|live)\b",
+    r"|\bnothing (?!else\b)(?:\w+\s+){0,2}?(?:in production|live)\b"
+    r"(?!\s+(?:but|except|besides|apart|other than)\b)",
     re.I,
 )
 ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")
@@ -24,6 +34,54 @@ def nothing_live(items: list[Item], use: str) -> None:
     model call onto the one interface")."""
     if NOTHING_LIVE.search(use):
         items[:] = [i for i in items if not i.title.startswith(ACT_ON_LIVE)]
+
+
+SERVICES = re.compile(  # a business that sells its people's work, pitched to clients
+    r"\b(?:agenc(?:y|ies)|consultanc(?:y|ies)|consulting|(?:design|creative|branding) studios?|"
+    r"freelanc\w*|"
+    r"law firm|accounting firm|professional services|service provider|agentur|beratung|cabinet)\b",
+    re.I,
+)
+PRODUCT_LAUNCH = "ship the paid offer to five design-partner customers"
+
+
+def pitched_to_clients(items: list[Item], industry: str) -> None:
+    """An agency sells its offer in pitches, not to 'design-partner customers' of a product:
+    the revenue step says so ("win two AI-heavy client pitches" at a design agency)."""
+    if not SERVICES.search(industry):
+        return
+    pitch = "pitch the priced offer to five current or prospective clients"
+    for i in items:
+        if i.title.casefold().endswith(PRODUCT_LAUNCH):
+            head = i.title[: -len(PRODUCT_LAUNCH)]
+            i.title = head + (pitch if head else pitch[:1].upper() + pitch[1:])
+            i.detail = i.detail.replace(
+                "Priced from the first day; what they use and what they pay decides the launch.",
+                "A one-page offer with its price and a worked example from your own work; "
+                "which clients buy it, and at what price, decides what you pitch next.",
+            )
+
+
+_LAUNCH_VERB = re.compile(
+    r"\b(?:launch|ship|deploy|roll out|go live with|release|get|take|put|bring|build)\b", re.I
+)
+
+
+def built_before_launch(items: list[Item], use: str) -> None:
+    """A launch a goal asks for, of a thing that runs nowhere today ("launch a voice
+    receptionist" beside "OpenAI API for appointment summaries"), is built first: sized as a
+    prototype plus its rollout, and says so (it was 1.5 person-weeks for a 2-person team)."""
+    running = {w[:5] for w in words_of(use)}
+    for i in items:
+        if i.source != "constraint" or not i.title.endswith(LAUNCH_STEPS) or i.weeks:
+            continue
+        thing = workflow_words(_LAUNCH_VERB.sub(" ", i.title.removesuffix(LAUNCH_STEPS)))
+        if thing and not any(w[:5] in running for w in thing):
+            i.weeks = size("Prototype", "engineering lead") + size(i.title, i.owner)
+            i.detail = (
+                "Nothing like it runs today, so it is built first: a prototype on real "
+                f"cases, then the rollout. {i.detail}"
+            )
 
 
 VENDOR_WORDS = ("vendor", "backup", "api", "standby", "questionnaire")

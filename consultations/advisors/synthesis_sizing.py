@@ -5,6 +5,7 @@ below a quarter, and how many people work one step. Pure; the report states it a
 from __future__ import annotations
 
 import math
+import re
 
 from consultations.advisors.synthesis_items import Item, effort_weeks
 from consultations.advisors.words import number
@@ -69,8 +70,16 @@ def _months(weeks: float) -> str:
     return "a month" if months == 1 else f"{number(months)} months"
 
 
-def owner_for(kind: str, team: float, lead: str) -> str:
-    """Who in a team this size carries a step its consultation gave a larger team's role."""
+BUILDS_ALONE = re.compile(  # "Founder and CEO, also the only engineer most days"
+    r"\b(?:the\s+only|sole|only|lone|solo|single)\s+(?:engineer|developer|dev|coder|"
+    r"programmer|technical person|tech person)\b|\bsolo\b|\bone-(?:man|woman|person)\b",
+    re.I,
+)
+
+
+def owner_for(kind: str, team: float, lead: str, role: str = "") -> str:
+    """Who in a team this size carries a step its consultation gave a larger team's role; in
+    a small team whose lead says they are its only engineer (``role``), the lead builds too."""
     if team > 20:
         return kind
     if team > 8:  # a team this size has no platform team, procurement or compliance lead
@@ -81,7 +90,7 @@ def owner_for(kind: str, team: float, lead: str) -> str:
             "compliance lead": lead,
             "legal": "outside counsel",
         }.get(kind, kind)
-    builder = "an engineer" if team > 1 else lead
+    builder = "an engineer" if team > 1 and not BUILDS_ALONE.search(role) else lead
     return {
         "platform team": builder,
         "ML engineer": builder,

@@ -28,6 +28,12 @@ _WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker
     r"(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+(?:pilot|prototype|poc|proof of concept)\b",
     re.I,
 )
+_PILOT_FOR = re.compile(  # "launch an agent pilot for broker emails": the broker emails
+    r"\b(?:pilot|prototype|poc|proof of concept)\s+(?:for|on|of)\s+(?:the\s+|our\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|in\b|to\b|before\b|until\b|and\b|with\b|this\b|"
+    r"next\b|within\b)[a-z][\w&/-]*){0,2})",
+    re.I,
+)
 _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
     r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b|"
@@ -141,6 +147,7 @@ def workflow_named(goal: str) -> str | None:
         (_WORKFLOW_TIME_DOWN, NO_WORKFLOW),
         (WORKFLOW_MANUAL, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_PILOT, _GENERIC),
+        (_PILOT_FOR, _GENERIC | _NO_AUTOMATE),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),
     ):

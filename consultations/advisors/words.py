@@ -162,3 +162,17 @@ def quoted(text: str, limit: int = 120) -> str:
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+SAID_BACK = 200  # characters of a long answer a report quotes (the rest is the user's own)
+
+
+def briefly(text: str, limit: int = SAID_BACK) -> str:
+    """A long answer quoted back to its first clauses: cut at a comma or a space, "…" after
+    (a 24-tool answer filled the roadmap's opening paragraph)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = max(head.rfind(", "), head.rfind("; "))
+    cut = cut if cut > limit // 2 else head.rfind(" ")
+    return head[: cut if cut > 0 else limit].rstrip(" ,;") + " …"

@@ -1057,7 +1057,7 @@ def test_a_simulated_control_workflow_checks_the_simulator_not_a_language_models
     assert r.verdict.startswith("Prototype warehouse slotting")
     titles = [x.title for x in r.recommendations]
     assert "Measure the base model's pass@k first" not in titles, titles
-    assert "Check the simulator against real outcomes first" in titles
+    assert any(t.startswith("Check the simulator against real outcomes first") for t in titles)
     assert "policy in the simulator" in r.recommendations[-1].detail
 
 

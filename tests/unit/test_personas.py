@@ -429,7 +429,7 @@ def test_every_step_packaged_into_a_roadmap_item_is_named_in_its_title(catalog: 
     ip = report_for(catalog, AGENCY, "diffusion-ip-risk", overrides={"indemnity": "no idea"})
     first = from_report("diffusion-ip-risk", ip)[0]
     packaged = [x for x in ip.recommendations if x.detail.rstrip(".") in first.detail]
-    assert len(packaged) == 3, first.detail
+    assert len(packaged) >= 3, first.detail
     for step in packaged:
         assert step.title[1:].casefold() in first.title.casefold(), (step.title, first.title)
 
