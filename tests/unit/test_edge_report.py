@@ -150,3 +150,16 @@ def test_hardware_already_owned_has_no_write_off_assumed(catalog: Catalog) -> No
         run(catalog, "edge-economics", {**BANK, "amortisation": "skip"})
     )
     assert "No hardware life given: written off over 36 months." in bought
+
+
+def test_gpu_servers_counted_with_a_word_between_are_the_servers_priced(
+    catalog: Catalog,
+) -> None:
+    """ "4 GPU servers at 40k each" was costed as 160k of hardware, yet the plan said 'One local
+    server handles the load' and 'Add a second server before sensitive traffic moves'."""
+    four = {**BANK, "local_cost": "actually it's 4 GPU servers at 40k each, plus 6k a month ops"}
+    r = run(catalog, "edge-economics", four)
+    text = render_report_markdown(r)
+    assert "€160,000" in text or "$160,000" in text
+    assert "The 4 servers you priced handle the load" in text
+    assert not any("second server" in rec.title for rec in r.recommendations)
