@@ -80,6 +80,7 @@ def advise(request: AdvisorInput) -> Report:
     kept = runs * (0.1 + 0.9 * 0.05) if sampled else runs  # 10% of runs + all failures (~5%)
     size = kept * STEPS_PER_RUN * BYTES_PER_STEP
     regulated = audit == "regulated"
+    agents = tuple(_FILLER.sub("", a) or a for a in agents)  # not "just one support bot really"
     fields = Table(
         title="Trace model: run → step → tool call",
         columns=("level", "record"),
@@ -91,8 +92,15 @@ def advise(request: AdvisorInput) -> Report:
             ),
             (
                 "step",
-                "step number, model and parameters, input and output token counts, the "
-                "reasoning summary or trace, the decision taken, confidence",
+                "step number, model and parameters, "
+                + (  # an audit asks what the model saw when it decided, not how much of it
+                    "the full input the model saw (prompt and retrieved context, encrypted) "
+                    "and its output, "
+                    if regulated
+                    else ""
+                )
+                + "input and output token counts, the reasoning summary or trace, the "
+                "decision taken, confidence",
             ),
             (
                 "tool call",
@@ -133,7 +141,7 @@ def advise(request: AdvisorInput) -> Report:
     def owner(role: str) -> str:
         return "the agent's developer" if small else role
 
-    names = join([_FILLER.sub("", a) for a in agents])  # not "your just a little bot"
+    names = join(list(agents))  # not "your just a little bot"
     owned = (
         f"all {len(agents)} of your agents"  # each named in the trace model below
         if len(agents) > 3

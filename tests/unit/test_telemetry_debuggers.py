@@ -195,3 +195,31 @@ def test_a_hospitals_audit_record_does_not_speak_of_customers(catalog: Catalog) 
     )
     assert "pseudonymise customer identifiers" not in text
     assert "pseudonymise the identifiers of the people in them (customers, patients" in text
+
+
+def test_the_trace_model_names_the_agent_as_the_verdict_does(catalog: Catalog) -> None:
+    """The verdict traced 'your support bot' while the trace model's run row said
+    'agent (just one support bot really)'."""
+    r = run(catalog, "reasoning-telemetry", {"agents": "just one support bot really"})
+    (run_row,) = [row for row in r.tables[0].rows if row[0] == "run"]
+    assert "agent (support bot)" in run_row[1], run_row
+    assert "really" not in render_report_markdown(r)
+
+
+def test_an_audited_step_keeps_the_input_the_model_saw(catalog: Catalog) -> None:
+    """A bank's model-risk team 'cannot reconstruct which data the agent saw when it decided';
+    the report promised every decision 'and its inputs' kept, yet a step recorded only 'input
+    and output token counts'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "audit": "yes, BaFin and internal audit can ask us to explain every decision",
+            "blind_spots": "model risk; they cannot reconstruct which data the agent saw",
+        },
+    )
+    (step,) = [row for row in r.tables[0].rows if row[0] == "step"]
+    assert "the full input the model saw (prompt and retrieved context" in step[1], step
+    internal = run(catalog, "reasoning-telemetry", {"audit": "internal review only"})
+    (step,) = [row for row in internal.tables[0].rows if row[0] == "step"]
+    assert "full input" not in step[1]  # without an audit, token counts are enough
