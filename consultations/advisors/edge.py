@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
@@ -11,6 +12,10 @@ from consultations.answers.machines import servers_priced
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
 SECONDS_PER_MONTH = 30 * 24 * 3600
+_OWNED = re.compile(  # no hardware to buy because it is there: "my MacBook, already have it"
+    r"already|sunk|\bwe own\b|\bwe have the\b|\bhaben (?:schon|bereits)\b|vorhanden|gekauft|déjà",
+    re.I,
+)
 BATCH_DISCOUNT = 0.5  # the advisor's assumption: batch APIs cost about half the live price
 
 
@@ -27,6 +32,7 @@ def advise(request: AdvisorInput) -> Report:
     local = sheet.numbers("local_cost", {"hardware": 30_000, "monthly": 2_000})
     months = sheet.number("amortisation", 36)
     servers = servers_priced(sheet.raw("local_cost"))  # "2 servers at 40k each"
+    owned = local["hardware"] <= 0 and bool(_OWNED.search(sheet.raw("local_cost")))
 
     batch = latency == "batch"
     factor = BATCH_DISCOUNT if batch else 1.0
@@ -233,7 +239,9 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total, servers),
+        recommendations=plan(
+            verdict, rps, tolerance, sensitivity, batch, api_total, servers, owned, m(api_total)
+        ),
         assumptions=(
             *assumed_lines(
                 sheet,
@@ -256,10 +264,10 @@ def advise(request: AdvisorInput) -> Report:
                 "yours), and the queue absorbs bursts, so one server only has to keep up with "
                 "the daily total."
                 if batch
-                else f" {_servers(servers).capitalize()} handle"
+                else f" {_servers(servers, owned).capitalize()} handle"
                 + ("s" if servers == 1 else "")
                 + f" the load (average {rps:.2f} requests a second — check the peak before "
-                "ordering)."
+                + ("moving traffic)." if owned else "ordering).")
             ),
             "Local cost excludes the engineering time to build and evaluate the pilot.",
         ),
@@ -279,8 +287,8 @@ def advise(request: AdvisorInput) -> Report:
                 ()
                 if batch or verdict.startswith("Stay")  # no server to size while on the API
                 else (
-                    f"Peak load needing more than {_servers(servers)} (the average hides the "
-                    "peaks).",
+                    f"Peak load needing more than {_servers(servers, owned)} (the average "
+                    "hides the peaks).",
                 )
             ),
             "An API price cut: rerun with the new price — the break-even moves with it.",
@@ -309,7 +317,9 @@ def _chart(
     )
 
 
-def _servers(n: int) -> str:
+def _servers(n: int, owned: bool = False) -> str:
+    if owned and n == 1:
+        return "the hardware you already have"
     return "one local server" if n == 1 else f"the {n} servers you priced"
 
 

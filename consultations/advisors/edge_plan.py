@@ -113,6 +113,7 @@ def quality_note(tolerance: float) -> str:
 
 
 NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
+SMALL_BILL = 1_000.0  # a month of API spend below which one person runs the pilot (assumption)
 
 
 def plan(
@@ -123,7 +124,11 @@ def plan(
     batch: bool,
     api_total: float = NEGOTIATE_ABOVE,
     servers: int = 1,
+    owned: bool = False,
+    bill: str = "",
 ) -> tuple[Recommendation, ...]:
+    """``owned``: the local hardware is already there ("my MacBook, already have it");
+    ``bill``: the API total as shown, said when a small bill rules out a standby machine."""
     if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
         return (
             Recommendation(
@@ -151,6 +156,12 @@ def plan(
         )
     tight = tolerance < 5
     private = sensitivity in PRIVATE
+    small = api_total < SMALL_BILL  # a few hundred a month: no teams, no second machine
+
+    def owner(role: str) -> str:
+        return "you or your developer" if small else role
+
+    where = "the hardware you already have" if owned else "one server"
     model = "an 8-bit or larger open model" if tight else "a quantised 7B-class model"
     load = (
         "a day's batch end to end"
@@ -167,17 +178,17 @@ def plan(
                 else "pilot passes only if the local model's answers are as good as those."
             ),
             horizon="weeks 1-2",
-            owner="ML engineer",
+            owner=owner("ML engineer"),
         ),
         Recommendation(
-            title=f"Pilot {model} on one server",
+            title=f"Pilot {model} on {where}",
             detail=f"Shadow 10% of traffic; measure quality against today's answers, and {load}.",
             horizon="weeks 3-6",
-            owner="platform team",
+            owner=owner("platform team"),
             depends_on="Build an evaluation set from real traffic",
         ),
     ]
-    if private and servers < 2:  # two priced: the second is already in the cost
+    if private and servers < 2 and not small:  # two priced: the second is already in the cost
         recs.append(
             Recommendation(
                 title="Add a second server before sensitive traffic moves",
@@ -185,7 +196,7 @@ def plan(
                 "local server as failover; until it runs, they stay where they are today.",
                 horizon="month 2",
                 owner="platform team",
-                depends_on=f"Pilot {model} on one server",
+                depends_on=f"Pilot {model} on {where}",
             )
         )
     recs.append(
@@ -193,13 +204,22 @@ def plan(
             title="Switch with a fallback",
             detail=(
                 "Route to local by default; other requests fall back to the API on errors "
+                "or low confidence, sensitive ones wait for the local machine"
+                + (
+                    f" (at about {bill} a month of API spend, a standby machine would not "
+                    "pay for itself)."
+                    if bill
+                    else "."
+                )
+                if private and small
+                else "Route to local by default; other requests fall back to the API on errors "
                 "or low confidence, sensitive ones to the second server."
                 if private
                 else "Route to local by default and fall back to the API on errors or low "
                 "confidence; keep the contract month to month until the savings are proven."
             ),
             horizon="month 2-3",
-            owner="engineering lead",
+            owner=owner("engineering lead"),
             depends_on=recs[-1].title,
         )
     )

@@ -163,3 +163,34 @@ def test_gpu_servers_counted_with_a_word_between_are_the_servers_priced(
     assert "€160,000" in text or "$160,000" in text
     assert "The 4 servers you priced handle the load" in text
     assert not any("second server" in rec.title for rec in r.recommendations)
+
+
+SOLO = {  # a consultant's client work: a few hundred dollars of API, a laptop already owned
+    "requests": "about 10-20k",
+    "tokens": "1.500 in, 400 out",
+    "price": "$2.50 / $10",
+    "latency": "a few seconds is fine",
+    "sensitivity": "client contracts, confidential",
+    "quality_loss": "maybe 10%",
+    "local_cost": "I would use my MacBook, already have it, maybe 20 a month for power",
+    "amortisation": "skip",
+}
+
+
+def test_a_laptop_already_owned_and_a_small_bill_get_a_plan_of_that_size(
+    catalog: Catalog,
+) -> None:
+    """A consultant with a $116-a-month API bill and a MacBook was told to pilot 'on one server'
+    with a platform team, then 'Add a second server before sensitive traffic moves' — a purchase
+    the $20-a-month local cost above it never priced."""
+    r = run(catalog, "edge-economics", SOLO)
+    assert r.figure("API total per month").display == "$116"
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("second server" in t for t in titles), titles
+    assert any(t.endswith("on the hardware you already have") for t in titles), titles
+    assert {rec.owner for rec in r.recommendations} == {"you or your developer"}
+    text = render_report_markdown(r)
+    assert "sensitive ones wait for the local machine" in text
+    assert "One local server handles the load" not in text
+    assert "The hardware you already have handles the load" in text
+    assert "before moving traffic" in text and "before ordering" not in text
