@@ -6,7 +6,7 @@ import math
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import load_said, plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
 from consultations.report import Chart, Figure, Report, Section, Series, Table
@@ -153,7 +153,7 @@ def advise(request: AdvisorInput) -> Report:
         Figure(
             label="Average load",
             value=rps,
-            display=f"{rps:.2f} requests a second",
+            display=load_said(rps),
             working=f"{count(requests)} ÷ {count(SECONDS_PER_MONTH)} seconds a month",
         ),
     )
@@ -266,7 +266,7 @@ def advise(request: AdvisorInput) -> Report:
                 if batch
                 else f" {_servers(servers, owned).capitalize()} handle"
                 + ("s" if servers == 1 else "")
-                + f" the load (average {rps:.2f} requests a second — check the peak before "
+                + f" the load (average {load_said(rps)} — check the peak before "
                 + ("moving traffic)." if owned else "ordering).")
             ),
             "Local cost excludes the engineering time to build and evaluate the pilot.",

@@ -112,6 +112,16 @@ def quality_note(tolerance: float) -> str:
     return base
 
 
+def load_said(rps: float) -> str:
+    """An average load in a unit that shows it: "1.93 requests a second", "11.1 requests an
+    hour" (never "0.00 requests a second")."""
+    if rps >= 0.1:
+        return f"{rps:.2f} requests a second"
+    if rps * 60 >= 1:
+        return f"{rps * 60:.1f} requests a minute"
+    return f"{rps * 3600:.1f} requests an hour"
+
+
 NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
 SMALL_BILL = 1_000.0  # a month of API spend below which one person runs the pilot (assumption)
 
@@ -156,7 +166,9 @@ def plan(
         )
     tight = tolerance < 5
     private = sensitivity in PRIVATE
-    small = api_total < SMALL_BILL  # a few hundred a month: no teams, no second machine
+    # a few hundred a month of confidential work: no teams, no second machine (regulated data
+    # that cannot fall back keeps its failover, whatever the bill)
+    small = api_total < SMALL_BILL and sensitivity != "regulated"
 
     def owner(role: str) -> str:
         return "you or your developer" if small else role
@@ -166,7 +178,7 @@ def plan(
     load = (
         "a day's batch end to end"
         if batch
-        else f"p95 latency and peak load (average {rps:.2f} requests a second overall)"
+        else f"p95 latency and peak load (average {load_said(rps)} overall)"
     )
     recs = [
         Recommendation(

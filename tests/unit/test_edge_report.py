@@ -194,3 +194,24 @@ def test_a_laptop_already_owned_and_a_small_bill_get_a_plan_of_that_size(
     assert "One local server handles the load" not in text
     assert "The hardware you already have handles the load" in text
     assert "before moving traffic" in text and "before ordering" not in text
+
+
+def test_a_low_average_load_is_said_in_a_unit_that_shows_it(catalog: Catalog) -> None:
+    """8,000 requests a month showed 'Average load: 0.00 requests a second', as if there were
+    no traffic at all."""
+    r = run(catalog, "edge-economics", {**EDGE, "requests": "roughly 8.000 a month"})
+    assert r.figure("Average load").display == "11.1 requests an hour"
+    text = render_report_markdown(r)
+    assert "0.00 requests a second" not in text
+    assert "(average 11.1 requests an hour" in text
+    busy = run(catalog, "edge-economics", EDGE)  # 5M a month: a second is the right unit
+    assert busy.figure("Average load").display == "1.93 requests a second"
+    quiet = run(catalog, "edge-economics", {**EDGE, "requests": "100k"})
+    assert quiet.figure("Average load").display == "2.3 requests a minute"
+
+
+def test_a_small_bill_for_regulated_data_keeps_its_failover_step(catalog: Catalog) -> None:
+    """The small-bill plan (no standby machine) is for confidential work of a person or two;
+    regulated data that cannot fall back to the API keeps its second server."""
+    r = run(catalog, "edge-economics", {**SOLO, "sensitivity": "patient data, HIPAA"})
+    assert any("second server" in rec.title for rec in r.recommendations)
