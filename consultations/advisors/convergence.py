@@ -133,7 +133,19 @@ def advise(request: AdvisorInput) -> Report:
     if diverse:
         diversity.insert(0, "Applies first to: " + join(list(diverse)) + ".")
     recs = []
-    if not single:
+    settled = bool(kinds.bound) and len(texts) - len(kinds.bound) == 1  # the rest has one vendor
+    if settled and outage != "hours":  # the verdict names the primary: only its backup is open
+        recs.append(
+            Recommendation(
+                title=f"Choose the {backup} with your own evaluation set",
+                detail="Run 100-200 real tasks of the work compliance does not bind through two "
+                "or three candidate vendors; the standby must pass the bar today's primary sets "
+                "on your tasks, and its prompts are kept in step with the primary's.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    elif not single and not settled:
         recs.append(
             Recommendation(
                 title="Decide the primary with your own evaluation set",

@@ -32,3 +32,30 @@ def test_a_vendor_run_in_frankfurt_is_bound_like_one_in_the_eu_data_zone(
     assert "keep for the work that compliance or data residency binds to it" in claude, claude
     (mistral,) = [line for line in lines if line.startswith("Mistral")]
     assert "keep as the primary for the work compliance does not bind" in mistral, mistral
+
+
+HOSPITAL = {
+    "vendors": "Llama 3 70B on-prem for clinical notes, GPT-4o via Azure for admin emails",
+    "reasons": "HIPAA, patient data can not leave",
+    "monthly_spend": "about 2k",
+    "upkeep_days": "2 days",
+    "outage_tolerance": "a few minutes",
+}
+
+
+def test_a_primary_the_verdict_settles_is_not_left_to_an_evaluation(catalog: Catalog) -> None:
+    """The verdict kept the on-prem model for clinical notes and made GPT-4o 'the primary for
+    the rest', then the first step said 'Decide the primary with your own evaluation set …
+    Your answers cannot decide this'."""
+    r = run(catalog, "model-convergence", HOSPITAL)
+    assert "GPT-4o via Azure for admin emails stays the primary for the rest" in r.verdict
+    titles = [rec.title for rec in r.recommendations]
+    assert "Decide the primary with your own evaluation set" not in titles, titles
+    assert "Choose the warm backup with your own evaluation set" in titles, titles
+    hours = run(catalog, "model-convergence", {**HOSPITAL, "outage_tolerance": "hours"})
+    assert not any("evaluation set" in rec.title for rec in hours.recommendations)
+    # three free vendors still need the evaluation to pick among them
+    bank = run(catalog, "model-convergence", BANK | {"vendors": BANK["vendors"] + ", Gemini"})
+    assert "Decide the primary with your own evaluation set" in [
+        rec.title for rec in bank.recommendations
+    ]
