@@ -94,7 +94,8 @@ def advise(request: AdvisorInput) -> Report:
                 "step",
                 "step number, model and parameters, "
                 + (  # an audit asks what the model saw when it decided, not how much of it
-                    "the full input the model saw (prompt and retrieved context, encrypted) "
+                    "the full input the model saw (prompt version, messages, and the "
+                    "retrieved context or tool results it was given, by reference; encrypted) "
                     "and its output, "
                     if regulated
                     else ""
@@ -283,7 +284,13 @@ def advise(request: AdvisorInput) -> Report:
         )
         + (
             f"A run averages {STEPS_PER_RUN} steps of about {BYTES_PER_STEP:,} bytes each "
-            "(our assumption).",
+            "(our assumption)"
+            + (
+                "; the full inputs an audit keeps can make a step several times larger: size "
+                "the store on a week of real traces."
+                if regulated
+                else "."
+            ),
         ),
         shifts=(3,),
         caveats=(

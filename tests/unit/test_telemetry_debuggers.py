@@ -219,7 +219,18 @@ def test_an_audited_step_keeps_the_input_the_model_saw(catalog: Catalog) -> None
         },
     )
     (step,) = [row for row in r.tables[0].rows if row[0] == "step"]
-    assert "the full input the model saw (prompt and retrieved context" in step[1], step
+    assert "the full input the model saw (prompt version, messages, and the retrieved" in step[1]
+    assert any("size the store on a week of real traces" in a for a in r.assumptions)
     internal = run(catalog, "reasoning-telemetry", {"audit": "internal review only"})
     (step,) = [row for row in internal.tables[0].rows if row[0] == "step"]
     assert "full input" not in step[1]  # without an audit, token counts are enough
+
+
+def test_nobody_owns_them_is_no_one_named(catalog: Catalog) -> None:
+    """'nobody owns them really' was taken as a name: 'For the nobody owns them really: runs by
+    outcome …' and 'a weekly review of the worst runs with the nobody owns them really'."""
+    text = render_report_markdown(
+        run(catalog, "reasoning-telemetry", {"blind_spots": "nobody owns them really"})
+    )
+    assert "the nobody" not in text
+    assert "For an owner you name (nobody debugs them today):" in text
