@@ -360,6 +360,13 @@ DETECTORS = (
         "input (the ID in the request against the ID in the tool's arguments)",
     ),
     (
+        r"\b(?:another|other|someone else'?s?|somebody else'?s?|the wrong)\s+"
+        r"(?:customer|patient|client|user|person|employee|citizen|recipient)s?'?s?\b"
+        r"|\bleak(?:s|ed|ing)?\b",
+        "an alert when a run sends or shows a record belonging to anyone other than the person "
+        "the run serves (the ID in the run against the IDs in what it sends out)",
+    ),
+    (
         r"hallucinat\w* (?:tool )?(?:args|arguments|parameters|ids?)\b|invalid (?:args|arguments)"
         r"|made[- ]up (?:args|arguments|ids?)",
         "count tool calls whose arguments fail the tool's schema or name records that do not "

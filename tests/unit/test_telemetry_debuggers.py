@@ -7,7 +7,7 @@ import pytest
 
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
-from tests.unit.test_advisors import run
+from tests.unit.test_advisors import run, section_items
 
 
 def test_nobody_really_then_a_person_names_that_person(catalog: Catalog) -> None:
@@ -234,3 +234,15 @@ def test_nobody_owns_them_is_no_one_named(catalog: Catalog) -> None:
     )
     assert "the nobody" not in text
     assert "For an owner you name (nobody debugs them today):" in text
+
+
+def test_a_leak_to_the_wrong_customer_gets_a_detector_of_its_own(catalog: Catalog) -> None:
+    """'once it emailed a customer another customers claim' got only 'a detector and a weekly
+    count': no word of what to detect."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {"failures": "loops on search; once it emailed a customer another customers claim"},
+    )
+    (leak,) = [a for a in section_items(r, "Dashboards") if "another customers claim" in a]
+    assert "belonging to anyone other than the person the run serves" in leak, leak
