@@ -57,6 +57,7 @@ def advise(request: AdvisorInput) -> Report:
         f"whole documents would cost up to about {money(whole, cur)} a month of input at "
         f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
         f"{money(upkeep, cur)} of upkeep"
+        + (f" for all {len(pipelines)} pipelines" if len(pipelines) > 1 else "")
     )
     retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
     kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
@@ -66,12 +67,22 @@ def advise(request: AdvisorInput) -> Report:
     told = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
 
     def cost_said() -> str:
-        """The comparison in full the first time, then pointed back to."""
+        """A mark for the comparison, said in full where a reader first meets it (see
+        ``said``), once the lines are in the order shown."""
+        return _COST
+
+    def said(why: str) -> str:
+        if _COST not in why:
+            return why
         if told[0]:
             more = "more" if costly else "less"
-            return f"whole documents cost {more} in input than its upkeep (the figures above)"
+            whose = "the pipelines'" if len(pipelines) > 1 else "its"
+            return why.replace(
+                _COST,
+                f"whole documents cost {more} in input than {whose} upkeep (the figures above)",
+            )
         told[0] = True
-        return money_note
+        return why.replace(_COST, money_note)
 
     sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
         pipelines, sheet.raw("doc_tokens"), request.script.question("doc_tokens")
@@ -135,6 +146,7 @@ def advise(request: AdvisorInput) -> Report:
             )
     order = {"retire": 0, "simplify": 1, "keep": 2}
     calls.sort(key=lambda c: (order[c[1]], -_ugliness(c[0], incidents)))
+    calls = [(p, call, said(why)) for p, call, why in calls]
     movable = [p for p, call, _ in calls if call == "retire"]  # the verdict starts with one
     movable = movable or [p for p, call, _ in calls if call != "keep"]
     ugliest = max(movable, key=lambda p: _ugliness(p, incidents)) if movable else None
@@ -265,6 +277,7 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_COST = "\x00cost\x00"  # where a line compares whole-document input with the upkeep
 _PLAIN = {"that", "with", "from", "over", "into", "this", "they", "them", "their", "when", "which"}
 
 
