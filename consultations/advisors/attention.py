@@ -57,7 +57,13 @@ def advise(request: AdvisorInput) -> Report:
         f"whole documents would cost up to about {money(whole, cur)} a month of input at "
         f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
         f"{money(upkeep, cur)} of upkeep"
-        + (f" for all {len(pipelines)} pipelines" if len(pipelines) > 1 else "")
+        + (
+            " for both pipelines"
+            if len(pipelines) == 2
+            else f" for all {len(pipelines)} pipelines"
+            if len(pipelines) > 2
+            else ""
+        )
     )
     retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
     kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price

@@ -32,3 +32,9 @@ def test_the_first_line_shown_carries_the_figures_and_names_whose_upkeep(
     assert "against about $34,786 of upkeep for all 3 pipelines" in first, first
     assert "than the pipelines' upkeep (the figures above)" in second, second
     assert "its upkeep" not in " ".join(lines)
+
+
+def test_two_pipelines_are_both_not_all_two(catalog: Catalog) -> None:
+    two = {**BANK, "pipelines": "credit memo chunker, a map-reduce summariser for loan files"}
+    text = " ".join(section_items(run(catalog, "attention-readiness", two), "Retire"))
+    assert "of upkeep for both pipelines" in text and "all 2" not in text
