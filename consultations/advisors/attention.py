@@ -406,4 +406,17 @@ def _plan(
                 depends_on=recs[-1].title,
             )
         )
+    elif too_long is not None:  # larger chunks now; whole documents once the window allows
+        recs.append(
+            Recommendation(
+                title="Re-test whole documents when your window grows",
+                detail=f"Your documents (about {count(too_long[0])} tokens) do not fit your "
+                f"{count(too_long[1])}-token window today; once your vendor's window passes "
+                f"{count(too_long[0] / 0.8)} tokens, run the document test with whole documents "
+                "and retire what it clears.",
+                horizon="6-12 months",
+                owner="engineering lead",
+                depends_on=recs[-1].title,
+            )
+        )
     return tuple(recs)

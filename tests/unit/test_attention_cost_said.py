@@ -38,3 +38,14 @@ def test_two_pipelines_are_both_not_all_two(catalog: Catalog) -> None:
     two = {**BANK, "pipelines": "credit memo chunker, a map-reduce summariser for loan files"}
     text = " ".join(section_items(run(catalog, "attention-readiness", two), "Retire"))
     assert "of upkeep for both pipelines" in text and "all 2" not in text
+
+
+def test_documents_too_long_today_get_a_step_for_when_windows_grow(catalog: Catalog) -> None:
+    """Loan files of 200k tokens against a 128k window: the plan stopped at 'Simplify … (3-6
+    months)'; the 6-12 month timeline the research gives (1M-token contexts already shipped)
+    had no step."""
+    r = run(catalog, "attention-readiness", {**BANK, "context_window": "128k"})
+    assert r.verdict.startswith("Simplify rather than retire")
+    last = r.recommendations[-1]
+    assert last.horizon == "6-12 months", r.recommendations
+    assert "passes 250,000 tokens" in last.detail, last.detail
