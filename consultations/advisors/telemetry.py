@@ -360,6 +360,18 @@ DETECTORS = (
         "input (the ID in the request against the ID in the tool's arguments)",
     ),
     (
+        r"\balready (?:been )?(?:discharged|closed|cancel+ed|refunded|paid|deleted|resolved|"
+        r"shipped|left|gone)\b|\bno longer\b|\bstale\b|\bout[- ]of[- ]date\b|\boutdated\b",
+        "an alert when a run acts on a record whose latest status (discharged, closed, "
+        "cancelled) rules the action out, checked against the newest tool result before acting",
+    ),
+    (
+        r"\bwrong (?:\w+ )?(?:dose|dosage|amount|price|figure|value|number|date|total|rate|"
+        r"sum)s?\b",
+        "a rule check comparing each figure the agent writes (dose, amount, date) with the "
+        "record its tool calls returned; alert on any mismatch",
+    ),
+    (
         r"\b(?:another|other|someone else'?s?|somebody else'?s?|the wrong)\s+"
         r"(?:customer|patient|client|user|person|employee|citizen|recipient)s?'?s?\b"
         r"|\bleak(?:s|ed|ing)?\b",

@@ -246,3 +246,23 @@ def test_a_leak_to_the_wrong_customer_gets_a_detector_of_its_own(catalog: Catalo
     )
     (leak,) = [a for a in section_items(r, "Dashboards") if "another customers claim" in a]
     assert "belonging to anyone other than the person the run serves" in leak, leak
+
+
+def test_a_hospitals_known_failures_get_detectors_that_say_what_to_check(
+    catalog: Catalog,
+) -> None:
+    """'it paged the team for a patient who had already been discharged; drafts with the wrong
+    medication dose' each got only 'a detector and a weekly count'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "failures": "it paged the team for a patient who had already been discharged; "
+            "drafts with the wrong medication dose"
+        },
+    )
+    alerts = section_items(r, "Dashboards")
+    (stale,) = [a for a in alerts if "already been discharged" in a]
+    assert "whose latest status (discharged, closed, cancelled) rules the action out" in stale
+    (dose,) = [a for a in alerts if "medication dose" in a]
+    assert "each figure the agent writes (dose, amount, date)" in dose, dose
