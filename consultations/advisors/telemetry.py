@@ -284,12 +284,14 @@ def advise(request: AdvisorInput) -> Report:
         )
         + (
             f"A run averages {STEPS_PER_RUN} steps of about {BYTES_PER_STEP:,} bytes each "
-            "(our assumption)"
-            + (
-                "; the full inputs an audit keeps can make a step several times larger: size "
-                "the store on a week of real traces."
+            "(our assumption).",
+            *(
+                (
+                    "The full inputs an audit keeps can make a step several times larger: size "
+                    "the store on a week of real traces.",
+                )
                 if regulated
-                else "."
+                else ()
             ),
         ),
         shifts=(3,),
