@@ -16,6 +16,11 @@ _OWNED = re.compile(  # no hardware to buy because it is there: "my MacBook, alr
     r"already|sunk|\bwe own\b|\bwe have the\b|\bhaben (?:schon|bereits)\b|vorhanden|gekauft|déjà",
     re.I,
 )
+_ON_DEVICE = re.compile(  # the model runs where the users are: no server of ours
+    r"on[- ]device|\b(?:(?:the )?users?'?|customers?'?|players?'?|their)\s+(?:own\s+)?"
+    r"(?:phones?|devices?|handsets?|laptops?|browsers?|mobiles?)\b|\bin the browser\b",
+    re.I,
+)
 BATCH_DISCOUNT = 0.5  # the advisor's assumption: batch APIs cost about half the live price
 
 
@@ -33,6 +38,7 @@ def advise(request: AdvisorInput) -> Report:
     months = sheet.number("amortisation", 36)
     servers = servers_priced(sheet.raw("local_cost"))  # "2 servers at 40k each"
     owned = local["hardware"] <= 0 and bool(_OWNED.search(sheet.raw("local_cost")))
+    device = local["hardware"] <= 0 and bool(_ON_DEVICE.search(sheet.raw("local_cost")))
 
     batch = latency == "batch"
     factor = BATCH_DISCOUNT if batch else 1.0
@@ -240,7 +246,17 @@ def advise(request: AdvisorInput) -> Report:
             ),
         ),
         recommendations=plan(
-            verdict, rps, tolerance, sensitivity, batch, api_total, servers, owned, m(api_total)
+            verdict,
+            rps,
+            tolerance,
+            sensitivity,
+            batch,
+            api_total,
+            servers,
+            owned,
+            m(api_total),
+            device=device,
+            saving=saving,
         ),
         assumptions=(
             *assumed_lines(
@@ -264,6 +280,9 @@ def advise(request: AdvisorInput) -> Report:
                 "yours), and the queue absorbs bursts, so one server only has to keep up with "
                 "the daily total."
                 if batch
+                else " Each user's device serves its own requests: no server to size; check "
+                "the slowest device you support."
+                if device
                 else f" {_servers(servers, owned).capitalize()} handle"
                 + ("s" if servers == 1 else "")
                 + f" the load (average {load_said(rps)} — check the peak before "
@@ -285,7 +304,7 @@ def advise(request: AdvisorInput) -> Report:
             + "on your own evaluation.",
             *(
                 ()
-                if batch or verdict.startswith("Stay")  # no server to size while on the API
+                if batch or device or verdict.startswith("Stay")  # no server to size
                 else (
                     f"Peak load needing more than {_servers(servers, owned)} (the average "
                     "hides the peaks).",

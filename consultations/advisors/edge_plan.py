@@ -136,6 +136,9 @@ def plan(
     servers: int = 1,
     owned: bool = False,
     bill: str = "",
+    *,
+    device: bool = False,
+    saving: float = 0.0,
 ) -> tuple[Recommendation, ...]:
     """``owned``: the local hardware is already there ("my MacBook, already have it");
     ``bill``: the API total as shown, said when a small bill rules out a standby machine."""
@@ -173,11 +176,19 @@ def plan(
     def owner(role: str) -> str:
         return "you or your developer" if small else role
 
-    where = "the hardware you already have" if owned else "one server"
+    where = (
+        "your users' devices (test handsets first)"
+        if device  # on-device: no server of ours
+        else "the hardware you already have"
+        if owned
+        else "one server"
+    )
     model = "an 8-bit or larger open model" if tight else "a quantised 7B-class model"
     load = (
         "a day's batch end to end"
         if batch
+        else "p95 latency on the slowest device you support"
+        if device
         else f"p95 latency and peak load (average {load_said(rps)} overall)"
     )
     recs = [
@@ -228,7 +239,13 @@ def plan(
                 "or low confidence, sensitive ones to the second server."
                 if private
                 else "Route to local by default and fall back to the API on errors or low "
-                "confidence; keep the contract month to month until the savings are proven."
+                "confidence"
+                + (", and on devices too weak to run it" if device else "")
+                + (
+                    "; keep the contract month to month until the savings are proven."
+                    if saving > 0
+                    else "."
+                )
             ),
             horizon="month 2-3",
             owner=owner("engineering lead"),

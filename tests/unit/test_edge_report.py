@@ -215,3 +215,31 @@ def test_a_small_bill_for_regulated_data_keeps_its_failover_step(catalog: Catalo
     regulated data that cannot fall back to the API keeps its second server."""
     r = run(catalog, "edge-economics", {**SOLO, "sensitivity": "patient data, HIPAA"})
     assert any("second server" in rec.title for rec in r.recommendations)
+
+
+APP = {  # a mobile keyboard's autocomplete, run on the users' phones
+    "requests": "3M",
+    "tokens": "300 in 100 out",
+    "price": "$0.15 / $0.60",
+    "latency": "autocomplete, as you type",
+    "sensitivity": "internal",
+    "quality_loss": "10",
+    "local_cost": "it would run on the users phones, no hardware for us, maybe 500 a month for "
+    "model hosting and updates",
+}
+
+
+def test_a_model_on_the_users_phones_is_not_piloted_on_a_server(catalog: Catalog) -> None:
+    """On-device inference was told 'Pilot a quantised 7B-class model on one server', to watch
+    'peak load (average 1.16 requests a second)', and 'One local server handles the load'; and
+    with local costing more, to 'keep the contract month to month until the savings are
+    proven'."""
+    r = run(catalog, "edge-economics", APP)
+    titles = [rec.title for rec in r.recommendations]
+    assert any(t.endswith("on your users' devices (test handsets first)") for t in titles), titles
+    text = render_report_markdown(r)
+    assert "one server" not in text and "local server" not in text, text
+    assert "peak load" not in text.casefold()
+    assert "latency on the slowest device you support" in text
+    assert "Each user's device serves its own requests" in text
+    assert "until the savings are proven" not in text  # local costs more here
