@@ -33,3 +33,22 @@ def test_each_pipeline_is_judged_on_its_own_document_size(catalog: Catalog) -> N
     assert r.verdict.endswith("start with RAG over our help docs."), r.verdict
     (whole,) = [t for t in section_items(r, "Before deleting code") if "twice" in t]
     assert "through RAG over our help docs, and with the whole document" in whole
+
+
+def test_a_document_named_by_its_code_is_that_pipelines_size(catalog: Catalog) -> None:
+    """'help articles ~1k tokens, 10-Ks are 60-120k tokens': the 10-K summariser was told
+    'documents of about 1,000 tokens fit', as '10-Ks' named no pipeline."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "support chatbot RAG over help center, a nightly map-reduce that "
+            "summarises 10-K filings",
+            "workarounds": "context length",
+            "doc_tokens": "help articles ~1k tokens, 10-Ks are 60-120k tokens",
+            "context_window": "64k",
+        },
+    )
+    lines = section_items(r, "Retire, simplify or keep")
+    (filings,) = [line for line in lines if "10-K" in line]
+    assert "documents of about 90,000 tokens do not fit" in filings, filings
