@@ -93,6 +93,25 @@ def advise(request: AdvisorInput) -> Report:
     sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
         pipelines, sheet.raw("doc_tokens"), request.script.question("doc_tokens")
     )
+
+    def priced(p: str, size: float) -> str:
+        """A pipeline with a size of its own: what a whole document of it costs a call, and
+        the calls a month below which that beats the upkeep (its share of the calls is
+        unknown); else the comparison at the one size given."""
+        if len(sizes) <= 1 or p not in sizes or size == doc:
+            return cost_said()
+        per_call = size * price / 1e6
+        below = (
+            f", so they beat about {money(upkeep, cur)} of upkeep only below about "
+            f"{count(upkeep / per_call)} calls a month through it"
+            if per_call > 0
+            else ""
+        )
+        return (
+            f"whole documents of that size cost about {money(per_call, cur)} of input a call"
+            + below
+        )
+
     calls = []
     for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
         size = sizes.get(p, doc) if len(sizes) > 1 else doc
@@ -130,14 +149,16 @@ def advise(request: AdvisorInput) -> Report:
             )
         elif costly and for_cost:
             why_kept = join([w for w in ("cost", "latency") if w in workarounds])
-            calls.append((p, "keep", f"it exists for {why_kept}, and {cost_said()}"))
+            calls.append((p, "keep", f"it exists for {why_kept}, and {priced(p, size)}"))
         elif costly:
             calls.append(
                 (
                     p,
                     "simplify",
                     f"documents of about {count(size)} tokens fit, but "
-                    f"{cost_said()}: larger chunks, not whole documents, until prices fall",
+                    f"{priced(p, size)}: "
+                    + ("above that, " if "calls a month through it" in priced(p, size) else "")
+                    + "larger chunks, not whole documents, until prices fall",
                 )
             )
         else:
@@ -146,7 +167,7 @@ def advise(request: AdvisorInput) -> Report:
                     p,
                     "retire",
                     f"documents of about {count(size)} tokens fit in your "
-                    f"{count(window)}-token window, and {cost_said()}; retire it once "
+                    f"{count(window)}-token window, and {priced(p, size)}; retire it once "
                     "long-context quality holds on your documents",
                 )
             )

@@ -52,3 +52,28 @@ def test_a_document_named_by_its_code_is_that_pipelines_size(catalog: Catalog) -
     lines = section_items(r, "Retire, simplify or keep")
     (filings,) = [line for line in lines if "10-K" in line]
     assert "documents of about 90,000 tokens do not fit" in filings, filings
+
+
+def test_a_pipeline_with_its_own_size_is_priced_per_call_at_that_size(catalog: Catalog) -> None:
+    """The 10-K line said 'documents of about 90,000 tokens fit, but whole documents would cost
+    up to about $5,000 a month … at 2,000,000 calls' — a figure worked out from the help
+    articles' 1,000 tokens, and from calls that mostly go to the help-center chatbot."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "support chatbot RAG over help center, a nightly map-reduce that "
+            "summarises 10-K filings",
+            "workarounds": "freshness for the help center, and context length for the filings",
+            "doc_tokens": "help articles ~1k tokens, 10-Ks are 60-120k tokens",
+            "context_window": "128k",
+            "calls": "~2M/month",
+            "input_price": "$2.5",
+            "upkeep_hours": "5",
+        },
+    )
+    (filings,) = [line for line in section_items(r, "Retire, simplify") if "10-K" in line]
+    assert "documents of about 90,000 tokens fit" in filings, filings
+    assert "whole documents of that size cost about $0.225 of input a call" in filings, filings
+    assert "below about 2,222 calls a month through it: above that, larger chunks" in filings
+    assert "$5,000" not in filings
