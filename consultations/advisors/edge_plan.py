@@ -236,7 +236,8 @@ def plan(
                 )
                 if private and small
                 else "Route to local by default; other requests fall back to the API on errors "
-                "or low confidence, sensitive ones to the second server."
+                "or low confidence, sensitive ones to "
+                + ("another of the servers you priced." if servers > 1 else "the second server.")
                 if private
                 else "Route to local by default and fall back to the API on errors or low "
                 "confidence"

@@ -162,6 +162,8 @@ def test_gpu_servers_counted_with_a_word_between_are_the_servers_priced(
     text = render_report_markdown(r)
     assert "€160,000" in text or "$160,000" in text
     assert "The 4 servers you priced handle the load" in text
+    assert "sensitive ones to another of the servers you priced" in text
+    assert "the second server" not in text
     assert not any("second server" in rec.title for rec in r.recommendations)
 
 
