@@ -345,7 +345,15 @@ def _failures(failures: str) -> list[str]:
             part = ", ".join(pieces)
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
         split.extend(pieces if listed else [part])
-    return split[:4] or [failures]
+    said = [f for f in split if not _HEDGE.fullmatch(f)]  # "not sure yet, maybe it loops"
+    return said[:4] or split[:4] or [failures]
+
+
+_HEDGE = re.compile(  # a piece that says only that the user does not know
+    r"(?:i'?m |we'?re |i am |we are )?(?:not sure|unsure|no idea|don'?t know|do not know|idk|"
+    r"dunno|hard to say|can'?t say)(?: yet| really| tbh| honestly)*",
+    re.I,
+)
 
 
 _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to

@@ -266,3 +266,15 @@ def test_a_hospitals_known_failures_get_detectors_that_say_what_to_check(
     assert "whose latest status (discharged, closed, cancelled) rules the action out" in stale
     (dose,) = [a for a in alerts if "medication dose" in a]
     assert "each figure the agent writes (dose, amount, date)" in dose, dose
+
+
+def test_a_hedge_before_a_feared_failure_is_no_failure_of_its_own(catalog: Catalog) -> None:
+    """'not sure yet, maybe it emails the wrong person' gave an alert 'Your known failure — not
+    sure yet: a detector and a weekly count'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {"failures": "not sure yet, maybe it emails the wrong person", "tools": "skip"},
+    )
+    known = [a for a in section_items(r, "Dashboards") if a.startswith("Your known failure")]
+    assert len(known) == 1 and "emails the wrong person" in known[0], known
