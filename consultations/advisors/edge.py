@@ -175,13 +175,21 @@ def advise(request: AdvisorInput) -> Report:
             ("Local total", lm(local_total)),
         ),
     )
+    premium = (  # what local costs over the API, in words: two currencies are not subtracted
+        None
+        if saving >= 0
+        else f"local costs {lm(local_total)} a month against the API's {m(api_total)} (two "
+        "currencies, not converted)"
+        if mixed
+        else f"local costs {m(-saving)} a month more than the API"
+    )
     verdict, reasons, moved_by = verdict_and_reasons(
         requests,
         break_even,
         sensitivity,
         latency,
         tolerance,
-        premium=gap(-saving) if saving < 0 else None,
+        premium=premium,
     )
     other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
@@ -209,7 +217,8 @@ def advise(request: AdvisorInput) -> Report:
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
         + (
-            f" Today local costs {gap(-saving)} a month more; the case for it is {moved_by}."
+            f" Today {premium if mixed else f'local costs {m(-saving)} a month more'}; the "
+            f"case for it is {moved_by}."
             if moved_by
             else ""
         )

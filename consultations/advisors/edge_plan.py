@@ -62,11 +62,7 @@ def verdict_and_reasons(
         head = (
             f"Hybrid, for your {why}, not for cost: pilot local inference for the requests "
             "that need it, and keep the API for any that do not"
-            + (
-                f"; at today's volume local costs {premium} a month more than the API."
-                if premium
-                else "."
-            )
+            + (f"; at today's volume {premium}." if premium else ".")
         )
     else:
         head = "Stay on the API for now."

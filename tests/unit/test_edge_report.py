@@ -245,3 +245,25 @@ def test_a_model_on_the_users_phones_is_not_piloted_on_a_server(catalog: Catalog
     assert "latency on the slowest device you support" in text
     assert "Each user's device serves its own requests" in text
     assert "until the savings are proven" not in text  # local costs more here
+
+
+def test_a_premium_in_two_currencies_is_said_as_the_two_amounts(catalog: Catalog) -> None:
+    """'$3/$15' and 'a Mac Studio for 4.000 €': the verdict read 'local costs 84 (USD less EUR,
+    unconverted) a month more than the API'."""
+    r = run(
+        catalog,
+        "edge-economics",
+        {
+            **SOLO,
+            "requests": "2k",
+            "tokens": "3000 in, 800 out",
+            "price": "$3/$15",
+            "local_cost": "a Mac Studio for 4.000 €, power maybe 15 € a month",
+            "amortisation": "3 years",
+        },
+    )
+    assert "USD less EUR" not in r.verdict, r.verdict
+    assert r.verdict.endswith(
+        "at today's volume local costs €126 a month against the API's $42 (two currencies, "
+        "not converted)."
+    ), r.verdict
