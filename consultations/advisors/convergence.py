@@ -131,6 +131,12 @@ def advise(request: AdvisorInput) -> Report:
             if extra and days
             else ""
         )
+        + (
+            " Keeping the extra vendors costs more in engineering time "
+            f"({money(upkeep, cur)} a month) than your whole API bill ({money(spend, cur)})."
+            if pct is not None and upkeep > spend
+            else ""
+        )
     )
     diversity = [
         "Vary the inputs, not the vendor: personas, constraints and seed examples in the "
