@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.per_item import values_named
+from consultations.advisors.per_item import values_named, values_said
 from consultations.advisors.pipelines import named
 from consultations.advisors.words import (
     count,
@@ -47,6 +47,16 @@ def advise(request: AdvisorInput) -> Report:
     cur = sheet.currency("input_price")
     hours = sheet.number("upkeep_hours", 20)
     incidents = sheet.text("incidents")
+    question = request.script.question("doc_tokens")
+    typed = values_said(sheet.raw("doc_tokens"), question)
+    corpus = max(typed) if len(typed) > 1 else doc  # "pages 1-2k, the whole workspace 400k"
+    searching = all(any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines)
+    if (
+        searching
+        and corpus > doc
+        and len(values_named(pipelines, sheet.raw("doc_tokens"), question)) <= 1
+    ):
+        doc = corpus  # retrievers only: what they search is the set, not one page of it
 
     fits = doc <= window * 0.8
     whole = calls_month * doc * price / 1e6  # input cost of sending whole documents
@@ -115,6 +125,8 @@ def advise(request: AdvisorInput) -> Report:
     calls = []
     for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
         size = sizes.get(p, doc) if len(sizes) > 1 else doc
+        if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
+            size = corpus
         if for_access:
             guards = [  # what it enforces, as said: the pipeline's own words, then the answer
                 w

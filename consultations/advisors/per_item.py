@@ -139,3 +139,17 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
         if figure is not None:
             found.setdefault(named[0], figure)
     return found
+
+
+def values_said(raw: str, question: Question) -> list[float]:
+    """Every figure an answer gives, one per clause ("pages 1-2k tokens, the whole workspace
+    400k": 1,500 and 400,000)."""
+    found: list[float] = []
+    for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
+        try:
+            figure = parse_answer(question, clause).number
+        except AnswerError:
+            continue
+        if figure is not None:
+            found.append(figure)
+    return found

@@ -77,3 +77,22 @@ def test_a_pipeline_with_its_own_size_is_priced_per_call_at_that_size(catalog: C
     assert "whole documents of that size cost about $0.225 of input a call" in filings, filings
     assert "below about 2,222 calls a month through it: above that, larger chunks" in filings
     assert "$5,000" not in filings
+
+
+def test_a_retriever_is_judged_on_the_set_it_searches(catalog: Catalog) -> None:
+    """'notion pages, mostly short, 1-2k tokens, whole workspace maybe 400k' with a 128k window:
+    the RAG over the workspace was told 'documents of about 1,500 tokens fit … retire', though
+    what it searches (400k tokens) does not fit in one call."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "just a langchain RAG thing over our notion docs",
+            "workarounds": "context length",
+            "doc_tokens": "notion pages, mostly short, 1-2k tokens, whole workspace maybe 400k",
+            "context_window": "128k",
+        },
+    )
+    (line,) = section_items(r, "Retire, simplify or keep")
+    assert "simplify: documents of about 400,000 tokens do not fit" in line, line
+    assert not r.verdict.startswith("Retire"), r.verdict
