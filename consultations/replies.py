@@ -57,7 +57,8 @@ _YES = {
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 _NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
 _UNKNOWN = re.compile(
-    r"^\s*(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
+    r"^\s*(?:(?:lol|haha|hmm+|um+|uh+|well|ugh|oh|honestly|tbh)\b[\s,.!]*)?"  # "lol idk"
+    r"(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
     r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",
     re.I,
 )
@@ -110,7 +111,8 @@ def apply_reply(
         if (later := _answers_later(script, c, q, text)) is not None:  # "1000 in 200 out"
             reason = f"That reads like the answer to {later}; this one first."
             return ReplyResult(False, reason=reason)
-    if (unsure := _UNKNOWN.match(text)) is not None:
+    asked = q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text)
+    if (unsure := _UNKNOWN.match(text)) is not None and not asked:  # "not sure what you mean?"
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or _HEDGE_ONLY.fullmatch(rest) or not reads(q, rest):  # "don't know yet"
             return _unknown(script, c, q)

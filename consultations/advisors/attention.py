@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.per_item import values_named
+from consultations.advisors.per_item import values_named, values_said
 from consultations.advisors.pipelines import named
 from consultations.advisors.words import (
     count,
@@ -47,6 +47,16 @@ def advise(request: AdvisorInput) -> Report:
     cur = sheet.currency("input_price")
     hours = sheet.number("upkeep_hours", 20)
     incidents = sheet.text("incidents")
+    question = request.script.question("doc_tokens")
+    typed = values_said(sheet.raw("doc_tokens"), question)
+    corpus = max(typed) if len(typed) > 1 else doc  # "pages 1-2k, the whole workspace 400k"
+    searching = all(any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines)
+    if (
+        searching
+        and corpus > doc
+        and len(values_named(pipelines, sheet.raw("doc_tokens"), question)) <= 1
+    ):
+        doc = corpus  # retrievers only: what they search is the set, not one page of it
 
     fits = doc <= window * 0.8
     whole = calls_month * doc * price / 1e6  # input cost of sending whole documents
@@ -57,6 +67,13 @@ def advise(request: AdvisorInput) -> Report:
         f"whole documents would cost up to about {money(whole, cur)} a month of input at "
         f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
         f"{money(upkeep, cur)} of upkeep"
+        + (
+            " for both pipelines"
+            if len(pipelines) == 2
+            else f" for all {len(pipelines)} pipelines"
+            if len(pipelines) > 2
+            else ""
+        )
     )
     retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
     kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
@@ -66,19 +83,50 @@ def advise(request: AdvisorInput) -> Report:
     told = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
 
     def cost_said() -> str:
-        """The comparison in full the first time, then pointed back to."""
+        """A mark for the comparison, said in full where a reader first meets it (see
+        ``said``), once the lines are in the order shown."""
+        return _COST
+
+    def said(why: str) -> str:
+        if _COST not in why:
+            return why
         if told[0]:
             more = "more" if costly else "less"
-            return f"whole documents cost {more} in input than its upkeep (the figures above)"
+            whose = "the pipelines'" if len(pipelines) > 1 else "its"
+            return why.replace(
+                _COST,
+                f"whole documents cost {more} in input than {whose} upkeep (the figures above)",
+            )
         told[0] = True
-        return money_note
+        return why.replace(_COST, money_note)
 
     sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
         pipelines, sheet.raw("doc_tokens"), request.script.question("doc_tokens")
     )
+
+    def priced(p: str, size: float) -> str:
+        """A pipeline with a size of its own: what a whole document of it costs a call, and
+        the calls a month below which that beats the upkeep (its share of the calls is
+        unknown); else the comparison at the one size given."""
+        if len(sizes) <= 1 or p not in sizes or size == doc:
+            return cost_said()
+        per_call = size * price / 1e6
+        below = (
+            f", so they beat about {money(upkeep, cur)} of upkeep only below about "
+            f"{count(upkeep / per_call)} calls a month through it"
+            if per_call > 0
+            else ""
+        )
+        return (
+            f"whole documents of that size cost about {money(per_call, cur)} of input a call"
+            + below
+        )
+
     calls = []
     for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
         size = sizes.get(p, doc) if len(sizes) > 1 else doc
+        if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
+            size = corpus
         if for_access:
             guards = [  # what it enforces, as said: the pipeline's own words, then the answer
                 w
@@ -113,14 +161,16 @@ def advise(request: AdvisorInput) -> Report:
             )
         elif costly and for_cost:
             why_kept = join([w for w in ("cost", "latency") if w in workarounds])
-            calls.append((p, "keep", f"it exists for {why_kept}, and {cost_said()}"))
+            calls.append((p, "keep", f"it exists for {why_kept}, and {priced(p, size)}"))
         elif costly:
             calls.append(
                 (
                     p,
                     "simplify",
                     f"documents of about {count(size)} tokens fit, but "
-                    f"{cost_said()}: larger chunks, not whole documents, until prices fall",
+                    f"{priced(p, size)}: "
+                    + ("above that, " if "calls a month through it" in priced(p, size) else "")
+                    + "larger chunks, not whole documents, until prices fall",
                 )
             )
         else:
@@ -129,12 +179,13 @@ def advise(request: AdvisorInput) -> Report:
                     p,
                     "retire",
                     f"documents of about {count(size)} tokens fit in your "
-                    f"{count(window)}-token window, and {cost_said()}; retire it once "
+                    f"{count(window)}-token window, and {priced(p, size)}; retire it once "
                     "long-context quality holds on your documents",
                 )
             )
     order = {"retire": 0, "simplify": 1, "keep": 2}
     calls.sort(key=lambda c: (order[c[1]], -_ugliness(c[0], incidents)))
+    calls = [(p, call, said(why)) for p, call, why in calls]
     movable = [p for p, call, _ in calls if call == "retire"]  # the verdict starts with one
     movable = movable or [p for p, call, _ in calls if call != "keep"]
     ugliest = max(movable, key=lambda p: _ugliness(p, incidents)) if movable else None
@@ -265,6 +316,7 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_COST = "\x00cost\x00"  # where a line compares whole-document input with the upkeep
 _PLAIN = {"that", "with", "from", "over", "into", "this", "they", "them", "their", "when", "which"}
 
 
@@ -382,6 +434,19 @@ def _plan(
                 title="Retire what the test clears",
                 detail="As better long-context models reach your vendor's API, delete the "
                 "pipelines that passed.",
+                horizon="6-12 months",
+                owner="engineering lead",
+                depends_on=recs[-1].title,
+            )
+        )
+    elif too_long is not None:  # larger chunks now; whole documents once the window allows
+        recs.append(
+            Recommendation(
+                title="Re-test whole documents when your window grows",
+                detail=f"Your documents (about {count(too_long[0])} tokens) do not fit your "
+                f"{count(too_long[1])}-token window today; once your vendor's window passes "
+                f"{count(too_long[0] / 0.8)} tokens, run the document test with whole documents "
+                "and retire what it clears.",
                 horizon="6-12 months",
                 owner="engineering lead",
                 depends_on=recs[-1].title,

@@ -58,6 +58,9 @@ def advise(request: AdvisorInput) -> Report:
     extra = max(len(vendors) - 1, 0)
     total = bool(IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
     upkeep = (days if total and extra else extra * days) * DAY_RATE
+    said = request.answers.get("upkeep_days")  # settled unasked by "we use only one"
+    unasked = bool(extra) and said is not None and (said.note or "").startswith("not asked")
+    asked_as = [q.key for q in request.script.questions].index("upkeep_days") + 1
     figures = [
         Figure(
             label="Vendors in use",
@@ -65,18 +68,26 @@ def advise(request: AdvisorInput) -> Report:
             display=str(len(vendors)),
             working=same_maker or None,
         ),
-        Figure(
-            label="Upkeep of extra vendors per month",
-            value=upkeep,
-            display=money(upkeep, cur),
-            working=f"{plural(days, 'engineer-day')} in total, as you said, × "
-            f"{money(DAY_RATE, cur)} a day"
-            if total and extra
-            else f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
-            f"{money(DAY_RATE, cur)} a day",
-        ),
     ]
+    figures += (
+        []
+        if unasked
+        else [  # no figure of upkeep nobody was asked for
+            Figure(
+                label="Upkeep of extra vendors per month",
+                value=upkeep,
+                display=money(upkeep, cur),
+                working=f"{plural(days, 'engineer-day')} in total, as you said, × "
+                f"{money(DAY_RATE, cur)} a day"
+                if total and extra
+                else f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
+                f"{money(DAY_RATE, cur)} a day",
+            ),
+        ]
+    )
     pct = percent(upkeep, spend) if sheet.given("monthly_spend") and upkeep else None
+    if unasked:
+        pct, upkeep = None, 0.0
     if pct is not None:
         figures.append(
             Figure(
@@ -120,6 +131,12 @@ def advise(request: AdvisorInput) -> Report:
             if extra and days
             else ""
         )
+        + (
+            " Keeping the extra vendors costs more in engineering time "
+            f"({money(upkeep, cur)} a month) than your whole API bill ({money(spend, cur)})."
+            if pct is not None and upkeep > spend
+            else ""
+        )
     )
     diversity = [
         "Vary the inputs, not the vendor: personas, constraints and seed examples in the "
@@ -133,7 +150,19 @@ def advise(request: AdvisorInput) -> Report:
     if diverse:
         diversity.insert(0, "Applies first to: " + join(list(diverse)) + ".")
     recs = []
-    if not single:
+    settled = bool(kinds.bound) and len(texts) - len(kinds.bound) == 1  # the rest has one vendor
+    if settled and outage != "hours":  # the verdict names the primary: only its backup is open
+        recs.append(
+            Recommendation(
+                title=f"Choose the {backup} with your own evaluation set",
+                detail="Run 100-200 real tasks of the work compliance does not bind through two "
+                "or three candidate vendors; the standby must pass the bar today's primary sets "
+                "on your tasks, and its prompts are kept in step with the primary's.",
+                horizon="0-1 month",
+                owner="engineering lead",
+            )
+        )
+    elif not single and not settled:
         recs.append(
             Recommendation(
                 title="Decide the primary with your own evaluation set",
@@ -248,6 +277,15 @@ def advise(request: AdvisorInput) -> Report:
                     "diverse_tasks": "No tasks needing varied output were named.",
                     "outage_tolerance": "No outage tolerance given: assumed a few minutes is fine.",
                 },
+            ),
+            *(
+                (
+                    "Upkeep was not asked (you named one vendor for text), so the upkeep of "
+                    f"your other {plural(extra, 'vendor')} is not counted: `edit {asked_as}` "
+                    "adds it.",
+                )
+                if unasked
+                else ()
             ),
             f"An engineer-day costs {money(DAY_RATE, cur)} fully loaded (our assumption).",
             "Convergence was measured on open-ended language tasks; image models are judged "

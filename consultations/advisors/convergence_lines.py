@@ -25,6 +25,8 @@ REASON_WORDS = {
 BOUND_WORDS = re.compile(
     r"\b(?:on[- ]?prem(?:ise|ises)?|self[- ]?hosted|local(?:ly)?|in[- ]house|air[- ]?gapped|"
     r"private cloud|eu|europe(?:an)?|gdpr|hipaa|residency|sovereign\w*|legal|regulated|"
+    r"data zone|(?:in[- ])?region|in[- ]country|frankfurt|dublin|paris|amsterdam|stockholm|"
+    r"z[uü]rich|germany|switzerland|swiss|uk south|canada central|"
     r"compliance|pii|patient|health\w*|bank\w*)\b",
     re.I,
 )
@@ -71,7 +73,8 @@ def vendor_verdict(
     free = [v for v in texts if v not in bound]
     if bound:
         parts.append(
-            f"Restructure: keep {join(bound)} for the work compliance binds to it; "
+            f"Restructure: keep {join(bound)} for the work compliance binds to "
+            + ("it; " if len(bound) == 1 else "them; ")
             + (
                 f"consolidate {join(free)} on one primary plus a {backup}, "
                 "the primary decided by your evaluation."

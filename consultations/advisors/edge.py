@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import math
+import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.edge_plan import plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import load_said, plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
 SECONDS_PER_MONTH = 30 * 24 * 3600
+_OWNED = re.compile(  # no hardware to buy because it is there: "my MacBook, already have it"
+    r"already|sunk|\bwe own\b|\bwe have the\b|\bhaben (?:schon|bereits)\b|vorhanden|gekauft|déjà",
+    re.I,
+)
+_ON_DEVICE = re.compile(  # the model runs where the users are: no server of ours
+    r"on[- ]device|\b(?:(?:the )?users?'?|customers?'?|players?'?|their)\s+(?:own\s+)?"
+    r"(?:phones?|devices?|handsets?|laptops?|browsers?|mobiles?)\b|\bin the browser\b",
+    re.I,
+)
 BATCH_DISCOUNT = 0.5  # the advisor's assumption: batch APIs cost about half the live price
 
 
@@ -27,6 +37,8 @@ def advise(request: AdvisorInput) -> Report:
     local = sheet.numbers("local_cost", {"hardware": 30_000, "monthly": 2_000})
     months = sheet.number("amortisation", 36)
     servers = servers_priced(sheet.raw("local_cost"))  # "2 servers at 40k each"
+    owned = local["hardware"] <= 0 and bool(_OWNED.search(sheet.raw("local_cost")))
+    device = local["hardware"] <= 0 and bool(_ON_DEVICE.search(sheet.raw("local_cost")))
 
     batch = latency == "batch"
     factor = BATCH_DISCOUNT if batch else 1.0
@@ -147,7 +159,7 @@ def advise(request: AdvisorInput) -> Report:
         Figure(
             label="Average load",
             value=rps,
-            display=f"{rps:.2f} requests a second",
+            display=load_said(rps),
             working=f"{count(requests)} ÷ {count(SECONDS_PER_MONTH)} seconds a month",
         ),
     )
@@ -163,13 +175,21 @@ def advise(request: AdvisorInput) -> Report:
             ("Local total", lm(local_total)),
         ),
     )
+    premium = (  # what local costs over the API, in words: two currencies are not subtracted
+        None
+        if saving >= 0
+        else f"local costs {lm(local_total)} a month against the API's {m(api_total)} (two "
+        "currencies, not converted)"
+        if mixed
+        else f"local costs {m(-saving)} a month more than the API"
+    )
     verdict, reasons, moved_by = verdict_and_reasons(
         requests,
         break_even,
         sensitivity,
         latency,
         tolerance,
-        premium=gap(-saving) if saving < 0 else None,
+        premium=premium,
     )
     other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
@@ -197,7 +217,8 @@ def advise(request: AdvisorInput) -> Report:
         f"{_volume(break_even)}"
         + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
         + (
-            f" Today local costs {gap(-saving)} a month more; the case for it is {moved_by}."
+            f" Today {premium if mixed else f'local costs {m(-saving)} a month more'}; the "
+            f"case for it is {moved_by}."
             if moved_by
             else ""
         )
@@ -233,7 +254,19 @@ def advise(request: AdvisorInput) -> Report:
                 ),
             ),
         ),
-        recommendations=plan(verdict, rps, tolerance, sensitivity, batch, api_total, servers),
+        recommendations=plan(
+            verdict,
+            rps,
+            tolerance,
+            sensitivity,
+            batch,
+            api_total,
+            servers,
+            owned,
+            m(api_total),
+            device=device,
+            saving=saving,
+        ),
         assumptions=(
             *assumed_lines(
                 sheet,
@@ -256,10 +289,13 @@ def advise(request: AdvisorInput) -> Report:
                 "yours), and the queue absorbs bursts, so one server only has to keep up with "
                 "the daily total."
                 if batch
-                else f" {_servers(servers).capitalize()} handle"
+                else " Each user's device serves its own requests: no server to size; check "
+                "the slowest device you support."
+                if device
+                else f" {_servers(servers, owned).capitalize()} handle"
                 + ("s" if servers == 1 else "")
-                + f" the load (average {rps:.2f} requests a second — check the peak before "
-                "ordering)."
+                + f" the load (average {load_said(rps)} — check the peak before "
+                + ("moving traffic)." if owned else "ordering).")
             ),
             "Local cost excludes the engineering time to build and evaluate the pilot.",
         ),
@@ -277,10 +313,10 @@ def advise(request: AdvisorInput) -> Report:
             + "on your own evaluation.",
             *(
                 ()
-                if batch or verdict.startswith("Stay")  # no server to size while on the API
+                if batch or device or verdict.startswith("Stay")  # no server to size
                 else (
-                    f"Peak load needing more than {_servers(servers)} (the average hides the "
-                    "peaks).",
+                    f"Peak load needing more than {_servers(servers, owned)} (the average "
+                    "hides the peaks).",
                 )
             ),
             "An API price cut: rerun with the new price — the break-even moves with it.",
@@ -309,7 +345,9 @@ def _chart(
     )
 
 
-def _servers(n: int) -> str:
+def _servers(n: int, owned: bool = False) -> str:
+    if owned and n == 1:
+        return "the hardware you already have"
     return "one local server" if n == 1 else f"the {n} servers you priced"
 
 

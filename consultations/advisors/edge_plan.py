@@ -62,11 +62,7 @@ def verdict_and_reasons(
         head = (
             f"Hybrid, for your {why}, not for cost: pilot local inference for the requests "
             "that need it, and keep the API for any that do not"
-            + (
-                f"; at today's volume local costs {premium} a month more than the API."
-                if premium
-                else "."
-            )
+            + (f"; at today's volume {premium}." if premium else ".")
         )
     else:
         head = "Stay on the API for now."
@@ -112,7 +108,18 @@ def quality_note(tolerance: float) -> str:
     return base
 
 
+def load_said(rps: float) -> str:
+    """An average load in a unit that shows it: "1.93 requests a second", "11.1 requests an
+    hour" (never "0.00 requests a second")."""
+    if rps >= 0.1:
+        return f"{rps:.2f} requests a second"
+    if rps * 60 >= 1:
+        return f"{rps * 60:.1f} requests a minute"
+    return f"{rps * 3600:.1f} requests an hour"
+
+
 NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
+SMALL_BILL = 1_000.0  # a month of API spend below which one person runs the pilot (assumption)
 
 
 def plan(
@@ -123,7 +130,14 @@ def plan(
     batch: bool,
     api_total: float = NEGOTIATE_ABOVE,
     servers: int = 1,
+    owned: bool = False,
+    bill: str = "",
+    *,
+    device: bool = False,
+    saving: float = 0.0,
 ) -> tuple[Recommendation, ...]:
+    """``owned``: the local hardware is already there ("my MacBook, already have it");
+    ``bill``: the API total as shown, said when a small bill rules out a standby machine."""
     if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
         return (
             Recommendation(
@@ -151,11 +165,27 @@ def plan(
         )
     tight = tolerance < 5
     private = sensitivity in PRIVATE
+    # a few hundred a month of confidential work: no teams, no second machine (regulated data
+    # that cannot fall back keeps its failover, whatever the bill)
+    small = api_total < SMALL_BILL and sensitivity != "regulated"
+
+    def owner(role: str) -> str:
+        return "you or your developer" if small else role
+
+    where = (
+        "your users' devices (test handsets first)"
+        if device  # on-device: no server of ours
+        else "the hardware you already have"
+        if owned
+        else "one server"
+    )
     model = "an 8-bit or larger open model" if tight else "a quantised 7B-class model"
     load = (
         "a day's batch end to end"
         if batch
-        else f"p95 latency and peak load (average {rps:.2f} requests a second overall)"
+        else "p95 latency on the slowest device you support"
+        if device
+        else f"p95 latency and peak load (average {load_said(rps)} overall)"
     )
     recs = [
         Recommendation(
@@ -167,17 +197,17 @@ def plan(
                 else "pilot passes only if the local model's answers are as good as those."
             ),
             horizon="weeks 1-2",
-            owner="ML engineer",
+            owner=owner("ML engineer"),
         ),
         Recommendation(
-            title=f"Pilot {model} on one server",
+            title=f"Pilot {model} on {where}",
             detail=f"Shadow 10% of traffic; measure quality against today's answers, and {load}.",
             horizon="weeks 3-6",
-            owner="platform team",
+            owner=owner("platform team"),
             depends_on="Build an evaluation set from real traffic",
         ),
     ]
-    if private and servers < 2:  # two priced: the second is already in the cost
+    if private and servers < 2 and not small:  # two priced: the second is already in the cost
         recs.append(
             Recommendation(
                 title="Add a second server before sensitive traffic moves",
@@ -185,7 +215,7 @@ def plan(
                 "local server as failover; until it runs, they stay where they are today.",
                 horizon="month 2",
                 owner="platform team",
-                depends_on=f"Pilot {model} on one server",
+                depends_on=f"Pilot {model} on {where}",
             )
         )
     recs.append(
@@ -193,13 +223,29 @@ def plan(
             title="Switch with a fallback",
             detail=(
                 "Route to local by default; other requests fall back to the API on errors "
-                "or low confidence, sensitive ones to the second server."
+                "or low confidence, sensitive ones wait for the local machine"
+                + (
+                    f" (at about {bill} a month of API spend, a standby machine would not "
+                    "pay for itself)."
+                    if bill
+                    else "."
+                )
+                if private and small
+                else "Route to local by default; other requests fall back to the API on errors "
+                "or low confidence, sensitive ones to "
+                + ("another of the servers you priced." if servers > 1 else "the second server.")
                 if private
                 else "Route to local by default and fall back to the API on errors or low "
-                "confidence; keep the contract month to month until the savings are proven."
+                "confidence"
+                + (", and on devices too weak to run it" if device else "")
+                + (
+                    "; keep the contract month to month until the savings are proven."
+                    if saving > 0
+                    else "."
+                )
             ),
             horizon="month 2-3",
-            owner="engineering lead",
+            owner=owner("engineering lead"),
             depends_on=recs[-1].title,
         )
     )

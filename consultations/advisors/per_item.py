@@ -76,6 +76,7 @@ def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
     return min(picked, key=lambda o: rank[o])
 
 
+_CODE = re.compile(r"\b(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+\b")  # "10-k", "w-2"
 _LETTERS = re.compile(r"[^\W\d_]+")  # "Regressprüfung" is one word, not "regresspr" + "fung"
 COMPOUND_HEAD = 5  # "Gutachter" names "Gutachtersteuerung": a compound's first word, 5+ letters
 
@@ -92,6 +93,9 @@ def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> boo
     acronyms = {w.casefold() for w in _LETTERS.findall(item) if len(w) == 3 and w.isupper()}
     if any(t in acronyms or t[:-1] in acronyms and t[-1] == "s" for t in said):  # "NDAs"
         return True
+    codes = {c for c in _CODE.findall(item.casefold()) if re.search(r"\d", c)}  # "10-K"
+    if codes and any(t in codes or t[:-1] in codes for t in _CODE.findall(clause.casefold())):
+        return True  # "10-Ks are 60-120k tokens" names "the 10-K summariser"
     heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # an option's word too: "Gutachter"
     return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
 
@@ -134,4 +138,18 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
             continue
         if figure is not None:
             found.setdefault(named[0], figure)
+    return found
+
+
+def values_said(raw: str, question: Question) -> list[float]:
+    """Every figure an answer gives, one per clause ("pages 1-2k tokens, the whole workspace
+    400k": 1,500 and 400,000)."""
+    found: list[float] = []
+    for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
+        try:
+            figure = parse_answer(question, clause).number
+        except AnswerError:
+            continue
+        if figure is not None:
+            found.append(figure)
     return found

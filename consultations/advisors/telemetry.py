@@ -80,6 +80,7 @@ def advise(request: AdvisorInput) -> Report:
     kept = runs * (0.1 + 0.9 * 0.05) if sampled else runs  # 10% of runs + all failures (~5%)
     size = kept * STEPS_PER_RUN * BYTES_PER_STEP
     regulated = audit == "regulated"
+    agents = tuple(_FILLER.sub("", a) or a for a in agents)  # not "just one support bot really"
     fields = Table(
         title="Trace model: run → step → tool call",
         columns=("level", "record"),
@@ -91,8 +92,16 @@ def advise(request: AdvisorInput) -> Report:
             ),
             (
                 "step",
-                "step number, model and parameters, input and output token counts, the "
-                "reasoning summary or trace, the decision taken, confidence",
+                "step number, model and parameters, "
+                + (  # an audit asks what the model saw when it decided, not how much of it
+                    "the full input the model saw (prompt version, messages, and the "
+                    "retrieved context or tool results it was given, by reference; encrypted) "
+                    "and its output, "
+                    if regulated
+                    else ""
+                )
+                + "input and output token counts, the reasoning summary or trace, the "
+                "decision taken, confidence",
             ),
             (
                 "tool call",
@@ -133,7 +142,7 @@ def advise(request: AdvisorInput) -> Report:
     def owner(role: str) -> str:
         return "the agent's developer" if small else role
 
-    names = join([_FILLER.sub("", a) for a in agents])  # not "your just a little bot"
+    names = join(list(agents))  # not "your just a little bot"
     owned = (
         f"all {len(agents)} of your agents"  # each named in the trace model below
         if len(agents) > 3
@@ -276,6 +285,14 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"A run averages {STEPS_PER_RUN} steps of about {BYTES_PER_STEP:,} bytes each "
             "(our assumption).",
+            *(
+                (
+                    "The full inputs an audit keeps can make a step several times larger: size "
+                    "the store on a week of real traces.",
+                )
+                if regulated
+                else ()
+            ),
         ),
         shifts=(3,),
         caveats=(
@@ -328,7 +345,15 @@ def _failures(failures: str) -> list[str]:
             part = ", ".join(pieces)
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
         split.extend(pieces if listed else [part])
-    return split[:4] or [failures]
+    said = [f for f in split if not _HEDGE.fullmatch(f)]  # "not sure yet, maybe it loops"
+    return said[:4] or split[:4] or [failures]
+
+
+_HEDGE = re.compile(  # a piece that says only that the user does not know
+    r"(?:i'?m |we'?re |i am |we are )?(?:not sure|unsure|no idea|don'?t know|do not know|idk|"
+    r"dunno|hard to say|can'?t say)(?: yet| really| tbh| honestly)*",
+    re.I,
+)
 
 
 _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to
@@ -343,6 +368,25 @@ DETECTORS = (
         r"\bwrong (?:order|customer|account|record|ticket|user|item|invoice|id)\b",
         "an alert when the record a tool call acts on differs from the one named in the run's "
         "input (the ID in the request against the ID in the tool's arguments)",
+    ),
+    (
+        r"\balready (?:been )?(?:discharged|closed|cancel+ed|refunded|paid|deleted|resolved|"
+        r"shipped|left|gone)\b|\bno longer\b|\bstale\b|\bout[- ]of[- ]date\b|\boutdated\b",
+        "an alert when a run acts on a record whose latest status (discharged, closed, "
+        "cancelled) rules the action out, checked against the newest tool result before acting",
+    ),
+    (
+        r"\bwrong (?:\w+ )?(?:dose|dosage|amount|price|figure|value|number|date|total|rate|"
+        r"sum)s?\b",
+        "a rule check comparing each figure the agent writes (dose, amount, date) with the "
+        "record its tool calls returned; alert on any mismatch",
+    ),
+    (
+        r"\b(?:another|other|someone else'?s?|somebody else'?s?|the wrong)\s+"
+        r"(?:customer|patient|client|user|person|employee|citizen|recipient)s?'?s?\b"
+        r"|\bleak(?:s|ed|ing)?\b",
+        "an alert when a run sends or shows a record belonging to anyone other than the person "
+        "the run serves (the ID in the run against the IDs in what it sends out)",
     ),
     (
         r"hallucinat\w* (?:tool )?(?:args|arguments|parameters|ids?)\b|invalid (?:args|arguments)"

@@ -42,7 +42,10 @@ _ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|
 
 
 _NOBODY = re.compile(  # no one named as debugging them, perhaps before who does it anyway
-    r"^\s*(?:nobody|no one|noone|none)(?:\s+(?:really|in particular|specific|dedicated|yet))*"
+    r"^\s*(?:nobody|no one|noone|none)"
+    r"(?:\s+(?:owns?|debugs?|looks? after|maintains?|is responsible for)"  # "nobody owns them"
+    r"(?:\s+(?:them|it|the agents?|those|these))?)?"
+    r"(?:\s+(?:really|in particular|specific|dedicated|yet))*"
     r"(?:\s*[,;:.—–-]+\s*(?:just\s+|only\s+|maybe\s+|so\s+)?|\s*$)",
     re.I,
 )

@@ -70,8 +70,16 @@ def by_maker(items: tuple[str, ...]) -> tuple[list[str], str]:
         if len(members) == 1:
             vendors.append(members[0])
             continue
-        vendors.append(f"{maker} ({'; '.join(members)})")
-        joined.append(f"{join(members)} count as one vendor, {maker}")
+        models = [m for m in members if m.casefold() != maker.casefold()]  # "OpenAI" said alone
+        if not models:  # "OpenAI, openai": the maker twice
+            vendors.append(members[0])
+            continue
+        vendors.append(f"{maker} ({'; '.join(models)})")
+        joined.append(
+            f"{models[0]} counts as {maker}"
+            if len(models) == 1
+            else f"{join(models)} count as one vendor, {maker}"
+        )
     return vendors, "; ".join(joined)
 
 

@@ -27,8 +27,9 @@ _EACH = re.compile(
     r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
 )
 _SERVERS = re.compile(  # a count of whole machines, not of the cards in one: "2 servers",
-    # "3 H100 boxes"; "2x H100 box" is two cards in one box
-    r"\s*(?:x|×)?\s*(?:(?:\x00+\s*)?(?:servers|box(?:es)|machines|nodes|workstations)\b"
+    # "3 H100 boxes", "4 GPU servers"; "2x H100 box" is two cards in one box
+    r"\s*(?:x|×)?\s*(?:(?:\x00+\s*)?(?:(?:gpu|inference|dedicated|rack|bare[- ]metal)\s+)?"
+    r"(?:servers|box(?:es)|machines|nodes|workstations)\b"
     r"|(?:servers?|box|machine|node|workstation)\b)",
     re.I,
 )

@@ -105,3 +105,18 @@ def test_the_cost_comparison_is_said_once(catalog: Catalog) -> None:
     assert text.count("less what the chunks send today") == 1, text
     assert text.count("(the figures above)") == 1  # the pipelines' one line points back
     assert "up to $5,000 a month of extra input" in text  # the steps name the sum only
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "honestly the docs didnt fit in gpt-3.5 back then",
+        "they did not fit in the window",
+        "the context was too small",
+    ],
+)
+def test_documents_that_did_not_fit_are_context_length(catalog: Catalog, typed: str) -> None:
+    """'the docs didnt fit in gpt-3.5 back then' was refused ('Pick one or more of …'), and the
+    next answer was taken for this question."""
+    q = catalog.by_slug("attention-readiness").question("workarounds")
+    assert parse_answer(q, typed).choices == ("context-length",)

@@ -150,3 +150,120 @@ def test_hardware_already_owned_has_no_write_off_assumed(catalog: Catalog) -> No
         run(catalog, "edge-economics", {**BANK, "amortisation": "skip"})
     )
     assert "No hardware life given: written off over 36 months." in bought
+
+
+def test_gpu_servers_counted_with_a_word_between_are_the_servers_priced(
+    catalog: Catalog,
+) -> None:
+    """ "4 GPU servers at 40k each" was costed as 160k of hardware, yet the plan said 'One local
+    server handles the load' and 'Add a second server before sensitive traffic moves'."""
+    four = {**BANK, "local_cost": "actually it's 4 GPU servers at 40k each, plus 6k a month ops"}
+    r = run(catalog, "edge-economics", four)
+    text = render_report_markdown(r)
+    assert "€160,000" in text or "$160,000" in text
+    assert "The 4 servers you priced handle the load" in text
+    assert "sensitive ones to another of the servers you priced" in text
+    assert "the second server" not in text
+    assert not any("second server" in rec.title for rec in r.recommendations)
+
+
+SOLO = {  # a consultant's client work: a few hundred dollars of API, a laptop already owned
+    "requests": "about 10-20k",
+    "tokens": "1.500 in, 400 out",
+    "price": "$2.50 / $10",
+    "latency": "a few seconds is fine",
+    "sensitivity": "client contracts, confidential",
+    "quality_loss": "maybe 10%",
+    "local_cost": "I would use my MacBook, already have it, maybe 20 a month for power",
+    "amortisation": "skip",
+}
+
+
+def test_a_laptop_already_owned_and_a_small_bill_get_a_plan_of_that_size(
+    catalog: Catalog,
+) -> None:
+    """A consultant with a $116-a-month API bill and a MacBook was told to pilot 'on one server'
+    with a platform team, then 'Add a second server before sensitive traffic moves' — a purchase
+    the $20-a-month local cost above it never priced."""
+    r = run(catalog, "edge-economics", SOLO)
+    assert r.figure("API total per month").display == "$116"
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("second server" in t for t in titles), titles
+    assert any(t.endswith("on the hardware you already have") for t in titles), titles
+    assert {rec.owner for rec in r.recommendations} == {"you or your developer"}
+    text = render_report_markdown(r)
+    assert "sensitive ones wait for the local machine" in text
+    assert "One local server handles the load" not in text
+    assert "The hardware you already have handles the load" in text
+    assert "before moving traffic" in text and "before ordering" not in text
+
+
+def test_a_low_average_load_is_said_in_a_unit_that_shows_it(catalog: Catalog) -> None:
+    """8,000 requests a month showed 'Average load: 0.00 requests a second', as if there were
+    no traffic at all."""
+    r = run(catalog, "edge-economics", {**EDGE, "requests": "roughly 8.000 a month"})
+    assert r.figure("Average load").display == "11.1 requests an hour"
+    text = render_report_markdown(r)
+    assert "0.00 requests a second" not in text
+    assert "(average 11.1 requests an hour" in text
+    busy = run(catalog, "edge-economics", EDGE)  # 5M a month: a second is the right unit
+    assert busy.figure("Average load").display == "1.93 requests a second"
+    quiet = run(catalog, "edge-economics", {**EDGE, "requests": "100k"})
+    assert quiet.figure("Average load").display == "2.3 requests a minute"
+
+
+def test_a_small_bill_for_regulated_data_keeps_its_failover_step(catalog: Catalog) -> None:
+    """The small-bill plan (no standby machine) is for confidential work of a person or two;
+    regulated data that cannot fall back to the API keeps its second server."""
+    r = run(catalog, "edge-economics", {**SOLO, "sensitivity": "patient data, HIPAA"})
+    assert any("second server" in rec.title for rec in r.recommendations)
+
+
+APP = {  # a mobile keyboard's autocomplete, run on the users' phones
+    "requests": "3M",
+    "tokens": "300 in 100 out",
+    "price": "$0.15 / $0.60",
+    "latency": "autocomplete, as you type",
+    "sensitivity": "internal",
+    "quality_loss": "10",
+    "local_cost": "it would run on the users phones, no hardware for us, maybe 500 a month for "
+    "model hosting and updates",
+}
+
+
+def test_a_model_on_the_users_phones_is_not_piloted_on_a_server(catalog: Catalog) -> None:
+    """On-device inference was told 'Pilot a quantised 7B-class model on one server', to watch
+    'peak load (average 1.16 requests a second)', and 'One local server handles the load'; and
+    with local costing more, to 'keep the contract month to month until the savings are
+    proven'."""
+    r = run(catalog, "edge-economics", APP)
+    titles = [rec.title for rec in r.recommendations]
+    assert any(t.endswith("on your users' devices (test handsets first)") for t in titles), titles
+    text = render_report_markdown(r)
+    assert "one server" not in text and "local server" not in text, text
+    assert "peak load" not in text.casefold()
+    assert "latency on the slowest device you support" in text
+    assert "Each user's device serves its own requests" in text
+    assert "until the savings are proven" not in text  # local costs more here
+
+
+def test_a_premium_in_two_currencies_is_said_as_the_two_amounts(catalog: Catalog) -> None:
+    """'$3/$15' and 'a Mac Studio for 4.000 €': the verdict read 'local costs 84 (USD less EUR,
+    unconverted) a month more than the API'."""
+    r = run(
+        catalog,
+        "edge-economics",
+        {
+            **SOLO,
+            "requests": "2k",
+            "tokens": "3000 in, 800 out",
+            "price": "$3/$15",
+            "local_cost": "a Mac Studio for 4.000 €, power maybe 15 € a month",
+            "amortisation": "3 years",
+        },
+    )
+    assert "USD less EUR" not in r.verdict, r.verdict
+    assert r.verdict.endswith(
+        "at today's volume local costs €126 a month against the API's $42 (two currencies, "
+        "not converted)."
+    ), r.verdict

@@ -7,7 +7,7 @@ import pytest
 
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
-from tests.unit.test_advisors import run
+from tests.unit.test_advisors import run, section_items
 
 
 def test_nobody_really_then_a_person_names_that_person(catalog: Catalog) -> None:
@@ -195,3 +195,86 @@ def test_a_hospitals_audit_record_does_not_speak_of_customers(catalog: Catalog) 
     )
     assert "pseudonymise customer identifiers" not in text
     assert "pseudonymise the identifiers of the people in them (customers, patients" in text
+
+
+def test_the_trace_model_names_the_agent_as_the_verdict_does(catalog: Catalog) -> None:
+    """The verdict traced 'your support bot' while the trace model's run row said
+    'agent (just one support bot really)'."""
+    r = run(catalog, "reasoning-telemetry", {"agents": "just one support bot really"})
+    (run_row,) = [row for row in r.tables[0].rows if row[0] == "run"]
+    assert "agent (support bot)" in run_row[1], run_row
+    assert "really" not in render_report_markdown(r)
+
+
+def test_an_audited_step_keeps_the_input_the_model_saw(catalog: Catalog) -> None:
+    """A bank's model-risk team 'cannot reconstruct which data the agent saw when it decided';
+    the report promised every decision 'and its inputs' kept, yet a step recorded only 'input
+    and output token counts'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "audit": "yes, BaFin and internal audit can ask us to explain every decision",
+            "blind_spots": "model risk; they cannot reconstruct which data the agent saw",
+        },
+    )
+    (step,) = [row for row in r.tables[0].rows if row[0] == "step"]
+    assert "the full input the model saw (prompt version, messages, and the retrieved" in step[1]
+    assert any("size the store on a week of real traces" in a for a in r.assumptions)
+    internal = run(catalog, "reasoning-telemetry", {"audit": "internal review only"})
+    (step,) = [row for row in internal.tables[0].rows if row[0] == "step"]
+    assert "full input" not in step[1]  # without an audit, token counts are enough
+
+
+def test_nobody_owns_them_is_no_one_named(catalog: Catalog) -> None:
+    """'nobody owns them really' was taken as a name: 'For the nobody owns them really: runs by
+    outcome …' and 'a weekly review of the worst runs with the nobody owns them really'."""
+    text = render_report_markdown(
+        run(catalog, "reasoning-telemetry", {"blind_spots": "nobody owns them really"})
+    )
+    assert "the nobody" not in text
+    assert "For an owner you name (nobody debugs them today):" in text
+
+
+def test_a_leak_to_the_wrong_customer_gets_a_detector_of_its_own(catalog: Catalog) -> None:
+    """'once it emailed a customer another customers claim' got only 'a detector and a weekly
+    count': no word of what to detect."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {"failures": "loops on search; once it emailed a customer another customers claim"},
+    )
+    (leak,) = [a for a in section_items(r, "Dashboards") if "another customers claim" in a]
+    assert "belonging to anyone other than the person the run serves" in leak, leak
+
+
+def test_a_hospitals_known_failures_get_detectors_that_say_what_to_check(
+    catalog: Catalog,
+) -> None:
+    """'it paged the team for a patient who had already been discharged; drafts with the wrong
+    medication dose' each got only 'a detector and a weekly count'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {
+            "failures": "it paged the team for a patient who had already been discharged; "
+            "drafts with the wrong medication dose"
+        },
+    )
+    alerts = section_items(r, "Dashboards")
+    (stale,) = [a for a in alerts if "already been discharged" in a]
+    assert "whose latest status (discharged, closed, cancelled) rules the action out" in stale
+    (dose,) = [a for a in alerts if "medication dose" in a]
+    assert "each figure the agent writes (dose, amount, date)" in dose, dose
+
+
+def test_a_hedge_before_a_feared_failure_is_no_failure_of_its_own(catalog: Catalog) -> None:
+    """'not sure yet, maybe it emails the wrong person' gave an alert 'Your known failure — not
+    sure yet: a detector and a weekly count'."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {"failures": "not sure yet, maybe it emails the wrong person", "tools": "skip"},
+    )
+    known = [a for a in section_items(r, "Dashboards") if a.startswith("Your known failure")]
+    assert len(known) == 1 and "emails the wrong person" in known[0], known
