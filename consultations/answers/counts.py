@@ -68,7 +68,12 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     return found
 
 
-_NOUN = re.compile(r"\s*(?P<noun>[a-z]{3,}?)(?:e?s)?\b", re.I)
+_NOUN = re.compile(  # "users"; "daily active users" and "DAU" count the users of a day
+    r"\s*(?:(?P<often>daily|weekly|monthly)\s+(?:active\s+)?)?(?P<noun>[a-z]{3,}?)(?:e?s)?\b",
+    re.I,
+)
+_ACTIVE = {"dau": "d", "wau": "w", "mau": "mo"}  # daily, weekly, monthly active users
+_OFTEN = {"daily": "d", "weekly": "w", "monthly": "mo"}
 _EACH_BETWEEN = re.compile(r"\beach\b|\bper\s+(?:one|head|person)\b", re.I)
 
 
@@ -81,12 +86,16 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     noun = _NOUN.match(text, things.end)
     unit = question.unit.rstrip("s")
     after = text[each.end :]
+    often = None  # "5k daily active users", "5k DAU": the users of a day, so each's is a day's
+    if noun is not None:
+        word = (noun.group("often") or "").casefold()
+        often = _OFTEN.get(word) or _ACTIVE.get(noun.group(0).strip().casefold())
     if (
         noun is None
         or noun.group("noun").casefold() in (unit, "a", "per", "each", "and", "for")
         or things.unit
         or each.unit
-        or things.rate
+        or (things.rate and things.rate != often)
         or len(things.readings) != 1
         or len(each.readings) != 1
         or not re.match(rf"\s*{re.escape(unit)}s?\b", after, re.I)
@@ -98,8 +107,12 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
         return found  # "20 agents, ~100 runs each": 2,000 runs
     if each.rate is None and per_thing is not None:  # "30 requests per user a day"
         each = replace(each, rate=rate_after(after, per_thing.end()))
+    when = ""
+    if each.rate is None and often is not None:  # "5k DAU, 3 requests each": 15k a day
+        each, when = replace(each, rate=often), f" {a_unit(WORDS[often])}"
     total = things.readings[0] * each.readings[0]
     said = f"{text[things.start : noun.end()].strip()} × {each.text.strip()} {question.unit} each"
+    said += when
     return [replace(each, readings=(total,), start=things.start, note=said)]
 
 
