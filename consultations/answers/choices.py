@@ -174,6 +174,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     more = _typos_fixed(question, folded) if hits and question.multiple else None
     if more is not None and set(more[0]) > set(hits):  # "the prize and the backup": price too
         return more
+    if len(hits) > 1 and not question.multiple and (nobody := _nobody_does(folded)):
+        return ("none",), f"read from “{nobody}”"  # "me and 2 designers, nobody checks"
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
@@ -208,6 +210,27 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     if yes and (which := _which_yes(question)) is not None:
         raise AnswerError(which)  # "yes" at "do you need an audit trail?": which yes
     raise AnswerError(_pick(question))
+
+
+_NOBODY_DOES = re.compile(  # "nobody checks", "no one really reviews them", "niemand prüft"
+    r"\b(?:nobody|no[- ]?one|niemand|keiner|personne)\s+(?:really\s+|actually\s+|ever\s+)?"
+    r"(?:checks?|reviews?|looks?|approves?|signs?|vets?|prüft|kontrolliert|schaut|vérifie|"
+    r"relit|contrôle)\b"
+)
+_DOES = re.compile(  # someone checking, elsewhere in the answer: "legal signs off the ads"
+    r"\b(?:checks?|checked|reviews?|reviewed|approves?|signs? off|vets?|eyeballs?|prüf\w*|"
+    r"vérifi\w*|relit|contrôl\w*)\b"
+)
+
+
+def _nobody_does(folded: str) -> str | None:
+    """ "me and 2 designers, nobody checks": who makes the images, then "nobody checks" says
+    who checks them; the words said back. None when another part of the answer has someone
+    checking ("designers check some, nobody checks the rest")."""
+    m = _NOBODY_DOES.search(folded)
+    if m is None or _DOES.search(folded[: m.start()] + " " + folded[m.end() :]):
+        return None
+    return m.group(0)
 
 
 _BARE_YES = re.compile(
