@@ -92,3 +92,25 @@ def test_an_acronym_names_its_workflow(catalog: Catalog) -> None:
     out = render_report_markdown(r)
     assert "NDA triage: No (not named" not in out
     assert "NDA triage: No (your words for it match no option" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "accounts payable and receivable reconciliation",
+            ("accounts payable reconciliation", "accounts receivable reconciliation"),
+        ),
+        (  # was "accounts payable", "receivable reconciliation", "NDA review"
+            "accounts payable and receivable reconciliation, NDA review",
+            ("accounts payable reconciliation", "accounts receivable reconciliation", "NDA review"),
+        ),
+        ("contract renewal and legal review", ("contract renewal", "legal review")),  # as before
+    ],
+)
+def test_two_words_alike_share_the_words_around_them(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """'accounts payable and receivable reconciliation' was two workflows, 'accounts payable'
+    (no reconciliation) and 'receivable reconciliation' (no accounts)."""
+    assert items(catalog, "automation-frontier", "workflows", typed) == read
