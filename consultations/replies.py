@@ -319,5 +319,5 @@ def summary(script: ConsultationScript, c: Consultation) -> str:
     return " · ".join(
         f"{label(q)} {short(c.answers[q.key].display(q))}"  # a long story: its start
         for q in script.questions
-        if q.key in c.answers and not c.answers[q.key].skipped
-    )
+        if q.key in c.answers and (not c.answers[q.key].skipped or c.answers[q.key].raw)
+    )  # "none" said is an answer, as it was noted ("Noted: none."); a skip is left out
