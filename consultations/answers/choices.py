@@ -160,6 +160,10 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     hits = {v: n for v, n in hits.items() if n}
     if banded:  # "a bad clause could cost a client 100k+": the amount's band, beside the words
         hits[banded[0]] = hits.get(banded[0], 0) + 1
+    if (counted := _by_count(question, folded)) is not None:  # "~2.000 past NDAs": many logged
+        if not hits:
+            return (counted[0],), f"read from the count, {counted[1]}"
+        hits[counted[0]] = hits.get(counted[0], 0) + 1
     picked = tuple(v for v in (c.value for c in choices) if v in hits)
     if (
         question.not_ours
@@ -371,6 +375,35 @@ def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
         if len(bands) == 1:  # "5.000 €" is 5 or 5,000: picked only when both fall in one band
             return (bands.pop(),)
     return None
+
+
+def _by_count(question: Question, folded: str) -> tuple[str, str] | None:
+    """ "~2.000 past NDAs", "15-20k tickets": the option whose count band holds the largest
+    count of things typed, and that count said back (a range as typed); a bare figure ("yes,
+    3") picks none."""
+    if question.band is not NumberKind.COUNT:
+        return None
+    found = scan(folded)
+    counts = [
+        q
+        for q in found
+        if q.unit is None
+        and q.currency is None
+        and (q.scale > 1 or _THING_AFTER.match(folded[q.end :]) or _DASH.match(folded[q.end :]))
+    ]
+    if not counts:
+        return None
+    top = max(counts, key=lambda q: max(q.readings))
+    count = max(top.readings)
+    band = next(
+        (c.value for c in question.choices if c.range and c.range[0] <= count < c.range[1]), None
+    )
+    low = next((q for q in found if q.end <= top.start and _DASH.match(folded[q.end :])), None)
+    shown = folded[low.start : top.end] if low else f"{count:,.0f}"  # "15-20k", "2,000"
+    return (band, shown) if band else None
+
+
+_DASH = re.compile(r"\s*[-–]\s*\d")
 
 
 def _names(c: Choice) -> list[str]:

@@ -20,6 +20,7 @@ from consultations.answers.counts import (
     usual_figure,
 )
 from consultations.answers.each import per_each, staff_priced
+from consultations.answers.largest import largest_named
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
@@ -216,6 +217,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
                 f"I read “{with_noun(text, people[0])}” as people, but I "
                 f"need the number of {question.unit}{example(question)}."
             )
+    if question.largest and (top := largest_named(text, quantities)) is not None:
+        quantities = [top]  # "40-60k for claims, invoices ~8k": the most valuable's
     if kind is NumberKind.MONEY and not question.parts:
         quantities = per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
     which = "the first figure"
