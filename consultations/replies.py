@@ -58,7 +58,10 @@ _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 _NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
 _UNKNOWN = re.compile(
     r"^\s*(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
-    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",
+    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue)|"
+    # German and French: "weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"
+    r"(?:ich\s+)?wei(?:ß|ss) (?:ich\s+)?nicht|keine ahnung|k\.\s?a\.|unklar|"
+    r"(?:je\s+)?(?:ne\s+)?sais pas|aucune id[ée]e|pas s[uû]r)(?!\w)",
     re.I,
 )
 

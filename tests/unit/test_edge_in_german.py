@@ -119,3 +119,18 @@ def test_per_million_in_german_or_french_is_the_prices_unit(catalog: Catalog, ty
     """'3 $ / 15 $ pro Million' was noted with '“Million” left out: retype the answer …'."""
     answer = parse_answer(catalog.by_slug("edge-economics").question("price"), typed)
     assert answer.numbers == {"input": 3.0, "output": 15.0} and answer.note is None
+
+
+@pytest.mark.parametrize("typed", ["weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"])
+def test_not_knowing_in_german_or_french_asks_for_a_rough_guess(
+    catalog: Catalog, typed: str
+) -> None:
+    """'weiß nicht' at 'How fast must an answer come back?' was answered 'Pick one of: 1. …'
+    as if it were a wrong option; 'don't know' gets 'a rough guess will do'."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ("5M", "1200 in, 300 out", "$3 / $15"):
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, typed)
+    assert not d.changed
+    assert "a rough guess will do" in (d.outcome.reason or "")  # type: ignore[union-attr]
