@@ -192,3 +192,29 @@ def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantit
     word = re.compile(rf"\s*{re.escape(unit.rstrip('s'))}s?\b", re.I)
     own = [q for q in found if word.match(text, q.end)]
     return own[0] if len(own) == 1 and own[0] is not found[0] else None
+
+
+_OF = re.compile(
+    r"\s*of\s+(?:(?:the|our|my|all|total|about|around|roughly|~)\s+)*~?\s*[$€£¥]?\s*$", re.I
+)
+
+
+def share_of(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "20% of 10M": the share of the figure after it, said back (not the 10M, the 20%
+    dropped)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == "%"
+            and q.unit is None
+            and len(prev.readings) == len(q.readings) == 1
+            and _OF.fullmatch(text[prev.end : q.start])
+        ):
+            share = prev.readings[0] / 100 * q.readings[0]
+            said = f"{text[prev.start : q.end].strip()} is {plain(share)}"
+            out[-1] = replace(q, readings=(share,), start=prev.start, note=said)
+            continue
+        out.append(q)
+    return out

@@ -16,6 +16,7 @@ from consultations.answers.corrections import NOT_CLAUSE, carried_over, taken_ba
 from consultations.answers.counts import (
     in_own_unit,
     no_time_in_a_count,
+    share_of,
     staff_times_each,
     usual_figure,
 )
@@ -332,6 +333,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
+    if kind in (NumberKind.COUNT, NumberKind.MONEY):
+        found = share_of(text, found)  # "20% of 10M": 2M
     if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out
         found = without_misplaced(question, text, found, needed)  # "5M requests at $0.002"
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below

@@ -285,3 +285,19 @@ def test_an_unreadable_figure_is_quoted_back_short(catalog: Catalog) -> None:
     with pytest.raises(AnswerError) as refused:
         parse_answer(catalog.by_slug(EDGE).question("requests"), "1," * 1500)
     assert len(str(refused.value)) < 120 and "…” as a number" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("edge-economics", "requests", "20% of 10M", 2_000_000),  # was 10,000,000, silently
+        ("edge-economics", "requests", "about 20% of our 10M requests", 2_000_000),
+        ("model-convergence", "monthly_spend", "20% of our 50k budget", 10_000),  # was refused
+    ],
+)
+def test_a_share_of_a_figure_is_that_share(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert (answer.note or "").endswith(f"is {value:,}")
