@@ -134,3 +134,34 @@ def test_not_knowing_in_german_or_french_asks_for_a_rough_guess(
     d = step(script, d.consultation, typed)
     assert not d.changed
     assert "a rough guess will do" in (d.outcome.reason or "")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "typed", ["nein, 2,50 € / 10 €", "nein, eher 2,50 € / 10 €", "non, plutôt 2,50 € / 10 €"]
+)
+def test_no_in_german_or_french_corrects_the_answer_before(catalog: Catalog, typed: str) -> None:
+    """'nein, 2,50 € / 10 €' typed just after the prices was answered 'Pick one of: 1.
+    Instantly …' (the latency question); 'no, $2.50 / $10' changed the prices."""
+    script = catalog.by_slug(EDGE)
+    d = begin(script)
+    for text in ("5M", "1200 in, 300 out", "$3 / $15", typed):
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["price"].numbers == {"input": 2.5, "output": 10}
+    assert "latency" not in d.consultation.answers
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("non, données publiques", "public"),  # was 'Pick one of …'
+        ("nein, nur interne Daten", "internal"),
+        ("données clients confidentielles", "confidential"),
+    ],
+)
+def test_a_no_before_the_answer_is_no_correction(catalog: Catalog, typed: str, picked: str) -> None:
+    script = catalog.by_slug(EDGE)
+    d = begin(script)
+    for text in ("5M", "1200 in, 300 out", "$3 / $15", "2", typed):
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["sensitivity"].choices == (picked,)
+    assert d.consultation.answers["latency"].choices == ("interactive",)
