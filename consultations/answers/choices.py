@@ -196,7 +196,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             and (len(picked) > 1 or _BUT_NOT.search(folded))
         ):
             return _mixed(question, picked)  # "Azure covers us, Midjourney doesn't"
-        if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
+        # "product shots, sometimes celebs"; "yes for NDAs, nothing for invoices" keeps both
+        if question.multiple and len(picked) > 1 and not _NONE_FOR.search(folded):
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
@@ -235,6 +236,11 @@ def _nobody_does(folded: str) -> str | None:
     if m is None or _DOES.search(folded[: m.start()] + " " + folded[m.end() :]):
         return None
     return m.group(0)
+
+
+_NONE_FOR = re.compile(  # a "none" said of some of the things asked about
+    r"\b(?:nothing|none|no|keine|nichts|aucun|aucune|rien)\s+(?:\w+\s+)?(?:for|für|bei|pour)\b"
+)
 
 
 _BARE_YES = re.compile(

@@ -147,3 +147,18 @@ def test_a_count_of_past_records_reads_as_logs_kept(catalog: Catalog) -> None:
     )
     out = render_report_markdown(r)
     assert "invoice matching: Some, incomplete; NDA review: Yes, many runs with outcomes" in out
+
+
+def test_logs_for_one_workflow_and_none_for_another_are_both_noted(catalog: Catalog) -> None:
+    """'yes for NDAs, nothing for invoices' was noted 'Yes, many runs with outcomes' alone,
+    while the report read the invoices as 'No'."""
+    q = catalog.by_slug("automation-frontier").question("logs")
+    answer = parse_answer(q, "yes for NDAs, nothing for invoices")
+    assert answer.display(q) == "Yes, many runs with outcomes, No"
+    r = run(
+        catalog,
+        "automation-frontier",
+        {"workflows": "NDA triage, invoice matching", "logs": answer.raw},
+    )
+    out = render_report_markdown(r)
+    assert "NDA triage: Yes, many runs with outcomes; invoice matching: No" in out
