@@ -14,6 +14,7 @@ from consultations.answers.rates import WORDS, a_unit, rate_after
 from consultations.scripts import NumberKind, Question
 
 _TIMES = {"ns", "us", "ms", "s", "min", "h", "d", "w", "mo", "y"}
+_TEXT = ("page", "word", "paragraph", "sentence")  # a length of text counts no requests
 
 
 _EVERY = re.compile(r"^\s*(?:times?\s+|runs?\s+|calls?\s+|requests?\s+)?every\s*$", re.I)
@@ -49,9 +50,13 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
         found = _every(text, found)  # "1 every 5 minutes": a rate
         found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
-        timed = [q for q in found if q.unit in _TIMES or q.unit == "bytes"]  # "5 mb": a size
+        timed = [  # "5 mb": a size; "2M words": a length of text
+            q for q in found if q.unit in _TIMES or q.unit == "bytes" or q.unit in _TEXT
+        ]
         found = [q for q in found if q not in timed]
-        kind = "a file size" if timed and timed[0].unit == "bytes" else "a time"
+        kind = "a time"
+        if timed and timed[0].unit in ("bytes", *_TEXT):
+            kind = "a file size" if timed[0].unit == "bytes" else "a length of text"
         if timed and not found:
             raise refusal(question, text, timed[0], kind)
         if timed:  # "200k calls, 2h each": the time is said left out
