@@ -21,6 +21,7 @@ from consultations.answers.counts import (
     usual_figure,
 )
 from consultations.answers.each import per_each, staff_priced
+from consultations.answers.foreign_words import foreign_numbers
 from consultations.answers.largest import largest_named
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
@@ -148,7 +149,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
-    text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
+    text = foreign_numbers(typed)  # "eine Stunde", "deux heures"
+    text = spelled_out(text, spelled) if spelled else text  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
     text = without_years(text)  # "in 2024", "2024 annual report"

@@ -165,3 +165,22 @@ def test_a_no_before_the_answer_is_no_correction(catalog: Catalog, typed: str, p
         d = step(script, d.consultation, text)
     assert d.consultation.answers["sensitivity"].choices == (picked,)
     assert d.consultation.answers["latency"].choices == ("interactive",)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("research-curation", "hours", "eine Stunde", 1),  # was 'I need a number here'
+        ("research-curation", "hours", "deux heures par semaine", 2),
+        ("edge-economics", "amortisation", "drei Jahre", 36),
+        ("edge-economics", "amortisation", "un an", 12),  # was 1 month, silently
+        ("edge-economics", "amortisation", "1 an", 12),  # was 1 month, silently
+        ("edge-economics", "requests", "ein bis zwei Millionen", 1_500_000),
+        ("model-convergence", "monthly_spend", "$5 an hour", 3_652),  # English, as before
+    ],
+)
+def test_small_numbers_in_german_or_french_words(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == pytest.approx(value, abs=0.5)
