@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_AND = re.compile(r"\s+and\s+", re.I)
+_AND = re.compile(r"\s+(?:and|und|et)\s+", re.I)
+_COMPOUND = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{9,}")  # "Rechnungsprüfung": a German name, one word
 _WORD = re.compile(r"[^\w&'-]+")
 # words that make a side a clause, not a name: "we tried invoice matching and it failed"
 _CLAUSE_WORDS = re.compile(
@@ -35,6 +36,8 @@ def two_named(part: str, doing: Callable[[str], bool]) -> list[str]:
     sides = [[w for w in _WORD.split(p) if w] for p in pieces]
     if any(_CLAUSE_WORDS.match(w) for words in sides for w in words):
         return [part]
+    if all(len(words) == 1 and _COMPOUND.fullmatch(words[0]) for words in sides):
+        return pieces  # "Rechnungsprüfung und Vertragsprüfung": two
     heads = [_head(words) for words in sides]  # the words before a preposition
     if any(not 2 <= len(head) <= _LONGEST or doing(head[0]) for head in heads):
         return [part]

@@ -115,3 +115,23 @@ def test_two_words_alike_share_the_words_around_them(
     """'accounts payable and receivable reconciliation' was two workflows, 'accounts payable'
     (no reconciliation) and 'receivable reconciliation' (no accounts)."""
     assert items(catalog, "automation-frontier", "workflows", typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Rechnungsprüfung und Vertragsprüfung", ("Rechnungsprüfung", "Vertragsprüfung")),
+        ("Tourenplanung und Disposition", ("Tourenplanung", "Disposition")),
+        (
+            "rapprochement bancaire et tri des factures",
+            ("rapprochement bancaire", "tri des factures"),
+        ),
+        ("Kreditoren- und Debitorenabgleich", ("Kreditoren- und Debitorenabgleich",)),
+        ("Forschung und Entwicklung", ("Forschung und Entwicklung",)),
+    ],
+)
+def test_two_workflows_joined_by_und_or_et(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """'Rechnungsprüfung und Vertragsprüfung' was one workflow, scored once."""
+    assert items(catalog, "automation-frontier", "workflows", typed) == read
