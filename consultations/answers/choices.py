@@ -13,9 +13,12 @@ from consultations.scripts import Choice, NumberKind, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
 _NEGATED = re.compile(
-    r"\b(?:no|not|non|without|never|nothing|none)[\s-]+(?:any\s+|real\s+|too\s+)?([a-z0-9]+)"
+    r"\b(?:no|not|non|without|never|nothing|none|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?"
+    r"([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
-_NEGATOR = re.compile(r"\b(no|not|non|without|never)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9]")
+_NEGATOR = re.compile(
+    r"\b(no|not|non|without|never|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9\xdf-\xf6\xf8-\xff]"
+)
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
