@@ -61,3 +61,13 @@ def test_not_public_in_german_is_never_public(catalog: Catalog) -> None:
     assert parse_answer(q, "nicht öffentlich, Kundendaten").choices == ("confidential",)
     with pytest.raises(AnswerError):
         parse_answer(q, "nicht öffentlich")
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [("une fois par mois", "monthly"), ("une fois par semaine", "weekly"), ("le lundi", "weekly")],
+)
+def test_the_digest_rhythm_in_french(catalog: Catalog, typed: str, picked: str) -> None:
+    """'une fois par mois' was asked again: 'Pick one of: 1. Weekly …'."""
+    q = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(q, typed).choices == (picked,)
