@@ -59,7 +59,10 @@ _NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
 _UNKNOWN = re.compile(
     r"^\s*(?:(?:lol|haha|hmm+|um+|uh+|well|ugh|oh|honestly|tbh)\b[\s,.!]*)?"  # "lol idk"
     r"(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
-    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue))\b",
+    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue)|"
+    # German and French: "weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"
+    r"(?:ich\s+)?wei(?:ß|ss) (?:ich\s+)?nicht|keine ahnung|k\.\s?a\.|unklar|"
+    r"(?:je\s+)?(?:ne\s+)?sais pas|aucune id[ée]e|pas s[uû]r)(?!\w)",
     re.I,
 )
 
@@ -321,5 +324,5 @@ def summary(script: ConsultationScript, c: Consultation) -> str:
     return " · ".join(
         f"{label(q)} {short(c.answers[q.key].display(q))}"  # a long story: its start
         for q in script.questions
-        if q.key in c.answers and not c.answers[q.key].skipped
-    )
+        if q.key in c.answers and (not c.answers[q.key].skipped or c.answers[q.key].raw)
+    )  # "none" said is an answer, as it was noted ("Noted: none."); a skip is left out

@@ -138,6 +138,11 @@ class Question(BaseModel):
     )
     # choice with numeric bands (Choice.range): what a number typed here measures
     band: NumberKind | None = None
+    largest: bool = Field(
+        default=False,
+        description="Asks for the largest of several ('the most valuable of them'): figures "
+        "each given for its own thing are not added up; the largest is the answer.",
+    )
     # list
     max_items: int = Field(default=20, ge=1, le=100)
     named_items: bool = Field(default=False, description="Items name things (vendors).")

@@ -48,7 +48,8 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
-    r"\s*(?:none|nothing|no|nope|nah|nada|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"\s*(?:(?:nah|nope|honestly|tbh|well|um+|hmm+|sadly|currently|so far|no)[\s,.!]+)*"
+    r"(?:none|nothing|no|nope|nah|nada|nobody|no ?one|n/?a|not applicable|-+|all good|"
     r"not really|no thanks|not (?:at the moment|right now)|"
     r"nothing (?:else|major|serious|significant|notable|big|much|bad|special|worth mentioning|"
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
@@ -80,7 +81,11 @@ _DEPENDS = re.compile(  # "it depends": fair, but nothing to go on; never a vend
     r"(?:[\s,]+(?:really|tbh|honestly|lol))*\s*[.!?…]*\s*",
     re.I,
 )
-_EXPLAINS = re.compile(r"(?:it|we|they|i|just|only|that|this|there|nothing|no)\b", re.I)
+_EXPLAINS = re.compile(  # "none, it just answers", "none, all deterministic": why none
+    r"(?:it|it's|its|we|they|i|just|only|that|this|there|nothing|no|all|everything|our|"
+    r"mostly|always)\b",
+    re.I,
+)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
@@ -223,7 +228,9 @@ def parse_answer(question: Question, raw: str) -> Answer:
             said_why = len(items) > 1 and _EXPLAINS.match(items[1])  # "none, it just answers…"
             if question.optional and _NONE.fullmatch(items[0]) and (len(items) == 1 or said_why):
                 return Answer(key=question.key, raw=text, skipped=True)
-            nothing = [i for i in items if _NONE.fullmatch(i)]  # "none yet, planning a bot"
+            nothing = [  # "none yet, planning a bot"; "ad copy, none else": the list's end
+                i for i in items if _NONE.fullmatch(i) or _CLOSING.fullmatch(i)
+            ]
             items = [i for i in items if i not in nothing]
             figures = [i for i in items if figure_only(i)]  # "gpt-4o, claude, 18k a month"
             items = [i for i in items if i not in figures]

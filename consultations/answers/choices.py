@@ -13,9 +13,12 @@ from consultations.scripts import Choice, NumberKind, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
 _NEGATED = re.compile(
-    r"\b(?:no|not|non|without|never|nothing|none)[\s-]+(?:any\s+|real\s+|too\s+)?([a-z0-9]+)"
+    r"\b(?:no|not|non|without|never|nothing|none|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?"
+    r"([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
-_NEGATOR = re.compile(r"\b(no|not|non|without|never)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9]")
+_NEGATOR = re.compile(
+    r"\b(no|not|non|without|never|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9\xdf-\xf6\xf8-\xff]"
+)
 _UPPER = re.compile(
     r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
 )
@@ -160,6 +163,10 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     hits = {v: n for v, n in hits.items() if n}
     if banded:  # "a bad clause could cost a client 100k+": the amount's band, beside the words
         hits[banded[0]] = hits.get(banded[0], 0) + 1
+    if (counted := _by_count(question, folded)) is not None:  # "~2.000 past NDAs": many logged
+        if not hits:
+            return (counted[0],), f"read from the count, {counted[1]}"
+        hits[counted[0]] = hits.get(counted[0], 0) + 1
     picked = tuple(v for v in (c.value for c in choices) if v in hits)
     if (
         question.not_ours
@@ -174,6 +181,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     more = _typos_fixed(question, folded) if hits and question.multiple else None
     if more is not None and set(more[0]) > set(hits):  # "the prize and the backup": price too
         return more
+    if len(hits) > 1 and not question.multiple and (nobody := _nobody_does(folded)):
+        return ("none",), f"read from “{nobody}”"  # "me and 2 designers, nobody checks"
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
@@ -190,7 +199,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             and (len(picked) > 1 or _BUT_NOT.search(folded))
         ):
             return _mixed(question, picked)  # "Azure covers us, Midjourney doesn't"
-        if question.multiple and len(picked) > 1:  # "product shots, sometimes celebs"
+        # "product shots, sometimes celebs"; "yes for NDAs, nothing for invoices" keeps both
+        if question.multiple and len(picked) > 1 and not _NONE_FOR.search(folded):
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
@@ -208,6 +218,32 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     if yes and (which := _which_yes(question)) is not None:
         raise AnswerError(which)  # "yes" at "do you need an audit trail?": which yes
     raise AnswerError(_pick(question))
+
+
+_NOBODY_DOES = re.compile(  # "nobody checks", "no one really reviews them", "niemand prüft"
+    r"\b(?:nobody|no[- ]?one|niemand|keiner|personne)\s+(?:really\s+|actually\s+|ever\s+)?"
+    r"(?:checks?|reviews?|looks?|approves?|signs?|vets?|prüft|kontrolliert|schaut|vérifie|"
+    r"relit|contrôle)\b"
+)
+_DOES = re.compile(  # someone checking, elsewhere in the answer: "legal signs off the ads"
+    r"\b(?:checks?|checked|reviews?|reviewed|approves?|signs? off|vets?|eyeballs?|prüf\w*|"
+    r"vérifi\w*|relit|contrôl\w*)\b"
+)
+
+
+def _nobody_does(folded: str) -> str | None:
+    """ "me and 2 designers, nobody checks": who makes the images, then "nobody checks" says
+    who checks them; the words said back. None when another part of the answer has someone
+    checking ("designers check some, nobody checks the rest")."""
+    m = _NOBODY_DOES.search(folded)
+    if m is None or _DOES.search(folded[: m.start()] + " " + folded[m.end() :]):
+        return None
+    return m.group(0)
+
+
+_NONE_FOR = re.compile(  # a "none" said of some of the things asked about
+    r"\b(?:nothing|none|no|keine|nichts|aucun|aucune|rien)\s+(?:\w+\s+)?(?:for|für|bei|pour)\b"
+)
 
 
 _BARE_YES = re.compile(
@@ -348,6 +384,35 @@ def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
         if len(bands) == 1:  # "5.000 €" is 5 or 5,000: picked only when both fall in one band
             return (bands.pop(),)
     return None
+
+
+def _by_count(question: Question, folded: str) -> tuple[str, str] | None:
+    """ "~2.000 past NDAs", "15-20k tickets": the option whose count band holds the largest
+    count of things typed, and that count said back (a range as typed); a bare figure ("yes,
+    3") picks none."""
+    if question.band is not NumberKind.COUNT:
+        return None
+    found = scan(folded)
+    counts = [
+        q
+        for q in found
+        if q.unit is None
+        and q.currency is None
+        and (q.scale > 1 or _THING_AFTER.match(folded[q.end :]) or _DASH.match(folded[q.end :]))
+    ]
+    if not counts:
+        return None
+    top = max(counts, key=lambda q: max(q.readings))
+    count = max(top.readings)
+    band = next(
+        (c.value for c in question.choices if c.range and c.range[0] <= count < c.range[1]), None
+    )
+    low = next((q for q in found if q.end <= top.start and _DASH.match(folded[q.end :])), None)
+    shown = folded[low.start : top.end] if low else f"{count:,.0f}"  # "15-20k", "2,000"
+    return (band, shown) if band else None
+
+
+_DASH = re.compile(r"\s*[-–]\s*\d")
 
 
 def _names(c: Choice) -> list[str]:

@@ -33,7 +33,8 @@ _PART_WEEK = (
     ),
     (
         re.compile(
-            r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|"
+            r"\b(?:week\s?days?|business\s+days?|working\s+days?|work\s?days?|werktag\w*|"
+            r"arbeitstag\w*|jours? ouvr[ée]s?|jours? ouvrables?|"
             r"mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?)\b",
             re.I,
         ),

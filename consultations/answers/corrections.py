@@ -16,7 +16,8 @@ _CUE = re.compile(  # "hmm, actually …": a filler before the cue too
     r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
     r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
     r"change|set|update|fix|correct|let me correct|"
-    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger)\b[\s,:;.!\-–—]*",
+    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger|nein|non)\b"
+    r"[\s,:;.!\-–—]*(?:(?:plutôt|eher|vielmehr|sondern)\b[\s,:]*)?",
     re.I,
 )
 NOT_CLAUSE = re.compile(  # "…, not 5": the figure taken back

@@ -14,6 +14,7 @@ from consultations.answers.rates import WORDS, a_unit, rate_after
 from consultations.scripts import NumberKind, Question
 
 _TIMES = {"ns", "us", "ms", "s", "min", "h", "d", "w", "mo", "y"}
+_TEXT = ("page", "word", "paragraph", "sentence")  # a length of text counts no requests
 
 
 _EVERY = re.compile(r"^\s*(?:times?\s+|runs?\s+|calls?\s+|requests?\s+)?every\s*$", re.I)
@@ -49,9 +50,13 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
         found = _every(text, found)  # "1 every 5 minutes": a rate
         found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
-        timed = [q for q in found if q.unit in _TIMES or q.unit == "bytes"]  # "5 mb": a size
+        timed = [  # "5 mb": a size; "2M words": a length of text
+            q for q in found if q.unit in _TIMES or q.unit == "bytes" or q.unit in _TEXT
+        ]
         found = [q for q in found if q not in timed]
-        kind = "a file size" if timed and timed[0].unit == "bytes" else "a time"
+        kind = "a time"
+        if timed and timed[0].unit in ("bytes", *_TEXT):
+            kind = "a file size" if timed[0].unit == "bytes" else "a length of text"
         if timed and not found:
             raise refusal(question, text, timed[0], kind)
         if timed:  # "200k calls, 2h each": the time is said left out
@@ -68,7 +73,12 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     return found
 
 
-_NOUN = re.compile(r"\s*(?P<noun>[a-z]{3,}?)(?:e?s)?\b", re.I)
+_NOUN = re.compile(  # "users"; "daily active users" and "DAU" count the users of a day
+    r"\s*(?:(?P<often>daily|weekly|monthly)\s+(?:active\s+)?)?(?P<noun>[a-z]{3,}?)(?:e?s)?\b",
+    re.I,
+)
+_ACTIVE = {"dau": "d", "wau": "w", "mau": "mo"}  # daily, weekly, monthly active users
+_OFTEN = {"daily": "d", "weekly": "w", "monthly": "mo"}
 _EACH_BETWEEN = re.compile(r"\beach\b|\bper\s+(?:one|head|person)\b", re.I)
 
 
@@ -81,12 +91,16 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     noun = _NOUN.match(text, things.end)
     unit = question.unit.rstrip("s")
     after = text[each.end :]
+    often = None  # "5k daily active users", "5k DAU": the users of a day, so each's is a day's
+    if noun is not None:
+        word = (noun.group("often") or "").casefold()
+        often = _OFTEN.get(word) or _ACTIVE.get(noun.group(0).strip().casefold())
     if (
         noun is None
         or noun.group("noun").casefold() in (unit, "a", "per", "each", "and", "for")
         or things.unit
         or each.unit
-        or things.rate
+        or (things.rate and things.rate != often)
         or len(things.readings) != 1
         or len(each.readings) != 1
         or not re.match(rf"\s*{re.escape(unit)}s?\b", after, re.I)
@@ -98,8 +112,12 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
         return found  # "20 agents, ~100 runs each": 2,000 runs
     if each.rate is None and per_thing is not None:  # "30 requests per user a day"
         each = replace(each, rate=rate_after(after, per_thing.end()))
+    when = ""
+    if each.rate is None and often is not None:  # "5k DAU, 3 requests each": 15k a day
+        each, when = replace(each, rate=often), f" {a_unit(WORDS[often])}"
     total = things.readings[0] * each.readings[0]
     said = f"{text[things.start : noun.end()].strip()} × {each.text.strip()} {question.unit} each"
+    said += when
     return [replace(each, readings=(total,), start=things.start, note=said)]
 
 
@@ -179,3 +197,29 @@ def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantit
     word = re.compile(rf"\s*{re.escape(unit.rstrip('s'))}s?\b", re.I)
     own = [q for q in found if word.match(text, q.end)]
     return own[0] if len(own) == 1 and own[0] is not found[0] else None
+
+
+_OF = re.compile(
+    r"\s*of\s+(?:(?:the|our|my|all|total|about|around|roughly|~)\s+)*~?\s*[$€£¥]?\s*$", re.I
+)
+
+
+def share_of(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "20% of 10M": the share of the figure after it, said back (not the 10M, the 20%
+    dropped)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == "%"
+            and q.unit is None
+            and len(prev.readings) == len(q.readings) == 1
+            and _OF.fullmatch(text[prev.end : q.start])
+        ):
+            share = prev.readings[0] / 100 * q.readings[0]
+            said = f"{text[prev.start : q.end].strip()} is {plain(share)}"
+            out[-1] = replace(q, readings=(share,), start=prev.start, note=said)
+            continue
+        out.append(q)
+    return out

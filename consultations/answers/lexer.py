@@ -82,6 +82,7 @@ _MULTS = {
     "b": 1e9,
 }
 _WORD_SCALE = re.compile(r"thousands?|millions?|billions?", re.IGNORECASE)
+_ABBREVIATED = {"mio", "mrd", "tsd", "mln", "mn", "bn"}  # "Mio.": its point ends no sentence
 _AFTER_HUNDRED = {"k", "grand", "tsd", "mio", "mln", "mn"}  # "3 hundred k": 300 thousand
 _HALF = re.compile(r"\s+and\s+an?\s+(half|quarter)\b", re.IGNORECASE)
 _UNIT = re.compile(
@@ -90,8 +91,9 @@ _UNIT = re.compile(
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
     r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
+    r"w[öo]rter|worte?|"
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|"
-    r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?)(?![a-zµμäöüßéè])",  # French
+    r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?|mots?)(?![a-zµμäöüßéè])",  # French
     re.IGNORECASE,
 )
 _HYPHEN_UNIT = re.compile(
@@ -152,6 +154,7 @@ _UNIT_NAMES = {  # to one canonical name each
     **dict.fromkeys(("jahr", "jahre", "jahren"), "y"),
     "minuten": "min",
     **dict.fromkeys(("seite", "seiten"), "page"),
+    **dict.fromkeys(("wort", "worte", "wörter", "worter", "mot"), "word"),  # "mots": "mot"
     # French: "36 mois", "3 ans", "2 jours par semaine" ("an" alone is English's article)
     "mois": "mo",
     **dict.fromkeys(("ans", "année", "années", "annee", "annees"), "y"),
@@ -319,6 +322,8 @@ def scan(text: str) -> list[Quantity]:
                 scale *= more
                 readings = tuple(r * more for r in readings)
                 end = mult.end()
+                if name in _ABBREVIATED and text[end : end + 1] == ".":  # "2 Mio. Wörter"
+                    end += 1
         if scale == 1 and (t := _TSD_EUR.match(text, end)):  # "45 T€": German thousands
             scale, end = 1e3, t.end()
             readings = tuple(r * 1e3 for r in readings)

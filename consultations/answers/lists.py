@@ -84,6 +84,8 @@ def split_list(text: str, named: bool = False) -> list[str]:
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
     elif "," not in text and _SLASH.search(text):  # "GPT-4o / Claude / Gemini"; not "in/out"
         parts = _SLASH.split(text)
+    elif "," not in text and named and len(names := _slashed_names(text)) > 1:
+        parts = names  # "gpt4o/claude/gemini", "openai/anthropic"
     else:
         parts = _split_commas(text, final_and=not named)  # names split on 'and' below
     parts = [s for p in parts for s in _sentences(_BULLET.sub("", p))]  # "e-mail. no US cloud"
@@ -241,6 +243,17 @@ _AND = re.compile(  # "gpt4 + claude", "openai and also mistral"
 )
 _PLUS = re.compile(r"\s+plus\s+(?=[A-Za-z0-9])", re.I)  # "OpenAI plus Mistral"; "ChatGPT Plus"
 _SLASH = re.compile(r"\s+/\s+")
+_FAMILY = re.compile(r"[a-z]+", re.I)
+
+
+def _slashed_names(text: str) -> list[str]:
+    """ "gpt4o/claude/gemini": vendors or models joined by a bare slash, each named by a word
+    of its own ("gpt", "claude"); [] when a piece is no such name ("EU/US", "in/out")."""
+    pieces = [p.strip() for p in text.split("/")]
+    first = [_FAMILY.match(p) for p in pieces]
+    if all(m is not None and m.group().casefold() in MODEL_WORDS for m in first):
+        return pieces
+    return []
 
 
 def _names_joined_by_and(part: str) -> list[str]:

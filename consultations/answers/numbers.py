@@ -16,10 +16,13 @@ from consultations.answers.corrections import NOT_CLAUSE, carried_over, taken_ba
 from consultations.answers.counts import (
     in_own_unit,
     no_time_in_a_count,
+    share_of,
     staff_times_each,
     usual_figure,
 )
 from consultations.answers.each import per_each, staff_priced
+from consultations.answers.foreign_words import foreign_numbers
+from consultations.answers.largest import largest_named
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
@@ -146,7 +149,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
-    text = spelled_out(typed, spelled) if spelled else typed  # "a year and a half", "a page"
+    text = foreign_numbers(typed)  # "eine Stunde", "deux heures"
+    text = spelled_out(text, spelled) if spelled else text  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
     text = without_years(text)  # "in 2024", "2024 annual report"
@@ -216,6 +220,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
                 f"I read “{with_noun(text, people[0])}” as people, but I "
                 f"need the number of {question.unit}{example(question)}."
             )
+    if question.largest and (top := largest_named(text, quantities)) is not None:
+        quantities = [top]  # "40-60k for claims, invoices ~8k": the most valuable's
     if kind is NumberKind.MONEY and not question.parts:
         quantities = per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
     which = "the first figure"
@@ -329,6 +335,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
+    if kind in (NumberKind.COUNT, NumberKind.MONEY):
+        found = share_of(text, found)  # "20% of 10M": 2M
     if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out
         found = without_misplaced(question, text, found, needed)  # "5M requests at $0.002"
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below

@@ -13,8 +13,9 @@ _UNIT = (
     r"mths?|quarters?(?!\s+of\b)|qtrs?|years?|yrs?|y|monat|jahr|tag|woche)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*)"
-    rf"(?:(?:working|business|work|calendar|school)\s+)?{_UNIT}(?![a-z])",
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*|"
+    rf"on\s+(?=week\s?days|(?:working|business)\s+days))"  # "10k on weekdays": a day's
+    rf"(?:(?:working|business|work|calendar|school)\s+|week\s?(?=days?\b))?{_UNIT}(?![a-z])",
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(
@@ -29,7 +30,8 @@ _FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
     re.IGNORECASE,
 )
 _FOREIGN = re.compile(  # "1,5 Mio. € im Jahr", "40.000 € monatlich", "1,2 M€ par an"
-    r"\s*(?:[a-z.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>jahr|monat|woche|tag|an|"
+    r"\s*(?:[a-z.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>werktag|arbeitstag|"
+    r"jour ouvr[ée]|jour ouvrable|jahr|monat|woche|tag|an|"
     r"année|annee|mois|semaine|jour|año|ano|mes|semana|día|dia)|(?P<v>jährlich|jaehrlich|"
     r"monatlich|wöchentlich|woechentlich|täglich|taeglich|annuel(?:le)?|mensuel(?:le)?|"
     r"hebdomadaire|quotidien(?:ne)?))(?![a-zäöüéñí])",
@@ -39,7 +41,8 @@ _FOREIGN_UNITS = {
     "y": ("jahr", "an", "année", "annee", "año", "ano", "jährlich", "jaehrlich", "annuel"),
     "mo": ("monat", "mois", "mes", "monatlich", "mensuel"),
     "w": ("woche", "semaine", "semana", "wöchentlich", "woechentlich", "hebdomadaire"),
-    "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien"),
+    "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien")
+    + ("werktag", "arbeitstag", "jour ouvré", "jour ouvre", "jour ouvrable"),  # a working day
 }
 _PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
 _ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"

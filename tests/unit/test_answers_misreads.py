@@ -285,3 +285,41 @@ def test_an_unreadable_figure_is_quoted_back_short(catalog: Catalog) -> None:
     with pytest.raises(AnswerError) as refused:
         parse_answer(catalog.by_slug(EDGE).question("requests"), "1," * 1500)
     assert len(str(refused.value)) < 120 and "…” as a number" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("edge-economics", "requests", "20% of 10M", 2_000_000),  # was 10,000,000, silently
+        ("edge-economics", "requests", "about 20% of our 10M requests", 2_000_000),
+        ("model-convergence", "monthly_spend", "20% of our 50k budget", 10_000),  # was refused
+    ],
+)
+def test_a_share_of_a_figure_is_that_share(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert (answer.note or "").endswith(f"is {value:,}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("10.000 Wörter", "10.000 Wörter at about 1.33 tokens a word"),  # was 10,000 tokens
+        ("10 000 mots", "10 000 mots at about 1.33 tokens a word"),
+        ("10k words", "10k words at about 1.33 tokens a word"),  # as before
+    ],
+)
+def test_words_in_german_or_french_are_words_not_tokens(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    answer = parse_answer(catalog.by_slug(ATTENTION).question("doc_tokens"), typed)
+    assert answer.number == 13_333 and answer.note == said
+
+
+@pytest.mark.parametrize("typed", ["2M words", "2 Mio. Wörter", "40 pages"])
+def test_a_length_of_text_is_no_number_of_requests(catalog: Catalog, typed: str) -> None:
+    """'2M words' at 'How many requests … a month?' was 2,000,000 requests, silently."""
+    with pytest.raises(AnswerError, match="as a length of text, but I need the number of requ"):
+        parse_answer(catalog.by_slug(EDGE).question("requests"), typed)

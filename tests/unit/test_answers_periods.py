@@ -76,3 +76,24 @@ def test_a_year_naming_a_document_or_term_is_not_the_figure(
     spend = catalog.by_slug("model-convergence").question("monthly_spend")
     answer = parse_answer(spend, typed)
     assert answer.number == value and "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "5k daily active users, ~3 requests each",  # was 3 requests a month, the 5k left out
+        "5k daily users, ~3 requests each per day",  # was 91 a month
+        "5k DAU, 3 requests each",  # was 15,000 a month: DAU are a day's users
+        "5k users, 3 requests each a day",  # as before
+    ],
+)
+def test_daily_users_times_requests_each_is_a_day_of_requests(catalog: Catalog, typed: str) -> None:
+    requests = catalog.by_slug("edge-economics").question("requests")
+    answer = parse_answer(requests, typed)
+    assert answer.number == 456_562
+    assert "× 3 requests each" in (answer.note or "") and "left out" not in (answer.note or "")
+
+
+def test_monthly_active_users_times_requests_each_stays_a_month(catalog: Catalog) -> None:
+    requests = catalog.by_slug("edge-economics").question("requests")
+    assert parse_answer(requests, "5k monthly active users, 3 requests each").number == 15_000

@@ -261,6 +261,10 @@ RATES = [  # a number given per another period than the question asks: restated,
     (EDGE, "requests", "10k a day on weekdays", 217_411),  # 5 working days a week
     (EDGE, "requests", "2k per working day", 43_482),
     (EDGE, "requests", "500 a working hour", 86_964),  # 40 business hours a week
+    (EDGE, "requests", "10k a weekday", 217_411),  # was 10,000 a month, silently
+    (EDGE, "requests", "10k on weekdays", 217_411),  # was 10,000 a month, silently
+    (EDGE, "requests", "10k pro Werktag", 217_411),  # was 10,000 a month, silently
+    (EDGE, "requests", "10k par jour ouvré", 217_411),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run, section_items
@@ -104,3 +105,60 @@ def test_data_shelved_for_what_may_legally_be_used_keeps_that_rule(catalog: Cata
     assert "only from records your data rules allow" in data, data
     plain = run(catalog, "automation-frontier", {"why_shelved": "not enough data"})
     assert not any("data rules" in b for b in section_items(plain, "What blocked it then"))
+
+
+def test_a_value_per_workflow_is_noted_as_the_report_uses_it(catalog: Catalog) -> None:
+    """'6.000 for NDA review, invoices 15-20k' was noted '6,000 (used the first figure;
+    “15-20k” left out …)' while the report used both — and said '$6,000 a month, the value
+    you gave for invoice matching'. The largest is the answer, said so, and the report agrees."""
+    q = catalog.by_slug("automation-frontier").question("value")
+    for typed in ("6.000 for NDA review, invoices 15-20k", "15-20k for invoices, NDAs 6.000"):
+        answer = parse_answer(q, typed)
+        assert answer.number == 17_500
+        assert "“6.000” for another one" in (answer.note or "")
+        assert "left out" not in (answer.note or "")
+    both = {"workflows": "invoice matching, NDA review", "value": typed}
+    r = run(catalog, "automation-frontier", both)
+    (payback,) = r.figures
+    assert "$17,500 a month, the value you gave for invoice matching" in payback.working
+    added = parse_answer(q, "6.000 for NDAs and 15-20k for invoices")  # was 23,500, added up
+    assert added.number == 17_500
+
+
+def test_figures_that_name_nothing_keep_the_first(catalog: Catalog) -> None:
+    q = catalog.by_slug("automation-frontier").question("value")
+    answer = parse_answer(q, "15-20k, maybe 6.000")
+    assert answer.number == 17_500 and "“6.000” left out" in (answer.note or "")
+
+
+def test_a_count_of_past_records_reads_as_logs_kept(catalog: Catalog) -> None:
+    """'~2.000 past NDAs' at 'Do you keep logs of past runs with their outcomes?' matched no
+    option and was asked again; 'some for invoices, 6.000 NDAs logged' was noted with
+    '“6.000 NDAs logged” matches no option, so it is left out' while the report read the NDAs
+    as 'Some, incomplete'."""
+    q = catalog.by_slug("automation-frontier").question("logs")
+    many = parse_answer(q, "~2.000 past NDAs")
+    assert many.choices == ("rich",) and many.note == "read from the count, 2,000"
+    assert parse_answer(q, "50 past claims").choices == ("some",)
+    r = run(
+        catalog,
+        "automation-frontier",
+        {"workflows": "invoice matching, NDA review", "logs": "some for invoices, 6.000 NDAs"},
+    )
+    out = render_report_markdown(r)
+    assert "invoice matching: Some, incomplete; NDA review: Yes, many runs with outcomes" in out
+
+
+def test_logs_for_one_workflow_and_none_for_another_are_both_noted(catalog: Catalog) -> None:
+    """'yes for NDAs, nothing for invoices' was noted 'Yes, many runs with outcomes' alone,
+    while the report read the invoices as 'No'."""
+    q = catalog.by_slug("automation-frontier").question("logs")
+    answer = parse_answer(q, "yes for NDAs, nothing for invoices")
+    assert answer.display(q) == "Yes, many runs with outcomes, No"
+    r = run(
+        catalog,
+        "automation-frontier",
+        {"workflows": "NDA triage, invoice matching", "logs": answer.raw},
+    )
+    out = render_report_markdown(r)
+    assert "NDA triage: Yes, many runs with outcomes; invoice matching: No" in out

@@ -178,3 +178,27 @@ def test_answers_as_people_type_them_pick_the_option_meant(
     option numbers typed '1+3', '#2', '(1) and (3)', '2️⃣' or 'option two', and German words
     ('wöchentlich', 'ein paar Minuten', 'ja') though German numbers and units were read."""
     assert parse_answer(catalog.by_slug(slug).question(key), typed).choices == picked
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("me and 2 designers, nobody checks", "nobody checks"),
+        ("the designers, nobody really reviews them", "nobody really reviews"),
+        ("ich und 2 Designer, niemand prüft", "niemand prüft"),
+    ],
+)
+def test_nobody_checks_settles_who_checks_images(catalog: Catalog, typed: str, said: str) -> None:
+    """'me and 2 designers, nobody checks' asked 'Just one, please: Spot checks or Nobody?'
+    ('me' and 'designer' name spot checks); the people are who make the images."""
+    a = parse_answer(catalog.by_slug("diffusion-ip-risk").question("review"), typed)
+    assert a.choices == ("none",)
+    assert a.note == f"read from “{said}”"
+
+
+def test_someone_checking_some_and_nobody_the_rest_is_still_asked(catalog: Catalog) -> None:
+    with pytest.raises(AnswerError, match="Spot checks or Nobody"):
+        parse_answer(
+            catalog.by_slug("diffusion-ip-risk").question("review"),
+            "designers check some, nobody checks the rest",
+        )

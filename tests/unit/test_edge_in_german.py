@@ -119,3 +119,68 @@ def test_per_million_in_german_or_french_is_the_prices_unit(catalog: Catalog, ty
     """'3 $ / 15 $ pro Million' was noted with '“Million” left out: retype the answer …'."""
     answer = parse_answer(catalog.by_slug("edge-economics").question("price"), typed)
     assert answer.numbers == {"input": 3.0, "output": 15.0} and answer.note is None
+
+
+@pytest.mark.parametrize("typed", ["weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"])
+def test_not_knowing_in_german_or_french_asks_for_a_rough_guess(
+    catalog: Catalog, typed: str
+) -> None:
+    """'weiß nicht' at 'How fast must an answer come back?' was answered 'Pick one of: 1. …'
+    as if it were a wrong option; 'don't know' gets 'a rough guess will do'."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ("5M", "1200 in, 300 out", "$3 / $15"):
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, typed)
+    assert not d.changed
+    assert "a rough guess will do" in (d.outcome.reason or "")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "typed", ["nein, 2,50 € / 10 €", "nein, eher 2,50 € / 10 €", "non, plutôt 2,50 € / 10 €"]
+)
+def test_no_in_german_or_french_corrects_the_answer_before(catalog: Catalog, typed: str) -> None:
+    """'nein, 2,50 € / 10 €' typed just after the prices was answered 'Pick one of: 1.
+    Instantly …' (the latency question); 'no, $2.50 / $10' changed the prices."""
+    script = catalog.by_slug(EDGE)
+    d = begin(script)
+    for text in ("5M", "1200 in, 300 out", "$3 / $15", typed):
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["price"].numbers == {"input": 2.5, "output": 10}
+    assert "latency" not in d.consultation.answers
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("non, données publiques", "public"),  # was 'Pick one of …'
+        ("nein, nur interne Daten", "internal"),
+        ("données clients confidentielles", "confidential"),
+    ],
+)
+def test_a_no_before_the_answer_is_no_correction(catalog: Catalog, typed: str, picked: str) -> None:
+    script = catalog.by_slug(EDGE)
+    d = begin(script)
+    for text in ("5M", "1200 in, 300 out", "$3 / $15", "2", typed):
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["sensitivity"].choices == (picked,)
+    assert d.consultation.answers["latency"].choices == ("interactive",)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [
+        ("research-curation", "hours", "eine Stunde", 1),  # was 'I need a number here'
+        ("research-curation", "hours", "deux heures par semaine", 2),
+        ("edge-economics", "amortisation", "drei Jahre", 36),
+        ("edge-economics", "amortisation", "un an", 12),  # was 1 month, silently
+        ("edge-economics", "amortisation", "1 an", 12),  # was 1 month, silently
+        ("edge-economics", "requests", "ein bis zwei Millionen", 1_500_000),
+        ("model-convergence", "monthly_spend", "$5 an hour", 3_652),  # English, as before
+    ],
+)
+def test_small_numbers_in_german_or_french_words(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == pytest.approx(value, abs=0.5)

@@ -127,3 +127,23 @@ def test_a_german_public_use_counts_as_public(catalog: Catalog, use: str) -> Non
     said = [f.working or "" for f in public.figures]
     assert any("public or commercial use +1" in w for w in said), said
     assert not any("public or commercial use" in (f.working or "") for f in internal.figures)
+
+
+@pytest.mark.parametrize(
+    ("slug", "typed", "read"),
+    [
+        ("model-convergence", "gpt4o/claude/gemini", ("gpt4o", "claude", "gemini")),
+        ("model-convergence", "openai/anthropic", ("openai", "anthropic")),
+        ("diffusion-ip-risk", "dall-e/midjourney", ("dall-e", "midjourney")),
+    ],
+)
+def test_vendors_joined_by_a_bare_slash_are_each_a_vendor(
+    catalog: Catalog, slug: str, typed: str, read: tuple[str, ...]
+) -> None:
+    """'gpt4o/claude/gemini' was one vendor, kept or cut as one."""
+    assert parse_answer(catalog.by_slug(slug).question("vendors"), typed).items == read
+
+
+def test_a_slash_in_a_place_that_is_no_vendor_stays(catalog: Catalog) -> None:
+    q = catalog.by_slug("diffusion-ip-risk").question("jurisdictions")
+    assert parse_answer(q, "EU/US").items == ("EU/US",)

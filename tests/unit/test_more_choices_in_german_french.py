@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_answers_phrasings import q
 
@@ -38,3 +38,36 @@ def test_options_in_german_and_french(
     catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
 ) -> None:
     assert parse_answer(q(catalog, slug, key), typed).choices == picked
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("Adobe stellt uns frei, Midjourney nicht", "capped"),  # was "The vendor indemnifies us"
+        ("Adobe nous couvre, Midjourney pas", "capped"),  # was 'Pick one of …'
+        ("nicht begrenzt, volle Freistellung", "full"),  # was capped
+    ],
+)
+def test_an_indemnity_for_one_vendor_and_not_another_in_german_or_french(
+    catalog: Catalog, typed: str, picked: str
+) -> None:
+    q = catalog.by_slug("diffusion-ip-risk").question("indemnity")
+    assert parse_answer(q, typed).choices == (picked,)
+
+
+def test_not_public_in_german_is_never_public(catalog: Catalog) -> None:
+    """'nicht öffentlich' was read as Public."""
+    q = catalog.by_slug("edge-economics").question("sensitivity")
+    assert parse_answer(q, "nicht öffentlich, Kundendaten").choices == ("confidential",)
+    with pytest.raises(AnswerError):
+        parse_answer(q, "nicht öffentlich")
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [("une fois par mois", "monthly"), ("une fois par semaine", "weekly"), ("le lundi", "weekly")],
+)
+def test_the_digest_rhythm_in_french(catalog: Catalog, typed: str, picked: str) -> None:
+    """'une fois par mois' was asked again: 'Pick one of: 1. Weekly …'."""
+    q = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(q, typed).choices == (picked,)

@@ -91,4 +91,47 @@ def test_an_acronym_names_its_workflow(catalog: Catalog) -> None:
     )
     out = render_report_markdown(r)
     assert "NDA triage: No (not named" not in out
-    assert "NDA triage: No (your words for it match no option" in out
+    # and the ~2,000 past NDAs are many logged (was "No (your words for it match no option")
+    assert "NDA triage: Yes, many runs with outcomes; invoice matching: No" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "accounts payable and receivable reconciliation",
+            ("accounts payable reconciliation", "accounts receivable reconciliation"),
+        ),
+        (  # was "accounts payable", "receivable reconciliation", "NDA review"
+            "accounts payable and receivable reconciliation, NDA review",
+            ("accounts payable reconciliation", "accounts receivable reconciliation", "NDA review"),
+        ),
+        ("contract renewal and legal review", ("contract renewal", "legal review")),  # as before
+    ],
+)
+def test_two_words_alike_share_the_words_around_them(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """'accounts payable and receivable reconciliation' was two workflows, 'accounts payable'
+    (no reconciliation) and 'receivable reconciliation' (no accounts)."""
+    assert items(catalog, "automation-frontier", "workflows", typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Rechnungsprüfung und Vertragsprüfung", ("Rechnungsprüfung", "Vertragsprüfung")),
+        ("Tourenplanung und Disposition", ("Tourenplanung", "Disposition")),
+        (
+            "rapprochement bancaire et tri des factures",
+            ("rapprochement bancaire", "tri des factures"),
+        ),
+        ("Kreditoren- und Debitorenabgleich", ("Kreditoren- und Debitorenabgleich",)),
+        ("Forschung und Entwicklung", ("Forschung und Entwicklung",)),
+    ],
+)
+def test_two_workflows_joined_by_und_or_et(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """'Rechnungsprüfung und Vertragsprüfung' was one workflow, scored once."""
+    assert items(catalog, "automation-frontier", "workflows", typed) == read
