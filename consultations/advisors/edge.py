@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.edge_plan import load_said, plan, quality_note, verdict_and_reasons
@@ -266,6 +267,7 @@ def advise(request: AdvisorInput) -> Report:
             m(api_total),
             device=device,
             saving=saving,
+            second=_second_server(local["hardware"], months, local_total, api_total, lm, m, mixed),
         ),
         assumptions=(
             *assumed_lines(
@@ -400,3 +402,31 @@ def _currency_notes(priced_in: str, built_in: str, priced: bool) -> tuple[str, .
             "today's rate before trusting the comparison (no rate is applied here).",
         )
     return ()
+
+
+def _second_server(
+    hardware: float,
+    months: float,
+    local_total: float,
+    api_total: float,
+    lm: Callable[[float], str],
+    m: Callable[[float], str],
+    mixed: bool,
+) -> str:
+    """What the failover server adds, if it costs what the first did: the plan's step says it,
+    so a second machine is never an unpriced line in a plan priced to the euro."""
+    if hardware <= 0 or months <= 0:
+        return ""
+    extra = hardware / months
+    both = local_total + extra
+    against = (
+        ""
+        if mixed
+        else f", still below the API's {m(api_total)}"
+        if both < api_total
+        else f", above the API's {m(api_total)}: the failover is what sensitive data costs"
+    )
+    return (
+        f"If it costs what the first did: {lm(hardware)} more up front ({lm(extra)} a month "
+        f"over {plural(months, 'month')}), local then about {lm(both)} a month{against}."
+    )

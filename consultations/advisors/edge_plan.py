@@ -135,9 +135,11 @@ def plan(
     *,
     device: bool = False,
     saving: float = 0.0,
+    second: str = "",
 ) -> tuple[Recommendation, ...]:
     """``owned``: the local hardware is already there ("my MacBook, already have it");
-    ``bill``: the API total as shown, said when a small bill rules out a standby machine."""
+    ``bill``: the API total as shown, said when a small bill rules out a standby machine;
+    ``second``: what a second server adds to the local cost, in words (empty: not priced)."""
     if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
         return (
             Recommendation(
@@ -212,7 +214,8 @@ def plan(
             Recommendation(
                 title="Add a second server before sensitive traffic moves",
                 detail="Sensitive requests cannot fall back to the API, so they need a second "
-                "local server as failover; until it runs, they stay where they are today.",
+                "local server as failover; until it runs, they stay where they are today."
+                + (f" {second}" if second else ""),
                 horizon="month 2",
                 owner="platform team",
                 depends_on=f"Pilot {model} on {where}",

@@ -267,3 +267,12 @@ def test_a_premium_in_two_currencies_is_said_as_the_two_amounts(catalog: Catalog
         "at today's volume local costs €126 a month against the API's $42 (two currencies, "
         "not converted)."
     ), r.verdict
+
+
+def test_the_second_server_step_says_what_it_adds_to_the_local_cost(catalog: Catalog) -> None:
+    """'Add a second server before sensitive traffic moves' was a purchase priced nowhere in a
+    plan priced to the dollar; the step now says what it adds if it costs what the first did."""
+    r = run(catalog, "edge-economics", {**BANK, "local_cost": "$36k server, $9k a month"})
+    step = next(rec for rec in r.recommendations if "second server" in rec.title)
+    assert "$36,000 more up front ($1,000 a month over 36 months)" in step.detail, step.detail
+    assert "local then about $11,000 a month, still below the API's" in step.detail, step.detail
