@@ -12,15 +12,15 @@ Step = tuple[str, str, str, str, set[str]]  # title, detail, owner kind, measure
 FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach the year's end
     "budget": (
         "Move the priced workload or cut its tokens, as the comparison shows",
-        "Whichever is cheaper at your volume, with today's answers as the quality bar.",
+        "Take whichever is cheaper at your volume, with today's answers as the quality bar.",
         "platform team",
         "monthly model spend against this month's",
         {"model-cost"},
     ),
     "automation": (
         "Prototype the best-checked workflow in shadow mode",
-        "Beside the people doing the work, a person approving every action until the check "
-        "agrees with them.",
+        "Run it beside the people doing the work, a person approving every action until the "
+        "check agrees with them.",
         "engineering lead",
         "the share of cases the prototype handles as well as people",
         {"automation", "time", "agents"},
@@ -34,21 +34,21 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
     ),
     "data": (
         "Move or stop each workload outside your residency rules",
-        "In the order the map ranks them, most sensitive first.",
+        "Fix them in the order the map ranks them, most sensitive first.",
         "platform team",
         "no workload outside its residency rules",
         {"compliance", "privacy"},
     ),
     "skills": (
         "Move every model call onto the one interface, one workload at a time",
-        "Each behind a flag; the direct vendor calls go once it runs.",
+        "Move each behind a flag; the direct vendor calls go once it runs.",
         "platform team",
         "no direct vendor SDK call left in production",
         {"skills"},
     ),
     "latency": (
         "Bring the slowest workload within its latency target",
-        "Smaller model, shorter prompts or a cache, as the timings show.",
+        "Try a smaller model, shorter prompts or a cache, as the timings show.",
         "platform team",
         "each workload's p95 latency within its target",
         {"latency"},
