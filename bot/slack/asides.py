@@ -15,11 +15,12 @@ from slack_bolt.async_app import AsyncApp
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from consultations import engine, messages
 from consultations.adapters.slack import blocks as kit
-from consultations.state import Consultation, Owner, Status
+from consultations.state import Consultation, Owner
 
 log = structlog.get_logger(__name__)
 CHANGED = ("message_changed", "message_deleted")
-RECENT = 10  # consultations looked at for one written in the channel (newest first)
+RECENT = 10  # the latest consultations looked at too: those saved before the store kept
+# its index by channel (drop once every one of them has expired, a state TTL after)
 
 
 def changed(event: dict[str, Any]) -> bool:
@@ -127,13 +128,12 @@ def open_in(
     ctx: SlackContext, owner: Owner, channel: str, besides: str | None = None
 ) -> list[Consultation]:
     """The writer's consultations in progress in threads of ``channel`` (but ``besides``),
-    the one answered last first, among their ``RECENT`` latest."""
+    the one answered last first, however many others they answered since (the store keeps
+    them by channel)."""
     return [
         c
-        for c in ctx.app.store.list(owner, RECENT)
-        if c.status is Status.ACTIVE
-        and c.location.get("channel") == channel
-        and c.location.get("thread_ts") != besides
+        for c in ctx.app.store.open_in(owner, channel, RECENT)
+        if c.location.get("thread_ts") != besides
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import redis
 import structlog
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -21,6 +22,14 @@ SORRY_ANSWER = (
     "Sorry, I could not save that answer (the advisor's storage did not respond). "
     "Please send it again in a minute."
 )
+STORE_AWAY = (  # a command or a button while Redis is away: said plainly, with what to do
+    "Sorry, that could not be done: the advisor's storage is not responding right now, "
+    "so nothing was saved or changed. Please {again} in a minute."
+)
+STORE_AWAY_HOME = (
+    "⚠️ Your consultations cannot be shown right now: the advisor's storage is not "
+    "responding. Nothing was lost; open this tab again in a minute."
+)
 SORRY_REPLY = (  # the answer was saved before Slack refused the reply: sending it again is wrong
     "Sorry, Slack did not take my reply just now. What you sent was received; "
     "`/neurips resume` asks the current question again."
@@ -33,9 +42,16 @@ async def tell_failure(
     """A listener failed after the ack: logged, and told to the user where they wrote."""
     log.error("slack.listener_failed", error=repr(error), kind=body.get("type"))
     event = body.get("event") or {}
+    away = store_away(error)
+    again = "send the command again" if body.get("command") else "press the button again"
     try:
         if respond is not None and body.get("response_url"):
-            await respond(text=SORRY + " in a minute.")
+            await respond(text=STORE_AWAY.format(again=again) if away else SORRY + " in a minute.")
+        elif home := home_of(body):
+            note = STORE_AWAY_HOME if away else f"⚠️ {SORRY} in a minute."
+            if away and body.get("type") == "block_actions":
+                note = "⚠️ " + STORE_AWAY.format(again=again)
+            await ctx.client.views_publish(user_id=home, view=views.note_view(ctx, note))
         elif event.get("type") == "message" and event.get("thread_ts") and event.get("user"):
             text = SORRY_REPLY if isinstance(error, SlackApiError) else SORRY_ANSWER
             await ctx.client.chat_postMessage(
@@ -43,6 +59,33 @@ async def tell_failure(
             )
     except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
         log.error("slack.error_report_failed", error=repr(e))
+
+
+def store_away(error: BaseException) -> bool:
+    """The failure is the store's (Redis, which also carries the job queue) not answering,
+    directly or as the cause of another error."""
+    seen: BaseException | None = error
+    for _ in range(8):  # a chain of causes; bounded
+        if seen is None:
+            return False
+        kind = (type(seen).__module__, type(seen).__name__)
+        if isinstance(seen, redis.RedisError) or kind == _BROKER_DOWN:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+_BROKER_DOWN = ("kombu.exceptions", "OperationalError")  # the job queue's broker: Redis too
+
+
+def home_of(body: dict[str, Any]) -> str | None:
+    """The user whose Home tab the failed request came from (opened, or a button on it)."""
+    event = body.get("event") or {}
+    if event.get("type") == "app_home_opened" and event.get("tab", "home") == "home":
+        return str(event.get("user") or "") or None
+    if body.get("type") == "block_actions" and (body.get("view") or {}).get("type") == "home":
+        return str((body.get("user") or {}).get("id") or "") or None
+    return None
 
 
 def register(bolt: AsyncApp, ctx: SlackContext) -> None:

@@ -61,6 +61,17 @@ def home_view(ctx: SlackContext, owner: Owner, notice: str = "") -> dict[str, An
     return {"type": "home", "blocks": rows[: kit.BLOCKS_LIMIT]}
 
 
+def note_view(ctx: SlackContext, note: str) -> dict[str, Any]:
+    """The Home tab when what is stored cannot be read: the ``note`` (mrkdwn) saying so, and
+    the eight to start (the catalog is in memory)."""
+    rows: list[kit.Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "NeurIPS 2025 advisor"}},
+        kit.section(note),
+        *kit.picker_blocks(ctx.app.catalog)[1:],
+    ]
+    return {"type": "home", "blocks": rows[: kit.BLOCKS_LIMIT]}
+
+
 def listed(title: str, lines: list[str]) -> str:
     """A titled list in one section: whole lines only (a line cut at Slack's limit broke its
     link), and how many more did not fit."""

@@ -34,6 +34,7 @@ from consultations.state import (
     Consultation,
     Owner,
     SetAside,
+    Status,
     UnreadableRecord,
     migrate,
 )
@@ -43,7 +44,8 @@ __all__ = ["ConflictError", "EventLedger", "RedisConsultationStore", "Unreadable
 log = structlog.get_logger(__name__)
 SEEN_TTL_S = 24 * 3600  # how long an event id is remembered
 
-# KEYS: doc, index, [place]   ARGV: expected version, doc json, ttl s, id, score
+# KEYS: doc, index, [place, [open in its channel]]   ARGV: expected version, doc json, ttl s,
+# id, score, schema, '1' if in progress
 _SAVE = """
 local current = redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= ARGV[1] then return -1 end
@@ -53,6 +55,14 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
+if KEYS[4] then
+  if ARGV[7] == '1' then
+    redis.call('SADD', KEYS[4], ARGV[4])
+    redis.call('EXPIRE', KEYS[4], ARGV[3])
+  else
+    redis.call('SREM', KEYS[4], ARGV[4])
+  end
+end
 return v
 """
 
@@ -125,6 +135,9 @@ class RedisConsultationStore:
     def _place(self, owner: Owner, place: str) -> str:
         return f"{self._base(owner)}:at:{place}"
 
+    def _open(self, owner: Owner, channel: str) -> str:
+        return f"{self._base(owner)}:open:{channel}"
+
     def _aside(self, owner: Owner, cid: str) -> str:
         return f"{self._base(owner)}:aside:{cid}"
 
@@ -177,6 +190,34 @@ class RedisConsultationStore:
             self._r.zrem(self._index(owner), *gone)
         return found
 
+    def open_in(self, owner: Owner, channel: str, recent: int = 0) -> builtins.list[Consultation]:
+        """This user's consultations in progress at a place in ``channel`` (a Slack channel),
+        whatever their age, newest first; two round trips. Those saved before this index was
+        kept are found only among the ``recent`` latest. Entries no longer in progress there
+        are dropped from it."""
+        key = self._open(owner, channel)
+        pipe = self._r.pipeline(transaction=False)
+        pipe.smembers(key)
+        pipe.zrevrange(self._index(owner), 0, recent - 1)
+        indexed, latest = pipe.execute() if recent > 0 else (self._r.smembers(key), [])
+        listed = {_text(i) for i in indexed}
+        ids = sorted(listed | {_text(i) for i in latest})
+        if not ids:
+            return []
+        pipe = self._r.pipeline(transaction=False)
+        for cid in ids:
+            pipe.hmget(self._doc(owner, cid), _FIELDS)
+        found, gone = [], []
+        for cid, fields in zip(ids, pipe.execute(), strict=True):
+            c = self._read(owner, cid, fields)
+            if c and c.status is Status.ACTIVE and c.location.get("channel") == channel:
+                found.append(c)
+            elif cid in listed:
+                gone.append(cid)
+        if gone:
+            self._r.srem(key, *gone)
+        return sorted(found, key=lambda c: c.updated_at, reverse=True)
+
     # writes
     def save(self, c: Consultation) -> Consultation:
         """Save if nobody else saved since ``c`` was loaded; returns it with the new version."""
@@ -186,6 +227,8 @@ class RedisConsultationStore:
         keys = [self._doc(c.owner, c.id), self._index(c.owner)]
         if place := c.location.get("place"):
             keys.append(self._place(c.owner, place))
+            if channel := c.location.get("channel"):
+                keys.append(self._open(c.owner, channel))
         args: builtins.list[bytes | str | int | float] = [
             expected,
             doc,
@@ -193,6 +236,7 @@ class RedisConsultationStore:
             c.id,
             c.updated_at.timestamp(),
             schema,
+            "1" if c.status is Status.ACTIVE else "0",
         ]
         result = self._save(keys=keys, args=args)
         if result == -1:

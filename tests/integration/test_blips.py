@@ -75,7 +75,8 @@ def test_redis_away_for_15_seconds_mid_consultation(
             url = f"{slack.url}/response/away{n}"
             assert s.command(command, "U60", "CB", response_url=url).status_code == 200
             sorry = slack.wait_for(lambda n=n: slack.responses(f"away{n}"), timeout=10)
-            assert "try again" in sorry[0]["text"]
+            assert "storage is not responding" in sorry[0]["text"]
+            assert "send the command again in a minute" in sorry[0]["text"]
         # in a thread of the app's Messages tab (the agent's): acked, and told there too (a
         # 500 had Slack send it again later, after the user had sent it again)
         dm = {"type": "message", "channel": "D60", "user": "U60", "text": "consult 3"}
@@ -148,7 +149,8 @@ def test_installable_anywhere_redis_away_is_acked_and_told(
         slack.wait_for(lambda: [p for p in slack.thread("CO", thread) if p["text"] == SORRY_ANSWER])
         url = f"{slack.url}/response/oauth-away"
         assert s.command("status", "U62", "CO", response_url=url).status_code == 200  # new user
-        assert "try again" in slack.wait_for(lambda: slack.responses("oauth-away"))[0]["text"]
+        told = slack.wait_for(lambda: slack.responses("oauth-away"))[0]["text"]
+        assert "storage is not responding" in told and "again in a minute" in told
     finally:
         s.stop()
         own.stop()

@@ -20,7 +20,7 @@ from consultations.adapters.redis_store import (
 from consultations.answers import Answer
 from consultations.catalog import Catalog
 from consultations.service import ConsultationService, NotFound
-from consultations.state import SCHEMA_VERSION, Consultation, Owner
+from consultations.state import SCHEMA_VERSION, Consultation, Owner, Status
 
 OWNER = Owner(platform="slack", workspace="T1", user="U1")
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -109,6 +109,32 @@ def test_list_is_newest_first_and_place_finds_the_thread(redis_client: redis.Red
     assert store.at(OWNER, "C1/1.2").id == "bbbbbb"  # type: ignore[union-attr]
     stranger = Owner(platform="slack", workspace="T1", user="U2")
     assert store.at(stranger, "C1/1.2") is None
+
+
+def test_open_in_a_channel_finds_every_one_in_progress_there_however_old(
+    redis_client: redis.Redis,
+) -> None:
+    store = RedisConsultationStore(redis_client, ttl_seconds=3600)
+
+    def at(cid: str, channel: str, hour: int) -> Consultation:
+        c = fresh(cid, location={"channel": channel, "place": f"{channel}/{hour}.1"})
+        c.updated_at = NOW.replace(hour=hour)
+        return store.save(c)
+
+    oldest, done = at("old000", "C1", 1), at("done00", "C1", 2)
+    for n in range(60):  # newer, elsewhere
+        at(f"new{n:03d}", "C2", 3)
+    newest = at("late00", "C1", 4)
+    assert [c.id for c in store.open_in(OWNER, "C1")] == ["late00", "done00", "old000"]
+    store.save(done.model_copy(update={"status": Status.COMPLETED}))
+    store.save(newest.model_copy(update={"status": Status.CANCELLED}))
+    assert [c.id for c in store.open_in(OWNER, "C1")] == [oldest.id]
+    assert store.open_in(OWNER, "C3") == []
+    redis_client.delete(f"na:{{{OWNER.key}}}:open:C1")  # as saved before the index was kept:
+    assert store.open_in(OWNER, "C1") == []  # found only among the latest
+    assert [c.id for c in store.open_in(OWNER, "C1", recent=70)] == [oldest.id]
+    store.forget(OWNER)
+    assert store.open_in(OWNER, "C1") == [] and list(store.keys_of(OWNER)) == []
 
 
 def test_forget_leaves_zero_keys_and_spares_others(redis_client: redis.Redis) -> None:

@@ -27,7 +27,8 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
-from bot.slack.events import SORRY, SORRY_ANSWER, SORRY_REPLY
+from bot.slack.asides import RECENT
+from bot.slack.events import SORRY, SORRY_ANSWER, SORRY_REPLY, STORE_AWAY_HOME
 from bot.slack.routes import build_bolt_app
 from consultations.adapters.bootstrap import App, assemble
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
@@ -682,16 +683,36 @@ def test_slack_failing_after_the_ack_is_told_to_the_user_where_they_wrote(
     assert "Picking up" in resumed["text"] and "2/8" in slack.thread(thread)[-1]
 
 
-def test_redis_down_is_told_to_the_user_in_the_thread_and_the_command(
+def test_redis_down_is_told_to_the_user_in_the_thread_the_command_the_button_and_home(
     catalog: Catalog, loop: asyncio.AbstractEventLoop, fake: FakeSlack
 ) -> None:
+    """Every reply while the store is away says so plainly and what to do (a command used to
+    answer "the advisor hit an error"; the Home tab stayed as it was, saying nothing)."""
     dead = build_app(f"redis://127.0.0.1:{free_port()}/0", catalog, RecordingJobQueue(), fake.url)
     slack = SignedSlack(build_bolt_app(dead), loop, fake)
+    storage = "the advisor's storage is not responding right now, so nothing was saved"
     try:
-        (sorry,) = slack.command("status")
-        assert sorry["text"].startswith(SORRY)
+        for command in ("status", "consult 3"):
+            (sorry,) = slack.command(command)
+            assert storage in sorry["text"]
+            assert "send the command again in a minute" in sorry["text"]
         slack.message("U1", "1700000001.000100", "5M")
         assert slack.thread("1700000001.000100") == [SORRY_ANSWER]
+        choice = {"action_id": "answer_choice_1", "value": "c1|1", "block_id": "q:k:team"}
+        (pressed,) = slack.click("U1", choice)
+        assert storage in pressed["text"]
+        assert "press the button again in a minute" in pressed["text"]
+        slack.event({"type": "app_home_opened", "user": "U1", "tab": "home", "channel": "DHOME"})
+        (home,) = fake.calls("views.publish")
+        assert home["user_id"] == "U1" and home["view"]["blocks"][1]["text"]["text"] == (
+            STORE_AWAY_HOME
+        )
+        assert "Start" in json.dumps(home["view"])  # the eight are still offered
+        start = next(b["accessory"] for b in home["view"]["blocks"] if "accessory" in b)
+        slack.click("U1", start, channel=None)  # Start on the Home tab: told there
+        _, again = fake.calls("views.publish")
+        told = again["view"]["blocks"][1]["text"]["text"]
+        assert storage in told and "press the button again in a minute" in told
     finally:
         slack.close()
         dead.close()
@@ -853,12 +874,14 @@ def test_an_answer_written_in_the_channel_points_to_the_thread_answered_last_onc
 ) -> None:
     """Several consultations open in one channel: a message written in the channel itself is
     told (to its writer alone, once) to go to the thread they answered last, and that the
-    others are listed by `/neurips status`; nothing is taken or posted."""
+    others are listed by `/neurips status`; nothing is taken or posted. However many of theirs
+    elsewhere are newer (only their 10 latest were looked at: this one was not found)."""
     first = slack.start("U1", "3")
     slack.start("U1", "1")
     slack.start("U1", "2")
-    slack.start("U1", "3", channel="C2")  # another channel's: not counted here
     slack.message("U1", first, "5M")  # the one they were answering
+    for _ in range(RECENT):  # then as many started in another channel: not counted here
+        slack.start("U1", "3", channel="C2")
     posted = len(fake.calls("chat.postMessage"))
 
     def in_channel(user: str, text: str) -> None:
