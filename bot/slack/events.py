@@ -6,11 +6,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import redis
 import structlog
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from bot.outage import store_away
 from bot.slack import views
 from bot.slack.context import SlackContext, owner_of
 from consultations.digest import REACTIONS
@@ -59,23 +59,6 @@ async def tell_failure(
             )
     except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
         log.error("slack.error_report_failed", error=repr(e))
-
-
-def store_away(error: BaseException) -> bool:
-    """The failure is the store's (Redis, which also carries the job queue) not answering,
-    directly or as the cause of another error."""
-    seen: BaseException | None = error
-    for _ in range(8):  # a chain of causes; bounded
-        if seen is None:
-            return False
-        kind = (type(seen).__module__, type(seen).__name__)
-        if isinstance(seen, redis.RedisError) or kind == _BROKER_DOWN:
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-_BROKER_DOWN = ("kombu.exceptions", "OperationalError")  # the job queue's broker: Redis too
 
 
 def home_of(body: dict[str, Any]) -> str | None:

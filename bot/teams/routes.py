@@ -6,6 +6,7 @@ import structlog
 from aiohttp import web
 from botbuilder.core import TurnContext
 
+from bot.outage import store_away
 from bot.teams.bot import ConsultationBot, TeamsParts
 from consultations.adapters.bootstrap import App
 from consultations.adapters.teams.auth import TeamsSettingsError, build_adapter, check
@@ -13,6 +14,19 @@ from consultations.adapters.teams.personal import PersonalChats
 from consultations.adapters.teams.references import ReferenceStore
 
 log = structlog.get_logger(__name__)
+
+
+STORE_AWAY = (  # what was sent is not saved: the connector will not send it again, the user must
+    "Sorry, I could not save that: the advisor's storage is not responding right now, so "
+    "nothing was saved or changed. Please send it again in a minute."
+)
+SORRY = "Sorry, the advisor hit an error. Nothing was lost; please try again in a minute."
+
+
+async def tell_turn_failure(context: TurnContext, error: Exception) -> None:
+    """A turn failed: logged, and told in the chat — a store outage as such, with what to do."""
+    log.error("teams.turn_failed", error=repr(error))
+    await context.send_activity(STORE_AWAY if store_away(error) else SORRY)
 
 
 def add_teams_routes(web_app: web.Application, app: App) -> None:
@@ -37,13 +51,7 @@ def add_teams_routes(web_app: web.Application, app: App) -> None:
         )
     )
 
-    async def on_error(context: TurnContext, error: Exception) -> None:
-        log.error("teams.turn_failed", error=repr(error))
-        await context.send_activity(
-            "Sorry, the advisor hit an error. Nothing was lost; please try again in a minute."
-        )
-
-    adapter.on_turn_error = on_error
+    adapter.on_turn_error = tell_turn_failure
 
     async def messages(request: web.Request) -> web.Response:
         response = await adapter.process(request, bot)  # 401 for any authentication failure

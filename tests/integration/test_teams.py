@@ -19,9 +19,12 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from bot.teams.bot import ConsultationBot, TeamsParts
-from consultations.adapters.embedded_redis import EmbeddedRedis
+from bot.teams.routes import STORE_AWAY, tell_turn_failure
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.adapters.place_holders import PlaceHolders
 from consultations.adapters.redis_digest import DigestStore
 from consultations.adapters.redis_feedback import RedisFeedback
@@ -100,6 +103,18 @@ def test_a_whole_consultation_turn_by_turn(redis_client: redis.Redis, catalog: C
         assert f"{n}/6" in reply
     (done,) = chat.say(typical(script.questions[-1]))
     assert "last question" in done
+
+
+def test_the_store_away_is_said_plainly_with_what_to_do(catalog: Catalog) -> None:
+    """A turn while Redis is away said "the advisor hit an error. Nothing was lost" — but what
+    was typed was not saved, and Teams never sends it again: the user must, and is told so."""
+    dead = redis.Redis(port=free_port(), retry=Retry(NoBackoff(), 0))  # refused at once
+    chat = Chat(make_bot(dead, catalog))
+    chat.adapter.on_turn_error = tell_turn_failure  # as the server's adapter has it
+    for typed in ("consult 3", "5M", "status"):
+        (sorry,) = chat.say(typed)
+        assert sorry == STORE_AWAY, sorry
+    assert "send it again in a minute" in STORE_AWAY and "Nothing was lost" not in STORE_AWAY
 
 
 def test_an_invalid_answer_is_asked_again(redis_client: redis.Redis, catalog: Catalog) -> None:
