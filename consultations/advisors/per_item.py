@@ -50,12 +50,24 @@ def per_item(
     unread: set[str] = set()  # named, but only by words that pick no option: read as ``value``
     picked: set[str] = set()
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
+    before: list[str] = []  # the items the clause before named, if its words picked nothing
+    last: str | None = None  # the option the last clause with one picked
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
-        named = [w for w in items if _names(w, clause, said)]
+        named = _named_in(items, clause, said)
         pick = _pick(question, clause, rank)
+        if named and not pick and last and _TOO.search(clause):  # "customs declarations too"
+            pick = last
+        last = pick or last
+        if not named and pick and before:  # "customs: yes, checkable against the tariff db"
+            for w in before:
+                found[w] = pick
+            picked.update(before)
+            before = []
+            continue
         for w in named:
             found.setdefault(w, pick or value)
         (picked if pick else unread).update(named)  # "dispatch is just a late truck": unread
+        before = [] if pick or not _SUBJECT.search(clause) else named  # "customs: yes"
         if not named and pick and (_REST.search(clause) or not found):
             rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
     if not found or (_ALL.search(raw) and len(found) < len(items)):
@@ -69,6 +81,21 @@ def per_item(
         rest is not None,
         frozenset(unread - picked),
     )
+
+
+_TOO = re.compile(r"\b(?:too|as well|also|likewise|the same|same there|auch|aussi)\b", re.I)
+_SUBJECT = re.compile(r"\s*(?:=|:|->|→)\s*")  # "wrong complaint routing = annoyed customer"
+
+
+def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[str]:
+    """The items a clause names. Before a "=" or ":" a word names an item even when it is
+    also an option's word ("complaint routing = annoyed customer" names the complaints one)."""
+    subject, *told = _SUBJECT.split(clause, maxsplit=1)
+    if told and subject.strip():
+        named = [w for w in items if _names(w, subject)]
+        if named:
+            return named
+    return [w for w in items if _names(w, clause, said)]
 
 
 def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:

@@ -87,14 +87,29 @@ def _unmatched(question: Question, text: str) -> list[str]:
     if len(pieces) < 2:
         return []
     out = []
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         if _FILLER.fullmatch(piece.casefold()) or _HEDGE_ONLY.fullmatch(piece.casefold()):
+            continue
+        if _SAME_AS_BEFORE.search(piece) and n > 0:  # "customs declarations too": as before
             continue
         try:
             _choose(question, piece)
         except AnswerError:
-            out.append(piece)
+            told_next = n + 1 < len(pieces) and ":" in piece  # "customs: yes, checkable …"
+            if not (told_next and _picks(question, pieces[n + 1])):
+                out.append(piece)
     return out[:3]
+
+
+_SAME_AS_BEFORE = re.compile(r"\b(?:too|as well|also|likewise|auch|aussi)\s*$", re.I)
+
+
+def _picks(question: Question, text: str) -> bool:
+    try:
+        _choose(question, text)
+    except AnswerError:
+        return False
+    return True
 
 
 _HEDGE_ONLY = re.compile(r"(?:tbh|mostly|maybe|probably|i guess|i think|sometimes|also|etc)")

@@ -162,3 +162,39 @@ def test_logs_for_one_workflow_and_none_for_another_are_both_noted(catalog: Cata
     )
     out = render_report_markdown(r)
     assert "NDA triage: Yes, many runs with outcomes; invoice matching: No" in out
+
+
+LOGISTICS = {
+    "workflows": "sorting customer complaints, checking customs papers, re-planning routes "
+    "when trucks fail",
+    "why_shelved": "too many edge cases, and the models back then just hallucinated",
+    "checkable": "customs: yes, checkable against the tariff db; complaints: not really; "
+    "routing: via our simulator",
+    "logs": "complaints ~3 yrs of tickets w/ outcomes, customs declarations too, routing only "
+    "partly",
+    "error_cost": "a wrong customs code = fine up to 10k, wrong complaint routing = annoyed "
+    "customer, bad route = late truck",
+    "value": "customs maybe 8.000/month, complaints 3-4k, routing no idea",
+}
+
+
+def test_a_workflow_named_then_told_in_the_next_clause_keeps_what_was_told(
+    catalog: Catalog,
+) -> None:
+    """'customs: yes, checkable against the tariff db' read customs as 'Only a person can judge'
+    (the checkable clause names no workflow, 'customs: yes' picks no option) while the note
+    said '“customs: yes” matches no option, so it is left out'; 'customs declarations too'
+    lost the years of logs said before it; 'wrong complaint routing = annoyed customer' did
+    not name the complaints workflow ('complaint' is also an option's word), so it was read
+    'cautiously' as serious legal exposure."""
+    out = render_report_markdown(run(catalog, "automation-frontier", LOGISTICS))
+    assert "checking customs papers: Outcomes can be checked automatically" in out, out
+    assert (
+        "sorting customer complaints and checking customs papers: Yes, many runs with outcomes"
+        in out
+    ), out
+    assert "read cautiously" not in out
+    checkable = catalog.by_slug("automation-frontier").question("checkable")
+    assert parse_answer(checkable, LOGISTICS["checkable"]).note is None
+    logs = catalog.by_slug("automation-frontier").question("logs")
+    assert parse_answer(logs, LOGISTICS["logs"]).note is None
