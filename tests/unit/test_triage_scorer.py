@@ -303,3 +303,31 @@ def test_a_far_domain_gets_no_decision_cue() -> None:
     )
     assert s.cues[0] == [] and s.cues[1] == ["challenges an assumption ('less is more')"]
     assert s.combined[1] > s.combined[0]
+
+
+ROBOTS = [
+    paper("r1", "Scaffolding Dexterous Manipulation with Vision-Language Models"),
+    paper("r2", "Two-Steps Diffusion Policy for Robotic Manipulation via Genetic Denoising"),
+    paper("r3", "Learning Spatial-Aware Manipulation Ordering"),
+]
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_robotic_manipulation_is_no_failure_cue_but_an_attack_manipulation_is(
+    semantic: bool,
+) -> None:
+    """A robot grasping objects was said to answer failure ('manipulation'), as if an attack;
+    prompt, data or opinion manipulation still is one."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    for r in triage(ROBOTS, weights, semantic=model):
+        assert "failure" not in r.questions and "'manipulation'" not in r.why, r.why
+    attacks = [
+        paper("a1", "Prompt Manipulation Attacks on LLM Agents"),
+        paper("a2", "Opinion Manipulation in Retrieval-Augmented Generation"),
+        paper("a3", "Data Manipulation Poisons Instruction Tuning"),
+    ]
+    for r in triage(attacks, weights, semantic=model):
+        assert "failure" in r.questions and "manipulation" in r.why, r.why
