@@ -331,3 +331,25 @@ def test_robotic_manipulation_is_no_failure_cue_but_an_attack_manipulation_is(
     ]
     for r in triage(attacks, weights, semantic=model):
         assert "failure" in r.questions and "manipulation" in r.why, r.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_object_detection_is_no_failure_evidence_but_anomaly_detection_is(semantic: bool) -> None:
+    """ "Test-Time Adaptive Object Detection" was 'closest to failure: 'detection''; finding
+    objects in a picture is no failure of a model, finding anomalies or deepfakes is."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    vision = [
+        paper("o1", "Test-Time Adaptive Object Detection with Foundation Model"),
+        paper("o2", "End-to-End Low-Light Enhancement for Object Detection with Learned Metadata"),
+    ]
+    for r in triage(vision, weights, semantic=model):
+        assert "detection" not in r.why, r.why
+    found = [
+        paper("d1", "Anomaly Detection in Agent Trajectories"),
+        paper("d2", "Deepfake Detection for Face Videos"),
+    ]
+    for r in triage(found, weights, semantic=model):
+        assert "detection'" in r.why, r.why
