@@ -353,3 +353,24 @@ def test_object_detection_is_no_failure_evidence_but_anomaly_detection_is(semant
     ]
     for r in triage(found, weights, semantic=model):
         assert "detection'" in r.why, r.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_energy_based_models_are_no_compute_evidence_but_inference_energy_is(
+    semantic: bool,
+) -> None:
+    """ "Energy-Based Models" answered compute ('energy'), as if it were about power use."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 0, "compute": 1})
+    physics = [
+        paper(
+            "e1", "Follow the Energy, Find the Path: Riemannian Metrics from Energy-Based Models"
+        ),
+        paper("e2", "Masked Diffusion Models as Energy Minimization"),
+    ]
+    for r in triage(physics, weights, semantic=model):
+        assert "compute" not in r.questions and "energy" not in r.why, r.why
+    (power,) = triage([paper("p", "Energy Consumption of LLM Inference")], weights, semantic=model)
+    assert "compute" in power.questions and "energy consumption" in power.why, power.why
