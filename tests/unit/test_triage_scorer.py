@@ -374,3 +374,20 @@ def test_energy_based_models_are_no_compute_evidence_but_inference_energy_is(
         assert "compute" not in r.questions and "energy" not in r.why, r.why
     (power,) = triage([paper("p", "Energy Consumption of LLM Inference")], weights, semantic=model)
     assert "compute" in power.questions and "energy consumption" in power.why, power.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_kernel_methods_are_no_compute_evidence_but_gpu_kernels_are(semantic: bool) -> None:
+    """ "Kernel Ridge Regression" was 'closest to compute: kernel', as if it were a GPU kernel."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 0, "compute": 1})
+    theory = [
+        paper("k1", "A Geometrical Analysis of Kernel Ridge Regression and its Applications"),
+        paper("k2", "Learning Diverse Kernels for Aggregated Two-sample and Independence Testing"),
+    ]
+    for r in triage(theory, weights, semantic=model):
+        assert "compute" not in r.questions and "kernel" not in r.why, r.why
+    (gpu,) = triage([paper("g", "Fused Triton Kernels for Attention")], weights, semantic=model)
+    assert "compute" in gpu.questions and "kernels'" in gpu.why, gpu.why
