@@ -391,3 +391,22 @@ def test_kernel_methods_are_no_compute_evidence_but_gpu_kernels_are(semantic: bo
         assert "compute" not in r.questions and "kernel" not in r.why, r.why
     (gpu,) = triage([paper("g", "Fused Triton Kernels for Attention")], weights, semantic=model)
     assert "compute" in gpu.questions and "kernels'" in gpu.why, gpu.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_a_graph_edge_or_the_edge_of_stability_is_no_device_but_edge_serving_is(
+    semantic: bool,
+) -> None:
+    """ "Geometry-Aware Edge Pooling for Graph Neural Networks" was 'closest to compute: edge'."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 0, "compute": 1})
+    graphs = [
+        paper("g1", "Geometry-Aware Edge Pooling for Graph Neural Networks"),
+        paper("g2", "Variational Learning Finds Flatter Solutions at the Edge of Stability"),
+    ]
+    for r in triage(graphs, weights, semantic=model):
+        assert "compute" not in r.questions and "edge" not in r.why, r.why
+    near = score([paper("n", "Edge Inference for Small Language Models")], semantic=model)
+    assert "edge inference" in near.phrases(0, 2), near.phrases(0, 2)  # compute's evidence
