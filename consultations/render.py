@@ -53,7 +53,10 @@ def _table(t: Table) -> str:
     """A monospace table at most ``TABLE_WIDTH`` wide: a cell too wide for its column wraps
     onto more lines, and then a blank line keeps each row apart."""
     rows = [t.columns, *t.rows]
-    widths = _fit([max(len(r[i]) for r in rows) for i in range(len(t.columns))])
+    widths = _fit(
+        [max(len(r[i]) for r in rows) for i in range(len(t.columns))],
+        [max(len(w) for r in rows for w in r[i].split() or [""]) for i in range(len(t.columns))],
+    )
     cells = [
         [
             textwrap.wrap(c, w, break_on_hyphens=False) or [""]
@@ -74,16 +77,21 @@ def _table(t: Table) -> str:
     return f"**{t.title}**\n```\n" + "\n".join(out) + "\n```"
 
 
-def _fit(widths: list[int], minimum: int = 8) -> list[int]:
+def _fit(widths: list[int], words: list[int] | None = None, minimum: int = 8) -> list[int]:
     """Column widths within ``TABLE_WIDTH``: the widest columns are narrowed to one cap, the
-    largest that fits, and narrow ones are left whole."""
+    largest that fits, and narrow ones are left whole. Where it fits, no column is narrower
+    than its longest word (``words``), so a long word ("Reklamationsbearbeitung") is not cut."""
     room = TABLE_WIDTH - len(_GAP) * (len(widths) - 1)
     if sum(widths) <= room:
         return widths
+    floors = [min(w, f) for w, f in zip(widths, words or [0] * len(widths), strict=True)]
+    if sum(floors) > room:
+        floors = [0] * len(widths)
     cap = max(widths)
-    while cap > minimum and sum(min(w, cap) for w in widths) > room:
+    pairs = list(zip(widths, floors, strict=True))
+    while cap > minimum and sum(max(f, min(w, cap)) for w, f in pairs) > room:
         cap -= 1
-    return [min(w, cap) for w in widths]
+    return [max(f, min(w, cap)) for w, f in pairs]
 
 
 def figures_markdown(report: Report | None) -> str:

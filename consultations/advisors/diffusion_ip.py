@@ -6,6 +6,8 @@ import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.diffusion_words import (
+    EDITORIAL_OWNERS,
+    NEWSROOM,
     PRIVATE,
     SMALL_OWNERS,
     SMALL_SHOP,
@@ -158,6 +160,8 @@ def advise(request: AdvisorInput) -> Report:
         recommendations=tuple(
             r.model_copy(update={"owner": SMALL_OWNERS.get(r.owner or "", r.owner)})
             if SMALL_SHOP.search(" ".join(sheet.raw(k) for k in ("use", "vendors", "review")))
+            else r.model_copy(update={"owner": EDITORIAL_OWNERS.get(r.owner or "", r.owner)})
+            if NEWSROOM.search(use)
             else r
             for r in _plan(external, own, indemnity, private, terms)
         ),

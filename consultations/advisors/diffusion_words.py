@@ -175,3 +175,9 @@ SMALL_OWNERS = {  # a studio of a few has no procurement, legal or marketing ope
     "marketing operations": "whoever publishes the images",
     "legal": "whoever signs the contracts (outside counsel for the clause, if needed)",
 }
+NEWSROOM = re.compile(  # "our satire publisher site", "news site", "online magazine": editorial
+    r"\b(?:publishers?|publishing house|news(?:room|paper)?s?|magazines?|journalism|editorial|"
+    r"press agency|verlag\w*|zeitung\w*|redaktion\w*|journal|rédaction)\b",
+    re.I,
+)
+EDITORIAL_OWNERS = {"marketing operations": "photo desk (editorial)"}  # images go out through it

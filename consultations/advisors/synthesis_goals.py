@@ -283,6 +283,8 @@ def _measure(goal: str) -> str:
         return f"version {version.group('v')} released, with what it must do written down first"
     if counted := _COUNT_DONE.search(goal):  # "publish 2 papers": how many, against the target
         verb, n, what = counted.group("verb", "n", "what")
+        if counted.group("one"):  # "win one SNSF grant": SNSF grants won, against the one
+            n, what = counted.group("one"), counted.group("single") + "s"
         done = _DONE.get(verb.casefold(), verb + ("d" if verb.endswith("e") else "ed"))
         return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
@@ -291,12 +293,15 @@ def _measure(goal: str) -> str:
 
 
 _VERSION = re.compile(r"\b(?:to|release|ship|reach|version)\s+v?(?P<v>\d+\.\d+(?:\.\d+)?)\b", re.I)
-_COUNT_DONE = re.compile(
-    r"\b(?P<verb>publish|submit|release|ship|hire|sign|land|file|present|launch)\s+"
-    r"(?P<n>\d+|two|three|four|five|six|ten)\s+(?:new\s+|more\s+)?(?P<what>(?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b",
+_NOT_A_NOUN = r"(?:this|next|in|for|to|by|and|with|per|each|from|at|on|before|within|until|of)"
+_COUNT_DONE = re.compile(  # "publish 2 papers"; "win one SNSF grant": one, in the singular
+    r"\b(?P<verb>publish|submit|release|ship|hire|sign|land|file|present|launch|win|secure)\s+"
+    r"(?:(?P<n>\d+|two|three|four|five|six|ten)\s+(?:new\s+|more\s+)?"
+    r"(?P<what>(?:[a-z][\w-]*\s+)?[a-z][\w-]*s)"
+    rf"|(?P<one>one|1)\s+(?:new\s+|more\s+)?(?P<single>(?:[a-z][\w-]*\s+(?!{_NOT_A_NOUN}\b))?[a-z][\w-]*))\b",
     re.I,
 )
-_DONE = {"ship": "shipped", "submit": "submitted"}
+_DONE = {"ship": "shipped", "submit": "submitted", "win": "won"}
 _TIME_SPENT = re.compile(  # "the time dentists spend", "the hours our nurses spend"
     r"\b(?:time|hours|days|weeks|minutes)\s+(?:(?!on\b|for\b|of\b)[a-z'-]+\s+){1,3}?spends?\b"
 )

@@ -26,6 +26,21 @@ NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT 
     re.I,
 )
 ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")
+INTERFACE_STEPS = ("Put every model call behind", "Move every model call onto")
+_SAAS = (
+    re.compile(  # tools used in their own app or site, paid per seat: no model call of one's own
+        r"\b(?:chatgpt|copilot|claude|gemini|notion ai|grammarly|deepl|midjourney|canva|jasper|"
+        r"perplexity|cursor|otter|fireflies|firefly|dall-?e|saas)\b",
+        re.I,
+    )
+)
+_OWN_CALLS = re.compile(  # a model the team calls itself, from its own code
+    r"\b(?:apis?|sdks?|endpoints?|model calls?|calls?|integrat\w*|pipelines?|self-?host\w*|"
+    r"fine-?tun\w*|our own|in-house|agents?|bedrock|azure openai|vertex|llama|mistral|ollama|vllm|"
+    r"hugging ?face|rag|embeddings?|built|build|backend|product|feature|workloads?|chatbots?|bots?|"
+    r"openai|anthropic|gpt-?\d\w*)\b",
+    re.I,
+)
 
 
 def nothing_live(items: list[Item], use: str) -> None:
@@ -34,6 +49,10 @@ def nothing_live(items: list[Item], use: str) -> None:
     model call onto the one interface")."""
     if NOTHING_LIVE.search(use):
         items[:] = [i for i in items if not i.title.startswith(ACT_ON_LIVE)]
+    elif _SAAS.search(use) and not _OWN_CALLS.search(use):
+        # "ChatGPT Team and Copilot for drafting": only tools in their own apps, no model call
+        # of the team's own to put behind an interface
+        items[:] = [i for i in items if not i.title.startswith(INTERFACE_STEPS)]
 
 
 SERVICES = re.compile(  # a business that sells its people's work, pitched to clients

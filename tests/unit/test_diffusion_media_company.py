@@ -3,6 +3,8 @@ unread: the steps come in the order they are due, and the rating says what it ad
 
 from __future__ import annotations
 
+import pytest
+
 from consultations.advisors.base import EarlierConsultation
 from consultations.catalog import Catalog
 from tests.unit.test_advisors import run
@@ -62,3 +64,27 @@ def test_a_very_long_answer_is_quoted_briefly(catalog: Catalog) -> None:
     curation = run(catalog, "research-curation", {"role": LONG})
     who = curation.summary.split("For you as ")[1].split(": NeurIPS")[0]
     assert len(who) <= 210 and who.endswith("…"), who
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "Illustrations for articles on our satire publisher site, about 300 a month",
+        "images for our news site and the morning newsletter",
+        "hero images for our online magazine and social posts, maybe print covers later",
+    ],
+)
+def test_a_publishers_image_controls_belong_to_its_picture_desk_not_marketing(
+    catalog: Catalog, use: str
+) -> None:
+    """A satire publisher was told 'marketing operations' owns its publishing controls: a
+    newsroom's images go out through its photo desk."""
+    r = run(catalog, "diffusion-ip-risk", {**MAGAZINE, "use": use})
+    controls = next(x for x in r.recommendations if x.title.startswith("Put the controls"))
+    assert controls.owner == "photo desk (editorial)"
+
+
+def test_an_ad_agencys_image_controls_stay_with_marketing_operations(catalog: Catalog) -> None:
+    r = run(catalog, "diffusion-ip-risk", {**MAGAZINE, "use": "ad creatives for web campaigns"})
+    controls = next(x for x in r.recommendations if x.title.startswith("Put the controls"))
+    assert controls.owner == "marketing operations"

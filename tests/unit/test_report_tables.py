@@ -78,3 +78,15 @@ def test_the_break_even_table_needs_no_wrapping(catalog: Catalog) -> None:
     block = next(b for b in code_blocks(render_report_markdown(r)) if "API price halved" in b)
     rows = block.splitlines()[2:]
     assert len(rows) == 4 and all(row.split("  ")[-1].strip().startswith("about ") for row in rows)
+
+
+def test_a_long_german_workflow_name_wraps_between_words_not_inside_one(catalog: Catalog) -> None:
+    """ "Reklamationsbearbeitung mit Lieferantenrückfragen" was cut to "Reklamationsbearbeitun"
+    and "g mit" in the automation shortlist."""
+    workflows = "Reklamationsbearbeitung mit Lieferantenrückfragen, Angebotserstellung"
+    report = run(catalog, "automation-frontier", {"workflows": workflows})
+    (block,) = code_blocks(render_report_markdown(report))
+    assert max(len(line) for line in block.split("\n")) <= 60, block
+    words = block.split()
+    for word in ("Reklamationsbearbeitung", "Lieferantenrückfragen", "Angebotserstellung"):
+        assert word in words, block

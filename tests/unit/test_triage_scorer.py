@@ -303,3 +303,110 @@ def test_a_far_domain_gets_no_decision_cue() -> None:
     )
     assert s.cues[0] == [] and s.cues[1] == ["challenges an assumption ('less is more')"]
     assert s.combined[1] > s.combined[0]
+
+
+ROBOTS = [
+    paper("r1", "Scaffolding Dexterous Manipulation with Vision-Language Models"),
+    paper("r2", "Two-Steps Diffusion Policy for Robotic Manipulation via Genetic Denoising"),
+    paper("r3", "Learning Spatial-Aware Manipulation Ordering"),
+]
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_robotic_manipulation_is_no_failure_cue_but_an_attack_manipulation_is(
+    semantic: bool,
+) -> None:
+    """A robot grasping objects was said to answer failure ('manipulation'), as if an attack;
+    prompt, data or opinion manipulation still is one."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    for r in triage(ROBOTS, weights, semantic=model):
+        assert "failure" not in r.questions and "'manipulation'" not in r.why, r.why
+    attacks = [
+        paper("a1", "Prompt Manipulation Attacks on LLM Agents"),
+        paper("a2", "Opinion Manipulation in Retrieval-Augmented Generation"),
+        paper("a3", "Data Manipulation Poisons Instruction Tuning"),
+    ]
+    for r in triage(attacks, weights, semantic=model):
+        assert "failure" in r.questions and "manipulation" in r.why, r.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_object_detection_is_no_failure_evidence_but_anomaly_detection_is(semantic: bool) -> None:
+    """ "Test-Time Adaptive Object Detection" was 'closest to failure: 'detection''; finding
+    objects in a picture is no failure of a model, finding anomalies or deepfakes is."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    vision = [
+        paper("o1", "Test-Time Adaptive Object Detection with Foundation Model"),
+        paper("o2", "End-to-End Low-Light Enhancement for Object Detection with Learned Metadata"),
+    ]
+    for r in triage(vision, weights, semantic=model):
+        assert "detection" not in r.why, r.why
+    found = [
+        paper("d1", "Anomaly Detection in Agent Trajectories"),
+        paper("d2", "Deepfake Detection for Face Videos"),
+    ]
+    for r in triage(found, weights, semantic=model):
+        assert "detection'" in r.why, r.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_energy_based_models_are_no_compute_evidence_but_inference_energy_is(
+    semantic: bool,
+) -> None:
+    """ "Energy-Based Models" answered compute ('energy'), as if it were about power use."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 0, "compute": 1})
+    physics = [
+        paper(
+            "e1", "Follow the Energy, Find the Path: Riemannian Metrics from Energy-Based Models"
+        ),
+        paper("e2", "Masked Diffusion Models as Energy Minimization"),
+    ]
+    for r in triage(physics, weights, semantic=model):
+        assert "compute" not in r.questions and "energy" not in r.why, r.why
+    (power,) = triage([paper("p", "Energy Consumption of LLM Inference")], weights, semantic=model)
+    assert "compute" in power.questions and "energy consumption" in power.why, power.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_kernel_methods_are_no_compute_evidence_but_gpu_kernels_are(semantic: bool) -> None:
+    """ "Kernel Ridge Regression" was 'closest to compute: kernel', as if it were a GPU kernel."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 0, "compute": 1})
+    theory = [
+        paper("k1", "A Geometrical Analysis of Kernel Ridge Regression and its Applications"),
+        paper("k2", "Learning Diverse Kernels for Aggregated Two-sample and Independence Testing"),
+    ]
+    for r in triage(theory, weights, semantic=model):
+        assert "compute" not in r.questions and "kernel" not in r.why, r.why
+    (gpu,) = triage([paper("g", "Fused Triton Kernels for Attention")], weights, semantic=model)
+    assert "compute" in gpu.questions and "kernels'" in gpu.why, gpu.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_a_graph_edge_or_the_edge_of_stability_is_no_device_but_edge_serving_is(
+    semantic: bool,
+) -> None:
+    """ "Geometry-Aware Edge Pooling for Graph Neural Networks" was 'closest to compute: edge'."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 0, "compute": 1})
+    graphs = [
+        paper("g1", "Geometry-Aware Edge Pooling for Graph Neural Networks"),
+        paper("g2", "Variational Learning Finds Flatter Solutions at the Edge of Stability"),
+    ]
+    for r in triage(graphs, weights, semantic=model):
+        assert "compute" not in r.questions and "edge" not in r.why, r.why
+    near = score([paper("n", "Edge Inference for Small Language Models")], semantic=model)
+    assert "edge inference" in near.phrases(0, 2), near.phrases(0, 2)  # compute's evidence
