@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from consultations.advisors.base import EarlierConsultation
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_advisors import run
 
@@ -88,3 +89,14 @@ def test_an_ad_agencys_image_controls_stay_with_marketing_operations(catalog: Ca
     r = run(catalog, "diffusion-ip-risk", {**MAGAZINE, "use": "ad creatives for web campaigns"})
     controls = next(x for x in r.recommendations if x.title.startswith("Put the controls"))
     assert controls.owner == "marketing operations"
+
+
+def test_a_newsroom_editor_and_an_unchecked_contract_are_read(catalog: Catalog) -> None:
+    """'the editor on duty' and 'our photo editor looks at each one' at 'Who checks images
+    before they are published?', and 'we have not checked' at the contract question, were
+    refused with 'Pick one of: …'."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    for said in ("the editor on duty", "our photo editor looks at each one"):
+        assert parse_answer(script.question("review"), said).choices == ("legal",), said
+    for said in ("we have not checked", "we haven't checked yet"):
+        assert parse_answer(script.question("indemnity"), said).choices == ("unknown",), said
