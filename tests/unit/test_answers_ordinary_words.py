@@ -1,0 +1,34 @@
+"""Ordinary answers that were misread without a word: each case is how a tester typed it, and
+what the user now sees instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
+CURATION, DIFFUSION, SYNTHESIS = "research-curation", "diffusion-ip-risk", "strategy-synthesis"
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        (EDGE, "requests", "none really"),  # was 0 requests a month
+        (ATTENTION, "calls", "nothing"),
+        (SYNTHESIS, "team_size", "none"),
+    ],
+)
+def test_none_where_a_figure_is_needed_asks_for_a_rough_guess(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    question = catalog.by_slug(slug).question(key)
+    with pytest.raises(AnswerError, match="a rough guess will do.*or type 0 if it really is none"):
+        parse_answer(question, typed)
+
+
+def test_none_where_none_is_a_fair_figure_is_still_0(catalog: Catalog) -> None:
+    upkeep = catalog.by_slug(ATTENTION).question("upkeep_hours")
+    assert parse_answer(upkeep, "none really").number == 0
+    assert parse_answer(catalog.by_slug(EDGE).question("quality_loss"), "none").number == 0
