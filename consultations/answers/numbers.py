@@ -36,6 +36,7 @@ from consultations.answers.model import (
     plain,
 )
 from consultations.answers.nothing import as_fraction, no_figure, not_yet
+from consultations.answers.ours import our_figure
 from consultations.answers.parts import (
     PartMissing,
     assign_parts,
@@ -84,7 +85,7 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
-    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
+    r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
     r"or rather|make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
@@ -229,6 +230,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != usual.start]
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
+    elif not question.parts and (ours := our_figure(text, quantities)) is not None:
+        quantities = [ours, *(q for q in quantities if q.start != ours.start)]
+        which = "the one you said you use"  # "1M on gemini, 128k on the one we actually use"
     elif question.unit == "people" and (built := builders(text, quantities)) is not None:
         quantities = [built, *(q for q in quantities if q.start != built.start)]
         which = "the one named as the people who build"  # "150 total, ~60 in eng": the 60

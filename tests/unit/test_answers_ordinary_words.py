@@ -32,3 +32,27 @@ def test_none_where_none_is_a_fair_figure_is_still_0(catalog: Catalog) -> None:
     upkeep = catalog.by_slug(ATTENTION).question("upkeep_hours")
     assert parse_answer(upkeep, "none really").number == 0
     assert parse_answer(catalog.by_slug(EDGE).question("quality_loss"), "none").number == 0
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1M on gemini, 128k on the one we actually use",  # was 1M, which flips the verdict
+        "128k on the one we actually use, 1M on gemini",  # was 1M "corrected after actually"
+        "1M on gemini but we use gpt-4o with 128k",
+        "gemini has 1M, ours is 128k",
+    ],
+)
+def test_the_context_window_of_the_model_in_use_wins_over_another_named(
+    catalog: Catalog, typed: str
+) -> None:
+    window = catalog.by_slug(ATTENTION).question("context_window")
+    a = parse_answer(window, typed)
+    assert a.number == 128_000
+    assert a.note is not None and "“1M” left out" in a.note
+    assert "corrected" not in a.note
+
+
+def test_a_window_corrected_after_actually_is_still_the_later_one(catalog: Catalog) -> None:
+    window = catalog.by_slug(ATTENTION).question("context_window")
+    assert parse_answer(window, "128k, actually 200k").number == 200_000
