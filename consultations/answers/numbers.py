@@ -354,6 +354,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
                 f"I read “{staff.text.strip()}” as people; I need what they cost in money "
                 "(for example $8,000 a month for an engineer half time)."
             )
+        if found[0].unit is not None and not any(q.currency for q in found):
+            raise refusal(question, text, found[0])  # "40 people, 5 days each": no $5
     if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from consultations import engine
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
 
 CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
 CURATION, DIFFUSION, SYNTHESIS = "research-curation", "diffusion-ip-risk", "strategy-synthesis"
@@ -56,3 +58,22 @@ def test_the_context_window_of_the_model_in_use_wins_over_another_named(
 def test_a_window_corrected_after_actually_is_still_the_later_one(catalog: Catalog) -> None:
     window = catalog.by_slug(ATTENTION).question("context_window")
     assert parse_answer(window, "128k, actually 200k").number == 200_000
+
+
+def test_staff_days_typed_at_the_upkeep_are_no_correction_of_the_spend(catalog: Catalog) -> None:
+    """ "actually it is 40 people so maybe 5 days each" at the engineer-days was read as a spend
+    of $5, then asked again and again for "an amount of money"."""
+    script = catalog.by_slug(CONVERGENCE)
+    d = begin(script)
+    for typed in ("gpt-4o for support, claude for code", "1", "$12k a month"):
+        d = step(script, d.consultation, typed)
+    d = step(script, d.consultation, "actually it is 40 people so maybe 5 days each")
+    assert d.consultation.answers["monthly_spend"].number == 12_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "upkeep_days"
+    assert d.outcome.confirm is not None and d.outcome.confirm.startswith("I read 200")
+
+
+def test_days_beside_people_at_a_spend_are_a_time_not_money(catalog: Catalog) -> None:
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    with pytest.raises(AnswerError, match="“5 days” as a time, but I need an amount of money"):
+        parse_answer(spend, "40 people so maybe 5 days each")
