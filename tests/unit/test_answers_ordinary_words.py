@@ -8,7 +8,7 @@ import pytest
 from consultations import engine
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
-from tests.unit.test_engine import begin, step
+from tests.unit.test_engine import begin, step, typical
 
 CONVERGENCE, ATTENTION, EDGE = "model-convergence", "attention-readiness", "edge-economics"
 CURATION, DIFFUSION, SYNTHESIS = "research-curation", "diffusion-ip-risk", "strategy-synthesis"
@@ -77,3 +77,17 @@ def test_days_beside_people_at_a_spend_are_a_time_not_money(catalog: Catalog) ->
     spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
     with pytest.raises(AnswerError, match="“5 days” as a time, but I need an amount of money"):
         parse_answer(spend, "40 people so maybe 5 days each")
+
+
+@pytest.mark.parametrize("typed", ["actually we are 60 engineers", "actually we are 60 devs"])
+def test_engineers_after_the_report_correct_the_team_size(catalog: Catalog, typed: str) -> None:
+    """ "…60 people" changed the team size after the report; "…60 engineers" was refused."""
+    script = catalog.by_slug(SYNTHESIS)
+    d = begin(script)
+    for q in script.questions:
+        d = step(script, d.consultation, typical(q))
+    assert isinstance(d.outcome, engine.Finished)
+    d = step(script, d.consultation, typed)
+    assert isinstance(d.outcome, engine.Finished)
+    assert d.outcome.note == "Changed team size: 40 people → 60 people."
+    assert d.consultation.answers["team_size"].number == 60
