@@ -91,3 +91,14 @@ def test_engineers_after_the_report_correct_the_team_size(catalog: Catalog, type
     assert isinstance(d.outcome, engine.Finished)
     assert d.outcome.note == "Changed team size: 40 people → 60 people."
     assert d.consultation.answers["team_size"].number == 60
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["it's me plus 1 contractor", "the team is me plus 1 contractor", "me, plus 1 contractor"],
+)
+def test_me_plus_one_contractor_is_two_people(catalog: Catalog, typed: str) -> None:
+    """These were read as 1 person: the speaker was counted only when the answer began "me"."""
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    a = parse_answer(team, typed)
+    assert (a.number, a.note) == (2, "you and 1 more")
