@@ -102,3 +102,27 @@ def test_me_plus_one_contractor_is_two_people(catalog: Catalog, typed: str) -> N
     team = catalog.by_slug(SYNTHESIS).question("team_size")
     a = parse_answer(team, typed)
     assert (a.number, a.note) == (2, "you and 1 more")
+
+
+@pytest.mark.parametrize("typed", ["actually 40", "eigentlich 40"])
+def test_a_cued_figure_at_a_choice_reopens_no_answer_it_is_unlikely_for(
+    catalog: Catalog, typed: str
+) -> None:
+    """ "eigentlich 40" at the latency jumped back to question 1 as a volume of 40 requests,
+    without a word of which answer it was changing."""
+    script = catalog.by_slug(EDGE)
+    d = begin(script)
+    for q in script.questions[:3]:
+        d = step(script, d.consultation, typical(q))
+    d = step(script, d.consultation, typed)
+    assert not d.changed and d.consultation.answers["requests"].number == 5_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "latency"
+    assert d.outcome.reason == (
+        f"“{typed}” names no answer; as volume (question 1, now 5,000,000 requests a month) 40 "
+        "requests a month looks unlikely, so I have changed nothing: type `edit 1` to change "
+        "it, or answer the question below."
+    )
+    d = step(script, d.consultation, "actually 8M")  # a likely figure still corrects, said so
+    assert d.consultation.answers["requests"].number == 8_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.note is not None
+    assert d.outcome.note.startswith("Changed volume: 5,000,000 requests a month → 8,000,000")
