@@ -11,9 +11,11 @@ from consultations.answers.vendors import MODEL_WORDS, VERSIONED_MODELS
 __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_we"]
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
-_JOINER = re.compile(
-    r"^(?:plus|also|and also|as well as|and|then|und|sowie)\s+", re.I
-)  # "…, plus Mistral"
+_JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
+    r"^(?:plus|also|and also|as well as|and|then|und|sowie|"
+    r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
+    re.I,
+)
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb

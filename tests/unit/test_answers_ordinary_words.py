@@ -126,3 +126,18 @@ def test_a_cued_figure_at_a_choice_reopens_no_answer_it_is_unlikely_for(
     assert d.consultation.answers["requests"].number == 8_000_000
     assert isinstance(d.outcome, engine.Asked) and d.outcome.note is not None
     assert d.outcome.note.startswith("Changed volume: 5,000,000 requests a month → 8,000,000")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("eigentlich auch DALL-E", ("DALL-E",)),  # was a vendor named "eigentlich auch DALL-E"
+        ("Midjourney, en fait aussi DALL-E", ("Midjourney", "DALL-E")),
+        ("Midjourney, actually also DALL-E", ("Midjourney", "DALL-E")),
+    ],
+)
+def test_also_said_in_any_language_is_no_part_of_a_vendor(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    vendors = catalog.by_slug(DIFFUSION).question("vendors")
+    assert parse_answer(vendors, typed).items == items
