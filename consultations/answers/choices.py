@@ -56,6 +56,7 @@ _LEFT_TO_US = re.compile(
 )
 _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 _NO_APOSTROPHE = re.compile(r"\b(do|does|did|ca|wo|is|are|was|were|has|have|could|would)nt\b")
+_FOREIGN_NO = {"nein", "non"}
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
 
@@ -108,6 +109,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     folded = _NO_APOSTROPHE.sub(r"\1n't", folded)  # "they dont fit": "don't fit"
     named = _OPTION.match(folded)  # "option two": a number, not the word "two"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
+    if folded in _FOREIGN_NO and not any(folded in c.synonyms for c in choices):
+        folded = "no"  # "nein" at "What could the images resemble…?": as "no" reads there
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
     spelled = [w for w in re.split(r"[\s,&+/]+|\band\b", folded) if w]

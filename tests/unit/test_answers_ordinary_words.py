@@ -141,3 +141,17 @@ def test_also_said_in_any_language_is_no_part_of_a_vendor(
 ) -> None:
     vendors = catalog.by_slug(DIFFUSION).question("vendors")
     assert parse_answer(vendors, typed).items == items
+
+
+@pytest.mark.parametrize(("slug", "key"), [(DIFFUSION, "content"), (DIFFUSION, "review")])
+def test_nein_and_non_read_as_no_does(catalog: Catalog, slug: str, key: str) -> None:
+    """ "nein" at "What could the images resemble…?" was asked again; "no" is None of these."""
+    question = catalog.by_slug(slug).question(key)
+    assert parse_answer(question, "nein").choices == parse_answer(question, "no").choices
+
+
+def test_non_at_the_outage_is_no_typo_of_an_option(catalog: Catalog) -> None:
+    """ "non" was read as Instant with nothing said (a near-miss of "none"); "no" is asked."""
+    outage = catalog.by_slug(CONVERGENCE).question("outage_tolerance")
+    with pytest.raises(AnswerError, match="Pick one"):
+        parse_answer(outage, "non")
