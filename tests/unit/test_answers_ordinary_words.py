@@ -155,3 +155,12 @@ def test_non_at_the_outage_is_no_typo_of_an_option(catalog: Catalog) -> None:
     outage = catalog.by_slug(CONVERGENCE).question("outage_tolerance")
     with pytest.raises(AnswerError, match="Pick one"):
         parse_answer(outage, "non")
+
+
+@pytest.mark.parametrize("typed", ["eigentlich doch ja", "actually yes", "oui"])
+def test_a_yes_is_no_jurisdiction(catalog: Catalog, typed: str) -> None:
+    """ "eigentlich doch ja" was recorded as the place the images are published."""
+    places = catalog.by_slug(DIFFUSION).question("jurisdictions")
+    with pytest.raises(AnswerError, match="I could not read that as an answer"):
+        parse_answer(places, typed)
+    assert parse_answer(places, "EU, US").items == ("EU", "US")
