@@ -274,6 +274,18 @@ def _stems(text: str) -> set[str]:
     return words | {stem(w) for w in words}
 
 
+_PLURALS = ({"s", "es", "x"}, {"n", "en", "e"})  # French and English ones; German ones
+
+
+def _other_language(word: str, near: str) -> bool:
+    """ "variantes" and "varianten": one stem, a French plural and a German one — the same word
+    in another language, not a slip of the keyboard."""
+    shared = min(len(word), len(near))
+    stem = word[: next((i for i in range(shared) if word[i] != near[i]), shared)]
+    ends = {word[len(stem) :], near[len(stem) :]}
+    return len(stem) >= 5 and all(ends & group for group in _PLURALS)
+
+
 def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:
     """ "few secunds is ok": the options read with each misspelt word ("secunds") put right, and
     said back; None when no word is a near-miss of an option's word or nothing is picked then."""
@@ -292,8 +304,9 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
         picked, note = choose(question, fixed)
     except AnswerError:
         return None
-    said = ", ".join(f"“{w}” as “{r}”" for w, r in sorted(fixes.items()))
-    return picked, "; ".join(filter(None, [f"read {said}", note]))
+    typos = sorted((w, r) for w, r in fixes.items() if not _other_language(w, r))
+    said = ", ".join(f"“{w}” as “{r}”" for w, r in typos)  # "variantes" is French: no typo
+    return picked, "; ".join(filter(None, [f"read {said}" if said else None, note])) or None
 
 
 _BUT_NOT = re.compile(  # "…, but not Midjourney", "Firefly is indemnified, MJ and Canva not"

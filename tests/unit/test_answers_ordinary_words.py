@@ -164,3 +164,17 @@ def test_a_yes_is_no_jurisdiction(catalog: Catalog, typed: str) -> None:
     with pytest.raises(AnswerError, match="I could not read that as an answer"):
         parse_answer(places, typed)
     assert parse_answer(places, "EU, US").items == ("EU", "US")
+
+
+@pytest.mark.parametrize("typed", ["trop de variantes", "les variantes, trop risqué"])
+def test_a_french_word_is_not_corrected_into_a_german_one(catalog: Catalog, typed: str) -> None:
+    """A French user was told '(read “variantes” as “varianten”)'."""
+    shelved = catalog.by_slug("automation-frontier").question("why_shelved")
+    a = parse_answer(shelved, typed)
+    assert a.choices is not None and "variability" in a.choices
+    assert "varianten" not in (a.note or "")
+
+
+def test_a_slip_of_the_keyboard_is_still_said_back(catalog: Catalog) -> None:
+    latency = catalog.by_slug(EDGE).question("latency")
+    assert parse_answer(latency, "few secunds is ok").note == "read “secunds” as “seconds”"
