@@ -77,7 +77,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     return picked, note
 
 
-_PIECES = re.compile(r"\s*(?:[,;+]|\band\b|\bplus\b)\s*", re.I)
+_PIECES = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\band\b|\bplus\b)\s*", re.I)  # not "1,5 Mio"
 
 
 def _unmatched(question: Question, text: str) -> list[str]:

@@ -178,3 +178,14 @@ def test_a_french_word_is_not_corrected_into_a_german_one(catalog: Catalog, type
 def test_a_slip_of_the_keyboard_is_still_said_back(catalog: Catalog) -> None:
     latency = catalog.by_slug(EDGE).question("latency")
     assert parse_answer(latency, "few secunds is ok").note == "read “secunds” as “seconds”"
+
+
+@pytest.mark.parametrize(("slug", "key"), [(SYNTHESIS, "constraints"), (ATTENTION, "workarounds")])
+def test_a_decimal_comma_does_not_split_an_amount_said_back(
+    catalog: Catalog, slug: str, key: str
+) -> None:
+    """ "budget, 1,5 Mio EUR" was said back as '“5 Mio EUR” left out'."""
+    question = catalog.by_slug(slug).question(key)
+    a = parse_answer(question, "budget, 1,5 Mio EUR")
+    assert a.note == "“1,5 Mio EUR” matches no option, so it is left out"
+    assert parse_answer(question, "Kosten: 1,5 Mio EUR im Jahr").note is None
