@@ -214,7 +214,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError(
                     f"I could not read that as a list: name each one, please{example}."
                 )
-            items, dropped = without_dropped(split_list(text, named=question.named_items))
+            split = split_list(text, named=question.named_items, steps=question.steps_joined)
+            items, dropped = without_dropped(split)
             items = items[: question.max_items]
             aside = [  # "no US cloud" after the tools; a goal may be one ("no data outside the EU")
                 i

@@ -70,15 +70,17 @@ _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(
 _PLUS_SIGN = re.compile(r"\s+\+\s+")
 
 
-def split_list(text: str, named: bool = False) -> list[str]:
+def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
-    sentence among capitalised names is a comment on the item before it, not an item."""
+    sentence among capitalised names is a comment on the item before it, not an item;
+    ``steps``: a "+" joins the steps of one item ("chunker + vector search")."""
     text = _PREAMBLE.sub("", text, count=1)  # "we run a contract agent and …": the agents
     rest, via = introduced(text)  # "Vendors: OpenAI, Anthropic", "MCP: jira, github"
-    if via is not None and len(items := split_list(rest, named)) > 1:
+    if via is not None and len(items := split_list(rest, named, steps)) > 1:
         return [f"{item} via {via}" for item in items]
     text = text if via is not None else rest
-    text = _enumeration_as_lines(_PLUS_SIGN.sub(", ", text))  # "deepmind + ai2": a list
+    text = text if steps else _PLUS_SIGN.sub(", ", text)  # "deepmind + ai2": a list
+    text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
         parts = lines

@@ -189,3 +189,12 @@ def test_a_decimal_comma_does_not_split_an_amount_said_back(
     a = parse_answer(question, "budget, 1,5 Mio EUR")
     assert a.note == "“1,5 Mio EUR” matches no option, so it is left out"
     assert parse_answer(question, "Kosten: 1,5 Mio EUR im Jahr").note is None
+
+
+def test_a_plus_between_steps_is_one_pipeline(catalog: Catalog) -> None:
+    """ "chunker + vector search" was two pipelines, each judged on its own."""
+    pipelines = catalog.by_slug(ATTENTION).question("pipelines")
+    a = parse_answer(pipelines, "chunker + vector search, and a map-reduce summariser")
+    assert a.items == ("chunker + vector search", "map-reduce summariser")
+    labs = catalog.by_slug(CURATION).question("canon")  # a "+" still lists labs there
+    assert parse_answer(labs, "deepmind + ai2").items == ("deepmind", "ai2")
