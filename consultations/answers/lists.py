@@ -70,6 +70,11 @@ _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(
 _PLUS_SIGN = re.compile(r"\s+\+\s+")
 
 
+_ABOUT = re.compile(
+    r"^(?:(?:stuff|things|anything|something|mostly|mainly|papers)\s+)?about\s+(?=[a-z])", re.I
+)
+
+
 def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
     sentence among capitalised names is a comment on the item before it, not an item;
@@ -112,6 +117,7 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
         if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
             item = f"{item[unsure.end() :]} (maybe)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
+        item = _ABOUT.sub("", item)  # "about hallucination": the topic is hallucination
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
         if item and item.casefold() not in seen:

@@ -198,3 +198,25 @@ def test_a_plus_between_steps_is_one_pipeline(catalog: Catalog) -> None:
     assert a.items == ("chunker + vector search", "map-reduce summariser")
     labs = catalog.by_slug(CURATION).question("canon")  # a "+" still lists labs there
     assert parse_answer(labs, "deepmind + ai2").items == ("deepmind", "ai2")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items", "note"),
+    [
+        ("about hallucination", ("hallucination",), None),  # was the topic "about hallucination"
+        ("agents, about evals", ("agents", "evals"), None),
+        ("agents, asdfgh", ("agents",), "“asdfgh” left out: I could not read it"),  # was a topic
+    ],
+)
+def test_topics_are_what_is_named(
+    catalog: Catalog, typed: str, items: tuple[str, ...], note: str | None
+) -> None:
+    topics = catalog.by_slug(CURATION).question("topics")
+    a = parse_answer(topics, typed)
+    assert (a.items, a.note) == (items, note)
+
+
+def test_a_mashed_key_run_added_to_a_list_is_asked_again(catalog: Catalog) -> None:
+    labs = catalog.by_slug(CURATION).question("canon")
+    with pytest.raises(AnswerError, match="I could not read that as a list"):
+        parse_answer(labs, "and asdfgh")  # was a lab named "asdfgh"
