@@ -37,7 +37,8 @@ _ALL = re.compile(
 )
 _FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|so|um+|hmm+|well|uh+|then|i guess|i'd say|let's say|probably|maybe|"
-    r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
+    r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably|honestly|tbh|"
+    r"to be honest|lol)$"  # "no settled reason honestly": the option ("not really" is a "no")
 )
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
@@ -98,7 +99,10 @@ def _unmatched(question: Question, text: str) -> list[str]:
     return out[:3]
 
 
-_HEDGE_ONLY = re.compile(r"(?:tbh|mostly|maybe|probably|i guess|i think|sometimes|also|etc)")
+_HEDGE_ONLY = re.compile(
+    r"(?:tbh|mostly|maybe|probably|i guess|i think|sometimes|also|etc|honestly|to be honest|"
+    r"really|lol)"
+)
 
 
 def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:

@@ -220,3 +220,19 @@ def test_a_mashed_key_run_added_to_a_list_is_asked_again(catalog: Catalog) -> No
     labs = catalog.by_slug(CURATION).question("canon")
     with pytest.raises(AnswerError, match="I could not read that as a list"):
         parse_answer(labs, "and asdfgh")  # was a lab named "asdfgh"
+
+
+@pytest.mark.parametrize(
+    "typed", ["no settled reason honestly, history", "no settled reason tbh", "history, honestly"]
+)
+def test_honestly_after_an_option_is_no_unmatched_words(catalog: Catalog, typed: str) -> None:
+    """The first picked the right option, but said '“no settled reason honestly” matches no
+    option'; the second was asked again."""
+    reasons = catalog.by_slug(CONVERGENCE).question("reasons")
+    a = parse_answer(reasons, typed)
+    assert (a.choices, a.note) == (("unsettled",), None)
+
+
+def test_not_really_is_still_a_no(catalog: Catalog) -> None:
+    audit = catalog.by_slug("reasoning-telemetry").question("audit")
+    assert parse_answer(audit, "not really").choices == ("none",)
