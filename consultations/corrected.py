@@ -92,10 +92,12 @@ def correction(
     if found is None and (about := _about_nothing_asked(script, current, text)):
         reason = not_asked(about, asking=current is not None)  # not a guess at which answer
         return ReplyResult(False, reason=reason)
+    guessed = False  # "actually 40" at a choice: which answer it changes is a guess
     if found is None:
-        found = _unnamed(script, c, current, text, latest) or _continues_list(
-            script, c, current, text
-        )
+        found = _unnamed(script, c, current, text, latest)
+        ref = back_reference(text)
+        guessed = found is not None and ref is not None and not ref[1] and latest is None
+        found = found or _continues_list(script, c, current, text)
     if found is None:
         return None
     q = script.question(found.key)
@@ -137,7 +139,16 @@ def correction(
     answer = in_currency_of(old, answer)
     if _same_reading(old, answer):  # "actually 3 years" when it is 36 months: nothing to redo
         return ReplyResult(False, reason=f"{label(q).capitalize()} is already {old.display(q)}.")
-    if question := doubt(q, answer, script.questions):
+    if (question := doubt(q, answer, script.questions)) and guessed:
+        number = [x.key for x in script.questions].index(q.key) + 1
+        below = ", or answer the question below" if current is not None else ""
+        reason = (
+            f"“{short(text)}” names no answer; as {label(q)} (question {number}, now "
+            f"{old.display(q)}) {answer.display(q)} looks unlikely, so I have changed nothing: "
+            f"type `edit {number}` to change it{below}."
+        )
+        return ReplyResult(False, reason=reason)
+    if question:
         c.editing, c.pending = q.key, Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True, corrected=True)
     c.answers[q.key] = answer

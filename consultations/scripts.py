@@ -151,6 +151,11 @@ class Question(BaseModel):
         description="Items may be rules ('no customer data outside the EU'), never put aside "
         "as remarks typed among the items ('no US cloud' after a list of tools).",
     )
+    steps_joined: bool = Field(
+        default=False,
+        description="A '+' joins the steps of one item ('chunker + vector search' is one "
+        "pipeline), not two items.",
+    )
     # words that name this question in a correction ("change the volume to 8M")
     names: tuple[str, ...] = ()
 

@@ -70,7 +70,8 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
 )
 _NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what …?"
     r"[\W_]*(?:(?:yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|thanks|thx|lol|haha|hmm+|hm+|"
-    r"um+|uh+|erm|meh|right|got it|alright)[\W_]*)*",
+    r"um+|uh+|erm|meh|right|got it|alright|actually|indeed|"
+    r"ja|jawohl|genau|doch|eigentlich|oui|ouais|d'accord|en fait)[\W_]*)*",  # "eigentlich doch ja"
     re.I,
 )
 _DEPENDS = re.compile(  # "it depends": fair, but nothing to go on; never a vendor or a task
@@ -213,8 +214,16 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 raise AnswerError(
                     f"I could not read that as a list: name each one, please{example}."
                 )
-            items, dropped = without_dropped(split_list(text, named=question.named_items))
+            split = split_list(text, named=question.named_items, steps=question.steps_joined)
+            items, dropped = without_dropped(split)
             items = items[: question.max_items]
+            mashed = [i for i in items if _mashed(i)]  # "agents, asdfgh": no topic
+            items = [i for i in items if i not in mashed]
+            if mashed and not items:  # "and asdfgh"
+                example = for_example(question)
+                raise AnswerError(
+                    f"I could not read that as a list: name each one, please{example}."
+                )
             aside = [  # "no US cloud" after the tools; a goal may be one ("no data outside the EU")
                 i
                 for i in remarks(items)[1]
@@ -249,7 +258,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 if aside
                 else None
             )
-            note = "; ".join(filter(None, [dropped, left, kept_apart, seats])) or None
+            unread = (
+                " and ".join(f"“{m}”" for m in mashed) + " left out: I could not read it"
+                if mashed
+                else None
+            )
+            note = "; ".join(filter(None, [dropped, left, kept_apart, unread, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

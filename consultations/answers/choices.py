@@ -37,7 +37,8 @@ _ALL = re.compile(
 )
 _FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|so|um+|hmm+|well|uh+|then|i guess|i'd say|let's say|probably|maybe|"
-    r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably)$"
+    r"option|number|nr\.?|no\.)[\s,:.!]+)+|[\s,]+(?:i guess|i think|probably|honestly|tbh|"
+    r"to be honest|lol)$"  # "no settled reason honestly": the option ("not really" is a "no")
 )
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
@@ -56,6 +57,7 @@ _LEFT_TO_US = re.compile(
 )
 _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 _NO_APOSTROPHE = re.compile(r"\b(do|does|did|ca|wo|is|are|was|were|has|have|could|would)nt\b")
+_FOREIGN_NO = {"nein", "non"}
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
 
 
@@ -76,7 +78,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     return picked, note
 
 
-_PIECES = re.compile(r"\s*(?:[,;+]|\band\b|\bplus\b)\s*", re.I)
+_PIECES = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\band\b|\bplus\b)\s*", re.I)  # not "1,5 Mio"
 
 
 def _unmatched(question: Question, text: str) -> list[str]:
@@ -112,7 +114,10 @@ def _picks(question: Question, text: str) -> bool:
     return True
 
 
-_HEDGE_ONLY = re.compile(r"(?:tbh|mostly|maybe|probably|i guess|i think|sometimes|also|etc)")
+_HEDGE_ONLY = re.compile(
+    r"(?:tbh|mostly|maybe|probably|i guess|i think|sometimes|also|etc|honestly|to be honest|"
+    r"really|lol)"
+)
 
 
 def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
@@ -123,6 +128,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     folded = _NO_APOSTROPHE.sub(r"\1n't", folded)  # "they dont fit": "don't fit"
     named = _OPTION.match(folded)  # "option two": a number, not the word "two"
     folded = _FILLER.sub("", folded) or folded  # "ok so 2", "hmm, 3 i guess": 2, 3
+    if folded in _FOREIGN_NO and not any(folded in c.synonyms for c in choices):
+        folded = "no"  # "nein" at "What could the images resemble…?": as "no" reads there
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
     spelled = [w for w in re.split(r"[\s,&+/]+|\band\b", folded) if w]
@@ -286,6 +293,18 @@ def _stems(text: str) -> set[str]:
     return words | {stem(w) for w in words}
 
 
+_PLURALS = ({"s", "es", "x"}, {"n", "en", "e"})  # French and English ones; German ones
+
+
+def _other_language(word: str, near: str) -> bool:
+    """ "variantes" and "varianten": one stem, a French plural and a German one — the same word
+    in another language, not a slip of the keyboard."""
+    shared = min(len(word), len(near))
+    stem = word[: next((i for i in range(shared) if word[i] != near[i]), shared)]
+    ends = {word[len(stem) :], near[len(stem) :]}
+    return len(stem) >= 5 and all(ends & group for group in _PLURALS)
+
+
 def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str | None] | None:
     """ "few secunds is ok": the options read with each misspelt word ("secunds") put right, and
     said back; None when no word is a near-miss of an option's word or nothing is picked then."""
@@ -304,8 +323,9 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
         picked, note = choose(question, fixed)
     except AnswerError:
         return None
-    said = ", ".join(f"“{w}” as “{r}”" for w, r in sorted(fixes.items()))
-    return picked, "; ".join(filter(None, [f"read {said}", note]))
+    typos = sorted((w, r) for w, r in fixes.items() if not _other_language(w, r))
+    said = ", ".join(f"“{w}” as “{r}”" for w, r in typos)  # "variantes" is French: no typo
+    return picked, "; ".join(filter(None, [f"read {said}" if said else None, note])) or None
 
 
 _BUT_NOT = re.compile(  # "…, but not Midjourney", "Firefly is indemnified, MJ and Canva not"

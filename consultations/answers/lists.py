@@ -11,9 +11,11 @@ from consultations.answers.vendors import MODEL_WORDS, VERSIONED_MODELS
 __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_we"]
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
-_JOINER = re.compile(
-    r"^(?:plus|also|and also|as well as|and|then|und|sowie)\s+", re.I
-)  # "…, plus Mistral"
+_JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
+    r"^(?:plus|also|and also|as well as|and|then|und|sowie|"
+    r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
+    re.I,
+)
 _ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
@@ -68,15 +70,22 @@ _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(
 _PLUS_SIGN = re.compile(r"\s+\+\s+")
 
 
-def split_list(text: str, named: bool = False) -> list[str]:
+_ABOUT = re.compile(
+    r"^(?:(?:stuff|things|anything|something|mostly|mainly|papers)\s+)?about\s+(?=[a-z])", re.I
+)
+
+
+def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]:
     """Items of a list; ``named``: items name things (vendors, models), so a lower-case
-    sentence among capitalised names is a comment on the item before it, not an item."""
+    sentence among capitalised names is a comment on the item before it, not an item;
+    ``steps``: a "+" joins the steps of one item ("chunker + vector search")."""
     text = _PREAMBLE.sub("", text, count=1)  # "we run a contract agent and …": the agents
     rest, via = introduced(text)  # "Vendors: OpenAI, Anthropic", "MCP: jira, github"
-    if via is not None and len(items := split_list(rest, named)) > 1:
+    if via is not None and len(items := split_list(rest, named, steps)) > 1:
         return [f"{item} via {via}" for item in items]
     text = text if via is not None else rest
-    text = _enumeration_as_lines(_PLUS_SIGN.sub(", ", text))  # "deepmind + ai2": a list
+    text = text if steps else _PLUS_SIGN.sub(", ", text)  # "deepmind + ai2": a list
+    text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > 1:
         parts = lines
@@ -108,6 +117,7 @@ def split_list(text: str, named: bool = False) -> list[str]:
         if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
             item = f"{item[unsure.end() :]} (maybe)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
+        item = _ABOUT.sub("", item)  # "about hallucination": the topic is hallucination
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
         if item and item.casefold() not in seen:

@@ -54,6 +54,13 @@ def no_figure(question: Question, text: str, found: list[Quantity]) -> list[Quan
             f"I read “{text.strip()}” as none, but this needs at least {low}: type a "
             f"number{example(question)}{skip}."
         )
+    band = None if question.parts or nothing_lost else question.plausible_for(None)
+    if band is not None and band[0] > 0:  # "none really" at "how many requests …?": no 0
+        raise AnswerError(
+            f"I read “{text.strip()}” as none, but the report needs a figure here: a rough "
+            f"guess will do{example(question)}, or type 0 if it really is none"
+            + (", or `skip` it." if question.optional else ".")
+        )
     return [Quantity((0.0,), 0, len(text))]
 
 

@@ -36,6 +36,7 @@ from consultations.answers.model import (
     plain,
 )
 from consultations.answers.nothing import as_fraction, no_figure, not_yet
+from consultations.answers.ours import our_figure
 from consultations.answers.parts import (
     PartMissing,
     assign_parts,
@@ -84,7 +85,7 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
-    r"(?:^|[\s,;.(]+)(?P<cue>actually|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
+    r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
     r"or rather|make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
@@ -229,6 +230,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != usual.start]
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
+    elif not question.parts and (ours := our_figure(text, quantities)) is not None:
+        quantities = [ours, *(q for q in quantities if q.start != ours.start)]
+        which = "the one you said you use"  # "1M on gemini, 128k on the one we actually use"
     elif question.unit == "people" and (built := builders(text, quantities)) is not None:
         quantities = [built, *(q for q in quantities if q.start != built.start)]
         which = "the one named as the people who build"  # "150 total, ~60 in eng": the 60
@@ -350,6 +354,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
                 f"I read “{staff.text.strip()}” as people; I need what they cost in money "
                 "(for example $8,000 a month for an engineer half time)."
             )
+        if found[0].unit is not None and not any(q.currency for q in found):
+            raise refusal(question, text, found[0])  # "40 people, 5 days each": no $5
     if kind is NumberKind.COUNT and (shares := [q for q in found if q.unit == "%"]):
         found = [q for q in found if q.unit != "%"]  # "50% more than last year (2M)": 2M
         if not found:

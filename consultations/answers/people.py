@@ -27,7 +27,12 @@ SOLO = re.compile(
     r"\bby myself\b|\bone[- ]man\b",
     re.I,
 )
-ME_AND = re.compile(r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s", re.I)
+_ME = (  # "me", "it's me", "the team is just me", "I'm solo": the speaker, before the others
+    r"^\s*(?:(?:it'?s|it\s+is|that'?s|(?:the\s+)?team\s+is|we\s+are|we'?re)\s+)?"
+    r"(?:(?:just|only)\s+)?(?:me|myself|i|i'?m\s+solo|i\s+am\s+solo)[\s,]+"
+    r"(?:and|plus|\+|with)\s+"
+)
+ME_AND = re.compile(_ME, re.I)
 PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
     r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
     r"folks|guys|members?|analysts?|agents? on (?:the )?team)(?![\w-])",
@@ -37,7 +42,7 @@ HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
 
 
 ME_AND_ONE = re.compile(  # "just me and a freelancer": one more
-    r"^\s*(?:just\s+)?(?:me|myself|i)\s+(?:and|plus|\+|with)\s+(?:a|an|one)\s+[a-z]", re.I
+    _ME + r"(?:a|an|one)\s+[a-z]", re.I
 )
 _TEAMS_OF = re.compile(  # "two teams of 5", "3 scrum teams of 7"; not "2k (IT), ML team of 40"
     r"\s*(?:[a-z-]+\s+)?(?:teams?|squads?|groups?|pods?)\s+of\s*", re.I
