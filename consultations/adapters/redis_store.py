@@ -177,14 +177,8 @@ class RedisConsultationStore:
     def list(self, owner: Owner, limit: int = 50) -> list[Consultation]:
         """Newest first. Entries whose consultation expired are dropped from the index."""
         ids = [_text(i) for i in self._r.zrevrange(self._index(owner), 0, limit - 1)]
-        if not ids:
-            return []
-        pipe = self._r.pipeline(transaction=False)
-        for cid in ids:
-            pipe.hmget(self._doc(owner, cid), _FIELDS)
         found, gone = [], []
-        for cid, fields in zip(ids, pipe.execute(), strict=True):
-            c = self._read(owner, cid, fields)
+        for cid, c in self._load(owner, ids):
             (found.append(c) if c else gone.append(cid))
         if gone:
             self._r.zrem(self._index(owner), *gone)
@@ -202,14 +196,8 @@ class RedisConsultationStore:
         indexed, latest = pipe.execute() if recent > 0 else (self._r.smembers(key), [])
         listed = {_text(i) for i in indexed}
         ids = sorted(listed | {_text(i) for i in latest})
-        if not ids:
-            return []
-        pipe = self._r.pipeline(transaction=False)
-        for cid in ids:
-            pipe.hmget(self._doc(owner, cid), _FIELDS)
         found, gone = [], []
-        for cid, fields in zip(ids, pipe.execute(), strict=True):
-            c = self._read(owner, cid, fields)
+        for cid, c in self._load(owner, ids):
             if c and c.status is Status.ACTIVE and c.location.get("channel") == channel:
                 found.append(c)
             elif cid in listed:
@@ -217,6 +205,20 @@ class RedisConsultationStore:
         if gone:
             self._r.srem(key, *gone)
         return sorted(found, key=lambda c: c.updated_at, reverse=True)
+
+    def _load(
+        self, owner: Owner, ids: builtins.list[str]
+    ) -> builtins.list[tuple[str, Consultation | None]]:
+        """Each id with its consultation (None: expired or unreadable), in one round trip."""
+        if not ids:
+            return []
+        pipe = self._r.pipeline(transaction=False)
+        for cid in ids:
+            pipe.hmget(self._doc(owner, cid), _FIELDS)
+        return [
+            (cid, self._read(owner, cid, fields))
+            for cid, fields in zip(ids, pipe.execute(), strict=True)
+        ]
 
     # writes
     def save(self, c: Consultation) -> Consultation:
