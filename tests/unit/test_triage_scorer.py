@@ -434,3 +434,27 @@ def test_image_or_sequence_alignment_is_no_failure_evidence_but_llm_alignment_is
     ]
     for r in triage(safety, weights, semantic=model):
         assert "failure" in r.questions and "alignment'" in r.why, r.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_robust_locomotion_or_statistics_is_no_failure_evidence_but_robust_to_attacks_is(
+    semantic: bool,
+) -> None:
+    """ "Robust Regression of General ReLUs with Queries" was 'closest to failure: robust'."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    other = [
+        paper("r1", "Learning Robust Locomotion for Quadruped Robots on Rough Terrain"),
+        paper("r2", "Robust Regression of General ReLUs with Queries"),
+        paper("r3", "Non-rectangular Robust MDPs with Normed Uncertainty Sets"),
+    ]
+    for r in triage(other, weights, semantic=model):
+        assert "'robust" not in r.why, r.why
+    attacked = [
+        paper("a1", "FrameShield: Adversarially Robust Video Anomaly Detection"),
+        paper("a2", "ReliabilityRAG: Effective and Provably Robust Defense for RAG-based Search"),
+    ]
+    for r in triage(attacked, weights, semantic=model):
+        assert "failure" in r.questions and "robust" in r.why, r.why
