@@ -52,6 +52,7 @@ from consultations.advisors.synthesis_order import (
     one_workflow_each,
     pitched_to_clients,
     residency_map_first,
+    seats_only,
     traced_before_live,
     value_before_prototype,
 )
@@ -72,6 +73,8 @@ from consultations.report import Figure, Recommendation, Report, Section
 
 QUARTERS = ("0-3 months", "3-6 months", "6-9 months", "9-12 months")
 PEOPLE_PER_TRACK = 15
+MODEL_SPEND = "monthly model spend"
+SEATS_SPEND = "monthly spend on AI seats and licences"
 MAX_TRACKS = 3
 TITLES = {
     "model-convergence": "Model Convergence Strategy",
@@ -102,11 +105,12 @@ def advise(request: AdvisorInput) -> Report:
     agents = "agent" in use.casefold() or "reasoning-telemetry" in done
     bill = monthly_bill(use, request.earlier)
     small = money(*bill) if bill is not None and bill[0] < SMALL_BILL else None
+    seats = seats_only(use)
     for c in constraints:
-        items.extend(i for i in chain(c, set(done), agents, small) if _new(i, items))
+        items.extend(i for i in chain(c, set(done), agents, small, seats) if _new(i, items))
     for g in goals:
         items.extend(
-            i for i in from_goal(goal_tags(g), set(done), agents, g, small) if _new(i, items)
+            i for i in from_goal(goal_tags(g), set(done), agents, g, small, seats) if _new(i, items)
         )
     one_workflow_each(items)
     nothing_live(items, use)
@@ -177,6 +181,8 @@ def advise(request: AdvisorInput) -> Report:
     for g in goals:
         serving = [r.title for r in recs if g in r.detail]
         measure = goal_measure(g)
+        if seats:  # no model bill of their own: what they pay for is seats
+            measure = measure.replace(MODEL_SPEND, SEATS_SPEND, 1)
         goal_lines.append(
             f"{g} — served by: "
             + (

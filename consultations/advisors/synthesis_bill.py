@@ -45,3 +45,19 @@ def cap_the_bill(amount: str) -> Item:
         {"model-cost"},
         weeks=2.0,
     )
+
+
+def seats_in_use() -> Item:
+    """The budget step for a team whose AI is only tools paid per seat ("ChatGPT Team for
+    everyone and Microsoft Copilot"): no workload of its own to price, but seats to count."""
+    return Item(
+        "Count the AI seats in use against the seats you pay for, then cancel the unused at "
+        "renewal",
+        "Each tool's admin console shows who used it in the last 30 days; seats idle that long "
+        "go at the next renewal, and a plan tier above what people use steps down.",
+        "procurement",
+        "monthly spend on AI seats and licences against this month's",
+        "constraint",
+        {"model-cost"},
+        weeks=1.0,
+    )

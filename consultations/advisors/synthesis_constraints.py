@@ -3,7 +3,7 @@ one after it, which waits for the first. Pure."""
 
 from __future__ import annotations
 
-from consultations.advisors.synthesis_bill import cap_the_bill
+from consultations.advisors.synthesis_bill import cap_the_bill, seats_in_use
 from consultations.advisors.synthesis_items import LAUNCH_STEPS, Item, lower_first, size
 
 SHELVED_HUNT = "List the workflows shelved as too complex"
@@ -64,10 +64,17 @@ FOLLOW_UPS: dict[str, Step] = {  # the step after a constraint's first, to reach
 
 
 def chain(
-    constraint: str, done: set[str], agents: bool = True, small_bill: str | None = None
+    constraint: str,
+    done: set[str],
+    agents: bool = True,
+    small_bill: str | None = None,
+    seats: bool = False,
 ) -> list[Item]:
     """A constraint's first step and the one after it (which waits for the first);
-    ``small_bill``: the model bill a month, said, when too small for a server to pay back."""
+    ``small_bill``: the model bill a month, said, when too small for a server to pay back;
+    ``seats``: whether the team's AI is only tools paid per seat (no workload to price)."""
+    if constraint == "budget" and seats and "edge-economics" not in done:
+        return [seats_in_use()]
     if constraint == "budget" and small_bill is not None and "edge-economics" not in done:
         return [cap_the_bill(small_bill)]
     first = from_constraint(constraint, done, agents)

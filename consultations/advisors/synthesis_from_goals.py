@@ -48,10 +48,11 @@ def from_goal(
     agents: bool = True,
     goal: str = "",
     small_bill: str | None = None,
+    seats: bool = False,
 ) -> list[Item]:
     """The first steps (and the one after) for a goal whose consultation was not run; a
     delivery is named in the goal's own words ("Get the underwriting assistant to production");
-    ``small_bill``: as :func:`chain` takes it."""
+    ``small_bill``, ``seats``: as :func:`chain` takes them."""
     if "inventory" in tags:
         return [_inventory()]
     if "policy" in tags:
@@ -73,7 +74,7 @@ def from_goal(
             named = workflow_named(goal) if key == "automation" else None
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
                 return [_prototype(named)]  # prototype of the same workflow replaces it later)
-            items = chain(key, done, agents, small_bill)
+            items = chain(key, done, agents, small_bill, seats)
             if items and key == "launch" and goal:
                 items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
             if items:

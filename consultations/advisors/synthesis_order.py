@@ -41,6 +41,20 @@ _OWN_CALLS = re.compile(  # a model the team calls itself, from its own code
     r"openai|anthropic|gpt-?\d\w*)\b",
     re.I,
 )
+_IMAGE_APIS = re.compile(  # image generation priced per image: a workload to price
+    r"\b(?:midjourney|dall-?e|firefly|stable diffusion|imagen|flux)\b", re.I
+)
+
+
+def seats_only(use: str) -> bool:
+    """ "ChatGPT Team for everyone and Microsoft Copilot, nothing else": the team's AI is only
+    tools paid per seat, so there is no workload of its own to price against local."""
+    return bool(
+        _SAAS.search(use)
+        and not _OWN_CALLS.search(use)
+        and not _IMAGE_APIS.search(use)
+        and not NOTHING_LIVE.search(use)
+    )
 
 
 def nothing_live(items: list[Item], use: str) -> None:

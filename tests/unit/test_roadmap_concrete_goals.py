@@ -187,3 +187,26 @@ def test_a_three_person_agency_gets_steps_sized_for_three(catalog: Catalog) -> N
     assert any(
         a.startswith("Effort per item is our rough sizing: a pilot") for a in big.assumptions
     )
+
+
+def test_a_team_on_seat_tools_only_counts_its_seats_not_a_workload_to_price(
+    catalog: Catalog,
+) -> None:
+    """'ChatGPT Team for everyone and Microsoft Copilot, nothing else' under a budget was told
+    to 'Price your highest-volume workload: API against local': it has no API workload."""
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            **MARKETING,
+            "industry": "insurance",
+            "team_size": "12",
+            "ai_use": "ChatGPT Team for everyone and Microsoft Copilot, nothing else",
+            "goals": "cut our AI costs by 20%",
+        },
+    )
+    text = render_report_markdown(r)
+    assert "API against local" not in text and "server" not in text
+    line = goal_line(r, "cut our AI costs by 20%")
+    assert "Count the AI seats in use against the seats you pay for" in served_by(line)
+    assert "Measure: monthly spend on AI seats and licences" in line

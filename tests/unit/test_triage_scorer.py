@@ -410,3 +410,51 @@ def test_a_graph_edge_or_the_edge_of_stability_is_no_device_but_edge_serving_is(
         assert "compute" not in r.questions and "edge" not in r.why, r.why
     near = score([paper("n", "Edge Inference for Small Language Models")], semantic=model)
     assert "edge inference" in near.phrases(0, 2), near.phrases(0, 2)  # compute's evidence
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_image_or_sequence_alignment_is_no_failure_evidence_but_llm_alignment_is(
+    semantic: bool,
+) -> None:
+    """ "FastJAM: a Fast Joint Alignment Model for Images" answered failure: 'alignment'."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    other = [
+        paper("a1", "FastJAM: a Fast Joint Alignment Model for Images"),
+        paper("a2", "NeuSymEA: Neuro-symbolic Entity Alignment via Variational Inference"),
+        paper("a3", "Multiple Sequence Alignment with Graph Neural Networks"),
+    ]
+    for r in triage(other, weights, semantic=model):
+        assert "alignment" not in r.why, r.why
+    safety = [
+        paper("s1", "Lifelong Safety Alignment for Language Models"),
+        paper("s2", "Improving LLM General Preference Alignment via Online Mirror Descent"),
+    ]
+    for r in triage(safety, weights, semantic=model):
+        assert "failure" in r.questions and "alignment'" in r.why, r.why
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_robust_locomotion_or_statistics_is_no_failure_evidence_but_robust_to_attacks_is(
+    semantic: bool,
+) -> None:
+    """ "Robust Regression of General ReLUs with Queries" was 'closest to failure: robust'."""
+    from consultations.adapters.triage_model import default_model
+
+    model = default_model() if semantic else None
+    weights = Profile(weights={"cost": 0, "failure": 1, "compute": 0})
+    other = [
+        paper("r1", "Learning Robust Locomotion for Quadruped Robots on Rough Terrain"),
+        paper("r2", "Robust Regression of General ReLUs with Queries"),
+        paper("r3", "Non-rectangular Robust MDPs with Normed Uncertainty Sets"),
+    ]
+    for r in triage(other, weights, semantic=model):
+        assert "'robust" not in r.why, r.why
+    attacked = [
+        paper("a1", "FrameShield: Adversarially Robust Video Anomaly Detection"),
+        paper("a2", "ReliabilityRAG: Effective and Provably Robust Defense for RAG-based Search"),
+    ]
+    for r in triage(attacked, weights, semantic=model):
+        assert "failure" in r.questions and "robust" in r.why, r.why
