@@ -180,7 +180,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         quantities = [Quantity((1.0,), 0, len(text))]
     elif question.unit == "people" and ME_AND.match(text) and len(quantities) == 1:
         q = quantities[0]  # "me and 2 contractors": 3 people, said back
-        said = f"you and {q.text.strip() or plain(q.readings[0])} more"
+        named = re.sub(r"^(?:and|plus)\s+", "", q.text.strip(), flags=re.I)  # "and three devs"
+        more = "" if q.unit == "fte" else " more"  # "3 devs" says who; "2", "one" do not
+        said = f"you and {named or plain(q.readings[0])}{more}"
         quantities = [replace(q, readings=tuple(r + 1 for r in q.readings), note=said)]
     worded = not quantities and question.parts and kind is NumberKind.PERCENT
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
