@@ -50,6 +50,7 @@ from consultations.answers.people import (
     SOLO,
     builders,
     hours_as_days,
+    role_headcount,
     staff,
     staff_hours,
     whole_people,
@@ -176,6 +177,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
+        if (team := role_headcount(text)) is not None:  # "6 devs, 1 data person": 7
+            quantities = [team]
     if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"
         quantities = [Quantity((1.0,), 0, len(text))]
     elif question.unit == "people" and ME_AND.match(text) and len(quantities) == 1:

@@ -24,3 +24,34 @@ def test_me_and_my_devs_is_said_back_as_typed(catalog: Catalog, typed: str, said
     a = parse_answer(team, typed)
     assert a.note == said
     assert a.number == (4 if "devs" in typed else 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "number", "said"),
+    [
+        ("so 6 entwickler, 1 data person", 7, "6 entwickler + 1 data person added up"),
+        ("6 devs, 1 data person", 7, "6 devs + 1 data person added up"),
+        (
+            "4 engineers, 2 data scientists and a PM",
+            7,
+            "4 engineers + 2 data scientists + a PM added up",
+        ),
+        ("one PM and 5 engineers", 6, "one PM + 5 engineers added up"),  # was 5, said nothing
+    ],
+)
+def test_a_team_listed_by_role_is_one_headcount_added_up(
+    catalog: Catalog, typed: str, number: int, said: str
+) -> None:
+    """These were 6, 6, 4 and 5 people: the first figure, the others left out."""
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    a = parse_answer(team, typed)
+    assert (a.number, a.note) == (number, said)
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [("5 devs, 2 of them senior", 5), ("150 people total, ~60 in eng", 60)],
+)
+def test_a_part_of_the_team_is_not_added(catalog: Catalog, typed: str, number: int) -> None:
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    assert parse_answer(team, typed).number == number
