@@ -68,7 +68,7 @@ from consultations.answers.units import (
     WORKING_DAYS_A_WEEK,
     spelled_out,
 )
-from consultations.answers.vendors import VERSIONED_MODELS
+from consultations.answers.vendors import VERSIONED_MODELS, usd_vendor
 from consultations.answers.years import without_years
 from consultations.scripts import NumberKind, Question
 
@@ -199,6 +199,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = currency_of(question, text, quantities)
+    vendor = usd_vendor(typed) if per and currency is None and kind is NumberKind.MONEY else None
+    if vendor is not None:  # "bei openai so 2,50 / 10 pro million": OpenAI's dollars
+        currency = "USD"
+        said = f"read as US dollars, the currency {vendor} prices its API in"
+        total = "; ".join(filter(None, [total, said]))  # said back with "2 days total for all"
     if kind is NumberKind.MONEY:
         quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:

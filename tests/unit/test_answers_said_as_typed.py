@@ -55,3 +55,36 @@ def test_a_team_listed_by_role_is_one_headcount_added_up(
 def test_a_part_of_the_team_is_not_added(catalog: Catalog, typed: str, number: int) -> None:
     team = catalog.by_slug(SYNTHESIS).question("team_size")
     assert parse_answer(team, typed).number == number
+
+
+EDGE = "edge-economics"
+
+
+@pytest.mark.parametrize(
+    ("typed", "vendor"),
+    [
+        ("bei openai so 2,50 / 10 pro million", "OpenAI"),
+        ("gpt-4o 2.50 / 10", "OpenAI"),
+        ("claude on bedrock 3/15", "AWS Bedrock"),
+        ("azure openai 2.5 / 10", "Azure OpenAI"),
+    ],
+)
+def test_api_prices_at_a_dollar_vendor_are_read_as_dollars(
+    catalog: Catalog, typed: str, vendor: str
+) -> None:
+    """These had no currency, so the report took the local costs' (often euros) or its own."""
+    price = catalog.by_slug(EDGE).question("price")
+    a = parse_answer(price, typed)
+    assert a.currency == "USD"
+    assert a.note == f"read as US dollars, the currency {vendor} prices its API in"
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency"), [("2.50 / 10", None), ("€2,50 / 10 bei openai", "EUR")]
+)
+def test_api_prices_keep_the_currency_typed_or_none(
+    catalog: Catalog, typed: str, currency: str | None
+) -> None:
+    price = catalog.by_slug(EDGE).question("price")
+    a = parse_answer(price, typed)
+    assert (a.currency, a.note) == (currency, None)
