@@ -7,6 +7,8 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import EDGE as EDGE_ANSWERS
+from tests.unit.test_advisors import run
 
 SYNTHESIS = "strategy-synthesis"
 
@@ -88,3 +90,24 @@ def test_api_prices_keep_the_currency_typed_or_none(
     price = catalog.by_slug(EDGE).question("price")
     a = parse_answer(price, typed)
     assert (a.currency, a.note) == (currency, None)
+
+
+def test_the_edge_report_says_the_dollars_came_from_the_vendor(catalog: Catalog) -> None:
+    """With euros typed for the local costs, the report said "Your API prices had no currency:
+    read as EUR, like your local costs" and compared OpenAI's dollars as euros."""
+    price = "bei openai so 2,50 / 10 pro million"
+    r = run(catalog, EDGE, dict(EDGE_ANSWERS, price=price, local_cost="8000 EUR, 300 EUR a month"))
+    assert (
+        "API prices in USD (no currency typed: OpenAI prices its API in US dollars) and local "
+        "costs in EUR: convert one side" in " ".join(r.assumptions)
+    )
+    r = run(catalog, EDGE, dict(EDGE_ANSWERS, price=price, local_cost="8000, 300 a month"))
+    assert any(
+        a.startswith(
+            "Your local costs had no currency: read as USD, like your API prices (no currency "
+            "typed: OpenAI prices its API in US dollars)."
+        )
+        for a in r.assumptions
+    )
+    r = run(catalog, EDGE, dict(EDGE_ANSWERS, price="$2.50 / $10", local_cost="8000 EUR, 300 EUR"))
+    assert "no currency typed" not in " ".join(r.assumptions)  # typed in dollars: nothing to say
