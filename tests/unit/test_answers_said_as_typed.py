@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_advisors import EDGE as EDGE_ANSWERS
 from tests.unit.test_advisors import run
@@ -111,3 +111,25 @@ def test_the_edge_report_says_the_dollars_came_from_the_vendor(catalog: Catalog)
     )
     r = run(catalog, EDGE, dict(EDGE_ANSWERS, price="$2.50 / $10", local_cost="8000 EUR, 300 EUR"))
     assert "no currency typed" not in " ".join(r.assumptions)  # typed in dollars: nothing to say
+
+
+AUTOMATION = "automation-frontier"
+
+
+@pytest.mark.parametrize("typed", ["some", "partly", "some of them", "Some.", "teilweise"])
+def test_some_at_checkable_asks_which_workflows(catalog: Catalog, typed: str) -> None:
+    """These got a bare "Pick one or more of: …", as if the answer said nothing."""
+    checkable = catalog.by_slug(AUTOMATION).question("checkable")
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(checkable, typed)
+    assert str(refused.value) == (
+        "Which of them can be checked? Say it per workflow, for example: invoices can be "
+        "checked, claims only a person."
+    )
+    said = parse_answer(checkable, "invoices can be checked, claims only a person")
+    assert said.choices == ("verify", "human")  # the example given reads as asked
+
+
+def test_some_at_a_question_with_its_own_some_option_is_that_option(catalog: Catalog) -> None:
+    logs = catalog.by_slug(AUTOMATION).question("logs")
+    assert parse_answer(logs, "some").choices == ("some",)
