@@ -106,6 +106,12 @@ class Question(BaseModel):
         "thing asked about ('Azure covers us, Midjourney doesn't'), is this option, said back; "
         "the advisor reads the words thing by thing.",
     )
+    partly: str | None = Field(
+        default=None,
+        max_length=200,
+        description="At a multiple choice about several things, what to ask when the answer is "
+        "only 'some' or 'partly': which of them fall under which option.",
+    )
     # number
     kind: NumberKind | None = None
     parts: tuple[str, ...] = Field(

@@ -6,10 +6,12 @@ import math
 import re
 from collections.abc import Callable
 
-from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
 from consultations.advisors.edge_plan import load_said, plan, quality_note, verdict_and_reasons
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
+from consultations.answers.money import CURRENCY_WORDS
+from consultations.answers.vendors import usd_vendor
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
 SECONDS_PER_MONTH = 30 * 24 * 3600
@@ -283,7 +285,7 @@ def advise(request: AdvisorInput) -> Report:
                     "sensitivity": "No data sensitivity given: assumed internal data.",
                 },
             ),
-            *_currency_notes(priced_in, built_in, sheet.given("price")),
+            *_currency_notes(priced_in, built_in, sheet.given("price"), _vendor_priced(sheet)),
             "A month is 30 days and prices stay as quoted."
             + (
                 f" Batch work: the API side is priced at {BATCH_DISCOUNT:.0%} of list, as "
@@ -384,8 +386,21 @@ def _months(n: float | None) -> str:
     return "under a month" if n < 1 else plural(round(n, 1), "month")
 
 
-def _currency_notes(priced_in: str, built_in: str, priced: bool) -> tuple[str, ...]:
-    """Say when the two sides' currencies were taken one from the other, or differ."""
+def _vendor_priced(sheet: AnswerSheet) -> str:
+    """ " (no currency typed: OpenAI prices its API in US dollars)" when the API prices were read
+    as dollars from the vendor named ("bei openai so 2,50 / 10"), else nothing."""
+    raw = sheet.raw("price")
+    vendor = None if CURRENCY_WORDS.search(raw) else usd_vendor(raw)
+    if vendor is None or sheet.currency("price", "") != "USD":
+        return ""
+    return f" (no currency typed: {vendor} prices its API in US dollars)"
+
+
+def _currency_notes(
+    priced_in: str, built_in: str, priced: bool, from_vendor: str = ""
+) -> tuple[str, ...]:
+    """Say when the two sides' currencies were taken one from the other, or differ; and when
+    the API prices' currency was read from the vendor named (``from_vendor``)."""
     if priced and not priced_in and built_in:
         return (
             f"Your API prices had no currency: read as {built_in}, like your local costs. If "
@@ -393,13 +408,13 @@ def _currency_notes(priced_in: str, built_in: str, priced: bool) -> tuple[str, .
         )
     if priced and priced_in and not built_in:
         return (
-            f"Your local costs had no currency: read as {priced_in}, like your API prices. If "
-            "they are in another currency, retype them with it.",
+            f"Your local costs had no currency: read as {priced_in}, like your API "
+            f"prices{from_vendor}. If they are in another currency, retype them with it.",
         )
     if priced_in and built_in and priced_in != built_in:
         return (
-            f"API prices in {priced_in} and local costs in {built_in}: convert one side at "
-            "today's rate before trusting the comparison (no rate is applied here).",
+            f"API prices in {priced_in}{from_vendor} and local costs in {built_in}: convert "
+            "one side at today's rate before trusting the comparison (no rate is applied here).",
         )
     return ()
 

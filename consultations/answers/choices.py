@@ -239,7 +239,20 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     yes = _BARE_YES.fullmatch(folded) or _YES_AND.match(folded)  # "yes, finance audits us"
     if yes and (which := _which_yes(question)) is not None:
         raise AnswerError(which)  # "yes" at "do you need an audit trail?": which yes
+    if question.partly and _PARTLY.fullmatch(folded):  # "some of them": which ones
+        raise AnswerError(question.partly)
     raise AnswerError(_pick(question))
+
+
+_PARTLY = re.compile(  # "some", "partly", "some of them", "teilweise": not which ones
+    r"(?:(?:i guess|i think|maybe|probably|well|hmm+|um+|yes|yeah|ja|oui)[\s,]+)*"
+    r"(?:some(?:\s+of\s+them)?(?:\s+(?:can|are|do|yes))?|partly|partially|in part|"
+    r"a few(?: of them)?|"
+    r"a couple(?: of them)?|half(?: of them)?|a mix|mixed|not all(?: of them)?|only some|"
+    r"some yes,? some no|some can,? some can'?t|depends on the workflow|"
+    r"teilweise|teils|zum teil|manche|einige|en partie|partiellement|certains|certaines|"
+    r"quelques-uns|quelques-unes)(?:[\s,]+(?:i guess|i think|maybe|probably|tbh|really))*"
+)
 
 
 _NOBODY_DOES = re.compile(  # "nobody checks", "no one really reviews them", "niemand prüft"

@@ -50,6 +50,7 @@ from consultations.answers.people import (
     SOLO,
     builders,
     hours_as_days,
+    role_headcount,
     staff,
     staff_hours,
     whole_people,
@@ -67,7 +68,7 @@ from consultations.answers.units import (
     WORKING_DAYS_A_WEEK,
     spelled_out,
 )
-from consultations.answers.vendors import VERSIONED_MODELS
+from consultations.answers.vendors import VERSIONED_MODELS, usd_vendor
 from consultations.answers.years import without_years
 from consultations.scripts import NumberKind, Question
 
@@ -176,11 +177,15 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
+        if (team := role_headcount(text)) is not None:  # "6 devs, 1 data person": 7
+            quantities = [team]
     if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"
         quantities = [Quantity((1.0,), 0, len(text))]
     elif question.unit == "people" and ME_AND.match(text) and len(quantities) == 1:
         q = quantities[0]  # "me and 2 contractors": 3 people, said back
-        said = f"you and {q.text.strip() or plain(q.readings[0])} more"
+        named = re.sub(r"^(?:and|plus)\s+", "", q.text.strip(), flags=re.I)  # "and three devs"
+        more = "" if q.unit == "fte" else " more"  # "3 devs" says who; "2", "one" do not
+        said = f"you and {named or plain(q.readings[0])}{more}"
         quantities = [replace(q, readings=tuple(r + 1 for r in q.readings), note=said)]
     worded = not quantities and question.parts and kind is NumberKind.PERCENT
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
@@ -194,6 +199,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
             raise AnswerError(f"I need {need}{example(question)}.")
         raise AnswerError(f"I need a number here{example(question)}.")
     currency = currency_of(question, text, quantities)
+    vendor = usd_vendor(typed) if per and currency is None and kind is NumberKind.MONEY else None
+    if vendor is not None:  # "bei openai so 2,50 / 10 pro million": OpenAI's dollars
+        currency = "USD"
+        said = f"read as US dollars, the currency {vendor} prices its API in"
+        total = "; ".join(filter(None, [total, said]))  # said back with "2 days total for all"
     if kind is NumberKind.MONEY:
         quantities = seats_priced(text, machines_priced(text, quantities))  # "30 users at $60"
         if not quantities and not question.parts:

@@ -134,3 +134,38 @@ def with_noun(text: str, q: Quantity) -> str:
     """The number as typed with the noun after it ("3 ppl")."""
     m = PEOPLE_AFTER.match(text, q.end)
     return text[q.start : m.end() if m else q.end].strip()
+
+
+_ROLE = (  # who is counted in a team: "devs", "data person", "PM", "Entwickler"
+    r"(?:people|persons?|person|ppl|folks|heads?|staff|ftes?|engineers?|devs?|developers?|"
+    r"entwickler(?:innen)?|ingenieur(?:e|innen)?|data\s+(?:person|people|folks|guy|guys)|"
+    r"scientists?|analysts?|researchers?|designers?|pms?|pos?|product\s+(?:managers?|owners?|"
+    r"people)|managers?|leads?|architects?|testers?|qa|sres?|ops|devops|admins?|contractors?|"
+    r"freelancers?|interns?|students?|phds?|postdocs?|werkstudent(?:en|innen)?|"
+    r"mitarbeiter(?:innen)?|leute|personen?)"
+)
+_ROLE_ITEM = re.compile(  # "6 entwickler", "2 data scientists", "a PM", "1 ML engineer"
+    rf"(?:(?:so|about|around|roughly|ca\.?|circa|etwa|ungefähr|~)\s*)?"
+    rf"(?P<said>(?P<n>\d{{1,4}}|an?|one|eine?n?)\s+(?:[a-z&/-]+\s+){{0,2}}?{_ROLE})\.?",
+    re.I,
+)
+_ROLE_SEP = re.compile(r"\s*(?:[,;+&]|\band\b|\bund\b|\bplus\b)\s*", re.I)
+
+
+def role_headcount(text: str) -> Quantity | None:
+    """ "6 devs, 1 data person", "4 engineers, 2 data scientists and a PM": a team listed by
+    role is one headcount, added up and said back; None unless every piece is a role counted."""
+    pieces = [p for p in _ROLE_SEP.split(text.strip(" .!")) if p]
+    if len(pieces) < 2:
+        return None
+    counts: list[float] = []
+    said: list[str] = []
+    for piece in pieces:
+        m = _ROLE_ITEM.fullmatch(piece)
+        if m is None:
+            return None
+        n = m.group("n")
+        counts.append(float(n) if n.isdigit() else 1.0)
+        said.append(m.group("said"))
+    note = f"{' + '.join(said)} added up"
+    return Quantity((sum(counts),), 0, len(text), text=text, note=note)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Model families whose version follows the name ("claude 3.5", "gpt-4o", "llama 3 70b")
 VERSIONED_MODELS = (
     "gpt",
@@ -51,3 +53,23 @@ MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
     "jamba",
     "perplexity",
 }
+
+# API vendors whose list prices are in US dollars, by the names people type for them
+_USD_VENDORS = (
+    (r"azure(?:[\s-]+open\s?ai)?", "Azure OpenAI"),
+    (r"aws|amazon|bedrock", "AWS Bedrock"),
+    (r"open\s?ai|chat\s?gpt|gpt(?=[\s-]?\d|\b)|o[134](?:-mini)?\b", "OpenAI"),
+    (r"anthropic|claude", "Anthropic"),
+    (r"google|gemini|vertex", "Google"),
+)
+_OTHER_VENDORS = re.compile(r"\b(?:mistral|aleph\s?alpha|ionos|stackit|ovh)\b", re.I)
+
+
+def usd_vendor(text: str) -> str | None:
+    """The vendor named in ``text`` that prices its API in US dollars ("bei openai so 2,50 /
+    10"; "claude on bedrock": the first of these named), or None when none is, or a vendor
+    pricing in other currencies is named too."""
+    if _OTHER_VENDORS.search(text):
+        return None
+    named = [name for words, name in _USD_VENDORS if re.search(rf"\b(?:{words})", text, re.I)]
+    return named[0] if named else None
