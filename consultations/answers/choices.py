@@ -6,10 +6,10 @@ import difflib
 import re
 import unicodedata
 
-from consultations.answers.lexer import NUMBER_WORDS, scan
+from consultations.answers.choice_figures import by_band, by_count
+from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
-from consultations.answers.units import SPELLED, TO_BASE, spelled_out
-from consultations.scripts import Choice, NumberKind, Question
+from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
 _NEGATED = re.compile(
@@ -19,12 +19,6 @@ _NEGATED = re.compile(
 _NEGATOR = re.compile(
     r"\b(no|not|non|without|never|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9\xdf-\xf6\xf8-\xff]"
 )
-_UPPER = re.compile(
-    r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
-)
-# after the number: "1 second p95", "2 s max", "500 ms or less" are limits too
-_UPPER_AFTER = re.compile(r"^\s*(?:at\s+)?(?:p9\d|p99\.9|max(?:imum)?|tops|or (?:less|faster))\b")
-_TO_BAND = TO_BASE  # the same units as typed numbers, to put a number in an option's band
 
 
 _OURS = re.compile(  # "our own logos"; not "our clients' logos", which the clients own
@@ -151,7 +145,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     nothing = [c.value for c in choices if c.value in _NOTHING]
     if nothing and _ONLY_NOTHING.match(folded):  # "nothing, just abstract art": not artwork
         return (nothing[0],), None
-    banded = _by_band(question, folded)
+    banded = by_band(question, folded)
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
@@ -185,7 +179,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     hits = {v: n for v, n in hits.items() if n}
     if banded:  # "a bad clause could cost a client 100k+": the amount's band, beside the words
         hits[banded[0]] = hits.get(banded[0], 0) + 1
-    if (counted := _by_count(question, folded)) is not None:  # "~2.000 past NDAs": many logged
+    if (counted := by_count(question, folded)) is not None:  # "~2.000 past NDAs": many logged
         if not hits:
             return (counted[0],), f"read from the count, {counted[1]}"
         hits[counted[0]] = hits.get(counted[0], 0) + 1
@@ -385,82 +379,6 @@ def _pick(question: Question) -> str:
     options = ", ".join(f"{i}. {c.label}" for i, c in enumerate(question.choices, 1))
     some = "one or more" if question.multiple else "one"
     return f"Pick {some} of: {options} (a number or the words will do)."
-
-
-def _by_band(question: Question, folded: str) -> tuple[str, ...] | None:
-    """ "under 300 ms" picks the option whose band holds 300 ms (an upper bound stays in it)."""
-    if question.band is NumberKind.MONEY:
-        return _by_amount(question, folded)
-    table = _TO_BAND.get(question.band) if question.band else None
-    if table is None:
-        return None
-    folded = spelled_out(folded, SPELLED.get(question.band or NumberKind.COUNT, ()))  # "a sec"
-    for q in scan(folded):
-        if q.unit not in table or len(q.readings) != 1:
-            continue
-        value = q.readings[0] / (q.scale if q.scale != 1 and q.unit else 1) * table[q.unit]
-        upper = (
-            _UPPER.search(folded[: q.start]) is not None
-            or _UPPER_AFTER.match(folded[q.end :]) is not None
-        )
-        for c in question.choices:
-            if c.range is None:
-                continue
-            low, high = c.range
-            if (low < value <= high) if upper else (low <= value < high):
-                return (c.value,)
-    return None
-
-
-_THING_AFTER = re.compile(r"\s*(?!(?:in|of|per|a|an|each|or|to|and|for|plus|or more)\b)[a-z]")
-
-
-def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
-    """ "could cost a client 100k+" picks the option whose money band holds $100,000; a count
-    of things ("200 customers", "2k users") is no amount."""
-    for q in scan(folded):
-        if q.unit is not None:
-            continue
-        if q.currency is None and (q.scale == 1 or _THING_AFTER.match(folded[q.end :])):
-            continue
-        bands = {
-            c.value
-            for c in question.choices
-            for x in q.readings
-            if c.range is not None and c.range[0] <= x < c.range[1]
-        }
-        if len(bands) == 1:  # "5.000 €" is 5 or 5,000: picked only when both fall in one band
-            return (bands.pop(),)
-    return None
-
-
-def _by_count(question: Question, folded: str) -> tuple[str, str] | None:
-    """ "~2.000 past NDAs", "15-20k tickets": the option whose count band holds the largest
-    count of things typed, and that count said back (a range as typed); a bare figure ("yes,
-    3") picks none."""
-    if question.band is not NumberKind.COUNT:
-        return None
-    found = scan(folded)
-    counts = [
-        q
-        for q in found
-        if q.unit is None
-        and q.currency is None
-        and (q.scale > 1 or _THING_AFTER.match(folded[q.end :]) or _DASH.match(folded[q.end :]))
-    ]
-    if not counts:
-        return None
-    top = max(counts, key=lambda q: max(q.readings))
-    count = max(top.readings)
-    band = next(
-        (c.value for c in question.choices if c.range and c.range[0] <= count < c.range[1]), None
-    )
-    low = next((q for q in found if q.end <= top.start and _DASH.match(folded[q.end :])), None)
-    shown = folded[low.start : top.end] if low else f"{count:,.0f}"  # "15-20k", "2,000"
-    return (band, shown) if band else None
-
-
-_DASH = re.compile(r"\s*[-–]\s*\d")
 
 
 def _names(c: Choice) -> list[str]:
