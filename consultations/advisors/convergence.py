@@ -107,7 +107,9 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     why = [REASON_WORDS[r] for r in sorted(reasons) if r in REASON_WORDS]
-    named = [REASON_WORDS[r] for r in sorted(reasons - {"single"}) if r in REASON_WORDS]
+    named = [
+        REASON_WORDS[r] for r in sorted(reasons - {"single", "unsettled"}) if r in REASON_WORDS
+    ]
     summary = (
         f"You run {plural(len(vendors), 'vendor')}"
         + (f" for {join(why)}. " if why and len(vendors) > 1 else ". ")

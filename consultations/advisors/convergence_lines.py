@@ -20,6 +20,7 @@ REASON_WORDS = {
     "redundancy": "redundancy",
     "compliance": "compliance or data residency",
     "diversity": "diversity of ideas",
+    "unsettled": "history (no settled reason)",  # said in the summary, never as an argument
 }
 # Words in a vendor's own line that tie it to compliance ("llama 3 on prem for the legal stuff")
 BOUND_WORDS = re.compile(

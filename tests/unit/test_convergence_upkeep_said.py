@@ -23,3 +23,20 @@ def test_upkeep_above_the_api_bill_is_said_in_the_summary(catalog: Catalog) -> N
     ), r.summary
     big = run(catalog, "model-convergence", {**startup, "monthly_spend": "$40k"})
     assert "than your whole API bill" not in big.summary
+
+
+def test_history_given_as_a_reason_is_said_beside_the_others(catalog: Catalog) -> None:
+    """'history mostly, and mistral because data cant leave the EU' opened the report with
+    'You run 3 vendors for compliance or data residency.' — history, the reason for two of the
+    three, was left out."""
+    answers = {
+        "vendors": "gpt-4o for support, claude sonnet for code review, mistral small on-prem "
+        "for tagging (GDPR)",
+        "reasons": "history mostly, and mistral because data cant leave the EU",
+    }
+    r = run(catalog, "model-convergence", answers)
+    assert r.summary.startswith(
+        "You run 3 vendors for compliance or data residency and history (no settled reason)."
+    ), r.summary
+    one = run(catalog, "model-convergence", {"vendors": "just openai", "reasons": "history"})
+    assert "as a reason for more than one" not in one.summary, one.summary
