@@ -126,6 +126,7 @@ def compounds(text: str, found: list[Quantity]) -> list[Quantity]:
             and order.index(q.unit) < order.index(prev.unit)
             and _COMPOUND_SEP.match(text[prev.end : q.start])
             and len(prev.readings) == len(q.readings) == 1
+            and q.readings[0] < prev.readings[0]  # "3 years, 36 months" says it twice
         ):
             out[-1] = replace(
                 prev,

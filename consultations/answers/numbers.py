@@ -257,6 +257,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         none = gap.missing in question.part_none  # else "yes" keeps the same figure
         missing, blank = gap, Quantity((0.0,), 0, 0) if none else gap.figure
         chosen = {p: gap.figure if p == gap.given else blank for p in question.parts}
+    if not question.parts and len(quantities) > 1:  # the same figure said twice is one
+        same = [q for q in quantities[1:] if q.readings != quantities[0].readings]
+        quantities = [quantities[0], *same]  # "3 years (36 months)": no "36 months left out"
     if not question.parts and len(quantities) > 1:  # "5M, peaks of 8M": the other is said
         left = ", ".join(f"“{typed_figure(text, x)}”" for x in quantities[1:])
         first = chosen[""]
@@ -379,10 +382,33 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
+        found = _other_units_dropped(kind, found, needed)  # "40 min calls, 8-10k tokens"
         found = compounds(text, [_to_base(question, q, text) for q in found])
     found = ranges(text, found, kind)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
+
+
+def _other_units_dropped(kind: NumberKind, found: list[Quantity], needed: int) -> list[Quantity]:
+    """A figure in a unit the question cannot use ("20-40 min calls" at a token count) is
+    context when figures in the question's own unit are there too ("maybe 8-10k tokens"):
+    left out; alone, it is refused (by ``_to_base``)."""
+    table = TO_BASE[kind]
+    other = {q.end for q in found if q.unit is not None and q.unit not in table}
+    if not other:
+        return found
+    # "20-40 min": the bare low end of a range in another unit goes with it
+    own = [
+        q
+        for q in found
+        if q.end not in other and not (q.unit is None and _range_into(q, found, other))
+    ]
+    return own if len(own) >= needed else found
+
+
+def _range_into(q: Quantity, found: list[Quantity], ends: set[int]) -> bool:
+    after = next((o for o in found if o.start > q.end), None)
+    return after is not None and after.end in ends and after.start - q.end <= 3
 
 
 def _to_base(question: Question, q: Quantity, text: str) -> Quantity:

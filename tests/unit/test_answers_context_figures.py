@@ -1,0 +1,28 @@
+"""Figures said as context beside the answer: a call's length beside its tokens, a duration
+said twice in two units."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+
+def test_a_length_of_call_beside_its_tokens_is_context(catalog: Catalog) -> None:
+    """'transcripts 20-40 min calls so maybe 8-10k tokens' was refused ('I read “40 min” as a
+    time, but I need the number of tokens here'), and the next answer landed a question late."""
+    q = catalog.by_slug("attention-readiness").question("doc_tokens")
+    assert parse_answer(q, "transcripts 20-40 min calls so maybe 8-10k tokens").number == 9_000
+    assert parse_answer(q, "a 40 min call, about 8k tokens").number == 8_000
+    with pytest.raises(AnswerError, match="as a time"):  # a time alone is still no length
+        parse_answer(q, "a 40 min call")
+
+
+def test_a_duration_said_twice_is_one_duration(catalog: Catalog) -> None:
+    """'about 3 years, 36 months' was 72 months (added up like '1 year and 6 months')."""
+    q = catalog.by_slug("edge-economics").question("amortisation")
+    said = parse_answer(q, "about 3 years, 36 months")
+    assert said.number == 36 and said.note is None, said
+    assert parse_answer(q, "2 years (24 months)").number == 24
+    assert parse_answer(q, "1 year and 6 months").number == 18
