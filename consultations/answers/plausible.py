@@ -76,7 +76,7 @@ def _elsewhere(question: Question, answer: Answer, others: Sequence[Question]) -
         differs = other.kind != question.kind and question.kind is not NumberKind.MONEY
         if differs and pattern and (m := pattern.search(answer.raw)):  # prices: "per M tokens"
             said = m.group(0)
-        if said is None and not _names(question, answer.raw):
+        if said is None and not _names(question, answer.raw) and not _own_kind(question, answer):
             said = _names(other, answer.raw)
             if said and other.kind is NumberKind.MONEY and _SPENDS_TIME.search(answer.raw):
                 said = None  # "2 engineers spend a quarter of their time on it": time, not money
@@ -96,6 +96,13 @@ _SPENDS_TIME = re.compile(
     r"(?:time|hours?|days?|\d+\s*(?:h|hrs?|d)\b)",
     re.I,
 )
+
+
+def _own_kind(question: Question, answer: Answer) -> bool:
+    """The answer says its figure is of the kind asked ("maybe 8-10k tokens"): a word of another
+    question beside it ("20-40 min calls") is context, not that question's answer."""
+    pattern = _KIND_WORDS.get(question.kind) if question.kind else None
+    return pattern is not None and pattern.search(answer.raw) is not None
 
 
 def _names(question: Question, text: str) -> str | None:

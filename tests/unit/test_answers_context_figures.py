@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from consultations.answers import AnswerError, parse_answer
+from consultations.answers.plausible import doubt
 from consultations.catalog import Catalog
 
 
@@ -26,3 +27,15 @@ def test_a_duration_said_twice_is_one_duration(catalog: Catalog) -> None:
     assert said.number == 36 and said.note is None, said
     assert parse_answer(q, "2 years (24 months)").number == 24
     assert parse_answer(q, "1 year and 6 months").number == 18
+
+
+def test_tokens_said_beside_calls_of_another_kind_raise_no_doubt(catalog: Catalog) -> None:
+    """'… 20-40 min calls so maybe 8-10k tokens' asked 'you mention “calls”, which sounds like
+    question 5' — the answer had said tokens; the bot's check then took the next answer
+    ('128k on gpt-4o', the window) as the document length."""
+    script = catalog.by_slug("attention-readiness")
+    q = script.question("doc_tokens")
+    said = parse_answer(q, "transcripts 20-40 min calls so maybe 8-10k tokens")
+    assert doubt(q, said, script.questions) is None
+    calls = parse_answer(q, "40k for the long calls")  # no tokens said: still asked
+    assert "question 5" in (doubt(q, calls, script.questions) or "")
