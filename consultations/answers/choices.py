@@ -399,7 +399,15 @@ def _contains(folded: str, words: set[str], name: str) -> bool:
     return name in words or stem(name) in words
 
 
-_SUFFIXES = (("ations", "at"), ("ation", "at"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""))
+_SUFFIXES = (
+    ("ations", "at"),
+    ("ation", "at"),
+    ("ings", ""),
+    ("ing", ""),
+    ("ed", ""),
+    ("ies", "y"),  # "policies", "companies": "policy", "company"
+    ("es", ""),
+)
 
 
 def stem(word: str) -> str:
