@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
-from consultations.answers.choices import stem
+from consultations.answers.choices import SAME_AS_BEFORE, stem
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
@@ -55,7 +55,9 @@ def per_item(
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = _named_in(items, clause, said)
         pick = _pick(question, clause, rank)
-        if named and not pick and last and _TOO.search(clause):  # "customs declarations too"
+        if (
+            named and not pick and last and SAME_AS_BEFORE.search(clause)
+        ):  # "customs declarations too"
             pick = last
         last = pick or last
         if not named and pick and before:  # "customs: yes, checkable against the tariff db"
@@ -83,7 +85,6 @@ def per_item(
     )
 
 
-_TOO = re.compile(r"\b(?:too|as well|also|likewise|the same|same there|auch|aussi)\b", re.I)
 _SUBJECT = re.compile(r"\s*(?:=|:|->|→)\s*")  # "wrong complaint routing = annoyed customer"
 
 

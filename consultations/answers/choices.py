@@ -86,7 +86,7 @@ def _unmatched(question: Question, text: str) -> list[str]:
     for n, piece in enumerate(pieces):
         if _FILLER.fullmatch(piece.casefold()) or _HEDGE_ONLY.fullmatch(piece.casefold()):
             continue
-        if _SAME_AS_BEFORE.search(piece) and n > 0:  # "customs declarations too": as before
+        if SAME_AS_BEFORE.search(piece) and n > 0:  # "customs declarations too": as before
             continue
         try:
             _choose(question, piece)
@@ -97,7 +97,9 @@ def _unmatched(question: Question, text: str) -> list[str]:
     return out[:3]
 
 
-_SAME_AS_BEFORE = re.compile(r"\b(?:too|as well|also|likewise|auch|aussi)\s*$", re.I)
+SAME_AS_BEFORE = re.compile(  # "customs declarations too": what the piece before said
+    r"\b(?:too|as well|also|likewise|the same|same there|auch|aussi)\s*$", re.I
+)
 
 
 def _picks(question: Question, text: str) -> bool:

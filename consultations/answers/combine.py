@@ -12,7 +12,7 @@ from consultations.answers.rates import DAYS, WORDS, a_unit
 from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
 from consultations.scripts import NumberKind
 
-_RANGE_SEP = re.compile(  # "2-3M", "40 to 50", "zwischen 40 und 50", "an hour, maybe two"
+RANGE_SEP = re.compile(  # "2-3M", "40 to 50", "zwischen 40 und 50", "an hour, maybe two"
     r"^\s*(?:-|–|—|~|to|or|and|und|bis|et|à|,?\s*(?:or\s+)?(?:maybe|perhaps|possibly))"
     r"\s*(?:~|about|around|roughly|approx(?:imately|\.)?|ca\.?|etwa)?\s*$",
     re.I,
@@ -148,7 +148,7 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         sep = text[q.end : nxt.start] if nxt else ""
-        is_range = nxt is not None and _RANGE_SEP.match(sep) is not None
+        is_range = nxt is not None and RANGE_SEP.match(sep) is not None
         if is_range and sep.strip().casefold() in _AND:
             is_range = _BETWEEN.search(text[: q.start]) is not None
         if not is_range or nxt is None or len(q.readings) != 1 or len(nxt.readings) != 1:

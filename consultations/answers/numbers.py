@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from consultations.answers.amounts import currency_of, per_payee, typed_figure
-from consultations.answers.combine import compounds, part_of_week, ranges, sums
+from consultations.answers.combine import RANGE_SEP, compounds, part_of_week, ranges, sums
 from consultations.answers.corrections import NOT_CLAUSE, carried_over, taken_back
 from consultations.answers.counts import (
     in_own_unit,
@@ -382,14 +382,16 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
-        found = _other_units_dropped(kind, found, needed)  # "40 min calls, 8-10k tokens"
+        found = _other_units_dropped(kind, text, found, needed)  # "40 min calls, 8-10k tokens"
         found = compounds(text, [_to_base(question, q, text) for q in found])
     found = ranges(text, found, kind)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 
 
-def _other_units_dropped(kind: NumberKind, found: list[Quantity], needed: int) -> list[Quantity]:
+def _other_units_dropped(
+    kind: NumberKind, text: str, found: list[Quantity], needed: int
+) -> list[Quantity]:
     """A figure in a unit the question cannot use ("20-40 min calls" at a token count) is
     context when figures in the question's own unit are there too ("maybe 8-10k tokens"):
     left out; alone, it is refused (by ``_to_base``)."""
@@ -401,14 +403,17 @@ def _other_units_dropped(kind: NumberKind, found: list[Quantity], needed: int) -
     own = [
         q
         for q in found
-        if q.end not in other and not (q.unit is None and _range_into(q, found, other))
+        if q.end not in other and not (q.unit is None and _range_into(text, q, found, other))
     ]
     return own if len(own) >= needed else found
 
 
-def _range_into(q: Quantity, found: list[Quantity], ends: set[int]) -> bool:
+def _range_into(text: str, q: Quantity, found: list[Quantity], ends: set[int]) -> bool:
+    """``q`` is the low end of a range whose high end is one of ``ends`` ("20-40 min")."""
     after = next((o for o in found if o.start > q.end), None)
-    return after is not None and after.end in ends and after.start - q.end <= 3
+    return (
+        after is not None and after.end in ends and bool(RANGE_SEP.match(text[q.end : after.start]))
+    )
 
 
 def _to_base(question: Question, q: Quantity, text: str) -> Quantity:
