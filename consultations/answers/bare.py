@@ -14,7 +14,8 @@ _LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is 
     r"min(?:imum)?|up to|tops|at most|at least|ish|or so|tbh|each|per|a|an|the|in total|total|"
     r"all in|month(?:ly)?|mo|monat(?:lich)?|year(?:ly)?|yr|jahr|week(?:ly)?|day|daily|tag|"
     r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|we|pay|paying|spend|"
-    r"spending|spent|costs?|is|it's|its|"
+    r"spending|spent|costs?|is|it's|its|pro|woche|wöchentlich|täglich|im|am|je|par|jour|semaine|so|etwa|rund|"
+    r"einsatz|betrieb|in use|in production|live|running|"
     r"[$€£¥~≈+/.,;:!?()\s-])*",
     re.I,
 )

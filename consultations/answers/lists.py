@@ -16,14 +16,18 @@ _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
     re.I,
 )
-_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
+_ARTICLE = re.compile(  # "a support agent", "ein research agent": lower case only
+    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren)\s+(?=\S)(?!own\b)"
+)
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
-    r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
+    r"^\s*(?:(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also|just|only)\s+)?"
     r"(?:use|run|pay for|have|are using|'re using|"
     r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
-    r"(?:evaluate|test|try|pilot|plan|build))\s+",
+    r"(?:evaluate|test|try|pilot|plan|build))|"
+    r"wir\s+(?:haben|nutzen|verwenden|betreiben|testen|bauen)"  # "wir haben so 3 Agenten"
+    r"(?:\s+(?:so|etwa|aktuell|derzeit|momentan|gerade))?)\s+",
     re.I,
 )
 _PLANNING = re.compile(

@@ -28,7 +28,9 @@ _MONEY_AFTER = re.compile(r"\s*(?:budget|in costs?|of spend|dollars|euros|pounds
 # users, each ~30 requests a day"), and tokens are asked about as another question's answer
 _OF_THINGS = ("requests", "calls", "runs")
 _PEOPLE = re.compile(
-    r"(?:users?|customers?|subscribers?|visitors?|seats?|accounts?|dau|mau|employees?)", re.I
+    r"(?:users?|customers?|subscribers?|visitors?|seats?|accounts?|dau|mau|employees?|"
+    r"nutzer(?:innen)?|kunden|utilisateurs)",
+    re.I,
 )
 _PEOPLE_AFTER = re.compile(
     r"\s*(?:daily|monthly|weekly)?\s*(?:active\s+)?(?P<noun>users?|dau|mau)\b", re.I

@@ -13,14 +13,14 @@ _UNIT = (
     r"mths?|quarters?(?!\s+of\b)|qtrs?|years?|yrs?|y|monat|jahr|tag|woche)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*|"
+    rf"\s*(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*|"
     rf"on\s+(?=week\s?days|(?:working|business)\s+days))"  # "10k on weekdays": a day's
     rf"(?:(?:working|business|work|calendar|school)\s+|week\s?(?=days?\b))?{_UNIT}(?![a-z])",
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(
-    r"\s*(?:[a-z-]+\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|quarterly|yearly|annually|per annum|"
-    r"annual|p\.\s?a\.?|pa(?=\s*$)|"
+    r"\s*(?:[^\W\d_][\w-]*\s+){0,2}?(?P<u>hourly|daily|weekly|monthly|quarterly|yearly|"
+    r"annually|per annum|annual|p\.\s?a\.?|pa(?=\s*$)|"
     r"monatlich|jährlich|täglich|wöchentlich|pcm)\b",
     re.IGNORECASE,
 )
@@ -30,7 +30,7 @@ _FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
     re.IGNORECASE,
 )
 _FOREIGN = re.compile(  # "1,5 Mio. € im Jahr", "40.000 € monatlich", "1,2 M€ par an"
-    r"\s*(?:[a-z.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>werktag|arbeitstag|"
+    r"\s*(?:[^\W\d_.€$£-][\w.€$£-]*\s+|[.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>werktag|arbeitstag|"
     r"jour ouvr[ée]|jour ouvrable|jahr|monat|woche|tag|an|"
     r"année|annee|mois|semaine|jour|año|ano|mes|semana|día|dia)|(?P<v>jährlich|jaehrlich|"
     r"monatlich|wöchentlich|woechentlich|täglich|taeglich|annuel(?:le)?|mensuel(?:le)?|"

@@ -124,7 +124,10 @@ THINGS = re.compile(
     r"invoices?|incidents?|vendors?|models?|prompts?|completions?|generations?|searches|"
     r"visits?|visitors?|page\s?views?|hits|clicks?|seats?|licen[cs]es?|accounts?|articles?|"
     r"papers?|contracts?|claims?|leads?|records?|rows?|events?|traces?|spans?|"
-    r"sprints?|agents?(?!\s+on\b))(?![\w-])",  # not "2 agents on the team": people
+    r"sprints?|agents?(?!\s+on\b)|"  # not "2 agents on the team": people
+    r"(?P<foreign>(?:durch)?läufe|anfragen|aufrufe|nutzer(?:innen)?|kunden|nachrichten|"
+    r"dokumente|bilder|vorgänge|rechnungen|verträge|gespräche|requêtes|appels|utilisateurs))"
+    r"(?![\w-])",  # German and French nouns are said back as typed
     re.I,
 )
 
@@ -134,6 +137,8 @@ def things_named(noun: str) -> str:
     low = noun.casefold()
     if low in ("dau", "mau"):  # daily or monthly active users
         return "users"
+    if (foreign := THINGS.fullmatch(noun)) and foreign["foreign"]:  # "Anfragen": as typed
+        return noun
     if low.endswith("y"):
         return low[:-1] + "ies"
     return low if low.endswith("s") else low + "s"
