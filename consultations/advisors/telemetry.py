@@ -310,8 +310,10 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
-_LOOP = re.compile(r"\bloop", re.I)
-_YEARS = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:-\s*)?(?:years?|yrs?|y)\b", re.I)
+_LOOP = re.compile(r"\bloop|schleife|endlos", re.I)
+_YEARS = re.compile(  # "7 years", "10 Jahre Aufbewahrung", "5 ans"
+    r"\b(\d{1,2}(?:[.,]\d)?)\s*(?:-\s*)?(?:years?|yrs?|y|jahre|jahren|ans?|années?)\b", re.I
+)
 _COMMON = {"the", "and", "for", "its", "our", "was", "are", "not", "but", "any", "all", "one"}
 _COMMON |= {"two", "via", "out", "too", "got", "has", "had", "who", "why", "how", "new", "old"}
 
@@ -319,7 +321,8 @@ _COMMON |= {"two", "via", "out", "too", "got", "has", "had", "who", "why", "how"
 def _years_said(raw: str) -> float | None:
     """A retention period typed beside the audit answer ("yes, 7 years retention")."""
     m = _YEARS.search(raw)
-    return float(m.group(1)) if m and 0 < float(m.group(1)) <= 30 else None
+    years = float(m.group(1).replace(",", ".")) if m else 0.0
+    return years if 0 < years <= 30 else None
 
 
 def _words(text: str) -> set[str]:
@@ -343,8 +346,9 @@ def _failures(failures: str) -> list[str]:
         if len(pieces) > 1 and any(_CONSEQUENCE.match(p) for p in pieces[1:]):  # "this cost us"
             pieces = [p for p in pieces if not _CONSEQUENCE.match(p)]  # what it led to: no failure
             part = ", ".join(pieces)
-        listed = len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces)
-        split.extend(pieces if listed else [part])
+        pieces = [p for p in pieces if p and not _REMARK.match(p)]  # "…, which is bad"
+        listed = len(pieces) > 1 and all(len(p.split()) >= 3 or _known(p) for p in pieces)
+        split.extend(pieces if listed else [", ".join(pieces) or part])
     said = [f for f in split if not _HEDGE.fullmatch(f)]  # "not sure yet, maybe it loops"
     return said[:4] or split[:4] or [failures]
 
@@ -356,6 +360,11 @@ _HEDGE = re.compile(  # a piece that says only that the user does not know
 )
 
 
+_REMARK = re.compile(  # "…, which is bad", "…, sometimes": about the failure before it
+    r"(?:(?:which|that|this|das|was)\s+(?:is|was|are|were|ist|war|sind)\b|"
+    r"(?:sometimes|often|rarely|occasionally|manchmal|oft|selten)$)",
+    re.I,
+)
 _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to
     r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b", re.I
 )
@@ -363,9 +372,11 @@ _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure be
 
 # What to watch for a failure of a known kind: (words that name it, the detector)
 DETECTORS = (
-    (r"\bloop", "the loop alert above, and a weekly count"),
+    (r"\bloop|schleife|endlos", "the loop alert above, and a weekly count"),
     (
-        r"\bwrong (?:order|customer|account|record|ticket|user|item|invoice|id)\b",
+        r"\bwrong (?:order|customer|account|record|ticket|user|item|invoice|id)s?\b|"
+        r"\bfalsche[nrs]? (?:tickets?|kunden?|konten|konto|auftr(?:a|ä)ge?|bestellung(?:en)?|"
+        r"rechnung(?:en)?|datens(?:a|ä)tze?)\b",
         "an alert when the record a tool call acts on differs from the one named in the run's "
         "input (the ID in the request against the ID in the tool's arguments)",
     ),
@@ -395,13 +406,14 @@ DETECTORS = (
         "exist, per tool and per model version",
     ),
     (
-        r"hallucinat|wrong answers?|made[- ]up|invent|makes? (?:stuff|things|facts|it) up|"
-        r"making (?:stuff|things) up|fabricat|confabulat",
+        r"hallucinat|halluzin|wrong answers?|falsche antwort|made[- ]up|invent|"
+        r"makes? (?:stuff|things|facts|it) up|making (?:stuff|things) up|fabricat|confabulat",
         "grade a weekly sample of runs by hand and track the share marked wrong, per agent "
         "and model version",
     ),
     (
-        r"\b(?:approved|accepted|closed|refunded|paid|granted|rejected|declined)\b",
+        r"\b(?:approved|accepted|closed|refunded|paid|granted|rejected|declined|geschlossen|"
+        r"genehmigt|freigegeben|erstattet|bezahlt|abgelehnt)\b",
         "a rule check on every such decision against the facts its own tool calls returned "
         "(the trace holds them); alert on any decision that breaks a rule",
     ),
@@ -411,12 +423,20 @@ DETECTORS = (
         "an alert on every destructive tool call (delete, overwrite, force-push) with the run "
         "that made it, and a weekly review of them",
     ),
-    (r"\b(?:cost|burn\w*|expensive|\$)", "the cost-per-run alert above, and a weekly count"),
     (
-        r"\b(?:slow|timeouts?|timed out|latency)\b",
+        r"\b(?:cost|burn\w*|expensive|kosten|teuer)|\$",
+        "the cost-per-run alert above, and a weekly count",
+    ),
+    (
+        r"\b(?:slow|timeouts?|timed out|latency|langsam|zeitüberschreitung\w*)\b",
         "p95 latency per tool and per run, alerting above last week's",
     ),
 )
+
+
+def _known(failure: str) -> bool:
+    """The failure is of a kind with its own detector ("loops", "timeouts")."""
+    return any(re.search(words, failure.casefold()) for words, _ in DETECTORS)
 
 
 def _detector(failure: str) -> str:
