@@ -93,7 +93,8 @@ _UNIT = re.compile(
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
     r"w[öo]rter|worte?|"
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|"
-    r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?|mots?)(?![a-zµμäöüßéè])",  # French
+    r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?|mots?|"  # French
+    r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])",
     re.IGNORECASE,
 )
 _HYPHEN_UNIT = re.compile(
@@ -163,7 +164,11 @@ _UNIT_NAMES = {  # to one canonical name each
     **dict.fromkeys(("heure", "heures"), "h"),
     **dict.fromkeys(("seconde", "secondes"), "s"),
     **dict.fromkeys(("personen", "leute", "mitarbeiter", "entwickler"), "fte"),
-    **dict.fromkeys(("mitarbeiterinnen", "entwicklerinnen"), "fte"),
+    **dict.fromkeys(("mitarbeiterinnen", "entwicklerinnen", "personnes"), "fte"),
+    **dict.fromkeys(("développeur", "développeurs", "developpeur", "developpeurs"), "fte"),
+    **dict.fromkeys(("développeuse", "développeuses", "developpeuse", "developpeuses"), "fte"),
+    **dict.fromkeys(("ingénieur", "ingénieurs", "ingenieur", "ingenieurs"), "fte"),
+    **dict.fromkeys(("ingénieure", "ingénieures", "ingenieure", "ingenieures"), "fte"),
     **{  # a file size ("300 KB"): never tokens, people or time
         size: "bytes"
         for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")

@@ -15,7 +15,9 @@ SHARE_OF_TIME = re.compile(
     r"(?P<s>half[- ]?time|half(?:\s+of)?\s+(?:their|his|her|my|our|the)"
     r"\s+time|(?:an?\s+)?(?P<frac>quarter|third|fifth|tenth)(?:[- ]time|\s+of\s+"
     r"(?:their|his|her|my|our|the)\s+time)|"
-    r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%)",
+    r"part[- ]?time|full[- ]?time|(?P<pct>\d{1,3})\s*%|"
+    r"halbtags|halbtägig|teilzeit|vollzeit|(?:à\s+)?mi-temps|temps partiel|(?:à\s+)?temps plein|"
+    r"plein temps)",
     re.I,
 )
 _SHARE_BEFORE = re.compile(  # "20% of one engineer", "about 25% of a dev"
@@ -35,7 +37,8 @@ _ME = (  # "me", "it's me", "the team is just me", "I'm solo": the speaker, befo
 ME_AND = re.compile(_ME, re.I)
 PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
     r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
-    r"folks|guys|members?|analysts?|agents? on (?:the )?team)(?![\w-])",
+    r"folks|guys|members?|analysts?|agents? on (?:the )?team|"
+    r"leute|personen|mitarbeiter(?:innen)?|kollegen|personnes|développeurs|ingénieurs)(?![\w-])",
     re.I,
 )
 HOURS_A_DAY = 8.0  # a working day (our assumption, said back)
@@ -116,7 +119,7 @@ def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) ->
             else _FRACTION_OF_TIME[m.group("frac").casefold()]
             if m.group("frac")
             else 0.5
-            if "full" not in word
+            if not word.startswith(("full", "voll", "temps plein", "à temps plein", "plein"))
             else 1.0
         )
         said = f"at {m.group('pct')}%" if m.group("pct") else m.group("s")
