@@ -36,8 +36,19 @@ _ONE_YEAR = re.compile(  # "1 an": French for a year ("$5 an hour" is English's 
 )
 
 
+_HALF = re.compile(  # "ein halber Tag", "eine halbe Stunde", "anderthalb Tage", "une demi-heure"
+    rf"(?<![\w-])(?:(?P<half>(?:ein|eine|einen|einem|einer)\s+halbe[nrms]?|une?\s+demi-?)|"
+    rf"(?P<one_half>anderthalb|eineinhalb))\s*(?=(?:{_COUNTED}|journ[ée]e|heure)\b)",
+    re.I,
+)
+
+
+def _halves(text: str) -> str:
+    return _HALF.sub(lambda m: "0.5 " if m.group("half") else "1.5 ", text)
+
+
 def foreign_numbers(text: str) -> str:
     """ "eine Stunde pro Woche" → "1 Stunde pro Woche"; "deux heures" → "2 heures"; "un an"
     → "1 ans" (a year, not 1 of the question's unit)."""
-    text = _SPELLED.sub(lambda m: f"{_VALUES[m.group('n').casefold()]} ", text)
+    text = _SPELLED.sub(lambda m: f"{_VALUES[m.group('n').casefold()]} ", _halves(text))
     return _ONE_YEAR.sub(lambda m: f"{m.group('n')} ans", text)

@@ -93,7 +93,7 @@ _UNIT = re.compile(
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
     r"w[öo]rter|worte?|"
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|"
-    r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?|mots?|"  # French
+    r"mois|ans|ann[ée]es?|semaines?|jours?|journ[ée]es?|heures?|secondes?|mots?|"  # French
     r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])",
     re.IGNORECASE,
 )
@@ -160,7 +160,7 @@ _UNIT_NAMES = {  # to one canonical name each
     "mois": "mo",
     **dict.fromkeys(("ans", "année", "années", "annee", "annees"), "y"),
     **dict.fromkeys(("semaine", "semaines"), "w"),
-    **dict.fromkeys(("jour", "jours"), "d"),
+    **dict.fromkeys(("jour", "jours", "journée", "journées", "journee", "journees"), "d"),
     **dict.fromkeys(("heure", "heures"), "h"),
     **dict.fromkeys(("seconde", "secondes"), "s"),
     **dict.fromkeys(("personen", "leute", "mitarbeiter", "entwickler"), "fte"),
