@@ -29,6 +29,7 @@ CONTEXT_FIELDS = ("conference", "filter", "lab_signals", "advice_by_role")
 SHIFT_FIELDS = ("summary", "facts", "consequence", "could_be_wrong")
 SCRIPT_FIELDS = ("intro", "brief")
 QUESTION_FIELDS = ("why",)
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 NOT_RESEARCH = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight) questions\b|\b(?:0-3|3-6|6-12) months\b|"
     r"2023-24"
@@ -93,6 +94,15 @@ def claim_problems(claims: list[dict[str, object]]) -> list[str]:
                 problems.append(f"{cid}: anchor not found verbatim in {source}: {anchor!r}")
             if len(anchor.split()) > MAX_ANCHOR_WORDS:
                 problems.append(f"{cid}: anchor longer than {MAX_ANCHOR_WORDS} words")
+            if (SOURCES / source).is_file():
+                figures = set(FIGURE.findall(source_text(source))) | {"2025"}
+                for u in c.get("used_in") or []:  # type: ignore[attr-defined]
+                    for f in FIGURE.findall(norm(u["text"])):
+                        if f not in figures:
+                            problems.append(
+                                f"{cid}: {u['file']} says {f}, which {source} never does"
+                            )
+        conditions = [str(k) for k in c.get("conditions") or []]  # type: ignore[attr-defined]
         used = c.get("used_in") or []
         if not used:
             problems.append(f"{cid}: used nowhere")
@@ -107,6 +117,11 @@ def claim_problems(claims: list[dict[str, object]]) -> list[str]:
                 problems.append(f"{cid}: {file} states a hedged claim without a hedge: {text!r}")
             if status == "assumption" and not any(o in low for o in OURS):
                 problems.append(f"{cid}: {file} states an assumption as fact: {text!r}")
+            if conditions and not any(k.casefold() in low for k in conditions):
+                problems.append(
+                    f"{cid}: {file} states it without its condition ({' / '.join(conditions)}): "
+                    f"{text!r}"
+                )
     return problems
 
 

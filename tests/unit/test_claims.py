@@ -65,6 +65,27 @@ def test_the_checker_catches_distortion_missing_hedges_and_unsaid_claims() -> No
     assert any("longer than" in p for p in problems)
 
 
+def test_the_checker_catches_a_figure_off_its_source_and_a_dropped_condition() -> None:
+    """A figure that drifts from its source (4.8% → 0.48%, in the product and the table alike)
+    and a measured figure stated without whose measurement it is both fail."""
+    by_id = {c["id"]: c for c in load_claims()}
+    drifted = copy.deepcopy(by_id["attention-sink"])
+    drifted["used_in"] = [
+        {
+            "file": "prompts/context.toml",
+            "text": "In the Qwen team's measurements, the share of attention on the first token "
+            "fell from about 46.7% to 0.48%",
+        }
+    ]
+    unconditioned = copy.deepcopy(by_id["attention-sink"])
+    unconditioned["used_in"] = [
+        {"file": "prompts/context.toml", "text": "the share of attention on the first token"}
+    ]
+    problems = claim_problems([drifted, unconditioned])
+    assert any("says 0.48, which" in p for p in problems), problems
+    assert any("without its condition" in p for p in problems), problems
+
+
 def test_the_distorted_claims_of_issue_14_are_gone() -> None:
     said = " ".join(product_text(f) for f in PRODUCT_FILES).casefold()
     for phrase in (
