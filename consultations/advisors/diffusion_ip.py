@@ -177,7 +177,8 @@ def advise(request: AdvisorInput) -> Report:
         ),
         shifts=(5,),
         caveats=(
-            "Memorising 0.01% of a data set is harmless until it is someone's copyrighted "
+            "In the article's illustration, memorising 0.01% of a data set is harmless until it "
+            "is someone's copyrighted "
             "character: averages hide the rare cases that cause claims.",
             "Vendor answers are claims; ask for evidence or audit rights.",
             "This is not legal advice.",
