@@ -115,7 +115,8 @@ def advise(request: AdvisorInput) -> Report:
             + (" and the vendor questions on file." if external else "."),
         }[rating],
         summary=(
-            "Diffusion models learn to generate well long before they start to memorise; "
+            "A NeurIPS 2025 best paper found that diffusion models learn to generate well long "
+            "before they start to memorise; "
             "the memorisation point moves later as the training set grows, so a large "
             "data set and a sensible stopping time keep a model generalising — on "
             "average. Rare items, such as one character or one face, can still come out "
