@@ -119,7 +119,7 @@ def advise(request: AdvisorInput) -> Report:
         verdict=f"Your filter {lead}: {plural(per, 'paper')} a {_period(cadence)}, "
         "each tied to one of the three questions." + (" " + check if check else ""),
         summary=(
-            f"For you as {briefly(who)}: NeurIPS 2025 took 21,575 submissions and accepted "
+            f"For you as {briefly(who)}: NeurIPS 2025 took 21,575 main-track submissions and accepted "
             "5,290 under heavy review strain, so an acceptance says little. Your profile "
             "ranks papers by cost, failure and compute, lifts your topics and canon, and "
             "passes over benchmark-only gains and theory with no route to deployment."
