@@ -128,6 +128,8 @@ def test_the_overclaims_of_the_claims_audit_are_gone() -> None:
         "rl reshaping sampling",
         # video: "Apple and others are pushing for" it; it "plays directly into" agents and MCP
         "reasoning is measurable now",
+        # only the video says the labs pushed this; one commentator's account, not the labs' words
+        "the large labs' talks carried",
         "matters most for agents",
         "efficiency wins",
         # the linear memorisation timescale is about training sets; fine-tuning is our reading
