@@ -280,8 +280,9 @@ def _open_models(models: list[str]) -> tuple[str, ...]:
         f"{join(models)}: no vendor to send a questionnaire to and no indemnity; look in the "
         "model card and its published data-set documentation for how many images it was "
         "trained on and for how long, and keep a copy of both.",
-        "With a sensible stopping time, a large training set keeps a base model generalising on "
-        "average; rare items (a character, a logo, a face) can still come out nearly copied.",
+        "In the diffusion paper, a large training set and a sensible stopping time kept a model "
+        "generalising on average; rare items (a character, a logo, a face) can still come out "
+        "nearly copied.",
     )
 
 
