@@ -162,6 +162,53 @@ def uncovered(claims: list[dict[str, object]]) -> list[str]:
     return missing
 
 
+MAX_COPIED_WORDS = 12  # facts come from the sources, never their sentences
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w%@'.,-]+", norm(text).casefold().replace("τ_", "tau_"))
+
+
+def _bare(words: list[str]) -> list[str]:
+    return [w.strip(".,") for w in words]
+
+
+@cache
+def _source_grams(n: int) -> frozenset[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for path in SOURCES.iterdir():
+        if path.name != "README.md":
+            w = _bare(_words(path.read_text(encoding="utf-8")))
+            grams.update(tuple(w[i : i + n]) for i in range(len(w) - n + 1))
+    return frozenset(grams)
+
+
+def copied(text: str, max_words: int = MAX_COPIED_WORDS) -> list[str]:
+    """Runs of more than ``max_words`` consecutive words ``text`` shares with a source;
+    a paper's title (prompts/context.toml) may be quoted, and breaks a run."""
+    n, grams = max_words + 1, _source_grams(max_words + 1)
+    ctx = tomllib.loads((PROMPTS / "context.toml").read_text(encoding="utf-8"))
+    titles = [" ".join(_bare(_words(s.get("paper", "")))) for s in ctx["shifts"]]
+    said = " ".join(_bare(_words(text)))
+    for t in titles:
+        said = said.replace(t, "⟨title⟩") if t else said
+    w, out, i = said.split(), [], 0
+    while i <= len(w) - n:
+        if tuple(w[i : i + n]) not in grams:
+            i += 1
+            continue
+        j = i + n
+        while j < len(w) and tuple(w[j - n + 1 : j + 1]) in grams:
+            j += 1
+        out.append(" ".join(w[i:j]))
+        i = j
+    return out
+
+
+def copied_runs(files: list[str]) -> list[str]:
+    return [f"{file}: {run}" for file in files for run in copied(product_text(file))]
+
+
 def counts(claims: list[dict[str, object]]) -> Counter[str]:
     return Counter(str(c["status"]) for c in claims)
 

@@ -8,6 +8,8 @@ from tests.claims_table import (
     MAX_ANCHOR_WORDS,
     ROOT,
     claim_problems,
+    copied,
+    copied_runs,
     counts,
     load_claims,
     product_text,
@@ -84,6 +86,30 @@ def test_the_checker_catches_a_figure_off_its_source_and_a_dropped_condition() -
     problems = claim_problems([drifted, unconditioned])
     assert any("says 0.48, which" in p for p in problems), problems
     assert any("without its condition" in p for p in problems), problems
+
+
+def test_no_product_text_copies_a_source_sentence() -> None:
+    """More than 12 consecutive words shared with a source is a copied sentence (a paper's
+    title aside); the university list read 'from the University of Washington, Carnegie
+    Mellon and the Allen Institute for AI', 13 words of six-shifts."""
+    bot = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "bot").rglob("*.py"))]
+    assert copied_runs(PRODUCT_FILES + bot) == []
+    planted = (
+        "Our view: the key observation is that the gains are not the result of brute-force "
+        "scaling alone, so budget for it."
+    )
+    assert copied(planted) == [
+        "the key observation is that the gains are not the result of brute-force scaling alone"
+    ]
+    assert copied(
+        "A best paper from the University of Washington, Carnegie Mellon and the Allen "
+        "Institute for AI"
+    )
+    title = (
+        "Why Diffusion Models Don't Memorize: The Role of Implicit Dynamical Regularization "
+        "in Training"
+    )
+    assert copied(f"The paper {title} found two timescales.") == []
 
 
 def test_the_distorted_claims_of_issue_14_are_gone() -> None:
