@@ -172,6 +172,7 @@ def test_the_overclaims_of_the_claims_audit_are_gone() -> None:
         "goal-reaching under variation",
         # six-shifts: depth pays off "with the right combination" of contrastive learning and batch
         "goal-conditioned rl kept improving with depth",
+        "contrastive objectives keeps improving as networks get far deeper",
         # six-shifts: RLVR models are "better at finding correct answers quickly", on benchmarks
         "rl-tuned models find answers faster.",
     ):
