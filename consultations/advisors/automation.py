@@ -14,8 +14,8 @@ from consultations.scripts import ConsultationScript, Question
 BLOCKERS = {
     "variability": "Too many variations: may have moved, where outcomes can be simulated or "
     "checked — the deep-RL agents learned to reach set goals from scratch, but in simulation.",
-    "models": "Models not good enough: may have moved in part — measure today's base model's pass@k on "
-    "your cases before assuming it is still true.",
+    "models": "Models not good enough: may have moved in part — measure today's base model's "
+    "pass@k on your cases before assuming it is still true.",
     "data": "Not enough data: the deep-RL results needed no demonstrations, but your checker "
     "still needs examples of right and wrong outcomes.",
     "risk": "Errors too costly: not moved by any of this research — a person approves every "
