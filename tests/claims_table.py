@@ -29,6 +29,7 @@ CONTEXT_FIELDS = ("conference", "filter", "lab_signals", "advice_by_role")
 SHIFT_FIELDS = ("summary", "facts", "consequence", "could_be_wrong")
 SCRIPT_FIELDS = ("intro", "brief")
 QUESTION_FIELDS = ("why",)
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 NOT_RESEARCH = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight) questions\b|\b(?:0-3|3-6|6-12) months\b|"
     r"2023-24"
@@ -93,6 +94,15 @@ def claim_problems(claims: list[dict[str, object]]) -> list[str]:
                 problems.append(f"{cid}: anchor not found verbatim in {source}: {anchor!r}")
             if len(anchor.split()) > MAX_ANCHOR_WORDS:
                 problems.append(f"{cid}: anchor longer than {MAX_ANCHOR_WORDS} words")
+            if (SOURCES / source).is_file():
+                figures = set(FIGURE.findall(source_text(source))) | {"2025"}
+                for u in c.get("used_in") or []:  # type: ignore[attr-defined]
+                    for f in FIGURE.findall(norm(u["text"])):
+                        if f not in figures:
+                            problems.append(
+                                f"{cid}: {u['file']} says {f}, which {source} never does"
+                            )
+        conditions = [str(k) for k in c.get("conditions") or []]  # type: ignore[attr-defined]
         used = c.get("used_in") or []
         if not used:
             problems.append(f"{cid}: used nowhere")
@@ -107,6 +117,11 @@ def claim_problems(claims: list[dict[str, object]]) -> list[str]:
                 problems.append(f"{cid}: {file} states a hedged claim without a hedge: {text!r}")
             if status == "assumption" and not any(o in low for o in OURS):
                 problems.append(f"{cid}: {file} states an assumption as fact: {text!r}")
+            if conditions and not any(k.casefold() in low for k in conditions):
+                problems.append(
+                    f"{cid}: {file} states it without its condition ({' / '.join(conditions)}): "
+                    f"{text!r}"
+                )
     return problems
 
 
@@ -145,6 +160,53 @@ def uncovered(claims: list[dict[str, object]]) -> list[str]:
             if not any(t in s or s in t for t in said.get(file, [])):
                 missing.append(f"{file}: {s}")
     return missing
+
+
+MAX_COPIED_WORDS = 12  # facts come from the sources, never their sentences
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w%@'.,-]+", norm(text).casefold().replace("τ_", "tau_"))
+
+
+def _bare(words: list[str]) -> list[str]:
+    return [w.strip(".,") for w in words]
+
+
+@cache
+def _source_grams(n: int) -> frozenset[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for path in SOURCES.iterdir():
+        if path.name != "README.md":
+            w = _bare(_words(path.read_text(encoding="utf-8")))
+            grams.update(tuple(w[i : i + n]) for i in range(len(w) - n + 1))
+    return frozenset(grams)
+
+
+def copied(text: str, max_words: int = MAX_COPIED_WORDS) -> list[str]:
+    """Runs of more than ``max_words`` consecutive words ``text`` shares with a source;
+    a paper's title (prompts/context.toml) may be quoted, and breaks a run."""
+    n, grams = max_words + 1, _source_grams(max_words + 1)
+    ctx = tomllib.loads((PROMPTS / "context.toml").read_text(encoding="utf-8"))
+    titles = [" ".join(_bare(_words(s.get("paper", "")))) for s in ctx["shifts"]]
+    said = " ".join(_bare(_words(text)))
+    for t in titles:
+        said = said.replace(t, "⟨title⟩") if t else said
+    w, out, i = said.split(), [], 0
+    while i <= len(w) - n:
+        if tuple(w[i : i + n]) not in grams:
+            i += 1
+            continue
+        j = i + n
+        while j < len(w) and tuple(w[j - n + 1 : j + 1]) in grams:
+            j += 1
+        out.append(" ".join(w[i:j]))
+        i = j
+    return out
+
+
+def copied_runs(files: list[str]) -> list[str]:
+    return [f"{file}: {run}" for file in files for run in copied(product_text(file))]
 
 
 def counts(claims: list[dict[str, object]]) -> Counter[str]:

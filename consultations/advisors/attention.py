@@ -215,13 +215,13 @@ def advise(request: AdvisorInput) -> Report:
         verdict=verdict,
         summary=(
             "Gated attention (a per-head sigmoid gate after attention) cut the share of "
-            "attention on the first token from about 46.7% to 4.8% and improved long-context "
-            "behaviour; it already ships in Qwen3-Next with contexts up to 1M tokens, and the "
-            "article expects meaningful improvements in the APIs you use in roughly 6-12 "
-            "months. Some workarounds for context length will become overhead as this reaches the "
-            "major providers; in our reading, retrieval for "
-            "permissions "
-            "and freshness stays; a chunker that saves input tokens is judged on its price."
+            "attention on the first token from about 46.7% to 4.8% in the Qwen team's "
+            "measurements and improved long-context behaviour; it already ships in Qwen3-Next "
+            "with contexts up to 1M tokens, and the article expects meaningful improvements in "
+            "the APIs you use in roughly 6-12 months. Some workarounds for context length will "
+            "become overhead as this reaches the major providers; in our reading, retrieval for "
+            "permissions and freshness stays; a chunker that saves input tokens is judged on its "
+            "price."
         ),
         figures=(
             Figure(

@@ -13,9 +13,9 @@ from consultations.scripts import ConsultationScript, Question
 
 BLOCKERS = {
     "variability": "Too many variations: may have moved, where outcomes can be simulated or "
-    "checked — the deep-RL results learned goal-reaching under variation in simulation.",
-    "models": "Models not good enough: moved in part — measure today's base model's pass@k on "
-    "your cases before assuming it is still true.",
+    "checked — the deep-RL agents learned to reach set goals from scratch, but in simulation.",
+    "models": "Models not good enough: may have moved in part — measure today's base model's "
+    "pass@k on your cases before assuming it is still true.",
     "data": "Not enough data: the deep-RL results needed no demonstrations, but your checker "
     "still needs examples of right and wrong outcomes.",
     "risk": "Errors too costly: not moved by any of this research — a person approves every "
@@ -266,9 +266,10 @@ def advise(request: AdvisorInput) -> Report:
         title=request.script.title,
         verdict=verdict,
         summary=(
-            "Self-supervised, goal-conditioned RL kept improving with depth (up to 1,024 "
-            "layers against the usual 2-5; 2x-50x better on simulated locomotion and "
-            "manipulation), learning with no demonstrations and no rewards. Those results are "
+            "In a NeurIPS 2025 best paper, self-supervised, goal-conditioned RL with a "
+            "contrastive objective and larger batches improved with depth (up to 1,024 layers "
+            "against the usual 2-5; 2x-50x better than shallow networks on simulated locomotion "
+            "and manipulation), learning with no demonstrations and no rewards. Those results are "
             "in simulation: workflows whose outcomes can be simulated or checked are the ones "
             "to revisit."
         ),

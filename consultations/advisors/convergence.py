@@ -125,8 +125,9 @@ def advise(request: AdvisorInput) -> Report:
             if len(vendors) == 1 and kept_single(reasons)
             else ""
         )
-        + "Frontier language models now give strikingly similar answers to open-ended "
-        "questions (70+ models, 26,000 queries), so a second language-model vendor no longer "
+        + "In the Artificial Hivemind study (70+ models, 26,000 queries), language models gave "
+        "strikingly similar answers to open-ended questions, so a second language-model vendor no "
+        "longer "
         "buys a second view; it can still buy price leverage, failover and compliance."
         + (
             f" Each extra vendor costs about {money(upkeep / extra, cur)} a month in engineering."

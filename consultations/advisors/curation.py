@@ -10,6 +10,7 @@ from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
 from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
+from consultations.render import SHIFT_NAMES
 from consultations.report import Figure, Recommendation, Report, Section
 from consultations.scripts import Shift
 
@@ -119,8 +120,8 @@ def advise(request: AdvisorInput) -> Report:
         verdict=f"Your filter {lead}: {plural(per, 'paper')} a {_period(cadence)}, "
         "each tied to one of the three questions." + (" " + check if check else ""),
         summary=(
-            f"For you as {briefly(who)}: NeurIPS 2025 took 21,575 submissions and accepted "
-            "5,290 under heavy review strain, so an acceptance says little. Your profile "
+            f"For you as {briefly(who)}: NeurIPS 2025 took 21,575 main-track submissions and "
+            "accepted 5,290 under heavy review strain, so an acceptance says little. Your profile "
             "ranks papers by cost, failure and compute, lifts your topics and canon, and "
             "passes over benchmark-only gains and theory with no route to deployment."
         ),
@@ -258,7 +259,7 @@ def _first_triage(
             f"{r.title} — {r.score:.0f}/100. {r.why}"
             + (
                 f" (A NeurIPS 2025 award paper: judged on what shift {s.number}, "
-                f"{s.name[:1].lower()}{s.name[1:]}, says of it too.)"
+                f"{SHIFT_NAMES.get(s.number, s.name)}, says of it too.)"
                 if (s := award.get(r.id))
                 else ""
             )

@@ -115,7 +115,8 @@ def advise(request: AdvisorInput) -> Report:
             + (" and the vendor questions on file." if external else "."),
         }[rating],
         summary=(
-            "Diffusion models learn to generate well long before they start to memorise; "
+            "A NeurIPS 2025 best paper found that diffusion models learn to generate well long "
+            "before they start to memorise; "
             "the memorisation point moves later as the training set grows, so a large "
             "data set and a sensible stopping time keep a model generalising — on "
             "average. Rare items, such as one character or one face, can still come out "
@@ -177,7 +178,8 @@ def advise(request: AdvisorInput) -> Report:
         ),
         shifts=(5,),
         caveats=(
-            "Memorising 0.01% of a data set is harmless until it is someone's copyrighted "
+            "In the article's illustration, memorising 0.01% of a data set is harmless until it "
+            "is someone's copyrighted "
             "character: averages hide the rare cases that cause claims.",
             "Vendor answers are claims; ask for evidence or audit rights.",
             "This is not legal advice.",
@@ -278,8 +280,9 @@ def _open_models(models: list[str]) -> tuple[str, ...]:
         f"{join(models)}: no vendor to send a questionnaire to and no indemnity; look in the "
         "model card and its published data-set documentation for how many images it was "
         "trained on and for how long, and keep a copy of both.",
-        "With a sensible stopping time, a large training set keeps a base model generalising on "
-        "average; rare items (a character, a logo, a face) can still come out nearly copied.",
+        "In the diffusion paper, a large training set and a sensible stopping time kept a model "
+        "generalising on average; rare items (a character, a logo, a face) can still come out "
+        "nearly copied.",
     )
 
 

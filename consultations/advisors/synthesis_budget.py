@@ -104,8 +104,9 @@ VERDICT_STOPS = (  # an earlier verdict that says what not to do this year
     (
         "model-convergence",
         "Restructure",
-        "Stop adding a language-model vendor for a second view: your convergence consultation "
-        "found frontier models answer alike; keep only the vendors it kept.",
+        "Stop adding a language-model vendor for a second view: the Artificial Hivemind paper "
+        "found language models answer open-ended questions alike; keep only the vendors your "
+        "convergence consultation kept.",
     ),
     (
         "diffusion-ip-risk",

@@ -209,7 +209,8 @@ def advise(request: AdvisorInput) -> Report:
         title=request.script.title,
         verdict=verdict,
         summary=(
-            "The large labs' message at NeurIPS 2025 was that reasoning can be measured: Apple "
+            "By one conference summary's account, the large labs' message at NeurIPS 2025 was "
+            "that reasoning can be measured: Apple "
             "and others pushed to record the steps, tool calls and searches, not just the final "
             "answer, and to treat traces as telemetry. That is what makes a failing agent "
             "debuggable"

@@ -86,6 +86,21 @@ def test_the_brief_holds_claude_to_the_computed_figures_and_decisions(catalog: C
     assert "stand as given" in rules
 
 
+def test_claude_is_told_the_research_with_its_conditions_and_not_to_go_beyond_it(
+    catalog: Catalog,
+) -> None:
+    request = edge_request(catalog)
+    with FakeAnthropic(("ok", "**Verdict: run it locally.**")) as api:
+        narrator(api.url).narrate(request, advise(request))
+    context, rules = (" ".join(b["text"].split()) for b in api.messages[0].json["system"])
+    assert "add no paper, lab, result or figure beyond it" in rules
+    assert "keep each figure's conditions" in rules
+    # the figures come with whose measurement and which setting they are
+    assert "In the Qwen team's measurements, the share of attention on the first token" in context
+    assert "2x-50x better on simulated locomotion and manipulation" in context
+    assert "in the article's illustration, memorising 0.01%" in context
+
+
 def test_a_figure_nothing_computed_sends_the_offline_report(catalog: Catalog) -> None:
     request = edge_request(catalog)
     report = advise(request)

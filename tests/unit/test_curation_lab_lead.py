@@ -63,6 +63,22 @@ def test_a_pasted_award_paper_is_judged_on_what_the_research_context_says_of_it(
     assert "award paper" not in lora
 
 
+def test_a_pasted_award_paper_names_its_shift_as_every_report_does(catalog: Catalog) -> None:
+    """The RLVR paper was 'judged on what shift 3, rL for reasoning appears to reshape
+    sampling, says of it'."""
+    r = run(
+        catalog,
+        "research-curation",
+        {
+            "role": LAB,
+            "to_triage": "Does Reinforcement Learning Really Incentivize Reasoning Capacity in "
+            "LLMs Beyond the Base Model?",
+        },
+    )
+    (first,) = next(s for s in r.sections if s.title.startswith("First triage")).items
+    assert "shift 3, RL for reasoning appears to reshape sampling, says of it" in first, first
+
+
 def test_an_emoji_beside_the_role_is_not_part_of_it(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {"role": "CTO 🚀"})
     assert r.summary.startswith("A roadmap for you as CTO, in "), r.summary
