@@ -85,11 +85,24 @@ def test_redis_away_for_15_seconds_mid_consultation(
         slack.wait_for(lambda: slack.thread("D60", "1700000000.000100"), timeout=10)
         assert [p["text"] for p in slack.thread("D60", "1700000000.000100")] == [SORRY_ANSWER]
         slack.wait_for(lambda: len(slack.calls("chat.delete")) == 2, timeout=10)
+        # written in the channel itself, not in the thread: nothing could be looked up, and it
+        # got no reply at all; the writer is told there, to them alone, and only once
+        for _ in range(2):
+            plain = {"type": "message", "channel": "CB", "user": "U60", "channel_type": "channel"}
+            plain.update(text=typical(questions[1]), ts=f"{time.time():.6f}")
+            assert s.event(plain).status_code == 200
+        (note,) = slack.wait_for(
+            lambda: [p for p in slack.calls("chat.postEphemeral") if p["channel"] == "CB"],
+            timeout=10,
+        )
+        assert note["user"] == "U60" and "thread_ts" not in note
+        assert "storage is not responding" in note["text"] and "in its thread" in note["text"]
         parents = [m for m in slack.messages if m["channel"] == "CB" and not m["thread_ts"]]
         assert [m["ts"] for m in parents] == [thread]
         print(f"\nRedis down: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms,")
         print(f"user told to send again {told_s:.1f} s after Redis went away")
         time.sleep(max(0.0, 15 - (time.monotonic() - away)))
+        assert [p for p in slack.calls("chat.postEphemeral") if p["channel"] == "CB"] == [note]
 
         own.start()  # back, from its AOF
         slack.wait_for(lambda: s.http.get("/readyz").status_code == 200, timeout=20)
