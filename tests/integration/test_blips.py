@@ -6,7 +6,9 @@ doubled."""
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -125,6 +127,66 @@ def test_redis_away_for_15_seconds_mid_consultation(
     finally:
         s.stop()
         reap()  # the worker and beat out before their Redis goes
+        own.stop()
+
+
+def test_redis_frozen_for_15_seconds_mid_consultation(
+    slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    """Redis stopped by SIGSTOP (a hung host, a paused container): connections are accepted and
+    commands queue unanswered, then run when it resumes. The user is told in the thread to send
+    the answer again; whatever lands late must not apply that answer a second time (the
+    consultation would go on a question ahead) nor overwrite a newer save."""
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())
+    own.start()
+    assert own.pid is not None
+    s = Stack(own.url, 0, slack.url, tmp_path / "stack")
+    frozen = False
+    try:
+        s.start("worker")
+        questions = catalog.by_slug("edge-economics").questions
+        thread = start(s, slack, "U70", "3", "CF")
+        send(s, typical(questions[0]), thread, "U70", "CF")
+        slack.wait_for(lambda: "2/8" in str(slack.thread("CF", thread)[-1]))
+
+        os.kill(own.pid, signal.SIGSTOP)
+        frozen, away = True, time.monotonic()
+        status, ack_s = send(s, typical(questions[1]), thread, "U70", "CF")
+        assert status == 200 and ack_s < 3.0
+        began = time.monotonic()
+        ready = s.http.get("/readyz")
+        probe_s = time.monotonic() - began
+        assert ready.status_code == 503 and probe_s < 1.0
+        told = slack.wait_for(
+            lambda: [p for p in slack.thread("CF", thread) if p.get("text") == SORRY_ANSWER],
+            timeout=10,
+        )
+        assert len(told) == 1
+        print(f"\nRedis frozen: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms")
+        time.sleep(max(0.0, 15 - (time.monotonic() - away)))
+        os.kill(own.pid, signal.SIGCONT)
+        frozen = False
+        slack.wait_for(lambda: s.http.get("/readyz").status_code == 200, timeout=20)
+        for q in questions[1:]:  # the user sends that answer again, then the rest
+            before = len(slack.thread("CF", thread))
+            send(s, typical(q), thread, "U70", "CF")
+            slack.wait_for(lambda before=before: len(slack.thread("CF", thread)) > before)
+        slack.wait_for(lambda: reports(slack, "CF", thread), timeout=60)
+        r = redis.Redis.from_url(s.redis_url)
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=60)
+        counts = Counter(
+            m.group(0)
+            for p in slack.thread("CF", thread)
+            for m in [re.search(r"\b[1-8]/8\b", str(p.get("blocks") or ""))]
+            if m
+        )
+        assert counts == {f"{n}/8": 1 for n in range(1, 9)}
+        assert len(reports(slack, "CF", thread)) == 1
+    finally:
+        if frozen:
+            os.kill(own.pid, signal.SIGCONT)
+        s.stop()
+        reap()
         own.stop()
 
 
