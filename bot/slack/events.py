@@ -65,6 +65,14 @@ async def tell_failure(
             await ctx.client.chat_postMessage(
                 channel=event["channel"], thread_ts=event["thread_ts"], text=text
             )
+        elif (
+            event.get("type") == "message"
+            and event.get("channel_type") == "im"
+            and (event.get("user") and event.get("ts") and event.get("subtype") is None)
+        ):  # the Messages tab outside any thread: answered in a thread of its own
+            await ctx.client.chat_postMessage(
+                channel=event["channel"], thread_ts=event["ts"], text=SORRY_ANSWER
+            )
         elif away and outside_thread(event) and first_outside(event):
             await ctx.client.chat_postEphemeral(
                 channel=event["channel"], user=event["user"], text=SORRY_OUTSIDE

@@ -86,6 +86,12 @@ def test_redis_away_for_15_seconds_mid_consultation(
         assert s.event(dm).status_code == 200
         slack.wait_for(lambda: slack.thread("D60", "1700000000.000100"), timeout=10)
         assert [p["text"] for p in slack.thread("D60", "1700000000.000100")] == [SORRY_ANSWER]
+        # in the Messages tab outside any thread (answered in a thread of its own): told there
+        top = {"type": "message", "channel": "D60", "user": "U60", "channel_type": "im"}
+        top.update(text="consult 3", ts="1700000000.000200")
+        assert s.event(top).status_code == 200
+        slack.wait_for(lambda: slack.thread("D60", "1700000000.000200"), timeout=10)
+        assert [p["text"] for p in slack.thread("D60", "1700000000.000200")] == [SORRY_ANSWER]
         slack.wait_for(lambda: len(slack.calls("chat.delete")) == 2, timeout=10)
         # written in the channel itself, not in the thread: nothing could be looked up, and it
         # got no reply at all; the writer is told there, to them alone, and only once
