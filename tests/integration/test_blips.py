@@ -169,6 +169,13 @@ def test_redis_frozen_for_15_seconds_mid_consultation(
         )
         assert len(told) == 1
         print(f"\nRedis frozen: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms")
+        for n, command in enumerate(("consult 2", "triage neurips2025")):  # acked, and told
+            url = f"{slack.url}/response/frozen{n}"
+            began = time.monotonic()
+            assert s.command(command, "U70", "CF", response_url=url).status_code == 200
+            assert time.monotonic() - began < 3.0
+            sorry = slack.wait_for(lambda n=n: slack.responses(f"frozen{n}"), timeout=10)
+            assert "storage is not responding" in sorry[0]["text"]
         time.sleep(max(0.0, 15 - (time.monotonic() - away)))
         os.kill(own.pid, signal.SIGCONT)
         frozen = False
@@ -188,6 +195,8 @@ def test_redis_frozen_for_15_seconds_mid_consultation(
         )
         assert counts == {f"{n}/8": 1 for n in range(1, 9)}
         assert len(reports(slack, "CF", thread)) == 1
+        # the consultation asked for while frozen and said not started was not started later
+        assert r.zcard("na:{slack:T1:U70}:index") == 1
     finally:
         if frozen:
             os.kill(own.pid, signal.SIGCONT)
