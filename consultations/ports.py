@@ -108,6 +108,7 @@ class ReportPoster(Protocol):
 STREAM_OPENED = "stream:open"  # the part a ReportStream records (its message id) once shown
 STREAM_DONE = "stream"  # how a stream ended: "body", "replaced", "cut" or "-" (nothing shown)
 STREAM_NOTE = "stream:note"  # the note that a stream was cut off
+STREAM_STARTING = "starting"  # STREAM_OPENED before a stream's id is known (Teams)
 
 
 @runtime_checkable
@@ -134,6 +135,16 @@ class StreamingPoster(Protocol):
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
         """Whether an earlier attempt's stop of the stream reached the platform though its
         answer never came back (the worker died); False where the chat cannot be read."""
+        ...
+
+
+@runtime_checkable
+class LateStreamEnder(Protocol):
+    """A platform that can still end a stream an earlier attempt left open (Teams)."""
+
+    def end_stream_late(self, c: Consultation, parts: Parts, ending_sent: bool) -> str:
+        """End it with the whole narrative: ``"now"``; ``"before"``: an end the earlier
+        attempt was sending (``ending_sent``) had been taken; ``""``: neither."""
         ...
 
 

@@ -16,6 +16,7 @@ from consultations.ports import (
     STREAM_DONE,
     STREAM_OPENED,
     CannotPost,
+    LateStreamEnder,
     Narrator,
     Parts,
     ReportStream,
@@ -147,7 +148,7 @@ def _end_stream(
     if stream is None:
         if parts is None or parts.posted(STREAM_OPENED) is None:
             return ""
-        return _stopped_before(gateway, c, parts) or "cut"
+        return _stopped_before(gateway, c, parts) or _ended_late(gateway, c, parts) or "cut"
     body = stream.text.strip()
     stands = bool(body) and (c.narrative or "").endswith(body)
     if stream.state in ("new", "refused"):  # nothing shown yet: nothing to close
@@ -178,6 +179,24 @@ def _stopped_before(gateway: object, c: Consultation, parts: Parts) -> str:
     parts.record(STREAM_DONE, pending)
     log.info("report.stream_found_stopped", outcome=pending)
     return pending
+
+
+def _ended_late(gateway: object, c: Consultation, parts: Parts) -> str:
+    """How the stream an earlier attempt left open (its worker died) ends, where the platform
+    can still end it (Teams): ``"body"``, ended now with the whole narrative; the outcome that
+    attempt was sending, when the platform had taken it; "" when it cannot be ended."""
+    if not isinstance(gateway, LateStreamEnder):
+        return ""
+    pending = parts.posted(PENDING + STREAM_DONE)
+    sending = pending in ("body", "replaced")
+    if pending is None:  # a retry of this one, dying after the end was taken, knows it
+        mark(parts, STREAM_DONE, "body")
+    how = gateway.end_stream_late(c, parts, sending)
+    outcome = {"now": "body", "before": pending or ""}.get(how, "")
+    if outcome:
+        parts.record(STREAM_DONE, outcome)
+    log.info("report.stream_ended_late", outcome=outcome or "left as it was")
+    return outcome
 
 
 class WorkersKeptDying(RuntimeError):

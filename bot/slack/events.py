@@ -4,6 +4,7 @@ the ack (told to the user where they wrote, never only logged)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import structlog
@@ -12,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.outage import store_away
 from bot.slack import views
+from bot.slack.asides import outside_thread
 from bot.slack.context import SlackContext, owner_of
 from consultations.digest import REACTIONS
 
@@ -30,6 +32,12 @@ STORE_AWAY_HOME = (
     "⚠️ Your consultations cannot be shown right now: the advisor's storage is not "
     "responding. Nothing was lost; open this tab again in a minute."
 )
+SORRY_OUTSIDE = (  # written in the channel, not in a thread: perhaps an answer meant for one
+    "Sorry, I could not check that message: the advisor's storage is not responding right "
+    "now. If it was an answer to a consultation, send it again in its thread in a minute."
+)
+OUTSIDE_EVERY_S = 60.0  # told at most once a minute per person and channel: channel talk
+_told_outside: dict[tuple[str, str], float] = {}  # goes on while the store is away
 SORRY_REPLY = (  # the answer was saved before Slack refused the reply: sending it again is wrong
     "Sorry, Slack did not take my reply just now. What you sent was received; "
     "`/neurips resume` asks the current question again."
@@ -57,8 +65,33 @@ async def tell_failure(
             await ctx.client.chat_postMessage(
                 channel=event["channel"], thread_ts=event["thread_ts"], text=text
             )
+        elif (
+            event.get("type") == "message"
+            and event.get("channel_type") == "im"
+            and (event.get("user") and event.get("ts") and event.get("subtype") is None)
+        ):  # the Messages tab outside any thread: answered in a thread of its own
+            await ctx.client.chat_postMessage(
+                channel=event["channel"], thread_ts=event["ts"], text=SORRY_ANSWER
+            )
+        elif away and outside_thread(event) and first_outside(event):
+            await ctx.client.chat_postEphemeral(
+                channel=event["channel"], user=event["user"], text=SORRY_OUTSIDE
+            )
     except Exception as e:  # noqa: BLE001 — Slack itself failing: only the log is left
         log.error("slack.error_report_failed", error=repr(e))
+
+
+def first_outside(event: dict[str, Any], now: float | None = None) -> bool:
+    """Whether this person in this channel was not told in the last minute (in memory: the
+    store is away)."""
+    now = time.monotonic() if now is None else now
+    key = (str(event.get("channel")), str(event.get("user")))
+    if now - _told_outside.get(key, -OUTSIDE_EVERY_S) < OUTSIDE_EVERY_S:
+        return False
+    for k in [k for k, at in _told_outside.items() if now - at >= OUTSIDE_EVERY_S]:
+        del _told_outside[k]
+    _told_outside[key] = now
+    return True
 
 
 def home_of(body: dict[str, Any]) -> str | None:

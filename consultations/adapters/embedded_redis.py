@@ -64,6 +64,11 @@ class EmbeddedRedis:
         return f"redis://127.0.0.1:{self.port}/0"
 
     @property
+    def pid(self) -> int | None:
+        """The server's process id, when this object started it."""
+        return self._process.pid if self._process is not None else None
+
+    @property
     def owned(self) -> bool:
         return self._process is not None
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import builtins
 import json
 import re
+import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -43,10 +44,20 @@ __all__ = ["ConflictError", "EventLedger", "RedisConsultationStore", "Unreadable
 
 log = structlog.get_logger(__name__)
 SEEN_TTL_S = 24 * 3600  # how long an event id is remembered
+CLOCK_SLACK_S = 1.0  # a save Redis runs later than the client's timeout and this is refused:
+# a frozen Redis (SIGSTOP, a paused VM) runs queued commands when it resumes, and the user was
+# told to send that answer again. Slack for the clocks of Redis's host and ours to differ.
 
 # KEYS: doc, index, [place, [open in its channel]]   ARGV: expected version, doc json, ttl s,
-# id, score, schema, '1' if in progress
+# id, score, schema, '1' if in progress, deadline (ms since the epoch, '' for none): past it
+# the caller has given up (timed out, and told the user it was not saved), so -2, nothing saved
 _SAVE = """
+if ARGV[8] ~= '' then
+  local t = redis.call('TIME')
+  if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[8]) then
+    return -2
+  end
+end
 local current = redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= ARGV[1] then return -1 end
 local v = tonumber(ARGV[1]) + 1
@@ -119,6 +130,8 @@ class RedisConsultationStore:
         self._ttl = ttl_seconds
         self._prefix = prefix
         self._save = client.register_script(_SAVE)
+        timeout = client.connection_pool.connection_kwargs.get("socket_timeout")
+        self._late_s = float(timeout) + CLOCK_SLACK_S if timeout else None
         self._set_aside = client.register_script(_SET_ASIDE)
         self._at = client.register_script(_AT)
 
@@ -240,7 +253,15 @@ class RedisConsultationStore:
             schema,
             "1" if c.status is Status.ACTIVE else "0",
         ]
-        result = self._save(keys=keys, args=args)
+        sent, late = time.time(), self._late_s
+        deadline = f"{(sent + late) * 1000:.0f}" if late else ""
+        result = self._save(keys=keys, args=[*args, deadline])
+        if result == -2 and late and time.time() - sent < late - CLOCK_SLACK_S:
+            # answered in time, so Redis's clock is ahead of ours: saved without a deadline
+            log.error("redis_store.clock_ahead", slack_s=CLOCK_SLACK_S)
+            result = self._save(keys=keys, args=[*args, ""])
+        if result == -2:
+            raise redis.TimeoutError(f"consultation {c.id}: the save reached Redis too late")
         if result == -1:
             raise ConflictError(f"consultation {c.id} changed since version {expected}")
         return saved

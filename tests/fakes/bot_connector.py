@@ -52,6 +52,7 @@ class FakeConnector(FakeServer):
         self.fail_only_containing = ""  # throttle only messages whose text contains this
         self.fail_after_taking: deque[int] = deque()  # statuses to answer once it is taken
         self.stalls: list[tuple[str, float]] = []  # (text contained, seconds): see ``stall``
+        self.stalls_taken: list[tuple[str, float]] = []  # see ``stall_taken``
         self.stalled: list[str] = []  # texts of the stalled activities, as each began waiting
         self.jwks: list[dict[str, Any]] = []
         self.refuse_streaming = False
@@ -66,6 +67,13 @@ class FakeConnector(FakeServer):
         (503), taken by nobody: a worker killed while it waits dies before that part is out."""
         with self._lock:
             self.stalls.append((containing, seconds))
+
+    def stall_taken(self, containing: str, seconds: float) -> None:
+        """The next message (not a typing update) whose text contains ``containing`` is taken
+        (the chat shows it), then its answer hangs ``seconds``: a worker killed while it waits
+        dies after Teams took that part, before it could record it."""
+        with self._lock:
+            self.stalls_taken.append((containing, seconds))
 
     def activities(self, conversation: str | None = None) -> list[dict[str, Any]]:
         return [
@@ -148,6 +156,14 @@ class FakeConnector(FakeServer):
                 activity_id = data.get("streamId") or activity_id
             rec.ok = True  # type: ignore[attr-defined]
             rec.reply_id = activity_id  # type: ignore[attr-defined]
+            with self._lock:
+                message = body.get("type") == "message"
+                hang = next((h for h in self.stalls_taken if message and h[0] in text), None)
+                if hang is not None:
+                    self.stalls_taken.remove(hang)
+                    self.stalled.append(text)
+            if hang is not None:
+                time.sleep(hang[1])
             if self.fail_after_taking and self.fail_only_containing in text:
                 # taken (the chat shows it), but the bot hears an error: a gateway timing out
                 return json_reply(self.fail_after_taking.popleft(), {"error": {"code": "Error"}})

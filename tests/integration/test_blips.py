@@ -6,7 +6,9 @@ doubled."""
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -84,12 +86,31 @@ def test_redis_away_for_15_seconds_mid_consultation(
         assert s.event(dm).status_code == 200
         slack.wait_for(lambda: slack.thread("D60", "1700000000.000100"), timeout=10)
         assert [p["text"] for p in slack.thread("D60", "1700000000.000100")] == [SORRY_ANSWER]
+        # in the Messages tab outside any thread (answered in a thread of its own): told there
+        top = {"type": "message", "channel": "D60", "user": "U60", "channel_type": "im"}
+        top.update(text="consult 3", ts="1700000000.000200")
+        assert s.event(top).status_code == 200
+        slack.wait_for(lambda: slack.thread("D60", "1700000000.000200"), timeout=10)
+        assert [p["text"] for p in slack.thread("D60", "1700000000.000200")] == [SORRY_ANSWER]
         slack.wait_for(lambda: len(slack.calls("chat.delete")) == 2, timeout=10)
+        # written in the channel itself, not in the thread: nothing could be looked up, and it
+        # got no reply at all; the writer is told there, to them alone, and only once
+        for _ in range(2):
+            plain = {"type": "message", "channel": "CB", "user": "U60", "channel_type": "channel"}
+            plain.update(text=typical(questions[1]), ts=f"{time.time():.6f}")
+            assert s.event(plain).status_code == 200
+        (note,) = slack.wait_for(
+            lambda: [p for p in slack.calls("chat.postEphemeral") if p["channel"] == "CB"],
+            timeout=10,
+        )
+        assert note["user"] == "U60" and "thread_ts" not in note
+        assert "storage is not responding" in note["text"] and "in its thread" in note["text"]
         parents = [m for m in slack.messages if m["channel"] == "CB" and not m["thread_ts"]]
         assert [m["ts"] for m in parents] == [thread]
         print(f"\nRedis down: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms,")
         print(f"user told to send again {told_s:.1f} s after Redis went away")
         time.sleep(max(0.0, 15 - (time.monotonic() - away)))
+        assert [p for p in slack.calls("chat.postEphemeral") if p["channel"] == "CB"] == [note]
 
         own.start()  # back, from its AOF
         slack.wait_for(lambda: s.http.get("/readyz").status_code == 200, timeout=20)
@@ -112,6 +133,75 @@ def test_redis_away_for_15_seconds_mid_consultation(
     finally:
         s.stop()
         reap()  # the worker and beat out before their Redis goes
+        own.stop()
+
+
+def test_redis_frozen_for_15_seconds_mid_consultation(
+    slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
+    """Redis stopped by SIGSTOP (a hung host, a paused container): connections are accepted and
+    commands queue unanswered, then run when it resumes. The user is told in the thread to send
+    the answer again; whatever lands late must not apply that answer a second time (the
+    consultation would go on a question ahead) nor overwrite a newer save."""
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())
+    own.start()
+    assert own.pid is not None
+    s = Stack(own.url, 0, slack.url, tmp_path / "stack")
+    frozen = False
+    try:
+        s.start("worker")
+        questions = catalog.by_slug("edge-economics").questions
+        thread = start(s, slack, "U70", "3", "CF")
+        send(s, typical(questions[0]), thread, "U70", "CF")
+        slack.wait_for(lambda: "2/8" in str(slack.thread("CF", thread)[-1]))
+
+        os.kill(own.pid, signal.SIGSTOP)
+        frozen, away = True, time.monotonic()
+        status, ack_s = send(s, typical(questions[1]), thread, "U70", "CF")
+        assert status == 200 and ack_s < 3.0
+        began = time.monotonic()
+        ready = s.http.get("/readyz")
+        probe_s = time.monotonic() - began
+        assert ready.status_code == 503 and probe_s < 1.0
+        told = slack.wait_for(
+            lambda: [p for p in slack.thread("CF", thread) if p.get("text") == SORRY_ANSWER],
+            timeout=10,
+        )
+        assert len(told) == 1
+        print(f"\nRedis frozen: ack {ack_s * 1000:.0f} ms, /readyz 503 in {probe_s * 1000:.0f} ms")
+        for n, command in enumerate(("consult 2", "triage neurips2025")):  # acked, and told
+            url = f"{slack.url}/response/frozen{n}"
+            began = time.monotonic()
+            assert s.command(command, "U70", "CF", response_url=url).status_code == 200
+            assert time.monotonic() - began < 3.0
+            sorry = slack.wait_for(lambda n=n: slack.responses(f"frozen{n}"), timeout=10)
+            assert "storage is not responding" in sorry[0]["text"]
+        time.sleep(max(0.0, 15 - (time.monotonic() - away)))
+        os.kill(own.pid, signal.SIGCONT)
+        frozen = False
+        slack.wait_for(lambda: s.http.get("/readyz").status_code == 200, timeout=20)
+        for q in questions[1:]:  # the user sends that answer again, then the rest
+            before = len(slack.thread("CF", thread))
+            send(s, typical(q), thread, "U70", "CF")
+            slack.wait_for(lambda before=before: len(slack.thread("CF", thread)) > before)
+        slack.wait_for(lambda: reports(slack, "CF", thread), timeout=60)
+        r = redis.Redis.from_url(s.redis_url)
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=60)
+        counts = Counter(
+            m.group(0)
+            for p in slack.thread("CF", thread)
+            for m in [re.search(r"\b[1-8]/8\b", str(p.get("blocks") or ""))]
+            if m
+        )
+        assert counts == {f"{n}/8": 1 for n in range(1, 9)}
+        assert len(reports(slack, "CF", thread)) == 1
+        # the consultation asked for while frozen and said not started was not started later
+        assert r.zcard("na:{slack:T1:U70}:index") == 1
+    finally:
+        if frozen:
+            os.kill(own.pid, signal.SIGCONT)
+        s.stop()
+        reap()
         own.stop()
 
 

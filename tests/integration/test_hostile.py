@@ -263,3 +263,65 @@ def test_a_shared_file_is_triaged_with_its_name_and_titles_inert(
     assert [p["text"] for p in said if p.get("thread_ts")][:1] and all(
         live(p["text"].replace("<@U77>", "")) == [] for p in said
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", HOSTILE)
+def test_slack_agent_thread_channel_buttons_and_home_echo_nothing_live(
+    stack: Stack, slack: FakeSlack, name: str
+) -> None:
+    """The surfaces the table above does not reach: the app's agent thread (before and inside a
+    consultation), a message in the channel instead of the thread, a button whose value was
+    tampered with, and the Home tab listing the answer."""
+    from tests.integration.test_slack_agent import dm, thread_started
+
+    text, n = HOSTILE[name], next(_ids)
+    user, dm_channel, ts = f"U8{n:03d}", f"D8{n:03d}", f"18000{n:05d}.000100"
+    stack.event(thread_started(user, dm_channel, ts))
+    said: list[dict[str, Any]] = []
+    for words in (text, "consult 1", text + " for our support team"):
+        before = len(slack.thread(dm_channel, ts))
+        assert stack.event(dm(user, dm_channel, ts, words)).status_code == 200
+        said += slack.wait_for(lambda b=before: slack.thread(dm_channel, ts)[b:])
+    thread = start(stack, slack, user, "1", "CV")  # and one in a channel's thread
+    stack.message(user, "CV", thread, text + " for our support team", f"EvHS{n}")
+    slack.wait_for(lambda: len(slack.thread("CV", thread)) > 1)
+    plain = {"type": "message", "channel": "CV", "user": user, "channel_type": "channel"}
+    stack.event({**plain, "text": text, "ts": f"{time.time():.6f}"})  # outside the thread
+    told = slack.wait_for(
+        lambda: [p for p in slack.calls("chat.postEphemeral") if p.get("user") == user]
+    )
+    url = f"{slack.url}/response/hb{n}"
+    for action in (
+        {"action_id": "start_consultation_1", "value": text[:2000]},
+        {"action_id": "answer_choice_1", "block_id": f"q:{text[:200]}", "value": f"x|{text}"},
+    ):
+        assert stack.action(user, "CV", action, response_url=url, thread_ts=thread).status_code
+    pressed = slack.wait_for(lambda: slack.responses(f"hb{n}"))
+    stack.event({"type": "app_home_opened", "user": user, "tab": "home"})
+    home = slack.wait_for(lambda: [v for v in slack.calls("views.publish") if v["user_id"] == user])
+    time.sleep(0.5)  # any later reply is in too
+    ephemeral = [p for p in slack.calls("chat.postEphemeral") if p.get("user") == user]
+    for payload in [*said, *slack.thread("CV", thread), *told, *ephemeral, *pressed, *home]:
+        assert live(payload) == [], payload
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_teams_card_presses_echo_nothing_live(
+    redis_client: redis.Redis, catalog: Catalog, name: str
+) -> None:
+    """A card's button sends back what the card holds; a tampered one can hold anything."""
+    from botbuilder.schema import Activity, ActivityTypes
+
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 4")
+    text = HOSTILE[name]
+    presses: list[dict[str, Any]] = [
+        {"cid": text[:64], "key": "k", "answer": "1"},
+        {"cid": "x", "key": text[:64], "answer": text[:200]},
+        {"cid": "x", "key": "k", "answer": text},  # too long: refused
+        {"text": text},
+    ]
+    for press in presses:
+        for reply in chat.say(Activity(type=ActivityTypes.message, value=press)):
+            assert live(reply) == [], reply

@@ -336,3 +336,37 @@ def test_a_thread_finds_its_consultation_in_one_round_trip(redis_client: redis.R
     redis_client.delete(f"na:{{{OWNER.key}}}:c:{saved.id}")  # expired, its binding not yet
     assert store.at(OWNER, "C1/1.2") is None
     assert store.at(OWNER, "C9/9.9") is None
+
+
+def test_a_save_that_reaches_a_frozen_redis_late_is_not_applied(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Redis frozen (SIGSTOP): the save times out, so the user is told to send the answer
+    again; when Redis resumes it runs the queued save. Applied then, the answer sent again
+    would be taken as the next question's."""
+    import os
+    import signal
+
+    from consultations.adapters.embedded_redis import free_port
+
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())
+    own.start()
+    assert own.pid is not None
+    client = redis.Redis.from_url(own.url, socket_timeout=0.5, socket_connect_timeout=0.5)
+    store = RedisConsultationStore(client, ttl_seconds=3600)
+    try:
+        saved = store.save(fresh())
+        saved.answers["volume"] = Answer(key="volume", raw="5M", number=5e6)
+        os.kill(own.pid, signal.SIGSTOP)
+        try:
+            with pytest.raises(redis.TimeoutError):
+                store.save(saved)  # told: not saved
+            time.sleep(2)  # past the client's timeout and the clocks' slack
+        finally:
+            os.kill(own.pid, signal.SIGCONT)
+        late = redis.Redis.from_url(own.url)
+        late.ping()  # Redis has run what was queued
+        loaded = store.load(OWNER, saved.id)
+        assert loaded is not None and loaded.version == 1 and "volume" not in loaded.answers
+        assert store.save(saved).version == 2  # sent again: saved, once
+    finally:
+        client.close()
+        own.stop()

@@ -168,15 +168,16 @@ def test_a_report_given_up_says_what_to_type_in_teams(
         s.stop()
 
 
-def test_the_worker_killed_mid_stream_leaves_one_note_and_one_whole_report(
+def test_the_worker_killed_mid_stream_finishes_the_stream_with_the_whole_report(
     stack: Stack, connector: FakeConnector, claude: FakeAnthropic, catalog: Catalog
 ) -> None:
-    """Claude stops mid-sentence and the worker streaming it is killed: the next worker does not
-    stream again (Teams shows the first stream's words still), it says once that the stream was
-    cut off and posts the report whole, once."""
+    """Claude stops mid-sentence and the worker streaming it is killed. Before, the stream stayed
+    in the chat showing its first words, a note said it was cut off and the report followed
+    whole below it; now the next worker ends that stream with the whole narrative, so the chat
+    shows the report once, and only its figures follow."""
     conv = "a:once-mid-stream"
     consult(stack, connector, catalog, conv, "aad-once-4", last=False)
-    release = claude.pause_after(80)
+    release = claude.pause_after(400)  # the first words shown, perhaps
     try:
         consult_last(stack, connector, catalog, conv, "aad-once-4")
         connector.wait_for(lambda: claude.paused.is_set(), timeout=40)
@@ -186,13 +187,35 @@ def test_the_worker_killed_mid_stream_leaves_one_note_and_one_whole_report(
                 stack.kill(w)
     finally:
         release.set()
+    assert stream.final is None and SHOWN.startswith(stream.shown) and stream.shown != SHOWN
     stack.start_worker("after-stream-kill")
     connector.wait_for(lambda: reports(connector, conv), timeout=60)
     time.sleep(2)
-    texts = connector.texts(conv)
-    assert [t for t in texts if "cut off" in t] == [
-        "The streamed report above was cut off; here it is whole."
-    ]
-    (report,) = reports(connector, conv)
-    assert SHOWN in report["text"] and sum(SHOWN in t for t in texts) == 1
+    assert not [t for t in connector.texts(conv) if "cut off" in t]
+    each_once(connector, conv)
     assert connector.streams_in(conv) == [stream]  # not streamed a second time
+
+
+def test_the_worker_killed_after_teams_took_the_streams_end_posts_the_narrative_once(
+    stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    """Teams took the message that ends the stream, and the worker was killed before its answer
+    came back (so before it was recorded). Before, the next worker said the stream was cut off
+    and posted the narrative again in full below it; now it finds the stream ended and posts
+    only what is missing."""
+    conv = "a:once-final-taken"
+    consult(stack, connector, catalog, conv, "aad-once-5", last=False)
+    connector.stall_taken("a takedown.", 8)
+    stalled = len(connector.stalled)
+    consult_last(stack, connector, catalog, conv, "aad-once-5")
+    connector.wait_for(lambda: len(connector.stalled) > stalled, timeout=40)
+    (stream,) = connector.streams_in(conv)
+    assert stream.final == SHOWN  # Teams shows the whole narrative: the stream has ended
+    for w in list(stack.workers):
+        if w.poll() is None:
+            stack.kill(w)
+    stack.start_worker("after-final-kill")
+    connector.wait_for(lambda: reports(connector, conv), timeout=60)
+    time.sleep(2)
+    assert not [t for t in connector.texts(conv) if "cut off" in t]
+    each_once(connector, conv)

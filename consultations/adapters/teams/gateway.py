@@ -27,7 +27,14 @@ from consultations.adapters.teams.personal import (
 from consultations.adapters.teams.references import ReferenceStore
 from consultations.adapters.teams.stream import TeamsReportStream, retry_after
 from consultations.digest import Subscription
-from consultations.ports import STREAM_NOTE, CannotPost, Parts, TriageSpec
+from consultations.ports import (
+    STREAM_NOTE,
+    STREAM_OPENED,
+    STREAM_STARTING,
+    CannotPost,
+    Parts,
+    TriageSpec,
+)
 from consultations.render import figures_markdown
 from consultations.state import Consultation, Owner
 from consultations.text import delink, split_text
@@ -108,7 +115,27 @@ class TeamsGateway:
         return "?"  # not readable (a Teams stream is marked opened before it starts anyway)
 
     def stream_stopped(self, c: Consultation, parts: Parts) -> bool:
-        return False  # not readable: a retry says the stream was cut and posts the report whole
+        return False  # not readable: ``end_stream_late`` asks Teams instead
+
+    def end_stream_late(self, c: Consultation, parts: Parts, ending_sent: bool) -> str:
+        """End the stream an earlier attempt left open (its worker died) with the whole
+        narrative: ``"now"``; ``"before"``: Teams had taken that attempt's end (it was being
+        sent, ``ending_sent``); ``""``: neither, and the stream shows what it showed."""
+        stream_id = parts.posted(STREAM_OPENED)
+        if not stream_id or stream_id == STREAM_STARTING or not c.narrative:
+            return ""
+        whole = delink(c.narrative)
+        head = f"**Verdict: {c.report.verdict}**\n\n" if c.report else ""
+        texts = [whole]  # first as the stream shows it: without the verdict the worker put on
+        if head and whole.startswith(head):  # top (the figures below the stream carry it)
+            texts.insert(0, whole[len(head) :])
+        stream = TeamsReportStream.left_open(
+            partial(self._post_one, self._reference(c)),
+            stream_id,
+            interval_s=self._stream_interval,
+            max_s=self._stream_max,
+        )
+        return stream.end_late(texts, ending_sent)
 
     def post_digest(
         self, sub: Subscription, header: str, items: list[str], parts: Parts | None = None

@@ -22,7 +22,7 @@ from botbuilder.schema import Activity, ActivityTypes, Entity
 from msrest.exceptions import ClientException
 
 from consultations.adapters.teams import cards
-from consultations.ports import STREAM_OPENED, Parts
+from consultations.ports import STREAM_OPENED, STREAM_STARTING, Parts
 from consultations.text import delink, split_text
 
 log = structlog.get_logger(__name__)
@@ -94,6 +94,7 @@ class TeamsReportStream:
         self.state = "new"
         self.text = ""
         self.calls = 0
+        self.ended_earlier = False  # a refusal as completed showed an earlier end was taken
 
     @classmethod
     def declined(cls, reason: str) -> TeamsReportStream:
@@ -102,6 +103,35 @@ class TeamsReportStream:
         stream.state = "refused"
         log.info("teams.stream_declined", reason=reason)
         return stream
+
+    @classmethod
+    def left_open(
+        cls, post: Post, stream_id: str, *, interval_s: float = 1.0, max_s: float = 100.0
+    ) -> TeamsReportStream:
+        """A stream an earlier attempt opened and left open (its worker died): only its end
+        can still be sent (its sequence is unknown, so no update)."""
+        stream = cls(post, interval_s=interval_s, max_s=max_s)
+        stream.stream_id, stream.state = stream_id, "open"
+        stream._started = stream._last = stream._clock() - interval_s
+        return stream
+
+    def end_late(self, texts: list[str], ending_sent: bool) -> str:
+        """End a stream left open with the first of ``texts`` Teams takes (each a whole
+        narrative; Teams refuses an end that does not go on from what the stream shows):
+        ``"now"``; ``"before"``: the earlier attempt was sending its end (``ending_sent``) and
+        Teams says the stream has ended, so that end is in the chat; ``""``: neither (the stream
+        still shows what it showed)."""
+        for text in dict.fromkeys(t for t in texts if t.strip()):
+            if len(text) > cards.MESSAGE_LIMIT:
+                continue
+            self._halted = ""
+            if self._final(text, unsure=ending_sent):
+                self.state = "done"
+                log.info("teams.stream_ended_late", stream=self.stream_id)
+                return "before" if self.ended_earlier else "now"
+            if self.ended_earlier or "403" in self._halted:
+                break  # ended or refused for good: another text would not change that
+        return ""
 
     def append(self, text: str) -> None:
         self.text += text
@@ -136,12 +166,12 @@ class TeamsReportStream:
         log.info("teams.stream_fallback", stream=self.stream_id, reason=self._halted)
         return True
 
-    def _final(self, final: str) -> bool:
+    def _final(self, final: str, unsure: bool = False) -> bool:
         """Post the message that ends the stream, tried again while the connector errs or
         throttles. Once an attempt erred in a way that may hide a post Teams carried out (5xx,
-        unreachable), a later refusal as completed (403, within Teams' time) means that one
-        ended the stream: it is not posted again, nor the text below it."""
-        unsure = False
+        unreachable; ``unsure``: an earlier worker's, before it died), a later refusal as
+        completed (403, within Teams' time) means that one ended the stream: it is not posted
+        again, nor the text below it."""
         for attempt in range(FINAL_ATTEMPTS):
             self._sleep(max(0.0, self._interval - (self._clock() - self._last)))
             try:
@@ -152,6 +182,7 @@ class TeamsReportStream:
                 within = self._clock() - self._started <= self._max
                 if status == 403 and unsure and within:
                     log.warning("teams.stream_ended_earlier", stream=self.stream_id)
+                    self.ended_earlier = True
                     return True
                 if attempt < FINAL_ATTEMPTS - 1 and (status == 429 or passing(status)):
                     unsure = unsure or status is None or status >= 500
@@ -167,7 +198,7 @@ class TeamsReportStream:
 
     def _start(self) -> None:
         if self._parts is not None:  # before Teams shows anything: a worker dying past
-            self._parts.record(STREAM_OPENED, "starting")  # here never streams again
+            self._parts.record(STREAM_OPENED, STREAM_STARTING)  # here never streams again
         try:
             self.stream_id = self._post(stream_activity("informative", INFORMATIVE, 1), True)
         except ClientException as e:  # refused (HttpOperationError) or unreachable
