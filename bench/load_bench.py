@@ -118,18 +118,18 @@ def measure(tree: Path, label: str, args: argparse.Namespace, answers: list[str]
             )
             for n in (1, 2)
         ]
-        for s in stacks:
-            s.http.close()
-            s.http = httpx.Client(
-                base_url=s.url, timeout=30, limits=httpx.Limits(max_connections=args.users + 10)
-            )
-            s.start_server()
-        nice = str(args.worker_nice)
-        for name in ("w1", "w2"):  # "ready." is logged at INFO
-            w = stacks[0].start_worker(name, NEURIPS_LOG_LEVEL="INFO", NEURIPS_WORKER_NICE=nice)
-            # the same priority for a tree that predates the setting (the baseline)
-            os.setpriority(os.PRIO_PGRP, w.pid, args.worker_nice)
-        try:
+        try:  # a server or worker that fails to start is stopped with the rest
+            for s in stacks:
+                s.http.close()
+                s.http = httpx.Client(
+                    base_url=s.url, timeout=30, limits=httpx.Limits(max_connections=args.users + 10)
+                )
+                s.start_server()
+            nice = str(args.worker_nice)
+            for name in ("w1", "w2"):  # "ready." is logged at INFO
+                w = stacks[0].start_worker(name, NEURIPS_LOG_LEVEL="INFO", NEURIPS_WORKER_NICE=nice)
+                # the same priority for a tree that predates the setting (the baseline)
+                os.setpriority(os.PRIO_PGRP, w.pid, args.worker_nice)
             servers = [s.server.pid for s in stacks if s.server]
             run(1, 999, stacks, slack, answers, 0)  # warm up: imports, connections
             alone, quiet0 = Result(), sum(group_cpu_s(p) for p in servers)
