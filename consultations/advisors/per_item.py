@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
 from consultations.answers.choices import SAME_AS_BEFORE, stem
+from consultations.answers.largest import period_shared
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
@@ -156,6 +157,7 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
     """A figure per item, where the answer gives them so ("40-60k for claims, invoices ~8k"):
     each clause naming exactly one item and holding one figure."""
     found: dict[str, float] = {}
+    raw, _ = period_shared(raw)  # "invoices 140k/yr, slotting 1,5 Mio €": both a year
     for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
         named = [w for w in items if _names(w, clause)]
         if len(named) != 1:

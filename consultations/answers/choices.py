@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
 from consultations.answers.lexer import NUMBER_WORDS
@@ -186,6 +187,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             return (counted[0],), f"read from the count, {counted[1]}"
         hits[counted[0]] = hits.get(counted[0], 0) + 1
     picked = tuple(v for v in (c.value for c in choices) if v in hits)
+    if not hits and nothing and (denied := _denied(choices, negated)):  # "no logs": "No"
+        return (nothing[0],), f"read from “{denied}”"
     if (
         question.not_ours
         and not hits
@@ -434,3 +437,18 @@ def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]
         named = " or ".join(question.label_of(v) for v in values)
         raise AnswerError(f"Just one, please: {named}?")
     return values
+
+
+def _denied(choices: Sequence[Choice], negated: set[str]) -> str | None:
+    """The word of an option said with "no" before it ("no logs", "no history"), where nothing
+    else was picked: the answer is the option that means none."""
+    return next(
+        (
+            f"no {w}"
+            for c in choices
+            if c.value not in _NOTHING
+            for w in sorted(negated)
+            if w in c.synonyms
+        ),
+        None,
+    )

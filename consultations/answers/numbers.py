@@ -22,7 +22,7 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced
 from consultations.answers.foreign_words import foreign_numbers
-from consultations.answers.largest import largest_named
+from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
@@ -95,6 +95,15 @@ RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follo
 
 
 def number_answer(question: Question, typed: str) -> Answer:
+    shared, said = period_shared(typed) if question.largest and question.per else (typed, None)
+    answer = _number_answer_as_typed(question, shared)
+    if said is None:
+        return answer
+    note = "; ".join(filter(None, [answer.note, said]))
+    return answer.model_copy(update={"raw": typed, "note": note})
+
+
+def _number_answer_as_typed(question: Question, typed: str) -> Answer:
     if (fixed := _self_corrected(question, typed)) is not None:
         return fixed
     if (kept := _taken_back(question, typed)) is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run
 
 
 def test_a_bare_upper_figure_takes_the_unit_of_the_lower_one(catalog: Catalog) -> None:
@@ -14,3 +16,46 @@ def test_a_bare_upper_figure_takes_the_unit_of_the_lower_one(catalog: Catalog) -
     a = parse_answer(q, "30 min, maybe 45 on a good week")
     assert a.number == 0.625, a
     assert parse_answer(q, "2 hours, maybe 3").number == 2.5
+
+
+LOGISTICS = {
+    "workflows": "invoice matching against POs; customer refund approvals; warehouse slotting",
+    "why_shelved": "too many exceptions",
+    "checkable": "we can simulate them",
+    "logs": "some",
+    "error_cost": "some money",
+    "value": "invoices save 2 FTE ~ 140.000 EUR/yr, refunds 30k, slotting maybe 1,5 Mio € if "
+    "it works",
+}
+
+
+def test_figures_listed_per_workflow_share_the_one_period_given(catalog: Catalog) -> None:
+    """'invoices … 140.000 EUR/yr, refunds 30k, slotting maybe 1,5 Mio €' was €1,500,000 a
+    month for slotting (the 140k read as a year, the 1,5 Mio beside it as a month), so the
+    prototype 'paid back in under a month'; all three are a year: €125,000 a month."""
+    q = catalog.by_slug("automation-frontier").question("value")
+    a = parse_answer(q, LOGISTICS["value"])
+    assert a.number == 125_000, a
+    assert "read as a year too" in (a.note or "")
+    r = run(catalog, "automation-frontier", LOGISTICS)
+    text = render_report_markdown(r)
+    assert "€1,500,000" not in text, text
+    assert "€125,000 a month" in text, text
+
+
+def test_shelved_reasons_and_logs_as_people_say_them(catalog: Catalog) -> None:
+    """'invoice matching: too many exceptions … refunds: legal said no' read only 'too variable'
+    (legal never counted); 'ERP logs for invoices, ticket history for refunds' was refused
+    ('Pick one or more of …'), so the next answer landed a question late; 'no logs' is No."""
+    script = catalog.by_slug("automation-frontier")
+    why = parse_answer(
+        script.question("why_shelved"),
+        "invoice matching: too many exceptions, vendors format differently. refunds: legal "
+        "said no. slotting: seasonality",
+    )
+    assert why.choices == ("variability", "risk"), why
+    logs = script.question("logs")
+    said = parse_answer(logs, "ERP logs for invoices, ticket history for refunds")
+    assert said.choices == ("rich",), said
+    assert parse_answer(logs, "no logs").choices == ("none",)
+    assert parse_answer(logs, "we have no history").choices == ("none",)
