@@ -231,6 +231,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         if folded in _NOT_A_TYPO or not said
         else difflib.get_close_matches(said, list(names), n=1, cutoff=0.75)
     )
+    close = [n for n in close if _typo_of(said, n)]  # "has indemnity" is no "no indemnity"
     if close:
         return (names[close[0]],), None
     if (fixed := _typos_fixed(question, folded)) is not None:
@@ -452,3 +453,16 @@ def _denied(choices: Sequence[Choice], negated: set[str]) -> str | None:
         ),
         None,
     )
+
+
+def _typo_of(said: str, name: str) -> bool:
+    """No word of the name swapped for another word in ``said``: a typo changes letters, not a
+    whole word ("has indemnity" is not a typo of "no indemnity"); words added are fine."""
+    a, b = said.split(), name.split()
+    swaps = [
+        (x, y)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes()
+        if op == "replace"
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=False)
+    ]
+    return all(difflib.SequenceMatcher(None, x, y).ratio() >= 0.75 for x, y in swaps)

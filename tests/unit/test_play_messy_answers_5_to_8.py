@@ -59,3 +59,40 @@ def test_shelved_reasons_and_logs_as_people_say_them(catalog: Catalog) -> None:
     assert said.choices == ("rich",), said
     assert parse_answer(logs, "no logs").choices == ("none",)
     assert parse_answer(logs, "we have no history").choices == ("none",)
+
+
+PHOTO_DESK = {
+    "use": "photo desk: illustrations for articles and social cards, no news photos ever",
+    "vendors": "Midjourney v6, Adobe Firefly, and the photo guys use SD locally (not sanctioned)",
+    "content": "celebrity likenesses, politicians, maybe sports club logos",
+    "jurisdictions": "DE, AT, CH, plus UK syndication",
+    "indemnity": "Firefly has indemnity via enterprise contract; Midjourney just the ToS; SD none",
+    "review": "nobody for social",
+}
+
+
+def test_a_model_run_locally_by_one_team_is_an_open_model_beside_the_vendors(
+    catalog: Catalog,
+) -> None:
+    """'Midjourney v6, Adobe Firefly, and the photo guys use SD locally (not sanctioned)' made
+    Adobe Firefly an open model with 'no vendor to send a questionnaire to and no indemnity',
+    and Stable Diffusion vanished; Firefly gets the questionnaire, SD is the open model."""
+    r = run(catalog, "diffusion-ip-risk", PHOTO_DESK)
+    sections = {s.title: s.items for s in r.sections}
+    asked = " ".join(sections["Vendor questionnaire"])
+    assert "Adobe Firefly" in asked and "Midjourney v6" in asked, asked
+    opened = " ".join(sections["Open models you run yourself"])
+    assert opened.startswith("Stable Diffusion"), opened
+    assert "Firefly" not in opened, opened
+
+
+def test_an_indemnity_said_vendor_by_vendor_names_who_covers_you(catalog: Catalog) -> None:
+    """'Firefly has indemnity via enterprise contract; Midjourney just the ToS' read as 'No
+    indemnity' for all ('has indemnity' passed as a typo of 'no indemnity'), and the verdict
+    said to tighten the Adobe Firefly contract too."""
+    q = catalog.by_slug("diffusion-ip-risk").question("indemnity")
+    assert parse_answer(q, "has indemnity").choices == ("full",)
+    r = run(catalog, "diffusion-ip-risk", PHOTO_DESK)
+    assert "Firefly contract" not in r.verdict, r.verdict
+    text = render_report_markdown(r)
+    assert "Renegotiate indemnity with Midjourney v6" in text, text
