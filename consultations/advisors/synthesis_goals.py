@@ -73,6 +73,7 @@ GOAL_WORDS = {
         "rollout",
         "deploy",
         "ship ",
+        *(" live by", " live before", " live until", " live in q", " live from"),  # "… live by Q3"
     ),
     "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
@@ -121,7 +122,8 @@ FOREIGN_GOAL_WORDS = {
     "revenue": ("umsatz", "neukunden", "erlös", "chiffre d'affaires", "nouveaux clients"),
     "contacts": ("anrufe", "callcenter", "call-center", "kundenanfragen", "centre d'appels"),
     "launch": (
-        *("in produktion", "produktivbetrieb", "live gehen", "einführ", "ausroll"),
+        *("in produktion", "produktivbetrieb", "live gehen", "einführ", "ausroll", " live bis"),
+        *(" live ab", " live d'ici", " live avant"),
         *("mise en production", "déploi", "lancer"),
     ),
     "local": ("lokal", "eigene hardware", "en local", "sur site"),
@@ -182,6 +184,7 @@ GOAL_MEASURES = (
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
+YES_NO = "a yes/no review with the team at the end of each quarter"
 _TIMED = re.compile(
     r"\d|(?<!on-)(?<!on )\b(?:faster|times?|hours?|days?|weeks?|minutes?)\b|zeit|stunden|"
     r"\btemps\b|heures",
@@ -209,6 +212,8 @@ def goal_measure(goal: str) -> str:
     ("…, before August")."""
     due = DUE.search(goal)
     measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
+    if measure == YES_NO and "launch" in goal_tags(goal):  # "… live by Q3": the date said it
+        measure = dict(GOAL_MEASURES)["launch"]
     if "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
     elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
@@ -289,7 +294,7 @@ def _measure(goal: str) -> str:
         return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
         return "the number in the goal, against a baseline taken this month"
-    return "a yes/no review with the team at the end of each quarter"
+    return YES_NO
 
 
 _VERSION = re.compile(r"\b(?:to|release|ship|reach|version)\s+v?(?P<v>\d+\.\d+(?:\.\d+)?)\b", re.I)
@@ -312,7 +317,8 @@ _LATENCY_SAID = re.compile(r"latency|p9\d|response time|real[- ]?time|instant|\b
 _MODEL_SPEND = re.compile(
     r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
     r"vendors|gpu|gpus|cloud ai|ai(?=\s+(?:spend|costs?|bills?|budget|tools?))|"
-    rf"{'|'.join(VERSIONED_MODELS)}|chatgpt|azure|bedrock|midjourney|copilot)(?:\b|-?\d)"
+    rf"{'|'.join(VERSIONED_MODELS)}|chatgpt|azure|bedrock|midjourney|copilot|"
+    r"(?:per|pro|je|par)\s+(?:request|query|inference|api call|anfrage|abfrage|requête))(?:\b|-?\d)"
 )
 
 

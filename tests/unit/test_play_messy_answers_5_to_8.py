@@ -96,3 +96,40 @@ def test_an_indemnity_said_vendor_by_vendor_names_who_covers_you(catalog: Catalo
     assert "Firefly contract" not in r.verdict, r.verdict
     text = render_report_markdown(r)
     assert "Renegotiate indemnity with Midjourney v6" in text, text
+
+
+MITTELSTAND = {
+    "role": "Leiter IT / Head of IT",
+    "industry": "Maschinenbau, Mittelstand, ca. 800 Mitarbeiter",
+    "team_size": "12 Entwickler, davon 2 mit ML-Erfahrung",
+    "ai_use": "Copilot für Code, ein RAG-Pilot über Wartungshandbücher (Azure OpenAI), sonst wenig",
+    "constraints": "Datenschutz / DSGVO und Budget: max 250.000 € für 2026",
+    "goals": "Angebotserstellung um 30% schneller, Servicetechniker-Assistent live bis Q3, "
+    "Kosten pro Anfrage halbieren",
+}
+
+
+def test_a_thing_to_put_live_by_a_date_and_a_cost_per_request_are_served(
+    catalog: Catalog,
+) -> None:
+    """'Servicetechniker-Assistent live bis Q3' and 'Kosten pro Anfrage halbieren' were both
+    'served by: no item here serves it directly', though the plan priced the highest-volume
+    workload (the cost per request) and the assistant is the goal with a date."""
+    r = run(catalog, "strategy-synthesis", MITTELSTAND)
+    goals = next(s for s in r.sections if s.title.startswith("Your goals")).items
+    for goal in ("Servicetechniker-Assistent live bis Q3", "Kosten pro Anfrage halbieren"):
+        line = next(g for g in goals if g.startswith(goal))
+        assert "no item here serves it" not in line, line
+    assistant = next(g for g in goals if g.startswith("Servicetechniker"))
+    assert "Servicetechniker-Assistent" in assistant.split("served by:")[1], assistant
+
+
+def test_under_a_data_constraint_nothing_goes_live_before_the_data_map(catalog: Catalog) -> None:
+    """With 'Datenschutz / DSGVO' as a constraint the plan put the assistant live in months
+    0-3 and mapped where data goes only in months 6-9, while saying 'stop sending data to any
+    vendor or region that has not cleared your residency rules'."""
+    r = run(catalog, "strategy-synthesis", MITTELSTAND)
+    titles = [rec.title for rec in r.recommendations]
+    mapped = next(i for i, t in enumerate(titles) if "where each workload's data" in t)
+    live = next(i for i, t in enumerate(titles) if t.startswith("Servicetechniker"))
+    assert mapped < live, titles
