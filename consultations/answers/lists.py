@@ -64,6 +64,11 @@ _FILLER_ITEM = re.compile(
     r"no idea|not sure)[.!?]?",
     re.I,
 )
+_UNSURE_AFTER = re.compile(  # a doubt said after the item: "Karpathy? no idea really"
+    r"\s*\?+(?:\s*(?:no idea|not sure|idk|dunno|i think|i guess|maybe|perhaps)"
+    r"(?:\s+(?:really|tbh|honestly))?[.!]*)?\s*$",
+    re.I,
+)
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"
 
 
@@ -118,6 +123,7 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
             item = f"{item[unsure.end() :]} (maybe)"
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         item = _ABOUT.sub("", item)  # "about hallucination": the topic is hallucination
+        item = _UNSURE_AFTER.sub("", item)  # "Karpathy? no idea really": Karpathy
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
         if item and item.casefold() not in seen:

@@ -133,3 +133,24 @@ def test_under_a_data_constraint_nothing_goes_live_before_the_data_map(catalog: 
     mapped = next(i for i, t in enumerate(titles) if "where each workload's data" in t)
     live = next(i for i, t in enumerate(titles) if t.startswith("Servicetechniker"))
     assert mapped < live, titles
+
+
+def test_a_part_that_matters_not_so_much_still_counts_a_little(catalog: Catalog) -> None:
+    """'cost matters most, compute some, failure not so much' gave failure 0%, so failure
+    papers were never ranked; 'not so much' is a little: 50% / 17% / 33%."""
+    q = catalog.by_slug("research-curation").question("weights")
+    a = parse_answer(q, "cost matters most, compute some, failure not so much")
+    assert a.numbers == {"cost": 50.0, "failure": 17.0, "compute": 33.0}, a
+    assert parse_answer(q, "cost mostly, failure not at all, compute some").numbers == {
+        "cost": 60.0,
+        "failure": 0.0,
+        "compute": 40.0,
+    }
+
+
+def test_a_doubt_typed_after_a_name_is_not_part_of_the_name(catalog: Catalog) -> None:
+    """'Qwen team, Allen AI, maybe Karpathy? no idea really' saved 'Karpathy? no idea really'
+    in the canon, matched against authors' names."""
+    q = catalog.by_slug("research-curation").question("canon")
+    a = parse_answer(q, "Qwen team, Allen AI, maybe Karpathy? no idea really")
+    assert a.items == ("Qwen team", "Allen AI", "Karpathy"), a
