@@ -56,9 +56,11 @@ def per_item(
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = _named_in(items, clause, said)
         pick = _pick(question, clause, rank)
+        if named and not pick:  # "invoice yes": the words beside the name pick
+            pick = _pick(question, _without_names(clause, named), rank)
         if (
-            named and not pick and last and SAME_AS_BEFORE.search(clause)
-        ):  # "customs declarations too"
+            named and not pick and last and (SAME_AS_BEFORE.search(clause) or _bare(clause, named))
+        ):  # "customs declarations too"; "yes for invoices and refunds"
             pick = last
         last = pick or last
         if not named and pick and before:  # "customs: yes, checkable against the tariff db"
@@ -98,6 +100,25 @@ def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[s
         if named:
             return named
     return [w for w in items if _names(w, clause, said)]
+
+
+_FILLER = {"the", "for", "our", "one", "ones", "also", "with", "of", "on", "to", "a", "an"}
+
+
+def _name_words(items: Sequence[str]) -> set[str]:
+    return {stem(w) for i in items for w in _LETTERS.findall(i.casefold())}
+
+
+def _without_names(clause: str, named: Sequence[str]) -> str:
+    """The clause without the words of the items it names: "invoice yes" → "yes"."""
+    own = _name_words(named)
+    kept = [w for w in _LETTERS.findall(clause) if stem(w.casefold()) not in own]
+    return " ".join(w for w in kept if w.casefold() not in _FILLER)
+
+
+def _bare(clause: str, named: Sequence[str]) -> bool:
+    """A clause that only names items ("refunds" in "yes for invoices and refunds")."""
+    return not _without_names(clause, named)
 
 
 def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:

@@ -154,3 +154,23 @@ def test_a_doubt_typed_after_a_name_is_not_part_of_the_name(catalog: Catalog) ->
     q = catalog.by_slug("research-curation").question("canon")
     a = parse_answer(q, "Qwen team, Allen AI, maybe Karpathy? no idea really")
     assert a.items == ("Qwen team", "Allen AI", "Karpathy"), a
+
+
+def test_an_option_said_beside_a_workflows_name_is_that_workflows(catalog: Catalog) -> None:
+    """'invoice yes, … refunds partly. slotting we could simulate' read invoices as 'We can
+    simulate them (your words for it match no option)'; 'yes for invoices and refunds, none
+    for slotting' gave refunds 'No'. A bare 'yes' beside a name is that workflow's answer,
+    and a name joined by 'and' shares the option before it."""
+    answers = {
+        **LOGISTICS,
+        "checkable": "invoice yes, we have 3 years of matched history. slotting we could "
+        "simulate with our WMS data",
+        "logs": "yes for invoices and refunds, none for slotting",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    read = " ".join(
+        next(s for s in r.sections if s.title.startswith("How your answers were read")).items
+    )
+    assert "invoice matching against POs: Outcomes can be checked automatically" in read, read
+    assert "customer refund approvals: No" not in read, read
+    assert "warehouse slotting: No" in read, read
