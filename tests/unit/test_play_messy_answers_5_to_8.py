@@ -3,7 +3,9 @@ a logistics scale-up: each test names what the user typed and what they were tol
 
 from __future__ import annotations
 
-from consultations.answers import parse_answer
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
@@ -174,3 +176,15 @@ def test_an_option_said_beside_a_workflows_name_is_that_workflows(catalog: Catal
     assert "invoice matching against POs: Outcomes can be checked automatically" in read, read
     assert "customer refund approvals: No" not in read, read
     assert "warehouse slotting: No" in read, read
+
+
+def test_an_amount_typed_at_the_logs_question_is_no_count_of_runs(catalog: Catalog) -> None:
+    """'an error in refunds costs maybe 50-200 EUR, invoice mistakes 2.500 EUR each' typed at
+    'Do you keep logs…?' was taken as 'Some, incomplete (read from the count, 50)', and every
+    later answer landed a question late; it is asked again."""
+    q = catalog.by_slug("automation-frontier").question("logs")
+    with pytest.raises(AnswerError):
+        parse_answer(
+            q, "an error in refunds costs maybe 50-200 EUR, invoice mistakes 2.500 EUR each"
+        )
+    assert parse_answer(q, "15-20k tickets").choices == ("rich",)
