@@ -23,16 +23,19 @@ from consultations.advisors.synthesis_budget import (
     effort_line,
     effort_weeks,
     stops,
+    unused_in,
 )
 from consultations.advisors.synthesis_constraints import chain
 from consultations.advisors.synthesis_dates import dated, late_line, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import (
     CAP_SERVED,
+    RULE_SERVED,
     goal_measure,
     goal_tags,
     has_deadline,
     is_cap,
+    is_rule,
     vague_cost,
 )
 from consultations.advisors.synthesis_items import (
@@ -169,7 +172,11 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     goal_lines = []
-    unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
+    unserved = [
+        g
+        for g in goals
+        if not any(g in r.detail for r in recs) and not is_cap(g) and not is_rule(g)
+    ]
     room = weeks <= capacity / 2  # the plan leaves most of the year for the team's own work
     beside = (
         f": it is work beside this roadmap, which leaves {_rest_of(weeks, capacity)} "
@@ -190,6 +197,8 @@ def advise(request: AdvisorInput) -> Report:
                 if serving
                 else CAP_SERVED
                 if is_cap(g)
+                else RULE_SERVED
+                if is_rule(g)
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
                 f"a person”) and `edit {number_of_goals}`"
@@ -227,7 +236,7 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     verdicts = {slug: r.verdict for slug, r in done.items()}
-    stop = stops(verdicts, constraints, deferred, [] if room else unserved)
+    stop = stops(verdicts, constraints, deferred, [] if room else unserved, unused_in(use))
     if stop:
         sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]

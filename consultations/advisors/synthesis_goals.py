@@ -195,6 +195,19 @@ _TIMED = re.compile(
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
 
 
+RULE = re.compile(  # "but also no new vendors", "never customer data in prompts": a rule kept
+    r"^(?:(?:but|and|plus)\s+)?(?:also\s+)?(?:no|never|not|without|keine?|kein|pas de|aucun\w*)\s+"
+    r"(?!later\b|worse\b|more than\b|less\b|fewer\b)\S",
+    re.I,
+)
+RULE_SERVED = "nothing on its own: it is a rule the plan keeps, not an outcome to plan for"
+
+
+def is_rule(goal: str) -> bool:
+    """ "but also no new vendors": a rule among the goals, which no step serves."""
+    return RULE.match(goal.strip()) is not None and not is_cap(goal)
+
+
 def is_cap(goal: str) -> bool:
     """ "no more than EUR 250k external spend on AI": a ceiling, not an outcome to serve."""
     if _LESS.search(goal) or _MODEL_SPEND.search(goal.casefold()):  # "cut … below"; "the
@@ -262,6 +275,8 @@ IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
 def _measure(goal: str) -> str:
     if is_cap(goal):
         return CAP_MEASURE
+    if is_rule(goal):
+        return "no exception to it, checked at the end of each quarter"
     if delivered := delivery_named(goal):
         return delivery_measure(delivered)
     if INTO_USE.search(goal.casefold()):

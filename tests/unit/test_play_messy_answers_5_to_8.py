@@ -188,3 +188,46 @@ def test_an_amount_typed_at_the_logs_question_is_no_count_of_runs(catalog: Catal
             q, "an error in refunds costs maybe 50-200 EUR, invoice mistakes 2.500 EUR each"
         )
     assert parse_answer(q, "15-20k tickets").choices == ("rich",)
+
+
+SCALE_UP = {
+    "role": "VP Eng, well actually also acting CPO",
+    "industry": "fintech / payments scale-up",
+    "team_size": "60, no wait 45 engineers after the layoffs",
+    "ai_use": "we use GPT-4o for support bot, Claude for code review, a fraud model in-house "
+    "(not LLM), and a RAG thing over policies nobody uses",
+    "constraints": "regulation",
+    "goals": "cut support tickets by 40%, but also no new vendors, ship an agent that disputes "
+    "chargebacks by Q2, reduce AI spend which is ~18k/month",
+}
+
+
+def _goal_lines(catalog: Catalog, answers: dict[str, str]) -> tuple[str, ...]:
+    r = run(catalog, "strategy-synthesis", answers)
+    return next(s for s in r.sections if s.title.startswith("Your goals")).items
+
+
+def test_an_agent_to_ship_by_a_date_gets_its_own_rollout(catalog: Catalog) -> None:
+    """'ship an agent that disputes chargebacks by Q2' was 'served by: no item here serves it
+    directly', the plan leaving 98% of the year free."""
+    line = next(g for g in _goal_lines(catalog, SCALE_UP) if g.startswith("ship an agent"))
+    assert "no item here serves it" not in line, line
+    r = run(catalog, "strategy-synthesis", SCALE_UP)
+    titles = [rec.title for rec in r.recommendations]
+    assert any(t.startswith("Ship an agent that disputes chargebacks") for t in titles), titles
+
+
+def test_a_rule_typed_among_the_goals_is_kept_not_asked_to_be_restated(catalog: Catalog) -> None:
+    """'but also no new vendors' among the goals was 'nothing yet: it names no outcome to plan
+    for; restate it with the number that would show it worked'."""
+    line = next(g for g in _goal_lines(catalog, SCALE_UP) if "no new vendors" in g)
+    assert "restate it" not in line, line
+    assert "a rule the plan keeps" in line, line
+
+
+def test_something_nobody_uses_is_on_the_stop_list(catalog: Catalog) -> None:
+    """'a RAG thing over policies nobody uses' was carried along: the stop list named only
+    tracing."""
+    r = run(catalog, "strategy-synthesis", SCALE_UP)
+    stop = " ".join(next(s for s in r.sections if s.title.startswith("What to stop")).items)
+    assert "RAG thing over policies" in stop, stop
