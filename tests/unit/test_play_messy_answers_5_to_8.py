@@ -231,3 +231,22 @@ def test_something_nobody_uses_is_on_the_stop_list(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", SCALE_UP)
     stop = " ".join(next(s for s in r.sections if s.title.startswith("What to stop")).items)
     assert "RAG thing over policies" in stop, stop
+
+
+BANK_ROLE = (
+    "Head of AI risk at a retail bank (EU, GDPR). Research should inform model risk approvals "
+    "and vendor due diligence"
+)
+
+
+def test_a_role_said_in_two_sentences_names_the_reader_by_the_first(catalog: Catalog) -> None:
+    """The roadmap opened 'A roadmap for you as Head of AI risk at a retail bank (EU, in …',
+    cut inside the brackets; curation named the reader by both sentences."""
+    r = run(catalog, "strategy-synthesis", {"role": BANK_ROLE, "industry": "retail banking"})
+    assert r.summary.startswith("A roadmap for you as Head of AI risk at a retail bank, in"), (
+        r.summary
+    )
+    c = run(catalog, "research-curation", {"role": BANK_ROLE})
+    assert c.summary.startswith("For you as Head of AI risk at a retail bank (EU, GDPR):"), (
+        c.summary
+    )
