@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from consultations.advisors.base import EarlierConsultation
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
@@ -250,3 +251,37 @@ def test_a_role_said_in_two_sentences_names_the_reader_by_the_first(catalog: Cat
     assert c.summary.startswith("For you as Head of AI risk at a retail bank (EU, GDPR):"), (
         c.summary
     )
+
+
+def test_a_goal_naming_whose_time_is_the_workflow_the_automation_consultation_planned(
+    catalog: Catalog,
+) -> None:
+    """After the automation consultation planned 'KYC document checks', the goal 'cut KYC
+    analyst time by 30%' added a second prototype, 'prototype KYC analyst in shadow mode',
+    its rollout and its hardening beside the KYC ones: two tracks for one workflow."""
+    automation = {
+        "workflows": "KYC document checks, credit limit reviews for SME clients",
+        "why_shelved": "models hallucinated",
+        "checkable": "KYC checks can be checked against registries; credit reviews only a person",
+        "logs": "some",
+        "error_cost": "a few hundred EUR for KYC mistakes",
+        "value": "KYC about 1,2 Mio € a year in analyst time",
+    }
+    earlier = run(catalog, "automation-frontier", automation)
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "role": "Head of AI risk",
+            "industry": "retail banking",
+            "team_size": "120",
+            "ai_use": "vendor chatbot for FAQs, KYC OCR pilot",
+            "constraints": "regulation",
+            "goals": "cut KYC analyst time by 30%",
+        },
+        earlier=(EarlierConsultation("automation-frontier", {}, earlier),),
+    )
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("KYC analyst" in t for t in titles), titles
+    line = next(s for s in r.sections if s.title.startswith("Your goals")).items[0]
+    assert "KYC document checks" in line.split("Measure:")[0], line
