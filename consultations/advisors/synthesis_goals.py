@@ -89,10 +89,12 @@ GOAL_WORDS = {
     ),
     "inventory": (  # "get the AI Act inventory done": a list of AI systems is the outcome
         *("inventory", "ai act", "register of ai", "ai register", "list of ai systems"),
+        *("inventori", "inventoried", "every ai system", "all ai systems"),  # "… inventoried"
         *("ai systems register", "ai use register"),
     ),
     "audit": (
-        *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
+        *("audit", "trace", "regulat", "complian", "model-risk", "model risk", "explain"),
+        *("supervis", "ecb", "eba ", "eba/", "/eba", "bafin", "fca ", "sec exam"),
         *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
     ),
     "risk": (

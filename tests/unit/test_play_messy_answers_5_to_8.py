@@ -285,3 +285,16 @@ def test_a_goal_naming_whose_time_is_the_workflow_the_automation_consultation_pl
     assert not any("KYC analyst" in t for t in titles), titles
     line = next(s for s in r.sections if s.title.startswith("Your goals")).items[0]
     assert "KYC document checks" in line.split("Measure:")[0], line
+
+
+def test_a_supervisory_review_with_an_inventory_is_a_goal_the_plan_serves(
+    catalog: Catalog,
+) -> None:
+    """'pass the ECB/EBA model risk review with every AI system inventoried' was 'nothing yet:
+    it names no outcome to plan for; restate it'; 'too risky with regulators' matched no
+    reason a workflow was shelved."""
+    goal = "pass the ECB/EBA model risk review with every AI system inventoried"
+    lines = _goal_lines(catalog, {**SCALE_UP, "goals": goal})
+    assert "List every AI system" in lines[0].split("Measure:")[0], lines[0]
+    why = catalog.by_slug("automation-frontier").question("why_shelved")
+    assert parse_answer(why, "too risky with regulators").choices == ("risk",)
