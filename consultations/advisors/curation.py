@@ -17,6 +17,9 @@ MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assump
 PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 12 / 52}
 MAX_PER_DIGEST = 20
 _EVERY = {"daily": "daily", "weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
+_CHANNEL = re.compile(
+    r"(?<![\w#])#[a-z0-9][a-z0-9_-]{0,79}", re.I
+)  # a Slack channel: "#model-risk"
 
 
 def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -113,6 +116,7 @@ def advise(request: AdvisorInput) -> Report:
                 items=_first_triage(to_triage, profile, request.context.shifts),
             )
         )
+    channels = list(dict.fromkeys(_CHANNEL.findall(sheet.raw("cadence"))))  # "to #model-risk"
     return Report(
         slug=request.script.slug,
         title=request.script.title,
@@ -145,11 +149,18 @@ def advise(request: AdvisorInput) -> Report:
         sections=tuple(sections),
         recommendations=(
             Recommendation(
-                title="Read your own digest; share one with a channel",
+                title=f"Read your own digest; post one in {join(channels)}"
+                if channels
+                else "Read your own digest; share one with a channel",
                 detail=f"Your own digest now comes {_EVERY.get(cadence, 'weekly')} to your "
                 "direct messages (in Teams: your personal chat with the bot), from the sources "
-                "above (`digest mine` changes it, `digest mine off` stops it); `digest "
-                "subscribe` in a channel posts one for a team.",
+                "above (`digest mine` changes it, `digest mine off` stops it); "
+                + (
+                    f"you asked for {join(channels)}: type `digest subscribe` in "
+                    f"{'it' if len(channels) == 1 else 'each'} to post it there for the team."
+                    if channels
+                    else "`digest subscribe` in a channel posts one for a team."
+                ),
                 horizon="now",
             ),
             Recommendation(

@@ -298,3 +298,13 @@ def test_a_supervisory_review_with_an_inventory_is_a_goal_the_plan_serves(
     assert "List every AI system" in lines[0].split("Measure:")[0], lines[0]
     why = catalog.by_slug("automation-frontier").question("why_shelved")
     assert parse_answer(why, "too risky with regulators").choices == ("risk",)
+
+
+def test_a_channel_named_for_the_digest_is_where_the_report_sends_it(catalog: Catalog) -> None:
+    """'every two weeks, to the #model-risk channel' became 'Every two weeks' and the report
+    sent the digest to the user's direct messages only, the channel never named."""
+    r = run(
+        catalog, "research-curation", {"cadence": "every two weeks, to the #model-risk channel"}
+    )
+    first = r.recommendations[0]
+    assert "#model-risk" in first.title and "`digest subscribe` in it" in first.detail, first
