@@ -64,6 +64,12 @@ _FILLER_ITEM = re.compile(
     r"no idea|not sure)[.!?]?",
     re.I,
 )
+_TRIED = re.compile(  # "tried Midjourney once", "we tried Firefly a couple of times"
+    r"(?:(?:we|i)\s+)?(?:(?:only|just|also)\s+)?tried\s+(?:out\s+)?(?!and\b)(?P<x>\S.*?)"
+    r"(?:\s+(?P<how>once|twice|briefly|a couple of times|a few times|for a bit|last year))?",
+    re.I,
+)
+_SAID_SO = re.compile(r"\s+(?:honestly|tbh|to be honest|really|lol)[.!]*$", re.I)
 _UNSURE_AFTER = re.compile(  # a doubt said after the item: "Karpathy? no idea really"
     r"\s*\?+(?:\s*(?:no idea|not sure|idk|dunno|i think|i guess|maybe|perhaps)"
     r"(?:\s+(?:really|tbh|honestly))?[.!]*)?\s*$",
@@ -121,6 +127,10 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
             item = f"{item[planned.end() :]} (planned)"
         if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
             item = f"{item[unsure.end() :]} (maybe)"
+        if named and (once := _TRIED.fullmatch(item)):  # "tried Midjourney once"
+            item = f"{once.group('x')} (tried {once.group('how') or 'once'})"
+        if named:  # "ChatGPT honestly": how it was said, not the name
+            item = _SAID_SO.sub("", item)
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         item = _ABOUT.sub("", item)  # "about hallucination": the topic is hallucination
         item = _UNSURE_AFTER.sub("", item)  # "Karpathy? no idea really": Karpathy

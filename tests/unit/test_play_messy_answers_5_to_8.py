@@ -308,3 +308,25 @@ def test_a_channel_named_for_the_digest_is_where_the_report_sends_it(catalog: Ca
     )
     first = r.recommendations[0]
     assert "#model-risk" in first.title and "`digest subscribe` in it" in first.detail, first
+
+
+def test_a_vendor_tried_once_is_named_as_the_vendor(catalog: Catalog) -> None:
+    """'just ChatGPT (DALL-E) honestly, tried Midjourney once' made the verdict 'Read the IP
+    clause of the ChatGPT and tried Midjourney once contracts'."""
+    q = catalog.by_slug("diffusion-ip-risk").question("vendors")
+    a = parse_answer(q, "just ChatGPT (DALL-E) honestly, tried Midjourney once")
+    assert a.items == ("ChatGPT (DALL-E)", "Midjourney (tried once)"), a
+    r = run(
+        catalog,
+        "diffusion-ip-risk",
+        {
+            "use": "product shots for our Shopify store + some Instagram ads",
+            "vendors": "just ChatGPT (DALL-E) honestly, tried Midjourney once",
+            "content": "sometimes a celebrity-ish model in lifestyle shots",
+            "jurisdictions": "US and EU",
+            "indemnity": "no idea, we are on the $20 plan",
+            "review": "me, I look at them",
+        },
+    )
+    assert "tried Midjourney once contracts" not in r.verdict, r.verdict
+    assert "ChatGPT and Midjourney" in r.verdict, r.verdict
