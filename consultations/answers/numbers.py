@@ -20,7 +20,7 @@ from consultations.answers.counts import (
     staff_times_each,
     usual_figure,
 )
-from consultations.answers.each import per_each, staff_priced
+from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
@@ -365,6 +365,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
         found = share_of(text, found)  # "20% of 10M": 2M
     if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out
         found = without_misplaced(question, text, found, needed)  # "5M requests at $0.002"
+    if kind is NumberKind.MONEY:
+        found = time_priced(found)  # "10 hours a week, I bill 150/h": 1,500 a week
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money

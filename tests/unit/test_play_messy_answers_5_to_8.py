@@ -330,3 +330,39 @@ def test_a_vendor_tried_once_is_named_as_the_vendor(catalog: Catalog) -> None:
     )
     assert "tried Midjourney once contracts" not in r.verdict, r.verdict
     assert "ChatGPT and Midjourney" in r.verdict, r.verdict
+
+
+def test_a_small_teams_words_for_its_shelved_workflows(catalog: Catalog) -> None:
+    """A 5-person startup: 'stripe: too fiddly' named no reason; 'stripe yes fully
+    checkable, … emails no' left Stripe out ('matches no option') and read all three as 'Only
+    a person can judge'; 'stripe has all the data, emails in helpscout' was refused twice."""
+    script = catalog.by_slug("automation-frontier")
+    why = parse_answer(script.question("why_shelved"), "stripe: too fiddly")
+    assert why.choices == ("variability",), why
+    answers = {
+        "workflows": "1) auto-answering customer emails 2) reconciling Stripe payouts with "
+        "invoices 3) writing release notes from git history",
+        "checkable": "stripe yes fully checkable, release notes a human reads them, emails no",
+        "logs": "stripe has all the data, emails in helpscout, git obviously",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    read = " ".join(
+        next(s for s in r.sections if s.title.startswith("How your answers were read")).items
+    )
+    assert (
+        "reconciling Stripe payouts with invoices: Outcomes can be checked automatically" in read
+    ), read
+    assert r.verdict.startswith("Prototype reconciling Stripe payouts"), r.verdict
+
+
+def test_time_at_an_hourly_rate_is_what_it_is_worth(catalog: Catalog) -> None:
+    """'maybe 10 hours a week of my time across all of them? I bill 150/h' at 'What would
+    automating it be worth a month?' was refused ('I read “10 hours” as a time'): it is
+    10 × 150 = 1,500 a week, about 6,522 a month."""
+    q = catalog.by_slug("automation-frontier").question("value")
+    a = parse_answer(
+        q, "no idea honestly. maybe 10 hours a week of my time across all of them? I bill 150/h"
+    )
+    assert a.number == 6522, a
+    assert "10 hours a week × 150 an hour = 1,500 a week" in (a.note or ""), a.note
+    assert parse_answer(q, "2 days a month at 800 EUR a day").number == 1600
