@@ -366,3 +366,11 @@ def test_time_at_an_hourly_rate_is_what_it_is_worth(catalog: Catalog) -> None:
     assert a.number == 6522, a
     assert "10 hours a week × 150 an hour = 1,500 a week" in (a.note or ""), a.note
     assert parse_answer(q, "2 days a month at 800 EUR a day").number == 1600
+
+
+def test_an_error_that_does_not_matter_costs_little(catalog: Catalog) -> None:
+    """'notes whatever' read release notes as 'Some money or an unhappy customer (your words
+    for it match no option)'."""
+    q = catalog.by_slug("automation-frontier").question("error_cost")
+    assert parse_answer(q, "notes whatever").choices == ("low",)
+    assert parse_answer(q, "no big deal").choices == ("low",)
