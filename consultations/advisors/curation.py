@@ -173,6 +173,13 @@ def advise(request: AdvisorInput) -> Report:
                 title="Prune the canon each quarter",
                 detail="Keep labs whose papers turned into something you could use.",
                 horizon="quarterly",
+            )
+            if profile["canon"]
+            else Recommendation(
+                title="Start a canon this quarter",
+                detail="Add the two or three labs or authors whose papers in your digest turned "
+                "into something you could use (`edit 3`); the digest lifts their papers after.",
+                horizon="this quarter",
             ),
         ),
         assumptions=assumed_lines(
@@ -349,8 +356,12 @@ def _links_and_titles(pasted: list[str]) -> tuple[list[str], list[str]]:
             links.extend(found)  # two things joined: the link, and a title
             titles.append(rest)
         else:
-            titles.append(item)
+            quoted = _QUOTED.findall(item)  # 'this one i saw on twitter: "…" idk': the title
+            titles.append(quoted[0] if len(quoted) == 1 and len(quoted[0].split()) >= 3 else item)
     return links, titles
+
+
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,300})[\"“”«»]")
 
 
 def _digests(cadence: str) -> str:

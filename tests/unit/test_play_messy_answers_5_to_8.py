@@ -374,3 +374,22 @@ def test_an_error_that_does_not_matter_costs_little(catalog: Catalog) -> None:
     q = catalog.by_slug("automation-frontier").question("error_cost")
     assert parse_answer(q, "notes whatever").choices == ("low",)
     assert parse_answer(q, "no big deal").choices == ("low",)
+
+
+def test_a_quoted_title_in_chatter_is_triaged_by_its_title(catalog: Catalog) -> None:
+    """'also this one i saw on twitter: "Diffusion watermarks are broken" idk' was ranked
+    under that whole sentence; with no canon the plan said 'Prune the canon each quarter'."""
+    r = run(
+        catalog,
+        "research-curation",
+        {
+            "canon": "skip",
+            "to_triage": 'Artificial Hivemind\nalso this one i saw on twitter: "Diffusion '
+            'watermarks are broken" idk',
+        },
+    )
+    first = next(s for s in r.sections if s.title.startswith("First triage")).items
+    assert any(x.startswith("Diffusion watermarks are broken — ") for x in first), first
+    titles = [rec.title for rec in r.recommendations]
+    assert "Prune the canon each quarter" not in titles, titles
+    assert "Start a canon this quarter" in titles, titles
