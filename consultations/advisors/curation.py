@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines, role_phrase
+from consultations.advisors.topic_words import in_english
 from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
@@ -52,7 +53,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
     cadence = sheet.choice("cadence", "weekly")
     fit = hours * 60 / PER_WEEK.get(cadence, 1.0) / MINUTES_PER_PAPER
     return {
-        "topics": list(sheet.items("topics")),
+        "topics": list(dict.fromkeys(e for t in sheet.items("topics") for e in in_english(t))),
         "canon": [c for c in sheet.items("canon") if not _VAGUE.match(c)],
         "weights": weights,
         "sources": list(sheet.choices("sources", ("arxiv",))),
@@ -87,7 +88,9 @@ def advise(request: AdvisorInput) -> Report:
     budget = hours * 60
     check = _budget_check(per, cadence, weekly_minutes, budget, hours)
     items = [
-        "Topics: " + (", ".join(profile["topics"]) or "none yet"),
+        "Topics: "
+        + (", ".join(profile["topics"]) or "none yet")
+        + _read_in_english(sheet.items("topics")),
         "Canon: "
         + (", ".join(profile["canon"]) or "none yet — add labs as they earn it")
         + _left_out(sheet.items("canon")),
@@ -362,6 +365,12 @@ def _links_and_titles(pasted: list[str]) -> tuple[list[str], list[str]]:
 
 
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,300})[\"“”«»]")
+
+
+def _read_in_english(typed: Sequence[str]) -> str:
+    """ " (read in English, as papers are written: Agenten → agents)", or ""."""
+    read = [f"{t} → {', '.join(e)}" for t in typed if (e := in_english(t)) != (t,)]
+    return f" (read in English, as papers are written: {'; '.join(read)})" if read else ""
 
 
 def _digests(cadence: str) -> str:

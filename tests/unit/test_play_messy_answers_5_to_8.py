@@ -393,3 +393,23 @@ def test_a_quoted_title_in_chatter_is_triaged_by_its_title(catalog: Catalog) -> 
     titles = [rec.title for rec in r.recommendations]
     assert "Prune the canon each quarter" not in titles, titles
     assert "Start a canon this quarter" in titles, titles
+
+
+def test_topics_typed_in_german_are_read_in_english(catalog: Catalog) -> None:
+    """'RAG, Dokumentenverarbeitung, kleine Modelle auf eigener Hardware, Agenten' was saved
+    as typed, so no English paper title ever matched a German topic."""
+    r = run(
+        catalog,
+        "research-curation",
+        {
+            "topics": "RAG, Dokumentenverarbeitung, kleine Modelle auf eigener Hardware, Agenten",
+            "to_triage": "Small Language Models for On-Device Document Processing Agents",
+        },
+    )
+    profile = next(s for s in r.sections if s.title.startswith("Your curation profile")).items
+    topics = next(x for x in profile if x.startswith("Topics:"))
+    assert topics.startswith(
+        "Topics: RAG, document processing, small models, on-device, agents (read in English"
+    ), topics
+    first = next(s for s in r.sections if s.title.startswith("First triage")).items[0]
+    assert "on your topic" in first, first
