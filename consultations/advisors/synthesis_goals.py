@@ -74,6 +74,13 @@ GOAL_WORDS = {
         "deploy",
         "ship ",
         *(" live by", " live before", " live until", " live in q", " live from"),  # "… live by Q3"
+        *(
+            " on every ",
+            " on all ",
+            " for every ",
+            " across all ",
+            " in every ",
+        ),  # "on every article"
     ),
     "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
@@ -86,6 +93,7 @@ GOAL_WORDS = {
         "vendors outside",
         *("leaves our network", "leave our network", "leaves our premises", "leave our premises"),
         *("leaves the building", "leaves the hospital", "stays on prem", "stays on-prem"),
+        *("leaves the eu", "leave the eu", "stays in the eu", "stay in the eu", "leaves europe"),
     ),
     "inventory": (  # "get the AI Act inventory done": a list of AI systems is the outcome
         *("inventory", "ai act", "register of ai", "ai register", "list of ai systems"),
@@ -101,6 +109,7 @@ GOAL_WORDS = {
         *("ip risk", "legal claim", "copyright", "infring", "lawsuit", "intellectual property"),
         *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
         *("ip trouble", "ip headache", "ip exposure", "copyright trouble", "ip-sicher"),
+        *("ip incident", "ip case", "ip risk"),
         "takedown",
     ),
     "images": ("image", "visual", "creative", "photo"),
@@ -207,7 +216,7 @@ RULE_SERVED = "nothing on its own: it is a rule the plan keeps, not an outcome t
 
 def is_rule(goal: str) -> bool:
     """ "but also no new vendors": a rule among the goals, which no step serves."""
-    return RULE.match(goal.strip()) is not None and not is_cap(goal)
+    return RULE.match(goal.strip()) is not None and not is_cap(goal) and not goal_tags(goal)
 
 
 def is_cap(goal: str) -> bool:

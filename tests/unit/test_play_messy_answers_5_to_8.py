@@ -413,3 +413,24 @@ def test_topics_typed_in_german_are_read_in_english(catalog: Catalog) -> None:
     ), topics
     first = next(s for s in r.sections if s.title.startswith("First triage")).items[0]
     assert "on your topic" in first, first
+
+
+def test_a_publishers_goals_are_each_served(catalog: Catalog) -> None:
+    """A regional newspaper group: 'no IP incident in 2026' and 'summaries on every article
+    by March' were 'nothing yet: it names no outcome to plan for; restate it'; 'no customer
+    data leaves the EU' likewise."""
+    lines = _goal_lines(
+        catalog,
+        {
+            "role": "Head of Digital Product",
+            "industry": "regional newspaper group",
+            "team_size": "30",
+            "ai_use": "image gen at the photo desk, an article summariser on GPT-4o-mini",
+            "constraints": "budget, and legal is nervous about images",
+            "goals": "no IP incident in 2026, summaries on every article by March, no customer "
+            "data leaves the EU",
+        },
+    )
+    for line in lines:
+        assert "restate it" not in line and "rule the plan keeps" not in line, line
+        assert "no item here serves it" not in line, line
