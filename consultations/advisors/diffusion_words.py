@@ -161,7 +161,10 @@ _HEDGE = re.compile(  # "Midjourney mostly", "mainly DALL-E": how much, not the 
     r"|\s+(?:mostly|mainly|primarily|largely|usually|sometimes|occasionally|too|as well|also)$",
     re.I,
 )
-_USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
+_USE = re.compile(
+    r"\s+(?:for|on|in|via|to|because|since|which|that|when|über|für|pour|via)\s+.*$|\s*[(,;:].*$",
+    re.I,
+)
 
 
 def vendor(item: str) -> str:

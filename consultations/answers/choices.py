@@ -13,17 +13,19 @@ from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
-_NEGATED = re.compile(
-    r"\b(?:no|not|non|without|never|nothing|none|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?"
-    r"([a-z0-9\xdf-\xf6\xf8-\xff]+)"
+_QUALIFIER = r"(?:any\s+|real\s+|too\s+|other\s+|third[\s-]party\s+|fremden?\s+|andere[n]?\s+)?"
+_NEGATED = re.compile(  # "keine fremden Marken": no brands (of others)
+    r"\b(?:no|not|non|without|never|nothing|none|nicht|keine[n]?|kein)[\s-]+"
+    rf"{_QUALIFIER}([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
 _NEGATOR = re.compile(
-    r"\b(no|not|non|without|never|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9\xdf-\xf6\xf8-\xff]"
+    rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_QUALIFIER}[a-z0-9\xdf-\xf6\xf8-\xff]"
 )
 
 
 _OURS = re.compile(  # "our own logos"; not "our clients' logos", which the clients own
-    r"\b(?:our|my)\s+(?:own\s+)?(?!(?:clients?|customers?|partners?)\b)([a-z]+)"
+    r"\b(?:our|my|unsere[nmrs]?|meine[nmrs]?)\s+(?:own\s+|eigene[nmrs]?\s+)?"  # "unsere eigenen"
+    r"(?!(?:clients?|customers?|partners?|kunden)\b)([a-z]+)"
     r"(?:\s+([a-z]+))?"
 )
 _ALL = re.compile(
@@ -54,6 +56,7 @@ _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 _NO_APOSTROPHE = re.compile(r"\b(do|does|did|ca|wo|is|are|was|were|has|have|could|would)nt\b")
 _FOREIGN_NO = {"nein", "non"}
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
+_NOT_A_TYPO |= {"keine", "kein", "keinen", "nicht"}  # a German "no" is no typo of "keins"
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
@@ -187,8 +190,6 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             return (counted[0],), f"read from the count, {counted[1]}"
         hits[counted[0]] = hits.get(counted[0], 0) + 1
     picked = tuple(v for v in (c.value for c in choices) if v in hits)
-    if not hits and nothing and (denied := _denied(choices, negated)):  # "no logs": "No"
-        return (nothing[0],), f"read from “{denied}”"
     if (
         question.not_ours
         and not hits
@@ -196,6 +197,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         and any(c.value == "none" for c in choices)
     ):
         return ("none",), "what is your own is not someone else's"
+    if not hits and nothing and (denied := _denied(choices, negated)):  # "no logs": "No"
+        return (nothing[0],), f"read from what {denied[4:]}"
     if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
         others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
         return (picked[-1],), f"the strictest you named, over {others}"
@@ -324,7 +327,7 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
     vocabulary = {w for c in question.choices for n in _names(c) for w in _WORD.findall(n)}
     vocabulary = {w for w in vocabulary if len(w) >= 5}
     fixes: dict[str, str] = {}
-    for word in set(_WORD.findall(folded)) - vocabulary:
+    for word in set(_WORD.findall(folded)) - vocabulary - _NOT_A_TYPO:  # "keine" is no "keins"
         if len(word) >= 5 and (near := difflib.get_close_matches(word, vocabulary, 1, 0.8)):
             fixes[word] = near[0]
     if not fixes:
@@ -445,11 +448,11 @@ def _denied(choices: Sequence[Choice], negated: set[str]) -> str | None:
     else was picked: the answer is the option that means none."""
     return next(
         (
-            f"no {w}"
+            f"you ruled out “{w}”"
             for c in choices
             if c.value not in _NOTHING
             for w in sorted(negated)
-            if w in c.synonyms
+            if w in c.synonyms or stem(w) in {stem(n) for n in _names(c)}
         ),
         None,
     )

@@ -23,7 +23,9 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     r"(?:(?:currently|mostly|mainly|also|just|only)\s+)?"
     r"(?:use|run|pay for|have|are using|'re using|"
     r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
-    r"(?:evaluate|test|try|pilot|plan|build))\s+",
+    r"(?:evaluate|test|try|pilot|plan|build))\s+"
+    r"|^\s*(?:wir|ich)\s+(?:nutzen|nutze|verwenden|verwende|setzen|setze|haben|habe)\s+"
+    r"|^\s*(?:nous utilisons|on utilise|j'utilise|nous avons|on a)\s+",
     re.I,
 )
 _PLANNING = re.compile(
@@ -64,9 +66,11 @@ _FILLER_ITEM = re.compile(
     r"no idea|not sure)[.!?]?",
     re.I,
 )
-_TRIED = re.compile(  # "tried Midjourney once", "we tried Firefly a couple of times"
+_TRIED = re.compile(  # "tried Midjourney once", "ein Praktikant hat mal Midjourney probiert"
     r"(?:(?:we|i)\s+)?(?:(?:only|just|also)\s+)?tried\s+(?:out\s+)?(?!and\b)(?P<x>\S.*?)"
-    r"(?:\s+(?P<how>once|twice|briefly|a couple of times|a few times|for a bit|last year))?",
+    r"(?:\s+(?P<how>once|twice|briefly|a couple of times|a few times|for a bit|last year))?"
+    r"|(?:[\w\s]{0,30}?\s)?(?:hat|haben|habe)\s+(?:mal\s+|einmal\s+|kurz\s+)?(?P<y>\S.*?)\s+"
+    r"(?:aus)?(?:probiert|getestet)",
     re.I,
 )
 _SAID_SO = re.compile(r"\s+(?:honestly|tbh|to be honest|really|lol)[.!]*$", re.I)
@@ -128,7 +132,7 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
         if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
             item = f"{item[unsure.end() :]} (maybe)"
         if named and (once := _TRIED.fullmatch(item)):  # "tried Midjourney once"
-            item = f"{once.group('x')} (tried {once.group('how') or 'once'})"
+            item = f"{once.group('x') or once.group('y')} (tried {once.group('how') or 'once'})"
         if named:  # "ChatGPT honestly": how it was said, not the name
             item = _SAID_SO.sub("", item)
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))

@@ -434,3 +434,29 @@ def test_a_publishers_goals_are_each_served(catalog: Catalog) -> None:
     for line in lines:
         assert "restate it" not in line and "rule the plan keeps" not in line, line
         assert "no item here serves it" not in line, line
+
+
+MASCHINENBAU_IP = {
+    "use": "Produktbilder und Katalogbilder für unsere Maschinen, auch Messestände",
+    "vendors": "wir nutzen Firefly über die Adobe-Lizenz, und ein Praktikant hat mal Midjourney "
+    "probiert",
+    "content": "keine fremden Marken, nur unsere eigenen Logos. evtl. Personen auf Bildern",
+    "jurisdictions": "Deutschland, EU, USA (Messe in Chicago)",
+    "indemnity": "weiß nicht genau, steht irgendwo im Adobe-Vertrag",
+    "review": "Marketing schaut drüber, Rechtsabteilung nur bei Kampagnen",
+}
+
+
+def test_a_mittelstand_firm_answering_in_german_gets_its_vendors_and_content_right(
+    catalog: Catalog,
+) -> None:
+    """'wir nutzen Firefly über die Adobe-Lizenz, und ein Praktikant hat mal Midjourney
+    probiert' made the questionnaire 'Ask each of wir nutzen Firefly über die Adobe-Lizenz and
+    ein Praktikant hat mal Midjourney probiert'; 'keine fremden Marken, nur unsere eigenen
+    Logos. evtl. Personen auf Bildern' was rated as 'Brands and logos' at risk."""
+    content = catalog.by_slug("diffusion-ip-risk").question("content")
+    assert parse_answer(content, MASCHINENBAU_IP["content"]).choices == ("likenesses",)
+    assert parse_answer(content, "keine Marken").choices == ("none",)
+    r = run(catalog, "diffusion-ip-risk", MASCHINENBAU_IP)
+    asked = next(s for s in r.sections if s.title == "Vendor questionnaire").items[0]
+    assert asked == "Ask each of Firefly and Midjourney:", asked
