@@ -92,7 +92,7 @@ _UNIT = re.compile(
     r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
     r"w[öo]rter|worte?|"
-    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|"
+    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|vollzeitstellen?|vollzeitkräfte|vzä|"
     r"mois|ans|ann[ée]es?|semaines?|jours?|heures?|secondes?|mots?)(?![a-zµμäöüßéè])",  # French
     re.IGNORECASE,
 )
@@ -164,6 +164,7 @@ _UNIT_NAMES = {  # to one canonical name each
     **dict.fromkeys(("seconde", "secondes"), "s"),
     **dict.fromkeys(("personen", "leute", "mitarbeiter", "entwickler"), "fte"),
     **dict.fromkeys(("mitarbeiterinnen", "entwicklerinnen"), "fte"),
+    **dict.fromkeys(("vollzeitstelle", "vollzeitstellen", "vollzeitkräfte", "vzä"), "fte"),
     **{  # a file size ("300 KB"): never tokens, people or time
         size: "bytes"
         for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")

@@ -460,3 +460,15 @@ def test_a_mittelstand_firm_answering_in_german_gets_its_vendors_and_content_rig
     r = run(catalog, "diffusion-ip-risk", MASCHINENBAU_IP)
     asked = next(s for s in r.sections if s.title == "Vendor questionnaire").items[0]
     assert asked == "Ask each of Firefly and Midjourney:", asked
+
+
+def test_german_staff_and_a_german_no_at_the_automation_questions(catalog: Catalog) -> None:
+    """'Ersatzteile: ca. 2 Vollzeitstellen, also so 12.000 € im Monat' was said back as
+    '“2” for another one' (the 2 staff read as another workflow's value); 'Fotos eher nicht'
+    left the photo workflow at 'Yes, many runs'."""
+    script = catalog.by_slug("automation-frontier")
+    value = parse_answer(
+        script.question("value"), "Ersatzteile: ca. 2 Vollzeitstellen, also so 12.000 € im Monat"
+    )
+    assert value.number == 12_000 and "another one" not in (value.note or ""), value
+    assert parse_answer(script.question("logs"), "Fotos eher nicht").choices == ("none",)
