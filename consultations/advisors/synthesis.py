@@ -36,6 +36,7 @@ from consultations.advisors.synthesis_goals import (
     has_deadline,
     is_cap,
     is_rule,
+    rule_touches,
     vague_cost,
 )
 from consultations.advisors.synthesis_items import (
@@ -154,6 +155,11 @@ def advise(request: AdvisorInput) -> Report:
     kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
     for horizon, item in plan:
         keep_constraints(item, constraints, kept, len(recs) + 1)
+        for rule in (g for g in goals if is_rule(g) and rule_touches(g, item.title)):
+            item.detail += (  # "no hardware purchases this year" beside a pilot on hardware
+                f" Your rule “{_JOINED.sub('', rule.strip())}” holds: with what you already "
+                "have, or it waits."
+            )
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
@@ -327,6 +333,9 @@ _ONE_BUSINESS = re.compile(  # "design agency": one business, not a sector ("ins
     r"clinic|shop|store|manufacturer|supplier|charity|ngo|nonprofit|non-profit)\b(?=\s*(?:[(,]|$))",
     re.I,
 )
+
+
+_JOINED = re.compile(r"^(?:but|and|plus)\s+(?:also\s+)?", re.I)  # "but also no new vendors"
 
 
 def _where(industry: str) -> str:

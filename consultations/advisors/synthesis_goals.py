@@ -219,6 +219,17 @@ def is_rule(goal: str) -> bool:
     return RULE.match(goal.strip()) is not None and not is_cap(goal) and not goal_tags(goal)
 
 
+_RULE_PLAIN = {"year", "month", "quarter", "week", "this", "next", "also", "more", "purchase"}
+
+
+def rule_touches(rule: str, text: str) -> bool:
+    """A step whose words name what a rule among the goals forbids ("no hardware purchases
+    this year" and a pilot "on your own hardware")."""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", rule.casefold())} - _RULE_PLAIN
+    found = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.casefold())}
+    return bool(said & found)
+
+
 def is_cap(goal: str) -> bool:
     """ "no more than EUR 250k external spend on AI": a ceiling, not an outcome to serve."""
     if _LESS.search(goal) or _MODEL_SPEND.search(goal.casefold()):  # "cut … below"; "the

@@ -472,3 +472,23 @@ def test_german_staff_and_a_german_no_at_the_automation_questions(catalog: Catal
     )
     assert value.number == 12_000 and "another one" not in (value.note or ""), value
     assert parse_answer(script.question("logs"), "Fotos eher nicht").choices == ("none",)
+
+
+def test_a_step_that_touches_a_rule_among_the_goals_says_it_keeps_it(catalog: Catalog) -> None:
+    """'move all inference on-prem, but no hardware purchases this year' planned 'Pilot a small
+    quantised open model on your own hardware' with no word about the rule against buying
+    hardware."""
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "role": "Head of Platform",
+            "industry": "e-commerce marketplace",
+            "team_size": "8 engineers",
+            "ai_use": "GPT-4o for product descriptions, some Llama experiments on a spare GPU",
+            "constraints": "skills",
+            "goals": "move all inference on-prem, but no hardware purchases this year",
+        },
+    )
+    pilot = next(rec for rec in r.recommendations if "hardware" in rec.title)
+    assert "Your rule “no hardware purchases this year” holds" in pilot.detail, pilot.detail
