@@ -54,6 +54,7 @@ GOAL_WORDS = {
         "monetiz",
         "new customers",
         "pay for it",
+        *("make money", "profitab", "break even", "break-even", "earn money", "first revenue"),
     ),
     "agents": ("agent",),
     "contacts": (  # "reduce call centre volume by 15%": customers getting in touch, fewer of them

@@ -25,7 +25,12 @@ NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT 
     r"(?!\s+(?:but|except|besides|apart|other than)\b)",
     re.I,
 )
-ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")
+ACT_ON_LIVE = (  # steps on what runs in production: nothing there, nothing to act on
+    "Move every model call onto",
+    "Price your highest-volume workload",
+    "Put every model call behind",
+    "Measure p95 latency per workload",
+)
 INTERFACE_STEPS = ("Put every model call behind", "Move every model call onto")
 _SAAS = (
     re.compile(  # tools used in their own app or site, paid per seat: no model call of one's own

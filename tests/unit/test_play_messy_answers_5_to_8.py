@@ -492,3 +492,28 @@ def test_a_step_that_touches_a_rule_among_the_goals_says_it_keeps_it(catalog: Ca
     )
     pilot = next(rec for rec in r.recommendations if "hardware" in rec.title)
     assert "Your rule “no hardware purchases this year” holds" in pilot.detail, pilot.detail
+
+
+def test_a_founder_with_nothing_live_gets_a_plan_for_what_they_have(catalog: Catalog) -> None:
+    """'idk, founder i guess' made the roadmap 'for you as idk' with 'idk' owning steps; with
+    'nothing yet honestly' running it still planned 'Put every model call behind one internal
+    model interface' and 'Measure p95 latency per workload'; 'make money' was 'nothing yet:
+    restate it'."""
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {
+            "role": "idk, founder i guess",
+            "industry": "healthcare",
+            "team_size": "4",
+            "ai_use": "nothing yet honestly",
+            "constraints": "all of them",
+            "goals": "make money",
+        },
+    )
+    assert r.summary.startswith("A roadmap for you as founder, in healthcare"), r.summary
+    titles = [rec.title for rec in r.recommendations]
+    assert not any(t.startswith(("Put every model call", "Measure p95")) for t in titles), titles
+    assert all(rec.owner != "idk" for rec in r.recommendations)
+    line = next(s for s in r.sections if s.title.startswith("Your goals")).items[0]
+    assert "restate it" not in line, line
