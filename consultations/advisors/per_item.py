@@ -57,7 +57,10 @@ def per_item(
         named = _named_in(items, clause, said)
         pick = _pick(question, clause, rank)
         if named and not pick:  # "invoice yes": the words beside the name pick
-            pick = _pick(question, _without_names(clause, named), rank)
+            own = _without_names(clause, named)
+            pick = _pick(question, own, rank)
+            if not pick and _PARTLY.fullmatch(own):  # "refunds partly": the cautious option
+                pick = min(rank, key=lambda o: rank[o])
         if (
             named and not pick and last and (SAME_AS_BEFORE.search(clause) or _bare(clause, named))
         ):  # "customs declarations too"; "yes for invoices and refunds"
@@ -102,6 +105,7 @@ def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[s
     return [w for w in items if _names(w, clause, said)]
 
 
+_PARTLY = re.compile(r"(?i)(?:only\s+)?(?:partly|partially|in part|somewhat|sort of|teilweise)")
 _FILLER = {"the", "for", "our", "one", "ones", "also", "with", "of", "on", "to", "a", "an"}
 
 

@@ -517,3 +517,21 @@ def test_a_founder_with_nothing_live_gets_a_plan_for_what_they_have(catalog: Cat
     assert all(rec.owner != "idk" for rec in r.recommendations)
     line = next(s for s in r.sections if s.title.startswith("Your goals")).items[0]
     assert "restate it" not in line, line
+
+
+def test_a_workflow_said_to_be_partly_checkable_is_read_cautiously(catalog: Catalog) -> None:
+    """'invoice yes, … refunds partly. slotting we could simulate' read refunds as 'We can
+    simulate them (your words for it match no option)' and put them first on feasibility
+    (0.95); 'no idea for slotting' at the logs question read slotting as 'Yes, many runs'."""
+    answers = {
+        **LOGISTICS,
+        "checkable": "invoice yes, we have 3 years of matched history. refunds partly. slotting "
+        "we could simulate with our WMS data",
+        "logs": "ERP logs for invoices, ticket history for refunds, no idea for slotting",
+    }
+    r = run(catalog, "automation-frontier", answers)
+    read = " ".join(
+        next(s for s in r.sections if s.title.startswith("How your answers were read")).items
+    )
+    assert "customer refund approvals: Only a person can judge" in read, read
+    assert "warehouse slotting: No" in read, read
