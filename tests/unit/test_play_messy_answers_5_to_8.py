@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from consultations.advisors.base import EarlierConsultation
+from consultations.advisors.indemnity import per_vendor
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
@@ -535,3 +536,20 @@ def test_a_workflow_said_to_be_partly_checkable_is_read_cautiously(catalog: Cata
     )
     assert "customer refund approvals: Only a person can judge" in read, read
     assert "warehouse slotting: No" in read, read
+
+
+def test_a_pasted_clause_where_the_customer_indemnifies_the_vendor_is_no_cover(
+    catalog: Catalog,
+) -> None:
+    """'Midjourney ToS says WE indemnify THEM' gave Midjourney 'indemnifies you'; 'legal is
+    checking, no answer yet' was refused."""
+    q = catalog.by_slug("diffusion-ip-risk").question("indemnity")
+    pasted = (
+        "Adobe: 'Adobe will defend and indemnify Customer against third-party IP claims arising "
+        "from Firefly output' (enterprise only); Midjourney ToS says WE indemnify THEM"
+    )
+    assert per_vendor(q, pasted, ["Midjourney v6", "Adobe Firefly"]) == {
+        "Adobe Firefly": "full",
+        "Midjourney v6": "none",
+    }
+    assert parse_answer(q, "legal is checking, no answer yet").choices == ("unknown",)
