@@ -10,7 +10,9 @@ from consultations.advisors.indemnity import per_vendor
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
+from consultations.state import Status
 from tests.unit.test_advisors import run
+from tests.unit.test_engine import begin, step
 
 
 def test_a_bare_upper_figure_takes_the_unit_of_the_lower_one(catalog: Catalog) -> None:
@@ -553,3 +555,16 @@ def test_a_pasted_clause_where_the_customer_indemnifies_the_vendor_is_no_cover(
         "Midjourney v6": "none",
     }
     assert parse_answer(q, "legal is checking, no answer yet").choices == ("unknown",)
+
+
+def test_a_market_added_after_the_report_is_added_to_the_jurisdictions(catalog: Catalog) -> None:
+    """'actually we also sell in Japan' after the IP report was ignored ('This consultation is
+    finished; … write the correction in your own words'); it adds Japan where images are
+    published."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    d = begin(script)
+    for q in script.questions:
+        d = step(script, d.consultation, MASCHINENBAU_IP[q.key])
+    assert d.consultation.status is Status.COMPLETED
+    d = step(script, d.consultation, "actually we also sell in Japan")
+    assert d.consultation.answers["jurisdictions"].items[-1] == "Japan", d.consultation.answers
