@@ -115,6 +115,12 @@ def assumed_lines(sheet: AnswerSheet, meaning: Mapping[str, str]) -> tuple[str, 
 _I_AM = re.compile(
     r"^(?:i'?m|i am|i work as|working as|my role is|my role:|role:)\s+(?:an?\s+|the\s+)?", re.I
 )
+_UNSURE = re.compile(
+    r"^(?:(?:idk|dunno|not sure|no idea|hmm+|um+|well|ok|okay)[\s,.:;-]+)+"
+    r"|[\s,]+(?:i guess|i think|i suppose|probably|basically|lol)[\s.!?]*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")
 _I_LEAD = re.compile(r"^i\s+(?:lead|run|head|manage)\s+", re.I)
 
 
@@ -122,6 +128,8 @@ def role_phrase(role: str) -> str:
     """A role as the report names its reader ("for you as …"): "I lead a 12-person ML lab;
     research should inform …" → "lead of a 12-person ML lab"; "I'm the CTO" → "CTO"."""
     head = "".join(ch for ch in role.split(";")[0] if unicodedata.category(ch) != "So").strip()
+    head = _SENTENCE_END.split(head, maxsplit=1)[0]  # "… bank (EU, GDPR). Research should …"
+    head = _UNSURE.sub("", head).strip(" ,") or head  # "idk, founder i guess": founder
     if m := _I_LEAD.match(head):  # "CTO 🚀": the emoji is not part of the role
         return f"lead of {head[m.end() :]}"
     return _I_AM.sub("", head) or head

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines, role_phrase
+from consultations.advisors.topic_words import in_english
 from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
@@ -18,6 +19,9 @@ MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assump
 PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 12 / 52}
 MAX_PER_DIGEST = 20
 _EVERY = {"daily": "daily", "weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
+_CHANNEL = re.compile(
+    r"(?<![\w#])#[a-z0-9][a-z0-9_-]{0,79}", re.I
+)  # a Slack channel: "#model-risk"
 
 
 def profile_from_answers(answers: Mapping[str, Answer]) -> dict[str, Any]:
@@ -50,7 +54,7 @@ def _profile(sheet: AnswerSheet) -> dict[str, Any]:
     cadence = sheet.choice("cadence", "weekly")
     fit = hours * 60 / PER_WEEK.get(cadence, 1.0) / MINUTES_PER_PAPER
     return {
-        "topics": list(sheet.items("topics")),
+        "topics": list(dict.fromkeys(e for t in sheet.items("topics") for e in in_english(t))),
         "canon": [c for c in sheet.items("canon") if not _VAGUE.match(c)],
         "weights": weights,
         "sources": list(sheet.choices("sources", ("arxiv",))),
@@ -85,7 +89,9 @@ def advise(request: AdvisorInput) -> Report:
     budget = hours * 60
     check = _budget_check(per, cadence, weekly_minutes, budget, hours)
     items = [
-        "Topics: " + (", ".join(profile["topics"]) or "none yet"),
+        "Topics: "
+        + (", ".join(profile["topics"]) or "none yet")
+        + _read_in_english(sheet.items("topics")),
         "Canon: "
         + (", ".join(profile["canon"]) or "none yet — add labs as they earn it")
         + _left_out(sheet.items("canon")),
@@ -114,6 +120,7 @@ def advise(request: AdvisorInput) -> Report:
                 items=_first_triage(to_triage, profile, request.context.shifts),
             )
         )
+    channels = list(dict.fromkeys(_CHANNEL.findall(sheet.raw("cadence"))))  # "to #model-risk"
     return Report(
         slug=request.script.slug,
         title=request.script.title,
@@ -146,11 +153,18 @@ def advise(request: AdvisorInput) -> Report:
         sections=tuple(sections),
         recommendations=(
             Recommendation(
-                title="Read your own digest; share one with a channel",
+                title=f"Read your own digest; post one in {join(channels)}"
+                if channels
+                else "Read your own digest; share one with a channel",
                 detail=f"Your own digest now comes {_EVERY.get(cadence, 'weekly')} to your "
                 "direct messages (in Teams: your personal chat with the bot), from the sources "
-                "above (`digest mine` changes it, `digest mine off` stops it); `digest "
-                "subscribe` in a channel posts one for a team.",
+                "above (`digest mine` changes it, `digest mine off` stops it); "
+                + (
+                    f"you asked for {join(channels)}: type `digest subscribe` in "
+                    f"{'it' if len(channels) == 1 else 'each'} to post it there for the team."
+                    if channels
+                    else "`digest subscribe` in a channel posts one for a team."
+                ),
                 horizon="now",
             ),
             Recommendation(
@@ -163,6 +177,13 @@ def advise(request: AdvisorInput) -> Report:
                 title="Prune the canon each quarter",
                 detail="Keep labs whose papers turned into something you could use.",
                 horizon="quarterly",
+            )
+            if profile["canon"]
+            else Recommendation(
+                title="Start a canon this quarter",
+                detail="Add the two or three labs or authors whose papers in your digest turned "
+                "into something you could use (`edit 3`); the digest lifts their papers after.",
+                horizon="this quarter",
             ),
         ),
         assumptions=assumed_lines(
@@ -339,8 +360,18 @@ def _links_and_titles(pasted: list[str]) -> tuple[list[str], list[str]]:
             links.extend(found)  # two things joined: the link, and a title
             titles.append(rest)
         else:
-            titles.append(item)
+            quoted = _QUOTED.findall(item)  # 'this one i saw on twitter: "…" idk': the title
+            titles.append(quoted[0] if len(quoted) == 1 and len(quoted[0].split()) >= 3 else item)
     return links, titles
+
+
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,300})[\"“”«»]")
+
+
+def _read_in_english(typed: Sequence[str]) -> str:
+    """ " (read in English, as papers are written: Agenten → agents)", or ""."""
+    read = [f"{t} → {', '.join(e)}" for t in typed if (e := in_english(t)) != (t,)]
+    return f" (read in English, as papers are written: {'; '.join(read)})" if read else ""
 
 
 def _digests(cadence: str) -> str:

@@ -134,8 +134,13 @@ def is_public(use: str) -> bool:
     )
 
 
-_ASIDE = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<note>[^()]+)\)\s*$")
-_OPEN_MODELS = (("stable diffusion", "Stable Diffusion"), ("sdxl", "SDXL"), ("flux", "FLUX"))
+_ASIDE = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<note>.+)\)\s*$")  # "(… (not sanctioned))"
+_OPEN_MODELS = (
+    (re.compile(r"stable diffusion", re.I), "Stable Diffusion"),
+    (re.compile(r"sdxl", re.I), "SDXL"),
+    (re.compile(r"flux", re.I), "FLUX"),
+    (re.compile(r"\bsd(?:\s?\d(?:\.\d)?)?\b", re.I), "Stable Diffusion"),  # "SD", "SD 1.5"
+)
 
 
 def _apart(item: str) -> tuple[str, ...]:
@@ -143,7 +148,7 @@ def _apart(item: str) -> tuple[str, ...]:
     vendor and an open model run locally, not one open model called Adobe Firefly."""
     m = _ASIDE.match(item)
     note = m.group("note").casefold() if m else ""
-    model = next((name for w, name in _OPEN_MODELS if w in note), None)
+    model = next((name for w, name in _OPEN_MODELS if w.search(note)), None)
     if not m or model is None or model.casefold() in m.group("head").casefold():
         return (item,)
     if not any(w in f"{note} " for w in (*OPEN_WORDS, *OWN_WORDS)):
@@ -156,7 +161,10 @@ _HEDGE = re.compile(  # "Midjourney mostly", "mainly DALL-E": how much, not the 
     r"|\s+(?:mostly|mainly|primarily|largely|usually|sometimes|occasionally|too|as well|also)$",
     re.I,
 )
-_USE = re.compile(r"\s+(?:for|on|in|via|to|because|since|which|that|when)\s+.*$|\s*[(,;:].*$", re.I)
+_USE = re.compile(
+    r"\s+(?:for|on|in|via|to|because|since|which|that|when|über|für|pour|via)\s+.*$|\s*[(,;:].*$",
+    re.I,
+)
 
 
 def vendor(item: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
 from consultations.answers.choices import SAME_AS_BEFORE, stem
+from consultations.answers.largest import period_shared
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
@@ -55,9 +56,14 @@ def per_item(
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = _named_in(items, clause, said)
         pick = _pick(question, clause, rank)
+        if named and not pick:  # "invoice yes": the words beside the name pick
+            own = _without_names(clause, named)
+            pick = _pick(question, own, rank)
+            if not pick and _PARTLY.fullmatch(own):  # "refunds partly": the cautious option
+                pick = min(rank, key=lambda o: rank[o])
         if (
-            named and not pick and last and SAME_AS_BEFORE.search(clause)
-        ):  # "customs declarations too"
+            named and not pick and last and (SAME_AS_BEFORE.search(clause) or _bare(clause, named))
+        ):  # "customs declarations too"; "yes for invoices and refunds"
             pick = last
         last = pick or last
         if not named and pick and before:  # "customs: yes, checkable against the tariff db"
@@ -97,6 +103,26 @@ def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[s
         if named:
             return named
     return [w for w in items if _names(w, clause, said)]
+
+
+_PARTLY = re.compile(r"(?i)(?:only\s+)?(?:partly|partially|in part|somewhat|sort of|teilweise)")
+_FILLER = {"the", "for", "our", "one", "ones", "also", "with", "of", "on", "to", "a", "an"}
+
+
+def _name_words(items: Sequence[str]) -> set[str]:
+    return {stem(w) for i in items for w in _LETTERS.findall(i.casefold())}
+
+
+def _without_names(clause: str, named: Sequence[str]) -> str:
+    """The clause without the words of the items it names: "invoice yes" → "yes"."""
+    own = _name_words(named)
+    kept = [w for w in _LETTERS.findall(clause) if stem(w.casefold()) not in own]
+    return " ".join(w for w in kept if w.casefold() not in _FILLER)
+
+
+def _bare(clause: str, named: Sequence[str]) -> bool:
+    """A clause that only names items ("refunds" in "yes for invoices and refunds")."""
+    return not _without_names(clause, named)
 
 
 def weakest(picked: Sequence[str], rank: Mapping[str, float]) -> str:
@@ -156,6 +182,7 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
     """A figure per item, where the answer gives them so ("40-60k for claims, invoices ~8k"):
     each clause naming exactly one item and holding one figure."""
     found: dict[str, float] = {}
+    raw, _ = period_shared(raw)  # "invoices 140k/yr, slotting 1,5 Mio €": both a year
     for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
         named = [w for w in items if _names(w, clause)]
         if len(named) != 1:

@@ -23,16 +23,20 @@ from consultations.advisors.synthesis_budget import (
     effort_line,
     effort_weeks,
     stops,
+    unused_in,
 )
 from consultations.advisors.synthesis_constraints import chain
 from consultations.advisors.synthesis_dates import dated, late_line, year_of
 from consultations.advisors.synthesis_from_goals import from_goal
 from consultations.advisors.synthesis_goals import (
     CAP_SERVED,
+    RULE_SERVED,
     goal_measure,
     goal_tags,
     has_deadline,
     is_cap,
+    is_rule,
+    rule_touches,
     vague_cost,
 )
 from consultations.advisors.synthesis_items import (
@@ -151,6 +155,11 @@ def advise(request: AdvisorInput) -> Report:
     kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
     for horizon, item in plan:
         keep_constraints(item, constraints, kept, len(recs) + 1)
+        for rule in (g for g in goals if is_rule(g) and rule_touches(g, item.title)):
+            item.detail += (  # "no hardware purchases this year" beside a pilot on hardware
+                f" Your rule “{_JOINED.sub('', rule.strip())}” holds: with what you already "
+                "have, or it waits."
+            )
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
@@ -169,7 +178,11 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     goal_lines = []
-    unserved = [g for g in goals if not any(g in r.detail for r in recs) and not is_cap(g)]
+    unserved = [
+        g
+        for g in goals
+        if not any(g in r.detail for r in recs) and not is_cap(g) and not is_rule(g)
+    ]
     room = weeks <= capacity / 2  # the plan leaves most of the year for the team's own work
     beside = (
         f": it is work beside this roadmap, which leaves {_rest_of(weeks, capacity)} "
@@ -190,6 +203,8 @@ def advise(request: AdvisorInput) -> Report:
                 if serving
                 else CAP_SERVED
                 if is_cap(g)
+                else RULE_SERVED
+                if is_rule(g)
                 else "nothing yet: it names no outcome to plan for; restate it with the number "
                 "that would show it worked (for example “answer 40% of support tickets without "
                 f"a person”) and `edit {number_of_goals}`"
@@ -227,7 +242,7 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     verdicts = {slug: r.verdict for slug, r in done.items()}
-    stop = stops(verdicts, constraints, deferred, [] if room else unserved)
+    stop = stops(verdicts, constraints, deferred, [] if room else unserved, unused_in(use))
     if stop:
         sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]
@@ -318,6 +333,9 @@ _ONE_BUSINESS = re.compile(  # "design agency": one business, not a sector ("ins
     r"clinic|shop|store|manufacturer|supplier|charity|ngo|nonprofit|non-profit)\b(?=\s*(?:[(,]|$))",
     re.I,
 )
+
+
+_JOINED = re.compile(r"^(?:but|and|plus)\s+(?:also\s+)?", re.I)  # "but also no new vendors"
 
 
 def _where(industry: str) -> str:
@@ -461,7 +479,7 @@ def _lower_first_word(title: str, lead: str) -> str:
 
 
 def _short(role: str) -> str:
-    head = role_phrase(role).split(",")[0].strip()
+    head = re.sub(r"\s*\([^()]*\)", "", role_phrase(role)).split(",")[0].strip()  # "(EU, GDPR)"
     if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
         head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"

@@ -133,14 +133,43 @@ CONSTRAINT_STOPS = {
 }
 
 
+_UNUSED = re.compile(  # "a RAG thing over policies nobody uses": in use, by nobody
+    r"\s*(?:that\s+|which\s+)?(?:(?:nobody|no one|no-one|hardly anyone|barely anyone|few people)"
+    r"\s+(?:really\s+|actually\s+)?(?:uses?|used|touches|opens)(?:\s+it)?|(?:is\s+|are\s+)?"
+    r"(?:unused|not used|never used|barely used|hardly used)|den niemand nutzt|die niemand nutzt|"
+    r"(?:wird\s+)?kaum genutzt|ungenutzt)\b",
+    re.I,
+)
+_PIECE = re.compile(r"[,;]|\s+and\s+|\s+und\s+")
+
+
+def unused_in(use: str) -> list[str]:
+    """What the user says runs but nobody uses ("a RAG thing over policies nobody uses")."""
+    out, before = [], ""
+    for piece in _PIECE.split(use):
+        if m := _UNUSED.search(piece):
+            thing = re.sub(r"^\s*(?:we\s+(?:also\s+)?(?:have|run|use)\s+)?", "", piece[: m.start()])
+            thing = thing.strip(" .(") or before.strip(" .(")  # "ein Chatbot, den niemand nutzt"
+            if thing:
+                out.append(thing)
+        before = piece
+    return out
+
+
 def stops(
     verdicts: Mapping[str, str],
     constraints: Sequence[str],
     deferred: Sequence[Item],
     unserved: Sequence[str],
+    unused: Sequence[str] = (),
 ) -> tuple[str, ...]:
     lines = [
         text for slug, start, text in VERDICT_STOPS if verdicts.get(slug, "").startswith(start)
+    ]
+    lines += [
+        f"Stop paying for and maintaining {u}: you say nobody uses it; switch it off this "
+        "quarter unless someone names the use it will have by then."
+        for u in unused
     ]
     lines += [CONSTRAINT_STOPS[c] for c in constraints if c in CONSTRAINT_STOPS]
     lines += [f"Not this year, no track is free: {i.title}." for i in deferred]

@@ -77,6 +77,8 @@ def from_goal(
             items = chain(key, done, agents, small_bill, seats)
             if items and key == "launch" and goal:
                 items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
+            if key == "regulation" and "launch" in tags and goal:  # "ship an agent … by Q2":
+                items += from_goal({"launch"}, done, agents, goal)  # traced, then its rollout
             if items:
                 return items
     return []

@@ -54,6 +54,7 @@ GOAL_WORDS = {
         "monetiz",
         "new customers",
         "pay for it",
+        *("make money", "profitab", "break even", "break-even", "earn money", "first revenue"),
     ),
     "agents": ("agent",),
     "contacts": (  # "reduce call centre volume by 15%": customers getting in touch, fewer of them
@@ -73,6 +74,14 @@ GOAL_WORDS = {
         "rollout",
         "deploy",
         "ship ",
+        *(" live by", " live before", " live until", " live in q", " live from"),  # "… live by Q3"
+        *(
+            " on every ",
+            " on all ",
+            " for every ",
+            " across all ",
+            " in every ",
+        ),  # "on every article"
     ),
     "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
@@ -85,19 +94,23 @@ GOAL_WORDS = {
         "vendors outside",
         *("leaves our network", "leave our network", "leaves our premises", "leave our premises"),
         *("leaves the building", "leaves the hospital", "stays on prem", "stays on-prem"),
+        *("leaves the eu", "leave the eu", "stays in the eu", "stay in the eu", "leaves europe"),
     ),
     "inventory": (  # "get the AI Act inventory done": a list of AI systems is the outcome
         *("inventory", "ai act", "register of ai", "ai register", "list of ai systems"),
+        *("inventori", "inventoried", "every ai system", "all ai systems"),  # "… inventoried"
         *("ai systems register", "ai use register"),
     ),
     "audit": (
-        *("audit", "trace", "regulat", "complian", "model-risk", "explain"),
+        *("audit", "trace", "regulat", "complian", "model-risk", "model risk", "explain"),
+        *("supervis", "ecb", "eba ", "eba/", "/eba", "bafin", "fca ", "sec exam"),
         *("soc2", "soc 2", "soc-2", "iso 27001", "iso27001", "hipaa", "pci", "certif"),
     ),
     "risk": (
         *("ip risk", "legal claim", "copyright", "infring", "lawsuit", "intellectual property"),
         *("ip complaint", "ip claim", "ip issue", "ip problem", "ip dispute", "trademark"),
         *("ip trouble", "ip headache", "ip exposure", "copyright trouble", "ip-sicher"),
+        *("ip incident", "ip case", "ip risk"),
         "takedown",
     ),
     "images": ("image", "visual", "creative", "photo"),
@@ -121,7 +134,8 @@ FOREIGN_GOAL_WORDS = {
     "revenue": ("umsatz", "neukunden", "erlös", "chiffre d'affaires", "nouveaux clients"),
     "contacts": ("anrufe", "callcenter", "call-center", "kundenanfragen", "centre d'appels"),
     "launch": (
-        *("in produktion", "produktivbetrieb", "live gehen", "einführ", "ausroll"),
+        *("in produktion", "produktivbetrieb", "live gehen", "einführ", "ausroll", " live bis"),
+        *(" live ab", " live d'ici", " live avant"),
         *("mise en production", "déploi", "lancer"),
     ),
     "local": ("lokal", "eigene hardware", "en local", "sur site"),
@@ -182,6 +196,7 @@ GOAL_MEASURES = (
     ("agents", "the agent live on real cases, and the share it handles as well as people"),
     ("launch", "live in production for its users, its answers on real cases as good as the bar"),
 )
+YES_NO = "a yes/no review with the team at the end of each quarter"
 _TIMED = re.compile(
     r"\d|(?<!on-)(?<!on )\b(?:faster|times?|hours?|days?|weeks?|minutes?)\b|zeit|stunden|"
     r"\btemps\b|heures",
@@ -190,6 +205,30 @@ _TIMED = re.compile(
 
 
 _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": the 30% counts
+
+
+RULE = re.compile(  # "but also no new vendors", "never customer data in prompts": a rule kept
+    r"^(?:(?:but|and|plus)\s+)?(?:also\s+)?(?:no|never|not|without|keine?|kein|pas de|aucun\w*)\s+"
+    r"(?!later\b|worse\b|more than\b|less\b|fewer\b)\S",
+    re.I,
+)
+RULE_SERVED = "nothing on its own: it is a rule the plan keeps, not an outcome to plan for"
+
+
+def is_rule(goal: str) -> bool:
+    """ "but also no new vendors": a rule among the goals, which no step serves."""
+    return RULE.match(goal.strip()) is not None and not is_cap(goal) and not goal_tags(goal)
+
+
+_RULE_PLAIN = {"year", "month", "quarter", "week", "this", "next", "also", "more", "purchase"}
+
+
+def rule_touches(rule: str, text: str) -> bool:
+    """A step whose words name what a rule among the goals forbids ("no hardware purchases
+    this year" and a pilot "on your own hardware")."""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", rule.casefold())} - _RULE_PLAIN
+    found = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.casefold())}
+    return bool(said & found)
 
 
 def is_cap(goal: str) -> bool:
@@ -209,6 +248,8 @@ def goal_measure(goal: str) -> str:
     ("…, before August")."""
     due = DUE.search(goal)
     measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
+    if measure == YES_NO and "launch" in goal_tags(goal):  # "… live by Q3": the date said it
+        measure = dict(GOAL_MEASURES)["launch"]
     if "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
     elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
@@ -257,6 +298,8 @@ IP_NAMED = re.compile(  # a goal about intellectual property, not any legal risk
 def _measure(goal: str) -> str:
     if is_cap(goal):
         return CAP_MEASURE
+    if is_rule(goal):
+        return "no exception to it, checked at the end of each quarter"
     if delivered := delivery_named(goal):
         return delivery_measure(delivered)
     if INTO_USE.search(goal.casefold()):
@@ -289,7 +332,7 @@ def _measure(goal: str) -> str:
         return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
         return "the number in the goal, against a baseline taken this month"
-    return "a yes/no review with the team at the end of each quarter"
+    return YES_NO
 
 
 _VERSION = re.compile(r"\b(?:to|release|ship|reach|version)\s+v?(?P<v>\d+\.\d+(?:\.\d+)?)\b", re.I)
@@ -312,7 +355,8 @@ _LATENCY_SAID = re.compile(r"latency|p9\d|response time|real[- ]?time|instant|\b
 _MODEL_SPEND = re.compile(
     r"\b(?:api|apis|model|models|llm|llms|token|tokens|inference|openai|anthropic|vendor|"
     r"vendors|gpu|gpus|cloud ai|ai(?=\s+(?:spend|costs?|bills?|budget|tools?))|"
-    rf"{'|'.join(VERSIONED_MODELS)}|chatgpt|azure|bedrock|midjourney|copilot)(?:\b|-?\d)"
+    rf"{'|'.join(VERSIONED_MODELS)}|chatgpt|azure|bedrock|midjourney|copilot|"
+    r"(?:per|pro|je|par)\s+(?:request|query|inference|api call|anfrage|abfrage|requête))(?:\b|-?\d)"
 )
 
 

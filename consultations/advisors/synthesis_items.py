@@ -72,9 +72,17 @@ _WORD = re.compile(r"[a-z][a-z0-9-]{3,}")
 _PLAIN = {"with", "from", "into", "that", "this", "their", "them", "they", "what", "when"}
 
 
+_SHORT_NAME = re.compile(r"\b[A-Z]{3}s?\b")  # "KYC", "AML", "POs": a workflow's short name
+_NO_NAME = {"API", "LLM", "RAG", "GPU", "CPU", "SDK", "AWS", "GCP", "OCR", "PDF", "CRM", "ERP"}
+
+
 def words_of(text: str) -> set[str]:
-    """The telling words of a text (four letters or more, crudely singular)."""
-    return {w.rstrip("s") for w in _WORD.findall(text.casefold())} - _PLAIN
+    """The telling words of a text (four letters or more, or a three-letter short name in
+    capitals, crudely singular)."""
+    short = {w.rstrip("s").casefold() for w in _SHORT_NAME.findall(text)} - {
+        n.casefold() for n in _NO_NAME
+    }
+    return ({w.rstrip("s") for w in _WORD.findall(text.casefold())} | short) - _PLAIN
 
 
 def workflow_words(text: str) -> set[str]:

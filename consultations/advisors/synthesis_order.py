@@ -25,7 +25,12 @@ NOTHING_LIVE = re.compile(  # "nothing in production, a few doctors use ChatGPT 
     r"(?!\s+(?:but|except|besides|apart|other than)\b)",
     re.I,
 )
-ACT_ON_LIVE = ("Move every model call onto", "Price your highest-volume workload")
+ACT_ON_LIVE = (  # steps on what runs in production: nothing there, nothing to act on
+    "Move every model call onto",
+    "Price your highest-volume workload",
+    "Put every model call behind",
+    "Measure p95 latency per workload",
+)
 INTERFACE_STEPS = ("Put every model call behind", "Move every model call onto")
 _SAAS = (
     re.compile(  # tools used in their own app or site, paid per seat: no model call of one's own
@@ -198,8 +203,9 @@ def link_interface_before_switch(items: list[Item]) -> None:
 
 def residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> None:
     """Under data or regulatory constraints, an item that brings a vendor, an API or a new
-    data flow waits for the map of where each workload's data goes: its own text says it
-    qualifies only once it meets those rules, so the map cannot come after it."""
+    data flow, or puts something in front of users (whose data it then handles), waits for the
+    map of where each workload's data goes: its own text says it qualifies only once it meets
+    those rules, so the map cannot come after it."""
     if not {"data", "regulation"} & set(constraints):
         return
     gate = next((i for i in items if "where each workload's data" in i.title), None)
@@ -209,7 +215,8 @@ def residency_map_first(items: list[Item], constraints: tuple[str, ...]) -> None
         text = f"{i.title} {i.detail}".casefold()
         if i.urgency >= EXPOSED_TODAY:  # a high risk today is fixed first, not after a map
             continue
-        if i is not gate and i.depends_on is None and any(w in text for w in VENDOR_WORDS):
+        brings = any(w in text for w in VENDOR_WORDS) or i.tags & LIVE_TAGS  # users' data too
+        if i is not gate and i.depends_on is None and brings:
             i.depends_on = gate.title
 
 

@@ -20,6 +20,9 @@ NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
     *("response", "handling", "processing", "wait", "waiting", "lead", "turnaround", "cycle"),
     *("resolution", "review", "average", "total", "reply", "answer", "loading", "load", "run"),
     *("the", "our", "their", "its", "down", "idle", "screen", "build", "compute", "query"),
+    # "cut KYC analyst time": whose time, not another workflow than KYC
+    *("analyst", "analysts", "clerk", "clerks", "handler", "handlers", "officer", "officers"),
+    *("staff", "employee", "employees", "sachbearbeiter"),
 }
 
 

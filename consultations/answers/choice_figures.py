@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from consultations.answers.foreign_words import foreign_numbers
-from consultations.answers.lexer import scan
+from consultations.answers.lexer import Quantity, scan
 from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import NumberKind, Question
 
@@ -80,6 +80,7 @@ def by_count(question: Question, folded: str) -> tuple[str, str] | None:
         if q.unit is None
         and q.currency is None
         and (q.scale > 1 or _THING_AFTER.match(folded[q.end :]) or _DASH.match(folded[q.end :]))
+        and not _range_of_other(q, found, folded)  # "50-200 eur": money, not 50 of anything
     ]
     if not counts:
         return None
@@ -94,3 +95,11 @@ def by_count(question: Question, folded: str) -> tuple[str, str] | None:
 
 
 _DASH = re.compile(r"\s*[-–]\s*\d")
+
+
+def _range_of_other(q: Quantity, found: list[Quantity], folded: str) -> bool:
+    """``q`` is the low end of a range whose high end is an amount or has a unit."""
+    if not _DASH.match(folded[q.end :]):
+        return False
+    high = next((o for o in found if o.start > q.end), None)
+    return high is not None and (high.currency is not None or high.unit is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
 from consultations.answers.lexer import NUMBER_WORDS
@@ -12,17 +13,19 @@ from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
-_NEGATED = re.compile(
-    r"\b(?:no|not|non|without|never|nothing|none|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?"
-    r"([a-z0-9\xdf-\xf6\xf8-\xff]+)"
+_QUALIFIER = r"(?:any\s+|real\s+|too\s+|other\s+|third[\s-]party\s+|fremden?\s+|andere[n]?\s+)?"
+_NEGATED = re.compile(  # "keine fremden Marken": no brands (of others)
+    r"\b(?:no|not|non|without|never|nothing|none|nicht|keine[n]?|kein)[\s-]+"
+    rf"{_QUALIFIER}([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
 _NEGATOR = re.compile(
-    r"\b(no|not|non|without|never|nicht)[\s-]+(?:any\s+|real\s+|too\s+)?[a-z0-9\xdf-\xf6\xf8-\xff]"
+    rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_QUALIFIER}[a-z0-9\xdf-\xf6\xf8-\xff]"
 )
 
 
 _OURS = re.compile(  # "our own logos"; not "our clients' logos", which the clients own
-    r"\b(?:our|my)\s+(?:own\s+)?(?!(?:clients?|customers?|partners?)\b)([a-z]+)"
+    r"\b(?:our|my|unsere[nmrs]?|meine[nmrs]?)\s+(?:own\s+|eigene[nmrs]?\s+)?"  # "unsere eigenen"
+    r"(?!(?:clients?|customers?|partners?|kunden)\b)([a-z]+)"
     r"(?:\s+([a-z]+))?"
 )
 _ALL = re.compile(
@@ -53,6 +56,7 @@ _ANY = re.compile(r"(?:any|anything|any of (?:them|these|those|the above))")
 _NO_APOSTROPHE = re.compile(r"\b(do|does|did|ca|wo|is|are|was|were|has|have|could|would)nt\b")
 _FOREIGN_NO = {"nein", "non"}
 _NOT_A_TYPO = {"none", "no", "nope", "nothing", "neither", "nobody", "no one", "not", "n/a"}
+_NOT_A_TYPO |= {"keine", "kein", "keinen", "nicht"}  # a German "no" is no typo of "keins"
 
 
 def parse_choice(question: Question, text: str) -> tuple[str, ...]:
@@ -193,6 +197,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         and any(c.value == "none" for c in choices)
     ):
         return ("none",), "what is your own is not someone else's"
+    if not hits and nothing and (denied := _denied(choices, negated)):  # "no logs": "No"
+        return (nothing[0],), f"read from what {denied[4:]}"
     if question.strictest and len(picked) > 1:  # "customer PII, some health data": regulated
         others = ", ".join(question.label_of(v).split(" (")[0] for v in picked[:-1])
         return (picked[-1],), f"the strictest you named, over {others}"
@@ -228,6 +234,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         if folded in _NOT_A_TYPO or not said
         else difflib.get_close_matches(said, list(names), n=1, cutoff=0.75)
     )
+    close = [n for n in close if _typo_of(said, n)]  # "has indemnity" is no "no indemnity"
     if close:
         return (names[close[0]],), None
     if (fixed := _typos_fixed(question, folded)) is not None:
@@ -320,7 +327,7 @@ def _typos_fixed(question: Question, folded: str) -> tuple[tuple[str, ...], str 
     vocabulary = {w for c in question.choices for n in _names(c) for w in _WORD.findall(n)}
     vocabulary = {w for w in vocabulary if len(w) >= 5}
     fixes: dict[str, str] = {}
-    for word in set(_WORD.findall(folded)) - vocabulary:
+    for word in set(_WORD.findall(folded)) - vocabulary - _NOT_A_TYPO:  # "keine" is no "keins"
         if len(word) >= 5 and (near := difflib.get_close_matches(word, vocabulary, 1, 0.8)):
             fixes[word] = near[0]
     if not fixes:
@@ -434,3 +441,31 @@ def _one_or_many(question: Question, values: tuple[str, ...]) -> tuple[str, ...]
         named = " or ".join(question.label_of(v) for v in values)
         raise AnswerError(f"Just one, please: {named}?")
     return values
+
+
+def _denied(choices: Sequence[Choice], negated: set[str]) -> str | None:
+    """The word of an option said with "no" before it ("no logs", "no history"), where nothing
+    else was picked: the answer is the option that means none."""
+    return next(
+        (
+            f"you ruled out “{w}”"
+            for c in choices
+            if c.value not in _NOTHING
+            for w in sorted(negated)
+            if w in c.synonyms or stem(w) in {stem(n) for n in _names(c)}
+        ),
+        None,
+    )
+
+
+def _typo_of(said: str, name: str) -> bool:
+    """No word of the name swapped for another word in ``said``: a typo changes letters, not a
+    whole word ("has indemnity" is not a typo of "no indemnity"); words added are fine."""
+    a, b = said.split(), name.split()
+    swaps = [
+        (x, y)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes()
+        if op == "replace"
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=False)
+    ]
+    return all(difflib.SequenceMatcher(None, x, y).ratio() >= 0.75 for x, y in swaps)

@@ -162,6 +162,8 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
             high *= q.scale
         if q.unit is None and nxt.unit and kind in TO_BASE:
             low *= TO_BASE[kind].get(nxt.unit, 1.0)
+        elif nxt.unit is None and q.unit and kind in TO_BASE:  # "30 min, maybe 45": minutes
+            high *= TO_BASE[kind].get(q.unit, 1.0)
         mid = (low + high) / 2
         note = (
             f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)}; "
@@ -173,6 +175,7 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
                 readings=(mid,),
                 start=q.start,
                 note=note,
+                unit=nxt.unit or q.unit,
                 currency=nxt.currency or q.currency,
                 text=text[q.start : nxt.end],
             )

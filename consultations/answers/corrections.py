@@ -64,6 +64,7 @@ class Correction:
 
 _ADDED = re.compile(  # "we also use Cohere for embeddings", "add Gemini", "plus Cohere"
     r"(?:^|[,;.]|\band\b)\s*(?:(?:we|i)\s+)?(?:also\s+(?:use|have|run|call|got|need)|"
+    r"also\s+(?P<where>sell|publish|operate|ship|launch|are live)\s+(?:in|to)|"  # "… in Japan"
     r"(?:forgot|missed)(?:\s+to\s+(?:mention|list|add))?|add|plus|there'?s\s+also)\s+"
     r"(?P<items>[^.;]+)",
     re.I,
@@ -119,6 +120,8 @@ def _added_to_the_list(
         return None
     lists = [q for q in questions if q.type is QuestionType.LIST and q.key in answered]
     items = added.group("items").strip(" ,;.")
+    if len(lists) > 1 and added.group("where"):  # "we also sell in Japan": the places
+        lists = [q for q in lists if set(names_of(q)) & _PLACES]
     if len(lists) > 1:  # "we also have a third agent: an invoice matcher": the agents
         lists = [q for q in lists if any(_kind_said(n, items) for n in names_of(q))]
     if len(lists) != 1 or lists[0].key == current:
@@ -130,6 +133,7 @@ def _added_to_the_list(
     return Correction(lists[0].key, items, add=True)
 
 
+_PLACES = {"jurisdictions", "countries", "markets", "regions"}
 _ONE_MORE = r"(?:(?:a|an|one|another|one more|a (?:second|third|fourth|fifth|new))\s+)?"
 
 

@@ -4,10 +4,12 @@ client, we have 12 clients" is €2,500 or €30,000 — asked, never one taken 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from consultations.answers.lexer import scan
+from consultations.answers.lexer import Quantity, scan
 from consultations.answers.model import Answer, format_number
 from consultations.answers.people import SHARE_OF_TIME
+from consultations.answers.rates import WORDS, a_unit
 from consultations.scripts import NumberKind
 
 _NOT_THINGS = {  # periods and scales are not things one has a count of
@@ -78,3 +80,23 @@ def staff_priced(answer: Answer, text: str) -> tuple[Answer, bool] | None:
 
 def _joined(*notes: str | None) -> str:
     return "; ".join(n for n in notes if n)
+
+
+_TIMES = {"h": "an hour", "d": "a day", "w": "a week"}
+
+
+def time_priced(found: list[Quantity]) -> list[Quantity]:
+    """ "10 hours a week of my time, I bill 150/h": the time times its price, per the time's
+    own period (1,500 a week), said back; unchanged when no time and price per that time."""
+    time = next((q for q in found if q.unit in _TIMES and q.rate and len(q.readings) == 1), None)
+    price = next((q for q in found if time and q.unit is None and q.rate == time.unit), None)
+    if time is None or price is None or len(price.readings) != 1:
+        return found
+    total = time.readings[0] * price.readings[0]
+    period = a_unit(WORDS[time.rate or "w"])
+    said = (
+        f"{time.text.strip()} {period} × {price.text.strip()} {_TIMES[time.unit or 'h']} = "
+        f"{total:,.0f} {period}"
+    )
+    priced = replace(price, readings=(total,), rate=time.rate, note=said)
+    return [priced if q is price else q for q in found if q is not time]

@@ -92,7 +92,8 @@ _UNIT = re.compile(
     r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
     r"w[öo]rter|worte?|"
-    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|"
+    r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|vollzeitstellen?|"
+    r"vollzeitkräfte|vzä|"
     r"mois|ans|ann[ée]es?|semaines?|jours?|journ[ée]es?|heures?|secondes?|mots?|"  # French
     r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])",
     re.IGNORECASE,
@@ -169,6 +170,7 @@ _UNIT_NAMES = {  # to one canonical name each
     **dict.fromkeys(("développeuse", "développeuses", "developpeuse", "developpeuses"), "fte"),
     **dict.fromkeys(("ingénieur", "ingénieurs", "ingenieur", "ingenieurs"), "fte"),
     **dict.fromkeys(("ingénieure", "ingénieures", "ingenieure", "ingenieures"), "fte"),
+    **dict.fromkeys(("vollzeitstelle", "vollzeitstellen", "vollzeitkräfte", "vzä"), "fte"),
     **{  # a file size ("300 KB"): never tokens, people or time
         size: "bytes"
         for size in ("kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "byte", "kbyte")

@@ -26,8 +26,10 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     r"(?:use|run|pay for|have|are using|'re using|"
     r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
     r"(?:evaluate|test|try|pilot|plan|build))|"
-    r"wir\s+(?:haben|nutzen|verwenden|betreiben|testen|bauen)"  # "wir haben so 3 Agenten"
-    r"(?:\s+(?:so|etwa|aktuell|derzeit|momentan|gerade))?)\s+",
+    r"(?:wir|ich)\s+(?:haben|habe|nutzen|nutze|verwenden|verwende|setzen|setze|betreiben|"
+    r"testen|bauen)"  # "wir haben so 3 Agenten"
+    r"(?:\s+(?:so|etwa|aktuell|derzeit|momentan|gerade))?|"
+    r"nous utilisons|on utilise|j'utilise|nous avons|on a)\s+",
     re.I,
 )
 _PLANNING = re.compile(
@@ -66,6 +68,19 @@ _FILLER_ITEM = re.compile(
     r"give or take|tbh|idk|dunno|"
     r"(?:you know(?:,)?\s+)?(?:the\s+)?usual(?:\s+(?:stuff|things|suspects))?|you know|"
     r"no idea|not sure)[.!?]?",
+    re.I,
+)
+_TRIED = re.compile(  # "tried Midjourney once", "ein Praktikant hat mal Midjourney probiert"
+    r"(?:(?:we|i)\s+)?(?:(?:only|just|also)\s+)?tried\s+(?:out\s+)?(?!and\b)(?P<x>\S.*?)"
+    r"(?:\s+(?P<how>once|twice|briefly|a couple of times|a few times|for a bit|last year))?"
+    r"|(?:[\w\s]{0,30}?\s)?(?:hat|haben|habe)\s+(?:mal\s+|einmal\s+|kurz\s+)?(?P<y>\S.*?)\s+"
+    r"(?:aus)?(?:probiert|getestet)",
+    re.I,
+)
+_SAID_SO = re.compile(r"\s+(?:honestly|tbh|to be honest|really|lol)[.!]*$", re.I)
+_UNSURE_AFTER = re.compile(  # a doubt said after the item: "Karpathy? no idea really"
+    r"\s*\?+(?:\s*(?:no idea|not sure|idk|dunno|i think|i guess|maybe|perhaps)"
+    r"(?:\s+(?:really|tbh|honestly))?[.!]*)?\s*$",
     re.I,
 )
 _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(1) a, (2) b"
@@ -120,8 +135,13 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
             item = f"{item[planned.end() :]} (planned)"
         if named and (unsure := _MAYBE.match(item)):  # "idk maybe cohere": a vendor, in doubt
             item = f"{item[unsure.end() :]} (maybe)"
+        if named and (once := _TRIED.fullmatch(item)):  # "tried Midjourney once"
+            item = f"{once.group('x') or once.group('y')} (tried {once.group('how') or 'once'})"
+        if named:  # "ChatGPT honestly": how it was said, not the name
+            item = _SAID_SO.sub("", item)
         item = _ARTICLE.sub("", _HEDGE.sub("", item) if named else _MAYBE.sub("", item))
         item = _ABOUT.sub("", item)  # "about hallucination": the topic is hallucination
+        item = _UNSURE_AFTER.sub("", item)  # "Karpathy? no idea really": Karpathy
         if _FILLER_ITEM.fullmatch(item):  # "ad copy, sometimes": not an item
             continue
         if item and item.casefold() not in seen:

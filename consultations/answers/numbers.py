@@ -20,9 +20,9 @@ from consultations.answers.counts import (
     staff_times_each,
     usual_figure,
 )
-from consultations.answers.each import per_each, staff_priced
+from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
-from consultations.answers.largest import largest_named
+from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
@@ -95,6 +95,15 @@ RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follo
 
 
 def number_answer(question: Question, typed: str) -> Answer:
+    shared, said = period_shared(typed) if question.largest and question.per else (typed, None)
+    answer = _number_answer_as_typed(question, shared)
+    if said is None:
+        return answer
+    note = "; ".join(filter(None, [answer.note, said]))
+    return answer.model_copy(update={"raw": typed, "note": note})
+
+
+def _number_answer_as_typed(question: Question, typed: str) -> Answer:
     if (fixed := _self_corrected(question, typed)) is not None:
         return fixed
     if (kept := _taken_back(question, typed)) is not None:
@@ -356,6 +365,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
         found = share_of(text, found)  # "20% of 10M": 2M
     if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out
         found = without_misplaced(question, text, found, needed)  # "5M requests at $0.002"
+    if kind is NumberKind.MONEY:
+        found = time_priced(found)  # "10 hours a week, I bill 150/h": 1,500 a week
     timed = found and found[0].unit not in (None, "fte")  # staff are read just below
     if kind is NumberKind.MONEY and timed and not any(q.currency for q in found):
         # "2 days a month keeping it alive" typed at a spend question: a time, not money

@@ -7,6 +7,11 @@ import re
 from collections.abc import Sequence
 
 _LEVELS = (
+    (  # "failure not so much": a little, not none (before the bare "not" below)
+        1,
+        r"not (?:so|that|too|very) much|not much|not a lot|not (?:so|that|too|very) (?:important|"
+        r"relevant)|not as much|less so|weniger|nicht so (?:sehr|wichtig)|pas (?:trop|tellement)",
+    ),
     (
         0,
         r"not at all|not|none|no|zero|don'?t care|irrelevant|doesn'?t matter|does not matter|"
