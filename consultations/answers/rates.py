@@ -10,12 +10,14 @@ from consultations.answers.model import plain
 
 _UNIT = (
     r"(?P<u>seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|"
-    r"mths?|quarters?(?!\s+of\b)|qtrs?|years?|yrs?|y|monat|jahr|tag|woche)"
+    r"mths?|quarters?(?!\s+of\b)|qtrs?|years?|yrs?|y|monat|jahr|tag|woche|"
+    r"mornings?|evenings?|nights?|afternoons?|commutes?|lunch(?:time)?|morgen|abend)"
 )
 _RATE = re.compile(
-    rf"\s*(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:(?:per|an?|each|every|pro|im|am|je)\s+|/\s*|"
+    rf"\s*(?:[^\W\d_][\w-]*\s+){{0,3}}?(?:(?:per|an?|each|every|pro|im|am|je|jeden|jede)\s+|/\s*|"
     rf"on\s+(?=week\s?days|(?:working|business)\s+days))"  # "10k on weekdays": a day's
-    rf"(?:(?:working|business|work|calendar|school)\s+|week\s?(?=days?\b))?{_UNIT}(?![a-z])",
+    rf"(?:(?:working|business|work|calendar|school)\s+|(?:week|work)\s?(?=days?\b))?{_UNIT}"
+    r"(?![a-z])",
     re.IGNORECASE,  # "a day", "/d"; never the "an"+"d" of "5M and growing"
 )
 _ADVERB = re.compile(
@@ -49,7 +51,8 @@ _ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"
     "s": ("s", "sec", "second"),
     "min": ("min", "minute"),
     "h": ("h", "hr", "hour", "hourly"),
-    "d": ("d", "day", "daily", "tag", "täglich"),
+    "d": ("d", "day", "daily", "tag", "täglich", "morning", "evening", "night", "afternoon")
+    + ("commute", "lunch", "lunchtime", "morgen", "abend"),  # "20 min each morning": a day's
     "w": ("w", "wk", "week", "weekly", "woche", "wöchentlich"),
     "mo": ("mo", "mth", "month", "monthly", "monat", "monatlich", "pcm"),
     "q": ("quarter", "qtr", "quarterly"),
