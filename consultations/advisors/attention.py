@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from consultations.advisors.attention_costs import costs, shares
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import values_named, values_said
 from consultations.advisors.pipelines import named
@@ -58,8 +59,30 @@ def advise(request: AdvisorInput) -> Report:
     ):
         doc = corpus  # retrievers only: what they search is the set, not one page of it
 
-    fits = doc <= window * 0.8
-    whole = calls_month * doc * price / 1e6  # input cost of sending whole documents
+    retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
+    sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
+        pipelines, sheet.raw("doc_tokens"), question
+    )
+    size_of = {}
+    for p, retrieval in zip(pipelines, retrievers, strict=True):
+        size = sizes.get(p, doc) if len(sizes) > 1 else doc
+        if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
+            size = corpus
+        size_of[p] = size
+    calls_said, hours_said = (  # "the 10-K one only ~200": a figure per pipeline
+        values_named(pipelines, sheet.raw(k), request.script.question(k))
+        if len(pipelines) > 1
+        else {}
+        for k in ("calls", "upkeep_hours")
+    )
+    calls_of = shares(pipelines, calls_month, calls_said)  # "the 10-K one only ~200"
+    hours_of = shares(pipelines, hours, hours_said)
+    calls_month, hours = sum(calls_of.values()), sum(hours_of.values())
+    cost = costs(size_of, calls_of, {p: h * HOURLY_RATE for p, h in hours_of.items()}, price)
+    # each pipeline on its own figures: sizes, calls or upkeep said apart
+    apart = len(set(size_of.values())) > 1 or bool(calls_said) or bool(hours_said)
+    largest = max(pipelines, key=lambda p: size_of[p])
+    whole = sum(c.whole for c in cost.values())  # input cost of sending whole documents
     upkeep = hours * HOURLY_RATE
     costly = whole > upkeep
     for_cost = bool(workarounds & {"cost", "latency"})
@@ -75,19 +98,14 @@ def advise(request: AdvisorInput) -> Report:
             else ""
         )
     )
-    retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
     kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
         bool((retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p))
         for p, retrieval in zip(pipelines, retrievers, strict=True)
     ]
-    told = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
-
-    def cost_said() -> str:
-        """A mark for the comparison, said in full where a reader first meets it (see
-        ``said``), once the lines are in the order shown."""
-        return _COST
+    told = [False]  # whether the verdict gives the comparison of the totals
 
     def said(why: str) -> str:
+        """The comparison of the totals, said in full where a reader first meets it."""
         if _COST not in why:
             return why
         if told[0]:
@@ -100,37 +118,40 @@ def advise(request: AdvisorInput) -> Report:
         told[0] = True
         return why.replace(_COST, money_note)
 
-    sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
-        pipelines, sheet.raw("doc_tokens"), request.script.question("doc_tokens")
-    )
-
-    def priced(p: str, size: float) -> str:
-        """A pipeline with a size of its own: what a whole document of it costs a call, and
-        the calls a month below which that beats the upkeep (its share of the calls is
-        unknown); else the comparison at the one size given."""
-        if len(sizes) <= 1 or p not in sizes or size == doc:
-            return cost_said()
-        per_call = size * price / 1e6
-        below = (
-            f", so they beat about {money(upkeep, cur)} of upkeep only below about "
-            f"{count(upkeep / per_call)} calls a month through it"
+    def priced(p: str) -> str:
+        """The comparison for one pipeline: its own figures when they differ, else the totals';
+        with the calls a month below which whole documents win, as its true share of the
+        calls may not be the one assumed."""
+        if not apart:
+            return _COST
+        c = cost[p]
+        per_call = c.size * price / 1e6
+        at = (
+            f"at {counted(c.calls, 'call')}"
+            + ("" if p in calls_said else f" (the rest of your {counted(calls_month, 'call')})")
+            if calls_said
+            else f"at an even share of your calls ({counted(c.calls, 'call')})"
+        )
+        win = (
+            f" (whole documents win below about {counted(c.upkeep / per_call, 'call')} a month "
+            "through it)"
             if per_call > 0
             else ""
         )
         return (
-            f"whole documents of that size cost about {money(per_call, cur)} of input a call"
-            + below
+            f"a whole document costs about {money(per_call, cur)} of input a call, about "
+            f"{money(c.whole, cur)} a month {at}, against about {money(c.upkeep, cur)} of its "
+            f"upkeep{win}"
         )
 
     calls = []
     for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
-        size = sizes.get(p, doc) if len(sizes) > 1 else doc
-        if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
-            size = corpus
+        size = size_of[p]
+        costly_here = cost[p].costly if apart else costly
         if for_access:
             guards = [  # what it enforces, as said: the pipeline's own words, then the answer
                 w
-                for w, said in (
+                for w, said_so in (
                     (
                         "enforces permissions",
                         GUARD_WORDS.search(p) or "access-control" in workarounds,
@@ -140,7 +161,7 @@ def advise(request: AdvisorInput) -> Report:
                         retrieval and "freshness" in workarounds,
                     ),
                 )
-                if said
+                if said_so
             ]
             calls.append(
                 (
@@ -159,18 +180,16 @@ def advise(request: AdvisorInput) -> Report:
                     + f" your {count(window)}-token window: fewer, larger chunks, one pass",
                 )
             )
-        elif costly and for_cost:
+        elif costly_here and for_cost:
             why_kept = join([w for w in ("cost", "latency") if w in workarounds])
-            calls.append((p, "keep", f"it exists for {why_kept}, and {priced(p, size)}"))
-        elif costly:
+            calls.append((p, "keep", f"it exists for {why_kept}, and {priced(p)}"))
+        elif costly_here:
             calls.append(
                 (
                     p,
                     "simplify",
-                    f"documents of about {count(size)} tokens fit, but "
-                    f"{priced(p, size)}: "
-                    + ("above that, " if "calls a month through it" in priced(p, size) else "")
-                    + "larger chunks, not whole documents, until prices fall",
+                    f"documents of about {count(size)} tokens fit, but {priced(p)}: larger "
+                    "chunks, not whole documents, until prices fall",
                 )
             )
         else:
@@ -179,13 +198,12 @@ def advise(request: AdvisorInput) -> Report:
                     p,
                     "retire",
                     f"documents of about {count(size)} tokens fit in your "
-                    f"{count(window)}-token window, and {priced(p, size)}; retire it once "
+                    f"{count(window)}-token window, and {priced(p)}; retire it once "
                     "long-context quality holds on your documents",
                 )
             )
     order = {"retire": 0, "simplify": 1, "keep": 2}
     calls.sort(key=lambda c: (order[c[1]], -_ugliness(c[0], incidents)))
-    calls = [(p, call, said(why)) for p, call, why in calls]
     movable = [p for p, call, _ in calls if call == "retire"]  # the verdict starts with one
     movable = movable or [p for p, call, _ in calls if call != "keep"]
     ugliest = max(movable, key=lambda p: _ugliness(p, incidents)) if movable else None
@@ -199,16 +217,23 @@ def advise(request: AdvisorInput) -> Report:
         verdict = f"Simplify rather than retire: start with {ugliest}."
     else:
         it = "them" if len(pipelines) > 1 else "it"
+        told[0] = not all(kept_for_access) and not apart  # kept for cost on the totals
         verdict = (
             f"Keep {it}: "
             + (
                 "permissions and freshness are not context problems"
-                if not (costly and for_cost)
-                else f"{money_note}"
+                if all(kept_for_access)
+                else money_note
+                if told[0]
+                else "whole documents would cost more in input than the upkeep they save "
+                "(each pipeline's figures below)"
             )
             + "."
         )
+    calls = [(p, call, said(why)) for p, call, why in calls]
     target = ugliest or "your pipeline"
+    tested = size_of[ugliest or largest]  # the size the document test works with
+    fits = tested <= window * 0.8
     return Report(
         slug=request.script.slug,
         title=request.script.title,
@@ -226,16 +251,26 @@ def advise(request: AdvisorInput) -> Report:
         figures=(
             Figure(
                 label="Document size against window",
-                value=doc / window if window > 0 else None,
-                display=share(doc, window, "the window") or "no window to compare with",
-                working=f"{count(doc)} ÷ {count(window)} tokens",
+                value=size_of[largest] / window if window > 0 else None,
+                display=share(size_of[largest], window, "the window")
+                or "no window to compare with",
+                working=f"{count(size_of[largest])} ÷ {count(window)} tokens"
+                + (f", {largest}, the largest" if len(set(size_of.values())) > 1 else ""),
             ),
             Figure(
                 label="Whole-document input per month",
                 value=whole,
                 display=money(whole, cur),
-                working=f"{counted(calls_month, 'call')} × {count(doc)} tokens × "
-                f"{money(price, cur)} / 1M",
+                working=(
+                    " + ".join(
+                        f"{counted(c.calls, 'call')} × {count(c.size)} tokens"
+                        for c in cost.values()
+                    )
+                    + f" = {count(sum(c.calls * c.size for c in cost.values()))} tokens"
+                    if apart
+                    else f"{counted(calls_month, 'call')} × {count(doc)} tokens"
+                )
+                + f" × {money(price, cur)} / 1M",
             ),
             Figure(
                 label="Pipeline upkeep per month",
@@ -267,7 +302,7 @@ def advise(request: AdvisorInput) -> Report:
                             "Retire the pipeline only if the long-context answers are at least "
                             "as accurate, and the cost and latency per answer are acceptable.",
                         )
-                        if doc <= window
+                        if tested <= window
                         else (  # a whole document is no option: the test is for larger chunks
                             f"Answer them twice: through {target} as it is, and with fewer, "
                             "larger chunks (each up to 80% of the window) in one pass.",
@@ -285,7 +320,7 @@ def advise(request: AdvisorInput) -> Report:
                 f"up to {money(whole, cur)} a month of extra input",
                 incidents,
                 _behind_incident(pipelines, incidents) if fits else None,
-                None if fits else (doc, window),
+                None if fits else (tested, window),
                 whole=dict((p, c) for p, c, _ in calls).get(target) == "retire",
             ),
             small=hours <= SMALL_UPKEEP_HOURS,
@@ -302,6 +337,7 @@ def advise(request: AdvisorInput) -> Report:
                 "tokens.",
             },
         )
+        + _even(apart, len(pipelines), calls_said, hours_said, calls_month, hours)
         + (
             "A document counts as fitting when it uses at most 80% of the window.",
             f"An engineer-hour costs {money(HOURLY_RATE, cur)} fully loaded (our assumption).",
@@ -318,6 +354,32 @@ def advise(request: AdvisorInput) -> Report:
 
 _COST = "\x00cost\x00"  # where a line compares whole-document input with the upkeep
 _PLAIN = {"that", "with", "from", "over", "into", "this", "they", "them", "their", "when", "which"}
+
+
+def _even(
+    apart: bool,
+    n: int,
+    calls_said: Mapping[str, float],
+    hours_said: Mapping[str, float],
+    calls: float,
+    hours: float,
+) -> tuple[str, ...]:
+    """The split assumed where pipelines are priced apart but the calls or the upkeep were
+    given only as a total."""
+    parts = [
+        f"of the {what} ({each} a month each)"
+        for what, said, each in (
+            ("calls", calls_said, counted(calls / n, "call")),
+            ("upkeep", hours_said, plural(hours / n, "engineer-hour")),
+        )
+        if not said
+    ]
+    if not apart or not parts:
+        return ()
+    return (
+        f"Not said per pipeline: each pipeline is taken to have an even share {join(parts)}; "
+        "say them per pipeline and the calls sharpen.",
+    )
 
 
 def _ugliness(pipeline: str, incidents: str) -> int:

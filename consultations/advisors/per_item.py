@@ -156,8 +156,9 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
     """A figure per item, where the answer gives them so ("40-60k for claims, invoices ~8k"):
     each clause naming exactly one item and holding one figure."""
     found: dict[str, float] = {}
+    units = _unit_words(question)  # "40k calls/month" names no "summariser for earnings calls"
     for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
-        named = [w for w in items if _names(w, clause)]
+        named = [w for w in items if _names(w, clause, units)]
         if len(named) != 1:
             continue
         try:
@@ -167,6 +168,12 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
         if figure is not None:
             found.setdefault(named[0], figure)
     return found
+
+
+def _unit_words(question: Question) -> frozenset[str]:
+    """The words a figure's unit is said in ("calls", "hours", "tokens"): they name no item."""
+    said = f"{question.unit or ''} {question.kind or ''}".casefold()
+    return frozenset(stem(t) for t in re.findall(r"[a-z]{4,}", said))
 
 
 def values_said(raw: str, question: Question) -> list[float]:
