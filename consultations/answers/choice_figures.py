@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.foreign_words import foreign_numbers
 from consultations.answers.lexer import scan
 from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import NumberKind, Question
@@ -24,6 +25,7 @@ def by_band(question: Question, folded: str) -> tuple[str, ...] | None:
     table = _TO_BAND.get(question.band) if question.band else None
     if table is None:
         return None
+    folded = foreign_numbers(folded)  # "eine halbe Stunde", "zwei Tage"
     folded = spelled_out(folded, SPELLED.get(question.band or NumberKind.COUNT, ()))  # "a sec"
     for q in scan(folded):
         if q.unit not in table or len(q.readings) != 1:
