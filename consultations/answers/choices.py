@@ -37,6 +37,10 @@ _FILLER = re.compile(
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
+# "We use only one", beside a reason only several can have (a second view, a backup, each best
+# at something): the reasons hold. Beside price or compliance it may say why one is enough.
+_ALONE = {"single"}
+_SEVERAL = {"diversity", "redundancy", "capability"}
 _ONLY_NOTHING = re.compile(  # "nothing, just abstract art": what follows is what it is instead
     r"^(?:nothing|none|no)\b[\s,.;:!—–-]+(?:really[\s,.;:!—–-]+)?(?:just|only|simply|purely|merely)\b"
 )
@@ -69,6 +73,11 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         named = " and ".join(f"“{u}”" for u in unmatched)
         note = f"{named} {'matches' if len(unmatched) == 1 else 'match'} no option, so "
         note += "it is left out" if len(unmatched) == 1 else "they are left out"
+    alone = [v for v in picked if v in _ALONE]
+    if alone and set(picked) & _SEVERAL:  # "we only use one really … diversity": several
+        picked = tuple(v for v in picked if v not in _ALONE)
+        left = f"“{question.label_of(alone[0])}” left out beside your reasons for the others"
+        note = "; ".join(filter(None, [note, left]))
     return picked, note
 
 
@@ -141,7 +150,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
         return _one_or_many(question, values), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
-        return tuple(c.value for c in choices if c.value not in _NOTHING), None
+        return tuple(c.value for c in choices if c.value not in _NOTHING | _ALONE), None
     if (ruled := _ruled_out(question, folded)) is not None:
         return ruled
     nothing = [c.value for c in choices if c.value in _NOTHING]

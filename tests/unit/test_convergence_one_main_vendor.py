@@ -1,0 +1,43 @@
+"""Model convergence for a scale-up with four vendors whose lead says 'we only use one
+really … the rest was price and diversity': the reasons for the others are read, and the upkeep
+of the others is asked for."""
+
+from __future__ import annotations
+
+from consultations import engine
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
+
+VENDORS = (
+    "OpenAI GPT-4.1 for the checkout assistant, Anthropic Claude for code review, "
+    "Gemini 2.5 Flash for bulk tagging"
+)
+REASONS = (
+    "we only use one really, openai is the main one; the rest was price and someone wanted "
+    "diversity of ideas"
+)
+
+
+def test_only_one_beside_reasons_for_the_others_is_left_out(catalog: Catalog) -> None:
+    """Read as 'Price, Diversity of ideas, We use only one': the upkeep question was then
+    skipped and the report said 'Upkeep was not asked (you named one vendor for text)'."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    answer = parse_answer(q, REASONS)
+    assert answer.choices == ("price", "diversity"), answer.choices
+    assert "only one" in (answer.note or ""), answer.note
+    assert parse_answer(q, "we only use one").choices == ("single",)
+
+
+def test_the_upkeep_of_the_others_is_asked(catalog: Catalog) -> None:
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in (VENDORS, REASONS, "$80k/mo"):
+        d = step(script, d.consultation, text)
+    assert isinstance(d.outcome, engine.Asked), d.outcome
+    assert d.outcome.question.key == "upkeep_days"
+
+
+def test_only_one_beside_compliance_may_say_why_one(catalog: Catalog) -> None:
+    q = catalog.by_slug("model-convergence").question("reasons")
+    assert parse_answer(q, "single, compliance").choices == ("compliance", "single")
