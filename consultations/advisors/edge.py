@@ -7,7 +7,13 @@ import re
 from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
-from consultations.advisors.edge_plan import load_said, plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import (
+    load_said,
+    plan,
+    quality_note,
+    tight,
+    verdict_and_reasons,
+)
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
 from consultations.answers.money import CURRENCY_WORDS
@@ -252,7 +258,7 @@ def advise(request: AdvisorInput) -> Report:
                     "Running locally removes the network round trip (the article contrasts "
                     "50 ms locally with a 2-second API call); the marginal cost is hardware, "
                     "not tokens, and the data stays with you.",
-                    quality_note(tolerance),
+                    quality_note(tolerance, tight(tolerance, verdict)),
                     *reasons,
                 ),
             ),

@@ -80,32 +80,36 @@ def verdict_and_reasons(
         if premium and head.startswith(("Run", "Hybrid:"))
         else None
     )
-    if tolerance < 5 and not head.startswith("Stay"):
-        reasons.append(
-            (f"Your {number(tolerance)}% tolerance is" if tolerance > 0 else "No loss at all is")
-            + " tighter than the "
-            f"{number(100 - QUALITY_KEPT_4BIT[1])}-{number(100 - QUALITY_KEPT_4BIT[0])}% loss "
-            "4-bit models can show in the research: pilot 8-bit weights or a larger model."
-        )
     return head, reasons, unsaid
 
 
-def quality_note(tolerance: float) -> str:
-    """Against today's model, not against the same model at full precision."""
+def tight(tolerance: float, head: str) -> bool:
+    """A tolerance below what 4-bit models can lose, for a verdict that moves traffic."""
+    return tolerance < 100 - QUALITY_KEPT_4BIT[0] and not head.startswith("Stay")
+
+
+def quality_note(tolerance: float, too_tight: bool = False) -> str:
+    """Against today's model, not against the same model at full precision; with a tolerance
+    below what 4-bit models can lose (``too_tight``), what to pilot instead, in the same line."""
     low, high = 100 - QUALITY_KEPT_4BIT[1], 100 - QUALITY_KEPT_4BIT[0]
-    base = (
-        (
-            f"You accept {number(tolerance)}% quality loss against today's model."
-            if tolerance > 0
-            else "You accept no quality loss against today's model."
-        )
-        + f" The {number(low)}-"
-        f"{number(high)}% that 4-bit quantisation can cost is measured against the same model at "
-        "full precision; a local open model starts from its own level, which may sit below the "
-        "model you use today, so the gap to today's answers is unmeasured until the pilot "
-        "measures it on your tasks."
+    accept = (
+        f"You accept {number(tolerance)}% quality loss against today's model"
+        if tolerance > 0
+        else "You accept no quality loss against today's model"
     )
-    return base
+    cost = f"{number(low)}-{number(high)}%"
+    return (
+        (
+            f"{accept}; 4-bit quantisation can cost {cost} against the same model at full "
+            + ("precision, more than your tolerance" if tolerance > 0 else "precision")
+            + ": pilot 8-bit weights or a larger model. A local open model also starts"
+            if too_tight
+            else f"{accept}. The {cost} that 4-bit quantisation can cost is measured against "
+            "the same model at full precision; a local open model starts"
+        )
+        + " from its own level, which may sit below the model you use today, so the gap to "
+        "today's answers is unmeasured until the pilot measures it on your tasks."
+    )
 
 
 def load_said(rps: float) -> str:

@@ -135,7 +135,7 @@ def test_no_quality_loss_is_said_in_words(catalog: Catalog) -> None:
     of them' and 'Your 0% tolerance is tighter than…'."""
     text = render_report_markdown(run(catalog, "edge-economics", {**EDGE, "quality_loss": "0%"}))
     assert "your 0%" not in text and "Your 0%" not in text
-    assert "You accept no quality loss against today's model." in text
+    assert "You accept no quality loss against today's model" in text
     assert "pilot passes only if the local model's answers are as good as those" in text
 
 
@@ -276,3 +276,16 @@ def test_the_second_server_step_says_what_it_adds_to_the_local_cost(catalog: Cat
     step = next(rec for rec in r.recommendations if "second server" in rec.title)
     assert "$36,000 more up front ($1,000 a month over 36 months)" in step.detail, step.detail
     assert "local then about $11,000 a month, still below the API's" in step.detail, step.detail
+
+
+def test_a_tight_tolerance_is_weighed_once(catalog: Catalog) -> None:
+    """A bank accepting 3% read two bullets on it: 'You accept 3% quality loss … The 5-10% that
+    4-bit quantisation can cost …' and then 'Your 3% tolerance is tighter than the 5-10% loss
+    4-bit models can show …'."""
+    r = run(catalog, "edge-economics", {**BANK, "quality_loss": "max 3%"})
+    items = next(s for s in r.sections if s.title.startswith("Why now")).items
+    about = [t for t in items if "3%" in t]
+    assert len(about) == 1, about
+    assert sum(t.count("5-10%") for t in items) == 1, items
+    assert "pilot 8-bit weights or a larger model" in about[0], about
+    assert "unmeasured until the pilot measures it on your tasks" in about[0], about
