@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
 from consultations.advisors.edge_plan import (
+    SMALL_SAVING,
     load_said,
     plan,
     quality_note,
@@ -199,7 +200,9 @@ def advise(request: AdvisorInput) -> Report:
         latency,
         tolerance,
         premium=premium,
+        small_saving=gap(saving) if 0 <= saving < SMALL_SAVING and not mixed else None,
     )
+    free = local_total <= 0  # nothing to pay locally: cheaper at any volume, no break-even
     other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
         (label, _per_month(local_total / (per_request * factor)) if per_request > 0 else "never")
@@ -222,9 +225,14 @@ def advise(request: AdvisorInput) -> Report:
     summary = (
         f"At {counted(requests, 'request')} a month the API costs about {m(api_total)} a month"
         + (" at batch prices" if batch else "")
-        + f"; running locally costs about {lm(local_total)} all in. Local pays for itself from "
-        f"{_volume(break_even)}"
-        + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
+        + (
+            "; running locally costs nothing a month (no hardware to buy, no running cost "
+            "given), so local is cheaper at any volume."
+            if free
+            else f"; running locally costs about {lm(local_total)} all in. Local pays for itself "
+            f"from {_volume(break_even)}"
+            + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
+        )
         + (
             f" Today {premium if mixed else f'local costs {m(-saving)} a month more'}; the "
             f"case for it is {moved_by}."
@@ -240,10 +248,16 @@ def advise(request: AdvisorInput) -> Report:
         figures=figures,
         tables=(
             table,
-            Table(
-                title="Break-even volume if things change",
-                columns=("if", "requests a month"),
-                rows=sensitivity_rows,
+            *(
+                ()
+                if free  # nothing to pay locally: every row would read "about 0"
+                else (
+                    Table(
+                        title="Break-even volume if things change",
+                        columns=("if", "requests a month"),
+                        rows=sensitivity_rows,
+                    ),
+                )
             ),
         ),
         sections=(
@@ -291,7 +305,12 @@ def advise(request: AdvisorInput) -> Report:
                     "sensitivity": "No data sensitivity given: assumed internal data.",
                 },
             ),
-            *_currency_notes(priced_in, built_in, sheet.given("price"), _vendor_priced(sheet)),
+            *_currency_notes(
+                priced_in,
+                built_in or ("" if not free else priced_in),
+                sheet.given("price"),
+                _vendor_priced(sheet),
+            ),  # nothing to pay locally needs no currency
             "A month is 30 days and prices stay as quoted."
             + (
                 f" Batch work: the API side is priced at {BATCH_DISCOUNT:.0%} of list, as "
@@ -311,7 +330,11 @@ def advise(request: AdvisorInput) -> Report:
         ),
         shifts=(6,),
         caveats=(
-            f"Volume below the break-even ({_volume(break_even)}) turns the answer back to the API."
+            "Local costs you have not counted (power, upkeep, the time to keep the model "
+            "current) give it a break-even volume: rerun with them."
+            if free
+            else f"Volume below the break-even ({_volume(break_even)}) turns the answer back to "
+            "the API."
             if requests >= break_even
             else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
             "for itself on cost.",
@@ -329,7 +352,11 @@ def advise(request: AdvisorInput) -> Report:
                     "hides the peaks).",
                 )
             ),
-            "An API price cut: rerun with the new price — the break-even moves with it.",
+            *(
+                ()
+                if free
+                else ("An API price cut: rerun with the new price — the break-even moves with it.",)
+            ),
             "Our caution: research results are averages; your task may quantise worse.",
         ),
         chart=_chart(per_request, local_total, requests, break_even, cur),
@@ -350,7 +377,7 @@ def _chart(
             Series(name="Cloud API", points=tuple((x, x * per_request) for x in xs)),
             Series(name="Local", points=tuple((x, local_total) for x in xs)),
         ),
-        marker_x=break_even if math.isfinite(break_even) else None,
+        marker_x=break_even if math.isfinite(break_even) and break_even > 0 else None,
         marker_label=f"break-even: {_volume(break_even)}",
     )
 
@@ -372,6 +399,8 @@ def _tokens(n: float) -> str:
 def _volume(n: float) -> str:
     if not math.isfinite(n):
         return "never (the API costs nothing per request)"
+    if n <= 0:
+        return "none (local costs nothing a month)"
     if n >= 1_000_000:
         return f"about {n / 1e6:,.1f} million requests a month"
     if n >= 10_000:

@@ -17,9 +17,12 @@ def verdict_and_reasons(
     latency: str,
     tolerance: float,
     premium: str | None = None,
+    small_saving: str | None = None,
 ) -> tuple[str, list[str], str | None]:
     """The verdict, its reasons, and — when local costs more (``premium``, a month over the
-    API) and the verdict still moves traffic without saying why — what moves it."""
+    API) and the verdict still moves traffic without saying why — what moves it.
+    ``small_saving``: what local saves a month, in words, when that is small (below
+    ``SMALL_SAVING``): then the money is not what the verdict rests on."""
     reasons: list[str] = []
     private = sensitivity in PRIVATE
     fast = latency == "realtime"
@@ -49,7 +52,20 @@ def verdict_and_reasons(
             "Batch work waits in a queue: the API's batch price applies, and local hardware "
             "only has to keep up with the daily total, not the peaks."
         )
-    if requests >= break_even * 1.5:
+    why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
+    if requests >= break_even * 1.5 and small_saving:
+        head = (
+            f"Run it locally for your {why}, not for the money — a pilot first."
+            if private or fast
+            else f"Run it locally only if the pilot costs little — it saves just {small_saving} "
+            "a month."
+        )
+        reasons.append(
+            f"Local saves only {small_saving} a month, before the engineering time to build and "
+            "evaluate the pilot, which this comparison leaves out"
+            + (f": the case rests on your {why}." if private or fast else ".")
+        )
+    elif requests >= break_even * 1.5:
         head = "Run it locally — a pilot first."
     elif requests >= break_even * 0.67:
         head = "Hybrid: pilot local inference on part of the traffic, " + (
@@ -58,7 +74,6 @@ def verdict_and_reasons(
             else "keep the API as fallback."
         )
     elif private or fast:  # cost says stay: the data or the speed is what pays for it
-        why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
         head = (
             f"Hybrid, for your {why}, not for cost: pilot local inference for the requests "
             "that need it, and keep the API for any that do not"
@@ -124,6 +139,7 @@ def load_said(rps: float) -> str:
 
 NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
 SMALL_BILL = 1_000.0  # a month of API spend below which one person runs the pilot (assumption)
+SMALL_SAVING = 1_000.0  # a month saved locally that no pilot's engineering is sure to beat (ours)
 
 
 def plan(

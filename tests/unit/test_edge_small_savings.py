@@ -1,0 +1,57 @@
+"""Edge economics for a five-person startup: autocomplete on the laptops the developers already
+have, and a small API bill. Nothing to pay locally has no break-even volume, and a saving of a
+few dollars a month is no reason on its own to build a pilot."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run
+
+LAPTOPS = {
+    "requests": "maybe 30-50k requests/month, growing fast",
+    "tokens": "500 in 200 out i guess",
+    "price": "$1 in / $5 out",
+    "latency": "should feel instant, it is autocomplete",
+    "sensitivity": "not really sensitive, its public code mostly",
+    "quality_loss": "10% is fine",
+    "local_cost": "we would run it on the devs macbooks, they already have M3 Max, zero cost",
+}
+
+
+def test_nothing_to_pay_locally_has_no_break_even_volume(catalog: Catalog) -> None:
+    """The report said 'Local pays for itself from about 0 requests a month, none of today's
+    volume', a what-if table of 'about 0' rows, and 'Volume below the break-even (about 0
+    requests a month) turns the answer back to the API'."""
+    r = run(catalog, "edge-economics", LAPTOPS)
+    text = render_report_markdown(r)
+    assert "about 0 requests" not in text and "about 0\n" not in text, text
+    assert "none of today's volume" not in text
+    assert "cheaper at any volume" in r.summary, r.summary
+    assert not any(t.title.startswith("Break-even volume") for t in r.tables)
+    assert r.chart is not None and r.chart.marker_x is None
+    assert "the break-even moves with it" not in text  # there is none to move
+    assert "Your local costs had no currency" not in text  # none to pay needs none
+
+
+def test_a_small_saving_is_not_the_reason_to_go_local(catalog: Catalog) -> None:
+    """Local saved $60 a month and the verdict read 'Run it locally — a pilot first.' as if
+    the money decided it; the answers said the case is speed (autocomplete)."""
+    r = run(catalog, "edge-economics", LAPTOPS)
+    assert r.verdict.startswith("Run it locally for your under-100 ms answers, not for the money")
+    text = render_report_markdown(r)
+    assert "Local saves only $60 a month" in text, text
+
+
+def test_a_small_saving_without_another_reason_says_so(catalog: Catalog) -> None:
+    answers = {
+        **LAPTOPS,
+        "price": "$3 / $15",
+        "latency": "a few seconds is fine",
+        "local_cost": "a $2,000 mac mini, $10 a month power",
+        "amortisation": "36 months",
+    }
+    r = run(catalog, "edge-economics", answers)
+    assert r.verdict == (
+        "Run it locally only if the pilot costs little — it saves just $114 a month."
+    ), r.verdict
