@@ -357,7 +357,12 @@ _HEDGE = re.compile(  # a piece that says only that the user does not know
 
 
 _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to
-    r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b", re.I
+    r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b"
+    # "…, nobody could figure out why": what the team could not answer, not another failure
+    r"|(?:(?:nobody|no one|none of us|keiner|niemand|personne)\b|(?:we|wir|on)\s+(?:could(?:n't|"
+    r"\s+not)|can(?:'t|not)|konnten\s+nicht|ne\s+(?:sait|savait|pouvait|comprend)))"
+    r".{0,40}?\b(?:why|how|warum|wieso|weshalb|wie|pourquoi|comment)\b",
+    re.I,
 )
 
 

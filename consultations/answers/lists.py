@@ -28,7 +28,10 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
 )
 _PLANNING = re.compile(
     r"^(?:(?:still\s+)?planning|(?:we\s+)?plan\s+to\s+(?:build|add|launch)|thinking about)\s+"
-    r"(?=(?:a|an|our|my)\s+\S)",
+    r"(?=(?:a|an|our|my)\s+\S)"
+    # "planned: a purchasing agent", "geplant: ein Einkaufs-Agent", "prévu : un agent achats"
+    r"|^(?:planned|coming|geplant|in planung|prévue?s?)\s*:\s*(?:(?:ein|eine|einen|un|une)\s+)?"
+    r"(?=\S)",
     re.I,
 )
 _TRIAL = re.compile(

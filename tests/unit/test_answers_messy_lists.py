@@ -151,3 +151,20 @@ def test_a_plus_sign_lists_and_picks_that_match_no_option_are_said(catalog: Cata
         "ai2",
         "whoever releases code",  # the report leaves it out: it names no lab
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "last"),
+    [
+        ("support agent, plus planned: a purchasing agent", "purchasing agent (planned)"),
+        ("Kundenservice-Agent, plus geplant: ein Einkaufs-Agent", "Einkaufs-Agent (planned)"),
+        ("agent de support, prévu : un agent achats", "agent achats (planned)"),
+    ],
+)
+def test_an_item_said_to_be_planned_is_that_item_planned(
+    catalog: Catalog, typed: str, last: str
+) -> None:
+    """'plus geplant: ein Einkaufs-Agent' was the agent 'geplant: ein Einkaufs-Agent', and the
+    telemetry report traced 'geplant: ein Einkaufs-Agent'."""
+    q = catalog.by_slug("reasoning-telemetry").question("agents")
+    assert parse_answer(q, typed).items[-1] == last

@@ -8,6 +8,7 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_advisors import run, section_items
 
 
 @pytest.mark.parametrize(
@@ -25,3 +26,29 @@ def test_an_external_audit_or_a_legal_duty_is_a_trail_others_can_ask_for(
 ) -> None:
     q = catalog.by_slug("reasoning-telemetry").question("audit")
     assert parse_answer(q, typed).choices == ("regulated",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "failure"),
+    [
+        (
+            "Der Angebots-Agent hat einmal einen falschen Rabatt (40% statt 4%) ins Angebot "
+            "geschrieben, keiner konnte nachvollziehen warum",
+            "Der Angebots-Agent hat einmal einen falschen Rabatt (40% statt 4%) ins Angebot "
+            "geschrieben",
+        ),
+        (
+            "the quote agent once wrote a 40% discount instead of 4%, nobody could figure out why",
+            "the quote agent once wrote a 40% discount instead of 4%",
+        ),
+    ],
+)
+def test_that_nobody_could_say_why_is_no_failure_of_its_own(
+    catalog: Catalog, typed: str, failure: str
+) -> None:
+    """'…, keiner konnte nachvollziehen warum' got its own line: 'Your known failure — keiner
+    konnte nachvollziehen warum: a detector and a weekly count.'"""
+    r = run(catalog, "reasoning-telemetry", {"failures": typed})
+    known = [t for t in section_items(r, "Dashboards") if t.startswith("Your known failure")]
+    assert len(known) == 1, known
+    assert known[0].startswith(f"Your known failure — {failure}:"), known
