@@ -28,10 +28,13 @@ HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 d
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
 RETRIEVAL_WORDS = ("search", "retriev", "index", "rag", "vector", "embedding", "lookup")
+RETRIEVAL_WORDS += ("suche", "vektor", "recherche")  # German, French
 # A pipeline whose own line says it guards who sees what ("RAG with permission filtering")
 GUARD_WORDS = re.compile(
     r"\b(?:permission\w*|acls?|access[- ]control\w*|access rights|rbac|entitlements?|"
-    r"need[- ]to[- ]know|who can see)\b",
+    r"need[- ]to[- ]know|who can see|"
+    r"berechtigung\w*|zugriffsrecht\w*|zugriffskontroll\w*|rechtekonzept|"  # German, French
+    r"droits d'accès|habilitations?|contrôle d'accès)\b",
     re.I,
 )
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")

@@ -125,7 +125,11 @@ def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> boo
     if codes and any(t in codes or t[:-1] in codes for t in _CODE.findall(clause.casefold())):
         return True  # "10-Ks are 60-120k tokens" names "the 10-K summariser"
     heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # an option's word too: "Gutachter"
-    return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
+    # a compound's first word ("Gutachter"), or its last, which says what it is: "Protokolle"
+    # names "Wartungsprotokolle"
+    return any(
+        (w.startswith(t) or w.endswith(t)) and len(w) >= len(t) + 3 for w in own for t in heads
+    )
 
 
 def _option_words(question: Question) -> frozenset[str]:

@@ -12,11 +12,13 @@ __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
-    r"^(?:plus|also|and also|as well as|and|then|und|sowie|"
+    r"^(?:plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
     re.I,
 )
-_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
+_ARTICLE = re.compile(  # "a support agent", "eine Suche über …": lower case only
+    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre)\s+(?=\S)(?!own\b)"
+)
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
