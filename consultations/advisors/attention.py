@@ -15,7 +15,6 @@ from consultations.advisors.words import (
     join,
     money,
     plural,
-    possessive,
     quoted,
     said_once,
     share,
@@ -477,7 +476,7 @@ def _plan(
         )
     title, detail = (
         (  # its documents fit: whole documents replace it
-            f"Send whole documents instead of {possessive(target)} chunks",
+            f"Replace {target} with whole documents",
             "One long-context call per document where the test passes",
         )
         if whole
