@@ -26,8 +26,8 @@ HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 d
 
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
-RETRIEVAL_WORDS = ("search", "retriev", "index", "rag", "vector", "embedding", "lookup")
-RETRIEVAL_WORDS += ("suche", "vektor", "recherche")  # German, French
+RETRIEVAL_WORDS: tuple[str, ...] = ("search", "retriev", "index", "rag", "vector", "embedding")
+RETRIEVAL_WORDS += ("lookup", "suche", "vektor", "recherche")  # German, French too
 # A pipeline whose own line says it guards who sees what ("RAG with permission filtering")
 GUARD_WORDS = re.compile(
     r"\b(?:permission\w*|acls?|access[- ]control\w*|access rights|rbac|entitlements?|"
