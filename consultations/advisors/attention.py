@@ -84,26 +84,33 @@ def advise(request: AdvisorInput) -> Report:
     # each pipeline on its own figures: sizes, calls or upkeep said apart
     apart = len(set(size_of.values())) > 1 or bool(calls_said) or bool(hours_said)
     largest = max(pipelines, key=lambda p: size_of[p])
-    whole = sum(c.whole for c in cost.values())  # input cost of sending whole documents
-    upkeep = hours * HOURLY_RATE
-    costly = whole > upkeep
-    for_cost = bool(workarounds & {"cost", "latency"})
-    money_note = (  # the chunks' own input is unknown: whole documents cost at most this more
-        f"whole documents would cost up to about {money(whole, cur)} a month of input at "
-        f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
-        f"{money(upkeep, cur)} of upkeep"
-        + (
-            " for both pipelines"
-            if len(pipelines) == 2
-            else f" for all {len(pipelines)} pipelines"
-            if len(pipelines) > 2
-            else ""
-        )
-    )
     kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
         bool((retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p))
         for p, retrieval in zip(pipelines, retrievers, strict=True)
     ]
+    # what whole documents would replace: not the retrievers kept for permissions or freshness
+    replaced = [p for p, kept in zip(pipelines, kept_for_access, strict=True) if not kept]
+    replaced = replaced or list(pipelines)
+    whole = sum(cost[p].whole for p in replaced)  # input cost of sending whole documents
+    upkeep = hours * HOURLY_RATE
+    upkeep_replaced = sum(cost[p].upkeep for p in replaced)
+    calls_replaced = sum(cost[p].calls for p in replaced)
+    costly = whole > upkeep_replaced
+    for_cost = bool(workarounds & {"cost", "latency"})
+    money_note = (  # the chunks' own input is unknown: whole documents cost at most this more
+        f"whole documents would cost up to about {money(whole, cur)} a month of input at "
+        f"{counted(calls_replaced, 'call')} (less what the chunks send today), against about "
+        f"{money(upkeep_replaced, cur)} of upkeep"
+        + (
+            ""
+            if len(pipelines) == 1
+            else f" for the {plural(len(replaced), 'pipeline')} they would replace"
+            if len(replaced) < len(pipelines)
+            else " for both pipelines"
+            if len(pipelines) == 2
+            else f" for all {len(pipelines)} pipelines"
+        )
+    )
     told = [False]  # whether the verdict gives the comparison of the totals
 
     def said(why: str) -> str:
@@ -265,14 +272,20 @@ def advise(request: AdvisorInput) -> Report:
                 display=money(whole, cur),
                 working=(
                     " + ".join(
-                        f"{counted(c.calls, 'call')} × {count(c.size)} tokens"
-                        for c in cost.values()
+                        f"{counted(cost[p].calls, 'call')} × {count(cost[p].size)} tokens"
+                        for p in replaced
                     )
-                    + f" = {count(sum(c.calls * c.size for c in cost.values()))} tokens"
-                    if apart
-                    else f"{counted(calls_month, 'call')} × {count(doc)} tokens"
+                    + f" = {count(sum(cost[p].calls * cost[p].size for p in replaced))} tokens"
+                    if apart and len(replaced) > 1
+                    else f"{counted(calls_replaced, 'call')} × {count(cost[replaced[0]].size)} "
+                    "tokens"
                 )
-                + f" × {money(price, cur)} / 1M",
+                + f" × {money(price, cur)} / 1M"
+                + (
+                    ", the pipelines kept for permissions or freshness left out"
+                    if len(replaced) < len(pipelines)
+                    else ""
+                ),
             ),
             Figure(
                 label="Pipeline upkeep per month",

@@ -95,3 +95,29 @@ def test_the_unit_of_a_figure_names_no_pipeline(catalog: Catalog) -> None:
         pipelines[1]: 30_000,
         pipelines[0]: 10_000,
     }
+
+
+def test_a_retriever_kept_for_freshness_is_left_out_of_the_whole_document_input(
+    catalog: Catalog,
+) -> None:
+    """A legal RAG kept for freshness made up $900,000 of a '$1,300,000' whole-document input
+    a month, though nothing proposes to send it whole documents."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "legal RAG w/ pinecone, a summarizer that does 3 passes over earnings "
+            'call transcripts, and our own "smart chunker" lib',
+            "workarounds": "lost in the middle mostly; the RAG is also for freshness bc filings "
+            "update daily",
+            "doc_tokens": "transcripts ~25k tokens, filings 150-300 pages",
+            "context_window": "200k (claude)",
+            "calls": "5M calls, actually 8M not 5",
+            "input_price": "$3",
+            "upkeep_hours": "maybe 60h",
+        },
+    )
+    whole = r.figure("Whole-document input per month")
+    assert whole.value == pytest.approx(400_000)
+    assert "112,500" not in whole.working, whole.working
+    assert "kept for permissions or freshness left out" in whole.working
