@@ -55,3 +55,18 @@ def test_a_small_saving_without_another_reason_says_so(catalog: Catalog) -> None
     assert r.verdict == (
         "Run it locally only if the pilot costs little — it saves just $114 a month."
     ), r.verdict
+
+
+def test_rented_servers_priced_each_a_month_are_all_counted(catalog: Catalog) -> None:
+    """'4x L40S on Hetzner at 1.200 EUR/month each, no upfront' was €1,200 a month: one
+    server's rent, not four."""
+    from consultations.answers import parse_answer
+
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    for typed in (
+        "rent: 4x L40S on Hetzner at 1.200 EUR/month each, no upfront",
+        "no upfront, 4 servers rented at €1,200 a month per server",
+    ):
+        a = parse_answer(q, typed)
+        assert a.numbers is not None and a.numbers["monthly"] == 4_800, (typed, a.numbers)
+        assert a.numbers["hardware"] == 0
