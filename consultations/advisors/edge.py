@@ -203,6 +203,7 @@ def advise(request: AdvisorInput) -> Report:
         small_saving=gap(saving) if 0 <= saving < SMALL_SAVING and not mixed else None,
     )
     free = local_total <= 0  # nothing to pay locally: cheaper at any volume, no break-even
+    staying = verdict.startswith("Stay")  # what would change it points the other way
     other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
         (label, _per_month(local_total / (per_request * factor)) if per_request > 0 else "never")
@@ -338,15 +339,22 @@ def advise(request: AdvisorInput) -> Report:
             if requests >= break_even
             else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
             "for itself on cost.",
-            (
-                f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
-                if tolerance > 0
-                else "Any quality gap against today's model, "
-            )
-            + "on your own evaluation.",
             *(
                 ()
-                if batch or device or verdict.startswith("Stay")  # no server to size
+                if staying  # no traffic moves: a quality gap changes nothing
+                else (
+                    (
+                        f"A quality gap above your {number(tolerance)}% tolerance against today's "
+                        "model, "
+                        if tolerance > 0
+                        else "Any quality gap against today's model, "
+                    )
+                    + "on your own evaluation.",
+                )
+            ),
+            *(
+                ()
+                if batch or device or staying  # no server to size
                 else (
                     f"Peak load needing more than {_servers(servers, owned)} (the average "
                     "hides the peaks).",
@@ -355,9 +363,17 @@ def advise(request: AdvisorInput) -> Report:
             *(
                 ()
                 if free
-                else ("An API price cut: rerun with the new price — the break-even moves with it.",)
+                else (
+                    "An API price "
+                    + ("rise" if staying else "cut")
+                    + ": rerun with the new price — the break-even moves with it.",
+                )
             ),
-            "Our caution: research results are averages; your task may quantise worse.",
+            *(
+                ()
+                if staying
+                else ("Our caution: research results are averages; your task may quantise worse.",)
+            ),
         ),
         chart=_chart(per_request, local_total, requests, break_even, cur),
     )

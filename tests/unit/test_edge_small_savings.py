@@ -70,3 +70,22 @@ def test_rented_servers_priced_each_a_month_are_all_counted(catalog: Catalog) ->
         a = parse_answer(q, typed)
         assert a.numbers is not None and a.numbers["monthly"] == 4_800, (typed, a.numbers)
         assert a.numbers["hardware"] == 0
+
+
+def test_what_would_change_a_stay_verdict_points_toward_local(catalog: Catalog) -> None:
+    """'Stay on the API for now' listed 'An API price cut: rerun …' and 'A quality gap above
+    your 3.5% tolerance …' as what would change it: neither moves a verdict that stays."""
+    answers = {
+        "requests": "3M a month, ~200 rps at peak",
+        "tokens": "2k / 500",
+        "price": "0.15 / 0.60",
+        "latency": "batch, overnight is fine",
+        "sensitivity": "internal",
+        "quality_loss": "2-5%",
+        "local_cost": "rent: 4x L40S on Hetzner at 1.200 EUR/month each, no upfront",
+    }
+    r = run(catalog, "edge-economics", answers)
+    assert r.verdict.startswith("Stay"), r.verdict
+    text = " ".join(r.caveats)
+    assert "price cut" not in text and "quality gap" not in text, r.caveats
+    assert "An API price rise: rerun with the new price" in text, r.caveats
