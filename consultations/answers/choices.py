@@ -87,6 +87,7 @@ _PIECES = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\band\b|\bplus\b)\s*", re.I) 
 def _unmatched(question: Question, text: str) -> list[str]:
     """The parts of a list of picks that pick nothing ("arxiv + HF daily papers + twitter":
     the last two); none when the answer is not a list."""
+    text = re.sub(r"\([^()]*\)", " ", text)  # "(GDPR, BaFin rules)" explains the pick before it
     pieces = [p.strip(" .!") for p in _PIECES.split(text)]
     pieces = [p for p in pieces if len(p) >= 3 and re.search(r"[^\W\d_]", p)]
     if len(pieces) < 2:

@@ -41,3 +41,12 @@ def test_the_upkeep_of_the_others_is_asked(catalog: Catalog) -> None:
 def test_only_one_beside_compliance_may_say_why_one(catalog: Catalog) -> None:
     q = catalog.by_slug("model-convergence").question("reasons")
     assert parse_answer(q, "single, compliance").choices == ("compliance", "single")
+
+
+def test_words_in_brackets_explain_the_pick_before_them(catalog: Catalog) -> None:
+    """'compliance mainly (GDPR, BaFin outsourcing rules), some redundancy' was noted with
+    '“BaFin outsourcing rules)” matches no option, so it is left out'."""
+    q = catalog.by_slug("model-convergence").question("reasons")
+    answer = parse_answer(q, "compliance mainly (GDPR, BaFin outsourcing rules), some redundancy")
+    assert answer.choices == ("redundancy", "compliance"), answer.choices
+    assert answer.note is None, answer.note
