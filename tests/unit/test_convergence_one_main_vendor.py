@@ -50,3 +50,23 @@ def test_words_in_brackets_explain_the_pick_before_them(catalog: Catalog) -> Non
     answer = parse_answer(q, "compliance mainly (GDPR, BaFin outsourcing rules), some redundancy")
     assert answer.choices == ("redundancy", "compliance"), answer.choices
     assert answer.note is None, answer.note
+
+
+def test_no_task_needing_varied_output_gets_no_full_diversity_plan(catalog: Catalog) -> None:
+    """A bank said 'none really, we want consistent answers, not creative ones' and still got
+    three bullets on widening outputs, and the assumption 'No tasks needing varied output were
+    named' as if it had not answered."""
+    from tests.unit.test_advisors import run, section_items
+
+    answers = {
+        "vendors": "Azure OpenAI for customer service, Aleph Alpha for credit memos",
+        "reasons": "compliance mainly (GDPR, BaFin outsourcing rules), some redundancy",
+        "diverse_tasks": "none really, we want consistent answers, not creative ones",
+    }
+    r = run(catalog, "model-convergence", answers)
+    (line,) = section_items(r, "Diversity without vendor ensembles")
+    assert line.startswith("None of your tasks needs varied output"), line
+    assert "vary the inputs" in line, line
+    assert not any("No tasks needing varied output" in a for a in r.assumptions)
+    skipped = run(catalog, "model-convergence", {**answers, "diverse_tasks": "skip"})
+    assert len(section_items(skipped, "Diversity without vendor ensembles")) == 3
