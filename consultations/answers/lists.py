@@ -163,6 +163,20 @@ _CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
 
 
+_OUR_NOTE = re.compile(r"^(?P<item>.*?)\s*\((?P<note>being tested|planned|maybe)\)\s*$")
+
+
+def with_note(item: str, said: str) -> str:
+    """ "Gemini (being tested)" with "which looks cheaper": one bracket, "Gemini (being tested;
+    which looks cheaper)"; a note of ours at the end of what is said joins the same bracket."""
+    notes = []
+    if mine := _OUR_NOTE.match(item):
+        item, notes = mine["item"], [mine["note"]]
+    if theirs := _OUR_NOTE.match(said):
+        said, notes = theirs["item"], [*notes, theirs["note"]]
+    return f"{item.rstrip(' ,')} ({'; '.join([*notes, said.strip(' .,;')])})"
+
+
 def _clauses_joined(parts: list[str]) -> list[str]:
     """ "markdown pricing, which we tried in 2023 and it failed": the clause says something
     about the item before it, so it goes with that item (in brackets), not in an item of its
@@ -172,11 +186,11 @@ def _clauses_joined(parts: list[str]) -> list[str]:
         if out and _DONE.fullmatch(part):  # "ad copy, that's it": the end, no comment on it
             continue
         if out and _CLAUSE.match(part):
-            out[-1] = f"{out[-1].rstrip(' ,')} ({part.strip(' .,;')})"
+            out[-1] = with_note(out[-1], part)
             continue
         head, sep, tail = part.partition(", ")
         if sep and _CLAUSE.match(tail):
-            part = f"{head} ({tail.strip(' .,;')})"
+            part = with_note(head, tail)
         out.append(part)
     return out
 
@@ -313,7 +327,7 @@ def _routes_joined(parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         if out and _ROUTE.match(part):
-            out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
+            out[-1] = with_note(out[-1], part)
         else:
             out.append(part)
     return out

@@ -168,3 +168,27 @@ def test_an_item_said_to_be_planned_is_that_item_planned(
     telemetry report traced 'geplant: ein Einkaufs-Agent'."""
     q = catalog.by_slug("reasoning-telemetry").question("agents")
     assert parse_answer(q, typed).items[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("typed", "item"),
+    [
+        (
+            "Azure OpenAI for service; and we are piloting Mistral on-prem for document "
+            "classification, which is not in production yet",
+            "Mistral on-prem for document classification (being tested; which is not in "
+            "production yet)",
+        ),
+        (
+            "GPT-4o for chat, and we're testing Gemini for summaries, which looks cheaper",
+            "Gemini for summaries (being tested; which looks cheaper)",
+        ),
+    ],
+)
+def test_a_vendor_being_tested_and_a_comment_share_one_bracket(
+    catalog: Catalog, typed: str, item: str
+) -> None:
+    """Read as '… (which is not in production yet (being tested))' and '… (being tested) (which
+    looks cheaper)'."""
+    q = catalog.by_slug("model-convergence").question("vendors")
+    assert parse_answer(q, typed).items[-1] == item
