@@ -127,7 +127,23 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
             continue
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
-    return list(seen.values())
+    return _one_counted(list(seen.values()))
+
+
+_ONE = re.compile(
+    r"(?:just|only)?\s*(?:one|a single|a|1)\s+(?P<noun>agent|bot|pipeline|vendor|workflow|"
+    r"model|system|tool|chatbot|assistant|script|job)",
+    re.I,
+)
+_IT_DOES = re.compile(r"(?:it|which)\s+(?=[a-z]+s\b)", re.I)  # "it books demos …"
+
+
+def _one_counted(items: list[str]) -> list[str]:
+    """ "just one agent, it books demos from inbound emails": one item, "agent that books demos
+    from inbound emails", not the count and a sentence about it."""
+    if len(items) == 2 and (one := _ONE.fullmatch(items[0])) and (does := _IT_DOES.match(items[1])):
+        return [f"{one['noun']} that {items[1][does.end() :]}"]
+    return items
 
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][\w .-]{0,20}):\s+(?P<rest>.+)$")

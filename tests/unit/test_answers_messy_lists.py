@@ -192,3 +192,26 @@ def test_a_vendor_being_tested_and_a_comment_share_one_bracket(
     looks cheaper)'."""
     q = catalog.by_slug("model-convergence").question("vendors")
     assert parse_answer(q, typed).items[-1] == item
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (
+            "just one agent, it books demos from inbound emails (reads email, checks calendar)",
+            ("agent that books demos from inbound emails (reads email, checks calendar)",),
+        ),
+        (
+            "one pipeline, it chunks PDFs into 1k pieces",
+            ("pipeline that chunks PDFs into 1k pieces",),
+        ),
+    ],
+)
+def test_one_thing_counted_then_said_what_it_does_is_one_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    """'just one agent, it books demos …' was two agents, 'just one agent' and 'it books demos
+    …', and the telemetry verdict read 'Trace every run of your agent and it books demos …'."""
+    key = "agents" if "agent" in typed else "pipelines"
+    slug = "reasoning-telemetry" if key == "agents" else "attention-readiness"
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).items == items
