@@ -170,7 +170,10 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             c.value
             for c in choices
             if c.value not in banded
-            and any(" " in n and _contains(folded, words, n) for n in c.synonyms)
+            and any(
+                " " in n and _contains(folded, words, n) and not _leads_in(folded, n)
+                for n in c.synonyms
+            )
         ]
         if phrased and not question.multiple:
             raise AnswerError(_one_or_other(question, (phrased[0], banded[0])))
@@ -180,7 +183,14 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
-    matched = {c.value: [n for n in _names(c) if _contains(folded, words, n)] for c in choices}
+    matched = {  # "we can wait a few minutes": the phrase leads into the figure, no answer
+        c.value: [
+            n
+            for n in _names(c)
+            if _contains(folded, words, n) and not (" " in n and _leads_in(folded, n))
+        ]
+        for c in choices
+    }
     longer = [(v, n) for v, ns in matched.items() for n in ns if " " in n]
     hits = {  # a name inside another option's longer one counts for that one alone: "every
         v: sum(  # other monday morning" is every two weeks, not weekly for its "monday"
@@ -430,6 +440,15 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)] + repl
             break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+_FIGURE_NEXT = r"\s+(?:a\s+few|a\s+couple|an?|\d|one|two|three|several|up\s+to|about|max)\b"
+
+
+def _leads_in(folded: str, phrase: str) -> bool:
+    """ "we can wait a few minutes": the phrase leads into the figure, it is no answer of its
+    own ("we can wait, it's internal" is one)."""
+    return re.search(rf"\b{re.escape(phrase)}{_FIGURE_NEXT}", folded) is not None
 
 
 def _one_or_other(question: Question, values: tuple[str, ...]) -> str:
