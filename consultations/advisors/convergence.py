@@ -71,7 +71,7 @@ def advise(request: AdvisorInput) -> Report:
     ]
     figures += (
         []
-        if unasked
+        if unasked or not extra  # no extra vendor: no "$0 (0 extra × …)"
         else [  # no figure of upkeep nobody was asked for
             Figure(
                 label="Upkeep of extra vendors per month",

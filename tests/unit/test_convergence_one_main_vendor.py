@@ -70,3 +70,18 @@ def test_no_task_needing_varied_output_gets_no_full_diversity_plan(catalog: Cata
     assert not any("No tasks needing varied output" in a for a in r.assumptions)
     skipped = run(catalog, "model-convergence", {**answers, "diverse_tasks": "skip"})
     assert len(section_items(skipped, "Diversity without vendor ensembles")) == 3
+
+
+def test_one_vendor_shows_no_upkeep_of_extra_vendors(catalog: Catalog) -> None:
+    """A startup on OpenAI (Claude only as Cursor seats) read 'Upkeep of extra vendors per
+    month: $0 (0 extra × 0.5 engineer-days × $800 a day)'."""
+    from tests.unit.test_advisors import run
+
+    answers = {
+        "vendors": "mostly gpt-4o-mini via openai, claude sonnet in cursor for coding",
+        "reasons": "claude is just better at code",
+        "monthly_spend": "$400/mo, cursor seats extra",
+        "upkeep_days": "half a day maybe",
+    }
+    r = run(catalog, "model-convergence", answers)
+    assert [f.label for f in r.figures] == ["Vendors in use"], r.figures
