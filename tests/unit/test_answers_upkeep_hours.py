@@ -65,3 +65,11 @@ def test_cut_in_half_is_no_figure(catalog: Catalog) -> None:
     q = catalog.by_slug("attention-readiness").question("upkeep_hours")
     with pytest.raises(AnswerError):
         parse_answer(q, "the splitter cut a safety warning in half and the bot told a customer")
+
+
+def test_half_of_someones_time_is_one_person_half_time(catalog: Catalog) -> None:
+    """'Jens spends like half his time on it' was refused ('I need a number here')."""
+    q = catalog.by_slug("attention-readiness").question("upkeep_hours")
+    assert parse_answer(q, "Jens spends like half his time on it").number == pytest.approx(
+        86.96, abs=0.01
+    )
