@@ -158,6 +158,9 @@ def _labelled(part: str) -> list[str]:
     return [f"{p.strip()} via {m.group('label').strip()}" for p in pieces if p.strip()]
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z)]{2})\.\s+(?=[A-Za-z]{2})")
+
+
 def _enumeration_as_lines(text: str) -> str:
     """ "we chunk everything: 1) pdf splitter 2) summariser" on one line: one item a line, the
     words before a colon that introduce them dropped. Only a run 1, 2, 3… counts."""
@@ -169,6 +172,8 @@ def _enumeration_as_lines(text: str) -> str:
     lead = text[: marks[0].start()].strip()
     ends = [m.start() for m in marks[1:]] + [len(text)]
     items = [text[m.end() : end] for m, end in zip(marks, ends, strict=True)]
+    # "4) a reranker … long pages. honestly the whole thing is duct tape": the list ends there
+    items[-1] = _SENTENCE_END.split(items[-1], maxsplit=1)[0]
     kept = [lead] if lead and not lead.endswith(":") else []
     return "\n".join(kept + [i.strip(" ,;") for i in items])
 

@@ -215,3 +215,20 @@ def test_one_thing_counted_then_said_what_it_does_is_one_item(
     key = "agents" if "agent" in typed else "pipelines"
     slug = "reasoning-telemetry" if key == "agents" else "attention-readiness"
     assert parse_answer(catalog.by_slug(slug).question(key), typed).items == items
+
+
+def test_prose_after_a_numbered_list_is_no_item(catalog: Catalog) -> None:
+    """'… 4) a custom reranker … long pages. honestly the whole thing is held together with duct
+    tape and one guy (Jens) knows how it works, he is leaving in March …' gave two more
+    'pipelines': 'honestly the whole thing is held together with duct tape' and 'one guy …'."""
+    q = catalog.by_slug("attention-readiness").question("pipelines")
+    typed = (
+        "we have a bunch: 1) a PDF splitter that cuts manuals into 4k chunks 2) a RAG over "
+        "Confluence w/ space permissions 3) nightly map-reduce summaries of support tickets 4) a "
+        "custom reranker because the retriever kept missing stuff in the middle of long pages. "
+        "honestly the whole thing is held together with duct tape and one guy (Jens) knows how "
+        "it works, he is leaving in March so we need to decide what to keep before that"
+    )
+    items = parse_answer(q, typed).items
+    assert items is not None and len(items) == 4, items
+    assert items[-1].startswith("custom reranker"), items
