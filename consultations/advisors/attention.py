@@ -36,6 +36,14 @@ GUARD_WORDS = re.compile(
     r"droits d'accès|habilitations?|contrôle d'accès)\b",
     re.I,
 )
+# A pipeline whose own line says it exists for what better attention fixes ("because the
+# retriever kept missing stuff in the middle"): not kept for permissions or freshness said of
+# the pipelines in general
+FADING_WORDS = re.compile(
+    r"\b(?:in the middle|lost[- ]in[- ]the[- ]middle|context (?:limits?|length|window)|"
+    r"(?:didn'?t|don'?t|does ?n[o']t|did not|do not|wouldn'?t) fit)\b",
+    re.I,
+)
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
@@ -85,7 +93,10 @@ def advise(request: AdvisorInput) -> Report:
     apart = len(set(size_of.values())) > 1 or bool(calls_said) or bool(hours_said)
     largest = max(pipelines, key=lambda p: size_of[p])
     kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
-        bool((retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p))
+        bool(
+            (retrieval and workarounds & KEEP_FOR and not FADING_WORDS.search(p))
+            or GUARD_WORDS.search(p)
+        )
         for p, retrieval in zip(pipelines, retrievers, strict=True)
     ]
     # what whole documents would replace: not the retrievers kept for permissions or freshness
@@ -241,6 +252,7 @@ def advise(request: AdvisorInput) -> Report:
         )
     calls = [(p, call, said(why)) for p, call, why in calls]
     target = ugliest or "your pipeline"
+    incident = _behind_incident(pipelines, incidents)
     tested = size_of[ugliest or largest]  # the size the document test works with
     fits = tested <= window * 0.8
     return Report(
@@ -334,7 +346,7 @@ def advise(request: AdvisorInput) -> Report:
                 retire > 0,
                 f"up to {money(whole, cur)} a month of extra input",
                 incidents,
-                _behind_incident(pipelines, incidents) if fits else None,
+                _weighed(incident, calls, size_of, window),
                 None if fits else (tested, window),
                 whole=dict((p, c) for p, c, _ in calls).get(target) == "retire",
             ),
@@ -405,6 +417,21 @@ def _ugliness(pipeline: str, incidents: str) -> int:
     return score + 2 * sum(stem(w) in said for w in words)  # "threads" names "a thread"
 
 
+def _weighed(
+    incident: str | None,
+    calls: Sequence[tuple[str, str, str]],
+    size_of: Mapping[str, float],
+    window: float,
+) -> str | None:
+    """The pipeline behind the incident, when it is kept for cost and its documents fit: whole
+    documents would avoid its failure, so they are worth testing on it."""
+    if incident is None or size_of[incident] > window * 0.8:
+        return None
+    why = next(why for p, call, why in calls if p == incident)
+    kept_for_cost = any(p == incident and call == "keep" for p, call, _ in calls)
+    return incident if kept_for_cost and why.startswith("it exists for") else None
+
+
 def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
     """The pipeline the incident names, if any (its own words appear in it)."""
     named = [p for p in pipelines if _ugliness(p, incidents) - _ugliness(p, "") > 0]
@@ -446,6 +473,20 @@ def _plan(
         horizon="0-3 months",
         owner="ML engineer",
     )
+    weigh = (  # kept for cost, but its failure is the kind whole documents avoid
+        (
+            Recommendation(
+                title=f"Test whole documents on {incident_pipeline}",
+                detail="Your incident is what a whole document in one call avoids: run the "
+                "document test on it now; if whole documents answer right, weigh that accuracy "
+                "against the whole-document input in the numbers above.",
+                horizon="0-1 month",
+                owner="ML engineer",
+            ),
+        )
+        if incident_pipeline and incident_pipeline != target
+        else ()
+    )
     if target is None:
         fix = (
             Recommendation(
@@ -456,19 +497,9 @@ def _plan(
                 owner="ML engineer",
             ),
         )
-        weigh = (  # kept for cost, but its failure is the kind whole documents avoid
-            Recommendation(
-                title=f"Test whole documents on {incident_pipeline}",
-                detail="Your incident is what a whole document in one call avoids: run the "
-                "document test on it now; if whole documents answer right, weigh that accuracy "
-                "against the whole-document input in the numbers above.",
-                horizon="0-1 month",
-                owner="ML engineer",
-            ),
-        )
         return (
             *(fix if incidents else ()),
-            *(weigh if incident_pipeline else ()),
+            *weigh,
             Recommendation(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today whole documents mean {extra}; rerun this consultation with the "
@@ -497,6 +528,7 @@ def _plan(
     )
     recs = [
         test,
+        *weigh,
         Recommendation(
             title=title,
             detail=f"{detail}; keep the old path behind a flag.",

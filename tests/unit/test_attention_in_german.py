@@ -46,3 +46,39 @@ def test_german_lead_in_words_are_no_part_of_a_name(catalog: Catalog) -> None:
         "Map-Reduce-Zusammenfassung für Wartungsprotokolle",
         "Suche über SharePoint mit Berechtigungen",
     ), items
+
+
+DUCT_TAPE = {
+    "pipelines": "1) a PDF splitter that cuts manuals into 4k chunks 2) a RAG over Confluence w/ "
+    "space permissions 3) nightly map-reduce summaries of support tickets 4) a custom reranker "
+    "because the retriever kept missing stuff in the middle of long pages",
+    "workarounds": "all of the above tbh",
+    "doc_tokens": "manuals 300 pages, tickets ~1k, confluence 2-3k",
+    "context_window": "1M (gemini)",
+    "calls": "120k calls/month",
+    "input_price": "$1.25",
+    "upkeep_hours": "Jens spends like half his time on it",
+    "incidents": "the splitter cut a safety warning in half and the bot told a customer the "
+    "opposite",
+}
+
+
+def test_a_retriever_built_for_lost_in_the_middle_is_not_kept_for_permissions(
+    catalog: Catalog,
+) -> None:
+    """'a custom reranker because the retriever kept missing stuff in the middle of long pages'
+    was kept: 'it enforces permissions and keeps answers as fresh as the data', because 'all
+    of the above' named permissions and freshness for some pipeline."""
+    r = run(catalog, "attention-readiness", DUCT_TAPE)
+    (reranker,) = [t for t in section_items(r, "Retire, simplify") if "reranker" in t]
+    assert "enforces permissions" not in reranker, reranker
+    (confluence,) = [t for t in section_items(r, "Retire, simplify") if "Confluence" in t]
+    assert "— keep: it enforces permissions" in confluence, confluence
+
+
+def test_an_incident_on_a_kept_pipeline_gets_its_own_step(catalog: Catalog) -> None:
+    """The splitter behind a safety incident was kept for cost, and the plan only dealt with
+    the ticket summaries: nothing said to test the splitter's documents whole."""
+    r = run(catalog, "attention-readiness", DUCT_TAPE)
+    titles = [rec.title for rec in r.recommendations]
+    assert "Test whole documents on PDF splitter that cuts manuals into 4k chunks" in titles
