@@ -100,7 +100,7 @@ def verdict_and_reasons(
 
 def tight(tolerance: float, head: str) -> bool:
     """A tolerance below what 4-bit models can lose, for a verdict that moves traffic."""
-    return tolerance < 100 - QUALITY_KEPT_4BIT[0] and not head.startswith("Stay")
+    return tolerance < 100 - QUALITY_KEPT_4BIT[1] and not head.startswith("Stay")
 
 
 def quality_note(tolerance: float, too_tight: bool = False) -> str:
@@ -185,7 +185,7 @@ def plan(
                 owner="engineering lead",
             ),
         )
-    tight = tolerance < 5
+    tight = tolerance < 100 - QUALITY_KEPT_4BIT[1]  # the rule tight() uses
     private = sensitivity in PRIVATE
     # a few hundred a month of confidential work: no teams, no second machine (regulated data
     # that cannot fall back keeps its failover, whatever the bill)

@@ -289,3 +289,12 @@ def test_a_tight_tolerance_is_weighed_once(catalog: Catalog) -> None:
     assert sum(t.count("5-10%") for t in items) == 1, items
     assert "pilot 8-bit weights or a larger model" in about[0], about
     assert "unmeasured until the pilot measures it on your tasks" in about[0], about
+
+
+def test_a_tolerance_inside_the_4bit_range_pilots_what_the_plan_pilots(catalog: Catalog) -> None:
+    """At 7.5% the why-now line said '… more than your tolerance: pilot 8-bit weights or a
+    larger model' while the plan piloted 'a quantised 7B-class model'."""
+    r = run(catalog, "edge-economics", {**BANK, "quality_loss": "so 5-10 %"})
+    text = render_report_markdown(r)
+    assert "pilot 8-bit weights" not in text, text
+    assert any("quantised 7B-class model" in rec.title for rec in r.recommendations)
