@@ -84,6 +84,10 @@ def advise(request: AdvisorInput) -> Report:
     )
     mixed = bool(priced_in and built_in and priced_in != built_in)
 
+    one_for_one = (  # "€222 ÷ $0.001": a ratio across currencies is only rough
+        f", {built_in} and {priced_in} taken one for one (convert first)" if mixed else ""
+    )
+
     def gap(v: float) -> str:  # API less local: "$15,000 − €39,250" is no dollar amount
         return f"{count(v)} ({priced_in} less {built_in}, unconverted)" if mixed else m(v)
 
@@ -131,7 +135,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Break-even volume",
             value=break_even,
             display=_volume(break_even),
-            working=f"{lm(local_total)} ÷ {m(per_request)} per request"
+            working=f"{lm(local_total)} ÷ {m(per_request)} per request{one_for_one}"
             if per_request > 0
             else "the API costs nothing per request: local never pays",
         ),
@@ -156,6 +160,7 @@ def advise(request: AdvisorInput) -> Report:
                 "no hardware to buy"
                 if local["hardware"] <= 0
                 else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
+                + one_for_one
                 + (
                     f" — longer than the {plural(months, 'month')} you write it off over: "
                     "it does not pay back within the hardware's life"

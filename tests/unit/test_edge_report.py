@@ -298,3 +298,19 @@ def test_a_tolerance_inside_the_4bit_range_pilots_what_the_plan_pilots(catalog: 
     text = render_report_markdown(r)
     assert "pilot 8-bit weights" not in text, text
     assert any("quantised 7B-class model" in rec.title for rec in r.recommendations)
+
+
+def test_a_break_even_across_two_currencies_says_it_is_unconverted(catalog: Catalog) -> None:
+    """API prices in dollars, a Mac Studio in euros: 'Break-even volume: about 222,200 requests
+    a month (€222 ÷ $0.001 per request)' and a payback of '€8,000 ÷ ($200 − €0)' divided euros
+    by dollars without a word."""
+    answers = {
+        **BANK,
+        "price": "0,40 / 1,60 USD",
+        "local_cost": "Mac Studio für 8.000 €, 0 € im Monat",
+        "amortisation": "3 Jahre",
+    }
+    r = run(catalog, "edge-economics", answers)
+    for label in ("Break-even volume", "Hardware payback"):
+        working = r.figure(label).working or ""
+        assert "EUR and USD taken one for one (convert first)" in working, (label, working)
