@@ -405,7 +405,7 @@ def _even(
         return ()
     return (
         f"Not said per pipeline: each pipeline is taken to have an even share {join(parts)}; "
-        "say them per pipeline and the calls sharpen.",
+        "say them per pipeline for a sharper verdict on each.",
     )
 
 
