@@ -376,7 +376,8 @@ DETECTORS = (
     ),
     (
         r"\balready (?:been )?(?:discharged|closed|cancel+ed|refunded|paid|deleted|resolved|"
-        r"shipped|left|gone)\b|\bno longer\b|\bstale\b|\bout[- ]of[- ]date\b|\boutdated\b",
+        r"shipped|left|gone)\b|\bno longer\b|\bstale\b|\bout[- ]of[- ]date\b|\boutdated\b|"
+        r"\b(?:had|has|was|already)\s+(?:lapsed|expired|terminated|been cancel+ed)\b",
         "an alert when a run acts on a record whose latest status (discharged, closed, "
         "cancelled) rules the action out, checked against the newest tool result before acting",
     ),

@@ -52,3 +52,15 @@ def test_that_nobody_could_say_why_is_no_failure_of_its_own(
     known = [t for t in section_items(r, "Dashboards") if t.startswith("Your known failure")]
     assert len(known) == 1, known
     assert known[0].startswith(f"Your known failure — {failure}:"), known
+
+
+def test_acting_on_a_lapsed_record_is_watched_by_its_status(catalog: Catalog) -> None:
+    """'it once approved a claim for a policy that had lapsed' got the generic rule check, not
+    the check on the record's latest status that a lapsed or expired policy needs."""
+    r = run(
+        catalog,
+        "reasoning-telemetry",
+        {"failures": "it once approved a claim for a policy that had lapsed, this cost us 12k"},
+    )
+    (line,) = [t for t in section_items(r, "Dashboards") if t.startswith("Your known failure")]
+    assert "whose latest status" in line, line
