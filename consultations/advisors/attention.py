@@ -44,6 +44,9 @@ FADING_WORDS = re.compile(
     r"(?:didn'?t|don'?t|does ?n[o']t|did not|do not|wouldn'?t) fit)\b",
     re.I,
 )
+# a pipeline that makes one call a piece of a document (map-reduce, summaries in passes):
+# whole documents replace many of its calls with one
+PIECEWISE = re.compile(r"map[- ]?reduce|multi[- ]?pass|\bpasses\b|summari[sz]|zusammenfass", re.I)
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
@@ -375,6 +378,25 @@ def advise(request: AdvisorInput) -> Report:
             "the calendar.",
             "Long contexts cost more per call; at high volume, a retriever can stay cheaper.",
             "Permissions and freshness are not context problems: those retrievers stay.",
+            *(
+                (
+                    f"{join(piecewise)} {'reads' if len(piecewise) == 1 else 'read'} each "
+                    "document in pieces, one call a piece: whole documents need one call per "
+                    "document, so their input can be far below the figures above — count the "
+                    "documents a month and rerun with that as the calls.",
+                )
+                if (
+                    piecewise := [
+                        p
+                        for p, call, why in calls
+                        if call != "retire"
+                        and "cost" in why
+                        and PIECEWISE.search(p)
+                        and not any(w in p.casefold() for w in RETRIEVAL_WORDS)
+                    ]
+                )
+                else ()
+            ),
         ),
     )
 

@@ -121,3 +121,23 @@ def test_a_retriever_kept_for_freshness_is_left_out_of_the_whole_document_input(
     assert whole.value == pytest.approx(400_000)
     assert "112,500" not in whole.working, whole.working
     assert "kept for permissions or freshness left out" in whole.working
+
+
+def test_a_summariser_kept_for_cost_is_told_its_calls_may_be_pieces(catalog: Catalog) -> None:
+    """'a map-reduce summariser for board packs' with '2k per day' calls was told to simplify
+    because whole documents would cost up to $13,697 a month at 60,875 calls — though a
+    map-reduce makes one call per piece, and whole documents need one per document."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "a map-reduce summariser for board packs",
+            "workarounds": "context length",
+            "doc_tokens": "no idea, board packs are like 150 pages",
+            "context_window": "128k",
+            "calls": "2k per day",
+            "input_price": "skip",
+            "upkeep_hours": "10 hours",
+        },
+    )
+    assert any("one call per document" in c for c in r.caveats), r.caveats
