@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from consultations.advisors.attention_costs import costs, shares
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import values_named, values_said
 from consultations.advisors.pipelines import named
@@ -14,7 +15,6 @@ from consultations.advisors.words import (
     join,
     money,
     plural,
-    possessive,
     quoted,
     said_once,
     share,
@@ -26,13 +26,27 @@ HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 d
 
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
-RETRIEVAL_WORDS = ("search", "retriev", "index", "rag", "vector", "embedding", "lookup")
+RETRIEVAL_WORDS: tuple[str, ...] = ("search", "retriev", "index", "rag", "vector", "embedding")
+RETRIEVAL_WORDS += ("lookup", "suche", "vektor", "recherche")  # German, French too
 # A pipeline whose own line says it guards who sees what ("RAG with permission filtering")
 GUARD_WORDS = re.compile(
     r"\b(?:permission\w*|acls?|access[- ]control\w*|access rights|rbac|entitlements?|"
-    r"need[- ]to[- ]know|who can see)\b",
+    r"need[- ]to[- ]know|who can see|"
+    r"berechtigung\w*|zugriffsrecht\w*|zugriffskontroll\w*|rechtekonzept|"  # German, French
+    r"droits d'accès|habilitations?|contrôle d'accès)\b",
     re.I,
 )
+# A pipeline whose own line says it exists for what better attention fixes ("because the
+# retriever kept missing stuff in the middle"): not kept for permissions or freshness said of
+# the pipelines in general
+FADING_WORDS = re.compile(
+    r"\b(?:in the middle|lost[- ]in[- ]the[- ]middle|context (?:limits?|length|window)|"
+    r"(?:didn'?t|don'?t|does ?n[o']t|did not|do not|wouldn'?t) fit)\b",
+    re.I,
+)
+# a pipeline that makes one call a piece of a document (map-reduce, summaries in passes):
+# whole documents replace many of its calls with one
+PIECEWISE = re.compile(r"map[- ]?reduce|multi[- ]?pass|\bpasses\b|summari[sz]|zusammenfass", re.I)
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
@@ -58,36 +72,63 @@ def advise(request: AdvisorInput) -> Report:
     ):
         doc = corpus  # retrievers only: what they search is the set, not one page of it
 
-    fits = doc <= window * 0.8
-    whole = calls_month * doc * price / 1e6  # input cost of sending whole documents
+    retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
+    sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
+        pipelines, sheet.raw("doc_tokens"), question
+    )
+    size_of = {}
+    for p, retrieval in zip(pipelines, retrievers, strict=True):
+        size = sizes.get(p, doc) if len(sizes) > 1 else doc
+        if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
+            size = corpus
+        size_of[p] = size
+    calls_said, hours_said = (  # "the 10-K one only ~200": a figure per pipeline
+        values_named(pipelines, sheet.raw(k), request.script.question(k))
+        if len(pipelines) > 1
+        else {}
+        for k in ("calls", "upkeep_hours")
+    )
+    calls_of = shares(pipelines, calls_month, calls_said)  # "the 10-K one only ~200"
+    hours_of = shares(pipelines, hours, hours_said)
+    calls_month, hours = sum(calls_of.values()), sum(hours_of.values())
+    cost = costs(size_of, calls_of, {p: h * HOURLY_RATE for p, h in hours_of.items()}, price)
+    # each pipeline on its own figures: sizes, calls or upkeep said apart
+    apart = len(set(size_of.values())) > 1 or bool(calls_said) or bool(hours_said)
+    largest = max(pipelines, key=lambda p: size_of[p])
+    kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
+        bool(
+            (retrieval and workarounds & KEEP_FOR and not FADING_WORDS.search(p))
+            or GUARD_WORDS.search(p)
+        )
+        for p, retrieval in zip(pipelines, retrievers, strict=True)
+    ]
+    # what whole documents would replace: not the retrievers kept for permissions or freshness
+    replaced = [p for p, kept in zip(pipelines, kept_for_access, strict=True) if not kept]
+    replaced = replaced or list(pipelines)
+    whole = sum(cost[p].whole for p in replaced)  # input cost of sending whole documents
     upkeep = hours * HOURLY_RATE
-    costly = whole > upkeep
+    upkeep_replaced = sum(cost[p].upkeep for p in replaced)
+    calls_replaced = sum(cost[p].calls for p in replaced)
+    costly = whole > upkeep_replaced
     for_cost = bool(workarounds & {"cost", "latency"})
     money_note = (  # the chunks' own input is unknown: whole documents cost at most this more
         f"whole documents would cost up to about {money(whole, cur)} a month of input at "
-        f"{counted(calls_month, 'call')} (less what the chunks send today), against about "
-        f"{money(upkeep, cur)} of upkeep"
+        f"{counted(calls_replaced, 'call')} (less what the chunks send today), against about "
+        f"{money(upkeep_replaced, cur)} of upkeep"
         + (
-            " for both pipelines"
+            ""
+            if len(pipelines) == 1
+            else f" for the {plural(len(replaced), 'pipeline')} they would replace"
+            if len(replaced) < len(pipelines)
+            else " for both pipelines"
             if len(pipelines) == 2
             else f" for all {len(pipelines)} pipelines"
-            if len(pipelines) > 2
-            else ""
         )
     )
-    retrievers = [any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines]
-    kept_for_access = [  # retrievers for permissions or freshness, guards: kept at any price
-        bool((retrieval and workarounds & KEEP_FOR) or GUARD_WORDS.search(p))
-        for p, retrieval in zip(pipelines, retrievers, strict=True)
-    ]
-    told = [costly and for_cost and (fits or all(kept_for_access))]  # the verdict gives it
-
-    def cost_said() -> str:
-        """A mark for the comparison, said in full where a reader first meets it (see
-        ``said``), once the lines are in the order shown."""
-        return _COST
+    told = [False]  # whether the verdict gives the comparison of the totals
 
     def said(why: str) -> str:
+        """The comparison of the totals, said in full where a reader first meets it."""
         if _COST not in why:
             return why
         if told[0]:
@@ -100,37 +141,40 @@ def advise(request: AdvisorInput) -> Report:
         told[0] = True
         return why.replace(_COST, money_note)
 
-    sizes = values_named(  # "help articles 2-3k, contract bundles 300k": each its own
-        pipelines, sheet.raw("doc_tokens"), request.script.question("doc_tokens")
-    )
-
-    def priced(p: str, size: float) -> str:
-        """A pipeline with a size of its own: what a whole document of it costs a call, and
-        the calls a month below which that beats the upkeep (its share of the calls is
-        unknown); else the comparison at the one size given."""
-        if len(sizes) <= 1 or p not in sizes or size == doc:
-            return cost_said()
-        per_call = size * price / 1e6
-        below = (
-            f", so they beat about {money(upkeep, cur)} of upkeep only below about "
-            f"{count(upkeep / per_call)} calls a month through it"
+    def priced(p: str) -> str:
+        """The comparison for one pipeline: its own figures when they differ, else the totals';
+        with the calls a month below which whole documents win, as its true share of the
+        calls may not be the one assumed."""
+        if not apart:
+            return _COST
+        c = cost[p]
+        per_call = c.size * price / 1e6
+        at = (
+            f"at {counted(c.calls, 'call')}"
+            + ("" if p in calls_said else f" (the rest of your {counted(calls_month, 'call')})")
+            if calls_said
+            else f"at an even share of your calls ({counted(c.calls, 'call')})"
+        )
+        win = (
+            f" (whole documents win below about {counted(c.upkeep / per_call, 'call')} a month "
+            "through it)"
             if per_call > 0
             else ""
         )
         return (
-            f"whole documents of that size cost about {money(per_call, cur)} of input a call"
-            + below
+            f"a whole document costs about {money(per_call, cur)} of input a call, about "
+            f"{money(c.whole, cur)} a month {at}, against about {money(c.upkeep, cur)} of its "
+            f"upkeep{win}"
         )
 
     calls = []
     for p, for_access, retrieval in zip(pipelines, kept_for_access, retrievers, strict=True):
-        size = sizes.get(p, doc) if len(sizes) > 1 else doc
-        if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
-            size = corpus
+        size = size_of[p]
+        costly_here = cost[p].costly if apart else costly
         if for_access:
             guards = [  # what it enforces, as said: the pipeline's own words, then the answer
                 w
-                for w, said in (
+                for w, said_so in (
                     (
                         "enforces permissions",
                         GUARD_WORDS.search(p) or "access-control" in workarounds,
@@ -140,7 +184,7 @@ def advise(request: AdvisorInput) -> Report:
                         retrieval and "freshness" in workarounds,
                     ),
                 )
-                if said
+                if said_so
             ]
             calls.append(
                 (
@@ -159,18 +203,16 @@ def advise(request: AdvisorInput) -> Report:
                     + f" your {count(window)}-token window: fewer, larger chunks, one pass",
                 )
             )
-        elif costly and for_cost:
+        elif costly_here and for_cost:
             why_kept = join([w for w in ("cost", "latency") if w in workarounds])
-            calls.append((p, "keep", f"it exists for {why_kept}, and {priced(p, size)}"))
-        elif costly:
+            calls.append((p, "keep", f"it exists for {why_kept}, and {priced(p)}"))
+        elif costly_here:
             calls.append(
                 (
                     p,
                     "simplify",
-                    f"documents of about {count(size)} tokens fit, but "
-                    f"{priced(p, size)}: "
-                    + ("above that, " if "calls a month through it" in priced(p, size) else "")
-                    + "larger chunks, not whole documents, until prices fall",
+                    f"documents of about {count(size)} tokens fit, but {priced(p)}: larger "
+                    "chunks, not whole documents, until prices fall",
                 )
             )
         else:
@@ -179,13 +221,12 @@ def advise(request: AdvisorInput) -> Report:
                     p,
                     "retire",
                     f"documents of about {count(size)} tokens fit in your "
-                    f"{count(window)}-token window, and {priced(p, size)}; retire it once "
+                    f"{count(window)}-token window, and {priced(p)}; retire it once "
                     "long-context quality holds on your documents",
                 )
             )
     order = {"retire": 0, "simplify": 1, "keep": 2}
     calls.sort(key=lambda c: (order[c[1]], -_ugliness(c[0], incidents)))
-    calls = [(p, call, said(why)) for p, call, why in calls]
     movable = [p for p, call, _ in calls if call == "retire"]  # the verdict starts with one
     movable = movable or [p for p, call, _ in calls if call != "keep"]
     ugliest = max(movable, key=lambda p: _ugliness(p, incidents)) if movable else None
@@ -199,16 +240,24 @@ def advise(request: AdvisorInput) -> Report:
         verdict = f"Simplify rather than retire: start with {ugliest}."
     else:
         it = "them" if len(pipelines) > 1 else "it"
+        told[0] = not all(kept_for_access) and not apart  # kept for cost on the totals
         verdict = (
             f"Keep {it}: "
             + (
                 "permissions and freshness are not context problems"
-                if not (costly and for_cost)
-                else f"{money_note}"
+                if all(kept_for_access)
+                else money_note
+                if told[0]
+                else "whole documents would cost more in input than the upkeep they save "
+                "(each pipeline's figures below)"
             )
             + "."
         )
+    calls = [(p, call, said(why)) for p, call, why in calls]
     target = ugliest or "your pipeline"
+    incident = _behind_incident(pipelines, incidents)
+    tested = size_of[ugliest or largest]  # the size the document test works with
+    fits = tested <= window * 0.8
     return Report(
         slug=request.script.slug,
         title=request.script.title,
@@ -226,16 +275,32 @@ def advise(request: AdvisorInput) -> Report:
         figures=(
             Figure(
                 label="Document size against window",
-                value=doc / window if window > 0 else None,
-                display=share(doc, window, "the window") or "no window to compare with",
-                working=f"{count(doc)} ÷ {count(window)} tokens",
+                value=size_of[largest] / window if window > 0 else None,
+                display=share(size_of[largest], window, "the window")
+                or "no window to compare with",
+                working=f"{count(size_of[largest])} ÷ {count(window)} tokens"
+                + (f", {largest}, the largest" if len(set(size_of.values())) > 1 else ""),
             ),
             Figure(
                 label="Whole-document input per month",
                 value=whole,
                 display=money(whole, cur),
-                working=f"{counted(calls_month, 'call')} × {count(doc)} tokens × "
-                f"{money(price, cur)} / 1M",
+                working=(
+                    " + ".join(
+                        f"{counted(cost[p].calls, 'call')} × {count(cost[p].size)} tokens"
+                        for p in replaced
+                    )
+                    + f" = {count(sum(cost[p].calls * cost[p].size for p in replaced))} tokens"
+                    if apart and len(replaced) > 1
+                    else f"{counted(calls_replaced, 'call')} × {count(cost[replaced[0]].size)} "
+                    "tokens"
+                )
+                + f" × {money(price, cur)} / 1M"
+                + (
+                    ", the pipelines kept for permissions or freshness left out"
+                    if len(replaced) < len(pipelines)
+                    else ""
+                ),
             ),
             Figure(
                 label="Pipeline upkeep per month",
@@ -267,7 +332,7 @@ def advise(request: AdvisorInput) -> Report:
                             "Retire the pipeline only if the long-context answers are at least "
                             "as accurate, and the cost and latency per answer are acceptable.",
                         )
-                        if doc <= window
+                        if tested <= window
                         else (  # a whole document is no option: the test is for larger chunks
                             f"Answer them twice: through {target} as it is, and with fewer, "
                             "larger chunks (each up to 80% of the window) in one pass.",
@@ -284,8 +349,8 @@ def advise(request: AdvisorInput) -> Report:
                 retire > 0,
                 f"up to {money(whole, cur)} a month of extra input",
                 incidents,
-                _behind_incident(pipelines, incidents) if fits else None,
-                None if fits else (doc, window),
+                _weighed(incident, calls, size_of, window),
+                None if fits else (tested, window),
                 whole=dict((p, c) for p, c, _ in calls).get(target) == "retire",
             ),
             small=hours <= SMALL_UPKEEP_HOURS,
@@ -302,6 +367,7 @@ def advise(request: AdvisorInput) -> Report:
                 "tokens.",
             },
         )
+        + _even(apart, len(pipelines), calls_said, hours_said, calls_month, hours)
         + (
             "A document counts as fitting when it uses at most 80% of the window.",
             f"An engineer-hour costs {money(HOURLY_RATE, cur)} fully loaded (our assumption).",
@@ -312,6 +378,25 @@ def advise(request: AdvisorInput) -> Report:
             "the calendar.",
             "Long contexts cost more per call; at high volume, a retriever can stay cheaper.",
             "Permissions and freshness are not context problems: those retrievers stay.",
+            *(
+                (
+                    f"{join(piecewise)} {'reads' if len(piecewise) == 1 else 'read'} each "
+                    "document in pieces, one call a piece: whole documents need one call per "
+                    "document, so their input can be far below the figures above — count the "
+                    "documents a month and rerun with that as the calls.",
+                )
+                if (
+                    piecewise := [
+                        p
+                        for p, call, why in calls
+                        if call != "retire"
+                        and "cost" in why
+                        and PIECEWISE.search(p)
+                        and not any(w in p.casefold() for w in RETRIEVAL_WORDS)
+                    ]
+                )
+                else ()
+            ),
         ),
     )
 
@@ -320,12 +405,53 @@ _COST = "\x00cost\x00"  # where a line compares whole-document input with the up
 _PLAIN = {"that", "with", "from", "over", "into", "this", "they", "them", "their", "when", "which"}
 
 
+def _even(
+    apart: bool,
+    n: int,
+    calls_said: Mapping[str, float],
+    hours_said: Mapping[str, float],
+    calls: float,
+    hours: float,
+) -> tuple[str, ...]:
+    """The split assumed where pipelines are priced apart but the calls or the upkeep were
+    given only as a total."""
+    parts = [
+        f"of the {what} ({each} a month each)"
+        for what, said, each in (
+            ("calls", calls_said, counted(calls / n, "call")),
+            ("upkeep", hours_said, plural(hours / n, "engineer-hour")),
+        )
+        if not said
+    ]
+    if not apart or not parts:
+        return ()
+    return (
+        f"Not said per pipeline: each pipeline is taken to have an even share {join(parts)}; "
+        "say them per pipeline for a sharper verdict on each.",
+    )
+
+
 def _ugliness(pipeline: str, incidents: str) -> int:
     low = pipeline.casefold()
     score = sum(w in low for w in UGLY_WORDS)
     words = set(re.findall(r"[a-z0-9]{4,}", low)) - _PLAIN  # "'smart chunker'": chunker
     said = {stem(w) for w in re.findall(r"[a-z0-9]{4,}", incidents.casefold())}
     return score + 2 * sum(stem(w) in said for w in words)  # "threads" names "a thread"
+
+
+def _weighed(
+    incident: str | None,
+    calls: Sequence[tuple[str, str, str]],
+    size_of: Mapping[str, float],
+    window: float,
+) -> str | None:
+    """The pipeline behind the incident, when it is kept for cost and its documents fit: whole
+    documents would avoid its failure, so they are worth testing on it."""
+    if incident is None or size_of[incident] > window * 0.8:
+        return None
+    why = next(why for p, call, why in calls if p == incident)
+    kept_for_cost = any(p == incident and call == "keep" for p, call, _ in calls)
+    return incident if kept_for_cost and why.startswith("it exists for") else None
 
 
 def _behind_incident(pipelines: Sequence[str], incidents: str) -> str | None:
@@ -369,6 +495,20 @@ def _plan(
         horizon="0-3 months",
         owner="ML engineer",
     )
+    weigh = (  # kept for cost, but its failure is the kind whole documents avoid
+        (
+            Recommendation(
+                title=f"Test whole documents on {incident_pipeline}",
+                detail="Your incident is what a whole document in one call avoids: run the "
+                "document test on it now; if whole documents answer right, weigh that accuracy "
+                "against the whole-document input in the numbers above.",
+                horizon="0-1 month",
+                owner="ML engineer",
+            ),
+        )
+        if incident_pipeline and incident_pipeline != target
+        else ()
+    )
     if target is None:
         fix = (
             Recommendation(
@@ -379,19 +519,9 @@ def _plan(
                 owner="ML engineer",
             ),
         )
-        weigh = (  # kept for cost, but its failure is the kind whole documents avoid
-            Recommendation(
-                title=f"Test whole documents on {incident_pipeline}",
-                detail="Your incident is what a whole document in one call avoids: run the "
-                "document test on it now; if whole documents answer right, weigh that accuracy "
-                "against the whole-document input in the numbers above.",
-                horizon="0-1 month",
-                owner="ML engineer",
-            ),
-        )
         return (
             *(fix if incidents else ()),
-            *(weigh if incident_pipeline else ()),
+            *weigh,
             Recommendation(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today whole documents mean {extra}; rerun this consultation with the "
@@ -412,7 +542,7 @@ def _plan(
         )
     title, detail = (
         (  # its documents fit: whole documents replace it
-            f"Send whole documents instead of {possessive(target)} chunks",
+            f"Replace {target} with whole documents",
             "One long-context call per document where the test passes",
         )
         if whole
@@ -420,6 +550,7 @@ def _plan(
     )
     recs = [
         test,
+        *weigh,
         Recommendation(
             title=title,
             detail=f"{detail}; keep the old path behind a flag.",

@@ -71,7 +71,7 @@ def advise(request: AdvisorInput) -> Report:
     ]
     figures += (
         []
-        if unasked
+        if unasked or not extra  # no extra vendor: no "$0 (0 extra × …)"
         else [  # no figure of upkeep nobody was asked for
             Figure(
                 label="Upkeep of extra vendors per month",
@@ -152,6 +152,16 @@ def advise(request: AdvisorInput) -> Report:
     ]
     if diverse:
         diversity.insert(0, "Applies first to: " + join(list(diverse)) + ".")
+    # "none really, we want consistent answers": said, so no plan for outputs nobody needs varied
+    told = request.answers.get("diverse_tasks")  # a skip keeps no words; "none" keeps them
+    none_said = not diverse and told is not None and bool(told.raw.strip())
+    if none_said and "diversity" not in reasons:
+        diversity = [
+            "None of your tasks needs varied output, so nothing here depends on it. If one "
+            "comes up, vary the inputs (personas, constraints, seed examples, retrieved "
+            "material), not the vendor — our suggestion, not a research result: the paper "
+            "found repetition within one model too."
+        ]
     recs = []
     settled = bool(kinds.bound) and len(texts) - len(kinds.bound) == 1  # the rest has one vendor
     if settled and outage != "hours":  # the verdict names the primary: only its backup is open
@@ -277,7 +287,11 @@ def advise(request: AdvisorInput) -> Report:
                     "monthly_spend": "No spend given: the upkeep is not compared with it.",
                     "upkeep_days": "No upkeep given: assumed 3 engineer-days a month per extra "
                     "vendor.",
-                    "diverse_tasks": "No tasks needing varied output were named.",
+                    **(
+                        {}
+                        if none_said
+                        else {"diverse_tasks": "No tasks needing varied output were named."}
+                    ),
                     "outage_tolerance": "No outage tolerance given: assumed a few minutes is fine.",
                 },
             ),

@@ -7,7 +7,14 @@ import re
 from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
-from consultations.advisors.edge_plan import load_said, plan, quality_note, verdict_and_reasons
+from consultations.advisors.edge_plan import (
+    SMALL_SAVING,
+    load_said,
+    plan,
+    quality_note,
+    tight,
+    verdict_and_reasons,
+)
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
 from consultations.answers.money import CURRENCY_WORDS
@@ -77,6 +84,10 @@ def advise(request: AdvisorInput) -> Report:
     )
     mixed = bool(priced_in and built_in and priced_in != built_in)
 
+    one_for_one = (  # "€222 ÷ $0.001": a ratio across currencies is only rough
+        f", {built_in} and {priced_in} taken one for one (convert first)" if mixed else ""
+    )
+
     def gap(v: float) -> str:  # API less local: "$15,000 − €39,250" is no dollar amount
         return f"{count(v)} ({priced_in} less {built_in}, unconverted)" if mixed else m(v)
 
@@ -124,7 +135,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Break-even volume",
             value=break_even,
             display=_volume(break_even),
-            working=f"{lm(local_total)} ÷ {m(per_request)} per request"
+            working=f"{lm(local_total)} ÷ {m(per_request)} per request{one_for_one}"
             if per_request > 0
             else "the API costs nothing per request: local never pays",
         ),
@@ -149,6 +160,7 @@ def advise(request: AdvisorInput) -> Report:
                 "no hardware to buy"
                 if local["hardware"] <= 0
                 else f"{lm(local['hardware'])} ÷ ({m(api_total)} − {lm(local['monthly'])})"
+                + one_for_one
                 + (
                     f" — longer than the {plural(months, 'month')} you write it off over: "
                     "it does not pay back within the hardware's life"
@@ -193,7 +205,10 @@ def advise(request: AdvisorInput) -> Report:
         latency,
         tolerance,
         premium=premium,
+        small_saving=gap(saving) if 0 <= saving < SMALL_SAVING and not mixed else None,
     )
+    free = local_total <= 0  # nothing to pay locally: cheaper at any volume, no break-even
+    staying = verdict.startswith("Stay")  # what would change it points the other way
     other_life = 36 if round(months) == 24 else 24  # not the life already used
     sensitivity_rows = tuple(
         (label, _per_month(local_total / (per_request * factor)) if per_request > 0 else "never")
@@ -216,9 +231,14 @@ def advise(request: AdvisorInput) -> Report:
     summary = (
         f"At {counted(requests, 'request')} a month the API costs about {m(api_total)} a month"
         + (" at batch prices" if batch else "")
-        + f"; running locally costs about {lm(local_total)} all in. Local pays for itself from "
-        f"{_volume(break_even)}"
-        + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
+        + (
+            "; running locally costs nothing a month (no hardware to buy, no running cost "
+            "given), so local is cheaper at any volume."
+            if free
+            else f"; running locally costs about {lm(local_total)} all in. Local pays for itself "
+            f"from {_volume(break_even)}"
+            + (f", {of_today}." if of_today and math.isfinite(break_even) else ".")
+        )
         + (
             f" Today {premium if mixed else f'local costs {m(-saving)} a month more'}; the "
             f"case for it is {moved_by}."
@@ -234,10 +254,16 @@ def advise(request: AdvisorInput) -> Report:
         figures=figures,
         tables=(
             table,
-            Table(
-                title="Break-even volume if things change",
-                columns=("if", "requests a month"),
-                rows=sensitivity_rows,
+            *(
+                ()
+                if free  # nothing to pay locally: every row would read "about 0"
+                else (
+                    Table(
+                        title="Break-even volume if things change",
+                        columns=("if", "requests a month"),
+                        rows=sensitivity_rows,
+                    ),
+                )
             ),
         ),
         sections=(
@@ -252,7 +278,7 @@ def advise(request: AdvisorInput) -> Report:
                     "Running locally removes the network round trip (the article contrasts "
                     "50 ms locally with a 2-second API call); the marginal cost is hardware, "
                     "not tokens, and the data stays with you.",
-                    quality_note(tolerance),
+                    quality_note(tolerance, tight(tolerance, verdict)),
                     *reasons,
                 ),
             ),
@@ -285,7 +311,12 @@ def advise(request: AdvisorInput) -> Report:
                     "sensitivity": "No data sensitivity given: assumed internal data.",
                 },
             ),
-            *_currency_notes(priced_in, built_in, sheet.given("price"), _vendor_priced(sheet)),
+            *_currency_notes(
+                priced_in,
+                built_in or ("" if not free else priced_in),
+                sheet.given("price"),
+                _vendor_priced(sheet),
+            ),  # nothing to pay locally needs no currency
             "A month is 30 days and prices stay as quoted."
             + (
                 f" Batch work: the API side is priced at {BATCH_DISCOUNT:.0%} of list, as "
@@ -305,26 +336,49 @@ def advise(request: AdvisorInput) -> Report:
         ),
         shifts=(6,),
         caveats=(
-            f"Volume below the break-even ({_volume(break_even)}) turns the answer back to the API."
+            "Local costs you have not counted (power, upkeep, the time to keep the model "
+            "current) give it a break-even volume: rerun with them."
+            if free
+            else f"Volume below the break-even ({_volume(break_even)}) turns the answer back to "
+            "the API."
             if requests >= break_even
             else f"Volume growing past the break-even ({_volume(break_even)}) makes local pay "
             "for itself on cost.",
-            (
-                f"A quality gap above your {number(tolerance)}% tolerance against today's model, "
-                if tolerance > 0
-                else "Any quality gap against today's model, "
-            )
-            + "on your own evaluation.",
             *(
                 ()
-                if batch or device or verdict.startswith("Stay")  # no server to size
+                if staying  # no traffic moves: a quality gap changes nothing
+                else (
+                    (
+                        f"A quality gap above your {number(tolerance)}% tolerance against today's "
+                        "model, "
+                        if tolerance > 0
+                        else "Any quality gap against today's model, "
+                    )
+                    + "on your own evaluation.",
+                )
+            ),
+            *(
+                ()
+                if batch or device or staying  # no server to size
                 else (
                     f"Peak load needing more than {_servers(servers, owned)} (the average "
                     "hides the peaks).",
                 )
             ),
-            "An API price cut: rerun with the new price — the break-even moves with it.",
-            "Our caution: research results are averages; your task may quantise worse.",
+            *(
+                ()
+                if free
+                else (
+                    "An API price "
+                    + ("rise" if staying else "cut")
+                    + ": rerun with the new price — the break-even moves with it.",
+                )
+            ),
+            *(
+                ()
+                if staying
+                else ("Our caution: research results are averages; your task may quantise worse.",)
+            ),
         ),
         chart=_chart(per_request, local_total, requests, break_even, cur),
     )
@@ -344,7 +398,7 @@ def _chart(
             Series(name="Cloud API", points=tuple((x, x * per_request) for x in xs)),
             Series(name="Local", points=tuple((x, local_total) for x in xs)),
         ),
-        marker_x=break_even if math.isfinite(break_even) else None,
+        marker_x=break_even if math.isfinite(break_even) and break_even > 0 else None,
         marker_label=f"break-even: {_volume(break_even)}",
     )
 
@@ -366,6 +420,8 @@ def _tokens(n: float) -> str:
 def _volume(n: float) -> str:
     if not math.isfinite(n):
         return "never (the API costs nothing per request)"
+    if n <= 0:
+        return "none (local costs nothing a month)"
     if n >= 1_000_000:
         return f"about {n / 1e6:,.1f} million requests a month"
     if n >= 10_000:

@@ -17,9 +17,12 @@ def verdict_and_reasons(
     latency: str,
     tolerance: float,
     premium: str | None = None,
+    small_saving: str | None = None,
 ) -> tuple[str, list[str], str | None]:
     """The verdict, its reasons, and — when local costs more (``premium``, a month over the
-    API) and the verdict still moves traffic without saying why — what moves it."""
+    API) and the verdict still moves traffic without saying why — what moves it.
+    ``small_saving``: what local saves a month, in words, when that is small (below
+    ``SMALL_SAVING``): then the money is not what the verdict rests on."""
     reasons: list[str] = []
     private = sensitivity in PRIVATE
     fast = latency == "realtime"
@@ -49,7 +52,20 @@ def verdict_and_reasons(
             "Batch work waits in a queue: the API's batch price applies, and local hardware "
             "only has to keep up with the daily total, not the peaks."
         )
-    if requests >= break_even * 1.5:
+    why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
+    if requests >= break_even * 1.5 and small_saving:
+        head = (
+            f"Run it locally for your {why}, not for the money — a pilot first."
+            if private or fast
+            else f"Run it locally only if the pilot costs little — it saves just {small_saving} "
+            "a month."
+        )
+        reasons.append(
+            f"Local saves only {small_saving} a month, before the engineering time to build and "
+            "evaluate the pilot, which this comparison leaves out"
+            + (f": the case rests on your {why}." if private or fast else ".")
+        )
+    elif requests >= break_even * 1.5:
         head = "Run it locally — a pilot first."
     elif requests >= break_even * 0.67:
         head = "Hybrid: pilot local inference on part of the traffic, " + (
@@ -58,7 +74,6 @@ def verdict_and_reasons(
             else "keep the API as fallback."
         )
     elif private or fast:  # cost says stay: the data or the speed is what pays for it
-        why = (sensitivity if private else "under-100 ms") + (" data" if private else " answers")
         head = (
             f"Hybrid, for your {why}, not for cost: pilot local inference for the requests "
             "that need it, and keep the API for any that do not"
@@ -80,32 +95,36 @@ def verdict_and_reasons(
         if premium and head.startswith(("Run", "Hybrid:"))
         else None
     )
-    if tolerance < 5 and not head.startswith("Stay"):
-        reasons.append(
-            (f"Your {number(tolerance)}% tolerance is" if tolerance > 0 else "No loss at all is")
-            + " tighter than the "
-            f"{number(100 - QUALITY_KEPT_4BIT[1])}-{number(100 - QUALITY_KEPT_4BIT[0])}% loss "
-            "4-bit models can show in the research: pilot 8-bit weights or a larger model."
-        )
     return head, reasons, unsaid
 
 
-def quality_note(tolerance: float) -> str:
-    """Against today's model, not against the same model at full precision."""
+def tight(tolerance: float, head: str) -> bool:
+    """A tolerance below what 4-bit models can lose, for a verdict that moves traffic."""
+    return tolerance < 100 - QUALITY_KEPT_4BIT[1] and not head.startswith("Stay")
+
+
+def quality_note(tolerance: float, too_tight: bool = False) -> str:
+    """Against today's model, not against the same model at full precision; with a tolerance
+    below what 4-bit models can lose (``too_tight``), what to pilot instead, in the same line."""
     low, high = 100 - QUALITY_KEPT_4BIT[1], 100 - QUALITY_KEPT_4BIT[0]
-    base = (
-        (
-            f"You accept {number(tolerance)}% quality loss against today's model."
-            if tolerance > 0
-            else "You accept no quality loss against today's model."
-        )
-        + f" The {number(low)}-"
-        f"{number(high)}% that 4-bit quantisation can cost is measured against the same model at "
-        "full precision; a local open model starts from its own level, which may sit below the "
-        "model you use today, so the gap to today's answers is unmeasured until the pilot "
-        "measures it on your tasks."
+    accept = (
+        f"You accept {number(tolerance)}% quality loss against today's model"
+        if tolerance > 0
+        else "You accept no quality loss against today's model"
     )
-    return base
+    cost = f"{number(low)}-{number(high)}%"
+    return (
+        (
+            f"{accept}; 4-bit quantisation can cost {cost} against the same model at full "
+            + ("precision, more than your tolerance" if tolerance > 0 else "precision")
+            + ": pilot 8-bit weights or a larger model. A local open model also starts"
+            if too_tight
+            else f"{accept}. The {cost} that 4-bit quantisation can cost is measured against "
+            "the same model at full precision; a local open model starts"
+        )
+        + " from its own level, which may sit below the model you use today, so the gap to "
+        "today's answers is unmeasured until the pilot measures it on your tasks."
+    )
 
 
 def load_said(rps: float) -> str:
@@ -120,6 +139,7 @@ def load_said(rps: float) -> str:
 
 NEGOTIATE_ABOVE = 5_000.0  # a month of API spend worth a price talk (our assumption)
 SMALL_BILL = 1_000.0  # a month of API spend below which one person runs the pilot (assumption)
+SMALL_SAVING = 1_000.0  # a month saved locally that no pilot's engineering is sure to beat (ours)
 
 
 def plan(
@@ -165,7 +185,7 @@ def plan(
                 owner="engineering lead",
             ),
         )
-    tight = tolerance < 5
+    tight = tolerance < 100 - QUALITY_KEPT_4BIT[1]  # the rule tight() uses
     private = sensitivity in PRIVATE
     # a few hundred a month of confidential work: no teams, no second machine (regulated data
     # that cannot fall back keeps its failover, whatever the bill)

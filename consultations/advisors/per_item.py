@@ -151,7 +151,11 @@ def _names(item: str, clause: str, options: frozenset[str] = frozenset()) -> boo
     if codes and any(t in codes or t[:-1] in codes for t in _CODE.findall(clause.casefold())):
         return True  # "10-Ks are 60-120k tokens" names "the 10-K summariser"
     heads = [t for t in said if len(t) >= COMPOUND_HEAD]  # an option's word too: "Gutachter"
-    return any(w.startswith(t) and len(w) >= len(t) + 3 for w in own for t in heads)
+    # a compound's first word ("Gutachter"), or its last, which says what it is: "Protokolle"
+    # names "Wartungsprotokolle"
+    return any(
+        (w.startswith(t) or w.endswith(t)) and len(w) >= len(t) + 3 for w in own for t in heads
+    )
 
 
 def _option_words(question: Question) -> frozenset[str]:
@@ -183,8 +187,9 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
     each clause naming exactly one item and holding one figure."""
     found: dict[str, float] = {}
     raw, _ = period_shared(raw)  # "invoices 140k/yr, slotting 1,5 Mio €": both a year
+    units = _unit_words(question)  # "40k calls/month" names no "summariser for earnings calls"
     for clause in (c for c in _VALUE_CLAUSE.split(raw) if c.strip()):
-        named = [w for w in items if _names(w, clause)]
+        named = [w for w in items if _names(w, clause, units)]
         if len(named) != 1:
             continue
         try:
@@ -194,6 +199,12 @@ def values_named(items: Sequence[str], raw: str, question: Question) -> dict[str
         if figure is not None:
             found.setdefault(named[0], figure)
     return found
+
+
+def _unit_words(question: Question) -> frozenset[str]:
+    """The words a figure's unit is said in ("calls", "hours", "tokens"): they name no item."""
+    said = f"{question.unit or ''} {question.kind or ''}".casefold()
+    return frozenset(stem(t) for t in re.findall(r"[a-z]{4,}", said))
 
 
 def values_said(raw: str, question: Question) -> list[float]:

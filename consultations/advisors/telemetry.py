@@ -367,7 +367,12 @@ _REMARK = re.compile(  # "…, which is bad", "…, sometimes": about the failur
     re.I,
 )
 _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure before it led to
-    r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b", re.I
+    r"(?:this|that|which|it)\s+(?:cost|caused|led|meant|made|resulted|got|gave|triggered)\b"
+    # "…, nobody could figure out why": what the team could not answer, not another failure
+    r"|(?:(?:nobody|no one|none of us|keiner|niemand|personne)\b|(?:we|wir|on)\s+(?:could(?:n't|"
+    r"\s+not)|can(?:'t|not)|konnten\s+nicht|ne\s+(?:sait|savait|pouvait|comprend)))"
+    r".{0,40}?\b(?:why|how|warum|wieso|weshalb|wie|pourquoi|comment)\b",
+    re.I,
 )
 
 
@@ -383,7 +388,8 @@ DETECTORS = (
     ),
     (
         r"\balready (?:been )?(?:discharged|closed|cancel+ed|refunded|paid|deleted|resolved|"
-        r"shipped|left|gone)\b|\bno longer\b|\bstale\b|\bout[- ]of[- ]date\b|\boutdated\b",
+        r"shipped|left|gone)\b|\bno longer\b|\bstale\b|\bout[- ]of[- ]date\b|\boutdated\b|"
+        r"\b(?:had|has|was|already)\s+(?:lapsed|expired|terminated|been cancel+ed)\b",
         "an alert when a run acts on a record whose latest status (discharged, closed, "
         "cancelled) rules the action out, checked against the newest tool result before acting",
     ),

@@ -48,8 +48,10 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: nothing named
-    r"\s*(?:(?:nah|nope|honestly|tbh|well|um+|hmm+|sadly|currently|so far|no)[\s,.!]+)*"
+    r"\s*(?:(?:nah|nope|honestly|tbh|well|um+|hmm+|sadly|currently|so far|no|eigentlich|"
+    r"ehrlich gesagt|bisher|derzeit|aktuell|gar|also|nein|non|pour l'instant)[\s,.!]+)*"
     r"(?:none|nothing|no|nope|nah|nada|nobody|no ?one|n/?a|not applicable|-+|all good|"
+    r"keine|keiner|keins|nichts|nein|aucune?|rien|non|"  # German, French
     r"not really|no thanks|not (?:at the moment|right now)|"
     r"nothing (?:else|major|serious|significant|notable|big|much|bad|special|worth mentioning|"
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"

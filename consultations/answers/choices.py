@@ -40,6 +40,10 @@ _FILLER = re.compile(
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
+# "We use only one", beside a reason only several can have (a second view, a backup, each best
+# at something): the reasons hold. Beside price or compliance it may say why one is enough.
+_ALONE = {"single"}
+_SEVERAL = {"diversity", "redundancy", "capability"}
 _ONLY_NOTHING = re.compile(  # "nothing, just abstract art": what follows is what it is instead
     r"^(?:nothing|none|no)\b[\s,.;:!—–-]+(?:really[\s,.;:!—–-]+)?(?:just|only|simply|purely|merely)\b"
 )
@@ -73,6 +77,11 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         named = " and ".join(f"“{u}”" for u in unmatched)
         note = f"{named} {'matches' if len(unmatched) == 1 else 'match'} no option, so "
         note += "it is left out" if len(unmatched) == 1 else "they are left out"
+    alone = [v for v in picked if v in _ALONE]
+    if alone and set(picked) & _SEVERAL:  # "we only use one really … diversity": several
+        picked = tuple(v for v in picked if v not in _ALONE)
+        left = f"“{question.label_of(alone[0])}” left out beside your reasons for the others"
+        note = "; ".join(filter(None, [note, left]))
     return picked, note
 
 
@@ -82,6 +91,7 @@ _PIECES = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\band\b|\bplus\b)\s*", re.I) 
 def _unmatched(question: Question, text: str) -> list[str]:
     """The parts of a list of picks that pick nothing ("arxiv + HF daily papers + twitter":
     the last two); none when the answer is not a list."""
+    text = re.sub(r"\([^()]*\)", " ", text)  # "(GDPR, BaFin rules)" explains the pick before it
     pieces = [p.strip(" .!") for p in _PIECES.split(text)]
     pieces = [p for p in pieces if len(p) >= 3 and re.search(r"[^\W\d_]", p)]
     if len(pieces) < 2:
@@ -145,7 +155,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
         return _one_or_many(question, values), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
-        return tuple(c.value for c in choices if c.value not in _NOTHING), None
+        return tuple(c.value for c in choices if c.value not in _NOTHING | _ALONE), None
     if (ruled := _ruled_out(question, folded)) is not None:
         return ruled
     nothing = [c.value for c in choices if c.value in _NOTHING]
@@ -164,7 +174,10 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             c.value
             for c in choices
             if c.value not in banded
-            and any(" " in n and _contains(folded, words, n) for n in c.synonyms)
+            and any(
+                " " in n and _contains(folded, words, n) and not _leads_in(folded, n)
+                for n in c.synonyms
+            )
         ]
         if phrased and not question.multiple:
             raise AnswerError(_one_or_other(question, (phrased[0], banded[0])))
@@ -174,7 +187,14 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
-    matched = {c.value: [n for n in _names(c) if _contains(folded, words, n)] for c in choices}
+    matched = {  # "we can wait a few minutes": the phrase leads into the figure, no answer
+        c.value: [
+            n
+            for n in _names(c)
+            if _contains(folded, words, n) and not (" " in n and _leads_in(folded, n))
+        ]
+        for c in choices
+    }
     longer = [(v, n) for v, ns in matched.items() for n in ns if " " in n]
     hits = {  # a name inside another option's longer one counts for that one alone: "every
         v: sum(  # other monday morning" is every two weeks, not weekly for its "monday"
@@ -427,6 +447,15 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)] + repl
             break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+_FIGURE_NEXT = r"\s+(?:a\s+few|a\s+couple|an?|\d|one|two|three|several|up\s+to|about|max)\b"
+
+
+def _leads_in(folded: str, phrase: str) -> bool:
+    """ "we can wait a few minutes": the phrase leads into the figure, it is no answer of its
+    own ("we can wait, it's internal" is one)."""
+    return re.search(rf"\b{re.escape(phrase)}{_FIGURE_NEXT}", folded) is not None
 
 
 def _one_or_other(question: Question, values: tuple[str, ...]) -> str:

@@ -79,7 +79,7 @@ _NOUN = re.compile(  # "users"; "daily active users" and "DAU" count the users o
 )
 _ACTIVE = {"dau": "d", "wau": "w", "mau": "mo"}  # daily, weekly, monthly active users
 _OFTEN = {"daily": "d", "weekly": "w", "monthly": "mo"}
-_EACH_BETWEEN = re.compile(r"\beach\b|\bper\s+(?:one|head|person)\b", re.I)
+_EACH_BETWEEN = re.compile(r"\beach\b|\bper\s+(?:one|head|person)\b|\bx\b|×|\btimes\b", re.I)
 
 
 def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Quantity]:
@@ -88,8 +88,16 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     if len(found) != 2 or not question.unit:
         return found
     things, each = found
-    noun = _NOUN.match(text, things.end)
     unit = question.unit.rstrip("s")
+    first_each = re.match(
+        rf"\s*{re.escape(unit)}s?\s+(?:per|a|an|each)\s+([a-z]{{3,}}?)s?\b",
+        text[things.end :],
+        re.I,
+    )
+    second = _NOUN.match(text, each.end)
+    if first_each and second and second.group("noun").casefold() == first_each.group(1).casefold():
+        things, each = each, things  # "12 requests per user per day, 2000 users"
+    noun = _NOUN.match(text, things.end)
     after = text[each.end :]
     often = None  # "5k daily active users", "5k DAU": the users of a day, so each's is a day's
     if noun is not None:
@@ -107,11 +115,18 @@ def _users_each(question: Question, text: str, found: list[Quantity]) -> list[Qu
     ):
         return found
     per_thing = re.search(rf"\b(?:per|a|an|each)\s+{re.escape(noun.group('noun'))}", after, re.I)
-    each_after = re.match(rf"\s*{re.escape(unit)}s?\s+(?:each|apiece)\b", after, re.I)
+    each_after = re.match(  # "12 requests each", "12 requests a day each"
+        rf"\s*{re.escape(unit)}s?\s+(?:(?:a|an|per)\s+(?:day|week|month|hour)\s+)?(?:each|apiece)\b",
+        after,
+        re.I,
+    )
     if not (_EACH_BETWEEN.search(text[things.end : each.start]) or per_thing or each_after):
         return found  # "20 agents, ~100 runs each": 2,000 runs
     if each.rate is None and per_thing is not None:  # "30 requests per user a day"
         each = replace(each, rate=rate_after(after, per_thing.end()))
+    named = re.match(rf"\s*{re.escape(unit)}s?", after, re.I)
+    if each.rate is None and named is not None:  # "12 requests/day"
+        each = replace(each, rate=rate_after(after, named.end()))
     when = ""
     if each.rate is None and often is not None:  # "5k DAU, 3 requests each": 15k a day
         each, when = replace(each, rate=often), f" {a_unit(WORDS[often])}"

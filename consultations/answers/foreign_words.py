@@ -31,24 +31,20 @@ _SPELLED = re.compile(  # "zwei Tage"; "ein bis zwei Millionen": the range's fir
 )
 
 
+_HALVES = re.compile(  # "ein halber Tag", "eine halbe Stunde", "anderthalb Tage", "une demi-heure"
+    r"(?<![\w-])(?:(?P<one>anderthalb|eineinhalb|einhalb)|(?:(?:ein|eine|einen|einem|einer)\s+)?"
+    rf"halbe[nrs]?|(?:une?\s+)?demi-?)\s*(?=(?:{_COUNTED}|heure|journ[ée]e)\b)",
+    re.I,
+)
 _ONE_YEAR = re.compile(  # "1 an": French for a year ("$5 an hour" is English's article)
     r"(?<![\w.,])(?P<n>\d+)\s+an(?=\s*(?:$|[,.;)])|\s+(?:et|de|pour|environ|ou|max)\b)", re.I
 )
 
 
-_HALF = re.compile(  # "ein halber Tag", "eine halbe Stunde", "anderthalb Tage", "une demi-heure"
-    rf"(?<![\w-])(?:(?P<half>(?:ein|eine|einen|einem|einer)\s+halbe[nrms]?|une?\s+demi-?)|"
-    rf"(?P<one_half>anderthalb|eineinhalb))\s*(?=(?:{_COUNTED}|journ[ée]e|heure)\b)",
-    re.I,
-)
-
-
-def _halves(text: str) -> str:
-    return _HALF.sub(lambda m: "0.5 " if m.group("half") else "1.5 ", text)
-
-
 def foreign_numbers(text: str) -> str:
     """ "eine Stunde pro Woche" → "1 Stunde pro Woche"; "deux heures" → "2 heures"; "un an"
     → "1 ans" (a year, not 1 of the question's unit)."""
-    text = _SPELLED.sub(lambda m: f"{_VALUES[m.group('n').casefold()]} ", _halves(text))
+    text = _HALVES.sub(lambda m: "1.5 " if m.group("one") else "0.5 ", text)
+    text = re.sub(r"(?<=0\.5 )journ[ée]e\b", "jour", text, flags=re.I)  # "demi-journée"
+    text = _SPELLED.sub(lambda m: f"{_VALUES[m.group('n').casefold()]} ", text)
     return _ONE_YEAR.sub(lambda m: f"{m.group('n')} ans", text)

@@ -20,7 +20,7 @@ _NUMBER = re.compile(
     r"(?P<exp>[eE][+-]?\d{1,3}(?!\d)|\s*[x×*]\s*10\s*\^\s*[+-]?\d{1,3}|\s*\^\s*\d{1,2}(?!\d))?"
     r"|(?P<words>\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|couple|half|quarter|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|couple|(?<!\bin\s)half|quarter|"
     r"a|an|and)(?:[\s-]+|\b))+)",
     re.IGNORECASE,
 )
@@ -89,7 +89,7 @@ _UNIT = re.compile(
     r"\s*(?P<u>[µμu]s|ns|ms|msecs?|millis(?:econds?)?|micro(?:second)?s?|nanoseconds?|s|secs?|"
     r"seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|"
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
-    r"ftes?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
+    r"ftes?|guys?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
     r"w[öo]rter|worte?|"
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|vollzeitstellen?|"
@@ -148,6 +148,7 @@ _UNIT_NAMES = {  # to one canonical name each
     "engineer": "fte",
     "dev": "fte",
     "developer": "fte",
+    "guy": "fte",  # "one guy half time"
     "fte": "fte",
     **dict.fromkeys(("tag", "tage", "tagen"), "d"),  # German: "1,5 Tage pro Woche"
     **dict.fromkeys(("stunde", "stunden", "std"), "h"),

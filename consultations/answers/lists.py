@@ -12,12 +12,12 @@ __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
-    r"^(?:plus|also|and also|as well as|and|then|und|sowie|"
+    r"^(?:plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
     re.I,
 )
-_ARTICLE = re.compile(  # "a support agent", "ein research agent": lower case only
-    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren)\s+(?=\S)(?!own\b)"
+_ARTICLE = re.compile(  # "a support agent", "eine Suche über …": lower case only
+    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre)\s+(?=\S)(?!own\b)"
 )
 _AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
@@ -34,7 +34,10 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
 )
 _PLANNING = re.compile(
     r"^(?:(?:still\s+)?planning|(?:we\s+)?plan\s+to\s+(?:build|add|launch)|thinking about)\s+"
-    r"(?=(?:a|an|our|my)\s+\S)",
+    r"(?=(?:a|an|our|my)\s+\S)"
+    # "planned: a purchasing agent", "geplant: ein Einkaufs-Agent", "prévu : un agent achats"
+    r"|^(?:planned|coming|geplant|in planung|prévue?s?)\s*:\s*(?:(?:ein|eine|einen|un|une)\s+)?"
+    r"(?=\S)",
     re.I,
 )
 _TRIAL = re.compile(
@@ -146,7 +149,23 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
             continue
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
-    return list(seen.values())
+    return _one_counted(list(seen.values()))
+
+
+_ONE = re.compile(
+    r"(?:just|only)?\s*(?:one|a single|a|1)\s+(?P<noun>agent|bot|pipeline|vendor|workflow|"
+    r"model|system|tool|chatbot|assistant|script|job)",
+    re.I,
+)
+_IT_DOES = re.compile(r"(?:it|which)\s+(?=[a-z]+s\b)", re.I)  # "it books demos …"
+
+
+def _one_counted(items: list[str]) -> list[str]:
+    """ "just one agent, it books demos from inbound emails": one item, "agent that books demos
+    from inbound emails", not the count and a sentence about it."""
+    if len(items) == 2 and (one := _ONE.fullmatch(items[0])) and (does := _IT_DOES.match(items[1])):
+        return [f"{one['noun']} that {items[1][does.end() :]}"]
+    return items
 
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][\w .-]{0,20}):\s+(?P<rest>.+)$")
@@ -161,6 +180,9 @@ def _labelled(part: str) -> list[str]:
     return [f"{p.strip()} via {m.group('label').strip()}" for p in pieces if p.strip()]
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z)]{2})\.\s+(?=[A-Za-z]{2})")
+
+
 def _enumeration_as_lines(text: str) -> str:
     """ "we chunk everything: 1) pdf splitter 2) summariser" on one line: one item a line, the
     words before a colon that introduce them dropped. Only a run 1, 2, 3… counts."""
@@ -172,6 +194,8 @@ def _enumeration_as_lines(text: str) -> str:
     lead = text[: marks[0].start()].strip()
     ends = [m.start() for m in marks[1:]] + [len(text)]
     items = [text[m.end() : end] for m, end in zip(marks, ends, strict=True)]
+    # "4) a reranker … long pages. honestly the whole thing is duct tape": the list ends there
+    items[-1] = _SENTENCE_END.split(items[-1], maxsplit=1)[0]
     kept = [lead] if lead and not lead.endswith(":") else []
     return "\n".join(kept + [i.strip(" ,;") for i in items])
 
@@ -180,6 +204,20 @@ _CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but
 
 
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
+
+
+_OUR_NOTE = re.compile(r"^(?P<item>.*?)\s*\((?P<note>being tested|planned|maybe)\)\s*$")
+
+
+def with_note(item: str, said: str) -> str:
+    """ "Gemini (being tested)" with "which looks cheaper": one bracket, "Gemini (being tested;
+    which looks cheaper)"; a note of ours at the end of what is said joins the same bracket."""
+    notes = []
+    if mine := _OUR_NOTE.match(item):
+        item, notes = mine["item"], [mine["note"]]
+    if theirs := _OUR_NOTE.match(said):
+        said, notes = theirs["item"], [*notes, theirs["note"]]
+    return f"{item.rstrip(' ,')} ({'; '.join([*notes, said.strip(' .,;')])})"
 
 
 def _clauses_joined(parts: list[str]) -> list[str]:
@@ -191,11 +229,11 @@ def _clauses_joined(parts: list[str]) -> list[str]:
         if out and _DONE.fullmatch(part):  # "ad copy, that's it": the end, no comment on it
             continue
         if out and _CLAUSE.match(part):
-            out[-1] = f"{out[-1].rstrip(' ,')} ({part.strip(' .,;')})"
+            out[-1] = with_note(out[-1], part)
             continue
         head, sep, tail = part.partition(", ")
         if sep and _CLAUSE.match(tail):
-            part = f"{head} ({tail.strip(' .,;')})"
+            part = with_note(head, tail)
         out.append(part)
     return out
 
@@ -332,7 +370,7 @@ def _routes_joined(parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         if out and _ROUTE.match(part):
-            out[-1] = f"{out[-1].rstrip()} ({part.strip(' .,;')})"
+            out[-1] = with_note(out[-1], part)
         else:
             out.append(part)
     return out

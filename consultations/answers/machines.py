@@ -23,8 +23,10 @@ _COUNTED = re.compile(  # what follows a count of machines: "4x ####", "2 server
     r"laptops?|workstations?|devices?|phones?)\b)",
     re.I,
 )
-_EACH = re.compile(
-    r"\s*(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b", re.I
+_EACH = re.compile(  # "1.200 EUR/month each": a period may come between the price and "each"
+    r"\s*(?:(?:/|per\s+|a\s+)\s*(?:month|mo|year|yr|week|day|hour|h)\b\s*)?"
+    r"(?:each|apiece|a piece|per (?:gpu|card|server|box|machine|node|unit|device))\b",
+    re.I,
 )
 _SERVERS = re.compile(  # a count of whole machines, not of the cards in one: "2 servers",
     # "3 H100 boxes", "4 GPU servers"; "2x H100 box" is two cards in one box

@@ -14,7 +14,7 @@ from dataclasses import replace
 from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import AnswerError
-from consultations.scripts import Question
+from consultations.scripts import NumberKind, Question
 
 _DEFAULT_WORDS = {
     "input": ("in", "input", "inputs", "prompt", "prompts", "context", "question", "questions"),
@@ -212,6 +212,7 @@ class PartMissing(AnswerError):
 
 _BOTH = re.compile(
     r"\b(?:blended|flat|same (?:price )?(?:for|in and out|both)|for both|both ways|either way|"
+    r"each way|each direction|"
     r"in and out|input and output|in or out|across (?:the )?board)\b",
     re.I,
 )
@@ -224,7 +225,8 @@ def _lone(question: Question, text: str, q: Quantity) -> dict[str, Quantity] | N
     nothing says which part it is."""
     parts = question.parts
     if set(parts) == {"input", "output"} and _BOTH.search(text):
-        note = f"{typed_figure(text, q)} read as both {' and '.join(parts)} (one price)"
+        one = "one price" if question.kind is NumberKind.MONEY else "the same each way"
+        note = f"{typed_figure(text, q)} read as both {' and '.join(parts)} ({one})"
         return {p: replace(q, note=note) for p in parts}
     folded = text.casefold()
     named = [p for p in parts if words_pattern(part_words(question, p)).search(folded)]

@@ -20,8 +20,9 @@ SHARE_OF_TIME = re.compile(
     r"plein temps)",
     re.I,
 )
-_SHARE_BEFORE = re.compile(  # "20% of one engineer", "about 25% of a dev"
-    r"(?P<pct>\d{1,3})\s*%\s+of\s+(?:an?\s+|one\s+|our\s+|the\s+|my\s+)?$", re.I
+_SHARE_BEFORE = re.compile(  # "20% of one engineer", "about 25% of a dev", "half of one"
+    r"(?:(?P<pct>\d{1,3})\s*%|(?P<half>half))\s+of\s+(?:an?\s+|one\s+|our\s+|the\s+|my\s+)?$",
+    re.I,
 )
 _FRACTION_OF_TIME = {"quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
 SOLO = re.compile(
@@ -37,7 +38,7 @@ _ME = (  # "me", "it's me", "the team is just me", "I'm solo": the speaker, befo
 ME_AND = re.compile(_ME, re.I)
 PEOPLE_AFTER = re.compile(  # "3 ppl", "12 engineers": people, never runs, calls or requests
     r"\s*(?:ppl|people|persons?|engineers?|devs?|developers?|staff|employees|ftes?|heads?|"
-    r"folks|guys|members?|analysts?|agents? on (?:the )?team|"
+    r"folks|guys?|gals?|members?|analysts?|agents? on (?:the )?team|"
     r"leute|personen|mitarbeiter(?:innen)?|kollegen|personnes|développeurs|ingénieurs)(?![\w-])",
     re.I,
 )
@@ -109,7 +110,8 @@ def staff(q: Quantity, text: str, a_week: float, what: str, unit: str | None) ->
     """People as their time a week (``a_week`` of ``what`` each full time), said back."""
     share, said = 1.0, "full time"
     if before := _SHARE_BEFORE.search(text[: q.start]):  # "20% of one engineer"
-        share, said = int(before.group("pct")) / 100, f"at {before.group('pct')}%"
+        pct_said = before.group("pct") or "50"  # "half of one engineer"
+        share, said = int(pct_said) / 100, f"at {pct_said}%"
     m = SHARE_OF_TIME.match(text, q.end) if before is None else None
     if m is not None:
         word = m.group("s").casefold()

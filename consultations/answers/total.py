@@ -19,7 +19,8 @@ _SPREAD = (
 )
 IN_TOTAL = re.compile(
     r"\b(?:in total|total|across (?:all|them|the board)|all together|altogether|combined|"
-    r"for all(?: of them)?|overall|for (?:all )?(?:both|the lot))\b",
+    r"for all(?: of them)?|overall|for (?:all )?(?:both|the lot)|"
+    r"(?:split|shared|spread|divided)\s+(?:across|between|over|among))\b",  # "1 FTE split across 3"
     re.I,
 )
 _EACH_THING = re.compile(r"\beach\s+(?:extra\s+|additional\s+|other\s+)?(?P<thing>[a-z]+)", re.I)

@@ -96,6 +96,8 @@ def _spelled(units: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     ]
     if "day" in units:
         rules.insert(0, (r"\b(?:an?|one)\s+(?:afternoon|morning)\b", "0.5 day"))
+        # "Jens spends half his time on it": one person, half time
+        rules.insert(0, (r"\bhalf\s+(?:of\s+)?(?:his|her|their|my)\s+time\b", "1 person half time"))
     return tuple((re.compile(p, re.I), r) for p, r in rules)
 
 

@@ -234,3 +234,16 @@ def test_the_figure_in_the_questions_own_unit_is_used(
     a = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert a.number == value
     assert "used the one in" in (a.note or "")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "12 requests per user per day, 2000 users",  # was asked: 12 or 24,000 a month
+        "2000 users, 12 requests a day each",  # was 365 a month
+        "2000 users x 12 requests/day",  # was 12 a month
+    ],
+)
+def test_users_times_their_daily_requests(catalog: Catalog, typed: str) -> None:
+    q = catalog.by_slug("edge-economics").question("requests")
+    assert parse_answer(q, typed).number == pytest.approx(2000 * 12 * 365.25 / 12, rel=1e-3)

@@ -151,3 +151,84 @@ def test_a_plus_sign_lists_and_picks_that_match_no_option_are_said(catalog: Cata
         "ai2",
         "whoever releases code",  # the report leaves it out: it names no lab
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "last"),
+    [
+        ("support agent, plus planned: a purchasing agent", "purchasing agent (planned)"),
+        ("Kundenservice-Agent, plus geplant: ein Einkaufs-Agent", "Einkaufs-Agent (planned)"),
+        ("agent de support, prévu : un agent achats", "agent achats (planned)"),
+    ],
+)
+def test_an_item_said_to_be_planned_is_that_item_planned(
+    catalog: Catalog, typed: str, last: str
+) -> None:
+    """'plus geplant: ein Einkaufs-Agent' was the agent 'geplant: ein Einkaufs-Agent', and the
+    telemetry report traced 'geplant: ein Einkaufs-Agent'."""
+    q = catalog.by_slug("reasoning-telemetry").question("agents")
+    assert parse_answer(q, typed).items[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("typed", "item"),
+    [
+        (
+            "Azure OpenAI for service; and we are piloting Mistral on-prem for document "
+            "classification, which is not in production yet",
+            "Mistral on-prem for document classification (being tested; which is not in "
+            "production yet)",
+        ),
+        (
+            "GPT-4o for chat, and we're testing Gemini for summaries, which looks cheaper",
+            "Gemini for summaries (being tested; which looks cheaper)",
+        ),
+    ],
+)
+def test_a_vendor_being_tested_and_a_comment_share_one_bracket(
+    catalog: Catalog, typed: str, item: str
+) -> None:
+    """Read as '… (which is not in production yet (being tested))' and '… (being tested) (which
+    looks cheaper)'."""
+    q = catalog.by_slug("model-convergence").question("vendors")
+    assert parse_answer(q, typed).items[-1] == item
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        (
+            "just one agent, it books demos from inbound emails (reads email, checks calendar)",
+            ("agent that books demos from inbound emails (reads email, checks calendar)",),
+        ),
+        (
+            "one pipeline, it chunks PDFs into 1k pieces",
+            ("pipeline that chunks PDFs into 1k pieces",),
+        ),
+    ],
+)
+def test_one_thing_counted_then_said_what_it_does_is_one_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    """'just one agent, it books demos …' was two agents, 'just one agent' and 'it books demos
+    …', and the telemetry verdict read 'Trace every run of your agent and it books demos …'."""
+    key = "agents" if "agent" in typed else "pipelines"
+    slug = "reasoning-telemetry" if key == "agents" else "attention-readiness"
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).items == items
+
+
+def test_prose_after_a_numbered_list_is_no_item(catalog: Catalog) -> None:
+    """'… 4) a custom reranker … long pages. honestly the whole thing is held together with duct
+    tape and one guy (Jens) knows how it works, he is leaving in March …' gave two more
+    'pipelines': 'honestly the whole thing is held together with duct tape' and 'one guy …'."""
+    q = catalog.by_slug("attention-readiness").question("pipelines")
+    typed = (
+        "we have a bunch: 1) a PDF splitter that cuts manuals into 4k chunks 2) a RAG over "
+        "Confluence w/ space permissions 3) nightly map-reduce summaries of support tickets 4) a "
+        "custom reranker because the retriever kept missing stuff in the middle of long pages. "
+        "honestly the whole thing is held together with duct tape and one guy (Jens) knows how "
+        "it works, he is leaving in March so we need to decide what to keep before that"
+    )
+    items = parse_answer(q, typed).items
+    assert items is not None and len(items) == 4, items
+    assert items[-1].startswith("custom reranker"), items

@@ -323,3 +323,14 @@ def test_a_length_of_text_is_no_number_of_requests(catalog: Catalog, typed: str)
     """'2M words' at 'How many requests … a month?' was 2,000,000 requests, silently."""
     with pytest.raises(AnswerError, match="as a length of text, but I need the number of requ"):
         parse_answer(catalog.by_slug(EDGE).question("requests"), typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["1 FTE split across 3 vendors", "2 days shared between the 3 of them"]
+)
+def test_upkeep_split_across_the_vendors_is_a_total(catalog: Catalog, typed: str) -> None:
+    """'1 FTE split across 3 vendors' was 22 days per extra vendor (the '3' 'left out'), so the
+    report counted the one engineer once for every extra vendor."""
+    upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
+    a = parse_answer(upkeep, typed)
+    assert "in total for all 3, not per vendor" in (a.note or ""), a.note

@@ -188,3 +188,11 @@ def test_seats_times_the_price_of_one(
     a = parse_answer(catalog.by_slug("model-convergence").question("monthly_spend"), typed)
     assert a.number == value
     assert said in (a.note or "")
+
+
+def test_one_token_count_each_way_is_both(catalog: Catalog) -> None:
+    """'about 1k tokens each way' was refused: 'I need 2 numbers here: input and output'."""
+    q = catalog.by_slug("edge-economics").question("tokens")
+    a = parse_answer(q, "about 1k tokens each way")
+    assert a.numbers == {"input": 1000, "output": 1000}, a.numbers
+    assert "both input and output" in (a.note or ""), a.note

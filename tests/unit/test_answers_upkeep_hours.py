@@ -42,3 +42,34 @@ def test_sprints_are_no_hours(catalog: Catalog) -> None:
     hours = catalog.by_slug(ATTENTION).question("upkeep_hours")
     with pytest.raises(AnswerError, match="I read “1 sprint” as a number of sprints, but I need"):
         parse_answer(hours, "1 sprint a quarter")
+
+
+@pytest.mark.parametrize(
+    ("typed", "hours"),
+    [
+        ("one guy half time", 86.96),  # was 1 hour
+        ("half of one engineer", 86.96),  # was 174: a whole engineer
+        ("one guy at 50%", 86.96),
+    ],
+)
+def test_one_person_part_time_is_their_share_of_a_full_time_month(
+    catalog: Catalog, typed: str, hours: float
+) -> None:
+    q = catalog.by_slug("attention-readiness").question("upkeep_hours")
+    assert parse_answer(q, typed).number == pytest.approx(hours, abs=0.01)
+
+
+def test_cut_in_half_is_no_figure(catalog: Catalog) -> None:
+    """An incident typed at the upkeep question, 'the splitter cut a safety warning in half
+    and the bot told a customer the opposite', was noted as 0.5 hours."""
+    q = catalog.by_slug("attention-readiness").question("upkeep_hours")
+    with pytest.raises(AnswerError):
+        parse_answer(q, "the splitter cut a safety warning in half and the bot told a customer")
+
+
+def test_half_of_someones_time_is_one_person_half_time(catalog: Catalog) -> None:
+    """'Jens spends like half his time on it' was refused ('I need a number here')."""
+    q = catalog.by_slug("attention-readiness").question("upkeep_hours")
+    assert parse_answer(q, "Jens spends like half his time on it").number == pytest.approx(
+        86.96, abs=0.01
+    )

@@ -25,4 +25,4 @@ def test_policies_names_the_policy_docs_pipeline(catalog: Catalog) -> None:
         },
     )
     out = render_report_markdown(r)
-    assert "documents of that size cost about $0.0375 of input a call" in out, out
+    assert "a whole document costs about $0.0375 of input a call" in out, out

@@ -32,3 +32,17 @@ def test_two_tolerances_for_two_systems_are_asked_back(catalog: Catalog, typed: 
     with pytest.raises(AnswerError) as e:
         parse_answer(q, typed)
     assert "instant failover" in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize(
+    "typed", ["we can wait, its an internal tool", "no rush", "das kann warten", "on peut attendre"]
+)
+def test_we_can_wait_is_hours(catalog: Catalog, typed: str) -> None:
+    """'we can wait, its an internal tool' was refused ('Pick one of: …')."""
+    q = catalog.by_slug("model-convergence").question("outage_tolerance")
+    assert parse_answer(q, typed).choices == ("hours",)
+
+
+def test_cannot_wait_stays_instant(catalog: Catalog) -> None:
+    q = catalog.by_slug("model-convergence").question("outage_tolerance")
+    assert parse_answer(q, "we can't wait").choices == ("instant",)

@@ -135,7 +135,7 @@ def test_no_quality_loss_is_said_in_words(catalog: Catalog) -> None:
     of them' and 'Your 0% tolerance is tighter than…'."""
     text = render_report_markdown(run(catalog, "edge-economics", {**EDGE, "quality_loss": "0%"}))
     assert "your 0%" not in text and "Your 0%" not in text
-    assert "You accept no quality loss against today's model." in text
+    assert "You accept no quality loss against today's model" in text
     assert "pilot passes only if the local model's answers are as good as those" in text
 
 
@@ -276,3 +276,41 @@ def test_the_second_server_step_says_what_it_adds_to_the_local_cost(catalog: Cat
     step = next(rec for rec in r.recommendations if "second server" in rec.title)
     assert "$36,000 more up front ($1,000 a month over 36 months)" in step.detail, step.detail
     assert "local then about $11,000 a month, still below the API's" in step.detail, step.detail
+
+
+def test_a_tight_tolerance_is_weighed_once(catalog: Catalog) -> None:
+    """A bank accepting 3% read two bullets on it: 'You accept 3% quality loss … The 5-10% that
+    4-bit quantisation can cost …' and then 'Your 3% tolerance is tighter than the 5-10% loss
+    4-bit models can show …'."""
+    r = run(catalog, "edge-economics", {**BANK, "quality_loss": "max 3%"})
+    items = next(s for s in r.sections if s.title.startswith("Why now")).items
+    about = [t for t in items if "3%" in t]
+    assert len(about) == 1, about
+    assert sum(t.count("5-10%") for t in items) == 1, items
+    assert "pilot 8-bit weights or a larger model" in about[0], about
+    assert "unmeasured until the pilot measures it on your tasks" in about[0], about
+
+
+def test_a_tolerance_inside_the_4bit_range_pilots_what_the_plan_pilots(catalog: Catalog) -> None:
+    """At 7.5% the why-now line said '… more than your tolerance: pilot 8-bit weights or a
+    larger model' while the plan piloted 'a quantised 7B-class model'."""
+    r = run(catalog, "edge-economics", {**BANK, "quality_loss": "so 5-10 %"})
+    text = render_report_markdown(r)
+    assert "pilot 8-bit weights" not in text, text
+    assert any("quantised 7B-class model" in rec.title for rec in r.recommendations)
+
+
+def test_a_break_even_across_two_currencies_says_it_is_unconverted(catalog: Catalog) -> None:
+    """API prices in dollars, a Mac Studio in euros: 'Break-even volume: about 222,200 requests
+    a month (€222 ÷ $0.001 per request)' and a payback of '€8,000 ÷ ($200 − €0)' divided euros
+    by dollars without a word."""
+    answers = {
+        **BANK,
+        "price": "0,40 / 1,60 USD",
+        "local_cost": "Mac Studio für 8.000 €, 0 € im Monat",
+        "amortisation": "3 Jahre",
+    }
+    r = run(catalog, "edge-economics", answers)
+    for label in ("Break-even volume", "Hardware payback"):
+        working = r.figure(label).working or ""
+        assert "EUR and USD taken one for one (convert first)" in working, (label, working)

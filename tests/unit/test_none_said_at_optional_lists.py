@@ -55,3 +55,15 @@ def test_none_said_is_in_the_answers_the_report_is_written_with(catalog: Catalog
     )
     text = " ".join(s for sec in report.sections for s in sec.items)
     assert "none really" not in text and "Applies first to" not in text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["keine", "keine.", "eigentlich keine", "nichts", "gar nichts", "aucune", "rien", "nein"],
+)
+def test_none_in_german_or_french_names_no_task(catalog: Catalog, typed: str) -> None:
+    """'keine' at the diverse-tasks question was the task 'keine': the report said 'Applies
+    first to: keine.'"""
+    q = catalog.by_slug("model-convergence").question("diverse_tasks")
+    answer = parse_answer(q, typed)
+    assert answer.skipped and answer.display(q) == "none"

@@ -95,7 +95,13 @@ def alternatives(catalog: Catalog, persona: Persona, slug: str) -> list[tuple[st
 
 
 def base_for(slug: str) -> Persona:
-    return BANK if slug in ("research-curation", "automation-frontier") else STARTUP
+    """The startup, save where its answers make a question moot: one vendor has no extra vendor
+    whose upkeep could matter, so model convergence starts from the bank's two."""
+    return (
+        BANK
+        if slug in ("research-curation", "automation-frontier", "model-convergence")
+        else STARTUP
+    )
 
 
 CASES = [
