@@ -1,19 +1,19 @@
 """A small learned ranking over the scorer's generic features, fitted offline on the dev labels.
 
 The scorer's hand-made parts each say something (lexicon question scores, LSA similarity to the
-question prototypes, decision cues, numeric claims); how much each counts was hand-tuned. Here
-two L2-regularised logistic regressions weigh them from the labelled dev half
-(bench/triage_labels): one for "relevant" (label >= 1) and one for "changes a decision"
-(label 2, its few examples weighted up). A paper's rank score is P(relevant) + two_weight *
-P(label 2), scaled to 0-1. Papers with an abstract and papers with a title alone have a head
-each (their features mean different things). The features are 15 generic numbers per paper (none
-names a paper), so 2 x 16 weights per head. The "relevant" regression also adds learned word
+question prototypes, decision cues, numeric claims); how much each counts was hand-tuned. Here two
+L2-regularised logistic regressions weigh them from the labelled dev half (bench/triage_labels):
+one for "relevant" (label >= 1) and one for "changes a decision" (label 2, its few examples
+weighted up and, for abstracts, its weights shrunk harder). A paper's rank score is P(relevant) +
+two_weight * P(label 2), scaled to 0-1. Papers with an abstract and papers with a title alone have
+a head each (their features mean different things). The features are 15 generic numbers per paper
+(none names a paper), so 2 x 16 weights per head. The "relevant" regression also adds learned word
 weights: a strongly regularised logistic regression over the paper's TF-IDF terms (the corpus
-vocabulary of semantic.py), fitted on the same dev labels, whose sum over the paper's terms is
-one more term of its log-odds (scaled by the reader's emphasis of the question the paper is
-closest to, so a reader who weighs a question at 0 is not shown it through its words). Word
-weights name words, never papers. `bench/triage_fit.py` fits it (with cross-validation on the dev
-half) and writes `data/ranker.json`; `consultations.adapters.triage_model` loads it. Pure.
+vocabulary of semantic.py), fitted on the same dev labels, whose sum over the paper's terms is one
+more term of its log-odds (scaled by the reader's emphasis of the question the paper is closest to,
+so a reader who weighs a question at 0 is not shown it through its words). Word weights name words,
+never papers. `bench/triage_fit.py` fits it (with cross-validation on the dev half) and writes
+`data/ranker.json`; `consultations.adapters.triage_model` loads it. Pure.
 """
 
 from __future__ import annotations
@@ -225,17 +225,21 @@ def fit_head(
     scale: np.ndarray | None = None,
     words: Mapping[str, float] | None = None,
     words_bias: float = 0.0,
+    decisive_l2: float | None = None,
 ) -> Head:
     """Both regressions on labelled rows ``x``; ``mean``/``scale`` standardise (default: x's).
     ``words`` (and their bias, added to the "relevant" bias) come from `fit_text_logistic`
-    fitted apart on the same rows, scaled by how much they count."""
+    fitted apart on the same rows, scaled by how much they count. ``decisive_l2`` regularises
+    the label-2 regression apart (default ``l2``): it has a handful of positive rows, so it
+    needs far more shrinkage than the "relevant" one."""
     y = np.asarray(labels)
     mu = x.mean(axis=0) if mean is None else mean
     sd = x.std(axis=0) if scale is None else scale
     sd = np.where(sd > 1e-9, sd, 1.0)
     z = (x - mu) / sd
     w1, b1 = fit_logistic(z, y >= 1, l2)
-    w2, b2 = fit_logistic(z, y == 2, l2, two_positive_weight)
+    l2_two = l2 if decisive_l2 is None else decisive_l2
+    w2, b2 = fit_logistic(z, y == 2, l2_two, two_positive_weight)
     return Head(mu, sd, w1, b1 + words_bias, w2, b2, two_weight, dict(words or {}))
 
 

@@ -11,7 +11,7 @@ import pytest
 from consultations.adapters.triage_model import default_model
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import triage
-from consultations.triage.ranker import FEATURES, Ranker, fit_text_logistic
+from consultations.triage.ranker import FEATURES, Ranker, fit_head, fit_text_logistic
 from consultations.triage.scorer import Profile, score
 
 
@@ -153,3 +153,15 @@ def test_the_dual_text_regression_learns_which_words_mean_relevant() -> None:
     assert np.abs(np.delete(w, [7, 9])).max() < min(w[7], -w[9]) / 3
     p = 1 / (1 + np.exp(-(x @ w + b)))
     assert (p[y] > 0.5).all() and (p[~y] < 0.5).all()
+
+
+def test_the_label_2_regression_is_shrunk_apart_from_the_relevant_one() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((150, 4))
+    labels = (x[:, 0] > 0).astype(int)
+    labels[np.argsort(-x[:, 1])[:5]] = 2  # a handful of label-2 rows, marked by feature 1
+    same = fit_head(x, labels, l2=3.0, two_positive_weight=5.0, two_weight=3.0)
+    apart = fit_head(x, labels, 3.0, 5.0, 3.0, decisive_l2=100.0)
+    assert np.allclose(same.relevant, apart.relevant)
+    assert np.abs(apart.decisive).sum() < np.abs(same.decisive).sum() / 2
+    assert np.argmax(apart.decisive) == 1  # still the feature that marks label 2
