@@ -68,13 +68,14 @@ from consultations.answers.units import (
     WORKING_DAYS_A_WEEK,
     spelled_out,
 )
-from consultations.answers.vendors import VERSIONED_MODELS, usd_vendor
+from consultations.answers.vendors import MODEL_TIERS, VERSIONED_MODELS, usd_vendor
 from consultations.answers.years import without_years
 from consultations.scripts import NumberKind, Question
 
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
-    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?(?>\d+(?:\.\d+)?)"  # "mistral 1.2k": no "mistral 1"
+    rf"\b(?:{'|'.join(VERSIONED_MODELS)})(?:[\s-]+(?:{'|'.join(MODEL_TIERS)}))?"  # "sonnet 4"
+    r"[\s-]?(?>\d+(?:\.\d+)?(?:/\d{1,2}(?![\d.,]|\s?[kmb]\b))?)"  # "mistral 1.2k": no "mistral 1"
     r"(?:(?:x\d+)?\s?b\b|(?![kmb]\b|[.,]\d)[a-z]*)"  # "mistral 7b", "8x7b"; "claude 3k" is 3k
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
