@@ -140,6 +140,16 @@ def compounds(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_HEDGED = re.compile(r"\b(?:or|maybe|perhaps|possibly)\b", re.I)
+
+
+def _second_thought(sep: str, q: Quantity, nxt: Quantity) -> bool:
+    """ "3 years, maybe 48 months": a figure said again in another unit after a hedge is a
+    second thought, not the far end of a range; both are kept as readings to ask about."""
+    units = {q.unit, nxt.unit}
+    return None not in units and len(units) == 2 and _HEDGED.search(sep) is not None
+
+
 def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Quantity]:
     """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so."""
     out: list[Quantity] = []
@@ -156,6 +166,10 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
             i += 1
             continue
         low, high = q.readings[0], nxt.readings[0]
+        if _second_thought(sep, q, nxt):  # "3 years, maybe 48 months": which one is asked
+            out.append(replace(nxt, readings=(low, high), start=q.start, convention=None))
+            i += 2
+            continue
         if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
             low *= nxt.scale
         elif nxt.scale == 1 and q.scale > 1 and high < low <= high * q.scale:  # "8k, maybe 10"
