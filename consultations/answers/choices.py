@@ -394,11 +394,13 @@ def _names(c: Choice) -> list[str]:
 
 
 def _contains(folded: str, words: set[str], name: str) -> bool:
+    """The option's name in the answer: as a phrase, a word, its stem or its adjective
+    ("risky" says "risk")."""
     name = name.casefold().replace("-", " ")  # "built-in" and "built in" alike
     folded = folded.replace("-", " ")
     if " " in name or "'" in name:  # "doesn't" is two words to _WORD: match it whole
         return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) is not None
-    return name in words or stem(name) in words
+    return name in words or stem(name) in words or (len(name) >= 4 and f"{name}y" in words)
 
 
 _SUFFIXES = (

@@ -202,3 +202,32 @@ def test_someone_checking_some_and_nobody_the_rest_is_still_asked(catalog: Catal
             catalog.by_slug("diffusion-ip-risk").question("review"),
             "designers check some, nobody checks the rest",
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("too risky", ("risk",)),  # was the list of options again
+        ("way too risky, and the models hallucinated", ("models", "risk")),  # was models only
+    ],
+)
+def test_an_option_said_as_its_adjective_is_picked(
+    catalog: Catalog, typed: str, picked: tuple[str, ...]
+) -> None:
+    """ "risky" is the option's "risk", said as an adjective."""
+    why = catalog.by_slug("automation-frontier").question("why_shelved")
+    answer = parse_answer(why, typed)
+    assert answer.choices == picked
+    assert "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"), [("ca. 1.500 €", "medium"), ("rund 60.000 €", "high")]
+)
+def test_an_amount_in_european_digits_picks_its_band(
+    catalog: Catalog, typed: str, picked: str
+) -> None:
+    """ "ca. 1.500 €" at "What does one wrong action cost?" showed the options again: 1.5 and
+    1,500 fall in two bands, though the euro sign after it says 1,500 as the amount answers do."""
+    cost = catalog.by_slug("automation-frontier").question("error_cost")
+    assert parse_answer(cost, typed).choices == (picked,)
