@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from consultations.answers import Answer, AnswerError, Unclear, parse_answer
 from consultations.answers.corrections import (
     Correction,
+    also_after,
     back_reference,
     continued,
     find_correction,
@@ -207,6 +208,8 @@ def _continues_list(
     """ "and supplier onboarding" right after a list was answered: more of that list (a list
     is often typed over several messages), not an answer to the question asked since."""
     rest = continued(text)
+    if rest is None and (rest := also_after(text)) is not None and current and reads(current, rest):
+        return None  # "logos too" answers "What could the images resemble?"
     if rest is None:
         return None
     for back, last in enumerate(reversed(c.trail[-2:])):  # the list just answered, or before

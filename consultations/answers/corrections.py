@@ -204,9 +204,14 @@ def unknown_subject(questions: Sequence[Question], text: str) -> str | None:
 
 
 _CONTINUED = re.compile(  # "and supplier onboarding", "also vendor master data", "+ Cohere"
-    r"^\s*(?:(?:and(?:\s+also)?|also|plus|(?:oh|ah|btw|by the way|p\.?s\.?),?\s+(?:and|also))\b"
-    r"|\+|&)[\s,:;.\-–—]*",
+    r"^\s*(?:(?:oh|ah|ach(?:\s+ja|so)?|achso|btw|by the way|p\.?s\.?|sorry|oops|eigentlich|"
+    r"en fait|ah oui)[\s,:;.!\-–—]+)*"  # "eigentlich auch DALL-E", "sorry, also …"
+    r"(?:(?:and(?:\s+also)?|also|plus|und(?:\s+auch)?|auch|au(?:ß|ss)erdem|et(?:\s+aussi)?|"
+    r"aussi|en plus|(?:i\s+)?forgot|vergessen|j'ai oublié)(?![\w'])|\+|&)[\s,:;.\-–—]*",
     re.I,
+)
+_TOO = re.compile(  # "DALL-E too", "DALL-E auch noch": more of a list, unless it answers now
+    r"^\s*(?P<what>\S.*?)[\s,]+(?:too|as well|auch(?:\s+noch)?|aussi)[\s.!]*$", re.I
 )
 _ASIDE = re.compile(  # "oh we also use Cohere", "btw, there's Mistral too": more of a list
     r"^\s*(?:oh|ah|btw|by the way|p\.?s\.?)\b[\s,:;.!\-–—]*(?=.*\b(?:also|too|as well)\b)", re.I
@@ -219,6 +224,12 @@ def continued(text: str) -> str | None:
     m = _CONTINUED.match(text) or _ASIDE.match(text)
     rest = text[m.end() :].strip() if m else ""
     return rest or None
+
+
+def also_after(text: str) -> str | None:
+    """ "DALL-E too": the words said to be one more, or None."""
+    m = _TOO.match(text)
+    return m.group("what").strip() if m else None
 
 
 _UNIT_WORDS = {  # a unit as people write it, from the lexer's name for it

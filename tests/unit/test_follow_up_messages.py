@@ -79,3 +79,38 @@ def test_an_aside_after_the_next_answer_still_joins_the_vendor_list(
     assert d.outcome.note.startswith("Added to vendors: Cohere (now 3:")
     d = step(script, c, "and $4k on Mistral")  # words that answer the spend are its answer
     assert d.consultation.answers["monthly_spend"].number == 4_000
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "eigentlich auch DALL-E",  # was the options of 3/6 again
+        "ach ja, und DALL-E",
+        "et aussi DALL-E",
+        "sorry, also DALL-E",
+        "forgot: DALL-E",
+        "DALL-E too",
+        "DALL-E auch noch",
+    ],
+)
+def test_a_vendor_added_in_other_words_joins_the_vendors(catalog: Catalog, typed: str) -> None:
+    """A vendor remembered at 'What could the images resemble …?', typed in German, French or
+    after an apology, joins the vendors; the question is asked again with that said."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    d = begin(script)
+    for text in ["ads for our shop", "midjourney, firefly", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("midjourney", "firefly", "DALL-E")
+    assert "content" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+    assert d.outcome.note is not None and d.outcome.note.startswith("Added to vendors: DALL-E")
+
+
+def test_an_answer_said_with_too_is_the_answer_to_the_question_asked(catalog: Catalog) -> None:
+    """ "logos too" answers 'What could the images resemble …?': it is no vendor."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    d = begin(script)
+    for text in ["ads for our shop", "midjourney, firefly", "logos too"]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("midjourney", "firefly")
+    assert d.consultation.answers["content"].choices == ("brands",)
