@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
 from consultations.answers.choices import SAME_AS_BEFORE, stem
+from consultations.answers.labelled import LABEL, told_next
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
@@ -50,26 +51,22 @@ def per_item(
     unread: set[str] = set()  # named, but only by words that pick no option: read as ``value``
     picked: set[str] = set()
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
-    before: list[str] = []  # the items the clause before named, if its words picked nothing
     last: str | None = None  # the option the last clause with one picked
-    for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
+    clauses = [c for c in _CLAUSE.split(raw) if c.strip()]
+    picks = {c: _pick(question, c, rank) for c in clauses}
+    for clause, *told in told_next(  # "customs: yes, checkable against the tariff db"
+        clauses, lambda c: picks[c] is not None, lambda c: bool(_named_in(items, c, said))
+    ):
         named = _named_in(items, clause, said)
-        pick = _pick(question, clause, rank)
+        pick = picks[told[0]] if told else picks[clause]
         if (
             named and not pick and last and SAME_AS_BEFORE.search(clause)
         ):  # "customs declarations too"
             pick = last
         last = pick or last
-        if not named and pick and before:  # "customs: yes, checkable against the tariff db"
-            for w in before:
-                found[w] = pick
-            picked.update(before)
-            before = []
-            continue
         for w in named:
             found.setdefault(w, pick or value)
         (picked if pick else unread).update(named)  # "dispatch is just a late truck": unread
-        before = [] if pick or not _SUBJECT.search(clause) else named  # "customs: yes"
         if not named and pick and (_REST.search(clause) or not found):
             rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
     if not found or (_ALL.search(raw) and len(found) < len(items)):
@@ -85,13 +82,10 @@ def per_item(
     )
 
 
-_SUBJECT = re.compile(r"\s*(?:=|:|->|→)\s*")  # "wrong complaint routing = annoyed customer"
-
-
 def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[str]:
     """The items a clause names. Before a "=" or ":" a word names an item even when it is
     also an option's word ("complaint routing = annoyed customer" names the complaints one)."""
-    subject, *told = _SUBJECT.split(clause, maxsplit=1)
+    subject, *told = LABEL.split(clause, maxsplit=1)
     if told and subject.strip():
         named = [w for w in items if _names(w, subject)]
         if named:

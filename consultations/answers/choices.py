@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from consultations.answers.choice_figures import by_band, by_count
+from consultations.answers.labelled import told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, Question
@@ -83,17 +84,15 @@ def _unmatched(question: Question, text: str) -> list[str]:
     if len(pieces) < 2:
         return []
     out = []
-    for n, piece in enumerate(pieces):
+    for n, (piece, *told) in enumerate(told_next(pieces, lambda p: _picks(question, p))):
+        if told:  # "customs: yes, checkable …": the clause after the label tells it
+            continue
         if _FILLER.fullmatch(piece.casefold()) or _HEDGE_ONLY.fullmatch(piece.casefold()):
             continue
         if SAME_AS_BEFORE.search(piece) and n > 0:  # "customs declarations too": as before
             continue
-        try:
-            _choose(question, piece)
-        except AnswerError:
-            told_next = n + 1 < len(pieces) and ":" in piece  # "customs: yes, checkable …"
-            if not (told_next and _picks(question, pieces[n + 1])):
-                out.append(piece)
+        if not _picks(question, piece):
+            out.append(piece)
     return out[:3]
 
 
