@@ -55,7 +55,9 @@ DIGITS_ONLY = re.compile(  # "5-6 figures", "low five figures": how many digits,
     re.I,
 )
 _BOUND = re.compile(  # "under 1k", "less than $500", ">10k", "10k+"
-    r"(?:\b(?:under|below|less than|fewer than|over|above|more than|at least)\s*|[<>]\s*)"
+    r"(?:\b(?:(?:not|no)\s+(?:more than|over|above)|under|below|less than|fewer than|over|above|"
+    r"more than|at least|at most|up to|max(?:imum)?|min(?:imum)?|höchstens|mindestens|maximal|"
+    r"über|unter|au moins|au plus|moins de|plus de|jusqu'à)\s*|[<>]\s*)"
     r"(?P<f>[$€£]?\s*\d[\d.,]*\s*(?:k|m|mio|bn)?\b[$€£]?)"
     r"|(?<![\w.,])(?P<g>[$€£]?\d[\d.,]*\s*(?:k|m|mio|bn)?[$€£]?)\+",
     re.I,
