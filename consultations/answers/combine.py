@@ -100,6 +100,40 @@ def sums(text: str, found: list[Quantity], any_scale: bool = False) -> list[Quan
     return out
 
 
+_TIMES = re.compile(  # "40 clients x 20k", "40 × 20k", "4 squads with 6 devs each"
+    r"^\s*(?:[a-z-]+\s+)?(?:(?P<sign>x|×|\*)|with|at|doing|sending|making)"
+    r"\s*(?:~|about|around|roughly|approx\.?|ca\.?)?\s*$",
+    re.I,
+)
+_EACH = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:each|apiece|every one)\b", re.I)
+
+
+def times_each(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "40 clients x 20k", "we serve 40 clients with 20k each": so many things times so much
+    each, one count, said back ("40 × 20k")."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        m = _TIMES.match(text[prev.end : q.start]) if prev is not None else None
+        if (
+            prev is None
+            or m is None
+            or not (m.group("sign") or _EACH.match(text, q.end))
+            or prev.unit is not None
+            or q.unit not in (None, "fte")
+            or len(prev.readings) != 1
+            or len(q.readings) != 1
+            or prev.readings[0] < 2
+            or prev.readings[0] != round(prev.readings[0])
+        ):
+            out.append(q)
+            continue
+        n = prev.readings[0]
+        note = f"{format_number(n, None)} × {q.text.strip()}"
+        out[-1] = replace(q, readings=(n * q.readings[0],), start=prev.start, note=note)
+    return out
+
+
 def _same_or_both_rates(a: Quantity, b: Quantity) -> bool:
     return a.rate == b.rate or (a.rate in DAYS and b.rate in DAYS)
 

@@ -11,7 +11,14 @@ import re
 from dataclasses import replace
 
 from consultations.answers.amounts import currency_of, per_payee, typed_figure
-from consultations.answers.combine import RANGE_SEP, compounds, part_of_week, ranges, sums
+from consultations.answers.combine import (
+    RANGE_SEP,
+    compounds,
+    part_of_week,
+    ranges,
+    sums,
+    times_each,
+)
 from consultations.answers.corrections import NOT_CLAUSE, carried_over, taken_back
 from consultations.answers.counts import (
     in_own_unit,
@@ -380,6 +387,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
             for i, q in enumerate(found)
             if not (q.unit == "%" and any(o.unit == "fte" for o in found[i - 1 : i + 2] if o != q))
         ]
+    if kind is NumberKind.COUNT:
+        found = times_each(text, found)  # "40 clients x 20k": 800,000
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:
