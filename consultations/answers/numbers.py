@@ -146,6 +146,17 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
             new: Answer | None = _number_answer(question, after)
         except AnswerError:
             new = one_part(question, first, after, after)
+        if new is None and first is None and question.parts and _bare(before) and _bare(after):
+            try:  # "5k, sorry 6k" at hardware and monthly: 6k for the hardware, and a month?
+                _number_answer(question, after)
+            except Unclear:
+                raise
+            except AnswerError:
+                pass
+            need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
+            raise AnswerError(  # "800, sorry 900": one figure corrected, not two parts
+                f"I read “{after}” as replacing “{before}”, but I need {need}{example(question)}."
+            )
         if new is None:
             continue
         was = f" from {first.display(question)}" if first is not None else ""
@@ -153,6 +164,13 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
         note = "; ".join(filter(None, [new.note, said]))
         return new.model_copy(update={"raw": typed, "note": note})
     return None
+
+
+def _bare(words: str) -> bool:
+    """One figure and no word beside it: "800", "1.2k", "$3" (not "300 out")."""
+    found = scan(words)
+    rest = words[: found[0].start] + words[found[0].end :] if len(found) == 1 else "x"
+    return re.search(r"[^\W\d_]", rest) is None
 
 
 def _number_answer(question: Question, typed: str) -> Answer:
