@@ -13,8 +13,9 @@ from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(  # "hmm, actually …": a filler before the cue too
-    r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
+    r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ach|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
     r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
+    r"scratch that|strike that|warte|pardon|attends|"
     r"change|set|update|fix|correct|let me correct|"
     r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger|nein|non)\b"
     r"[\s,:;.!\-–—]*(?:(?:plutôt|eher|vielmehr|sondern)\b[\s,:]*)?",

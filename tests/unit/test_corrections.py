@@ -654,3 +654,24 @@ def test_a_cue_and_a_figure_after_a_correction_corrects_the_same_answer(catalog:
     assert c.answers["local_cost"].numbers == {"hardware": 50_000, "monthly": 2_000}
     assert c.answers["requests"].number == 7_000_000
     assert c.answers["amortisation"].number == 36
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [  # each showed the options of question 5 again, nothing changed
+        ("ach nein, 1,5 Mio Anfragen", "Changed volume: 1,200,000 requests a month → 1,500,000"),
+        ("scratch that: 1.5M requests", "Changed volume: 1,200,000 requests a month → 1,500,000"),
+        ("pardon, 1,5 millions de requêtes", "Changed volume: 1,200,000 requests a month → 1,5"),
+    ],
+)
+def test_a_figure_taken_back_in_other_words_changes_the_answer_it_names(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ["1.2M", "800/300", "2.50/10", "1", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["requests"].number == 1_500_000
+    assert "sensitivity" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 5
+    assert d.outcome.note is not None and d.outcome.note.startswith(said), d.outcome.note
