@@ -4,6 +4,7 @@ back. Pure; :mod:`consultations.replies` applies every other kind of reply."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from consultations.answers import Answer, AnswerError, Unclear, parse_answer
@@ -20,6 +21,7 @@ from consultations.answers.corrections import (
 from consultations.answers.model import clip
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
+from consultations.answers.swaps import swapped
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Pending
 from consultations.text import inert
@@ -89,6 +91,8 @@ def correction(
     latest: Change | None = None,
 ) -> ReplyResult | None:
     answered = [k for k, a in c.answers.items() if k != c.editing]
+    if (swap := _swapped(script, c, current, text)) is not None:
+        return swap  # "scratch that: gemini instead of claude"
     found = find_correction(script.questions, answered, current.key if current else None, text)
     if found is None and (about := _about_nothing_asked(script, current, text)):
         reason = not_asked(about, asking=current is not None)  # not a guess at which answer
@@ -156,6 +160,32 @@ def correction(
     how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
     note = changed(q, old.display(q), answer.display(q) + how)
     return ReplyResult(True, note=note, corrected=True)
+
+
+def _swapped(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> ReplyResult | None:
+    """ "gemini instead of claude" typed after the vendors: the one list answered that holds
+    "claude" has it replaced, said back; None unless exactly one list does."""
+    hits = []
+    for q in script.questions:
+        old = c.answers.get(q.key)
+        if q.type is not QuestionType.LIST or old is None or old.items is None:
+            continue
+        if (current is not None and q.key == current.key) or q.key == c.editing:
+            continue
+        if (swap := swapped(old.items, text)) is not None:
+            hits.append((q, old, swap))
+    if len(hits) != 1:
+        return None
+    q, old, (items, said) = hits[0]
+    was = next(x for x in old.items or () if x not in items)
+    raw = re.sub(re.escape(was), items[(old.items or ()).index(was)], old.raw, flags=re.I)
+    new = old.model_copy(update={"items": items, "raw": raw})
+    c.answers[q.key] = new
+    return ReplyResult(
+        True, note=changed(q, old.display(q), f"{new.display(q)} ({said})"), corrected=True
+    )
 
 
 def _same_reading(a: Answer, b: Answer) -> bool:

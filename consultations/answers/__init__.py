@@ -24,6 +24,7 @@ from consultations.answers.model import (
 )
 from consultations.answers.numbers import RECANT, number_answer
 from consultations.answers.seats import seats_said
+from consultations.answers.swaps import swapped
 from consultations.scripts import Question, QuestionType
 
 __all__ = [
@@ -118,8 +119,13 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
     kept: list[str] = []
     gone: list[str] = []
     items = [piece for item in items for piece in _DASHED_DROP.split(item)]  # "b — scratch b"
+    swaps: list[str] = []
     for item in items:
         if _CUE_ONLY.fullmatch(item):  # "…, no wait, not claude": the cue names nothing
+            continue
+        if (swap := swapped(kept, item)) is not None:  # "…, gemini instead of claude"
+            kept, said = list(swap[0]), swap[1]
+            swaps.append(said)
             continue
         m = _DROP.match(item)
         if m is None:
@@ -136,7 +142,7 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
             continue
         gone.append(kept.pop(hit))
     note = f"left out {', '.join(f'“{g}”' for g in gone)} as you said" if gone else None
-    return kept, note
+    return kept, "; ".join(filter(None, [note, *swaps])) or None
 
 
 _CLOSING = re.compile(  # the end of a list, not an item: "ad copy, nothing else really"

@@ -151,3 +151,18 @@ def test_a_plus_sign_lists_and_picks_that_match_no_option_are_said(catalog: Cata
         "ai2",
         "whoever releases code",  # the report leaves it out: it names no lab
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "gpt-4o, claude, scratch that: gemini instead of claude",  # was 3 items, claude kept
+        "gpt-4o, claude, actually gemini instead of claude",
+        "gpt-4o, claude, gemini statt claude",
+    ],
+)
+def test_an_item_swapped_for_another_replaces_it(catalog: Catalog, typed: str) -> None:
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert answer.items == ("gpt-4o", "gemini")
+    assert "“claude” replaced by “gemini”" in (answer.note or "")

@@ -114,3 +114,19 @@ def test_an_answer_said_with_too_is_the_answer_to_the_question_asked(catalog: Ca
         d = step(script, d.consultation, text)
     assert d.consultation.answers["vendors"].items == ("midjourney", "firefly")
     assert d.consultation.answers["content"].choices == ("brands",)
+
+
+@pytest.mark.parametrize(
+    "typed", ["scratch that: gemini instead of claude", "we use gemini instead of claude"]
+)
+def test_a_vendor_swapped_later_replaces_it_in_the_list(catalog: Catalog, typed: str) -> None:
+    """'scratch that: gemini instead of claude' at the spend question was refused: 'I need a
+    number here'."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", "2", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("gpt-4o", "gemini")
+    assert "monthly_spend" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+    assert d.outcome.note is not None and "gemini" in d.outcome.note
