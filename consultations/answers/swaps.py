@@ -34,5 +34,6 @@ def swapped(items: Sequence[str], said: str) -> tuple[tuple[str, ...], str] | No
     )
     if hit is None or any(x.casefold() == new.casefold() for x in items):
         return None
-    out = (*items[:hit], new, *items[hit + 1 :])
+    kept = items[hit][len(old) :]  # "claude for code": "gemini for code"
+    out = (*items[:hit], new + kept, *items[hit + 1 :])
     return out, f"“{items[hit]}” replaced by “{new}” as you said"

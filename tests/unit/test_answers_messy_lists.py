@@ -166,3 +166,9 @@ def test_an_item_swapped_for_another_replaces_it(catalog: Catalog, typed: str) -
     answer = parse_answer(vendors, typed)
     assert answer.items == ("gpt-4o", "gemini")
     assert "“claude” replaced by “gemini”" in (answer.note or "")
+
+
+def test_a_swapped_item_keeps_its_task(catalog: Catalog) -> None:
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(vendors, "gpt-4o for chat, claude for code, gemini instead of claude")
+    assert answer.items == ("gpt-4o for chat", "gemini for code")
