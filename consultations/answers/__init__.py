@@ -83,6 +83,12 @@ _DEPENDS = re.compile(  # "it depends": fair, but nothing to go on; never a vend
     r"(?:[\s,]+(?:really|tbh|honestly|lol))*\s*[.!?…]*\s*",
     re.I,
 )
+_UNKNOWN = re.compile(  # "idk", "keine Ahnung": no answer to a question asking for words
+    r"\s*(?:(?:honestly|tbh|um+|hmm+)[\s,]+)?(?:idk|dunno|no idea|no clue|not sure|"
+    r"(?:i\s+)?(?:don'?t|do not)\s+know|keine ahnung|wei(?:ß|ss) (?:ich )?nicht|"
+    r"aucune idée|je (?:ne )?sais pas)(?:[\s,]+(?:really|tbh|honestly|lol|sorry))*\s*[.!?…]*\s*",
+    re.I,
+)
 _EXPLAINS = re.compile(  # "none, it just answers", "none, all deterministic": why none
     r"(?:it|it's|its|we|they|i|just|only|that|this|there|nothing|no|all|everything|our|"
     r"mostly|always)\b",
@@ -179,7 +185,10 @@ def parse_answer(question: Question, raw: str) -> Answer:
         raise AnswerError(
             f"I could not read that as an answer: a few words, please{example}{skip}."
         )
-    if question.type is not QuestionType.CHOICE and _DEPENDS.fullmatch(text):
+    unknown = question.type is QuestionType.TEXT and not question.optional  # "dunno": no role
+    if question.type is not QuestionType.CHOICE and (
+        _DEPENDS.fullmatch(text) or (unknown and _UNKNOWN.fullmatch(text))
+    ):
         skip = ", or `skip` it" if question.optional else ""
         raise AnswerError(
             f"“{text}” is fair, but the report needs a rough answer{for_example(question)}: "

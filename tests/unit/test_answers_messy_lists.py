@@ -172,3 +172,21 @@ def test_a_swapped_item_keeps_its_task(catalog: Catalog) -> None:
     vendors = catalog.by_slug("model-convergence").question("vendors")
     answer = parse_answer(vendors, "gpt-4o for chat, claude for code, gemini instead of claude")
     assert answer.items == ("gpt-4o for chat", "gemini for code")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        ("strategy-synthesis", "industry", "dunno"),  # was 'Noted: dunno.', the industry
+        ("strategy-synthesis", "role", "not sure"),
+        ("reasoning-telemetry", "failures", "idk"),
+        ("diffusion-ip-risk", "use", "keine Ahnung"),
+        ("strategy-synthesis", "ai_use", "aucune idée"),
+    ],
+)
+def test_not_knowing_at_a_required_question_in_words_is_asked_again(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError) as asked:
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert str(asked.value).startswith(f"“{typed}” is fair, but the report needs a rough answer")
