@@ -231,3 +231,22 @@ def test_an_amount_in_european_digits_picks_its_band(
     1,500 fall in two bands, though the euro sign after it says 1,500 as the amount answers do."""
     cost = catalog.by_slug("automation-frontier").question("error_cost")
     assert parse_answer(cost, typed).choices == (picked,)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [  # each showed the options again, or left the words out
+        ("model-convergence", "reasons", "fallback", ("redundancy",)),
+        ("model-convergence", "reasons", "fallback if one goes down", ("redundancy",)),
+        ("automation-frontier", "why_shelved", "no budget lol", ("cost",)),
+        ("automation-frontier", "why_shelved", "kein Budget", ("cost",)),
+        ("strategy-synthesis", "constraints", "GDPR, works council", ("regulation", "data")),
+        ("strategy-synthesis", "constraints", "der Betriebsrat", ("regulation",)),
+    ],
+)
+def test_everyday_words_for_an_option_pick_it(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.choices == picked
+    assert "left out" not in (answer.note or "")
