@@ -8,7 +8,7 @@ import pytest
 from consultations import engine
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_engine import begin, step
 
@@ -55,3 +55,17 @@ def test_none_said_is_in_the_answers_the_report_is_written_with(catalog: Catalog
     )
     text = " ".join(s for sec in report.sections for s in sec.items)
     assert "none really" not in text and "Applies first to" not in text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["we don't have any", "we don't really use any", "keine", "wir haben keine", "aucune", "rien"],
+)
+def test_none_in_a_sentence_or_another_language_names_no_item(catalog: Catalog, typed: str) -> None:
+    """'keine' at 'Which tasks genuinely need varied output?' was a task named 'keine';
+    'we don't really have any' at the pipelines was a pipeline."""
+    tasks = catalog.by_slug("model-convergence").question("diverse_tasks")
+    assert parse_answer(tasks, typed).skipped
+    pipelines = catalog.by_slug("attention-readiness").question("pipelines")
+    with pytest.raises(AnswerError, match="needs at least one"):
+        parse_answer(pipelines, typed)
