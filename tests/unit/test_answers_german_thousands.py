@@ -48,3 +48,22 @@ def test_a_roadmap_goal_in_teur_prices_the_plan_in_euros(catalog: Catalog) -> No
         },
     )
     assert "It costs about €" in r.summary and "$" not in r.summary
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # each was 'I need a number here'
+        ("strategy-synthesis", "team_size", "une quinzaine", 15, "“une quinzaine” read as 15"),
+        ("strategy-synthesis", "team_size", "ein Dutzend", 12, None),
+        ("strategy-synthesis", "team_size", "zwei Dutzend Leute", 24, None),
+        ("strategy-synthesis", "team_size", "une vingtaine de développeurs", 20, "read as 20"),
+        ("edge-economics", "quality_loss", "fünf Prozent", 5, None),
+        ("edge-economics", "quality_loss", "cinq pour cent", 5, None),
+    ],
+)
+def test_german_and_french_number_words_are_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str | None
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert said is None or said in (answer.note or "")
