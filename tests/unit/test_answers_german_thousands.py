@@ -67,3 +67,16 @@ def test_german_and_french_number_words_are_read(
     answer = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert answer.number == value
     assert said is None or said in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "50% Kosten, 30% Ausfälle, Rest Compute",  # was 'I need 3 numbers here'
+        "coûts 50 %, pannes 30 %, calcul 20 %",
+        "Kosten 50, Fehler 30, Rechenleistung 20",
+    ],
+)
+def test_weights_named_in_german_or_french_are_read(catalog: Catalog, typed: str) -> None:
+    weights = catalog.by_slug("research-curation").question("weights")
+    assert parse_answer(weights, typed).numbers == {"cost": 50, "failure": 30, "compute": 20}
