@@ -105,20 +105,24 @@ _TIMES = re.compile(  # "40 clients x 20k", "40 × 20k", "4 squads with 6 devs e
     r"\s*(?:~|about|around|roughly|approx\.?|ca\.?)?\s*$",
     re.I,
 )
-_EACH = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:each|apiece|every one)\b", re.I)
+_EACH = re.compile(r"\s*(?P<noun>[a-z-]+\s+)?(?:[a-z-]+\s+)??(?:each|apiece|every one)\b", re.I)
 
 
-def times_each(text: str, found: list[Quantity]) -> list[Quantity]:
+def times_each(text: str, found: list[Quantity], unit: str | None) -> list[Quantity]:
     """ "40 clients x 20k", "we serve 40 clients with 20k each": so many things times so much
-    each, one count, said back ("40 × 20k")."""
+    each, one count of ``unit``, said back ("40 × 20k"); not "1.5k runs with 12 steps each"
+    at a count of runs (the steps are no runs)."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         m = _TIMES.match(text[prev.end : q.start]) if prev is not None else None
+        each = _EACH.match(text, q.end)
+        noun = (each.group("noun") or "").strip().casefold() if each else ""
         if (
             prev is None
             or m is None
-            or not (m.group("sign") or _EACH.match(text, q.end))
+            or not (m.group("sign") or each)
+            or (noun and q.unit is None and noun.rstrip("s") != (unit or "").rstrip("s"))
             or prev.unit is not None
             or q.unit not in (None, "fte")
             or len(prev.readings) != 1

@@ -406,7 +406,7 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
             if not (q.unit == "%" and any(o.unit == "fte" for o in found[i - 1 : i + 2] if o != q))
         ]
     if kind is NumberKind.COUNT:
-        found = times_each(text, found)  # "40 clients x 20k": 800,000
+        found = times_each(text, found, question.unit)  # "40 clients x 20k": 800,000
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:

@@ -254,6 +254,11 @@ def test_a_count_given_as_so_many_times_so_much_each_is_multiplied(
     assert said in (answer.note or "") and "left out" not in (answer.note or "")
 
 
+def test_so_much_each_of_another_thing_is_not_multiplied(catalog: Catalog) -> None:
+    runs = catalog.by_slug("reasoning-telemetry").question("runs_per_day")
+    assert parse_answer(runs, "1.5k runs with 12 steps each").number == 1_500
+
+
 @pytest.mark.parametrize("typed", ["about 40 (of 300 staff)", "40 of 300"])
 def test_a_part_of_a_whole_is_not_multiplied(catalog: Catalog, typed: str) -> None:
     team = catalog.by_slug("strategy-synthesis").question("team_size")
