@@ -96,7 +96,8 @@ _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never a
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
-    r"or rather|make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
+    r"or rather|rather(?!\s+than)|eher|vielmehr|plutôt|"  # "5M, rather 6M"
+    r"make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
     re.I,
 )

@@ -80,3 +80,14 @@ def test_german_and_french_number_words_are_read(
 def test_weights_named_in_german_or_french_are_read(catalog: Catalog, typed: str) -> None:
     weights = catalog.by_slug("research-curation").question("weights")
     assert parse_answer(weights, typed).numbers == {"cost": 50, "failure": 30, "compute": 20}
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("douze mille euros", 12_000), ("deux mille euros", 2_000), ("12 mille €", 12_000)],
+)
+def test_french_thousands_are_thousands(catalog: Catalog, typed: str, value: float) -> None:
+    """'douze mille euros' at the spend was €12, with nothing said."""
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert (answer.number, answer.currency) == (value, "EUR")

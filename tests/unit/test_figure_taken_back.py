@@ -58,3 +58,14 @@ def test_a_corrected_hardware_figure_asks_for_the_month(catalog: Catalog) -> Non
     q = catalog.by_slug("edge-economics").question("local_cost")
     with pytest.raises(AnswerError, match="I read 6,000 as the hardware; what is it a month"):
         parse_answer(q, "5k, sorry 6k")
+
+
+@pytest.mark.parametrize(
+    "typed", ["5M, rather 6M", "5 Millionen, eher 6", "5 millions, plutôt 6", "5M, or rather 6M"]
+)
+def test_a_figure_put_right_with_rather_is_the_later_one(catalog: Catalog, typed: str) -> None:
+    """'5M, rather 6M' was 5,000,000 ('used the first figure; “6M” left out')."""
+    requests = catalog.by_slug("edge-economics").question("requests")
+    answer = parse_answer(requests, typed)
+    assert answer.number == 6_000_000
+    assert "corrected from 5,000,000" in (answer.note or "")
