@@ -73,7 +73,9 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     return picked, note
 
 
-_PIECES = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\band\b|\bplus\b)\s*", re.I)  # not "1,5 Mio"
+_PIECES = re.compile(  # not "1,5 Mio"; "and" in German and French too
+    r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\b(?:and|und|sowie|et|plus)\b)\s*", re.I
+)
 
 
 def _unmatched(question: Question, text: str) -> list[str]:
