@@ -226,6 +226,13 @@ def _unnamed(
             reads(q, words) or one_part(q, c.answers[key], text, words) is not None
         ):
             return Correction(key, words)
+        if (
+            q.type is QuestionType.CHOICE
+            and key == recent[0]  # the choice just made: "actually it's confidential"
+            and re.search(r"[^\W\d_]{3}", words)  # words, never "actually 2"
+            and reads(q, words)
+        ):
+            return Correction(key, words)
     last = script.question(recent[0]) if recent else None
     if pointing and not fresh and last is not None and last.type in _NAMED:
         return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"

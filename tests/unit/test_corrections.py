@@ -675,3 +675,39 @@ def test_a_figure_taken_back_in_other_words_changes_the_answer_it_names(
     assert "sensitivity" not in d.consultation.answers
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 5
     assert d.outcome.note is not None and d.outcome.note.startswith(said), d.outcome.note
+
+
+def test_a_choice_put_right_in_words_changes_the_choice_just_answered(catalog: Catalog) -> None:
+    """'actually it's confidential' at the quality-loss question, right after 'public' at the
+    sensitivity, was refused: 'I need a number here'."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ["1.2M", "800/300", "2.50/10", "1", "public", "actually it's confidential"]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["sensitivity"].choices == ("confidential",)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 6
+    assert d.outcome.note is not None and d.outcome.note.startswith("Changed sensitivity:")
+
+
+def test_a_choice_put_right_after_the_report_is_changed(catalog: Catalog) -> None:
+    """'actually we can wait hours' after the report said 'This consultation is finished …
+    write the correction in your own words': the words were a correction."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", "2", "12k", "3 days", "none", "1"]:
+        d = step(script, d.consultation, text)
+    assert isinstance(d.outcome, engine.Finished)
+    d = step(script, d.consultation, "actually we can wait hours")
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    assert d.consultation.answers["outage_tolerance"].choices == ("hours",)
+
+
+@pytest.mark.parametrize("typed", ["actually 2", "sorry, 3"])
+def test_a_bare_number_after_a_cue_is_no_option_of_an_earlier_choice(
+    catalog: Catalog, typed: str
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ["1.2M", "800/300", "2.50/10", "1", "public", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["sensitivity"].choices == ("public",)
