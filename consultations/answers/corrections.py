@@ -17,7 +17,8 @@ _CUE = re.compile(  # "hmm, actually …": a filler before the cue too
     r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
     r"scratch that|strike that|warte|pardon|attends|"
     r"change|set|update|fix|correct|let me correct|"
-    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger|nein|non)\b"
+    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger|nein|non|"
+    r"änder(?:e|n)?|setze?|korrigiere|modifie|mets|mettre)\b"
     r"[\s,:;.!\-–—]*(?:(?:plutôt|eher|vielmehr|sondern)\b[\s,:]*)?",
     re.I,
 )
@@ -45,7 +46,8 @@ def taken_back(typed: str) -> tuple[str, str] | None:
 
 _ASSIGN = re.compile(
     r"^\s*(?:should be|is|are|was|were|to|=|:|at|of|costs?|went to|goes to|rose to|fell to|"
-    r"dropped to|grew to|became|becomes)\s*(?:now\s+|actually\s+|only\s+|just\s+)?"
+    r"dropped to|grew to|became|becomes|auf|ist|sind|beträgt|à|est|sont)\s*"
+    r"(?:now\s+|actually\s+|only\s+|just\s+)?"
     r"(?P<rest>.+)$",
     re.I,
 )

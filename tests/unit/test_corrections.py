@@ -711,3 +711,21 @@ def test_a_bare_number_after_a_cue_is_no_option_of_an_earlier_choice(
     for text in ["1.2M", "800/300", "2.50/10", "1", "public", typed]:
         d = step(script, d.consultation, text)
     assert d.consultation.answers["sensitivity"].choices == ("public",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ändere die Ausgaben auf 20k",  # each was 'This consultation is finished …'
+        "setz das Budget auf 20k",
+        "corrige les dépenses à 20k",
+        "mets le budget à 20k",
+    ],
+)
+def test_a_change_asked_in_german_or_french_is_made(catalog: Catalog, typed: str) -> None:
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", "2", "12k", "3 days", "none", "1", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["monthly_spend"].number == 20_000
+    assert isinstance(d.outcome, engine.Finished) and d.changed
