@@ -729,3 +729,25 @@ def test_a_change_asked_in_german_or_french_is_made(catalog: Catalog, typed: str
         d = step(script, d.consultation, text)
     assert d.consultation.answers["monthly_spend"].number == 20_000
     assert isinstance(d.outcome, engine.Finished) and d.changed
+
+
+def test_undo_after_a_change_to_the_report_takes_the_change_back(catalog: Catalog) -> None:
+    """'undo' after 'change the upkeep to 2 days' (the report written again) was refused: 'This
+    consultation is finished …'."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in [
+        "gpt-4o, claude",
+        "2",
+        "12k",
+        "3 days",
+        "none",
+        "1",
+        "change the upkeep to 2 days",
+    ]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["upkeep_days"].number == 2
+    d = step(script, d.consultation, "undo")
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    assert d.consultation.answers["upkeep_days"].number == 3
+    assert d.outcome.note is not None and "Undone: upkeep is 3 engineer-days" in d.outcome.note
