@@ -93,6 +93,8 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
     elif "," not in text and _SLASH.search(text):  # "GPT-4o / Claude / Gemini"; not "in/out"
         parts = _SLASH.split(text)
+    elif "," not in text and len(dashed := _DASHED.split(text)) > 2:  # "invoices - claims - KYC"
+        parts = dashed
     elif "," not in text and named and len(names := _slashed_names(text)) > 1:
         parts = names  # "gpt4o/claude/gemini", "openai/anthropic"
     else:
@@ -253,6 +255,7 @@ _AND = re.compile(  # "gpt4 + claude", "openai and also mistral"
 )
 _PLUS = re.compile(r"\s+plus\s+(?=[A-Za-z0-9])", re.I)  # "OpenAI plus Mistral"; "ChatGPT Plus"
 _SLASH = re.compile(r"\s+/\s+")
+_DASHED = re.compile(r"\s+[-–—|·]\s+")  # a spaced dash or bar between three or more items
 _FAMILY = re.compile(r"[a-z]+", re.I)
 
 

@@ -190,3 +190,21 @@ def test_not_knowing_at_a_required_question_in_words_is_asked_again(
     with pytest.raises(AnswerError) as asked:
         parse_answer(catalog.by_slug(slug).question(key), typed)
     assert str(asked.value).startswith(f"“{typed}” is fair, but the report needs a rough answer")
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("invoices - claims - KYC", ("invoices", "claims", "KYC")),  # was one item
+        (
+            "invoice matching | contract review | KYC checks",
+            ("invoice matching", "contract review", "KYC checks"),
+        ),
+        ("contract review - the long ones", ("contract review - the long ones",)),  # an aside
+    ],
+)
+def test_items_between_spaced_dashes_or_bars_are_a_list(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    workflows = catalog.by_slug("automation-frontier").question("workflows")
+    assert parse_answer(workflows, typed).items == items
