@@ -92,6 +92,7 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     r"|\(\s*(?:me|myself|i)\s*(?:\+|and|plus|&)\s*$",  # "3 (me + 2 designers)": a breakdown
     re.I,
 )
+_IN = {NumberKind.HOURS: "hours", NumberKind.MONTHS: "months", NumberKind.DURATION_MS: "time"}
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
@@ -276,7 +277,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     elif not question.parts and (own := in_own_unit(question, text, quantities)) is not None:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
-        which = f"the one in {question.unit or 'tokens'}"
+        which = f"the one in {question.unit or _IN.get(kind, 'tokens')}"  # "… in hours"
     missing: PartMissing | None = None
     try:
         chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}

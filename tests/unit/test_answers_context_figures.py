@@ -55,3 +55,4 @@ def test_the_figure_in_the_questions_own_unit_is_used(
     answer = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert answer.number == value
     assert answer.note is not None and "left out" in answer.note
+    assert "tokens" not in answer.note  # was "used the one in tokens" at hours
