@@ -56,7 +56,7 @@ _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: 
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
     r"problems?|failures?|outages?)|none that i know of|not that i know of|"
     r"(?:we|i)\s+(?:don'?t|do not)\s+(?:really\s+)?(?:have|use|run|need)\s+any|"  # "… any"
-    r"(?:wir\s+haben\s+)?(?:noch\s+)?keine?|nichts|aucune?|rien)"
+    r"(?:wir\s+haben\s+)?(?:noch\s+)?keine?|nichts|aucune?|rien|nein|nö|non)"
     r"(?:[\s,]+(?:really|yet|so far|not really|tbh|honestly|thanks|lol))*\s*[.!]?\s*",
     re.I,
 )

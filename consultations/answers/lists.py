@@ -16,8 +16,12 @@ _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
     re.I,
 )
-_ARTICLE = re.compile(r"^(?:a|an|our|my)\s+(?=\S)(?!own\b)")  # "a support agent": lower case only
-_AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
+_ARTICLE = re.compile(  # "a support agent", "ein Support-Bot", "un agent": lower case only
+    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre|nos)\s+(?=\S)(?!own\b)"
+)
+_AND_ARTICLE = re.compile(  # "a bot and one agent", "ein Bot und ein Agent", "un bot et un agent"
+    r"\s+(?:and|und|et)\s+(?=(?:a|an|our|my|one|another|ein|eine|einen|un|une)\s)"
+)
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also|just|only)\s+)?"
@@ -154,7 +158,12 @@ def _enumeration_as_lines(text: str) -> str:
     return "\n".join(kept + [i.strip(" ,;") for i in items])
 
 
-_CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but it)\b", re.I)
+_CLAUSE = re.compile(
+    r"^\s*(?:which|that|who|because|since|where|as it|as we|but it|welche[rsmn]?|weil|"
+    r"qui|que|parce que|car)\b"
+    r"|^\s*(?:der|die|das|den|dem)\s+\S.*\s(?-i:[a-zäöüß]+)[\s.!]*$",  # "…, der Rechnungen prüft"
+    re.I,
+)
 
 
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)

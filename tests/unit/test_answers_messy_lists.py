@@ -208,3 +208,36 @@ def test_items_between_spaced_dashes_or_bars_are_a_list(
 ) -> None:
     workflows = catalog.by_slug("automation-frontier").question("workflows")
     assert parse_answer(workflows, typed).items == items
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [  # was 'ein Support-Bot; ein Agent; der Rechnungen prüft'
+        (
+            "ein Support-Bot und ein Agent, der Rechnungen prüft",
+            ("Support-Bot", "Agent (der Rechnungen prüft)"),
+        ),
+        (
+            "un bot support, un agent qui vérifie les factures",
+            ("bot support", "agent qui vérifie les factures"),
+        ),
+    ],
+)
+def test_a_german_or_french_relative_clause_stays_with_its_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    agents = catalog.by_slug("reasoning-telemetry").question("agents")
+    assert parse_answer(agents, typed).items == items
+
+
+def test_a_country_after_a_comma_is_still_an_item(catalog: Catalog) -> None:
+    where = catalog.by_slug("diffusion-ip-risk").question("jurisdictions")
+    typed = "Deutschland, die Schweiz, Österreich"
+    assert parse_answer(where, typed).items == ("Deutschland", "die Schweiz", "Österreich")
+
+
+@pytest.mark.parametrize("typed", ["nein", "non", "nö"])
+def test_no_in_german_or_french_at_an_optional_list_is_none(catalog: Catalog, typed: str) -> None:
+    """'nein' at 'Any papers or links you want triaged right away?' was a paper named 'nein'."""
+    papers = catalog.by_slug("research-curation").question("to_triage")
+    assert parse_answer(papers, typed).skipped
