@@ -92,7 +92,11 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     r"|\(\s*(?:me|myself|i)\s*(?:\+|and|plus|&)\s*$",  # "3 (me + 2 designers)": a breakdown
     re.I,
 )
-_IN = {NumberKind.HOURS: "hours", NumberKind.MONTHS: "months", NumberKind.DURATION_MS: "time"}
+_IN: dict[NumberKind | None, str] = {
+    NumberKind.HOURS: "hours",
+    NumberKind.MONTHS: "months",
+    NumberKind.DURATION_MS: "time",
+}
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
