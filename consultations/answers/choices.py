@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from consultations.answers.choice_figures import by_band, by_count
-from consultations.answers.labelled import told_next
+from consultations.answers.labelled import told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, Question
@@ -63,7 +63,14 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back ("whatever you
     think": the option we picked is said to be ours)."""
-    picked, note = _choose(question, text)
+    try:
+        picked, note = _choose(question, text)
+    except AnswerError:
+        if (apart := _told_apart(question, text, ())) is None:
+            raise
+        picked, note = apart, None
+    if (apart := _told_apart(question, text, picked)) is not None:
+        picked = apart  # "invoices yes, claims no": a yes for one, a no for the other
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
     if note is None and question.multiple and (unmatched := _unmatched(question, text)):
@@ -78,6 +85,22 @@ _PIECES = re.compile(  # not "1,5 Mio"; "and" in German and French too
 )
 
 
+def _told_apart(question: Question, text: str, picked: tuple[str, ...]) -> tuple[str, ...] | None:
+    """At a question of several picks, the options told item by item ("customs: yes;
+    complaints: only a person", "invoices yes, claims no"), each item's words read on their
+    own; None unless that picks more than ``picked``."""
+    if not question.multiple:
+        return None
+    found: set[str] = set(picked)
+    for piece in _PIECES.split(text):
+        said = told(piece)  # only what is told of an item: the rest was read as a whole
+        if said and len(said.strip(" .!")) >= 2 and _picks(question, said):
+            found.update(_choose(question, said)[0])
+    if not found - set(picked):
+        return None
+    return tuple(c.value for c in question.choices if c.value in found)
+
+
 def _unmatched(question: Question, text: str) -> list[str]:
     """The parts of a list of picks that pick nothing ("arxiv + HF daily papers + twitter":
     the last two); none when the answer is not a list."""
@@ -86,8 +109,9 @@ def _unmatched(question: Question, text: str) -> list[str]:
     if len(pieces) < 2:
         return []
     out = []
-    for n, (piece, *told) in enumerate(told_next(pieces, lambda p: _picks(question, p))):
-        if told:  # "customs: yes, checkable …": the clause after the label tells it
+    picks = lambda p: _picks(question, p) or _picks(question, told(p) or "")  # noqa: E731
+    for n, (piece, *after) in enumerate(told_next(pieces, picks)):
+        if after or (said := told(piece)) and _picks(question, said):  # "customs: yes"
             continue
         if _FILLER.fullmatch(piece.casefold()) or _HEDGE_ONLY.fullmatch(piece.casefold()):
             continue

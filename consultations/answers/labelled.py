@@ -10,10 +10,25 @@ from collections.abc import Callable, Sequence
 LABEL = re.compile(r"\s*(?:=|:|->|→)\s*")  # "customs:", "complaint routing = annoyed customer"
 
 
+_SAID_AFTER = re.compile(  # "invoices yes", "claims no", "les factures oui": a yes or no after it
+    r"^(?P<subject>.*[^\W\d_].*?)\s+(?P<told>yes|yep|no|nope|ja|nein|oui|non)[\s.!]*$", re.I
+)
+
+
 def labelled(clause: str) -> bool:
     """The clause opens with a label: words, then ":", "=", "->" or "→"."""
     subject, *told = LABEL.split(clause, maxsplit=1)
     return bool(told) and bool(subject.strip())
+
+
+def told(clause: str) -> str | None:
+    """What a clause tells of the item it names: the words after its label ("customs: yes"),
+    or a yes or no after the item ("invoices yes"); None when it has neither."""
+    subject, *rest = LABEL.split(clause, maxsplit=1)
+    if rest and subject.strip() and rest[0].strip():
+        return rest[0].strip()
+    m = _SAID_AFTER.match(clause.strip())
+    return m.group("told") if m else None
 
 
 def told_next(
