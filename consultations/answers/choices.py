@@ -195,6 +195,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
+    if not banded and question.band is None and _COUNT_ONLY.fullmatch(folded):
+        raise AnswerError(_pick(question))  # "40 people": a count for another question
     matched = {c.value: [n for n in _names(c) if _contains(folded, words, n)] for c in choices}
     longer = [(v, n) for v, ns in matched.items() for n in ns if " " in n]
     hits = {  # a name inside another option's longer one counts for that one alone: "every
@@ -265,6 +267,11 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     raise AnswerError(_pick(question))
 
 
+_COUNT_ONLY = re.compile(  # "40 people", "about 40 engineers", "2 GPUs": a count, no option
+    r"(?:about|around|roughly|maybe|ca\.?|~)?\s*\d[\d.,']*\s*[km]?\s+"
+    r"(?!(?:days?|weeks?|months?|years?|hours?|mins?|minutes?|seconds?|tage?n?|wochen?|"
+    r"monate?n?|jahre?n?|stunden?|jours?|semaines?|mois|ans?)\b)[a-z-]+(?:\s+[a-z-]+)?"
+)  # a time ("2 weeks") may name a cadence
 _PARTLY = re.compile(  # "some", "partly", "some of them", "teilweise": not which ones
     r"(?:(?:i guess|i think|maybe|probably|well|hmm+|um+|yes|yeah|ja|oui)[\s,]+)*"
     r"(?:some(?:\s+of\s+them)?(?:\s+(?:can|are|do|yes))?|partly|partially|in part|"

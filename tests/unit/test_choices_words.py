@@ -250,3 +250,22 @@ def test_everyday_words_for_an_option_pick_it(
     answer = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert answer.choices == picked
     assert "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize("typed", ["40 people", "about 40 engineers", "2 GPUs"])
+def test_a_count_typed_at_a_choice_picks_no_option_by_its_noun(
+    catalog: Catalog, typed: str
+) -> None:
+    """'40 people' (the team size, typed a question late) at 'What constrains you most?' was
+    'Skills and hiring', read from the word 'people'."""
+    constraints = catalog.by_slug("strategy-synthesis").question("constraints")
+    with pytest.raises(AnswerError):
+        parse_answer(constraints, typed)
+    assert parse_answer(constraints, "not enough people").choices == ("skills",)
+
+
+@pytest.mark.parametrize("typed", ["2 weeks", "two weeks", "zwei Wochen"])
+def test_two_weeks_is_every_two_weeks(catalog: Catalog, typed: str) -> None:
+    """'2 weeks' at 'How often should the digest arrive?' was Weekly."""
+    cadence = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(cadence, typed).choices == ("biweekly",)
