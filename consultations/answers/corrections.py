@@ -31,9 +31,18 @@ _NOT_FIGURE = re.compile(  # "not 30k", "not ~30k": a figure taken back, not "no
 )
 
 
+_NOT_BUT = re.compile(  # "not 10 but 12", "nicht 5 sondern 8 Mio", "pas 5 mais 8 millions"
+    r"^\s*(?:not|nicht|pas|non)\s+(?P<old>[~≈$€£]?\s*\d[^,;]*?)[\s,]+(?:but|sondern|mais)\s+"
+    r"(?:rather\s+|eher\s+|plutôt\s+)?(?P<new>[~≈$€£]?\s*\d.*)$",
+    re.I,
+)
+
+
 def taken_back(typed: str) -> tuple[str, str] | None:
     """ "40k not 30k calls a month": the words that keep a figure ("40k calls a month") and
     those of the figure taken back ("30k calls a month"); None when nothing is taken back."""
+    if said := _NOT_BUT.match(typed):  # "not 10 but 12": the 12
+        return said.group("new"), said.group("old")
     m = NOT_CLAUSE.search(typed)
     if (
         m is None

@@ -121,8 +121,10 @@ def _taken_back(question: Question, typed: str) -> Answer | None:
     taken back."""
     if (split := taken_back(typed)) is None:
         return None
+    kept, gone = split
+    gone = carried_over(kept, gone, question.kind is NumberKind.MONEY)  # "nicht 5 sondern 8 Mio"
     try:
-        new, old = (_number_answer(question, part) for part in split)
+        new, old = (_number_answer(question, part) for part in (kept, gone))
     except AnswerError:
         return None
     was = f"corrected from {old.display(question)}"

@@ -74,7 +74,8 @@ DIGITS_ONLY = re.compile(  # "5-6 figures", "low five figures": how many digits,
     re.I,
 )
 _BOUND = re.compile(  # "under 1k", "less than $500", ">10k", "10k+"
-    r"(?:\b(?:(?:not|no)\s+(?:more than|over|above)|under|below|less than|fewer than|over|above|"
+    r"(?:\b(?:(?:not|no)\s+(?:more than|over|above)|(?:nicht|pas)\s+(?:mehr als|über|plus de)|"
+    r"mehr als|weniger als|under|below|less than|fewer than|over|above|"
     r"more than|at least|at most|up to|max(?:imum)?|min(?:imum)?|höchstens|mindestens|maximal|"
     r"über|unter|au moins|au plus|moins de|plus de|jusqu'à)\s*|[<>]\s*)"
     r"(?P<f>[$€£]?\s*\d[\d.,]*\s*(?:k|m|mio|bn)?\b[$€£]?)"

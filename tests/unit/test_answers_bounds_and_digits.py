@@ -25,6 +25,9 @@ from consultations.catalog import Catalog
         ("höchstens 10k", 10_000, "“höchstens 10k” taken as 10k"),
         ("mindestens 10k", 10_000, "“mindestens 10k” taken as 10k"),
         ("au moins 10k", 10_000, "“au moins 10k” taken as 10k"),
+        ("pas plus de 10k", 10_000, "“pas plus de 10k” taken as 10k"),  # was “plus de 10k”
+        ("nicht mehr als 10k", 10_000, "“nicht mehr als 10k” taken as 10k"),  # was nothing said
+        ("weniger als 10k", 10_000, "“weniger als 10k” taken as 10k"),
     ],
 )
 def test_a_bound_is_read_as_the_figure_and_said_back(

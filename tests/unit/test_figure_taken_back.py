@@ -69,3 +69,19 @@ def test_a_figure_put_right_with_rather_is_the_later_one(catalog: Catalog, typed
     answer = parse_answer(requests, typed)
     assert answer.number == 6_000_000
     assert "corrected from 5,000,000" in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "was"),
+    [  # each was the figure taken back: 10, 5 ('“8 Mio” left out'), 5
+        ("not 10 but 12", 12, "corrected from 10"),
+        ("nicht 5 sondern 8 Mio", 8_000_000, "corrected from 5,000,000"),
+        ("pas 5 mais 8 millions", 8_000_000, "corrected from 5,000,000"),
+    ],
+)
+def test_not_this_but_that_is_that(catalog: Catalog, typed: str, value: float, was: str) -> None:
+    key = "team_size" if value < 100 else "requests"
+    slug = "strategy-synthesis" if value < 100 else "edge-economics"
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert was in (answer.note or ""), answer.note
