@@ -18,6 +18,7 @@ from consultations.answers.corrections import (
     names_of,
     unknown_subject,
 )
+from consultations.answers.lexer import COUNT_WORDS, NUMBER_WORDS
 from consultations.answers.model import clip
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
@@ -93,6 +94,8 @@ def correction(
     answered = [k for k, a in c.answers.items() if k != c.editing]
     if (swap := _swapped(script, c, current, text)) is not None:
         return swap  # "scratch that: gemini instead of claude"
+    if (counted := _list_counted(script, c, current, text)) is not None:
+        return counted  # "scratch that: 3 vendors": which one is missing
     found = find_correction(script.questions, answered, current.key if current else None, text)
     if found is None and (about := _about_nothing_asked(script, current, text)):
         reason = not_asked(about, asking=current is not None)  # not a guess at which answer
@@ -186,6 +189,41 @@ def _swapped(
     return ReplyResult(
         True, note=changed(q, old.display(q), f"{new.display(q)} ({said})"), corrected=True
     )
+
+
+_COUNTED = re.compile(
+    r"(?:(?:we|i)\s+(?:have|use|run)\s+|there\s+are\s+)?(?:about\s+)?"
+    rf"(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+(?P<what>[a-z-]+)[\s.!]*",
+    re.I,
+)
+
+
+def _list_counted(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> ReplyResult | None:
+    """ "scratch that: 3 vendors" after two named: the list cannot grow by a count, so the
+    one missing is asked for (None unless a cue opens it and it counts an answered list)."""
+    ref = back_reference(text)
+    m = _COUNTED.fullmatch(ref[0]) if ref else None
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].casefold()]
+    for q in script.questions:
+        old = c.answers.get(q.key)
+        if q.type is not QuestionType.LIST or old is None or not old.items or q == current:
+            continue
+        if not named_questions([q], m["what"]) or n == len(old.items):
+            continue
+        below = ", or answer the question below" if current is not None else ""
+        return ReplyResult(
+            False,
+            reason=(
+                f"You named {len(old.items)} {label(q)} ({old.display(q)}), not {n}: type the "
+                f"one missing, starting with “and”, or `edit {script.questions.index(q) + 1}` "
+                f"to list them again{below}."
+            ),
+        )
+    return None
 
 
 def _same_reading(a: Answer, b: Answer) -> bool:

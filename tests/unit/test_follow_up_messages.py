@@ -130,3 +130,16 @@ def test_a_vendor_swapped_later_replaces_it_in_the_list(catalog: Catalog, typed:
     assert "monthly_spend" not in d.consultation.answers
     assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
     assert d.outcome.note is not None and "gemini" in d.outcome.note
+
+
+@pytest.mark.parametrize("typed", ["scratch that: 3 vendors", "actually we have 3 vendors"])
+def test_a_count_of_a_list_asks_for_the_one_missing(catalog: Catalog, typed: str) -> None:
+    """'scratch that: 3 vendors' after two vendors showed the options of question 2 again."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("gpt-4o", "claude")
+    assert "reasons" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
+    assert d.outcome.reason.startswith("You named 2 vendors (gpt-4o; claude), not 3:")
