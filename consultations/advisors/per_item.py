@@ -17,11 +17,10 @@ from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
 from consultations.answers.choices import SAME_AS_BEFORE, stem
-from consultations.answers.labelled import LABEL, told_next
+from consultations.answers.labelled import CLAUSES, LABEL, told_next
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
-_CLAUSE = re.compile(r"(?<!\d)[;,.]|[;,.](?!\d)|\s+(?:but|while|whereas|and)\s+", re.I)
 _VALUE_CLAUSE = re.compile(r"(?<!\d)[;,]|[;,](?!\d)|\s+(?:and|but|while)\s+", re.I)
 _ALL = re.compile(r"\b(?:all|every|each|both)\b", re.I)
 _REST = re.compile(
@@ -52,7 +51,7 @@ def per_item(
     picked: set[str] = set()
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
     last: str | None = None  # the option the last clause with one picked
-    clauses = [c for c in _CLAUSE.split(raw) if c.strip()]
+    clauses = [c for c in CLAUSES.split(raw) if c.strip()]
     picks = {c: _pick(question, c, rank) for c in clauses}
     for clause, *told in told_next(  # "customs: yes, checkable against the tariff db"
         clauses, lambda c: picks[c] is not None, lambda c: bool(_named_in(items, c, said))

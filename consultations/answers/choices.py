@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from consultations.answers.choice_figures import by_band, by_count
-from consultations.answers.labelled import told, told_next
+from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, Question
@@ -80,9 +80,7 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     return picked, note
 
 
-_PIECES = re.compile(  # not "1,5 Mio"; "and" in German and French too
-    r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\b(?:and|und|sowie|et|plus)\b)\s*", re.I
-)
+_PIECES = CLAUSES  # one way to cut an answer into what it says of each item
 
 
 def _told_apart(question: Question, text: str, picked: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+CLAUSES = re.compile(  # the clauses an answer tells items in; not "1,5 Mio" or "5.000 EUR"
+    r"\s*(?:(?<!\d)[;,.]|[;,.](?!\d)|\+|\b(?:and|und|sowie|et|plus|but|while|whereas)\b)\s*",
+    re.I,
+)
 LABEL = re.compile(r"\s*(?:=|:|->|→)\s*")  # "customs:", "complaint routing = annoyed customer"
 
 
