@@ -153,6 +153,11 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
     return kept, "; ".join(filter(None, [note, *swaps])) or None
 
 
+_STOPPED = re.compile(  # "we tried gemini but dropped it", "gemini (not anymore)"
+    r"\b(?:dropped|ditched|abandoned|stopped using|no longer|not anymore|not any more|"
+    r"gave up on|switched away from|phased out|retired|nicht mehr|plus maintenant)\b",
+    re.I,
+)
 _CLOSING = re.compile(  # the end of a list, not an item: "ad copy, nothing else really"
     r"\s*(?:nothing|none|no(?:thing)? other(?:s)?)\s+(?:else|more)(?:\s+(?:really|tbh))?"
     r"\s*[.!]?\s*|\s*that'?s\s+(?:it|all)\s*[.!]?\s*",
@@ -269,6 +274,9 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 )
             said = [i for i in nothing if not _CLOSING.fullmatch(i)]  # "…, nothing else": done
             left = f"“{said[0]}” is not one of them, so it is left out" if said else None
+            stopped = [i for i in items if question.named_items and _STOPPED.search(i)]
+            stopped = stopped if len(stopped) < len(items) else []  # one in use stays, at least
+            items = [i for i in items if i not in stopped]  # "…, gemini (not anymore)"
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
             kept_apart = (
                 " and ".join(f"“{a}”" for a in aside) + " left out: a remark, not an item"
@@ -280,7 +288,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 if mashed
                 else None
             )
-            note = "; ".join(filter(None, [dropped, left, kept_apart, unread, seats])) or None
+            gone = (
+                " and ".join(f"“{g}”" for g in stopped) + " left out: no longer in use"
+                if stopped
+                else None
+            )
+            note = "; ".join(filter(None, [dropped, left, kept_apart, unread, gone, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

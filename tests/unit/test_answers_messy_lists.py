@@ -241,3 +241,19 @@ def test_no_in_german_or_french_at_an_optional_list_is_none(catalog: Catalog, ty
     """'nein' at 'Any papers or links you want triaged right away?' was a paper named 'nein'."""
     papers = catalog.by_slug("research-curation").question("to_triage")
     assert parse_answer(papers, typed).skipped
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "openai mostly. some claude. we tried gemini but dropped it",
+        "openai, claude, gemini (not anymore)",
+        "openai and claude; we ditched gemini last year",
+    ],
+)
+def test_a_vendor_said_to_be_dropped_is_not_in_use(catalog: Catalog, typed: str) -> None:
+    """'we tried gemini but dropped it' was a vendor in use, to keep or cut."""
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert [i.split()[0].casefold() for i in answer.items or ()] == ["openai", "claude"]
+    assert "no longer in use" in (answer.note or ""), answer.note
