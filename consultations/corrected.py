@@ -4,11 +4,13 @@ back. Pure; :mod:`consultations.replies` applies every other kind of reply."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from consultations.answers import Answer, AnswerError, Unclear, parse_answer
 from consultations.answers.corrections import (
     Correction,
+    also_after,
     back_reference,
     continued,
     find_correction,
@@ -16,9 +18,11 @@ from consultations.answers.corrections import (
     names_of,
     unknown_subject,
 )
+from consultations.answers.lexer import COUNT_WORDS, NUMBER_WORDS
 from consultations.answers.model import clip
 from consultations.answers.numbers import one_part
 from consultations.answers.plausible import doubt
+from consultations.answers.swaps import swapped
 from consultations.scripts import ConsultationScript, Question, QuestionType
 from consultations.state import Consultation, Pending
 from consultations.text import inert
@@ -88,6 +92,10 @@ def correction(
     latest: Change | None = None,
 ) -> ReplyResult | None:
     answered = [k for k, a in c.answers.items() if k != c.editing]
+    if (swap := _swapped(script, c, current, text)) is not None:
+        return swap  # "scratch that: gemini instead of claude"
+    if (counted := _list_counted(script, c, current, text)) is not None:
+        return counted  # "scratch that: 3 vendors": which one is missing
     found = find_correction(script.questions, answered, current.key if current else None, text)
     if found is None and (about := _about_nothing_asked(script, current, text)):
         reason = not_asked(about, asking=current is not None)  # not a guess at which answer
@@ -157,6 +165,67 @@ def correction(
     return ReplyResult(True, note=note, corrected=True)
 
 
+def _swapped(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> ReplyResult | None:
+    """ "gemini instead of claude" typed after the vendors: the one list answered that holds
+    "claude" has it replaced, said back; None unless exactly one list does."""
+    hits = []
+    for q in script.questions:
+        old = c.answers.get(q.key)
+        if q.type is not QuestionType.LIST or old is None or old.items is None:
+            continue
+        if (current is not None and q.key == current.key) or q.key == c.editing:
+            continue
+        if (swap := swapped(old.items, text)) is not None:
+            hits.append((q, old, swap))
+    if len(hits) != 1:
+        return None
+    q, old, (items, said) = hits[0]
+    was = next(x for x in old.items or () if x not in items)
+    raw = re.sub(re.escape(was), items[(old.items or ()).index(was)], old.raw, flags=re.I)
+    new = old.model_copy(update={"items": items, "raw": raw})
+    c.answers[q.key] = new
+    return ReplyResult(
+        True, note=changed(q, old.display(q), f"{new.display(q)} ({said})"), corrected=True
+    )
+
+
+_COUNTED = re.compile(
+    r"(?:(?:we|i)\s+(?:have|use|run)\s+|there\s+are\s+)?(?:about\s+)?"
+    rf"(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+(?P<what>[a-z-]+)[\s.!]*",
+    re.I,
+)
+
+
+def _list_counted(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str
+) -> ReplyResult | None:
+    """ "scratch that: 3 vendors" after two named: the list cannot grow by a count, so the
+    one missing is asked for (None unless a cue opens it and it counts an answered list)."""
+    ref = back_reference(text)
+    m = _COUNTED.fullmatch(ref[0]) if ref else None
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].casefold()]
+    for q in script.questions:
+        old = c.answers.get(q.key)
+        if q.type is not QuestionType.LIST or old is None or not old.items or q == current:
+            continue
+        if not named_questions([q], m["what"]) or n == len(old.items):
+            continue
+        below = ", or answer the question below" if current is not None else ""
+        return ReplyResult(
+            False,
+            reason=(
+                f"You named {len(old.items)} {label(q)} ({old.display(q)}), not {n}: type the "
+                f"one missing, starting with “and”, or `edit {script.questions.index(q) + 1}` "
+                f"to list them again{below}."
+            ),
+        )
+    return None
+
+
 def _same_reading(a: Answer, b: Answer) -> bool:
     """Two answers that give the report the same values (their words may differ)."""
     values = ("number", "numbers", "currency", "choices", "items", "text", "skipped")
@@ -195,6 +264,13 @@ def _unnamed(
             reads(q, words) or one_part(q, c.answers[key], text, words) is not None
         ):
             return Correction(key, words)
+        if (
+            q.type is QuestionType.CHOICE
+            and key == recent[0]  # the choice just made: "actually it's confidential"
+            and re.search(r"[^\W\d_]{3}", words)  # words, never "actually 2"
+            and reads(q, words)
+        ):
+            return Correction(key, words)
     last = script.question(recent[0]) if recent else None
     if pointing and not fresh and last is not None and last.type in _NAMED:
         return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"
@@ -207,6 +283,8 @@ def _continues_list(
     """ "and supplier onboarding" right after a list was answered: more of that list (a list
     is often typed over several messages), not an answer to the question asked since."""
     rest = continued(text)
+    if rest is None and (rest := also_after(text)) is not None and current and reads(current, rest):
+        return None  # "logos too" answers "What could the images resemble?"
     if rest is None:
         return None
     for back, last in enumerate(reversed(c.trail[-2:])):  # the list just answered, or before

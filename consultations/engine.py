@@ -199,7 +199,8 @@ def _decide(
             return _after_change(script, new, note=picked)
         return Decision(c, Refused("This consultation was cancelled. Start a new one."), False)
     finished = c.status is Status.COMPLETED
-    if finished and not isinstance(command, Restart | Reply | Edit):
+    undoing = isinstance(command, Back) and command.undo and c.undo is not None
+    if finished and not isinstance(command, Restart | Reply | Edit) and not undoing:
         return Decision(c, Refused(FINISHED), False)
 
     new = c.editable()

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
 from consultations.answers.choices import SAME_AS_BEFORE, stem
+from consultations.answers.labelled import CLAUSES, LABEL, told_next
 from consultations.answers.largest import period_shared
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
-_CLAUSE = re.compile(r"(?<!\d)[;,.]|[;,.](?!\d)|\s+(?:but|while|whereas|and)\s+", re.I)
 _VALUE_CLAUSE = re.compile(r"(?<!\d)[;,]|[;,](?!\d)|\s+(?:and|but|while)\s+", re.I)
 _ALL = re.compile(r"\b(?:all|every|each|both)\b", re.I)
 _REST = re.compile(
@@ -51,12 +51,15 @@ def per_item(
     unread: set[str] = set()  # named, but only by words that pick no option: read as ``value``
     picked: set[str] = set()
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
-    before: list[str] = []  # the items the clause before named, if its words picked nothing
     last: str | None = None  # the option the last clause with one picked
-    for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
+    clauses = [c for c in CLAUSES.split(raw) if c.strip()]
+    picks = {c: _pick(question, c, rank) for c in clauses}
+    for clause, *told in told_next(  # "customs: yes, checkable against the tariff db"
+        clauses, lambda c: picks[c] is not None, lambda c: bool(_named_in(items, c, said))
+    ):
         named = _named_in(items, clause, said)
-        pick = _pick(question, clause, rank)
-        if named and not pick:  # "invoice yes": the words beside the name pick
+        pick = picks[told[0]] if told else picks[clause]
+        if named and not pick and not told:  # "invoice yes": the words beside the name pick
             own = _without_names(clause, named)
             pick = _pick(question, own, rank)
             if not pick and _PARTLY.fullmatch(own):  # "refunds partly": the cautious option
@@ -66,16 +69,9 @@ def per_item(
         ):  # "customs declarations too"; "yes for invoices and refunds"
             pick = last
         last = pick or last
-        if not named and pick and before:  # "customs: yes, checkable against the tariff db"
-            for w in before:
-                found[w] = pick
-            picked.update(before)
-            before = []
-            continue
         for w in named:
             found.setdefault(w, pick or value)
         (picked if pick else unread).update(named)  # "dispatch is just a late truck": unread
-        before = [] if pick or not _SUBJECT.search(clause) else named  # "customs: yes"
         if not named and pick and (_REST.search(clause) or not found):
             rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
     if not found or (_ALL.search(raw) and len(found) < len(items)):
@@ -91,13 +87,10 @@ def per_item(
     )
 
 
-_SUBJECT = re.compile(r"\s*(?:=|:|->|→)\s*")  # "wrong complaint routing = annoyed customer"
-
-
 def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[str]:
     """The items a clause names. Before a "=" or ":" a word names an item even when it is
     also an option's word ("complaint routing = annoyed customer" names the complaints one)."""
-    subject, *told = _SUBJECT.split(clause, maxsplit=1)
+    subject, *told = LABEL.split(clause, maxsplit=1)
     if told and subject.strip():
         named = [w for w in items if _names(w, subject)]
         if named:

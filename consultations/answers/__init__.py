@@ -24,6 +24,7 @@ from consultations.answers.model import (
 )
 from consultations.answers.numbers import RECANT, number_answer
 from consultations.answers.seats import seats_said
+from consultations.answers.swaps import swapped
 from consultations.scripts import Question, QuestionType
 
 __all__ = [
@@ -55,7 +56,9 @@ _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: 
     r"not really|no thanks|not (?:at the moment|right now)|"
     r"nothing (?:else|major|serious|significant|notable|big|much|bad|special|worth mentioning|"
     r"to report|comes to mind)|no (?:(?:major|real|serious|big) )?(?:incidents?|issues?|"
-    r"problems?|failures?|outages?)|none that i know of|not that i know of)"
+    r"problems?|failures?|outages?)|none that i know of|not that i know of|"
+    r"(?:we|i)\s+(?:don'?t|do not)\s+(?:really\s+)?(?:have|use|run|need)\s+any|"  # "… any"
+    r"(?:wir\s+haben\s+)?(?:noch\s+)?keine?|nichts|aucune?|rien|nein|nö|non)"
     r"(?:[\s,]+(?:really|yet|so far|not really|tbh|honestly|thanks|lol))*\s*[.!]?\s*",
     re.I,
 )
@@ -82,6 +85,12 @@ _DEPENDS = re.compile(  # "it depends": fair, but nothing to go on; never a vend
     r"|(?:(?:it's|its|it is)\s+)?(?:hard|difficult|tough|impossible) to say"
     r"|(?:it's\s+|its\s+)?(?:complicated|case by case))"
     r"(?:[\s,]+(?:really|tbh|honestly|lol))*\s*[.!?…]*\s*",
+    re.I,
+)
+_UNKNOWN = re.compile(  # "idk", "keine Ahnung": no answer to a question asking for words
+    r"\s*(?:(?:honestly|tbh|um+|hmm+)[\s,]+)?(?:idk|dunno|no idea|no clue|not sure|"
+    r"(?:i\s+)?(?:don'?t|do not)\s+know|keine ahnung|wei(?:ß|ss) (?:ich )?nicht|"
+    r"aucune idée|je (?:ne )?sais pas)(?:[\s,]+(?:really|tbh|honestly|lol|sorry))*\s*[.!?…]*\s*",
     re.I,
 )
 _EXPLAINS = re.compile(  # "none, it just answers", "none, all deterministic": why none
@@ -120,8 +129,13 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
     kept: list[str] = []
     gone: list[str] = []
     items = [piece for item in items for piece in _DASHED_DROP.split(item)]  # "b — scratch b"
+    swaps: list[str] = []
     for item in items:
         if _CUE_ONLY.fullmatch(item):  # "…, no wait, not claude": the cue names nothing
+            continue
+        if (swap := swapped(kept, item)) is not None:  # "…, gemini instead of claude"
+            kept, said = list(swap[0]), swap[1]
+            swaps.append(said)
             continue
         m = _DROP.match(item)
         if m is None:
@@ -138,9 +152,14 @@ def without_dropped(items: list[str]) -> tuple[list[str], str | None]:
             continue
         gone.append(kept.pop(hit))
     note = f"left out {', '.join(f'“{g}”' for g in gone)} as you said" if gone else None
-    return kept, note
+    return kept, "; ".join(filter(None, [note, *swaps])) or None
 
 
+_STOPPED = re.compile(  # "we tried gemini but dropped it", "gemini (not anymore)"
+    r"\b(?:dropped|ditched|abandoned|stopped using|no longer|not anymore|not any more|"
+    r"gave up on|switched away from|phased out|retired|nicht mehr|plus maintenant)\b",
+    re.I,
+)
 _CLOSING = re.compile(  # the end of a list, not an item: "ad copy, nothing else really"
     r"\s*(?:nothing|none|no(?:thing)? other(?:s)?)\s+(?:else|more)(?:\s+(?:really|tbh))?"
     r"\s*[.!]?\s*|\s*that'?s\s+(?:it|all)\s*[.!]?\s*",
@@ -175,7 +194,10 @@ def parse_answer(question: Question, raw: str) -> Answer:
         raise AnswerError(
             f"I could not read that as an answer: a few words, please{example}{skip}."
         )
-    if question.type is not QuestionType.CHOICE and _DEPENDS.fullmatch(text):
+    unknown = question.type is QuestionType.TEXT and not question.optional  # "dunno": no role
+    if question.type is not QuestionType.CHOICE and (
+        _DEPENDS.fullmatch(text) or (unknown and _UNKNOWN.fullmatch(text))
+    ):
         skip = ", or `skip` it" if question.optional else ""
         raise AnswerError(
             f"“{text}” is fair, but the report needs a rough answer{for_example(question)}: "
@@ -254,6 +276,9 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 )
             said = [i for i in nothing if not _CLOSING.fullmatch(i)]  # "…, nothing else": done
             left = f"“{said[0]}” is not one of them, so it is left out" if said else None
+            stopped = [i for i in items if question.named_items and _STOPPED.search(i)]
+            stopped = stopped if len(stopped) < len(items) else []  # one in use stays, at least
+            items = [i for i in items if i not in stopped]  # "…, gemini (not anymore)"
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
             kept_apart = (
                 " and ".join(f"“{a}”" for a in aside) + " left out: a remark, not an item"
@@ -265,7 +290,12 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 if mashed
                 else None
             )
-            note = "; ".join(filter(None, [dropped, left, kept_apart, unread, seats])) or None
+            gone = (
+                " and ".join(f"“{g}”" for g in stopped) + " left out: no longer in use"
+                if stopped
+                else None
+            )
+            note = "; ".join(filter(None, [dropped, left, kept_apart, unread, gone, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)

@@ -56,15 +56,25 @@ def _by_amount(question: Question, folded: str) -> tuple[str, ...] | None:
             continue
         if q.currency is None and (q.scale == 1 or _THING_AFTER.match(folded[q.end :])):
             continue
+        readings = _by_convention(q)  # "1.500 €": 1,500, as an amount answer reads it
         bands = {
             c.value
             for c in question.choices
-            for x in q.readings
+            for x in readings
             if c.range is not None and c.range[0] <= x < c.range[1]
         }
         if len(bands) == 1:  # "5.000 €" is 5 or 5,000: picked only when both fall in one band
             return (bands.pop(),)
     return None
+
+
+def _by_convention(q: Quantity) -> tuple[float, ...]:
+    """The readings the writer's digit convention leaves: "1.500 €" (European) is 1,500."""
+    if len(q.readings) > 1 and q.convention == "eu":
+        return (q.readings[-1],)
+    if len(q.readings) > 1 and q.convention == "en":
+        return (q.readings[0],)
+    return q.readings
 
 
 def by_count(question: Question, folded: str) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
+from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
 from consultations.scripts import Choice, Question
@@ -70,7 +71,14 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back ("whatever you
     think": the option we picked is said to be ours)."""
-    picked, note = _choose(question, text)
+    try:
+        picked, note = _choose(question, text)
+    except AnswerError:
+        if (apart := _told_apart(question, text, ())) is None:
+            raise
+        picked, note = apart, None
+    if (apart := _told_apart(question, text, picked)) is not None:
+        picked = apart  # "invoices yes, claims no": a yes for one, a no for the other
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
     if note is None and question.multiple and (unmatched := _unmatched(question, text)):
@@ -85,7 +93,23 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     return picked, note
 
 
-_PIECES = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;+]|\band\b|\bplus\b)\s*", re.I)  # not "1,5 Mio"
+_PIECES = CLAUSES  # one way to cut an answer into what it says of each item
+
+
+def _told_apart(question: Question, text: str, picked: tuple[str, ...]) -> tuple[str, ...] | None:
+    """At a question of several picks, the options told item by item ("customs: yes;
+    complaints: only a person", "invoices yes, claims no"), each item's words read on their
+    own; None unless that picks more than ``picked``."""
+    if not question.multiple:
+        return None
+    found: set[str] = set(picked)
+    for piece in _PIECES.split(text):
+        said = told(piece)  # only what is told of an item: the rest was read as a whole
+        if said and len(said.strip(" .!")) >= 2 and _picks(question, said):
+            found.update(_choose(question, said)[0])
+    if not found - set(picked):
+        return None
+    return tuple(c.value for c in question.choices if c.value in found)
 
 
 def _unmatched(question: Question, text: str) -> list[str]:
@@ -97,17 +121,16 @@ def _unmatched(question: Question, text: str) -> list[str]:
     if len(pieces) < 2:
         return []
     out = []
-    for n, piece in enumerate(pieces):
+    picks = lambda p: _picks(question, p) or _picks(question, told(p) or "")  # noqa: E731
+    for n, (piece, *after) in enumerate(told_next(pieces, picks)):
+        if after or (said := told(piece)) and _picks(question, said):  # "customs: yes"
+            continue
         if _FILLER.fullmatch(piece.casefold()) or _HEDGE_ONLY.fullmatch(piece.casefold()):
             continue
         if SAME_AS_BEFORE.search(piece) and n > 0:  # "customs declarations too": as before
             continue
-        try:
-            _choose(question, piece)
-        except AnswerError:
-            told_next = n + 1 < len(pieces) and ":" in piece  # "customs: yes, checkable …"
-            if not (told_next and _picks(question, pieces[n + 1])):
-                out.append(piece)
+        if not _picks(question, piece):
+            out.append(piece)
     return out[:3]
 
 
@@ -187,6 +210,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     exact = [c.value for c in choices if said in _names(c) or said in c.whole]
     if exact:
         return (exact[0],), None
+    if not banded and question.band is None and _COUNT_ONLY.fullmatch(folded):
+        raise AnswerError(_pick(question))  # "40 people": a count for another question
     matched = {  # "we can wait a few minutes": the phrase leads into the figure, no answer
         c.value: [
             n
@@ -267,6 +292,11 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     raise AnswerError(_pick(question))
 
 
+_COUNT_ONLY = re.compile(  # "40 people", "about 40 engineers", "2 GPUs": a count, no option
+    r"(?:about|around|roughly|maybe|ca\.?|~)?\s*\d[\d.,']*\s*[km]?\s+"
+    r"(?!(?:days?|weeks?|months?|years?|hours?|mins?|minutes?|seconds?|tage?n?|wochen?|"
+    r"monate?n?|jahre?n?|stunden?|jours?|semaines?|mois|ans?)\b)[a-z-]+(?:\s+[a-z-]+)?"
+)  # a time ("2 weeks") may name a cadence
 _PARTLY = re.compile(  # "some", "partly", "some of them", "teilweise": not which ones
     r"(?:(?:i guess|i think|maybe|probably|well|hmm+|um+|yes|yeah|ja|oui)[\s,]+)*"
     r"(?:some(?:\s+of\s+them)?(?:\s+(?:can|are|do|yes))?|partly|partially|in part|"
@@ -421,11 +451,13 @@ def _names(c: Choice) -> list[str]:
 
 
 def _contains(folded: str, words: set[str], name: str) -> bool:
+    """The option's name in the answer: as a phrase, a word, its stem or its adjective
+    ("risky" says "risk")."""
     name = name.casefold().replace("-", " ")  # "built-in" and "built in" alike
     folded = folded.replace("-", " ")
     if " " in name or "'" in name:  # "doesn't" is two words to _WORD: match it whole
         return re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) is not None
-    return name in words or stem(name) in words
+    return name in words or stem(name) in words or (len(name) >= 4 and f"{name}y" in words)
 
 
 _SUFFIXES = (

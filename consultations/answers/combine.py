@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import format_number
-from consultations.answers.rates import DAYS, WORDS, a_unit
+from consultations.answers.rates import DAYS, WORDS, a_unit, rate_after
 from consultations.answers.units import BUSINESS_HOURS_A_WEEK, MS, TO_BASE, WORKING_DAYS_A_WEEK
 from consultations.scripts import NumberKind
 
@@ -100,6 +100,46 @@ def sums(text: str, found: list[Quantity], any_scale: bool = False) -> list[Quan
     return out
 
 
+_TIMES = re.compile(  # "40 clients x 20k", "40 × 20k", "4 squads with 6 devs each"
+    r"^\s*(?:[a-z-]+\s+)?(?:(?P<sign>x|×|\*)|with|at|doing|sending|making)"
+    r"\s*(?:~|about|around|roughly|approx\.?|ca\.?)?\s*$",
+    re.I,
+)
+_EACH = re.compile(r"\s*(?P<noun>[a-z-]+\s+)?(?:[a-z-]+\s+)??(?:each|apiece|every one)\b", re.I)
+
+
+def times_each(text: str, found: list[Quantity], unit: str | None) -> list[Quantity]:
+    """ "40 clients x 20k", "we serve 40 clients with 20k each": so many things times so much
+    each, one count of ``unit``, said back ("40 × 20k"); not "1.5k runs with 12 steps each"
+    at a count of runs (the steps are no runs)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        m = _TIMES.match(text[prev.end : q.start]) if prev is not None else None
+        each = _EACH.match(text, q.end)
+        noun = (each.group("noun") or "").strip().casefold() if each else ""
+        if (
+            prev is None
+            or m is None
+            or not (m.group("sign") or each)
+            or (noun and q.unit is None and noun.rstrip("s") != (unit or "").rstrip("s"))
+            or prev.unit is not None
+            or q.unit not in (None, "fte")
+            or len(prev.readings) != 1
+            or len(q.readings) != 1
+            or prev.readings[0] < 2
+            or prev.readings[0] != round(prev.readings[0])
+        ):
+            out.append(q)
+            continue
+        n = prev.readings[0]
+        note = f"{format_number(n, None)} × {q.text.strip()}"
+        named = re.match(rf"\s*{re.escape(unit)}s?", text[q.end :], re.I) if unit else None
+        rate = q.rate or (rate_after(text, q.end + named.end()) if named else None)  # "12 req/day"
+        out[-1] = replace(q, readings=(n * q.readings[0],), start=prev.start, note=note, rate=rate)
+    return out
+
+
 def _same_or_both_rates(a: Quantity, b: Quantity) -> bool:
     return a.rate == b.rate or (a.rate in DAYS and b.rate in DAYS)
 
@@ -140,6 +180,16 @@ def compounds(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_HEDGED = re.compile(r"\b(?:or|maybe|perhaps|possibly)\b", re.I)
+
+
+def _second_thought(sep: str, q: Quantity, nxt: Quantity) -> bool:
+    """ "3 years, maybe 48 months": a figure said again in another unit after a hedge is a
+    second thought, not the far end of a range; both are kept as readings to ask about."""
+    units = {q.unit, nxt.unit}
+    return None not in units and len(units) == 2 and _HEDGED.search(sep) is not None
+
+
 def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Quantity]:
     """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so."""
     out: list[Quantity] = []
@@ -156,6 +206,10 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
             i += 1
             continue
         low, high = q.readings[0], nxt.readings[0]
+        if _second_thought(sep, q, nxt):  # "3 years, maybe 48 months": which one is asked
+            out.append(replace(nxt, readings=(low, high), start=q.start, convention=None))
+            i += 2
+            continue
         if q.scale == 1 and nxt.scale > 1 and low * nxt.scale <= high:
             low *= nxt.scale
         elif nxt.scale == 1 and q.scale > 1 and high < low <= high * q.scale:  # "8k, maybe 10"

@@ -13,10 +13,12 @@ from consultations.answers.naming import first_named
 from consultations.scripts import Question, QuestionType
 
 _CUE = re.compile(  # "hmm, actually …": a filler before the cue too
-    r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
+    r"^\s*(?:(?:hmm+|um+|uh+|oh+|ah+|ach|ok(?:ay)?|well|erm?)\b[\s,.!]*)*"
     r"(?:actually|correction|sorry|oops|wait|no|nope|i meant|i mean|make (?:that|it)|"
+    r"scratch that|strike that|warte|pardon|attends|"
     r"change|set|update|fix|correct|let me correct|"
-    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger|nein|non)\b"
+    r"eigentlich|korrektur|ich meinte|en fait|je voulais dire|corrige|corriger|nein|non|"
+    r"änder(?:e|n)?|setze?|korrigiere|modifie|mets|mettre)\b"
     r"[\s,:;.!\-–—]*(?:(?:plutôt|eher|vielmehr|sondern)\b[\s,:]*)?",
     re.I,
 )
@@ -29,9 +31,18 @@ _NOT_FIGURE = re.compile(  # "not 30k", "not ~30k": a figure taken back, not "no
 )
 
 
+_NOT_BUT = re.compile(  # "not 10 but 12", "nicht 5 sondern 8 Mio", "pas 5 mais 8 millions"
+    r"^\s*(?:not|nicht|pas|non)\s+(?P<old>[~≈$€£]?\s*\d[^,;]*?)[\s,]+(?:but|sondern|mais)\s+"
+    r"(?:rather\s+|eher\s+|plutôt\s+)?(?P<new>[~≈$€£]?\s*\d.*)$",
+    re.I,
+)
+
+
 def taken_back(typed: str) -> tuple[str, str] | None:
     """ "40k not 30k calls a month": the words that keep a figure ("40k calls a month") and
     those of the figure taken back ("30k calls a month"); None when nothing is taken back."""
+    if said := _NOT_BUT.match(typed):  # "not 10 but 12": the 12
+        return said.group("new"), said.group("old")
     m = NOT_CLAUSE.search(typed)
     if (
         m is None
@@ -44,7 +55,8 @@ def taken_back(typed: str) -> tuple[str, str] | None:
 
 _ASSIGN = re.compile(
     r"^\s*(?:should be|is|are|was|were|to|=|:|at|of|costs?|went to|goes to|rose to|fell to|"
-    r"dropped to|grew to|became|becomes)\s*(?:now\s+|actually\s+|only\s+|just\s+)?"
+    r"dropped to|grew to|became|becomes|auf|ist|sind|beträgt|à|est|sont)\s*"
+    r"(?:now\s+|actually\s+|only\s+|just\s+)?"
     r"(?P<rest>.+)$",
     re.I,
 )
@@ -208,9 +220,14 @@ def unknown_subject(questions: Sequence[Question], text: str) -> str | None:
 
 
 _CONTINUED = re.compile(  # "and supplier onboarding", "also vendor master data", "+ Cohere"
-    r"^\s*(?:(?:and(?:\s+also)?|also|plus|(?:oh|ah|btw|by the way|p\.?s\.?),?\s+(?:and|also))\b"
-    r"|\+|&)[\s,:;.\-–—]*",
+    r"^\s*(?:(?:oh|ah|ach(?:\s+ja|so)?|achso|btw|by the way|p\.?s\.?|sorry|oops|eigentlich|"
+    r"en fait|ah oui)[\s,:;.!\-–—]+)*"  # "eigentlich auch DALL-E", "sorry, also …"
+    r"(?:(?:and(?:\s+also)?|also|plus|und(?:\s+auch)?|auch|au(?:ß|ss)erdem|et(?:\s+aussi)?|"
+    r"aussi|en plus|(?:i\s+)?forgot|vergessen|j'ai oublié)(?![\w'])|\+|&)[\s,:;.\-–—]*",
     re.I,
+)
+_TOO = re.compile(  # "DALL-E too", "DALL-E auch noch": more of a list, unless it answers now
+    r"^\s*(?P<what>\S.*?)[\s,]+(?:too|as well|auch(?:\s+noch)?|aussi)[\s.!]*$", re.I
 )
 _ASIDE = re.compile(  # "oh we also use Cohere", "btw, there's Mistral too": more of a list
     r"^\s*(?:oh|ah|btw|by the way|p\.?s\.?)\b[\s,:;.!\-–—]*(?=.*\b(?:also|too|as well)\b)", re.I
@@ -223,6 +240,12 @@ def continued(text: str) -> str | None:
     m = _CONTINUED.match(text) or _ASIDE.match(text)
     rest = text[m.end() :].strip() if m else ""
     return rest or None
+
+
+def also_after(text: str) -> str | None:
+    """ "DALL-E too": the words said to be one more, or None."""
+    m = _TOO.match(text)
+    return m.group("what").strip() if m else None
 
 
 _UNIT_WORDS = {  # a unit as people write it, from the lexer's name for it

@@ -11,6 +11,7 @@ from consultations.answers.misplaced import refusal
 from consultations.answers.model import AnswerError, plain
 from consultations.answers.parts import example
 from consultations.answers.rates import WORDS, a_unit, rate_after
+from consultations.answers.units import TO_BASE
 from consultations.scripts import NumberKind, Question
 
 _TIMES = {"ns", "us", "ms", "s", "min", "h", "d", "w", "mo", "y"}
@@ -206,12 +207,23 @@ def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
 def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantity | None:
     """ "300 messages, ~60k tokens": the one figure named in the question's own unit, when it
     is not the first."""
+    if len(found) < 2:
+        return None
+    kind = NumberKind.HOURS if question.unit == "engineer-days" else question.kind
+    table = TO_BASE.get(kind) if kind in _TIMED_KINDS else None
+    if table and found[0].unit is None:  # "12k a month and 3 days" at engineer-days: the 3 days
+        timed = [q for q in found if q.unit in table]
+        if len(timed) == 1:
+            return timed[0]
     unit = "tokens" if question.kind is NumberKind.TOKENS else question.unit
-    if not unit or len(found) < 2:
+    if not unit:
         return None
     word = re.compile(rf"\s*{re.escape(unit.rstrip('s'))}s?\b", re.I)
     own = [q for q in found if word.match(text, q.end)]
     return own[0] if len(own) == 1 and own[0] is not found[0] else None
+
+
+_TIMED_KINDS = (NumberKind.HOURS, NumberKind.MONTHS, NumberKind.DURATION_MS)
 
 
 _OF = re.compile(

@@ -22,7 +22,7 @@ _COUNTED = (  # what a small number is written before: times, pages, people, sca
     r"stunden?|std|tage?n?|wochen?|monate?n?|jahre?n?|minuten?|seiten?|personen|leute|"
     r"entwickler(?:innen)?|mitarbeiter(?:innen)?|millionen|million|milliarden?|tausend|"
     r"heures?|jours?|semaines?|mois|ans?|ann[ée]es?|minutes?|pages?|personnes?|"
-    r"d[ée]veloppeurs?|millions?|milliards?|milliers?|mille"
+    r"d[ée]veloppeurs?|millions?|milliards?|milliers?|mille|prozent|pour\s?cent"
 )
 _WORDS = "|".join(sorted(_VALUES, key=len, reverse=True))
 _SPELLED = re.compile(  # "zwei Tage"; "ein bis zwei Millionen": the range's first number too
@@ -41,10 +41,23 @@ _ONE_YEAR = re.compile(  # "1 an": French for a year ("$5 an hour" is English's 
 )
 
 
+_DOZEN = re.compile(  # "ein Dutzend", "zwei Dutzend", "une douzaine de …"
+    rf"(?<![\w-])(?:(?P<n>\d{{1,2}}|{'|'.join(sorted(_VALUES, key=len, reverse=True))})\s+)?"
+    r"(?:dutzend|douzaines?)(?![\w-])(?:\s+de\b)?",
+    re.I,
+)
+
+
+def _dozens(m: re.Match[str]) -> str:
+    n = m.group("n")
+    return str(12 * (int(n) if n and n.isdigit() else _VALUES.get((n or "").casefold(), 1)))
+
+
 def foreign_numbers(text: str) -> str:
     """ "eine Stunde pro Woche" → "1 Stunde pro Woche"; "deux heures" → "2 heures"; "un an"
     → "1 ans" (a year, not 1 of the question's unit)."""
     text = _HALVES.sub(lambda m: "1.5 " if m.group("one") else "0.5 ", text)
     text = re.sub(r"(?<=0\.5 )journ[ée]e\b", "jour", text, flags=re.I)  # "demi-journée"
+    text = _DOZEN.sub(_dozens, text)  # "ein Dutzend" is 12, "zwei Dutzend" 24
     text = _SPELLED.sub(lambda m: f"{_VALUES[m.group('n').casefold()]} ", text)
     return _ONE_YEAR.sub(lambda m: f"{m.group('n')} ans", text)

@@ -45,7 +45,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _MULT = re.compile(
-    r"\s?(?P<m>(?:millionen|milliarden?|milliards?|tausend|"  # German and French words
+    r"\s?(?P<m>(?:millionen|milliarden?|milliards?|tausend|mille|"  # German and French words
     r"thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
     r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
@@ -75,6 +75,7 @@ _MULTS = {
     "milliarden": 1e9,
     "milliard": 1e9,  # French: "3 milliards"
     "tausend": 1e3,
+    "mille": 1e3,  # French: "douze mille euros"
     "tsd": 1e3,
     "t": 1e3,
     "k": 1e3,

@@ -16,10 +16,12 @@ _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
     re.I,
 )
-_ARTICLE = re.compile(  # "a support agent", "eine Suche über …": lower case only
-    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre)\s+(?=\S)(?!own\b)"
+_ARTICLE = re.compile(  # "a support agent", "ein Support-Bot", "un agent": lower case only
+    r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre|nos)\s+(?=\S)(?!own\b)"
 )
-_AND_ARTICLE = re.compile(r"\s+and\s+(?=(?:a|an|our|my|one|another)\s)")  # "a bot and one agent"
+_AND_ARTICLE = re.compile(  # "a bot and one agent", "ein Bot und ein Agent", "un bot et un agent"
+    r"\s+(?:and|und|et)\s+(?=(?:a|an|our|my|one|another|ein|eine|einen|un|une)\s)"
+)
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
     r"^\s*(?:(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also|just|only)\s+)?"
@@ -115,6 +117,8 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
         parts = [piece for p in text.split(";") for piece in _labelled(p)]
     elif "," not in text and _SLASH.search(text):  # "GPT-4o / Claude / Gemini"; not "in/out"
         parts = _SLASH.split(text)
+    elif "," not in text and len(dashed := _DASHED.split(text)) > 2:  # "invoices - claims - KYC"
+        parts = dashed
     elif "," not in text and named and len(names := _slashed_names(text)) > 1:
         parts = names  # "gpt4o/claude/gemini", "openai/anthropic"
     else:
@@ -200,7 +204,12 @@ def _enumeration_as_lines(text: str) -> str:
     return "\n".join(kept + [i.strip(" ,;") for i in items])
 
 
-_CLAUSE = re.compile(r"^\s*(?:which|that|who|because|since|where|as it|as we|but it)\b", re.I)
+_CLAUSE = re.compile(
+    r"^\s*(?:which|that|who|because|since|where|as it|as we|but it|welche[rsmn]?|weil|"
+    r"qui|que|parce que|car)\b"
+    r"|^\s*(?:der|die|das|den|dem)\s+\S.*\s(?-i:[a-zäöüß]+)[\s.!]*$",  # "…, der Rechnungen prüft"
+    re.I,
+)
 
 
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
@@ -315,6 +324,7 @@ _AND = re.compile(  # "gpt4 + claude", "openai and also mistral"
 )
 _PLUS = re.compile(r"\s+plus\s+(?=[A-Za-z0-9])", re.I)  # "OpenAI plus Mistral"; "ChatGPT Plus"
 _SLASH = re.compile(r"\s+/\s+")
+_DASHED = re.compile(r"\s+[-–—|·]\s+")  # a spaced dash or bar between three or more items
 _FAMILY = re.compile(r"[a-z]+", re.I)
 
 

@@ -14,7 +14,7 @@ import re
 from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity, scan
 from consultations.answers.model import AnswerError
-from consultations.answers.parts import example
+from consultations.answers.parts import example, part_words
 from consultations.answers.units import THINGS, things_named, unit_word
 from consultations.scripts import NumberKind, Question
 
@@ -69,6 +69,8 @@ def counted(question: Question, text: str, q: Quantity) -> re.Match[str] | None:
     m = THINGS.match(text, q.end)
     if m is None or question.kind is NumberKind.TOKENS and m["noun"].casefold().startswith("tok"):
         return None
+    if any(m["noun"].casefold() in part_words(question, p) for p in question.parts):
+        return None  # "2k prompt, 500 completion": the parts' own words, not prompts counted
     return m
 
 

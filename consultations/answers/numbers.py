@@ -11,7 +11,14 @@ import re
 from dataclasses import replace
 
 from consultations.answers.amounts import currency_of, per_payee, typed_figure
-from consultations.answers.combine import RANGE_SEP, compounds, part_of_week, ranges, sums
+from consultations.answers.combine import (
+    RANGE_SEP,
+    compounds,
+    part_of_week,
+    ranges,
+    sums,
+    times_each,
+)
 from consultations.answers.corrections import NOT_CLAUSE, carried_over, taken_back
 from consultations.answers.counts import (
     in_own_unit,
@@ -68,13 +75,14 @@ from consultations.answers.units import (
     WORKING_DAYS_A_WEEK,
     spelled_out,
 )
-from consultations.answers.vendors import VERSIONED_MODELS, usd_vendor
+from consultations.answers.vendors import MODEL_TIERS, VERSIONED_MODELS, usd_vendor
 from consultations.answers.years import without_years
 from consultations.scripts import NumberKind, Question
 
 _FORM_NAME = re.compile(r"\b\d{1,3}-[A-Z]s?\b")  # a form's name: "10-K", "8-Ks", "10-Q"
 _MODEL_NAME = re.compile(  # a model's name and version: "gpt-4o", "claude 3.5", "llama 3 70b"
-    rf"\b(?:{'|'.join(VERSIONED_MODELS)})[\s-]?(?>\d+(?:\.\d+)?)"  # "mistral 1.2k": no "mistral 1"
+    rf"\b(?:{'|'.join(VERSIONED_MODELS)})(?:[\s-]+(?:{'|'.join(MODEL_TIERS)}))?"  # "sonnet 4"
+    r"[\s-]?(?>\d+(?:\.\d+)?(?:/\d{1,2}(?![\d.,]|\s?[kmb]\b))?)"  # "mistral 1.2k": no "mistral 1"
     r"(?:(?:x\d+)?\s?b\b|(?![kmb]\b|[.,]\d)[a-z]*)"  # "mistral 7b", "8x7b"; "claude 3k" is 3k
     r"(?:[\s-]+\d+(?:\.\d+)?\s?[bm]\b)?",
     re.I,
@@ -84,11 +92,17 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
     r"|\(\s*(?:me|myself|i)\s*(?:\+|and|plus|&)\s*$",  # "3 (me + 2 designers)": a breakdown
     re.I,
 )
+_IN: dict[NumberKind | None, str] = {
+    NumberKind.HOURS: "hours",
+    NumberKind.MONTHS: "months",
+    NumberKind.DURATION_MS: "time",
+}
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
     r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
-    r"or rather|make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
+    r"or rather|rather(?!\s+than)|eher|vielmehr|plutôt|"  # "5M, rather 6M"
+    r"make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
     re.I,
 )
@@ -116,8 +130,10 @@ def _taken_back(question: Question, typed: str) -> Answer | None:
     taken back."""
     if (split := taken_back(typed)) is None:
         return None
+    kept, gone = split
+    gone = carried_over(kept, gone, question.kind is NumberKind.MONEY)  # "nicht 5 sondern 8 Mio"
     try:
-        new, old = (_number_answer(question, part) for part in split)
+        new, old = (_number_answer(question, part) for part in (kept, gone))
     except AnswerError:
         return None
     was = f"corrected from {old.display(question)}"
@@ -147,6 +163,17 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
             new: Answer | None = _number_answer(question, after)
         except AnswerError:
             new = one_part(question, first, after, after)
+        if new is None and first is None and question.parts and _bare(before) and _bare(after):
+            try:  # "5k, sorry 6k" at hardware and monthly: 6k for the hardware, and a month?
+                _number_answer(question, after)
+            except Unclear:
+                raise
+            except AnswerError:
+                pass
+            need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
+            raise AnswerError(  # "800, sorry 900": one figure corrected, not two parts
+                f"I read “{after}” as replacing “{before}”, but I need {need}{example(question)}."
+            )
         if new is None:
             continue
         was = f" from {first.display(question)}" if first is not None else ""
@@ -154,6 +181,13 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
         note = "; ".join(filter(None, [new.note, said]))
         return new.model_copy(update={"raw": typed, "note": note})
     return None
+
+
+def _bare(words: str) -> bool:
+    """One figure and no word beside it: "800", "1.2k", "$3" (not "300 out")."""
+    found = scan(words)
+    rest = words[: found[0].start] + words[found[0].end :] if len(found) == 1 else "x"
+    return re.search(r"[^\W\d_]", rest) is None
 
 
 def _number_answer(question: Question, typed: str) -> Answer:
@@ -258,7 +292,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     elif not question.parts and (own := in_own_unit(question, text, quantities)) is not None:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
-        which = f"the one in {question.unit or 'tokens'}"
+        which = f"the one in {question.unit or _IN.get(kind, 'tokens')}"  # "… in hours"
     missing: PartMissing | None = None
     try:
         chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
@@ -390,6 +424,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
             for i, q in enumerate(found)
             if not (q.unit == "%" and any(o.unit == "fte" for o in found[i - 1 : i + 2] if o != q))
         ]
+    if kind is NumberKind.COUNT:
+        found = times_each(text, found, question.unit)  # "40 clients x 20k": 800,000
     if kind in (NumberKind.HOURS, NumberKind.COUNT):
         found = staff_times_each(text, found)  # "2 engineers, 4h a week each": 8h a week
     if kind in TO_BASE:

@@ -30,8 +30,27 @@ _COUPLE_OF = re.compile(  # "a couple of thousand", "a couple of pages": 2,000, 
 )
 
 
+_ABOUT_TENS = {  # French: "une quinzaine" is about fifteen
+    "dizaine": 10,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "centaine": 100,
+}
+_ABOUT = re.compile(
+    rf"(?<![\w-])(?:une\s+)?(?P<w>{'|'.join(_ABOUT_TENS)})(?![\w-])(?:\s+d(?:e\s+|['’]))?", re.I
+)
+
+
 def rough_figures(text: str) -> tuple[str, str | None]:
     """``text`` with its rough figure as digits, and what to say back (None when none)."""
+    if about := _ABOUT.search(text):
+        n = _ABOUT_TENS[about.group("w").casefold()]
+        typed = text[about.start() : about.end("w")]  # "une vingtaine", without its "de"
+        said = f"“{typed}” read as {n}; type the exact figure if you have it"
+        return f"{text[: about.start()]}{n} {text[about.end() :]}", said
     if couple := _COUPLE_OF.search(text):
         said = f"“{couple.group(0).strip()}” read as 2; type the exact figure if you have it"
         return _COUPLE_OF.sub("2 ", text), said
@@ -55,7 +74,10 @@ DIGITS_ONLY = re.compile(  # "5-6 figures", "low five figures": how many digits,
     re.I,
 )
 _BOUND = re.compile(  # "under 1k", "less than $500", ">10k", "10k+"
-    r"(?:\b(?:under|below|less than|fewer than|over|above|more than|at least)\s*|[<>]\s*)"
+    r"(?:\b(?:(?:not|no)\s+(?:more than|over|above)|(?:nicht|pas)\s+(?:mehr als|über|plus de)|"
+    r"mehr als|weniger als|under|below|less than|fewer than|over|above|"
+    r"more than|at least|at most|up to|max(?:imum)?|min(?:imum)?|höchstens|mindestens|maximal|"
+    r"über|unter|au moins|au plus|moins de|plus de|jusqu'à)\s*|[<>]\s*)"
     r"(?P<f>[$€£]?\s*\d[\d.,]*\s*(?:k|m|mio|bn)?\b[$€£]?)"
     r"|(?<![\w.,])(?P<g>[$€£]?\d[\d.,]*\s*(?:k|m|mio|bn)?[$€£]?)\+",
     re.I,

@@ -25,6 +25,25 @@ VERSIONED_MODELS = (
     "glm",
     "sdxl",
 )
+# A model's tier between its family and its version ("claude sonnet 4", "mistral large 2")
+MODEL_TIERS = (
+    "large",
+    "medium",
+    "small",
+    "nemo",
+    "sonnet",
+    "opus",
+    "haiku",
+    "pro",
+    "flash",
+    "ultra",
+    "nano",
+    "mini",
+    "turbo",
+    "coder",
+    "maverick",
+    "scout",
+)
 # Model and vendor names people type in lower case ("claude for code, llama 3 on prem")
 MODEL_WORDS = frozenset(VERSIONED_MODELS) | {
     "openai",

@@ -18,6 +18,16 @@ from consultations.catalog import Catalog
         ("10k+", 10_000, "“10k+” taken as 10k"),
         ("over 20k a month", 20_000, "“over 20k” taken as 20k"),
         ("over 240k a year", 20_000, "“over 240k” taken as 240k"),
+        ("not more than 10k", 10_000, "“not more than 10k” taken as 10k"),  # was “more than 10k”
+        ("no more than 10k", 10_000, "“no more than 10k” taken as 10k"),
+        ("not over 10k", 10_000, "“not over 10k” taken as 10k"),
+        ("max 10k", 10_000, "“max 10k” taken as 10k"),  # was nothing said
+        ("höchstens 10k", 10_000, "“höchstens 10k” taken as 10k"),
+        ("mindestens 10k", 10_000, "“mindestens 10k” taken as 10k"),
+        ("au moins 10k", 10_000, "“au moins 10k” taken as 10k"),
+        ("pas plus de 10k", 10_000, "“pas plus de 10k” taken as 10k"),  # was “plus de 10k”
+        ("nicht mehr als 10k", 10_000, "“nicht mehr als 10k” taken as 10k"),  # was nothing said
+        ("weniger als 10k", 10_000, "“weniger als 10k” taken as 10k"),
     ],
 )
 def test_a_bound_is_read_as_the_figure_and_said_back(

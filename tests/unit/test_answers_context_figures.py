@@ -39,3 +39,20 @@ def test_tokens_said_beside_calls_of_another_kind_raise_no_doubt(catalog: Catalo
     assert doubt(q, said, script.questions) is None
     calls = parse_answer(q, "40k for the long calls")  # no tokens said: still asked
     assert "question 5" in (doubt(q, calls, script.questions) or "")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # each was the unitless figure first: 'That looks too high: at most 200.'
+        ("model-convergence", "upkeep_days", "12k a month and 3 days", 3),
+        ("attention-readiness", "upkeep_hours", "200k calls, about 10 hours", 10),
+        ("research-curation", "hours", "50 papers, 2 hours", 2),
+    ],
+)
+def test_the_figure_in_the_questions_own_unit_is_used(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert answer.note is not None and "left out" in answer.note
+    assert "tokens" not in answer.note  # was "used the one in tokens" at hours

@@ -247,3 +247,32 @@ def test_the_figure_in_the_questions_own_unit_is_used(
 def test_users_times_their_daily_requests(catalog: Catalog, typed: str) -> None:
     q = catalog.by_slug("edge-economics").question("requests")
     assert parse_answer(q, typed).number == pytest.approx(2000 * 12 * 365.25 / 12, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # each was the first figure alone, "“20k” left out"
+        ("edge-economics", "requests", "we serve 40 clients with 20k each", 800_000, "40 × 20k"),
+        ("edge-economics", "requests", "40 clients x 20k", 800_000, "40 × 20k"),
+        ("edge-economics", "requests", "40 × 20k", 800_000, "40 × 20k"),
+        ("strategy-synthesis", "team_size", "3 teams of 5", 15, "3 × 5"),
+        ("strategy-synthesis", "team_size", "4 squads with 6 devs each", 24, "4 × 6"),
+    ],
+)
+def test_a_count_given_as_so_many_times_so_much_each_is_multiplied(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert said in (answer.note or "") and "left out" not in (answer.note or "")
+
+
+def test_so_much_each_of_another_thing_is_not_multiplied(catalog: Catalog) -> None:
+    runs = catalog.by_slug("reasoning-telemetry").question("runs_per_day")
+    assert parse_answer(runs, "1.5k runs with 12 steps each").number == 1_500
+
+
+@pytest.mark.parametrize("typed", ["about 40 (of 300 staff)", "40 of 300"])
+def test_a_part_of_a_whole_is_not_multiplied(catalog: Catalog, typed: str) -> None:
+    team = catalog.by_slug("strategy-synthesis").question("team_size")
+    assert parse_answer(team, typed).number == 40

@@ -48,3 +48,46 @@ def test_a_roadmap_goal_in_teur_prices_the_plan_in_euros(catalog: Catalog) -> No
         },
     )
     assert "It costs about €" in r.summary and "$" not in r.summary
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # each was 'I need a number here'
+        ("strategy-synthesis", "team_size", "une quinzaine", 15, "“une quinzaine” read as 15"),
+        ("strategy-synthesis", "team_size", "ein Dutzend", 12, None),
+        ("strategy-synthesis", "team_size", "zwei Dutzend Leute", 24, None),
+        ("strategy-synthesis", "team_size", "une vingtaine de développeurs", 20, "read as 20"),
+        ("edge-economics", "quality_loss", "fünf Prozent", 5, None),
+        ("edge-economics", "quality_loss", "cinq pour cent", 5, None),
+    ],
+)
+def test_german_and_french_number_words_are_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str | None
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == value
+    assert said is None or said in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "50% Kosten, 30% Ausfälle, Rest Compute",  # was 'I need 3 numbers here'
+        "coûts 50 %, pannes 30 %, calcul 20 %",
+        "Kosten 50, Fehler 30, Rechenleistung 20",
+    ],
+)
+def test_weights_named_in_german_or_french_are_read(catalog: Catalog, typed: str) -> None:
+    weights = catalog.by_slug("research-curation").question("weights")
+    assert parse_answer(weights, typed).numbers == {"cost": 50, "failure": 30, "compute": 20}
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("douze mille euros", 12_000), ("deux mille euros", 2_000), ("12 mille €", 12_000)],
+)
+def test_french_thousands_are_thousands(catalog: Catalog, typed: str, value: float) -> None:
+    """'douze mille euros' at the spend was €12, with nothing said."""
+    spend = catalog.by_slug("model-convergence").question("monthly_spend")
+    answer = parse_answer(spend, typed)
+    assert (answer.number, answer.currency) == (value, "EUR")

@@ -34,3 +34,29 @@ def test_none_where_none_cannot_be_says_what_it_read(catalog: Catalog, typed: st
     assert "for example 36 months" in said and "`skip`" in said
     with pytest.raises(AnswerError, match="That should be at least 1 month"):  # a figure typed
         parse_answer(months, "0")
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "second"),
+    [
+        ("3 years, maybe 48 months", 36, 48),  # was 42, the midpoint, a figure never said
+        ("2 years or maybe 30 months", 24, 30),
+        ("48 months, perhaps 5 years", 48, 60),
+    ],
+)
+def test_a_second_thought_in_another_unit_is_asked_about(
+    catalog: Catalog, typed: str, first: float, second: float
+) -> None:
+    """Two durations each with its own unit and a "maybe" between: two figures, not a range;
+    the user is asked which one."""
+    months = catalog.by_slug(EDGE).question("amortisation")
+    with pytest.raises(Unclear) as asked:
+        parse_answer(months, typed)
+    assert [a.number for a in asked.value.readings] == [first, second]
+    assert "midpoint" not in str(asked.value)
+
+
+def test_a_range_hedged_in_one_unit_is_still_its_midpoint(catalog: Catalog) -> None:
+    months = catalog.by_slug(EDGE).question("amortisation")
+    assert parse_answer(months, "36 months, maybe 48").number == 42
+    assert parse_answer(months, "3-4 years").number == 42

@@ -195,6 +195,45 @@ def test_a_vendor_being_tested_and_a_comment_share_one_bracket(
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        "gpt-4o, claude, scratch that: gemini instead of claude",  # was 3 items, claude kept
+        "gpt-4o, claude, actually gemini instead of claude",
+        "gpt-4o, claude, gemini statt claude",
+    ],
+)
+def test_an_item_swapped_for_another_replaces_it(catalog: Catalog, typed: str) -> None:
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert answer.items == ("gpt-4o", "gemini")
+    assert "“claude” replaced by “gemini”" in (answer.note or "")
+
+
+def test_a_swapped_item_keeps_its_task(catalog: Catalog) -> None:
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(vendors, "gpt-4o for chat, claude for code, gemini instead of claude")
+    assert answer.items == ("gpt-4o for chat", "gemini for code")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        ("strategy-synthesis", "industry", "dunno"),  # was 'Noted: dunno.', the industry
+        ("strategy-synthesis", "role", "not sure"),
+        ("reasoning-telemetry", "failures", "idk"),
+        ("diffusion-ip-risk", "use", "keine Ahnung"),
+        ("strategy-synthesis", "ai_use", "aucune idée"),
+    ],
+)
+def test_not_knowing_at_a_required_question_in_words_is_asked_again(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError) as asked:
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert str(asked.value).startswith(f"“{typed}” is fair, but the report needs a rough answer")
+
+
+@pytest.mark.parametrize(
     ("typed", "items"),
     [
         (
@@ -232,3 +271,70 @@ def test_prose_after_a_numbered_list_is_no_item(catalog: Catalog) -> None:
     items = parse_answer(q, typed).items
     assert items is not None and len(items) == 4, items
     assert items[-1].startswith("custom reranker"), items
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [
+        ("invoices - claims - KYC", ("invoices", "claims", "KYC")),  # was one item
+        (
+            "invoice matching | contract review | KYC checks",
+            ("invoice matching", "contract review", "KYC checks"),
+        ),
+        ("contract review - the long ones", ("contract review - the long ones",)),  # an aside
+    ],
+)
+def test_items_between_spaced_dashes_or_bars_are_a_list(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    workflows = catalog.by_slug("automation-frontier").question("workflows")
+    assert parse_answer(workflows, typed).items == items
+
+
+@pytest.mark.parametrize(
+    ("typed", "items"),
+    [  # was 'ein Support-Bot; ein Agent; der Rechnungen prüft'
+        (
+            "ein Support-Bot und ein Agent, der Rechnungen prüft",
+            ("Support-Bot", "Agent (der Rechnungen prüft)"),
+        ),
+        (
+            "un bot support, un agent qui vérifie les factures",
+            ("bot support", "agent qui vérifie les factures"),
+        ),
+    ],
+)
+def test_a_german_or_french_relative_clause_stays_with_its_item(
+    catalog: Catalog, typed: str, items: tuple[str, ...]
+) -> None:
+    agents = catalog.by_slug("reasoning-telemetry").question("agents")
+    assert parse_answer(agents, typed).items == items
+
+
+def test_a_country_after_a_comma_is_still_an_item(catalog: Catalog) -> None:
+    where = catalog.by_slug("diffusion-ip-risk").question("jurisdictions")
+    typed = "Deutschland, die Schweiz, Österreich"
+    assert parse_answer(where, typed).items == ("Deutschland", "die Schweiz", "Österreich")
+
+
+@pytest.mark.parametrize("typed", ["nein", "non", "nö"])
+def test_no_in_german_or_french_at_an_optional_list_is_none(catalog: Catalog, typed: str) -> None:
+    """'nein' at 'Any papers or links you want triaged right away?' was a paper named 'nein'."""
+    papers = catalog.by_slug("research-curation").question("to_triage")
+    assert parse_answer(papers, typed).skipped
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "openai mostly. some claude. we tried gemini but dropped it",
+        "openai, claude, gemini (not anymore)",
+        "openai and claude; we ditched gemini last year",
+    ],
+)
+def test_a_vendor_said_to_be_dropped_is_not_in_use(catalog: Catalog, typed: str) -> None:
+    """'we tried gemini but dropped it' was a vendor in use, to keep or cut."""
+    vendors = catalog.by_slug("model-convergence").question("vendors")
+    answer = parse_answer(vendors, typed)
+    assert [i.split()[0].casefold() for i in answer.items or ()] == ["openai", "claude"]
+    assert "no longer in use" in (answer.note or ""), answer.note

@@ -983,3 +983,14 @@ def test_an_outcome_checked_by_people_is_judged_by_a_person(catalog: Catalog) ->
     q = catalog.by_slug("automation-frontier").question("checkable")
     assert "human" in parse_answer(q, "coding is checked by auditors").choices
     assert parse_answer(q, "we can check it against the ERP").choices == ("verify",)
+
+
+@pytest.mark.parametrize(
+    "typed", ["~2k prompt, ~500 completion", "2000 prompt tokens, 500 completion tokens"]
+)
+def test_tokens_named_by_prompt_and_completion_are_the_two_parts(
+    catalog: Catalog, typed: str
+) -> None:
+    """'~2k prompt, ~500 completion' was refused: 'I read “2k prompt” as a number of prompts'."""
+    tokens = catalog.by_slug("edge-economics").question("tokens")
+    assert parse_answer(tokens, typed).numbers == {"input": 2000, "output": 500}

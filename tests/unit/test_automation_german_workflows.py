@@ -8,6 +8,7 @@ import pytest
 
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
 
 CLAIMS = {
@@ -52,3 +53,21 @@ def test_the_automation_choices_in_german(
     """Every one of these was 'Pick one of …' for a German-speaking insurer."""
     q = catalog.by_slug("automation-frontier").question(key)
     assert parse_answer(q, said).choices == picked
+
+
+def test_workflows_told_apart_by_und_keep_each_its_answer(catalog: Catalog) -> None:
+    """'Rechnungsprüfung gegen das ERP und Reklamationen nur ein Mensch': the report cut the
+    answer at 'and' but not at 'und', so both workflows were read as one clause."""
+    r = run(
+        catalog,
+        "automation-frontier",
+        {
+            "workflows": "Rechnungsprüfung, Reklamationen",
+            "checkable": "Rechnungsprüfung gegen das ERP und Reklamationen nur ein Mensch",
+        },
+    )
+    out = render_report_markdown(r)
+    assert (
+        "Rechnungsprüfung: Outcomes can be checked automatically; Reklamationen: Only a person"
+        in out
+    ), out

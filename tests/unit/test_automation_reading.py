@@ -198,3 +198,44 @@ def test_a_workflow_named_then_told_in_the_next_clause_keeps_what_was_told(
     assert parse_answer(checkable, LOGISTICS["checkable"]).note is None
     logs = catalog.by_slug("automation-frontier").question("logs")
     assert parse_answer(logs, LOGISTICS["logs"]).note is None
+
+
+def test_a_workflow_labelled_with_an_arrow_or_equals_is_told_by_the_next_clause(
+    catalog: Catalog,
+) -> None:
+    """'customs -> yes, checkable against the tariff db' read customs right in the report but
+    the answer said back '“customs -> yes” matches no option, so it is left out': the note and
+    the report each cut the answer their own way; they share one reading of 'X: …' now."""
+    for sign in ("->", "=", "→", ":"):
+        typed = f"customs {sign} yes, checkable against the tariff db; complaints: only a person"
+        checkable = catalog.by_slug("automation-frontier").question("checkable")
+        answer = parse_answer(checkable, typed)
+        assert answer.note is None, typed
+        r = run(
+            catalog,
+            "automation-frontier",
+            {**LOGISTICS, "checkable": typed},
+        )
+        out = render_report_markdown(r)
+        assert "checking customs papers: Outcomes can be checked automatically" in out, typed
+
+
+def test_a_yes_or_no_told_per_workflow_is_read_for_each(catalog: Catalog) -> None:
+    """'invoices yes, claims no' at 'Can the outcome … be checked automatically?' showed the
+    options again; 'customs: yes, complaints: only a person' left 'customs: yes' out."""
+    checkable = catalog.by_slug("automation-frontier").question("checkable")
+    for typed in (
+        "invoices yes, claims no",
+        "customs: yes; complaints: only a person",
+        "les factures oui, contre l'ERP; les réclamations seulement un humain",
+    ):
+        answer = parse_answer(checkable, typed)
+        assert answer.choices == ("verify", "human"), typed
+        assert answer.note is None, (typed, answer.note)
+    r = run(
+        catalog,
+        "automation-frontier",
+        {**LOGISTICS, "checkable": "customs: yes; complaints: only a person; routing: simulator"},
+    )
+    out = render_report_markdown(r)
+    assert "checking customs papers: Outcomes can be checked automatically" in out, out

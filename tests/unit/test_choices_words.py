@@ -202,3 +202,70 @@ def test_someone_checking_some_and_nobody_the_rest_is_still_asked(catalog: Catal
             catalog.by_slug("diffusion-ip-risk").question("review"),
             "designers check some, nobody checks the rest",
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("too risky", ("risk",)),  # was the list of options again
+        ("way too risky, and the models hallucinated", ("models", "risk")),  # was models only
+    ],
+)
+def test_an_option_said_as_its_adjective_is_picked(
+    catalog: Catalog, typed: str, picked: tuple[str, ...]
+) -> None:
+    """ "risky" is the option's "risk", said as an adjective."""
+    why = catalog.by_slug("automation-frontier").question("why_shelved")
+    answer = parse_answer(why, typed)
+    assert answer.choices == picked
+    assert "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"), [("ca. 1.500 €", "medium"), ("rund 60.000 €", "high")]
+)
+def test_an_amount_in_european_digits_picks_its_band(
+    catalog: Catalog, typed: str, picked: str
+) -> None:
+    """ "ca. 1.500 €" at "What does one wrong action cost?" showed the options again: 1.5 and
+    1,500 fall in two bands, though the euro sign after it says 1,500 as the amount answers do."""
+    cost = catalog.by_slug("automation-frontier").question("error_cost")
+    assert parse_answer(cost, typed).choices == (picked,)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "picked"),
+    [  # each showed the options again, or left the words out
+        ("model-convergence", "reasons", "fallback", ("redundancy",)),
+        ("model-convergence", "reasons", "fallback if one goes down", ("redundancy",)),
+        ("automation-frontier", "why_shelved", "no budget lol", ("cost",)),
+        ("automation-frontier", "why_shelved", "kein Budget", ("cost",)),
+        ("strategy-synthesis", "constraints", "GDPR, works council", ("regulation", "data")),
+        ("strategy-synthesis", "constraints", "der Betriebsrat", ("regulation",)),
+    ],
+)
+def test_everyday_words_for_an_option_pick_it(
+    catalog: Catalog, slug: str, key: str, typed: str, picked: tuple[str, ...]
+) -> None:
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.choices == picked
+    assert "left out" not in (answer.note or "")
+
+
+@pytest.mark.parametrize("typed", ["40 people", "about 40 engineers", "2 GPUs"])
+def test_a_count_typed_at_a_choice_picks_no_option_by_its_noun(
+    catalog: Catalog, typed: str
+) -> None:
+    """'40 people' (the team size, typed a question late) at 'What constrains you most?' was
+    'Skills and hiring', read from the word 'people'."""
+    constraints = catalog.by_slug("strategy-synthesis").question("constraints")
+    with pytest.raises(AnswerError):
+        parse_answer(constraints, typed)
+    assert parse_answer(constraints, "not enough people").choices == ("skills",)
+
+
+@pytest.mark.parametrize("typed", ["2 weeks", "two weeks", "zwei Wochen"])
+def test_two_weeks_is_every_two_weeks(catalog: Catalog, typed: str) -> None:
+    """'2 weeks' at 'How often should the digest arrive?' was Weekly."""
+    cadence = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(cadence, typed).choices == ("biweekly",)

@@ -654,3 +654,100 @@ def test_a_cue_and_a_figure_after_a_correction_corrects_the_same_answer(catalog:
     assert c.answers["local_cost"].numbers == {"hardware": 50_000, "monthly": 2_000}
     assert c.answers["requests"].number == 7_000_000
     assert c.answers["amortisation"].number == 36
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [  # each showed the options of question 5 again, nothing changed
+        ("ach nein, 1,5 Mio Anfragen", "Changed volume: 1,200,000 requests a month → 1,500,000"),
+        ("scratch that: 1.5M requests", "Changed volume: 1,200,000 requests a month → 1,500,000"),
+        ("pardon, 1,5 millions de requêtes", "Changed volume: 1,200,000 requests a month → 1,5"),
+    ],
+)
+def test_a_figure_taken_back_in_other_words_changes_the_answer_it_names(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ["1.2M", "800/300", "2.50/10", "1", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["requests"].number == 1_500_000
+    assert "sensitivity" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 5
+    assert d.outcome.note is not None and d.outcome.note.startswith(said), d.outcome.note
+
+
+def test_a_choice_put_right_in_words_changes_the_choice_just_answered(catalog: Catalog) -> None:
+    """'actually it's confidential' at the quality-loss question, right after 'public' at the
+    sensitivity, was refused: 'I need a number here'."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ["1.2M", "800/300", "2.50/10", "1", "public", "actually it's confidential"]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["sensitivity"].choices == ("confidential",)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 6
+    assert d.outcome.note is not None and d.outcome.note.startswith("Changed sensitivity:")
+
+
+def test_a_choice_put_right_after_the_report_is_changed(catalog: Catalog) -> None:
+    """'actually we can wait hours' after the report said 'This consultation is finished …
+    write the correction in your own words': the words were a correction."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", "2", "12k", "3 days", "none", "1"]:
+        d = step(script, d.consultation, text)
+    assert isinstance(d.outcome, engine.Finished)
+    d = step(script, d.consultation, "actually we can wait hours")
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    assert d.consultation.answers["outage_tolerance"].choices == ("hours",)
+
+
+@pytest.mark.parametrize("typed", ["actually 2", "sorry, 3"])
+def test_a_bare_number_after_a_cue_is_no_option_of_an_earlier_choice(
+    catalog: Catalog, typed: str
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in ["1.2M", "800/300", "2.50/10", "1", "public", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["sensitivity"].choices == ("public",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ändere die Ausgaben auf 20k",  # each was 'This consultation is finished …'
+        "setz das Budget auf 20k",
+        "corrige les dépenses à 20k",
+        "mets le budget à 20k",
+    ],
+)
+def test_a_change_asked_in_german_or_french_is_made(catalog: Catalog, typed: str) -> None:
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", "2", "12k", "3 days", "none", "1", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["monthly_spend"].number == 20_000
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+
+
+def test_undo_after_a_change_to_the_report_takes_the_change_back(catalog: Catalog) -> None:
+    """'undo' after 'change the upkeep to 2 days' (the report written again) was refused: 'This
+    consultation is finished …'."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in [
+        "gpt-4o, claude",
+        "2",
+        "12k",
+        "3 days",
+        "none",
+        "1",
+        "change the upkeep to 2 days",
+    ]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["upkeep_days"].number == 2
+    d = step(script, d.consultation, "undo")
+    assert isinstance(d.outcome, engine.Finished) and d.changed
+    assert d.consultation.answers["upkeep_days"].number == 3
+    assert d.outcome.note is not None and "Undone: upkeep is 3 engineer-days" in d.outcome.note

@@ -79,3 +79,67 @@ def test_an_aside_after_the_next_answer_still_joins_the_vendor_list(
     assert d.outcome.note.startswith("Added to vendors: Cohere (now 3:")
     d = step(script, c, "and $4k on Mistral")  # words that answer the spend are its answer
     assert d.consultation.answers["monthly_spend"].number == 4_000
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "eigentlich auch DALL-E",  # was the options of 3/6 again
+        "ach ja, und DALL-E",
+        "et aussi DALL-E",
+        "sorry, also DALL-E",
+        "forgot: DALL-E",
+        "DALL-E too",
+        "DALL-E auch noch",
+    ],
+)
+def test_a_vendor_added_in_other_words_joins_the_vendors(catalog: Catalog, typed: str) -> None:
+    """A vendor remembered at 'What could the images resemble …?', typed in German, French or
+    after an apology, joins the vendors; the question is asked again with that said."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    d = begin(script)
+    for text in ["ads for our shop", "midjourney, firefly", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("midjourney", "firefly", "DALL-E")
+    assert "content" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+    assert d.outcome.note is not None and d.outcome.note.startswith("Added to vendors: DALL-E")
+
+
+def test_an_answer_said_with_too_is_the_answer_to_the_question_asked(catalog: Catalog) -> None:
+    """ "logos too" answers 'What could the images resemble …?': it is no vendor."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    d = begin(script)
+    for text in ["ads for our shop", "midjourney, firefly", "logos too"]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("midjourney", "firefly")
+    assert d.consultation.answers["content"].choices == ("brands",)
+
+
+@pytest.mark.parametrize(
+    "typed", ["scratch that: gemini instead of claude", "we use gemini instead of claude"]
+)
+def test_a_vendor_swapped_later_replaces_it_in_the_list(catalog: Catalog, typed: str) -> None:
+    """'scratch that: gemini instead of claude' at the spend question was refused: 'I need a
+    number here'."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", "2", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("gpt-4o", "gemini")
+    assert "monthly_spend" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 3
+    assert d.outcome.note is not None and "gemini" in d.outcome.note
+
+
+@pytest.mark.parametrize("typed", ["scratch that: 3 vendors", "actually we have 3 vendors"])
+def test_a_count_of_a_list_asks_for_the_one_missing(catalog: Catalog, typed: str) -> None:
+    """'scratch that: 3 vendors' after two vendors showed the options of question 2 again."""
+    script = catalog.by_slug("model-convergence")
+    d = begin(script)
+    for text in ["gpt-4o, claude", typed]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.answers["vendors"].items == ("gpt-4o", "claude")
+    assert "reasons" not in d.consultation.answers
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.reason is not None
+    assert d.outcome.reason.startswith("You named 2 vendors (gpt-4o; claude), not 3:")

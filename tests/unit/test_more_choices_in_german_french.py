@@ -71,3 +71,19 @@ def test_the_digest_rhythm_in_french(catalog: Catalog, typed: str, picked: str) 
     """'une fois par mois' was asked again: 'Pick one of: 1. Weekly …'."""
     q = catalog.by_slug("research-curation").question("cadence")
     assert parse_answer(q, typed).choices == (picked,)
+
+
+@pytest.mark.parametrize("typed", ["arxiv und twitter", "arxiv et twitter", "arxiv sowie twitter"])
+def test_a_pick_joined_in_german_or_french_that_picks_nothing_is_said(
+    catalog: Catalog, typed: str
+) -> None:
+    """'arxiv und twitter' was arXiv with nothing said of twitter ('and' said it)."""
+    sources = catalog.by_slug("research-curation").question("sources")
+    answer = parse_answer(sources, typed)
+    assert answer.choices == ("arxiv",)
+    assert answer.note == "“twitter” matches no option, so it is left out"
+
+
+def test_conferences_in_german_are_openreview(catalog: Catalog) -> None:
+    sources = catalog.by_slug("research-curation").question("sources")
+    assert parse_answer(sources, "arXiv und Konferenzen").choices == ("arxiv", "openreview")

@@ -8,7 +8,7 @@ import pytest
 from consultations import engine
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from tests.unit.test_engine import begin, step
 
@@ -67,3 +67,17 @@ def test_none_in_german_or_french_names_no_task(catalog: Catalog, typed: str) ->
     q = catalog.by_slug("model-convergence").question("diverse_tasks")
     answer = parse_answer(q, typed)
     assert answer.skipped and answer.display(q) == "none"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["we don't have any", "we don't really use any", "keine", "wir haben keine", "aucune", "rien"],
+)
+def test_none_in_a_sentence_or_another_language_names_no_item(catalog: Catalog, typed: str) -> None:
+    """'keine' at 'Which tasks genuinely need varied output?' was a task named 'keine';
+    'we don't really have any' at the pipelines was a pipeline."""
+    tasks = catalog.by_slug("model-convergence").question("diverse_tasks")
+    assert parse_answer(tasks, typed).skipped
+    pipelines = catalog.by_slug("attention-readiness").question("pipelines")
+    with pytest.raises(AnswerError, match="needs at least one"):
+        parse_answer(pipelines, typed)
