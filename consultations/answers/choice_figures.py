@@ -10,8 +10,10 @@ from consultations.answers.lexer import Quantity, scan
 from consultations.answers.units import SPELLED, TO_BASE, spelled_out
 from consultations.scripts import NumberKind, Question
 
-_UPPER = re.compile(
-    r"\b(?:under|below|less than|within|at most|up to|no more than|max)\s*$|<=?\s*$"
+_UPPER = re.compile(  # German and French too: "unter 100 ms", "höchstens 1 s", "moins de 100 ms"
+    r"\b(?:under|below|less than|within|at most|up to|no more than|max|unter|weniger als|"
+    r"höchstens|maximal|innerhalb(?: von)?|bis|moins de|au plus|au maximum|en moins de|"
+    r"sous)\s*$|<=?\s*$"
 )
 # after the number: "1 second p95", "2 s max", "500 ms or less" are limits too
 _UPPER_AFTER = re.compile(r"^\s*(?:at\s+)?(?:p9\d|p99\.9|max(?:imum)?|tops|or (?:less|faster))\b")

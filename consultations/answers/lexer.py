@@ -92,6 +92,7 @@ _UNIT = re.compile(
     r"years?|%|per\s?cent|pct|pages?|paragraphs?|sentences?|words?|people|persons?|engineers?|devs?|developers?|"
     r"ftes?|guys?|[kmgt]i?b|[kmgt]bytes?|(?:kilo|mega|giga|tera)bytes?|bytes?|"
     r"tag(?:e|en)?|stunden?|std|wochen?|monat(?:e|en)?|jahr(?:e|en)?|minuten|seiten?|"  # German
+    r"sekunden?|sek|millisekunden?|"
     r"w[öo]rter|worte?|"
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|vollzeitstellen?|"
     r"vollzeitkräfte|vzä|"
@@ -153,6 +154,8 @@ _UNIT_NAMES = {  # to one canonical name each
     "fte": "fte",
     **dict.fromkeys(("tag", "tage", "tagen"), "d"),  # German: "1,5 Tage pro Woche"
     **dict.fromkeys(("stunde", "stunden", "std"), "h"),
+    **dict.fromkeys(("sekunde", "sekunden", "sek"), "s"),
+    **dict.fromkeys(("millisekunde", "millisekunden"), "ms"),
     **dict.fromkeys(("woche", "wochen"), "w"),
     **dict.fromkeys(("monat", "monate", "monaten"), "mo"),
     **dict.fromkeys(("jahr", "jahre", "jahren"), "y"),
