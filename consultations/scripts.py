@@ -100,6 +100,12 @@ class Question(BaseModel):
         description="Options run from least to most strict: an answer naming several takes the "
         "strictest, and says so ('customer PII, some health data' is regulated).",
     )
+    weakest: bool = Field(
+        default=False,
+        description="Options run from most to least careful: an answer naming several, one "
+        "path for each ('editor checks everything, social posts directly'), takes the least "
+        "careful, and says so.",
+    )
     mixed: str | None = Field(
         default=None,
         description="An answer naming several options of a single choice at once, one for each "

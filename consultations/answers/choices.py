@@ -227,6 +227,12 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         return more
     if len(hits) > 1 and not question.multiple and (nobody := _nobody_does(folded)):
         return ("none",), f"read from “{nobody}”"  # "me and 2 designers, nobody checks"
+    if question.weakest and len(picked) > 1:  # "editor checks all, social posts directly"
+        others = ", ".join(question.label_of(v) for v in picked[:-1])
+        return (picked[-1],), (
+            f"the weakest you named, over {others}: the path with the least review is where "
+            "a claim gets through"
+        )
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"
