@@ -226,9 +226,20 @@ _RULE_PLAIN = {"year", "month", "quarter", "week", "this", "next", "also", "more
 def rule_touches(rule: str, text: str) -> bool:
     """A step whose words name what a rule among the goals forbids ("no hardware purchases
     this year" and a pilot "on your own hardware")."""
-    said = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", rule.casefold())} - _RULE_PLAIN
+    return ruled_word(rule, text) is not None
+
+
+def ruled_word(rule: str, text: str) -> str | None:
+    """The rule's first word the step names too ("hardware"), or None."""
     found = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.casefold())}
-    return bool(said & found)
+    return next(
+        (
+            w
+            for w in re.findall(r"[a-z]{4,}", rule.casefold())
+            if w not in _RULE_PLAIN and w.rstrip("s") in found
+        ),
+        None,
+    )
 
 
 def is_cap(goal: str) -> bool:
