@@ -100,6 +100,11 @@ class Question(BaseModel):
         description="Options run from least to most strict: an answer naming several takes the "
         "strictest, and says so ('customer PII, some health data' is regulated).",
     )
+    not_a_role: bool = Field(
+        default=False,
+        description="A job title alone is no answer here ('Chief Medical Information Officer' "
+        "at 'Which industry are you in?'): it is asked again.",
+    )
     weakest: bool = Field(
         default=False,
         description="Options run from most to least careful: an answer naming several, one "
