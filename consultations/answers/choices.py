@@ -130,6 +130,11 @@ _HEDGE_ONLY = re.compile(
 )
 
 
+_NUMBERS_THEN_WORDS = re.compile(  # "1 and 3, also …", "1, 5 - and honestly …": not "1-2 s"
+    r"(\d{1,2}(?:\s*(?:,|and|&|\+|/)\s*\d{1,2})*)\s*(?:[,;:]|\s[-–—]\s)\s*(?=[^\W\d])"
+)
+
+
 def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     choices = question.choices
     folded = text.casefold().replace("’", "'")  # a phone's apostrophe too
@@ -154,6 +159,15 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
         return _one_or_many(question, values), None
+    if question.multiple and (lead := _NUMBERS_THEN_WORDS.match(digits)):
+        picks = [int(n) for n in re.findall(r"\d{1,2}", lead.group(1))]  # "1 and 3, also …"
+        if all(1 <= p <= len(choices) for p in picks):
+            try:  # what the comment names counts too ("… the models hallucinated": models)
+                commented = choose(question, digits[lead.end() :])[0]
+            except AnswerError:
+                commented = ()
+            numbered = {choices[p - 1].value for p in picks} | set(commented)
+            return tuple(c.value for c in choices if c.value in numbered), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
         return tuple(c.value for c in choices if c.value not in _NOTHING | _ALONE), None
     if (ruled := _ruled_out(question, folded)) is not None:
