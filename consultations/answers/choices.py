@@ -18,6 +18,11 @@ _NEGATED = re.compile(  # "keine fremden Marken": no brands (of others)
     r"\b(?:no|not|non|without|never|nothing|none|nicht|keine[n]?|kein)[\s-]+"
     rf"{_QUALIFIER}([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
+_DISMISSED = re.compile(  # "latency is not an issue", "budget doesn't matter": not that one
+    r"\b([a-z\xdf-\xf6\xf8-\xff]+)\s+(?:(?:(?:is|are|was)(?:\s+not|n't)|isn't|aren't|wasn't)\s+"
+    r"(?:an?\s+|really\s+|much\s+of\s+an?\s+)*(?:issue|problem|concern|constraint|worry|"
+    r"priority|factor)\b|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?matter\b)"
+)
 _NEGATOR = re.compile(
     rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_QUALIFIER}[a-z0-9\xdf-\xf6\xf8-\xff]"
 )
@@ -177,6 +182,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         return (nothing[0],), None
     banded = by_band(question, folded)
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
+    negated |= set(_DISMISSED.findall(folded))  # "latency is not an issue": not latency
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
