@@ -23,6 +23,7 @@ NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
     # "cut KYC analyst time": whose time, not another workflow than KYC
     *("analyst", "analysts", "clerk", "clerks", "handler", "handlers", "officer", "officers"),
     *("staff", "employee", "employees", "sachbearbeiter"),
+    *("optimisation", "optimization", "optimising", "optimizing"),  # "slotting optimisation"
 }
 
 
