@@ -208,7 +208,8 @@ _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": th
 
 
 RULE = re.compile(  # "but also no new vendors", "never customer data in prompts": a rule kept
-    r"^(?:(?:but|and|plus)\s+)?(?:also\s+)?(?:no|never|not|without|keine?|kein|pas de|aucun\w*)\s+"
+    r"^(?:(?:but|and|plus)\s+)?(?:also\s+)?(?:no|never|not|nothing|without|keine?|kein|pas de|"
+    r"aucun\w*)\s+"
     r"(?!later\b|worse\b|more than\b|less\b|fewer\b)\S",
     re.I,
 )
@@ -416,6 +417,12 @@ _MADE = re.compile(  # "image production cost": the making of something, not a g
 )
 
 
+_SOLD = re.compile(  # "offer an AI audit service to clients", "sell a package to customers"
+    r"\b(?:offer|sell|package|provide)\b.{0,60}?\b(?:service|offering|package|product)s?\b"
+    r".{0,20}?\b(?:to|for)\s+(?:our\s+|my\s+|the\s+)?(?:clients|customers)\b"
+)
+
+
 def goal_tags(goal: str) -> set[str]:
     if is_cap(goal):  # a ceiling the plan keeps: no step serves it
         return {"cap"}
@@ -439,6 +446,8 @@ def goal_tags(goal: str) -> set[str]:
         tags = (tags - {"cost"}) | {"model-cost"}
     if tags == {"cost"} and vague_cost(goal):  # "reduce costs": read as AI spend, said back
         tags = {"model-cost"}
+    if _SOLD.search(g):  # "offer an 'AI audit' service to clients": sold, not their own audit
+        return {"revenue"}
     if "audit" in tags:  # "pass the audit with every agent decision traceable": the agents are
         tags -= {"agents", "automation"}  # what is audited, not a prototype to build
     return tags
