@@ -201,7 +201,7 @@ def advise(request: AdvisorInput) -> Report:
     )
     number_of_goals = _number_of(request, "goals")
     for g in goals:
-        serving = [r.title for r in recs if g in r.detail]
+        serving = [] if is_rule(g) else [r.title for r in recs if g in r.detail]  # a rule is kept
         measure = goal_measure(g)
         if seats:  # no model bill of their own: what they pay for is seats
             measure = measure.replace(MODEL_SPEND, SEATS_SPEND, 1)

@@ -221,7 +221,12 @@ def is_rule(goal: str) -> bool:
     return RULE.match(goal.strip()) is not None and not is_cap(goal) and not goal_tags(goal)
 
 
-_RULE_PLAIN = {"year", "month", "quarter", "week", "this", "next", "also", "more", "purchase"}
+_RULE_PLAIN = {
+    *("year", "month", "quarter", "week", "this", "next", "also", "more", "purchase"),
+    # "nothing that needs me to …": the little words of a rule forbid nothing
+    *("nothing", "anything", "that", "which", "need", "needs", "with", "from", "into", "have"),
+    *("must", "should", "your", "their", "them", "these", "those", "ever", "other"),
+}
 
 
 def rule_touches(rule: str, text: str) -> bool:

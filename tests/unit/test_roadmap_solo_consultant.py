@@ -29,3 +29,12 @@ def test_the_roadmap_never_plans_call_recording_for_a_service_to_sell(catalog: C
     )
     assert not any(rec.title.startswith("Record every model call") for rec in r.recommendations)
     assert "names no outcome" not in goal_line(r, "nothing that needs me to maintain servers")
+
+
+def test_a_rule_touches_a_step_by_what_it_forbids_not_by_its_little_words() -> None:
+    from consultations.advisors.synthesis_goals import rule_touches
+
+    rule = "nothing that needs me to maintain servers"
+    cap = "Cap the model bill: a spend limit at each vendor, and the cheapest model that passes"
+    assert not rule_touches(rule, cap)
+    assert rule_touches(rule, "Add a second server before sensitive traffic moves")
