@@ -113,7 +113,16 @@ GOAL_WORDS = {
         *("ip incident", "ip case", "ip risk"),
         "takedown",
     ),
-    "images": ("image", "visual", "creative", "photo"),
+    "images": (
+        "image",
+        "visual",
+        "creative",
+        "photo",
+        "key art",
+        "concept art",
+        "artwork",
+        "illustration",
+    ),
     "latency": (
         *("latency", "second", "instant", "fast", "real time", "realtime", "response time"),
         *("p90", "p95", "p99", "slow"),
