@@ -86,6 +86,7 @@ GOAL_WORDS = {
     "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
         "residency",
+        *("shadow ai", "shadow chatgpt", "shadow it", "shadow use", "shadow gpt", "unsanctioned"),
         "outside the eu",
         "in the eu",
         "gdpr",
