@@ -149,7 +149,11 @@ FOREIGN_GOAL_WORDS = {
         *("mise en production", "déploi", "lancer"),
     ),
     "local": ("lokal", "eigene hardware", "en local", "sur site"),
-    "compliance": ("datenschutz", "dsgvo", "souverän", "rgpd", "protection des données"),
+    "compliance": (
+        *("datenschutz", "dsgvo", "souverän", "rgpd", "protection des données"),
+        *("hébergé", "hébergement", "souverain", "gehostet", "hosting in", "hosted in"),
+        *("stays in", "stay in", "données restent"),  # "tout hébergé en France"
+    ),
     "inventory": ("inventar", "ai-act", "ki-verordnung", "ki-register", "inventaire", "ia act"),
     "audit": ("prüfung", "nachvollzieh", "regulier", "konform", "conformité", "réglement"),
     "risk": ("urheberrecht", "markenrecht", "droit d'auteur", "contrefaçon"),
