@@ -500,7 +500,7 @@ def _lower_first_word(title: str, lead: str) -> str:
 def _short(role: str) -> str:
     head = re.sub(r"\s*\([^()]*\)", "", role_phrase(role)).split(",")[0].strip()  # "(EU, GDPR)"
     if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
-        head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
+        head = re.split(r"\s+(?:at|in|for|within|inside|chez|à|bei|im)\s+|\s+d['’]une?\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"
 
 
