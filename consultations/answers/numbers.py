@@ -86,7 +86,7 @@ _INCLUDED = re.compile(  # a part of the count just given: "incl. 2 contractors"
 )
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
-    r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
+    r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait,?\s+no(?:pe)?\b|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
     r"or rather|make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
     r"(?:(?<=[,;.])|(?<=[,;.]\s))no(?:pe)?(?=\s*[,;.!\-–—]))(?![a-z])[\s,:;.!\-–—]*",
@@ -146,7 +146,9 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
         try:
             new: Answer | None = _number_answer(question, after)
         except AnswerError:
-            new = one_part(question, first, after, after)
+            new = one_part(question, first, after, after) or _factor_replaced(
+                question, before, after
+            )
         if new is None:
             continue
         was = f" from {first.display(question)}" if first is not None else ""
@@ -154,6 +156,19 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
         note = "; ".join(filter(None, [new.note, said]))
         return new.model_copy(update={"raw": typed, "note": note})
     return None
+
+
+def _factor_replaced(question: Question, before: str, after: str) -> Answer | None:
+    """ "1500€/hour, we lose 40 hours a month, wait no, more like 60": the last figure of the
+    same unit before the cue replaced by the new one, and the whole read again (90,000)."""
+    said, found = scan(after), scan(before)
+    if len(said) != 1 or not found or found[-1].unit != said[0].unit:
+        return None
+    old = found[-1]
+    try:
+        return _number_answer(question, before[: old.start] + said[0].text + before[old.end :])
+    except AnswerError:
+        return None
 
 
 def _number_answer(question: Question, typed: str) -> Answer:
