@@ -53,9 +53,15 @@ def per_item(
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
     before: list[str] = []  # the items the clause before named, if its words picked nothing
     last: str | None = None  # the option the last clause with one picked
+    waiting: list[str] = []  # "bed allocation and OR scheduling: a simulator": named first
     for clause in (c for c in _CLAUSE.split(raw) if c.strip()):
         named = _named_in(items, clause, said)
         pick = _pick(question, clause, rank)
+        if named and not pick and not last and _bare(clause, named):
+            waiting += named  # their words come in the clause after
+            continue
+        if pick and named and waiting:
+            named, waiting = [*waiting, *named], []
         if named and not pick:  # "invoice yes": the words beside the name pick
             own = _without_names(clause, named)
             pick = _pick(question, own, rank)
@@ -78,6 +84,9 @@ def per_item(
         before = [] if pick or not _SUBJECT.search(clause) else named  # "customs: yes"
         if not named and pick and (_REST.search(clause) or not found):
             rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
+    for w in waiting:  # no words came after them: read as the whole answer
+        found.setdefault(w, value)
+        unread.add(w)
     if not found or (_ALL.search(raw) and len(found) < len(items)):
         return PerItem(dict.fromkeys(items, value), frozenset())
     order = sorted(rank, key=lambda o: -rank[o])
