@@ -100,6 +100,17 @@ class Question(BaseModel):
         description="Options run from least to most strict: an answer naming several takes the "
         "strictest, and says so ('customer PII, some health data' is regulated).",
     )
+    not_a_role: bool = Field(
+        default=False,
+        description="A job title alone is no answer here ('Chief Medical Information Officer' "
+        "at 'Which industry are you in?'): it is asked again.",
+    )
+    weakest: bool = Field(
+        default=False,
+        description="Options run from most to least careful: an answer naming several, one "
+        "path for each ('editor checks everything, social posts directly'), takes the least "
+        "careful, and says so.",
+    )
     mixed: str | None = Field(
         default=None,
         description="An answer naming several options of a single choice at once, one for each "

@@ -7,8 +7,9 @@ import re
 from consultations.advisors.automation_plan import plan
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import PerItem, named_one, per_item, values_named, weakest
-from consultations.advisors.words import join, money, plural, possessive, said_once
-from consultations.report import Figure, Report, Section, Table
+from consultations.advisors.synthesis_sizing import prototype_days, team_said
+from consultations.advisors.words import count, join, money, plural, possessive, said_once
+from consultations.report import Figure, Recommendation, Report, Section, Table
 from consultations.scripts import ConsultationScript, Question
 
 BLOCKERS = {
@@ -33,7 +34,6 @@ LAWFUL = (
     "data rules allow, and run the prototype only where that data may be processed."
 )
 DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
-PROTOTYPE_COST = 2 * 2 * 20 * DAY_RATE  # two engineers, two months of 20 days
 
 CHECKABLE = {"simulate": 0.8, "verify": 0.7, "human": 0.35}
 LOGS = {"rich": 0.15, "some": 0.05, "none": -0.1}
@@ -105,6 +105,10 @@ def advise(request: AdvisorInput) -> Report:
     error = weakest(said_error, ERROR_COST)
     value = sheet.number("value", 10_000)
     cur = sheet.currency("value")
+    # "honestly I am alone": a prototype for the team described, not two engineers for two months
+    team = next(filter(None, (team_said(a.raw) for a in request.answers.values())), None)
+    days, crew_said = prototype_days(team)
+    prototype_cost = days * DAY_RATE
 
     script = request.script
     check_read = per_item(
@@ -146,7 +150,7 @@ def advise(request: AdvisorInput) -> Report:
     lead = best if len(tied) == 1 else rows[0][0]
     if len(tied) > 1:  # the answers cannot pick one: say so rather than take the first listed
         best = join(tied, "or") + " (their value decides which)"
-    payback = PROTOTYPE_COST / value if value > 0 else None
+    payback = prototype_cost / value if value > 0 else None
     worth = payback is not None and payback <= 12
     go = best_f >= 0.5 and worth
     table = Table(
@@ -179,7 +183,7 @@ def advise(request: AdvisorInput) -> Report:
             label="Prototype payback",
             value=payback,
             display=_months(payback),
-            working=f"{money(PROTOTYPE_COST, cur)} prototype ÷ {money(value, cur)} a month, "
+            working=f"{money(prototype_cost, cur)} prototype ÷ {money(value, cur)} a month, "
             f"the value you gave for {most_valuable or 'the most valuable workflow'}"
             + (f"; {possessive(lead)} own may be less" if unsized else ""),
         )
@@ -230,8 +234,8 @@ def advise(request: AdvisorInput) -> Report:
                         f"against {best_f:.2f}), but is worth {money(valued[passed_over], cur)} "
                         f"a month by your answer against {money(value, cur)} for {best}: a "
                         f"prototype there would take "
-                        f"{_months(PROTOTYPE_COST / valued[passed_over])} to pay back, here "
-                        f"{_months(PROTOTYPE_COST / value)}."
+                        f"{_months(prototype_cost / valued[passed_over])} to pay back, here "
+                        f"{_months(prototype_cost / value)}."
                     )
                     if passed_over in valued and valued[passed_over] > 0 and value > 0
                     else f"{passed_over} scores higher on feasibility ({scores[passed_over]:.2f} "
@@ -276,28 +280,33 @@ def advise(request: AdvisorInput) -> Report:
         figures=tuple(figures),
         tables=(table,),
         sections=tuple(sections),
-        recommendations=plan(
-            join(tied, "and") if len(tied) > 1 else best,
-            go,
-            checks[lead],
-            "high" if "risk" in shelved else errors[lead],
-            logged[lead],
-            low_value=(
-                f"at {money(value, cur)} a month, a {money(PROTOTYPE_COST, cur)} prototype "
-                f"takes {_months(payback)} to pay back"
-            )
-            if (best_f >= 0.5 or value <= 0) and not worth
-            else None,
-            simulated=_simulated(lead.casefold(), checks[lead]),
-            tie=_other_route(lead, tied, checks),
+        recommendations=_owned(
+            team,
+            plan(
+                join(tied, "and") if len(tied) > 1 else best,
+                go,
+                checks[lead],
+                "high" if "risk" in shelved else errors[lead],
+                logged[lead],
+                low_value=(
+                    f"at {money(value, cur)} a month, a {money(prototype_cost, cur)} prototype "
+                    f"takes {_months(payback)} to pay back"
+                )
+                if (best_f >= 0.5 or value <= 0) and not worth
+                else None,
+                simulated=_simulated(lead.casefold(), checks[lead]),
+                tie=_other_route(lead, tied, checks),
+            ),
         ),
         assumptions=assumed_lines(
             sheet,
             {"value": f"No value given: assumed {money(10_000, cur)} a month."},
         )
         + (
-            f"A prototype costs about {money(PROTOTYPE_COST, cur)} (two engineers for two "
-            f"months at {money(DAY_RATE, cur)} a day; our assumption).",
+            f"A prototype costs about {money(prototype_cost, cur)} ({crew_said} at "
+            f"{money(DAY_RATE, cur)} a day"
+            + (f", sized for the team of {count(team)} you described" if team else "")
+            + "; our assumption).",
             "Feasibility combines checkability, logged outcomes, error cost and what blocked "
             "it (0 to 1; 0.5 or more is worth a prototype). Logged outcomes count as a "
             "baseline and test cases, not as training data: the deep-RL results learn with "
@@ -312,6 +321,11 @@ def advise(request: AdvisorInput) -> Report:
             "Batch size must grow with depth: deep RL is compute-hungry to train.",
         ),
     )
+
+
+def _owned(team: float | None, steps: tuple[Recommendation, ...]) -> tuple[Recommendation, ...]:
+    """Steps as the plan gives them; a team of one carries every one of them itself."""
+    return tuple(s.model_copy(update={"owner": "you"}) for s in steps) if team == 1 else steps
 
 
 def _tie_line(

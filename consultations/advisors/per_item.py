@@ -52,6 +52,7 @@ def per_item(
     picked: set[str] = set()
     said = _option_words(question)  # "an unhappy customer" names the option, not a workflow
     last: str | None = None  # the option the last clause with one picked
+    waiting: list[str] = []  # "bed allocation and OR scheduling: a simulator": named first
     clauses = [c for c in CLAUSES.split(raw) if c.strip()]
     picks = {c: _pick(question, c, rank) for c in clauses}
     for clause, *told in told_next(  # "customs: yes, checkable against the tariff db"
@@ -59,6 +60,11 @@ def per_item(
     ):
         named = _named_in(items, clause, said)
         pick = picks[told[0]] if told else picks[clause]
+        if named and not pick and not last and not told and _bare(clause, named):
+            waiting += named  # their words come in the clause after
+            continue
+        if pick and named and waiting:
+            named, waiting = [*waiting, *named], []
         if named and not pick and not told:  # "invoice yes": the words beside the name pick
             own = _without_names(clause, named)
             pick = _pick(question, own, rank)
@@ -74,6 +80,9 @@ def per_item(
         (picked if pick else unread).update(named)  # "dispatch is just a late truck": unread
         if not named and pick and (_REST.search(clause) or not found):
             rest = rest or pick  # or said before any item: "a refund, but for invoices a fine"
+    for w in waiting:  # no words came after them: read as the whole answer
+        found.setdefault(w, value)
+        unread.add(w)
     if not found or (_ALL.search(raw) and len(found) < len(items)):
         return PerItem(dict.fromkeys(items, value), frozenset())
     order = sorted(rank, key=lambda o: -rank[o])

@@ -37,6 +37,7 @@ from consultations.advisors.synthesis_goals import (
     is_cap,
     is_rule,
     rule_touches,
+    ruled_word,
     vague_cost,
 )
 from consultations.advisors.synthesis_items import (
@@ -153,13 +154,21 @@ def advise(request: AdvisorInput) -> Report:
     )
     recs: list[Recommendation] = []
     kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
+    # rules among the goals, or said beside the constraints ("…, no hardware purchases this year")
+    rules = [g for g in goals if is_rule(g)] + [
+        p for p in re.split(r"[,;]", said_budget) if is_rule(p) and p.strip() not in goals
+    ]
+    conflicts: list[tuple[str, str, str]] = []  # (goal, rule, the step the goal needs)
     for horizon, item in plan:
         keep_constraints(item, constraints, kept, len(recs) + 1)
-        for rule in (g for g in goals if is_rule(g) and rule_touches(g, item.title)):
+        for rule in (r for r in rules if rule_touches(r, item.title)):
+            rule = _JOINED.sub("", rule.strip())
             item.detail += (  # "no hardware purchases this year" beside a pilot on hardware
-                f" Your rule “{_JOINED.sub('', rule.strip())}” holds: with what you already "
-                "have, or it waits."
+                f" Your rule “{rule}” holds: with what you already have, or it waits."
             )
+            conflicts += [
+                (g, rule, item.title) for g in goals if not is_rule(g) and serves(g, item)
+            ]
         item.detail += " " + effort_line(item, cur)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
@@ -192,7 +201,7 @@ def advise(request: AdvisorInput) -> Report:
     )
     number_of_goals = _number_of(request, "goals")
     for g in goals:
-        serving = [r.title for r in recs if g in r.detail]
+        serving = [] if is_rule(g) else [r.title for r in recs if g in r.detail]  # a rule is kept
         measure = goal_measure(g)
         if seats:  # no model bill of their own: what they pay for is seats
             measure = measure.replace(MODEL_SPEND, SEATS_SPEND, 1)
@@ -221,6 +230,10 @@ def advise(request: AdvisorInput) -> Report:
             + late_line(g, recs, request.as_of)
         )
     sections = []
+    if conflicts:
+        sections.append(
+            Section(title="A conflict to decide first", items=(_conflict(*conflicts[0]),))
+        )
     if done:
         sections.append(
             Section(
@@ -257,7 +270,13 @@ def advise(request: AdvisorInput) -> Report:
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=f"{_lower_first_word(first.title, 'First, ')} ({first.owner}); "
+        verdict=(
+            f"Decide first between “{conflicts[0][0]}” and “{conflicts[0][1]}”: the goal needs "
+            "what the rule may forbid (see the conflict below). Then, "
+            if conflicts
+            else ""
+        )
+        + f"{_lower_first_word(first.title, 'First, ' if not conflicts else '')} ({first.owner}); "
         + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
         + f" for a team of {plural(team, 'person')}.",
         summary=(
@@ -481,5 +500,17 @@ def _lower_first_word(title: str, lead: str) -> str:
 def _short(role: str) -> str:
     head = re.sub(r"\s*\([^()]*\)", "", role_phrase(role)).split(",")[0].strip()  # "(EU, GDPR)"
     if len(head) > 40:  # "lead of a 12-person applied ML lab at a university hospital"
-        head = re.split(r"\s+(?:at|in|for|within|inside)\s+", head)[0]
+        head = re.split(r"\s+(?:at|in|for|within|inside|chez|à|bei|im)\s+|\s+d['’]une?\s+", head)[0]
     return head if 2 <= len(head) <= 40 else "the team lead"
+
+
+def _conflict(goal: str, rule: str, step: str) -> str:
+    """A goal whose step a rule forbids, said plainly, with the ways out to choose from."""
+    return (
+        f"“{goal}” needs “{_lower_first_word(step, '')}”, which your rule “{rule}” may rule "
+        "out. Decide which gives way before the step starts: keep the rule and run the step "
+        f"only with the {ruled_word(rule, step) or 'means'} you already have, narrowing the "
+        "goal to what that carries; move the goal to next year's budget; or make an exception "
+        "to the rule for this one step, with its cost approved. Until you decide, the step "
+        "runs only with what you already have."
+    )

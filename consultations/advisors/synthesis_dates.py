@@ -96,10 +96,18 @@ def late(horizon: str, goal: str, as_of: date | None) -> str | None:
     return f"{when}, after the date it names ({named.group(0)})"
 
 
+_ASKS_BUILD = re.compile(r"\b(?:prototype|pilot|poc|proof of concept)\b", re.I)
+_ASKS_LIVE = re.compile(r"\b(?:roll(?:ed)?[- ]?out|live|production|launch|ship)\b", re.I)
+_BUILT = re.compile(r"\b(?:prototype|pilot)\b", re.I)
+
+
 def late_line(goal: str, recs: list[Recommendation], as_of: date | None) -> str:
     """The first step serving a dated goal that ends after its date ("pass the DORA audit in
     Q3" with its audit rehearsal planned for Sep–Nov), said with what to do about it."""
     serving = [r for r in recs if goal in r.detail]
+    if _ASKS_BUILD.search(goal) and not _ASKS_LIVE.search(goal):  # "prototype X by Q2": the
+        built = next((n for n, r in enumerate(serving) if _BUILT.search(r.title)), None)
+        serving = serving if built is None else serving[: built + 1]  # rollout is not asked
     for n, r in enumerate(serving):
         if overdue := late(r.horizon or "", goal, as_of):
             step = "Its first step" if n == 0 else f"Its step “{r.title}”"

@@ -75,6 +75,8 @@ def from_goal(
             if named:  # the goal names its workflow: that one, not a hunt for one (an earlier
                 return [_prototype(named)]  # prototype of the same workflow replaces it later)
             items = chain(key, done, agents, small_bill, seats)
+            if not items and key == "images" and "diffusion-ip-risk" in done:
+                return []  # "ship the Steam page with key art": the IP report's steps serve it
             if items and key == "launch" and goal:
                 items[0].title = f"{goal[:1].upper()}{goal[1:]}: {LAUNCH_STEPS}"
             if key == "regulation" and "launch" in tags and goal:  # "ship an agent … by Q2":

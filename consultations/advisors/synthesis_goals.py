@@ -86,6 +86,7 @@ GOAL_WORDS = {
     "local": ("offline", "local", "on-device", "on device", "on-prem", "on prem", "own hardware"),
     "compliance": (
         "residency",
+        *("shadow ai", "shadow chatgpt", "shadow it", "shadow use", "shadow gpt", "unsanctioned"),
         "outside the eu",
         "in the eu",
         "gdpr",
@@ -113,7 +114,16 @@ GOAL_WORDS = {
         *("ip incident", "ip case", "ip risk"),
         "takedown",
     ),
-    "images": ("image", "visual", "creative", "photo"),
+    "images": (
+        "image",
+        "visual",
+        "creative",
+        "photo",
+        "key art",
+        "concept art",
+        "artwork",
+        "illustration",
+    ),
     "latency": (
         *("latency", "second", "instant", "fast", "real time", "realtime", "response time"),
         *("p90", "p95", "p99", "slow"),
@@ -139,7 +149,11 @@ FOREIGN_GOAL_WORDS = {
         *("mise en production", "déploi", "lancer"),
     ),
     "local": ("lokal", "eigene hardware", "en local", "sur site"),
-    "compliance": ("datenschutz", "dsgvo", "souverän", "rgpd", "protection des données"),
+    "compliance": (
+        *("datenschutz", "dsgvo", "souverän", "rgpd", "protection des données"),
+        *("hébergé", "hébergement", "souverain", "gehostet", "hosting in", "hosted in"),
+        *("stays in", "stay in", "données restent"),  # "tout hébergé en France"
+    ),
     "inventory": ("inventar", "ai-act", "ki-verordnung", "ki-register", "inventaire", "ia act"),
     "audit": ("prüfung", "nachvollzieh", "regulier", "konform", "conformité", "réglement"),
     "risk": ("urheberrecht", "markenrecht", "droit d'auteur", "contrefaçon"),
@@ -208,7 +222,8 @@ _OWN_NUMBER_FIRST = {"automation", "agents"}  # "cut support tickets by 30%": th
 
 
 RULE = re.compile(  # "but also no new vendors", "never customer data in prompts": a rule kept
-    r"^(?:(?:but|and|plus)\s+)?(?:also\s+)?(?:no|never|not|without|keine?|kein|pas de|aucun\w*)\s+"
+    r"^(?:(?:but|and|plus)\s+)?(?:also\s+)?(?:no|never|not|nothing|without|keine?|kein|pas de|"
+    r"aucun\w*)\s+"
     r"(?!later\b|worse\b|more than\b|less\b|fewer\b)\S",
     re.I,
 )
@@ -220,15 +235,31 @@ def is_rule(goal: str) -> bool:
     return RULE.match(goal.strip()) is not None and not is_cap(goal) and not goal_tags(goal)
 
 
-_RULE_PLAIN = {"year", "month", "quarter", "week", "this", "next", "also", "more", "purchase"}
+_RULE_PLAIN = {
+    *("year", "month", "quarter", "week", "this", "next", "also", "more", "purchase"),
+    # "nothing that needs me to …": the little words of a rule forbid nothing
+    *("nothing", "anything", "that", "which", "need", "needs", "with", "from", "into", "have"),
+    *("must", "should", "your", "their", "them", "these", "those", "ever", "other"),
+}
 
 
 def rule_touches(rule: str, text: str) -> bool:
     """A step whose words name what a rule among the goals forbids ("no hardware purchases
     this year" and a pilot "on your own hardware")."""
-    said = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", rule.casefold())} - _RULE_PLAIN
+    return ruled_word(rule, text) is not None
+
+
+def ruled_word(rule: str, text: str) -> str | None:
+    """The rule's first word the step names too ("hardware"), or None."""
     found = {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.casefold())}
-    return bool(said & found)
+    return next(
+        (
+            w
+            for w in re.findall(r"[a-z]{4,}", rule.casefold())
+            if w not in _RULE_PLAIN and w.rstrip("s") in found
+        ),
+        None,
+    )
 
 
 def is_cap(goal: str) -> bool:
@@ -405,6 +436,12 @@ _MADE = re.compile(  # "image production cost": the making of something, not a g
 )
 
 
+_SOLD = re.compile(  # "offer an AI audit service to clients", "sell a package to customers"
+    r"\b(?:offer|sell|package|provide)\b.{0,60}?\b(?:service|offering|package|product)s?\b"
+    r".{0,20}?\b(?:to|for)\s+(?:our\s+|my\s+|the\s+)?(?:clients|customers)\b"
+)
+
+
 def goal_tags(goal: str) -> set[str]:
     if is_cap(goal):  # a ceiling the plan keeps: no step serves it
         return {"cap"}
@@ -428,6 +465,8 @@ def goal_tags(goal: str) -> set[str]:
         tags = (tags - {"cost"}) | {"model-cost"}
     if tags == {"cost"} and vague_cost(goal):  # "reduce costs": read as AI spend, said back
         tags = {"model-cost"}
+    if _SOLD.search(g):  # "offer an 'AI audit' service to clients": sold, not their own audit
+        return {"revenue"}
     if "audit" in tags:  # "pass the audit with every agent decision traceable": the agents are
         tags -= {"agents", "automation"}  # what is audited, not a prototype to build
     return tags

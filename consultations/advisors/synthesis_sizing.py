@@ -97,3 +97,34 @@ def owner_for(kind: str, team: float, lead: str, role: str = "") -> str:
         "on-call lead": builder,
         "legal": "outside counsel",
     }.get(kind, lead)
+
+
+_ALONE = re.compile(  # "honestly I am alone", "just me", "solo consultant", "freelancer"
+    r"\b(?:i'?m|i am)\s+(?:alone|on my own|by myself|solo)\b|\bjust me\b|\bonly me\b|"
+    r"\bsolo\b|\bone[- ](?:man|woman|person)\b|\bfreelancer?\b|\bby myself\b|\bon my own\b|"
+    r"\bseul(?:e)?\b|\ballein\b",
+    re.I,
+)
+_TEAM_OF = re.compile(  # "a 5-person startup", "12 of us", "team of 8", "we're 30 people"
+    r"\b(?P<a>\d{1,4})[- ](?:person|people|man|strong)\b|\b(?P<b>\d{1,4})\s+of\s+us\b|"
+    r"\bteam\s+of\s+(?P<c>\d{1,4})\b|\bwe(?:'re|\s+are)\s+(?P<d>\d{1,4})\b",
+    re.I,
+)
+
+
+def team_said(text: str) -> float | None:
+    """The team size an answer mentions in passing ("honestly I am alone": 1; "we're a
+    5-person startup": 5), or None when it says none."""
+    if m := _TEAM_OF.search(text):
+        return float(next(g for g in m.groups() if g))
+    return 1.0 if _ALONE.search(text) else None
+
+
+def prototype_days(team: float | None) -> tuple[float, str]:
+    """Engineer-days of a prototype for a team (full size when unknown), and who builds it for
+    how long, in words: "one person for a month"."""
+    if team is None:
+        return 80.0, "two engineers for two months"
+    weeks = scaled(16, team)
+    people = "one person" if crew(team) == 1 else "two engineers"
+    return weeks * 5, f"{people} for {_months(weeks / crew(team))}"

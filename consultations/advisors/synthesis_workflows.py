@@ -23,6 +23,7 @@ NO_WORKFLOW = {  # "cut response time": a measure, not a workflow to prototype
     # "cut KYC analyst time": whose time, not another workflow than KYC
     *("analyst", "analysts", "clerk", "clerks", "handler", "handlers", "officer", "officers"),
     *("staff", "employee", "employees", "sachbearbeiter"),
+    *("optimisation", "optimization", "optimising", "optimizing"),  # "slotting optimisation"
 }
 
 
@@ -35,6 +36,13 @@ _PILOT_FOR = re.compile(  # "launch an agent pilot for broker emails": the broke
     r"\b(?:pilot|prototype|poc|proof of concept)\s+(?:for|on|of)\s+(?:the\s+|our\s+)?"
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|in\b|to\b|before\b|until\b|and\b|with\b|this\b|"
     r"next\b|within\b)[a-z][\w&/-]*){0,2})",
+    re.I,
+)
+_PILOT_VERB = re.compile(  # "prototype load planning by Q2": the load planning
+    r"^\s*(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+)?(?:prototype|pilot)\s+"
+    r"(?:the\s+|our\s+|an?\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|in\b|to\b|before\b|until\b|and\b|with\b|this\b|"
+    r"next\b|within\b|for\b)[a-z][\w&/-]*){0,2})",
     re.I,
 )
 _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
@@ -61,7 +69,22 @@ _NO_AUTOMATE = {  # "automate more workflows": no workflow named
     *("everything", "things", "parts", "manual", "repetitive", "some", "most", "of"),
 }
 THINGS = {"agent", "agents", "assistant", "bot", "chatbot", "copilot", "model", "tool", "pilot"}
-_GENERIC = {"ai", "genai", "gen", "llm", "new", "first", "small", "internal", "agentic", *THINGS}
+_GENERIC = {
+    "ai",
+    "genai",
+    "gen",
+    "llm",
+    "new",
+    "first",
+    "small",
+    "internal",
+    "agentic",
+    "something",
+    "anything",
+    "things",
+    "stuff",
+    *THINGS,
+}
 
 
 _DELIVERY = re.compile(  # "ship a self-serve onboarding flow": a thing to build and put live
@@ -151,6 +174,7 @@ def workflow_named(goal: str) -> str | None:
         (WORKFLOW_MANUAL, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_PILOT, _GENERIC),
         (_PILOT_FOR, _GENERIC | _NO_AUTOMATE),
+        (_PILOT_VERB, _GENERIC | _NO_AUTOMATE),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),
     ):

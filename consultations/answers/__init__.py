@@ -102,6 +102,15 @@ _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
 _NAMED = (QuestionType.TEXT, QuestionType.LIST)
+_ROLE_ONLY = re.compile(  # a job title and nothing that says where: "VP Engineering", "CMIO"
+    r"(?:(?:i'?m|i am|my role is)\s+)?(?:an?\s+|the\s+)?(?:[\w&/-]+\s+){0,4}?"
+    r"(?:chief|officer|head|director|manager|vp|svp|evp|cto|ceo|cio|cfo|coo|cmo|cmio|cdo|ciso|"
+    r"founder|co-?founder|lead|engineer|developer|consultant|analyst|architect|president|"
+    r"owner|scientist|designer|directeur|directrice|responsable|chef|leiter(?:in)?|"
+    r"geschäftsführer(?:in)?)"
+    r"(?:\s+(?:of|de|du|des|für))?(?:\s+(?!(?:at|in|for|with|à|chez|bei|im)\b)[\w&/-]+){0,3}",
+    re.I,
+)
 _CODE = re.compile(  # a pasted payload: JSON, XML or an HTML element, not words
     r"\s*(?:[{\[]\s*[\"'{\[]|<\?xml|<(?P<tag>[a-z][a-z0-9]*)\b[^>]*>.*</(?P=tag)>\s*$)",
     re.I | re.S,
@@ -221,6 +230,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if figure_only(text):  # "~1.5k runs/day" at "What failures have you seen?"
                 raise AnswerError(
                     f"I read a figure, but this question asks for words{for_example(question)}."
+                )
+            if question.not_a_role and _ROLE_ONLY.fullmatch(text.strip(" .!")):
+                raise AnswerError(  # "Chief Medical Information Officer" at "Which industry?"
+                    f"“{text.strip()}” reads like a role, not an answer to this question: "
+                    f"{question.text[0].lower()}{question.text[1:]}{for_example(question)}"
                 )
             return Answer(key=question.key, raw=text, text=text)
         case QuestionType.LIST:

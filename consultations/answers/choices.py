@@ -19,6 +19,11 @@ _NEGATED = re.compile(  # "keine fremden Marken": no brands (of others)
     r"\b(?:no|not|non|without|never|nothing|none|nicht|keine[n]?|kein)[\s-]+"
     rf"{_QUALIFIER}([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
+_DISMISSED = re.compile(  # "latency is not an issue", "budget doesn't matter": not that one
+    r"\b([a-z\xdf-\xf6\xf8-\xff]+)\s+(?:(?:(?:is|are|was)(?:\s+not|n't)|isn't|aren't|wasn't)\s+"
+    r"(?:an?\s+|really\s+|much\s+of\s+an?\s+)*(?:issue|problem|concern|constraint|worry|"
+    r"priority|factor)\b|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?matter\b)"
+)
 _NEGATOR = re.compile(
     rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_QUALIFIER}[a-z0-9\xdf-\xf6\xf8-\xff]"
 )
@@ -153,6 +158,11 @@ _HEDGE_ONLY = re.compile(
 )
 
 
+_NUMBERS_THEN_WORDS = re.compile(  # "1 and 3, also …", "1, 5 - and honestly …": not "1-2 s"
+    r"(\d{1,2}(?:\s*(?:,|and|&|\+|/)\s*\d{1,2})*)\s*(?:[,;:]|\s[-–—]\s)\s*(?=[^\W\d])"
+)
+
+
 def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     choices = question.choices
     folded = text.casefold().replace("’", "'")  # a phone's apostrophe too
@@ -177,6 +187,15 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             raise AnswerError(f"Pick a number from 1 to {len(choices)}.")
         values = tuple(dict.fromkeys(choices[p - 1].value for p in picks))
         return _one_or_many(question, values), None
+    if question.multiple and (lead := _NUMBERS_THEN_WORDS.match(digits)):
+        picks = [int(n) for n in re.findall(r"\d{1,2}", lead.group(1))]  # "1 and 3, also …"
+        if all(1 <= p <= len(choices) for p in picks):
+            try:  # what the comment names counts too ("… the models hallucinated": models)
+                commented = choose(question, digits[lead.end() :])[0]
+            except AnswerError:
+                commented = ()
+            numbered = {choices[p - 1].value for p in picks} | set(commented)
+            return tuple(c.value for c in choices if c.value in numbered), None
     if question.multiple and _ALL.fullmatch(folded):  # "all of the above"
         return tuple(c.value for c in choices if c.value not in _NOTHING | _ALONE), None
     if (ruled := _ruled_out(question, folded)) is not None:
@@ -186,6 +205,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         return (nothing[0],), None
     banded = by_band(question, folded)
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
+    negated |= set(_DISMISSED.findall(folded))  # "latency is not an issue": not latency
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
@@ -252,6 +272,12 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         return more
     if len(hits) > 1 and not question.multiple and (nobody := _nobody_does(folded)):
         return ("none",), f"read from “{nobody}”"  # "me and 2 designers, nobody checks"
+    if question.weakest and len(picked) > 1:  # "editor checks all, social posts directly"
+        others = ", ".join(question.label_of(v) for v in picked[:-1])
+        return (picked[-1],), (
+            f"the weakest you named, over {others}: the path with the least review is where "
+            "a claim gets through"
+        )
     if hits:
         ranked = sorted(hits, key=lambda v: -hits[v])
         mixed = _NOTHING & set(hits) and len(hits) > 1  # "legal signs off X, Y goes out directly"

@@ -90,9 +90,10 @@ def time_priced(found: list[Quantity]) -> list[Quantity]:
     own period (1,500 a week), said back; unchanged when no time and price per that time."""
     time = next((q for q in found if q.unit in _TIMES and q.rate and len(q.readings) == 1), None)
     price = next((q for q in found if time and q.unit is None and q.rate == time.unit), None)
-    if time is None or price is None or len(price.readings) != 1:
+    if time is None or price is None:
         return found
-    total = time.readings[0] * price.readings[0]
+    # "1.500€/hour": 1,500 (three decimals on money an hour are a thousands separator)
+    total = time.readings[0] * max(price.readings)
     period = a_unit(WORDS[time.rate or "w"])
     said = (
         f"{time.text.strip()} {period} × {price.text.strip()} {_TIMES[time.unit or 'h']} = "

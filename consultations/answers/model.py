@@ -104,6 +104,9 @@ def format_number(value: float, kind: NumberKind | None, currency: str | None = 
         if value >= 1000:
             return f"{plain(value / 1000)} s"
         return f"{plain(value * 1000)} µs" if 0 < value < 1 else f"{plain(value)} ms"
+    if kind is NumberKind.HOURS and 0 < value < 1:  # "35 minutes a week": not "0.58 hours"
+        minutes = round(value * 60, 1)  # a tenth of a minute: it reads back as typed
+        return f"{plain(minutes)} minute{'' if minutes == 1 else 's'}"
     if kind in (NumberKind.MONTHS, NumberKind.HOURS):
         unit = "month" if kind is NumberKind.MONTHS else "hour"
         return f"{plain(_sensible(value))} {unit}{'' if _sensible(value) == 1 else 's'}"

@@ -99,7 +99,7 @@ _IN: dict[NumberKind | None, str] = {
 }
 _NOT_PEOPLE = {"runs", "calls", "requests"}  # counts a number of people never answers
 RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follows replaces it
-    r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
+    r"(?:^|[\s,;.(]+)(?P<cue>actually(?!\s+(?:use[sd]?|using|runs?|running)\b)|sorry|no,?\s+wait|wait,?\s+no(?:pe)?\b|wait(?=\s*(?:[,:;.!\-–—]|\d|$))|"
     r"i mean|i meant|correction|"  # "wait" alone only as a pause: not "users wait in a chat"
     r"or rather|rather(?!\s+than)|eher|vielmehr|plutôt|"  # "5M, rather 6M"
     r"make (?:that|it)|(?:change|correct) (?:that|it)(?: to)?|scratch that|edit:|"
@@ -162,7 +162,9 @@ def _self_corrected(question: Question, typed: str) -> Answer | None:
         try:
             new: Answer | None = _number_answer(question, after)
         except AnswerError:
-            new = one_part(question, first, after, after)
+            new = one_part(question, first, after, after) or _factor_replaced(
+                question, before, after
+            )
         if new is None and first is None and question.parts and _bare(before) and _bare(after):
             try:  # "5k, sorry 6k" at hardware and monthly: 6k for the hardware, and a month?
                 _number_answer(question, after)
@@ -188,6 +190,19 @@ def _bare(words: str) -> bool:
     found = scan(words)
     rest = words[: found[0].start] + words[found[0].end :] if len(found) == 1 else "x"
     return re.search(r"[^\W\d_]", rest) is None
+
+
+def _factor_replaced(question: Question, before: str, after: str) -> Answer | None:
+    """ "1500€/hour, we lose 40 hours a month, wait no, more like 60": the last figure of the
+    same unit before the cue replaced by the new one, and the whole read again (90,000)."""
+    said, found = scan(after), scan(before)
+    if len(said) != 1 or not found or found[-1].unit != said[0].unit:
+        return None
+    old = found[-1]
+    try:
+        return _number_answer(question, before[: old.start] + said[0].text + before[old.end :])
+    except AnswerError:
+        return None
 
 
 def _number_answer(question: Question, typed: str) -> Answer:

@@ -196,12 +196,13 @@ def test_nobody_checks_settles_who_checks_images(catalog: Catalog, typed: str, s
     assert a.note == f"read from “{said}”"
 
 
-def test_someone_checking_some_and_nobody_the_rest_is_still_asked(catalog: Catalog) -> None:
-    with pytest.raises(AnswerError, match="Spot checks or Nobody"):
-        parse_answer(
-            catalog.by_slug("diffusion-ip-risk").question("review"),
-            "designers check some, nobody checks the rest",
-        )
+def test_someone_checking_some_and_nobody_the_rest_is_rated_by_the_rest(catalog: Catalog) -> None:
+    """Was asked 'Just one, please'; the images nobody checks are rated as they go out."""
+    a = parse_answer(
+        catalog.by_slug("diffusion-ip-risk").question("review"),
+        "designers check some, nobody checks the rest",
+    )
+    assert a.choices == ("none",)
 
 
 @pytest.mark.parametrize(
