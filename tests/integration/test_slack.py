@@ -500,7 +500,8 @@ def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
     stack: Stack, slack: FakeSlack
 ) -> None:
     """Pressing a choice of an earlier question (or of a cancelled consultation) did nothing
-    at all: now the presser alone is told what stands and what to type."""
+    at all: now the presser alone is told what stands and what to type, in the thread where
+    the button was pressed (it was told in the channel, out of the thread's view)."""
     thread = start(stack, slack, "U16", "3")
     for text in ("5M", "1200/300", "$3 / $15", "2"):
         answer_and_wait(stack, slack, "U16", "C1", thread, text)
@@ -509,15 +510,16 @@ def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
     press = {**buttons["elements"][0], "block_id": buttons["block_id"]}  # "Instantly"
     told = len(slack.calls("chat.postEphemeral"))
     before = len(slack.thread("C1", thread))
-    stack.action("U16", "C1", press)
+    stack.action("U16", "C1", press, thread_ts=thread)
     said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
-    assert said[0]["user"] == "U16"
+    assert said[0]["user"] == "U16" and said[0].get("thread_ts") == thread
     assert "Question 4 is already answered (Within a second)" in said[0]["text"]
     assert "`edit 4` in its thread" in said[0]["text"]
     answer_and_wait(stack, slack, "U16", "C1", thread, "cancel")
-    stack.action("U16", "C1", press)
+    stack.action("U16", "C1", press, thread_ts=thread)
     said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told + 1 :])
     assert "was cancelled" in said[0]["text"] and "/neurips consult 3" in said[0]["text"]
+    assert said[0].get("thread_ts") == thread
     assert len(slack.thread("C1", thread)) == before + 1  # only the cancel's reply was posted
 
 
