@@ -198,7 +198,11 @@ class Agent:
                     if other is not None:  # an answer, likely, meant for that thread
                         await self._picker(channel, thread_ts, lead=elsewhere(self.ctx, other))
                         return
-                if isinstance(script, str):  # a question of theirs is said to be heard
+                if isinstance(script, str) and c is not None and c.status is Status.CANCELLED:
+                    # what ran here is said first, as in a channel's thread
+                    gone = messages.cancelled_here(self.app.catalog.by_slug(c.slug))
+                    await self._picker(channel, thread_ts, lead=kit.mrkdwn(gone))
+                elif isinstance(script, str):  # a question of theirs is said to be heard
                     asked = len(words.split()) >= QUESTION_WORDS
                     await self._picker(channel, thread_ts, lead=UNMATCHED if asked else None)
                 else:
