@@ -869,6 +869,21 @@ def test_a_question_under_the_report_is_told_once_what_can_be_done(
     assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1  # nothing moved
 
 
+def test_one_other_consultation_waiting_is_said_in_the_singular(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """Two open in a channel, an answer written in the channel itself: the note read
+    '1 more of yours wait in threads here'."""
+    first = slack.start("U1", "3")
+    slack.start("U1", "1")
+    slack.message("U1", first, "5M")
+    event = {"type": "message", "channel": "C1", "user": "U1", "text": "1200 in, 300 out"}
+    slack.event({**event, "ts": f"{time.time():.6f}", "channel_type": "channel"})
+    (told,) = fake.calls("chat.postEphemeral")
+    one = "\n1 more of yours waits in another thread here: `/neurips status` links it."
+    assert one in told["text"]
+
+
 def test_an_answer_written_in_the_channel_points_to_the_thread_answered_last_once(
     slack: SignedSlack, fake: FakeSlack
 ) -> None:
