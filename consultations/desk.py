@@ -20,6 +20,7 @@ from consultations.catalog import UnknownConsultation
 from consultations.digest import named_channel, personal_channel
 from consultations.digest_service import DigestService
 from consultations.ports import JobQueue
+from consultations.router import ARXIV_ID as _ARXIV_ID
 from consultations.router import DIGEST_WORDS, Digest
 from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
@@ -74,7 +75,6 @@ class TriageRequest:
         return not self.ids and self.builtin is None and self.error is None
 
 
-_ARXIV_ID = re.compile(r"\b(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\b")  # YYMM.NNNNN
 _ID_LIKE = re.compile(r"\b\d{4}\.\d{4,5}\b")
 MAX_TRIAGE_IDS = 500
 

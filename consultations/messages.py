@@ -116,6 +116,11 @@ def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
     )
 
 
+def triage_typed(arg: str, where: str) -> str:
+    """Said when `triage …` is typed where answers are read: a command, run elsewhere."""
+    return f"`triage {inert(arg, 80)}` was not taken as an answer. {where}"
+
+
 def held_by(whose: str, script: ConsultationScript, where: str, start: str) -> str:
     """Said to someone writing where another's consultation runs: whose, and how to start one."""
     return (

@@ -30,6 +30,7 @@ from bot.slack import views
 from bot.slack.asides import waiting_in, where_answered
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
+from bot.slack.threads import triage_here
 from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
@@ -225,6 +226,8 @@ class Agent:
                 return
             case router.Help(unknown=unknown, meant=meant):
                 reply = desk.help(AGENT, unknown, meant)
+            case router.Triage(arg=arg):
+                reply = messages.triage_typed(arg, triage_here(arg))
             case _:
                 reply = desk.help(AGENT)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))

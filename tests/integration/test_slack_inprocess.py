@@ -869,6 +869,23 @@ def test_a_question_under_the_report_is_told_once_what_can_be_done(
     assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1  # nothing moved
 
 
+def test_triage_typed_in_a_consultations_thread_is_not_taken_as_an_answer(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """'triage neurips2025' typed in the thread at 'Which models and vendors do you use?'
+    was noted as the one vendor, and question 2 passed over because of it."""
+    thread = slack.start("U1", "1")
+    posted = len(fake.thread("C1", thread))
+    slack.message("U1", thread, "triage neurips2025")
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "`triage neurips2025` was not taken as an answer" in told["text"]
+    assert "`/neurips triage neurips2025`" in told["text"]
+    assert len(fake.thread("C1", thread)) == posted  # nothing noted, the question stands
+    slack.message("U1", thread, "GPT-4o for chat, Claude for code")
+    assert "Noted: GPT-4o" in slack.thread(thread)[-1]
+
+
 def test_one_other_consultation_waiting_is_said_in_the_singular(
     slack: SignedSlack, fake: FakeSlack
 ) -> None:

@@ -908,6 +908,19 @@ def test_a_command_mid_consultation_asks_the_waiting_question_again_last(
     assert "Noted: input 1,200, output 300" in noted and "3/8" in noted
 
 
+def test_triage_typed_mid_consultation_is_not_noted_as_a_vendor(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'triage neurips2025' at 'Which models and vendors do you use?' was noted as the one
+    vendor, and question 2 passed over because of it."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 1")
+    told, again = chat.say("triage neurips2025")
+    assert "`triage neurips2025` was not taken as an answer" in told
+    assert "/neurips triage" in told and "neurips-advisor triage" in told  # where it runs
+    assert "Noted" not in told and "1/6 Which models" in again
+
+
 def test_a_formatted_channel_message_is_answered_by_its_words(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
