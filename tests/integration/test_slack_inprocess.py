@@ -329,12 +329,18 @@ def test_resume_asks_the_current_question_again_in_its_thread(slack: SignedSlack
 
 
 def test_cancel_stops_the_latest_consultation(slack: SignedSlack, app: App) -> None:
+    """Each `/neurips cancel` says which thread it cancelled: with the same consultation open
+    twice, two cancels both read 'Cancelled *Model Convergence Strategy*.'"""
+    earlier = slack.start("U1", "1")
     thread = slack.start("U1", "1")
     (reply,) = slack.command("cancel")
-    assert "Cancelled *" in reply["text"]
+    assert "Cancelled *Model Convergence Strategy*" in reply["text"]
+    assert f"p{thread.replace('.', '')}|open thread>" in reply["text"]
     assert "Cancelled. Nothing more will be asked" in slack.thread(thread)[-1]
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.status is Status.CANCELLED
+    (second,) = slack.command("cancel")
+    assert f"p{earlier.replace('.', '')}|open thread>" in second["text"]
     (again,) = slack.command("cancel")
     assert "Nothing in progress to cancel" in again["text"]
 
