@@ -18,6 +18,7 @@ from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
+from consultations.replies import FINISHED
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
 from consultations.state import Consultation, Owner, Status
@@ -156,6 +157,11 @@ async def on_thread_message(
             # report again; other talk about the report in its thread is left alone
             if attached:
                 await tell(ctx, owner, event, messages.file_unread(attached, answered=True))
+        case Taken(consultation=c) if c.status is Status.COMPLETED and isinstance(
+            engine.command_from_text(text), engine.Where | engine.Help
+        ):  # `status` or `help` under the report: where it stands, and what it takes
+            script = ctx.app.catalog.by_slug(c.slug)
+            await tell(ctx, owner, event, f"{messages.status_line(script, c)}\n{FINISHED}")
         case Taken(consultation=c) if c.status is Status.COMPLETED and text.endswith("?"):
             # a question about the report, which nothing would answer: said once a thread
             if await asyncio.to_thread(ctx.app.holders.first_told, f"{place}#asked", owner):

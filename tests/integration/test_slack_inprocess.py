@@ -535,6 +535,24 @@ def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
     assert len(jobs.of("report")) == 2  # the report is written again
 
 
+@pytest.mark.parametrize("typed", ["status", "help"])
+def test_status_or_help_under_the_report_is_answered_to_the_writer(
+    slack: SignedSlack, catalog: Catalog, fake: FakeSlack, typed: str
+) -> None:
+    """`status` or `help` typed in a finished consultation's thread met silence."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    before = len(slack.thread(thread))
+    slack.message("U1", thread, typed)
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "*Diffusion Model IP Risk Assessment*" in told["text"] and "finished" in told["text"]
+    assert "`edit N` to change answer N" in told["text"]
+    assert len(slack.thread(thread)) == before  # said to the writer alone
+
+
 def test_an_unreadable_record_is_set_aside_and_told_in_its_thread(
     slack: SignedSlack, app: App
 ) -> None:
