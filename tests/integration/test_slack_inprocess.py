@@ -440,6 +440,17 @@ def test_subscribing_a_direct_message_points_to_ones_own_digest(
     assert db.hget("na:digest:subs", "slack:T1:DU51") is None  # nothing scheduled
 
 
+def test_a_channel_digest_asked_daily_is_refused_in_one_sentence(
+    slack: SignedSlack, db: redis.Redis
+) -> None:
+    """'That subscription does not work: A channel's digest…': a capital mid-sentence."""
+    (reply,) = slack.command("digest subscribe daily", user="U53", channel="C53")
+    assert reply["text"].startswith(
+        "That subscription does not work: a channel's digest comes weekly (give it a day"
+    )
+    assert db.hget("na:digest:subs", "slack:T1:C53") is None  # nothing scheduled
+
+
 def test_a_mistyped_digest_word_is_named_and_the_likely_one_offered(
     slack: SignedSlack, db: redis.Redis
 ) -> None:
