@@ -272,12 +272,13 @@ class Desk:
         if cmd.action == "unsubscribe":
             done = self.digests.unsubscribe(owner, here)
             name = surface.channel(here)
-            return f"Unsubscribed {name}." if done else f"{name} had no digest."
+            return f"Unsubscribed {name}." if done else f"{opening(name)} had no digest."
         if cmd.action in ("preview", "now"):
             if not self.digests.request(owner, here, cmd.action):
                 mine = cmd.action == "preview" and self.digests.personal(owner) is not None
                 return (
-                    f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+                    f"{opening(surface.channel(here))} has no digest yet: "
+                    f"`{p}digest subscribe` first."
                     + (f" Your own digest: `{p}digest mine preview`." if mine else "")
                 )
             if cmd.action == "preview":
@@ -376,3 +377,8 @@ class Desk:
         )
         self.jobs.start_triage(job)
         return job
+
+
+def opening(name: str) -> str:
+    """A place's name as a sentence's first words ("this chat": "This chat"; "<#C1>" as is)."""
+    return name[:1].upper() + name[1:]

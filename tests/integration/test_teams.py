@@ -921,6 +921,18 @@ def test_triage_typed_mid_consultation_is_not_noted_as_a_vendor(
     assert "Noted" not in told and "1/6 Which models" in again
 
 
+def test_a_chat_without_a_digest_is_said_so_in_a_sentence(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'digest preview' and 'digest unsubscribe' in a chat with no digest answered
+    'this chat has no digest yet…' and 'this chat had no digest.', lower case."""
+    chat = Chat(make_bot(redis_client, catalog))
+    (preview,) = chat.say("digest preview")
+    assert preview.startswith("This chat has no digest yet: `digest subscribe` first.")
+    (gone,) = chat.say("digest unsubscribe")
+    assert gone.startswith("This chat had no digest.")
+
+
 def test_a_formatted_channel_message_is_answered_by_its_words(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
