@@ -379,6 +379,29 @@ def test_writing_after_cancel_in_the_agent_thread_says_it_was_cancelled(
 
 
 @pytest.mark.slow
+def test_triage_typed_in_the_agent_thread_is_not_noted_as_a_vendor(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'triage colm2025' at 'Which models and vendors do you use?' was noted as the vendor."""
+    ch, ts = "D50", "1800000020.000100"
+    stack.event(thread_started("U50", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    say(stack, slack, "U50", ch, ts, "consult 1")
+    before = len(slack.thread(ch, ts))
+    stack.event(dm("U50", ch, ts, "triage colm2025"))
+    told, again = slack.wait_for(
+        lambda: (
+            len(slack.thread(ch, ts)) >= before + 2
+            and (
+                slack.thread(ch, ts)[before : before + 2]  # the reply, then the question again
+            )
+        )
+    )
+    assert "`triage colm2025` was not taken as an answer" in text_of(told)
+    assert "Noted" not in text_of(again) and "1/6 Which models" in text_of(again)
+
+
+@pytest.mark.slow
 def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
     stack: Stack, slack: FakeSlack
 ) -> None:
