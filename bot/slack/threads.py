@@ -21,7 +21,7 @@ from consultations.adapters.slack import blocks as kit
 from consultations.replies import FINISHED
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
-from consultations.state import Consultation, Owner, Status
+from consultations.state import Consultation, Delivery, Owner, Status
 from consultations.text import inert
 
 log = structlog.get_logger(__name__)
@@ -161,7 +161,8 @@ async def on_thread_message(
             engine.command_from_text(text), engine.Where | engine.Help
         ):  # `status` or `help` under the report: where it stands, and what it takes
             script = ctx.app.catalog.by_slug(c.slug)
-            await tell(ctx, owner, event, f"{messages.status_line(script, c)}\n{FINISHED}")
+            above = f"\n{FINISHED}" if c.delivery is Delivery.DELIVERED else ""  # not yet
+            await tell(ctx, owner, event, messages.status_line(script, c) + above)
         case Taken(consultation=c) if c.status is Status.COMPLETED and text.endswith("?"):
             # a question about the report, which nothing would answer: said once a thread
             if await asyncio.to_thread(ctx.app.holders.first_told, f"{place}#asked", owner):

@@ -523,6 +523,28 @@ def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
     assert len(slack.thread("C1", thread)) == before + 1  # only the cancel's reply was posted
 
 
+def test_status_under_a_delivered_report_says_it_stands_and_what_edits_it(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """`status` typed under the report met silence."""
+    thread = start(stack, slack, "U17", "3")
+    for q in catalog.by_slug("edge-economics").questions:
+        answer_and_wait(stack, slack, "U17", "C1", thread, typical(q))
+    slack.wait_for(
+        lambda: (
+            '"report.delivered"' in (stack.logs / "worker.log").read_text()
+            and "slack:T1:U17" in (stack.logs / "worker.log").read_text()
+        )
+    )
+    told = len(slack.calls("chat.postEphemeral"))
+    stack.message("U17", "C1", thread, "status", event_id())
+    (said,) = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert said["user"] == "U17" and said["thread_ts"] == thread
+    assert "*Edge Deployment Economics*" in said["text"]
+    assert "finished, report delivered" in said["text"]
+    assert "its report is above. Type `edit N` to change answer N" in said["text"]
+
+
 def test_slack_rate_limits_lose_nothing_and_post_nothing_twice(
     stack: Stack, slack: FakeSlack
 ) -> None:

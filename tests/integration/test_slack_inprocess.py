@@ -550,7 +550,8 @@ def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
 def test_status_or_help_under_the_report_is_answered_to_the_writer(
     slack: SignedSlack, catalog: Catalog, fake: FakeSlack, typed: str
 ) -> None:
-    """`status` or `help` typed in a finished consultation's thread met silence."""
+    """`status` or `help` typed in a finished consultation's thread met silence. (No worker
+    here: the report is still being written, so it is not said to be above.)"""
     script = catalog.by_slug("diffusion-ip-risk")
     thread = slack.start("U1", "7")
     for q in script.questions:
@@ -559,8 +560,9 @@ def test_status_or_help_under_the_report_is_answered_to_the_writer(
     slack.message("U1", thread, typed)
     (told,) = fake.calls("chat.postEphemeral")
     assert told["user"] == "U1" and told["thread_ts"] == thread
-    assert "*Diffusion Model IP Risk Assessment*" in told["text"] and "finished" in told["text"]
-    assert "`edit N` to change answer N" in told["text"]
+    assert "*Diffusion Model IP Risk Assessment*" in told["text"]
+    assert "finished, report being written" in told["text"]
+    assert "its report is above" not in told["text"]
     assert len(slack.thread(thread)) == before  # said to the writer alone
 
 
