@@ -37,7 +37,7 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
             await client.chat_postEphemeral(
                 channel=channel,
                 user=owner.user,
-                text=whose or "That question belongs to someone else's consultation.",
+                text=whose or kit.mrkdwn(messages.press_unknown("/neurips ")),
                 **here,
             )
             return

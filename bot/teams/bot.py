@@ -250,9 +250,7 @@ class ConsultationBot(ActivityHandler):
             c = await asyncio.to_thread(self.service.get, owner, cid)
         except (NotFound, ValueError):
             theirs = await asyncio.to_thread(self._someone_elses, tc, owner)
-            await tc.send_activity(
-                cards.text(theirs or "That question belongs to someone else's consultation.")
-            )
+            await tc.send_activity(cards.text(theirs or messages.press_unknown()))
             return
         now = self.service.where(c)
         if isinstance(now, engine.Asked) and now.question.key == key:

@@ -628,8 +628,28 @@ def test_a_strangers_click_is_refused_to_them_alone(slack: SignedSlack, fake: Fa
     before = slack.thread(thread)
     slack.click("U8", choice_buttons(slack, thread)[0])
     (refusal,) = fake.calls("chat.postEphemeral")
-    assert refusal["user"] == "U8" and "belongs to someone else" in refusal["text"]
+    assert refusal["user"] == "U8" and "or someone else's" in refusal["text"]
     assert slack.thread(thread) == before
+
+
+def test_a_click_after_forget_is_not_said_to_be_someone_elses(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """After `/neurips forget`, a button of one's own deleted consultation answered 'That
+    question belongs to someone else's consultation.'"""
+    thread = slack.start("U1", "4")
+    for text in ("support bot", "MCP servers, SQL", "loops", "datadog"):
+        slack.message("U1", thread, text)
+    button = choice_buttons(slack, thread)[0]
+    (confirm,) = slack.command("forget")
+    (done,) = slack.click("U1", confirm["blocks"][1]["elements"][0])
+    assert done["text"].startswith("Done: deleted")
+    slack.click("U1", button)
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["text"] == (
+        "Nothing was changed: that button's consultation is not stored for you (deleted, "
+        "expired, or someone else's). `/neurips consult` starts one."
+    )
 
 
 # --- events that are not answers --------------------------------------------------------------

@@ -156,6 +156,27 @@ def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: 
     assert "6/7" not in again and "Noted" not in again
 
 
+def test_a_button_pressed_after_forget_is_not_said_to_be_someone_elses(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After `forget`, a card button of one's own deleted consultation answered 'That question
+    belongs to someone else's consultation.'"""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 4")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        chat.say(text)
+    (card,) = chat.say("datadog")
+    press = json.loads(card.split("\n", 1)[1])["actions"][0]["data"]
+    chat.say("forget")
+    (done,) = chat.say(Activity(type=ActivityTypes.message, value={"forget": "yes"}))
+    assert done.startswith("Done: deleted")
+    (told,) = chat.say(Activity(type=ActivityTypes.message, value=press))
+    assert told == (
+        "Nothing was changed: that button's consultation is not stored for you (deleted, "
+        "expired, or someone else's). `consult` starts one."
+    )
+
+
 def test_a_forged_button_press_changes_nothing_and_says_so(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
