@@ -20,6 +20,7 @@ from consultations.catalog import UnknownConsultation
 from consultations.digest import named_channel, personal_channel
 from consultations.digest_service import DigestService
 from consultations.ports import JobQueue
+from consultations.router import ARXIV_ID as _ARXIV_ID
 from consultations.router import DIGEST_WORDS, Digest
 from consultations.scripts import ConsultationScript
 from consultations.service import ConsultationService, Turn
@@ -74,7 +75,6 @@ class TriageRequest:
         return not self.ids and self.builtin is None and self.error is None
 
 
-_ARXIV_ID = re.compile(r"\b(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\b")  # YYMM.NNNNN
 _ID_LIKE = re.compile(r"\b\d{4}\.\d{4,5}\b")
 MAX_TRIAGE_IDS = 500
 
@@ -272,12 +272,13 @@ class Desk:
         if cmd.action == "unsubscribe":
             done = self.digests.unsubscribe(owner, here)
             name = surface.channel(here)
-            return f"Unsubscribed {name}." if done else f"{name} had no digest."
+            return f"Unsubscribed {name}." if done else f"{opening(name)} had no digest."
         if cmd.action in ("preview", "now"):
             if not self.digests.request(owner, here, cmd.action):
                 mine = cmd.action == "preview" and self.digests.personal(owner) is not None
                 return (
-                    f"{surface.channel(here)} has no digest yet: `{p}digest subscribe` first."
+                    f"{opening(surface.channel(here))} has no digest yet: "
+                    f"`{p}digest subscribe` first."
                     + (f" Your own digest: `{p}digest mine preview`." if mine else "")
                 )
             if cmd.action == "preview":
@@ -376,3 +377,8 @@ class Desk:
         )
         self.jobs.start_triage(job)
         return job
+
+
+def opening(name: str) -> str:
+    """A place's name as a sentence's first words ("this chat": "This chat"; "<#C1>" as is)."""
+    return name[:1].upper() + name[1:]

@@ -258,7 +258,7 @@ def parse_subscribe(
                 out["day"] = _DAY_WORDS[day]
             if not personal and cadence != "weekly":
                 raise ValueError(
-                    f"A channel's digest comes weekly (give it a day, e.g. 'friday 09:00'); "
+                    f"a channel's digest comes weekly (give it a day, e.g. 'friday 09:00'); "
                     f"{cadence} is for your own digest: `digest mine {cadence}`"
                 )
             if personal:

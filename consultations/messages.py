@@ -116,6 +116,20 @@ def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
     )
 
 
+def press_unknown(prefix: str = "") -> str:
+    """Said to one who pressed a button whose consultation is not theirs to move: deleted
+    (`forget`), expired, or another person's."""
+    return (
+        "Nothing was changed: that button's consultation is not stored for you (deleted, "
+        f"expired, or someone else's). `{prefix}consult` starts one."
+    )
+
+
+def triage_typed(arg: str, where: str) -> str:
+    """Said when `triage …` is typed where answers are read: a command, run elsewhere."""
+    return f"`triage {inert(arg, 80)}` was not taken as an answer. {where}"
+
+
 def held_by(whose: str, script: ConsultationScript, where: str, start: str) -> str:
     """Said to someone writing where another's consultation runs: whose, and how to start one."""
     return (

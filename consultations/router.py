@@ -15,6 +15,7 @@ from difflib import get_close_matches
 from typing import Literal
 
 from consultations.answers import clean_text
+from consultations.triage.load import BUILTIN
 
 DigestAction = Literal["subscribe", "unsubscribe", "preview", "now", "mine", "status", "help"]
 
@@ -89,6 +90,7 @@ _DIGEST: dict[str, DigestAction] = {
     "status": "status",
 }
 MAX_ARG = 2000  # characters of a command's argument that are read at all
+ARXIV_ID = re.compile(r"\b(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\b")  # YYMM.NNNNN
 
 
 def parse(text: str, *, slash: bool) -> Command:
@@ -103,9 +105,18 @@ def parse(text: str, *, slash: bool) -> Command:
         return Consult(rest or None)  # "Beratung 3", "consultation 3": a number only, as
     if head == "digest":  # "consultation with lawyers" may be an answer
         return _digest(rest)
+    if head == "triage" and rest and all(map(_triage_word, rest.replace(",", " ").split())):
+        return Triage(rest)  # "triage support tickets" is an answer: a workflow
     if not rest and head in _SINGLE:
         return _SINGLE[head]
     return Answer(text)
+
+
+def _triage_word(word: str) -> bool:
+    """A built-in list's name, an arXiv id or an arXiv link: what only triage is given."""
+    word = word.casefold()
+    found = ARXIV_ID.search(word)
+    return word in BUILTIN or bool(found and (found.group(0) == word or "arxiv.org" in word))
 
 
 def _slash(head: str, rest: str) -> Command:

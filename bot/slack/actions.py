@@ -25,26 +25,29 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         owner = owner_of(body, body["user"]["id"])
         cid, number = str(action.get("value", "|")).split("|", 1)
         key = action.get("block_id", "::").split(":")[-1]
+        channel = body["channel"]["id"]
+        thread = (body.get("container") or {}).get("thread_ts")
+        here = {"thread_ts": thread} if thread else {}  # told where the button was pressed
         try:
             c = await asyncio.to_thread(service.get, owner, cid)
         except (NotFound, ValueError):
-            channel = body["channel"]["id"]
-            thread = (body.get("container") or {}).get("thread_ts")
             whose = thread and await asyncio.to_thread(
                 someone_elses, ctx, owner, f"{channel}/{thread}", once=False
             )
             await client.chat_postEphemeral(
                 channel=channel,
                 user=owner.user,
-                text=whose or "That question belongs to someone else's consultation.",
+                text=whose or kit.mrkdwn(messages.press_unknown("/neurips ")),
+                **here,
             )
             return
         now = service.where(c)
         if not isinstance(now, engine.Asked) or now.question.key != key:
             # a second click, or a button of an earlier question: told to the presser alone
             await client.chat_postEphemeral(
-                channel=body["channel"]["id"],
+                channel=channel,
                 user=owner.user,
+                **here,
                 text=kit.mrkdwn(
                     messages.stale_press(
                         desk.catalog.by_slug(c.slug), c, key, "/neurips ", "in its thread"

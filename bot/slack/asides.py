@@ -111,7 +111,9 @@ async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, A
     c, others = told
     log.info("slack.answer_outside_thread", others=others)
     text = f"I did not take that as an answer: {where_answered(ctx, c)}"
-    if others:  # one thread named, the one last answered; the rest are a command away
+    if others == 1:  # one thread named, the one last answered; the rest are a command away
+        text += "\n1 more of yours waits in another thread here: `/neurips status` links it."
+    elif others:
         text += f"\n{others} more of yours wait in threads here: `/neurips status` links each."
     await ctx.client.chat_postEphemeral(channel=channel, user=owner.user, text=kit.mrkdwn(text))
 

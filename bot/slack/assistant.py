@@ -30,6 +30,7 @@ from bot.slack import views
 from bot.slack.asides import waiting_in, where_answered
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
+from bot.slack.threads import triage_here
 from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
 from consultations.scripts import ConsultationScript
@@ -198,7 +199,11 @@ class Agent:
                     if other is not None:  # an answer, likely, meant for that thread
                         await self._picker(channel, thread_ts, lead=elsewhere(self.ctx, other))
                         return
-                if isinstance(script, str):  # a question of theirs is said to be heard
+                if isinstance(script, str) and c is not None and c.status is Status.CANCELLED:
+                    # what ran here is said first, as in a channel's thread
+                    gone = messages.cancelled_here(self.app.catalog.by_slug(c.slug))
+                    await self._picker(channel, thread_ts, lead=kit.mrkdwn(gone))
+                elif isinstance(script, str):  # a question of theirs is said to be heard
                     asked = len(words.split()) >= QUESTION_WORDS
                     await self._picker(channel, thread_ts, lead=UNMATCHED if asked else None)
                 else:
@@ -221,6 +226,8 @@ class Agent:
                 return
             case router.Help(unknown=unknown, meant=meant):
                 reply = desk.help(AGENT, unknown, meant)
+            case router.Triage(arg=arg):
+                reply = messages.triage_typed(arg, triage_here(arg))
             case _:
                 reply = desk.help(AGENT)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(reply))

@@ -62,8 +62,8 @@ async def _handle(
             turn = await asyncio.to_thread(desk.cancel, owner)
             if turn is None:
                 return "Nothing in progress to cancel."
-            await conv.reply(turn)
-            return f"Cancelled **{turn.script.title}**."
+            await conv.reply(turn)  # which one, when the same is open in two threads
+            return f"Cancelled **{turn.script.title}**{SURFACE.link(turn.consultation)}"
         case router.Forget():
             return {"blocks": views.forget_confirmation(), "text": "Delete everything about you?"}
         case router.Digest():

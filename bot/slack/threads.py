@@ -18,9 +18,10 @@ from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
+from consultations.replies import FINISHED
 from consultations.scripts import ConsultationScript
 from consultations.service import Turn
-from consultations.state import Consultation, Owner, Status
+from consultations.state import Consultation, Delivery, Owner, Status
 from consultations.text import inert
 
 log = structlog.get_logger(__name__)
@@ -66,7 +67,14 @@ class Another:
     script: ConsultationScript
 
 
-Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another
+@dataclass(frozen=True)
+class Typed:
+    """`triage neurips2025` typed in a consultation's thread: a command, not an answer."""
+
+    arg: str
+
+
+Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another | Typed
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -112,6 +120,8 @@ async def on_thread_message(
             return FileOnly(attached)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
+        if isinstance(cmd := router.parse(text, slash=False), router.Triage):
+            return Typed(cmd.arg)  # a slash command typed here: no answer
         return Taken(c, service.act(owner, c.id, text, c), attached)
 
     match await asyncio.to_thread(receive):
@@ -140,11 +150,19 @@ async def on_thread_message(
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case FileOnly(name=name):
             await tell(ctx, owner, event, messages.file_unread(name, answered=False))
+        case Typed(arg=arg):
+            await tell(ctx, owner, event, messages.triage_typed(arg, triage_here(arg)))
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone
             if attached:
                 await tell(ctx, owner, event, messages.file_unread(attached, answered=True))
+        case Taken(consultation=c) if c.status is Status.COMPLETED and isinstance(
+            engine.command_from_text(text), engine.Where | engine.Help
+        ):  # `status` or `help` under the report: where it stands, and what it takes
+            script = ctx.app.catalog.by_slug(c.slug)
+            above = f"\n{FINISHED}" if c.delivery is Delivery.DELIVERED else ""  # not yet
+            await tell(ctx, owner, event, messages.status_line(script, c) + above)
         case Taken(consultation=c) if c.status is Status.COMPLETED and text.endswith("?"):
             # a question about the report, which nothing would answer: said once a thread
             if await asyncio.to_thread(ctx.app.holders.first_told, f"{place}#asked", owner):
@@ -159,6 +177,11 @@ async def tell(ctx: SlackContext, owner: Owner, event: dict[str, Any], markdown:
         thread_ts=event["thread_ts"],
         text=kit.mrkdwn(markdown),
     )
+
+
+def triage_here(arg: str) -> str:
+    """Where `triage …` typed in a thread runs: as the slash command."""
+    return f"Triage is a slash command: type `/neurips triage {inert(arg, 80)}` in a channel."
 
 
 def named(ctx: SlackContext, text: str) -> ConsultationScript | None:

@@ -30,6 +30,10 @@ log = structlog.get_logger(__name__)
 SURFACE = Surface(prefix="", digest_channel_words=False, mine="personal chat with me")
 
 
+TRIAGE_ELSEWHERE = (
+    "Paper triage runs in Slack (`/neurips triage neurips2025`, or arXiv ids) and in a "
+    "terminal (`neurips-advisor triage neurips2025`), not in Teams."
+)
 UNREAD_PRESS = "That button's answer could not be read, so nothing was changed."
 
 
@@ -120,6 +124,9 @@ class ConsultationBot(ActivityHandler):
                 await self._ask_again(tc, owner)
             case router.Forget():
                 await tc.send_activity(cards.confirm_forget())
+            case router.Triage(arg=arg):
+                await say(messages.triage_typed(arg, TRIAGE_ELSEWHERE))
+                await self._ask_again(tc, owner)
             case router.Answer(text=text):
                 here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
                 cancelled = here is not None and here.status is Status.CANCELLED
@@ -243,9 +250,7 @@ class ConsultationBot(ActivityHandler):
             c = await asyncio.to_thread(self.service.get, owner, cid)
         except (NotFound, ValueError):
             theirs = await asyncio.to_thread(self._someone_elses, tc, owner)
-            await tc.send_activity(
-                cards.text(theirs or "That question belongs to someone else's consultation.")
-            )
+            await tc.send_activity(cards.text(theirs or messages.press_unknown()))
             return
         now = self.service.where(c)
         if isinstance(now, engine.Asked) and now.question.key == key:

@@ -500,7 +500,8 @@ def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
     stack: Stack, slack: FakeSlack
 ) -> None:
     """Pressing a choice of an earlier question (or of a cancelled consultation) did nothing
-    at all: now the presser alone is told what stands and what to type."""
+    at all: now the presser alone is told what stands and what to type, in the thread where
+    the button was pressed (it was told in the channel, out of the thread's view)."""
     thread = start(stack, slack, "U16", "3")
     for text in ("5M", "1200/300", "$3 / $15", "2"):
         answer_and_wait(stack, slack, "U16", "C1", thread, text)
@@ -509,16 +510,39 @@ def test_a_button_of_an_answered_or_cancelled_question_says_what_stands(
     press = {**buttons["elements"][0], "block_id": buttons["block_id"]}  # "Instantly"
     told = len(slack.calls("chat.postEphemeral"))
     before = len(slack.thread("C1", thread))
-    stack.action("U16", "C1", press)
+    stack.action("U16", "C1", press, thread_ts=thread)
     said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
-    assert said[0]["user"] == "U16"
+    assert said[0]["user"] == "U16" and said[0].get("thread_ts") == thread
     assert "Question 4 is already answered (Within a second)" in said[0]["text"]
     assert "`edit 4` in its thread" in said[0]["text"]
     answer_and_wait(stack, slack, "U16", "C1", thread, "cancel")
-    stack.action("U16", "C1", press)
+    stack.action("U16", "C1", press, thread_ts=thread)
     said = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told + 1 :])
     assert "was cancelled" in said[0]["text"] and "/neurips consult 3" in said[0]["text"]
+    assert said[0].get("thread_ts") == thread
     assert len(slack.thread("C1", thread)) == before + 1  # only the cancel's reply was posted
+
+
+def test_status_under_a_delivered_report_says_it_stands_and_what_edits_it(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """`status` typed under the report met silence."""
+    thread = start(stack, slack, "U17", "3")
+    for q in catalog.by_slug("edge-economics").questions:
+        answer_and_wait(stack, slack, "U17", "C1", thread, typical(q))
+    slack.wait_for(
+        lambda: any(
+            '"report.delivered"' in x and "slack:T1:U17" in x
+            for x in (stack.logs / "worker.log").read_text().splitlines()
+        )
+    )
+    told = len(slack.calls("chat.postEphemeral"))
+    stack.message("U17", "C1", thread, "status", event_id())
+    (said,) = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert said["user"] == "U17" and said["thread_ts"] == thread
+    assert "*Edge Deployment Economics*" in said["text"]
+    assert "finished, report delivered" in said["text"]
+    assert "its report is above. Type `edit N` to change answer N" in said["text"]
 
 
 def test_slack_rate_limits_lose_nothing_and_post_nothing_twice(

@@ -359,6 +359,49 @@ def test_undo_in_the_agent_thread_takes_back_a_cancel(stack: Stack, slack: FakeS
 
 
 @pytest.mark.slow
+def test_writing_after_cancel_in_the_agent_thread_says_it_was_cancelled(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """An answer typed after `cancel` in the agent thread was met with a bare 'Which
+    consultation?' and the eight, as if nothing had run there; in a channel thread (and in
+    Teams) the user is told it was cancelled and how to pick it up again."""
+    ch, ts = "D49", "1800000019.000100"
+    stack.event(thread_started("U49", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    say(stack, slack, "U49", ch, ts, "consult 3")
+    say(stack, slack, "U49", ch, ts, "cancel")
+    (told,) = say(stack, slack, "U49", ch, ts, "5M")
+    assert "*Edge Deployment Economics* was cancelled" in text_of(told)
+    assert "`undo` picks it up again, or `consult 3` starts it afresh" in text_of(told)
+    assert len([b for b in told["blocks"] if "accessory" in b]) == 8  # or another, picked
+    (back,) = say(stack, slack, "U49", ch, ts, "undo")
+    assert "Picked up again where you were" in text_of(back)
+
+
+@pytest.mark.slow
+def test_triage_typed_in_the_agent_thread_is_not_noted_as_a_vendor(
+    stack: Stack, slack: FakeSlack
+) -> None:
+    """'triage colm2025' at 'Which models and vendors do you use?' was noted as the vendor."""
+    ch, ts = "D50", "1800000020.000100"
+    stack.event(thread_started("U50", ch, ts))
+    slack.wait_for(lambda: calls_in(slack, "assistant.threads.setSuggestedPrompts", ch, ts))
+    say(stack, slack, "U50", ch, ts, "consult 1")
+    before = len(slack.thread(ch, ts))
+    stack.event(dm("U50", ch, ts, "triage colm2025"))
+    told, again = slack.wait_for(
+        lambda: (
+            len(slack.thread(ch, ts)) >= before + 2
+            and (
+                slack.thread(ch, ts)[before : before + 2]  # the reply, then the question again
+            )
+        )
+    )
+    assert "`triage colm2025` was not taken as an answer" in text_of(told)
+    assert "Noted" not in text_of(again) and "1/6 Which models" in text_of(again)
+
+
+@pytest.mark.slow
 def test_a_message_in_the_apps_messages_tab_is_answered_in_its_thread(
     stack: Stack, slack: FakeSlack
 ) -> None:

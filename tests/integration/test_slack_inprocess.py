@@ -329,12 +329,18 @@ def test_resume_asks_the_current_question_again_in_its_thread(slack: SignedSlack
 
 
 def test_cancel_stops_the_latest_consultation(slack: SignedSlack, app: App) -> None:
+    """Each `/neurips cancel` says which thread it cancelled: with the same consultation open
+    twice, two cancels both read 'Cancelled *Model Convergence Strategy*.'"""
+    earlier = slack.start("U1", "1")
     thread = slack.start("U1", "1")
     (reply,) = slack.command("cancel")
-    assert "Cancelled *" in reply["text"]
+    assert "Cancelled *Model Convergence Strategy*" in reply["text"]
+    assert f"p{thread.replace('.', '')}|open thread>" in reply["text"]
     assert "Cancelled. Nothing more will be asked" in slack.thread(thread)[-1]
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.status is Status.CANCELLED
+    (second,) = slack.command("cancel")
+    assert f"p{earlier.replace('.', '')}|open thread>" in second["text"]
     (again,) = slack.command("cancel")
     assert "Nothing in progress to cancel" in again["text"]
 
@@ -434,6 +440,17 @@ def test_subscribing_a_direct_message_points_to_ones_own_digest(
     assert db.hget("na:digest:subs", "slack:T1:DU51") is None  # nothing scheduled
 
 
+def test_a_channel_digest_asked_daily_is_refused_in_one_sentence(
+    slack: SignedSlack, db: redis.Redis
+) -> None:
+    """'That subscription does not work: A channel's digest…': a capital mid-sentence."""
+    (reply,) = slack.command("digest subscribe daily", user="U53", channel="C53")
+    assert reply["text"].startswith(
+        "That subscription does not work: a channel's digest comes weekly (give it a day"
+    )
+    assert db.hget("na:digest:subs", "slack:T1:C53") is None  # nothing scheduled
+
+
 def test_a_mistyped_digest_word_is_named_and_the_likely_one_offered(
     slack: SignedSlack, db: redis.Redis
 ) -> None:
@@ -529,6 +546,26 @@ def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
     assert len(jobs.of("report")) == 2  # the report is written again
 
 
+@pytest.mark.parametrize("typed", ["status", "help"])
+def test_status_or_help_under_the_report_is_answered_to_the_writer(
+    slack: SignedSlack, catalog: Catalog, fake: FakeSlack, typed: str
+) -> None:
+    """`status` or `help` typed in a finished consultation's thread met silence. (No worker
+    here: the report is still being written, so it is not said to be above.)"""
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    before = len(slack.thread(thread))
+    slack.message("U1", thread, typed)
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "*Diffusion Model IP Risk Assessment*" in told["text"]
+    assert "finished, report being written" in told["text"]
+    assert "its report is above" not in told["text"]
+    assert len(slack.thread(thread)) == before  # said to the writer alone
+
+
 def test_an_unreadable_record_is_set_aside_and_told_in_its_thread(
     slack: SignedSlack, app: App
 ) -> None:
@@ -591,8 +628,28 @@ def test_a_strangers_click_is_refused_to_them_alone(slack: SignedSlack, fake: Fa
     before = slack.thread(thread)
     slack.click("U8", choice_buttons(slack, thread)[0])
     (refusal,) = fake.calls("chat.postEphemeral")
-    assert refusal["user"] == "U8" and "belongs to someone else" in refusal["text"]
+    assert refusal["user"] == "U8" and "or someone else's" in refusal["text"]
     assert slack.thread(thread) == before
+
+
+def test_a_click_after_forget_is_not_said_to_be_someone_elses(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """After `/neurips forget`, a button of one's own deleted consultation answered 'That
+    question belongs to someone else's consultation.'"""
+    thread = slack.start("U1", "4")
+    for text in ("support bot", "MCP servers, SQL", "loops", "datadog"):
+        slack.message("U1", thread, text)
+    button = choice_buttons(slack, thread)[0]
+    (confirm,) = slack.command("forget")
+    (done,) = slack.click("U1", confirm["blocks"][1]["elements"][0])
+    assert done["text"].startswith("Done: deleted")
+    slack.click("U1", button)
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["text"] == (
+        "Nothing was changed: that button's consultation is not stored for you (deleted, "
+        "expired, or someone else's). `/neurips consult` starts one."
+    )
 
 
 # --- events that are not answers --------------------------------------------------------------
@@ -867,6 +924,38 @@ def test_a_question_under_the_report_is_told_once_what_can_be_done(
     assert told["text"].startswith("I cannot answer questions about the report, only write it")
     assert "Type `edit N` to change answer N" in told["text"]
     assert len(slack.thread(thread)) == before and len(jobs.of("report")) == 1  # nothing moved
+
+
+def test_triage_typed_in_a_consultations_thread_is_not_taken_as_an_answer(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """'triage neurips2025' typed in the thread at 'Which models and vendors do you use?'
+    was noted as the one vendor, and question 2 passed over because of it."""
+    thread = slack.start("U1", "1")
+    posted = len(fake.thread("C1", thread))
+    slack.message("U1", thread, "triage neurips2025")
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "`triage neurips2025` was not taken as an answer" in told["text"]
+    assert "`/neurips triage neurips2025`" in told["text"]
+    assert len(fake.thread("C1", thread)) == posted  # nothing noted, the question stands
+    slack.message("U1", thread, "GPT-4o for chat, Claude for code")
+    assert "Noted: GPT-4o" in slack.thread(thread)[-1]
+
+
+def test_one_other_consultation_waiting_is_said_in_the_singular(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """Two open in a channel, an answer written in the channel itself: the note read
+    '1 more of yours wait in threads here'."""
+    first = slack.start("U1", "3")
+    slack.start("U1", "1")
+    slack.message("U1", first, "5M")
+    event = {"type": "message", "channel": "C1", "user": "U1", "text": "1200 in, 300 out"}
+    slack.event({**event, "ts": f"{time.time():.6f}", "channel_type": "channel"})
+    (told,) = fake.calls("chat.postEphemeral")
+    one = "\n1 more of yours waits in another thread here: `/neurips status` links it."
+    assert one in told["text"]
 
 
 def test_an_answer_written_in_the_channel_points_to_the_thread_answered_last_once(

@@ -156,6 +156,27 @@ def test_a_card_button_answers_the_question(redis_client: redis.Redis, catalog: 
     assert "6/7" not in again and "Noted" not in again
 
 
+def test_a_button_pressed_after_forget_is_not_said_to_be_someone_elses(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After `forget`, a card button of one's own deleted consultation answered 'That question
+    belongs to someone else's consultation.'"""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 4")
+    for text in ("support bot", "MCP servers, SQL", "loops"):
+        chat.say(text)
+    (card,) = chat.say("datadog")
+    press = json.loads(card.split("\n", 1)[1])["actions"][0]["data"]
+    chat.say("forget")
+    (done,) = chat.say(Activity(type=ActivityTypes.message, value={"forget": "yes"}))
+    assert done.startswith("Done: deleted")
+    (told,) = chat.say(Activity(type=ActivityTypes.message, value=press))
+    assert told == (
+        "Nothing was changed: that button's consultation is not stored for you (deleted, "
+        "expired, or someone else's). `consult` starts one."
+    )
+
+
 def test_a_forged_button_press_changes_nothing_and_says_so(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
@@ -906,6 +927,31 @@ def test_a_command_mid_consultation_asks_the_waiting_question_again_last(
         assert "I need" not in told
     (noted,) = chat.say("1200 in, 300 out")
     assert "Noted: input 1,200, output 300" in noted and "3/8" in noted
+
+
+def test_triage_typed_mid_consultation_is_not_noted_as_a_vendor(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'triage neurips2025' at 'Which models and vendors do you use?' was noted as the one
+    vendor, and question 2 passed over because of it."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 1")
+    told, again = chat.say("triage neurips2025")
+    assert "`triage neurips2025` was not taken as an answer" in told
+    assert "/neurips triage" in told and "neurips-advisor triage" in told  # where it runs
+    assert "Noted" not in told and "1/6 Which models" in again
+
+
+def test_a_chat_without_a_digest_is_said_so_in_a_sentence(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'digest preview' and 'digest unsubscribe' in a chat with no digest answered
+    'this chat has no digest yet…' and 'this chat had no digest.', lower case."""
+    chat = Chat(make_bot(redis_client, catalog))
+    (preview,) = chat.say("digest preview")
+    assert preview.startswith("This chat has no digest yet: `digest subscribe` first.")
+    (gone,) = chat.say("digest unsubscribe")
+    assert gone.startswith("This chat had no digest.")
 
 
 def test_a_formatted_channel_message_is_answered_by_its_words(

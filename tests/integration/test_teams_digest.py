@@ -170,7 +170,7 @@ def test_a_readers_digest_comes_to_their_personal_chat_and_learns_from_their_cli
     # 'digest preview' is a channel's: this chat has none, and the reader's own is named
     told = say(stack, connector, "digest preview", user, conv, "personal")
     assert told == (
-        "this chat has no digest yet: `digest subscribe` first. "
+        "This chat has no digest yet: `digest subscribe` first. "
         "Your own digest: `digest mine preview`."
     )
     # a preview of the next issue, now, in the same chat (there was no way to see one)
