@@ -247,6 +247,8 @@ def _unnamed(
     if ref is None:
         return None
     words, pointing = ref
+    if (back := _taken_back(script, c, current, text, words)) is not None:
+        return Correction(back, words)  # "actually 8M not 6" at the write-off: the volume's 6M
     fresh = _fresh(current, words, text)
     if fresh and not pointing:
         return None
@@ -275,6 +277,32 @@ def _unnamed(
     if pointing and not fresh and last is not None and last.type in _NAMED:
         return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"
     return None  # free words after "sorry" are far likelier a new answer than a correction
+
+
+_NOT = re.compile(  # "8M not 6", "8M, nicht 6", "8M et pas 6", "8M instead of 6"
+    r"\b(?:not|nicht|pas|instead of|rather than|statt|anstatt|au lieu de)\s+(?P<n>\d[\d.,']*)",
+    re.I,
+)
+
+
+def _taken_back(
+    script: ConsultationScript, c: Consultation, current: Question | None, text: str, words: str
+) -> str | None:
+    """ "actually 8M not 6" typed at a question not answered yet takes back a figure said
+    before, and only an earlier answer holds one: the answer that said 6 (its own unit, "6M",
+    carried by the new figure), however far back, when the new figure reads there."""
+    said = _NOT.search(text)
+    if said is None or current is None or current.key in c.answers:
+        return None
+    figure = said.group("n").rstrip(".,")
+    for key in reversed(c.trail):
+        old = c.answers.get(key)
+        if old is None or key == c.editing or old.skipped:
+            continue
+        q = script.question(key)
+        if q.type is QuestionType.NUMBER and figure in re.findall(r"\d[\d.,']*", old.raw):
+            return key if reads(q, words) else None
+    return None
 
 
 def _continues_list(
