@@ -180,7 +180,9 @@ _USUAL = re.compile(
 
 
 _USUAL_AFTER = re.compile(  # "30M a month on average": the word after the figure
-    r"^[\w\s]{0,20}?\b(?:on average|on avg|in average|typically|usually|normally)\b", re.I
+    r"^[\w\s/]{0,20}?\b(?:on average|on avg|in average|typically|usually|normally|otherwise|"
+    r"off[- ]peak|the rest of the time)\b",
+    re.I,
 )
 
 

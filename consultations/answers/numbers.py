@@ -44,6 +44,7 @@ from consultations.answers.parts import (
     part_words,
     words_pattern,
 )
+from consultations.answers.peaks import peak_checked
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -274,6 +275,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         first = chosen[""]
         note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
+    if not question.parts:  # "500/h at peak": a peak is not scaled to a month
+        chosen = {"": peak_checked(question, text, chosen[""], question.period(None))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     # "5M a year": 416,667 a month; "3 days a year": 0.25; "$200k a year": $16,667, no cents
     whole = 1.0 if kind is NumberKind.COUNT else 1000.0 if kind is NumberKind.MONEY else None

@@ -1,0 +1,49 @@
+"""A peak rate is not an average: '500/h at peak' was 500 an hour every hour of the month,
+365,250 requests; now it is asked back, and a usual rate typed beside the peak is the one used."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        ("edge-economics", "requests", "500/h at peak"),
+        ("edge-economics", "requests", "peaks of 2k an hour"),
+        ("edge-economics", "requests", "around 40 a second during black friday peak"),
+        ("reasoning-telemetry", "runs_per_day", "max 300 an hour"),
+        ("attention-readiness", "calls", "at peak 900 per hour"),
+    ],
+)
+def test_a_peak_rate_alone_is_asked_back_not_scaled(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match="a peak, not an average"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "per_month"),
+    [
+        ("500 per hour during peak, 100/h otherwise", 100 * 24 * 365.25 / 12),
+        ("peak 500/h, normally 100/h", 100 * 24 * 365.25 / 12),
+        ("100 an hour, 500 at peak", 100 * 24 * 365.25 / 12),
+    ],
+)
+def test_the_usual_rate_beside_a_peak_is_the_one_scaled(
+    catalog: Catalog, typed: str, per_month: float
+) -> None:
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == pytest.approx(per_month)
+    assert a.note and "500" in a.note and "left out" in a.note
+
+
+def test_a_peak_month_given_per_month_is_used_and_said(catalog: Catalog) -> None:
+    """Nothing to scale: the figure stands, and the note says it is the peak month."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), "8M in our peak month")
+    assert a.number == 8_000_000
+    assert a.note and "peak" in a.note
