@@ -202,3 +202,22 @@ def test_someone_checking_some_and_nobody_the_rest_is_still_asked(catalog: Catal
             catalog.by_slug("diffusion-ip-risk").question("review"),
             "designers check some, nobody checks the rest",
         )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ja, Patientendaten, DSGVO und Patientendatenschutzgesetz, 10 Jahre Aufbewahrung",
+        "oui, la CNIL peut demander, conservation 5 ans",
+        "oui, RGPD et données de santé",
+        "yes, it's patient data",
+    ],
+)
+def test_an_audit_need_said_in_german_or_french_or_by_patient_data_is_regulated(
+    catalog: Catalog, typed: str
+) -> None:
+    """A hospital's 'ja, … DSGVO …, 10 Jahre Aufbewahrung' was asked 'Yes — which one: 2 or
+    3?' and then refused three times: DSGVO, RGPD, the CNIL, Aufbewahrung (retention) and
+    patient data are a regulator's audit, as GDPR and 'retention' already were."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    assert parse_answer(q, typed).choices == ("regulated",)
