@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.telemetry_fears import labelled, none_yet
 from consultations.advisors.telemetry_readers import reader_of, split, unanswered
 from consultations.advisors.words import count, counted, join, join_all, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
@@ -118,7 +119,7 @@ def advise(request: AdvisorInput) -> Report:
             ("feedback", "human correction, escalation, final business outcome, linked to the run"),
         ),
     )
-    loop_said = next((f for f in _failures(failures) if _LOOP.search(f)), failures)
+    loop_said = next((f for f, _ in _failures(failures) if _LOOP.search(f)), failures)
     looped = _tool_named(tools, loop_said)  # "it looped 40 times on search": that tool
     alerts = (
         (
@@ -134,7 +135,10 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
         + ("Cost per run above the 99th percentile of last week.",)
-        + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
+        + tuple(
+            f"{'A failure you fear' if feared else 'Your known failure'} — {f}: {_detector(f)}."
+            for f, feared in _failures(failures)
+        )
     )
     reader = reader_of(blind)
     small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
@@ -337,9 +341,10 @@ def _tool_named(tools: tuple[str, ...], failures: str) -> str | None:
     return next((t for t in tools if said & _words(t)), None)
 
 
-def _failures(failures: str) -> list[str]:
+def _failures(failures: str) -> list[tuple[str, bool]]:
     """ "it looped on search; once it closed a ticket it should have escalated": two; so is
-    "loops calling search, a refund approved on the wrong order" (each piece a few words)."""
+    "loops calling search, a refund approved on the wrong order" (each piece a few words);
+    each with whether it is only feared ("none yet, but we fear …": one, feared)."""
     parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
     split: list[str] = []
     for part in parts:
@@ -349,9 +354,9 @@ def _failures(failures: str) -> list[str]:
             part = ", ".join(pieces)
         pieces = [p for p in pieces if p and not _REMARK.match(p)]  # "…, which is bad"
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 or _known(p) for p in pieces)
-        split.extend(pieces if listed else [", ".join(pieces) or part])
-    said = [f for f in split if not _HEDGE.fullmatch(f)]  # "not sure yet, maybe it loops"
-    return said[:4] or split[:4] or [failures]
+        split.extend(labelled(pieces if listed else [", ".join(pieces) or part]))
+    said = [f for f in split if not _HEDGE.fullmatch(f[0])]  # "not sure yet, maybe it loops"
+    return said[:4] or split[:4] or ([] if none_yet(failures) else [(failures, False)])
 
 
 _HEDGE = re.compile(  # a piece that says only that the user does not know
