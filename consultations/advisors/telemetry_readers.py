@@ -55,8 +55,18 @@ _OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|
 _FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
 
 
+_FOREIGN = re.compile(  # German or French words: quoted, not made an English role name
+    r"(?<![\w'’-])(?:der|die|das|den|dem|und|oder|nicht|sie|wir|ich|unser\w*|ein|eine|zwei|drei|"
+    r"vier|fünf|le|la|les|l|du|et|ou|pas|ne|nous|je|moi|notre|nos|une|deux|trois|quatre|cinq)"
+    r"(?![\w-])|entwickler|mitarbeiter|kolleg|d[ée]veloppeu|personnes|[ée]quipe|ingénieu",
+    re.I,
+)
+
+
 def reader_of(blind: str) -> str:
     who, gap = split(blind)
+    if who and _FOREIGN.search(who):  # "zwei Entwickler": not "the zwei Entwickler"
+        return f"the people you named (“{who}”)"
     if who:
         for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
             who = pattern.sub(repl, who)
@@ -69,4 +79,6 @@ def reader_of(blind: str) -> str:
 
 def unanswered(blind: str) -> str:
     gap = split(blind)[1]
+    if _FOREIGN.search(gap):  # "sie können nicht sehen, …": their words, quoted
+        return f"“{gap}”"
     return _CANNOT.sub("", gap.removeprefix("they ")).strip() or gap

@@ -278,3 +278,32 @@ def test_a_hedge_before_a_feared_failure_is_no_failure_of_its_own(catalog: Catal
     )
     known = [a for a in section_items(r, "Dashboards") if a.startswith("Your known failure")]
     assert len(known) == 1 and "emails the wrong person" in known[0], known
+
+
+@pytest.mark.parametrize(
+    ("typed", "who", "gap"),
+    [
+        (
+            "zwei Entwickler, sie können nicht sehen, welche Quelle der Agent benutzt hat",
+            "“zwei Entwickler”",
+            "“sie können nicht sehen, welche Quelle der Agent benutzt hat”",
+        ),
+        (
+            "l'équipe data; on ne voit pas pourquoi l'agent a choisi un outil",
+            "“l'équipe data”",
+            "“on ne voit pas pourquoi l'agent a choisi un outil”",
+        ),
+    ],
+)
+def test_who_typed_in_german_or_french_is_quoted_not_made_a_role(
+    catalog: Catalog, typed: str, who: str, gap: str
+) -> None:
+    """'zwei Entwickler' became 'For the zwei Entwickler:' and 'a weekly review … with the zwei
+    Entwickler', an English sentence around German words as if they were a team's name."""
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
+    assert "the zwei" not in text and "the l'équipe" not in text
+    assert f"For the people you named ({who}):" in text
+    assert (
+        f"with the people you named ({who}), starting from what they cannot answer today: " in text
+    )
+    assert gap in text
