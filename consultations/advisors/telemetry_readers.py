@@ -68,6 +68,9 @@ def reader_of(blind: str) -> str:
     if who and _FOREIGN.search(who):  # "zwei Entwickler": not "the zwei Entwickler"
         return f"the people you named (“{who}”)"
     if who:
+        who = re.sub(
+            r"^(?:just|only|simply|basically|mostly)\s+(?=(?:me|myself|i)\b)", "", who, flags=re.I
+        )
         for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
             who = pattern.sub(repl, who)
         bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team

@@ -307,3 +307,12 @@ def test_who_typed_in_german_or_french_is_quoted_not_made_a_role(
         f"with the people you named ({who}), starting from what they cannot answer today: " in text
     )
     assert gap in text
+
+
+@pytest.mark.parametrize("typed", ["just me", "only me", "just me, I can't see why it retried"])
+def test_just_me_is_you(catalog: Catalog, typed: str) -> None:
+    """A solo consultant's 'just me' was 'For the just you:' and 'a weekly review of the worst
+    runs with the just you'."""
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
+    assert "just you" not in text and "only you" not in text
+    assert "For you:" in text
