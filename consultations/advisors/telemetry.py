@@ -143,8 +143,10 @@ def advise(request: AdvisorInput) -> Report:
     reader = reader_of(blind)
     small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
 
+    solo = reader == "you" and small  # "just me", a bot or two: every step is the user's own
+
     def owner(role: str) -> str:
-        return "the agent's developer" if small else role
+        return "you" if solo else "the agent's developer" if small else role
 
     names = join(list(agents))  # not "your just a little bot"
     owned = (
@@ -199,7 +201,7 @@ def advise(request: AdvisorInput) -> Report:
                 f"{unanswered(blind)}"
                 if blind and split(blind)[1]
                 else f" with {reader}"
-                if blind
+                if blind and not solo
                 else ""
             )
             + ".",

@@ -63,7 +63,7 @@ def test_a_one_person_bot_gets_a_report_addressed_to_that_person(catalog: Catalo
     assert "For you:" in text
     assert "cannot answer today: me" not in text
     assert "makes stuff up: grade a weekly sample of runs by hand" in text
-    assert {rec.owner for rec in r.recommendations} == {"the agent's developer"}
+    assert {rec.owner for rec in r.recommendations} == {"you"}  # the one who debugs it builds it
 
 
 def test_a_bank_keeps_its_teams(catalog: Catalog) -> None:
@@ -316,3 +316,12 @@ def test_just_me_is_you(catalog: Catalog, typed: str) -> None:
     text = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
     assert "just you" not in text and "only you" not in text
     assert "For you:" in text
+
+
+def test_a_solo_builder_owns_every_step(catalog: Catalog) -> None:
+    """'just me' at 25 runs a day gave every step to 'the agent's developer' and ended with 'a
+    weekly review of the worst runs with you', as if someone else held the review."""
+    r = run(catalog, "reasoning-telemetry", {"blind_spots": "just me", "runs_per_day": "20-30"})
+    assert {rec.owner for rec in r.recommendations} == {"you"}
+    text = render_report_markdown(r)
+    assert "with you" not in text and "the agent's developer" not in text
