@@ -221,3 +221,20 @@ def test_an_audit_need_said_in_german_or_french_or_by_patient_data_is_regulated(
     patient data are a regulator's audit, as GDPR and 'retention' already were."""
     q = catalog.by_slug("reasoning-telemetry").question("audit")
     assert parse_answer(q, typed).choices == ("regulated",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "données personnelles des usagers, hébergement en France obligatoire (SecNumCloud)",
+        "personal data, must stay in the EU by law",
+        "data residency requirement, sovereign cloud only",
+        "Kundendaten, gesetzlich vorgeschrieben: nur deutsche Rechenzentren",
+    ],
+)
+def test_data_that_the_law_keeps_somewhere_is_regulated(catalog: Catalog, typed: str) -> None:
+    """A public agency's 'hébergement en France obligatoire (SecNumCloud)' was merely
+    'Confidential': the report said local 'lowers exposure', when the law decides where the
+    data may go (the 'legal' of 'Regulated (health, finance, legal)')."""
+    q = catalog.by_slug("edge-economics").question("sensitivity")
+    assert parse_answer(q, typed).choices == ("regulated",)
