@@ -348,7 +348,7 @@ def _failures(failures: str) -> list[tuple[str, bool]]:
     "loops calling search, a refund approved on the wrong order" (each piece a few words);
     each with whether it is only feared ("none yet, but we fear …": one, feared)."""
     parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
-    split: list[str] = []
+    split: list[tuple[str, bool]] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
         if len(pieces) > 1 and any(_CONSEQUENCE.match(p) for p in pieces[1:]):  # "this cost us"
