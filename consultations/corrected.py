@@ -4,10 +4,12 @@ back. Pure; :mod:`consultations.replies` applies every other kind of reply."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from consultations.answers import Answer, AnswerError, Unclear, parse_answer
 from consultations.answers.corrections import (
+    NOT_CLAUSE,
     Correction,
     back_reference,
     continued,
@@ -181,7 +183,10 @@ def _unnamed(
     fresh = _fresh(current, words, text)
     if fresh and not pointing:
         return None
-    recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    said = [k for k in reversed(c.trail) if k in c.answers and k != c.editing]
+    if (back := _saying(script, c, said, current, text, words)) is not None:
+        return Correction(back, words)  # "actually 8M not 5": the answer that said 5
+    recent = said[:RECENT]
     if latest is not None and latest[0] in c.answers:  # the answer just corrected comes first
         recent = [latest[0], *(k for k in recent if k != latest[0])]
     named = named_questions(script.questions, words) - {current.key if current else ""}
@@ -199,6 +204,45 @@ def _unnamed(
     if pointing and not fresh and last is not None and last.type in _NAMED:
         return Correction(last.key, words)  # "sorry I meant: support bot on gpt-4o-mini, …"
     return None  # free words after "sorry" are far likelier a new answer than a correction
+
+
+_FIGURE = re.compile(r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:k|m|mn|mio|b|bn)?(?![\w])", re.I)
+
+
+def _saying(
+    script: ConsultationScript,
+    c: Consultation,
+    keys: list[str],
+    current: Question | None,
+    text: str,
+    words: str,
+) -> str | None:
+    """The one earlier number answer that said the figure taken back ("…, not 5": the volume
+    typed as "5M"), however far back, when the new words can answer it."""
+    taken = NOT_CLAUSE.search(text)
+    figures = [_norm(f) for f in _FIGURE.findall(taken.group(0))] if taken else []
+    if not figures:
+        return None
+    hits = [
+        k
+        for k in keys
+        if (current is None or k != current.key)
+        and script.question(k).type is QuestionType.NUMBER
+        and any(_same(f, _norm(old)) for f in figures for old in _FIGURE.findall(c.answers[k].raw))
+        and reads(script.question(k), words)
+    ]
+    return hits[0] if len(set(hits)) == 1 else None
+
+
+def _norm(figure: str) -> str:
+    return re.sub(r"\s+", "", figure).casefold()
+
+
+def _same(taken: str, old: str) -> bool:
+    """ "5" taken back from "5M" (the scale left off), or the figure as typed."""
+    return taken == old or (
+        taken[-1:].isdigit() and old.startswith(taken) and old[len(taken) :].isalpha()
+    )
 
 
 def _continues_list(
