@@ -326,3 +326,20 @@ def test_a_rate_typed_per_second_comes_back_as_the_same_rate(catalog: Catalog) -
     assert any("30.44 days" in a for a in r.assumptions), r.assumptions
     daily = run(catalog, "edge-economics", {**EDGE, "requests": "86,400 a day"})
     assert daily.figure("Average load").display == "1.00 requests a second"
+
+
+def test_a_count_times_a_price_is_the_product(catalog: Catalog) -> None:
+    """'2x H100 boxes, 2 × $35k, plus $1.5k/month colo' was $2 of hardware (the count read as
+    dollars, '35k left out'); '2 servers × $35k' was $35k; '$35k x 2' said '“2” left out'."""
+    from consultations.answers import parse_answer
+
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    for typed in (
+        "2x H100 boxes, 2 × $35k, plus $1.5k/month colo",
+        "2 servers × $35k, $1.5k/month",
+        "2 * 35k, 1.5k/month",
+        "$35k x 2, $1.5k a month",
+    ):
+        a = parse_answer(q, typed)
+        assert a.numbers == {"hardware": 70_000, "monthly": 1_500}, typed
+        assert a.note and "left out" not in a.note and "× " in a.note, (typed, a.note)
