@@ -44,7 +44,7 @@ from consultations.answers.parts import (
     part_words,
     words_pattern,
 )
-from consultations.answers.peaks import peak_checked
+from consultations.answers.peaks import multiples, peak_checked, peak_said
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -246,6 +246,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if kind is NumberKind.MONEY and not question.parts:
         quantities = per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
     which = "the first figure"
+    quantities, multiple = multiples(text, quantities) if not question.parts else (quantities, None)
     if not question.parts and (usual := usual_figure(text, quantities)) is not None:
         others = [q for q in quantities if q.start != usual.start]
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
@@ -285,6 +286,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
     if rough is None and not question.loss and len(answers) == 1:
         rough = bound_said(text)  # "under 1k": 1k, said back
+    if multiple is not None and len(answers) == 1:  # "3x that in November": the peak, said
+        peak = peak_said(multiple, answers[0].number, question.period(None))
+        total = "; ".join(filter(None, [total, peak]))
     if rough is not None or total is not None:
         answers = [
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})

@@ -52,3 +52,34 @@ def peak_checked(question: Question, text: str, q: Quantity, period: str | None)
         )
     said = "a peak, used as typed: type the usual figure if the peak is not what to plan for"
     return replace(q, note="; ".join(filter(None, [q.note, said])))
+
+
+_MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a peak as a multiple
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:that|this|it|as much|the usual|normal)\b"
+    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*",
+    re.I,
+)
+_WORD_TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "treble": 3.0}
+
+
+def multiples(text: str, found: list[Quantity]) -> tuple[list[Quantity], tuple[str, float] | None]:
+    """The figures without the multiple of a peak ("3x that in November/December": no figure
+    of 3), and that peak's words and factor, said back once the usual figure is known."""
+    m = _MULTIPLE.search(text)
+    if m is None or m.start() == 0:
+        return found, None
+    factor = float(m["n"].replace(",", ".")) if m["n"] else _WORD_TIMES[m["w"].casefold()]
+    kept = [q for q in found if not (m["n"] and q.start == m.start("n"))]
+    return kept, (m.group().strip(), factor)
+
+
+def peak_said(multiple: tuple[str, float] | None, usual: float | None, per: str | None) -> str:
+    """ "3x that in November/December: 3× the usual, a pace of about 10,500,000 a month at the
+    peak; size for it"."""
+    if multiple is None or usual is None:
+        return ""
+    words, factor = multiple
+    period = f" {a_unit(WORDS[per])}" if per in WORDS else ""
+    times = f"{factor:g}×"
+    pace = f"a pace of about {usual * factor:,.0f}{period} at the peak"
+    return f"{words}: {times} the usual, {pace}; size for it"

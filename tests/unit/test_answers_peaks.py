@@ -47,3 +47,31 @@ def test_a_peak_month_given_per_month_is_used_and_said(catalog: Catalog) -> None
     a = parse_answer(catalog.by_slug("edge-economics").question("requests"), "8M in our peak month")
     assert a.number == 8_000_000
     assert a.note and "peak" in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "3-4M a month, 3x that in November/December",
+            "3x that in November/December: 3× the usual, a pace of about 10,500,000 a month",
+        ),
+        (
+            "5M, double that at Christmas",
+            "double that at Christmas: 2× the usual, a pace of about 10,000,000",
+        ),
+        (
+            "5M normally, 3 times that on Black Friday",
+            "a pace of about 15,000,000 a month at the peak",
+        ),
+    ],
+)
+def test_a_seasonal_multiple_is_said_as_the_peak_not_left_out(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'3-4M a month, 3x that in November/December' said '“3” left out: type it if that is the
+    one to use', as if 3 requests were an answer; the usual month is used and the peak said."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number in (3_500_000, 5_000_000)  # the usual month, never the 3
+    assert a.note and said in a.note, a.note
+    assert "“3” left out" not in a.note
