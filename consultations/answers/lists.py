@@ -90,6 +90,9 @@ _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(
 
 
 _PLUS_SIGN = re.compile(r"\s+\+\s+")
+_PLUS_IN_TASK = re.compile(  # "Claude for quest writing + lore": one vendor's two tasks
+    r"(\bfor\s+[^,;+\n]*?)\s+\+\s+(?=[a-z])"
+)
 
 
 _ABOUT = re.compile(
@@ -106,6 +109,8 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
     if via is not None and len(items := split_list(rest, named, steps)) > 1:
         return [f"{item} via {via}" for item in items]
     text = text if via is not None else rest
+    if named:
+        text = _PLUS_IN_TASK.sub(r"\1 and ", text)
     text = text if steps else _PLUS_SIGN.sub(", ", text)  # "deepmind + ai2": a list
     text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]

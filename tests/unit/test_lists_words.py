@@ -147,3 +147,30 @@ def test_vendors_joined_by_a_bare_slash_are_each_a_vendor(
 def test_a_slash_in_a_place_that_is_no_vendor_stays(catalog: Catalog) -> None:
     q = catalog.by_slug("diffusion-ip-risk").question("jurisdictions")
     assert parse_answer(q, "EU/US").items == ("EU/US",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "GPT-4o for NPC dialogue, Claude 3.5 Sonnet for quest writing + lore, ElevenLabs",
+            (
+                "GPT-4o for NPC dialogue",
+                "Claude 3.5 Sonnet for quest writing and lore",
+                "ElevenLabs",
+            ),
+        ),
+        ("GPT-4o for chat + Claude for code", ("GPT-4o for chat", "Claude for code")),
+        ("deepmind + ai2", ("deepmind", "ai2")),
+    ],
+)
+def test_a_plus_between_tasks_joins_tasks_not_vendors(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """A games studio's 'Claude 3.5 Sonnet for quest writing + lore' made 'lore' a vendor: six
+    vendors counted for five, and '5 extra × 4 engineer-days' in the upkeep."""
+    q = catalog.by_slug("model-convergence").question("vendors")
+    assert parse_answer(q, typed).items == read
+    r = run(catalog, "model-convergence", {"vendors": typed})
+    if typed.startswith("GPT-4o for NPC"):
+        assert r.figure("Vendors in use").value == 3
