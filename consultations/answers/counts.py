@@ -174,7 +174,8 @@ _SHARE_AFTER = re.compile(r"\s*(?:at|@|,)?\s*\d{1,3}\s*%|\s*(?:half|part|full)[\
 
 _USUAL = re.compile(
     r"\b(?:avg|average|on average|typically|typical|usually|normally|mean|median)\W*"
-    r"(?:(?:of|is|at|about|around|~|roughly|we (?:do|see|get))\W*)*$",
+    r"(?:(?:of|is|at|about|around|~|roughly|maybe|perhaps|probably|say|like|we (?:do|see|get))"
+    r"\W*)*$",
     re.I,
 )
 
@@ -198,11 +199,13 @@ def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
     if len(found) < 2 or len(usual) != 1:
         return None
     rates = {q.rate for q in found if q.rate}  # "peak 200 rps, avg 20": 20 a second too
-    return (
-        replace(usual[0], rate=rates.pop())
-        if usual[0].rate is None and len(rates) == 1
-        else usual[0]
-    )
+    units = {q.unit for q in found if q.unit}  # "40-200 pages, typically 80": 80 pages
+    chosen = usual[0]
+    if chosen.rate is None and len(rates) == 1:
+        chosen = replace(chosen, rate=rates.pop())
+    if chosen.unit is None and len(units) == 1:
+        chosen = replace(chosen, unit=units.pop())
+    return chosen
 
 
 def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantity | None:

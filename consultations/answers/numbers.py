@@ -249,6 +249,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities, multiple = multiples(text, quantities) if not question.parts else (quantities, None)
     if not question.parts and (usual := usual_figure(text, quantities)) is not None:
         others = [q for q in quantities if q.start != usual.start]
+        bare = next(q for q in quantities if q.start == usual.start).unit is None
+        if bare and usual.unit is not None and kind in TO_BASE:  # "40-200 pages, typically 80"
+            usual = _to_base(question, usual, text)
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
     elif not question.parts and (ours := our_figure(text, quantities)) is not None:

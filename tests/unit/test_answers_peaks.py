@@ -75,3 +75,21 @@ def test_a_seasonal_multiple_is_said_as_the_peak_not_left_out(
     assert a.number in (3_500_000, 5_000_000)  # the usual month, never the 3
     assert a.note and said in a.note, a.note
     assert "“3” left out" not in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "tokens"),
+    [
+        ("patient histories are 40-200 pages, typical maybe 80 pages", 40_000),
+        ("40-200 pages, typically around 80", 40_000),
+        ("10-50 pages, usually maybe 20", 10_000),
+    ],
+)
+def test_the_typical_figure_beside_a_range_is_used_in_the_range_unit(
+    catalog: Catalog, typed: str, tokens: float
+) -> None:
+    """At 'How long is a typical document', '40-200 pages, typical maybe 80 pages' was the
+    range's midpoint (60,000 tokens, '“80 pages” left out') and '40-200 pages, typically around
+    80' was 80 tokens: the typical figure is the one asked for, in the unit the range gave."""
+    q = catalog.by_slug("attention-readiness").question("doc_tokens")
+    assert parse_answer(q, typed).number == tokens
