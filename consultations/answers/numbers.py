@@ -22,6 +22,7 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
+from consultations.answers.hosted import self_hosted
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
@@ -184,6 +185,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
+    quantities = self_hosted(question, text, quantities, per)  # "it is our own GPU": no price
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)

@@ -1,0 +1,66 @@
+"""A self-hosted model has no price per token: a hospital's 'no idea, it is our own GPU' at the
+input price was refused ('I need a number here, for example $3'); skipped, $3 a million was
+assumed and decided the verdict ('larger chunks, not whole documents, until prices fall')."""
+
+from __future__ import annotations
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run
+
+HOSPITAL = {
+    "pipelines": "a map-reduce summariser for patient histories, a retriever that only returns "
+    "documents the clinician may see",
+    "workarounds": "context length, and access control",
+    "doc_tokens": "80 pages",
+    "context_window": "128k",
+    "calls": "3.000 per working day",
+    "input_price": "no idea, it is our own GPU",
+}
+
+
+def test_our_own_gpu_is_no_price_per_token(catalog: Catalog) -> None:
+    q = catalog.by_slug("attention-readiness").question("input_price")
+    for typed in ("no idea, it is our own GPU", "self-hosted", "we run Llama on-prem"):
+        a = parse_answer(q, typed)
+        assert a.number == 0, typed
+        assert a.note and "no price per token" in a.note
+
+
+def test_a_self_hosted_report_weighs_gpu_time_not_a_zero_dollar_bill(catalog: Catalog) -> None:
+    r = run(catalog, "attention-readiness", HOSPITAL)
+    text = render_report_markdown(r)
+    assert "cost up to about $0" not in text
+    assert "No input price given" not in text
+    assert "no price per token (self-hosted)" in text
+    assert "GPU" in text
+    assert "your vendor's API" not in text
+
+
+def test_a_typical_size_beside_its_spread_is_no_corpus(catalog: Catalog) -> None:
+    """'40-200 pages, typical maybe 80 pages' sized the retrievers at 60,000 tokens (the
+    range's midpoint taken as the whole set they search), so the report's 'largest' document
+    was one nobody described."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {**HOSPITAL, "doc_tokens": "40-200 pages, typical maybe 80 pages"},
+    )
+    assert r.figure("Document size against window").display == "31% of the window"
+    assert "$0" not in render_report_markdown(r).split("**Retire, simplify")[1]
+
+
+def test_our_own_gpu_is_not_doubted_as_far_below_list_prices(catalog: Catalog) -> None:
+    """Read as 0, it was then asked 'I read 0 — far below today's list prices … Is that
+    right?'; the words said why it is none."""
+    from consultations import engine
+    from tests.unit.test_engine import begin, step
+
+    script = catalog.by_slug("attention-readiness")
+    d = begin(script)
+    for text in ["a map-reduce summariser", "context length", "80 pages", "128k", "3000 a day"]:
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, "no idea, it is our own GPU")
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "upkeep_hours"
+    assert d.consultation.answers["input_price"].number == 0
