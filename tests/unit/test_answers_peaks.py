@@ -93,3 +93,13 @@ def test_the_typical_figure_beside_a_range_is_used_in_the_range_unit(
     80' was 80 tokens: the typical figure is the one asked for, in the unit the range gave."""
     q = catalog.by_slug("attention-readiness").question("doc_tokens")
     assert parse_answer(q, typed).number == tokens
+
+
+@pytest.mark.parametrize(
+    "typed", ["as good as possible", "as little as possible", "none if possible"]
+)
+def test_as_good_as_possible_is_no_loss(catalog: Catalog, typed: str) -> None:
+    """A solo consultant's 'as good as possible' at the quality loss was refused three times:
+    'I need a number here, for example 5%'."""
+    q = catalog.by_slug("edge-economics").question("quality_loss")
+    assert parse_answer(q, typed).number == 0
