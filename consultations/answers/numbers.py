@@ -43,6 +43,7 @@ from consultations.answers.parts import (
     assign_parts,
     example,
     part_words,
+    parts_said_none,
     words_pattern,
 )
 from consultations.answers.peaks import multiples, peak_checked, peak_said
@@ -205,6 +206,17 @@ def _number_answer(question: Question, typed: str) -> Answer:
         return Answer(key=question.key, raw=text, numbers=shares, note=note)
     if not quantities:
         not_yet(question, text)  # "not live yet": what is expected will do
+    if not quantities and question.parts and (nil := parts_said_none(question, text.casefold())):
+        said = "; ".join(f"{p} read as none: {w}" for p, w in nil.items())
+        if len(nil) == len(question.parts):  # "already have it, no extra cost": both none
+            return Answer(key=question.key, raw=text, numbers=dict.fromkeys(nil, 0.0), note=said)
+        left = next(p for p in question.parts if p not in nil)
+        what = "a month" if question.period(left) == "mo" else f"the {left} figure"
+        beside = f"“{clip(text.strip(' .'), 40)}, 20 a month”" if what == "a month" else "both"
+        raise AnswerError(
+            f"I read the {' and '.join(nil)} as none ({', '.join(nil.values())}); what is it "
+            f"{what}? Type it with what you wrote, for example {beside}."
+        )
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"

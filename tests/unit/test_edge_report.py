@@ -343,3 +343,19 @@ def test_a_count_times_a_price_is_the_product(catalog: Catalog) -> None:
         a = parse_answer(q, typed)
         assert a.numbers == {"hardware": 70_000, "monthly": 1_500}, typed
         assert a.note and "left out" not in a.note and "× " in a.note, (typed, a.note)
+
+
+def test_a_machine_already_owned_with_no_figure_is_read(catalog: Catalog) -> None:
+    """A solo consultant's 'my MacBook Pro M3, already have it, no extra cost' was refused
+    ('I need 2 numbers here: hardware and monthly'); 'already have it' alone too, with no word
+    about what was read."""
+    import pytest
+
+    from consultations.answers import AnswerError, parse_answer
+
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    a = parse_answer(q, "my MacBook Pro M3, already have it, no extra cost")
+    assert a.numbers == {"hardware": 0, "monthly": 0}
+    assert a.note and "already have" in a.note
+    with pytest.raises(AnswerError, match="hardware as none .*already have.*a month"):
+        parse_answer(q, "already have it")
