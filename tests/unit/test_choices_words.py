@@ -238,3 +238,13 @@ def test_data_that_the_law_keeps_somewhere_is_regulated(catalog: Catalog, typed:
     data may go (the 'legal' of 'Regulated (health, finance, legal)')."""
     q = catalog.by_slug("edge-economics").question("sensitivity")
     assert parse_answer(q, typed).choices == ("regulated",)
+
+
+@pytest.mark.parametrize(
+    "typed", ["instantly, it is in the game loop", "instantly, in the game", "in-game, per frame"]
+)
+def test_instantly_with_a_reason_is_instant(catalog: Catalog, typed: str) -> None:
+    """A games studio's 'instantly, it is in the game loop' was refused four times ('Pick one
+    of: …'); 'instantly' alone was read."""
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, typed).choices == ("realtime",)
