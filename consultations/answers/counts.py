@@ -10,6 +10,7 @@ from consultations.answers.lexer import Quantity
 from consultations.answers.misplaced import refusal
 from consultations.answers.model import AnswerError, plain
 from consultations.answers.parts import example
+from consultations.answers.per_thing import per_named_thing
 from consultations.answers.rates import WORDS, a_unit, rate_after
 from consultations.scripts import NumberKind, Question
 
@@ -50,6 +51,7 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
         found = _every(text, found)  # "1 every 5 minutes": a rate
         found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
+        found = per_named_thing(found, text, question.unit)  # "1.5M sessions, 40 lines per session"
         timed = [  # "5 mb": a size; "2M words": a length of text
             q for q in found if q.unit in _TIMES or q.unit == "bytes" or q.unit in _TEXT
         ]

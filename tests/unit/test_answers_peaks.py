@@ -103,3 +103,20 @@ def test_as_good_as_possible_is_no_loss(catalog: Catalog, typed: str) -> None:
     'I need a number here, for example 5%'."""
     q = catalog.by_slug("edge-economics").question("quality_loss")
     assert parse_answer(q, typed).number == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "per_month"),
+    [
+        ("1.5M player sessions a month, about 40 NPC lines per session", 60_000_000),
+        ("200k orders a month, ~3 model calls per order", 600_000),
+    ],
+)
+def test_so_many_things_times_so_many_per_thing(
+    catalog: Catalog, typed: str, per_month: float
+) -> None:
+    """A games studio's '1.5M player sessions a month, about 40 NPC lines per session' was
+    1,500,000 requests ('“40” left out'): the requests are the lines, 40 in each session."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == per_month
+    assert a.note and "×" in a.note and "left out" not in a.note
