@@ -387,6 +387,19 @@ _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure be
 DETECTORS = (
     (r"\bloop|schleife|endlos", "the loop alert above, and a weekly count"),
     (
+        r"\btwice\b|\bdouble[- ](?:refund|charge|payment|booking|order)|\bduplicate|\bdoppelt|"
+        r"\bzweimal\b|\bdeux fois\b",
+        "an alert when the same action (a refund, a charge, a booking) runs twice on one record: "
+        "an idempotency key per action, checked across runs",
+    ),
+    (
+        r"\b(?:told|said|claimed|answered|replied|informed|promised|confirmed)\b.{0,80}?\bwhen "
+        r"(?:it|they|he|she|that) (?:was|were|had|did|has)(?: not|n'?t)\b|\bwhich was (?:not|n'?t) "
+        r"true\b|\bthat was (?:not|n'?t) true\b",
+        "compare what the agent tells the user with the record its tool calls returned (a status, "
+        "a date, an amount); alert when a reply states something its tool results do not say",
+    ),
+    (
         r"\bwrong (?:order|customer|account|record|ticket|user|item|invoice|id)s?\b|"
         r"\bfalsche[nrs]? (?:tickets?|kunden?|konten|konto|auftr(?:a|ä)ge?|bestellung(?:en)?|"
         r"rechnung(?:en)?|datens(?:a|ä)tze?)\b",

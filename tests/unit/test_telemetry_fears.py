@@ -49,3 +49,23 @@ def test_a_failure_seen_beside_one_feared_keeps_each_label(catalog: Catalog) -> 
     )
     assert any("Your known failure — it looped on search for an hour" in a for a in alerts)
     assert any("A failure you fear — it approves a refund twice" in a for a in alerts), alerts
+
+
+@pytest.mark.parametrize(
+    ("typed", "detector"),
+    [
+        ("the returns agent refunded an order twice on Black Friday", "runs twice on one record"),
+        (
+            "the bot told a customer a parcel was delivered when it was not",
+            "states something its tool results do not say",
+        ),
+    ],
+)
+def test_a_double_action_and_a_false_claim_get_their_own_detectors(
+    catalog: Catalog, typed: str, detector: str
+) -> None:
+    """'refunded an order twice' got the generic rule check, and 'told a customer a parcel was
+    delivered when it was not' 'a detector and a weekly count': no detector at all."""
+    (alert,) = _alerts(catalog, typed)
+    assert detector in alert, alert
+    assert "a detector and a weekly count" not in alert
