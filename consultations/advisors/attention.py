@@ -84,6 +84,9 @@ def advise(request: AdvisorInput) -> Report:
         pipelines, sheet.raw("doc_tokens"), question
     )
     size_of = {}
+    if len(sizes) == 1 and len(typed) > 1:  # "pages 1-2k; the review dumps 150k": one named
+        ((one, its),) = sizes.items()  # the others keep the answer's own figure
+        sizes = {**dict.fromkeys(pipelines, doc), one: its} if its != doc else sizes
     for p, retrieval in zip(pipelines, retrievers, strict=True):
         size = sizes.get(p, doc) if len(sizes) > 1 else doc
         if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set

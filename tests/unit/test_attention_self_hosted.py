@@ -7,7 +7,7 @@ from __future__ import annotations
 from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
-from tests.unit.test_advisors import run
+from tests.unit.test_advisors import run, section_items
 
 HOSPITAL = {
     "pipelines": "a map-reduce summariser for patient histories, a retriever that only returns "
@@ -64,3 +64,24 @@ def test_our_own_gpu_is_not_doubted_as_far_below_list_prices(catalog: Catalog) -
     d = step(script, d.consultation, "no idea, it is our own GPU")
     assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "upkeep_hours"
     assert d.consultation.answers["input_price"].number == 0
+
+
+def test_one_pipeline_named_with_its_size_keeps_it(catalog: Catalog) -> None:
+    """'product pages are small, 1-2k tokens; the review dumps for bestsellers 150k+' named the
+    review summariser's 150k, but with only one pipeline named the figure went to the search
+    retriever (as 'the set it searches') and the summariser was told 'documents of about 1,500
+    tokens fit … retire it' — for review dumps that do not fit a 128k window."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "product descriptions chunked into Pinecone for the search box, a "
+            "nightly job that summarises reviews per product in three passes",
+            "workarounds": "context length, token cost",
+            "doc_tokens": "product pages are small, 1-2k tokens; the review dumps for "
+            "bestsellers 150k+",
+            "context_window": "128k",
+        },
+    )
+    (review,) = [x for x in section_items(r, "Retire, simplify") if "reviews" in x.split("—")[0]]
+    assert "150,000 tokens" in review and "retire:" not in review, review
