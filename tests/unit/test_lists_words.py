@@ -174,3 +174,36 @@ def test_a_plus_between_tasks_joins_tasks_not_vendors(
     r = run(catalog, "model-convergence", {"vendors": typed})
     if typed.startswith("GPT-4o for NPC"):
         assert r.figure("Vendors in use").value == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "we chunk product descriptions into Pinecone, then at query time we pull top-20 "
+            "chunks for the search box. We also have a nightly review summariser.",
+            (
+                "chunk product descriptions into Pinecone, then at query time we pull top-20 "
+                "chunks for the search box",
+                "nightly review summariser",
+            ),
+        ),
+        (
+            "So basically we have this thing where product pages get chunked, and a review "
+            "summariser. Finally there is a freshness layer that re-indexes prices",
+            (
+                "product pages get chunked",
+                "review summariser",
+                "freshness layer that re-indexes prices",
+            ),
+        ),
+    ],
+)
+def test_a_pasted_description_lists_its_pipelines(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """A pasted paragraph made '… then at query time we pull top-20 chunks …' a pipeline of its
+    own (4 pipelines for 3, each with an even share of calls and upkeep) and named another
+    'So basically we have this thing where product descriptions …'."""
+    q = catalog.by_slug("attention-readiness").question("pipelines")
+    assert parse_answer(q, typed).items == read
