@@ -85,3 +85,26 @@ def test_one_pipeline_named_with_its_size_keeps_it(catalog: Catalog) -> None:
     )
     (review,) = [x for x in section_items(r, "Retire, simplify") if "reviews" in x.split("—")[0]]
     assert "150,000 tokens" in review and "retire:" not in review, review
+
+
+def test_calls_said_per_pipeline_are_used_though_they_pass_the_total(catalog: Catalog) -> None:
+    """'~2M search calls a month + 50k review summaries' read the total as 2M (the 50k 'left
+    out'), and since the two named figures passed it, every pipeline got an even third:
+    666,667 review summaries a month × 150,000 tokens, $15,000 of input instead of $1,125."""
+    r = run(
+        catalog,
+        "attention-readiness",
+        {
+            "pipelines": "product descriptions chunked into Pinecone for the search box, a "
+            "nightly job that summarises reviews per product, a freshness layer that re-indexes "
+            "prices",
+            "workarounds": "context length, token cost, freshness",
+            "doc_tokens": "product pages are small, 1-2k tokens; the review dumps for "
+            "bestsellers 150k+",
+            "context_window": "200k",
+            "calls": "~2M search calls a month + 50k review summaries",
+            "input_price": "$0.15",
+        },
+    )
+    whole = r.figure("Whole-document input per month")
+    assert "50,000 calls × 150,000 tokens" in (whole.working or ""), whole.working
