@@ -325,3 +325,13 @@ def test_a_solo_builder_owns_every_step(catalog: Catalog) -> None:
     assert {rec.owner for rec in r.recommendations} == {"you"}
     text = render_report_markdown(r)
     assert "with you" not in text and "the agent's developer" not in text
+
+
+def test_an_aside_about_the_people_is_not_what_they_cannot_answer(catalog: Catalog) -> None:
+    """'2 devs, one is part time' ended the plan with 'starting from what they cannot answer
+    today: one is part time'."""
+    text = render_report_markdown(
+        run(catalog, "reasoning-telemetry", {"blind_spots": "2 devs, one is part time"})
+    )
+    assert "cannot answer today: one is part time" not in text
+    assert "For 2 devs" in text
