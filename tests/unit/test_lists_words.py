@@ -207,3 +207,13 @@ def test_a_pasted_description_lists_its_pipelines(
     'So basically we have this thing where product descriptions …'."""
     q = catalog.by_slug("attention-readiness").question("pipelines")
     assert parse_answer(q, typed).items == read
+
+
+@pytest.mark.parametrize(
+    ("slug", "key"), [("model-convergence", "vendors"), ("reasoning-telemetry", "agents")]
+)
+def test_a_lone_y_is_a_nod_not_a_vendor(catalog: Catalog, slug: str, key: str) -> None:
+    """'y' typed after the intro (a yes to start) was 'Noted: y.', one vendor named 'y', and
+    question 2 was skipped as 'We use only one'."""
+    with pytest.raises(AnswerError, match="a few words, please"):
+        parse_answer(catalog.by_slug(slug).question(key), "y")
