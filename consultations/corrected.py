@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from consultations.answers import Answer, AnswerError, Unclear, parse_answer
 from consultations.answers.corrections import (
+    NOT_CLAUSE,
     Correction,
     also_after,
     back_reference,
@@ -247,12 +248,13 @@ def _unnamed(
     if ref is None:
         return None
     words, pointing = ref
-    if (back := _taken_back(script, c, current, text, words)) is not None:
-        return Correction(back, words)  # "actually 8M not 6" at the write-off: the volume's 6M
-    fresh = _fresh(current, words, text)
+    said = [k for k in reversed(c.trail) if k in c.answers and k != c.editing]
+    if (back := _saying(script, c, said, current, text, words)) is not None:
+        return Correction(back, words)  # "actually 8M not 5": the answer that said 5, even
+    fresh = _fresh(current, words, text)  # where "8M" would also answer the question asked
     if fresh and not pointing:
         return None
-    recent = [k for k in reversed(c.trail) if k in c.answers and k != c.editing][:RECENT]
+    recent = said[:RECENT]
     if latest is not None and latest[0] in c.answers:  # the answer just corrected comes first
         recent = [latest[0], *(k for k in recent if k != latest[0])]
     named = named_questions(script.questions, words) - {current.key if current else ""}
@@ -279,30 +281,43 @@ def _unnamed(
     return None  # free words after "sorry" are far likelier a new answer than a correction
 
 
-_NOT = re.compile(  # "8M not 6", "8M, nicht 6", "8M et pas 6", "8M instead of 6"
-    r"\b(?:not|nicht|pas|instead of|rather than|statt|anstatt|au lieu de)\s+(?P<n>\d[\d.,']*)",
-    re.I,
-)
+_FIGURE = re.compile(r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:k|m|mn|mio|b|bn)?(?![\w])", re.I)
 
 
-def _taken_back(
-    script: ConsultationScript, c: Consultation, current: Question | None, text: str, words: str
+def _saying(
+    script: ConsultationScript,
+    c: Consultation,
+    keys: list[str],
+    current: Question | None,
+    text: str,
+    words: str,
 ) -> str | None:
-    """ "actually 8M not 6" typed at a question not answered yet takes back a figure said
-    before, and only an earlier answer holds one: the answer that said 6 (its own unit, "6M",
-    carried by the new figure), however far back, when the new figure reads there."""
-    said = _NOT.search(text)
-    if said is None or current is None or current.key in c.answers:
+    """The one earlier number answer that said the figure taken back ("…, not 5": the volume
+    typed as "5M"), however far back, when the new words can answer it."""
+    taken = NOT_CLAUSE.search(text)
+    figures = [_norm(f) for f in _FIGURE.findall(taken.group(0))] if taken else []
+    if not figures:
         return None
-    figure = said.group("n").rstrip(".,")
-    for key in reversed(c.trail):
-        old = c.answers.get(key)
-        if old is None or key == c.editing or old.skipped:
-            continue
-        q = script.question(key)
-        if q.type is QuestionType.NUMBER and figure in re.findall(r"\d[\d.,']*", old.raw):
-            return key if reads(q, words) else None
-    return None
+    hits = [
+        k
+        for k in keys
+        if (current is None or k != current.key)
+        and script.question(k).type is QuestionType.NUMBER
+        and any(_same(f, _norm(old)) for f in figures for old in _FIGURE.findall(c.answers[k].raw))
+        and reads(script.question(k), words)
+    ]
+    return hits[0] if len(set(hits)) == 1 else None
+
+
+def _norm(figure: str) -> str:
+    return re.sub(r"\s+", "", figure).casefold()
+
+
+def _same(taken: str, old: str) -> bool:
+    """ "5" taken back from "5M" (the scale left off), or the figure as typed."""
+    return taken == old or (
+        taken[-1:].isdigit() and old.startswith(taken) and old[len(taken) :].isalpha()
+    )
 
 
 def _continues_list(

@@ -50,6 +50,11 @@ PIECEWISE = re.compile(r"map[- ]?reduce|multi[- ]?pass|\bpasses\b|summari[sz]|zu
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
+_TYPICAL = re.compile(  # a typical size named: the other figures are its spread, not a corpus
+    r"\b(?:typical(?:ly)?|usual(?:ly)?|average|avg|normally|median)\b", re.I
+)
+
+
 def advise(request: AdvisorInput) -> Report:
     sheet = request.sheet
     pipelines = tuple(map(named, sheet.items("pipelines", ("your preprocessing pipeline",))))
@@ -63,7 +68,9 @@ def advise(request: AdvisorInput) -> Report:
     incidents = sheet.text("incidents")
     question = request.script.question("doc_tokens")
     typed = values_said(sheet.raw("doc_tokens"), question)
-    corpus = max(typed) if len(typed) > 1 else doc  # "pages 1-2k, the whole workspace 400k"
+    corpus = (  # "pages 1-2k, the whole workspace 400k"; not "40-200 pages, typical 80"
+        max(typed) if len(typed) > 1 and not _TYPICAL.search(sheet.raw("doc_tokens")) else doc
+    )
     searching = all(any(w in p.casefold() for w in RETRIEVAL_WORDS) for p in pipelines)
     if (
         searching
@@ -77,6 +84,9 @@ def advise(request: AdvisorInput) -> Report:
         pipelines, sheet.raw("doc_tokens"), question
     )
     size_of = {}
+    if len(sizes) == 1 and len(typed) > 1:  # "pages 1-2k; the review dumps 150k": one named
+        ((one, its),) = sizes.items()  # the others keep the answer's own figure
+        sizes = {**dict.fromkeys(pipelines, doc), one: its} if its != doc else sizes
     for p, retrieval in zip(pipelines, retrievers, strict=True):
         size = sizes.get(p, doc) if len(sizes) > 1 else doc
         if retrieval and len(sizes) <= 1 and corpus > size:  # it searches the whole set
@@ -111,10 +121,18 @@ def advise(request: AdvisorInput) -> Report:
     calls_replaced = sum(cost[p].calls for p in replaced)
     costly = whole > upkeep_replaced
     for_cost = bool(workarounds & {"cost", "latency"})
+    free = price == 0  # self-hosted: no price per token, GPU time instead
     money_note = (  # the chunks' own input is unknown: whole documents cost at most this more
-        f"whole documents would cost up to about {money(whole, cur)} a month of input at "
-        f"{counted(calls_replaced, 'call')} (less what the chunks send today), against about "
-        f"{money(upkeep_replaced, cur)} of upkeep"
+        (
+            "whole documents have no price per token (self-hosted): at "
+            f"{counted(calls_replaced, 'call')} their cost is GPU time and latency, which the "
+            "test measures, against about "
+            if free
+            else f"whole documents would cost up to about {money(whole, cur)} a month of input "
+            f"at {counted(calls_replaced, 'call')} (less what the chunks send today), against "
+            "about "
+        )
+        + f"{money(upkeep_replaced, cur)} of upkeep"
         + (
             ""
             if len(pipelines) == 1
@@ -161,6 +179,12 @@ def advise(request: AdvisorInput) -> Report:
             if per_call > 0
             else ""
         )
+        if free:
+            return (
+                "a whole document has no price per token (self-hosted): its cost is GPU time "
+                f"and latency {at}, which the test measures, against about "
+                f"{money(c.upkeep, cur)} of its upkeep"
+            )
         return (
             f"a whole document costs about {money(per_call, cur)} of input a call, about "
             f"{money(c.whole, cur)} a month {at}, against about {money(c.upkeep, cur)} of its "
@@ -295,7 +319,11 @@ def advise(request: AdvisorInput) -> Report:
                     else f"{counted(calls_replaced, 'call')} × {count(cost[replaced[0]].size)} "
                     "tokens"
                 )
-                + f" × {money(price, cur)} / 1M"
+                + (
+                    " × no price per token (self-hosted)"
+                    if free
+                    else f" × {money(price, cur)} / 1M"
+                )
                 + (
                     ", the pipelines kept for permissions or freshness left out"
                     if len(replaced) < len(pipelines)
@@ -352,6 +380,7 @@ def advise(request: AdvisorInput) -> Report:
                 _weighed(incident, calls, size_of, window),
                 None if fits else (tested, window),
                 whole=dict((p, c) for p, c, _ in calls).get(target) == "retire",
+                hosted=free,
             ),
             small=hours <= SMALL_UPKEEP_HOURS,
         ),
@@ -487,8 +516,10 @@ def _plan(
     incident_pipeline: str | None = None,
     too_long: tuple[float, float] | None = None,
     whole: bool = False,
+    hosted: bool = False,
 ) -> tuple[Recommendation, ...]:
-    """``whole``: the target's documents fit, so whole documents replace it (no simplifying)."""
+    """``whole``: the target's documents fit, so whole documents replace it (no simplifying);
+    ``hosted``: the model runs on the user's GPUs, with no price per token."""
     test = Recommendation(
         title="Run the document test",
         detail="On the current model now, and again on each new long-context release.",
@@ -523,6 +554,14 @@ def _plan(
             *(fix if incidents else ()),
             *weigh,
             Recommendation(
+                title="Measure GPU time for whole documents",
+                detail="Self-hosted, whole documents cost GPU time and latency, not tokens: "
+                "time a day of whole-document calls on your GPUs before changing the pipeline.",
+                horizon="0-1 month",
+                owner="platform team",
+            )
+            if too_long is None and hosted
+            else Recommendation(
                 title="Re-price whole documents when long-context prices fall",
                 detail=f"Today whole documents mean {extra}; rerun this consultation with the "
                 "new price.",
@@ -563,8 +602,13 @@ def _plan(
         recs.append(
             Recommendation(
                 title="Retire what the test clears",
-                detail="As better long-context models reach your vendor's API, delete the "
-                "pipelines that passed.",
+                detail=(
+                    "As better long-context open models (Qwen3-Next already has gated attention) "
+                    "run on your GPUs"
+                    if hosted
+                    else "As better long-context models reach your vendor's API"
+                )
+                + ", delete the pipelines that passed.",
                 horizon="6-12 months",
                 owner="engineering lead",
                 depends_on=recs[-1].title,

@@ -21,7 +21,8 @@ class Priced:
 
 def shares(items: Sequence[str], total: float, said: Mapping[str, float]) -> dict[str, float]:
     """Each item's part of a total: the figures said per item ("the 10-K one only ~200"), the
-    rest of the total evenly over the items not named; else an even share each."""
+    rest of the total evenly over the items not named (none left when the figures said pass
+    the total); else an even share each."""
     named = {w: v for w, v in said.items() if w in items}
     rest = [w for w in items if w not in named]
     if named and not rest:
@@ -29,6 +30,8 @@ def shares(items: Sequence[str], total: float, said: Mapping[str, float]) -> dic
     left = total - sum(named.values())
     if named and left > 0:
         return {w: named.get(w, left / len(rest)) for w in items}
+    if named:  # "2M search calls + 50k review summaries" read as 2M: the figures said stand
+        return {w: named.get(w, 0.0) for w in items}
     return {w: total / len(items) for w in items} if items else {}
 
 

@@ -8,6 +8,8 @@ should be primary — is said as what decides it and how to find out, never pick
 
 from __future__ import annotations
 
+import re
+
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.convergence_lines import (
     BACKUP,
@@ -245,8 +247,20 @@ def advise(request: AdvisorInput) -> Report:
                 owner="compliance lead",
             ),
         )
+    tendered = bool(_TENDER.search(sheet.raw("reasons")))  # "Vergaberecht: … ausschreiben"
     recs.extend(
-        ()
+        (
+            Recommendation(
+                title="Write the next tender around one primary and hedging",
+                detail="Procurement bound you to several vendors: cutting one waits for its "
+                "contract to end. Ask in the next tender for one primary, a named fallback and "
+                "answers to the hedging questions above, instead of 'which model is best?'.",
+                horizon="next tender",
+                owner="procurement",
+            ),
+        )
+        if tendered
+        else ()
         if small
         else (
             Recommendation(
@@ -315,8 +329,24 @@ def advise(request: AdvisorInput) -> Report:
             "One shared blind spot spreads to every vendor: keep human review where an error "
             "would be costly.",
             "A vendor that is far cheaper for one task can still justify a narrow integration.",
+            *(
+                (
+                    "Procurement rules may not let you drop a vendor before its contract ends: "
+                    "the keep-or-cut lines apply from the next tender.",
+                )
+                if tendered
+                else ()
+            ),
         ),
     )
+
+
+_TENDER = re.compile(  # vendors bound by public procurement: a tender, a framework agreement
+    r"\b(?:procurement|tender(?:ed|ing|s)?|framework (?:agreement|contract)|awarded|vergabe\w*|"
+    r"ausschreib\w*|ausgeschrieben|rahmenvertr\w*|march[ée]s? publics?|appels? d'offres|"
+    r"multi-?attributaires?|ugap)\b",
+    re.I,
+)
 
 
 def _hedging(reasons: set[str], small: bool = False) -> tuple[str, ...]:

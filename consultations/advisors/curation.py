@@ -10,13 +10,14 @@ from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
 from consultations.advisors.topic_words import in_english
 from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
+from consultations.answers.units import DAYS_A_MONTH
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
 from consultations.render import SHIFT_NAMES
 from consultations.report import Figure, Recommendation, Report, Section
 from consultations.scripts import Shift
 
 MINUTES_PER_PAPER = 15  # a skim of abstract, figures and conclusion: our assumption
-PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 12 / 52}
+PER_WEEK = {"daily": 7.0, "weekly": 1.0, "biweekly": 0.5, "monthly": 7 / DAYS_A_MONTH}
 MAX_PER_DIGEST = 20
 _EVERY = {"daily": "daily", "weekly": "weekly", "biweekly": "every two weeks", "monthly": "monthly"}
 _CHANNEL = re.compile(

@@ -18,10 +18,11 @@ from consultations.advisors.edge_plan import (
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
 from consultations.answers.money import CURRENCY_WORDS
+from consultations.answers.units import DAYS_A_MONTH
 from consultations.answers.vendors import usd_vendor
 from consultations.report import Chart, Figure, Report, Section, Series, Table
 
-SECONDS_PER_MONTH = 30 * 24 * 3600
+SECONDS_PER_MONTH = DAYS_A_MONTH * 24 * 3600  # the answers' month: 2,629,800 seconds
 _OWNED = re.compile(  # no hardware to buy because it is there: "my MacBook, already have it"
     r"already|sunk|\bwe own\b|\bwe have the\b|\bhaben (?:schon|bereits)\b|vorhanden|gekauft|déjà",
     re.I,
@@ -317,7 +318,7 @@ def advise(request: AdvisorInput) -> Report:
                 sheet.given("price"),
                 _vendor_priced(sheet),
             ),  # nothing to pay locally needs no currency
-            "A month is 30 days and prices stay as quoted."
+            f"A month is {DAYS_A_MONTH:.2f} days (365.25 ÷ 12) and prices stay as quoted."
             + (
                 f" Batch work: the API side is priced at {BATCH_DISCOUNT:.0%} of list, as "
                 "providers' batch APIs commonly charge (the advisor's assumption; check "

@@ -22,7 +22,7 @@ from consultations.answers.largest import period_shared
 from consultations.scripts import Question
 
 # a comma or point between digits is a thousands separator ("5.000 EUR", "30,000"), no cut
-_VALUE_CLAUSE = re.compile(r"(?<!\d)[;,]|[;,](?!\d)|\s+(?:and|but|while)\s+", re.I)
+_VALUE_CLAUSE = re.compile(r"(?<!\d)[;,]|[;,](?!\d)|\s+(?:and|but|while|\+)\s+", re.I)
 _ALL = re.compile(r"\b(?:all|every|each|both)\b", re.I)
 _REST = re.compile(
     r"\b(?:the rest|the others?|other ones|everything else|all else|the remaining|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.telemetry_fears import labelled, none_yet
 from consultations.advisors.telemetry_readers import reader_of, split, unanswered
 from consultations.advisors.words import count, counted, join, join_all, plural
 from consultations.report import Figure, Recommendation, Report, Section, Table
@@ -118,7 +119,7 @@ def advise(request: AdvisorInput) -> Report:
             ("feedback", "human correction, escalation, final business outcome, linked to the run"),
         ),
     )
-    loop_said = next((f for f in _failures(failures) if _LOOP.search(f)), failures)
+    loop_said = next((f for f, _ in _failures(failures) if _LOOP.search(f)), failures)
     looped = _tool_named(tools, loop_said)  # "it looped 40 times on search": that tool
     alerts = (
         (
@@ -134,13 +135,18 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
         + ("Cost per run above the 99th percentile of last week.",)
-        + tuple(f"Your known failure — {f}: {_detector(f)}." for f in _failures(failures))
+        + tuple(
+            f"{'A failure you fear' if feared else 'Your known failure'} — {f}: {_detector(f)}."
+            for f, feared in _failures(failures)
+        )
     )
     reader = reader_of(blind)
     small = runs <= SMALL_RUNS and not regulated  # a bot or two: no teams to hand steps to
 
+    solo = reader == "you" and small  # "just me", a bot or two: every step is the user's own
+
     def owner(role: str) -> str:
-        return "the agent's developer" if small else role
+        return "you" if solo else "the agent's developer" if small else role
 
     names = join(list(agents))  # not "your just a little bot"
     owned = (
@@ -195,7 +201,7 @@ def advise(request: AdvisorInput) -> Report:
                 f"{unanswered(blind)}"
                 if blind and split(blind)[1]
                 else f" with {reader}"
-                if blind
+                if blind and not solo
                 else ""
             )
             + ".",
@@ -337,11 +343,12 @@ def _tool_named(tools: tuple[str, ...], failures: str) -> str | None:
     return next((t for t in tools if said & _words(t)), None)
 
 
-def _failures(failures: str) -> list[str]:
+def _failures(failures: str) -> list[tuple[str, bool]]:
     """ "it looped on search; once it closed a ticket it should have escalated": two; so is
-    "loops calling search, a refund approved on the wrong order" (each piece a few words)."""
+    "loops calling search, a refund approved on the wrong order" (each piece a few words);
+    each with whether it is only feared ("none yet, but we fear …": one, feared)."""
     parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
-    split: list[str] = []
+    split: list[tuple[str, bool]] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
         if len(pieces) > 1 and any(_CONSEQUENCE.match(p) for p in pieces[1:]):  # "this cost us"
@@ -349,9 +356,9 @@ def _failures(failures: str) -> list[str]:
             part = ", ".join(pieces)
         pieces = [p for p in pieces if p and not _REMARK.match(p)]  # "…, which is bad"
         listed = len(pieces) > 1 and all(len(p.split()) >= 3 or _known(p) for p in pieces)
-        split.extend(pieces if listed else [", ".join(pieces) or part])
-    said = [f for f in split if not _HEDGE.fullmatch(f)]  # "not sure yet, maybe it loops"
-    return said[:4] or split[:4] or [failures]
+        split.extend(labelled(pieces if listed else [", ".join(pieces) or part]))
+    said = [f for f in split if not _HEDGE.fullmatch(f[0])]  # "not sure yet, maybe it loops"
+    return said[:4] or split[:4] or ([] if none_yet(failures) else [(failures, False)])
 
 
 _HEDGE = re.compile(  # a piece that says only that the user does not know
@@ -379,6 +386,19 @@ _CONSEQUENCE = re.compile(  # "…, this cost us a penalty": what the failure be
 # What to watch for a failure of a known kind: (words that name it, the detector)
 DETECTORS = (
     (r"\bloop|schleife|endlos", "the loop alert above, and a weekly count"),
+    (
+        r"\btwice\b|\bdouble[- ](?:refund|charge|payment|booking|order)|\bduplicate|\bdoppelt|"
+        r"\bzweimal\b|\bdeux fois\b",
+        "an alert when the same action (a refund, a charge, a booking) runs twice on one record: "
+        "an idempotency key per action, checked across runs",
+    ),
+    (
+        r"\b(?:told|said|claimed|answered|replied|informed|promised|confirmed)\b.{0,80}?\bwhen "
+        r"(?:it|they|he|she|that) (?:was|were|had|did|has)(?: not|n'?t)\b|\bwhich was (?:not|n'?t) "
+        r"true\b|\bthat was (?:not|n'?t) true\b",
+        "compare what the agent tells the user with the record its tool calls returned (a status, "
+        "a date, an amount); alert when a reply states something its tool results do not say",
+    ),
     (
         r"\bwrong (?:order|customer|account|record|ticket|user|item|invoice|id)s?\b|"
         r"\bfalsche[nrs]? (?:tickets?|kunden?|konten|konto|auftr(?:a|ä)ge?|bestellung(?:en)?|"

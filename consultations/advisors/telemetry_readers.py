@@ -26,7 +26,8 @@ def split(blind: str) -> tuple[str | None, str]:
         head, tail = _DOES_IT.sub("", head.strip()), tail.strip()  # "the vendor would debug"
         short = len(head.split()) <= (8 if sep in (";", " — ") else 5)  # "model risk team + …"
         if found and tail and short and not _CANNOT.match(head):
-            return head, "" if _ASIDE.match(tail) else tail  # ", which is part of the problem"
+            about_them = _ABOUT_THEM.match(tail)  # "2 devs, one is part time": no question
+            return head, "" if _ASIDE.match(tail) or about_them else tail
     if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
         return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
     return None, blind.strip()
@@ -35,6 +36,11 @@ def split(blind: str) -> tuple[str | None, str]:
 _DOES_IT = re.compile(  # "the vendor would debug": who, without what they do
     r"\s+(?:would|will|does|do|has to|have to|should|must)?\s*(?:debug|fix|handle|look at)s?"
     r"(?:\s+(?:it|them|the agents?))?$",
+    re.I,
+)
+_ABOUT_THEM = re.compile(  # a remark on the people named: how many, how much of their time
+    r"(?:one|two|both|all|each|some|most|half|none)(?: of (?:us|them))?\s+(?:is|are|was|were|"
+    r"works?|only)\b(?![^,;]*\b(?:why|what|how|which|when|where|can'?t|cannot)\b)",
     re.I,
 )
 _ASIDE = re.compile(r"(?:which|that)(?:'s|\s+is|\s+was)\b|and that(?:'s|\s+is)\b", re.I)
@@ -55,9 +61,22 @@ _OWNED = re.compile(r"^(?:the|our|my|your|their|a|an|you|whoever|every|each|all|
 _FIRST_PERSON = ((re.compile(r"\b(?:me|myself)\b", re.I), "you"), (re.compile(r"^i\b"), "you"))
 
 
+_FOREIGN = re.compile(  # German or French words: quoted, not made an English role name
+    r"(?<![\w'’-])(?:der|die|das|den|dem|und|oder|nicht|sie|wir|ich|unser\w*|ein|eine|zwei|drei|"
+    r"vier|fünf|le|la|les|l|du|et|ou|pas|ne|nous|je|moi|notre|nos|une|deux|trois|quatre|cinq)"
+    r"(?![\w-])|entwickler|mitarbeiter|kolleg|d[ée]veloppeu|personnes|[ée]quipe|ingénieu",
+    re.I,
+)
+
+
 def reader_of(blind: str) -> str:
     who, gap = split(blind)
+    if who and _FOREIGN.search(who):  # "zwei Entwickler": not "the zwei Entwickler"
+        return f"the people you named (“{who}”)"
     if who:
+        who = re.sub(
+            r"^(?:just|only|simply|basically|mostly)\s+(?=(?:me|myself|i)\b)", "", who, flags=re.I
+        )
         for pattern, repl in _FIRST_PERSON:  # "me and one other dev" → "you and one other dev"
             who = pattern.sub(repl, who)
         bare = who[:1].islower() and not _OWNED.match(who)  # "platform team": the platform team
@@ -69,4 +88,6 @@ def reader_of(blind: str) -> str:
 
 def unanswered(blind: str) -> str:
     gap = split(blind)[1]
+    if _FOREIGN.search(gap):  # "sie können nicht sehen, …": their words, quoted
+        return f"“{gap}”"
     return _CANNOT.sub("", gap.removeprefix("they ")).strip() or gap

@@ -10,6 +10,7 @@ from consultations.answers.lexer import Quantity
 from consultations.answers.misplaced import refusal
 from consultations.answers.model import AnswerError, plain
 from consultations.answers.parts import example
+from consultations.answers.per_thing import per_named_thing
 from consultations.answers.rates import WORDS, a_unit, rate_after
 from consultations.answers.units import TO_BASE
 from consultations.scripts import NumberKind, Question
@@ -51,6 +52,7 @@ def no_time_in_a_count(question: Question, text: str, found: list[Quantity]) -> 
     if question.kind is NumberKind.COUNT and question.unit not in ("engineer-days", "people"):
         found = _every(text, found)  # "1 every 5 minutes": a rate
         found = _users_each(question, text, found)  # "12k users, each ~30 requests a day"
+        found = per_named_thing(found, text, question.unit)  # "1.5M sessions, 40 lines per session"
         timed = [  # "5 mb": a size; "2M words": a length of text
             q for q in found if q.unit in _TIMES or q.unit == "bytes" or q.unit in _TEXT
         ]
@@ -175,13 +177,16 @@ _SHARE_AFTER = re.compile(r"\s*(?:at|@|,)?\s*\d{1,3}\s*%|\s*(?:half|part|full)[\
 
 _USUAL = re.compile(
     r"\b(?:avg|average|on average|typically|typical|usually|normally|mean|median)\W*"
-    r"(?:(?:of|is|at|about|around|~|roughly|we (?:do|see|get))\W*)*$",
+    r"(?:(?:of|is|at|about|around|~|roughly|maybe|perhaps|probably|say|like|we (?:do|see|get))"
+    r"\W*)*$",
     re.I,
 )
 
 
 _USUAL_AFTER = re.compile(  # "30M a month on average": the word after the figure
-    r"^[\w\s]{0,20}?\b(?:on average|on avg|in average|typically|usually|normally)\b", re.I
+    r"^[\w\s/]{0,20}?\b(?:on average|on avg|in average|typically|usually|normally|otherwise|"
+    r"off[- ]peak|the rest of the time)\b",
+    re.I,
 )
 
 
@@ -197,11 +202,13 @@ def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
     if len(found) < 2 or len(usual) != 1:
         return None
     rates = {q.rate for q in found if q.rate}  # "peak 200 rps, avg 20": 20 a second too
-    return (
-        replace(usual[0], rate=rates.pop())
-        if usual[0].rate is None and len(rates) == 1
-        else usual[0]
-    )
+    units = {q.unit for q in found if q.unit}  # "40-200 pages, typically 80": 80 pages
+    chosen = usual[0]
+    if chosen.rate is None and len(rates) == 1:
+        chosen = replace(chosen, rate=rates.pop())
+    if chosen.unit is None and len(units) == 1:
+        chosen = replace(chosen, unit=units.pop())
+    return chosen
 
 
 def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantity | None:

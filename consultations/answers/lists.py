@@ -13,7 +13,8 @@ __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
     r"^(?:plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
-    r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi))\s+",
+    r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi)|"
+    r"(?:finally|lastly|also|plus|and)?,?\s*there(?:'s|\s+is|\s+are)(?:\s+also)?)\s+",
     re.I,
 )
 _ARTICLE = re.compile(  # "a support agent", "ein Support-Bot", "un agent": lower case only
@@ -23,7 +24,8 @@ _AND_ARTICLE = re.compile(  # "a bot and one agent", "ein Bot und ein Agent", "u
     r"\s+(?:and|und|et)\s+(?=(?:a|an|our|my|one|another|ein|eine|einen|un|une)\s)"
 )
 _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts after the verb
-    r"^\s*(?:(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
+    r"^\s*(?:(?:so|well|ok|okay|um|basically|so basically|honestly)\s*,?\s+)?"  # "So basically we"
+    r"(?:(?:(?:today|currently|right now|mostly|mainly)\s*,?\s+)?(?:we|i)(?:\s+|(?='))"
     r"(?:(?:currently|mostly|mainly|also|just|only)\s+)?"
     r"(?:use|run|pay for|have|are using|'re using|"
     r"(?:are|'re) (?:evaluating|testing|trying|piloting|planning|building)|"
@@ -31,7 +33,8 @@ _PREAMBLE = re.compile(  # "we use gpt-4o for support, …": the list starts aft
     r"(?:wir|ich)\s+(?:haben|habe|nutzen|nutze|verwenden|verwende|setzen|setze|betreiben|"
     r"testen|bauen)"  # "wir haben so 3 Agenten"
     r"(?:\s+(?:so|etwa|aktuell|derzeit|momentan|gerade))?|"
-    r"nous utilisons|on utilise|j'utilise|nous avons|on a)\s+",
+    r"nous utilisons|on utilise|j'utilise|nous avons|on a)\s+"
+    r"(?:(?:this|a|one)\s+thing\s+where\s+)?",  # "we have this thing where pages get chunked"
     re.I,
 )
 _PLANNING = re.compile(
@@ -92,6 +95,9 @@ _ENUMERATED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[.)]\s+")  # "1) a 2) b", "(
 
 
 _PLUS_SIGN = re.compile(r"\s+\+\s+")
+_PLUS_IN_TASK = re.compile(  # "Claude for quest writing + lore": one vendor's two tasks
+    r"(\bfor\s+[^,;+\n]*?)\s+\+\s+(?=[a-z])"
+)
 
 
 _ABOUT = re.compile(
@@ -108,6 +114,8 @@ def split_list(text: str, named: bool = False, steps: bool = False) -> list[str]
     if via is not None and len(items := split_list(rest, named, steps)) > 1:
         return [f"{item} via {via}" for item in items]
     text = text if via is not None else rest
+    if named:
+        text = _PLUS_IN_TASK.sub(r"\1 and ", text)
     text = text if steps else _PLUS_SIGN.sub(", ", text)  # "deepmind + ai2": a list
     text = _enumeration_as_lines(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
@@ -212,6 +220,7 @@ _CLAUSE = re.compile(
 )
 
 
+_THEN = re.compile(r"^\s*(?:and\s+)?(?:then|after that|afterwards)\b", re.I)
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
 
 
@@ -239,6 +248,9 @@ def _clauses_joined(parts: list[str]) -> list[str]:
             continue
         if out and _CLAUSE.match(part):
             out[-1] = with_note(out[-1], part)
+            continue
+        if out and _THEN.match(part):  # "we chunk …, then at query time we pull …": one item
+            out[-1] = f"{out[-1]}, {part.strip()}"
             continue
         head, sep, tail = part.partition(", ")
         if sep and _CLAUSE.match(tail):

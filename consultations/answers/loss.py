@@ -14,6 +14,7 @@ NO_LOSS = re.compile(  # "we can't accept any loss": 0%
     r"any\b|\b(?:zero|no)\s+(?:loss|drop|degradation)\b|\bnot (?:a|one) (?:bit|percent)\b"
     r"|\bas good as (?:today|now|it is|before|the current|what we have|our current)\b"  # 0%
     r"|\bno worse\b|\bsame (?:quality|accuracy|level)\b"
+    r"|\bas (?:good|little) as possible\b|\bnone if possible\b"  # "as good as possible": 0%
     r"|\b(?:must|can'?t|cannot) (?:not )?get worse\b",
     re.I,
 )

@@ -58,11 +58,32 @@ def machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
     after it is multiplied by it, and said back."""
     out: list[Quantity] = []
     machines: Quantity | None = None
+    counted_to = -1  # "$35k x 2": the 2 is counted in, not an amount of its own
     for q in found:
+        if q.start < counted_to:
+            continue
         if q.currency and (times := _TIMES_AFTER.match(text, q.end)):  # "$30k/box x2"
             boxes = int(times.group("n"))
             said = f"{q.text.strip()} × {boxes}"
             q = replace(q, readings=tuple(r * boxes for r in q.readings), note=said)
+            counted_to = times.end()
+        prev = out[-1] if out else machines
+        if (  # "2 × $35k", "2 servers × $35k", "2 * 35k": the count times the price
+            prev is not None
+            and _bare_count(prev)
+            and (q.currency or q.scale != 1)
+            and _TIMES_BEFORE.fullmatch(text[prev.end : q.start])
+        ):
+            n = prev.readings[0]
+            head = re.sub(
+                r"\s*(?:\*|×|x|times)\s*(?=[$€£¥]?\s*$)", " × ", text[prev.start : q.start]
+            )
+            said = f"{head.strip()}{' ' if head.endswith(' ') else ''}{text[q.start : q.end]}"
+            q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
+            out = [x for x in out if x is not prev]
+            machines = None if prev is machines else machines
+            out.append(q)
+            continue
         if q.currency is None and q.scale == 1 and q.unit is None and _COUNTED.match(text, q.end):
             machines = q
             continue
@@ -72,6 +93,21 @@ def machines_priced(text: str, found: list[Quantity]) -> list[Quantity]:
             q = replace(q, readings=tuple(r * n for r in q.readings), note=said)
         out.append(q)
     return out
+
+
+_TIMES_BEFORE = re.compile(  # between a count and a price: " × $", "x", " servers × ", " * "
+    r"\s*(?:[\x00\w-]+\s*){0,2}?(?:x|×|\*|times)\s*[$€£¥]?\s*", re.I
+)
+
+
+def _bare_count(q: Quantity) -> bool:
+    return (
+        q.currency is None
+        and q.scale == 1
+        and q.unit is None
+        and len(q.readings) == 1
+        and 1 <= q.readings[0] < 1000
+    )
 
 
 def servers_priced(text: str) -> int:

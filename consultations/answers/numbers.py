@@ -29,6 +29,7 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
+from consultations.answers.hosted import self_hosted
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
@@ -49,8 +50,10 @@ from consultations.answers.parts import (
     assign_parts,
     example,
     part_words,
+    parts_said_none,
     words_pattern,
 )
+from consultations.answers.peaks import multiples, peak_checked, peak_said
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -232,6 +235,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
+    quantities = self_hosted(question, text, quantities, per)  # "it is our own GPU": no price
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
@@ -251,6 +255,17 @@ def _number_answer(question: Question, typed: str) -> Answer:
         return Answer(key=question.key, raw=text, numbers=shares, note=note)
     if not quantities:
         not_yet(question, text)  # "not live yet": what is expected will do
+    if not quantities and question.parts and (nil := parts_said_none(question, text.casefold())):
+        said = "; ".join(f"{p} read as none: {w}" for p, w in nil.items())
+        if len(nil) == len(question.parts):  # "already have it, no extra cost": both none
+            return Answer(key=question.key, raw=text, numbers=dict.fromkeys(nil, 0.0), note=said)
+        left = next(p for p in question.parts if p not in nil)
+        what = "a month" if question.period(left) == "mo" else f"the {left} figure"
+        beside = f"“{clip(text.strip(' .'), 40)}, 20 a month”" if what == "a month" else "both"
+        raise AnswerError(
+            f"I read the {' and '.join(nil)} as none ({', '.join(nil.values())}); what is it "
+            f"{what}? Type it with what you wrote, for example {beside}."
+        )
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
@@ -294,8 +309,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if kind is NumberKind.MONEY and not question.parts:
         quantities = per_payee(text, quantities)  # "$8k on OpenAI and $4k on Anthropic"
     which = "the first figure"
+    quantities, multiple = multiples(text, quantities) if not question.parts else (quantities, None)
     if not question.parts and (usual := usual_figure(text, quantities)) is not None:
         others = [q for q in quantities if q.start != usual.start]
+        bare = next(q for q in quantities if q.start == usual.start).unit is None
+        if bare and usual.unit is not None and kind in TO_BASE:  # "40-200 pages, typically 80"
+            usual = _to_base(question, usual, text)
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
         which = "the average"
     elif not question.parts and (ours := our_figure(text, quantities)) is not None:
@@ -323,6 +342,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         first = chosen[""]
         note = f"used {which}; {left} left out: type it if that is the one to use"
         chosen = {"": replace(first, note="; ".join(filter(None, [first.note, note])))}
+    if not question.parts:  # "500/h at peak": a peak is not scaled to a month
+        chosen = {"": peak_checked(question, text, chosen[""], question.period(None))}
     chosen = part_of_week(text, chosen)  # "200 an hour in business hours", "10k a weekday"
     # "5M a year": 416,667 a month; "3 days a year": 0.25; "$200k a year": $16,667, no cents
     whole = 1.0 if kind is NumberKind.COUNT else 1000.0 if kind is NumberKind.MONEY else None
@@ -331,6 +352,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
     if rough is None and not question.loss and len(answers) == 1:
         rough = bound_said(text)  # "under 1k": 1k, said back
+    if multiple is not None and len(answers) == 1:  # "3x that in November": the peak, said
+        peak = peak_said(multiple, answers[0].number, question.period(None))
+        total = "; ".join(filter(None, [total, peak]))
     if rough is not None or total is not None:
         answers = [
             a.model_copy(update={"note": "; ".join(filter(None, [a.note, rough, total]))})

@@ -36,7 +36,7 @@ _DEFAULT_WORDS = {
 
 def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[str, Quantity]:
     parts = question.parts
-    if len(found) < len(parts) and (none := _parts_said_none(question, text.casefold())):
+    if len(found) < len(parts) and (none := parts_said_none(question, text.casefold())):
         left = tuple(p for p in parts if p not in none)
         fewer = question.model_copy(update={"parts": left, "part_none": {}})
         given = assign_parts(fewer, text, found) if left else {}
@@ -160,7 +160,7 @@ _CLAUSE_BREAK = re.compile(r"[,;]|\band\b")
 _ACROSS = 1_000  # a word across a comma or "and" names the number on its own side first
 
 
-def _parts_said_none(question: Question, folded: str) -> dict[str, str]:
+def parts_said_none(question: Question, folded: str) -> dict[str, str]:
     """The parts the words say cost nothing ("we already own the GPUs"), with the words."""
     said = {}
     for part, cues in question.part_none.items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from consultations.answers.hosted import SAID as SELF_HOSTED
 from consultations.answers.lexer import scan
 from consultations.answers.model import Answer, format_number
 from consultations.answers.naming import first_named
@@ -130,8 +131,12 @@ def _out_of_band(question: Question, answer: Answer) -> tuple[str, str] | None:
     values = answer.numbers or ({"": answer.number} if answer.number is not None else {})
     for part, value in values.items():
         band = question.plausible_for(part or None)
-        if band is None or (value == 0 and part in question.part_none and answer.note):
-            continue  # "we already own the GPUs": none because the words said so
+        if band is None or (
+            value == 0
+            and answer.note
+            and (part in question.part_none or answer.note == SELF_HOSTED)
+        ):
+            continue  # "we already own the GPUs", "it is our own GPU": none, the words said so
         low, high = band[0] * rate, band[1] * rate
         if low <= value <= high:
             continue

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import plain
+from consultations.answers.units import DAYS_A_MONTH
 
 _UNIT = (
     r"(?P<u>seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|"
@@ -60,9 +61,9 @@ _ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"
     + ("p. a.", "pa", "jahr", "jährlich"),
 }
 _NAMES = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
-DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 365.25 / 12}
-DAYS["q"] = 365.25 / 4
-DAYS["y"] = 365.25
+DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": DAYS_A_MONTH}
+DAYS["q"] = DAYS_A_MONTH * 3
+DAYS["y"] = DAYS_A_MONTH * 12
 DAYS["2w"] = 14.0
 WORDS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month"}
 WORDS["q"] = "quarter"

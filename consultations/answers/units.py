@@ -8,6 +8,7 @@ import re
 
 from consultations.scripts import NumberKind
 
+DAYS_A_MONTH = 365.25 / 12  # one month, everywhere: 30.44 days (a year of 365.25 over 12)
 MS = {  # milliseconds in each time unit
     "ns": 1e-6,
     "us": 1e-3,
@@ -17,8 +18,8 @@ MS = {  # milliseconds in each time unit
     "h": 3.6e6,
     "d": 8.64e7,
     "w": 6.048e8,
-    "mo": 2.6298e9,
-    "y": 3.15576e10,
+    "mo": 8.64e7 * DAYS_A_MONTH,
+    "y": 8.64e7 * DAYS_A_MONTH * 12,
 }
 BUSINESS_HOURS_A_WEEK = 40.0  # our assumptions, said back
 WORKING_DAYS_A_WEEK = 5.0
@@ -29,7 +30,7 @@ TOKENS_A_SENTENCE = 25.0  # about 20 words (our assumption)
 TOKENS_A_WORD = 4 / 3  # English prose, about three words to four tokens (our assumption)
 TO_BASE = {
     NumberKind.DURATION_MS: MS,
-    NumberKind.MONTHS: {"d": 12 / 365.25, "w": 12 / 52, "mo": 1.0, "y": 12.0},
+    NumberKind.MONTHS: {"d": 1 / DAYS_A_MONTH, "w": 12 / 52, "mo": 1.0, "y": 12.0},
     NumberKind.HOURS: {"min": 1 / 60, "h": 1.0, "d": 8.0, "w": 40.0, "fte": FTE_HOURS_A_WEEK},
     NumberKind.PERCENT: {"%": 1.0},
     NumberKind.TOKENS: {

@@ -270,3 +270,49 @@ def test_two_weeks_is_every_two_weeks(catalog: Catalog, typed: str) -> None:
     """'2 weeks' at 'How often should the digest arrive?' was Weekly."""
     cadence = catalog.by_slug("research-curation").question("cadence")
     assert parse_answer(cadence, typed).choices == ("biweekly",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ja, Patientendaten, DSGVO und Patientendatenschutzgesetz, 10 Jahre Aufbewahrung",
+        "oui, la CNIL peut demander, conservation 5 ans",
+        "oui, RGPD et données de santé",
+        "yes, it's patient data",
+    ],
+)
+def test_an_audit_need_said_in_german_or_french_or_by_patient_data_is_regulated(
+    catalog: Catalog, typed: str
+) -> None:
+    """A hospital's 'ja, … DSGVO …, 10 Jahre Aufbewahrung' was asked 'Yes — which one: 2 or
+    3?' and then refused three times: DSGVO, RGPD, the CNIL, Aufbewahrung (retention) and
+    patient data are a regulator's audit, as GDPR and 'retention' already were."""
+    q = catalog.by_slug("reasoning-telemetry").question("audit")
+    assert parse_answer(q, typed).choices == ("regulated",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "données personnelles des usagers, hébergement en France obligatoire (SecNumCloud)",
+        "personal data, must stay in the EU by law",
+        "data residency requirement, sovereign cloud only",
+        "Kundendaten, gesetzlich vorgeschrieben: nur deutsche Rechenzentren",
+    ],
+)
+def test_data_that_the_law_keeps_somewhere_is_regulated(catalog: Catalog, typed: str) -> None:
+    """A public agency's 'hébergement en France obligatoire (SecNumCloud)' was merely
+    'Confidential': the report said local 'lowers exposure', when the law decides where the
+    data may go (the 'legal' of 'Regulated (health, finance, legal)')."""
+    q = catalog.by_slug("edge-economics").question("sensitivity")
+    assert parse_answer(q, typed).choices == ("regulated",)
+
+
+@pytest.mark.parametrize(
+    "typed", ["instantly, it is in the game loop", "instantly, in the game", "in-game, per frame"]
+)
+def test_instantly_with_a_reason_is_instant(catalog: Catalog, typed: str) -> None:
+    """A games studio's 'instantly, it is in the game loop' was refused four times ('Pick one
+    of: …'); 'instantly' alone was read."""
+    q = catalog.by_slug("edge-economics").question("latency")
+    assert parse_answer(q, typed).choices == ("realtime",)

@@ -751,3 +751,26 @@ def test_undo_after_a_change_to_the_report_takes_the_change_back(catalog: Catalo
     assert isinstance(d.outcome, engine.Finished) and d.changed
     assert d.consultation.answers["upkeep_days"].number == 3
     assert d.outcome.note is not None and "Undone: upkeep is 3 engineer-days" in d.outcome.note
+
+
+@pytest.mark.parametrize("typed", ["actually 8M not 5", "actually 8M not 5M", "sorry, 8M, not 5"])
+def test_the_figure_taken_back_finds_its_answer_however_far_back(
+    catalog: Catalog, typed: str
+) -> None:
+    """'actually 8M not 5' at the sixth question (the volume answered five questions earlier)
+    was read as the quality loss and refused: 'That looks too high: at most 100%'. The '5'
+    taken back is what the volume said."""
+    c, d = walk(catalog, [*EDGE_ANSWERS[:5], typed])
+    assert c.answers["requests"].number == 8_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 6
+    assert (
+        d.outcome.note == "Changed volume: 5,000,000 requests a month → 8,000,000 requests a month."
+    )
+    c, d = walk(catalog, [*EDGE_ANSWERS[:5], typed, *EDGE_ANSWERS[5:]])
+    assert api_total(catalog, c) == "$64,800"
+
+
+def test_a_figure_taken_back_that_no_answer_said_changes_nothing(catalog: Catalog) -> None:
+    c, d = walk(catalog, [*EDGE_ANSWERS[:5], "actually 8M not 7M"])
+    assert c.answers["requests"].number == 5_000_000
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.number == 6

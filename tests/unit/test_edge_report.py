@@ -202,12 +202,12 @@ def test_a_low_average_load_is_said_in_a_unit_that_shows_it(catalog: Catalog) ->
     """8,000 requests a month showed 'Average load: 0.00 requests a second', as if there were
     no traffic at all."""
     r = run(catalog, "edge-economics", {**EDGE, "requests": "roughly 8.000 a month"})
-    assert r.figure("Average load").display == "11.1 requests an hour"
+    assert r.figure("Average load").display == "11.0 requests an hour"
     text = render_report_markdown(r)
     assert "0.00 requests a second" not in text
-    assert "(average 11.1 requests an hour" in text
+    assert "(average 11.0 requests an hour" in text
     busy = run(catalog, "edge-economics", EDGE)  # 5M a month: a second is the right unit
-    assert busy.figure("Average load").display == "1.93 requests a second"
+    assert busy.figure("Average load").display == "1.90 requests a second"
     quiet = run(catalog, "edge-economics", {**EDGE, "requests": "100k"})
     assert quiet.figure("Average load").display == "2.3 requests a minute"
 
@@ -314,3 +314,48 @@ def test_a_break_even_across_two_currencies_says_it_is_unconverted(catalog: Cata
     for label in ("Break-even volume", "Hardware payback"):
         working = r.figure(label).working or ""
         assert "EUR and USD taken one for one (convert first)" in working, (label, working)
+
+
+def test_a_rate_typed_per_second_comes_back_as_the_same_rate(catalog: Catalog) -> None:
+    """'2 requests a second' was read as 5,259,600 a month (a month of 30.44 days) and the
+    report said the average load was 2.03 requests a second (a month of 30 days): one month,
+    one length, everywhere."""
+    r = run(catalog, "edge-economics", {**EDGE, "requests": "2 requests a second"})
+    assert r.figure("Average load").display == "2.00 requests a second"
+    assert "2,629,800 seconds a month" in (r.figure("Average load").working or "")
+    assert any("30.44 days" in a for a in r.assumptions), r.assumptions
+    daily = run(catalog, "edge-economics", {**EDGE, "requests": "86,400 a day"})
+    assert daily.figure("Average load").display == "1.00 requests a second"
+
+
+def test_a_count_times_a_price_is_the_product(catalog: Catalog) -> None:
+    """'2x H100 boxes, 2 × $35k, plus $1.5k/month colo' was $2 of hardware (the count read as
+    dollars, '35k left out'); '2 servers × $35k' was $35k; '$35k x 2' said '“2” left out'."""
+    from consultations.answers import parse_answer
+
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    for typed in (
+        "2x H100 boxes, 2 × $35k, plus $1.5k/month colo",
+        "2 servers × $35k, $1.5k/month",
+        "2 * 35k, 1.5k/month",
+        "$35k x 2, $1.5k a month",
+    ):
+        a = parse_answer(q, typed)
+        assert a.numbers == {"hardware": 70_000, "monthly": 1_500}, typed
+        assert a.note and "left out" not in a.note and "× " in a.note, (typed, a.note)
+
+
+def test_a_machine_already_owned_with_no_figure_is_read(catalog: Catalog) -> None:
+    """A solo consultant's 'my MacBook Pro M3, already have it, no extra cost' was refused
+    ('I need 2 numbers here: hardware and monthly'); 'already have it' alone too, with no word
+    about what was read."""
+    import pytest
+
+    from consultations.answers import AnswerError, parse_answer
+
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    a = parse_answer(q, "my MacBook Pro M3, already have it, no extra cost")
+    assert a.numbers == {"hardware": 0, "monthly": 0}
+    assert a.note and "already have" in a.note
+    with pytest.raises(AnswerError, match="hardware as none .*already have.*a month"):
+        parse_answer(q, "already have it")

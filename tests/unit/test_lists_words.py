@@ -147,3 +147,73 @@ def test_vendors_joined_by_a_bare_slash_are_each_a_vendor(
 def test_a_slash_in_a_place_that_is_no_vendor_stays(catalog: Catalog) -> None:
     q = catalog.by_slug("diffusion-ip-risk").question("jurisdictions")
     assert parse_answer(q, "EU/US").items == ("EU/US",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "GPT-4o for NPC dialogue, Claude 3.5 Sonnet for quest writing + lore, ElevenLabs",
+            (
+                "GPT-4o for NPC dialogue",
+                "Claude 3.5 Sonnet for quest writing and lore",
+                "ElevenLabs",
+            ),
+        ),
+        ("GPT-4o for chat + Claude for code", ("GPT-4o for chat", "Claude for code")),
+        ("deepmind + ai2", ("deepmind", "ai2")),
+    ],
+)
+def test_a_plus_between_tasks_joins_tasks_not_vendors(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """A games studio's 'Claude 3.5 Sonnet for quest writing + lore' made 'lore' a vendor: six
+    vendors counted for five, and '5 extra × 4 engineer-days' in the upkeep."""
+    q = catalog.by_slug("model-convergence").question("vendors")
+    assert parse_answer(q, typed).items == read
+    r = run(catalog, "model-convergence", {"vendors": typed})
+    if typed.startswith("GPT-4o for NPC"):
+        assert r.figure("Vendors in use").value == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "we chunk product descriptions into Pinecone, then at query time we pull top-20 "
+            "chunks for the search box. We also have a nightly review summariser.",
+            (
+                "chunk product descriptions into Pinecone, then at query time we pull top-20 "
+                "chunks for the search box",
+                "nightly review summariser",
+            ),
+        ),
+        (
+            "So basically we have this thing where product pages get chunked, and a review "
+            "summariser. Finally there is a freshness layer that re-indexes prices",
+            (
+                "product pages get chunked",
+                "review summariser",
+                "freshness layer that re-indexes prices",
+            ),
+        ),
+    ],
+)
+def test_a_pasted_description_lists_its_pipelines(
+    catalog: Catalog, typed: str, read: tuple[str, ...]
+) -> None:
+    """A pasted paragraph made '… then at query time we pull top-20 chunks …' a pipeline of its
+    own (4 pipelines for 3, each with an even share of calls and upkeep) and named another
+    'So basically we have this thing where product descriptions …'."""
+    q = catalog.by_slug("attention-readiness").question("pipelines")
+    assert parse_answer(q, typed).items == read
+
+
+@pytest.mark.parametrize(
+    ("slug", "key"), [("model-convergence", "vendors"), ("reasoning-telemetry", "agents")]
+)
+def test_a_lone_y_is_a_nod_not_a_vendor(catalog: Catalog, slug: str, key: str) -> None:
+    """'y' typed after the intro (a yes to start) was 'Noted: y.', one vendor named 'y', and
+    question 2 was skipped as 'We use only one'."""
+    with pytest.raises(AnswerError, match="a few words, please"):
+        parse_answer(catalog.by_slug(slug).question(key), "y")

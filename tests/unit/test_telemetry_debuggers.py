@@ -63,7 +63,7 @@ def test_a_one_person_bot_gets_a_report_addressed_to_that_person(catalog: Catalo
     assert "For you:" in text
     assert "cannot answer today: me" not in text
     assert "makes stuff up: grade a weekly sample of runs by hand" in text
-    assert {rec.owner for rec in r.recommendations} == {"the agent's developer"}
+    assert {rec.owner for rec in r.recommendations} == {"you"}  # the one who debugs it builds it
 
 
 def test_a_bank_keeps_its_teams(catalog: Catalog) -> None:
@@ -278,3 +278,60 @@ def test_a_hedge_before_a_feared_failure_is_no_failure_of_its_own(catalog: Catal
     )
     known = [a for a in section_items(r, "Dashboards") if a.startswith("Your known failure")]
     assert len(known) == 1 and "emails the wrong person" in known[0], known
+
+
+@pytest.mark.parametrize(
+    ("typed", "who", "gap"),
+    [
+        (
+            "zwei Entwickler, sie können nicht sehen, welche Quelle der Agent benutzt hat",
+            "“zwei Entwickler”",
+            "“sie können nicht sehen, welche Quelle der Agent benutzt hat”",
+        ),
+        (
+            "l'équipe data; on ne voit pas pourquoi l'agent a choisi un outil",
+            "“l'équipe data”",
+            "“on ne voit pas pourquoi l'agent a choisi un outil”",
+        ),
+    ],
+)
+def test_who_typed_in_german_or_french_is_quoted_not_made_a_role(
+    catalog: Catalog, typed: str, who: str, gap: str
+) -> None:
+    """'zwei Entwickler' became 'For the zwei Entwickler:' and 'a weekly review … with the zwei
+    Entwickler', an English sentence around German words as if they were a team's name."""
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
+    assert "the zwei" not in text and "the l'équipe" not in text
+    assert f"For the people you named ({who}):" in text
+    assert (
+        f"with the people you named ({who}), starting from what they cannot answer today: " in text
+    )
+    assert gap in text
+
+
+@pytest.mark.parametrize("typed", ["just me", "only me", "just me, I can't see why it retried"])
+def test_just_me_is_you(catalog: Catalog, typed: str) -> None:
+    """A solo consultant's 'just me' was 'For the just you:' and 'a weekly review of the worst
+    runs with the just you'."""
+    text = render_report_markdown(run(catalog, "reasoning-telemetry", {"blind_spots": typed}))
+    assert "just you" not in text and "only you" not in text
+    assert "For you:" in text
+
+
+def test_a_solo_builder_owns_every_step(catalog: Catalog) -> None:
+    """'just me' at 25 runs a day gave every step to 'the agent's developer' and ended with 'a
+    weekly review of the worst runs with you', as if someone else held the review."""
+    r = run(catalog, "reasoning-telemetry", {"blind_spots": "just me", "runs_per_day": "20-30"})
+    assert {rec.owner for rec in r.recommendations} == {"you"}
+    text = render_report_markdown(r)
+    assert "with you" not in text and "the agent's developer" not in text
+
+
+def test_an_aside_about_the_people_is_not_what_they_cannot_answer(catalog: Catalog) -> None:
+    """'2 devs, one is part time' ended the plan with 'starting from what they cannot answer
+    today: one is part time'."""
+    text = render_report_markdown(
+        run(catalog, "reasoning-telemetry", {"blind_spots": "2 devs, one is part time"})
+    )
+    assert "cannot answer today: one is part time" not in text
+    assert "For 2 devs" in text

@@ -1,0 +1,85 @@
+"""A peak is not an average: "500/h at peak" is the busiest hour, and a month of busiest hours
+overstates the volume many times over; it is asked back rather than scaled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from consultations.answers.amounts import typed_figure
+from consultations.answers.lexer import Quantity
+from consultations.answers.model import AnswerError
+from consultations.answers.rates import WORDS, a_unit
+from consultations.scripts import Question
+
+_BEFORE = re.compile(  # "peak 500/h", "peaks of 2k", "at peak ~900", "max 300"
+    r"\b(?:peaks?|peaking|busiest|max(?:imum)?|spikes?|bursts?)\b(?:\s+(?:of|at|is|are|to|"
+    r"about|around|roughly|up to|hits?|reach(?:es)?)\b)*[\s:~≈]*$",
+    re.I,
+)
+_AFTER = re.compile(  # "500/h at peak", "40 a second during black friday peak", "300/h max"
+    r"^[^,;.]{0,30}?\b(?:(?:at|during|in|on|around)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:peaks?|rush|busiest)|max(?:imum)?|tops|at most|peak(?:ing)?)\b",
+    re.I,
+)
+
+
+def is_peak(text: str, q: Quantity) -> bool:
+    """The figure is said to be a peak, a maximum or a burst."""
+    return bool(_BEFORE.search(text[max(0, q.start - 30) : q.start])) or bool(
+        _AFTER.match(text[q.end : q.end + 50])
+    )
+
+
+def peak_checked(question: Question, text: str, q: Quantity, period: str | None) -> Quantity:
+    """A peak rate to be scaled to the question's period is asked back; a peak already given
+    per that period is used as typed, and said to be a peak."""
+    if not is_peak(text, q):
+        return q
+    if q.rate and period and q.rate != period:
+        per = a_unit(WORDS[period])
+        typical = (
+            "an average hour"
+            if period == "d"
+            else "an average hour or day"
+            if q.rate in ("s", "min", "h")
+            else "an average day"
+        )
+        raise AnswerError(
+            f"{typed_figure(text, q)} {a_unit(WORDS[q.rate])} is a peak, not an average: "
+            f"{per} of it would overstate the volume. How many {question.unit or ''} {per} "
+            f"in total, or in {typical}?".replace("  ", " ")
+        )
+    said = "a peak, used as typed: type the usual figure if the peak is not what to plan for"
+    return replace(q, note="; ".join(filter(None, [q.note, said])))
+
+
+_MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a peak as a multiple
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:that|this|it|as much|the usual|normal)\b"
+    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*",
+    re.I,
+)
+_WORD_TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "treble": 3.0}
+
+
+def multiples(text: str, found: list[Quantity]) -> tuple[list[Quantity], tuple[str, float] | None]:
+    """The figures without the multiple of a peak ("3x that in November/December": no figure
+    of 3), and that peak's words and factor, said back once the usual figure is known."""
+    m = _MULTIPLE.search(text)
+    if m is None or m.start() == 0:
+        return found, None
+    factor = float(m["n"].replace(",", ".")) if m["n"] else _WORD_TIMES[m["w"].casefold()]
+    kept = [q for q in found if not (m["n"] and q.start == m.start("n"))]
+    return kept, (m.group().strip(), factor)
+
+
+def peak_said(multiple: tuple[str, float] | None, usual: float | None, per: str | None) -> str:
+    """ "3x that in November/December: 3× the usual, a pace of about 10,500,000 a month at the
+    peak; size for it"."""
+    if multiple is None or usual is None:
+        return ""
+    words, factor = multiple
+    period = f" {a_unit(WORDS[per])}" if per in WORDS else ""
+    times = f"{factor:g}×"
+    pace = f"a pace of about {usual * factor:,.0f}{period} at the peak"
+    return f"{words}: {times} the usual, {pace}; size for it"

@@ -1,0 +1,122 @@
+"""A peak rate is not an average: '500/h at peak' was 500 an hour every hour of the month,
+365,250 requests; now it is asked back, and a usual rate typed beside the peak is the one used."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.answers import AnswerError, parse_answer
+from consultations.catalog import Catalog
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [
+        ("edge-economics", "requests", "500/h at peak"),
+        ("edge-economics", "requests", "peaks of 2k an hour"),
+        ("edge-economics", "requests", "around 40 a second during black friday peak"),
+        ("reasoning-telemetry", "runs_per_day", "max 300 an hour"),
+        ("attention-readiness", "calls", "at peak 900 per hour"),
+    ],
+)
+def test_a_peak_rate_alone_is_asked_back_not_scaled(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match="a peak, not an average"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "per_month"),
+    [
+        ("500 per hour during peak, 100/h otherwise", 100 * 24 * 365.25 / 12),
+        ("peak 500/h, normally 100/h", 100 * 24 * 365.25 / 12),
+        ("100 an hour, 500 at peak", 100 * 24 * 365.25 / 12),
+    ],
+)
+def test_the_usual_rate_beside_a_peak_is_the_one_scaled(
+    catalog: Catalog, typed: str, per_month: float
+) -> None:
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == pytest.approx(per_month)
+    assert a.note and "500" in a.note and "left out" in a.note
+
+
+def test_a_peak_month_given_per_month_is_used_and_said(catalog: Catalog) -> None:
+    """Nothing to scale: the figure stands, and the note says it is the peak month."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), "8M in our peak month")
+    assert a.number == 8_000_000
+    assert a.note and "peak" in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "3-4M a month, 3x that in November/December",
+            "3x that in November/December: 3× the usual, a pace of about 10,500,000 a month",
+        ),
+        (
+            "5M, double that at Christmas",
+            "double that at Christmas: 2× the usual, a pace of about 10,000,000",
+        ),
+        (
+            "5M normally, 3 times that on Black Friday",
+            "a pace of about 15,000,000 a month at the peak",
+        ),
+    ],
+)
+def test_a_seasonal_multiple_is_said_as_the_peak_not_left_out(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'3-4M a month, 3x that in November/December' said '“3” left out: type it if that is the
+    one to use', as if 3 requests were an answer; the usual month is used and the peak said."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number in (3_500_000, 5_000_000)  # the usual month, never the 3
+    assert a.note and said in a.note, a.note
+    assert "“3” left out" not in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "tokens"),
+    [
+        ("patient histories are 40-200 pages, typical maybe 80 pages", 40_000),
+        ("40-200 pages, typically around 80", 40_000),
+        ("10-50 pages, usually maybe 20", 10_000),
+    ],
+)
+def test_the_typical_figure_beside_a_range_is_used_in_the_range_unit(
+    catalog: Catalog, typed: str, tokens: float
+) -> None:
+    """At 'How long is a typical document', '40-200 pages, typical maybe 80 pages' was the
+    range's midpoint (60,000 tokens, '“80 pages” left out') and '40-200 pages, typically around
+    80' was 80 tokens: the typical figure is the one asked for, in the unit the range gave."""
+    q = catalog.by_slug("attention-readiness").question("doc_tokens")
+    assert parse_answer(q, typed).number == tokens
+
+
+@pytest.mark.parametrize(
+    "typed", ["as good as possible", "as little as possible", "none if possible"]
+)
+def test_as_good_as_possible_is_no_loss(catalog: Catalog, typed: str) -> None:
+    """A solo consultant's 'as good as possible' at the quality loss was refused three times:
+    'I need a number here, for example 5%'."""
+    q = catalog.by_slug("edge-economics").question("quality_loss")
+    assert parse_answer(q, typed).number == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "per_month"),
+    [
+        ("1.5M player sessions a month, about 40 NPC lines per session", 60_000_000),
+        ("200k orders a month, ~3 model calls per order", 600_000),
+    ],
+)
+def test_so_many_things_times_so_many_per_thing(
+    catalog: Catalog, typed: str, per_month: float
+) -> None:
+    """A games studio's '1.5M player sessions a month, about 40 NPC lines per session' was
+    1,500,000 requests ('“40” left out'): the requests are the lines, 40 in each session."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == per_month
+    assert a.note and "×" in a.note and "left out" not in a.note
