@@ -64,6 +64,7 @@ from consultations.advisors.synthesis_order import (
 from consultations.advisors.synthesis_scope import (
     follow_ons,
     free_lines,
+    room_for_track,
     share_of_year,
     within_room,
 )
@@ -136,6 +137,24 @@ def advise(request: AdvisorInput) -> Report:
     staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
     size_for_team(items, team)
     plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
+    ruled, needed = tracks, sum(effort_weeks(i) for i in ranked if not i.extra)
+    wait = None  # why what waits a year waits, in figures
+    while waiting := sum(not i.extra for i in deferred):
+        # a step put off while the year has room and people to spare: one more track, not a wait
+        wait = room_for_track(
+            team, tracks, min(crew(team), team / (tracks + 1)), needed, MAX_TRACKS
+        )
+        if wait is not None:
+            break
+        more = _schedule(
+            ranked, tracks + 1, goals, wanted, pressing, min(crew(team), team / (tracks + 1))
+        )
+        if sum(not i.extra for i in more[1]) >= waiting:  # not the track: its order makes it wait
+            wait = "what it waits for ends too late in the year"
+            break
+        tracks += 1
+        staff = min(crew(team), team / tracks)
+        plan, deferred = more
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
     for _, placed in plan:  # a step whose own next step has no track this year says so
@@ -255,7 +274,14 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     verdicts = {slug: r.verdict for slug, r in done.items()}
-    stop = stops(verdicts, constraints, deferred, [] if room else unserved, unused_in(use))
+    stop = stops(
+        verdicts,
+        constraints,
+        deferred,
+        [] if room else unserved,
+        unused_in(use),
+        f"{wait or 'no track is free'}; the plan takes {share_of_year(weeks, capacity)}",
+    )
     if stop:
         sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]
@@ -299,7 +325,16 @@ def advise(request: AdvisorInput) -> Report:
                 value=tracks,
                 display=str(tracks),
                 working=f"a team of {count(team)} ÷ {PEOPLE_PER_TRACK} people per track, "
-                f"plus one, at most {MAX_TRACKS}",
+                f"plus one, at most {MAX_TRACKS}"
+                + (
+                    f", is {count(ruled)}; "
+                    f"{'one' if tracks - ruled == 1 else count(tracks - ruled)} more, as the "
+                    "steps that would wait a year fit: the plan then takes "
+                    f"{plural(weeks, 'person-week')}, {share_of_year(weeks, capacity)}, "
+                    f"{plural(tracks * staff, 'person')} at once"
+                    if tracks > ruled
+                    else ""
+                ),
             ),
             Figure(
                 label="What the plan costs",
