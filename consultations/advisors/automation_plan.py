@@ -15,10 +15,55 @@ def plan(
     low_value: str | None = None,
     simulated: bool = False,
     tie: tuple[str, str] | None = None,
+    alone: bool = False,
+    no_ml: str | None = None,
 ) -> tuple[Recommendation, ...]:
     """``low_value``: why a feasible prototype does not pay (then the value is the blocker);
     ``tie``: (the leader these steps are for, a tied leader another route suits), when only
-    their value can decide between them."""
+    their value can decide between them; ``alone``: one person does the work and builds;
+    ``no_ml``: how the answers said nobody on the team does ML (then someone is brought in)."""
+    steps = _plan(best, go, checkable, error, logs, low_value, simulated, tie, alone)
+    return _brought_in(steps, no_ml) if no_ml else steps
+
+
+BESIDE = "beside the people doing the work"
+ALONE_BESIDE = "beside your own work on the same cases"
+ML_PARTNER = "ML partner or hire"
+
+
+def _brought_in(steps: tuple[Recommendation, ...], said: str) -> tuple[Recommendation, ...]:
+    """A step to hire or partner for the ML work before the first step that needs it, and
+    that work owned by whoever is brought in, not by an ML engineer the team does not have."""
+    first = next((i for i, s in enumerate(steps) if s.owner == "ML engineer"), None)
+    if first is None:
+        return steps
+    needs = steps[first]
+    hire = Recommendation(
+        title="Hire or partner for the ML work",
+        detail=f"You said “{said}”: the steps from “{needs.title}” on need someone who has "
+        "built and evaluated ML models before. Contract an ML engineer or a partner for them, "
+        "or hire one; your team keeps the success check, the cases and the final say.",
+        horizon="weeks 1-2",
+        owner="engineering lead",
+    )
+    owned = tuple(
+        s.model_copy(update={"owner": ML_PARTNER}) if s.owner == "ML engineer" else s for s in steps
+    )
+    return (*owned[:first], hire, *owned[first:])
+
+
+def _plan(
+    best: str,
+    go: bool,
+    checkable: str,
+    error: str,
+    logs: str,
+    low_value: str | None,
+    simulated: bool,
+    tie: tuple[str, str] | None,
+    alone: bool,
+) -> tuple[Recommendation, ...]:
+    beside = ALONE_BESIDE if alone else BESIDE
     if not go and low_value is not None:
         size = Recommendation(
             title=f"Measure what {best} costs today",
@@ -31,7 +76,9 @@ def plan(
             size,
             Recommendation(
                 title="Rerun this reassessment with the measured value",
-                detail="A prototype is worth a team's quarter when it pays back within a year.",
+                detail="A prototype is worth "
+                + ("your" if alone else "a team's")
+                + " quarter when it pays back within a year.",
                 horizon="1-2 months",
                 owner="product lead",
                 depends_on=size.title,
@@ -137,7 +184,7 @@ def plan(
                     else "check the simulator against real outcomes first"
                 ),
                 detail=(PASS_AT_K if simulated else SIMULATOR_CHECK)
-                + f" Then a shadow prototype of {tie[1]}, beside the people doing the work.",
+                + f" Then a shadow prototype of {tie[1]}, {beside}.",
                 horizon="weeks 2-4",
                 owner="ML engineer",
                 depends_on=decided,
@@ -147,13 +194,13 @@ def plan(
         Recommendation(
             title=f"Prototype in shadow mode{named}",
             detail=(
-                "Train a goal-conditioned policy in the simulator, then run it beside the people "
-                "doing the work; "
+                f"Train a goal-conditioned policy in the simulator, then run it {beside}; "
                 if simulated
-                else "Run beside the people doing the work; "
+                else f"Run it {beside}; "
             )
             + (
-                "a person approves every action, given your error cost."
+                ("you approve" if alone else "a person approves")
+                + " every action, given your error cost."
                 if error != "low"
                 else "compare outcomes weekly."
             ),

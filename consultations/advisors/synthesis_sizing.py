@@ -94,6 +94,7 @@ def owner_for(kind: str, team: float, lead: str, role: str = "") -> str:
     return {
         "platform team": builder,
         "ML engineer": builder,
+        "ML partner or hire": "ML partner or hire",  # the automation plan brings one in
         "on-call lead": builder,
         "legal": "outside counsel",
     }.get(kind, lead)
@@ -128,3 +129,19 @@ def prototype_days(team: float | None) -> tuple[float, str]:
     weeks = scaled(16, team)
     people = "one person" if crew(team) == 1 else "two engineers"
     return weeks * 5, f"{people} for {_months(weeks / crew(team))}"
+
+
+_NO_ML = re.compile(  # "Skills: no ML engineers", "nobody here does ML", "no data scientists"
+    r"\bno\s+(?:in-house\s+|internal\s+)?(?:ml|machine[- ]learning|ai|data[- ]science)\s+"
+    r"(?:engineers?|people|skills?|expertise|team|staff|experience|specialists?|talent)\b|"
+    r"\bno\s+(?:ml\b|data\s+scientists?\b)|\b(?:nobody|no one|no-one)\s+(?:here\s+|on the team\s+)?"
+    r"(?:does|knows|can do)\s+(?:ml|machine learning)\b|\bwithout\s+(?:an?\s+)?"
+    r"(?:ml|machine[- ]learning)\s+(?:engineers?|team|people)\b",
+    re.I,
+)
+
+
+def no_ml_said(text: str) -> str | None:
+    """How an answer says the team has no one for machine learning ("no ML engineers"), or
+    None when it does not."""
+    return m.group() if (m := _NO_ML.search(text)) else None

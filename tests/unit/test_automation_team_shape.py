@@ -1,0 +1,58 @@
+"""The automation plan's steps fit the team the answers describe: a solo consultant was told
+to 'run beside the people doing the work', and a team with no ML engineers to 'train a
+goal-conditioned policy' with no one to hire or partner with for it."""
+
+from __future__ import annotations
+
+from consultations.catalog import Catalog
+from consultations.report import Report
+from tests.unit.test_advisors import run
+
+SOLO = {
+    "workflows": "client report drafting, invoice matching",
+    "why_shelved": "too many variations; I'm a solo consultant",
+    "checkable": "outcomes can be checked automatically",
+    "logs": "some",
+    "error_cost": "some money",
+    "value": "€6k a month",
+}
+NO_ML = {
+    "workflows": "warehouse slotting, inbound dispatch",
+    "why_shelved": "too many variations. Skills: no ML engineers",
+    "checkable": "we can simulate them",
+    "logs": "yes, many runs",
+    "error_cost": "some money",
+    "value": "$50k a month",
+}
+
+
+def text(r: Report) -> str:
+    return " ".join(f"{x.title} ({x.owner}) {x.detail}" for x in r.recommendations)
+
+
+def test_a_solo_consultant_runs_the_prototype_beside_their_own_work(catalog: Catalog) -> None:
+    r = run(catalog, "automation-frontier", SOLO)
+    assert r.verdict.startswith("Prototype"), r.verdict
+    shadow = next(x for x in r.recommendations if x.title.startswith("Prototype in shadow"))
+    assert "beside the people doing the work" not in text(r), text(r)
+    assert "beside your own work" in shadow.detail, shadow.detail
+    assert "a person approves" not in shadow.detail and "you approve" in shadow.detail
+    assert {x.owner for x in r.recommendations} == {"you"}
+
+
+def test_a_team_without_ml_engineers_hires_or_partners_before_the_ml_work(
+    catalog: Catalog,
+) -> None:
+    r = run(catalog, "automation-frontier", NO_ML)
+    titles = [x.title for x in r.recommendations]
+    hire = next(i for i, t in enumerate(titles) if t.startswith("Hire or partner"))
+    ml = [i for i, x in enumerate(r.recommendations) if "policy" in x.detail or "ML" in x.owner]
+    assert ml and hire < min(ml), titles
+    assert "no ML engineers" in r.recommendations[hire].detail
+    assert not any(x.owner == "ML engineer" for x in r.recommendations), text(r)
+
+
+def test_a_team_with_ml_engineers_gets_no_hiring_step(catalog: Catalog) -> None:
+    r = run(catalog, "automation-frontier", {**NO_ML, "why_shelved": "too many variations"})
+    assert not any(x.title.startswith("Hire or partner") for x in r.recommendations)
+    assert "beside the people doing the work" in text(r)
