@@ -57,3 +57,12 @@ def test_a_step_put_off_says_the_true_reason_with_its_figures(catalog: Catalog) 
         assert "no track is free" not in line
         assert re.search(r"\d+% of your team's year", line), line
         assert "a second track at once would take" in line, line
+
+
+def test_one_track_still_fits_the_prototype_that_pays_within_a_quarter(catalog: Catalog) -> None:
+    """A 4-person team has one track: its €90k-a-month prototype comes before recording
+    every model call, and still after the map of where patient data goes."""
+    r = hospital(catalog, "4")
+    titles = [x.title for x in r.recommendations]
+    prototype = titles.index("Prototype in shadow mode: operating room scheduling")
+    assert any(t.startswith("Map where each workload's data") for t in titles[:prototype])
