@@ -7,7 +7,12 @@ import re
 from consultations.advisors.automation_plan import ML_PARTNER, plan
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import PerItem, named_one, per_item, values_named, weakest
-from consultations.advisors.synthesis_sizing import no_ml_said, prototype_days, team_said
+from consultations.advisors.synthesis_sizing import (
+    for_one,
+    no_ml_said,
+    prototype_days,
+    team_said,
+)
 from consultations.advisors.words import count, join, money, plural, possessive, said_once
 from consultations.report import Figure, Recommendation, Report, Section, Table
 from consultations.scripts import ConsultationScript, Question
@@ -297,7 +302,6 @@ def advise(request: AdvisorInput) -> Report:
                 else None,
                 simulated=_simulated(lead.casefold(), checks[lead]),
                 tie=_other_route(lead, tied, checks),
-                alone=team == 1,
                 no_ml=no_ml,
             ),
         ),
@@ -327,12 +331,16 @@ def advise(request: AdvisorInput) -> Report:
 
 
 def _owned(team: float | None, steps: tuple[Recommendation, ...]) -> tuple[Recommendation, ...]:
-    """Steps as the plan gives them; a team of one carries every one of them itself, but for
-    the ML work it brings someone in for."""
+    """Steps as the plan gives them; a team of one carries every one of them itself, in words
+    for one person ("beside your own work"), but for the ML work it brings someone in for."""
     if team != 1:
         return steps
     return tuple(
-        s if s.owner == ML_PARTNER else s.model_copy(update={"owner": "you"}) for s in steps
+        s.model_copy(
+            update={"detail": for_one(s.detail)}
+            | ({} if s.owner == ML_PARTNER else {"owner": "you"})
+        )
+        for s in steps
     )
 
 

@@ -15,19 +15,16 @@ def plan(
     low_value: str | None = None,
     simulated: bool = False,
     tie: tuple[str, str] | None = None,
-    alone: bool = False,
     no_ml: str | None = None,
 ) -> tuple[Recommendation, ...]:
     """``low_value``: why a feasible prototype does not pay (then the value is the blocker);
     ``tie``: (the leader these steps are for, a tied leader another route suits), when only
-    their value can decide between them; ``alone``: one person does the work and builds;
-    ``no_ml``: how the answers said nobody on the team does ML (then someone is brought in)."""
-    steps = _plan(best, go, checkable, error, logs, low_value, simulated, tie, alone)
+    their value can decide between them; ``no_ml``: how the answers said nobody on the team
+    does ML (then someone is brought in for it)."""
+    steps = _plan(best, go, checkable, error, logs, low_value, simulated, tie)
     return _brought_in(steps, no_ml) if no_ml else steps
 
 
-BESIDE = "beside the people doing the work"
-ALONE_BESIDE = "beside your own work on the same cases"
 ML_PARTNER = "ML partner or hire"
 
 
@@ -61,9 +58,7 @@ def _plan(
     low_value: str | None,
     simulated: bool,
     tie: tuple[str, str] | None,
-    alone: bool,
 ) -> tuple[Recommendation, ...]:
-    beside = ALONE_BESIDE if alone else BESIDE
     if not go and low_value is not None:
         size = Recommendation(
             title=f"Measure what {best} costs today",
@@ -76,9 +71,7 @@ def _plan(
             size,
             Recommendation(
                 title="Rerun this reassessment with the measured value",
-                detail="A prototype is worth "
-                + ("your" if alone else "a team's")
-                + " quarter when it pays back within a year.",
+                detail="A prototype is worth a team's quarter when it pays back within a year.",
                 horizon="1-2 months",
                 owner="product lead",
                 depends_on=size.title,
@@ -184,7 +177,7 @@ def _plan(
                     else "check the simulator against real outcomes first"
                 ),
                 detail=(PASS_AT_K if simulated else SIMULATOR_CHECK)
-                + f" Then a shadow prototype of {tie[1]}, {beside}.",
+                + f" Then a shadow prototype of {tie[1]}, beside the people doing the work.",
                 horizon="weeks 2-4",
                 owner="ML engineer",
                 depends_on=decided,
@@ -194,13 +187,13 @@ def _plan(
         Recommendation(
             title=f"Prototype in shadow mode{named}",
             detail=(
-                f"Train a goal-conditioned policy in the simulator, then run it {beside}; "
+                "Train a goal-conditioned policy in the simulator, then run it beside the people "
+                "doing the work; "
                 if simulated
-                else f"Run it {beside}; "
+                else "Run beside the people doing the work; "
             )
             + (
-                ("you approve" if alone else "a person approves")
-                + " every action, given your error cost."
+                "a person approves every action, given your error cost."
                 if error != "low"
                 else "compare outcomes weekly."
             ),

@@ -70,6 +70,7 @@ from consultations.advisors.synthesis_scope import (
 )
 from consultations.advisors.synthesis_sizing import (
     crew,
+    for_one,
     owner_for,
     size_for_team,
     sizing_assumption,
@@ -189,6 +190,8 @@ def advise(request: AdvisorInput) -> Report:
                 (g, rule, item.title) for g in goals if not is_rule(g) and serves(g, item)
             ]
         item.detail += " " + effort_line(item, cur)
+        if team == 1:  # "the team owning the work takes it over": there is no team
+            item.detail, item.measure = for_one(item.detail), for_one(item.measure)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
         recs.append(

@@ -145,3 +145,22 @@ def no_ml_said(text: str) -> str | None:
     """How an answer says the team has no one for machine learning ("no ML engineers"), or
     None when it does not."""
     return m.group() if (m := _NO_ML.search(text)) else None
+
+
+_FOR_ONE = (  # a step written for a team, as it reads for one person doing the work alone
+    ("each once the last matched people", "each once the last matched your own results"),
+    ("the team owning the work takes it over", "you stop doing each share by hand"),
+    ("matching people on", "matching your own results on"),
+    ("as well as people", "as well as you do"),
+    ("beside the people doing the work", "beside your own work on the same cases"),
+    ("a person approving every action", "you approving every action"),
+    ("a person approves every action", "you approve every action"),
+    ("worth a team's quarter", "worth your quarter"),
+)
+
+
+def for_one(text: str) -> str:
+    """A step's words for a team of one: no people to match, no team to take it over."""
+    for team_words, own in _FOR_ONE:
+        text = text.replace(team_words, own)
+    return text

@@ -56,3 +56,24 @@ def test_a_team_with_ml_engineers_gets_no_hiring_step(catalog: Catalog) -> None:
     r = run(catalog, "automation-frontier", {**NO_ML, "why_shelved": "too many variations"})
     assert not any(x.title.startswith("Hire or partner") for x in r.recommendations)
     assert "beside the people doing the work" in text(r)
+
+
+def test_a_solo_roadmap_rolls_the_prototype_out_against_their_own_work(
+    catalog: Catalog,
+) -> None:
+    """The roadmap of a one-person business said 'each once the last matched people; the team
+    owning the work takes it over' and 'Success: … matching people on the checked outcomes'."""
+    from tests.unit.test_roadmap_serving import report, roadmap
+
+    r = roadmap(
+        catalog,
+        "just me",
+        "budget",
+        "cut invoice handling time by 30%",
+        report(catalog, "automation-frontier", {**SOLO, "value": "€40k a month"}),
+    )
+    roll = next(x for x in r.recommendations if x.title.startswith("Roll out in stages"))
+    words = text(r)
+    for team_words in ("matched people", "the team owning", "matching people", "as well as people"):
+        assert team_words not in words, (team_words, words)
+    assert "matched your own results" in roll.detail, roll.detail
