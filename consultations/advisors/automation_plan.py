@@ -22,15 +22,19 @@ def plan(
     their value can decide between them; ``no_ml``: how the answers said nobody on the team
     does ML (then someone is brought in for it)."""
     steps = _plan(best, go, checkable, error, logs, low_value, simulated, tie)
-    return _brought_in(steps, no_ml) if no_ml else steps
+    return _brought_in(steps, no_ml, simulated) if no_ml else steps
 
 
 ML_PARTNER = "ML partner or hire"
+SHADOW = "Prototype in shadow mode"
 
 
-def _brought_in(steps: tuple[Recommendation, ...], said: str) -> tuple[Recommendation, ...]:
+def _brought_in(
+    steps: tuple[Recommendation, ...], said: str, simulated: bool
+) -> tuple[Recommendation, ...]:
     """A step to hire or partner for the ML work before the first step that needs it, and
-    that work owned by whoever is brought in, not by an ML engineer the team does not have."""
+    that work owned by whoever is brought in, not by an ML engineer the team does not have;
+    with a simulator, that work includes training the prototype's policy."""
     first = next((i for i, s in enumerate(steps) if s.owner == "ML engineer"), None)
     if first is None:
         return steps
@@ -44,7 +48,10 @@ def _brought_in(steps: tuple[Recommendation, ...], said: str) -> tuple[Recommend
         owner="engineering lead",
     )
     owned = tuple(
-        s.model_copy(update={"owner": ML_PARTNER}) if s.owner == "ML engineer" else s for s in steps
+        s.model_copy(update={"owner": ML_PARTNER})
+        if s.owner == "ML engineer" or (simulated and s.title.startswith(SHADOW))
+        else s
+        for s in steps
     )
     return (*owned[:first], hire, *owned[first:])
 
@@ -185,7 +192,7 @@ def _plan(
         )
     recs.append(
         Recommendation(
-            title=f"Prototype in shadow mode{named}",
+            title=f"{SHADOW}{named}",
             detail=(
                 "Train a goal-conditioned policy in the simulator, then run it beside the people "
                 "doing the work; "

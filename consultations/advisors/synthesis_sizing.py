@@ -156,6 +156,7 @@ _FOR_ONE = (  # a step written for a team, as it reads for one person doing the 
     ("a person approving every action", "you approving every action"),
     ("a person approves every action", "you approve every action"),
     ("worth a team's quarter", "worth your quarter"),
+    ("your team keeps", "you keep"),
 )
 
 

@@ -77,3 +77,15 @@ def test_a_solo_roadmap_rolls_the_prototype_out_against_their_own_work(
     for team_words in ("matched people", "the team owning", "matching people", "as well as people"):
         assert team_words not in words, (team_words, words)
     assert "matched your own results" in roll.detail, roll.detail
+
+
+def test_a_policy_is_trained_by_whoever_is_brought_in_for_it(catalog: Catalog) -> None:
+    """On your own with no ML skills: the prototype that trains a goal-conditioned policy was
+    yours, and 'your team keeps the success check' spoke of a team you do not have."""
+    alone = {**NO_ML, "why_shelved": "too many variations; I'm on my own, no ML skills"}
+    r = run(catalog, "automation-frontier", alone)
+    shadow = next(x for x in r.recommendations if x.title.startswith("Prototype in shadow"))
+    assert "goal-conditioned policy" in shadow.detail
+    assert shadow.owner == "ML partner or hire"
+    assert "your team" not in text(r), text(r)
+    assert "you keep the success check" in text(r)
