@@ -62,6 +62,7 @@ from consultations.advisors.synthesis_order import (
     value_before_prototype,
 )
 from consultations.advisors.synthesis_scope import (
+    AI_SHARE_CAP,
     follow_ons,
     free_lines,
     room_for_track,
@@ -362,6 +363,9 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
             "(our rule of thumb).",
+            "One more track when a step would otherwise wait a year, as long as the tracks' "
+            f"people and the plan's weeks stay within {round(100 * AI_SHARE_CAP)}% of your "
+            "team and of its year (our rule of thumb).",
             sizing_assumption(team, staff) + "; an "
             f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",

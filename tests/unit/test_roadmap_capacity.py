@@ -45,6 +45,7 @@ def test_a_team_with_room_in_its_year_schedules_the_prototype_that_pays(
     assert "one more, as the steps that would wait a year fit" in tracks.working, tracks.working
     cost = r.figure("What the plan costs").display  # "about €…: 32 person-weeks, 5% of …"
     assert f"the plan then takes {cost.split(': ', 1)[1]}" in tracks.working, tracks.working
+    assert any(a.startswith("One more track when a step would otherwise") for a in r.assumptions)
 
 
 def test_a_step_put_off_says_the_true_reason_with_its_figures(catalog: Catalog) -> None:
