@@ -136,27 +136,10 @@ def advise(request: AdvisorInput) -> Report:
     ranked = sorted(
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
     size_for_team(items, team)
-    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
-    ruled, needed = tracks, sum(effort_weeks(i) for i in ranked if not i.extra)
-    wait = None  # why what waits a year waits, in figures
-    while waiting := sum(not i.extra for i in deferred):
-        # a step put off while the year has room and people to spare: one more track, not a wait
-        wait = room_for_track(
-            team, tracks, min(crew(team), team / (tracks + 1)), needed, MAX_TRACKS
-        )
-        if wait is not None:
-            break
-        more = _schedule(
-            ranked, tracks + 1, goals, wanted, pressing, min(crew(team), team / (tracks + 1))
-        )
-        if sum(not i.extra for i in more[1]) >= waiting:  # not the track: its order makes it wait
-            wait = "what it waits for ends too late in the year"
-            break
-        tracks += 1
-        staff = min(crew(team), team / tracks)
-        plan, deferred = more
+    ruled = tracks  # the rule of thumb's tracks, before any the year has room for
+    plan, deferred, tracks, wait = _with_room(ranked, tracks, goals, wanted, pressing, team)
+    staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
     for _, placed in plan:  # a step whose own next step has no track this year says so
@@ -522,6 +505,34 @@ def _schedule(
             left.remove(item)
             served |= _served_by(item, goals)
     return plan, left
+
+
+def _with_room(
+    ranked: list[Item],
+    tracks: int,
+    goals: list[str],
+    wanted: set[str],
+    pressing: set[str],
+    team: float,
+) -> tuple[list[tuple[str, Item]], list[Item], int, str | None]:
+    """The schedule, with one more track while a step would wait a year and the team and its
+    year have room for it (a 14-person team used 2% of its year while a prototype paying back
+    in under a month waited); the tracks used, and why what still waits waits, in figures."""
+
+    def staff(n: int) -> float:  # a one-person team staffs its one track alone
+        return min(crew(team), team / n)
+
+    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff(tracks))
+    needed = sum(effort_weeks(i) for i in ranked if not i.extra)
+    while waiting := sum(not i.extra for i in deferred):
+        if wait := room_for_track(team, tracks, staff(tracks + 1), needed, MAX_TRACKS):
+            return plan, deferred, tracks, wait
+        more = _schedule(ranked, tracks + 1, goals, wanted, pressing, staff(tracks + 1))
+        if sum(not i.extra for i in more[1]) >= waiting:  # not the track: its order makes it wait
+            return plan, deferred, tracks, "what it waits for ends too late in the year"
+        tracks += 1
+        plan, deferred = more
+    return plan, deferred, tracks, None
 
 
 def _quarters(item: Item, staff: float) -> int:
