@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
-from consultations.advisors.automation_plan import plan
+from consultations.advisors.automation_plan import ML_PARTNER, plan
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import PerItem, named_one, per_item, values_named, weakest
-from consultations.advisors.synthesis_sizing import prototype_days, team_said
+from consultations.advisors.synthesis_sizing import (
+    for_one,
+    no_ml_said,
+    prototype_days,
+    team_said,
+)
 from consultations.advisors.words import count, join, money, plural, possessive, said_once
 from consultations.report import Figure, Recommendation, Report, Section, Table
 from consultations.scripts import ConsultationScript, Question
@@ -107,6 +112,7 @@ def advise(request: AdvisorInput) -> Report:
     cur = sheet.currency("value")
     # "honestly I am alone": a prototype for the team described, not two engineers for two months
     team = next(filter(None, (team_said(a.raw) for a in request.answers.values())), None)
+    no_ml = next(filter(None, (no_ml_said(a.raw) for a in request.answers.values())), None)
     days, crew_said = prototype_days(team)
     prototype_cost = days * DAY_RATE
 
@@ -296,6 +302,7 @@ def advise(request: AdvisorInput) -> Report:
                 else None,
                 simulated=_simulated(lead.casefold(), checks[lead]),
                 tie=_other_route(lead, tied, checks),
+                no_ml=no_ml,
             ),
         ),
         assumptions=assumed_lines(
@@ -324,8 +331,17 @@ def advise(request: AdvisorInput) -> Report:
 
 
 def _owned(team: float | None, steps: tuple[Recommendation, ...]) -> tuple[Recommendation, ...]:
-    """Steps as the plan gives them; a team of one carries every one of them itself."""
-    return tuple(s.model_copy(update={"owner": "you"}) for s in steps) if team == 1 else steps
+    """Steps as the plan gives them; a team of one carries every one of them itself, in words
+    for one person ("beside your own work"), but for the ML work it brings someone in for."""
+    if team != 1:
+        return steps
+    return tuple(
+        s.model_copy(
+            update={"detail": for_one(s.detail)}
+            | ({} if s.owner == ML_PARTNER else {"owner": "you"})
+        )
+        for s in steps
+    )
 
 
 def _tie_line(

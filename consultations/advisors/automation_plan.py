@@ -15,10 +15,57 @@ def plan(
     low_value: str | None = None,
     simulated: bool = False,
     tie: tuple[str, str] | None = None,
+    no_ml: str | None = None,
 ) -> tuple[Recommendation, ...]:
     """``low_value``: why a feasible prototype does not pay (then the value is the blocker);
     ``tie``: (the leader these steps are for, a tied leader another route suits), when only
-    their value can decide between them."""
+    their value can decide between them; ``no_ml``: how the answers said nobody on the team
+    does ML (then someone is brought in for it)."""
+    steps = _plan(best, go, checkable, error, logs, low_value, simulated, tie)
+    return _brought_in(steps, no_ml, simulated) if no_ml else steps
+
+
+ML_PARTNER = "ML partner or hire"
+SHADOW = "Prototype in shadow mode"
+
+
+def _brought_in(
+    steps: tuple[Recommendation, ...], said: str, simulated: bool
+) -> tuple[Recommendation, ...]:
+    """A step to hire or partner for the ML work before the first step that needs it, and
+    that work owned by whoever is brought in, not by an ML engineer the team does not have;
+    with a simulator, that work includes training the prototype's policy."""
+    first = next((i for i, s in enumerate(steps) if s.owner == "ML engineer"), None)
+    if first is None:
+        return steps
+    needs = steps[first]
+    hire = Recommendation(
+        title="Hire or partner for the ML work",
+        detail=f"You said “{said}”: the steps from “{needs.title}” on need someone who has "
+        "built and evaluated ML models before. Contract an ML engineer or a partner for them, "
+        "or hire one; your team keeps the success check, the cases and the final say.",
+        horizon="weeks 1-2",
+        owner="engineering lead",
+    )
+    owned = tuple(
+        s.model_copy(update={"owner": ML_PARTNER})
+        if s.owner == "ML engineer" or (simulated and s.title.startswith(SHADOW))
+        else s
+        for s in steps
+    )
+    return (*owned[:first], hire, *owned[first:])
+
+
+def _plan(
+    best: str,
+    go: bool,
+    checkable: str,
+    error: str,
+    logs: str,
+    low_value: str | None,
+    simulated: bool,
+    tie: tuple[str, str] | None,
+) -> tuple[Recommendation, ...]:
     if not go and low_value is not None:
         size = Recommendation(
             title=f"Measure what {best} costs today",
@@ -145,7 +192,7 @@ def plan(
         )
     recs.append(
         Recommendation(
-            title=f"Prototype in shadow mode{named}",
+            title=f"{SHADOW}{named}",
             detail=(
                 "Train a goal-conditioned policy in the simulator, then run it beside the people "
                 "doing the work; "

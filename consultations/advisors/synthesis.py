@@ -62,13 +62,16 @@ from consultations.advisors.synthesis_order import (
     value_before_prototype,
 )
 from consultations.advisors.synthesis_scope import (
+    AI_SHARE_CAP,
     follow_ons,
     free_lines,
+    room_for_track,
     share_of_year,
     within_room,
 )
 from consultations.advisors.synthesis_sizing import (
     crew,
+    for_one,
     owner_for,
     size_for_team,
     sizing_assumption,
@@ -133,9 +136,10 @@ def advise(request: AdvisorInput) -> Report:
     ranked = sorted(
         (i for i in items if not i.trigger), key=lambda i: -_priority(i, wanted, pressing)
     )
-    staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
     size_for_team(items, team)
-    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff)
+    ruled = tracks  # the rule of thumb's tracks, before any the year has room for
+    plan, deferred, tracks, wait = _with_room(ranked, tracks, goals, wanted, pressing, team)
+    staff = min(crew(team), team / tracks)  # a one-person team staffs its one track alone
     plan = within_room(plan, team * WEEKS_A_YEAR)
     deferred = [i for i in deferred if not i.extra]
     for _, placed in plan:  # a step whose own next step has no track this year says so
@@ -170,6 +174,8 @@ def advise(request: AdvisorInput) -> Report:
                 (g, rule, item.title) for g in goals if not is_rule(g) and serves(g, item)
             ]
         item.detail += " " + effort_line(item, cur)
+        if team == 1:  # "the team owning the work takes it over": there is no team
+            item.detail, item.measure = for_one(item.detail), for_one(item.measure)
         served_goals = [g for g in goals if serves(g, item)]
         when = dated(horizon, request.as_of)
         recs.append(
@@ -255,7 +261,14 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     verdicts = {slug: r.verdict for slug, r in done.items()}
-    stop = stops(verdicts, constraints, deferred, [] if room else unserved, unused_in(use))
+    stop = stops(
+        verdicts,
+        constraints,
+        deferred,
+        [] if room else unserved,
+        unused_in(use),
+        f"{wait or 'no track is free'}; the plan takes {share_of_year(weeks, capacity)}",
+    )
     if stop:
         sections.append(Section(title="What to stop or not start", items=stop))
     missing = [s for s in TITLES if s not in done]
@@ -299,7 +312,16 @@ def advise(request: AdvisorInput) -> Report:
                 value=tracks,
                 display=str(tracks),
                 working=f"a team of {count(team)} ÷ {PEOPLE_PER_TRACK} people per track, "
-                f"plus one, at most {MAX_TRACKS}",
+                f"plus one, at most {MAX_TRACKS}"
+                + (
+                    f", is {count(ruled)}; "
+                    f"{'one' if tracks - ruled == 1 else count(tracks - ruled)} more, as the "
+                    "steps that would wait a year fit: the plan then takes "
+                    f"{plural(weeks, 'person-week')}, {share_of_year(weeks, capacity)}, "
+                    f"{plural(tracks * staff, 'person')} at once"
+                    if tracks > ruled
+                    else ""
+                ),
             ),
             Figure(
                 label="What the plan costs",
@@ -324,6 +346,9 @@ def advise(request: AdvisorInput) -> Report:
         + (
             f"About one track per {PEOPLE_PER_TRACK} people, at most {MAX_TRACKS} at once "
             "(our rule of thumb).",
+            "One more track when a step would otherwise wait a year, as long as the tracks' "
+            f"people and the plan's weeks stay within {round(100 * AI_SHARE_CAP)}% of your "
+            "team and of its year (our rule of thumb).",
             sizing_assumption(team, staff) + "; an "
             f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",
@@ -480,6 +505,34 @@ def _schedule(
             left.remove(item)
             served |= _served_by(item, goals)
     return plan, left
+
+
+def _with_room(
+    ranked: list[Item],
+    tracks: int,
+    goals: list[str],
+    wanted: set[str],
+    pressing: set[str],
+    team: float,
+) -> tuple[list[tuple[str, Item]], list[Item], int, str | None]:
+    """The schedule, with one more track while a step would wait a year and the team and its
+    year have room for it (a 14-person team used 2% of its year while a prototype paying back
+    in under a month waited); the tracks used, and why what still waits waits, in figures."""
+
+    def staff(n: int) -> float:  # a one-person team staffs its one track alone
+        return min(crew(team), team / n)
+
+    plan, deferred = _schedule(ranked, tracks, goals, wanted, pressing, staff(tracks))
+    needed = sum(effort_weeks(i) for i in ranked if not i.extra)
+    while waiting := sum(not i.extra for i in deferred):
+        if wait := room_for_track(team, tracks, staff(tracks + 1), needed, MAX_TRACKS):
+            return plan, deferred, tracks, wait
+        more = _schedule(ranked, tracks + 1, goals, wanted, pressing, staff(tracks + 1))
+        if sum(not i.extra for i in more[1]) >= waiting:  # not the track: its order makes it wait
+            return plan, deferred, tracks, "what it waits for ends too late in the year"
+        tracks += 1
+        plan, deferred = more
+    return plan, deferred, tracks, None
 
 
 def _quarters(item: Item, staff: float) -> int:

@@ -162,6 +162,7 @@ def stops(
     deferred: Sequence[Item],
     unserved: Sequence[str],
     unused: Sequence[str] = (),
+    wait: str = "no track is free",
 ) -> tuple[str, ...]:
     lines = [
         text for slug, start, text in VERDICT_STOPS if verdicts.get(slug, "").startswith(start)
@@ -172,7 +173,7 @@ def stops(
         for u in unused
     ]
     lines += [CONSTRAINT_STOPS[c] for c in constraints if c in CONSTRAINT_STOPS]
-    lines += [f"Not this year, no track is free: {i.title}." for i in deferred]
+    lines += [f"Not this year: {i.title} — {wait}." for i in deferred]
     if unserved:
         lines.append(
             f"Nothing above serves {join([f'“{g}”' for g in unserved])}: staff it beside this "

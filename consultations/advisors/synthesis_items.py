@@ -204,6 +204,16 @@ def urgency(slug: str, verdict: str) -> float:
     return 0.0
 
 
+PAYS_FAST = 1.0  # the urgency a prototype paying back within a quarter adds (ours)
+
+
+def _pays_fast(report: Report) -> float:
+    """A prototype its consultation found paying back within a quarter (OR scheduling worth
+    €90k a month) comes before small chores: it waited a year behind a half-week seat count."""
+    payback = next((f.value for f in report.figures if f.label == "Prototype payback"), None)
+    return PAYS_FAST if payback is not None and payback <= 3 else 0.0
+
+
 def from_report(slug: str, report: Report) -> list[Item]:
     """A consultation's steps: the first-quarter ones as one package, later ones as follow-ups."""
     if slug not in TAGS or not report.recommendations:
@@ -233,7 +243,7 @@ def from_report(slug: str, report: Report) -> list[Item]:
         planned = [r for r in rows if r.casefold() in report.verdict.casefold()]
         subject = {w for r in planned for w in words_of(r) | acronyms(r)}
         others = {w for r in rows for w in words_of(r)} - subject if subject else set()
-    weight = urgency(slug, report.verdict)
+    weight = urgency(slug, report.verdict) + _pays_fast(report)
     items = [
         Item(
             title,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from consultations.advisors.synthesis_budget import WEEKS_A_YEAR
 from consultations.advisors.synthesis_items import Item, effort_weeks
-from consultations.advisors.words import count, number
+from consultations.advisors.words import count, number, plural
 
 LIVE = {"launch", "contacts"}  # steps that already put what they build in front of users
 AI_SHARE_CAP = 0.2  # the share of a team's year a plan's added follow-on steps may fill (ours)
@@ -101,3 +102,26 @@ def free_lines(weeks: float, capacity: float, tracks: int, team: float) -> tuple
         f"{count(tracks)} AI changes at once, each with an owner, and only what your goals, "
         "constraints and consultations call for; to plan more, add a goal or a consultation.",
     )
+
+
+def room_for_track(team: float, tracks: int, staff: float, weeks: float, most: int) -> str | None:
+    """Why no further track fits, in figures, or None when one does: its people stay within
+    the share of the team we plan for AI work at once, and every step within that share of the
+    year (a 14-person team used 2% of its year while a €90k-a-month prototype waited a year)."""
+    ordinal = {2: "second", 3: "third"}.get(tracks + 1, f"{tracks + 1}th")
+    if tracks >= most:
+        return f"all {count(tracks)} tracks, the most we plan at once, are busy all year"
+    if team < 2:
+        return "one person works one step at a time"
+    if (tracks + 1) * staff > AI_SHARE_CAP * team + 1e-9:
+        return (
+            f"a {ordinal} track at once would take {plural((tracks + 1) * staff, 'person')} of "
+            f"a team of {count(team)}, more than the {round(100 * AI_SHARE_CAP)}% of a team we "
+            "plan for AI work at once"
+        )
+    if weeks > AI_SHARE_CAP * team * WEEKS_A_YEAR:
+        return (
+            f"with it the steps would take {number(weeks)} person-weeks, more than the "
+            f"{round(100 * AI_SHARE_CAP)}% of your team's year we plan for AI work"
+        )
+    return None

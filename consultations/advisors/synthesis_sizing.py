@@ -94,6 +94,7 @@ def owner_for(kind: str, team: float, lead: str, role: str = "") -> str:
     return {
         "platform team": builder,
         "ML engineer": builder,
+        "ML partner or hire": "ML partner or hire",  # the automation plan brings one in
         "on-call lead": builder,
         "legal": "outside counsel",
     }.get(kind, lead)
@@ -128,3 +129,39 @@ def prototype_days(team: float | None) -> tuple[float, str]:
     weeks = scaled(16, team)
     people = "one person" if crew(team) == 1 else "two engineers"
     return weeks * 5, f"{people} for {_months(weeks / crew(team))}"
+
+
+_NO_ML = re.compile(  # "Skills: no ML engineers", "nobody here does ML", "no data scientists"
+    r"\bno\s+(?:in-house\s+|internal\s+)?(?:ml|machine[- ]learning|ai|data[- ]science)\s+"
+    r"(?:engineers?|people|skills?|expertise|team|staff|experience|specialists?|talent)\b|"
+    r"\bno\s+(?:ml\b|data\s+scientists?\b)|\b(?:nobody|no one|no-one)\s+(?:here\s+|on the team\s+)?"
+    r"(?:does|knows|can do)\s+(?:ml|machine learning)\b|\bwithout\s+(?:an?\s+)?"
+    r"(?:ml|machine[- ]learning)\s+(?:engineers?|team|people)\b",
+    re.I,
+)
+
+
+def no_ml_said(text: str) -> str | None:
+    """How an answer says the team has no one for machine learning ("no ML engineers"), or
+    None when it does not."""
+    return m.group() if (m := _NO_ML.search(text)) else None
+
+
+_FOR_ONE = (  # a step written for a team, as it reads for one person doing the work alone
+    ("each once the last matched people", "each once the last matched your own results"),
+    ("the team owning the work takes it over", "you stop doing each share by hand"),
+    ("matching people on", "matching your own results on"),
+    ("as well as people", "as well as you do"),
+    ("beside the people doing the work", "beside your own work on the same cases"),
+    ("a person approving every action", "you approving every action"),
+    ("a person approves every action", "you approve every action"),
+    ("worth a team's quarter", "worth your quarter"),
+    ("your team keeps", "you keep"),
+)
+
+
+def for_one(text: str) -> str:
+    """A step's words for a team of one: no people to match, no team to take it over."""
+    for team_words, own in _FOR_ONE:
+        text = text.replace(team_words, own)
+    return text

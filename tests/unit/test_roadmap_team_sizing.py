@@ -82,10 +82,12 @@ def test_a_team_in_the_eu_and_the_uk_is_priced_in_the_first_currency_it_named(
 
 def test_a_step_after_its_goals_date_is_named_even_when_not_the_first(catalog: Catalog) -> None:
     """'pass the DORA audit in Q3': the audit rehearsal was planned for Sep–Nov 2027, after
-    the audit, and nothing was said (only a goal's first step was checked)."""
+    the audit, and nothing was said (only a goal's first step was checked). A team of 5 has
+    one track (12 people now get a second, and rehearse in time)."""
     script = catalog.by_slug("strategy-synthesis")
     said = {
         **FINTECH_12,
+        "team_size": "5, incl. 2 data people",
         "goals": "cut manual invoice matching by half, get the support bot to answer 40% of "
         "tickets, pass the DORA audit in Q3",
     }
