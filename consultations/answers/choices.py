@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
+from consultations.answers.dismissed import dismissed, not_main_at
 from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
@@ -206,6 +207,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     banded = by_band(question, folded)
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     negated |= set(_DISMISSED.findall(folded))  # "latency is not an issue": not latency
+    negated |= dismissed(folded)  # "diversity no", "… mais ce n'est pas le problème principal"
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
@@ -440,6 +442,9 @@ def _ruled_out(question: Question, folded: str) -> tuple[tuple[str, ...], str | 
     """ "everything except newsletters": every option but those named after the cue, and said
     back; "arxiv and openreview, excluding blogs": those before it but those after it."""
     cue = _EXCEPT.search(folded)
+    said_not = folded.rfind("not", cue.start(), cue.end()) if cue is not None else -1
+    if said_not >= 0 and not_main_at(folded, said_not):
+        return None  # "budget is tight but not the main problem": told away, no exception
     if cue is None or not question.multiple:
         if cue is not None and _ANY.fullmatch(folded[: cue.start()].strip(" ,")):
             raise AnswerError(_pick(question))  # "anything but daily": which one, then?

@@ -122,7 +122,17 @@ def _number_answer_as_typed(question: Question, typed: str) -> Answer:
         return fixed
     if (kept := _taken_back(question, typed)) is not None:
         return kept
-    return _number_answer(question, typed)
+    try:
+        whole = _number_answer(question, typed)
+    except Unclear:
+        raise  # asked back as it is
+    except AnswerError:
+        if (result := _worked_out(question, typed)) is not None:
+            return result
+        raise
+    if whole.note and "left out" in whole.note:  # "800€, so maybe 3.500€": not the first one
+        return _worked_out(question, typed) or whole
+    return whole
 
 
 def _taken_back(question: Question, typed: str) -> Answer | None:
@@ -138,6 +148,38 @@ def _taken_back(question: Question, typed: str) -> Answer | None:
         return None
     was = f"corrected from {old.display(question)}"
     return new.model_copy(update={"raw": typed, "note": "; ".join(filter(None, [new.note, was]))})
+
+
+_RESULT = re.compile(  # "800€ a day, so maybe 3.500€": what follows is the answer, worked out
+    r"(?:[,;.]\s*|\s)(?:so(?:\s+that'?s)?|which\s+(?:makes|is|gives)|that\s+(?:makes|gives|is)|"
+    r"makes|gives|hence|thus|in\s+total|total(?:ling)?|donc|(?:ça|cela)\s+fait|soit|also|macht|"
+    r"ergibt|insgesamt)\b[\s,:]*(?:(?:maybe|about|around|roughly|approx\.?|ca\.?|~|"
+    r"vielleicht|etwa|environ|peut-être)\s+)*"
+    r"|\s*(?:=|≈|→|->)\s*",
+    re.I,
+)
+
+
+_EACH = re.compile(r"\b(?:each|apiece|per\s+(?:person|head|day|hour)|je|pro|chacun\w*)\b", re.I)
+
+
+def _worked_out(question: Question, typed: str) -> Answer | None:
+    """ "My day rate is 800€, so maybe 3.500€", "4 days x 600 EUR = 2400 EUR": the figure after
+    the cue is the answer, the figures before it its working, said back as such."""
+    cues = [m for m in _RESULT.finditer(typed) if scan(typed[: m.start()])]
+    for m in reversed(cues):
+        before, after = typed[: m.start()].strip(" ,;.("), typed[m.end() :].strip(" ,;.)")
+        if not scan(after) or _EACH.search(after):  # "40 people so 5 days each": a product
+            continue
+        try:
+            new = _number_answer(question, after)
+        except AnswerError:
+            continue
+        working = ", ".join(f"“{typed_figure(before, q)}”" for q in scan(before))
+        said = f"read the figure after the working ({working}) as your answer"
+        note = "; ".join(filter(None, [new.note, said]))
+        return new.model_copy(update={"raw": typed, "note": note})
+    return None
 
 
 def _unnumbered(m: re.Match[str]) -> str:
