@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
+from consultations.answers.guess import UNSURE, as_guess
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import asks_missing, one_part
 from consultations.answers.parts import part_words, words_pattern
@@ -56,15 +57,7 @@ _YES = {
 }
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 _NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
-_UNKNOWN = re.compile(
-    r"^\s*(?:(?:lol|haha|hmm+|um+|uh+|well|ugh|oh|honestly|tbh)\b[\s,.!]*)?"  # "lol idk"
-    r"(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
-    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue)|"
-    # German and French: "weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"
-    r"(?:ich\s+)?wei(?:ß|ss) (?:ich\s+)?nicht|keine ahnung|k\.\s?a\.|unklar|"
-    r"(?:je\s+)?(?:ne\s+)?sais pas|aucune id[ée]e|pas s[uû]r)(?!\w)",
-    re.I,
-)
+_UNKNOWN = UNSURE
 
 
 _HEDGE_ONLY = re.compile(
@@ -129,6 +122,8 @@ def apply_reply(
         return ReplyResult(True)
     except AnswerError as e:
         return ReplyResult(False, reason=_asked_back(q, text) or str(e))
+    if unsure is not None and not asked and q.type is QuestionType.NUMBER:
+        answer = as_guess(answer, unsure.group().strip())  # "no idea, maybe 5M": a guess
     same = pending is not None and _same(pending.readings[0], answer)
     return _accept(script, c, q, answer, checked=not same)
 
