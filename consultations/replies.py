@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
+from consultations.answers.elsewhere import answered_elsewhere
 from consultations.answers.guess import UNSURE, as_guess
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import asks_missing, one_part
@@ -121,7 +122,8 @@ def apply_reply(
         c.pending = Pending(key=q.key, readings=e.readings, prompt=str(e))
         return ReplyResult(True)
     except AnswerError as e:
-        return ReplyResult(False, reason=_asked_back(q, text) or str(e))
+        elsewhere = answered_elsewhere(q, text, script.questions, c.answers)  # "3 days a month" at a choice
+        return ReplyResult(False, reason=_asked_back(q, text) or elsewhere or str(e))
     if unsure is not None and not asked and q.type is QuestionType.NUMBER:
         answer = as_guess(answer, unsure.group().strip())  # "no idea, maybe 5M": a guess
     same = pending is not None and _same(pending.readings[0], answer)
