@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
 from consultations.answers.elsewhere import answered_elsewhere
 from consultations.answers.guess import UNSURE, as_guess
+from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import asks_missing, one_part
 from consultations.answers.parts import part_words, words_pattern
@@ -122,7 +123,8 @@ def apply_reply(
         c.pending = Pending(key=q.key, readings=e.readings, prompt=str(e))
         return ReplyResult(True)
     except AnswerError as e:
-        elsewhere = answered_elsewhere(q, text, script.questions, c.answers)  # "3 days a month" at a choice
+        # "3 days a month" at a choice: the answer to another question
+        elsewhere = answered_elsewhere(q, text, script.questions, c.answers)
         return ReplyResult(False, reason=_asked_back(q, text) or elsewhere or str(e))
     if unsure is not None and not asked and q.type is QuestionType.NUMBER:
         answer = as_guess(answer, unsure.group().strip())  # "no idea, maybe 5M": a guess
@@ -249,6 +251,8 @@ def _accept(
     """Keep ``answer`` unless it deserves one question first (when ``checked`` is asked)."""
     if c.editing == q.key and (was := c.answers.get(q.key)) is not None:
         answer = in_currency_of(was, answer)
+    others = [a for k, a in c.answers.items() if k != q.key]
+    answer = euros_assumed(q, answer, others)  # "5000" after answers in French: euros, said
     if checked and (question := doubt(q, answer, script.questions) or _mixed(script, c, answer)):
         c.pending = Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True)

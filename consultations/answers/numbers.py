@@ -29,6 +29,7 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
+from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
@@ -110,7 +111,7 @@ RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follo
 
 def number_answer(question: Question, typed: str) -> Answer:
     shared, said = period_shared(typed) if question.largest and question.per else (typed, None)
-    answer = _number_answer_as_typed(question, shared)
+    answer = euros_assumed(question, _number_answer_as_typed(question, shared))  # "par mois"
     if said is None:
         return answer
     note = "; ".join(filter(None, [answer.note, said]))
@@ -151,9 +152,9 @@ def _taken_back(question: Question, typed: str) -> Answer | None:
 
 
 _RESULT = re.compile(  # "800€ a day, so maybe 3.500€": what follows is the answer, worked out
-    r"(?:[,;.]\s*|\s)(?:so(?:\s+that'?s)?|which\s+(?:makes|is|gives)|that\s+(?:makes|gives|is)|"
-    r"makes|gives|hence|thus|in\s+total|total(?:ling)?|donc|(?:ça|cela)\s+fait|soit|also|macht|"
-    r"ergibt|insgesamt)\b[\s,:]*(?:(?:maybe|about|around|roughly|approx\.?|ca\.?|~|"
+    r"(?:[,;.]\s*|\s)(?:so(?:\s+that'?s)?(?!\s+(?:far|that|much|many|on)\b)|"
+    r"which\s+(?:makes|is|gives)|that\s+(?:makes|gives|is)|makes|gives|hence|thus|totalling|donc|(?:ça|cela)\s+fait|soit|macht|"
+    r"ergibt)\b[\s,:]*(?:(?:maybe|about|around|roughly|approx\.?|ca\.?|~|"
     r"vielleicht|etwa|environ|peut-être)\s+)*"
     r"|\s*(?:=|≈|→|->)\s*",
     re.I,

@@ -9,7 +9,8 @@ import pytest
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 
-CONVERGENCE, SYNTHESIS, AUTOMATION = "model-convergence", "strategy-synthesis", "automation-frontier"
+CONVERGENCE, SYNTHESIS = "model-convergence", "strategy-synthesis"
+AUTOMATION = "automation-frontier"
 
 
 @pytest.mark.parametrize(
