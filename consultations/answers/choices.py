@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
-from consultations.answers.dismissed import dismissed, not_main_at
+from consultations.answers.dismissed import dismissed, not_main_at, without_no_after
 from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
@@ -79,15 +79,21 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     think": the option we picked is said to be ours)."""
     try:
         picked, note = _choose(question, text)
-    except AnswerError:
+    except AnswerError as e:
         if (apart := _told_apart(question, text, ())) is None:
+            if away := _told_away(question, text, ()):  # "diversity no": which one, then?
+                named = " and ".join(f"“{question.label_of(v)}”" for v in away)
+                raise AnswerError(f"You ruled out {named}; which holds, then? {e}") from e
             raise
         picked, note = apart, None
     if (apart := _told_apart(question, text, picked)) is not None:
         picked = apart  # "invoices yes, claims no": a yes for one, a no for the other
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
-    if note is None and question.multiple and (unmatched := _unmatched(question, text)):
+    away = _told_away(question, text, picked)  # "budget is tight but not the main problem"
+    if note is None and away:
+        note = f"left out {' and '.join(f'“{question.label_of(v)}”' for v in away)}, as you said"
+    elif note is None and question.multiple and (unmatched := _unmatched(question, text)):
         named = " and ".join(f"“{u}”" for u in unmatched)
         note = f"{named} {'matches' if len(unmatched) == 1 else 'match'} no option, so "
         note += "it is left out" if len(unmatched) == 1 else "they are left out"
@@ -97,6 +103,17 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         left = f"“{question.label_of(alone[0])}” left out beside your reasons for the others"
         note = "; ".join(filter(None, [note, left]))
     return picked, note
+
+
+def _told_away(question: Question, text: str, picked: tuple[str, ...]) -> list[str]:
+    """The options named only to be told away ("diversity no", "budget spielt keine Rolle")."""
+    words = dismissed(text.casefold().replace("’", "'"))
+    words |= {stem(w) for w in words}
+    return [
+        c.value
+        for c in question.choices
+        if c.value not in picked and any(n in words or stem(n) in words for n in _names(c))
+    ]
 
 
 _PIECES = CLAUSES  # one way to cut an answer into what it says of each item
@@ -301,7 +318,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
-    said = _NEGATED.sub(" ", folded).strip()  # "not newsletters" is no near-miss of "newsletters"
+    said = _NEGATED.sub(" ", without_no_after(folded)).strip()  # "not newsletters", "… no"
     close = (  # a typo of an option ("prcie"), never another word ("none" is not "one")
         []
         if folded in _NOT_A_TYPO or not said

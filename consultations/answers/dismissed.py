@@ -28,6 +28,11 @@ _NOT_MAIN = re.compile(  # the clause before it (or its own subject) is no main 
 _CLAUSE_END = re.compile(r"[,;.!?]|\b(?:and|und|et|also|aussi|auch)\b")
 
 
+def without_no_after(folded: str) -> str:
+    """ "diversity no" without the option told away, so it is no near-miss of one."""
+    return _NO_AFTER.sub(" ", folded).strip()
+
+
 def not_main_at(folded: str, at: int) -> bool:
     """A "not the main problem" starts at ``at`` (after a "but"): no exception to a list."""
     return _NOT_MAIN.match(folded, at) is not None

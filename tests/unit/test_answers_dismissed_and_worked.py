@@ -69,3 +69,18 @@ def test_a_guess_is_said_back_as_one(catalog: Catalog) -> None:
     answer = parse_answer(q, "no idea, maybe 5M")
     assert answer.number == 5_000_000
     assert answer.note is not None and "guess" in answer.note
+
+
+def test_an_option_told_away_is_said_back(catalog: Catalog) -> None:
+    """The dismissal was said back as words that 'match no option'; now the option is named."""
+    q = catalog.by_slug(SYNTHESIS).question("constraints")
+    answer = parse_answer(q, "Les compétences. Le budget n'est pas un problème")
+    assert answer.choices == ("skills",)
+    assert answer.note == "left out “Budget”, as you said"
+
+
+def test_only_an_option_told_away_is_asked_again_naming_it(catalog: Catalog) -> None:
+    """'diversity no' alone picked Diversity of ideas."""
+    q = catalog.by_slug(CONVERGENCE).question("reasons")
+    with pytest.raises(AnswerError, match="You ruled out “Diversity of ideas”; which holds"):
+        parse_answer(q, "diversity no")
