@@ -48,7 +48,6 @@ _WORDS = {  # words of each language seldom typed in English answers
             "notre",
             "nos",
             "leur",
-            "clients",
             "coûts",
             "dépenses",
             "prix",
@@ -125,12 +124,12 @@ def euros_because(answer: Answer) -> str | None:
 
 def written_in(text: str) -> str | None:
     """ "environ 5000 par mois": French; "etwa 5000 im Monat": German; None for English, or
-    too few words to tell."""
+    too few words to tell (three of its words at least: "est. 5k, LA office" is English)."""
     words = set(_WORD.findall(text.casefold()))
     hits = {lang: len(words & vocabulary) for lang, vocabulary in _WORDS.items()}
     lang = max(hits, key=lambda k: hits[k])
     others = max(v for k, v in hits.items() if k != lang)
-    if hits[lang] >= 2 and hits[lang] > others and hits[lang] > len(words & _ENGLISH):
+    if hits[lang] >= 3 and hits[lang] > others and hits[lang] > len(words & _ENGLISH):
         return lang
     return None
 

@@ -112,7 +112,7 @@ RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follo
 def number_answer(question: Question, typed: str) -> Answer:
     shared, said = period_shared(typed) if question.largest and question.per else (typed, None)
     answer = euros_assumed(question, _number_answer_as_typed(question, shared))  # "par mois"
-    if said is None:
+    if said is None or _WORKING in (answer.note or ""):  # the period of the working: no matter
         return answer
     note = "; ".join(filter(None, [answer.note, said]))
     return answer.model_copy(update={"raw": typed, "note": note})
@@ -131,7 +131,7 @@ def _number_answer_as_typed(question: Question, typed: str) -> Answer:
         if (result := _worked_out(question, typed)) is not None:
             return result
         raise
-    if whole.note and "left out" in whole.note:  # "800€, so maybe 3.500€": not the first one
+    if whole.note and any(w in whole.note for w in _UNUSED):  # "800€, so maybe 3.500€"
         return _worked_out(question, typed) or whole
     return whole
 
@@ -153,7 +153,7 @@ def _taken_back(question: Question, typed: str) -> Answer | None:
 
 _RESULT = re.compile(  # "800€ a day, so maybe 3.500€": what follows is the answer, worked out
     r"(?:[,;.]\s*|\s)(?:so(?:\s+that'?s)?(?!\s+(?:far|that|much|many|on)\b)|"
-    r"which\s+(?:makes|is|gives)|that\s+(?:makes|gives|is)|makes|gives|hence|thus|totalling|donc|(?:ça|cela)\s+fait|soit|macht|"
+    r"which\s+(?:makes|is|gives)|that\s+(?:makes|gives|is)|makes|gives|hence|thus|totalling|donc|(?:ça|cela)\s+fait|soit|also(?=\s+(?:etwa|ca|ungefähr|rund)\b)|macht|"
     r"ergibt)\b[\s,:]*(?:(?:maybe|about|around|roughly|approx\.?|ca\.?|~|"
     r"vielleicht|etwa|environ|peut-être)\s+)*"
     r"|\s*(?:=|≈|→|->)\s*",
@@ -161,6 +161,8 @@ _RESULT = re.compile(  # "800€ a day, so maybe 3.500€": what follows is the 
 )
 
 
+_WORKING = "after the working"
+_UNUSED = ("left out", "for another one")  # a reading that set a figure aside
 _EACH = re.compile(r"\b(?:each|apiece|per\s+(?:person|head|day|hour)|je|pro|chacun\w*)\b", re.I)
 
 
@@ -177,7 +179,7 @@ def _worked_out(question: Question, typed: str) -> Answer | None:
         except AnswerError:
             continue
         working = ", ".join(f"“{typed_figure(before, q)}”" for q in scan(before))
-        said = f"read the figure after the working ({working}) as your answer"
+        said = f"read the figure {_WORKING} ({working}) as your answer"
         note = "; ".join(filter(None, [new.note, said]))
         return new.model_copy(update={"raw": typed, "note": note})
     return None

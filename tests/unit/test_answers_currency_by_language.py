@@ -49,3 +49,9 @@ def test_the_report_says_the_euros_were_assumed(catalog: Catalog) -> None:
     said = " ".join(report.assumptions)
     assert "read as euros" in said and "French" in said
     assert "US dollars" not in said
+
+
+def test_two_stray_french_words_are_no_french(catalog: Catalog) -> None:
+    """ "est. 5k, LA office": an estimate and a city, in English."""
+    spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
+    assert parse_answer(spend, "est. 5k, LA office").currency is None

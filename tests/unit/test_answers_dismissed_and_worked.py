@@ -19,6 +19,8 @@ AUTOMATION = "automation-frontier"
         ("My day rate is 800€, so maybe 3.500€", 3_500, "800"),
         ("about 20 hours at $50, that makes $1,000", 1_000, "50"),
         ("4 days x 600 EUR = 2400 EUR", 2_400, "600"),
+        ("Mein Tagessatz ist 800€, also etwa 3.500€", 3_500, "800"),
+        ("2 FTE à 4000€, soit 8000€ par mois", 8_000, "4000"),
     ],
 )
 def test_the_figure_after_its_working_is_the_answer(
@@ -84,3 +86,9 @@ def test_only_an_option_told_away_is_asked_again_naming_it(catalog: Catalog) -> 
     q = catalog.by_slug(CONVERGENCE).question("reasons")
     with pytest.raises(AnswerError, match="You ruled out “Diversity of ideas”; which holds"):
         parse_answer(q, "diversity no")
+
+
+def test_an_also_that_adds_a_workflow_is_no_working(catalog: Catalog) -> None:
+    """'invoices 40k, also 10k for claims': two workflows, the larger one taken."""
+    q = catalog.by_slug(AUTOMATION).question("value")
+    assert parse_answer(q, "invoices 40k, also 10k for claims").number == 40_000
