@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
 from consultations.answers.elsewhere import answered_elsewhere
-from consultations.answers.guess import UNSURE, as_guess
+from consultations.answers.guess import UNSURE
 from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import asks_missing, one_part
@@ -114,7 +114,8 @@ def apply_reply(
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or _HEDGE_ONLY.fullmatch(rest) or not reads(q, rest):  # "don't know yet"
             return _unknown(script, c, q)
-        text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
+        kept = (QuestionType.TEXT, QuestionType.NUMBER)  # a description keeps its hedge, and a
+        text = text if q.type in kept else rest  # figure is said back as a guess
     if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
         return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
     try:
@@ -126,8 +127,6 @@ def apply_reply(
         # "3 days a month" at a choice: the answer to another question
         elsewhere = answered_elsewhere(q, text, script.questions, c.answers)
         return ReplyResult(False, reason=_asked_back(q, text) or elsewhere or str(e))
-    if unsure is not None and not asked and q.type is QuestionType.NUMBER:
-        answer = as_guess(answer, unsure.group().strip())  # "no idea, maybe 5M": a guess
     same = pending is not None and _same(pending.readings[0], answer)
     return _accept(script, c, q, answer, checked=not same)
 

@@ -29,5 +29,5 @@ def unsure_rest(text: str) -> tuple[str, str] | None:
 
 def as_guess(answer: Answer, hedge: str) -> Answer:
     """The answer with "your guess" said back beside its note."""
-    said = f"taken as your guess (you said “{hedge}”); `edit N` changes it once you know"
+    said = f"your guess, after “{hedge}”: `edit N` changes it once you know"
     return answer.model_copy(update={"note": "; ".join(filter(None, [said, answer.note]))})

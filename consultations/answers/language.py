@@ -51,6 +51,10 @@ _WORDS = {  # words of each language seldom typed in English answers
             "coûts",
             "dépenses",
             "prix",
+            "aucune",
+            "idée",
+            "peut",
+            "être",
         ]
     ),
     "German": frozenset(
@@ -88,6 +92,10 @@ _WORDS = {  # words of each language seldom typed in English answers
             "kunden",
             "preis",
             "ausgaben",
+            "keine",
+            "ahnung",
+            "vielleicht",
+            "mio",
         ]
     ),
 }

@@ -8,6 +8,7 @@ import pytest
 
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
 
 CONVERGENCE, SYNTHESIS = "model-convergence", "strategy-synthesis"
 AUTOMATION = "automation-frontier"
@@ -92,3 +93,14 @@ def test_an_also_that_adds_a_workflow_is_no_working(catalog: Catalog) -> None:
     """'invoices 40k, also 10k for claims': two workflows, the larger one taken."""
     q = catalog.by_slug(AUTOMATION).question("value")
     assert parse_answer(q, "invoices 40k, also 10k for claims").number == 40_000
+
+
+def test_a_guess_typed_in_the_chat_is_kept_and_said_back(catalog: Catalog) -> None:
+    """In the chat 'no idea, maybe 50k' was noted as 50,000 with nothing said."""
+    script = catalog.by_slug(CONVERGENCE)
+    d = begin(script)
+    for typed in ("gpt-4o for support, claude for code", "price", "no idea, maybe 50k"):
+        d = step(script, d.consultation, typed)
+    spend = d.consultation.answers["monthly_spend"]
+    assert spend.number == 50_000
+    assert spend.note is not None and spend.note.startswith("your guess, after “no idea”")
