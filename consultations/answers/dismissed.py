@@ -13,17 +13,27 @@ _NO_AFTER = re.compile(  # "diversity no", "diversity: no", "diversity not reall
     rf"\b({_LETTERS}+)\s*[:=]?\s+(?:no|nope|nah|not(?:\s+really)?|nein|non)"
     r"(?=\s*(?:[,;.!]|$|\band\b|\bbut\b|\bund\b|\bet\b))"
 )
+_MAIN = r"(?:main|biggest|real|big|major|key|primary)"
+_TROUBLE = r"(?:problem|issue|constraint|concern|blocker|worry|bottleneck)"
 _NOT_MAIN = re.compile(  # the clause before it (or its own subject) is no main concern
-    r"(?:(?:it'?s|it\s+is|that'?s|that\s+is|is|are|isn't|aren't)\s+)?"
-    r"(?:not|no(?:t|n't)?\s+really)\s+(?:the|our|a|my)\s+(?:main|biggest|real|big|major|key|"
-    r"primary)\s+(?:problem|issue|constraint|concern|blocker|worry)"
+    r"(?:(?:it|that|this|which)(?:'s|\s+is)\s+|(?:is|are|was)\s+)?"
+    r"(?:not|isn't|aren't|wasn't|no(?:t|n't)\s+really)\s+(?:really\s+)?"
+    rf"(?:(?:the|our|a|my)\s+{_MAIN}\s+{_TROUBLE}|(?:that|so|very|too)\s+important|a\s+{_TROUBLE})"
+    r"|(?:is|are)\s+secondary|matters?\s+less|less\s+important"
     r"|(?:ce\s+|c'|il\s+|elle\s+)?n'(?:est|sont)\s+pas\s+(?:le|la|les|notre|un|une|vraiment\s+"
     r"(?:le|la|un|une))\s+(?:(?:vrai|principal|plus\s+gros)\s+)?(?:problème|souci|contrainte|"
     r"frein|sujet)s?(?:\s+(?:principale?|majeure?))?"
+    r"|(?:mais\s+)?pas\s+(?:le|la|notre)\s+(?:problème|souci|frein|contrainte)\s+principale?"
+    r"|(?:n'est\s+)?pas\s+(?:si|très|vraiment|trop)\s+important(?:e|s|es)?|secondaire"
     r"|ne\s+(?:pose|posent)\s+pas\s+(?:de\s+|vraiment\s+de\s+)?problème"
-    r"|(?:ist|sind)\s+(?:nicht\s+(?:das|unser|mein)\s+(?:hauptproblem|größte\s+problem|"
-    r"eigentliche\s+problem|problem)|kein(?:e)?\s+(?:problem|thema|hindernis))"
+    r"|(?:(?:ist|sind)\s+)?nicht\s+(?:das|unser|mein)\s+(?:hauptproblem|größte\s+problem|"
+    r"eigentliche\s+problem)|(?:ist|sind)\s+(?:nicht\s+das\s+problem|kein(?:e)?\s+(?:problem|"
+    r"thema|hindernis))|(?:ist|sind)\s+nicht\s+(?:so\s+|sehr\s+|besonders\s+)?wichtig"
+    r"|weniger\s+wichtig|nebensächlich|zweitrangig"
     r"|spiel(?:t|en)\s+keine\s+(?:große\s+)?rolle"
+)
+_BUT_ONLY = re.compile(  # "…, but not the main problem": the clause before the comma is told
+    r"\s*(?:(?:but|mais|aber|though|although|however|yet|jedoch|doch|cependant|it|es|ce)\b\s*)*"
 )
 _CLAUSE_END = re.compile(r"[,;.!?]|\b(?:and|und|et|also|aussi|auch)\b")
 
@@ -46,7 +56,7 @@ def dismissed(folded: str) -> set[str]:
         ends = list(_CLAUSE_END.finditer(before))
         start = ends[-1].end() if ends else 0
         subject = before[start:]
-        if not re.search(rf"{_LETTERS}{{3}}", subject) and len(ends) >= 1:
+        if _BUT_ONLY.fullmatch(subject) and ends:
             # "budget is tight, but it's not the main problem": the clause before the comma
             prior = ends[-2].end() if len(ends) >= 2 else 0
             subject = before[prior : ends[-1].start()]

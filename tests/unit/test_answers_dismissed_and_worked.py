@@ -42,6 +42,11 @@ def test_the_figure_after_its_working_is_the_answer(
         "Das Budget ist knapp, aber es ist nicht das Hauptproblem, eher Regulierung",
         "Budget spielt keine Rolle, Regulierung schon",
         "budget is tight but not the main problem, regulation is",
+        "Budget is tight, but it's not the main problem. Regulation is",
+        "money isn't the main issue, regulation is",
+        "Budget ist nicht so wichtig, Regulierung schon",
+        "Budget serré mais pas le problème principal, surtout la conformité",
+        "Das Budget ist knapp, aber nicht das Hauptproblem. Eher Regulierung",
     ],
 )
 def test_an_option_dismissed_in_any_language_is_not_picked(catalog: Catalog, typed: str) -> None:
