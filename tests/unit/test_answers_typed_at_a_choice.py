@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from consultations import engine
+from consultations.answers.elsewhere import answered_elsewhere
 from consultations.catalog import Catalog
 from tests.unit.test_engine import begin, step
 
@@ -41,3 +42,13 @@ def test_an_option_is_still_read(catalog: Catalog) -> None:
     d = step(script, d.consultation, "gpt-4o for support, claude for code")
     d = step(script, d.consultation, "price")
     assert d.consultation.answers["reasons"].choices == ("price",)
+
+
+def test_a_time_is_no_headcount(catalog: Catalog) -> None:
+    """'3 days' at 'What constrains you most?' is no team size: the options are offered again,
+    naming no other question; '40 people' is the team size."""
+    script = catalog.by_slug("strategy-synthesis")
+    constraints = script.question("constraints")
+    assert answered_elsewhere(constraints, "3 days", script.questions) is None
+    said = answered_elsewhere(constraints, "40 people", script.questions)
+    assert said is not None and "question 3 (team size)" in said
