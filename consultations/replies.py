@@ -10,6 +10,9 @@ import re
 from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
+from consultations.answers.elsewhere import answered_elsewhere
+from consultations.answers.guess import UNSURE
+from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import scan
 from consultations.answers.numbers import asks_missing, one_part
 from consultations.answers.parts import part_words, words_pattern
@@ -56,15 +59,7 @@ _YES = {
 }
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 _NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
-_UNKNOWN = re.compile(
-    r"^\s*(?:(?:lol|haha|hmm+|um+|uh+|well|ugh|oh|honestly|tbh)\b[\s,.!]*)?"  # "lol idk"
-    r"(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
-    r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue)|"
-    # German and French: "weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"
-    r"(?:ich\s+)?wei(?:ß|ss) (?:ich\s+)?nicht|keine ahnung|k\.\s?a\.|unklar|"
-    r"(?:je\s+)?(?:ne\s+)?sais pas|aucune id[ée]e|pas s[uû]r)(?!\w)",
-    re.I,
-)
+_UNKNOWN = UNSURE
 
 
 _HEDGE_ONLY = re.compile(
@@ -119,7 +114,8 @@ def apply_reply(
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or _HEDGE_ONLY.fullmatch(rest) or not reads(q, rest):  # "don't know yet"
             return _unknown(script, c, q)
-        text = text if q.type is QuestionType.TEXT else rest  # a description keeps its hedge
+        kept = (QuestionType.TEXT, QuestionType.NUMBER)  # a description keeps its hedge, and a
+        text = text if q.type in kept else rest  # figure is said back as a guess
     if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
         return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
     try:
@@ -128,7 +124,9 @@ def apply_reply(
         c.pending = Pending(key=q.key, readings=e.readings, prompt=str(e))
         return ReplyResult(True)
     except AnswerError as e:
-        return ReplyResult(False, reason=_asked_back(q, text) or str(e))
+        # "3 days a month" at a choice: the answer to another question
+        elsewhere = answered_elsewhere(q, text, script.questions, c.answers)
+        return ReplyResult(False, reason=_asked_back(q, text) or elsewhere or str(e))
     same = pending is not None and _same(pending.readings[0], answer)
     return _accept(script, c, q, answer, checked=not same)
 
@@ -252,6 +250,8 @@ def _accept(
     """Keep ``answer`` unless it deserves one question first (when ``checked`` is asked)."""
     if c.editing == q.key and (was := c.answers.get(q.key)) is not None:
         answer = in_currency_of(was, answer)
+    others = [a for k, a in c.answers.items() if k != q.key]
+    answer = euros_assumed(q, answer, others)  # "5000" after answers in French: euros, said
     if checked and (question := doubt(q, answer, script.questions) or _mixed(script, c, answer)):
         c.pending = Pending(key=q.key, readings=(answer,), prompt=question)
         return ReplyResult(True)

@@ -13,6 +13,7 @@ from consultations.advisors import (
     telemetry,
 )
 from consultations.advisors.base import Advisor, AdvisorInput
+from consultations.answers.language import euros_because
 from consultations.report import Report
 from consultations.scripts import NumberKind
 
@@ -45,6 +46,13 @@ def _no_currency(request: AdvisorInput) -> str | None:
         and not a.skipped
         and (a.number or any((a.numbers or {}).values()))
     ]
+    assumed = {lang for a in money if (lang := euros_because(a))}
+    if money and assumed and all(euros_because(a) or not a.currency for a in money):
+        return (
+            f"Your amounts had no currency; you wrote in {' and '.join(sorted(assumed))}, so they "
+            "are read as euros. If they are in another currency, type it with them (for example "
+            "$40k or CHF 40k) and the figures keep it."
+        )
     if not money or any(a.currency for a in money):
         return None
     return (

@@ -11,6 +11,9 @@ import re
 
 from consultations.answers.bare import figure_only
 from consultations.answers.choices import choose, parse_choice
+from consultations.answers.guess import as_guess, unsure_rest
+from consultations.answers.hosted import SAID as SELF_HOSTED
+from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import COUNT_WORDS
 from consultations.answers.lists import remarks, split_list
 from consultations.answers.model import (
@@ -314,6 +317,10 @@ def parse_answer(question: Question, raw: str) -> Answer:
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)
             return Answer(key=question.key, raw=text, choices=picked, note=note)
+        case QuestionType.NUMBER if (unsure := unsure_rest(text)) and unsure[1]:
+            hedged = parse_answer(question, unsure[1])  # "no idea, our own GPU": none, not a guess
+            guess = hedged if hedged.note == SELF_HOSTED else as_guess(hedged, unsure[0])
+            return euros_assumed(question, guess.model_copy(update={"raw": text}))  # "no idea, 5M"
         case QuestionType.NUMBER:  # "~5M~ 6M": struck through in Slack, so taken back
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure

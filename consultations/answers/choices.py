@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
+from consultations.answers.dismissed import dismissed, not_main_at, without_no_after
 from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
@@ -78,15 +79,21 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     think": the option we picked is said to be ours)."""
     try:
         picked, note = _choose(question, text)
-    except AnswerError:
+    except AnswerError as e:
         if (apart := _told_apart(question, text, ())) is None:
+            if away := _told_away(question, text, ()):  # "diversity no": which one, then?
+                named = " and ".join(f"“{question.label_of(v)}”" for v in away)
+                raise AnswerError(f"You ruled out {named}; which holds, then? {e}") from e
             raise
         picked, note = apart, None
     if (apart := _told_apart(question, text, picked)) is not None:
         picked = apart  # "invoices yes, claims no": a yes for one, a no for the other
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
-    if note is None and question.multiple and (unmatched := _unmatched(question, text)):
+    away = _told_away(question, text, picked)  # "budget is tight but not the main problem"
+    if note is None and away:
+        note = f"left out {' and '.join(f'“{question.label_of(v)}”' for v in away)}, as you said"
+    elif note is None and question.multiple and (unmatched := _unmatched(question, text)):
         named = " and ".join(f"“{u}”" for u in unmatched)
         note = f"{named} {'matches' if len(unmatched) == 1 else 'match'} no option, so "
         note += "it is left out" if len(unmatched) == 1 else "they are left out"
@@ -96,6 +103,17 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         left = f"“{question.label_of(alone[0])}” left out beside your reasons for the others"
         note = "; ".join(filter(None, [note, left]))
     return picked, note
+
+
+def _told_away(question: Question, text: str, picked: tuple[str, ...]) -> list[str]:
+    """The options named only to be told away ("diversity no", "budget spielt keine Rolle")."""
+    words = dismissed(text.casefold().replace("’", "'"))
+    words |= {stem(w) for w in words}
+    return [
+        c.value
+        for c in question.choices
+        if c.value not in picked and any(n in words or stem(n) in words for n in _names(c))
+    ]
 
 
 _PIECES = CLAUSES  # one way to cut an answer into what it says of each item
@@ -206,6 +224,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     banded = by_band(question, folded)
     negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
     negated |= set(_DISMISSED.findall(folded))  # "latency is not an issue": not latency
+    negated |= dismissed(folded)  # "diversity no", "… mais ce n'est pas le problème principal"
     if question.not_ours:  # "our own brand logos": not someone else's brand
         negated |= {w for m in _OURS.finditer(folded) for w in m.groups() if w}
     words = set(_WORD.findall(folded)) - negated
@@ -299,7 +318,7 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
             picked = tuple(v for v in picked if v not in _NOTHING) or picked
         return _one_or_many(question, picked), None
     names = {n: c.value for c in choices for n in _names(c)}
-    said = _NEGATED.sub(" ", folded).strip()  # "not newsletters" is no near-miss of "newsletters"
+    said = _NEGATED.sub(" ", without_no_after(folded)).strip()  # "not newsletters", "… no"
     close = (  # a typo of an option ("prcie"), never another word ("none" is not "one")
         []
         if folded in _NOT_A_TYPO or not said
@@ -440,6 +459,9 @@ def _ruled_out(question: Question, folded: str) -> tuple[tuple[str, ...], str | 
     """ "everything except newsletters": every option but those named after the cue, and said
     back; "arxiv and openreview, excluding blogs": those before it but those after it."""
     cue = _EXCEPT.search(folded)
+    said_not = folded.rfind("not", cue.start(), cue.end()) if cue is not None else -1
+    if said_not >= 0 and not_main_at(folded, said_not):
+        return None  # "budget is tight but not the main problem": told away, no exception
     if cue is None or not question.multiple:
         if cue is not None and _ANY.fullmatch(folded[: cue.start()].strip(" ,")):
             raise AnswerError(_pick(question))  # "anything but daily": which one, then?

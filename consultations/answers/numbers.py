@@ -30,6 +30,7 @@ from consultations.answers.counts import (
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
 from consultations.answers.hosted import self_hosted
+from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.loss import kept_as_loss
@@ -113,8 +114,8 @@ RECANT = re.compile(  # "128k, actually 200k", "weekly, no, monthly": what follo
 
 def number_answer(question: Question, typed: str) -> Answer:
     shared, said = period_shared(typed) if question.largest and question.per else (typed, None)
-    answer = _number_answer_as_typed(question, shared)
-    if said is None:
+    answer = euros_assumed(question, _number_answer_as_typed(question, shared))  # "par mois"
+    if said is None or _WORKING in (answer.note or ""):  # the period of the working: no matter
         return answer
     note = "; ".join(filter(None, [answer.note, said]))
     return answer.model_copy(update={"raw": typed, "note": note})
@@ -125,7 +126,17 @@ def _number_answer_as_typed(question: Question, typed: str) -> Answer:
         return fixed
     if (kept := _taken_back(question, typed)) is not None:
         return kept
-    return _number_answer(question, typed)
+    try:
+        whole = _number_answer(question, typed)
+    except Unclear:
+        raise  # asked back as it is
+    except AnswerError:
+        if (result := _worked_out(question, typed)) is not None:
+            return result
+        raise
+    if whole.note and any(w in whole.note for w in _UNUSED):  # "800€, so maybe 3.500€"
+        return _worked_out(question, typed) or whole
+    return whole
 
 
 def _taken_back(question: Question, typed: str) -> Answer | None:
@@ -141,6 +152,40 @@ def _taken_back(question: Question, typed: str) -> Answer | None:
         return None
     was = f"corrected from {old.display(question)}"
     return new.model_copy(update={"raw": typed, "note": "; ".join(filter(None, [new.note, was]))})
+
+
+_RESULT = re.compile(  # "800€ a day, so maybe 3.500€": what follows is the answer, worked out
+    r"(?:[,;.]\s*|\s)(?:so(?:\s+that'?s)?(?!\s+(?:far|that|much|many|on)\b)|"
+    r"which\s+(?:makes|is|gives)|that\s+(?:makes|gives|is)|makes|gives|hence|thus|totalling|donc|(?:ça|cela)\s+fait|soit|also(?=\s+(?:etwa|ca|ungefähr|rund)\b)|macht|"
+    r"ergibt)\b[\s,:]*(?:(?:maybe|about|around|roughly|approx\.?|ca\.?|~|"
+    r"vielleicht|etwa|environ|peut-être)\s+)*"
+    r"|\s*(?:=|≈|→|->)\s*",
+    re.I,
+)
+
+
+_WORKING = "after the working"
+_UNUSED = ("left out", "for another one")  # a reading that set a figure aside
+_EACH = re.compile(r"\b(?:each|apiece|per\s+(?:person|head|day|hour)|je|pro|chacun\w*)\b", re.I)
+
+
+def _worked_out(question: Question, typed: str) -> Answer | None:
+    """ "My day rate is 800€, so maybe 3.500€", "4 days x 600 EUR = 2400 EUR": the figure after
+    the cue is the answer, the figures before it its working, said back as such."""
+    cues = [m for m in _RESULT.finditer(typed) if scan(typed[: m.start()])]
+    for m in reversed(cues):
+        before, after = typed[: m.start()].strip(" ,;.("), typed[m.end() :].strip(" ,;.)")
+        if not scan(after) or _EACH.search(after):  # "40 people so 5 days each": a product
+            continue
+        try:
+            new = _number_answer(question, after)
+        except AnswerError:
+            continue
+        working = ", ".join(f"“{typed_figure(before, q)}”" for q in scan(before))
+        said = f"read the figure {_WORKING} ({working}) as your answer"
+        note = "; ".join(filter(None, [new.note, said]))
+        return new.model_copy(update={"raw": typed, "note": note})
+    return None
 
 
 def _unnumbered(m: re.Match[str]) -> str:

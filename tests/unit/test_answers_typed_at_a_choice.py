@@ -1,0 +1,54 @@
+"""An answer to another question typed at a choice: "3 days a month" or "openai and claude" at
+"Why do you use more than one?" got the whole list of options back. Now the advisor says which
+question the words answer, and asks this one again."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations import engine
+from consultations.answers.elsewhere import answered_elsewhere
+from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
+
+CONVERGENCE = "model-convergence"
+
+
+@pytest.mark.parametrize(
+    ("typed", "other"),
+    [
+        ("3 days a month", "question 4 (upkeep)"),
+        ("$12k a month", "question 3 (spend)"),
+        ("openai and claude", "question 1 (vendors)"),
+    ],
+)
+def test_an_answer_to_another_question_is_named_at_a_choice(
+    catalog: Catalog, typed: str, other: str
+) -> None:
+    script = catalog.by_slug(CONVERGENCE)
+    d = begin(script)
+    d = step(script, d.consultation, "gpt-4o for support, claude for code")
+    d = step(script, d.consultation, typed)
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "reasons"
+    assert d.outcome.reason is not None
+    assert f"looks like the answer to {other}" in d.outcome.reason
+    assert "reasons" not in d.consultation.answers
+
+
+def test_an_option_is_still_read(catalog: Catalog) -> None:
+    """'price' picks Price: only words that pick no option are looked at elsewhere."""
+    script = catalog.by_slug(CONVERGENCE)
+    d = begin(script)
+    d = step(script, d.consultation, "gpt-4o for support, claude for code")
+    d = step(script, d.consultation, "price")
+    assert d.consultation.answers["reasons"].choices == ("price",)
+
+
+def test_a_time_is_no_headcount(catalog: Catalog) -> None:
+    """'3 days' at 'What constrains you most?' is no team size: the options are offered again,
+    naming no other question; '40 people' is the team size."""
+    script = catalog.by_slug("strategy-synthesis")
+    constraints = script.question("constraints")
+    assert answered_elsewhere(constraints, "3 days", script.questions) is None
+    said = answered_elsewhere(constraints, "40 people", script.questions)
+    assert said is not None and "question 3 (team size)" in said
