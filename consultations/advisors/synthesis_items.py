@@ -74,6 +74,9 @@ _PLAIN = {"with", "from", "into", "that", "this", "their", "them", "they", "what
 
 _SHORT_NAME = re.compile(r"\b[A-Z]{3}s?\b")  # "KYC", "AML", "POs": a workflow's short name
 _NO_NAME = {"API", "LLM", "RAG", "GPU", "CPU", "SDK", "AWS", "GCP", "OCR", "PDF", "CRM", "ERP"}
+# "OR scheduling": a two-letter short name, in capitals only ("or" is a conjunction)
+_TWO_LETTER = re.compile(r"\b[A-Z]{2}s?\b")
+_NO_TWO = {"AI", "ML", "IP", "EU", "US", "UK", "OK", "KI", "IA"}
 
 
 def words_of(text: str) -> set[str]:
@@ -82,6 +85,7 @@ def words_of(text: str) -> set[str]:
     short = {w.rstrip("s").casefold() for w in _SHORT_NAME.findall(text)} - {
         n.casefold() for n in _NO_NAME
     }
+    short |= {w[:2].casefold() for w in _TWO_LETTER.findall(text) if w[:2] not in _NO_TWO}
     return ({w.rstrip("s") for w in _WORD.findall(text.casefold())} | short) - _PLAIN
 
 
@@ -114,13 +118,25 @@ def about(workflow_said: set[str], subject: set[str]) -> bool:
     return bool(core) and core <= subject
 
 
+_BROAD = {"planning", "scheduling", "management", "operation", "customer", "service", "data"}
+
+
+def names_subject(said: set[str], subject: set[str]) -> bool:
+    """A goal's words name this workflow by one of its own telling words ("cut OR
+    cancellations" and OR scheduling; "scheduling" alone tells no workflow apart)."""
+    return bool((said - {w.rstrip("s") for w in NO_WORKFLOW} - _BROAD) & subject)
+
+
 def serves(goal: str, item: Item) -> bool:
-    """A goal is served by an item that shares one of its tags, unless the goal names another
-    workflow the item's consultation weighed and not this item's own."""
+    """A goal is served by an item that shares one of its tags, or by the prototype of the
+    workflow it names in its own words, unless the goal names another workflow the item's
+    consultation weighed and not this item's own."""
     tags = goal_tags(goal)
-    if not tags & item.tags:
-        return False
     said = words_of(goal)
+    if not tags & item.tags and not (
+        "automation" in item.tags and names_subject(workflow_words(goal), item.subject)
+    ):
+        return False
     if item.extra and tags & item.tags == {"launch"} and not said & item.subject:
         return False  # "ship on-device NPC dialogue": not the rollout of another prototype
     if "risk" in item.tags and reduces_image_work(goal, tags):
