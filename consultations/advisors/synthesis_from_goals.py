@@ -23,6 +23,7 @@ from consultations.advisors.synthesis_workflows import (
 )
 
 PROTOTYPE = FOLLOW_UPS["automation"][0]
+NAMED_PROTOTYPE = "Define how a good"  # the prototype of the one workflow a goal names
 
 GOAL_TO_FIRST = {  # the first tag that has a step decides; a bare delivery ("launch") last
     "inventory": "inventory",
@@ -91,7 +92,7 @@ def _prototype(workflow: str) -> Item:
     _, detail, _, measure, tags = FOLLOW_UPS["automation"]
     thing = f"the {workflow}" if workflow.split()[-1].casefold() in THINGS else workflow
     return Item(
-        f"Define how a good {workflow} outcome is checked, then prototype {thing} in shadow mode",
+        f"{NAMED_PROTOTYPE} {workflow} outcome is checked, then prototype {thing} in shadow mode",
         f"Which {workflow} outcomes a program, a simulator or a reviewer's sign-off can tell "
         f"right from wrong, and today's baseline on 50 recent cases. Then: {detail}",
         "product lead",

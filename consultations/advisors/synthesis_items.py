@@ -118,7 +118,8 @@ def about(workflow_said: set[str], subject: set[str]) -> bool:
     return bool(core) and core <= subject
 
 
-_BROAD = {"planning", "scheduling", "management", "operation", "customer", "service", "data"}
+_BROAD = {"planning", "scheduling", "management", "operation", "customer", "client", "service"}
+_BROAD |= {"data", "team"}
 
 
 def names_subject(said: set[str], subject: set[str]) -> bool:
@@ -133,8 +134,8 @@ def serves(goal: str, item: Item) -> bool:
     consultation weighed and not this item's own."""
     tags = goal_tags(goal)
     said = words_of(goal)
-    if not tags & item.tags and not (
-        "automation" in item.tags and names_subject(workflow_words(goal), item.subject)
+    if not tags & item.tags and not (  # "cut OR cancellations": no outcome kind, a workflow
+        not tags and "automation" in item.tags and names_subject(workflow_words(goal), item.subject)
     ):
         return False
     if item.extra and tags & item.tags == {"launch"} and not said & item.subject:
@@ -145,8 +146,10 @@ def serves(goal: str, item: Item) -> bool:
     if named and not named & item.tags and not said & item.subject:
         return False
     workflow = workflow_named(goal)  # "cut loan review time": not the KYC review prototype
-    if workflow and item.subject and not about(workflow_words(workflow), item.subject):
-        return False
+    if workflow and item.subject:
+        own = workflow_words(workflow)
+        if not about(own, item.subject) and not names_subject(own, item.subject):
+            return False
     return not (said & item.others and not said & item.subject)
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.synthesis_constraints import SHELVED_HUNT, TRACE_TITLES
+from consultations.advisors.synthesis_from_goals import NAMED_PROTOTYPE
 from consultations.advisors.synthesis_items import (
     EXPOSED_TODAY,
     LAUNCH_STEPS,
     Item,
     about,
+    names_subject,
     serves,
     size,
     words_of,
@@ -152,15 +154,24 @@ def keep_constraints(
         said.setdefault(HARDWARE_RULE, n)
 
 
+def _named_prototype_of(item: Item, reported: set[str]) -> bool:
+    """A goal's prototype of a workflow the automation consultation planned, by its words."""
+    return item.title.startswith(NAMED_PROTOTYPE) and names_subject(item.subject, reported)
+
+
 def one_workflow_each(items: list[Item]) -> None:
     """Prototypes of workflows the goals name serve only the goal naming their workflow; with
     one named, no hunt for a shelved workflow is planned beside it (it serves the other goals)."""
     reported = [i.subject for i in items if i.source == "automation-frontier" and i.subject]
-    items[:] = [  # a workflow the automation consultation planned: its own steps serve it
+    # a workflow the automation consultation planned, named in its own words ("picking
+    # travel" and "picking and warehouse slotting"): its own steps serve it, not a second
+    items[:] = [
         i
         for i in items
         if not (
-            i.source == "constraint" and i.subject and any(about(i.subject, r) for r in reported)
+            i.source == "constraint"
+            and i.subject
+            and any(about(i.subject, r) or _named_prototype_of(i, r) for r in reported)
         )
     ]
     named = [i for i in items if i.source == "constraint" and i.subject]

@@ -1,5 +1,6 @@
 """Roadmap goals naming a workflow the automation consultation planned, in its own words: 'cut
-OR cancellations by 20%' beside an OR scheduling prototype was served by nothing."""
+OR cancellations by 20%' beside an OR scheduling prototype was served by nothing; 'cut picking
+travel time by 15%' got its own prototype beside the one of picking and warehouse slotting."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ HOSPITAL = {
     "logs": "1",
     "error_cost": "3",
     "value": "€90,000 a month",
+}
+WAREHOUSE = {
+    "workflows": "picking and warehouse slotting, supplier invoices",
+    "why_shelved": "1",
+    "checkable": "slotting and picking we can simulate with our digital twin",
+    "logs": "1",
+    "error_cost": "2",
+    "value": "€50,000 a month",
 }
 HOSPITAL_GOALS = "cut OR cancellations by 20%; reduce discharge delays by 1 day"
 
@@ -50,3 +59,18 @@ def test_or_the_conjunction_names_no_operating_room(catalog: Catalog) -> None:
     )
     line = goal_line(r, "win 3 new clients")
     assert "OR scheduling" not in served_by(line), line
+
+
+def test_a_goal_naming_a_planned_workflow_gets_no_second_prototype(catalog: Catalog) -> None:
+    r = roadmap(
+        catalog,
+        "40",
+        "budget",
+        "cut picking travel time by 15%",
+        report(catalog, "automation-frontier", WAREHOUSE),
+    )
+    titles = [rec.title for rec in r.recommendations]
+    assert not any("prototype picking travel" in t for t in titles), titles
+    assert not any(t.endswith(": picking travel") for t in titles), titles
+    line = goal_line(r, "cut picking travel time by 15%")
+    assert "Prototype in shadow mode: picking and warehouse slotting" in served_by(line), line
