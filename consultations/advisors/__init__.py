@@ -13,6 +13,7 @@ from consultations.advisors import (
     telemetry,
 )
 from consultations.advisors.base import Advisor, AdvisorInput
+from consultations.answers.corrections import names_of
 from consultations.answers.language import euros_because
 from consultations.report import Report
 from consultations.scripts import NumberKind
@@ -31,9 +32,25 @@ ADVISORS: dict[str, Advisor] = {
 
 def advise(request: AdvisorInput) -> Report:
     report = ADVISORS[request.script.slug](request)
-    if said := _no_currency(request):
-        report = report.model_copy(update={"assumptions": (*report.assumptions, said)})
+    said = (*_guesses(request), *filter(None, [_no_currency(request)]))
+    if said:
+        report = report.model_copy(update={"assumptions": (*report.assumptions, *said)})
     return report
+
+
+GUESS = "your guess"  # how a figure typed after "no idea" is noted (answers/guess.py)
+
+
+def _guesses(request: AdvisorInput) -> tuple[str, ...]:
+    """Each answer the user marked as a guess ("no idea, maybe 5M"), said as one: a figure used
+    in the report is not taken for a measurement."""
+    return tuple(
+        f"{names_of(q)[0].capitalize()}: {a.display(q)} — your guess; measure it."
+        for q in request.script.questions
+        if (a := request.answers.get(q.key)) is not None
+        and not a.skipped
+        and (a.note or "").startswith(GUESS)
+    )
 
 
 def _no_currency(request: AdvisorInput) -> str | None:

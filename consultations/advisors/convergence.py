@@ -16,10 +16,11 @@ from consultations.advisors.convergence_lines import (
     REASON_WORDS,
     Vendors,
     keep_or_cut,
+    kept_apart,
     kept_single,
     vendor_verdict,
 )
-from consultations.advisors.vendors import by_maker, search_kind
+from consultations.advisors.vendors import by_maker
 from consultations.advisors.words import join, money, number, percent, plural, times
 from consultations.answers.seats import is_seat
 from consultations.answers.total import IN_TOTAL
@@ -49,12 +50,7 @@ def advise(request: AdvisorInput) -> Report:
     verdict = vendor_verdict(texts, images, reasons, outage, kinds.bound)
     if seats and len(seats) < len(listed):
         verdict += f" {join(seats)}: tool seats paid per user, left out of the vendor count."
-    if search:
-        verdict += (
-            f" Keep {join(search)} apart: {'it makes' if len(search) == 1 else 'they make'} "
-            + join(list(dict.fromkeys((search_kind(v) or ("embeddings",))[0] for v in search)))
-            + ", not answers, and no language model replaces them."
-        )
+    verdict += kept_apart(search)
     lines = keep_or_cut(vendors, kinds, reasons, outage)
 
     extra = max(len(vendors) - 1, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from consultations.advisors.vendors import is_image, is_search, search_kind
+from consultations.advisors.vendors import OWN_TASK, is_image, is_search, search_kind
 from consultations.advisors.words import join, said_once
 
 DURABLE = {"price", "redundancy", "compliance"}  # reasons that survive convergence
@@ -51,10 +51,41 @@ def kept_single(reasons: set[str]) -> bool:
 def search_line(v: str) -> str:
     """The line of a model that makes no answers: convergence says nothing of it."""
     made, on = search_kind(v) or ("embeddings", "search")
+    if made in OWN_TASK:  # language models translate too: a side-by-side decides
+        return (
+            f"keep while it wins on your own {on} set, scored side by side with your language "
+            "model; convergence was measured on open-ended answers and says nothing of it."
+        )
     return (
         f"keep: it makes {made}, not answers; convergence was measured on open-ended answers, "
         f"so judge it on your own {on} set, apart from the language models."
     )
+
+
+def kept_apart(search: list[str]) -> str:
+    """What the verdict says of the models kept apart: none of the speech, search or
+    transcription ones is replaced by a language model; a translation service is judged on
+    its own task."""
+    kinds = {v: search_kind(v) or ("embeddings", "search") for v in search}
+    made = [v for v in search if kinds[v][0] not in OWN_TASK]
+    own = [v for v in search if kinds[v][0] in OWN_TASK]
+    said = ""
+    if made:
+        one = len(made) == 1
+        said += (
+            f" Keep {join(made)} apart: {'it makes' if one else 'they make'} "
+            + join(list(dict.fromkeys(kinds[v][0] for v in made)))
+            + f", not answers, and no language model replaces {'it' if one else 'them'}."
+        )
+    if own:
+        its = "its" if len(own) == 1 else "their"
+        said += (
+            f" Keep {join(own)} apart: {'it is' if len(own) == 1 else 'they are'} judged on "
+            f"{its} own task with {its} own evaluation (a "
+            + join(list(dict.fromkeys(kinds[v][1] for v in own)))
+            + " set of your own), not on the convergence result."
+        )
+    return said
 
 
 def _bound(texts: list[str], reasons: set[str]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.on_prem import said_on_prem
 from consultations.advisors.telemetry_fears import labelled, none_yet
 from consultations.advisors.telemetry_readers import reader_of, split, unanswered
 from consultations.advisors.words import count, counted, join, join_all, plural
@@ -55,6 +56,7 @@ STORES = {
     "llm-obs": "Keep your LLM observability tool for prompts, and export spans to your main "
     "tracing so agent runs sit beside the services they call.",
 }
+OWN_STORE = "a self-hosted trace store (for example Grafana Tempo or Jaeger) on your own servers"
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -67,6 +69,7 @@ def advise(request: AdvisorInput) -> Report:
     audit = sheet.choice("audit", "internal")
     runs = sheet.number("runs_per_day", 1_000)
     blind = sheet.text("blind_spots")
+    on_prem = said_on_prem(*(sheet.raw(q.key) for q in request.script.questions))
 
     held_label, held_days = HELD[audit]
     retention = RETENTION[audit]
@@ -166,7 +169,7 @@ def advise(request: AdvisorInput) -> Report:
         Recommendation(
             title="Instrument runs and tool calls",
             detail="One span per run and per tool call, with the fields above, "
-            + STACK_STEP[stack],
+            + _on_prem(STACK_STEP[stack], on_prem),
             horizon="0-1 month",
             owner=owner("platform team"),
         ),
@@ -256,7 +259,7 @@ def advise(request: AdvisorInput) -> Report:
                 title="Storage, retention, sampling and "
                 + ("access" if regulated else "redaction"),
                 items=(
-                    STORES[stack],
+                    _on_prem(STORES[stack], on_prem),
                     f"Retention: {retention}.",
                     "Sampling: "
                     + (
@@ -315,6 +318,11 @@ def advise(request: AdvisorInput) -> Report:
             ),
         ),
     )
+
+
+def _on_prem(step: str, on_prem: bool) -> str:
+    """Where traces go, kept on the user's own servers when the answers say nothing leaves them."""
+    return step.replace("a managed backend", OWN_STORE) if on_prem else step
 
 
 _LOOP = re.compile(r"\bloop|schleife|endlos", re.I)

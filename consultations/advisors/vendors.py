@@ -26,14 +26,22 @@ IMAGE_WORDS = (
     "picture",
     "photo",
 )
-# Models that make search vectors, rankings, transcripts or speech, not answers: the convergence
-# result (open-ended answers) says nothing about them, and no chat model replaces them
+# Models that make search vectors, rankings, transcripts, speech or translations, not answers:
+# the convergence result (open-ended answers) says nothing about them; no chat model replaces
+# the first four, and a translation service is judged on its own task
 SEARCH_KINDS = (  # what it makes, and the set to judge it on
     ("embeddings", "search", r"embed\w*|vectors?"),
     ("rankings", "search", r"re-?rank\w*"),
     ("transcripts", "transcription", r"transcri\w*|speech[- ]to[- ]text|whisper|dictation"),
     ("speech", "voice", r"text[- ]to[- ]speech|tts|voices?|voice[- ]?overs?|elevenlabs"),
+    # a translation service, not a language model used to translate ("GPT-4o for translation")
+    (
+        "translations",
+        "translation",
+        r"deepl|google translate|(?:azure|microsoft) translator|amazon translate|aws translate",
+    ),
 )
+OWN_TASK = {"translations"}  # what language models do too: judged on its own evaluation
 _KIND_WORDS = [(made, on, re.compile(rf"\b(?:{w})\b", re.I)) for made, on, w in SEARCH_KINDS]
 # The company behind a model's name: two models of one company are one vendor (one contract,
 # one SDK), so "gpt-4o and gpt-4o-mini" is not a second integration to upkeep
