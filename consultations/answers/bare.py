@@ -1,6 +1,6 @@
 """An answer, or a list item, that is only a figure ("18k EUR per month", "half a day",
-"20k runs a day", "3 engineers", "20 agents"): an answer to another question typed at a list
-of names."""
+"20k runs a day", "3 engineers", "20 agents") or a wait ("ein paar Stunden sind ok"): an
+answer to another question typed at a list of names."""
 
 from __future__ import annotations
 
@@ -16,17 +16,27 @@ _LEFT = re.compile(  # what may stand around a figure: hedges, periods, what is 
     r"runs?|calls?|requests?|tokens?|in|out|usd|eur|dollars?|euros?|we|pay|paying|spend|"
     r"spending|spent|costs?|is|it's|its|pro|woche|wöchentlich|täglich|im|am|je|par|jour|semaine|so|etwa|rund|"
     r"einsatz|betrieb|in use|in production|live|running|"
+    r"fine|ok|okay|alright|acceptable|enough|are|sind|ist|est|sont|reicht|geht|gut|"  # a verdict
+    r"can|could|wait|warten|können|attendre|"  # "we can wait a few hours"
     r"[$€£¥~≈+/.,;:!?()\s-])*",
     re.I,
 )
 
 
+_TIME = re.compile(  # a wait in words: "a few hours", "ein paar Stunden", "quelques heures"
+    r"(?<![\w-])(?:(?:a\s+)?few|a\s+couple(?:\s+of)?|couple\s+of|some|several|ein\s+paar|paar|"
+    r"einige|mehrere|quelques|plusieurs)?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs|days?|"
+    r"weeks?|sekunden|minuten|stunden|tagen?|wochen|secondes?|heures?|jours?|semaines?)(?![\w-])",
+    re.I,
+)
 _DIGITS = re.compile(r"[~≈]?\s*\d[\d.,'\s\u00a0\u202f]*")  # "2.500.000", "1 200", "40"
 
 
 def figure_only(item: str) -> bool:
     """Money, a duration or a headcount, or digits alone, and nothing that names anything."""
     if _DIGITS.fullmatch(item.strip()):
+        return True
+    if _TIME.search(item) and _LEFT.fullmatch(_TIME.sub(" ", item)):  # "paar Stunden sind ok"
         return True
     found = scan(item)
     counted = [THINGS.match(item, q.end) for q in found]  # "20 agents", "~100 runs each"

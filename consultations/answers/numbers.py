@@ -33,6 +33,7 @@ from consultations.answers.hosted import self_hosted
 from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
+from consultations.answers.list_price import price_left_to_vendor
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
 from consultations.answers.misplaced import money_typed, refusal, without_misplaced
@@ -311,6 +312,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
             f"I read the {' and '.join(nil)} as none ({', '.join(nil.values())}); what is it "
             f"{what}? Type it with what you wrote, for example {beside}."
         )
+    if not quantities and per and (ask := price_left_to_vendor(question, text)):
+        raise AnswerError(ask)  # "whatever Claude charges": no price list is kept
     if not quantities:
         if question.parts:
             need = f"{len(question.parts)} numbers here: {' and '.join(question.parts)}"
