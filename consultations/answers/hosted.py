@@ -1,6 +1,6 @@
 """A price per token asked of a model run in-house: "no idea, it is our own GPU", "self-hosted",
-"we run Llama on-prem" have no price per token; 0, said back, so the report weighs GPU time
-rather than assume a list price. Pure."""
+"we run Llama on-prem" have no price per token; 0 (each part 0 at "input and output"), said
+back, so the report weighs GPU time rather than assume a list price. Pure."""
 
 from __future__ import annotations
 
@@ -24,8 +24,15 @@ def self_hosted(
     question: Question, text: str, found: list[Quantity], per: float | None
 ) -> list[Quantity]:
     """No figure at a price per million tokens, and the model said to run in-house: 0."""
-    if found or per is None or question.parts or question.kind is not NumberKind.MONEY:
-        return found
-    if not _SELF_HOSTED.search(text):
+    if question.parts or not hosted_in_house(question, text, found, per):
         return found
     return [Quantity((0.0,), 0, len(text), note=SAID)]
+
+
+def hosted_in_house(
+    question: Question, text: str, found: list[Quantity], per: float | None
+) -> bool:
+    """No figure at a price per million tokens, and the words say the model runs in-house."""
+    if found or per is None or question.kind is not NumberKind.MONEY:
+        return False
+    return _SELF_HOSTED.search(text) is not None

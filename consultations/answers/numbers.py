@@ -29,7 +29,8 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
-from consultations.answers.hosted import self_hosted
+from consultations.answers.hosted import SAID as SELF_HOSTED
+from consultations.answers.hosted import hosted_in_house, self_hosted
 from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
 from consultations.answers.lexer import Quantity, scan, with_unit_m
@@ -281,6 +282,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_time_in_a_count(question, text, quantities)
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
+    if question.parts and hosted_in_house(question, text, quantities, per):  # "input and output"
+        none = dict.fromkeys(question.parts, 0.0)  # "we run llama on our own GPU": no price
+        return Answer(key=question.key, raw=typed, numbers=none, note=SELF_HOSTED)
     quantities = self_hosted(question, text, quantities, per)  # "it is our own GPU": no price
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
