@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 
 from consultations.answers import Answer, AnswerError, Unclear, clean_text, parse_answer
-from consultations.answers.elsewhere import answered_elsewhere
+from consultations.answers.elsewhere import answered_elsewhere, answers_next
 from consultations.answers.guess import UNSURE
 from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import scan
@@ -124,6 +124,9 @@ def apply_reply(
         c.pending = Pending(key=q.key, readings=e.readings, prompt=str(e))
         return ReplyResult(True)
     except AnswerError as e:
+        asked_part = pending is not None and asks_missing(pending.prompt)  # "… a month?"
+        if asked_part and (ahead := _kept_for_next(script, c, q, text)) is not None:
+            return ahead  # "sur 5 ans": the write-off, kept for it
         # "3 days a month" at a choice: the answer to another question
         elsewhere = answered_elsewhere(q, text, script.questions, c.answers)
         return ReplyResult(False, reason=_asked_back(q, text) or elsewhere or str(e))
@@ -242,6 +245,26 @@ def _answers_later(
             continue
         return f"question {number} ({label(other)})"
     return None
+
+
+def _kept_for_next(
+    script: ConsultationScript, c: Consultation, q: Question, text: str
+) -> ReplyResult | None:
+    """The next question's answer typed at a part asked for: kept for it, said so, and the
+    part asked for again."""
+    found = answers_next(q, text, script.questions, c.answers)
+    if found is None:
+        return None
+    number, other, answer = found
+    c.answers[other.key] = answer
+    if other.key not in c.trail:
+        c.trail.append(other.key)
+    shown = answer.display(other) + (f" ({answer.note})" if answer.note else "")
+    return ReplyResult(
+        True,
+        note=f"That looks like the answer to question {number} ({label(other)}): noted there, "
+        f"{shown}. This one is still open.",
+    )
 
 
 def _accept(

@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from consultations.answers.bare import figure_only
 from consultations.answers.corrections import names_of
 from consultations.answers.lexer import Quantity, scan
-from consultations.answers.model import AnswerError
+from consultations.answers.model import Answer, AnswerError
 from consultations.answers.numbers import number_answer
 from consultations.answers.plausible import doubt
 from consultations.answers.units import THINGS
@@ -95,3 +95,23 @@ def _vendors_only(text: str) -> bool:
 
 def _model_word(word: str) -> bool:
     return word in MODEL_WORDS or any(word.startswith(m) for m in MODEL_WORDS if len(m) >= 3)
+
+
+def answers_next(
+    question: Question, text: str, questions: Sequence[Question], answered: Collection[str]
+) -> tuple[int, Question, Answer] | None:
+    """ "sur 5 ans" at the monthly part of the local cost: the answer to the question after
+    this one (the write-off), as (its number, it, the answer); None unless it is still open
+    and every figure says a unit of its kind and reads plausibly."""
+    at = next(i for i, o in enumerate(questions) if o.key == question.key) + 1
+    other = questions[at] if at < len(questions) else None
+    if other is None or other.key in answered or other.type is not QuestionType.NUMBER:
+        return None
+    found = scan(text)
+    if not found or not all((q.unit or q.currency) and _kind_fits(other, q) for q in found):
+        return None
+    try:
+        answer = number_answer(other, text)
+    except AnswerError:
+        return None
+    return (at + 1, other, answer) if doubt(other, answer, ()) is None else None

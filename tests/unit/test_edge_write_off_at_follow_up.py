@@ -1,0 +1,41 @@
+"""'sur 5 ans' typed at 'I read 30,000 as the hardware; what is it a month?' was refused ('I read
+“5 ans” as a time, but I need an amount of money here'): it answers the next question, the
+write-off. It is said so and kept for that question; the monthly part is asked again."""
+
+from __future__ import annotations
+
+from consultations import engine
+from consultations.catalog import Catalog
+from consultations.scripts import ConsultationScript
+from tests.unit.test_engine import begin, step
+
+BEFORE = ["5M", "1200 in, 300 out", "$3 / $15", "within a second", "internal", "5%"]
+
+
+def _at_the_monthly_part(script: ConsultationScript) -> engine.Decision:
+    d = begin(script)
+    for text in [*BEFORE, "30k hardware"]:
+        d = step(script, d.consultation, text)
+    assert d.consultation.pending is not None  # "… what is it a month?"
+    return d
+
+
+def test_the_write_off_typed_at_the_monthly_part_is_kept_for_its_question(
+    catalog: Catalog,
+) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = step(script, _at_the_monthly_part(script).consultation, "sur 5 ans")
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "local_cost"
+    assert d.outcome.note and "question 8" in d.outcome.note and "60 months" in d.outcome.note
+    assert d.outcome.confirm and "a month" in d.outcome.confirm  # the monthly part, still asked
+    assert d.consultation.answers["amortisation"].number == 60
+    d = step(script, d.consultation, "2k a month")
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 30_000, "monthly": 2_000}
+    assert not isinstance(d.outcome, engine.Asked)  # all eight answered: the report
+
+
+def test_an_amount_at_the_monthly_part_is_still_the_monthly_part(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = step(script, _at_the_monthly_part(script).consultation, "2k")
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 30_000, "monthly": 2_000}
+    assert "amortisation" not in d.consultation.answers
