@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from consultations.answers.asked_for import asked_for
 from consultations.answers.bare import figure_only
 from consultations.answers.choices import choose, parse_choice
 from consultations.answers.guess import as_guess, unsure_rest
@@ -247,8 +248,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
             if figure_only(text):  # "20k runs a day" at "Which tools …?": a later answer
                 example = for_example(question)
                 raise AnswerError(
-                    f"I read a figure, but this question asks for names{example}; the figure "
-                    "has its own question."
+                    f"I read a figure, but this question asks for {asked_for(question)}{example}; "
+                    "the figure has its own question."
                 )
             if all(_mashed(w) for w in re.split(r"[\s,;]+", text.strip(" ,;")) if w):  # "asdf"
                 example = for_example(question)

@@ -24,7 +24,7 @@ def test_figures_typed_at_the_list_of_agents_name_no_agent(catalog: Catalog) -> 
     """'20 agents, ~100 runs each' at 'Which agents … do you run?' was two agents called
     '20 agents' and '~100 runs each'."""
     agents = catalog.by_slug(TELEMETRY).question("agents")
-    with pytest.raises(AnswerError, match="I read a figure, but this question asks for names"):
+    with pytest.raises(AnswerError, match="I read a figure, but this question asks for agents"):
         parse_answer(agents, "20 agents, ~100 runs each")
     assert parse_answer(agents, "support bot, 3 sub-agents for billing").items == (
         "support bot",

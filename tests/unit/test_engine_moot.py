@@ -247,5 +247,7 @@ def test_digits_alone_are_no_vendor(catalog: Catalog) -> None:
     script = catalog.by_slug("model-convergence")
     d = walk(script, ["2.500.000"])
     assert asked(d).question.key == "vendors"
-    assert "I read a figure, but this question asks for names" in (asked(d).reason or "")
+    assert "I read a figure, but this question asks for models and vendors" in (
+        asked(d).reason or ""
+    )
     assert d.consultation.answers == {}

@@ -22,7 +22,7 @@ FIGURES = [
 def test_a_figure_alone_is_refused_and_the_names_asked_for(
     catalog: Catalog, slug: str, key: str, typed: str
 ) -> None:
-    with pytest.raises(AnswerError, match="I read a figure, but this question asks for names"):
+    with pytest.raises(AnswerError, match="I read a figure, but this question asks for "):
         parse_answer(q(catalog, slug, key), typed)
 
 

@@ -22,7 +22,7 @@ from consultations.catalog import Catalog
 )
 def test_a_wait_alone_at_a_list_of_tasks_is_refused(catalog: Catalog, typed: str) -> None:
     tasks = catalog.by_slug("model-convergence").question("diverse_tasks")
-    with pytest.raises(AnswerError, match="I read a figure, but this question asks for names"):
+    with pytest.raises(AnswerError, match="I read a figure, but this question asks for tasks"):
         parse_answer(tasks, typed)
 
 

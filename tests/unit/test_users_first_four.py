@@ -553,7 +553,7 @@ def test_a_figure_at_a_question_for_names_is_asked_again(
     catalog: Catalog, slug: str, key: str, typed: str
 ) -> None:
     """'20k runs a day' typed at 'Which tools …?' was 'Noted: 20k runs a day.', a tool."""
-    with pytest.raises(AnswerError, match="I read a figure, but this question asks for names"):
+    with pytest.raises(AnswerError, match="I read a figure, but this question asks for "):
         parse_answer(catalog.by_slug(slug).question(key), typed)
 
 
