@@ -16,7 +16,7 @@ from consultations.answers.guess import as_guess, unsure_rest
 from consultations.answers.hosted import SAID as SELF_HOSTED
 from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import COUNT_WORDS
-from consultations.answers.lists import remarks, split_list
+from consultations.answers.lists import as_typed, remarks, split_list
 from consultations.answers.model import (
     MAX_ANSWER_CHARS,
     Answer,
@@ -293,26 +293,18 @@ def parse_answer(question: Question, raw: str) -> Answer:
                     "Name what comes closest, or type `cancel` to leave it."
                 )
             said = [i for i in nothing if not _CLOSING.fullmatch(i)]  # "…, nothing else": done
-            left = f"“{said[0]}” is not one of them, so it is left out" if said else None
+            left = (
+                f"“{as_typed(text, said[0])}” is not one of them, so it is left out"
+                if said
+                else None
+            )
             stopped = [i for i in items if question.named_items and _STOPPED.search(i)]
             stopped = stopped if len(stopped) < len(items) else []  # one in use stays, at least
             items = [i for i in items if i not in stopped]  # "…, gemini (not anymore)"
             seats = seats_said(tuple(items)) if question.named_items else None  # "Copilot"
-            kept_apart = (
-                " and ".join(f"“{a}”" for a in aside) + " left out: a remark, not an item"
-                if aside
-                else None
-            )
-            unread = (
-                " and ".join(f"“{m}”" for m in mashed) + " left out: I could not read it"
-                if mashed
-                else None
-            )
-            gone = (
-                " and ".join(f"“{g}”" for g in stopped) + " left out: no longer in use"
-                if stopped
-                else None
-            )
+            kept_apart = _left_out(text, aside, "a remark, not an item")
+            unread = _left_out(text, mashed, "I could not read it")
+            gone = _left_out(text, stopped, "no longer in use")
             note = "; ".join(filter(None, [dropped, left, kept_apart, unread, gone, seats])) or None
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
@@ -326,6 +318,13 @@ def parse_answer(question: Question, raw: str) -> Answer:
             figure = number_answer(question, _STRUCK.sub(" ", text).strip() or text)
             return figure.model_copy(update={"raw": text}) if figure.raw != text else figure
     raise AssertionError(question.type)  # pragma: no cover
+
+
+def _left_out(text: str, items: list[str], why: str) -> str | None:
+    """ "“a Gemini pilot we dropped” left out: no longer in use", quoted as typed."""
+    if not items:
+        return None
+    return " and ".join(f"“{as_typed(text, i)}”" for i in items) + f" left out: {why}"
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -20,6 +20,18 @@ _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait
 _ARTICLE = re.compile(  # "a support agent", "ein Support-Bot", "un agent": lower case only
     r"^(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre|nos)\s+(?=\S)(?!own\b)"
 )
+_ARTICLE_BEFORE = (
+    r"(?:(?<![\w-])(?:a|an|our|my|ein|eine|einen|unser|unsere|unseren|un|une|notre|nos)\s+)?"
+)
+
+
+def as_typed(text: str, item: str) -> str:
+    """An item as the user typed it, article and all ("a few hours is fine"), to quote what
+    is left out; the item itself when the words are not there as one run."""
+    m = re.search(_ARTICLE_BEFORE + re.escape(item), text, re.I)
+    return m.group(0) if m else item
+
+
 _AND_ARTICLE = re.compile(  # "a bot and one agent", "ein Bot und ein Agent", "un bot et un agent"
     r"\s+(?:and|und|et)\s+(?=(?:a|an|our|my|one|another|ein|eine|einen|un|une)\s)"
 )
