@@ -283,8 +283,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
     if question.parts and hosted_in_house(question, text, quantities, per):  # "input and output"
-        none = dict.fromkeys(question.parts, 0.0)  # "we run llama on our own GPU": no price
-        return Answer(key=question.key, raw=typed, numbers=none, note=SELF_HOSTED)
+        nothing = dict.fromkeys(question.parts, 0.0)  # "we run llama on our own GPU": no price
+        return Answer(key=question.key, raw=typed, numbers=nothing, note=SELF_HOSTED)
     quantities = self_hosted(question, text, quantities, per)  # "it is our own GPU": no price
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
