@@ -33,4 +33,4 @@ def test_a_seasonal_peak_said_sizes_the_hardware_check(catalog: Catalog) -> None
 def test_without_a_peak_said_the_report_still_asks_to_check_it(catalog: Catalog) -> None:
     shown = render_report_markdown(run(catalog, EDGE_SLUG, EDGE))
     assert "check the peak before ordering" in shown
-    assert "at the peak you said" not in shown
+    assert "At the peak you said" not in shown
