@@ -333,11 +333,7 @@ def advise(request: AdvisorInput) -> Report:
                 else f" {_servers(servers, owned).capitalize()} handle"
                 + ("s" if servers == 1 else "")
                 + f" the load (average {load_said(rps)}"
-                + (
-                    f"). {peak}; size for that before "
-                    if peak
-                    else " — check the peak before "
-                )
+                + (f"). {peak}; size for that before " if peak else " — check the peak before ")
                 + ("moving traffic" if owned else "ordering")
                 + ("." if peak else ").")
             ),

@@ -19,7 +19,7 @@ _IRREGULAR = {"person": "people", "policy": "policies", "company": "companies"}
 
 
 def money(value: float, currency: str = "USD") -> str:
-    """$40,500 · −$2,590 · €2,833 · $0.60 · $0.0081 (small amounts keep their significant digits)."""
+    """$40,500 · −$2,590 · €2,833 · $0.60 · $0.0081 (small amounts keep 3 significant digits)."""
     symbol = SYMBOLS.get(currency)  # a code without a sign after the amount: "64,000 CHF"
     if not math.isfinite(value):
         return "no finite amount"
