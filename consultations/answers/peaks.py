@@ -19,7 +19,7 @@ _BEFORE = re.compile(  # "peak 500/h", "peaks of 2k", "at peak ~900", "max 300"
 )
 _AFTER = re.compile(  # "500/h at peak", "40 a second during black friday peak", "300/h max"
     r"^[^,;.]{0,30}?\b(?:(?:at|during|in|on|around)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:peaks?|rush|busiest)|max(?:imum)?|tops|at most|peak(?:ing)?)\b",
+    r"(?:peaks?|rush|busiest)|max(?:imum)?|tops|at most|(?<!off-)(?<!off )peak(?:ing)?)\b",
     re.I,
 )
 

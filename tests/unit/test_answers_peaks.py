@@ -137,3 +137,12 @@ def test_the_note_says_back_the_users_own_word_for_the_usual_figure(
     a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
     assert a.note and said in a.note, a.note
     assert a.number == pytest.approx(20 * 24 * 365.25 / 12)
+
+
+def test_an_off_peak_figure_is_not_a_peak(catalog: Catalog) -> None:
+    """'500/h at peak, 100/h off-peak' was refused: '100 an hour is a peak, not an average'."""
+    a = parse_answer(
+        catalog.by_slug("edge-economics").question("requests"), "500/h at peak, 100/h off-peak"
+    )
+    assert a.number == pytest.approx(100 * 24 * 365.25 / 12)
+    assert a.note and "used the off-peak figure" in a.note, a.note
