@@ -18,6 +18,7 @@ from consultations.advisors.edge_plan import (
 from consultations.advisors.words import count, counted, money, number, plural, share
 from consultations.answers.machines import servers_priced
 from consultations.answers.money import CURRENCY_WORDS
+from consultations.answers.peaks import peak_multiple
 from consultations.answers.units import DAYS_A_MONTH
 from consultations.answers.vendors import usd_vendor
 from consultations.report import Chart, Figure, Report, Section, Series, Table
@@ -70,6 +71,7 @@ def advise(request: AdvisorInput) -> Report:
     net_monthly = api_total - local["monthly"]
     payback = local["hardware"] / net_monthly if net_monthly > 0 else None
     rps = requests / SECONDS_PER_MONTH
+    peak = _peak_said(sheet.raw("requests"), requests)  # "3x that in Nov": size for it
     batch_note = f" at the batch price ({BATCH_DISCOUNT:.0%} of list)" if batch else ""
 
     def m(v: float) -> str:
@@ -330,8 +332,10 @@ def advise(request: AdvisorInput) -> Report:
                 if device
                 else f" {_servers(servers, owned).capitalize()} handle"
                 + ("s" if servers == 1 else "")
-                + f" the load (average {load_said(rps)} — check the peak before "
-                + ("moving traffic)." if owned else "ordering).")
+                + f" the load (average {load_said(rps)}"
+                + (f"). {peak}; size for that before " if peak else " — check the peak before ")
+                + ("moving traffic" if owned else "ordering")
+                + ("." if peak else ").")
             ),
             "Local cost excludes the engineering time to build and evaluate the pilot.",
         ),
@@ -402,6 +406,17 @@ def _chart(
         marker_x=break_even if math.isfinite(break_even) and break_even > 0 else None,
         marker_label=f"break-even: {_volume(break_even)}",
     )
+
+
+def _peak_said(typed: str, requests: float) -> str:
+    """ "At the peak you said (3x that in November): about 10.5 million requests a month, 3.99
+    requests a second"; empty when no peak was said as a multiple of the usual volume."""
+    said = peak_multiple(typed)
+    if said is None or requests <= 0:
+        return ""
+    words, factor = said
+    top = requests * factor
+    return f"At the peak you said ({words}): {_volume(top)}, {load_said(top / SECONDS_PER_MONTH)}"
 
 
 def _servers(n: int, owned: bool = False) -> str:

@@ -279,7 +279,7 @@ def advise(request: AdvisorInput) -> Report:
                     *alerts,
                 ),
             ),
-            Section(title="Questions for agent vendors", items=_vendor_questions(audit)),
+            Section(title="Questions for agent vendors", items=_vendor_questions(audit, on_prem)),
         ),
         recommendations=tuple(recs),
         assumptions=assumed_lines(
@@ -488,7 +488,9 @@ def _bytes(n: float) -> str:
     return plural(round(n), "byte")
 
 
-def _vendor_questions(audit: str) -> tuple[str, ...]:
+def _vendor_questions(audit: str, on_prem: bool = False) -> tuple[str, ...]:
+    """``on_prem``: the data stays on the user's own servers, so whether the product runs
+    there is asked, not how data is redacted before it leaves a cloud tenant."""
     qs = [
         "Can we export every step and tool call of every run, in OpenTelemetry format?",
         "Do you record why a tool was chosen, not only that it was called?",
@@ -498,8 +500,10 @@ def _vendor_questions(audit: str) -> tuple[str, ...]:
         qs.insert(
             1,
             "Can we keep the full record of every decision for the retention period "
-            "our regulator sets, in our own tenant?",
+            "our regulator sets, " + ("on our own servers?" if on_prem else "in our own tenant?"),
         )
-    else:
+    if on_prem:
+        qs.append("Can your product run entirely on our own servers, with nothing sent to yours?")
+    elif audit != "regulated":
         qs.append("How do you redact personal data before traces leave our tenant?")
     return tuple(qs)

@@ -19,7 +19,7 @@ _IRREGULAR = {"person": "people", "policy": "policies", "company": "companies"}
 
 
 def money(value: float, currency: str = "USD") -> str:
-    """$40,500 · −$2,590 · €2,833 · $0.0081 (small amounts keep their significant digits)."""
+    """$40,500 · −$2,590 · €2,833 · $0.60 · $0.0081 (small amounts keep 3 significant digits)."""
     symbol = SYMBOLS.get(currency)  # a code without a sign after the amount: "64,000 CHF"
     if not math.isfinite(value):
         return "no finite amount"
@@ -33,6 +33,7 @@ def money(value: float, currency: str = "USD") -> str:
         body = f"{v:,.2f}".replace(".00", "")
     else:
         body = f"{Decimal(f'{v:.3g}'):f}"  # 3 digits: "$3,000 ÷ $0.0125" works out; no "1e-05"
+        body += "0" if body[-2:-1] == "." else ""  # cents as cents: "$0.60", never "$0.6"
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{body} {currency}"
 
 

@@ -211,6 +211,29 @@ def usual_figure(text: str, found: list[Quantity]) -> Quantity | None:
     return chosen
 
 
+_WORD_SAID = {  # the word the user called the usual figure by, as the note says it back
+    "typical": "the typical figure",
+    "typically": "the typical figure",
+    "usually": "the usual figure",
+    "normally": "the normal figure",
+    "otherwise": "the usual figure",
+    "rest": "the usual figure",  # "the rest of the time"
+    "off": "the off-peak figure",
+    "median": "the median",
+    "mean": "the mean",
+}
+
+
+def usual_said(text: str, q: Quantity) -> str:
+    """How the note names the figure ``usual_figure`` chose, in the user's own word: "the
+    typical figure" for "typically 20", "the average" for "avg 20"."""
+    m = _USUAL.search(text[max(0, q.start - 30) : q.start]) or _USUAL_AFTER.match(
+        text[q.end : q.end + 40].split(",")[0]
+    )
+    words = re.findall(r"[a-z]+", m.group().casefold()) if m else []
+    return next((_WORD_SAID[w] for w in words if w in _WORD_SAID), "the average")
+
+
 def in_own_unit(question: Question, text: str, found: list[Quantity]) -> Quantity | None:
     """ "300 messages, ~60k tokens": the one figure named in the question's own unit, when it
     is not the first."""

@@ -26,6 +26,7 @@ from consultations.answers.counts import (
     share_of,
     staff_times_each,
     usual_figure,
+    usual_said,
 )
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
@@ -367,8 +368,8 @@ def _number_answer(question: Question, typed: str) -> Answer:
         bare = next(q for q in quantities if q.start == usual.start).unit is None
         if bare and usual.unit is not None and kind in TO_BASE:  # "40-200 pages, typically 80"
             usual = _to_base(question, usual, text)
+        which = usual_said(text, next(q for q in quantities if q.start == usual.start))
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
-        which = "the average"
     elif not question.parts and (ours := our_figure(text, quantities)) is not None:
         quantities = [ours, *(q for q in quantities if q.start != ours.start)]
         which = "the one you said you use"  # "1M on gemini, 128k on the one we actually use"

@@ -19,7 +19,7 @@ _BEFORE = re.compile(  # "peak 500/h", "peaks of 2k", "at peak ~900", "max 300"
 )
 _AFTER = re.compile(  # "500/h at peak", "40 a second during black friday peak", "300/h max"
     r"^[^,;.]{0,30}?\b(?:(?:at|during|in|on|around)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:peaks?|rush|busiest)|max(?:imum)?|tops|at most|peak(?:ing)?)\b",
+    r"(?:peaks?|rush|busiest)|max(?:imum)?|tops|at most|(?<!off-)(?<!off )peak(?:ing)?)\b",
     re.I,
 )
 
@@ -68,9 +68,18 @@ def multiples(text: str, found: list[Quantity]) -> tuple[list[Quantity], tuple[s
     m = _MULTIPLE.search(text)
     if m is None or m.start() == 0:
         return found, None
-    factor = float(m["n"].replace(",", ".")) if m["n"] else _WORD_TIMES[m["w"].casefold()]
     kept = [q for q in found if not (m["n"] and q.start == m.start("n"))]
-    return kept, (m.group().strip(), factor)
+    return kept, peak_multiple(text)
+
+
+def peak_multiple(text: str) -> tuple[str, float] | None:
+    """ "3-4M, 3x that in Nov/Dec": ("3x that in Nov/Dec", 3.0), the peak as a multiple of the
+    usual figure typed before it; None when no such peak is said."""
+    m = _MULTIPLE.search(text)
+    if m is None or m.start() == 0:
+        return None
+    factor = float(m["n"].replace(",", ".")) if m["n"] else _WORD_TIMES[m["w"].casefold()]
+    return m.group().strip(), factor
 
 
 def peak_said(multiple: tuple[str, float] | None, usual: float | None, per: str | None) -> str:

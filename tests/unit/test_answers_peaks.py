@@ -120,3 +120,29 @@ def test_so_many_things_times_so_many_per_thing(
     a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
     assert a.number == per_month
     assert a.note and "×" in a.note and "left out" not in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("peak 200 an hour, typically 20 an hour", "used the typical figure"),
+        ("peak 200 an hour, usually 20 an hour", "used the usual figure"),
+        ("peak 200 an hour, avg 20 an hour", "used the average"),
+    ],
+)
+def test_the_note_says_back_the_users_own_word_for_the_usual_figure(
+    catalog: Catalog, typed: str, said: str
+) -> None:
+    """'peak 200 an hour, typically 20' was noted 'used the average': the user said typical."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.note and said in a.note, a.note
+    assert a.number == pytest.approx(20 * 24 * 365.25 / 12)
+
+
+def test_an_off_peak_figure_is_not_a_peak(catalog: Catalog) -> None:
+    """'500/h at peak, 100/h off-peak' was refused: '100 an hour is a peak, not an average'."""
+    a = parse_answer(
+        catalog.by_slug("edge-economics").question("requests"), "500/h at peak, 100/h off-peak"
+    )
+    assert a.number == pytest.approx(100 * 24 * 365.25 / 12)
+    assert a.note and "used the off-peak figure" in a.note, a.note

@@ -157,7 +157,7 @@ def test_words() -> None:
     assert money(-2590) == "−$2,590"
     assert money(40_500, "EUR") == "€40,500"
     assert money(0.0081) == "$0.0081"
-    assert money(-0.5) == "−$0.5"
+    assert money(-0.5) == "−$0.50" and money(0.6) == "$0.60" and money(0.1) == "$0.10"
     assert plural(1, "hour") == "1 hour" and plural(2, "hour") == "2 hours"
     assert plural(1.5, "hour") == "1.5 hours" and plural(3, "person") == "3 people"
     assert plural(2, "policy") == "2 policies" and plural(0, "paper") == "0 papers"
