@@ -28,14 +28,14 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         cmd = router.parse(kit.as_typed(body.get("text") or ""), slash=True)
         log.info("slack.command", command=type(cmd).__name__)
         channel = body.get("channel_id") or ""
-        reply = await _handle(ctx, conv, owner, cmd, channel)
+        reply = await handle(ctx, conv, owner, cmd, channel)
         if isinstance(reply, str):
             await respond(text=kit.mrkdwn(reply))
         elif reply is not None:
             await respond(**reply)
 
 
-async def _handle(
+async def handle(
     ctx: SlackContext, conv: Conversation, owner: Owner, cmd: router.Command, channel: str
 ) -> str | dict[str, Any] | None:
     """The reply: Markdown text, a message's fields, or None when the work posted it."""
