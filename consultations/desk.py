@@ -104,14 +104,17 @@ class Desk:
 
     # --- consultations ----------------------------------------------------------------------
 
-    def find(self, ref: str) -> ConsultationScript | str:
-        """The script a user asked for, or what to tell them (their words made inert)."""
+    def find(self, ref: str, prefix: str = "") -> ConsultationScript | str:
+        """The script a user asked for, or what to tell them (their words made inert): the
+        closest one offered, typed with ``prefix`` ("/neurips " in Slack), if one is near."""
         try:
             return self.catalog.find(ref)
         except UnknownConsultation:
             n = len(self.catalog.scripts)
+            near = self.catalog.closest(ref)
+            meant = f" Did you mean {near.title} (`{prefix}consult {near.number}`)?" if near else ""
             return (
-                f"No consultation called '{inert(ref, 40)}'. Choose 1-{n} or a name: "
+                f"No consultation called '{inert(ref, 40)}'.{meant} Choose 1-{n} or a name: "
                 + ", ".join(s.slug for s in self.catalog.scripts)
             )
 

@@ -44,7 +44,7 @@ async def handle(
         case router.Consult(ref=None):
             return {"blocks": kit.picker_blocks(desk.catalog), "text": "Pick a consultation"}
         case router.Consult(ref=str(ref)):
-            script = desk.find(ref)
+            script = desk.find(ref, SURFACE.prefix)
             if isinstance(script, str):
                 return script
             opened = await conv.start(owner, script, channel)

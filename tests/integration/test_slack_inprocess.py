@@ -1008,3 +1008,15 @@ def test_status_and_digest_typed_in_a_consultations_thread_are_commands_as_in_te
     assert "1/8" in slack.thread(thread)[-1]  # the question stands, asked again
     slack.message("U1", thread, "5M")
     assert "5,000,000" in slack.thread(thread)[-1]  # nothing was taken as an answer before
+
+
+def test_a_mistyped_consultation_name_is_offered_the_closest_one_and_starts_nothing(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """`/neurips consult edgy` got only the list of eight, though `consult edge` works."""
+    (reply,) = slack.command("consult edgy")
+    assert "No consultation called 'edgy'" in reply["text"]
+    assert "Did you mean Edge Deployment Economics (`/neurips consult 3`)?" in reply["text"]
+    assert fake.calls("chat.postMessage") == []
+    (far,) = slack.command("consult zzz")
+    assert "Did you mean" not in far["text"] and "Choose 1-8" in far["text"]
