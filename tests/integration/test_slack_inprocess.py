@@ -1020,3 +1020,19 @@ def test_a_mistyped_consultation_name_is_offered_the_closest_one_and_starts_noth
     assert fake.calls("chat.postMessage") == []
     (far,) = slack.command("consult zzz")
     assert "Did you mean" not in far["text"] and "Choose 1-8" in far["text"]
+
+
+def test_the_same_consultation_started_twice_before_any_answer_says_where_the_first_is(
+    slack: SignedSlack,
+) -> None:
+    """`/neurips consult 3` sent twice opened a second identical thread without a word; once
+    the first had answers, the second said so."""
+    first = slack.start("U1", "3")
+    assert "already" not in slack.thread(first)[0]
+    second = slack.start("U1", "3")
+    (opening,) = slack.thread(second)
+    link = f"/archives/C1/p{first.replace('.', '')}"
+    assert "You already have this consultation open (nothing answered yet" in opening
+    assert link in opening and "1/8" in opening
+    third = slack.start("U1", "7")  # another consultation: nothing to say
+    assert "already" not in slack.thread(third)[0]
