@@ -108,6 +108,24 @@ class Catalog:
             + ", ".join(s.slug for s in some)
         )
 
+    def closest(self, ref: str) -> ConsultationScript | None:
+        """The one consultation a mistyped name is nearest to ("edgy": edge-economics), by
+        edits to its slug or a word of its slug or title; None when none is near, or two are."""
+        text = " ".join(str(ref).casefold().lstrip("#").split())
+        typed = {text.replace(" ", "-"), *re.findall(r"[a-z0-9]+", text)} - _FILLER
+        best: dict[str, int] = {}
+        for s in self.scripts:
+            known = {s.slug, *(w for w in _words_of(s) if len(w) >= 4)}
+            for t in (t for t in typed if len(t) >= 4):
+                d = min(edit_distance(t, k) for k in known)
+                if d <= (1 if len(t) <= 5 else 2):
+                    best[s.slug] = min(d, best.get(s.slug, d))
+        if not best:
+            return None
+        nearest = min(best.values())
+        slugs = [slug for slug, d in best.items() if d == nearest]
+        return self.by_slug(slugs[0]) if len(slugs) == 1 else None
+
     def _spelled(self, words: set[str]) -> set[str]:
         """Each word as the catalog spells it: a slip of the keyboard ("economcs", "attension",
         "cosult") read as the one word it is closest to; a word near none is kept as typed."""
@@ -123,6 +141,16 @@ class Catalog:
             if s.slug == slug:
                 return s
         raise UnknownConsultation(slug)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein: the fewest single-character insertions, deletions and substitutions."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
 
 
 def load_catalog(prompts_dir: Path = DEFAULT_PROMPTS_DIR) -> Catalog:

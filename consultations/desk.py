@@ -104,14 +104,17 @@ class Desk:
 
     # --- consultations ----------------------------------------------------------------------
 
-    def find(self, ref: str) -> ConsultationScript | str:
-        """The script a user asked for, or what to tell them (their words made inert)."""
+    def find(self, ref: str, prefix: str = "") -> ConsultationScript | str:
+        """The script a user asked for, or what to tell them (their words made inert): the
+        closest one offered, typed with ``prefix`` ("/neurips " in Slack), if one is near."""
         try:
             return self.catalog.find(ref)
         except UnknownConsultation:
             n = len(self.catalog.scripts)
+            near = self.catalog.closest(ref)
+            meant = f" Did you mean {near.title} (`{prefix}consult {near.number}`)?" if near else ""
             return (
-                f"No consultation called '{inert(ref, 40)}'. Choose 1-{n} or a name: "
+                f"No consultation called '{inert(ref, 40)}'.{meant} Choose 1-{n} or a name: "
                 + ", ".join(s.slug for s in self.catalog.scripts)
             )
 
@@ -155,8 +158,9 @@ class Desk:
         self, owner: Owner, c: Consultation, surface: Surface, paused: Consultation | None = None
     ) -> str:
         """What the user should know as ``c`` starts, else "": the same consultation already
-        in progress with answers (started again by mistake, or on purpose), and ``paused``, the
-        one this place held (a Slack agent thread or a Teams chat now answers ``c``)."""
+        in progress, with answers or none yet (started again by mistake, or on purpose), and
+        ``paused``, the one this place held (a Slack agent thread or a Teams chat now answers
+        ``c``)."""
         said = []
         resume = f"`{surface.prefix}resume` continues it when this one is done"
         if paused is not None and paused.status is Status.ACTIVE and paused.id != c.id:
@@ -175,14 +179,18 @@ class Desk:
         for same in self.service.consultations(owner):
             if same.slug != c.slug or same.id == c.id or same.status is not Status.ACTIVE:
                 continue
+            if paused is not None and same.id == paused.id:
+                continue
             done, total = engine.progress(script, same)
-            if done and (paused is None or same.id != paused.id):
-                said.append(
-                    f"You already have this consultation in progress ({done} of {total} "
-                    f"answered{surface.link(same)}): this one starts fresh, and that one "
-                    "keeps its answers."
-                )
-                break
+            said.append(  # none answered: sent twice by mistake, most likely
+                f"You already have this consultation in progress ({done} of {total} "
+                f"answered{surface.link(same)}): this one starts fresh, and that one "
+                "keeps its answers."
+                if done
+                else f"You already have this consultation open (nothing answered yet"
+                f"{surface.link(same)}): this one starts fresh, and that one waits unanswered."
+            )
+            break
         return " ".join(said)
 
     def status(self, owner: Owner, surface: Surface) -> str:

@@ -28,14 +28,14 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
         cmd = router.parse(kit.as_typed(body.get("text") or ""), slash=True)
         log.info("slack.command", command=type(cmd).__name__)
         channel = body.get("channel_id") or ""
-        reply = await _handle(ctx, conv, owner, cmd, channel)
+        reply = await handle(ctx, conv, owner, cmd, channel)
         if isinstance(reply, str):
             await respond(text=kit.mrkdwn(reply))
         elif reply is not None:
             await respond(**reply)
 
 
-async def _handle(
+async def handle(
     ctx: SlackContext, conv: Conversation, owner: Owner, cmd: router.Command, channel: str
 ) -> str | dict[str, Any] | None:
     """The reply: Markdown text, a message's fields, or None when the work posted it."""
@@ -44,7 +44,7 @@ async def _handle(
         case router.Consult(ref=None):
             return {"blocks": kit.picker_blocks(desk.catalog), "text": "Pick a consultation"}
         case router.Consult(ref=str(ref)):
-            script = desk.find(ref)
+            script = desk.find(ref, SURFACE.prefix)
             if isinstance(script, str):
                 return script
             opened = await conv.start(owner, script, channel)

@@ -13,7 +13,7 @@ from typing import Any
 import structlog
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack import asides
+from bot.slack import asides, commands
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, messages, router
@@ -68,13 +68,22 @@ class Another:
 
 
 @dataclass(frozen=True)
+class Commanded:
+    """`status` or `digest preview` typed in a consultation's thread: the command, as after
+    ``/neurips`` (and as in Teams), said to the writer; ``asked``: the question again."""
+
+    cmd: router.Status | router.Digest
+    asked: Turn | None
+
+
+@dataclass(frozen=True)
 class Typed:
     """`triage neurips2025` typed in a consultation's thread: a command, not an answer."""
 
     arg: str
 
 
-Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another | Typed
+Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another | Typed | Commanded
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -122,6 +131,12 @@ async def on_thread_message(
             return NoConsultation(c)
         if isinstance(cmd := router.parse(text, slash=False), router.Triage):
             return Typed(cmd.arg)  # a slash command typed here: no answer
+        if isinstance(cmd, router.Digest) or (
+            isinstance(cmd, router.Status) and c.status is Status.ACTIVE
+        ):  # under a finished one, `status` tells where that one stands (below)
+            active = c.status is Status.ACTIVE and isinstance(cmd, router.Status)
+            script = ctx.app.catalog.by_slug(c.slug)
+            return Commanded(cmd, Turn(script, c, service.where(c), False) if active else None)
         return Taken(c, service.act(owner, c.id, text, c), attached)
 
     match await asyncio.to_thread(receive):
@@ -152,6 +167,12 @@ async def on_thread_message(
             await tell(ctx, owner, event, messages.file_unread(name, answered=False))
         case Typed(arg=arg):
             await tell(ctx, owner, event, messages.triage_typed(arg, triage_here(arg)))
+        case Commanded(cmd=cmd, asked=asked):
+            said = await commands.handle(ctx, conv, owner, cmd, str(event["channel"]))
+            if isinstance(said, str):
+                await tell(ctx, owner, event, said)
+            if asked is not None:  # the question this thread waits for, last
+                await conv.reply(asked)
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
             await conv.reply(turn)  # a finished one: `edit N` or a correction writes the
             # report again; other talk about the report in its thread is left alone

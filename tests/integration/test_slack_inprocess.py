@@ -987,3 +987,52 @@ def test_an_answer_written_in_the_channel_points_to_the_thread_answered_last_onc
     assert f"p{first.replace('.', '')}|open thread>" in text
     assert "2 more of yours wait in threads here: `/neurips status` links each." in text
     assert len(fake.calls("chat.postMessage")) == posted
+
+
+def test_status_and_digest_typed_in_a_consultations_thread_are_commands_as_in_teams(
+    slack: SignedSlack, fake: FakeSlack, jobs: RecordingJobQueue
+) -> None:
+    """At 'How many requests a month?', `digest preview` was read as an answer ('I need a
+    number here') and `status` only asked the question again; in Teams both are commands."""
+    thread = slack.start("U1", "3")
+    slack.command("digest subscribe monday 08:30 UTC", channel="C1")
+    slack.message("U1", thread, "digest preview")
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "only you will see" in told["text"]
+    assert jobs.of("digest") == [("slack:T1:C1", "preview", "", "U1")]
+    assert "I need a number" not in "\n".join(slack.thread(thread))
+    slack.message("U1", thread, "status")
+    (_, listed) = fake.calls("chat.postEphemeral")
+    assert "Your consultations" in listed["text"] and "Edge Deployment" in listed["text"]
+    assert "1/8" in slack.thread(thread)[-1]  # the question stands, asked again
+    slack.message("U1", thread, "5M")
+    assert "5,000,000" in slack.thread(thread)[-1]  # nothing was taken as an answer before
+
+
+def test_a_mistyped_consultation_name_is_offered_the_closest_one_and_starts_nothing(
+    slack: SignedSlack, fake: FakeSlack
+) -> None:
+    """`/neurips consult edgy` got only the list of eight, though `consult edge` works."""
+    (reply,) = slack.command("consult edgy")
+    assert "No consultation called 'edgy'" in reply["text"]
+    assert "Did you mean Edge Deployment Economics (`/neurips consult 3`)?" in reply["text"]
+    assert fake.calls("chat.postMessage") == []
+    (far,) = slack.command("consult zzz")
+    assert "Did you mean" not in far["text"] and "Choose 1-8" in far["text"]
+
+
+def test_the_same_consultation_started_twice_before_any_answer_says_where_the_first_is(
+    slack: SignedSlack,
+) -> None:
+    """`/neurips consult 3` sent twice opened a second identical thread without a word; once
+    the first had answers, the second said so."""
+    first = slack.start("U1", "3")
+    assert "already" not in slack.thread(first)[0]
+    second = slack.start("U1", "3")
+    (opening,) = slack.thread(second)
+    link = f"/archives/C1/p{first.replace('.', '')}"
+    assert "You already have this consultation open (nothing answered yet" in opening
+    assert link in opening and "1/8" in opening
+    third = slack.start("U1", "7")  # another consultation: nothing to say
+    assert "already" not in slack.thread(third)[0]
