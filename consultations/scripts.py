@@ -95,6 +95,11 @@ class Question(BaseModel):
         description="The question asks what others own: words after 'our (own)' name nothing "
         "('our own brand logos' is not someone else's brand).",
     )
+    keeps_others: bool = Field(
+        default=False,
+        description="At a multiple choice, a piece of the answer matching no option ('HAL' "
+        "among paper sources) is the user's own: kept and said back, never dropped.",
+    )
     strictest: bool = Field(
         default=False,
         description="Options run from least to most strict: an answer naming several takes the "

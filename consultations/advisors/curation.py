@@ -10,6 +10,7 @@ from consultations.advisors.base import AdvisorInput, AnswerSheet, assumed_lines
 from consultations.advisors.topic_words import in_english
 from consultations.advisors.words import briefly, join, number, plural
 from consultations.answers import Answer
+from consultations.answers.choices import unmatched
 from consultations.answers.units import DAYS_A_MONTH
 from consultations.digest import DAYS, SOURCE_NAMES, day_in
 from consultations.render import SHIFT_NAMES
@@ -82,6 +83,9 @@ def advise(request: AdvisorInput) -> Report:
     chosen = profile["sources"]
     read = [s for s in chosen if s in SOURCE_NAMES]
     unread = [question.label_of(s) for s in chosen if s not in SOURCE_NAMES]
+    unread += [  # "arXiv, HAL": a source we do not know is the user's own, said back
+        f"{s} (your own)" for s in unmatched(question, sheet.raw("sources"))
+    ]
     sources = ", ".join(question.label_of(s) for s in read) or "arXiv (the default feed)"
     per = profile["papers_per_digest"]
     hours = sheet.number("hours", 2.0)

@@ -14,6 +14,7 @@ from consultations.advisors.diffusion_words import (
     WORLD,
     Models,
     is_public,
+    unchecked_path,
 )
 from consultations.advisors.indemnity import (
     contract_steps,
@@ -24,6 +25,8 @@ from consultations.advisors.indemnity import (
     weakest,
 )
 from consultations.advisors.words import briefly, count, join
+from consultations.answers import AnswerError
+from consultations.answers.choices import parse_choice
 from consultations.answers.lexer import scan
 from consultations.answers.rates import DAYS, rate_after
 from consultations.report import Figure, Recommendation, Report, Section
@@ -52,6 +55,8 @@ def advise(request: AdvisorInput) -> Report:
     models = Models.sort(vendors)
     own, open_models, external = models.own, models.open, models.external
     question = request.script.question("indemnity")
+    size = images_in(sheet.raw("vendors")) if own else None  # "our own LoRA on ~2.000 images"
+    path = _path(request, sheet.raw("review")) if review == "none" else None
     terms = vendor_terms(question, sheet.raw("indemnity"), external, indemnity)
     if terms:  # "Azure covers us, Midjourney doesn't": the uncovered vendor's images are exposed
         indemnity = weakest(terms, INDEMNITY)
@@ -90,7 +95,7 @@ def advise(request: AdvisorInput) -> Report:
             }[review]
         )
     elif review != "legal":
-        controls.append("Add a brand or legal review for external, commercial images.")
+        controls.append(path or "Add a brand or legal review for external, commercial images.")
     if "likenesses" in content:
         controls.append(
             "Never publish a generated face that resembles a real person without consent."
@@ -125,7 +130,12 @@ def advise(request: AdvisorInput) -> Report:
                 f" Your own model (the {join(own)}) is likely your largest risk: a fine-tuning "
                 "set is small, and in our reading the smaller the set, the sooner memorisation "
                 "may start (the research speaks of training sets, not fine-tuning)."
-                if own
+                if own and size is None
+                else f" Your own model (the {join(own)}) is likely your largest risk: at about "
+                f"{count(size)} images its training set is small, and the memorisation point "
+                "comes sooner the smaller the set (the research speaks of training sets, not "
+                "fine-tuning)."
+                if own and size is not None
                 else ""
             )
             + f" Assessed for: {briefly(use.rstrip(' .'))}."
@@ -141,7 +151,7 @@ def advise(request: AdvisorInput) -> Report:
         ),
         sections=(
             *((Section(title="Vendor questionnaire", items=questionnaire),) if external else ()),
-            *((Section(title="Your own model", items=_own_model(own)),) if own else ()),
+            *((Section(title="Your own model", items=_own_model(own, size)),) if own else ()),
             *(
                 (Section(title="Open models you run yourself", items=_open_models(open_models)),)
                 if open_models
@@ -214,13 +224,19 @@ def _questionnaire(external: list[str], indemnity: str, terms: dict[str, str]) -
     )
 
 
-def _own_model(own: list[str]) -> tuple[str, ...]:
+def _own_model(own: list[str], size: float | None = None) -> tuple[str, ...]:
+    """``size``: the images its training set holds, when the answer said."""
     return (
         f"Your {join(own)}: no vendor answers for it and no vendor indemnity covers it.",
         "The memorisation timescale grows linearly with the training-set size; our reading, "
         "as the research speaks of training rather than fine-tuning, is that a small "
         "fine-tuning set may memorise sooner: record the set size and training steps of every "
-        "run, and stop early.",
+        "run, and stop early."
+        if size is None
+        else f"Trained on about {count(size)} images: the memorisation timescale grows "
+        "linearly with the training-set size, so a set this size reaches it after fewer "
+        "training steps than a large one would (the research speaks of training sets, not "
+        "fine-tuning): record the training steps of every run, and stop early.",
         "Before release, search the model's outputs for near-copies of its own training "
         "images (nearest-neighbour search), with extra prompts on the rarest items.",
         "Keep the rights and consents for every training image on file.",
@@ -360,6 +376,29 @@ _IMAGE_WORDS = re.compile(
     r"shots?|assets?|ads?)\b",
     re.I,
 )
+
+
+def images_in(text: str) -> float | None:
+    """The images a training set holds, as said ("LoRA on ~2.000 images"); None when no count
+    of images is said, or it is a rate ("500 images a day" is a volume, not a set)."""
+    for q in scan(text):
+        words = _IMAGE_WORDS.match(text, q.end)
+        if words and len(q.readings) == 1 and q.unit is None and q.currency is None:
+            return None if rate_after(text, words.end()) else q.readings[0]
+    return None
+
+
+def _path(request: AdvisorInput, raw: str) -> str | None:
+    """The check the review answer's unchecked path calls for (see :func:`unchecked_path`)."""
+    question = request.script.question("review")
+
+    def pick(clause: str) -> tuple[str, ...]:
+        try:
+            return parse_choice(question, clause)
+        except AnswerError:
+            return ()
+
+    return unchecked_path(pick, raw)
 
 
 def images_a_month(use: str) -> float | None:

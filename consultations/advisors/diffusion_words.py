@@ -5,6 +5,7 @@ Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 OWN_WORDS = (  # a model the user trained or tuned: its training set is theirs, and small
@@ -189,3 +190,40 @@ NEWSROOM = re.compile(  # "our satire publisher site", "news site", "online maga
     re.I,
 )
 EDITORIAL_OWNERS = {"marketing operations": "photo desk (editorial)"}  # images go out through it
+
+
+_CLAUSE = re.compile(r"\s*(?:[;,]\s*(?:but|while|whereas)?|\b(?:but|while|whereas)\b)\s*", re.I)
+_POSTER = re.compile(  # "the community team posts directly to Discord/X": who, and where
+    r"^(?:and\s+)?(?P<who>[^\W\d_][\w '&/-]*?)\s+(?:posts?|publish(?:es)?|puts?|uploads?|"
+    r"shares?|sends?)\b(?:\s+(?:them|it|images?))?(?P<rest>.*)$",
+    re.I,
+)
+_UNCHECKED = re.compile(  # how the path goes out, said back only as where it goes
+    r"\b(?:directly|straight|right away|unchecked|unreviewed|without (?:a |any )?(?:review|check))"
+    r"\b",
+    re.I,
+)
+
+
+def unchecked_path(pick: Callable[[str], tuple[str, ...]], raw: str) -> str | None:
+    """The check a review answer's unchecked path calls for, when the answer names several
+    paths and one goes out with nobody looking ("editor checks everything, but the community
+    team posts directly to Discord/X": a check before the community team posts to
+    Discord/X); ``pick``: the review question's options a clause picks (none: ``()``)."""
+    clauses = [c.strip(" .!") for c in _CLAUSE.split(raw) if c.strip(" .!")]
+    picks = [pick(c) for c in clauses]
+    if not any(p and p != ("none",) for p in picks):
+        return None  # one path, or none checked: no path of its own to name
+    path = next((c for c, p in zip(clauses, picks, strict=True) if p == ("none",)), None)
+    if path is None:
+        return None
+    said = _POSTER.match(path)
+    if said is None:
+        return f"Add a check on the path you said nobody reviews ({path}) before it publishes."
+    who = said.group("who")
+    who = who[:1].lower() + who[1:] if who.split()[0] in ("The", "Our") else who
+    where = " ".join(_UNCHECKED.sub(" ", said.group("rest")).split())
+    return (
+        f"Add a check before {who} posts{' ' + where if where else ''}: today nobody looks at "
+        "those images before they go out."
+    )

@@ -12,7 +12,7 @@ import math
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines, role_phrase
-from consultations.advisors.synthesis_bill import SMALL_BILL, monthly_bill
+from consultations.advisors.synthesis_bill import SMALL_BILL, monthly_bill, seats_in_use
 from consultations.advisors.synthesis_budget import (
     WEEKS_A_YEAR,
     budget_figure,
@@ -120,6 +120,8 @@ def advise(request: AdvisorInput) -> Report:
         items.extend(
             i for i in from_goal(goal_tags(g), set(done), agents, g, small, seats) if _new(i, items)
         )
+    if team <= 1 or _ONE_SEAT.search(use):  # "one ChatGPT Plus seat": nothing to count
+        items[:] = [i for i in items if i.title != seats_in_use().title]
     one_workflow_each(items)
     nothing_live(items, use)
     built_before_launch(items, use)
@@ -371,6 +373,11 @@ def advise(request: AdvisorInput) -> Report:
     )
 
 
+_ONE_SEAT = re.compile(  # "one ChatGPT Plus seat", "a single Copilot licence": no seats to count
+    r"\b(?:one|a single|single|1)\s+(?:[\w.+-]+\s+){0,3}?(?:seat|licen[cs]e|subscription|"
+    r"account)\b",
+    re.I,
+)
 _ONE_BUSINESS = re.compile(  # "design agency": one business, not a sector ("insurance")
     r"^(?!(?:a|an|the|our|my)\s)[\w&/ -]*?\b(?:agency|firm|studio|company|startup|start-up|"
     r"lab|hospital|bank|insurer|consultancy|practice|publisher|retailer|school|university|"

@@ -43,6 +43,7 @@ CONSTRAINT_TAGS = {
     "regulation": {"audit", "compliance", "legal", "inventory"},
     "data": {"privacy", "compliance"},
     "skills": {"skills"},
+    "time": {"time"},
     "latency": {"latency"},
 }
 

@@ -96,10 +96,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     away = _told_away(question, text, picked)  # "budget is tight but not the main problem"
     if note is None and away:
         note = f"left out {' and '.join(f'“{question.label_of(v)}”' for v in away)}, as you said"
-    elif note is None and question.multiple and (unmatched := _unmatched(question, text)):
-        named = " and ".join(f"“{u}”" for u in unmatched)
-        note = f"{named} {'matches' if len(unmatched) == 1 else 'match'} no option, so "
-        note += "it is left out" if len(unmatched) == 1 else "they are left out"
+    elif note is None and question.multiple and (others := unmatched(question, text)):
+        named = " and ".join(f"“{u}”" for u in others)
+        note = f"{named} {'matches' if len(others) == 1 else 'match'} no option, so "
+        if question.keeps_others:  # "arXiv, HAL": HAL is the user's own source
+            note += "it is kept as your own" if len(others) == 1 else "they are kept as yours"
+        else:
+            note += "it is left out" if len(others) == 1 else "they are left out"
     alone = [v for v in picked if v in _ALONE]
     if alone and set(picked) & _SEVERAL:  # "we only use one really … diversity": several
         picked = tuple(v for v in picked if v not in _ALONE)
@@ -138,7 +141,7 @@ def _told_apart(question: Question, text: str, picked: tuple[str, ...]) -> tuple
     return tuple(c.value for c in question.choices if c.value in found)
 
 
-def _unmatched(question: Question, text: str) -> list[str]:
+def unmatched(question: Question, text: str) -> list[str]:
     """The parts of a list of picks that pick nothing ("arxiv + HF daily papers + twitter":
     the last two); none when the answer is not a list."""
     text = re.sub(r"\([^()]*\)", " ", text)  # "(GDPR, BaFin rules)" explains the pick before it

@@ -143,7 +143,9 @@ def test_a_plus_sign_lists_and_picks_that_match_no_option_are_said(catalog: Cata
     sources = catalog.by_slug("research-curation").question("sources")
     answer = parse_answer(sources, "arxiv + HF daily papers + twitter")
     assert answer.choices == ("arxiv",)
-    assert answer.note == "“HF daily papers” and “twitter” match no option, so they are left out"
+    assert (
+        answer.note == "“HF daily papers” and “twitter” match no option, so they are kept as yours"
+    )
     assert parse_answer(sources, "arxiv, openreview").note is None
     canon = catalog.by_slug("research-curation").question("canon")
     assert parse_answer(canon, "deepmind, ai2 + whoever releases code").items == (

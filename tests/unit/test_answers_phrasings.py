@@ -681,7 +681,7 @@ def test_an_inline_numbered_list_with_a_comment_keeps_its_items(catalog: Catalog
 
 def test_everything_really_picks_every_constraint(catalog: Catalog) -> None:
     constraints = q(catalog, "strategy-synthesis", "constraints")
-    assert len(parse_answer(constraints, "everything really").choices or ()) == 5
+    assert len(parse_answer(constraints, "everything really").choices or ()) == 6
 
 
 @pytest.mark.parametrize("typed", ["the usual ones", "the usual", "whatever"])

@@ -30,13 +30,13 @@ ALL_BUT = [  # (consultation, question, typed, the options read)
         SYNTHESIS,
         "constraints",
         "everything except latency",
-        ("budget", "regulation", "data", "skills"),
+        ("budget", "regulation", "data", "skills", "time"),
     ),
     (
         SYNTHESIS,
         "constraints",
         "all of the above apart from skills",
-        ("budget", "regulation", "data", "latency"),
+        ("budget", "regulation", "data", "latency", "time"),
     ),
 ]
 

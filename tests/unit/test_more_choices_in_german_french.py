@@ -81,7 +81,7 @@ def test_a_pick_joined_in_german_or_french_that_picks_nothing_is_said(
     sources = catalog.by_slug("research-curation").question("sources")
     answer = parse_answer(sources, typed)
     assert answer.choices == ("arxiv",)
-    assert answer.note == "“twitter” matches no option, so it is left out"
+    assert answer.note == "“twitter” matches no option, so it is kept as your own"
 
 
 def test_conferences_in_german_are_openreview(catalog: Catalog) -> None:

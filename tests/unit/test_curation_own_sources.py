@@ -1,0 +1,29 @@
+"""Research curation: 'HAL' (the French open archive) typed as a source was dropped with
+'“HAL” matches no option, so it is left out'; a source we do not know is the user's own."""
+
+from __future__ import annotations
+
+from consultations.answers import parse_answer
+from consultations.catalog import Catalog
+from consultations.render import render_report_markdown
+from tests.unit.test_advisors import run, section_items
+
+
+def test_a_source_we_do_not_know_is_kept_as_the_users_own(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"sources": "arXiv, HAL"})
+    profile = " ".join(section_items(r, "Your curation profile"))
+    assert "HAL" in profile
+    assert "Sources the digest reads: arXiv" in profile
+    assert "HAL" in render_report_markdown(r)
+
+
+def test_the_answer_says_it_is_kept_not_left_out(catalog: Catalog) -> None:
+    q = catalog.by_slug("research-curation").question("sources")
+    a = parse_answer(q, "HAL, OpenReview")
+    assert a.choices == ("openreview",)
+    assert a.note is not None and "HAL" in a.note and "left out" not in a.note, a.note
+
+
+def test_known_sources_only_add_nothing_of_their_own(catalog: Catalog) -> None:
+    r = run(catalog, "research-curation", {"sources": "arXiv, OpenReview"})
+    assert not any("your own" in i for i in section_items(r, "Your curation profile"))
