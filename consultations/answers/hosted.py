@@ -1,6 +1,7 @@
 """A price per token asked of a model run in-house: "no idea, it is our own GPU", "self-hosted",
-"we run Llama on-prem" have no price per token; 0 (each part 0 at "input and output"), said
-back, so the report weighs GPU time rather than assume a list price. Pure."""
+"we run Llama on-prem" have no price per token; 0, said back, so the report weighs GPU time
+rather than assume a list price (an API's price asked as "input and output", the API side of a
+comparison, is asked for instead: see numbers). Pure."""
 
 from __future__ import annotations
 

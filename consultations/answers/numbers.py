@@ -30,7 +30,6 @@ from consultations.answers.counts import (
 )
 from consultations.answers.each import per_each, staff_priced, time_priced
 from consultations.answers.foreign_words import foreign_numbers
-from consultations.answers.hosted import SAID as SELF_HOSTED
 from consultations.answers.hosted import hosted_in_house, self_hosted
 from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
@@ -284,8 +283,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
     if question.loss:  # "95% of today's quality": a 5% loss
         quantities = kept_as_loss(text, quantities)
     if question.parts and hosted_in_house(question, text, quantities, per):  # "input and output"
-        nothing = dict.fromkeys(question.parts, 0.0)  # "we run llama on our own GPU": no price
-        return Answer(key=question.key, raw=typed, numbers=nothing, note=SELF_HOSTED)
+        raise AnswerError(  # "we run llama on our own GPU": the API side is what is missing
+            "You run the model yourselves, so there is no price per token to read here; this "
+            "question is the API side of the comparison: type what the API you would use "
+            f"instead charges per million tokens, from its pricing page{example(question)}."
+        )
     quantities = self_hosted(question, text, quantities, per)  # "it is our own GPU": no price
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
