@@ -17,9 +17,11 @@ from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
 _QUALIFIER = r"(?:any\s+|real\s+|too\s+|other\s+|third[\s-]party\s+|fremden?\s+|andere[n]?\s+)?"
+# "no for the rest", "none for the others": the "no" is the answer, said of items, not "no X"
+_NOT_AN_OBJECT = r"(?!(?:for|to|in|on|at|with|from|of|and|or|but|für|pour|de)\b)"
 _NEGATED = re.compile(  # "keine fremden Marken": no brands (of others)
     r"\b(?:no|not|non|without|never|nothing|none|nicht|keine[n]?|kein)[\s-]+"
-    rf"{_QUALIFIER}([a-z0-9\xdf-\xf6\xf8-\xff]+)"
+    rf"{_NOT_AN_OBJECT}{_QUALIFIER}([a-z0-9\xdf-\xf6\xf8-\xff]+)"
 )
 _DISMISSED = re.compile(  # "latency is not an issue", "budget doesn't matter": not that one
     r"\b([a-z\xdf-\xf6\xf8-\xff]+)\s+(?:(?:(?:is|are|was)(?:\s+not|n't)|isn't|aren't|wasn't)\s+"
@@ -27,7 +29,8 @@ _DISMISSED = re.compile(  # "latency is not an issue", "budget doesn't matter": 
     r"priority|factor)\b|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?matter\b)"
 )
 _NEGATOR = re.compile(
-    rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_QUALIFIER}[a-z0-9\xdf-\xf6\xf8-\xff]"
+    rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_NOT_AN_OBJECT}{_QUALIFIER}"
+    r"[a-z0-9\xdf-\xf6\xf8-\xff]"
 )
 
 
