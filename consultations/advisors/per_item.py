@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from consultations.answers import AnswerError, parse_answer
-from consultations.answers.choices import SAME_AS_BEFORE, stem
+from consultations.answers.choices import PARTLY, SAME_AS_BEFORE, stem
 from consultations.answers.labelled import CLAUSES, LABEL, told_next
 from consultations.answers.largest import period_shared
 from consultations.scripts import Question
@@ -68,7 +68,7 @@ def per_item(
         if named and not pick and not told:  # "invoice yes": the words beside the name pick
             own = _without_names(clause, named)
             pick = _pick(question, own, rank)
-            if not pick and _PARTLY.fullmatch(own):  # "refunds partly": the cautious option
+            if not pick and PARTLY.fullmatch(own):  # "refunds partly": the cautious option
                 pick = min(rank, key=lambda o: rank[o])
         if (
             named and not pick and last and (SAME_AS_BEFORE.search(clause) or _bare(clause, named))
@@ -107,7 +107,6 @@ def _named_in(items: Sequence[str], clause: str, said: frozenset[str]) -> list[s
     return [w for w in items if _names(w, clause, said)]
 
 
-_PARTLY = re.compile(r"(?i)(?:only\s+)?(?:partly|partially|in part|somewhat|sort of|teilweise)")
 _FILLER = {"the", "for", "our", "one", "ones", "also", "with", "of", "on", "to", "a", "an"}
 
 

@@ -161,11 +161,16 @@ def unmatched(question: Question, text: str) -> list[str]:
             continue
         if SAME_AS_BEFORE.search(piece) and n > 0:  # "customs declarations too": as before
             continue
+        if n > 0 and _PARTLY_AFTER.search(piece):  # "KYC partly": the cautious option,
+            continue  # read per item in the report
         if not _picks(question, piece):
             out.append(piece)
     return out[:3]
 
 
+_PARTLY_WORDS = r"(?:only\s+)?(?:partly|partially|in part|somewhat|sort of|teilweise)"
+PARTLY = re.compile(_PARTLY_WORDS, re.I)  # "refunds partly": said of an item, the cautious one
+_PARTLY_AFTER = re.compile(rf"\s{_PARTLY_WORDS}$", re.I)
 SAME_AS_BEFORE = re.compile(  # "customs declarations too": what the piece before said
     r"\b(?:too|as well|also|likewise|the same|same there|auch|aussi)\s*$", re.I
 )

@@ -34,3 +34,16 @@ def test_the_rest_read_as_no_in_the_report(catalog: Catalog) -> None:
     }
     text = render_report_markdown(run(catalog, "automation-frontier", answers))
     assert "claims triage and KYC checks: No" in text
+
+
+@pytest.mark.parametrize(
+    "typed", ["invoices yes, claims only a person, KYC partly", "invoices yes, KYC in part"]
+)
+def test_an_item_said_partly_is_not_called_left_out(catalog: Catalog, typed: str) -> None:
+    """'KYC partly' was said back as '“KYC partly” matches no option, so it is left out' while
+    the report read it per workflow as the cautious option."""
+    answer = parse_answer(catalog.by_slug("automation-frontier").question("checkable"), typed)
+    assert "left out" not in (answer.note or "")
+    answers = {"workflows": "invoice matching, claims triage, KYC checks", "checkable": typed}
+    text = render_report_markdown(run(catalog, "automation-frontier", answers))
+    assert "KYC checks: Only a person can judge" in text
