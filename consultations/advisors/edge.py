@@ -72,6 +72,7 @@ def advise(request: AdvisorInput) -> Report:
     payback = local["hardware"] / net_monthly if net_monthly > 0 else None
     rps = requests / SECONDS_PER_MONTH
     peak = _peak_said(sheet.raw("requests"), requests)  # "3x that in Nov": size for it
+    peak_rps = rps * (said[1] if (said := peak_multiple(sheet.raw("requests"))) else 1.0)
     batch_note = f" at the batch price ({BATCH_DISCOUNT:.0%} of list)" if batch else ""
 
     def m(v: float) -> str:
@@ -299,6 +300,7 @@ def advise(request: AdvisorInput) -> Report:
             device=device,
             saving=saving,
             second=_second_server(local["hardware"], months, local_total, api_total, lm, m, mixed),
+            peak_rps=peak_rps,
         ),
         assumptions=(
             *assumed_lines(
@@ -366,7 +368,10 @@ def advise(request: AdvisorInput) -> Report:
                 ()
                 if batch or device or staying  # no server to size
                 else (
-                    f"Peak load needing more than {_servers(servers, owned)} (the average "
+                    f"Your peak ({load_said(peak_rps)}) needing more than "
+                    f"{_servers(servers, owned)}: pilot at that load."
+                    if peak_rps > rps
+                    else f"Peak load needing more than {_servers(servers, owned)} (the average "
                     "hides the peaks).",
                 )
             ),

@@ -156,10 +156,12 @@ def plan(
     device: bool = False,
     saving: float = 0.0,
     second: str = "",
+    peak_rps: float = 0.0,
 ) -> tuple[Recommendation, ...]:
     """``owned``: the local hardware is already there ("my MacBook, already have it");
     ``bill``: the API total as shown, said when a small bill rules out a standby machine;
-    ``second``: what a second server adds to the local cost, in words (empty: not priced)."""
+    ``second``: what a second server adds to the local cost, in words (empty: not priced);
+    ``peak_rps``: the load at a peak the user said ("3x that in November"), 0 when none."""
     if verdict.startswith("Stay") and api_total < NEGOTIATE_ABOVE:
         return (
             Recommendation(
@@ -207,6 +209,8 @@ def plan(
         if batch
         else "p95 latency on the slowest device you support"
         if device
+        else f"p95 latency and load at your peak ({load_said(peak_rps)}; average {load_said(rps)})"
+        if peak_rps > rps
         else f"p95 latency and peak load (average {load_said(rps)} overall)"
     )
     recs = [

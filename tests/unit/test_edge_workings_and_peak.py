@@ -34,3 +34,15 @@ def test_without_a_peak_said_the_report_still_asks_to_check_it(catalog: Catalog)
     shown = render_report_markdown(run(catalog, EDGE_SLUG, EDGE))
     assert "check the peak before ordering" in shown
     assert "At the peak you said" not in shown
+
+
+def test_the_pilot_and_the_caveat_use_the_peak_said(catalog: Catalog) -> None:
+    """The pilot step said 'peak load (average 1.33 requests a second overall)' and the caveat
+    'the average hides the peaks' after the user had said the peak."""
+    said = {**EDGE, "requests": "3-4M a month, 3x that in November"}
+    shown = render_report_markdown(run(catalog, EDGE_SLUG, said))
+    assert "load at your peak (3.99 requests a second; average 1.33 requests a second)" in shown
+    assert "Your peak (3.99 requests a second) needing more than one local server" in shown
+    assert "the average hides the peaks" not in shown
+    plain = render_report_markdown(run(catalog, EDGE_SLUG, EDGE))
+    assert "peak load (average" in plain and "the average hides the peaks" in plain
