@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
-from consultations.advisors.on_prem import said_on_prem
 from consultations.advisors.telemetry_fears import labelled, none_yet
 from consultations.advisors.telemetry_readers import reader_of, split, unanswered
 from consultations.advisors.words import count, counted, join, join_all, plural
+from consultations.answers.hosted import said_in_house
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
@@ -69,7 +69,7 @@ def advise(request: AdvisorInput) -> Report:
     audit = sheet.choice("audit", "internal")
     runs = sheet.number("runs_per_day", 1_000)
     blind = sheet.text("blind_spots")
-    on_prem = said_on_prem(*(sheet.raw(q.key) for q in request.script.questions))
+    on_prem = said_in_house(*(sheet.raw(q.key) for q in request.script.questions))
 
     held_label, held_days = HELD[audit]
     retention = RETENTION[audit]

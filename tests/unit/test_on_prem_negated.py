@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.advisors.on_prem import said_on_prem
+from consultations.answers.hosted import said_in_house as said_on_prem
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
