@@ -59,7 +59,6 @@ _YES = {
 }
 _NO = {"no", "n", "nope", "wrong", "no it isn't", "no it is not", "not right"}
 _NO |= {"nein", "falsch", "stimmt nicht", "non", "faux", "ce n'est pas ça"}
-_UNKNOWN = UNSURE
 
 
 _HEDGE_ONLY = re.compile(
@@ -110,7 +109,7 @@ def apply_reply(
             reason = f"That reads like the answer to {later}; this one first."
             return ReplyResult(False, reason=reason)
     asked = q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text)
-    if (unsure := _UNKNOWN.match(text)) is not None and not asked:  # "not sure what you mean?"
+    if (unsure := UNSURE.match(text)) is not None and not asked:  # "not sure what you mean?"
         rest = text[unsure.end() :].strip(" ,.;:!?-–—")  # "not sure, maybe 5M" gives a figure
         if not rest or _HEDGE_ONLY.fullmatch(rest) or not reads(q, rest):  # "don't know yet"
             return _unknown(script, c, q)
