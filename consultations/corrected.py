@@ -306,6 +306,8 @@ def _saying(
         and any(_same(f, _norm(old)) for f in figures for old in _FIGURE.findall(c.answers[k].raw))
         and reads(script.question(k), words)
     ]
+    if len(set(hits)) > 1:  # "3" said at the volume and at the write-off: "4M" fits one of them
+        hits = [k for k in hits if _plausible(script.question(k), words)]
     return hits[0] if len(set(hits)) == 1 else None
 
 

@@ -43,3 +43,25 @@ def test_a_figure_said_nowhere_before_is_this_answer(catalog: Catalog) -> None:
     _, c = _played(catalog, "36 months, not 24")
     assert c.answers["amortisation"].number == 36
     assert c.answers["requests"].number == 6_000_000
+
+
+def test_a_figure_two_answers_said_goes_to_the_one_it_fits(catalog: Catalog) -> None:
+    """After the report, 'actually 4M not 3' — '3' said at the volume ('…, eher 3') and at the
+    write-off ('3 years') — was 'names no answer; as amortisation … 4 months looks unlikely'."""
+    script = catalog.by_slug("edge-economics")
+    c = begin(script).consultation
+    answers = [
+        "so 2,5 Mio Anfragen im Monat, eher 3",
+        "800 rein, 200 raus",
+        "$0.50 / $1.50",
+        "1",
+        "3",
+        "2%",
+        "$2,000 hardware, $50 a month",
+        "3 years",
+        "actually 4M not 3",
+    ]
+    for text in answers:
+        c = step(script, c, text).consultation
+    assert c.answers["requests"].number == 4_000_000
+    assert c.answers["amortisation"].number == 36
