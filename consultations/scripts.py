@@ -100,6 +100,11 @@ class Question(BaseModel):
         description="At a multiple choice, a piece of the answer matching no option ('HAL' "
         "among paper sources) is the user's own: kept and said back, never dropped.",
     )
+    lacking: bool = Field(
+        default=False,
+        description="The question asks what is missing or in the way: 'no X' names X ('no "
+        "budget', 'no PII to US vendors' at 'What constrains you most?').",
+    )
     strictest: bool = Field(
         default=False,
         description="Options run from least to most strict: an answer naming several takes the "

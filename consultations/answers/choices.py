@@ -28,6 +28,14 @@ _DISMISSED = re.compile(  # "latency is not an issue", "budget doesn't matter": 
     r"(?:an?\s+|really\s+|much\s+of\s+an?\s+)*(?:issue|problem|concern|constraint|worry|"
     r"priority|factor)\b|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?matter\b)"
 )
+_NOT_X = re.compile(  # "not budget", "budget, not regulation"; not "not enough time"
+    r"\b(?:not|nicht)\s+(?!enough\b|genug\b)(?:really\s+|so\s+much\s+)?"
+    rf"{_QUALIFIER}([a-z\xdf-\xf6\xf8-\xff]+)"
+)
+_NO_PROBLEM = re.compile(  # "no regulation to speak of", "no real budget issues": not that one
+    r"\b(?:no|not|nicht|keine[n]?|kein)\s+(?:real\s+|big\s+|major\s+|great\s+)?"
+    r"([a-z\xdf-\xf6\xf8-\xff]+)\s+(?:to speak of|issues?|problems?|concerns?|worries|worry)\b"
+)
 _NEGATOR = re.compile(
     rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_NOT_AN_OBJECT}{_QUALIFIER}"
     r"[a-z0-9\xdf-\xf6\xf8-\xff]"
@@ -236,7 +244,11 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     if nothing and _ONLY_NOTHING.match(folded):  # "nothing, just abstract art": not artwork
         return (nothing[0],), None
     banded = by_band(question, folded)
-    negated = set(_NEGATED.findall(folded))  # "no PII, public docs": not confidential
+    # "no PII, public docs": not confidential; but "no budget" is what constrains
+    if question.lacking:  # "not budget" still rules budget out
+        negated = set(_NO_PROBLEM.findall(folded)) | set(_NOT_X.findall(folded))
+    else:
+        negated = set(_NEGATED.findall(folded))
     negated |= set(_DISMISSED.findall(folded))  # "latency is not an issue": not latency
     negated |= dismissed(folded)  # "diversity no", "… mais ce n'est pas le problème principal"
     if question.not_ours:  # "our own brand logos": not someone else's brand
