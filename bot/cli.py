@@ -11,16 +11,37 @@ from pathlib import Path
 from typing import Protocol
 
 import structlog
-from pydantic import ValidationError
 
 from consultations.adapters.logs import configure_logging
-from consultations.adapters.settings import Settings
+from consultations.adapters.settings import Settings, SettingsError, load_settings
 
 log = structlog.get_logger(__name__)
 
 
+_ABOUT = """\
+NeurIPS 2025 research turned into decisions: eight strategy consultations, in the terminal
+here, or in Slack and Microsoft Teams through `serve` (or `socket`) with `worker` and `beat`."""
+
+_EXAMPLES = """\
+examples:
+  neurips-advisor chat                  pick a consultation (resumes the one in progress)
+  neurips-advisor chat 3                Edge Deployment Economics (or: chat edge-economics)
+  printf '5M\\n1200 in, 300 out\\n' | neurips-advisor chat 3     piped: one answer a line
+  neurips-advisor triage neurips2025 --top 10
+  neurips-advisor serve --port 3000     Slack and Teams over HTTP (needs their settings)
+
+Settings come from the environment (README, "Configuration"). Without REDIS_URL an embedded
+Redis keeps its data under NEURIPS_DATA_DIR; without ANTHROPIC_API_KEY reports are the
+built-in offline analysis. `neurips-advisor COMMAND --help` shows a command's options."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="neurips-advisor", description=__doc__)
+    p = argparse.ArgumentParser(
+        prog="neurips-advisor",
+        description=_ABOUT,
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("consultations", help="list the eight consultations")
     chat = sub.add_parser(
@@ -35,13 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     roadmap.add_argument("--user", default=None, help="whose consultations (default: your login)")
     sub.add_parser("digest", help="where the research digest is delivered (Slack and Teams)")
     forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
-    forget.add_argument("--user", default=None)
+    forget.add_argument("--user", default=None, help="whose consultations (default: your login)")
     serve = sub.add_parser(
         "serve",
         help="the HTTP server: Slack at /slack/events, Teams at "
         "/api/messages, /healthz and /readyz",
     )
-    serve.add_argument("--port", type=int, default=None, help="default: PORT or 3000")
+    serve.add_argument("--port", type=_port, default=None, help="default: PORT or 3000")
     sub.add_parser("socket", help="the Slack app over Socket Mode (needs SLACK_APP_TOKEN)")
     from bot import triage_cli
 
@@ -49,6 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     for plugin in _plugins():
         plugin.add_parsers(sub)
     return p
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65535)")
+    return port
 
 
 class _Plugin(Protocol):
@@ -81,9 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = Settings()
-    except ValidationError as e:
-        print(f"neurips-advisor: bad setting: {e}", file=sys.stderr)
+        settings = load_settings()
+    except SettingsError as e:
+        problems = str(e).splitlines()
+        print(
+            f"neurips-advisor: {len(problems)} setting(s) cannot work (README, Configuration):",
+            *(f"  {p}" for p in problems),
+            sep="\n",
+            file=sys.stderr,
+        )
         return 2
     if args.command == "digest":
         from bot.terminal import DIGEST_HERE
