@@ -17,10 +17,23 @@ from workers.celery_app import create_app
 COMMANDS = ("worker", "beat")
 
 
+def _count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1-64)")
+    return int(text)
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     worker = sub.add_parser("worker", help="a Celery worker for reports, triage and digests")
-    worker.add_argument("--concurrency", type=int, default=2)
-    worker.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"])
+    worker.add_argument(
+        "--concurrency", type=_count, default=2, help="jobs run at once (default: 2)"
+    )
+    worker.add_argument(
+        "--pool",
+        default="prefork",
+        choices=["prefork", "solo", "threads"],
+        help="Celery's execution pool (default: prefork, a process per job)",
+    )
     sub.add_parser("beat", help="the one scheduler: checks every subscription's digest slot")
 
 
@@ -48,7 +61,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         else:
             schedule = settings.neurips_data_dir / "celerybeat-schedule"
             schedule.parent.mkdir(parents=True, exist_ok=True)
-            celery.start(["beat", f"--loglevel={settings.neurips_log_level}", "-s", str(schedule)])
+            # --quiet: no banner on stdout; every line goes through the structlog formatter
+            celery.start(
+                ["--quiet", "beat", f"--loglevel={settings.neurips_log_level}", "-s", str(schedule)]
+            )
     finally:
         if embedded is not None:
             embedded.stop()
