@@ -24,13 +24,15 @@ def build_bolt_app(app: App) -> AsyncApp:
 def slack_parts(app: App) -> tuple[AsyncApp, SlackContext, Conversation]:
     """The Bolt app with every listener, and what the listeners share."""
     s = app.settings
-    assert s.slack_signing_secret is not None
+    # HTTP needs the signing secret (`serve` refuses to start without it); Socket Mode, whose
+    # events come over the app token's websocket, does not: Bolt then verifies nothing
+    secret = s.slack_signing_secret.get_secret_value() if s.slack_signing_secret else ""
     client: AsyncWebClient
     if s.slack_oauth:  # any workspace: each request carries its installation's token
         client = oauth.workspace_client(app)
         bolt = AsyncApp(
             client=client,
-            signing_secret=s.slack_signing_secret.get_secret_value(),
+            signing_secret=secret,
             oauth_settings=oauth.oauth_settings(app),
             ignoring_self_events_enabled=True,
         )
@@ -41,7 +43,7 @@ def slack_parts(app: App) -> tuple[AsyncApp, SlackContext, Conversation]:
         client = async_client(s)
         bolt = AsyncApp(
             client=client,
-            signing_secret=s.slack_signing_secret.get_secret_value(),
+            signing_secret=secret,
             ignoring_self_events_enabled=True,
         )
     ctx = SlackContext(app=app, client=client)
