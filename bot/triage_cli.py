@@ -8,16 +8,15 @@ import sys
 import time
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from consultations.adapters.paper_sources import papers_from
-from consultations.triage.dedupe import dedupe
 from consultations.triage.load import BUILTIN
-from consultations.triage.papers import Paper
-from consultations.triage.profile import Profile
-from consultations.triage.sources import SourceError
+
+if TYPE_CHECKING:  # the rest is imported when triage runs: `--help` stays quick
+    from consultations.triage.papers import Paper
+    from consultations.triage.profile import Profile
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -54,6 +53,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def load_profile(path: Path | None) -> Profile:
+    from consultations.triage.profile import Profile
+    from consultations.triage.sources import SourceError
+
     if path is None:
         return Profile()
     try:
@@ -91,6 +93,10 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     if args.top < 1:
         print("triage: --top must be at least 1", file=sys.stderr)
         return 2
+    from consultations.adapters.paper_sources import papers_from
+    from consultations.triage.dedupe import dedupe
+    from consultations.triage.sources import SourceError
+
     progress = sys.stderr.isatty()
     try:
         profile = load_profile(args.profile or _saved_profile(args, settings))

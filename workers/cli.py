@@ -9,10 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from consultations.adapters.bootstrap import connect_redis
-from consultations.adapters.celery_queue import QUEUE
 from consultations.adapters.settings import Settings
-from workers.celery_app import create_app
 
 COMMANDS = ("worker", "beat")
 
@@ -38,6 +35,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    # imported here, not when `neurips-advisor --help` reads the parsers
+    from consultations.adapters.bootstrap import connect_redis
+    from consultations.adapters.celery_queue import QUEUE
+    from workers.celery_app import create_app
+
     url, embedded = connect_redis(settings)
     celery = create_app(settings, url)
     try:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from consultations.triage.papers import Paper
-from consultations.triage.sources import SourceError
+if TYPE_CHECKING:  # light to import: the CLI's parser reads BUILTIN
+    from consultations.triage.papers import Paper
 
 # built-in name → file under consultations/triage/data/ (package data)
 BUILTIN = {
@@ -58,6 +58,8 @@ def parse_spec(spec: str) -> SourceSpec:
     try:
         return SourceSpec(kind=kind, arg=arg)
     except ValidationError:
+        from consultations.triage.sources import SourceError
+
         if arg:
             raise SourceError(f"a source is at most 2,000 characters: {s[:40]}…") from None
         if kind == "file":
