@@ -31,6 +31,13 @@ def check_chat_settings(settings: Settings, *, socket: bool = False) -> None:
             "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (one workspace); "
             "or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (any workspace)"
         )
+    if settings.microsoft_app_id:  # Teams asked for: half of it is an error, not a warning
+        from consultations.adapters.teams.auth import TeamsSettingsError, check
+
+        try:
+            check(settings)
+        except TeamsSettingsError as e:
+            raise SettingsError(str(e)) from None
     teams = bool(settings.microsoft_app_id) or settings.neurips_env == "dev"
     if not slack and not teams:
         raise SettingsError(

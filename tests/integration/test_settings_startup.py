@@ -93,6 +93,27 @@ def test_serve_names_the_missing_half_of_slack(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"MICROSOFT_APP_ID": "00000000-app"}, "MICROSOFT_APP_PASSWORD is required"),
+        (
+            {
+                "MICROSOFT_APP_ID": "00000000-app",
+                "MICROSOFT_APP_PASSWORD": "pw",
+                "MICROSOFT_APP_TYPE": "SingleTenant",
+            },
+            "MICROSOFT_APP_TENANT_ID is required",
+        ),
+    ],
+)
+def test_serve_refuses_half_a_teams_configuration(
+    tmp_path: Path, env: dict[str, str], named: str
+) -> None:
+    """It used to start with Teams switched off and a warning in the log: /api/messages 404."""
+    refused(cli(tmp_path, "serve", "--port", "1", **env), named)
+
+
+@pytest.mark.parametrize(
     ("args", "named"),
     [
         (["serve", "--port", "70000"], "'70000' is not a port"),
