@@ -24,6 +24,8 @@ def test_deploy_sets_only_settings_the_service_reads() -> None:
         text = re.sub(r"#.*", "", path.read_text())  # commented-out optional ones included
         named |= set(re.findall(r"^\s+([A-Z][A-Z0-9_]+):", text, re.M))
         named |= set(re.findall(r"#\s*([A-Z][A-Z0-9_]+):", path.read_text()))
+    example = (ROOT / "deploy" / "env.example").read_text()
+    named |= set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, re.M))
     docker = (ROOT / "deploy" / "Dockerfile").read_text()
     named |= set(re.findall(r"\b([A-Z][A-Z0-9_]+)=", docker))
     assert "REDIS_URL" in named and "SLACK_SIGNING_SECRET" in named  # the patterns read them
