@@ -175,7 +175,9 @@ def _main(argv: Sequence[str] | None) -> int:
         term = Terminal(sys.stdin, sys.stdout, profile_path(settings.neurips_data_dir, owner.user))
         return run_chat(app.service, app.narrator, owner, args.consultation, term)
     except KeyboardInterrupt:
-        print("\nSaved. Run `neurips-advisor chat` again to continue.")
+        from bot.terminal import program
+
+        print(f"\nSaved. Run `{program()} chat` again to continue.")
         return 130
     finally:
         app.close()
