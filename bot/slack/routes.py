@@ -3,9 +3,12 @@ any workspace, GET /slack/install and /slack/oauth_redirect)."""
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import oauth
@@ -15,6 +18,11 @@ from bot.slack.hot import HotRoute
 from bot.slack.listeners import register
 from consultations.adapters.bootstrap import App
 from consultations.adapters.slack.client import async_client, close_client
+
+# Bolt reads SLACK_BOT_TOKEN from the environment itself and warns, at every start, that the
+# client we give it (pooled, with SLACK_API_URL) wins over it: it is meant to
+_TOKEN_SKIPPED = warning_client_prioritized_and_token_skipped()
+logging.getLogger("slack_bolt.AsyncApp").addFilter(lambda r: r.getMessage() != _TOKEN_SKIPPED)
 
 
 def build_bolt_app(app: App) -> AsyncApp:

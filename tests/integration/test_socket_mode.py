@@ -133,3 +133,8 @@ def test_socket_mode_runs_on_the_quick_starts_two_tokens(
     assert question.get("thread_ts")  # asked in the consultation's thread
     assert {"envelope_id": "env-1"}.items() <= socket_server.received[0].items()  # acked
     assert [t for t, _ in slack.calls_with_token("apps.connections.open")] == ["xapp-1-socket"]
+    # every line JSON; Bolt's warning that our client wins over SLACK_BOT_TOKEN (by design) is
+    # not among them
+    events = [json.loads(x)["event"] for x in log.read_text().splitlines() if x.strip()]
+    assert "bootstrap.ready" in events
+    assert not [e for e in events if "will be unused" in e]
