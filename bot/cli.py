@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from pathlib import Path
 from typing import Protocol
 
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("consultations", help="list the eight consultations")
     chat = sub.add_parser(
@@ -70,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     for plugin in _plugins():
         plugin.add_parsers(sub)
     return p
+
+
+def _version() -> str:
+    try:
+        return version("neurips-advisor")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _port(text: str) -> int:

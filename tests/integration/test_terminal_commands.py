@@ -44,3 +44,13 @@ def test_quitting_says_how_to_run_it_again_as_it_was_started(tmp_path: Path) -> 
     )
     assert r.returncode == 0, r.stderr
     assert f"Saved. Run `{script} chat` again" in r.stdout
+
+
+def test_help_shows_examples_and_where_settings_are(tmp_path: Path) -> None:
+    """It printed the module's docstring (reST quotes and all) and no example."""
+    r = run(tmp_path, "--help")
+    assert r.returncode == 0, r.stderr
+    assert "neurips-advisor chat 3" in r.stdout and 'README, "Configuration"' in r.stdout
+    assert "``" not in r.stdout
+    v = run(tmp_path, "--version")
+    assert v.returncode == 0 and v.stdout.startswith("neurips-advisor 0.")
