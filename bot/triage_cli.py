@@ -34,15 +34,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "Curation saved in the terminal chat, if any)",
     )
     p.add_argument("--user", default=None, help="whose saved profile (default: your login)")
-    p.add_argument("--top", type=int, default=20)
-    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    p.add_argument("--top", type=int, default=20, help="how many papers to print (default: 20)")
+    p.add_argument(
+        "--format", choices=["table", "jsonl", "csv"], default="table", help="default: table"
+    )
     p.add_argument(
         "--llm",
         dest="llm",
         action="store_true",
         help="re-score the top slice with Claude (needs ANTHROPIC_API_KEY)",
     )
-    p.add_argument("--no-llm", dest="llm", action="store_false")
+    p.add_argument("--no-llm", dest="llm", action="store_false", help="offline only (default)")
     p.add_argument(
         "--budget",
         type=float,
