@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, entry_points, version
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import structlog
 
@@ -161,12 +162,18 @@ def _main(argv: Sequence[str] | None) -> int:
         catalog = load_catalog(settings.neurips_prompts_dir or _prompts_default())
         print(messages.catalog_list(catalog).replace("**", ""))
         return 0
+    import redis
+
     try:
         app = bootstrap(settings, queue=False)
     except Exception as e:  # a clear message instead of a traceback for set-up problems
-        print(f"neurips-advisor: cannot start: {e}", file=sys.stderr)
+        where = ""
+        if isinstance(e, OSError) and settings.redis_url is None:
+            where = f" (the embedded Redis's data: NEURIPS_DATA_DIR={settings.neurips_data_dir})"
+        print(f"neurips-advisor: cannot start: {e}{where}", file=sys.stderr)
         return 1
     try:
+        app.redis.ping()
         from consultations.state import Owner
 
         owner = Owner(platform="terminal", workspace="local", user=_terminal_user(args.user))
@@ -187,8 +194,23 @@ def _main(argv: Sequence[str] | None) -> int:
 
         print(f"\nSaved. Run `{program()} chat` again to continue.")
         return 130
+    except (redis.ConnectionError, redis.TimeoutError) as e:
+        print(f"neurips-advisor: {_redis_gone(settings, e)}", file=sys.stderr)
+        return 1
     finally:
         app.close()
+
+
+def _redis_gone(settings: Settings, error: Exception) -> str:
+    """Redis unreachable, said with where it was looked for (never the URL's password)."""
+    if settings.redis_url is None:
+        return f"the embedded Redis stopped answering ({error}); run the command again"
+    url = urlsplit(settings.redis_url)
+    where = url.path if url.scheme == "unix" else f"{url.hostname}:{url.port or 6379}"
+    return (
+        f"cannot reach Redis at REDIS_URL ({where}): {error} Start it, or unset REDIS_URL "
+        "to use an embedded one; answers already given are kept in Redis."
+    )
 
 
 def _prompts_default() -> Path:

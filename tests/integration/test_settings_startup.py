@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from tests.conftest import ROOT
 from tests.integration.test_terminal_chat import cli
 
@@ -162,3 +162,12 @@ def test_beat_writes_only_json_lines_in_production(
     lines = [x for x in out.read_text().splitlines() if x.strip()]
     events = [json.loads(x)["event"] for x in lines]  # fails on a plain line (the banner)
     assert "beat: Starting..." in events
+
+
+def test_chat_with_redis_unreachable_says_where_it_looked(tmp_path: Path) -> None:
+    """It was a redis-py traceback two screens long."""
+    port = free_port()  # nothing listens there
+    r = cli(tmp_path, "chat", "3", REDIS_URL=f"redis://:hunter2@127.0.0.1:{port}/0")
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert f"cannot reach Redis at REDIS_URL (127.0.0.1:{port})" in r.stderr
+    assert "Traceback" not in r.stderr and "hunter2" not in r.stderr
