@@ -16,13 +16,15 @@ $(STAMP): pyproject.toml
 chat: $(STAMP)  ## run a consultation in the terminal (C=3 or C=edge-economics to pick one)
 	$(BIN)/neurips-advisor chat $(C)
 
-test: $(STAMP)  ## types, lint, then the whole test suite (starts its own Redis and Celery workers)
+test: $(STAMP)  ## types, lint and format, then the whole test suite (own Redis and Celery workers)
 	$(BIN)/mypy bot consultations workers
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2  # two processes: most of an end-to-end test is waiting
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
 	for b in bench/*_bench.py; do $(BIN)/python $$b || exit 1; done

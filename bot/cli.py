@@ -6,21 +6,44 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import structlog
-from pydantic import ValidationError
 
 from consultations.adapters.logs import configure_logging
-from consultations.adapters.settings import Settings
+from consultations.adapters.settings import Settings, SettingsError, load_settings
 
 log = structlog.get_logger(__name__)
 
 
+_ABOUT = """\
+NeurIPS 2025 research turned into decisions: eight strategy consultations, in the terminal
+here, or in Slack and Microsoft Teams through `serve` (or `socket`) with `worker` and `beat`."""
+
+_EXAMPLES = """\
+examples:
+  neurips-advisor chat                  pick a consultation (resumes the one in progress)
+  neurips-advisor chat 3                Edge Deployment Economics (or: chat edge-economics)
+  printf '5M\\n1200 in, 300 out\\n' | neurips-advisor chat 3     piped: one answer a line
+  neurips-advisor triage neurips2025 --top 10
+  neurips-advisor serve --port 3000     Slack and Teams over HTTP (needs their settings)
+
+Settings come from the environment (README, "Configuration"). Without REDIS_URL an embedded
+Redis keeps its data under NEURIPS_DATA_DIR; without ANTHROPIC_API_KEY reports are the
+built-in offline analysis. `neurips-advisor COMMAND --help` shows a command's options."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="neurips-advisor", description=__doc__)
+    p = argparse.ArgumentParser(
+        prog="neurips-advisor",
+        description=_ABOUT,
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("consultations", help="list the eight consultations")
     chat = sub.add_parser(
@@ -35,13 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     roadmap.add_argument("--user", default=None, help="whose consultations (default: your login)")
     sub.add_parser("digest", help="where the research digest is delivered (Slack and Teams)")
     forget = sub.add_parser("forget", help="delete every consultation of a terminal user")
-    forget.add_argument("--user", default=None)
+    forget.add_argument("--user", default=None, help="whose consultations (default: your login)")
     serve = sub.add_parser(
         "serve",
         help="the HTTP server: Slack at /slack/events, Teams at "
         "/api/messages, /healthz and /readyz",
     )
-    serve.add_argument("--port", type=int, default=None, help="default: PORT or 3000")
+    serve.add_argument("--port", type=_port, default=None, help="default: PORT or 3000")
     sub.add_parser("socket", help="the Slack app over Socket Mode (needs SLACK_APP_TOKEN)")
     from bot import triage_cli
 
@@ -49,6 +72,23 @@ def _parser() -> argparse.ArgumentParser:
     for plugin in _plugins():
         plugin.add_parsers(sub)
     return p
+
+
+def _version() -> str:
+    try:
+        return version("neurips-advisor")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65535)")
+    return port
 
 
 class _Plugin(Protocol):
@@ -81,9 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = Settings()
-    except ValidationError as e:
-        print(f"neurips-advisor: bad setting: {e}", file=sys.stderr)
+        settings = load_settings()
+    except SettingsError as e:
+        problems = str(e).splitlines()
+        print(
+            f"neurips-advisor: {len(problems)} setting(s) cannot work (README, Configuration):",
+            *(f"  {p}" for p in problems),
+            sep="\n",
+            file=sys.stderr,
+        )
         return 2
     if args.command == "digest":
         from bot.terminal import DIGEST_HERE
@@ -116,12 +162,18 @@ def _main(argv: Sequence[str] | None) -> int:
         catalog = load_catalog(settings.neurips_prompts_dir or _prompts_default())
         print(messages.catalog_list(catalog).replace("**", ""))
         return 0
+    import redis
+
     try:
         app = bootstrap(settings, queue=False)
     except Exception as e:  # a clear message instead of a traceback for set-up problems
-        print(f"neurips-advisor: cannot start: {e}", file=sys.stderr)
+        where = ""
+        if isinstance(e, OSError) and settings.redis_url is None:
+            where = f" (the embedded Redis's data: NEURIPS_DATA_DIR={settings.neurips_data_dir})"
+        print(f"neurips-advisor: cannot start: {e}{where}", file=sys.stderr)
         return 1
     try:
+        app.redis.ping()
         from consultations.state import Owner
 
         owner = Owner(platform="terminal", workspace="local", user=_terminal_user(args.user))
@@ -138,10 +190,27 @@ def _main(argv: Sequence[str] | None) -> int:
         term = Terminal(sys.stdin, sys.stdout, profile_path(settings.neurips_data_dir, owner.user))
         return run_chat(app.service, app.narrator, owner, args.consultation, term)
     except KeyboardInterrupt:
-        print("\nSaved. Run `neurips-advisor chat` again to continue.")
+        from bot.terminal import program
+
+        print(f"\nSaved. Run `{program()} chat` again to continue.")
         return 130
+    except (redis.ConnectionError, redis.TimeoutError) as e:
+        print(f"neurips-advisor: {_redis_gone(settings, e)}", file=sys.stderr)
+        return 1
     finally:
         app.close()
+
+
+def _redis_gone(settings: Settings, error: Exception) -> str:
+    """Redis unreachable, said with where it was looked for (never the URL's password)."""
+    if settings.redis_url is None:
+        return f"the embedded Redis stopped answering ({error}); run the command again"
+    url = urlsplit(settings.redis_url)
+    where = url.path if url.scheme == "unix" else f"{url.hostname}:{url.port or 6379}"
+    return (
+        f"cannot reach Redis at REDIS_URL ({where}): {error} Start it, or unset REDIS_URL "
+        "to use an embedded one; answers already given are kept in Redis."
+    )
 
 
 def _prompts_default() -> Path:

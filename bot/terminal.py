@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import select
+import shutil
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -129,6 +131,15 @@ def _pasted_more(stream: TextIO) -> bool:
     return bool(select.select([stream], [], [], PASTE_GAP)[0])
 
 
+def program() -> str:
+    """How to run this program again, as typed: ``neurips-advisor`` when it is on PATH, else the
+    path it was started by (``make chat`` starts ``.venv/bin/neurips-advisor``)."""
+    started = sys.argv[0] if sys.argv else ""
+    if shutil.which("neurips-advisor") or not started.endswith("neurips-advisor"):
+        return "neurips-advisor"
+    return started
+
+
 def run_chat(
     service: ConsultationService, narrator: Narrator, owner: Owner, ref: str | None, term: Terminal
 ) -> int:
@@ -142,7 +153,7 @@ def run_chat(
         line = term.ask(listing=_waits_for_list(service, c))
         if line is None or line.strip().casefold() in _LEAVE:
             if c.status is Status.ACTIVE:
-                term.say("Saved. Run `neurips-advisor chat` again to pick up where you left off.")
+                term.say(f"Saved. Run `{program()} chat` again to pick up where you left off.")
             return 0
         if c.status is Status.COMPLETED and line.strip().casefold() in _UPDATE:
             c = _deliver(service, narrator, service.rewrite(c.owner, c.id), term)
@@ -200,7 +211,7 @@ def _terminal_reply(service: ConsultationService, owner: Owner, cmd: router.Comm
     if isinstance(cmd, router.Digest):  # the digest is posted in Slack or Teams, never here
         return DIGEST_HERE
     if isinstance(cmd, router.Forget):
-        return "To delete everything stored about you, quit and run `neurips-advisor forget`."
+        return f"To delete everything stored about you, quit and run `{program()} forget`."
     return HELP.format(controls=messages.CONTROLS)
 
 

@@ -8,16 +8,15 @@ import sys
 import time
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from consultations.adapters.paper_sources import papers_from
-from consultations.triage.dedupe import dedupe
 from consultations.triage.load import BUILTIN
-from consultations.triage.papers import Paper
-from consultations.triage.profile import Profile
-from consultations.triage.sources import SourceError
+
+if TYPE_CHECKING:  # the rest is imported when triage runs: `--help` stays quick
+    from consultations.triage.papers import Paper
+    from consultations.triage.profile import Profile
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -35,15 +34,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "Curation saved in the terminal chat, if any)",
     )
     p.add_argument("--user", default=None, help="whose saved profile (default: your login)")
-    p.add_argument("--top", type=int, default=20)
-    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    p.add_argument("--top", type=int, default=20, help="how many papers to print (default: 20)")
+    p.add_argument(
+        "--format", choices=["table", "jsonl", "csv"], default="table", help="default: table"
+    )
     p.add_argument(
         "--llm",
         dest="llm",
         action="store_true",
         help="re-score the top slice with Claude (needs ANTHROPIC_API_KEY)",
     )
-    p.add_argument("--no-llm", dest="llm", action="store_false")
+    p.add_argument("--no-llm", dest="llm", action="store_false", help="offline only (default)")
     p.add_argument(
         "--budget",
         type=float,
@@ -54,6 +55,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def load_profile(path: Path | None) -> Profile:
+    from consultations.triage.profile import Profile
+    from consultations.triage.sources import SourceError
+
     if path is None:
         return Profile()
     try:
@@ -91,6 +95,10 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
     if args.top < 1:
         print("triage: --top must be at least 1", file=sys.stderr)
         return 2
+    from consultations.adapters.paper_sources import papers_from
+    from consultations.triage.dedupe import dedupe
+    from consultations.triage.sources import SourceError
+
     progress = sys.stderr.isatty()
     try:
         profile = load_profile(args.profile or _saved_profile(args, settings))

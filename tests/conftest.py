@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,13 @@ import pytest
 import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.settings import Settings
+
+# The suite sets every setting it needs itself. What the shell or a CI job exports (a real API
+# key, a REDIS_URL, the empty string a CI gives an unset secret, which startup now refuses)
+# stays out of it, and out of the processes it starts.
+for _name in [n for n in os.environ if n.lower() in Settings.model_fields]:
+    del os.environ[_name]
 
 ROOT = Path(__file__).resolve().parent.parent
 # the paper data ships with the package (the built-in sources `neurips2025` and `colm2025`)

@@ -3,9 +3,12 @@ any workspace, GET /slack/install and /slack/oauth_redirect)."""
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import oauth
@@ -16,6 +19,11 @@ from bot.slack.listeners import register
 from consultations.adapters.bootstrap import App
 from consultations.adapters.slack.client import async_client, close_client
 
+# Bolt reads SLACK_BOT_TOKEN from the environment itself and warns, at every start, that the
+# client we give it (pooled, with SLACK_API_URL) wins over it: it is meant to
+_TOKEN_SKIPPED = warning_client_prioritized_and_token_skipped()
+logging.getLogger("slack_bolt.AsyncApp").addFilter(lambda r: r.getMessage() != _TOKEN_SKIPPED)
+
 
 def build_bolt_app(app: App) -> AsyncApp:
     return slack_parts(app)[0]
@@ -24,13 +32,15 @@ def build_bolt_app(app: App) -> AsyncApp:
 def slack_parts(app: App) -> tuple[AsyncApp, SlackContext, Conversation]:
     """The Bolt app with every listener, and what the listeners share."""
     s = app.settings
-    assert s.slack_signing_secret is not None
+    # HTTP needs the signing secret (`serve` refuses to start without it); Socket Mode, whose
+    # events come over the app token's websocket, does not: Bolt then verifies nothing
+    secret = s.slack_signing_secret.get_secret_value() if s.slack_signing_secret else ""
     client: AsyncWebClient
     if s.slack_oauth:  # any workspace: each request carries its installation's token
         client = oauth.workspace_client(app)
         bolt = AsyncApp(
             client=client,
-            signing_secret=s.slack_signing_secret.get_secret_value(),
+            signing_secret=secret,
             oauth_settings=oauth.oauth_settings(app),
             ignoring_self_events_enabled=True,
         )
@@ -41,7 +51,7 @@ def slack_parts(app: App) -> tuple[AsyncApp, SlackContext, Conversation]:
         client = async_client(s)
         bolt = AsyncApp(
             client=client,
-            signing_secret=s.slack_signing_secret.get_secret_value(),
+            signing_secret=secret,
             ignoring_self_events_enabled=True,
         )
     ctx = SlackContext(app=app, client=client)

@@ -4,15 +4,97 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_BOT_SCOPES = (
     "commands,chat:write,chat:write.public,im:write,files:write,files:read,reactions:read,"
     "channels:history,groups:history,im:history,assistant:write,canvases:write,canvases:read"
 )
+
+
+_SECRETS = (
+    "anthropic_api_key",
+    "slack_bot_token",
+    "slack_signing_secret",
+    "slack_app_token",
+    "slack_client_secret",
+)
+_HTTP_URLS = (
+    "anthropic_base_url",
+    "slack_api_url",
+    "slack_redirect_uri",
+    "slack_authorize_url",
+    "arxiv_api_url",
+    "openreview_api_url",
+    "microsoft_openid_metadata_url",
+)
+_BOT_TOKEN = ("xoxb-", "xoxe.xoxb-")  # the second: a bot token with token rotation on
+# Redis URLs may carry a password: a problem with one is said without its value
+_UNSAID = frozenset({*_SECRETS, "microsoft_app_password", "redis_url", "celery_broker_url"})
+_REDIS_SCHEMES = ("redis", "rediss", "unix")
+_BROKER_ONLY_SCHEMES = ("redis+socket", "sentinel")  # kombu's Redis transport also takes these
+
+
+def _token_kind(token: SecretStr) -> str:
+    """What a Slack token looks like, by its prefix alone (never the token)."""
+    head = token.get_secret_value().split("-", 1)[0]
+    return (
+        f"one starting {head}-"
+        if head.startswith(("xo", "xa")) and len(head) <= 10
+        else "another kind"
+    )
+
+
+def _check_redis_url(url: str) -> str:
+    from redis.connection import parse_url
+
+    scheme = urlsplit(url).scheme
+    if scheme in _BROKER_ONLY_SCHEMES:
+        return url
+    if scheme not in _REDIS_SCHEMES:
+        raise ValueError("should be a Redis URL: redis://[:password@]host[:port][/db], rediss://…")
+    try:
+        parse_url(url)
+        path = urlsplit(url).path.strip("/")
+    except ValueError as e:
+        raise ValueError(f"is not a usable Redis URL: {e}") from None
+    if scheme != "unix" and path and not path.isdigit():
+        raise ValueError("should end in a database number (/0), not /" + path)
+    return url
+
+
+class SettingsError(ValueError):
+    """A setting that cannot work, said once, naming its variable."""
+
+
+def load_settings() -> Settings:
+    """The settings from the environment, or a ``SettingsError`` naming each bad variable."""
+    try:
+        return Settings()
+    except ValidationError as e:
+        raise SettingsError(describe(e)) from None
+
+
+def describe(error: ValidationError) -> str:
+    """One line per problem: the variable, what was given (never a secret's or a URL's value)
+    and what is wrong, without pydantic's links."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        loc = problem["loc"]
+        name = str(loc[0]) if loc else ""
+        msg = problem["msg"].removeprefix("Value error, ")
+        given: Any = problem.get("input")
+        if not name:  # a check across settings: its message names them
+            lines.append(msg)
+        elif name in _UNSAID or not isinstance(given, str):
+            lines.append(f"{name.upper()}: {msg}")
+        else:
+            lines.append(f"{name.upper()}={given!r}: {msg}")
+    return "\n".join(lines)
 
 
 def _default_data_dir() -> Path:
@@ -33,7 +115,7 @@ class Settings(BaseSettings):
     neurips_env: Literal["dev", "prod"] = "prod"
     # logs
     neurips_log_format: Literal["auto", "console", "json"] = "auto"
-    neurips_log_level: str = "INFO"
+    neurips_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # the LLM
     neurips_llm: Literal["auto", "anthropic", "offline"] = "auto"
     anthropic_api_key: SecretStr | None = None
@@ -87,12 +169,87 @@ class Settings(BaseSettings):
     microsoft_app_tenant_id: str = ""
     microsoft_openid_metadata_url: str | None = None  # sovereign clouds; tests
 
+    @field_validator("neurips_log_level", mode="before")
+    @classmethod
+    def _level(cls, level: object) -> object:
+        return level.strip().upper() if isinstance(level, str) else level
+
+    @field_validator(*_SECRETS, mode="before")
+    @classmethod
+    def _secret(cls, value: object) -> object:
+        """A secret set but empty is a mistake (a Secret left blank), not "unset"; the newline
+        a secret file ends with is not part of it."""
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                raise ValueError("is set but empty: give the value, or unset the variable")
+        return value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and not token.get_secret_value().startswith(_BOT_TOKEN):
+            raise ValueError(
+                f"should be a bot token (xoxb-…), not {_token_kind(token)}; an app-level "
+                "token (xapp-…) goes in SLACK_APP_TOKEN"
+            )
+        return token
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and not token.get_secret_value().startswith("xapp-"):
+            raise ValueError(
+                f"should be an app-level token (xapp-…, with connections:write), not "
+                f"{_token_kind(token)}; the bot token (xoxb-…) goes in SLACK_BOT_TOKEN"
+            )
+        return token
+
+    @field_validator(*_HTTP_URLS)
+    @classmethod
+    def _http(cls, url: str | None) -> str | None:
+        if url is not None:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValueError("should be an http(s) URL, e.g. https://host/path")
+        return url
+
     @field_validator("slack_api_url")
     @classmethod
     def _slash(cls, url: str) -> str:
-        if not url.startswith(("http://", "https://")):
-            raise ValueError("SLACK_API_URL must be an http(s) URL")
         return url if url.endswith("/") else url + "/"
+
+    @field_validator("redis_url", "celery_broker_url")
+    @classmethod
+    def _redis(cls, url: str | None) -> str | None:
+        return None if url is None else _check_redis_url(url)
+
+    @field_validator("neurips_prompts_dir")
+    @classmethod
+    def _prompts(cls, path: Path | None) -> Path | None:
+        if path is not None and not (path / "consultations").is_dir():
+            raise ValueError("should be a folder holding consultations/*.toml (see prompts/)")
+        return path
+
+    @field_validator("neurips_digest_source")
+    @classmethod
+    def _digest_source(cls, spec: str) -> str:
+        from consultations.triage.load import parse_spec
+        from consultations.triage.sources import SourceError
+
+        try:
+            parse_spec(spec)
+        except SourceError as e:
+            raise ValueError(str(e)) from None
+        return spec
+
+    @model_validator(mode="after")
+    def _llm(self) -> Settings:
+        if self.neurips_llm == "anthropic" and self.anthropic_api_key is None:
+            raise ValueError("NEURIPS_LLM=anthropic needs ANTHROPIC_API_KEY")
+        return self
 
     @property
     def slack_oauth(self) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from consultations.triage.papers import Paper
+if TYPE_CHECKING:  # light to import: the CLI's parser reads BUILTIN
+    from consultations.triage.papers import Paper
 
 # built-in name → file under consultations/triage/data/ (package data)
 BUILTIN = {
@@ -42,15 +43,34 @@ class SourceSpec(BaseModel):
 
 
 def parse_spec(spec: str) -> SourceSpec:
+    """The source a spec names; a ``SourceError`` saying what is missing when it names none
+    (``arxiv:`` alone, an empty string)."""
     s = spec.strip()
+    kind: Kind = "file"
+    arg = s
     if s.casefold() in BUILTIN:
-        return SourceSpec(kind="builtin", arg=s.casefold())
-    for prefix, kind in (("arxiv:", "arxiv"), ("openreview:", "openreview")):
+        kind, arg = "builtin", s.casefold()
+    elif s.startswith(("http://", "https://")):
+        kind = "feed"
+    for prefix, named in (("arxiv:", "arxiv"), ("openreview:", "openreview")):
         if s.startswith(prefix):
-            return SourceSpec(kind=kind, arg=s.removeprefix(prefix))  # type: ignore[arg-type]
-    if s.startswith(("http://", "https://")):
-        return SourceSpec(kind="feed", arg=s)
-    return SourceSpec(kind="file", arg=s)
+            kind, arg = named, s.removeprefix(prefix).strip()  # type: ignore[assignment]
+    try:
+        return SourceSpec(kind=kind, arg=arg)
+    except ValidationError:
+        from consultations.triage.sources import SourceError
+
+        if arg:
+            raise SourceError(f"a source is at most 2,000 characters: {s[:40]}…") from None
+        if kind == "file":
+            raise SourceError("an empty source: name a file, a built-in list or a feed") from None
+        what, example = (
+            ("query", "arxiv:cat:cs.LG")
+            if kind == "arxiv"
+            else ("venue id", "openreview:NeurIPS.cc/2025/Conference")
+        )
+        msg = f"'{s}' names no {what}: write it after the colon, e.g. {example}"
+        raise SourceError(msg) from None
 
 
 class PaperReader(Protocol):

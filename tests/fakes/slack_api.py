@@ -37,6 +37,7 @@ class FakeSlack(FakeServer):
         self._holds: list[list[Any]] = []  # [method, which calls, seconds]: accepted, answered late
         self.held: list[tuple[str, dict[str, Any]]] = []  # calls held right now: method, params
         self._files = itertools.count(1)
+        self.socket_url: str | None = None  # apps.connections.open's answer (Socket Mode)
 
     def reset(self) -> None:
         """Forget every call and scripted failure (one server shared by many tests)."""
@@ -245,6 +246,7 @@ class FakeSlack(FakeServer):
             },
             "files.completeUploadExternal": {"files": list(p.get("files") or [])},
             "canvases.create": {"canvas_id": canvas_id},
+            "apps.connections.open": {"url": self.socket_url},
             "files.info": {
                 "file": {
                     "id": p.get("file"),
