@@ -16,7 +16,7 @@ same parts instead of the hand-tuned sum; the reader's canon and topics are adde
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,7 +29,7 @@ from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
 from consultations.triage.ranker import features as ranker_features
-from consultations.triage.semantic import SemanticModel
+from consultations.triage.semantic import STOP, SemanticModel
 
 TITLE_WEIGHT = 1.6
 ANSWERS_AT = 0.35  # a question counts as answered from this score up
@@ -164,7 +164,11 @@ def score(
     raw += claim_points
 
     if profile.topics:
-        topic_hits = _topic_hits([f"{p.title} {p.abstract}" for p in papers], profile.topics)
+        topic_hits = _topic_hits(
+            [f"{p.title} {p.abstract}" for p in papers],
+            profile.topics,
+            semantic.acronyms if semantic is not None else {},
+        )
     else:
         topic_hits = [[] for _ in papers]
     canon = (
@@ -280,13 +284,37 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def _topic_hits(texts: Sequence[str], topics: Sequence[str]) -> list[list[str]]:
-    """The topics each text mentions: every word of the topic, in any form, somewhere."""
-    wanted = [(t, {_stem(w) for w in _WORDS.findall(t.casefold())}) for t in topics]
+def _topic_forms(topic: str, acronyms: Mapping[str, tuple[str, ...]]) -> list[set[str]]:
+    """The word stems a text must hold to be on ``topic``, one set per way of writing it: the
+    words as typed without the small ones ("RL for reasoning": rl, reason), and with an
+    abbreviation the corpus defines written out, or its long form abbreviated ("reinforcement
+    learning" ↔ "RL")."""
+    words = _WORDS.findall(topic.casefold())
+    content = [w for w in words if w not in STOP]
+    words = content if len(content) >= 2 else words  # "world models": both words
+    forms = [words]
+    longs = {long: short for short, all_long in acronyms.items() for long in all_long}
+    for k, w in enumerate(words):
+        forms += [[*words[:k], *long.split(), *words[k + 1 :]] for long in acronyms.get(w, ())]
+    joined = f" {' '.join(words)} "
+    for long, short in longs.items():
+        if f" {long} " in joined:
+            forms.append(joined.replace(f" {long} ", f" {short} ").split())
+    return [{_stem(w) for w in form} for form in forms if form]
+
+
+def _topic_hits(
+    texts: Sequence[str],
+    topics: Sequence[str],
+    acronyms: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[list[str]]:
+    """The topics each text mentions: every word of the topic (or of another way of writing
+    it, see `_topic_forms`), in any form, somewhere."""
+    wanted = [(t, _topic_forms(t, acronyms or {})) for t in topics]
     out = []
     for text in texts:
         stems = {_stem(w) for w in _WORDS.findall(text.casefold().replace("-", " "))}
-        out.append(sorted(t for t, need in wanted if need and need <= stems))
+        out.append(sorted(t for t, forms in wanted if any(f <= stems for f in forms)))
     return out
 
 

@@ -187,6 +187,24 @@ def test_a_readers_topics_fill_the_top_of_the_real_list() -> None:
     assert sum("long-context" in r.title.casefold() for r in plain) < 3
 
 
+def test_a_topic_written_with_an_abbreviation_and_small_words_finds_the_long_form() -> None:
+    """'RL for reasoning' is how a reader types it; the titles say 'Reinforcement Learning …
+    Reasoning' without 'for'. The abbreviation's long form is learned from the corpus's own
+    definitions ("reinforcement learning (RL)"), and 'for' is not required."""
+    from consultations.adapters.triage_model import default_model
+
+    papers = list(builtin("neurips2025"))
+    reader = Profile(topics=("RL for reasoning",))
+    ranked = triage(papers, reader, top=100, semantic=default_model())
+    on_topic = [r for r in ranked if "on your topic 'RL for reasoning'" in r.why]
+    assert len(on_topic) >= 25  # (3 in the whole list when 'RL' and 'for' were required)
+    assert sum("Reinforcement Learning" in r.title for r in on_topic) >= 20
+    # and the other way round: the long form typed finds the titles that abbreviate it
+    long_form = Profile(topics=("reinforcement learning for LLM reasoning",))
+    ranked = triage(papers, long_form, top=100, semantic=default_model())
+    assert any(" RL " in f" {r.title} " for r in ranked if "on your topic" in r.why)
+
+
 def test_evidence_is_a_word_near_the_question_not_one_near_all_three() -> None:
     from consultations.adapters.triage_model import default_model
 
