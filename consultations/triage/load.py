@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from consultations.triage.papers import Paper
+from consultations.triage.sources import SourceError
 
 # built-in name → file under consultations/triage/data/ (package data)
 BUILTIN = {
@@ -45,8 +46,14 @@ def parse_spec(spec: str) -> SourceSpec:
     s = spec.strip()
     if s.casefold() in BUILTIN:
         return SourceSpec(kind="builtin", arg=s.casefold())
-    for prefix, kind in (("arxiv:", "arxiv"), ("openreview:", "openreview")):
+    for prefix, kind, example in (
+        ("arxiv:", "arxiv", 'arxiv:"cat:cs.LG"'),
+        ("openreview:", "openreview", "openreview:NeurIPS.cc/2025/Conference"),
+    ):
         if s.startswith(prefix):
+            if not s.removeprefix(prefix).strip():
+                what = "a search query" if kind == "arxiv" else "a venue id"
+                raise SourceError(f"{prefix} needs {what}, for example {example}")
             return SourceSpec(kind=kind, arg=s.removeprefix(prefix))  # type: ignore[arg-type]
     if s.startswith(("http://", "https://")):
         return SourceSpec(kind="feed", arg=s)
