@@ -148,15 +148,19 @@ def _quote(text: str, hit: re.Match[str], more: int = 4) -> str:
     """The matched words and the few after them, within the clause, as written: up to ``more``
     words, or on to the first number when the match has none ("attack success rate of 93.2%")."""
     clause = _CLAUSE_END.split(text[hit.end() :], maxsplit=1)[0]
+    end = hit.end()
+    if clause[:1].isalnum():  # the match ends inside a word or number ("of 5|7.6%"): all of it
+        end += len(clause.split(maxsplit=1)[0])
+        clause = clause[len(clause.split(maxsplit=1)[0]) :]
     rest = [w.strip("*_`") for w in clause.split() if any(c.isalnum() for c in w)]  # no markup
-    if not any(c.isdigit() for c in hit.group(0)):
+    if not any(c.isdigit() for c in text[hit.start() : end]):
         upto = next((n + 1 for n, w in enumerate(rest[:8]) if any(c.isdigit() for c in w)), more)
         rest = rest[:upto]
     else:
         rest = rest[:more]
     while rest and rest[-1].casefold() in _LOOSE_END:
         rest.pop()
-    return " ".join([text[hit.start() : hit.end()], *rest]).replace("\\%", "%")
+    return " ".join([text[hit.start() : end], *rest]).replace("\\%", "%")
 
 
 def _factor(text: str) -> float:

@@ -270,6 +270,9 @@ def test_an_abstracts_measured_result_is_quoted_and_lifts_it() -> None:
     assert why.startswith("A measured result ('only 1% of the training data')"), why
     rate = paper("rate", title, "Agents run malicious code in 58-90% of trials **on GPT-4o**.")
     assert "a measured result ('90% of trials on GPT-4o')" in triage([rate])[0].why
+    # a rate whose number the match ends inside is quoted whole ("57.6%", never "5 7.6%")
+    latex = paper("latex", title, "The prover reaches a success rate of 57.6\\% on miniF2F.")
+    assert "a measured result ('success rate of 57.6% on miniF2F')" in triage([latex])[0].why
 
 
 def test_why_leads_with_the_strongest_question_and_quotes_each_word_once() -> None:
