@@ -58,14 +58,16 @@ OVERCOME = re.compile(
 )
 # weaker: also how academic titles open a question that changes nothing
 CHALLENGE_WEAK = re.compile(
-    r"\b(?:rethinking|why|hidden|hypothesis|matters?|not|isn'?t|aren'?t|don'?t|doesn'?t|cannot|"
+    r"\b(?:rethinking|why|hidden(?! (?:states?|layers?|units?|representations?|dimensions?|"
+    r"neurons?|activations?)\b)|hypothesis|matters?|not|isn'?t|aren'?t|don'?t|doesn'?t|cannot|"
     r"can'?t)\b|\?",
 )
 ATTACK = re.compile(
     r"\b(?:attacks?|jailbreak(?:s|ing)?|poison(?:s|ing|ed)?|backdoors?|hijack(?:s|ing)?|"
     r"(?:prompt|code|command|sql|indirect|memory|tool) injections?|malicious|data extraction|"
     r"extraction attacks?|"
-    r"extracting|leak(?:s|age|ing)?|evad(?:e|es|ing)|evasion|bypass(?:es|ing)?)\b",
+    r"extracting (?:\w+ )?(?:data|secrets?|prompts?|system prompts?|weights|models?|pii)|"
+    r"leak(?:s|age|ing)?|evad(?:e|es|ing)|evasion|bypass(?:es|ing)?)\b",
 )
 STEP = re.compile(
     r"\b(?:extreme|orders? of magnitude|\d{2,}\s?[x×]|fp4|fp8|int4|[1-4][- ]?bits?|"
@@ -97,6 +99,11 @@ DEFENCE = re.compile(
     r"\b(?:defen[cs]es?|defend\w*|mitigat\w*|safeguard\w*|detect\w*|guardrails?|protect\w*|"
     r"shield\w*|immuni[sz]\w*|robustif\w*)\b"
 )
+# a defence by another name: what withstands or removes an attack ("Backdoor Cleaning", "Robust
+# to Jailbreaks", "Resilience against Spoofing Attacks") is no new attack either
+WITHSTANDS = re.compile(r"\b(?:clean\w*|purif\w*|resilien\w*|robust\w* (?:against|to))\b")
+# a title's all-capitals name before its colon ("MIRAGE: …") is a name, not a claim
+NAME = re.compile(r"\s*[A-Z][A-Z0-9-]{2,}\s*:")
 RESOURCE = re.compile(r"\b(?:benchmark\w*|dataset|data set|survey|framework)\b|" + DEFENCE.pattern)
 _FACTOR = re.compile(
     r"\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:faster|speed-?ups?|fewer|less|"
@@ -183,7 +190,9 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
         ):
             continue
         about[i] = 1.0
-        defence = DEFENCE.search(title)
+        if name := NAME.match(p.title):
+            title = p.title[name.end() :].lower()
+        defence = DEFENCE.search(title) or WITHSTANDS.search(title)
         for k, rx in enumerate((CHALLENGE, ATTACK, STEP, RESOURCE)):
             if k == 1 and defence:
                 continue

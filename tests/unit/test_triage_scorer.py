@@ -479,3 +479,28 @@ def test_robust_locomotion_or_statistics_is_no_failure_evidence_but_robust_to_at
     ]
     for r in triage(attacked, weights, semantic=model):
         assert "failure" in r.questions and "robust" in r.why, r.why
+
+
+def test_a_cue_is_said_only_where_the_title_makes_that_claim() -> None:
+    """Rows of the NeurIPS list whose 'why' claimed what the title does not: a benchmark named
+    MIRAGE was said to challenge an assumption, 'Extracting Parallelism' and 'Backdoor
+    Cleaning' to be new attacks, 'Hidden States' to hint at a doubt."""
+    false = {
+        "MIRAGE: Assessing Hallucination in Multimodal Reasoning Chains of MLLM": "mirage",
+        "PARALLELPROMPT: Extracting Parallelism from Large Language Model Queries": "attack",
+        "Backdoor Cleaning without External Guidance in MLLM Fine-tuning": "attack",
+        "Enhancing LLM Watermark Resilience Against Both Scrubbing and Spoofing Attacks": "attack",
+        "On the Role of Hidden States of Modern Hopfield Network in Transformer": "hidden",
+    }
+    s = score([paper(str(n), t) for n, t in enumerate(false)])
+    for (title, word), cues in zip(false.items(), s.cues, strict=True):
+        assert not any(word in c for c in cues), (title, cues)
+    true = {
+        "The Mirage of Performance Gains: Why Contrastive Decoding Fails in MLLMs": "mirage",
+        "Extracting Training Data from Production Language Models": "a new attack",
+        "Backdoor Attacks on LLM Agents via Tool Descriptions": "a new attack",
+        "Noise Injection Reveals Hidden Capabilities of Sandbagging Language Models": "hidden",
+    }
+    s = score([paper(str(n), t) for n, t in enumerate(true)])
+    for (title, word), cues in zip(true.items(), s.cues, strict=True):
+        assert any(word in c for c in cues), (title, cues)
