@@ -103,8 +103,8 @@ class SemanticModel:
         return self.embed(texts) @ self.prototypes.T
 
 
-# "Long Words Written Out (LWWO)": up to eight words, then the abbreviation in brackets
-_DEFINED = re.compile(r"((?:[A-Za-z][A-Za-z0-9]*[\s-]+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+# "Long Words Written Out (LWWO)": the abbreviation in brackets, the words before it
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
 def acronyms(texts: Sequence[str], min_count: int = 2) -> dict[str, tuple[str, ...]]:
@@ -113,14 +113,15 @@ def acronyms(texts: Sequence[str], min_count: int = 2) -> dict[str, tuple[str, .
     spell it, seen at least ``min_count`` times (a one-off is not taken as the usage)."""
     seen: Counter[tuple[str, str]] = Counter()
     for text in texts:
-        for m in _DEFINED.finditer(text):
-            short = m.group(2)
+        for m in _DEFINED.finditer(text) if "(" in text else ():
+            short = m.group(1)
             letters = short.casefold()
             if len(letters) > 2 and short.endswith("s"):  # "LLMs"
                 letters = letters[:-1]
-            words = re.split(r"[\s-]+", m.group(1).strip())[-len(letters) :]
+            before = re.split(r"[\s-]+", text[max(0, m.start() - 120) : m.start()].strip())
+            words = before[-len(letters) :]
             if len(words) == len(letters) and all(
-                w[0].casefold() == c for w, c in zip(words, letters, strict=True)
+                w.isalnum() and w[0].casefold() == c for w, c in zip(words, letters, strict=True)
             ):
                 seen[(letters, " ".join(w.casefold() for w in words))] += 1
     out: dict[str, tuple[str, ...]] = {}
