@@ -46,6 +46,7 @@ class SemanticModel:
     ranker: Ranker | None = None  # the learned ranking over the scorer's features (ranker.py)
     # abbreviations the corpus defines ("reinforcement learning (RL)"): "rl" → its long forms
     acronyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    seen: frozenset[str] = frozenset()  # every word of the corpus (a reader's typo is near one)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's unit vector (n, k); zeros for a text with no known term."""
@@ -228,4 +229,5 @@ def fit(
         vectors=vectors,
         prototypes=protos,
         acronyms=acronyms(texts),
+        seen=frozenset(t for t in df if " " not in t),
     )

@@ -504,3 +504,23 @@ def test_a_cue_is_said_only_where_the_title_makes_that_claim() -> None:
     s = score([paper(str(n), t) for n, t in enumerate(true)])
     for (title, word), cues in zip(true.items(), s.cues, strict=True):
         assert any(word in c for c in cues), (title, cues)
+
+
+def test_a_topic_is_its_words_near_each_other_and_survives_a_typo() -> None:
+    """'world models' was found in any abstract with 'real-world' in one sentence and 'models'
+    in another (28 of the top 50 'on your topic'); 'long contxt' found nothing."""
+    from consultations.adapters.triage_model import default_model
+
+    far = paper(
+        "far",
+        "Multi-Agent Systems Execute Arbitrary Code",
+        "In real-world applications, agents meet untrusted inputs such as web pages, files and "
+        "email attachments, and we show that the deployed language models run what they say.",
+    )
+    near = paper("near", "A Sparse Transformer World Model for Planning")
+    s = score([far, near], Profile(topics=("world models",)))
+    assert s.topics == [[], ["world models"]]
+    papers = list(builtin("neurips2025"))
+    ranked = triage(papers, Profile(topics=("long contxt",)), top=20, semantic=default_model())
+    on_topic = [r for r in ranked if "on your topic 'long contxt'" in r.why]
+    assert len(on_topic) >= 10 and all("context" in r.title.casefold() for r in on_topic)
