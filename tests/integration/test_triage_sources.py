@@ -180,3 +180,33 @@ def test_cli_refuses_a_file_with_more_papers_than_one_run_triages(tmp_path: Path
     r = _triage(str(big))
     assert r.returncode == 2 and r.stdout == "", r.stderr
     assert f"more than {MAX_PAPERS:,} papers" in r.stderr and "split" in r.stderr, r.stderr
+
+
+def test_cli_in_a_terminal_says_it_is_ranking_before_the_seconds_of_ranking() -> None:
+    """After 'Read 6,000 papers' the terminal stayed silent for the seconds of ranking (the
+    corpus model is learned then); it now says 'Ranking 6,279 papers…' first."""
+    import os
+    import pty
+
+    main, tty = pty.openpty()
+    p = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "triage", "neurips2025", "colm2025", "--top", "1"],
+        stdout=subprocess.PIPE,
+        stderr=tty,
+        cwd=ROOT,
+    )
+    os.close(tty)
+    said = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the other end closed: the process is done
+            break
+        if not chunk:
+            break
+        said += chunk
+    p.communicate(timeout=120)
+    os.close(main)
+    text = said.decode()
+    assert p.returncode == 0
+    assert "Ranking 6,279 papers…" in text and text.index("Ranking") < text.index("Triaged")
