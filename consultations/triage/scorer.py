@@ -277,10 +277,11 @@ _WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _stem(word: str) -> str:
-    """A crude stem for matching a reader's topics: British -ise spellings as -ize, first six
-    letters ("memorisation", "memorize", "memorization" → "memori"), short plurals singular."""
-    if len(word) > 6:
-        return word.replace("is", "iz")[:6]
+    """A crude stem for matching a reader's topics: British -ise spellings as -ize, first seven
+    letters ("memorisation", "memorize", "memorization" → "memoriz"; six let "quantifies" be
+    "quantisation"), short plurals singular."""
+    if len(word) > 7:
+        return word.replace("is", "iz")[:7]
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 

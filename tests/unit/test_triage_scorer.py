@@ -524,3 +524,17 @@ def test_a_topic_is_its_words_near_each_other_and_survives_a_typo() -> None:
     ranked = triage(papers, Profile(topics=("long contxt",)), top=20, semantic=default_model())
     on_topic = [r for r in ranked if "on your topic 'long contxt'" in r.why]
     assert len(on_topic) >= 10 and all("context" in r.title.casefold() for r in on_topic)
+
+
+def test_a_topic_word_is_not_matched_by_a_word_that_only_starts_alike() -> None:
+    """A reader's 'quantisation' was said to be the topic of a paper that only 'quantifies
+    redundancy' (the first six letters agreed); its spellings and forms still match."""
+    s = score(
+        [
+            paper("q", "Hawkeye", "Hawkeye quantifies redundancy in chain-of-thought."),
+            paper("z", "Quantized Attention", "We quantize keys; quantization of values too."),
+            paper("m", "Why Diffusion Models Don't Memorize"),
+        ],
+        Profile(topics=("quantisaton", "diffusion memorisation")),
+    )
+    assert s.topics == [[], ["quantisaton"], ["diffusion memorisation"]]
