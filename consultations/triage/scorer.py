@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -276,6 +277,7 @@ def _topic_similarity(
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its words: each stemmed once
 def _stem(word: str) -> str:
     """A crude stem for matching a reader's topics: British -ise spellings as -ize, first seven
     letters ("memorisation", "memorize", "memorization" → "memoriz"; six let "quantifies" be
@@ -298,9 +300,11 @@ def _topic_forms(topic: str, model: SemanticModel | None = None) -> list[set[str
     if model is not None:
         for k, w in enumerate(words):
             if len(w) >= 5 and model.seen and w not in model.seen:
+                # a typo keeps the first two letters and about the length
+                alike = [v for v in model.seen if v[:2] == w[:2] and abs(len(v) - len(w)) <= 2]
                 forms += [
                     [*words[:k], near, *words[k + 1 :]]
-                    for near in difflib.get_close_matches(w, model.seen, n=1, cutoff=0.85)
+                    for near in difflib.get_close_matches(w, alike, n=1, cutoff=0.85)
                 ]
         for form in list(forms):
             forms += _abbreviated(form, model.acronyms)
