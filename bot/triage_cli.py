@@ -116,8 +116,12 @@ def run(args: argparse.Namespace, settings: Any = None) -> int:
 
     t0 = time.perf_counter()
     unique = dedupe(papers)
+    if progress:  # the corpus model is learned on first use: seconds without a word otherwise
+        print(f"\rRanking {len(unique):,} papers…", end="", file=sys.stderr, flush=True)
     results = triage(unique, profile, top=None if args.llm else args.top, semantic=default_model())
     if args.llm:
+        if progress:  # the estimate's line writes over 'Ranking …'
+            print("\r", end="", file=sys.stderr)
         try:
             results = _llm_pass(results, unique, profile, settings, args.budget)[: args.top]
         except RuntimeError as e:

@@ -42,7 +42,13 @@ def load_file(path: Path) -> Iterator[Paper]:
     if path.suffix.casefold() not in SUFFIXES:
         raise SourceError(f"{path}: expected a .csv or .jsonl file")
     with path.open(encoding="utf-8", newline="") as f:
-        yield from parse_lines(f, path.name)
+        try:
+            yield from parse_lines(f, path.name)
+        except UnicodeDecodeError as e:
+            raise SourceError(
+                f"{path.name} is not UTF-8 text (byte {e.object[e.start : e.start + 1]!r} "
+                "cannot be read): save it as UTF-8 and try again"
+            ) from e
 
 
 class PaperSources:

@@ -58,14 +58,16 @@ OVERCOME = re.compile(
 )
 # weaker: also how academic titles open a question that changes nothing
 CHALLENGE_WEAK = re.compile(
-    r"\b(?:rethinking|why|hidden|hypothesis|matters?|not|isn'?t|aren'?t|don'?t|doesn'?t|cannot|"
+    r"\b(?:rethinking|why|hidden(?! (?:states?|layers?|units?|representations?|dimensions?|"
+    r"neurons?|activations?)\b)|hypothesis|matters?|not|isn'?t|aren'?t|don'?t|doesn'?t|cannot|"
     r"can'?t)\b|\?",
 )
 ATTACK = re.compile(
     r"\b(?:attacks?|jailbreak(?:s|ing)?|poison(?:s|ing|ed)?|backdoors?|hijack(?:s|ing)?|"
     r"(?:prompt|code|command|sql|indirect|memory|tool) injections?|malicious|data extraction|"
     r"extraction attacks?|"
-    r"extracting|leak(?:s|age|ing)?|evad(?:e|es|ing)|evasion|bypass(?:es|ing)?)\b",
+    r"extracting (?:\w+ )?(?:data|secrets?|prompts?|system prompts?|weights|models?|pii)|"
+    r"leak(?:s|age|ing)?|evad(?:e|es|ing)|evasion|bypass(?:es|ing)?)\b",
 )
 STEP = re.compile(
     r"\b(?:extreme|orders? of magnitude|\d{2,}\s?[x×]|fp4|fp8|int4|[1-4][- ]?bits?|"
@@ -97,6 +99,11 @@ DEFENCE = re.compile(
     r"\b(?:defen[cs]es?|defend\w*|mitigat\w*|safeguard\w*|detect\w*|guardrails?|protect\w*|"
     r"shield\w*|immuni[sz]\w*|robustif\w*)\b"
 )
+# a defence by another name: what withstands or removes an attack ("Backdoor Cleaning", "Robust
+# to Jailbreaks", "Resilience against Spoofing Attacks") is no new attack either
+WITHSTANDS = re.compile(r"\b(?:clean\w*|purif\w*|resilien\w*|robust\w* (?:against|to))\b")
+# a title's all-capitals name before its colon ("MIRAGE: …") is a name, not a claim
+NAME = re.compile(r"\s*[A-Z][A-Z0-9-]{2,}\s*:")
 RESOURCE = re.compile(r"\b(?:benchmark\w*|dataset|data set|survey|framework)\b|" + DEFENCE.pattern)
 _FACTOR = re.compile(
     r"\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:faster|speed-?ups?|fewer|less|"
@@ -148,15 +155,19 @@ def _quote(text: str, hit: re.Match[str], more: int = 4) -> str:
     """The matched words and the few after them, within the clause, as written: up to ``more``
     words, or on to the first number when the match has none ("attack success rate of 93.2%")."""
     clause = _CLAUSE_END.split(text[hit.end() :], maxsplit=1)[0]
+    end = hit.end()
+    if clause[:1].isalnum():  # the match ends inside a word or number ("of 5|7.6%"): all of it
+        end += len(clause.split(maxsplit=1)[0])
+        clause = clause[len(clause.split(maxsplit=1)[0]) :]
     rest = [w.strip("*_`") for w in clause.split() if any(c.isalnum() for c in w)]  # no markup
-    if not any(c.isdigit() for c in hit.group(0)):
+    if not any(c.isdigit() for c in text[hit.start() : end]):
         upto = next((n + 1 for n, w in enumerate(rest[:8]) if any(c.isdigit() for c in w)), more)
         rest = rest[:upto]
     else:
         rest = rest[:more]
     while rest and rest[-1].casefold() in _LOOSE_END:
         rest.pop()
-    return " ".join([text[hit.start() : hit.end()], *rest]).replace("\\%", "%")
+    return " ".join([text[hit.start() : end], *rest]).replace("\\%", "%")
 
 
 def _factor(text: str) -> float:
@@ -179,7 +190,9 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
         ):
             continue
         about[i] = 1.0
-        defence = DEFENCE.search(title)
+        if name := NAME.match(p.title):
+            title = p.title[name.end() :].lower()
+        defence = DEFENCE.search(title) or WITHSTANDS.search(title)
         for k, rx in enumerate((CHALLENGE, ATTACK, STEP, RESOURCE)):
             if k == 1 and defence:
                 continue

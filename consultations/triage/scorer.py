@@ -15,9 +15,12 @@ same parts instead of the hand-tuned sum; the reader's canon and topics are adde
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,7 +32,7 @@ from consultations.triage.ngrams import Counts, PhraseCounter, weighted_dot
 from consultations.triage.papers import Paper
 from consultations.triage.profile import Profile
 from consultations.triage.ranker import features as ranker_features
-from consultations.triage.semantic import SemanticModel
+from consultations.triage.semantic import STOP, SemanticModel
 
 TITLE_WEIGHT = 1.6
 ANSWERS_AT = 0.35  # a question counts as answered from this score up
@@ -164,7 +167,9 @@ def score(
     raw += claim_points
 
     if profile.topics:
-        topic_hits = _topic_hits([f"{p.title} {p.abstract}" for p in papers], profile.topics)
+        topic_hits = _topic_hits(
+            [f"{p.title} {p.abstract}" for p in papers], profile.topics, semantic
+        )
     else:
         topic_hits = [[] for _ in papers]
     canon = (
@@ -272,21 +277,95 @@ def _topic_similarity(
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its words: each stemmed once
 def _stem(word: str) -> str:
-    """A crude stem for matching a reader's topics: British -ise spellings as -ize, first six
-    letters ("memorisation", "memorize", "memorization" → "memori"), short plurals singular."""
-    if len(word) > 6:
-        return word.replace("is", "iz")[:6]
+    """A crude stem for matching a reader's topics: British -ise spellings as -ize, first seven
+    letters ("memorisation", "memorize", "memorization" → "memoriz"; six let "quantifies" be
+    "quantisation"), short plurals singular."""
+    if len(word) > 7:
+        return word.replace("is", "iz")[:7]
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def _topic_hits(texts: Sequence[str], topics: Sequence[str]) -> list[list[str]]:
-    """The topics each text mentions: every word of the topic, in any form, somewhere."""
-    wanted = [(t, {_stem(w) for w in _WORDS.findall(t.casefold())}) for t in topics]
+def _topic_forms(topic: str, model: SemanticModel | None = None) -> list[set[str]]:
+    """The word stems a text must hold to be on ``topic``, one set per way of writing it: the
+    words as typed without the small ones ("RL for reasoning": rl, reason); with an
+    abbreviation the corpus defines written out, or its long form abbreviated ("reinforcement
+    learning" ↔ "RL"); with a word the corpus never uses read as the corpus word it nearly is
+    ("long contxt" → context)."""
+    words = _WORDS.findall(topic.casefold())
+    content = [w for w in words if w not in STOP]
+    words = content if len(content) >= 2 else words  # "world models": both words
+    forms = [words]
+    if model is not None:
+        for k, w in enumerate(words):
+            if len(w) >= 5 and model.seen and w not in model.seen:
+                # a typo keeps the first two letters and about the length
+                alike = [v for v in model.seen if v[:2] == w[:2] and abs(len(v) - len(w)) <= 2]
+                forms += [
+                    [*words[:k], near, *words[k + 1 :]]
+                    for near in difflib.get_close_matches(w, alike, n=1, cutoff=0.85)
+                ]
+        for form in list(forms):
+            forms += _abbreviated(form, model.acronyms)
+    return [{_stem(w) for w in form} for form in forms if form]
+
+
+def _abbreviated(words: list[str], acronyms: Mapping[str, tuple[str, ...]]) -> list[list[str]]:
+    """``words`` with an abbreviation written out, or a long form abbreviated."""
+    out = []
+    for k, w in enumerate(words):
+        longs = acronyms.get(w) or acronyms.get(w.removesuffix("s"), ())  # "LLMs"
+        out += [[*words[:k], *long.split(), *words[k + 1 :]] for long in longs]
+    joined = f" {' '.join(words)} "
+    for short, longs in acronyms.items():
+        out += [
+            joined.replace(f" {long} ", f" {short} ").split()
+            for long in longs
+            if f" {long} " in joined
+        ]
+    return out
+
+
+TOPIC_WINDOW = 4  # a topic's words lie within this many words of each other per word of it
+
+
+def _near_each_other(stems: Sequence[str], form: set[str]) -> bool:
+    """Every stem of ``form`` inside one stretch of ``stems`` of `TOPIC_WINDOW` words per
+    stem ("world models" is not "real-world applications … twenty words on … models")."""
+    if len(form) == 1:
+        return not form.isdisjoint(stems)
+    width = TOPIC_WINDOW * len(form)
+    hits = [(i, s) for i, s in enumerate(stems) if s in form]
+    count: Counter[str] = Counter()
+    lo = 0
+    for i, s in hits:
+        count[s] += 1
+        while hits[lo][0] <= i - width:
+            count[hits[lo][1]] -= 1
+            lo += 1
+        if sum(1 for c in count.values() if c > 0) == len(form):
+            return True
+    return False
+
+
+def _topic_hits(
+    texts: Sequence[str], topics: Sequence[str], model: SemanticModel | None = None
+) -> list[list[str]]:
+    """The topics each text mentions: every word of the topic (or of another way of writing
+    it, see `_topic_forms`), in any form, near each other."""
+    wanted = [(t, _topic_forms(t, model)) for t in topics]
     out = []
     for text in texts:
-        stems = {_stem(w) for w in _WORDS.findall(text.casefold().replace("-", " "))}
-        out.append(sorted(t for t, need in wanted if need and need <= stems))
+        stems = [_stem(w) for w in _WORDS.findall(text.casefold().replace("-", " "))]
+        present = set(stems)
+        out.append(
+            sorted(
+                t
+                for t, forms in wanted
+                if any(f <= present and _near_each_other(stems, f) for f in forms)
+            )
+        )
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -44,6 +44,9 @@ class SemanticModel:
     vectors: np.ndarray  # (V, k) unit term vectors
     prototypes: np.ndarray  # (q, k) unit question prototypes
     ranker: Ranker | None = None  # the learned ranking over the scorer's features (ranker.py)
+    # abbreviations the corpus defines ("reinforcement learning (RL)"): "rl" → its long forms
+    acronyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    seen: frozenset[str] = frozenset()  # every word of the corpus (a reader's typo is near one)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's unit vector (n, k); zeros for a text with no known term."""
@@ -99,6 +102,34 @@ class SemanticModel:
     def similarity(self, texts: Sequence[str]) -> np.ndarray:
         """Cosine of each text's vector to each prototype (n, q); 0 without a known term."""
         return self.embed(texts) @ self.prototypes.T
+
+
+# "Long Words Written Out (LWWO)": the abbreviation in brackets, the words before it
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def acronyms(texts: Sequence[str], min_count: int = 2) -> dict[str, tuple[str, ...]]:
+    """The abbreviations ``texts`` define, each with the long forms it stands for there, lower
+    case ("rl" → ("reinforcement learning",)): the words before the brackets whose initials
+    spell it, seen at least ``min_count`` times (a one-off is not taken as the usage)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for m in _DEFINED.finditer(text) if "(" in text else ():
+            short = m.group(1)
+            letters = short.casefold()
+            if len(letters) > 2 and short.endswith("s"):  # "LLMs"
+                letters = letters[:-1]
+            before = re.split(r"[\s-]+", text[max(0, m.start() - 120) : m.start()].strip())
+            words = before[-len(letters) :]
+            if len(words) == len(letters) and all(
+                w.isalnum() and w[0].casefold() == c for w, c in zip(words, letters, strict=True)
+            ):
+                seen[(letters, " ".join(w.casefold() for w in words))] += 1
+    out: dict[str, tuple[str, ...]] = {}
+    for (short, long), n in seen.most_common():
+        if n >= min_count:
+            out[short] = (*out.get(short, ()), long)
+    return out
 
 
 def terms(text: str) -> list[str]:
@@ -192,5 +223,11 @@ def fit(
     pn = np.linalg.norm(protos, axis=1, keepdims=True)
     protos = np.divide(protos, pn, out=np.zeros_like(protos), where=pn > 0)
     return SemanticModel(
-        vocab=vocab, words=tuple(kept), idf=idf, vectors=vectors, prototypes=protos
+        vocab=vocab,
+        words=tuple(kept),
+        idf=idf,
+        vectors=vectors,
+        prototypes=protos,
+        acronyms=acronyms(texts),
+        seen=frozenset(t for t in df if " " not in t),
     )

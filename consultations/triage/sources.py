@@ -15,6 +15,9 @@ from pydantic import ValidationError
 from consultations.triage.papers import Paper, arxiv_id
 
 SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json")
+# papers one source may hold: twice NeurIPS 2025's 21,575 submissions and more; a bigger file
+# (600,000 rows took minutes and gigabytes) is refused as the reading passes it
+MAX_PAPERS = 50_000
 
 
 class SourceError(ValueError):
@@ -22,14 +25,23 @@ class SourceError(ValueError):
 
 
 def parse_lines(lines: Iterable[str], name: str) -> Iterator[Paper]:
-    """Papers from the lines of ``name`` (its suffix picks CSV or JSONL)."""
+    """Papers from the lines of ``name`` (its suffix picks CSV or JSONL). A source with no
+    paper at all, or with more than `MAX_PAPERS`, is a `SourceError` saying why."""
     suffix = "." + name.rsplit(".", 1)[-1].casefold() if "." in name else ""
     if suffix == ".csv":
-        yield from parse_csv(lines, name)
+        papers = parse_csv(lines, name)
     elif suffix in SUFFIXES:
-        yield from parse_jsonl(lines, name)
+        papers = parse_jsonl(lines, name)
     else:
         raise SourceError(f"{name}: expected a .csv or .jsonl file")
+    n = 0
+    for n, paper in enumerate(papers, 1):
+        if n > MAX_PAPERS:
+            raise SourceError(
+                f"{name}: more than {MAX_PAPERS:,} papers, more than one triage takes; "
+                "split the file and triage the parts"
+            )
+        yield paper
 
 
 def _stem(name: str) -> str:
@@ -38,8 +50,12 @@ def _stem(name: str) -> str:
 
 def parse_csv(lines: Iterable[str], name: str) -> Iterator[Paper]:
     reader = csv.DictReader(lines)
-    if not reader.fieldnames or "title" not in reader.fieldnames:
-        raise SourceError(f"{name}: a CSV needs a title column")
+    if not reader.fieldnames:
+        raise SourceError(f"{name} is empty")
+    if "title" not in reader.fieldnames:
+        columns = ", ".join(reader.fieldnames)[:200]
+        raise SourceError(f"{name}: a CSV needs a title column (its columns: {columns})")
+    read = 0
     for n, row in enumerate(reader, 2):
         pid = row.get("paper_id") or row.get("id") or f"{_stem(name)}:{n}"
         try:
@@ -49,20 +65,33 @@ def parse_csv(lines: Iterable[str], name: str) -> Iterator[Paper]:
                 abstract=row.get("abstract") or "",
                 source=name.rsplit("/", 1)[-1],
             )
+            read += 1
         except ValidationError:
             continue  # an empty or broken row: skipped, the rest goes on
+    if not read:
+        raise SourceError(f"{name}: no row has a title")
 
 
 def parse_jsonl(lines: Iterable[str], name: str) -> Iterator[Paper]:
     source = name.rsplit("/", 1)[-1]
+    read, first_bad = 0, 0
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            yield from_record(row, source=source, fallback_id=f"{_stem(name)}:{n}")
+            paper = from_record(row, source=source, fallback_id=f"{_stem(name)}:{n}")
         except (ValueError, ValidationError, TypeError, KeyError, AttributeError):
-            continue
+            first_bad = first_bad or n
+            continue  # a broken line: skipped, the rest goes on
+        read += 1
+        yield paper
+    if not read:
+        raise SourceError(
+            f"{name}: line {first_bad} is not a JSON object with a title (one paper a line)"
+            if first_bad
+            else f"{name} is empty"
+        )
 
 
 def from_record(row: dict, source: str, fallback_id: str) -> Paper:

@@ -187,6 +187,24 @@ def test_a_readers_topics_fill_the_top_of_the_real_list() -> None:
     assert sum("long-context" in r.title.casefold() for r in plain) < 3
 
 
+def test_a_topic_written_with_an_abbreviation_and_small_words_finds_the_long_form() -> None:
+    """'RL for reasoning' is how a reader types it; the titles say 'Reinforcement Learning …
+    Reasoning' without 'for'. The abbreviation's long form is learned from the corpus's own
+    definitions ("reinforcement learning (RL)"), and 'for' is not required."""
+    from consultations.adapters.triage_model import default_model
+
+    papers = list(builtin("neurips2025"))
+    reader = Profile(topics=("RL for reasoning",))
+    ranked = triage(papers, reader, top=100, semantic=default_model())
+    on_topic = [r for r in ranked if "on your topic 'RL for reasoning'" in r.why]
+    assert len(on_topic) >= 25  # (3 in the whole list when 'RL' and 'for' were required)
+    assert sum("Reinforcement Learning" in r.title for r in on_topic) >= 20
+    # and the other way round: the long form typed finds the titles that abbreviate it
+    long_form = Profile(topics=("reinforcement learning for LLM reasoning",))
+    ranked = triage(papers, long_form, top=100, semantic=default_model())
+    assert any(" RL " in f" {r.title} " for r in ranked if "on your topic" in r.why)
+
+
 def test_evidence_is_a_word_near_the_question_not_one_near_all_three() -> None:
     from consultations.adapters.triage_model import default_model
 
@@ -252,6 +270,9 @@ def test_an_abstracts_measured_result_is_quoted_and_lifts_it() -> None:
     assert why.startswith("A measured result ('only 1% of the training data')"), why
     rate = paper("rate", title, "Agents run malicious code in 58-90% of trials **on GPT-4o**.")
     assert "a measured result ('90% of trials on GPT-4o')" in triage([rate])[0].why
+    # a rate whose number the match ends inside is quoted whole ("57.6%", never "5 7.6%")
+    latex = paper("latex", title, "The prover reaches a success rate of 57.6\\% on miniF2F.")
+    assert "a measured result ('success rate of 57.6% on miniF2F')" in triage([latex])[0].why
 
 
 def test_why_leads_with_the_strongest_question_and_quotes_each_word_once() -> None:
@@ -458,3 +479,62 @@ def test_robust_locomotion_or_statistics_is_no_failure_evidence_but_robust_to_at
     ]
     for r in triage(attacked, weights, semantic=model):
         assert "failure" in r.questions and "robust" in r.why, r.why
+
+
+def test_a_cue_is_said_only_where_the_title_makes_that_claim() -> None:
+    """Rows of the NeurIPS list whose 'why' claimed what the title does not: a benchmark named
+    MIRAGE was said to challenge an assumption, 'Extracting Parallelism' and 'Backdoor
+    Cleaning' to be new attacks, 'Hidden States' to hint at a doubt."""
+    false = {
+        "MIRAGE: Assessing Hallucination in Multimodal Reasoning Chains of MLLM": "mirage",
+        "PARALLELPROMPT: Extracting Parallelism from Large Language Model Queries": "attack",
+        "Backdoor Cleaning without External Guidance in MLLM Fine-tuning": "attack",
+        "Enhancing LLM Watermark Resilience Against Both Scrubbing and Spoofing Attacks": "attack",
+        "On the Role of Hidden States of Modern Hopfield Network in Transformer": "hidden",
+    }
+    s = score([paper(str(n), t) for n, t in enumerate(false)])
+    for (title, word), cues in zip(false.items(), s.cues, strict=True):
+        assert not any(word in c for c in cues), (title, cues)
+    true = {
+        "The Mirage of Performance Gains: Why Contrastive Decoding Fails in MLLMs": "mirage",
+        "Extracting Training Data from Production Language Models": "a new attack",
+        "Backdoor Attacks on LLM Agents via Tool Descriptions": "a new attack",
+        "Noise Injection Reveals Hidden Capabilities of Sandbagging Language Models": "hidden",
+    }
+    s = score([paper(str(n), t) for n, t in enumerate(true)])
+    for (title, word), cues in zip(true.items(), s.cues, strict=True):
+        assert any(word in c for c in cues), (title, cues)
+
+
+def test_a_topic_is_its_words_near_each_other_and_survives_a_typo() -> None:
+    """'world models' was found in any abstract with 'real-world' in one sentence and 'models'
+    in another (28 of the top 50 'on your topic'); 'long contxt' found nothing."""
+    from consultations.adapters.triage_model import default_model
+
+    far = paper(
+        "far",
+        "Multi-Agent Systems Execute Arbitrary Code",
+        "In real-world applications, agents meet untrusted inputs such as web pages, files and "
+        "email attachments, and we show that the deployed language models run what they say.",
+    )
+    near = paper("near", "A Sparse Transformer World Model for Planning")
+    s = score([far, near], Profile(topics=("world models",)))
+    assert s.topics == [[], ["world models"]]
+    papers = list(builtin("neurips2025"))
+    ranked = triage(papers, Profile(topics=("long contxt",)), top=20, semantic=default_model())
+    on_topic = [r for r in ranked if "on your topic 'long contxt'" in r.why]
+    assert len(on_topic) >= 10 and all("context" in r.title.casefold() for r in on_topic)
+
+
+def test_a_topic_word_is_not_matched_by_a_word_that_only_starts_alike() -> None:
+    """A reader's 'quantisation' was said to be the topic of a paper that only 'quantifies
+    redundancy' (the first six letters agreed); its spellings and forms still match."""
+    s = score(
+        [
+            paper("q", "Hawkeye", "Hawkeye quantifies redundancy in chain-of-thought."),
+            paper("z", "Quantized Attention", "We quantize keys; quantization of values too."),
+            paper("m", "Why Diffusion Models Don't Memorize"),
+        ],
+        Profile(topics=("quantisaton", "diffusion memorisation")),
+    )
+    assert s.topics == [[], ["quantisaton"], ["diffusion memorisation"]]

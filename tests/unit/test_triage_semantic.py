@@ -75,3 +75,19 @@ def test_a_readers_topics_lift_papers_in_any_spelling_and_say_so() -> None:
     ranked = triage(papers, reader, top=None)
     assert plain[0] == "b" and ranked[0].id == "a"
     assert "on your topic 'training set memorisation'" in ranked[0].why
+
+
+def test_abbreviations_are_learned_from_their_definitions_in_the_corpus() -> None:
+    from consultations.triage.semantic import acronyms
+
+    texts = [
+        "We study reinforcement learning (RL) for agents.",
+        "Scaling Reinforcement-Learning (RL) with verifiable rewards.",
+        "Large Language Models (LLMs) are used; a Rare Unusual Thing (RUT) once.",
+        "Mixture of Experts (MoE) routing, and large language models (LLM) again.",
+        "Nothing is defined here (see Table 2).",
+    ]
+    found = acronyms(texts)
+    assert found["rl"] == ("reinforcement learning",)
+    assert found["llm"] == ("large language models",)  # "LLMs" and "LLM" alike
+    assert "rut" not in found and "moe" not in found  # seen once: not the usage
