@@ -164,7 +164,7 @@ def test_cli_says_plainly_why_a_file_gives_no_papers(tmp_path: Path) -> None:
         assert said in r.stderr and "Traceback" not in r.stderr, r.stderr
         assert r.stdout == ""
     r = _triage("arxiv:")
-    assert r.returncode == 2 and "arxiv: needs a search query" in r.stderr, r.stderr
+    assert r.returncode == 2 and "'arxiv:' names no query" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
 
 
