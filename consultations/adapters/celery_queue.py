@@ -111,11 +111,11 @@ class CeleryJobQueue:
     def triage_finish(self, job: str) -> None:
         send_job(self.app, self.leases, f"triage:{job}:finish", TRIAGE_FINISH, [job], "1")
 
-    def ready(self) -> bool:
+    def ready(self, timeout_s: float = 0.5) -> bool:
         try:
             with self.app.connection_for_write() as conn:
                 conn.ensure_connection(
-                    max_retries=1, timeout=0.8, interval_start=0, interval_step=0
+                    max_retries=1, timeout=timeout_s, interval_start=0, interval_step=0
                 )
             return True
         except Exception:  # noqa: BLE001 — any failure means not ready
