@@ -9,7 +9,12 @@ import structlog
 from celery import Celery, Task
 
 from consultations import messages
-from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
+from consultations.adapters.celery_queue import (
+    DIGEST_POST,
+    DIGEST_TICK,
+    REPORT_TASK,
+    schedule_digest,
+)
 from consultations.adapters.checkpoints import PENDING, mark
 from consultations.digest import Subscription
 from consultations.ports import (
@@ -25,7 +30,7 @@ from consultations.ports import (
 )
 from consultations.service import NotFound
 from consultations.state import Consultation, Delivery, Owner
-from workers.recovery import parts_for, register_sweep, run_job
+from workers.recovery import leases, parts_for, register_sweep, run_job
 from workers.runtime import runtime
 from workers.triage_jobs import register_triage
 
@@ -239,14 +244,13 @@ def register_digest(app: Celery) -> None:
 
         from consultations.digest import due_period
 
-        rt = runtime()
-        store = rt.digest_store
+        store = runtime().digest_store
         now = datetime.now(UTC)
         sent = 0
         for sub in store.subscriptions():
             period = due_period(sub, now, store.last_period(sub.key))
-            if period and store.claim_period(sub.key, period):  # once per period, even if
-                rt.jobs.post_digest(sub.key, "scheduled", period)  # two ticks race
+            # once per period, even if two ticks race or a claim reaches Redis late
+            if period and schedule_digest(app, leases(), sub.key, period):
                 sent += 1
         return sent
 
