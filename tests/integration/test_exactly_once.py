@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.catalog import Catalog
@@ -148,6 +149,36 @@ def test_a_failed_triage_result_post_is_retried_and_posted_once(
     assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
     assert len(done) == 1
     assert failed(slack, "chat.postMessage", "CH") == 1
+
+
+def test_progress_messages_deleted_meanwhile_leave_the_report_and_results_delivered_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """The user deleted "Writing your report ⏳" (and a triage's "Triaging…") before the work
+    was out: chat.update said message_not_found, and the report's job retried until it gave
+    up, saying "Sorry, the report could not be written or posted" under the report it had
+    posted, the consultation marked failed."""
+    thread = start(stack, slack, "U56", "3", "CG")
+    slack.refuse["chat.update"] = "message_not_found"
+    try:
+        stack.command("triage 2505.06708 2501.00001", "U56", "CT2")
+        answer_all(stack, slack, catalog, "edge-economics", "U56", "CG", thread)
+        slack.wait_for(lambda: reports(slack, "CG", thread), timeout=60)
+        r = redis.Redis.from_url(stack.redis_url)
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=90)  # every job done
+    finally:
+        slack.refuse.pop("chat.update", None)
+    said = texts(slack.thread("CG", thread))
+    assert [t for t in said if "could not be written" in t] == []
+    assert len(reports(slack, "CG", thread)) == 1 and len(said) == len(set(said))
+    told = len(slack.calls("chat.postEphemeral"))
+    stack.message("U56", "CG", thread, "status", f"EvPG{time.time_ns()}")
+    (status,) = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert "finished, report delivered" in status["text"]
+    results = [
+        p for p in slack.calls("chat.postMessage") if p["channel"] == "CT2" and p.get("thread_ts")
+    ]
+    assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
 
 
 def test_the_worker_killed_between_two_parts_posts_each_once(
