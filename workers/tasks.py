@@ -15,7 +15,7 @@ from consultations.adapters.celery_queue import (
     REPORT_TASK,
     schedule_digest,
 )
-from consultations.adapters.checkpoints import PENDING, mark
+from consultations.adapters.checkpoints import PENDING, mark, once
 from consultations.digest import Subscription
 from consultations.ports import (
     STREAM_DONE,
@@ -267,6 +267,7 @@ def register_digest(app: Celery) -> None:
                 lease,
                 lambda: post_digest(key, mode, period, user, lease),
                 countdown=5 * (self.request.retries + 1),
+                give_up=lambda e: digest_given_up(key, mode, period, lease, e),
             )
         finally:
             structlog.contextvars.clear_contextvars()
@@ -314,6 +315,30 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
         store.set_last_period(key, period)
     log.info("digest.posted", papers=len(plan["ids"]), of=plan["of"])
     return len(plan["ids"])
+
+
+def digest_given_up(
+    key: str, mode: str, period: str, lease: list[str] | None, error: Exception
+) -> None:
+    """Every retry of a digest failed (the platform kept failing): the subscriber is told, once
+    a period, and a scheduled digest's claim is let go, so the next tick sends it again (its
+    checkpoints skip what is already out). It was lost for the week, said only in the log."""
+    rt = runtime()
+    try:
+        sub = rt.digest_store.subscription(key)
+        if sub is None:
+            return
+        again = mode == "scheduled" and bool(period) and lease is not None
+        if again and lease is not None:
+            leases().retry_claim(lease[0])
+        delay = rt.settings.neurips_digest_tick_s if again else None
+        text = messages.digest_delayed(sub.platform, sub.channel, delay)
+        told = once(
+            parts_for(lease), "told", lambda: rt.gateway(sub.platform).tell_subscriber(sub, text)
+        )
+        log.warning("digest.gave_up", error=str(error)[:200], again=again, told=told)
+    except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
+        log.exception("digest.give_up_failed")
 
 
 def _plan_digest(sub: Subscription, period: str) -> dict[str, Any]:

@@ -42,8 +42,11 @@ def claim_key(job: str) -> str:
 
 
 # KEYS: claim, spec, round, sweeps, due   ARGV: claim ttl s, job, spec, round, deadline
+# a claim held is taken again only when it was let go for a retry and its job is finished
 _CLAIM_AND_REGISTER = """
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+local held = redis.call('GET', KEYS[1])
+if held and (held ~= 'retry' or redis.call('HEXISTS', KEYS[3], ARGV[2]) == 1) then return 0 end
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
 redis.call('HDEL', KEYS[4], ARGV[2])
@@ -185,6 +188,11 @@ class JobLeases:
         deadline = self._clock() + self.start_grace_s
         keys = [claim_key(job), SPEC, ROUND, SWEEPS, DUE]
         return bool(self._claim(keys=keys, args=[claim_ttl_s, job, body, round_, deadline]))
+
+    def retry_claim(self, job: str) -> None:
+        """Let the job's claim be taken again (the job gave up; a later claim sends it anew),
+        once the job is finished: not before, so the finish cannot remove the new one."""
+        self._r.set(claim_key(job), "retry", xx=True, keepttl=True)
 
     def acquire(self, job: str, round_: str) -> str | None | bool:
         """A token while this worker holds the job; ``None`` when the job is finished or

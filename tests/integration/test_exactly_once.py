@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import redis
 
-from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack, running
+from tests.integration.stack import Stack, reap, running
 from tests.integration.test_recovery import answer_all, reports, start
 from tests.integration.test_triage_sources import Recorded200
 
@@ -179,6 +180,45 @@ def test_progress_messages_deleted_meanwhile_leave_the_report_and_results_delive
         p for p in slack.calls("chat.postMessage") if p["channel"] == "CT2" and p.get("thread_ts")
     ]
     assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
+
+
+def test_a_scheduled_digest_slack_kept_failing_is_told_once_and_sent_by_the_next_tick(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    """Slack failed the weekly digest's header on every retry: the digest was dropped for the
+    week, said only in the log. Now the subscriber is told once, and the next tick of beat
+    sends it again: one header, each item once."""
+    from datetime import UTC, datetime, timedelta
+
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())  # beat ticks here: ours alone
+    own.start()
+    s = Stack(own.url, 0, slack.url, tmp_path / "stack")
+    try:
+        s.start("worker")
+        url = f"{slack.url}/response/CK"
+        slot = datetime.now(UTC) + timedelta(seconds=5)  # the slot still ahead, then due
+        day = f"{slot:%A}".lower()
+        when = f"{day} {slot:%H:%M:%S} UTC"
+        s.command(f"digest subscribe <#CK|k> {when}", "U57", "CK", response_url=url)
+        slack.wait_for(
+            lambda: any("Subscribed" in r.get("text", "") for r in slack.responses("CK"))
+        )
+        for n in range(1, 5):  # the header, at the first try and at each of the 3 retries
+            slack.fail("chat.postMessage", on_call=n)
+        s.start_beat()
+        heads = slack.wait_for(lambda: len(digest_posts(slack, "CK")[1]) >= 5, timeout=120)
+        time.sleep(4)  # more ticks: nothing more
+        heads, items = digest_posts(slack, "CK")
+        assert len(heads) == 1 and len(items) == len({p["text"] for p in items}) == 5
+        told = [p for p in slack.calls("chat.postMessage") if "posted just now" in p["text"]]
+        assert (
+            len(told) == 1 and "tried again within a minute" in told[0]["text"]
+        )  # beat ticks each second
+        assert failed(slack, "chat.postMessage", "CK") == 4
+    finally:
+        s.stop()
+        reap()
+        own.stop()
 
 
 def test_the_worker_killed_between_two_parts_posts_each_once(

@@ -157,3 +157,23 @@ def test_a_digest_claimed_while_redis_was_frozen_is_sent_once_by_the_sweep(
         assert (due.task, due.args, due.round) == (DIGEST_POST, [key, "scheduled", week, ""], week)
     finally:
         own.stop()
+
+
+def test_a_digest_claim_let_go_for_a_retry_is_taken_again_only_once_its_job_is_finished(
+    redis_client: redis.Redis,
+) -> None:
+    """A digest that gave up lets its claim go, so the next tick sends it again; a tick between
+    the give-up and the job's finish must not register it, or the finish would remove it."""
+    clock = Clock()
+    jobs = ledger(redis_client, clock)
+    job, args = "digest:slack:T1:CR:2026-W48", ["slack:T1:CR", "scheduled", "2026-W48", ""]
+    assert jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)
+    token = jobs.acquire(job, "2026-W48")
+    assert isinstance(token, str)
+    assert not jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # held
+    jobs.retry_claim(job)  # every retry failed
+    assert not jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # not finished
+    assert jobs.finish(job, token, "2026-W48")
+    assert jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # the next tick
+    assert not jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # once
+    assert list(jobs.pending()) == [job]
