@@ -230,10 +230,25 @@ def _give_up(owner: Owner, cid: str, error: Exception) -> None:
             else "Type `restart`, then `undo`: your answers come back and it is written again."
         )
         rt.gateway(owner.platform).post_notice(
-            c, f"Sorry, the report could not be written or posted ({note}). {then}"
+            c, f"Sorry, the report could not be written or posted ({_said(error)}). {then}"
         )
     except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
         log.exception("report.give_up_failed")
+
+
+def _said(error: Exception) -> str:
+    """Why, for the user: what the platform answered or what happened, not the exception's
+    text (a Slack error carries the API's address and its whole answer; kept in the note)."""
+    from msrest.exceptions import HttpOperationError
+    from slack_sdk.errors import SlackApiError
+
+    if isinstance(error, SlackApiError):
+        return f"Slack answered {str(error.response.get('error'))[:60]}"
+    if isinstance(error, HttpOperationError):
+        return f"Teams answered HTTP {getattr(error.response, 'status_code', '?')}"
+    if isinstance(error, WorkersKeptDying):
+        return str(error)
+    return type(error).__name__
 
 
 def register_digest(app: Celery) -> None:

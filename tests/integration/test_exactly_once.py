@@ -182,6 +182,27 @@ def test_progress_messages_deleted_meanwhile_leave_the_report_and_results_delive
     assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
 
 
+def test_a_progress_update_slack_keeps_failing_leaves_the_report_delivered_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """chat.update answered internal_error to every try: the job retried until it gave up with
+    "Sorry, the report could not be written or posted (SlackApiError: The request to the Slack
+    API failed. (url: http://…" under the report it had posted. The "⏳" is only cosmetic."""
+    thread = start(stack, slack, "U58", "3", "CU")
+    slack.refuse["chat.update"] = "internal_error"
+    try:
+        answer_all(stack, slack, catalog, "edge-economics", "U58", "CU", thread)
+        slack.wait_for(lambda: reports(slack, "CU", thread), timeout=60)
+        r = redis.Redis.from_url(stack.redis_url)
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=90)
+    finally:
+        slack.refuse.pop("chat.update", None)
+    said = texts(slack.thread("CU", thread))
+    assert [t for t in said if "could not be written" in t] == []
+    assert len(reports(slack, "CU", thread)) == 1 and len(said) == len(set(said))
+    assert failed(slack, "chat.update", "CU") == 3  # tried three times, then left as it was
+
+
 def test_a_scheduled_digest_slack_kept_failing_is_told_once_and_sent_by_the_next_tick(
     slack: FakeSlack, tmp_path: Path
 ) -> None:
