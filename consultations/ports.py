@@ -79,8 +79,8 @@ class JobQueue(Protocol):
 
     def triage_chunk(self, job: str, index: int) -> None: ...
 
-    def ready(self) -> bool:
-        """The queue's broker answers (for readiness probes)."""
+    def ready(self, timeout_s: float = 0.5) -> bool:
+        """The queue's broker answers within ``timeout_s`` (for readiness probes)."""
         ...
 
 

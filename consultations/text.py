@@ -12,8 +12,9 @@ _INERT = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆", "`": "'"
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _DELINK = str.maketrans({"<": "‹", ">": "›", "[": "⁅", "]": "⁆"})
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
-# a scheme only where a link could follow it ("data:text/html…", not "Public data: none")
-_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|slack|file|javascript|data|tel|sms):(?=\S)(//)?")
+# a scheme only where a link could follow it ("data:text/html…", not "Public data: none"), also
+# glued to a word before it ("gotohttps://…": some linkifiers start a link there)
+_SCHEME = re.compile(r"(?i)(https?|ftp|mailto|slack|file|javascript|data|tel|sms):(?=\S)(//)?")
 _DOMAIN = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
 _DOT = "\u2024"  # one dot leader: reads as a dot, links nothing
 FENCE = "```"

@@ -9,8 +9,13 @@ import structlog
 from celery import Celery, Task
 
 from consultations import messages
-from consultations.adapters.celery_queue import DIGEST_POST, DIGEST_TICK, REPORT_TASK
-from consultations.adapters.checkpoints import PENDING, mark
+from consultations.adapters.celery_queue import (
+    DIGEST_POST,
+    DIGEST_TICK,
+    REPORT_TASK,
+    schedule_digest,
+)
+from consultations.adapters.checkpoints import PENDING, mark, once
 from consultations.digest import Subscription
 from consultations.ports import (
     STREAM_DONE,
@@ -25,7 +30,7 @@ from consultations.ports import (
 )
 from consultations.service import NotFound
 from consultations.state import Consultation, Delivery, Owner
-from workers.recovery import parts_for, register_sweep, run_job
+from workers.recovery import leases, parts_for, register_sweep, run_job
 from workers.runtime import runtime
 from workers.triage_jobs import register_triage
 
@@ -225,10 +230,25 @@ def _give_up(owner: Owner, cid: str, error: Exception) -> None:
             else "Type `restart`, then `undo`: your answers come back and it is written again."
         )
         rt.gateway(owner.platform).post_notice(
-            c, f"Sorry, the report could not be written or posted ({note}). {then}"
+            c, f"Sorry, the report could not be written or posted ({_said(error)}). {then}"
         )
     except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
         log.exception("report.give_up_failed")
+
+
+def _said(error: Exception) -> str:
+    """Why, for the user: what the platform answered or what happened, not the exception's
+    text (a Slack error carries the API's address and its whole answer; kept in the note)."""
+    from msrest.exceptions import HttpOperationError
+    from slack_sdk.errors import SlackApiError
+
+    if isinstance(error, SlackApiError):
+        return f"Slack answered {str(error.response.get('error'))[:60]}"
+    if isinstance(error, HttpOperationError):
+        return f"Teams answered HTTP {getattr(error.response, 'status_code', '?')}"
+    if isinstance(error, WorkersKeptDying):
+        return str(error)
+    return type(error).__name__
 
 
 def register_digest(app: Celery) -> None:
@@ -239,14 +259,13 @@ def register_digest(app: Celery) -> None:
 
         from consultations.digest import due_period
 
-        rt = runtime()
-        store = rt.digest_store
+        store = runtime().digest_store
         now = datetime.now(UTC)
         sent = 0
         for sub in store.subscriptions():
             period = due_period(sub, now, store.last_period(sub.key))
-            if period and store.claim_period(sub.key, period):  # once per period, even if
-                rt.jobs.post_digest(sub.key, "scheduled", period)  # two ticks race
+            # once per period, even if two ticks race or a claim reaches Redis late
+            if period and schedule_digest(app, leases(), sub.key, period):
                 sent += 1
         return sent
 
@@ -263,6 +282,7 @@ def register_digest(app: Celery) -> None:
                 lease,
                 lambda: post_digest(key, mode, period, user, lease),
                 countdown=5 * (self.request.retries + 1),
+                give_up=lambda e: digest_given_up(key, mode, period, lease, e),
             )
         finally:
             structlog.contextvars.clear_contextvars()
@@ -310,6 +330,30 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
         store.set_last_period(key, period)
     log.info("digest.posted", papers=len(plan["ids"]), of=plan["of"])
     return len(plan["ids"])
+
+
+def digest_given_up(
+    key: str, mode: str, period: str, lease: list[str] | None, error: Exception
+) -> None:
+    """Every retry of a digest failed (the platform kept failing): the subscriber is told, once
+    a period, and a scheduled digest's claim is let go, so the next tick sends it again (its
+    checkpoints skip what is already out). It was lost for the week, said only in the log."""
+    rt = runtime()
+    try:
+        sub = rt.digest_store.subscription(key)
+        if sub is None:
+            return
+        again = mode == "scheduled" and bool(period) and lease is not None
+        if again and lease is not None:
+            leases().retry_claim(lease[0])
+        delay = rt.settings.neurips_digest_tick_s if again else None
+        text = messages.digest_delayed(sub.platform, sub.channel, delay)
+        told = once(
+            parts_for(lease), "told", lambda: rt.gateway(sub.platform).tell_subscriber(sub, text)
+        )
+        log.warning("digest.gave_up", error=str(error)[:200], again=again, told=told)
+    except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
+        log.exception("digest.give_up_failed")
 
 
 def _plan_digest(sub: Subscription, period: str) -> dict[str, Any]:

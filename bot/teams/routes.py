@@ -5,6 +5,7 @@ from __future__ import annotations
 import structlog
 from aiohttp import web
 from botbuilder.core import TurnContext
+from msrest.exceptions import HttpOperationError
 
 from bot.outage import store_away
 from bot.teams.bot import ConsultationBot, TeamsParts
@@ -21,12 +22,35 @@ STORE_AWAY = (  # what was sent is not saved: the connector will not send it aga
     "nothing was saved or changed. Please send it again in a minute."
 )
 SORRY = "Sorry, the advisor hit an error. Nothing was lost; please try again in a minute."
+# Teams refused our reply (a 502 from the connector…): what was sent had been taken and saved,
+# so "try again" would apply it a second time, to the next question
+REPLY_REFUSED = (
+    "Sorry, Teams did not take my reply just now. What you sent was received and kept; "
+    "type `resume` to see the current question again."
+)
+
+
+def reply_refused(error: BaseException) -> bool:
+    """The failure is the Bot Connector refusing one of our activities, directly or as the
+    cause of another error."""
+    seen: BaseException | None = error
+    for _ in range(8):  # a chain of causes; bounded
+        if seen is None:
+            return False
+        if isinstance(seen, HttpOperationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 async def tell_turn_failure(context: TurnContext, error: Exception) -> None:
-    """A turn failed: logged, and told in the chat — a store outage as such, with what to do."""
+    """A turn failed: logged, and told in the chat — a store outage as such, and a reply Teams
+    refused as one, each with what to do."""
     log.error("teams.turn_failed", error=repr(error))
-    await context.send_activity(STORE_AWAY if store_away(error) else SORRY)
+    if store_away(error):
+        await context.send_activity(STORE_AWAY)
+    else:
+        await context.send_activity(REPLY_REFUSED if reply_refused(error) else SORRY)
 
 
 def add_teams_routes(web_app: web.Application, app: App) -> None:

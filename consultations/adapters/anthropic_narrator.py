@@ -148,7 +148,7 @@ class AnthropicNarrator:
             reason = _reason(e)
             logger.warning("narrator.fallback", reason=reason)
             offline = self._fallback.narrate(request, report)
-            notice = f"Claude could not be reached ({reason}); this is the offline analysis."
+            notice = _notice(e, reason)
             return Narrative(text=offline.text, author=offline.author, notice=notice)
         usage = response.usage
         logger.info(
@@ -229,6 +229,17 @@ class SafeText:
             out = out.rstrip()
         self.emitted += out
         return out
+
+
+def _notice(e: Exception, reason: str) -> str:
+    """What the reader is told above the offline analysis. An error that arrived mid-stream
+    came with the stream's HTTP 200: its kind is said ("overloaded"), not the status."""
+    if isinstance(e, anthropic.APIStatusError) and e.status_code < 400:
+        error = e.body.get("error") if isinstance(e.body, dict) else None
+        kind = str(error.get("type", "")) if isinstance(error, dict) else ""
+        said = kind.removesuffix("_error").replace("_", " ") or "an error"
+        return f"Claude stopped mid-way ({said}); this is the offline analysis."
+    return f"Claude could not be reached ({reason}); this is the offline analysis."
 
 
 def _reason(e: Exception) -> str:

@@ -52,7 +52,7 @@ class NoQueue:
     def triage_chunk(self, job: str, index: int) -> None:
         raise RuntimeError("triage jobs need the workers (neurips-advisor worker)")
 
-    def ready(self) -> bool:
+    def ready(self, timeout_s: float = 0.5) -> bool:
         return True
 
 

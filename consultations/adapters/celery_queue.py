@@ -73,6 +73,26 @@ def leases_from(settings: Settings, client: Any) -> JobLeases:
     return JobLeases(client, settings.neurips_job_lease_s, settings.neurips_job_start_grace_s)
 
 
+DIGEST_CLAIM_TTL_S = 14 * 24 * 3600  # longer than a period: a digest is claimed once
+
+
+def digest_job(key: str, round_: str) -> str:
+    return f"digest:{key}:{round_}"
+
+
+def schedule_digest(app: Celery, leases: JobLeases, key: str, period: str) -> bool:
+    """Claim this period's digest of ``key`` and send it; False when it was claimed before.
+
+    The claim and the job's registration are one step in Redis, so a claim that lands late
+    (Redis frozen, the tick gave up on it) leaves the job registered, and the sweep sends it;
+    a send that fails after the claim is swept alike. A second tick never sends it again."""
+    job, args = digest_job(key, period), [key, "scheduled", period, ""]
+    if not leases.claim_and_register(job, DIGEST_POST, args, period, DIGEST_CLAIM_TTL_S):
+        return False
+    app.send_task(DIGEST_POST, args=args, kwargs={"lease": [job, period]})
+    return True
+
+
 def send_job(
     app: Celery, leases: JobLeases | None, job: str, task: str, args: list[Any], round_: str
 ) -> None:
@@ -99,7 +119,7 @@ class CeleryJobQueue:
     def post_digest(self, key: str, mode: str, period: str = "", user: str = "") -> None:
         round_ = period if mode == "scheduled" and period else f"{mode}:{uuid.uuid4().hex[:12]}"
         args = [key, mode, period, user]
-        send_job(self.app, self.leases, f"digest:{key}:{round_}", DIGEST_POST, args, round_)
+        send_job(self.app, self.leases, digest_job(key, round_), DIGEST_POST, args, round_)
 
     def start_triage(self, job: str) -> None:
         send_job(self.app, self.leases, f"triage:{job}:start", TRIAGE_START, [job], "1")
@@ -111,11 +131,11 @@ class CeleryJobQueue:
     def triage_finish(self, job: str) -> None:
         send_job(self.app, self.leases, f"triage:{job}:finish", TRIAGE_FINISH, [job], "1")
 
-    def ready(self) -> bool:
+    def ready(self, timeout_s: float = 0.5) -> bool:
         try:
             with self.app.connection_for_write() as conn:
                 conn.ensure_connection(
-                    max_retries=1, timeout=0.8, interval_start=0, interval_step=0
+                    max_retries=1, timeout=timeout_s, interval_start=0, interval_step=0
                 )
             return True
         except Exception:  # noqa: BLE001 — any failure means not ready

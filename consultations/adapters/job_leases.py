@@ -37,6 +37,22 @@ def lease_key(job: str) -> str:
     return f"{BASE}:lease:{job}"
 
 
+def claim_key(job: str) -> str:
+    return f"{BASE}:claim:{job}"
+
+
+# KEYS: claim, spec, round, sweeps, due   ARGV: claim ttl s, job, spec, round, deadline
+# a claim held is taken again only when it was let go for a retry and its job is finished
+_CLAIM_AND_REGISTER = """
+local held = redis.call('GET', KEYS[1])
+if held and (held ~= 'retry' or redis.call('HEXISTS', KEYS[3], ARGV[2]) == 1) then return 0 end
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
+redis.call('HDEL', KEYS[4], ARGV[2])
+redis.call('ZADD', KEYS[5], ARGV[5], ARGV[2])
+return 1
+"""
 # KEYS: spec, round, lease, due   ARGV: job, round, token, lease ms, deadline
 _ACQUIRE = """
 local round = redis.call('HGET', KEYS[2], ARGV[1])
@@ -150,6 +166,7 @@ class JobLeases:
         self._release = client.register_script(_RELEASE)
         self._finish = client.register_script(_FINISH)
         self._sweep = client.register_script(_SWEEP)
+        self._claim = client.register_script(_CLAIM_AND_REGISTER)
 
     def register(self, job: str, task: str, args: list[Any], round_: str) -> None:
         """Before a job is sent: it must start within the grace period or it is sent again."""
@@ -159,6 +176,23 @@ class JobLeases:
         pipe.hdel(SWEEPS, job)
         pipe.zadd(DUE, {job: self._clock() + self.start_grace_s})
         pipe.execute()
+
+    def claim_and_register(
+        self, job: str, task: str, args: list[Any], round_: str, claim_ttl_s: int
+    ) -> bool:
+        """``register``, once for ``claim_ttl_s``: only by whoever takes the job's claim (a
+        digest's period), in the same step. A claim that reaches Redis late (it was frozen,
+        the caller gave up on it) thus always comes with its job, which a sweep sends once
+        its start grace is over: never a claim holding the period with nothing sent."""
+        body = json.dumps({"task": task, "args": args})
+        deadline = self._clock() + self.start_grace_s
+        keys = [claim_key(job), SPEC, ROUND, SWEEPS, DUE]
+        return bool(self._claim(keys=keys, args=[claim_ttl_s, job, body, round_, deadline]))
+
+    def retry_claim(self, job: str) -> None:
+        """Let the job's claim be taken again (the job gave up; a later claim sends it anew),
+        once the job is finished: not before, so the finish cannot remove the new one."""
+        self._r.set(claim_key(job), "retry", xx=True, keepttl=True)
 
     def acquire(self, job: str, round_: str) -> str | None | bool:
         """A token while this worker holds the job; ``None`` when the job is finished or

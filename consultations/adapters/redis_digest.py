@@ -8,6 +8,7 @@ import json
 
 import redis
 
+from consultations.adapters.job_leases import claim_key
 from consultations.adapters.redis_keys import unlink_matching
 from consultations.digest import Subscription
 from consultations.state import Owner
@@ -45,21 +46,19 @@ class DigestStore:
                 self.unsubscribe(sub.key)
                 changed += self._r.delete(
                     *(f"{self._prefix}:digest:{kind}:{sub.key}" for kind in _PER_KEY)
-                ) + unlink_matching(self._r, f"{self._prefix}:digest:claim:{sub.key}:*")
+                ) + sum(
+                    unlink_matching(self._r, pattern)
+                    for pattern in (
+                        claim_key(f"digest:{sub.key}:*"),
+                        f"{self._prefix}:digest:claim:{sub.key}:*",  # claims before 2026-11-26
+                    )
+                )
             elif (sub.platform, sub.workspace, sub.subscribed_by) == (platform, workspace, user):
                 self.subscribe(sub.model_copy(update={"subscribed_by": ""}))
                 changed += 1
         return changed
 
-    # periods and ledgers
-    def claim_period(self, key: str, period: str) -> bool:
-        """True once per channel and period: the digest for it is ours to post."""
-        return bool(
-            self._r.set(
-                f"{self._prefix}:digest:claim:{key}:{period}", b"1", nx=True, ex=14 * 24 * 3600
-            )
-        )
-
+    # periods and ledgers (a period's claim is its job's: celery_queue.schedule_digest)
     def last_period(self, key: str) -> str | None:
         raw = self._r.get(f"{self._prefix}:digest:last:{key}")
         return _text(raw) if raw else None

@@ -25,7 +25,7 @@ class RecordingJobQueue:
     def triage_chunk(self, job: str, index: int) -> None:
         self.sent.append(("triage_chunk", (job, index)))
 
-    def ready(self) -> bool:
+    def ready(self, timeout_s: float = 0.5) -> bool:
         return self.up
 
     def of(self, kind: str) -> list[tuple[Any, ...]]:

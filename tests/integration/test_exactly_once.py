@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import redis
 
-from consultations.adapters.embedded_redis import EmbeddedRedis
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.catalog import Catalog
 from tests.fakes.slack_api import FakeSlack
-from tests.integration.stack import Stack, running
+from tests.integration.stack import Stack, reap, running
 from tests.integration.test_recovery import answer_all, reports, start
 from tests.integration.test_triage_sources import Recorded200
 
@@ -148,6 +150,96 @@ def test_a_failed_triage_result_post_is_retried_and_posted_once(
     assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
     assert len(done) == 1
     assert failed(slack, "chat.postMessage", "CH") == 1
+
+
+def test_progress_messages_deleted_meanwhile_leave_the_report_and_results_delivered_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """The user deleted "Writing your report ⏳" (and a triage's "Triaging…") before the work
+    was out: chat.update said message_not_found, and the report's job retried until it gave
+    up, saying "Sorry, the report could not be written or posted" under the report it had
+    posted, the consultation marked failed."""
+    thread = start(stack, slack, "U56", "3", "CG")
+    slack.refuse["chat.update"] = "message_not_found"
+    try:
+        stack.command("triage 2505.06708 2501.00001", "U56", "CT2")
+        answer_all(stack, slack, catalog, "edge-economics", "U56", "CG", thread)
+        slack.wait_for(lambda: reports(slack, "CG", thread), timeout=60)
+        r = redis.Redis.from_url(stack.redis_url)
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=90)  # every job done
+    finally:
+        slack.refuse.pop("chat.update", None)
+    said = texts(slack.thread("CG", thread))
+    assert [t for t in said if "could not be written" in t] == []
+    assert len(reports(slack, "CG", thread)) == 1 and len(said) == len(set(said))
+    told = len(slack.calls("chat.postEphemeral"))
+    stack.message("U56", "CG", thread, "status", f"EvPG{time.time_ns()}")
+    (status,) = slack.wait_for(lambda: slack.calls("chat.postEphemeral")[told:])
+    assert "finished, report delivered" in status["text"]
+    results = [
+        p for p in slack.calls("chat.postMessage") if p["channel"] == "CT2" and p.get("thread_ts")
+    ]
+    assert len(results) == 1 and "Top 2 of 2 papers" in results[0]["text"]
+
+
+def test_a_progress_update_slack_keeps_failing_leaves_the_report_delivered_once(
+    stack: Stack, slack: FakeSlack, catalog: Catalog
+) -> None:
+    """chat.update answered internal_error to every try: the job retried until it gave up with
+    "Sorry, the report could not be written or posted (SlackApiError: The request to the Slack
+    API failed. (url: http://…" under the report it had posted. The "⏳" is only cosmetic."""
+    thread = start(stack, slack, "U58", "3", "CU")
+    slack.refuse["chat.update"] = "internal_error"
+    try:
+        answer_all(stack, slack, catalog, "edge-economics", "U58", "CU", thread)
+        slack.wait_for(lambda: reports(slack, "CU", thread), timeout=60)
+        r = redis.Redis.from_url(stack.redis_url)
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=90)
+    finally:
+        slack.refuse.pop("chat.update", None)
+    said = texts(slack.thread("CU", thread))
+    assert [t for t in said if "could not be written" in t] == []
+    assert len(reports(slack, "CU", thread)) == 1 and len(said) == len(set(said))
+    assert failed(slack, "chat.update", "CU") == 3  # tried three times, then left as it was
+
+
+def test_a_scheduled_digest_slack_kept_failing_is_told_once_and_sent_by_the_next_tick(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    """Slack failed the weekly digest's header on every retry: the digest was dropped for the
+    week, said only in the log. Now the subscriber is told once, and the next tick of beat
+    sends it again: one header, each item once."""
+    from datetime import UTC, datetime, timedelta
+
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())  # beat ticks here: ours alone
+    own.start()
+    s = Stack(own.url, 0, slack.url, tmp_path / "stack")
+    try:
+        s.start("worker")
+        url = f"{slack.url}/response/CK"
+        slot = datetime.now(UTC) + timedelta(seconds=5)  # the slot still ahead, then due
+        day = f"{slot:%A}".lower()
+        when = f"{day} {slot:%H:%M:%S} UTC"
+        s.command(f"digest subscribe <#CK|k> {when}", "U57", "CK", response_url=url)
+        slack.wait_for(
+            lambda: any("Subscribed" in r.get("text", "") for r in slack.responses("CK"))
+        )
+        for n in range(1, 5):  # the header, at the first try and at each of the 3 retries
+            slack.fail("chat.postMessage", on_call=n)
+        s.start_beat()
+        heads = slack.wait_for(lambda: len(digest_posts(slack, "CK")[1]) >= 5, timeout=120)
+        time.sleep(4)  # more ticks: nothing more
+        heads, items = digest_posts(slack, "CK")
+        assert len(heads) == 1 and len(items) == len({p["text"] for p in items}) == 5
+        told = [p for p in slack.calls("chat.postMessage") if "posted just now" in p["text"]]
+        assert (
+            len(told) == 1 and "tried again within a minute" in told[0]["text"]
+        )  # beat ticks each second
+        assert failed(slack, "chat.postMessage", "CK") == 4
+    finally:
+        s.stop()
+        reap()
+        own.stop()
 
 
 def test_the_worker_killed_between_two_parts_posts_each_once(

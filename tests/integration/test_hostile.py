@@ -33,6 +33,7 @@ HOSTILE = {
     "user": "<@U0HOSTILE> and <#C0HOSTILE|secret>",
     "slack-link": f"<{EVIL}|click me>",
     "bare-link": f"go to {EVIL} or evil.example today",
+    "glued-link": f"goto{EVIL}",  # a scheme glued to a word: some linkifiers start there
     "markdown-link": f"[click me]({EVIL}) and ![img]({EVIL}.png)",
     "html": f'<a href="{EVIL}">our intranet</a> <img src="{EVIL}.png">',
     "block-kit": json.dumps([{"type": "section", "text": {"type": "mrkdwn", "text": "<!here>"}}]),
@@ -76,11 +77,14 @@ def test_slack_commands_echo_nothing_live(stack: Stack, slack: FakeSlack, name: 
         f"digest subscribe {text}",
         f"triage {text}",
         f"cosult {text}",  # a mistyped command is offered back, corrected
+        f"consult {text}edgy",  # a consultation's name near it: "did you mean" quotes it
     ]
     for command in commands:
         r = stack.command(command, "U70", "CX", response_url=url)
         assert r.status_code == 200
-    replies = slack.wait_for(lambda: len(slack.responses(where)) >= 5 and slack.responses(where))
+    replies = slack.wait_for(
+        lambda: len(slack.responses(where)) >= len(commands) and slack.responses(where)
+    )
     for reply in replies:
         assert live(reply) == [], reply
         assert len(reply.get("text", "")) < 4000
@@ -131,7 +135,8 @@ def test_slack_report_and_home_quote_hostile_answers_inertly(
 def test_teams_echoes_nothing_live(redis_client: redis.Redis, catalog: Catalog, name: str) -> None:
     chat = Chat(make_bot(redis_client, catalog))
     text = HOSTILE[name]
-    for said in (f"consult {text}", text, f"digest subscribe {text}", f"cosult {text}"):
+    typed = (f"consult {text}", text, f"digest subscribe {text}", f"cosult {text}")
+    for said in (*typed, f"consult {text}edgy"):
         for reply in chat.say(said):
             assert live(reply) == [], reply
     chat.say("consult 1")
@@ -143,6 +148,10 @@ def test_teams_echoes_nothing_live(redis_client: redis.Redis, catalog: Catalog, 
     if name == "long":
         assert "kept the first 4,000 of 40,0" in reply
         assert len(reply) < 2000
+    # said back later: the answer as it stands, and a correction's before → after
+    for said in ("edit 1", f"openai and {text}", f"actually {text} 2 vendors not 1"):
+        for reply in chat.say(said):
+            assert live(reply) == [], reply
 
 
 @pytest.mark.slow
@@ -279,7 +288,7 @@ def test_slack_agent_thread_channel_buttons_and_home_echo_nothing_live(
     user, dm_channel, ts = f"U8{n:03d}", f"D8{n:03d}", f"18000{n:05d}.000100"
     stack.event(thread_started(user, dm_channel, ts))
     said: list[dict[str, Any]] = []
-    for words in (text, "consult 1", text + " for our support team"):
+    for words in (text, f"consult {text}edgy", "consult 1", text + " for our support team"):
         before = len(slack.thread(dm_channel, ts))
         assert stack.event(dm(user, dm_channel, ts, words)).status_code == 200
         said += slack.wait_for(lambda b=before: slack.thread(dm_channel, ts)[b:])

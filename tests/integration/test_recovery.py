@@ -200,6 +200,7 @@ def test_a_report_whose_workers_keep_dying_is_given_up_and_the_user_told(
             timeout=30,
         )
         assert len(told) == 1 and "restart" in told[0]["text"]
+        assert "(every worker writing it stopped)" in told[0]["text"]  # was "(WorkersKeptDying: …"
         assert reports(slack, "CM", thread) == [] and r.zcard("na:{jobs}:due") == 0
     finally:
         s.stop()

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
+from pathlib import Path
 
 import pytest
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
-from consultations.adapters.job_leases import JobLeases
+from consultations.adapters.celery_queue import DIGEST_POST, make_celery, schedule_digest
+from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
+from consultations.adapters.job_leases import JobLeases, claim_key
+from consultations.adapters.settings import Settings
 from workers.recovery import GuardedParts, LeaseLost, _Renewer
 
 
@@ -112,3 +120,60 @@ def test_one_sweep_per_period_however_many_workers_try(redis_client: redis.Redis
     assert [w.claim_sweep(0.5) for w in workers] == [True, False, False]
     time.sleep(0.45)  # the claim lapses within the period: the next tick sweeps again
     assert workers[1].claim_sweep(0.5) and not workers[0].claim_sweep(0.5)
+
+
+def test_a_digest_claimed_while_redis_was_frozen_is_sent_once_by_the_sweep(
+    tmp_path: Path,
+) -> None:
+    """A tick claims this week's digest while Redis is frozen (SIGSTOP): the client gives up,
+    Redis runs the claim when it resumes. The claim must not hold the week with nothing sent
+    (no later tick sends it): the job comes with it, the sweep sends it once, and a second
+    tick does not send it again."""
+    own = EmbeddedRedis(tmp_path / "redis", port=free_port())
+    own.start()
+    assert own.pid is not None
+    client = redis.Redis.from_url(own.url, socket_timeout=0.3, retry=Retry(NoBackoff(), 0))
+    clock = Clock()
+    jobs = ledger(client, clock)
+    celery = make_celery(Settings(redis_url=own.url), own.url)
+    key, week = "slack:T1:CDIGEST", "2026-W48"
+    try:
+        assert schedule_digest(celery, jobs, key, "2026-W47")  # last week's: scripts loaded
+        os.kill(own.pid, signal.SIGSTOP)
+        try:
+            with pytest.raises(redis.TimeoutError):
+                schedule_digest(celery, jobs, key, week)
+        finally:
+            os.kill(own.pid, signal.SIGCONT)
+        watch = redis.Redis.from_url(own.url)
+        deadline = time.monotonic() + 10
+        while not watch.exists(claim_key(f"digest:{key}:{week}")):  # the late claim lands
+            assert time.monotonic() < deadline, "the claim never reached Redis"
+            time.sleep(0.05)
+        assert schedule_digest(celery, jobs, key, week) is False  # the next tick: claimed
+        assert f"digest:{key}:{week}" in jobs.pending()
+        clock.now += 91  # no worker ever took it: after the start grace the sweep sends it
+        (due,) = [d for d in jobs.sweep() if d.round == week]
+        assert (due.task, due.args, due.round) == (DIGEST_POST, [key, "scheduled", week, ""], week)
+    finally:
+        own.stop()
+
+
+def test_a_digest_claim_let_go_for_a_retry_is_taken_again_only_once_its_job_is_finished(
+    redis_client: redis.Redis,
+) -> None:
+    """A digest that gave up lets its claim go, so the next tick sends it again; a tick between
+    the give-up and the job's finish must not register it, or the finish would remove it."""
+    clock = Clock()
+    jobs = ledger(redis_client, clock)
+    job, args = "digest:slack:T1:CR:2026-W48", ["slack:T1:CR", "scheduled", "2026-W48", ""]
+    assert jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)
+    token = jobs.acquire(job, "2026-W48")
+    assert isinstance(token, str)
+    assert not jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # held
+    jobs.retry_claim(job)  # every retry failed
+    assert not jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # not finished
+    assert jobs.finish(job, token, "2026-W48")
+    assert jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # the next tick
+    assert not jobs.claim_and_register(job, DIGEST_POST, args, "2026-W48", 3600)  # once
+    assert list(jobs.pending()) == [job]

@@ -455,6 +455,32 @@ def test_the_worker_retries_on_throttling(
     assert len(report) == 1 and not connector.fail_with  # three refusals, then delivered once
 
 
+def test_a_reply_teams_refuses_after_the_answer_was_kept_says_so_and_nothing_is_applied_twice(
+    teams_stack: Stack, connector: FakeConnector, catalog: Catalog
+) -> None:
+    """The connector answers 502 to the next question after an answer was saved: the chat said
+    "Nothing was lost; please try again", and the answer typed again went to the next
+    question. Now it says the answer was kept, and `resume` asks the question that is open."""
+    conv, user = "a:refused-reply", "aad-refused"
+    questions = catalog.by_slug("diffusion-ip-risk").questions
+
+    def say(text: str) -> list[str]:
+        before = len(connector.texts(conv))
+        body = activity(connector, text, user, conv)
+        assert teams_stack.http.post("/api/messages", json=body).status_code in (200, 201)
+        return connector.wait_for(lambda: connector.texts(conv)[before:])
+
+    say("consult 7")
+    connector.wait_for(lambda: len(connector.texts(conv)) >= 2)
+    connector.fail_with.append(502)  # the reply to this answer: refused
+    (told,) = say(typical(questions[0]))
+    assert "What you sent was received and kept" in told and "try again" not in told
+    assert "`resume`" in told
+    again = say("resume")
+    assert "2/6" in again[-1]  # the answer was kept: the second question is the open one
+    assert "3/6" in say(typical(questions[1]))[-1]
+
+
 def feedback_click(
     connector: FakeConnector, reply_to: str | None, value: object, user: str
 ) -> dict:

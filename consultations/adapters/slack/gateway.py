@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from functools import partial
 
@@ -41,6 +42,37 @@ from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
 
 log = structlog.get_logger(__name__)
+# a progress message ("Writing your report ⏳") that can no longer be updated, for good: the user
+# deleted it, it is too old to edit, or its channel is gone
+PROGRESS_GONE = {"message_not_found", "cant_update_message", "edit_window_closed", *NO_POST}
+
+
+def update_progress(
+    client: WebClient, channel: str, ts: str, text: str, *, tries: int = 1, wait_s: float = 1.0
+) -> str:
+    """Update a progress message; ``"gone"`` when it can no longer be updated (the report or
+    the results are posted below it all the same: that is no reason to fail the job, and its
+    retries would end in "could not be posted" under a report that was). Another error is
+    tried again up to ``tries`` times in all, then raised (``tries`` 1: for the job's retry)
+    or, with more tries, logged and left (``"failed"``): the message only says "⏳"."""
+    for attempt in range(1, tries + 1):
+        try:
+            client.chat_update(channel=channel, ts=ts, text=text)
+            return "1"
+        except SlackApiError as e:
+            error = str(e.response.get("error"))
+            if error in PROGRESS_GONE:
+                log.warning("slack.progress_gone", error=error)
+                return "gone"
+            if attempt == tries:
+                if tries == 1:
+                    raise
+                log.warning("slack.progress_failed", error=error, tries=tries)
+                return "failed"
+            time.sleep(wait_s * attempt)
+    return "failed"
+
+
 PREVIEW_AGAIN = "Sent again: the first try was interrupted, so you may see this preview twice."
 
 
@@ -122,16 +154,9 @@ class SlackGateway:
             partial(self._canvas, client, c, parts, channel, ts),
         )
         if progress := self._progress_ts(c):
-            once(
-                parts,
-                "progress",
-                partial(
-                    client.chat_update,
-                    channel=channel,
-                    ts=progress,
-                    text="Your report is ready, just below. ✅",
-                ),
-            )
+            ready = "Your report is ready, just below. ✅"
+            update = partial(update_progress, client, channel, progress, ready, tries=3)
+            once(parts, "progress", update)
         log.info("slack.report_posted", cid=c.id, channel=channel)
 
     def _canvas(
@@ -298,9 +323,8 @@ class SlackGateway:
         return token
 
     def triage_progress(self, spec: TriageSpec, text: str) -> None:
-        self._client(spec["workspace"]).chat_update(
-            channel=spec["channel"], ts=spec["progress_ts"], text=text
-        )
+        client = self._client(spec["workspace"])
+        update_progress(client, spec["channel"], spec["progress_ts"], text)
 
     def post_triage(
         self,
