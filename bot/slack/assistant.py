@@ -157,8 +157,8 @@ class Agent:
         """A message in the agent thread: an answer, or a command (a prompt picked)."""
         service, desk = self.app.service, self.app.desk
         thread = AgentThread(self.ctx, channel, thread_ts)
-        cmd = router.parse(text, slash=False)
         c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
+        cmd = service.parse_at(c, text)
         live = c is not None and (
             c.status is Status.ACTIVE or (c.status is Status.CANCELLED and engine.takes_back(text))
         )  # `undo` picks a cancelled one up again

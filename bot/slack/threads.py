@@ -69,10 +69,11 @@ class Another:
 
 @dataclass(frozen=True)
 class Commanded:
-    """`status` or `digest preview` typed in a consultation's thread: the command, as after
-    ``/neurips`` (and as in Teams), said to the writer; ``asked``: the question again."""
+    """`status`, `digest preview`, `forget` or `resume` typed in a consultation's thread: the
+    command, as after ``/neurips`` (and as in Teams), said to the writer; ``asked``: the
+    question again (`resume` in its own thread: that alone)."""
 
-    cmd: router.Status | router.Digest
+    cmd: router.Status | router.Digest | router.Forget | router.Resume
     asked: Turn | None
 
 
@@ -129,12 +130,12 @@ async def on_thread_message(
             return FileOnly(attached)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
-        if isinstance(cmd := router.parse(text, slash=False), router.Triage):
+        if isinstance(cmd := service.parse_at(c, text), router.Triage):
             return Typed(cmd.arg)  # a slash command typed here: no answer
-        if isinstance(cmd, router.Digest) or (
+        if isinstance(cmd, router.Digest | router.Forget | router.Resume) or (
             isinstance(cmd, router.Status) and c.status is Status.ACTIVE
         ):  # under a finished one, `status` tells where that one stands (below)
-            active = c.status is Status.ACTIVE and isinstance(cmd, router.Status)
+            active = c.status is Status.ACTIVE and not isinstance(cmd, router.Digest)
             script = ctx.app.catalog.by_slug(c.slug)
             return Commanded(cmd, Turn(script, c, service.where(c), False) if active else None)
         return Taken(c, service.act(owner, c.id, text, c), attached)
@@ -168,9 +169,15 @@ async def on_thread_message(
         case Typed(arg=arg):
             await tell(ctx, owner, event, messages.triage_typed(arg, triage_here(arg)))
         case Commanded(cmd=cmd, asked=asked):
-            said = await commands.handle(ctx, conv, owner, cmd, str(event["channel"]))
+            said = (
+                None  # `resume` in its own thread: this one, its question asked again
+                if isinstance(cmd, router.Resume) and asked is not None
+                else await commands.handle(ctx, conv, owner, cmd, str(event["channel"]))
+            )
             if isinstance(said, str):
                 await tell(ctx, owner, event, said)
+            elif said is not None:  # `forget`: its confirmation, to the writer alone
+                await tell(ctx, owner, event, str(said["text"]), said.get("blocks"))
             if asked is not None:  # the question this thread waits for, last
                 await conv.reply(asked)
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
@@ -190,13 +197,20 @@ async def on_thread_message(
                 await tell(ctx, owner, event, messages.ASKED_AFTER)
 
 
-async def tell(ctx: SlackContext, owner: Owner, event: dict[str, Any], markdown: str) -> None:
-    """Said in the thread to the writer alone."""
+async def tell(
+    ctx: SlackContext,
+    owner: Owner,
+    event: dict[str, Any],
+    markdown: str,
+    blocks: list[kit.Block] | None = None,
+) -> None:
+    """Said in the thread to the writer alone (``blocks``: with buttons)."""
     await ctx.client.chat_postEphemeral(
         channel=event["channel"],
         user=owner.user,
         thread_ts=event["thread_ts"],
         text=kit.mrkdwn(markdown),
+        blocks=blocks,
     )
 
 

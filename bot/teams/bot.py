@@ -86,7 +86,11 @@ class ConsultationBot(ActivityHandler):
         elif "answer" in value:
             await self._button(turn_context, owner, value)
         else:
-            await self._typed(turn_context, owner, router.parse(text, slash=False))
+            cmd = router.parse(text, slash=False)
+            if isinstance(cmd, router.Digest):  # "digest weekly on Monday" may be the answer
+                here = await asyncio.to_thread(self.service.at, owner, place_of(activity))
+                cmd = self.service.parse_at(here, text)
+            await self._typed(turn_context, owner, cmd)
 
     async def on_message_update_activity(self, turn_context: TurnContext) -> None:
         await edits.on_changed(turn_context, self.desk, self.parts.ledger, deleted=False)

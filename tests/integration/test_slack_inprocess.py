@@ -522,11 +522,29 @@ def test_the_last_answer_requests_the_report_once_and_says_it_is_coming(
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.status is Status.COMPLETED
     assert jobs.of("report") == [(U1.key, c.id)]
-    progress = slack.thread(thread)[-1]
-    assert "That was the last question" in progress and "⏳" in progress
+    *_, said, progress = slack.thread(thread)
+    assert "That was the last question" in said and "⏳" in progress
     assert c.location["progress_ts"] == slack.last_post(thread)["ts"]  # the worker updates it
     slack.message("U1", thread, typical(script.questions[-1]))  # once more, after the end
     assert jobs.of("report") == [(U1.key, c.id)]
+
+
+def test_the_last_answers_note_and_the_summary_stay_when_the_report_arrives(
+    slack: SignedSlack, app: App, catalog: Catalog, fake: FakeSlack
+) -> None:
+    """The worker replaced the "writing your report" message with "Your report is ready", and
+    with it the last "Noted: …" and the summary of the answers the report was written with."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None
+    app.gateway("slack").post_report(app.service.write_report(U1, c.id, app.narrator))
+    shown = fake.shown("C1", thread)
+    assert "Your report is ready, just below. ✅" in shown and not any("⏳" in t for t in shown)
+    (said,) = [t for t in shown if "That was the last question" in t]
+    assert said.startswith("_Noted: ") and "Writing your report with: " in said
 
 
 def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
@@ -1036,3 +1054,43 @@ def test_the_same_consultation_started_twice_before_any_answer_says_where_the_fi
     assert link in opening and "1/8" in opening
     third = slack.start("U1", "7")  # another consultation: nothing to say
     assert "already" not in slack.thread(third)[0]
+
+
+def test_resume_and_forget_typed_in_a_consultations_thread_are_commands_as_in_teams(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """At 'What is your role?' a lone `resume` or `forget` typed in the thread was noted as the
+    role; in Teams and the agent thread both are commands. Words around them stay answers."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, "resume")
+    assert "1/8" in slack.thread(thread)[-1]  # this one picked up: its question again
+    slack.message("U1", thread, "forget")
+    (confirm,) = fake.calls("chat.postEphemeral")
+    assert confirm["user"] == "U1" and confirm["thread_ts"] == thread
+    buttons = confirm["blocks"][1]["elements"]
+    assert [b["action_id"] for b in buttons] == ["forget_confirm", "forget_cancel"]
+    assert "1/8" in slack.thread(thread)[-1]
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {}  # neither was taken as the role
+    slack.message("U1", thread, "resume writer for help desk tickets")
+    assert "2/8" in slack.thread(thread)[-1]
+
+
+def test_digest_weekly_at_the_cadence_question_is_the_answer_and_elsewhere_a_command(
+    slack: SignedSlack, app: App, catalog: Catalog, fake: FakeSlack
+) -> None:
+    """At 'How often should the digest arrive?', `digest weekly on Monday` was told "I don't
+    know `digest weekly`" with the digest commands, and nothing asked again. Where the
+    question takes any words (the role), a `digest …` line stays the digest's help."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, "digest weekly on Monday")
+    (help_,) = fake.calls("chat.postEphemeral")
+    assert "I don't know `digest weekly`" in help_["text"]
+    script = catalog.by_slug("research-curation")
+    for q in script.questions[: [q.key for q in script.questions].index("cadence")]:
+        slack.message("U1", thread, typical(q))
+    slack.message("U1", thread, "digest weekly on Monday")
+    assert "_Noted: Weekly._" in slack.thread(thread)[-1] and "8/8" in slack.thread(thread)[-1]
+    assert len(fake.calls("chat.postEphemeral")) == 1
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers["cadence"].choices == ("weekly",)
