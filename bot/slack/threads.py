@@ -73,7 +73,7 @@ class Commanded:
     command, as after ``/neurips`` (and as in Teams), said to the writer; ``asked``: the
     question again (`resume` in its own thread: that alone)."""
 
-    cmd: router.Status | router.Digest | router.Forget | router.Resume
+    cmd: router.Status | router.Digest | router.Forget | router.Resume | router.Consult
     asked: Turn | None
 
 
@@ -133,8 +133,10 @@ async def on_thread_message(
         if isinstance(cmd := service.parse_at(c, text), router.Triage):
             return Typed(cmd.arg)  # a slash command typed here: no answer
         if isinstance(cmd, router.Digest | router.Forget | router.Resume) or (
-            isinstance(cmd, router.Status) and c.status is Status.ACTIVE
-        ):  # under a finished one, `status` tells where that one stands (below)
+            (isinstance(cmd, router.Status) or cmd == router.Consult(None))
+            and c.status is Status.ACTIVE
+        ):  # under a finished one, `status` tells where that one stands (below); `consult`
+            # alone offers the eight (a name that is none, `consult our lawyers`, answers)
             active = c.status is Status.ACTIVE and not isinstance(cmd, router.Digest)
             script = ctx.app.catalog.by_slug(c.slug)
             return Commanded(cmd, Turn(script, c, service.where(c), False) if active else None)
@@ -176,7 +178,7 @@ async def on_thread_message(
             )
             if isinstance(said, str):
                 await tell(ctx, owner, event, said)
-            elif said is not None:  # `forget`: its confirmation, to the writer alone
+            elif said is not None:  # `forget`'s confirmation, the eight: to the writer alone
                 await tell(ctx, owner, event, str(said["text"]), said.get("blocks"))
             if asked is not None:  # the question this thread waits for, last
                 await conv.reply(asked)

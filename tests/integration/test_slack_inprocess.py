@@ -560,7 +560,7 @@ def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
     slack.message("U1", thread, "edit 1")
     assert "1/6" in slack.thread(thread)[-1]  # the first question again
     slack.message("U1", thread, typical(script.questions[0]))
-    assert "last question" in slack.thread(thread)[-1]
+    assert "last question" in slack.thread(thread)[-2]
     assert len(jobs.of("report")) == 2  # the report is written again
 
 
@@ -1094,3 +1094,21 @@ def test_digest_weekly_at_the_cadence_question_is_the_answer_and_elsewhere_a_com
     assert len(fake.calls("chat.postEphemeral")) == 1
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.answers["cadence"].choices == ("weekly",)
+
+
+def test_consult_alone_in_a_consultations_thread_offers_the_eight_not_an_answer(
+    slack: SignedSlack, app: App, fake: FakeSlack, catalog: Catalog
+) -> None:
+    """`consult` typed alone at 'What is your role?' was noted as the role ('Noted:
+    consult.'); a name that is no consultation ('consult our lawyers') stays an answer."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, "consult")
+    (picker,) = fake.calls("chat.postEphemeral")
+    assert picker["user"] == "U1" and picker["thread_ts"] == thread
+    starts = [b["accessory"]["value"] for b in picker["blocks"] if "accessory" in b]
+    assert starts == [s.slug for s in catalog.scripts]
+    assert "1/8" in slack.thread(thread)[-1]  # the question stands, asked again
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {}
+    slack.message("U1", thread, "consult our lawyers on vendor choices")
+    assert "_Noted: consult our lawyers on vendor choices._" in slack.thread(thread)[-1]
