@@ -14,7 +14,7 @@ import structlog
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import asides, commands
-from bot.slack.context import SURFACE, SlackContext, owner_of
+from bot.slack.context import SURFACE, SlackContext, mentioned, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
@@ -102,14 +102,17 @@ async def on_thread_message(
         if asides.changed(event):
             await asides.on_changed(ctx, body, event)
         elif asides.outside_thread(event):
-            await asides.on_outside(ctx, body, event)
+            await asides.on_outside(ctx, body, event, conv)
         return
     store, service = ctx.app.store, ctx.app.service
     thread = str(event["thread_ts"])
     owner = owner_of(body, event["user"])
     structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
     place = f"{event['channel']}/{thread}"
-    text = kit.as_answered(kit.as_typed(event.get("text") or ""))
+    typed = event.get("text") or ""
+    if (words := mentioned(body, typed)) is not None:  # "@advisor 5M"
+        typed = words
+    text = kit.as_answered(kit.as_typed(typed))
     files = bool(event.get("files"))
     attached = str((event.get("files") or [{}])[0].get("name") or "the file") if files else ""
 

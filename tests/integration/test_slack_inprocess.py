@@ -119,6 +119,7 @@ class SignedSlack:
             "event_id": event_id or f"Ev{next(_ids):06d}",
             "event_time": int(time.time()),
             "event": event,
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
         }
         assert self.send(json.dumps(body), "application/json", **headers).status == 200
 
@@ -1112,3 +1113,53 @@ def test_consult_alone_in_a_consultations_thread_offers_the_eight_not_an_answer(
     assert c is not None and c.answers == {}
     slack.message("U1", thread, "consult our lawyers on vendor choices")
     assert "_Noted: consult our lawyers on vendor choices._" in slack.thread(thread)[-1]
+
+
+def test_an_answer_addressed_to_the_app_is_read_without_the_mention(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """'@advisor status' in the thread was an answer ('I need a number here', at a text
+    question noted with the mention); people address bots so, and must in Teams."""
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "<@UBOT> status")
+    (listed,) = fake.calls("chat.postEphemeral")
+    assert "Your consultations" in listed["text"]
+    slack.message("U1", thread, "<@UBOT|advisor>: 5M")
+    assert "_Noted: 5,000,000" in slack.thread(thread)[-1]
+
+
+def channel_message(slack: SignedSlack, user: str, text: str, channel: str = "C1") -> None:
+    """A person's message in the channel itself, not in a thread."""
+    slack.event(
+        {
+            "type": "message",
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "ts": f"{time.time():.6f}",
+            "channel_type": "channel",
+        }
+    )
+
+
+def test_the_app_addressed_in_a_channel_takes_the_command_and_says_so(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """'@advisor consult 3' or '@advisor help' in a channel met silence (only `/neurips …`
+    worked); people address bots so, and must in Teams."""
+    channel_message(slack, "U1", "<@UBOT> help")
+    (helped,) = fake.calls("chat.postEphemeral")
+    assert helped["user"] == "U1" and "/neurips consult" in helped["text"]
+    channel_message(slack, "U1", "<@UBOT> consult 3")
+    thread = [p for p in fake.requests_with_ts() if "started *Edge" in p["text"]][0]["ts"]
+    assert "1/8" in slack.thread(thread)[0]
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.slug == "edge-economics"
+    channel_message(slack, "U1", "<@UBOT> 5M")  # an answer, likely: its thread is named
+    (_, pointed) = fake.calls("chat.postEphemeral")
+    assert "go in its thread, where question 1 is waiting" in pointed["text"]
+    channel_message(slack, "U2", "<@UBOT> dance")
+    (*_, unknown) = fake.calls("chat.postEphemeral")
+    assert unknown["user"] == "U2" and "I don't know `dance`" in unknown["text"]
+    channel_message(slack, "U2", "lunch anyone?")  # not to the app: nothing said
+    assert len(fake.calls("chat.postEphemeral")) == 3
