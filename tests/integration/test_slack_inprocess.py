@@ -34,8 +34,9 @@ from consultations.adapters.bootstrap import App, assemble
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import close_client
+from consultations.adapters.slack.gateway import NOT_WRITTEN
 from consultations.catalog import Catalog
-from consultations.state import Owner, Status
+from consultations.state import Delivery, Owner, Status
 from tests.fakes.jobs import RecordingJobQueue
 from tests.fakes.slack_api import FakeSlack
 from tests.unit.test_engine import typical
@@ -546,6 +547,23 @@ def test_the_last_answers_note_and_the_summary_stay_when_the_report_arrives(
     assert "Your report is ready, just below. ✅" in shown and not any("⏳" in t for t in shown)
     (said,) = [t for t in shown if "That was the last question" in t]
     assert said.startswith("_Noted: ") and "Writing your report with: " in said
+
+
+def test_a_report_that_could_not_be_written_leaves_no_hourglass(
+    slack: SignedSlack, app: App, catalog: Catalog, fake: FakeSlack
+) -> None:
+    """When the workers gave up, "⏳ Writing your report…" stayed above the apology for good."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None
+    failed = app.service.mark_delivery(U1, c.id, Delivery.FAILED, "WorkersKeptDying: …")
+    app.gateway("slack").post_notice(failed, "Sorry, the report could not be written.")
+    shown = fake.shown("C1", thread)
+    assert not any("⏳" in t for t in shown)
+    assert shown[-2:] == [NOT_WRITTEN, "Sorry, the report could not be written."]
 
 
 def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
