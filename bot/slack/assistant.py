@@ -216,6 +216,12 @@ class Agent:
                 return
             case router.Digest():
                 reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, AGENT)
+            case router.Pause() if c is not None and c.status is Status.ACTIVE:
+                script = self.app.catalog.by_slug(c.slug)
+                await self.conv.post(
+                    channel, thread_ts=thread_ts, text=kit.mrkdwn(messages.paused(script, c))
+                )
+                return
             case router.Forget():
                 await self.conv.post(
                     channel,

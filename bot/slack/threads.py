@@ -73,7 +73,14 @@ class Commanded:
     command, as after ``/neurips`` (and as in Teams), said to the writer; ``asked``: the
     question again (`resume` in its own thread: that alone)."""
 
-    cmd: router.Status | router.Digest | router.Forget | router.Resume | router.Consult
+    cmd: (
+        router.Status
+        | router.Digest
+        | router.Forget
+        | router.Resume
+        | router.Consult
+        | router.Pause
+    )
     asked: Turn | None
 
 
@@ -136,7 +143,7 @@ async def on_thread_message(
         if isinstance(cmd := service.parse_at(c, text), router.Triage):
             return Typed(cmd.arg)  # a slash command typed here: no answer
         if isinstance(cmd, router.Digest | router.Forget | router.Resume) or (
-            (isinstance(cmd, router.Status) or cmd == router.Consult(None))
+            (isinstance(cmd, router.Status | router.Pause) or cmd == router.Consult(None))
             and c.status is Status.ACTIVE
         ):  # under a finished one, `status` tells where that one stands (below); `consult`
             # alone offers the eight (a name that is none, `consult our lawyers`, answers)
@@ -173,6 +180,8 @@ async def on_thread_message(
             await tell(ctx, owner, event, messages.file_unread(name, answered=False))
         case Typed(arg=arg):
             await tell(ctx, owner, event, messages.triage_typed(arg, triage_here(arg)))
+        case Commanded(cmd=router.Pause(), asked=Turn(script=script, consultation=c)):
+            await tell(ctx, owner, event, messages.paused(script, c, "/neurips "))
         case Commanded(cmd=cmd, asked=asked):
             said = (
                 None  # `resume` in its own thread: this one, its question asked again

@@ -128,6 +128,12 @@ class ConsultationBot(ActivityHandler):
                 await self._ask_again(tc, owner)
             case router.Forget():
                 await tc.send_activity(cards.confirm_forget())
+            case router.Pause():
+                here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
+                if here is None or here.status is not Status.ACTIVE:
+                    await say("Nothing is running here, so nothing to stop.")
+                    return
+                await say(messages.paused(self.desk.catalog.by_slug(here.slug), here))
             case router.Triage(arg=arg):
                 await say(messages.triage_typed(arg, TRIAGE_ELSEWHERE))
                 await self._ask_again(tc, owner)

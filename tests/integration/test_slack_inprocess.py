@@ -1181,3 +1181,20 @@ def test_the_app_addressed_in_a_channel_takes_the_command_and_says_so(
     assert unknown["user"] == "U2" and "I don't know `dance`" in unknown["text"]
     channel_message(slack, "U2", "lunch anyone?")  # not to the app: nothing said
     assert len(fake.calls("chat.postEphemeral")) == 3
+
+
+@pytest.mark.parametrize("typed", ["quit", "exit", "bye"])
+def test_quit_in_a_consultations_thread_keeps_it_and_says_so(
+    slack: SignedSlack, app: App, fake: FakeSlack, typed: str
+) -> None:
+    """`quit` at 'What is your role?' was noted as the role ('Noted: quit.') and the next
+    question asked; leaving needs nothing in a chat, and the user is told so."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, typed)
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "*Research Curation System* stays as it is (0 of 8 answered)" in told["text"]
+    assert "`/neurips cancel` ends it" in told["text"]
+    assert len(slack.thread(thread)) == 1  # nothing posted for all to see
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {} and c.status is Status.ACTIVE
