@@ -136,9 +136,9 @@ class Agent:
         await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
 
     async def is_agent_thread(self, owner: Owner, channel: str, thread_ts: str) -> bool:
-        return bool(
-            await asyncio.to_thread(self.app.redis.exists, marker(owner, channel, thread_ts))
-        )
+        """Whether it is; its mark kept as long again (a thread in use stays one)."""
+        key = marker(owner, channel, thread_ts)
+        return bool(await asyncio.to_thread(self.app.redis.expire, key, self.ttl))
 
     async def start(
         self, owner: Owner, script: ConsultationScript, channel: str, thread_ts: str
