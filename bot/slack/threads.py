@@ -39,9 +39,11 @@ class FileShared:
 
 @dataclass(frozen=True)
 class NoConsultation:
-    """Nothing of this user's to move here (``found``: a cancelled or set-aside one)."""
+    """Nothing of this user's to move here (``found``: a cancelled or set-aside one);
+    ``control``: what was typed is a consultation's control word (`cancel`, `back`)."""
 
     found: Consultation | None
+    control: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Typed:
     arg: str
 
 
+_ANYWHERE = (router.Status, router.Help, router.Digest, router.Resume, router.Forget, router.Pause)
 Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another | Typed | Commanded
 
 
@@ -134,8 +137,13 @@ async def on_thread_message(
         wanted = named(ctx, text)  # in a consultation's thread, this user's or another's
         if wanted is not None and (c is not None or ctx.app.holders.holder(place)):
             return Another(c, wanted)
-        if c is None:
-            return NoConsultation(None)
+        if c is None:  # in another's consultation thread, a command works as anywhere
+            cmd = router.parse(text, slash=False)
+            commanded = isinstance(cmd, _ANYWHERE) or cmd == router.Consult(None)
+            if commanded and ctx.app.holders.holder(place):
+                return Commanded(cmd, None)  # type: ignore[arg-type]  # one of _ANYWHERE
+            control = not isinstance(engine.command_from_text(text), engine.Reply)
+            return NoConsultation(None, control)
         if files and not text:
             return FileOnly(attached)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
@@ -157,10 +165,16 @@ async def on_thread_message(
             log.info("slack.duplicate_event")
         case FileShared():
             await triage_file(ctx, owner, place, event)
-        case NoConsultation(found=None):  # not this user's thread, or their record could
-            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # not be read
+        case NoConsultation(found=None, control=control):  # not this user's thread, or
+            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # their record
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
-            elif whose := await asyncio.to_thread(someone_elses, ctx, owner, place):
+            elif whose := await asyncio.to_thread(  # could not be read; `cancel` typed in
+                someone_elses,
+                ctx,
+                owner,
+                place,
+                not control,  # another's thread: each time
+            ):
                 await ctx.client.chat_postEphemeral(
                     channel=event["channel"], user=owner.user, thread_ts=thread, text=whose
                 )

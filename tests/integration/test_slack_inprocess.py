@@ -1198,3 +1198,26 @@ def test_quit_in_a_consultations_thread_keeps_it_and_says_so(
     assert len(slack.thread(thread)) == 1  # nothing posted for all to see
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.answers == {} and c.status is Status.ACTIVE
+
+
+def test_commands_typed_in_anothers_consultation_thread_are_answered_to_the_writer(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """A second person in someone's consultation thread was told once whose it is; after that
+    their `status`, `help` or `cancel` met silence."""
+    thread = slack.start("U1", "3")
+    slack.message("U2", thread, "5M")
+    (whose,) = fake.calls("chat.postEphemeral")
+    assert whose["user"] == "U2" and "<@U1>'s consultation" in whose["text"]
+    slack.message("U2", thread, "status")
+    slack.message("U2", thread, "help")
+    slack.message("U2", thread, "cancel")  # theirs is not here: said again whose it is
+    slack.message("U2", thread, "6M")  # an answer, told once already: not again
+    _, status, helped, cancel = fake.calls("chat.postEphemeral")
+    assert all(p["user"] == "U2" and p["thread_ts"] == thread for p in (status, helped, cancel))
+    assert "no consultations yet" in status["text"]
+    assert "/neurips consult" in helped["text"]
+    assert "<@U1>'s consultation" in cancel["text"]
+    assert len(slack.thread(thread)) == 1  # nothing for all to see; U1's question stands
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.status is Status.ACTIVE and c.answers == {}
