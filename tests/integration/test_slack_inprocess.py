@@ -1181,6 +1181,10 @@ def test_the_app_addressed_in_a_channel_takes_the_command_and_says_so(
     assert unknown["user"] == "U2" and "I don't know `dance`" in unknown["text"]
     channel_message(slack, "U2", "lunch anyone?")  # not to the app: nothing said
     assert len(fake.calls("chat.postEphemeral")) == 3
+    fake.fail("chat.postMessage")  # Slack failing the thread it opens: said, not only logged
+    channel_message(slack, "U2", "<@UBOT> consult 3")
+    (*_, sorry) = fake.calls("chat.postEphemeral")
+    assert sorry["user"] == "U2" and sorry["text"].startswith(SORRY)
 
 
 @pytest.mark.parametrize("typed", ["quit", "exit", "bye"])
