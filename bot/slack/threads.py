@@ -71,9 +71,9 @@ class Another:
 
 @dataclass(frozen=True)
 class Commanded:
-    """`status`, `digest preview`, `forget` or `resume` typed in a consultation's thread: the
-    command, as after ``/neurips`` (and as in Teams), said to the writer; ``asked``: the
-    question again (`resume` in its own thread: that alone)."""
+    """`status`, `digest preview`, `forget`, `resume`, `quit` or `consult` typed in a
+    consultation's thread: the command, as after ``/neurips`` (and as in Teams), said to the
+    writer; ``asked``: the question again (`resume` in its own thread: that alone)."""
 
     cmd: (
         router.Status
@@ -165,16 +165,12 @@ async def on_thread_message(
             log.info("slack.duplicate_event")
         case FileShared():
             await triage_file(ctx, owner, place, event)
-        case NoConsultation(found=None, control=control):  # not this user's thread, or
-            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # their record
+        case NoConsultation(found=None, control=control):
+            # not this user's thread, or their record could not be read; whose thread it is
+            # is told once, but to `cancel` (a control word typed in another's) each time
+            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
-            elif whose := await asyncio.to_thread(  # could not be read; `cancel` typed in
-                someone_elses,
-                ctx,
-                owner,
-                place,
-                not control,  # another's thread: each time
-            ):
+            elif whose := await asyncio.to_thread(someone_elses, ctx, owner, place, not control):
                 await ctx.client.chat_postEphemeral(
                     channel=event["channel"], user=owner.user, thread_ts=thread, text=whose
                 )

@@ -578,3 +578,25 @@ def test_an_agent_thread_in_use_stays_one_past_the_days_it_was_opened_for(
     before = len(slack.thread(ch, ts))
     dispatch(envelope(dm("U38", ch, ts, "consult 3")), lambda: slack.thread(ch, ts)[before:])
     assert dispatch.app.redis.ttl(key) > 60 * 60 * 24  # used: kept for as long again
+
+
+def test_digest_weekly_at_the_cadence_question_in_the_agent_thread_is_the_answer(
+    dispatch, slack: FakeSlack, catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    """'digest weekly on Monday' at 'How often should the digest arrive?' got the digest's
+    help there, as in a channel's thread."""
+    ts, ch = "1800000009.000100", "D39"
+    dispatch(envelope(thread_started("U39", ch, ts)), lambda: slack.thread(ch, ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread(ch, ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U39", ch, ts, text)), lambda b=before: slack.thread(ch, ts)[b:]
+        )
+
+    say("consult 5")
+    script = catalog.by_slug("research-curation")
+    for q in script.questions[: [q.key for q in script.questions].index("cadence")]:
+        say(typical(q))
+    (noted,) = say("digest weekly on Monday")
+    assert "_Noted: Weekly._" in text_of(noted) and "8/8" in text_of(noted)
