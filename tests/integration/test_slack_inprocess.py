@@ -1202,6 +1202,8 @@ def test_quit_in_a_consultations_thread_keeps_it_and_says_so(
     assert len(slack.thread(thread)) == 1  # nothing posted for all to see
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.answers == {} and c.status is Status.ACTIVE
+    (slashed,) = slack.command(typed)  # `/neurips quit`: the same, with a link to its thread
+    assert "stays as it is" in slashed["text"] and f"p{thread.replace('.', '')}" in slashed["text"]
 
 
 def test_commands_typed_in_anothers_consultation_thread_are_answered_to_the_writer(
