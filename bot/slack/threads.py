@@ -94,7 +94,27 @@ class Typed:
 
 
 _ANYWHERE = (router.Status, router.Help, router.Digest, router.Resume, router.Forget, router.Pause)
-Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another | Typed | Commanded
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """The app addressed in a thread that holds no consultation ("@advisor status"): the
+    command, as after ``/neurips``."""
+
+    cmd: router.Command
+
+
+Received = (
+    Duplicate
+    | FileShared
+    | FileOnly
+    | NoConsultation
+    | Taken
+    | Another
+    | Typed
+    | Commanded
+    | Addressed
+)
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -118,9 +138,10 @@ async def on_thread_message(
     thread = str(event["thread_ts"])
     owner = owner_of(body, event["user"])
     structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
-    place = f"{event['channel']}/{thread}"
+    channel = str(event["channel"])
+    place = f"{channel}/{thread}"
     typed = event.get("text") or ""
-    if (words := mentioned(body, typed)) is not None:  # "@advisor 5M"
+    if addressed := (words := mentioned(body, typed)) is not None:  # "@advisor 5M"
         typed = words
     text = kit.as_answered(kit.as_typed(typed))
     files = bool(event.get("files"))
@@ -137,6 +158,8 @@ async def on_thread_message(
         wanted = named(ctx, text)  # in a consultation's thread, this user's or another's
         if wanted is not None and (c is not None or ctx.app.holders.holder(place)):
             return Another(c, wanted)
+        if c is None and addressed and not ctx.app.holders.holder(place):
+            return Addressed(router.parse(text, slash=True))  # a thread of people's talk
         if c is None:  # in another's consultation thread, a command works as anywhere
             cmd = router.parse(text, slash=False)
             commanded = isinstance(cmd, _ANYWHERE) or cmd == router.Consult(None)
@@ -188,20 +211,16 @@ async def on_thread_message(
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case FileOnly(name=name):
             await tell(ctx, owner, event, messages.file_unread(name, answered=False))
+        case Addressed(cmd=cmd):
+            await answered(ctx, owner, event, await commands.handle(ctx, conv, owner, cmd, channel))
         case Typed(arg=arg):
             await tell(ctx, owner, event, messages.triage_typed(arg, triage_here(arg)))
         case Commanded(cmd=router.Pause(), asked=Turn(script=script, consultation=c)):
             await tell(ctx, owner, event, messages.paused(script, c, "/neurips "))
         case Commanded(cmd=cmd, asked=asked):
-            said = (
-                None  # `resume` in its own thread: this one, its question asked again
-                if isinstance(cmd, router.Resume) and asked is not None
-                else await commands.handle(ctx, conv, owner, cmd, str(event["channel"]))
-            )
-            if isinstance(said, str):
-                await tell(ctx, owner, event, said)
-            elif said is not None:  # `forget`'s confirmation, the eight: to the writer alone
-                await tell(ctx, owner, event, str(said["text"]), said.get("blocks"))
+            if not (isinstance(cmd, router.Resume) and asked is not None):  # `resume` in its
+                said = await commands.handle(ctx, conv, owner, cmd, channel)  # own thread:
+                await answered(ctx, owner, event, said)  # this one, its question asked again
             if asked is not None:  # the question this thread waits for, last
                 await conv.reply(asked)
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
@@ -219,6 +238,17 @@ async def on_thread_message(
             # a question about the report, which nothing would answer: said once a thread
             if await asyncio.to_thread(ctx.app.holders.first_told, f"{place}#asked", owner):
                 await tell(ctx, owner, event, messages.ASKED_AFTER)
+
+
+async def answered(
+    ctx: SlackContext, owner: Owner, event: dict[str, Any], said: str | dict[str, Any] | None
+) -> None:
+    """A command's reply (Markdown, or a message's fields: `forget`'s confirmation, the
+    eight), said in the thread to the writer alone."""
+    if isinstance(said, str):
+        await tell(ctx, owner, event, said)
+    elif said is not None:
+        await tell(ctx, owner, event, str(said["text"]), said.get("blocks"))
 
 
 async def tell(

@@ -1227,3 +1227,21 @@ def test_commands_typed_in_anothers_consultation_thread_are_answered_to_the_writ
     assert len(slack.thread(thread)) == 1  # nothing for all to see; U1's question stands
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.status is Status.ACTIVE and c.answers == {}
+
+
+def test_the_app_addressed_in_a_thread_of_peoples_talk_answers_the_writer(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """'@advisor status' or '@advisor consult 3' in a thread that holds no consultation met
+    silence; words there not addressed to the app still do (people's talk)."""
+    talk = "1700000099.000100"
+    slack.message("U1", talk, "anyone tried the advisor?")
+    assert fake.calls("chat.postEphemeral") == [] and fake.calls("chat.postMessage") == []
+    slack.message("U1", talk, "<@UBOT> status")
+    (status,) = fake.calls("chat.postEphemeral")
+    assert status["user"] == "U1" and status["thread_ts"] == talk
+    assert "no consultations yet" in status["text"]
+    slack.message("U1", talk, "<@UBOT> consult 3")  # opens a thread of its own
+    (parent,) = [p for p in fake.requests_with_ts() if "started *Edge" in p["text"]]
+    assert parent["channel"] == "C1" and "thread_ts" not in parent
+    assert "1/8" in slack.thread(parent["ts"])[0]
