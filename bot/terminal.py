@@ -31,7 +31,7 @@ from consultations.state import Consultation, Delivery, Owner, Status
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])_(.+?)_(?!\w)")
-_LEAVE = {"quit", "exit", "q", ":q", "bye"}
+_LEAVE = {"quit", "exit", "q", ":q", "bye", "pause", "quitter", "beenden"}
 _EDIT = re.compile(r"^\s*(?:edit|change)\b", re.I)
 _UPDATE = {"update", "refresh", "rewrite", "update it", "write it again"}
 

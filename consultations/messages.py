@@ -130,6 +130,15 @@ def triage_typed(arg: str, where: str) -> str:
     return f"`triage {inert(arg, 80)}` was not taken as an answer. {where}"
 
 
+def paused(script: ConsultationScript, c: Consultation, prefix: str = "") -> str:
+    """Said to `quit` typed mid-consultation: nothing needs stopping."""
+    done, total = progress(script, c)
+    return (
+        f"**{script.title}** stays as it is ({done} of {total} answered): come back and answer "
+        f"here whenever you like, days later too. `{prefix}cancel` ends it instead."
+    )
+
+
 def held_by(whose: str, script: ConsultationScript, where: str, start: str) -> str:
     """Said to someone writing where another's consultation runs: whose, and how to start one."""
     return (

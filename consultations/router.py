@@ -46,6 +46,11 @@ class Forget:
 
 
 @dataclass(frozen=True)
+class Pause:
+    """`quit`, `exit`, `bye` typed in a chat: leave for now; everything is kept anyway."""
+
+
+@dataclass(frozen=True)
 class Help:
     unknown: str | None = None  # the word that was not understood, if any
     meant: str | None = None  # the command it most likely was ("cosult edge": "consult edge")
@@ -68,7 +73,7 @@ class Answer:
     text: str  # an answer (or back/skip/restart/cancel) for the consultation in this place
 
 
-Command = Consult | Status | Resume | Cancel | Forget | Help | Digest | Triage | Answer
+Command = Consult | Status | Resume | Cancel | Forget | Pause | Help | Digest | Triage | Answer
 
 _SINGLE: dict[str, Command] = {
     "status": Status(),
@@ -77,6 +82,7 @@ _SINGLE: dict[str, Command] = {
     "fortsetzen": Resume(),  # German
     "reprendre": Resume(),  # French
     "forget": Forget(),
+    **dict.fromkeys(("quit", "exit", "bye", "pause", "quitter", "beenden"), Pause()),
     "help": Help(),
     "?": Help(),
 }

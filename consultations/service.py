@@ -14,14 +14,14 @@ from typing import Protocol
 
 import structlog
 
-from consultations import engine, messages
+from consultations import engine, messages, router
 from consultations.advisors import advise
 from consultations.advisors.base import AdvisorInput, EarlierConsultation
-from consultations.answers import Answer
+from consultations.answers import Answer, AnswerError, parse_answer
 from consultations.answers.corrections import find_correction
 from consultations.catalog import Catalog
 from consultations.ports import JobQueue, Narrator, StreamingNarrator, TextSink, Understanding
-from consultations.scripts import ConsultationScript
+from consultations.scripts import ConsultationScript, QuestionType
 from consultations.state import (
     Consultation,
     Delivery,
@@ -184,6 +184,25 @@ class ConsultationService:
 
     def where(self, c: Consultation) -> engine.Outcome:
         return engine.decide(self.catalog.by_slug(c.slug), c, engine.Where(), self._clock()).outcome
+
+    def parse_at(self, c: Consultation | None, text: str) -> router.Command:
+        """A chat line typed where ``c`` is, as :func:`router.parse` reads it, but for a
+        `digest …` whose next word is no digest action ("digest weekly on Monday" at 'How
+        often should the digest arrive?'): an answer when the question waiting reads it.
+        Free text and lists take any words, so there it stays the digest's help."""
+        cmd = router.parse(text, slash=False)
+        if not isinstance(cmd, router.Digest) or cmd.action != "help" or not cmd.words:
+            return cmd
+        if c is None or c.status is not Status.ACTIVE:
+            return cmd
+        q = engine.current_question(self.catalog.by_slug(c.slug), c)
+        if q is None or q.type in (QuestionType.TEXT, QuestionType.LIST):
+            return cmd
+        try:
+            parse_answer(q, text)
+        except AnswerError:
+            return cmd
+        return router.Answer(text)
 
     def earlier_answers(self, owner: Owner) -> dict[str, Answer]:
         """Answers of this user's finished consultations, newest first wins, as "slug.key"."""

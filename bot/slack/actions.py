@@ -8,6 +8,7 @@ import re
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import views
+from bot.slack.assistant import marker
 from bot.slack.context import SlackContext, owner_of, thread_link
 from bot.slack.conversation import Conversation, moved
 from bot.slack.threads import someone_elses
@@ -80,7 +81,12 @@ def register(bolt: AsyncApp, ctx: SlackContext, conv: Conversation) -> None:
     async def on_forget(ack, body, respond) -> None:
         await ack()
         owner = owner_of(body, body["user"]["id"])
+        container = body.get("container") or {}
+        agent = marker(owner, str(container.get("channel_id")), str(container.get("thread_ts")))
+        kept = await asyncio.to_thread(ctx.app.redis.ttl, agent)
         n = await asyncio.to_thread(desk.forget, owner)
+        if kept > 0:  # confirmed in the agent thread: it stays one (nothing else is kept)
+            await asyncio.to_thread(ctx.app.redis.set, agent, "1", ex=kept)
         await respond(replace_original=True, text=f"Done: deleted {n} stored item(s) about you.")
 
     @bolt.action("forget_cancel")

@@ -12,8 +12,10 @@ from typing import Any
 import structlog
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.context import SURFACE, SlackContext, owner_of
-from consultations import engine, messages
+from bot.slack import commands
+from bot.slack.context import SURFACE, SlackContext, mentioned, owner_of
+from bot.slack.conversation import Conversation
+from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
 from consultations.state import Consultation, Owner
 
@@ -95,11 +97,20 @@ async def on_changed(ctx: SlackContext, body: dict[str, Any], event: dict[str, A
         )
 
 
-async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, Any]) -> None:
+async def on_outside(
+    ctx: SlackContext, body: dict[str, Any], event: dict[str, Any], conv: Conversation
+) -> None:
     """Written in the channel while one of the writer's consultations waits in a thread of it:
-    told once per consultation where to answer."""
+    told once per consultation where to answer. Addressed to the app ("@advisor consult 3"):
+    a command, as after ``/neurips``, answered to the writer alone."""
     owner = owner_of(body, str(event["user"]))
     channel = str(event["channel"])
+    words = mentioned(body, str(event.get("text") or ""))
+    cmd = router.parse(kit.as_typed(words), slash=True) if words is not None else None
+    unknown = isinstance(cmd, router.Help) and cmd.unknown and cmd.meant is None
+    if cmd is not None and not unknown:
+        await addressed(ctx, conv, body, event, cmd)
+        return
 
     def waiting() -> tuple[Consultation, int] | None:
         found = open_in(ctx, owner, channel)
@@ -107,6 +118,8 @@ async def on_outside(ctx: SlackContext, body: dict[str, Any], event: dict[str, A
 
     told = await asyncio.to_thread(waiting)
     if told is None:
+        if cmd is not None:  # "@advisor hello": what it takes ("@advisor 5M" with a thread
+            await addressed(ctx, conv, body, event, cmd)  # waiting is pointed there, above)
         return
     c, others = told
     log.info("slack.answer_outside_thread", others=others)
@@ -151,3 +164,29 @@ def where_answered(ctx: SlackContext, c: Consultation) -> str:
 
 def first_told(ctx: SlackContext, owner: Owner, c: Consultation) -> bool:
     return ctx.app.holders.first_told(f"{c.location.get('place')}#outside", owner)
+
+
+async def addressed(
+    ctx: SlackContext,
+    conv: Conversation,
+    body: dict[str, Any],
+    event: dict[str, Any],
+    cmd: router.Command,
+) -> None:
+    """A command addressed to the app in a channel, run as after ``/neurips`` (once, however
+    often Slack delivers it); what it says, to the writer alone."""
+    owner = owner_of(body, str(event["user"]))
+    if not await asyncio.to_thread(
+        ctx.app.ledger.first_time, "slack", body.get("event_id", ""), owner
+    ):
+        return
+    channel = str(event["channel"])
+    said = await commands.handle(ctx, conv, owner, cmd, channel)
+    if said is None:
+        return
+    text, blocks = (
+        (said, None) if isinstance(said, str) else (str(said["text"]), said.get("blocks"))
+    )
+    await ctx.client.chat_postEphemeral(
+        channel=channel, user=owner.user, text=kit.mrkdwn(text), blocks=blocks
+    )

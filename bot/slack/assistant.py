@@ -136,9 +136,9 @@ class Agent:
         await asyncio.to_thread(self.app.redis.set, key, "1", ex=self.ttl)
 
     async def is_agent_thread(self, owner: Owner, channel: str, thread_ts: str) -> bool:
-        return bool(
-            await asyncio.to_thread(self.app.redis.exists, marker(owner, channel, thread_ts))
-        )
+        """Whether it is; its mark kept as long again (a thread in use stays one)."""
+        key = marker(owner, channel, thread_ts)
+        return bool(await asyncio.to_thread(self.app.redis.expire, key, self.ttl))
 
     async def start(
         self, owner: Owner, script: ConsultationScript, channel: str, thread_ts: str
@@ -157,8 +157,8 @@ class Agent:
         """A message in the agent thread: an answer, or a command (a prompt picked)."""
         service, desk = self.app.service, self.app.desk
         thread = AgentThread(self.ctx, channel, thread_ts)
-        cmd = router.parse(text, slash=False)
         c = await asyncio.to_thread(service.at, owner, f"{channel}/{thread_ts}")
+        cmd = service.parse_at(c, text)
         live = c is not None and (
             c.status is Status.ACTIVE or (c.status is Status.CANCELLED and engine.takes_back(text))
         )  # `undo` picks a cancelled one up again
@@ -216,6 +216,12 @@ class Agent:
                 return
             case router.Digest():
                 reply = await asyncio.to_thread(desk.digest, owner, channel, cmd, AGENT)
+            case router.Pause() if c is not None and c.status is Status.ACTIVE:
+                script = self.app.catalog.by_slug(c.slug)
+                await self.conv.post(
+                    channel, thread_ts=thread_ts, text=kit.mrkdwn(messages.paused(script, c))
+                )
+                return
             case router.Forget():
                 await self.conv.post(
                     channel,

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.slack import views
 from bot.slack.context import SURFACE, SlackContext, owner_of
 from bot.slack.conversation import MOVED, Conversation, moved
-from consultations import router
+from consultations import messages, router
 from consultations.adapters.slack import blocks as kit
 from consultations.state import Owner
 
@@ -66,6 +66,12 @@ async def handle(
             return f"Cancelled **{turn.script.title}**{SURFACE.link(turn.consultation)}"
         case router.Forget():
             return {"blocks": views.forget_confirmation(), "text": "Delete everything about you?"}
+        case router.Pause():
+            waiting = await asyncio.to_thread(ctx.app.service.latest_active, owner)
+            if waiting is None:
+                return "Nothing in progress, so nothing to stop."
+            script = desk.catalog.by_slug(waiting.slug)
+            return messages.paused(script, waiting, SURFACE.prefix) + SURFACE.link(waiting)
         case router.Digest():
             return await asyncio.to_thread(desk.digest, owner, channel, cmd, SURFACE)
         case router.Triage(arg=arg):

@@ -25,6 +25,17 @@ def owner_of(body: dict[str, Any], user: str) -> Owner:
     return Owner(platform="slack", workspace=team, user=user)
 
 
+def mentioned(body: dict[str, Any], text: str) -> str | None:
+    """``text`` without its leading mention of this app ("<@UBOT> 5M": "5M"), as people
+    address a bot in a channel (and must in Teams); None when it does not begin with one."""
+    bots = {a.get("user_id") for a in body.get("authorizations") or [] if a.get("is_bot")}
+    m = _MENTION.match(text)
+    return text[m.end() :] if m and m[1] in bots else None
+
+
+_MENTION = re.compile(r"\s*<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>[\s,:;.!-]*")
+
+
 def thread_link(c: Consultation) -> str:
     ch, ts = c.location.get("channel"), c.location.get("thread_ts")
     if not ch or not ts:

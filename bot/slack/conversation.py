@@ -19,6 +19,7 @@ from consultations.state import Consultation, Owner
 log = structlog.get_logger(__name__)
 
 
+PROGRESS = "⏳ Writing your report: it appears just below when it is ready."
 MOVED = (
     "I cannot post in this channel, so {what} is in our direct messages instead{link}. "
     "To have me here, add the app to the channel."
@@ -114,8 +115,10 @@ class Conversation:
             return
         text = kit.mrkdwn(kit.neutralise(messages.outcome(outcome)))
         if isinstance(outcome, engine.Finished) and turn.changed:
-            # the service has asked the workers for the report; they update this message
-            progress = await self.post(channel, thread_ts=ts, text=text + " ⏳")
+            # what was noted of the last answer and the summary stay; the service has asked
+            # the workers for the report, and they update the message of its own below
+            await self.post(channel, thread_ts=ts, text=text)
+            progress = await self.post(channel, thread_ts=ts, text=PROGRESS)
             await asyncio.to_thread(self.service.place, c, {"progress_ts": progress["ts"]})
             return
         await self.post(channel, thread_ts=ts, text=text)

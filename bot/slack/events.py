@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 from bot.outage import store_away
 from bot.slack import views
 from bot.slack.asides import outside_thread
-from bot.slack.context import SlackContext, owner_of
+from bot.slack.context import SlackContext, mentioned, owner_of
 from consultations.digest import REACTIONS
 
 log = structlog.get_logger(__name__)
@@ -72,6 +72,12 @@ async def tell_failure(
         ):  # the Messages tab outside any thread: answered in a thread of its own
             await ctx.client.chat_postMessage(
                 channel=event["channel"], thread_ts=event["ts"], text=SORRY_ANSWER
+            )
+        elif outside_thread(event) and mentioned(body, str(event.get("text") or "")) is not None:
+            # a command addressed to the app in the channel ("@advisor consult 3")
+            text = STORE_AWAY.format(again="send it again") if away else SORRY + " in a minute."
+            await ctx.client.chat_postEphemeral(
+                channel=event["channel"], user=event["user"], text=text
             )
         elif away and outside_thread(event) and first_outside(event):
             await ctx.client.chat_postEphemeral(

@@ -14,7 +14,7 @@ import structlog
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack import asides, commands
-from bot.slack.context import SURFACE, SlackContext, owner_of
+from bot.slack.context import SURFACE, SlackContext, mentioned, owner_of
 from bot.slack.conversation import Conversation
 from consultations import engine, messages, router
 from consultations.adapters.slack import blocks as kit
@@ -39,9 +39,11 @@ class FileShared:
 
 @dataclass(frozen=True)
 class NoConsultation:
-    """Nothing of this user's to move here (``found``: a cancelled or set-aside one)."""
+    """Nothing of this user's to move here (``found``: a cancelled or set-aside one);
+    ``control``: what was typed is a consultation's control word (`cancel`, `back`)."""
 
     found: Consultation | None
+    control: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,18 @@ class Another:
 
 @dataclass(frozen=True)
 class Commanded:
-    """`status` or `digest preview` typed in a consultation's thread: the command, as after
-    ``/neurips`` (and as in Teams), said to the writer; ``asked``: the question again."""
+    """`status`, `digest preview`, `forget`, `resume`, `quit` or `consult` typed in a
+    consultation's thread: the command, as after ``/neurips`` (and as in Teams), said to the
+    writer; ``asked``: the question again (`resume` in its own thread: that alone)."""
 
-    cmd: router.Status | router.Digest
+    cmd: (
+        router.Status
+        | router.Digest
+        | router.Forget
+        | router.Resume
+        | router.Consult
+        | router.Pause
+    )
     asked: Turn | None
 
 
@@ -83,7 +93,28 @@ class Typed:
     arg: str
 
 
-Received = Duplicate | FileShared | FileOnly | NoConsultation | Taken | Another | Typed | Commanded
+_ANYWHERE = (router.Status, router.Help, router.Digest, router.Resume, router.Forget, router.Pause)
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """The app addressed in a thread that holds no consultation ("@advisor status"): the
+    command, as after ``/neurips``."""
+
+    cmd: router.Command
+
+
+Received = (
+    Duplicate
+    | FileShared
+    | FileOnly
+    | NoConsultation
+    | Taken
+    | Another
+    | Typed
+    | Commanded
+    | Addressed
+)
 
 
 def answerable(event: dict[str, Any]) -> bool:
@@ -101,14 +132,18 @@ async def on_thread_message(
         if asides.changed(event):
             await asides.on_changed(ctx, body, event)
         elif asides.outside_thread(event):
-            await asides.on_outside(ctx, body, event)
+            await asides.on_outside(ctx, body, event, conv)
         return
     store, service = ctx.app.store, ctx.app.service
     thread = str(event["thread_ts"])
     owner = owner_of(body, event["user"])
     structlog.contextvars.bind_contextvars(owner=owner.key, event_id=body.get("event_id"))
-    place = f"{event['channel']}/{thread}"
-    text = kit.as_answered(kit.as_typed(event.get("text") or ""))
+    channel = str(event["channel"])
+    place = f"{channel}/{thread}"
+    typed = event.get("text") or ""
+    if addressed := (words := mentioned(body, typed)) is not None:  # "@advisor 5M"
+        typed = words
+    text = kit.as_answered(kit.as_typed(typed))
     files = bool(event.get("files"))
     attached = str((event.get("files") or [{}])[0].get("name") or "the file") if files else ""
 
@@ -123,18 +158,27 @@ async def on_thread_message(
         wanted = named(ctx, text)  # in a consultation's thread, this user's or another's
         if wanted is not None and (c is not None or ctx.app.holders.holder(place)):
             return Another(c, wanted)
-        if c is None:
-            return NoConsultation(None)
+        if c is None and addressed and not ctx.app.holders.holder(place):
+            return Addressed(router.parse(text, slash=True))  # a thread of people's talk
+        if c is None:  # in another's consultation thread, a command works as anywhere
+            cmd = router.parse(text, slash=False)
+            commanded = isinstance(cmd, _ANYWHERE) or cmd == router.Consult(None)
+            if commanded and ctx.app.holders.holder(place):
+                return Commanded(cmd, None)  # type: ignore[arg-type]  # one of _ANYWHERE
+            control = not isinstance(engine.command_from_text(text), engine.Reply)
+            return NoConsultation(None, control)
         if files and not text:
             return FileOnly(attached)
         if c.status is Status.CANCELLED and not engine.takes_back(text):  # `undo` picks it up
             return NoConsultation(c)
-        if isinstance(cmd := router.parse(text, slash=False), router.Triage):
+        if isinstance(cmd := service.parse_at(c, text), router.Triage):
             return Typed(cmd.arg)  # a slash command typed here: no answer
-        if isinstance(cmd, router.Digest) or (
-            isinstance(cmd, router.Status) and c.status is Status.ACTIVE
-        ):  # under a finished one, `status` tells where that one stands (below)
-            active = c.status is Status.ACTIVE and isinstance(cmd, router.Status)
+        if isinstance(cmd, router.Digest | router.Forget | router.Resume) or (
+            (isinstance(cmd, router.Status | router.Pause) or cmd == router.Consult(None))
+            and c.status is Status.ACTIVE
+        ):  # under a finished one, `status` tells where that one stands (below); `consult`
+            # alone offers the eight (a name that is none, `consult our lawyers`, answers)
+            active = c.status is Status.ACTIVE and not isinstance(cmd, router.Digest)
             script = ctx.app.catalog.by_slug(c.slug)
             return Commanded(cmd, Turn(script, c, service.where(c), False) if active else None)
         return Taken(c, service.act(owner, c.id, text, c), attached)
@@ -144,10 +188,12 @@ async def on_thread_message(
             log.info("slack.duplicate_event")
         case FileShared():
             await triage_file(ctx, owner, place, event)
-        case NoConsultation(found=None):  # not this user's thread, or their record could
-            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):  # not be read
+        case NoConsultation(found=None, control=control):
+            # not this user's thread, or their record could not be read; whose thread it is
+            # is told once, but to `cancel` (a control word typed in another's) each time
+            if told := await asyncio.to_thread(ctx.app.desk.notices, owner):
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
-            elif whose := await asyncio.to_thread(someone_elses, ctx, owner, place):
+            elif whose := await asyncio.to_thread(someone_elses, ctx, owner, place, not control):
                 await ctx.client.chat_postEphemeral(
                     channel=event["channel"], user=owner.user, thread_ts=thread, text=whose
                 )
@@ -165,12 +211,16 @@ async def on_thread_message(
                 await conv.post(event["channel"], thread_ts=thread, text=kit.mrkdwn(told))
         case FileOnly(name=name):
             await tell(ctx, owner, event, messages.file_unread(name, answered=False))
+        case Addressed(cmd=cmd):
+            await answered(ctx, owner, event, await commands.handle(ctx, conv, owner, cmd, channel))
         case Typed(arg=arg):
             await tell(ctx, owner, event, messages.triage_typed(arg, triage_here(arg)))
+        case Commanded(cmd=router.Pause(), asked=Turn(script=script, consultation=c)):
+            await tell(ctx, owner, event, messages.paused(script, c, "/neurips "))
         case Commanded(cmd=cmd, asked=asked):
-            said = await commands.handle(ctx, conv, owner, cmd, str(event["channel"]))
-            if isinstance(said, str):
-                await tell(ctx, owner, event, said)
+            if not (isinstance(cmd, router.Resume) and asked is not None):  # `resume` in its
+                said = await commands.handle(ctx, conv, owner, cmd, channel)  # own thread:
+                await answered(ctx, owner, event, said)  # this one, its question asked again
             if asked is not None:  # the question this thread waits for, last
                 await conv.reply(asked)
         case Taken(consultation=c, turn=turn) if c.status is Status.ACTIVE or turn.changed:
@@ -190,13 +240,31 @@ async def on_thread_message(
                 await tell(ctx, owner, event, messages.ASKED_AFTER)
 
 
-async def tell(ctx: SlackContext, owner: Owner, event: dict[str, Any], markdown: str) -> None:
-    """Said in the thread to the writer alone."""
+async def answered(
+    ctx: SlackContext, owner: Owner, event: dict[str, Any], said: str | dict[str, Any] | None
+) -> None:
+    """A command's reply (Markdown, or a message's fields: `forget`'s confirmation, the
+    eight), said in the thread to the writer alone."""
+    if isinstance(said, str):
+        await tell(ctx, owner, event, said)
+    elif said is not None:
+        await tell(ctx, owner, event, str(said["text"]), said.get("blocks"))
+
+
+async def tell(
+    ctx: SlackContext,
+    owner: Owner,
+    event: dict[str, Any],
+    markdown: str,
+    blocks: list[kit.Block] | None = None,
+) -> None:
+    """Said in the thread to the writer alone (``blocks``: with buttons)."""
     await ctx.client.chat_postEphemeral(
         channel=event["channel"],
         user=owner.user,
         thread_ts=event["thread_ts"],
         text=kit.mrkdwn(markdown),
+        blocks=blocks,
     )
 
 

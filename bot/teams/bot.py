@@ -86,7 +86,11 @@ class ConsultationBot(ActivityHandler):
         elif "answer" in value:
             await self._button(turn_context, owner, value)
         else:
-            await self._typed(turn_context, owner, router.parse(text, slash=False))
+            cmd = router.parse(text, slash=False)
+            if isinstance(cmd, router.Digest):  # "digest weekly on Monday" may be the answer
+                here = await asyncio.to_thread(self.service.at, owner, place_of(activity))
+                cmd = self.service.parse_at(here, text)
+            await self._typed(turn_context, owner, cmd)
 
     async def on_message_update_activity(self, turn_context: TurnContext) -> None:
         await edits.on_changed(turn_context, self.desk, self.parts.ledger, deleted=False)
@@ -124,6 +128,12 @@ class ConsultationBot(ActivityHandler):
                 await self._ask_again(tc, owner)
             case router.Forget():
                 await tc.send_activity(cards.confirm_forget())
+            case router.Pause():
+                here = await asyncio.to_thread(self.service.at, owner, place_of(tc.activity))
+                if here is None or here.status is not Status.ACTIVE:
+                    await say("Nothing is running here, so nothing to stop.")
+                    return
+                await say(messages.paused(self.desk.catalog.by_slug(here.slug), here))
             case router.Triage(arg=arg):
                 await say(messages.triage_typed(arg, TRIAGE_ELSEWHERE))
                 await self._ask_again(tc, owner)

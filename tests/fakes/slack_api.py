@@ -115,6 +115,19 @@ class FakeSlack(FakeServer):
             if p.get("channel") == channel and p.get("thread_ts") == thread_ts
         ]
 
+    def shown(self, channel: str, thread_ts: str) -> list[str]:
+        """The text of a thread's messages as they read now: each updated one as last updated."""
+        now = {
+            p.get("ts"): p.get("text") or ""
+            for p in self.calls("chat.update")
+            if p.get("channel") == channel
+        }
+        return [
+            now.get(p["ts"], p.get("text") or "")
+            for p in self.requests_with_ts()
+            if p.get("channel") == channel and p.get("thread_ts") == thread_ts
+        ]
+
     def calls_with_token(self, method: str) -> list[tuple[str, dict[str, Any]]]:
         """Successful calls of one method, each with the bearer token it was made with."""
         return [

@@ -529,3 +529,74 @@ def test_under_the_report_in_the_agent_thread_edit_n_and_questions_are_answered(
     assert asked["text"].startswith("I cannot answer questions about the report")
     (again,) = say("edit 1")
     assert "1/6" in text_of(again) and "Which consultation?" not in text_of(again)
+
+
+def test_after_forget_the_agent_thread_still_answers(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
+    """`forget` deleted the mark that made the thread an agent thread with everything else:
+    whatever was typed there afterwards ('consult 3') met silence."""
+    ts, ch = "1800000007.000100", "D37"
+    dispatch(envelope(thread_started("U37", ch, ts)), lambda: slack.thread(ch, ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread(ch, ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U37", ch, ts, text)), lambda b=before: slack.thread(ch, ts)[b:]
+        )
+
+    say("consult 3")
+    (confirm,) = say("forget")
+    click = {
+        "type": "block_actions",
+        "user": {"id": "U37", "team_id": "T1"},
+        "team": {"id": "T1"},
+        "api_app_id": "A1",
+        "channel": {"id": ch},
+        "container": {"type": "message", "channel_id": ch, "thread_ts": ts},
+        "actions": [{"type": "button", "action_id": "forget_confirm", "value": "yes"}],
+        "response_url": f"{slack.url}/response/forget37",
+        "trigger_id": "1.2.3",
+    }
+    assert confirm["blocks"][1]["elements"][0]["action_id"] == "forget_confirm"
+    (done,) = dispatch(click, lambda: slack.responses("forget37"))
+    assert "Done: deleted" in done["text"]
+    (asked,) = say("consult 3")
+    assert "1/8" in text_of(asked)
+
+
+def test_an_agent_thread_in_use_stays_one_past_the_days_it_was_opened_for(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """The mark that makes a DM thread an agent thread lapsed a state TTL after the thread was
+    opened however often it was used: a consultation answered there over weeks then lost the
+    agent's replies (`consult 3` under its report opened a new DM thread instead)."""
+    from bot.slack.assistant import marker
+
+    ts, ch = "1800000008.000100", "D38"
+    dispatch(envelope(thread_started("U38", ch, ts)), lambda: slack.thread(ch, ts))
+    key = marker(Owner(platform="slack", workspace="T1", user="U38"), ch, ts)
+    dispatch.app.redis.expire(key, 60)  # days later: a minute of its mark left
+    before = len(slack.thread(ch, ts))
+    dispatch(envelope(dm("U38", ch, ts, "consult 3")), lambda: slack.thread(ch, ts)[before:])
+    assert dispatch.app.redis.ttl(key) > 60 * 60 * 24  # used: kept for as long again
+
+
+def test_digest_weekly_at_the_cadence_question_in_the_agent_thread_is_the_answer(
+    dispatch, slack: FakeSlack, catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    """'digest weekly on Monday' at 'How often should the digest arrive?' got the digest's
+    help there, as in a channel's thread."""
+    ts, ch = "1800000009.000100", "D39"
+    dispatch(envelope(thread_started("U39", ch, ts)), lambda: slack.thread(ch, ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread(ch, ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U39", ch, ts, text)), lambda b=before: slack.thread(ch, ts)[b:]
+        )
+
+    say("consult 5")
+    script = catalog.by_slug("research-curation")
+    for q in script.questions[: [q.key for q in script.questions].index("cadence")]:
+        say(typical(q))
+    (noted,) = say("digest weekly on Monday")
+    assert "_Noted: Weekly._" in text_of(noted) and "8/8" in text_of(noted)

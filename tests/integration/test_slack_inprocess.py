@@ -34,8 +34,9 @@ from consultations.adapters.bootstrap import App, assemble
 from consultations.adapters.embedded_redis import EmbeddedRedis, free_port
 from consultations.adapters.settings import Settings
 from consultations.adapters.slack.client import close_client
+from consultations.adapters.slack.gateway import NOT_WRITTEN
 from consultations.catalog import Catalog
-from consultations.state import Owner, Status
+from consultations.state import Delivery, Owner, Status
 from tests.fakes.jobs import RecordingJobQueue
 from tests.fakes.slack_api import FakeSlack
 from tests.unit.test_engine import typical
@@ -119,6 +120,7 @@ class SignedSlack:
             "event_id": event_id or f"Ev{next(_ids):06d}",
             "event_time": int(time.time()),
             "event": event,
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
         }
         assert self.send(json.dumps(body), "application/json", **headers).status == 200
 
@@ -522,11 +524,46 @@ def test_the_last_answer_requests_the_report_once_and_says_it_is_coming(
     c = app.service.at(U1, f"C1/{thread}")
     assert c is not None and c.status is Status.COMPLETED
     assert jobs.of("report") == [(U1.key, c.id)]
-    progress = slack.thread(thread)[-1]
-    assert "That was the last question" in progress and "⏳" in progress
+    *_, said, progress = slack.thread(thread)
+    assert "That was the last question" in said and "⏳" in progress
     assert c.location["progress_ts"] == slack.last_post(thread)["ts"]  # the worker updates it
     slack.message("U1", thread, typical(script.questions[-1]))  # once more, after the end
     assert jobs.of("report") == [(U1.key, c.id)]
+
+
+def test_the_last_answers_note_and_the_summary_stay_when_the_report_arrives(
+    slack: SignedSlack, app: App, catalog: Catalog, fake: FakeSlack
+) -> None:
+    """The worker replaced the "writing your report" message with "Your report is ready", and
+    with it the last "Noted: …" and the summary of the answers the report was written with."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None
+    app.gateway("slack").post_report(app.service.write_report(U1, c.id, app.narrator))
+    shown = fake.shown("C1", thread)
+    assert "Your report is ready, just below. ✅" in shown and not any("⏳" in t for t in shown)
+    (said,) = [t for t in shown if "That was the last question" in t]
+    assert said.startswith("_Noted: ") and "Writing your report with: " in said
+
+
+def test_a_report_that_could_not_be_written_leaves_no_hourglass(
+    slack: SignedSlack, app: App, catalog: Catalog, fake: FakeSlack
+) -> None:
+    """When the workers gave up, "⏳ Writing your report…" stayed above the apology for good."""
+    script = catalog.by_slug("diffusion-ip-risk")
+    thread = slack.start("U1", "7")
+    for q in script.questions:
+        slack.message("U1", thread, typical(q))
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None
+    failed = app.service.mark_delivery(U1, c.id, Delivery.FAILED, "WorkersKeptDying: …")
+    app.gateway("slack").post_notice(failed, "Sorry, the report could not be written.")
+    shown = fake.shown("C1", thread)
+    assert not any("⏳" in t for t in shown)
+    assert shown[-2:] == [NOT_WRITTEN, "Sorry, the report could not be written."]
 
 
 def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
@@ -542,7 +579,7 @@ def test_after_the_report_edit_n_writes_it_again_and_chat_is_left_alone(
     slack.message("U1", thread, "edit 1")
     assert "1/6" in slack.thread(thread)[-1]  # the first question again
     slack.message("U1", thread, typical(script.questions[0]))
-    assert "last question" in slack.thread(thread)[-1]
+    assert "last question" in slack.thread(thread)[-2]
     assert len(jobs.of("report")) == 2  # the report is written again
 
 
@@ -1036,3 +1073,175 @@ def test_the_same_consultation_started_twice_before_any_answer_says_where_the_fi
     assert link in opening and "1/8" in opening
     third = slack.start("U1", "7")  # another consultation: nothing to say
     assert "already" not in slack.thread(third)[0]
+
+
+def test_resume_and_forget_typed_in_a_consultations_thread_are_commands_as_in_teams(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """At 'What is your role?' a lone `resume` or `forget` typed in the thread was noted as the
+    role; in Teams and the agent thread both are commands. Words around them stay answers."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, "resume")
+    assert "1/8" in slack.thread(thread)[-1]  # this one picked up: its question again
+    slack.message("U1", thread, "forget")
+    (confirm,) = fake.calls("chat.postEphemeral")
+    assert confirm["user"] == "U1" and confirm["thread_ts"] == thread
+    buttons = confirm["blocks"][1]["elements"]
+    assert [b["action_id"] for b in buttons] == ["forget_confirm", "forget_cancel"]
+    assert "1/8" in slack.thread(thread)[-1]
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {}  # neither was taken as the role
+    slack.message("U1", thread, "resume writer for help desk tickets")
+    assert "2/8" in slack.thread(thread)[-1]
+
+
+def test_digest_weekly_at_the_cadence_question_is_the_answer_and_elsewhere_a_command(
+    slack: SignedSlack, app: App, catalog: Catalog, fake: FakeSlack
+) -> None:
+    """At 'How often should the digest arrive?', `digest weekly on Monday` was told "I don't
+    know `digest weekly`" with the digest commands, and nothing asked again. Where the
+    question takes any words (the role), a `digest …` line stays the digest's help."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, "digest weekly on Monday")
+    (help_,) = fake.calls("chat.postEphemeral")
+    assert "I don't know `digest weekly`" in help_["text"]
+    script = catalog.by_slug("research-curation")
+    for q in script.questions[: [q.key for q in script.questions].index("cadence")]:
+        slack.message("U1", thread, typical(q))
+    slack.message("U1", thread, "digest weekly on Monday")
+    assert "_Noted: Weekly._" in slack.thread(thread)[-1] and "8/8" in slack.thread(thread)[-1]
+    assert len(fake.calls("chat.postEphemeral")) == 1
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers["cadence"].choices == ("weekly",)
+
+
+def test_consult_alone_in_a_consultations_thread_offers_the_eight_not_an_answer(
+    slack: SignedSlack, app: App, fake: FakeSlack, catalog: Catalog
+) -> None:
+    """`consult` typed alone at 'What is your role?' was noted as the role ('Noted:
+    consult.'); a name that is no consultation ('consult our lawyers') stays an answer."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, "consult")
+    (picker,) = fake.calls("chat.postEphemeral")
+    assert picker["user"] == "U1" and picker["thread_ts"] == thread
+    starts = [b["accessory"]["value"] for b in picker["blocks"] if "accessory" in b]
+    assert starts == [s.slug for s in catalog.scripts]
+    assert "1/8" in slack.thread(thread)[-1]  # the question stands, asked again
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {}
+    slack.message("U1", thread, "consult our lawyers on vendor choices")
+    assert "_Noted: consult our lawyers on vendor choices._" in slack.thread(thread)[-1]
+
+
+def test_an_answer_addressed_to_the_app_is_read_without_the_mention(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """'@advisor status' in the thread was an answer ('I need a number here', at a text
+    question noted with the mention); people address bots so, and must in Teams."""
+    thread = slack.start("U1", "3")
+    slack.message("U1", thread, "<@UBOT> status")
+    (listed,) = fake.calls("chat.postEphemeral")
+    assert "Your consultations" in listed["text"]
+    slack.message("U1", thread, "<@UBOT|advisor>: 5M")
+    assert "_Noted: 5,000,000" in slack.thread(thread)[-1]
+
+
+def channel_message(slack: SignedSlack, user: str, text: str, channel: str = "C1") -> None:
+    """A person's message in the channel itself, not in a thread."""
+    slack.event(
+        {
+            "type": "message",
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "ts": f"{time.time():.6f}",
+            "channel_type": "channel",
+        }
+    )
+
+
+def test_the_app_addressed_in_a_channel_takes_the_command_and_says_so(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """'@advisor consult 3' or '@advisor help' in a channel met silence (only `/neurips …`
+    worked); people address bots so, and must in Teams."""
+    channel_message(slack, "U1", "<@UBOT> help")
+    (helped,) = fake.calls("chat.postEphemeral")
+    assert helped["user"] == "U1" and "/neurips consult" in helped["text"]
+    channel_message(slack, "U1", "<@UBOT> consult 3")
+    thread = [p for p in fake.requests_with_ts() if "started *Edge" in p["text"]][0]["ts"]
+    assert "1/8" in slack.thread(thread)[0]
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.slug == "edge-economics"
+    channel_message(slack, "U1", "<@UBOT> 5M")  # an answer, likely: its thread is named
+    (_, pointed) = fake.calls("chat.postEphemeral")
+    assert "go in its thread, where question 1 is waiting" in pointed["text"]
+    channel_message(slack, "U2", "<@UBOT> dance")
+    (*_, unknown) = fake.calls("chat.postEphemeral")
+    assert unknown["user"] == "U2" and "I don't know `dance`" in unknown["text"]
+    channel_message(slack, "U2", "lunch anyone?")  # not to the app: nothing said
+    assert len(fake.calls("chat.postEphemeral")) == 3
+    fake.fail("chat.postMessage")  # Slack failing the thread it opens: said, not only logged
+    channel_message(slack, "U2", "<@UBOT> consult 3")
+    (*_, sorry) = fake.calls("chat.postEphemeral")
+    assert sorry["user"] == "U2" and sorry["text"].startswith(SORRY)
+
+
+@pytest.mark.parametrize("typed", ["quit", "exit", "bye"])
+def test_quit_in_a_consultations_thread_keeps_it_and_says_so(
+    slack: SignedSlack, app: App, fake: FakeSlack, typed: str
+) -> None:
+    """`quit` at 'What is your role?' was noted as the role ('Noted: quit.') and the next
+    question asked; leaving needs nothing in a chat, and the user is told so."""
+    thread = slack.start("U1", "5")
+    slack.message("U1", thread, typed)
+    (told,) = fake.calls("chat.postEphemeral")
+    assert told["user"] == "U1" and told["thread_ts"] == thread
+    assert "*Research Curation System* stays as it is (0 of 8 answered)" in told["text"]
+    assert "`/neurips cancel` ends it" in told["text"]
+    assert len(slack.thread(thread)) == 1  # nothing posted for all to see
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.answers == {} and c.status is Status.ACTIVE
+    (slashed,) = slack.command(typed)  # `/neurips quit`: the same, with a link to its thread
+    assert "stays as it is" in slashed["text"] and f"p{thread.replace('.', '')}" in slashed["text"]
+
+
+def test_commands_typed_in_anothers_consultation_thread_are_answered_to_the_writer(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """A second person in someone's consultation thread was told once whose it is; after that
+    their `status`, `help` or `cancel` met silence."""
+    thread = slack.start("U1", "3")
+    slack.message("U2", thread, "5M")
+    (whose,) = fake.calls("chat.postEphemeral")
+    assert whose["user"] == "U2" and "<@U1>'s consultation" in whose["text"]
+    slack.message("U2", thread, "status")
+    slack.message("U2", thread, "help")
+    slack.message("U2", thread, "cancel")  # theirs is not here: said again whose it is
+    slack.message("U2", thread, "6M")  # an answer, told once already: not again
+    _, status, helped, cancel = fake.calls("chat.postEphemeral")
+    assert all(p["user"] == "U2" and p["thread_ts"] == thread for p in (status, helped, cancel))
+    assert "no consultations yet" in status["text"]
+    assert "/neurips consult" in helped["text"]
+    assert "<@U1>'s consultation" in cancel["text"]
+    assert len(slack.thread(thread)) == 1  # nothing for all to see; U1's question stands
+    c = app.service.at(U1, f"C1/{thread}")
+    assert c is not None and c.status is Status.ACTIVE and c.answers == {}
+
+
+def test_the_app_addressed_in_a_thread_of_peoples_talk_answers_the_writer(
+    slack: SignedSlack, app: App, fake: FakeSlack
+) -> None:
+    """'@advisor status' or '@advisor consult 3' in a thread that holds no consultation met
+    silence; words there not addressed to the app still do (people's talk)."""
+    talk = "1700000099.000100"
+    slack.message("U1", talk, "anyone tried the advisor?")
+    assert fake.calls("chat.postEphemeral") == [] and fake.calls("chat.postMessage") == []
+    slack.message("U1", talk, "<@UBOT> status")
+    (status,) = fake.calls("chat.postEphemeral")
+    assert status["user"] == "U1" and status["thread_ts"] == talk
+    assert "no consultations yet" in status["text"]
+    slack.message("U1", talk, "<@UBOT> consult 3")  # opens a thread of its own
+    (parent,) = [p for p in fake.requests_with_ts() if "started *Edge" in p["text"]]
+    assert parent["channel"] == "C1" and "thread_ts" not in parent
+    assert "1/8" in slack.thread(parent["ts"])[0]

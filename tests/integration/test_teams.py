@@ -968,6 +968,34 @@ def test_triage_typed_mid_consultation_is_not_noted_as_a_vendor(
     assert "Noted" not in told and "1/6 Which models" in again
 
 
+def test_digest_weekly_at_the_cadence_question_is_the_answer(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'digest weekly on Monday' at 'How often should the digest arrive?' was told the digest
+    commands, the question asked again; at the role (any words) it still is."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 5")
+    told, again = chat.say("digest weekly on Monday")
+    assert "I don't know `digest weekly`" in told and "1/8" in again
+    script = catalog.by_slug("research-curation")
+    for q in script.questions[: [q.key for q in script.questions].index("cadence")]:
+        chat.say(typical(q))
+    (noted,) = chat.say("digest weekly on Monday")
+    assert "Noted: Weekly." in noted and "8/8" in noted
+
+
+def test_quit_mid_consultation_keeps_it_and_is_not_an_answer(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'quit' at 'What is your role?' was noted as the role and question 2 asked."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 5")
+    (told,) = chat.say("quit")
+    assert "**Research Curation System** stays as it is (0 of 8 answered)" in told
+    (noted,) = chat.say("CTO; vendor choices")
+    assert "Noted: CTO" in noted and "2/8" in noted
+
+
 def test_a_chat_without_a_digest_is_said_so_in_a_sentence(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:

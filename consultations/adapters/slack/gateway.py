@@ -36,7 +36,7 @@ from consultations.ports import (
     TriageSpec,
 )
 from consultations.render import figures_markdown
-from consultations.state import Consultation
+from consultations.state import Consultation, Delivery
 from consultations.text import delink
 from consultations.triage.papers import Paper
 from consultations.triage.results import TriageResult
@@ -72,7 +72,7 @@ def update_progress(
             time.sleep(wait_s * attempt)
     return "failed"
 
-
+NOT_WRITTEN = "⚠️ The report could not be written: what to do is just below."
 PREVIEW_AGAIN = "Sent again: the first try was interrupted, so you may see this preview twice."
 
 
@@ -363,6 +363,9 @@ class SlackGateway:
         channel, ts = self._where(c)
         client = self._client(c.owner.workspace)
         post_once(client, channel, ts, parts, part, partial(self._notice, c, text))
+        if c.delivery is Delivery.FAILED and (progress := self._progress_ts(c)):
+            with contextlib.suppress(SlackApiError, SlackClientError):  # the notice is out
+                client.chat_update(channel=channel, ts=progress, text=NOT_WRITTEN)
 
     def _notice(self, c: Consultation, text: str, meta: Metadata | None = None) -> str:
         channel, ts = self._where(c)
