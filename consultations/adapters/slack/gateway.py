@@ -72,6 +72,7 @@ def update_progress(
             time.sleep(wait_s * attempt)
     return "failed"
 
+
 NOT_WRITTEN = "⚠️ The report could not be written: what to do is just below."
 PREVIEW_AGAIN = "Sent again: the first try was interrupted, so you may see this preview twice."
 
