@@ -282,7 +282,7 @@ def register_digest(app: Celery) -> None:
                 lease,
                 lambda: post_digest(key, mode, period, user, lease),
                 countdown=5 * (self.request.retries + 1),
-                give_up=lambda e: digest_given_up(key, mode, period, lease, e),
+                give_up=lambda e: digest_given_up(key, mode, period, user, lease, e),
             )
         finally:
             structlog.contextvars.clear_contextvars()
@@ -333,7 +333,7 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
 
 
 def digest_given_up(
-    key: str, mode: str, period: str, lease: list[str] | None, error: Exception
+    key: str, mode: str, period: str, user: str, lease: list[str] | None, error: Exception
 ) -> None:
     """Every retry of a digest failed (the platform kept failing): the subscriber is told, once
     a period, and a scheduled digest's claim is let go, so the next tick sends it again (its
@@ -347,7 +347,10 @@ def digest_given_up(
         if again and lease is not None:
             leases().retry_claim(lease[0])
         delay = rt.settings.neurips_digest_tick_s if again else None
-        text = messages.digest_delayed(sub.platform, sub.channel, delay)
+        command = "digest now"
+        if mode == "preview":  # whoever asked for the preview is told, not the subscriber
+            sub, command = sub.model_copy(update={"subscribed_by": user}), "digest preview"
+        text = messages.digest_delayed(sub.platform, sub.channel, delay, command)
         told = once(
             parts_for(lease), "told", lambda: rt.gateway(sub.platform).tell_subscriber(sub, text)
         )

@@ -351,3 +351,19 @@ def test_a_cadence_said_with_its_day_keeps_the_day(typed: str, day: int) -> None
     phrase that named the cadence took its day with it."""
     options = parse_subscribe(typed.split(), personal=True, cadences=SAID)
     assert options["cadence"] == "biweekly" and options["day"] == day
+
+
+def test_a_digest_every_retry_failed_is_said_to_whoever_waits_for_it() -> None:
+    """Said in the subscriber's DMs after Slack kept failing: when it comes again, and a
+    preview's own words (it was told to the subscriber as a digest not posted)."""
+    from consultations.messages import digest_delayed
+
+    assert digest_delayed("slack", "CR", 900) == (
+        "Sorry, the digest for <#CR> could not be posted just now: Slack kept failing. "
+        "It is tried again within 15 minutes, and nothing is posted twice."
+    )
+    assert digest_delayed("slack", "CR", None, "digest preview") == (
+        "Sorry, the preview of the digest for <#CR> could not be shown just now: Slack kept "
+        "failing. `digest preview` tries again."
+    )
+    assert "your own research digest could not be posted" in digest_delayed("teams", "@u", None)
