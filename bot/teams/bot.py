@@ -223,6 +223,7 @@ class ConsultationBot(ActivityHandler):
                     "or a name.\n\n" + messages.catalog_list(self.desk.catalog)
                 )
             )
+            await self._ask_again(tc, owner)  # a bare "3" below answers this, not that list
             return
         script = self.desk.find(ref)
         if isinstance(script, str):

@@ -996,6 +996,18 @@ def test_quit_mid_consultation_keeps_it_and_is_not_an_answer(
     assert "Noted: CTO" in noted and "2/8" in noted
 
 
+def test_consult_alone_mid_consultation_lists_the_eight_then_the_question_waiting(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """After the list of eight the question waiting was left scrolled above it, so a "3"
+    typed next, meant for the list, goes to a question out of sight."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 3")
+    chat.say("5M")
+    listed, again = chat.say("consult")
+    assert "Which consultation?" in listed and "2/8 How many tokens" in again
+
+
 def test_a_chat_without_a_digest_is_said_so_in_a_sentence(
     redis_client: redis.Redis, catalog: Catalog
 ) -> None:
