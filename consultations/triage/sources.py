@@ -34,7 +34,6 @@ def parse_lines(lines: Iterable[str], name: str) -> Iterator[Paper]:
         papers = parse_jsonl(lines, name)
     else:
         raise SourceError(f"{name}: expected a .csv or .jsonl file")
-    n = 0
     for n, paper in enumerate(papers, 1):
         if n > MAX_PAPERS:
             raise SourceError(
