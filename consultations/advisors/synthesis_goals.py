@@ -281,13 +281,36 @@ def goal_measure(goal: str) -> str:
     measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
     if measure == YES_NO and "launch" in goal_tags(goal):  # "… live by Q3": the date said it
         measure = dict(GOAL_MEASURES)["launch"]
-    if "baseline" in measure or "this month's" in measure:
+    if ("baseline" in measure or "this month's" in measure) and (span := _FROM_TO.search(goal)):
+        head = re.split(r",?\s+against\b", measure, maxsplit=1)[0]  # the baseline is said
+        named = _LEAD_VERB.sub("", goal[: span.start()]).strip(" ,;:")  # "fraud losses"
+        head = named if named and head in _VAGUE_HEADS else head
+        measure = f"{head}, from {span.group('a')} today; target: {span.group('b')}"
+    elif "baseline" in measure or "this month's" in measure:
         measure += target_of(goal)
     elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
         measure += f"; target: {won.group(0)}"  # "get 10 paying clinics": the 10 counts
     return f"{measure}, {due.group(0)}" if due else measure
 
 
+_FIGURE = (  # "2%", "1.2 crore", "CHF 4m", "€300k", "48 hours"
+    r"(?:(?:[$€£₹]|(?:chf|eur|usd|inr|gbp|rs\.?)\s?)?\d[\d.,']*"
+    r"(?:\s?(?:%|k|m|bn|million|billion|lakhs?|crores?|cr|days?|hours?|hrs?|minutes?|mins?|"
+    r"weeks?|seconds?|secs?|ms)(?![a-z]))?)"
+)
+NUMBER_MEASURE = "the number in the goal"
+_VAGUE_HEADS = (NUMBER_MEASURE, "the time in the goal", "the cost the goal names")
+_LEAD_VERB = re.compile(
+    r"^\s*(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+)?(?:cut|reduce|lower|decrease|"
+    r"bring(?:\s+down)?|get|increase|raise|grow|improve|lift|push|move|shrink|halve)\s+"
+    r"(?:the\s+|our\s+)?",
+    re.I,
+)
+_FROM_TO = re.compile(  # "cut chargebacks from 2% to 1%": the baseline and the target, said
+    rf"\bfrom\s+(?P<a>{_FIGURE})\s+(?:(?:down|up)\s+)?to\s+(?P<b>(?:(?:under|below|less than|"
+    rf"at most|above|over|at least|more than)\s+)?{_FIGURE})",
+    re.I,
+)
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent|prozent)", re.I)
 _LESS = re.compile(
     r"\b(?:cut|reduce|lower|decrease|shrink|shorten|bring down|speed up|save|senken|reduzieren|"
@@ -362,7 +385,7 @@ def _measure(goal: str) -> str:
         done = _DONE.get(verb.casefold(), verb + ("d" if verb.endswith("e") else "ed"))
         return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
-        return "the number in the goal, against a baseline taken this month"
+        return f"{NUMBER_MEASURE}, against a baseline taken this month"
     return YES_NO
 
 

@@ -1,0 +1,41 @@
+"""A goal that says its own baseline and target ("cut chargebacks from 2% to 1%") was measured
+as "…against a baseline taken this month; target: 2% below it" (the baseline read as the cut),
+and "reduce fraud losses from 1.2 crore to under 80 lakh a year" as "the number in the goal,
+against a baseline taken this month"."""
+
+from __future__ import annotations
+
+import pytest
+
+from consultations.catalog import Catalog
+from tests.unit.test_advisors import run
+
+
+@pytest.mark.parametrize(
+    ("goal", "measure"),
+    [
+        ("cut chargebacks from 2% to 1%", "chargebacks, from 2% today; target: 1%"),
+        (
+            "reduce fraud losses from 1.2 crore to under 80 lakh a year",
+            "fraud losses, from 1.2 crore today; target: under 80 lakh",
+        ),
+        (
+            "cut onboarding time from 5 days to 2 days",
+            "onboarding time, from 5 days today; target: 2 days",
+        ),
+    ],
+)
+def test_a_goal_says_its_baseline_and_target(catalog: Catalog, goal: str, measure: str) -> None:
+    r = run(
+        catalog,
+        "strategy-synthesis",
+        {"team_size": "35", "industry": "fintech", "constraints": "budget", "goals": goal},
+    )
+    line = next(i for s in r.sections for i in s.items if i.startswith(goal))
+    assert f"Measure: {measure}." in line, line
+
+
+def test_a_cut_by_a_share_keeps_its_baseline_to_take(catalog: Catalog) -> None:
+    r = run(catalog, "strategy-synthesis", {"team_size": "35", "goals": "cut support cost by 30%"})
+    line = next(i for s in r.sections for i in s.items if i.startswith("cut support cost"))
+    assert "against a baseline taken this month; target: 30% below it" in line, line
