@@ -293,7 +293,7 @@ def goal_measure(goal: str) -> str:
     return f"{measure}, {due.group(0)}" if due else measure
 
 
-_FIGURE = (  # "2%", "1.2 crore", "CHF 4m", "€300k", "48 hours"
+_AMOUNT = (  # "2%", "1.2 crore", "CHF 4m", "€300k", "48 hours"
     r"(?:(?:[$€£₹]|(?:chf|eur|usd|inr|gbp|rs\.?)\s?)?\d[\d.,']*"
     r"(?:\s?(?:%|k|m|bn|million|billion|lakhs?|crores?|cr|days?|hours?|hrs?|minutes?|mins?|"
     r"weeks?|seconds?|secs?|ms)(?![a-z]))?)"
@@ -307,8 +307,8 @@ _LEAD_VERB = re.compile(
     re.I,
 )
 _FROM_TO = re.compile(  # "cut chargebacks from 2% to 1%": the baseline and the target, said
-    rf"\bfrom\s+(?P<a>{_FIGURE})\s+(?:(?:down|up)\s+)?to\s+(?P<b>(?:(?:under|below|less than|"
-    rf"at most|above|over|at least|more than)\s+)?{_FIGURE})",
+    rf"\bfrom\s+(?P<a>{_AMOUNT})\s+(?:(?:down|up)\s+)?to\s+(?P<b>(?:(?:under|below|less than|"
+    rf"at most|above|over|at least|more than)\s+)?{_AMOUNT})",
     re.I,
 )
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent|prozent)", re.I)
