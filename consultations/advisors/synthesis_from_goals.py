@@ -19,6 +19,8 @@ from consultations.advisors.synthesis_workflows import (
     delivery_named,
     delivery_process,
     documents_named,
+    task_measure,
+    task_named,
     workflow_named,
 )
 
@@ -84,6 +86,8 @@ def from_goal(
                 items += from_goal({"launch"}, done, agents, goal)  # traced, then its rollout
             if items:
                 return items
+    if task := task_named(goal):  # "summarise maintenance logs for technicians": that task
+        return [_task(*task)]
     return []
 
 
@@ -117,6 +121,24 @@ def _drafting(who: str, what: str) -> Item:
         f"sign-off; count the minutes per {one} and the corrections they make.",
         "product lead",
         f"minutes {who} spend per {one}, against this month's",
+        "constraint",
+        {"automation", "time"},
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+        subject=workflow_words(what),
+    )
+
+
+def _task(doing: str, what: str, who: str) -> Item:
+    """A task a goal asks a model to do ("summarise maintenance logs for technicians"): the
+    work timed on recent cases first, then a prototype whose every result a person checks."""
+    return Item(
+        f"Time {doing} {what} on 30 recent cases, then prototype {doing} {what} in shadow mode",
+        f"Take 30 recent cases of {doing} {what}, each with the result a person produced or "
+        "would accept, as the bar, and time the work today. Then: the model does each new "
+        f"case, shown to {who} to check and correct before it is used; nothing goes out "
+        "unchecked; count the minutes per case and the corrections.",
+        "product lead",
+        task_measure(doing, what),
         "constraint",
         {"automation", "time"},
         weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),

@@ -10,6 +10,8 @@ from consultations.advisors.synthesis_workflows import (
     WORKFLOW_MANUAL,
     delivery_measure,
     delivery_named,
+    task_measure,
+    task_named,
 )
 from consultations.answers.lists import VERSIONED_MODELS
 
@@ -386,6 +388,8 @@ def _measure(goal: str) -> str:
         return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
         return f"{NUMBER_MEASURE}, against a baseline taken this month"
+    if task := task_named(goal):  # "draft test reports": the minutes, and what is kept
+        return task_measure(*task[:2])
     return YES_NO
 
 

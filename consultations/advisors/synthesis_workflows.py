@@ -183,3 +183,48 @@ def workflow_named(goal: str) -> str | None:
         if m and any(w not in plain for w in words):
             return m.group("w")
     return None
+
+
+_DOING = {  # a task a model could do, as a goal names it: "summarise maintenance logs"
+    "summarise": "summarising",
+    "summarize": "summarizing",
+    "draft": "drafting",
+    "write": "writing",
+    "translate": "translating",
+    "transcribe": "transcribing",
+    "extract": "extracting",
+    "classify": "classifying",
+    "triage": "triaging",
+    "answer": "answering",
+    "caption": "captioning",
+    "redact": "redacting",
+    "tag": "tagging",
+    "route": "routing",
+}
+_TASK = re.compile(  # "summarise maintenance logs for technicians", "draft test reports"
+    r"^\s*(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+|(?:ai|it)\s+(?:should|must)\s+)?"
+    rf"(?P<v>{'|'.join(_DOING)})\s+(?:the\s+|our\s+|all\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!for\b|by\b|in\b|within\b|before\b|until\b|to\b|and\b|from\b|"
+    r"with\b|on\b|into\b|without\b|at\b|per\b|across\b)[a-z][\w&/-]*){0,3})"
+    r"(?:\s+(?:for|to)\s+(?:the\s+|our\s+)?(?P<who>[a-z][\w-]*(?:\s+(?!by\b|in\b|within\b|"
+    r"before\b|until\b)[a-z][\w-]*)?))?",
+    re.I,
+)
+
+
+def task_named(goal: str) -> tuple[str, str, str] | None:
+    """The task a goal asks a model to do, as (doing, on what, for whom): "summarise
+    maintenance logs for technicians" → ("summarising", "maintenance logs", "technicians");
+    "draft test reports" → ("drafting", "test reports", "the people who do it today")."""
+    m = _TASK.search(goal)
+    if m is None or m.group("w").casefold() in {"it", "them", "everything", "things", "stuff"}:
+        return None
+    who = m.group("who") or "the people who do it today"
+    return _DOING[m.group("v").casefold()], m.group("w"), who
+
+
+def task_measure(doing: str, what: str) -> str:
+    return (
+        f"minutes per case {doing} {what} against this month's, and the share of results "
+        "used without correction"
+    )
