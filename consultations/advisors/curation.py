@@ -83,9 +83,8 @@ def advise(request: AdvisorInput) -> Report:
     chosen = profile["sources"]
     read = [s for s in chosen if s in SOURCE_NAMES]
     unread = [question.label_of(s) for s in chosen if s not in SOURCE_NAMES]
-    unread += [  # "arXiv, HAL": a source we do not know is the user's own, said back
-        f"{s} (your own)" for s in unmatched(question, sheet.raw("sources"))
-    ]
+    own = unmatched(question, sheet.raw("sources"))  # "arXiv, HAL": HAL is the user's own
+    unread += [f"{s} (your own)" for s in own]
     sources = ", ".join(question.label_of(s) for s in read) or "arXiv (the default feed)"
     per = profile["papers_per_digest"]
     hours = sheet.number("hours", 2.0)
@@ -197,7 +196,9 @@ def advise(request: AdvisorInput) -> Report:
                 "weights": "No weights given: the three questions count equally.",
                 "canon": "No canon given: no lab or author is lifted yet.",
                 "hours": "No reading time given: assumed 2 hours a week.",
-                "sources": "No sources given: the digest reads arXiv.",
+                "sources": "No source it can fetch given: the digest reads arXiv."
+                if own
+                else "No sources given: the digest reads arXiv.",
             },
         )
         + (
