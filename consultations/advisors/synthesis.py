@@ -283,19 +283,23 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     first = recs[0]
+    said = for_one if team == 1 else str  # "one track … for a team of 1 person": you alone
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=(
-            f"Decide first between “{conflicts[0][0]}” and “{conflicts[0][1]}”: the goal needs "
-            "what the rule may forbid (see the conflict below). Then, "
-            if conflicts
-            else ""
-        )
-        + f"{_lower_first_word(first.title, 'First, ' if not conflicts else '')} ({first.owner}); "
-        + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
-        + f" for a team of {plural(team, 'person')}.",
-        summary=(
+        verdict=said(
+            (
+                f"Decide first between “{conflicts[0][0]}” and “{conflicts[0][1]}”: the goal "
+                "needs what the rule may forbid (see the conflict below). Then, "
+                if conflicts
+                else ""
+            )
+            + f"{_lower_first_word(first.title, 'First, ' if not conflicts else '')} "
+            f"({first.owner}); "
+            + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
+            + f" for a team of {plural(team, 'person')}."
+        ),
+        summary=said(
             f"A roadmap for you as {lead}, {_where(industry)}, "
             + (f"from {year_of(request.as_of)}, " if request.as_of else "")
             + f"starting from what runs today ({briefly(use)}). "
@@ -329,8 +333,10 @@ def advise(request: AdvisorInput) -> Report:
             Figure(
                 label="What the plan costs",
                 value=cost(weeks, cur),
-                display=f"about {money(cost(weeks, cur), cur)}: {plural(weeks, 'person-week')}, "
-                f"{share_of_year(weeks, capacity)}",
+                display=said(
+                    f"about {money(cost(weeks, cur), cur)}: {plural(weeks, 'person-week')}, "
+                    f"{share_of_year(weeks, capacity)}"
+                ),
                 working="the effort of each item above × 5 days × "
                 f"{money(cost(1, cur) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
                 f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
