@@ -112,8 +112,7 @@ def advise(request: AdvisorInput) -> Report:
             if unread
             else ()
         ),
-        f"Digest: {cadence}, {plural(per, 'paper')}"
-        + (f", on {DAYS[profile['day']].title()}s" if profile["day"] is not None else ""),
+        f"Digest: {cadence}, {plural(per, 'paper')}" + _on_day(cadence, profile["day"]),
     ]
     to_triage = profile["to_triage"]
     sections = [Section(title="Your curation profile (saved)", items=tuple(items))]
@@ -237,6 +236,17 @@ def _budget_check(
 def _reading(hours: float) -> str:
     """ "15 minutes" under an hour ("0.2 hours" hid a quarter hour), else "2.5 hours"."""
     return plural(round(hours * 60), "minute") if hours < 1 else plural(hours, "hour")
+
+
+def _on_day(cadence: str, day: int | None) -> str:
+    """When the digest comes: a monthly one on the 1st, whatever day was named ("first
+    Monday of the month"), as the digest schedules it."""
+    if cadence == "monthly" and day is not None:
+        named = DAYS[day].title()
+        return f", on the 1st of every month (not on a {named}: a monthly digest keeps the 1st)"
+    if cadence == "monthly":
+        return ", on the 1st of every month"
+    return f", on {DAYS[day].title()}s" if day is not None else ""
 
 
 def _scaled(raw: dict[str, float]) -> str:
