@@ -13,7 +13,9 @@ from consultations.advisors.synthesis_workflows import (
     task_measure,
     task_named,
 )
+from consultations.answers.lexer import scan
 from consultations.answers.lists import VERSIONED_MODELS
+from consultations.answers.model import plain
 
 GOAL_WORDS = {
     "cost": (
@@ -333,14 +335,19 @@ def target_of(goal: str) -> str:
     if _HALVE.search(goal):
         return "; target: 50% below it"
     share = _SHARE.search(goal)
-    if share is None:
-        return ""
-    if re.search(rf"\bto\s+{re.escape(share.group(0))}", goal):  # "… to 95%": a level
-        return f"; target: {share.group(1)}%"
+    if share is None:  # "by twenty percent", as dictated
+        spoken = next((q for q in scan(goal) if q.unit == "%" and len(q.readings) == 1), None)
+        if spoken is None:
+            return ""
+        said, level = plain(spoken.readings[0]), goal[: spoken.start].rstrip().endswith(" to")
+    else:
+        said, level = share.group(1), bool(re.search(rf"\bto\s+{re.escape(share.group(0))}", goal))
+    if level:  # "… to 95%": a level
+        return f"; target: {said}%"
     if _LESS.search(goal):
-        return f"; target: {share.group(1)}% below it"
+        return f"; target: {said}% below it"
     if _MORE.search(goal):
-        return f"; target: {share.group(1)}% above it"
+        return f"; target: {said}% above it"
     return ""
 
 

@@ -39,3 +39,17 @@ def test_a_cut_by_a_share_keeps_its_baseline_to_take(catalog: Catalog) -> None:
     r = run(catalog, "strategy-synthesis", {"team_size": "35", "goals": "cut support cost by 30%"})
     line = next(i for s in r.sections for i in s.items if i.startswith("cut support cost"))
     assert "against a baseline taken this month; target: 30% below it" in line, line
+
+
+@pytest.mark.parametrize(
+    ("goal", "target"),
+    [
+        ("cut claims handling time by twenty percent", "; target: 20% below it."),
+        ("cut API spend by twenty-five percent", "; target: 25% below it."),
+    ],
+)
+def test_a_dictated_share_is_the_target(catalog: Catalog, goal: str, target: str) -> None:
+    """ "by twenty percent", as a voice dictates it, was measured with no target at all."""
+    r = run(catalog, "strategy-synthesis", {"team_size": "25", "goals": goal})
+    line = next(i for s in r.sections for i in s.items if i.startswith(goal))
+    assert target in line, line
