@@ -291,7 +291,7 @@ def goal_measure(goal: str) -> str:
         head = named if named and head in _VAGUE_HEADS else head
         measure = f"{head}, from {span.group('a')} today; target: {span.group('b')}"
     elif "baseline" in measure or "this month's" in measure:
-        measure += target_of(goal)
+        measure += target_of(goal) or _ceiling(goal)
     elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
         measure += f"; target: {won.group(0)}"  # "get 10 paying clinics": the 10 counts
     return f"{measure}, {due.group(0)}" if due else measure
@@ -315,6 +315,19 @@ _FROM_TO = re.compile(  # "cut chargebacks from 2% to 1%": the baseline and the 
     rf"at most|above|over|at least|more than)\s+)?{_AMOUNT})",
     re.I,
 )
+_UNDER = re.compile(  # "keep AI spend under CHF 100k": the ceiling the spend stays below
+    rf"\b(?P<w>under|below|less than|at most|no more than|max(?:imum)?)\s+(?P<a>{_AMOUNT})"
+    r"(?P<per>\s+(?:a|per|each)\s+(?:year|month|quarter|week))?",
+    re.I,
+)
+
+
+def _ceiling(goal: str) -> str:
+    """ "; ceiling: under CHF 100k" for a spend a goal keeps below a figure, else nothing."""
+    m = _UNDER.search(goal)
+    return f"; ceiling: {m.group(0)}" if m else ""
+
+
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent|prozent)", re.I)
 _LESS = re.compile(
     r"\b(?:cut|reduce|lower|decrease|shrink|shorten|bring down|speed up|save|senken|reduzieren|"

@@ -53,3 +53,14 @@ def test_a_dictated_share_is_the_target(catalog: Catalog, goal: str, target: str
     r = run(catalog, "strategy-synthesis", {"team_size": "25", "goals": goal})
     line = next(i for s in r.sections for i in s.items if i.startswith(goal))
     assert target in line, line
+
+
+def test_a_spend_kept_under_a_figure_says_its_ceiling(catalog: Catalog) -> None:
+    """ "keep AI spend under CHF 100k" was measured "monthly model spend against this
+    month's", the CHF 100k nowhere."""
+    goal = "keep AI spend under CHF 100k a year"
+    r = run(catalog, "strategy-synthesis", {"team_size": "40", "goals": goal})
+    line = next(i for s in r.sections for i in s.items if i.startswith(goal))
+    assert "Measure: monthly model spend against this month's; ceiling: under CHF 100k a year." in (
+        line
+    ), line
