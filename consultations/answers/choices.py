@@ -158,7 +158,13 @@ def unmatched(question: Question, text: str) -> list[str]:
     pieces = [p for p in pieces if len(p) >= 3 and re.search(r"[^\W\d_]", p)]
     if len(pieces) == 1 and question.keeps_others and _OWN_NAME.fullmatch(pieces[0]):
         one = pieces[0]  # "HAL" alone: a name, not a hedge ("idk") nor a "none"
-        if not (UNSURE.match(one) or _picks(question, one) or one.casefold() in _NOT_A_TYPO):
+        if not (
+            UNSURE.match(one)
+            or _picks(question, one)
+            or one.casefold() in _NOT_A_TYPO
+            or _NO_NAME.fullmatch(one)
+            or _BARE_YES.fullmatch(one.casefold())
+        ):
             return [one]
     if len(pieces) < 2:
         return []
@@ -178,6 +184,11 @@ def unmatched(question: Question, text: str) -> list[str]:
     return out[:3]
 
 
+_NO_NAME = re.compile(  # "same", "n/a", "tbd": no source named, whatever it says
+    r"(?:(?:the\s+)?same(?:\s+as\s+(?:above|before|usual))?|ditto|as above|n/?a|tbd|tba|"
+    r"nah|meh|ok(?:ay)?|\?+|-+|\.+|etc)",
+    re.I,
+)
 _OWN_WORDS = 4  # "Hugging Face daily papers": a name; a longer answer is a sentence
 _OWN_NAME = re.compile(r"(?=.*[^\W\d_])[\w.&/:' -]{2,40}")  # "HAL", "Papers with Code"
 _PARTLY_WORDS = r"(?:only\s+)?(?:partly|partially|in part|somewhat|sort of|teilweise)"

@@ -47,6 +47,6 @@ def test_a_source_of_ones_own_alone_is_kept_not_refused(catalog: Catalog) -> Non
 
 def test_a_hedge_or_keyboard_mash_alone_is_still_asked_again(catalog: Catalog) -> None:
     q = catalog.by_slug("research-curation").question("sources")
-    for typed in ("idk", "asdf", "I read stuff my colleagues send me on slack mostly"):
+    for typed in ("idk", "asdf", "same", "I read stuff my colleagues send me on slack mostly"):
         with pytest.raises(AnswerError):
             parse_answer(q, typed)
