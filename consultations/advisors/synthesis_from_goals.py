@@ -161,10 +161,18 @@ def _inventory() -> Item:
     )
 
 
+_POLICY_VERB = re.compile(  # "write a lab policy …": the step says "write, agree and publish"
+    r"^(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+)?(?:write|draft|create|"
+    r"publish|agree(?:\s+on)?|set\s+up|put\s+in\s+place|establish|introduce|roll\s+out|"
+    r"finali[sz]e|get|have)\s+",
+    re.I,
+)
+
+
 def _policy(goal: str) -> Item:
     """A policy the goal asks for ("a policy for staff use of chatbots"): written, agreed with
     those who must keep it, published; a document, so small."""
-    what = goal[:1].lower() + goal[1:]
+    what = _POLICY_VERB.sub("", goal[:1].lower() + goal[1:]) or goal  # "write a lab policy"
     what = what if what.startswith(("a ", "an ", "the ")) else f"the {what}"
     return Item(
         f"Write, agree and publish {what}",

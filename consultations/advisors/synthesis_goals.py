@@ -458,7 +458,8 @@ INTO_USE = re.compile(
 )
 _FIGURE = re.compile(r"(?<![\w-])\d")  # a figure, not the digits of a name ("ICD-10", "gpt-4o")
 POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-use policy by Q2"
-    r"^(?:(?:write|agree|publish|draft|adopt|set|have|get|put)\s+(?:up\s+|out\s+|in place\s+)?)?"
+    r"^(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+)?"  # "we need to draft …"
+    r"(?:(?:write|agree|publish|draft|adopt|set|have|get|put)\s+(?:up\s+|out\s+|in place\s+)?)?"
     r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:policy|policies|guidelines?)"
     r"(?:\s+(?:for|on|about|governing|in place)\b|\s*$|\s+(?:by|before|in|until)\s)",
     re.I,

@@ -221,6 +221,8 @@ def task_named(goal: str) -> tuple[str, str, str] | None:
     m = _TASK.search(goal)
     if m is None or m.group("w").casefold() in {"it", "them", "everything", "things", "stuff"}:
         return None
+    if m.group("w").split()[-1].casefold() in {"policy", "policies", "guideline", "guidelines"}:
+        return None  # "draft an AI usage policy": a policy to agree, not a task to prototype
     who = m.group("who") or "the people who do it today"
     return _DOING[m.group("v").casefold()], m.group("w"), who
 
