@@ -116,6 +116,8 @@ def correction(
             more = parse_answer(q, found.text)
         except AnswerError:
             return None
+        if more.choices is not None:  # "add RBI compliance as a constraint": one more pick
+            return _picked_too(q, c, old, more, found.text)
         had = old.items or ()
         have = {x.casefold() for x in had}
         new = [x for x in more.items or () if x.casefold() not in have]
@@ -164,6 +166,29 @@ def correction(
     how = f" ({answer.note})" if answer.note else ""  # "the midpoint of 3–5%": said, not hidden
     note = changed(q, old.display(q), answer.display(q) + how)
     return ReplyResult(True, note=note, corrected=True)
+
+
+def _picked_too(q: Question, c: Consultation, old: Answer, more: Answer, text: str) -> ReplyResult:
+    """The options an "add …" picks, beside those picked before, in the options' order."""
+    had, new = old.choices or (), more.choices or ()
+    picked = tuple(o.value for o in q.choices if o.value in had or o.value in new)
+    if picked == had:
+        return ReplyResult(
+            False, reason=f"{label(q).capitalize()} already holds that: {old.display(q)}."
+        )
+    answer = old.model_copy(
+        update={
+            "choices": picked,
+            "raw": ", ".join(filter(None, [old.raw, text])),
+            "skipped": False,
+            "note": None,
+        }
+    )
+    c.answers[q.key] = answer
+    added = ", ".join(q.label_of(v) for v in picked if v not in had)
+    return ReplyResult(
+        True, note=f"Added to {label(q)}: {added} (now: {answer.display(q)}).", corrected=True
+    )
 
 
 def _swapped(

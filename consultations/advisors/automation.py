@@ -6,6 +6,7 @@ import re
 
 from consultations.advisors.automation_plan import ML_PARTNER, plan
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.day_rate import day_rate
 from consultations.advisors.per_item import PerItem, named_one, per_item, values_named, weakest
 from consultations.advisors.synthesis_sizing import (
     for_one,
@@ -38,7 +39,6 @@ LAWFUL = (
     " You said the data you may use was short: take those examples only from records your "
     "data rules allow, and run the prototype only where that data may be processed."
 )
-DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
 
 CHECKABLE = {"simulate": 0.8, "verify": 0.7, "human": 0.35}
 LOGS = {"rich": 0.15, "some": 0.05, "none": -0.1}
@@ -114,7 +114,7 @@ def advise(request: AdvisorInput) -> Report:
     team = next(filter(None, (team_said(a.raw) for a in request.answers.values())), None)
     no_ml = next(filter(None, (no_ml_said(a.raw) for a in request.answers.values())), None)
     days, crew_said = prototype_days(team)
-    prototype_cost = days * DAY_RATE
+    prototype_cost = days * day_rate(cur)
 
     script = request.script
     check_read = per_item(
@@ -311,7 +311,7 @@ def advise(request: AdvisorInput) -> Report:
         )
         + (
             f"A prototype costs about {money(prototype_cost, cur)} ({crew_said} at "
-            f"{money(DAY_RATE, cur)} a day"
+            f"{money(day_rate(cur), cur)} a day"
             + (f", sized for the team of {count(team)} you described" if team else "")
             + "; our assumption).",
             "Feasibility combines checkability, logged outcomes, error cost and what blocked "

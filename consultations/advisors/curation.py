@@ -83,9 +83,8 @@ def advise(request: AdvisorInput) -> Report:
     chosen = profile["sources"]
     read = [s for s in chosen if s in SOURCE_NAMES]
     unread = [question.label_of(s) for s in chosen if s not in SOURCE_NAMES]
-    unread += [  # "arXiv, HAL": a source we do not know is the user's own, said back
-        f"{s} (your own)" for s in unmatched(question, sheet.raw("sources"))
-    ]
+    own = unmatched(question, sheet.raw("sources"))  # "arXiv, HAL": HAL is the user's own
+    unread += [f"{s} (your own)" for s in own]
     sources = ", ".join(question.label_of(s) for s in read) or "arXiv (the default feed)"
     per = profile["papers_per_digest"]
     hours = sheet.number("hours", 2.0)
@@ -113,8 +112,7 @@ def advise(request: AdvisorInput) -> Report:
             if unread
             else ()
         ),
-        f"Digest: {cadence}, {plural(per, 'paper')}"
-        + (f", on {DAYS[profile['day']].title()}s" if profile["day"] is not None else ""),
+        f"Digest: {cadence}, {plural(per, 'paper')}" + _on_day(cadence, profile["day"]),
     ]
     to_triage = profile["to_triage"]
     sections = [Section(title="Your curation profile (saved)", items=tuple(items))]
@@ -197,7 +195,9 @@ def advise(request: AdvisorInput) -> Report:
                 "weights": "No weights given: the three questions count equally.",
                 "canon": "No canon given: no lab or author is lifted yet.",
                 "hours": "No reading time given: assumed 2 hours a week.",
-                "sources": "No sources given: the digest reads arXiv.",
+                "sources": "No source it can fetch given: the digest reads arXiv."
+                if own
+                else "No sources given: the digest reads arXiv.",
             },
         )
         + (
@@ -236,6 +236,17 @@ def _budget_check(
 def _reading(hours: float) -> str:
     """ "15 minutes" under an hour ("0.2 hours" hid a quarter hour), else "2.5 hours"."""
     return plural(round(hours * 60), "minute") if hours < 1 else plural(hours, "hour")
+
+
+def _on_day(cadence: str, day: int | None) -> str:
+    """When the digest comes: a monthly one on the 1st, whatever day was named ("first
+    Monday of the month"), as the digest schedules it."""
+    if cadence == "monthly" and day is not None:
+        named = DAYS[day].title()
+        return f", on the 1st of every month (not on a {named}: a monthly digest keeps the 1st)"
+    if cadence == "monthly":
+        return ", on the 1st of every month"
+    return f", on {DAYS[day].title()}s" if day is not None else ""
 
 
 def _scaled(raw: dict[str, float]) -> str:

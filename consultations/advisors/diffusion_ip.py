@@ -14,6 +14,7 @@ from consultations.advisors.diffusion_words import (
     WORLD,
     Models,
     is_public,
+    reviewed_outside,
     unchecked_path,
 )
 from consultations.advisors.indemnity import (
@@ -57,6 +58,15 @@ def advise(request: AdvisorInput) -> Report:
     question = request.script.question("indemnity")
     size = images_in(sheet.raw("vendors")) if own else None  # "our own LoRA on ~2.000 images"
     path = _path(request, sheet.raw("review")) if review == "none" else None
+    inside = _inside(request, sheet.raw("review")) if review == "none" else None
+    if inside is not None:  # "…, internal slides nobody checks": published images are reviewed
+        review, path = (
+            inside[0],
+            (
+                f"Keep what nobody checks ({inside[1]}) inside the company: any of it that goes "
+                "out gets the review the published images get."
+            ),
+        )
     terms = vendor_terms(question, sheet.raw("indemnity"), external, indemnity)
     if terms:  # "Azure covers us, Midjourney doesn't": the uncovered vendor's images are exposed
         indemnity = weakest(terms, INDEMNITY)
@@ -96,6 +106,8 @@ def advise(request: AdvisorInput) -> Report:
         )
     elif review != "legal":
         controls.append(path or "Add a brand or legal review for external, commercial images.")
+    elif path:  # reviewed before publishing; what nobody checks stays internal
+        controls.append(path)
     if "likenesses" in content:
         controls.append(
             "Never publish a generated face that resembles a real person without consent."
@@ -386,6 +398,20 @@ def images_in(text: str) -> float | None:
         if words and len(q.readings) == 1 and q.unit is None and q.currency is None:
             return None if rate_after(text, words.end()) else q.readings[0]
     return None
+
+
+def _inside(request: AdvisorInput, raw: str) -> tuple[str, str] | None:
+    """The review published images get when only an internal path goes unchecked (see
+    :func:`reviewed_outside`)."""
+    question = request.script.question("review")
+
+    def pick(clause: str) -> tuple[str, ...]:
+        try:
+            return parse_choice(question, clause)
+        except AnswerError:
+            return ()
+
+    return reviewed_outside(pick, raw, REVIEW)
 
 
 def _path(request: AdvisorInput, raw: str) -> str | None:

@@ -168,10 +168,21 @@ _USE = re.compile(
 )
 
 
+_VIA = re.compile(  # "agency uses Midjourney": Midjourney, through the agency
+    r"^(?:(?:our|the|an?)\s+)?(?P<who>[^\W\d_][\w&' -]{1,30}?)\s+(?:uses?|runs?|works with)\s+"
+    r"(?P<what>\S.*)$",
+    re.I,
+)
+
+
 def vendor(item: str) -> str:
-    """A vendor as named, without what it is used for ("firefly for the social stuff")."""
+    """A vendor as named, without what it is used for ("firefly for the social stuff"), and
+    the vendor a third party uses named first ("Midjourney (via the agency)")."""
     name = _USE.sub("", item).strip() or item
-    return _HEDGE.sub("", name).strip() or name
+    name = _HEDGE.sub("", name).strip() or name
+    if via := _VIA.match(name):
+        return f"{via.group('what')} (via the {via.group('who')})"
+    return name
 
 
 SMALL_SHOP = re.compile(  # "me or whoever made it gives it a look", "one of us plays with …"
@@ -227,3 +238,18 @@ def unchecked_path(pick: Callable[[str], tuple[str, ...]], raw: str) -> str | No
         f"Add a check before {who} posts{' ' + where if where else ''}: today nobody looks at "
         "those images before they go out."
     )
+
+
+def reviewed_outside(
+    pick: Callable[[str], tuple[str, ...]], raw: str, worst_first: dict[str, int]
+) -> tuple[str, str] | None:
+    """When the only path nobody checks stays inside the company ("MLR signs off everything
+    external, internal slides nobody checks"): the weakest review the other paths get, which
+    is what published images get, and the internal path's words; None otherwise."""
+    clauses = [c.strip(" .!") for c in _CLAUSE.split(raw) if c.strip(" .!")]
+    picks = [pick(c) for c in clauses]
+    nobody = [c for c, p in zip(clauses, picks, strict=True) if p == ("none",)]
+    others = [v for p in picks if p and p != ("none",) for v in p if v != "none"]
+    if not nobody or not others or not all(PRIVATE.search(c) for c in nobody):
+        return None
+    return max(others, key=lambda v: worst_first[v]), nobody[0]

@@ -54,8 +54,22 @@ _ALIAS = {"mj": "Midjourney", "sd": "Stable Diffusion"}  # what people call them
 _ALIASES = re.compile(r"(?i)\b(?:mj|sd)\b")
 
 
+_KIN = {  # a model and the company whose contract covers it: "Microsoft's commitment" is Azure's
+    "azure": {"microsoft"},
+    "microsoft": {"azure"},
+    "firefly": {"adobe"},
+    "adobe": {"firefly"},
+    "dall-e": {"openai"},
+    "dalle": {"openai"},
+    "openai": {"dall-e", "dalle"},
+    "imagen": {"google"},
+    "google": {"imagen"},
+}
+
+
 def _words(vendor: str) -> set[str]:
-    return set(_WORD.findall(vendor.casefold())) - _PLAIN
+    words = set(_WORD.findall(vendor.casefold())) - _PLAIN
+    return words.union(*(_KIN.get(w, set()) for w in words))
 
 
 def _named(vendor: str, clause: str) -> bool:

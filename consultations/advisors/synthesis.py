@@ -157,6 +157,7 @@ def advise(request: AdvisorInput) -> Report:
         (e.answers for e in request.earlier),  # ("under $500 a month") is the vendor's
         (f"{budget[1]} " if budget and budget[1] else "") + " ".join(goals),
         industry,
+        use,
     )
     recs: list[Recommendation] = []
     kept: dict[str, int] = {}  # each constraint's rule: the step that says it in full
@@ -282,19 +283,23 @@ def advise(request: AdvisorInput) -> Report:
             )
         )
     first = recs[0]
+    said = for_one if team == 1 else str  # "one track … for a team of 1 person": you alone
     return Report(
         slug=request.script.slug,
         title=request.script.title,
-        verdict=(
-            f"Decide first between “{conflicts[0][0]}” and “{conflicts[0][1]}”: the goal needs "
-            "what the rule may forbid (see the conflict below). Then, "
-            if conflicts
-            else ""
-        )
-        + f"{_lower_first_word(first.title, 'First, ' if not conflicts else '')} ({first.owner}); "
-        + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
-        + f" for a team of {plural(team, 'person')}.",
-        summary=(
+        verdict=said(
+            (
+                f"Decide first between “{conflicts[0][0]}” and “{conflicts[0][1]}”: the goal "
+                "needs what the rule may forbid (see the conflict below). Then, "
+                if conflicts
+                else ""
+            )
+            + f"{_lower_first_word(first.title, 'First, ' if not conflicts else '')} "
+            f"({first.owner}); "
+            + ("one track at a time" if tracks == 1 else f"{count(tracks)} tracks at a time")
+            + f" for a team of {plural(team, 'person')}."
+        ),
+        summary=said(
             f"A roadmap for you as {lead}, {_where(industry)}, "
             + (f"from {year_of(request.as_of)}, " if request.as_of else "")
             + f"starting from what runs today ({briefly(use)}). "
@@ -305,7 +310,7 @@ def advise(request: AdvisorInput) -> Report:
                 else "No consultation has been run yet, so it starts from your constraints, "
             )
             + f"ranked by your goals and constraints ({join(list(constraints))}), one item per "
-            f"track at a time. It costs about {money(cost(weeks), cur)} in people's time "
+            f"track at a time. It costs about {money(cost(weeks, cur), cur)} in people's time "
             f"({share_of_year(weeks, capacity)})" + (", and says what to stop." if stop else ".")
         ),
         figures=(
@@ -327,15 +332,17 @@ def advise(request: AdvisorInput) -> Report:
             ),
             Figure(
                 label="What the plan costs",
-                value=cost(weeks),
-                display=f"about {money(cost(weeks), cur)}: {plural(weeks, 'person-week')}, "
-                f"{share_of_year(weeks, capacity)}",
+                value=cost(weeks, cur),
+                display=said(
+                    f"about {money(cost(weeks, cur), cur)}: {plural(weeks, 'person-week')}, "
+                    f"{share_of_year(weeks, capacity)}"
+                ),
                 working="the effort of each item above × 5 days × "
-                f"{money(cost(1) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
+                f"{money(cost(1, cur) / 5, cur)} a loaded engineer-day; a team of {count(team)} × "
                 f"{WEEKS_A_YEAR} working weeks = {count(capacity)} person-weeks a year",
             ),
         )
-        + _budget_figures(budget, said_budget, cost(weeks), cur),
+        + _budget_figures(budget, said_budget, cost(weeks, cur), cur),
         recommendations=tuple(recs),
         sections=tuple(sections),
         assumptions=assumed_lines(
@@ -352,7 +359,7 @@ def advise(request: AdvisorInput) -> Report:
             f"people and the plan's weeks stay within {round(100 * AI_SHARE_CAP)}% of your "
             "team and of its year (our rule of thumb).",
             sizing_assumption(team, staff) + "; an "
-            f"engineer-day costs {money(cost(1) / 5, cur)} fully loaded and a person gives "
+            f"engineer-day costs {money(cost(1, cur) / 5, cur)} fully loaded and a person gives "
             f"{WEEKS_A_YEAR} working weeks a year (our assumptions).",
         )
         + ((cur_said,) if cur_said else ())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from consultations.advisors.day_rate import day_rate
 from consultations.advisors.synthesis_items import Item, effort_weeks
 from consultations.advisors.words import join, money, plural
 from consultations.answers import Answer
@@ -14,17 +15,20 @@ from consultations.answers.lexer import scan
 from consultations.answers.money import CURRENCY_WORDS, currency_code
 from consultations.answers.rates import rate_after
 
-DAY_RATE = 800.0  # loaded engineer-day, as in the other advisors (our assumption)
 WEEKS_A_YEAR = 46  # working weeks a person gives a year, after leave and holidays (ours)
 
 
-def cost(weeks: float) -> float:
-    return weeks * 5 * DAY_RATE
+def cost(weeks: float, cur: str = "USD") -> float:
+    return weeks * 5 * day_rate(cur)
 
 
 _PLACES = (  # where the user says they work, for the currency their costs are in (ours)
     ("GBP", r"uk|u\.k\.|united kingdom|britain|british|england|scotland|london|fca|royaume-uni"),
     ("CHF", r"switzerland|swiss|finma|zurich|geneva|schweiz|suisse|zürich|genève|basel|bern"),
+    (
+        "INR",
+        r"india|indian|bharat|bengaluru|bangalore|mumbai|delhi|hyderabad|pune|chennai|rbi|sebi",
+    ),
     (
         "EUR",
         r"eu|e\.u\.|europe|european|eurozone|euro area|ecb|bafin|germany|german|france|french|"
@@ -37,21 +41,37 @@ _PLACES = (  # where the user says they work, for the currency their costs are i
 )
 
 
-_NAMES = {"GBP": "pounds", "CHF": "Swiss francs", "EUR": "euros", "USD": "US dollars"}
+_NAMES = {
+    "GBP": "pounds",
+    "CHF": "Swiss francs",
+    "EUR": "euros",
+    "USD": "US dollars",
+    "INR": "rupees",
+}
+_INDIAN = re.compile(r"\d\s*(?:lakhs?|crores?|cr)\b", re.I)  # "80 lakh", "1.2 crore": rupees
 
 
 def currency_of(
-    earlier: Iterable[Mapping[str, Answer]], said: str = "", place: str = ""
+    earlier: Iterable[Mapping[str, Answer]], said: str = "", place: str = "", use: str = ""
 ) -> tuple[str, str | None]:
-    """The currency the user typed here ("keep AI spend under €300k") or in earlier
-    consultations (a bank's euros), else that of the place they named first ("EU + UK":
-    euros), else dollars; with the assumption to state when no amount named it."""
+    """The currency the user typed here ("keep AI spend under €300k", "from 1.2 crore") or in
+    earlier consultations (a bank's euros), else that of a bill in their AI use that is not
+    in dollars ("₹2.5 lakh a month on OpenAI": a dollar bill is the vendor's), else that of
+    the place they named first ("EU + UK": euros), else dollars; with the assumption to state
+    when no amount named it."""
     if m := CURRENCY_WORDS.search(said):
         return currency_code(m.group()), None
+    if _INDIAN.search(said):
+        return "INR", None
     for answers in earlier:
         for a in answers.values():
             if a.currency:
                 return a.currency, None
+    billed = [currency_code(m.group()) for m in CURRENCY_WORDS.finditer(use)]
+    if own := next((c for c in billed if c != "USD"), None) or (
+        "INR" if _INDIAN.search(use) else None
+    ):
+        return own, None
     found = [
         (m.start(), code, m.group())
         for code, words in _PLACES
@@ -72,7 +92,7 @@ def effort_line(item: Item, cur: str) -> str:
     weeks = effort_weeks(item)
     return (
         f"Effort: about {plural(weeks, 'person-week')} "
-        f"(≈ {money(cost(weeks), cur)} at {money(DAY_RATE, cur)} a day)."
+        f"(≈ {money(cost(weeks, cur), cur)} at {money(day_rate(cur), cur)} a day)."
     )
 
 

@@ -19,6 +19,8 @@ from consultations.advisors.synthesis_workflows import (
     delivery_named,
     delivery_process,
     documents_named,
+    task_measure,
+    task_named,
     workflow_named,
 )
 
@@ -84,6 +86,8 @@ def from_goal(
                 items += from_goal({"launch"}, done, agents, goal)  # traced, then its rollout
             if items:
                 return items
+    if task := task_named(goal):  # "summarise maintenance logs for technicians": that task
+        return [_task(*task)]
     return []
 
 
@@ -124,6 +128,24 @@ def _drafting(who: str, what: str) -> Item:
     )
 
 
+def _task(doing: str, what: str, who: str) -> Item:
+    """A task a goal asks a model to do ("summarise maintenance logs for technicians"): the
+    work timed on recent cases first, then a prototype whose every result a person checks."""
+    return Item(
+        f"Time {doing} {what} on 30 recent cases, then prototype {doing} {what} in shadow mode",
+        f"Take 30 recent cases of {doing} {what}, each with the result a person produced or "
+        "would accept, as the bar, and time the work today. Then: the model does each new "
+        f"case, shown to {who} to check and correct before it is used; nothing goes out "
+        "unchecked; count the minutes per case and the corrections.",
+        "product lead",
+        task_measure(doing, what),
+        "constraint",
+        {"automation", "time"},
+        weeks=size(SHELVED_HUNT, "product lead") + size(PROTOTYPE, "engineering lead"),
+        subject=workflow_words(what),
+    )
+
+
 def _inventory() -> Item:
     """An AI-system inventory a goal asks for (for a regulator): the list itself, first. Its
     words name no vendor: it lists what runs and brings no new data flow to wait for the map."""
@@ -139,10 +161,18 @@ def _inventory() -> Item:
     )
 
 
+_POLICY_VERB = re.compile(  # "write a lab policy …": the step says "write, agree and publish"
+    r"^(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+)?(?:write|draft|create|"
+    r"publish|agree(?:\s+on)?|set\s+up|put\s+in\s+place|establish|introduce|roll\s+out|"
+    r"finali[sz]e|get|have)\s+",
+    re.I,
+)
+
+
 def _policy(goal: str) -> Item:
     """A policy the goal asks for ("a policy for staff use of chatbots"): written, agreed with
     those who must keep it, published; a document, so small."""
-    what = goal[:1].lower() + goal[1:]
+    what = _POLICY_VERB.sub("", goal[:1].lower() + goal[1:]) or goal  # "write a lab policy"
     what = what if what.startswith(("a ", "an ", "the ")) else f"the {what}"
     return Item(
         f"Write, agree and publish {what}",

@@ -10,8 +10,12 @@ from consultations.advisors.synthesis_workflows import (
     WORKFLOW_MANUAL,
     delivery_measure,
     delivery_named,
+    task_measure,
+    task_named,
 )
+from consultations.answers.lexer import scan
 from consultations.answers.lists import VERSIONED_MODELS
+from consultations.answers.model import plain
 
 GOAL_WORDS = {
     "cost": (
@@ -281,11 +285,47 @@ def goal_measure(goal: str) -> str:
     measure = _measure(DUE.sub("", goal))  # "by Q2" names a date, not a target
     if measure == YES_NO and "launch" in goal_tags(goal):  # "… live by Q3": the date said it
         measure = dict(GOAL_MEASURES)["launch"]
-    if "baseline" in measure or "this month's" in measure:
-        measure += target_of(goal)
+    if ("baseline" in measure or "this month's" in measure) and (span := _FROM_TO.search(goal)):
+        head = re.split(r",?\s+against\b", measure, maxsplit=1)[0]  # the baseline is said
+        named = _LEAD_VERB.sub("", goal[: span.start()]).strip(" ,;:")  # "fraud losses"
+        head = named if named and head in _VAGUE_HEADS else head
+        measure = f"{head}, from {span.group('a')} today; target: {span.group('b')}"
+    elif "baseline" in measure or "this month's" in measure:
+        measure += target_of(goal) or _ceiling(goal)
     elif measure == REVENUE_MEASURE and (won := _WON.search(DUE.sub("", goal))):
         measure += f"; target: {won.group(0)}"  # "get 10 paying clinics": the 10 counts
     return f"{measure}, {due.group(0)}" if due else measure
+
+
+_AMOUNT = (  # "2%", "1.2 crore", "CHF 4m", "€300k", "48 hours"
+    r"(?:(?:[$€£₹]|(?:chf|eur|usd|inr|gbp|rs\.?)\s?)?\d[\d.,']*"
+    r"(?:\s?(?:%|k|m|bn|million|billion|lakhs?|crores?|cr|days?|hours?|hrs?|minutes?|mins?|"
+    r"weeks?|seconds?|secs?|ms)(?![a-z]))?)"
+)
+NUMBER_MEASURE = "the number in the goal"
+_VAGUE_HEADS = (NUMBER_MEASURE, "the time in the goal", "the cost the goal names")
+_LEAD_VERB = re.compile(
+    r"^\s*(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+)?(?:cut|reduce|lower|decrease|"
+    r"bring(?:\s+down)?|get|increase|raise|grow|improve|lift|push|move|shrink|halve)\s+"
+    r"(?:the\s+|our\s+)?",
+    re.I,
+)
+_FROM_TO = re.compile(  # "cut chargebacks from 2% to 1%": the baseline and the target, said
+    rf"\bfrom\s+(?P<a>{_AMOUNT})\s+(?:(?:down|up)\s+)?to\s+(?P<b>(?:(?:under|below|less than|"
+    rf"at most|above|over|at least|more than)\s+)?{_AMOUNT})",
+    re.I,
+)
+_UNDER = re.compile(  # "keep AI spend under CHF 100k": the ceiling the spend stays below
+    rf"\b(?P<w>under|below|less than|at most|no more than|max(?:imum)?)\s+(?P<a>{_AMOUNT})"
+    r"(?P<per>\s+(?:a|per|each)\s+(?:year|month|quarter|week))?",
+    re.I,
+)
+
+
+def _ceiling(goal: str) -> str:
+    """ "; ceiling: under CHF 100k" for a spend a goal keeps below a figure, else nothing."""
+    m = _UNDER.search(goal)
+    return f"; ceiling: {m.group(0)}" if m else ""
 
 
 _SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent|prozent)", re.I)
@@ -308,14 +348,19 @@ def target_of(goal: str) -> str:
     if _HALVE.search(goal):
         return "; target: 50% below it"
     share = _SHARE.search(goal)
-    if share is None:
-        return ""
-    if re.search(rf"\bto\s+{re.escape(share.group(0))}", goal):  # "… to 95%": a level
-        return f"; target: {share.group(1)}%"
+    if share is None:  # "by twenty percent", as dictated
+        spoken = next((q for q in scan(goal) if q.unit == "%" and len(q.readings) == 1), None)
+        if spoken is None:
+            return ""
+        said, level = plain(spoken.readings[0]), goal[: spoken.start].rstrip().endswith(" to")
+    else:
+        said, level = share.group(1), bool(re.search(rf"\bto\s+{re.escape(share.group(0))}", goal))
+    if level:  # "… to 95%": a level
+        return f"; target: {said}%"
     if _LESS.search(goal):
-        return f"; target: {share.group(1)}% below it"
+        return f"; target: {said}% below it"
     if _MORE.search(goal):
-        return f"; target: {share.group(1)}% above it"
+        return f"; target: {said}% above it"
     return ""
 
 
@@ -362,7 +407,9 @@ def _measure(goal: str) -> str:
         done = _DONE.get(verb.casefold(), verb + ("d" if verb.endswith("e") else "ed"))
         return f"{what} {done} this year, against the {n} it names"
     if _FIGURE.search(goal):
-        return "the number in the goal, against a baseline taken this month"
+        return f"{NUMBER_MEASURE}, against a baseline taken this month"
+    if task := task_named(goal):  # "draft test reports": the minutes, and what is kept
+        return task_measure(*task[:2])
     return YES_NO
 
 
@@ -411,7 +458,8 @@ INTO_USE = re.compile(
 )
 _FIGURE = re.compile(r"(?<![\w-])\d")  # a figure, not the digits of a name ("ICD-10", "gpt-4o")
 POLICY = re.compile(  # "a policy for staff use of chatbots", "an AI acceptable-use policy by Q2"
-    r"^(?:(?:write|agree|publish|draft|adopt|set|have|get|put)\s+(?:up\s+|out\s+|in place\s+)?)?"
+    r"^(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+)?"  # "we need to draft …"
+    r"(?:(?:write|agree|publish|draft|adopt|set|have|get|put)\s+(?:up\s+|out\s+|in place\s+)?)?"
     r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:policy|policies|guidelines?)"
     r"(?:\s+(?:for|on|about|governing|in place)\b|\s*$|\s+(?:by|before|in|until)\s)",
     re.I,

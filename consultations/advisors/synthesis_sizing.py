@@ -157,6 +157,11 @@ _FOR_ONE = (  # a step written for a team, as it reads for one person doing the 
     ("a person approves every action", "you approve every action"),
     ("worth a team's quarter", "worth your quarter"),
     ("your team keeps", "you keep"),
+    ("one track at a time for a team of 1 person", "one step at a time, by you alone"),
+    ("one item per track at a time", "one item at a time"),
+    ("in people's time", "of your own time"),
+    ("your team's whole year", "your whole year"),
+    ("your team's year", "your year"),
 )
 
 

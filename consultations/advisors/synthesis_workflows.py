@@ -8,7 +8,7 @@ import re
 
 _WORKFLOW_TIME = re.compile(  # "cut KYC onboarding time by 40%": the workflow is KYC onboarding
     r"\b(?:cut|reduce|halve|shorten|lower|decrease|speed up|bring down|improve)\s+"
-    r"(?:the\s+|our\s+)?(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\b",
+    r"(?:the\s+|our\s+|my\s+|their\s+)?(?P<w>[a-z0-9][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s+times?\b",
     re.I,
 )
 _WORKFLOW_TIME_DOWN = re.compile(  # "KYC onboarding time -40%", "claims time down 30%"
@@ -33,7 +33,8 @@ _WORKFLOW_PILOT = re.compile(  # "launch a broker-email agent pilot": the broker
     re.I,
 )
 _PILOT_FOR = re.compile(  # "launch an agent pilot for broker emails": the broker emails
-    r"\b(?:pilot|prototype|poc|proof of concept)\s+(?:for|on|of)\s+(?:the\s+|our\s+)?"
+    r"\b(?:pilot|prototype|poc|proof of concept)\s+(?:for|on|of)\s+"
+    r"(?:the\s+|our\s+|my\s+|their\s+)?"
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|in\b|to\b|before\b|until\b|and\b|with\b|this\b|"
     r"next\b|within\b)[a-z][\w&/-]*){0,2})",
     re.I,
@@ -46,7 +47,7 @@ _PILOT_VERB = re.compile(  # "prototype load planning by Q2": the load planning
     re.I,
 )
 _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that workflow
-    r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|more\s+of\s+)?"
+    r"\bautomat(?:e|ing)\s+(?:the\s+|our\s+|my\s+|their\s+|more\s+of\s+)?"
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b|"
     r"end-to-end\b|e2e\b|fully\b|completely\b|entirely\b)"
     r"[a-z][\w&/-]*){0,3})",
@@ -54,7 +55,7 @@ _WORKFLOW_AUTOMATE = re.compile(  # "automate invoice exception handling": that 
 )
 WORKFLOW_MANUAL = re.compile(  # "cut manual invoice matching by half": invoice matching
     r"\b(?:cut|reduce|halve|shrink|lower|decrease|end|eliminate|remove|automate)\s+"
-    r"(?:the\s+|our\s+)?(?:amount\s+of\s+)?manual\s+"
+    r"(?:the\s+|our\s+|my\s+|their\s+)?(?:amount\s+of\s+)?manual\s+"
     r"(?P<w>[a-z][\w&/-]*(?:\s+(?!by\b|for\b|with\b|in\b|to\b|before\b|until\b|and\b)"
     r"[a-z][\w&/-]*){0,3})",
     re.I,
@@ -112,7 +113,8 @@ def delivery_named(goal: str) -> str | None:
 def delivery_process(thing: str) -> str:
     """What a delivery does, by hand today: "self-serve onboarding flow" → "onboarding"."""
     words = thing.split()[:-1]
-    kept = [w for w in words if w.casefold() not in {"self-serve", "self-service", "online"}]
+    plain = {"self-serve", "self-service", "online", "ai", "genai", "llm", "smart", "ai-powered"}
+    kept = [w for w in words if w.casefold() not in plain]  # "AI onboarding": onboarding
     return " ".join(kept) or thing
 
 
@@ -183,3 +185,50 @@ def workflow_named(goal: str) -> str | None:
         if m and any(w not in plain for w in words):
             return m.group("w")
     return None
+
+
+_DOING = {  # a task a model could do, as a goal names it: "summarise maintenance logs"
+    "summarise": "summarising",
+    "summarize": "summarizing",
+    "draft": "drafting",
+    "write": "writing",
+    "translate": "translating",
+    "transcribe": "transcribing",
+    "extract": "extracting",
+    "classify": "classifying",
+    "triage": "triaging",
+    "answer": "answering",
+    "caption": "captioning",
+    "redact": "redacting",
+    "tag": "tagging",
+    "route": "routing",
+}
+_TASK = re.compile(  # "summarise maintenance logs for technicians", "draft test reports"
+    r"^\s*(?:(?:we\s+)?(?:must|need\s+to|want\s+to|should)\s+|to\s+|(?:ai|it)\s+(?:should|must)\s+)?"
+    rf"(?P<v>{'|'.join(_DOING)})\s+(?:the\s+|our\s+|all\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+(?!for\b|by\b|in\b|within\b|before\b|until\b|to\b|and\b|from\b|"
+    r"with\b|on\b|into\b|without\b|at\b|per\b|across\b)[a-z][\w&/-]*){0,3})"
+    r"(?:\s+(?:for|to)\s+(?:the\s+|our\s+|my\s+|their\s+)?(?P<who>[a-z][\w-]*(?:\s+(?!by\b|in\b|within\b|"
+    r"before\b|until\b)[a-z][\w-]*)?))?",
+    re.I,
+)
+
+
+def task_named(goal: str) -> tuple[str, str, str] | None:
+    """The task a goal asks a model to do, as (doing, on what, for whom): "summarise
+    maintenance logs for technicians" → ("summarising", "maintenance logs", "technicians");
+    "draft test reports" → ("drafting", "test reports", "the people who do it today")."""
+    m = _TASK.search(goal)
+    if m is None or m.group("w").casefold() in {"it", "them", "everything", "things", "stuff"}:
+        return None
+    if m.group("w").split()[-1].casefold() in {"policy", "policies", "guideline", "guidelines"}:
+        return None  # "draft an AI usage policy": a policy to agree, not a task to prototype
+    who = m.group("who") or "the people who do it today"
+    return _DOING[m.group("v").casefold()], m.group("w"), who
+
+
+def task_measure(doing: str, what: str) -> str:
+    return (
+        f"minutes per case {doing} {what} against this month's, and the share of results "
+        "used without correction"
+    )

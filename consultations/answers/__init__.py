@@ -309,6 +309,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
             return Answer(key=question.key, raw=text, items=tuple(items), note=note)
         case QuestionType.CHOICE:
             picked, note = _choose_corrected(question, text)
+            if not picked and all(_mashed(w) for w in re.split(r"[\s,;]+", text) if w):
+                raise AnswerError(  # "asdf": no source of the user's own either
+                    "I could not read that: pick one or more by number, or name your own "
+                    f"source{for_example(question)}."
+                )
             return Answer(key=question.key, raw=text, choices=picked, note=note)
         case QuestionType.NUMBER if (unsure := unsure_rest(text)) and unsure[1]:
             hedged = parse_answer(question, unsure[1])  # "no idea, our own GPU": none, not a guess

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from consultations.answers.choice_figures import by_band, by_count
 from consultations.answers.dismissed import dismissed, not_main_at, without_no_after
+from consultations.answers.guess import UNSURE
 from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
@@ -94,6 +95,11 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     try:
         picked, note = _choose(question, text)
     except AnswerError as e:
+        own = unmatched(question, text) if question.keeps_others else []  # "HAL" alone: kept
+        if own and all(len(o.split()) <= _OWN_WORDS for o in own):
+            named = " and ".join(f"“{o}”" for o in own)
+            kept = "it is kept as your own" if len(own) == 1 else "they are kept as yours"
+            return (), f"{named} {'matches' if len(own) == 1 else 'match'} no option, so {kept}"
         if (apart := _told_apart(question, text, ())) is None:
             if away := _told_away(question, text, ()):  # "diversity no": which one, then?
                 named = " and ".join(f"“{question.label_of(v)}”" for v in away)
@@ -158,6 +164,16 @@ def unmatched(question: Question, text: str) -> list[str]:
     text = re.sub(r"\([^()]*\)", " ", text)  # "(GDPR, BaFin rules)" explains the pick before it
     pieces = [p.strip(" .!") for p in _PIECES.split(text)]
     pieces = [p for p in pieces if len(p) >= 3 and re.search(r"[^\W\d_]", p)]
+    if len(pieces) == 1 and question.keeps_others and _OWN_NAME.fullmatch(pieces[0]):
+        one = pieces[0]  # "HAL" alone: a name, not a hedge ("idk") nor a "none"
+        if not (
+            UNSURE.match(one)
+            or _picks(question, one)
+            or one.casefold() in _NOT_A_TYPO
+            or _NO_NAME.fullmatch(one)
+            or _BARE_YES.fullmatch(one.casefold())
+        ):
+            return [one]
     if len(pieces) < 2:
         return []
     out = []
@@ -176,6 +192,13 @@ def unmatched(question: Question, text: str) -> list[str]:
     return out[:3]
 
 
+_NO_NAME = re.compile(  # "same", "n/a", "tbd": no source named, whatever it says
+    r"(?:(?:the\s+)?same(?:\s+as\s+(?:above|before|usual))?|ditto|as above|n/?a|tbd|tba|"
+    r"nah|meh|ok(?:ay)?|\?+|-+|\.+|etc)",
+    re.I,
+)
+_OWN_WORDS = 4  # "Hugging Face daily papers": a name; a longer answer is a sentence
+_OWN_NAME = re.compile(r"(?=.*[^\W\d_])[\w.&/:' -]{2,40}")  # "HAL", "Papers with Code"
 _PARTLY_WORDS = r"(?:only\s+)?(?:partly|partially|in part|somewhat|sort of|teilweise)"
 PARTLY = re.compile(_PARTLY_WORDS, re.I)  # "refunds partly": said of an item, the cautious one
 _PARTLY_AFTER = re.compile(rf"\s{_PARTLY_WORDS}$", re.I)

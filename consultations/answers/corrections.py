@@ -109,7 +109,8 @@ def find_correction(
     if len(hits) != 1:
         return None
     q, m = hits[0]
-    if q.type is QuestionType.LIST and cue and (added := _ADDED.search(body)):
+    grows = q.type is QuestionType.LIST or q.type is QuestionType.CHOICE and q.multiple
+    if grows and cue and (added := _ADDED.search(body)):  # "add RBI as a constraint" too
         return Correction(q.key, added.group("items").strip(" ,;."), add=True)
     assign = _ASSIGN.match(body[m.end() :])
     if cue is None and not (assign and m.start() <= 4):  # "the volume is 8M", "requests: 8M"

@@ -49,7 +49,7 @@ class Answer(BaseModel):
         if self.number is not None:
             return with_unit(format_number(self.number, question.kind, self.currency), question)
         if self.choices is not None:
-            return ", ".join(question.label_of(v) for v in self.choices)
+            return ", ".join(question.label_of(v) for v in self.choices) or "none of the options"
         if self.items is not None:
             return "; ".join(self.items)
         return self.text or ""
