@@ -80,6 +80,7 @@ from consultations.answers.units import (
     TO_BASE,
     WORKING_DAYS_A_WEEK,
     spelled_out,
+    written_fractions,
 )
 from consultations.answers.vendors import MODEL_TIERS, VERSIONED_MODELS, usd_vendor
 from consultations.answers.years import without_years
@@ -260,6 +261,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
     text = foreign_numbers(typed)  # "eine Stunde", "deux heures"
+    text = written_fractions(text)  # "1/2 day", "¾ of a FTE"
     text = spelled_out(text, spelled) if spelled else text  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10

@@ -145,3 +145,34 @@ def things_named(noun: str) -> str:
     if low.endswith("y"):
         return low[:-1] + "ies"
     return low if low.endswith("s") else low + "s"
+
+
+_FRACTION_UNIT = (  # what a fraction typed with a slash is a share of: "1/2 day", "3/4 FTE"
+    r"(?:(?:of\s+)?(?:an?|one|the)\s+)?(?P<unit>days?|hours?|hrs?|h|weeks?|months?|years?|"
+    r"ftes?|persons?|people|engineers?|devs?|developers?)(?![\w-])"
+)
+_SLASHED = re.compile(  # "1/2 day", "2 1/2 days", "¾ of a FTE" (NFKC: "3⁄4"), "2½" ("21⁄2")
+    r"(?<![\w.,/⁄])(?:(?P<whole>\d{1,3})(?:\s+|\s*-\s*|(?=\d⁄)))?(?P<n>\d)\s*(?P<slash>[/⁄])"
+    rf"\s*(?P<d>[2-9]|1[0-2])(?![\d/⁄.,])(?P<after>\s*{_FRACTION_UNIT})?",
+    re.I,
+)
+_DECIMAL_OF = re.compile(  # "0.75 of an engineer": 0.75 FTE, not 0.75 hours
+    r"(?<![\w.,])(?P<v>\d*[.,]\d+)\s+of\s+(?:an?|one|the)\s+(?=(?:ftes?|persons?|engineers?|"
+    r"devs?|developers?)(?![\w-]))",
+    re.I,
+)
+
+
+def written_fractions(text: str) -> str:
+    """A share written as a fraction, as a decimal the lexer reads: "1/2 day" → "0.5 day",
+    "¾ of a FTE" → "0.75 FTE", "2 1/2 days" → "2.5 days". A slash between two figures is
+    read so only before a time or people ("2.5/10" stays two prices); "½" always."""
+
+    def decimal(m: re.Match[str]) -> str:
+        n, d = int(m["n"]), int(m["d"])
+        if n >= d or (m["slash"] == "/" and m["after"] is None):
+            return m.group(0)
+        value = (int(m["whole"]) if m["whole"] else 0) + n / d
+        return f"{value:.4g} {m['unit']}" if m["after"] else f"{value:.4g}"
+
+    return _DECIMAL_OF.sub(lambda m: f"{m['v']} ", _SLASHED.sub(decimal, text))

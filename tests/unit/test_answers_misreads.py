@@ -334,3 +334,31 @@ def test_upkeep_split_across_the_vendors_is_a_total(catalog: Catalog, typed: str
     upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
     a = parse_answer(upkeep, typed)
     assert "in total for all 3, not per vendor" in (a.note or ""), a.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # each was read from the denominator or the numerator alone: 16 hours, 3 hours, 2 days
+        (ATTENTION, "upkeep_hours", "1/2 day", 4, "0.5 day at 8 hours a day"),
+        (ATTENTION, "upkeep_hours", "½ day", 4, "0.5 day at 8 hours a day"),
+        (ATTENTION, "upkeep_hours", "2½ days", 20, "2.5 days at 8 hours a day"),
+        (ATTENTION, "upkeep_hours", "1/2 day a week", 17.39, "0.5 day at 8 hours a day"),
+        ("research-curation", "hours", "¾ of a FTE", 30, "0.75 FTE at 40 hours a week"),
+        ("research-curation", "hours", "3/4 of an engineer", 30, "0.75 engineer at 40 hours"),
+        ("research-curation", "hours", "0.75 of a FTE", 30, "0.75 FTE at 40 hours a week"),
+        (CONVERGENCE, "upkeep_days", "1/2 day", 0.5, None),
+        (CONVERGENCE, "upkeep_days", "2 1/2 days", 2.5, None),
+    ],
+)
+def test_a_share_written_as_a_fraction_is_that_share(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str | None
+) -> None:
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == pytest.approx(value, abs=0.01)
+    assert said is None or said in (a.note or "")
+
+
+def test_a_slash_between_two_prices_stays_two_prices(catalog: Catalog) -> None:
+    price = catalog.by_slug(EDGE).question("price")
+    assert parse_answer(price, "1/2").numbers == {"input": 1, "output": 2}
+    assert parse_answer(price, "2.5/10").numbers == {"input": 2.5, "output": 10}
