@@ -79,6 +79,7 @@ from consultations.answers.units import (
     SPELLED,
     TO_BASE,
     WORKING_DAYS_A_WEEK,
+    hours_and_minutes,
     spelled_out,
     written_fractions,
 )
@@ -262,6 +263,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
     text = foreign_numbers(typed)  # "eine Stunde", "deux heures"
     text = written_fractions(text)  # "1/2 day", "¾ of a FTE"
+    text = hours_and_minutes(text, kind is NumberKind.HOURS)  # "2h30": 2.5 hours
     text = spelled_out(text, spelled) if spelled else text  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10

@@ -176,3 +176,23 @@ def written_fractions(text: str) -> str:
         return f"{value:.4g} {m['unit']}" if m["after"] else f"{value:.4g}"
 
     return _DECIMAL_OF.sub(lambda m: f"{m['v']} ", _SLASHED.sub(decimal, text))
+
+
+_H_MIN = re.compile(  # "2h30", "2h30min", "2:30 h": hours and minutes in one
+    r"(?<![\w.,:])(?P<h>\d{1,3})\s?(?:h|hrs?|std)(?P<m>[0-5]\d)(?:\s?(?:m|mins?|minutes?))?"
+    r"(?![\w%.,:])|(?<![\w.,:])(?P<ch>\d{1,3}):(?P<cm>[0-5]\d)(?P<unit>\s?(?:h|hrs?|hours?|std))?"
+    r"(?![\w%.,:])",
+    re.I,
+)
+
+
+def hours_and_minutes(text: str, hours_asked: bool) -> str:
+    """ "2h30" → "2.5h" (the 30 was never read), and "2:30" too where hours are asked."""
+
+    def decimal(m: re.Match[str]) -> str:
+        if m["ch"] is not None and not (m["unit"] or hours_asked):
+            return m.group(0)
+        h, mins = (m["h"], m["m"]) if m["h"] is not None else (m["ch"], m["cm"])
+        return f"{int(h) + int(mins) / 60:.4g}h"
+
+    return _H_MIN.sub(decimal, text)

@@ -362,3 +362,20 @@ def test_a_slash_between_two_prices_stays_two_prices(catalog: Catalog) -> None:
     price = catalog.by_slug(EDGE).question("price")
     assert parse_answer(price, "1/2").numbers == {"input": 1, "output": 2}
     assert parse_answer(price, "2.5/10").numbers == {"input": 2.5, "output": 10}
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # the minutes after "h" were never read: 2 hours, with nothing said
+        (ATTENTION, "upkeep_hours", "2h30", 2.5),
+        (ATTENTION, "upkeep_hours", "2h30min", 2.5),
+        ("research-curation", "hours", "1h45 a week", 1.75),
+        ("research-curation", "hours", "2:30", 2.5),  # was 2, "30" left out
+        (CONVERGENCE, "upkeep_days", "2h30", 2.5 / 8),
+    ],
+)
+def test_hours_and_minutes_written_together_are_both_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == pytest.approx(value, abs=0.01)
