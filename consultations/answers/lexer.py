@@ -47,7 +47,8 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _MULT = re.compile(
     r"\s?(?P<m>(?:millionen|milliarden?|milliards?|tausend|mille|"  # German and French words
     r"thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
-    r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
+    r"mill|milions?|millons?|millones|millón|milioni|milione|miljoen|milhões|milhão|mila|"
+    r"duizend|tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
 )
@@ -66,6 +67,11 @@ _MULTS = {
     "bn": 1e9,
     "tn": 1e12,
     "mil": 1e6,  # "2.5 mil"
+    "mill": 1e6,  # "5 mill", and "million" as typed in a hurry or in Spanish, Italian, Dutch
+    **dict.fromkeys(("milion", "millon", "millone", "millón", "milioni", "milione"), 1e6),
+    **dict.fromkeys(("miljoen", "milhões", "milhão"), 1e6),
+    "mila": 1e3,  # Italian: "20 mila euro"
+    "duizend": 1e3,  # Dutch
     "bil": 1e9,
     "lakh": 1e5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
     "crore": 1e7,
@@ -308,8 +314,9 @@ def scan(text: str) -> list[Quantity]:
             if value < 1 and (of := _OF_SCALE.match(text, start + len(run))):  # "a quarter of
                 scale = _SCALES[of.group("s").casefold()]  # a million": 250,000, not 1,000,000
                 readings, end = (value * scale,), of.end()
-            if scale == 1 and (grand := _GRAND.match(text, end)):  # "twelve grand": 12,000
-                scale, end, readings = 1e3, grand.end(), (value * 1e3,)
+            if scale == 1 and (said := _SAID_SCALE.match(text, end)):  # "twelve grand",
+                scale = _MULTS[said.group("m").casefold()]  # "half a mil", "five hundred k"
+                end, readings = said.end(), (value * scale,)
         else:
             readings, convention = digit_readings(m.group("digits"))
             end = m.end()
@@ -336,6 +343,8 @@ def scan(text: str) -> list[Quantity]:
                 end = mult.end()
                 if name in _ABBREVIATED and text[end : end + 1] == ".":  # "2 Mio. Wörter"
                     end += 1
+        if scale == 1 and (odd := _LIKE_A_SCALE.match(text, end)):  # never read as 5
+            readings, end = (), odd.end()
         if scale == 1 and (t := _TSD_EUR.match(text, end)):  # "45 T€": German thousands
             scale, end = 1e3, t.end()
             readings = tuple(r * 1e3 for r in readings)
@@ -361,7 +370,10 @@ def _per_quarter(text: str, found: list[Quantity], start: int, run: str) -> bool
     return bool(_AFTER_A_FIGURE.fullmatch(text, found[-1].end, start))
 
 
-_GRAND = re.compile(r"\s?grand(?![a-z])", re.IGNORECASE)
+_SAID_SCALE = re.compile(r"\s?(?P<m>grand|k|mil|mill|mio|mn|bn)(?![a-z])", re.IGNORECASE)
+_LIKE_A_SCALE = re.compile(  # "5 milion", "3 bilion", "2 thousnd": a scale no list knows
+    r"\s?(?:[mb]il+[a-z]*on[a-z]*|thou?s[a-z]*|tausen[a-z]*)(?![a-z])", re.IGNORECASE
+)
 _TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
 _ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")

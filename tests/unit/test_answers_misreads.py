@@ -379,3 +379,28 @@ def test_hours_and_minutes_written_together_are_both_read(
 ) -> None:
     a = parse_answer(catalog.by_slug(slug).question(key), typed)
     assert a.number == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # each scale was dropped with nothing said: 0.50, 500, 5, €2, €20
+        (CONVERGENCE, "monthly_spend", "half a mil", 500_000),
+        (EDGE, "requests", "five hundred k", 500_000),
+        (EDGE, "requests", "5 milion", 5_000_000),
+        (EDGE, "requests", "5 mill", 5_000_000),
+        ("reasoning-telemetry", "runs_per_day", "2 millones", 2_000_000),
+        (CONVERGENCE, "monthly_spend", "20 mila euro", 20_000),
+        (CONVERGENCE, "monthly_spend", "10 duizend euro", 10_000),
+    ],
+)
+def test_a_scale_said_aloud_or_misspelt_scales_the_figure(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
+
+
+@pytest.mark.parametrize("typed", ["3 bilion", "2 thousnd"])
+def test_a_scale_no_list_knows_is_said_unreadable_not_dropped(catalog: Catalog, typed: str) -> None:
+    """'3 bilion' was 3 requests a month, with nothing said."""
+    with pytest.raises(AnswerError, match=f"could not read “{typed}”"):
+        parse_answer(catalog.by_slug(EDGE).question("requests"), typed)
