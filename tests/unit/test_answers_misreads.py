@@ -404,3 +404,18 @@ def test_a_scale_no_list_knows_is_said_unreadable_not_dropped(catalog: Catalog, 
     """'3 bilion' was 3 requests a month, with nothing said."""
     with pytest.raises(AnswerError, match=f"could not read “{typed}”"):
         parse_answer(catalog.by_slug(EDGE).question("requests"), typed)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # dictated decimals: the whole part was dropped (5M, 5 hours, 2%), nothing said
+        (CONVERGENCE, "monthly_spend", "two point five million", 2_500_000),
+        (EDGE, "requests", "one point two million a month", 1_200_000),
+        ("research-curation", "hours", "two point five hours", 2.5),
+        (EDGE, "quality_loss", "zero point five percent", 0.5),
+    ],
+)
+def test_a_decimal_said_aloud_is_read_whole(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
