@@ -70,7 +70,7 @@ from consultations.answers.people import (
     with_noun,
 )
 from consultations.answers.prices import PER_MILLION, per_million
-from consultations.answers.rates import one_off, rate_around, to_period
+from consultations.answers.rates import one_off, rate_around, times_a_period, to_period
 from consultations.answers.rough import DIGITS_ONLY, bound_said, rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.total import in_total
@@ -490,6 +490,7 @@ def _answer(
 def _quantities(question: Question, text: str, per: float | None) -> list[Quantity]:
     kind, needed = question.kind, len(question.parts) or 1
     found = [replace(q, rate=rate_around(text, q.start, q.end)) for q in scan(text)]
+    found = times_a_period(text, found)  # "$1k twice a month": $2k a month
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
     found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million

@@ -79,7 +79,9 @@ def _one_unit(text: str, repl: str, m: re.Match[str]) -> str:
 
 
 _AFTER_FIGURE = re.compile(  # "30 min a day", "an hour a day": "a day" is a rate, not 1 day
-    r"(?:\d|(?<![a-z])(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|pages?|words?))\s*$", re.I
+    r"(?:\d|(?<![a-z])(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|pages?|words?|twice|"
+    r"thrice|times|x))\s*$",  # "2h twice a week": a rate too
+    re.I,
 )
 
 

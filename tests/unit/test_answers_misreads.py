@@ -419,3 +419,26 @@ def test_a_decimal_said_aloud_is_read_whole(
     catalog: Catalog, slug: str, key: str, typed: str, value: float
 ) -> None:
     assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # "twice" was dropped: $1,000, 2 hours (with "1 week" left out), 2k a day
+        (CONVERGENCE, "monthly_spend", "$1k twice a month", 2_000, "1k twice a month is 2,000"),
+        (CONVERGENCE, "monthly_spend", "$500 2x a month", 1_000, "is 1,000 a month"),
+        ("research-curation", "hours", "2h twice a week", 4, "2h twice a week is 4 a week"),
+        ("research-curation", "hours", "twice a week, 2h", 4, "2h twice a week is 4 a week"),
+        ("research-curation", "hours", "an hour 3 times a week", 3, "is 3 a week"),
+        ("reasoning-telemetry", "runs_per_day", "2k twice a day", 4_000, "is 4,000 a day"),
+    ],
+)
+def test_a_figure_said_so_many_times_a_period_is_multiplied_and_said(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str
+) -> None:
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == value and said in (a.note or "")
+
+
+def test_how_often_something_else_happens_multiplies_nothing(catalog: Catalog) -> None:
+    requests = catalog.by_slug(EDGE).question("requests")
+    assert parse_answer(requests, "we deploy twice a week, 5M requests a month").number == 5e6
