@@ -343,14 +343,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         needed = len(question.parts) or 1
         quantities = without_misplaced(question, text, quantities, needed)  # "3.5M requests"
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
-        quantities = [
-            staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
-            if q.unit == "fte"
-            else hours_as_days(q)
-            if q.unit == "h"
-            else q
-            for q in quantities
-        ]
+        quantities = [_engineer_days(question, text, q) for q in quantities]
     if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
         entire = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
         quantities = entire or quantities
@@ -437,6 +430,31 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+_WORKING_DAYS = {"w": WORKING_DAYS_A_WEEK, "mo": WORKING_DAYS_A_WEEK * 52 / 12}
+
+
+def _engineer_days(question: Question, text: str, q: Quantity) -> Quantity:
+    """A time as working days: "1 FTE" a person's, "4h" half a day, "90 min" and "a week" (5
+    days) too, said back; a figure in another unit ("5 pages", "3 years") is refused."""
+    if q.unit == "fte":
+        return staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
+    if q.unit == "min":  # "90 min": an hour and a half, not 90 days
+        return hours_as_days(replace(q, readings=tuple(r / 60 for r in q.readings), unit="h"))
+    if q.unit == "h":
+        return hours_as_days(q)
+    if q.unit in _WORKING_DAYS:  # "a week a month": 5 days, not 1
+        days = _WORKING_DAYS[q.unit]
+        said = f"{q.text.strip()} at {plain(round(days, 1))} working days a {_UNIT_WORD[q.unit]}"
+        note = "; ".join(filter(None, [q.note, f"{said} (our assumption)"]))
+        return replace(q, readings=tuple(r * days for r in q.readings), unit=None, note=note)
+    if q.unit not in (None, "d"):
+        raise refusal(question, text, q)
+    return q
+
+
+_UNIT_WORD = {"w": "week", "mo": "month"}
 
 
 def asks_missing(prompt: str) -> bool:
