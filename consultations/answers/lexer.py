@@ -103,7 +103,8 @@ _UNIT = re.compile(
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|vollzeitstellen?|"
     r"vollzeitkräfte|vzä|"
     r"mois|ans|ann[ée]es?|semaines?|jours?|journ[ée]es?|heures?|secondes?|mots?|"  # French
-    r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])",
+    r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])"
+    r"(?!['’][a-zé])",  # "2 millions d'euros": French "of", no day
     re.IGNORECASE,
 )
 _HYPHEN_UNIT = re.compile(
