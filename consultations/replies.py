@@ -117,6 +117,10 @@ def apply_reply(
         text = text if q.type in kept else rest  # figure is said back as a guess
     if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
         return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
+    if q.type is QuestionType.TEXT and (
+        elsewhere := answered_elsewhere(q, text, script.questions, c.answers)
+    ):
+        return ReplyResult(False, reason=elsewhere)  # "budget, time" at "How do you use AI?"
     try:
         answer = parse_answer(q, text)
     except Unclear as e:
