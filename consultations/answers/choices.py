@@ -49,6 +49,11 @@ _FILLER = re.compile(
     r"to be honest|lol)$"  # "no settled reason honestly": the option ("not really" is a "no")
 )
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
+_ORDINALS = ("fir", "sec", "thi", "fou", "fif", "six", "sev", "eig")  # "first", "second" …
+_ORDINAL = re.compile(
+    r"(?:the\s+)?(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|"
+    r"[4-8]th)(?:\s+(?:one|option|choice|answer))?"
+)
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
 # "We use only one", beside a reason only several can have (a second view, a backup, each best
@@ -207,6 +212,10 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         folded = "no"  # "nein" at "What could the images resemble…?": as "no" reads there
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
+    if (nth := _ORDINAL.fullmatch(folded)) and folded != "second":  # "second": a second's wait
+        word = nth["o"]  # "the second one", "2nd", "the last": that option's number
+        n = word[0] if word[0].isdigit() else len(choices) if word == "last" else None
+        folded = str(n or _ORDINALS.index(word[:3]) + 1)
     spelled = [w for w in re.split(r"[\s,&+/]+|\band\b", folded) if w]
     if len(spelled) > 1 and all(w in NUMBER_WORDS for w in spelled):  # "two and four"
         folded = ", ".join(str(NUMBER_WORDS[w]) for w in spelled)

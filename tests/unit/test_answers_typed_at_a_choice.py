@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from consultations import engine
+from consultations.answers import parse_answer
 from consultations.answers.elsewhere import answered_elsewhere
 from consultations.catalog import Catalog
 from tests.unit.test_engine import begin, step
@@ -52,3 +53,21 @@ def test_a_time_is_no_headcount(catalog: Catalog) -> None:
     assert answered_elsewhere(constraints, "3 days", script.questions) is None
     said = answered_elsewhere(constraints, "40 people", script.questions)
     assert said is not None and "question 3 (team size)" in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("the second", "minutes"),  # was "We need instant failover": "second" read as a time
+        ("the second one", "minutes"),
+        ("2nd", "minutes"),  # was refused
+        ("the first one", "instant"),
+        ("the last one", "hours"),
+        ("third option", "hours"),
+    ],
+)
+def test_an_option_named_by_its_place_is_that_option(
+    catalog: Catalog, typed: str, picked: str
+) -> None:
+    outage = catalog.by_slug("model-convergence").question("outage_tolerance")
+    assert parse_answer(outage, typed).choices == (picked,)
