@@ -68,6 +68,7 @@ from consultations.answers.people import (
     staff_hours,
     whole_people,
     with_noun,
+    without_groups,
 )
 from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_around, times_a_period, to_period
@@ -296,6 +297,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
+        quantities, groups = without_groups(text, quantities)  # "3 teams": not 3 people
+        if groups is not None:
+            raise AnswerError(
+                f"I read “{groups}” as groups, not people: how many people are in them, "
+                f"roughly{example(question)}?"
+            )
         if (team := role_headcount(text)) is not None:  # "6 devs, 1 data person": 7
             quantities = [team]
     if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"

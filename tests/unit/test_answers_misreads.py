@@ -442,3 +442,24 @@ def test_a_figure_said_so_many_times_a_period_is_multiplied_and_said(
 def test_how_often_something_else_happens_multiplies_nothing(catalog: Catalog) -> None:
     requests = catalog.by_slug(EDGE).question("requests")
     assert parse_answer(requests, "we deploy twice a week, 5M requests a month").number == 5e6
+
+
+@pytest.mark.parametrize("typed", ["3 teams", "2 scrum teams", "5 offices"])
+def test_groups_counted_at_a_team_size_are_asked_about_not_taken_for_people(
+    catalog: Catalog, typed: str
+) -> None:
+    """ "3 teams" was 3 people, with nothing said."""
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    with pytest.raises(AnswerError, match=f"I read “{typed}” as groups, not people"):
+        parse_answer(team, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("3 teams, 25 people", 25), ("40 engineers in 3 teams", 40), ("two teams of 5", 10)],
+)
+def test_people_beside_their_teams_are_the_people(
+    catalog: Catalog, typed: str, value: float
+) -> None:
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    assert parse_answer(team, typed).number == value
