@@ -56,7 +56,7 @@ from consultations.answers.parts import (
     parts_said_none,
     words_pattern,
 )
-from consultations.answers.peaks import multiples, peak_checked, peak_said
+from consultations.answers.peaks import is_peak, multiples, peak_checked, peak_said
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -386,6 +386,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
         which = f"the one in {question.unit or _IN.get(kind, 'tokens')}"  # "… in hours"
+    usual = [q for q in quantities if not is_peak(text, q)]
+    peaked = bool(question.parts) and len(quantities) > len(usual) >= len(question.parts)
+    if peaked:
+        peaks = ", ".join(f"“{typed_figure(text, q)}”" for q in quantities if q not in usual)
+        quantities = usual  # "4k in / 1k out, 10k in / 2k out at peak": the usual pair
+        total = "; ".join(filter(None, [total, f"{peaks} at the peak left out"]))
     missing: PartMissing | None = None
     try:
         chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
@@ -409,7 +415,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = {p: to_period(q, q.rate, question.period(p or None), whole) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if rough is None and not question.loss and len(answers) == 1:
+    if rough is None and not question.loss and not peaked and len(answers) == 1:
         rough = bound_said(text)  # "under 1k": 1k, said back
     if multiple is not None and len(answers) == 1:  # "3x that in November": the peak, said
         peak = peak_said(multiple, answers[0].number, question.period(None))
@@ -518,7 +524,8 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     found = times_a_period(text, found)  # "$1k twice a month": $2k a month
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
-    found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
+    if kind is not NumberKind.TOKENS:  # "4k in / 1k out" is two token counts, no "per 1k"
+        found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
     if kind in (NumberKind.COUNT, NumberKind.MONEY):
         found = share_of(text, found)  # "20% of 10M": 2M
     if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out

@@ -463,3 +463,19 @@ def test_people_beside_their_teams_are_the_people(
 ) -> None:
     team = catalog.by_slug(SYNTHESIS).question("team_size")
     assert parse_answer(team, typed).number == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "read", "said"),
+    [  # the output was taken from the peak (2,000), or "/ 1k" taken for "per 1k" and refused
+        ("4k in / 1k out, 10k in / 2k out at peak", (4_000, 1_000), "“10k”, “2k” at the peak"),
+        ("2k in, max 8k; 500 out", (2_000, 500), "“8k” at the peak left out"),
+        ("4k / 1k", (4_000, 1_000), None),
+    ],
+)
+def test_token_pairs_keep_the_usual_pair_and_leave_the_peak_out(
+    catalog: Catalog, typed: str, read: tuple[float, float], said: str | None
+) -> None:
+    a = parse_answer(catalog.by_slug(EDGE).question("tokens"), typed)
+    assert a.numbers == {"input": read[0], "output": read[1]}
+    assert said is None or (said in (a.note or "") and "taken as" not in (a.note or ""))
