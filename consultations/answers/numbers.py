@@ -386,11 +386,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
         which = f"the one in {question.unit or _IN.get(kind, 'tokens')}"  # "… in hours"
-    usual = [q for q in quantities if not is_peak(text, q)]
-    peaked = bool(question.parts) and len(quantities) > len(usual) >= len(question.parts)
+    ordinary = [q for q in quantities if not is_peak(text, q)]
+    peaked = bool(question.parts) and len(quantities) > len(ordinary) >= len(question.parts)
     if peaked:
-        peaks = ", ".join(f"“{typed_figure(text, q)}”" for q in quantities if q not in usual)
-        quantities = usual  # "4k in / 1k out, 10k in / 2k out at peak": the usual pair
+        peaks = ", ".join(f"“{typed_figure(text, q)}”" for q in quantities if q not in ordinary)
+        quantities = ordinary  # "4k in / 1k out, 10k in / 2k out at peak": the usual pair
         total = "; ".join(filter(None, [total, f"{peaks} at the peak left out"]))
     missing: PartMissing | None = None
     try:
