@@ -479,3 +479,24 @@ def test_token_pairs_keep_the_usual_pair_and_leave_the_peak_out(
     a = parse_answer(catalog.by_slug(EDGE).question("tokens"), typed)
     assert a.numbers == {"input": read[0], "output": read[1]}
     assert said is None or (said in (a.note or "") and "taken as" not in (a.note or ""))
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [  # each was stored as the answer: a vendor named "same as above", an AI use "ditto"
+        (CONVERGENCE, "vendors", "same as above"),
+        (SYNTHESIS, "ai_use", "ditto"),
+        ("reasoning-telemetry", "failures", "see above"),
+        ("research-curation", "topics", "wie oben"),
+    ],
+)
+def test_same_as_above_at_a_question_asked_in_words_is_asked_again(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match=f"“{typed}”: I cannot see from here which answer"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+def test_the_same_as_part_of_an_answer_is_still_the_answer(catalog: Catalog) -> None:
+    failures = catalog.by_slug("reasoning-telemetry").question("failures")
+    assert parse_answer(failures, "same problems as everyone").text == "same problems as everyone"
