@@ -227,6 +227,8 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
     sep = "." if dots else "," if commas else ""
     if not sep:
         return (float(digits),), None
+    if sep == "," and _LAKH_GROUPS.fullmatch(digits):  # "2,50,000": Indian grouping, 250,000
+        return (float(digits.replace(",", "")),), "en"
     if digits.count(sep) > 1:
         return (
             ((float(digits.replace(sep, "")),), "eu" if sep == "." else "en")
@@ -242,6 +244,9 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
             return (float(head + tail),), None
         return (decimal, float(head + tail)), None  # "1.200": 1.2 or 1,200
     return (decimal,), ("eu" if sep == "," else "en")
+
+
+_LAKH_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 
 
 def _grouped(digits: str, sep: str) -> bool:

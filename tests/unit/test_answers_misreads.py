@@ -500,3 +500,19 @@ def test_same_as_above_at_a_question_asked_in_words_is_asked_again(
 def test_the_same_as_part_of_an_answer_is_still_the_answer(catalog: Catalog) -> None:
     failures = catalog.by_slug("reasoning-telemetry").question("failures")
     assert parse_answer(failures, "same problems as everyone").text == "same problems as everyone"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "currency"),
+    [  # "2,50,000" was refused ("could not read"), "Rs 50,000" shown in dollars
+        ("2,50,000", 250_000, None),
+        ("Rs. 2,00,000", 200_000, "INR"),
+        ("Rs 50,000 a month", 50_000, "INR"),
+        ("1,00,00,000 INR a year", 833_333, "INR"),
+    ],
+)
+def test_indian_grouping_and_rupees_are_read(
+    catalog: Catalog, typed: str, value: float, currency: str | None
+) -> None:
+    a = parse_answer(catalog.by_slug("automation-frontier").question("value"), typed)
+    assert (a.number, a.currency) == (value, currency)
