@@ -71,3 +71,10 @@ def test_an_option_named_by_its_place_is_that_option(
 ) -> None:
     outage = catalog.by_slug("model-convergence").question("outage_tolerance")
     assert parse_answer(outage, typed).choices == (picked,)
+
+
+@pytest.mark.parametrize("typed", ["bi-weekly", "bi weekly", "biweekly"])
+def test_bi_weekly_is_every_two_weeks(catalog: Catalog, typed: str) -> None:
+    """ "bi-weekly" picked "Weekly" (its last word), with nothing said."""
+    cadence = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(cadence, typed).choices == ("biweekly",)
