@@ -408,7 +408,7 @@ _LIKE_A_SCALE = re.compile(  # "5 milion", "3 bilion", "2 thousnd": a scale no l
 )
 _TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
 _ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
+_NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*(?:[-−]\s?[$€£¥₹]?|[$€£¥₹]\s?[-−])$")  # "-$5k", "$-5k"
 _CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 
 

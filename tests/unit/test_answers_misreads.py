@@ -516,3 +516,12 @@ def test_indian_grouping_and_rupees_are_read(
 ) -> None:
     a = parse_answer(catalog.by_slug("automation-frontier").question("value"), typed)
     assert (a.number, a.currency) == (value, currency)
+
+
+@pytest.mark.parametrize("typed", ["$-5000", "-$5000", "€-200"])
+def test_a_negative_amount_with_its_currency_first_is_refused_not_made_positive(
+    catalog: Catalog, typed: str
+) -> None:
+    """ "$-5000" was $5,000 a month, the minus dropped."""
+    with pytest.raises(AnswerError, match="at least 0"):
+        parse_answer(catalog.by_slug(CONVERGENCE).question("monthly_spend"), typed)
