@@ -99,6 +99,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         picked, note = apart, None
     if (apart := _told_apart(question, text, picked)) is not None:
         picked = apart  # "invoices yes, claims no": a yes for one, a no for the other
+    no = [c.value for c in question.choices if c.value in _NOTHING or c.label.casefold() == "no"]
+    if picked == tuple(no) and _YES_TOO.search(text) and (which := _which_yes(question)):
+        number = next(i for i, c in enumerate(question.choices, 1) if c.value == no[0])
+        raise AnswerError(  # "yes for finance, no for the rest": a yes somewhere, so which?
+            f"You said yes and no; which holds: `{number}` {question.label_of(no[0])} or "
+            + which.removeprefix("Yes — which one: ")
+        )
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
     away = _told_away(question, text, picked)  # "budget is tight but not the main problem"
@@ -408,6 +415,7 @@ _BARE_YES = re.compile(
 )
 
 
+_YES_TOO = re.compile(r"(?:^|[,;.]\s*|\band\s+)(?:yes|yeah|yep|ja|oui)\b", re.I)  # "…, yes for X"
 _YES_AND = re.compile(r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely)\b[\s,;:.!-]+\w")
 
 
