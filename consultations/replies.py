@@ -117,6 +117,10 @@ def apply_reply(
         text = text if q.type in kept else rest  # figure is said back as a guess
     if q.type in (QuestionType.TEXT, QuestionType.LIST) and _questioned(text):
         return ReplyResult(False, reason=_asked_back(q, text))  # words take any answer
+    if q.type is QuestionType.TEXT and (
+        elsewhere := answered_elsewhere(q, text, script.questions, c.answers)
+    ):
+        return ReplyResult(False, reason=elsewhere)  # "budget, time" at "How do you use AI?"
     try:
         answer = parse_answer(q, text)
     except Unclear as e:
@@ -124,8 +128,8 @@ def apply_reply(
         return ReplyResult(True)
     except AnswerError as e:
         asked_part = pending is not None and asks_missing(pending.prompt)  # "… a month?"
-        if asked_part and (ahead := _kept_for_next(script, c, q, text)) is not None:
-            return ahead  # "sur 5 ans": the write-off, kept for it
+        if (asked_part or q.parts) and (ahead := _kept_for_next(script, c, q, text)) is not None:
+            return ahead  # "sur 5 ans", first or at "… a month?": the write-off, kept for it
         # "3 days a month" at a choice: the answer to another question
         elsewhere = answered_elsewhere(q, text, script.questions, c.answers)
         return ReplyResult(False, reason=_asked_back(q, text) or elsewhere or str(e))

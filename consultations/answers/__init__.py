@@ -102,6 +102,13 @@ _EXPLAINS = re.compile(  # "none, it just answers", "none, all deterministic": w
     r"mostly|always)\b",
     re.I,
 )
+_SAME_AS = re.compile(  # "same as above", "ditto": points at an answer this question cannot see
+    r"\s*(?:(?:the\s+)?same(?:\s+(?:as|like)\s+(?:above|before|earlier|last time|the last one|"
+    r"the other one|previous(?:ly)?|in the last consultation))?|see above|as (?:above|before)|"
+    r"ditto|dito|idem|detto|s\.\s?o\.|wie oben|wie vorher|siehe oben|dasselbe|das gleiche|"
+    r"pareil|comme avant|comme ci-dessus|voir ci-dessus|la même chose)\s*[.!]?\s*",
+    re.I,
+)
 _STRUCK = re.compile(r"(?<!\S)~(?=[^\s~])[^~\n]*?(?<=[^\s~])~(?!\S)")
 
 
@@ -200,6 +207,11 @@ def parse_answer(question: Question, raw: str) -> Answer:
         example = for_example(question)
         raise AnswerError(
             f"That looks like code or JSON, not an answer: a few words, please{example}."
+        )
+    if question.type in _NAMED and _SAME_AS.fullmatch(text):  # "same as above": which?
+        raise AnswerError(
+            f"“{text.strip()}”: I cannot see from here which answer that means; type it again, "
+            f"please{for_example(question)}."
         )
     if question.type in _NAMED and _NOD.fullmatch(text):  # "ok", "lol", "👍": no answer yet
         example = for_example(question)

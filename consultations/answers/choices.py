@@ -58,6 +58,11 @@ _FILLER = re.compile(
     r"to be honest|lol)$"  # "no settled reason honestly": the option ("not really" is a "no")
 )
 _OPTION = re.compile(r"^(?:option|number|nr\.?|no\.|choice|answer)\s")
+_ORDINALS = ("fir", "sec", "thi", "fou", "fif", "six", "sev", "eig")  # "first", "second" …
+_ORDINAL = re.compile(
+    r"(?:the\s+)?(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|"
+    r"[4-8]th)(?:\s+(?:one|option|choice|answer))?"
+)
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")  # "2️⃣": a digit on a key
 _NOTHING = {"none"}  # "None of these": never beside another pick
 # "We use only one", beside a reason only several can have (a second view, a backup, each best
@@ -108,6 +113,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         picked, note = apart, None
     if (apart := _told_apart(question, text, picked)) is not None:
         picked = apart  # "invoices yes, claims no": a yes for one, a no for the other
+    no = [c.value for c in question.choices if c.value in _NOTHING or c.label.casefold() == "no"]
+    if picked == tuple(no) and _YES_TOO.search(text) and (which := _which_yes(question)):
+        number = next(i for i, c in enumerate(question.choices, 1) if c.value == no[0])
+        raise AnswerError(  # "yes for finance, no for the rest": a yes somewhere, so which?
+            f"You said yes and no; which holds: `{number}` {question.label_of(no[0])} or "
+            + which.removeprefix("Yes — which one: ")
+        )
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
     away = _told_away(question, text, picked)  # "budget is tight but not the main problem"
@@ -238,6 +250,10 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
         folded = "no"  # "nein" at "What could the images resemble…?": as "no" reads there
     if named and folded in NUMBER_WORDS:
         folded = str(NUMBER_WORDS[folded])
+    if (nth := _ORDINAL.fullmatch(folded)) and folded != "second":  # "second": a second's wait
+        word = nth["o"]  # "the second one", "2nd", "the last": that option's number
+        n = word[0] if word[0].isdigit() else len(choices) if word == "last" else None
+        folded = str(n or _ORDINALS.index(word[:3]) + 1)
     spelled = [w for w in re.split(r"[\s,&+/]+|\band\b", folded) if w]
     if len(spelled) > 1 and all(w in NUMBER_WORDS for w in spelled):  # "two and four"
         folded = ", ".join(str(NUMBER_WORDS[w]) for w in spelled)
@@ -434,6 +450,7 @@ _BARE_YES = re.compile(
 )
 
 
+_YES_TOO = re.compile(r"(?:^|[,;.]\s*|\band\s+)(?:yes|yeah|yep|ja|oui)\b", re.I)  # "…, yes for X"
 _YES_AND = re.compile(r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely)\b[\s,;:.!-]+\w")
 
 

@@ -1,7 +1,8 @@
 """Words at a choice that pick no option but plainly answer another question of the same
 consultation: a figure of that question's kind ("3 days a month", "$12k a month" at "Why do you
-use more than one?") or names the vendors question takes ("openai and claude"). Said as "That
-looks like the answer to question 4 (upkeep)", and this one asked again. Pure."""
+use more than one?") or names the vendors question takes ("openai and claude"); at a question
+asking for words, options of another's choice ("budget, time" at "How do you use AI today?").
+Said as "That looks like the answer to question 4 (upkeep)", and this one asked again. Pure."""
 
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ def answered_elsewhere(
 ) -> str | None:
     """ "That looks like the answer to question N (…)", or None; ``answered``: the keys
     answered already, for which `edit N` is said."""
-    if question.type is not QuestionType.CHOICE:
+    if question.type not in (QuestionType.CHOICE, QuestionType.TEXT):
         return None
+    fits = _answers if question.type is QuestionType.CHOICE else _options_only
     for number, other in enumerate(questions, 1):
-        if other.key != question.key and _answers(other, text):
+        if other.key != question.key and fits(other, text):
             later = number > next(i for i, o in enumerate(questions, 1) if o.key == question.key)
             when = (
                 f"answered already: `edit {number}` changes it"
@@ -44,6 +46,19 @@ def answered_elsewhere(
                 f"{when}; this one first."
             )
     return None
+
+
+_PIECES = re.compile(r"\s*(?:[,;&+/]|\b(?:and|und|et|or)\b)\s*", re.I)
+
+
+def _options_only(other: Question, text: str) -> bool:
+    """ "budget, time" at "How do you use AI today?": two or more options of a choice asked
+    elsewhere, each named as the option says it, and nothing else."""
+    if other.type is not QuestionType.CHOICE:
+        return False
+    pieces = [p.strip(" .!").casefold() for p in _PIECES.split(text) if p.strip(" .!")]
+    said = {w.casefold() for c in other.choices for w in (c.value, c.label, *c.synonyms)}
+    return len(pieces) >= 2 and all(p in said for p in pieces)
 
 
 def _answers(other: Question, text: str) -> bool:

@@ -11,6 +11,7 @@ UNSURE = re.compile(
     r"^\s*(?:(?:lol|haha|hmm+|um+|uh+|well|ugh|oh|honestly|tbh)\b[\s,.!]*)?"  # "lol idk"
     r"(?:i\s+|we\s+)?(?:have\s+|honestly\s+|really\s+)?(?:no idea|no clue|don'?t know|"
     r"do not know|not sure|unsure|idk|dunno|can'?t say|cannot say|haven'?t (?:checked|a clue)|"
+    r"(?:it'?s\s+)?(?:hard|difficult|tough) to (?:say|tell)|(?:just\s+)?guessing|"
     # German and French: "weiß nicht", "keine Ahnung", "je ne sais pas", "aucune idée"
     r"(?:ich\s+)?wei(?:ß|ss) (?:ich\s+)?nicht|keine ahnung|k\.\s?a\.|unklar|"
     r"(?:je\s+)?(?:ne\s+)?sais pas|aucune id[ée]e|pas s[uû]r)(?!\w)",

@@ -47,7 +47,8 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _MULT = re.compile(
     r"\s?(?P<m>(?:millionen|milliarden?|milliards?|tausend|mille|"  # German and French words
     r"thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
-    r"tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
+    r"mill|milions?|millons?|millones|millón|milioni|milione|miljoen|milhões|milhão|mila|"
+    r"duizend|tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
 )
@@ -66,6 +67,11 @@ _MULTS = {
     "bn": 1e9,
     "tn": 1e12,
     "mil": 1e6,  # "2.5 mil"
+    "mill": 1e6,  # "5 mill", and "million" as typed in a hurry or in Spanish, Italian, Dutch
+    **dict.fromkeys(("milion", "millon", "millone", "millón", "milioni", "milione"), 1e6),
+    **dict.fromkeys(("miljoen", "milhões", "milhão"), 1e6),
+    "mila": 1e3,  # Italian: "20 mila euro"
+    "duizend": 1e3,  # Dutch
     "bil": 1e9,
     "lakh": 1e5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
     "crore": 1e7,
@@ -97,7 +103,8 @@ _UNIT = re.compile(
     r"personen|leute|mitarbeiter(?:innen)?|entwickler(?:innen)?|vollzeitstellen?|"
     r"vollzeitkräfte|vzä|"
     r"mois|ans|ann[ée]es?|semaines?|jours?|journ[ée]es?|heures?|secondes?|mots?|"  # French
-    r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])",
+    r"personnes|d[ée]veloppeu(?:r|rs|se|ses)|ing[ée]nieu(?:r|rs|re|res))(?![a-zµμäöüßéè])"
+    r"(?!['’][a-zé])",  # "2 millions d'euros": French "of", no day
     re.IGNORECASE,
 )
 _HYPHEN_UNIT = re.compile(
@@ -220,6 +227,8 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
     sep = "." if dots else "," if commas else ""
     if not sep:
         return (float(digits),), None
+    if sep == "," and _LAKH_GROUPS.fullmatch(digits):  # "2,50,000": Indian grouping, 250,000
+        return (float(digits.replace(",", "")),), "en"
     if digits.count(sep) > 1:
         return (
             ((float(digits.replace(sep, "")),), "eu" if sep == "." else "en")
@@ -235,6 +244,9 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
             return (float(head + tail),), None
         return (decimal, float(head + tail)), None  # "1.200": 1.2 or 1,200
     return (decimal,), ("eu" if sep == "," else "en")
+
+
+_LAKH_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 
 
 def _grouped(digits: str, sep: str) -> bool:
@@ -276,6 +288,32 @@ def words_value(run: str, article_after: bool = False) -> float | None:
     return total + current
 
 
+_DIGIT_WORDS = {**{w: n for w, n in _SMALL.items() if n < 10}, "oh": 0, "o": 0}
+_WHOLE_WORDS = "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True))
+_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_POINT = re.compile(  # "two point five million", "1 point 2": a decimal said aloud
+    rf"\b(?P<whole>\d+|(?:{_WHOLE_WORDS})(?:[\s-]+(?:{_DIGIT_WORD}))?)\s+point\s+"
+    rf"(?P<frac>\d+\b|(?:{_DIGIT_WORD})(?:[\s-]+(?:{_DIGIT_WORD}))*\b)",
+    re.IGNORECASE,
+)
+
+
+def spoken_point(text: str) -> str:
+    """ "two point five million" → "2.5 million" (it was read as five million)."""
+
+    def decimal(m: re.Match[str]) -> str:
+        whole, frac = m["whole"], m["frac"]
+        head = whole if whole.isdigit() else f"{words_value(whole) or 0:g}"
+        tail = (
+            frac
+            if frac.isdigit()
+            else "".join(str(_DIGIT_WORDS[w]) for w in re.split(r"[\s-]+", frac.casefold()) if w)
+        )
+        return f"{head}.{tail}"
+
+    return _POINT.sub(decimal, text)
+
+
 def _power(base: float, exponent: int) -> float:
     try:
         return float(base**exponent)
@@ -308,8 +346,9 @@ def scan(text: str) -> list[Quantity]:
             if value < 1 and (of := _OF_SCALE.match(text, start + len(run))):  # "a quarter of
                 scale = _SCALES[of.group("s").casefold()]  # a million": 250,000, not 1,000,000
                 readings, end = (value * scale,), of.end()
-            if scale == 1 and (grand := _GRAND.match(text, end)):  # "twelve grand": 12,000
-                scale, end, readings = 1e3, grand.end(), (value * 1e3,)
+            if scale == 1 and (said := _SAID_SCALE.match(text, end)):  # "twelve grand",
+                scale = _MULTS[said.group("m").casefold()]  # "half a mil", "five hundred k"
+                end, readings = said.end(), (value * scale,)
         else:
             readings, convention = digit_readings(m.group("digits"))
             end = m.end()
@@ -336,6 +375,8 @@ def scan(text: str) -> list[Quantity]:
                 end = mult.end()
                 if name in _ABBREVIATED and text[end : end + 1] == ".":  # "2 Mio. Wörter"
                     end += 1
+        if scale == 1 and (odd := _LIKE_A_SCALE.match(text, end)):  # never read as 5
+            readings, end = (), odd.end()
         if scale == 1 and (t := _TSD_EUR.match(text, end)):  # "45 T€": German thousands
             scale, end = 1e3, t.end()
             readings = tuple(r * 1e3 for r in readings)
@@ -361,10 +402,13 @@ def _per_quarter(text: str, found: list[Quantity], start: int, run: str) -> bool
     return bool(_AFTER_A_FIGURE.fullmatch(text, found[-1].end, start))
 
 
-_GRAND = re.compile(r"\s?grand(?![a-z])", re.IGNORECASE)
+_SAID_SCALE = re.compile(r"\s?(?P<m>grand|k|mil|mill|mio|mn|bn)(?![a-z])", re.IGNORECASE)
+_LIKE_A_SCALE = re.compile(  # "5 milion", "3 bilion", "2 thousnd": a scale no list knows
+    r"\s?(?:[mb]il+[a-z]*on[a-z]*|thou?s[a-z]*|tausen[a-z]*)(?![a-z])", re.IGNORECASE
+)
 _TSD_EUR = re.compile(r"\s?T(?=\s?(?:€|EUR\b))")
 _ISH = re.compile(r"-?ish(?![a-z])", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*[-−]$")
+_NEGATIVE = re.compile(r"(?:^|[(:=,;])\s*(?:[-−]\s?[$€£¥₹]?|[$€£¥₹]\s?[-−])$")  # "-$5k", "$-5k"
 _CENTS = re.compile(r"\s?(?P<c>cents?|cts?|¢)(?![a-z])", re.IGNORECASE)  # "0,25 ct", "15 cents"
 
 

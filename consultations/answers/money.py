@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|chf|cad|aud|krw|sek|nok|dkk|pln|brl"
-PREFIX = re.compile(rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}))\s?$", re.IGNORECASE)
+PREFIX = re.compile(
+    rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|rs\.?))\s?$", re.IGNORECASE
+)  # "Rs. 2,00,000": rupees
 SUFFIX = re.compile(
     rf"\s?(?P<c>\$|€|£|¥|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
     r"rupees?|francs?|won|zł|zl|zloty|złoty)(?![a-z]))",
@@ -35,6 +37,7 @@ _CURRENCY = {
     "₹": "INR",
     "inr": "INR",
     "rupee": "INR",
+    **dict.fromkeys(("rs", "rs."), "INR"),
     "₩": "KRW",
     "krw": "KRW",
     "won": "KRW",

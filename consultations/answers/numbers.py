@@ -33,7 +33,7 @@ from consultations.answers.foreign_words import foreign_numbers
 from consultations.answers.hosted import hosted_in_house, self_hosted
 from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
-from consultations.answers.lexer import Quantity, scan, with_unit_m
+from consultations.answers.lexer import Quantity, scan, spoken_point, with_unit_m
 from consultations.answers.list_price import price_left_to_vendor
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
@@ -56,7 +56,7 @@ from consultations.answers.parts import (
     parts_said_none,
     words_pattern,
 )
-from consultations.answers.peaks import multiples, peak_checked, peak_said
+from consultations.answers.peaks import is_peak, multiples, peak_checked, peak_said
 from consultations.answers.people import (
     ME_AND,
     PEOPLE_AFTER,
@@ -68,9 +68,10 @@ from consultations.answers.people import (
     staff_hours,
     whole_people,
     with_noun,
+    without_groups,
 )
 from consultations.answers.prices import PER_MILLION, per_million
-from consultations.answers.rates import one_off, rate_around, to_period
+from consultations.answers.rates import one_off, rate_around, times_a_period, to_period
 from consultations.answers.rough import DIGITS_ONLY, bound_said, rough_figures
 from consultations.answers.shares import fractions_of_one, shares_in_words
 from consultations.answers.total import in_total
@@ -79,7 +80,9 @@ from consultations.answers.units import (
     SPELLED,
     TO_BASE,
     WORKING_DAYS_A_WEEK,
+    hours_and_minutes,
     spelled_out,
+    written_fractions,
 )
 from consultations.answers.vendors import MODEL_TIERS, VERSIONED_MODELS, usd_vendor
 from consultations.answers.years import without_years
@@ -259,7 +262,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
-    text = foreign_numbers(typed)  # "eine Stunde", "deux heures"
+    text = spoken_point(foreign_numbers(typed))  # "eine Stunde", "two point five million"
+    text = written_fractions(text)  # "1/2 day", "¾ of a FTE"
+    text = hours_and_minutes(text, kind is NumberKind.HOURS)  # "2h30": 2.5 hours
     text = spelled_out(text, spelled) if spelled else text  # "a year and a half", "a page"
     text = _MODEL_NAME.sub(_unnumbered, text)  # "claude 3.5": not 3.5, and still Claude
     text = _FORM_NAME.sub(lambda m: " " * len(m.group()), text)  # "10-Ks": filings, not 10
@@ -292,6 +297,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
     quantities = no_figure(question, text, quantities)  # "n/a", "basically none"
     if question.unit == "people":
         quantities = whole_people(text, quantities)
+        quantities, groups = without_groups(text, quantities)  # "3 teams": not 3 people
+        if groups is not None:
+            raise AnswerError(
+                f"I read “{groups}” as groups, not people: how many people are in them, "
+                f"roughly{example(question)}?"
+            )
         if (team := role_headcount(text)) is not None:  # "6 devs, 1 data person": 7
             quantities = [team]
     if not quantities and question.unit == "people" and SOLO.search(text):  # "just me"
@@ -339,14 +350,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
         needed = len(question.parts) or 1
         quantities = without_misplaced(question, text, quantities, needed)  # "3.5M requests"
     if question.unit == "engineer-days":  # "1 FTE": a person's working days, not 1 day
-        quantities = [
-            staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
-            if q.unit == "fte"
-            else hours_as_days(q)
-            if q.unit == "h"
-            else q
-            for q in quantities
-        ]
+        quantities = [_engineer_days(question, text, q) for q in quantities]
     if kind is NumberKind.COUNT and len(quantities) > 1:  # "a dozen, incl. 2 contractors"
         entire = [q for q in quantities if not _INCLUDED.search(text[: q.start])]
         quantities = entire or quantities
@@ -382,6 +386,12 @@ def _number_answer(question: Question, typed: str) -> Answer:
         others = [q for q in quantities if q.start != own.start]
         quantities = [own, *others]  # "300 messages, ~60k tokens": the tokens
         which = f"the one in {question.unit or _IN.get(kind, 'tokens')}"  # "… in hours"
+    ordinary = [q for q in quantities if not is_peak(text, q)]
+    peaked = bool(question.parts) and len(quantities) > len(ordinary) >= len(question.parts)
+    if peaked:
+        peaks = ", ".join(f"“{typed_figure(text, q)}”" for q in quantities if q not in ordinary)
+        quantities = ordinary  # "4k in / 1k out, 10k in / 2k out at peak": the usual pair
+        total = "; ".join(filter(None, [total, f"{peaks} at the peak left out"]))
     missing: PartMissing | None = None
     try:
         chosen = assign_parts(question, text, quantities) if question.parts else {"": quantities[0]}
@@ -405,7 +415,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     chosen = {p: to_period(q, q.rate, question.period(p or None), whole) for p, q in chosen.items()}
     readings = _readings(question, chosen)
     answers = [_answer(question, typed, values, currency, chosen) for values in readings]
-    if rough is None and not question.loss and len(answers) == 1:
+    if rough is None and not question.loss and not peaked and len(answers) == 1:
         rough = bound_said(text)  # "under 1k": 1k, said back
     if multiple is not None and len(answers) == 1:  # "3x that in November": the peak, said
         peak = peak_said(multiple, answers[0].number, question.period(None))
@@ -433,6 +443,31 @@ def _number_answer(question: Question, typed: str) -> Answer:
         )
         raise Unclear(f"Did you mean {shown}?", tuple(answers))
     return answers[0]
+
+
+_WORKING_DAYS = {"w": WORKING_DAYS_A_WEEK, "mo": WORKING_DAYS_A_WEEK * 52 / 12}
+
+
+def _engineer_days(question: Question, text: str, q: Quantity) -> Quantity:
+    """A time as working days: "1 FTE" a person's, "4h" half a day, "90 min" and "a week" (5
+    days) too, said back; a figure in another unit ("5 pages", "3 years") is refused."""
+    if q.unit == "fte":
+        return staff(q, text, WORKING_DAYS_A_WEEK, "days", None)
+    if q.unit == "min":  # "90 min": an hour and a half, not 90 days
+        return hours_as_days(replace(q, readings=tuple(r / 60 for r in q.readings), unit="h"))
+    if q.unit == "h":
+        return hours_as_days(q)
+    if q.unit in _WORKING_DAYS:  # "a week a month": 5 days, not 1
+        days = _WORKING_DAYS[q.unit]
+        said = f"{q.text.strip()} at {plain(round(days, 1))} working days a {_UNIT_WORD[q.unit]}"
+        note = "; ".join(filter(None, [q.note, f"{said} (our assumption)"]))
+        return replace(q, readings=tuple(r * days for r in q.readings), unit=None, note=note)
+    if q.unit not in (None, "d"):
+        raise refusal(question, text, q)
+    return q
+
+
+_UNIT_WORD = {"w": "week", "mo": "month"}
 
 
 def asks_missing(prompt: str) -> bool:
@@ -486,9 +521,11 @@ def _answer(
 def _quantities(question: Question, text: str, per: float | None) -> list[Quantity]:
     kind, needed = question.kind, len(question.parts) or 1
     found = [replace(q, rate=rate_around(text, q.start, q.end)) for q in scan(text)]
+    found = times_a_period(text, found)  # "$1k twice a month": $2k a month
     if kind in M_MEANS:
         found = [with_unit_m(q, M_MEANS[kind]) for q in found]
-    found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
+    if kind is not NumberKind.TOKENS:  # "4k in / 1k out" is two token counts, no "per 1k"
+        found = per_million(text, found, per)  # "$0.0025 per 1k tokens": per million
     if kind in (NumberKind.COUNT, NumberKind.MONEY):
         found = share_of(text, found)  # "20% of 10M": 2M
     if kind is not NumberKind.MONEY:  # at money: once counts priced each are multiplied out

@@ -9,7 +9,7 @@ from dataclasses import replace
 from consultations.answers.amounts import typed_figure
 from consultations.answers.lexer import Quantity
 from consultations.answers.model import AnswerError
-from consultations.answers.rates import WORDS, a_unit
+from consultations.answers.rates import TIMES, WORDS, a_unit
 from consultations.scripts import Question
 
 _BEFORE = re.compile(  # "peak 500/h", "peaks of 2k", "at peak ~900", "max 300"
@@ -59,7 +59,6 @@ _MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a 
     r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*",
     re.I,
 )
-_WORD_TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "treble": 3.0}
 
 
 def multiples(text: str, found: list[Quantity]) -> tuple[list[Quantity], tuple[str, float] | None]:
@@ -78,7 +77,7 @@ def peak_multiple(text: str) -> tuple[str, float] | None:
     m = _MULTIPLE.search(text)
     if m is None or m.start() == 0:
         return None
-    factor = float(m["n"].replace(",", ".")) if m["n"] else _WORD_TIMES[m["w"].casefold()]
+    factor = float(m["n"].replace(",", ".")) if m["n"] else TIMES[m["w"].casefold()]
     return m.group().strip(), factor
 
 

@@ -53,6 +53,21 @@ _TEAMS_OF = re.compile(  # "two teams of 5", "3 scrum teams of 7"; not "2k (IT),
 )
 
 
+_GROUPS = re.compile(  # "3 teams", "2 scrum squads": groups of people, not people
+    r"\s*(?:[a-z-]+\s+)?(?P<g>teams?|squads?|groups?|pods?|tribes?|departments?|offices?|"
+    r"companies|sites?|subsidiaries|business units?)(?![\w-])(?!\s+of\b)",
+    re.I,
+)
+
+
+def without_groups(text: str, found: list[Quantity]) -> tuple[list[Quantity], str | None]:
+    """The figures that count people, without those that count groups ("3 teams, 25 people":
+    the 25); when every figure counts groups, none, and the first as typed ("3 teams")."""
+    kept = [q for q in found if q.unit or not _GROUPS.match(text, q.end)]  # "a 10-person team"
+    first = _GROUPS.match(text, found[0].end) if found and not kept else None
+    return kept, text[found[0].start : first.end()].strip() if first else None
+
+
 def whole_people(text: str, found: list[Quantity]) -> list[Quantity]:
     """People are whole; "two teams of 5" is 10; "me and a freelancer" is 2."""
     if not found and ME_AND_ONE.match(text):

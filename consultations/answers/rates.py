@@ -108,6 +108,46 @@ def rate_after(text: str, end: int) -> str | None:
     return _NAMES.get(name) or _NAMES.get(name.rstrip("s"))
 
 
+TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "treble": 3.0}
+_HOW_OFTEN = (  # "twice", "3 times", "2x": how many times in the period named next
+    r"(?P<t>twice|thrice|(?P<n>two|three|four|five|\d{1,2})\s*(?:x|×|times))\s+"
+    rf"(?:a|an|per|every|each)\s+{_UNIT}(?![a-z])"
+)
+_TIMES_AFTER = re.compile(rf"\s*,?\s*{_HOW_OFTEN}", re.IGNORECASE)  # "$1k twice a month"
+_TIMES_BEFORE = re.compile(  # "twice a week, 2h each": the figure after the how often
+    rf"\b{_HOW_OFTEN}\s*[,:;–-]?\s*(?:(?:for|of|about|around|roughly|maybe|~)\s*)*$",
+    re.IGNORECASE,
+)
+_SMALL_TIMES = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+
+
+def times_a_period(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "$1k twice a month" is $2k a month, "2h twice a week" 4h a week, said back; the
+    figure of "3x a week" is a count of times, not a figure of its own."""
+    out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    for q in found:
+        if any(a <= q.start < b for a, b in spans):
+            continue
+        m = _TIMES_AFTER.match(text, q.end)
+        if m is None and q.rate is None:  # "deploys twice a week, 5M a month": no factor
+            m = _TIMES_BEFORE.search(text, 0, q.start)
+        if m is None:
+            out.append(q)
+            continue
+        n = m["n"]
+        factor = TIMES.get(m["t"].casefold()) or _SMALL_TIMES.get((n or "").casefold())
+        factor = factor or float(n or 1)
+        rate = _NAMES.get(m["u"].casefold()) or _NAMES.get(m["u"].casefold().rstrip("s"), "d")
+        if m.start() > q.start:
+            spans.append((m.start(), m.end()))
+        readings = tuple(r * factor for r in q.readings)
+        said = f"{q.text.strip()} {m['t']} {a_unit(WORDS[rate])} is {plain(readings[0])}"
+        note = "; ".join(filter(None, [q.note, f"{said} {a_unit(WORDS[rate])}"]))
+        out.append(replace(q, readings=readings, rate=rate, note=note))
+    return [q for q in out if not any(a <= q.start < b for a, b in spans)]
+
+
 def a_unit(unit: str) -> str:
     """ "a day", "an hour"."""
     return f"an {unit}" if unit == "hour" else f"a {unit}"

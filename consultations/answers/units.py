@@ -79,7 +79,9 @@ def _one_unit(text: str, repl: str, m: re.Match[str]) -> str:
 
 
 _AFTER_FIGURE = re.compile(  # "30 min a day", "an hour a day": "a day" is a rate, not 1 day
-    r"(?:\d|(?<![a-z])(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|pages?|words?))\s*$", re.I
+    r"(?:\d|(?<![a-z])(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|pages?|words?|twice|"
+    r"thrice|times|x))\s*$",  # "2h twice a week": a rate too
+    re.I,
 )
 
 
@@ -145,3 +147,54 @@ def things_named(noun: str) -> str:
     if low.endswith("y"):
         return low[:-1] + "ies"
     return low if low.endswith("s") else low + "s"
+
+
+_FRACTION_UNIT = (  # what a fraction typed with a slash is a share of: "1/2 day", "3/4 FTE"
+    r"(?:(?:of\s+)?(?:an?|one|the)\s+)?(?P<unit>days?|hours?|hrs?|h|weeks?|months?|years?|"
+    r"ftes?|persons?|people|engineers?|devs?|developers?)(?![\w-])"
+)
+_SLASHED = re.compile(  # "1/2 day", "2 1/2 days", "¾ of a FTE" (NFKC: "3⁄4"), "2½" ("21⁄2")
+    r"(?<![\w.,/⁄])(?:(?P<whole>\d{1,3})(?:\s+|\s*-\s*|(?=\d⁄)))?(?P<n>\d)\s*(?P<slash>[/⁄])"
+    rf"\s*(?P<d>[2-9]|1[0-2])(?![\d/⁄.,])(?P<after>\s*{_FRACTION_UNIT})?",
+    re.I,
+)
+_DECIMAL_OF = re.compile(  # "0.75 of an engineer": 0.75 FTE, not 0.75 hours
+    r"(?<![\w.,])(?P<v>\d*[.,]\d+)\s+of\s+(?:an?|one|the)\s+(?=(?:ftes?|persons?|engineers?|"
+    r"devs?|developers?)(?![\w-]))",
+    re.I,
+)
+
+
+def written_fractions(text: str) -> str:
+    """A share written as a fraction, as a decimal the lexer reads: "1/2 day" → "0.5 day",
+    "¾ of a FTE" → "0.75 FTE", "2 1/2 days" → "2.5 days". A slash between two figures is
+    read so only before a time or people ("2.5/10" stays two prices); "½" always."""
+
+    def decimal(m: re.Match[str]) -> str:
+        n, d = int(m["n"]), int(m["d"])
+        if n >= d or (m["slash"] == "/" and m["after"] is None):
+            return m.group(0)
+        value = (int(m["whole"]) if m["whole"] else 0) + n / d
+        return f"{value:.4g} {m['unit']}" if m["after"] else f"{value:.4g}"
+
+    return _DECIMAL_OF.sub(lambda m: f"{m['v']} ", _SLASHED.sub(decimal, text))
+
+
+_H_MIN = re.compile(  # "2h30", "2h30min", "2:30 h": hours and minutes in one
+    r"(?<![\w.,:])(?P<h>\d{1,3})\s?(?:h|hrs?|std)(?P<m>[0-5]\d)(?:\s?(?:m|mins?|minutes?))?"
+    r"(?![\w%.,:])|(?<![\w.,:])(?P<ch>\d{1,3}):(?P<cm>[0-5]\d)(?P<unit>\s?(?:h|hrs?|hours?|std))?"
+    r"(?![\w%.,:])",
+    re.I,
+)
+
+
+def hours_and_minutes(text: str, hours_asked: bool) -> str:
+    """ "2h30" → "2.5h" (the 30 was never read), and "2:30" too where hours are asked."""
+
+    def decimal(m: re.Match[str]) -> str:
+        if m["ch"] is not None and not (m["unit"] or hours_asked):
+            return m.group(0)
+        h, mins = (m["h"], m["m"]) if m["h"] is not None else (m["ch"], m["cm"])
+        return f"{int(h) + int(mins) / 60:.4g}h"
+
+    return _H_MIN.sub(decimal, text)

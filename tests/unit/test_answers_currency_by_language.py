@@ -55,3 +55,15 @@ def test_two_stray_french_words_are_no_french(catalog: Catalog) -> None:
     """ "est. 5k, LA office": an estimate and a city, in English."""
     spend = catalog.by_slug(CONVERGENCE).question("monthly_spend")
     assert parse_answer(spend, "est. 5k, LA office").currency is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("2 millions d'euros", 2e6), ("deux millions d’euros par mois", 2e6)],
+)
+def test_millions_of_euros_in_french_are_euros_not_days(
+    catalog: Catalog, typed: str, value: float
+) -> None:
+    """ "2 millions d'euros" was refused: "I read “2 millions d” as a time"."""
+    answer = parse_answer(catalog.by_slug(CONVERGENCE).question("monthly_spend"), typed)
+    assert (answer.number, answer.currency) == (value, "EUR")

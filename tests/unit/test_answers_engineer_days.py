@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 
 
@@ -43,3 +43,29 @@ def test_a_total_for_both_says_both(catalog: Catalog) -> None:
     """'2 days total for both' said 'in total for all both, not per vendor'."""
     upkeep = catalog.by_slug("model-convergence").question("upkeep_days")
     assert parse_answer(upkeep, "2 days total for both").note == "in total for both, not per vendor"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "said"),
+    [  # each was read in its own unit as days: 5, 1, 90, 1, with nothing said
+        ("5 weeks", 25, "5 weeks at 5 working days a week"),
+        ("a week a month", 5, "1 week at 5 working days a week"),
+        ("90 min", 0.19, "90 min at 8 hours a day"),
+        ("1 month", 21.67, "1 month at 21.7 working days a month"),
+    ],
+)
+def test_weeks_months_and_minutes_are_working_days(
+    catalog: Catalog, typed: str, value: float, said: str
+) -> None:
+    upkeep = catalog.by_slug("model-convergence").question("upkeep_days")
+    answer = parse_answer(upkeep, typed)
+    assert answer.number == pytest.approx(value, abs=0.01)
+    assert said in (answer.note or "")
+
+
+@pytest.mark.parametrize("typed", ["5 pages", "3 years"])
+def test_a_figure_in_no_time_of_work_is_refused(catalog: Catalog, typed: str) -> None:
+    """'5 pages' was 5 engineer-days a month."""
+    upkeep = catalog.by_slug("model-convergence").question("upkeep_days")
+    with pytest.raises(AnswerError, match=f"I read “{typed}” as .*engineer-days"):
+        parse_answer(upkeep, typed)

@@ -60,3 +60,14 @@ def test_a_range_hedged_in_one_unit_is_still_its_midpoint(catalog: Catalog) -> N
     months = catalog.by_slug(EDGE).question("amortisation")
     assert parse_answer(months, "36 months, maybe 48").number == 42
     assert parse_answer(months, "3-4 years").number == 42
+
+
+@pytest.mark.parametrize(
+    ("typed", "hedge"),
+    [("hard to say, maybe 20k", "hard to say"), ("it's hard to say, 20k?", "it's hard to say")]
+    + [("guessing 20k", "guessing")],
+)
+def test_a_figure_after_hard_to_say_is_a_guess(catalog: Catalog, typed: str, hedge: str) -> None:
+    """ "hard to say, maybe 20k" was 20,000 with nothing said: in the report, a measurement."""
+    a = parse_answer(catalog.by_slug("automation-frontier").question("value"), typed)
+    assert a.number == 20_000 and (a.note or "").startswith(f"your guess, after “{hedge}”")

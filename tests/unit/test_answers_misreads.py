@@ -334,3 +334,194 @@ def test_upkeep_split_across_the_vendors_is_a_total(catalog: Catalog, typed: str
     upkeep = catalog.by_slug(CONVERGENCE).question("upkeep_days")
     a = parse_answer(upkeep, typed)
     assert "in total for all 3, not per vendor" in (a.note or ""), a.note
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # each was read from the denominator or the numerator alone: 16 hours, 3 hours, 2 days
+        (ATTENTION, "upkeep_hours", "1/2 day", 4, "0.5 day at 8 hours a day"),
+        (ATTENTION, "upkeep_hours", "½ day", 4, "0.5 day at 8 hours a day"),
+        (ATTENTION, "upkeep_hours", "2½ days", 20, "2.5 days at 8 hours a day"),
+        (ATTENTION, "upkeep_hours", "1/2 day a week", 17.39, "0.5 day at 8 hours a day"),
+        ("research-curation", "hours", "¾ of a FTE", 30, "0.75 FTE at 40 hours a week"),
+        ("research-curation", "hours", "3/4 of an engineer", 30, "0.75 engineer at 40 hours"),
+        ("research-curation", "hours", "0.75 of a FTE", 30, "0.75 FTE at 40 hours a week"),
+        (CONVERGENCE, "upkeep_days", "1/2 day", 0.5, None),
+        (CONVERGENCE, "upkeep_days", "2 1/2 days", 2.5, None),
+    ],
+)
+def test_a_share_written_as_a_fraction_is_that_share(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str | None
+) -> None:
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == pytest.approx(value, abs=0.01)
+    assert said is None or said in (a.note or "")
+
+
+def test_a_slash_between_two_prices_stays_two_prices(catalog: Catalog) -> None:
+    price = catalog.by_slug(EDGE).question("price")
+    assert parse_answer(price, "1/2").numbers == {"input": 1, "output": 2}
+    assert parse_answer(price, "2.5/10").numbers == {"input": 2.5, "output": 10}
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # the minutes after "h" were never read: 2 hours, with nothing said
+        (ATTENTION, "upkeep_hours", "2h30", 2.5),
+        (ATTENTION, "upkeep_hours", "2h30min", 2.5),
+        ("research-curation", "hours", "1h45 a week", 1.75),
+        ("research-curation", "hours", "2:30", 2.5),  # was 2, "30" left out
+        (CONVERGENCE, "upkeep_days", "2h30", 2.5 / 8),
+    ],
+)
+def test_hours_and_minutes_written_together_are_both_read(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == pytest.approx(value, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # each scale was dropped with nothing said: 0.50, 500, 5, €2, €20
+        (CONVERGENCE, "monthly_spend", "half a mil", 500_000),
+        (EDGE, "requests", "five hundred k", 500_000),
+        (EDGE, "requests", "5 milion", 5_000_000),
+        (EDGE, "requests", "5 mill", 5_000_000),
+        ("reasoning-telemetry", "runs_per_day", "2 millones", 2_000_000),
+        (CONVERGENCE, "monthly_spend", "20 mila euro", 20_000),
+        (CONVERGENCE, "monthly_spend", "10 duizend euro", 10_000),
+    ],
+)
+def test_a_scale_said_aloud_or_misspelt_scales_the_figure(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
+
+
+@pytest.mark.parametrize("typed", ["3 bilion", "2 thousnd"])
+def test_a_scale_no_list_knows_is_said_unreadable_not_dropped(catalog: Catalog, typed: str) -> None:
+    """'3 bilion' was 3 requests a month, with nothing said."""
+    with pytest.raises(AnswerError, match=f"could not read “{typed}”"):
+        parse_answer(catalog.by_slug(EDGE).question("requests"), typed)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value"),
+    [  # dictated decimals: the whole part was dropped (5M, 5 hours, 2%), nothing said
+        (CONVERGENCE, "monthly_spend", "two point five million", 2_500_000),
+        (EDGE, "requests", "one point two million a month", 1_200_000),
+        ("research-curation", "hours", "two point five hours", 2.5),
+        (EDGE, "quality_loss", "zero point five percent", 0.5),
+    ],
+)
+def test_a_decimal_said_aloud_is_read_whole(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float
+) -> None:
+    assert parse_answer(catalog.by_slug(slug).question(key), typed).number == value
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "value", "said"),
+    [  # "twice" was dropped: $1,000, 2 hours (with "1 week" left out), 2k a day
+        (CONVERGENCE, "monthly_spend", "$1k twice a month", 2_000, "1k twice a month is 2,000"),
+        (CONVERGENCE, "monthly_spend", "$500 2x a month", 1_000, "is 1,000 a month"),
+        ("research-curation", "hours", "2h twice a week", 4, "2h twice a week is 4 a week"),
+        ("research-curation", "hours", "twice a week, 2h", 4, "2h twice a week is 4 a week"),
+        ("research-curation", "hours", "an hour 3 times a week", 3, "is 3 a week"),
+        ("reasoning-telemetry", "runs_per_day", "2k twice a day", 4_000, "is 4,000 a day"),
+    ],
+)
+def test_a_figure_said_so_many_times_a_period_is_multiplied_and_said(
+    catalog: Catalog, slug: str, key: str, typed: str, value: float, said: str
+) -> None:
+    a = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert a.number == value and said in (a.note or "")
+
+
+def test_how_often_something_else_happens_multiplies_nothing(catalog: Catalog) -> None:
+    requests = catalog.by_slug(EDGE).question("requests")
+    assert parse_answer(requests, "we deploy twice a week, 5M requests a month").number == 5e6
+
+
+@pytest.mark.parametrize("typed", ["3 teams", "2 scrum teams", "5 offices"])
+def test_groups_counted_at_a_team_size_are_asked_about_not_taken_for_people(
+    catalog: Catalog, typed: str
+) -> None:
+    """ "3 teams" was 3 people, with nothing said."""
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    with pytest.raises(AnswerError, match=f"I read “{typed}” as groups, not people"):
+        parse_answer(team, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("3 teams, 25 people", 25), ("40 engineers in 3 teams", 40), ("two teams of 5", 10)],
+)
+def test_people_beside_their_teams_are_the_people(
+    catalog: Catalog, typed: str, value: float
+) -> None:
+    team = catalog.by_slug(SYNTHESIS).question("team_size")
+    assert parse_answer(team, typed).number == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "read", "said"),
+    [  # the output was taken from the peak (2,000), or "/ 1k" taken for "per 1k" and refused
+        ("4k in / 1k out, 10k in / 2k out at peak", (4_000, 1_000), "“10k”, “2k” at the peak"),
+        ("2k in, max 8k; 500 out", (2_000, 500), "“8k” at the peak left out"),
+        ("4k / 1k", (4_000, 1_000), None),
+    ],
+)
+def test_token_pairs_keep_the_usual_pair_and_leave_the_peak_out(
+    catalog: Catalog, typed: str, read: tuple[float, float], said: str | None
+) -> None:
+    a = parse_answer(catalog.by_slug(EDGE).question("tokens"), typed)
+    assert a.numbers == {"input": read[0], "output": read[1]}
+    assert said is None or (said in (a.note or "") and "taken as" not in (a.note or ""))
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [  # each was stored as the answer: a vendor named "same as above", an AI use "ditto"
+        (CONVERGENCE, "vendors", "same as above"),
+        (SYNTHESIS, "ai_use", "ditto"),
+        ("reasoning-telemetry", "failures", "see above"),
+        ("research-curation", "topics", "wie oben"),
+    ],
+)
+def test_same_as_above_at_a_question_asked_in_words_is_asked_again(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match=f"“{typed}”: I cannot see from here which answer"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+def test_the_same_as_part_of_an_answer_is_still_the_answer(catalog: Catalog) -> None:
+    failures = catalog.by_slug("reasoning-telemetry").question("failures")
+    assert parse_answer(failures, "same problems as everyone").text == "same problems as everyone"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "currency"),
+    [  # "2,50,000" was refused ("could not read"), "Rs 50,000" shown in dollars
+        ("2,50,000", 250_000, None),
+        ("Rs. 2,00,000", 200_000, "INR"),
+        ("Rs 50,000 a month", 50_000, "INR"),
+        ("1,00,00,000 INR a year", 833_333, "INR"),
+    ],
+)
+def test_indian_grouping_and_rupees_are_read(
+    catalog: Catalog, typed: str, value: float, currency: str | None
+) -> None:
+    a = parse_answer(catalog.by_slug("automation-frontier").question("value"), typed)
+    assert (a.number, a.currency) == (value, currency)
+
+
+@pytest.mark.parametrize("typed", ["$-5000", "-$5000", "€-200"])
+def test_a_negative_amount_with_its_currency_first_is_refused_not_made_positive(
+    catalog: Catalog, typed: str
+) -> None:
+    """ "$-5000" was $5,000 a month, the minus dropped."""
+    with pytest.raises(AnswerError, match="at least 0"):
+        parse_answer(catalog.by_slug(CONVERGENCE).question("monthly_spend"), typed)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from consultations import engine
+from consultations.answers import AnswerError, parse_answer
 from consultations.answers.elsewhere import answered_elsewhere
 from consultations.catalog import Catalog
 from tests.unit.test_engine import begin, step
@@ -52,3 +53,48 @@ def test_a_time_is_no_headcount(catalog: Catalog) -> None:
     assert answered_elsewhere(constraints, "3 days", script.questions) is None
     said = answered_elsewhere(constraints, "40 people", script.questions)
     assert said is not None and "question 3 (team size)" in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [
+        ("the second", "minutes"),  # was "We need instant failover": "second" read as a time
+        ("the second one", "minutes"),
+        ("2nd", "minutes"),  # was refused
+        ("the first one", "instant"),
+        ("the last one", "hours"),
+        ("third option", "hours"),
+    ],
+)
+def test_an_option_named_by_its_place_is_that_option(
+    catalog: Catalog, typed: str, picked: str
+) -> None:
+    outage = catalog.by_slug("model-convergence").question("outage_tolerance")
+    assert parse_answer(outage, typed).choices == (picked,)
+
+
+@pytest.mark.parametrize("typed", ["bi-weekly", "bi weekly", "biweekly"])
+def test_bi_weekly_is_every_two_weeks(catalog: Catalog, typed: str) -> None:
+    """ "bi-weekly" picked "Weekly" (its last word), with nothing said."""
+    cadence = catalog.by_slug("research-curation").question("cadence")
+    assert parse_answer(cadence, typed).choices == ("biweekly",)
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed"),
+    [  # each was "No" (or "Nobody"), the yes dropped
+        ("reasoning-telemetry", "audit", "yes for finance, no for the rest"),
+        ("reasoning-telemetry", "audit", "yes and no"),
+        ("diffusion-ip-risk", "review", "no and yes"),
+    ],
+)
+def test_yes_and_no_at_one_choice_asks_which_holds(
+    catalog: Catalog, slug: str, key: str, typed: str
+) -> None:
+    with pytest.raises(AnswerError, match="^You said yes and no; which holds: `"):
+        parse_answer(catalog.by_slug(slug).question(key), typed)
+
+
+def test_a_plain_no_is_still_no(catalog: Catalog) -> None:
+    audit = catalog.by_slug("reasoning-telemetry").question("audit")
+    assert parse_answer(audit, "not really").choices == ("none",)

@@ -8,8 +8,10 @@ import re
 
 import pytest
 
+from consultations import engine
 from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
+from tests.unit.test_engine import begin, step
 
 CONVERGENCE = "model-convergence"
 
@@ -206,3 +208,22 @@ def test_yes_with_words_no_option_knows_asks_which_yes(catalog: Catalog) -> None
     with pytest.raises(AnswerError, match="^Yes — which one: `2` For internal review or `3`"):
         parse_answer(audit, "yes, finance audits refunds")
     assert parse_answer(audit, "yes, the regulator can ask").choices == ("regulated",)
+
+
+@pytest.mark.parametrize("typed", ["budget, time", "time and budget", "Budget / Regulation"])
+def test_options_of_a_later_choice_at_a_question_asked_in_words_are_named(
+    catalog: Catalog, typed: str
+) -> None:
+    """ "budget, time" at "How do you use AI today?" was noted as the AI use; it names the
+    constraints asked next: said so, the question asked again, nothing stored."""
+    script = catalog.by_slug("strategy-synthesis")
+    d = begin(script)
+    for text in ["CTO", "fintech", "12"]:
+        d = step(script, d.consultation, text)
+    again = step(script, d.consultation, typed)
+    assert not again.changed and "ai_use" not in again.consultation.answers
+    assert isinstance(again.outcome, engine.Asked) and again.outcome.question.key == "ai_use"
+    assert again.outcome.reason is not None
+    assert again.outcome.reason.startswith("That looks like the answer to question 5 (constraints)")
+    d = step(script, d.consultation, "a chatbot for cost questions, time tracking")
+    assert d.consultation.answers["ai_use"].text == "a chatbot for cost questions, time tracking"

@@ -39,3 +39,30 @@ def test_an_amount_at_the_monthly_part_is_still_the_monthly_part(catalog: Catalo
     d = step(script, _at_the_monthly_part(script).consultation, "2k")
     assert d.consultation.answers["local_cost"].numbers == {"hardware": 30_000, "monthly": 2_000}
     assert "amortisation" not in d.consultation.answers
+
+
+def test_the_write_off_typed_first_at_the_local_cost_is_kept_for_its_question(
+    catalog: Catalog,
+) -> None:
+    """ "sur 5 ans" as the first reply to the local cost was refused ("I read “5 ans” as a
+    time …"), and the write-off was asked again after the cost."""
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in BEFORE:
+        d = step(script, d.consultation, text)
+    d = step(script, d.consultation, "sur 5 ans")
+    assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "local_cost"
+    assert d.outcome.note and "question 8" in d.outcome.note and "60 months" in d.outcome.note
+    assert d.consultation.answers["amortisation"].number == 60
+    d = step(script, d.consultation, "30k hardware, 2k a month")
+    assert d.consultation.answers["local_cost"].numbers == {"hardware": 30_000, "monthly": 2_000}
+    assert not isinstance(d.outcome, engine.Asked)  # all eight answered: the report
+
+
+def test_a_figure_no_later_question_takes_is_still_refused(catalog: Catalog) -> None:
+    script = catalog.by_slug("edge-economics")
+    d = begin(script)
+    for text in BEFORE:
+        d = step(script, d.consultation, text)
+    again = step(script, d.consultation, "40 pages")
+    assert not again.changed and "amortisation" not in again.consultation.answers

@@ -29,3 +29,20 @@ def test_guesses_are_listed_in_other_consultations_too(catalog: Catalog) -> None
         {"vendors": "OpenAI, Anthropic", "monthly_spend": "not sure, maybe 50k"},
     )
     assert any("50,000" in a and "your guess; measure it" in a for a in r.assumptions)
+
+
+def test_a_guessed_figure_is_marked_where_the_report_uses_it(catalog: Catalog) -> None:
+    """The summary and the workings used 'no idea, maybe 5M' as if measured; only the
+    Assumptions at the end said it was a guess."""
+    r = run(catalog, "edge-economics", {**EDGE, "requests": "no idea, maybe 5M"})
+    assert "5,000,000 requests a month (your guess)" in r.summary
+    used = [f for f in r.figures if f.working and "5,000,000" in f.working]
+    assert used and all("5,000,000 (your guess)" in (f.working or "") for f in used)
+    spend = run(catalog, "model-convergence", {"monthly_spend": "not sure, maybe 50k"})
+    share = spend.figure("Upkeep as a share of API spend")
+    assert "$50,000 (your guess)" in (share.working or "")
+
+
+def test_a_plain_figure_is_not_marked(catalog: Catalog) -> None:
+    r = run(catalog, "edge-economics", EDGE)
+    assert "your guess" not in render_report_markdown(r)
