@@ -229,7 +229,8 @@ def _delivery(goal: str, thing: str) -> Item:
 
 _COST_NAMED = re.compile(  # "cut agency spend by 40%": the cost is "agency spend"
     r"\b(?:cut|reduce|lower|halve|shrink|bring down|save on)\s+(?:the\s+|our\s+)?"
-    r"(?P<w>[\w&/-]+(?:\s+[\w&/-]+){0,4}?)(?:\s+(?:by|to|under|below|in|before|until|this|next|over|within)\b|\s*$)",
+    r"(?P<w>[\w&/-]+(?:\s+[\w&/-]+){0,4}?)(?:\s+(?:by|to|under|below|in|before|until|this|next|over|within)\b"
+    r"|\s+-?\d[\d.,]*\s*%|\s*$)",  # "cut support cost 30%": a share said straight after
     re.I,
 )
 

@@ -65,6 +65,12 @@ _WORKFLOW_FASTER = re.compile(  # "Schadenbearbeitung um 30 % beschleunigen": th
     r"(?:beschleunigen|verkürzen|schneller)",
     re.I,
 )
+_FASTER_WORKFLOW = re.compile(  # "faster fraud review", "speed up claims handling": that one
+    r"^\s*(?:(?:make|get)\s+)?(?:faster|quicker|speedier|speed\s+up)\s+(?:the\s+|our\s+)?"
+    r"(?P<w>[a-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s*(?:$|[,.;]|\s+(?:by|to|in|within)\b)",
+    re.I,
+)
+_MEASURES = {"time", "times", "market", "responses", "replies", "answers", "results", "turnaround"}
 _NO_AUTOMATE = {  # "automate more workflows": no workflow named
     *("more", "workflows", "workflow", "processes", "process", "tasks", "work", "it"),
     *("everything", "things", "parts", "manual", "repetitive", "some", "most", "of"),
@@ -179,6 +185,7 @@ def workflow_named(goal: str) -> str | None:
         (_PILOT_VERB, _GENERIC | _NO_AUTOMATE),
         (_WORKFLOW_AUTOMATE, _NO_AUTOMATE | _GENERIC),
         (_WORKFLOW_FASTER, {"bearbeitungszeit", "antwortzeit", "durchlaufzeit", "zeit"}),
+        (_FASTER_WORKFLOW, NO_WORKFLOW | _GENERIC | _MEASURES),
     ):
         m = pattern.search(goal)
         words = re.findall(r"[a-z0-9]+", m.group("w").casefold()) if m else []
