@@ -197,11 +197,22 @@ def for_example(question: Question) -> str:
     return f" (for example: {question.example})" if question.example else ""
 
 
+def _no_nothing(question: Question) -> bool:
+    """A choice with no option for "none" ("n/a" at the optional paper sources: skipped)."""
+    return question.type is QuestionType.CHOICE and not any(
+        c.value == "none" or c.label.casefold() in {"no", "none"} for c in question.choices
+    )
+
+
 def parse_answer(question: Question, raw: str) -> Answer:
     text = clean_text(raw)
     if not text:
         raise AnswerError("I did not catch an answer.")
-    if question.optional and question.type in _NAMED and _NONE.fullmatch(text):
+    if (
+        question.optional
+        and _NONE.fullmatch(text)
+        and (question.type in _NAMED or _no_nothing(question))
+    ):
         return Answer(key=question.key, raw=text, skipped=True)  # said back as "none"
     if question.type in _NAMED and _CODE.match(text):  # a pasted payload: no one's answer
         example = for_example(question)

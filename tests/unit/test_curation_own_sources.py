@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from consultations.answers import AnswerError, parse_answer
-from consultations.catalog import Catalog
+from consultations.catalog import Catalog, load_catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run, section_items
 
@@ -50,3 +50,11 @@ def test_a_hedge_or_keyboard_mash_alone_is_still_asked_again(catalog: Catalog) -
     for typed in ("idk", "asdf", "same", "I read stuff my colleagues send me on slack mostly"):
         with pytest.raises(AnswerError):
             parse_answer(q, typed)
+
+
+@pytest.mark.parametrize("typed", ["n/a", "none", "nothing really", "keine"])
+def test_none_at_the_optional_sources_skips_them(typed: str) -> None:
+    """'n/a' at the optional sources question showed the option list again; no option there
+    says "none", so it is the question skipped (the digest then reads arXiv, and says so)."""
+    q = load_catalog().by_slug("research-curation").question("sources")
+    assert parse_answer(q, typed).skipped
