@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 _CURRENCY_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|chf|cad|aud|krw|sek|nok|dkk|pln|brl"
-PREFIX = re.compile(rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}))\s?$", re.IGNORECASE)
+PREFIX = re.compile(
+    rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\bRs\.?|\b(?:{_CURRENCY_CODES}))\s?$", re.IGNORECASE
+)
 SUFFIX = re.compile(
-    rf"\s?(?P<c>\$|€|£|¥|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
+    rf"\s?(?P<c>\$|€|£|¥|円|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
     r"rupees?|francs?|won|zł|zl|zloty|złoty)(?![a-z]))",
     re.IGNORECASE,
 )
@@ -29,12 +31,15 @@ _CURRENCY = {
     "¥": "JPY",
     "jpy": "JPY",
     "yen": "JPY",
+    "円": "JPY",  # "30万円": Japanese, yen after the figure
     "cny": "CNY",
     "rmb": "CNY",
     "yuan": "CNY",
     "₹": "INR",
     "inr": "INR",
     "rupee": "INR",
+    "rs": "INR",  # "Rs 2,50,000"
+    "rs.": "INR",
     "₩": "KRW",
     "krw": "KRW",
     "won": "KRW",
@@ -43,7 +48,7 @@ _CURRENCY = {
     **dict.fromkeys(("zł", "zl", "zloty", "złoty", "pln"), "PLN"),
 }
 CURRENCY_WORDS = re.compile(
-    rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|teur|dollars?|bucks|euros?|pounds?|yen|"
+    rf"(?:US\$|C\$|A\$|\$|€|£|¥|円|₹|₩|\b(?:{_CURRENCY_CODES}|teur|dollars?|bucks|euros?|pounds?|yen|"
     r"yuan|rupees?|francs?|zloty|złoty)\b|zł)",
     re.IGNORECASE,
 )
