@@ -50,8 +50,14 @@ PIECEWISE = re.compile(r"map[- ]?reduce|multi[- ]?pass|\bpasses\b|summari[sz]|zu
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
-_TYPICAL = re.compile(  # a typical size named: the other figures are its spread, not a corpus
-    r"\b(?:typical(?:ly)?|usual(?:ly)?|average|avg|normally|median)\b", re.I
+_TYPICAL = re.compile(  # a typical size named, or the larger one said to be now and then
+    # ("40k, sometimes 250k", "meestal 40.000, soms 250.000"): the spread, not a corpus
+    r"\b(?:typical(?:ly)?|usual(?:ly)?|average|avg|normally|median|sometimes|occasionally|"
+    r"at times|now and then|rarely|up to|at most|"
+    r"meistens|normalerweise|typischerweise|durchschnittlich|manchmal|gelegentlich|selten|"
+    r"bis zu|en général|généralement|habituellement|en moyenne|typiquement|parfois|rarement|"
+    r"jusqu'à|meestal|gemiddeld|normaal|soms|af en toe|zelden)(?!\w)",
+    re.I,
 )
 
 
