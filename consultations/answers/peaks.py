@@ -33,8 +33,9 @@ def is_peak(text: str, q: Quantity) -> bool:
 
 def peak_checked(question: Question, text: str, q: Quantity, period: str | None) -> Quantity:
     """A peak rate to be scaled to the question's period is asked back; a peak already given
-    per that period is used as typed, and said to be a peak."""
-    if not is_peak(text, q):
+    per that period is used as typed, and said to be a peak. At a tolerance ("3 percent max"
+    quality loss) the most is what is asked: no peak."""
+    if question.loss or not is_peak(text, q):
         return q
     if q.rate and period and q.rate != period:
         per = a_unit(WORDS[period])

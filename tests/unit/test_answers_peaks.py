@@ -146,3 +146,14 @@ def test_an_off_peak_figure_is_not_a_peak(catalog: Catalog) -> None:
     )
     assert a.number == pytest.approx(100 * 24 * 365.25 / 12)
     assert a.note and "used the off-peak figure" in a.note, a.note
+
+
+@pytest.mark.parametrize("typed", ["3 percent max", "max 3%", "3% at most", "maximum 3 %"])
+def test_the_most_loss_accepted_is_the_tolerance_not_a_peak(catalog: Catalog, typed: str) -> None:
+    """'3 percent max' at 'How much quality loss … would you accept?' was said back as '3% (a
+    peak, used as typed: type the usual figure if the peak is not what to plan for)'."""
+    q = catalog.by_slug("edge-economics").question("quality_loss")
+    a = parse_answer(q, typed)
+    assert a.number == 3
+    assert a.display(q) == "3%"
+    assert "peak" not in (a.note or ""), a.note
