@@ -20,6 +20,7 @@ from consultations.advisors.words import (
     share,
 )
 from consultations.answers.choices import stem
+from consultations.answers.peaks import peak_multiple
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -335,6 +336,18 @@ def advise(request: AdvisorInput) -> Report:
                     if len(replaced) < len(pipelines)
                     else ""
                 ),
+            ),
+            *(
+                (
+                    Figure(  # "double that in December": the month the input bill peaks
+                        label="Whole-document input in your peak month",
+                        value=whole * peak[1],
+                        display=money(whole * peak[1], cur),
+                        working=f"{money(whole, cur)} × {peak[1]:g}, {peak[0]}",
+                    ),
+                )
+                if (peak := peak_multiple(sheet.raw("calls"))) and not free
+                else ()
             ),
             Figure(
                 label="Pipeline upkeep per month",

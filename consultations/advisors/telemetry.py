@@ -9,6 +9,7 @@ from consultations.advisors.telemetry_fears import labelled, none_yet
 from consultations.advisors.telemetry_readers import reader_of, split, unanswered
 from consultations.advisors.words import count, counted, join, join_all, plural
 from consultations.answers.hosted import said_in_house
+from consultations.answers.peaks import peak_multiple
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
@@ -83,6 +84,7 @@ def advise(request: AdvisorInput) -> Report:
     sampled = runs > SAMPLE_ABOVE and audit != "regulated"
     kept = runs * (0.1 + 0.9 * 0.05) if sampled else runs  # 10% of runs + all failures (~5%)
     size = kept * STEPS_PER_RUN * BYTES_PER_STEP
+    peak = peak_multiple(sheet.raw("runs_per_day"))  # "3x at month end": size for that day
     regulated = audit == "regulated"
     agents = tuple(_FILLER.sub("", a) or a for a in agents)  # not "just one support bot really"
     fields = Table(
@@ -246,6 +248,19 @@ def advise(request: AdvisorInput) -> Report:
                 display=_bytes(size),
                 working=f"{counted(kept, 'run')} × {STEPS_PER_RUN} steps × "
                 f"{BYTES_PER_STEP:,} bytes",
+            ),
+            *(
+                (
+                    Figure(  # the collector and store must take the busiest day, not the average
+                        label="Trace storage on a peak day",
+                        value=size * peak[1] / 1e9,
+                        display=_bytes(size * peak[1]),
+                        working=f"{_bytes(size)} a day × {peak[1]:g}, {peak[0]}: "
+                        f"{counted(runs * peak[1], 'run')} that day; size the collector for it",
+                    ),
+                )
+                if peak
+                else ()
             ),
             Figure(  # what the store holds at its retention: the figure to budget
                 label=held_label,

@@ -56,7 +56,8 @@ def peak_checked(question: Question, text: str, q: Quantity, period: str | None)
 
 
 _MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a peak as a multiple
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:that|this|it|as much|the usual|normal)\b"
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:(?:that|this|it|as much|the usual|normal)\b|"
+    r"(?=(?:at|in|on|during|around|over|near|towards?|before)\s))"  # "3x at month end"
     r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*",
     re.I,
 )

@@ -157,3 +157,17 @@ def test_the_most_loss_accepted_is_the_tolerance_not_a_peak(catalog: Catalog, ty
     assert a.number == 3
     assert a.display(q) == "3%"
     assert "peak" not in (a.note or ""), a.note
+
+
+def test_a_multiple_said_for_a_time_is_a_peak_not_a_figure_left_out(catalog: Catalog) -> None:
+    """'maybe 800 a day, 3x at month end when audits run' said '(used the first figure; “3” left
+    out: type it if that is the one to use)': the 3 is the peak, a multiple of the 800."""
+    a = parse_answer(
+        catalog.by_slug("reasoning-telemetry").question("runs_per_day"),
+        "maybe 800 a day, 3x at month end when audits run",
+    )
+    assert a.number == 800
+    assert a.note == (
+        "3x at month end when audits run: 3× the usual, a pace of about 2,400 a day at the peak; "
+        "size for it"
+    )
