@@ -370,7 +370,7 @@ def _failures(failures: str) -> list[tuple[str, bool]]:
     """ "it looped on search; once it closed a ticket it should have escalated": two; so is
     "loops calling search, a refund approved on the wrong order" (each piece a few words);
     each with whether it is only feared ("none yet, but we fear …": one, feared)."""
-    parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
+    parts = [p.strip(" .") for p in _SENTENCE_END.split(failures) if p.strip(" .")]
     split: list[tuple[str, bool]] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
@@ -384,6 +384,9 @@ def _failures(failures: str) -> list[tuple[str, bool]]:
     return said[:4] or split[:4] or ([] if none_yet(failures) else [(failures, False)])
 
 
+_SENTENCE_END = re.compile(  # "…torque spec once. we fear it leaking …": typed in lower case too
+    r";|\n|(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bapprox)\.\s+(?=[A-Za-z])"
+)
 _HEDGE = re.compile(  # a piece that says only that the user does not know
     r"(?:i'?m |we'?re |i am |we are )?(?:not sure|unsure|no idea|don'?t know|do not know|idk|"
     r"dunno|hard to say|can'?t say)(?: yet| really| tbh| honestly)*",
@@ -428,6 +431,21 @@ DETECTORS = (
         r"rechnung(?:en)?|datens(?:a|ä)tze?)\b",
         "an alert when the record a tool call acts on differs from the one named in the run's "
         "input (the ID in the request against the ID in the tool's arguments)",
+    ),
+    (  # "it cited a superseded torque spec": a document, not a record's status
+        r"\bsuperseded\b|\b(?:outdated|out[- ]of[- ]date|obsolete|old|stale|previous|wrong|"
+        r"withdrawn|retired)\s+(?:version|revision|rev|spec|specs|specification|manual|document|"
+        r"doc|docs|policy|procedure|drawing|standard|sop|price list|terms)s?\b",
+        "record the document and its revision for every passage a run retrieves (the step's "
+        "context, by reference); alert when an answer cites a revision that is not the latest "
+        "in the source system",
+    ),
+    (  # "leaking ITAR data into logs someone exports": the telemetry itself is the leak path
+        r"\bleak\w*\b.{0,40}?\b(?:logs?|traces?|exports?|telemetry|dashboards?)\b|"
+        r"\b(?:logs?|traces?)\b.{0,30}?\bleak",
+        "scan traces and logs for marked controlled data (export-controlled, classified, "
+        "personal) before anything leaves the store; block the export and alert on a match, and "
+        "keep the trace store inside the same boundary as the data",
     ),
     (
         r"\balready (?:been )?(?:discharged|closed|cancel+ed|refunded|paid|deleted|resolved|"
