@@ -78,7 +78,8 @@ _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     re.I,
 )
 _MAYBE = re.compile(  # "maybe brainstorming", "idk maybe cohere"
-    r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly)\s+"
+    r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly|"
+    r"vielleicht|eventuell|evtl\.?|peut-être|peut-etre|sans doute|misschien)\s+"
     r"(?=\S)",
     re.I,
 )
