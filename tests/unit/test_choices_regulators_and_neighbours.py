@@ -16,6 +16,8 @@ CASES = [  # (consultation, question, typed, the options read); each was refused
         ("regulated",),  # was "Pick one of: …", asked again
     ),
     ("edge-economics", "sensitivity", "ITAR technical data", ("regulated",)),
+    ("edge-economics", "sensitivity", "student essays, FERPA", ("regulated",)),  # a university
+    ("edge-economics", "sensitivity", "student essays", ("confidential",)),
     ("edge-economics", "sensitivity", "highly sensitive", ("confidential",)),
     ("edge-economics", "sensitivity", "not very sensitive", ("public",)),  # no "very sensitive"
     (
