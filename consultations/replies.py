@@ -179,7 +179,9 @@ def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
     old = pending.readings[0]
     named = one_part(q, old, text, text)
     doubted = doubted_part(q, old)
-    if named is None and doubted and len(scan(text)) == 1:  # "$3 / $15" retypes both
+    figures = len(scan(text))  # "$3 / $15" retypes both
+    none_asked = not figures and asks_missing(pending.prompt)  # "none" at "… a month?"
+    if named is None and doubted and (figures == 1 or none_asked):
         return one_part(q, old, text, text, part=doubted)
     return named
 

@@ -39,3 +39,14 @@ def test_an_amount_at_the_monthly_part_is_still_the_monthly_part(catalog: Catalo
     d = step(script, _at_the_monthly_part(script).consultation, "2k")
     assert d.consultation.answers["local_cost"].numbers == {"hardware": 30_000, "monthly": 2_000}
     assert "amortisation" not in d.consultation.answers
+
+
+def test_none_at_the_monthly_part_keeps_the_hardware(catalog: Catalog) -> None:
+    """'none' (or 'n/a', 'nothing') at 'I read 30,000 as the hardware; what is it a month?'
+    was read as a fresh answer: 'I read 0 as the hardware; what is it a month?' — the $30,000
+    gone, and the write-off typed next ('36') taken as the hardware."""
+    script = catalog.by_slug("edge-economics")
+    for none in ("none", "n/a", "nothing"):
+        d = step(script, _at_the_monthly_part(script).consultation, none)
+        assert d.consultation.answers["local_cost"].numbers == {"hardware": 30_000, "monthly": 0}
+        assert isinstance(d.outcome, engine.Asked) and d.outcome.question.key == "amortisation"
