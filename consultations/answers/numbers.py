@@ -440,6 +440,15 @@ def asks_missing(prompt: str) -> bool:
     return prompt.startswith("I read ") and ("; what is " in prompt or "; what do " in prompt)
 
 
+def missing_part(question: Question, prompt: str) -> str | None:
+    """The part "I read 0 as the hardware; what is it a month?" asks for: the one not read."""
+    read = re.match(r"I read .*? as the (\w+)[;,]", prompt)
+    if read is None or not asks_missing(prompt):
+        return None
+    others = [p for p in question.parts if p != read[1]]
+    return others[0] if len(others) == 1 else None
+
+
 def _ask_missing(question: Question, answer: Answer, gap: PartMissing, text: str) -> str:
     """ "I read $5,000 as the hardware; what is the monthly part?" """
     assert answer.numbers is not None
