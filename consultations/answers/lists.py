@@ -12,9 +12,10 @@ __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
-    r"^(?:plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
+    r"^(?:(?:finally|lastly|also|plus|and)?,?\s*(?:then\s+)?there(?:'s|\s+is|\s+are)"
+    r"(?:\s+also)?|plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi)|"
-    r"(?:finally|lastly|also|plus|and)?,?\s*there(?:'s|\s+is|\s+are)(?:\s+also)?)\s+",
+    r"(?:and\s+)?(?:honestly|frankly|tbh))\s+",
     re.I,
 )
 _ARTICLE = re.compile(  # "a support agent", "ein Support-Bot", "un agent": lower case only
@@ -233,7 +234,9 @@ _CLAUSE = re.compile(
 )
 
 
-_THEN = re.compile(r"^\s*(?:and\s+)?(?:then|after that|afterwards)\b", re.I)
+_THEN = re.compile(  # a next step; not "and then there's the summariser": a next item
+    r"^\s*(?:and\s+)?(?:then|after that|afterwards)\b(?!\s+there(?:'s|\s+is|\s+are)\b)", re.I
+)
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
 
 
