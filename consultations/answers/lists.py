@@ -373,12 +373,33 @@ def _names_joined_by_and(part: str) -> list[str]:
     if not _starts_with_name(part):
         return [part]
     for joiner in (_AND, _PLUS):
-        pieces = joiner.split(part)
+        pieces = _task_goes_on(part, joiner)
         balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
         named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
         if len(pieces) > 1 and balanced and named:
             return [item for p in pieces for item in _names_joined_by_and(p)]
     return [part]
+
+
+_FOR_TASK = re.compile(r"\s(?:for|für|pour)\s", re.I)
+
+
+def _task_goes_on(part: str, joiner: re.Pattern[str]) -> list[str]:
+    """The pieces between the joiners; one that only goes on with the task before it ("Sarvam
+    for Hindi and Tamil voice": Tamil is a language, not a vendor) stays with it."""
+    pieces: list[str] = []
+    end = len(part)  # the end of the words not yet made a piece
+    for m in reversed([*joiner.finditer(part)]):
+        after = part[m.end() : end]
+        continued = (
+            _FOR_TASK.search(part[: m.start()].split(",")[-1])
+            and not _FOR_TASK.search(after)
+            and not _names_model(after.split()[:1])
+        )
+        if not continued:
+            pieces.insert(0, after)
+            end = m.start()
+    return [part[:end], *pieces]
 
 
 _OWN = re.compile(r"^(?:(?:our|my)\s+)?(?:own|in-house|in house|self-hosted)\s+(?=\S)", re.I)
