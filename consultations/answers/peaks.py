@@ -58,10 +58,15 @@ def peak_checked(question: Question, text: str, q: Quantity, period: str | None)
 _MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a peak as a multiple
     r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:(?:that|this|it|as much|the usual|normal)\b|"
     r"(?=(?:at|in|on|during|around|over|near|towards?|before)\s))"  # "3x at month end"
-    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*",
+    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*"
+    # German, French, Dutch: "Jahresende doppelt so viel", "le double en décembre"
+    r"|(?P<f>doppelt so viele?|das doppelte|dreimal so viele?|das dreifache|le double|"
+    r"deux fois plus|le triple|trois fois plus|het dubbele|twee keer zoveel)(?!\w)[^,;.]*",
     re.I,
 )
 _WORD_TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "thrice": 3.0, "treble": 3.0}
+_WORD_TIMES |= dict.fromkeys(("doppelt", "das", "le", "deux", "het", "twee"), 2.0)
+_WORD_TIMES |= dict.fromkeys(("dreimal", "trois"), 3.0)
 
 
 def multiples(text: str, found: list[Quantity]) -> tuple[list[Quantity], tuple[str, float] | None]:
@@ -80,7 +85,15 @@ def peak_multiple(text: str) -> tuple[str, float] | None:
     m = _MULTIPLE.search(text)
     if m is None or m.start() == 0:
         return None
-    factor = float(m["n"].replace(",", ".")) if m["n"] else _WORD_TIMES[m["w"].casefold()]
+    said = m["w"] or m["f"]  # "doppelt so viel": its first word says how many times
+    first = said.split()[0].casefold() if said else ""
+    factor = (
+        float(m["n"].replace(",", "."))
+        if m["n"]
+        else 3.0
+        if said and re.search(r"dreifache|triple", said, re.I)
+        else _WORD_TIMES[first]
+    )
     return m.group().strip(), factor
 
 

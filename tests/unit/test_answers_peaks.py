@@ -171,3 +171,25 @@ def test_a_multiple_said_for_a_time_is_a_peak_not_a_figure_left_out(catalog: Cat
         "3x at month end when audits run: 3× the usual, a pace of about 2,400 a day at the peak; "
         "size for it"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "factor"),
+    [
+        ("ca. 800'000 Anfragen pro Monat, Jahresende doppelt so viel", "doppelt so viel", 2),
+        ("800 000 par mois, le double en décembre", "le double en décembre", 2),
+        ("800.000 per maand, in december het dubbele", "het dubbele", 2),
+        ("800k, das Dreifache im Dezember", "das Dreifache im Dezember", 3),
+    ],
+)
+def test_a_peak_as_a_multiple_in_german_french_or_dutch(
+    catalog: Catalog, typed: str, said: str, factor: int
+) -> None:
+    """A Swiss insurer's 'Jahresende doppelt so viel' was noted as 800,000 a month with no
+    peak: the edge report never sized for the year-end, the attention report never priced it."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == 800_000
+    pace = f"{800_000 * factor:,}"
+    assert a.note == (
+        f"{said}: {factor}× the usual, a pace of about {pace} a month at the peak; size for it"
+    )
