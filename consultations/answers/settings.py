@@ -58,7 +58,7 @@ def told_apart(
     ranged = {c.value: c.range for c in question.choices if c.range is not None}
     picks: dict[str, None] = {}
     for piece in CLAUSES.split(text):
-        if not re.search(r"[^\W\d_]", piece):
+        if not re.search(r"[^\W\d_]", piece) or _CONDITION.match(piece):  # "if batched, …"
             continue
         try:
             said = read(piece)
@@ -67,3 +67,6 @@ def told_apart(
         if len(said) == 1 and said[0] in ranged:
             picks[said[0]] = None
     return tuple(sorted(picks, key=lambda v: ranged[v][0])) if len(picks) > 1 else None
+
+
+_CONDITION = re.compile(r"\s*(?:if|when|unless|as long as|wenn|falls|sofern|si|quand)\b", re.I)
