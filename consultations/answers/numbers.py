@@ -314,7 +314,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             return Answer(key=question.key, raw=text, numbers=dict.fromkeys(nil, 0.0), note=said)
         left = next(p for p in question.parts if p not in nil)
         what = "a month" if question.period(left) == "mo" else f"the {left} figure"
-        beside = f"“{clip(text.strip(' .'), 40)}, 20 a month”" if what == "a month" else "both"
+        beside = f"“{clip(typed.strip(' .'), 40)}, 20 a month”" if what == "a month" else "both"
         raise AnswerError(
             f"I read the {' and '.join(nil)} as none ({', '.join(nil.values())}); what is it "
             f"{what}? Type it with what you wrote, for example {beside}."

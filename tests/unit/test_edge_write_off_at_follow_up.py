@@ -4,8 +4,10 @@ write-off. It is said so and kept for that question; the monthly part is asked a
 
 from __future__ import annotations
 
+import pytest
+
 from consultations import engine
-from consultations.answers import parse_answer
+from consultations.answers import AnswerError, parse_answer
 from consultations.catalog import Catalog
 from consultations.scripts import ConsultationScript
 from tests.unit.test_engine import begin, step
@@ -71,3 +73,14 @@ def test_running_cost_paid_by_someone_else_is_none(catalog: Catalog) -> None:
     q = catalog.by_slug("edge-economics").question("local_cost")
     a = parse_answer(q, "we already have a donated A100 box, electricity is paid by the university")
     assert a.numbers == {"hardware": 0, "monthly": 0}
+
+
+def test_the_hardware_named_stays_in_the_example_asked_back(catalog: Catalog) -> None:
+    """'we already have a donated A100 box' was asked back with the example 'we already have a
+    donated  box, 20 a month' (the A100 masked out of the user's own words); 'we already own
+    two RTX 4090 rigs' with 'I need 1 numbers here: monthly'."""
+    q = catalog.by_slug("edge-economics").question("local_cost")
+    with pytest.raises(AnswerError, match="“we already have a donated A100 box, 20 a month”"):
+        parse_answer(q, "we already have a donated A100 box")
+    with pytest.raises(AnswerError, match="^I need the monthly figure, for example"):
+        parse_answer(q, "we already own two RTX 4090 rigs")
