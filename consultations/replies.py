@@ -14,7 +14,7 @@ from consultations.answers.elsewhere import answered_elsewhere, answers_next
 from consultations.answers.guess import UNSURE
 from consultations.answers.language import euros_assumed
 from consultations.answers.lexer import scan
-from consultations.answers.numbers import asks_missing, one_part
+from consultations.answers.numbers import asks_missing, missing_part, one_part
 from consultations.answers.parts import part_words, words_pattern
 from consultations.answers.plausible import doubt, doubted_part
 from consultations.corrected import (
@@ -182,9 +182,11 @@ def _doubted_part(q: Question, pending: Pending, text: str) -> Answer | None:
     one the doubt was about ("45k"); the other part is kept."""
     old = pending.readings[0]
     named = one_part(q, old, text, text)
-    doubted = doubted_part(q, old)
-    if named is None and doubted and len(scan(text)) == 1:  # "$3 / $15" retypes both
-        return one_part(q, old, text, text, part=doubted)
+    asked = missing_part(q, pending.prompt)  # "… what is it a month?": that part, even when
+    part = asked or doubted_part(q, old)  # the one read is doubtful (hardware 0)
+    figures = len(scan(text))  # "$3 / $15" retypes both
+    if named is None and part and (figures == 1 or asked and not figures):  # "none" too
+        return one_part(q, old, text, text, part=part)
     return named
 
 

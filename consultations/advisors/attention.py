@@ -10,6 +10,7 @@ from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.per_item import values_named, values_said
 from consultations.advisors.pipelines import named
 from consultations.advisors.words import (
+    assumed_rate,
     count,
     counted,
     join,
@@ -20,6 +21,7 @@ from consultations.advisors.words import (
     share,
 )
 from consultations.answers.choices import stem
+from consultations.answers.peaks import peak_multiple
 from consultations.report import Figure, Recommendation, Report, Section
 
 HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
@@ -50,8 +52,14 @@ PIECEWISE = re.compile(r"map[- ]?reduce|multi[- ]?pass|\bpasses\b|summari[sz]|zu
 UGLY_WORDS = ("map-reduce", "map reduce", "multi-pass", "summar", "chunk", "split", "stitch")
 
 
-_TYPICAL = re.compile(  # a typical size named: the other figures are its spread, not a corpus
-    r"\b(?:typical(?:ly)?|usual(?:ly)?|average|avg|normally|median)\b", re.I
+_TYPICAL = re.compile(  # a typical size named, or the larger one said to be now and then
+    # ("40k, sometimes 250k", "meestal 40.000, soms 250.000"): the spread, not a corpus
+    r"\b(?:typical(?:ly)?|usual(?:ly)?|average|avg|normally|median|sometimes|occasionally|"
+    r"at times|now and then|rarely|up to|at most|"
+    r"meistens|normalerweise|typischerweise|durchschnittlich|manchmal|gelegentlich|selten|"
+    r"bis zu|en général|généralement|habituellement|en moyenne|typiquement|parfois|rarement|"
+    r"jusqu'à|meestal|gemiddeld|normaal|soms|af en toe|zelden)(?!\w)",
+    re.I,
 )
 
 
@@ -101,7 +109,8 @@ def advise(request: AdvisorInput) -> Report:
     calls_of = shares(pipelines, calls_month, calls_said)  # "the 10-K one only ~200"
     hours_of = shares(pipelines, hours, hours_said)
     calls_month, hours = sum(calls_of.values()), sum(hours_of.values())
-    cost = costs(size_of, calls_of, {p: h * HOURLY_RATE for p, h in hours_of.items()}, price)
+    hourly = assumed_rate(HOURLY_RATE, cur)  # ¥15,000, never ¥100 an hour
+    cost = costs(size_of, calls_of, {p: h * hourly for p, h in hours_of.items()}, price)
     # each pipeline on its own figures: sizes, calls or upkeep said apart
     apart = len(set(size_of.values())) > 1 or bool(calls_said) or bool(hours_said)
     largest = max(pipelines, key=lambda p: size_of[p])
@@ -116,7 +125,7 @@ def advise(request: AdvisorInput) -> Report:
     replaced = [p for p, kept in zip(pipelines, kept_for_access, strict=True) if not kept]
     replaced = replaced or list(pipelines)
     whole = sum(cost[p].whole for p in replaced)  # input cost of sending whole documents
-    upkeep = hours * HOURLY_RATE
+    upkeep = hours * hourly
     upkeep_replaced = sum(cost[p].upkeep for p in replaced)
     calls_replaced = sum(cost[p].calls for p in replaced)
     costly = whole > upkeep_replaced
@@ -330,11 +339,23 @@ def advise(request: AdvisorInput) -> Report:
                     else ""
                 ),
             ),
+            *(
+                (
+                    Figure(  # "double that in December": the month the input bill peaks
+                        label="Whole-document input in your peak month",
+                        value=whole * peak[1],
+                        display=money(whole * peak[1], cur),
+                        working=f"{money(whole, cur)} × {peak[1]:g}, {peak[0]}",
+                    ),
+                )
+                if (peak := peak_multiple(sheet.raw("calls"))) and not free
+                else ()
+            ),
             Figure(
                 label="Pipeline upkeep per month",
                 value=upkeep,
                 display=money(upkeep, cur),
-                working=f"{plural(hours, 'engineer-hour')} × {money(HOURLY_RATE, cur)}",
+                working=f"{plural(hours, 'engineer-hour')} × {money(hourly, cur)}",
             ),
         ),
         sections=(
@@ -399,7 +420,8 @@ def advise(request: AdvisorInput) -> Report:
         + _even(apart, len(pipelines), calls_said, hours_said, calls_month, hours)
         + (
             "A document counts as fitting when it uses at most 80% of the window.",
-            f"An engineer-hour costs {money(HOURLY_RATE, cur)} fully loaded (our assumption).",
+            f"An engineer-hour costs {money(hourly, cur)} fully loaded (our assumption"
+            + (f": {money(HOURLY_RATE)} converted)." if hourly != HOURLY_RATE else ")."),
         ),
         shifts=(1,),
         caveats=(

@@ -21,7 +21,15 @@ from consultations.advisors.convergence_lines import (
     vendor_verdict,
 )
 from consultations.advisors.vendors import by_maker
-from consultations.advisors.words import join, money, number, percent, plural, times
+from consultations.advisors.words import (
+    assumed_rate,
+    join,
+    money,
+    number,
+    percent,
+    plural,
+    times,
+)
 from consultations.answers.seats import is_seat
 from consultations.answers.total import IN_TOTAL
 from consultations.report import Figure, Recommendation, Report, Section
@@ -55,7 +63,8 @@ def advise(request: AdvisorInput) -> Report:
 
     extra = max(len(vendors) - 1, 0)
     total = bool(IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
-    upkeep = (days if total and extra else extra * days) * DAY_RATE
+    day_rate = assumed_rate(DAY_RATE, cur)  # ₹68,000, never ₹800 a day
+    upkeep = (days if total and extra else extra * days) * day_rate
     said = request.answers.get("upkeep_days")  # settled unasked by "we use only one"
     unasked = bool(extra) and said is not None and (said.note or "").startswith("not asked")
     asked_as = [q.key for q in request.script.questions].index("upkeep_days") + 1
@@ -76,10 +85,10 @@ def advise(request: AdvisorInput) -> Report:
                 value=upkeep,
                 display=money(upkeep, cur),
                 working=f"{plural(days, 'engineer-day')} in total, as you said, × "
-                f"{money(DAY_RATE, cur)} a day"
+                f"{money(day_rate, cur)} a day"
                 if total and extra
                 else f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
-                f"{money(DAY_RATE, cur)} a day",
+                f"{money(day_rate, cur)} a day",
             ),
         ]
     )
@@ -200,7 +209,7 @@ def advise(request: AdvisorInput) -> Report:
                 owner="engineering lead",
             )
         )
-    small = sheet.given("monthly_spend") and spend < SMALL_SPEND
+    small = sheet.given("monthly_spend") and spend < assumed_rate(SMALL_SPEND, cur)
     if single and not images and outage == "hours":
         recs.append(
             Recommendation(
@@ -265,7 +274,7 @@ def advise(request: AdvisorInput) -> Report:
                 + (
                     f" At {money(spend, cur)} a month you have leverage: ask for committed-use "
                     "pricing."
-                    if spend >= LEVERAGE_SPEND
+                    if spend >= assumed_rate(LEVERAGE_SPEND, cur)
                     else ""
                 ),
                 horizon="next renewal",
@@ -314,7 +323,8 @@ def advise(request: AdvisorInput) -> Report:
                 if unasked
                 else ()
             ),
-            f"An engineer-day costs {money(DAY_RATE, cur)} fully loaded (our assumption).",
+            f"An engineer-day costs {money(day_rate, cur)} fully loaded (our assumption"
+            + (f": {money(DAY_RATE)} converted)." if day_rate != DAY_RATE else ")."),
             "Convergence was measured on open-ended language tasks; image models are judged "
             "on their own (our reading).",
         ),

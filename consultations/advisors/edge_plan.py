@@ -233,7 +233,8 @@ def plan(
             depends_on="Build an evaluation set from real traffic",
         ),
     ]
-    if private and servers < 2 and not small:  # two priced: the second is already in the cost
+    queued = private and batch and not small  # batch work waits out a repair: no standby
+    if private and servers < 2 and not small and not batch:  # two priced: already in the cost
         recs.append(
             Recommendation(
                 title="Add a second server before sensitive traffic moves",
@@ -258,6 +259,11 @@ def plan(
                     else "."
                 )
                 if private and small
+                else "Route to local by default; other requests fall back to the API on errors "
+                "or low confidence, sensitive ones queue until the local machine is back: "
+                "batch work can wait out a repair (if a day's delay is too long, add a second "
+                "server)."
+                if queued and servers < 2
                 else "Route to local by default; other requests fall back to the API on errors "
                 "or low confidence, sensitive ones to "
                 + ("another of the servers you priced." if servers > 1 else "the second server.")

@@ -9,6 +9,7 @@ from consultations.advisors.telemetry_fears import labelled, none_yet
 from consultations.advisors.telemetry_readers import reader_of, split, unanswered
 from consultations.advisors.words import count, counted, join, join_all, plural
 from consultations.answers.hosted import said_in_house
+from consultations.answers.peaks import peak_multiple
 from consultations.report import Figure, Recommendation, Report, Section, Table
 
 STEPS_PER_RUN = 8
@@ -83,6 +84,7 @@ def advise(request: AdvisorInput) -> Report:
     sampled = runs > SAMPLE_ABOVE and audit != "regulated"
     kept = runs * (0.1 + 0.9 * 0.05) if sampled else runs  # 10% of runs + all failures (~5%)
     size = kept * STEPS_PER_RUN * BYTES_PER_STEP
+    peak = peak_multiple(sheet.raw("runs_per_day"))  # "3x at month end": size for that day
     regulated = audit == "regulated"
     agents = tuple(_FILLER.sub("", a) or a for a in agents)  # not "just one support bot really"
     fields = Table(
@@ -247,6 +249,19 @@ def advise(request: AdvisorInput) -> Report:
                 working=f"{counted(kept, 'run')} × {STEPS_PER_RUN} steps × "
                 f"{BYTES_PER_STEP:,} bytes",
             ),
+            *(
+                (
+                    Figure(  # the collector and store must take the busiest day, not the average
+                        label="Trace storage on a peak day",
+                        value=size * peak[1] / 1e9,
+                        display=_bytes(size * peak[1]),
+                        working=f"{_bytes(size)} a day × {peak[1]:g}, {peak[0]}: "
+                        f"{counted(runs * peak[1], 'run')} that day; size the collector for it",
+                    ),
+                )
+                if peak
+                else ()
+            ),
             Figure(  # what the store holds at its retention: the figure to budget
                 label=held_label,
                 value=size * held_days / 1e9,
@@ -355,7 +370,7 @@ def _failures(failures: str) -> list[tuple[str, bool]]:
     """ "it looped on search; once it closed a ticket it should have escalated": two; so is
     "loops calling search, a refund approved on the wrong order" (each piece a few words);
     each with whether it is only feared ("none yet, but we fear …": one, feared)."""
-    parts = [p.strip(" .") for p in re.split(r";|\n|\.\s+(?=[A-Z])", failures) if p.strip(" .")]
+    parts = [p.strip(" .") for p in _SENTENCE_END.split(failures) if p.strip(" .")]
     split: list[tuple[str, bool]] = []
     for part in parts:
         pieces = [re.sub(r"^(?:and|or|also)\s+", "", p.strip()) for p in part.split(",")]
@@ -369,6 +384,9 @@ def _failures(failures: str) -> list[tuple[str, bool]]:
     return said[:4] or split[:4] or ([] if none_yet(failures) else [(failures, False)])
 
 
+_SENTENCE_END = re.compile(  # "…torque spec once. we fear it leaking …": typed in lower case too
+    r";|\n|(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bapprox)\.\s+(?=[A-Za-z])"
+)
 _HEDGE = re.compile(  # a piece that says only that the user does not know
     r"(?:i'?m |we'?re |i am |we are )?(?:not sure|unsure|no idea|don'?t know|do not know|idk|"
     r"dunno|hard to say|can'?t say)(?: yet| really| tbh| honestly)*",
@@ -413,6 +431,21 @@ DETECTORS = (
         r"rechnung(?:en)?|datens(?:a|ä)tze?)\b",
         "an alert when the record a tool call acts on differs from the one named in the run's "
         "input (the ID in the request against the ID in the tool's arguments)",
+    ),
+    (  # "it cited a superseded torque spec": a document, not a record's status
+        r"\bsuperseded\b|\b(?:outdated|out[- ]of[- ]date|obsolete|old|stale|previous|wrong|"
+        r"withdrawn|retired)\s+(?:version|revision|rev|spec|specs|specification|manual|document|"
+        r"doc|docs|policy|procedure|drawing|standard|sop|price list|terms)s?\b",
+        "record the document and its revision for every passage a run retrieves (the step's "
+        "context, by reference); alert when an answer cites a revision that is not the latest "
+        "in the source system",
+    ),
+    (  # "leaking ITAR data into logs someone exports": the telemetry itself is the leak path
+        r"\bleak\w*\b.{0,40}?\b(?:logs?|traces?|exports?|telemetry|dashboards?)\b|"
+        r"\b(?:logs?|traces?)\b.{0,30}?\bleak",
+        "scan traces and logs for marked controlled data (export-controlled, classified, "
+        "personal) before anything leaves the store; block the export and alert on a match, and "
+        "keep the trace store inside the same boundary as the data",
     ),
     (
         r"\balready (?:been )?(?:discharged|closed|cancel+ed|refunded|paid|deleted|resolved|"

@@ -28,8 +28,10 @@ def split(blind: str) -> tuple[str | None, str]:
         if found and tail and short and not _CANNOT.match(head):
             about_them = _ABOUT_THEM.match(tail)  # "2 devs, one is part time": no question
             return head, "" if _ASIDE.match(tail) or about_them else tail
-    if len(blind.split()) <= 4 and not _CANNOT.match(blind) and not _ASKING.search(blind):
-        return blind.strip(), ""  # "me", "the on-call dev": who, with no gap named
+    words = len(blind.split())  # "me", "the on-call dev", "two engineers in the program office"
+    named = words <= 4 or words <= 8 and _PEOPLE.search(blind) and not _VERB.search(blind)
+    if named and not _CANNOT.match(blind) and not _ASKING.search(blind):
+        return blind.strip(), ""  # who, with no gap named
     return None, blind.strip()
 
 
@@ -43,6 +45,10 @@ _ABOUT_THEM = re.compile(  # a remark on the people named: how many, how much of
     r"works?|only)\b(?![^,;]*\b(?:why|what|how|which|when|where|can'?t|cannot)\b)",
     re.I,
 )
+_PEOPLE = re.compile(
+    r"\b(?:engineers?|devs?|developers?|team|sres?|analysts?|on-call|people|staff|leads?)\b", re.I
+)
+_VERB = re.compile(r"\b(?:look|looks|check|checks|read|reads|grep|use|uses|try|tries)\b", re.I)
 _ASIDE = re.compile(r"(?:which|that)(?:'s|\s+is|\s+was)\b|and that(?:'s|\s+is)\b", re.I)
 _ASKING = re.compile(r"\b(?:why|what|how|which|when|where|can'?t|cannot|no idea|unclear)\b", re.I)
 

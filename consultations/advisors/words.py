@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from consultations.answers.model import SYMBOLS
+from consultations.answers.plausible import per_usd
 
 MINUS = "−"  # U+2212, as typeset
 
@@ -35,6 +36,17 @@ def money(value: float, currency: str = "USD") -> str:
         body = f"{Decimal(f'{v:.3g}'):f}"  # 3 digits: "$3,000 ÷ $0.0125" works out; no "1e-05"
         body += "0" if body[-2:-1] == "." else ""  # cents as cents: "$0.60", never "$0.6"
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{body} {currency}"
+
+
+def assumed_rate(usd: float, currency: str = "USD") -> float:
+    """A rate we assume, kept in dollars ($800 an engineer-day), in the user's currency: the
+    same figure where a unit is worth about a dollar (€800), converted where it is worth far
+    less (₹68,000, ¥120,000 — never ₹800 a day), to two significant digits."""
+    rate = per_usd(currency)
+    if rate is None or rate < 5:
+        return usd
+    value = usd * rate
+    return round(value, 1 - int(math.floor(math.log10(value))))
 
 
 def count(value: float) -> str:

@@ -63,7 +63,8 @@ _NONE = re.compile(  # "none", "nothing really", "n/a" at an optional question: 
     r"problems?|failures?|outages?)|none that i know of|not that i know of|"
     r"(?:we|i)\s+(?:don'?t|do not)\s+(?:really\s+)?(?:have|use|run|need)\s+any|"  # "… any"
     r"(?:wir\s+haben\s+)?(?:noch\s+)?keine?|nichts|aucune?|rien|nein|nö|non)"
-    r"(?:[\s,]+(?:really|yet|so far|not really|tbh|honestly|thanks|lol))*\s*[.!]?\s*",
+    r"(?:[\s,]+(?:really|yet|so far|not really|tbh|honestly|thanks|lol|"
+    r"eigentlich|wirklich|bisher|vraiment|pour l'instant))*\s*[.!]?\s*",
     re.I,
 )
 _VAGUE = re.compile(  # "the usual ones": no item is named

@@ -13,7 +13,7 @@ from consultations.answers.guess import UNSURE
 from consultations.answers.labelled import CLAUSES, told, told_next
 from consultations.answers.lexer import NUMBER_WORDS
 from consultations.answers.model import AnswerError
-from consultations.answers.settings import stricter
+from consultations.answers.settings import stricter, told_apart
 from consultations.scripts import Choice, Question
 
 _WORD = re.compile(r"[a-z0-9\xdf-\xf6\xf8-\xff]+")  # "fachkräfte", "conformité": one word each
@@ -97,6 +97,8 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     think": the option we picked is said to be ours)."""
     if (strict := stricter(question, text, lambda p: _choose(question, p)[0])) is not None:
         return strict  # "hours fine in dev, minutes in live ops": minutes
+    if (two := told_apart(question, text, lambda p: _choose(question, p)[0])) is not None:
+        raise AnswerError(_one_or_other(question, two[:2]))  # "UPI can't go down, OCR …"
     try:
         picked, note = _choose(question, text)
     except AnswerError as e:

@@ -21,7 +21,9 @@ _NUMBER = re.compile(
     r"|(?P<words>\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|couple|(?<!\bin\s)half|quarter|"
-    r"a|an|and)(?:[\s-]+|\b))+)",
+    r"a|an|and|(?<=[a-z] )point(?=\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)|"
+    r"(?<=point )oh)"
+    r"(?:[\s-]+|\b))+)",
     re.IGNORECASE,
 )
 _SMALL = {
@@ -48,7 +50,7 @@ _MULT = re.compile(
     r"\s?(?P<m>(?:millionen|milliarden?|milliards?|tausend|mille|"  # German and French words
     r"thousands?|hundreds?|millions?|billions?|trillions?|grand|mio|mln|mn|mm|kk|bn|"
     r"mill|milions?|millons?|millones|millón|milioni|milione|miljoen|milhões|milhão|mila|"
-    r"duizend|tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b)(?![a-zµμ])"
+    r"duizend|tn|mil|bil|lakhs?|crores?|mrd|tsd|k|m|b|万|億)(?![a-zµμ])"
     r"|t(?=\s?(?:€|eur(?![a-z]))))",  # "40 TEUR", "40 T€": German, Tausend Euro
     re.IGNORECASE,
 )
@@ -75,6 +77,8 @@ _MULTS = {
     "bil": 1e9,
     "lakh": 1e5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
     "crore": 1e7,
+    "万": 1e4,  # Japanese and Chinese: 300万 = 3,000,000; 1億 = 100,000,000
+    "億": 1e8,
     "mrd": 1e9,  # German: Milliarde, Tausend
     "millionen": 1e6,
     "milliarde": 1e9,
@@ -221,18 +225,16 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
         point = "." if digits.rfind(".") > digits.rfind(",") else ","
         group = "," if point == "." else "."
         whole, _, frac = digits.rpartition(point)
-        if not _grouped(whole, group):
+        if not (_grouped(whole, group) or point == "." and _INDIAN.fullmatch(whole)):
             return (), None
         return (float(whole.replace(group, "") + "." + frac),), ("en" if point == "." else "eu")
     sep = "." if dots else "," if commas else ""
     if not sep:
         return (float(digits),), None
-    if sep == "," and _LAKH_GROUPS.fullmatch(digits):  # "2,50,000": Indian grouping, 250,000
-        return (float(digits.replace(",", "")),), "en"
     if digits.count(sep) > 1:
         return (
             ((float(digits.replace(sep, "")),), "eu" if sep == "." else "en")
-            if _grouped(digits, sep)
+            if _grouped(digits, sep) or sep == "," and _INDIAN.fullmatch(digits)
             else ((), None)
         )
     head, tail = digits.split(sep)
@@ -246,7 +248,7 @@ def digit_readings(digits: str) -> tuple[tuple[float, ...], str | None]:
     return (decimal,), ("eu" if sep == "," else "en")
 
 
-_LAKH_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")  # "2,50,000", "1,20,00,000": lakh, crore
 
 
 def _grouped(digits: str, sep: str) -> bool:
@@ -267,9 +269,14 @@ def words_value(run: str, article_after: bool = False) -> float | None:
     )
     if not (counted or fraction):
         return None
-    total, current = 0.0, 0.0
+    total, current, place = 0.0, 0.0, 1.0
     for i, t in enumerate(tokens):
-        if t in _SMALL:
+        if t == "point":  # "two point five million": the digits after it are decimals
+            place = 0.1
+        elif place < 1 and (t in _SMALL and _SMALL[t] < 10 or t == "oh"):
+            current += _SMALL.get(t, 0) * place
+            place /= 10
+        elif t in _SMALL:
             current += _SMALL[t]
         elif t in _TENS:
             current += _TENS[t]
@@ -284,8 +291,8 @@ def words_value(run: str, article_after: bool = False) -> float | None:
             current = current + _FRACTIONS[t] if after_and else (current or 1) * _FRACTIONS[t]
         elif t in _SCALES:
             total += (current or 1) * _SCALES[t]
-            current = 0.0
-    return total + current
+            current, place = 0.0, 1.0
+    return round(total + current, 6)  # "two point oh five million": 2,050,000, not 2,049,999.99…
 
 
 _DIGIT_WORDS = {**{w: n for w, n in _SMALL.items() if n < 10}, "oh": 0, "o": 0}
@@ -347,7 +354,8 @@ def scan(text: str) -> list[Quantity]:
                 scale = _SCALES[of.group("s").casefold()]  # a million": 250,000, not 1,000,000
                 readings, end = (value * scale,), of.end()
             if scale == 1 and (said := _SAID_SCALE.match(text, end)):  # "twelve grand",
-                scale = _MULTS[said.group("m").casefold()]  # "half a mil", "five hundred k"
+                name = said.group("m").casefold()  # "half a mil", "five lakh", "five hundred k"
+                scale = _MULTS.get(name, _MULTS.get(name.rstrip("s"), 1.0))
                 end, readings = said.end(), (value * scale,)
         else:
             readings, convention = digit_readings(m.group("digits"))
@@ -402,7 +410,9 @@ def _per_quarter(text: str, found: list[Quantity], start: int, run: str) -> bool
     return bool(_AFTER_A_FIGURE.fullmatch(text, found[-1].end, start))
 
 
-_SAID_SCALE = re.compile(r"\s?(?P<m>grand|k|mil|mill|mio|mn|bn)(?![a-z])", re.IGNORECASE)
+_SAID_SCALE = re.compile(  # a short scale after words: "twelve grand", "half a mil", "ten k"
+    r"\s?(?P<m>grand|k|mil|mill|mio|mln|mn|bn|lakhs?|crores?)(?![a-z0-9])", re.IGNORECASE
+)
 _LIKE_A_SCALE = re.compile(  # "5 milion", "3 bilion", "2 thousnd": a scale no list knows
     r"\s?(?:[mb]il+[a-z]*on[a-z]*|thou?s[a-z]*|tausen[a-z]*)(?![a-z])", re.IGNORECASE
 )

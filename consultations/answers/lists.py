@@ -12,9 +12,10 @@ __all__ = ["MODEL_WORDS", "VERSIONED_MODELS", "remarks", "split_list", "without_
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _JOINER = re.compile(  # "…, plus Mistral"; "eigentlich auch DALL-E", "en fait aussi DALL-E"
-    r"^(?:plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
+    r"^(?:(?:finally|lastly|also|plus|and)?,?\s*(?:then\s+)?there(?:'s|\s+is|\s+are)"
+    r"(?:\s+also)?|plus|also|and also|as well as|and|then|und|sowie|dazu|zusätzlich|et|puis|"
     r"(?:(?:actually|eigentlich|en fait|und|et)\s+)?(?:also|auch|außerdem|ausserdem|aussi)|"
-    r"(?:finally|lastly|also|plus|and)?,?\s*there(?:'s|\s+is|\s+are)(?:\s+also)?)\s+",
+    r"(?:and\s+)?(?:honestly|frankly|tbh))\s+",
     re.I,
 )
 _ARTICLE = re.compile(  # "a support agent", "ein Support-Bot", "un agent": lower case only
@@ -78,7 +79,8 @@ _HEDGE = re.compile(  # "mostly claude, a bit of mistral": how much, not what
     re.I,
 )
 _MAYBE = re.compile(  # "maybe brainstorming", "idk maybe cohere"
-    r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly)\s+"
+    r"^(?:(?:idk|dunno|not sure|no idea|i think)[\s,]+)?(?:maybe|perhaps|probably|possibly|"
+    r"vielleicht|eventuell|evtl\.?|peut-être|peut-etre|sans doute|misschien)\s+"
     r"(?=\S)",
     re.I,
 )
@@ -232,7 +234,9 @@ _CLAUSE = re.compile(
 )
 
 
-_THEN = re.compile(r"^\s*(?:and\s+)?(?:then|after that|afterwards)\b", re.I)
+_THEN = re.compile(  # a next step; not "and then there's the summariser": a next item
+    r"^\s*(?:and\s+)?(?:then|after that|afterwards)\b(?!\s+there(?:'s|\s+is|\s+are)\b)", re.I
+)
 _DONE = re.compile(r"\s*(?:that'?s|thats)\s+(?:it|all)(?:\s+really)?[\s.!]*", re.I)
 
 
@@ -369,12 +373,33 @@ def _names_joined_by_and(part: str) -> list[str]:
     if not _starts_with_name(part):
         return [part]
     for joiner in (_AND, _PLUS):
-        pieces = joiner.split(part)
+        pieces = _task_goes_on(part, joiner)
         balanced = all(p.count("(") == p.count(")") for p in pieces)  # "GPT-4o (chat and Q&A)"
         named = all(_starts_with_name(_owned(p)) for p in pieces)  # "… and sometimes claude"
         if len(pieces) > 1 and balanced and named:
             return [item for p in pieces for item in _names_joined_by_and(p)]
     return [part]
+
+
+_FOR_TASK = re.compile(r"\s(?:for|für|pour)\s", re.I)
+
+
+def _task_goes_on(part: str, joiner: re.Pattern[str]) -> list[str]:
+    """The pieces between the joiners; one that only goes on with the task before it ("Sarvam
+    for Hindi and Tamil voice": Tamil is a language, not a vendor) stays with it."""
+    pieces: list[str] = []
+    end = len(part)  # the end of the words not yet made a piece
+    for m in reversed([*joiner.finditer(part)]):
+        after = part[m.end() : end]
+        continued = (
+            _FOR_TASK.search(part[: m.start()].split(",")[-1])
+            and not _FOR_TASK.search(after)
+            and not _names_model(after.split()[:1])
+        )
+        if not continued:
+            pieces.insert(0, after)
+            end = m.start()
+    return [part[:end], *pieces]
 
 
 _OWN = re.compile(r"^(?:(?:our|my)\s+)?(?:own|in-house|in house|self-hosted)\s+(?=\S)", re.I)

@@ -9,7 +9,7 @@ PREFIX = re.compile(
     rf"(?P<c>US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|rs\.?))\s?$", re.IGNORECASE
 )  # "Rs. 2,00,000": rupees
 SUFFIX = re.compile(
-    rf"\s?(?P<c>\$|€|£|¥|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
+    rf"\s?(?P<c>\$|€|£|¥|円|₹|₩|(?:{_CURRENCY_CODES}|dollars?|bucks|euros?|pounds?|yen|yuan|"
     r"rupees?|francs?|won|zł|zl|zloty|złoty)(?![a-z]))",
     re.IGNORECASE,
 )
@@ -31,6 +31,7 @@ _CURRENCY = {
     "¥": "JPY",
     "jpy": "JPY",
     "yen": "JPY",
+    "円": "JPY",  # "30万円": Japanese, yen after the figure
     "cny": "CNY",
     "rmb": "CNY",
     "yuan": "CNY",
@@ -46,7 +47,7 @@ _CURRENCY = {
     **dict.fromkeys(("zł", "zl", "zloty", "złoty", "pln"), "PLN"),
 }
 CURRENCY_WORDS = re.compile(
-    rf"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₩|\b(?:{_CURRENCY_CODES}|teur|dollars?|bucks|euros?|pounds?|yen|"
+    rf"(?:US\$|C\$|A\$|\$|€|£|¥|円|₹|₩|\b(?:{_CURRENCY_CODES}|teur|dollars?|bucks|euros?|pounds?|yen|"
     r"yuan|rupees?|francs?|zloty|złoty)\b|zł)",
     re.IGNORECASE,
 )

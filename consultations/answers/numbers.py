@@ -325,7 +325,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
             return Answer(key=question.key, raw=text, numbers=dict.fromkeys(nil, 0.0), note=said)
         left = next(p for p in question.parts if p not in nil)
         what = "a month" if question.period(left) == "mo" else f"the {left} figure"
-        beside = f"“{clip(text.strip(' .'), 40)}, 20 a month”" if what == "a month" else "both"
+        beside = f"“{clip(typed.strip(' .'), 40)}, 20 a month”" if what == "a month" else "both"
         raise AnswerError(
             f"I read the {' and '.join(nil)} as none ({', '.join(nil.values())}); what is it "
             f"{what}? Type it with what you wrote, for example {beside}."
@@ -473,6 +473,15 @@ _UNIT_WORD = {"w": "week", "mo": "month"}
 def asks_missing(prompt: str) -> bool:
     """The question back is about a part not given yet (the other part is kept)."""
     return prompt.startswith("I read ") and ("; what is " in prompt or "; what do " in prompt)
+
+
+def missing_part(question: Question, prompt: str) -> str | None:
+    """The part "I read 0 as the hardware; what is it a month?" asks for: the one not read."""
+    read = re.match(r"I read .*? as the (\w+)[;,]", prompt)
+    if read is None or not asks_missing(prompt):
+        return None
+    others = [p for p in question.parts if p != read[1]]
+    return others[0] if len(others) == 1 else None
 
 
 def _ask_missing(question: Question, answer: Answer, gap: PartMissing, text: str) -> str:

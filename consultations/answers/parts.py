@@ -52,7 +52,8 @@ def assign_parts(question: Question, text: str, found: list[Quantity]) -> dict[s
         return lone  # "blended $5 per million": one price for both
     if len(found) < len(parts):
         names = " and ".join(parts)
-        raise AnswerError(f"I need {len(parts)} numbers here: {names}{example(question)}.")
+        need = f"the {names} figure" if len(parts) == 1 else f"{len(parts)} numbers here: {names}"
+        raise AnswerError(f"I need {need}{example(question)}.")  # never "1 numbers"
     if len(found) == len(parts) and all(
         _SLASHED.match(text[a.end : b.start]) for a, b in zip(found, found[1:], strict=False)
     ):  # "cost, failure, compute — 50/35/15": in the order the words named them

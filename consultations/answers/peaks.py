@@ -33,8 +33,9 @@ def is_peak(text: str, q: Quantity) -> bool:
 
 def peak_checked(question: Question, text: str, q: Quantity, period: str | None) -> Quantity:
     """A peak rate to be scaled to the question's period is asked back; a peak already given
-    per that period is used as typed, and said to be a peak."""
-    if not is_peak(text, q):
+    per that period is used as typed, and said to be a peak. At a tolerance ("3 percent max"
+    quality loss) the most is what is asked: no peak."""
+    if question.loss or not is_peak(text, q):
         return q
     if q.rate and period and q.rate != period:
         per = a_unit(WORDS[period])
@@ -55,10 +56,16 @@ def peak_checked(question: Question, text: str, q: Quantity, period: str | None)
 
 
 _MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a peak as a multiple
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:that|this|it|as much|the usual|normal)\b"
-    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*",
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:(?:that|this|it|as much|the usual|normal)\b|"
+    r"(?=(?:at|in|on|during|around|over|near|towards?|before)\s))"  # "3x at month end"
+    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*"
+    # German, French, Dutch: "Jahresende doppelt so viel", "le double en décembre"
+    r"|(?P<f>doppelt so viele?|das doppelte|dreimal so viele?|das dreifache|le double|"
+    r"deux fois plus|le triple|trois fois plus|het dubbele|twee keer zoveel)(?!\w)[^,;.]*",
     re.I,
 )
+_WORD_TIMES = {**TIMES, **dict.fromkeys(("doppelt", "das", "le", "deux", "het", "twee"), 2.0)}
+_WORD_TIMES |= dict.fromkeys(("dreimal", "trois"), 3.0)
 
 
 def multiples(text: str, found: list[Quantity]) -> tuple[list[Quantity], tuple[str, float] | None]:
@@ -77,7 +84,15 @@ def peak_multiple(text: str) -> tuple[str, float] | None:
     m = _MULTIPLE.search(text)
     if m is None or m.start() == 0:
         return None
-    factor = float(m["n"].replace(",", ".")) if m["n"] else TIMES[m["w"].casefold()]
+    said = m["w"] or m["f"]  # "doppelt so viel": its first word says how many times
+    first = said.split()[0].casefold() if said else ""
+    factor = (
+        float(m["n"].replace(",", "."))
+        if m["n"]
+        else 3.0
+        if said and re.search(r"dreifache|triple", said, re.I)
+        else _WORD_TIMES[first]
+    )
     return m.group().strip(), factor
 
 

@@ -31,6 +31,13 @@ _PER_USD = {
     "PLN": 4.0,
     "BRL": 5.5,
 }
+
+
+def per_usd(currency: str | None) -> float | None:
+    """Rough units of ``currency`` to a US dollar (None: not known)."""
+    return _PER_USD.get(currency or "USD")
+
+
 _KIND_WORDS = {  # words that say which kind of number the writer had in mind
     NumberKind.TOKENS: re.compile(r"\btokens?\b", re.I),
     NumberKind.MONEY: re.compile(r"[$€£¥₹₩]|\b(?:usd|eur|gbp|dollars?|euros?)\b", re.I),

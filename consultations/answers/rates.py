@@ -33,19 +33,21 @@ _FORTNIGHT = re.compile(  # "every other week", "fortnightly": per two weeks
     re.IGNORECASE,
 )
 _FOREIGN = re.compile(  # "1,5 Mio. € im Jahr", "40.000 € monatlich", "1,2 M€ par an"
-    r"\s*(?:[^\W\d_.€$£-][\w.€$£-]*\s+|[.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al)\s+(?P<u>werktag|arbeitstag|"
-    r"jour ouvr[ée]|jour ouvrable|jahr|monat|woche|tag|an|"
+    r"\s*(?:[^\W\d_.€$£-][\w.€$£-]*\s+|[.€$£-]+\s+){0,2}?(?:(?:pro|im|je|par|por|al|per)\s+"
+    r"(?P<u>werktag|arbeitstag|"
+    r"jour ouvr[ée]|jour ouvrable|jahr|monat|woche|tag|an|jaar|maand|dag|werkdag|"  # Dutch too
     r"année|annee|mois|semaine|jour|año|ano|mes|semana|día|dia)|(?P<v>jährlich|jaehrlich|"
     r"monatlich|wöchentlich|woechentlich|täglich|taeglich|annuel(?:le)?|mensuel(?:le)?|"
-    r"hebdomadaire|quotidien(?:ne)?))(?![a-zäöüéñí])",
+    r"hebdomadaire|quotidien(?:ne)?|jaarlijks|maandelijks|dagelijks))(?![a-zäöüéñí])",
     re.IGNORECASE,
 )
 _FOREIGN_UNITS = {
-    "y": ("jahr", "an", "année", "annee", "año", "ano", "jährlich", "jaehrlich", "annuel"),
-    "mo": ("monat", "mois", "mes", "monatlich", "mensuel"),
+    "y": ("jahr", "an", "année", "annee", "año", "ano", "jährlich", "jaehrlich", "annuel")
+    + ("jaar", "jaarlijks"),
+    "mo": ("monat", "mois", "mes", "monatlich", "mensuel", "maand", "maandelijks"),
     "w": ("woche", "semaine", "semana", "wöchentlich", "woechentlich", "hebdomadaire"),
-    "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien")
-    + ("werktag", "arbeitstag", "jour ouvré", "jour ouvre", "jour ouvrable"),  # a working day
+    "d": ("tag", "jour", "día", "dia", "täglich", "taeglich", "quotidien", "dag", "dagelijks")
+    + ("werktag", "arbeitstag", "jour ouvré", "jour ouvre", "jour ouvrable", "werkdag"),
 }
 _PER_SECOND = re.compile(r"\s*(?:rps|qps|req/s|requests?/s)\b", re.IGNORECASE)
 _ALIASES = {  # German too: "1.200 € / Monat", "CHF 2'000 monatlich"

@@ -45,3 +45,28 @@ def stricter(
     first = min(picks, key=lambda v: ranged[v][0])
     others = " and ".join(f"“{question.label_of(v)}”" for v in picks if v != first)
     return (first,), f"the stricter you named, over {others}: the setting that can wait least"
+
+
+def told_apart(
+    question: Question, text: str, read: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """ "UPI support can't go down, OCR can wait a few hours": each clause picks its own wait,
+    two answers to a single choice, to be asked which holds (not the one more words match);
+    the options in the order of their bands, or None."""
+    if question.multiple or question.band is not NumberKind.DURATION_MS:
+        return None
+    ranged = {c.value: c.range for c in question.choices if c.range is not None}
+    picks: dict[str, None] = {}
+    for piece in CLAUSES.split(text):
+        if not re.search(r"[^\W\d_]", piece) or _CONDITION.match(piece):  # "if batched, …"
+            continue
+        try:
+            said = read(piece)
+        except AnswerError:
+            continue
+        if len(said) == 1 and said[0] in ranged:
+            picks[said[0]] = None
+    return tuple(sorted(picks, key=lambda v: ranged[v][0])) if len(picks) > 1 else None
+
+
+_CONDITION = re.compile(r"\s*(?:if|when|unless|as long as|wenn|falls|sofern|si|quand)\b", re.I)

@@ -146,3 +146,50 @@ def test_an_off_peak_figure_is_not_a_peak(catalog: Catalog) -> None:
     )
     assert a.number == pytest.approx(100 * 24 * 365.25 / 12)
     assert a.note and "used the off-peak figure" in a.note, a.note
+
+
+@pytest.mark.parametrize("typed", ["3 percent max", "max 3%", "3% at most", "maximum 3 %"])
+def test_the_most_loss_accepted_is_the_tolerance_not_a_peak(catalog: Catalog, typed: str) -> None:
+    """'3 percent max' at 'How much quality loss … would you accept?' was said back as '3% (a
+    peak, used as typed: type the usual figure if the peak is not what to plan for)'."""
+    q = catalog.by_slug("edge-economics").question("quality_loss")
+    a = parse_answer(q, typed)
+    assert a.number == 3
+    assert a.display(q) == "3%"
+    assert "peak" not in (a.note or ""), a.note
+
+
+def test_a_multiple_said_for_a_time_is_a_peak_not_a_figure_left_out(catalog: Catalog) -> None:
+    """'maybe 800 a day, 3x at month end when audits run' said '(used the first figure; “3” left
+    out: type it if that is the one to use)': the 3 is the peak, a multiple of the 800."""
+    a = parse_answer(
+        catalog.by_slug("reasoning-telemetry").question("runs_per_day"),
+        "maybe 800 a day, 3x at month end when audits run",
+    )
+    assert a.number == 800
+    assert a.note == (
+        "3x at month end when audits run: 3× the usual, a pace of about 2,400 a day at the peak; "
+        "size for it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "factor"),
+    [
+        ("ca. 800'000 Anfragen pro Monat, Jahresende doppelt so viel", "doppelt so viel", 2),
+        ("800 000 par mois, le double en décembre", "le double en décembre", 2),
+        ("800.000 per maand, in december het dubbele", "het dubbele", 2),
+        ("800k, das Dreifache im Dezember", "das Dreifache im Dezember", 3),
+    ],
+)
+def test_a_peak_as_a_multiple_in_german_french_or_dutch(
+    catalog: Catalog, typed: str, said: str, factor: int
+) -> None:
+    """A Swiss insurer's 'Jahresende doppelt so viel' was noted as 800,000 a month with no
+    peak: the edge report never sized for the year-end, the attention report never priced it."""
+    a = parse_answer(catalog.by_slug("edge-economics").question("requests"), typed)
+    assert a.number == 800_000
+    pace = f"{800_000 * factor:,}"
+    assert a.note == (
+        f"{said}: {factor}× the usual, a pace of about {pace} a month at the peak; size for it"
+    )

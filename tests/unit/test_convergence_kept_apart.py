@@ -4,6 +4,7 @@ too — but that it is judged on its own task with its own evaluation."""
 
 from __future__ import annotations
 
+from consultations.answers import parse_answer
 from consultations.catalog import Catalog
 from consultations.render import render_report_markdown
 from tests.unit.test_advisors import run
@@ -48,3 +49,23 @@ def test_a_language_model_used_for_translation_is_still_a_language_model(
 ) -> None:
     r = run(catalog, CONVERGENCE, {"vendors": "GPT-4o for translation, Claude for code"})
     assert "apart" not in r.verdict
+
+
+def test_a_task_said_with_and_stays_with_its_vendor(catalog: Catalog) -> None:
+    """'Sarvam for Hindi and Tamil voice' was two vendors, 'Sarvam for Hindi' and 'Tamil
+    voice', and the verdict said 'Keep Tamil voice apart: it makes speech, not answers'."""
+    q = catalog.by_slug("model-convergence").question("vendors")
+    typed = (
+        "OpenAI gpt-4o-mini for the support bot, Sarvam for Hindi and Tamil voice, Gemini Flash "
+        "for document OCR on KYC"
+    )
+    assert parse_answer(q, typed).items == (
+        "OpenAI gpt-4o-mini for the support bot",
+        "Sarvam for Hindi and Tamil voice",
+        "Gemini Flash for document OCR on KYC",
+    )
+    assert parse_answer(q, "GPT-4o for chat and Claude Sonnet for code").items == (
+        "GPT-4o for chat",
+        "Claude Sonnet for code",
+    )
+    assert parse_answer(q, "GPT-4o for chat and Claude").items == ("GPT-4o for chat", "Claude")

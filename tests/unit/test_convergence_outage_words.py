@@ -46,3 +46,12 @@ def test_we_can_wait_is_hours(catalog: Catalog, typed: str) -> None:
 def test_cannot_wait_stays_instant(catalog: Catalog) -> None:
     q = catalog.by_slug("model-convergence").question("outage_tolerance")
     assert parse_answer(q, "we can't wait").choices == ("instant",)
+
+
+def test_a_clause_each_for_two_waits_is_asked_which_holds(catalog: Catalog) -> None:
+    """An Indian fintech: 'UPI support can't go down, OCR can wait a few hours' was read as
+    'We can wait hours' (more of its words matched), so the payments bot lost its failover."""
+    q = catalog.by_slug("model-convergence").question("outage_tolerance")
+    with pytest.raises(AnswerError, match="which one holds overall: `1` We need instant failover"):
+        parse_answer(q, "UPI support can't go down, OCR can wait a few hours")
+    assert parse_answer(q, "we can wait hours, it's internal").choices == ("hours",)
