@@ -295,32 +295,6 @@ def words_value(run: str, article_after: bool = False) -> float | None:
     return round(total + current, 6)  # "two point oh five million": 2,050,000, not 2,049,999.99…
 
 
-_DIGIT_WORDS = {**{w: n for w, n in _SMALL.items() if n < 10}, "oh": 0, "o": 0}
-_WHOLE_WORDS = "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True))
-_DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_POINT = re.compile(  # "two point five million", "1 point 2": a decimal said aloud
-    rf"\b(?P<whole>\d+|(?:{_WHOLE_WORDS})(?:[\s-]+(?:{_DIGIT_WORD}))?)\s+point\s+"
-    rf"(?P<frac>\d+\b|(?:{_DIGIT_WORD})(?:[\s-]+(?:{_DIGIT_WORD}))*\b)",
-    re.IGNORECASE,
-)
-
-
-def spoken_point(text: str) -> str:
-    """ "two point five million" → "2.5 million" (it was read as five million)."""
-
-    def decimal(m: re.Match[str]) -> str:
-        whole, frac = m["whole"], m["frac"]
-        head = whole if whole.isdigit() else f"{words_value(whole) or 0:g}"
-        tail = (
-            frac
-            if frac.isdigit()
-            else "".join(str(_DIGIT_WORDS[w]) for w in re.split(r"[\s-]+", frac.casefold()) if w)
-        )
-        return f"{head}.{tail}"
-
-    return _POINT.sub(decimal, text)
-
-
 def _power(base: float, exponent: int) -> float:
     try:
         return float(base**exponent)

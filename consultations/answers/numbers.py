@@ -33,7 +33,7 @@ from consultations.answers.foreign_words import foreign_numbers
 from consultations.answers.hosted import hosted_in_house, self_hosted
 from consultations.answers.language import euros_assumed
 from consultations.answers.largest import largest_named, period_shared
-from consultations.answers.lexer import Quantity, scan, spoken_point, with_unit_m
+from consultations.answers.lexer import Quantity, scan, with_unit_m
 from consultations.answers.list_price import price_left_to_vendor
 from consultations.answers.loss import kept_as_loss
 from consultations.answers.machines import machines_priced, mask_hardware, seats_priced
@@ -262,7 +262,7 @@ def _number_answer(question: Question, typed: str) -> Answer:
     kind = question.kind
     days = question.unit == "engineer-days"  # "a day a week", "an afternoon"
     spelled = SPELLED.get(NumberKind.HOURS if days else kind) if kind else None
-    text = spoken_point(foreign_numbers(typed))  # "eine Stunde", "two point five million"
+    text = foreign_numbers(typed)  # "eine Stunde"
     text = written_fractions(text)  # "1/2 day", "¾ of a FTE"
     text = hours_and_minutes(text, kind is NumberKind.HOURS)  # "2h30": 2.5 hours
     text = spelled_out(text, spelled) if spelled else text  # "a year and a half", "a page"
