@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 
 from consultations.advisors.attention_costs import costs, shares
 from consultations.advisors.base import AdvisorInput, assumed_lines
+from consultations.advisors.day_rate import DAY_RATE, day_rate
 from consultations.advisors.per_item import values_named, values_said
 from consultations.advisors.pipelines import named
 from consultations.advisors.words import (
-    assumed_rate,
     count,
     counted,
     join,
@@ -24,7 +24,7 @@ from consultations.answers.choices import stem
 from consultations.answers.peaks import peak_multiple
 from consultations.report import Figure, Recommendation, Report, Section
 
-HOURLY_RATE = 100.0  # loaded engineer-hour: the advisor's assumption (an $800 day / 8)
+HOURLY_RATE = DAY_RATE / 8  # loaded engineer-hour: the advisor's assumption ($100)
 
 KEEP_FOR = {"access-control", "freshness"}
 FADES = {"context-length", "lost-in-middle"}
@@ -109,7 +109,7 @@ def advise(request: AdvisorInput) -> Report:
     calls_of = shares(pipelines, calls_month, calls_said)  # "the 10-K one only ~200"
     hours_of = shares(pipelines, hours, hours_said)
     calls_month, hours = sum(calls_of.values()), sum(hours_of.values())
-    hourly = assumed_rate(HOURLY_RATE, cur)  # ¥15,000, never ¥100 an hour
+    hourly = day_rate(cur) / 8  # ¥12,500, never ¥100 an hour
     cost = costs(size_of, calls_of, {p: h * hourly for p, h in hours_of.items()}, price)
     # each pipeline on its own figures: sizes, calls or upkeep said apart
     apart = len(set(size_of.values())) > 1 or bool(calls_said) or bool(hours_said)
@@ -421,7 +421,7 @@ def advise(request: AdvisorInput) -> Report:
         + (
             "A document counts as fitting when it uses at most 80% of the window.",
             f"An engineer-hour costs {money(hourly, cur)} fully loaded (our assumption"
-            + (f": {money(HOURLY_RATE)} converted)." if hourly != HOURLY_RATE else ")."),
+            + (" for your currency)." if hourly != HOURLY_RATE else ")."),
         ),
         shifts=(1,),
         caveats=(

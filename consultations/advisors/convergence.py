@@ -20,6 +20,7 @@ from consultations.advisors.convergence_lines import (
     kept_single,
     vendor_verdict,
 )
+from consultations.advisors.day_rate import DAY_RATE, day_rate
 from consultations.advisors.vendors import by_maker
 from consultations.advisors.words import (
     assumed_rate,
@@ -36,7 +37,6 @@ from consultations.report import Figure, Recommendation, Report, Section
 
 SMALL_SPEND = 1_000.0  # below this a month, renegotiating a contract is not worth a step
 LEVERAGE_SPEND = 20_000.0  # a month: enough for committed-use pricing talks (our assumption)
-DAY_RATE = 800.0  # loaded cost of an engineer-day: the advisor's assumption, stated
 
 
 def advise(request: AdvisorInput) -> Report:
@@ -63,8 +63,8 @@ def advise(request: AdvisorInput) -> Report:
 
     extra = max(len(vendors) - 1, 0)
     total = bool(IN_TOTAL.search(sheet.raw("upkeep_days")))  # "1 FTE total across all of them"
-    day_rate = assumed_rate(DAY_RATE, cur)  # ₹68,000, never ₹800 a day
-    upkeep = (days if total and extra else extra * days) * day_rate
+    rate = day_rate(cur)  # ₹20,000, never ₹800 a day
+    upkeep = (days if total and extra else extra * days) * rate
     said = request.answers.get("upkeep_days")  # settled unasked by "we use only one"
     unasked = bool(extra) and said is not None and (said.note or "").startswith("not asked")
     asked_as = [q.key for q in request.script.questions].index("upkeep_days") + 1
@@ -85,10 +85,10 @@ def advise(request: AdvisorInput) -> Report:
                 value=upkeep,
                 display=money(upkeep, cur),
                 working=f"{plural(days, 'engineer-day')} in total, as you said, × "
-                f"{money(day_rate, cur)} a day"
+                f"{money(rate, cur)} a day"
                 if total and extra
                 else f"{number(extra)} extra × {plural(days, 'engineer-day')} × "
-                f"{money(day_rate, cur)} a day",
+                f"{money(rate, cur)} a day",
             ),
         ]
     )
@@ -323,8 +323,8 @@ def advise(request: AdvisorInput) -> Report:
                 if unasked
                 else ()
             ),
-            f"An engineer-day costs {money(day_rate, cur)} fully loaded (our assumption"
-            + (f": {money(DAY_RATE)} converted)." if day_rate != DAY_RATE else ")."),
+            f"An engineer-day costs {money(rate, cur)} fully loaded (our assumption"
+            + (" for your currency)." if rate != DAY_RATE else ")."),
             "Convergence was measured on open-ended language tasks; image models are judged "
             "on their own (our reading).",
         ),

@@ -39,9 +39,10 @@ def money(value: float, currency: str = "USD") -> str:
 
 
 def assumed_rate(usd: float, currency: str = "USD") -> float:
-    """A rate we assume, kept in dollars ($800 an engineer-day), in the user's currency: the
-    same figure where a unit is worth about a dollar (€800), converted where it is worth far
-    less (₹68,000, ¥120,000 — never ₹800 a day), to two significant digits."""
+    """A dollar threshold we assume (a spend that buys leverage) in the user's currency: the
+    same figure where a unit is worth about a dollar (€20,000), converted where it is worth far
+    less (₹1,700,000, never ₹20,000), to two significant digits. An engineer's day is priced
+    where they work instead (``day_rate``)."""
     rate = per_usd(currency)
     if rate is None or rate < 5:
         return usd

@@ -1,6 +1,7 @@
 """The engineer rate we assume ($800 a day, $100 an hour) in the user's currency: an Indian
 fintech was told 'An engineer-day costs ₹800 fully loaded' (about ten dollars), and a Japanese
-team '¥100' an hour; a euro or franc rate stays the round figure it was."""
+team '¥100' an hour; they get a loaded day where they work (₹20,000, ¥100,000: the rates the
+automation and roadmap plans use too); a euro or franc rate stays the round figure it was."""
 
 from __future__ import annotations
 
@@ -25,9 +26,9 @@ FINTECH = {
 def test_convergence_prices_an_engineer_day_in_rupees(catalog: Catalog) -> None:
     r = run(catalog, "model-convergence", {**FINTECH, "monthly_spend": "₹6.5 lakh a month"})
     assert figure(r, "Upkeep of extra vendors per month") == (
-        "₹272,000 (2 extra × 2 engineer-days × ₹68,000 a day)"
+        "₹80,000 (2 extra × 2 engineer-days × ₹20,000 a day)"
     )
-    assert "An engineer-day costs ₹68,000 fully loaded (our assumption: $800 converted)." in (
+    assert "An engineer-day costs ₹20,000 fully loaded (our assumption for your currency)." in (
         r.assumptions
     )
     # ₹650,000 is about $7,600 a month: no committed-use leverage (that starts near $20,000)
@@ -48,4 +49,4 @@ def test_attention_prices_an_engineer_hour_in_yen(catalog: Catalog) -> None:
         "attention-readiness",
         {"input_price": "¥450", "upkeep_hours": "40 hours", "pipelines": "contract chunker"},
     )
-    assert figure(r, "Pipeline upkeep per month") == "¥600,000 (40 engineer-hours × ¥15,000)"
+    assert figure(r, "Pipeline upkeep per month") == "¥500,000 (40 engineer-hours × ¥12,500)"
