@@ -5,6 +5,7 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from consultations.catalog import Catalog, UnknownConsultation
@@ -102,10 +103,28 @@ def status_line(script: ConsultationScript, c: Consultation) -> str:
     elif c.delivery is Delivery.DELIVERED:
         state = "finished, report delivered"
     elif c.delivery is Delivery.FAILED:
-        state = "finished, report failed: " + (c.delivery_note or "unknown error")
+        state = f"finished, report failed{_why(c.delivery_note)}: in its thread, {WRITE_AGAIN}"
     else:
         state = "finished, report being written"
     return f"**{script.title}** ({c.id}) — {state} · updated {c.updated_at:%Y-%m-%d %H:%M} UTC"
+
+
+WRITE_AGAIN = "type `restart`, then `undo`: your answers come back and it is written again"
+_CLASS_NAMED = re.compile(r"\w+: ")  # "WorkersKeptDying: …", as older versions stored it
+
+
+def _why(note: str | None) -> str:
+    """Why a report failed, in the words stored for the user; none for a note an older
+    version stored with the exception's name (its detail is in the log)."""
+    return f" ({note})" if note and not _CLASS_NAMED.match(note) else ""
+
+
+def report_failed(why: str) -> str:
+    """Said in a consultation's thread when its report was given up (``why``: plain words)."""
+    return (
+        f"Sorry, the report could not be written or posted{_why(why)}. "
+        f"{WRITE_AGAIN[0].upper()}{WRITE_AGAIN[1:]}."
+    )
 
 
 def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:

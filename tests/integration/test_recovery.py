@@ -199,9 +199,15 @@ def test_a_report_whose_workers_keep_dying_is_given_up_and_the_user_told(
             lambda: [p for p in slack.thread("CM", thread) if "could not be written" in p["text"]],
             timeout=30,
         )
-        assert len(told) == 1 and "restart" in told[0]["text"]
-        assert "(every worker writing it stopped)" in told[0]["text"]  # was "(WorkersKeptDying: …"
+        assert len(told) == 1 and "(every worker writing it stopped)" in told[0]["text"]
+        # what the product offers: not "try `/neurips resume` later" (nothing is in progress)
+        assert "Type `restart`, then `undo`" in told[0]["text"] and "resume" not in told[0]["text"]
         assert reports(slack, "CM", thread) == [] and r.zcard("na:{jobs}:due") == 0
+        s.command("status", "U42", "CM", response_url=f"{slack.url}/response/st42")
+        status = slack.wait_for(lambda: slack.responses("st42"))[-1]["text"]
+        # was "report failed: WorkersKeptDying: every worker writing it stopped"
+        assert "report failed (every worker writing it stopped)" in status
+        assert "WorkersKeptDying" not in status and "`restart`, then `undo`" in status
     finally:
         s.stop()
 
