@@ -288,11 +288,15 @@ def set_aside(catalog: Catalog, x: SetAside) -> str:
 
 
 def digest_delayed(
-    platform: str, channel: str, again_in_s: float | None, command: str = "digest now"
+    platform: str,
+    channel: str,
+    again_in_s: float | None,
+    command: str = "digest now",
+    why: str | None = None,
 ) -> str:
     """To whoever subscribed (a preview: whoever asked for it), when a digest could not be
-    posted though every retry was made (the platform kept failing); ``again_in_s``: when it is
-    sent again (None: it is not, ``command`` tries again)."""
+    posted though every retry was made (``why``; by default, the platform kept failing);
+    ``again_in_s``: when it is sent again (None: it is not, ``command`` tries again)."""
     name, there = ("Slack", f"<#{channel}>") if platform == "slack" else ("Teams", "your channel")
     where = "your own research digest" if channel.startswith("@") else f"the digest for {there}"
     done = "posted"
@@ -303,7 +307,7 @@ def digest_delayed(
         minutes = max(1, round(again_in_s / 60))
         within = "a minute" if minutes == 1 else f"{minutes} minutes"
         then = f"It is tried again within {within}, and nothing is posted twice."
-    return f"Sorry, {where} could not be {done} just now: {name} kept failing. {then}"
+    return f"Sorry, {where} could not be {done} just now: {why or name + ' kept failing'}. {then}"
 
 
 def digest_not_posted(platform: str, channel: str, why: str) -> str:

@@ -328,8 +328,22 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
     return len(plan["ids"])
 
 
+def abandon_digest(key: str, mode: str, period: str, user: str, lease: list[str]) -> None:
+    """The sweep gave up on a digest (its workers kept dying): the subscriber is told once,
+    and `digest now` is theirs to try; its claim is kept, so no tick sends again a digest
+    that took every worker down. It was held for 14 days, said only in the log."""
+    error = WorkersKeptDying("every worker posting it stopped")
+    digest_given_up(key, mode, period, user, lease, error, send_again=False)
+
+
 def digest_given_up(
-    key: str, mode: str, period: str, user: str, lease: list[str] | None, error: Exception
+    key: str,
+    mode: str,
+    period: str,
+    user: str,
+    lease: list[str] | None,
+    error: Exception,
+    send_again: bool = True,
 ) -> None:
     """Every retry of a digest failed (the platform kept failing): the subscriber is told, once
     a period, and a scheduled digest's claim is let go, so the next tick sends it again (its
@@ -339,14 +353,15 @@ def digest_given_up(
         sub = rt.digest_store.subscription(key)
         if sub is None:
             return
-        again = mode == "scheduled" and bool(period) and lease is not None
+        again = send_again and mode == "scheduled" and bool(period) and lease is not None
         if again and lease is not None:
             leases().retry_claim(lease[0])
         delay = rt.settings.neurips_digest_tick_s if again else None
         command = "digest now"
         if mode == "preview":  # whoever asked for the preview is told, not the subscriber
             sub, command = sub.model_copy(update={"subscribed_by": user}), "digest preview"
-        text = messages.digest_delayed(sub.platform, sub.channel, delay, command)
+        why = str(error) if isinstance(error, WorkersKeptDying) else None
+        text = messages.digest_delayed(sub.platform, sub.channel, delay, command, why)
         told = once(
             parts_for(lease), "told", lambda: rt.gateway(sub.platform).tell_subscriber(sub, text)
         )
