@@ -5,6 +5,7 @@ Shared by the terminal, Slack and Teams; each adapter only converts the markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from consultations.catalog import Catalog, UnknownConsultation
@@ -102,10 +103,28 @@ def status_line(script: ConsultationScript, c: Consultation) -> str:
     elif c.delivery is Delivery.DELIVERED:
         state = "finished, report delivered"
     elif c.delivery is Delivery.FAILED:
-        state = "finished, report failed: " + (c.delivery_note or "unknown error")
+        state = f"finished, report failed{_why(c.delivery_note)}: in its thread, {WRITE_AGAIN}"
     else:
         state = "finished, report being written"
     return f"**{script.title}** ({c.id}) — {state} · updated {c.updated_at:%Y-%m-%d %H:%M} UTC"
+
+
+WRITE_AGAIN = "type `restart`, then `undo`: your answers come back and it is written again"
+_CLASS_NAMED = re.compile(r"\w+: ")  # "WorkersKeptDying: …", as older versions stored it
+
+
+def _why(note: str | None) -> str:
+    """Why a report failed, in the words stored for the user; none for a note an older
+    version stored with the exception's name (its detail is in the log)."""
+    return f" ({note})" if note and not _CLASS_NAMED.match(note) else ""
+
+
+def report_failed(why: str) -> str:
+    """Said in a consultation's thread when its report was given up (``why``: plain words)."""
+    return (
+        f"Sorry, the report could not be written or posted{_why(why)}. "
+        f"{WRITE_AGAIN[0].upper()}{WRITE_AGAIN[1:]}."
+    )
 
 
 def cancelled_here(script: ConsultationScript, prefix: str = "") -> str:
@@ -269,11 +288,15 @@ def set_aside(catalog: Catalog, x: SetAside) -> str:
 
 
 def digest_delayed(
-    platform: str, channel: str, again_in_s: float | None, command: str = "digest now"
+    platform: str,
+    channel: str,
+    again_in_s: float | None,
+    command: str = "digest now",
+    why: str | None = None,
 ) -> str:
     """To whoever subscribed (a preview: whoever asked for it), when a digest could not be
-    posted though every retry was made (the platform kept failing); ``again_in_s``: when it is
-    sent again (None: it is not, ``command`` tries again)."""
+    posted though every retry was made (``why``; by default, the platform kept failing);
+    ``again_in_s``: when it is sent again (None: it is not, ``command`` tries again)."""
     name, there = ("Slack", f"<#{channel}>") if platform == "slack" else ("Teams", "your channel")
     where = "your own research digest" if channel.startswith("@") else f"the digest for {there}"
     done = "posted"
@@ -284,7 +307,7 @@ def digest_delayed(
         minutes = max(1, round(again_in_s / 60))
         within = "a minute" if minutes == 1 else f"{minutes} minutes"
         then = f"It is tried again within {within}, and nothing is posted twice."
-    return f"Sorry, {where} could not be {done} just now: {name} kept failing. {then}"
+    return f"Sorry, {where} could not be {done} just now: {why or name + ' kept failing'}. {then}"
 
 
 def digest_not_posted(platform: str, channel: str, why: str) -> str:

@@ -16,7 +16,13 @@ import redis
 import structlog
 from celery import Celery, Task
 
-from consultations.adapters.celery_queue import REPORT_TASK, SWEEP, leases_from, send_job
+from consultations.adapters.celery_queue import (
+    DIGEST_POST,
+    REPORT_TASK,
+    SWEEP,
+    leases_from,
+    send_job,
+)
 from consultations.adapters.checkpoints import RedisParts
 from consultations.adapters.job_leases import JobLeases
 from workers.runtime import runtime
@@ -25,6 +31,7 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T")
 SKIPPED = "skipped"
 ABANDON_TASK = "neurips.abandon_report"  # sent by a sweep that gave a report up
+ABANDON_DIGEST_TASK = "neurips.abandon_digest"  # …and a digest
 
 _lock = threading.Lock()
 _leases: JobLeases | None = None
@@ -169,6 +176,9 @@ def sweep(app: Celery, ledger: JobLeases | None = None) -> int:
             log.error("job.abandoned", job=due.job, sweeps=due.sweeps, task=due.task)
             if due.task == REPORT_TASK:  # the user is told in the thread, not only the log
                 app.send_task(ABANDON_TASK, args=[str(a) for a in due.args[:4]])
+            elif due.task == DIGEST_POST:  # the subscriber is told, once
+                lease = [due.job, due.round]
+                app.send_task(ABANDON_DIGEST_TASK, args=[*map(str, due.args[:4]), lease])
             continue
         send_job(app, None, due.job, due.task, due.args, due.round)
         log.warning("job.resent", job=due.job, sweeps=due.sweeps, task=due.task)
@@ -186,6 +196,12 @@ def register_sweep(app: Celery) -> None:
         from workers.tasks import abandon_report
 
         abandon_report(platform, workspace, user, cid)
+
+    @app.task(name=ABANDON_DIGEST_TASK, ignore_result=True)
+    def abandon_digest(key: str, mode: str, period: str, user: str, lease: list[str]) -> None:
+        from workers.tasks import abandon_digest
+
+        abandon_digest(key, mode, period, user, lease)
 
 
 def job_kwargs(kwargs: dict[str, Any]) -> list[str] | None:

@@ -220,25 +220,21 @@ def abandon_report(platform: str, workspace: str, user: str, cid: str) -> None:
 
 
 def _give_up(owner: Owner, cid: str, error: Exception) -> None:
+    """The report is given up: the user reads what happened in plain words, in its thread and
+    in `status`; the exception (its name, its text) is said only in the log."""
     rt = runtime()
-    note = f"{type(error).__name__}: {str(error)[:200]}"
+    why = _said(error)
+    log.error("report.gave_up", why=why, error=f"{type(error).__name__}: {str(error)[:300]}")
     try:
-        c = rt.service.mark_delivery(owner, cid, Delivery.FAILED, note)
-        then = (
-            "Type `restart` or try `/neurips resume` later."
-            if owner.platform == "slack"  # Teams has no slash command: what works there
-            else "Type `restart`, then `undo`: your answers come back and it is written again."
-        )
-        rt.gateway(owner.platform).post_notice(
-            c, f"Sorry, the report could not be written or posted ({_said(error)}). {then}"
-        )
+        c = rt.service.mark_delivery(owner, cid, Delivery.FAILED, why)
+        rt.gateway(owner.platform).post_notice(c, messages.report_failed(why))
     except Exception:  # noqa: BLE001 — the failure is already logged; nothing more to do
         log.exception("report.give_up_failed")
 
 
 def _said(error: Exception) -> str:
-    """Why, for the user: what the platform answered or what happened, not the exception's
-    text (a Slack error carries the API's address and its whole answer; kept in the note)."""
+    """Why, for the user: what the platform answered or what happened, never the exception's
+    name or text (a Slack error carries the API's address and its whole answer: logged)."""
     from msrest.exceptions import HttpOperationError
     from slack_sdk.errors import SlackApiError
 
@@ -248,7 +244,7 @@ def _said(error: Exception) -> str:
         return f"Teams answered HTTP {getattr(error.response, 'status_code', '?')}"
     if isinstance(error, WorkersKeptDying):
         return str(error)
-    return type(error).__name__
+    return "something failed on our side"
 
 
 def register_digest(app: Celery) -> None:
@@ -332,8 +328,22 @@ def post_digest(key: str, mode: str, period: str, user: str, lease: list[str] | 
     return len(plan["ids"])
 
 
+def abandon_digest(key: str, mode: str, period: str, user: str, lease: list[str]) -> None:
+    """The sweep gave up on a digest (its workers kept dying): the subscriber is told once,
+    and `digest now` is theirs to try; its claim is kept, so no tick sends again a digest
+    that took every worker down. It was held for 14 days, said only in the log."""
+    error = WorkersKeptDying("every worker posting it stopped")
+    digest_given_up(key, mode, period, user, lease, error, send_again=False)
+
+
 def digest_given_up(
-    key: str, mode: str, period: str, user: str, lease: list[str] | None, error: Exception
+    key: str,
+    mode: str,
+    period: str,
+    user: str,
+    lease: list[str] | None,
+    error: Exception,
+    send_again: bool = True,
 ) -> None:
     """Every retry of a digest failed (the platform kept failing): the subscriber is told, once
     a period, and a scheduled digest's claim is let go, so the next tick sends it again (its
@@ -343,14 +353,15 @@ def digest_given_up(
         sub = rt.digest_store.subscription(key)
         if sub is None:
             return
-        again = mode == "scheduled" and bool(period) and lease is not None
+        again = send_again and mode == "scheduled" and bool(period) and lease is not None
         if again and lease is not None:
             leases().retry_claim(lease[0])
         delay = rt.settings.neurips_digest_tick_s if again else None
         command = "digest now"
         if mode == "preview":  # whoever asked for the preview is told, not the subscriber
             sub, command = sub.model_copy(update={"subscribed_by": user}), "digest preview"
-        text = messages.digest_delayed(sub.platform, sub.channel, delay, command)
+        why = str(error) if isinstance(error, WorkersKeptDying) else None
+        text = messages.digest_delayed(sub.platform, sub.channel, delay, command, why)
         told = once(
             parts_for(lease), "told", lambda: rt.gateway(sub.platform).tell_subscriber(sub, text)
         )

@@ -199,9 +199,61 @@ def test_a_report_whose_workers_keep_dying_is_given_up_and_the_user_told(
             lambda: [p for p in slack.thread("CM", thread) if "could not be written" in p["text"]],
             timeout=30,
         )
-        assert len(told) == 1 and "restart" in told[0]["text"]
-        assert "(every worker writing it stopped)" in told[0]["text"]  # was "(WorkersKeptDying: …"
+        assert len(told) == 1 and "(every worker writing it stopped)" in told[0]["text"]
+        # what the product offers: not "try `/neurips resume` later" (nothing is in progress)
+        assert "Type `restart`, then `undo`" in told[0]["text"] and "resume" not in told[0]["text"]
         assert reports(slack, "CM", thread) == [] and r.zcard("na:{jobs}:due") == 0
+        s.command("status", "U42", "CM", response_url=f"{slack.url}/response/st42")
+        status = slack.wait_for(lambda: slack.responses("st42"))[-1]["text"]
+        # was "report failed: WorkersKeptDying: every worker writing it stopped"
+        assert "report failed (every worker writing it stopped)" in status
+        assert "WorkersKeptDying" not in status and "`restart`, then `undo`" in status
+    finally:
+        s.stop()
+
+
+def test_a_scheduled_digest_whose_workers_keep_dying_is_given_up_and_the_subscriber_told(
+    redis_server: EmbeddedRedis, slack: FakeSlack, tmp_path: Path
+) -> None:
+    """The sweep gave up on a weekly digest after five sweeps: its claim held the week and
+    nobody was told (only the log said so). Now the subscriber is told, once."""
+    from consultations.adapters.celery_queue import DIGEST_CLAIM_TTL_S, DIGEST_POST, digest_job
+    from consultations.adapters.job_leases import JobLeases
+
+    s = Stack(
+        redis_server.url,
+        14,
+        slack.url,
+        tmp_path,
+        NEURIPS_JOB_START_GRACE_S="2",
+        NEURIPS_SWEEP_S="1",
+    )
+    r = redis.Redis.from_url(s.redis_url)
+    r.flushdb()
+    try:
+        s.start_server()
+        url = f"{slack.url}/response/CY"
+        s.command("digest subscribe <#CY|y> monday 09:00 UTC", "U43", "CY", response_url=url)
+        slack.wait_for(
+            lambda: any("Subscribed" in x.get("text", "") for x in slack.responses("CY"))
+        )
+        (key,) = [k.decode() for k in r.hkeys("na:digest:subs")]
+        job, period = digest_job(key, "2026-11-23"), "2026-11-23"
+        args = [key, "scheduled", period, ""]  # as beat's tick claims it; the message was lost
+        assert JobLeases(r, 40, 2).claim_and_register(
+            job, DIGEST_POST, args, period, DIGEST_CLAIM_TTL_S
+        )
+        r.hset("na:{jobs}:sweeps", job, 5)  # …as it was four times before: the workers died
+        s.start_worker()
+        told = slack.wait_for(
+            lambda: [p for p in slack.calls("chat.postMessage") if "just now" in p["text"]],
+            timeout=30,
+        )
+        slack.wait_for(lambda: r.zcard("na:{jobs}:due") == 0, timeout=30)
+        time.sleep(3)  # more sweeps: told once
+        told = [p for p in slack.calls("chat.postMessage") if "just now" in p["text"]]
+        assert len(told) == 1 and "digest for <#CY> could not be posted" in told[0]["text"]
+        assert "every worker posting it stopped. `digest now` tries again." in told[0]["text"]
     finally:
         s.stop()
 

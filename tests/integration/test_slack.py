@@ -1011,3 +1011,42 @@ def test_triage_on_a_worker_lets_claude_rescore_the_top_slice(
             assert sent["tool_choice"]["name"] == "record_scores"
         finally:
             s.stop()
+
+
+def test_a_triage_whose_progress_slack_keeps_failing_still_posts_its_results(
+    redis_server: EmbeddedRedis, slack: FakeSlack, arxiv: Recorded200, tmp_path: Path
+) -> None:
+    """chat.update answered internal_error to "Claude is re-scoring the top…": the job failed
+    before its results, five times, and no results ever came. The progress is cosmetic."""
+    from tests.fakes.anthropic_api import FakeAnthropic
+    from tests.integration.test_triage_llm import answer
+
+    with FakeAnthropic(("tool", answer)) as claude:
+        s = Stack(
+            redis_server.url,
+            7,
+            slack.url,
+            tmp_path,
+            NEURIPS_LLM="anthropic",
+            ANTHROPIC_API_KEY="sk-test",
+            ANTHROPIC_BASE_URL=claude.url,
+            ARXIV_API_URL=f"{arxiv.url}/api/query",
+        )
+        redis.Redis.from_url(s.redis_url).flushdb()
+        slack.refuse["chat.update"] = "internal_error"
+        try:
+            s.start("worker")
+            s.command("triage 2505.06708 2501.00001", "U41", channel="CW")
+            done = slack.wait_for(
+                lambda: [
+                    p
+                    for p in slack.calls("chat.postMessage")
+                    if p["channel"] == "CW" and p.get("thread_ts")
+                ],
+                timeout=60,
+            )
+            assert "Top 2 of 2 papers" in done[0]["text"]
+            assert "Claude: Scored arxiv:2501.00001." in done[0]["text"]
+        finally:
+            slack.refuse.pop("chat.update", None)
+            s.stop()

@@ -324,8 +324,10 @@ class SlackGateway:
         return token
 
     def triage_progress(self, spec: TriageSpec, text: str) -> None:
+        """Cosmetic, like the report's "⏳": tried a few times, then left, and the triage
+        goes on (its results are posted all the same)."""
         client = self._client(spec["workspace"])
-        update_progress(client, spec["channel"], spec["progress_ts"], text)
+        update_progress(client, spec["channel"], spec["progress_ts"], text, tries=3)
 
     def post_triage(
         self,
