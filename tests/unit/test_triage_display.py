@@ -17,7 +17,7 @@ LATEX = Paper(
 
 def test_latex_in_a_title_and_its_evidence_shows_as_typeset_everywhere() -> None:
     (r,) = triage([LATEX])
-    shown = [to_table([r]), digest.item(1, r), digest.render([r])]
+    shown = [to_table([r]), digest.item(1, r, "teams"), digest.render([r], "slack")]
     for text in shown:
         assert "S²Q-VDiT: Accurate" in text
         assert "$" not in text and "\\" not in text and "{" not in text, text
