@@ -4,6 +4,7 @@ titles and evidence as typeset, markup that cannot break, claims that say what t
 from __future__ import annotations
 
 from consultations import digest
+from consultations.adapters.paper_sources import builtin
 from consultations.triage.papers import Paper
 from consultations.triage.pipeline import to_table, triage
 
@@ -27,3 +28,27 @@ def test_latex_in_a_title_and_its_evidence_shows_as_typeset_everywhere() -> None
 def test_a_dollar_amount_is_not_taken_for_math() -> None:
     (r,) = triage([Paper(id="d", title="$100K or 100 Days: Pre-Training on $5 GPUs")])
     assert r.title == "$100K or 100 Days: Pre-Training on $5 GPUs"
+
+
+def why_of(title: str, abstract: str) -> str:
+    (r,) = triage([Paper(id="m", title=title, abstract=abstract)])
+    return r.why
+
+
+def test_a_measured_result_is_told_with_its_figure_or_not_at_all() -> None:
+    (backdoor,) = [
+        p for p in builtin("colm2025") if p.title.startswith("Backdoor Attacks on Dense Retrieval")
+    ]
+    why = triage([backdoor])[0].why
+    assert "attack success rate with a minimal corpus" not in why
+    assert "a measured result ('corpus poisoning rate of only 0.048%')" in why
+    no_figure = why_of(
+        "Jailbreaking Frontier Models with Role Play",
+        "Our jailbreak attack reaches a high attack success rate against the latest Claude 3.7.",
+    )
+    assert "jailbreak" in no_figure and "measured result" not in no_figure
+    ranged = why_of(
+        "Multi-Agent Systems Execute Arbitrary Malicious Code",
+        "Prompt injection makes agents run malicious code in 58-90\\% of trials.",
+    )
+    assert "a measured result ('malicious code in 58-90% of trials')" in ranged
