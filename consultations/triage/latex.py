@@ -34,7 +34,8 @@ _MATH = re.compile(r"(?<!\\)\$([^$]{1,200}?)(?<!\\)\$|\\\(([^)]{0,200}?)\\\)")
 _MATHLIKE = re.compile(r"[\\^_{}]|\A[A-Za-z]\w{0,2}\Z")
 _SUP = dict(zip("0123456789+-=()niT°ᵀ", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵀ°ᵀ", strict=True))
 _SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎", strict=True))
-_SCRIPT = re.compile(r"([\^_])\s*(?:\{([^{}]*)\}|(\\?[^\s{}\\]))")
+_ROOT = re.compile(r"√\{([^{}]*)\}")
+_SCRIPT = re.compile(r"([\^_])\s*(?:\{([^{}]*)\}|(\\?[^\s{}\\(]))")
 
 
 def readable(text: str) -> str:
@@ -65,10 +66,18 @@ def _unwrap(text: str) -> str:
 def _math(whole: str, inside: str) -> str:
     if not _MATHLIKE.search(inside.strip()):
         return whole
-    inside = _unwrap(inside)
-    inside = _COMMAND.sub(lambda m: _SYMBOLS.get(m[1], ""), inside)
-    inside = _SCRIPT.sub(_script, inside)
+    inside = _COMMAND.sub(lambda m: _SYMBOLS.get(m[1], m[0]), inside)  # fonts stay, for now
+    for _ in range(6):  # innermost first: \frac{\sqrt{d}}{T^{1/4}} → √d/T^(1/4)
+        was = inside
+        inside = _SCRIPT.sub(_script, _ROOT.sub(_root, _unwrap(inside)))
+        if inside == was:
+            break
+    inside = _COMMAND.sub("", inside)
     return _ESCAPED.sub(r"\1", inside.replace("{", "").replace("}", "")).strip()
+
+
+def _root(m: re.Match[str]) -> str:
+    return f"√{m[1]}" if len(m[1]) == 1 else f"√({m[1]})"
 
 
 def _script(m: re.Match[str]) -> str:

@@ -3,6 +3,8 @@ titles and evidence as typeset, markup that cannot break, claims that say what t
 
 from __future__ import annotations
 
+import pytest
+
 from consultations import digest
 from consultations.adapters.paper_sources import builtin
 from consultations.triage.papers import Paper
@@ -23,6 +25,29 @@ def test_latex_in_a_title_and_its_evidence_shows_as_typeset_everywhere() -> None
         assert "S²Q-VDiT: Accurate" in text
         assert "$" not in text and "\\" not in text and "{" not in text, text
     assert "a measured result ('attack success rate of 93.5%')" in r.why
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (r"E$^2$-RAG: Editable Efficient RAG", "E²-RAG: Editable Efficient RAG"),
+        (
+            r"On the $O(\frac{\sqrt{d}}{T^{1/4}})$ Convergence Rate",
+            "On the O(√d/T^(1/4)) Convergence Rate",
+        ),
+        (r"Clipped SGD on $(L_0,L_1)$-Smooth Functions", "Clipped SGD on (L₀,L₁)-Smooth Functions"),
+        (r"\textsc{Sneekdoor}: Stealthy Backdoor Attacks", "Sneekdoor: Stealthy Backdoor Attacks"),
+        (r"Two-Sample Schr\"{o}dinger Bridge", "Two-Sample Schrödinger Bridge"),
+        (
+            r"Lifting Diffusion Video Generation Models to 360$^\circ$",
+            "Lifting Diffusion Video Generation Models to 360°",
+        ),
+        (r"Information \\ by Contrastive Interactions", "Information by Contrastive Interactions"),
+    ],
+)
+def test_titles_of_the_built_in_lists_read_as_typeset(typed: str, shown: str) -> None:
+    (r,) = triage([Paper(id="t", title=typed)])
+    assert r.title == shown
 
 
 def test_a_dollar_amount_is_not_taken_for_math() -> None:
