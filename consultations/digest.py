@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from consultations.scripts import Question
+from consultations.text import literal
 from consultations.triage.profile import Profile
 from consultations.triage.results import TriageResult
 
@@ -394,13 +395,16 @@ def header(items: Sequence[TriageResult], period: str | None = None, personal: b
     return head + "answer cost, failure or compute. React 👍 or 👎 to an item to tune this digest."
 
 
-def item(n: int, r: TriageResult) -> str:
-    return f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}"
+def item(n: int, r: TriageResult, platform: str) -> str:
+    """One paper, in our Markdown for ``platform``: its title and why are untrusted, shown as
+    typed (a "*" in a title cannot end the bold)."""
+    return f"{n}. **{literal(r.title, platform)}** ({r.score:.0f}/100) — {literal(r.why, platform)}"
 
 
-def render(items: Sequence[TriageResult], period: str | None = None) -> str:
+def render(items: Sequence[TriageResult], platform: str, period: str | None = None) -> str:
     """The whole digest as one text (previews)."""
-    return "\n".join([header(items, period), *(item(n, r) for n, r in enumerate(items, 1))])
+    lines = (item(n, r, platform) for n, r in enumerate(items, 1))
+    return "\n".join([header(items, period), *lines])
 
 
 REACTIONS = {"+1": 1, "thumbsup": 1, "-1": -1, "thumbsdown": -1}

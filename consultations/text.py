@@ -57,6 +57,22 @@ def inert(fragment: str, limit: int = 200) -> str:
     return delink(_ENTITY.sub("＆", text.translate(_INERT)))
 
 
+# what untrusted text inside our own emphasis (a paper's title in "**…**") must not start:
+# standard Markdown (Teams) escapes it with a backslash; Slack's mrkdwn has no escape, so a
+# look-alike stands in ("∗", "∼", "'"), and "_" only at a word's edge, where it could italicise
+_MARKDOWN_MARKS = re.compile(r"([\\`*_~])")
+_MRKDWN_MARKS = str.maketrans({"*": "\u2217", "~": "\u223c", "`": "'"})
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+
+
+def literal(text: str, platform: str) -> str:
+    """Untrusted text shown as typed inside our Markdown on ``platform`` ("slack": mrkdwn,
+    else standard Markdown): no emphasis, strike-through or code can start or end in it."""
+    if platform == "slack":
+        return _EDGE_UNDERSCORE.sub("\u02cd", text.translate(_MRKDWN_MARKS))
+    return _MARKDOWN_MARKS.sub(r"\\\1", text)
+
+
 def split_text(
     text: str, limit: int, size: Callable[[str], int] = len, reserve: int = 8
 ) -> list[str]:

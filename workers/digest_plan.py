@@ -92,9 +92,9 @@ def plan_digest(sub: Subscription, period: str) -> dict[str, Any]:
     return {
         "vectors": [features.get(r.id) for r in items],
         "header": digest.header(items, period or None, personal=bool(sub.user)),
-        "lines": [digest.item(n, r) for n, r in enumerate(items, 1)],
+        "lines": [digest.item(n, r, sub.platform) for n, r in enumerate(items, 1)],
         "ids": [i.id for i in items],
         "questions": [r.questions for r in items],
-        "markdown": digest.render(items),
+        "markdown": digest.render(items, sub.platform),
         "of": len(papers),
     }

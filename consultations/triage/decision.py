@@ -126,6 +126,8 @@ MEASURED = (
         r"(?:\d+(?:\.\d+)?\s?\\?%|a (?:small )?fraction)(?!\w)"
     ),
 )
+# a figure a result is measured in: a percentage, a factor, a share below one, points
+FIGURE = re.compile(r"\d\s?(?:\\?%|×|x\b|-?fold\b)|(?<![\d.])0?\.\d+\b|\d\s?(?:points?|pp)\b")
 FINDING = re.compile(r"\bwe (?:show|find|demonstrate|reveal|observe)\b")
 
 KINDS = ("challenge", "attack", "step", "resource")
@@ -153,7 +155,8 @@ _LOOSE_END |= {"or", "than", "the", "to", "with"}
 
 def _quote(text: str, hit: re.Match[str], more: int = 4) -> str:
     """The matched words and the few after them, within the clause, as written: up to ``more``
-    words, or on to the first number when the match has none ("attack success rate of 93.2%")."""
+    words, or on to the first number when the match has none ("attack success rate of 93.2%");
+    a figure that ends its clause with the few words before it ("poisoning rate of only 0.048%")."""
     clause = _CLAUSE_END.split(text[hit.end() :], maxsplit=1)[0]
     end = hit.end()
     if clause[:1].isalnum():  # the match ends inside a word or number ("of 5|7.6%"): all of it
@@ -167,7 +170,15 @@ def _quote(text: str, hit: re.Match[str], more: int = 4) -> str:
         rest = rest[:more]
     while rest and rest[-1].casefold() in _LOOSE_END:
         rest.pop()
-    return " ".join([text[hit.start() : end], *rest]).replace("\\%", "%")
+    before: list[str] = []
+    if not rest:  # a figure that ends its clause: what it measures comes before it
+        head = _CLAUSE_END.split(text[: hit.start()])[-1].split()
+        before = [w.strip("*_`") for w in head[-more:] if any(c.isalnum() for c in w)]
+        while before and before[0].casefold() in _LOOSE_END:
+            before.pop(0)
+    glued = hit.start() > 0 and not text[hit.start() - 1].isspace()  # "58-|90%": one word
+    said = " ".join(before) + ("" if glued else " ") + " ".join([text[hit.start() : end], *rest])
+    return said.strip().replace("\\%", "%")
 
 
 def _factor(text: str) -> float:
@@ -214,7 +225,8 @@ def cues(papers: Sequence[Paper]) -> tuple[np.ndarray, np.ndarray, list[list[str
 
 def measured(papers: Sequence[Paper]) -> tuple[np.ndarray, list[list[str]]]:
     """Per paper with an abstract: how many kinds of measured result it reports (0-2) and
-    whether it reports a finding (0/1), as (n, 2); and the measured results as written."""
+    whether it reports a finding (0/1), as (n, 2); and the measured results as written, those
+    with a figure only ("attack success rate" alone claims no result a reader can weigh)."""
     out = np.zeros((len(papers), 2), dtype=np.float32)
     said: list[list[str]] = []
     for i, p in enumerate(papers):
@@ -230,7 +242,9 @@ def measured(papers: Sequence[Paper]) -> tuple[np.ndarray, list[list[str]]]:
         for rx in MEASURED if said_any else ():
             if hit := rx.search(abstract):
                 out[i, 0] += 1.0
-                found.append(_quote(written, hit))
+                quote = _quote(written, hit)
+                if FIGURE.search(quote):  # told only with its figure, not "Claude 3.7"
+                    found.append(quote)
         out[i, 1] = float(bool(FINDING.search(abstract)))
     return out, said
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
+
+from consultations.triage.latex import readable
 
 
 class TriageResult(BaseModel):
@@ -14,3 +16,10 @@ class TriageResult(BaseModel):
     why: str
     source: str
     url: str | None = None
+
+    @field_validator("title", "why")
+    @classmethod
+    def _readable(cls, v: str) -> str:
+        """As a reader sees it typeset ("$\\text{S}^2$Q-VDiT" → "S²Q-VDiT"), on every surface;
+        the scorer has read the paper as written."""
+        return readable(v)

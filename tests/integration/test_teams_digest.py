@@ -19,6 +19,8 @@ import redis
 
 from consultations.adapters.embedded_redis import EmbeddedRedis
 from consultations.adapters.paper_sources import builtin
+from consultations.text import literal
+from consultations.triage.latex import readable
 from tests.fakes.bot_connector import FakeConnector
 from tests.integration.stack import Stack, running
 from tests.integration.test_teams import activity
@@ -111,7 +113,7 @@ def test_a_readers_digest_comes_to_their_personal_chat_and_learns_from_their_cli
     # beat's next check, into this personal chat: the header, then each paper with 👍/👎
     first = connector.wait_for(lambda: len(items(connector, conv)) == 4 and items(connector, conv))
     assert len(headers(connector, conv)) == 1
-    neurips = {p.title for p in builtin("neurips2025")}
+    neurips = {literal(readable(p.title), "teams") for p in builtin("neurips2025")}  # as shown
     titles = [a["text"].split("**")[1] for a in first]
     assert len(set(titles)) == 4 and all(t in neurips for t in titles)  # the source they chose
     assert all("Answers" in a["text"] for a in first)  # the question each answers, and why

@@ -27,6 +27,7 @@ from consultations.adapters.slack.parts import (
 )
 from consultations.adapters.slack.stream import SlackReportStream
 from consultations.digest import Subscription
+from consultations.digest import item as digest_item
 from consultations.ports import (
     STREAM_DONE,
     STREAM_NOTE,
@@ -338,7 +339,7 @@ class SlackGateway:
     ) -> None:
         lines = [f"**Top {len(results)} of {total:,} papers** by cost, failure and compute"]
         for n, r in enumerate(results, 1):
-            lines.append(f"{n}. **{r.title}** ({r.score:.0f}/100) — {r.why}")
+            lines.append(digest_item(n, r, "slack"))
         pieces = kit.split_markdown(delink("\n".join(lines)))  # titles, Claude's why: untrusted
         text = pieces[0] if pieces else ""
         blocks = [kit.section(t) for t in pieces][: kit.BLOCKS_LIMIT]
