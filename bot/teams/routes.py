@@ -7,7 +7,7 @@ from aiohttp import web
 from botbuilder.core import TurnContext
 from msrest.exceptions import HttpOperationError
 
-from bot.outage import store_away
+from bot.outage import caused_by, store_away
 from bot.teams.bot import ConsultationBot, TeamsParts
 from consultations.adapters.bootstrap import App
 from consultations.adapters.teams.auth import TeamsSettingsError, build_adapter, check
@@ -31,16 +31,8 @@ REPLY_REFUSED = (
 
 
 def reply_refused(error: BaseException) -> bool:
-    """The failure is the Bot Connector refusing one of our activities, directly or as the
-    cause of another error."""
-    seen: BaseException | None = error
-    for _ in range(8):  # a chain of causes; bounded
-        if seen is None:
-            return False
-        if isinstance(seen, HttpOperationError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    """The failure is the Bot Connector refusing one of our activities."""
+    return caused_by(error, HttpOperationError)
 
 
 async def tell_turn_failure(context: TurnContext, error: Exception) -> None:

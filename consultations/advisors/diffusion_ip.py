@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from consultations.advisors.base import AdvisorInput, assumed_lines
 from consultations.advisors.diffusion_words import (
@@ -403,19 +404,16 @@ def images_in(text: str) -> float | None:
 def _inside(request: AdvisorInput, raw: str) -> tuple[str, str] | None:
     """The review published images get when only an internal path goes unchecked (see
     :func:`reviewed_outside`)."""
-    question = request.script.question("review")
-
-    def pick(clause: str) -> tuple[str, ...]:
-        try:
-            return parse_choice(question, clause)
-        except AnswerError:
-            return ()
-
-    return reviewed_outside(pick, raw, REVIEW)
+    return reviewed_outside(_picker(request), raw, REVIEW)
 
 
 def _path(request: AdvisorInput, raw: str) -> str | None:
     """The check the review answer's unchecked path calls for (see :func:`unchecked_path`)."""
+    return unchecked_path(_picker(request), raw)
+
+
+def _picker(request: AdvisorInput) -> Callable[[str], tuple[str, ...]]:
+    """The review options one clause of the answer picks; none when it picks none."""
     question = request.script.question("review")
 
     def pick(clause: str) -> tuple[str, ...]:
@@ -424,7 +422,7 @@ def _path(request: AdvisorInput, raw: str) -> str | None:
         except AnswerError:
             return ()
 
-    return unchecked_path(pick, raw)
+    return pick
 
 
 def images_a_month(use: str) -> float | None:

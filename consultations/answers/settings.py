@@ -26,23 +26,13 @@ def stricter(
     "in live ops") and two time bands are picked."""
     if question.multiple or question.band is not NumberKind.DURATION_MS:
         return None
-    ranged = {c.value: c.range for c in question.choices if c.range is not None}
-    picks: dict[str, None] = {}
     pieces = CLAUSES.split(text)
     if sum(bool(_SETTING.search(p)) for p in pieces) < 2:  # "dev" and "live": two settings
         return None
-    for piece in pieces:
-        if not re.search(r"[^\W\d_]", piece):  # "1, 3": numbers, not a setting each
-            continue
-        try:
-            said = read(piece)
-        except AnswerError:
-            continue
-        if len(said) == 1 and said[0] in ranged:
-            picks[said[0]] = None
+    picks = _bands_picked(question, pieces, read)
     if len(picks) < 2:
         return None
-    first = min(picks, key=lambda v: ranged[v][0])
+    first = picks[0]
     others = " and ".join(f"“{question.label_of(v)}”" for v in picks if v != first)
     return (first,), f"the stricter you named, over {others}: the setting that can wait least"
 
@@ -55,10 +45,20 @@ def told_apart(
     the options in the order of their bands, or None."""
     if question.multiple or question.band is not NumberKind.DURATION_MS:
         return None
+    pieces = [p for p in CLAUSES.split(text) if not _CONDITION.match(p)]  # "if batched, …"
+    picks = _bands_picked(question, pieces, read)
+    return picks if len(picks) > 1 else None
+
+
+def _bands_picked(
+    question: Question, pieces: list[str], read: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The time bands the clauses pick, one each, shortest first ("1, 3": numbers, no clause
+    of their own)."""
     ranged = {c.value: c.range for c in question.choices if c.range is not None}
     picks: dict[str, None] = {}
-    for piece in CLAUSES.split(text):
-        if not re.search(r"[^\W\d_]", piece) or _CONDITION.match(piece):  # "if batched, …"
+    for piece in pieces:
+        if not re.search(r"[^\W\d_]", piece):
             continue
         try:
             said = read(piece)
@@ -66,7 +66,7 @@ def told_apart(
             continue
         if len(said) == 1 and said[0] in ranged:
             picks[said[0]] = None
-    return tuple(sorted(picks, key=lambda v: ranged[v][0])) if len(picks) > 1 else None
+    return tuple(sorted(picks, key=lambda v: ranged[v][0]))
 
 
 _CONDITION = re.compile(r"\s*(?:if|when|unless|as long as|wenn|falls|sofern|si|quand)\b", re.I)
