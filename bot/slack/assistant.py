@@ -204,7 +204,7 @@ class Agent:
                     gone = messages.cancelled_here(self.app.catalog.by_slug(c.slug))
                     await self._picker(channel, thread_ts, lead=kit.mrkdwn(gone))
                 elif isinstance(script, str):  # a question of theirs is said to be heard
-                    asked = len(words.split()) >= QUESTION_WORDS
+                    asked = len(words.split()) >= QUESTION_WORDS and not messages.thanked(words)
                     await self._picker(channel, thread_ts, lead=UNMATCHED if asked else None)
                 else:
                     await self.start(owner, script, channel, thread_ts)
@@ -246,16 +246,19 @@ class Agent:
         self, owner: Owner, thread: AgentThread, c: Consultation, text: str
     ) -> bool:
         """Words under a finished report: `edit N` or a correction writes it again (the line
-        under the report says so); a question is told what can be done. False: neither."""
+        under the report says so); thanks or a question is told what can be done. False: none."""
         turn = await asyncio.to_thread(self.app.service.act, owner, c.id, kit.as_answered(text), c)
         if turn.changed:
             await self.conv.reply(turn)
             if isinstance(turn.outcome, engine.Finished):
                 await thread.status(WRITING)
             return True
-        if not text.rstrip().endswith("?"):
+        if messages.thanked(text):  # "thanks, very useful": welcomed, and what can come next
+            said = kit.mrkdwn(messages.THANKED)
+        elif text.rstrip().endswith("?"):
+            said = kit.mrkdwn(messages.ASKED_AFTER)
+        else:
             return False
-        said = kit.mrkdwn(messages.ASKED_AFTER)
         await self.conv.post(thread.channel, thread_ts=thread.thread_ts, text=said)
         return True
 

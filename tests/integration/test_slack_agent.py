@@ -531,6 +531,33 @@ def test_under_the_report_in_the_agent_thread_edit_n_and_questions_are_answered(
     assert "1/6" in text_of(again) and "Which consultation?" not in text_of(again)
 
 
+def test_thanks_under_the_report_in_the_agent_thread_is_welcomed_not_refused(
+    dispatch, slack: FakeSlack, catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    """'thanks, very useful' under a finished report got "I don't answer questions directly"
+    and the eight consultations, as if it were a question no consultation matched."""
+    ts = "1800000009.000100"
+    dispatch(envelope(thread_started("U39", "D39", ts)), lambda: slack.thread("D39", ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread("D39", ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U39", "D39", ts, text)), lambda b=before: slack.thread("D39", ts)[b:]
+        )
+
+    say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        say(typical(q))
+    for typed in ("thanks, very useful", "thank you", "great, thanks", "merci", "danke"):
+        (told,) = say(typed)
+        assert told["text"].startswith("Glad it helps."), (typed, told)
+        assert "Type `edit N` to change answer N" in told["text"]
+        assert "`consult` to start another consultation" in told["text"]
+        assert not told.get("blocks"), typed  # no picker of the eight
+    (again,) = say("edit 1")  # the consultation still takes its corrections
+    assert "1/6" in text_of(again)
+
+
 def test_after_forget_the_agent_thread_still_answers(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
     """`forget` deleted the mark that made the thread an agent thread with everything else:
     whatever was typed there afterwards ('consult 3') met silence."""
