@@ -144,6 +144,9 @@ class ConsultationBot(ActivityHandler):
                     await say(await asyncio.to_thread(self._nothing_here, tc, owner, here, text))
                     return  # a finished one takes `edit N` and corrections (the report again)
                 turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)
+                if here.status is Status.COMPLETED and not turn.changed and messages.thanked(text):
+                    await say(messages.THANKED)  # "thanks, very useful" under the report
+                    return
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
