@@ -271,9 +271,12 @@ class Agent:
 
     async def _resume(self, owner: Owner, channel: str, thread_ts: str) -> None:
         """Said here first, then the question asked in its thread (last, where it is answered)."""
-        turn = await asyncio.to_thread(self.app.desk.resume, owner)
+        here = f"{channel}/{thread_ts}"
+        turn = await asyncio.to_thread(self.app.desk.resume, owner, here)  # this thread's first
         said = "Nothing in progress. Pick a consultation to start one."
-        if turn is not None:
+        if turn is not None and turn.consultation.location.get("place") == here:
+            said = f"Picking up **{turn.script.title}** here."
+        elif turn is not None:
             said = f"Picking up **{turn.script.title}** in its thread"
             said += SURFACE.link(turn.consultation)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(said))

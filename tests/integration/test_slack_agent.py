@@ -558,6 +558,33 @@ def test_thanks_under_the_report_in_the_agent_thread_is_welcomed_not_refused(
     assert "1/6" in text_of(again)
 
 
+def test_resume_in_an_agent_thread_picks_up_its_own_consultation(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """`resume` in an agent thread whose consultation is paused picked up the one answered
+    last anywhere (another agent thread's), and asked that one's question."""
+    mine, other = "1800000010.000100", "1800000010.000200"
+
+    def say(ts: str, text: str, n: int = 1) -> list[dict[str, Any]]:
+        before = len(slack.thread("D40", ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U40", "D40", ts, text)),
+            lambda: len(slack.thread("D40", ts)[before:]) >= n and slack.thread("D40", ts)[before:],
+        )
+
+    for ts in (mine, other):
+        dispatch(envelope(thread_started("U40", "D40", ts)), lambda t=ts: slack.thread("D40", t))
+    say(mine, "consult 7")
+    say(mine, "ads for our shop")
+    say(other, "consult 3")
+    say(other, "5M")  # answered last: the latest consultation in progress
+    said, asked = say(mine, "resume", n=2)
+    assert "Picking up *Diffusion Model IP Risk Assessment* here" in text_of(said)
+    assert "2/6 Which vendors" in text_of(asked) and asked["thread_ts"] == mine
+    (noted,) = say(mine, "Midjourney")
+    assert "Noted: Midjourney" in text_of(noted) and "3/6" in text_of(noted)
+
+
 def test_after_forget_the_agent_thread_still_answers(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
     """`forget` deleted the mark that made the thread an agent thread with everything else:
     whatever was typed there afterwards ('consult 3') met silence."""
