@@ -286,7 +286,8 @@ class ConsultationBot(ActivityHandler):
         if theirs := await asyncio.to_thread(self._someone_elses, tc, owner):
             await tc.send_activity(cards.text(theirs))  # not moved into another's thread
             return
-        turn = await asyncio.to_thread(self.desk.resume, owner)
+        here = place_of(tc.activity)
+        turn = await asyncio.to_thread(self.desk.resume, owner, here)  # this chat's own first
         if turn is None:
             await tc.send_activity(cards.text("Nothing in progress. Type `consult` to start."))
             return
@@ -294,8 +295,8 @@ class ConsultationBot(ActivityHandler):
             cards.text(f"Picking up **{turn.script.title}** (answers typed here apply to it).")
         )
         c = turn.consultation
-        if c.location.get("place") != place_of(tc.activity):
-            c = await asyncio.to_thread(self.service.place, c, {"place": place_of(tc.activity)})
+        if c.location.get("place") != here:
+            c = await asyncio.to_thread(self.service.place, c, {"place": here})
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save, owner, c.id, reference)
             await asyncio.to_thread(self._hold, tc, owner)

@@ -1165,3 +1165,21 @@ def test_thanks_under_a_finished_report_is_welcomed(
         assert "`consult` to start another consultation" in said
     (again,) = chat.say("edit 1")
     assert "1/6" in again
+
+
+def test_resume_in_a_chat_picks_up_that_chats_own_consultation(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """`resume` where a consultation was paused picked up the one answered last in another
+    conversation, and moved it here: the one begun here seemed gone."""
+    bot = make_bot(redis_client, catalog)
+    here = Chat(bot)
+    there = Chat(bot)
+    there.adapter.template.conversation = ConversationAccount(id="19:ops@thread.tacv2;messageid=7")
+    here.say("consult 7")
+    here.say("ads for our shop")
+    there.say("consult 3")
+    there.say("5M")  # answered last
+    said, asked = here.say("resume")
+    assert "Picking up **Diffusion Model IP Risk Assessment**" in said
+    assert "2/6" in asked
