@@ -444,6 +444,7 @@ def test_a_question_typed_to_the_agent_is_said_to_be_heard_before_the_eight(
     for text, lead in (
         ("does running our models on device pay off?", "I don't answer questions directly"),
         ("hi", "*Which consultation?*"),
+        ("thanks, very useful", "*Which consultation?*"),  # no question to be said heard
     ):
         before = len(slack.thread("D33", ts))
         (reply,) = dispatch(
