@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
 
 import structlog
@@ -99,5 +100,18 @@ async def _socket(app: App) -> int:
 
     assert app.settings.slack_app_token is not None
     token = app.settings.slack_app_token.get_secret_value()
-    await AsyncSocketModeHandler(build_bolt_app(app), token).start_async()
+    handler = AsyncSocketModeHandler(build_bolt_app(app), token)
+    stopping = asyncio.Event()
+    if sys.platform != "win32":  # `kill <pid>` stops it as Ctrl-C does: the embedded Redis too
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopping.set)
+    running = asyncio.create_task(handler.start_async())  # connects, then sleeps for ever
+    stopped = asyncio.create_task(stopping.wait())
+    await asyncio.wait((running, stopped), return_when=asyncio.FIRST_COMPLETED)
+    if running.done():  # it failed to connect: said as before
+        stopped.cancel()
+        await running
+        return 0
+    log.info("socket.stopping", signal="SIGTERM")
+    running.cancel()
+    await handler.close_async()
     return 0

@@ -216,11 +216,14 @@ class Desk:
             text += f"\nYour feedback on reports: 👍 {ups} · 👎 {len(votes) - ups}"
         return lead + text + tail
 
-    def resume(self, owner: Owner) -> Turn | None:
-        """The latest consultation in progress, where it stands (no answer is changed). Its
-        place is its own again: a thread where another one was started since (the Slack agent
-        thread) takes the answers typed there for this one."""
-        c = self.service.latest_active(owner)
+    def resume(self, owner: Owner, here: str | None = None) -> Turn | None:
+        """The latest consultation in progress (the latest begun ``here``, a thread's own,
+        first), where it stands (no answer is changed). Its place is its own again: a thread
+        where another one was started since (the Slack agent thread) takes the answers typed
+        there for this one."""
+        active = [c for c in self.service.consultations(owner) if c.status is Status.ACTIVE]
+        own = (c for c in active if here is not None and c.location.get("place") == here)
+        c = next(own, None) or next(iter(active), None)
         if c is None:
             return None
         place = c.location.get("place")

@@ -35,6 +35,23 @@ WHAT_IF = (  # under a finished report: the consultation still takes corrections
 ASKED_AFTER = (  # a question typed under a finished report, which nothing answers
     "I cannot answer questions about the report, only write it again with other answers. " + WHAT_IF
 )
+THANKED = (  # "thanks, very useful" under a finished report
+    "Glad it helps. " + WHAT_IF + " Or type `consult` to start another consultation."
+)
+_THANKS = re.compile(
+    r"\b(?:thanks?|thank\s*(?:you|u)|thx|ty|tysm|cheers|merci|danke|dankesch[öo]n|vielen dank|"
+    r"gracias|grazie)\b",
+    re.I,
+)
+THANKS_WORDS = 8  # more is likely a correction or a request that also thanks
+
+
+def thanked(text: str) -> bool:
+    """Whether a line is thanks ("great, thanks", "merci !"), not a question or a request."""
+    text = text.strip()
+    return (
+        bool(_THANKS.search(text)) and not text.endswith("?") and len(text.split()) <= THANKS_WORDS
+    )
 
 
 def intro(script: ConsultationScript) -> str:

@@ -204,7 +204,7 @@ class Agent:
                     gone = messages.cancelled_here(self.app.catalog.by_slug(c.slug))
                     await self._picker(channel, thread_ts, lead=kit.mrkdwn(gone))
                 elif isinstance(script, str):  # a question of theirs is said to be heard
-                    asked = len(words.split()) >= QUESTION_WORDS
+                    asked = len(words.split()) >= QUESTION_WORDS and not messages.thanked(words)
                     await self._picker(channel, thread_ts, lead=UNMATCHED if asked else None)
                 else:
                     await self.start(owner, script, channel, thread_ts)
@@ -246,16 +246,19 @@ class Agent:
         self, owner: Owner, thread: AgentThread, c: Consultation, text: str
     ) -> bool:
         """Words under a finished report: `edit N` or a correction writes it again (the line
-        under the report says so); a question is told what can be done. False: neither."""
+        under the report says so); thanks or a question is told what can be done. False: none."""
         turn = await asyncio.to_thread(self.app.service.act, owner, c.id, kit.as_answered(text), c)
         if turn.changed:
             await self.conv.reply(turn)
             if isinstance(turn.outcome, engine.Finished):
                 await thread.status(WRITING)
             return True
-        if not text.rstrip().endswith("?"):
+        if messages.thanked(text):  # "thanks, very useful": welcomed, and what can come next
+            said = kit.mrkdwn(messages.THANKED)
+        elif text.rstrip().endswith("?"):
+            said = kit.mrkdwn(messages.ASKED_AFTER)
+        else:
             return False
-        said = kit.mrkdwn(messages.ASKED_AFTER)
         await self.conv.post(thread.channel, thread_ts=thread.thread_ts, text=said)
         return True
 
@@ -268,9 +271,12 @@ class Agent:
 
     async def _resume(self, owner: Owner, channel: str, thread_ts: str) -> None:
         """Said here first, then the question asked in its thread (last, where it is answered)."""
-        turn = await asyncio.to_thread(self.app.desk.resume, owner)
+        here = f"{channel}/{thread_ts}"
+        turn = await asyncio.to_thread(self.app.desk.resume, owner, here)  # this thread's first
         said = "Nothing in progress. Pick a consultation to start one."
-        if turn is not None:
+        if turn is not None and turn.consultation.location.get("place") == here:
+            said = f"Picking up **{turn.script.title}** here."
+        elif turn is not None:
             said = f"Picking up **{turn.script.title}** in its thread"
             said += SURFACE.link(turn.consultation)
         await self.conv.post(channel, thread_ts=thread_ts, text=kit.mrkdwn(said))

@@ -144,6 +144,9 @@ class ConsultationBot(ActivityHandler):
                     await say(await asyncio.to_thread(self._nothing_here, tc, owner, here, text))
                     return  # a finished one takes `edit N` and corrections (the report again)
                 turn = await asyncio.to_thread(self.service.act, owner, here.id, text, here)
+                if here.status is Status.COMPLETED and not turn.changed and messages.thanked(text):
+                    await say(messages.THANKED)  # "thanks, very useful" under the report
+                    return
                 await self._reply(tc, turn)
             case _:
                 await say(self.desk.help(SURFACE))
@@ -283,7 +286,8 @@ class ConsultationBot(ActivityHandler):
         if theirs := await asyncio.to_thread(self._someone_elses, tc, owner):
             await tc.send_activity(cards.text(theirs))  # not moved into another's thread
             return
-        turn = await asyncio.to_thread(self.desk.resume, owner)
+        here = place_of(tc.activity)
+        turn = await asyncio.to_thread(self.desk.resume, owner, here)  # this chat's own first
         if turn is None:
             await tc.send_activity(cards.text("Nothing in progress. Type `consult` to start."))
             return
@@ -291,8 +295,8 @@ class ConsultationBot(ActivityHandler):
             cards.text(f"Picking up **{turn.script.title}** (answers typed here apply to it).")
         )
         c = turn.consultation
-        if c.location.get("place") != place_of(tc.activity):
-            c = await asyncio.to_thread(self.service.place, c, {"place": place_of(tc.activity)})
+        if c.location.get("place") != here:
+            c = await asyncio.to_thread(self.service.place, c, {"place": here})
             reference = TurnContext.get_conversation_reference(tc.activity)
             await asyncio.to_thread(self.parts.references.save, owner, c.id, reference)
             await asyncio.to_thread(self._hold, tc, owner)

@@ -444,6 +444,7 @@ def test_a_question_typed_to_the_agent_is_said_to_be_heard_before_the_eight(
     for text, lead in (
         ("does running our models on device pay off?", "I don't answer questions directly"),
         ("hi", "*Which consultation?*"),
+        ("thanks, very useful", "*Which consultation?*"),  # no question to be said heard
     ):
         before = len(slack.thread("D33", ts))
         (reply,) = dispatch(
@@ -529,6 +530,60 @@ def test_under_the_report_in_the_agent_thread_edit_n_and_questions_are_answered(
     assert asked["text"].startswith("I cannot answer questions about the report")
     (again,) = say("edit 1")
     assert "1/6" in text_of(again) and "Which consultation?" not in text_of(again)
+
+
+def test_thanks_under_the_report_in_the_agent_thread_is_welcomed_not_refused(
+    dispatch, slack: FakeSlack, catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    """'thanks, very useful' under a finished report got "I don't answer questions directly"
+    and the eight consultations, as if it were a question no consultation matched."""
+    ts = "1800000009.000100"
+    dispatch(envelope(thread_started("U39", "D39", ts)), lambda: slack.thread("D39", ts))
+
+    def say(text: str) -> list[dict[str, Any]]:
+        before = len(slack.thread("D39", ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U39", "D39", ts, text)), lambda b=before: slack.thread("D39", ts)[b:]
+        )
+
+    say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        say(typical(q))
+    for typed in ("thanks, very useful", "thank you", "great, thanks", "merci", "danke"):
+        (told,) = say(typed)
+        assert told["text"].startswith("Glad it helps."), (typed, told)
+        assert "Type `edit N` to change answer N" in told["text"]
+        assert "`consult` to start another consultation" in told["text"]
+        assert not told.get("blocks"), typed  # no picker of the eight
+    (again,) = say("edit 1")  # the consultation still takes its corrections
+    assert "1/6" in text_of(again)
+
+
+def test_resume_in_an_agent_thread_picks_up_its_own_consultation(
+    dispatch, slack: FakeSlack
+) -> None:  # type: ignore[no-untyped-def]
+    """`resume` in an agent thread whose consultation is paused picked up the one answered
+    last anywhere (another agent thread's), and asked that one's question."""
+    mine, other = "1800000010.000100", "1800000010.000200"
+
+    def say(ts: str, text: str, n: int = 1) -> list[dict[str, Any]]:
+        before = len(slack.thread("D40", ts))
+        return dispatch(  # type: ignore[no-any-return]
+            envelope(dm("U40", "D40", ts, text)),
+            lambda: len(slack.thread("D40", ts)[before:]) >= n and slack.thread("D40", ts)[before:],
+        )
+
+    for ts in (mine, other):
+        dispatch(envelope(thread_started("U40", "D40", ts)), lambda t=ts: slack.thread("D40", t))
+    say(mine, "consult 7")
+    say(mine, "ads for our shop")
+    say(other, "consult 3")
+    say(other, "5M")  # answered last: the latest consultation in progress
+    said, asked = say(mine, "resume", n=2)
+    assert "Picking up *Diffusion Model IP Risk Assessment* here" in text_of(said)
+    assert "2/6 Which vendors" in text_of(asked) and asked["thread_ts"] == mine
+    (noted,) = say(mine, "Midjourney")
+    assert "Noted: Midjourney" in text_of(noted) and "3/6" in text_of(noted)
 
 
 def test_after_forget_the_agent_thread_still_answers(dispatch, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]

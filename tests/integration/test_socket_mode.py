@@ -9,6 +9,7 @@ websocket served here, which says hello and delivers one ``slash_commands`` enve
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 from aiohttp import WSMsgType, web
 
 from consultations.adapters.embedded_redis import free_port
@@ -97,9 +99,9 @@ def socket_server(slack: FakeSlack) -> Iterator[SocketModeServer]:
     server.stop()
 
 
-def test_socket_mode_runs_on_the_quick_starts_two_tokens(
-    slack: FakeSlack, socket_server: SocketModeServer, tmp_path: Path
-) -> None:
+def socket_mode(slack: FakeSlack, tmp_path: Path) -> subprocess.Popen[bytes]:
+    """`neurips-advisor socket` on the quick start's two tokens (no REDIS_URL: an embedded
+    Redis under ``tmp_path``), its log in ``tmp_path / "socket.log"``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "REDIS_"))}
     env.update(
         SLACK_BOT_TOKEN="xoxb-socket",
@@ -109,9 +111,8 @@ def test_socket_mode_runs_on_the_quick_starts_two_tokens(
         NEURIPS_LLM="offline",
         NEURIPS_LOG_FORMAT="json",
     )
-    log = tmp_path / "socket.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
+    with (tmp_path / "socket.log").open("wb") as out:
+        return subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "socket"],
             env=env,
             cwd=ROOT,
@@ -119,14 +120,30 @@ def test_socket_mode_runs_on_the_quick_starts_two_tokens(
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+def first_question(
+    slack: FakeSlack, proc: subprocess.Popen[bytes], log: Path, since: int = 0
+) -> dict[str, Any]:
+    """The consultation's first question, once the slash command came over the websocket
+    (among the posts after the first ``since``: the fake Slack serves the module)."""
+
+    def asked() -> dict[str, Any] | None:
+        assert proc.poll() is None, log.read_text()[-3000:]
+        posts = [p for p in slack.calls("chat.postMessage")[since:] if p.get("channel") == "CSOCK"]
+        return next((p for p in posts if "1/8" in json.dumps(p)), None)
+
+    return slack.wait_for(asked, timeout=60)  # type: ignore[no-any-return]
+
+
+def test_socket_mode_runs_on_the_quick_starts_two_tokens(
+    slack: FakeSlack, socket_server: SocketModeServer, tmp_path: Path
+) -> None:
+    log = tmp_path / "socket.log"
+    proc = socket_mode(slack, tmp_path)
     try:
-
-        def first_question() -> dict[str, Any] | None:
-            assert proc.poll() is None, log.read_text()[-3000:]
-            posts = [p for p in slack.calls("chat.postMessage") if p.get("channel") == "CSOCK"]
-            return next((p for p in posts if "1/8" in json.dumps(p)), None)
-
-        question = slack.wait_for(first_question, timeout=60)
+        question = first_question(slack, proc, log)
+        slack.wait_for(lambda: socket_server.received, timeout=30)  # the ack may come after
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
@@ -138,3 +155,27 @@ def test_socket_mode_runs_on_the_quick_starts_two_tokens(
     events = [json.loads(x)["event"] for x in log.read_text().splitlines() if x.strip()]
     assert "bootstrap.ready" in events
     assert not [e for e in events if "will be unused" in e]
+
+
+def test_sigterm_stops_socket_mode_and_the_embedded_redis_it_started(
+    slack: FakeSlack, socket_server: SocketModeServer, tmp_path: Path
+) -> None:
+    """`kill <pid>` of `neurips-advisor socket` ended it at once, and the embedded Redis it had
+    started kept running (Ctrl-C stopped both)."""
+    before = len(slack.calls("chat.postMessage"))
+    proc = socket_mode(slack, tmp_path)
+    try:
+        first_question(slack, proc, tmp_path / "socket.log", before)
+        port = int((tmp_path / "redis" / "redis.port").read_text())
+        assert redis.Redis(port=port).ping()
+        proc.send_signal(signal.SIGTERM)  # the process alone, as `kill <pid>` does
+        assert proc.wait(timeout=30) == 0
+        with pytest.raises(redis.ConnectionError):
+            redis.Redis(port=port, socket_connect_timeout=1).ping()
+        assert not (tmp_path / "redis" / "redis.port").exists()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # an embedded Redis left behind
+        proc.wait(timeout=20)

@@ -1148,3 +1148,38 @@ def test_words_under_a_finished_report_cite_no_other_consultations_example(
     (said,) = chat.say("why is the risk rated high?")
     assert said.startswith("This consultation is finished; its report is above.")
     assert "volume" not in said and "`edit N`" in said
+
+
+def test_thanks_under_a_finished_report_is_welcomed(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """'thanks, very useful' under the report got 'This consultation is finished; its report
+    is above.', as if the report had been asked for again."""
+    chat = Chat(make_bot(redis_client, catalog))
+    chat.say("consult 7")
+    for q in catalog.by_slug("diffusion-ip-risk").questions:
+        chat.say(typical(q))
+    for typed in ("thanks, very useful", "merci"):
+        (said,) = chat.say(typed)
+        assert said.startswith("Glad it helps.") and "`edit N`" in said, typed
+        assert "`consult` to start another consultation" in said
+    (again,) = chat.say("edit 1")
+    assert "1/6" in again
+
+
+def test_resume_in_a_chat_picks_up_that_chats_own_consultation(
+    redis_client: redis.Redis, catalog: Catalog
+) -> None:
+    """`resume` where a consultation was paused picked up the one answered last in another
+    conversation, and moved it here: the one begun here seemed gone."""
+    bot = make_bot(redis_client, catalog)
+    here = Chat(bot)
+    there = Chat(bot)
+    there.adapter.template.conversation = ConversationAccount(id="19:ops@thread.tacv2;messageid=7")
+    here.say("consult 7")
+    here.say("ads for our shop")
+    there.say("consult 3")
+    there.say("5M")  # answered last
+    said, asked = here.say("resume")
+    assert "Picking up **Diffusion Model IP Risk Assessment**" in said
+    assert "2/6" in asked
