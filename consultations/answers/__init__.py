@@ -79,7 +79,9 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
     re.I,
 )
 _NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what …?"
-    r"[\W_]*(?:(?:y|yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|thanks|thx|lol|haha|hmm+|hm+|"
+    r"[\W_]*(?:(?:y|yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|great|perfect|awesome|thanks|"
+    r"thx|thank (?:you|u)|ty|(?:many )?thanks a lot|danke(?: schön| sehr)?|merci(?: beaucoup)?|"
+    r"lol|haha|hmm+|hm+|"
     r"um+|uh+|erm|meh|right|got it|alright|actually|indeed|"
     r"ja|jawohl|genau|doch|eigentlich|oui|ouais|d'accord|en fait)[\W_]*)*",  # "eigentlich doch ja"
     re.I,

@@ -238,6 +238,12 @@ def test_keyboard_mash_is_no_list_of_agents(catalog: Catalog, typed: str) -> Non
         ("reasoning-telemetry", "failures", "lol"),
         ("reasoning-telemetry", "failures", "yes"),
         ("attention-readiness", "incidents", "hmm..."),
+        # "thank you!" at "What is your role?" was 'Noted: thank you!.', the roadmap's reader
+        ("strategy-synthesis", "role", "thank you!"),
+        ("model-convergence", "vendors", "Thanks a lot"),
+        ("automation-frontier", "workflows", "danke schön"),
+        ("diffusion-ip-risk", "use", "merci beaucoup"),
+        ("strategy-synthesis", "role", "perfect, thanks"),
     ],
 )
 def test_a_nod_is_no_answer_to_which_or_what(
