@@ -73,7 +73,7 @@ from consultations.answers.people import (
 from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_around, times_a_period, to_period
 from consultations.answers.rough import DIGITS_ONLY, bound_said, rough_figures
-from consultations.answers.shares import fractions_of_one, shares_in_words
+from consultations.answers.shares import each_alike, fractions_of_one, shares_in_words
 from consultations.answers.total import in_total
 from consultations.answers.units import (
     M_MEANS,
@@ -313,6 +313,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         more = "" if q.unit == "fte" else " more"  # "3 devs" says who; "2", "one" do not
         said = f"you and {named or plain(q.readings[0])}{more}"
         quantities = [replace(q, readings=tuple(r + 1 for r in q.readings), note=said)]
+    alike = each_alike(question.parts, text) if kind is NumberKind.PERCENT else None
+    if question.parts and alike is not None:  # "1/3 each", "33% each"
+        return Answer(key=question.key, raw=text, numbers=alike[0], note=alike[1])
     worded = not quantities and question.parts and kind is NumberKind.PERCENT
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
         note = "read from your words; type the percentages to be exact"
