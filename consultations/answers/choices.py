@@ -122,6 +122,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
             f"You said yes and no; which holds: `{number}` {question.label_of(no[0])} or "
             + which.removeprefix("Yes — which one: ")
         )
+    if picked == tuple(no) and _SOON.search(text) and (which := _which_yes(question)):
+        number = next(i for i, c in enumerate(question.choices, 1) if c.value == no[0])
+        raise AnswerError(  # "not yet but soon": the report is for what will be needed
+            f"“{text.strip()}”: the report plans for what you will need, so which will it be: "
+            + which.removeprefix("Yes — which one: ").removesuffix("?")
+            + f"? Or `{number}` {question.label_of(no[0])} if nothing is planned."
+        )
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
     away = _told_away(question, text, picked)  # "budget is tight but not the main problem"
@@ -453,6 +460,11 @@ _BARE_YES = re.compile(
 
 
 _YES_TOO = re.compile(r"(?:^|[,;.]\s*|\band\s+)(?:yes|yeah|yep|ja|oui)\b", re.I)  # "…, yes for X"
+_SOON = re.compile(  # "not yet but soon", "no, planned for Q3", "noch nicht, aber bald"
+    r"(?<!not )(?<!nicht )(?<!pas )\b(?:soon|shortly|planned|planning|next (?:year|quarter|"
+    r"month)|bald|demnächst|geplant|bientôt|prochainement|prévu)\b",
+    re.I,
+)
 _YES_AND = re.compile(r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely)\b[\s,;:.!-]+\w")
 
 
