@@ -170,6 +170,13 @@ class Question(BaseModel):
         description="Asks for the largest of several ('the most valuable of them'): figures "
         "each given for its own thing are not added up; the largest is the answer.",
     )
+    smallest: str | None = Field(
+        default=None,
+        max_length=120,
+        description="Asks for a size every one of several things must have ('the window your "
+        "models offer'): of a range or several figures the smallest is the answer, said back "
+        "with this reason.",
+    )
     # list
     max_items: int = Field(default=20, ge=1, le=100)
     named_items: bool = Field(default=False, description="Items name things (vendors).")

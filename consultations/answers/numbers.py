@@ -379,6 +379,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
             usual = _to_base(question, usual, text)
         which = usual_said(text, next(q for q in quantities if q.start == usual.start))
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
+    elif question.smallest and len(quantities) > 1:  # "32k-128k": the window all offer
+        low = min(quantities, key=lambda q: q.readings[0])
+        rest = {q.readings: q for q in quantities if q.readings != low.readings}  # once each
+        quantities = [low, *rest.values()]
+        which = f"the smallest, {question.smallest}"
     elif not question.parts and (ours := our_figure(text, quantities)) is not None:
         quantities = [ours, *(q for q in quantities if q.start != ours.start)]
         which = "the one you said you use"  # "1M on gemini, 128k on the one we actually use"
@@ -574,7 +579,7 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in TO_BASE:
         found = _other_units_dropped(kind, text, found, needed)  # "40 min calls, 8-10k tokens"
         found = compounds(text, [_to_base(question, q, text) for q in found])
-    found = ranges(text, found, kind)
+    found = ranges(text, found, kind, apart=question.smallest is not None)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 

@@ -1024,3 +1024,22 @@ def test_weights_dashed_or_alike_are_read_in_the_questions_order(
 def test_a_fraction_each_that_does_not_fit_the_parts_is_still_asked(catalog: Catalog) -> None:
     with pytest.raises(AnswerError, match="I need 3 numbers"):
         parse_answer(q(catalog, "research-curation", "weights"), "1/2 each")
+
+
+@pytest.mark.parametrize(
+    ("typed", "window", "left"),
+    [
+        ("32k-128k", 32_000, "“128k”"),
+        ("between 32k and 128k", 32_000, "“128k”"),
+        ("gpt 128k, claude 200k", 128_000, "“200k”"),
+    ],
+)
+def test_several_windows_are_read_as_the_smallest_and_said(
+    catalog: Catalog, typed: str, window: int, left: str
+) -> None:
+    """'32k-128k' was 80,000 tokens, the midpoint of two windows: no model's window."""
+    a = parse_answer(q(catalog, "attention-readiness", "context_window"), typed)
+    assert a.number == window
+    assert a.note is not None
+    assert a.note.startswith("used the smallest, as a document fits only where it fits every")
+    assert f"{left} left out" in a.note
