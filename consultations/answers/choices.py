@@ -95,6 +95,8 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back ("whatever you
     think": the option we picked is said to be ours)."""
+    if _YES_AND_NO.fullmatch(text.casefold().strip(" .!")) and (half := _partial(question)):
+        return (half,), f"“{text.strip()}” read as {question.label_of(half)}"
     if (strict := stricter(question, text, lambda p: _choose(question, p)[0])) is not None:
         return strict  # "hours fine in dev, minutes in live ops": minutes
     if (two := told_apart(question, text, lambda p: _choose(question, p)[0])) is not None:
@@ -466,6 +468,17 @@ _SOON = re.compile(  # "not yet but soon", "no, planned for Q3", "noch nicht, ab
     re.I,
 )
 _YES_AND = re.compile(r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely)\b[\s,;:.!-]+\w")
+
+
+_YES_AND_NO = re.compile(  # "yes and no", "kind of", "ja und nein": neither all nor nothing
+    r"(?:(?:well|hmm+|honestly|tbh)[\s,]+)?(?:yes and no|yes,? and no|yes\s*/\s*no|"
+    r"sort of|kind of|kinda|ja und nein|jein|oui et non)(?:[\s,]+(?:really|tbh|i guess))?"
+)
+
+
+def _partial(question: Question) -> str | None:
+    """The option that says "partly" ("Some, incomplete"), where the question has one."""
+    return next((c.value for c in question.choices if "partly" in c.synonyms), None)
 
 
 def _which_yes(question: Question) -> str | None:
