@@ -185,6 +185,10 @@ class Question(BaseModel):
         description="Items may be rules ('no customer data outside the EU'), never put aside "
         "as remarks typed among the items ('no US cloud' after a list of tools).",
     )
+    places: bool = Field(
+        default=False,
+        description="Items are places: 'US and Europe' and 'EU/US' name two each.",
+    )
     steps_joined: bool = Field(
         default=False,
         description="A '+' joins the steps of one item ('chunker + vector search' is one "

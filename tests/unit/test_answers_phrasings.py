@@ -1043,3 +1043,21 @@ def test_several_windows_are_read_as_the_smallest_and_said(
     assert a.note is not None
     assert a.note.startswith("used the smallest, as a document fits only where it fits every")
     assert f"{left} left out" in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "places"),
+    [
+        ("US and Europe, maybe Japan later", ("US", "Europe", "Japan later")),
+        ("US/EU", ("US", "EU")),
+        ("EU and the UK", ("EU", "the UK")),
+        ("Germany und Österreich", ("Germany", "Österreich")),
+        ("online and in print", ("online and in print",)),  # no places: as typed
+    ],
+)
+def test_places_joined_by_and_or_a_slash_are_two(
+    catalog: Catalog, typed: str, places: tuple[str, ...]
+) -> None:
+    """'US and Europe, maybe Japan later' was two places: “US and Europe” and “Japan later”."""
+    a = parse_answer(q(catalog, "diffusion-ip-risk", "jurisdictions"), typed)
+    assert a.items == places
