@@ -170,6 +170,13 @@ class Question(BaseModel):
         description="Asks for the largest of several ('the most valuable of them'): figures "
         "each given for its own thing are not added up; the largest is the answer.",
     )
+    smallest: str | None = Field(
+        default=None,
+        max_length=120,
+        description="Asks for a size every one of several things must have ('the window your "
+        "models offer'): of a range or several figures the smallest is the answer, said back "
+        "with this reason.",
+    )
     # list
     max_items: int = Field(default=20, ge=1, le=100)
     named_items: bool = Field(default=False, description="Items name things (vendors).")
@@ -177,6 +184,10 @@ class Question(BaseModel):
         default=False,
         description="Items may be rules ('no customer data outside the EU'), never put aside "
         "as remarks typed among the items ('no US cloud' after a list of tools).",
+    )
+    places: bool = Field(
+        default=False,
+        description="Items are places: 'US and Europe' and 'EU/US' name two each.",
     )
     steps_joined: bool = Field(
         default=False,

@@ -27,6 +27,7 @@ from consultations.answers.model import (
     format_number,
 )
 from consultations.answers.numbers import RECANT, number_answer
+from consultations.answers.places import places_apart
 from consultations.answers.seats import seats_said
 from consultations.answers.swaps import swapped
 from consultations.scripts import Question, QuestionType
@@ -284,6 +285,8 @@ def parse_answer(question: Question, raw: str) -> Answer:
                 )
             split = split_list(text, named=question.named_items, steps=question.steps_joined)
             items, dropped = without_dropped(split)
+            if question.places:  # "US and Europe, maybe Japan later": US; Europe; Japan later
+                items = places_apart(items)
             items = items[: question.max_items]
             mashed = [i for i in items if _mashed(i)]  # "agents, asdfgh": no topic
             items = [i for i in items if i not in mashed]

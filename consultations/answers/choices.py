@@ -95,6 +95,8 @@ def parse_choice(question: Question, text: str) -> tuple[str, ...]:
 def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
     """The options picked, and a note when the reading is worth saying back ("whatever you
     think": the option we picked is said to be ours)."""
+    if _YES_AND_NO.fullmatch(text.casefold().strip(" .!")) and (half := _partial(question)):
+        return (half,), f"“{text.strip()}” read as {question.label_of(half)}"
     if (strict := stricter(question, text, lambda p: _choose(question, p)[0])) is not None:
         return strict  # "hours fine in dev, minutes in live ops": minutes
     if (two := told_apart(question, text, lambda p: _choose(question, p)[0])) is not None:
@@ -121,6 +123,13 @@ def choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]:
         raise AnswerError(  # "yes for finance, no for the rest": a yes somewhere, so which?
             f"You said yes and no; which holds: `{number}` {question.label_of(no[0])} or "
             + which.removeprefix("Yes — which one: ")
+        )
+    if picked == tuple(no) and _SOON.search(text) and (which := _which_yes(question)):
+        number = next(i for i, c in enumerate(question.choices, 1) if c.value == no[0])
+        raise AnswerError(  # "not yet but soon": the report is for what will be needed
+            f"“{text.strip()}”: the report plans for what you will need, so which will it be: "
+            + which.removeprefix("Yes — which one: ").removesuffix("?")
+            + f"? Or `{number}` {question.label_of(no[0])} if nothing is planned."
         )
     if note is None and _LEFT_TO_US.fullmatch(text.casefold().strip(" .!")):
         note = f"you left it to me: {', '.join(question.label_of(v) for v in picked)}"
@@ -453,7 +462,23 @@ _BARE_YES = re.compile(
 
 
 _YES_TOO = re.compile(r"(?:^|[,;.]\s*|\band\s+)(?:yes|yeah|yep|ja|oui)\b", re.I)  # "…, yes for X"
+_SOON = re.compile(  # "not yet but soon", "no, planned for Q3", "noch nicht, aber bald"
+    r"(?<!not )(?<!nicht )(?<!pas )\b(?:soon|shortly|planned|planning|next (?:year|quarter|"
+    r"month)|bald|demnächst|geplant|bientôt|prochainement|prévu)\b",
+    re.I,
+)
 _YES_AND = re.compile(r"(?:yes|yeah|yep|yup|ja|oui|sure|definitely|absolutely)\b[\s,;:.!-]+\w")
+
+
+_YES_AND_NO = re.compile(  # "yes and no", "kind of", "ja und nein": neither all nor nothing
+    r"(?:(?:well|hmm+|honestly|tbh)[\s,]+)?(?:yes and no|yes,? and no|yes\s*/\s*no|"
+    r"sort of|kind of|kinda|ja und nein|jein|oui et non)(?:[\s,]+(?:really|tbh|i guess))?"
+)
+
+
+def _partial(question: Question) -> str | None:
+    """The option that says "partly" ("Some, incomplete"), where the question has one."""
+    return next((c.value for c in question.choices if "partly" in c.synonyms), None)
 
 
 def _which_yes(question: Question) -> str | None:

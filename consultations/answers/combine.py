@@ -190,15 +190,30 @@ def _second_thought(sep: str, q: Quantity, nxt: Quantity) -> bool:
     return None not in units and len(units) == 2 and _HEDGED.search(sep) is not None
 
 
-def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Quantity]:
-    """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so."""
+_DASH = re.compile(r"^\s*[-–—]\s*$")
+
+
+def _dashed_chains(text: str, found: list[Quantity]) -> set[int]:
+    """The places of figures in a run of three or more joined by dashes ("50-30-20")."""
+    pairs = zip(found, found[1:], strict=False)
+    dash = [_DASH.match(text[a.end : b.start]) is not None for a, b in pairs]
+    return {i + k for i in range(len(dash) - 1) if dash[i] and dash[i + 1] for k in range(3)}
+
+
+def ranges(
+    text: str, found: list[Quantity], kind: NumberKind | None, apart: bool = False
+) -> list[Quantity]:
+    """ "2-3M", "between 2 and 3 million": the midpoint, and a note that says so; not
+    "50-30-20", three figures dashed together: a list of them, each kept. ``apart``: both
+    ends kept as figures of their own ("32k-128k" at a window every model must offer)."""
     out: list[Quantity] = []
+    dashed = _dashed_chains(text, found)
     i = 0
     while i < len(found):
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         sep = text[q.end : nxt.start] if nxt else ""
-        is_range = nxt is not None and RANGE_SEP.match(sep) is not None
+        is_range = nxt is not None and RANGE_SEP.match(sep) is not None and i not in dashed
         if is_range and sep.strip().casefold() in _AND:
             is_range = _BETWEEN.search(text[: q.start]) is not None
         if not is_range or nxt is None or len(q.readings) != 1 or len(nxt.readings) != 1:
@@ -218,6 +233,11 @@ def ranges(text: str, found: list[Quantity], kind: NumberKind | None) -> list[Qu
             low *= TO_BASE[kind].get(nxt.unit, 1.0)
         elif nxt.unit is None and q.unit and kind in TO_BASE:  # "30 min, maybe 45": minutes
             high *= TO_BASE[kind].get(q.unit, 1.0)
+        if apart:  # "32k-128k": 32,000 and 128,000, the unit and scale read once for both
+            low_end = replace(q, readings=(low,), unit=q.unit or nxt.unit, note=None)
+            out += [replace(low_end, currency=q.currency or nxt.currency), nxt]
+            i += 2
+            continue
         mid = (low + high) / 2
         note = (
             f"the midpoint of {format_number(low, kind)}–{format_number(high, kind)}; "

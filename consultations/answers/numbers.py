@@ -73,7 +73,7 @@ from consultations.answers.people import (
 from consultations.answers.prices import PER_MILLION, per_million
 from consultations.answers.rates import one_off, rate_around, times_a_period, to_period
 from consultations.answers.rough import DIGITS_ONLY, bound_said, rough_figures
-from consultations.answers.shares import fractions_of_one, shares_in_words
+from consultations.answers.shares import each_alike, fractions_of_one, shares_in_words
 from consultations.answers.total import in_total
 from consultations.answers.units import (
     M_MEANS,
@@ -313,6 +313,9 @@ def _number_answer(question: Question, typed: str) -> Answer:
         more = "" if q.unit == "fte" else " more"  # "3 devs" says who; "2", "one" do not
         said = f"you and {named or plain(q.readings[0])}{more}"
         quantities = [replace(q, readings=tuple(r + 1 for r in q.readings), note=said)]
+    alike = each_alike(question.parts, text) if kind is NumberKind.PERCENT else None
+    if question.parts and alike is not None:  # "1/3 each", "33% each"
+        return Answer(key=question.key, raw=text, numbers=alike[0], note=alike[1])
     worded = not quantities and question.parts and kind is NumberKind.PERCENT
     if worded and (shares := shares_in_words(question.parts, text)) is not None:
         note = "read from your words; type the percentages to be exact"
@@ -376,6 +379,11 @@ def _number_answer(question: Question, typed: str) -> Answer:
             usual = _to_base(question, usual, text)
         which = usual_said(text, next(q for q in quantities if q.start == usual.start))
         quantities = [usual, *others]  # "peak 200, avg 20": the 20
+    elif question.smallest and len(quantities) > 1:  # "32k-128k": the window all offer
+        low = min(quantities, key=lambda q: q.readings[0])
+        rest = {q.readings: q for q in quantities if q.readings != low.readings}  # once each
+        quantities = [low, *rest.values()]
+        which = f"the smallest, {question.smallest}"
     elif not question.parts and (ours := our_figure(text, quantities)) is not None:
         quantities = [ours, *(q for q in quantities if q.start != ours.start)]
         which = "the one you said you use"  # "1M on gemini, 128k on the one we actually use"
@@ -571,7 +579,7 @@ def _quantities(question: Question, text: str, per: float | None) -> list[Quanti
     if kind in TO_BASE:
         found = _other_units_dropped(kind, text, found, needed)  # "40 min calls, 8-10k tokens"
         found = compounds(text, [_to_base(question, q, text) for q in found])
-    found = ranges(text, found, kind)
+    found = ranges(text, found, kind, apart=question.smallest is not None)
     summed = (NumberKind.COUNT, NumberKind.MONEY, NumberKind.TOKENS)  # "2k system + 500 user"
     return sums(text, found, kind is NumberKind.TOKENS) if kind in summed else found
 

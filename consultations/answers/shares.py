@@ -23,7 +23,8 @@ _LEVELS = (
 )
 _EVEN = re.compile(
     r"(?:all\s+)?(?:equal(?:ly)?|the same|same|even(?:ly)?|all (?:three|of them) "
-    r"equally|no preference)",
+    r"equally|no preference)(?: weights?| weighted)?|(?:alle\s+)?gleich(?:\s*gewichtet|\s*viel|"
+    r"\s*wichtig|mäßig)?|(?:à\s+)?parts? égales?|pareil|(?:tous\s+)?égaux|également",
     re.I,
 )
 _CLAUSE = re.compile(r"[,;/]|\band\b|\bthen\b", re.I)
@@ -62,6 +63,35 @@ def shares_in_words(parts: Sequence[str], text: str) -> dict[str, float] | None:
         top = max(rounded, key=lambda p: shares[p] - rounded[p] if drift > 0 else rounded[p])
         rounded[top] += drift
     return rounded
+
+
+_FRACTION = {"½": 2, "⅓": 3, "¼": 4, "⅕": 5, "half": 2, "third": 3, "quarter": 4, "fifth": 5}
+_EACH = re.compile(
+    r"(?:(?:a|one)\s+)?(?:1\s*[/⁄]\s*(?P<over>\d)|(?P<glyph>[½⅓¼⅕])|(?P<word>half|third|quarter|"
+    r"fifth))|(?P<share>\d{1,2}(?:\.\d+)?|\.\d+)(?:\s*(?P<percent>%))?",
+    re.I,
+)
+_EACH_AFTER = re.compile(r"\s+(?:each|apiece|for each|for all(?: three| of them)?|jeweils|chacun)")
+
+
+def each_alike(parts: Sequence[str], text: str) -> tuple[dict[str, float], str | None] | None:
+    """ "33% each": that share for every part; "1/3 each", "⅓ each": the parts even, when
+    that many parts there are (a fraction that does not fit is left to be asked); said."""
+    text = text.strip().rstrip(" .!").casefold()
+    m = _EACH.match(text)
+    if m is None or not _EACH_AFTER.fullmatch(text, m.end()):
+        return None
+    share = float(m.group("share")) if m.group("share") else None
+    if share is not None and (share >= 1 or m.group("percent")):
+        return dict.fromkeys(parts, share), None  # said back as typed: "cost 33%, …"
+    if share is not None:  # "0.33 each", and "⅓" reaches here written out
+        over = round(1 / share) if share and abs(share * round(1 / share) - 1) < 0.02 else 0
+    else:
+        over = int(m.group("over") or _FRACTION[m.group("glyph") or m.group("word")])
+    if over != len(parts):
+        return None
+    shares = shares_in_words(parts, "equal")
+    return (shares, "read as equal shares") if shares else None
 
 
 _ONLY = re.compile(r"\b(?:only|just|solely|purely|exclusively)\b", re.I)

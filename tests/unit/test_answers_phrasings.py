@@ -993,3 +993,71 @@ def test_tokens_named_by_prompt_and_completion_are_the_two_parts(
     """'~2k prompt, ~500 completion' was refused: 'I read “2k prompt” as a number of prompts'."""
     tokens = catalog.by_slug("edge-economics").question("tokens")
     assert parse_answer(tokens, typed).numbers == {"input": 2000, "output": 500}
+
+
+_WORDED = "read from your words; type the percentages to be exact"
+
+
+@pytest.mark.parametrize(
+    ("typed", "weights", "note"),
+    [
+        ("50-30-20", (50, 30, 20), None),
+        ("50 – 30 – 20", (50, 30, 20), None),
+        ("33% each", (33, 33, 33), None),
+        ("1/3 each", (34, 33, 33), "read as equal shares"),
+        ("⅓ each", (34, 33, 33), "read as equal shares"),
+        ("a third each", (34, 33, 33), "read as equal shares"),
+        ("gleich gewichtet", (34, 33, 33), _WORDED),
+        ("à parts égales", (34, 33, 33), _WORDED),
+    ],
+)
+def test_weights_dashed_or_alike_are_read_in_the_questions_order(
+    catalog: Catalog, typed: str, weights: tuple[int, int, int], note: str | None
+) -> None:
+    """'50-30-20', '1/3 each', '⅓ each', '33% each', 'gleich gewichtet' were refused: 'I need 3
+    numbers here' ('50-30' was taken for a range, its midpoint 40)."""
+    a = parse_answer(q(catalog, "research-curation", "weights"), typed)
+    assert a.numbers == dict(zip(("cost", "failure", "compute"), map(float, weights), strict=True))
+    assert a.note == note
+
+
+def test_a_fraction_each_that_does_not_fit_the_parts_is_still_asked(catalog: Catalog) -> None:
+    with pytest.raises(AnswerError, match="I need 3 numbers"):
+        parse_answer(q(catalog, "research-curation", "weights"), "1/2 each")
+
+
+@pytest.mark.parametrize(
+    ("typed", "window", "left"),
+    [
+        ("32k-128k", 32_000, "“128k”"),
+        ("between 32k and 128k", 32_000, "“128k”"),
+        ("gpt 128k, claude 200k", 128_000, "“200k”"),
+    ],
+)
+def test_several_windows_are_read_as_the_smallest_and_said(
+    catalog: Catalog, typed: str, window: int, left: str
+) -> None:
+    """'32k-128k' was 80,000 tokens, the midpoint of two windows: no model's window."""
+    a = parse_answer(q(catalog, "attention-readiness", "context_window"), typed)
+    assert a.number == window
+    assert a.note is not None
+    assert a.note.startswith("used the smallest, as a document fits only where it fits every")
+    assert f"{left} left out" in a.note
+
+
+@pytest.mark.parametrize(
+    ("typed", "places"),
+    [
+        ("US and Europe, maybe Japan later", ("US", "Europe", "Japan later")),
+        ("US/EU", ("US", "EU")),
+        ("EU and the UK", ("EU", "the UK")),
+        ("Germany und Österreich", ("Germany", "Österreich")),
+        ("online and in print", ("online and in print",)),  # no places: as typed
+    ],
+)
+def test_places_joined_by_and_or_a_slash_are_two(
+    catalog: Catalog, typed: str, places: tuple[str, ...]
+) -> None:
+    """'US and Europe, maybe Japan later' was two places: “US and Europe” and “Japan later”."""
+    a = parse_answer(q(catalog, "diffusion-ip-risk", "jurisdictions"), typed)
+    assert a.items == places

@@ -98,3 +98,24 @@ def test_yes_and_no_at_one_choice_asks_which_holds(
 def test_a_plain_no_is_still_no(catalog: Catalog) -> None:
     audit = catalog.by_slug("reasoning-telemetry").question("audit")
     assert parse_answer(audit, "not really").choices == ("none",)
+
+
+@pytest.mark.parametrize("typed", ["not yet but soon", "not yet, planned for next year"])
+def test_no_audit_yet_but_soon_asks_which_it_will_be(catalog: Catalog, typed: str) -> None:
+    """'not yet but soon' was read as "No", the coming need dropped."""
+    audit = catalog.by_slug("reasoning-telemetry").question("audit")
+    with pytest.raises(AnswerError) as asked:
+        parse_answer(audit, typed)
+    said = str(asked.value)
+    assert "`2` For internal review or `3` Yes, a regulator or customer can ask?" in said
+    assert said.endswith("Or `1` No if nothing is planned.")
+    assert parse_answer(audit, "no, not soon").choices == ("none",)
+
+
+@pytest.mark.parametrize("typed", ["yes and no", "kind of", "jein"])
+def test_logs_yes_and_no_is_read_as_some_and_said(catalog: Catalog, typed: str) -> None:
+    """'yes and no' at "Do you keep logs …?" was "Yes, many runs with outcomes", the no dropped."""
+    logs = catalog.by_slug("automation-frontier").question("logs")
+    a = parse_answer(logs, typed)
+    assert a.choices == ("some",)
+    assert a.note == f"“{typed}” read as Some, incomplete"
