@@ -35,7 +35,10 @@ _NOT_X = re.compile(  # "not budget", "budget, not regulation"; not "not enough 
 )
 _NO_PROBLEM = re.compile(  # "no regulation to speak of", "no real budget issues": not that one
     r"\b(?:no|not|nicht|keine[n]?|kein)\s+(?:real\s+|big\s+|major\s+|great\s+)?"
-    r"([a-z\xdf-\xf6\xf8-\xff]+)\s+(?:to speak of|issues?|problems?|concerns?|worries|worry)\b"
+    r"([a-z\xdf-\xf6\xf8-\xff]+)\s+(?:issues?|problems?|concerns?|worries|worry)\b"
+    # a burden "to speak of" is none; a resource ("no budget to speak of") is one lacking
+    r"|\b(?:no|not|nicht|keine[n]?|kein)\s+(?!(?:budget|money|funding|cash|time|capacity|"
+    r"people|staff|engineers|skills|headcount)\b)([a-z\xdf-\xf6\xf8-\xff]+)\s+to speak of\b"
 )
 _NEGATOR = re.compile(
     rf"\b(no|not|non|without|never|nicht|keine[n]?|kein)[\s-]+{_NOT_AN_OBJECT}{_QUALIFIER}"
@@ -296,7 +299,8 @@ def _choose(question: Question, text: str) -> tuple[tuple[str, ...], str | None]
     banded = by_band(question, folded)
     # "no PII, public docs": not confidential; but "no budget" is what constrains
     if question.lacking:  # "not budget" still rules budget out
-        negated = set(_NO_PROBLEM.findall(folded)) | set(_NOT_X.findall(folded))
+        negated = {w for ws in _NO_PROBLEM.findall(folded) for w in ws if w}
+        negated |= set(_NOT_X.findall(folded))
     else:
         negated = set(_NEGATED.findall(folded))
     negated |= set(_DISMISSED.findall(folded))  # "latency is not an issue": not latency

@@ -20,6 +20,7 @@ from consultations.catalog import load_catalog
         ("no data may leave the EU", ("data",)),
         ("no cloud allowed", ("data",)),
         ("no regulation to speak of, but no time", ("time",)),
+        ("FINMA, no PII outside CH, no budget to speak of", ("budget", "regulation", "data")),
         ("no real budget issues, skills", ("skills",)),
         ("budget is not an issue, time is", ("time",)),
         ("no budget, not regulation", ("budget",)),
