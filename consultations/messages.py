@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from consultations.answers import THANKS
 from consultations.catalog import Catalog, UnknownConsultation
 from consultations.engine import (
     Asked,
@@ -38,11 +39,7 @@ ASKED_AFTER = (  # a question typed under a finished report, which nothing answe
 THANKED = (  # "thanks, very useful" under a finished report
     "Glad it helps. " + WHAT_IF + " Or type `consult` to start another consultation."
 )
-_THANKS = re.compile(
-    r"\b(?:thanks?|thank\s*(?:you|u)|thx|ty|tysm|cheers|merci|danke|dankesch[öo]n|vielen dank|"
-    r"gracias|grazie)\b",
-    re.I,
-)
+_THANKS = re.compile(rf"\b(?:{THANKS})\b", re.I)
 THANKS_WORDS = 8  # more is likely a correction or a request that also thanks
 
 

@@ -79,10 +79,13 @@ _VAGUE = re.compile(  # "the usual ones": no item is named
     r"|\s*whatever\s+(?:the|our|they|we|is|people|someone|anyone)\b[^,;]*",  # "… devs pick"
     re.I,
 )
+THANKS = (  # a thanks, in the languages users write: "thank you", "merci", "danke schön"
+    r"thanks?|thank\s*(?:you|u)|thx|ty|tysm|cheers|merci|danke|dankesch[öo]n|vielen dank|"
+    r"gracias|grazie"
+)
 _NOD = re.compile(  # a nod or a sound, not an answer to "which …?" or "what …?"
-    r"[\W_]*(?:(?:y|yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|great|perfect|awesome|thanks|"
-    r"thx|thank (?:you|u)|ty|(?:many )?thanks a lot|danke(?: schön| sehr)?|merci(?: beaucoup)?|"
-    r"lol|haha|hmm+|hm+|"
+    r"[\W_]*(?:(?:y|yes|yeah|yep|yup|ok|okay|k|kk|sure|cool|nice|great|perfect|awesome|"
+    rf"(?:many\s+)?(?:{THANKS})(?:\s+(?:a lot|so much|beaucoup|schön|sehr))?|lol|haha|hmm+|hm+|"
     r"um+|uh+|erm|meh|right|got it|alright|actually|indeed|"
     r"ja|jawohl|genau|doch|eigentlich|oui|ouais|d'accord|en fait)[\W_]*)*",  # "eigentlich doch ja"
     re.I,
