@@ -55,10 +55,12 @@ def peak_checked(question: Question, text: str, q: Quantity, period: str | None)
     return replace(q, note="; ".join(filter(None, [q.note, said])))
 
 
+_WHEN = r"(?=(?:at|in|on|during|around|over|near|towards?|before)\s)"
 _MULTIPLE = re.compile(  # "3x that in November", "double that at Christmas": a peak as a multiple
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:(?:that|this|it|as much|the usual|normal)\b|"
-    r"(?=(?:at|in|on|during|around|over|near|towards?|before)\s))"  # "3x at month end"
-    r"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:that|this|it|as much)\b[^,;.]*"
+    rf"(?P<n>\d+(?:[.,]\d+)?)\s*(?:x|×|times)\s*(?:(?:that|this|it|as much|the usual|normal)\b|"
+    rf"{_WHEN})"  # "3x at month end"
+    rf"[^,;.]*|(?P<w>double|twice|triple|thrice|treble)\s+(?:(?:that|this|it|as much)\b|{_WHEN})"
+    r"[^,;.]*"  # "double at quarter end"
     # German, French, Dutch: "Jahresende doppelt so viel", "le double en décembre"
     r"|(?P<f>doppelt so viele?|das doppelte|dreimal so viele?|das dreifache|le double|"
     r"deux fois plus|le triple|trois fois plus|het dubbele|twee keer zoveel)(?!\w)[^,;.]*",

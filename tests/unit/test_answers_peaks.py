@@ -193,3 +193,27 @@ def test_a_peak_as_a_multiple_in_german_french_or_dutch(
     assert a.note == (
         f"{said}: {factor}× the usual, a pace of about {pace} a month at the peak; size for it"
     )
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "typed", "usual", "said"),
+    [
+        (
+            "attention-readiness",
+            "calls",
+            "roughly 40k calls a month, double at quarter end",
+            40_000,
+            "80,000",
+        ),
+        ("reasoning-telemetry", "runs_per_day", "800 a day, double during audits", 800, "1,600"),
+        ("edge-economics", "requests", "5M a month, twice in December", 5_000_000, "10,000,000"),
+    ],
+)
+def test_a_peak_said_as_double_at_a_time_is_said_back(
+    catalog: Catalog, slug: str, key: str, typed: str, usual: float, said: str
+) -> None:
+    """'40k calls a month, double at quarter end' was noted '40,000 calls a month', the
+    quarter-end peak dropped without a word ('double that at …' was read; 'double at …' not)."""
+    answer = parse_answer(catalog.by_slug(slug).question(key), typed)
+    assert answer.number == usual
+    assert answer.note is not None and "2× the usual" in answer.note and said in answer.note
